@@ -1,0 +1,24 @@
+/**
+ * Solver backends by name, for --solver.
+ */
+import { highsBackend } from '../solve/backend-highs.js';
+import { jslpBackend } from '../solve/backend-jslp.js';
+import { cbcBackend, isCbcAvailable } from '../solve/backend-cbc.js';
+import type { SolverBackend } from '../solve/program.js';
+import { CliExit, exitCodes } from './exit.js';
+
+export const solverNames = ['highs', 'jslp', 'cbc'] as const;
+
+export function backendByName(name: string): SolverBackend {
+  switch (name) {
+    case 'highs':
+      return highsBackend;
+    case 'jslp':
+      return jslpBackend;
+    case 'cbc':
+      if (!isCbcAvailable()) throw new CliExit(exitCodes.badInput, '--solver cbc: no cbc binary on PATH (Debian: apt-get install coinor-cbc)');
+      return cbcBackend();
+    default:
+      throw new CliExit(exitCodes.badInput, `--solver ${name}: choose one of ${solverNames.join(', ')}`);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * `zonal solve`: scenario → verified award → result files and a summary.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Objective } from '../../model/types.js';
+import { programFor, runScenario, type RunOutcome } from '../../pipeline.js';
+import { outputFiles } from '../../report/output-files.js';
+import { formatSummary } from '../../report/summary.js';
+import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { toLpText } from '../../solve/lp-format.js';
+import { backendByName } from '../backends.js';
+import { CliExit, exitCodes } from '../exit.js';
+import { loadScenario } from '../load.js';
+import { version } from '../version.js';
+
+export interface SolveFlags {
+  readonly out: string;
+  readonly zoning?: string;
+  readonly objective?: string;
+  readonly format: string;
+  readonly timeLimit: string;
+  readonly solver: string;
+  readonly exportLp?: string;
+}
+
+function parseFlags(flags: SolveFlags): { objective?: Objective; timeLimit: number; format: 'text' | 'json' } {
+  if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat') throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
+  if (flags.format !== 'text' && flags.format !== 'json') throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
+  const timeLimit = Number(flags.timeLimit);
+  if (!(timeLimit > 0)) throw new CliExit(exitCodes.badInput, `--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
+  return { ...(flags.objective === undefined ? {} : { objective: flags.objective }), timeLimit, format: flags.format };
+}
+
+export function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' }> {
+  switch (outcome.kind) {
+    case 'ok':
+      return outcome;
+    case 'bad-settings':
+      throw new CliExit(exitCodes.badInput, outcome.message);
+    case 'solver-error':
+      throw new CliExit(exitCodes.failure, `the solver failed: ${outcome.message}. Nothing was written.`);
+    case 'bug':
+      throw new CliExit(exitCodes.failure, `internal error: the award failed independent verification, so nothing was written. Please report this with the scenario.\n  ${outcome.violations.slice(0, 20).join('\n  ')}`);
+  }
+}
+
+export async function solveCommand(dir: string, flags: SolveFlags): Promise<void> {
+  const settings = parseFlags(flags);
+  const backend = backendByName(flags.solver);
+  const { scenario, inputHash, warnings } = await loadScenario(dir);
+  const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
+  if (flags.exportLp !== undefined) {
+    const built = programFor(scenario, { ...zoning, ...settings });
+    if (typeof built === 'string') throw new CliExit(exitCodes.badInput, built);
+    await writeFile(flags.exportLp, toLpText(built.program), 'utf8');
+  }
+  const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, inputHash, version, inputWarnings: warnings }));
+  const files = await outputFiles(outcome.result, scenario, outcome.lots);
+  await writeOutputsAtomically(flags.out, files);
+  if (settings.format === 'json') process.stdout.write(`${files.get('result.json') ?? ''}`);
+  else process.stdout.write(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))));
+}

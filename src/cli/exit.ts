@@ -1,0 +1,30 @@
+/**
+ * Exit codes (a contract) and the one way the CLI reports bad input.
+ */
+import { formatIssue, type Issue } from '../diagnostics/issues.js';
+
+export const exitCodes = { ok: 0, failure: 1, badInput: 2 } as const;
+
+/** Thrown by commands; main() turns it into a message and an exit code. */
+export class CliExit extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+    this.name = 'CliExit';
+  }
+}
+
+const maxShown = 100;
+
+export function printIssues(issues: readonly Issue[], stream: NodeJS.WritableStream = process.stderr): void {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  const shown = [...errors, ...warnings].slice(0, maxShown);
+  for (const issue of shown) stream.write(`${formatIssue(issue)}\n`);
+  if (issues.length > shown.length) stream.write(`… and ${issues.length - shown.length} more\n`);
+}
+
+export function badInput(issues: readonly Issue[]): CliExit {
+  printIssues(issues);
+  const n = issues.filter((i) => i.severity === 'error').length;
+  return new CliExit(exitCodes.badInput, `${n} problem${n === 1 ? '' : 's'} found: nothing was written. Fix them and run again.`);
+}

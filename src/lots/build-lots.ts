@@ -1,0 +1,87 @@
+/**
+ * Lots from a zoning and the lot plan: one lot per zone (or one county lot) per
+ * care type, with merged care types folded into standard. Lots with no design
+ * demand are not tendered.
+ */
+import type { CareType, DemandRow, Lot, LotPlanEntry, LotRole, Scenario, Zoning } from '../model/types.js';
+import { careTypes } from '../model/types.js';
+
+export const countyZoneId = 'county';
+
+export function lotId(careType: CareType, zoneId: string): string {
+  return `${careType}:${zoneId}`;
+}
+
+function rolesOf(entry: Extract<LotPlanEntry, { kind: 'lot' }>): LotRole[] {
+  switch (entry.structure) {
+    case 'sole':
+      return [{ role: 'sole', share: 1 }];
+    case 'lead-secondary':
+      return [
+        { role: 'lead', share: entry.leadShare },
+        { role: 'secondary', share: 1 - entry.leadShare },
+      ];
+    case 'framework':
+      return [];
+  }
+}
+
+/** Care types whose demand a lot of `careType` carries (itself plus any merged into it). */
+function carriedTypes(careType: CareType, scenario: Scenario): Set<CareType> {
+  const carried = new Set<CareType>([careType]);
+  for (const other of careTypes) {
+    const entry = scenario.lotPlan[other];
+    if (entry?.kind === 'merge' && entry.into === careType) carried.add(other);
+  }
+  return carried;
+}
+
+function groupAreas(areaIds: readonly string[], zoning: Zoning, geography: 'zone' | 'county'): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const areaId of areaIds) {
+    const zoneId = geography === 'county' ? countyZoneId : (zoning.get(areaId) ?? countyZoneId);
+    groups.set(zoneId, [...(groups.get(zoneId) ?? []), areaId]);
+  }
+  return groups;
+}
+
+function sumDemand(rows: readonly DemandRow[], pick: (d: DemandRow) => number): Map<string, number> {
+  const byArea = new Map<string, number>();
+  for (const d of rows) byArea.set(d.areaId, (byArea.get(d.areaId) ?? 0) + pick(d));
+  return byArea;
+}
+
+export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
+  const areaIds = scenario.areas.map((a) => a.id).sort();
+  const lots: Lot[] = [];
+  for (const careType of careTypes) {
+    const entry = scenario.lotPlan[careType];
+    if (entry === undefined || entry.kind === 'merge') continue;
+    const carried = carriedTypes(careType, scenario);
+    const rows = scenario.demand.filter((d) => d.period === scenario.period && carried.has(d.careType));
+    const central = sumDemand(rows, (d) => d.hours);
+    const low = sumDemand(rows, (d) => d.low);
+    const high = sumDemand(rows, (d) => d.high);
+    for (const [zoneId, zoneAreas] of groupAreas(areaIds, zoning, entry.geography)) {
+      const total = (m: Map<string, number>) => zoneAreas.reduce((t, a) => t + (m.get(a) ?? 0), 0);
+      const demand = total(central);
+      if (demand <= 0) continue;
+      lots.push({
+        id: lotId(careType, zoneId),
+        careType,
+        zoneId,
+        areaIds: zoneAreas,
+        structure: entry.structure,
+        roles: rolesOf(entry),
+        maxProviders: entry.maxProviders,
+        minShare: entry.minShare,
+        backup: entry.backup,
+        demand,
+        demandLow: total(low),
+        demandHigh: total(high),
+        demandByArea: new Map(zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0])),
+      });
+    }
+  }
+  return lots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,244 @@
+/**
+ * Assemble a Scenario from validated rows, checking what no single row can:
+ * duplicate ids, unknown references, zonings that miss or repeat areas,
+ * coverage that names nothing. Pure: rows in, Scenario (or issues) out.
+ */
+import type { z } from 'zod';
+import type { IssueList } from '../diagnostics/issues.js';
+import type { Lined } from '../io/table-rows.js';
+import type { areaRowSchema, bidRowSchema, currentRowSchema, demandRowSchema, providerRowSchema, zoneRowSchema } from './row-schemas.js';
+import type { ScenarioJson } from './scenario-schema.js';
+import type { Area, Bid, CareType, CurrentRow, DemandRow, LotPlan, LotPlanEntry, Provider, Scenario, Zoning } from './types.js';
+import { careTypes } from './types.js';
+
+type Rows<S extends z.ZodType> = readonly Lined<z.output<S>>[];
+
+export interface ScenarioRows {
+  readonly json: ScenarioJson;
+  /** Finds the line of a key in scenario.json for messages. */
+  readonly jsonLine: (key: string) => number | null;
+  readonly jsonFile: string;
+  readonly files: { readonly areas: string; readonly demand: string; readonly providers: string; readonly bids: string; readonly current: string | null };
+  readonly areas: Rows<typeof areaRowSchema>;
+  readonly zonings: ReadonlyMap<string, { readonly file: string; readonly rows: Rows<typeof zoneRowSchema> }>;
+  readonly demand: Rows<typeof demandRowSchema>;
+  readonly providers: Rows<typeof providerRowSchema>;
+  readonly bids: Rows<typeof bidRowSchema>;
+  readonly current: Rows<typeof currentRowSchema>;
+  readonly boundaries: unknown;
+}
+
+function uniqueIds<T>(file: string, rows: readonly Lined<T>[], id: (row: T) => string, what: string, issues: IssueList): Map<string, T> {
+  const seen = new Map<string, T>();
+  const firstLine = new Map<string, number>();
+  for (const { line, row } of rows) {
+    const key = id(row);
+    if (seen.has(key)) issues.error(file, line, `duplicate ${what} "${key}" (first on line ${firstLine.get(key)}): give each ${what} its own id`);
+    else {
+      seen.set(key, row);
+      firstLine.set(key, line);
+    }
+  }
+  return seen;
+}
+
+function buildZoning(name: string, file: string, rows: Rows<typeof zoneRowSchema>, areaIds: ReadonlySet<string>, issues: IssueList): Zoning {
+  const zoning = new Map<string, string>();
+  for (const { line, row } of rows) {
+    if (!areaIds.has(row.area_id)) issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
+    else if (zoning.has(row.area_id)) issues.error(file, line, `area "${row.area_id}" is already in zone "${zoning.get(row.area_id)}": each area belongs to exactly one zone`);
+    else if (areaIds.has(row.zone_id)) issues.error(file, line, `zone id "${row.zone_id}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${row.zone_id}")`);
+    else zoning.set(row.area_id, row.zone_id);
+  }
+  for (const areaId of [...areaIds].sort()) {
+    if (!zoning.has(areaId)) issues.error(file, null, `area "${areaId}" is in no zone of zoning "${name}": add a row "${areaId},<zone id>"`);
+  }
+  return zoning;
+}
+
+/** zone id → its areas, across every zoning; a zone id must mean the same areas everywhere. */
+function zoneAreas(zonings: ReadonlyMap<string, Zoning>, issues: IssueList, jsonFile: string): Map<string, readonly string[]> {
+  const zones = new Map<string, readonly string[]>();
+  const owner = new Map<string, string>();
+  for (const [name, zoning] of zonings) {
+    const local = new Map<string, string[]>();
+    for (const [areaId, zoneId] of zoning) local.set(zoneId, [...(local.get(zoneId) ?? []), areaId]);
+    for (const [zoneId, areas] of local) {
+      const sorted = areas.sort();
+      const before = zones.get(zoneId);
+      if (before !== undefined && before.join(';') !== sorted.join(';')) {
+        issues.error(jsonFile, null, `zone "${zoneId}" has different areas in zonings "${owner.get(zoneId)}" and "${name}": use a different zone id in one of them`);
+      }
+      zones.set(zoneId, sorted);
+      owner.set(zoneId, name);
+    }
+  }
+  return zones;
+}
+
+function buildDemand(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: IssueList): DemandRow[] {
+  const seen = new Map<string, number>();
+  const demand: DemandRow[] = [];
+  for (const { line, row } of s.demand) {
+    const key = `${row.area_id}|${row.care_type}|${row.period}`;
+    if (!areaIds.has(row.area_id)) issues.error(s.files.demand, line, `unknown area "${row.area_id}": it is not in areas.csv`);
+    else if (seen.has(key)) issues.error(s.files.demand, line, `duplicate demand for area "${row.area_id}", ${row.care_type}, period ${row.period} (first on line ${seen.get(key)}): merge the rows`);
+    else {
+      const low = row.hours_low ?? row.hours_per_week;
+      const high = row.hours_high ?? row.hours_per_week;
+      if (low > row.hours_per_week) issues.error(s.files.demand, line, `hours_low ${low} is more than hours_per_week ${row.hours_per_week}: low must not exceed the central estimate`);
+      if (high < row.hours_per_week) issues.error(s.files.demand, line, `hours_high ${high} is less than hours_per_week ${row.hours_per_week}: high must be at least the central estimate`);
+      seen.set(key, line);
+      demand.push({ areaId: row.area_id, careType: row.care_type, period: row.period, hours: row.hours_per_week, low, high });
+    }
+  }
+  return demand;
+}
+
+function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: IssueList): LotPlan {
+  const plan: Partial<Record<CareType, LotPlanEntry>> = {};
+  for (const careType of careTypes) {
+    const entry = s.json.lots[careType];
+    if (entry === undefined) {
+      const hours = demand.filter((d) => d.careType === careType && d.period === s.json.period).reduce((t, d) => t + d.hours, 0);
+      if (hours > 0) issues.error(s.jsonFile, s.jsonLine('lots'), `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`);
+      continue;
+    }
+    plan[careType] =
+      'merge' in entry
+        ? { kind: 'merge', into: 'standard' }
+        : {
+            kind: 'lot',
+            geography: entry.geography,
+            structure: entry.structure,
+            leadShare: entry.structure === 'lead-secondary' ? (entry.leadShare ?? 0.8) : 1,
+            maxProviders: entry.structure === 'framework' ? (entry.maxProviders ?? 1) : 1,
+            minShare: entry.minShare ?? 0,
+            backup: entry.backup ?? false,
+          };
+  }
+  return plan;
+}
+
+function resolveCoverage(coverage: string, areaIds: ReadonlySet<string>, zones: ReadonlyMap<string, readonly string[]>): { areas: string[]; unknown: string[] } {
+  if (coverage === '*') return { areas: [...areaIds].sort(), unknown: [] };
+  const areas = new Set<string>();
+  const unknown: string[] = [];
+  for (const token of coverage.split(';').map((t) => t.trim()).filter((t) => t !== '')) {
+    if (areaIds.has(token)) areas.add(token);
+    else if (zones.has(token)) for (const a of zones.get(token) ?? []) areas.add(a);
+    else unknown.push(token);
+  }
+  return { areas: [...areas].sort(), unknown };
+}
+
+function buildBids(s: ScenarioRows, providers: ReadonlyMap<string, Provider>, areaIds: ReadonlySet<string>, zones: ReadonlyMap<string, readonly string[]>, issues: IssueList): Bid[] {
+  uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues);
+  const bids: Bid[] = [];
+  const seen = new Set<string>();
+  for (const { line, row } of s.bids) {
+    if (seen.has(row.bid_id)) continue;
+    seen.add(row.bid_id);
+    const provider = providers.get(row.provider_id);
+    if (provider === undefined) {
+      issues.error(s.files.bids, line, `unknown provider "${row.provider_id}": it is not in providers.csv`);
+      continue;
+    }
+    const { areas, unknown } = resolveCoverage(row.coverage, areaIds, zones);
+    if (unknown.length > 0) {
+      issues.error(s.files.bids, line, `coverage names unknown area or zone id(s) ${unknown.map((u) => `"${u}"`).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`);
+      continue;
+    }
+    if (areas.length === 0) {
+      issues.error(s.files.bids, line, 'coverage is empty: give * or area/zone ids separated by ;');
+      continue;
+    }
+    bids.push({
+      id: row.bid_id,
+      providerId: row.provider_id,
+      careType: row.care_type,
+      areaIds: areas,
+      price: row.price_per_hour,
+      maxHours: row.max_hours_per_week,
+      role: row.role,
+      packageId: row.package_id,
+      quality: row.quality_score ?? provider.quality,
+    });
+  }
+  return bids;
+}
+
+function buildProviders(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: IssueList): Map<string, Provider> {
+  uniqueIds(s.files.providers, s.providers, (r) => r.provider_id, 'provider id', issues);
+  const providers = new Map<string, Provider>();
+  for (const { line, row } of s.providers) {
+    if (providers.has(row.provider_id)) continue;
+    if (row.base_area_id !== null && !areaIds.has(row.base_area_id)) issues.error(s.files.providers, line, `base_area_id "${row.base_area_id}" is not in areas.csv`);
+    if (row.min_viable_hours_per_week > row.max_hours_per_week) {
+      issues.warning(s.files.providers, line, `min_viable_hours_per_week ${row.min_viable_hours_per_week} is more than max_hours_per_week ${row.max_hours_per_week}: this provider can never be viable`);
+    }
+    providers.set(row.provider_id, {
+      id: row.provider_id,
+      name: row.name,
+      maxHours: row.max_hours_per_week,
+      minViableHours: row.min_viable_hours_per_week,
+      quality: row.quality_score,
+      baseAreaId: row.base_area_id,
+    });
+  }
+  return providers;
+}
+
+function buildCurrent(s: ScenarioRows, areaIds: ReadonlySet<string>, providers: ReadonlyMap<string, Provider>, issues: IssueList): CurrentRow[] {
+  const file = s.files.current ?? 'current.csv';
+  const current: CurrentRow[] = [];
+  for (const { line, row } of s.current) {
+    if (!areaIds.has(row.area_id)) issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
+    else if (!providers.has(row.provider_id)) issues.error(file, line, `unknown provider "${row.provider_id}": it is not in providers.csv`);
+    else current.push({ areaId: row.area_id, careType: row.care_type, providerId: row.provider_id, hours: row.hours_per_week });
+  }
+  return current;
+}
+
+export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
+  const areaMap = uniqueIds(s.files.areas, s.areas, (r) => r.area_id, 'area id', issues);
+  const areas: Area[] = [...areaMap.values()].map((r) => ({
+    id: r.area_id,
+    name: r.name,
+    lat: r.lat,
+    lon: r.lon,
+    population: r.population,
+    population65: r.population_65_plus,
+    rurality: r.rurality,
+    areaKm2: r.area_km2,
+  }));
+  const areaIds = new Set(areaMap.keys());
+  const zonings = new Map<string, Zoning>();
+  for (const [name, { file, rows }] of s.zonings) zonings.set(name, buildZoning(name, file, rows, areaIds, issues));
+  const zones = zoneAreas(zonings, issues, s.jsonFile);
+  const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
+  if (!zonings.has(zoning)) issues.error(s.jsonFile, s.jsonLine('zoning'), `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`);
+  const demand = buildDemand(s, areaIds, issues);
+  if (!demand.some((d) => d.period === s.json.period)) {
+    issues.error(s.jsonFile, s.jsonLine('period'), `period "${s.json.period}" has no rows in ${s.files.demand}: set period to one of ${[...new Set(demand.map((d) => d.period))].join(', ') || '(none)'}`);
+  }
+  const providers = buildProviders(s, areaIds, issues);
+  return {
+    name: s.json.name,
+    currency: s.json.currency,
+    weeksPerYear: s.json.weeksPerYear,
+    period: s.json.period,
+    areas,
+    zonings,
+    zoning,
+    lotPlan: buildLotPlan(s, demand, issues),
+    award: s.json.award,
+    demand,
+    providers: [...providers.values()],
+    bids: buildBids(s, providers, areaIds, zones, issues),
+    current: buildCurrent(s, areaIds, providers, issues),
+    costModel: s.json.costModel,
+    scoring: s.json.scoring,
+    boundaries: s.boundaries,
+  };
+}

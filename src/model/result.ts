@@ -1,0 +1,99 @@
+/**
+ * What a solve produces: the shape of result.json (DESIGN.md section 5, a
+ * contract: fields may be added, never renamed).
+ */
+import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveStatus } from './types.js';
+
+export interface ScoreComponent {
+  readonly value: number;
+  readonly weight: number;
+  readonly reason: string;
+}
+
+export interface LotResult {
+  readonly lotId: string;
+  readonly careType: CareType;
+  readonly zoneId: string;
+  readonly areaIds: readonly string[];
+  readonly structure: LotStructure;
+  readonly demandHoursPerWeek: number;
+  readonly demandLowHoursPerWeek: number;
+  readonly demandHighHoursPerWeek: number;
+  readonly allocatedHoursPerWeek: number;
+  readonly unmetHoursPerWeek: number;
+  readonly annualCost: number;
+  readonly winners: readonly { readonly providerId: string; readonly bidId: string; readonly role: AwardRole; readonly hoursPerWeek: number }[];
+  readonly eligibleBids: number;
+  readonly costFloorPerHour: number;
+  readonly riskScore: number;
+  readonly risk: Readonly<Record<string, number>>;
+  readonly riskDetail?: Readonly<Record<string, ScoreComponent>>;
+  readonly explanation?: unknown;
+}
+
+export interface ProviderResult {
+  readonly providerId: string;
+  readonly name: string;
+  readonly hoursPerWeek: number;
+  readonly capacityHoursPerWeek: number;
+  readonly minViableHoursPerWeek: number;
+  readonly shareOfTotalHours: number;
+  readonly annualRevenue: number;
+  readonly lots: readonly string[];
+  readonly viabilityScore: number;
+  readonly viability: Readonly<Record<string, number>>;
+  readonly viabilityDetail?: Readonly<Record<string, ScoreComponent>>;
+}
+
+export interface Flag {
+  readonly kind: 'below-floor' | 'below-wage-floor';
+  readonly bidId: string;
+  readonly providerId: string;
+  readonly lotId: string;
+  readonly pricePerHour: number;
+  readonly floorPerHour: number;
+  readonly action: string;
+}
+
+export interface RunInfo {
+  readonly solver: string;
+  readonly timeLimitSeconds: number;
+  readonly solveSeconds: number;
+  readonly inputHash: string;
+  readonly version: string;
+  readonly variables: number;
+  readonly constraints: number;
+}
+
+export interface Result {
+  readonly schemaVersion: 1;
+  readonly scenario: string;
+  readonly zoning: string;
+  readonly period: string;
+  readonly currency: string;
+  readonly weeksPerYear: number;
+  readonly status: SolveStatus;
+  readonly gap: number;
+  readonly objective: { readonly kind: Objective; readonly value: number };
+  readonly totals: {
+    readonly annualCost: number;
+    readonly hoursPerWeek: number;
+    readonly demandHoursPerWeek: number;
+    readonly unmetHoursPerWeek: number;
+    readonly costPerHour: number;
+    readonly providersAwarded: number;
+    readonly largestShare: number;
+    readonly hhi: number;
+    readonly riskScore: number;
+    readonly viabilityScore: number;
+  };
+  readonly allocations: readonly Allocation[];
+  readonly lots: readonly LotResult[];
+  readonly providers: readonly ProviderResult[];
+  readonly flags: readonly Flag[];
+  readonly warnings: readonly string[];
+  readonly run: RunInfo;
+  /** Scores and explanations added by the scoring stage (issue 3). */
+  readonly risk?: unknown;
+  readonly ruleCosts?: unknown;
+}

@@ -1,0 +1,95 @@
+/**
+ * zod schema of scenario.json (DESIGN.md section 3), with the documented
+ * defaults filled in. Unknown keys in `award` and lot entries are errors, so a
+ * misspelt rule is never silently ignored.
+ */
+import { z } from 'zod';
+import { careTypes } from './types.js';
+
+const fileRef = z.string().trim().min(1, 'is empty: give a file name inside the scenario folder');
+
+export const defaultAward = {
+  objective: 'cost',
+  qualityWeight: 0.6,
+  priceWeight: 0.4,
+  minQuality: 0,
+  maxShareOfTotalHours: 1,
+  maxLotsPerProvider: null,
+  minDistinctProviders: 0,
+  unmetPenaltyPerHour: 1000,
+} as const;
+
+const weight = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
+
+export const awardSchema = z.strictObject({
+  objective: z.enum(['cost', 'meat'], { error: () => 'must be "cost" or "meat"' }).default(defaultAward.objective),
+  qualityWeight: weight.default(defaultAward.qualityWeight),
+  priceWeight: weight.default(defaultAward.priceWeight),
+  minQuality: z.number().min(0).max(100).default(defaultAward.minQuality),
+  maxShareOfTotalHours: z
+    .number()
+    .gt(0, 'must be more than 0 (a share of the county, e.g. 0.25)')
+    .max(1, 'must be at most 1 (a share, e.g. 0.25 for 25%)')
+    .default(defaultAward.maxShareOfTotalHours),
+  maxLotsPerProvider: z.number().int('must be a whole number').min(1, 'must be at least 1, or null for no cap').nullable().default(null),
+  minDistinctProviders: z.number().int('must be a whole number').min(0).default(0),
+  unmetPenaltyPerHour: z.number().gt(0, 'must be more than 0').default(defaultAward.unmetPenaltyPerHour),
+});
+
+const lotEntrySchema = z
+  .strictObject({
+    geography: z.enum(['zone', 'county'], { error: () => 'must be "zone" or "county"' }),
+    structure: z.enum(['sole', 'lead-secondary', 'framework'], {
+      error: () => 'must be "sole", "lead-secondary" or "framework"',
+    }),
+    leadShare: z.number().optional(),
+    maxProviders: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+    minShare: z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1').optional(),
+    backup: z.boolean().optional(),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.structure === 'lead-secondary') {
+      const s = entry.leadShare;
+      if (s === undefined) ctx.addIssue({ code: 'custom', path: ['leadShare'], message: 'is missing: lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split' });
+      else if (!(s >= 0.5 && s < 1)) ctx.addIssue({ code: 'custom', path: ['leadShare'], message: `is ${s}: it must be at least 0.5 and less than 1 (0.8 means 80/20)` });
+    }
+    if (entry.structure === 'framework' && entry.maxProviders === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['maxProviders'], message: 'is missing: a framework needs maxProviders, e.g. 4' });
+    }
+    if (entry.backup === true && entry.structure !== 'sole') {
+      ctx.addIssue({ code: 'custom', path: ['backup'], message: 'applies only to "sole" lots' });
+    }
+  });
+
+const mergeSchema = z.strictObject({ merge: z.literal('standard', { error: () => 'can only be "standard"' }) });
+
+const lotPlanSchema = z.partialRecord(
+  z.enum(careTypes, { error: () => `must be a care type: ${careTypes.join(', ')}` }),
+  z.union([mergeSchema, lotEntrySchema], { error: () => 'must be a lot entry ({"geography": …, "structure": …}) or {"merge": "standard"}' }),
+);
+
+export const scenarioJsonSchema = z.object({
+  name: z.string().trim().min(1, 'is empty: name the scenario'),
+  currency: z.string().default('GBP'),
+  weeksPerYear: z.number().gt(0).max(53).default(52),
+  period: z.union([z.string(), z.number()]).transform(String),
+  files: z.strictObject({
+    areas: fileRef,
+    demand: fileRef,
+    providers: fileRef,
+    bids: fileRef,
+    current: fileRef.optional(),
+    boundaries: fileRef.optional(),
+  }),
+  zonings: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'zoning names use letters, digits, _ . -'), fileRef).refine(
+    (z) => Object.keys(z).length > 0,
+    'is empty: give at least one zoning, e.g. {"districts": "zones-districts.csv"}',
+  ),
+  zoning: z.string().optional(),
+  lots: lotPlanSchema.refine((plan) => plan.standard !== undefined, 'needs a "standard" entry'),
+  award: awardSchema.default(awardSchema.parse({})),
+  costModel: z.record(z.string(), z.unknown()).default({}),
+  scoring: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type ScenarioJson = z.infer<typeof scenarioJsonSchema>;

@@ -1,0 +1,172 @@
+/**
+ * The domain model: what a scenario is once it has been read and validated.
+ * Everything here is plain readonly data; no I/O, no behaviour.
+ */
+
+export const careTypes = ['standard', 'complex', 'reablement'] as const;
+export type CareType = (typeof careTypes)[number];
+
+export const ruralities = ['urban', 'town', 'rural'] as const;
+export type Rurality = (typeof ruralities)[number];
+
+export type BidRole = 'any' | 'lead' | 'secondary';
+/** The role a bid fills in a lot. `backup` holds no guaranteed hours. */
+export type AwardRole = 'sole' | 'lead' | 'secondary' | 'member' | 'backup';
+
+export interface Area {
+  readonly id: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly population: number;
+  readonly population65: number;
+  readonly rurality: Rurality;
+  readonly areaKm2: number | null;
+}
+
+export interface DemandRow {
+  readonly areaId: string;
+  readonly careType: CareType;
+  readonly period: string;
+  readonly hours: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface Provider {
+  readonly id: string;
+  readonly name: string;
+  readonly maxHours: number;
+  readonly minViableHours: number;
+  readonly quality: number;
+  readonly baseAreaId: string | null;
+}
+
+export interface Bid {
+  readonly id: string;
+  readonly providerId: string;
+  readonly careType: CareType;
+  /** Area ids the bid covers, sorted. */
+  readonly areaIds: readonly string[];
+  readonly price: number;
+  readonly maxHours: number;
+  readonly role: BidRole;
+  readonly packageId: string | null;
+  /** The bid's own quality score, or its provider's. */
+  readonly quality: number;
+}
+
+export interface CurrentRow {
+  readonly areaId: string;
+  readonly careType: CareType;
+  readonly providerId: string;
+  readonly hours: number;
+}
+
+export type LotStructure = 'sole' | 'lead-secondary' | 'framework';
+
+export type LotPlanEntry =
+  | {
+      readonly kind: 'lot';
+      readonly geography: 'zone' | 'county';
+      readonly structure: LotStructure;
+      /** lead-secondary only: the lead's share in [0.5, 1). */
+      readonly leadShare: number;
+      /** framework only. */
+      readonly maxProviders: number;
+      /** framework only: least share of the lot's hours each winner takes. */
+      readonly minShare: number;
+      /** sole only: name back-up providers for the lot. */
+      readonly backup: boolean;
+    }
+  | { readonly kind: 'merge'; readonly into: 'standard' };
+
+export type LotPlan = Readonly<Partial<Record<CareType, LotPlanEntry>>>;
+
+export type Objective = 'cost' | 'meat';
+
+export interface AwardRules {
+  readonly objective: Objective;
+  readonly qualityWeight: number;
+  readonly priceWeight: number;
+  readonly minQuality: number;
+  readonly maxShareOfTotalHours: number;
+  readonly maxLotsPerProvider: number | null;
+  readonly minDistinctProviders: number;
+  readonly unmetPenaltyPerHour: number;
+}
+
+/** areaId → zoneId */
+export type Zoning = ReadonlyMap<string, string>;
+
+export interface Scenario {
+  readonly name: string;
+  readonly currency: string;
+  readonly weeksPerYear: number;
+  readonly period: string;
+  readonly areas: readonly Area[];
+  readonly zonings: ReadonlyMap<string, Zoning>;
+  readonly zoning: string;
+  readonly lotPlan: LotPlan;
+  readonly award: AwardRules;
+  readonly demand: readonly DemandRow[];
+  readonly providers: readonly Provider[];
+  readonly bids: readonly Bid[];
+  readonly current: readonly CurrentRow[];
+  /** Raw costModel / scoring settings, completed with defaults by the scoring module. */
+  readonly costModel: Readonly<Record<string, unknown>>;
+  readonly scoring: Readonly<Record<string, unknown>>;
+  /** GeoJSON FeatureCollection, when the scenario gives one. */
+  readonly boundaries: unknown;
+}
+
+export interface LotRole {
+  readonly role: 'sole' | 'lead' | 'secondary';
+  readonly share: number;
+}
+
+export interface Lot {
+  readonly id: string;
+  readonly careType: CareType;
+  /** Zone id, or `county`. */
+  readonly zoneId: string;
+  readonly areaIds: readonly string[];
+  readonly structure: LotStructure;
+  /** Roles of a sole or lead-secondary lot; empty for a framework. */
+  readonly roles: readonly LotRole[];
+  readonly maxProviders: number;
+  readonly minShare: number;
+  readonly backup: boolean;
+  /** Design demand, hours per week. */
+  readonly demand: number;
+  readonly demandLow: number;
+  readonly demandHigh: number;
+  /** Design demand per area (areas with no demand are absent). */
+  readonly demandByArea: ReadonlyMap<string, number>;
+}
+
+export interface Allocation {
+  readonly lotId: string;
+  readonly bidId: string;
+  readonly providerId: string;
+  readonly role: AwardRole;
+  readonly hoursPerWeek: number;
+  readonly pricePerHour: number;
+  readonly annualCost: number;
+  /** Framework lots: hours per area served. */
+  readonly areaHours?: Readonly<Record<string, number>>;
+}
+
+export type SolveStatus = 'optimal' | 'feasible' | 'infeasible';
+
+export interface Award {
+  readonly status: SolveStatus;
+  /** Relative MIP gap when the time limit was hit; 0 when proven optimal. */
+  readonly gap: number;
+  readonly objectiveValue: number;
+  readonly allocations: readonly Allocation[];
+  /** lotId → unmet hours per week. */
+  readonly unmet: ReadonlyMap<string, number>;
+  readonly solver: string;
+  readonly solveSeconds: number;
+}

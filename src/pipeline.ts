@@ -1,0 +1,93 @@
+/**
+ * runScenario: a validated scenario → a verified, scored award. Pure apart
+ * from the solver call; no files, no clock but the solver's own timer.
+ *
+ *   1. settle the run's settings (zoning, objective overrides)
+ *   2. build lots from the zoning and the lot plan
+ *   3. warn about lots no bid can fill
+ *   4. build the solver-neutral program and solve it
+ *   5. decode the plan, name back-up providers
+ *   6. score viability and risk, explain awards
+ *   7. verify the award independently: a violation is a bug, never written
+ */
+import { buildLots } from './lots/build-lots.js';
+import { eligibleBids } from './lots/eligibility.js';
+import type { Result } from './model/result.js';
+import type { Lot, Objective, Scenario } from './model/types.js';
+import { assembleResult } from './result-assembly.js';
+import { chooseBackups } from './solve/backups.js';
+import { buildProgram } from './solve/build-program.js';
+import { decode } from './solve/decode.js';
+import type { Program, SolverBackend } from './solve/program.js';
+import { verifyAward } from './verify/verify.js';
+
+export interface RunOptions {
+  readonly zoning?: string;
+  readonly objective?: Objective;
+  readonly backend: SolverBackend;
+  /** Seconds. */
+  readonly timeLimit: number;
+  readonly relativeGap?: number;
+  readonly inputHash: string;
+  readonly version: string;
+  /** Warnings from reading the files, carried into result.json. */
+  readonly inputWarnings?: readonly string[];
+}
+
+export type RunOutcome =
+  | { readonly kind: 'ok'; readonly result: Result; readonly lots: readonly Lot[] }
+  | { readonly kind: 'bad-settings'; readonly message: string }
+  | { readonly kind: 'solver-error'; readonly message: string }
+  | { readonly kind: 'bug'; readonly violations: readonly string[] };
+
+/** Step 1: the scenario as this run sees it. */
+export function withSettings(scenario: Scenario, options: Pick<RunOptions, 'zoning' | 'objective'>): Scenario | string {
+  const zoning = options.zoning ?? scenario.zoning;
+  if (!scenario.zonings.has(zoning)) return `zoning "${zoning}" is not in the scenario: choose one of ${[...scenario.zonings.keys()].join(', ')}`;
+  const award = options.objective === undefined ? scenario.award : { ...scenario.award, objective: options.objective };
+  return { ...scenario, zoning, award };
+}
+
+function unfillableWarnings(scenario: Scenario, lots: readonly Lot[]): string[] {
+  return lots
+    .filter((lot) => eligibleBids(lot, scenario.bids, scenario.award).length === 0)
+    .map((lot) => `lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid: its demand will be unmet`);
+}
+
+/** Steps 1-4 without solving: the program a run would solve (for --export-lp). */
+export function programFor(input: Scenario, options: Pick<RunOptions, 'zoning' | 'objective'>): { scenario: Scenario; lots: Lot[]; program: Program } | string {
+  const scenario = withSettings(input, options);
+  if (typeof scenario === 'string') return scenario;
+  const lots = buildLots(scenario, scenario.zonings.get(scenario.zoning) ?? new Map<string, string>());
+  return { scenario, lots, program: buildProgram(scenario, lots) };
+}
+
+export async function runScenario(input: Scenario, options: RunOptions): Promise<RunOutcome> {
+  const built = programFor(input, options);
+  if (typeof built === 'string') return { kind: 'bad-settings', message: built };
+  const { scenario, lots, program } = built;
+  const warnings = [...(options.inputWarnings ?? []), ...unfillableWarnings(scenario, lots)];
+  const outcome = await options.backend.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap ?? 1e-6 });
+  if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
+  const plan = outcome.status === 'infeasible' ? { allocations: [], unmet: new Map(lots.map((l) => [l.id, l.demand])) } : decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
+  const allocations = [...plan.allocations, ...chooseBackups(scenario, lots, plan.allocations)];
+  const result = assembleResult({
+    scenario, lots, allocations, unmet: plan.unmet, warnings,
+    status: outcome.status,
+    gap: outcome.status === 'infeasible' ? 0 : outcome.gap,
+    objectiveValue: outcome.status === 'infeasible' ? 0 : outcome.objective,
+    run: {
+      solver: options.backend.name, timeLimitSeconds: options.timeLimit, solveSeconds: outcome.seconds,
+      inputHash: options.inputHash, version: options.version, variables: program.variables.length, constraints: program.rows.length,
+    },
+  });
+  const violations = verifyAward(scenario, {
+    zoning: result.zoning,
+    lots: result.lots,
+    allocations: result.allocations,
+    objective: result.objective,
+    annualCost: result.totals.annualCost,
+    feasible: result.status !== 'infeasible',
+  });
+  return violations.length > 0 ? { kind: 'bug', violations } : { kind: 'ok', result, lots };
+}

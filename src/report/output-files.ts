@@ -1,0 +1,15 @@
+/**
+ * Every file a solve writes, by name, as text (written together, atomically).
+ */
+import type { Result } from '../model/result.js';
+import type { Lot, Scenario } from '../model/types.js';
+import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
+
+export async function outputFiles(result: Result, _scenario: Scenario, _lots: readonly Lot[]): Promise<Map<string, string>> {
+  return new Map([
+    ['result.json', `${JSON.stringify(result, null, 2)}\n`],
+    ['allocations.csv', await allocationsCsv(result)],
+    ['lots.csv', await lotsCsv(result)],
+    ['providers.csv', await providersCsv(result)],
+  ]);
+}

@@ -1,0 +1,65 @@
+/**
+ * The readable summary printed after a solve: headline totals, one line per
+ * lot, one per provider, flags and warnings. Pure: result in, text out.
+ */
+import type { Result } from '../model/result.js';
+import { formatTable } from './text-table.js';
+
+export function money(x: number, currency = 'GBP'): string {
+  const symbol = currency === 'GBP' ? '£' : `${currency} `;
+  const abs = Math.abs(x);
+  const text = abs >= 1e6 ? `${(abs / 1e6).toFixed(2)}m` : abs >= 1e4 ? `${Math.round(abs / 1e3)}k` : abs.toFixed(2);
+  return `${x < 0 ? '-' : ''}${symbol}${text}`;
+}
+
+export const hours = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+function headline(r: Result): string[] {
+  const gap = r.status === 'feasible' ? ` (time limit hit; gap ${Number.isNaN(r.gap) ? 'unknown' : percent(r.gap)})` : '';
+  const t = r.totals;
+  return [
+    `${r.scenario}: zoning "${r.zoning}", period ${r.period}`,
+    `Status: ${r.status}${gap}. Solver ${r.run.solver}, ${r.run.solveSeconds.toFixed(2)} s, ${r.run.variables} variables, ${r.run.constraints} constraints.`,
+    `Annual cost ${money(t.annualCost, r.currency)} (${money(t.costPerHour, r.currency)} per hour) for ${hours(t.hoursPerWeek)} of ${hours(t.demandHoursPerWeek)} hours a week; unmet ${hours(t.unmetHoursPerWeek)}.`,
+    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${t.providersAwarded} providers; largest share ${percent(t.largestShare)}; HHI ${t.hhi.toLocaleString('en-GB')}.`,
+  ];
+}
+
+function lotTable(r: Result): string {
+  const rows = r.lots.map((l) => [
+    l.lotId,
+    hours(l.demandHoursPerWeek),
+    l.winners.length === 0 ? '(none)' : l.winners.map((w) => `${w.providerId} ${w.role}${w.role === 'backup' ? '' : ` ${hours(w.hoursPerWeek)}h`}`).join(', '),
+    l.unmetHoursPerWeek > 0 ? hours(l.unmetHoursPerWeek) : '',
+    money(l.annualCost, r.currency),
+    l.costFloorPerHour > 0 ? money(l.costFloorPerHour, r.currency) : '',
+    l.riskScore.toFixed(0),
+  ]);
+  return formatTable(['lot', 'h/week', 'winners', 'unmet', 'annual cost', 'floor £/h', 'risk'], rows, [false, true, false, true, true, true, true]);
+}
+
+function providerTable(r: Result): string {
+  const rows = r.providers.map((p) => [
+    p.providerId,
+    p.name,
+    hours(p.hoursPerWeek),
+    percent(p.shareOfTotalHours),
+    `${hours(p.minViableHoursPerWeek)}`,
+    `${hours(p.capacityHoursPerWeek)}`,
+    String(p.lots.length),
+    p.viabilityScore.toFixed(0),
+  ]);
+  return formatTable(['provider', 'name', 'h/week', 'share', 'min viable', 'capacity', 'lots', 'viability'], rows, [false, false, true, true, true, true, true, true]);
+}
+
+export function formatSummary(r: Result, written: readonly string[] = []): string {
+  const parts = [...headline(r), '', 'Lots', lotTable(r), '', 'Providers', providerTable(r)];
+  if (r.flags.length > 0) {
+    parts.push('', `Flags (${r.flags.length})`);
+    for (const f of r.flags) parts.push(`  ${f.bidId} (${f.providerId}) on ${f.lotId}: £${f.pricePerHour.toFixed(2)}/h vs floor £${f.floorPerHour.toFixed(2)}: ${f.action}`);
+  }
+  if (r.warnings.length > 0) parts.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
+  if (written.length > 0) parts.push('', `Written: ${written.join(', ')}`);
+  return `${parts.join('\n')}\n`;
+}

@@ -1,0 +1,84 @@
+/**
+ * Put a decoded award and its scores together as a Result (result.json).
+ */
+import type { LotResult, ProviderResult, Result, RunInfo } from './model/result.js';
+import type { Allocation, Lot, Scenario, SolveStatus } from './model/types.js';
+import { eligibleBids } from './lots/eligibility.js';
+import { scoreAward } from './scoring/score-award.js';
+
+export interface ResultParts {
+  readonly scenario: Scenario;
+  readonly lots: readonly Lot[];
+  readonly allocations: readonly Allocation[];
+  readonly unmet: ReadonlyMap<string, number>;
+  readonly warnings: readonly string[];
+  readonly status: SolveStatus;
+  readonly gap: number;
+  readonly objectiveValue: number;
+  readonly run: RunInfo;
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+const compareAllocations = (a: Allocation, b: Allocation) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : a.bidId < b.bidId ? -1 : 1);
+
+export function assembleResult(parts: ResultParts): Result {
+  const { scenario, lots } = parts;
+  const allocations = [...parts.allocations].sort(compareAllocations);
+  const scores = scoreAward({ scenario, lots, allocations, unmet: parts.unmet });
+  const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
+  const lotResults: LotResult[] = lots.map((lot) => {
+    const mine = allocations.filter((a) => a.lotId === lot.id);
+    const s = scores.lots.get(lot.id);
+    return {
+      lotId: lot.id, careType: lot.careType, zoneId: lot.zoneId, areaIds: lot.areaIds, structure: lot.structure,
+      demandHoursPerWeek: lot.demand, demandLowHoursPerWeek: lot.demandLow, demandHighHoursPerWeek: lot.demandHigh,
+      allocatedHoursPerWeek: mine.reduce((t, a) => t + a.hoursPerWeek, 0),
+      unmetHoursPerWeek: parts.unmet.get(lot.id) ?? 0,
+      annualCost: round(mine.reduce((t, a) => t + a.annualCost, 0)),
+      winners: mine.map((a) => ({ providerId: a.providerId, bidId: a.bidId, role: a.role, hoursPerWeek: a.hoursPerWeek })),
+      eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length,
+      costFloorPerHour: s?.costFloorPerHour ?? 0,
+      riskScore: s?.riskScore ?? 0,
+      risk: s?.risk ?? {},
+      ...(s === undefined ? {} : { riskDetail: s.riskDetail }),
+    };
+  });
+  const providerResults: ProviderResult[] = [...scenario.providers]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((p) => {
+      const mine = allocations.filter((a) => a.providerId === p.id && a.role !== 'backup');
+      const hours = mine.reduce((t, a) => t + a.hoursPerWeek, 0);
+      const s = scores.providers.get(p.id);
+      return {
+        providerId: p.id, name: p.name, hoursPerWeek: round(hours, 6), capacityHoursPerWeek: p.maxHours, minViableHoursPerWeek: p.minViableHours,
+        shareOfTotalHours: totalDemand > 0 ? hours / totalDemand : 0,
+        annualRevenue: round(mine.reduce((t, a) => t + a.annualCost, 0)),
+        lots: [...new Set(mine.map((a) => a.lotId))].sort(),
+        viabilityScore: s?.viabilityScore ?? 0,
+        viability: s?.viability ?? {},
+        ...(s === undefined ? {} : { viabilityDetail: s.viabilityDetail }),
+      };
+    });
+  const served = allocations.reduce((t, a) => t + a.hoursPerWeek, 0);
+  const annualCost = round(allocations.reduce((t, a) => t + a.annualCost, 0));
+  const shares = providerResults.map((p) => p.shareOfTotalHours);
+  return {
+    schemaVersion: 1,
+    scenario: scenario.name, zoning: scenario.zoning, period: scenario.period, currency: scenario.currency, weeksPerYear: scenario.weeksPerYear,
+    status: parts.status, gap: parts.gap,
+    objective: { kind: scenario.award.objective, value: parts.objectiveValue },
+    totals: {
+      annualCost, hoursPerWeek: round(served, 6), demandHoursPerWeek: round(totalDemand, 6),
+      unmetHoursPerWeek: round([...parts.unmet.values()].reduce((t, h) => t + h, 0), 6),
+      costPerHour: served > 0 ? round(annualCost / (served * scenario.weeksPerYear)) : 0,
+      providersAwarded: providerResults.filter((p) => p.hoursPerWeek > 0).length,
+      largestShare: Math.max(0, ...shares),
+      hhi: Math.round(shares.reduce((t, s) => t + (100 * s) ** 2, 0)),
+      riskScore: scores.riskScore, viabilityScore: scores.viabilityScore,
+    },
+    allocations, lots: lotResults, providers: providerResults, flags: scores.flags,
+    warnings: parts.warnings, run: parts.run,
+    risk: scores.detail,
+  };
+}

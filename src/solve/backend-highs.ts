@@ -1,0 +1,86 @@
+/**
+ * HiGHS (WebAssembly) backend. One runtime is loaded per process and reused;
+ * every model is disposed after its solve, since WASM memory is not collected.
+ */
+import highsModule, { type Highs } from 'highs';
+import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
+
+/** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
+type Loader = (options?: object) => Promise<Highs>;
+const loadHighs = ((highsModule as unknown as { default?: Loader }).default ?? highsModule) as unknown as Loader;
+
+let runtime: Promise<Highs> | null = null;
+
+function highs(): Promise<Highs> {
+  runtime ??= loadHighs();
+  return runtime;
+}
+
+function bound(x: number, inf: number): number {
+  return x === Infinity ? inf : x === -Infinity ? -inf : x;
+}
+
+/** The program as HiGHS model data, rows in compressed sparse row form. */
+function toModelData(h: Highs, program: Program) {
+  const starts = new Int32Array(program.rows.length + 1);
+  let nnz = 0;
+  program.rows.forEach((r, i) => {
+    nnz += r.terms.length;
+    starts[i + 1] = nnz;
+  });
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let k = 0;
+  for (const row of program.rows) {
+    for (const [v, c] of row.terms) {
+      indices[k] = v;
+      values[k++] = c;
+    }
+  }
+  const vars = program.variables;
+  return {
+    numCols: vars.length,
+    numRows: program.rows.length,
+    sense: program.sense === 'min' ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize,
+    colCost: Float64Array.from(vars, (v) => v.cost),
+    colLower: Float64Array.from(vars, (v) => bound(v.lower, h.infinity)),
+    colUpper: Float64Array.from(vars, (v) => bound(v.upper, h.infinity)),
+    rowLower: Float64Array.from(program.rows, (r) => bound(r.lower, h.infinity)),
+    rowUpper: Float64Array.from(program.rows, (r) => bound(r.upper, h.infinity)),
+    matrix: { format: 'csr' as const, numRows: program.rows.length, numCols: vars.length, starts, indices, values },
+    integrality: Int32Array.from(vars, (v) => (v.integer ? h.constants.variableType.integer : h.constants.variableType.continuous)),
+  };
+}
+
+function run(h: Highs, program: Program, options: SolveOptions, started: number): SolverOutcome {
+  const seconds = () => (performance.now() - started) / 1000;
+  if (program.variables.length === 0) return { status: 'optimal', values: [], objective: 0, gap: 0, seconds: seconds() };
+  const model = h.createModel(toModelData(h, program));
+  try {
+    model.options.set({ output_flag: false, time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, random_seed: 0 });
+    if (options.start !== undefined) model.setSolution({ colValue: Float64Array.from(options.start) });
+    model.run();
+    const status = model.getModelStatus();
+    const s = h.constants.modelStatus;
+    if (status === s.infeasible) return { status: 'infeasible', seconds: seconds() };
+    const info = model.info;
+    const hasPlan = Number(info.get('primal_solution_status')) === 2;
+    if (!hasPlan) return { status: 'error', message: `HiGHS found no plan (model status ${status})`, seconds: seconds() };
+    const values = Array.from(model.getSolution().colValue);
+    const objective = model.getObjectiveValue();
+    const rawGap = Number(info.get('mip_gap'));
+    const gap = Number.isFinite(rawGap) ? Math.max(0, rawGap) : 0;
+    if (status === s.optimal) return { status: 'optimal', values, objective, gap, seconds: seconds() };
+    return { status: 'feasible', values, objective, gap: Number.isFinite(rawGap) ? gap : NaN, seconds: seconds() };
+  } finally {
+    model.dispose();
+  }
+}
+
+export const highsBackend: SolverBackend = {
+  name: 'highs',
+  async solve(program, options) {
+    const h = await highs();
+    return run(h, program, options, performance.now());
+  },
+};

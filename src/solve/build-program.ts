@@ -1,0 +1,158 @@
+/**
+ * The award model of DESIGN.md section 4 as a solver-neutral program.
+ *
+ *   1. variables per lot: assign/unmet per role, or place/areaHours/areaUnmet (framework)
+ *   2. rows per lot: each role filled once (1), one provider per lot (2), framework links
+ *   3. rows per bid and provider: capacity (3), capacity and share cap (4, 5), lots cap (6)
+ *   4. distinct providers (7) and packages (8)
+ *
+ * Inputs are sorted by id first so the program, and so the answer, does not
+ * depend on the order of rows in the input files.
+ */
+import type { Bid, Lot, Provider, Scenario } from '../model/types.js';
+import { isEligible, lowestPrice, meatScore, servedAreas } from '../lots/eligibility.js';
+import type { Program, Row, Variable, VariableMeaning } from './program.js';
+
+interface Draft {
+  readonly variables: Variable[];
+  readonly rows: Row[];
+  /** variable indices that put a provider into a lot, by provider (for rows 4-7) */
+  readonly entries: Map<string, number[]>;
+  /** variable index → hours it carries for a bid (assign: fixed hours; areaHours: 1 per unit) */
+  readonly bidLoad: Map<string, [number, number][]>;
+  /** variable indices that give a bid a lot role or framework place (for row 8) */
+  readonly bidWins: Map<string, number[]>;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function addVar(d: Draft, name: string, meaning: VariableMeaning, cost: number, upper = 1, integer = true): number {
+  d.variables.push({ name, lower: 0, upper, integer, cost, meaning });
+  return d.variables.length - 1;
+}
+
+function addRow(d: Draft, name: string, terms: [number, number][], lower: number, upper: number): void {
+  if (terms.length > 0) d.rows.push({ name, terms, lower, upper });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Objective coefficient for serving `hours` with a bid, and for leaving them unmet. */
+function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[]) {
+  const rules = scenario.award;
+  const minPrice = lowestPrice(lot, bids, rules) ?? 1;
+  return rules.objective === 'cost'
+    ? { serve: (b: Bid, h: number) => scenario.weeksPerYear * h * b.price, unmet: (h: number) => scenario.weeksPerYear * h * rules.unmetPenaltyPerHour }
+    : { serve: (b: Bid, h: number) => h * meatScore(b, minPrice, rules), unmet: (h: number) => -h * 1000 };
+}
+
+function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]): void {
+  const price = pricing(scenario, lot, bids);
+  const perProvider = new Map<string, [number, number][]>();
+  for (const { role, share } of lot.roles) {
+    const hours = share * lot.demand;
+    const terms: [number, number][] = [];
+    for (const bid of bids) {
+      if (!isEligible(bid, lot, role, scenario.award)) continue;
+      const v = addVar(d, `a[${bid.id},${lot.id},${role}]`, { kind: 'assign', bidId: bid.id, lotId: lot.id, role, hours }, price.serve(bid, hours));
+      terms.push([v, 1]);
+      push(d.bidLoad, bid.id, [v, hours]);
+      push(d.entries, bid.providerId, v);
+      push(d.bidWins, bid.id, v);
+      push(perProvider, bid.providerId, [v, 1]);
+    }
+    const u = addVar(d, `u[${lot.id},${role}]`, { kind: 'unmet', lotId: lot.id, role, hours }, price.unmet(hours));
+    addRow(d, `fill[${lot.id},${role}]`, [...terms, [u, 1]], 1, 1);
+  }
+  for (const [providerId, terms] of perProvider) if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
+}
+
+function addFrameworkLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]): void {
+  const price = pricing(scenario, lot, bids);
+  const servers = new Map<string, [number, number][]>();
+  const places: [number, number][] = [];
+  const perProvider = new Map<string, [number, number][]>();
+  for (const bid of bids) {
+    if (!isEligible(bid, lot, 'member', scenario.award)) continue;
+    const y = addVar(d, `y[${bid.id},${lot.id}]`, { kind: 'place', bidId: bid.id, lotId: lot.id }, 0);
+    places.push([y, 1]);
+    push(d.entries, bid.providerId, y);
+    push(d.bidWins, bid.id, y);
+    push(perProvider, bid.providerId, [y, 1]);
+    const served: [number, number][] = [];
+    for (const areaId of servedAreas(bid, lot)) {
+      const demand = lot.demandByArea.get(areaId) ?? 0;
+      const x = addVar(d, `x[${bid.id},${lot.id},${areaId}]`, { kind: 'areaHours', bidId: bid.id, lotId: lot.id, areaId }, price.serve(bid, 1), demand, false);
+      push(servers, areaId, [x, 1]);
+      push(d.bidLoad, bid.id, [x, 1]);
+      served.push([x, 1]);
+      addRow(d, `link[${bid.id},${lot.id},${areaId}]`, [[x, 1], [y, -demand]], -Infinity, 0);
+    }
+    if (lot.minShare > 0) addRow(d, `minShare[${bid.id},${lot.id}]`, [...served, [y, -lot.minShare * lot.demand]], 0, Infinity);
+  }
+  for (const [areaId, demand] of [...lot.demandByArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const u = addVar(d, `u[${lot.id},${areaId}]`, { kind: 'areaUnmet', lotId: lot.id, areaId }, price.unmet(1), demand, false);
+    addRow(d, `serve[${lot.id},${areaId}]`, [...(servers.get(areaId) ?? []), [u, 1]], demand, demand);
+  }
+  addRow(d, `members[${lot.id}]`, places, 0, lot.maxProviders);
+  for (const [providerId, terms] of perProvider) if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
+}
+
+/** Rows 3-6: bid capacity, provider capacity and share cap, lots per provider. */
+function addCapacityRows(d: Draft, scenario: Scenario, bids: readonly Bid[], providers: readonly Provider[], totalDemand: number): void {
+  for (const bid of bids) {
+    const load = d.bidLoad.get(bid.id) ?? [];
+    const most = load.reduce((t, [v, h]) => t + h * (d.variables[v]?.upper ?? 0), 0);
+    if (most > bid.maxHours) addRow(d, `bidCap[${bid.id}]`, load, -Infinity, bid.maxHours);
+  }
+  const cap = scenario.award.maxShareOfTotalHours * totalDemand;
+  for (const provider of providers) {
+    const load = bids.filter((b) => b.providerId === provider.id).flatMap((b) => d.bidLoad.get(b.id) ?? []);
+    const most = load.reduce((t, [v, h]) => t + h * (d.variables[v]?.upper ?? 0), 0);
+    const limit = Math.min(provider.maxHours, cap);
+    if (most > limit) addRow(d, `providerCap[${provider.id}]`, load, -Infinity, limit);
+    const lots = scenario.award.maxLotsPerProvider;
+    const entries = d.entries.get(provider.id) ?? [];
+    if (lots !== null && entries.length > lots) addRow(d, `lotsCap[${provider.id}]`, entries.map((v) => [v, 1]), -Infinity, lots);
+  }
+}
+
+/** Rows 7 and 8: distinct winners and all-or-nothing packages. */
+function addProviderAndPackageRows(d: Draft, scenario: Scenario, bids: readonly Bid[], providers: readonly Provider[]): void {
+  const k = scenario.award.minDistinctProviders;
+  if (k > 0) {
+    const wins: [number, number][] = [];
+    for (const provider of providers) {
+      const w = addVar(d, `w[${provider.id}]`, { kind: 'wins', providerId: provider.id }, 0);
+      wins.push([w, 1]);
+      addRow(d, `wins[${provider.id}]`, [[w, 1], ...(d.entries.get(provider.id) ?? []).map((v): [number, number] => [v, -1])], -Infinity, 0);
+    }
+    d.rows.push({ name: 'distinct', terms: wins, lower: k, upper: Infinity });
+  }
+  const packages = [...new Set(bids.map((b) => b.packageId).filter((p): p is string => p !== null))].sort();
+  for (const packageId of packages) {
+    const p = addVar(d, `p[${packageId}]`, { kind: 'package', packageId }, 0);
+    for (const bid of bids.filter((b) => b.packageId === packageId)) {
+      const wins = (d.bidWins.get(bid.id) ?? []).map((v): [number, number] => [v, 1]);
+      d.rows.push({ name: `package[${packageId},${bid.id}]`, terms: [...wins, [p, -1]], lower: 0, upper: 0 });
+    }
+  }
+}
+
+export function buildProgram(scenario: Scenario, lots: readonly Lot[]): Program {
+  const bids = [...scenario.bids].sort(byId);
+  const providers = [...scenario.providers].sort(byId);
+  const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
+  for (const lot of [...lots].sort(byId)) {
+    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, bids);
+    else addRoleLot(d, scenario, lot, bids);
+  }
+  const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
+  addCapacityRows(d, scenario, bids, providers, totalDemand);
+  addProviderAndPackageRows(d, scenario, bids, providers);
+  return { sense: scenario.award.objective === 'cost' ? 'min' : 'max', variables: d.variables, rows: d.rows };
+}
