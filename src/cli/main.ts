@@ -34,6 +34,8 @@ function program(): Command {
     .option('--export-lp <file>', 'also write the award model in CPLEX LP format')
     .action((dir: string, flags) => solveCommand(dir, flags));
 
+  // Further commands register themselves here, one line each.
+
   return cli;
 }
 
