@@ -42,7 +42,7 @@ async function readText(file: string, hash?: Hash): Promise<string | null> {
   }
 }
 
-function parseJson(jsonFile: string, text: string, issues: IssueList): ScenarioJson | null {
+function parseJson(jsonFile: string, text: string, issues: IssueList): { json: ScenarioJson | null; raw: unknown } {
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -50,17 +50,20 @@ function parseJson(jsonFile: string, text: string, issues: IssueList): ScenarioJ
     const m = /position (\d+)/.exec(String(e));
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
     issues.error(jsonFile, line, `is not valid JSON (${(e as Error).message}): check for a missing comma or quote`);
-    return null;
+    return { json: null, raw: null };
   }
   const parsed = scenarioJsonSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { json: parsed.data, raw };
   for (const issue of parsed.error.issues) {
     const where = issue.path.map(String).join('.');
     const last = issue.path[issue.path.length - 1];
     issues.error(jsonFile, keyLine(text, String(last ?? '')), `${where || '(top level)'} ${issue.message}`);
   }
-  return null;
+  return { json: null, raw };
 }
+
+/** When scenario.json has errors, still check the CSV files it names, so every problem is reported at once. */
+const filesOnlySchema = scenarioJsonSchema.pick({ files: true, zonings: true });
 
 /** Resolve a file reference; it must stay inside the scenario folder. */
 function inside(dir: string, ref: string, jsonFile: string, line: number | null, issues: IssueList): string | null {
@@ -127,10 +130,20 @@ export async function readScenario(dirArg: string): Promise<ReadResult> {
     issues.error(path.join(dirArg, jsonFile), null, 'is missing: a scenario folder needs scenario.json (see `zonal init`)');
     return { scenario: null, issues, inputHash: '' };
   }
-  const json = parseJson(jsonFile, text, issues);
-  if (json === null) return { scenario: null, issues, inputHash: '' };
-
+  const { json, raw } = parseJson(jsonFile, text, issues);
   const table = <S extends z.ZodType>(ref: string, required: readonly string[], schema: S) => readTable(dir, ref, required, schema, jsonFile, text, issues, hash);
+  if (json === null) {
+    const files = filesOnlySchema.safeParse(raw);
+    if (files.success) {
+      for (const ref of Object.values(files.data.zonings)) await table(ref, requiredColumns.zones, zoneRowSchema);
+      await table(files.data.files.areas, requiredColumns.areas, areaRowSchema);
+      await table(files.data.files.demand, requiredColumns.demand, demandRowSchema);
+      await table(files.data.files.providers, requiredColumns.providers, providerRowSchema);
+      await table(files.data.files.bids, requiredColumns.bids, bidRowSchema);
+      if (files.data.files.current !== undefined) await table(files.data.files.current, requiredColumns.current, currentRowSchema);
+    }
+    return { scenario: null, issues, inputHash: '' };
+  }
   const zonings = new Map<string, { file: string; rows: Lined<z.output<typeof zoneRowSchema>>[] }>();
   for (const [name, ref] of Object.entries(json.zonings)) zonings.set(name, { file: ref, rows: await table(ref, requiredColumns.zones, zoneRowSchema) });
   const rows = {

@@ -33,7 +33,7 @@ function uniqueIds<T>(file: string, rows: readonly Lined<T>[], id: (row: T) => s
   const firstLine = new Map<string, number>();
   for (const { line, row } of rows) {
     const key = id(row);
-    if (seen.has(key)) issues.error(file, line, `duplicate ${what} "${key}" (first on line ${firstLine.get(key)}): give each ${what} its own id`);
+    if (seen.has(key)) issues.error(file, line, `duplicate ${what} "${key}" (first on line ${firstLine.get(key)}): ids must be unique`);
     else {
       seen.set(key, row);
       firstLine.set(key, line);
