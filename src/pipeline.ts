@@ -2,12 +2,13 @@
  * runScenario: a validated scenario → a verified, scored award. Pure apart
  * from the solver call; no files, no clock but the solver's own timer.
  *
- *   1. settle the run's settings (zoning, objective overrides)
+ *   1. settle the run's settings (zoning, objective overrides; costModel and scoring checked)
  *   2. build lots from the zoning and the lot plan
  *   3. warn about lots no bid can fill
  *   4. build the solver-neutral program and solve it
  *   5. decode the plan, name back-up providers
- *   6. score viability and risk, explain awards
+ *   6. explain each lot and cost each active rule by re-solving with it relaxed
+ *      (explain/), then score viability and risk while assembling the result
  *   7. verify the award independently: a violation is a bug, never written
  */
 import { buildLots } from './lots/build-lots.js';
@@ -18,8 +19,11 @@ import { assembleResult } from './result-assembly.js';
 import { chooseBackups } from './solve/backups.js';
 import { buildProgram } from './solve/build-program.js';
 import { decode } from './solve/decode.js';
+import { greedyStart } from './solve/greedy.js';
 import type { Program, SolverBackend } from './solve/program.js';
 import { verifyAward } from './verify/verify.js';
+import { explainStep } from './explain/explain-step.js';
+import { scoringSettingsProblem } from './scoring/settings.js';
 
 export interface RunOptions {
   readonly zoning?: string;
@@ -32,6 +36,8 @@ export interface RunOptions {
   readonly version: string;
   /** Warnings from reading the files, carried into result.json. */
   readonly inputWarnings?: readonly string[];
+  /** Re-solve once per active award rule to say what it costs. @defaultValue false */
+  readonly ruleCosts?: boolean;
 }
 
 export type RunOutcome =
@@ -63,16 +69,22 @@ export function programFor(input: Scenario, options: Pick<RunOptions, 'zoning' |
 }
 
 export async function runScenario(input: Scenario, options: RunOptions): Promise<RunOutcome> {
+  const settingsProblem = scoringSettingsProblem(input);
+  if (settingsProblem !== null) return { kind: 'bad-settings', message: settingsProblem };
   const built = programFor(input, options);
   if (typeof built === 'string') return { kind: 'bad-settings', message: built };
   const { scenario, lots, program } = built;
   const warnings = [...(options.inputWarnings ?? []), ...unfillableWarnings(scenario, lots)];
-  const outcome = await options.backend.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap ?? 1e-6 });
+  // A greedy award that meets every row gives the solver an incumbent from the first node.
+  const start = greedyStart(program);
+  const outcome = await options.backend.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap ?? 1e-6, ...(start === null ? {} : { start }) });
   if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
   const plan = outcome.status === 'infeasible' ? { allocations: [], unmet: new Map(lots.map((l) => [l.id, l.demand])) } : decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
   const allocations = [...plan.allocations, ...chooseBackups(scenario, lots, plan.allocations)];
+  const baseline = outcome.status === 'infeasible' ? null : { objective: outcome.objective, annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0), solveSeconds: outcome.seconds };
+  const explained = await explainStep(scenario, lots, allocations, options.backend, baseline, options.ruleCosts ?? false);
   const result = assembleResult({
-    scenario, lots, allocations, unmet: plan.unmet, warnings,
+    scenario, lots, allocations, unmet: plan.unmet, warnings, ...explained,
     status: outcome.status,
     gap: outcome.status === 'infeasible' ? 0 : outcome.gap,
     objectiveValue: outcome.status === 'infeasible' ? 0 : outcome.objective,

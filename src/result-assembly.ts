@@ -5,6 +5,7 @@ import type { LotResult, ProviderResult, Result, RunInfo } from './model/result.
 import type { Allocation, Lot, Scenario, SolveStatus } from './model/types.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { scoreAward } from './scoring/score-award.js';
+import type { LotExplanation, RuleCostReport } from './explain/types.js';
 
 export interface ResultParts {
   readonly scenario: Scenario;
@@ -16,6 +17,9 @@ export interface ResultParts {
   readonly gap: number;
   readonly objectiveValue: number;
   readonly run: RunInfo;
+  /** Why each lot went as it did (src/explain), by lot id. */
+  readonly explanations?: ReadonlyMap<string, LotExplanation>;
+  readonly ruleCosts?: RuleCostReport;
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -30,6 +34,7 @@ export function assembleResult(parts: ResultParts): Result {
   const lotResults: LotResult[] = lots.map((lot) => {
     const mine = allocations.filter((a) => a.lotId === lot.id);
     const s = scores.lots.get(lot.id);
+    const explanation = parts.explanations?.get(lot.id);
     return {
       lotId: lot.id, careType: lot.careType, zoneId: lot.zoneId, areaIds: lot.areaIds, structure: lot.structure,
       demandHoursPerWeek: lot.demand, demandLowHoursPerWeek: lot.demandLow, demandHighHoursPerWeek: lot.demandHigh,
@@ -42,6 +47,9 @@ export function assembleResult(parts: ResultParts): Result {
       riskScore: s?.riskScore ?? 0,
       risk: s?.risk ?? {},
       ...(s === undefined ? {} : { riskDetail: s.riskDetail }),
+      ...(s?.costFloor === undefined ? {} : { costFloor: s.costFloor }),
+      ...(s?.zoneViability === undefined ? {} : { zoneViability: s.zoneViability }),
+      ...(explanation === undefined ? {} : { explanation }),
     };
   });
   const providerResults: ProviderResult[] = [...scenario.providers]
@@ -58,6 +66,7 @@ export function assembleResult(parts: ResultParts): Result {
         viabilityScore: s?.viabilityScore ?? 0,
         viability: s?.viability ?? {},
         ...(s === undefined ? {} : { viabilityDetail: s.viabilityDetail }),
+        ...(s?.awards === undefined ? {} : { awards: s.awards }),
       };
     });
   const served = allocations.reduce((t, a) => t + a.hoursPerWeek, 0);
@@ -80,5 +89,6 @@ export function assembleResult(parts: ResultParts): Result {
     allocations, lots: lotResults, providers: providerResults, flags: scores.flags,
     warnings: parts.warnings, run: parts.run,
     risk: scores.detail,
+    ...(parts.ruleCosts === undefined ? {} : { ruleCosts: parts.ruleCosts }),
   };
 }

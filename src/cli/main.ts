@@ -4,6 +4,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics/issues.js';
+import { batchCommand } from './commands/batch.js';
+import { compareCommand } from './commands/compare.js';
+import { initCommand } from './commands/init.js';
+import { scoreCommand } from './commands/score.js';
 import { solveCommand } from './commands/solve.js';
 import { validateCommand } from './commands/validate.js';
 import { CliExit, badInput, exitCodes } from './exit.js';
@@ -32,9 +36,39 @@ function program(): Command {
     .option('--time-limit <seconds>', 'stop the solver after this many seconds and report the best plan and its gap', '60')
     .addOption(new Option('--solver <name>', 'solver backend').choices([...solverNames]).default('highs'))
     .option('--export-lp <file>', 'also write the award model in CPLEX LP format')
+    .option('--samples <n>', 'draw demand N times from each area\'s low/central/high range and report the chance of unmet hours and of providers over capacity or below minimum volume')
+    .option('--seed <s>', 'random seed for --samples (same seed, same numbers)', '1')
     .action((dir: string, flags) => solveCommand(dir, flags));
 
   // Further commands register themselves here, one line each.
+  cli.command('score')
+    .description('MEAT scores of every bid for every lot it could serve: rank per lot and abnormally-low-tender flags; CSV and a table')
+    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .option('--out <file>', 'CSV file to write (atomically)', 'scores.csv')
+    .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
+    .action((dir: string, flags) => scoreCommand(dir, flags));
+
+  cli.command('init').description('write a small, valid example scenario to start from').argument('<dir>', 'a new or empty folder').action((dir: string) => initCommand(dir));
+
+  cli.command('compare')
+    .description('solve every zoning × standard lot-structure option, rank them, say which is cheapest, least risky and dominated')
+    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--zonings <names>', 'comma-separated zonings to compare (default: all)')
+    .option('--options <names>', 'comma-separated option names (default: all; see docs/compare-batch.md)')
+    .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
+    .option('--time-limit <seconds>', 'time limit of each solve', '60')
+    .addOption(new Option('--solver <name>', 'solver backend').choices([...solverNames]).default('highs'))
+    .action((dir: string, flags) => compareCommand(dir, flags));
+
+  cli.command('batch')
+    .description('run many variants of scenarios in parallel worker threads; rows stream to batch.csv and batch.jsonl')
+    .argument('<batch>', 'batch file (JSON): a base scenario and a list or grid of overrides')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--resume', 'skip variants already finished in <out>/batch.jsonl')
+    .option('--time-limit <seconds>', 'time limit of each solve', '60')
+    .action((file: string, flags) => batchCommand(file, flags));
 
   return cli;
 }

@@ -13,6 +13,11 @@ import { careTypes } from './types.js';
 
 type Rows<S extends z.ZodType> = readonly Lined<z.output<S>>[];
 
+interface AreaLines {
+  readonly file: string;
+  readonly lines: ReadonlyMap<string, number>;
+}
+
 export interface ScenarioRows {
   readonly json: ScenarioJson;
   /** Finds the line of a key in scenario.json for messages. */
@@ -42,7 +47,8 @@ function uniqueIds<T>(file: string, rows: readonly Lined<T>[], id: (row: T) => s
   return seen;
 }
 
-function buildZoning(name: string, file: string, rows: Rows<typeof zoneRowSchema>, areaIds: ReadonlySet<string>, issues: IssueList): Zoning {
+/** `areaLines`: where each area is defined, so an area missing from a zoning is reported at a line. */
+function buildZoning(name: string, file: string, rows: Rows<typeof zoneRowSchema>, areaIds: ReadonlySet<string>, areaLines: AreaLines, issues: IssueList): Zoning {
   const zoning = new Map<string, string>();
   for (const { line, row } of rows) {
     if (!areaIds.has(row.area_id)) issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
@@ -51,7 +57,7 @@ function buildZoning(name: string, file: string, rows: Rows<typeof zoneRowSchema
     else zoning.set(row.area_id, row.zone_id);
   }
   for (const areaId of [...areaIds].sort()) {
-    if (!zoning.has(areaId)) issues.error(file, null, `area "${areaId}" is in no zone of zoning "${name}": add a row "${areaId},<zone id>"`);
+    if (!zoning.has(areaId)) issues.error(areaLines.file, areaLines.lines.get(areaId) ?? null, `area "${areaId}" is in no zone of zoning "${name}": add a row "${areaId},<zone id>" to ${file}`);
   }
   return zoning;
 }
@@ -214,7 +220,8 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   }));
   const areaIds = new Set(areaMap.keys());
   const zonings = new Map<string, Zoning>();
-  for (const [name, { file, rows }] of s.zonings) zonings.set(name, buildZoning(name, file, rows, areaIds, issues));
+  const areaLines: AreaLines = { file: s.files.areas, lines: new Map(s.areas.map(({ line, row }) => [row.area_id, line])) };
+  for (const [name, { file, rows }] of s.zonings) zonings.set(name, buildZoning(name, file, rows, areaIds, areaLines, issues));
   const zones = zoneAreas(zonings, issues, s.jsonFile);
   const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
   if (!zonings.has(zoning)) issues.error(s.jsonFile, s.jsonLine('zoning'), `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`);

@@ -3,6 +3,9 @@
  * contract: fields may be added, never renamed).
  */
 import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveStatus } from './types.js';
+import type { LotExplanation, RuleCostReport } from '../explain/types.js';
+import type { AwardViability, ZoneViability } from '../scoring/award-scores.js';
+import type { CostFloor } from '../scoring/cost-floor.js';
 
 export interface ScoreComponent {
   readonly value: number;
@@ -28,7 +31,11 @@ export interface LotResult {
   readonly riskScore: number;
   readonly risk: Readonly<Record<string, number>>;
   readonly riskDetail?: Readonly<Record<string, ScoreComponent>>;
-  readonly explanation?: unknown;
+  /** How the floor was made, part by part (docs/scoring.md). */
+  readonly costFloor?: CostFloor;
+  /** Can any eligible bid sustain this lot at its price? */
+  readonly zoneViability?: ZoneViability;
+  readonly explanation?: LotExplanation;
 }
 
 export interface ProviderResult {
@@ -43,6 +50,8 @@ export interface ProviderResult {
   readonly viabilityScore: number;
   readonly viability: Readonly<Record<string, number>>;
   readonly viabilityDetail?: Readonly<Record<string, ScoreComponent>>;
+  /** Viability of each award the provider holds. */
+  readonly awards?: readonly AwardViability[];
 }
 
 export interface Flag {
@@ -53,6 +62,7 @@ export interface Flag {
   readonly pricePerHour: number;
   readonly floorPerHour: number;
   readonly action: string;
+  readonly reason?: string;
 }
 
 export interface RunInfo {
@@ -95,5 +105,5 @@ export interface Result {
   readonly run: RunInfo;
   /** Scores and explanations added by the scoring stage (issue 3). */
   readonly risk?: unknown;
-  readonly ruleCosts?: unknown;
+  readonly ruleCosts?: RuleCostReport;
 }

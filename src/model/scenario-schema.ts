@@ -86,7 +86,12 @@ export const scenarioJsonSchema = z.object({
     'is empty: give at least one zoning, e.g. {"districts": "zones-districts.csv"}',
   ),
   zoning: z.string().optional(),
-  lots: lotPlanSchema.refine((plan) => plan.standard !== undefined, 'needs a "standard" entry'),
+  lots: lotPlanSchema
+    .refine((plan) => plan.standard !== undefined, 'needs a "standard" entry')
+    .refine((plan) => plan.standard === undefined || !('merge' in plan.standard), {
+      path: ['standard'],
+      message: 'cannot merge into itself: give standard a lot entry, e.g. {"geography": "zone", "structure": "sole"}',
+    }),
   award: awardSchema.default(awardSchema.parse({})),
   costModel: z.record(z.string(), z.unknown()).default({}),
   scoring: z.record(z.string(), z.unknown()).default({}),

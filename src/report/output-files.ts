@@ -3,13 +3,15 @@
  */
 import type { Result } from '../model/result.js';
 import type { Lot, Scenario } from '../model/types.js';
+import { renderSolveReport } from './html/solve-report.js';
 import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
 
-export async function outputFiles(result: Result, _scenario: Scenario, _lots: readonly Lot[]): Promise<Map<string, string>> {
+export async function outputFiles(result: Result, scenario: Scenario, _lots: readonly Lot[]): Promise<Map<string, string>> {
   return new Map([
     ['result.json', `${JSON.stringify(result, null, 2)}\n`],
     ['allocations.csv', await allocationsCsv(result)],
     ['lots.csv', await lotsCsv(result)],
     ['providers.csv', await providersCsv(result)],
+    ['report.html', renderSolveReport(result, scenario)],
   ]);
 }

@@ -4,6 +4,7 @@
  */
 import type { Result } from '../model/result.js';
 import { formatTable } from './text-table.js';
+import { awardRiskDrivers, lotReasonLines, ruleCostLines, weakestViability } from '../explain/summary-text.js';
 
 export function money(x: number, currency = 'GBP'): string {
   const symbol = currency === 'GBP' ? '£' : `${currency} `;
@@ -22,7 +23,7 @@ function headline(r: Result): string[] {
     `${r.scenario}: zoning "${r.zoning}", period ${r.period}`,
     `Status: ${r.status}${gap}. Solver ${r.run.solver}, ${r.run.solveSeconds.toFixed(2)} s, ${r.run.variables} variables, ${r.run.constraints} constraints.`,
     `Annual cost ${money(t.annualCost, r.currency)} (${money(t.costPerHour, r.currency)} per hour) for ${hours(t.hoursPerWeek)} of ${hours(t.demandHoursPerWeek)} hours a week; unmet ${hours(t.unmetHoursPerWeek)}.`,
-    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${t.providersAwarded} providers; largest share ${percent(t.largestShare)}; HHI ${t.hhi.toLocaleString('en-GB')}.`,
+    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${t.providersAwarded} providers; largest share ${percent(t.largestShare)}; HHI ${t.hhi.toLocaleString('en-GB')}.${awardRiskDrivers(r)}`,
   ];
 }
 
@@ -49,12 +50,15 @@ function providerTable(r: Result): string {
     `${hours(p.capacityHoursPerWeek)}`,
     String(p.lots.length),
     p.viabilityScore.toFixed(0),
+    weakestViability(p),
   ]);
-  return formatTable(['provider', 'name', 'h/week', 'share', 'min viable', 'capacity', 'lots', 'viability'], rows, [false, false, true, true, true, true, true, true]);
+  return formatTable(['provider', 'name', 'h/week', 'share', 'min viable', 'capacity', 'lots', 'viability', 'weakest'], rows, [false, false, true, true, true, true, true, true, false]);
 }
 
 export function formatSummary(r: Result, written: readonly string[] = []): string {
-  const parts = [...headline(r), '', 'Lots', lotTable(r), '', 'Providers', providerTable(r)];
+  const parts = [...headline(r), '', 'Lots', lotTable(r), '', 'Risk drivers and why each lot went so', ...lotReasonLines(r), '', 'Providers', providerTable(r)];
+  const rules = ruleCostLines(r);
+  if (rules.length > 0) parts.push('', 'What each award rule costs (re-solved with the rule relaxed)', ...rules);
   if (r.flags.length > 0) {
     parts.push('', `Flags (${r.flags.length})`);
     for (const f of r.flags) parts.push(`  ${f.bidId} (${f.providerId}) on ${f.lotId}: £${f.pricePerHour.toFixed(2)}/h vs floor £${f.floorPerHour.toFixed(2)}: ${f.action}`);

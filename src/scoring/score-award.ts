@@ -1,8 +1,110 @@
 /**
- * Placeholder until the viability and risk model lands (issue 3): no scores.
+ * The scoring stage (DESIGN.md section 6): cost floors, viability, risk and
+ * abnormally-low-tender flags for a decoded award. Pure; never changes the
+ * allocations.
+ *
+ *   1. floors per lot from the cost model
+ *   2. facts shared by scores: hours, spare capacity, county concentration
+ *   3. viability of each award and each provider; zone viability per lot
+ *   4. risk of each lot and of the whole award
+ *   5. flags on awarded bids below a floor
  */
-import type { AwardScores, AwardToScore } from './award-scores.js';
+import type { Allocation, Lot } from '../model/types.js';
+import { awardFacts, type AwardFacts } from './award-facts.js';
+import type { AwardScores, AwardToScore, AwardViability, LotScores, ProviderScores } from './award-scores.js';
+import { scoreOf, valuesOf, type Components } from './components.js';
+import { countyConcentration, hhiBand } from './concentration.js';
+import { lotFloors, zoneFloors, type CostFloor } from './cost-floor.js';
+import { awardFlags } from './flags.js';
+import { awardRisk, lotRisk } from './risk.js';
+import { scoringSettings, type ScoringSettings } from './settings.js';
+import { providerViability, type AwardTerms } from './viability.js';
+import { awardViability } from './viability.js';
+import { zoneViability } from './zone-viability.js';
 
-export function scoreAward(_award: AwardToScore): AwardScores {
-  return { lots: new Map(), providers: new Map(), flags: [], riskScore: 0, viabilityScore: 0, detail: {} };
+function awardTerms(input: AwardToScore, facts: AwardFacts, floors: ReadonlyMap<string, CostFloor>): Map<string, { terms: AwardTerms; allocation: Allocation }[]> {
+  const lots = new Map(input.lots.map((l) => [l.id, l]));
+  const byProvider = new Map<string, { terms: AwardTerms; allocation: Allocation }[]>();
+  for (const a of input.allocations) {
+    const lot = lots.get(a.lotId);
+    const floor = floors.get(a.lotId);
+    const provider = facts.providers.get(a.providerId);
+    if (a.role === 'backup' || a.hoursPerWeek <= 0 || lot === undefined || floor === undefined || provider === undefined) continue;
+    const terms = { provider, lot, hours: a.hoursPerWeek, price: a.pricePerHour, floor, providerHours: facts.hoursByProvider.get(a.providerId) ?? 0 };
+    byProvider.set(a.providerId, [...(byProvider.get(a.providerId) ?? []), { terms, allocation: a }]);
+  }
+  return byProvider;
+}
+
+function providerScores(input: AwardToScore, settings: ScoringSettings, facts: AwardFacts, floors: ReadonlyMap<string, CostFloor>): Map<string, ProviderScores> {
+  const terms = awardTerms(input, facts, floors);
+  const scores = new Map<string, ProviderScores>();
+  for (const provider of [...input.scenario.providers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const mine = terms.get(provider.id) ?? [];
+    const detail = providerViability(provider, mine.map((m) => m.terms), settings.scoring);
+    const awards: AwardViability[] = mine.map(({ terms: t, allocation: a }) => {
+      const viability = awardViability(t, settings.scoring);
+      return { lotId: a.lotId, bidId: a.bidId, role: a.role, hoursPerWeek: a.hoursPerWeek, pricePerHour: a.pricePerHour, costFloorPerHour: t.floor.perHour, viabilityScore: scoreOf(viability), viability };
+    });
+    scores.set(provider.id, { viabilityScore: scoreOf(detail), viability: valuesOf(detail), viabilityDetail: detail, awards });
+  }
+  return scores;
+}
+
+function lotScores(input: AwardToScore, settings: ScoringSettings, facts: AwardFacts, floors: ReadonlyMap<string, CostFloor>) {
+  const county = countyConcentration(facts.hoursByProvider, facts.totalDemand);
+  const risks: { lot: Lot; risk: Components }[] = [];
+  const lots = new Map<string, LotScores>();
+  for (const lot of input.lots) {
+    const floor = floors.get(lot.id);
+    const risk = lotRisk({ scenario: input.scenario, lot, allocations: input.allocations, facts, county, floor, unmet: input.unmet.get(lot.id) ?? 0 }, settings.scoring);
+    risks.push({ lot, risk });
+    lots.set(lot.id, {
+      costFloorPerHour: floor?.perHour ?? 0, riskScore: scoreOf(risk), risk: valuesOf(risk), riskDetail: risk,
+      ...(floor === undefined ? {} : { costFloor: floor, zoneViability: zoneViability(input.scenario, lot, floor, settings.scoring) }),
+    });
+  }
+  return { lots, county, award: awardRisk(risks, county, settings.scoring) };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const allocationOrder = (a: Allocation, b: Allocation) => byText(a.lotId, b.lotId) || byText(a.role, b.role) || byText(a.bidId, b.bidId);
+
+/** Inputs in a fixed order, so the order of input rows never changes a score. */
+function canonical(input: AwardToScore): AwardToScore {
+  const scenario = input.scenario;
+  return {
+    ...input,
+    scenario: {
+      ...scenario,
+      demand: [...scenario.demand].sort((a, b) => byText(a.areaId, b.areaId) || byText(a.careType, b.careType) || byText(a.period, b.period) || a.hours - b.hours),
+      current: [...scenario.current].sort((a, b) => byText(a.areaId, b.areaId) || byText(a.careType, b.careType) || byText(a.providerId, b.providerId) || a.hours - b.hours),
+    },
+    lots: [...input.lots].sort((a, b) => byText(a.id, b.id)),
+    allocations: [...input.allocations].sort(allocationOrder),
+  };
+}
+
+export function scoreAward(raw: AwardToScore): AwardScores {
+  const input = canonical(raw);
+  const settings = input.settings ?? scoringSettings(input.scenario);
+  const floors = lotFloors(input.scenario, input.lots, settings.costModel);
+  const facts = awardFacts(input.scenario, input.lots, input.allocations);
+  const providers = providerScores(input, settings, facts, floors);
+  const { lots, county, award } = lotScores(input, settings, facts, floors);
+  const served = [...facts.hoursByProvider].reduce((t, [, h]) => t + h, 0);
+  const viabilityScore = served > 0 ? [...facts.hoursByProvider].reduce((t, [p, h]) => t + h * (providers.get(p)?.viabilityScore ?? 0), 0) / served : 0;
+  return {
+    lots, providers,
+    flags: awardFlags(input.allocations, floors, settings.scoring.lowTenderTolerance),
+    riskScore: scoreOf(award),
+    viabilityScore: Math.round(viabilityScore * 10) / 10,
+    detail: {
+      score: scoreOf(award),
+      components: award,
+      county: { hhi: county.hhi, hhiBand: hhiBand(county.hhi), largestProvider: county.largestProvider, largestShare: county.largestShare },
+      zoneFloors: Object.fromEntries(zoneFloors(input.scenario, settings.costModel)),
+      settings,
+    },
+  };
 }

@@ -1,6 +1,11 @@
 /**
  * HiGHS (WebAssembly) backend. One runtime is loaded per process and reused;
  * every model is disposed after its solve, since WASM memory is not collected.
+ *
+ * Tuning (measured in docs/performance.md): a start plan is handed over when
+ * given; the objective is scaled by a power of two so that HiGHS sees costs of
+ * order one (annual costs in pounds are 1e5-1e8, which it warns about), which
+ * leaves every value and the relative gap exactly as they were.
  */
 import highsModule, { type Highs } from 'highs';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
@@ -52,12 +57,35 @@ function toModelData(h: Highs, program: Program) {
   };
 }
 
-function run(h: Highs, program: Program, options: SolveOptions, started: number): SolverOutcome {
+/** HiGHS option values, by native option name. */
+export type HighsOptionValues = Readonly<Record<string, number | string | boolean>>;
+
+export interface HighsBackendSettings {
+  /** Apply zonal's tuning (objective scaling); false gives HiGHS defaults. @defaultValue true */
+  readonly tuned: boolean;
+  /** Further native options, applied last (for experiments). @defaultValue {} */
+  readonly options: HighsOptionValues;
+}
+
+export const defaultHighsBackendSettings: HighsBackendSettings = { tuned: true, options: {} };
+
+/** The power of two that brings the largest cost to order one (HiGHS's `user_objective_scale`). */
+export function objectiveScaleExponent(program: Program): number {
+  const largest = program.variables.reduce((m, v) => Math.max(m, Math.abs(v.cost)), 0);
+  return largest > 0 ? -Math.max(0, Math.floor(Math.log2(largest))) : 0;
+}
+
+function optionsFor(program: Program, options: SolveOptions, settings: HighsBackendSettings): HighsOptionValues {
+  const tuned = settings.tuned ? { user_objective_scale: objectiveScaleExponent(program) } : {};
+  return { output_flag: false, time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, random_seed: 0, ...tuned, ...settings.options };
+}
+
+function run(h: Highs, program: Program, options: SolveOptions, settings: HighsBackendSettings, started: number): SolverOutcome {
   const seconds = () => (performance.now() - started) / 1000;
   if (program.variables.length === 0) return { status: 'optimal', values: [], objective: 0, gap: 0, seconds: seconds() };
   const model = h.createModel(toModelData(h, program));
   try {
-    model.options.set({ output_flag: false, time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, random_seed: 0 });
+    model.options.set(optionsFor(program, options, settings));
     if (options.start !== undefined) model.setSolution({ colValue: Float64Array.from(options.start) });
     model.run();
     const status = model.getModelStatus();
@@ -77,10 +105,15 @@ function run(h: Highs, program: Program, options: SolveOptions, started: number)
   }
 }
 
-export const highsBackend: SolverBackend = {
-  name: 'highs',
-  async solve(program, options) {
-    const h = await highs();
-    return run(h, program, options, performance.now());
-  },
-};
+export function createHighsBackend(settings: Partial<HighsBackendSettings> = {}): SolverBackend {
+  const complete: HighsBackendSettings = { ...defaultHighsBackendSettings, ...settings };
+  return {
+    name: 'highs',
+    async solve(program, options) {
+      const h = await highs();
+      return run(h, program, options, complete, performance.now());
+    },
+  };
+}
+
+export const highsBackend: SolverBackend = createHighsBackend();

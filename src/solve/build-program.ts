@@ -41,13 +41,30 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
+/**
+ * Bids that may be eligible for a lot: same care type and covering at least one
+ * of its areas (role lots: its first area). A cheap index so that eligibility
+ * is tested on a handful of bids per lot, not on every bid (XL: 600 lots ×
+ * 20,000 bids). Sorted by id, like the bids.
+ */
+function candidateIndex(bids: readonly Bid[]): (lot: Lot) => Bid[] {
+  const byArea = new Map<string, Bid[]>();
+  for (const bid of bids) for (const areaId of bid.areaIds) push(byArea, `${bid.careType}|${areaId}`, bid);
+  return (lot) => {
+    const areas = lot.structure === 'framework' ? [...lot.demandByArea.keys()] : lot.areaIds.slice(0, 1);
+    const found = new Set(areas.flatMap((a) => byArea.get(`${lot.careType}|${a}`) ?? []));
+    return bids.length === found.size ? [...bids] : [...found].sort(byId);
+  };
+}
+
 /** Objective coefficient for serving `hours` with a bid, and for leaving them unmet. */
 function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[]) {
   const rules = scenario.award;
+  if (rules.objective === 'cost') {
+    return { serve: (b: Bid, h: number) => scenario.weeksPerYear * h * b.price, unmet: (h: number) => scenario.weeksPerYear * h * rules.unmetPenaltyPerHour };
+  }
   const minPrice = lowestPrice(lot, bids, rules) ?? 1;
-  return rules.objective === 'cost'
-    ? { serve: (b: Bid, h: number) => scenario.weeksPerYear * h * b.price, unmet: (h: number) => scenario.weeksPerYear * h * rules.unmetPenaltyPerHour }
-    : { serve: (b: Bid, h: number) => h * meatScore(b, minPrice, rules), unmet: (h: number) => -h * 1000 };
+  return { serve: (b: Bid, h: number) => h * meatScore(b, minPrice, rules), unmet: (h: number) => -h * 1000 };
 }
 
 function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]): void {
@@ -110,8 +127,10 @@ function addCapacityRows(d: Draft, scenario: Scenario, bids: readonly Bid[], pro
     if (most > bid.maxHours) addRow(d, `bidCap[${bid.id}]`, load, -Infinity, bid.maxHours);
   }
   const cap = scenario.award.maxShareOfTotalHours * totalDemand;
+  const bidsOf = new Map<string, Bid[]>();
+  for (const bid of bids) push(bidsOf, bid.providerId, bid);
   for (const provider of providers) {
-    const load = bids.filter((b) => b.providerId === provider.id).flatMap((b) => d.bidLoad.get(b.id) ?? []);
+    const load = (bidsOf.get(provider.id) ?? []).flatMap((b) => d.bidLoad.get(b.id) ?? []);
     const most = load.reduce((t, [v, h]) => t + h * (d.variables[v]?.upper ?? 0), 0);
     const limit = Math.min(provider.maxHours, cap);
     if (most > limit) addRow(d, `providerCap[${provider.id}]`, load, -Infinity, limit);
@@ -133,10 +152,11 @@ function addProviderAndPackageRows(d: Draft, scenario: Scenario, bids: readonly 
     }
     d.rows.push({ name: 'distinct', terms: wins, lower: k, upper: Infinity });
   }
-  const packages = [...new Set(bids.map((b) => b.packageId).filter((p): p is string => p !== null))].sort();
-  for (const packageId of packages) {
+  const packages = new Map<string, Bid[]>();
+  for (const bid of bids) if (bid.packageId !== null) push(packages, bid.packageId, bid);
+  for (const [packageId, members] of [...packages].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const p = addVar(d, `p[${packageId}]`, { kind: 'package', packageId }, 0);
-    for (const bid of bids.filter((b) => b.packageId === packageId)) {
+    for (const bid of members) {
       const wins = (d.bidWins.get(bid.id) ?? []).map((v): [number, number] => [v, 1]);
       d.rows.push({ name: `package[${packageId},${bid.id}]`, terms: [...wins, [p, -1]], lower: 0, upper: 0 });
     }
@@ -147,9 +167,10 @@ export function buildProgram(scenario: Scenario, lots: readonly Lot[]): Program 
   const bids = [...scenario.bids].sort(byId);
   const providers = [...scenario.providers].sort(byId);
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
+  const candidates = candidateIndex(bids);
   for (const lot of [...lots].sort(byId)) {
-    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, bids);
-    else addRoleLot(d, scenario, lot, bids);
+    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, candidates(lot));
+    else addRoleLot(d, scenario, lot, candidates(lot));
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
   addCapacityRows(d, scenario, bids, providers, totalDemand);

@@ -26,6 +26,8 @@ export interface AwardToVerify {
 
 const close = (a: number, b: number, rel = 1e-6) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
 const atMost = (a: number, b: number, rel = 1e-6) => a <= b + rel * Math.max(1, Math.abs(b));
+/** Money written in pennies: a rounding of up to half a penny is not an error. */
+const samePennies = (a: number, b: number) => close(a, b) || Math.abs(a - b) <= 0.005 + 1e-9;
 
 interface ExpectedLot {
   readonly careType: string;
@@ -79,7 +81,7 @@ function checkAllocation(a: Allocation, bid: Bid | undefined, lot: ExpectedLot |
   if (bid.quality < scenario.award.minQuality) v.push(`${where}: quality ${bid.quality} below minQuality ${scenario.award.minQuality}`);
   if (!(bidMayTake[a.role] ?? []).includes(bid.role)) v.push(`${where}: a ${bid.role} bid cannot take role ${a.role}`);
   if (a.pricePerHour !== bid.price) v.push(`${where}: price ${a.pricePerHour} but the bid says ${bid.price}`);
-  if (!close(a.annualCost, a.hoursPerWeek * bid.price * scenario.weeksPerYear, 1e-6)) v.push(`${where}: annual cost ${a.annualCost} ≠ hours × price × weeks`);
+  if (!samePennies(a.annualCost, a.hoursPerWeek * bid.price * scenario.weeksPerYear)) v.push(`${where}: annual cost ${a.annualCost} ≠ hours × price × weeks`);
   const covered = new Set(bid.areaIds);
   if (a.role === 'member') {
     if (lot.entry.structure !== 'framework') v.push(`${where}: member role in a ${lot.entry.structure} lot`);
@@ -173,7 +175,11 @@ function checkPackages(award: AwardToVerify, scenario: Scenario, v: string[]): v
 function objectiveOf(award: AwardToVerify, scenario: Scenario, expected: Map<string, ExpectedLot>, bids: Map<string, Bid>): number {
   const rules = scenario.award;
   const unmet = award.lots.reduce((t, l) => t + l.unmetHoursPerWeek, 0);
-  if (rules.objective === 'cost') return award.annualCost + scenario.weeksPerYear * unmet * rules.unmetPenaltyPerHour;
+  if (rules.objective === 'cost') {
+    // From the bids' prices, not the rounded annual costs, so pennies cannot add up to a false alarm.
+    const served = award.allocations.reduce((t, a) => t + a.hoursPerWeek * (bids.get(a.bidId)?.price ?? a.pricePerHour), 0);
+    return scenario.weeksPerYear * (served + unmet * rules.unmetPenaltyPerHour);
+  }
   let score = -unmet * 1000;
   for (const a of award.allocations) {
     const lot = expected.get(a.lotId);

@@ -9,6 +9,7 @@ import { outputFiles } from '../../report/output-files.js';
 import { formatSummary } from '../../report/summary.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { toLpText } from '../../solve/lp-format.js';
+import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
 import { backendByName } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { loadScenario } from '../load.js';
@@ -22,6 +23,8 @@ export interface SolveFlags {
   readonly timeLimit: string;
   readonly solver: string;
   readonly exportLp?: string;
+  readonly samples?: string;
+  readonly seed?: string;
 }
 
 function parseFlags(flags: SolveFlags): { objective?: Objective; timeLimit: number; format: 'text' | 'json' } {
@@ -30,6 +33,16 @@ function parseFlags(flags: SolveFlags): { objective?: Objective; timeLimit: numb
   const timeLimit = Number(flags.timeLimit);
   if (!(timeLimit > 0)) throw new CliExit(exitCodes.badInput, `--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
   return { ...(flags.objective === undefined ? {} : { objective: flags.objective }), timeLimit, format: flags.format };
+}
+
+/** --samples N --seed S: demand uncertainty for the award (null when not asked for). */
+function parseSampleFlags(flags: SolveFlags): SampleOptions | null {
+  if (flags.samples === undefined) return null;
+  const samples = Number(flags.samples);
+  const seed = Number(flags.seed ?? '1');
+  if (!Number.isInteger(samples) || samples < 1 || samples > 100000) throw new CliExit(exitCodes.badInput, `--samples ${flags.samples}: give a whole number from 1 to 100000`);
+  if (!Number.isInteger(seed)) throw new CliExit(exitCodes.badInput, `--seed ${flags.seed ?? ''}: give a whole number`);
+  return { samples, seed };
 }
 
 export function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' }> {
@@ -47,6 +60,7 @@ export function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' }>
 
 export async function solveCommand(dir: string, flags: SolveFlags): Promise<void> {
   const settings = parseFlags(flags);
+  const sampling = parseSampleFlags(flags);
   const backend = backendByName(flags.solver);
   const { scenario, inputHash, warnings } = await loadScenario(dir);
   const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
@@ -55,9 +69,11 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
     if (typeof built === 'string') throw new CliExit(exitCodes.badInput, built);
     await writeFile(flags.exportLp, toLpText(built.program), 'utf8');
   }
-  const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, inputHash, version, inputWarnings: warnings }));
+  const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, inputHash, version, inputWarnings: warnings, ruleCosts: true }));
   const files = await outputFiles(outcome.result, scenario, outcome.lots);
+  const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
+  if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
   await writeOutputsAtomically(flags.out, files);
   if (settings.format === 'json') process.stdout.write(`${files.get('result.json') ?? ''}`);
-  else process.stdout.write(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))));
+  else process.stdout.write(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))) + (samples === null ? '' : `\n${formatSampling(samples)}`));
 }

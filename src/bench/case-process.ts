@@ -1,0 +1,29 @@
+/**
+ * Entry point of one benchmark case in its own process:
+ * `node dist/bench/case-process.js '<CaseSpec as JSON>'` prints one line: the
+ * CaseResult with the process's peak resident memory and the CPU seconds of
+ * the case (this process and the solver processes it waited for, such as
+ * cbc), which a busy machine disturbs far less than wall time.
+ */
+import { readFileSync } from 'node:fs';
+import { runCase, type CaseSpec } from './run-case.js';
+
+/** CPU seconds of finished child processes (Linux /proc; 0 elsewhere). */
+function childCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    // After "pid (comm) ", cutime and cstime are the 14th and 15th fields, in clock ticks (100 per second on Linux).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as CaseSpec;
+const cpuBefore = process.cpuUsage();
+const childBefore = childCpuSeconds();
+const result = await runCase(spec);
+const own = process.cpuUsage(cpuBefore);
+const cpuSeconds = (own.user + own.system) / 1e6 + childCpuSeconds() - childBefore;
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ ...result, peakRssMb, cpuSeconds })}\n`);

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench [-- --sizes S,M --repeats 3 --time-limit 60 --backends highs,cbc]`
+ *
+ *   1. for each size, seed and backend: one case in its own process (clean peak memory)
+ *   2. the bundled county end to end: `zonal solve` from process start to files written
+ *   3. batch throughput with one and two workers, when that bench exists
+ *   4. a table (times as ratios to native CBC) printed and written to bench/results.md
+ *
+ * Not part of `npm test`: it measures, it does not check.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isCbcAvailable } from '../solve/backend-cbc.js';
+import { instanceSizes } from './generate.js';
+import { benchBackends, type BenchBackend, type CaseSpec } from './run-case.js';
+import { markdownTable, median, summarise, type MeasuredCase } from './summary.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+type SizeName = keyof typeof instanceSizes;
+
+interface BenchArgs {
+  readonly sizes: readonly SizeName[];
+  readonly repeats: number;
+  readonly timeLimit: number;
+  readonly backends: readonly BenchBackend[];
+  readonly out: string;
+}
+
+function parseArgs(argv: readonly string[]): BenchArgs {
+  const get = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizes = (get('--sizes') ?? 'S,M,L,XL').split(',').map((s) => s.trim().toUpperCase());
+  for (const s of sizes) if (!(s in instanceSizes)) throw new Error(`--sizes: unknown size ${s}; choose from ${Object.keys(instanceSizes).join(',')}`);
+  const backends = (get('--backends') ?? 'highs,highs-plain,jslp,cbc').split(',');
+  for (const b of backends) if (!(benchBackends as readonly string[]).includes(b)) throw new Error(`--backends: unknown backend ${b}; choose from ${benchBackends.join(',')}`);
+  const repeats = Number(get('--repeats') ?? '3');
+  const timeLimit = Number(get('--time-limit') ?? '60');
+  if (!(repeats >= 1) || !(timeLimit > 0)) throw new Error('--repeats must be at least 1 and --time-limit above 0');
+  return { sizes: sizes as SizeName[], repeats: Math.floor(repeats), timeLimit, backends: backends as BenchBackend[], out: get('--out') ?? path.join(root, 'bench/results.md') };
+}
+
+/** javascript-lp-solver is for small models only (DESIGN.md §4): run it on S. */
+const runsOn = (backend: BenchBackend, size: SizeName, cbc: boolean) => (backend === 'jslp' ? size === 'S' : backend === 'cbc' ? cbc : true);
+
+function runInProcess(spec: CaseSpec): MeasuredCase {
+  const script = path.join(root, 'dist/bench/case-process.js');
+  const out = execFileSync(process.execPath, [script, JSON.stringify(spec)], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as MeasuredCase;
+}
+
+/** Step 2: wall time of the CLI on the bundled county scenario, process start to exit. */
+function countyEndToEnd(repeats: number): number | null {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zonal-bench-'));
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < Math.max(3, repeats); i++) {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, [path.join(root, 'bin/zonal.js'), 'solve', path.join(root, 'scenarios/hertfordshire'), '--out', dir], { stdio: 'ignore' });
+      if (run.status === 0) times.push((performance.now() - started) / 1000);
+    }
+    return median(times);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Step 3: the batch helper's bench, only if it has been built. */
+async function batchThroughput(): Promise<string> {
+  try {
+    const module = (await import(new URL('./batch-throughput.js', import.meta.url).href)) as { benchBatchThroughput?: () => Promise<{ oneWorker: unknown; twoWorkers: unknown; ratio: unknown }> };
+    if (module.benchBatchThroughput === undefined) return 'batch throughput: not measured (no benchBatchThroughput export)';
+    const r = await module.benchBatchThroughput();
+    return `batch throughput: one worker ${JSON.stringify(r.oneWorker)}, two workers ${JSON.stringify(r.twoWorkers)}, ratio ${JSON.stringify(r.ratio)}`;
+  } catch (e) {
+    return `batch throughput: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+  }
+}
+
+function machine(): string {
+  const cbc = spawnSync('cbc', ['-quit'], { encoding: 'utf8' }).stdout?.match(/Version: (\S+)/)?.[1] ?? 'not installed';
+  const highs = (JSON.parse(readFileSync(path.join(root, 'node_modules/highs/package.json'), 'utf8')) as { version: string }).version;
+  const jslp = (JSON.parse(readFileSync(path.join(root, 'node_modules/javascript-lp-solver/package.json'), 'utf8')) as { version: string }).version;
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  return `${new Date().toISOString().slice(0, 10)}; ${os.availableParallelism()} cores (nproc), ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; highs ${highs} (WASM), javascript-lp-solver ${jslp}, cbc ${cbc}`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const cbc = isCbcAvailable();
+  const cases: MeasuredCase[] = [];
+  for (const size of args.sizes) {
+    for (let seed = 1; seed <= args.repeats; seed++) {
+      for (const backend of args.backends.filter((b) => runsOn(b, size, cbc))) {
+        const result = runInProcess({ size, seed, backend, timeLimit: args.timeLimit });
+        process.stderr.write(`${size} seed ${seed} ${backend}: ${result.status} ${result.solveSeconds?.toFixed(3) ?? '-'} s${result.message === null ? '' : ` (${result.message})`}\n`);
+        cases.push(result);
+      }
+    }
+  }
+  const county = countyEndToEnd(args.repeats);
+  const batch = await batchThroughput();
+  const text = [
+    `# zonal benchmark`, '', `Machine: ${machine()}.`, '',
+    `Sizes ${args.sizes.join(', ')}; seeds 1-${args.repeats}; time limit ${args.timeLimit} s; gap target 1e-6. Generated by src/bench/generate.ts; each case runs the whole pipeline in its own process.`, '',
+    markdownTable(summarise(cases)), '',
+    `County end to end (\`zonal solve scenarios/hertfordshire\`, process start to files written, median of ${Math.max(3, args.repeats)}): ${county === null ? 'failed' : `${county.toFixed(3)} s`}.`, '',
+    batch, '',
+  ].join('\n');
+  process.stdout.write(`${text}\n`);
+  mkdirSync(path.dirname(args.out), { recursive: true });
+  writeFileSync(args.out, text);
+  writeFileSync(args.out.replace(/\.md$/, '.json'), JSON.stringify(cases, null, 1));
+}
+
+await main();

@@ -1,0 +1,58 @@
+/**
+ * `zonal compare`: every zoning × standard option of a scenario, solved,
+ * verified and ranked → comparison.csv, comparison.json and a printed table.
+ */
+import path from 'node:path';
+import { compareOptions, type CompareOutcome } from '../../compare/compare.js';
+import { comparisonReportInput } from '../../compare/comparison-report.js';
+import { comparisonCsv, comparisonJson, formatComparison } from '../../compare/comparison-output.js';
+import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { renderComparisonReport } from '../../report/html/comparison.js';
+import { backendByName } from '../backends.js';
+import { CliExit, exitCodes } from '../exit.js';
+import { loadScenario } from '../load.js';
+import { version } from '../version.js';
+import { progressBar } from './batch.js';
+
+export interface CompareFlags {
+  readonly out: string;
+  readonly zonings?: string;
+  readonly options?: string;
+  readonly timeLimit: string;
+  readonly solver: string;
+  readonly format: string;
+}
+
+function list(text: string | undefined): string[] | undefined {
+  return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** The files compare writes. */
+export async function comparisonFiles(outcome: CompareOutcome, currency: string): Promise<Map<string, string>> {
+  return new Map([
+    ['comparison.csv', await comparisonCsv(outcome.comparison)],
+    ['comparison.json', comparisonJson(outcome.comparison)],
+    ['report.html', renderComparisonReport(comparisonReportInput(outcome, currency))],
+  ]);
+}
+
+export async function compareCommand(dir: string, flags: CompareFlags): Promise<void> {
+  const timeLimit = Number(flags.timeLimit);
+  if (!(timeLimit > 0)) throw new CliExit(exitCodes.badInput, `--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
+  if (flags.format !== 'text' && flags.format !== 'json') throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
+  const backend = backendByName(flags.solver);
+  const { scenario, inputHash, warnings } = await loadScenario(dir);
+  const bar = progressBar('solving options');
+  const outcome = await compareOptions(scenario, {
+    ...(flags.zonings === undefined ? {} : { zonings: list(flags.zonings) ?? [] }),
+    ...(flags.options === undefined ? {} : { options: list(flags.options) ?? [] }),
+    run: { backend, timeLimit, inputHash, version, inputWarnings: warnings },
+    onSolved: (done, total) => bar.update(done, total),
+  });
+  bar.stop();
+  if (typeof outcome === 'string') throw new CliExit(exitCodes.badInput, `${outcome}. Nothing was written.`);
+  const files = await comparisonFiles(outcome, scenario.currency);
+  await writeOutputsAtomically(flags.out, files);
+  if (flags.format === 'json') process.stdout.write(files.get('comparison.json') ?? '');
+  else process.stdout.write(`${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`);
+}

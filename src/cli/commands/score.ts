@@ -1,0 +1,58 @@
+/**
+ * `zonal score`: MEAT scores of every bid for every lot it could serve, with
+ * ranks and abnormally-low-tender flags: a CSV file and a table per lot.
+ */
+import path from 'node:path';
+import { buildLots } from '../../lots/build-lots.js';
+import { withSettings } from '../../pipeline.js';
+import { toCsv } from '../../report/csv-write.js';
+import { formatTable } from '../../report/text-table.js';
+import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
+import { scoringSettings } from '../../scoring/settings.js';
+import { CliExit, exitCodes } from '../exit.js';
+import { loadScenario } from '../load.js';
+
+export interface ScoreFlags {
+  readonly out: string;
+  readonly zoning?: string;
+}
+
+const header = ['lot_id', 'bid_id', 'provider_id', 'roles', 'price_per_hour', 'quality', 'price_score', 'quality_score', 'total_score', 'rank', 'cost_floor_per_hour', 'wage_floor_per_hour', 'flags', 'action'];
+
+export function scoresCsv(rows: readonly BidScore[]): Promise<string> {
+  return toCsv(header, rows.map((r) => [r.lotId, r.bidId, r.providerId, r.roles.join(';'), r.pricePerHour, r.quality, r.priceScore, r.qualityScore, r.totalScore, r.rank, r.costFloorPerHour, r.wageFloorPerHour, r.flags.join(';'), r.action]));
+}
+
+const shortFlag: Readonly<Record<string, string>> = { 'below-wage-floor': 'MUST REJECT: below legal pay', 'below-floor': 'explain: below floor', 'below-min-quality': 'below min quality' };
+
+export function scoresTable(rows: readonly BidScore[]): string {
+  const lots = [...new Set(rows.map((r) => r.lotId))];
+  return lots.map((lotId) => {
+    const mine = rows.filter((r) => r.lotId === lotId);
+    const floor = mine[0]?.costFloorPerHour;
+    const title = `${lotId}${floor === null || floor === undefined ? '' : ` (cost floor £${floor.toFixed(2)}/h, wage floor £${(mine[0]?.wageFloorPerHour ?? 0).toFixed(2)}/h)`}`;
+    const table = formatTable(
+      ['rank', 'bid', 'provider', 'roles', '£/h', 'quality', 'price pts', 'quality pts', 'total', 'flags'],
+      mine.map((r) => [r.rank === null ? '-' : String(r.rank), r.bidId, r.providerId, r.roles.join(','), r.pricePerHour.toFixed(2), String(r.quality), r.priceScore.toFixed(2), r.qualityScore.toFixed(2), r.totalScore.toFixed(2), r.flags.map((f) => shortFlag[f] ?? f).join('; ')]),
+      [true, false, false, false, true, true, true, true, true, false],
+    );
+    return `${title}\n${table}`;
+  }).join('\n\n');
+}
+
+export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {
+  const { scenario: input } = await loadScenario(dir);
+  const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
+  if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, `--zoning: ${scenario}`);
+  const lots = buildLots(scenario, scenario.zonings.get(scenario.zoning) ?? new Map<string, string>());
+  const rows = bidScores(scenario, lots, scoringSettings(scenario));
+  const file = path.resolve(flags.out);
+  await writeOutputsAtomically(path.dirname(file), new Map([[path.basename(file), await scoresCsv(rows)]]));
+  const rejects = rows.filter((r) => r.flags.includes('below-wage-floor')).length;
+  const explain = rows.filter((r) => r.flags.includes('below-floor')).length;
+  process.stdout.write(
+    `${scenario.name}: zoning "${scenario.zoning}"; MEAT = ${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)\n\n` +
+      `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (below the cost floor).\nWritten: ${file}\n`,
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * batch.json → the list of variants to run. Pure: text in, variants or
+ * `batch.json:line: message` problems out.
+ *
+ *   1. parse the JSON, keeping where every value sits (jsonc-parser)
+ *   2. check it with zod; every problem names its line
+ *   3. expand the grid (every combination of its values) after the listed variants
+ *   4. give each variant an id: its own, or a hash of its definition
+ */
+import { createHash } from 'node:crypto';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import stableStringify from 'safe-stable-stringify';
+import { z } from 'zod';
+import { overridesSchema, type Overrides } from './overrides.js';
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
+const samplesSchema = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100000, 'must be at most 100000');
+const seedSchema = z.number().int('must be a whole number');
+
+const variantSchema = z.strictObject({
+  id: idSchema.optional(),
+  base: z.string().min(1).optional(),
+  overrides: overridesSchema.optional(),
+  samples: samplesSchema.optional(),
+  seed: seedSchema.optional(),
+});
+
+export const batchFileSchema = z
+  .strictObject({
+    name: z.string().optional(),
+    /** Scenario folder, relative to the batch file. */
+    base: z.string().min(1, 'is empty: give a scenario folder, relative to the batch file'),
+    overrides: overridesSchema.optional(),
+    samples: samplesSchema.optional(),
+    seed: seedSchema.optional(),
+    variants: z.array(variantSchema).optional(),
+    /** Override paths (e.g. "award.maxShareOfTotalHours") → the values to try. */
+    grid: z.record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value')).optional(),
+  })
+  .refine((b) => (b.variants?.length ?? 0) > 0 || b.grid !== undefined, { message: 'has no "variants" and no "grid": give at least one', path: ['variants'] });
+
+export interface Variant {
+  readonly id: string;
+  /** Position in the batch (0-based): output rows are sorted by it. */
+  readonly index: number;
+  /** Scenario folder as written in batch.json (relative to it). */
+  readonly base: string;
+  readonly overrides: Overrides;
+  readonly samples: number | null;
+  readonly seed: number;
+}
+
+export interface BatchProblem {
+  readonly line: number | null;
+  readonly message: string;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function lineOf(text: string, root: Node | undefined, path: readonly PropertyKey[]): number | null {
+  if (root === undefined) return null;
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(root, path.slice(0, n).map((p) => (typeof p === 'number' ? p : String(p))));
+    if (node !== undefined) return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+  }
+  return null;
+}
+
+/** {"a.b": 1} → {a: {b: 1}} */
+function atPath(path: string, value: unknown): Record<string, unknown> {
+  return path.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value as Record<string, unknown>);
+}
+
+function variantId(base: string, overrides: unknown, samples: number | null, seed: number): string {
+  const definition = stableStringify({ base, overrides, samples, seed }) ?? '';
+  return `v-${createHash('sha256').update(definition).digest('hex').slice(0, 12)}`;
+}
+
+type BatchFile = z.output<typeof batchFileSchema>;
+
+/** Every grid combination as raw overrides, in a fixed order (the last key varies fastest). */
+function gridCombinations(grid: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown>[] {
+  return Object.entries(grid).reduce<Record<string, unknown>[]>(
+    (combos, [path, values]) => combos.flatMap((c) => values.map((v) => mergeRaw(c, atPath(path, v)))),
+    [{}],
+  );
+}
+
+function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const before = out[k];
+    const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+    out[k] = isObject(before) && isObject(v) ? mergeRaw(before, v) : v;
+  }
+  return out;
+}
+
+/** Grid values are checked one by one, so a bad value names its own line. */
+function checkGrid(grid: Readonly<Record<string, readonly unknown[]>>, report: (path: PropertyKey[], message: string) => void): void {
+  for (const [path, values] of Object.entries(grid)) {
+    values.forEach((value, i) => {
+      const parsed = overridesSchema.safeParse(atPath(path, value));
+      if (!parsed.success) for (const issue of parsed.error.issues) report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issue.path.map(String).join('.')} ${issue.message}`);
+    });
+  }
+}
+
+function expand(file: BatchFile, shared: Record<string, unknown>, report: (path: PropertyKey[], message: string) => void): Omit<Variant, 'index'>[] {
+  const out: Omit<Variant, 'index'>[] = [];
+  const add = (where: PropertyKey[], id: string | undefined, base: string, raw: Record<string, unknown>, samples: number | null, seed: number) => {
+    const parsed = overridesSchema.safeParse(raw);
+    if (parsed.success) out.push({ id: id ?? variantId(base, raw, samples, seed), base, overrides: parsed.data, samples, seed });
+    else for (const issue of parsed.error.issues) report(where, `variant ${out.length + 1}: overrides.${issue.path.map(String).join('.')} ${issue.message}`);
+  };
+  const samples = file.samples ?? null;
+  const seed = file.seed ?? 1;
+  (file.variants ?? []).forEach((v, i) => add(['variants', i], v.id, v.base ?? file.base, mergeRaw(shared, (v.overrides ?? {}) as Record<string, unknown>), v.samples ?? samples, v.seed ?? seed));
+  if (file.grid !== undefined) for (const combo of gridCombinations(file.grid)) add(['grid'], undefined, file.base, mergeRaw(shared, combo), samples, seed);
+  return out;
+}
+
+function duplicates(variants: readonly Omit<Variant, 'index'>[], report: (path: PropertyKey[], message: string) => void): void {
+  const first = new Map<string, number>();
+  variants.forEach((v, i) => {
+    const before = first.get(v.id);
+    if (before === undefined) first.set(v.id, i);
+    else report(['variants'], `variants ${before + 1} and ${i + 1} have the same id "${v.id}" (same id given, or the same definition twice): give each variant its own id or definition`);
+  });
+}
+
+export function parseBatchFile(text: string): { variants: Variant[]; name: string | null } | { problems: BatchProblem[] } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || root === undefined) {
+    return { problems: errors.slice(0, 5).map((e) => ({ line: lineAt(text, e.offset), message: `is not valid JSON (${printParseErrorCode(e.error)}): check for a missing comma, quote or bracket` })) };
+  }
+  const problems: BatchProblem[] = [];
+  const report = (path: PropertyKey[], message: string) => problems.push({ line: lineOf(text, root, path), message });
+  const parsed = batchFileSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) report(issue.path, `${issue.path.map(String).join('.') || '(top level)'} ${issue.message}`);
+    return { problems };
+  }
+  if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);
+  if (problems.length > 0) return { problems };
+  const raw = JSON.parse(text) as { overrides?: Record<string, unknown> };
+  const variants = expand(parsed.data, raw.overrides ?? {}, report);
+  duplicates(variants, report);
+  return problems.length > 0 ? { problems } : { variants: variants.map((v, index) => ({ ...v, index })), name: parsed.data.name ?? null };
+}

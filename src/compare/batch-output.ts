@@ -1,0 +1,72 @@
+/**
+ * Batch rows as lines of batch.csv and batch.jsonl, and batch.jsonl read back
+ * for --resume. Pure.
+ */
+import { writeToString } from 'fast-csv';
+import { escapeCell, type Cell } from '../report/csv-write.js';
+import type { BatchRow } from './run-variant.js';
+
+export const batchCsvHeader = [
+  'index', 'id', 'base', 'status', 'error', 'gap', 'annual_cost', 'cost_per_hour', 'demand_hours_per_week',
+  'unmet_hours_per_week', 'risk_score', 'viability_score', 'viability_mean', 'viability_worst', 'providers', 'largest_share', 'hhi', 'lots',
+  'samples', 'seed', 'prob_unmet', 'mean_unmet_hours_per_week', 'p95_unmet_hours_per_week', 'prob_over_capacity',
+  'prob_below_min_viable', 'solve_seconds', 'overrides',
+] as const;
+
+function cells(r: BatchRow): Cell[] {
+  const m = r.metrics;
+  const s = r.sampling;
+  return [
+    r.index, r.id, r.base, r.status, r.error ?? '', m?.gap ?? null, m?.annualCost ?? null, m?.costPerHour ?? null,
+    m?.demandHoursPerWeek ?? null, m?.unmetHoursPerWeek ?? null, m?.riskScore ?? null, m?.viabilityScore ?? null, m?.viabilityMean ?? null,
+    m?.viabilityWorst ?? null, m?.providers ?? null, m?.largestShare ?? null, m?.hhi ?? null, m?.lots ?? null,
+    s?.samples ?? null, s?.seed ?? null, s?.probUnmet ?? null, s?.meanUnmetHoursPerWeek ?? null, s?.p95UnmetHoursPerWeek ?? null,
+    s?.probOverCapacity ?? null, s?.probBelowMinViable ?? null, r.solveSeconds, JSON.stringify(r.overrides),
+  ];
+}
+
+export function csvLines(rows: readonly (readonly Cell[])[]): Promise<string> {
+  return writeToString(rows.map((r) => r.map(escapeCell)), { headers: false, includeEndRowDelimiter: true });
+}
+
+export function batchCsvHeaderLine(): Promise<string> {
+  return csvLines([[...batchCsvHeader]]);
+}
+
+export function batchCsvRows(rows: readonly BatchRow[]): Promise<string> {
+  return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map(cells));
+}
+
+export function jsonlLine(row: BatchRow): string {
+  return `${JSON.stringify(row)}\n`;
+}
+
+function isBatchRow(x: unknown): x is BatchRow {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Record<string, unknown>;
+  return typeof r['id'] === 'string' && typeof r['index'] === 'number' && typeof r['status'] === 'string';
+}
+
+/**
+ * The finished rows of an earlier run. A line cut short by a killed run, or a
+ * row of a variant no longer in the batch, is dropped (that variant runs again).
+ */
+export function readJournal(text: string, wanted: ReadonlyMap<string, number>): BatchRow[] {
+  const rows = new Map<string, BatchRow>();
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const index = isBatchRow(parsed) ? wanted.get(parsed.id) : undefined;
+    if (isBatchRow(parsed) && index !== undefined) rows.set(parsed.id, { ...parsed, index });
+  }
+  return sortRows([...rows.values()]);
+}
+
+export function sortRows(rows: readonly BatchRow[]): BatchRow[] {
+  return [...rows].sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,110 @@
+/**
+ * runBatch: variants → a pool of worker threads → rows streamed to
+ * batch.jsonl and batch.csv as they finish. This is the batch's I/O edge.
+ *
+ *   1. with --resume, keep the finished rows of the last run (batch.jsonl)
+ *   2. rewrite both files from those rows (a clean start without --resume)
+ *   3. run the other variants in piscina workers; append each row as it lands,
+ *      so a killed run keeps everything finished so far
+ *   4. rewrite both files in variant order, so the output does not depend on
+ *      the number of workers or on which finished first
+ */
+import { appendFileSync, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { writeOutputsAtomically } from '../io/write-outputs.js';
+import type { Variant } from './batch-file.js';
+import { batchCsvHeaderLine, batchCsvRows, jsonlLine, readJournal, sortRows } from './batch-output.js';
+import type { VariantTask } from './batch-worker.js';
+import { failedRow, type BatchRow } from './run-variant.js';
+
+export interface BatchSettings {
+  readonly variants: readonly Variant[];
+  /** Folder of batch.json: variant bases are relative to it. */
+  readonly batchDir: string;
+  readonly outDir: string;
+  readonly workers: number;
+  readonly resume: boolean;
+  readonly timeLimit: number;
+  readonly version: string;
+  /** Called once before solving (with the rows kept by --resume) and after every row. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface BatchSummary {
+  readonly total: number;
+  readonly resumed: number;
+  readonly ran: number;
+  readonly failed: number;
+  readonly rows: readonly BatchRow[];
+  readonly files: readonly string[];
+}
+
+export const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv' } as const;
+
+/**
+ * The compiled worker. Tests run the TypeScript sources, whose worker must
+ * still be the built one (piscina loads a file), so they point at dist/.
+ */
+export function workerFile(): string {
+  const here = import.meta.url;
+  const url = here.endsWith('.ts') ? new URL('../../dist/compare/batch-worker.js', here) : new URL('./batch-worker.js', here);
+  const file = fileURLToPath(url);
+  if (!existsSync(file)) throw new Error(`the batch worker ${file} is missing: run \`npm run build\` first`);
+  return file;
+}
+
+async function rewrite(outDir: string, rows: readonly BatchRow[]): Promise<void> {
+  const sorted = sortRows(rows);
+  await writeOutputsAtomically(outDir, new Map([
+    [batchFiles.jsonl, sorted.map(jsonlLine).join('')],
+    [batchFiles.csv, (await batchCsvHeaderLine()) + (await batchCsvRows(sorted))],
+  ]));
+}
+
+async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
+  if (!settings.resume) return [];
+  const text = await readFile(path.join(settings.outDir, batchFiles.jsonl), 'utf8').catch(() => '');
+  return readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
+}
+
+export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
+  const kept = await finishedRows(settings);
+  await rewrite(settings.outDir, kept);
+  const done = new Set(kept.map((r) => r.id));
+  const todo = settings.variants.filter((v) => !done.has(v.id));
+  const rows = [...kept];
+  settings.onProgress?.(rows.length, settings.variants.length);
+  const pool = new Piscina<VariantTask, BatchRow>({ filename: workerFile(), minThreads: settings.workers, maxThreads: settings.workers, idleTimeout: 1000 });
+  const jsonlPath = path.join(settings.outDir, batchFiles.jsonl);
+  const csvPath = path.join(settings.outDir, batchFiles.csv);
+  let writes = Promise.resolve();
+  const land = (row: BatchRow) => {
+    rows.push(row);
+    writes = writes.then(async () => {
+      appendFileSync(jsonlPath, jsonlLine(row));
+      appendFileSync(csvPath, await batchCsvRows([row]));
+      settings.onProgress?.(rows.length, settings.variants.length);
+    });
+  };
+  try {
+    await Promise.all(todo.map((variant) => {
+      const task: VariantTask = { variant, baseDir: path.resolve(settings.batchDir, variant.base), timeLimit: settings.timeLimit, version: settings.version };
+      return pool.run(task).then(land, (e: unknown) => land(failedRow(variant, `the worker stopped: ${e instanceof Error ? e.message : String(e)}`)));
+    }));
+    await writes;
+  } finally {
+    await pool.destroy();
+  }
+  await rewrite(settings.outDir, rows);
+  return {
+    total: settings.variants.length,
+    resumed: kept.length,
+    ran: todo.length,
+    failed: rows.filter((r) => r.status === 'failed').length,
+    rows: sortRows(rows),
+    files: [jsonlPath, csvPath],
+  };
+}

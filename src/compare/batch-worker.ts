@@ -1,0 +1,39 @@
+/**
+ * The batch worker thread (run by piscina from dist/compare/batch-worker.js).
+ * Each worker reads each base scenario once and keeps it; HiGHS loads one
+ * WASM runtime per thread (solve/backend-highs.ts).
+ */
+import { readScenario, type ReadResult } from '../io/read-scenario.js';
+import { formatIssue } from '../diagnostics/issues.js';
+import { highsBackend } from '../solve/backend-highs.js';
+import type { Variant } from './batch-file.js';
+import { failedRow, runVariant, type BatchRow } from './run-variant.js';
+
+export interface VariantTask {
+  readonly variant: Variant;
+  /** Absolute path of the variant's base scenario folder. */
+  readonly baseDir: string;
+  readonly timeLimit: number;
+  readonly version: string;
+}
+
+const scenarios = new Map<string, Promise<ReadResult>>();
+
+function baseScenario(dir: string): Promise<ReadResult> {
+  let read = scenarios.get(dir);
+  if (read === undefined) {
+    read = readScenario(dir);
+    scenarios.set(dir, read);
+  }
+  return read;
+}
+
+export default async function runTask(task: VariantTask): Promise<BatchRow> {
+  try {
+    const { scenario, issues, inputHash } = await baseScenario(task.baseDir);
+    if (scenario === null) return failedRow(task.variant, `base scenario ${task.variant.base} has errors: ${issues.errors.slice(0, 3).map(formatIssue).join('; ')}`);
+    return await runVariant(scenario, task.variant, { backend: highsBackend, timeLimit: task.timeLimit, inputHash, version: task.version });
+  } catch (e) {
+    return failedRow(task.variant, `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * compareOptions: every zoning × standard option of a scenario, solved with
+ * runScenario (so every award is verified), then ranked.
+ *
+ *   1. plan the cases: option × zoning, once only for options that ignore the
+ *      zoning, and once only when two options give the same lots
+ *   2. solve each case with runScenario
+ *   3. rank by cost (meeting all demand first), find the least risky and the
+ *      dominated options
+ */
+import type { Result } from '../model/result.js';
+import type { Scenario } from '../model/types.js';
+import { runScenario, type RunOptions, type RunOutcome } from '../pipeline.js';
+import { awardMetrics, type AwardMetrics } from './metrics.js';
+import { applyOption, describeTreatment, ignoresZoning, optionByName, optionNames, standardOptions, type AwardOption } from './options.js';
+import { rankAwards } from './rank.js';
+
+export interface ComparisonCase {
+  /** `<option>@<zoning>`, or the option name alone when the zoning does not matter. */
+  readonly key: string;
+  readonly option: AwardOption;
+  /** null when no care type is tendered by zone. */
+  readonly zoning: string | null;
+  readonly scenario: Scenario;
+}
+
+export interface ComparisonPlan {
+  readonly cases: readonly ComparisonCase[];
+  /** Options left out because, for this scenario, they give the same lots as an earlier one. */
+  readonly sameAs: readonly { readonly option: string; readonly sameAs: string }[];
+}
+
+export interface ComparisonRow {
+  readonly key: string;
+  readonly rank: number;
+  readonly option: string;
+  readonly label: string;
+  readonly zoning: string | null;
+  readonly standard: string;
+  readonly complex: string;
+  readonly reablement: string;
+  /** null when the run failed; `error` then says why. */
+  readonly metrics: AwardMetrics | null;
+  readonly error: string | null;
+  readonly dominatedBy: readonly string[];
+}
+
+export interface Comparison {
+  readonly scenario: string;
+  readonly period: string;
+  readonly rows: readonly ComparisonRow[];
+  readonly cheapest: string | null;
+  readonly leastRisky: string | null;
+  readonly dominated: readonly string[];
+  readonly sameAs: ComparisonPlan['sameAs'];
+}
+
+/** The best-ranked award in full, for the HTML report (not part of comparison.json). */
+export interface BestAward {
+  readonly key: string;
+  readonly result: Result;
+  /** The scenario as that option ran (its zoning and lot plan). */
+  readonly scenario: Scenario;
+}
+
+export interface CompareOutcome {
+  readonly comparison: Comparison;
+  readonly best: BestAward | null;
+}
+
+export interface CompareSettings {
+  /** Zoning names; default every zoning of the scenario. */
+  readonly zonings?: readonly string[];
+  /** Option names; default the whole standard option set. */
+  readonly options?: readonly string[];
+  readonly run: Omit<RunOptions, 'zoning'>;
+  /** Called after each case is solved. */
+  readonly onSolved?: (done: number, total: number) => void;
+}
+
+function unknownNames(given: readonly string[], known: readonly string[], what: string): string | null {
+  const unknown = given.filter((n) => !known.includes(n));
+  return unknown.length === 0 ? null : `unknown ${what} ${unknown.map((n) => `"${n}"`).join(', ')}: choose from ${known.join(', ')}`;
+}
+
+/** Step 1 (pure): the cases to solve, or a message naming an unknown zoning or option. */
+export function planComparison(scenario: Scenario, zoningNames: readonly string[] | undefined, optionList: readonly string[] | undefined): ComparisonPlan | string {
+  const zonings = zoningNames ?? [...scenario.zonings.keys()];
+  const names = optionList ?? optionNames;
+  const bad = unknownNames(zonings, [...scenario.zonings.keys()], 'zoning') ?? unknownNames(names, optionNames, 'option');
+  if (bad !== null) return bad;
+  const options = standardOptions.filter((o) => names.includes(o.name));
+  const seen = new Map<string, string>();
+  const cases: ComparisonCase[] = [];
+  const sameAs: { option: string; sameAs: string }[] = [];
+  for (const option of options) {
+    const optioned = applyOption(scenario, option);
+    const lotsKey = JSON.stringify(optioned.lotPlan);
+    const earlier = seen.get(lotsKey);
+    if (earlier !== undefined) {
+      sameAs.push({ option: option.name, sameAs: earlier });
+      continue;
+    }
+    seen.set(lotsKey, option.name);
+    const zoningsHere = ignoresZoning(optioned) ? [null] : zonings;
+    for (const zoning of zoningsHere) {
+      const key = zoning === null ? option.name : `${option.name}@${zoning}`;
+      cases.push({ key, option, zoning, scenario: zoning === null ? optioned : { ...optioned, zoning } });
+    }
+  }
+  return { cases, sameAs };
+}
+
+function failure(outcome: Exclude<RunOutcome, { kind: 'ok' }>): string {
+  switch (outcome.kind) {
+    case 'bad-settings':
+      return outcome.message;
+    case 'solver-error':
+      return `the solver failed: ${outcome.message}`;
+    case 'bug':
+      return `internal error: the award failed independent verification (${outcome.violations.slice(0, 3).join('; ')})`;
+  }
+}
+
+/** Steps 2-3. */
+export async function compareOptions(scenario: Scenario, settings: CompareSettings): Promise<CompareOutcome | string> {
+  const plan = planComparison(scenario, settings.zonings, settings.options);
+  if (typeof plan === 'string') return plan;
+  const solvedCases: (ComparisonCase & { metrics: AwardMetrics | null; error: string | null })[] = [];
+  const results = new Map<string, Result>();
+  for (const c of plan.cases) {
+    // What each award rule costs (one re-solve per rule) is for explaining one award, not for comparing many.
+    const outcome = await runScenario(c.scenario, { ruleCosts: false, ...settings.run });
+    if (outcome.kind === 'ok') results.set(c.key, outcome.result);
+    solvedCases.push(outcome.kind === 'ok' ? { ...c, metrics: awardMetrics(outcome.result), error: null } : { ...c, metrics: null, error: failure(outcome) });
+    settings.onSolved?.(solvedCases.length, plan.cases.length);
+  }
+  const ranking = rankAwards(solvedCases);
+  const rows = ranking.ranked.map(({ item, rank, dominatedBy }): ComparisonRow => ({
+    key: item.key, rank, option: item.option.name, label: item.option.label, zoning: item.zoning,
+    standard: describeTreatment(item.scenario.lotPlan.standard),
+    complex: describeTreatment(item.scenario.lotPlan.complex),
+    reablement: describeTreatment(item.scenario.lotPlan.reablement),
+    metrics: item.metrics, error: item.error, dominatedBy,
+  }));
+  const comparison: Comparison = {
+    scenario: scenario.name,
+    period: scenario.period,
+    rows,
+    cheapest: ranking.cheapest,
+    leastRisky: ranking.leastRisky,
+    dominated: rows.filter((r) => r.dominatedBy.length > 0).map((r) => r.key),
+    sameAs: plan.sameAs,
+  };
+  const bestCase = solvedCases.find((c) => c.key === ranking.cheapest);
+  const bestResult = bestCase === undefined ? undefined : results.get(bestCase.key);
+  return { comparison, best: bestCase === undefined || bestResult === undefined ? null : { key: bestCase.key, result: bestResult, scenario: bestCase.scenario } };
+}

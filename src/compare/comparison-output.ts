@@ -1,0 +1,75 @@
+/**
+ * A comparison as files and as text: comparison.csv (one row per option, in
+ * rank order), comparison.json (the whole comparison) and the printed table
+ * with its verdict. Pure.
+ */
+import { toCsv, type Cell } from '../report/csv-write.js';
+import { hours, money, percent } from '../report/summary.js';
+import { formatTable } from '../report/text-table.js';
+import type { Comparison, ComparisonRow } from './compare.js';
+
+const csvHeader = [
+  'rank', 'key', 'option', 'zoning', 'standard', 'complex', 'reablement', 'status', 'gap', 'annual_cost', 'cost_per_hour',
+  'demand_hours_per_week', 'unmet_hours_per_week', 'risk_score', 'viability_score', 'viability_mean', 'viability_worst', 'providers',
+  'largest_share', 'hhi', 'lots', 'dominated_by', 'error',
+] as const;
+
+function csvRow(r: ComparisonRow): Cell[] {
+  const m = r.metrics;
+  return [
+    r.rank, r.key, r.option, r.zoning ?? '', r.standard, r.complex, r.reablement, m?.status ?? 'failed', m?.gap ?? null,
+    m?.annualCost ?? null, m?.costPerHour ?? null, m?.demandHoursPerWeek ?? null, m?.unmetHoursPerWeek ?? null,
+    m?.riskScore ?? null, m?.viabilityScore ?? null, m?.viabilityMean ?? null, m?.viabilityWorst ?? null, m?.providers ?? null,
+    m?.largestShare ?? null, m?.hhi ?? null, m?.lots ?? null, r.dominatedBy.join(';'), r.error ?? '',
+  ];
+}
+
+export function comparisonCsv(c: Comparison): Promise<string> {
+  return toCsv(csvHeader, c.rows.map(csvRow));
+}
+
+export function comparisonJson(c: Comparison): string {
+  return `${JSON.stringify({ schemaVersion: 1, ...c }, null, 2)}\n`;
+}
+
+function tableRow(r: ComparisonRow, c: Comparison): string[] {
+  const m = r.metrics;
+  const marks = [r.key === c.cheapest ? 'cheapest' : '', r.key === c.leastRisky ? 'least risk' : '', r.dominatedBy.length > 0 ? 'dominated' : '']
+    .filter((s) => s !== '')
+    .join(', ');
+  if (m === null) return [String(r.rank), r.option, r.zoning ?? '-', 'failed', '', '', '', '', '', '', '', '', '', r.error ?? ''];
+  return [
+    String(r.rank), r.option, r.zoning ?? '-', m.status === 'feasible' ? `feasible (gap ${percent(m.gap)})` : m.status,
+    money(m.annualCost), money(m.costPerHour), m.unmetHoursPerWeek > 0 ? hours(m.unmetHoursPerWeek) : '0',
+    m.riskScore.toFixed(0), m.viabilityMean.toFixed(0), m.viabilityWorst.toFixed(0), String(m.providers),
+    percent(m.largestShare), m.hhi.toLocaleString('en-GB'), marks,
+  ];
+}
+
+function describe(key: string | null, c: Comparison): string {
+  const row = c.rows.find((r) => r.key === key);
+  if (row?.metrics == null) return '(none: no option could be solved)';
+  const where = row.zoning === null ? '' : `; zoning "${row.zoning}"`;
+  return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100`;
+}
+
+/** The printed comparison: the ranked table, then which option is cheapest, least risky and dominated. */
+export function formatComparison(c: Comparison): string {
+  const header = ['#', 'option', 'zoning', 'status', 'annual cost', '£/hour', 'unmet h/wk', 'risk', 'viab mean', 'viab worst', 'providers', 'largest', 'HHI', 'verdict'];
+  const right = [true, false, false, false, true, true, true, true, true, true, true, true, true, false];
+  const lines = [
+    `${c.scenario}, period ${c.period}: ${c.rows.length} options compared (risk 0-100 higher is worse; viability 0-100 higher is better)`,
+    '',
+    formatTable(header, c.rows.map((r) => tableRow(r, c)), right),
+    '',
+    `Cheapest: ${describe(c.cheapest, c)}`,
+    `Least risky: ${describe(c.leastRisky, c)}`,
+    c.dominated.length === 0
+      ? 'Dominated: none (no option is beaten on cost, risk and unmet hours at once).'
+      : `Dominated (another option is no worse on cost, risk and unmet hours, and better on one): ${c.dominated.join(', ')}`,
+    `Not dominated (the real choices between cost and risk): ${c.rows.filter((r) => r.metrics !== null && r.dominatedBy.length === 0).map((r) => r.key).join(', ') || 'none'}`,
+    ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
+    ...c.rows.filter((r) => r.error !== null).map((r) => `Failed: ${r.key}: ${r.error ?? ''}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,33 @@
+/**
+ * A comparison in the shape the HTML report takes (report/html/comparison.ts).
+ */
+import type { ComparisonOption, ComparisonReportInput } from '../report/html/comparison.js';
+import type { CompareOutcome, ComparisonRow } from './compare.js';
+
+function option(row: ComparisonRow): ComparisonOption {
+  const m = row.metrics;
+  return {
+    key: row.key,
+    rank: m === null ? null : row.rank,
+    label: row.label,
+    zoning: row.zoning,
+    status: m?.status ?? 'error',
+    annualCost: m?.annualCost ?? null,
+    riskScore: m?.riskScore ?? null,
+    unmetHoursPerWeek: m?.unmetHoursPerWeek ?? null,
+    viabilityScore: m?.viabilityScore ?? null,
+    providers: m?.providers ?? null,
+    dominatedBy: row.dominatedBy,
+    ...(row.error === null ? {} : { note: row.error }),
+  };
+}
+
+export function comparisonReportInput({ comparison, best }: CompareOutcome, currency: string): ComparisonReportInput {
+  return {
+    scenario: comparison.scenario,
+    period: comparison.period,
+    currency,
+    options: comparison.rows.map(option),
+    ...(best === null ? {} : { best }),
+  };
+}

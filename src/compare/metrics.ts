@@ -1,0 +1,50 @@
+/**
+ * The headline numbers of one award, as compared side by side by `compare`
+ * and `batch`: cost, unmet hours, risk, viability and market shape.
+ */
+import type { Result } from '../model/result.js';
+import type { SolveStatus } from '../model/types.js';
+
+export interface AwardMetrics {
+  readonly status: SolveStatus;
+  /** Relative MIP gap (0 when proven optimal). */
+  readonly gap: number;
+  readonly annualCost: number;
+  readonly costPerHour: number;
+  readonly demandHoursPerWeek: number;
+  readonly unmetHoursPerWeek: number;
+  /** 0-100, higher is worse. */
+  readonly riskScore: number;
+  /** Viability of the award as a whole (0-100, higher is better), from the scoring stage. */
+  readonly viabilityScore: number;
+  /** Mean viability (0-100) of the providers that win hours. */
+  readonly viabilityMean: number;
+  /** Lowest viability (0-100) among the providers that win hours. */
+  readonly viabilityWorst: number;
+  readonly providers: number;
+  readonly largestShare: number;
+  readonly hhi: number;
+  readonly lots: number;
+}
+
+export function awardMetrics(result: Result): AwardMetrics {
+  const winners = result.providers.filter((p) => p.hoursPerWeek > 0);
+  const scores = winners.map((p) => p.viabilityScore);
+  const t = result.totals;
+  return {
+    status: result.status,
+    gap: result.gap,
+    annualCost: t.annualCost,
+    costPerHour: t.costPerHour,
+    demandHoursPerWeek: t.demandHoursPerWeek,
+    unmetHoursPerWeek: t.unmetHoursPerWeek,
+    riskScore: t.riskScore,
+    viabilityScore: t.viabilityScore,
+    viabilityMean: scores.length === 0 ? 0 : Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10,
+    viabilityWorst: scores.length === 0 ? 0 : Math.min(...scores),
+    providers: t.providersAwarded,
+    largestShare: t.largestShare,
+    hhi: t.hhi,
+    lots: result.lots.length,
+  };
+}

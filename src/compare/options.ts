@@ -1,0 +1,94 @@
+/**
+ * The standard option set: named whole-award lot structures a commissioner
+ * chooses between (DESIGN.md section 1). Each option fixes how standard,
+ * complex and reablement care are tendered; `applyOption` is a pure
+ * transformation of a scenario's lot plan.
+ */
+import type { CareType, LotPlan, LotPlanEntry, Scenario } from '../model/types.js';
+
+type LotEntry = Extract<LotPlanEntry, { kind: 'lot' }>;
+
+/** How one care type is tendered in an option. */
+export type Treatment = LotEntry | { readonly kind: 'merge'; readonly into: 'standard' };
+
+export interface AwardOption {
+  readonly name: string;
+  readonly label: string;
+  readonly standard: LotEntry;
+  readonly complex: Treatment;
+  readonly reablement: Treatment;
+}
+
+function lot(geography: 'zone' | 'county', structure: LotEntry['structure'], extra: Partial<Omit<LotEntry, 'kind' | 'geography' | 'structure'>> = {}): LotEntry {
+  return { kind: 'lot', geography, structure, leadShare: 1, maxProviders: 1, minShare: 0, backup: false, ...extra };
+}
+
+const soleZone = lot('zone', 'sole');
+const soleCounty = lot('county', 'sole');
+const leadSecondary80 = lot('zone', 'lead-secondary', { leadShare: 0.8 });
+const merged: Treatment = { kind: 'merge', into: 'standard' };
+
+/**
+ * Providers a county-wide framework admits per care type.
+ * @defaultValue 6: enough for several providers per district without a long tail.
+ */
+export const frameworkMaxProviders = 6;
+
+/** The standard option set, in the order the issue lists them. */
+export const standardOptions: readonly AwardOption[] = [
+  { name: 'sole', label: 'one provider per zone', standard: soleZone, complex: soleCounty, reablement: soleCounty },
+  { name: 'sole-backup', label: 'one provider per zone, back-up framework', standard: lot('zone', 'sole', { backup: true }), complex: soleCounty, reablement: soleCounty },
+  { name: 'lead-80-20', label: 'two providers per zone, 80/20', standard: leadSecondary80, complex: soleCounty, reablement: soleCounty },
+  { name: 'lead-50-50', label: 'two providers per zone, 50/50', standard: lot('zone', 'lead-secondary', { leadShare: 0.5 }), complex: soleCounty, reablement: soleCounty },
+  { name: 'complex-per-zone', label: 'complex care separate per zone (80/20 standard)', standard: leadSecondary80, complex: soleZone, reablement: soleCounty },
+  { name: 'complex-merged', label: 'complex care merged into standard (80/20)', standard: leadSecondary80, complex: merged, reablement: soleCounty },
+  { name: 'reablement-per-zone', label: 'reablement per zone (80/20 standard)', standard: leadSecondary80, complex: soleCounty, reablement: soleZone },
+  {
+    name: 'county-framework',
+    label: 'county-wide framework, no zones',
+    standard: lot('county', 'framework', { maxProviders: frameworkMaxProviders }),
+    complex: lot('county', 'framework', { maxProviders: frameworkMaxProviders }),
+    reablement: lot('county', 'framework', { maxProviders: frameworkMaxProviders }),
+  },
+];
+
+export const optionNames: readonly string[] = standardOptions.map((o) => o.name);
+
+export function optionByName(name: string): AwardOption | undefined {
+  return standardOptions.find((o) => o.name === name);
+}
+
+/** Care types with design-period demand: the only ones an option tenders. */
+export function careTypesInDemand(scenario: Scenario): ReadonlySet<CareType> {
+  return new Set(scenario.demand.filter((d) => d.period === scenario.period && d.hours > 0).map((d) => d.careType));
+}
+
+/** The scenario with its lot plan replaced by the option's (care types without demand are left out). */
+export function applyOption(scenario: Scenario, option: AwardOption): Scenario {
+  const present = careTypesInDemand(scenario);
+  const plan: Partial<Record<CareType, LotPlanEntry>> = { standard: option.standard };
+  if (present.has('complex')) plan.complex = option.complex;
+  if (present.has('reablement')) plan.reablement = option.reablement;
+  const lotPlan: LotPlan = plan;
+  return { ...scenario, lotPlan };
+}
+
+/** True when no care type is tendered by zone, so the zoning does not change the award. */
+export function ignoresZoning(scenario: Scenario): boolean {
+  return Object.values(scenario.lotPlan).every((entry) => entry.kind === 'merge' || entry.geography === 'county');
+}
+
+/** A short description of how a care type is tendered, for tables. */
+export function describeTreatment(entry: LotPlanEntry | undefined): string {
+  if (entry === undefined) return '-';
+  if (entry.kind === 'merge') return 'merged';
+  const where = entry.geography === 'zone' ? 'per zone' : 'county';
+  switch (entry.structure) {
+    case 'sole':
+      return `${where} sole${entry.backup ? '+backup' : ''}`;
+    case 'lead-secondary':
+      return `${where} ${Math.round(entry.leadShare * 100)}/${Math.round((1 - entry.leadShare) * 100)}`;
+    case 'framework':
+      return `${where} framework (max ${entry.maxProviders})`;
+  }
+}

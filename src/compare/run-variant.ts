@@ -1,0 +1,50 @@
+/**
+ * One batch variant: base scenario + overrides → a solved, verified award
+ * summarised as one row. Any failure becomes the row's `error`, never a
+ * thrown error, so one bad variant cannot stop a batch.
+ */
+import { runScenario, type RunOptions } from '../pipeline.js';
+import type { Scenario, SolveStatus } from '../model/types.js';
+import type { Variant } from './batch-file.js';
+import { sampleAward, type SamplingSummary } from './demand-samples.js';
+import { awardMetrics, type AwardMetrics } from './metrics.js';
+import { applyOverrides, type Overrides } from './overrides.js';
+
+export interface BatchRow {
+  readonly index: number;
+  readonly id: string;
+  readonly base: string;
+  readonly overrides: Overrides;
+  readonly status: SolveStatus | 'failed';
+  readonly error: string | null;
+  readonly metrics: AwardMetrics | null;
+  readonly sampling: SamplingSummary | null;
+  /** Wall time of the solve (the only field that changes between runs). */
+  readonly solveSeconds: number;
+}
+
+export type VariantRunOptions = Omit<RunOptions, 'zoning' | 'objective'>;
+
+export function failedRow(variant: Variant, error: string): BatchRow {
+  return { index: variant.index, id: variant.id, base: variant.base, overrides: variant.overrides, status: 'failed', error, metrics: null, sampling: null, solveSeconds: 0 };
+}
+
+export async function runVariant(base: Scenario, variant: Variant, options: VariantRunOptions): Promise<BatchRow> {
+  const scenario = applyOverrides(base, variant.overrides);
+  if (typeof scenario === 'string') return failedRow(variant, scenario);
+  // Rule costs re-solve once per award rule: worth it for one award, not for hundreds of variants.
+  const outcome = await runScenario(scenario, { ruleCosts: false, ...options });
+  switch (outcome.kind) {
+    case 'bad-settings':
+      return failedRow(variant, outcome.message);
+    case 'solver-error':
+      return failedRow(variant, `the solver failed: ${outcome.message}`);
+    case 'bug':
+      return failedRow(variant, `internal error: the award failed independent verification (${outcome.violations.slice(0, 3).join('; ')})`);
+    case 'ok': {
+      const { result, lots } = outcome;
+      const sampling = variant.samples === null ? null : sampleAward(scenario, lots, result, { samples: variant.samples, seed: variant.seed });
+      return { ...failedRow(variant, ''), status: result.status, error: null, metrics: awardMetrics(result), sampling, solveSeconds: result.run.solveSeconds };
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Why each lot was awarded as it was: per role, the winner, the runner-up,
+ * the cost and score gap between them, and the rules that stopped every bid
+ * that beat the winner on the objective. Pure; reads the award, never changes it.
+ */
+import { isEligible, lowestPrice, meatScore, type FilledRole } from '../lots/eligibility.js';
+import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
+import { awardLoad, ruleReason, stoppedBy, type AwardLoad } from './stopped-by.js';
+import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
+
+interface RoleContext {
+  readonly scenario: Scenario;
+  readonly lot: Lot;
+  readonly role: FilledRole;
+  readonly hours: number;
+  readonly holders: readonly Allocation[];
+  readonly load: AwardLoad;
+  readonly minPrice: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Bids that could take the role if quality were no bar, best first by the objective. */
+function candidates(c: RoleContext): Bid[] {
+  const anyQuality = { ...c.scenario.award, minQuality: 0 };
+  const meat = (b: Bid) => meatScore(b, c.minPrice, c.scenario.award);
+  const better = c.scenario.award.objective === 'cost' ? (a: Bid, b: Bid) => a.price - b.price : (a: Bid, b: Bid) => meat(b) - meat(a);
+  return c.scenario.bids.filter((b) => isEligible(b, c.lot, c.role, anyQuality)).sort((a, b) => better(a, b) || (a.id < b.id ? -1 : 1));
+}
+
+function explainRole(c: RoleContext): RoleExplanation {
+  const rules = c.scenario.award;
+  const winner = c.holders.find((a) => a.role === c.role);
+  const bids = new Map(c.scenario.bids.map((b) => [b.id, b]));
+  const winningBid = winner === undefined ? undefined : bids.get(winner.bidId);
+  const ranked = candidates(c);
+  const winnerRank = winningBid === undefined ? ranked.length : ranked.findIndex((b) => b.id === winningBid.id);
+  const holderIds = new Set(c.holders.filter((a) => a.role === c.role).map((a) => a.providerId));
+  const better = ranked.slice(0, Math.max(0, winnerRank)).filter((b) => !holderIds.has(b.providerId));
+  const eligible = (b: Bid) => isEligible(b, c.lot, c.role, rules);
+  const inLot = new Set(c.holders.map((a) => a.providerId));
+  const runner = ranked.find((b) => b !== winningBid && !inLot.has(b.providerId) && eligible(b)) ?? null;
+  const meat = (b: Bid) => round2(100 * meatScore(b, c.minPrice, rules));
+  const hours = winner?.hoursPerWeek ?? c.hours;
+  return {
+    role: c.role,
+    winner: winner === undefined || winningBid === undefined ? null : { bidId: winner.bidId, providerId: winner.providerId, pricePerHour: winner.pricePerHour, meatScore: meat(winningBid), hoursPerWeek: winner.hoursPerWeek },
+    runnerUp: runner === null ? null : { bidId: runner.id, providerId: runner.providerId, pricePerHour: runner.price, meatScore: meat(runner) },
+    annualCostGap: runner === null || winningBid === undefined ? null : round2((runner.price - winningBid.price) * hours * c.scenario.weeksPerYear),
+    scoreGap: runner === null || winningBid === undefined ? null : round2(meat(winningBid) - meat(runner)),
+    betterBidsStopped: better.map((b) => {
+      const stopped = stoppedBy(c.scenario, c.lot, c.role, b, hours, c.load, winner);
+      return { bidId: b.id, providerId: b.providerId, rules: stopped, reason: ruleReason(stopped) };
+    }),
+  };
+}
+
+function money(x: number): string {
+  return Math.abs(x) >= 1000 ? `£${Math.round(x / 1000).toLocaleString('en-GB')}k` : `£${x.toFixed(0)}`;
+}
+
+function roleLine(r: RoleExplanation): string {
+  if (r.winner === null) return `${r.role}: unfilled`;
+  const runner = r.runnerUp === null ? 'no runner-up' : `runner-up ${r.runnerUp.providerId} £${r.runnerUp.pricePerHour.toFixed(2)} (${(r.annualCostGap ?? 0) >= 0 ? '+' : '-'}${money(Math.abs(r.annualCostGap ?? 0))} a year)`;
+  return `${r.role} ${r.winner.providerId} £${r.winner.pricePerHour.toFixed(2)}, ${runner}`;
+}
+
+export function explainLot(scenario: Scenario, lot: Lot, allocations: readonly Allocation[], load: AwardLoad): LotExplanation {
+  const holders = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
+  const minPrice = lowestPrice(lot, scenario.bids, scenario.award) ?? 1;
+  const roles: { role: FilledRole; hours: number }[] = lot.structure === 'framework' ? [{ role: 'member', hours: 0 }] : lot.roles.map((r) => ({ role: r.role, hours: r.share * lot.demand }));
+  const explained = roles.map(({ role, hours }) => explainRole({ scenario, lot, role, hours, holders, load, minPrice }));
+  const bindingRules = [...new Set(explained.flatMap((r) => r.betterBidsStopped.flatMap((b) => b.rules)))].sort() as RuleName[];
+  const why = bindingRules.length === 0 ? 'best bids won' : `better bids stopped by: ${bindingRules.join(', ')}`;
+  return { roles: explained, bindingRules, summary: `${explained.map(roleLine).join('; ')}. ${why}` };
+}
+
+/** Explanations of every lot, by lot id. */
+export function explainAward(scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[]): Map<string, LotExplanation> {
+  const load = awardLoad(lots, allocations);
+  return new Map(lots.map((lot) => [lot.id, explainLot(scenario, lot, allocations, load)]));
+}

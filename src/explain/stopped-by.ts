@@ -1,0 +1,67 @@
+/**
+ * Why a bid that beats the winner on the objective did not win a lot role:
+ * the award rules it would break if it took the role on top of what its
+ * provider already won. No rule found means the optimum needed that bid's
+ * capacity (or its package) more in other lots.
+ */
+import { isEligible, type FilledRole } from '../lots/eligibility.js';
+import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
+import type { RuleName } from './types.js';
+
+export interface AwardLoad {
+  readonly providerHours: ReadonlyMap<string, number>;
+  readonly bidHours: ReadonlyMap<string, number>;
+  readonly providerLots: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly winners: ReadonlySet<string>;
+  readonly totalDemand: number;
+}
+
+function add<K>(map: Map<K, number>, key: K, x: number): void {
+  map.set(key, (map.get(key) ?? 0) + x);
+}
+
+export function awardLoad(lots: readonly Lot[], allocations: readonly Allocation[]): AwardLoad {
+  const providerHours = new Map<string, number>();
+  const bidHours = new Map<string, number>();
+  const providerLots = new Map<string, Set<string>>();
+  for (const a of allocations) {
+    if (a.role === 'backup') continue;
+    add(providerHours, a.providerId, a.hoursPerWeek);
+    add(bidHours, a.bidId, a.hoursPerWeek);
+    providerLots.set(a.providerId, new Set([...(providerLots.get(a.providerId) ?? []), a.lotId]));
+  }
+  return { providerHours, bidHours, providerLots, winners: new Set(providerHours.keys()), totalDemand: lots.reduce((t, l) => t + l.demand, 0) };
+}
+
+const ruleText: Readonly<Record<RuleName, string>> = {
+  capacity: 'not enough capacity left',
+  'share-cap': 'would pass the share cap',
+  'lots-cap': 'would pass the lots cap',
+  package: 'its package is all-or-nothing',
+  'one-provider-per-lot': 'its provider already holds the other role',
+  'min-providers': 'the winner is needed to keep the minimum number of providers',
+  'quality-threshold': 'quality below the minimum',
+  elsewhere: 'its capacity serves other lots better in the optimum',
+};
+
+export const ruleReason = (rules: readonly RuleName[]) => rules.map((r) => ruleText[r]).join('; ');
+
+/** The rules that stop `bid` taking `hours` in a role of `lot` now held by `winner`. */
+export function stoppedBy(scenario: Scenario, lot: Lot, role: FilledRole, bid: Bid, hours: number, load: AwardLoad, winner: Allocation | undefined): RuleName[] {
+  const rules = scenario.award;
+  if (!isEligible(bid, lot, role, rules)) return ['quality-threshold'];
+  const provider = scenario.providers.find((p) => p.id === bid.providerId);
+  const held = load.providerHours.get(bid.providerId) ?? 0;
+  const lotsHeld = load.providerLots.get(bid.providerId) ?? new Set<string>();
+  const found: RuleName[] = [];
+  if (lotsHeld.has(lot.id)) found.push('one-provider-per-lot');
+  const bidHeld = load.bidHours.get(bid.id) ?? 0;
+  if (provider !== undefined && (held + hours > provider.maxHours + 1e-6 || bidHeld + hours > bid.maxHours + 1e-6)) found.push('capacity');
+  if (held + hours > rules.maxShareOfTotalHours * load.totalDemand + 1e-6) found.push('share-cap');
+  if (rules.maxLotsPerProvider !== null && !lotsHeld.has(lot.id) && lotsHeld.size >= rules.maxLotsPerProvider) found.push('lots-cap');
+  if (bid.packageId !== null) found.push('package');
+  const winnerLots = winner === undefined ? 0 : (load.providerLots.get(winner.providerId)?.size ?? 0);
+  // Swapping a one-lot winner for a provider that already wins elsewhere loses a distinct provider.
+  if (rules.minDistinctProviders > 0 && load.winners.size <= rules.minDistinctProviders && winnerLots === 1 && load.winners.has(bid.providerId)) found.push('min-providers');
+  return found.length === 0 ? ['elsewhere'] : found;
+}

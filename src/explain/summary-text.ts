@@ -1,0 +1,38 @@
+/**
+ * Short reasons for the printed summary: the top risk drivers of a lot, why
+ * it went as it did, a provider's weakest viability component, rule costs.
+ */
+import type { LotResult, ProviderResult, Result, ScoreComponent } from '../model/result.js';
+import { topDrivers } from '../scoring/components.js';
+
+const drivers = (detail: Readonly<Record<string, ScoreComponent>> | undefined, n: number) =>
+  topDrivers(detail ?? {}, n).map(([k, c]) => `${k} ${c.value.toFixed(2)}`).join(', ');
+
+/** One line per lot: its risk drivers, then why it was awarded so. */
+export function lotReasonLines(r: Result): string[] {
+  return r.lots.flatMap((l: LotResult) => {
+    const top = topDrivers(l.riskDetail ?? {}, 1)[0];
+    return [
+      `  ${l.lotId}: risk ${l.riskScore.toFixed(0)} from ${drivers(l.riskDetail, 3) || 'nothing'}${top === undefined ? '' : ` (${top[0]}: ${top[1].reason})`}`,
+      ...(l.explanation === undefined ? [] : [`    why: ${l.explanation.summary}`]),
+    ];
+  });
+}
+
+/** A provider's weakest weighted viability component, e.g. "margin 0.12". */
+export function weakestViability(p: ProviderResult): string {
+  const entries = Object.entries(p.viabilityDetail ?? {}).filter(([, c]) => c.weight > 0);
+  const weakest = entries.sort(([a, x], [b, y]) => x.value - y.value || (a < b ? -1 : 1))[0];
+  return weakest === undefined ? '' : `${weakest[0]} ${weakest[1].value.toFixed(2)}`;
+}
+
+export function awardRiskDrivers(r: Result): string {
+  const detail = (r.risk as { components?: Record<string, ScoreComponent> } | undefined)?.components;
+  const text = drivers(detail, 3);
+  return text === '' ? '' : ` Main risks: ${text}.`;
+}
+
+export function ruleCostLines(r: Result): string[] {
+  if (r.ruleCosts === undefined) return [];
+  return r.ruleCosts.rules.filter((c) => c.status !== 'not-active').map((c) => `  ${c.rule} (${c.description}): ${c.status === 'computed' ? c.note : `skipped: ${c.note}`}`);
+}

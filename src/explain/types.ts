@@ -1,0 +1,45 @@
+/**
+ * Award explanations and rule costs as they appear in result.json.
+ */
+
+/** A rule of the award model that can stop a better bid from winning. */
+export type RuleName = 'capacity' | 'share-cap' | 'lots-cap' | 'package' | 'one-provider-per-lot' | 'min-providers' | 'quality-threshold' | 'elsewhere';
+
+export interface RoleExplanation {
+  readonly role: 'sole' | 'lead' | 'secondary' | 'member';
+  readonly winner: { readonly bidId: string; readonly providerId: string; readonly pricePerHour: number; readonly meatScore: number; readonly hoursPerWeek: number } | null;
+  /** The best eligible bid of a provider not holding this role. */
+  readonly runnerUp: { readonly bidId: string; readonly providerId: string; readonly pricePerHour: number; readonly meatScore: number } | null;
+  /** Annual cost of giving the role to the runner-up instead (positive: the winner is cheaper). */
+  readonly annualCostGap: number | null;
+  /** MEAT score of the winner minus the runner-up's (×100 points). */
+  readonly scoreGap: number | null;
+  /** Better bids (by the objective) that did not win, and the rules that stopped each. */
+  readonly betterBidsStopped: readonly { readonly bidId: string; readonly providerId: string; readonly rules: readonly RuleName[]; readonly reason: string }[];
+}
+
+export interface LotExplanation {
+  readonly roles: readonly RoleExplanation[];
+  /** Rules that stopped a better bid in this lot (the binding rules). */
+  readonly bindingRules: readonly RuleName[];
+  /** One line a person can read. */
+  readonly summary: string;
+}
+
+export interface RuleCost {
+  readonly rule: 'share-cap' | 'lots-cap' | 'min-providers' | 'quality-threshold' | 'packages' | 'lead-secondary';
+  readonly description: string;
+  readonly status: 'computed' | 'skipped' | 'not-active';
+  /** Objective with the rule relaxed, and what relaxing it saves (cost) or gains (meat); null when not computed. */
+  readonly relaxedObjective: number | null;
+  readonly objectiveChange: number | null;
+  /** Annual cost change with the rule relaxed (negative: the rule costs money). */
+  readonly annualCostChange: number | null;
+  readonly note: string;
+}
+
+export interface RuleCostReport {
+  readonly baselineObjective: number;
+  readonly baselineSolveSeconds: number;
+  readonly rules: readonly RuleCost[];
+}

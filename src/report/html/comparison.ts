@@ -1,0 +1,122 @@
+/**
+ * report.html for `zonal compare`: cost against risk for every option (the
+ * options no other beats on both stay coloured and named; dominated ones are
+ * grey), the ranked table, then the maps and charts of the best option.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Result } from '../../model/result.js';
+import type { Scenario } from '../../model/types.js';
+import { html, type Html } from './escape.js';
+import { chartFigure, chartWidth, xAxisLabel, xAxisRoom } from './figure.js';
+import { hours, money, moneyShort, score } from './format.js';
+import { page } from './page.js';
+import { alertColour, mutedColour, okColour } from './palette.js';
+import { plotMarkup } from './plot-svg.js';
+import { footer, solveSections } from './solve-report.js';
+import { table } from './table.js';
+
+/** One option of a comparison, as the report needs it. */
+export interface ComparisonOption {
+  /** Unique, e.g. `sole@districts`. */
+  readonly key: string;
+  /** 1 = best; null when the run failed. */
+  readonly rank: number | null;
+  /** What the option means, in words. */
+  readonly label: string;
+  readonly zoning: string | null;
+  /** `optimal`, `feasible`, `infeasible`, or `error`. */
+  readonly status: string;
+  /** The figures below are null when the run failed. */
+  readonly annualCost: number | null;
+  readonly riskScore: number | null;
+  readonly unmetHoursPerWeek: number | null;
+  readonly viabilityScore: number | null;
+  readonly providers: number | null;
+  /** Keys of the options that are no worse on cost and risk and better on one. */
+  readonly dominatedBy: readonly string[];
+  /** Why the run failed, or any other remark. */
+  readonly note?: string;
+}
+
+export interface ComparisonReportInput {
+  readonly scenario: string;
+  readonly period: string;
+  readonly currency: string;
+  readonly options: readonly ComparisonOption[];
+  /** The best option's award and the scenario as it ran (its zoning and lots), drawn in full. */
+  readonly best?: { readonly key: string; readonly result: Result; readonly scenario: Scenario };
+}
+
+type Solved = ComparisonOption & { readonly annualCost: number; readonly riskScore: number };
+const isSolved = (o: ComparisonOption): o is Solved => o.annualCost !== null && o.riskScore !== null;
+const isDominated = (o: ComparisonOption) => o.dominatedBy.length > 0;
+
+function scatter(input: ComparisonReportInput): Html | null {
+  const solved = input.options.filter(isSolved);
+  if (solved.length === 0) return null;
+  const front = solved.filter((o) => !isDominated(o)).sort((a, b) => a.annualCost - b.annualCost);
+  const kind = (o: ComparisonOption) => (isDominated(o) ? 'dominated (another option is cheaper and no riskier, or the reverse)' : 'not dominated');
+  return plotMarkup({
+    width: chartWidth,
+    height: 420,
+    ...xAxisRoom,
+    marginRight: 140,
+    ariaLabel: 'Scatter plot of annual cost against risk for every option',
+    x: { ...xAxisLabel, label: `Annual cost (${input.currency})`, grid: true, nice: true, tickFormat: (x: number) => moneyShort(x, input.currency) },
+    y: { label: 'Risk (0-100, higher is worse)', grid: true, nice: true },
+    color: { domain: ['not dominated', 'dominated (another option is cheaper and no riskier, or the reverse)'], range: [okColour, mutedColour], legend: true },
+    marks: [
+      Plot.line(front, { x: 'annualCost', y: 'riskScore', stroke: okColour, strokeDasharray: '4 3', strokeOpacity: 0.7 }),
+      Plot.dot(solved.filter((o) => (o.unmetHoursPerWeek ?? 0) > 0), { x: 'annualCost', y: 'riskScore', r: 10, stroke: alertColour, strokeWidth: 2, fill: 'none', className: 'unmet-ring' }),
+      Plot.dot(solved, { x: 'annualCost', y: 'riskScore', fill: kind, r: 6, stroke: 'white', className: 'option', title: (o: Solved) => `#${o.rank ?? '-'} ${o.key}: ${money(o.annualCost, input.currency)}, risk ${score(o.riskScore)}` }),
+      Plot.text(front, { x: 'annualCost', y: 'riskScore', text: (o: Solved) => `#${o.rank ?? '-'} ${o.key}`, dx: 9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, fill: '#111' }),
+      Plot.text(solved.filter(isDominated), { x: 'annualCost', y: 'riskScore', text: (o: Solved) => `#${o.rank ?? '-'}`, dx: 8, textAnchor: 'start', fill: '#777' }),
+    ],
+  });
+}
+
+function rankedTable(input: ComparisonReportInput): Html {
+  const c = input.currency;
+  const num = (x: number | null, f: (v: number) => string) => (x === null ? '' : f(x));
+  const ranked = [...input.options].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.key < b.key ? -1 : 1));
+  return table<ComparisonOption>([
+    { header: 'Rank', value: (o) => (o.rank === null ? '' : String(o.rank)), numeric: true },
+    { header: 'Option', value: (o) => html`<b>${o.key}</b><br><span class="note">${o.label}</span>` },
+    { header: 'Zoning', value: (o) => o.zoning ?? 'county-wide' },
+    { header: 'Annual cost', value: (o) => num(o.annualCost, (x) => money(x, c)), numeric: true },
+    { header: 'Unmet h/week', value: (o) => num(o.unmetHoursPerWeek, hours), numeric: true },
+    { header: 'Risk', value: (o) => num(o.riskScore, score), numeric: true },
+    { header: 'Viability', value: (o) => num(o.viabilityScore, score), numeric: true },
+    { header: 'Providers', value: (o) => num(o.providers, String), numeric: true },
+    { header: 'Status', value: (o) => o.status },
+    { header: 'Dominated by', value: (o) => o.dominatedBy.join(', ') },
+    { header: 'Note', value: (o) => o.note ?? '' },
+  ], ranked, { caption: 'Options ranked', alert: (o) => o.annualCost === null || (o.unmetHoursPerWeek ?? 0) > 0 });
+}
+
+function bestSection(input: ComparisonReportInput): Html {
+  if (input.best === undefined) return html`<p class="empty">No option was solved, so there is no award to draw.</p>`;
+  const { key, result, scenario } = input.best;
+  return html`<h2 class="best">Best option in detail: ${key}</h2>
+<p class="note">Zoning ${result.zoning}; annual cost ${money(result.totals.annualCost, result.currency)}; risk ${score(result.totals.riskScore)}/100; status ${result.status}.</p>
+${solveSections(result, scenario)}
+${footer(result)}`;
+}
+
+export function renderComparisonReport(input: ComparisonReportInput): string {
+  return page(`${input.scenario}: comparison of options`, html`<header class="title">
+<h1>${input.scenario}</h1>
+<p>Comparison of ${input.options.length} options · period ${input.period}</p>
+</header>
+<section id="comparison"><h2>Cost against risk</h2>
+${chartFigure({
+  id: 'tradeoff',
+  title: 'Annual cost and risk of every option',
+  chart: scatter(input),
+  empty: 'No option could be solved.',
+  note: 'Lower left is better. Coloured and named: options no other option beats on both cost and risk (the dashed line joins them). Grey: dominated options, with their rank. Ringed in vermilion: the option leaves some demand unmet (it ranks after every option that meets all demand).',
+  table: rankedTable(input),
+})}
+</section>
+${bestSection(input)}`);
+}

@@ -1,0 +1,113 @@
+/**
+ * The shapes a report map draws, in a flat plane: x = longitude × cos(mid
+ * latitude), y = latitude (an equirectangular projection centred on the
+ * county, true to shape at county scale). Areas come from the scenario's
+ * boundaries file when it has one for every area, else from Voronoi cells
+ * around the centroids; a zone is the union of its areas' shapes.
+ */
+import { polygonArea } from 'd3-polygon';
+import { union } from 'polyclip-ts';
+import polylabel from 'polylabel';
+import { z } from 'zod';
+import type { Area, Zoning } from '../../model/types.js';
+import type { MultiPolygon, Pair, Polygon } from './shapes.js';
+import { voronoiCells } from './voronoi.js';
+
+export interface AreaShape {
+  readonly areaId: string;
+  readonly shape: MultiPolygon;
+}
+
+export interface ZoneShape {
+  readonly zoneId: string;
+  readonly areaIds: readonly string[];
+  readonly shape: MultiPolygon;
+  /** Where the zone's label goes: the point of its largest part farthest from any edge. */
+  readonly labelAt: Pair;
+}
+
+export interface MapGeometry {
+  readonly source: 'boundaries' | 'centroids';
+  readonly areas: readonly AreaShape[];
+  /** Why a boundaries file was not used, when there was one. */
+  readonly note: string | null;
+}
+
+const position = z.tuple([z.number(), z.number()]).rest(z.number());
+const ring = z.array(position).min(4);
+const geometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+]);
+const boundariesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({ properties: z.object({ area_id: z.string() }).loose(), geometry: geometrySchema }).loose()),
+});
+
+/** The flat plane: longitude shrunk by the cosine of the areas' middle latitude. */
+export function planeFor(areas: readonly Area[]): (lon: number, lat: number) => Pair {
+  const lats = areas.map((a) => a.lat);
+  const mid = lats.length === 0 ? 0 : (Math.min(...lats) + Math.max(...lats)) / 2;
+  const k = Math.cos((mid * Math.PI) / 180);
+  return (lon, lat) => [lon * k, lat];
+}
+
+/** Area shapes from a GeoJSON boundaries file, or why they cannot be used. */
+export function boundaryShapes(boundaries: unknown, areas: readonly Area[], plane: (lon: number, lat: number) => Pair): AreaShape[] | string {
+  const parsed = boundariesSchema.safeParse(boundaries);
+  if (!parsed.success) return 'the boundaries file is not a GeoJSON FeatureCollection of Polygon or MultiPolygon features with properties.area_id';
+  const byArea = new Map<string, MultiPolygon>();
+  for (const { properties, geometry } of parsed.data.features) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    const flat: MultiPolygon = polygons.map((p) => p.map((r) => r.map(([lon, lat]) => plane(lon, lat))));
+    byArea.set(properties.area_id, [...(byArea.get(properties.area_id) ?? []), ...flat]);
+  }
+  const missing = areas.filter((a) => !byArea.has(a.id)).map((a) => a.id);
+  if (missing.length > 0) return `the boundaries file has no shape for ${missing.length} area(s) (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
+  return areas.map((a) => ({ areaId: a.id, shape: byArea.get(a.id) ?? [] }));
+}
+
+/** Every area's shape: from the boundaries file when it covers every area, else Voronoi cells. */
+export function areaGeometry(areas: readonly Area[], boundaries: unknown): MapGeometry {
+  const plane = planeFor(areas);
+  const fromFile = boundaries === null || boundaries === undefined ? null : boundaryShapes(boundaries, areas, plane);
+  if (fromFile !== null && typeof fromFile !== 'string') return { source: 'boundaries', areas: fromFile, note: null };
+  const cells = voronoiCells(areas.map((a) => plane(a.lon, a.lat)));
+  return {
+    source: 'centroids',
+    areas: areas.map((a, i) => ({ areaId: a.id, shape: cells[i] ?? [] })),
+    note: typeof fromFile === 'string' ? `Areas drawn around their centroids: ${fromFile}.` : null,
+  };
+}
+
+/** Zones as the union of their areas' shapes, sorted by zone id. */
+export function zoneGeometry(areas: readonly AreaShape[], zoning: Zoning): ZoneShape[] {
+  const members = new Map<string, AreaShape[]>();
+  for (const area of areas) {
+    const zoneId = zoning.get(area.areaId);
+    if (zoneId !== undefined) members.set(zoneId, [...(members.get(zoneId) ?? []), area]);
+  }
+  return [...members.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([zoneId, list]) => {
+      const polygons: Polygon[] = list.flatMap((a) => a.shape);
+      const [first, ...rest] = polygons;
+      const shape = first === undefined ? [] : union(first, ...rest);
+      return { zoneId, areaIds: list.map((a) => a.areaId), shape, labelAt: labelPoint(shape) };
+    });
+}
+
+/**
+ * The pole of inaccessibility of a shape's largest part (mapbox's polylabel):
+ * unlike the centroid it always lies inside, even in a C-shaped zone.
+ */
+export function labelPoint(shape: MultiPolygon): Pair {
+  const size = (p: Polygon) => Math.abs(polygonArea(p[0] ?? []));
+  const largest = [...shape].sort((a, b) => size(b) - size(a))[0];
+  if (largest === undefined) return [0, 0];
+  const xs = largest.flat().map((p) => p[0]);
+  const ys = largest.flat().map((p) => p[1]);
+  const precision = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) / 200;
+  const [x, y] = polylabel(largest, precision);
+  return [x, y];
+}

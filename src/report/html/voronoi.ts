@@ -1,0 +1,82 @@
+/**
+ * Map cells drawn from area centroids when a scenario has no boundaries file:
+ * the Voronoi cell of every centroid (d3-delaunay), clipped to the convex hull
+ * of the centroids grown by a margin (d3-polygon's hull, polyclip-ts's
+ * intersection), so the outer areas get a cell around their centroid rather
+ * than one cut through it. Planar coordinates in, planar polygons out.
+ */
+import { Delaunay } from 'd3-delaunay';
+import { polygonHull } from 'd3-polygon';
+import { intersection } from 'polyclip-ts';
+import type { MultiPolygon, Pair, Polygon } from './shapes.js';
+
+/** Points on the hull's margin circle around each centroid. */
+const marginSteps = 24;
+
+const distance = (a: Pair, b: Pair) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+
+function extentOf(points: readonly Pair[]): number {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+}
+
+/**
+ * Areas that share a centroid would leave all but one without a cell: spread
+ * them on a tiny circle (deterministically, by their order) so each gets one.
+ */
+export function separateCoincident(points: readonly Pair[]): Pair[] {
+  const epsilon = Math.max(extentOf(points), 1e-3) * 1e-3;
+  const seen = new Map<string, number>();
+  return points.map(([x, y]) => {
+    const key = `${x},${y}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    if (k === 0) return [x, y];
+    const angle = (2 * Math.PI * k) / 7;
+    const radius = epsilon * Math.ceil(k / 7);
+    return [x + radius * Math.cos(angle), y + radius * Math.sin(angle)];
+  });
+}
+
+/**
+ * Half the median nearest-neighbour distance, so an outer cell reaches about
+ * as far out as inner cells do. A point's nearest neighbour is always one of
+ * its Delaunay neighbours, which keeps this linear in the number of areas.
+ */
+export function marginFor(points: readonly Pair[], delaunay: Delaunay<Pair> = Delaunay.from(points)): number {
+  const nearest = points
+    .map((p, i) => Math.min(...[...delaunay.neighbors(i)].map((j) => distance(p, points[j] ?? p))))
+    .filter((d) => Number.isFinite(d) && d > 0)
+    .sort((a, b) => a - b);
+  const median = nearest[Math.floor(nearest.length / 2)] ?? 0;
+  return Math.max(median / 2, extentOf(points) * 0.02, 1e-3);
+}
+
+/** The convex hull of the centroids grown by `margin` (as a closed ring). */
+export function grownHull(points: readonly Pair[], margin: number): Polygon {
+  const ring: Pair[] = points.flatMap(([x, y]) =>
+    Array.from({ length: marginSteps }, (_, k): Pair => {
+      const angle = (2 * Math.PI * k) / marginSteps;
+      return [x + margin * Math.cos(angle), y + margin * Math.sin(angle)];
+    }),
+  );
+  const hull = (polygonHull(ring) ?? ring) as Pair[];
+  const first = hull[0];
+  return first === undefined ? [] : [[...hull, first]];
+}
+
+/** One clipped cell per point, in the order given. */
+export function voronoiCells(input: readonly Pair[]): MultiPolygon[] {
+  if (input.length === 0) return [];
+  const points = separateCoincident(input);
+  const delaunay = Delaunay.from(points);
+  const hull = grownHull(points, marginFor(points, delaunay));
+  const xs = hull.flat().map((p) => p[0]);
+  const ys = hull.flat().map((p) => p[1]);
+  const voronoi = delaunay.voronoi([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+  return points.map((_, i) => {
+    const cell = voronoi.cellPolygon(i) as Pair[] | null;
+    return cell === null ? [] : intersection([cell], hull);
+  });
+}

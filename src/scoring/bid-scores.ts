@@ -1,0 +1,78 @@
+/**
+ * MEAT scores of every bid for every lot it could serve, for procurement
+ * teams (`zonal score`): price score = 100 × priceWeight × lowest eligible
+ * price / bid price, quality score = qualityWeight × quality (0-100), total,
+ * rank within the lot, and abnormally-low-tender flags.
+ */
+import { isEligible, lowestPrice, type FilledRole } from '../lots/eligibility.js';
+import type { Bid, Lot, Scenario } from '../model/types.js';
+import { lotFloors, type CostFloor } from './cost-floor.js';
+import { flagFor } from './flags.js';
+import type { ScoringSettings } from './settings.js';
+
+export interface BidScore {
+  readonly lotId: string;
+  readonly bidId: string;
+  readonly providerId: string;
+  readonly roles: readonly FilledRole[];
+  readonly pricePerHour: number;
+  readonly quality: number;
+  readonly priceScore: number;
+  readonly qualityScore: number;
+  readonly totalScore: number;
+  /** 1 is best; null when the bid may not win (below the minimum quality). */
+  readonly rank: number | null;
+  readonly costFloorPerHour: number | null;
+  readonly wageFloorPerHour: number | null;
+  readonly flags: readonly string[];
+  readonly action: string;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function rolesOf(lot: Lot): FilledRole[] {
+  return lot.structure === 'framework' ? ['member'] : lot.roles.map((r) => r.role);
+}
+
+function scoreBid(scenario: Scenario, lot: Lot, bid: Bid, minPrice: number, roles: FilledRole[], settings: ScoringSettings, floor: CostFloor | undefined): Omit<BidScore, 'rank'> {
+  const rules = scenario.award;
+  const priceScore = round2(100 * rules.priceWeight * (minPrice / bid.price));
+  const qualityScore = round2(rules.qualityWeight * bid.quality);
+  const flag = floor === undefined ? null : flagFor({ bidId: bid.id, providerId: bid.providerId, lotId: lot.id, price: bid.price }, floor, settings.scoring.lowTenderTolerance);
+  const belowQuality = bid.quality < rules.minQuality;
+  const flags = [...(flag === null ? [] : [flag.kind]), ...(belowQuality ? ['below-min-quality'] : [])];
+  const actions = [...(flag === null ? [] : [flag.action]), ...(belowQuality ? [`cannot win: quality ${bid.quality} is below the minimum ${rules.minQuality}`] : [])];
+  return {
+    lotId: lot.id, bidId: bid.id, providerId: bid.providerId, roles, pricePerHour: bid.price, quality: bid.quality,
+    priceScore, qualityScore, totalScore: round2(priceScore + qualityScore),
+    costFloorPerHour: floor?.perHour ?? null, wageFloorPerHour: floor?.wageFloorPerHour ?? null, flags, action: actions.join('; '),
+  };
+}
+
+/** Ranks by total score (ties share a rank); unrankable rows keep rank null. */
+function ranked(rows: readonly Omit<BidScore, 'rank'>[], minQuality: number): BidScore[] {
+  const order = [...rows].sort((a, b) => b.totalScore - a.totalScore || a.pricePerHour - b.pricePerHour || (a.bidId < b.bidId ? -1 : 1));
+  let rank = 0;
+  let seen = 0;
+  let last = Number.NaN;
+  return order.map((row) => {
+    if (row.quality < minQuality) return { ...row, rank: null };
+    seen++;
+    if (row.totalScore !== last) [rank, last] = [seen, row.totalScore];
+    return { ...row, rank };
+  });
+}
+
+export function bidScores(scenario: Scenario, lots: readonly Lot[], settings: ScoringSettings): BidScore[] {
+  const floors = lotFloors(scenario, lots, settings.costModel);
+  const anyQuality = { ...scenario.award, minQuality: 0 };
+  const bids = [...scenario.bids].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...lots].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap((lot) => {
+    const minPrice = lowestPrice(lot, bids, scenario.award) ?? Math.min(...bids.map((b) => b.price));
+    const rows = bids.flatMap((bid) => {
+      const roles = rolesOf(lot).filter((r) => isEligible(bid, lot, r, anyQuality));
+      return roles.length === 0 ? [] : [scoreBid(scenario, lot, bid, minPrice, roles, settings, floors.get(lot.id))];
+    });
+    return ranked(rows, scenario.award.minQuality);
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * The cost floor per contact hour of a zone (DESIGN.md section 6): what a
+ * provider must charge to pay the wage for contact and travel time, on-costs,
+ * mileage, overheads and a small surplus. Every part is kept so a person can
+ * redo the sum by hand (docs/scoring.md).
+ */
+import type { Area, Lot, Rurality, Scenario } from '../model/types.js';
+import { ruralities } from '../model/types.js';
+import { spreadKm } from './geo.js';
+import type { CostModel } from './settings.js';
+
+export interface CostFloor {
+  /** £ per contact hour, all parts, rounded to pennies. */
+  readonly perHour: number;
+  /** £ per contact hour that legal pay alone needs: wage for contact and travel time, on-costs and mileage. */
+  readonly wageFloorPerHour: number;
+  /** Demand share of each rurality class. */
+  readonly mix: Readonly<Record<Rurality, number>>;
+  readonly spreadKm: number;
+  readonly travelMinutesPerContactHour: number;
+  readonly milesPerContactHour: number;
+  /** £ per contact hour, each part of the floor. */
+  readonly parts: {
+    readonly contactPay: number;
+    readonly travelPay: number;
+    readonly onCosts: number;
+    readonly mileage: number;
+    readonly overhead: number;
+    readonly surplus: number;
+  };
+}
+
+export interface WeightedArea {
+  readonly area: Area;
+  readonly weight: number;
+}
+
+const pennies = (x: number) => Math.round(x * 100) / 100;
+
+function ruralityMix(areas: readonly WeightedArea[]): Record<Rurality, number> {
+  const total = areas.reduce((t, a) => t + a.weight, 0);
+  const mix: Record<Rurality, number> = { urban: 0, town: 0, rural: 0 };
+  for (const { area, weight } of areas) mix[area.rurality] += total > 0 ? weight / total : 1 / areas.length;
+  return mix;
+}
+
+/** The floor of one zone: its areas weighted by demand. */
+export function zoneCostFloor(areas: readonly WeightedArea[], model: CostModel): CostFloor {
+  const mix = ruralityMix(areas);
+  const spread = spreadKm(areas.map(({ area, weight }) => ({ lat: area.lat, lon: area.lon, weight })));
+  const mixed = (byRurality: Readonly<Record<Rurality, number>>) => ruralities.reduce((t, r) => t + mix[r] * byRurality[r], 0);
+  const travelMinutes = mixed(model.travelMinutesPerContactHour) + model.spreadMinutesPerKm * spread;
+  const miles = mixed(model.milesPerContactHour) + model.spreadMilesPerKm * spread;
+  const contactPay = model.wagePerHour;
+  const travelPay = (model.wagePerHour * travelMinutes) / 60;
+  const { employerNi, holidayPay, pension } = model.onCosts;
+  const onCosts = (contactPay + travelPay) * (employerNi + holidayPay + pension);
+  const mileage = miles * model.mileageRatePerMile;
+  const cost = contactPay + travelPay + onCosts + mileage + model.overheadPerHour;
+  const surplus = cost * model.surplus;
+  return {
+    perHour: pennies(cost + surplus),
+    wageFloorPerHour: pennies(contactPay + travelPay + onCosts + mileage),
+    mix,
+    spreadKm: spread,
+    travelMinutesPerContactHour: travelMinutes,
+    milesPerContactHour: miles,
+    parts: { contactPay, travelPay, onCosts, mileage, overhead: model.overheadPerHour, surplus },
+  };
+}
+
+/** Design-period demand of every care type per area: the weights of a zone's floor. */
+function demandByArea(scenario: Scenario): Map<string, number> {
+  const demand = new Map<string, number>();
+  for (const d of scenario.demand) if (d.period === scenario.period) demand.set(d.areaId, (demand.get(d.areaId) ?? 0) + d.hours);
+  return demand;
+}
+
+/** Floors of every zone of the active zoning, by zone id. */
+export function zoneFloors(scenario: Scenario, model: CostModel): Map<string, CostFloor> {
+  const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
+  const demand = demandByArea(scenario);
+  const members = new Map<string, WeightedArea[]>();
+  for (const area of [...scenario.areas].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const zoneId = zoning.get(area.id);
+    if (zoneId === undefined) continue;
+    members.set(zoneId, [...(members.get(zoneId) ?? []), { area, weight: demand.get(area.id) ?? 0 }]);
+  }
+  return new Map([...members].map(([zoneId, areas]) => [zoneId, zoneCostFloor(areas, model)]));
+}
+
+/** Mix floors linearly by weight (every field of a floor is linear in the mix). */
+export function mixFloors(floors: readonly { floor: CostFloor; weight: number }[]): CostFloor | null {
+  const total = floors.reduce((t, f) => t + f.weight, 0);
+  if (floors.length === 0 || total <= 0) return null;
+  const mean = (pick: (f: CostFloor) => number) => floors.reduce((t, f) => t + (f.weight / total) * pick(f.floor), 0);
+  const parts = ['contactPay', 'travelPay', 'onCosts', 'mileage', 'overhead', 'surplus'] as const;
+  return {
+    perHour: pennies(mean((f) => f.perHour)),
+    wageFloorPerHour: pennies(mean((f) => f.wageFloorPerHour)),
+    mix: { urban: mean((f) => f.mix.urban), town: mean((f) => f.mix.town), rural: mean((f) => f.mix.rural) },
+    spreadKm: mean((f) => f.spreadKm),
+    travelMinutesPerContactHour: mean((f) => f.travelMinutesPerContactHour),
+    milesPerContactHour: mean((f) => f.milesPerContactHour),
+    parts: Object.fromEntries(parts.map((p) => [p, mean((f) => f.parts[p])])) as CostFloor['parts'],
+  };
+}
+
+/**
+ * The floor of each lot: its zone's floor, or for a county lot the floors of
+ * the zones it spans mixed by the lot's own demand in each (a county-wide
+ * provider still runs its rounds zone by zone).
+ */
+export function lotFloors(scenario: Scenario, lots: readonly Lot[], model: CostModel): Map<string, CostFloor> {
+  const zones = zoneFloors(scenario, model);
+  const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
+  const floors = new Map<string, CostFloor>();
+  for (const lot of lots) {
+    const own = zones.get(lot.zoneId);
+    if (own !== undefined) {
+      floors.set(lot.id, own);
+      continue;
+    }
+    const byZone = new Map<string, number>();
+    for (const [areaId, hours] of lot.demandByArea) {
+      const zoneId = zoning.get(areaId);
+      if (zoneId !== undefined) byZone.set(zoneId, (byZone.get(zoneId) ?? 0) + hours);
+    }
+    const parts = [...byZone].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([zoneId, weight]) => {
+      const floor = zones.get(zoneId);
+      return floor === undefined ? [] : [{ floor, weight }];
+    });
+    const mixed = mixFloors(parts);
+    if (mixed !== null) floors.set(lot.id, mixed);
+  }
+  return floors;
+}

@@ -1,0 +1,77 @@
+/**
+ * Risk components about who covers a lot's hours: supply, N-1 stress, surge
+ * cover and (framework lots) cherry-picking. Each is in [0, 1], higher is worse.
+ */
+import type { ScoreComponent } from '../model/result.js';
+import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
+import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
+import { clamp01, component, fmtHours, fmtPercent } from './components.js';
+
+/**
+ * Supply: the lot's own concentration (sum of squared provider shares of its
+ * hours: sole 1, 80/20 0.68, even split 0.5), cut by `backupRelief` for each
+ * named back-up. A lot nobody holds scores 1.
+ */
+export function supplyRisk(holders: readonly (readonly [string, number])[], backups: number, backupRelief: number): ScoreComponent {
+  const total = holders.reduce((t, [, h]) => t + h, 0);
+  const lotConcentration = total > 0 ? holders.reduce((t, [, h]) => t + (h / total) ** 2, 0) : 1;
+  const value = lotConcentration * (1 - backupRelief) ** backups;
+  const who = holders.length === 0 ? 'nobody holds the hours' : holders.length === 1 ? `one provider holds all the hours` : `${holders.length} providers share the hours (largest ${fmtPercent((holders[0]?.[1] ?? 0) / total)})`;
+  return component(value, `${who}; ${backups === 0 ? 'no named back-up' : `${backups} named back-up${backups === 1 ? '' : 's'}`}`);
+}
+
+/**
+ * N-1 stress: if the lot's largest provider hands back, the share of its hours
+ * the other winners and named back-ups could not absorb with their spare
+ * capacity (all of it: a handback is one event at a time).
+ */
+export function n1Risk(facts: AwardFacts, lotId: string): ScoreComponent {
+  const holders = holdersOf(facts, lotId);
+  const lead = holders[0];
+  if (lead === undefined) return component(1, 'nobody holds this lot, so nobody can hand it back and nobody covers it');
+  const others = [...new Set([...holders.slice(1).map(([p]) => p), ...(facts.backups.get(lotId) ?? [])])].filter((p) => p !== lead[0]).sort();
+  const spare = others.reduce((t, p) => t + spareOf(facts, p), 0);
+  const uncovered = clamp01(1 - spare / lead[1]);
+  const who = others.length === 0 ? 'no other winner or back-up can step in' : `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} ${fmtHours(spare)} spare`;
+  return component(uncovered, `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`);
+}
+
+/**
+ * Surge cover: high-forecast demand above the design demand against the
+ * winners' spare capacity, each provider's spare shared across its lots in
+ * proportion to its hours there (a surge hits every lot at once).
+ */
+export function surgeRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
+  const extra = lot.demandHigh - lot.demand;
+  if (extra <= 0) return component(0, 'no high forecast above the design demand');
+  const cover = holdersOf(facts, lot.id).reduce((t, [p, h]) => t + spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)), 0);
+  const short = clamp01(1 - cover / extra);
+  return component(short, `high forecast adds ${fmtHours(extra)}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`);
+}
+
+const covers = (bid: Bid | undefined, areaId: string) => bid !== undefined && bid.areaIds.includes(areaId);
+
+/**
+ * Cherry-picking (framework lots): share of the lot's rural demand in areas
+ * no member covers (counts 1) or only one member covers (counts 0.5).
+ */
+export function cherryPickingRisk(scenario: Scenario, lot: Lot, allocations: readonly Allocation[]): ScoreComponent {
+  const rural = new Set(scenario.areas.filter((a) => a.rurality === 'rural').map((a) => a.id));
+  const bids = new Map(scenario.bids.map((b) => [b.id, b]));
+  const members = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup' && a.hoursPerWeek > 0);
+  let ruralDemand = 0;
+  let exposed = 0;
+  const thin: string[] = [];
+  for (const [areaId, hours] of [...lot.demandByArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!rural.has(areaId)) continue;
+    const cover = new Set(members.filter((m) => covers(bids.get(m.bidId), areaId)).map((m) => m.providerId)).size;
+    ruralDemand += hours;
+    if (cover < 2) {
+      exposed += hours * (cover === 0 ? 1 : 0.5);
+      thin.push(`${areaId} (${cover})`);
+    }
+  }
+  if (ruralDemand <= 0) return component(0, 'no rural demand in this lot');
+  const value = exposed / ruralDemand;
+  return component(value, thin.length === 0 ? 'every rural area has at least two members covering it' : `rural areas with thin or no cover (members covering): ${thin.join(', ')}`);
+}

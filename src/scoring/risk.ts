@@ -1,0 +1,114 @@
+/**
+ * Risk (0-100, higher is worse): how likely an award fails the people who
+ * need care. Per lot, components in [0, 1]:
+ *   supply, n1, surge, cherryPicking   who covers the hours (risk-cover.ts)
+ *   price          hours-weighted shortfall of winners' prices below the floor
+ *   stretch        winners' utilisation above comfortableUtilisation
+ *   concentration  largest winner's county share and the county HHI
+ *   transition     share of today's hours that change provider
+ *   unmet          share of demand nobody serves
+ * The whole award: each component demand-weighted over lots (concentration
+ * at county level).
+ */
+import type { ScoreComponent } from '../model/result.js';
+import type { Allocation, CurrentRow, Lot, Scenario } from '../model/types.js';
+import { holdersOf, utilisationOf, type AwardFacts } from './award-facts.js';
+import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Components } from './components.js';
+import { concentrationReason, concentrationValue, type CountyConcentration } from './concentration.js';
+import type { CostFloor } from './cost-floor.js';
+import { cherryPickingRisk, n1Risk, supplyRisk, surgeRisk } from './risk-cover.js';
+import type { ScoringWeights } from './settings.js';
+
+export interface LotRiskInput {
+  readonly scenario: Scenario;
+  readonly lot: Lot;
+  readonly allocations: readonly Allocation[];
+  readonly facts: AwardFacts;
+  readonly county: CountyConcentration;
+  readonly floor: CostFloor | undefined;
+  readonly unmet: number;
+}
+
+/** Hours-weighted shortfall of winners' prices below the floor, 1 at marginBand below. */
+function priceRisk(winners: readonly Allocation[], floor: CostFloor | undefined, band: number): ScoreComponent {
+  const hours = winners.reduce((t, a) => t + a.hoursPerWeek, 0);
+  if (floor === undefined || hours <= 0) return component(0, 'no priced winner to compare with a floor');
+  const shortfall = winners.reduce((t, a) => t + a.hoursPerWeek * clamp01((floor.perHour - a.pricePerHour) / (floor.perHour * band)), 0) / hours;
+  const price = winners.reduce((t, a) => t + a.hoursPerWeek * a.pricePerHour, 0) / hours;
+  const gap = 1 - price / floor.perHour;
+  const where = gap > 0 ? `${fmtPercent(gap)} below` : `${fmtPercent(-gap)} above`;
+  return component(shortfall, `winners' price ${fmtMoney(price)}/h (hours-weighted) is ${where} the floor ${fmtMoney(floor.perHour)}/h`);
+}
+
+function stretchRisk(facts: AwardFacts, lotId: string, comfortable: number): ScoreComponent {
+  const holders = holdersOf(facts, lotId);
+  const hours = holders.reduce((t, [, h]) => t + h, 0);
+  if (hours <= 0) return component(0, 'no winner to stretch');
+  const mean = (f: (p: string) => number) => holders.reduce((t, [p, h]) => t + h * f(p), 0) / hours;
+  const use = mean((p) => utilisationOf(facts, p));
+  const value = mean((p) => clamp01((utilisationOf(facts, p) - comfortable) / (1 - comfortable)));
+  return component(value, `winners use ${fmtPercent(use)} of their capacity (hours-weighted; stretch starts at ${fmtPercent(comfortable)})`);
+}
+
+function concentrationRisk(facts: AwardFacts, lotId: string, county: CountyConcentration, limit: number): ScoreComponent {
+  const largest = holdersOf(facts, lotId)
+    .map(([p]) => [p, county.shares.get(p) ?? 0] as const)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0];
+  const [providerId, share] = largest ?? [null, 0];
+  return component(concentrationValue(share, county.hhi, limit), concentrationReason(providerId, share, county.hhi));
+}
+
+/** Care types whose current caseload a lot takes over (its own and any merged into it). */
+function carried(scenario: Scenario, lot: Lot): (row: CurrentRow) => boolean {
+  const areas = new Set(lot.areaIds);
+  return (row) => {
+    const entry = scenario.lotPlan[row.careType];
+    return areas.has(row.areaId) && (row.careType === lot.careType || (entry?.kind === 'merge' && entry.into === lot.careType));
+  };
+}
+
+/** Transition: share of today's hours whose provider does not keep at least as many hours. */
+export function transitionRisk(scenario: Scenario, lot: Lot, facts: AwardFacts): ScoreComponent {
+  const today = new Map<string, number>();
+  for (const row of scenario.current.filter(carried(scenario, lot))) today.set(row.providerId, (today.get(row.providerId) ?? 0) + row.hours);
+  const total = [...today.values()].reduce((t, h) => t + h, 0);
+  if (total <= 0) return component(0, 'no current caseload given for this lot');
+  const won = facts.lotHours.get(lot.id) ?? new Map<string, number>();
+  const kept = [...today].reduce((t, [p, h]) => t + Math.min(h, won.get(p) ?? 0), 0);
+  const moved = (total - kept) / total;
+  return component(moved, `${fmtHours(total - kept)} of today's ${fmtHours(total)} change provider (${fmtPercent(moved)})`);
+}
+
+export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
+  const { scenario, lot, facts } = input;
+  const mine = input.allocations.filter((a) => a.lotId === lot.id);
+  const winners = mine.filter((a) => a.role !== 'backup' && a.hoursPerWeek > 0);
+  const parts: Record<string, ScoreComponent> = {
+    supply: supplyRisk(holdersOf(facts, lot.id), facts.backups.get(lot.id)?.length ?? 0, s.backupRelief),
+    n1: n1Risk(facts, lot.id),
+    price: priceRisk(winners, input.floor, s.marginBand),
+    stretch: stretchRisk(facts, lot.id, s.comfortableUtilisation),
+    concentration: concentrationRisk(facts, lot.id, input.county, s.concentrationShareLimit),
+    transition: transitionRisk(scenario, lot, facts),
+    surge: surgeRisk(facts, lot),
+    unmet: component(lot.demand > 0 ? input.unmet / lot.demand : 0, `${fmtHours(input.unmet)} of ${fmtHours(lot.demand)} unmet`),
+  };
+  if (lot.structure === 'framework') parts['cherryPicking'] = cherryPickingRisk(scenario, lot, input.allocations);
+  return weigh(parts, s.riskWeights);
+}
+
+/** Whole-award risk: lot components weighted by demand; concentration at county level. */
+export function awardRisk(lots: readonly { lot: Lot; risk: Components }[], county: CountyConcentration, s: ScoringWeights): Components {
+  const keys = [...new Set(lots.flatMap(({ risk }) => Object.keys(risk)))].sort();
+  const parts: Record<string, ScoreComponent> = {};
+  for (const key of keys) {
+    const having = lots.filter(({ risk }) => risk[key] !== undefined);
+    const demand = having.reduce((t, { lot }) => t + lot.demand, 0);
+    const value = demand > 0 ? having.reduce((t, { lot, risk }) => t + lot.demand * (risk[key]?.value ?? 0), 0) / demand : 0;
+    const worst = [...having].sort((a, b) => (b.risk[key]?.value ?? 0) - (a.risk[key]?.value ?? 0) || (a.lot.id < b.lot.id ? -1 : 1))[0];
+    const worstText = worst === undefined ? '' : `; highest ${worst.lot.id} ${(worst.risk[key]?.value ?? 0).toFixed(2)}`;
+    parts[key] = component(value, `demand-weighted over ${having.length} lot${having.length === 1 ? '' : 's'}${worstText}`);
+  }
+  parts['concentration'] = component(concentrationValue(county.largestShare, county.hhi, s.concentrationShareLimit), concentrationReason(county.largestProvider, county.largestShare, county.hhi));
+  return weigh(parts, s.riskWeights);
+}

@@ -1,0 +1,106 @@
+/**
+ * Viability (0-100, higher is better): how sustainable an award is for the
+ * provider. Components, each in [0, 1]:
+ *   volume     hours won against the provider's minimum viable volume
+ *   margin     price against the zone's cost floor (0 at marginBand below it, 1 at or above it)
+ *   travel     1 − paid travel minutes per contact hour / travelMinutesLimit
+ *   headroom   spare capacity: 1 up to comfortableUtilisation, 0 at full capacity
+ *   stability  1 − (high − low) / central demand / demandRangeLimit
+ */
+import type { ScoreComponent } from '../model/result.js';
+import type { Lot, Provider } from '../model/types.js';
+import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Components } from './components.js';
+import type { CostFloor } from './cost-floor.js';
+import type { ScoringWeights } from './settings.js';
+
+export interface AwardTerms {
+  readonly provider: Provider;
+  readonly lot: Lot;
+  readonly hours: number;
+  readonly price: number;
+  readonly floor: CostFloor;
+  /** The provider's guaranteed hours across the whole award. */
+  readonly providerHours: number;
+}
+
+export function volumeValue(hours: number, minViable: number): number {
+  return minViable <= 0 ? 1 : clamp01(hours / minViable);
+}
+
+/** 1 at or above the floor, falling to 0 at `marginBand` below it. */
+export function marginValue(price: number, floor: number, band: number): number {
+  return floor <= 0 ? 1 : clamp01((price / floor - (1 - band)) / band);
+}
+
+export function headroomValue(utilisation: number, comfortable: number): number {
+  return clamp01((1 - utilisation) / (1 - comfortable));
+}
+
+export function travelValue(minutes: number, limit: number): number {
+  return clamp01(1 - minutes / limit);
+}
+
+export function stabilityValue(lot: Pick<Lot, 'demand' | 'demandLow' | 'demandHigh'>, limit: number): number {
+  return lot.demand <= 0 ? 1 : clamp01(1 - (lot.demandHigh - lot.demandLow) / lot.demand / limit);
+}
+
+export function marginReason(price: number, floor: number): string {
+  const gap = price / floor - 1;
+  const side = gap < 0 ? `${fmtPercent(-gap)} below` : `${fmtPercent(gap)} above`;
+  return `${fmtMoney(price)}/h is ${side} the cost floor ${fmtMoney(floor)}/h`;
+}
+
+const rangeReason = (lot: Lot) =>
+  `demand may run ${fmtHours(lot.demandLow)} to ${fmtHours(lot.demandHigh)} (range ${fmtPercent(lot.demand > 0 ? (lot.demandHigh - lot.demandLow) / lot.demand : 0)} of ${fmtHours(lot.demand)})`;
+
+const travelReason = (floor: CostFloor) =>
+  `about ${floor.travelMinutesPerContactHour.toFixed(1)} paid travel minutes per contact hour (zone spread ${floor.spreadKm.toFixed(1)} km)`;
+
+function headroomComponent(provider: Provider, hours: number, s: ScoringWeights): ScoreComponent {
+  const use = provider.maxHours > 0 ? hours / provider.maxHours : 1;
+  return component(headroomValue(use, s.comfortableUtilisation), `${provider.id} would use ${fmtPercent(use)} of its ${fmtHours(provider.maxHours)} capacity`);
+}
+
+/** Viability of one award (one lot role won by one bid). */
+export function awardViability(t: AwardTerms, s: ScoringWeights): Components {
+  const { provider, lot, floor } = t;
+  return weigh(
+    {
+      volume: component(volumeValue(t.hours, provider.minViableHours), `this award: ${fmtHours(t.hours)} against a minimum viable ${fmtHours(provider.minViableHours)}`),
+      margin: component(marginValue(t.price, floor.perHour, s.marginBand), marginReason(t.price, floor.perHour)),
+      travel: component(travelValue(floor.travelMinutesPerContactHour, s.travelMinutesLimit), travelReason(floor)),
+      headroom: headroomComponent(provider, t.providerHours, s),
+      stability: component(stabilityValue(lot, s.demandRangeLimit), rangeReason(lot)),
+    },
+    s.viabilityWeights,
+  );
+}
+
+const weightedMean = (items: readonly { w: number; x: number }[]) => {
+  const total = items.reduce((t, i) => t + i.w, 0);
+  return total > 0 ? items.reduce((t, i) => t + i.w * i.x, 0) / total : 0;
+};
+
+/** Viability of a provider across all its awards (hours-weighted where per award). */
+export function providerViability(provider: Provider, awards: readonly AwardTerms[], s: ScoringWeights): Components {
+  const hours = awards.reduce((t, a) => t + a.hours, 0);
+  if (hours <= 0) {
+    return weigh({ volume: component(0, `wins nothing against a minimum viable ${fmtHours(provider.minViableHours)}`) }, { volume: 1 });
+  }
+  const mean = (pick: (a: AwardTerms) => number) => weightedMean(awards.map((a) => ({ w: a.hours, x: pick(a) })));
+  const price = mean((a) => a.price);
+  const floor = mean((a) => a.floor.perHour);
+  const minutes = mean((a) => a.floor.travelMinutesPerContactHour);
+  const range = mean((a) => (a.lot.demand > 0 ? (a.lot.demandHigh - a.lot.demandLow) / a.lot.demand : 0));
+  const lots = `${awards.length} award${awards.length === 1 ? '' : 's'}`;
+  return weigh(
+    {
+      volume: component(volumeValue(hours, provider.minViableHours), `wins ${fmtHours(hours)} against a minimum viable ${fmtHours(provider.minViableHours)}`),
+      margin: component(mean((a) => marginValue(a.price, a.floor.perHour, s.marginBand)), `over ${lots}: ${marginReason(price, floor)} (hours-weighted)`),
+      travel: component(mean((a) => travelValue(a.floor.travelMinutesPerContactHour, s.travelMinutesLimit)), `about ${minutes.toFixed(1)} paid travel minutes per contact hour across its zones`),
+      headroom: headroomComponent(provider, hours, s),
+      stability: component(mean((a) => stabilityValue(a.lot, s.demandRangeLimit)), `its lots' demand range averages ${fmtPercent(range)} of central demand`),
+    },
+    s.viabilityWeights,
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Zone viability: can any provider sustain this lot at the prices bid? The
+ * best viability any eligible bid would have if it held the lot's largest
+ * role (all of a sole or framework lot, the lead share of a lead-secondary
+ * lot) up to its capacity, with no other work.
+ */
+import { eligibleBids } from '../lots/eligibility.js';
+import type { Lot, Scenario } from '../model/types.js';
+import type { ZoneViability } from './award-scores.js';
+import { fmtHours, fmtMoney, scoreOf } from './components.js';
+import type { CostFloor } from './cost-floor.js';
+import type { ScoringWeights } from './settings.js';
+import { awardViability } from './viability.js';
+
+export function largestRoleHours(lot: Lot): number {
+  return Math.max(0, ...lot.roles.map((r) => r.share * lot.demand), lot.roles.length === 0 ? lot.demand : 0);
+}
+
+export function zoneViability(scenario: Scenario, lot: Lot, floor: CostFloor, s: ScoringWeights): ZoneViability {
+  const providers = new Map(scenario.providers.map((p) => [p.id, p]));
+  const roleHours = largestRoleHours(lot);
+  let best: ZoneViability | null = null;
+  for (const bid of eligibleBids(lot, scenario.bids, scenario.award)) {
+    const provider = providers.get(bid.providerId);
+    if (provider === undefined) continue;
+    const hours = Math.min(roleHours, bid.maxHours, provider.maxHours);
+    const detail = awardViability({ provider, lot, hours, price: bid.price, floor, providerHours: hours }, s);
+    const score = scoreOf(detail);
+    if (best !== null && score <= best.score) continue;
+    const reason = `best: ${bid.id} (${bid.providerId}) at ${fmtMoney(bid.price)}/h holding ${fmtHours(hours)} would score ${score.toFixed(1)}`;
+    best = { score, bidId: bid.id, providerId: bid.providerId, reason, detail };
+  }
+  return best ?? { score: 0, bidId: null, providerId: null, reason: 'no eligible bid: nobody can sustain this lot at the prices bid', detail: {} };
+}

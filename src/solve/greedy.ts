@@ -1,0 +1,199 @@
+/**
+ * A greedy award that keeps every rule: the start plan handed to the solver.
+ * It works on the Program (so it keeps exactly the rows the solver sees) and
+ * reads the variables' meanings to know which moves make sense:
+ *
+ *   1. start with everything unmet (meets every row but "distinct winners")
+ *   2. fill lot roles with the best bid first, where no row would break
+ *   3. award packages whole, each bid to its best open role, when that pays
+ *   4. fill framework lots, cheapest member first, as far as capacity allows
+ *   5. mark winners, and bring in more providers while too few win
+ *   6. one pass of swaps: a cheaper bid replaces a role's winner
+ *
+ * Returns null when the result still breaks a row (the solver then starts
+ * from nothing). Deterministic: ties go to the lower variable index.
+ */
+import { PlanState, isFeasiblePlan, type Change } from './plan-state.js';
+import type { Program, VariableMeaning } from './program.js';
+
+interface Slots {
+  /** variable index of the unmet variable of each lot role, by `lot|role` */
+  readonly unmet: Map<string, number>;
+  /** the assign variable currently filling each lot role */
+  readonly filled: Map<string, number>;
+}
+
+const slotOf = (m: VariableMeaning): string | null => (m.kind === 'assign' || m.kind === 'unmet' ? `${m.lotId}|${m.role}` : null);
+
+function initialValues(program: Program): number[] {
+  return program.variables.map((v) => (v.meaning.kind === 'unmet' ? 1 : v.meaning.kind === 'areaUnmet' ? v.upper : 0));
+}
+
+/** Indices of variables of one kind, best (most objective gain) first. */
+function ranked(program: Program, kind: VariableMeaning['kind'], gain: (j: number) => number): number[] {
+  return program.variables.flatMap((v, j) => (v.meaning.kind === kind ? [j] : [])).sort((a, b) => gain(b) - gain(a) || a - b);
+}
+
+class Greedy {
+  readonly state: PlanState;
+  readonly slots: Slots = { unmet: new Map(), filled: new Map() };
+  /** objective gain of raising a variable by one (positive is better) */
+  readonly gain: (j: number) => number;
+
+  constructor(readonly program: Program) {
+    this.state = new PlanState(program, initialValues(program));
+    const sign = program.sense === 'min' ? -1 : 1;
+    this.gain = (j) => sign * (program.variables[j]?.cost ?? 0);
+    program.variables.forEach((v, j) => {
+      const slot = slotOf(v.meaning);
+      if (v.meaning.kind === 'unmet' && slot !== null) this.slots.unmet.set(slot, j);
+    });
+  }
+
+  private slotVars(j: number): { slot: string; u: number } | null {
+    const meaning = this.program.variables[j]?.meaning;
+    const slot = meaning === undefined ? null : slotOf(meaning);
+    const u = slot === null ? undefined : this.slots.unmet.get(slot);
+    return slot === null || u === undefined ? null : { slot, u };
+  }
+
+  /** The changes that give role variable j its slot, or null when the slot is taken. */
+  fillChanges(j: number): Change[] | null {
+    const s = this.slotVars(j);
+    if (s === null || this.slots.filled.has(s.slot) || this.gain(j) <= this.gain(s.u)) return null;
+    return [[j, 1], [s.u, 0]];
+  }
+
+  record(changes: readonly Change[]): void {
+    for (const [j, x] of changes) {
+      const s = this.slotVars(j);
+      if (s === null || this.program.variables[j]?.meaning.kind !== 'assign') continue;
+      if (x === 1) this.slots.filled.set(s.slot, j);
+      else if (this.slots.filled.get(s.slot) === j) this.slots.filled.delete(s.slot);
+    }
+  }
+
+  commit(changes: readonly Change[] | null): boolean {
+    if (changes === null || !this.state.tryApply(changes)) return false;
+    this.record(changes);
+    return true;
+  }
+
+  /**
+   * Step 2, in one of two orders: best bid first over all roles, or role by
+   * role with the roles that have the fewest bids first (so that scarce rural
+   * roles are not left to capacity that cheaper roles used up).
+   */
+  fillRoles(order: FillOrder): void {
+    const best = ranked(this.program, 'assign', this.gain);
+    if (order === 'best-bid-first') {
+      for (const j of best) this.commit(this.fillChanges(j));
+      return;
+    }
+    const bySlot = new Map<string, number[]>();
+    for (const j of best) {
+      const s = this.slotVars(j);
+      if (s !== null) bySlot.set(s.slot, [...(bySlot.get(s.slot) ?? []), j]);
+    }
+    const hours = (js: readonly number[]) => (this.program.variables[js[0] ?? -1]?.meaning as { hours?: number } | undefined)?.hours ?? 0;
+    const slots = [...bySlot.values()].sort((a, b) => a.length - b.length || hours(b) - hours(a) || (a[0] ?? 0) - (b[0] ?? 0));
+    for (const js of slots) js.some((j) => this.commit(this.fillChanges(j)));
+  }
+
+  /** Step 3: a package's rows are ignored while its bids are placed, then checked together. */
+  awardPackages(): void {
+    for (const p of ranked(this.program, 'package', () => 0)) {
+      const rows = this.state.rowsOf(p).map(([i]) => i);
+      const ignore = new Set(rows);
+      const changes: Change[] = [[p, 1]];
+      for (const i of rows) {
+        const members = (this.program.rows[i]?.terms ?? []).map(([j]) => j).filter((j) => j !== p).sort((a, b) => this.gain(b) - this.gain(a) || a - b);
+        const taken = new Set(changes.map(([j]) => j));
+        const move = members.map((j) => this.fillChanges(j)).find((c) => c !== null && !c.some(([j]) => taken.has(j)) && this.state.allows([...changes, ...c], ignore));
+        if (move === undefined || move === null) break;
+        changes.push(...move);
+      }
+      const total = changes.reduce((t, [j, x]) => t + (x - (this.state.values[j] ?? 0)) * this.gain(j), 0);
+      if (total > 0) this.commit(changes);
+    }
+  }
+
+  /** Step 4: each framework place, cheapest hours first, serves what capacity allows; undone if it breaks minShare. */
+  fillFrameworks(): void {
+    const areaUnmet = new Map<string, number>();
+    this.program.variables.forEach((v, j) => {
+      if (v.meaning.kind === 'areaUnmet') areaUnmet.set(`${v.meaning.lotId}|${v.meaning.areaId}`, j);
+    });
+    const hoursOf = new Map<number, number[]>();
+    const placeOf = new Map<string, number>();
+    this.program.variables.forEach((v, j) => {
+      if (v.meaning.kind === 'place') placeOf.set(`${v.meaning.bidId}|${v.meaning.lotId}`, j);
+      if (v.meaning.kind === 'areaHours') {
+        const y = placeOf.get(`${v.meaning.bidId}|${v.meaning.lotId}`);
+        if (y !== undefined) hoursOf.set(y, [...(hoursOf.get(y) ?? []), j]);
+      }
+    });
+    const unitGain = (y: number) => Math.max(...(hoursOf.get(y) ?? []).map(this.gain));
+    for (const y of ranked(this.program, 'place', unitGain)) {
+      const undo = this.state.apply([[y, 1]]);
+      for (const x of hoursOf.get(y) ?? []) {
+        const m = this.program.variables[x]?.meaning;
+        const u = m?.kind === 'areaHours' ? areaUnmet.get(`${m.lotId}|${m.areaId}`) : undefined;
+        if (u === undefined || this.gain(x) <= this.gain(u)) continue;
+        const t = this.state.maxStep([[x, 1], [u, -1]], Infinity);
+        if (t > 0) undo.unshift(...this.state.apply([[x, (this.state.values[x] ?? 0) + t], [u, (this.state.values[u] ?? 0) - t]]));
+      }
+      if (!this.state.rowsOf(y).every(([i]) => this.state.rowExcess(i) === 0)) this.state.apply(undo);
+    }
+  }
+
+  /** Step 5. */
+  bringInWinners(): void {
+    const wins = ranked(this.program, 'wins', () => 0);
+    for (const w of wins) this.commit([[w, 1]]);
+    for (const w of wins) {
+      if (this.state.values[w] === 1) continue;
+      const mine = this.state.rowsOf(w).flatMap(([i]) => (this.program.rows[i]?.terms ?? []).filter(([j, c]) => j !== w && c < 0).map(([j]) => j));
+      mine.sort((a, b) => this.gain(b) - this.gain(a) || a - b).some((j) => this.commit(this.enterChanges(j, w)));
+    }
+  }
+
+  /** Variable j takes its slot (from its holder if any), and provider flag w goes up. */
+  private enterChanges(j: number, w: number): Change[] | null {
+    const s = this.slotVars(j);
+    if (s === null) return null;
+    const holder = this.slots.filled.get(s.slot);
+    return holder === undefined ? [[j, 1], [s.u, 0], [w, 1]] : [[j, 1], [holder, 0], [w, 1]];
+  }
+
+  /** Step 6. */
+  improve(): void {
+    for (const j of ranked(this.program, 'assign', this.gain)) {
+      const s = this.slotVars(j);
+      const holder = s === null ? undefined : this.slots.filled.get(s.slot);
+      if (holder === undefined || holder === j || this.gain(j) <= this.gain(holder)) continue;
+      this.commit([[j, 1], [holder, 0]]);
+    }
+  }
+}
+
+export type FillOrder = 'best-bid-first' | 'scarce-roles-first';
+
+function runGreedy(program: Program, order: FillOrder): number[] | null {
+  const greedy = new Greedy(program);
+  greedy.fillRoles(order);
+  greedy.awardPackages();
+  greedy.fillFrameworks();
+  greedy.bringInWinners();
+  greedy.improve();
+  const values = greedy.state.values;
+  return isFeasiblePlan(program, values) ? values : null;
+}
+
+/** A full value vector meeting every row of the program (the better of both fill orders), or null. */
+export function greedyStart(program: Program): number[] | null {
+  const objective = (values: readonly number[]) => program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);
+  const better = (a: number[], b: number[]) => ((program.sense === 'min' ? objective(b) < objective(a) : objective(b) > objective(a)) ? b : a);
+  const plans = (['scarce-roles-first', 'best-bid-first'] as const).map((order) => runGreedy(program, order)).filter((v): v is number[] => v !== null);
+  return plans.reduce<number[] | null>((a, b) => (a === null ? b : better(a, b)), null);
+}

@@ -1,0 +1,116 @@
+/**
+ * A plan for a Program that can be changed a few variables at a time while
+ * keeping every row's activity up to date: the working state of the greedy
+ * start (greedy.ts). Moves are checked against the rows they touch and can be
+ * undone, so a heuristic never leaves a row worse than it found it.
+ */
+import type { Program } from './program.js';
+
+/** Rows are met when within this relative tolerance of their bounds. */
+export const rowTolerance = 1e-9;
+
+/** A change: variable index and its new value. */
+export type Change = readonly [number, number];
+
+const excess = (activity: number, lower: number, upper: number): number => {
+  const slack = rowTolerance * Math.max(1, Math.abs(activity));
+  return Math.max(0, lower - activity - slack, activity - upper - slack);
+};
+
+/** True when `values` meets every bound, integrality and row of the program. */
+export function isFeasiblePlan(program: Program, values: readonly number[]): boolean {
+  if (values.length !== program.variables.length) return false;
+  const boundsOk = program.variables.every((v, j) => {
+    const x = values[j] ?? NaN;
+    return Number.isFinite(x) && x >= v.lower - 1e-9 && x <= v.upper + 1e-9 && (!v.integer || Math.abs(x - Math.round(x)) <= 1e-9);
+  });
+  return boundsOk && program.rows.every((r) => excess(r.terms.reduce((t, [j, c]) => t + c * (values[j] ?? 0), 0), r.lower, r.upper) === 0);
+}
+
+export class PlanState {
+  readonly values: number[];
+  private readonly activity: number[];
+  /** Per variable: the rows it appears in, with its coefficient. */
+  private readonly columns: (readonly [number, number])[][];
+
+  constructor(private readonly program: Program, initial: readonly number[]) {
+    this.values = [...initial];
+    this.columns = program.variables.map(() => []);
+    program.rows.forEach((row, i) => row.terms.forEach(([j, c]) => this.columns[j]?.push([i, c])));
+    this.activity = program.rows.map((r) => r.terms.reduce((t, [j, c]) => t + c * (initial[j] ?? 0), 0));
+  }
+
+  /** How much a row misses its bounds by now, or after `delta` more. */
+  rowExcess(row: number, delta = 0): number {
+    const r = this.program.rows[row];
+    return r === undefined ? 0 : excess((this.activity[row] ?? 0) + delta, r.lower, r.upper);
+  }
+
+  /** Row activity changes the moves would make, applied in order (a variable may appear twice). */
+  private deltas(changes: readonly Change[]): Map<number, number> {
+    const out = new Map<number, number>();
+    const pending = new Map<number, number>();
+    for (const [j, x] of changes) {
+      const d = x - (pending.get(j) ?? this.values[j] ?? 0);
+      pending.set(j, x);
+      if (d !== 0) for (const [i, c] of this.columns[j] ?? []) out.set(i, (out.get(i) ?? 0) + c * d);
+    }
+    return out;
+  }
+
+  /** True when no touched row (outside `ignore`) would miss its bounds by more than it does now. */
+  allows(changes: readonly Change[], ignore?: ReadonlySet<number>): boolean {
+    for (const [i, d] of this.deltas(changes)) {
+      if (ignore?.has(i) === true) continue;
+      if (this.rowExcess(i, d) > this.rowExcess(i)) return false;
+    }
+    return true;
+  }
+
+  /** Applies the changes and returns what undoes them. */
+  apply(changes: readonly Change[]): Change[] {
+    const undo: Change[] = [];
+    for (const [i, d] of this.deltas(changes)) this.activity[i] = (this.activity[i] ?? 0) + d;
+    for (const [j, x] of changes) {
+      undo.push([j, this.values[j] ?? 0]);
+      this.values[j] = x;
+    }
+    return undo.reverse();
+  }
+
+  /** Applies the changes when `allows` says so. */
+  tryApply(changes: readonly Change[]): boolean {
+    if (!this.allows(changes)) return false;
+    this.apply(changes);
+    return true;
+  }
+
+  /**
+   * The largest step t >= 0 (at most `most`) such that moving each variable by
+   * rate × t keeps its bounds and every row it touches that is met now.
+   */
+  maxStep(direction: readonly Change[], most: number): number {
+    let t = most;
+    for (const [j, rate] of direction) {
+      const v = this.program.variables[j];
+      const x = this.values[j] ?? 0;
+      if (v !== undefined && rate > 0) t = Math.min(t, (v.upper - x) / rate);
+      if (v !== undefined && rate < 0) t = Math.min(t, (x - v.lower) / -rate);
+    }
+    const rates = new Map<number, number>();
+    for (const [j, rate] of direction) for (const [i, c] of this.columns[j] ?? []) rates.set(i, (rates.get(i) ?? 0) + c * rate);
+    for (const [i, rate] of rates) {
+      const r = this.program.rows[i];
+      const a = this.activity[i] ?? 0;
+      if (r === undefined || Math.abs(rate) < 1e-12) continue;
+      if (rate > 0 && r.upper < Infinity) t = Math.min(t, Math.max(0, (r.upper - a) / rate));
+      if (rate < 0 && r.lower > -Infinity) t = Math.min(t, Math.max(0, (a - r.lower) / -rate));
+    }
+    return Math.max(0, t);
+  }
+
+  /** Rows a variable appears in. */
+  rowsOf(j: number): readonly (readonly [number, number])[] {
+    return this.columns[j] ?? [];
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The built binary, spawned with NO_COLOR=1: exit codes, files written, and
+ * `file:line: message` on stderr for bad input with nothing written.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { assertBuilt, zonal } from '../helpers/cli.js';
+import { goodFiles, tempDir, withLine, writeScenarioFolder, type ScenarioFiles } from '../helpers/scenario-folder.js';
+
+beforeAll(() => assertBuilt());
+
+async function outDir(): Promise<string> {
+  return path.join(await tempDir('zonal-out-'), 'out');
+}
+
+describe.concurrent('zonal validate and solve on good input', () => {
+  test('validate a bundled scenario: exit 0', async () => {
+    const r = await zonal(['validate', 'scenarios/tiny']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Tiny learning scenario: valid');
+  });
+
+  test('solve writes the four files and result.json has the contract fields', async () => {
+    const out = await outDir();
+    const r = await zonal(['solve', 'scenarios/tiny', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const f of ['result.json', 'allocations.csv', 'lots.csv', 'providers.csv']) expect(existsSync(path.join(out, f)), f).toBe(true);
+    const result = JSON.parse(await readFile(path.join(out, 'result.json'), 'utf8')) as Record<string, any>;
+    expect(result).toMatchObject({ schemaVersion: 1, scenario: 'Tiny learning scenario', zoning: 'two', period: '2027', status: 'optimal', objective: { kind: 'cost' } });
+    for (const key of ['annualCost', 'hoursPerWeek', 'unmetHoursPerWeek', 'riskScore', 'viabilityScore']) expect(typeof result['totals'][key], key).toBe('number');
+    for (const key of ['lotId', 'bidId', 'providerId', 'role', 'hoursPerWeek', 'pricePerHour', 'annualCost']) expect(result['allocations'][0], key).toHaveProperty(key);
+    for (const key of ['lotId', 'careType', 'zoneId', 'areaIds', 'structure', 'demandHoursPerWeek', 'unmetHoursPerWeek', 'costFloorPerHour', 'riskScore', 'risk']) expect(result['lots'][0], key).toHaveProperty(key);
+    for (const key of ['providerId', 'hoursPerWeek', 'shareOfTotalHours', 'lots', 'viabilityScore', 'viability']) expect(result['providers'][0], key).toHaveProperty(key);
+    expect(Array.isArray(result['warnings'])).toBe(true);
+    expect(result['totals']['annualCost']).toBeCloseTo(6_301_204, 0); // scenarios/tiny/README.md
+  });
+
+  test('--format json prints result.json', async () => {
+    const out = await outDir();
+    const r = await zonal(['solve', 'scenarios/tiny', '--out', out, '--format', 'json', '--zoning', 'one']);
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout) as { zoning: string; totals: { annualCost: number } };
+    expect(printed.zoning).toBe('one');
+    expect(printed.totals.annualCost).toBeCloseTo(6_643_728, 0);
+    expect(r.stdout).toBe(await readFile(path.join(out, 'result.json'), 'utf8'));
+  });
+
+  test('Excel-style input (BOM, CRLF, quoted commas) loads and solves; names starting with = are escaped in CSV output', async () => {
+    const files = goodFiles();
+    files['providers.csv'] = (files['providers.csv'] ?? '').replace('First Care', '"=HYPERLINK(""http://x"",""Care, Ltd"")"');
+    for (const name of Object.keys(files)) if (name.endsWith('.csv')) files[name] = `\ufeff${(files[name] ?? '').replace(/\n/g, '\r\n')}`;
+    const out = await outDir();
+    const r = await zonal(['solve', await writeScenarioFolder(files), '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const providers = await readFile(path.join(out, 'providers.csv'), 'utf8');
+    expect(providers).toContain(`"'=HYPERLINK(""http://x"",""Care, Ltd"")"`);
+    expect(providers).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
+
+describe.concurrent('bad input: exit 2, file:line: message, nothing written', () => {
+  const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => {
+    f[file] = withLine(f[file] ?? '', line, text);
+  };
+  test.each<[string, (f: ScenarioFiles) => void, string]>([
+    ['non-numeric price', set('bids.csv', 2, 'B1,P1,standard,Z1,cheap,500,any,'), 'bids.csv:2: price_per_hour is not a number'],
+    ['unknown area in coverage', set('bids.csv', 3, 'B2,P2,standard,Z1;A9,25,500,any,'), 'bids.csv:3: coverage names unknown area or zone id(s) "A9"'],
+    ['duplicate id', set('providers.csv', 3, 'P1,Again,500,50,80'), 'providers.csv:3: duplicate provider id "P1"'],
+    ['negative hours', set('demand.csv', 3, 'A2,standard,2027,-50,,'), 'demand.csv:3: hours_per_week must not be negative'],
+    ['low above high', set('demand.csv', 3, 'A2,standard,2027,50,70,60'), 'demand.csv:3: hours_low 70 is more than hours_per_week 50'],
+    ['area in no zone', set('zones-two.csv', 3, ''), 'areas.csv:3: area "A2" is in no zone of zoning "two"'],
+    ['zone id equal to an area id', set('zones-two.csv', 4, 'A3,A2'), 'zones-two.csv:4: zone id "A2" is also an area id'],
+    ['missing column', set('demand.csv', 1, 'area_id,care_type,period,hours,hours_low,hours_high'), 'demand.csv:1: missing column(s) hours_per_week'],
+    ['leadShare out of range', (f) => { f['scenario.json'] = (f['scenario.json'] ?? '').replace('"leadShare": 0.8', '"leadShare": 0.3'); }, 'lots.standard.leadShare is 0.3'],
+    ['file outside the folder', (f) => { f['scenario.json'] = (f['scenario.json'] ?? '').replace('"bids.csv"', '"../elsewhere/bids.csv"'); }, 'file "../elsewhere/bids.csv" is outside the scenario folder'],
+  ])('%s', async (_name, patch, expected) => {
+    const files = goodFiles();
+    patch(files);
+    const dir = await writeScenarioFolder(files);
+    const out = await outDir();
+    const solve = await zonal(['solve', dir, '--out', out]);
+    expect(solve.code).toBe(2);
+    expect(solve.stderr).toContain(expected);
+    expect(solve.stderr).toMatch(/^[\w.-]+:\d+: /m);
+    expect(solve.stderr).toContain('nothing was written');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('validate reports every problem at once: exit 2', async () => {
+    const files = goodFiles();
+    set('bids.csv', 2, 'B1,P1,standard,Z1,cheap,500,any,')(files);
+    set('zones-two.csv', 4, 'A3,A2')(files);
+    set('demand.csv', 3, 'A2,standard,2027,-50,,')(files);
+    const r = await zonal(['validate', await writeScenarioFolder(files)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => /^[\w.-]+:\d+: /.test(l)).map((l) => l.split(': ')[0]).sort()).toEqual(['areas.csv:4', 'bids.csv:2', 'bids.csv:4', 'demand.csv:3', 'zones-two.csv:4']);
+    // A3's zone row is rejected, so A3 is in no zone (areas.csv:4) and zone Z2, named by bid B3, no longer exists (bids.csv:4).
+  });
+
+  test('an existing output folder is left untouched', async () => {
+    const out = await outDir();
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'result.json'), 'previous run', 'utf8');
+    const files = goodFiles();
+    set('bids.csv', 2, 'B1,P1,standard,Z1,cheap,500,any,')(files);
+    const r = await zonal(['solve', await writeScenarioFolder(files), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(await readdir(out)).toEqual(['result.json']);
+    expect(await readFile(path.join(out, 'result.json'), 'utf8')).toBe('previous run');
+  });
+
+  test.each([
+    ['an unknown zoning', ['--zoning', 'nine'], 'zoning "nine"'],
+    ['--time-limit 0', ['--time-limit', '0'], '--time-limit 0'],
+    ['--time-limit abc', ['--time-limit', 'abc'], '--time-limit abc'],
+    ['an unknown objective', ['--objective', 'cheapest'], 'cheapest'],
+  ])('%s: exit 2', async (_name, flags, expected) => {
+    const out = await outDir();
+    const r = await zonal(['solve', 'scenarios/tiny', '--out', out, ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(expected);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('a folder that does not exist: exit 2', async () => {
+    const r = await zonal(['validate', 'no/such/folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no/such/folder: is not a scenario folder');
+  });
+});
+
+describe('zonal init', () => {
+  test('init, then validate, then solve', async () => {
+    const dir = path.join(await tempDir('zonal-init-'), 'my scenario');
+    const init = await zonal(['init', dir]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('scenario.json');
+    expect(init.stdout).toContain(`zonal validate '${dir}'`);
+    expect((await readdir(dir)).sort()).toEqual(expect.arrayContaining(['README.md', 'areas.csv', 'bids.csv', 'demand.csv', 'providers.csv', 'scenario.json']));
+    expect((await zonal(['validate', dir])).code).toBe(0);
+    const out = path.join(dir, 'out');
+    const solve = await zonal(['solve', dir, '--out', out]);
+    expect(solve.code).toBe(0);
+    expect(existsSync(path.join(out, 'result.json'))).toBe(true);
+  });
+
+  test('refuses a folder that is not empty: exit 2, nothing changed', async () => {
+    const dir = await tempDir('zonal-init-');
+    await writeFile(path.join(dir, 'notes.txt'), 'mine', 'utf8');
+    const r = await zonal(['init', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not empty');
+    expect(await readdir(dir)).toEqual(['notes.txt']);
+  });
+});

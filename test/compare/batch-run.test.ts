@@ -1,0 +1,78 @@
+/**
+ * The worker pool runs the built worker (dist/compare/batch-worker.js): build first.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
+import { runBatch, workerFile, type BatchSettings } from '../../src/compare/batch-run.js';
+import type { BatchRow } from '../../src/compare/run-variant.js';
+import { repoRoot } from '../helpers/cli.js';
+import { tempDir } from '../helpers/scenario-folder.js';
+
+let variants: Variant[];
+
+beforeAll(() => {
+  expect(existsSync(workerFile())).toBe(true);
+  const parsed = parseBatchFile(JSON.stringify({
+    base: 'tiny',
+    variants: [
+      { id: 'broken', overrides: { zoning: 'nowhere' } },
+      { id: 'sampled', overrides: { demandMultiplier: 1.05 }, samples: 100, seed: 4 },
+    ],
+    grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 1, 1.1], 'award.maxShareOfTotalHours': [0.6, 1] },
+  }));
+  if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
+  variants = parsed.variants;
+});
+
+async function settings(workers: number, extra: Partial<BatchSettings> = {}): Promise<BatchSettings> {
+  return { variants, batchDir: path.join(repoRoot, 'scenarios'), outDir: path.join(await tempDir('zonal-batch-'), 'out'), workers, resume: false, timeLimit: 30, version: 't', ...extra };
+}
+
+/** Everything but the wall time of each solve. */
+function timeless(rows: readonly BatchRow[]): unknown[] {
+  return rows.map((r) => ({ ...r, solveSeconds: 0 }));
+}
+
+async function fileRows(outDir: string): Promise<BatchRow[]> {
+  const text = await readFile(path.join(outDir, 'batch.jsonl'), 'utf8');
+  return text.trim().split('\n').map((l) => JSON.parse(l) as BatchRow);
+}
+
+describe('runBatch', () => {
+  test('results do not depend on the number of workers; a failing variant is isolated in its row', async () => {
+    const one = await settings(1);
+    const two = await settings(2);
+    const a = await runBatch(one);
+    const b = await runBatch(two);
+    expect(a.total).toBe(14);
+    expect(a.failed).toBe(1);
+    expect(timeless(b.rows)).toEqual(timeless(a.rows));
+    expect(timeless(await fileRows(two.outDir))).toEqual(timeless(a.rows));
+    const broken = a.rows.find((r) => r.id === 'broken');
+    expect(broken).toMatchObject({ status: 'failed', metrics: null, error: expect.stringMatching(/zoning "nowhere"/) });
+    const others = a.rows.filter((r) => r.id !== 'broken');
+    expect(others.every((r) => r.status !== 'failed' && r.error === null && r.metrics !== null)).toBe(true);
+    expect(others.filter((r) => r.status === 'optimal').length).toBeGreaterThanOrEqual(10);
+    expect(a.rows.find((r) => r.id === 'sampled')?.sampling).toMatchObject({ samples: 100, seed: 4 });
+    const csv = (await readFile(path.join(one.outDir, 'batch.csv'), 'utf8')).trim().split('\n');
+    expect(csv.length).toBe(15);
+    expect(csv[0]?.startsWith('index,id,base,status,error,')).toBe(true);
+  });
+
+  test('--resume keeps finished rows, drops a line cut short, and runs only the rest', async () => {
+    const first = await settings(2);
+    const full = await runBatch(first);
+    const lines = (await readFile(path.join(first.outDir, 'batch.jsonl'), 'utf8')).split('\n');
+    await writeFile(path.join(first.outDir, 'batch.jsonl'), `${lines.slice(0, 5).join('\n')}\n${(lines[5] ?? '').slice(0, 30)}`);
+    const resumed = await runBatch({ ...first, resume: true });
+    expect(resumed.resumed).toBe(5);
+    expect(resumed.ran).toBe(9);
+    expect(timeless(resumed.rows)).toEqual(timeless(full.rows));
+    expect(timeless(await fileRows(first.outDir))).toEqual(timeless(full.rows));
+    const again = await runBatch({ ...first, resume: true });
+    expect([again.resumed, again.ran]).toEqual([14, 0]);
+  });
+});

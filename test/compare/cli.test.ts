@@ -1,0 +1,112 @@
+/**
+ * `zonal compare`, `zonal batch` and `zonal solve --samples` through the built binary.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
+import { tempDir } from '../helpers/scenario-folder.js';
+
+beforeAll(() => assertBuilt());
+
+async function outDir(): Promise<string> {
+  return path.join(await tempDir('zonal-out-'), 'out');
+}
+
+interface JsonRow { key: string; error: string | null; metrics: { status: string; annualCost: number; riskScore: number } | null; dominatedBy: string[] }
+
+describe.concurrent('zonal compare', () => {
+  test('on the bundled scenario: every option × zoning ranked, with the verdict printed and both files written', async () => {
+    const out = await outDir();
+    const r = await zonal(['compare', 'scenarios/hertfordshire', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(await readFile(path.join(out, 'comparison.json'), 'utf8')) as { rows: JsonRow[]; cheapest: string; leastRisky: string; dominated: string[] };
+    expect(json.rows.length).toBe(7 * 3 + 1);
+    for (const row of json.rows) expect(row.error, row.key).toBeNull();
+    const cheapest = json.rows.find((row) => row.key === json.cheapest);
+    expect(r.stdout).toContain(`Cheapest: ${json.cheapest.split('@')[0] ?? ''}`);
+    expect(r.stdout).toContain(`Least risky: ${json.leastRisky.split('@')[0] ?? ''}`);
+    expect(r.stdout).toMatch(/Dominated/);
+    expect(cheapest?.dominatedBy).toEqual([]);
+    const csv = (await readFile(path.join(out, 'comparison.csv'), 'utf8')).trim().split('\n');
+    expect(csv.length).toBe(json.rows.length + 1);
+    const report = await readFile(path.join(out, 'report.html'), 'utf8');
+    expect(report).toContain('comparison of options');
+  });
+
+  test('--zonings and --options pick a subset; --format json prints comparison.json', async () => {
+    const out = await outDir();
+    const r = await zonal(['compare', 'scenarios/tiny', '--zonings', 'two', '--options', 'sole,lead-50-50', '--format', 'json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { rows: JsonRow[] };
+    expect(json.rows.map((row) => row.key).sort()).toEqual(['lead-50-50@two', 'sole@two']);
+  });
+
+  test('an unknown zoning: exit 2, nothing written', async () => {
+    const out = await outDir();
+    const r = await zonal(['compare', 'scenarios/tiny', '--zonings', 'nine', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown zoning "nine": choose from two, one/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe.concurrent('zonal batch', () => {
+  test('runs every variant, reports the failing one and still exits 0', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, JSON.stringify({ base: path.join(repoRoot, 'scenarios', 'tiny'), variants: [{ id: 'bad', overrides: { zoning: 'nine' } }], grid: { zoning: ['one', 'two'] } }));
+    const r = await zonal(['batch', file, '--workers', '2', '--out', path.join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/3 variants: ran 3 with 2 workers/);
+    expect(r.stdout).toMatch(/1 variant failed/);
+    expect(r.stderr).toBe('');
+    const jsonl = (await readFile(path.join(dir, 'out', 'batch.jsonl'), 'utf8')).trim().split('\n');
+    expect(jsonl.map((l) => (JSON.parse(l) as { status: string }).status)).toEqual(['failed', 'optimal', 'optimal']);
+    const resumed = await zonal(['batch', file, '--workers', '1', '--resume', '--out', path.join(dir, 'out')]);
+    expect(resumed.stdout).toMatch(/3 variants \(3 already done, skipped\): ran 0/);
+  });
+
+  test('a bad batch.json: file:line: message, exit 2, nothing written', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, ['{', '  "base": "x",', '  "grid": {', '    "demandMultiplier": [1, "lots"]', '  }', '}'].join('\n'));
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^batch\.json:4: grid "demandMultiplier" value "lots"/m);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, JSON.stringify({ base: 'nowhere', grid: { zoning: ['one'] } }));
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/base "nowhere" is not a scenario folder/);
+    const w = await zonal(['batch', file, '--workers', '0']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/--workers 0/);
+  });
+});
+
+describe.concurrent('zonal solve --samples', () => {
+  test('the same seed gives the same demand-samples.json', async () => {
+    const [a, b] = [await outDir(), await outDir()];
+    const ra = await zonal(['solve', 'scenarios/tiny', '--samples', '200', '--seed', '11', '--out', a]);
+    const rb = await zonal(['solve', 'scenarios/tiny', '--samples', '200', '--seed', '11', '--out', b]);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code).toBe(0);
+    expect(ra.stdout).toMatch(/Demand uncertainty \(200 samples, seed 11/);
+    const sa = JSON.parse(await readFile(path.join(a, 'demand-samples.json'), 'utf8')) as { samples: number; probUnmet: number };
+    expect(sa.samples).toBe(200);
+    expect(await readFile(path.join(b, 'demand-samples.json'), 'utf8')).toBe(await readFile(path.join(a, 'demand-samples.json'), 'utf8'));
+  });
+
+  test('--samples 0: exit 2', async () => {
+    const r = await zonal(['solve', 'scenarios/tiny', '--samples', '0', '--out', await outDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--samples 0: give a whole number from 1 to 100000/);
+  });
+});

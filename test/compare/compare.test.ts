@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { compareOptions, type BestAward, type Comparison } from '../../src/compare/compare.js';
+import { comparisonCsv, formatComparison } from '../../src/compare/comparison-output.js';
+import { dominates } from '../../src/compare/rank.js';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Scenario } from '../../src/model/types.js';
+import { highsBackend } from '../../src/solve/backend-highs.js';
+import { repoRoot } from '../helpers/cli.js';
+import { close } from '../helpers/run.js';
+
+const run = { backend: highsBackend, timeLimit: 30, inputHash: 't', version: 't' };
+let herts: Scenario;
+let comparison: Comparison;
+let best: BestAward | null;
+
+beforeAll(async () => {
+  const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'hertfordshire'));
+  if (scenario === null) throw new Error('hertfordshire does not read');
+  herts = scenario;
+  const c = await compareOptions(herts, { zonings: ['quadrants'], run });
+  if (typeof c === 'string') throw new Error(c);
+  comparison = c.comparison;
+  best = c.best;
+});
+
+describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () => {
+  test('every option is solved and verified, with consistent totals', () => {
+    expect(comparison.rows.map((r) => r.key).sort()).toEqual(
+      ['sole', 'sole-backup', 'lead-80-20', 'lead-50-50', 'complex-per-zone', 'complex-merged', 'reablement-per-zone'].map((o) => `${o}@quadrants`).concat('county-framework').sort(),
+    );
+    const demand = comparison.rows[0]?.metrics?.demandHoursPerWeek ?? NaN;
+    for (const row of comparison.rows) {
+      expect(row.error, row.key).toBeNull();
+      const m = row.metrics;
+      if (m === null) throw new Error(row.key);
+      expect(m.status).toBe('optimal');
+      expect(close(m.demandHoursPerWeek, demand)).toBe(true);
+      if (m.unmetHoursPerWeek < demand) expect(close(m.costPerHour, m.annualCost / ((m.demandHoursPerWeek - m.unmetHoursPerWeek) * herts.weeksPerYear), 1e-3)).toBe(true);
+      expect(m.largestShare).toBeLessThanOrEqual(herts.award.maxShareOfTotalHours + 1e-9);
+      expect(m.viabilityWorst).toBeLessThanOrEqual(m.viabilityMean + 1e-9);
+    }
+  });
+
+  test('the cheapest meets all demand at the lowest cost; dominated rows name who beats them', () => {
+    const rows = comparison.rows;
+    const cheapest = rows.find((r) => r.key === comparison.cheapest);
+    const full = rows.filter((r) => r.metrics !== null && r.metrics.unmetHoursPerWeek === 0);
+    expect(cheapest?.metrics?.annualCost).toBe(Math.min(...full.map((r) => r.metrics?.annualCost ?? Infinity)));
+    const leastRisky = rows.find((r) => r.key === comparison.leastRisky);
+    expect(leastRisky?.metrics?.riskScore).toBe(Math.min(...rows.map((r) => r.metrics?.riskScore ?? Infinity)));
+    expect(comparison.dominated.length).toBeGreaterThan(0);
+    expect(best?.key).toBe(comparison.cheapest);
+    expect(best?.result.totals.annualCost).toBe(cheapest?.metrics?.annualCost);
+    expect(best?.result.zoning).toBe(best?.scenario.zoning);
+    expect(best?.key === 'county-framework' || best?.scenario.zoning === 'quadrants').toBe(true);
+    for (const row of rows) {
+      for (const key of row.dominatedBy) {
+        const by = rows.find((r) => r.key === key)?.metrics;
+        if (by == null || row.metrics === null) throw new Error(key);
+        expect(dominates(by, row.metrics)).toBe(true);
+      }
+    }
+  });
+
+  test('the table and the CSV say the same', async () => {
+    const text = formatComparison(comparison);
+    expect(text).toContain(`Cheapest: ${comparison.cheapest ?? ''}`.split('@')[0]);
+    expect(text).toMatch(/Least risky: /);
+    const csv = (await comparisonCsv(comparison)).trim().split('\n');
+    expect(csv.length).toBe(comparison.rows.length + 1);
+    expect(csv[1]?.startsWith(`1,${comparison.rows[0]?.key ?? ''},`)).toBe(true);
+  });
+
+  test('a subset of options, and unknown names refused', async () => {
+    const c = await compareOptions(herts, { zonings: ['quadrants'], options: ['lead-80-20', 'county-framework'], run });
+    if (typeof c === 'string') throw new Error(c);
+    expect(c.comparison.rows.map((r) => r.key).sort()).toEqual(['county-framework', 'lead-80-20@quadrants']);
+    expect(await compareOptions(herts, { options: ['nope'], run })).toMatch(/unknown option "nope"/);
+  });
+});

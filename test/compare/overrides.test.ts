@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { applyOverrides, overridesSchema, type Overrides } from '../../src/compare/overrides.js';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Scenario } from '../../src/model/types.js';
+import { repoRoot } from '../helpers/cli.js';
+
+let herts: Scenario;
+let snapshot: string;
+beforeAll(async () => {
+  const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'hertfordshire'));
+  if (scenario === null) throw new Error('hertfordshire does not read');
+  herts = scenario;
+  snapshot = JSON.stringify({ ...herts, zonings: [...herts.zonings] });
+});
+
+function apply(raw: unknown): Scenario {
+  const out = applyOverrides(herts, overridesSchema.parse(raw) as Overrides);
+  if (typeof out === 'string') throw new Error(out);
+  return out;
+}
+
+describe('applyOverrides', () => {
+  test('zoning, period, weeks and name replace the scenario values', () => {
+    const out = apply({ zoning: 'twelve', weeksPerYear: 50, name: 'what if' });
+    expect([out.zoning, out.weeksPerYear, out.name]).toEqual(['twelve', 50, 'what if']);
+  });
+
+  test('a lot entry is refined field by field: leadShare alone keeps zone and lead-secondary', () => {
+    const out = apply({ lots: { standard: { leadShare: 0.5 } } });
+    expect(out.lotPlan.standard).toMatchObject({ kind: 'lot', geography: 'zone', structure: 'lead-secondary', leadShare: 0.5 });
+    expect(out.lotPlan.complex).toEqual(herts.lotPlan.complex);
+  });
+
+  test('merge and option replace the lot plan', () => {
+    expect(apply({ lots: { complex: { merge: 'standard' } } }).lotPlan.complex).toEqual({ kind: 'merge', into: 'standard' });
+    expect(apply({ option: 'sole' }).lotPlan.standard).toMatchObject({ geography: 'zone', structure: 'sole' });
+    expect(apply({ option: 'sole', lots: { standard: { backup: true } } }).lotPlan.standard).toMatchObject({ structure: 'sole', backup: true });
+  });
+
+  test('award fields merge over the scenario award', () => {
+    const out = apply({ award: { maxShareOfTotalHours: 0.3 } });
+    expect(out.award).toEqual({ ...herts.award, maxShareOfTotalHours: 0.3 });
+  });
+
+  test('demandMultiplier scales every demand row, low and high too', () => {
+    const out = apply({ demandMultiplier: 1.1 });
+    out.demand.forEach((d, i) => {
+      const before = herts.demand[i];
+      expect(d.hours).toBeCloseTo((before?.hours ?? NaN) * 1.1, 9);
+      expect(d.low).toBeCloseTo((before?.low ?? NaN) * 1.1, 9);
+      expect(d.high).toBeCloseTo((before?.high ?? NaN) * 1.1, 9);
+    });
+  });
+
+  test('priceChanges by provider, care type and bid id multiply', () => {
+    const bid = herts.bids.find((b) => b.providerId === 'P-ACORN' && b.careType === 'standard');
+    if (bid === undefined) throw new Error('no Acorn standard bid');
+    const out = apply({ priceChanges: { 'P-ACORN': 1.1, standard: 1.02, [bid.id]: 0.5 } });
+    const after = out.bids.find((b) => b.id === bid.id);
+    expect(after?.price).toBeCloseTo(bid.price * 1.1 * 1.02 * 0.5, 9);
+    const other = herts.bids.find((b) => b.providerId !== 'P-ACORN' && b.careType === 'complex');
+    expect(out.bids.find((b) => b.id === other?.id)?.price).toBe(other?.price);
+  });
+
+  test('costModel and scoring merge deeply', () => {
+    const out = apply({ costModel: { hourlyWage: 13 }, scoring: { risk: { weights: { supply: 2 } } } });
+    expect(out.costModel).toMatchObject({ hourlyWage: 13 });
+    expect(out.scoring).toMatchObject({ risk: { weights: { supply: 2 } } });
+  });
+
+  test('what cannot run is a message, not an exception', () => {
+    const bad = (raw: unknown) => applyOverrides(herts, overridesSchema.parse(raw) as Overrides);
+    expect(bad({ zoning: 'nine' })).toMatch(/zoning "nine" is not in the scenario/);
+    expect(bad({ period: '1999' })).toMatch(/period "1999" has no rows/);
+    expect(bad({ priceChanges: { 'P-NOBODY': 1.1 } })).toMatch(/"P-NOBODY" is not a bid id, provider id or care type/);
+    expect(bad({ lots: { standard: { structure: 'framework' } } })).toMatch(/maxProviders is missing/);
+    expect(bad({ lots: { standard: { leadShare: 1.5 } } })).toMatch(/leadShare is 1.5/);
+  });
+
+  test('the schema refuses unknown fields and bad award values', () => {
+    expect(overridesSchema.safeParse({ zonning: 'x' }).success).toBe(false);
+    expect(overridesSchema.safeParse({ award: { maxShareOfTotalHours: 2 } }).success).toBe(false);
+    expect(overridesSchema.safeParse({ award: { maxShare: 0.2 } }).success).toBe(false);
+    expect(overridesSchema.safeParse({ option: 'cheapest' }).success).toBe(false);
+    expect(overridesSchema.safeParse({ demandMultiplier: 0 }).success).toBe(false);
+  });
+
+  test('the base scenario is never changed', () => {
+    apply({ zoning: 'twelve', option: 'sole', demandMultiplier: 2, priceChanges: { standard: 2 }, award: { minQuality: 10 }, costModel: { a: 1 } });
+    expect(JSON.stringify({ ...herts, zonings: [...herts.zonings] })).toBe(snapshot);
+  });
+});

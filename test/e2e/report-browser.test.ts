@@ -1,0 +1,113 @@
+/**
+ * report.html in a real headless Chromium (Debian's /usr/bin/chromium through
+ * playwright-core; no browser download): the maps have one shape per area,
+ * every chart has a size, nothing is fetched, nothing logs an error. Saves
+ * screenshots (screen and print layout) and a PDF under test-output/e2e/.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Scenario } from '../../src/model/types.js';
+import { renderSolveReport } from '../../src/report/html/solve-report.js';
+import { solved } from '../helpers/run.js';
+
+const executablePath = '/usr/bin/chromium';
+const haveChromium = existsSync(executablePath);
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const outDir = path.resolve('test-output/e2e');
+
+if (!haveChromium) console.warn(`report browser test skipped: ${executablePath} is missing (install Debian's chromium: scripts/ensure-chromium.sh)`);
+
+interface Visit {
+  readonly page: Page;
+  readonly requests: string[];
+  readonly errors: string[];
+  readonly dialogs: string[];
+}
+
+async function writeReport(name: string, scenario: Scenario): Promise<string> {
+  const result = await solved(scenario);
+  const file = path.join(outDir, `${name}.html`);
+  await writeFile(file, renderSolveReport(result, scenario), 'utf8');
+  return file;
+}
+
+async function visit(browser: Browser, file: string): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const url = pathToFileURL(file).href;
+  const visitLog: Visit = { page, requests: [], errors: [], dialogs: [] };
+  page.on('request', (r) => {
+    if (r.url() !== url) visitLog.requests.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') visitLog.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => visitLog.errors.push(e.message));
+  page.on('dialog', (d) => {
+    visitLog.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return visitLog;
+}
+
+describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
+  let browser: Browser;
+  let scenario: Scenario;
+
+  beforeAll(async () => {
+    await mkdir(outDir, { recursive: true });
+    const read = await readScenario('scenarios/hertfordshire');
+    if (read.scenario === null) throw new Error('the bundled hertfordshire scenario did not load');
+    scenario = read.scenario;
+    browser = await chromium.launch({ executablePath, headless: true, args: flags });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws one shape per area on each map, sized charts, no requests, no errors', async () => {
+    const { page, requests, errors } = await visit(browser, await writeReport('report', scenario));
+    const shapesPerMap = await page.$$eval('figure.map g.area', (groups) => groups.map((g) => g.querySelectorAll('path').length));
+    expect(shapesPerMap).toEqual([scenario.areas.length, scenario.areas.length]);
+    const zoneBorders = await page.$$eval('figure.map g.zone-border', (groups) => groups.map((g) => g.querySelectorAll('path').length));
+    const zones = new Set(scenario.zonings.get(scenario.zoning)?.values()).size;
+    expect(zoneBorders).toEqual([zones, zones]);
+    const charts = await page.$$eval('figure.chart', (figures) => figures.map((f) => {
+      const box = f.querySelector('svg.zonal-plot')?.getBoundingClientRect();
+      return { id: f.id, width: box?.width ?? 0, height: box?.height ?? 0 };
+    }));
+    expect(charts.map((c) => c.id)).toEqual(['cost', 'risk', 'viability', 'price']);
+    for (const c of charts) {
+      expect(c.width, c.id).toBeGreaterThan(300);
+      expect(c.height, c.id).toBeGreaterThan(100);
+    }
+    expect(await page.locator('table').count()).toBeGreaterThanOrEqual(6);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(outDir, 'report.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: path.join(outDir, 'report-print.png'), fullPage: true });
+    await page.pdf({ path: path.join(outDir, 'report.pdf'), format: 'A4', printBackground: true });
+    await page.close();
+  });
+
+  it('shows provider names with <, & and quotes as text, running nothing', async () => {
+    const hostile = `<img src=x onerror="alert('img')"><script>alert("x")</script> & 'Sons' "Care"`;
+    const renamed: Scenario = { ...scenario, providers: scenario.providers.map((p, i) => (i === 0 ? { ...p, name: hostile } : p)) };
+    const { page, requests, errors, dialogs } = await visit(browser, await writeReport('report-hostile', renamed));
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    const cells = await page.$$eval('td', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(cells).toContain(hostile);
+    await page.close();
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildLots } from '../../src/lots/build-lots.js';
+import type { Scenario } from '../../src/model/types.js';
+import { explainAward } from '../../src/explain/explain-lot.js';
+import { relaxations, ruleCosts } from '../../src/explain/rule-costs.js';
+import { highsBackend } from '../../src/solve/backend-highs.js';
+import type { SolverBackend } from '../../src/solve/program.js';
+import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { solved } from '../helpers/run.js';
+
+/** Two sole zones of 100 h; P1 is cheapest in both but the share cap (60%) lets it take one. */
+function capped(): Scenario {
+  return makeScenario({
+    areas: [area('A1'), area('A2')],
+    zones: { A1: 'Z1', A2: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100)],
+    providers: [provider('P1'), provider('P2')],
+    bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1'], { price: 25 }), bid('B3', 'P2', ['A2'], { price: 30 })],
+    lotPlan: { standard: lotEntry({ structure: 'sole' }) },
+    award: { maxShareOfTotalHours: 0.6 },
+  });
+}
+
+const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
+
+describe('explainAward', () => {
+  it('names the winner, the runner-up, the cost gap and the share cap that stopped the cheaper bid', async () => {
+    const s = capped();
+    const result = await solved(s);
+    const explained = explainAward(s, lotsOf(s), result.allocations);
+    const z1 = explained.get('standard:Z1');
+    expect(z1?.roles[0]?.winner?.providerId).toBe('P2');
+    expect(z1?.roles[0]?.runnerUp?.bidId).toBe('B1');
+    expect(z1?.roles[0]?.annualCostGap).toBeCloseTo((20 - 25) * 100 * 52, 6);
+    expect(z1?.roles[0]?.betterBidsStopped).toEqual([{ bidId: 'B1', providerId: 'P1', rules: ['share-cap'], reason: 'would pass the share cap' }]);
+    expect(z1?.bindingRules).toEqual(['share-cap']);
+    expect(explained.get('standard:Z2')?.summary).toMatch(/best bids won/);
+    expect(result.lots.find((l) => l.lotId === 'standard:Z1')?.explanation?.bindingRules).toEqual(['share-cap']);
+  });
+});
+
+describe('ruleCosts', () => {
+  it('re-solves with the share cap relaxed and reports what the cap costs a year', async () => {
+    const s = capped();
+    const result = await solved(s);
+    const report = await ruleCosts(s, lotsOf(s), highsBackend, { objective: result.objective.value, annualCost: result.totals.annualCost, solveSeconds: 0.1 });
+    const share = report.rules.find((r) => r.rule === 'share-cap');
+    // Capped: P2 takes Z1 at £25 (cheaper than Z2 at £30). Relaxed: P1 takes both at £20.
+    expect(share?.status).toBe('computed');
+    expect(share?.objectiveChange).toBeCloseTo(100 * 5 * 52, 2);
+    expect(share?.note).toMatch(/saves £26,000 a year/);
+    expect(report.rules.find((r) => r.rule === 'lots-cap')?.status).toBe('not-active');
+    expect(result.ruleCosts?.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
+  });
+
+  it('skips every re-solve with a note when the baseline solve was slow', async () => {
+    const s = capped();
+    let solves = 0;
+    const counting: SolverBackend = { name: 'counting', solve: (p, o) => { solves++; return highsBackend.solve(p, o); } };
+    const report = await ruleCosts(s, lotsOf(s), counting, { objective: 1, annualCost: 1, solveSeconds: 3 });
+    expect(solves).toBe(0);
+    expect(report.rules.find((r) => r.rule === 'share-cap')).toMatchObject({ status: 'skipped', objectiveChange: null });
+    expect(report.rules.find((r) => r.rule === 'share-cap')?.note).toMatch(/took 3.0 s/);
+  });
+
+  it('knows which rules are active', () => {
+    const s = capped();
+    const active = relaxations(s, lotsOf(s)).filter((r) => r.active).map((r) => r.rule);
+    expect(active).toEqual(['share-cap']);
+  });
+});

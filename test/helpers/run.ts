@@ -1,0 +1,24 @@
+/**
+ * Run the whole pipeline on an in-memory scenario, as the CLI would.
+ */
+import { runScenario, type RunOutcome } from '../../src/pipeline.js';
+import type { Result } from '../../src/model/result.js';
+import type { Scenario } from '../../src/model/types.js';
+import { highsBackend } from '../../src/solve/backend-highs.js';
+import type { SolverBackend } from '../../src/solve/program.js';
+
+export function run(scenario: Scenario, backend: SolverBackend = highsBackend, zoning?: string): Promise<RunOutcome> {
+  return runScenario(scenario, { backend, timeLimit: 30, inputHash: 'test', version: 'test', ...(zoning === undefined ? {} : { zoning }) });
+}
+
+/** The pipeline's result; fails the test with the reason when there is none. */
+export async function solved(scenario: Scenario, backend: SolverBackend = highsBackend, zoning?: string): Promise<Result> {
+  const outcome = await run(scenario, backend, zoning);
+  if (outcome.kind !== 'ok') throw new Error(`run failed: ${JSON.stringify(outcome)}`);
+  return outcome.result;
+}
+
+/** Relative closeness used by every float comparison of the tests. */
+export function close(a: number, b: number, rel = 1e-6): boolean {
+  return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+}

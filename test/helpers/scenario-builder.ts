@@ -1,0 +1,91 @@
+/**
+ * Builders for a Scenario in memory, so a test can enter mid-pipeline without
+ * files. Every builder takes overrides; defaults are small and valid.
+ */
+import { defaultAward } from '../../src/model/scenario-schema.js';
+import type { Area, AwardRules, Bid, CareType, DemandRow, LotPlan, LotPlanEntry, Provider, Scenario, Zoning } from '../../src/model/types.js';
+
+export function area(id: string, over: Partial<Area> = {}): Area {
+  return { id, name: `Area ${id}`, lat: 52, lon: -1, population: 10_000, population65: 2_000, rurality: 'urban', areaKm2: null, ...over };
+}
+
+export function provider(id: string, over: Partial<Provider> = {}): Provider {
+  return { id, name: `Provider ${id}`, maxHours: 10_000, minViableHours: 0, quality: 70, baseAreaId: null, ...over };
+}
+
+export function bid(id: string, providerId: string, areaIds: readonly string[], over: Partial<Bid> = {}): Bid {
+  return { id, providerId, careType: 'standard', areaIds: [...areaIds].sort(), price: 25, maxHours: 10_000, role: 'any', packageId: null, quality: 70, ...over };
+}
+
+export function demand(areaId: string, hours: number, over: Partial<DemandRow> = {}): DemandRow {
+  return { areaId, careType: 'standard', period: '2027', hours, low: hours, high: hours, ...over };
+}
+
+export function lotEntry(over: Partial<Extract<LotPlanEntry, { kind: 'lot' }>> = {}): LotPlanEntry {
+  return { kind: 'lot', geography: 'zone', structure: 'sole', leadShare: 1, maxProviders: 1, minShare: 0, backup: false, ...over };
+}
+
+export function rules(over: Partial<AwardRules> = {}): AwardRules {
+  return { ...defaultAward, ...over };
+}
+
+export interface ScenarioParts {
+  readonly areas: readonly Area[];
+  /** areaId → zoneId of the active zoning `z`. */
+  readonly zones: Readonly<Record<string, string>>;
+  readonly demand: readonly DemandRow[];
+  readonly providers: readonly Provider[];
+  readonly bids: readonly Bid[];
+  readonly lotPlan?: LotPlan;
+  readonly award?: Partial<AwardRules>;
+  /** Further zonings besides `z`. */
+  readonly otherZonings?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export function makeScenario(parts: ScenarioParts): Scenario {
+  const zonings = new Map<string, Zoning>([['z', new Map(Object.entries(parts.zones))]]);
+  for (const [name, zones] of Object.entries(parts.otherZonings ?? {})) zonings.set(name, new Map(Object.entries(zones)));
+  return {
+    name: 'test scenario',
+    currency: 'GBP',
+    weeksPerYear: 52,
+    period: '2027',
+    areas: parts.areas,
+    zonings,
+    zoning: 'z',
+    lotPlan: parts.lotPlan ?? { standard: lotEntry() },
+    award: rules(parts.award),
+    demand: parts.demand,
+    providers: parts.providers,
+    bids: parts.bids,
+    current: [],
+    costModel: {},
+    scoring: {},
+    boundaries: null,
+  };
+}
+
+/**
+ * Two zones (Z1 = A1, A2; Z2 = A3), standard lead-secondary 80/20, three
+ * providers with a package: the running example of the unit tests.
+ */
+export function twoZoneScenario(over: Partial<ScenarioParts> = {}): Scenario {
+  const careType: CareType = 'standard';
+  return makeScenario({
+    areas: [area('A1'), area('A2'), area('A3', { rurality: 'rural' })],
+    zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' },
+    demand: [demand('A1', 60), demand('A2', 40), demand('A3', 50), demand('A1', 10, { careType: 'reablement' }), demand('A3', 5, { careType: 'reablement' })],
+    providers: [provider('P1', { maxHours: 200 }), provider('P2', { maxHours: 200 }), provider('P3', { maxHours: 100 })],
+    bids: [
+      bid('B1', 'P1', ['A1', 'A2'], { price: 20, careType }),
+      bid('B2', 'P2', ['A1', 'A2', 'A3'], { price: 22 }),
+      bid('B3', 'P3', ['A1', 'A2'], { price: 21, role: 'secondary' }),
+      bid('B4', 'P1', ['A3'], { price: 24 }),
+      bid('B5', 'P3', ['A3'], { price: 19, packageId: 'PK' }),
+      bid('B6', 'P3', ['A1', 'A2', 'A3'], { price: 26, careType: 'reablement', packageId: 'PK' }),
+      bid('B7', 'P2', ['A1', 'A2', 'A3'], { price: 27, careType: 'reablement' }),
+    ],
+    lotPlan: { standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.8 }), reablement: lotEntry({ geography: 'county' }) },
+    ...over,
+  });
+}

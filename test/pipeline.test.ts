@@ -1,0 +1,127 @@
+/**
+ * The spine end to end, in memory: program builder, decode, back-ups and
+ * runScenario on the running example (test/helpers/scenario-builder.ts).
+ * (Program/decode tests live here because test/solve/ belongs to the backends.)
+ */
+import { describe, expect, test } from 'vitest';
+import { buildLots } from '../src/lots/build-lots.js';
+import type { Scenario } from '../src/model/types.js';
+import { chooseBackups } from '../src/solve/backups.js';
+import { buildProgram } from '../src/solve/build-program.js';
+import { decode } from '../src/solve/decode.js';
+import { area, bid, demand, lotEntry, makeScenario, provider, twoZoneScenario } from './helpers/scenario-builder.js';
+import { run, solved } from './helpers/run.js';
+
+const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
+const base = twoZoneScenario();
+
+describe('buildProgram', () => {
+  const program = buildProgram(base, lotsOf(base));
+  const names = program.variables.map((v) => v.name);
+
+  test('one assign variable per eligible bid and role, one unmet per role, and the rows of each rule', () => {
+    expect(names.filter((n) => n.startsWith('a[') && n.includes('standard:Z1'))).toEqual(['a[B1,standard:Z1,lead]', 'a[B2,standard:Z1,lead]', 'a[B1,standard:Z1,secondary]', 'a[B2,standard:Z1,secondary]', 'a[B3,standard:Z1,secondary]']);
+    expect(names.filter((n) => n.startsWith('u['))).toEqual(['u[reablement:county,sole]', 'u[standard:Z1,lead]', 'u[standard:Z1,secondary]', 'u[standard:Z2,lead]', 'u[standard:Z2,secondary]']);
+    const rows = program.rows.map((r) => r.name);
+    expect(rows.filter((r) => r.startsWith('fill['))).toHaveLength(5);
+    expect(rows).toContain('one[standard:Z1,P1]');
+    expect(rows).toEqual(expect.arrayContaining(['package[PK,B5]', 'package[PK,B6]']));
+    expect(program.sense).toBe('min');
+  });
+
+  test('costs are weeks × hours × price, unmet at the penalty', () => {
+    const cost = (name: string) => program.variables.find((v) => v.name === name)?.cost;
+    expect(cost('a[B1,standard:Z1,lead]')).toBeCloseTo(52 * 80 * 20, 9);
+    expect(cost('u[standard:Z2,secondary]')).toBeCloseTo(52 * 10 * 1000, 6);
+  });
+
+  test('the program does not depend on the order of bids and providers', () => {
+    const shuffled = { ...base, bids: [...base.bids].reverse(), providers: [...base.providers].reverse() };
+    expect(buildProgram(shuffled, lotsOf(shuffled))).toEqual(program);
+  });
+
+  test('meat maximises h × score with the lowest eligible price', () => {
+    const meat = { ...base, award: { ...base.award, objective: 'meat' as const } };
+    const p = buildProgram(meat, lotsOf(meat));
+    expect(p.sense).toBe('max');
+    const v = p.variables.find((x) => x.name === 'a[B4,standard:Z2,lead]');
+    expect(v?.cost).toBeCloseTo(40 * (0.6 * 0.7 + 0.4 * 19 / 24), 9);
+  });
+});
+
+describe('decode', () => {
+  test('reads chosen roles into allocations and unfilled roles into unmet hours', () => {
+    const lots = lotsOf(base);
+    const program = buildProgram(base, lots);
+    const chosen = new Set(['a[B1,standard:Z1,lead]', 'u[standard:Z1,secondary]', 'a[B4,standard:Z2,lead]', 'a[B2,standard:Z2,secondary]', 'a[B7,reablement:county,sole]']);
+    const plan = decode(program, program.variables.map((v) => (chosen.has(v.name) ? 1 : 0)), lots, base.bids, 52);
+    expect(plan.allocations.map((a) => [a.lotId, a.bidId, a.role, a.hoursPerWeek, a.annualCost])).toEqual([
+      ['reablement:county', 'B7', 'sole', 15, 15 * 27 * 52], ['standard:Z1', 'B1', 'lead', 80, 80 * 20 * 52],
+      ['standard:Z2', 'B4', 'lead', 40, 40 * 24 * 52], ['standard:Z2', 'B2', 'secondary', 10, 10 * 22 * 52],
+    ]);
+    expect(plan.unmet.get('standard:Z1')).toBeCloseTo(20, 9);
+    expect(plan.unmet.get('standard:Z2')).toBe(0);
+  });
+});
+
+describe('back-ups', () => {
+  test('a sole lot with backup: true names up to two other providers, cheapest first, with no hours', async () => {
+    const s = twoZoneScenario({ lotPlan: { standard: lotEntry({ geography: 'county', backup: true }) }, demand: [demand('A1', 10), demand('A3', 10)] });
+    const result = await solved(s);
+    const backups = result.allocations.filter((a) => a.role === 'backup');
+    expect(result.allocations.filter((a) => a.role === 'sole').map((a) => a.bidId)).toEqual(['B2']);
+    expect(backups).toEqual([]); // nobody else covers the whole county
+    const wider = { ...s, bids: [...s.bids, bid('B8', 'P1', ['A1', 'A2', 'A3'], { price: 30 }), bid('B9', 'P3', ['A1', 'A2', 'A3'], { price: 29 }), bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 28 })] };
+    const lots = lotsOf(wider);
+    const named = chooseBackups(wider, lots, (await solved(wider)).allocations.filter((a) => a.role !== 'backup'));
+    expect(named.map((a) => [a.bidId, a.providerId, a.hoursPerWeek])).toEqual([['B10', 'P1', 0], ['B9', 'P3', 0]]);
+  });
+});
+
+describe('runScenario', () => {
+  test('the running example: hand-computed optimum, totals and warnings', async () => {
+    const r = await solved(base);
+    expect(r.status).toBe('optimal');
+    expect(r.totals.annualCost).toBeCloseTo(3390 * 52, 6);
+    expect(r.objective.value).toBeCloseTo(3390 * 52, 4);
+    expect(r.totals.hoursPerWeek).toBe(165);
+    expect(r.totals.unmetHoursPerWeek).toBe(0);
+  });
+
+  test('a lot with demand and no eligible bid is a warning and becomes unmet demand', async () => {
+    const s = { ...base, bids: base.bids.filter((b) => b.careType !== 'reablement' && b.packageId === null) };
+    const r = await solved(s);
+    expect(r.warnings).toEqual(['lot reablement:county has 15.0 hours/week of demand and no eligible bid: its demand will be unmet']);
+    expect(r.lots.find((l) => l.lotId === 'reablement:county')?.unmetHoursPerWeek).toBe(15);
+  });
+
+  test('an unknown zoning is bad settings, not a crash; an impossible rule is infeasible', async () => {
+    expect(await run(base, undefined, 'nope')).toEqual({ kind: 'bad-settings', message: 'zoning "nope" is not in the scenario: choose one of z' });
+    const r = await solved({ ...base, award: { ...base.award, minDistinctProviders: 4 } });
+    expect(r.status).toBe('infeasible');
+  });
+
+  test('the input scenario is not changed', async () => {
+    const copy = structuredClone(base);
+    await solved(base);
+    expect(base).toEqual(copy);
+  });
+
+  // KNOWN BUG, kept visible: the program lets a framework place (y = 1) with zero hours
+  // count as a win (minDistinctProviders) or a package role, but decode drops
+  // zero-hour places, so the verifier rejects the award. Fix in src/solve (decode
+  // should report every place, or a place should require hours); then drop `.fails`
+  // here and the exclusion in test/helpers/random-scenario.ts.
+  test.fails('a zero-hour framework place that counts as a win survives decoding', async () => {
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')], zones: { A1: 'Z1', A2: 'Z1' },
+      demand: [demand('A2', 1, { careType: 'reablement' })],
+      providers: [provider('P1', { maxHours: 50 }), provider('P2', { maxHours: 50 })],
+      bids: [bid('B1', 'P1', ['A1', 'A2'], { careType: 'reablement', price: 15 }), bid('B2', 'P2', ['A1', 'A2'], { careType: 'reablement', price: 16 })],
+      lotPlan: { standard: lotEntry(), reablement: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+      award: { minDistinctProviders: 2 },
+    });
+    const outcome = await run(s);
+    expect(outcome.kind).toBe('ok');
+  });
+});

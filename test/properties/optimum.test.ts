@@ -1,0 +1,66 @@
+/**
+ * Law (a): on small random scenarios the engine's optimum equals an
+ * independent brute-force enumeration (test/helpers/brute-force.ts), for both
+ * objectives, with HiGHS and with javascript-lp-solver. Framework lots need an
+ * LP, so these scenarios have none (the other laws cover frameworks).
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { highsBackend } from '../../src/solve/backend-highs.js';
+import { jslpBackend } from '../../src/solve/backend-jslp.js';
+import type { SolverBackend } from '../../src/solve/program.js';
+import { bruteForce, bruteForceSize } from '../helpers/brute-force.js';
+import { randomScenario } from '../helpers/random-scenario.js';
+import { close, run } from '../helpers/run.js';
+
+/** Enumerations larger than this are skipped (and counted) to keep the suite fast. */
+const maxEnumeration = 60_000;
+
+async function agreesWithBruteForce(backend: SolverBackend, numRuns: number, seed: number) {
+  const seen = { run: 0, withLots: 0, infeasible: 0, skipped: 0, meat: 0, withUnmet: 0 };
+  await fc.assert(
+    fc.asyncProperty(randomScenario({ framework: false }), async (scenario) => {
+      const size = bruteForceSize(scenario);
+      if (size === null) throw new Error('generator made a framework lot');
+      if (size > maxEnumeration) {
+        seen.skipped++;
+        return;
+      }
+      const brute = bruteForce(scenario);
+      const outcome = await run(scenario, backend);
+      expect(outcome.kind, JSON.stringify(outcome)).toBe('ok');
+      if (outcome.kind !== 'ok' || brute === null) return;
+      seen.run++;
+      if (outcome.result.lots.length > 0) seen.withLots++;
+      if (scenario.award.objective === 'meat') seen.meat++;
+      if (brute.status === 'infeasible') {
+        seen.infeasible++;
+        expect(outcome.result.status).toBe('infeasible');
+        return;
+      }
+      expect(outcome.result.status).toBe('optimal');
+      if (outcome.result.totals.unmetHoursPerWeek > 0) seen.withUnmet++;
+      expect(close(outcome.result.objective.value, brute.objective), `engine ${outcome.result.objective.value} vs brute force ${brute.objective}`).toBe(true);
+    }),
+    { seed, numRuns },
+  );
+  return seen;
+}
+
+describe('the optimum equals brute force', () => {
+  test('HiGHS, 120 random scenarios', async () => {
+    const seen = await agreesWithBruteForce(highsBackend, 120, 42);
+    console.info('brute force vs highs', seen);
+    expect(seen.run).toBeGreaterThanOrEqual(100);
+    expect(seen.withLots).toBeGreaterThanOrEqual(95);
+    expect(seen.meat).toBeGreaterThanOrEqual(30);
+    expect(seen.run - seen.infeasible).toBeGreaterThanOrEqual(70);
+  });
+
+  test('javascript-lp-solver, 60 random scenarios', async () => {
+    const seen = await agreesWithBruteForce(jslpBackend, 60, 7);
+    console.info('brute force vs jslp', seen);
+    expect(seen.run).toBeGreaterThanOrEqual(50);
+    expect(seen.withLots).toBeGreaterThanOrEqual(45);
+  });
+});

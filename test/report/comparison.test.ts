@@ -1,0 +1,50 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import { renderComparisonReport, type ComparisonOption } from '../../src/report/html/comparison.js';
+import { solved } from '../helpers/run.js';
+
+const option = (key: string, rank: number | null, annualCost: number | null, riskScore: number | null, dominatedBy: string[] = []): ComparisonOption => ({
+  key, rank, label: `label of ${key}`, zoning: 'two', status: annualCost === null ? 'error' : 'optimal',
+  annualCost, riskScore, unmetHoursPerWeek: annualCost === null ? null : 0, viabilityScore: 60, providers: 2, dominatedBy,
+  ...(annualCost === null ? { note: 'solver failed <badly>' } : {}),
+});
+
+const options = [
+  option('sole@two', 1, 100_000, 60),
+  option('lead@two', 2, 120_000, 40),
+  option('split@two', 3, 130_000, 50, ['lead@two']),
+  option('broken@two', null, null, null),
+];
+
+describe('report.html for a comparison', () => {
+  it('plots every solved option, greys the dominated ones and names the others', () => {
+    const page = renderComparisonReport({ scenario: 'Test <county>', period: '2027', currency: 'GBP', options });
+    const { document } = parseHTML(page);
+    const dots = [...document.querySelectorAll('g.option circle')];
+    expect(dots).toHaveLength(3);
+    expect(dots.filter((d) => d.getAttribute('fill') === '#b8b8b8')).toHaveLength(1);
+    const labels = [...document.querySelectorAll('#tradeoff svg.zonal-plot text')].map((t) => t.textContent).join('\n');
+    expect(labels).toContain('#1 sole@two');
+    expect(labels).toContain('#2 lead@two');
+    expect(labels).not.toContain('split@two');
+    expect(document.querySelector('h1')?.textContent).toBe('Test <county>');
+  });
+
+  it('ranks every option in the table, failed ones last with their reason', () => {
+    const { document } = parseHTML(renderComparisonReport({ scenario: 'T', period: '2027', currency: 'GBP', options: [...options].reverse() }));
+    const rows = [...document.querySelectorAll('table tbody tr')].map((tr) => tr.querySelector('td:nth-child(2) b')?.textContent);
+    expect(rows).toEqual(['sole@two', 'lead@two', 'split@two', 'broken@two']);
+    expect(document.body.textContent).toContain('solver failed <badly>');
+    expect(document.body.textContent).toContain('No option was solved, so there is no award to draw.');
+  });
+
+  it('draws the best option in full when it is given', async () => {
+    const read = await readScenario('scenarios/tiny');
+    if (read.scenario === null) throw new Error('scenarios/tiny did not load');
+    const result = await solved(read.scenario);
+    const { document } = parseHTML(renderComparisonReport({ scenario: 'T', period: '2027', currency: 'GBP', options, best: { key: 'sole@two', result, scenario: read.scenario } }));
+    expect(document.querySelectorAll('figure.map')).toHaveLength(2);
+    expect(document.querySelector('h2.best')?.textContent).toContain('sole@two');
+  });
+});

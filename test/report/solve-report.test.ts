@@ -1,0 +1,94 @@
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Result } from '../../src/model/result.js';
+import type { Scenario } from '../../src/model/types.js';
+import { outputFiles } from '../../src/report/output-files.js';
+import { renderSolveReport } from '../../src/report/html/solve-report.js';
+import { solved } from '../helpers/run.js';
+
+const hostile = `Care <b>&</b> "Co" 'Ltd' </td><script>alert(1)</script>`;
+
+/** The tiny scenario with one provider renamed to a name full of HTML specials. */
+async function tiny(): Promise<Scenario> {
+  const read = await readScenario('scenarios/tiny');
+  if (read.scenario === null) throw new Error('scenarios/tiny did not load');
+  return { ...read.scenario, providers: read.scenario.providers.map((p, i) => (i === 0 ? { ...p, name: hostile } : p)) };
+}
+
+/** A result as it was before scoring existed: no risk, viability, floors, flags or explanations. */
+function unscored(result: Result): Result {
+  return {
+    ...result,
+    lots: result.lots.map(({ riskDetail: _r, explanation: _e, ...l }) => ({ ...l, risk: {}, riskScore: 0, costFloorPerHour: 0 })),
+    providers: result.providers.map(({ viabilityDetail: _v, ...p }) => ({ ...p, viability: {}, viabilityScore: 0 })),
+    flags: [],
+  };
+}
+
+describe('report.html for a solve', () => {
+  let scenario: Scenario;
+  let result: Result;
+  let page: string;
+  beforeAll(async () => {
+    scenario = await tiny();
+    result = await solved(scenario);
+    page = renderSolveReport(result, scenario);
+  });
+
+  it('is one self-contained page: no script, no external reference', () => {
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).not.toMatch(/<script/i);
+    expect(page).not.toMatch(/(src|href)\s*=\s*["']?(https?:|\/\/)/i);
+    expect(page).not.toMatch(/@import|url\(\s*["']?https?:/i);
+    expect(page).toContain("default-src 'none'");
+  });
+
+  it('shows a provider name with <, & and quotes as text', () => {
+    expect(page).not.toContain(hostile);
+    const { document } = parseHTML(page);
+    const cells = [...document.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells).toContain(hostile);
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+  });
+
+  it('draws one shape per area on both maps and one border per zone', () => {
+    const { document } = parseHTML(page);
+    const maps = [...document.querySelectorAll('figure.map')];
+    expect(maps).toHaveLength(2);
+    const zones = new Set(scenario.zonings.get(result.zoning)?.values()).size;
+    for (const map of maps) {
+      expect(map.querySelectorAll('g.area path')).toHaveLength(scenario.areas.length);
+      expect(map.querySelectorAll('g.zone-border path')).toHaveLength(zones);
+    }
+  });
+
+  it('has the four charts, each followed by its table, and the inputs and run details', () => {
+    const { document } = parseHTML(page);
+    expect([...document.querySelectorAll('figure.chart')].map((f) => f.id)).toEqual(['cost', 'risk', 'viability', 'price']);
+    expect(document.querySelectorAll('figure.chart svg.zonal-plot').length).toBeGreaterThanOrEqual(4);
+    for (const figure of document.querySelectorAll('figure.chart')) expect(figure.nextElementSibling?.tagName.toLowerCase()).toBe('table');
+    const text = document.body.textContent ?? '';
+    for (const needle of [result.run.inputHash, result.run.solver, `version`, 'Input hash', result.zoning]) expect(text).toContain(needle);
+  });
+
+  it('says what is not computed instead of drawing empty charts', () => {
+    const bare = renderSolveReport(unscored(result), scenario);
+    expect(bare).toContain('Risk has not been computed');
+    expect(bare).toContain('Cost floors have not been computed');
+    expect(bare).toContain('Viability scores have not been computed');
+    expect(bare).toContain('explanations not computed');
+  });
+
+  it('is the same for the same input, and is written by outputFiles', async () => {
+    expect(renderSolveReport(result, scenario)).toBe(page);
+    const files = await outputFiles(result, scenario, []);
+    expect(files.get('report.html')).toBe(page);
+  });
+
+  it('does not change the result or the scenario', () => {
+    const before = JSON.stringify(result);
+    renderSolveReport(result, scenario);
+    expect(JSON.stringify(result)).toBe(before);
+  });
+});

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildLots } from '../../src/lots/build-lots.js';
+import type { Allocation, Scenario } from '../../src/model/types.js';
+import { awardFacts } from '../../src/scoring/award-facts.js';
+import { countyConcentration, hhiBand, hhiValue } from '../../src/scoring/concentration.js';
+import { cherryPickingRisk, n1Risk, supplyRisk, surgeRisk } from '../../src/scoring/risk-cover.js';
+import { transitionRisk } from '../../src/scoring/risk.js';
+import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+
+const alloc = (lotId: string, providerId: string, role: Allocation['role'], hours: number, price = 25): Allocation => ({ lotId, bidId: `B-${providerId}`, providerId, role, hoursPerWeek: hours, pricePerHour: price, annualCost: hours * price * 52 });
+
+function oneLot(maxHours: Readonly<Record<string, number>>, structure: 'sole' | 'lead-secondary' | 'framework' = 'lead-secondary'): Scenario {
+  return makeScenario({
+    areas: [area('A1'), area('A2', { rurality: 'rural' })],
+    zones: { A1: 'Z', A2: 'Z' },
+    demand: [demand('A1', 600, { low: 550, high: 700 }), demand('A2', 400, { low: 350, high: 500 })],
+    providers: Object.entries(maxHours).map(([id, h]) => provider(id, { maxHours: h })),
+    bids: Object.keys(maxHours).map((id) => bid(`B-${id}`, id, id === 'P3' ? ['A1'] : ['A1', 'A2'])),
+    lotPlan: { standard: lotEntry({ structure, leadShare: 0.8, maxProviders: 3 }) },
+  });
+}
+
+const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get('z') ?? new Map());
+
+describe('supply', () => {
+  it('sole without back-up is highest; a secondary or back-ups lower it', () => {
+    expect(supplyRisk([['P1', 1000]], 0, 0.25).value).toBe(1);
+    expect(supplyRisk([['P1', 800], ['P2', 200]], 0, 0.25).value).toBeCloseTo(0.68, 6);
+    expect(supplyRisk([['P1', 1000]], 2, 0.25).value).toBeCloseTo(0.5625, 6);
+    expect(supplyRisk([], 0, 0.25).value).toBe(1);
+  });
+  it('law: adding a secondary provider to a lead never raises supply risk', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 2 }), (lead, secondary, backups) => {
+        ran++;
+        return supplyRisk([['P1', lead], ['P2', secondary]], backups, 0.25).value <= supplyRisk([['P1', lead]], backups, 0.25).value;
+      }),
+      { seed: 42, numRuns: 100 },
+    );
+    expect(ran).toBe(100);
+  });
+});
+
+describe('N-1 stress and surge cover', () => {
+  it('N-1: the share of the lead\'s hours the others cannot absorb', () => {
+    const s = oneLot({ P1: 1000, P2: 600 });
+    const facts = awardFacts(s, lotsOf(s), [alloc('standard:Z', 'P1', 'lead', 800), alloc('standard:Z', 'P2', 'secondary', 200)]);
+    const r = n1Risk(facts, 'standard:Z');
+    expect(r.value).toBeCloseTo(1 - 400 / 800, 4);
+    expect(r.reason).toMatch(/if P1 \(800 h\/week\) hands back, P2 has 400 h\/week spare: 50% uncovered/);
+  });
+  it('law: more spare capacity never raises N-1 or surge risk', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 200, max: 3000 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 }), (p2, extra, backupCap) => {
+        ran++;
+        const allocations = [alloc('standard:Z', 'P1', 'lead', 800), alloc('standard:Z', 'P2', 'secondary', 200), alloc('standard:Z', 'P3', 'backup', 0)];
+        const risks = (cap2: number) => {
+          const s = oneLot({ P1: 800, P2: cap2, P3: backupCap });
+          const lot = lotsOf(s)[0];
+          const facts = awardFacts(s, lotsOf(s), allocations);
+          return lot === undefined ? [NaN, NaN] : [n1Risk(facts, lot.id).value, surgeRisk(facts, lot).value];
+        };
+        const [n1a = NaN, surgeA = NaN] = risks(p2);
+        const [n1b = NaN, surgeB = NaN] = risks(p2 + extra);
+        return n1b <= n1a && surgeB <= surgeA;
+      }),
+      { seed: 42, numRuns: 100 },
+    );
+    expect(ran).toBe(100);
+  });
+});
+
+describe('transition and cherry-picking', () => {
+  it('transition: share of today\'s hours whose provider does not keep them', () => {
+    const base = oneLot({ P1: 2000, P2: 2000 });
+    const s: Scenario = { ...base, current: [{ areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 600 }, { areaId: 'A2', careType: 'standard', providerId: 'P3', hours: 300 }] };
+    const lot = lotsOf(s)[0];
+    if (lot === undefined) throw new Error('no lot');
+    const facts = awardFacts(s, [lot], [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)]);
+    expect(transitionRisk(s, lot, facts).value).toBeCloseTo(300 / 900, 4);
+    expect(transitionRisk(base, lot, facts).value).toBe(0);
+  });
+  it('cherry-picking: a rural area covered by one framework member counts half', () => {
+    const s = oneLot({ P1: 2000, P3: 2000 }, 'framework');
+    const lot = lotsOf(s)[0];
+    if (lot === undefined) throw new Error('no lot');
+    const members = [alloc(lot.id, 'P1', 'member', 500), alloc(lot.id, 'P3', 'member', 500)];
+    expect(cherryPickingRisk(s, lot, members).value).toBe(0.5);
+    expect(cherryPickingRisk(s, lot, [alloc(lot.id, 'P3', 'member', 600)]).value).toBe(1);
+  });
+});
+
+describe('concentration', () => {
+  it('county HHI and its bands (EU 2004: 1,000 / 2,000; US 2023: 1,800)', () => {
+    const c = countyConcentration(new Map([['A', 50], ['B', 30], ['C', 20]]), 100);
+    expect(c.hhi).toBe(3800);
+    expect(c.largestProvider).toBe('A');
+    expect(hhiValue(900)).toBe(0);
+    expect(hhiValue(1800)).toBe(0.5);
+    expect(hhiValue(2000)).toBe(0.75);
+    expect(hhiValue(1400)).toBeCloseTo(0.25, 10);
+    expect(hhiValue(9000)).toBe(1);
+    expect(hhiBand(1885)).toMatch(/US 2023/);
+  });
+});

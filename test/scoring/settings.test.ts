@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScoringSettings, parseScoringSettings, scoringSettingsProblem } from '../../src/scoring/settings.js';
+
+describe('parseScoringSettings', () => {
+  it('completes empty settings with the documented defaults', () => {
+    const parsed = parseScoringSettings({ costModel: {}, scoring: {} });
+    expect(parsed.kind).toBe('ok');
+    if (parsed.kind !== 'ok') return;
+    expect(parsed.settings).toEqual(defaultScoringSettings);
+    expect(parsed.settings.costModel.travelMinutesPerContactHour).toEqual({ urban: 8, town: 15, rural: 22 });
+    expect(parsed.settings.scoring.riskWeights.supply).toBe(0.2);
+  });
+
+  it('keeps given values and fills the rest', () => {
+    const parsed = parseScoringSettings({ costModel: { wagePerHour: 13, travelMinutesPerContactHour: { rural: 30 } }, scoring: { viabilityWeights: { volume: 1 } } });
+    expect(parsed.kind === 'ok' && parsed.settings.costModel.travelMinutesPerContactHour).toEqual({ urban: 8, town: 15, rural: 30 });
+    expect(parsed.kind === 'ok' && parsed.settings.scoring.viabilityWeights.margin).toBe(0.3);
+  });
+
+  it('names every bad setting with its path', () => {
+    const parsed = parseScoringSettings({ costModel: { wagePerHour: -1, wage: 12 }, scoring: { riskWeights: { supply: 0, n1: 0, price: 0, stretch: 0, concentration: 0, transition: 0, surge: 0, unmet: 0, cherryPicking: 0 } } });
+    expect(parsed.kind).toBe('bad');
+    if (parsed.kind !== 'bad') return;
+    expect(parsed.issues.some((i) => i.startsWith('costModel.wagePerHour'))).toBe(true);
+    expect(parsed.issues.some((i) => i.includes('wage') && i.includes('Unrecognized'))).toBe(true);
+    expect(parsed.issues.some((i) => i.startsWith('scoring.riskWeights') && i.includes('at least one weight'))).toBe(true);
+    expect(scoringSettingsProblem({ costModel: { surplus: 2 }, scoring: {} })).toMatch(/costModel.surplus/);
+    expect(scoringSettingsProblem({ costModel: {}, scoring: {} })).toBeNull();
+  });
+});

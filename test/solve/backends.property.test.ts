@@ -1,0 +1,64 @@
+/**
+ * Every backend, the same laws: on small random scenarios the pipeline with
+ * HiGHS, javascript-lp-solver and (when installed) native CBC returns an
+ * award that passes the independent verifier (the pipeline returns 'bug'
+ * otherwise) with the brute-force optimum's objective.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { highsBackend } from '../../src/solve/backend-highs.js';
+import { cbcBackend, isCbcAvailable } from '../../src/solve/backend-cbc.js';
+import { jslpBackend } from '../../src/solve/backend-jslp.js';
+import type { SolverBackend } from '../../src/solve/program.js';
+import { bruteForce } from '../helpers/brute-force.js';
+import { randomScenario } from '../helpers/random-scenario.js';
+import { close, run } from '../helpers/run.js';
+
+const cbcInstalled = isCbcAvailable();
+
+const backends: readonly { readonly name: string; readonly backend: () => SolverBackend; readonly runs: number; readonly available: boolean }[] = [
+  { name: 'highs', backend: () => highsBackend, runs: 60, available: true },
+  { name: 'jslp', backend: () => jslpBackend, runs: 60, available: true },
+  { name: 'cbc', backend: () => cbcBackend(), runs: 30, available: cbcInstalled },
+];
+
+describe.each(backends)('backend $name', ({ backend, runs, available }) => {
+  it.skipIf(!available)('finds the brute-force optimum, verified', async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(randomScenario({ framework: false }), async (scenario) => {
+        const best = bruteForce(scenario);
+        if (best === null) throw new Error('brute force refused a scenario without framework lots');
+        const outcome = await run(scenario, backend());
+        expect(outcome.kind).toBe('ok');
+        if (outcome.kind !== 'ok') return;
+        checked++;
+        if (best.status === 'infeasible') {
+          expect(outcome.result.status).toBe('infeasible');
+        } else {
+          expect(outcome.result.status).toBe('optimal');
+          expect(close(outcome.result.objective.value, best.objective, 1e-5)).toBe(true);
+        }
+      }),
+      { seed: 42, numRuns: runs },
+    );
+    expect(checked).toBe(runs);
+  });
+
+  it.skipIf(!available)('agrees with HiGHS on scenarios with framework lots, verified', async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(randomScenario({ framework: true }), async (scenario) => {
+        const [mine, reference] = [await run(scenario, backend()), await run(scenario, highsBackend)];
+        expect(mine.kind).toBe('ok');
+        expect(reference.kind).toBe('ok');
+        if (mine.kind !== 'ok' || reference.kind !== 'ok') return;
+        checked++;
+        expect(mine.result.status).toBe(reference.result.status);
+        if (reference.result.status !== 'infeasible') expect(close(mine.result.objective.value, reference.result.objective.value, 1e-5)).toBe(true);
+      }),
+      { seed: 7, numRuns: Math.round(runs / 2) },
+    );
+    expect(checked).toBe(Math.round(runs / 2));
+  });
+});
