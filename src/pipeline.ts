@@ -3,15 +3,15 @@
  * from the solver call; no files, no clock but the solver's own timer.
  *
  *   1. settle the run's settings (zoning, objective overrides; costModel and scoring checked)
- *   2. build lots from the zoning and the lot plan
- *   3. warn about lots no bid can fill
+ *   2. build lots from the zoning and the lot plan; reject bids below legal pay
+ *   3. warn about rejected bids and lots no bid can fill
  *   4. build the solver-neutral program and solve it
  *   5. decode the plan, name back-up providers
  *   6. explain each lot and cost each active rule by re-solving with it relaxed
  *      (explain/), then score viability and risk while assembling the result
  *   7. verify the award independently: a violation is a bug, never written
  */
-import { buildLots } from './lots/build-lots.js';
+import { tenderLots, type Rejection } from './lots/tender-lots.js';
 import { eligibleBids } from './lots/eligibility.js';
 import type { Result } from './model/result.js';
 import type { Lot, Objective, Scenario } from './model/types.js';
@@ -54,6 +54,10 @@ export function withSettings(scenario: Scenario, options: Pick<RunOptions, 'zoni
   return { ...scenario, zoning, award };
 }
 
+function rejectionWarnings(rejections: readonly Rejection[]): string[] {
+  return rejections.map((r) => `bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`);
+}
+
 function unfillableWarnings(scenario: Scenario, lots: readonly Lot[]): string[] {
   return lots
     .filter((lot) => eligibleBids(lot, scenario.bids, scenario.award).length === 0)
@@ -61,11 +65,11 @@ function unfillableWarnings(scenario: Scenario, lots: readonly Lot[]): string[] 
 }
 
 /** Steps 1-4 without solving: the program a run would solve (for --export-lp). */
-export function programFor(input: Scenario, options: Pick<RunOptions, 'zoning' | 'objective'>): { scenario: Scenario; lots: Lot[]; program: Program } | string {
+export function programFor(input: Scenario, options: Pick<RunOptions, 'zoning' | 'objective'>): { scenario: Scenario; lots: Lot[]; rejections: Rejection[]; program: Program } | string {
   const scenario = withSettings(input, options);
   if (typeof scenario === 'string') return scenario;
-  const lots = buildLots(scenario, scenario.zonings.get(scenario.zoning) ?? new Map<string, string>());
-  return { scenario, lots, program: buildProgram(scenario, lots) };
+  const { lots, rejections } = tenderLots(scenario);
+  return { scenario, lots, rejections, program: buildProgram(scenario, lots) };
 }
 
 export async function runScenario(input: Scenario, options: RunOptions): Promise<RunOutcome> {
@@ -73,8 +77,8 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   if (settingsProblem !== null) return { kind: 'bad-settings', message: settingsProblem };
   const built = programFor(input, options);
   if (typeof built === 'string') return { kind: 'bad-settings', message: built };
-  const { scenario, lots, program } = built;
-  const warnings = [...(options.inputWarnings ?? []), ...unfillableWarnings(scenario, lots)];
+  const { scenario, lots, program, rejections } = built;
+  const warnings = [...(options.inputWarnings ?? []), ...rejectionWarnings(rejections), ...unfillableWarnings(scenario, lots)];
   // A greedy award that meets every row gives the solver an incumbent from the first node.
   const start = greedyStart(program);
   const outcome = await options.backend.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap ?? 1e-6, ...(start === null ? {} : { start }) });

@@ -36,7 +36,7 @@ export function assembleResult(parts: ResultParts): Result {
     const s = scores.lots.get(lot.id);
     const explanation = parts.explanations?.get(lot.id);
     return {
-      lotId: lot.id, careType: lot.careType, zoneId: lot.zoneId, areaIds: lot.areaIds, structure: lot.structure,
+      lotId: lot.id, careType: lot.careType, zoneId: lot.zoneId, areaIds: lot.areaIds, structure: lot.structure, rejectedBidIds: lot.rejectedBidIds,
       demandHoursPerWeek: lot.demand, demandLowHoursPerWeek: lot.demandLow, demandHighHoursPerWeek: lot.demandHigh,
       allocatedHoursPerWeek: mine.reduce((t, a) => t + a.hoursPerWeek, 0),
       unmetHoursPerWeek: parts.unmet.get(lot.id) ?? 0,

@@ -107,12 +107,9 @@ describe('runScenario', () => {
     expect(base).toEqual(copy);
   });
 
-  // KNOWN BUG, kept visible: the program lets a framework place (y = 1) with zero hours
-  // count as a win (minDistinctProviders) or a package role, but decode drops
-  // zero-hour places, so the verifier rejects the award. Fix in src/solve (decode
-  // should report every place, or a place should require hours); then drop `.fails`
-  // here and the exclusion in test/helpers/random-scenario.ts.
-  test.fails('a zero-hour framework place that counts as a win survives decoding', async () => {
+  // Regression: a framework place with zero hours counts as a win (minDistinctProviders)
+  // or a package role, so decode must report it, or the verifier rejects the award.
+  test('a zero-hour framework place that counts as a win survives decoding', async () => {
     const s = makeScenario({
       areas: [area('A1'), area('A2')], zones: { A1: 'Z1', A2: 'Z1' },
       demand: [demand('A2', 1, { careType: 'reablement' })],

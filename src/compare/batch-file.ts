@@ -119,7 +119,7 @@ function expand(file: BatchFile, shared: Record<string, unknown>, report: (path:
   };
   const samples = file.samples ?? null;
   const seed = file.seed ?? 1;
-  (file.variants ?? []).forEach((v, i) => add(['variants', i], v.id, v.base ?? file.base, mergeRaw(shared, (v.overrides ?? {}) as Record<string, unknown>), v.samples ?? samples, v.seed ?? seed));
+  (file.variants ?? []).forEach((v, i) => add(['variants', i], v.id, v.base ?? file.base, mergeRaw(shared, v.overrides ?? {}), v.samples ?? samples, v.seed ?? seed));
   if (file.grid !== undefined) for (const combo of gridCombinations(file.grid)) add(['grid'], undefined, file.base, mergeRaw(shared, combo), samples, seed);
   return out;
 }

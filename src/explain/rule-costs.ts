@@ -3,7 +3,7 @@
  * time and compare the objective. Skipped (with a note) when a rule is not
  * active, or when the baseline solve was too slow to repeat for every rule.
  */
-import { buildLots } from '../lots/build-lots.js';
+import { tenderLots } from '../lots/tender-lots.js';
 import type { Lot, LotPlan, Scenario } from '../model/types.js';
 import { buildProgram } from '../solve/build-program.js';
 import { decode } from '../solve/decode.js';
@@ -54,7 +54,7 @@ const notComputed = (r: Relaxation, status: 'skipped' | 'not-active', note: stri
 
 async function costOf(scenario: Scenario, r: Relaxation, backend: SolverBackend, baseline: Baseline, timeLimit: number): Promise<RuleCost> {
   const relaxed = r.relax(scenario);
-  const lots = buildLots(relaxed, relaxed.zonings.get(relaxed.zoning) ?? new Map<string, string>());
+  const { lots } = tenderLots(relaxed);
   const program = buildProgram(relaxed, lots);
   const outcome = await backend.solve(program, { timeLimit, relativeGap: 1e-6 });
   if (outcome.status === 'error' || outcome.status === 'infeasible') return notComputed(r, 'skipped', `the relaxed award could not be solved (${outcome.status})`);

@@ -80,6 +80,7 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
         demandLow: total(low),
         demandHigh: total(high),
         demandByArea: new Map(zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0])),
+        rejectedBidIds: [],
       });
     }
   }

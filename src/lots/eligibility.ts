@@ -30,6 +30,7 @@ export function servedAreas(bid: Bid, lot: Lot): string[] {
 
 export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: AwardRules): boolean {
   if (bid.careType !== lot.careType || bid.quality < rules.minQuality || !roleAllows(bid.role, role)) return false;
+  if (lot.rejectedBidIds.includes(bid.id)) return false;
   return role === 'member' ? servedAreas(bid, lot).length > 0 : coversAll(bid, lot.areaIds);
 }
 

@@ -27,6 +27,8 @@ export interface LotResult {
   readonly annualCost: number;
   readonly winners: readonly { readonly providerId: string; readonly bidId: string; readonly role: AwardRole; readonly hoursPerWeek: number }[];
   readonly eligibleBids: number;
+  /** Bids rejected for this lot: below the legal-pay floor. */
+  readonly rejectedBidIds: readonly string[];
   readonly costFloorPerHour: number;
   readonly riskScore: number;
   readonly risk: Readonly<Record<string, number>>;

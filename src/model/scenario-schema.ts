@@ -17,6 +17,7 @@ export const defaultAward = {
   maxLotsPerProvider: null,
   minDistinctProviders: 0,
   unmetPenaltyPerHour: 1000,
+  rejectBelowLegalPay: true,
 } as const;
 
 const weight = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
@@ -34,6 +35,7 @@ export const awardSchema = z.strictObject({
   maxLotsPerProvider: z.number().int('must be a whole number').min(1, 'must be at least 1, or null for no cap').nullable().default(null),
   minDistinctProviders: z.number().int('must be a whole number').min(0).default(0),
   unmetPenaltyPerHour: z.number().gt(0, 'must be more than 0').default(defaultAward.unmetPenaltyPerHour),
+  rejectBelowLegalPay: z.boolean().default(defaultAward.rejectBelowLegalPay),
 });
 
 const lotEntrySchema = z

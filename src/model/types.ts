@@ -94,6 +94,8 @@ export interface AwardRules {
   readonly maxLotsPerProvider: number | null;
   readonly minDistinctProviders: number;
   readonly unmetPenaltyPerHour: number;
+  /** Reject bids priced below the lot's legal-pay floor (they may not win it). */
+  readonly rejectBelowLegalPay: boolean;
 }
 
 /** areaId → zoneId */
@@ -143,6 +145,8 @@ export interface Lot {
   readonly demandHigh: number;
   /** Design demand per area (areas with no demand are absent). */
   readonly demandByArea: ReadonlyMap<string, number>;
+  /** Bids rejected for this lot because they cannot pay legal wages here (not eligible). */
+  readonly rejectedBidIds: readonly string[];
 }
 
 export interface Allocation {

@@ -36,6 +36,11 @@ export function decode(program: Program, values: readonly number[], lots: readon
       unmet.set(m.lotId, (unmet.get(m.lotId) ?? 0) + m.hours);
     } else if (m.kind === 'areaUnmet' && value > hoursTolerance) {
       unmet.set(m.lotId, (unmet.get(m.lotId) ?? 0) + value);
+    } else if (m.kind === 'place' && value > 0.5) {
+      // A framework place may carry no hours (when minShare is 0); it is still a place won.
+      const bid = bidById.get(m.bidId);
+      const key = `${m.lotId}|${m.bidId}`;
+      if (bid !== undefined && !framework.has(key)) framework.set(key, { bid, lotId: m.lotId, areaHours: {} });
     } else if (m.kind === 'areaHours' && value > hoursTolerance) {
       const bid = bidById.get(m.bidId);
       if (bid === undefined) return;

@@ -13,6 +13,8 @@ export interface VerifiedLot {
   readonly structure: string;
   readonly demandHoursPerWeek: number;
   readonly unmetHoursPerWeek: number;
+  /** Bids the tender rejected for this lot (below legal pay): they may not win it. */
+  readonly rejectedBidIds?: readonly string[];
 }
 
 export interface AwardToVerify {
@@ -185,7 +187,8 @@ function objectiveOf(award: AwardToVerify, scenario: Scenario, expected: Map<str
     const lot = expected.get(a.lotId);
     const bid = bids.get(a.bidId);
     if (lot === undefined || bid === undefined || a.role === 'backup') continue;
-    const prices = scenario.bids.filter((b) => b.careType === lot.careType && b.quality >= rules.minQuality && eligibleAnyRole(b, lot)).map((b) => b.price);
+    const rejected = new Set(award.lots.find((l) => l.lotId === a.lotId)?.rejectedBidIds ?? []);
+    const prices = scenario.bids.filter((b) => b.careType === lot.careType && b.quality >= rules.minQuality && !rejected.has(b.id) && eligibleAnyRole(b, lot)).map((b) => b.price);
     const minPrice = Math.min(...prices);
     score += a.hoursPerWeek * (rules.qualityWeight * bid.quality / 100 + rules.priceWeight * minPrice / bid.price);
   }
@@ -206,6 +209,10 @@ export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] 
   const bids = new Map(scenario.bids.map((b) => [b.id, b]));
   checkLots(award, expected, v);
   for (const a of award.allocations) checkAllocation(a, bids.get(a.bidId), expected.get(a.lotId), scenario, v);
+  for (const lot of award.lots) {
+    const rejected = new Set(lot.rejectedBidIds ?? []);
+    for (const a of award.allocations) if (a.lotId === lot.lotId && rejected.has(a.bidId)) v.push(`allocation ${a.bidId} → ${a.lotId}: the bid was rejected for this lot (below legal pay)`);
+  }
   const totalDemand = [...expected.values()].reduce((t, l) => t + l.demand, 0);
   checkProviders(award, scenario, bids, totalDemand, v);
   checkPackages(award, scenario, v);

@@ -93,16 +93,12 @@ function toScenario(s: Shape): Scenario {
     if (s.plan.reablement !== 'none' && r > 0) rows.push(demand(id, r, { careType: 'reablement' }));
   });
   const providerIds = s.providers.map((_, i) => `P${i + 1}`);
-  // KNOWN BUG (see test/pipeline.test.ts): a framework place with zero hours counts as a win
-  // in the program but is dropped by decode, so packages in a framework and
-  // minDistinctProviders with a framework are left out until that is fixed.
-  const framework = s.plan.reablement === 'framework';
   const bids: Bid[] = s.bids.map((raw, i) => {
     const careType: CareType = raw.reablement && s.plan.reablement !== 'none' ? 'reablement' : 'standard';
     const providerIndex = raw.provider % providerIds.length;
     return bid(`B${i + 1}`, providerIds[providerIndex] ?? 'P1', coverage(raw, areaIds, s.zoneOf), {
       careType, price: raw.price, maxHours: raw.maxHours, role: roles[raw.role] ?? 'any',
-      packageId: raw.inPackage && i < 4 && !(framework && careType === 'reablement') ? 'PK1' : null, quality: raw.quality ?? s.providers[providerIndex]?.quality ?? 70,
+      packageId: raw.inPackage && i < 4 ? 'PK1' : null, quality: raw.quality ?? s.providers[providerIndex]?.quality ?? 70,
     });
   });
   const lotPlan: Partial<Record<CareType, LotPlanEntry>> = {
@@ -118,7 +114,7 @@ function toScenario(s: Shape): Scenario {
     providers: providerIds.map((id, i) => provider(id, { maxHours: s.providers[i]?.maxHours ?? 100, quality: s.providers[i]?.quality ?? 70 })),
     bids,
     lotPlan,
-    award: { objective: s.award.objective, maxShareOfTotalHours: s.award.share, maxLotsPerProvider: s.award.lots, minDistinctProviders: framework ? 0 : s.award.distinct, minQuality: s.award.minQuality },
+    award: { objective: s.award.objective, maxShareOfTotalHours: s.award.share, maxLotsPerProvider: s.award.lots, minDistinctProviders: s.award.distinct, minQuality: s.award.minQuality },
   });
 }
 

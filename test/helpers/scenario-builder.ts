@@ -25,8 +25,9 @@ export function lotEntry(over: Partial<Extract<LotPlanEntry, { kind: 'lot' }>> =
   return { kind: 'lot', geography: 'zone', structure: 'sole', leadShare: 1, maxProviders: 1, minShare: 0, backup: false, ...over };
 }
 
+/** Award rules for tests of the award model itself: legal-pay rejection off unless asked for. */
 export function rules(over: Partial<AwardRules> = {}): AwardRules {
-  return { ...defaultAward, ...over };
+  return { ...defaultAward, rejectBelowLegalPay: false, ...over };
 }
 
 export interface ScenarioParts {

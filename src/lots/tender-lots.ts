@@ -1,0 +1,37 @@
+/**
+ * The lots as tendered: built from the zoning and lot plan, with bids that
+ * cannot pay legal wages in a lot rejected for it. UK rules (PCR 2015 reg 69,
+ * Procurement Act 2023) say a tender whose price comes from breaching labour
+ * law must be rejected, so such a bid may not win that lot. Set
+ * `award.rejectBelowLegalPay: false` to keep them in (they are still flagged).
+ */
+import type { Lot, Scenario } from '../model/types.js';
+import { lotFloors } from '../scoring/cost-floor.js';
+import { scoringSettings } from '../scoring/settings.js';
+import { buildLots } from './build-lots.js';
+import { eligibleBids } from './eligibility.js';
+
+export interface Rejection {
+  readonly bidId: string;
+  readonly lotId: string;
+  readonly pricePerHour: number;
+  readonly legalPayFloorPerHour: number;
+}
+
+export function tenderLots(scenario: Scenario): { lots: Lot[]; rejections: Rejection[] } {
+  const lots = buildLots(scenario, scenario.zonings.get(scenario.zoning) ?? new Map<string, string>());
+  if (!scenario.award.rejectBelowLegalPay) return { lots, rejections: [] };
+  const floors = lotFloors(scenario, lots, scoringSettings(scenario).costModel);
+  const rejections: Rejection[] = [];
+  const tendered = lots.map((lot) => {
+    const floor = floors.get(lot.id)?.wageFloorPerHour;
+    if (floor === undefined) return lot;
+    const rejected = eligibleBids(lot, scenario.bids, scenario.award).filter((b) => b.price < floor).map((b) => b.id);
+    for (const bidId of rejected) {
+      const price = scenario.bids.find((b) => b.id === bidId)?.price ?? 0;
+      rejections.push({ bidId, lotId: lot.id, pricePerHour: price, legalPayFloorPerHour: floor });
+    }
+    return rejected.length === 0 ? lot : { ...lot, rejectedBidIds: rejected };
+  });
+  return { lots: tendered, rejections };
+}
