@@ -122,3 +122,28 @@ describe('runScenario', () => {
     expect(outcome.kind).toBe('ok');
   });
 });
+
+describe('bids below legal pay', () => {
+  const legalPay = (reject: boolean) =>
+    makeScenario({
+      areas: [area('A1')], zones: { A1: 'Z1' },
+      demand: [demand('A1', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('CHEAP', 'P1', ['A1'], { price: 10 }), bid('FAIR', 'P2', ['A1'], { price: 30 })],
+      lotPlan: { standard: lotEntry() },
+      award: { rejectBelowLegalPay: reject },
+    });
+
+  test('are rejected for the lot: they cannot win it, and the run says why', async () => {
+    const result = await solved(legalPay(true));
+    expect(result.allocations.map((a) => a.bidId)).toEqual(['FAIR']);
+    expect(result.lots[0]?.rejectedBidIds).toEqual(['CHEAP']);
+    expect(result.warnings.some((w) => w.startsWith('bid CHEAP rejected for lot standard:Z1'))).toBe(true);
+  });
+
+  test('compete, flagged, when the scenario turns the rule off', async () => {
+    const result = await solved(legalPay(false));
+    expect(result.allocations.map((a) => a.bidId)).toEqual(['CHEAP']);
+    expect(result.flags.find((f) => f.bidId === 'CHEAP')?.kind).toBe('below-wage-floor');
+  });
+});

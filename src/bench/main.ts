@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes S,M --repeats 3 --time-limit 60 --backends highs,cbc]`
+ * `npm run bench [-- --sizes S,M --repeats 3 --time-limit 60 --backends highs,cbc --highs-options '{"presolve":"off"}']`
  *
  *   1. for each size, seed and backend: one case in its own process (clean peak memory)
  *   2. the bundled county end to end: `zonal solve` from process start to files written
@@ -27,6 +27,8 @@ interface BenchArgs {
   readonly timeLimit: number;
   readonly backends: readonly BenchBackend[];
   readonly out: string;
+  /** For the highs-custom backend. */
+  readonly highsOptions: Readonly<Record<string, number | string | boolean>>;
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
@@ -36,12 +38,13 @@ function parseArgs(argv: readonly string[]): BenchArgs {
   };
   const sizes = (get('--sizes') ?? 'S,M,L,XL').split(',').map((s) => s.trim().toUpperCase());
   for (const s of sizes) if (!(s in instanceSizes)) throw new Error(`--sizes: unknown size ${s}; choose from ${Object.keys(instanceSizes).join(',')}`);
-  const backends = (get('--backends') ?? 'highs,highs-plain,jslp,cbc').split(',');
+  const backends = (get('--backends') ?? 'highs,highs-nostart,jslp,cbc').split(',');
   for (const b of backends) if (!(benchBackends as readonly string[]).includes(b)) throw new Error(`--backends: unknown backend ${b}; choose from ${benchBackends.join(',')}`);
   const repeats = Number(get('--repeats') ?? '3');
   const timeLimit = Number(get('--time-limit') ?? '60');
   if (!(repeats >= 1) || !(timeLimit > 0)) throw new Error('--repeats must be at least 1 and --time-limit above 0');
-  return { sizes: sizes as SizeName[], repeats: Math.floor(repeats), timeLimit, backends: backends as BenchBackend[], out: get('--out') ?? path.join(root, 'bench/results.md') };
+  return { sizes: sizes as SizeName[], repeats: Math.floor(repeats), timeLimit, backends: backends as BenchBackend[], out: get('--out') ?? path.join(root, 'bench/results.md'),
+    highsOptions: JSON.parse(get('--highs-options') ?? '{}') as Record<string, number | string | boolean> };
 }
 
 /** javascript-lp-solver is for small models only (DESIGN.md §4): run it on S. */
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
   for (const size of args.sizes) {
     for (let seed = 1; seed <= args.repeats; seed++) {
       for (const backend of args.backends.filter((b) => runsOn(b, size, cbc))) {
-        const result = runInProcess({ size, seed, backend, timeLimit: args.timeLimit });
+        const result = runInProcess({ size, seed, backend, timeLimit: args.timeLimit, highsOptions: args.highsOptions });
         process.stderr.write(`${size} seed ${seed} ${backend}: ${result.status} ${result.solveSeconds?.toFixed(3) ?? '-'} s${result.message === null ? '' : ` (${result.message})`}\n`);
         cases.push(result);
       }

@@ -11,8 +11,12 @@ import { jslpBackend } from '../solve/backend-jslp.js';
 import type { SolverBackend } from '../solve/program.js';
 import { generateScenario, instanceSizes } from './generate.js';
 
-/** Backends the bench can run; `highs-plain` is HiGHS with default options and no start (the baseline). */
-export const benchBackends = ['highs', 'highs-nostart', 'highs-plain', 'jslp', 'cbc'] as const;
+/**
+ * Backends the bench can run: `highs` as the pipeline runs it (with the greedy
+ * start), `highs-nostart` without the start, `highs-custom` with the spec's
+ * extra HiGHS options (for experiments), `jslp`, and native `cbc`.
+ */
+export const benchBackends = ['highs', 'highs-nostart', 'highs-custom', 'jslp', 'cbc'] as const;
 export type BenchBackend = (typeof benchBackends)[number];
 
 export interface CaseSpec {
@@ -20,6 +24,8 @@ export interface CaseSpec {
   readonly seed: number;
   readonly backend: BenchBackend;
   readonly timeLimit: number;
+  /** highs-custom only: native HiGHS options. */
+  readonly highsOptions?: Readonly<Record<string, number | string | boolean>>;
 }
 
 export interface CaseResult {
@@ -41,14 +47,14 @@ function withoutStart(inner: SolverBackend): SolverBackend {
   return { name: inner.name, solve: (program, options) => inner.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap }) };
 }
 
-function backendFor(name: BenchBackend): SolverBackend {
+function backendFor(name: BenchBackend, spec: CaseSpec): SolverBackend {
   switch (name) {
     case 'highs':
       return highsBackend;
     case 'highs-nostart':
       return withoutStart(highsBackend);
-    case 'highs-plain':
-      return withoutStart(createHighsBackend({ tuned: false }));
+    case 'highs-custom':
+      return createHighsBackend({ options: spec.highsOptions ?? {} });
     case 'jslp':
       return jslpBackend;
     case 'cbc':
@@ -59,7 +65,7 @@ function backendFor(name: BenchBackend): SolverBackend {
 export async function runCase(spec: CaseSpec): Promise<CaseResult> {
   const scenario = generateScenario(instanceSizes[spec.size], spec.seed);
   const started = performance.now();
-  const outcome = await runScenario(scenario, { backend: backendFor(spec.backend), timeLimit: spec.timeLimit, inputHash: 'bench', version: 'bench' });
+  const outcome = await runScenario(scenario, { backend: backendFor(spec.backend, spec), timeLimit: spec.timeLimit, inputHash: 'bench', version: 'bench' });
   const pipelineSeconds = (performance.now() - started) / 1000;
   const none = { gap: null, objective: null, solveSeconds: null, variables: null, constraints: null };
   switch (outcome.kind) {

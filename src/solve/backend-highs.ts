@@ -2,10 +2,12 @@
  * HiGHS (WebAssembly) backend. One runtime is loaded per process and reused;
  * every model is disposed after its solve, since WASM memory is not collected.
  *
- * Tuning (measured in docs/performance.md): a start plan is handed over when
- * given; the objective is scaled by a power of two so that HiGHS sees costs of
- * order one (annual costs in pounds are 1e5-1e8, which it warns about), which
- * leaves every value and the relative gap exactly as they were.
+ * Options (measured in docs/performance.md): the time limit, the relative gap
+ * and a fixed random seed; a start plan is handed over when given. HiGHS's
+ * other defaults stay: scaling the objective (`user_objective_scale`, which
+ * HiGHS suggests for annual costs of 1e5-1e8) did not speed anything up and,
+ * with the absolute gap tolerance, let small MEAT objectives stop 1e-5 short
+ * of the optimum, so it is not used.
  */
 import highsModule, { type Highs } from 'highs';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
@@ -61,23 +63,14 @@ function toModelData(h: Highs, program: Program) {
 export type HighsOptionValues = Readonly<Record<string, number | string | boolean>>;
 
 export interface HighsBackendSettings {
-  /** Apply zonal's tuning (objective scaling); false gives HiGHS defaults. @defaultValue true */
-  readonly tuned: boolean;
-  /** Further native options, applied last (for experiments). @defaultValue {} */
+  /** Further native options, applied last (for experiments, e.g. the bench's --highs-options). @defaultValue {} */
   readonly options: HighsOptionValues;
 }
 
-export const defaultHighsBackendSettings: HighsBackendSettings = { tuned: true, options: {} };
+export const defaultHighsBackendSettings: HighsBackendSettings = { options: {} };
 
-/** The power of two that brings the largest cost to order one (HiGHS's `user_objective_scale`). */
-export function objectiveScaleExponent(program: Program): number {
-  const largest = program.variables.reduce((m, v) => Math.max(m, Math.abs(v.cost)), 0);
-  return largest > 0 ? -Math.max(0, Math.floor(Math.log2(largest))) : 0;
-}
-
-function optionsFor(program: Program, options: SolveOptions, settings: HighsBackendSettings): HighsOptionValues {
-  const tuned = settings.tuned ? { user_objective_scale: objectiveScaleExponent(program) } : {};
-  return { output_flag: false, time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, random_seed: 0, ...tuned, ...settings.options };
+function optionsFor(options: SolveOptions, settings: HighsBackendSettings): HighsOptionValues {
+  return { output_flag: false, time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, random_seed: 0, ...settings.options };
 }
 
 function run(h: Highs, program: Program, options: SolveOptions, settings: HighsBackendSettings, started: number): SolverOutcome {
@@ -85,7 +78,7 @@ function run(h: Highs, program: Program, options: SolveOptions, settings: HighsB
   if (program.variables.length === 0) return { status: 'optimal', values: [], objective: 0, gap: 0, seconds: seconds() };
   const model = h.createModel(toModelData(h, program));
   try {
-    model.options.set(optionsFor(program, options, settings));
+    model.options.set(optionsFor(options, settings));
     if (options.start !== undefined) model.setSolution({ colValue: Float64Array.from(options.start) });
     model.run();
     const status = model.getModelStatus();

@@ -7,6 +7,7 @@ import { highsBackend } from '../../src/solve/backend-highs.js';
 import type { SolverBackend } from '../../src/solve/program.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
+import { runScenario } from '../../src/pipeline.js';
 
 /** Two sole zones of 100 h; P1 is cheapest in both but the share cap (60%) lets it take one. */
 function capped(): Scenario {
@@ -50,7 +51,9 @@ describe('ruleCosts', () => {
     expect(share?.objectiveChange).toBeCloseTo(100 * 5 * 52, 2);
     expect(share?.note).toMatch(/saves £26,000 a year/);
     expect(report.rules.find((r) => r.rule === 'lots-cap')?.status).toBe('not-active');
-    expect(result.ruleCosts?.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
+    expect(result.ruleCosts).toBeUndefined(); // runs ask for rule costs explicitly (zonal solve does)
+    const withCosts = await runScenario(s, { backend: highsBackend, timeLimit: 30, inputHash: 't', version: 't', ruleCosts: true });
+    expect(withCosts.kind === 'ok' && withCosts.result.ruleCosts?.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
   });
 
   it('skips every re-solve with a note when the baseline solve was slow', async () => {

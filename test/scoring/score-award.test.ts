@@ -43,8 +43,10 @@ describe('Hertfordshire scores', () => {
     expect(actual).toEqual(JSON.parse(await readFile(goldenFile, 'utf8')));
   });
 
-  it('flag SwiftCare\'s £20.80 Broxbourne bid as below legal pay and give every lot a reasoned risk', () => {
-    expect(result.flags.find((f) => f.bidId === 'B-SWI-S-BRX')?.kind).toBe('below-wage-floor');
+  it('reject SwiftCare\'s £20.80 Broxbourne bid as below legal pay and give every lot a reasoned risk', () => {
+    expect(result.lots.find((l) => l.lotId === 'standard:Z-BRX')?.rejectedBidIds).toContain('B-SWI-S-BRX');
+    expect(result.allocations.some((a) => a.bidId === 'B-SWI-S-BRX' && a.lotId === 'standard:Z-BRX')).toBe(false);
+    expect(result.warnings.some((w) => w.includes('B-SWI-S-BRX') && w.includes('legal wages'))).toBe(true);
     for (const lot of result.lots) {
       expect(lot.riskScore).toBeGreaterThan(0);
       for (const c of Object.values(lot.riskDetail ?? {})) expect(c.reason.length).toBeGreaterThan(10);
