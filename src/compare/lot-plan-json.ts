@@ -3,7 +3,7 @@
  * override single fields of a lot entry ("leadShare": 0.5) and the result is
  * checked by the same schema as scenario.json.
  */
-import { scenarioJsonSchema } from '../model/scenario-schema.js';
+import { lotPlanEntry, scenarioJsonSchema } from '../model/scenario-schema.js';
 import type { CareType, LotPlan, LotPlanEntry } from '../model/types.js';
 import { careTypes } from '../model/types.js';
 
@@ -38,18 +38,7 @@ export function lotPlanFromJson(json: unknown): LotPlan | string {
   for (const careType of careTypes) {
     const entry = parsed.data[careType];
     if (entry === undefined) continue;
-    plan[careType] =
-      'merge' in entry
-        ? { kind: 'merge', into: 'standard' }
-        : {
-            kind: 'lot',
-            geography: entry.geography,
-            structure: entry.structure,
-            leadShare: entry.structure === 'lead-secondary' ? (entry.leadShare ?? 0.8) : 1,
-            maxProviders: entry.structure === 'framework' ? (entry.maxProviders ?? 1) : 1,
-            minShare: entry.minShare ?? 0,
-            backup: entry.backup ?? false,
-          };
+    plan[careType] = lotPlanEntry(entry);
   }
   return plan;
 }

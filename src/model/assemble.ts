@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import type { Lined } from '../io/table-rows.js';
 import type { areaRowSchema, bidRowSchema, currentRowSchema, demandRowSchema, providerRowSchema, zoneRowSchema } from './row-schemas.js';
-import type { ScenarioJson } from './scenario-schema.js';
+import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
 import type { Area, Bid, CareType, CurrentRow, DemandRow, LotPlan, LotPlanEntry, Provider, Scenario, Zoning } from './types.js';
 import { careTypes } from './types.js';
 
@@ -110,18 +110,7 @@ function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: Iss
       if (hours > 0) issues.error(s.jsonFile, s.jsonLine('lots'), `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`);
       continue;
     }
-    plan[careType] =
-      'merge' in entry
-        ? { kind: 'merge', into: 'standard' }
-        : {
-            kind: 'lot',
-            geography: entry.geography,
-            structure: entry.structure,
-            leadShare: entry.structure === 'lead-secondary' ? (entry.leadShare ?? 0.8) : 1,
-            maxProviders: entry.structure === 'framework' ? (entry.maxProviders ?? 1) : 1,
-            minShare: entry.minShare ?? 0,
-            backup: entry.backup ?? false,
-          };
+    plan[careType] = lotPlanEntry(entry);
   }
   return plan;
 }

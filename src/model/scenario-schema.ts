@@ -4,7 +4,7 @@
  * misspelt rule is never silently ignored.
  */
 import { z } from 'zod';
-import { careTypes } from './types.js';
+import { careTypes, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = z.string().trim().min(1, 'is empty: give a file name inside the scenario folder');
 
@@ -100,3 +100,17 @@ export const scenarioJsonSchema = z.object({
 });
 
 export type ScenarioJson = z.infer<typeof scenarioJsonSchema>;
+
+/** A validated scenario.json lot entry as the model's LotPlanEntry, defaults filled. */
+export function lotPlanEntry(entry: NonNullable<ScenarioJson['lots'][CareType]>): LotPlanEntry {
+  if ('merge' in entry) return { kind: 'merge', into: 'standard' };
+  return {
+    kind: 'lot',
+    geography: entry.geography,
+    structure: entry.structure,
+    leadShare: entry.structure === 'lead-secondary' ? (entry.leadShare ?? 0.8) : 1,
+    maxProviders: entry.structure === 'framework' ? (entry.maxProviders ?? 1) : 1,
+    minShare: entry.minShare ?? 0,
+    backup: entry.backup ?? false,
+  };
+}
