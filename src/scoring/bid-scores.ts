@@ -49,14 +49,14 @@ function scoreBid(scenario: Scenario, lot: Lot, bid: Bid, minPrice: number, role
   };
 }
 
-/** Ranks by total score (ties share a rank); unrankable rows keep rank null. */
-function ranked(rows: readonly Omit<BidScore, 'rank'>[], minQuality: number): BidScore[] {
+/** Ranks by total score (ties share a rank); bids that cannot win (rejected, below minQuality) keep rank null. */
+function ranked(rows: readonly Omit<BidScore, 'rank'>[], minQuality: number, rejected: ReadonlySet<string>): BidScore[] {
   const order = [...rows].sort((a, b) => b.totalScore - a.totalScore || a.pricePerHour - b.pricePerHour || (a.bidId < b.bidId ? -1 : 1));
   let rank = 0;
   let seen = 0;
   let last = Number.NaN;
   return order.map((row) => {
-    if (row.quality < minQuality) return { ...row, rank: null };
+    if (row.quality < minQuality || rejected.has(row.bidId)) return { ...row, rank: null };
     seen++;
     if (row.totalScore !== last) [rank, last] = [seen, row.totalScore];
     return { ...row, rank };
@@ -68,11 +68,13 @@ export function bidScores(scenario: Scenario, lots: readonly Lot[], settings: Sc
   const anyQuality = { ...scenario.award, minQuality: 0 };
   const bids = [...scenario.bids].sort((a, b) => (a.id < b.id ? -1 : 1));
   return [...lots].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap((lot) => {
+    // The lowest price among bids that may win sets the price points; rejected bids are still listed.
     const minPrice = lowestPrice(lot, bids, scenario.award) ?? Math.min(...bids.map((b) => b.price));
+    const listed = { ...lot, rejectedBidIds: [] };
     const rows = bids.flatMap((bid) => {
-      const roles = rolesOf(lot).filter((r) => isEligible(bid, lot, r, anyQuality));
+      const roles = rolesOf(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
       return roles.length === 0 ? [] : [scoreBid(scenario, lot, bid, minPrice, roles, settings, floors.get(lot.id))];
     });
-    return ranked(rows, scenario.award.minQuality);
+    return ranked(rows, scenario.award.minQuality, new Set(lot.rejectedBidIds));
   });
 }

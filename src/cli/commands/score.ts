@@ -3,7 +3,7 @@
  * ranks and abnormally-low-tender flags: a CSV file and a table per lot.
  */
 import path from 'node:path';
-import { buildLots } from '../../lots/build-lots.js';
+import { tenderLots } from '../../lots/tender-lots.js';
 import { withSettings } from '../../pipeline.js';
 import { toCsv } from '../../report/csv-write.js';
 import { formatTable } from '../../report/text-table.js';
@@ -45,7 +45,7 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   const { scenario: input } = await loadScenario(dir);
   const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
   if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, `--zoning: ${scenario}`);
-  const lots = buildLots(scenario, scenario.zonings.get(scenario.zoning) ?? new Map<string, string>());
+  const { lots } = tenderLots(scenario);
   const rows = bidScores(scenario, lots, scoringSettings(scenario));
   const file = path.resolve(flags.out);
   await writeOutputsAtomically(path.dirname(file), new Map([[path.basename(file), await scoresCsv(rows)]]));
