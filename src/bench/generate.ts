@@ -120,9 +120,23 @@ function makeProviders(random: Random, zones: readonly Zone[], count: number): P
   });
 }
 
-/** Zones near the provider's base, nearest first; rural zones are less often chosen. */
-function nearbyZones(random: Random, zones: readonly Zone[], base: Zone): Zone {
-  const near = [...zones].sort((a, b) => Math.hypot(a.x - base.x, a.y - base.y) - Math.hypot(b.x - base.x, b.y - base.y)).slice(0, 8);
+/** The eight zones nearest to each zone (itself first), computed once per scenario. */
+function nearestZones(zones: readonly Zone[]): (zone: Zone) => readonly Zone[] {
+  const memo = new Map<Zone, readonly Zone[]>();
+  return (zone) => {
+    const known = memo.get(zone);
+    if (known !== undefined) return known;
+    const near = [...zones].sort((a, b) => Math.hypot(a.x - zone.x, a.y - zone.y) - Math.hypot(b.x - zone.x, b.y - zone.y)).slice(0, 8);
+    memo.set(zone, near);
+    return near;
+  };
+}
+
+type Nearest = ReturnType<typeof nearestZones>;
+
+/** A zone near the provider's base, nearer more often; rural zones are less often chosen. */
+function nearbyZones(random: Random, nearest: Nearest, base: Zone): Zone {
+  const near = nearest(base);
   for (;;) {
     const zone = near[Math.floor(Math.pow(random(), 1.6) * near.length)] ?? base;
     if (random() > 0.5 * zone.rural) return zone;
@@ -130,10 +144,9 @@ function nearbyZones(random: Random, zones: readonly Zone[], base: Zone): Zone {
 }
 
 /** One to three neighbouring zones, starting at `first`. */
-function coverageFrom(random: Random, zones: readonly Zone[], first: Zone): Zone[] {
+function coverageFrom(random: Random, nearest: Nearest, first: Zone): Zone[] {
   const extra = random() < 0.25 ? 1 + Math.floor(random() * 2) : 0;
-  const byDistance = [...zones].sort((a, b) => Math.hypot(a.x - first.x, a.y - first.y) - Math.hypot(b.x - first.x, b.y - first.y));
-  return byDistance.slice(0, 1 + extra);
+  return nearest(first).slice(0, 1 + extra);
 }
 
 function makeBid(random: Random, id: string, plan: ProviderPlan, careType: CareType, covered: readonly Zone[], packageId: string | null): Bid {
@@ -151,17 +164,18 @@ function makeBid(random: Random, id: string, plan: ProviderPlan, careType: CareT
 /** Bids spread over providers; about one provider in ten offers one package of two or three zones. */
 function makeBids(random: Random, zones: readonly Zone[], plans: readonly ProviderPlan[], count: number): Bid[] {
   const bids: Bid[] = [];
+  const nearest = nearestZones(zones);
   const nextId = () => `B${pad(bids.length + 1, 5)}`;
   plans.forEach((plan, i) => {
     if (random() >= 0.1) return;
     const packageId = `K${pad(i + 1, 3)}`;
     const members = 2 + Math.floor(random() * 2);
-    for (let k = 0; k < members; k++) bids.push(makeBid(random, nextId(), plan, 'standard', [nearbyZones(random, zones, plan.base)], packageId));
+    for (let k = 0; k < members; k++) bids.push(makeBid(random, nextId(), plan, 'standard', [nearbyZones(random, nearest, plan.base)], packageId));
   });
   while (bids.length < count) {
     const plan = pick(random, plans);
     const careType: CareType = plan.doesComplex && random() < 0.3 ? 'complex' : 'standard';
-    const covered = coverageFrom(random, zones, nearbyZones(random, zones, plan.base));
+    const covered = coverageFrom(random, nearest, nearbyZones(random, nearest, plan.base));
     bids.push(makeBid(random, nextId(), plan, careType, covered, null));
   }
   return bids;

@@ -17,14 +17,26 @@ export function roleAllows(bidRole: Bid['role'], role: FilledRole): boolean {
   return allowed[role].includes(bidRole);
 }
 
+/** Each bid's coverage as a set, made once per bid (eligibility is asked for every bid × lot × role). */
+const coverage = new WeakMap<Bid, ReadonlySet<string>>();
+
+function coveredBy(bid: Bid): ReadonlySet<string> {
+  let covered = coverage.get(bid);
+  if (covered === undefined) {
+    covered = new Set(bid.areaIds);
+    coverage.set(bid, covered);
+  }
+  return covered;
+}
+
 function coversAll(bid: Bid, areaIds: readonly string[]): boolean {
-  const covered = new Set(bid.areaIds);
+  const covered = coveredBy(bid);
   return areaIds.every((a) => covered.has(a));
 }
 
 /** Areas of a framework lot with demand that the bid covers. */
 export function servedAreas(bid: Bid, lot: Lot): string[] {
-  const covered = new Set(bid.areaIds);
+  const covered = coveredBy(bid);
   return [...lot.demandByArea.keys()].filter((a) => covered.has(a)).sort();
 }
 
