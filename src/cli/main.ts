@@ -55,7 +55,7 @@ function program(): Command {
     .argument('<scenario>', 'scenario folder (holds scenario.json)')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zonings <names>', 'comma-separated zonings to compare (default: all)')
-    .option('--options <names>', 'comma-separated option names (default: all; see docs/compare-batch.md)')
+    .option('--options <names>', 'comma-separated option names (default: all; see the README, "The standard options")')
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
     .addOption(new Option('--solver <name>', 'solver backend').choices([...solverNames]).default('highs'))

@@ -1,6 +1,6 @@
 /**
  * The cost model and scoring settings of scenario.json (`costModel`,
- * `scoring`), completed once with documented defaults (docs/scoring.md).
+ * `scoring`), completed once with documented defaults (README, "Viability and risk").
  * Misspelt keys are errors, so a setting is never silently ignored.
  */
 import { z } from 'zod';
@@ -130,5 +130,5 @@ export const defaultScoringSettings: ScoringSettings = scoringSettings({ costMod
 /** One message for bad settings (for the pipeline's bad-settings outcome), or null. */
 export function scoringSettingsProblem(scenario: Pick<Scenario, 'costModel' | 'scoring'>): string | null {
   const parsed = parseScoringSettings(scenario);
-  return parsed.kind === 'ok' ? null : `scenario.json: ${parsed.issues.join('; ')}. See docs/scoring.md for every setting and its default.`;
+  return parsed.kind === 'ok' ? null : `scenario.json: ${parsed.issues.join('; ')}. The README ("Viability and risk") lists every setting and its default.`;
 }

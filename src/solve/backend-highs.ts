@@ -2,7 +2,7 @@
  * HiGHS (WebAssembly) backend. One runtime is loaded per process and reused;
  * every model is disposed after its solve, since WASM memory is not collected.
  *
- * Options (measured in docs/performance.md): the time limit, the relative gap
+ * Options (measured in the README, "Performance"): the time limit, the relative gap
  * and a fixed random seed; a start plan is handed over when given. HiGHS's
  * other defaults stay: scaling the objective (`user_objective_scale`, which
  * HiGHS suggests for annual costs of 1e5-1e8) did not speed anything up and,
