@@ -2,7 +2,7 @@
  * Scenario folders on disk for io and CLI tests: a small valid set of files
  * as text, which a test may patch, written to a fresh temporary folder.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -47,8 +47,17 @@ export function withLine(text: string, line: number, replacement: string): strin
   return lines.join('\n');
 }
 
+const made: string[] = [];
+
+/** A fresh temporary folder, removed after the test file (test/helpers/cleanup.ts). */
 export async function tempDir(prefix = 'zonal-test-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /** Write the files to a fresh temporary folder and return its path. */
