@@ -11,8 +11,7 @@
  *      (explain/), then score viability and risk while assembling the result
  *   7. verify the award independently: a violation is a bug, never written
  */
-import { tenderLots, type Rejection } from './lots/tender-lots.js';
-import { eligibleBids } from './lots/eligibility.js';
+import { tenderLots, tenderWarnings, type Rejection } from './lots/tender-lots.js';
 import type { Result } from './model/result.js';
 import type { Lot, Objective, Scenario } from './model/types.js';
 import { assembleResult } from './result-assembly.js';
@@ -54,16 +53,6 @@ export function withSettings(scenario: Scenario, options: Pick<RunOptions, 'zoni
   return { ...scenario, zoning, award };
 }
 
-function rejectionWarnings(rejections: readonly Rejection[]): string[] {
-  return rejections.map((r) => `bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`);
-}
-
-function unfillableWarnings(scenario: Scenario, lots: readonly Lot[]): string[] {
-  return lots
-    .filter((lot) => eligibleBids(lot, scenario.bids, scenario.award).length === 0)
-    .map((lot) => `lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid: its demand will be unmet`);
-}
-
 /** Steps 1-4 without solving: the program a run would solve (for --export-lp). */
 export function programFor(input: Scenario, options: Pick<RunOptions, 'zoning' | 'objective'>): { scenario: Scenario; lots: Lot[]; rejections: Rejection[]; program: Program } | string {
   const scenario = withSettings(input, options);
@@ -78,7 +67,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   const built = programFor(input, options);
   if (typeof built === 'string') return { kind: 'bad-settings', message: built };
   const { scenario, lots, program, rejections } = built;
-  const warnings = [...(options.inputWarnings ?? []), ...rejectionWarnings(rejections), ...unfillableWarnings(scenario, lots)];
+  const warnings = [...(options.inputWarnings ?? []), ...tenderWarnings(scenario, lots, rejections)];
   // A greedy award that meets every row gives the solver an incumbent from the first node.
   const start = greedyStart(program);
   const outcome = await options.backend.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap ?? 1e-6, ...(start === null ? {} : { start }) });

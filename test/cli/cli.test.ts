@@ -22,6 +22,16 @@ describe.concurrent('zonal validate and solve on good input', () => {
     expect(r.stdout).toContain('Tiny learning scenario: valid');
   });
 
+  test('validate warns, before any award, about a lot no bid can fill and a bid below legal pay: exit 0', async () => {
+    const files = goodFiles();
+    const bids = (files['bids.csv'] ?? '').replace('B5,P2,reablement,*,27,100,any,', 'B5,P2,reablement,A2,27,100,any,').replace('B3,P1,standard,Z2,24,500,,', 'B3,P1,standard,Z2,9.5,500,,');
+    const dir = await writeScenarioFolder({ ...files, 'bids.csv': bids });
+    const r = await zonal(['validate', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('warning: lot reablement:county has 10.0 hours/week of demand and no eligible bid');
+    expect(r.stdout).toMatch(/warning: bid B3 rejected for lot standard:Z2: £9\.50\/h cannot pay legal wages/);
+  });
+
   test('solve writes the four files and result.json has the contract fields', async () => {
     const out = await outDir();
     const r = await zonal(['solve', 'scenarios/tiny', '--out', out]);
