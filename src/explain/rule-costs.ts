@@ -7,13 +7,24 @@ import { tenderLots } from '../lots/tender-lots.js';
 import type { Lot, LotPlan, Scenario } from '../model/types.js';
 import { buildProgram } from '../solve/build-program.js';
 import { decode } from '../solve/decode.js';
-import type { SolverBackend } from '../solve/program.js';
+import { isFeasiblePlan } from '../solve/plan-state.js';
+import type { Program, SolverBackend } from '../solve/program.js';
 import type { RuleCost, RuleCostReport } from './types.js';
 
 export interface Baseline {
   readonly objective: number;
   readonly annualCost: number;
   readonly solveSeconds: number;
+  /** The award's plan by variable name: relaxing a rule keeps it feasible, so it starts each re-solve. */
+  readonly plan?: ReadonlyMap<string, number>;
+}
+
+/** The baseline plan in the relaxed program's variables, when it keeps every relaxed row. */
+function startFrom(program: Program, baseline: Baseline): number[] | undefined {
+  if (baseline.plan === undefined) return undefined;
+  const plan = baseline.plan;
+  const values = program.variables.map((v) => plan.get(v.name) ?? 0);
+  return isFeasiblePlan(program, values) ? values : undefined;
 }
 
 export interface RuleCostOptions {
@@ -56,7 +67,8 @@ async function costOf(scenario: Scenario, r: Relaxation, backend: SolverBackend,
   const relaxed = r.relax(scenario);
   const { lots } = tenderLots(relaxed);
   const program = buildProgram(relaxed, lots);
-  const outcome = await backend.solve(program, { timeLimit, relativeGap: 1e-6 });
+  const start = startFrom(program, baseline);
+  const outcome = await backend.solve(program, { timeLimit, relativeGap: 1e-6, ...(start === undefined ? {} : { start }) });
   if (outcome.status === 'error' || outcome.status === 'infeasible') return notComputed(r, 'skipped', `the relaxed award could not be solved (${outcome.status})`);
   const plan = decode(program, outcome.values, lots, relaxed.bids, relaxed.weeksPerYear);
   const annualCost = plan.allocations.reduce((t, a) => t + a.annualCost, 0);
