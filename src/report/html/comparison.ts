@@ -66,7 +66,8 @@ function scatter(input: ComparisonReportInput): Html | null {
     y: { label: 'Risk (0-100, higher is worse)', grid: true, nice: true },
     color: { domain: ['not dominated', 'dominated (another option is cheaper and no riskier, or the reverse)'], range: [okColour, mutedColour], legend: true },
     marks: [
-      Plot.line(front, { x: 'annualCost', y: 'riskScore', stroke: okColour, strokeDasharray: '4 3', strokeOpacity: 0.7 }),
+      // The trade-off line joins only options that meet all demand: unmet hours make an option look cheaper than it is.
+      Plot.line(front.filter((o) => (o.unmetHoursPerWeek ?? 0) === 0), { x: 'annualCost', y: 'riskScore', stroke: okColour, strokeDasharray: '4 3', strokeOpacity: 0.7 }),
       Plot.dot(solved.filter((o) => (o.unmetHoursPerWeek ?? 0) > 0), { x: 'annualCost', y: 'riskScore', r: 10, stroke: alertColour, strokeWidth: 2, fill: 'none', className: 'unmet-ring' }),
       Plot.dot(solved, { x: 'annualCost', y: 'riskScore', fill: kind, r: 6, stroke: 'white', className: 'option', title: (o: Solved) => `#${o.rank ?? '-'} ${o.key}: ${money(o.annualCost, input.currency)}, risk ${score(o.riskScore)}` }),
       Plot.text(front, { x: 'annualCost', y: 'riskScore', text: (o: Solved) => `#${o.rank ?? '-'} ${o.key}`, dx: 9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, fill: '#111' }),
@@ -114,7 +115,7 @@ ${chartFigure({
   title: 'Annual cost and risk of every option',
   chart: scatter(input),
   empty: 'No option could be solved.',
-  note: 'Lower left is better. Coloured and named: options no other option beats on both cost and risk (the dashed line joins them). Grey: dominated options, with their rank. Ringed in vermilion: the option leaves some demand unmet (it ranks after every option that meets all demand).',
+  note: 'Lower left is better. Coloured and named: options no other option beats on both cost and risk (the dashed line joins those that meet all demand: the real trade-off between cost and risk). Grey: dominated options, with their rank. Ringed in vermilion: the option leaves some demand unmet (it ranks after every option that meets all demand).',
   table: rankedTable(input),
 })}
 </section>
