@@ -5,9 +5,9 @@ import { highsBackend } from '../solve/backend-highs.js';
 import { jslpBackend } from '../solve/backend-jslp.js';
 import { cbcBackend, isCbcAvailable } from '../solve/backend-cbc.js';
 import type { SolverBackend } from '../solve/program.js';
+import { solverNames } from '../solve/solver-names.js';
 import { CliExit, exitCodes } from './exit.js';
 
-export const solverNames = ['highs', 'jslp', 'cbc'] as const;
 
 export function backendByName(name: string): SolverBackend {
   switch (name) {

@@ -1,17 +1,12 @@
 /**
  * The command line: argv → options → command → exit code. The only place
- * that exits the process.
+ * that exits the process. Each command's modules load only when it runs
+ * (the report's chart libraries alone take half a second to load).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics/issues.js';
-import { batchCommand } from './commands/batch.js';
-import { compareCommand } from './commands/compare.js';
-import { initCommand } from './commands/init.js';
-import { scoreCommand } from './commands/score.js';
-import { solveCommand } from './commands/solve.js';
-import { validateCommand } from './commands/validate.js';
 import { CliExit, badInput, exitCodes } from './exit.js';
-import { solverNames } from './backends.js';
+import { solverNames } from '../solve/solver-names.js';
 import { version } from './version.js';
 
 function program(): Command {
@@ -24,7 +19,7 @@ function program(): Command {
   cli.command('validate')
     .description('check a scenario folder; print every problem as file:line: message')
     .argument('<scenario>', 'scenario folder (holds scenario.json)')
-    .action((dir: string) => validateCommand(dir));
+    .action(async (dir: string) => (await import('./commands/validate.js')).validateCommand(dir));
 
   cli.command('solve')
     .description('award the lots optimally, verify the award, write result files and print a summary')
@@ -38,7 +33,7 @@ function program(): Command {
     .option('--export-lp <file>', 'also write the award model in CPLEX LP format')
     .option('--samples <n>', 'draw demand N times from each area\'s low/central/high range and report the chance of unmet hours and of providers over capacity or below minimum volume')
     .option('--seed <s>', 'random seed for --samples (same seed, same numbers)', '1')
-    .action((dir: string, flags) => solveCommand(dir, flags));
+    .action(async (dir: string, flags) => (await import('./commands/solve.js')).solveCommand(dir, flags));
 
   // Further commands register themselves here, one line each.
   cli.command('score')
@@ -46,9 +41,9 @@ function program(): Command {
     .argument('<scenario>', 'scenario folder (holds scenario.json)')
     .option('--out <file>', 'CSV file to write (atomically)', 'scores.csv')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
-    .action((dir: string, flags) => scoreCommand(dir, flags));
+    .action(async (dir: string, flags) => (await import('./commands/score.js')).scoreCommand(dir, flags));
 
-  cli.command('init').description('write a small, valid example scenario to start from').argument('<dir>', 'a new or empty folder').action((dir: string) => initCommand(dir));
+  cli.command('init').description('write a small, valid example scenario to start from').argument('<dir>', 'a new or empty folder').action(async (dir: string) => (await import('./commands/init.js')).initCommand(dir));
 
   cli.command('compare')
     .description('solve every zoning × standard lot-structure option, rank them, say which is cheapest, least risky and dominated')
@@ -59,7 +54,7 @@ function program(): Command {
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
     .addOption(new Option('--solver <name>', 'solver backend').choices([...solverNames]).default('highs'))
-    .action((dir: string, flags) => compareCommand(dir, flags));
+    .action(async (dir: string, flags) => (await import('./commands/compare.js')).compareCommand(dir, flags));
 
   cli.command('batch')
     .description('run many variants of scenarios in parallel worker threads; rows stream to batch.csv and batch.jsonl')
@@ -68,7 +63,7 @@ function program(): Command {
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--resume', 'skip variants already finished in <out>/batch.jsonl')
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
-    .action((file: string, flags) => batchCommand(file, flags));
+    .action(async (file: string, flags) => (await import('./commands/batch.js')).batchCommand(file, flags));
 
   return cli;
 }
