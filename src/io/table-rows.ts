@@ -42,7 +42,7 @@ export function readRows<S extends z.ZodType>(file: string, table: CsvTable, sch
       continue;
     }
     for (const issue of parsed.error.issues) {
-      if (reported++ >= maxIssuesPerFile) break;
+      if (reported++ >= maxIssuesPerFile) continue;
       const column = String(issue.path[0] ?? '');
       const value = record.cells[column];
       const got = value === undefined || value === '' ? '' : ` (got "${value}")`;

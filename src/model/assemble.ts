@@ -54,6 +54,7 @@ function buildZoning(name: string, file: string, rows: Rows<typeof zoneRowSchema
     if (!areaIds.has(row.area_id)) issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
     else if (zoning.has(row.area_id)) issues.error(file, line, `area "${row.area_id}" is already in zone "${zoning.get(row.area_id)}": each area belongs to exactly one zone`);
     else if (areaIds.has(row.zone_id)) issues.error(file, line, `zone id "${row.zone_id}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${row.zone_id}")`);
+    else if (row.zone_id === 'county') issues.error(file, line, 'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone');
     else zoning.set(row.area_id, row.zone_id);
   }
   for (const areaId of [...areaIds].sort()) {
@@ -160,7 +161,19 @@ function buildBids(s: ScenarioRows, providers: ReadonlyMap<string, Provider>, ar
       quality: row.quality_score ?? provider.quality,
     });
   }
+  warnMixedPackages(s, issues);
   return bids;
+}
+
+/** A package is one provider's all-or-nothing offer; one that mixes providers is probably a typo. */
+function warnMixedPackages(s: ScenarioRows, issues: IssueList): void {
+  const owner = new Map<string, string>();
+  for (const { line, row } of s.bids) {
+    if (row.package_id === null) continue;
+    const first = owner.get(row.package_id);
+    if (first === undefined) owner.set(row.package_id, row.provider_id);
+    else if (first !== row.provider_id) issues.warning(s.files.bids, line, `package "${row.package_id}" holds bids of ${first} and ${row.provider_id}: they are awarded all together or not at all; check the package_id if that is not meant`);
+  }
 }
 
 function buildProviders(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: IssueList): Map<string, Provider> {

@@ -26,6 +26,25 @@ const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => 
 };
 
 describe('assembleScenario via readScenario', () => {
+  test('a package holding two providers\' bids is a warning, not an error', async () => {
+    const { errors, warnings } = await problems((f) => {
+      set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,500,any,PK')(f);
+      set('bids.csv', 3, 'B2,P2,standard,Z1,25,500,any,PK')(f);
+    });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual(['bids.csv:3: warning: package "PK" holds bids of P1 and P2: they are awarded all together or not at all; check the package_id if that is not meant']);
+  });
+
+  test('past 50 problems in a file, the rest are counted, not listed', async () => {
+    const { errors } = await problems((f) => {
+      const header = 'area_id,care_type,period,hours_per_week,hours_low,hours_high';
+      f['demand.csv'] = [header, ...Array.from({ length: 30 }, (_, i) => `A1,standard,${2030 + i},x,y,`)].join('\n') + '\n';
+    });
+    const demand = errors.filter((e) => /^demand\.csv:\d+:/.test(e));
+    expect(demand).toHaveLength(50);
+    expect(errors).toContain('demand.csv: 10 more problem(s) not shown');
+  });
+
   test('the good folder reads with no problems', async () => {
     const { scenario, errors, warnings } = await problems(() => {});
     expect(errors).toEqual([]);
@@ -51,6 +70,7 @@ describe('assembleScenario via readScenario', () => {
     ['area in two zones', set('zones-two.csv', 4, 'A2,Z2'), 'zones-two.csv:4: area "A2" is already in zone "Z1"'],
     ['unknown area in a zoning', set('zones-two.csv', 4, 'A9,Z2'), 'zones-two.csv:4: unknown area "A9"'],
     ['zone id equal to an area id', set('zones-two.csv', 4, 'A3,A1'), 'zones-two.csv:4: zone id "A1" is also an area id'],
+    ['zone id "county"', set('zones-two.csv', 4, 'A3,county'), 'zones-two.csv:4: zone id "county" is reserved for county-wide lots'],
     ['unknown area in demand', set('demand.csv', 4, 'A8,standard,2027,40,,'), 'demand.csv:4: unknown area "A8"'],
     ['leadShare out of range', (f) => json(f, (j) => { j['lots'].standard.leadShare = 1.2; }), 'lots.standard.leadShare is 1.2: it must be at least 0.5 and less than 1'],
     ['leadShare missing', (f) => json(f, (j) => { delete j['lots'].standard.leadShare; }), 'lots.standard.leadShare is missing'],
