@@ -17,7 +17,7 @@ export const hours = (x: number) => x.toLocaleString('en-GB', { maximumFractionD
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function headline(r: Result): string[] {
-  const gap = r.status === 'feasible' ? ` (time limit hit; gap ${Number.isNaN(r.gap) ? 'unknown' : percent(r.gap)})` : '';
+  const gap = r.status !== 'feasible' ? '' : Number.isFinite(r.gap) ? ` (time limit hit; within ${percent(r.gap)} of the best possible)` : ' (time limit hit before the solver could bound the best possible cost: this plan keeps every rule but may not be the cheapest; allow more time)';
   const t = r.totals;
   return [
     `${r.scenario}: zoning "${r.zoning}", period ${r.period}`,
