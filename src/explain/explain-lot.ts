@@ -3,7 +3,7 @@
  * the cost and score gap between them, and the rules that stopped every bid
  * that beat the winner on the objective. Pure; reads the award, never changes it.
  */
-import { isEligible, lowestPrice, meatScore, type FilledRole } from '../lots/eligibility.js';
+import { candidateBids, isEligible, lowestPrice, meatScore, type FilledRole } from '../lots/eligibility.js';
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { awardLoad, ruleReason, stoppedBy, type AwardLoad } from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
@@ -25,15 +25,14 @@ function candidates(c: RoleContext): Bid[] {
   const anyQuality = { ...c.scenario.award, minQuality: 0 };
   const meat = (b: Bid) => meatScore(b, c.minPrice, c.scenario.award);
   const better = c.scenario.award.objective === 'cost' ? (a: Bid, b: Bid) => a.price - b.price : (a: Bid, b: Bid) => meat(b) - meat(a);
-  return c.scenario.bids.filter((b) => isEligible(b, c.lot, c.role, anyQuality)).sort((a, b) => better(a, b) || (a.id < b.id ? -1 : 1));
+  return candidateBids(c.lot, c.scenario.bids).filter((b) => isEligible(b, c.lot, c.role, anyQuality)).sort((a, b) => better(a, b) || (a.id < b.id ? -1 : 1));
 }
 
 function explainRole(c: RoleContext): RoleExplanation {
   const rules = c.scenario.award;
   const winner = c.holders.find((a) => a.role === c.role);
-  const bids = new Map(c.scenario.bids.map((b) => [b.id, b]));
-  const winningBid = winner === undefined ? undefined : bids.get(winner.bidId);
   const ranked = candidates(c);
+  const winningBid = winner === undefined ? undefined : ranked.find((b) => b.id === winner.bidId);
   const winnerRank = winningBid === undefined ? ranked.length : ranked.findIndex((b) => b.id === winningBid.id);
   const holderIds = new Set(c.holders.filter((a) => a.role === c.role).map((a) => a.providerId));
   const better = ranked.slice(0, Math.max(0, winnerRank)).filter((b) => !holderIds.has(b.providerId));

@@ -46,10 +46,49 @@ export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: AwardRul
   return role === 'member' ? servedAreas(bid, lot).length > 0 : coversAll(bid, lot.areaIds);
 }
 
+interface CandidateIndex {
+  /** careType|areaId → bids covering that area, in the array's order */
+  readonly byArea: ReadonlyMap<string, readonly Bid[]>;
+  readonly position: ReadonlyMap<Bid, number>;
+}
+
+/** One index per bids array: eligibility is asked for every lot, and a county has thousands of bids. */
+const indexes = new WeakMap<readonly Bid[], CandidateIndex>();
+
+function indexOf(bids: readonly Bid[]): CandidateIndex {
+  let index = indexes.get(bids);
+  if (index === undefined) {
+    const byArea = new Map<string, Bid[]>();
+    for (const bid of bids) {
+      for (const areaId of bid.areaIds) {
+        const key = `${bid.careType}|${areaId}`;
+        const list = byArea.get(key);
+        if (list === undefined) byArea.set(key, [bid]);
+        else list.push(bid);
+      }
+    }
+    index = { byArea, position: new Map(bids.map((b, i) => [b, i])) };
+    indexes.set(bids, index);
+  }
+  return index;
+}
+
+/**
+ * Bids that may be eligible for a lot, in the order of `bids`: same care type
+ * and covering the lot's first area (a framework: any of its areas with demand).
+ * Every eligible bid is among them; test each with isEligible.
+ */
+export function candidateBids(lot: Lot, bids: readonly Bid[]): Bid[] {
+  const { byArea, position } = indexOf(bids);
+  const areas = lot.structure === 'framework' ? [...lot.demandByArea.keys()] : lot.areaIds.slice(0, 1);
+  const found = new Set(areas.flatMap((a) => byArea.get(`${lot.careType}|${a}`) ?? []));
+  return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}
+
 /** Bids that could fill any role of the lot, sorted by id. */
 export function eligibleBids(lot: Lot, bids: readonly Bid[], rules: AwardRules): Bid[] {
   const roles: FilledRole[] = lot.structure === 'framework' ? ['member'] : lot.roles.map((r) => r.role);
-  return bids.filter((b) => roles.some((r) => isEligible(b, lot, r, rules))).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return candidateBids(lot, bids).filter((b) => roles.some((r) => isEligible(b, lot, r, rules))).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** Lowest price among bids eligible for the lot (for MEAT price scores). */

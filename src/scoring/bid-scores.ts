@@ -4,7 +4,7 @@
  * price / bid price, quality score = qualityWeight × quality (0-100), total,
  * rank within the lot, and abnormally-low-tender flags.
  */
-import { isEligible, lowestPrice, type FilledRole } from '../lots/eligibility.js';
+import { candidateBids, isEligible, lowestPrice, type FilledRole } from '../lots/eligibility.js';
 import type { Bid, Lot, Scenario } from '../model/types.js';
 import { lotFloors, type CostFloor } from './cost-floor.js';
 import { flagFor } from './flags.js';
@@ -71,7 +71,7 @@ export function bidScores(scenario: Scenario, lots: readonly Lot[], settings: Sc
     // The lowest price among bids that may win sets the price points; rejected bids are still listed.
     const minPrice = lowestPrice(lot, bids, scenario.award) ?? Math.min(...bids.map((b) => b.price));
     const listed = { ...lot, rejectedBidIds: [] };
-    const rows = bids.flatMap((bid) => {
+    const rows = candidateBids(lot, bids).flatMap((bid) => {
       const roles = rolesOf(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
       return roles.length === 0 ? [] : [scoreBid(scenario, lot, bid, minPrice, roles, settings, floors.get(lot.id))];
     });

@@ -4,7 +4,7 @@
  * in if the sole provider hands back. Chosen after the solve, cheapest
  * eligible bid first (ties by bid id), from providers with spare capacity.
  */
-import { isEligible } from '../lots/eligibility.js';
+import { candidateBids, isEligible } from '../lots/eligibility.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 
 export const backupsPerLot = 2;
@@ -17,7 +17,7 @@ export function chooseBackups(scenario: Scenario, lots: readonly Lot[], allocati
   for (const lot of lots) {
     if (!lot.backup || lot.structure !== 'sole') continue;
     const taken = new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId));
-    const candidates = scenario.bids
+    const candidates = candidateBids(lot, scenario.bids)
       .filter((b) => isEligible(b, lot, 'sole', scenario.award) && (spare.get(b.providerId) ?? 0) > 0)
       .sort((a, b) => a.price - b.price || (a.id < b.id ? -1 : 1));
     let named = 0;

@@ -10,7 +10,7 @@
  * depend on the order of rows in the input files.
  */
 import type { Bid, Lot, Provider, Scenario } from '../model/types.js';
-import { isEligible, lowestPrice, meatScore, servedAreas } from '../lots/eligibility.js';
+import { candidateBids, isEligible, lowestPrice, meatScore, servedAreas } from '../lots/eligibility.js';
 import type { Program, Row, Variable, VariableMeaning } from './program.js';
 
 interface Draft {
@@ -39,22 +39,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
-}
-
-/**
- * Bids that may be eligible for a lot: same care type and covering at least one
- * of its areas (role lots: its first area). A cheap index so that eligibility
- * is tested on a handful of bids per lot, not on every bid (XL: 600 lots ×
- * 20,000 bids). Sorted by id, like the bids.
- */
-function candidateIndex(bids: readonly Bid[]): (lot: Lot) => Bid[] {
-  const byArea = new Map<string, Bid[]>();
-  for (const bid of bids) for (const areaId of bid.areaIds) push(byArea, `${bid.careType}|${areaId}`, bid);
-  return (lot) => {
-    const areas = lot.structure === 'framework' ? [...lot.demandByArea.keys()] : lot.areaIds.slice(0, 1);
-    const found = new Set(areas.flatMap((a) => byArea.get(`${lot.careType}|${a}`) ?? []));
-    return bids.length === found.size ? [...bids] : [...found].sort(byId);
-  };
 }
 
 /** Objective coefficient for serving `hours` with a bid, and for leaving them unmet. */
@@ -167,10 +151,9 @@ export function buildProgram(scenario: Scenario, lots: readonly Lot[]): Program 
   const bids = [...scenario.bids].sort(byId);
   const providers = [...scenario.providers].sort(byId);
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
-  const candidates = candidateIndex(bids);
   for (const lot of [...lots].sort(byId)) {
-    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, candidates(lot));
-    else addRoleLot(d, scenario, lot, candidates(lot));
+    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, candidateBids(lot, bids));
+    else addRoleLot(d, scenario, lot, candidateBids(lot, bids));
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
   addCapacityRows(d, scenario, bids, providers, totalDemand);
