@@ -182,15 +182,24 @@ function objectiveOf(award: AwardToVerify, scenario: Scenario, expected: Map<str
     const served = award.allocations.reduce((t, a) => t + a.hoursPerWeek * (bids.get(a.bidId)?.price ?? a.pricePerHour), 0);
     return scenario.weeksPerYear * (served + unmet * rules.unmetPenaltyPerHour);
   }
+  // The lowest eligible price of each lot, found once per lot (a lot has many allocations).
+  const minPrices = new Map<string, number>();
+  const minPriceOf = (lotId: string, lot: ExpectedLot): number => {
+    let price = minPrices.get(lotId);
+    if (price === undefined) {
+      const rejected = new Set(award.lots.find((l) => l.lotId === lotId)?.rejectedBidIds ?? []);
+      const prices = scenario.bids.filter((b) => b.careType === lot.careType && b.quality >= rules.minQuality && !rejected.has(b.id) && eligibleAnyRole(b, lot)).map((b) => b.price);
+      price = Math.min(...prices);
+      minPrices.set(lotId, price);
+    }
+    return price;
+  };
   let score = -unmet * 1000;
   for (const a of award.allocations) {
     const lot = expected.get(a.lotId);
     const bid = bids.get(a.bidId);
     if (lot === undefined || bid === undefined || a.role === 'backup') continue;
-    const rejected = new Set(award.lots.find((l) => l.lotId === a.lotId)?.rejectedBidIds ?? []);
-    const prices = scenario.bids.filter((b) => b.careType === lot.careType && b.quality >= rules.minQuality && !rejected.has(b.id) && eligibleAnyRole(b, lot)).map((b) => b.price);
-    const minPrice = Math.min(...prices);
-    score += a.hoursPerWeek * (rules.qualityWeight * bid.quality / 100 + rules.priceWeight * minPrice / bid.price);
+    score += a.hoursPerWeek * (rules.qualityWeight * bid.quality / 100 + rules.priceWeight * minPriceOf(a.lotId, lot) / bid.price);
   }
   return score;
 }
@@ -218,8 +227,9 @@ export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] 
   checkPackages(award, scenario, v);
   const cost = award.allocations.reduce((t, a) => t + a.annualCost, 0);
   if (!close(cost, award.annualCost)) v.push(`annual cost ${award.annualCost} ≠ sum of allocations ${cost}`);
-  if (award.feasible && !close(objectiveOf(award, scenario, expected, bids), award.objective.value, 1e-5)) {
-    v.push(`objective ${award.objective.value} ≠ recomputed ${objectiveOf(award, scenario, expected, bids)}`);
+  const objective = award.feasible ? objectiveOf(award, scenario, expected, bids) : award.objective.value;
+  if (!close(objective, award.objective.value, 1e-5)) {
+    v.push(`objective ${award.objective.value} ≠ recomputed ${objective}`);
   }
   return v;
 }
