@@ -96,3 +96,15 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   });
   return violations.length > 0 ? { kind: 'bug', violations } : { kind: 'ok', result, lots };
 }
+
+/** Why a run failed, in words: for a message, or a row of a comparison or batch. */
+export function describeFailure(outcome: Exclude<RunOutcome, { kind: 'ok' }>, violationsShown = 3): string {
+  switch (outcome.kind) {
+    case 'bad-settings':
+      return outcome.message;
+    case 'solver-error':
+      return `the solver failed: ${outcome.message}`;
+    case 'bug':
+      return `internal error: the award failed independent verification (${outcome.violations.slice(0, violationsShown).join('; ')})`;
+  }
+}

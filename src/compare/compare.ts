@@ -10,7 +10,7 @@
  */
 import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
-import { runScenario, type RunOptions, type RunOutcome } from '../pipeline.js';
+import { describeFailure, runScenario, type RunOptions } from '../pipeline.js';
 import { awardMetrics, type AwardMetrics } from './metrics.js';
 import { applyOption, describeTreatment, ignoresZoning, optionByName, optionNames, standardOptions, type AwardOption } from './options.js';
 import { rankAwards } from './rank.js';
@@ -111,17 +111,6 @@ export function planComparison(scenario: Scenario, zoningNames: readonly string[
   return { cases, sameAs };
 }
 
-function failure(outcome: Exclude<RunOutcome, { kind: 'ok' }>): string {
-  switch (outcome.kind) {
-    case 'bad-settings':
-      return outcome.message;
-    case 'solver-error':
-      return `the solver failed: ${outcome.message}`;
-    case 'bug':
-      return `internal error: the award failed independent verification (${outcome.violations.slice(0, 3).join('; ')})`;
-  }
-}
-
 /** Steps 2-3. */
 export async function compareOptions(scenario: Scenario, settings: CompareSettings): Promise<CompareOutcome | string> {
   const plan = planComparison(scenario, settings.zonings, settings.options);
@@ -132,7 +121,7 @@ export async function compareOptions(scenario: Scenario, settings: CompareSettin
     // What each award rule costs (one re-solve per rule) is for explaining one award, not for comparing many.
     const outcome = await runScenario(c.scenario, { ruleCosts: false, ...settings.run });
     if (outcome.kind === 'ok') results.set(c.key, outcome.result);
-    solvedCases.push(outcome.kind === 'ok' ? { ...c, metrics: awardMetrics(outcome.result), error: null } : { ...c, metrics: null, error: failure(outcome) });
+    solvedCases.push(outcome.kind === 'ok' ? { ...c, metrics: awardMetrics(outcome.result), error: null } : { ...c, metrics: null, error: describeFailure(outcome) });
     settings.onSolved?.(solvedCases.length, plan.cases.length);
   }
   const ranking = rankAwards(solvedCases);

@@ -3,7 +3,7 @@
  * summarised as one row. Any failure becomes the row's `error`, never a
  * thrown error, so one bad variant cannot stop a batch.
  */
-import { runScenario, type RunOptions } from '../pipeline.js';
+import { describeFailure, runScenario, type RunOptions } from '../pipeline.js';
 import type { Scenario, SolveStatus } from '../model/types.js';
 import type { Variant } from './batch-file.js';
 import { sampleAward, type SamplingSummary } from './demand-samples.js';
@@ -34,17 +34,8 @@ export async function runVariant(base: Scenario, variant: Variant, options: Vari
   if (typeof scenario === 'string') return failedRow(variant, scenario);
   // Rule costs re-solve once per award rule: worth it for one award, not for hundreds of variants.
   const outcome = await runScenario(scenario, { ruleCosts: false, ...options });
-  switch (outcome.kind) {
-    case 'bad-settings':
-      return failedRow(variant, outcome.message);
-    case 'solver-error':
-      return failedRow(variant, `the solver failed: ${outcome.message}`);
-    case 'bug':
-      return failedRow(variant, `internal error: the award failed independent verification (${outcome.violations.slice(0, 3).join('; ')})`);
-    case 'ok': {
-      const { result, lots } = outcome;
-      const sampling = variant.samples === null ? null : sampleAward(scenario, lots, result, { samples: variant.samples, seed: variant.seed });
-      return { ...failedRow(variant, ''), status: result.status, error: null, metrics: awardMetrics(result), sampling, solveSeconds: result.run.solveSeconds };
-    }
-  }
+  if (outcome.kind !== 'ok') return failedRow(variant, describeFailure(outcome));
+  const { result, lots } = outcome;
+  const sampling = variant.samples === null ? null : sampleAward(scenario, lots, result, { samples: variant.samples, seed: variant.seed });
+  return { ...failedRow(variant, ''), status: result.status, error: null, metrics: awardMetrics(result), sampling, solveSeconds: result.run.solveSeconds };
 }

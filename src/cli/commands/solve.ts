@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Objective } from '../../model/types.js';
-import { programFor, runScenario, type RunOutcome } from '../../pipeline.js';
+import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
 import { outputFiles } from '../../report/output-files.js';
 import { formatSummary } from '../../report/summary.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
@@ -45,17 +45,11 @@ function parseSampleFlags(flags: SolveFlags): SampleOptions | null {
   return { samples, seed };
 }
 
-export function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' }> {
-  switch (outcome.kind) {
-    case 'ok':
-      return outcome;
-    case 'bad-settings':
-      throw new CliExit(exitCodes.badInput, outcome.message);
-    case 'solver-error':
-      throw new CliExit(exitCodes.failure, `the solver failed: ${outcome.message}. Nothing was written.`);
-    case 'bug':
-      throw new CliExit(exitCodes.failure, `internal error: the award failed independent verification, so nothing was written. Please report this with the scenario.\n  ${outcome.violations.slice(0, 20).join('\n  ')}`);
-  }
+function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' }> {
+  if (outcome.kind === 'ok') return outcome;
+  if (outcome.kind === 'bad-settings') throw new CliExit(exitCodes.badInput, outcome.message);
+  const advice = outcome.kind === 'bug' ? ' Please report this with the scenario.' : '';
+  throw new CliExit(exitCodes.failure, `${describeFailure(outcome, 20)}. Nothing was written.${advice}`);
 }
 
 export async function solveCommand(dir: string, flags: SolveFlags): Promise<void> {
