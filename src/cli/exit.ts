@@ -27,5 +27,5 @@ export function printIssues(issues: readonly Issue[], stream: NodeJS.WritableStr
 export function badInput(issues: readonly Issue[]): CliExit {
   printIssues(issues);
   const n = issues.filter((i) => i.severity === 'error').length;
-  return new CliExit(exitCodes.badInput, `${n} problem${n === 1 ? '' : 's'} found: nothing was written. Fix them and run again.`);
+  return new CliExit(exitCodes.badInput, `${n} problem${n === 1 ? '' : 's'} found: nothing was written. Fix ${n === 1 ? 'it' : 'them'} and run again.`);
 }

@@ -37,6 +37,6 @@ export async function initCommand(dir: string): Promise<void> {
   await writeOutputsAtomically(dir, files);
   process.stdout.write(
     `Wrote an example scenario to ${dir}:\n${[...files.keys()].map((f) => `  ${f}\n`).join('')}` +
-      `README.md explains every file. Next:\n  zonal validate ${shellWord(dir)}\n  zonal solve ${shellWord(dir)} --out ${shellWord(path.join(dir, 'out'))}\n`,
+      `README.md explains every file. Next (\`zonal\` is \`node bin/zonal.js\` in a checkout of zonal):\n  zonal validate ${shellWord(dir)}\n  zonal solve ${shellWord(dir)} --out ${shellWord(path.join(dir, 'out'))}\n`,
   );
 }
