@@ -74,7 +74,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
   const plan = outcome.status === 'infeasible' ? { allocations: [], unmet: new Map(lots.map((l) => [l.id, l.demand])) } : decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
   const allocations = [...plan.allocations, ...chooseBackups(scenario, lots, plan.allocations)];
-  const baseline = outcome.status === 'infeasible' ? null : { objective: outcome.objective, annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0), solveSeconds: outcome.seconds, plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])) };
+  const baseline = outcome.status === 'infeasible' ? null : { objective: outcome.objective, annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0), unmetHours: [...plan.unmet.values()].reduce((t, h) => t + h, 0), solveSeconds: outcome.seconds, plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])) };
   const explained = await explainStep(scenario, lots, allocations, options.backend, baseline, options.ruleCosts ?? false);
   const result = assembleResult({
     scenario, lots, allocations, unmet: plan.unmet, warnings, ...explained,

@@ -38,6 +38,7 @@ export function assembleResult(parts: ResultParts): Result {
     return {
       lotId: lot.id, careType: lot.careType, zoneId: lot.zoneId, areaIds: lot.areaIds, structure: lot.structure, rejectedBidIds: lot.rejectedBidIds,
       demandHoursPerWeek: lot.demand, demandLowHoursPerWeek: lot.demandLow, demandHighHoursPerWeek: lot.demandHigh,
+      laterDemand: lot.laterDemand.map((d) => ({ period: d.period, hoursPerWeek: round(d.hours, 6) })),
       allocatedHoursPerWeek: mine.reduce((t, a) => t + a.hoursPerWeek, 0),
       unmetHoursPerWeek: parts.unmet.get(lot.id) ?? 0,
       annualCost: round(mine.reduce((t, a) => t + a.annualCost, 0)),

@@ -1,7 +1,11 @@
 /**
  * What each award rule costs: re-solve the award with one rule relaxed at a
- * time and compare the objective. Skipped (with a note) when a rule is not
- * active, or when the baseline solve was too slow to repeat for every rule.
+ * time and compare real annual spend and unmet hours, each on its own (the
+ * unmet-hours penalty steers the solver; it is never money). Whether a rule is
+ * costed, and how far each re-solve searches, depend only on the input: a
+ * model too large to re-solve is skipped by its size, and each re-solve stops
+ * at a node limit, never at a number of seconds, so a busy machine and an idle
+ * one report the same rule costs.
  */
 import { tenderLots } from '../lots/tender-lots.js';
 import type { Lot, LotPlan, Scenario } from '../model/types.js';
@@ -15,6 +19,8 @@ export interface Baseline {
   readonly objective: number;
   readonly annualCost: number;
   readonly solveSeconds: number;
+  /** Unmet hours per week of the award. */
+  readonly unmetHours: number;
   /** The award's plan by variable name: relaxing a rule keeps it feasible, so it starts each re-solve. */
   readonly plan?: ReadonlyMap<string, number>;
 }
@@ -28,11 +34,15 @@ function startFrom(program: Program, baseline: Baseline): number[] | undefined {
 }
 
 export interface RuleCostOptions {
-  /** Skip every re-solve when the baseline took longer than this (seconds). @defaultValue 2 */
-  readonly maxBaselineSeconds?: number;
-  /** Time limit of each re-solve (seconds). @defaultValue 10 */
+  /** Skip every re-solve when the award's program has more variables than this. @defaultValue 5000 */
+  readonly maxVariables?: number;
+  /** Branch-and-bound nodes each re-solve may explore. @defaultValue 5000 */
+  readonly nodeLimit?: number;
+  /** A safety net only (seconds); the node limit ends re-solves first on any county-sized model. @defaultValue 60 */
   readonly timeLimit?: number;
 }
+
+export const defaultRuleCostOptions: Required<RuleCostOptions> = { maxVariables: 5000, nodeLimit: 5000, timeLimit: 60 };
 
 interface Relaxation {
   readonly rule: RuleCost['rule'];
@@ -60,41 +70,51 @@ export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxatio
 }
 
 const notComputed = (r: Relaxation, status: 'skipped' | 'not-active', note: string): RuleCost => ({
-  rule: r.rule, description: r.description, status, relaxedObjective: null, objectiveChange: null, annualCostChange: null, note,
+  rule: r.rule, description: r.description, status, relaxedObjective: null, objectiveChange: null, annualCostChange: null, unmetHoursChange: null, note,
 });
 
-async function costOf(scenario: Scenario, r: Relaxation, backend: SolverBackend, baseline: Baseline, timeLimit: number): Promise<RuleCost> {
+const pounds = (x: number) => `£${Math.abs(Math.round(x)).toLocaleString('en-GB')} a year`;
+const weeklyHours = (x: number) => `${Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 1 })} h/week`;
+
+/** What relaxing a rule does, in money and in hours: "spend falls by £27,225 a year; unmet hours unchanged". */
+export function relaxationEffect(spendChange: number, unmetChange: number): string {
+  const spend = Math.round(spendChange) === 0 ? 'spend unchanged' : spendChange < 0 ? `spend falls by ${pounds(spendChange)}` : `spend rises by ${pounds(spendChange)}`;
+  const unmet = Math.abs(unmetChange) < 0.05 ? 'unmet hours unchanged' : unmetChange < 0 ? `${weeklyHours(unmetChange)} fewer unmet` : `${weeklyHours(unmetChange)} more unmet`;
+  if (spend === 'spend unchanged' && unmet === 'unmet hours unchanged') return 'changes nothing: the rule does not bind';
+  return `${spend}; ${unmet}`;
+}
+
+async function costOf(scenario: Scenario, r: Relaxation, backend: SolverBackend, baseline: Baseline, options: Required<RuleCostOptions>): Promise<RuleCost> {
   const relaxed = r.relax(scenario);
   const { lots } = tenderLots(relaxed);
   const program = buildProgram(relaxed, lots);
   const start = startFrom(program, baseline);
-  const outcome = await backend.solve(program, { timeLimit, relativeGap: 1e-6, ...(start === undefined ? {} : { start }) });
+  const outcome = await backend.solve(program, { timeLimit: options.timeLimit, relativeGap: 1e-6, nodeLimit: options.nodeLimit, ...(start === undefined ? {} : { start }) });
   if (outcome.status === 'error' || outcome.status === 'infeasible') return notComputed(r, 'skipped', `the relaxed award could not be solved (${outcome.status})`);
   const plan = decode(program, outcome.values, lots, relaxed.bids, relaxed.weeksPerYear);
-  const annualCost = plan.allocations.reduce((t, a) => t + a.annualCost, 0);
+  const spend = plan.allocations.reduce((t, a) => t + a.annualCost, 0) - baseline.annualCost;
+  const unmet = [...plan.unmet.values()].reduce((t, h) => t + h, 0) - baseline.unmetHours;
   const sign = scenario.award.objective === 'cost' ? 1 : -1;
-  const change = sign * (baseline.objective - outcome.objective);
-  const rounded = Math.round(change) === 0 ? 0 : Math.round(change);
-  const amount = scenario.award.objective === 'cost' ? `£${Math.abs(rounded).toLocaleString('en-GB')} a year` : `${Math.abs(rounded).toLocaleString('en-GB')} score points`;
-  const effect = rounded === 0 ? 'changes nothing: the rule does not bind' : rounded > 0 ? `${scenario.award.objective === 'cost' ? 'saves' : 'gains'} ${amount}: what the rule costs` : `is worse by ${amount}: the rule helps`;
-  const gapNote = outcome.status === 'feasible' ? ` (time limit hit; within a gap of ${(100 * outcome.gap).toFixed(2)}%)` : '';
+  const stopped = outcome.status === 'feasible' ? ` (search stopped at ${options.nodeLimit.toLocaleString('en-GB')} nodes, within ${(100 * outcome.gap).toFixed(2)}% of the best possible)` : '';
   return {
     rule: r.rule, description: r.description, status: 'computed',
-    relaxedObjective: outcome.objective, objectiveChange: Math.round(change * 100) / 100,
-    annualCostChange: Math.round((annualCost - baseline.annualCost) * 100) / 100,
-    note: `relaxing it ${effect}${gapNote}`,
+    relaxedObjective: outcome.objective, objectiveChange: Math.round(sign * (baseline.objective - outcome.objective) * 100) / 100,
+    annualCostChange: Math.round(spend * 100) / 100,
+    unmetHoursChange: Math.round(unmet * 1000) / 1000,
+    note: `relaxing it: ${relaxationEffect(spend, unmet)}${stopped}`,
   };
 }
 
 /** The cost of each award rule, one relaxed at a time. */
-export async function ruleCosts(scenario: Scenario, lots: readonly Lot[], backend: SolverBackend, baseline: Baseline, options: RuleCostOptions = {}): Promise<RuleCostReport> {
-  const maxSeconds = options.maxBaselineSeconds ?? 2;
-  const tooSlow = baseline.solveSeconds > maxSeconds;
+export async function ruleCosts(scenario: Scenario, lots: readonly Lot[], backend: SolverBackend, baseline: Baseline, given: RuleCostOptions = {}): Promise<RuleCostReport> {
+  const options = { ...defaultRuleCostOptions, ...given };
+  const size = buildProgram(scenario, lots).variables.length;
+  const tooLarge = size > options.maxVariables;
   const rules: RuleCost[] = [];
   for (const r of relaxations(scenario, lots)) {
     if (!r.active) rules.push(notComputed(r, 'not-active', 'the rule is not in force in this scenario'));
-    else if (tooSlow) rules.push(notComputed(r, 'skipped', `the award took ${baseline.solveSeconds.toFixed(1)} s to solve (over ${maxSeconds} s): too slow to re-solve once per rule`));
-    else rules.push(await costOf(scenario, r, backend, baseline, options.timeLimit ?? 10));
+    else if (tooLarge) rules.push(notComputed(r, 'skipped', `the award model has ${size.toLocaleString('en-GB')} variables (over ${options.maxVariables.toLocaleString('en-GB')}): too large to re-solve once per rule`));
+    else rules.push(await costOf(scenario, r, backend, baseline, options));
   }
   return { baselineObjective: baseline.objective, baselineSolveSeconds: baseline.solveSeconds, rules };
 }

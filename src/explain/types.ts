@@ -30,11 +30,17 @@ export interface RuleCost {
   readonly rule: 'share-cap' | 'lots-cap' | 'min-providers' | 'quality-threshold' | 'packages' | 'lead-secondary';
   readonly description: string;
   readonly status: 'computed' | 'skipped' | 'not-active';
-  /** Objective with the rule relaxed, and what relaxing it saves (cost) or gains (meat); null when not computed. */
+  /**
+   * The solver's objective with the rule relaxed, and how much better it is
+   * (cost objective: it includes the unmet-hours penalty, so it is not money;
+   * read annualCostChange and unmetHoursChange). null when not computed.
+   */
   readonly relaxedObjective: number | null;
   readonly objectiveChange: number | null;
-  /** Annual cost change with the rule relaxed (negative: the rule costs money). */
+  /** Change in real annual spend with the rule relaxed (negative: the rule costs that much money). */
   readonly annualCostChange: number | null;
+  /** Change in unmet hours per week with the rule relaxed (negative: the rule leaves that much care unbought). */
+  readonly unmetHoursChange: number | null;
   readonly note: string;
 }
 

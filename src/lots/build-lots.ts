@@ -45,6 +45,19 @@ function groupAreas(areaIds: readonly string[], zoning: Zoning, geography: 'zone
   return groups;
 }
 
+/** Periods in time order: numeric-aware, so "2027" < "2028" and "2027-q4" < "2028-q1". */
+export const periodOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/** Demand of the given areas in every period after the design period, in order. */
+function laterDemand(scenario: Scenario, carried: ReadonlySet<CareType>, areas: ReadonlySet<string>): { period: string; hours: number }[] {
+  const byPeriod = new Map<string, number>();
+  for (const d of scenario.demand) {
+    if (periodOrder(d.period, scenario.period) <= 0 || !carried.has(d.careType) || !areas.has(d.areaId)) continue;
+    byPeriod.set(d.period, (byPeriod.get(d.period) ?? 0) + d.hours);
+  }
+  return [...byPeriod].sort(([a], [b]) => periodOrder(a, b)).map(([period, hours]) => ({ period, hours }));
+}
+
 function sumDemand(rows: readonly DemandRow[], pick: (d: DemandRow) => number): Map<string, number> {
   const byArea = new Map<string, number>();
   for (const d of rows) byArea.set(d.areaId, (byArea.get(d.areaId) ?? 0) + pick(d));
@@ -79,6 +92,7 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
         demand,
         demandLow: total(low),
         demandHigh: total(high),
+        laterDemand: laterDemand(scenario, carried, new Set(zoneAreas)),
         demandByArea: new Map(zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0])),
         rejectedBidIds: [],
       });

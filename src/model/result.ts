@@ -22,6 +22,8 @@ export interface LotResult {
   readonly demandHoursPerWeek: number;
   readonly demandLowHoursPerWeek: number;
   readonly demandHighHoursPerWeek: number;
+  /** The same lot's demand in each period after the design period (demand.csv), for growth risk. */
+  readonly laterDemand: readonly { readonly period: string; readonly hoursPerWeek: number }[];
   readonly allocatedHoursPerWeek: number;
   readonly unmetHoursPerWeek: number;
   readonly annualCost: number;

@@ -143,6 +143,11 @@ export interface Lot {
   readonly demand: number;
   readonly demandLow: number;
   readonly demandHigh: number;
+  /**
+   * Demand of the same areas and care types in each period after the design
+   * period (hours per week), in period order; feeds the growth risk.
+   */
+  readonly laterDemand: readonly { readonly period: string; readonly hours: number }[];
   /** Design demand per area (areas with no demand are absent). */
   readonly demandByArea: ReadonlyMap<string, number>;
   /** Bids rejected for this lot because they cannot pay legal wages here (not eligible). */

@@ -7,8 +7,8 @@
 import { candidateBids, isEligible, lowestPrice, type FilledRole } from '../lots/eligibility.js';
 import type { Bid, Lot, Scenario } from '../model/types.js';
 import { lotFloors, type CostFloor } from './cost-floor.js';
-import { flagFor } from './flags.js';
-import type { ScoringSettings } from './settings.js';
+import { flagFor, otherBidsMedian } from './flags.js';
+import { lowTenderThresholds, type ScoringSettings } from './settings.js';
 
 export interface BidScore {
   readonly lotId: string;
@@ -34,11 +34,18 @@ function rolesOf(lot: Lot): FilledRole[] {
   return lot.structure === 'framework' ? ['member'] : lot.roles.map((r) => r.role);
 }
 
-function scoreBid(scenario: Scenario, lot: Lot, bid: Bid, minPrice: number, roles: FilledRole[], settings: ScoringSettings, floor: CostFloor | undefined): Omit<BidScore, 'rank'> {
+interface LotContext {
+  readonly lot: Lot;
+  readonly minPrice: number;
+  readonly floor: CostFloor | undefined;
+  readonly othersMedian: (providerId: string) => number | null;
+}
+
+function scoreBid(scenario: Scenario, { lot, minPrice, floor, othersMedian }: LotContext, bid: Bid, roles: FilledRole[], settings: ScoringSettings): Omit<BidScore, 'rank'> {
   const rules = scenario.award;
   const priceScore = round2(100 * rules.priceWeight * (minPrice / bid.price));
   const qualityScore = round2(rules.qualityWeight * bid.quality);
-  const flag = floor === undefined ? null : flagFor({ bidId: bid.id, providerId: bid.providerId, lotId: lot.id, price: bid.price }, floor, settings.scoring.lowTenderTolerance);
+  const flag = floor === undefined ? null : flagFor({ bidId: bid.id, providerId: bid.providerId, lotId: lot.id, price: bid.price }, floor, othersMedian(bid.providerId), lowTenderThresholds(settings.scoring));
   const belowQuality = bid.quality < rules.minQuality;
   const flags = [...(flag === null ? [] : [flag.kind]), ...(belowQuality ? ['below-min-quality'] : [])];
   const actions = [...(flag === null ? [] : [flag.action]), ...(belowQuality ? [`cannot win: quality ${bid.quality} is below the minimum ${rules.minQuality}`] : [])];
@@ -71,9 +78,10 @@ export function bidScores(scenario: Scenario, lots: readonly Lot[], settings: Sc
     // The lowest price among bids that may win sets the price points; rejected bids are still listed.
     const minPrice = lowestPrice(lot, bids, scenario.award) ?? Math.min(...bids.map((b) => b.price));
     const listed = { ...lot, rejectedBidIds: [] };
+    const context: LotContext = { lot, minPrice, floor: floors.get(lot.id), othersMedian: otherBidsMedian(scenario, lot) };
     const rows = candidateBids(lot, bids).flatMap((bid) => {
       const roles = rolesOf(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
-      return roles.length === 0 ? [] : [scoreBid(scenario, lot, bid, minPrice, roles, settings, floors.get(lot.id))];
+      return roles.length === 0 ? [] : [scoreBid(scenario, context, bid, roles, settings)];
     });
     return ranked(rows, scenario.award.minQuality, new Set(lot.rejectedBidIds));
   });

@@ -4,15 +4,22 @@
  * that cannot pay the legal wage for contact and travel time with on-costs
  * and mileage comes from breaching labour law and must be rejected. The law
  * sets no numeric trigger: the floor is this model's.
+ *
+ * A floor alone does not single a bid out when a whole market prices below it
+ * (only 1% of contracts met the Homecare Association's minimum price), so
+ * "ask to explain" needs both: the price is below the zone's cost floor
+ * (less `lowTenderTolerance`) *and* at least `lowTenderBelowMedian` below the
+ * median price of the other providers' eligible bids for the same lot.
  */
 import type { Flag } from '../model/result.js';
-import type { Allocation } from '../model/types.js';
+import { eligibleBids } from '../lots/eligibility.js';
+import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { fmtMoney, fmtPercent } from './components.js';
 import type { CostFloor } from './cost-floor.js';
 
 export const flagActions = {
   'below-wage-floor': 'must reject: below legal pay (cannot pay the wage for contact and travel time with on-costs)',
-  'below-floor': 'ask the bidder to explain: below the zone cost floor',
+  'below-floor': 'ask the bidder to explain: below the zone cost floor and well below the other bids',
 } as const satisfies Record<Flag['kind'], string>;
 
 export interface PricedBid {
@@ -22,8 +29,32 @@ export interface PricedBid {
   readonly price: number;
 }
 
-/** The flag a price earns against a floor, or null when it is not abnormally low. */
-export function flagFor(bid: PricedBid, floor: CostFloor, tolerance: number): Flag | null {
+export interface LowTenderThresholds {
+  /** Fraction below the cost floor that is still not abnormally low. */
+  readonly tolerance: number;
+  /** How far below the other bids' median a price must be to stand out. */
+  readonly belowMedian: number;
+}
+
+const median = (xs: readonly number[]): number | null => {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** The median price of the other providers' eligible bids for a lot, per provider (null when no other provider bid). */
+export function otherBidsMedian(scenario: Scenario, lot: Lot): (providerId: string) => number | null {
+  const bids = eligibleBids(lot, scenario.bids, scenario.award);
+  const memo = new Map<string, number | null>();
+  return (providerId) => {
+    if (!memo.has(providerId)) memo.set(providerId, median(bids.filter((b) => b.providerId !== providerId).map((b) => b.price)));
+    return memo.get(providerId) ?? null;
+  };
+}
+
+/** The flag a price earns against a floor and the other bids, or null when it is not abnormally low. */
+export function flagFor(bid: PricedBid, floor: CostFloor, othersMedian: number | null, limits: LowTenderThresholds): Flag | null {
   const base = { bidId: bid.bidId, providerId: bid.providerId, lotId: bid.lotId, pricePerHour: bid.price };
   if (bid.price < floor.wageFloorPerHour) {
     return {
@@ -31,17 +62,20 @@ export function flagFor(bid: PricedBid, floor: CostFloor, tolerance: number): Fl
       reason: `${fmtMoney(bid.price)}/h is below ${fmtMoney(floor.wageFloorPerHour)}/h, the least that pays the wage floor here`,
     };
   }
-  if (bid.price < floor.perHour * (1 - tolerance)) {
+  const belowFloor = bid.price < floor.perHour * (1 - limits.tolerance);
+  const belowOthers = othersMedian !== null && bid.price < othersMedian * (1 - limits.belowMedian);
+  if (belowFloor && belowOthers) {
     return {
       ...base, kind: 'below-floor', floorPerHour: floor.perHour, action: flagActions['below-floor'],
-      reason: `${fmtMoney(bid.price)}/h is ${fmtPercent(1 - bid.price / floor.perHour)} below the zone cost floor ${fmtMoney(floor.perHour)}/h`,
+      reason: `${fmtMoney(bid.price)}/h is ${fmtPercent(1 - bid.price / floor.perHour)} below the zone cost floor ${fmtMoney(floor.perHour)}/h and ${fmtPercent(1 - bid.price / othersMedian)} below the other bids' median ${fmtMoney(othersMedian)}/h`,
     };
   }
   return null;
 }
 
 /** Flags on every awarded bid (winners and named back-ups), sorted by lot then bid. */
-export function awardFlags(allocations: readonly Allocation[], floors: ReadonlyMap<string, CostFloor>, tolerance: number): Flag[] {
+export function awardFlags(scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[], floors: ReadonlyMap<string, CostFloor>, limits: LowTenderThresholds): Flag[] {
+  const medians = new Map(lots.map((l) => [l.id, otherBidsMedian(scenario, l)]));
   const seen = new Set<string>();
   const flags: Flag[] = [];
   for (const a of allocations) {
@@ -49,7 +83,8 @@ export function awardFlags(allocations: readonly Allocation[], floors: ReadonlyM
     const key = `${a.lotId}\0${a.bidId}`;
     if (floor === undefined || seen.has(key)) continue;
     seen.add(key);
-    const flag = flagFor({ bidId: a.bidId, providerId: a.providerId, lotId: a.lotId, price: a.pricePerHour }, floor, tolerance);
+    const others = medians.get(a.lotId)?.(a.providerId) ?? null;
+    const flag = flagFor({ bidId: a.bidId, providerId: a.providerId, lotId: a.lotId, price: a.pricePerHour }, floor, others, limits);
     if (flag !== null) flags.push(flag);
   }
   return flags.sort((x, y) => (x.lotId < y.lotId ? -1 : x.lotId > y.lotId ? 1 : x.bidId < y.bidId ? -1 : x.bidId > y.bidId ? 1 : 0));

@@ -36,17 +36,37 @@ export function n1Risk(facts: AwardFacts, lotId: string): ScoreComponent {
   return component(uncovered, `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`);
 }
 
+/** The winners' spare capacity for a lot: each provider's spare shared across its lots in proportion to its hours there. */
+function spareForLot(facts: AwardFacts, lotId: string): number {
+  return holdersOf(facts, lotId).reduce((t, [p, h]) => t + spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)), 0);
+}
+
 /**
  * Surge cover: high-forecast demand above the design demand against the
- * winners' spare capacity, each provider's spare shared across its lots in
- * proportion to its hours there (a surge hits every lot at once).
+ * winners' spare capacity (a surge hits every lot at once, so each provider's
+ * spare is shared across its lots).
  */
 export function surgeRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
   const extra = lot.demandHigh - lot.demand;
   if (extra <= 0) return component(0, 'no high forecast above the design demand');
-  const cover = holdersOf(facts, lot.id).reduce((t, [p, h]) => t + spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)), 0);
+  const cover = spareForLot(facts, lot.id);
   const short = clamp01(1 - cover / extra);
   return component(short, `high forecast adds ${fmtHours(extra)}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`);
+}
+
+/**
+ * Growth: the largest rise of the lot's demand in a period after the design
+ * period (demand.csv's later rows) against the winners' spare capacity. The
+ * contract is let on design demand; growth must come out of the winners' spare.
+ */
+export function growthRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
+  if (lot.laterDemand.length === 0) return component(0, 'no period after the design period in the demand forecast');
+  const peak = [...lot.laterDemand].sort((a, b) => b.hours - a.hours)[0] ?? { period: '', hours: 0 };
+  const extra = peak.hours - lot.demand;
+  if (extra <= 0) return component(0, `demand does not rise above the design demand in ${lot.laterDemand.map((d) => d.period).join(', ')}`);
+  const cover = spareForLot(facts, lot.id);
+  const short = clamp01(1 - cover / extra);
+  return component(short, `demand rises by ${fmtHours(extra)} to ${fmtHours(peak.hours)} in ${peak.period}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`);
 }
 
 const covers = (bid: Bid | undefined, areaId: string) => bid !== undefined && bid.areaIds.includes(areaId);

@@ -1,14 +1,18 @@
 /**
  * Risk (0-100, higher is worse): how likely an award fails the people who
  * need care. Per lot, components in [0, 1]:
- *   supply, n1, surge, cherryPicking   who covers the hours (risk-cover.ts)
+ *   supply, n1, surge, growth, cherryPicking   who covers the hours (risk-cover.ts)
  *   price          hours-weighted shortfall of winners' prices below the floor
  *   stretch        winners' utilisation above comfortableUtilisation
  *   concentration  largest winner's county share and the county HHI
  *   transition     share of today's hours that change provider
- *   unmet          share of demand nobody serves
- * The whole award: each component demand-weighted over lots (concentration
- * at county level).
+ * These describe the hours the award buys. Hours it does not buy are the
+ * worst risk there is, so they count in full:
+ *   risk = unmet share + (1 − unmet share) × weighted risk of the bought hours
+ * A lot nobody holds scores 100, and no award scores below 100 × its
+ * demand-weighted unmet share. The whole award: each component weighted by
+ * the hours bought in each lot (concentration at county level), then the
+ * same blend with the county's unmet share.
  */
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, CurrentRow, Lot, Scenario } from '../model/types.js';
@@ -16,7 +20,7 @@ import { holdersOf, utilisationOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Components } from './components.js';
 import { concentrationReason, concentrationValue, type CountyConcentration } from './concentration.js';
 import type { CostFloor } from './cost-floor.js';
-import { cherryPickingRisk, n1Risk, supplyRisk, surgeRisk } from './risk-cover.js';
+import { cherryPickingRisk, growthRisk, n1Risk, supplyRisk, surgeRisk } from './risk-cover.js';
 import type { ScoringWeights } from './settings.js';
 
 export interface LotRiskInput {
@@ -79,6 +83,24 @@ export function transitionRisk(scenario: Scenario, lot: Lot, facts: AwardFacts):
   return component(moved, `${fmtHours(total - kept)} of today's ${fmtHours(total)} change provider (${fmtPercent(moved)})`);
 }
 
+/**
+ * Blend the weighted risk of the bought hours with the unmet share: the
+ * bought-hours components keep their weights scaled by (1 − unmet share) and
+ * an `unmet` component (value 1 when any hour is unmet) carries weight equal
+ * to the unmet share, so the weights still sum to one and the score is
+ * 100 × (u + (1 − u) × r).
+ */
+export function withUnmet(bought: Components, unmetShare: number, reason: string): Components {
+  const u = clamp01(unmetShare);
+  const blended: Record<string, ScoreComponent> = {};
+  for (const [key, c] of Object.entries(bought)) blended[key] = { ...c, weight: Math.round(c.weight * (1 - u) * 10000) / 10000 };
+  blended['unmet'] = { value: u > 0 ? 1 : 0, weight: Math.round(u * 10000) / 10000, reason };
+  return blended;
+}
+
+const unmetReason = (unmet: number, demand: number) =>
+  unmet > 0 ? `${fmtHours(unmet)} of ${fmtHours(demand)} unmet (${fmtPercent(demand > 0 ? unmet / demand : 0)}): care nobody is contracted to give counts as certain failure` : 'every hour is bought';
+
 export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   const { scenario, lot, facts } = input;
   const mine = input.allocations.filter((a) => a.lotId === lot.id);
@@ -91,24 +113,34 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
     concentration: concentrationRisk(facts, lot.id, input.county, s.concentrationShareLimit),
     transition: transitionRisk(scenario, lot, facts),
     surge: surgeRisk(facts, lot),
-    unmet: component(lot.demand > 0 ? input.unmet / lot.demand : 0, `${fmtHours(input.unmet)} of ${fmtHours(lot.demand)} unmet`),
+    growth: growthRisk(facts, lot),
   };
   if (lot.structure === 'framework') parts['cherryPicking'] = cherryPickingRisk(scenario, lot, input.allocations);
-  return weigh(parts, s.riskWeights);
+  const unmetShare = lot.demand > 0 ? input.unmet / lot.demand : 0;
+  return withUnmet(weigh(parts, s.riskWeights), unmetShare, unmetReason(input.unmet, lot.demand));
 }
 
-/** Whole-award risk: lot components weighted by demand; concentration at county level. */
-export function awardRisk(lots: readonly { lot: Lot; risk: Components }[], county: CountyConcentration, s: ScoringWeights): Components {
-  const keys = [...new Set(lots.flatMap(({ risk }) => Object.keys(risk)))].sort();
+export interface ScoredLot {
+  readonly lot: Lot;
+  readonly risk: Components;
+  readonly unmet: number;
+}
+
+/** Whole-award risk: bought-hours components weighted by the hours bought in each lot; concentration at county level; then the unmet blend. */
+export function awardRisk(lots: readonly ScoredLot[], county: CountyConcentration, s: ScoringWeights): Components {
+  const keys = [...new Set(lots.flatMap(({ risk }) => Object.keys(risk)))].filter((k) => k !== 'unmet').sort();
+  const bought = ({ lot, unmet }: ScoredLot) => Math.max(0, lot.demand - unmet);
   const parts: Record<string, ScoreComponent> = {};
   for (const key of keys) {
     const having = lots.filter(({ risk }) => risk[key] !== undefined);
-    const demand = having.reduce((t, { lot }) => t + lot.demand, 0);
-    const value = demand > 0 ? having.reduce((t, { lot, risk }) => t + lot.demand * (risk[key]?.value ?? 0), 0) / demand : 0;
+    const hours = having.reduce((t, l) => t + bought(l), 0);
+    const value = hours > 0 ? having.reduce((t, l) => t + bought(l) * (l.risk[key]?.value ?? 0), 0) / hours : 0;
     const worst = [...having].sort((a, b) => (b.risk[key]?.value ?? 0) - (a.risk[key]?.value ?? 0) || (a.lot.id < b.lot.id ? -1 : 1))[0];
     const worstText = worst === undefined ? '' : `; highest ${worst.lot.id} ${(worst.risk[key]?.value ?? 0).toFixed(2)}`;
-    parts[key] = component(value, `demand-weighted over ${having.length} lot${having.length === 1 ? '' : 's'}${worstText}`);
+    parts[key] = component(value, `weighted by hours bought over ${having.length} lot${having.length === 1 ? '' : 's'}${worstText}`);
   }
   parts['concentration'] = component(concentrationValue(county.largestShare, county.hhi, s.concentrationShareLimit), concentrationReason(county.largestProvider, county.largestShare, county.hhi));
-  return weigh(parts, s.riskWeights);
+  const demand = lots.reduce((t, { lot }) => t + lot.demand, 0);
+  const unmet = lots.reduce((t, l) => t + l.unmet, 0);
+  return withUnmet(weigh(parts, s.riskWeights), demand > 0 ? unmet / demand : 0, unmetReason(unmet, demand));
 }

@@ -12,12 +12,12 @@
 import type { Allocation, Lot } from '../model/types.js';
 import { awardFacts, type AwardFacts } from './award-facts.js';
 import type { AwardScores, AwardToScore, AwardViability, LotScores, ProviderScores } from './award-scores.js';
-import { scoreOf, valuesOf, type Components } from './components.js';
+import { scoreOf, valuesOf } from './components.js';
 import { countyConcentration, hhiBand } from './concentration.js';
 import { lotFloors, zoneFloors, type CostFloor } from './cost-floor.js';
 import { awardFlags } from './flags.js';
-import { awardRisk, lotRisk } from './risk.js';
-import { scoringSettings, type ScoringSettings } from './settings.js';
+import { awardRisk, lotRisk, type ScoredLot } from './risk.js';
+import { lowTenderThresholds, scoringSettings, type ScoringSettings } from './settings.js';
 import { providerViability, type AwardTerms } from './viability.js';
 import { awardViability } from './viability.js';
 import { zoneViability } from './zone-viability.js';
@@ -53,12 +53,13 @@ function providerScores(input: AwardToScore, settings: ScoringSettings, facts: A
 
 function lotScores(input: AwardToScore, settings: ScoringSettings, facts: AwardFacts, floors: ReadonlyMap<string, CostFloor>) {
   const county = countyConcentration(facts.hoursByProvider, facts.totalDemand);
-  const risks: { lot: Lot; risk: Components }[] = [];
+  const risks: ScoredLot[] = [];
   const lots = new Map<string, LotScores>();
   for (const lot of input.lots) {
     const floor = floors.get(lot.id);
-    const risk = lotRisk({ scenario: input.scenario, lot, allocations: input.allocations, facts, county, floor, unmet: input.unmet.get(lot.id) ?? 0 }, settings.scoring);
-    risks.push({ lot, risk });
+    const unmet = input.unmet.get(lot.id) ?? 0;
+    const risk = lotRisk({ scenario: input.scenario, lot, allocations: input.allocations, facts, county, floor, unmet }, settings.scoring);
+    risks.push({ lot, risk, unmet });
     lots.set(lot.id, {
       costFloorPerHour: floor?.perHour ?? 0, riskScore: scoreOf(risk), risk: valuesOf(risk), riskDetail: risk,
       ...(floor === undefined ? {} : { costFloor: floor, zoneViability: zoneViability(input.scenario, lot, floor, settings.scoring) }),
@@ -96,7 +97,7 @@ export function scoreAward(raw: AwardToScore): AwardScores {
   const viabilityScore = served > 0 ? [...facts.hoursByProvider].reduce((t, [p, h]) => t + h * (providers.get(p)?.viabilityScore ?? 0), 0) / served : 0;
   return {
     lots, providers,
-    flags: awardFlags(input.allocations, floors, settings.scoring.lowTenderTolerance),
+    flags: awardFlags(input.scenario, input.lots, input.allocations, floors, lowTenderThresholds(settings.scoring)),
     riskScore: scoreOf(award),
     viabilityScore: Math.round(viabilityScore * 10) / 10,
     detail: {

@@ -67,10 +67,16 @@ const riskWeightsSchema = z
     concentration: nonNegative.default(0.1),
     transition: nonNegative.default(0.1),
     surge: nonNegative.default(0.1),
-    unmet: nonNegative.default(0.1),
+    growth: nonNegative.default(0.1),
     cherryPicking: nonNegative.default(0.1),
+    /** Not a weight any more: unmet hours always count in full. Kept so a file that sets it hears why. */
+    unmet: z.unknown().optional(),
   })
   .prefault({})
+  .superRefine((w, ctx) => {
+    if (w.unmet !== undefined) ctx.addIssue({ code: 'custom', path: ['unmet'], message: 'is no longer a weight: unmet hours always count in full (risk = unmet share + the rest × the risk of the hours bought); remove it' });
+  })
+  .transform(({ unmet: _unmet, ...weights }) => weights)
   .refine((w) => Object.values(w).some((v) => v > 0), 'needs at least one weight above 0');
 
 export const scoringSchema = z
@@ -91,11 +97,19 @@ export const scoringSchema = z
     concentrationShareLimit: z.number().gt(0).max(1).default(0.5),
     /** Only bids priced below floor × (1 − tolerance) are flagged as abnormally low. */
     lowTenderTolerance: share(0.9).default(0),
+    /**
+     * "Ask to explain" also needs the price this far (a fraction) below the
+     * median of the other providers' eligible bids for the lot.
+     */
+    lowTenderBelowMedian: share(0.9).default(0.1),
   })
   .prefault({});
 
 export type CostModel = z.output<typeof costModelSchema>;
 export type ScoringWeights = z.output<typeof scoringSchema>;
+/** The two thresholds of the abnormally-low-tender test. */
+export const lowTenderThresholds = (s: ScoringWeights) => ({ tolerance: s.lowTenderTolerance, belowMedian: s.lowTenderBelowMedian });
+
 export interface ScoringSettings {
   readonly costModel: CostModel;
   readonly scoring: ScoringWeights;

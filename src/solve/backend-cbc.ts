@@ -45,7 +45,8 @@ async function solveWithCbc(binary: string, program: Program, options: SolveOpti
   try {
     await writeFile(join(folder, 'model.lp'), toLpText(program));
     const limit = lpNumber(Math.min(options.timeLimit, maxTimerMs / 1000));
-    const args = ['model.lp', 'timeMode', 'elapsed', 'sec', limit, 'ratio', lpNumber(options.relativeGap), 'solve', 'solu', 'solution.txt'];
+    const nodes = options.nodeLimit === undefined ? [] : ['maxNodes', String(options.nodeLimit)];
+    const args = ['model.lp', 'timeMode', 'elapsed', 'sec', limit, 'ratio', lpNumber(options.relativeGap), ...nodes, 'solve', 'solu', 'solution.txt'];
     const run = await runCbc(binary, args, folder, options.timeLimit + killGraceSeconds);
     const seconds = (performance.now() - started) / 1000;
     if (run.kind === 'failed') return { status: 'error', message: run.message, seconds };

@@ -70,7 +70,8 @@ export interface HighsBackendSettings {
 export const defaultHighsBackendSettings: HighsBackendSettings = { options: {} };
 
 function optionsFor(options: SolveOptions, settings: HighsBackendSettings): HighsOptionValues {
-  return { output_flag: false, time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, random_seed: 0, ...settings.options };
+  const nodes = options.nodeLimit === undefined ? {} : { mip_max_nodes: options.nodeLimit };
+  return { output_flag: false, time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, random_seed: 0, ...nodes, ...settings.options };
 }
 
 function run(h: Highs, program: Program, options: SolveOptions, settings: HighsBackendSettings, started: number): SolverOutcome {

@@ -48,6 +48,12 @@ export interface SolveOptions {
   readonly timeLimit: number;
   /** Relative gap at which a plan counts as optimal. */
   readonly relativeGap: number;
+  /**
+   * Most branch-and-bound nodes to explore: a limit on work, not on seconds,
+   * so the answer is the same on a busy and an idle machine. HiGHS and CBC
+   * honour it; javascript-lp-solver (small models only) does not.
+   */
+  readonly nodeLimit?: number;
   /** A known feasible plan (one value per variable) to start from. */
   readonly start?: readonly number[];
 }

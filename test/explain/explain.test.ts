@@ -41,29 +41,60 @@ describe('explainAward', () => {
 });
 
 describe('ruleCosts', () => {
-  it('re-solves with the share cap relaxed and reports what the cap costs a year', async () => {
+  const baselineOf = (result: { objective: { value: number }; totals: { annualCost: number; unmetHoursPerWeek: number } }) => ({
+    objective: result.objective.value, annualCost: result.totals.annualCost, unmetHours: result.totals.unmetHoursPerWeek, solveSeconds: 0.1,
+  });
+
+  it('re-solves with the share cap relaxed and reports what the cap costs in money', async () => {
     const s = capped();
     const result = await solved(s);
-    const report = await ruleCosts(s, lotsOf(s), highsBackend, { objective: result.objective.value, annualCost: result.totals.annualCost, solveSeconds: 0.1 });
+    const report = await ruleCosts(s, lotsOf(s), highsBackend, baselineOf(result));
     const share = report.rules.find((r) => r.rule === 'share-cap');
     // Capped: P2 takes Z1 at £25 (cheaper than Z2 at £30). Relaxed: P1 takes both at £20.
     expect(share?.status).toBe('computed');
-    expect(share?.objectiveChange).toBeCloseTo(100 * 5 * 52, 2);
-    expect(share?.note).toMatch(/saves £26,000 a year/);
+    expect(share?.annualCostChange).toBeCloseTo(-100 * 5 * 52, 2);
+    expect(share?.unmetHoursChange).toBe(0);
+    expect(share?.note).toBe('relaxing it: spend falls by £26,000 a year; unmet hours unchanged');
     expect(report.rules.find((r) => r.rule === 'lots-cap')?.status).toBe('not-active');
     expect(result.ruleCosts).toBeUndefined(); // runs ask for rule costs explicitly (zonal solve does)
     const withCosts = await runScenario(s, { backend: highsBackend, timeLimit: 30, inputHash: 't', version: 't', ruleCosts: true });
     expect(withCosts.kind === 'ok' && withCosts.result.ruleCosts?.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
   });
 
-  it('skips every re-solve with a note when the baseline solve was slow', async () => {
+  it('never counts the unmet-hours penalty as money: a rule that leaves care unbought shows more spend and fewer unmet hours when relaxed', async () => {
+    // One provider only: under lead-secondary the 20% secondary place cannot be filled.
+    const s = makeScenario({
+      areas: [area('A1')], zones: { A1: 'Z1' }, demand: [demand('A1', 100)], providers: [provider('P1')],
+      bids: [bid('B1', 'P1', ['A1'], { price: 20 })],
+      lotPlan: { standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.8 }) },
+    });
+    const result = await solved(s);
+    expect(result.totals.unmetHoursPerWeek).toBeCloseTo(20, 6);
+    const rule = (await ruleCosts(s, lotsOf(s), highsBackend, baselineOf(result))).rules.find((r) => r.rule === 'lead-secondary');
+    expect(rule?.annualCostChange).toBeCloseTo(20 * 20 * 52, 2);
+    expect(rule?.unmetHoursChange).toBeCloseTo(-20, 6);
+    expect(rule?.note).toBe('relaxing it: spend rises by £20,800 a year; 20 h/week fewer unmet');
+  });
+
+  it('decides from the input alone whether to re-solve: a model over the size limit is skipped, whatever the clock says', async () => {
     const s = capped();
     let solves = 0;
     const counting: SolverBackend = { name: 'counting', solve: (p, o) => { solves++; return highsBackend.solve(p, o); } };
-    const report = await ruleCosts(s, lotsOf(s), counting, { objective: 1, annualCost: 1, solveSeconds: 3 });
+    const report = await ruleCosts(s, lotsOf(s), counting, { objective: 1, annualCost: 1, unmetHours: 0, solveSeconds: 3 }, { maxVariables: 2 });
     expect(solves).toBe(0);
-    expect(report.rules.find((r) => r.rule === 'share-cap')).toMatchObject({ status: 'skipped', objectiveChange: null });
-    expect(report.rules.find((r) => r.rule === 'share-cap')?.note).toMatch(/took 3.0 s/);
+    expect(report.rules.find((r) => r.rule === 'share-cap')).toMatchObject({ status: 'skipped', objectiveChange: null, annualCostChange: null });
+    expect(report.rules.find((r) => r.rule === 'share-cap')?.note).toMatch(/variables \(over 2\): too large/);
+    // A slow baseline no longer changes anything: the same input is costed.
+    const slow = await ruleCosts(s, lotsOf(s), counting, { ...baselineOf(await solved(s)), solveSeconds: 30 });
+    expect(slow.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
+  });
+
+  it('bounds every re-solve by a node limit, not by seconds', async () => {
+    const s = capped();
+    const seen: (number | undefined)[] = [];
+    const recording: SolverBackend = { name: 'recording', solve: (p, o) => { seen.push(o.nodeLimit); return highsBackend.solve(p, o); } };
+    await ruleCosts(s, lotsOf(s), recording, baselineOf(await solved(s)), { nodeLimit: 123 });
+    expect(seen).toEqual([123]);
   });
 
   it('knows which rules are active', () => {

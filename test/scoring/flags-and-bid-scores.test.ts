@@ -10,17 +10,36 @@ const floor = zoneCostFloor([{ area: area('A'), weight: 1 }], defaultScoringSett
 const priced = (price: number) => ({ bidId: 'B', providerId: 'P', lotId: 'standard:Z', price });
 
 describe('abnormally low tender flags', () => {
-  it('below the wage floor: must reject; below the cost floor: ask to explain; at the floor: nothing', () => {
-    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, 0)?.kind).toBe('below-wage-floor');
-    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, 0)?.action).toMatch(/^must reject: below legal pay/);
-    expect(flagFor(priced(floor.perHour - 0.01), floor, 0)?.action).toMatch(/^ask the bidder to explain/);
-    expect(flagFor(priced(floor.perHour), floor, 0)).toBeNull();
-    expect(flagFor(priced(floor.perHour * 0.95), floor, 0.1)).toBeNull();
+  const limits = { tolerance: 0, belowMedian: 0.1 };
+  const others = floor.perHour * 1.2;
+  it('below the wage floor: must reject, whatever the other bids say', () => {
+    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, null, limits)?.kind).toBe('below-wage-floor');
+    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, floor.wageFloorPerHour - 0.01, limits)?.action).toMatch(/^must reject: below legal pay/);
   });
-  it('flags awarded bids once per lot, sorted', () => {
+  it('ask to explain only when below the cost floor and well below the other bids\' median', () => {
+    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits)?.action).toMatch(/^ask the bidder to explain/);
+    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits)?.reason).toMatch(/below the other bids' median/);
+    // Below the floor, but in line with the market: nothing stands out.
+    expect(flagFor(priced(floor.perHour - 0.01), floor, floor.perHour, limits)).toBeNull();
+    // No other provider bid: nothing to compare with.
+    expect(flagFor(priced(floor.perHour - 0.01), floor, null, limits)).toBeNull();
+    // Well below the others but above the floor: a keen price, not an abnormally low one.
+    expect(flagFor(priced(floor.perHour), floor, floor.perHour * 2, limits)).toBeNull();
+    expect(flagFor(priced(floor.perHour * 0.95), floor, others, { tolerance: 0.1, belowMedian: 0.1 })).toBeNull();
+  });
+  it('flags awarded bids once per lot, sorted, measured against the other providers\' bids', () => {
+    const scenario = makeScenario({
+      areas: [area('A')],
+      zones: { A: 'Z' },
+      demand: [demand('A', 100)],
+      providers: [provider('P'), provider('Q'), provider('R')],
+      bids: [bid('B1', 'P', ['A'], { price: 20 }), bid('B2', 'P', ['A'], { price: 10 }), bid('B3', 'P', ['A'], { price: 99 }), bid('Q1', 'Q', ['A'], { price: 40 }), bid('R1', 'R', ['A'], { price: 44 })],
+      award: { rejectBelowLegalPay: false },
+    });
+    const lots = buildLots(scenario, scenario.zonings.get('z') ?? new Map());
     const floors = new Map([['standard:Z', floor]]);
     const a = (bidId: string, price: number) => ({ lotId: 'standard:Z', bidId, providerId: 'P', role: 'lead' as const, hoursPerWeek: 1, pricePerHour: price, annualCost: 0 });
-    const flags = awardFlags([a('B2', 10), a('B1', 20), a('B2', 10), a('B3', 99)], floors, 0);
+    const flags = awardFlags(scenario, lots, [a('B2', 10), a('B1', 20), a('B2', 10), a('B3', 99)], floors, limits);
     expect(flags.map((f) => f.bidId)).toEqual(['B1', 'B2']);
   });
 });

@@ -18,7 +18,7 @@ describe('parseScoringSettings', () => {
   });
 
   it('names every bad setting with its path', () => {
-    const parsed = parseScoringSettings({ costModel: { wagePerHour: -1, wage: 12 }, scoring: { riskWeights: { supply: 0, n1: 0, price: 0, stretch: 0, concentration: 0, transition: 0, surge: 0, unmet: 0, cherryPicking: 0 } } });
+    const parsed = parseScoringSettings({ costModel: { wagePerHour: -1, wage: 12 }, scoring: { riskWeights: { supply: 0, n1: 0, price: 0, stretch: 0, concentration: 0, transition: 0, surge: 0, growth: 0, cherryPicking: 0 } } });
     expect(parsed.kind).toBe('bad');
     if (parsed.kind !== 'bad') return;
     expect(parsed.issues.some((i) => i.startsWith('costModel.wagePerHour'))).toBe(true);
@@ -26,5 +26,9 @@ describe('parseScoringSettings', () => {
     expect(parsed.issues.some((i) => i.startsWith('scoring.riskWeights') && i.includes('at least one weight'))).toBe(true);
     expect(scoringSettingsProblem({ costModel: { surplus: 2 }, scoring: {} })).toMatch(/costModel.surplus/);
     expect(scoringSettingsProblem({ costModel: {}, scoring: {} })).toBeNull();
+  });
+
+  it('says why riskWeights.unmet is no longer a weight, instead of ignoring it', () => {
+    expect(scoringSettingsProblem({ costModel: {}, scoring: { riskWeights: { unmet: 0.1 } } })).toMatch(/scoring\.riskWeights\.unmet is no longer a weight: unmet hours always count in full/);
   });
 });
