@@ -10,9 +10,12 @@
  *   6. explain each lot and cost each active rule by re-solving with it relaxed
  *      (explain/), then score viability and risk while assembling the result
  *   7. verify the award independently: a violation is a bug, never written
+ *
+ * When no award meets the hard rules (step 4 says infeasible), the run stops
+ * there with a diagnosis: the smallest sets of rules to relax, and how far.
  */
 import { tenderLots, tenderWarnings, type Rejection } from './lots/tender-lots.js';
-import type { Result } from './model/result.js';
+import type { InfeasibleResult, Result, RunInfo } from './model/result.js';
 import type { Lot, Objective, Scenario } from './model/types.js';
 import { assembleResult } from './result-assembly.js';
 import { chooseBackups } from './solve/backups.js';
@@ -22,6 +25,8 @@ import { greedyStart } from './solve/greedy.js';
 import type { Program, SolverBackend } from './solve/program.js';
 import { verifyAward } from './verify/verify.js';
 import { explainStep } from './explain/explain-step.js';
+import { diagnoseInfeasible } from './explain/diagnose.js';
+import { eligibleBids } from './lots/eligibility.js';
 import { scoringSettingsProblem } from './scoring/settings.js';
 
 export interface RunOptions {
@@ -41,6 +46,8 @@ export interface RunOptions {
 
 export type RunOutcome =
   | { readonly kind: 'ok'; readonly result: Result; readonly lots: readonly Lot[] }
+  /** No award meets the hard rules: an answer, with the diagnosis (exit code 3). */
+  | { readonly kind: 'infeasible'; readonly result: InfeasibleResult; readonly lots: readonly Lot[] }
   | { readonly kind: 'bad-settings'; readonly message: string }
   | { readonly kind: 'solver-error'; readonly message: string }
   | { readonly kind: 'bug'; readonly violations: readonly string[] };
@@ -72,19 +79,18 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   const start = greedyStart(program);
   const outcome = await options.backend.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap ?? 1e-6, ...(start === null ? {} : { start }) });
   if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
-  const plan = outcome.status === 'infeasible' ? { allocations: [], unmet: new Map(lots.map((l) => [l.id, l.demand])) } : decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
+  const run: RunInfo = {
+    solver: options.backend.name, timeLimitSeconds: options.timeLimit, solveSeconds: outcome.seconds,
+    inputHash: options.inputHash, version: options.version, variables: program.variables.length, constraints: program.rows.length,
+  };
+  if (outcome.status === 'infeasible') return { kind: 'infeasible', result: await infeasibleResult(scenario, lots, warnings, run, options.backend), lots };
+  const plan = decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
   const allocations = [...plan.allocations, ...chooseBackups(scenario, lots, plan.allocations)];
-  const baseline = outcome.status === 'infeasible' ? null : { objective: outcome.objective, annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0), unmetHours: [...plan.unmet.values()].reduce((t, h) => t + h, 0), solveSeconds: outcome.seconds, plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])) };
+  const baseline = { objective: outcome.objective, annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0), unmetHours: [...plan.unmet.values()].reduce((t, h) => t + h, 0), solveSeconds: outcome.seconds, plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])) };
   const explained = await explainStep(scenario, lots, allocations, options.backend, baseline, options.ruleCosts ?? false);
   const result = assembleResult({
     scenario, lots, allocations, unmet: plan.unmet, warnings, ...explained,
-    status: outcome.status,
-    gap: outcome.status === 'infeasible' ? 0 : outcome.gap,
-    objectiveValue: outcome.status === 'infeasible' ? 0 : outcome.objective,
-    run: {
-      solver: options.backend.name, timeLimitSeconds: options.timeLimit, solveSeconds: outcome.seconds,
-      inputHash: options.inputHash, version: options.version, variables: program.variables.length, constraints: program.rows.length,
-    },
+    status: outcome.status, gap: outcome.gap, objectiveValue: outcome.objective, run,
   });
   const violations = verifyAward(scenario, {
     zoning: result.zoning,
@@ -97,9 +103,26 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   return violations.length > 0 ? { kind: 'bug', violations } : { kind: 'ok', result, lots };
 }
 
+async function infeasibleResult(scenario: Scenario, lots: readonly Lot[], warnings: readonly string[], run: RunInfo, backend: SolverBackend): Promise<InfeasibleResult> {
+  return {
+    schemaVersion: 1,
+    scenario: scenario.name, zoning: scenario.zoning, period: scenario.period, currency: scenario.currency, weeksPerYear: scenario.weeksPerYear,
+    status: 'infeasible',
+    objective: { kind: scenario.award.objective },
+    diagnosis: await diagnoseInfeasible(scenario, lots, backend),
+    lots: lots.map((lot) => ({
+      lotId: lot.id, careType: lot.careType, zoneId: lot.zoneId, areaIds: lot.areaIds, structure: lot.structure,
+      demandHoursPerWeek: lot.demand, eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length, rejectedBidIds: lot.rejectedBidIds,
+    })),
+    warnings, run,
+  };
+}
+
 /** Why a run failed, in words: for a message, or a row of a comparison or batch. */
 export function describeFailure(outcome: Exclude<RunOutcome, { kind: 'ok' }>, violationsShown = 3): string {
   switch (outcome.kind) {
+    case 'infeasible':
+      return outcome.result.diagnosis.summary;
     case 'bad-settings':
       return outcome.message;
     case 'solver-error':

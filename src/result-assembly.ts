@@ -73,14 +73,17 @@ export function assembleResult(parts: ResultParts): Result {
   const served = allocations.reduce((t, a) => t + a.hoursPerWeek, 0);
   const annualCost = round(allocations.reduce((t, a) => t + a.annualCost, 0));
   const shares = providerResults.map((p) => p.shareOfTotalHours);
+  const unmet = [...parts.unmet.values()].reduce((t, h) => t + h, 0);
+  const spotAnnualCost = round(unmet * scenario.award.spotPricePerHour * scenario.weeksPerYear);
   return {
     schemaVersion: 1,
     scenario: scenario.name, zoning: scenario.zoning, period: scenario.period, currency: scenario.currency, weeksPerYear: scenario.weeksPerYear,
     status: parts.status, gap: parts.gap,
     objective: { kind: scenario.award.objective, value: parts.objectiveValue },
     totals: {
-      annualCost, hoursPerWeek: round(served, 6), demandHoursPerWeek: round(totalDemand, 6),
-      unmetHoursPerWeek: round([...parts.unmet.values()].reduce((t, h) => t + h, 0), 6),
+      annualCost, spotAnnualCost, allInAnnualCost: round(annualCost + spotAnnualCost),
+      hoursPerWeek: round(served, 6), demandHoursPerWeek: round(totalDemand, 6),
+      unmetHoursPerWeek: round(unmet, 6),
       costPerHour: served > 0 ? round(annualCost / (served * scenario.weeksPerYear)) : 0,
       providersAwarded: providerResults.filter((p) => p.hoursPerWeek > 0).length,
       largestShare: Math.max(0, ...shares),

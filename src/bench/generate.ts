@@ -196,7 +196,7 @@ export function generateScenario(size: InstanceSize, seed: number): Scenario {
     },
     award: {
       objective: 'cost', qualityWeight: 0.6, priceWeight: 0.4, minQuality: 0, maxShareOfTotalHours: 0.25,
-      maxLotsPerProvider: null, minDistinctProviders: Math.min(10, Math.floor(size.providers / 4)), unmetPenaltyPerHour: 1000, rejectBelowLegalPay: false,
+      maxLotsPerProvider: null, minDistinctProviders: Math.min(10, Math.floor(size.providers / 4)), unmetPenaltyPerHour: 1000, rejectBelowLegalPay: false, spotPricePerHour: 32.14,
     },
     demand: demandOf(zones), providers: plans.map((p) => p.provider), bids: makeBids(random, zones, plans, size.bids),
     current: [], costModel: {}, scoring: {}, boundaries: null,

@@ -76,6 +76,8 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
         variables: result.run.variables, constraints: result.run.constraints, message: null,
       };
     }
+    case 'infeasible':
+      return { spec, status: 'infeasible', ...none, pipelineSeconds, variables: outcome.result.run.variables, constraints: outcome.result.run.constraints, message: outcome.result.diagnosis.summary };
     case 'bug':
       return { spec, status: 'bug', ...none, pipelineSeconds, message: outcome.violations.slice(0, 5).join('; ') };
     case 'bad-settings':

@@ -3,7 +3,8 @@
  */
 import { formatIssue, type Issue } from '../diagnostics/issues.js';
 
-export const exitCodes = { ok: 0, failure: 1, badInput: 2 } as const;
+/** 3: no award is possible under the scenario's hard rules (an answer, with a diagnosis; DESIGN.md section 9). */
+export const exitCodes = { ok: 0, failure: 1, badInput: 2, infeasible: 3 } as const;
 
 /** Thrown by commands; main() turns it into a message and an exit code. */
 export class CliExit extends Error {

@@ -5,15 +5,16 @@
  *   1. plan the cases: option × zoning, once only for options that ignore the
  *      zoning, and once only when two options give the same lots
  *   2. solve each case with runScenario
- *   3. rank by cost (meeting all demand first), find the least risky and the
- *      dominated options
+ *   3. rank: options that buy every hour first, by cost; the others apart as
+ *      "cannot be bought as specified"; the cheapest, least risky and
+ *      dominated options only among the buyable ones
  */
 import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
-import { describeFailure, runScenario, type RunOptions } from '../pipeline.js';
+import { describeFailure, runScenario, type RunOptions, type RunOutcome } from '../pipeline.js';
 import { awardMetrics, type AwardMetrics } from './metrics.js';
 import { applyOption, describeTreatment, ignoresZoning, optionByName, optionNames, standardOptions, type AwardOption } from './options.js';
-import { rankAwards } from './rank.js';
+import { isBuyable, rankAwards } from './rank.js';
 
 export interface ComparisonCase {
   /** `<option>@<zoning>`, or the option name alone when the zoning does not matter. */
@@ -39,9 +40,15 @@ export interface ComparisonRow {
   readonly standard: string;
   readonly complex: string;
   readonly reablement: string;
-  /** null when the run failed; `error` then says why. */
+  /** null when the run failed (`error` says why) or no award was possible (`diagnosis` says why). */
   readonly metrics: AwardMetrics | null;
   readonly error: string | null;
+  /** When no award meets the hard rules: which rules to relax, and how far. */
+  readonly diagnosis: string | null;
+  /** True when the option buys every hour as specified: only these are real choices. */
+  readonly buyable: boolean;
+  /** Why the option cannot be bought as specified (null when it can). */
+  readonly notBuyableBecause: string | null;
   readonly dominatedBy: readonly string[];
 }
 
@@ -49,8 +56,12 @@ export interface Comparison {
   readonly scenario: string;
   readonly period: string;
   readonly rows: readonly ComparisonRow[];
+  /** The cheapest option that buys every hour; never one of notBuyable. */
   readonly cheapest: string | null;
+  /** The least risky option that buys every hour; never one of notBuyable. */
   readonly leastRisky: string | null;
+  /** Keys of options that leave hours unmet, are infeasible or failed (a contract: DESIGN.md section 9). */
+  readonly notBuyable: readonly string[];
   readonly dominated: readonly string[];
   readonly sameAs: ComparisonPlan['sameAs'];
 }
@@ -111,17 +122,40 @@ export function planComparison(scenario: Scenario, zoningNames: readonly string[
   return { cases, sameAs };
 }
 
+type SolvedCase = ComparisonCase & { readonly metrics: AwardMetrics | null; readonly error: string | null; readonly diagnosis: string | null };
+
+function solvedCase(c: ComparisonCase, outcome: RunOutcome): SolvedCase {
+  switch (outcome.kind) {
+    case 'ok':
+      return { ...c, metrics: awardMetrics(outcome.result), error: null, diagnosis: null };
+    case 'infeasible':
+      return { ...c, metrics: null, error: null, diagnosis: outcome.result.diagnosis.summary };
+    default:
+      return { ...c, metrics: null, error: describeFailure(outcome), diagnosis: null };
+  }
+}
+
+/** Why an option cannot be bought as specified, in words; null when it can. */
+export function whyNotBuyable(c: Pick<SolvedCase, 'metrics' | 'error' | 'diagnosis'>): string | null {
+  if (c.diagnosis !== null) return `no award is possible: ${c.diagnosis}`;
+  if (c.metrics === null) return `the run failed: ${c.error ?? 'unknown error'}`;
+  const m: AwardMetrics = c.metrics;
+  if (isBuyable(m)) return null;
+  const unpriced = m.unpricedLots.length === 0 ? '' : `; not priced by any bidder: ${m.unpricedLots.join(', ')}`;
+  return `leaves ${m.unmetHoursPerWeek.toLocaleString('en-GB', { maximumFractionDigits: 1 })} of ${m.demandHoursPerWeek.toLocaleString('en-GB', { maximumFractionDigits: 1 })} hours a week unbought${unpriced}`;
+}
+
 /** Steps 2-3. */
 export async function compareOptions(scenario: Scenario, settings: CompareSettings): Promise<CompareOutcome | string> {
   const plan = planComparison(scenario, settings.zonings, settings.options);
   if (typeof plan === 'string') return plan;
-  const solvedCases: (ComparisonCase & { metrics: AwardMetrics | null; error: string | null })[] = [];
+  const solvedCases: SolvedCase[] = [];
   const results = new Map<string, Result>();
   for (const c of plan.cases) {
     // What each award rule costs (one re-solve per rule) is for explaining one award, not for comparing many.
     const outcome = await runScenario(c.scenario, { ruleCosts: false, ...settings.run });
     if (outcome.kind === 'ok') results.set(c.key, outcome.result);
-    solvedCases.push(outcome.kind === 'ok' ? { ...c, metrics: awardMetrics(outcome.result), error: null } : { ...c, metrics: null, error: describeFailure(outcome) });
+    solvedCases.push(solvedCase(c, outcome));
     settings.onSolved?.(solvedCases.length, plan.cases.length);
   }
   const ranking = rankAwards(solvedCases);
@@ -130,7 +164,9 @@ export async function compareOptions(scenario: Scenario, settings: CompareSettin
     standard: describeTreatment(item.scenario.lotPlan.standard),
     complex: describeTreatment(item.scenario.lotPlan.complex),
     reablement: describeTreatment(item.scenario.lotPlan.reablement),
-    metrics: item.metrics, error: item.error, dominatedBy,
+    metrics: item.metrics, error: item.error, diagnosis: item.diagnosis,
+    buyable: isBuyable(item.metrics), notBuyableBecause: whyNotBuyable(item),
+    dominatedBy,
   }));
   const comparison: Comparison = {
     scenario: scenario.name,
@@ -138,6 +174,7 @@ export async function compareOptions(scenario: Scenario, settings: CompareSettin
     rows,
     cheapest: ranking.cheapest,
     leastRisky: ranking.leastRisky,
+    notBuyable: ranking.notBuyable,
     dominated: rows.filter((r) => r.dominatedBy.length > 0).map((r) => r.key),
     sameAs: plan.sameAs,
   };

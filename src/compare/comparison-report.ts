@@ -11,14 +11,15 @@ function option(row: ComparisonRow): ComparisonOption {
     rank: m === null ? null : row.rank,
     label: row.label,
     zoning: row.zoning,
-    status: m?.status ?? 'error',
+    status: m?.status ?? (row.diagnosis === null ? 'error' : 'infeasible'),
     annualCost: m?.annualCost ?? null,
     riskScore: m?.riskScore ?? null,
     unmetHoursPerWeek: m?.unmetHoursPerWeek ?? null,
     viabilityScore: m?.viabilityScore ?? null,
     providers: m?.providers ?? null,
     dominatedBy: row.dominatedBy,
-    ...(row.error === null ? {} : { note: row.error }),
+    buyable: row.buyable,
+    ...(row.notBuyableBecause === null ? {} : { note: row.notBuyableBecause }),
   };
 }
 

@@ -9,7 +9,10 @@ export interface AwardMetrics {
   readonly status: SolveStatus;
   /** Relative MIP gap (0 when proven optimal). */
   readonly gap: number;
+  /** Money paid to the winners a year. */
   readonly annualCost: number;
+  /** annualCost plus the unmet hours bought on spot contracts (award.spotPricePerHour): money a council would spend to buy every hour. */
+  readonly allInAnnualCost: number;
   readonly costPerHour: number;
   readonly demandHoursPerWeek: number;
   readonly unmetHoursPerWeek: number;
@@ -25,6 +28,8 @@ export interface AwardMetrics {
   readonly largestShare: number;
   readonly hhi: number;
   readonly lots: number;
+  /** Lots no bid may win as tendered (no bidder offered a price for them). */
+  readonly unpricedLots: readonly string[];
 }
 
 export function awardMetrics(result: Result): AwardMetrics {
@@ -35,6 +40,7 @@ export function awardMetrics(result: Result): AwardMetrics {
     status: result.status,
     gap: result.gap,
     annualCost: t.annualCost,
+    allInAnnualCost: t.allInAnnualCost,
     costPerHour: t.costPerHour,
     demandHoursPerWeek: t.demandHoursPerWeek,
     unmetHoursPerWeek: t.unmetHoursPerWeek,
@@ -46,5 +52,6 @@ export function awardMetrics(result: Result): AwardMetrics {
     largestShare: t.largestShare,
     hhi: t.hhi,
     lots: result.lots.length,
+    unpricedLots: result.lots.filter((l) => l.eligibleBids === 0).map((l) => l.lotId),
   };
 }

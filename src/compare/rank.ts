@@ -1,38 +1,42 @@
 /**
  * Rank compared awards and find the dominated ones. Pure.
  *
- * An award that leaves demand unmet looks cheap only because the unmet hours
- * are not paid for, so ranking puts every award that meets all demand first
- * (cheapest first), then the others by unmet hours. An award is dominated
- * when another is no worse on annual cost, risk and unmet hours and strictly
- * better on at least one of them.
+ * Only options that buy every hour as specified are real choices: an option
+ * that leaves hours unmet looks cheap because the care is not bought, and an
+ * infeasible or failed one buys nothing. Those are "not buyable": listed
+ * after the buyable ones (by unmet hours, then all-in cost), never called
+ * cheapest or least risky, never dominating or dominated. Among buyable
+ * options one is dominated when another is no worse on annual cost, risk and
+ * unmet hours and strictly better on one of them.
  */
 import type { AwardMetrics } from './metrics.js';
 
 export interface Ranked<T> {
   readonly item: T;
   readonly rank: number;
-  /** Keys of the awards that dominate this one (empty when none). */
+  /** Keys of the awards that dominate this one (empty when none, and for options that are not buyable). */
   readonly dominatedBy: readonly string[];
 }
 
 export interface Ranking<T> {
   readonly ranked: readonly Ranked<T>[];
-  /** Key of the cheapest award that meets all demand (or the best ranked, when none does). */
+  /** Key of the cheapest buyable award; null when no option buys every hour. */
   readonly cheapest: string | null;
-  /** Key of the award with the lowest risk score (ties: the better ranked). */
+  /** Key of the buyable award with the lowest risk score (ties: the cheaper); null when none. */
   readonly leastRisky: string | null;
+  /** Keys of the options that cannot be bought as specified, in rank order. */
+  readonly notBuyable: readonly string[];
 }
 
 export interface Rankable {
   readonly key: string;
-  /** null when the run failed. */
+  /** null when the run failed or no award was possible. */
   readonly metrics: AwardMetrics | null;
 }
 
 const relTol = 1e-9;
 /** Hours per week below which demand counts as met. */
-const unmetTolerance = 1e-6;
+export const unmetTolerance = 1e-6;
 
 function lessThan(a: number, b: number): boolean {
   return a < b - relTol * Math.max(1, Math.abs(a), Math.abs(b));
@@ -42,8 +46,9 @@ function notMore(a: number, b: number): boolean {
   return !lessThan(b, a);
 }
 
-function solved(m: AwardMetrics | null): m is AwardMetrics {
-  return m !== null && m.status !== 'infeasible';
+/** An award that buys every hour of demand as specified. */
+export function isBuyable(m: AwardMetrics | null): boolean {
+  return m !== null && m.status !== 'infeasible' && m.unmetHoursPerWeek <= unmetTolerance;
 }
 
 export function dominates(b: AwardMetrics, a: AwardMetrics): boolean {
@@ -55,29 +60,37 @@ export function dominates(b: AwardMetrics, a: AwardMetrics): boolean {
   return pairs.every(([x, y]) => notMore(x, y)) && pairs.some(([x, y]) => lessThan(x, y));
 }
 
-function compareRankable(a: Rankable, b: Rankable): number {
-  const ma = a.metrics;
-  const mb = b.metrics;
-  if (!solved(ma) || !solved(mb)) return Number(!solved(ma)) - Number(!solved(mb)) || (a.key < b.key ? -1 : 1);
-  const keys = (m: AwardMetrics) => [m.unmetHoursPerWeek > unmetTolerance ? 1 : 0, m.unmetHoursPerWeek, m.annualCost, m.riskScore];
-  const ka = keys(ma);
-  const kb = keys(mb);
+function byKeys(ka: readonly number[], kb: readonly number[]): number {
   for (let i = 0; i < ka.length; i++) {
     const x = ka[i] ?? 0;
     const y = kb[i] ?? 0;
     if (lessThan(x, y)) return -1;
     if (lessThan(y, x)) return 1;
   }
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return 0;
+}
+
+/** Buyable first (cost, then risk); then solved but short (unmet hours, then all-in cost); then infeasible or failed. */
+function compareRankable(a: Rankable, b: Rankable): number {
+  const tier = (m: AwardMetrics | null) => (m === null || m.status === 'infeasible' ? 2 : isBuyable(m) ? 0 : 1);
+  const ta = tier(a.metrics);
+  const tb = tier(b.metrics);
+  if (ta !== tb) return ta - tb;
+  const keys = (m: AwardMetrics | null): number[] => (m === null ? [] : ta === 0 ? [m.annualCost, m.riskScore] : [m.unmetHoursPerWeek, m.allInAnnualCost]);
+  return byKeys(keys(a.metrics), keys(b.metrics)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 export function rankAwards<T extends Rankable>(items: readonly T[]): Ranking<T> {
   const order = [...items].sort(compareRankable);
+  const buyable = order.filter((i) => isBuyable(i.metrics));
   const dominatorsOf = (m: AwardMetrics | null) =>
-    solved(m) ? order.filter((other) => solved(other.metrics) && dominates(other.metrics, m)).map((o) => o.key) : [];
+    m !== null && isBuyable(m) ? buyable.filter((other) => other.metrics !== null && dominates(other.metrics, m)).map((o) => o.key) : [];
   const ranked = order.map((item, i) => ({ item, rank: i + 1, dominatedBy: dominatorsOf(item.metrics) }));
-  const live = order.filter((i) => solved(i.metrics));
-  const meetsAll = live.find((i) => (i.metrics?.unmetHoursPerWeek ?? Infinity) <= unmetTolerance);
-  const leastRisky = [...live].sort((a, b) => (a.metrics?.riskScore ?? 0) - (b.metrics?.riskScore ?? 0))[0];
-  return { ranked, cheapest: (meetsAll ?? live[0])?.key ?? null, leastRisky: leastRisky?.key ?? null };
+  const leastRisky = [...buyable].sort((a, b) => byKeys([a.metrics?.riskScore ?? 0, a.metrics?.annualCost ?? 0], [b.metrics?.riskScore ?? 0, b.metrics?.annualCost ?? 0]) || (a.key < b.key ? -1 : 1))[0];
+  return {
+    ranked,
+    cheapest: buyable[0]?.key ?? null,
+    leastRisky: leastRisky?.key ?? null,
+    notBuyable: order.filter((i) => !isBuyable(i.metrics)).map((i) => i.key),
+  };
 }

@@ -49,3 +49,23 @@ export interface RuleCostReport {
   readonly baselineSolveSeconds: number;
   readonly rules: readonly RuleCost[];
 }
+
+/** One rule of a set whose relaxation allows an award, and how far it must move. */
+export interface RuleMove {
+  readonly rule: 'min-providers' | 'share-cap' | 'lots-cap' | 'quality-threshold' | 'packages';
+  /** Where the rule is set, e.g. `award.minDistinctProviders`. */
+  readonly setting: string;
+  /** The nearest setting that allows an award (the rest of its set relaxed); null when only switching the rule off does. */
+  readonly allowsAwardAt: number | null;
+  /** One line a person can read, e.g. "at least 4 distinct providers: at most 3 can win, because only 3 providers have a bid that may win a lot; ...". */
+  readonly text: string;
+}
+
+/** Why no award is possible (result.json `diagnosis`, status "infeasible"). */
+export interface Diagnosis {
+  readonly summary: string;
+  /** The smallest sets of rules whose relaxation allows an award; each set is one way out. */
+  readonly relaxations: readonly (readonly RuleMove[])[];
+  /** The first way out, in words. */
+  readonly firstFix: string;
+}

@@ -2,12 +2,14 @@
  * Write a set of output files safely: every file is first written in full to a
  * temporary folder inside the output folder, then each is renamed into place
  * (an atomic step), so a failed run never leaves a half-written file. Other
- * files already in the output folder are left alone.
+ * files already in the output folder are left alone, except `stale`: files an
+ * earlier run wrote that this run's answer does not have (an infeasible
+ * tender has no allocations.csv), removed so they cannot be read as its own.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, stale: readonly string[] = []): Promise<void> {
   const target = path.resolve(outDir);
   await mkdir(target, { recursive: true });
   const temp = path.join(target, `.zonal-tmp-${process.pid}-${Date.now()}`);
@@ -15,6 +17,7 @@ export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<
   try {
     for (const [name, text] of files) await writeFile(path.join(temp, name), text, 'utf8');
     for (const name of files.keys()) await rename(path.join(temp, name), path.join(target, name));
+    for (const name of stale) if (!files.has(name)) await rm(path.join(target, name), { force: true });
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
  * contract: fields may be added, never renamed).
  */
 import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveStatus } from './types.js';
-import type { LotExplanation, RuleCostReport } from '../explain/types.js';
+import type { Diagnosis, LotExplanation, RuleCostReport } from '../explain/types.js';
 import type { AwardViability, ZoneViability } from '../scoring/award-scores.js';
 import type { CostFloor } from '../scoring/cost-floor.js';
 
@@ -90,7 +90,12 @@ export interface Result {
   readonly gap: number;
   readonly objective: { readonly kind: Objective; readonly value: number };
   readonly totals: {
+    /** Money paid to the award's winners a year (the unmet-hours penalty is never money). */
     readonly annualCost: number;
+    /** Unmet hours bought on spot contracts at award.spotPricePerHour, a year. */
+    readonly spotAnnualCost: number;
+    /** annualCost + spotAnnualCost: what the council would really spend to buy every hour. */
+    readonly allInAnnualCost: number;
     readonly hoursPerWeek: number;
     readonly demandHoursPerWeek: number;
     readonly unmetHoursPerWeek: number;
@@ -110,4 +115,35 @@ export interface Result {
   /** Scores and explanations added by the scoring stage (issue 3). */
   readonly risk?: unknown;
   readonly ruleCosts?: RuleCostReport;
+}
+
+/** A lot of a tender with no possible award: what it asks for and how many bids may win it. */
+export interface TenderedLot {
+  readonly lotId: string;
+  readonly careType: CareType;
+  readonly zoneId: string;
+  readonly areaIds: readonly string[];
+  readonly structure: LotStructure;
+  readonly demandHoursPerWeek: number;
+  readonly eligibleBids: number;
+  readonly rejectedBidIds: readonly string[];
+}
+
+/**
+ * result.json when no award meets the hard rules (exit code 3): the lots and
+ * the diagnosis; no totals, no scores, no allocations (DESIGN.md section 9).
+ */
+export interface InfeasibleResult {
+  readonly schemaVersion: 1;
+  readonly scenario: string;
+  readonly zoning: string;
+  readonly period: string;
+  readonly currency: string;
+  readonly weeksPerYear: number;
+  readonly status: 'infeasible';
+  readonly objective: { readonly kind: Objective };
+  readonly diagnosis: Diagnosis;
+  readonly lots: readonly TenderedLot[];
+  readonly warnings: readonly string[];
+  readonly run: RunInfo;
 }

@@ -18,6 +18,7 @@ export const defaultAward = {
   minDistinctProviders: 0,
   unmetPenaltyPerHour: 1000,
   rejectBelowLegalPay: true,
+  spotPricePerHour: 32.14,
 } as const;
 
 const weight = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
@@ -36,6 +37,7 @@ export const awardSchema = z.strictObject({
   minDistinctProviders: z.number().int('must be a whole number').min(0).default(0),
   unmetPenaltyPerHour: z.number().gt(0, 'must be more than 0').default(defaultAward.unmetPenaltyPerHour),
   rejectBelowLegalPay: z.boolean().default(defaultAward.rejectBelowLegalPay),
+  spotPricePerHour: z.number().gt(0, 'must be more than 0').max(1000, 'must be at most 1000 (£ per hour)').default(defaultAward.spotPricePerHour),
 });
 
 const lotEntrySchema = z

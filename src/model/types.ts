@@ -96,6 +96,12 @@ export interface AwardRules {
   readonly unmetPenaltyPerHour: number;
   /** Reject bids priced below the lot's legal-pay floor (they may not win it). */
   readonly rejectBelowLegalPay: boolean;
+  /**
+   * £ per hour at which the council would buy hours the award leaves unmet
+   * (spot contracts): prices the all-in cost of an award, never the solver's
+   * objective. @defaultValue 32.14 (Homecare Association Minimum Price 2025/26)
+   */
+  readonly spotPricePerHour: number;
 }
 
 /** areaId → zoneId */

@@ -1,7 +1,8 @@
 /**
  * Every file a solve writes, by name, as text (written together, atomically).
  */
-import type { Result } from '../model/result.js';
+import type { InfeasibleResult, Result } from '../model/result.js';
+import { renderInfeasibleReport } from './html/infeasible-report.js';
 import type { Lot, Scenario } from '../model/types.js';
 import { renderSolveReport } from './html/solve-report.js';
 import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
@@ -13,5 +14,16 @@ export async function outputFiles(result: Result, scenario: Scenario, _lots: rea
     ['lots.csv', await lotsCsv(result)],
     ['providers.csv', await providersCsv(result)],
     ['report.html', renderSolveReport(result, scenario)],
+  ]);
+}
+
+/** Every file a solve may write: an infeasible run removes the ones it has no answer for. */
+export const solveFileNames = ['result.json', 'allocations.csv', 'lots.csv', 'providers.csv', 'report.html', 'demand-samples.json'] as const;
+
+/** When no award is possible: result.json with the diagnosis, and report.html saying why. No allocation files. */
+export function infeasibleFiles(result: InfeasibleResult): Map<string, string> {
+  return new Map([
+    ['result.json', `${JSON.stringify(result, null, 2)}\n`],
+    ['report.html', renderInfeasibleReport(result)],
   ]);
 }

@@ -2,7 +2,7 @@
  * The readable summary printed after a solve: headline totals, one line per
  * lot, one per provider, flags and warnings. Pure: result in, text out.
  */
-import type { Result } from '../model/result.js';
+import type { InfeasibleResult, Result } from '../model/result.js';
 import { formatTable } from './text-table.js';
 import { awardRiskDrivers, lotReasonLines, ruleCostLines, weakestViability } from '../explain/summary-text.js';
 
@@ -23,6 +23,7 @@ function headline(r: Result): string[] {
     `${r.scenario}: zoning "${r.zoning}", period ${r.period}`,
     `Status: ${r.status}${gap}. Solver ${r.run.solver}, ${r.run.solveSeconds.toFixed(2)} s, ${r.run.variables} variables, ${r.run.constraints} constraints.`,
     `Annual cost ${money(t.annualCost, r.currency)} (${money(t.costPerHour, r.currency)} per hour) for ${hours(t.hoursPerWeek)} of ${hours(t.demandHoursPerWeek)} hours a week; unmet ${hours(t.unmetHoursPerWeek)}.`,
+    ...(t.unmetHoursPerWeek > 0 ? [`All-in ${money(t.allInAnnualCost, r.currency)} a year if the ${hours(t.unmetHoursPerWeek)} unmet hours a week are bought on spot contracts at ${money(t.spotAnnualCost / (t.unmetHoursPerWeek * r.weeksPerYear), r.currency)}/h.`] : []),
     `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${t.providersAwarded} providers; largest share ${percent(t.largestShare)}; HHI ${t.hhi.toLocaleString('en-GB')}.${awardRiskDrivers(r)}`,
   ];
 }
@@ -66,4 +67,19 @@ export function formatSummary(r: Result, written: readonly string[] = []): strin
   if (r.warnings.length > 0) parts.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
   if (written.length > 0) parts.push('', `Written: ${written.join(', ')}`);
   return `${parts.join('\n')}\n`;
+}
+
+/** What `zonal solve` prints when no award is possible: the diagnosis, then the files written. */
+export function formatDiagnosis(r: InfeasibleResult, written: readonly string[] = []): string {
+  const ways = r.diagnosis.relaxations;
+  const lines = [
+    `${r.scenario}: zoning "${r.zoning}", period ${r.period}`,
+    'Status: infeasible. No award meets every rule of this tender.',
+    '',
+    ways.length === 0 ? r.diagnosis.summary : ways.length === 1 ? 'This change would allow an award:' : 'Any one of these changes would allow an award:',
+    ...ways.map((set, i) => `  ${i + 1}. ${set.map((m) => m.text).join('\n     and ')}`),
+  ];
+  if (r.warnings.length > 0) lines.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
+  if (written.length > 0) lines.push('', `Written: ${written.join(', ')}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -5,8 +5,8 @@ import { dominates, rankAwards, type Rankable } from '../../src/compare/rank.js'
 
 function metrics(annualCost: number, riskScore: number, unmetHoursPerWeek = 0, status: AwardMetrics['status'] = 'optimal'): AwardMetrics {
   return {
-    status, gap: 0, annualCost, costPerHour: 0, demandHoursPerWeek: 100, unmetHoursPerWeek, riskScore,
-    viabilityScore: 50, viabilityMean: 50, viabilityWorst: 40, providers: 3, largestShare: 0.4, hhi: 3000, lots: 2,
+    status, gap: 0, annualCost, allInAnnualCost: annualCost + unmetHoursPerWeek * 32.14 * 52, costPerHour: 0, demandHoursPerWeek: 100, unmetHoursPerWeek, riskScore,
+    viabilityScore: 50, viabilityMean: 50, viabilityWorst: 40, providers: 3, largestShare: 0.4, hhi: 3000, lots: 2, unpricedLots: [],
   };
 }
 
@@ -20,7 +20,7 @@ describe('dominance', () => {
 });
 
 describe('rankAwards', () => {
-  test('meets-all-demand first by cost; failures last; cheapest, least risky and dominated named', () => {
+  test('buyable options first by cost; short ones, then failures and infeasible ones after; cheapest, least risky and dominated only among buyable', () => {
     const items: Rankable[] = [
       { key: 'a', metrics: metrics(100, 50) },
       { key: 'b', metrics: metrics(120, 20) },
@@ -35,6 +35,15 @@ describe('rankAwards', () => {
     expect(r.cheapest).toBe('a');
     expect(r.leastRisky).toBe('b');
     expect(Object.fromEntries(r.ranked.map((x) => [x.item.key, x.dominatedBy]))).toEqual({ a: [], b: [], e: ['b'], c: [], d: [], f: [] });
+    expect(r.notBuyable).toEqual(['c', 'd', 'f']);
+  });
+
+  test('an option that buys nobody\'s care is never cheapest or least risky, even at £0 and risk 0', () => {
+    const r = rankAwards([{ key: 'nothing', metrics: metrics(0, 0, 100) }, { key: 'infeasible', metrics: metrics(0, 0, 0, 'infeasible') }, { key: 'real', metrics: metrics(500, 90) }]);
+    expect(r.cheapest).toBe('real');
+    expect(r.leastRisky).toBe('real');
+    expect(r.notBuyable).toEqual(['nothing', 'infeasible']);
+    expect(rankAwards([{ key: 'nothing', metrics: metrics(0, 0, 100) }]).cheapest).toBeNull();
   });
 
   test('laws on random awards: nobody dominates itself, the cheapest is never dominated on cost, ranks are 1..n', () => {
@@ -48,9 +57,18 @@ describe('rankAwards', () => {
         for (const x of r.ranked) expect(x.dominatedBy).not.toContain(x.item.key);
         const cheapest = r.ranked.find((x) => x.item.key === r.cheapest);
         const rivals = r.ranked.filter((x) => (x.item.metrics?.unmetHoursPerWeek ?? 0) === 0);
+        expect(r.cheapest === null).toBe(rivals.length === 0);
+        expect(r.leastRisky === null).toBe(rivals.length === 0);
         if (rivals.length > 0) {
           expect(cheapest?.item.metrics?.annualCost).toBe(Math.min(...rivals.map((x) => x.item.metrics?.annualCost ?? Infinity)));
           for (const d of cheapest?.dominatedBy ?? []) expect(r.ranked.find((x) => x.item.key === d)?.item.metrics?.annualCost).toBe(cheapest?.item.metrics?.annualCost);
+        }
+        // Options leaving hours unmet are never named, never dominate and are never dominated.
+        for (const x of r.ranked.filter((y) => (y.item.metrics?.unmetHoursPerWeek ?? 0) > 0)) {
+          expect([r.cheapest, r.leastRisky]).not.toContain(x.item.key);
+          expect(x.dominatedBy).toEqual([]);
+          expect(r.notBuyable).toContain(x.item.key);
+          for (const y of r.ranked) expect(y.dominatedBy).not.toContain(x.item.key);
         }
         checked++;
       }),

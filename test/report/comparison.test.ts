@@ -4,10 +4,11 @@ import { readScenario } from '../../src/io/read-scenario.js';
 import { renderComparisonReport, type ComparisonOption } from '../../src/report/html/comparison.js';
 import { solved } from '../helpers/run.js';
 
-const option = (key: string, rank: number | null, annualCost: number | null, riskScore: number | null, dominatedBy: string[] = []): ComparisonOption => ({
+const option = (key: string, rank: number | null, annualCost: number | null, riskScore: number | null, dominatedBy: string[] = [], unmet = 0): ComparisonOption => ({
   key, rank, label: `label of ${key}`, zoning: 'two', status: annualCost === null ? 'error' : 'optimal',
-  annualCost, riskScore, unmetHoursPerWeek: annualCost === null ? null : 0, viabilityScore: 60, providers: 2, dominatedBy,
-  ...(annualCost === null ? { note: 'solver failed <badly>' } : {}),
+  annualCost, riskScore, unmetHoursPerWeek: annualCost === null ? null : unmet, viabilityScore: 60, providers: 2, dominatedBy,
+  buyable: annualCost !== null && unmet === 0,
+  ...(annualCost === null ? { note: 'the run failed: solver failed <badly>' } : unmet > 0 ? { note: `leaves ${unmet} hours a week unbought` } : {}),
 });
 
 const options = [
@@ -31,12 +32,23 @@ describe('report.html for a comparison', () => {
     expect(document.querySelector('h1')?.textContent).toBe('Test <county>');
   });
 
-  it('ranks every option in the table, failed ones last with their reason', () => {
+  it('ranks every option in the table, failed ones last with their reason, and lists them apart as not buyable', () => {
     const { document } = parseHTML(renderComparisonReport({ scenario: 'T', period: '2027', currency: 'GBP', options: [...options].reverse() }));
-    const rows = [...document.querySelectorAll('table tbody tr')].map((tr) => tr.querySelector('td:nth-child(2) b')?.textContent);
-    expect(rows).toEqual(['sole@two', 'lead@two', 'split@two', 'broken@two']);
+    const tables = [...document.querySelectorAll('#comparison table')];
+    const keys = (n: number) => [...(tables[n]?.querySelectorAll('tbody tr') ?? [])].map((tr) => tr.querySelector('b')?.textContent);
+    expect(tables).toHaveLength(2);
+    expect(keys(0)).toEqual(['sole@two', 'lead@two', 'split@two', 'broken@two']);
+    expect(keys(1)).toEqual(['broken@two']);
     expect(document.body.textContent).toContain('solver failed <badly>');
     expect(document.body.textContent).toContain('No option was solved, so there is no award to draw.');
+  });
+
+  it('never draws an option that leaves hours unmet, however cheap', () => {
+    const cheapNothing = option('nothing@two', 4, 0, 0, [], 500);
+    const { document } = parseHTML(renderComparisonReport({ scenario: 'T', period: '2027', currency: 'GBP', options: [...options, cheapNothing] }));
+    expect(document.querySelectorAll('g.option circle')).toHaveLength(3);
+    expect([...document.querySelectorAll('#tradeoff svg.zonal-plot text')].map((t) => t.textContent).join('\n')).not.toContain('nothing@two');
+    expect(document.body.textContent).toContain('leaves 500 hours a week unbought');
   });
 
   it('draws the best option in full when it is given', async () => {

@@ -5,8 +5,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Objective } from '../../model/types.js';
 import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
-import { outputFiles } from '../../report/output-files.js';
-import { formatSummary } from '../../report/summary.js';
+import { infeasibleFiles, outputFiles, solveFileNames } from '../../report/output-files.js';
+import type { InfeasibleResult } from '../../model/result.js';
+import { formatDiagnosis, formatSummary } from '../../report/summary.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
@@ -45,8 +46,8 @@ function parseSampleFlags(flags: SolveFlags): SampleOptions | null {
   return { samples, seed };
 }
 
-function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' }> {
-  if (outcome.kind === 'ok') return outcome;
+function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' | 'infeasible' }> {
+  if (outcome.kind === 'ok' || outcome.kind === 'infeasible') return outcome;
   if (outcome.kind === 'bad-settings') throw new CliExit(exitCodes.badInput, outcome.message);
   const advice = outcome.kind === 'bug' ? ' Please report this with the scenario.' : '';
   throw new CliExit(exitCodes.failure, `${describeFailure(outcome, 20)}. Nothing was written.${advice}`);
@@ -64,10 +65,19 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
     await writeFile(flags.exportLp, toLpText(built.program), 'utf8');
   }
   const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, inputHash, version, inputWarnings: warnings, ruleCosts: true }));
+  if (outcome.kind === 'infeasible') return writeInfeasible(outcome.result, flags.out, settings.format);
   const files = await outputFiles(outcome.result, scenario, outcome.lots);
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
-  await writeOutputsAtomically(flags.out, files);
+  await writeOutputsAtomically(flags.out, files, solveFileNames);
   if (settings.format === 'json') process.stdout.write(`${files.get('result.json') ?? ''}`);
   else process.stdout.write(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))) + (samples === null ? '' : `\n${formatSampling(samples)}`));
+}
+
+/** No award is possible: write result.json and report.html with the diagnosis, print it, exit 3. */
+async function writeInfeasible(result: InfeasibleResult, out: string, format: 'text' | 'json'): Promise<never> {
+  const files = infeasibleFiles(result);
+  await writeOutputsAtomically(out, files, solveFileNames);
+  process.stdout.write(format === 'json' ? (files.get('result.json') ?? '') : formatDiagnosis(result, [...files.keys()].map((f) => path.join(out, f))));
+  throw new CliExit(exitCodes.infeasible, 'No award is possible under these rules (exit code 3): result.json and report.html say which rules to relax.');
 }

@@ -10,7 +10,7 @@ import { html, type Html } from './escape.js';
 import { chartFigure, chartWidth, xAxisLabel, xAxisRoom } from './figure.js';
 import { hours, money, moneyShort, score } from './format.js';
 import { page } from './page.js';
-import { alertColour, mutedColour, okColour } from './palette.js';
+import { mutedColour, okColour } from './palette.js';
 import { plotMarkup } from './plot-svg.js';
 import { footer, solveSections } from './solve-report.js';
 import { table } from './table.js';
@@ -34,6 +34,8 @@ export interface ComparisonOption {
   readonly providers: number | null;
   /** Keys of the options that are no worse on cost and risk and better on one. */
   readonly dominatedBy: readonly string[];
+  /** Buys every hour as specified: only these are placed on the chart and named as choices. */
+  readonly buyable: boolean;
   /** Why the run failed, or any other remark. */
   readonly note?: string;
 }
@@ -48,7 +50,8 @@ export interface ComparisonReportInput {
 }
 
 type Solved = ComparisonOption & { readonly annualCost: number; readonly riskScore: number };
-const isSolved = (o: ComparisonOption): o is Solved => o.annualCost !== null && o.riskScore !== null;
+/** Only options that buy every hour go on the chart: one buying less care would sit, falsely, in the "better" corner. */
+const isSolved = (o: ComparisonOption): o is Solved => o.buyable && o.annualCost !== null && o.riskScore !== null;
 const isDominated = (o: ComparisonOption) => o.dominatedBy.length > 0;
 
 function scatter(input: ComparisonReportInput): Html | null {
@@ -66,14 +69,22 @@ function scatter(input: ComparisonReportInput): Html | null {
     y: { label: 'Risk (0-100, higher is worse)', grid: true, nice: true },
     color: { domain: ['not dominated', 'dominated (another option is cheaper and no riskier, or the reverse)'], range: [okColour, mutedColour], legend: true },
     marks: [
-      // The trade-off line joins only options that meet all demand: unmet hours make an option look cheaper than it is.
-      Plot.line(front.filter((o) => (o.unmetHoursPerWeek ?? 0) === 0), { x: 'annualCost', y: 'riskScore', stroke: okColour, strokeDasharray: '4 3', strokeOpacity: 0.7 }),
-      Plot.dot(solved.filter((o) => (o.unmetHoursPerWeek ?? 0) > 0), { x: 'annualCost', y: 'riskScore', r: 10, stroke: alertColour, strokeWidth: 2, fill: 'none', className: 'unmet-ring' }),
+      Plot.line(front, { x: 'annualCost', y: 'riskScore', stroke: okColour, strokeDasharray: '4 3', strokeOpacity: 0.7 }),
       Plot.dot(solved, { x: 'annualCost', y: 'riskScore', fill: kind, r: 6, stroke: 'white', className: 'option', title: (o: Solved) => `#${o.rank ?? '-'} ${o.key}: ${money(o.annualCost, input.currency)}, risk ${score(o.riskScore)}` }),
       Plot.text(front, { x: 'annualCost', y: 'riskScore', text: (o: Solved) => `#${o.rank ?? '-'} ${o.key}`, dx: 9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, fill: '#111' }),
       Plot.text(solved.filter(isDominated), { x: 'annualCost', y: 'riskScore', text: (o: Solved) => `#${o.rank ?? '-'}`, dx: 8, textAnchor: 'start', fill: '#777' }),
     ],
   });
+}
+
+function notBuyableTable(input: ComparisonReportInput): Html {
+  const apart = input.options.filter((o) => !o.buyable);
+  return table<ComparisonOption>([
+    { header: 'Option', value: (o) => html`<b>${o.key}</b><br><span class="note">${o.label}</span>` },
+    { header: 'Status', value: (o) => o.status },
+    { header: 'Unmet h/week', value: (o) => (o.unmetHoursPerWeek === null ? '' : hours(o.unmetHoursPerWeek)), numeric: true },
+    { header: 'Why it cannot be bought as specified', value: (o) => o.note ?? '' },
+  ], apart, { caption: 'Cannot be bought as specified: not real choices, whatever they cost', empty: 'none: every option buys every hour.', alert: () => true });
 }
 
 function rankedTable(input: ComparisonReportInput): Html {
@@ -92,7 +103,7 @@ function rankedTable(input: ComparisonReportInput): Html {
     { header: 'Status', value: (o) => o.status },
     { header: 'Dominated by', value: (o) => o.dominatedBy.join(', ') },
     { header: 'Note', value: (o) => o.note ?? '' },
-  ], ranked, { caption: 'Options ranked', alert: (o) => o.annualCost === null || (o.unmetHoursPerWeek ?? 0) > 0 });
+  ], ranked, { caption: 'Options ranked', alert: (o) => !o.buyable });
 }
 
 function bestSection(input: ComparisonReportInput): Html {
@@ -114,9 +125,9 @@ ${chartFigure({
   id: 'tradeoff',
   title: 'Annual cost and risk of every option',
   chart: scatter(input),
-  empty: 'No option could be solved.',
-  note: 'Lower left is better. Coloured and named: options no other option beats on both cost and risk (the dashed line joins those that meet all demand: the real trade-off between cost and risk). Grey: dominated options, with their rank. Ringed in vermilion: the option leaves some demand unmet (it ranks after every option that meets all demand).',
-  table: rankedTable(input),
+  empty: 'No option buys every hour as specified, so there is no choice to draw.',
+  note: 'Lower left is better. Only options that buy every hour are drawn. Coloured and named: options no other option beats on both cost and risk (the dashed line joins them: the real trade-off between cost and risk). Grey: dominated options, with their rank. Options that leave hours unmet or have no possible award are listed below the ranking, not drawn.',
+  table: html`${rankedTable(input)}${notBuyableTable(input)}`,
 })}
 </section>
 ${bestSection(input)}`);

@@ -1,0 +1,151 @@
+/**
+ * Why no award is possible: the smallest sets of tender rules whose
+ * relaxation allows one, and how far each rule must move.
+ *
+ * Every role may be left unfilled, so capacity, caps and packages alone can
+ * always be met by buying less; an award becomes impossible when a rule asks
+ * for something the bids cannot give (today: at least N distinct providers).
+ *
+ *   1. the relaxable rules in force (minimum providers, share cap, lots cap,
+ *      minimum quality, packages)
+ *   2. the smallest sets of them whose relaxation allows an award (singletons
+ *      first, then pairs, ...)
+ *   3. for each rule of those sets, the nearest setting that allows an award
+ *      (the others of its set relaxed)
+ *
+ * Each test is a feasibility solve (objective zero) bounded by a node limit,
+ * so the diagnosis is the same on every machine.
+ */
+import { tenderLots } from '../lots/tender-lots.js';
+import { eligibleBids } from '../lots/eligibility.js';
+import type { Lot, Scenario } from '../model/types.js';
+import { buildProgram } from '../solve/build-program.js';
+import type { SolverBackend } from '../solve/program.js';
+import { relaxations } from './rule-costs.js';
+import type { Diagnosis, RuleMove } from './types.js';
+
+type Rule = RuleMove['rule'];
+
+/** The settings a rule is relaxed in, and how far. */
+interface Knob {
+  readonly rule: Rule;
+  readonly setting: string;
+  readonly current: number | null;
+  /** The scenario with the rule fully relaxed. */
+  readonly off: (s: Scenario) => Scenario;
+  /** Settings to try, nearest the current one first (empty: all or nothing). */
+  readonly steps: (s: Scenario, lots: readonly Lot[]) => readonly number[];
+  readonly at: (s: Scenario, value: number) => Scenario;
+  readonly describe: (value: number | null, s: Scenario, lots: readonly Lot[]) => string;
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')}%`;
+
+/** Providers with at least one bid eligible for some lot. */
+function biddingProviders(s: Scenario, lots: readonly Lot[]): Set<string> {
+  return new Set(lots.flatMap((l) => eligibleBids(l, s.bids, s.award).map((b) => b.providerId)));
+}
+
+const knobs: Readonly<Record<Rule, Knob>> = {
+  'min-providers': {
+    rule: 'min-providers', setting: 'award.minDistinctProviders', current: null,
+    off: (s) => ({ ...s, award: { ...s.award, minDistinctProviders: 0 } }),
+    steps: (s) => Array.from({ length: s.award.minDistinctProviders }, (_, i) => s.award.minDistinctProviders - 1 - i),
+    at: (s, k) => ({ ...s, award: { ...s.award, minDistinctProviders: k } }),
+    describe: (k, s, lots) => {
+      const bidders = biddingProviders(s, lots).size;
+      const why = k === bidders ? `only ${bidders} provider${bidders === 1 ? ' has' : 's have'} a bid that may win a lot` : `the other rules and the bids' capacities let no more win`;
+      return `at least ${s.award.minDistinctProviders} distinct providers: at most ${k ?? 0} can win, because ${why}; lower award.minDistinctProviders to ${k ?? 0}`;
+    },
+  },
+  'share-cap': {
+    rule: 'share-cap', setting: 'award.maxShareOfTotalHours', current: null,
+    off: (s) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: 1 } }),
+    steps: (s) => Array.from({ length: 20 }, (_, i) => s.award.maxShareOfTotalHours + ((i + 1) * (1 - s.award.maxShareOfTotalHours)) / 20),
+    at: (s, x) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: x } }),
+    describe: (x, s) => `no provider above ${percent(s.award.maxShareOfTotalHours)} of county hours: an award is possible from ${percent(x ?? 1)}; raise award.maxShareOfTotalHours to ${Math.ceil((x ?? 1) * 1000) / 1000}`,
+  },
+  'lots-cap': {
+    rule: 'lots-cap', setting: 'award.maxLotsPerProvider', current: null,
+    off: (s) => ({ ...s, award: { ...s.award, maxLotsPerProvider: null } }),
+    steps: (s, lots) => Array.from({ length: Math.max(0, lots.length - (s.award.maxLotsPerProvider ?? lots.length)) }, (_, i) => (s.award.maxLotsPerProvider ?? 0) + i + 1),
+    at: (s, n) => ({ ...s, award: { ...s.award, maxLotsPerProvider: n } }),
+    describe: (n, s) => `at most ${s.award.maxLotsPerProvider ?? '-'} lots per provider: an award is possible from ${n ?? 'no cap'}; raise award.maxLotsPerProvider to ${n ?? 'null'}`,
+  },
+  'quality-threshold': {
+    rule: 'quality-threshold', setting: 'award.minQuality', current: null,
+    off: (s) => ({ ...s, award: { ...s.award, minQuality: 0 } }),
+    steps: (s) => [...new Set(s.bids.map((b) => b.quality).filter((q) => q < s.award.minQuality))].sort((a, b) => b - a),
+    at: (s, q) => ({ ...s, award: { ...s.award, minQuality: q } }),
+    describe: (q, s) => `quality at least ${s.award.minQuality}: an award is possible from ${q ?? 0}; lower award.minQuality to ${q ?? 0}`,
+  },
+  packages: {
+    rule: 'packages', setting: 'bids.csv package_id', current: null,
+    off: (s) => ({ ...s, bids: s.bids.map((b) => ({ ...b, packageId: null })) }),
+    steps: () => [],
+    at: (s) => s,
+    describe: () => 'package bids all-or-nothing: an award is possible only if package bids may win on their own',
+  },
+};
+
+export interface DiagnoseOptions {
+  /** Branch-and-bound nodes per feasibility test. @defaultValue 2000 */
+  readonly nodeLimit?: number;
+  /** A safety net only (seconds). @defaultValue 60 */
+  readonly timeLimit?: number;
+}
+
+type Feasible = (s: Scenario) => Promise<boolean>;
+
+function feasibility(backend: SolverBackend, options: DiagnoseOptions): Feasible {
+  return async (s) => {
+    const program = buildProgram(s, tenderLots(s).lots);
+    const plain = { ...program, variables: program.variables.map((v) => ({ ...v, cost: 0 })) };
+    const outcome = await backend.solve(plain, { timeLimit: options.timeLimit ?? 60, relativeGap: 1, nodeLimit: options.nodeLimit ?? 2000 });
+    return outcome.status === 'optimal' || outcome.status === 'feasible';
+  };
+}
+
+function subsetsOfSize<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  return items.flatMap((item, i) => subsetsOfSize(items.slice(i + 1), size - 1).map((rest) => [item, ...rest]));
+}
+
+const relaxAll = (s: Scenario, rules: readonly Rule[]) => rules.reduce((t, r) => knobs[r].off(t), s);
+
+/** Step 3: the nearest setting of one rule that allows an award, the rest of its set relaxed. */
+async function nearest(scenario: Scenario, lots: readonly Lot[], rule: Rule, others: readonly Rule[], feasible: Feasible): Promise<RuleMove> {
+  const knob = knobs[rule];
+  const base = relaxAll(scenario, others);
+  let found: number | null = null;
+  for (const value of knob.steps(scenario, lots)) {
+    if (await feasible(knob.at(base, value))) {
+      found = value;
+      break;
+    }
+  }
+  return { rule, setting: knob.setting, allowsAwardAt: found, text: knob.describe(found, scenario, lots) };
+}
+
+/** Steps 1-3. Call only for a scenario whose award is infeasible. */
+export async function diagnoseInfeasible(scenario: Scenario, lots: readonly Lot[], backend: SolverBackend, options: DiagnoseOptions = {}): Promise<Diagnosis> {
+  const feasible = feasibility(backend, options);
+  const inForce = relaxations(scenario, lots).filter((r) => r.active && r.rule in knobs).map((r) => r.rule as Rule);
+  for (let size = 1; size <= inForce.length; size++) {
+    const sets: Rule[][] = [];
+    for (const set of subsetsOfSize(inForce, size)) if (await feasible(relaxAll(scenario, set))) sets.push(set);
+    if (sets.length === 0) continue;
+    const alternatives = await Promise.all(sets.map((set) => Promise.all(set.map((rule) => nearest(scenario, lots, rule, set.filter((r) => r !== rule), feasible)))));
+    const first = alternatives[0]?.map((m) => m.text).join('; and ') ?? '';
+    return {
+      summary: `No award meets every rule. ${alternatives.length === 1 ? 'Relax' : 'Relax one of these'}: ${alternatives.map((set) => set.map((m) => m.text).join('; and ')).join(' | or | ')}`.replace(/: $/, ''),
+      relaxations: alternatives,
+      firstFix: first,
+    };
+  }
+  return {
+    summary: 'No award meets every rule, and relaxing the award rules does not help: the lots, bids or capacities themselves cannot be combined (please report this with the scenario).',
+    relaxations: [],
+    firstFix: '',
+  };
+}
