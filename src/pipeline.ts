@@ -24,6 +24,7 @@ import { decode } from './solve/decode.js';
 import { greedyStart } from './solve/greedy.js';
 import type { Program, SolverBackend } from './solve/program.js';
 import { verifyAward } from './verify/verify.js';
+import { runHash } from './run-hash.js';
 import { explainStep } from './explain/explain-step.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { eligibleBids } from './lots/eligibility.js';
@@ -36,8 +37,11 @@ export interface RunOptions {
   /** Seconds. */
   readonly timeLimit: number;
   readonly relativeGap?: number;
+  /** Hash of the scenario's files (readScenario); the run's hash adds every option that changes the answer. */
   readonly inputHash: string;
   readonly version: string;
+  /** The solver and its version, e.g. "highs 1.15.3". @defaultValue the backend's name */
+  readonly solverVersion?: string;
   /** Warnings from reading the files, carried into result.json. */
   readonly inputWarnings?: readonly string[];
   /** Re-solve once per active award rule to say what it costs. @defaultValue false */
@@ -81,7 +85,13 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
   const run: RunInfo = {
     solver: options.backend.name, timeLimitSeconds: options.timeLimit, solveSeconds: outcome.seconds,
-    inputHash: options.inputHash, version: options.version, variables: program.variables.length, constraints: program.rows.length,
+    solverVersion: options.solverVersion ?? options.backend.name,
+    inputHash: runHash(options.inputHash, {
+      zoning: scenario.zoning, objective: scenario.award.objective, timeLimitSeconds: options.timeLimit, solver: options.backend.name,
+      solverVersion: options.solverVersion ?? options.backend.name, version: options.version, ruleCosts: options.ruleCosts ?? false,
+    }),
+    filesHash: options.inputHash,
+    version: options.version, variables: program.variables.length, constraints: program.rows.length,
   };
   if (outcome.status === 'infeasible') return { kind: 'infeasible', result: await infeasibleResult(scenario, lots, warnings, run, options.backend), lots };
   const plan = decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);

@@ -7,6 +7,7 @@ import { cbcBackend, isCbcAvailable } from '../solve/backend-cbc.js';
 import type { SolverBackend } from '../solve/program.js';
 import { solverNames } from '../solve/solver-names.js';
 import { CliExit, exitCodes } from './exit.js';
+import { dependencyVersion } from './version.js';
 
 
 export function backendByName(name: string): SolverBackend {
@@ -20,5 +21,17 @@ export function backendByName(name: string): SolverBackend {
       return cbcBackend();
     default:
       throw new CliExit(exitCodes.badInput, `--solver ${name}: choose one of ${solverNames.join(', ')}`);
+  }
+}
+
+/** The solver and its version, as result.json's run records it ("highs 1.15.3"). */
+export function solverVersion(name: string): string {
+  switch (name) {
+    case 'highs':
+      return `highs ${dependencyVersion('highs')}`;
+    case 'jslp':
+      return `javascript-lp-solver ${dependencyVersion('javascript-lp-solver')}`;
+    default:
+      return `${name} (system binary)`;
   }
 }

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /** The package version, read once from package.json beside dist/. */
 export const version: string = (() => {
@@ -9,3 +11,21 @@ export const version: string = (() => {
     return '0.0.0';
   }
 })();
+
+/** An installed package's version, found from its entry file (packages need not export package.json). */
+export function dependencyVersion(name: string): string {
+  try {
+    let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+    for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
+      try {
+        const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name) return pkg.version ?? 'unknown';
+      } catch {
+        // no package.json at this level: go up
+      }
+    }
+  } catch {
+    // not installed
+  }
+  return 'unknown';
+}

@@ -10,7 +10,7 @@ export const batchCsvHeader = [
   'index', 'id', 'base', 'status', 'error', 'gap', 'annual_cost', 'cost_per_hour', 'demand_hours_per_week',
   'unmet_hours_per_week', 'risk_score', 'viability_score', 'viability_mean', 'viability_worst', 'providers', 'largest_share', 'hhi', 'lots',
   'samples', 'seed', 'prob_unmet', 'mean_unmet_hours_per_week', 'p95_unmet_hours_per_week', 'prob_over_capacity',
-  'prob_below_min_viable', 'solve_seconds', 'overrides',
+  'prob_below_min_viable', 'solve_seconds', 'overrides', 'all_in_annual_cost', 'diagnosis',
 ] as const;
 
 function cells(r: BatchRow): Cell[] {
@@ -22,6 +22,7 @@ function cells(r: BatchRow): Cell[] {
     m?.viabilityWorst ?? null, m?.providers ?? null, m?.largestShare ?? null, m?.hhi ?? null, m?.lots ?? null,
     s?.samples ?? null, s?.seed ?? null, s?.probUnmet ?? null, s?.meanUnmetHoursPerWeek ?? null, s?.p95UnmetHoursPerWeek ?? null,
     s?.probOverCapacity ?? null, s?.probBelowMinViable ?? null, r.solveSeconds, JSON.stringify(r.overrides),
+    m?.allInAnnualCost ?? null, r.diagnosis ?? '',
   ];
 }
 

@@ -71,9 +71,15 @@ export interface Flag {
 
 export interface RunInfo {
   readonly solver: string;
+  /** The solver and its version, e.g. "highs 1.15.3". */
+  readonly solverVersion: string;
   readonly timeLimitSeconds: number;
+  /** A timing: the only field of result.json (with ruleCosts.baselineSolveSeconds) that differs between two runs of the same input. */
   readonly solveSeconds: number;
+  /** Hash of the scenario files and every option that changes the answer (zoning, objective, time limit, solver and version, zonal version, rule costs). */
   readonly inputHash: string;
+  /** Hash of the scenario files alone. */
+  readonly filesHash: string;
   readonly version: string;
   readonly variables: number;
   readonly constraints: number;

@@ -8,7 +8,7 @@ import { comparisonReportInput } from '../../compare/comparison-report.js';
 import { comparisonCsv, comparisonJson, formatComparison } from '../../compare/comparison-output.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { renderComparisonReport } from '../../report/html/comparison.js';
-import { backendByName } from '../backends.js';
+import { backendByName, solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
@@ -46,7 +46,7 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   const outcome = await compareOptions(scenario, {
     ...(flags.zonings === undefined ? {} : { zonings: list(flags.zonings) ?? [] }),
     ...(flags.options === undefined ? {} : { options: list(flags.options) ?? [] }),
-    run: { backend, timeLimit, inputHash, version, inputWarnings: warnings },
+    run: { backend, solverVersion: solverVersion(flags.solver), timeLimit, inputHash, version, inputWarnings: warnings },
     onSolved: (done, total) => bar.update(done, total),
   });
   bar.stop();

@@ -11,7 +11,7 @@ import { formatDiagnosis, formatSummary } from '../../report/summary.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
-import { backendByName } from '../backends.js';
+import { backendByName, solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
@@ -64,7 +64,7 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
     if (typeof built === 'string') throw new CliExit(exitCodes.badInput, built);
     await writeFile(flags.exportLp, toLpText(built.program), 'utf8');
   }
-  const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, inputHash, version, inputWarnings: warnings, ruleCosts: true }));
+  const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, solverVersion: solverVersion(flags.solver), inputHash, version, inputWarnings: warnings, ruleCosts: true }));
   if (outcome.kind === 'infeasible') return writeInfeasible(outcome.result, flags.out, settings.format);
   const files = await outputFiles(outcome.result, scenario, outcome.lots);
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
