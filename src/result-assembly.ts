@@ -13,7 +13,7 @@ export interface ResultParts {
   readonly allocations: readonly Allocation[];
   readonly unmet: ReadonlyMap<string, number>;
   readonly warnings: readonly string[];
-  readonly status: SolveStatus;
+  readonly status: Result['status'];
   readonly gap: number;
   readonly objectiveValue: number;
   readonly run: RunInfo;

@@ -13,7 +13,7 @@ import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
 import { decode } from '../src/solve/decode.js';
 import { area, bid, demand, lotEntry, makeScenario, provider, twoZoneScenario } from './helpers/scenario-builder.js';
-import { run, solved } from './helpers/run.js';
+import { awardOrDiagnosis, run, solved } from './helpers/run.js';
 
 const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
 const base = twoZoneScenario();
@@ -100,7 +100,7 @@ describe('runScenario', () => {
 
   test('an unknown zoning is bad settings, not a crash; an impossible rule is infeasible', async () => {
     expect(await run(base, undefined, 'nope')).toEqual({ kind: 'bad-settings', message: 'zoning "nope" is not in the scenario: choose one of z' });
-    const r = await solved({ ...base, award: { ...base.award, minDistinctProviders: 4 } });
+    const r = await awardOrDiagnosis({ ...base, award: { ...base.award, minDistinctProviders: 4 } });
     expect(r.status).toBe('infeasible');
   });
 

@@ -92,7 +92,8 @@ export interface Result {
   readonly period: string;
   readonly currency: string;
   readonly weeksPerYear: number;
-  readonly status: SolveStatus;
+  /** An award is optimal or, when a time limit stopped the search, feasible; no award is an InfeasibleResult. */
+  readonly status: Exclude<SolveStatus, 'infeasible'>;
   readonly gap: number;
   readonly objective: { readonly kind: Objective; readonly value: number };
   readonly totals: {

@@ -2,7 +2,7 @@
  * Run the whole pipeline on an in-memory scenario, as the CLI would.
  */
 import { runScenario, type RunOutcome } from '../../src/pipeline.js';
-import type { Result } from '../../src/model/result.js';
+import type { InfeasibleResult, Result } from '../../src/model/result.js';
 import type { Scenario } from '../../src/model/types.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import type { SolverBackend } from '../../src/solve/program.js';
@@ -15,6 +15,13 @@ export function run(scenario: Scenario, backend: SolverBackend = highsBackend, z
 export async function solved(scenario: Scenario, backend: SolverBackend = highsBackend, zoning?: string): Promise<Result> {
   const outcome = await run(scenario, backend, zoning);
   if (outcome.kind !== 'ok') throw new Error(`run failed: ${JSON.stringify(outcome)}`);
+  return outcome.result;
+}
+
+/** The award, or the diagnosis when no award is possible; fails the test on any other outcome. */
+export async function awardOrDiagnosis(scenario: Scenario, backend: SolverBackend = highsBackend): Promise<Result | InfeasibleResult> {
+  const outcome = await run(scenario, backend);
+  if (outcome.kind !== 'ok' && outcome.kind !== 'infeasible') throw new Error(`run failed: ${JSON.stringify(outcome)}`);
   return outcome.result;
 }
 

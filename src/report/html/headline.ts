@@ -9,7 +9,6 @@ import { hours, moneyShort, percent, price, score } from './format.js';
 const statusText: Readonly<Record<Result['status'], string>> = {
   optimal: 'proven best award',
   feasible: 'time limit reached: best award found',
-  infeasible: 'no award meets every rule',
 };
 
 export function titleBlock(result: Result, kind: string): Html {
