@@ -48,7 +48,7 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     const full = rows.filter((r) => r.metrics !== null && r.metrics.unmetHoursPerWeek === 0);
     expect(cheapest?.metrics?.annualCost).toBe(Math.min(...full.map((r) => r.metrics?.annualCost ?? Infinity)));
     const leastRisky = rows.find((r) => r.key === comparison.leastRisky);
-    expect(leastRisky?.metrics?.riskScore).toBe(Math.min(...rows.map((r) => r.metrics?.riskScore ?? Infinity)));
+    expect(leastRisky?.metrics?.riskScore).toBe(Math.min(...full.map((r) => r.metrics?.riskScore ?? Infinity)));
     expect(comparison.dominated.length).toBeGreaterThan(0);
     expect(best?.key).toBe(comparison.cheapest);
     expect(best?.result.totals.annualCost).toBe(cheapest?.metrics?.annualCost);
@@ -61,6 +61,28 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
         expect(dominates(by, row.metrics)).toBe(true);
       }
     }
+  });
+
+  test('options that leave hours unmet are listed apart as not buyable, never named cheapest or least risky, never dominating', () => {
+    const short = comparison.rows.filter((r) => (r.metrics?.unmetHoursPerWeek ?? 0) > 0).map((r) => r.key);
+    // On the quadrant map one provider per zone cannot cover the county's complex care: the sole options leave hours unbought.
+    expect(short.length).toBeGreaterThan(0);
+    expect([...comparison.notBuyable].sort()).toEqual([...short].sort());
+    expect(comparison.notBuyable).not.toContain(comparison.cheapest);
+    expect(comparison.notBuyable).not.toContain(comparison.leastRisky);
+    for (const row of comparison.rows) {
+      expect(row.buyable).toBe(!short.includes(row.key));
+      for (const key of row.dominatedBy) expect(short).not.toContain(key);
+      if (!row.buyable) {
+        expect(row.dominatedBy).toEqual([]);
+        expect(row.notBuyableBecause).toMatch(/^leaves [\d,.]+ of [\d,.]+ hours a week unbought/);
+        // its all-in cost buys the unmet hours at the spot price
+        const m = row.metrics;
+        if (m === null) throw new Error(row.key);
+        expect(close(m.allInAnnualCost, m.annualCost + m.unmetHoursPerWeek * herts.award.spotPricePerHour * herts.weeksPerYear, 1e-6)).toBe(true);
+      }
+    }
+    expect(formatComparison(comparison)).toContain(`Cannot be bought as specified (${short.length})`);
   });
 
   test('the table and the CSV say the same', async () => {

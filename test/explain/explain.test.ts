@@ -10,16 +10,17 @@ import { solved } from '../helpers/run.js';
 import { runScenario } from '../../src/pipeline.js';
 
 /** Two sole zones of 100 h; P1 is cheapest in both but the share cap (60%) lets it take one. */
+const cappedParts = () => ({
+  areas: [area('A1'), area('A2')],
+  zones: { A1: 'Z1', A2: 'Z2' },
+  demand: [demand('A1', 100), demand('A2', 100)],
+  providers: [provider('P1'), provider('P2')],
+  bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1'], { price: 25 }), bid('B3', 'P2', ['A2'], { price: 30 })],
+  lotPlan: { standard: lotEntry({ structure: 'sole' }) },
+});
+
 function capped(): Scenario {
-  return makeScenario({
-    areas: [area('A1'), area('A2')],
-    zones: { A1: 'Z1', A2: 'Z2' },
-    demand: [demand('A1', 100), demand('A2', 100)],
-    providers: [provider('P1'), provider('P2')],
-    bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1'], { price: 25 }), bid('B3', 'P2', ['A2'], { price: 30 })],
-    lotPlan: { standard: lotEntry({ structure: 'sole' }) },
-    award: { maxShareOfTotalHours: 0.6 },
-  });
+  return makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6 } });
 }
 
 const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
@@ -87,6 +88,14 @@ describe('ruleCosts', () => {
     // A slow baseline no longer changes anything: the same input is costed.
     const slow = await ruleCosts(s, lotsOf(s), counting, { ...baselineOf(await solved(s)), solveSeconds: 30 });
     expect(slow.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
+  });
+
+  it('gives the same rule costs on a slow (busy) machine as on a fast one', async () => {
+    const s = makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6, minDistinctProviders: 2 } });
+    const base = baselineOf(await solved(s));
+    const slow: SolverBackend = { name: 'slow', solve: async (p, o) => { await new Promise((r) => setTimeout(r, 200)); return highsBackend.solve(p, o); } };
+    const strip = (r: Awaited<ReturnType<typeof ruleCosts>>) => r.rules;
+    expect(strip(await ruleCosts(s, lotsOf(s), slow, { ...base, solveSeconds: 45 }))).toEqual(strip(await ruleCosts(s, lotsOf(s), highsBackend, base)));
   });
 
   it('bounds every re-solve by a node limit, not by seconds', async () => {

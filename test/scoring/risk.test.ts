@@ -4,7 +4,8 @@ import { buildLots } from '../../src/lots/build-lots.js';
 import type { Allocation, Scenario } from '../../src/model/types.js';
 import { awardFacts } from '../../src/scoring/award-facts.js';
 import { countyConcentration, hhiBand, hhiValue } from '../../src/scoring/concentration.js';
-import { cherryPickingRisk, n1Risk, supplyRisk, surgeRisk } from '../../src/scoring/risk-cover.js';
+import { cherryPickingRisk, growthRisk, n1Risk, supplyRisk, surgeRisk } from '../../src/scoring/risk-cover.js';
+import { solved } from '../helpers/run.js';
 import { transitionRisk } from '../../src/scoring/risk.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 
@@ -104,5 +105,43 @@ describe('concentration', () => {
     expect(hhiValue(1400)).toBeCloseTo(0.25, 10);
     expect(hhiValue(9000)).toBe(1);
     expect(hhiBand(1885)).toMatch(/US 2023/);
+  });
+});
+
+describe('growth (demand periods after the design period)', () => {
+  /** 100 h/week in 2027, 150 in 2028 and 130 in 2029; one provider with 120 h capacity holds the lot. */
+  function growing(withLaterPeriods: boolean): Scenario {
+    const later = withLaterPeriods ? [demand('A1', 150, { period: '2028' }), demand('A1', 130, { period: '2029' })] : [];
+    return makeScenario({
+      areas: [area('A1')], zones: { A1: 'Z' }, demand: [demand('A1', 100), ...later],
+      providers: [provider('P1', { maxHours: 120 })], bids: [bid('B-P1', 'P1', ['A1'])],
+      lotPlan: { standard: lotEntry({ structure: 'sole' }) },
+    });
+  }
+
+  it('lots carry their demand in every later period, in order', () => {
+    expect(lotsOf(growing(true))[0]?.laterDemand).toEqual([{ period: '2028', hours: 150 }, { period: '2029', hours: 130 }]);
+    expect(lotsOf(growing(false))[0]?.laterDemand).toEqual([]);
+  });
+
+  it('the largest rise must come out of the winners\' spare capacity: 50 h of growth, 20 h spare, 60% not covered', () => {
+    const s = growing(true);
+    const lots = lotsOf(s);
+    const lot = lots[0];
+    if (lot === undefined) throw new Error('no lot');
+    const facts = awardFacts(s, lots, [alloc(lot.id, 'P1', 'sole', 100)]);
+    const growth = growthRisk(facts, lot);
+    expect(growth.value).toBeCloseTo(0.6, 6);
+    expect(growth.reason).toBe('demand rises by 50 h/week to 150 h/week in 2028; winners\' spare for this lot 20 h/week: 60% not covered');
+    const flat = lotsOf(growing(false))[0];
+    if (flat === undefined) throw new Error('no lot');
+    expect(growthRisk(facts, flat).value).toBe(0);
+  });
+
+  it('deleting the later periods changes the award\'s risk and its output', async () => {
+    const [withLater, without] = [await solved(growing(true)), await solved(growing(false))];
+    expect(withLater.totals.riskScore).toBeGreaterThan(without.totals.riskScore);
+    expect(withLater.lots[0]?.laterDemand).toEqual([{ period: '2028', hoursPerWeek: 150 }, { period: '2029', hoursPerWeek: 130 }]);
+    expect(without.lots[0]?.laterDemand).toEqual([]);
   });
 });

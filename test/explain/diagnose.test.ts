@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildLots } from '../../src/lots/build-lots.js';
+import { diagnoseInfeasible } from '../../src/explain/diagnose.js';
+import type { Scenario } from '../../src/model/types.js';
+import { highsBackend } from '../../src/solve/backend-highs.js';
+import type { SolverBackend } from '../../src/solve/program.js';
+import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { run } from '../helpers/run.js';
+
+/** Three zones, three providers; P3's bid has quality 40. */
+function tender(award: Partial<Scenario['award']>): Scenario {
+  return makeScenario({
+    areas: [area('A1'), area('A2'), area('A3')],
+    zones: { A1: 'Z1', A2: 'Z2', A3: 'Z3' },
+    demand: [demand('A1', 100), demand('A2', 100), demand('A3', 100)],
+    providers: [provider('P1'), provider('P2'), provider('P3', { quality: 40 })],
+    bids: [bid('B1', 'P1', ['A1', 'A2', 'A3'], { price: 20 }), bid('B2', 'P2', ['A1', 'A2'], { price: 22 }), bid('B3', 'P3', ['A3'], { price: 21, quality: 40 })],
+    lotPlan: { standard: lotEntry({ structure: 'sole' }) },
+    award,
+  });
+}
+
+const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
+
+describe('diagnoseInfeasible', () => {
+  it('names the rule and how far it must move: "at most 3 can win, because only 3 providers bid"', async () => {
+    const s = tender({ minDistinctProviders: 4 });
+    const d = await diagnoseInfeasible(s, lotsOf(s), highsBackend);
+    expect(d.relaxations).toEqual([[{ rule: 'min-providers', setting: 'award.minDistinctProviders', allowsAwardAt: 3, text: 'at least 4 distinct providers: at most 3 can win, because only 3 providers have a bid that may win a lot; lower award.minDistinctProviders to 3' }]]);
+  });
+
+  it('offers every single rule whose relaxation allows an award, each with its nearest setting', async () => {
+    // P3 is below the quality threshold, so only 2 providers may win; 3 are required.
+    const s = tender({ minDistinctProviders: 3, minQuality: 50 });
+    const d = await diagnoseInfeasible(s, lotsOf(s), highsBackend);
+    expect(d.relaxations.map((set) => set.map((m) => [m.rule, m.allowsAwardAt]))).toEqual([[['min-providers', 2]], [['quality-threshold', 40]]]);
+    expect(d.summary).toContain('Relax one of these');
+    expect(d.relaxations[1]?.[0]?.text).toBe('quality at least 50: an award is possible from 40; lower award.minQuality to 40');
+  });
+
+  it('finds the share cap that allows an award', async () => {
+    // Each zone is a third of the hours; with a 30% cap nobody may hold any zone, so nobody can win.
+    const s = tender({ minDistinctProviders: 1, maxShareOfTotalHours: 0.3 });
+    const d = await diagnoseInfeasible(s, lotsOf(s), highsBackend);
+    const cap = d.relaxations.find((set) => set[0]?.rule === 'share-cap')?.[0];
+    expect(cap?.allowsAwardAt).toBeGreaterThanOrEqual(1 / 3);
+    expect(cap?.allowsAwardAt).toBeLessThan(1 / 3 + 0.05);
+  });
+
+  it('is what a run returns for an infeasible tender, with no totals and no scores', async () => {
+    const outcome = await run(tender({ minDistinctProviders: 4 }));
+    expect(outcome.kind).toBe('infeasible');
+    if (outcome.kind !== 'infeasible') return;
+    expect(outcome.result.status).toBe('infeasible');
+    expect(Object.keys(outcome.result)).not.toContain('totals');
+    expect(outcome.result.lots.map((l) => l.eligibleBids)).toEqual([2, 2, 2]);
+  });
+
+  it('bounds every feasibility test by nodes, so the diagnosis does not depend on the machine', async () => {
+    const seen: (number | undefined)[] = [];
+    const recording: SolverBackend = { name: 'recording', solve: (p, o) => { seen.push(o.nodeLimit); return highsBackend.solve(p, o); } };
+    const s = tender({ minDistinctProviders: 4 });
+    await diagnoseInfeasible(s, lotsOf(s), recording, { nodeLimit: 77 });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set([77]));
+  });
+});
