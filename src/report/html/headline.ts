@@ -33,6 +33,7 @@ export function headlineTiles(result: Result): Html {
     { value: price(t.costPerHour, c), label: 'average price per hour' },
     { value: `${hours(t.hoursPerWeek)}`, label: `hours a week awarded, of ${hours(t.demandHoursPerWeek)}` },
     { value: hours(t.unmetHoursPerWeek), label: 'hours a week unmet', warn: t.unmetHoursPerWeek > 0 },
+    ...(t.unmetHoursPerWeek > 0 ? [{ value: moneyShort(t.allInAnnualCost, c), label: 'all-in a year, unmet hours bought on spot contracts', warn: true }] : []),
     { value: `${score(t.riskScore)} / 100`, label: 'risk (higher is worse)', warn: t.riskScore >= 50 },
     { value: `${score(t.viabilityScore)} / 100`, label: 'provider viability (higher is better)', warn: t.viabilityScore < 50 && t.hoursPerWeek > 0 },
     { value: String(t.providersAwarded), label: 'providers awarded' },
