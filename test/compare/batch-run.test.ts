@@ -54,7 +54,12 @@ describe('runBatch', () => {
     const broken = a.rows.find((r) => r.id === 'broken');
     expect(broken).toMatchObject({ status: 'failed', metrics: null, error: expect.stringMatching(/zoning "nowhere"/) });
     const others = a.rows.filter((r) => r.id !== 'broken');
-    expect(others.every((r) => r.status !== 'failed' && r.error === null && r.metrics !== null)).toBe(true);
+    expect(others.every((r) => r.status !== 'failed' && r.error === null)).toBe(true);
+    // An impossible variant is a row with its diagnosis, not a score: one provider per lot at 110% demand leaves a single possible winner.
+    const impossible = others.filter((r) => r.status === 'infeasible');
+    expect(impossible.length).toBeGreaterThan(0);
+    for (const r of impossible) expect(r).toMatchObject({ metrics: null, diagnosis: expect.stringMatching(/at least 2 distinct providers: at most 1 can win/) });
+    expect(others.filter((r) => r.status !== 'infeasible').every((r) => r.metrics !== null && r.diagnosis === null)).toBe(true);
     expect(others.filter((r) => r.status === 'optimal').length).toBeGreaterThanOrEqual(10);
     expect(a.rows.find((r) => r.id === 'sampled')?.sampling).toMatchObject({ samples: 100, seed: 4 });
     const csv = (await readFile(path.join(one.outDir, 'batch.csv'), 'utf8')).trim().split('\n');

@@ -17,12 +17,18 @@ async function outDir(): Promise<string> {
 interface JsonRow { key: string; error: string | null; metrics: { status: string; annualCost: number; riskScore: number } | null; dominatedBy: string[] }
 
 describe.concurrent('zonal compare', () => {
-  test('on the bundled scenario: every option × zoning ranked, with the verdict printed and both files written', async () => {
+  test('on the bundled scenario: every option × zoning ranked, with the verdict printed and both files written', { timeout: 180_000 }, async () => {
     const out = await outDir();
     const r = await zonal(['compare', 'scenarios/hertfordshire', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    const json = JSON.parse(await readFile(path.join(out, 'comparison.json'), 'utf8')) as { rows: JsonRow[]; cheapest: string; leastRisky: string; dominated: string[] };
+    const json = JSON.parse(await readFile(path.join(out, 'comparison.json'), 'utf8')) as { rows: JsonRow[]; cheapest: string; leastRisky: string; dominated: string[]; notBuyable: string[] };
     expect(json.rows.length).toBe(7 * 3 + 1);
+    // Contract: notBuyable lists the options that leave hours unmet; cheapest and leastRisky never name one.
+    expect(Array.isArray(json.notBuyable)).toBe(true);
+    expect(json.notBuyable.length).toBeGreaterThan(0);
+    expect(json.notBuyable).not.toContain(json.cheapest);
+    expect(json.notBuyable).not.toContain(json.leastRisky);
+    expect(r.stdout).toContain('Cannot be bought as specified');
     for (const row of json.rows) expect(row.error, row.key).toBeNull();
     const cheapest = json.rows.find((row) => row.key === json.cheapest);
     expect(r.stdout).toContain(`Cheapest: ${json.cheapest.split('@')[0] ?? ''}`);
