@@ -62,7 +62,7 @@ export function formatSummary(r: Result, written: readonly string[] = []): strin
   if (rules.length > 0) parts.push('', 'What each award rule costs (re-solved with the rule relaxed)', ...rules);
   if (r.flags.length > 0) {
     parts.push('', `Flags (${r.flags.length})`);
-    for (const f of r.flags) parts.push(`  ${f.bidId} (${f.providerId}) on ${f.lotId}: £${f.pricePerHour.toFixed(2)}/h vs floor £${f.floorPerHour.toFixed(2)}: ${f.action}`);
+    for (const f of r.flags) parts.push(`  ${f.bidId} (${f.providerId}) on ${f.lotId}: ${f.reason ?? `£${f.pricePerHour.toFixed(2)}/h vs floor £${f.floorPerHour.toFixed(2)}`}: ${f.action.split(':')[0] ?? f.action}`);
   }
   if (r.warnings.length > 0) parts.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
   if (written.length > 0) parts.push('', `Written: ${written.join(', ')}`);
