@@ -125,16 +125,7 @@ export interface Result {
 }
 
 /** A lot of a tender with no possible award: what it asks for and how many bids may win it. */
-export interface TenderedLot {
-  readonly lotId: string;
-  readonly careType: CareType;
-  readonly zoneId: string;
-  readonly areaIds: readonly string[];
-  readonly structure: LotStructure;
-  readonly demandHoursPerWeek: number;
-  readonly eligibleBids: number;
-  readonly rejectedBidIds: readonly string[];
-}
+export type TenderedLot = Pick<LotResult, 'lotId' | 'careType' | 'zoneId' | 'areaIds' | 'structure' | 'demandHoursPerWeek' | 'eligibleBids' | 'rejectedBidIds'>;
 
 /**
  * result.json when no award meets the hard rules (exit code 3): the lots and
