@@ -30,7 +30,6 @@ type Rule = RuleMove['rule'];
 interface Knob {
   readonly rule: Rule;
   readonly setting: string;
-  readonly current: number | null;
   /** The scenario with the rule fully relaxed. */
   readonly off: (s: Scenario) => Scenario;
   /** Settings to try, nearest the current one first (empty: all or nothing). */
@@ -48,7 +47,7 @@ function biddingProviders(s: Scenario, lots: readonly Lot[]): Set<string> {
 
 const knobs: Readonly<Record<Rule, Knob>> = {
   'min-providers': {
-    rule: 'min-providers', setting: 'award.minDistinctProviders', current: null,
+    rule: 'min-providers', setting: 'award.minDistinctProviders',
     off: (s) => ({ ...s, award: { ...s.award, minDistinctProviders: 0 } }),
     steps: (s) => Array.from({ length: s.award.minDistinctProviders }, (_, i) => s.award.minDistinctProviders - 1 - i),
     at: (s, k) => ({ ...s, award: { ...s.award, minDistinctProviders: k } }),
@@ -59,28 +58,28 @@ const knobs: Readonly<Record<Rule, Knob>> = {
     },
   },
   'share-cap': {
-    rule: 'share-cap', setting: 'award.maxShareOfTotalHours', current: null,
+    rule: 'share-cap', setting: 'award.maxShareOfTotalHours',
     off: (s) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: 1 } }),
     steps: (s) => Array.from({ length: 20 }, (_, i) => s.award.maxShareOfTotalHours + ((i + 1) * (1 - s.award.maxShareOfTotalHours)) / 20),
     at: (s, x) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: x } }),
     describe: (x, s) => `no provider above ${percent(s.award.maxShareOfTotalHours)} of county hours: an award is possible from ${percent(x ?? 1)}; raise award.maxShareOfTotalHours to ${Math.ceil((x ?? 1) * 1000) / 1000}`,
   },
   'lots-cap': {
-    rule: 'lots-cap', setting: 'award.maxLotsPerProvider', current: null,
+    rule: 'lots-cap', setting: 'award.maxLotsPerProvider',
     off: (s) => ({ ...s, award: { ...s.award, maxLotsPerProvider: null } }),
     steps: (s, lots) => Array.from({ length: Math.max(0, lots.length - (s.award.maxLotsPerProvider ?? lots.length)) }, (_, i) => (s.award.maxLotsPerProvider ?? 0) + i + 1),
     at: (s, n) => ({ ...s, award: { ...s.award, maxLotsPerProvider: n } }),
     describe: (n, s) => `at most ${s.award.maxLotsPerProvider ?? '-'} lots per provider: an award is possible from ${n ?? 'no cap'}; raise award.maxLotsPerProvider to ${n ?? 'null'}`,
   },
   'quality-threshold': {
-    rule: 'quality-threshold', setting: 'award.minQuality', current: null,
+    rule: 'quality-threshold', setting: 'award.minQuality',
     off: (s) => ({ ...s, award: { ...s.award, minQuality: 0 } }),
     steps: (s) => [...new Set(s.bids.map((b) => b.quality).filter((q) => q < s.award.minQuality))].sort((a, b) => b - a),
     at: (s, q) => ({ ...s, award: { ...s.award, minQuality: q } }),
     describe: (q, s) => `quality at least ${s.award.minQuality}: an award is possible from ${q ?? 0}; lower award.minQuality to ${q ?? 0}`,
   },
   packages: {
-    rule: 'packages', setting: 'bids.csv package_id', current: null,
+    rule: 'packages', setting: 'bids.csv package_id',
     off: (s) => ({ ...s, bids: s.bids.map((b) => ({ ...b, packageId: null })) }),
     steps: () => [],
     at: (s) => s,
