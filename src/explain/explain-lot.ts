@@ -3,7 +3,8 @@
  * the cost and score gap between them, and the rules that stopped every bid
  * that beat the winner on the objective. Pure; reads the award, never changes it.
  */
-import { candidateBids, isEligible, lowestPrice, meatScore, type FilledRole } from '../lots/eligibility.js';
+import { candidateBids, isEligible, type FilledRole } from '../lots/eligibility.js';
+import { lowestPrice, meatScore } from '../lots/offers.js';
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { awardLoad, ruleReason, stoppedBy, type AwardLoad } from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';

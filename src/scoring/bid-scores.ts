@@ -4,7 +4,8 @@
  * price / bid price, quality score = qualityWeight × quality (0-100), total,
  * rank within the lot, and abnormally-low-tender flags.
  */
-import { candidateBids, isEligible, lowestPrice, type FilledRole } from '../lots/eligibility.js';
+import { candidateBids, isEligible, type FilledRole } from '../lots/eligibility.js';
+import { lowestPrice } from '../lots/offers.js';
 import type { Bid, Lot, Scenario } from '../model/types.js';
 import { lotFloors, type CostFloor } from './cost-floor.js';
 import { flagFor } from './flags.js';
