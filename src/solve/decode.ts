@@ -19,7 +19,7 @@ export interface Decoded {
   readonly unmet: Map<string, number>;
 }
 
-/** Hours of each bid of an offer, summed over the variables that give it hours. */
+/** Hours of each bid of an offer, summed over the variables that give it hours; `part` is the first variable's (lot-wide shares for a place). */
 type PartHours = Map<string, { readonly part: VariablePart; hours: number }>;
 
 function addParts(into: PartHours, parts: readonly VariablePart[], hours: number): void {
@@ -36,7 +36,9 @@ function allocationOf(base: Pick<Allocation, 'lotId' | 'bidId' | 'providerId' | 
   const hours = round(parts.reduce((t, p) => t + p.hoursPerWeek, 0));
   const spend = parts.reduce((t, p) => t + p.hoursPerWeek * p.pricePerHour, 0);
   const single = parts.length === 1 ? parts[0] : undefined;
-  const pricePerHour = single !== undefined ? single.pricePerHour : hours > 0 ? round(spend / hours) : (bids.get(base.bidId)?.price ?? 0);
+  // A framework place with no hours is priced at the lot's care-type mix (the shares its place variable carries).
+  const mixPrice = [...partHours.values()].reduce((t, { part }) => t + part.share * (bids.get(part.bidId)?.price ?? 0), 0);
+  const pricePerHour = single !== undefined ? single.pricePerHour : round(hours > 0 ? spend / hours : mixPrice);
   return { ...base, hoursPerWeek: hours, pricePerHour, annualCost: round(spend * weeksPerYear, 2), ...(parts.length > 1 ? { parts } : {}) };
 }
 
