@@ -66,7 +66,7 @@ function shapeArb(options: RandomOptions): fc.Arbitrary<Shape> {
           provider: fc.nat(3), reablement: fc.boolean(), coverageKind: fc.nat(2), zone: fc.nat(2), mask: fc.nat(31),
           price: fc.integer({ min: 1500, max: 3500 }).map((p) => p / 100), maxHours: fc.integer({ min: 30, max: 900 }),
           role: fc.nat(3), inPackage: fc.boolean(), quality: fc.option(fc.integer({ min: 30, max: 95 }), { freq: 3 }),
-          structures: fc.nat(structureChoices.length - 1), twin: fc.boolean(), twinPremium: fc.integer({ min: -300, max: 900 }).map((p) => p / 100),
+          structures: fc.nat(structureChoices.length - 1), twin: options.merge === true ? fc.constant(true) : fc.boolean(), twinPremium: fc.integer({ min: -300, max: 900 }).map((p) => p / 100),
         }),
         { minLength: 3, maxLength: 8 },
       ),

@@ -17,6 +17,8 @@ import { randomScenario } from '../helpers/random-scenario.js';
 import { close, run } from '../helpers/run.js';
 
 const cbcInstalled = isCbcAvailable();
+/** Random scenarios with reablement merged into standard, for every backend. */
+const mergedRuns = 80;
 
 const backends: readonly { readonly name: string; readonly backend: () => SolverBackend; readonly runs: number; readonly available: boolean }[] = [
   { name: 'highs', backend: () => highsBackend, runs: 60, available: true },
@@ -81,9 +83,10 @@ describe.each(backends)('backend $name', ({ backend, runs, available }) => {
         if (status !== 'infeasible') expect(close(mine.result.objective.value, objective, 1e-5)).toBe(true);
         for (const lot of mine.result.lots) if (mine.result.allocations.some((a) => a.lotId === lot.lotId && (a.parts?.length ?? 0) > 1)) won[lot.structure]++;
       }),
-      { seed: 3, numRuns: runs },
+      { seed: 3, numRuns: mergedRuns },
     );
-    expect(checked).toBe(runs);
+    console.info('merged lots won with offers, by structure', won);
+    expect(checked).toBe(mergedRuns);
     // Offers of a standard and a reablement bid really won lots of each structure.
     for (const structure of ['sole', 'lead-secondary', 'framework'] as const) expect(won[structure], structure).toBeGreaterThanOrEqual(2);
   });
