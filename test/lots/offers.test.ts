@@ -9,17 +9,12 @@ import { buildLots } from '../../src/lots/build-lots.js';
 import { isEligible } from '../../src/lots/eligibility.js';
 import { blend, eligibleOffers, lowestPrice, offerAreas, offerName, offerParts, offersFor } from '../../src/lots/offers.js';
 import type { Lot, Scenario } from '../../src/model/types.js';
-import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { bid, mergedZoneScenario } from '../helpers/scenario-builder.js';
 
-/** One zone Z1 = A1, A2: standard 100 h (60 + 40), complex 20 h (all in A2), merged into standard. */
+/** Standard 100 h and complex 20 h merged in one lot over A1, A2 (complex only in A2). */
 function merged(over: { structure?: 'sole' | 'lead-secondary' | 'framework' } = {}): Scenario {
-  const structure = over.structure ?? 'sole';
-  return makeScenario({
-    areas: [area('A1'), area('A2')],
-    zones: { A1: 'Z1', A2: 'Z1' },
-    demand: [demand('A1', 60), demand('A2', 40), demand('A2', 20, { careType: 'complex' })],
-    providers: [provider('P1'), provider('P2'), provider('P3')],
-    bids: [
+  return mergedZoneScenario(
+    [
       bid('S1', 'P1', ['A1', 'A2'], { price: 20 }),
       bid('C1', 'P1', ['A1', 'A2'], { price: 30, careType: 'complex' }),
       bid('C1b', 'P1', ['A2'], { price: 29, careType: 'complex' }),
@@ -27,11 +22,8 @@ function merged(over: { structure?: 'sole' | 'lead-secondary' | 'framework' } = 
       bid('S3', 'P3', ['A1'], { price: 22 }),
       bid('C3', 'P3', ['A1', 'A2'], { price: 31, careType: 'complex', structures: ['framework'] }),
     ],
-    lotPlan: {
-      standard: structure === 'framework' ? lotEntry({ structure: 'framework', maxProviders: 3 }) : lotEntry({ structure, leadShare: structure === 'sole' ? 1 : 0.8 }),
-      complex: { kind: 'merge', into: 'standard' },
-    },
-  });
+    over.structure,
+  );
 }
 
 function onlyLot(s: Scenario): Lot {

@@ -8,24 +8,17 @@ import { describe, expect, test } from 'vitest';
 import type { Allocation, Scenario } from '../../src/model/types.js';
 import { verifyAward, type AwardToVerify } from '../../src/verify/verify.js';
 import { solved } from '../helpers/run.js';
-import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { bid, mergedZoneScenario } from '../helpers/scenario-builder.js';
 
 /** Z1 = A1, A2: standard 100 h/week, complex 20 h/week, merged; one sole lot. */
 function scenario(over: { complexMax?: number; s3Structures?: readonly ('sole' | 'framework')[]; c1Structures?: readonly ('sole' | 'framework')[] } = {}): Scenario {
-  return makeScenario({
-    areas: [area('A1'), area('A2')],
-    zones: { A1: 'Z1', A2: 'Z1' },
-    demand: [demand('A1', 60), demand('A2', 40), demand('A2', 20, { careType: 'complex' })],
-    providers: [provider('P1'), provider('P2'), provider('P3')],
-    bids: [
+  return mergedZoneScenario([
       bid('S1', 'P1', ['A1', 'A2'], { price: 20 }),
       bid('C1', 'P1', ['A1', 'A2'], { price: 30, careType: 'complex', maxHours: over.complexMax ?? 10_000, ...(over.c1Structures === undefined ? {} : { structures: over.c1Structures }) }),
       bid('S2', 'P2', ['A1', 'A2'], { price: 18 }), // cheapest standard price, but P2 offered no complex care
       bid('S3', 'P3', ['A1', 'A2'], { price: 22, ...(over.s3Structures === undefined ? {} : { structures: over.s3Structures }) }),
       bid('C3', 'P3', ['A1', 'A2'], { price: 26, careType: 'complex' }),
-    ],
-    lotPlan: { standard: lotEntry({ structure: 'sole' }), complex: { kind: 'merge', into: 'standard' } },
-  });
+  ]);
 }
 
 const toVerify = (r: Awaited<ReturnType<typeof solved>>): AwardToVerify =>
