@@ -2,10 +2,13 @@
  * Why each lot was awarded as it was: per role, the winner, the runner-up,
  * the cost and score gap between them, and the rules that stopped every bid
  * that beat the winner on the objective. Pure; reads the award, never changes it.
+ * Candidates are offers (lots/offers.ts): in a lot with merged care types one
+ * bid per care type, compared at their hours-weighted price.
  */
-import { candidateBids, isEligible, lowestPrice, meatScore, type FilledRole } from '../lots/eligibility.js';
-import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
-import { awardLoad, ruleReason, stoppedBy, type AwardLoad } from './stopped-by.js';
+import { isEligible, type FilledRole } from '../lots/eligibility.js';
+import { blend, lowestPrice, meatScore, offerParts, offersFor } from '../lots/offers.js';
+import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { awardLoad, ruleReason, stoppedBy, type AwardLoad, type Candidate } from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
 
 interface RoleContext {
@@ -20,26 +23,31 @@ interface RoleContext {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Bids that could take the role if quality were no bar, best first by the objective. */
-function candidates(c: RoleContext): Bid[] {
+/** Offers that could take the role if quality were no bar, best first by the objective. */
+function candidates(c: RoleContext): Candidate[] {
   const anyQuality = { ...c.scenario.award, minQuality: 0 };
-  const meat = (b: Bid) => meatScore(b, c.minPrice, c.scenario.award);
-  const better = c.scenario.award.objective === 'cost' ? (a: Bid, b: Bid) => a.price - b.price : (a: Bid, b: Bid) => meat(b) - meat(a);
-  return candidateBids(c.lot, c.scenario.bids).filter((b) => isEligible(b, c.lot, c.role, anyQuality)).sort((a, b) => better(a, b) || (a.id < b.id ? -1 : 1));
+  const meat = (b: Candidate) => meatScore(b, c.minPrice, c.scenario.award);
+  const better = c.scenario.award.objective === 'cost' ? (a: Candidate, b: Candidate) => a.price - b.price : (a: Candidate, b: Candidate) => meat(b) - meat(a);
+  const found = offersFor(c.lot, c.scenario.bids, c.role, anyQuality).map((offer): Candidate => {
+    const parts = offerParts(offer, c.lot);
+    return { id: offer.bids[0]?.id ?? '', providerId: offer.providerId, ...blend(parts), parts };
+  });
+  return found.sort((a, b) => better(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function explainRole(c: RoleContext): RoleExplanation {
   const rules = c.scenario.award;
   const winner = c.holders.find((a) => a.role === c.role);
   const ranked = candidates(c);
-  const winningBid = winner === undefined ? undefined : ranked.find((b) => b.id === winner.bidId);
+  const won = winner === undefined ? undefined : (winner.parts?.map((p) => p.bidId) ?? [winner.bidId]).join('&');
+  const winningBid = ranked.find((b) => b.parts.map((p) => p.bid.id).join('&') === won);
   const winnerRank = winningBid === undefined ? ranked.length : ranked.findIndex((b) => b.id === winningBid.id);
   const holderIds = new Set(c.holders.filter((a) => a.role === c.role).map((a) => a.providerId));
   const better = ranked.slice(0, Math.max(0, winnerRank)).filter((b) => !holderIds.has(b.providerId));
-  const eligible = (b: Bid) => isEligible(b, c.lot, c.role, rules);
+  const eligible = (b: Candidate) => b.parts.every((p) => isEligible(p.bid, c.lot, c.role, rules));
   const inLot = new Set(c.holders.map((a) => a.providerId));
   const runner = ranked.find((b) => b !== winningBid && !inLot.has(b.providerId) && eligible(b)) ?? null;
-  const meat = (b: Bid) => round2(100 * meatScore(b, c.minPrice, rules));
+  const meat = (b: Candidate) => round2(100 * meatScore(b, c.minPrice, rules));
   const hours = winner?.hoursPerWeek ?? c.hours;
   return {
     role: c.role,

@@ -5,8 +5,19 @@
  * capacity (or its package) more in other lots.
  */
 import { isEligible, type FilledRole } from '../lots/eligibility.js';
-import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
+import type { OfferPart } from '../lots/offers.js';
+import type { Allocation, Lot, Scenario } from '../model/types.js';
 import type { RuleName } from './types.js';
+
+/** A way to fill a role: one bid, or (merged care types) one per care type, priced and scored hours-weighted. */
+export interface Candidate {
+  /** The first bid's id. */
+  readonly id: string;
+  readonly providerId: string;
+  readonly price: number;
+  readonly quality: number;
+  readonly parts: readonly OfferPart[];
+}
 
 export interface AwardLoad {
   readonly providerHours: ReadonlyMap<string, number>;
@@ -27,7 +38,7 @@ export function awardLoad(lots: readonly Lot[], allocations: readonly Allocation
   for (const a of allocations) {
     if (a.role === 'backup') continue;
     add(providerHours, a.providerId, a.hoursPerWeek);
-    add(bidHours, a.bidId, a.hoursPerWeek);
+    for (const part of a.parts ?? [{ bidId: a.bidId, hoursPerWeek: a.hoursPerWeek }]) add(bidHours, part.bidId, part.hoursPerWeek);
     providerLots.set(a.providerId, new Set([...(providerLots.get(a.providerId) ?? []), a.lotId]));
   }
   return { providerHours, bidHours, providerLots, winners: new Set(providerHours.keys()), totalDemand: lots.reduce((t, l) => t + l.demand, 0) };
@@ -46,20 +57,20 @@ const ruleText: Readonly<Record<RuleName, string>> = {
 
 export const ruleReason = (rules: readonly RuleName[]) => rules.map((r) => ruleText[r]).join('; ');
 
-/** The rules that stop `bid` taking `hours` in a role of `lot` now held by `winner`. */
-export function stoppedBy(scenario: Scenario, lot: Lot, role: FilledRole, bid: Bid, hours: number, load: AwardLoad, winner: Allocation | undefined): RuleName[] {
+/** The rules that stop `bid` (an offer) taking `hours` in a role of `lot` now held by `winner`. */
+export function stoppedBy(scenario: Scenario, lot: Lot, role: FilledRole, bid: Candidate, hours: number, load: AwardLoad, winner: Allocation | undefined): RuleName[] {
   const rules = scenario.award;
-  if (!isEligible(bid, lot, role, rules)) return ['quality-threshold'];
+  if (!bid.parts.every((p) => isEligible(p.bid, lot, role, rules))) return ['quality-threshold'];
   const provider = scenario.providers.find((p) => p.id === bid.providerId);
   const held = load.providerHours.get(bid.providerId) ?? 0;
   const lotsHeld = load.providerLots.get(bid.providerId) ?? new Set<string>();
   const found: RuleName[] = [];
   if (lotsHeld.has(lot.id)) found.push('one-provider-per-lot');
-  const bidHeld = load.bidHours.get(bid.id) ?? 0;
-  if (provider !== undefined && (held + hours > provider.maxHours + 1e-6 || bidHeld + hours > bid.maxHours + 1e-6)) found.push('capacity');
+  const bidFull = bid.parts.some((p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6);
+  if (provider !== undefined && (held + hours > provider.maxHours + 1e-6 || bidFull)) found.push('capacity');
   if (held + hours > rules.maxShareOfTotalHours * load.totalDemand + 1e-6) found.push('share-cap');
   if (rules.maxLotsPerProvider !== null && !lotsHeld.has(lot.id) && lotsHeld.size >= rules.maxLotsPerProvider) found.push('lots-cap');
-  if (bid.packageId !== null) found.push('package');
+  if (bid.parts.some((p) => p.bid.packageId !== null)) found.push('package');
   const winnerLots = winner === undefined ? 0 : (load.providerLots.get(winner.providerId)?.size ?? 0);
   // Swapping a one-lot winner for a provider that already wins elsewhere loses a distinct provider.
   if (rules.minDistinctProviders > 0 && load.winners.size <= rules.minDistinctProviders && winnerLots === 1 && load.winners.has(bid.providerId)) found.push('min-providers');

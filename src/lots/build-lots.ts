@@ -64,6 +64,18 @@ function sumDemand(rows: readonly DemandRow[], pick: (d: DemandRow) => number): 
   return byArea;
 }
 
+/** Demand per carried care type (the lot's own first) and area, keeping only what is above 0. */
+function careDemandOf(careType: CareType, rows: readonly DemandRow[], zoneAreas: readonly string[]): Map<CareType, Map<string, number>> {
+  const inZone = new Set(zoneAreas);
+  const out = new Map<CareType, Map<string, number>>();
+  for (const type of [careType, ...careTypes.filter((c) => c !== careType)]) {
+    const byArea = sumDemand(rows.filter((d) => d.careType === type && inZone.has(d.areaId)), (d) => d.hours);
+    const kept = new Map([...byArea].filter(([, h]) => h > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (kept.size > 0) out.set(type, kept);
+  }
+  return out;
+}
+
 export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
   const areaIds = scenario.areas.map((a) => a.id).sort();
   const lots: Lot[] = [];
@@ -94,6 +106,7 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
         demandHigh: total(high),
         laterDemand: laterDemand(scenario, carried, new Set(zoneAreas)),
         demandByArea: new Map(zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0])),
+        careDemand: careDemandOf(careType, rows, zoneAreas),
         rejectedBidIds: [],
       });
     }

@@ -1,8 +1,10 @@
 /**
  * Which bids may fill which lot role (DESIGN.md section 4). Used by the
  * program builder and the scoring; the verifier has its own reading.
+ * A bid is judged on its own here; in a lot that carries merged care types a
+ * provider needs one such bid per care type (an offer, see offers.ts).
  */
-import type { AwardRules, Bid, Lot } from '../model/types.js';
+import type { AwardRules, Bid, CareType, Lot } from '../model/types.js';
 
 export type FilledRole = 'sole' | 'lead' | 'secondary' | 'member';
 
@@ -34,14 +36,29 @@ function coversAll(bid: Bid, areaIds: readonly string[]): boolean {
   return areaIds.every((a) => covered.has(a));
 }
 
-/** Areas of a framework lot with demand that the bid covers. */
-export function servedAreas(bid: Bid, lot: Lot): string[] {
-  const covered = coveredBy(bid);
-  return [...lot.demandByArea.keys()].filter((a) => covered.has(a)).sort();
+/** True when the bid covers the area. */
+export function covers(bid: Bid, areaId: string): boolean {
+  return coveredBy(bid).has(areaId);
 }
 
+/** Areas of a lot with demand of the bid's care type that the bid covers, sorted. */
+export function servedAreas(bid: Bid, lot: Lot): string[] {
+  const covered = coveredBy(bid);
+  return [...(lot.careDemand.get(bid.careType)?.keys() ?? [])].filter((a) => covered.has(a)).sort();
+}
+
+/** True when the bid's price holds for the lot's structure (no `structures` given: any). */
+export function structureAllows(bid: Bid, lot: Lot): boolean {
+  return bid.structures === undefined || bid.structures.length === 0 || bid.structures.includes(lot.structure);
+}
+
+/**
+ * A bid on its own: its care type has demand in the lot, and its quality, role,
+ * structures, price (not rejected) and coverage (every area of a sole or
+ * lead-secondary lot; some area with demand of its care type in a framework) allow it.
+ */
 export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: AwardRules): boolean {
-  if (bid.careType !== lot.careType || bid.quality < rules.minQuality || !roleAllows(bid.role, role)) return false;
+  if (!lot.careDemand.has(bid.careType) || bid.quality < rules.minQuality || !roleAllows(bid.role, role) || !structureAllows(bid, lot)) return false;
   if (lot.rejectedBidIds.includes(bid.id)) return false;
   return role === 'member' ? servedAreas(bid, lot).length > 0 : coversAll(bid, lot.areaIds);
 }
@@ -74,27 +91,35 @@ function indexOf(bids: readonly Bid[]): CandidateIndex {
 }
 
 /**
- * Bids that may be eligible for a lot, in the order of `bids`: same care type
- * and covering the lot's first area (a framework: any of its areas with demand).
- * Every eligible bid is among them; test each with isEligible.
+ * Bids of one care type (by default the lot's own) that may be eligible for a
+ * lot, in the order of `bids`: covering the lot's first area (a framework: any
+ * of its areas with demand). Every eligible bid is among them; test each with isEligible.
  */
-export function candidateBids(lot: Lot, bids: readonly Bid[]): Bid[] {
+export function candidateBids(lot: Lot, bids: readonly Bid[], careType: CareType = lot.careType): Bid[] {
   const { byArea, position } = indexOf(bids);
   const areas = lot.structure === 'framework' ? [...lot.demandByArea.keys()] : lot.areaIds.slice(0, 1);
-  const found = new Set(areas.flatMap((a) => byArea.get(`${lot.careType}|${a}`) ?? []));
+  const found = new Set(areas.flatMap((a) => byArea.get(`${careType}|${a}`) ?? []));
   return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
 }
 
-/** Bids that could fill any role of the lot, sorted by id. */
-export function eligibleBids(lot: Lot, bids: readonly Bid[], rules: AwardRules): Bid[] {
-  const roles: FilledRole[] = lot.structure === 'framework' ? ['member'] : lot.roles.map((r) => r.role);
-  return candidateBids(lot, bids).filter((b) => roles.some((r) => isEligible(b, lot, r, rules))).sort((a, b) => (a.id < b.id ? -1 : 1));
+/** The roles a lot's places are filled in. */
+export function filledRoles(lot: Lot): FilledRole[] {
+  return lot.structure === 'framework' ? ['member'] : lot.roles.map((r) => r.role);
 }
 
-/** Lowest price among bids eligible for the lot (for MEAT price scores). */
-export function lowestPrice(lot: Lot, bids: readonly Bid[], rules: AwardRules): number | null {
-  const prices = eligibleBids(lot, bids, rules).map((b) => b.price);
-  return prices.length === 0 ? null : Math.min(...prices);
+/** Bids of the lot's own care type that could fill any role of the lot on their own, sorted by id. */
+export function eligibleBids(lot: Lot, bids: readonly Bid[], rules: AwardRules): Bid[] {
+  return eligibleBidsOf(lot, bids, rules, [lot.careType]);
+}
+
+/** Bids of every care type the lot carries that could fill any of its roles on their own, sorted by id. */
+export function eligiblePartBids(lot: Lot, bids: readonly Bid[], rules: AwardRules): Bid[] {
+  return eligibleBidsOf(lot, bids, rules, [...lot.careDemand.keys()]);
+}
+
+function eligibleBidsOf(lot: Lot, bids: readonly Bid[], rules: AwardRules, types: readonly CareType[]): Bid[] {
+  const roles = filledRoles(lot);
+  return types.flatMap((t) => candidateBids(lot, bids, t)).filter((b) => roles.some((r) => isEligible(b, lot, r, rules))).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** MEAT score of a bid for a lot: qualityWeight × quality/100 + priceWeight × minPrice/price. */

@@ -9,7 +9,8 @@ import type { Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
 import { scoringSettings } from '../scoring/settings.js';
 import { buildLots } from './build-lots.js';
-import { eligibleBids } from './eligibility.js';
+import { eligiblePartBids } from './eligibility.js';
+import { eligibleOffers } from './offers.js';
 
 export interface Rejection {
   readonly bidId: string;
@@ -26,7 +27,7 @@ export function tenderLots(scenario: Scenario): { lots: Lot[]; rejections: Rejec
   const tendered = lots.map((lot) => {
     const floor = floors.get(lot.id)?.wageFloorPerHour;
     if (floor === undefined) return lot;
-    const rejected = eligibleBids(lot, scenario.bids, scenario.award).filter((b) => b.price < floor).map((b) => b.id);
+    const rejected = eligiblePartBids(lot, scenario.bids, scenario.award).filter((b) => b.price < floor).map((b) => b.id);
     for (const bidId of rejected) {
       const price = scenario.bids.find((b) => b.id === bidId)?.price ?? 0;
       rejections.push({ bidId, lotId: lot.id, pricePerHour: price, legalPayFloorPerHour: floor });
@@ -36,11 +37,19 @@ export function tenderLots(scenario: Scenario): { lots: Lot[]; rejections: Rejec
   return { lots: tendered, rejections };
 }
 
+/**
+ * Lots with demand that no bid was priced for: no provider offers an eligible
+ * bid (for each care type the lot carries) for the lot's structure, coverage,
+ * roles, quality and legal pay. Capacity aside, nobody can be awarded them.
+ */
+export function unpricedLots(scenario: Scenario, lots: readonly Lot[]): Lot[] {
+  return lots.filter((lot) => eligibleOffers(lot, scenario.bids, scenario.award).length === 0);
+}
+
 /** What a commissioner should know before the award: rejected bids, and lots no bid can fill. */
 export function tenderWarnings(scenario: Scenario, lots: readonly Lot[], rejections: readonly Rejection[]): string[] {
   const rejected = rejections.map((r) => `bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`);
-  const unfillable = lots
-    .filter((lot) => eligibleBids(lot, scenario.bids, scenario.award).length === 0)
-    .map((lot) => `lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid: its demand will be unmet`);
+  const unfillable = unpricedLots(scenario, lots)
+    .map((lot) => `lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`);
   return [...rejected, ...unfillable];
 }

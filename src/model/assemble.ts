@@ -159,6 +159,7 @@ function buildBids(s: ScenarioRows, providers: ReadonlyMap<string, Provider>, ar
       role: row.role,
       packageId: row.package_id,
       quality: row.quality_score ?? provider.quality,
+      ...(row.structures.length === 0 ? {} : { structures: row.structures }),
     });
   }
   warnMixedPackages(s, issues);

@@ -3,7 +3,7 @@
  * Cells arrive as strings; these schemas trim, convert and range-check them.
  */
 import { z } from 'zod';
-import { careTypes, ruralities } from './types.js';
+import { careTypes, lotStructures, ruralities, type LotStructure } from './types.js';
 
 export const idPattern = /^[A-Za-z0-9_.-]+$/;
 
@@ -92,6 +92,16 @@ export const providerRowSchema = z.object({
     .transform((s) => (s === undefined || s === '' ? null : s)),
 });
 
+const isLotStructure = (s: string): s is LotStructure => (lotStructures as readonly string[]).includes(s);
+
+/** `;`-separated lot structures a bid's price holds for; empty means any structure. */
+const structuresCell = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(';').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))
+  .refine((list) => list.every(isLotStructure), `must be lot structures (${lotStructures.join(', ')}) separated by ; (empty means any structure)`)
+  .transform((list) => [...new Set(list.filter(isLotStructure))].sort());
+
 export const bidRowSchema = z.object({
   bid_id: idCell,
   provider_id: idCell,
@@ -116,6 +126,7 @@ export const bidRowSchema = z.object({
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
     .pipe(z.union([z.null(), qualityCell])),
+  structures: structuresCell,
 });
 
 export const currentRowSchema = z.object({

@@ -54,6 +54,8 @@ export interface Bid {
   readonly packageId: string | null;
   /** The bid's own quality score, or its provider's. */
   readonly quality: number;
+  /** Lot structures the price holds for; absent or empty: any structure. */
+  readonly structures?: readonly LotStructure[];
 }
 
 export interface CurrentRow {
@@ -63,7 +65,8 @@ export interface CurrentRow {
   readonly hours: number;
 }
 
-export type LotStructure = 'sole' | 'lead-secondary' | 'framework';
+export const lotStructures = ['sole', 'lead-secondary', 'framework'] as const;
+export type LotStructure = (typeof lotStructures)[number];
 
 export type LotPlanEntry =
   | {
@@ -156,6 +159,12 @@ export interface Lot {
   readonly laterDemand: readonly { readonly period: string; readonly hours: number }[];
   /** Design demand per area (areas with no demand are absent). */
   readonly demandByArea: ReadonlyMap<string, number>;
+  /**
+   * Design demand per care type the lot carries (its own, and any merged into it)
+   * and area; only care types and areas with demand are present, the lot's own
+   * care type first. A bid offer needs one bid for each of these care types.
+   */
+  readonly careDemand: ReadonlyMap<CareType, ReadonlyMap<string, number>>;
   /** Bids rejected for this lot because they cannot pay legal wages here (not eligible). */
   readonly rejectedBidIds: readonly string[];
 }
@@ -170,6 +179,19 @@ export interface Allocation {
   readonly annualCost: number;
   /** Framework lots: hours per area served. */
   readonly areaHours?: Readonly<Record<string, number>>;
+  /**
+   * A lot carrying merged care types is won with one bid per care type: each
+   * part is served and paid at its own bid's price. `bidId` is the first part's
+   * bid and `pricePerHour` the hours-weighted price. Absent for a one-bid award.
+   */
+  readonly parts?: readonly AllocationPart[];
+}
+
+export interface AllocationPart {
+  readonly bidId: string;
+  readonly careType: CareType;
+  readonly hoursPerWeek: number;
+  readonly pricePerHour: number;
 }
 
 export type SolveStatus = 'optimal' | 'feasible' | 'infeasible';

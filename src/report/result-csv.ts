@@ -9,9 +9,11 @@ const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export function allocationsCsv(result: Result): Promise<string> {
   return toCsv(
-    ['lot_id', 'bid_id', 'provider_id', 'role', 'hours_per_week', 'price_per_hour', 'annual_cost', 'area_hours'],
+    ['lot_id', 'bid_id', 'provider_id', 'role', 'hours_per_week', 'price_per_hour', 'annual_cost', 'area_hours', 'parts'],
     result.allocations.map((a) => [a.lotId, a.bidId, a.providerId, a.role, r4(a.hoursPerWeek), a.pricePerHour, r2(a.annualCost),
-      a.areaHours === undefined ? '' : Object.entries(a.areaHours).map(([k, v]) => `${k}=${r4(v)}`).join(';')]),
+      a.areaHours === undefined ? '' : Object.entries(a.areaHours).map(([k, v]) => `${k}=${r4(v)}`).join(';'),
+      // A merged lot's care types, each at its own bid's price: bid:care type:hours@price
+      (a.parts ?? []).map((p) => `${p.bidId}:${p.careType}:${r4(p.hoursPerWeek)}@${p.pricePerHour}`).join(';')]),
   );
 }
 

@@ -2,9 +2,11 @@
  * MEAT scores of every bid for every lot it could serve, for procurement
  * teams (`zonal score`): price score = 100 × priceWeight × lowest eligible
  * price / bid price, quality score = qualityWeight × quality (0-100), total,
- * rank within the lot, and abnormally-low-tender flags.
+ * rank within the lot, and abnormally-low-tender flags. A lot with merged care
+ * types lists the bids of each care type, priced against that care type's
+ * lowest price (a bid is paid its own price for its own care type's hours).
  */
-import { candidateBids, isEligible, lowestPrice, type FilledRole } from '../lots/eligibility.js';
+import { candidateBids, eligiblePartBids, isEligible, type FilledRole } from '../lots/eligibility.js';
 import type { Bid, Lot, Scenario } from '../model/types.js';
 import { lotFloors, type CostFloor } from './cost-floor.js';
 import { flagFor, otherBidsMedian } from './flags.js';
@@ -75,13 +77,18 @@ export function bidScores(scenario: Scenario, lots: readonly Lot[], settings: Sc
   const anyQuality = { ...scenario.award, minQuality: 0 };
   const bids = [...scenario.bids].sort((a, b) => (a.id < b.id ? -1 : 1));
   return [...lots].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap((lot) => {
-    // The lowest price among bids that may win sets the price points; rejected bids are still listed.
-    const minPrice = lowestPrice(lot, bids, scenario.award) ?? Math.min(...bids.map((b) => b.price));
+    // The lowest price of its care type among bids that may win sets the price points; rejected bids are still listed.
+    const eligible = eligiblePartBids(lot, bids, scenario.award);
     const listed = { ...lot, rejectedBidIds: [] };
-    const context: LotContext = { lot, minPrice, floor: floors.get(lot.id), othersMedian: otherBidsMedian(scenario, lot) };
-    const rows = candidateBids(lot, bids).flatMap((bid) => {
-      const roles = rolesOf(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
-      return roles.length === 0 ? [] : [scoreBid(scenario, context, bid, roles, settings)];
+    const othersMedian = otherBidsMedian(scenario, lot);
+    const rows = [...lot.careDemand.keys()].flatMap((careType) => {
+      const prices = eligible.filter((b) => b.careType === careType).map((b) => b.price);
+      const minPrice = prices.length > 0 ? Math.min(...prices) : Math.min(...bids.map((b) => b.price));
+      const context: LotContext = { lot, minPrice, floor: floors.get(lot.id), othersMedian: (providerId) => othersMedian(providerId, careType) };
+      return candidateBids(lot, bids, careType).flatMap((bid) => {
+        const roles = rolesOf(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
+        return roles.length === 0 ? [] : [scoreBid(scenario, context, bid, roles, settings)];
+      });
     });
     return ranked(rows, scenario.award.minQuality, new Set(lot.rejectedBidIds));
   });

@@ -12,8 +12,8 @@
  * median price of the other providers' eligible bids for the same lot.
  */
 import type { Flag } from '../model/result.js';
-import { eligibleBids } from '../lots/eligibility.js';
-import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { eligiblePartBids } from '../lots/eligibility.js';
+import type { Allocation, CareType, Lot, Scenario } from '../model/types.js';
 import { fmtMoney, fmtPercent } from './components.js';
 import type { CostFloor } from './cost-floor.js';
 
@@ -43,13 +43,14 @@ const median = (xs: readonly number[]): number | null => {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-/** The median price of the other providers' eligible bids for a lot, per provider (null when no other provider bid). */
-export function otherBidsMedian(scenario: Scenario, lot: Lot): (providerId: string) => number | null {
-  const bids = eligibleBids(lot, scenario.bids, scenario.award);
+/** The median price of the other providers' eligible bids of a care type for a lot (null when no other provider bid). */
+export function otherBidsMedian(scenario: Scenario, lot: Lot): (providerId: string, careType?: CareType) => number | null {
+  const bids = eligiblePartBids(lot, scenario.bids, scenario.award);
   const memo = new Map<string, number | null>();
-  return (providerId) => {
-    if (!memo.has(providerId)) memo.set(providerId, median(bids.filter((b) => b.providerId !== providerId).map((b) => b.price)));
-    return memo.get(providerId) ?? null;
+  return (providerId, careType = lot.careType) => {
+    const key = `${providerId}\0${careType}`;
+    if (!memo.has(key)) memo.set(key, median(bids.filter((b) => b.providerId !== providerId && b.careType === careType).map((b) => b.price)));
+    return memo.get(key) ?? null;
   };
 }
 
@@ -73,19 +74,24 @@ export function flagFor(bid: PricedBid, floor: CostFloor, othersMedian: number |
   return null;
 }
 
-/** Flags on every awarded bid (winners and named back-ups), sorted by lot then bid. */
+/** Flags on every awarded bid (winners and named back-ups; each care type's bid of a merged offer on its own), sorted by lot then bid. */
 export function awardFlags(scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[], floors: ReadonlyMap<string, CostFloor>, limits: LowTenderThresholds): Flag[] {
+  const byId = new Map(lots.map((l) => [l.id, l]));
   const medians = new Map(lots.map((l) => [l.id, otherBidsMedian(scenario, l)]));
   const seen = new Set<string>();
   const flags: Flag[] = [];
   for (const a of allocations) {
     const floor = floors.get(a.lotId);
-    const key = `${a.lotId}\0${a.bidId}`;
-    if (floor === undefined || seen.has(key)) continue;
-    seen.add(key);
-    const others = medians.get(a.lotId)?.(a.providerId) ?? null;
-    const flag = flagFor({ bidId: a.bidId, providerId: a.providerId, lotId: a.lotId, price: a.pricePerHour }, floor, others, limits);
-    if (flag !== null) flags.push(flag);
+    if (floor === undefined) continue;
+    const parts = a.parts ?? [{ bidId: a.bidId, careType: byId.get(a.lotId)?.careType ?? 'standard', pricePerHour: a.pricePerHour }];
+    for (const part of parts) {
+      const key = `${a.lotId}\0${part.bidId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const others = medians.get(a.lotId)?.(a.providerId, part.careType) ?? null;
+      const flag = flagFor({ bidId: part.bidId, providerId: a.providerId, lotId: a.lotId, price: part.pricePerHour }, floor, others, limits);
+      if (flag !== null) flags.push(flag);
+    }
   }
   return flags.sort((x, y) => (x.lotId < y.lotId ? -1 : x.lotId > y.lotId ? 1 : x.bidId < y.bidId ? -1 : x.bidId > y.bidId ? 1 : 0));
 }

@@ -71,6 +71,10 @@ export function growthRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
 
 const covers = (bid: Bid | undefined, areaId: string) => bid !== undefined && bid.areaIds.includes(areaId);
 
+/** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
+const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string) =>
+  (m.parts?.map((p) => p.bidId) ?? [m.bidId]).map((id) => bids.get(id)).every((b) => b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)));
+
 /**
  * Cherry-picking (framework lots): share of the lot's rural demand in areas
  * no member covers (counts 1) or only one member covers (counts 0.5).
@@ -84,7 +88,7 @@ export function cherryPickingRisk(scenario: Scenario, lot: Lot, allocations: rea
   const thin: string[] = [];
   for (const [areaId, hours] of [...lot.demandByArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!rural.has(areaId)) continue;
-    const cover = new Set(members.filter((m) => covers(bids.get(m.bidId), areaId)).map((m) => m.providerId)).size;
+    const cover = new Set(members.filter((m) => memberCovers(m, lot, bids, areaId)).map((m) => m.providerId)).size;
     ruralDemand += hours;
     if (cover < 2) {
       exposed += hours * (cover === 0 ? 1 : 0.5);

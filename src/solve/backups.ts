@@ -2,9 +2,11 @@
  * Back-up providers for `sole` lots with `backup: true`: a framework of up to
  * two other providers, named in the award with no guaranteed hours, who step
  * in if the sole provider hands back. Chosen after the solve, cheapest
- * eligible bid first (ties by bid id), from providers with spare capacity.
+ * eligible offer first (ties by bid ids), from providers with spare capacity.
+ * In a lot with merged care types a back-up, like the winner, needs one bid
+ * per care type; its price is the hours-weighted one.
  */
-import { candidateBids, isEligible } from '../lots/eligibility.js';
+import { blend, offerName, offerParts, offersFor } from '../lots/offers.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 
 export const backupsPerLot = 2;
@@ -17,15 +19,19 @@ export function chooseBackups(scenario: Scenario, lots: readonly Lot[], allocati
   for (const lot of lots) {
     if (!lot.backup || lot.structure !== 'sole') continue;
     const taken = new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId));
-    const candidates = candidateBids(lot, scenario.bids)
-      .filter((b) => isEligible(b, lot, 'sole', scenario.award) && (spare.get(b.providerId) ?? 0) > 0)
-      .sort((a, b) => a.price - b.price || (a.id < b.id ? -1 : 1));
+    const candidates = offersFor(lot, scenario.bids, 'sole', scenario.award)
+      .filter((o) => (spare.get(o.providerId) ?? 0) > 0)
+      .map((offer) => ({ offer, parts: offerParts(offer, lot) }))
+      .map((c) => ({ ...c, price: blend(c.parts).price }))
+      .sort((a, b) => a.price - b.price || (offerName(a.offer) < offerName(b.offer) ? -1 : 1));
     let named = 0;
-    for (const bid of candidates) {
-      if (taken.has(bid.providerId) || named >= backupsPerLot) continue;
-      taken.add(bid.providerId);
+    for (const { offer, parts, price } of candidates) {
+      const first = offer.bids[0];
+      if (first === undefined || taken.has(offer.providerId) || named >= backupsPerLot) continue;
+      taken.add(offer.providerId);
       named++;
-      backups.push({ lotId: lot.id, bidId: bid.id, providerId: bid.providerId, role: 'backup', hoursPerWeek: 0, pricePerHour: bid.price, annualCost: 0 });
+      const listed = parts.map((p) => ({ bidId: p.bid.id, careType: p.careType, hoursPerWeek: 0, pricePerHour: p.bid.price }));
+      backups.push({ lotId: lot.id, bidId: first.id, providerId: offer.providerId, role: 'backup', hoursPerWeek: 0, pricePerHour: price, annualCost: 0, ...(listed.length > 1 ? { parts: listed } : {}) });
     }
   }
   return backups;

@@ -10,7 +10,7 @@
  * depend on the order of rows in the input files.
  */
 import type { Bid, Lot, Provider, Scenario } from '../model/types.js';
-import { candidateBids, isEligible, lowestPrice, meatScore, servedAreas } from '../lots/eligibility.js';
+import { blend, lowestPrice, meatScore, offerAreas, offerName, offerParts, offersFor, type Offer, type OfferPart } from '../lots/offers.js';
 import type { Program, Row, Variable, VariableMeaning } from './program.js';
 
 interface Draft {
@@ -18,9 +18,9 @@ interface Draft {
   readonly rows: Row[];
   /** variable indices that put a provider into a lot, by provider (for rows 4-7) */
   readonly entries: Map<string, number[]>;
-  /** variable index → hours it carries for a bid (assign: fixed hours; areaHours: 1 per unit) */
+  /** per bid: variable index and the hours it carries for the bid (assign: its care type's role hours; areaHours: its share of a unit) */
   readonly bidLoad: Map<string, [number, number][]>;
-  /** variable indices that give a bid a lot role or framework place (for row 8) */
+  /** variable indices that give a bid a lot role or framework place, alone or in an offer (for row 8) */
   readonly bidWins: Map<string, number[]>;
 }
 
@@ -41,14 +41,34 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
-/** Objective coefficient for serving `hours` with a bid, and for leaving them unmet. */
+/** Objective coefficient for `hours` served by offer parts (each at its own bid's price), and for leaving them unmet. */
 function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[]) {
   const rules = scenario.award;
   if (rules.objective === 'cost') {
-    return { serve: (b: Bid, h: number) => scenario.weeksPerYear * h * b.price, unmet: (h: number) => scenario.weeksPerYear * h * rules.unmetPenaltyPerHour };
+    return {
+      serve: (parts: readonly OfferPart[], h: number) => scenario.weeksPerYear * h * parts.reduce((t, p) => t + p.fraction * p.bid.price, 0),
+      unmet: (h: number) => scenario.weeksPerYear * h * rules.unmetPenaltyPerHour,
+    };
   }
   const minPrice = lowestPrice(lot, bids, rules) ?? 1;
-  return { serve: (b: Bid, h: number) => h * meatScore(b, minPrice, rules), unmet: (h: number) => -h * 1000 };
+  return { serve: (parts: readonly OfferPart[], h: number) => h * meatScore(blend(parts), minPrice, rules), unmet: (h: number) => -h * 1000 };
+}
+
+/** What a variable of this offer carries, for its meaning. */
+function served(offer: Offer, parts: readonly OfferPart[]) {
+  return { bidId: offer.bids[0]?.id ?? '', offer: offerName(offer), parts: parts.map((p) => ({ bidId: p.bid.id, careType: p.careType, share: p.fraction })) };
+}
+
+/** The offer's variable puts its provider in the lot and wins a place for each of its bids (rules 2, 6-8). */
+function enter(d: Draft, offer: Offer, v: number, perProvider: Map<string, [number, number][]>): void {
+  push(d.entries, offer.providerId, v);
+  for (const bid of offer.bids) push(d.bidWins, bid.id, v);
+  push(perProvider, offer.providerId, [v, 1]);
+}
+
+/** Each bid of the offer carries its care type's share of the variable's hours (rules 3-5). */
+function load(d: Draft, parts: readonly OfferPart[], v: number, hoursPerUnit: number): void {
+  for (const p of parts) if (p.fraction > 0) push(d.bidLoad, p.bid.id, [v, p.fraction * hoursPerUnit]);
 }
 
 function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]): void {
@@ -57,14 +77,12 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
   for (const { role, share } of lot.roles) {
     const hours = share * lot.demand;
     const terms: [number, number][] = [];
-    for (const bid of bids) {
-      if (!isEligible(bid, lot, role, scenario.award)) continue;
-      const v = addVar(d, `a[${bid.id},${lot.id},${role}]`, { kind: 'assign', bidId: bid.id, lotId: lot.id, role, hours }, price.serve(bid, hours));
+    for (const offer of offersFor(lot, bids, role, scenario.award)) {
+      const parts = offerParts(offer, lot);
+      const v = addVar(d, `a[${offerName(offer)},${lot.id},${role}]`, { kind: 'assign', lotId: lot.id, role, hours, ...served(offer, parts) }, price.serve(parts, hours));
       terms.push([v, 1]);
-      push(d.bidLoad, bid.id, [v, hours]);
-      push(d.entries, bid.providerId, v);
-      push(d.bidWins, bid.id, v);
-      push(perProvider, bid.providerId, [v, 1]);
+      load(d, parts, v, hours);
+      enter(d, offer, v, perProvider);
     }
     const u = addVar(d, `u[${lot.id},${role}]`, { kind: 'unmet', lotId: lot.id, role, hours }, price.unmet(hours));
     addRow(d, `fill[${lot.id},${role}]`, [...terms, [u, 1]], 1, 1);
@@ -77,23 +95,22 @@ function addFrameworkLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly 
   const servers = new Map<string, [number, number][]>();
   const places: [number, number][] = [];
   const perProvider = new Map<string, [number, number][]>();
-  for (const bid of bids) {
-    if (!isEligible(bid, lot, 'member', scenario.award)) continue;
-    const y = addVar(d, `y[${bid.id},${lot.id}]`, { kind: 'place', bidId: bid.id, lotId: lot.id }, 0);
+  for (const offer of offersFor(lot, bids, 'member', scenario.award)) {
+    const name = offerName(offer);
+    const y = addVar(d, `y[${name},${lot.id}]`, { kind: 'place', lotId: lot.id, ...served(offer, offerParts(offer, lot)) }, 0);
     places.push([y, 1]);
-    push(d.entries, bid.providerId, y);
-    push(d.bidWins, bid.id, y);
-    push(perProvider, bid.providerId, [y, 1]);
-    const served: [number, number][] = [];
-    for (const areaId of servedAreas(bid, lot)) {
+    enter(d, offer, y, perProvider);
+    const areaTerms: [number, number][] = [];
+    for (const areaId of offerAreas(offer, lot)) {
       const demand = lot.demandByArea.get(areaId) ?? 0;
-      const x = addVar(d, `x[${bid.id},${lot.id},${areaId}]`, { kind: 'areaHours', bidId: bid.id, lotId: lot.id, areaId }, price.serve(bid, 1), demand, false);
+      const parts = offerParts(offer, lot, areaId);
+      const x = addVar(d, `x[${name},${lot.id},${areaId}]`, { kind: 'areaHours', lotId: lot.id, areaId, ...served(offer, parts) }, price.serve(parts, 1), demand, false);
       push(servers, areaId, [x, 1]);
-      push(d.bidLoad, bid.id, [x, 1]);
-      served.push([x, 1]);
-      addRow(d, `link[${bid.id},${lot.id},${areaId}]`, [[x, 1], [y, -demand]], -Infinity, 0);
+      load(d, parts, x, 1);
+      areaTerms.push([x, 1]);
+      addRow(d, `link[${name},${lot.id},${areaId}]`, [[x, 1], [y, -demand]], -Infinity, 0);
     }
-    if (lot.minShare > 0) addRow(d, `minShare[${bid.id},${lot.id}]`, [...served, [y, -lot.minShare * lot.demand]], 0, Infinity);
+    if (lot.minShare > 0) addRow(d, `minShare[${name},${lot.id}]`, [...areaTerms, [y, -lot.minShare * lot.demand]], 0, Infinity);
   }
   for (const [areaId, demand] of [...lot.demandByArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const u = addVar(d, `u[${lot.id},${areaId}]`, { kind: 'areaUnmet', lotId: lot.id, areaId }, price.unmet(1), demand, false);
@@ -101,6 +118,13 @@ function addFrameworkLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly 
   }
   addRow(d, `members[${lot.id}]`, places, 0, lot.maxProviders);
   for (const [providerId, terms] of perProvider) if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
+}
+
+/** Terms with each variable once (an offer's variable loads each of its bids). */
+function sumTerms(terms: readonly [number, number][]): [number, number][] {
+  const sum = new Map<number, number>();
+  for (const [v, h] of terms) sum.set(v, (sum.get(v) ?? 0) + h);
+  return [...sum];
 }
 
 /** Rows 3-6: bid capacity, provider capacity and share cap, lots per provider. */
@@ -114,7 +138,7 @@ function addCapacityRows(d: Draft, scenario: Scenario, bids: readonly Bid[], pro
   const bidsOf = new Map<string, Bid[]>();
   for (const bid of bids) push(bidsOf, bid.providerId, bid);
   for (const provider of providers) {
-    const load = (bidsOf.get(provider.id) ?? []).flatMap((b) => d.bidLoad.get(b.id) ?? []);
+    const load = sumTerms((bidsOf.get(provider.id) ?? []).flatMap((b) => d.bidLoad.get(b.id) ?? []));
     const most = load.reduce((t, [v, h]) => t + h * (d.variables[v]?.upper ?? 0), 0);
     const limit = Math.min(provider.maxHours, cap);
     if (most > limit) addRow(d, `providerCap[${provider.id}]`, load, -Infinity, limit);
@@ -152,8 +176,8 @@ export function buildProgram(scenario: Scenario, lots: readonly Lot[]): Program 
   const providers = [...scenario.providers].sort(byId);
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
   for (const lot of [...lots].sort(byId)) {
-    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, candidateBids(lot, bids));
-    else addRoleLot(d, scenario, lot, candidateBids(lot, bids));
+    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, bids);
+    else addRoleLot(d, scenario, lot, bids);
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
   addCapacityRows(d, scenario, bids, providers, totalDemand);

@@ -1,9 +1,11 @@
 /**
- * Read a solver's values back into an award: allocations per bid, lot and role,
- * and unmet hours per lot. Values are rounded to the integrality they must have.
+ * Read a solver's values back into an award: allocations per offer, lot and
+ * role, and unmet hours per lot. Values are rounded to the integrality they
+ * must have. An offer of several bids (a lot with merged care types) becomes
+ * one allocation with its parts, each care type's hours at its own bid's price.
  */
-import type { Allocation, Bid, Lot } from '../model/types.js';
-import type { Program } from './program.js';
+import type { Allocation, AllocationPart, Bid, Lot } from '../model/types.js';
+import type { Program, VariablePart } from './program.js';
 
 const hoursTolerance = 1e-7;
 
@@ -17,43 +19,72 @@ export interface Decoded {
   readonly unmet: Map<string, number>;
 }
 
+/** Hours of each bid of an offer, summed over the variables that give it hours; `part` is the first variable's (lot-wide shares for a place). */
+type PartHours = Map<string, { readonly part: VariablePart; hours: number }>;
+
+function addParts(into: PartHours, parts: readonly VariablePart[], hours: number): void {
+  for (const part of parts) {
+    const entry = into.get(part.bidId) ?? { part, hours: 0 };
+    entry.hours += part.share * hours;
+    into.set(part.bidId, entry);
+  }
+}
+
+/** The allocation of an offer: total hours, blended price, exact annual cost and (for several bids) its parts. */
+function allocationOf(base: Pick<Allocation, 'lotId' | 'bidId' | 'providerId' | 'role'>, partHours: PartHours, bids: ReadonlyMap<string, Bid>, weeksPerYear: number): Allocation {
+  const parts: AllocationPart[] = [...partHours.values()].map(({ part, hours }) => ({ bidId: part.bidId, careType: part.careType, hoursPerWeek: round(hours), pricePerHour: bids.get(part.bidId)?.price ?? 0 }));
+  const hours = round(parts.reduce((t, p) => t + p.hoursPerWeek, 0));
+  const spend = parts.reduce((t, p) => t + p.hoursPerWeek * p.pricePerHour, 0);
+  const single = parts.length === 1 ? parts[0] : undefined;
+  // A framework place with no hours is priced at the lot's care-type mix (the shares its place variable carries).
+  const mixPrice = [...partHours.values()].reduce((t, { part }) => t + part.share * (bids.get(part.bidId)?.price ?? 0), 0);
+  const pricePerHour = single !== undefined ? single.pricePerHour : round(hours > 0 ? spend / hours : mixPrice);
+  return { ...base, hoursPerWeek: hours, pricePerHour, annualCost: round(spend * weeksPerYear, 2), ...(parts.length > 1 ? { parts } : {}) };
+}
+
+interface Member {
+  readonly bid: Bid;
+  readonly lotId: string;
+  readonly areaHours: Record<string, number>;
+  readonly parts: PartHours;
+}
+
 export function decode(program: Program, values: readonly number[], lots: readonly Lot[], bids: readonly Bid[], weeksPerYear: number): Decoded {
   const bidById = new Map(bids.map((b) => [b.id, b]));
   const unmet = new Map<string, number>(lots.map((l) => [l.id, 0]));
   const roleAllocations: Allocation[] = [];
-  const framework = new Map<string, { bid: Bid; lotId: string; areaHours: Record<string, number> }>();
+  const framework = new Map<string, Member>();
+  const member = (lotId: string, offer: string, bid: Bid, parts: readonly VariablePart[]): Member => {
+    const key = `${lotId}|${offer}`;
+    // A framework place may carry no hours (when minShare is 0); it is still a place won, by every bid of the offer.
+    const entry = framework.get(key) ?? { bid, lotId, areaHours: {}, parts: new Map() };
+    addParts(entry.parts, parts, 0);
+    framework.set(key, entry);
+    return entry;
+  };
   program.variables.forEach((variable, i) => {
     const value = values[i] ?? 0;
     const m = variable.meaning;
     if (m.kind === 'assign' && value > 0.5) {
       const bid = bidById.get(m.bidId);
       if (bid === undefined) return;
-      roleAllocations.push({
-        lotId: m.lotId, bidId: bid.id, providerId: bid.providerId, role: m.role,
-        hoursPerWeek: round(m.hours), pricePerHour: bid.price, annualCost: round(m.hours * bid.price * weeksPerYear, 2),
-      });
+      const partHours: PartHours = new Map();
+      addParts(partHours, m.parts, m.hours);
+      roleAllocations.push(allocationOf({ lotId: m.lotId, bidId: bid.id, providerId: bid.providerId, role: m.role }, partHours, bidById, weeksPerYear));
     } else if (m.kind === 'unmet' && value > 0.5) {
       unmet.set(m.lotId, (unmet.get(m.lotId) ?? 0) + m.hours);
     } else if (m.kind === 'areaUnmet' && value > hoursTolerance) {
       unmet.set(m.lotId, (unmet.get(m.lotId) ?? 0) + value);
-    } else if (m.kind === 'place' && value > 0.5) {
-      // A framework place may carry no hours (when minShare is 0); it is still a place won.
-      const bid = bidById.get(m.bidId);
-      const key = `${m.lotId}|${m.bidId}`;
-      if (bid !== undefined && !framework.has(key)) framework.set(key, { bid, lotId: m.lotId, areaHours: {} });
-    } else if (m.kind === 'areaHours' && value > hoursTolerance) {
+    } else if ((m.kind === 'place' && value > 0.5) || (m.kind === 'areaHours' && value > hoursTolerance)) {
       const bid = bidById.get(m.bidId);
       if (bid === undefined) return;
-      const key = `${m.lotId}|${m.bidId}`;
-      const entry = framework.get(key) ?? { bid, lotId: m.lotId, areaHours: {} };
+      const entry = member(m.lotId, m.offer, bid, m.parts);
+      if (m.kind !== 'areaHours') return;
       entry.areaHours[m.areaId] = round(value);
-      framework.set(key, entry);
+      addParts(entry.parts, m.parts, round(value));
     }
   });
-  const members: Allocation[] = [...framework.values()].map(({ bid, lotId, areaHours }) => {
-    const hours = round(Object.values(areaHours).reduce((t, h) => t + h, 0));
-    return { lotId, bidId: bid.id, providerId: bid.providerId, role: 'member', hoursPerWeek: hours, pricePerHour: bid.price, annualCost: round(hours * bid.price * weeksPerYear, 2), areaHours };
-  });
+  const members = [...framework.values()].map(({ bid, lotId, areaHours, parts }) => ({ ...allocationOf({ lotId, bidId: bid.id, providerId: bid.providerId, role: 'member' }, parts, bidById, weeksPerYear), areaHours }));
   for (const [lotId, hours] of unmet) unmet.set(lotId, round(hours));
   return { allocations: [...roleAllocations, ...members], unmet };
 }

@@ -127,9 +127,9 @@ class Greedy {
     const hoursOf = new Map<number, number[]>();
     const placeOf = new Map<string, number>();
     this.program.variables.forEach((v, j) => {
-      if (v.meaning.kind === 'place') placeOf.set(`${v.meaning.bidId}|${v.meaning.lotId}`, j);
+      if (v.meaning.kind === 'place') placeOf.set(`${v.meaning.offer}|${v.meaning.lotId}`, j);
       if (v.meaning.kind === 'areaHours') {
-        const y = placeOf.get(`${v.meaning.bidId}|${v.meaning.lotId}`);
+        const y = placeOf.get(`${v.meaning.offer}|${v.meaning.lotId}`);
         if (y !== undefined) hoursOf.set(y, [...(hoursOf.get(y) ?? []), j]);
       }
     });

@@ -3,16 +3,34 @@
  * backend adapter consumes. Variables carry what they mean in the award, so the
  * solution can be read back without the solver.
  */
+import type { CareType } from '../model/types.js';
+
+/** One bid of an offer: its care type's share of the hours a variable carries. */
+export interface VariablePart {
+  readonly bidId: string;
+  readonly careType: CareType;
+  readonly share: number;
+}
+
+/**
+ * Who serves: an offer of one bid per care type of the lot (lots/offers.ts).
+ * `bidId` is its first bid, `offer` its name (bid ids joined by `&`).
+ */
+interface Served {
+  readonly bidId: string;
+  readonly offer: string;
+  readonly parts: readonly VariablePart[];
+}
 
 export type VariableMeaning =
-  /** binary: bid fills role of lot */
-  | { readonly kind: 'assign'; readonly bidId: string; readonly lotId: string; readonly role: 'sole' | 'lead' | 'secondary'; readonly hours: number }
+  /** binary: offer fills role of lot */
+  | ({ readonly kind: 'assign'; readonly lotId: string; readonly role: 'sole' | 'lead' | 'secondary'; readonly hours: number } & Served)
   /** binary: role of lot left unfilled */
   | { readonly kind: 'unmet'; readonly lotId: string; readonly role: 'sole' | 'lead' | 'secondary'; readonly hours: number }
-  /** binary: bid holds a place on a framework lot */
-  | { readonly kind: 'place'; readonly bidId: string; readonly lotId: string }
-  /** continuous: hours a framework member serves in one area */
-  | { readonly kind: 'areaHours'; readonly bidId: string; readonly lotId: string; readonly areaId: string }
+  /** binary: offer holds a place on a framework lot */
+  | ({ readonly kind: 'place'; readonly lotId: string } & Served)
+  /** continuous: hours a framework member serves in one area (parts: the area's care-type mix) */
+  | ({ readonly kind: 'areaHours'; readonly lotId: string; readonly areaId: string } & Served)
   /** continuous: hours of a framework lot's area nobody serves */
   | { readonly kind: 'areaUnmet'; readonly lotId: string; readonly areaId: string }
   /** binary: the package is awarded */

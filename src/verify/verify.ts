@@ -5,7 +5,8 @@
  * lot builder or the program builder on purpose: a bug there must not be able
  * to hide here. A violation means a bug: the caller must not write the award.
  */
-import type { Allocation, Bid, LotPlanEntry, Scenario } from '../model/types.js';
+import type { Allocation, Bid, Scenario } from '../model/types.js';
+import { bidMayTake, expectedTypeHours, mixPrice, priceHoldsFor, neededTypes, offerCoversLot, offerServes, offersOf, statedParts, type ExpectedLot, type StatedPart } from './verify-offers.js';
 
 export interface VerifiedLot {
   readonly lotId: string;
@@ -31,14 +32,6 @@ const atMost = (a: number, b: number, rel = 1e-6) => a <= b + rel * Math.max(1, 
 /** Money written in pennies: a rounding of up to half a penny is not an error. */
 const samePennies = (a: number, b: number) => close(a, b) || Math.abs(a - b) <= 0.005 + 1e-9;
 
-interface ExpectedLot {
-  readonly careType: string;
-  readonly entry: Extract<LotPlanEntry, { kind: 'lot' }>;
-  readonly areas: Set<string>;
-  demand: number;
-  readonly areaDemand: Map<string, number>;
-}
-
 /** Lots as the scenario defines them, computed here from scratch. */
 function expectedLots(scenario: Scenario, zoningName: string): Map<string, ExpectedLot> {
   const zoning = scenario.zonings.get(zoningName);
@@ -49,7 +42,7 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
     const carried = new Set([careType, ...Object.entries(scenario.lotPlan).filter(([, e]) => e?.kind === 'merge' && e.into === careType).map(([c]) => c)]);
     for (const area of scenario.areas) {
       const id = `${careType}:${entry.geography === 'county' ? 'county' : zoning.get(area.id)}`;
-      const lot = out.get(id) ?? { careType, entry, areas: new Set<string>(), demand: 0, areaDemand: new Map<string, number>() };
+      const lot = out.get(id) ?? { careType, entry, areas: new Set<string>(), demand: 0, areaDemand: new Map<string, number>(), typeDemand: new Map<string, Map<string, number>>() };
       lot.areas.add(area.id);
       out.set(id, lot);
     }
@@ -60,6 +53,9 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
       if (lot === undefined) continue;
       lot.demand += row.hours;
       lot.areaDemand.set(row.areaId, (lot.areaDemand.get(row.areaId) ?? 0) + row.hours);
+      const types = lot.typeDemand.get(row.careType) ?? new Map<string, number>();
+      types.set(row.areaId, (types.get(row.areaId) ?? 0) + row.hours);
+      lot.typeDemand.set(row.careType, types);
     }
   }
   for (const [id, lot] of out) if (lot.demand <= 0) out.delete(id);
@@ -72,35 +68,70 @@ function roleShare(entry: ExpectedLot['entry'], role: string): number | null {
   return null;
 }
 
-const bidMayTake: Record<string, readonly string[]> = { sole: ['any', 'lead'], lead: ['any', 'lead'], secondary: ['any', 'secondary'], member: ['any', 'lead'], backup: ['any', 'lead'] };
-
-function checkAllocation(a: Allocation, bid: Bid | undefined, lot: ExpectedLot | undefined, scenario: Scenario, v: string[]): void {
+/**
+ * One allocation: its bids (one per care type with demand in the lot when it
+ * has parts) belong to its provider, may take its role in this lot, cover what
+ * it serves, and are paid their own prices for their own care type's hours.
+ */
+function checkAllocation(a: Allocation, bids: ReadonlyMap<string, Bid>, lot: ExpectedLot | undefined, scenario: Scenario, v: string[]): void {
   const where = `allocation ${a.bidId} → ${a.lotId} (${a.role})`;
-  if (bid === undefined) return void v.push(`${where}: bid does not exist`);
   if (lot === undefined) return void v.push(`${where}: lot does not exist`);
-  if (bid.providerId !== a.providerId) v.push(`${where}: provider ${a.providerId} but the bid is ${bid.providerId}'s`);
-  if (bid.careType !== lot.careType) v.push(`${where}: bid is for ${bid.careType}, lot is ${lot.careType}`);
-  if (bid.quality < scenario.award.minQuality) v.push(`${where}: quality ${bid.quality} below minQuality ${scenario.award.minQuality}`);
-  if (!(bidMayTake[a.role] ?? []).includes(bid.role)) v.push(`${where}: a ${bid.role} bid cannot take role ${a.role}`);
-  if (a.pricePerHour !== bid.price) v.push(`${where}: price ${a.pricePerHour} but the bid says ${bid.price}`);
-  if (!samePennies(a.annualCost, a.hoursPerWeek * bid.price * scenario.weeksPerYear)) v.push(`${where}: annual cost ${a.annualCost} ≠ hours × price × weeks`);
-  const covered = new Set(bid.areaIds);
-  if (a.role === 'member') {
-    if (lot.entry.structure !== 'framework') v.push(`${where}: member role in a ${lot.entry.structure} lot`);
-    const sum = Object.values(a.areaHours ?? {}).reduce((t, h) => t + h, 0);
-    if (!close(sum, a.hoursPerWeek)) v.push(`${where}: area hours add to ${sum}, not ${a.hoursPerWeek}`);
-    for (const area of Object.keys(a.areaHours ?? {})) if (!covered.has(area) || !lot.areas.has(area)) v.push(`${where}: serves area ${area} it does not cover`);
-    return;
-  }
-  for (const area of lot.areas) if (!covered.has(area)) return void v.push(`${where}: bid does not cover area ${area} of the lot`);
+  const parts = statedParts(a, bids);
+  const offer = parts.map((p) => bids.get(p.bidId));
+  if (offer.some((b) => b === undefined)) return void v.push(`${where}: bid does not exist`);
+  const offered = offer as Bid[];
+  if (parts[0]?.bidId !== a.bidId) v.push(`${where}: its first part is bid ${parts[0]?.bidId}`);
+  const needed = neededTypes(lot);
+  const types = parts.map((p) => p.careType).sort();
+  const several = a.parts !== undefined;
+  if ((several || needed.length > 1) && types.join(',') !== needed.join(',')) v.push(`${where}: priced for ${types.join(' + ')} care, the lot carries ${needed.join(' + ')} (one bid per care type)`);
+  const share = a.role === 'member' || a.role === 'backup' ? null : roleShare(lot.entry, a.role);
+  const typeHours = expectedTypeHours(a, lot, share === null ? 0 : share * lot.demand);
+  parts.forEach((part, i) => checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v));
+  const spend = parts.reduce((t, p) => t + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? NaN), 0);
+  if (several) checkParts(where, a, parts, offered, lot, typeHours, spend, v);
+  if (!samePennies(a.annualCost, spend * scenario.weeksPerYear)) v.push(`${where}: annual cost ${a.annualCost} ≠ hours × price × weeks`);
+  if (a.role === 'member') return checkMember(where, a, offered, lot, v);
+  const uncovered = [...lot.areas].sort().find((area) => !offerCoversLot(offered, { ...lot, areas: new Set([area]) }));
+  if (uncovered !== undefined) return void v.push(`${where}: bid does not cover area ${uncovered} of the lot`);
   if (a.role === 'backup') {
     if (lot.entry.structure !== 'sole' || !lot.entry.backup) v.push(`${where}: backup in a lot without back-ups`);
     if (a.hoursPerWeek !== 0) v.push(`${where}: a backup holds no guaranteed hours`);
     return;
   }
-  const share = roleShare(lot.entry, a.role);
   if (share === null) v.push(`${where}: role ${a.role} does not exist in a ${lot.entry.structure} lot`);
   else if (!close(a.hoursPerWeek, share * lot.demand)) v.push(`${where}: ${a.hoursPerWeek} hours, the role holds ${share * lot.demand}`);
+}
+
+/** One bid of an allocation on its own: provider, care type, quality, role, structures, price. */
+function checkPart(at: string, a: Allocation, part: StatedPart, bid: Bid, lot: ExpectedLot, scenario: Scenario, v: string[]): void {
+  const rules = scenario.award;
+  if (bid.providerId !== a.providerId) v.push(`${at}: provider ${a.providerId} but the bid is ${bid.providerId}'s`);
+  if (bid.careType !== part.careType) v.push(`${at}: part for ${part.careType}, the bid is for ${bid.careType}`);
+  if (!neededTypes(lot).includes(bid.careType)) v.push(`${at}: bid is for ${bid.careType}, lot is ${lot.careType}`);
+  if (bid.quality < rules.minQuality) v.push(`${at}: quality ${bid.quality} below minQuality ${rules.minQuality}`);
+  if (!(bidMayTake[a.role] ?? []).includes(bid.role)) v.push(`${at}: a ${bid.role} bid cannot take role ${a.role}`);
+  if (!priceHoldsFor(bid, lot.entry.structure)) v.push(`${at}: its price holds for ${bid.structures?.join(';')} lots, not ${lot.entry.structure}`);
+  if (part.pricePerHour !== bid.price) v.push(`${at}: price ${part.pricePerHour} but the bid says ${bid.price}`);
+}
+
+/** An allocation of several bids: each care type's hours as the place holds them, and the hours-weighted price. */
+function checkParts(where: string, a: Allocation, parts: readonly StatedPart[], offer: readonly Bid[], lot: ExpectedLot, typeHours: ReadonlyMap<string, number>, spend: number, v: string[]): void {
+  for (const part of parts) {
+    const expected = a.role === 'backup' ? 0 : (typeHours.get(part.careType) ?? 0);
+    if (!close(part.hoursPerWeek, expected)) v.push(`${where}: ${part.hoursPerWeek} hours of ${part.careType} care, the place holds ${expected}`);
+  }
+  const hours = parts.reduce((t, p) => t + p.hoursPerWeek, 0);
+  if (!close(hours, a.hoursPerWeek)) v.push(`${where}: parts hold ${hours} hours, the allocation ${a.hoursPerWeek}`);
+  const price = a.hoursPerWeek > 0 ? spend / a.hoursPerWeek : mixPrice(offer, lot).price;
+  if (!close(a.pricePerHour, price)) v.push(`${where}: price ${a.pricePerHour} but its bids' hours-weighted price is ${price}`);
+}
+
+function checkMember(where: string, a: Allocation, offer: readonly Bid[], lot: ExpectedLot, v: string[]): void {
+  if (lot.entry.structure !== 'framework') v.push(`${where}: member role in a ${lot.entry.structure} lot`);
+  const sum = Object.values(a.areaHours ?? {}).reduce((t, h) => t + h, 0);
+  if (!close(sum, a.hoursPerWeek)) v.push(`${where}: area hours add to ${sum}, not ${a.hoursPerWeek}`);
+  for (const area of Object.keys(a.areaHours ?? {})) if (!offerServes(offer, lot, area)) v.push(`${where}: serves area ${area} it does not cover`);
 }
 
 function checkLots(award: AwardToVerify, expected: Map<string, ExpectedLot>, v: string[]): void {
@@ -139,7 +170,7 @@ function checkProviders(award: AwardToVerify, scenario: Scenario, bids: Map<stri
   const byBid = new Map<string, number>();
   const byProvider = new Map<string, { hours: number; lots: Set<string> }>();
   for (const a of award.allocations) {
-    byBid.set(a.bidId, (byBid.get(a.bidId) ?? 0) + a.hoursPerWeek);
+    for (const part of statedParts(a, bids)) byBid.set(part.bidId, (byBid.get(part.bidId) ?? 0) + part.hoursPerWeek);
     const p = byProvider.get(a.providerId) ?? { hours: 0, lots: new Set<string>() };
     p.hours += a.hoursPerWeek;
     if (a.role !== 'backup') p.lots.add(a.lotId);
@@ -161,9 +192,9 @@ function checkProviders(award: AwardToVerify, scenario: Scenario, bids: Map<stri
   if (award.feasible && winners < rules.minDistinctProviders) v.push(`${winners} providers win, at least ${rules.minDistinctProviders} must`);
 }
 
-function checkPackages(award: AwardToVerify, scenario: Scenario, v: string[]): void {
+function checkPackages(award: AwardToVerify, scenario: Scenario, bids: ReadonlyMap<string, Bid>, v: string[]): void {
   const roles = new Map<string, number>();
-  for (const a of award.allocations) if (a.role !== 'backup') roles.set(a.bidId, (roles.get(a.bidId) ?? 0) + 1);
+  for (const a of award.allocations) if (a.role !== 'backup') for (const p of statedParts(a, bids)) roles.set(p.bidId, (roles.get(p.bidId) ?? 0) + 1);
   const packages = new Map<string, Bid[]>();
   for (const b of scenario.bids) if (b.packageId !== null) packages.set(b.packageId, [...(packages.get(b.packageId) ?? []), b]);
   for (const [id, members] of packages) {
@@ -174,22 +205,28 @@ function checkPackages(award: AwardToVerify, scenario: Scenario, v: string[]): v
   }
 }
 
+/** Score of one hour served by these parts (hours-weighted price and quality), as the README defines MEAT. */
+function meatPerHour(mix: { price: number; quality: number }, minPrice: number, scenario: Scenario): number {
+  const r = scenario.award;
+  return r.qualityWeight * mix.quality / 100 + r.priceWeight * minPrice / mix.price;
+}
+
 function objectiveOf(award: AwardToVerify, scenario: Scenario, expected: Map<string, ExpectedLot>, bids: Map<string, Bid>): number {
   const rules = scenario.award;
   const unmet = award.lots.reduce((t, l) => t + l.unmetHoursPerWeek, 0);
+  const offerOf = (a: Allocation) => statedParts(a, bids).map((p) => bids.get(p.bidId)).filter((b): b is Bid => b !== undefined);
   if (rules.objective === 'cost') {
     // From the bids' prices, not the rounded annual costs, so pennies cannot add up to a false alarm.
-    const served = award.allocations.reduce((t, a) => t + a.hoursPerWeek * (bids.get(a.bidId)?.price ?? a.pricePerHour), 0);
+    const served = award.allocations.reduce((t, a) => t + statedParts(a, bids).reduce((s, p) => s + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? p.pricePerHour), 0), 0);
     return scenario.weeksPerYear * (served + unmet * rules.unmetPenaltyPerHour);
   }
-  // The lowest eligible price of each lot, found once per lot (a lot has many allocations).
+  // The lowest price of each lot's care-type mix among offers that could fill it, found once per lot.
   const minPrices = new Map<string, number>();
   const minPriceOf = (lotId: string, lot: ExpectedLot): number => {
     let price = minPrices.get(lotId);
     if (price === undefined) {
       const rejected = new Set(award.lots.find((l) => l.lotId === lotId)?.rejectedBidIds ?? []);
-      const prices = scenario.bids.filter((b) => b.careType === lot.careType && b.quality >= rules.minQuality && !rejected.has(b.id) && eligibleAnyRole(b, lot)).map((b) => b.price);
-      price = Math.min(...prices);
+      price = Math.min(...offersOf(scenario, lot, rejected).map((o) => mixPrice(o, lot).price));
       minPrices.set(lotId, price);
     }
     return price;
@@ -197,18 +234,13 @@ function objectiveOf(award: AwardToVerify, scenario: Scenario, expected: Map<str
   let score = -unmet * 1000;
   for (const a of award.allocations) {
     const lot = expected.get(a.lotId);
-    const bid = bids.get(a.bidId);
-    if (lot === undefined || bid === undefined || a.role === 'backup') continue;
-    score += a.hoursPerWeek * (rules.qualityWeight * bid.quality / 100 + rules.priceWeight * minPriceOf(a.lotId, lot) / bid.price);
+    if (lot === undefined || a.role === 'backup') continue;
+    const offer = offerOf(a);
+    const min = minPriceOf(a.lotId, lot);
+    if (a.role !== 'member') score += a.hoursPerWeek * meatPerHour(mixPrice(offer, lot), min, scenario);
+    else for (const [area, h] of Object.entries(a.areaHours ?? {})) score += h * meatPerHour(mixPrice(offer, lot, area), min, scenario);
   }
   return score;
-}
-
-function eligibleAnyRole(b: Bid, lot: ExpectedLot): boolean {
-  const covered = new Set(b.areaIds);
-  if (lot.entry.structure === 'framework') return ['any', 'lead'].includes(b.role) && [...lot.areaDemand.keys()].some((a) => covered.has(a));
-  const roles = lot.entry.structure === 'sole' ? ['sole'] : ['lead', 'secondary'];
-  return roles.some((r) => (bidMayTake[r] ?? []).includes(b.role)) && [...lot.areas].every((a) => covered.has(a));
 }
 
 /** Every rule the award breaks, in words; empty when the award is sound. */
@@ -217,14 +249,17 @@ export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] 
   const expected = expectedLots(scenario, award.zoning);
   const bids = new Map(scenario.bids.map((b) => [b.id, b]));
   checkLots(award, expected, v);
-  for (const a of award.allocations) checkAllocation(a, bids.get(a.bidId), expected.get(a.lotId), scenario, v);
+  for (const a of award.allocations) checkAllocation(a, bids, expected.get(a.lotId), scenario, v);
   for (const lot of award.lots) {
     const rejected = new Set(lot.rejectedBidIds ?? []);
-    for (const a of award.allocations) if (a.lotId === lot.lotId && rejected.has(a.bidId)) v.push(`allocation ${a.bidId} → ${a.lotId}: the bid was rejected for this lot (below legal pay)`);
+    for (const a of award.allocations) {
+      if (a.lotId !== lot.lotId) continue;
+      for (const p of statedParts(a, bids)) if (rejected.has(p.bidId)) v.push(`allocation ${a.bidId} → ${a.lotId}: bid ${p.bidId} was rejected for this lot (below legal pay)`);
+    }
   }
   const totalDemand = [...expected.values()].reduce((t, l) => t + l.demand, 0);
   checkProviders(award, scenario, bids, totalDemand, v);
-  checkPackages(award, scenario, v);
+  checkPackages(award, scenario, bids, v);
   const cost = award.allocations.reduce((t, a) => t + a.annualCost, 0);
   if (!close(cost, award.annualCost)) v.push(`annual cost ${award.annualCost} ≠ sum of allocations ${cost}`);
   const objective = award.feasible ? objectiveOf(award, scenario, expected, bids) : award.objective.value;

@@ -86,6 +86,10 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     ['zone id equal to an area id', set('zones-two.csv', 4, 'A3,A2'), 'zones-two.csv:4: zone id "A2" is also an area id'],
     ['missing column', set('demand.csv', 1, 'area_id,care_type,period,hours,hours_low,hours_high'), 'demand.csv:1: missing column(s) hours_per_week'],
     ['leadShare out of range', (f) => { f['scenario.json'] = (f['scenario.json'] ?? '').replace('"leadShare": 0.8', '"leadShare": 0.3'); }, 'lots.standard.leadShare is 0.3'],
+    ['unknown lot structure a price holds for', (f) => {
+      set('bids.csv', 1, 'bid_id,provider_id,care_type,coverage,price_per_hour,max_hours_per_week,role,package_id,structures')(f);
+      set('bids.csv', 3, 'B2,P2,standard,Z1,25,500,any,,sole;zonal')(f);
+    }, 'bids.csv:3: structures must be lot structures (sole, lead-secondary, framework) separated by ; (empty means any structure) (got "sole;zonal")'],
     ['file outside the folder', (f) => { f['scenario.json'] = (f['scenario.json'] ?? '').replace('"bids.csv"', '"../elsewhere/bids.csv"'); }, 'file "../elsewhere/bids.csv" is outside the scenario folder'],
   ])('%s', async (_name, patch, expected) => {
     const files = goodFiles();

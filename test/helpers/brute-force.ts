@@ -1,33 +1,54 @@
 /**
  * An independent brute-force solver for the award model of DESIGN.md section 4,
  * for sole and lead-secondary lots only: it enumerates every assignment of an
- * eligible bid (or nobody) to every lot role, checks rules 1-8 itself and
+ * eligible offer (or nobody) to every lot role, checks rules 1-8 itself and
  * keeps the best objective. Framework lots need continuous hours (an LP), so
  * scenarios with a framework lot are refused (`null`); the property test only
  * generates scenarios without one. Shares no code with src/ on purpose.
+ *
+ * Pricing as the README says: a bid's `structures` (when given) must include
+ * the lot's structure; a lot that carries merged care types is filled by an
+ * offer of one bid per care type with demand in it, same provider, each
+ * eligible on its own, each care type's hours at its own bid's price and
+ * against its own bid's capacity; MEAT uses the hours-weighted price and quality.
  */
 import type { Bid, Scenario } from '../../src/model/types.js';
+
+/** A provider's way to fill a role: one bid per care type with demand in the lot, each with its hours there. */
+interface Offer {
+  readonly providerId: string;
+  readonly parts: readonly { readonly bid: Bid; readonly hours: number }[];
+}
 
 interface Slot {
   readonly lotId: string;
   readonly role: 'sole' | 'lead' | 'secondary';
   readonly hours: number;
-  readonly candidates: readonly Bid[];
+  readonly candidates: readonly Offer[];
 }
 
-export type BruteOutcome = { readonly status: 'infeasible' } | { readonly status: 'optimal'; readonly objective: number; readonly assignment: readonly (Bid | null)[] };
+export type BruteOutcome = { readonly status: 'infeasible' } | { readonly status: 'optimal'; readonly objective: number; readonly assignment: readonly (Offer | null)[] };
 
-interface OwnLot { readonly id: string; readonly careType: string; readonly areas: readonly string[]; readonly demand: number; readonly kind: 'sole' | 'lead-secondary'; readonly leadShare: number }
+interface OwnLot {
+  readonly id: string;
+  readonly careType: string;
+  readonly areas: readonly string[];
+  readonly demand: number;
+  /** care type → its design hours in the lot (only care types with hours) */
+  readonly byType: ReadonlyMap<string, number>;
+  readonly kind: 'sole' | 'lead-secondary';
+  readonly leadShare: number;
+}
 
 function ownLots(scenario: Scenario): OwnLot[] | null {
   const zoning = scenario.zonings.get(scenario.zoning);
-  const lots = new Map<string, { careType: string; areas: Set<string>; demand: number; kind: 'sole' | 'lead-secondary'; leadShare: number }>();
+  const lots = new Map<string, { careType: string; areas: Set<string>; demand: number; byType: Map<string, number>; kind: 'sole' | 'lead-secondary'; leadShare: number }>();
   for (const [careType, entry] of Object.entries(scenario.lotPlan)) {
     if (entry?.kind !== 'lot') continue;
     if (entry.structure === 'framework') return null;
     const key = (areaId: string) => `${careType}:${entry.geography === 'county' ? 'county' : zoning?.get(areaId)}`;
     for (const a of scenario.areas) {
-      const lot = lots.get(key(a.id)) ?? { careType, areas: new Set<string>(), demand: 0, kind: entry.structure, leadShare: entry.leadShare };
+      const lot = lots.get(key(a.id)) ?? { careType, areas: new Set<string>(), demand: 0, byType: new Map<string, number>(), kind: entry.structure, leadShare: entry.leadShare };
       lot.areas.add(a.id);
       lots.set(key(a.id), lot);
     }
@@ -35,53 +56,83 @@ function ownLots(scenario: Scenario): OwnLot[] | null {
       const plan = scenario.lotPlan[d.careType];
       const carried = d.careType === careType || (plan?.kind === 'merge' && plan.into === careType);
       const lot = lots.get(key(d.areaId));
-      if (d.period === scenario.period && carried && lot !== undefined) lot.demand += d.hours;
+      if (d.period !== scenario.period || !carried || lot === undefined) continue;
+      lot.demand += d.hours;
+      lot.byType.set(d.careType, (lot.byType.get(d.careType) ?? 0) + d.hours);
     }
   }
-  return [...lots].filter(([, l]) => l.demand > 0).map(([id, l]) => ({ id, careType: l.careType, areas: [...l.areas], demand: l.demand, kind: l.kind, leadShare: l.leadShare }));
+  return [...lots].filter(([, l]) => l.demand > 0).map(([id, l]) => ({
+    id, careType: l.careType, areas: [...l.areas], demand: l.demand, kind: l.kind, leadShare: l.leadShare,
+    byType: new Map([...l.byType].filter(([, h]) => h > 0)),
+  }));
 }
 
 const mayFill = (bidRole: string, role: string) => (role === 'secondary' ? bidRole !== 'lead' : bidRole !== 'secondary');
+
+const priced = (b: Bid, kind: string) => b.structures === undefined || b.structures.length === 0 || b.structures.some((s) => s === kind);
+
+/** Offers for one role: per provider, each choice of one eligible bid per care type, with the role's hours of that care type. */
+function offersFor(scenario: Scenario, lot: OwnLot, role: string, share: number): Offer[] {
+  const fits = (b: Bid) => b.quality >= scenario.award.minQuality && mayFill(b.role, role) && priced(b, lot.kind) && lot.areas.every((a) => b.areaIds.includes(a));
+  const offers: Offer[] = [];
+  for (const p of scenario.providers) {
+    let partial: { bid: Bid; hours: number }[][] = [[]];
+    for (const [type, hours] of [...lot.byType].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const mine = scenario.bids.filter((b) => b.providerId === p.id && b.careType === type && fits(b));
+      partial = partial.flatMap((ps) => mine.map((bid) => [...ps, { bid, hours: share * hours }]));
+    }
+    for (const parts of partial) if (parts.length > 0) offers.push({ providerId: p.id, parts });
+  }
+  return offers;
+}
 
 function slotsOf(scenario: Scenario, lots: readonly OwnLot[]): Slot[] {
   const slots: Slot[] = [];
   for (const lot of lots) {
     const roles = lot.kind === 'sole' ? ([['sole', 1]] as const) : ([['lead', lot.leadShare], ['secondary', 1 - lot.leadShare]] as const);
-    for (const [role, share] of roles) {
-      const candidates = scenario.bids.filter((b) => b.careType === lot.careType && b.quality >= scenario.award.minQuality && mayFill(b.role, role) && lot.areas.every((a) => b.areaIds.includes(a)));
-      slots.push({ lotId: lot.id, role, hours: share * lot.demand, candidates });
-    }
+    for (const [role, share] of roles) slots.push({ lotId: lot.id, role, hours: share * lot.demand, candidates: offersFor(scenario, lot, role, share) });
   }
   return slots;
 }
 
-function minPrices(scenario: Scenario, lots: readonly OwnLot[], slots: readonly Slot[]): Map<string, number> {
+/** Price and quality of one hour of an offer: hours-weighted over its parts. */
+function blended(offer: Offer): { price: number; quality: number } {
+  const hours = offer.parts.reduce((t, p) => t + p.hours, 0);
+  return {
+    price: offer.parts.reduce((t, p) => t + p.hours * p.bid.price, 0) / hours,
+    quality: offer.parts.reduce((t, p) => t + p.hours * p.bid.quality, 0) / hours,
+  };
+}
+
+function minPrices(lots: readonly OwnLot[], slots: readonly Slot[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const lot of lots) {
-    const prices = slots.filter((s) => s.lotId === lot.id).flatMap((s) => s.candidates.map((b) => b.price));
+    const prices = slots.filter((s) => s.lotId === lot.id && s.hours > 0).flatMap((s) => s.candidates.map((o) => blended(o).price));
     out.set(lot.id, prices.length > 0 ? Math.min(...prices) : 1);
   }
   return out;
 }
 
 /** Rules 2-8 for a complete assignment; rule 1 holds by construction. */
-function feasible(scenario: Scenario, slots: readonly Slot[], pick: readonly (Bid | null)[], total: number): boolean {
+function feasible(scenario: Scenario, slots: readonly Slot[], pick: readonly (Offer | null)[], total: number): boolean {
   const bidHours = new Map<string, number>();
   const provHours = new Map<string, number>();
   const provLots = new Map<string, Set<string>>();
   const wins = new Map<string, number>();
   const seen = new Set<string>();
   for (let i = 0; i < slots.length; i++) {
-    const b = pick[i];
+    const o = pick[i];
     const slot = slots[i];
-    if (b === null || b === undefined || slot === undefined) continue;
-    const key = `${slot.lotId}|${b.providerId}`;
+    if (o === null || o === undefined || slot === undefined) continue;
+    const key = `${slot.lotId}|${o.providerId}`;
     if (seen.has(key)) return false; // 2
     seen.add(key);
-    bidHours.set(b.id, (bidHours.get(b.id) ?? 0) + slot.hours);
-    provHours.set(b.providerId, (provHours.get(b.providerId) ?? 0) + slot.hours);
-    provLots.set(b.providerId, (provLots.get(b.providerId) ?? new Set()).add(slot.lotId));
-    wins.set(b.id, (wins.get(b.id) ?? 0) + 1);
+    for (const { bid, hours } of o.parts) {
+      bidHours.set(bid.id, (bidHours.get(bid.id) ?? 0) + hours);
+      wins.set(bid.id, (wins.get(bid.id) ?? 0) + 1);
+    }
+    provHours.set(o.providerId, (provHours.get(o.providerId) ?? 0) + slot.hours);
+    provLots.set(o.providerId, (provLots.get(o.providerId) ?? new Set()).add(slot.lotId));
   }
   const eps = 1e-9;
   for (const b of scenario.bids) if ((bidHours.get(b.id) ?? 0) > b.maxHours + eps) return false; // 3
@@ -98,13 +149,17 @@ function feasible(scenario: Scenario, slots: readonly Slot[], pick: readonly (Bi
   return true;
 }
 
-function objective(scenario: Scenario, slots: readonly Slot[], pick: readonly (Bid | null)[], minPrice: ReadonlyMap<string, number>): number {
+function objective(scenario: Scenario, slots: readonly Slot[], pick: readonly (Offer | null)[], minPrice: ReadonlyMap<string, number>): number {
   const r = scenario.award;
   let value = 0;
   slots.forEach((slot, i) => {
-    const b = pick[i] ?? null;
-    if (r.objective === 'cost') value += scenario.weeksPerYear * slot.hours * (b === null ? r.unmetPenaltyPerHour : b.price);
-    else value += b === null ? -slot.hours * 1000 : slot.hours * (r.qualityWeight * b.quality / 100 + r.priceWeight * (minPrice.get(slot.lotId) ?? 1) / b.price);
+    const o = pick[i] ?? null;
+    if (o === null) value += r.objective === 'cost' ? scenario.weeksPerYear * slot.hours * r.unmetPenaltyPerHour : -slot.hours * 1000;
+    else if (r.objective === 'cost') value += scenario.weeksPerYear * o.parts.reduce((t, p) => t + p.hours * p.bid.price, 0);
+    else if (slot.hours > 0) {
+      const { price, quality } = blended(o);
+      value += slot.hours * (r.qualityWeight * quality / 100 + r.priceWeight * (minPrice.get(slot.lotId) ?? 1) / price);
+    }
   });
   return value;
 }
@@ -120,10 +175,10 @@ export function bruteForce(scenario: Scenario): BruteOutcome | null {
   if (lots === null) return null;
   const slots = slotsOf(scenario, lots);
   const total = lots.reduce((t, l) => t + l.demand, 0);
-  const minPrice = minPrices(scenario, lots, slots);
+  const minPrice = minPrices(lots, slots);
   const better = scenario.award.objective === 'cost' ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
-  let best: { objective: number; assignment: (Bid | null)[] } | null = null;
-  const pick: (Bid | null)[] = [];
+  let best: { objective: number; assignment: (Offer | null)[] } | null = null;
+  const pick: (Offer | null)[] = [];
   const walk = (i: number): void => {
     const slot = slots[i];
     if (slot === undefined) {
@@ -138,6 +193,6 @@ export function bruteForce(scenario: Scenario): BruteOutcome | null {
     }
   };
   walk(0);
-  const found = best as { objective: number; assignment: (Bid | null)[] } | null;
+  const found = best as { objective: number; assignment: (Offer | null)[] } | null;
   return found === null ? { status: 'infeasible' } : { status: 'optimal', objective: found.objective, assignment: found.assignment };
 }

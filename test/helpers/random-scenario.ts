@@ -1,19 +1,26 @@
 /**
  * fast-check arbitraries for small random scenarios: 2-5 areas, 1-3 zones,
- * 2-4 providers, 3-8 bids with lead/secondary roles and a package, sole and
- * lead-secondary lots, an optional framework lot, and random award rules
+ * 2-4 providers, 3-8 bids with lead/secondary roles, a package and some
+ * prices that hold only for some lot structures, sole and lead-secondary lots
+ * (with frameworks allowed: framework standard lots too), an optional
+ * reablement lot (sole, framework, or merged into standard, so standard lots
+ * are won with a standard and a reablement bid), and random award rules
  * (share cap, lots cap, minDistinctProviders, minQuality, both objectives).
  */
 import fc from 'fast-check';
-import type { Bid, BidRole, CareType, DemandRow, LotPlanEntry, Objective, Scenario } from '../../src/model/types.js';
+import type { Bid, BidRole, CareType, DemandRow, LotPlanEntry, LotStructure, Objective, Scenario } from '../../src/model/types.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from './scenario-builder.js';
 
 export interface RandomOptions {
-  /** Allow a framework lot (reablement, county). @defaultValue true */
+  /** Allow framework lots (standard, or reablement county-wide). @defaultValue true */
   readonly framework?: boolean;
+  /** Always merge reablement into standard (lots won with a standard and a reablement bid). @defaultValue false */
+  readonly merge?: boolean;
 }
 
 const roles: readonly BidRole[] = ['any', 'any', 'lead', 'secondary'];
+/** Lot structures a bid's price holds for: mostly any (empty), sometimes one or two. */
+const structureChoices: readonly (readonly LotStructure[])[] = [[], [], [], ['sole'], ['lead-secondary'], ['framework'], ['sole', 'lead-secondary'], ['lead-secondary', 'framework']];
 
 interface Shape {
   readonly zoneOf: readonly number[];
@@ -21,7 +28,7 @@ interface Shape {
   readonly reablementHours: readonly number[];
   readonly providers: readonly { readonly maxHours: number; readonly quality: number }[];
   readonly bids: readonly RawBid[];
-  readonly plan: { readonly geography: 'zone' | 'county'; readonly structure: 'sole' | 'lead-secondary'; readonly leadShare: number; readonly reablement: 'none' | 'sole' | 'framework' | 'merge'; readonly minShare: number };
+  readonly plan: { readonly geography: 'zone' | 'county'; readonly structure: 'sole' | 'lead-secondary' | 'framework'; readonly leadShare: number; readonly reablement: 'none' | 'sole' | 'framework' | 'merge'; readonly minShare: number };
   readonly award: { readonly objective: Objective; readonly share: number; readonly lots: number | null; readonly distinct: number; readonly minQuality: number };
 }
 
@@ -37,12 +44,17 @@ interface RawBid {
   readonly role: number;
   readonly inPackage: boolean;
   readonly quality: number | null;
+  readonly structures: number;
+  /** With reablement merged into standard: the provider also bids reablement for the same areas (at `twinPremium` more). */
+  readonly twin: boolean;
+  readonly twinPremium: number;
 }
 
 const hours = fc.integer({ min: 0, max: 300 }).map((h) => h / 2);
 
 function shapeArb(options: RandomOptions): fc.Arbitrary<Shape> {
-  const reablementKinds = options.framework === false ? (['none', 'sole', 'merge'] as const) : (['none', 'sole', 'framework', 'merge'] as const);
+  const reablementKinds = options.merge === true ? (['merge'] as const) : options.framework === false ? (['none', 'sole', 'merge', 'merge'] as const) : (['none', 'sole', 'framework', 'merge', 'merge'] as const);
+  const standardKinds = options.framework === false ? (['sole', 'lead-secondary'] as const) : (['sole', 'lead-secondary', 'framework'] as const);
   return fc.integer({ min: 2, max: 5 }).chain((n) =>
     fc.record({
       zoneOf: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
@@ -54,12 +66,13 @@ function shapeArb(options: RandomOptions): fc.Arbitrary<Shape> {
           provider: fc.nat(3), reablement: fc.boolean(), coverageKind: fc.nat(2), zone: fc.nat(2), mask: fc.nat(31),
           price: fc.integer({ min: 1500, max: 3500 }).map((p) => p / 100), maxHours: fc.integer({ min: 30, max: 900 }),
           role: fc.nat(3), inPackage: fc.boolean(), quality: fc.option(fc.integer({ min: 30, max: 95 }), { freq: 3 }),
+          structures: fc.nat(structureChoices.length - 1), twin: options.merge === true ? fc.constant(true) : fc.boolean(), twinPremium: fc.integer({ min: -300, max: 900 }).map((p) => p / 100),
         }),
         { minLength: 3, maxLength: 8 },
       ),
       plan: fc.record({
         geography: fc.constantFrom('zone' as const, 'zone' as const, 'county' as const),
-        structure: fc.constantFrom('sole' as const, 'lead-secondary' as const),
+        structure: fc.constantFrom(...standardKinds),
         leadShare: fc.constantFrom(0.5, 0.6, 0.8),
         reablement: fc.constantFrom(...reablementKinds),
         minShare: fc.constantFrom(0, 0.2),
@@ -93,16 +106,21 @@ function toScenario(s: Shape): Scenario {
     if (s.plan.reablement !== 'none' && r > 0) rows.push(demand(id, r, { careType: 'reablement' }));
   });
   const providerIds = s.providers.map((_, i) => `P${i + 1}`);
-  const bids: Bid[] = s.bids.map((raw, i) => {
+  const bids: Bid[] = s.bids.flatMap((raw, i) => {
     const careType: CareType = raw.reablement && s.plan.reablement !== 'none' ? 'reablement' : 'standard';
     const providerIndex = raw.provider % providerIds.length;
-    return bid(`B${i + 1}`, providerIds[providerIndex] ?? 'P1', coverage(raw, areaIds, s.zoneOf), {
+    const made = bid(`B${i + 1}`, providerIds[providerIndex] ?? 'P1', coverage(raw, areaIds, s.zoneOf), {
       careType, price: raw.price, maxHours: raw.maxHours, role: roles[raw.role] ?? 'any',
       packageId: raw.inPackage && i < 4 ? 'PK1' : null, quality: raw.quality ?? s.providers[providerIndex]?.quality ?? 70,
+      ...((structureChoices[raw.structures] ?? []).length === 0 ? {} : { structures: structureChoices[raw.structures] }),
     });
+    const twin = s.plan.reablement === 'merge' && careType === 'standard' && raw.twin;
+    return twin ? [made, { ...made, id: `B${i + 1}r`, careType: 'reablement' as const, price: made.price + raw.twinPremium, packageId: null }] : [made];
   });
   const lotPlan: Partial<Record<CareType, LotPlanEntry>> = {
-    standard: lotEntry({ geography: s.plan.geography, structure: s.plan.structure, leadShare: s.plan.structure === 'sole' ? 1 : s.plan.leadShare }),
+    standard: s.plan.structure === 'framework'
+      ? lotEntry({ geography: s.plan.geography, structure: 'framework', maxProviders: 2, minShare: s.plan.minShare })
+      : lotEntry({ geography: s.plan.geography, structure: s.plan.structure, leadShare: s.plan.structure === 'sole' ? 1 : s.plan.leadShare }),
   };
   if (s.plan.reablement === 'sole') lotPlan.reablement = lotEntry({ geography: 'county' });
   if (s.plan.reablement === 'framework') lotPlan.reablement = lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2, minShare: s.plan.minShare });

@@ -90,3 +90,21 @@ export function twoZoneScenario(over: Partial<ScenarioParts> = {}): Scenario {
     ...over,
   });
 }
+
+/**
+ * One zone Z1 = A1, A2 with standard 100 h/week (60 + 40) and complex 20 h/week
+ * (all in A2), complex merged into standard; three providers P1-P3 and the given bids.
+ */
+export function mergedZoneScenario(bids: readonly Bid[], structure: 'sole' | 'lead-secondary' | 'framework' = 'sole'): Scenario {
+  return makeScenario({
+    areas: [area('A1'), area('A2')],
+    zones: { A1: 'Z1', A2: 'Z1' },
+    demand: [demand('A1', 60), demand('A2', 40), demand('A2', 20, { careType: 'complex' })],
+    providers: [provider('P1'), provider('P2'), provider('P3')],
+    bids,
+    lotPlan: {
+      standard: structure === 'framework' ? lotEntry({ structure: 'framework', maxProviders: 3 }) : lotEntry({ structure, leadShare: structure === 'sole' ? 1 : 0.8 }),
+      complex: { kind: 'merge', into: 'standard' },
+    },
+  });
+}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildLots, lotId } from '../../src/lots/build-lots.js';
-import { eligibleBids, isEligible, lowestPrice, meatScore, roleAllows, servedAreas } from '../../src/lots/eligibility.js';
+import { eligibleBids, isEligible, roleAllows, servedAreas } from '../../src/lots/eligibility.js';
+import { lowestPrice, meatScore } from '../../src/lots/offers.js';
 import type { Scenario } from '../../src/model/types.js';
 import { bid, demand, lotEntry, rules, twoZoneScenario } from '../helpers/scenario-builder.js';
 

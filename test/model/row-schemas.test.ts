@@ -14,6 +14,13 @@ describe('row schemas', () => {
     expect(bidRowSchema.parse({ ...bidRow, role: 'Lead', quality_score: '81' })).toMatchObject({ role: 'lead', quality_score: 81 });
   });
 
+  test('structures: the lot structures a price holds for; empty or absent means any', () => {
+    expect(bidRowSchema.parse(bidRow).structures).toEqual([]);
+    expect(bidRowSchema.parse({ ...bidRow, structures: ' ' }).structures).toEqual([]);
+    expect(bidRowSchema.parse({ ...bidRow, structures: 'Sole; lead-secondary;sole' }).structures).toEqual(['lead-secondary', 'sole']);
+    expect(bidRowSchema.parse({ ...bidRow, structures: 'framework' }).structures).toEqual(['framework']);
+  });
+
   test.each([
     ['price_per_hour', 'abc', 'is not a number'],
     ['price_per_hour', '0', 'must be more than 0'],
@@ -24,6 +31,8 @@ describe('row schemas', () => {
     ['bid_id', 'B 1', 'is not a valid id'],
     ['package_id', 'P K', 'is not a valid id'],
     ['quality_score', '101', 'must be at most 100'],
+    ['structures', 'sole;zonal', 'must be lot structures (sole, lead-secondary, framework) separated by ;'],
+    ['structures', 'lead/secondary', 'must be lot structures'],
   ])('a bid row with %s = "%s" says "%s"', (column, value, message) => {
     const result = bidRowSchema.safeParse({ ...bidRow, [column]: value });
     expect(result.success).toBe(false);

@@ -2,7 +2,10 @@
  * Law (a): on small random scenarios the engine's optimum equals an
  * independent brute-force enumeration (test/helpers/brute-force.ts), for both
  * objectives, with HiGHS and with javascript-lp-solver. Framework lots need an
- * LP, so these scenarios have none (the other laws cover frameworks).
+ * LP, so these scenarios have none (the other laws cover frameworks). The
+ * scenarios include merged lots (won with one bid per care type, each at its
+ * own price) and bids whose price holds only for some lot structures; the
+ * counts below say how many runs really exercised each.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -17,7 +20,7 @@ import { close, run } from '../helpers/run.js';
 const maxEnumeration = 60_000;
 
 async function agreesWithBruteForce(backend: SolverBackend, numRuns: number, seed: number) {
-  const seen = { run: 0, withLots: 0, infeasible: 0, skipped: 0, meat: 0, withUnmet: 0 };
+  const seen = { run: 0, withLots: 0, infeasible: 0, skipped: 0, meat: 0, withUnmet: 0, mergedOffersWon: 0, restrictedBids: 0, restrictedBidsWon: 0 };
   await fc.assert(
     fc.asyncProperty(randomScenario({ framework: false }), async (scenario) => {
       const size = bruteForceSize(scenario);
@@ -33,6 +36,12 @@ async function agreesWithBruteForce(backend: SolverBackend, numRuns: number, see
       seen.run++;
       if (outcome.result.lots.length > 0) seen.withLots++;
       if (scenario.award.objective === 'meat') seen.meat++;
+      const restricted = new Set(scenario.bids.filter((b) => (b.structures ?? []).length > 0).map((b) => b.id));
+      if (restricted.size > 0) seen.restrictedBids++;
+      const allocations = outcome.kind === 'ok' ? outcome.result.allocations : [];
+      const won = allocations.flatMap((a) => (a.parts ?? [a]).map((p) => p.bidId));
+      if (won.some((id) => restricted.has(id))) seen.restrictedBidsWon++;
+      if (allocations.some((a) => (a.parts?.length ?? 0) > 1)) seen.mergedOffersWon++;
       if (brute.status === 'infeasible') {
         seen.infeasible++;
         expect(outcome.kind).toBe('infeasible');
@@ -56,6 +65,8 @@ describe('the optimum equals brute force', () => {
     expect(seen.withLots).toBeGreaterThanOrEqual(95);
     expect(seen.meat).toBeGreaterThanOrEqual(30);
     expect(seen.run - seen.infeasible).toBeGreaterThanOrEqual(70);
+    expect(seen.mergedOffersWon).toBeGreaterThanOrEqual(10);
+    expect(seen.restrictedBidsWon).toBeGreaterThanOrEqual(20);
   });
 
   test('javascript-lp-solver, 60 random scenarios', async () => {

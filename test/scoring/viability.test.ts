@@ -9,7 +9,7 @@ import type { Lot } from '../../src/model/types.js';
 
 const s = defaultScoringSettings.scoring;
 const floor = zoneCostFloor([{ area: area('A', { rurality: 'town' }), weight: 1 }], defaultScoringSettings.costModel);
-const lot: Lot = { id: 'standard:Z', careType: 'standard', zoneId: 'Z', areaIds: ['A'], structure: 'sole', roles: [{ role: 'sole', share: 1 }], maxProviders: 1, minShare: 0, backup: false, demand: 1000, demandLow: 900, demandHigh: 1100, laterDemand: [], demandByArea: new Map([['A', 1000]]), rejectedBidIds: [] };
+const lot: Lot = { id: 'standard:Z', careType: 'standard', zoneId: 'Z', areaIds: ['A'], structure: 'sole', roles: [{ role: 'sole', share: 1 }], maxProviders: 1, minShare: 0, backup: false, demand: 1000, demandLow: 900, demandHigh: 1100, laterDemand: [], demandByArea: new Map([['A', 1000]]), careDemand: new Map([['standard', new Map([['A', 1000]])]]), rejectedBidIds: [] };
 const terms = (over: Partial<AwardTerms> = {}): AwardTerms => ({ provider: provider('P', { maxHours: 2000, minViableHours: 800 }), lot, hours: 1000, price: 30, floor, providerHours: 1000, ...over });
 
 describe('viability components', () => {

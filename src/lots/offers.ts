@@ -1,0 +1,109 @@
+/**
+ * Offers: how a provider holds a place in a lot. A lot of one care type is won
+ * with one bid. A lot that carries merged care types (complex merged into
+ * standard) is won with one bid per care type with demand in the lot, each
+ * eligible on its own, and each care type's hours are served and paid at its
+ * own bid's price: bidders never priced complex hours at their standard rate.
+ *
+ * Used by the program builder, back-ups and scoring; the verifier and the
+ * brute-force oracle of the tests each keep their own reading of this rule.
+ */
+import type { AwardRules, Bid, CareType, Lot } from '../model/types.js';
+import { candidateBids, covers, filledRoles, isEligible, type FilledRole } from './eligibility.js';
+
+export interface Offer {
+  readonly providerId: string;
+  /** One bid per care type the lot carries, in the order of `lot.careDemand` (the lot's own first). */
+  readonly bids: readonly Bid[];
+}
+
+/** One care type's share of some hours, served by one bid of an offer. */
+export interface OfferPart {
+  readonly bid: Bid;
+  readonly careType: CareType;
+  /** Share of the hours (of a role, or of one area) that are this care type's. */
+  readonly fraction: number;
+}
+
+/** The offer's name in variable names and messages: its bid ids joined by `&`. */
+export function offerName(offer: Offer): string {
+  return offer.bids.map((b) => b.id).join('&');
+}
+
+/** Every combination of one item from each list, in order. */
+function combinations<T>(lists: readonly (readonly T[])[]): T[][] {
+  return lists.reduce<T[][]>((out, list) => out.flatMap((prefix) => list.map((item) => [...prefix, item])), [[]]);
+}
+
+/** The areas (with demand) a framework offer serves: every care type with demand there is covered by its bid. */
+export function offerAreas(offer: Offer, lot: Lot): string[] {
+  return [...lot.demandByArea.keys()].filter((areaId) => offer.bids.every((b) => !(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId))).sort();
+}
+
+/**
+ * Offers that may fill a role of the lot, sorted by provider and bid ids:
+ * per provider, every combination of its bids eligible on their own, one per
+ * care type with demand in the lot. A framework offer must serve some area.
+ */
+export function offersFor(lot: Lot, bids: readonly Bid[], role: FilledRole, rules: AwardRules): Offer[] {
+  const types = [...lot.careDemand.keys()];
+  const byProvider = new Map<string, Bid[][]>();
+  types.forEach((type, i) => {
+    for (const bid of candidateBids(lot, bids, type)) {
+      if (!isEligible(bid, lot, role, rules)) continue;
+      const lists = byProvider.get(bid.providerId) ?? types.map((): Bid[] => []);
+      lists[i]?.push(bid);
+      byProvider.set(bid.providerId, lists);
+    }
+  });
+  const offers: Offer[] = [];
+  for (const providerId of [...byProvider.keys()].sort()) {
+    const lists = (byProvider.get(providerId) ?? []).map((list) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    for (const combo of combinations(lists)) {
+      const offer = { providerId, bids: combo };
+      if (role !== 'member' || offerAreas(offer, lot).length > 0) offers.push(offer);
+    }
+  }
+  return offers;
+}
+
+/** Offers that could fill any role of the lot (each once), sorted by provider and bid ids. */
+export function eligibleOffers(lot: Lot, bids: readonly Bid[], rules: AwardRules): Offer[] {
+  const seen = new Map<string, Offer>();
+  for (const role of filledRoles(lot)) for (const offer of offersFor(lot, bids, role, rules)) seen.set(offerName(offer), offer);
+  return [...seen.values()].sort((a, b) => (a.providerId < b.providerId ? -1 : a.providerId > b.providerId ? 1 : offerName(a) < offerName(b) ? -1 : 1));
+}
+
+/** How hours of the lot (a role's, or one area's when `areaId` is given) split between the offer's bids. */
+export function offerParts(offer: Offer, lot: Lot, areaId?: string): OfferPart[] {
+  const total = areaId === undefined ? lot.demand : (lot.demandByArea.get(areaId) ?? 0);
+  return offer.bids.map((bid) => {
+    const demand = lot.careDemand.get(bid.careType);
+    const hours = areaId === undefined ? [...(demand?.values() ?? [])].reduce((t, h) => t + h, 0) : (demand?.get(areaId) ?? 0);
+    return { bid, careType: bid.careType, fraction: total > 0 ? hours / total : 0 };
+  });
+}
+
+/** Hours-weighted price and quality of parts: what one hour of them costs and scores. */
+export function blend(parts: readonly OfferPart[]): { readonly price: number; readonly quality: number } {
+  const weight = parts.reduce((t, p) => t + p.fraction, 0) || 1;
+  return {
+    price: parts.reduce((t, p) => t + p.fraction * p.bid.price, 0) / weight,
+    quality: parts.reduce((t, p) => t + p.fraction * p.bid.quality, 0) / weight,
+  };
+}
+
+/** Lowest hours-weighted price (over the lot's care-type mix) among offers eligible for the lot, for MEAT price scores. */
+export function lowestPrice(lot: Lot, bids: readonly Bid[], rules: AwardRules): number | null {
+  const prices = eligibleOffers(lot, bids, rules).map((o) => blend(offerParts(o, lot)).price);
+  return prices.length === 0 ? null : Math.min(...prices);
+}
+
+/**
+ * MEAT score of one hour served with this price and quality:
+ * qualityWeight × quality/100 + priceWeight × minPrice/price. For an offer of
+ * several bids the price and quality are hours-weighted (`blend`).
+ */
+export function meatScore(offer: { readonly price: number; readonly quality: number }, minPrice: number, rules: AwardRules): number {
+  return rules.qualityWeight * (offer.quality / 100) + rules.priceWeight * (minPrice / offer.price);
+}

@@ -1,0 +1,98 @@
+/**
+ * Offers: which bids may hold a place together in a lot. A bid's `structures`
+ * limits the lots it may win; a lot that carries merged care types is won
+ * with one bid per care type with demand in it, each eligible on its own, and
+ * each care type's hours are priced at its own bid's price.
+ */
+import { describe, expect, test } from 'vitest';
+import { buildLots } from '../../src/lots/build-lots.js';
+import { isEligible } from '../../src/lots/eligibility.js';
+import { blend, eligibleOffers, lowestPrice, offerAreas, offerName, offerParts, offersFor } from '../../src/lots/offers.js';
+import type { Lot, Scenario } from '../../src/model/types.js';
+import { bid, mergedZoneScenario } from '../helpers/scenario-builder.js';
+
+/** Standard 100 h and complex 20 h merged in one lot over A1, A2 (complex only in A2). */
+function merged(over: { structure?: 'sole' | 'lead-secondary' | 'framework' } = {}): Scenario {
+  return mergedZoneScenario(
+    [
+      bid('S1', 'P1', ['A1', 'A2'], { price: 20 }),
+      bid('C1', 'P1', ['A1', 'A2'], { price: 30, careType: 'complex' }),
+      bid('C1b', 'P1', ['A2'], { price: 29, careType: 'complex' }),
+      bid('S2', 'P2', ['A1', 'A2'], { price: 18 }), // no complex bid: P2 cannot win the merged lot
+      bid('S3', 'P3', ['A1'], { price: 22 }),
+      bid('C3', 'P3', ['A1', 'A2'], { price: 31, careType: 'complex', structures: ['framework'] }),
+    ],
+    over.structure,
+  );
+}
+
+function onlyLot(s: Scenario): Lot {
+  const [lot] = buildLots(s, s.zonings.get('z') ?? new Map());
+  if (lot === undefined) throw new Error('no lot');
+  return lot;
+}
+
+describe('structures a price holds for', () => {
+  const base = merged();
+  const lot = onlyLot(base);
+  const s1 = bid('S1', 'P1', ['A1', 'A2'], { price: 20 });
+
+  test('no structures (or an empty list): any structure', () => {
+    expect(isEligible(s1, lot, 'sole', base.award)).toBe(true);
+    expect(isEligible({ ...s1, structures: [] }, lot, 'sole', base.award)).toBe(true);
+  });
+
+  test('a bid that names structures may win only lots of those structures', () => {
+    expect(isEligible({ ...s1, structures: ['framework'] }, lot, 'sole', base.award)).toBe(false);
+    expect(isEligible({ ...s1, structures: ['sole', 'framework'] }, lot, 'sole', base.award)).toBe(true);
+    const ls = onlyLot(merged({ structure: 'lead-secondary' }));
+    expect(isEligible({ ...s1, structures: ['sole'] }, ls, 'lead', base.award)).toBe(false);
+    expect(isEligible({ ...s1, structures: ['lead-secondary'] }, ls, 'secondary', base.award)).toBe(true);
+  });
+});
+
+describe('offers for a merged lot', () => {
+  test('the lot knows the demand of each care type it carries, its own first', () => {
+    const lot = onlyLot(merged());
+    expect([...lot.careDemand.keys()]).toEqual(['standard', 'complex']);
+    expect(Object.fromEntries(lot.careDemand.get('complex') ?? [])).toEqual({ A2: 20 });
+    expect(lot.demand).toBe(120);
+  });
+
+  test('one bid per care type from one provider; a provider without a complex bid has no offer', () => {
+    const s = merged();
+    const lot = onlyLot(s);
+    expect(offersFor(lot, s.bids, 'sole', s.award).map(offerName)).toEqual(['S1&C1']);
+    // C1b covers A2 only and S3 covers A1 only: neither may fill a sole lot over A1 and A2; C3 is priced for frameworks.
+  });
+
+  test('each care type at its own price: the blended price is hours-weighted', () => {
+    const s = merged();
+    const lot = onlyLot(s);
+    const [offer] = offersFor(lot, s.bids, 'sole', s.award);
+    if (offer === undefined) throw new Error('no offer');
+    const parts = offerParts(offer, lot);
+    expect(parts.map((p) => [p.bid.id, p.careType, p.fraction])).toEqual([['S1', 'standard', 100 / 120], ['C1', 'complex', 20 / 120]]);
+    expect(blend(parts).price).toBeCloseTo((100 * 20 + 20 * 30) / 120, 12);
+    expect(lowestPrice(lot, s.bids, s.award)).toBeCloseTo(2600 / 120, 12);
+  });
+
+  test('in a framework an offer serves an area when each care type with demand there is covered by its bid', () => {
+    const s = merged({ structure: 'framework' });
+    const lot = onlyLot(s);
+    const offers = offersFor(lot, s.bids, 'member', s.award);
+    expect(offers.map(offerName)).toEqual(['S1&C1', 'S1&C1b', 'S3&C3']);
+    const areas = Object.fromEntries(offers.map((o) => [offerName(o), offerAreas(o, lot)]));
+    // A1 has only standard demand; A2 needs the complex bid to cover it too. S3 covers only A1.
+    expect(areas).toEqual({ 'S1&C1': ['A1', 'A2'], 'S1&C1b': ['A1', 'A2'], 'S3&C3': ['A1'] });
+    const parts = offerParts(offers[0] ?? { providerId: '', bids: [] }, lot, 'A2');
+    expect(parts.map((p) => p.fraction)).toEqual([40 / 60, 20 / 60]);
+    expect(eligibleOffers(lot, s.bids, s.award)).toHaveLength(3);
+  });
+
+  test('a bid rejected for the lot (below legal pay) takes its offers with it', () => {
+    const s = merged();
+    const lot = { ...onlyLot(s), rejectedBidIds: ['C1'] };
+    expect(offersFor(lot, s.bids, 'sole', s.award)).toEqual([]);
+  });
+});
