@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics/issues.js';
+import { OutputError } from '../io/write-outputs.js';
 import { CliExit, badInput, exitCodes } from './exit.js';
 import { solverNames } from '../solve/solver-names.js';
 import { version } from './version.js';
@@ -77,6 +78,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CliExit) {
       process.stderr.write(`${e.message}\n`);
       return e.code;
+    }
+    if (e instanceof OutputError) {
+      process.stderr.write(`zonal: ${e.message}\n`);
+      return exitCodes.failure;
     }
     if (e instanceof InputError) {
       const exit = badInput(e.issues);

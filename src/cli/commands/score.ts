@@ -7,7 +7,7 @@ import { tenderLots } from '../../lots/tender-lots.js';
 import { withSettings } from '../../pipeline.js';
 import { toCsv } from '../../report/csv-write.js';
 import { formatTable } from '../../report/text-table.js';
-import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { writeFileAtomically } from '../../io/write-outputs.js';
 import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
 import { scoringSettings } from '../../scoring/settings.js';
 import { CliExit, exitCodes } from '../exit.js';
@@ -48,7 +48,7 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   const { lots } = tenderLots(scenario);
   const rows = bidScores(scenario, lots, scoringSettings(scenario));
   const file = path.resolve(flags.out);
-  await writeOutputsAtomically(path.dirname(file), new Map([[path.basename(file), await scoresCsv(rows)]]));
+  await writeFileAtomically(file, await scoresCsv(rows));
   const rejects = rows.filter((r) => r.flags.includes('below-wage-floor')).length;
   const explain = rows.filter((r) => r.flags.includes('below-floor')).length;
   process.stdout.write(
