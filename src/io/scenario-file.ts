@@ -51,6 +51,11 @@ export async function openScenarioFile(dir: string, ref: string, maxBytes: numbe
   const real = await realpath(full).catch(() => null);
   if (real === null) return { kind: 'bad', reason: 'missing', message: 'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder' };
   if (!isInside(dir, real)) return { kind: 'bad', reason: 'refused', message: `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it` };
+  return openRegular(real, maxBytes);
+}
+
+/** Open a file already resolved to its real path: a regular file no bigger than `maxBytes`, or why not. */
+async function openRegular(real: string, maxBytes: number): Promise<OpenedFile> {
   // O_NONBLOCK: opening a named pipe must not wait for a writer; O_NOFOLLOW: the name must not turn into a link after realpath.
   const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(() => null);
   if (handle === null) return { kind: 'bad', reason: 'refused', message: 'cannot be opened: check that you may read it' };
@@ -76,4 +81,17 @@ export async function readOpened(handle: FileHandle, maxBytes: number): Promise<
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** A whole file named on the command line (a batch file), as text: a regular file only, links followed. */
+export async function readRegularFile(file: string, maxBytes: number): Promise<{ readonly kind: 'ok'; readonly text: string } | Extract<OpenedFile, { kind: 'bad' }>> {
+  const real = await realpath(file).catch(() => null);
+  if (real === null) return { kind: 'bad', reason: 'missing', message: 'does not exist: check the path' };
+  const opened = await openRegular(real, maxBytes);
+  if (opened.kind === 'bad') return opened;
+  try {
+    return { kind: 'ok', text: (await readOpened(opened.handle, maxBytes)).toString('utf8') };
+  } catch (e) {
+    return { kind: 'bad', reason: 'refused', message: `cannot be read (${(e as Error).message})` };
+  }
 }

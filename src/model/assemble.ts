@@ -109,6 +109,17 @@ function buildDemand(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: Issu
   return demand;
 }
 
+/** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
+export const maxTotalHoursPerWeek = 10_000_000;
+
+function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: IssueList): void {
+  const totals = new Map<string, number>();
+  for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
+  for (const [period, total] of totals) {
+    if (total > maxTotalHoursPerWeek) issues.error(file, null, `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${maxTotalHoursPerWeek.toLocaleString('en-GB')}: check the units (hours per week, not per year)`);
+  }
+}
+
 function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: IssueList): LotPlan {
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {
@@ -235,6 +246,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
   if (!zonings.has(zoning)) issues.error(s.jsonFile, s.jsonLine('zoning'), `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`);
   const demand = buildDemand(s, areaIds, issues);
+  checkDemandTotals(s.files.demand, demand, issues);
   if (!demand.some((d) => d.period === s.json.period)) {
     issues.error(s.jsonFile, s.jsonLine('period'), `period "${s.json.period}" has no rows in ${s.files.demand}: set period to one of ${[...new Set(demand.map((d) => d.period))].join(', ') || '(none)'}`);
   }

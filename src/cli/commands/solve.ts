@@ -12,6 +12,8 @@ import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
 import { backendByName } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
+import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
+import { writeOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 
@@ -30,18 +32,15 @@ export interface SolveFlags {
 function parseFlags(flags: SolveFlags): { objective?: Objective; timeLimit: number; format: 'text' | 'json' } {
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat') throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
   if (flags.format !== 'text' && flags.format !== 'json') throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
-  const timeLimit = Number(flags.timeLimit);
-  if (!(timeLimit > 0)) throw new CliExit(exitCodes.badInput, `--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
+  const timeLimit = timeLimitFlag(flags.timeLimit);
   return { ...(flags.objective === undefined ? {} : { objective: flags.objective }), timeLimit, format: flags.format };
 }
 
 /** --samples N --seed S: demand uncertainty for the award (null when not asked for). */
 function parseSampleFlags(flags: SolveFlags): SampleOptions | null {
   if (flags.samples === undefined) return null;
-  const samples = Number(flags.samples);
-  const seed = Number(flags.seed ?? '1');
-  if (!Number.isInteger(samples) || samples < 1 || samples > 100000) throw new CliExit(exitCodes.badInput, `--samples ${flags.samples}: give a whole number from 1 to 100000`);
-  if (!Number.isInteger(seed)) throw new CliExit(exitCodes.badInput, `--seed ${flags.seed ?? ''}: give a whole number`);
+  const samples = wholeNumberFlag('--samples', flags.samples, 1, 100000);
+  const seed = wholeNumberFlag('--seed', flags.seed ?? '1', -(2 ** 31), 2 ** 31 - 1);
   return { samples, seed };
 }
 
@@ -69,5 +68,5 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
   await writeOutputsAtomically(flags.out, files);
   if (settings.format === 'json') process.stdout.write(`${files.get('result.json') ?? ''}`);
-  else process.stdout.write(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))) + (samples === null ? '' : `\n${formatSampling(samples)}`));
+  else writeOut(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))) + (samples === null ? '' : `\n${formatSampling(samples)}`));
 }
