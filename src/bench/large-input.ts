@@ -75,12 +75,14 @@ export interface LargeInputMeasure {
   readonly demandMegabytes: number;
   readonly demandRows: number;
   readonly seconds: number;
+  /** User + system CPU seconds of the process: steadier than clock time on a shared machine. */
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly exitCode: number | null;
 }
 
 /** Prints the process's peak resident memory on exit (loaded with --import before zonal runs). */
-const peakHook = `data:text/javascript,process.on('exit',()=>process.stderr.write('zonal-peak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))`;
+const peakHook = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('zonal-peak-rss-kb '+u.maxRSS+' cpu-us '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 
 /** The scenario folder (also for profiling by hand); returns the number of demand rows. */
 export async function writeLargeScenario(dir: string, megabytes: number): Promise<number> {
@@ -95,9 +97,10 @@ export async function benchLargeDemand(megabytes = 50): Promise<LargeInputMeasur
     const started = performance.now();
     const run = spawnSync(process.execPath, ['--import', peakHook, path.join(root, 'bin/zonal.js'), 'validate', dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const seconds = (performance.now() - started) / 1000;
-    const peak = Number(/zonal-peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+    const usage = /zonal-peak-rss-kb (\d+) cpu-us (\d+)/.exec(run.stderr);
+    const peak = Number(usage?.[1] ?? NaN);
     if (run.status !== 0) process.stderr.write(`large input: validate exited ${run.status}: ${run.stderr.slice(0, 2000)}\n`);
-    return { demandMegabytes: statSync(path.join(dir, 'demand.csv')).size / 1e6, demandRows: rows, seconds, peakRssMb: peak / 1024, exitCode: run.status };
+    return { demandMegabytes: statSync(path.join(dir, 'demand.csv')).size / 1e6, demandRows: rows, seconds, cpuSeconds: Number(usage?.[2] ?? NaN) / 1e6, peakRssMb: peak / 1024, exitCode: run.status };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -105,5 +108,5 @@ export async function benchLargeDemand(megabytes = 50): Promise<LargeInputMeasur
 
 export function formatLargeInput(m: LargeInputMeasure): string {
   return `Large input (\`zonal validate\` on a ${m.demandMegabytes.toFixed(1)} MB demand.csv, ${m.demandRows.toLocaleString('en-GB')} rows, 35,000 areas; goal under 10 s and 500 MB): ` +
-    `${m.seconds.toFixed(1)} s, peak memory ${m.peakRssMb.toFixed(0)} MB${m.exitCode === 0 ? '' : ` (exit code ${m.exitCode})`}.`;
+    `${m.seconds.toFixed(1)} s (${m.cpuSeconds.toFixed(1)} s of CPU), peak memory ${m.peakRssMb.toFixed(0)} MB${m.exitCode === 0 ? '' : ` (exit code ${m.exitCode})`}.`;
 }

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Objective } from '../../model/types.js';
 import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
+import { firstNonFinite } from '../../report/finite.js';
 import { outputFiles } from '../../report/output-files.js';
 import { formatSummary } from '../../report/summary.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
@@ -63,6 +64,8 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
     await writeFile(flags.exportLp, toLpText(built.program), 'utf8');
   }
   const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, inputHash, version, inputWarnings: warnings, ruleCosts: true }));
+  const notFinite = firstNonFinite(outcome.result);
+  if (notFinite !== null) throw new CliExit(exitCodes.failure, `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`);
   const files = await outputFiles(outcome.result, scenario, outcome.lots);
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
