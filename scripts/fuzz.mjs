@@ -18,7 +18,7 @@
  * Failing cases are kept under --keep (default fuzz-failures/) with the command.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,7 +106,8 @@ function mutateFolder(dir) {
       unlinkSync(file);
       mkdirSync(file);
       done.push(`${name} → folder`);
-    } else if (existsSync(file) && !readdirSync(dir, { withFileTypes: true }).find((e) => e.name === name)?.isSymbolicLink()) {
+    } else if (lstatSync(file, { throwIfNoEntry: false })?.isFile() === true) {
+      // only a plain file: an earlier mutation may have made this name a pipe, and reading a pipe waits forever
       const text = readFileSync(file, 'utf8');
       let mutated = text;
       try {
@@ -217,6 +218,11 @@ async function main() {
   const codes = new Map();
   const failures = [];
   let n = 0;
+  const summary = () => `${n} runs (seed ${arg('--seed', '1')}, ${jobs} jobs): ${[...codes].sort().map(([code, count]) => `exit ${code}: ${count}`).join(', ')}; ${failures.length} with problems`;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => {
+    process.stdout.write(`stopped by ${signal} after ${summary()}\n`);
+    process.exit(failures.length === 0 ? 130 : 1);
+  });
   const worker = async () => {
     while (Date.now() < deadline) {
       const i = n++;
@@ -235,11 +241,11 @@ async function main() {
         process.stderr.write(`run ${i}: ${result.found.join('; ')} (${result.args.join(' ')}; ${result.mutations.join('; ')})\n`);
       }
       rmSync(result.work, { recursive: true, force: true });
+      if (n % 10 === 0) process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${summary()}\n`);
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
-  const summary = [...codes].sort().map(([code, count]) => `exit ${code}: ${count}`).join(', ');
-  process.stdout.write(`${n} runs in ${minutes} min with ${jobs} jobs (seed ${arg('--seed', '1')}): ${summary}.\n${failures.length === 0 ? 'No problems found.' : `${failures.length} run(s) with problems, kept in ${keep}.`}\n`);
+  process.stdout.write(`${minutes} min: ${summary()}.\n${failures.length === 0 ? 'No problems found.' : `${failures.length} run(s) with problems, kept in ${keep}.`}\n`);
   process.exitCode = failures.length === 0 ? 0 : 1;
 }
 

@@ -28,7 +28,7 @@ export function timeLimitFlag(text: string): number {
 
 export function wholeNumberFlag(flag: string, text: string, min: number, max: number, why = ''): number {
   const n = number(text);
-  if (n === null || !Number.isInteger(n) || n < min || n > max) throw bad(`${flag} ${text}: give a whole number from ${min} to ${max.toLocaleString('en-GB')}${why}`);
+  if (n === null || !Number.isInteger(n) || n < min || n > max) throw bad(`${flag} ${text}: give a whole number from ${min} to ${max}${why}`);
   return n;
 }
 
