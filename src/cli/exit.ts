@@ -2,6 +2,7 @@
  * Exit codes (a contract) and the one way the CLI reports bad input.
  */
 import { formatIssue, type Issue } from '../diagnostics/issues.js';
+import { terminalSafe } from './terminal.js';
 
 /** 3: no award is possible under the scenario's hard rules (an answer, with a diagnosis; DESIGN.md section 9). */
 export const exitCodes = { ok: 0, failure: 1, badInput: 2, infeasible: 3 } as const;
@@ -21,7 +22,7 @@ export function printIssues(issues: readonly Issue[], stream: NodeJS.WritableStr
   const warnings = issues.filter((i) => i.severity === 'warning');
   const byPlace = (a: Issue, b: Issue) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
   const shown = [...[...errors].sort(byPlace), ...[...warnings].sort(byPlace)].slice(0, maxShown);
-  for (const issue of shown) stream.write(`${formatIssue(issue)}\n`);
+  for (const issue of shown) stream.write(`${terminalSafe(formatIssue(issue))}\n`);
   if (issues.length > shown.length) stream.write(`… and ${issues.length - shown.length} more\n`);
 }
 

@@ -5,8 +5,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics/issues.js';
+import { OutputError } from '../io/write-outputs.js';
 import { CliExit, badInput, exitCodes } from './exit.js';
 import { solverNames } from '../solve/solver-names.js';
+import { writeErr } from './terminal.js';
 import { version } from './version.js';
 
 function program(): Command {
@@ -14,7 +16,8 @@ function program(): Command {
     .description('Award home-care lots by geographic zone: exact, verified, explained.')
     .version(version)
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeErr: (text) => writeErr(text) });
 
   cli.command('validate')
     .description('check a scenario folder; print every problem as file:line: message')
@@ -62,6 +65,7 @@ function program(): Command {
     .option('--out <dir>', 'output folder', 'out')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--resume', 'skip variants already finished in <out>/batch.jsonl')
+    .option('--max-variants <n>', 'run a batch of more than 10,000 variants (up to 1,000,000)')
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
     .action(async (file: string, flags) => (await import('./commands/batch.js')).batchCommand(file, flags));
 
@@ -75,15 +79,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
     if (e instanceof CliExit) {
-      process.stderr.write(`${e.message}\n`);
+      writeErr(`${e.message}\n`);
       return e.code;
+    }
+    if (e instanceof OutputError) {
+      writeErr(`zonal: ${e.message}\n`);
+      return exitCodes.failure;
     }
     if (e instanceof InputError) {
       const exit = badInput(e.issues);
-      process.stderr.write(`${exit.message}\n`);
+      writeErr(`${exit.message}\n`);
       return exit.code;
     }
-    process.stderr.write(`zonal: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    writeErr(`zonal: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env['ZONAL_DEBUG'] !== undefined && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
     return exitCodes.failure;
   }

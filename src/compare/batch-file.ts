@@ -133,7 +133,18 @@ function duplicates(variants: readonly Omit<Variant, 'index'>[], report: (path: 
   });
 }
 
-export function parseBatchFile(text: string): { variants: Variant[]; name: string | null } | { problems: BatchProblem[] } {
+/** How many variants a batch file makes, counted before the grid is expanded (a small file can name millions). */
+export function variantCount(file: Pick<BatchFile, 'variants' | 'grid'>): number {
+  const grid = file.grid === undefined ? 0 : Object.values(file.grid).reduce((n, values) => n * values.length, 1);
+  return (file.variants?.length ?? 0) + grid;
+}
+
+export interface BatchLimits {
+  /** Most variants allowed (the CLI's --max-variants). */
+  readonly maxVariants: number;
+}
+
+export function parseBatchFile(text: string, limits: BatchLimits = { maxVariants: 10_000 }): { variants: Variant[]; name: string | null } | { problems: BatchProblem[] } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || root === undefined) {
@@ -144,6 +155,12 @@ export function parseBatchFile(text: string): { variants: Variant[]; name: strin
   const parsed = batchFileSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(issue.path, `${issue.path.map(String).join('.') || '(top level)'} ${issue.message}`);
+    return { problems };
+  }
+  const count = variantCount(parsed.data);
+  if (count > limits.maxVariants) {
+    const sizes = Object.entries(parsed.data.grid ?? {}).map(([key, values]) => `${values.length} ${key}`).join(' × ');
+    report(parsed.data.grid === undefined ? ['variants'] : ['grid'], `makes ${count.toLocaleString('en-GB')} variants${sizes === '' ? '' : ` (grid: ${sizes})`}, more than the limit of ${limits.maxVariants.toLocaleString('en-GB')}: trim the grid, or raise the limit with --max-variants N if you mean it`);
     return { problems };
   }
   if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);

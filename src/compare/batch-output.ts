@@ -49,8 +49,9 @@ function isBatchRow(x: unknown): x is BatchRow {
 }
 
 /**
- * The finished rows of an earlier run. A line cut short by a killed run, or a
- * row of a variant no longer in the batch, is dropped (that variant runs again).
+ * The finished rows of an earlier run. A line cut short by a killed run, a
+ * row of a variant no longer in the batch, or a failed row (an error, or a
+ * worker that stopped) is dropped: that variant runs again.
  */
 export function readJournal(text: string, wanted: ReadonlyMap<string, number>): BatchRow[] {
   const rows = new Map<string, BatchRow>();
@@ -63,7 +64,7 @@ export function readJournal(text: string, wanted: ReadonlyMap<string, number>): 
       continue;
     }
     const index = isBatchRow(parsed) ? wanted.get(parsed.id) : undefined;
-    if (isBatchRow(parsed) && index !== undefined) rows.set(parsed.id, { ...parsed, index });
+    if (isBatchRow(parsed) && index !== undefined && parsed.status !== 'failed') rows.set(parsed.id, { ...parsed, index });
   }
   return sortRows([...rows.values()]);
 }

@@ -8,7 +8,7 @@
  */
 import { deepmergeCustom } from 'deepmerge-ts';
 import { z } from 'zod';
-import { awardSchema } from '../model/scenario-schema.js';
+import { awardSchema, jsonLimits } from '../model/scenario-schema.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
 import { careTypes } from '../model/types.js';
 import { lotPlanFromJson, lotPlanToJson } from './lot-plan-json.js';
@@ -31,7 +31,7 @@ const lotOverrideSchema = z.union([
     geography: z.enum(['zone', 'county']).optional(),
     structure: z.enum(['sole', 'lead-secondary', 'framework']).optional(),
     leadShare: z.number().optional(),
-    maxProviders: z.number().int().min(1).optional(),
+    maxProviders: z.number().int().min(1).max(jsonLimits.frameworkProviders).optional(),
     minShare: z.number().min(0).lt(1).optional(),
     backup: z.boolean().optional(),
   }),
@@ -47,8 +47,8 @@ export const overridesSchema = z.strictObject({
   award: awardOverrideSchema.optional(),
   costModel: looseRecord.optional(),
   scoring: looseRecord.optional(),
-  demandMultiplier: z.number().gt(0, 'must be more than 0 (1 means the scenario demand, 1.1 is 10% more)').optional(),
-  priceChanges: z.record(z.string(), z.number().gt(0, 'must be a factor above 0 (1.05 is a 5% rise)')).optional(),
+  demandMultiplier: z.number().gt(0, 'must be more than 0 (1 means the scenario demand, 1.1 is 10% more)').max(100, 'must be at most 100').optional(),
+  priceChanges: z.record(z.string(), z.number().gt(0, 'must be a factor above 0 (1.05 is a 5% rise)').max(100, 'must be at most 100')).optional(),
 });
 
 export type Overrides = z.output<typeof overridesSchema>;

@@ -1,4 +1,14 @@
-import { parseString } from 'fast-csv';
+/**
+ * CSV text → records, streamed: a file is read chunk by chunk and each record
+ * is handed on as it is parsed, so memory stays a small multiple of the
+ * largest record rather than of the file (a national LSOA demand file is tens
+ * of MB). papaparse does the parsing: it was ten times faster than fast-csv
+ * and csv-parse on a 50 MB demand file here (0.7 s against 6.7 s and 10 s;
+ * docs/hardening.md), and handles RFC 4180 quoting.
+ */
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import Papa from 'papaparse';
 
 /** One data record of a CSV file, by column name, with the line it starts on. */
 export interface CsvRecord {
@@ -14,49 +24,143 @@ export interface CsvTable {
 }
 
 /**
- * Physical line on which each record starts. fast-csv does not report
- * positions, and quoted fields may hold line breaks, so we scan once for
- * record boundaries outside quotes.
+ * Bytes → text with every line break as `\n` (CRLF and a lone CR too) and no
+ * UTF-8 byte-order mark, so the parser and the line count agree on what a
+ * line is. `onBytes` sees the raw bytes (for the input hash and size cap).
  */
-function recordStartLines(text: string): number[] {
-  const starts = [1];
-  let line = 1;
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (ch === '\n') {
-      line++;
-      if (!inQuotes) starts.push(line);
+export function csvText(onBytes: (chunk: Buffer) => void = () => undefined): Transform {
+  const decoder = new StringDecoder('utf8');
+  let first = true;
+  let pendingCr = false;
+  const normalise = (text: string): string => {
+    let t = pendingCr ? `\r${text}` : text;
+    pendingCr = t.endsWith('\r');
+    if (pendingCr) t = t.slice(0, -1);
+    if (first && t.length > 0) {
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      first = false;
     }
+    return t.replace(/\r\n?/g, '\n');
+  };
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      try {
+        onBytes(chunk);
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+      const text = normalise(decoder.write(chunk));
+      if (text !== '') this.push(text);
+      done();
+    },
+    flush(done: TransformCallback) {
+      const text = normalise(decoder.end()) + (pendingCr ? '\n' : '');
+      if (text !== '') this.push(text);
+      done();
+    },
+  });
+}
+
+/** A parse error the user can act on (an unclosed quote, usually). */
+export class CsvSyntaxError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+    this.name = 'CsvSyntaxError';
   }
-  return starts;
 }
 
-function parseRows(text: string): Promise<string[][]> {
+/**
+ * The same short value repeated down a column (an area id, a care type, a
+ * period) is kept once: a national demand file repeats each millions of times.
+ */
+function interner(maxEntries = 200_000): (value: string) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (value.length > 24) return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (seen.size < maxEntries) seen.set(value, value);
+    return value;
+  };
+}
+
+const newlines = (cell: string) => {
+  let n = 0;
+  for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/**
+ * Parse normalised CSV text (see csvText) record by record. `onHeader` gets
+ * the trimmed header and returns false to stop; blank lines are skipped but
+ * counted, so every record keeps the physical line it starts on.
+ */
+export function streamCsv(
+  text: Readable,
+  onHeader: (header: readonly string[]) => boolean,
+  onRecord: (record: CsvRecord) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const rows: string[][] = [];
-    parseString<string[], string[]>(text, { headers: false, ignoreEmpty: false, trim: true })
-      .on('data', (row: string[]) => rows.push(row))
-      .on('error', reject)
-      .on('end', () => resolve(rows));
+    let header: string[] | null = null;
+    let line = 1;
+    const intern = interner();
+    let failed = false;
+    const fail = (e: Error) => {
+      if (failed) return;
+      failed = true;
+      text.destroy();
+      reject(e);
+    };
+    text.on('error', fail);
+    Papa.parse<string[]>(text as unknown as File, {
+      delimiter: ',',
+      newline: '\n',
+      skipEmptyLines: false,
+      step(results, parser) {
+        if (failed) return;
+        const row = results.data;
+        const start = line;
+        line += 1 + row.reduce((n, cell) => n + newlines(cell), 0);
+        const quoteError = results.errors.find((e) => e.type === 'Quotes');
+        if (quoteError !== undefined) {
+          fail(new CsvSyntaxError(start, `${quoteError.message.toLowerCase()} (a quote on line ${start} is not closed properly): close it or remove it`));
+          parser.abort();
+          return;
+        }
+        if (header === null) {
+          header = row.map((h) => h.trim());
+          if (!onHeader(header)) {
+            parser.abort();
+            text.destroy();
+          }
+          return;
+        }
+        if (row.every((cell) => cell.trim() === '')) return;
+        const cells: Record<string, string> = {};
+        header.forEach((name, c) => {
+          cells[name] = intern((row[c] ?? '').trim());
+        });
+        onRecord({ line: start, cells, width: row.length });
+      },
+      complete: () => {
+        if (failed) return;
+        if (header === null) onHeader([]);
+        resolve();
+      },
+      error: (e: Error) => fail(e),
+    });
   });
 }
 
-/** Parse CSV text (UTF-8 BOM, CRLF and quoted fields allowed); blank lines are skipped. */
+/** Parse CSV text held in memory (UTF-8 BOM, CRLF and quoted fields allowed); blank lines are skipped. */
 export async function parseCsv(text: string): Promise<CsvTable> {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows = await parseRows(clean);
-  const lines = recordStartLines(clean);
-  const header = (rows[0] ?? []).map((h) => h.trim());
+  let header: readonly string[] = [];
   const records: CsvRecord[] = [];
-  rows.slice(1).forEach((row, i) => {
-    if (row.every((cell) => cell === '')) return;
-    const cells: Record<string, string> = {};
-    header.forEach((name, c) => {
-      cells[name] = row[c] ?? '';
-    });
-    records.push({ line: lines[i + 1] ?? i + 2, cells, width: row.length });
-  });
+  await streamCsv(Readable.from([Buffer.from(text, 'utf8')]).pipe(csvText()), (h) => {
+    header = h;
+    return true;
+  }, (r) => records.push(r));
   return { header, records };
 }

@@ -2,23 +2,24 @@
  * Read a scenario folder: scenario.json and its CSV files → validated Scenario.
  *
  *   1. read and parse scenario.json (zod, defaults filled)
- *   2. resolve every file reference inside the folder
- *   3. parse each CSV (fast-csv) and validate each row (zod)
+ *   2. open every file it names: regular files inside the folder only (scenario-file.ts)
+ *   3. stream each CSV (papaparse) and validate each row (zod) as it arrives
  *   4. assemble and cross-check (pure, model/assemble.ts)
  *
  * All problems are collected; the caller decides what to do with them.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { IssueList } from '../diagnostics/issues.js';
 import { assembleScenario } from '../model/assemble.js';
-import { areaRowSchema, bidRowSchema, currentRowSchema, demandRowSchema, providerRowSchema, requiredColumns, zoneRowSchema } from '../model/row-schemas.js';
+import { areaRowSchema, bidRowSchema, currentRowSchema, demandInputSchema, demandRowSchema, providerRowSchema, requiredColumns, zoneRowSchema } from '../model/row-schemas.js';
 import { scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
 import type { Scenario } from '../model/types.js';
-import { parseCsv } from './csv-read.js';
-import { checkColumns, readRows, type Lined } from './table-rows.js';
+import { csvText, streamCsv } from './csv-read.js';
+import { fileSizeLimits, openScenarioFile, readOpened } from './scenario-file.js';
+import { checkColumns, rowReader, type Lined } from './table-rows.js';
 
 export interface ReadResult {
   readonly scenario: Scenario | null;
@@ -32,12 +33,19 @@ function keyLine(text: string, key: string): number | null {
   return index < 0 ? null : index + 1;
 }
 
-async function readText(file: string, hash?: Hash): Promise<string | null> {
+/** A whole (small) file as text, or null after reporting why it cannot be read. */
+async function readText(dir: string, ref: string, maxBytes: number, hash: Hash, report: (reason: 'outside' | 'missing' | 'refused', message: string) => void): Promise<string | null> {
+  const opened = await openScenarioFile(dir, ref, maxBytes);
+  if (opened.kind === 'bad') {
+    report(opened.reason, opened.message);
+    return null;
+  }
   try {
-    const text = await readFile(file, 'utf8');
-    hash?.update(`${path.basename(file)}\0${text}\0`);
-    return text;
-  } catch {
+    const bytes = await readOpened(opened.handle, maxBytes);
+    hash.update(`${path.basename(ref)}\0`).update(bytes).update('\0');
+    return bytes.toString('utf8');
+  } catch (e) {
+    report('refused', `cannot be read (${(e as Error).message})`);
     return null;
   }
 }
@@ -65,47 +73,47 @@ function parseJson(jsonFile: string, text: string, issues: IssueList): { json: S
 /** When scenario.json has errors, still check the CSV files it names, so every problem is reported at once. */
 const filesOnlySchema = scenarioJsonSchema.pick({ files: true, zonings: true });
 
-/** Resolve a file reference; it must stay inside the scenario folder. */
-function inside(dir: string, ref: string, jsonFile: string, line: number | null, issues: IssueList): string | null {
-  const full = path.resolve(dir, ref);
-  const rel = path.relative(dir, full);
-  if (path.isAbsolute(ref) || rel.startsWith('..') || path.isAbsolute(rel)) {
-    issues.error(jsonFile, line, `file "${ref}" is outside the scenario folder: give a path inside it`);
-    return null;
-  }
-  return full;
-}
-
 async function readTable<S extends z.ZodType>(
-  dir: string, ref: string, required: readonly string[], schema: S, jsonFile: string, jsonText: string, issues: IssueList, hash: Hash,
+  dir: string, ref: string, required: readonly string[], schema: S, jsonFile: string, jsonText: string, issues: IssueList, hash: Hash, known: readonly string[],
 ): Promise<Lined<z.output<S>>[]> {
-  const full = inside(dir, ref, jsonFile, keyLine(jsonText, ref), issues);
-  if (full === null) return [];
-  const text = await readText(full, hash);
-  if (text === null) {
-    issues.error(ref, null, `cannot read the file (named in ${jsonFile}): check the name and that it exists in the scenario folder`);
+  const opened = await openScenarioFile(dir, ref, fileSizeLimits.table);
+  if (opened.kind === 'bad') {
+    if (opened.reason === 'outside') issues.error(jsonFile, keyLine(jsonText, ref), opened.message);
+    else issues.error(ref, null, opened.message);
     return [];
   }
-  let table;
+  let reader: ReturnType<typeof rowReader<S>> | null = null;
+  let bytes = 0;
+  hash.update(`${path.basename(ref)}\0`);
+  const text = opened.handle.createReadStream({ highWaterMark: 1 << 20 }).pipe(csvText((chunk) => {
+    bytes += chunk.length;
+    if (bytes > fileSizeLimits.table) throw new Error('the file grew past the size limit while being read');
+    hash.update(chunk);
+  }));
   try {
-    table = await parseCsv(text);
+    await streamCsv(text, (header) => {
+      if (!checkColumns(ref, { header }, required, known, issues)) return false;
+      reader = rowReader(ref, header.length, schema, issues);
+      return true;
+    }, (record) => reader?.add(record));
   } catch (e) {
-    issues.error(ref, null, `is not a readable CSV file (${(e as Error).message})`);
+    const line = (e as { line?: unknown }).line;
+    issues.error(ref, typeof line === 'number' ? line : null, `is not a readable CSV file: ${(e as Error).message}`);
     return [];
+  } finally {
+    await opened.handle.close().catch(() => undefined);
   }
-  const known = Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape);
-  if (!checkColumns(ref, table, required, known, issues)) return [];
-  return readRows(ref, table, schema, issues);
+  hash.update('\0');
+  return (reader as ReturnType<typeof rowReader<S>> | null)?.finish() ?? [];
 }
 
 async function readBoundaries(dir: string, ref: string | undefined, jsonFile: string, jsonText: string, issues: IssueList, hash: Hash): Promise<unknown> {
   if (ref === undefined) return null;
-  const full = inside(dir, ref, jsonFile, keyLine(jsonText, ref), issues);
-  const text = full === null ? null : await readText(full, hash);
-  if (text === null) {
-    if (full !== null) issues.error(ref, null, 'cannot read the boundaries file: check the name');
-    return null;
-  }
+  const text = await readText(dir, ref, fileSizeLimits.boundaries, hash, (reason, message) => {
+    if (reason === 'outside') issues.error(jsonFile, keyLine(jsonText, ref), message);
+    else issues.error(ref, null, reason === 'missing' ? 'cannot read the boundaries file: check the name' : message);
+  });
+  if (text === null) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -118,20 +126,20 @@ export async function readScenario(dirArg: string): Promise<ReadResult> {
   const issues = new IssueList();
   const hash = createHash('sha256');
   const digest = () => hash.digest('hex').slice(0, 16);
-  const dir = path.resolve(dirArg);
+  const dir = await realpath(path.resolve(dirArg)).catch(() => path.resolve(dirArg));
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   const jsonFile = 'scenario.json';
   if (!isDir) {
     issues.error(dirArg, null, 'is not a scenario folder: give a folder that holds scenario.json (try scenarios/tiny)');
     return { scenario: null, issues, inputHash: '' };
   }
-  const text = await readText(path.join(dir, jsonFile), hash);
-  if (text === null) {
-    issues.error(path.join(dirArg, jsonFile), null, 'is missing: a scenario folder needs scenario.json (see `zonal init`)');
-    return { scenario: null, issues, inputHash: '' };
-  }
+  const text = await readText(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) =>
+    issues.error(path.join(dirArg, jsonFile), null, reason === 'missing' ? 'is missing: a scenario folder needs scenario.json (see `zonal init`)' : message));
+  if (text === null) return { scenario: null, issues, inputHash: '' };
   const { json, raw } = parseJson(jsonFile, text, issues);
-  const table = <S extends z.ZodType>(ref: string, required: readonly string[], schema: S) => readTable(dir, ref, required, schema, jsonFile, text, issues, hash);
+  /** `columns`: the schema whose keys are the file's known columns (the row schema itself, unless it reshapes rows). */
+  const table = <S extends z.ZodType>(ref: string, required: readonly string[], schema: S, columns: z.ZodObject = schema as unknown as z.ZodObject) =>
+    readTable(dir, ref, required, schema, jsonFile, text, issues, hash, Object.keys(columns.shape));
   if (json === null) {
     const files = filesOnlySchema.safeParse(raw);
     if (files.success) {
@@ -153,7 +161,7 @@ export async function readScenario(dirArg: string): Promise<ReadResult> {
     files: { areas: json.files.areas, demand: json.files.demand, providers: json.files.providers, bids: json.files.bids, current: json.files.current ?? null },
     areas: await table(json.files.areas, requiredColumns.areas, areaRowSchema),
     zonings,
-    demand: await table(json.files.demand, requiredColumns.demand, demandRowSchema),
+    demand: await table(json.files.demand, requiredColumns.demand, demandInputSchema, demandRowSchema),
     providers: await table(json.files.providers, requiredColumns.providers, providerRowSchema),
     bids: await table(json.files.bids, requiredColumns.bids, bidRowSchema),
     current: json.files.current === undefined ? [] : await table(json.files.current, requiredColumns.current, currentRowSchema),

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
-import type { CsvTable } from './csv-read.js';
+import type { CsvRecord, CsvTable } from './csv-read.js';
 
 export interface Lined<T> {
   readonly line: number;
@@ -13,7 +13,7 @@ export interface Lined<T> {
 
 const maxIssuesPerFile = 50;
 
-export function checkColumns(file: string, table: CsvTable, required: readonly string[], known: readonly string[], issues: IssueList): boolean {
+export function checkColumns(file: string, table: Pick<CsvTable, 'header'>, required: readonly string[], known: readonly string[], issues: IssueList): boolean {
   const missing = required.filter((c) => !table.header.includes(c));
   if (table.header.length === 0 || (table.header.length === 1 && table.header[0] === '')) {
     issues.error(file, 1, `the file is empty: it needs a header row with ${required.join(',')}`);
@@ -28,27 +28,38 @@ export function checkColumns(file: string, table: CsvTable, required: readonly s
   return true;
 }
 
-export function readRows<S extends z.ZodType>(file: string, table: CsvTable, schema: S, issues: IssueList): Lined<z.output<S>>[] {
+/** Typed rows, one record at a time (records stream in from a large file). */
+export function rowReader<S extends z.ZodType>(file: string, width: number, schema: S, issues: IssueList): { add(record: CsvRecord): void; finish(): Lined<z.output<S>>[] } {
   const rows: Lined<z.output<S>>[] = [];
   let reported = 0;
-  for (const record of table.records) {
-    if (record.width > table.header.length) {
-      issues.error(file, record.line, `the row has ${record.width} cells but the header has ${table.header.length}: quote any value that contains a comma`);
-      continue;
-    }
-    const parsed = schema.safeParse(record.cells);
-    if (parsed.success) {
-      rows.push({ line: record.line, row: parsed.data });
-      continue;
-    }
-    for (const issue of parsed.error.issues) {
-      if (reported++ >= maxIssuesPerFile) continue;
-      const column = String(issue.path[0] ?? '');
-      const value = record.cells[column];
-      const got = value === undefined || value === '' ? '' : ` (got "${value}")`;
-      issues.error(file, record.line, `${column} ${issue.message}${got}`);
-    }
-  }
-  if (reported > maxIssuesPerFile) issues.error(file, null, `${reported - maxIssuesPerFile} more problem(s) not shown`);
-  return rows;
+  return {
+    add(record) {
+      if (record.width > width) {
+        if (reported++ < maxIssuesPerFile) issues.error(file, record.line, `the row has ${record.width} cells but the header has ${width}: quote any value that contains a comma`);
+        return;
+      }
+      const parsed = schema.safeParse(record.cells);
+      if (parsed.success) {
+        rows.push({ line: record.line, row: parsed.data });
+        return;
+      }
+      for (const issue of parsed.error.issues) {
+        if (reported++ >= maxIssuesPerFile) continue;
+        const column = String(issue.path[0] ?? '');
+        const value = record.cells[column];
+        const got = value === undefined || value === '' ? '' : ` (got "${value}")`;
+        issues.error(file, record.line, `${column} ${issue.message}${got}`);
+      }
+    },
+    finish() {
+      if (reported > maxIssuesPerFile) issues.error(file, null, `${reported - maxIssuesPerFile} more problem(s) not shown`);
+      return rows;
+    },
+  };
+}
+
+export function readRows<S extends z.ZodType>(file: string, table: CsvTable, schema: S, issues: IssueList): Lined<z.output<S>>[] {
+  const reader = rowReader(file, table.header.length, schema, issues);
+  for (const record of table.records) reader.add(record);
+  return reader.finish();
 }

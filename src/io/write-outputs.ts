@@ -1,24 +1,213 @@
 /**
- * Write a set of output files safely: every file is first written in full to a
- * temporary folder inside the output folder, then each is renamed into place
- * (an atomic step), so a failed run never leaves a half-written file. Other
- * files already in the output folder are left alone, except `stale`: files an
- * earlier run wrote that this run's answer does not have (an infeasible
- * tender has no allocations.csv), removed so they cannot be read as its own.
+ * Write a set of output files so that the set changes in one step: a reader
+ * (or a kill at any moment) sees the whole old set or the whole new set,
+ * never a mix. Other files in the output folder are left alone.
+ *
+ * Layout of an output folder (docs/hardening.md, "Output folders"):
+ *
+ *   out/result.json      → .zonal-current/result.json   (a symbolic link per file)
+ *   out/.zonal-current   → .zonal-sets/<id>              (the one link that switches)
+ *   out/.zonal-sets/<id>/result.json …                   (the complete set)
+ *
+ *   1. clear what an interrupted run left (sets and temporaries of dead processes)
+ *   2. write the new set in full into its own folder under .zonal-sets
+ *   3. give every new name a link through .zonal-current (old content still shows)
+ *   4. switch .zonal-current to the new set with one rename: the commit
+ *   5. remove the old set and the links of names the new set no longer has
+ *
+ * Where symbolic links cannot be made (some network or FAT drives), each file
+ * is renamed into place instead: no file is ever half written, but the set
+ * then changes file by file.
+ *
+ * `owned` names every file a command may write there: one the new set does not
+ * have (an infeasible tender has no allocations.csv) is removed with the old
+ * set, so an earlier run's file is never read as this run's.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, lstat, mkdir, open, readdir, readlink, rename, rm, rmdir, stat, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, stale: readonly string[] = []): Promise<void> {
-  const target = path.resolve(outDir);
-  await mkdir(target, { recursive: true });
-  const temp = path.join(target, `.zonal-tmp-${process.pid}-${Date.now()}`);
-  await mkdir(temp);
+/** A failure to write outputs, with a message a user can act on. */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
+/** Called after each step; tests kill the process here to check that any moment is safe. */
+export type StepHook = (step: 'set-written' | 'links-ready' | 'committed' | 'cleaned') => void;
+
+const currentLink = '.zonal-current';
+const setsDir = '.zonal-sets';
+const tempPrefix = '.zonal-tmp-';
+
+const uniqueName = () => `${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}`;
+
+function ownerAlive(name: string): boolean {
+  const pid = Number(/^(?:\.zonal-tmp-)?(\d+)-/.exec(name)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
   try {
-    for (const [name, text] of files) await writeFile(path.join(temp, name), text, 'utf8');
-    for (const name of files.keys()) await rename(path.join(temp, name), path.join(target, name));
-    for (const name of stale) if (!files.has(name)) await rm(path.join(target, name), { force: true });
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function currentSet(target: string): Promise<string | null> {
+  const link = await readlink(path.join(target, currentLink)).catch(() => null);
+  return link === null ? null : path.basename(link);
+}
+
+/** Step 1: sets and temporaries left by runs that were killed (their process is gone). */
+export async function removeStrays(target: string): Promise<void> {
+  const current = await currentSet(target);
+  for (const name of await readdir(target).catch(() => [])) {
+    if (name.startsWith(tempPrefix) && !ownerAlive(name)) await rm(path.join(target, name), { recursive: true, force: true });
+  }
+  for (const name of await readdir(path.join(target, setsDir)).catch(() => [])) {
+    if (name !== current && !ownerAlive(name)) await rm(path.join(target, setsDir, name), { recursive: true, force: true });
+  }
+}
+
+async function writeSynced(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
   } finally {
-    await rm(temp, { recursive: true, force: true });
+    await handle.close();
+  }
+}
+
+/** Make `name` a link to `to`, replacing whatever is there in one rename. */
+async function linkInPlace(target: string, name: string, to: string): Promise<void> {
+  const temp = path.join(target, `${tempPrefix}${uniqueName()}`);
+  await symlink(to, temp);
+  await rename(temp, path.join(target, name));
+}
+
+const isOurLink = async (file: string, name: string) => (await readlink(file).catch(() => null)) === path.join(currentLink, name);
+
+/**
+ * A folder written by an older zonal (plain files, no .zonal-current): make
+ * its files a set first, copying each, so every name keeps its content.
+ */
+async function adoptPlainFiles(target: string, names: readonly string[]): Promise<void> {
+  if ((await currentSet(target)) !== null) return;
+  const plain = [];
+  for (const name of names) if ((await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) plain.push(name);
+  if (plain.length === 0) return;
+  const set = uniqueName();
+  await mkdir(path.join(target, setsDir, set), { recursive: true });
+  for (const name of plain) await copyFile(path.join(target, name), path.join(target, setsDir, set, name));
+  await linkInPlace(target, currentLink, path.join(setsDir, set));
+}
+
+async function refuseFolders(target: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const info = await lstat(path.join(target, name)).catch(() => null);
+    if (info?.isDirectory() === true) throw new OutputError(`${path.join(target, name)} is a folder: zonal needs that name for a file; move the folder or choose another --out`);
+  }
+}
+
+async function linkedSwap(target: string, set: string, names: readonly string[], owned: readonly string[], onStep: StepHook): Promise<void> {
+  await adoptPlainFiles(target, [...new Set([...names, ...owned])]);
+  for (const name of names) if (!(await isOurLink(path.join(target, name), name))) await linkInPlace(target, name, path.join(currentLink, name));
+  onStep('links-ready');
+  const before = await currentSet(target);
+  await linkInPlace(target, currentLink, path.join(setsDir, set));
+  onStep('committed');
+  if (before !== null && before !== set) await rm(path.join(target, setsDir, before), { recursive: true, force: true });
+  for (const name of await readdir(target)) {
+    const file = path.join(target, name);
+    if (!names.includes(name) && (await isOurLink(file, name)) && (await stat(file).catch(() => null)) === null) await unlink(file);
+  }
+  onStep('cleaned');
+}
+
+/** Without symbolic links: rename each file into place (each file whole, the set file by file). */
+async function renameEach(target: string, setPath: string, names: readonly string[], owned: readonly string[]): Promise<void> {
+  for (const name of names) await rename(path.join(setPath, name), path.join(target, name));
+  for (const name of owned) if (!names.includes(name)) await rm(path.join(target, name), { force: true });
+  await rm(setPath, { recursive: true, force: true });
+  await rmdir(path.join(target, setsDir)).catch(() => undefined);
+}
+
+async function symlinksWork(target: string): Promise<boolean> {
+  const probe = path.join(target, `${tempPrefix}${uniqueName()}`);
+  try {
+    await symlink(currentLink, probe);
+    await unlink(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function explain(target: string, e: unknown): never {
+  if (e instanceof OutputError) throw e;
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const why: Readonly<Record<string, string>> = {
+    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the drive is read-only', ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up', ENAMETOOLONG: 'a name is too long', ENOTDIR: 'part of the path is a file, not a folder', EEXIST: 'a file is in the way',
+  };
+  throw new OutputError(`cannot write to ${target}: ${why[code] ?? (e as Error).message}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`);
+}
+
+/** Write `files` (name → text) into `outDir` as one set (see the top of this file). */
+export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, onStep: StepHook = () => undefined, owned: readonly string[] = []): Promise<void> {
+  const target = path.resolve(outDir);
+  const names = [...files.keys()];
+  const set = uniqueName();
+  const setPath = path.join(target, setsDir, set);
+  try {
+    await mkdir(target, { recursive: true });
+    await removeStrays(target);
+    await refuseFolders(target, names);
+    await mkdir(setPath, { recursive: true });
+    for (const [name, text] of files) await writeSynced(path.join(setPath, name), text);
+    onStep('set-written');
+    if (await symlinksWork(target)) await linkedSwap(target, set, names, owned, onStep);
+    else await renameEach(target, setPath, names, owned);
+  } catch (e) {
+    if ((await currentSet(target).catch(() => null)) !== set) await rm(setPath, { recursive: true, force: true }).catch(() => undefined);
+    explain(target, e);
+  }
+}
+
+/** One file, replaced in one rename (a temporary beside it, so on the same drive). */
+export async function writeFileAtomically(file: string, text: string): Promise<void> {
+  const full = path.resolve(file);
+  const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
+  try {
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeSynced(temp, text);
+    await rename(temp, full);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    explain(path.dirname(full), e);
+  }
+}
+
+/**
+ * A new folder with `files`, made whole beside it and renamed into place, so
+ * it appears complete or not at all. `dir` must not exist or be empty.
+ */
+export async function createFolderAtomically(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const full = path.resolve(dir);
+  const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
+  try {
+    await mkdir(temp, { recursive: true });
+    for (const [name, text] of files) await writeSynced(path.join(temp, name), text);
+    await rmdir(full).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    await rename(temp, full);
+  } catch (e) {
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    explain(full, e);
   }
 }

@@ -40,7 +40,9 @@ function groupAreas(areaIds: readonly string[], zoning: Zoning, geography: 'zone
   const groups = new Map<string, string[]>();
   for (const areaId of areaIds) {
     const zoneId = geography === 'county' ? countyZoneId : (zoning.get(areaId) ?? countyZoneId);
-    groups.set(zoneId, [...(groups.get(zoneId) ?? []), areaId]);
+    const group = groups.get(zoneId);
+    if (group === undefined) groups.set(zoneId, [areaId]);
+    else group.push(areaId); // not a copy per area: a national file has tens of thousands of areas in one county lot
   }
   return groups;
 }

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import type { Lined } from '../io/table-rows.js';
-import type { areaRowSchema, bidRowSchema, currentRowSchema, demandRowSchema, providerRowSchema, zoneRowSchema } from './row-schemas.js';
+import type { areaRowSchema, bidRowSchema, currentRowSchema, providerRowSchema, zoneRowSchema } from './row-schemas.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
 import type { Area, Bid, CareType, CurrentRow, DemandRow, LotPlan, LotPlanEntry, Provider, Scenario, Zoning } from './types.js';
 import { careTypes } from './types.js';
@@ -26,7 +26,8 @@ export interface ScenarioRows {
   readonly files: { readonly areas: string; readonly demand: string; readonly providers: string; readonly bids: string; readonly current: string | null };
   readonly areas: Rows<typeof areaRowSchema>;
   readonly zonings: ReadonlyMap<string, { readonly file: string; readonly rows: Rows<typeof zoneRowSchema> }>;
-  readonly demand: Rows<typeof demandRowSchema>;
+  /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema). */
+  readonly demand: readonly Lined<DemandRow>[];
   readonly providers: Rows<typeof providerRowSchema>;
   readonly bids: Rows<typeof bidRowSchema>;
   readonly current: Rows<typeof currentRowSchema>;
@@ -69,7 +70,11 @@ function zoneAreas(zonings: ReadonlyMap<string, Zoning>, issues: IssueList, json
   const owner = new Map<string, string>();
   for (const [name, zoning] of zonings) {
     const local = new Map<string, string[]>();
-    for (const [areaId, zoneId] of zoning) local.set(zoneId, [...(local.get(zoneId) ?? []), areaId]);
+    for (const [areaId, zoneId] of zoning) {
+      const areas = local.get(zoneId);
+      if (areas === undefined) local.set(zoneId, [areaId]);
+      else areas.push(areaId);
+    }
     for (const [zoneId, areas] of local) {
       const sorted = areas.sort();
       const before = zones.get(zoneId);
@@ -84,22 +89,35 @@ function zoneAreas(zonings: ReadonlyMap<string, Zoning>, issues: IssueList, json
 }
 
 function buildDemand(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: IssueList): DemandRow[] {
-  const seen = new Map<string, number>();
+  // care type|period → area → first line: keyed by the area's own string, not a new string per row (a national file has millions of rows)
+  const seen = new Map<string, Map<string, number>>();
   const demand: DemandRow[] = [];
   for (const { line, row } of s.demand) {
-    const key = `${row.area_id}|${row.care_type}|${row.period}`;
-    if (!areaIds.has(row.area_id)) issues.error(s.files.demand, line, `unknown area "${row.area_id}": it is not in areas.csv`);
-    else if (seen.has(key)) issues.error(s.files.demand, line, `duplicate demand for area "${row.area_id}", ${row.care_type}, period ${row.period} (first on line ${seen.get(key)}): merge the rows`);
+    const group = `${row.careType}|${row.period}`;
+    const lines = seen.get(group) ?? new Map<string, number>();
+    if (lines.size === 0) seen.set(group, lines);
+    const first = lines.get(row.areaId);
+    if (!areaIds.has(row.areaId)) issues.error(s.files.demand, line, `unknown area "${row.areaId}": it is not in areas.csv`);
+    else if (first !== undefined) issues.error(s.files.demand, line, `duplicate demand for area "${row.areaId}", ${row.careType}, period ${row.period} (first on line ${first}): merge the rows`);
     else {
-      const low = row.hours_low ?? row.hours_per_week;
-      const high = row.hours_high ?? row.hours_per_week;
-      if (low > row.hours_per_week) issues.error(s.files.demand, line, `hours_low ${low} is more than hours_per_week ${row.hours_per_week}: low must not exceed the central estimate`);
-      if (high < row.hours_per_week) issues.error(s.files.demand, line, `hours_high ${high} is less than hours_per_week ${row.hours_per_week}: high must be at least the central estimate`);
-      seen.set(key, line);
-      demand.push({ areaId: row.area_id, careType: row.care_type, period: row.period, hours: row.hours_per_week, low, high });
+      if (row.low > row.hours) issues.error(s.files.demand, line, `hours_low ${row.low} is more than hours_per_week ${row.hours}: low must not exceed the central estimate`);
+      if (row.high < row.hours) issues.error(s.files.demand, line, `hours_high ${row.high} is less than hours_per_week ${row.hours}: high must be at least the central estimate`);
+      lines.set(row.areaId, line);
+      demand.push(row);
     }
   }
   return demand;
+}
+
+/** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
+export const maxTotalHoursPerWeek = 10_000_000;
+
+function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: IssueList): void {
+  const totals = new Map<string, number>();
+  for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
+  for (const [period, total] of totals) {
+    if (total > maxTotalHoursPerWeek) issues.error(file, null, `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${maxTotalHoursPerWeek.toLocaleString('en-GB')}: check the units (hours per week, not per year)`);
+  }
 }
 
 function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: IssueList): LotPlan {
@@ -229,6 +247,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
   if (!zonings.has(zoning)) issues.error(s.jsonFile, s.jsonLine('zoning'), `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`);
   const demand = buildDemand(s, areaIds, issues);
+  checkDemandTotals(s.files.demand, demand, issues);
   if (!demand.some((d) => d.period === s.json.period)) {
     issues.error(s.jsonFile, s.jsonLine('period'), `period "${s.json.period}" has no rows in ${s.files.demand}: set period to one of ${[...new Set(demand.map((d) => d.period))].join(', ') || '(none)'}`);
   }

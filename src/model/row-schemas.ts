@@ -3,7 +3,8 @@
  * Cells arrive as strings; these schemas trim, convert and range-check them.
  */
 import { z } from 'zod';
-import { careTypes, lotStructures, ruralities, type LotStructure } from './types.js';
+import { readNumberText } from './number-text.js';
+import { careTypes, lotStructures, ruralities, type DemandRow, type LotStructure } from './types.js';
 
 export const idPattern = /^[A-Za-z0-9_.-]+$/;
 
@@ -13,41 +14,57 @@ export const idCell = z
   .min(1, 'is empty: give an id')
   .regex(idPattern, 'is not a valid id: use only letters, digits, _ . and -');
 
-const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Largest value of each kind of number (docs/hardening.md, "Limits"): far
+ * above any real tender, low enough that every cost the solver and the report
+ * work out stays an exact, finite number.
+ */
+export const cellLimits = {
+  hoursPerWeek: 1_000_000,
+  capacityHoursPerWeek: 1_000_000_000,
+  pricePerHour: 10_000,
+  population: 100_000_000,
+  areaKm2: 1_000_000,
+} as const;
 
-/** A non-negative number cell; thousands separators like `1,200` are accepted. */
-function numberCell(what: string) {
-  return z
+/** Text cells (names, periods): printable text only, so a name cannot clear a terminal or differ between outputs. */
+export const textCell = (max: number) =>
+  z
     .string()
     .trim()
-    .min(1, `is empty: give ${what}`)
-    .transform((s) => s.replace(/^£/, '').replace(/,/g, ''))
-    .refine((s) => numeric.test(s), `is not a number: give ${what}`)
-    .transform(Number)
-    .refine((n) => Number.isFinite(n), `is not a finite number`)
-    .refine((n) => n >= 0, `must not be negative`);
+    .max(max, `is longer than ${max} characters: shorten it`)
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'contains a control character (such as a terminal escape or NUL): remove it');
+
+/** Any number, read exactly (model/number-text.ts): `£` and thousands separators like `1,200` are accepted. */
+const exactNumber = (what: string) =>
+  z.string().transform((s, ctx) => {
+    const read = readNumberText(s, what);
+    if (read.kind === 'ok') return read.value;
+    ctx.addIssue({ code: 'custom', message: read.message });
+    return z.NEVER;
+  });
+
+/** A number cell from 0 to `max`. */
+function numberCell(what: string, max: number) {
+  return exactNumber(what)
+    .refine((n) => n >= 0, 'must not be negative')
+    .refine((n) => n <= max, `must be at most ${max.toLocaleString('en-GB')}`);
 }
 
-function optionalNumberCell(what: string) {
+function optionalNumberCell(what: string, max: number) {
   return z
     .string()
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), numberCell(what)]));
+    .pipe(z.union([z.null(), numberCell(what, max)]));
 }
 
 function signedNumberCell(what: string, min: number, max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, `is empty: give ${what}`)
-    .refine((s) => numeric.test(s), `is not a number: give ${what}`)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+  return exactNumber(what).refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 }
 
-const qualityCell = numberCell('a quality score from 0 to 100').refine((n) => n <= 100, 'must be at most 100');
+const qualityCell = numberCell('a quality score from 0 to 100', 100);
 
 export const careTypeCell = z
   .string()
@@ -56,16 +73,16 @@ export const careTypeCell = z
 
 export const areaRowSchema = z.object({
   area_id: idCell,
-  name: z.string().trim(),
+  name: textCell(200),
   lat: signedNumberCell('a latitude', -90, 90),
   lon: signedNumberCell('a longitude', -180, 180),
-  population: numberCell('the population'),
-  population_65_plus: numberCell('the population aged 65 and over'),
+  population: numberCell('the population', cellLimits.population),
+  population_65_plus: numberCell('the population aged 65 and over', cellLimits.population),
   rurality: z
     .string()
     .trim()
     .pipe(z.enum(ruralities, { error: () => `must be one of ${ruralities.join(', ')}` })),
-  area_km2: optionalNumberCell('the area in km²'),
+  area_km2: optionalNumberCell('the area in km²', cellLimits.areaKm2),
 });
 
 export const zoneRowSchema = z.object({ area_id: idCell, zone_id: idCell });
@@ -73,17 +90,30 @@ export const zoneRowSchema = z.object({ area_id: idCell, zone_id: idCell });
 export const demandRowSchema = z.object({
   area_id: idCell,
   care_type: careTypeCell,
-  period: z.string().trim().min(1, 'is empty: give the period, e.g. 2027'),
-  hours_per_week: numberCell('hours per week'),
-  hours_low: optionalNumberCell('the low estimate of hours per week'),
-  hours_high: optionalNumberCell('the high estimate of hours per week'),
+  period: textCell(50).pipe(z.string().min(1, 'is empty: give the period, e.g. 2027')),
+  hours_per_week: numberCell('hours per week', cellLimits.hoursPerWeek),
+  hours_low: optionalNumberCell('the low estimate of hours per week', cellLimits.hoursPerWeek),
+  hours_high: optionalNumberCell('the high estimate of hours per week', cellLimits.hoursPerWeek),
 });
+
+/**
+ * A demand row straight in the model's shape, so a national file's millions
+ * of rows are not held twice (as cells and as model rows) while assembling.
+ */
+export const demandInputSchema = demandRowSchema.transform((r): DemandRow => ({
+  areaId: r.area_id,
+  careType: r.care_type,
+  period: r.period,
+  hours: r.hours_per_week,
+  low: r.hours_low ?? r.hours_per_week,
+  high: r.hours_high ?? r.hours_per_week,
+}));
 
 export const providerRowSchema = z.object({
   provider_id: idCell,
-  name: z.string().trim(),
-  max_hours_per_week: numberCell('the most hours per week the provider can serve'),
-  min_viable_hours_per_week: numberCell('the minimum viable hours per week'),
+  name: textCell(200),
+  max_hours_per_week: numberCell('the most hours per week the provider can serve', cellLimits.capacityHoursPerWeek),
+  min_viable_hours_per_week: numberCell('the minimum viable hours per week', cellLimits.capacityHoursPerWeek),
   quality_score: qualityCell,
   base_area_id: z
     .string()
@@ -107,8 +137,8 @@ export const bidRowSchema = z.object({
   provider_id: idCell,
   care_type: careTypeCell,
   coverage: z.string().trim().min(1, 'is empty: give * or area/zone ids separated by ;'),
-  price_per_hour: numberCell('the price per hour').refine((n) => n > 0, 'must be more than 0'),
-  max_hours_per_week: numberCell('the most hours per week this bid serves'),
+  price_per_hour: numberCell('the price per hour', cellLimits.pricePerHour).refine((n) => n > 0, 'must be more than 0'),
+  max_hours_per_week: numberCell('the most hours per week this bid serves', cellLimits.capacityHoursPerWeek),
   role: z
     .string()
     .trim()
@@ -133,7 +163,7 @@ export const currentRowSchema = z.object({
   area_id: idCell,
   care_type: careTypeCell,
   provider_id: idCell,
-  hours_per_week: numberCell('hours per week'),
+  hours_per_week: numberCell('hours per week', cellLimits.hoursPerWeek),
 });
 
 /** Columns every file must have; optional columns are the schema's other keys. */

@@ -4,9 +4,13 @@
  * misspelt rule is never silently ignored.
  */
 import { z } from 'zod';
+import { textCell } from './row-schemas.js';
 import { careTypes, type CareType, type LotPlanEntry } from './types.js';
 
-const fileRef = z.string().trim().min(1, 'is empty: give a file name inside the scenario folder');
+const fileRef = textCell(255).pipe(z.string().min(1, 'is empty: give a file name inside the scenario folder'));
+
+/** Largest counts and penalties (docs/hardening.md, "Limits"). */
+export const jsonLimits = { unmetPenaltyPerHour: 1_000_000, providers: 100_000, lots: 100_000, frameworkProviders: 1_000, zonings: 100 } as const;
 
 export const defaultAward = {
   objective: 'cost',
@@ -33,9 +37,9 @@ export const awardSchema = z.strictObject({
     .gt(0, 'must be more than 0 (a share of the county, e.g. 0.25)')
     .max(1, 'must be at most 1 (a share, e.g. 0.25 for 25%)')
     .default(defaultAward.maxShareOfTotalHours),
-  maxLotsPerProvider: z.number().int('must be a whole number').min(1, 'must be at least 1, or null for no cap').nullable().default(null),
-  minDistinctProviders: z.number().int('must be a whole number').min(0).default(0),
-  unmetPenaltyPerHour: z.number().gt(0, 'must be more than 0').default(defaultAward.unmetPenaltyPerHour),
+  maxLotsPerProvider: z.number().int('must be a whole number').min(1, 'must be at least 1, or null for no cap').max(jsonLimits.lots, `must be at most ${jsonLimits.lots}`).nullable().default(null),
+  minDistinctProviders: z.number().int('must be a whole number').min(0).max(jsonLimits.providers, `must be at most ${jsonLimits.providers}`).default(0),
+  unmetPenaltyPerHour: z.number().gt(0, 'must be more than 0').max(jsonLimits.unmetPenaltyPerHour, `must be at most ${jsonLimits.unmetPenaltyPerHour} (£ per hour)`).default(defaultAward.unmetPenaltyPerHour),
   rejectBelowLegalPay: z.boolean().default(defaultAward.rejectBelowLegalPay),
   spotPricePerHour: z.number().gt(0, 'must be more than 0').max(1000, 'must be at most 1000 (£ per hour)').default(defaultAward.spotPricePerHour),
 });
@@ -47,7 +51,7 @@ const lotEntrySchema = z
       error: () => 'must be "sole", "lead-secondary" or "framework"',
     }),
     leadShare: z.number().optional(),
-    maxProviders: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+    maxProviders: z.number().int('must be a whole number').min(1, 'must be at least 1').max(jsonLimits.frameworkProviders, `must be at most ${jsonLimits.frameworkProviders}`).optional(),
     minShare: z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1').optional(),
     backup: z.boolean().optional(),
   })
@@ -73,10 +77,10 @@ const lotPlanSchema = z.partialRecord(
 );
 
 export const scenarioJsonSchema = z.object({
-  name: z.string().trim().min(1, 'is empty: name the scenario'),
-  currency: z.string().default('GBP'),
+  name: textCell(200).pipe(z.string().min(1, 'is empty: name the scenario')),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as GBP').default('GBP'),
   weeksPerYear: z.number().gt(0).max(53).default(52),
-  period: z.union([z.string(), z.number()]).transform(String),
+  period: z.union([z.string(), z.number()]).transform(String).pipe(textCell(50)),
   files: z.strictObject({
     areas: fileRef,
     demand: fileRef,
@@ -88,8 +92,8 @@ export const scenarioJsonSchema = z.object({
   zonings: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'zoning names use letters, digits, _ . -'), fileRef).refine(
     (z) => Object.keys(z).length > 0,
     'is empty: give at least one zoning, e.g. {"districts": "zones-districts.csv"}',
-  ),
-  zoning: z.string().optional(),
+  ).refine((z) => Object.keys(z).length <= jsonLimits.zonings, `has more than ${jsonLimits.zonings} zonings: keep the ones you compare`),
+  zoning: textCell(100).optional(),
   lots: lotPlanSchema
     .refine((plan) => plan.standard !== undefined, 'needs a "standard" entry')
     .refine((plan) => plan.standard === undefined || !('merge' in plan.standard), {

@@ -7,8 +7,10 @@ import { z } from 'zod';
 import type { Scenario } from '../model/types.js';
 
 const share = (max = 1) => z.number().min(0, 'must be at least 0').max(max, `must be at most ${max}`);
-const positive = z.number().gt(0, 'must be more than 0');
-const nonNegative = z.number().min(0, 'must be at least 0');
+/** No setting is above 1,000 (£ an hour, minutes, miles or a weight): far above any real cost, and every floor and score stays finite. */
+const settingMax = 1000;
+const positive = z.number().gt(0, 'must be more than 0').max(settingMax, `must be at most ${settingMax}`);
+const nonNegative = z.number().min(0, 'must be at least 0').max(settingMax, `must be at most ${settingMax}`);
 
 const byRurality = (urban: number, town: number, rural: number) =>
   z.strictObject({ urban: nonNegative.default(urban), town: nonNegative.default(town), rural: nonNegative.default(rural) }).prefault({});

@@ -32,7 +32,7 @@ describe('parseCsv', () => {
   });
 
   test('an unterminated quote is an error, not a silent partial table', async () => {
-    await expect(parseCsv('a,b\n1,"open\n2,3\n')).rejects.toThrow(/closing/);
+    await expect(parseCsv('a,b\n1,"open\n2,3\n')).rejects.toThrow(/quoted field unterminated/);
   });
 
   test('an empty file has no header and no records', async () => {

@@ -3,13 +3,16 @@
  * batch.jsonl, streamed as variants finish; --resume skips finished ones.
  * Exits 0 even when some variants fail (their rows say why); 2 on a bad batch.json.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { parseBatchFile, type Variant } from '../../compare/batch-file.js';
 import { runBatch } from '../../compare/batch-run.js';
+import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
 import { CliExit, exitCodes } from '../exit.js';
+import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
+import { writeOut } from '../terminal.js';
 import { version } from '../version.js';
 
 export interface BatchFlags {
@@ -17,6 +20,7 @@ export interface BatchFlags {
   readonly workers?: string;
   readonly resume?: boolean;
   readonly timeLimit: string;
+  readonly maxVariants?: string;
 }
 
 export interface Progress {
@@ -40,18 +44,11 @@ export function progressBar(what: string): Progress {
   };
 }
 
-function workerCount(flag: string | undefined): number {
-  if (flag === undefined) return availableParallelism();
-  const n = Number(flag);
-  if (!Number.isInteger(n) || n < 1) throw new CliExit(exitCodes.badInput, `--workers ${flag}: give a whole number of at least 1`);
-  return n;
-}
-
-async function readVariants(file: string): Promise<Variant[]> {
-  const text = await readFile(file, 'utf8').catch(() => null);
+async function readVariants(file: string, maxVariants: number): Promise<Variant[]> {
+  const read = await readRegularFile(file, fileSizeLimits.json);
   const name = path.basename(file);
-  if (text === null) throw new CliExit(exitCodes.badInput, `${file}: cannot read the batch file: check the path`);
-  const parsed = parseBatchFile(text);
+  if (read.kind === 'bad') throw new CliExit(exitCodes.badInput, `${file}: ${read.reason === 'missing' ? 'cannot read the batch file: check the path' : read.message}`);
+  const parsed = parseBatchFile(read.text, { maxVariants });
   if ('problems' in parsed) {
     const lines = parsed.problems.map((p) => `${name}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
     throw new CliExit(exitCodes.badInput, `${lines.join('\n')}\n${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} found: nothing was run. Fix them and run again.`);
@@ -67,10 +64,9 @@ async function checkBases(variants: readonly Variant[], batchDir: string, name: 
 }
 
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
-  const workers = workerCount(flags.workers);
-  const timeLimit = Number(flags.timeLimit);
-  if (!(timeLimit > 0)) throw new CliExit(exitCodes.badInput, `--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
-  const variants = await readVariants(file);
+  const workers = flags.workers === undefined ? availableParallelism() : workersFlag(flags.workers);
+  const timeLimit = timeLimitFlag(flags.timeLimit);
+  const variants = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const batchDir = path.dirname(path.resolve(file));
   await checkBases(variants, batchDir, path.basename(file));
   const bar = progressBar('variants');
@@ -80,7 +76,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const seconds = (performance.now() - started) / 1000;
   const rate = summary.ran > 0 ? `, ${(summary.ran / seconds).toFixed(1)} variants/s` : '';
   const resumed = summary.resumed > 0 ? ` (${summary.resumed} already done, skipped)` : '';
-  process.stdout.write([
+  writeOut([
     `${summary.total} variants${resumed}: ran ${summary.ran} with ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s${rate}.`,
     summary.failed === 0 ? 'No variant failed.' : `${summary.failed} variant${summary.failed === 1 ? '' : 's'} failed: see the "error" column.`,
     ...summary.rows.filter((r) => r.status === 'failed').slice(0, 5).map((r) => `  ${r.id}: ${r.error ?? ''}`),

@@ -10,6 +10,8 @@ import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { renderComparisonReport } from '../../report/html/comparison.js';
 import { backendByName, solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
+import { timeLimitFlag } from '../flags.js';
+import { writeOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 import { progressBar } from './batch.js';
@@ -37,8 +39,7 @@ export async function comparisonFiles(outcome: CompareOutcome, currency: string)
 }
 
 export async function compareCommand(dir: string, flags: CompareFlags): Promise<void> {
-  const timeLimit = Number(flags.timeLimit);
-  if (!(timeLimit > 0)) throw new CliExit(exitCodes.badInput, `--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
+  const timeLimit = timeLimitFlag(flags.timeLimit);
   if (flags.format !== 'text' && flags.format !== 'json') throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
   const backend = backendByName(flags.solver);
   const { scenario, inputHash, warnings } = await loadScenario(dir);
@@ -54,5 +55,5 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   const files = await comparisonFiles(outcome, scenario.currency);
   await writeOutputsAtomically(flags.out, files);
   if (flags.format === 'json') process.stdout.write(files.get('comparison.json') ?? '');
-  else process.stdout.write(`${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`);
+  else writeOut(`${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`);
 }

@@ -7,11 +7,12 @@ import { tenderLots } from '../../lots/tender-lots.js';
 import { withSettings } from '../../pipeline.js';
 import { toCsv } from '../../report/csv-write.js';
 import { formatTable } from '../../report/text-table.js';
-import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { writeFileAtomically } from '../../io/write-outputs.js';
 import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
 import { scoringSettings } from '../../scoring/settings.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { loadScenario } from '../load.js';
+import { writeOut } from '../terminal.js';
 
 export interface ScoreFlags {
   readonly out: string;
@@ -48,10 +49,10 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   const { lots } = tenderLots(scenario);
   const rows = bidScores(scenario, lots, scoringSettings(scenario));
   const file = path.resolve(flags.out);
-  await writeOutputsAtomically(path.dirname(file), new Map([[path.basename(file), await scoresCsv(rows)]]));
+  await writeFileAtomically(file, await scoresCsv(rows));
   const rejects = rows.filter((r) => r.flags.includes('below-wage-floor')).length;
   const explain = rows.filter((r) => r.flags.includes('below-floor')).length;
-  process.stdout.write(
+  writeOut(
     `${scenario.name}: zoning "${scenario.zoning}"; MEAT = ${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)\n\n` +
       `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (below the cost floor).\nWritten: ${file}\n`,
   );

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Objective } from '../../model/types.js';
 import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
+import { firstNonFinite } from '../../report/finite.js';
 import { infeasibleFiles, outputFiles, solveFileNames } from '../../report/output-files.js';
 import type { InfeasibleResult } from '../../model/result.js';
 import { formatDiagnosis, formatSummary } from '../../report/summary.js';
@@ -13,6 +14,8 @@ import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
 import { backendByName, solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
+import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
+import { writeOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 
@@ -31,18 +34,15 @@ export interface SolveFlags {
 function parseFlags(flags: SolveFlags): { objective?: Objective; timeLimit: number; format: 'text' | 'json' } {
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat') throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
   if (flags.format !== 'text' && flags.format !== 'json') throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
-  const timeLimit = Number(flags.timeLimit);
-  if (!(timeLimit > 0)) throw new CliExit(exitCodes.badInput, `--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
+  const timeLimit = timeLimitFlag(flags.timeLimit);
   return { ...(flags.objective === undefined ? {} : { objective: flags.objective }), timeLimit, format: flags.format };
 }
 
 /** --samples N --seed S: demand uncertainty for the award (null when not asked for). */
 function parseSampleFlags(flags: SolveFlags): SampleOptions | null {
   if (flags.samples === undefined) return null;
-  const samples = Number(flags.samples);
-  const seed = Number(flags.seed ?? '1');
-  if (!Number.isInteger(samples) || samples < 1 || samples > 100000) throw new CliExit(exitCodes.badInput, `--samples ${flags.samples}: give a whole number from 1 to 100000`);
-  if (!Number.isInteger(seed)) throw new CliExit(exitCodes.badInput, `--seed ${flags.seed ?? ''}: give a whole number`);
+  const samples = wholeNumberFlag('--samples', flags.samples, 1, 100000);
+  const seed = wholeNumberFlag('--seed', flags.seed ?? '1', -(2 ** 31), 2 ** 31 - 1);
   return { samples, seed };
 }
 
@@ -66,18 +66,20 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
   }
   const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, solverVersion: solverVersion(flags.solver), inputHash, version, inputWarnings: warnings, ruleCosts: true }));
   if (outcome.kind === 'infeasible') return writeInfeasible(outcome.result, flags.out, settings.format);
+  const notFinite = firstNonFinite(outcome.result);
+  if (notFinite !== null) throw new CliExit(exitCodes.failure, `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`);
   const files = await outputFiles(outcome.result, scenario, outcome.lots);
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
-  await writeOutputsAtomically(flags.out, files, solveFileNames);
+  await writeOutputsAtomically(flags.out, files, undefined, solveFileNames);
   if (settings.format === 'json') process.stdout.write(`${files.get('result.json') ?? ''}`);
-  else process.stdout.write(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))) + (samples === null ? '' : `\n${formatSampling(samples)}`));
+  else writeOut(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))) + (samples === null ? '' : `\n${formatSampling(samples)}`));
 }
 
 /** No award is possible: write result.json and report.html with the diagnosis, print it, exit 3. */
 async function writeInfeasible(result: InfeasibleResult, out: string, format: 'text' | 'json'): Promise<never> {
   const files = infeasibleFiles(result);
-  await writeOutputsAtomically(out, files, solveFileNames);
-  process.stdout.write(format === 'json' ? (files.get('result.json') ?? '') : formatDiagnosis(result, [...files.keys()].map((f) => path.join(out, f))));
+  await writeOutputsAtomically(out, files, undefined, solveFileNames);
+  writeOut(format === 'json' ? (files.get('result.json') ?? '') : formatDiagnosis(result, [...files.keys()].map((f) => path.join(out, f))));
   throw new CliExit(exitCodes.infeasible, 'No award is possible under these rules (exit code 3): result.json and report.html say which rules to relax.');
 }

@@ -4,6 +4,7 @@
  */
 import { tenderLots, tenderWarnings } from '../../lots/tender-lots.js';
 import { loadScenario } from '../load.js';
+import { writeOut } from '../terminal.js';
 
 export async function validateCommand(dir: string): Promise<void> {
   const { scenario, warnings } = await loadScenario(dir);
@@ -13,7 +14,7 @@ export async function validateCommand(dir: string): Promise<void> {
   const demand = lots.reduce((t, l) => t + l.demand, 0);
   const zones = new Set(zoning.values()).size;
   const count = warnings.length + tender.length;
-  process.stdout.write(
+  writeOut(
     `${scenario.name}: valid${count > 0 ? ` with ${count} warning(s)` : ''}.\n` +
       `  ${scenario.areas.length} areas; zonings ${[...scenario.zonings.keys()].join(', ')} (active "${scenario.zoning}", ${zones} zones)\n` +
       `  ${lots.length} lots, ${demand.toLocaleString('en-GB', { maximumFractionDigits: 1 })} hours a week in period ${scenario.period}\n` +

@@ -1,0 +1,41 @@
+/**
+ * Numeric command-line options, each with a documented range (docs/hardening.md,
+ * "Limits"); a value outside it is bad input (exit 2) with a message saying why.
+ */
+import { CliExit, exitCodes } from './exit.js';
+
+/** Longest solver time limit: a day. */
+export const maxTimeLimitSeconds = 86_400;
+/** Most worker threads: each holds a copy of the engine (about 40 MB), and more threads than cores only wait. */
+export const maxWorkers = 64;
+/** Most variants in one batch unless --max-variants raises it, and the most it may be raised to. */
+export const defaultMaxVariants = 10_000;
+export const maxMaxVariants = 1_000_000;
+
+const bad = (message: string) => new CliExit(exitCodes.badInput, message);
+
+/** A plain decimal number: no "Infinity", "0x10", "1e999" or empty text. */
+function number(text: string): number | null {
+  const n = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+export function timeLimitFlag(text: string): number {
+  const n = number(text);
+  if (n === null || n <= 0 || n > maxTimeLimitSeconds) throw bad(`--time-limit ${text}: give a number of seconds above 0 and at most ${maxTimeLimitSeconds} (a day)`);
+  return n;
+}
+
+export function wholeNumberFlag(flag: string, text: string, min: number, max: number, why = ''): number {
+  const n = number(text);
+  if (n === null || !Number.isInteger(n) || n < min || n > max) throw bad(`${flag} ${text}: give a whole number from ${min} to ${max}${why}`);
+  return n;
+}
+
+export function workersFlag(text: string): number {
+  return wholeNumberFlag('--workers', text, 1, maxWorkers, ' (each worker holds about 40 MB; more workers than cores only wait)');
+}
+
+export function maxVariantsFlag(text: string | undefined): number {
+  return text === undefined ? defaultMaxVariants : wholeNumberFlag('--max-variants', text, 1, maxMaxVariants);
+}

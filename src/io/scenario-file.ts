@@ -1,0 +1,97 @@
+/**
+ * Open a file named by scenario.json, safely: only a regular file inside the
+ * scenario folder once every link is resolved, and no bigger than a cap. A
+ * link to /etc/passwd, a named pipe (which would block a read forever) or
+ * /dev/zero (which never ends) is refused with a message, before any read.
+ */
+import { constants } from 'node:fs';
+import { open, realpath, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+const MiB = 1024 * 1024;
+
+/** Largest file zonal reads, by kind (docs/hardening.md, "Limits"). */
+export const fileSizeLimits = {
+  /** scenario.json and batch files: a few kB in practice. */
+  json: 4 * MiB,
+  /** Each CSV file: a national LSOA-level demand file is tens of MB. */
+  table: 512 * MiB,
+  /** A boundaries GeoJSON file (parsed whole, so held in memory). */
+  boundaries: 256 * MiB,
+} as const;
+
+export type OpenedFile =
+  | { readonly kind: 'ok'; readonly handle: FileHandle; readonly size: number }
+  /** 'outside' is the name in scenario.json at fault (report it there); the others are the file's. */
+  | { readonly kind: 'bad'; readonly reason: 'outside' | 'missing' | 'refused'; readonly message: string };
+
+/** `child` is `parent` or lies under it ("..bids.csv" is a legal name inside). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const megabytes = (bytes: number) => `${(bytes / MiB).toFixed(bytes < 10 * MiB ? 1 : 0)} MB`;
+
+/**
+ * Open `ref` (relative to the scenario folder `dir`) for reading. The caller
+ * closes the handle. `dir` should already be a real path (see realpath).
+ */
+export async function openScenarioFile(dir: string, ref: string, maxBytes: number): Promise<OpenedFile> {
+  const full = path.resolve(dir, ref);
+  if (path.isAbsolute(ref) || !isInside(dir, full)) return { kind: 'bad', reason: 'outside', message: `file "${ref}" is outside the scenario folder: give a path inside it` };
+  const real = await realpath(full).catch(() => null);
+  if (real === null) return { kind: 'bad', reason: 'missing', message: 'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder' };
+  if (!isInside(dir, real)) return { kind: 'bad', reason: 'refused', message: `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it` };
+  return openRegular(real, maxBytes);
+}
+
+/** Open a file already resolved to its real path: a regular file no bigger than `maxBytes`, or why not. */
+async function openRegular(real: string, maxBytes: number): Promise<OpenedFile> {
+  // O_NONBLOCK: opening a named pipe must not wait for a writer; O_NOFOLLOW: the name must not turn into a link after realpath.
+  const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(() => null);
+  if (handle === null) return { kind: 'bad', reason: 'refused', message: 'cannot be opened: check that you may read it' };
+  const info = await handle.stat();
+  if (!info.isFile()) {
+    await handle.close();
+    return { kind: 'bad', reason: 'refused', message: `is ${kindOf(info)}, not a regular file: give a plain file` };
+  }
+  if (info.size > maxBytes) {
+    await handle.close();
+    return { kind: 'bad', reason: 'refused', message: `is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} zonal reads from one file: check it is the right file (see docs/hardening.md, "Limits")` };
+  }
+  return { kind: 'ok', handle, size: info.size };
+}
+
+/** Read a whole opened file as UTF-8 text, stopping at `maxBytes` (a file that grows while read). */
+export async function readOpened(handle: FileHandle, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20 })) {
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) throw new Error(`grew past ${megabytes(maxBytes)} while being read`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A whole file named on the command line (a batch file), as text: a regular file only, links followed. */
+export async function readRegularFile(file: string, maxBytes: number): Promise<{ readonly kind: 'ok'; readonly text: string } | Extract<OpenedFile, { kind: 'bad' }>> {
+  const real = await realpath(file).catch(() => null);
+  if (real === null) return { kind: 'bad', reason: 'missing', message: 'does not exist: check the path' };
+  const opened = await openRegular(real, maxBytes);
+  if (opened.kind === 'bad') return opened;
+  try {
+    return { kind: 'ok', text: (await readOpened(opened.handle, maxBytes)).toString('utf8') };
+  } catch (e) {
+    return { kind: 'bad', reason: 'refused', message: `cannot be read (${(e as Error).message})` };
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * A number written in a CSV cell, read exactly: `1200`, `1,200`, `12,345,678.5`,
+ * `2.5e3`, `£26.95`. Commas are thousands separators only in their proper
+ * places; anything else is an error, never a silent guess (`26,95` is not
+ * 2,695, `1,2` is not 12). Pure.
+ */
+
+export type NumberText = { readonly kind: 'ok'; readonly value: number } | { readonly kind: 'bad'; readonly message: string };
+
+const plain = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** 1,200 · 12,345,678 · 1,200.50: groups of three after the first group of one to three digits. */
+const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** 26,95 · 1,2 · 1.200,50: a comma used as the decimal point. */
+const decimalComma = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
+
+/** `what` completes "give …", e.g. "the price per hour". */
+export function readNumberText(text: string, what: string): NumberText {
+  const s = text.trim().replace(/^£/, '');
+  if (s === '') return { kind: 'bad', message: `is empty: give ${what}` };
+  if (plain.test(s)) return { kind: 'ok', value: Number(s) };
+  if (grouped.test(s)) return { kind: 'ok', value: Number(s.replace(/,/g, '')) };
+  if (decimalComma.test(s)) {
+    const suggestion = s.replace(/\./g, '').replace(',', '.');
+    return { kind: 'bad', message: `uses a comma as the decimal point: write ${suggestion} (commas may only separate thousands, as in 1,200)` };
+  }
+  if (/^[+-]?[\d,.]+$/.test(s)) return { kind: 'bad', message: 'has commas in the wrong places: a comma may only separate thousands, as in 1,200 or 12,345,678' };
+  return { kind: 'bad', message: `is not a number: give ${what}` };
+}
