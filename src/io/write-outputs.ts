@@ -116,6 +116,10 @@ async function refuseFolders(target: string, names: readonly string[]): Promise<
 async function linkedSwap(target: string, set: string, names: readonly string[], owned: readonly string[], onStep: StepHook): Promise<void> {
   await adoptPlainFiles(target, [...new Set([...names, ...owned])]);
   for (const name of names) if (!(await isOurLink(path.join(target, name), name))) await linkInPlace(target, name, path.join(currentLink, name));
+  // An earlier run's file this set does not have goes through the current set too, so it leaves with it.
+  for (const name of owned) {
+    if (!names.includes(name) && (await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) await linkInPlace(target, name, path.join(currentLink, name));
+  }
   onStep('links-ready');
   const before = await currentSet(target);
   await linkInPlace(target, currentLink, path.join(setsDir, set));
