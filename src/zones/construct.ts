@@ -1,7 +1,7 @@
 /**
  * Construction phase of the heuristic, as in max-p regions (Duque, Anselin
  * and Rey 2012): grow zones one at a time from areas taken in a random
- * (seeded) order, each by the neighbour nearest its seed, until it reaches
+ * (seeded) order, each by one of the two neighbours nearest its seed, until it reaches
  * the floor; areas left in a region that cannot reach the floor become
  * enclaves and join a neighbouring zone afterwards. With a fixed count, zones
  * are then merged, least compactness lost first, down to the count.
@@ -25,27 +25,31 @@ export function shuffledIndexes(n: number, rng: RandomGenerator): number[] {
 const sameParent = (p: ZoneProblem, i: number, j: number) => p.areas[i]?.parent === p.areas[j]?.parent;
 const demandOf = (p: ZoneProblem, i: number) => p.areas[i]?.demand ?? 0;
 
-/** Grow one region from `seed` through unassigned neighbours until it reaches the floor. */
-function growRegion(p: ZoneProblem, seed: number, zone: readonly number[]): { members: number[]; demand: number } {
+/**
+ * Grow one region from `seed` through unassigned neighbours until it reaches
+ * the floor, taking at each step one of the two candidates nearest the seed
+ * (by a coin), so that constructions differ in shape as well as in seeds.
+ */
+function growRegion(p: ZoneProblem, seed: number, zone: readonly number[], rng: RandomGenerator): { members: number[]; demand: number } {
   const members = [seed];
   const inRegion = new Set(members);
   let demand = demandOf(p, seed);
   const origin = p.areas[seed];
   while (demand < p.floor && origin !== undefined) {
-    let next = -1;
-    let nearest = Infinity;
+    const candidates = new Map<number, number>();
     for (const m of members) {
       for (const j of p.neighbours[m] ?? []) {
         const a = p.areas[j];
         if (a === undefined || zone[j] !== unassigned || inRegion.has(j) || !sameParent(p, seed, j)) continue;
-        const d = distanceKm(a, origin);
-        if (d < nearest || (d === nearest && j < next)) [next, nearest] = [j, d];
+        candidates.set(j, distanceKm(a, origin));
       }
     }
-    if (next < 0) break;
-    members.push(next);
-    inRegion.add(next);
-    demand += demandOf(p, next);
+    const nearest = [...candidates].sort(([i, d], [j, e]) => d - e || i - j).slice(0, 2);
+    const pick = nearest.length === 2 && uniformInt(rng, 0, 1) === 1 ? nearest[1] : nearest[0];
+    if (pick === undefined) break;
+    members.push(pick[0]);
+    inRegion.add(pick[0]);
+    demand += demandOf(p, pick[0]);
   }
   return { members, demand };
 }
@@ -85,7 +89,7 @@ export function constructMap(p: ZoneProblem, rng: RandomGenerator): Assignment |
   const zoneDemands: number[] = [];
   for (const seed of shuffledIndexes(p.areas.length, rng)) {
     if (zone[seed] !== unassigned || tried.has(seed)) continue;
-    const region = growRegion(p, seed, zone);
+    const region = growRegion(p, seed, zone, rng);
     if (region.demand >= p.floor && region.demand <= p.ceiling) {
       for (const m of region.members) zone[m] = zoneDemands.length;
       zoneDemands.push(region.demand);

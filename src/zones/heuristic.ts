@@ -1,13 +1,16 @@
 /**
  * The heuristic: many seeded constructions (construct.ts), each improved by
- * local search (local-search.ts); the maps with the most zones (max-p) or
- * exactly `count` zones are kept, cheapest first, distinct maps only.
+ * local search (local-search.ts); the best few of those are improved further
+ * by tabu search (tabu.ts). The maps with the most zones (max-p) or exactly
+ * `count` zones are kept, cheapest first, distinct maps only.
  * Deterministic: the seed fixes every random choice.
  */
 import { mersenne } from 'pure-rand/generator/mersenne';
 import { constructMap, mergeDown } from './construct.js';
 import { defaultLocalSearch, improveMap, type LocalSearchSettings } from './local-search.js';
 import { mapCost, type Assignment, type ZoneProblem } from './problem.js';
+import { resplitPairs } from './resplit.js';
+import { defaultTabu, tabuSearch, type TabuSettings } from './tabu.js';
 
 export interface HeuristicSettings {
   /** @defaultValue 1 */
@@ -17,9 +20,12 @@ export interface HeuristicSettings {
   /** Constructions tried; null scales with the number of areas (see `constructionsFor`). @defaultValue null */
   readonly constructions: number | null;
   readonly localSearch: LocalSearchSettings;
+  /** How many of the best local optima tabu search starts from. @defaultValue 3 */
+  readonly tabuStarts: number;
+  readonly tabu: TabuSettings;
 }
 
-export const defaultHeuristic: HeuristicSettings = { seed: 1, alternatives: 1, constructions: null, localSearch: defaultLocalSearch };
+export const defaultHeuristic: HeuristicSettings = { seed: 1, alternatives: 1, constructions: null, localSearch: defaultLocalSearch, tabuStarts: 3, tabu: defaultTabu };
 
 /** 200 constructions for up to 100 areas, falling to 10 at 2,000 (each costs more as the map grows). */
 export const constructionsFor = (areaCount: number): number => Math.min(200, Math.max(10, Math.round(20000 / Math.max(1, areaCount))));
@@ -68,6 +74,11 @@ export function heuristicMaps(p: ZoneProblem, settings: HeuristicSettings = defa
     if (!found.has(key)) found.set(key, { assignment, zoneCount: zoneCountOf(assignment), cost: mapCost(p, assignment) });
   }
   if (found.size === 0) return { kind: 'none', constructions, mostZones };
+  const add = (assignment: Assignment) => {
+    const key = assignment.join(',');
+    if (!found.has(key)) found.set(key, { assignment, zoneCount: zoneCountOf(assignment), cost: mapCost(p, assignment) });
+  };
+  for (const start of [...found.values()].sort(better).slice(0, settings.tabuStarts)) add(canonical(resplitPairs(p, tabuSearch(p, resplitPairs(p, start.assignment), settings.tabu))));
   const all = [...found.values()].sort(better);
   const top = all[0] as DesignedMap;
   const maps = all.filter((m) => m.zoneCount === top.zoneCount).slice(0, settings.alternatives);
