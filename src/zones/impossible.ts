@@ -50,8 +50,8 @@ export function impossibleRequest(p: ZoneProblem, within: string | null): string
   const n = p.areas.length;
   const total = demandOf(p, p.areas.map((_, i) => i));
   if (p.count !== null && p.count > n) return `--count ${p.count} asks for more zones than there are areas (${n}): give at most ${n}`;
-  if (p.floor > p.ceiling) return `the floor of ${h(p.floor)} is above the ceiling of ${h(p.ceiling)}: lower --min-hours or raise --max-hours`;
   if (p.floor > total) return `the floor of ${h(p.floor)} is above the total design demand of ${h(total)}: not even one zone can reach it; lower --min-hours`;
+  if (p.floor > p.ceiling) return `the floor of ${h(p.floor)} is above the ceiling of ${h(p.ceiling)}: lower --min-hours or raise --max-hours`;
   const big = p.areas.find((a) => a.demand > p.ceiling);
   if (big !== undefined) return `area ${big.id} alone carries ${h(big.demand)}, above the ceiling of ${h(p.ceiling)}: raise --max-hours${p.count === null ? '' : ' or lower --count'}`;
   if (within !== null) {
