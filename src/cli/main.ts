@@ -77,7 +77,7 @@ function program(): Command {
     .option('--seed <s>', 'random seed of the heuristic (same seed, same map)', '1')
     .option('--out <dir>', 'write the zone files and the comparison here (default out, unless --write)')
     .option('--write', 'add the zone files to the scenario folder and name them in scenario.json')
-    .addOption(new Option('--method <method>', 'auto: the exact program too on up to 30 areas').choices(['auto', 'heuristic', 'exact']).default('auto'))
+    .addOption(new Option('--method <method>', 'auto: the exact program (HiGHS) too on up to 15 areas; exact: whatever the size').choices(['auto', 'heuristic', 'exact']).default('auto'))
     .option('--time-limit <seconds>', 'time limit of each exact solve', '60')
     .option('--options <names>', 'compare the proposals under these standard options', 'lead-80-20')
     .option('--no-compare', 'do not solve the awards of the proposals')

@@ -16,6 +16,9 @@
  *   Σ_k x[k,k] = count                   (max-p: first maximise Σ x[k,k])
  *   inflow − outflow of f_k at j = x[j,k]   (j ≠ k)
  *   f_k on link (i→j) ≤ (m_k − 1) × x[i,k] and ≤ (m_k − 1) × x[j,k]
+ *   x[i,k] ≤ Σ_{j next to i} x[j,k]        (i ≠ k; implied, but tightens)
+ *
+ * where m_k is the most areas a zone can hold under the ceiling.
  */
 import type { Program, Row, SolverBackend, Variable, VariableMeaning } from '../solve/program.js';
 import { distanceKm, zoneCost, zoneMembers, type Assignment, type ZoneProblem } from './problem.js';
@@ -33,9 +36,28 @@ interface Formulation {
 /** Variables carry a meaning for src/solve's types; zone design uses none of the award's, so this one says so. */
 const meaning: VariableMeaning = { kind: 'wins', providerId: '(zone design)' };
 const key = (i: number, k: number) => `${i},${k}`;
-const mayJoin = (p: ZoneProblem, i: number, k: number) => p.areas[i]?.parent === p.areas[k]?.parent;
+/**
+ * Whether area i may belong to the zone rooted at k. When only the number of
+ * zones matters (the first max-p solve), every zone is rooted at its
+ * lowest-numbered area, which removes the many equal ways of naming a zone's
+ * root without losing any map.
+ */
+const mayJoin = (p: ZoneProblem, i: number, k: number, lowestRoot: boolean) => p.areas[i]?.parent === p.areas[k]?.parent && (!lowestRoot || i >= k);
 
-function formulate(p: ZoneProblem): Formulation {
+/** The most areas a zone of these candidates can hold under the ceiling (the smallest first). */
+function mostMembers(p: ZoneProblem, candidates: readonly number[]): number {
+  const demands = candidates.map((i) => p.areas[i]?.demand ?? 0).sort((a, b) => a - b);
+  let total = 0;
+  let n = 0;
+  for (const d of demands) {
+    if (total + d > p.ceiling) break;
+    total += d;
+    n++;
+  }
+  return Math.max(1, n);
+}
+
+function formulate(p: ZoneProblem, lowestRoot: boolean): Formulation {
   const n = p.areas.length;
   const variables: Variable[] = [];
   const rows: Row[] = [];
@@ -44,7 +66,7 @@ function formulate(p: ZoneProblem): Formulation {
   const add = (v: Omit<Variable, 'meaning'>) => variables.push({ ...v, meaning }) - 1;
   for (let k = 0; k < n; k++) {
     for (let i = 0; i < n; i++) {
-      if (!mayJoin(p, i, k)) continue;
+      if (!mayJoin(p, i, k, lowestRoot)) continue;
       const a = p.areas[i];
       const c = p.areas[k];
       const cost = a === undefined || c === undefined ? 0 : a.demand * distanceKm(a, c);
@@ -56,16 +78,23 @@ function formulate(p: ZoneProblem): Formulation {
   for (let k = 0; k < n; k++) {
     const open = x.get(key(k, k)) as number;
     centreTerms.push([open, 1]);
-    const members = Array.from({ length: n }, (_, i) => i).filter((i) => mayJoin(p, i, k));
-    const bigM = Math.max(1, members.length - 1);
+    const members = Array.from({ length: n }, (_, i) => i).filter((i) => mayJoin(p, i, k, lowestRoot));
+    const bigM = Math.max(1, mostMembers(p, members) - 1);
     const load = members.map((i) => [x.get(key(i, k)) as number, p.areas[i]?.demand ?? 0] as const);
-    for (const i of members) if (i !== k) rows.push({ name: `open_${i}_${k}`, terms: [[x.get(key(i, k)) as number, 1], [open, -1]], lower: -Infinity, upper: 0 });
+    for (const i of members) {
+      if (i === k) continue;
+      const xi = x.get(key(i, k)) as number;
+      rows.push({ name: `open_${i}_${k}`, terms: [[xi, 1], [open, -1]], lower: -Infinity, upper: 0 });
+      // A member other than the centre has a neighbour in its zone (implied by the flows, but it tightens the relaxation).
+      const beside = (p.neighbours[i] ?? []).filter((j) => mayJoin(p, j, k, lowestRoot)).map((j) => [x.get(key(j, k)) as number, -1] as const);
+      rows.push({ name: `beside_${i}_${k}`, terms: [[xi, 1], ...beside], lower: -Infinity, upper: 0 });
+    }
     rows.push({ name: `floor_${k}`, terms: [...load.filter(([v]) => v !== open), [open, (p.areas[k]?.demand ?? 0) - p.floor]], lower: 0, upper: Infinity });
     rows.push({ name: `ceiling_${k}`, terms: [...load.filter(([v]) => v !== open), [open, (p.areas[k]?.demand ?? 0) - p.ceiling]], lower: -Infinity, upper: 0 });
     const arcs: [number, number, number][] = [];
     for (const i of members) {
       for (const j of p.neighbours[i] ?? []) {
-        if (j === k || !mayJoin(p, j, k)) continue;
+        if (j === k || !mayJoin(p, j, k, lowestRoot)) continue;
         const f = add({ name: `f_${k}_${i}_${j}`, lower: 0, upper: bigM, integer: false, cost: 0 });
         arcs.push([i, j, f]);
         rows.push({ name: `fromcap_${k}_${i}_${j}`, terms: [[f, 1], [x.get(key(i, k)) as number, -bigM]], lower: -Infinity, upper: 0 });
@@ -133,23 +162,23 @@ const gapOptions = { relativeGap: 1e-6 };
 
 /** Solve exactly: for max-p, the most zones first, then the most compact map with that many. */
 export async function exactMap(p: ZoneProblem, settings: ExactSettings): Promise<ExactOutcome> {
-  const f = formulate(p);
-  const start = settings.start === null ? undefined : startValues(p, f, settings.start);
   let count = p.count;
   let seconds = 0;
   let firstGap = 0;
   if (count === null) {
-    const centres = new Set(f.centreTerms.map(([v]) => v));
-    const most: Program = { sense: 'max', variables: f.variables.map((v, i) => ({ ...v, cost: centres.has(i) ? 1 : 0 })), rows: f.rows };
-    const first = await settings.backend.solve(most, { timeLimit: settings.timeLimit, ...gapOptions, ...(start === undefined ? {} : { start }) });
+    const rooted = formulate(p, true);
+    const centres = new Set(rooted.centreTerms.map(([v]) => v));
+    const most: Program = { sense: 'max', variables: rooted.variables.map((v, i) => ({ ...v, cost: centres.has(i) ? 1 : 0 })), rows: rooted.rows };
+    const first = await settings.backend.solve(most, { timeLimit: settings.timeLimit, ...gapOptions });
     seconds += first.seconds;
     if (first.status === 'infeasible' || first.status === 'error') return { ...first, seconds };
-    count = new Set(decode(p, f, first.values)).size;
+    count = new Set(decode(p, rooted, first.values)).size;
     if (first.status === 'feasible') firstGap = Number.isFinite(first.gap) ? first.gap : 1;
   }
+  const f = formulate(p, false);
+  const start = settings.start === null || new Set(settings.start).size !== count ? undefined : startValues(p, f, settings.start);
   const fixed: Program = { sense: 'min', variables: f.variables, rows: [...f.rows, { name: 'count', terms: f.centreTerms, lower: count, upper: count }] };
-  const startHere = start !== undefined && settings.start !== null && new Set(settings.start).size === count ? start : undefined;
-  const second = await settings.backend.solve(fixed, { timeLimit: settings.timeLimit, ...gapOptions, ...(startHere === undefined ? {} : { start: startHere }) });
+  const second = await settings.backend.solve(fixed, { timeLimit: settings.timeLimit, ...gapOptions, ...(start === undefined ? {} : { start }) });
   seconds += second.seconds;
   if (second.status === 'infeasible' || second.status === 'error') return { ...second, seconds };
   const proven = second.status === 'optimal' && firstGap === 0;

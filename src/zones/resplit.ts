@@ -29,14 +29,14 @@ function bestCut(p: ZoneProblem, union: readonly number[], floor: number, ceilin
   return best;
 }
 
-/** Re-split neighbouring pairs until no pair improves. */
+/** Re-split neighbouring pairs, pass after pass, until a pass improves none. */
 export function resplitPairs(p: ZoneProblem, start: Assignment): Assignment {
   const zone = [...start];
+  const zones = zoneMembers(zone);
+  const costs = zones.map((m) => zoneCost(p, m).cost);
   for (let improved = true; improved; ) {
     improved = false;
-    const zones = zoneMembers(zone);
-    const costs = zones.map((m) => zoneCost(p, m).cost);
-    for (let a = 0; a < zones.length && !improved; a++) {
+    for (let a = 0; a < zones.length; a++) {
       const touching = new Set<number>();
       for (const i of zones[a] ?? []) for (const j of p.neighbours[i] ?? []) if ((zone[j] ?? a) > a && p.areas[j]?.parent === p.areas[i]?.parent) touching.add(zone[j] ?? a);
       for (const b of [...touching].sort((x, y) => x - y)) {
@@ -46,8 +46,9 @@ export function resplitPairs(p: ZoneProblem, start: Assignment): Assignment {
         if (cut === null || cut.cost >= (costs[a] ?? 0) + (costs[b] ?? 0) - 1e-9) continue;
         for (const i of cut.a) zone[i] = a;
         for (const i of cut.b) zone[i] = b;
+        [zones[a], zones[b]] = [cut.a, cut.b];
+        [costs[a], costs[b]] = [zoneCost(p, cut.a).cost, zoneCost(p, cut.b).cost];
         improved = true;
-        break;
       }
     }
   }

@@ -18,7 +18,7 @@ import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import type { Scenario } from '../../model/types.js';
 import { buildProblem, type BuiltProblem, type DesignRequest } from '../../zones/build-problem.js';
 import { assignmentOf, mapSummary, zoneRows } from '../../zones/describe.js';
-import { designZones, type DesignMethod } from '../../zones/design.js';
+import { defaultExactAreaLimit, designZones, type DesignMethod } from '../../zones/design.js';
 import { badName, nameProposals, withProposals, type NamedProposal } from '../../zones/named-proposals.js';
 import { proposalText, summaryText } from '../../zones/zones-text.js';
 import { backendByName } from '../backends.js';
@@ -110,7 +110,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   const { scenario, inputHash, warnings } = await loadScenario(dir);
   await checkTargets(dir, scenario, flags, alternatives);
   const built = buildProblem(scenario, request);
-  const outcome = await designZones(built.problem, { seed, alternatives, method, exactAreaLimit: 30, timeLimit, backend, within: request.within });
+  const outcome = await designZones(built.problem, { seed, alternatives, method, exactAreaLimit: defaultExactAreaLimit, timeLimit, backend, within: request.within });
   if (outcome.kind !== 'designed') throw bad(`zonal zones: ${outcome.reason}. Nothing was written.`);
   const named = nameProposals(scenario, built.problem, outcome.proposals, flags.name);
   if (typeof named === 'string') throw bad(`${named}. Nothing was written.`);
