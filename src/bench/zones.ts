@@ -52,7 +52,8 @@ async function gapRow(areas: number, seed: number, count: number | null, timeLim
 }
 
 const f1 = (x: number) => x.toFixed(1);
-const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(2)}%`);
+/** A gap; rounding noise around zero (±1e-6) prints as 0.00%. */
+const pct = (x: number | null) => (x === null ? '-' : `${(100 * (Math.abs(x) < 1e-6 ? 0 : x)).toFixed(2)}%`);
 
 async function main(argv: readonly string[]): Promise<void> {
   const timeLimit = Number(arg(argv, '--time-limit', '60'));

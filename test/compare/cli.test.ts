@@ -22,7 +22,7 @@ describe.concurrent('zonal compare', () => {
     const r = await zonal(['compare', 'scenarios/hertfordshire', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(await readFile(path.join(out, 'comparison.json'), 'utf8')) as { rows: JsonRow[]; cheapest: string; leastRisky: string; dominated: string[] };
-    expect(json.rows.length).toBe(7 * 3 + 1);
+    expect(json.rows.length).toBe(7 * 4 + 1); // 4 zonings: districts, twelve, quadrants, designed
     for (const row of json.rows) expect(row.error, row.key).toBeNull();
     const cheapest = json.rows.find((row) => row.key === json.cheapest);
     expect(r.stdout).toContain(`Cheapest: ${json.cheapest.split('@')[0] ?? ''}`);
