@@ -72,7 +72,7 @@ function program(): Command {
     .option('--min-hours <h>', 'least design demand of a zone, hours a week (default: the largest provider minimum viable volume)')
     .option('--max-hours <h>', 'most design demand of a zone, hours a week (default: twice the mean zone)')
     .option('--within <zoning>', 'never cross a zone of this zoning (e.g. districts)')
-    .option('--name <name>', 'name of the new zoning (zones-<name>.csv)', 'designed')
+    .option('--name <name>', 'name of the new zoning (zones-<name>.csv); default designed, or designed2, … if the scenario has it')
     .option('--alternatives <k>', 'propose up to K different maps, best first', '1')
     .option('--seed <s>', 'random seed of the heuristic (same seed, same map)', '1')
     .option('--out <dir>', 'write the zone files and the comparison here (default out, unless --write)')

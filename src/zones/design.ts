@@ -57,7 +57,7 @@ export type DesignOutcome =
 
 function notFound(p: ZoneProblem, constructions: number, mostZones: number): string {
   const wanted = p.count === null ? 'map' : `map of ${p.count} zones`;
-  return `the heuristic found no ${wanted} with every zone connected and between ${Math.round(p.floor)} and ${Math.round(p.ceiling)} h/week in ${constructions} tries (most zones reached: ${mostZones}); this is not a proof that none exists: try another --seed, a lower --min-hours, a higher --max-hours${p.count === null ? '' : ', a lower --count'}, or --method exact`;
+  return `the heuristic found no ${wanted} with every zone connected and between ${Math.round(p.floor).toLocaleString('en-GB')} and ${Math.round(p.ceiling).toLocaleString('en-GB')} h/week in ${constructions} tries (most zones reached: ${mostZones}); this is not a proof that none exists: try another --seed, a lower --min-hours, a higher --max-hours${p.count === null ? '' : ', a lower --count'}, or --method exact`;
 }
 
 const sameMap = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((z, i) => z === b[i]);

@@ -19,11 +19,20 @@ export interface NamedProposal {
 
 const idPattern = /^[A-Za-z0-9_.-]+$/;
 
+const namesFor = (name: string, alternatives: number) => Array.from({ length: alternatives }, (_, k) => (k === 0 ? name : `${name}-${k + 1}`));
+
+/** The default name: `designed`, or `designed2`, `designed3`, … when the scenario already has it. */
+export function freeName(scenario: Scenario, alternatives: number): string {
+  for (let k = 1; ; k++) {
+    const name = k === 1 ? 'designed' : `designed${k}`;
+    if (namesFor(name, alternatives).every((n) => !scenario.zonings.has(n))) return name;
+  }
+}
+
 /** Why a --name cannot be used, or null. */
 export function badName(name: string, scenario: Scenario, alternatives: number): string | null {
   if (!idPattern.test(name)) return `--name "${name}": use only letters, digits and _ . - (it becomes the zoning's name and part of its zone ids)`;
-  const names = Array.from({ length: alternatives }, (_, k) => (k === 0 ? name : `${name}-${k + 1}`));
-  const taken = names.find((n) => scenario.zonings.has(n));
+  const taken = namesFor(name, alternatives).find((n) => scenario.zonings.has(n));
   return taken === undefined ? null : `--name: the scenario already has a zoning "${taken}": choose another --name`;
 }
 

@@ -19,7 +19,7 @@ import type { Scenario } from '../../model/types.js';
 import { buildProblem, type BuiltProblem, type DesignRequest } from '../../zones/build-problem.js';
 import { assignmentOf, mapSummary, zoneRows } from '../../zones/describe.js';
 import { defaultExactAreaLimit, designZones, type DesignMethod } from '../../zones/design.js';
-import { badName, nameProposals, withProposals, type NamedProposal } from '../../zones/named-proposals.js';
+import { badName, freeName, nameProposals, withProposals, type NamedProposal } from '../../zones/named-proposals.js';
 import { proposalText, summaryText } from '../../zones/zones-text.js';
 import { backendByName } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
@@ -32,7 +32,7 @@ export interface ZonesFlags {
   readonly minHours?: string;
   readonly maxHours?: string;
   readonly within?: string;
-  readonly name: string;
+  readonly name?: string;
   readonly alternatives: string;
   readonly seed: string;
   readonly out?: string;
@@ -75,16 +75,19 @@ function parseFlags(flags: ZonesFlags): { request: DesignRequest; seed: number; 
   return { request, seed: wholeNumber('--seed', flags.seed, 0) ?? 1, alternatives, method, timeLimit };
 }
 
-async function checkTargets(dir: string, scenario: Scenario, flags: ZonesFlags, alternatives: number): Promise<void> {
+/** The zoning name to use, after checking --within, the name and (with --write) that no file would be overwritten. */
+async function checkTargets(dir: string, scenario: Scenario, flags: ZonesFlags, alternatives: number): Promise<string> {
   if (flags.within !== undefined && !scenario.zonings.has(flags.within)) throw bad(`--within ${flags.within}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`);
-  const nameProblem = badName(flags.name, scenario, flags.write === true ? alternatives : 1);
+  const name = flags.name ?? freeName(scenario, alternatives);
+  const nameProblem = badName(name, scenario, alternatives);
   if (nameProblem !== null) throw bad(nameProblem);
-  if (flags.write !== true) return;
+  if (flags.write !== true) return name;
   for (let k = 0; k < alternatives; k++) {
-    const file = `zones-${k === 0 ? flags.name : `${flags.name}-${k + 1}`}.csv`;
+    const file = `zones-${k === 0 ? name : `${name}-${k + 1}`}.csv`;
     const exists = await access(path.join(dir, file)).then(() => true, () => false);
     if (exists) throw bad(`--write: ${path.join(dir, file)} already exists: choose another --name (zonal never overwrites a scenario's file)`);
   }
+  return name;
 }
 
 function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly NamedProposal[]): void {
@@ -108,11 +111,11 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   const { request, seed, alternatives, method, timeLimit } = parseFlags(flags);
   const backend = backendByName('highs');
   const { scenario, inputHash, warnings } = await loadScenario(dir);
-  await checkTargets(dir, scenario, flags, alternatives);
+  const name = await checkTargets(dir, scenario, flags, alternatives);
   const built = buildProblem(scenario, request);
   const outcome = await designZones(built.problem, { seed, alternatives, method, exactAreaLimit: defaultExactAreaLimit, timeLimit, backend, within: request.within });
   if (outcome.kind !== 'designed') throw bad(`zonal zones: ${outcome.reason}. Nothing was written.`);
-  const named = nameProposals(scenario, built.problem, outcome.proposals, flags.name);
+  const named = nameProposals(scenario, built.problem, outcome.proposals, name);
   if (typeof named === 'string') throw bad(`${named}. Nothing was written.`);
   printDesign(built, scenario, named);
   const files = new Map(named.map((n) => [n.file, n.csv]));
