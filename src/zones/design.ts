@@ -51,7 +51,7 @@ export interface Proposal extends DesignedMap {
 }
 
 export type DesignOutcome =
-  | { readonly kind: 'designed'; readonly proposals: readonly Proposal[]; readonly constructions: number; readonly exactSeconds: number | null }
+  | { readonly kind: 'designed'; readonly proposals: readonly Proposal[]; readonly constructions: number; readonly exactSeconds: number | null; readonly note: string | null }
   | { readonly kind: 'impossible'; readonly reason: string }
   | { readonly kind: 'not-found'; readonly reason: string };
 
@@ -62,15 +62,18 @@ function notFound(p: ZoneProblem, constructions: number, mostZones: number): str
 
 const sameMap = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((z, i) => z === b[i]);
 
-async function withExact(p: ZoneProblem, heuristic: readonly DesignedMap[], settings: DesignSettings): Promise<{ proposals: Proposal[]; seconds: number } | { impossible: string }> {
+async function withExact(p: ZoneProblem, heuristic: readonly DesignedMap[], settings: DesignSettings): Promise<{ proposals: Proposal[]; seconds: number; note: string | null } | { impossible: string }> {
   const asHeuristic = (m: DesignedMap): Proposal => ({ ...m, method: 'heuristic', status: 'heuristic', gap: null });
   const outcome = await exactMap(p, { backend: settings.backend, timeLimit: settings.timeLimit, start: heuristic[0]?.assignment ?? null });
   if (outcome.status === 'infeasible') return { impossible: 'the exact program proves that no map keeps every rule (connected zones, each between the floor and the ceiling): lower --min-hours, raise --max-hours or change --count' };
-  if (outcome.status === 'error') throw new Error(`zone design: the exact program failed: ${outcome.message}`);
+  if (outcome.status === 'error') {
+    if (heuristic.length === 0) throw new Error(`zone design: the exact program failed and the heuristic found no map: ${outcome.message}`);
+    return { proposals: heuristic.slice(0, settings.alternatives).map(asHeuristic), seconds: outcome.seconds, note: `the exact program found no map within the time limit (${outcome.message}); the maps below are the heuristic's` };
+  }
   const assignment = canonical(outcome.assignment);
   const exact: Proposal = { assignment, zoneCount: new Set(assignment).size, cost: outcome.cost, method: 'exact', status: outcome.status, gap: outcome.gap };
   const others = heuristic.filter((m) => m.zoneCount === exact.zoneCount && !sameMap(m.assignment, assignment)).map(asHeuristic);
-  return { proposals: [exact, ...others].slice(0, settings.alternatives), seconds: outcome.seconds };
+  return { proposals: [exact, ...others].slice(0, settings.alternatives), seconds: outcome.seconds, note: null };
 }
 
 export async function designZones(p: ZoneProblem, settings: DesignSettings): Promise<DesignOutcome> {
@@ -81,10 +84,11 @@ export async function designZones(p: ZoneProblem, settings: DesignSettings): Pro
   const runExact = settings.method === 'exact' || (settings.method === 'auto' && p.areas.length <= settings.exactAreaLimit);
   let proposals: Proposal[] = found.map((m) => ({ ...m, method: 'heuristic', status: 'heuristic', gap: null }));
   let exactSeconds: number | null = null;
+  let note: string | null = null;
   if (runExact) {
     const exact = await withExact(p, found, settings);
     if ('impossible' in exact) return { kind: 'impossible', reason: exact.impossible };
-    proposals = exact.proposals;
+    ({ proposals, note } = exact);
     exactSeconds = exact.seconds;
   }
   if (proposals.length === 0) return { kind: 'not-found', reason: notFound(p, heuristic.constructions, heuristic.kind === 'none' ? heuristic.mostZones : 0) };
@@ -92,5 +96,5 @@ export async function designZones(p: ZoneProblem, settings: DesignSettings): Pro
     const broken = mapViolations(p, proposal.assignment);
     if (broken.length > 0) throw new Error(`zone design produced a map that breaks its rules (a bug): ${broken.join('; ')}`);
   }
-  return { kind: 'designed', proposals, constructions: heuristic.constructions, exactSeconds };
+  return { kind: 'designed', proposals, constructions: heuristic.constructions, exactSeconds, note };
 }

@@ -114,11 +114,11 @@ function formulate(p: ZoneProblem, lowestRoot: boolean): Formulation {
   return { variables, rows, x, flows, centreTerms };
 }
 
-/** A heuristic map as a start plan: each zone on its medoid, flows along a breadth-first tree. */
-function startValues(p: ZoneProblem, f: Formulation, assignment: Assignment): number[] {
+/** A heuristic map as a start plan: each zone on its medoid (or lowest area), flows along a breadth-first tree. */
+function startValues(p: ZoneProblem, f: Formulation, assignment: Assignment, lowestRoot: boolean): number[] {
   const values = f.variables.map(() => 0);
   for (const members of zoneMembers(assignment)) {
-    const centre = zoneCost(p, members).centre;
+    const centre = lowestRoot ? Math.min(...members) : zoneCost(p, members).centre;
     const inside = new Set(members);
     for (const i of members) values[f.x.get(key(i, centre)) ?? -1] = 1;
     const parent = new Map<number, number>([[centre, -1]]);
@@ -161,6 +161,11 @@ function decode(p: ZoneProblem, f: Formulation, values: readonly number[]): Assi
 const gapOptions = { relativeGap: 1e-6 };
 
 /** Solve exactly: for max-p, the most zones first, then the most compact map with that many. */
+/**
+ * Solve exactly: for max-p, the most zones first, then the most compact map
+ * with that many. When the first solve finds no plan in time but a start map
+ * was given, its zone count is used, unproven (status `feasible`).
+ */
 export async function exactMap(p: ZoneProblem, settings: ExactSettings): Promise<ExactOutcome> {
   let count = p.count;
   let seconds = 0;
@@ -169,14 +174,16 @@ export async function exactMap(p: ZoneProblem, settings: ExactSettings): Promise
     const rooted = formulate(p, true);
     const centres = new Set(rooted.centreTerms.map(([v]) => v));
     const most: Program = { sense: 'max', variables: rooted.variables.map((v, i) => ({ ...v, cost: centres.has(i) ? 1 : 0 })), rows: rooted.rows };
-    const first = await settings.backend.solve(most, { timeLimit: settings.timeLimit, ...gapOptions });
+    const start = settings.start === null ? undefined : startValues(p, rooted, settings.start, true);
+    const first = await settings.backend.solve(most, { timeLimit: settings.timeLimit, ...gapOptions, ...(start === undefined ? {} : { start }) });
     seconds += first.seconds;
-    if (first.status === 'infeasible' || first.status === 'error') return { ...first, seconds };
-    count = new Set(decode(p, rooted, first.values)).size;
-    if (first.status === 'feasible') firstGap = Number.isFinite(first.gap) ? first.gap : 1;
+    if (first.status === 'infeasible') return { ...first, seconds };
+    if (first.status === 'error' && settings.start === null) return { ...first, seconds };
+    count = first.status === 'error' ? new Set(settings.start).size : new Set(decode(p, rooted, first.values)).size;
+    if (first.status !== 'optimal') firstGap = first.status === 'feasible' && Number.isFinite(first.gap) ? first.gap : 1;
   }
   const f = formulate(p, false);
-  const start = settings.start === null || new Set(settings.start).size !== count ? undefined : startValues(p, f, settings.start);
+  const start = settings.start === null || new Set(settings.start).size !== count ? undefined : startValues(p, f, settings.start, false);
   const fixed: Program = { sense: 'min', variables: f.variables, rows: [...f.rows, { name: 'count', terms: f.centreTerms, lower: count, upper: count }] };
   const second = await settings.backend.solve(fixed, { timeLimit: settings.timeLimit, ...gapOptions, ...(start === undefined ? {} : { start }) });
   seconds += second.seconds;

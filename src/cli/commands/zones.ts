@@ -117,6 +117,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   if (outcome.kind !== 'designed') throw bad(`zonal zones: ${outcome.reason}. Nothing was written.`);
   const named = nameProposals(scenario, built.problem, outcome.proposals, name);
   if (typeof named === 'string') throw bad(`${named}. Nothing was written.`);
+  if (outcome.note !== null) process.stderr.write(`note: ${outcome.note}\n`);
   printDesign(built, scenario, named);
   const files = new Map(named.map((n) => [n.file, n.csv]));
   if (flags.compare) {
