@@ -48,6 +48,8 @@ export interface Proposal extends DesignedMap {
   /** `optimal`/`feasible`: from the exact program (feasible: time limit, with its gap); `heuristic`: no proof. */
   readonly status: 'optimal' | 'feasible' | 'heuristic';
   readonly gap: number | null;
+  /** Exact, max-p: how far the zone count is from proven most (0 proven; NaN unbounded); null otherwise. */
+  readonly countGap: number | null;
 }
 
 export type DesignOutcome =
@@ -63,7 +65,7 @@ function notFound(p: ZoneProblem, constructions: number, mostZones: number): str
 const sameMap = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((z, i) => z === b[i]);
 
 async function withExact(p: ZoneProblem, heuristic: readonly DesignedMap[], settings: DesignSettings): Promise<{ proposals: Proposal[]; seconds: number; note: string | null } | { impossible: string }> {
-  const asHeuristic = (m: DesignedMap): Proposal => ({ ...m, method: 'heuristic', status: 'heuristic', gap: null });
+  const asHeuristic = (m: DesignedMap): Proposal => ({ ...m, method: 'heuristic', status: 'heuristic', gap: null, countGap: null });
   const outcome = await exactMap(p, { backend: settings.backend, timeLimit: settings.timeLimit, start: heuristic[0]?.assignment ?? null });
   if (outcome.status === 'infeasible') return { impossible: 'the exact program proves that no map keeps every rule (connected zones, each between the floor and the ceiling): lower --min-hours, raise --max-hours or change --count' };
   if (outcome.status === 'error') {
@@ -71,7 +73,7 @@ async function withExact(p: ZoneProblem, heuristic: readonly DesignedMap[], sett
     return { proposals: heuristic.slice(0, settings.alternatives).map(asHeuristic), seconds: outcome.seconds, note: `the exact program found no map within the time limit (${outcome.message}); the maps below are the heuristic's` };
   }
   const assignment = canonical(outcome.assignment);
-  const exact: Proposal = { assignment, zoneCount: new Set(assignment).size, cost: outcome.cost, method: 'exact', status: outcome.status, gap: outcome.gap };
+  const exact: Proposal = { assignment, zoneCount: new Set(assignment).size, cost: outcome.cost, method: 'exact', status: outcome.status, gap: outcome.gap, countGap: outcome.countGap };
   const others = heuristic.filter((m) => m.zoneCount === exact.zoneCount && !sameMap(m.assignment, assignment)).map(asHeuristic);
   return { proposals: [exact, ...others].slice(0, settings.alternatives), seconds: outcome.seconds, note: null };
 }
@@ -82,7 +84,7 @@ export async function designZones(p: ZoneProblem, settings: DesignSettings): Pro
   const heuristic = heuristicMaps(p, { ...defaultHeuristic, seed: settings.seed, alternatives: Math.max(settings.alternatives, 1) });
   const found = heuristic.kind === 'found' ? heuristic.maps : [];
   const runExact = settings.method === 'exact' || (settings.method === 'auto' && p.areas.length <= settings.exactAreaLimit);
-  let proposals: Proposal[] = found.map((m) => ({ ...m, method: 'heuristic', status: 'heuristic', gap: null }));
+  let proposals: Proposal[] = found.map((m) => ({ ...m, method: 'heuristic', status: 'heuristic', gap: null, countGap: null }));
   let exactSeconds: number | null = null;
   let note: string | null = null;
   if (runExact) {

@@ -145,7 +145,16 @@ export interface ExactSettings {
 }
 
 export type ExactOutcome =
-  | { readonly status: 'optimal' | 'feasible'; readonly assignment: Assignment; readonly cost: number; readonly gap: number; readonly seconds: number }
+  | {
+      readonly status: 'optimal' | 'feasible';
+      readonly assignment: Assignment;
+      readonly cost: number;
+      /** Relative gap of the cost, among maps with this many zones (0: proven). */
+      readonly gap: number;
+      /** Max-p: relative gap of the zone count (0: no map has more zones; NaN: not bounded in time). 0 with --count. */
+      readonly countGap: number;
+      readonly seconds: number;
+    }
   | { readonly status: 'infeasible'; readonly seconds: number }
   | { readonly status: 'error'; readonly message: string; readonly seconds: number };
 
@@ -180,7 +189,7 @@ export async function exactMap(p: ZoneProblem, settings: ExactSettings): Promise
     if (first.status === 'infeasible') return { ...first, seconds };
     if (first.status === 'error' && settings.start === null) return { ...first, seconds };
     count = first.status === 'error' ? new Set(settings.start).size : new Set(decode(p, rooted, first.values)).size;
-    if (first.status !== 'optimal') firstGap = first.status === 'feasible' && Number.isFinite(first.gap) ? first.gap : 1;
+    if (first.status !== 'optimal') firstGap = first.status === 'feasible' ? first.gap : NaN;
   }
   const f = formulate(p, false);
   const start = settings.start === null || new Set(settings.start).size !== count ? undefined : startValues(p, f, settings.start, false);
@@ -189,5 +198,5 @@ export async function exactMap(p: ZoneProblem, settings: ExactSettings): Promise
   seconds += second.seconds;
   if (second.status === 'infeasible' || second.status === 'error') return { ...second, seconds };
   const proven = second.status === 'optimal' && firstGap === 0;
-  return { status: proven ? 'optimal' : 'feasible', assignment: decode(p, f, second.values), cost: second.objective, gap: Math.max(second.gap, firstGap), seconds };
+  return { status: proven ? 'optimal' : 'feasible', assignment: decode(p, f, second.values), cost: second.objective, gap: second.gap, countGap: firstGap, seconds };
 }

@@ -14,11 +14,20 @@ function listAreas(ids: readonly string[]): string {
   return ids.length <= 5 ? ids.join(' ') : `${ids.slice(0, 5).join(' ')} +${ids.length - 5}`;
 }
 
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** What the exact program proved when its time limit stopped it. */
+function unproven(proposal: Proposal): string {
+  const parts: string[] = [];
+  const countGap = proposal.countGap ?? 0;
+  if (countGap !== 0) parts.push(Number.isNaN(countGap) ? 'more zones not ruled out' : `more zones not ruled out (zone-count gap ${pct(countGap)})`);
+  const gap = proposal.gap ?? 0;
+  parts.push(gap === 0 ? 'the most compact map with this many zones' : Number.isNaN(gap) ? 'compactness not bounded' : `within ${pct(gap)} of the most compact map with this many zones`);
+  return `exact program stopped by the time limit: ${parts.join('; ')}`;
+}
+
 export function proposalText(name: string, proposal: Proposal, rows: readonly ZoneRow[], floor: number): string {
-  const how =
-    proposal.status === 'optimal' ? 'exact, proven optimal'
-    : proposal.status === 'feasible' ? `exact program stopped by the time limit, within ${(100 * (proposal.gap ?? 1)).toFixed(1)}% of the best possible`
-    : 'heuristic (no proof of optimality)';
+  const how = proposal.status === 'optimal' ? 'exact, proven optimal' : proposal.status === 'feasible' ? unproven(proposal) : 'heuristic (no proof of optimality)';
   const table = formatTable(
     ['zone', 'areas', 'demand h/wk', 'floor margin', 'mean km to centre', 'centre', 'area ids'],
     rows.map((r) => [r.zoneId, String(r.areaIds.length), h(r.demand), `${signed(r.floorMargin)} (${signed((100 * r.floorMargin) / (floor || 1))}%)`, km(r.meanKm), r.centreAreaId, listAreas(r.areaIds)]),
