@@ -34,6 +34,10 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(r.stdout).toMatch(/Every zoning against the same rules/);
     expect(r.stdout).toMatch(/lead-80-20\s+designed/);
     expect(existsSync(path.join(out, 'comparison.json'))).toBe(true);
+    // The award report of the proposal draws its zones on the map.
+    const report = await readFile(path.join(out, 'report-designed.html'), 'utf8');
+    expect(report).toContain('zoning <strong>designed</strong>');
+    expect(report).toContain('Z-DESIGNED-01');
     const again = await outDir();
     const r2 = await zonal(['zones', 'scenarios/tiny', '--out', again, '--seed', '3', '--no-compare', '--method', 'heuristic']);
     const r3 = await zonal(['zones', 'scenarios/tiny', '--out', `${again}-2`, '--seed', '3', '--no-compare', '--method', 'heuristic']);

@@ -6,7 +6,8 @@
  *   2. the problem (src/zones/build-problem.ts) and the proposals (design.ts);
  *      an impossible request or nothing found: exit 2, nothing written
  *   3. print a table per proposal and one line per zoning
- *   4. compare the proposals with the scenario's zonings (src/compare)
+ *   4. compare the proposals with the scenario's zonings (src/compare), and
+ *      draw the first proposal's award (report-<name>.html: its map shows the zones)
  *   5. write zones-<name>.csv to --out, and with --write into the scenario
  */
 import { access } from 'node:fs/promises';
@@ -15,6 +16,8 @@ import { compareOptions } from '../../compare/compare.js';
 import { formatComparison } from '../../compare/comparison-output.js';
 import { addZonings } from '../../io/add-zonings.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { runScenario } from '../../pipeline.js';
+import { renderSolveReport } from '../../report/html/solve-report.js';
 import type { Scenario } from '../../model/types.js';
 import { buildProblem, type BuiltProblem, type DesignRequest } from '../../zones/build-problem.js';
 import { assignmentOf, mapSummary, zoneRows } from '../../zones/describe.js';
@@ -125,6 +128,14 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
     if (typeof compared === 'string') throw bad(`${compared}. Nothing was written.`);
     process.stdout.write(`${formatComparison(compared.comparison)}\n`);
     for (const [file, text] of await comparisonFiles(compared, scenario.currency)) files.set(file, text);
+    const first = named[0];
+    if (first !== undefined) {
+      // The scenario's own lot plan on the first proposal, so the report's map shows the designed zones.
+      const withNew = withProposals(scenario, named);
+      const award = await runScenario(withNew, { zoning: first.name, backend, timeLimit: 60, inputHash, version, inputWarnings: warnings });
+      if (award.kind === 'ok') files.set(`report-${first.name}.html`, renderSolveReport(award.result, withNew));
+      else process.stderr.write(`note: no award report for "${first.name}" (${award.kind})\n`);
+    }
   }
   const out = flags.out ?? (flags.write === true ? null : 'out');
   if (out !== null) await writeOutputsAtomically(out, files);
