@@ -69,6 +69,24 @@ function program(): Command {
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
     .action(async (file: string, flags) => (await import('./commands/batch.js')).batchCommand(file, flags));
 
+  cli.command('zones')
+    .description('propose contiguous zone maps whose every zone can keep a provider viable; compare them with the scenario\'s own; write zones-<name>.csv')
+    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .option('--count <n>', 'exactly this many zones (default: as many as the floor allows)')
+    .option('--min-hours <h>', 'least design demand of a zone, hours a week (default: the largest provider minimum viable volume)')
+    .option('--max-hours <h>', 'most design demand of a zone, hours a week (default: twice the mean zone)')
+    .option('--within <zoning>', 'never cross a zone of this zoning (e.g. districts)')
+    .option('--name <name>', 'name of the new zoning (zones-<name>.csv); default designed, or designed2, … if the scenario has it')
+    .option('--alternatives <k>', 'propose up to K different maps, best first', '1')
+    .option('--seed <s>', 'random seed of the heuristic (same seed, same map)', '1')
+    .option('--out <dir>', 'write the zone files and the comparison here (default out, unless --write)')
+    .option('--write', 'add the zone files to the scenario folder and name them in scenario.json')
+    .addOption(new Option('--method <method>', 'auto: the exact program (HiGHS) too on up to 15 areas; exact: whatever the size').choices(['auto', 'heuristic', 'exact']).default('auto'))
+    .option('--time-limit <seconds>', 'time limit of each exact solve', '60')
+    .option('--options <names>', 'compare the proposals under these standard options', 'lead-80-20')
+    .option('--no-compare', 'do not solve the awards of the proposals')
+    .action(async (dir: string, flags) => (await import('./commands/zones.js')).zonesCommand(dir, flags));
+
   return cli;
 }
 

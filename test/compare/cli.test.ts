@@ -17,12 +17,12 @@ async function outDir(): Promise<string> {
 interface JsonRow { key: string; error: string | null; metrics: { status: string; annualCost: number; riskScore: number } | null; dominatedBy: string[] }
 
 describe.concurrent('zonal compare', () => {
-  test('on the bundled scenario: every option × zoning ranked, with the verdict printed and both files written', { timeout: 180_000 }, async () => {
+  test('on the bundled scenario: every option × zoning ranked, with the verdict printed and both files written', async () => {
     const out = await outDir();
     const r = await zonal(['compare', 'scenarios/hertfordshire', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(await readFile(path.join(out, 'comparison.json'), 'utf8')) as { rows: JsonRow[]; cheapest: string; leastRisky: string; dominated: string[]; notBuyable: string[] };
-    expect(json.rows.length).toBe(7 * 3 + 1);
+    expect(json.rows.length).toBe(7 * 4 + 1); // 4 zonings: districts, twelve, quadrants, designed
     // Contract: notBuyable lists the options that leave hours unmet; cheapest and leastRisky never name one.
     expect(Array.isArray(json.notBuyable)).toBe(true);
     expect(json.notBuyable.length).toBeGreaterThan(0);
@@ -39,7 +39,7 @@ describe.concurrent('zonal compare', () => {
     expect(csv.length).toBe(json.rows.length + 1);
     const report = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(report).toContain('comparison of options');
-  });
+  }, 180_000); // 29 solves of the county (four zonings): slow on a busy machine
 
   test('--zonings and --options pick a subset; --format json prints comparison.json', async () => {
     const out = await outDir();

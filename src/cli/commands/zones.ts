@@ -1,0 +1,145 @@
+/**
+ * `zonal zones`: propose zone maps for a scenario, print them beside the
+ * scenario's own, compare their awards, and write the zone files.
+ *
+ *   1. flags → a design request (bad flags: exit 2)
+ *   2. the problem (src/zones/build-problem.ts) and the proposals (design.ts);
+ *      an impossible request or nothing found: exit 2, nothing written
+ *   3. print a table per proposal and one line per zoning
+ *   4. compare the proposals with the scenario's zonings (src/compare), and
+ *      draw the first proposal's award (report-<name>.html: its map shows the zones)
+ *   5. write zones-<name>.csv to --out, and with --write into the scenario
+ */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { compareOptions } from '../../compare/compare.js';
+import { formatComparison } from '../../compare/comparison-output.js';
+import { addZonings } from '../../io/add-zonings.js';
+import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { runScenario } from '../../pipeline.js';
+import { renderSolveReport } from '../../report/html/solve-report.js';
+import type { Scenario } from '../../model/types.js';
+import { buildProblem, type BuiltProblem, type DesignRequest } from '../../zones/build-problem.js';
+import { assignmentOf, mapSummary, zoneRows } from '../../zones/describe.js';
+import { defaultExactAreaLimit, designZones, type DesignMethod } from '../../zones/design.js';
+import { badName, freeName, nameProposals, withProposals, type NamedProposal } from '../../zones/named-proposals.js';
+import { proposalText, summaryText } from '../../zones/zones-text.js';
+import { backendByName } from '../backends.js';
+import { CliExit, exitCodes } from '../exit.js';
+import { loadScenario } from '../load.js';
+import { version } from '../version.js';
+import { comparisonFiles } from './compare.js';
+
+export interface ZonesFlags {
+  readonly count?: string;
+  readonly minHours?: string;
+  readonly maxHours?: string;
+  readonly within?: string;
+  readonly name?: string;
+  readonly alternatives: string;
+  readonly seed: string;
+  readonly out?: string;
+  readonly write?: boolean;
+  readonly method: string;
+  readonly timeLimit: string;
+  readonly options: string;
+  readonly compare: boolean;
+}
+
+const bad = (message: string) => new CliExit(exitCodes.badInput, message);
+
+function wholeNumber(flag: string, text: string | undefined, least: number): number | null {
+  if (text === undefined) return null;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < least) throw bad(`${flag} ${text}: give a whole number of at least ${least}`);
+  return n;
+}
+
+function hoursFlag(flag: string, text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw bad(`${flag} ${text}: give hours a week, a number of at least 0`);
+  return n;
+}
+
+function parseFlags(flags: ZonesFlags): { request: DesignRequest; seed: number; alternatives: number; method: DesignMethod; timeLimit: number } {
+  const method = flags.method;
+  if (method !== 'auto' && method !== 'heuristic' && method !== 'exact') throw bad(`--method ${method}: choose auto, heuristic or exact`);
+  const timeLimit = Number(flags.timeLimit);
+  if (!(timeLimit > 0)) throw bad(`--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
+  const alternatives = wholeNumber('--alternatives', flags.alternatives, 1) ?? 1;
+  if (alternatives > 20) throw bad(`--alternatives ${flags.alternatives}: give at most 20`);
+  const request: DesignRequest = {
+    count: wholeNumber('--count', flags.count, 1),
+    minHours: hoursFlag('--min-hours', flags.minHours),
+    maxHours: hoursFlag('--max-hours', flags.maxHours),
+    within: flags.within ?? null,
+  };
+  return { request, seed: wholeNumber('--seed', flags.seed, 0) ?? 1, alternatives, method, timeLimit };
+}
+
+/** The zoning name to use, after checking --within, the name and (with --write) that no file would be overwritten. */
+async function checkTargets(dir: string, scenario: Scenario, flags: ZonesFlags, alternatives: number): Promise<string> {
+  if (flags.within !== undefined && !scenario.zonings.has(flags.within)) throw bad(`--within ${flags.within}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`);
+  const name = flags.name ?? freeName(scenario, alternatives);
+  const nameProblem = badName(name, scenario, alternatives);
+  if (nameProblem !== null) throw bad(nameProblem);
+  if (flags.write !== true) return name;
+  for (let k = 0; k < alternatives; k++) {
+    const file = `zones-${k === 0 ? name : `${name}-${k + 1}`}.csv`;
+    const exists = await access(path.join(dir, file)).then(() => true, () => false);
+    if (exists) throw bad(`--write: ${path.join(dir, file)} already exists: choose another --name (zonal never overwrites a scenario's file)`);
+  }
+  return name;
+}
+
+function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly NamedProposal[]): void {
+  const p = built.problem;
+  const h = (x: number) => Math.round(x).toLocaleString('en-GB');
+  const out: string[] = [
+    `${scenario.name}: ${p.areas.length} areas, ${h(built.totalDemand)} h/week of ${built.careTypes.join(' + ')} care in period ${scenario.period} carried by zones.`,
+    `Floor ${h(p.floor)} h/week (${built.floorSource}); ceiling ${h(p.ceiling)} h/week. Neighbours from ${built.graph.source === 'boundaries' ? 'shared boundary edges' : 'the centroids\' Delaunay links, long links dropped'}.${built.graph.note === null ? '' : ` (${built.graph.note})`}`,
+    '',
+  ];
+  for (const n of named) out.push(proposalText(n.name, n.proposal, n.rows, p.floor), '');
+  const own = [...scenario.zonings].map(([name, zoning]) => {
+    const { assignment, zoneIds } = assignmentOf(p, zoning);
+    return mapSummary(p, name, zoneRows(p, assignment, zoneIds));
+  });
+  out.push(summaryText([...named.map((n) => mapSummary(p, n.name, n.rows)), ...own], p.floor, p.ceiling), '');
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void> {
+  const { request, seed, alternatives, method, timeLimit } = parseFlags(flags);
+  const backend = backendByName('highs');
+  const { scenario, inputHash, warnings } = await loadScenario(dir);
+  const name = await checkTargets(dir, scenario, flags, alternatives);
+  const built = buildProblem(scenario, request);
+  const outcome = await designZones(built.problem, { seed, alternatives, method, exactAreaLimit: defaultExactAreaLimit, timeLimit, backend, within: request.within });
+  if (outcome.kind !== 'designed') throw bad(`zonal zones: ${outcome.reason}. Nothing was written.`);
+  const named = nameProposals(scenario, built.problem, outcome.proposals, name);
+  if (typeof named === 'string') throw bad(`${named}. Nothing was written.`);
+  if (outcome.note !== null) process.stderr.write(`note: ${outcome.note}\n`);
+  printDesign(built, scenario, named);
+  const files = new Map(named.map((n) => [n.file, n.csv]));
+  if (flags.compare) {
+    const compared = await compareOptions(withProposals(scenario, named), { options: flags.options.split(',').map((s) => s.trim()), run: { backend, timeLimit: 60, inputHash, version, inputWarnings: warnings } });
+    if (typeof compared === 'string') throw bad(`${compared}. Nothing was written.`);
+    process.stdout.write(`${formatComparison(compared.comparison)}\n`);
+    for (const [file, text] of await comparisonFiles(compared, scenario.currency)) files.set(file, text);
+    const first = named[0];
+    if (first !== undefined) {
+      // The scenario's own lot plan on the first proposal, so the report's map shows the designed zones.
+      const withNew = withProposals(scenario, named);
+      const award = await runScenario(withNew, { zoning: first.name, backend, timeLimit: 60, inputHash, version, inputWarnings: warnings });
+      if (award.kind === 'ok') files.set(`report-${first.name}.html`, renderSolveReport(award.result, withNew));
+      else process.stderr.write(`note: no award report for "${first.name}" (${award.kind})\n`);
+    }
+  }
+  const out = flags.out ?? (flags.write === true ? null : 'out');
+  if (out !== null) await writeOutputsAtomically(out, files);
+  if (flags.write === true) await addZonings(path.resolve(dir), named.map((n) => ({ name: n.name, file: n.file, csv: n.csv })));
+  const written = [...(out === null ? [] : [...files.keys()].map((f) => path.join(out, f))), ...(flags.write === true ? [...named.map((n) => path.join(dir, n.file)), path.join(dir, 'scenario.json')] : [])];
+  process.stdout.write(`Written: ${written.join(', ')}\n`);
+}

@@ -1,0 +1,37 @@
+/**
+ * Add zone files to a scenario folder and name them in its scenario.json,
+ * keeping the rest of scenario.json as it was (jsonc-parser edits only the
+ * `zonings` entries). Every file is written in full next to its target and
+ * then renamed into place; scenario.json goes last, so a run stopped halfway
+ * leaves at most an unused zone file, never a scenario that names a missing one.
+ */
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyEdits, modify } from 'jsonc-parser';
+
+export interface NewZoning {
+  readonly name: string;
+  /** File name inside the scenario folder. */
+  readonly file: string;
+  readonly csv: string;
+}
+
+/** scenario.json's text with the zonings added (pure). */
+export function withZonings(jsonText: string, zonings: readonly NewZoning[]): string {
+  let text = jsonText;
+  for (const z of zonings) text = applyEdits(text, modify(text, ['zonings', z.name], z.file, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  return text;
+}
+
+export async function addZonings(dir: string, zonings: readonly NewZoning[]): Promise<void> {
+  const jsonFile = path.join(dir, 'scenario.json');
+  const json = withZonings(await readFile(jsonFile, 'utf8'), zonings);
+  const files: [string, string][] = [...zonings.map((z): [string, string] => [path.join(dir, z.file), z.csv]), [jsonFile, json]];
+  const temps = files.map(([target]) => `${target}.zonal-tmp-${process.pid}`);
+  try {
+    for (const [k, [, text]] of files.entries()) await writeFile(temps[k] as string, text, 'utf8');
+    for (const [k, [target]] of files.entries()) await rename(temps[k] as string, target);
+  } finally {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * A zone-design problem from a scenario (pure): which demand the zones carry,
+ * where the areas are, who neighbours whom, the floor and the ceiling.
+ *
+ * - **Demand**: design-period hours of the care types the scenario tenders per
+ *   zone (its lot plan's `"geography": "zone"` entries, and the care types
+ *   merged into them). When nothing is tendered per zone, every care type.
+ * - **Floor** (`--min-hours`): by default the largest minimum viable volume
+ *   among the providers, so whichever provider wins a zone can live on it.
+ * - **Ceiling** (`--max-hours`): by default twice the mean zone: the total
+ *   over `--count`, or with max-p the total over the most zones the floor
+ *   could allow (⌊demand / floor⌋ summed over the pieces zones cannot
+ *   cross: parent zones, parts with no neighbour link), so never under twice
+ *   the floor.
+ */
+import type { CareType, Scenario } from '../model/types.js';
+import { neighbourGraph, planeKm, type NeighbourGraph } from './neighbours.js';
+import { pieces } from './impossible.js';
+import type { ZoneProblem } from './problem.js';
+
+/** @defaultValue 2: no zone more than twice the mean, so no lot dwarfs the others. */
+export const ceilingFactor = 2;
+
+export interface DesignRequest {
+  readonly count: number | null;
+  readonly minHours: number | null;
+  readonly maxHours: number | null;
+  /** A zoning of the scenario whose zones the design must not cross. */
+  readonly within: string | null;
+}
+
+export interface BuiltProblem {
+  readonly problem: ZoneProblem;
+  readonly graph: NeighbourGraph;
+  readonly careTypes: readonly CareType[];
+  readonly totalDemand: number;
+  /** Where the floor came from, for the printout. */
+  readonly floorSource: string;
+}
+
+/** The care types whose demand the zones carry. */
+export function zoneCareTypes(scenario: Scenario): CareType[] {
+  const entries = Object.entries(scenario.lotPlan) as [CareType, Scenario['lotPlan'][CareType]][];
+  const perZone = entries.filter(([, e]) => e?.kind === 'lot' && e.geography === 'zone').map(([c]) => c);
+  const merged = perZone.includes('standard') ? entries.filter(([, e]) => e?.kind === 'merge').map(([c]) => c) : [];
+  const chosen = [...perZone, ...merged];
+  return chosen.length > 0 ? chosen.sort() : ['complex', 'reablement', 'standard'];
+}
+
+function defaultFloor(scenario: Scenario): { floor: number; source: string } {
+  const largest = [...scenario.providers].sort((a, b) => b.minViableHours - a.minViableHours || (a.id < b.id ? -1 : 1))[0];
+  return largest === undefined ? { floor: 0, source: 'no providers, so no floor' } : { floor: largest.minViableHours, source: `the largest minimum viable volume, ${largest.id}'s` };
+}
+
+/** The most zones the floor allows, piece by piece (at least 1). */
+function mostZones(p: ZoneProblem): number {
+  if (p.floor <= 0) return Math.max(1, p.areas.length);
+  const most = pieces(p).reduce((t, piece) => t + Math.floor(piece.reduce((d, i) => d + (p.areas[i]?.demand ?? 0), 0) / p.floor), 0);
+  return Math.max(1, most);
+}
+
+export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltProblem {
+  const areas = [...scenario.areas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const careTypes = zoneCareTypes(scenario);
+  const demand = new Map<string, number>();
+  for (const d of scenario.demand) if (d.period === scenario.period && careTypes.includes(d.careType)) demand.set(d.areaId, (demand.get(d.areaId) ?? 0) + d.hours);
+  const parents = request.within === null ? null : scenario.zonings.get(request.within) ?? null;
+  const plane = planeKm(areas);
+  const graph = neighbourGraph(areas, scenario.boundaries);
+  const totalDemand = areas.reduce((t, a) => t + (demand.get(a.id) ?? 0), 0);
+  const { floor, source } = request.minHours === null ? defaultFloor(scenario) : { floor: request.minHours, source: '--min-hours' };
+  const problem: ZoneProblem = {
+    areas: areas.map((a) => {
+      const [x, y] = plane(a);
+      return { id: a.id, x, y, demand: demand.get(a.id) ?? 0, parent: parents?.get(a.id) ?? null };
+    }),
+    neighbours: graph.neighbours,
+    floor,
+    ceiling: Infinity,
+    count: request.count,
+  };
+  return {
+    problem: { ...problem, ceiling: request.maxHours ?? ceilingFactor * (totalDemand / (request.count ?? mostZones(problem))) },
+    graph,
+    careTypes,
+    totalDemand,
+    floorSource: source,
+  };
+}
