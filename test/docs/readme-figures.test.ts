@@ -38,7 +38,7 @@ describe('the README quotes what zonal prints on the bundled county', () => {
     const outcome = await runScenario(herts, { ...run, ruleCosts: true });
     if (outcome.kind !== 'ok') throw new Error(outcome.kind);
     const text = formatSummary(outcome.result).split('\n');
-    const headline = text.filter((l) => l.startsWith('Annual cost ') || l.startsWith('Risk '));
+    const headline = text.filter((l) => l.startsWith('Annual cost ') || /^Risk \d+\/100/.test(l));
     const rules = text.filter((l) => /^ {2}(share-cap|packages|lead-secondary|min-providers|quality-threshold|lots-cap) \(/.test(l));
     const flags = text.filter((l) => l.startsWith('Flags ('));
     expect(headline).toHaveLength(2);
