@@ -1,0 +1,16 @@
+/**
+ * The Redis address of `batch --queue` and `worker`, checked before anything
+ * is written: a bad URL is bad input (exit 2), a server that does not answer
+ * is exit 1. Messages never show the password.
+ */
+import { parseRedisAddress, type RedisAddress } from '../../queue/redis-address.js';
+import { checkRedis } from '../../queue/redis-client.js';
+import { CliExit, exitCodes } from '../exit.js';
+
+export async function reachableRedis(given: string | undefined, afterFailure: string): Promise<RedisAddress> {
+  const parsed = parseRedisAddress(given, process.env);
+  if (parsed.kind === 'bad') throw new CliExit(exitCodes.badInput, parsed.message);
+  const problem = await checkRedis(parsed.address);
+  if (problem !== null) throw new CliExit(exitCodes.failure, `${problem}\n${afterFailure}`);
+  return parsed.address;
+}
