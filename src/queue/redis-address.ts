@@ -30,9 +30,9 @@ function bad(message: string): AddressOutcome {
   return { kind: 'bad', message };
 }
 
-/** The URL with any password replaced, for messages (the text may not even parse). */
+/** The URL with whatever stands before an "@" (user and password) replaced, for messages. */
 function shown(text: string): string {
-  return text.replace(/\/\/([^@/]*):[^@/]*@/, '//$1:***@');
+  return text.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^@]*@/, '$1***@');
 }
 
 /**
@@ -46,7 +46,7 @@ export function parseRedisAddress(given: string | undefined, env: Readonly<Recor
   try {
     url = new URL(text.trim());
   } catch {
-    return bad(`"${shown(text)}" is not a Redis URL: write it as ${example}`);
+    return bad(`the Redis address${text.includes('@') ? '' : ` "${text}"`} is not a URL: write it as ${example}`);
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return bad(`"${shown(text)}" is not a Redis URL (scheme "${url.protocol}"): use redis:// or rediss:// (TLS), as in ${example}`);
   if (url.hostname === '') return bad(`"${shown(text)}" names no host: write it as ${example}`);
