@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import type { Variant } from '../compare/batch-file.js';
 import { runBatch, type VariantExecutor } from '../compare/batch-run.js';
 import { version } from '../cli/version.js';
-import { queueExecutor } from '../queue/queue-batch.js';
+import { connectQueueBatch } from '../queue/queue-batch.js';
 import { parseRedisAddress } from '../queue/redis-address.js';
 import { benchVariants, tinyVariants } from './batch-throughput.js';
 import { startRedis, type LocalRedis } from './redis-server.js';
@@ -76,9 +76,11 @@ async function onQueue(redis: LocalRedis, db: number, label: string, variants: r
   const parsed = parseRedisAddress(url, {});
   if (parsed.kind !== 'ok') throw new Error(parsed.message);
   const stop = await startWorkers(url, workers);
+  const queue = await connectQueueBatch({ address: parsed.address, batchDir: scenariosDir, timeLimit: 60, version, resume: false, notice: () => undefined });
   try {
-    return await timed(label, variants, queueExecutor({ address: parsed.address, batchDir: scenariosDir, timeLimit: 60, version, resume: false, notice: () => undefined }));
+    return await timed(label, variants, queue.run);
   } finally {
+    await queue.close();
     await stop();
   }
 }

@@ -72,14 +72,22 @@ export async function checkRedis(address: RedisAddress, env: Readonly<Record<str
   }
 }
 
+/** Connection trouble is reported at most this often (a down server fails every retry). */
+const reportEveryMs = 30_000;
+
 /**
  * The client a coordinator or a worker keeps: it reconnects for ever (a
- * Redis restart pauses the work instead of ending it) and reports each
- * connection error through `onError`. BullMQ duplicates it for its blocking
- * reads; the caller quits it after closing the queue objects.
+ * Redis restart pauses the work instead of ending it) and reports connection
+ * errors through `onError`, at most one every 30 s. BullMQ duplicates it for
+ * its blocking reads; the caller disconnects it after closing those.
  */
 export function openRedis(address: RedisAddress, onError: (message: string) => void, env: Readonly<Record<string, string | undefined>> = process.env): Redis {
   const client = new Redis({ ...baseOptions(address, env), maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 500, 5000) });
-  client.on('error', (e: unknown) => onError(unreachableMessage(address, e)));
+  let reported = -Infinity;
+  client.on('error', (e: unknown) => {
+    if (Date.now() - reported < reportEveryMs) return;
+    reported = Date.now();
+    onError(unreachableMessage(address, e));
+  });
   return client;
 }

@@ -71,13 +71,16 @@ async function checkBases(variants: readonly Variant[], batchDir: string, name: 
 }
 
 /** The queue's executor and how the summary names it, once Redis has answered (nothing is written before). */
-async function queueRun(flags: BatchFlags, batchDir: string, timeLimit: number): Promise<{ executor: VariantExecutor; where: string }> {
+async function queueRun(flags: BatchFlags, batchDir: string, timeLimit: number): Promise<{ executor: VariantExecutor; close: () => Promise<void>; where: string }> {
   if (flags.workers !== undefined) throw new CliExit(exitCodes.badInput, `--workers ${flags.workers} counts local threads and does nothing with --queue: leave it out, and give each machine's \`zonal worker\` a --concurrency instead`);
-  const { reachableRedis } = await import('./redis.js');
-  const { queueExecutor } = await import('../../queue/queue-batch.js');
+  const { reachableRedis, cannotUse } = await import('./redis.js');
+  const { connectQueueBatch } = await import('../../queue/queue-batch.js');
   const address = await reachableRedis(flags.queue === true ? undefined : flags.queue, 'Nothing was written.');
   const notice = (line: string) => process.stderr.write(`${line}\n`);
-  return { executor: queueExecutor({ address, batchDir, timeLimit, version, resume: flags.resume === true, notice }), where: `on the queue at ${describeAddress(address)}` };
+  const queue = await connectQueueBatch({ address, batchDir, timeLimit, version, resume: flags.resume === true, notice }).catch((e: unknown) => {
+    throw cannotUse(address, e, 'Nothing was written.');
+  });
+  return { executor: queue.run, close: queue.close, where: `on the queue at ${describeAddress(address)}` };
 }
 
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
@@ -90,7 +93,11 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   const bar = progressBar('variants');
   const started = performance.now();
-  const summary = await runBatch({ variants, batchDir, outDir: flags.out, workers, resume: flags.resume === true, timeLimit, version, onProgress: (d, t) => bar.update(d, t), ...(queue === null ? {} : { executor: queue.executor }) }).finally(() => bar.stop());
+  const summary = await runBatch({ variants, batchDir, outDir: flags.out, workers, resume: flags.resume === true, timeLimit, version, onProgress: (d, t) => bar.update(d, t), ...(queue === null ? {} : { executor: queue.executor }) })
+    .finally(async () => {
+      bar.stop();
+      await queue?.close();
+    });
   const seconds = (performance.now() - started) / 1000;
   const rate = summary.ran > 0 ? `, ${(summary.ran / seconds).toFixed(1)} variants/s` : '';
   const resumed = summary.resumed > 0 ? ` (${summary.resumed} already done, skipped)` : '';

@@ -3,7 +3,7 @@
  * is written: a bad URL is bad input (exit 2), a server that does not answer
  * is exit 1. Messages never show the password.
  */
-import { parseRedisAddress, type RedisAddress } from '../../queue/redis-address.js';
+import { describeAddress, parseRedisAddress, type RedisAddress } from '../../queue/redis-address.js';
 import { checkRedis } from '../../queue/redis-client.js';
 import { CliExit, exitCodes } from '../exit.js';
 
@@ -13,4 +13,9 @@ export async function reachableRedis(given: string | undefined, afterFailure: st
   const problem = await checkRedis(parsed.address);
   if (problem !== null) throw new CliExit(exitCodes.failure, `${problem}\n${afterFailure}`);
   return parsed.address;
+}
+
+/** The server answered but BullMQ cannot use it (too old a version, a command refused): exit 1. */
+export function cannotUse(address: RedisAddress, error: unknown, afterFailure: string): CliExit {
+  return new CliExit(exitCodes.failure, `cannot use Redis at ${describeAddress(address)}: ${error instanceof Error ? error.message : String(error)}\n${afterFailure}`);
 }
