@@ -47,11 +47,12 @@ function waitForReady(child: ChildProcess, port: number): Promise<void> {
   });
 }
 
-export async function startRedis(): Promise<LocalRedis> {
+/** @param port - where to listen (say, to restart a server on the port it had). @defaultValue a free port */
+export async function startRedis(port?: number): Promise<LocalRedis> {
   if (spawnSync(binary, ['--version']).status !== 0) {
     throw new Error(`${binary} is not installed: run scripts/ensure-redis.sh (Debian: apt-get install redis-server); the queue tests need a real server`);
   }
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForReady(child, port);
   return {

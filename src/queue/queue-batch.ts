@@ -164,6 +164,7 @@ export async function connectQueueBatch(settings: QueueBatchSettings): Promise<Q
   });
   const scenarios = new Scenarios(client);
   const run: VariantExecutor = async (todo, land) => {
+    if (todo.length === 0) return;
     const entries = entriesFor(todo, await scenarios.pack(settings.batchDir, todo.map((v) => v.base)), settings);
     const awaited = new AwaitedJobs(entries, land);
     const lastEvent = listen(events, queue, awaited, scenarios, settings.notice);

@@ -58,6 +58,32 @@ async function worker(url: string, ...more: string[]): Promise<Running> {
   return w;
 }
 
+/**
+ * Kill a worker (one solver thread) while it holds a job: wait until its log
+ * shows a job started and not done, freeze it (SIGSTOP) so it cannot finish,
+ * let its last lines arrive, and if the job is still in hand, SIGKILL it.
+ * Returns the variant it held.
+ */
+async function killHoldingJob(w: Running): Promise<string> {
+  const inHand = (text: string) => {
+    const started = [...text.matchAll(/^\S+ started (\S+)/gm)].map((m) => m[1] ?? '');
+    const last = started[started.length - 1];
+    return last !== undefined && !new RegExp(`^\\S+ (done|failed) ${last}:`, 'm').test(text.slice(text.lastIndexOf(` started ${last}`))) ? last : null;
+  };
+  for (;;) {
+    await w.waitFor((text) => inHand(text) !== null);
+    w.child.kill('SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const held = inHand(w.stdout());
+    if (held !== null) {
+      w.child.kill('SIGKILL');
+      await w.exited;
+      return held;
+    }
+    w.child.kill('SIGCONT');
+  }
+}
+
 async function stop(w: Running): Promise<number | null> {
   w.child.kill('SIGTERM');
   return w.exited;
@@ -88,12 +114,12 @@ describe('zonal batch --queue with zonal worker', () => {
     const [a, b] = await Promise.all([worker(url), worker(url)]);
     const dir = await out();
     const coordinator = startZonal(['batch', batchFile, '--queue', url, '--out', dir]);
-    await a.waitFor(/started /);
-    a.child.kill('SIGKILL');
+    const held = await killHoldingJob(a);
     expect(await coordinator.exited, coordinator.stderr()).toBe(0);
     expect(await stop(b)).toBe(0);
-    expect(coordinator.stderr()).toMatch(/its worker stopped answering; the job goes back on the queue/);
-    expect(b.stdout()).toMatch(/started \S+ \(try 2\)/);
+    expect(coordinator.stderr()).toContain(`variant ${held}: its worker stopped answering; the job goes back on the queue for another worker`);
+    expect(b.stdout()).toContain(`started ${held} (try 2)`);
+    expect(b.stdout()).toMatch(new RegExp(`done ${held}: `));
     expect(coordinator.stdout()).toMatch(/11 variants: ran 11 on the queue at redis:\/\/127\.0\.0\.1:\d+\/1/);
     expect(await rowsOf(dir)).toEqual(localRows);
     expect(await csvOf(dir)).toEqual(localCsv);
@@ -114,6 +140,25 @@ describe('zonal batch --queue with zonal worker', () => {
     expect(second.stdout).toMatch(/^11 variants/);
     expect(await rowsOf(dir)).toEqual(localRows);
     expect(count(w.stdout(), /^\S+ started /gm)).toBe(11);
+  });
+
+  test('Redis restarted empty mid-batch (no persistence): the coordinator queues the lost variants again and no row is lost', async () => {
+    const own = await startRedis();
+    let restarted: LocalRedis | null = null;
+    try {
+      const w = await worker(own.url);
+      const dir = await out();
+      const coordinator = startZonal(['batch', batchFile, '--queue', own.url, '--out', dir]);
+      await w.waitFor((text) => count(text, /^\S+ done /gm) >= 2);
+      await own.stop();
+      restarted = await startRedis(own.port);
+      expect(await coordinator.exited, coordinator.stderr()).toBe(0);
+      expect(await stop(w)).toBe(0);
+      expect(coordinator.stderr()).toMatch(/cannot reach Redis at .*\(retrying; stop with Ctrl-C and run again with --resume\)/);
+      expect(await rowsOf(dir)).toEqual(localRows);
+    } finally {
+      await restarted?.stop();
+    }
   });
 
   test('a batch run again without --resume solves again; a run with --resume takes the finished jobs from the queue', async () => {
