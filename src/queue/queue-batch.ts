@@ -19,6 +19,7 @@ import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Variant } from '../compare/batch-file.js';
+import { isBatchRow } from '../compare/batch-output.js';
 import type { VariantExecutor } from '../compare/batch-run.js';
 import { AwaitedJobs, type QueuedVariant } from './awaited-jobs.js';
 import { describeAddress, type RedisAddress } from './redis-address.js';
@@ -85,12 +86,15 @@ async function add(queue: Queue, entries: readonly QueuedVariant[]): Promise<voi
 
 /**
  * A clean start removes every earlier job of these variants (one still
- * running elsewhere is locked and stays: its result will do). --resume
- * removes only jobs that failed for good (a worker of another version, a
- * worker that died twice), so they are tried again.
+ * running elsewhere is locked and stays: its result will do). --resume keeps
+ * finished jobs but removes those that failed for good (a worker of another
+ * version, a worker that died twice) and those whose row says "failed", so
+ * they are tried again, as a local --resume tries failed rows again.
  */
 async function clearEarlier(queue: Queue, id: string, resume: boolean): Promise<void> {
-  if (!resume || (await queue.getJobState(id)) === 'failed') await queue.remove(id);
+  const state = resume ? await queue.getJobState(id) : 'cleared';
+  const failedRow = state === 'completed' && (await queue.getJob(id).then((job) => isBatchRow(job?.returnvalue) && job.returnvalue.status === 'failed'));
+  if (!resume || state === 'failed' || failedRow) await queue.remove(id);
 }
 
 async function sweepOne(queue: Queue, awaited: AwaitedJobs, scenarios: Scenarios, id: string): Promise<void> {

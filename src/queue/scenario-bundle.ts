@@ -7,7 +7,7 @@
  * the files are validated by the same schemas before anything is solved.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -57,24 +57,33 @@ export function referencedFiles(scenarioJson: string): string[] {
   return [...new Set([...strings(json['files']), ...strings(json['zonings'])])];
 }
 
-async function readIfFile(full: string): Promise<Buffer | null> {
-  const isFile = await stat(full).then((s) => s.isFile(), () => false);
-  return isFile ? readFile(full) : null;
+/**
+ * The file's contents if it is a regular file whose real path (links
+ * resolved) lies inside the scenario folder: nothing from outside the folder
+ * ever travels.
+ */
+async function readIfInside(realRoot: string, full: string): Promise<Buffer | null> {
+  const real = await realpath(full).catch(() => null);
+  const rel = real === null ? '..' : path.relative(realRoot, real);
+  if (real === null || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  const isFile = await stat(real).then((s) => s.isFile(), () => false);
+  return isFile ? readFile(real) : null;
 }
 
 /**
- * Pack a scenario folder. A named file that is missing or outside the folder
- * is left out, so the worker reports it just as reading the folder would.
+ * Pack a scenario folder. A named file that is missing, outside the folder
+ * or a link to outside it is left out, so the worker reports it missing.
  */
 export async function packScenario(dir: string): Promise<ScenarioBundle> {
   const root = path.resolve(dir);
+  const realRoot = await realpath(root);
   const json = await readFile(path.join(root, 'scenario.json'));
   const files: ScenarioFile[] = [{ path: 'scenario.json', data: json }];
   for (const ref of referencedFiles(json.toString('utf8'))) {
     const rel = path.relative(root, path.resolve(root, ref));
     const name = rel.split(path.sep).join('/');
     if (path.isAbsolute(ref) || !isSafeBundlePath(name) || files.some((f) => f.path === name)) continue;
-    const data = await readIfFile(path.join(root, rel));
+    const data = await readIfInside(realRoot, path.join(root, rel));
     if (data !== null) files.push({ path: name, data });
   }
   return { hash: bundleHash(files), files };

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
@@ -29,6 +29,19 @@ describe('scenario bundles', () => {
     await writeFile(path.join(dir, 'scenario.json'), JSON.stringify(json));
     const bundle = await packScenario(dir);
     expect(bundle.files.map((f) => f.path).sort()).toEqual(['areas.csv', 'bids.csv', 'demand.csv', 'providers.csv', 'scenario.json', 'zones-two.csv']);
+  });
+
+  test('a link to a file outside the folder stays behind too', async () => {
+    const dir = await writeScenarioFolder(goodFiles());
+    const outside = path.join(await tempDir('zonal-outside-'), 'secret.csv');
+    await writeFile(outside, 'area_id,provider_id,hours_per_week\n');
+    await symlink(outside, path.join(dir, 'current.csv'));
+    const json = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as { files: Record<string, string> };
+    json.files['current'] = 'current.csv';
+    await writeFile(path.join(dir, 'scenario.json'), JSON.stringify(json));
+    const bundle = await packScenario(dir);
+    expect(bundle.files.map((f) => f.path)).not.toContain('current.csv');
+    expect(bundle.files.map((f) => f.path)).toContain('bids.csv');
   });
 
   test('the hash names the contents: same files, same hash; one byte changed, another', async () => {
