@@ -30,7 +30,7 @@ export interface BatchThroughput {
   readonly ratio: number;
 }
 
-function benchVariants(every: number): Variant[] {
+export function benchVariants(every: number): Variant[] {
   const parsed = parseBatchFile(readFileSync(batchFile, 'utf8'));
   if ('problems' in parsed) throw new Error(`${batchFile}: ${parsed.problems.map((p) => p.message).join('; ')}`);
   return parsed.variants.filter((_, i) => i % every === 0).map((v, index) => ({ ...v, index }));
@@ -47,6 +47,18 @@ async function variantsPerSecond(variants: readonly Variant[], workers: number):
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `count` variants of the bundled tiny scenario that stop at once (a zoning it
+ * does not have): each costs only the batch's own work, handing the variant
+ * to a worker and a row back, which is what the queue adds to.
+ */
+export function instantVariants(count: number): Variant[] {
+  const multipliers = Array.from({ length: count }, (_, i) => Math.round((0.8 + i / 1000) * 1000) / 1000);
+  const parsed = parseBatchFile(JSON.stringify({ base: 'tiny', grid: { zoning: ['none'], demandMultiplier: multipliers } }));
+  if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
+  return parsed.variants;
 }
 
 /** @param every - take every n-th variant of the bundled grid (a quicker, noisier bench). @defaultValue 1 */

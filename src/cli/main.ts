@@ -67,6 +67,7 @@ function program(): Command {
     .option('--resume', 'skip variants already finished in <out>/batch.jsonl')
     .option('--max-variants <n>', 'run a batch of more than 10,000 variants (up to 1,000,000)')
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
+    .option('--queue [url]', 'run the variants on `zonal worker`s through Redis (redis://HOST:PORT/DB; default: $ZONAL_REDIS_URL); see docs/queue.md')
     .action(async (file: string, flags) => (await import('./commands/batch.js')).batchCommand(file, flags));
 
   cli.command('zones')
@@ -86,6 +87,12 @@ function program(): Command {
     .option('--options <names>', 'compare the proposals under these standard options', 'lead-80-20')
     .option('--no-compare', 'do not solve the awards of the proposals')
     .action(async (dir: string, flags) => (await import('./commands/zones.js')).zonesCommand(dir, flags));
+  cli.command('worker')
+    .description('take batch variants from a Redis queue and solve them until stopped (Ctrl-C finishes the jobs in hand); see docs/queue.md')
+    .argument('[url]', 'Redis URL, redis://HOST:PORT/DB or rediss:// for TLS (default: $ZONAL_REDIS_URL; password also from $ZONAL_REDIS_PASSWORD)')
+    .option('--concurrency <n>', 'variants solved at once, one solver thread each (default: one per core)')
+    .option('--lock-seconds <s>', 'how long a job stays locked without a sign of life: a killed worker\'s jobs are retried elsewhere after about twice this', '30')
+    .action(async (url: string | undefined, flags) => (await import('./commands/worker.js')).workerCommand(url, flags));
 
   return cli;
 }

@@ -13,9 +13,9 @@ import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import { overridesSchema, type Overrides } from './overrides.js';
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
-const samplesSchema = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100000, 'must be at most 100000');
-const seedSchema = z.number().int('must be a whole number');
+export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
+export const samplesSchema = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100000, 'must be at most 100000');
+export const seedSchema = z.number().int('must be a whole number');
 
 const variantSchema = z.strictObject({
   id: idSchema.optional(),

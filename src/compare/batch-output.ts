@@ -42,7 +42,7 @@ export function jsonlLine(row: BatchRow): string {
   return `${JSON.stringify(row)}\n`;
 }
 
-function isBatchRow(x: unknown): x is BatchRow {
+export function isBatchRow(x: unknown): x is BatchRow {
   if (typeof x !== 'object' || x === null) return false;
   const r = x as Record<string, unknown>;
   return typeof r['id'] === 'string' && typeof r['index'] === 'number' && typeof r['status'] === 'string';

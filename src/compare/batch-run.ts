@@ -4,8 +4,9 @@
  *
  *   1. with --resume, keep the finished rows of the last run (batch.jsonl)
  *   2. rewrite both files from those rows (a clean start without --resume)
- *   3. run the other variants in piscina workers; append each row as it lands,
- *      so a killed run keeps everything finished so far
+ *   3. run the other variants (in piscina workers, or through a Redis queue when
+ *      an executor is given); append each row as it lands, so a killed run
+ *      keeps everything finished so far
  *   4. rewrite both files in variant order, so the output does not depend on
  *      the number of workers or on which finished first
  */
@@ -20,12 +21,22 @@ import { batchCsvHeaderLine, batchCsvRows, jsonlLine, readJournal, sortRows } fr
 import type { VariantTask } from './batch-worker.js';
 import { failedRow, type BatchRow } from './run-variant.js';
 
+/**
+ * Runs variants somewhere and hands each row to `land` as it finishes, at
+ * most once per variant: worker threads here (`threadExecutor`), a Redis
+ * queue in queue/queue-batch.ts.
+ */
+export type VariantExecutor = (todo: readonly Variant[], land: (row: BatchRow) => void) => Promise<void>;
+
 export interface BatchSettings {
   readonly variants: readonly Variant[];
   /** Folder of batch.json: variant bases are relative to it. */
   readonly batchDir: string;
   readonly outDir: string;
+  /** Worker threads of the default executor. */
   readonly workers: number;
+  /** Where the variants run. @defaultValue threadExecutor(this) */
+  readonly executor?: VariantExecutor;
   readonly resume: boolean;
   readonly timeLimit: number;
   readonly version: string;
@@ -70,6 +81,21 @@ async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
   return readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
 }
 
+/** A piscina pool of `settings.workers` threads, made for one batch and destroyed after it. */
+export function threadExecutor(settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version'>): VariantExecutor {
+  return async (todo, land) => {
+    const pool = new Piscina<VariantTask, BatchRow>({ filename: workerFile(), minThreads: settings.workers, maxThreads: settings.workers, idleTimeout: 1000 });
+    try {
+      await Promise.all(todo.map((variant) => {
+        const task: VariantTask = { variant, baseDir: path.resolve(settings.batchDir, variant.base), timeLimit: settings.timeLimit, version: settings.version };
+        return pool.run(task).then(land, (e: unknown) => land(failedRow(variant, `the worker stopped: ${e instanceof Error ? e.message : String(e)}`)));
+      }));
+    } finally {
+      await pool.destroy();
+    }
+  };
+}
+
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const kept = await finishedRows(settings);
   await rewrite(settings.outDir, kept);
@@ -77,7 +103,6 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const todo = settings.variants.filter((v) => !done.has(v.id));
   const rows = [...kept];
   settings.onProgress?.(rows.length, settings.variants.length);
-  const pool = new Piscina<VariantTask, BatchRow>({ filename: workerFile(), minThreads: settings.workers, maxThreads: settings.workers, idleTimeout: 1000 });
   const jsonlPath = path.join(settings.outDir, batchFiles.jsonl);
   const csvPath = path.join(settings.outDir, batchFiles.csv);
   let writes = Promise.resolve();
@@ -90,13 +115,9 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
     });
   };
   try {
-    await Promise.all(todo.map((variant) => {
-      const task: VariantTask = { variant, baseDir: path.resolve(settings.batchDir, variant.base), timeLimit: settings.timeLimit, version: settings.version };
-      return pool.run(task).then(land, (e: unknown) => land(failedRow(variant, `the worker stopped: ${e instanceof Error ? e.message : String(e)}`)));
-    }));
-    await writes;
+    await (settings.executor ?? threadExecutor(settings))(todo, land);
   } finally {
-    await pool.destroy();
+    await writes;
   }
   await rewrite(settings.outDir, rows);
   return {

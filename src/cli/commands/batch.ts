@@ -2,14 +2,16 @@
  * `zonal batch`: batch.json → variants run in worker threads → batch.csv and
  * batch.jsonl, streamed as variants finish; --resume skips finished ones.
  * Exits 0 even when some variants fail (their rows say why); 2 on a bad batch.json.
+ * With --queue, the variants run on `zonal worker`s through Redis (queue/).
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { parseBatchFile, type Variant } from '../../compare/batch-file.js';
-import { runBatch } from '../../compare/batch-run.js';
+import { runBatch, type VariantExecutor } from '../../compare/batch-run.js';
 import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
+import { describeAddress } from '../../queue/redis-address.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
 import { writeOut } from '../terminal.js';
@@ -21,6 +23,8 @@ export interface BatchFlags {
   readonly resume?: boolean;
   readonly timeLimit: string;
   readonly maxVariants?: string;
+  /** Redis URL, or true for ZONAL_REDIS_URL. */
+  readonly queue?: string | true;
 }
 
 export interface Progress {
@@ -63,21 +67,38 @@ async function checkBases(variants: readonly Variant[], batchDir: string, name: 
   }
 }
 
+/** The queue's executor and how the summary names it, once Redis has answered (nothing is written before). */
+async function queueRun(flags: BatchFlags, batchDir: string, timeLimit: number): Promise<{ executor: VariantExecutor; close: () => Promise<void>; where: string }> {
+  if (flags.workers !== undefined) throw new CliExit(exitCodes.badInput, `--workers ${flags.workers} counts local threads and does nothing with --queue: leave it out, and give each machine's \`zonal worker\` a --concurrency instead`);
+  const { reachableRedis, cannotUse } = await import('./redis.js');
+  const { connectQueueBatch } = await import('../../queue/queue-batch.js');
+  const address = await reachableRedis(flags.queue === true ? undefined : flags.queue, 'Nothing was written.');
+  const notice = (line: string) => process.stderr.write(`${line}\n`);
+  const queue = await connectQueueBatch({ address, batchDir, timeLimit, version, resume: flags.resume === true, notice }).catch((e: unknown) => {
+    throw cannotUse(address, e, 'Nothing was written.');
+  });
+  return { executor: queue.run, close: queue.close, where: `on the queue at ${describeAddress(address)}` };
+}
+
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
-  const workers = flags.workers === undefined ? availableParallelism() : workersFlag(flags.workers);
+  const workers = flags.queue === undefined ? (flags.workers === undefined ? availableParallelism() : workersFlag(flags.workers)) : 0;
   const timeLimit = timeLimitFlag(flags.timeLimit);
   const variants = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const batchDir = path.dirname(path.resolve(file));
   await checkBases(variants, batchDir, path.basename(file));
+  const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   const bar = progressBar('variants');
   const started = performance.now();
-  const summary = await runBatch({ variants, batchDir, outDir: flags.out, workers, resume: flags.resume === true, timeLimit, version, onProgress: (d, t) => bar.update(d, t) });
-  bar.stop();
+  const summary = await runBatch({ variants, batchDir, outDir: flags.out, workers, resume: flags.resume === true, timeLimit, version, onProgress: (d, t) => bar.update(d, t), ...(queue === null ? {} : { executor: queue.executor }) })
+    .finally(async () => {
+      bar.stop();
+      await queue?.close();
+    });
   const seconds = (performance.now() - started) / 1000;
   const rate = summary.ran > 0 ? `, ${(summary.ran / seconds).toFixed(1)} variants/s` : '';
   const resumed = summary.resumed > 0 ? ` (${summary.resumed} already done, skipped)` : '';
   writeOut([
-    `${summary.total} variants${resumed}: ran ${summary.ran} with ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s${rate}.`,
+    `${summary.total} variants${resumed}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
     summary.failed === 0 ? 'No variant failed.' : `${summary.failed} variant${summary.failed === 1 ? '' : 's'} failed: see the "error" column.`,
     ...summary.rows.filter((r) => r.status === 'failed').slice(0, 5).map((r) => `  ${r.id}: ${r.error ?? ''}`),
     `Written: ${summary.files.join(', ')}`,

@@ -1,0 +1,55 @@
+/**
+ * `zonal worker [url]`: take batch variants from the Redis queue and solve
+ * them until stopped. The first Ctrl-C (or SIGTERM) finishes the jobs in
+ * hand and exits 0; a second stops at once (those jobs are retried by
+ * another worker once their locks lapse). Exit 1 when Redis does not answer.
+ */
+import { availableParallelism } from 'node:os';
+import { describeAddress } from '../../queue/redis-address.js';
+import { startWorker } from '../../queue/queue-worker.js';
+import { CliExit, exitCodes } from '../exit.js';
+import { version } from '../version.js';
+import { reachableRedis } from './redis.js';
+
+export interface WorkerFlags {
+  readonly concurrency?: string;
+  readonly lockSeconds: string;
+}
+
+function wholeAtLeastOne(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CliExit(exitCodes.badInput, `${flag} ${value}: give a whole number of at least 1`);
+  return n;
+}
+
+function log(line: string): void {
+  process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+}
+
+/** Resolves once a signal has come and the worker has closed. */
+function closeOnSignal(close: () => Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        log(`${signal} again: stopping now; the jobs in hand go back on the queue when their locks lapse`);
+        process.exit(exitCodes.failure);
+      }
+      stopping = true;
+      log(`${signal}: finishing the jobs in hand, then stopping (press Ctrl-C again to stop now)`);
+      close().then(resolve, reject);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function workerCommand(url: string | undefined, flags: WorkerFlags): Promise<void> {
+  const concurrency = flags.concurrency === undefined ? availableParallelism() : wholeAtLeastOne('--concurrency', flags.concurrency);
+  const lockSeconds = wholeAtLeastOne('--lock-seconds', flags.lockSeconds);
+  const address = await reachableRedis(url, 'No job was taken.');
+  const worker = await startWorker({ address, concurrency, lockSeconds, version, log });
+  log(`zonal ${version} worker on ${describeAddress(address)}: solving up to ${concurrency} variant${concurrency === 1 ? '' : 's'} at once; Ctrl-C to stop`);
+  await closeOnSignal(() => worker.close());
+  log('stopped');
+}

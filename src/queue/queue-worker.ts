@@ -1,0 +1,118 @@
+/**
+ * The worker's side of the queue (`zonal worker`): a BullMQ worker that
+ * takes variant jobs and solves them in a pool of solver threads, the same
+ * threads and code as a local batch (compare/batch-worker.ts).
+ *
+ * Each job: check it against the job schema (a worker never trusts the
+ * queue) → fetch its scenario bundle once, check its hash, write it to a
+ * folder of this worker's own → solve in a thread → return the row.
+ *
+ * Why threads: BullMQ renews a job's lock from this process's event loop;
+ * a solve on the main thread would block it, the lock would lapse and the
+ * job would be handed to a second worker. The threads stay up between jobs,
+ * so each keeps its HiGHS runtime loaded and the scenarios it has read.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Piscina } from 'piscina';
+import { workerFile } from '../compare/batch-run.js';
+import type { VariantTask } from '../compare/batch-worker.js';
+import type { BatchRow } from '../compare/run-variant.js';
+import type { RedisAddress } from './redis-address.js';
+import { openRedis } from './redis-client.js';
+import { decodeBundle, unpackScenario } from './scenario-bundle.js';
+import { keepSeconds, queueName, scenarioKey, variantJobSchema } from './variant-job.js';
+
+export interface WorkerSettings {
+  readonly address: RedisAddress;
+  /** Jobs solved at once, one solver thread each. */
+  readonly concurrency: number;
+  /**
+   * Seconds a job's lock lasts without renewal (renewed every half of it):
+   * after a worker dies, its jobs go back on the queue within about twice
+   * this. @defaultValue 30
+   */
+  readonly lockSeconds: number;
+  readonly version: string;
+  /** One line per event worth a log line (job started, done, failed; connection trouble). */
+  readonly log: (line: string) => void;
+}
+
+export interface RunningWorker {
+  /** Finish the jobs in hand, then disconnect and remove the scenario copies. */
+  close(): Promise<void>;
+}
+
+/** A job stalled (its worker died) more than this many times fails with a row saying so, instead of killing worker after worker. */
+const maxStalls = 2;
+
+/** Scenario bundles fetched from Redis, written once per worker under `root`. */
+function scenarioFolders(root: string, fetch: (key: string) => Promise<string | null>): (hash: string) => Promise<string> {
+  const folders = new Map<string, Promise<string>>();
+  const load = async (hash: string): Promise<string> => {
+    const text = await fetch(scenarioKey(hash));
+    if (text === null) throw new UnrecoverableError(`scenario ${hash.slice(0, 12)} is not in Redis (bundles are kept ${keepSeconds / 86_400} days): queue the batch again`);
+    const bundle = decodeBundle(text, hash);
+    if (typeof bundle === 'string') throw new UnrecoverableError(bundle);
+    const dir = path.join(root, hash);
+    await unpackScenario(bundle, dir);
+    return dir;
+  };
+  return (hash) => {
+    let folder = folders.get(hash);
+    if (folder === undefined) {
+      folder = load(hash);
+      folders.set(hash, folder);
+      folder.catch(() => folders.delete(hash));
+    }
+    return folder;
+  };
+}
+
+function variantOf(job: Job): string {
+  const variant = (job.data as { variant?: { id?: unknown } } | null)?.variant;
+  return typeof variant?.id === 'string' ? variant.id : `job ${job.id ?? '?'}`;
+}
+
+export async function startWorker(settings: WorkerSettings): Promise<RunningWorker> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'zonal-worker-'));
+  const client = openRedis(settings.address, (message) => settings.log(`${message} (retrying)`));
+  const folderOf = scenarioFolders(root, (key) => client.get(key));
+  const pool = new Piscina<VariantTask, BatchRow>({ filename: workerFile(), minThreads: settings.concurrency, maxThreads: settings.concurrency });
+
+  const solve = async (job: Job): Promise<BatchRow> => {
+    const parsed = variantJobSchema.safeParse(job.data);
+    if (!parsed.success) {
+      const why = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(job)'} ${i.message}`).join('; ');
+      throw new UnrecoverableError(`the job is not a zonal variant (${why}); nothing was solved`);
+    }
+    const { variant, scenario, timeLimit, version } = parsed.data;
+    if (version !== settings.version) throw new UnrecoverableError(`queued by zonal ${version}, taken by a worker running zonal ${settings.version}: run the same version everywhere`);
+    return pool.run({ variant, baseDir: await folderOf(scenario), timeLimit, version });
+  };
+
+  const worker = new Worker(queueName, solve, {
+    connection: client,
+    concurrency: settings.concurrency,
+    lockDuration: settings.lockSeconds * 1000,
+    stalledInterval: settings.lockSeconds * 1000,
+    maxStalledCount: maxStalls,
+    name: `${os.hostname()}:${process.pid}`,
+  });
+  worker.on('active', (job) => settings.log(`started ${variantOf(job)}${job.attemptsStarted > 1 ? ` (try ${job.attemptsStarted})` : ''}`));
+  worker.on('completed', (job, row: BatchRow) => settings.log(`done ${variantOf(job)}: ${row.status}${row.error === null ? '' : ` (${row.error})`}`));
+  worker.on('failed', (job, error) => settings.log(`failed ${job === undefined ? 'a job' : variantOf(job)}: ${error.message}`));
+  worker.on('error', () => undefined); // connection errors are logged once by openRedis
+  await worker.waitUntilReady();
+
+  return {
+    async close() {
+      await worker.close();
+      await pool.destroy();
+      client.disconnect();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}

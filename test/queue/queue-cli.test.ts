@@ -1,0 +1,221 @@
+/**
+ * `zonal batch --queue` and `zonal worker` on a real redis-server, started
+ * by this file on a free loopback port and stopped after. Needs Debian's
+ * redis-server (scripts/ensure-redis.sh, run by .ci/run): without it these
+ * tests fail, they do not skip. Each test uses its own Redis database.
+ */
+import { existsSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startRedis, type LocalRedis } from '../../src/bench/redis-server.js';
+import type { BatchRow } from '../../src/compare/run-variant.js';
+import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
+import { startZonal, type Running } from '../helpers/running.js';
+import { tempDir } from '../helpers/scenario-folder.js';
+
+let redis: LocalRedis;
+let batchFile: string;
+let localRows: unknown[];
+let localCsv: string[];
+
+/** Enough sampling that a variant takes a while, so a worker can be killed in the middle of one. */
+const batch = {
+  base: 'tiny',
+  samples: 800,
+  seed: 3,
+  variants: [{ id: 'broken', overrides: { zoning: 'nowhere' } }],
+  grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 0.95, 1, 1.05, 1.1] },
+};
+
+function db(n: number): string {
+  return redis.url.replace(/\/0$/, `/${n}`);
+}
+
+async function out(): Promise<string> {
+  return path.join(await tempDir('zonal-queue-out-'), 'out');
+}
+
+/** Everything but the wall time of each solve. */
+async function rowsOf(dir: string): Promise<unknown[]> {
+  const text = await readFile(path.join(dir, 'batch.jsonl'), 'utf8');
+  return text.trim().split('\n').map((l) => ({ ...(JSON.parse(l) as BatchRow), solveSeconds: 0 }));
+}
+
+/** batch.csv without the solve_seconds column (the next to last). */
+async function csvOf(dir: string): Promise<string[]> {
+  const text = await readFile(path.join(dir, 'batch.csv'), 'utf8');
+  return text.trim().split('\n').map((line) => line.replace(/,[0-9.e-]+,("(?:[^"]|"")*"|[^,]*)$/, ',$1'));
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+async function worker(url: string, ...more: string[]): Promise<Running> {
+  const w = startZonal(['worker', url, '--concurrency', '1', '--lock-seconds', '2', ...more]);
+  await w.waitFor(/worker on redis:/);
+  return w;
+}
+
+/**
+ * Kill a worker (one solver thread) while it holds a job: wait until its log
+ * shows a job started and not done, freeze it (SIGSTOP) so it cannot finish,
+ * let its last lines arrive, and if the job is still in hand, SIGKILL it.
+ * Returns the variant it held.
+ */
+async function killHoldingJob(w: Running): Promise<string> {
+  const inHand = (text: string) => {
+    const started = [...text.matchAll(/^\S+ started (\S+)/gm)].map((m) => m[1] ?? '');
+    const last = started[started.length - 1];
+    return last !== undefined && !new RegExp(`^\\S+ (done|failed) ${last}:`, 'm').test(text.slice(text.lastIndexOf(` started ${last}`))) ? last : null;
+  };
+  for (;;) {
+    await w.waitFor((text) => inHand(text) !== null);
+    w.child.kill('SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const held = inHand(w.stdout());
+    if (held !== null) {
+      w.child.kill('SIGKILL');
+      await w.exited;
+      return held;
+    }
+    w.child.kill('SIGCONT');
+  }
+}
+
+/** Jobs in database 0 of a server: none right after a restart without persistence. */
+async function jobsIn(server: LocalRedis): Promise<number> {
+  const client = new Redis({ port: server.port, lazyConnect: true });
+  try {
+    await client.connect();
+    return (await client.keys('bull:zonal-batch:zonal-*')).length;
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function stop(w: Running): Promise<number | null> {
+  w.child.kill('SIGTERM');
+  return w.exited;
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  redis = await startRedis();
+  const dir = await tempDir('zonal-queue-batch-');
+  await cp(path.join(repoRoot, 'scenarios', 'tiny'), path.join(dir, 'tiny'), { recursive: true });
+  batchFile = path.join(dir, 'batch.json');
+  await writeFile(batchFile, JSON.stringify(batch, null, 2));
+  const local = await out();
+  const r = await zonal(['batch', batchFile, '--workers', '2', '--out', local]);
+  expect(r.code, r.stderr).toBe(0);
+  localRows = await rowsOf(local);
+  localCsv = await csvOf(local);
+  expect(localRows.length).toBe(11);
+}, 120_000);
+
+afterAll(async () => {
+  await redis?.stop();
+});
+
+describe('zonal batch --queue with zonal worker', () => {
+  test('two workers, one killed mid-job: the job is retried by the other and the rows equal the local batch, row for row', async () => {
+    const url = db(1);
+    const [a, b] = await Promise.all([worker(url), worker(url)]);
+    const dir = await out();
+    const coordinator = startZonal(['batch', batchFile, '--queue', url, '--out', dir]);
+    const held = await killHoldingJob(a);
+    expect(await coordinator.exited, coordinator.stderr()).toBe(0);
+    expect(await stop(b)).toBe(0);
+    expect(coordinator.stderr()).toContain(`variant ${held}: its worker stopped answering; the job goes back on the queue for another worker`);
+    expect(b.stdout()).toContain(`started ${held} (try 2)`);
+    expect(b.stdout()).toMatch(new RegExp(`done ${held}: `));
+    expect(coordinator.stdout()).toMatch(/11 variants: ran 11 on the queue at redis:\/\/127\.0\.0\.1:\d+\/1/);
+    expect(await rowsOf(dir)).toEqual(localRows);
+    expect(await csvOf(dir)).toEqual(localCsv);
+  });
+
+  test('--resume after the coordinator is killed collects what the workers finished meanwhile: no row lost, none twice', async () => {
+    const url = db(2);
+    const w = await worker(url);
+    const dir = await out();
+    const first = startZonal(['batch', batchFile, '--queue', url, '--out', dir]);
+    await w.waitFor((text) => count(text, /^\S+ done /gm) >= 2);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await w.waitFor((text) => count(text, /^\S+ done /gm) === 11, 120_000);
+    const second = await zonal(['batch', batchFile, '--queue', url, '--out', dir, '--resume']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(await stop(w)).toBe(0);
+    expect(second.stdout).toMatch(/^11 variants/);
+    expect(await rowsOf(dir)).toEqual(localRows);
+    expect(count(w.stdout(), /^\S+ started /gm)).toBe(11);
+  });
+
+  test('Redis restarted empty mid-batch (no persistence): the coordinator queues the lost variants again and no row is lost', async () => {
+    const own = await startRedis();
+    let restarted: LocalRedis | null = null;
+    try {
+      const w = await worker(own.url);
+      const dir = await out();
+      const coordinator = startZonal(['batch', batchFile, '--queue', own.url, '--out', dir]);
+      await w.waitFor((text) => count(text, /^\S+ done /gm) >= 2);
+      await own.stop();
+      restarted = await startRedis(own.port);
+      expect(await jobsIn(restarted)).toBe(0);
+      expect(await coordinator.exited, coordinator.stderr()).toBe(0);
+      expect(await stop(w)).toBe(0);
+      expect(await rowsOf(dir)).toEqual(localRows);
+    } finally {
+      await restarted?.stop();
+    }
+  });
+
+  test('a batch run again without --resume solves again; a run with --resume takes the finished jobs from the queue', async () => {
+    const url = db(3);
+    const quick = path.join(path.dirname(batchFile), 'quick.json');
+    await writeFile(quick, JSON.stringify({ ...batch, samples: undefined }));
+    const w = await worker(url);
+    const first = await zonal(['batch', quick, '--queue', url, '--out', await out()]);
+    expect(first.code, first.stderr).toBe(0);
+    const startedOnce = count(w.stdout(), /^\S+ started /gm);
+    const resumed = await zonal(['batch', quick, '--queue', url, '--out', await out(), '--resume']);
+    expect(count(w.stdout(), /^\S+ started /gm)).toBe(startedOnce);
+    const again = await zonal(['batch', quick, '--queue', url, '--out', await out()]);
+    expect(await stop(w)).toBe(0);
+    expect(startedOnce).toBe(11);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(again.code, again.stderr).toBe(0);
+    expect(count(w.stdout(), /^\S+ started /gm)).toBe(22);
+  });
+});
+
+describe('when Redis cannot be used', () => {
+  test('unreachable: a clear message, exit 1, and no output folder', async () => {
+    const dir = await out();
+    const closed = `redis://:s3cret@127.0.0.1:${redis.port + 1}/0`;
+    const r = await zonal(['batch', batchFile, '--queue', closed, '--out', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0 \(password set\): nothing is listening there: start redis-server, or check the host and port\nNothing was written\.\n$/);
+    expect(r.stderr + r.stdout).not.toContain('s3cret');
+    expect(existsSync(dir)).toBe(false);
+    const w = await zonal(['worker', closed]);
+    expect(w.code).toBe(1);
+    expect(w.stderr).toMatch(/cannot reach Redis/);
+    expect(w.stderr).not.toContain('s3cret');
+  });
+
+  test('a URL that is not a Redis URL, or --workers with --queue: exit 2 and one message', async () => {
+    const bad = await zonal(['batch', batchFile, '--queue', 'http://127.0.0.1:6379', '--out', await out()]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a Redis URL \(scheme "http:"\): use redis:\/\/ or rediss:\/\//);
+    const both = await zonal(['batch', batchFile, '--queue', redis.url, '--workers', '2', '--out', await out()]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--workers 2 counts local threads/);
+    const none = await zonal(['worker'], repoRoot);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no Redis address: give one .* or set ZONAL_REDIS_URL/);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The worker never trusts the queue: jobs it cannot check fail at once (no
+ * retry), with a reason the coordinator turns into the variant's row. On a
+ * real redis-server started here (see queue-cli.test.ts).
+ */
+import path from 'node:path';
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startRedis, type LocalRedis } from '../../src/bench/redis-server.js';
+import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
+import type { BatchRow } from '../../src/compare/run-variant.js';
+import { parseRedisAddress } from '../../src/queue/redis-address.js';
+import { encodeBundle, packScenario } from '../../src/queue/scenario-bundle.js';
+import { startWorker, type RunningWorker } from '../../src/queue/queue-worker.js';
+import { jobId, queueName, scenarioKey, variantJob } from '../../src/queue/variant-job.js';
+import { repoRoot } from '../helpers/cli.js';
+
+let redis: LocalRedis;
+let client: Redis;
+let queue: Queue;
+let events: QueueEvents;
+let worker: RunningWorker;
+const log: string[] = [];
+let variant: Variant;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const url = redis.url.replace(/\/0$/, '/5');
+  const parsed = parseRedisAddress(url, {});
+  if (parsed.kind !== 'ok') throw new Error(parsed.message);
+  worker = await startWorker({ address: parsed.address, concurrency: 1, lockSeconds: 5, version: 'test-1', log: (line) => log.push(line) });
+  client = new Redis({ port: redis.port, db: 5, maxRetriesPerRequest: null });
+  queue = new Queue(queueName, { connection: client });
+  events = new QueueEvents(queueName, { connection: client });
+  await events.waitUntilReady();
+  const batch = parseBatchFile(JSON.stringify({ base: 'tiny', variants: [{ id: 'one', overrides: { zoning: 'one' } }] }));
+  if ('problems' in batch || batch.variants[0] === undefined) throw new Error('bad test batch');
+  variant = batch.variants[0];
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.close();
+  await events?.close();
+  await queue?.close();
+  client?.disconnect();
+  await redis?.stop();
+});
+
+/** Add a job and wait for it: the row, or the reason it failed. */
+async function outcome(data: unknown, id: string): Promise<{ row: BatchRow } | { failed: string; attempts: number }> {
+  const job = await queue.add('variant', data, { jobId: id, attempts: 2 });
+  try {
+    return { row: (await job.waitUntilFinished(events, 60_000)) as BatchRow };
+  } catch (e) {
+    const after = await queue.getJob(id);
+    return { failed: e instanceof Error ? e.message : String(e), attempts: after?.attemptsMade ?? -1 };
+  }
+}
+
+describe('zonal worker', () => {
+  test('a valid job: the scenario comes from Redis, the row comes back', async () => {
+    const bundle = await packScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    await client.set(scenarioKey(bundle.hash), encodeBundle(bundle));
+    const job = variantJob(variant, bundle.hash, 30, 'test-1');
+    const result = await outcome(job, jobId(job));
+    expect(result).toMatchObject({ row: { id: 'one', status: 'optimal', error: null } });
+    expect(log).toContain('started one');
+  });
+
+  test('jobs it cannot check fail at once, each saying why, and nothing is solved', async () => {
+    const bundle = await packScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    await client.set(scenarioKey('c'.repeat(64)), encodeBundle(bundle));
+    const good = variantJob(variant, bundle.hash, 30, 'test-1');
+    const cases: Array<[string, unknown, RegExp]> = [
+      ['not-a-variant', { variant: { id: '../../x' }, scenario: 'x' }, /the job is not a zonal variant \(variant\.id .*\); nothing was solved/],
+      ['bad-overrides', { ...good, variant: { ...good.variant, overrides: { demandMultiplier: 0 } } }, /variant\.overrides\.demandMultiplier must be more than 0/],
+      ['other-version', { ...good, version: 'test-0' }, /queued by zonal test-0, taken by a worker running zonal test-1: run the same version everywhere/],
+      ['missing-scenario', { ...good, scenario: 'd'.repeat(64) }, /scenario dddddddddddd is not in Redis/],
+      ['tampered-scenario', { ...good, scenario: 'c'.repeat(64) }, /does not match its hash/],
+    ];
+    for (const [id, data, reason] of cases) {
+      const result = await outcome(data, id);
+      expect(result, id).toMatchObject({ failed: expect.stringMatching(reason), attempts: 1 });
+    }
+  });
+});
