@@ -51,8 +51,8 @@ export function priceHoldsFor(bid: Bid, structure: string): boolean {
  * demand, quality, role, structures, not rejected; a framework member covers
  * some area with demand of its care type.
  */
-export function mayServe(bid: Bid, lot: ExpectedLot, role: string, rules: AwardRules, rejected: ReadonlySet<string>): boolean {
-  const own = neededTypes(lot).includes(bid.careType) && bid.quality >= rules.minQuality && (bidMayTake[role] ?? []).includes(bid.role) && priceHoldsFor(bid, lot.entry.structure) && !rejected.has(bid.id);
+function mayServe(bid: Bid, lot: ExpectedLot, needed: readonly string[], role: string, rules: AwardRules, rejected: ReadonlySet<string>): boolean {
+  const own = needed.includes(bid.careType) && bid.quality >= rules.minQuality && (bidMayTake[role] ?? []).includes(bid.role) && priceHoldsFor(bid, lot.entry.structure) && !rejected.has(bid.id);
   return own && (role !== 'member' || bid.areaIds.some((area) => typeHours(lot, bid.careType, area) > 0));
 }
 
@@ -99,7 +99,7 @@ export function offersOf(scenario: Scenario, lot: ExpectedLot, rejected: Readonl
   for (const role of roles) {
     const byProvider = new Map<string, Bid[][]>();
     for (const bid of scenario.bids) {
-      if (!mayServe(bid, lot, role, scenario.award, rejected)) continue;
+      if (!mayServe(bid, lot, types, role, scenario.award, rejected)) continue;
       const lists = byProvider.get(bid.providerId) ?? types.map((): Bid[] => []);
       lists[types.indexOf(bid.careType)]?.push(bid);
       byProvider.set(bid.providerId, lists);
