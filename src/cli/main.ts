@@ -65,6 +65,14 @@ function program(): Command {
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
     .action(async (file: string, flags) => (await import('./commands/batch.js')).batchCommand(file, flags));
 
+  cli.command('serve')
+    .description('the workbench: redraw the zones on a map in your browser and see the award change at once')
+    .argument('[scenario]', 'scenario folder (holds scenario.json)', '.')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8765')
+    .option('--host <host>', 'address to listen on (127.0.0.1 keeps it to this machine)', '127.0.0.1')
+    .option('--time-limit <seconds>', 'time limit of each solve', '20')
+    .action(async (dir: string, flags) => (await import('./commands/serve.js')).serveCommand(dir, flags));
+
   return cli;
 }
 
