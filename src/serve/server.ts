@@ -63,6 +63,8 @@ function clientError(e: FastifyError): string | null {
 
 export async function buildWorkbench(options: WorkbenchOptions): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: bodyLimitBytes, logger: false });
+  // Only JSON bodies: plain text would reach the handlers as a string.
+  app.removeContentTypeParser('text/plain');
   const boundHost = options.host ?? '127.0.0.1';
   let scenario = options.scenario;
   const drawing = mapDrawing(scenario.areas, scenario.boundaries);
