@@ -1,6 +1,8 @@
 /**
- * The workbench's solver thread: reads the scenario once, then answers one
- * solve request per message (the server's queue sends one at a time).
+ * The workbench's solver thread: reads the scenario once, warms up (see
+ * warm-up.ts; real requests may come in between the warm-up solves), then
+ * answers one solve request per message (the server's queue sends one at a
+ * time). Posts `{ warm: true }` when the warm-up is done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatIssue } from '../diagnostics/issues.js';
@@ -8,6 +10,7 @@ import { readScenario } from '../io/read-scenario.js';
 import { highsBackend } from '../solve/backend-highs.js';
 import { answerSolve, type SolveAnswer } from './solve-answer.js';
 import type { WorkerReply, WorkerSetup } from './solver.js';
+import { warmUpBodies } from './warm-up.js';
 
 const setup = workerData as WorkerSetup;
 const read = readScenario(setup.dir);
@@ -25,3 +28,15 @@ async function answer(body: unknown): Promise<SolveAnswer> {
 parentPort?.on('message', (message: { id: number; body: unknown }) => {
   void answer(message.body).then((a) => parentPort?.postMessage({ id: message.id, answer: a } satisfies WorkerReply));
 });
+
+async function warmUp(): Promise<void> {
+  const { scenario } = await read;
+  for (const body of scenario === null ? [] : warmUpBodies(scenario)) {
+    await answer(body);
+    // Let a waiting real request in between warm-up solves.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  parentPort?.postMessage({ warm: true });
+}
+
+void warmUp();

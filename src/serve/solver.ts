@@ -12,6 +12,8 @@ import { answerSolve, type SolveAnswer } from './solve-answer.js';
 export interface Solver {
   solve(body: unknown): Promise<SolveAnswer>;
   close(): Promise<void>;
+  /** Resolves when the solver has warmed up (at once for one that needs none). */
+  readonly warmed: Promise<void>;
 }
 
 export interface SolverSettings {
@@ -25,6 +27,7 @@ export function inProcessSolver(scenario: Scenario, settings: SolverSettings): S
   return {
     solve: (body) => answerSolve({ scenario, backend: highsBackend, ...settings }, body),
     close: async () => undefined,
+    warmed: Promise.resolve(),
   };
 }
 
@@ -34,16 +37,16 @@ export interface WorkerSetup extends SolverSettings {
   readonly dir: string;
 }
 
-export interface WorkerReply {
-  readonly id: number;
-  readonly answer: SolveAnswer;
-}
+export type WorkerReply = { readonly id: number; readonly answer: SolveAnswer } | { readonly warm: true };
 
 export function solverThread(setup: WorkerSetup): Solver {
   let worker: Worker | null = null;
   let nextId = 0;
+  let warm: () => void = () => undefined;
+  const warmed = new Promise<void>((resolve) => (warm = resolve));
   const pending = new Map<number, (answer: SolveAnswer) => void>();
   const failAll = (error: string) => {
+    warm();
     for (const settle of pending.values()) settle({ kind: 'failed', error });
     pending.clear();
     worker = null;
@@ -51,6 +54,7 @@ export function solverThread(setup: WorkerSetup): Solver {
   const start = (): Worker => {
     const w = new Worker(new URL('./solve-worker.js', import.meta.url), { workerData: setup });
     w.on('message', (reply: WorkerReply) => {
+      if ('warm' in reply) return warm();
       pending.get(reply.id)?.(reply.answer);
       pending.delete(reply.id);
     });
@@ -58,7 +62,10 @@ export function solverThread(setup: WorkerSetup): Solver {
     w.on('exit', (code) => failAll(`the solver thread exited (code ${code})`));
     return w;
   };
+  // Start at once, so the thread warms up while the page loads.
+  worker = start();
   return {
+    warmed,
     solve(body) {
       worker ??= start();
       const id = nextId++;

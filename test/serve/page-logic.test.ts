@@ -104,3 +104,21 @@ describe('origin check', () => {
     expect(refusal({ host: 'my-pc:8765', origin: 'http://my-pc:8765' }, '0.0.0.0')).toBeNull();
   });
 });
+
+describe('warm-up requests', () => {
+  it('are the starting zoning, then distinct single-area moves, each a valid request', async () => {
+    const { readScenario } = await import('../../src/io/read-scenario.js');
+    const { warmUpBodies, warmUpMoves } = await import('../../src/serve/warm-up.js');
+    const { requestScenario } = await import('../../src/serve/solve-request.js');
+    const { scenario } = await readScenario('scenarios/hertfordshire');
+    if (scenario === null) throw new Error('hertfordshire did not load');
+    const [first, ...moves] = warmUpBodies(scenario);
+    expect(first?.zones).toEqual(Object.fromEntries(scenario.zonings.get(scenario.zoning) ?? []));
+    expect(moves).toHaveLength(warmUpMoves);
+    for (const body of moves) {
+      const changed = Object.keys(body.zones).filter((a) => body.zones[a] !== first?.zones[a]);
+      expect(changed).toHaveLength(1);
+      expect(typeof requestScenario(scenario, body)).toBe('object');
+    }
+  });
+});

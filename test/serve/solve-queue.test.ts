@@ -21,6 +21,7 @@ function heldSolver() {
       started.push({ body, finish: (a) => { running--; resolve(a); } });
     }),
     close: async () => undefined,
+    warmed: Promise.resolve(),
   };
   return { solver, started, mostAtOnce: () => mostAtOnce };
 }
