@@ -91,6 +91,7 @@ describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
     await expect.poll(() => page.locator('path[data-area-id="EH-HW"]').getAttribute('data-zone-id'), { timeout: 30_000 }).toBe('Z-NH');
     const movedFill = await page.locator('path[data-area-id="EH-HW"]').evaluate('(p) => getComputedStyle(p).fill') as string;
     const northFill = await page.locator('path[data-area-id="NH-HIT"]').evaluate('(p) => getComputedStyle(p).fill') as string;
+    expect(movedFill).toMatch(/^rgb\(/);
     expect(movedFill).toBe(northFill);
     expect(await nowCost(page)).not.toBe(startCost);
     expect(await page.locator('#changes li[data-lot-id]').count()).toBeGreaterThan(0);
