@@ -89,8 +89,8 @@ describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning workbench/);
     await expect.poll(() => page.locator('path[data-area-id="EH-HW"]').getAttribute('data-zone-id'), { timeout: 30_000 }).toBe('Z-NH');
-    const movedFill = await page.locator('path[data-area-id="EH-HW"]').evaluate('(p) => getComputedStyle(p).fill') as string;
-    const northFill = await page.locator('path[data-area-id="NH-HIT"]').evaluate('(p) => getComputedStyle(p).fill') as string;
+    const movedFill = await page.locator('path[data-area-id="EH-HW"]').evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill));
+    const northFill = await page.locator('path[data-area-id="NH-HIT"]').evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill));
     expect(movedFill).toMatch(/^rgb\(/);
     expect(movedFill).toBe(northFill);
     expect(await nowCost(page)).not.toBe(startCost);
@@ -114,6 +114,16 @@ describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('#download-report').click()]);
     expect(download.suggestedFilename()).toBe('report.html');
+
+    // An award rule no award can meet: the page shows the status and the diagnosis panel, not an error.
+    await page.locator('#rule-minDistinctProviders').fill('50');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award infeasible/);
+    expect(await page.locator('#diagnosis').isVisible()).toBe(true);
+    expect(await page.locator('#diagnosis').textContent()).toContain('Status: infeasible');
+    await page.locator('#undo').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
+    expect(await page.locator('#diagnosis').isVisible()).toBe(false);
 
     // Every control has a name a screen reader can read.
     const unlabelled = await page.evaluate<string[]>(`[...document.querySelectorAll('input, select, button')]

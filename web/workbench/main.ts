@@ -85,6 +85,8 @@ async function boot(): Promise<void> {
     map.paint(draft.zones, colours, names);
     byId('legend').replaceChildren(...legendItems(zones, colours));
     for (const id of ['move-target', 'merge-from', 'merge-into']) fillSelect(byId<HTMLSelectElement>(id), zones);
+    const into = byId<HTMLSelectElement>('merge-into');
+    if (into.value === byId<HTMLSelectElement>('merge-from').value) into.value = zones[1] ?? into.value;
     if (newZone.value === '' || zones.includes(newZone.value)) newZone.value = suggestZoneId(draft);
     controls.sync(draft);
     byId<HTMLButtonElement>('undo').disabled = history.past.length === 0;
