@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { headlineRows, lotsChangingHands, type AwardResult } from '../../web/workbench/award.js';
-import { assignColours, mergeZones, moveAreas, setRule, splitOff, suggestZoneId, zoneIds, type Draft } from '../../web/workbench/draft.js';
+import { assignColours, mergeZones, moveAreas, setLot, setRule, solveBody, splitOff, suggestZoneId, zoneIds, type Draft } from '../../web/workbench/draft.js';
 import { record, redo, startHistory, undo } from '../../web/workbench/history.js';
 import { distinctZoneIds } from '../../src/serve/zoning-ids.js';
 import { refusal } from '../../src/serve/origin-guard.js';
@@ -37,6 +37,15 @@ describe('edits', () => {
     const first = assignColours(new Map(), zoneIds(draft), ['red', 'blue', 'green']);
     const later = assignColours(first, ['Z0', 'Z1', 'Z2'], ['red', 'blue', 'green']);
     expect([later.get('Z1'), later.get('Z2'), later.get('Z0')]).toEqual(['red', 'blue', 'green']);
+  });
+});
+
+describe('the solve request', () => {
+  it('carries every zone, and only the lot entries and rules that differ from the scenario', () => {
+    const scenario: Draft = { ...draft, lots: { standard: { geography: 'zone', structure: 'sole' }, complex: { geography: 'county', structure: 'sole' } } };
+    expect(solveBody(scenario, scenario)).toEqual({ zones: draft.zones });
+    const edited = setRule(setLot(scenario, 'complex', { geography: 'zone', structure: 'sole' }), 'maxShareOfTotalHours', 0.5);
+    expect(solveBody(edited, scenario)).toEqual({ zones: draft.zones, lots: { complex: { geography: 'zone', structure: 'sole' } }, award: { maxShareOfTotalHours: 0.5 } });
   });
 });
 

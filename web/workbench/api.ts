@@ -1,5 +1,4 @@
 /** The page's calls to its own server (same origin; nothing else is fetched). */
-import type { Draft } from './draft.js';
 
 export interface Reply<T> {
   readonly status: number;
@@ -24,8 +23,6 @@ export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknow
   }
   return { status: response.status, body: parsed as T };
 }
-
-export const solveBody = (draft: Draft) => ({ zones: draft.zones, lots: draft.lots, award: draft.award });
 
 /** POST and save the answer as a file; the error message when there is none. */
 export async function download(url: string, body: unknown, fileName: string): Promise<string | null> {

@@ -73,3 +73,16 @@ export function assignColours(known: ReadonlyMap<string, string>, zones: readonl
   for (const zone of zones) if (!colours.has(zone)) colours.set(zone, palette[colours.size % palette.length] ?? '#777777');
   return colours;
 }
+
+const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The body of POST /api/solve for a draft: every area's zone, and only the
+ * lot entries and award rules that differ from the scenario's own, so the
+ * server applies them to the scenario as it stands.
+ */
+export function solveBody(draft: Draft, scenario: Draft): { zones: Draft['zones']; lots?: Draft['lots']; award?: Draft['award'] } {
+  const lots = Object.fromEntries(Object.entries(draft.lots).filter(([careType, entry]) => !same(entry, scenario.lots[careType])));
+  const award = Object.fromEntries(Object.entries(draft.award).filter(([rule, value]) => !same(value, scenario.award[rule])));
+  return { zones: draft.zones, ...(Object.keys(lots).length === 0 ? {} : { lots }), ...(Object.keys(award).length === 0 ? {} : { award }) };
+}

@@ -3,12 +3,12 @@
  * every edit ask the server for the new award (the newest edit wins: older
  * answers that arrive late are ignored) and the new zone outlines.
  */
-import { call, download, solveBody } from './api.js';
+import { call, download } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward } from './award-view.js';
 import { Controls } from './controls.js';
 import { byId, fillSelect } from './dom.js';
-import { assignColours, mergeZones, moveAreas, setLot, setRule, splitOff, suggestZoneId, zoneIds, type Draft, type Json, type LotEntry } from './draft.js';
+import { assignColours, solveBody, mergeZones, moveAreas, setLot, setRule, splitOff, suggestZoneId, zoneIds, type Draft, type Json, type LotEntry } from './draft.js';
 import { record, redo, startHistory, undo, type History } from './history.js';
 import { legendItems, MapView, type ZoneOutline } from './map-view.js';
 
@@ -62,7 +62,7 @@ async function boot(): Promise<void> {
     const mine = ++asked;
     const began = performance.now();
     say('Solving…', true);
-    const reply = await call<AwardResult & { error?: string; superseded?: boolean }>('POST', '/api/solve', solveBody(draft));
+    const reply = await call<AwardResult & { error?: string; superseded?: boolean }>('POST', '/api/solve', solveBody(draft, first));
     if (mine !== asked || reply.body.superseded === true) return;
     if (reply.status !== 200) return say(`No award for this edit: ${reply.body.error ?? `the server answered ${reply.status}`}`);
     start ??= reply.body;
@@ -134,7 +134,7 @@ async function boot(): Promise<void> {
   workbook.disabled = !info.downloads.workbook;
   if (!info.downloads.workbook) workbook.title = 'The result workbook is not available in this version of zonal.';
   const offer = async (url: string, file: string) => {
-    const error = await download(url, solveBody(history.present), file);
+    const error = await download(url, solveBody(history.present, first), file);
     byId('download-message').textContent = error === null ? `Downloaded ${file}.` : `Not downloaded: ${error}`;
   };
   click('download-report', () => void offer('/api/report', 'report.html'));
