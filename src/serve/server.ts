@@ -21,7 +21,6 @@ import type { SolveAnswer } from './solve-answer.js';
 import { bodyProblem, requestScenario, solveBodySchema, zoningFrom } from './solve-request.js';
 import type { Solver } from './solver.js';
 
-
 export interface WorkbenchOptions {
   /** Absolute path of the scenario folder (zonings are saved into it). */
   readonly dir: string;
