@@ -121,9 +121,16 @@ async function solvedFor(bench: Bench, body: unknown, reply: FastifyReply): Prom
     return null;
   }
   const answer = await bench.answers.solve(body, null);
-  if (answer?.kind === 'result') return { result: answer.result, scenario: asked };
-  await sendAnswer(reply, answer);
-  return null;
+  if (answer?.kind !== 'result') {
+    await sendAnswer(reply, answer);
+    return null;
+  }
+  const { result } = answer;
+  if (result.status === 'infeasible') {
+    await reply.code(409).send({ error: 'no award is possible under these rules, so there is nothing to download: undo the edit or relax a rule' });
+    return null;
+  }
+  return { result, scenario: asked };
 }
 
 function downloadRoutes(app: FastifyInstance, bench: Bench): void {

@@ -179,6 +179,12 @@ describe('downloads', () => {
     expect(reply.body).toContain('workbench');
   });
 
+  it('has no report to give when no award is possible (409, saying why)', async () => {
+    const reply = await bench.post('/api/report', { zones: start, award: { minDistinctProviders: bench.scenario.providers.length + 1 } });
+    expect(reply.statusCode).toBe(409);
+    expect(reply.json<{ error: string }>().error).toMatch(/no award is possible/);
+  });
+
   it('says the result workbook is not available yet (501)', async () => {
     const reply = await bench.post('/api/workbook', { zones: start });
     expect(reply.statusCode).toBe(501);

@@ -4,7 +4,7 @@
  * origin check.
  */
 import { describe, expect, it } from 'vitest';
-import { headlineRows, lotsChangingHands, type AwardResult } from '../../web/workbench/award.js';
+import { headlineRows, lotsChangingHands, winnersText, type AwardResult } from '../../web/workbench/award.js';
 import { assignColours, mergeZones, moveAreas, setLot, setRule, solveBody, splitOff, suggestZoneId, zoneIds, type Draft } from '../../web/workbench/draft.js';
 import { record, redo, startHistory, undo } from '../../web/workbench/history.js';
 import { distinctZoneIds } from '../../src/serve/zoning-ids.js';
@@ -85,9 +85,12 @@ describe('comparison with the starting award', () => {
     ]);
   });
 
-  it('shows dashes, not a failure, for a result without totals (infeasible)', () => {
-    const rows = headlineRows({ status: 'infeasible', diagnosis: { relax: ['minDistinctProviders'] } }, start);
+  it('shows dashes, not a failure, for a result without totals or winners (infeasible)', () => {
+    const none: AwardResult = { status: 'infeasible', diagnosis: { relax: ['minDistinctProviders'] }, lots: [{ lotId: 's:Z1', demandHoursPerWeek: 10 }] };
+    const rows = headlineRows(none, start);
     expect(rows.every((r) => r.now === '—' && r.change === '—')).toBe(true);
+    expect(lotsChangingHands(none, start)).toEqual([]);
+    expect(winnersText(none.lots?.[0])).toBe('no award');
   });
 });
 

@@ -31,11 +31,12 @@ export function renderAward(now: AwardResult, start: AwardResult | null): void {
   byId('headline').querySelector('tbody')?.replaceChildren(...headlineRows(now, start).map((r) =>
     el('tr', {}, el('th', { scope: 'row' }, r.label), el('td', { class: 'num' }, r.now), el('td', { class: 'num' }, r.start), el('td', { class: `num ${r.verdict === 'same' ? '' : r.verdict}` }, r.change, r.verdict === 'same' ? '' : ` (${r.verdict})`))));
   const handovers = lotsChangingHands(now, start);
-  byId('changes').replaceChildren(...(handovers.length === 0 ? [el('li', {}, 'None: every lot has the same winners as at the start.')] : handovers.map((h) => el('li', { 'data-lot-id': h.lotId }, el('strong', {}, h.lotId), `: ${h.before} → ${h.after}`))));
+  const none = now.status === 'infeasible' ? 'No award is possible, so no lot has winners: see the diagnosis above.' : 'None: every lot has the same winners as at the start.';
+  byId('changes').replaceChildren(...(handovers.length === 0 ? [el('li', {}, none)] : handovers.map((h) => el('li', { 'data-lot-id': h.lotId }, el('strong', {}, h.lotId), `: ${h.before} → ${h.after}`))));
   const changed = new Set(handovers.map((h) => h.lotId));
   byId('lots').querySelector('tbody')?.replaceChildren(...(now.lots ?? []).map((lot) =>
     el('tr', { class: changed.has(lot.lotId) ? 'changed' : '', 'data-lot-id': lot.lotId },
       el('td', {}, lot.lotId), el('td', {}, winnersText(lot)),
-      el('td', { class: 'num' }, lot.demandHoursPerWeek.toFixed(0)), el('td', { class: 'num' }, lot.unmetHoursPerWeek > 0 ? lot.unmetHoursPerWeek.toFixed(1) : '0'),
-      el('td', { class: 'num' }, money(lot.annualCost)), el('td', { class: 'num' }, lot.riskScore.toFixed(0)))));
+      el('td', { class: 'num' }, lot.demandHoursPerWeek.toFixed(0)), el('td', { class: 'num' }, lot.unmetHoursPerWeek === undefined ? '—' : lot.unmetHoursPerWeek > 0 ? lot.unmetHoursPerWeek.toFixed(1) : '0'),
+      el('td', { class: 'num' }, lot.annualCost === undefined ? '—' : money(lot.annualCost)), el('td', { class: 'num' }, lot.riskScore === undefined ? '—' : lot.riskScore.toFixed(0)))));
 }

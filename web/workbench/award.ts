@@ -10,13 +10,14 @@ export interface Winner {
   readonly hoursPerWeek: number;
 }
 
+/** A lot of result.json; a result with no award lists its lots without winners, costs or scores. */
 export interface LotAward {
   readonly lotId: string;
   readonly demandHoursPerWeek: number;
-  readonly unmetHoursPerWeek: number;
-  readonly annualCost: number;
-  readonly riskScore: number;
-  readonly winners: readonly Winner[];
+  readonly unmetHoursPerWeek?: number;
+  readonly annualCost?: number;
+  readonly riskScore?: number;
+  readonly winners?: readonly Winner[];
 }
 
 export interface Totals {
@@ -88,7 +89,8 @@ export function headlineRows(now: AwardResult, start: AwardResult | null): Figur
 /** "P-LEA lead, P-BRIGHT secondary", or "no award". */
 export function winnersText(lot: LotAward | undefined): string {
   if (lot === undefined) return 'no such lot';
-  return lot.winners.length === 0 ? 'no award' : lot.winners.map((w) => `${w.providerId} ${w.role}`).join(', ');
+  const winners = lot.winners ?? [];
+  return winners.length === 0 ? 'no award' : winners.map((w) => `${w.providerId} ${w.role}`).join(', ');
 }
 
 export interface Handover {
@@ -97,9 +99,9 @@ export interface Handover {
   readonly after: string;
 }
 
-/** Lots whose winners (provider and role) differ from the start, including lots that appear or go. */
+/** Lots whose winners (provider and role) differ from the start, including lots that appear or go; none when there is no award. */
 export function lotsChangingHands(now: AwardResult, start: AwardResult | null): Handover[] {
-  if (start === null) return [];
+  if (start === null || now.status === 'infeasible') return [];
   const before = new Map((start.lots ?? []).map((l) => [l.lotId, l]));
   const after = new Map((now.lots ?? []).map((l) => [l.lotId, l]));
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
