@@ -46,7 +46,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tr.changed td { background: #fff5e6; }
 #diagnosis { border-left: 4px solid var(--alert); background: #fbe9dd; padding: 6px 10px; margin: 6px 0; }
 #diagnosis[hidden] { display: none; }
-#diagnosis pre { white-space: pre-wrap; font-size: 12px; }
+#diagnosis dl { margin: 2px 0; } #diagnosis dt { font-weight: 600; } #diagnosis dd { margin: 0 0 4px 1.2em; } #diagnosis ul { padding-left: 1.2em; margin: 2px 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #555; vertical-align: -1px; margin-right: 4px; }
 #legend { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 12.5px; margin: 6px 0; }
 .message { min-height: 1.2em; font-size: 12.5px; }
