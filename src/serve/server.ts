@@ -48,7 +48,8 @@ const zoningsBodySchema = z.strictObject({ name: z.string(), zones: z.record(z.s
 const outlinesBodySchema = z.strictObject({ zones: z.record(z.string(), z.string()) });
 
 function sendAnswer(reply: FastifyReply, answer: SolveAnswer | null): FastifyReply {
-  if (answer === null) return reply.code(409).send({ error: 'superseded by a newer edit', superseded: true });
+  // 204, not an error status: superseding is the expected outcome of quick edits, and a browser logs every 4xx as an error.
+  if (answer === null) return reply.code(204).header('x-zonal-superseded', '1').send();
   if (answer.kind === 'result') return reply.send(answer.result);
   return reply.code(answer.kind === 'bad-request' ? 400 : 500).send({ error: answer.error });
 }

@@ -125,6 +125,15 @@ describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
     await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
     expect(await page.locator('#diagnosis').isVisible()).toBe(false);
 
+    // A burst of edits: older ones still queued are superseded (204), and the page ends on the newest.
+    for (const share of ['0.3', '0.35', '0.4']) {
+      await page.locator('#rule-maxShareOfTotalHours').fill(share);
+      await page.locator('#rule-maxShareOfTotalHours').press('Enter');
+      await page.locator('#rule-maxShareOfTotalHours').blur();
+    }
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
+    expect(await page.locator('#rule-maxShareOfTotalHours').inputValue()).toBe('0.4');
+
     // Every control has a name a screen reader can read.
     const unlabelled = await page.evaluate<string[]>(`[...document.querySelectorAll('input, select, button')]
       .filter((c) => (c.labels?.length ?? 0) === 0 && !c.getAttribute('aria-label') && c.textContent.trim() === '')

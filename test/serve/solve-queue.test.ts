@@ -1,7 +1,7 @@
 /**
  * The solve queue: one solve at a time, in order; a newer request of the
  * same edit stream supersedes a waiting older one; through HTTP, superseded
- * requests get 409 and repeated requests come from the cache.
+ * requests get 204 (no content) and repeated requests come from the cache.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { SolveQueue } from '../../src/serve/solve-queue.js';
@@ -72,7 +72,7 @@ describe('solves through HTTP', () => {
   const held = heldSolver();
   afterAll(async () => bench?.app.close());
 
-  it('answers a superseded edit 409, solves the newest, never two at once, and serves a repeat from the cache', async () => {
+  it('answers a superseded edit 204 (no content), solves the newest, never two at once, and serves a repeat from the cache', async () => {
     bench = await workbenchOn('tiny', () => held.solver);
     const zones = zonesOf(bench.scenario);
     const [first] = Object.keys(zones);
@@ -88,8 +88,9 @@ describe('solves through HTTP', () => {
     held.started[0]?.finish({ kind: 'result', result: { status: 'optimal', n: 1 } as never });
     expect((await one).json()).toEqual({ status: 'optimal', n: 1 });
     const superseded = await two;
-    expect(superseded.statusCode).toBe(409);
-    expect(superseded.json()).toMatchObject({ superseded: true });
+    expect(superseded.statusCode).toBe(204);
+    expect(superseded.headers['x-zonal-superseded']).toBe('1');
+    expect(superseded.body).toBe('');
     await tick();
     expect(held.started).toHaveLength(2);
     expect(held.started[1]?.body).toEqual(body('Z-THREE'));

@@ -15,6 +15,7 @@ export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknow
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
+  if (text === '') return { status: response.status, body: {} as T };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

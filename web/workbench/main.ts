@@ -76,8 +76,9 @@ class Workbench {
     const mine = ++this.asked;
     const began = performance.now();
     say('Solving…', true);
-    const reply = await call<AwardResult & { error?: string; superseded?: boolean }>('POST', '/api/solve', solveBody(draft, this.first));
-    if (mine !== this.asked || reply.body.superseded === true) return;
+    const reply = await call<AwardResult & { error?: string }>('POST', '/api/solve', solveBody(draft, this.first));
+    // 204: a newer edit superseded this one before it was solved.
+    if (mine !== this.asked || reply.status === 204) return;
     if (reply.status !== 200) return say(`No award for this edit: ${reply.body.error ?? `the server answered ${reply.status}`}`);
     this.start ??= reply.body;
     renderAward(reply.body, this.start);
