@@ -2,7 +2,7 @@
  * The workbench's solver thread: reads the scenario once, warms up (see
  * warm-up.ts; real requests may come in between the warm-up solves), then
  * answers one solve request per message (the server's queue sends one at a
- * time). Posts `{ warm: true }` when the warm-up is done.
+ * time). Posts `{ kind: 'warm' }` when the warm-up is done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatIssue } from '../diagnostics/issues.js';
@@ -26,7 +26,7 @@ async function answer(body: unknown): Promise<SolveAnswer> {
 }
 
 parentPort?.on('message', (message: { id: number; body: unknown }) => {
-  void answer(message.body).then((a) => parentPort?.postMessage({ id: message.id, answer: a } satisfies WorkerReply));
+  void answer(message.body).then((a) => parentPort?.postMessage({ kind: 'answer', id: message.id, answer: a } satisfies WorkerReply));
 });
 
 async function warmUp(): Promise<void> {
@@ -36,7 +36,7 @@ async function warmUp(): Promise<void> {
     // Let a waiting real request in between warm-up solves.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  parentPort?.postMessage({ warm: true });
+  parentPort?.postMessage({ kind: 'warm' } satisfies WorkerReply);
 }
 
 void warmUp();

@@ -37,7 +37,7 @@ export interface WorkerSetup extends SolverSettings {
   readonly dir: string;
 }
 
-export type WorkerReply = { readonly id: number; readonly answer: SolveAnswer } | { readonly warm: true };
+export type WorkerReply = { readonly kind: 'answer'; readonly id: number; readonly answer: SolveAnswer } | { readonly kind: 'warm' };
 
 export function solverThread(setup: WorkerSetup): Solver {
   let worker: Worker | null = null;
@@ -54,7 +54,7 @@ export function solverThread(setup: WorkerSetup): Solver {
   const start = (): Worker => {
     const w = new Worker(new URL('./solve-worker.js', import.meta.url), { workerData: setup });
     w.on('message', (reply: WorkerReply) => {
-      if ('warm' in reply) return warm();
+      if (reply.kind === 'warm') return warm();
       pending.get(reply.id)?.(reply.answer);
       pending.delete(reply.id);
     });
