@@ -27,7 +27,8 @@ describe('GET /api/scenario and the page', () => {
     const body = reply.json<{ name: string; zoning: string; zonings: Record<string, Record<string, string>>; areas: { area_id: string; name: string; lat: number; lon: number }[] }>();
     expect(body.name).toBe(bench.scenario.name);
     expect(body.zoning).toBe('districts');
-    expect(Object.keys(body.zonings).sort()).toEqual(['districts', 'quadrants', 'twelve']);
+    expect(Object.keys(body.zonings).sort()).toEqual([...bench.scenario.zonings.keys()].sort());
+    expect(Object.keys(body.zonings)).toEqual(expect.arrayContaining(['districts', 'quadrants', 'twelve']));
     expect(body.zonings['districts']).toEqual(start);
     expect(body.areas.map((a) => a.area_id)).toEqual(bench.scenario.areas.map((a) => a.id));
     expect(body.areas[0]).toEqual({ area_id: bench.scenario.areas[0]?.id, name: bench.scenario.areas[0]?.name, lat: bench.scenario.areas[0]?.lat, lon: bench.scenario.areas[0]?.lon });
