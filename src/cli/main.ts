@@ -93,6 +93,13 @@ function program(): Command {
     .option('--concurrency <n>', 'variants solved at once, one solver thread each (default: one per core)')
     .option('--lock-seconds <s>', 'how long a job stays locked without a sign of life: a killed worker\'s jobs are retried elsewhere after about twice this', '30')
     .action(async (url: string | undefined, flags) => (await import('./commands/worker.js')).workerCommand(url, flags));
+  cli.command('serve')
+    .description('the workbench: redraw the zones on a map in your browser and see the award change at once')
+    .argument('[scenario]', 'scenario folder (holds scenario.json)', '.')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8765')
+    .option('--host <host>', 'address to listen on (127.0.0.1 keeps it to this machine)', '127.0.0.1')
+    .option('--time-limit <seconds>', 'time limit of each solve', '20')
+    .action(async (dir: string, flags) => (await import('./commands/serve.js')).serveCommand(dir, flags));
 
   return cli;
 }

@@ -1,0 +1,68 @@
+/**
+ * Save a workbench zoning into the scenario folder: `zones-<name>.csv` and a
+ * `zonings` entry in scenario.json. Each file is written to a temporary file
+ * beside it and renamed over, the CSV first, so scenario.json never names a
+ * file that is not there. An existing name is refused unless `overwrite`.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyEdits, modify, parse } from 'jsonc-parser';
+import { idPattern } from '../model/row-schemas.js';
+import type { Scenario, Zoning } from '../model/types.js';
+import { zoningFrom } from './solve-request.js';
+import { distinctZoneIds } from './zoning-ids.js';
+
+export type SaveOutcome =
+  | { readonly kind: 'saved'; readonly name: string; readonly file: string; readonly zoning: Zoning; readonly renamed: Readonly<Record<string, string>> }
+  | { readonly kind: 'exists'; readonly error: string }
+  | { readonly kind: 'bad-request'; readonly error: string };
+
+export interface SaveRequest {
+  readonly name: string;
+  readonly zones: Readonly<Record<string, string>>;
+  readonly overwrite: boolean;
+}
+
+const exists = (file: string) => stat(file).then(() => true, () => false);
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, file);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}
+
+export function zoningCsv(scenario: Scenario, zoning: Zoning): string {
+  return `area_id,zone_id\n${scenario.areas.map((a) => `${a.id},${zoning.get(a.id) ?? ''}\n`).join('')}`;
+}
+
+/** Checks, then writes; the caller runs one save at a time. */
+export async function saveZoning(dir: string, scenario: Scenario, request: SaveRequest): Promise<SaveOutcome> {
+  const { name } = request;
+  if (!idPattern.test(name) || name.length > 64) return { kind: 'bad-request', error: `name "${name}" is not an id: use 1 to 64 letters, digits, _ . and - (it becomes zones-<name>.csv)` };
+  const given = zoningFrom(scenario, request.zones);
+  if (typeof given === 'string') return { kind: 'bad-request', error: given };
+  const jsonFile = path.join(dir, 'scenario.json');
+  const jsonText = await readFile(jsonFile, 'utf8');
+  const json = parse(jsonText) as { zonings?: Record<string, unknown> } | undefined;
+  const fileName = `zones-${name}.csv`;
+  const csvFile = path.join(dir, fileName);
+  const named = scenario.zonings.has(name) || Object.hasOwn(json?.zonings ?? {}, name);
+  if (!request.overwrite && (named || (await exists(csvFile)))) return { kind: 'exists', error: `zoning "${name}" already exists (${named ? 'in scenario.json' : fileName}): choose another name, or send "overwrite": true to replace it` };
+  const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);
+  const { zoning, renamed } = distinctZoneIds(given, others, name, new Set(scenario.areas.map((a) => a.id)));
+  await writeAtomically(csvFile, zoningCsv(scenario, zoning));
+  try {
+    const edits = modify(jsonText, ['zonings', name], fileName, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+    await writeAtomically(jsonFile, applyEdits(jsonText, edits));
+  } catch (e) {
+    if (!named) await unlink(csvFile).catch(() => undefined);
+    throw e;
+  }
+  return { kind: 'saved', name, file: fileName, zoning, renamed };
+}

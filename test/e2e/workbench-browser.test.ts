@@ -1,0 +1,147 @@
+/**
+ * `zonal serve` in a real headless Chromium (Debian's /usr/bin/chromium
+ * through playwright-core; no browser download), against the built CLI on a
+ * copy of the bundled county: one shape per area, an area moved to another
+ * zone with the keyboard and the figures changing, undo, a saved zoning, a
+ * downloaded report; every control labelled; no console errors; no request
+ * leaving the machine. Saves a screenshot under test-output/e2e/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, repoRoot } from '../helpers/cli.js';
+import { tempDir } from '../helpers/scenario-folder.js';
+
+const executablePath = '/usr/bin/chromium';
+const haveChromium = existsSync(executablePath);
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const outDir = path.resolve('test-output/e2e');
+
+if (!haveChromium) console.warn(`workbench browser test skipped: ${executablePath} is missing (install Debian's chromium: scripts/ensure-chromium.sh)`);
+
+/** Start `zonal serve` on a free port; resolves with its printed address. */
+function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/zonal.js'), 'serve', dir, '--port', '0'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      const m = /zonal workbench: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m?.[1] !== undefined) resolve({ child, url: m[1] });
+    });
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    child.on('exit', (code) => reject(new Error(`zonal serve exited (${code}) before printing its address: ${err}`)));
+  });
+}
+
+const statusText = (page: Page) => page.locator('#status').textContent();
+const nowCost = (page: Page) => page.locator('#headline tbody tr').first().locator('td').first().textContent();
+
+describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
+  let browser: Browser;
+  let server: { child: ChildProcess; url: string };
+  let dir: string;
+
+  beforeAll(async () => {
+    assertBuilt();
+    await mkdir(outDir, { recursive: true });
+    dir = path.join(await tempDir('zonal-serve-e2e-'), 'hertfordshire');
+    await cp(path.join(repoRoot, 'scenarios/hertfordshire'), dir, { recursive: true });
+    server = await serve(dir);
+    browser = await chromium.launch({ executablePath, headless: true, args: flags });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+  });
+
+  it('redraws a zone by keyboard, shows the award change, undoes, saves and downloads, offline and without errors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const origin = new URL(server.url).origin;
+    const elsewhere: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) elsewhere.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning districts/);
+
+    const areaIds = await page.$$eval('svg#map path[data-area-id]', (paths) => paths.map((p) => p.getAttribute('data-area-id')));
+    const areasCsv = (await readFile(path.join(dir, 'areas.csv'), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect([...areaIds].sort()).toEqual([...areasCsv].sort());
+    expect(await page.locator('svg#map path.outline').count()).toBe(10);
+    const startCost = await nowCost(page);
+
+    // Select Hertford & Ware with the keyboard, move it into North Herts.
+    await page.locator('path[data-area-id="EH-HW"]').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('path[data-area-id="EH-HW"]').getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
+    await page.locator('#move-target').selectOption('Z-NH');
+    await page.locator('#move').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning workbench/);
+    await expect.poll(() => page.locator('path[data-area-id="EH-HW"]').getAttribute('data-zone-id'), { timeout: 30_000 }).toBe('Z-NH');
+    const movedFill = await page.locator('path[data-area-id="EH-HW"]').evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill));
+    const northFill = await page.locator('path[data-area-id="NH-HIT"]').evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill));
+    expect(movedFill).toMatch(/^rgb\(/);
+    expect(movedFill).toBe(northFill);
+    expect(await nowCost(page)).not.toBe(startCost);
+    expect(await page.locator('#changes li[data-lot-id]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#lots tr[data-lot-id="standard:Z-NH"] td').nth(1).textContent()).toBeTruthy();
+
+    // Undo returns to the starting award; redo brings the edit back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/zoning districts/);
+    expect(await nowCost(page)).toBe(startCost);
+    await page.locator('#redo').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/zoning workbench/);
+
+    // Save the zoning into the scenario folder.
+    await page.locator('#save-name').fill('from-browser');
+    await page.locator('#save').click();
+    await expect.poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 }).toContain('Saved as zones-from-browser.csv');
+    const scenarioJson = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as { zonings: Record<string, string> };
+    expect(scenarioJson.zonings['from-browser']).toBe('zones-from-browser.csv');
+    expect(await readFile(path.join(dir, 'zones-from-browser.csv'), 'utf8')).toMatch(/^area_id,zone_id\nBRX-CHE,Z-BRX\n/);
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('#download-report').click()]);
+    expect(download.suggestedFilename()).toBe('report.html');
+
+    // An award rule no award can meet: the page shows the status and the diagnosis panel, not an error.
+    await page.locator('#rule-minDistinctProviders').fill('50');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award infeasible/);
+    expect(await page.locator('#diagnosis').isVisible()).toBe(true);
+    expect(await page.locator('#diagnosis').textContent()).toContain('Status: infeasible');
+    await page.locator('#undo').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
+    expect(await page.locator('#diagnosis').isVisible()).toBe(false);
+
+    // A burst of edits: older ones still queued are superseded (204), and the page ends on the newest.
+    for (const share of ['0.3', '0.35', '0.4']) {
+      await page.locator('#rule-maxShareOfTotalHours').fill(share);
+      await page.locator('#rule-maxShareOfTotalHours').press('Enter');
+      await page.locator('#rule-maxShareOfTotalHours').blur();
+    }
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
+    expect(await page.locator('#rule-maxShareOfTotalHours').inputValue()).toBe('0.4');
+
+    // Every control has a name a screen reader can read.
+    const unlabelled = await page.evaluate<string[]>(`[...document.querySelectorAll('input, select, button')]
+      .filter((c) => (c.labels?.length ?? 0) === 0 && !c.getAttribute('aria-label') && c.textContent.trim() === '')
+      .map((c) => c.outerHTML)`);
+    expect(unlabelled).toEqual([]);
+    await page.screenshot({ path: path.join(outDir, 'workbench.png'), fullPage: true });
+    expect(elsewhere).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

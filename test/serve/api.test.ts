@@ -1,0 +1,194 @@
+/**
+ * The workbench's HTTP API (DESIGN.md section 9) on a copy of the bundled
+ * Hertfordshire scenario: the scenario and map, solves of edited zonings,
+ * every kind of bad input, refused origins, saving zonings and downloads.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Result } from '../../src/model/result.js';
+import { solved, close } from '../helpers/run.js';
+import { workbenchOn, zonesOf, type Bench } from './workbench-fixture.js';
+
+let bench: Bench;
+let start: Record<string, string>;
+
+beforeAll(async () => {
+  bench = await workbenchOn('hertfordshire');
+  start = zonesOf(bench.scenario);
+});
+afterAll(async () => bench.app.close());
+
+describe('GET /api/scenario and the page', () => {
+  it('describes the scenario: name, zoning, every zoning by area, the areas', async () => {
+    const reply = await bench.get('/api/scenario');
+    expect(reply.statusCode).toBe(200);
+    const body = reply.json<{ name: string; zoning: string; zonings: Record<string, Record<string, string>>; areas: { area_id: string; name: string; lat: number; lon: number }[] }>();
+    expect(body.name).toBe(bench.scenario.name);
+    expect(body.zoning).toBe('districts');
+    expect(Object.keys(body.zonings).sort()).toEqual([...bench.scenario.zonings.keys()].sort());
+    expect(Object.keys(body.zonings)).toEqual(expect.arrayContaining(['districts', 'quadrants', 'twelve']));
+    expect(body.zonings['districts']).toEqual(start);
+    expect(body.areas.map((a) => a.area_id)).toEqual(bench.scenario.areas.map((a) => a.id));
+    expect(body.areas[0]).toEqual({ area_id: bench.scenario.areas[0]?.id, name: bench.scenario.areas[0]?.name, lat: bench.scenario.areas[0]?.lat, lon: bench.scenario.areas[0]?.lon });
+  });
+
+  it('serves a page with one shape per area, each carrying data-area-id, and its script', async () => {
+    const page = await bench.get('/');
+    expect(page.headers['content-type']).toContain('text/html');
+    const ids = [...page.body.matchAll(/<path class="area" data-area-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.sort()).toEqual(bench.scenario.areas.map((a) => a.id).sort());
+    expect(page.body).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('draws zone outlines for any zoning, and refuses one that leaves out an area', async () => {
+    const outlines = await bench.post('/api/outlines', { zones: start });
+    expect(outlines.json<{ zones: { zoneId: string; d: string }[] }>().zones.map((z) => z.zoneId)).toEqual([...new Set(Object.values(start))].sort());
+    const { 'EH-HW': _dropped, ...partial } = start;
+    const bad = await bench.post('/api/outlines', { zones: partial });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: string }>().error).toContain('EH-HW');
+  });
+});
+
+describe('POST /api/solve', () => {
+  it('answers the starting zoning with the award `zonal solve` makes', async () => {
+    const reply = await bench.post('/api/solve', { zones: start });
+    expect(reply.statusCode).toBe(200);
+    const result = reply.json<Result>();
+    const direct = await solved(bench.scenario);
+    expect(result.status).toBe('optimal');
+    expect(result.zoning).toBe('districts');
+    expect(close(result.totals.annualCost, direct.totals.annualCost)).toBe(true);
+    expect(result.lots.map((l) => l.lotId)).toEqual(direct.lots.map((l) => l.lotId));
+  });
+
+  it('solves an edited zoning: the moved area is in its new zone\'s lot', async () => {
+    const reply = await bench.post('/api/solve', { zones: { ...start, 'EH-HW': 'Z-NH' } });
+    expect(reply.statusCode).toBe(200);
+    const result = reply.json<Result>();
+    expect(result.zoning).toBe('workbench');
+    expect(result.lots.find((l) => l.lotId === 'standard:Z-NH')?.areaIds).toContain('EH-HW');
+    expect(result.lots.find((l) => l.lotId === 'standard:Z-EH')?.areaIds).not.toContain('EH-HW');
+  });
+
+  it('applies lots and award shaped like scenario.json\'s', async () => {
+    const reply = await bench.post('/api/solve', { zones: start, lots: { standard: { structure: 'sole' } }, award: { maxShareOfTotalHours: 0.4 } });
+    expect(reply.statusCode).toBe(200);
+    const lots = reply.json<Result>().lots.filter((l) => l.careType === 'standard');
+    expect(lots.length).toBeGreaterThan(0);
+    expect(lots.every((l) => l.structure === 'sole' && l.winners.every((w) => w.role === 'sole'))).toBe(true);
+  });
+
+  it('answers an impossible award with its status, not an error', async () => {
+    const reply = await bench.post('/api/solve', { zones: start, award: { minDistinctProviders: bench.scenario.providers.length + 1 } });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json<Result>().status).toBe('infeasible');
+  });
+
+  const bad: [string, (zones: Record<string, string>) => unknown, string][] = [
+    ['an unknown area', (zones) => ({ zones: { ...zones, NOWHERE: 'Z-EH' } }), 'NOWHERE'],
+    ['an area left out', (zones) => ({ zones: Object.fromEntries(Object.entries(zones).filter(([a]) => a !== 'WAT-C')) }), 'WAT-C'],
+    ['no zones at all', (zones) => ({}), 'zones'],
+    ['an unknown field', (zones) => ({ zones: zones, zonning: 'x' }), 'zonning'],
+    ['a zone id that is not an id', (zones) => ({ zones: { ...zones, 'WAT-C': 'a zone' } }), 'a zone'],
+    ['a zone id that is an area id', (zones) => ({ zones: { ...zones, 'WAT-C': 'WAT-S' } }), 'WAT-S'],
+    ['a lead share out of range', (zones) => ({ zones: zones, lots: { standard: { leadShare: 0.3 } } }), 'leadShare'],
+    ['an unknown award rule', (zones) => ({ zones: zones, award: { maxShare: 0.3 } }), 'maxShare'],
+  ];
+  it.each(bad)('refuses %s with 400 naming it', async (_what, body, named) => {
+    const reply = await bench.post('/api/solve', body(start));
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json<{ error: string }>().error).toContain(named);
+  });
+
+  it('refuses bad JSON, a body over 1 MB and a body that is not JSON with 400 and a message', async () => {
+    const broken = await bench.post('/api/solve', '{"zones": {');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json<{ error: string }>().error).toMatch(/not valid JSON/);
+    const huge = await bench.post('/api/solve', JSON.stringify({ zones: start, pad: 'x'.repeat(1024 * 1024) }));
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json<{ error: string }>().error).toMatch(/over 1 MB/);
+    const text = await bench.app.inject({ method: 'POST', url: '/api/solve', headers: { 'content-type': 'text/plain' }, payload: 'zones' });
+    expect(text.statusCode).toBe(400);
+    expect(text.json<{ error: string }>().error).toMatch(/JSON/);
+  });
+});
+
+describe('origins', () => {
+  it('refuses a request from another origin (403) and takes one from its own', async () => {
+    for (const reply of [await bench.post('/api/solve', { zones: start }, { origin: 'http://evil.example' }), await bench.get('/api/scenario', { origin: 'http://localhost:9999' })]) {
+      expect(reply.statusCode).toBe(403);
+      expect(reply.json<{ error: string }>().error).toMatch(/refused/);
+    }
+    expect((await bench.get('/api/scenario', { origin: 'http://localhost:80' })).statusCode).toBe(200);
+  });
+
+  it('refuses a Host that is not this machine (a site re-pointing its name at 127.0.0.1)', async () => {
+    const reply = await bench.get('/api/scenario', { host: 'evil.example:80', origin: 'http://evil.example:80' });
+    expect(reply.statusCode).toBe(403);
+  });
+});
+
+describe('POST /api/zonings', () => {
+  it('saves a zoning: zones-<name>.csv and a scenario.json entry, and the scenario still reads cleanly', async () => {
+    const zones = { ...start, 'EH-HW': 'Z-NH', 'WAT-C': 'Z-NEW1' };
+    const reply = await bench.post('/api/zonings', { name: 'mine', zones });
+    expect(reply.statusCode).toBe(201);
+    const body = reply.json<{ file: string; renamed: Record<string, string>; zones: Record<string, string> }>();
+    expect(body.file).toBe('zones-mine.csv');
+    // Z-EH, Z-NH and Z-WAT now hold other areas than in "districts": renamed so zone ids keep one meaning.
+    expect(body.renamed).toEqual({ 'Z-EH': 'Z-EH-mine', 'Z-NH': 'Z-NH-mine', 'Z-WAT': 'Z-WAT-mine' });
+    const json = JSON.parse(await readFile(path.join(bench.dir, 'scenario.json'), 'utf8')) as { zonings: Record<string, string> };
+    expect(json.zonings['mine']).toBe('zones-mine.csv');
+    const reread = await readScenario(bench.dir);
+    expect(reread.issues.errors).toEqual([]);
+    expect(Object.fromEntries(reread.scenario?.zonings.get('mine') ?? [])).toEqual(body.zones);
+    expect(reread.scenario?.zonings.get('mine')?.get('WAT-C')).toBe('Z-NEW1');
+    const listed = (await bench.get('/api/scenario')).json<{ zonings: Record<string, unknown> }>();
+    expect(Object.keys(listed.zonings)).toContain('mine');
+  });
+
+  it('refuses an existing name (409) unless asked to overwrite', async () => {
+    const again = await bench.post('/api/zonings', { name: 'districts', zones: start });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ error: string }>().error).toContain('districts');
+    const overwrite = await bench.post('/api/zonings', { name: 'copy', zones: start });
+    expect(overwrite.statusCode).toBe(201);
+    expect((await bench.post('/api/zonings', { name: 'copy', zones: start })).statusCode).toBe(409);
+    expect((await bench.post('/api/zonings', { name: 'copy', zones: start, overwrite: true })).statusCode).toBe(201);
+  });
+
+  it('refuses a name that is not an id (400) and writes nothing', async () => {
+    const before = (await readdir(bench.dir)).sort();
+    for (const name of ['../escape', 'a/b', '', 'with space', '.'.repeat(0)]) {
+      const reply = await bench.post('/api/zonings', { name, zones: start });
+      expect(reply.statusCode).toBe(400);
+    }
+    expect((await bench.post('/api/zonings', { name: 'partial', zones: { 'EH-HW': 'Z-EH' } })).statusCode).toBe(400);
+    expect((await readdir(bench.dir)).sort()).toEqual(before);
+  });
+});
+
+describe('downloads', () => {
+  it('gives the report of the current award as an attachment', async () => {
+    const reply = await bench.post('/api/report', { zones: { ...start, 'EH-HW': 'Z-NH' } });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers['content-disposition']).toContain('report.html');
+    expect(reply.body).toContain('<svg');
+    expect(reply.body).toContain('workbench');
+  });
+
+  it('has no report to give when no award is possible (409, saying why)', async () => {
+    const reply = await bench.post('/api/report', { zones: start, award: { minDistinctProviders: bench.scenario.providers.length + 1 } });
+    expect(reply.statusCode).toBe(409);
+    expect(reply.json<{ error: string }>().error).toMatch(/no award is possible/);
+  });
+
+  it('says the result workbook is not available yet (501)', async () => {
+    const reply = await bench.post('/api/workbook', { zones: start });
+    expect(reply.statusCode).toBe(501);
+    expect(reply.json<{ error: string }>().error).toMatch(/workbook/);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The page's pure logic (web/workbench): edits, undo/redo, the comparison
+ * with the starting award; and the server's zone renaming on save and its
+ * origin check.
+ */
+import { describe, expect, it } from 'vitest';
+import { headlineRows, lotsChangingHands, winnersText, type AwardResult } from '../../web/workbench/award.js';
+import { assignColours, mergeZones, moveAreas, setLot, setRule, solveBody, splitOff, suggestZoneId, zoneIds, type Draft } from '../../web/workbench/draft.js';
+import { record, redo, startHistory, undo } from '../../web/workbench/history.js';
+import { distinctZoneIds } from '../../src/serve/zoning-ids.js';
+import { refusal } from '../../src/serve/origin-guard.js';
+
+const draft: Draft = { zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' }, lots: {}, award: { maxShareOfTotalHours: 1 } };
+
+describe('edits', () => {
+  it('moves areas, splits off a new zone and merges zones, never changing the draft it was given', () => {
+    const frozen = JSON.stringify(draft);
+    expect(moveAreas(draft, ['A2'], 'Z2')).toMatchObject({ zones: { A1: 'Z1', A2: 'Z2', A3: 'Z2' } });
+    expect(splitOff(draft, ['A1'], 'Z3')).toMatchObject({ zones: { A1: 'Z3', A2: 'Z1', A3: 'Z2' } });
+    expect(mergeZones(draft, 'Z2', 'Z1')).toMatchObject({ zones: { A1: 'Z1', A2: 'Z1', A3: 'Z1' } });
+    expect(setRule(draft, 'maxShareOfTotalHours', 0.5).award).toEqual({ maxShareOfTotalHours: 0.5 });
+    expect(JSON.stringify(draft)).toBe(frozen);
+  });
+
+  it('says why an edit cannot be done', () => {
+    expect(moveAreas(draft, [], 'Z2')).toMatch(/select/);
+    expect(moveAreas(draft, ['A3'], 'Z2')).toMatch(/already/);
+    expect(moveAreas(draft, ['A1'], 'Z9')).toMatch(/does not exist/);
+    expect(splitOff(draft, ['A1'], 'Z2')).toMatch(/already exists/);
+    expect(splitOff(draft, ['A1'], 'A2')).toMatch(/area id/);
+    expect(splitOff(draft, ['A1'], 'new zone')).toMatch(/letters, digits/);
+    expect(mergeZones(draft, 'Z1', 'Z1')).toMatch(/different/);
+  });
+
+  it('suggests an unused zone id and keeps each zone\'s colour as zones come and go', () => {
+    expect(suggestZoneId({ ...draft, zones: { ...draft.zones, A3: 'Z-NEW1' } })).toBe('Z-NEW2');
+    const first = assignColours(new Map(), zoneIds(draft), ['red', 'blue', 'green']);
+    const later = assignColours(first, ['Z0', 'Z1', 'Z2'], ['red', 'blue', 'green']);
+    expect([later.get('Z1'), later.get('Z2'), later.get('Z0')]).toEqual(['red', 'blue', 'green']);
+  });
+});
+
+describe('the solve request', () => {
+  it('carries every zone, and only the lot entries and rules that differ from the scenario', () => {
+    const scenario: Draft = { ...draft, lots: { standard: { geography: 'zone', structure: 'sole' }, complex: { geography: 'county', structure: 'sole' } } };
+    expect(solveBody(scenario, scenario)).toEqual({ zones: draft.zones });
+    const edited = setRule(setLot(scenario, 'complex', { geography: 'zone', structure: 'sole' }), 'maxShareOfTotalHours', 0.5);
+    expect(solveBody(edited, scenario)).toEqual({ zones: draft.zones, lots: { complex: { geography: 'zone', structure: 'sole' } }, award: { maxShareOfTotalHours: 0.5 } });
+  });
+});
+
+describe('history', () => {
+  it('undoes and redoes; a new edit drops the redo list; undo at the start changes nothing', () => {
+    let h = startHistory(1);
+    expect(undo(h)).toBe(h);
+    h = record(record(h, 2), 3);
+    h = undo(undo(h));
+    expect(h.present).toBe(1);
+    h = redo(h);
+    expect(h.present).toBe(2);
+    h = record(h, 4);
+    expect(h.future).toEqual([]);
+    expect(redo(h)).toBe(h);
+    expect(h.past).toEqual([1, 2]);
+  });
+});
+
+describe('comparison with the starting award', () => {
+  const lot = (lotId: string, providerId: string, role = 'sole') => ({ lotId, demandHoursPerWeek: 10, unmetHoursPerWeek: 0, annualCost: 100, riskScore: 20, winners: [{ providerId, role, hoursPerWeek: 10 }] });
+  const start: AwardResult = { status: 'optimal', totals: { annualCost: 1e6, unmetHoursPerWeek: 0, riskScore: 40, viabilityScore: 50, providersAwarded: 3, largestShare: 0.3 }, lots: [lot('s:Z1', 'P1'), lot('s:Z2', 'P2')] };
+  const now: AwardResult = { status: 'optimal', totals: { annualCost: 0.9e6, unmetHoursPerWeek: 5, riskScore: 40, viabilityScore: 55, providersAwarded: 3, largestShare: 0.3 }, lots: [lot('s:Z1', 'P1'), lot('s:Z2', 'P3'), lot('s:Z3', 'P2')] };
+
+  it('says which figures got better or worse', () => {
+    const rows = new Map(headlineRows(now, start).map((r) => [r.label, r]));
+    expect(rows.get('All-in annual cost')).toMatchObject({ verdict: 'better', change: '−£100k' });
+    expect(rows.get('Unmet hours a week')).toMatchObject({ verdict: 'worse', change: '+5.0' });
+    expect(rows.get('Risk (0-100, higher is worse)')).toMatchObject({ verdict: 'same', change: 'no change' });
+    expect(rows.get('Viability (0-100, higher is better)')).toMatchObject({ verdict: 'better' });
+  });
+
+  it('lists the lots whose winners change, and new lots', () => {
+    expect(lotsChangingHands(now, start)).toEqual([
+      { lotId: 's:Z2', before: 'P2 sole', after: 'P3 sole' },
+      { lotId: 's:Z3', before: 'not a lot', after: 'P2 sole' },
+    ]);
+  });
+
+  it('shows dashes, not a failure, for a result without totals or winners (infeasible)', () => {
+    const none: AwardResult = { status: 'infeasible', diagnosis: { relax: ['minDistinctProviders'] }, lots: [{ lotId: 's:Z1', demandHoursPerWeek: 10 }] };
+    const rows = headlineRows(none, start);
+    expect(rows.every((r) => r.now === '—' && r.change === '—')).toBe(true);
+    expect(lotsChangingHands(none, start)).toEqual([]);
+    expect(winnersText(none.lots?.[0])).toBe('no award');
+  });
+});
+
+describe('saving: zone ids keep one meaning across zonings', () => {
+  const districts = new Map([['A1', 'Z1'], ['A2', 'Z1'], ['A3', 'Z2']]);
+  it('renames only zones whose areas differ from the same id elsewhere', () => {
+    const edited = new Map([['A1', 'Z1'], ['A2', 'Z2'], ['A3', 'Z2']]);
+    const { zoning, renamed } = distinctZoneIds(edited, [districts], 'mine', new Set(['A1', 'A2', 'A3']));
+    expect(renamed).toEqual({ Z1: 'Z1-mine', Z2: 'Z2-mine' });
+    expect([...zoning.values()]).toEqual(['Z1-mine', 'Z2-mine', 'Z2-mine']);
+    expect(distinctZoneIds(districts, [districts], 'copy', new Set()).renamed).toEqual({});
+  });
+});
+
+describe('origin check', () => {
+  it('takes its own page and tools without an Origin; refuses other origins and hosts', () => {
+    expect(refusal({ host: '127.0.0.1:8765', origin: 'http://127.0.0.1:8765' }, '127.0.0.1')).toBeNull();
+    expect(refusal({ host: 'localhost:8765' }, '127.0.0.1')).toBeNull();
+    expect(refusal({ host: '127.0.0.1:8765', origin: 'http://localhost:8765' }, '127.0.0.1')).toMatch(/refused/);
+    expect(refusal({ host: '127.0.0.1:8765', origin: 'null' }, '127.0.0.1')).toMatch(/refused/);
+    expect(refusal({ host: 'attacker.example:8765', origin: 'http://attacker.example:8765' }, '127.0.0.1')).toMatch(/not this workbench/);
+    expect(refusal({ host: '[::1]:8765', origin: 'http://[::1]:8765' }, '::1')).toBeNull();
+    expect(refusal({ host: 'my-pc:8765', origin: 'http://my-pc:8765' }, '0.0.0.0')).toBeNull();
+  });
+});
+
+describe('warm-up requests', () => {
+  it('are the starting zoning, then distinct single-area moves, each a valid request', async () => {
+    const { readScenario } = await import('../../src/io/read-scenario.js');
+    const { warmUpBodies, warmUpMoves } = await import('../../src/serve/warm-up.js');
+    const { requestScenario } = await import('../../src/serve/solve-request.js');
+    const { scenario } = await readScenario('scenarios/hertfordshire');
+    if (scenario === null) throw new Error('hertfordshire did not load');
+    const [first, ...moves] = warmUpBodies(scenario);
+    expect(first?.zones).toEqual(Object.fromEntries(scenario.zonings.get(scenario.zoning) ?? []));
+    expect(moves).toHaveLength(warmUpMoves);
+    for (const body of moves) {
+      const changed = Object.keys(body.zones).filter((a) => body.zones[a] !== first?.zones[a]);
+      expect(changed).toHaveLength(1);
+      expect(typeof requestScenario(scenario, body)).toBe('object');
+    }
+  });
+});

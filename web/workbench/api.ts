@@ -1,0 +1,48 @@
+/** The page's calls to its own server (same origin; nothing else is fetched). */
+
+export interface Reply<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/** Identifies this page's edits, so the server drops a queued edit when a newer one arrives. */
+const stream = `page-${Math.random().toString(36).slice(2)}`;
+
+export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply<T>> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? { 'x-zonal-stream': stream } : { 'content-type': 'application/json', 'x-zonal-stream': stream },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (text === '') return { status: response.status, body: {} as T };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = { error: text };
+  }
+  return { status: response.status, body: parsed as T };
+}
+
+/** POST and save the answer as a file; the error message when there is none. */
+export async function download(url: string, body: unknown, fileName: string): Promise<string | null> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    const text = await response.text();
+    try {
+      return (JSON.parse(text) as { error?: string }).error ?? text;
+    } catch {
+      return text;
+    }
+  }
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return null;
+}

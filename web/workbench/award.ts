@@ -1,0 +1,111 @@
+/**
+ * The parts of result.json the page shows, and how an award compares with
+ * the starting one: the headline figures side by side and the lots whose
+ * winners change. Pure; a result without totals (an infeasible one) shows
+ * dashes rather than failing.
+ */
+export interface Winner {
+  readonly providerId: string;
+  readonly role: string;
+  readonly hoursPerWeek: number;
+}
+
+/** A lot of result.json; a result with no award lists its lots without winners, costs or scores. */
+export interface LotAward {
+  readonly lotId: string;
+  readonly demandHoursPerWeek: number;
+  readonly unmetHoursPerWeek?: number;
+  readonly annualCost?: number;
+  readonly riskScore?: number;
+  readonly winners?: readonly Winner[];
+}
+
+export interface Totals {
+  readonly annualCost: number;
+  readonly unmetHoursPerWeek: number;
+  readonly riskScore: number;
+  readonly viabilityScore: number;
+  readonly providersAwarded: number;
+  readonly largestShare: number;
+}
+
+export interface AwardResult {
+  readonly status: string;
+  readonly zoning?: string;
+  readonly totals?: Partial<Totals>;
+  readonly lots?: readonly LotAward[];
+  readonly diagnosis?: unknown;
+  readonly warnings?: readonly string[];
+  readonly run?: { readonly solveSeconds?: number };
+}
+
+export interface FigureRow {
+  readonly label: string;
+  readonly now: string;
+  readonly start: string;
+  readonly change: string;
+  /** Which way the change goes for the council: better, worse or neither. */
+  readonly verdict: 'better' | 'worse' | 'same';
+}
+
+interface Figure {
+  readonly key: keyof Totals;
+  readonly label: string;
+  readonly show: (v: number) => string;
+  readonly showChange: (d: number) => string;
+  /** +1 when a rise is good, -1 when a rise is bad, 0 when neither. */
+  readonly good: 1 | -1 | 0;
+}
+
+const sign = (d: number, text: string) => `${d > 0 ? '+' : d < 0 ? '−' : '±'}${text}`;
+const whole = (v: number) => Math.round(v).toLocaleString('en-GB');
+export const money = (v: number) => `£${(v / 1e6).toFixed(2)}m`;
+
+const figures: readonly Figure[] = [
+  { key: 'annualCost', label: 'All-in annual cost', show: money, showChange: (d) => sign(d, `£${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`), good: -1 },
+  { key: 'unmetHoursPerWeek', label: 'Unmet hours a week', show: (v) => v.toFixed(1), showChange: (d) => sign(d, Math.abs(d).toFixed(1)), good: -1 },
+  { key: 'riskScore', label: 'Risk (0-100, higher is worse)', show: whole, showChange: (d) => sign(d, Math.abs(d).toFixed(1)), good: -1 },
+  { key: 'viabilityScore', label: 'Viability (0-100, higher is better)', show: whole, showChange: (d) => sign(d, Math.abs(d).toFixed(1)), good: 1 },
+  { key: 'providersAwarded', label: 'Providers awarded', show: whole, showChange: (d) => sign(d, Math.abs(d).toFixed(0)), good: 0 },
+  { key: 'largestShare', label: 'Largest provider share', show: (v) => `${(v * 100).toFixed(1)}%`, showChange: (d) => sign(d, `${Math.abs(d * 100).toFixed(1)} pts`), good: -1 },
+];
+
+/** Changes smaller than this (relative) count as no change: solver round-off. */
+const tolerance = 1e-6;
+
+export function headlineRows(now: AwardResult, start: AwardResult | null): FigureRow[] {
+  return figures.map((f) => {
+    const a = now.totals?.[f.key];
+    const b = start?.totals?.[f.key];
+    if (a === undefined) return { label: f.label, now: '—', start: b === undefined ? '—' : f.show(b), change: '—', verdict: 'same' };
+    if (b === undefined) return { label: f.label, now: f.show(a), start: '—', change: '—', verdict: 'same' };
+    const d = a - b;
+    const same = Math.abs(d) <= tolerance * Math.max(1, Math.abs(b));
+    const verdict = same || f.good === 0 ? 'same' : Math.sign(d) === f.good ? 'better' : 'worse';
+    return { label: f.label, now: f.show(a), start: f.show(b), change: same ? 'no change' : f.showChange(d), verdict };
+  });
+}
+
+/** "P-LEA lead, P-BRIGHT secondary", or "no award". */
+export function winnersText(lot: LotAward | undefined): string {
+  if (lot === undefined) return 'no such lot';
+  const winners = lot.winners ?? [];
+  return winners.length === 0 ? 'no award' : winners.map((w) => `${w.providerId} ${w.role}`).join(', ');
+}
+
+export interface Handover {
+  readonly lotId: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** Lots whose winners (provider and role) differ from the start, including lots that appear or go; none when there is no award. */
+export function lotsChangingHands(now: AwardResult, start: AwardResult | null): Handover[] {
+  if (start === null || now.status === 'infeasible') return [];
+  const before = new Map((start.lots ?? []).map((l) => [l.lotId, l]));
+  const after = new Map((now.lots ?? []).map((l) => [l.lotId, l]));
+  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return ids
+    .map((lotId) => ({ lotId, before: before.has(lotId) ? winnersText(before.get(lotId)) : 'not a lot', after: after.has(lotId) ? winnersText(after.get(lotId)) : 'not a lot' }))
+    .filter((h) => h.before !== h.after);
+}

@@ -1,0 +1,162 @@
+/**
+ * The workbench page: load the scenario, keep the edit history, and after
+ * every edit ask the server for the new award (the newest edit wins: older
+ * answers that arrive late are ignored) and the new zone outlines.
+ */
+import { call, download } from './api.js';
+import type { AwardResult } from './award.js';
+import { renderAward } from './award-view.js';
+import { Controls } from './controls.js';
+import { byId, fillSelect } from './dom.js';
+import { assignColours, mergeZones, moveAreas, setLot, setRule, solveBody, splitOff, suggestZoneId, zoneIds, type Draft, type Json, type LotEntry } from './draft.js';
+import { record, redo, startHistory, undo, type History } from './history.js';
+import { legendItems, MapView, type ZoneOutline } from './map-view.js';
+
+interface ScenarioInfo {
+  readonly name: string;
+  readonly zoning: string;
+  readonly zonings: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly areas: readonly { readonly area_id: string; readonly name: string }[];
+  readonly lots: Readonly<Record<string, LotEntry>>;
+  readonly award: Readonly<Record<string, Json>>;
+  readonly palette: readonly string[];
+  readonly downloads: { readonly report: boolean; readonly workbook: boolean };
+}
+
+function say(text: string, busy = false): void {
+  const status = byId('status');
+  status.textContent = text;
+  status.classList.toggle('busy', busy);
+}
+
+const select = (id: string) => byId<HTMLSelectElement>(id);
+
+class Workbench {
+  readonly first: Draft;
+  readonly names: ReadonlyMap<string, string>;
+  readonly map: MapView;
+  readonly controls: Controls;
+  history: History<Draft>;
+  colours = new Map<string, string>();
+  start: AwardResult | null = null;
+  asked = 0;
+  outlined = '';
+
+  constructor(readonly info: ScenarioInfo) {
+    this.names = new Map(info.areas.map((a) => [a.area_id, a.name]));
+    this.first = { zones: info.zonings[info.zoning] ?? {}, lots: info.lots, award: info.award };
+    this.history = startHistory(this.first);
+    this.map = new MapView(byId('map') as unknown as SVGSVGElement, () => this.showSelection());
+    this.controls = new Controls(byId('lot-controls'), byId('rule-controls'), this.first, {
+      lot: (careType, entry) => this.apply((d) => setLot(d, careType, entry)),
+      rule: (rule, value) => this.apply((d) => setRule(d, rule, value)),
+    });
+  }
+
+  showSelection(): void {
+    const ids = [...this.map.selected].sort();
+    byId('selection').textContent = ids.length === 0 ? 'No area selected.' : `${ids.length} selected: ${ids.map((id) => `${this.names.get(id) ?? id} (${id})`).join(', ')}`;
+  }
+
+  apply(edit: (d: Draft) => Draft | string): void {
+    const next = edit(this.history.present);
+    if (typeof next === 'string') return say(`Not done: ${next}.`);
+    this.history = record(this.history, next);
+    void this.refresh();
+  }
+
+  step(move: (h: History<Draft>) => History<Draft>): void {
+    const next = move(this.history);
+    if (next === this.history) return;
+    this.history = next;
+    void this.refresh();
+  }
+
+  async solve(draft: Draft): Promise<void> {
+    const mine = ++this.asked;
+    const began = performance.now();
+    say('Solving…', true);
+    const reply = await call<AwardResult & { error?: string }>('POST', '/api/solve', solveBody(draft, this.first));
+    // 204: a newer edit superseded this one before it was solved.
+    if (mine !== this.asked || reply.status === 204) return;
+    if (reply.status !== 200) return say(`No award for this edit: ${reply.body.error ?? `the server answered ${reply.status}`}`);
+    this.start ??= reply.body;
+    renderAward(reply.body, this.start);
+    say(`Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`);
+  }
+
+  async outline(zones: Readonly<Record<string, string>>): Promise<void> {
+    const key = JSON.stringify(zones);
+    if (key === this.outlined) return;
+    this.outlined = key;
+    const reply = await call<{ zones: ZoneOutline[] }>('POST', '/api/outlines', { zones });
+    if (reply.status === 200 && key === this.outlined) this.map.drawOutlines(reply.body.zones);
+  }
+
+  async refresh(): Promise<void> {
+    const draft = this.history.present;
+    const zones = zoneIds(draft);
+    this.colours = assignColours(this.colours, zones, this.info.palette);
+    this.map.paint(draft.zones, this.colours, this.names);
+    byId('legend').replaceChildren(...legendItems(zones, this.colours));
+    for (const id of ['move-target', 'merge-from', 'merge-into']) fillSelect(select(id), zones);
+    if (select('merge-into').value === select('merge-from').value) select('merge-into').value = zones[1] ?? select('merge-into').value;
+    const newZone = byId<HTMLInputElement>('new-zone');
+    if (newZone.value === '' || zones.includes(newZone.value)) newZone.value = suggestZoneId(draft);
+    this.controls.sync(draft);
+    byId<HTMLButtonElement>('undo').disabled = this.history.past.length === 0;
+    byId<HTMLButtonElement>('redo').disabled = this.history.future.length === 0;
+    await Promise.all([this.solve(draft), this.outline(draft.zones)]);
+  }
+
+  async save(): Promise<void> {
+    const message = byId('save-message');
+    const name = byId<HTMLInputElement>('save-name').value.trim();
+    const reply = await call<{ file?: string; error?: string; renamed?: Record<string, string> }>('POST', '/api/zonings', { name, zones: this.history.present.zones });
+    const renamed = Object.entries(reply.body.renamed ?? {}).map(([a, b]) => `${a} → ${b}`);
+    message.classList.toggle('error', reply.status !== 201);
+    message.textContent = reply.status === 201
+      ? `Saved as ${reply.body.file ?? name} and added to scenario.json.${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}`
+      : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
+  }
+
+  async offer(url: string, file: string): Promise<void> {
+    const error = await download(url, solveBody(this.history.present, this.first), file);
+    byId('download-message').textContent = error === null ? `Downloaded ${file}.` : `Not downloaded: ${error}`;
+  }
+}
+
+function wire(w: Workbench): void {
+  const click = (id: string, action: () => void) => byId<HTMLButtonElement>(id).addEventListener('click', action);
+  const selected = () => [...w.map.selected];
+  click('move', () => w.apply((d) => moveAreas(d, selected(), select('move-target').value)));
+  click('split', () => w.apply((d) => splitOff(d, selected(), byId<HTMLInputElement>('new-zone').value.trim())));
+  click('merge', () => w.apply((d) => mergeZones(d, select('merge-from').value, select('merge-into').value)));
+  click('clear-selection', () => w.map.clearSelection());
+  click('undo', () => w.step(undo));
+  click('redo', () => w.step(redo));
+  click('reset', () => w.apply(() => w.first));
+  click('save', () => void w.save());
+  click('download-report', () => void w.offer('/api/report', 'report.html'));
+  const workbook = byId<HTMLButtonElement>('download-workbook');
+  workbook.disabled = !w.info.downloads.workbook;
+  if (!w.info.downloads.workbook) workbook.title = 'The result workbook is not available in this version of zonal.';
+  workbook.addEventListener('click', () => void w.offer('/api/workbook', 'result.xlsx'));
+  document.addEventListener('keydown', (e) => {
+    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+    if (typing || !(e.ctrlKey || e.metaKey)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) w.step(undo);
+    else if (key === 'y' || (key === 'z' && e.shiftKey)) w.step(redo);
+    else return;
+    e.preventDefault();
+  });
+}
+
+async function boot(): Promise<void> {
+  const workbench = new Workbench((await call<ScenarioInfo>('GET', '/api/scenario')).body);
+  wire(workbench);
+  await workbench.refresh();
+}
+
+boot().catch((e: unknown) => say(`The workbench could not start: ${e instanceof Error ? e.message : String(e)}`));

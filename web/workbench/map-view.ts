@@ -1,0 +1,72 @@
+/**
+ * The map on the page: area shapes (drawn by the server, each with
+ * data-area-id) filled by zone colour; click, or Space/Enter on a focused
+ * area, selects it. Zone outlines and labels come from the server as the
+ * zoning changes; every zone is labelled, so colour is never the only cue.
+ */
+import { el, svgEl } from './dom.js';
+
+export interface ZoneOutline {
+  readonly zoneId: string;
+  readonly d: string;
+  readonly labelAt: readonly [number, number];
+}
+
+export class MapView {
+  readonly selected = new Set<string>();
+  readonly #areas: Map<string, SVGPathElement>;
+
+  constructor(private readonly svg: SVGSVGElement, private readonly onSelect: () => void) {
+    this.#areas = new Map([...svg.querySelectorAll<SVGPathElement>('path[data-area-id]')].map((p) => [p.dataset['areaId'] ?? '', p]));
+    for (const [id, path] of this.#areas) {
+      path.addEventListener('click', () => this.toggle(id));
+      path.addEventListener('keydown', (e) => {
+        if (e.key === ' ' || e.key === 'Enter') {
+          e.preventDefault();
+          this.toggle(id);
+        }
+      });
+    }
+  }
+
+  toggle(areaId: string): void {
+    if (this.selected.has(areaId)) this.selected.delete(areaId);
+    else this.selected.add(areaId);
+    this.#areas.get(areaId)?.setAttribute('aria-pressed', String(this.selected.has(areaId)));
+    this.onSelect();
+  }
+
+  clearSelection(): void {
+    for (const id of this.selected) this.#areas.get(id)?.setAttribute('aria-pressed', 'false');
+    this.selected.clear();
+    this.onSelect();
+  }
+
+  /** Fill each area with its zone's colour; name the zone in its label. */
+  paint(zones: Readonly<Record<string, string>>, colours: ReadonlyMap<string, string>, names: ReadonlyMap<string, string>): void {
+    for (const [id, path] of this.#areas) {
+      const zone = zones[id] ?? '';
+      path.style.fill = colours.get(zone) ?? '#d9d9d9';
+      path.dataset['zoneId'] = zone;
+      const label = `${names.get(id) ?? id} (${id}), zone ${zone}`;
+      path.setAttribute('aria-label', label);
+      path.querySelector('title')?.replaceChildren(label);
+    }
+  }
+
+  drawOutlines(outlines: readonly ZoneOutline[]): void {
+    const group = this.svg.querySelector('g.outlines');
+    const labels = this.svg.querySelector('g.labels');
+    group?.replaceChildren(...outlines.map((o) => svgEl('path', { class: 'outline', d: o.d, 'data-zone-id': o.zoneId })));
+    labels?.replaceChildren(...outlines.map((o) => {
+      const text = svgEl('text', { x: String(o.labelAt[0]), y: String(o.labelAt[1] + 10) });
+      text.textContent = o.zoneId;
+      return text;
+    }));
+  }
+}
+
+/** The colour key: one swatch and zone id per zone. */
+export function legendItems(zones: readonly string[], colours: ReadonlyMap<string, string>): HTMLElement[] {
+  return zones.map((z) => el('span', {}, el('span', { class: 'swatch', style: `background:${colours.get(z) ?? '#d9d9d9'}`, 'aria-hidden': 'true' }), z));
+}
