@@ -4,6 +4,7 @@
 import type { LotResult, ProviderResult, Result, RunInfo } from './model/result.js';
 import type { Allocation, Lot, Scenario, SolveStatus } from './model/types.js';
 import { eligibleBids } from './lots/eligibility.js';
+import { eligibleOffers } from './lots/offers.js';
 import { scoreAward } from './scoring/score-award.js';
 import type { LotExplanation, RuleCostReport } from './explain/types.js';
 
@@ -44,6 +45,7 @@ export function assembleResult(parts: ResultParts): Result {
       annualCost: round(mine.reduce((t, a) => t + a.annualCost, 0)),
       winners: mine.map((a) => ({ providerId: a.providerId, bidId: a.bidId, role: a.role, hoursPerWeek: a.hoursPerWeek })),
       eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length,
+      eligibleOffers: eligibleOffers(lot, scenario.bids, scenario.award).length,
       costFloorPerHour: s?.costFloorPerHour ?? 0,
       riskScore: s?.riskScore ?? 0,
       risk: s?.risk ?? {},

@@ -52,6 +52,6 @@ export function awardMetrics(result: Result): AwardMetrics {
     largestShare: t.largestShare,
     hhi: t.hhi,
     lots: result.lots.length,
-    unpricedLots: result.lots.filter((l) => l.eligibleBids === 0).map((l) => l.lotId),
+    unpricedLots: result.lots.filter((l) => l.eligibleOffers === 0).map((l) => l.lotId),
   };
 }

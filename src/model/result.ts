@@ -29,6 +29,8 @@ export interface LotResult {
   readonly annualCost: number;
   readonly winners: readonly { readonly providerId: string; readonly bidId: string; readonly role: AwardRole; readonly hoursPerWeek: number }[];
   readonly eligibleBids: number;
+  /** Offers that may win a role of the lot: one eligible bid per care type it carries (the bid itself, unless care types are merged). 0: no bidder priced this lot as tendered. */
+  readonly eligibleOffers: number;
   /** Bids rejected for this lot: below the legal-pay floor. */
   readonly rejectedBidIds: readonly string[];
   readonly costFloorPerHour: number;

@@ -101,3 +101,24 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     expect(await compareOptions(herts, { options: ['nope'], run })).toMatch(/unknown option "nope"/);
   });
 });
+
+describe('an option no bidder priced', () => {
+  test('is not buyable, says which lots no bidder priced, and is never cheapest', async () => {
+    const { area, bid, demand, makeScenario, provider } = await import('../helpers/scenario-builder.js');
+    // Both providers priced only zonal lots: nobody offered a price for a county framework.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20, structures: ['sole', 'lead-secondary'] }), bid('B2', 'P2', ['A1', 'A2'], { price: 22, structures: ['sole', 'lead-secondary'] })],
+    });
+    const c = await compareOptions(s, { options: ['sole', 'county-framework'], run });
+    if (typeof c === 'string') throw new Error(c);
+    const framework = c.comparison.rows.find((r) => r.key === 'county-framework');
+    expect(framework?.buyable).toBe(false);
+    expect(framework?.notBuyableBecause).toBe('leaves 200 of 200 hours a week unbought; not priced by any bidder: standard:county');
+    expect(c.comparison.notBuyable).toEqual(['county-framework']);
+    expect(c.comparison.cheapest).toBe('sole@z');
+  });
+});
