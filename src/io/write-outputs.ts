@@ -203,17 +203,21 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
 
 /**
  * A new folder with `files`, made whole beside it and renamed into place, so
- * it appears complete or not at all. `dir` must not exist or be empty.
+ * it appears complete or not at all. An existing empty folder (perhaps the
+ * current one, `zonal init .`) is filled file by file instead, each file whole.
  */
 export async function createFolderAtomically(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
   const full = path.resolve(dir);
+  const existing = await lstat(full).catch(() => null);
+  if (existing?.isDirectory() === true) {
+    if ((await readdir(full)).length > 0) throw new OutputError(`${full} is not empty: give a new or empty folder so nothing is overwritten`);
+    for (const [name, text] of files) await writeFileAtomically(path.join(full, name), text);
+    return;
+  }
   const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
   try {
     await mkdir(temp, { recursive: true });
     for (const [name, text] of files) await writeSynced(path.join(temp, name), text);
-    await rmdir(full).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
     await rename(temp, full);
   } catch (e) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);

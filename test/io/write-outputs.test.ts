@@ -146,4 +146,10 @@ describe('single files and new folders', () => {
     await expect(createFolderAtomically(path.join(parent, 'new'), new Map([['y.txt', 'y']]))).rejects.toThrow(OutputError);
     expect(await readdir(parent)).toEqual(['new']);
   });
+
+  test('createFolderAtomically fills an existing empty folder in place (zonal init . in an empty folder)', async () => {
+    const dir = await tempDir();
+    await createFolderAtomically(dir, new Map([['x.txt', 'x'], ['y.txt', 'y']]));
+    expect((await readdir(dir)).sort()).toEqual(['x.txt', 'y.txt']);
+  });
 });
