@@ -22,6 +22,10 @@
  * Where symbolic links cannot be made (some network or FAT drives), each file
  * is renamed into place instead: no file is ever half written, but the set
  * then changes file by file.
+ *
+ * `owned` names every file a command may write there: one the new set does not
+ * have (an infeasible tender has no allocations.csv) is removed with the old
+ * set, so an earlier run's file is never read as this run's.
  */
 import { randomBytes } from 'node:crypto';
 import { copyFile, lstat, mkdir, open, readdir, readlink, rename, rm, rmdir, stat, symlink, unlink } from 'node:fs/promises';
@@ -119,9 +123,13 @@ async function refuseFolders(target: string, names: readonly string[]): Promise<
   }
 }
 
-async function linkedSwap(target: string, set: string, names: readonly string[], pointer: string, onStep: StepHook): Promise<void> {
-  await adoptPlainFiles(target, names, pointer);
+async function linkedSwap(target: string, set: string, names: readonly string[], owned: readonly string[], pointer: string, onStep: StepHook): Promise<void> {
+  await adoptPlainFiles(target, [...new Set([...names, ...owned])], pointer);
   for (const name of names) if (!(await isOurLink(path.join(target, name), name, pointer))) await linkInPlace(target, name, path.join(pointer, name));
+  // An earlier run's file this set does not have goes through the current set too, so it leaves with it.
+  for (const name of owned) {
+    if (!names.includes(name) && (await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) await linkInPlace(target, name, path.join(pointer, name));
+  }
   onStep('links-ready');
   const before = await currentSet(target, pointer);
   await linkInPlace(target, pointer, path.join(setsDir, set));
@@ -135,8 +143,9 @@ async function linkedSwap(target: string, set: string, names: readonly string[],
 }
 
 /** Without symbolic links: rename each file into place (each file whole, the set file by file). */
-async function renameEach(target: string, setPath: string, names: readonly string[]): Promise<void> {
+async function renameEach(target: string, setPath: string, names: readonly string[], owned: readonly string[]): Promise<void> {
   for (const name of names) await rename(path.join(setPath, name), path.join(target, name));
+  for (const name of owned) if (!names.includes(name)) await rm(path.join(target, name), { force: true });
   await rm(setPath, { recursive: true, force: true });
   await rmdir(path.join(target, setsDir)).catch(() => undefined);
 }
@@ -166,7 +175,7 @@ function explain(target: string, e: unknown): never {
  * Write `files` (name → text) into `outDir` as one set (see the top of this
  * file). `kind` names the command's set: `current` (solve), `compare`, `batch`.
  */
-export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, onStep: StepHook = () => undefined, kind = 'current'): Promise<void> {
+export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, onStep: StepHook = () => undefined, owned: readonly string[] = [], kind = 'current'): Promise<void> {
   const target = path.resolve(outDir);
   const pointer = pointerOf(kind);
   const names = [...files.keys()];
@@ -179,8 +188,8 @@ export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<
     await mkdir(setPath, { recursive: true });
     for (const [name, text] of files) await writeSynced(path.join(setPath, name), text);
     onStep('set-written');
-    if (await symlinksWork(target)) await linkedSwap(target, set, names, pointer, onStep);
-    else await renameEach(target, setPath, names);
+    if (await symlinksWork(target)) await linkedSwap(target, set, names, owned, pointer, onStep);
+    else await renameEach(target, setPath, names, owned);
   } catch (e) {
     if ((await currentSet(target, pointer).catch(() => null)) !== set) await rm(setPath, { recursive: true, force: true }).catch(() => undefined);
     explain(target, e);

@@ -51,7 +51,7 @@ describe('writeOutputsAtomically', () => {
   test('two commands writing into one folder each keep their own set', async () => {
     const out = await tempDir();
     await writeOutputsAtomically(out, new Map([['result.json', 'solve 1'], ['report.html', 'solve report']]));
-    await writeOutputsAtomically(out, new Map([['comparison.json', 'compare 1'], ['report.html', 'compare report']]), undefined, 'compare');
+    await writeOutputsAtomically(out, new Map([['comparison.json', 'compare 1'], ['report.html', 'compare report']]), undefined, [], 'compare');
     expect(await visible(out)).toEqual(['comparison.json', 'report.html', 'result.json']);
     expect(await readFile(path.join(out, 'result.json'), 'utf8')).toBe('solve 1');
     expect(await readFile(path.join(out, 'report.html'), 'utf8')).toBe('compare report');
