@@ -216,6 +216,14 @@ describe.concurrent('output folders', () => {
     expect(r.stderr).toMatch(/^zonal: cannot write to .*: permission denied \(EACCES\); choose another --out folder/);
   });
 
+  test('an --out path through a file: exit 1 with the reason, not raw errno text (also when run as root)', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'afile'), 'x', 'utf8');
+    const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(dir, 'afile', 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`zonal: cannot write to ${path.join(dir, 'afile', 'out')}: part of the path is a file, not a folder (ENOTDIR); choose another --out folder or free it. Nothing was changed there.\n`);
+  });
+
   test('solve twice into a folder with a file of the user: both sets whole, the user file untouched', async () => {
     const out = await outDir();
     await mkdir(out, { recursive: true });
