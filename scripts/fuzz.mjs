@@ -50,7 +50,16 @@ const hostileJson = [null, -1, 0, 1e308, -1e308, 1e15, 'x', '', [], {}, true, 0.
 function mutateCsv(text) {
   const lines = text.split('\n');
   const i = Math.floor(random() * lines.length);
-  switch (pick(['cell', 'cell', 'cell', 'delete', 'repeat', 'cut', 'bytes', 'column', 'quote'])) {
+  switch (pick(['mild', 'mild', 'mild', 'cell', 'cell', 'cell', 'delete', 'repeat', 'cut', 'bytes', 'column', 'quote'])) {
+    case 'mild': {
+      // a plausible change (a number scaled by 0.5 to 2), so that many runs get as far as an award
+      const cells = (lines[i] ?? '').split(',');
+      const c = Math.floor(random() * cells.length);
+      const n = Number(cells[c]);
+      if (i > 0 && cells[c] !== '' && Number.isFinite(n)) cells[c] = String(Math.round(n * (0.5 + random() * 1.5) * 100) / 100);
+      lines[i] = cells.join(',');
+      return lines.join('\n');
+    }
     case 'cell': {
       const cells = (lines[i] ?? '').split(',');
       cells[Math.floor(random() * cells.length)] = pick(hostileCells);
@@ -188,7 +197,7 @@ async function killOne(n, reference) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'zonal-fuzz-kill-'));
   const out = path.join(work, 'out');
   cpSync(reference.cost, out, { recursive: true, verbatimSymlinks: true });
-  const r = await run(['solve', path.join(root, 'scenarios/tiny'), '--out', out, '--objective', 'meat'], work, Math.floor(random() * reference.seconds * 1000 * 1.2));
+  const r = await run(['solve', path.join(root, 'scenarios/tiny'), '--out', out, '--objective', 'meat'], work, Math.floor(random() * reference.seconds * 1000 * 3));
   const found = [];
   const shown = existsSync(path.join(out, 'allocations.csv')) ? readFileSync(path.join(out, 'allocations.csv'), 'utf8') : null;
   const kind = (() => {

@@ -72,7 +72,7 @@ async function rewrite(outDir: string, rows: readonly BatchRow[]): Promise<void>
   await writeOutputsAtomically(outDir, new Map([
     [batchFiles.jsonl, sorted.map(jsonlLine).join('')],
     [batchFiles.csv, (await batchCsvHeaderLine()) + (await batchCsvRows(sorted))],
-  ]));
+  ]), undefined, [], 'batch');
 }
 
 async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {

@@ -9,6 +9,10 @@
  *   out/.zonal-current   → .zonal-sets/<id>              (the one link that switches)
  *   out/.zonal-sets/<id>/result.json …                   (the complete set)
  *
+ * Each command has its own switching link (`.zonal-current` for solve,
+ * `.zonal-compare`, `.zonal-batch`), so a compare and a solve into one folder
+ * each keep their set.
+ *
  *   1. clear what an interrupted run left (sets and temporaries of dead processes)
  *   2. write the new set in full into its own folder under .zonal-sets
  *   3. give every new name a link through .zonal-current (old content still shows)
@@ -38,8 +42,8 @@ export class OutputError extends Error {
 /** Called after each step; tests kill the process here to check that any moment is safe. */
 export type StepHook = (step: 'set-written' | 'links-ready' | 'committed' | 'cleaned') => void;
 
-const currentLink = '.zonal-current';
 const setsDir = '.zonal-sets';
+const pointerOf = (kind: string) => `.zonal-${kind}`;
 const tempPrefix = '.zonal-tmp-';
 
 const uniqueName = () => `${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}`;
@@ -56,19 +60,25 @@ function ownerAlive(name: string): boolean {
   }
 }
 
-async function currentSet(target: string): Promise<string | null> {
-  const link = await readlink(path.join(target, currentLink)).catch(() => null);
+async function currentSet(target: string, pointer: string): Promise<string | null> {
+  const link = await readlink(path.join(target, pointer)).catch(() => null);
   return link === null ? null : path.basename(link);
 }
 
-/** Step 1: sets and temporaries left by runs that were killed (their process is gone). */
+/** Step 1: sets and temporaries left by runs that were killed (their process is gone); a set some command's link names stays. */
 export async function removeStrays(target: string): Promise<void> {
-  const current = await currentSet(target);
-  for (const name of await readdir(target).catch(() => [])) {
-    if (name.startsWith(tempPrefix) && !ownerAlive(name)) await rm(path.join(target, name), { recursive: true, force: true });
+  const names = await readdir(target).catch(() => []);
+  const live = new Set<string>();
+  for (const name of names) {
+    if (name.startsWith(tempPrefix)) {
+      if (!ownerAlive(name)) await rm(path.join(target, name), { recursive: true, force: true });
+    } else if (name.startsWith('.zonal-') && name !== setsDir) {
+      const set = await currentSet(target, name);
+      if (set !== null) live.add(set);
+    }
   }
   for (const name of await readdir(path.join(target, setsDir)).catch(() => [])) {
-    if (name !== current && !ownerAlive(name)) await rm(path.join(target, setsDir, name), { recursive: true, force: true });
+    if (!live.has(name) && !ownerAlive(name)) await rm(path.join(target, setsDir, name), { recursive: true, force: true });
   }
 }
 
@@ -89,21 +99,21 @@ async function linkInPlace(target: string, name: string, to: string): Promise<vo
   await rename(temp, path.join(target, name));
 }
 
-const isOurLink = async (file: string, name: string) => (await readlink(file).catch(() => null)) === path.join(currentLink, name);
+const isOurLink = async (file: string, name: string, pointer: string) => (await readlink(file).catch(() => null)) === path.join(pointer, name);
 
 /**
  * A folder written by an older zonal (plain files, no .zonal-current): make
  * its files a set first, copying each, so every name keeps its content.
  */
-async function adoptPlainFiles(target: string, names: readonly string[]): Promise<void> {
-  if ((await currentSet(target)) !== null) return;
+async function adoptPlainFiles(target: string, names: readonly string[], pointer: string): Promise<void> {
+  if ((await currentSet(target, pointer)) !== null) return;
   const plain = [];
   for (const name of names) if ((await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) plain.push(name);
   if (plain.length === 0) return;
   const set = uniqueName();
   await mkdir(path.join(target, setsDir, set), { recursive: true });
   for (const name of plain) await copyFile(path.join(target, name), path.join(target, setsDir, set, name));
-  await linkInPlace(target, currentLink, path.join(setsDir, set));
+  await linkInPlace(target, pointer, path.join(setsDir, set));
 }
 
 async function refuseFolders(target: string, names: readonly string[]): Promise<void> {
@@ -113,21 +123,21 @@ async function refuseFolders(target: string, names: readonly string[]): Promise<
   }
 }
 
-async function linkedSwap(target: string, set: string, names: readonly string[], owned: readonly string[], onStep: StepHook): Promise<void> {
-  await adoptPlainFiles(target, [...new Set([...names, ...owned])]);
-  for (const name of names) if (!(await isOurLink(path.join(target, name), name))) await linkInPlace(target, name, path.join(currentLink, name));
+async function linkedSwap(target: string, set: string, names: readonly string[], owned: readonly string[], pointer: string, onStep: StepHook): Promise<void> {
+  await adoptPlainFiles(target, [...new Set([...names, ...owned])], pointer);
+  for (const name of names) if (!(await isOurLink(path.join(target, name), name, pointer))) await linkInPlace(target, name, path.join(pointer, name));
   // An earlier run's file this set does not have goes through the current set too, so it leaves with it.
   for (const name of owned) {
-    if (!names.includes(name) && (await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) await linkInPlace(target, name, path.join(currentLink, name));
+    if (!names.includes(name) && (await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) await linkInPlace(target, name, path.join(pointer, name));
   }
   onStep('links-ready');
-  const before = await currentSet(target);
-  await linkInPlace(target, currentLink, path.join(setsDir, set));
+  const before = await currentSet(target, pointer);
+  await linkInPlace(target, pointer, path.join(setsDir, set));
   onStep('committed');
   if (before !== null && before !== set) await rm(path.join(target, setsDir, before), { recursive: true, force: true });
   for (const name of await readdir(target)) {
     const file = path.join(target, name);
-    if (!names.includes(name) && (await isOurLink(file, name)) && (await stat(file).catch(() => null)) === null) await unlink(file);
+    if (!names.includes(name) && (await isOurLink(file, name, pointer)) && (await stat(file).catch(() => null)) === null) await unlink(file);
   }
   onStep('cleaned');
 }
@@ -143,7 +153,7 @@ async function renameEach(target: string, setPath: string, names: readonly strin
 async function symlinksWork(target: string): Promise<boolean> {
   const probe = path.join(target, `${tempPrefix}${uniqueName()}`);
   try {
-    await symlink(currentLink, probe);
+    await symlink(setsDir, probe);
     await unlink(probe);
     return true;
   } catch {
@@ -161,9 +171,13 @@ function explain(target: string, e: unknown): never {
   throw new OutputError(`cannot write to ${target}: ${why[code] ?? (e as Error).message}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`);
 }
 
-/** Write `files` (name → text) into `outDir` as one set (see the top of this file). */
-export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, onStep: StepHook = () => undefined, owned: readonly string[] = []): Promise<void> {
+/**
+ * Write `files` (name → text) into `outDir` as one set (see the top of this
+ * file). `kind` names the command's set: `current` (solve), `compare`, `batch`.
+ */
+export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, onStep: StepHook = () => undefined, owned: readonly string[] = [], kind = 'current'): Promise<void> {
   const target = path.resolve(outDir);
+  const pointer = pointerOf(kind);
   const names = [...files.keys()];
   const set = uniqueName();
   const setPath = path.join(target, setsDir, set);
@@ -174,10 +188,10 @@ export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<
     await mkdir(setPath, { recursive: true });
     for (const [name, text] of files) await writeSynced(path.join(setPath, name), text);
     onStep('set-written');
-    if (await symlinksWork(target)) await linkedSwap(target, set, names, owned, onStep);
+    if (await symlinksWork(target)) await linkedSwap(target, set, names, owned, pointer, onStep);
     else await renameEach(target, setPath, names, owned);
   } catch (e) {
-    if ((await currentSet(target).catch(() => null)) !== set) await rm(setPath, { recursive: true, force: true }).catch(() => undefined);
+    if ((await currentSet(target, pointer).catch(() => null)) !== set) await rm(setPath, { recursive: true, force: true }).catch(() => undefined);
     explain(target, e);
   }
 }
@@ -198,17 +212,21 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
 
 /**
  * A new folder with `files`, made whole beside it and renamed into place, so
- * it appears complete or not at all. `dir` must not exist or be empty.
+ * it appears complete or not at all. An existing empty folder (perhaps the
+ * current one, `zonal init .`) is filled file by file instead, each file whole.
  */
 export async function createFolderAtomically(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
   const full = path.resolve(dir);
+  const existing = await lstat(full).catch(() => null);
+  if (existing?.isDirectory() === true) {
+    if ((await readdir(full)).length > 0) throw new OutputError(`${full} is not empty: give a new or empty folder so nothing is overwritten`);
+    for (const [name, text] of files) await writeFileAtomically(path.join(full, name), text);
+    return;
+  }
   const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
   try {
     await mkdir(temp, { recursive: true });
     for (const [name, text] of files) await writeSynced(path.join(temp, name), text);
-    await rmdir(full).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
     await rename(temp, full);
   } catch (e) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);

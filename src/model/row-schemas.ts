@@ -12,6 +12,7 @@ export const idCell = z
   .string()
   .trim()
   .min(1, 'is empty: give an id')
+  .max(100, 'is longer than 100 characters: give a shorter id')
   .regex(idPattern, 'is not a valid id: use only letters, digits, _ . and -');
 
 /**
@@ -57,7 +58,7 @@ function optionalNumberCell(what: string, max: number) {
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), numberCell(what, max)]));
+    .pipe(numberCell(what, max).nullable()); // not a union: its issues would read "Invalid input"
 }
 
 function signedNumberCell(what: string, min: number, max: number) {

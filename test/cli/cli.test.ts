@@ -132,6 +132,9 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     ['--time-limit 0', ['--time-limit', '0'], '--time-limit 0'],
     ['--time-limit abc', ['--time-limit', 'abc'], '--time-limit abc'],
     ['an unknown objective', ['--objective', 'cheapest'], 'cheapest'],
+    ['--time-limit Infinity', ['--time-limit', 'Infinity'], '--time-limit Infinity: give a number of seconds above 0 and at most 86400'],
+    ['--time-limit 1e9', ['--time-limit', '1e9'], '--time-limit 1e9'],
+    ['--seed 1e300', ['--samples', '2', '--seed', '1e300'], '--seed 1e300: give a whole number'],
   ])('%s: exit 2', async (_name, flags, expected) => {
     const out = await outDir();
     const r = await zonal(['solve', 'scenarios/tiny', '--out', out, ...flags]);

@@ -48,6 +48,19 @@ describe('writeOutputsAtomically', () => {
     expect(await readdir(path.join(out, '.zonal-sets'))).toHaveLength(1);
   });
 
+  test('two commands writing into one folder each keep their own set', async () => {
+    const out = await tempDir();
+    await writeOutputsAtomically(out, new Map([['result.json', 'solve 1'], ['report.html', 'solve report']]));
+    await writeOutputsAtomically(out, new Map([['comparison.json', 'compare 1'], ['report.html', 'compare report']]), undefined, [], 'compare');
+    expect(await visible(out)).toEqual(['comparison.json', 'report.html', 'result.json']);
+    expect(await readFile(path.join(out, 'result.json'), 'utf8')).toBe('solve 1');
+    expect(await readFile(path.join(out, 'report.html'), 'utf8')).toBe('compare report');
+    await writeOutputsAtomically(out, new Map([['result.json', 'solve 2']]));
+    expect(await visible(out)).toEqual(['comparison.json', 'report.html', 'result.json']);
+    expect(await readFile(path.join(out, 'comparison.json'), 'utf8')).toBe('compare 1');
+    expect(await readdir(path.join(out, '.zonal-sets'))).toHaveLength(2);
+  });
+
   test('a folder where zonal needs a file: a clear OutputError, nothing changed', async () => {
     const out = await tempDir();
     await mkdir(path.join(out, 'a.txt'));
@@ -132,5 +145,11 @@ describe('single files and new folders', () => {
     expect(await readdir(path.join(parent, 'new'))).toEqual(['x.txt']);
     await expect(createFolderAtomically(path.join(parent, 'new'), new Map([['y.txt', 'y']]))).rejects.toThrow(OutputError);
     expect(await readdir(parent)).toEqual(['new']);
+  });
+
+  test('createFolderAtomically fills an existing empty folder in place (zonal init . in an empty folder)', async () => {
+    const dir = await tempDir();
+    await createFolderAtomically(dir, new Map([['x.txt', 'x'], ['y.txt', 'y']]));
+    expect((await readdir(dir)).sort()).toEqual(['x.txt', 'y.txt']);
   });
 });

@@ -27,3 +27,13 @@ describe('readNumberText: numbers read exactly', () => {
   test.each(['abc', '12abc', '1 200', 'NaN', 'Infinity', '0x10'])('%s is not a number', (text) => expect(value(text)).toContain('is not a number'));
   test('an empty cell asks for the value', () => expect(value('  ')).toBe('is empty: give a number'));
 });
+
+describe('optional number cells say what is wrong', () => {
+  test('a bad hours_high names the problem, not "Invalid input"', async () => {
+    const { demandRowSchema } = await import('../../src/model/row-schemas.js');
+    const parsed = demandRowSchema.safeParse({ area_id: 'A1', care_type: 'standard', period: '2027', hours_per_week: '10', hours_high: '12,5' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain('uses a comma as the decimal point: write 12.5');
+    expect(demandRowSchema.parse({ area_id: 'A1', care_type: 'standard', period: '2027', hours_per_week: '10', hours_high: '' }).hours_high).toBeNull();
+  });
+});

@@ -53,7 +53,7 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   bar.stop();
   if (typeof outcome === 'string') throw new CliExit(exitCodes.badInput, `${outcome}. Nothing was written.`);
   const files = await comparisonFiles(outcome, scenario.currency);
-  await writeOutputsAtomically(flags.out, files);
+  await writeOutputsAtomically(flags.out, files, undefined, [], 'compare');
   if (flags.format === 'json') process.stdout.write(files.get('comparison.json') ?? '');
   else writeOut(`${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`);
 }

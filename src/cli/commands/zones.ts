@@ -138,7 +138,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
     }
   }
   const out = flags.out ?? (flags.write === true ? null : 'out');
-  if (out !== null) await writeOutputsAtomically(out, files);
+  if (out !== null) await writeOutputsAtomically(out, files, undefined, [], 'zones');
   if (flags.write === true) await addZonings(path.resolve(dir), named.map((n) => ({ name: n.name, file: n.file, csv: n.csv })));
   const written = [...(out === null ? [] : [...files.keys()].map((f) => path.join(out, f))), ...(flags.write === true ? [...named.map((n) => path.join(dir, n.file)), path.join(dir, 'scenario.json')] : [])];
   process.stdout.write(`Written: ${written.join(', ')}\n`);
