@@ -49,7 +49,8 @@ describe('laws of the award', () => {
         const [a, b] = [await awardOrDiagnosis(scenario), await awardOrDiagnosis(shuffled)];
         expect(b.status).toBe(a.status);
         expect(b.lots).toEqual(a.lots);
-        if (a.status === 'infeasible' || b.status === 'infeasible') expect(b).toEqual(a);
+        const timeless = (r: typeof a) => ({ ...r, run: { ...r.run, solveSeconds: 0 } });
+        if (a.status === 'infeasible' || b.status === 'infeasible') expect(timeless(b)).toEqual(timeless(a));
         else {
           expect(b.allocations).toEqual(a.allocations);
           expect(b.totals).toEqual(a.totals);

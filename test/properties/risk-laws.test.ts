@@ -83,7 +83,7 @@ describe('unbought care is the worst risk', () => {
         expect(nothing.riskScore).toBeGreaterThanOrEqual(scoreAward(award).riskScore);
         compared++;
       }),
-      { seed: 5, numRuns: 40 },
+      { seed: 5, numRuns: 60 },
     );
     expect(compared).toBeGreaterThanOrEqual(30);
   });
