@@ -43,7 +43,11 @@ function program(): Command {
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .action(async (dir: string, flags) => (await import('./commands/score.js')).scoreCommand(dir, flags));
 
-  cli.command('init').description('write a small, valid example scenario to start from').argument('<dir>', 'a new or empty folder').action(async (dir: string) => (await import('./commands/init.js')).initCommand(dir));
+  cli.command('init').description('write a small, valid example scenario to start from (a folder, or with --xlsx one workbook)')
+    .argument('[dir]', 'a new or empty folder')
+    .option('--xlsx <file>', 'write the scenario as one Excel workbook (a template with instructions, drop-down lists and number formats) instead of a folder')
+    .option('--from <scenario>', 'with --xlsx: the scenario folder to put in the workbook (default: the small example)')
+    .action(async (dir: string | undefined, flags) => (await import('./commands/init.js')).initCommand(dir, flags));
 
   cli.command('compare')
     .description('solve every zoning × standard lot-structure option, rank them, say which is cheapest, least risky and dominated')

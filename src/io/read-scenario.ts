@@ -1,24 +1,19 @@
 /**
- * Read a scenario folder: scenario.json and its CSV files → validated Scenario.
- *
- *   1. read and parse scenario.json (zod, defaults filled)
- *   2. resolve every file reference inside the folder
- *   3. parse each CSV (fast-csv) and validate each row (zod)
- *   4. assemble and cross-check (pure, model/assemble.ts)
+ * Read a scenario: a folder (scenario.json and its CSV files) or one `.xlsx`
+ * workbook → validated Scenario. This file is the folder's ScenarioSource;
+ * read-workbook.ts is the workbook's; scenario-source.ts checks either.
  *
  * All problems are collected; the caller decides what to do with them.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import { IssueList } from '../diagnostics/issues.js';
-import { assembleScenario } from '../model/assemble.js';
-import { areaRowSchema, bidRowSchema, currentRowSchema, demandRowSchema, providerRowSchema, requiredColumns, zoneRowSchema } from '../model/row-schemas.js';
-import { scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
 import type { Scenario } from '../model/types.js';
-import { parseCsv } from './csv-read.js';
-import { checkColumns, readRows, type Lined } from './table-rows.js';
+import { parseCsv, type CsvTable } from './csv-read.js';
+import { readSource, type ScenarioSource } from './scenario-source.js';
+import { decodeTableBytes, undecodableMessage, windows1252Warning } from './text-decode.js';
+import { isWorkbookPath, readWorkbookScenario } from './read-workbook.js';
 
 export interface ReadResult {
   readonly scenario: Scenario | null;
@@ -32,38 +27,26 @@ function keyLine(text: string, key: string): number | null {
   return index < 0 ? null : index + 1;
 }
 
-async function readText(file: string, hash?: Hash): Promise<string | null> {
+async function readBytes(file: string, hash?: Hash): Promise<Buffer | null> {
   try {
-    const text = await readFile(file, 'utf8');
-    hash?.update(`${path.basename(file)}\0${text}\0`);
-    return text;
+    const bytes = await readFile(file);
+    hash?.update(`${path.basename(file)}\0`).update(bytes).update('\0');
+    return bytes;
   } catch {
     return null;
   }
 }
 
-function parseJson(jsonFile: string, text: string, issues: IssueList): { json: ScenarioJson | null; raw: unknown } {
-  let raw: unknown;
+function parseJson(jsonFile: string, text: string, issues: IssueList): unknown {
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
     issues.error(jsonFile, line, `is not valid JSON (${(e as Error).message}): check for a missing comma or quote`);
-    return { json: null, raw: null };
+    return undefined;
   }
-  const parsed = scenarioJsonSchema.safeParse(raw);
-  if (parsed.success) return { json: parsed.data, raw };
-  for (const issue of parsed.error.issues) {
-    const where = issue.path.map(String).join('.');
-    const last = issue.path[issue.path.length - 1];
-    issues.error(jsonFile, keyLine(text, String(last ?? '')), `${where || '(top level)'} ${issue.message}`);
-  }
-  return { json: null, raw };
 }
-
-/** When scenario.json has errors, still check the CSV files it names, so every problem is reported at once. */
-const filesOnlySchema = scenarioJsonSchema.pick({ files: true, zonings: true });
 
 /** Resolve a file reference; it must stay inside the scenario folder. */
 function inside(dir: string, ref: string, jsonFile: string, line: number | null, issues: IssueList): string | null {
@@ -76,89 +59,80 @@ function inside(dir: string, ref: string, jsonFile: string, line: number | null,
   return full;
 }
 
-async function readTable<S extends z.ZodType>(
-  dir: string, ref: string, required: readonly string[], schema: S, jsonFile: string, jsonText: string, issues: IssueList, hash: Hash,
-): Promise<Lined<z.output<S>>[]> {
-  const full = inside(dir, ref, jsonFile, keyLine(jsonText, ref), issues);
-  if (full === null) return [];
-  const text = await readText(full, hash);
-  if (text === null) {
-    issues.error(ref, null, `cannot read the file (named in ${jsonFile}): check the name and that it exists in the scenario folder`);
-    return [];
-  }
-  let table;
-  try {
-    table = await parseCsv(text);
-  } catch (e) {
-    issues.error(ref, null, `is not a readable CSV file (${(e as Error).message})`);
-    return [];
-  }
-  const known = Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape);
-  if (!checkColumns(ref, table, required, known, issues)) return [];
-  return readRows(ref, table, schema, issues);
+/** The first line holding a character outside ASCII: where a wrong encoding shows. */
+function firstNonAsciiLine(text: string): number {
+  const at = text.search(/[^\x00-\x7f]/);
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
 }
 
-async function readBoundaries(dir: string, ref: string | undefined, jsonFile: string, jsonText: string, issues: IssueList, hash: Hash): Promise<unknown> {
-  if (ref === undefined) return null;
+async function readCsvTable(dir: string, ref: string, jsonFile: string, jsonText: string, issues: IssueList, hash: Hash): Promise<CsvTable | null> {
   const full = inside(dir, ref, jsonFile, keyLine(jsonText, ref), issues);
-  const text = full === null ? null : await readText(full, hash);
-  if (text === null) {
+  if (full === null) return null;
+  const bytes = await readBytes(full, hash);
+  if (bytes === null) {
+    issues.error(ref, null, `cannot read the file (named in ${jsonFile}): check the name and that it exists in the scenario folder`);
+    return null;
+  }
+  const decoded = decodeTableBytes(bytes);
+  const problem = undecodableMessage(decoded);
+  if (decoded.kind !== 'text' || problem !== null) {
+    issues.error(ref, null, problem ?? 'cannot be read as text');
+    return null;
+  }
+  if (decoded.encoding === 'windows-1252') issues.warning(ref, firstNonAsciiLine(decoded.text), windows1252Warning);
+  try {
+    return await parseCsv(decoded.text);
+  } catch (e) {
+    issues.error(ref, null, `is not a readable CSV file (${(e as Error).message})`);
+    return null;
+  }
+}
+
+/** A GeoJSON file next to the scenario's settings (a folder, or the workbook's folder). */
+export async function readBoundaries(dir: string, ref: string | undefined, place: { file: string; line: number | null }, issues: IssueList, hash: Hash): Promise<unknown> {
+  if (ref === undefined) return null;
+  const full = inside(dir, ref, place.file, place.line, issues);
+  const bytes = full === null ? null : await readBytes(full, hash);
+  if (bytes === null) {
     if (full !== null) issues.error(ref, null, 'cannot read the boundaries file: check the name');
     return null;
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch (e) {
     issues.error(ref, null, `is not valid GeoJSON (${(e as Error).message})`);
     return null;
   }
 }
 
+export async function folderSource(dir: string, dirArg: string, issues: IssueList, hash: Hash): Promise<ScenarioSource | null> {
+  const jsonFile = 'scenario.json';
+  const bytes = await readBytes(path.join(dir, jsonFile), hash);
+  if (bytes === null) {
+    issues.error(path.join(dirArg, jsonFile), null, 'is missing: a scenario folder needs scenario.json (see `zonal init`)');
+    return null;
+  }
+  const text = bytes.toString('utf8');
+  return {
+    settingsFile: jsonFile,
+    settings: parseJson(jsonFile, text, issues),
+    line: (keyPath) => keyLine(text, String(keyPath[keyPath.length - 1] ?? '')),
+    table: (ref) => readCsvTable(dir, ref, jsonFile, text, issues, hash),
+    boundaries: (ref) => readBoundaries(dir, ref, { file: jsonFile, line: ref === undefined ? null : keyLine(text, ref) }, issues, hash),
+  };
+}
+
 export async function readScenario(dirArg: string): Promise<ReadResult> {
+  if (isWorkbookPath(dirArg)) return readWorkbookScenario(dirArg);
   const issues = new IssueList();
   const hash = createHash('sha256');
-  const digest = () => hash.digest('hex').slice(0, 16);
   const dir = path.resolve(dirArg);
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-  const jsonFile = 'scenario.json';
   if (!isDir) {
-    issues.error(dirArg, null, 'is not a scenario folder: give a folder that holds scenario.json (try scenarios/tiny)');
+    issues.error(dirArg, null, 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)');
     return { scenario: null, issues, inputHash: '' };
   }
-  const text = await readText(path.join(dir, jsonFile), hash);
-  if (text === null) {
-    issues.error(path.join(dirArg, jsonFile), null, 'is missing: a scenario folder needs scenario.json (see `zonal init`)');
-    return { scenario: null, issues, inputHash: '' };
-  }
-  const { json, raw } = parseJson(jsonFile, text, issues);
-  const table = <S extends z.ZodType>(ref: string, required: readonly string[], schema: S) => readTable(dir, ref, required, schema, jsonFile, text, issues, hash);
-  if (json === null) {
-    const files = filesOnlySchema.safeParse(raw);
-    if (files.success) {
-      for (const ref of Object.values(files.data.zonings)) await table(ref, requiredColumns.zones, zoneRowSchema);
-      await table(files.data.files.areas, requiredColumns.areas, areaRowSchema);
-      await table(files.data.files.demand, requiredColumns.demand, demandRowSchema);
-      await table(files.data.files.providers, requiredColumns.providers, providerRowSchema);
-      await table(files.data.files.bids, requiredColumns.bids, bidRowSchema);
-      if (files.data.files.current !== undefined) await table(files.data.files.current, requiredColumns.current, currentRowSchema);
-    }
-    return { scenario: null, issues, inputHash: '' };
-  }
-  const zonings = new Map<string, { file: string; rows: Lined<z.output<typeof zoneRowSchema>>[] }>();
-  for (const [name, ref] of Object.entries(json.zonings)) zonings.set(name, { file: ref, rows: await table(ref, requiredColumns.zones, zoneRowSchema) });
-  const rows = {
-    json,
-    jsonFile,
-    jsonLine: (key: string) => keyLine(text, key),
-    files: { areas: json.files.areas, demand: json.files.demand, providers: json.files.providers, bids: json.files.bids, current: json.files.current ?? null },
-    areas: await table(json.files.areas, requiredColumns.areas, areaRowSchema),
-    zonings,
-    demand: await table(json.files.demand, requiredColumns.demand, demandRowSchema),
-    providers: await table(json.files.providers, requiredColumns.providers, providerRowSchema),
-    bids: await table(json.files.bids, requiredColumns.bids, bidRowSchema),
-    current: json.files.current === undefined ? [] : await table(json.files.current, requiredColumns.current, currentRowSchema),
-    boundaries: await readBoundaries(dir, json.files.boundaries, jsonFile, text, issues, hash),
-  };
-  const scenario = assembleScenario(rows, issues);
-  return { scenario: issues.hasErrors ? null : scenario, issues, inputHash: digest() };
+  const source = await folderSource(dir, dirArg, issues, hash);
+  const scenario = source === null ? null : await readSource(source, issues);
+  return { scenario, issues, inputHash: scenario === null ? '' : hash.digest('hex').slice(0, 16) };
 }

@@ -7,7 +7,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const target = path.resolve(outDir);
   await mkdir(target, { recursive: true });
   const temp = path.join(target, `.zonal-tmp-${process.pid}-${Date.now()}`);
