@@ -39,6 +39,11 @@ export class IssueList {
     this.items.push(this.issue('warning', file, line, message, column));
   }
 
+  /** The place an issue at (file, line, column) would print, for messages made after reading. */
+  placeText(file: string, line: number | null, column?: string): string {
+    return formatPlace(this.issue('warning', file, line, '', column));
+  }
+
   private issue(severity: Issue['severity'], file: string, line: number | null, message: string, column?: string): Issue {
     const cell = this.sheets?.place(file, line, column) ?? null;
     if (cell === null || this.sheets === null) return { severity, file, line, message };
@@ -62,8 +67,12 @@ export class IssueList {
   }
 }
 
+function formatPlace(issue: Issue): string {
+  return issue.cell !== undefined ? `${issue.file}: ${issue.cell}` : issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
+}
+
 export function formatIssue(issue: Issue): string {
-  const where = issue.cell !== undefined ? `${issue.file}: ${issue.cell}` : issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
+  const where = formatPlace(issue);
   const tag = issue.severity === 'warning' ? 'warning: ' : '';
   return `${where}: ${tag}${issue.message}`;
 }

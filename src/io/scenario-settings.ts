@@ -31,7 +31,10 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => `has an unknown key "${k}"${didYouMean(k, knownKeys(issue.path))}: remove it or correct its name`).join('; ');
   }
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `is missing: give ${issue.expected === 'object' ? 'an object ({…})' : `a ${issue.expected}`}`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    const last = String(issue.path[issue.path.length - 1] ?? '');
+    return `is missing: give ${issue.path[0] === 'files' ? `the file name, e.g. "${last}.csv"` : issue.expected === 'object' ? 'an object ({…})' : `a ${issue.expected}`}`;
+  }
   if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message)) return 'must be a number, not text (a share may also be written "80%")';
   return issue.message;
 }

@@ -13,6 +13,7 @@
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import { assembleScenario } from '../model/assemble.js';
+import { checkAreaPlaces } from '../model/geography.js';
 import { areaRowSchema, bidRowSchema, currentRowSchema, demandRowSchema, providerRowSchema, requiredColumns, zoneRowSchema } from '../model/row-schemas.js';
 import type { Scenario } from '../model/types.js';
 import type { CsvTable } from './csv-read.js';
@@ -38,6 +39,12 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   if (source.settings === undefined) return null;
   const json = checkSettings(source.settings, { file: source.settingsFile, line: source.line }, issues);
   let broken = false;
+  /** Coordinates are checked even when the settings have errors: a swapped pair is worth knowing at once. */
+  const areas = async (ref: string) => {
+    const rows = await table(ref, requiredColumns.areas, areaRowSchema);
+    checkAreaPlaces(rows.map(({ line, row }) => ({ line, id: row.area_id, lat: row.lat, lon: row.lon })), json?.bounds, ref, issues);
+    return rows;
+  };
   const table = async <S extends z.ZodType>(ref: string, required: readonly string[], schema: S): Promise<RowsOf<S>> => {
     const raw = await source.table(ref);
     const known = Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape);
@@ -49,7 +56,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     const refs = tableRefsSchema.safeParse(source.settings);
     if (!refs.success) return null;
     for (const ref of Object.values(refs.data.zonings)) await table(ref, requiredColumns.zones, zoneRowSchema);
-    await table(refs.data.files.areas, requiredColumns.areas, areaRowSchema);
+    await areas(refs.data.files.areas);
     await table(refs.data.files.demand, requiredColumns.demand, demandRowSchema);
     await table(refs.data.files.providers, requiredColumns.providers, providerRowSchema);
     await table(refs.data.files.bids, requiredColumns.bids, bidRowSchema);
@@ -63,7 +70,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     jsonFile: source.settingsFile,
     jsonLine: (key: string) => source.line([key]),
     files: { areas: json.files.areas, demand: json.files.demand, providers: json.files.providers, bids: json.files.bids, current: json.files.current ?? null },
-    areas: await table(json.files.areas, requiredColumns.areas, areaRowSchema),
+    areas: await areas(json.files.areas),
     zonings,
     demand: await table(json.files.demand, requiredColumns.demand, demandRowSchema),
     providers: await table(json.files.providers, requiredColumns.providers, providerRowSchema),
@@ -73,5 +80,10 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   };
   if (broken) return null;
   const scenario = assembleScenario(rows, issues);
-  return issues.hasErrors ? null : scenario;
+  if (issues.hasErrors) return null;
+  const places = {
+    bids: new Map(rows.bids.map(({ line, row }) => [row.bid_id, issues.placeText(json.files.bids, line, 'price_per_hour')])),
+    lots: new Map(Object.keys(json.lots).map((careType) => [careType, issues.placeText(source.settingsFile, source.line(['lots', careType]), 'value')])),
+  };
+  return { ...scenario, places };
 }

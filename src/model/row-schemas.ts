@@ -34,7 +34,7 @@ function optionalNumberCell(what: string) {
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), numberCell(what)]));
+    .pipe(numberCell(what).nullable());
 }
 
 function signedNumberCell(what: string, min: number, max: number) {
@@ -52,6 +52,7 @@ const qualityCell = numberCell('a quality score from 0 to 100').refine((n) => n 
 export const careTypeCell = z
   .string()
   .trim()
+  .toLowerCase()
   .pipe(z.enum(careTypes, { error: () => `must be one of ${careTypes.join(', ')}` }));
 
 export const areaRowSchema = z.object({
@@ -64,6 +65,7 @@ export const areaRowSchema = z.object({
   rurality: z
     .string()
     .trim()
+    .toLowerCase()
     .pipe(z.enum(ruralities, { error: () => `must be one of ${ruralities.join(', ')}` })),
   area_km2: optionalNumberCell('the area in km²'),
 });
@@ -109,13 +111,13 @@ export const bidRowSchema = z.object({
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), idCell])),
+    .pipe(idCell.nullable()),
   quality_score: z
     .string()
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), qualityCell])),
+    .pipe(qualityCell.nullable()),
 });
 
 export const currentRowSchema = z.object({

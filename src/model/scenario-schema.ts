@@ -4,6 +4,7 @@
  * misspelt rule is never silently ignored.
  */
 import { z } from 'zod';
+import { boundsSchema } from './geography.js';
 import { careTypes, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = z.string().trim().min(1, 'is empty: give a file name inside the scenario folder');
@@ -116,6 +117,8 @@ export const scenarioJsonSchema = z.object({
       message: 'cannot merge into itself: give standard a lot entry, e.g. {"geography": "zone", "structure": "sole"}',
     }),
   award: awardSchema.default(awardSchema.parse({})),
+  /** Where the areas must lie (default Great Britain); null switches the check off. */
+  bounds: boundsSchema.nullable().optional(),
   costModel: z.record(z.string(), z.unknown()).default({}),
   scoring: z.record(z.string(), z.unknown()).default({}),
 });
