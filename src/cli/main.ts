@@ -33,6 +33,7 @@ function program(): Command {
     .option('--export-lp <file>', 'also write the award model in CPLEX LP format')
     .option('--samples <n>', 'draw demand N times from each area\'s low/central/high range and report the chance of unmet hours and of providers over capacity or below minimum volume')
     .option('--seed <s>', 'random seed for --samples (same seed, same numbers)', '1')
+    .option('--baseline-out <file>', 'also write the award as a current.csv (area, care type, provider, hours): next year\'s transition baseline')
     .action(async (dir: string, flags) => (await import('./commands/solve.js')).solveCommand(dir, flags));
 
   // Further commands register themselves here, one line each.

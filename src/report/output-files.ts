@@ -5,13 +5,15 @@ import type { Result } from '../model/result.js';
 import type { Lot, Scenario } from '../model/types.js';
 import { renderSolveReport } from './html/solve-report.js';
 import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
+import { resultWorkbook } from './xlsx/result-workbook.js';
 
-export async function outputFiles(result: Result, scenario: Scenario, _lots: readonly Lot[]): Promise<Map<string, string>> {
-  return new Map([
+export async function outputFiles(result: Result, scenario: Scenario, _lots: readonly Lot[]): Promise<Map<string, string | Uint8Array>> {
+  return new Map<string, string | Uint8Array>([
     ['result.json', `${JSON.stringify(result, null, 2)}\n`],
     ['allocations.csv', await allocationsCsv(result)],
     ['lots.csv', await lotsCsv(result)],
     ['providers.csv', await providersCsv(result)],
     ['report.html', renderSolveReport(result, scenario)],
+    ['result.xlsx', await resultWorkbook(result)],
   ]);
 }

@@ -10,6 +10,7 @@ import { formatSummary } from '../../report/summary.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
+import { awardAsCurrent, baselineCsv, type BaselineRow } from '../../report/baseline-csv.js';
 import { backendByName } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { loadScenario } from '../load.js';
@@ -25,6 +26,7 @@ export interface SolveFlags {
   readonly exportLp?: string;
   readonly samples?: string;
   readonly seed?: string;
+  readonly baselineOut?: string;
 }
 
 function parseFlags(flags: SolveFlags): { objective?: Objective; timeLimit: number; format: 'text' | 'json' } {
@@ -68,6 +70,13 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
   await writeOutputsAtomically(flags.out, files);
+  if (flags.baselineOut !== undefined) await writeBaseline(flags.baselineOut, awardAsCurrent(outcome.result, scenario, outcome.lots));
   if (settings.format === 'json') process.stdout.write(`${files.get('result.json') ?? ''}`);
-  else process.stdout.write(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))) + (samples === null ? '' : `\n${formatSampling(samples)}`));
+  else process.stdout.write(formatSummary(outcome.result, [...[...files.keys()].map((f) => path.join(flags.out, f)), ...(flags.baselineOut === undefined ? [] : [flags.baselineOut])]) + (samples === null ? '' : `\n${formatSampling(samples)}`));
+}
+
+/** --baseline-out FILE: the award as a current.csv for next year (written atomically, like every output). */
+async function writeBaseline(file: string, rows: readonly BaselineRow[]): Promise<void> {
+  const target = path.resolve(file);
+  await writeOutputsAtomically(path.dirname(target), new Map([[path.basename(target), await baselineCsv(rows)]]));
 }
