@@ -13,7 +13,7 @@ export const batchCsvHeader = [
   'prob_below_min_viable', 'solve_seconds', 'overrides',
 ] as const;
 
-function cells(r: BatchRow): Cell[] {
+export function batchCells(r: BatchRow): Cell[] {
   const m = r.metrics;
   const s = r.sampling;
   return [
@@ -34,7 +34,7 @@ export function batchCsvHeaderLine(): Promise<string> {
 }
 
 export function batchCsvRows(rows: readonly BatchRow[]): Promise<string> {
-  return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map(cells));
+  return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map(batchCells));
 }
 
 export function jsonlLine(row: BatchRow): string {

@@ -3,10 +3,9 @@
  * first, then the same tables as the CSV files, formatted, then the flags and
  * warnings. Pure apart from exceljs building the bytes.
  */
-import ExcelJS from 'exceljs';
 import type { Result } from '../../model/result.js';
 import { allocationsTable, lotsTable, providersTable } from '../result-csv.js';
-import { addSummarySheet, addTableSheet, workbookBytes, type SheetTable, type SummaryLine } from './sheet.js';
+import { tablesWorkbook, type SheetTable, type SummaryLine } from './sheet.js';
 
 function summaryLines(result: Result): SummaryLine[] {
   const t = result.totals;
@@ -46,10 +45,6 @@ function flagsTable(result: Result): SheetTable {
 export const warningsTable = (warnings: readonly string[]): SheetTable => ({ name: 'warnings', columns: [{ header: 'warning', format: 'text' }], rows: warnings.map((w) => [w]) });
 
 export function resultWorkbook(result: Result): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  addSummarySheet(workbook, 'summary', result.scenario, summaryLines(result), result.currency);
-  for (const table of [allocationsTable(result), lotsTable(result), providersTable(result), flagsTable(result), warningsTable(result.warnings)]) {
-    addTableSheet(workbook, table, result.currency);
-  }
-  return workbookBytes(workbook);
+  const tables = [allocationsTable(result), lotsTable(result), providersTable(result), flagsTable(result), warningsTable(result.warnings)];
+  return tablesWorkbook(result.scenario, summaryLines(result), tables, result.currency);
 }

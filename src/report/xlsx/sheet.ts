@@ -4,7 +4,7 @@
  * Text is always written as text, so a cell such as "=HYPERLINK(…)" from a
  * provider's name can never run as a formula.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 
 export type ColumnFormat = 'general' | 'text' | 'integer' | 'decimal' | 'hours' | 'currency' | 'percent' | 'score' | 'coordinate';
 
@@ -99,4 +99,12 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Ar
   workbook.created = new Date(Date.UTC(2026, 0, 1));
   workbook.modified = workbook.created;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A workbook of a summary sheet and then one formatted sheet per table. */
+export function tablesWorkbook(title: string, summary: readonly SummaryLine[], tables: readonly SheetTable[], currency?: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  addSummarySheet(workbook, 'summary', title, summary, currency);
+  for (const table of tables) addTableSheet(workbook, table, currency);
+  return workbookBytes(workbook);
 }
