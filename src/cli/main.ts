@@ -17,13 +17,13 @@ function program(): Command {
     .showHelpAfterError('(run with --help for usage)');
 
   cli.command('validate')
-    .description('check a scenario folder; print every problem as file:line: message')
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .description('check a scenario folder or workbook; print every problem as file:line: message')
+    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .action(async (dir: string) => (await import('./commands/validate.js')).validateCommand(dir));
 
   cli.command('solve')
     .description('award the lots optimally, verify the award, write result files and print a summary')
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .addOption(new Option('--objective <kind>', 'cost (default) or meat').choices(['cost', 'meat']))
@@ -39,7 +39,7 @@ function program(): Command {
   // Further commands register themselves here, one line each.
   cli.command('score')
     .description('MEAT scores of every bid for every lot it could serve: rank per lot and abnormally-low-tender flags; CSV and a table')
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <file>', 'CSV file to write (atomically)', 'scores.csv')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .action(async (dir: string, flags) => (await import('./commands/score.js')).scoreCommand(dir, flags));
@@ -52,7 +52,7 @@ function program(): Command {
 
   cli.command('compare')
     .description('solve every zoning × standard lot-structure option, rank them, say which is cheapest, least risky and dominated')
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zonings <names>', 'comma-separated zonings to compare (default: all)')
     .option('--options <names>', 'comma-separated option names (default: all; see the README, "The standard options")')
