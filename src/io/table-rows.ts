@@ -29,7 +29,7 @@ export function checkColumns(file: string, table: CsvTable, required: readonly s
   const match = matchHeader(table, required, known);
   if (match.missing.length > 0) {
     const misnamed = match.missing.filter((m) => m.typed !== null);
-    for (const m of misnamed) issues.error(file, 1, `column "${m.typed}" is not a zonal column: did you mean "${m.column}"? Rename the header cell to ${m.column}`, m.typed ?? undefined);
+    for (const m of misnamed) issues.error(file, 1, `missing column(s) ${m.column} (did you mean the header cell "${m.typed}"? Rename it to ${m.column})`, m.typed ?? undefined);
     const absent = match.missing.filter((m) => m.typed === null).map((m) => m.column);
     if (absent.length > 0) issues.error(file, 1, `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`);
     return null;

@@ -44,7 +44,7 @@ describe('root cause first', () => {
     const { errors } = await read((f) => {
       f['providers.csv'] = (f['providers.csv'] ?? '').replace('quality_score', 'quality');
     });
-    expect(errors).toEqual(['providers.csv:1: column "quality" is not a zonal column: did you mean "quality_score"? Rename the header cell to quality_score']);
+    expect(errors).toEqual(['providers.csv:1: missing column(s) quality_score (did you mean the header cell "quality"? Rename it to quality_score)']);
   });
 
   test('a missing column is one message; the unknown-provider lines it would cause are not reported', async () => {
