@@ -13,7 +13,7 @@ import type { Scenario } from '../model/types.js';
 import { parseCsv, type CsvTable } from './csv-read.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { decodeTableBytes, undecodableMessage, windows1252Warning } from './text-decode.js';
-import { isWorkbookPath, readWorkbookScenario } from './read-workbook.js';
+import { isWorkbookPath } from './workbook-path.js';
 
 export interface ReadResult {
   readonly scenario: Scenario | null;
@@ -123,7 +123,7 @@ export async function folderSource(dir: string, dirArg: string, issues: IssueLis
 }
 
 export async function readScenario(dirArg: string): Promise<ReadResult> {
-  if (isWorkbookPath(dirArg)) return readWorkbookScenario(dirArg);
+  if (isWorkbookPath(dirArg)) return (await import('./read-workbook.js')).readWorkbookScenario(dirArg);
   const issues = new IssueList();
   const hash = createHash('sha256');
   const dir = path.resolve(dirArg);

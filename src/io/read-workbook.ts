@@ -13,12 +13,9 @@ import { IssueList, type SheetPlaces } from '../diagnostics/issues.js';
 import type { ReadResult } from './read-scenario.js';
 import { readBoundaries } from './read-scenario.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
+import { sheetNames } from './workbook-path.js';
 import { columnLetter, nestSettings, settingRows, sheetHeader, sheetTable, type SettingRow } from './workbook-sheets.js';
 
-export const isWorkbookPath = (p: string): boolean => /\.xlsx$/i.test(p);
-
-/** Sheet names of a workbook scenario (the CSV file names without `.csv`). */
-export const sheetNames = { settings: 'scenario', areas: 'areas', demand: 'demand', providers: 'providers', bids: 'bids', current: 'current', zoningPrefix: 'zones-' } as const;
 
 const fail = (file: string, message: string): ReadResult => {
   const issues = new IssueList();

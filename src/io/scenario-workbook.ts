@@ -14,7 +14,7 @@ import path from 'node:path';
 import { IssueList } from '../diagnostics/issues.js';
 import type { CsvTable } from './csv-read.js';
 import { folderSource } from './read-scenario.js';
-import { sheetNames } from './read-workbook.js';
+import { sheetNames } from './workbook-path.js';
 import { tableRefsSchema } from './scenario-settings.js';
 
 export interface ScenarioTables {

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { parseBatchFile, type Variant } from '../../compare/batch-file.js';
-import { isWorkbookPath } from '../../io/read-workbook.js';
+import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch } from '../../compare/batch-run.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { version } from '../version.js';

@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
-import { isWorkbookPath } from '../../io/read-workbook.js';
+import { isWorkbookPath } from '../../io/workbook-path.js';
 import { folderTables, scenarioWorkbook } from '../../io/scenario-workbook.js';
 import { CliExit, exitCodes } from '../exit.js';
 
