@@ -33,8 +33,11 @@ export function batchCsvHeaderLine(): Promise<string> {
   return csvLines([[...batchCsvHeader]]);
 }
 
+/** 12 significant digits: every digit that means something, without float noise such as 0.29876864400000025. */
+const withoutNoise = (cell: Cell): Cell => (typeof cell === 'number' && Number.isFinite(cell) ? Number(cell.toPrecision(12)) : cell);
+
 export function batchCsvRows(rows: readonly BatchRow[]): Promise<string> {
-  return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map(batchCells));
+  return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map((r) => batchCells(r).map(withoutNoise)));
 }
 
 export function jsonlLine(row: BatchRow): string {

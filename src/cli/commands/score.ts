@@ -12,6 +12,7 @@ import { tablesWorkbook, type SummaryLine } from '../../report/xlsx/sheet.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
 import { scoringSettings } from '../../scoring/settings.js';
+import type { Scenario } from '../../model/types.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { loadScenario } from '../load.js';
 
@@ -47,6 +48,18 @@ export function scoresTable(rows: readonly BidScore[]): string {
   }).join('\n\n');
 }
 
+/** scores.xlsx: a summary, then every bid × lot score as a formatted row. */
+function scoresWorkbook(scenario: Scenario, rows: readonly BidScore[], rejects: number, explain: number): Promise<Uint8Array> {
+  const summary: SummaryLine[] = [
+    { label: 'Zoning', value: scenario.zoning },
+    { label: 'MEAT score', value: `${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)` },
+    { label: 'Bid × lot scores', value: rows.length, format: 'integer' },
+    { label: 'Must be rejected (below legal pay)', value: rejects, format: 'integer' },
+    { label: 'Need an explanation (below the cost floor)', value: explain, format: 'integer' },
+  ];
+  return tablesWorkbook(scenario.name, summary, [peopleTable('scores', scoresHeader, rows.map(scoresRow))], scenario.currency);
+}
+
 export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {
   const { scenario: input } = await loadScenario(dir);
   const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
@@ -57,14 +70,7 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   const workbookFile = `${file.replace(/\.csv$/i, '')}.xlsx`;
   const rejects = rows.filter((r) => r.flags.includes('below-wage-floor')).length;
   const explain = rows.filter((r) => r.flags.includes('below-floor')).length;
-  const summary: SummaryLine[] = [
-    { label: 'Zoning', value: scenario.zoning },
-    { label: 'MEAT score', value: `${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)` },
-    { label: 'Bid × lot scores', value: rows.length, format: 'integer' },
-    { label: 'Must be rejected (below legal pay)', value: rejects, format: 'integer' },
-    { label: 'Need an explanation (below the cost floor)', value: explain, format: 'integer' },
-  ];
-  const workbook = await tablesWorkbook(scenario.name, summary, [peopleTable('scores', scoresHeader, rows.map(scoresRow))], scenario.currency);
+  const workbook = await scoresWorkbook(scenario, rows, rejects, explain);
   await writeOutputsAtomically(path.dirname(file), new Map<string, string | Uint8Array>([[path.basename(file), await scoresCsv(rows)], [path.basename(workbookFile), workbook]]));
   process.stdout.write(
     `${scenario.name}: zoning "${scenario.zoning}"; MEAT = ${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)\n\n` +
