@@ -155,12 +155,15 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
   const source = await folderSource(path.resolve(dir), dir, issues, createHash('sha256'));
   const refs = tableRefsSchema.safeParse(source?.settings);
   if (source === null || !refs.success || typeof source.settings !== 'object' || source.settings === null) return null;
+  const file = (k: 'areas' | 'demand' | 'providers' | 'bids' | 'current'): [string, string][] => {
+    const ref = refs.data.files[k];
+    return ref === undefined ? [] : [[sheetNames[k], ref]];
+  };
+  // In the order a person fills them in: areas, their zones, then demand, providers and bids.
   const sheets: [string, string][] = [
-    ...(['areas', 'demand', 'providers', 'bids', 'current'] as const).flatMap((k): [string, string][] => {
-      const ref = refs.data.files[k];
-      return ref === undefined ? [] : [[sheetNames[k], ref]];
-    }),
+    ...file('areas'),
     ...Object.entries(refs.data.zonings).map(([name, ref]): [string, string] => [`${sheetNames.zoningPrefix}${name}`, ref]),
+    ...file('demand'), ...file('providers'), ...file('bids'), ...file('current'),
   ];
   const tables = new Map<string, CsvTable>();
   for (const [sheet, ref] of sheets) {

@@ -49,7 +49,7 @@ describe('a workbook is a scenario', () => {
   test('the template has instructions, drop-down lists and number formats', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await workbook());
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['instructions', 'scenario', 'areas', 'demand', 'providers', 'bids', 'zones-two', 'zones-one']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['instructions', 'scenario', 'areas', 'zones-two', 'zones-one', 'demand', 'providers', 'bids']);
     expect(sheet(wb, 'bids').getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"standard,complex,reablement"'] });
     expect(sheet(wb, 'areas').getCell('G40').dataValidation).toMatchObject({ type: 'list', formulae: ['"urban,town,rural"'] });
     expect(sheet(wb, 'bids').getCell('E2').numFmt).toBe('£#,##0.00');
