@@ -72,10 +72,13 @@ export async function removeStrays(target: string): Promise<void> {
   }
 }
 
-async function writeSynced(file: string, text: string): Promise<void> {
+/** File contents: text (written as UTF-8) or bytes (a workbook). */
+export type FileContent = string | Uint8Array;
+
+async function writeSynced(file: string, content: FileContent): Promise<void> {
   const handle = await open(file, 'wx');
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } finally {
     await handle.close();
@@ -162,7 +165,7 @@ function explain(target: string, e: unknown): never {
 }
 
 /** Write `files` (name → text) into `outDir` as one set (see the top of this file). */
-export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, onStep: StepHook = () => undefined, owned: readonly string[] = []): Promise<void> {
+export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, FileContent>, onStep: StepHook = () => undefined, owned: readonly string[] = []): Promise<void> {
   const target = path.resolve(outDir);
   const names = [...files.keys()];
   const set = uniqueName();
@@ -183,7 +186,7 @@ export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<
 }
 
 /** One file, replaced in one rename (a temporary beside it, so on the same drive). */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, text: FileContent): Promise<void> {
   const full = path.resolve(file);
   const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
   try {
@@ -200,7 +203,7 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
  * A new folder with `files`, made whole beside it and renamed into place, so
  * it appears complete or not at all. `dir` must not exist or be empty.
  */
-export async function createFolderAtomically(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function createFolderAtomically(dir: string, files: ReadonlyMap<string, FileContent>): Promise<void> {
   const full = path.resolve(dir);
   const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
   try {

@@ -57,7 +57,7 @@ function optionalNumberCell(what: string, max: number) {
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), numberCell(what, max)]));
+    .pipe(numberCell(what, max).nullable());
 }
 
 function signedNumberCell(what: string, min: number, max: number) {
@@ -69,6 +69,7 @@ const qualityCell = numberCell('a quality score from 0 to 100', 100);
 export const careTypeCell = z
   .string()
   .trim()
+  .toLowerCase()
   .pipe(z.enum(careTypes, { error: () => `must be one of ${careTypes.join(', ')}` }));
 
 export const areaRowSchema = z.object({
@@ -81,6 +82,7 @@ export const areaRowSchema = z.object({
   rurality: z
     .string()
     .trim()
+    .toLowerCase()
     .pipe(z.enum(ruralities, { error: () => `must be one of ${ruralities.join(', ')}` })),
   area_km2: optionalNumberCell('the area in km²', cellLimits.areaKm2),
 });
@@ -149,13 +151,13 @@ export const bidRowSchema = z.object({
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), idCell])),
+    .pipe(idCell.nullable()),
   quality_score: z
     .string()
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), qualityCell])),
+    .pipe(qualityCell.nullable()),
   structures: structuresCell,
 });
 
