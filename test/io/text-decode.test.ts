@@ -46,6 +46,10 @@ describe('encodingSniffer: the encoding of a file read in chunks', () => {
     expect(sniff(new TextEncoder().encode('a,b\n1,2\n'), bytes(0x33, 0x2c, 0xa3, 0x34, 0x0a))).toEqual({ kind: 'text', encoding: 'windows-1252', firstNonAsciiLine: 3 });
   });
 
+  test('a € (three bytes in UTF-8) split after its first byte is still UTF-8', () => {
+    expect(sniff(bytes(0x61, 0x0a, 0xe2), bytes(0x82, 0xac, 0x0a))).toEqual({ kind: 'text', encoding: 'utf-8', firstNonAsciiLine: 2 });
+  });
+
   test('a UTF-8 sequence cut off at the end of the file is not UTF-8', () => {
     expect(sniff(bytes(0x61, 0x0a), bytes(0x62, 0xc2))).toMatchObject({ kind: 'text', encoding: 'windows-1252' });
   });
