@@ -20,7 +20,8 @@ const maxShown = 100;
 export function printIssues(issues: readonly Issue[], stream: NodeJS.WritableStream = process.stderr): void {
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
-  const byPlace = (a: Issue, b: Issue) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
+  const sheet = (i: Issue) => `${i.file}\0${i.cell?.split(/[! ]/)[0] ?? ''}`;
+  const byPlace = (a: Issue, b: Issue) => (sheet(a) < sheet(b) ? -1 : sheet(a) > sheet(b) ? 1 : (a.line ?? 0) - (b.line ?? 0));
   const shown = [...[...errors].sort(byPlace), ...[...warnings].sort(byPlace)].slice(0, maxShown);
   for (const issue of shown) stream.write(`${terminalSafe(formatIssue(issue))}\n`);
   if (issues.length > shown.length) stream.write(`… and ${issues.length - shown.length} more\n`);

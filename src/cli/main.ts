@@ -20,13 +20,13 @@ function program(): Command {
     .configureOutput({ writeErr: (text) => writeErr(text) });
 
   cli.command('validate')
-    .description('check a scenario folder; print every problem as file:line: message')
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .description('check a scenario folder or workbook; print every problem as file:line: message')
+    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .action(async (dir: string) => (await import('./commands/validate.js')).validateCommand(dir));
 
   cli.command('solve')
     .description('award the lots optimally, verify the award, write result files and print a summary')
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .addOption(new Option('--objective <kind>', 'cost (default) or meat').choices(['cost', 'meat']))
@@ -36,21 +36,26 @@ function program(): Command {
     .option('--export-lp <file>', 'also write the award model in CPLEX LP format')
     .option('--samples <n>', 'draw demand N times from each area\'s low/central/high range and report the chance of unmet hours and of providers over capacity or below minimum volume')
     .option('--seed <s>', 'random seed for --samples (same seed, same numbers)', '1')
+    .option('--baseline-out <file>', 'also write the award as a current.csv (area, care type, provider, hours): next year\'s transition baseline')
     .action(async (dir: string, flags) => (await import('./commands/solve.js')).solveCommand(dir, flags));
 
   // Further commands register themselves here, one line each.
   cli.command('score')
     .description('MEAT scores of every bid for every lot it could serve: rank per lot and abnormally-low-tender flags; CSV and a table')
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <file>', 'CSV file to write (atomically)', 'scores.csv')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .action(async (dir: string, flags) => (await import('./commands/score.js')).scoreCommand(dir, flags));
 
-  cli.command('init').description('write a small, valid example scenario to start from').argument('<dir>', 'a new or empty folder').action(async (dir: string) => (await import('./commands/init.js')).initCommand(dir));
+  cli.command('init').description('write a small, valid example scenario to start from (a folder, or with --xlsx one workbook)')
+    .argument('[dir]', 'a new or empty folder')
+    .option('--xlsx <file>', 'write the scenario as one Excel workbook (a template with instructions, drop-down lists and number formats) instead of a folder')
+    .option('--from <scenario>', 'with --xlsx: the scenario folder to put in the workbook (default: the small example)')
+    .action(async (dir: string | undefined, flags) => (await import('./commands/init.js')).initCommand(dir, flags));
 
   cli.command('compare')
     .description('solve every zoning × standard lot-structure option, rank them, say which is cheapest, least risky and dominated')
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zonings <names>', 'comma-separated zonings to compare (default: all)')
     .option('--options <names>', 'comma-separated option names (default: all; see the README, "The standard options")')

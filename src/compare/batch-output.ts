@@ -13,7 +13,7 @@ export const batchCsvHeader = [
   'prob_below_min_viable', 'solve_seconds', 'overrides', 'all_in_annual_cost', 'diagnosis',
 ] as const;
 
-function cells(r: BatchRow): Cell[] {
+export function batchCells(r: BatchRow): Cell[] {
   const m = r.metrics;
   const s = r.sampling;
   return [
@@ -34,8 +34,11 @@ export function batchCsvHeaderLine(): Promise<string> {
   return csvLines([[...batchCsvHeader]]);
 }
 
+/** 12 significant digits: every digit that means something, without float noise such as 0.29876864400000025. */
+const withoutNoise = (cell: Cell): Cell => (typeof cell === 'number' && Number.isFinite(cell) ? Number(cell.toPrecision(12)) : cell);
+
 export function batchCsvRows(rows: readonly BatchRow[]): Promise<string> {
-  return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map(cells));
+  return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map((r) => batchCells(r).map(withoutNoise)));
 }
 
 export function jsonlLine(row: BatchRow): string {

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
 import type { Variant } from './batch-file.js';
+import { batchWorkbook } from './batch-workbook.js';
 import { batchCsvHeaderLine, batchCsvRows, jsonlLine, readJournal, sortRows } from './batch-output.js';
 import type { VariantTask } from './batch-worker.js';
 import { failedRow, type BatchRow } from './run-variant.js';
@@ -53,7 +54,7 @@ export interface BatchSummary {
   readonly files: readonly string[];
 }
 
-export const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv' } as const;
+export const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv', xlsx: 'batch.xlsx' } as const;
 
 /**
  * The compiled worker. Tests run the TypeScript sources, whose worker must
@@ -69,9 +70,10 @@ export function workerFile(): string {
 
 async function rewrite(outDir: string, rows: readonly BatchRow[]): Promise<void> {
   const sorted = sortRows(rows);
-  await writeOutputsAtomically(outDir, new Map([
+  await writeOutputsAtomically(outDir, new Map<string, string | Uint8Array>([
     [batchFiles.jsonl, sorted.map(jsonlLine).join('')],
     [batchFiles.csv, (await batchCsvHeaderLine()) + (await batchCsvRows(sorted))],
+    [batchFiles.xlsx, await batchWorkbook(null, sorted)],
   ]), undefined, [], 'batch');
 }
 
@@ -126,6 +128,6 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
     ran: todo.length,
     failed: rows.filter((r) => r.status === 'failed').length,
     rows: sortRows(rows),
-    files: [jsonlPath, csvPath],
+    files: [jsonlPath, csvPath, path.join(settings.outDir, batchFiles.xlsx)],
   };
 }

@@ -8,13 +8,13 @@ import { hours, money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
 import type { Comparison, ComparisonRow } from './compare.js';
 
-const csvHeader = [
+export const comparisonCsvHeader = [
   'rank', 'key', 'option', 'zoning', 'standard', 'complex', 'reablement', 'status', 'gap', 'annual_cost', 'cost_per_hour',
   'demand_hours_per_week', 'unmet_hours_per_week', 'risk_score', 'viability_score', 'viability_mean', 'viability_worst', 'providers',
   'largest_share', 'hhi', 'lots', 'dominated_by', 'error', 'all_in_annual_cost', 'buyable', 'not_buyable_because',
 ] as const;
 
-function csvRow(r: ComparisonRow): Cell[] {
+export function comparisonCsvRow(r: ComparisonRow): Cell[] {
   const m = r.metrics;
   return [
     r.rank, r.key, r.option, r.zoning ?? '', r.standard, r.complex, r.reablement, m?.status ?? 'failed', m?.gap ?? null,
@@ -26,7 +26,7 @@ function csvRow(r: ComparisonRow): Cell[] {
 }
 
 export function comparisonCsv(c: Comparison): Promise<string> {
-  return toCsv(csvHeader, c.rows.map(csvRow));
+  return toCsv(comparisonCsvHeader, c.rows.map(comparisonCsvRow));
 }
 
 export function comparisonJson(c: Comparison): string {

@@ -9,18 +9,45 @@ export interface Issue {
   /** 1-based, counting the header row; null when the problem is the whole file. */
   readonly line: number | null;
   readonly message: string;
+  /** In a workbook: the sheet and cell (`bids!C7`) or row (`bids row 7`), printed in place of the line. */
+  readonly cell?: string;
+}
+
+/**
+ * Where the tables of a workbook scenario live. The reading code names a table
+ * by its sheet and a place by line and column, as for a CSV file; the list
+ * turns that into `tender.xlsx: bids!C7`.
+ */
+export interface SheetPlaces {
+  readonly workbook: string;
+  /** The sheet-and-cell text for a place on a sheet; null when `sheet` is not one of the workbook's. */
+  place(sheet: string, line: number | null, column?: string): string | null;
 }
 
 /** A collector passed down the reading pipeline (no global logger). */
 export class IssueList {
   private readonly items: Issue[] = [];
 
-  error(file: string, line: number | null, message: string): void {
-    this.items.push({ severity: 'error', file, line, message });
+  constructor(private readonly sheets: SheetPlaces | null = null) {}
+
+  /** `column` (a column name) lets a workbook place point at one cell. */
+  error(file: string, line: number | null, message: string, column?: string): void {
+    this.items.push(this.issue('error', file, line, message, column));
   }
 
-  warning(file: string, line: number | null, message: string): void {
-    this.items.push({ severity: 'warning', file, line, message });
+  warning(file: string, line: number | null, message: string, column?: string): void {
+    this.items.push(this.issue('warning', file, line, message, column));
+  }
+
+  /** The place an issue at (file, line, column) would print, for messages made after reading. */
+  placeText(file: string, line: number | null, column?: string): string {
+    return formatPlace(this.issue('warning', file, line, '', column));
+  }
+
+  private issue(severity: Issue['severity'], file: string, line: number | null, message: string, column?: string): Issue {
+    const cell = this.sheets?.place(file, line, column) ?? null;
+    if (cell === null || this.sheets === null) return { severity, file, line, message };
+    return { severity, file: this.sheets.workbook, line, message, cell };
   }
 
   get all(): readonly Issue[] {
@@ -40,8 +67,12 @@ export class IssueList {
   }
 }
 
+function formatPlace(issue: Issue): string {
+  return issue.cell !== undefined ? `${issue.file}: ${issue.cell}` : issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
+}
+
 export function formatIssue(issue: Issue): string {
-  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
+  const where = formatPlace(issue);
   const tag = issue.severity === 'warning' ? 'warning: ' : '';
   return `${where}: ${tag}${issue.message}`;
 }

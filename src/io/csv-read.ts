@@ -7,7 +7,6 @@
  * docs/hardening.md), and handles RFC 4180 quoting.
  */
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 
 /** One data record of a CSV file, by column name, with the line it starts on. */
@@ -26,10 +25,11 @@ export interface CsvTable {
 /**
  * Bytes → text with every line break as `\n` (CRLF and a lone CR too) and no
  * UTF-8 byte-order mark, so the parser and the line count agree on what a
- * line is. `onBytes` sees the raw bytes (for the input hash and size cap).
+ * line is. `onBytes` sees the raw bytes (for the input hash and size cap);
+ * `encoding` is what encodingSniffer (text-decode.ts) found.
  */
-export function csvText(onBytes: (chunk: Buffer) => void = () => undefined): Transform {
-  const decoder = new StringDecoder('utf8');
+export function csvText(onBytes: (chunk: Buffer) => void = () => undefined, encoding: 'utf-8' | 'windows-1252' = 'utf-8'): Transform {
+  const decoder = new TextDecoder(encoding);
   let first = true;
   let pendingCr = false;
   const normalise = (text: string): string => {
@@ -51,12 +51,12 @@ export function csvText(onBytes: (chunk: Buffer) => void = () => undefined): Tra
         done(e as Error);
         return;
       }
-      const text = normalise(decoder.write(chunk));
+      const text = normalise(decoder.decode(chunk, { stream: true }));
       if (text !== '') this.push(text);
       done();
     },
     flush(done: TransformCallback) {
-      const text = normalise(decoder.end()) + (pendingCr ? '\n' : '');
+      const text = normalise(decoder.decode()) + (pendingCr ? '\n' : '');
       if (text !== '') this.push(text);
       done();
     },

@@ -18,6 +18,8 @@ export const fileSizeLimits = {
   table: 512 * MiB,
   /** A boundaries GeoJSON file (parsed whole, so held in memory). */
   boundaries: 256 * MiB,
+  /** A scenario workbook (.xlsx, unzipped whole in memory by exceljs). */
+  workbook: 256 * MiB,
 } as const;
 
 export type OpenedFile =
@@ -83,15 +85,23 @@ export async function readOpened(handle: FileHandle, maxBytes: number): Promise<
   return Buffer.concat(chunks);
 }
 
-/** A whole file named on the command line (a batch file), as text: a regular file only, links followed. */
-export async function readRegularFile(file: string, maxBytes: number): Promise<{ readonly kind: 'ok'; readonly text: string } | Extract<OpenedFile, { kind: 'bad' }>> {
+/** A whole file named on the command line (a batch file, a workbook): a regular file only, links followed. */
+export async function readRegularBytes(file: string, maxBytes: number): Promise<{ readonly kind: 'ok'; readonly bytes: Buffer } | Extract<OpenedFile, { kind: 'bad' }>> {
   const real = await realpath(file).catch(() => null);
   if (real === null) return { kind: 'bad', reason: 'missing', message: 'does not exist: check the path' };
   const opened = await openRegular(real, maxBytes);
   if (opened.kind === 'bad') return opened;
   try {
-    return { kind: 'ok', text: (await readOpened(opened.handle, maxBytes)).toString('utf8') };
+    return { kind: 'ok', bytes: await readOpened(opened.handle, maxBytes) };
   } catch (e) {
     return { kind: 'bad', reason: 'refused', message: `cannot be read (${(e as Error).message})` };
+  } finally {
+    await opened.handle.close().catch(() => undefined);
   }
+}
+
+/** A whole file named on the command line, as UTF-8 text (see readRegularBytes). */
+export async function readRegularFile(file: string, maxBytes: number): Promise<{ readonly kind: 'ok'; readonly text: string } | Extract<OpenedFile, { kind: 'bad' }>> {
+  const read = await readRegularBytes(file, maxBytes);
+  return read.kind === 'ok' ? { kind: 'ok', text: read.bytes.toString('utf8') } : read;
 }

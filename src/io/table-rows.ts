@@ -1,10 +1,14 @@
 /**
- * Turn a parsed CSV table into typed rows with a zod row schema, reporting every
- * bad cell as `file:line: column: what is wrong`.
+ * Turn a table (a CSV file streamed record by record, or a workbook sheet)
+ * into typed rows with a zod row schema, reporting every bad cell as
+ * `file:line: column: what is wrong`. A mistake repeated down a column (a
+ * misspelt value, a £ from the wrong encoding) is one message with the rows it
+ * affects, not one per row.
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import type { CsvRecord, CsvTable } from './csv-read.js';
+import { matchHeader, type HeaderMatch } from './header-match.js';
 
 export interface Lined<T> {
   readonly line: number;
@@ -12,30 +16,56 @@ export interface Lined<T> {
 }
 
 const maxIssuesPerFile = 50;
+/** Rows named in one grouped message; the rest are counted. */
+const rowsShown = 5;
 
-export function checkColumns(file: string, table: Pick<CsvTable, 'header'>, required: readonly string[], known: readonly string[], issues: IssueList): boolean {
-  const missing = required.filter((c) => !table.header.includes(c));
-  if (table.header.length === 0 || (table.header.length === 1 && table.header[0] === '')) {
+/**
+ * Check the header (case, spaces and underscores do not matter) and return how
+ * its cells map to zonal's column names, or null when a required column is
+ * missing: then nothing below it is checked, so one missing column is one message.
+ */
+export function checkColumns(file: string, header: readonly string[], required: readonly string[], known: readonly string[], issues: IssueList): HeaderMatch | null {
+  if (header.length === 0 || (header.length === 1 && header[0] === '')) {
     issues.error(file, 1, `the file is empty: it needs a header row with ${required.join(',')}`);
-    return false;
+    return null;
   }
-  if (missing.length > 0) {
-    issues.error(file, 1, `missing column(s) ${missing.join(', ')}: the header must include ${required.join(',')}`);
-    return false;
+  const match = matchHeader(header, required, known);
+  if (match.missing.length > 0) {
+    const misnamed = match.missing.filter((m) => m.typed !== null);
+    for (const m of misnamed) issues.error(file, 1, `missing column(s) ${m.column} (did you mean the header cell "${m.typed}"? Rename it to ${m.column})`, m.typed ?? undefined);
+    const absent = match.missing.filter((m) => m.typed === null).map((m) => m.column);
+    if (absent.length > 0) issues.error(file, 1, `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`);
+    return null;
   }
-  const extra = table.header.filter((c) => !known.includes(c));
-  if (extra.length > 0) issues.warning(file, 1, `extra column(s) ${extra.join(', ')} ignored`);
-  return true;
+  if (match.extra.length > 0) issues.warning(file, 1, `extra column(s) ${match.extra.join(', ')} ignored`, match.extra[0]);
+  return match;
 }
 
-/** Typed rows, one record at a time (records stream in from a large file). */
+interface Repeated {
+  readonly column: string;
+  readonly message: string;
+  readonly first: number;
+  readonly got: string;
+  /** The first few later rows with the same mistake, and how many there are in all. */
+  readonly shown: number[];
+  more: number;
+}
+
+/**
+ * Typed rows, one record at a time (records stream in from a large file).
+ * Memory stays bounded: at most maxIssuesPerFile distinct mistakes are kept,
+ * each with a few row numbers and a count.
+ */
 export function rowReader<S extends z.ZodType>(file: string, width: number, schema: S, issues: IssueList): { add(record: CsvRecord): void; finish(): Lined<z.output<S>>[] } {
   const rows: Lined<z.output<S>>[] = [];
-  let reported = 0;
+  const found = new Map<string, Repeated>();
+  let unshown = 0;
+  let wide = 0;
   return {
     add(record) {
       if (record.width > width) {
-        if (reported++ < maxIssuesPerFile) issues.error(file, record.line, `the row has ${record.width} cells but the header has ${width}: quote any value that contains a comma`);
+        if (wide++ < maxIssuesPerFile) issues.error(file, record.line, `the row has ${record.width} cells but the header has ${width}: quote any value that contains a comma`);
+        else unshown++;
         return;
       }
       const parsed = schema.safeParse(record.cells);
@@ -44,22 +74,60 @@ export function rowReader<S extends z.ZodType>(file: string, width: number, sche
         return;
       }
       for (const issue of parsed.error.issues) {
-        if (reported++ >= maxIssuesPerFile) continue;
         const column = String(issue.path[0] ?? '');
-        const value = record.cells[column];
-        const got = value === undefined || value === '' ? '' : ` (got "${value}")`;
-        issues.error(file, record.line, `${column} ${issue.message}${got}`);
+        const key = `${column}\0${issue.message}`;
+        const seen = found.get(key);
+        if (seen !== undefined) {
+          seen.more++;
+          if (seen.shown.length < rowsShown) seen.shown.push(record.line);
+        } else if (found.size >= maxIssuesPerFile) {
+          unshown++;
+        } else {
+          const value = record.cells[column];
+          found.set(key, { column, message: issue.message, first: record.line, got: value === undefined || value === '' ? '' : ` (got "${value}")`, shown: [], more: 0 });
+        }
       }
     },
     finish() {
-      if (reported > maxIssuesPerFile) issues.error(file, null, `${reported - maxIssuesPerFile} more problem(s) not shown`);
+      for (const f of found.values()) {
+        const more = f.more === 0 ? '' : `; the same in ${f.more} more row(s): ${f.shown.join(', ')}${f.more > f.shown.length ? ', …' : ''}`;
+        issues.error(file, f.first, `${f.column} ${f.message}${f.got}${more}`, f.column);
+      }
+      if (unshown > 0) issues.error(file, null, `${unshown} more problem(s) not shown`);
       return rows;
     },
   };
 }
 
-export function readRows<S extends z.ZodType>(file: string, table: CsvTable, schema: S, issues: IssueList): Lined<z.output<S>>[] {
-  const reader = rowReader(file, table.header.length, schema, issues);
-  for (const record of table.records) reader.add(record);
-  return reader.finish();
+/** Where a table's header and records go as they are read; `header` returns false to stop reading. */
+export interface TableSink {
+  header(header: readonly string[]): boolean;
+  record(record: CsvRecord): void;
+}
+
+/**
+ * A table's header check and row reader as one sink: `finish` gives the typed
+ * rows, or null when the header was wrong or never came (nothing to check).
+ * `known`: the columns zonal knows in this table.
+ */
+export function tableReader<S extends z.ZodType>(file: string, required: readonly string[], known: readonly string[], schema: S, issues: IssueList): TableSink & { finish(): Lined<z.output<S>>[] | null } {
+  let match: HeaderMatch | null = null;
+  let reader: ReturnType<typeof rowReader<S>> | null = null;
+  return {
+    header(header) {
+      match = checkColumns(file, header, required, known, issues);
+      if (match !== null) reader = rowReader(file, header.length, schema, issues);
+      return match !== null;
+    },
+    record(record) {
+      if (match !== null) reader?.add(match.rename(record));
+    },
+    finish: () => reader?.finish() ?? null,
+  };
+}
+
+/** Feed a table held whole (a workbook sheet) to a sink. */
+export function feedTable(table: CsvTable, sink: TableSink): void {
+  if (!sink.header(table.header)) return;
+  for (const record of table.records) sink.record(record);
 }

@@ -82,10 +82,13 @@ export async function removeStrays(target: string): Promise<void> {
   }
 }
 
-async function writeSynced(file: string, text: string): Promise<void> {
+/** File contents: text (written as UTF-8) or bytes (a workbook). */
+export type FileContent = string | Uint8Array;
+
+async function writeSynced(file: string, content: FileContent): Promise<void> {
   const handle = await open(file, 'wx');
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } finally {
     await handle.close();
@@ -172,10 +175,10 @@ function explain(target: string, e: unknown): never {
 }
 
 /**
- * Write `files` (name → text) into `outDir` as one set (see the top of this
- * file). `kind` names the command's set: `current` (solve), `compare`, `batch`.
+ * Write `files` (name → text or bytes) into `outDir` as one set (see the top of
+ * this file). `kind` names the command's set: `current` (solve), `compare`, `batch`.
  */
-export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string>, onStep: StepHook = () => undefined, owned: readonly string[] = [], kind = 'current'): Promise<void> {
+export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, FileContent>, onStep: StepHook = () => undefined, owned: readonly string[] = [], kind = 'current'): Promise<void> {
   const target = path.resolve(outDir);
   const pointer = pointerOf(kind);
   const names = [...files.keys()];
@@ -197,7 +200,7 @@ export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<
 }
 
 /** One file, replaced in one rename (a temporary beside it, so on the same drive). */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, text: FileContent): Promise<void> {
   const full = path.resolve(file);
   const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
   try {
@@ -215,7 +218,7 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
  * it appears complete or not at all. An existing empty folder (perhaps the
  * current one, `zonal init .`) is filled file by file instead, each file whole.
  */
-export async function createFolderAtomically(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function createFolderAtomically(dir: string, files: ReadonlyMap<string, FileContent>): Promise<void> {
   const full = path.resolve(dir);
   const existing = await lstat(full).catch(() => null);
   if (existing?.isDirectory() === true) {

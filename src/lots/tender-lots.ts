@@ -48,8 +48,9 @@ export function unpricedLots(scenario: Scenario, lots: readonly Lot[]): Lot[] {
 
 /** What a commissioner should know before the award: rejected bids, and lots no bid can fill. */
 export function tenderWarnings(scenario: Scenario, lots: readonly Lot[], rejections: readonly Rejection[]): string[] {
-  const rejected = rejections.map((r) => `bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`);
+  const at = (place: string | undefined) => (place === undefined ? '' : `${place}: `);
+  const rejected = rejections.map((r) => `${at(scenario.places?.bids.get(r.bidId))}bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`);
   const unfillable = unpricedLots(scenario, lots)
-    .map((lot) => `lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`);
+    .map((lot) => `${at(scenario.places?.lots.get(lot.careType))}lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`);
   return [...rejected, ...unfillable];
 }

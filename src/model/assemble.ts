@@ -52,7 +52,7 @@ function uniqueIds<T>(file: string, rows: readonly Lined<T>[], id: (row: T) => s
 function buildZoning(name: string, file: string, rows: Rows<typeof zoneRowSchema>, areaIds: ReadonlySet<string>, areaLines: AreaLines, issues: IssueList): Zoning {
   const zoning = new Map<string, string>();
   for (const { line, row } of rows) {
-    if (!areaIds.has(row.area_id)) issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
+    if (!areaIds.has(row.area_id)) issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`, 'area_id');
     else if (zoning.has(row.area_id)) issues.error(file, line, `area "${row.area_id}" is already in zone "${zoning.get(row.area_id)}": each area belongs to exactly one zone`);
     else if (areaIds.has(row.zone_id)) issues.error(file, line, `zone id "${row.zone_id}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${row.zone_id}")`);
     else if (row.zone_id === 'county') issues.error(file, line, 'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone');
@@ -97,7 +97,7 @@ function buildDemand(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: Issu
     const lines = seen.get(group) ?? new Map<string, number>();
     if (lines.size === 0) seen.set(group, lines);
     const first = lines.get(row.areaId);
-    if (!areaIds.has(row.areaId)) issues.error(s.files.demand, line, `unknown area "${row.areaId}": it is not in areas.csv`);
+    if (!areaIds.has(row.areaId)) issues.error(s.files.demand, line, `unknown area "${row.areaId}": it is not in areas.csv`, 'area_id');
     else if (first !== undefined) issues.error(s.files.demand, line, `duplicate demand for area "${row.areaId}", ${row.careType}, period ${row.period} (first on line ${first}): merge the rows`);
     else {
       if (row.low > row.hours) issues.error(s.files.demand, line, `hours_low ${row.low} is more than hours_per_week ${row.hours}: low must not exceed the central estimate`);
@@ -155,12 +155,12 @@ function buildBids(s: ScenarioRows, providers: ReadonlyMap<string, Provider>, ar
     seen.add(row.bid_id);
     const provider = providers.get(row.provider_id);
     if (provider === undefined) {
-      issues.error(s.files.bids, line, `unknown provider "${row.provider_id}": it is not in providers.csv`);
+      issues.error(s.files.bids, line, `unknown provider "${row.provider_id}": it is not in providers.csv`, 'provider_id');
       continue;
     }
     const { areas, unknown } = resolveCoverage(row.coverage, areaIds, zones);
     if (unknown.length > 0) {
-      issues.error(s.files.bids, line, `coverage names unknown area or zone id(s) ${unknown.map((u) => `"${u}"`).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`);
+      issues.error(s.files.bids, line, `coverage names unknown area or zone id(s) ${unknown.map((u) => `"${u}"`).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`, 'coverage');
       continue;
     }
     if (areas.length === 0) {

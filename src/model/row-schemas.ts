@@ -70,6 +70,7 @@ const qualityCell = numberCell('a quality score from 0 to 100', 100);
 export const careTypeCell = z
   .string()
   .trim()
+  .toLowerCase()
   .pipe(z.enum(careTypes, { error: () => `must be one of ${careTypes.join(', ')}` }));
 
 export const areaRowSchema = z.object({
@@ -82,6 +83,7 @@ export const areaRowSchema = z.object({
   rurality: z
     .string()
     .trim()
+    .toLowerCase()
     .pipe(z.enum(ruralities, { error: () => `must be one of ${ruralities.join(', ')}` })),
   area_km2: optionalNumberCell('the area in km²', cellLimits.areaKm2),
 });
@@ -150,13 +152,13 @@ export const bidRowSchema = z.object({
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), idCell])),
+    .pipe(idCell.nullable()),
   quality_score: z
     .string()
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(z.union([z.null(), qualityCell])),
+    .pipe(qualityCell.nullable()),
   structures: structuresCell,
 });
 

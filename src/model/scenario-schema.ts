@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { textCell } from './row-schemas.js';
+import { boundsSchema } from './geography.js';
 import { careTypes, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = textCell(255).pipe(z.string().min(1, 'is empty: give a file name inside the scenario folder'));
@@ -25,17 +26,27 @@ export const defaultAward = {
   spotPricePerHour: 32.14,
 } as const;
 
-const weight = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
+/** "80%" (text, as a spreadsheet or a person writes it) is the share 0.8. */
+function percentText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(value);
+  return m === null ? value : Number(m[1]) / 100;
+}
+
+/** A share (0.8, or "80%"); anything else is told to give one. */
+const share = (schema: z.ZodNumber) => z.preprocess(percentText, schema);
+
+const weight = share(z.number().min(0, 'must be at least 0').max(1, 'must be at most 1'));
 
 export const awardSchema = z.strictObject({
   objective: z.enum(['cost', 'meat'], { error: () => 'must be "cost" or "meat"' }).default(defaultAward.objective),
   qualityWeight: weight.default(defaultAward.qualityWeight),
   priceWeight: weight.default(defaultAward.priceWeight),
   minQuality: z.number().min(0).max(100).default(defaultAward.minQuality),
-  maxShareOfTotalHours: z
+  maxShareOfTotalHours: share(z
     .number()
     .gt(0, 'must be more than 0 (a share of the county, e.g. 0.25)')
-    .max(1, 'must be at most 1 (a share, e.g. 0.25 for 25%)')
+    .max(1, 'must be at most 1 (a share, e.g. 0.25 for 25%)'))
     .default(defaultAward.maxShareOfTotalHours),
   maxLotsPerProvider: z.number().int('must be a whole number').min(1, 'must be at least 1, or null for no cap').max(jsonLimits.lots, `must be at most ${jsonLimits.lots}`).nullable().default(null),
   minDistinctProviders: z.number().int('must be a whole number').min(0).max(jsonLimits.providers, `must be at most ${jsonLimits.providers}`).default(0),
@@ -44,15 +55,15 @@ export const awardSchema = z.strictObject({
   spotPricePerHour: z.number().gt(0, 'must be more than 0').max(1000, 'must be at most 1000 (£ per hour)').default(defaultAward.spotPricePerHour),
 });
 
-const lotEntrySchema = z
+export const lotEntrySchema = z
   .strictObject({
     geography: z.enum(['zone', 'county'], { error: () => 'must be "zone" or "county"' }),
     structure: z.enum(['sole', 'lead-secondary', 'framework'], {
       error: () => 'must be "sole", "lead-secondary" or "framework"',
     }),
-    leadShare: z.number().optional(),
+    leadShare: share(z.number()).optional(),
     maxProviders: z.number().int('must be a whole number').min(1, 'must be at least 1').max(jsonLimits.frameworkProviders, `must be at most ${jsonLimits.frameworkProviders}`).optional(),
-    minShare: z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1').optional(),
+    minShare: share(z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1')).optional(),
     backup: z.boolean().optional(),
   })
   .superRefine((entry, ctx) => {
@@ -73,7 +84,18 @@ const mergeSchema = z.strictObject({ merge: z.literal('standard', { error: () =>
 
 const lotPlanSchema = z.partialRecord(
   z.enum(careTypes, { error: () => `must be a care type: ${careTypes.join(', ')}` }),
-  z.union([mergeSchema, lotEntrySchema], { error: () => 'must be a lot entry ({"geography": …, "structure": …}) or {"merge": "standard"}' }),
+  // Not a z.union: a union reports only "no option matched", and the user must
+  // hear which key of the lot entry is wrong (lots.standard.leadShare …).
+  z.unknown().transform((value, ctx): z.output<typeof mergeSchema> | z.output<typeof lotEntrySchema> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a lot entry ({"geography": …, "structure": …}) or {"merge": "standard"}' });
+      return z.NEVER;
+    }
+    const parsed = 'merge' in value ? mergeSchema.safeParse(value) : lotEntrySchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+    return z.NEVER;
+  }),
 );
 
 export const scenarioJsonSchema = z.object({
@@ -101,6 +123,8 @@ export const scenarioJsonSchema = z.object({
       message: 'cannot merge into itself: give standard a lot entry, e.g. {"geography": "zone", "structure": "sole"}',
     }),
   award: awardSchema.default(awardSchema.parse({})),
+  /** Where the areas must lie (default Great Britain); null switches the check off. */
+  bounds: boundsSchema.nullable().optional(),
   costModel: z.record(z.string(), z.unknown()).default({}),
   scoring: z.record(z.string(), z.unknown()).default({}),
 });

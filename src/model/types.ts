@@ -129,6 +129,14 @@ export interface Scenario {
   readonly scoring: Readonly<Record<string, unknown>>;
   /** GeoJSON FeatureCollection, when the scenario gives one. */
   readonly boundaries: unknown;
+  /** Where rows were read from, so later warnings carry `file:line` too; absent for scenarios built in code. */
+  readonly places?: ScenarioPlaces;
+}
+
+/** `bids.csv:7` or `tender.xlsx: bids!E7`, by bid id; `scenario.json:21`, by care type of a lot plan entry. */
+export interface ScenarioPlaces {
+  readonly bids: ReadonlyMap<string, string>;
+  readonly lots: ReadonlyMap<string, string>;
 }
 
 export interface LotRole {

@@ -28,8 +28,8 @@ describe.concurrent('zonal validate and solve on good input', () => {
     const dir = await writeScenarioFolder({ ...files, 'bids.csv': bids });
     const r = await zonal(['validate', dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('warning: lot reablement:county has 10.0 hours/week of demand and no eligible bid');
-    expect(r.stdout).toMatch(/warning: bid B3 rejected for lot standard:Z2: £9\.50\/h cannot pay legal wages/);
+    expect(r.stdout).toMatch(/warning: scenario\.json:\d+: lot reablement:county has 10\.0 hours\/week of demand and no eligible bid/);
+    expect(r.stdout).toMatch(/warning: bids\.csv:4: bid B3 rejected for lot standard:Z2: £9\.50\/h cannot pay legal wages/);
   });
 
   test('solve writes the four files and result.json has the contract fields', async () => {

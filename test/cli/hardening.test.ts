@@ -221,7 +221,7 @@ describe.concurrent('output folders', () => {
     expect((await zonal(['solve', 'scenarios/tiny', '--out', out, '--objective', 'meat'])).code).toBe(0);
     const result = JSON.parse(await readFile(path.join(out, 'result.json'), 'utf8')) as { objective: { kind: string } };
     expect(result.objective.kind).toBe('meat');
-    expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual(['allocations.csv', 'lots.csv', 'notes.txt', 'providers.csv', 'report.html', 'result.json']);
+    expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual(['allocations.csv', 'lots.csv', 'notes.txt', 'providers.csv', 'report.html', 'result.json', 'result.xlsx']);
     expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });

@@ -20,12 +20,15 @@ const spawnTimeout = { timeout: 180_000 };
 const withoutTimings = (text: string) => text.replace(/"(solveSeconds|baselineSolveSeconds)": [0-9.e+-]+/g, '"$1": 0');
 
 describe.concurrent('no award possible: exit 3 with a diagnosis', () => {
-  test('at least 3 distinct providers when 2 bid: exit 3, result.json says infeasible and why, no allocation files, stale ones removed', spawnTimeout, async () => {
+  test('at least 3 distinct providers when 2 bid: exit 3, result.json says infeasible and why, no allocation files, stale ones (result.xlsx too) removed', spawnTimeout, async () => {
     const files = goodFiles();
     const json = JSON.parse(files['scenario.json'] ?? '{}') as { award: Record<string, unknown> };
     json.award['minDistinctProviders'] = 3;
     const dir = await writeScenarioFolder({ ...files, 'scenario.json': JSON.stringify(json, null, 2) });
     const out = path.join(await tempDir('zonal-out-'), 'out');
+    // A good run first, so every award file (result.xlsx too) is there to go stale.
+    expect((await zonal(['solve', await writeScenarioFolder(files), '--out', out])).code).toBe(0);
+    expect(existsSync(path.join(out, 'result.xlsx'))).toBe(true);
     await mkdir(out, { recursive: true });
     await writeFile(path.join(out, 'allocations.csv'), 'from an earlier run\n');
     await writeFile(path.join(out, 'notes.txt'), 'mine\n');
@@ -41,6 +44,7 @@ describe.concurrent('no award possible: exit 3 with a diagnosis', () => {
     expect((result['diagnosis'] as { relaxations: { rule: string; allowsAwardAt: number }[][] }).relaxations).toEqual([[expect.objectContaining({ rule: 'min-providers', allowsAwardAt: 2 })]]);
     expect(existsSync(path.join(out, 'allocations.csv'))).toBe(false);
     expect(existsSync(path.join(out, 'lots.csv'))).toBe(false);
+    expect(existsSync(path.join(out, 'result.xlsx'))).toBe(false);
     expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('mine\n');
     expect(await readFile(path.join(out, 'report.html'), 'utf8')).toContain('Why no award is possible');
   });

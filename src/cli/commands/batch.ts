@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { parseBatchFile, type Variant } from '../../compare/batch-file.js';
+import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch, type VariantExecutor } from '../../compare/batch-run.js';
 import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
 import { describeAddress } from '../../queue/redis-address.js';
@@ -62,8 +63,9 @@ async function readVariants(file: string, maxVariants: number): Promise<Variant[
 
 async function checkBases(variants: readonly Variant[], batchDir: string, name: string): Promise<void> {
   for (const base of new Set(variants.map((v) => v.base))) {
-    const ok = await stat(path.join(path.resolve(batchDir, base), 'scenario.json')).then((s) => s.isFile(), () => false);
-    if (!ok) throw new CliExit(exitCodes.badInput, `${name}: base "${base}" is not a scenario folder (no scenario.json in ${path.resolve(batchDir, base)}): give a folder relative to the batch file`);
+    const full = path.resolve(batchDir, base);
+    const ok = await stat(isWorkbookPath(base) ? full : path.join(full, 'scenario.json')).then((s) => s.isFile(), () => false);
+    if (!ok) throw new CliExit(exitCodes.badInput, `${name}: base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`);
   }
 }
 

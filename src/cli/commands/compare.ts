@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { compareOptions, type CompareOutcome } from '../../compare/compare.js';
 import { comparisonReportInput } from '../../compare/comparison-report.js';
+import { comparisonWorkbook } from '../../compare/comparison-workbook.js';
 import { comparisonCsv, comparisonJson, formatComparison } from '../../compare/comparison-output.js';
 import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { renderComparisonReport } from '../../report/html/comparison.js';
@@ -30,9 +31,10 @@ function list(text: string | undefined): string[] | undefined {
 }
 
 /** The files compare writes. */
-export async function comparisonFiles(outcome: CompareOutcome, currency: string): Promise<Map<string, string>> {
-  return new Map([
+export async function comparisonFiles(outcome: CompareOutcome, currency: string): Promise<Map<string, string | Uint8Array>> {
+  return new Map<string, string | Uint8Array>([
     ['comparison.csv', await comparisonCsv(outcome.comparison)],
+    ['comparison.xlsx', await comparisonWorkbook(outcome.comparison, currency)],
     ['comparison.json', comparisonJson(outcome.comparison)],
     ['report.html', renderComparisonReport(comparisonReportInput(outcome, currency))],
   ]);
@@ -54,6 +56,6 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   if (typeof outcome === 'string') throw new CliExit(exitCodes.badInput, `${outcome}. Nothing was written.`);
   const files = await comparisonFiles(outcome, scenario.currency);
   await writeOutputsAtomically(flags.out, files, undefined, [], 'compare');
-  if (flags.format === 'json') process.stdout.write(files.get('comparison.json') ?? '');
+  if (flags.format === 'json') process.stdout.write(String(files.get('comparison.json') ?? ''));
   else writeOut(`${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`);
 }

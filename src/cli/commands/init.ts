@@ -7,7 +7,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFolderAtomically } from '../../io/write-outputs.js';
+import { createFolderAtomically, writeFileAtomically } from '../../io/write-outputs.js';
+import { isWorkbookPath } from '../../io/workbook-path.js';
+import { folderTables, scenarioWorkbook } from '../../io/scenario-workbook.js';
 import { CliExit, exitCodes } from '../exit.js';
 
 /** src/cli/commands → package root → scenarios/tiny (the same from dist/cli/commands). */
@@ -32,7 +34,15 @@ async function refuseNonEmpty(dir: string): Promise<void> {
 /** A path as it can be pasted into a shell. */
 const shellWord = (p: string) => (/^[\w./:@+-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
 
-export async function initCommand(dir: string): Promise<void> {
+export interface InitFlags {
+  readonly xlsx?: string;
+  readonly from?: string;
+}
+
+export async function initCommand(dir: string | undefined, flags: InitFlags = {}): Promise<void> {
+  if (flags.xlsx !== undefined) return initWorkbook(flags.xlsx, flags.from, dir);
+  if (flags.from !== undefined) throw new CliExit(exitCodes.badInput, '--from works with --xlsx FILE: it names the scenario folder to write as a workbook');
+  if (dir === undefined || dir.trim() === '') throw new CliExit(exitCodes.badInput, 'init needs a folder name, e.g. `zonal init my-county` (or --xlsx FILE for a workbook): an empty name would mean the current folder');
   await refuseNonEmpty(dir);
   const files = await templateFiles();
   if (!files.has('scenario.json')) throw new CliExit(exitCodes.failure, `the example scenario is missing from ${templateDir}: reinstall zonal`);
@@ -40,5 +50,19 @@ export async function initCommand(dir: string): Promise<void> {
   process.stdout.write(
     `Wrote an example scenario to ${dir}:\n${[...files.keys()].map((f) => `  ${f}\n`).join('')}` +
       `README.md explains every file. Next (\`zonal\` is \`node bin/zonal.js\` in a checkout of zonal):\n  zonal validate ${shellWord(dir)}\n  zonal solve ${shellWord(dir)} --out ${shellWord(path.join(dir, 'out'))}\n`,
+  );
+}
+
+/** `zonal init --xlsx FILE [--from DIR]`: the example (or a folder's scenario) as one workbook; never overwrites. */
+async function initWorkbook(file: string, from: string | undefined, dir: string | undefined): Promise<void> {
+  if (dir !== undefined) throw new CliExit(exitCodes.badInput, `give either a folder (${dir}) or --xlsx ${file}, not both`);
+  if (!isWorkbookPath(file)) throw new CliExit(exitCodes.badInput, `--xlsx ${file}: the file name must end in .xlsx`);
+  if (await stat(file).then(() => true, () => false)) throw new CliExit(exitCodes.badInput, `${file} already exists: give a new file name so nothing is overwritten`);
+  const tables = await folderTables(from ?? templateDir);
+  if (tables === null) throw new CliExit(exitCodes.badInput, `${from ?? templateDir} could not be read as a scenario folder: run \`zonal validate ${shellWord(from ?? templateDir)}\` to see why`);
+  await writeFileAtomically(file, await scenarioWorkbook(tables));
+  process.stdout.write(
+    `Wrote ${from === undefined ? 'a template workbook (the small example scenario)' : `the scenario in ${from} as a workbook`} to ${file}.\n` +
+      `Its "instructions" sheet explains every sheet. Next (\`zonal\` is \`node bin/zonal.js\` in a checkout of zonal):\n  zonal validate ${shellWord(file)}\n  zonal solve ${shellWord(file)} --out out\n`,
   );
 }

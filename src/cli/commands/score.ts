@@ -5,11 +5,14 @@
 import path from 'node:path';
 import { tenderLots } from '../../lots/tender-lots.js';
 import { withSettings } from '../../pipeline.js';
-import { toCsv } from '../../report/csv-write.js';
+import { toCsv, type Cell } from '../../report/csv-write.js';
 import { formatTable } from '../../report/text-table.js';
+import { peopleTable } from '../../report/xlsx/people-table.js';
+import { tablesWorkbook, type SummaryLine } from '../../report/xlsx/sheet.js';
 import { writeFileAtomically } from '../../io/write-outputs.js';
 import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
 import { scoringSettings } from '../../scoring/settings.js';
+import type { Scenario } from '../../model/types.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { loadScenario } from '../load.js';
 import { writeOut } from '../terminal.js';
@@ -19,10 +22,14 @@ export interface ScoreFlags {
   readonly zoning?: string;
 }
 
-const header = ['lot_id', 'bid_id', 'provider_id', 'roles', 'price_per_hour', 'quality', 'price_score', 'quality_score', 'total_score', 'rank', 'cost_floor_per_hour', 'wage_floor_per_hour', 'flags', 'action'];
+export const scoresHeader = ['lot_id', 'bid_id', 'provider_id', 'roles', 'price_per_hour', 'quality', 'price_score', 'quality_score', 'total_score', 'rank', 'cost_floor_per_hour', 'wage_floor_per_hour', 'flags', 'action'];
 
 export function scoresCsv(rows: readonly BidScore[]): Promise<string> {
-  return toCsv(header, rows.map((r) => [r.lotId, r.bidId, r.providerId, r.roles.join(';'), r.pricePerHour, r.quality, r.priceScore, r.qualityScore, r.totalScore, r.rank, r.costFloorPerHour, r.wageFloorPerHour, r.flags.join(';'), r.action]));
+  return toCsv(scoresHeader, rows.map(scoresRow));
+}
+
+export function scoresRow(r: BidScore): Cell[] {
+  return [r.lotId, r.bidId, r.providerId, r.roles.join(';'), r.pricePerHour, r.quality, r.priceScore, r.qualityScore, r.totalScore, r.rank, r.costFloorPerHour, r.wageFloorPerHour, r.flags.join(';'), r.action];
 }
 
 const shortFlag: Readonly<Record<string, string>> = { 'below-wage-floor': 'MUST REJECT: below legal pay', 'below-floor': 'explain: below floor', 'below-min-quality': 'below min quality' };
@@ -42,6 +49,18 @@ export function scoresTable(rows: readonly BidScore[]): string {
   }).join('\n\n');
 }
 
+/** scores.xlsx: a summary, then every bid × lot score as a formatted row. */
+function scoresWorkbook(scenario: Scenario, rows: readonly BidScore[], rejects: number, explain: number): Promise<Uint8Array> {
+  const summary: SummaryLine[] = [
+    { label: 'Zoning', value: scenario.zoning },
+    { label: 'MEAT score', value: `${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)` },
+    { label: 'Bid × lot scores', value: rows.length, format: 'integer' },
+    { label: 'Must be rejected (below legal pay)', value: rejects, format: 'integer' },
+    { label: 'Need an explanation (below the cost floor)', value: explain, format: 'integer' },
+  ];
+  return tablesWorkbook(scenario.name, summary, [peopleTable('scores', scoresHeader, rows.map(scoresRow))], scenario.currency);
+}
+
 export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {
   const { scenario: input } = await loadScenario(dir);
   const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
@@ -49,11 +68,14 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   const { lots } = tenderLots(scenario);
   const rows = bidScores(scenario, lots, scoringSettings(scenario));
   const file = path.resolve(flags.out);
-  await writeFileAtomically(file, await scoresCsv(rows));
+  const workbookFile = `${file.replace(/\.csv$/i, '')}.xlsx`;
   const rejects = rows.filter((r) => r.flags.includes('below-wage-floor')).length;
   const explain = rows.filter((r) => r.flags.includes('below-floor')).length;
+  const workbook = await scoresWorkbook(scenario, rows, rejects, explain);
+  await writeFileAtomically(file, await scoresCsv(rows));
+  await writeFileAtomically(workbookFile, workbook);
   writeOut(
     `${scenario.name}: zoning "${scenario.zoning}"; MEAT = ${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)\n\n` +
-      `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (below the cost floor).\nWritten: ${file}\n`,
+      `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (below the cost floor).\nWritten: ${file}, ${workbookFile}\n`,
   );
 }

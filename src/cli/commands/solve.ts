@@ -9,9 +9,10 @@ import { firstNonFinite } from '../../report/finite.js';
 import { infeasibleFiles, outputFiles, solveFileNames } from '../../report/output-files.js';
 import type { InfeasibleResult } from '../../model/result.js';
 import { formatDiagnosis, formatSummary } from '../../report/summary.js';
-import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { writeFileAtomically, writeOutputsAtomically } from '../../io/write-outputs.js';
 import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
+import { awardAsCurrent, baselineCsv, type BaselineRow } from '../../report/baseline-csv.js';
 import { backendByName, solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
@@ -29,6 +30,7 @@ export interface SolveFlags {
   readonly exportLp?: string;
   readonly samples?: string;
   readonly seed?: string;
+  readonly baselineOut?: string;
 }
 
 function parseFlags(flags: SolveFlags): { objective?: Objective; timeLimit: number; format: 'text' | 'json' } {
@@ -72,8 +74,14 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
   await writeOutputsAtomically(flags.out, files, undefined, solveFileNames);
-  if (settings.format === 'json') process.stdout.write(`${files.get('result.json') ?? ''}`);
-  else writeOut(formatSummary(outcome.result, [...files.keys()].map((f) => path.join(flags.out, f))) + (samples === null ? '' : `\n${formatSampling(samples)}`));
+  if (flags.baselineOut !== undefined) await writeBaseline(flags.baselineOut, awardAsCurrent(outcome.result, scenario, outcome.lots));
+  if (settings.format === 'json') process.stdout.write(`${String(files.get('result.json') ?? '')}`);
+  else writeOut(formatSummary(outcome.result, [...[...files.keys()].map((f) => path.join(flags.out, f)), ...(flags.baselineOut === undefined ? [] : [flags.baselineOut])]) + (samples === null ? '' : `\n${formatSampling(samples)}`));
+}
+
+/** --baseline-out FILE: the award as a current.csv for next year (written atomically, like every output). */
+async function writeBaseline(file: string, rows: readonly BaselineRow[]): Promise<void> {
+  await writeFileAtomically(file, await baselineCsv(rows));
 }
 
 /** No award is possible: write result.json and report.html with the diagnosis, print it, exit 3. */

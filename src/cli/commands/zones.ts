@@ -15,7 +15,7 @@ import path from 'node:path';
 import { compareOptions } from '../../compare/compare.js';
 import { formatComparison } from '../../compare/comparison-output.js';
 import { addZonings } from '../../io/add-zonings.js';
-import { writeOutputsAtomically } from '../../io/write-outputs.js';
+import { writeOutputsAtomically, type FileContent } from '../../io/write-outputs.js';
 import { runScenario } from '../../pipeline.js';
 import { renderSolveReport } from '../../report/html/solve-report.js';
 import type { Scenario } from '../../model/types.js';
@@ -122,7 +122,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   if (typeof named === 'string') throw bad(`${named}. Nothing was written.`);
   if (outcome.note !== null) process.stderr.write(`note: ${outcome.note}\n`);
   printDesign(built, scenario, named);
-  const files = new Map(named.map((n) => [n.file, n.csv]));
+  const files = new Map<string, FileContent>(named.map((n) => [n.file, n.csv]));
   if (flags.compare) {
     const compared = await compareOptions(withProposals(scenario, named), { options: flags.options.split(',').map((s) => s.trim()), run: { backend, timeLimit: 60, inputHash, version, inputWarnings: warnings } });
     if (typeof compared === 'string') throw bad(`${compared}. Nothing was written.`);

@@ -1,0 +1,116 @@
+/**
+ * A scenario held in one `.xlsx` workbook: a `scenario` sheet of settings (key,
+ * value) and one sheet per table with the CSV files' column names. This is the
+ * workbook's ScenarioSource: it yields the same settings and tables a folder
+ * does, and places problems at `tender.xlsx: bids!C7` instead of a file line.
+ */
+import { createHash } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { didYouMean, looseName } from '../diagnostics/did-you-mean.js';
+import { IssueList, type SheetPlaces } from '../diagnostics/issues.js';
+import type { ReadResult } from './read-scenario.js';
+import { readBoundaries } from './read-scenario.js';
+import { fileSizeLimits, readRegularBytes } from './scenario-file.js';
+import { readSource, type ScenarioSource } from './scenario-source.js';
+import { feedTable } from './table-rows.js';
+import { sheetNames } from './workbook-path.js';
+import { columnLetter, nestSettings, settingRows, sheetHeader, sheetTable, type SettingRow } from './workbook-sheets.js';
+
+
+const fail = (file: string, message: string): ReadResult => {
+  const issues = new IssueList();
+  issues.error(file, null, message);
+  return { scenario: null, issues, inputHash: '' };
+};
+
+async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | string> {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    return bytes[0] === 0xd0 && bytes[1] === 0xcf
+      ? 'is an old Excel workbook (.xls saved as .xlsx?): open it and save it as "Excel Workbook (.xlsx)"'
+      : 'is not an Excel workbook (.xlsx): save it from your spreadsheet program as "Excel Workbook (.xlsx)", or give a scenario folder';
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return workbook;
+  } catch (e) {
+    return `cannot be opened as a workbook (${(e as Error).message}): save it again as "Excel Workbook (.xlsx)"`;
+  }
+}
+
+/** Sheets by name; a sheet named "Bids" or " bids " is the bids sheet. */
+function sheetLookup(workbook: ExcelJS.Workbook): (name: string) => ExcelJS.Worksheet | undefined {
+  const byName = new Map(workbook.worksheets.map((s) => [looseName(s.name), s]));
+  return (name) => byName.get(looseName(name));
+}
+
+/** The tables a workbook holds, as the `files` and `zonings` of scenario.json; the scenario sheet may name others. */
+function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>): Record<string, unknown> {
+  const names = workbook.worksheets.map((s) => s.name.trim());
+  const find = (name: string) => names.find((n) => looseName(n) === looseName(name));
+  const files: Record<string, string> = {};
+  for (const key of ['areas', 'demand', 'providers', 'bids', 'current'] as const) files[key] = find(sheetNames[key]) ?? sheetNames[key];
+  if (find(sheetNames.current) === undefined) delete files['current'];
+  const zonings: Record<string, string> = {};
+  for (const n of names) if (n.toLowerCase().startsWith(sheetNames.zoningPrefix)) zonings[n.slice(sheetNames.zoningPrefix.length)] = n;
+  const given = (key: string) => (typeof settings[key] === 'object' && settings[key] !== null ? (settings[key] as Record<string, unknown>) : {});
+  return { ...settings, files: { ...files, ...given('files') }, zonings: { ...zonings, ...given('zonings') } };
+}
+
+function places(workbookName: string, sheet: (name: string) => ExcelJS.Worksheet | undefined): SheetPlaces {
+  return {
+    workbook: workbookName,
+    place(file, line, column) {
+      const ws = sheet(file);
+      if (ws === undefined) return null;
+      if (line === null) return `sheet ${ws.name}`;
+      const index = column === undefined ? -1 : ws.name === sheetNames.settings && column === 'value' ? 1 : sheetHeader(ws).findIndex((h) => looseName(h) === looseName(column));
+      return index < 0 ? `${ws.name} row ${line}` : `${ws.name}!${columnLetter(index + 1)}${line}`;
+    },
+  };
+}
+
+/** Row of a key path on the scenario sheet: the key itself, else the first key under it. */
+function settingLine(rows: readonly SettingRow[], keyPath: readonly PropertyKey[]): number | null {
+  const wanted = keyPath.map(String).join('.');
+  const exact = rows.find((r) => r.path.join('.') === wanted);
+  const under = rows.find((r) => r.path.join('.').startsWith(`${wanted}.`));
+  return (exact ?? under)?.line ?? null;
+}
+
+export async function readWorkbookScenario(fileArg: string): Promise<ReadResult> {
+  const read = await readRegularBytes(fileArg, fileSizeLimits.workbook);
+  if (read.kind === 'bad') return fail(fileArg, read.reason === 'missing' ? 'cannot read the workbook: check the path' : read.message);
+  const { bytes } = read;
+  const workbook = await openWorkbook(bytes);
+  if (typeof workbook === 'string') return fail(fileArg, workbook);
+  const name = path.basename(fileArg);
+  const sheet = sheetLookup(workbook);
+  const issues = new IssueList(places(name, sheet));
+  const settingsSheet = sheet(sheetNames.settings);
+  if (settingsSheet === undefined) {
+    issues.error(name, null, `has no "${sheetNames.settings}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(sheetNames.settings, workbook.worksheets.map((s) => s.name))}`);
+    return { scenario: null, issues, inputHash: '' };
+  }
+  const rows = settingRows(settingsSheet);
+  const hash = createHash('sha256').update(bytes);
+  const source: ScenarioSource = {
+    settingsFile: settingsSheet.name,
+    settings: tableRefs(workbook, nestSettings(rows)),
+    line: (keyPath) => settingLine(rows, keyPath),
+    table: async (ref, sink) => {
+      const ws = sheet(ref);
+      if (ws !== undefined) {
+        feedTable(sheetTable(ws), sink);
+        return true;
+      }
+      issues.error(name, null, `has no sheet "${ref}": add it, with the same columns as ${ref}.csv${didYouMean(ref, workbook.worksheets.map((s) => s.name))}`);
+      return false;
+    },
+    boundaries: async (ref) => readBoundaries(await realpath(path.dirname(path.resolve(fileArg))), ref, { file: settingsSheet.name, line: settingLine(rows, ['files', 'boundaries']) }, issues, hash),
+  };
+  const scenario = await readSource(source, issues);
+  return { scenario, issues, inputHash: scenario === null ? '' : hash.digest('hex').slice(0, 16) };
+}

@@ -1,0 +1,68 @@
+/**
+ * The settings of a scenario (scenario.json, or a workbook's `scenario` sheet),
+ * checked with zod, every problem naming its key path (`lots.standard.leadShare`)
+ * and, for a misspelt key, the key that was probably meant. Pure.
+ */
+import type { z } from 'zod';
+import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
+import type { IssueList } from '../diagnostics/issues.js';
+import { awardSchema, lotEntrySchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
+import { careTypes } from '../model/types.js';
+
+/** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
+export interface SettingsPlace {
+  readonly file: string;
+  readonly line: (path: readonly PropertyKey[]) => number | null;
+}
+
+const topKeys = Object.keys(scenarioJsonSchema.shape);
+
+/** The keys an object at `path` may have, for "did you mean". */
+function knownKeys(path: readonly PropertyKey[]): readonly string[] {
+  const [first] = path;
+  if (path.length === 0) return topKeys;
+  if (first === 'award') return Object.keys(awardSchema.shape);
+  if (first === 'files') return Object.keys(scenarioJsonSchema.shape.files.shape);
+  if (first === 'lots') return path.length === 1 ? careTypes : [...Object.keys(lotEntrySchema.shape), 'merge'];
+  return [];
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => `has an unknown key "${k}"${didYouMean(k, knownKeys(issue.path))}: remove it or correct its name`).join('; ');
+  }
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    const last = String(issue.path[issue.path.length - 1] ?? '');
+    return `is missing: give ${issue.path[0] === 'files' ? `the file name, e.g. "${last}.csv"` : issue.expected === 'object' ? 'an object ({…})' : `a ${issue.expected}`}`;
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message)) return 'must be a number, not text (a share may also be written "80%")';
+  return issue.message;
+}
+
+/** Top-level keys zonal does not know: an error when one is a likely typo of a known key, a warning otherwise. */
+function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return true;
+  let ok = true;
+  for (const key of Object.keys(raw)) {
+    if (topKeys.includes(key)) continue;
+    const guess = closestName(key, topKeys);
+    if (guess !== null && !(guess in raw)) ok = false;
+    if (guess !== null && !(guess in raw)) issues.error(place.file, place.line([key]), `"${key}" is not a zonal setting: did you mean "${guess}"? Rename it, or it would be ignored`);
+    else issues.warning(place.file, place.line([key]), `"${key}" is not a zonal setting and is ignored`);
+  }
+  return ok;
+}
+
+export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueList): ScenarioJson | null {
+  const keysOk = unknownTopKeys(raw, place, issues);
+  const parsed = scenarioJsonSchema.safeParse(raw);
+  if (parsed.success) return keysOk ? parsed.data : null;
+  for (const issue of parsed.error.issues) {
+    const where = issue.path.map(String).join('.');
+    issues.error(place.file, place.line(issue.path), `${where || '(top level)'} ${describe(issue)}`, 'value');
+  }
+  return null;
+}
+
+/** When the settings have errors, the table references that can still be checked, so every problem is reported at once. */
+export const tableRefsSchema = scenarioJsonSchema.pick({ files: true, zonings: true });

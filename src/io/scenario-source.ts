@@ -1,0 +1,89 @@
+/**
+ * One way to read a scenario, whatever holds it (a folder of CSV files or one
+ * workbook): the holder is a ScenarioSource that yields the settings and
+ * streams each table, header then records, into a sink; checking is shared, so
+ * a workbook and a folder get the same checks and the same messages.
+ *
+ *   1. check the settings (zod); every problem names its key path
+ *   2. read each table, match its header, validate each row (zod)
+ *   3. if a table could not be read or misses a column, stop there: the
+ *      cross-table checks would only repeat that one mistake many times
+ *   4. assemble and cross-check (pure, model/assemble.ts)
+ */
+import type { z } from 'zod';
+import type { IssueList } from '../diagnostics/issues.js';
+import { assembleScenario } from '../model/assemble.js';
+import { checkAreaPlaces } from '../model/geography.js';
+import { areaRowSchema, bidRowSchema, currentRowSchema, demandInputSchema, demandRowSchema, providerRowSchema, requiredColumns, zoneRowSchema } from '../model/row-schemas.js';
+import type { Scenario } from '../model/types.js';
+import { checkSettings, tableRefsSchema } from './scenario-settings.js';
+import { tableReader, type Lined, type TableSink } from './table-rows.js';
+
+export interface ScenarioSource {
+  /** Name of the settings in messages: `scenario.json`, or the workbook's `scenario` sheet. */
+  readonly settingsFile: string;
+  /** The settings as parsed, before checking; undefined when they could not be read (already reported). */
+  readonly settings: unknown;
+  /** Line (or row) of a key path in the settings, for messages. */
+  readonly line: (path: readonly PropertyKey[]) => number | null;
+  /** Stream a table by its reference (file name or sheet) into `sink`; false when it cannot be read (already reported). */
+  table(ref: string, sink: TableSink): Promise<boolean>;
+  /** The boundaries GeoJSON, or null (problems reported). */
+  boundaries(ref: string | undefined): Promise<unknown>;
+}
+
+type RowsOf<S extends z.ZodType> = Lined<z.output<S>>[];
+
+export async function readSource(source: ScenarioSource, issues: IssueList): Promise<Scenario | null> {
+  if (source.settings === undefined) return null;
+  const json = checkSettings(source.settings, { file: source.settingsFile, line: source.line }, issues);
+  let broken = false;
+  /** Coordinates are checked even when the settings have errors: a swapped pair is worth knowing at once. */
+  const areas = async (ref: string) => {
+    const rows = await table(ref, requiredColumns.areas, areaRowSchema);
+    checkAreaPlaces(rows.map(({ line, row }) => ({ line, id: row.area_id, lat: row.lat, lon: row.lon })), json?.bounds, ref, issues);
+    return rows;
+  };
+  /** `columns`: the schema whose keys are the table's known columns (the row schema itself, unless it reshapes rows). */
+  const table = async <S extends z.ZodType>(ref: string, required: readonly string[], schema: S, columns: z.ZodObject = schema as unknown as z.ZodObject): Promise<RowsOf<S>> => {
+    const reader = tableReader(ref, required, Object.keys(columns.shape), schema, issues);
+    const read = await source.table(ref, reader);
+    const rows = reader.finish();
+    if (!read || rows === null) broken = true;
+    return read ? (rows ?? []) : [];
+  };
+  if (json === null) {
+    const refs = tableRefsSchema.safeParse(source.settings);
+    if (!refs.success) return null;
+    for (const ref of Object.values(refs.data.zonings)) await table(ref, requiredColumns.zones, zoneRowSchema);
+    await areas(refs.data.files.areas);
+    await table(refs.data.files.demand, requiredColumns.demand, demandRowSchema);
+    await table(refs.data.files.providers, requiredColumns.providers, providerRowSchema);
+    await table(refs.data.files.bids, requiredColumns.bids, bidRowSchema);
+    if (refs.data.files.current !== undefined) await table(refs.data.files.current, requiredColumns.current, currentRowSchema);
+    return null;
+  }
+  const zonings = new Map<string, { file: string; rows: RowsOf<typeof zoneRowSchema> }>();
+  for (const [name, ref] of Object.entries(json.zonings)) zonings.set(name, { file: ref, rows: await table(ref, requiredColumns.zones, zoneRowSchema) });
+  const rows = {
+    json,
+    jsonFile: source.settingsFile,
+    jsonLine: (key: string) => source.line([key]),
+    files: { areas: json.files.areas, demand: json.files.demand, providers: json.files.providers, bids: json.files.bids, current: json.files.current ?? null },
+    areas: await areas(json.files.areas),
+    zonings,
+    demand: await table(json.files.demand, requiredColumns.demand, demandInputSchema, demandRowSchema),
+    providers: await table(json.files.providers, requiredColumns.providers, providerRowSchema),
+    bids: await table(json.files.bids, requiredColumns.bids, bidRowSchema),
+    current: json.files.current === undefined ? [] : await table(json.files.current, requiredColumns.current, currentRowSchema),
+    boundaries: await source.boundaries(json.files.boundaries),
+  };
+  if (broken) return null;
+  const scenario = assembleScenario(rows, issues);
+  if (issues.hasErrors) return null;
+  const places = {
+    bids: new Map(rows.bids.map(({ line, row }) => [row.bid_id, issues.placeText(json.files.bids, line, 'price_per_hour')])),
+    lots: new Map(Object.keys(json.lots).map((careType) => [careType, issues.placeText(source.settingsFile, source.line(['lots', careType]), 'value')])),
+  };
+  return { ...scenario, places };
+}

@@ -1,0 +1,186 @@
+/**
+ * A scenario written as one workbook, the shape read-workbook.ts reads back:
+ * an instructions sheet, a `scenario` sheet of settings (key, value, meaning)
+ * and one sheet per table with the CSV files' columns. Columns get number
+ * formats, and care types, rurality, roles and lot structures get drop-down
+ * lists, so a spreadsheet user is steered away from the usual mistakes.
+ * Used by `zonal init --xlsx` (the template) and to turn a folder into a workbook.
+ */
+import ExcelJS from 'exceljs';
+import { careTypes, ruralities } from '../model/types.js';
+import { addTableSheet, workbookBytes, type ColumnFormat, type SheetCell } from '../report/xlsx/sheet.js';
+import { createHash } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { IssueList } from '../diagnostics/issues.js';
+import type { CsvRecord, CsvTable } from './csv-read.js';
+import { folderSource } from './read-scenario.js';
+import { sheetNames } from './workbook-path.js';
+import { tableRefsSchema } from './scenario-settings.js';
+
+export interface ScenarioTables {
+  /** scenario.json as parsed. */
+  readonly settings: Record<string, unknown>;
+  /** Sheet name (`areas`, `zones-two`, …) → table. */
+  readonly tables: ReadonlyMap<string, CsvTable>;
+}
+
+const columnFormats: Readonly<Record<string, ColumnFormat>> = {
+  lat: 'coordinate', lon: 'coordinate', population: 'integer', population_65_plus: 'integer', area_km2: 'decimal',
+  hours_per_week: 'hours', hours_low: 'hours', hours_high: 'hours', max_hours_per_week: 'hours', min_viable_hours_per_week: 'hours',
+  quality_score: 'score', price_per_hour: 'currency',
+};
+
+const columnLists: Readonly<Record<string, readonly string[]>> = { care_type: careTypes, rurality: ruralities, role: ['any', 'lead', 'secondary'] };
+
+const settingLists: Readonly<Record<string, readonly string[]>> = {
+  geography: ['zone', 'county'],
+  structure: ['sole', 'lead-secondary', 'framework'],
+  objective: ['cost', 'meat'],
+  merge: ['standard'],
+  backup: ['TRUE', 'FALSE'],
+  rejectBelowLegalPay: ['TRUE', 'FALSE'],
+};
+
+const settingMeanings: Readonly<Record<string, string>> = {
+  name: 'shown in every report',
+  currency: 'for reports (GBP)',
+  weeksPerYear: 'turns hours a week into annual cost (52)',
+  period: 'which demand rows are the design demand',
+  zoning: 'the zoning to use: a sheet "zones-<name>" holds each zoning',
+  geography: 'zone: one lot per zone; county: one lot for the whole county',
+  structure: 'sole, lead-secondary or framework',
+  leadShare: 'lead-secondary only: the lead\'s share, 0.5 to below 1 (80% = 0.8)',
+  maxProviders: 'framework only: most providers in the lot',
+  merge: '"standard" folds this care type into the standard lots',
+  objective: 'cost (lowest annual cost) or meat (best price-quality)',
+  qualityWeight: 'MEAT weight of quality',
+  priceWeight: 'MEAT weight of price',
+  minQuality: 'bids below this quality score cannot win',
+  maxShareOfTotalHours: 'most any provider may hold, as a share of all hours (25% = 0.25)',
+  maxLotsPerProvider: 'most lots any provider may win (null: no limit)',
+  minDistinctProviders: 'at least this many different providers must win',
+  unmetPenaltyPerHour: 'cost per hour of leaving demand unmet',
+};
+
+const instructions = [
+  'zonal scenario workbook',
+  '',
+  'This workbook is a whole zonal scenario. Give it to zonal in place of a scenario folder:',
+  '    zonal validate tender.xlsx        zonal solve tender.xlsx --out out',
+  '',
+  'Sheets:',
+  '  scenario      the settings, one per row: a key (lots.standard.leadShare) and its value. Shares may be typed as 80%.',
+  '  areas         one row per area: area_id, name, lat, lon, population, population_65_plus, rurality (urban, town, rural), area_km2 (optional)',
+  '  zones-<name>  one sheet per zoning: area_id, zone_id; every area in exactly one zone',
+  '  demand        area_id, care_type, period, hours_per_week (hours_low, hours_high optional)',
+  '  providers     provider_id, name, max_hours_per_week, min_viable_hours_per_week, quality_score (0-100), base_area_id (optional)',
+  '  bids          bid_id, provider_id, care_type, coverage (* or area/zone ids separated by ;), price_per_hour, max_hours_per_week, role, package_id',
+  '  current       (optional) today\'s caseload: area_id, care_type, provider_id, hours_per_week',
+  '',
+  'The example rows are a small, valid scenario: replace them with your own. Keep the header row (row 1) of every sheet.',
+  'Care types, rurality, roles and lot structures have drop-down lists. Ids use letters, digits, _ . - only.',
+  'Problems are reported by sheet and cell, e.g. "tender.xlsx: bids!E7: price_per_hour is not a number".',
+  'More: docs/spreadsheets.md in zonal.',
+];
+
+/** A CSV cell as a spreadsheet value: numbers in number columns, text elsewhere. */
+function cellValue(column: string, text: string): SheetCell {
+  if (text === '') return null;
+  if (columnFormats[column] === undefined) return text;
+  const n = Number(text.replace(/^£/, '').replace(/,/g, ''));
+  return Number.isFinite(n) ? n : text;
+}
+
+function listValidation(values: readonly string[]): ExcelJS.DataValidation {
+  return { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: true, errorStyle: 'warning', errorTitle: 'Not in the list', error: `Choose one of: ${values.join(', ')}` };
+}
+
+const spareRows = 300;
+
+function addDataSheet(workbook: ExcelJS.Workbook, name: string, table: CsvTable, currency: string): void {
+  const sheet = addTableSheet(workbook, {
+    name,
+    columns: table.header.map((h) => ({ header: h, format: columnFormats[h] ?? 'text' })),
+    rows: table.records.map((r) => table.header.map((h) => cellValue(h, r.cells[h] ?? ''))),
+  }, currency);
+  table.header.forEach((h, i) => {
+    const values = columnLists[h];
+    if (values === undefined) return;
+    for (let row = 2; row <= table.records.length + spareRows; row++) sheet.getCell(row, i + 1).dataValidation = listValidation(values);
+  });
+}
+
+/** Settings as dotted key rows, in scenario.json's order; files and zonings come from the sheets. */
+function flatten(value: unknown, prefix: string[] = []): { key: string[]; value: SheetCell }[] {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => (prefix.length === 0 && (k === 'files' || k === 'zonings') ? [] : flatten(v, [...prefix, k])));
+  }
+  const cell: SheetCell = Array.isArray(value) ? JSON.stringify(value) : value === null ? 'null' : (value as SheetCell);
+  return [{ key: prefix, value: cell }];
+}
+
+function addSettingsSheet(workbook: ExcelJS.Workbook, settings: Record<string, unknown>): void {
+  const rows = flatten(settings);
+  const sheet = addTableSheet(workbook, {
+    name: sheetNames.settings,
+    columns: [{ header: 'key', format: 'text' }, { header: 'value', format: 'general' }, { header: 'meaning', format: 'text' }],
+    rows: rows.map((r) => [r.key.join('.'), r.value, settingMeanings[r.key[r.key.length - 1] ?? ''] ?? '']),
+  });
+  rows.forEach((r, i) => {
+    const cell = sheet.getCell(i + 2, 2);
+    const last = r.key[r.key.length - 1] ?? '';
+    const values = settingLists[last];
+    if (values !== undefined) cell.dataValidation = listValidation(values);
+    if (typeof r.value === 'number' && /share|weight/i.test(last)) cell.numFmt = '0%';
+  });
+}
+
+export async function scenarioWorkbook(scenario: ScenarioTables): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const help = workbook.addWorksheet('instructions');
+  help.getColumn(1).width = 130;
+  instructions.forEach((line, i) => {
+    const row = help.addRow([line]);
+    if (i === 0) row.font = { bold: true, size: 14 };
+  });
+  addSettingsSheet(workbook, scenario.settings);
+  const currency = typeof scenario.settings['currency'] === 'string' ? scenario.settings['currency'] : 'GBP';
+  for (const [name, table] of scenario.tables) addDataSheet(workbook, name, table, currency);
+  return workbookBytes(workbook);
+}
+
+/** A scenario folder's settings and tables as workbook sheets (zonings become `zones-<name>`). */
+export async function folderTables(dir: string): Promise<ScenarioTables | null> {
+  const issues = new IssueList();
+  const source = await folderSource(await realpath(path.resolve(dir)).catch(() => path.resolve(dir)), dir, issues, createHash('sha256'));
+  const refs = tableRefsSchema.safeParse(source?.settings);
+  if (source === null || !refs.success || typeof source.settings !== 'object' || source.settings === null) return null;
+  const file = (k: 'areas' | 'demand' | 'providers' | 'bids' | 'current'): [string, string][] => {
+    const ref = refs.data.files[k];
+    return ref === undefined ? [] : [[sheetNames[k], ref]];
+  };
+  // In the order a person fills them in: areas, their zones, then demand, providers and bids.
+  const sheets: [string, string][] = [
+    ...file('areas'),
+    ...Object.entries(refs.data.zonings).map(([name, ref]): [string, string] => [`${sheetNames.zoningPrefix}${name}`, ref]),
+    ...file('demand'), ...file('providers'), ...file('bids'), ...file('current'),
+  ];
+  const tables = new Map<string, CsvTable>();
+  for (const [sheet, ref] of sheets) {
+    let header: readonly string[] = [];
+    const records: CsvRecord[] = [];
+    const read = await source.table(ref, {
+      header: (h) => {
+        header = h;
+        return true;
+      },
+      record: (r) => {
+        records.push(r);
+      },
+    });
+    if (!read) return null;
+    tables.set(sheet, { header, records });
+  }
+  return { settings: source.settings as Record<string, unknown>, tables };
+}

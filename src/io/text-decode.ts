@@ -1,0 +1,106 @@
+/**
+ * Bytes of a table file → text, knowing what spreadsheets really save. Excel's
+ * "CSV (Comma delimited)" is Windows-1252, not UTF-8; "Unicode Text" is
+ * UTF-16; and people hand over the workbook itself. Pure.
+ */
+import { isUtf8 } from 'node:buffer';
+
+export type Decoded =
+  | { readonly kind: 'text'; readonly text: string; readonly encoding: 'utf-8' | 'windows-1252' }
+  | { readonly kind: 'workbook'; readonly format: 'xlsx' | 'xls' }
+  | { readonly kind: 'unsupported'; readonly encoding: string };
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/** Byte values Windows-1252 leaves undefined: text holding them is not Windows-1252. */
+const undefinedIn1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function looksUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 200);
+  let zeros = 0;
+  for (const b of sample) if (b === 0) zeros++;
+  return sample.length >= 4 && zeros >= sample.length / 4;
+}
+
+export type TableEncoding =
+  | { readonly kind: 'text'; readonly encoding: 'utf-8' | 'windows-1252'; /** Line of the first byte outside ASCII (where a wrong encoding shows). */ readonly firstNonAsciiLine: number }
+  | Exclude<Decoded, { kind: 'text' }>;
+
+/**
+ * What a table file is, learnt from its bytes chunk by chunk, so a large CSV
+ * file is never held whole: UTF-8 when every byte sequence is valid UTF-8,
+ * else Windows-1252 unless it holds a byte Windows-1252 leaves undefined.
+ * The first chunk must hold the file's start (magic numbers, UTF-16 zeros).
+ */
+/** How many bytes at the end of `b` start a UTF-8 sequence that the next chunk must finish. */
+function unfinishedTail(b: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, b.length); k++) {
+    const x = b[b.length - k] ?? 0;
+    if ((x & 0xc0) === 0x80) continue;
+    const need = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : x >= 0xc0 ? 2 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
+}
+
+export function encodingSniffer(): { push(chunk: Uint8Array): void; finish(): TableEncoding } {
+  /** The start of a UTF-8 sequence cut by the chunk boundary. */
+  let carry: Uint8Array = new Uint8Array();
+  let head: Uint8Array | null = null;
+  let validUtf8 = true;
+  let undefined1252 = false;
+  let lines = 1;
+  let nonAscii: number | null = null;
+  return {
+    push(chunk) {
+      head ??= chunk.subarray(0, 200);
+      if (validUtf8) {
+        // isUtf8 checks without building a string (TextDecoder took seconds on a 50 MB file).
+        const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+        const tail = unfinishedTail(bytes);
+        validUtf8 = isUtf8(bytes.subarray(0, bytes.length - tail));
+        carry = bytes.slice(bytes.length - tail);
+      }
+      // Native scans (a byte-by-byte loop in JavaScript took seconds on a 50 MB file).
+      if (nonAscii === null) {
+        const at = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1').search(/[\x80-\xff]/);
+        const end = at < 0 ? chunk.length : at;
+        for (let i = chunk.indexOf(0x0a); i >= 0 && i < end; i = chunk.indexOf(0x0a, i + 1)) lines++;
+        if (at >= 0) nonAscii = lines;
+      }
+      if (nonAscii !== null && !undefined1252) undefined1252 = [...undefinedIn1252].some((b) => chunk.includes(b));
+    },
+    finish() {
+      const start = head ?? new Uint8Array();
+      if (startsWith(start, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'workbook', format: 'xlsx' };
+      if (startsWith(start, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: 'workbook', format: 'xls' };
+      if (startsWith(start, [0xff, 0xfe]) || startsWith(start, [0xfe, 0xff]) || looksUtf16(start)) return { kind: 'unsupported', encoding: 'UTF-16 ("Unicode Text")' };
+      if (carry.length > 0) validUtf8 = false;
+      if (validUtf8) return { kind: 'text', encoding: 'utf-8', firstNonAsciiLine: nonAscii ?? 1 };
+      if (undefined1252) return { kind: 'unsupported', encoding: 'neither UTF-8 nor Windows-1252' };
+      return { kind: 'text', encoding: 'windows-1252', firstNonAsciiLine: nonAscii ?? 1 };
+    },
+  };
+}
+
+/** A whole table file's bytes → text (small files and tests; CSV files are streamed with encodingSniffer). */
+export function decodeTableBytes(bytes: Uint8Array): Decoded {
+  const sniffer = encodingSniffer();
+  sniffer.push(bytes);
+  const found = sniffer.finish();
+  if (found.kind !== 'text') return found;
+  return { kind: 'text', text: new TextDecoder(found.encoding).decode(bytes), encoding: found.encoding };
+}
+
+/** The one message for a table file that could not be used as text, or null when it could. */
+export function undecodableMessage(decoded: Decoded): string | null {
+  if (decoded.kind === 'workbook') {
+    return decoded.format === 'xls'
+      ? 'is an old Excel workbook (.xls), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)", or save the whole workbook as .xlsx and give it to zonal in place of the folder'
+      : 'is an Excel workbook (.xlsx), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)" for this table, or give the whole workbook to zonal in place of the scenario folder (see docs/spreadsheets.md)';
+  }
+  if (decoded.kind === 'unsupported') return `is encoded as ${decoded.encoding}, which zonal cannot read: save it as "CSV UTF-8 (Comma delimited)" (in Excel: File > Save As; in LibreOffice: Character set "Unicode (UTF-8)")`;
+  return null;
+}
+
+export const windows1252Warning = 'is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that £ and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"';

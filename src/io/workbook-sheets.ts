@@ -1,0 +1,94 @@
+/**
+ * A worksheet read as a table, the same header + records a CSV file gives
+ * (records carry their row number as their line), and the `scenario` sheet
+ * read as settings. exceljs does the reading; this file only turns its cells
+ * into what the shared checks expect.
+ */
+import type ExcelJS from 'exceljs';
+import type { CsvRecord, CsvTable } from './csv-read.js';
+
+/** A cell as the text a CSV file would hold. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
+  if ('hyperlink' in value) return String(value.text).trim();
+  return value.error;
+}
+
+/** Column number (1-based) → letters: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+export function sheetHeader(sheet: ExcelJS.Worksheet): string[] {
+  const row = sheet.getRow(1);
+  const header: string[] = [];
+  for (let c = 1; c <= row.cellCount; c++) header.push(cellText(row.getCell(c).value));
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
+  return header;
+}
+
+export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
+  const header = sheetHeader(sheet);
+  const records: CsvRecord[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const cells: Record<string, string> = {};
+    header.forEach((name, i) => {
+      if (name !== '' && !(name in cells)) cells[name] = cellText(row.getCell(i + 1).value);
+    });
+    if (Object.values(cells).every((c) => c === '')) return;
+    records.push({ line: rowNumber, cells, width: header.length });
+  });
+  return { header, records };
+}
+
+export type SettingValue = string | number | boolean | null;
+
+/** A settings cell: numbers and true/false stay typed; "null" is null; empty is no setting. */
+function settingValue(value: ExcelJS.CellValue): SettingValue | undefined {
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) return settingValue(value.result ?? null);
+  const text = cellText(value ?? null);
+  if (text === '') return undefined;
+  if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+  return /^null$/i.test(text) ? null : text;
+}
+
+export interface SettingRow {
+  readonly path: readonly string[];
+  readonly value: SettingValue;
+  readonly line: number;
+}
+
+/** The `scenario` sheet: column A a dotted key path (`lots.standard.leadShare`), column B its value; a `key,value` header is allowed. */
+export function settingRows(sheet: ExcelJS.Worksheet): SettingRow[] {
+  const rows: SettingRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const key = cellText(row.getCell(1).value);
+    const value = settingValue(row.getCell(2).value);
+    if (key === '' || value === undefined || (line === 1 && key.toLowerCase() === 'key')) return;
+    rows.push({ path: key.split('.').map((k) => k.trim()), value, line });
+  });
+  return rows;
+}
+
+/** Setting rows → the nested object scenario.json would hold. */
+export function nestSettings(rows: readonly SettingRow[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const { path, value } of rows) {
+    let node = root;
+    path.slice(0, -1).forEach((key) => {
+      const next = node[key];
+      node = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : (node[key] = {});
+    });
+    node[path[path.length - 1] ?? ''] = value;
+  }
+  return root;
+}

@@ -1,0 +1,74 @@
+/**
+ * Area coordinates that cannot be right: outside the country the scenario is
+ * in, or far from every other area. Either once turned a £25 legal-pay floor
+ * into £1,111.96 and rejected every bid of three lots, so `validate` says so,
+ * with the fix ("latitude and longitude may be swapped") when it is that. Pure.
+ */
+import { z } from 'zod';
+import type { IssueList } from '../diagnostics/issues.js';
+
+export const boundsSchema = z.strictObject({
+  south: z.number().min(-90).max(90),
+  north: z.number().min(-90).max(90),
+  west: z.number().min(-180).max(180),
+  east: z.number().min(-180).max(180),
+}).refine((b) => b.south < b.north && b.west < b.east, 'needs south < north and west < east');
+
+export type Bounds = z.output<typeof boundsSchema>;
+
+/** Great Britain with its islands (Scilly to Shetland, St Kilda to Lowestoft), with a little room. */
+export const greatBritain: Bounds = { south: 49.8, north: 60.9, west: -8.7, east: 1.8 };
+
+export interface PlacedArea {
+  readonly line: number;
+  readonly id: string;
+  readonly lat: number;
+  readonly lon: number;
+}
+
+const inside = (b: Bounds, lat: number, lon: number) => lat >= b.south && lat <= b.north && lon >= b.west && lon <= b.east;
+
+/** Great-circle distance in km (haversine). */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** An area farther than this from every other is flagged: at least 50 km, and 4 times the usual gap between neighbours. */
+const minFarKm = 50;
+
+function nearest(area: { lat: number; lon: number }, others: readonly PlacedArea[], self: string): number {
+  return others.reduce((best, o) => (o.id === self ? best : Math.min(best, distanceKm(area, o))), Infinity);
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : (s[Math.floor((s.length - 1) / 2)] ?? 0);
+}
+
+export function checkAreaPlaces(areas: readonly PlacedArea[], custom: Bounds | null | undefined, file: string, issues: IssueList): void {
+  if (custom === null) return;
+  const bounds = custom ?? greatBritain;
+  const where = custom === undefined ? 'Great Britain' : 'the scenario\'s "bounds"';
+  const span = `lat ${bounds.south} to ${bounds.north}, lon ${bounds.west} to ${bounds.east}`;
+  const placed = areas.filter((a) => inside(bounds, a.lat, a.lon));
+  for (const a of areas.filter((x) => !inside(bounds, x.lat, x.lon))) {
+    const fix = inside(bounds, a.lon, a.lat)
+      ? `latitude and longitude may be swapped (lat ${a.lon}, lon ${a.lat} is inside): swap the two cells`
+      : `check the coordinates, or set "bounds" in the scenario settings if the scenario is elsewhere`;
+    issues.error(file, a.line, `area "${a.id}" at lat ${a.lat}, lon ${a.lon} is outside ${where} (${span}): ${fix}`, 'lat');
+  }
+  if (placed.length < 3) return;
+  const gaps = placed.map((a) => nearest(a, placed, a.id));
+  const far = Math.max(minFarKm, 4 * median(gaps));
+  placed.forEach((a, i) => {
+    const gap = gaps[i] ?? 0;
+    if (gap <= far) return;
+    const swapped = inside(bounds, a.lon, a.lat) && nearest({ lat: a.lon, lon: a.lat }, placed, a.id) <= far;
+    const fix = swapped ? 'latitude and longitude may be swapped: swap the two cells' : 'check its coordinates';
+    issues.warning(file, a.line, `area "${a.id}" is ${Math.round(gap)} km from the nearest other area (most areas are within ${Math.round(median(gaps))} km of one): ${fix}`, 'lat');
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The award in the shape of current.csv (area, care type, provider, hours a
+ * week), so this year's award is next year's transition baseline with no hand
+ * work. A lot's hours go to its areas in proportion to their demand (framework
+ * allocations say their own area hours), and a lot that carries merged care
+ * types splits each area's hours back by care type. Pure.
+ */
+import type { Result } from '../model/result.js';
+import { careTypes, type CareType, type Lot, type Scenario } from '../model/types.js';
+import { toCsv } from './csv-write.js';
+
+export interface BaselineRow {
+  readonly areaId: string;
+  readonly careType: CareType;
+  readonly providerId: string;
+  readonly hours: number;
+}
+
+/** Care types a lot carries: its own and those merged into it. */
+function carriedTypes(scenario: Scenario, lot: Lot): CareType[] {
+  return careTypes.filter((t) => t === lot.careType || (scenario.lotPlan[t]?.kind === 'merge' && t !== lot.careType && lot.careType === 'standard'));
+}
+
+/** Share of an area's lot hours that is each carried care type, from the design-period demand. */
+function typeShares(scenario: Scenario, lot: Lot, areaId: string): [CareType, number][] {
+  const types = carriedTypes(scenario, lot);
+  const hours = types.map((t) => scenario.demand.filter((d) => d.areaId === areaId && d.careType === t && d.period === scenario.period).reduce((s, d) => s + d.hours, 0));
+  const total = hours.reduce((s, h) => s + h, 0);
+  return types.map((t, i) => [t, total > 0 ? (hours[i] ?? 0) / total : t === lot.careType ? 1 : 0]);
+}
+
+export function awardAsCurrent(result: Result, scenario: Scenario, lots: readonly Lot[]): BaselineRow[] {
+  const byLot = new Map(lots.map((l) => [l.id, l]));
+  const sums = new Map<string, BaselineRow>();
+  const add = (areaId: string, careType: CareType, providerId: string, hours: number) => {
+    const key = `${areaId}\0${careType}\0${providerId}`;
+    sums.set(key, { areaId, careType, providerId, hours: (sums.get(key)?.hours ?? 0) + hours });
+  };
+  for (const a of result.allocations) {
+    const lot = byLot.get(a.lotId);
+    if (lot === undefined || a.hoursPerWeek <= 0) continue;
+    const areaHours = a.areaHours !== undefined
+      ? Object.entries(a.areaHours)
+      : [...lot.demandByArea].map(([areaId, d]): [string, number] => [areaId, lot.demand > 0 ? (a.hoursPerWeek * d) / lot.demand : 0]);
+    for (const [areaId, hours] of areaHours) for (const [careType, share] of typeShares(scenario, lot, areaId)) if (hours * share > 0) add(areaId, careType, a.providerId, hours * share);
+  }
+  return [...sums.values()].sort((x, y) => x.areaId.localeCompare(y.areaId) || x.careType.localeCompare(y.careType) || x.providerId.localeCompare(y.providerId));
+}
+
+export function baselineCsv(rows: readonly BaselineRow[]): Promise<string> {
+  return toCsv(['area_id', 'care_type', 'provider_id', 'hours_per_week'], rows.map((r) => [r.areaId, r.careType, r.providerId, Math.round(r.hours * 100) / 100]));
+}

@@ -1,0 +1,50 @@
+/**
+ * result.xlsx: the award as a workbook a committee can open. A summary sheet
+ * first, then the same tables as the CSV files, formatted, then the flags and
+ * warnings. Pure apart from exceljs building the bytes.
+ */
+import type { Result } from '../../model/result.js';
+import { allocationsTable, lotsTable, providersTable } from '../result-csv.js';
+import { tablesWorkbook, type SheetTable, type SummaryLine } from './sheet.js';
+
+function summaryLines(result: Result): SummaryLine[] {
+  const t = result.totals;
+  return [
+    { label: 'Zoning', value: result.zoning },
+    { label: 'Period', value: result.period },
+    { label: 'Status', value: result.status },
+    { label: 'Annual cost', value: t.annualCost, format: 'currency' },
+    { label: 'Cost per hour', value: t.costPerHour, format: 'currency' },
+    { label: 'Hours a week awarded', value: t.hoursPerWeek, format: 'hours' },
+    { label: 'Hours a week of demand', value: t.demandHoursPerWeek, format: 'hours' },
+    { label: 'Hours a week unmet', value: t.unmetHoursPerWeek, format: 'hours' },
+    { label: 'Providers awarded', value: t.providersAwarded, format: 'integer' },
+    { label: 'Largest provider share', value: t.largestShare, format: 'percent' },
+    { label: 'Concentration (HHI, 0-10,000)', value: t.hhi, format: 'integer' },
+    { label: 'Risk (0-100, higher is worse)', value: t.riskScore, format: 'score' },
+    { label: 'Viability (0-100, higher is better)', value: t.viabilityScore, format: 'score' },
+    { label: 'Flags (bids to reject or explain)', value: result.flags.length, format: 'integer' },
+    { label: 'Warnings', value: result.warnings.length, format: 'integer' },
+    { label: 'Solver', value: `${result.run.solver}, ${result.run.solveSeconds.toFixed(2)} s` },
+    { label: 'Inputs (hash)', value: result.run.inputHash },
+    { label: 'zonal version', value: result.run.version },
+  ];
+}
+
+function flagsTable(result: Result): SheetTable {
+  return {
+    name: 'flags',
+    columns: [
+      { header: 'kind', format: 'text' }, { header: 'bid_id', format: 'text' }, { header: 'provider_id', format: 'text' }, { header: 'lot_id', format: 'text' },
+      { header: 'price_per_hour', format: 'currency' }, { header: 'floor_per_hour', format: 'currency' }, { header: 'action', format: 'text' },
+    ],
+    rows: result.flags.map((f) => [f.kind, f.bidId, f.providerId, f.lotId, f.pricePerHour, f.floorPerHour, f.action]),
+  };
+}
+
+export const warningsTable = (warnings: readonly string[]): SheetTable => ({ name: 'warnings', columns: [{ header: 'warning', format: 'text' }], rows: warnings.map((w) => [w]) });
+
+export function resultWorkbook(result: Result): Promise<Uint8Array> {
+  const tables = [allocationsTable(result), lotsTable(result), providersTable(result), flagsTable(result), warningsTable(result.warnings)];
+  return tablesWorkbook(result.scenario, summaryLines(result), tables, result.currency);
+}

@@ -1,0 +1,105 @@
+/**
+ * Workbooks through the built binary: init --xlsx, every command on a
+ * workbook, the result workbooks, and the award written as next year's
+ * current.csv.
+ */
+import { existsSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
+import { tempDir } from '../helpers/scenario-folder.js';
+
+let dir = '';
+let tender = '';
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = await tempDir('zonal-wb-cli-');
+  tender = path.join(dir, 'tender.xlsx');
+  const r = await zonal(['init', '--xlsx', tender]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain(`Wrote a template workbook (the small example scenario) to ${tender}.`);
+});
+
+async function sheetNames(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+  return wb.worksheets.map((s) => s.name);
+}
+
+describe('zonal on workbooks', () => {
+  test('init --xlsx never overwrites, and wants an .xlsx name', async () => {
+    const again = await zonal(['init', '--xlsx', tender]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists: give a new file name so nothing is overwritten');
+    const csv = await zonal(['init', '--xlsx', path.join(dir, 'tender.csv')]);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('the file name must end in .xlsx');
+  });
+
+  test('validate and solve take a workbook; solve writes result.xlsx with a summary and one sheet per table', async () => {
+    expect((await zonal(['validate', tender])).code).toBe(0);
+    const out = path.join(dir, 'out');
+    const r = await zonal(['solve', tender, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(await sheetNames(path.join(out, 'result.xlsx'))).toEqual(['summary', 'allocations', 'lots', 'providers', 'flags', 'warnings']);
+  });
+
+  test('a bad cell in a workbook: exit 2, sheet!cell in the message, nothing written', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(tender)) as unknown as ArrayBuffer);
+    wb.getWorksheet('areas')!.getCell('G3').value = 'city';
+    const bad = path.join(dir, 'bad.xlsx');
+    await writeFile(bad, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const out = path.join(dir, 'out-bad');
+    const r = await zonal(['solve', bad, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.xlsx: areas!G3: rurality must be one of urban, town, rural (got "city")');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('score and compare on a workbook write scores.xlsx and comparison.xlsx', async () => {
+    const scores = path.join(dir, 'score', 'scores.csv');
+    expect((await zonal(['score', tender, '--out', scores])).code).toBe(0);
+    expect(await sheetNames(path.join(dir, 'score', 'scores.xlsx'))).toEqual(['summary', 'scores']);
+    const out = path.join(dir, 'compare');
+    expect((await zonal(['compare', tender, '--out', out, '--options', 'lead-80-20,sole'])).code).toBe(0);
+    expect(await sheetNames(path.join(out, 'comparison.xlsx'))).toEqual(['summary', 'options']);
+  });
+
+  test('batch on a workbook base writes batch.xlsx: readable variant names, one column per setting, rounded numbers', async () => {
+    const batch = path.join(dir, 'batch.json');
+    await writeFile(batch, JSON.stringify({ base: 'tender.xlsx', grid: { zoning: ['two', 'one'], 'lots.standard.leadShare': [0.7] } }));
+    const out = path.join(dir, 'batch-out');
+    const r = await zonal(['batch', batch, '--out', out, '--workers', '1']);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(path.join(out, 'batch.xlsx'))) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('variants');
+    const header = (ws?.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header.slice(0, 7)).toEqual(['index', 'name', 'id', 'base', 'zoning', 'lots.standard.leadShare', 'status']);
+    expect(ws?.getRow(2).getCell(2).value).toBe('two, lead 70%');
+    expect(ws?.getRow(3).getCell(5).value).toBe('one');
+    const cost = ws?.getRow(2).getCell(header.indexOf('cost_per_hour') + 1).value;
+    expect(typeof cost === 'number' && Math.round(cost * 100) === cost * 100).toBe(true);
+  });
+
+  test('solve --baseline-out writes the award as a current.csv that validates as next year\'s baseline', async () => {
+    const baseline = path.join(dir, 'next-current.csv');
+    const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(dir, 'out-tiny'), '--baseline-out', baseline]);
+    expect(r.code).toBe(0);
+    expect((await readFile(baseline, 'utf8')).split('\n')[0]).toBe('area_id,care_type,provider_id,hours_per_week');
+    const next = path.join(dir, 'next-year');
+    await cp(path.join(repoRoot, 'scenarios', 'tiny'), next, { recursive: true });
+    await cp(baseline, path.join(next, 'current.csv'));
+    const json = JSON.parse(await readFile(path.join(next, 'scenario.json'), 'utf8')) as { files: Record<string, string> };
+    json.files['current'] = 'current.csv';
+    await writeFile(path.join(next, 'scenario.json'), JSON.stringify(json));
+    const again = await zonal(['solve', next, '--out', path.join(dir, 'out-next'), '--format', 'json']);
+    expect(again.code).toBe(0);
+    const lots = (JSON.parse(again.stdout) as { lots: { risk: Record<string, number> }[] }).lots;
+    expect(lots.every((l) => l.risk['transition'] === 0)).toBe(true);
+  });
+});
