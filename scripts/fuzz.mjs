@@ -10,7 +10,8 @@
  * be), runs validate, solve or score on it, and checks:
  *   - the exit code is 0, 2 or 3; 1 only with a clear message (no "unexpected
  *     error", no stack trace); no hang (a run over 120 s is a failure);
- *   - nothing is written on exit 2 (and only result.json on exit 3);
+ *   - nothing is written on exit 2; on exit 3 (no award possible) result.json says
+ *     infeasible with a diagnosis, and no allocations.csv is there;
  *   - on success every output file is there, and none holds Infinity or NaN;
  *   - nothing printed holds a raw control character.
  * One run in ten instead kills a solve at a random moment while it replaces
@@ -163,6 +164,15 @@ function problems(command, r, out) {
   if (command === 'solve' || command === 'score') {
     const written = existsSync(out) ? readdirSync(out).filter((n) => !n.startsWith('.')) : [];
     if (r.code === 2 && written.length > 0) found.push(`exit 2 but wrote ${written.join(', ')}`);
+    if (command === 'solve' && r.code === 3) {
+      if (written.includes('allocations.csv')) found.push('exit 3 but allocations.csv is there');
+      try {
+        const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'));
+        if (result.status !== 'infeasible' || typeof result.diagnosis?.summary !== 'string') found.push('exit 3 but result.json has no infeasible status and diagnosis');
+      } catch {
+        found.push('exit 3 but no readable result.json');
+      }
+    }
     if (command === 'solve' && r.code === 0) {
       for (const f of outputs) if (!written.includes(f)) found.push(`exit 0 but ${f} is missing`);
       for (const f of written.filter((n) => /\.(json|csv)$/.test(n))) {
