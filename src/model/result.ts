@@ -87,13 +87,17 @@ export interface RunInfo {
   readonly constraints: number;
 }
 
-export interface Result {
+/** What every result.json starts with, whether or not an award was possible. */
+export interface ResultHeader {
   readonly schemaVersion: 1;
   readonly scenario: string;
   readonly zoning: string;
   readonly period: string;
   readonly currency: string;
   readonly weeksPerYear: number;
+}
+
+export interface Result extends ResultHeader {
   /** An award is optimal or, when a time limit stopped the search, feasible; no award is an InfeasibleResult. */
   readonly status: Exclude<SolveStatus, 'infeasible'>;
   readonly gap: number;
@@ -133,13 +137,7 @@ export type TenderedLot = Pick<LotResult, 'lotId' | 'careType' | 'zoneId' | 'are
  * result.json when no award meets the hard rules (exit code 3): the lots and
  * the diagnosis; no totals, no scores, no allocations (DESIGN.md section 9).
  */
-export interface InfeasibleResult {
-  readonly schemaVersion: 1;
-  readonly scenario: string;
-  readonly zoning: string;
-  readonly period: string;
-  readonly currency: string;
-  readonly weeksPerYear: number;
+export interface InfeasibleResult extends ResultHeader {
   readonly status: 'infeasible';
   readonly objective: { readonly kind: Objective };
   readonly diagnosis: Diagnosis;
