@@ -96,7 +96,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   if (outcome.status === 'infeasible') return { kind: 'infeasible', result: await infeasibleResult(scenario, lots, warnings, run, options.backend), lots };
   const plan = decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
   const allocations = [...plan.allocations, ...chooseBackups(scenario, lots, plan.allocations)];
-  const baseline = { objective: outcome.objective, annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0), unmetHours: [...plan.unmet.values()].reduce((t, h) => t + h, 0), solveSeconds: outcome.seconds, plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])) };
+  const baseline = { objective: outcome.objective, annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0), unmetHours: [...plan.unmet.values()].reduce((t, h) => t + h, 0), variables: program.variables.length, solveSeconds: outcome.seconds, plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])) };
   const explained = await explainStep(scenario, lots, allocations, options.backend, baseline, options.ruleCosts ?? false);
   const result = assembleResult({
     scenario, lots, allocations, unmet: plan.unmet, warnings, ...explained,

@@ -135,16 +135,13 @@ export async function diagnoseInfeasible(scenario: Scenario, lots: readonly Lot[
     for (const set of subsetsOfSize(inForce, size)) if (await feasible(relaxAll(scenario, set))) sets.push(set);
     if (sets.length === 0) continue;
     const alternatives = await Promise.all(sets.map((set) => Promise.all(set.map((rule) => nearest(scenario, lots, rule, set.filter((r) => r !== rule), feasible)))));
-    const first = alternatives[0]?.map((m) => m.text).join('; and ') ?? '';
     return {
-      summary: `No award meets every rule. ${alternatives.length === 1 ? 'Relax' : 'Relax one of these'}: ${alternatives.map((set) => set.map((m) => m.text).join('; and ')).join(' | or | ')}`.replace(/: $/, ''),
+      summary: `No award meets every rule. ${alternatives.length === 1 ? 'Relax' : 'Relax one of these'}: ${alternatives.map((set) => set.map((m) => m.text).join('; and ')).join(' | or | ')}`,
       relaxations: alternatives,
-      firstFix: first,
     };
   }
   return {
     summary: 'No award meets every rule, and relaxing the award rules does not help: the lots, bids or capacities themselves cannot be combined (please report this with the scenario).',
     relaxations: [],
-    firstFix: '',
   };
 }

@@ -21,6 +21,8 @@ export interface Baseline {
   readonly solveSeconds: number;
   /** Unmet hours per week of the award. */
   readonly unmetHours: number;
+  /** Variables of the award's program: the size that decides whether re-solving once per rule is affordable. */
+  readonly variables: number;
   /** The award's plan by variable name: relaxing a rule keeps it feasible, so it starts each re-solve. */
   readonly plan?: ReadonlyMap<string, number>;
 }
@@ -108,7 +110,7 @@ async function costOf(scenario: Scenario, r: Relaxation, backend: SolverBackend,
 /** The cost of each award rule, one relaxed at a time. */
 export async function ruleCosts(scenario: Scenario, lots: readonly Lot[], backend: SolverBackend, baseline: Baseline, given: RuleCostOptions = {}): Promise<RuleCostReport> {
   const options = { ...defaultRuleCostOptions, ...given };
-  const size = buildProgram(scenario, lots).variables.length;
+  const size = baseline.variables;
   const tooLarge = size > options.maxVariables;
   const rules: RuleCost[] = [];
   for (const r of relaxations(scenario, lots)) {

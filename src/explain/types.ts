@@ -66,6 +66,4 @@ export interface Diagnosis {
   readonly summary: string;
   /** The smallest sets of rules whose relaxation allows an award; each set is one way out. */
   readonly relaxations: readonly (readonly RuleMove[])[];
-  /** The first way out, in words. */
-  readonly firstFix: string;
 }

@@ -43,7 +43,7 @@ describe('explainAward', () => {
 
 describe('ruleCosts', () => {
   const baselineOf = (result: { objective: { value: number }; totals: { annualCost: number; unmetHoursPerWeek: number } }) => ({
-    objective: result.objective.value, annualCost: result.totals.annualCost, unmetHours: result.totals.unmetHoursPerWeek, solveSeconds: 0.1,
+    objective: result.objective.value, annualCost: result.totals.annualCost, unmetHours: result.totals.unmetHoursPerWeek, variables: 10, solveSeconds: 0.1,
   });
 
   it('re-solves with the share cap relaxed and reports what the cap costs in money', async () => {
@@ -81,10 +81,10 @@ describe('ruleCosts', () => {
     const s = capped();
     let solves = 0;
     const counting: SolverBackend = { name: 'counting', solve: (p, o) => { solves++; return highsBackend.solve(p, o); } };
-    const report = await ruleCosts(s, lotsOf(s), counting, { objective: 1, annualCost: 1, unmetHours: 0, solveSeconds: 3 }, { maxVariables: 2 });
+    const report = await ruleCosts(s, lotsOf(s), counting, { objective: 1, annualCost: 1, unmetHours: 0, variables: 10, solveSeconds: 3 }, { maxVariables: 2 });
     expect(solves).toBe(0);
     expect(report.rules.find((r) => r.rule === 'share-cap')).toMatchObject({ status: 'skipped', objectiveChange: null, annualCostChange: null });
-    expect(report.rules.find((r) => r.rule === 'share-cap')?.note).toMatch(/variables \(over 2\): too large/);
+    expect(report.rules.find((r) => r.rule === 'share-cap')?.note).toMatch(/has 10 variables \(over 2\): too large/);
     // A slow baseline no longer changes anything: the same input is costed.
     const slow = await ruleCosts(s, lotsOf(s), counting, { ...baselineOf(await solved(s)), solveSeconds: 30 });
     expect(slow.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
