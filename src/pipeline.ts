@@ -108,7 +108,6 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     allocations: result.allocations,
     objective: result.objective,
     annualCost: result.totals.annualCost,
-    feasible: true,
   });
   return violations.length > 0 ? { kind: 'bug', violations } : { kind: 'ok', result, lots };
 }

@@ -24,7 +24,6 @@ export interface AwardToVerify {
   readonly allocations: readonly Allocation[];
   readonly objective: { readonly kind: 'cost' | 'meat'; readonly value: number };
   readonly annualCost: number;
-  readonly feasible: boolean;
 }
 
 const close = (a: number, b: number, rel = 1e-6) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
@@ -189,7 +188,7 @@ function checkProviders(award: AwardToVerify, scenario: Scenario, bids: Map<stri
     if (rules.maxLotsPerProvider !== null && p.lots.size > rules.maxLotsPerProvider) v.push(`provider ${provider.id}: ${p.lots.size} lots, at most ${rules.maxLotsPerProvider}`);
   }
   const winners = [...byProvider.entries()].filter(([, p]) => p.lots.size > 0).length;
-  if (award.feasible && winners < rules.minDistinctProviders) v.push(`${winners} providers win, at least ${rules.minDistinctProviders} must`);
+  if (winners < rules.minDistinctProviders) v.push(`${winners} providers win, at least ${rules.minDistinctProviders} must`);
 }
 
 function checkPackages(award: AwardToVerify, scenario: Scenario, bids: ReadonlyMap<string, Bid>, v: string[]): void {
@@ -262,7 +261,7 @@ export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] 
   checkPackages(award, scenario, bids, v);
   const cost = award.allocations.reduce((t, a) => t + a.annualCost, 0);
   if (!close(cost, award.annualCost)) v.push(`annual cost ${award.annualCost} ≠ sum of allocations ${cost}`);
-  const objective = award.feasible ? objectiveOf(award, scenario, expected, bids) : award.objective.value;
+  const objective = objectiveOf(award, scenario, expected, bids);
   if (!close(objective, award.objective.value, 1e-5)) {
     v.push(`objective ${award.objective.value} ≠ recomputed ${objective}`);
   }

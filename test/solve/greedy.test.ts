@@ -30,7 +30,6 @@ function violations(scenario: Scenario, lots: readonly Lot[], program: Program, 
     allocations: plan.allocations,
     objective: { kind: scenario.award.objective, value: objectiveOf(program, values) },
     annualCost,
-    feasible: true,
   });
 }
 
