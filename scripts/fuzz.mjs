@@ -19,7 +19,19 @@
  * Failing cases are kept under --keep (default fuzz-failures/) with the command.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,27 +49,101 @@ const keep = path.resolve(arg('--keep', 'fuzz-failures'));
 
 /** xorshift32: the same --seed gives the same runs. */
 function random() {
-  seed ^= seed << 13; seed >>>= 0;
+  seed ^= seed << 13;
+  seed >>>= 0;
   seed ^= seed >>> 17;
-  seed ^= seed << 5; seed >>>= 0;
+  seed ^= seed << 5;
+  seed >>>= 0;
   return seed / 2 ** 32;
 }
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-const hostileCells = ['', ' ', '-1', '0', '1e308', '1e15', '-1e308', 'NaN', 'Infinity', '26,95', '2,6,5,0', '1,2', '1,200', '"', '""', '"a,b"',
-  '\u001b[2J', '\u001b]0;title\u0007', 'x\u0000y', '9'.repeat(400), 'ÿþ', '£', '1.5e-320', '0x10', '*', ';;', 'A1;A1', 'county', 'lead', 'secondary', 'standard', 'complex', '\u202e', 'a'.repeat(5000)];
-const hostileJson = [null, -1, 0, 1e308, -1e308, 1e15, 'x', '', [], {}, true, 0.5, 53, 54, '../areas.csv', '/etc/passwd', '\u001b[2J', 'x\u0000', { a: { b: { c: [1, 2] } } }, 'bids.csv', 'zones-two.csv'];
+const hostileCells = [
+  '',
+  ' ',
+  '-1',
+  '0',
+  '1e308',
+  '1e15',
+  '-1e308',
+  'NaN',
+  'Infinity',
+  '26,95',
+  '2,6,5,0',
+  '1,2',
+  '1,200',
+  '"',
+  '""',
+  '"a,b"',
+  '\u001b[2J',
+  '\u001b]0;title\u0007',
+  'x\u0000y',
+  '9'.repeat(400),
+  'ÿþ',
+  '£',
+  '1.5e-320',
+  '0x10',
+  '*',
+  ';;',
+  'A1;A1',
+  'county',
+  'lead',
+  'secondary',
+  'standard',
+  'complex',
+  '\u202e',
+  'a'.repeat(5000),
+];
+const hostileJson = [
+  null,
+  -1,
+  0,
+  1e308,
+  -1e308,
+  1e15,
+  'x',
+  '',
+  [],
+  {},
+  true,
+  0.5,
+  53,
+  54,
+  '../areas.csv',
+  '/etc/passwd',
+  '\u001b[2J',
+  'x\u0000',
+  { a: { b: { c: [1, 2] } } },
+  'bids.csv',
+  'zones-two.csv',
+];
 
 function mutateCsv(text) {
   const lines = text.split('\n');
   const i = Math.floor(random() * lines.length);
-  switch (pick(['mild', 'mild', 'mild', 'cell', 'cell', 'cell', 'delete', 'repeat', 'cut', 'bytes', 'column', 'quote'])) {
+  switch (
+    pick([
+      'mild',
+      'mild',
+      'mild',
+      'cell',
+      'cell',
+      'cell',
+      'delete',
+      'repeat',
+      'cut',
+      'bytes',
+      'column',
+      'quote',
+    ])
+  ) {
     case 'mild': {
       // a plausible change (a number scaled by 0.5 to 2), so that many runs get as far as an award
       const cells = (lines[i] ?? '').split(',');
       const c = Math.floor(random() * cells.length);
       const n = Number(cells[c]);
-      if (i > 0 && cells[c] !== '' && Number.isFinite(n)) cells[c] = String(Math.round(n * (0.5 + random() * 1.5) * 100) / 100);
+      if (i > 0 && cells[c] !== '' && Number.isFinite(n))
+        cells[c] = String(Math.round(n * (0.5 + random() * 1.5) * 100) / 100);
       lines[i] = cells.join(',');
       return lines.join('\n');
     }
@@ -67,15 +153,28 @@ function mutateCsv(text) {
       lines[i] = cells.join(',');
       return lines.join('\n');
     }
-    case 'delete': lines.splice(i, 1); return lines.join('\n');
-    case 'repeat': lines.splice(i, 0, lines[i] ?? ''); return lines.join('\n');
-    case 'cut': return text.slice(0, Math.floor(random() * text.length));
+    case 'delete':
+      lines.splice(i, 1);
+      return lines.join('\n');
+    case 'repeat':
+      lines.splice(i, 0, lines[i] ?? '');
+      return lines.join('\n');
+    case 'cut':
+      return text.slice(0, Math.floor(random() * text.length));
     case 'bytes': {
       const at = Math.floor(random() * text.length);
-      return text.slice(0, at) + String.fromCharCode(...Array.from({ length: 4 }, () => Math.floor(random() * 256))) + text.slice(at);
+      return (
+        text.slice(0, at) +
+        String.fromCharCode(...Array.from({ length: 4 }, () => Math.floor(random() * 256))) +
+        text.slice(at)
+      );
     }
-    case 'column': lines[i] = `${lines[i] ?? ''},extra`; return lines.join('\n');
-    default: lines[i] = `"${lines[i] ?? ''}`; return lines.join('\n');
+    case 'column':
+      lines[i] = `${lines[i] ?? ''},extra`;
+      return lines.join('\n');
+    default:
+      lines[i] = `"${lines[i] ?? ''}`;
+      return lines.join('\n');
   }
 }
 
@@ -158,8 +257,13 @@ function problems(command, r, out) {
   const found = [];
   if (r.signal !== null) found.push(`killed by ${r.signal} (hang over 120 s?)`);
   else if (![0, 1, 2, 3].includes(r.code)) found.push(`exit code ${r.code}`);
-  if (r.code === 1 && (/unexpected error/.test(r.stderr) || /\n\s+at /.test(r.stderr) || r.stderr.trim() === '')) found.push('exit 1 without a clear message');
-  if (rawControl.test(r.stdout.replace(/\r/g, '')) && !command.includes('json')) found.push('raw control character on stdout');
+  if (
+    r.code === 1 &&
+    (/unexpected error/.test(r.stderr) || /\n\s+at /.test(r.stderr) || r.stderr.trim() === '')
+  )
+    found.push('exit 1 without a clear message');
+  if (rawControl.test(r.stdout.replace(/\r/g, '')) && !command.includes('json'))
+    found.push('raw control character on stdout');
   if (rawControl.test(r.stderr)) found.push('raw control character on stderr');
   if (command === 'solve' || command === 'score') {
     const written = existsSync(out) ? readdirSync(out).filter((n) => !n.startsWith('.')) : [];
@@ -168,7 +272,8 @@ function problems(command, r, out) {
       if (written.includes('allocations.csv')) found.push('exit 3 but allocations.csv is there');
       try {
         const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'));
-        if (result.status !== 'infeasible' || typeof result.diagnosis?.summary !== 'string') found.push('exit 3 but result.json has no infeasible status and diagnosis');
+        if (result.status !== 'infeasible' || typeof result.diagnosis?.summary !== 'string')
+          found.push('exit 3 but result.json has no infeasible status and diagnosis');
       } catch {
         found.push('exit 3 but no readable result.json');
       }
@@ -178,7 +283,12 @@ function problems(command, r, out) {
       for (const f of written.filter((n) => /\.(json|csv)$/.test(n))) {
         const text = readFileSync(path.join(out, f), 'utf8');
         if (/Infinity|NaN/.test(text)) found.push(`${f} holds Infinity or NaN`);
-        if (f === 'result.json') try { JSON.parse(text); } catch { found.push('result.json is not valid JSON'); }
+        if (f === 'result.json')
+          try {
+            JSON.parse(text);
+          } catch {
+            found.push('result.json is not valid JSON');
+          }
       }
     }
   }
@@ -193,10 +303,22 @@ async function fuzzOne(n) {
   const mutations = mutateFolder(dir);
   const command = pick(['validate', 'solve', 'solve', 'solve', 'score']);
   const out = path.join(work, 'out');
-  const flags = command === 'solve'
-    ? [...(random() < 0.2 ? ['--time-limit', pick(['0', '-1', 'Infinity', '1e9', 'abc', '5', '0.001'])] : []), ...(random() < 0.2 ? ['--objective', 'meat'] : []), ...(random() < 0.1 ? ['--format', 'json'] : [])]
-    : [];
-  const args = command === 'validate' ? ['validate', dir] : command === 'score' ? ['score', dir, '--out', path.join(out, 'scores.csv')] : ['solve', dir, '--out', out, ...flags];
+  const flags =
+    command === 'solve'
+      ? [
+          ...(random() < 0.2
+            ? ['--time-limit', pick(['0', '-1', 'Infinity', '1e9', 'abc', '5', '0.001'])]
+            : []),
+          ...(random() < 0.2 ? ['--objective', 'meat'] : []),
+          ...(random() < 0.1 ? ['--format', 'json'] : []),
+        ]
+      : [];
+  const args =
+    command === 'validate'
+      ? ['validate', dir]
+      : command === 'score'
+        ? ['score', dir, '--out', path.join(out, 'scores.csv')]
+        : ['solve', dir, '--out', out, ...flags];
   const r = await run(args, work);
   const found = problems(args.includes('json') ? 'solve-json' : command, r, out);
   return { n, code: r.code, found, args, mutations, work };
@@ -207,14 +329,32 @@ async function killOne(n, reference) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'zonal-fuzz-kill-'));
   const out = path.join(work, 'out');
   cpSync(reference.cost, out, { recursive: true, verbatimSymlinks: true });
-  const r = await run(['solve', path.join(root, 'scenarios/tiny'), '--out', out, '--objective', 'meat'], work, Math.floor(random() * reference.seconds * 1000 * 3));
+  const r = await run(
+    ['solve', path.join(root, 'scenarios/tiny'), '--out', out, '--objective', 'meat'],
+    work,
+    Math.floor(random() * reference.seconds * 1000 * 3),
+  );
   const found = [];
-  const shown = existsSync(path.join(out, 'allocations.csv')) ? readFileSync(path.join(out, 'allocations.csv'), 'utf8') : null;
+  const shown = existsSync(path.join(out, 'allocations.csv'))
+    ? readFileSync(path.join(out, 'allocations.csv'), 'utf8')
+    : null;
   const kind = (() => {
-    try { return JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8')).objective.kind; } catch { return null; }
+    try {
+      return JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8')).objective.kind;
+    } catch {
+      return null;
+    }
   })();
-  const set = kind === 'cost' && shown === reference.costAllocations ? 'old' : kind === 'meat' && shown === reference.meatAllocations ? 'new' : 'mixed';
-  if (set === 'mixed') found.push(`killed after ${r.seconds} s: the folder shows a mix (result.json ${kind}, allocations.csv ${shown === reference.costAllocations ? 'cost' : shown === reference.meatAllocations ? 'meat' : 'other'})`);
+  const set =
+    kind === 'cost' && shown === reference.costAllocations
+      ? 'old'
+      : kind === 'meat' && shown === reference.meatAllocations
+        ? 'new'
+        : 'mixed';
+  if (set === 'mixed')
+    found.push(
+      `killed after ${r.seconds} s: the folder shows a mix (result.json ${kind}, allocations.csv ${shown === reference.costAllocations ? 'cost' : shown === reference.meatAllocations ? 'meat' : 'other'})`,
+    );
   for (const f of outputs) if (!existsSync(path.join(out, f))) found.push(`killed: ${f} is missing`);
   return { n, code: r.code ?? `killed (${set})`, found, args: ['kill during solve'], mutations: [], work };
 }
@@ -227,7 +367,12 @@ async function referenceSets() {
   await run(['solve', path.join(root, 'scenarios/tiny'), '--out', cost], dir);
   const seconds = (Date.now() - started) / 1000;
   await run(['solve', path.join(root, 'scenarios/tiny'), '--out', meat, '--objective', 'meat'], dir);
-  return { cost, seconds, costAllocations: readFileSync(path.join(cost, 'allocations.csv'), 'utf8'), meatAllocations: readFileSync(path.join(meat, 'allocations.csv'), 'utf8') };
+  return {
+    cost,
+    seconds,
+    costAllocations: readFileSync(path.join(cost, 'allocations.csv'), 'utf8'),
+    meatAllocations: readFileSync(path.join(meat, 'allocations.csv'), 'utf8'),
+  };
 }
 
 async function main() {
@@ -237,11 +382,16 @@ async function main() {
   const codes = new Map();
   const failures = [];
   let n = 0;
-  const summary = () => `${n} runs (seed ${arg('--seed', '1')}, ${jobs} jobs): ${[...codes].sort().map(([code, count]) => `exit ${code}: ${count}`).join(', ')}; ${failures.length} with problems`;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => {
-    process.stdout.write(`stopped by ${signal} after ${summary()}\n`);
-    process.exit(failures.length === 0 ? 130 : 1);
-  });
+  const summary = () =>
+    `${n} runs (seed ${arg('--seed', '1')}, ${jobs} jobs): ${[...codes]
+      .sort()
+      .map(([code, count]) => `exit ${code}: ${count}`)
+      .join(', ')}; ${failures.length} with problems`;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => {
+      process.stdout.write(`stopped by ${signal} after ${summary()}\n`);
+      process.exit(failures.length === 0 ? 130 : 1);
+    });
   const worker = async () => {
     while (Date.now() < deadline) {
       const i = n++;
@@ -256,15 +406,22 @@ async function main() {
         } catch {
           mkdirSync(kept, { recursive: true }); // a named pipe in the case cannot be copied; the command and mutations are still kept
         }
-        writeFileSync(path.join(kept, 'FOUND.txt'), `${result.args.join(' ')}\nmutations: ${result.mutations.join('; ')}\n${result.found.join('\n')}\n`);
-        process.stderr.write(`run ${i}: ${result.found.join('; ')} (${result.args.join(' ')}; ${result.mutations.join('; ')})\n`);
+        writeFileSync(
+          path.join(kept, 'FOUND.txt'),
+          `${result.args.join(' ')}\nmutations: ${result.mutations.join('; ')}\n${result.found.join('\n')}\n`,
+        );
+        process.stderr.write(
+          `run ${i}: ${result.found.join('; ')} (${result.args.join(' ')}; ${result.mutations.join('; ')})\n`,
+        );
       }
       rmSync(result.work, { recursive: true, force: true });
       if (n % 10 === 0) process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${summary()}\n`);
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
-  process.stdout.write(`${minutes} min: ${summary()}.\n${failures.length === 0 ? 'No problems found.' : `${failures.length} run(s) with problems, kept in ${keep}.`}\n`);
+  process.stdout.write(
+    `${minutes} min: ${summary()}.\n${failures.length === 0 ? 'No problems found.' : `${failures.length} run(s) with problems, kept in ${keep}.`}\n`,
+  );
   process.exitCode = failures.length === 0 ? 0 : 1;
 }
 

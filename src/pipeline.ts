@@ -57,15 +57,23 @@ export type RunOutcome =
   | { readonly kind: 'bug'; readonly violations: readonly string[] };
 
 /** Step 1: the scenario as this run sees it. */
-export function withSettings(scenario: Scenario, options: Pick<RunOptions, 'zoning' | 'objective'>): Scenario | string {
+export function withSettings(
+  scenario: Scenario,
+  options: Pick<RunOptions, 'zoning' | 'objective'>,
+): Scenario | string {
   const zoning = options.zoning ?? scenario.zoning;
-  if (!scenario.zonings.has(zoning)) return `zoning "${zoning}" is not in the scenario: choose one of ${[...scenario.zonings.keys()].join(', ')}`;
-  const award = options.objective === undefined ? scenario.award : { ...scenario.award, objective: options.objective };
+  if (!scenario.zonings.has(zoning))
+    return `zoning "${zoning}" is not in the scenario: choose one of ${[...scenario.zonings.keys()].join(', ')}`;
+  const award =
+    options.objective === undefined ? scenario.award : { ...scenario.award, objective: options.objective };
   return { ...scenario, zoning, award };
 }
 
 /** Steps 1-4 without solving: the program a run would solve (for --export-lp). */
-export function programFor(input: Scenario, options: Pick<RunOptions, 'zoning' | 'objective'>): { scenario: Scenario; lots: Lot[]; rejections: Rejection[]; program: Program } | string {
+export function programFor(
+  input: Scenario,
+  options: Pick<RunOptions, 'zoning' | 'objective'>,
+): { scenario: Scenario; lots: Lot[]; rejections: Rejection[]; program: Program } | string {
   const scenario = withSettings(input, options);
   if (typeof scenario === 'string') return scenario;
   const { lots, rejections } = tenderLots(scenario);
@@ -81,26 +89,66 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   const warnings = [...(options.inputWarnings ?? []), ...tenderWarnings(scenario, lots, rejections)];
   // A greedy award that meets every row gives the solver an incumbent from the first node.
   const start = greedyStart(program);
-  const outcome = await options.backend.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap ?? 1e-6, ...(start === null ? {} : { start }) });
+  const outcome = await options.backend.solve(program, {
+    timeLimit: options.timeLimit,
+    relativeGap: options.relativeGap ?? 1e-6,
+    ...(start === null ? {} : { start }),
+  });
   if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
   const run: RunInfo = {
-    solver: options.backend.name, timeLimitSeconds: options.timeLimit, solveSeconds: outcome.seconds,
+    solver: options.backend.name,
+    timeLimitSeconds: options.timeLimit,
+    solveSeconds: outcome.seconds,
     solverVersion: options.solverVersion ?? options.backend.name,
     inputHash: runHash(options.inputHash, {
-      zoning: scenario.zoning, objective: scenario.award.objective, timeLimitSeconds: options.timeLimit, solver: options.backend.name,
-      solverVersion: options.solverVersion ?? options.backend.name, version: options.version, ruleCosts: options.ruleCosts ?? false,
+      zoning: scenario.zoning,
+      objective: scenario.award.objective,
+      timeLimitSeconds: options.timeLimit,
+      solver: options.backend.name,
+      solverVersion: options.solverVersion ?? options.backend.name,
+      version: options.version,
+      ruleCosts: options.ruleCosts ?? false,
     }),
     filesHash: options.inputHash,
-    version: options.version, variables: program.variables.length, constraints: program.rows.length,
+    version: options.version,
+    variables: program.variables.length,
+    constraints: program.rows.length,
   };
-  if (outcome.status === 'infeasible') return { kind: 'infeasible', result: await infeasibleResult(scenario, lots, warnings, run, options.backend), lots };
+  if (outcome.status === 'infeasible')
+    return {
+      kind: 'infeasible',
+      result: await infeasibleResult(scenario, lots, warnings, run, options.backend),
+      lots,
+    };
   const plan = decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
   const allocations = [...plan.allocations, ...chooseBackups(scenario, lots, plan.allocations)];
-  const baseline = { objective: outcome.objective, annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0), unmetHours: [...plan.unmet.values()].reduce((t, h) => t + h, 0), variables: program.variables.length, solveSeconds: outcome.seconds, plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])) };
-  const explained = await explainStep(scenario, lots, allocations, options.backend, baseline, options.ruleCosts ?? false);
+  const baseline = {
+    objective: outcome.objective,
+    annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0),
+    unmetHours: [...plan.unmet.values()].reduce((t, h) => t + h, 0),
+    variables: program.variables.length,
+    solveSeconds: outcome.seconds,
+    plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])),
+  };
+  const explained = await explainStep(
+    scenario,
+    lots,
+    allocations,
+    options.backend,
+    baseline,
+    options.ruleCosts ?? false,
+  );
   const result = assembleResult({
-    scenario, lots, allocations, unmet: plan.unmet, warnings, ...explained,
-    status: outcome.status, gap: outcome.gap, objectiveValue: outcome.objective, run,
+    scenario,
+    lots,
+    allocations,
+    unmet: plan.unmet,
+    warnings,
+    ...explained,
+    status: outcome.status,
+    gap: outcome.gap,
+    objectiveValue: outcome.objective,
+    run,
   });
   const violations = verifyAward(scenario, {
     zoning: result.zoning,
@@ -112,18 +160,35 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   return violations.length > 0 ? { kind: 'bug', violations } : { kind: 'ok', result, lots };
 }
 
-async function infeasibleResult(scenario: Scenario, lots: readonly Lot[], warnings: readonly string[], run: RunInfo, backend: SolverBackend): Promise<InfeasibleResult> {
+async function infeasibleResult(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  warnings: readonly string[],
+  run: RunInfo,
+  backend: SolverBackend,
+): Promise<InfeasibleResult> {
   return {
     schemaVersion: 1,
-    scenario: scenario.name, zoning: scenario.zoning, period: scenario.period, currency: scenario.currency, weeksPerYear: scenario.weeksPerYear,
+    scenario: scenario.name,
+    zoning: scenario.zoning,
+    period: scenario.period,
+    currency: scenario.currency,
+    weeksPerYear: scenario.weeksPerYear,
     status: 'infeasible',
     objective: { kind: scenario.award.objective },
     diagnosis: await diagnoseInfeasible(scenario, lots, backend),
     lots: lots.map((lot) => ({
-      lotId: lot.id, careType: lot.careType, zoneId: lot.zoneId, areaIds: lot.areaIds, structure: lot.structure,
-      demandHoursPerWeek: lot.demand, eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length, rejectedBidIds: lot.rejectedBidIds,
+      lotId: lot.id,
+      careType: lot.careType,
+      zoneId: lot.zoneId,
+      areaIds: lot.areaIds,
+      structure: lot.structure,
+      demandHoursPerWeek: lot.demand,
+      eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length,
+      rejectedBidIds: lot.rejectedBidIds,
     })),
-    warnings, run,
+    warnings,
+    run,
   };
 }
 

@@ -2,7 +2,7 @@
  * Put a decoded award and its scores together as a Result (result.json).
  */
 import type { LotResult, ProviderResult, Result, RunInfo } from './model/result.js';
-import type { Allocation, Lot, Scenario, SolveStatus } from './model/types.js';
+import type { Allocation, Lot, Scenario } from './model/types.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { eligibleOffers } from './lots/offers.js';
 import { scoreAward } from './scoring/score-award.js';
@@ -25,7 +25,18 @@ export interface ResultParts {
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-const compareAllocations = (a: Allocation, b: Allocation) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : a.bidId < b.bidId ? -1 : 1);
+const compareAllocations = (a: Allocation, b: Allocation) =>
+  a.lotId < b.lotId
+    ? -1
+    : a.lotId > b.lotId
+      ? 1
+      : a.role < b.role
+        ? -1
+        : a.role > b.role
+          ? 1
+          : a.bidId < b.bidId
+            ? -1
+            : 1;
 
 export function assembleResult(parts: ResultParts): Result {
   const { scenario, lots } = parts;
@@ -37,13 +48,25 @@ export function assembleResult(parts: ResultParts): Result {
     const s = scores.lots.get(lot.id);
     const explanation = parts.explanations?.get(lot.id);
     return {
-      lotId: lot.id, careType: lot.careType, zoneId: lot.zoneId, areaIds: lot.areaIds, structure: lot.structure, rejectedBidIds: lot.rejectedBidIds,
-      demandHoursPerWeek: lot.demand, demandLowHoursPerWeek: lot.demandLow, demandHighHoursPerWeek: lot.demandHigh,
+      lotId: lot.id,
+      careType: lot.careType,
+      zoneId: lot.zoneId,
+      areaIds: lot.areaIds,
+      structure: lot.structure,
+      rejectedBidIds: lot.rejectedBidIds,
+      demandHoursPerWeek: lot.demand,
+      demandLowHoursPerWeek: lot.demandLow,
+      demandHighHoursPerWeek: lot.demandHigh,
       laterDemand: lot.laterDemand.map((d) => ({ period: d.period, hoursPerWeek: round(d.hours, 6) })),
       allocatedHoursPerWeek: mine.reduce((t, a) => t + a.hoursPerWeek, 0),
       unmetHoursPerWeek: parts.unmet.get(lot.id) ?? 0,
       annualCost: round(mine.reduce((t, a) => t + a.annualCost, 0)),
-      winners: mine.map((a) => ({ providerId: a.providerId, bidId: a.bidId, role: a.role, hoursPerWeek: a.hoursPerWeek })),
+      winners: mine.map((a) => ({
+        providerId: a.providerId,
+        bidId: a.bidId,
+        role: a.role,
+        hoursPerWeek: a.hoursPerWeek,
+      })),
       eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length,
       eligibleOffers: eligibleOffers(lot, scenario.bids, scenario.award).length,
       costFloorPerHour: s?.costFloorPerHour ?? 0,
@@ -62,7 +85,11 @@ export function assembleResult(parts: ResultParts): Result {
       const hours = mine.reduce((t, a) => t + a.hoursPerWeek, 0);
       const s = scores.providers.get(p.id);
       return {
-        providerId: p.id, name: p.name, hoursPerWeek: round(hours, 6), capacityHoursPerWeek: p.maxHours, minViableHoursPerWeek: p.minViableHours,
+        providerId: p.id,
+        name: p.name,
+        hoursPerWeek: round(hours, 6),
+        capacityHoursPerWeek: p.maxHours,
+        minViableHoursPerWeek: p.minViableHours,
         shareOfTotalHours: totalDemand > 0 ? hours / totalDemand : 0,
         annualRevenue: round(mine.reduce((t, a) => t + a.annualCost, 0)),
         lots: [...new Set(mine.map((a) => a.lotId))].sort(),
@@ -79,21 +106,34 @@ export function assembleResult(parts: ResultParts): Result {
   const spotAnnualCost = round(unmet * scenario.award.spotPricePerHour * scenario.weeksPerYear);
   return {
     schemaVersion: 1,
-    scenario: scenario.name, zoning: scenario.zoning, period: scenario.period, currency: scenario.currency, weeksPerYear: scenario.weeksPerYear,
-    status: parts.status, gap: parts.gap,
+    scenario: scenario.name,
+    zoning: scenario.zoning,
+    period: scenario.period,
+    currency: scenario.currency,
+    weeksPerYear: scenario.weeksPerYear,
+    status: parts.status,
+    gap: parts.gap,
     objective: { kind: scenario.award.objective, value: parts.objectiveValue },
     totals: {
-      annualCost, spotAnnualCost, allInAnnualCost: round(annualCost + spotAnnualCost),
-      hoursPerWeek: round(served, 6), demandHoursPerWeek: round(totalDemand, 6),
+      annualCost,
+      spotAnnualCost,
+      allInAnnualCost: round(annualCost + spotAnnualCost),
+      hoursPerWeek: round(served, 6),
+      demandHoursPerWeek: round(totalDemand, 6),
       unmetHoursPerWeek: round(unmet, 6),
       costPerHour: served > 0 ? round(annualCost / (served * scenario.weeksPerYear)) : 0,
       providersAwarded: providerResults.filter((p) => p.hoursPerWeek > 0).length,
       largestShare: Math.max(0, ...shares),
       hhi: Math.round(shares.reduce((t, s) => t + (100 * s) ** 2, 0)),
-      riskScore: scores.riskScore, viabilityScore: scores.viabilityScore,
+      riskScore: scores.riskScore,
+      viabilityScore: scores.viabilityScore,
     },
-    allocations, lots: lotResults, providers: providerResults, flags: scores.flags,
-    warnings: parts.warnings, run: parts.run,
+    allocations,
+    lots: lotResults,
+    providers: providerResults,
+    flags: scores.flags,
+    warnings: parts.warnings,
+    run: parts.run,
     risk: scores.detail,
     ...(parts.ruleCosts === undefined ? {} : { ruleCosts: parts.ruleCosts }),
   };

@@ -16,6 +16,15 @@ export interface RunSettings {
 }
 
 export function runHash(filesHash: string, settings: RunSettings): string {
-  const canonical = JSON.stringify([filesHash, settings.zoning, settings.objective, settings.timeLimitSeconds, settings.solver, settings.solverVersion, settings.version, settings.ruleCosts]);
+  const canonical = JSON.stringify([
+    filesHash,
+    settings.zoning,
+    settings.objective,
+    settings.timeLimitSeconds,
+    settings.solver,
+    settings.solverVersion,
+    settings.version,
+    settings.ruleCosts,
+  ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }

@@ -12,7 +12,15 @@ import type { Scenario } from '../src/model/types.js';
 import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
 import { decode } from '../src/solve/decode.js';
-import { area, bid, demand, lotEntry, makeScenario, provider, twoZoneScenario } from './helpers/scenario-builder.js';
+import {
+  area,
+  bid,
+  demand,
+  lotEntry,
+  makeScenario,
+  provider,
+  twoZoneScenario,
+} from './helpers/scenario-builder.js';
 import { awardOrDiagnosis, run, solved } from './helpers/run.js';
 
 const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
@@ -23,8 +31,20 @@ describe('buildProgram', () => {
   const names = program.variables.map((v) => v.name);
 
   test('one assign variable per eligible bid and role, one unmet per role, and the rows of each rule', () => {
-    expect(names.filter((n) => n.startsWith('a[') && n.includes('standard:Z1'))).toEqual(['a[B1,standard:Z1,lead]', 'a[B2,standard:Z1,lead]', 'a[B1,standard:Z1,secondary]', 'a[B2,standard:Z1,secondary]', 'a[B3,standard:Z1,secondary]']);
-    expect(names.filter((n) => n.startsWith('u['))).toEqual(['u[reablement:county,sole]', 'u[standard:Z1,lead]', 'u[standard:Z1,secondary]', 'u[standard:Z2,lead]', 'u[standard:Z2,secondary]']);
+    expect(names.filter((n) => n.startsWith('a[') && n.includes('standard:Z1'))).toEqual([
+      'a[B1,standard:Z1,lead]',
+      'a[B2,standard:Z1,lead]',
+      'a[B1,standard:Z1,secondary]',
+      'a[B2,standard:Z1,secondary]',
+      'a[B3,standard:Z1,secondary]',
+    ]);
+    expect(names.filter((n) => n.startsWith('u['))).toEqual([
+      'u[reablement:county,sole]',
+      'u[standard:Z1,lead]',
+      'u[standard:Z1,secondary]',
+      'u[standard:Z2,lead]',
+      'u[standard:Z2,secondary]',
+    ]);
     const rows = program.rows.map((r) => r.name);
     expect(rows.filter((r) => r.startsWith('fill['))).toHaveLength(5);
     expect(rows).toContain('one[standard:Z1,P1]');
@@ -48,7 +68,7 @@ describe('buildProgram', () => {
     const p = buildProgram(meat, lotsOf(meat));
     expect(p.sense).toBe('max');
     const v = p.variables.find((x) => x.name === 'a[B4,standard:Z2,lead]');
-    expect(v?.cost).toBeCloseTo(40 * (0.6 * 0.7 + 0.4 * 19 / 24), 9);
+    expect(v?.cost).toBeCloseTo(40 * (0.6 * 0.7 + (0.4 * 19) / 24), 9);
   });
 });
 
@@ -56,11 +76,25 @@ describe('decode', () => {
   test('reads chosen roles into allocations and unfilled roles into unmet hours', () => {
     const lots = lotsOf(base);
     const program = buildProgram(base, lots);
-    const chosen = new Set(['a[B1,standard:Z1,lead]', 'u[standard:Z1,secondary]', 'a[B4,standard:Z2,lead]', 'a[B2,standard:Z2,secondary]', 'a[B7,reablement:county,sole]']);
-    const plan = decode(program, program.variables.map((v) => (chosen.has(v.name) ? 1 : 0)), lots, base.bids, 52);
+    const chosen = new Set([
+      'a[B1,standard:Z1,lead]',
+      'u[standard:Z1,secondary]',
+      'a[B4,standard:Z2,lead]',
+      'a[B2,standard:Z2,secondary]',
+      'a[B7,reablement:county,sole]',
+    ]);
+    const plan = decode(
+      program,
+      program.variables.map((v) => (chosen.has(v.name) ? 1 : 0)),
+      lots,
+      base.bids,
+      52,
+    );
     expect(plan.allocations.map((a) => [a.lotId, a.bidId, a.role, a.hoursPerWeek, a.annualCost])).toEqual([
-      ['reablement:county', 'B7', 'sole', 15, 15 * 27 * 52], ['standard:Z1', 'B1', 'lead', 80, 80 * 20 * 52],
-      ['standard:Z2', 'B4', 'lead', 40, 40 * 24 * 52], ['standard:Z2', 'B2', 'secondary', 10, 10 * 22 * 52],
+      ['reablement:county', 'B7', 'sole', 15, 15 * 27 * 52],
+      ['standard:Z1', 'B1', 'lead', 80, 80 * 20 * 52],
+      ['standard:Z2', 'B4', 'lead', 40, 40 * 24 * 52],
+      ['standard:Z2', 'B2', 'secondary', 10, 10 * 22 * 52],
     ]);
     expect(plan.unmet.get('standard:Z1')).toBeCloseTo(20, 9);
     expect(plan.unmet.get('standard:Z2')).toBe(0);
@@ -69,15 +103,33 @@ describe('decode', () => {
 
 describe('back-ups', () => {
   test('a sole lot with backup: true names up to two other providers, cheapest first, with no hours', async () => {
-    const s = twoZoneScenario({ lotPlan: { standard: lotEntry({ geography: 'county', backup: true }) }, demand: [demand('A1', 10), demand('A3', 10)] });
+    const s = twoZoneScenario({
+      lotPlan: { standard: lotEntry({ geography: 'county', backup: true }) },
+      demand: [demand('A1', 10), demand('A3', 10)],
+    });
     const result = await solved(s);
     const backups = result.allocations.filter((a) => a.role === 'backup');
     expect(result.allocations.filter((a) => a.role === 'sole').map((a) => a.bidId)).toEqual(['B2']);
     expect(backups).toEqual([]); // nobody else covers the whole county
-    const wider = { ...s, bids: [...s.bids, bid('B8', 'P1', ['A1', 'A2', 'A3'], { price: 30 }), bid('B9', 'P3', ['A1', 'A2', 'A3'], { price: 29 }), bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 28 })] };
+    const wider = {
+      ...s,
+      bids: [
+        ...s.bids,
+        bid('B8', 'P1', ['A1', 'A2', 'A3'], { price: 30 }),
+        bid('B9', 'P3', ['A1', 'A2', 'A3'], { price: 29 }),
+        bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 28 }),
+      ],
+    };
     const lots = lotsOf(wider);
-    const named = chooseBackups(wider, lots, (await solved(wider)).allocations.filter((a) => a.role !== 'backup'));
-    expect(named.map((a) => [a.bidId, a.providerId, a.hoursPerWeek])).toEqual([['B10', 'P1', 0], ['B9', 'P3', 0]]);
+    const named = chooseBackups(
+      wider,
+      lots,
+      (await solved(wider)).allocations.filter((a) => a.role !== 'backup'),
+    );
+    expect(named.map((a) => [a.bidId, a.providerId, a.hoursPerWeek])).toEqual([
+      ['B10', 'P1', 0],
+      ['B9', 'P3', 0],
+    ]);
   });
 });
 
@@ -94,12 +146,17 @@ describe('runScenario', () => {
   test('a lot with demand and no eligible bid is a warning and becomes unmet demand', async () => {
     const s = { ...base, bids: base.bids.filter((b) => b.careType !== 'reablement' && b.packageId === null) };
     const r = await solved(s);
-    expect(r.warnings).toEqual(['lot reablement:county has 15.0 hours/week of demand and no eligible bid: its demand will be unmet']);
+    expect(r.warnings).toEqual([
+      'lot reablement:county has 15.0 hours/week of demand and no eligible bid: its demand will be unmet',
+    ]);
     expect(r.lots.find((l) => l.lotId === 'reablement:county')?.unmetHoursPerWeek).toBe(15);
   });
 
   test('an unknown zoning is bad settings, not a crash; an impossible rule is infeasible', async () => {
-    expect(await run(base, undefined, 'nope')).toEqual({ kind: 'bad-settings', message: 'zoning "nope" is not in the scenario: choose one of z' });
+    expect(await run(base, undefined, 'nope')).toEqual({
+      kind: 'bad-settings',
+      message: 'zoning "nope" is not in the scenario: choose one of z',
+    });
     const r = await awardOrDiagnosis({ ...base, award: { ...base.award, minDistinctProviders: 4 } });
     expect(r.status).toBe('infeasible');
   });
@@ -114,11 +171,18 @@ describe('runScenario', () => {
   // or a package role, so decode must report it, or the verifier rejects the award.
   test('a zero-hour framework place that counts as a win survives decoding', async () => {
     const s = makeScenario({
-      areas: [area('A1'), area('A2')], zones: { A1: 'Z1', A2: 'Z1' },
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z1' },
       demand: [demand('A2', 1, { careType: 'reablement' })],
       providers: [provider('P1', { maxHours: 50 }), provider('P2', { maxHours: 50 })],
-      bids: [bid('B1', 'P1', ['A1', 'A2'], { careType: 'reablement', price: 15 }), bid('B2', 'P2', ['A1', 'A2'], { careType: 'reablement', price: 16 })],
-      lotPlan: { standard: lotEntry(), reablement: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+      bids: [
+        bid('B1', 'P1', ['A1', 'A2'], { careType: 'reablement', price: 15 }),
+        bid('B2', 'P2', ['A1', 'A2'], { careType: 'reablement', price: 16 }),
+      ],
+      lotPlan: {
+        standard: lotEntry(),
+        reablement: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }),
+      },
       award: { minDistinctProviders: 2 },
     });
     const outcome = await run(s);
@@ -129,7 +193,8 @@ describe('runScenario', () => {
 describe('bids below legal pay', () => {
   const legalPay = (reject: boolean) =>
     makeScenario({
-      areas: [area('A1')], zones: { A1: 'Z1' },
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
       demand: [demand('A1', 100)],
       providers: [provider('P1'), provider('P2')],
       bids: [bid('CHEAP', 'P1', ['A1'], { price: 10 }), bid('FAIR', 'P2', ['A1'], { price: 30 })],
@@ -154,7 +219,12 @@ describe('bids below legal pay', () => {
 describe('a time limit', () => {
   test('ends with status feasible: the best verified plan found, its gap reported', async () => {
     // A generated large tender takes HiGHS seconds to prove; 0.2 s cannot.
-    const outcome = await runScenario(generateScenario(instanceSizes.L, 1), { backend: highsBackend, timeLimit: 0.2, inputHash: 't', version: 't' });
+    const outcome = await runScenario(generateScenario(instanceSizes.L, 1), {
+      backend: highsBackend,
+      timeLimit: 0.2,
+      inputHash: 't',
+      version: 't',
+    });
     expect(outcome.kind).toBe('ok'); // 'ok' means the plan passed the independent verifier
     if (outcome.kind !== 'ok') return;
     expect(outcome.result.status).toBe('feasible');

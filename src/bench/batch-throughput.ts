@@ -32,7 +32,8 @@ export interface BatchThroughput {
 
 export function benchVariants(every: number): Variant[] {
   const parsed = parseBatchFile(readFileSync(batchFile, 'utf8'));
-  if ('problems' in parsed) throw new Error(`${batchFile}: ${parsed.problems.map((p) => p.message).join('; ')}`);
+  if ('problems' in parsed)
+    throw new Error(`${batchFile}: ${parsed.problems.map((p) => p.message).join('; ')}`);
   return parsed.variants.filter((_, i) => i % every === 0).map((v, index) => ({ ...v, index }));
 }
 
@@ -40,7 +41,15 @@ async function variantsPerSecond(variants: readonly Variant[], workers: number):
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'zonal-bench-batch-'));
   try {
     const started = performance.now();
-    const summary = await runBatch({ variants, batchDir: path.dirname(batchFile), outDir, workers, resume: false, timeLimit: 60, version: 'bench' });
+    const summary = await runBatch({
+      variants,
+      batchDir: path.dirname(batchFile),
+      outDir,
+      workers,
+      resume: false,
+      timeLimit: 60,
+      version: 'bench',
+    });
     const seconds = (performance.now() - started) / 1000;
     if (summary.failed > 0) throw new Error(`${summary.failed} bench variants failed`);
     return summary.ran / seconds;
@@ -56,7 +65,9 @@ async function variantsPerSecond(variants: readonly Variant[], workers: number):
  */
 export function instantVariants(count: number): Variant[] {
   const multipliers = Array.from({ length: count }, (_, i) => Math.round((0.8 + i / 1000) * 1000) / 1000);
-  const parsed = parseBatchFile(JSON.stringify({ base: 'tiny', grid: { zoning: ['none'], demandMultiplier: multipliers } }));
+  const parsed = parseBatchFile(
+    JSON.stringify({ base: 'tiny', grid: { zoning: ['none'], demandMultiplier: multipliers } }),
+  );
   if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
   return parsed.variants;
 }

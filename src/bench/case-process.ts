@@ -11,7 +11,9 @@ import { runCase, type CaseSpec } from './run-case.js';
 /** CPU seconds of finished child processes (Linux /proc; 0 elsewhere). */
 function childCpuSeconds(): number {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     // After "pid (comm) ", cutime and cstime are the 14th and 15th fields, in clock ticks (100 per second on Linux).
     return (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {

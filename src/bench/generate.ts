@@ -60,7 +60,10 @@ interface Zone {
 /** Zones on a jittered grid; rurality grows with distance from a few urban centres. */
 function makeZones(random: Random, count: number): Zone[] {
   const side = Math.ceil(Math.sqrt(count));
-  const centres = Array.from({ length: Math.max(1, Math.round(count / 12)) }, () => ({ x: random() * side, y: random() * side }));
+  const centres = Array.from({ length: Math.max(1, Math.round(count / 12)) }, () => ({
+    x: random() * side,
+    y: random() * side,
+  }));
   return Array.from({ length: count }, (_, i) => {
     const x = (i % side) + between(random, -0.3, 0.3);
     const y = Math.floor(i / side) + between(random, -0.3, 0.3);
@@ -70,7 +73,10 @@ function makeZones(random: Random, count: number): Zone[] {
     const areas = 2 + Math.floor(random() * 3);
     const standard = round2(between(random, 1500, 4500) * (1 - 0.5 * rural));
     return {
-      id, x, y, rural,
+      id,
+      x,
+      y,
+      rural,
       areaIds: Array.from({ length: areas }, (_, k) => `A${pad(i + 1, 3)}${String.fromCharCode(97 + k)}`),
       demand: { standard, complex: round2(standard * between(random, 0.08, 0.16)) },
     };
@@ -79,10 +85,18 @@ function makeZones(random: Random, count: number): Zone[] {
 
 function areasOf(zones: readonly Zone[]): Area[] {
   return zones.flatMap((z) =>
-    z.areaIds.map((id, k): Area => ({
-      id, name: `Area ${id}`, lat: 51 + z.y * 0.05 + k * 0.005, lon: -1 + z.x * 0.08, population: 20000, population65: 4000,
-      rurality: z.rural > 0.66 ? 'rural' : z.rural > 0.33 ? 'town' : 'urban', areaKm2: 10 + 60 * z.rural,
-    })),
+    z.areaIds.map(
+      (id, k): Area => ({
+        id,
+        name: `Area ${id}`,
+        lat: 51 + z.y * 0.05 + k * 0.005,
+        lon: -1 + z.x * 0.08,
+        population: 20000,
+        population65: 4000,
+        rurality: z.rural > 0.66 ? 'rural' : z.rural > 0.33 ? 'town' : 'urban',
+        areaKm2: 10 + 60 * z.rural,
+      }),
+    ),
   );
 }
 
@@ -93,7 +107,14 @@ function demandOf(zones: readonly Zone[]): DemandRow[] {
       const each = round2(z.demand[careType] / z.areaIds.length);
       return z.areaIds.map((areaId, k): DemandRow => {
         const hours = k === 0 ? round2(z.demand[careType] - each * (z.areaIds.length - 1)) : each;
-        return { areaId, careType, period: '2027', hours, low: round2(hours * 0.9), high: round2(hours * 1.15) };
+        return {
+          areaId,
+          careType,
+          period: '2027',
+          hours,
+          low: round2(hours * 0.9),
+          high: round2(hours * 1.15),
+        };
       });
     }),
   );
@@ -110,12 +131,21 @@ interface ProviderPlan {
 function makeProviders(random: Random, zones: readonly Zone[], count: number): ProviderPlan[] {
   const total = zones.reduce((t, z) => t + z.demand.standard + z.demand.complex, 0);
   return Array.from({ length: count }, (_, i) => {
-    const maxHours = Math.round((2.2 * total) / count * between(random, 0.4, 1.6));
+    const maxHours = Math.round(((2.2 * total) / count) * between(random, 0.4, 1.6));
     const id = `P${pad(i + 1, 3)}`;
     const base = pick(random, zones);
     return {
-      provider: { id, name: `Provider ${id}`, maxHours, minViableHours: Math.round(maxHours * 0.3), quality: Math.round(between(random, 55, 95)), baseAreaId: base.areaIds[0] ?? null },
-      base, priceOffset: between(random, -1.5, 1.5), doesComplex: random() < 0.5,
+      provider: {
+        id,
+        name: `Provider ${id}`,
+        maxHours,
+        minViableHours: Math.round(maxHours * 0.3),
+        quality: Math.round(between(random, 55, 95)),
+        baseAreaId: base.areaIds[0] ?? null,
+      },
+      base,
+      priceOffset: between(random, -1.5, 1.5),
+      doesComplex: random() < 0.5,
     };
   });
 }
@@ -126,7 +156,9 @@ function nearestZones(zones: readonly Zone[]): (zone: Zone) => readonly Zone[] {
   return (zone) => {
     const known = memo.get(zone);
     if (known !== undefined) return known;
-    const near = [...zones].sort((a, b) => Math.hypot(a.x - zone.x, a.y - zone.y) - Math.hypot(b.x - zone.x, b.y - zone.y)).slice(0, 8);
+    const near = [...zones]
+      .sort((a, b) => Math.hypot(a.x - zone.x, a.y - zone.y) - Math.hypot(b.x - zone.x, b.y - zone.y))
+      .slice(0, 8);
     memo.set(zone, near);
     return near;
   };
@@ -138,7 +170,7 @@ type Nearest = ReturnType<typeof nearestZones>;
 function nearbyZones(random: Random, nearest: Nearest, base: Zone): Zone {
   const near = nearest(base);
   for (;;) {
-    const zone = near[Math.floor(Math.pow(random(), 1.6) * near.length)] ?? base;
+    const zone = near[Math.floor(random() ** 1.6 * near.length)] ?? base;
     if (random() > 0.5 * zone.rural) return zone;
   }
 }
@@ -149,20 +181,40 @@ function coverageFrom(random: Random, nearest: Nearest, first: Zone): Zone[] {
   return nearest(first).slice(0, 1 + extra);
 }
 
-function makeBid(random: Random, id: string, plan: ProviderPlan, careType: CareType, covered: readonly Zone[], packageId: string | null): Bid {
+function makeBid(
+  random: Random,
+  id: string,
+  plan: ProviderPlan,
+  careType: CareType,
+  covered: readonly Zone[],
+  packageId: string | null,
+): Bid {
   const rural = covered.reduce((t, z) => t + z.rural, 0) / covered.length;
   const hours = covered.reduce((t, z) => t + z.demand[careType === 'complex' ? 'complex' : 'standard'], 0);
   const roleDraw = random();
   const role: BidRole = packageId !== null || roleDraw < 0.7 ? 'any' : roleDraw < 0.85 ? 'lead' : 'secondary';
-  const price = 23.5 + (careType === 'complex' ? 4 : 0) + 3 * rural + plan.priceOffset + between(random, -1.2, 1.2);
+  const price =
+    23.5 + (careType === 'complex' ? 4 : 0) + 3 * rural + plan.priceOffset + between(random, -1.2, 1.2);
   return {
-    id, providerId: plan.provider.id, careType, areaIds: covered.flatMap((z) => z.areaIds).sort(),
-    price: round2(price), maxHours: Math.round(hours * between(random, 0.5, 1.3)), role, packageId, quality: plan.provider.quality,
+    id,
+    providerId: plan.provider.id,
+    careType,
+    areaIds: covered.flatMap((z) => z.areaIds).sort(),
+    price: round2(price),
+    maxHours: Math.round(hours * between(random, 0.5, 1.3)),
+    role,
+    packageId,
+    quality: plan.provider.quality,
   };
 }
 
 /** Bids spread over providers; about one provider in ten offers one package of two or three zones. */
-function makeBids(random: Random, zones: readonly Zone[], plans: readonly ProviderPlan[], count: number): Bid[] {
+function makeBids(
+  random: Random,
+  zones: readonly Zone[],
+  plans: readonly ProviderPlan[],
+  count: number,
+): Bid[] {
   const bids: Bid[] = [];
   const nearest = nearestZones(zones);
   const nextId = () => `B${pad(bids.length + 1, 5)}`;
@@ -170,7 +222,10 @@ function makeBids(random: Random, zones: readonly Zone[], plans: readonly Provid
     if (random() >= 0.1) return;
     const packageId = `K${pad(i + 1, 3)}`;
     const members = 2 + Math.floor(random() * 2);
-    for (let k = 0; k < members; k++) bids.push(makeBid(random, nextId(), plan, 'standard', [nearbyZones(random, nearest, plan.base)], packageId));
+    for (let k = 0; k < members; k++)
+      bids.push(
+        makeBid(random, nextId(), plan, 'standard', [nearbyZones(random, nearest, plan.base)], packageId),
+      );
   });
   while (bids.length < count) {
     const plan = pick(random, plans);
@@ -188,17 +243,51 @@ export function generateScenario(size: InstanceSize, seed: number): Scenario {
   const plans = makeProviders(random, zones, size.providers);
   const zoning = new Map(zones.flatMap((z) => z.areaIds.map((a): [string, string] => [a, z.id])));
   return {
-    name: `generated ${size.name} (seed ${seed})`, currency: 'GBP', weeksPerYear: 52, period: '2027',
-    areas: areasOf(zones), zonings: new Map([['zones', zoning]]), zoning: 'zones',
+    name: `generated ${size.name} (seed ${seed})`,
+    currency: 'GBP',
+    weeksPerYear: 52,
+    period: '2027',
+    areas: areasOf(zones),
+    zonings: new Map([['zones', zoning]]),
+    zoning: 'zones',
     lotPlan: {
-      standard: { kind: 'lot', geography: 'zone', structure: 'lead-secondary', leadShare: 0.8, maxProviders: 1, minShare: 0, backup: false },
-      complex: { kind: 'lot', geography: 'zone', structure: 'sole', leadShare: 1, maxProviders: 1, minShare: 0, backup: false },
+      standard: {
+        kind: 'lot',
+        geography: 'zone',
+        structure: 'lead-secondary',
+        leadShare: 0.8,
+        maxProviders: 1,
+        minShare: 0,
+        backup: false,
+      },
+      complex: {
+        kind: 'lot',
+        geography: 'zone',
+        structure: 'sole',
+        leadShare: 1,
+        maxProviders: 1,
+        minShare: 0,
+        backup: false,
+      },
     },
     award: {
-      objective: 'cost', qualityWeight: 0.6, priceWeight: 0.4, minQuality: 0, maxShareOfTotalHours: 0.25,
-      maxLotsPerProvider: null, minDistinctProviders: Math.min(10, Math.floor(size.providers / 4)), unmetPenaltyPerHour: 1000, rejectBelowLegalPay: false, spotPricePerHour: 32.14,
+      objective: 'cost',
+      qualityWeight: 0.6,
+      priceWeight: 0.4,
+      minQuality: 0,
+      maxShareOfTotalHours: 0.25,
+      maxLotsPerProvider: null,
+      minDistinctProviders: Math.min(10, Math.floor(size.providers / 4)),
+      unmetPenaltyPerHour: 1000,
+      rejectBelowLegalPay: false,
+      spotPricePerHour: 32.14,
     },
-    demand: demandOf(zones), providers: plans.map((p) => p.provider), bids: makeBids(random, zones, plans, size.bids),
-    current: [], costModel: {}, scoring: {}, boundaries: null,
+    demand: demandOf(zones),
+    providers: plans.map((p) => p.provider),
+    bids: makeBids(random, zones, plans, size.bids),
+    current: [],
+    costModel: {},
+    scoring: {},
+    boundaries: null,
   };
 }

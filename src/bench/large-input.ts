@@ -21,20 +21,30 @@ function writeSmallFiles(dir: string): void {
   const areas = ['area_id,name,lat,lon,population,population_65_plus,rurality'];
   const zones = ['area_id,zone_id'];
   for (let i = 0; i < areaCount; i++) {
-    areas.push(`${areaId(i)},Area ${i},${(50 + (i % 500) / 100).toFixed(4)},${(-3 + Math.floor(i / 500) / 20).toFixed(4)},1500,${300 + (i % 50)},${['urban', 'town', 'rural'][i % 3] ?? 'urban'}`);
+    areas.push(
+      `${areaId(i)},Area ${i},${(50 + (i % 500) / 100).toFixed(4)},${(-3 + Math.floor(i / 500) / 20).toFixed(4)},1500,${300 + (i % 50)},${['urban', 'town', 'rural'][i % 3] ?? 'urban'}`,
+    );
     zones.push(`${areaId(i)},Z${Math.floor(i / areasPerZone)}`);
   }
   const providers = ['provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score'];
   const bids = ['bid_id,provider_id,care_type,coverage,price_per_hour,max_hours_per_week,role,package_id'];
   for (let p = 1; p <= 6; p++) {
     providers.push(`P${p},Provider ${p},10000000,1000,${60 + p * 5}`);
-    careTypes.forEach((t, k) => bids.push(`B${p}${k},P${p},${t},*,${(30 + p + k).toFixed(2)},10000000,any,`));
+    careTypes.forEach((t, k) => {
+      bids.push(`B${p}${k},P${p},${t},*,${(30 + p + k).toFixed(2)},10000000,any,`);
+    });
   }
   const scenario = {
-    name: 'National demand file bench', period: '2027',
+    name: 'National demand file bench',
+    period: '2027',
     files: { areas: 'areas.csv', demand: 'demand.csv', providers: 'providers.csv', bids: 'bids.csv' },
-    zonings: { lsoa: 'zones.csv' }, zoning: 'lsoa',
-    lots: { standard: { geography: 'zone', structure: 'sole' }, complex: { geography: 'county', structure: 'sole' }, reablement: { geography: 'county', structure: 'sole' } },
+    zonings: { lsoa: 'zones.csv' },
+    zoning: 'lsoa',
+    lots: {
+      standard: { geography: 'zone', structure: 'sole' },
+      complex: { geography: 'county', structure: 'sole' },
+      reablement: { geography: 'county', structure: 'sole' },
+    },
   };
   writeFileSync(path.join(dir, 'scenario.json'), JSON.stringify(scenario, null, 2));
   writeFileSync(path.join(dir, 'areas.csv'), `${areas.join('\n')}\n`);
@@ -46,7 +56,8 @@ function writeSmallFiles(dir: string): void {
 /** demand.csv of about `megabytes` MB: every area × care type, period after period from 2027. */
 async function writeDemand(file: string, megabytes: number): Promise<number> {
   const out = createWriteStream(file);
-  const write = (text: string) => new Promise<void>((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
+  const write = (text: string) =>
+    new Promise<void>((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
   await write('area_id,care_type,period,hours_per_week,hours_low,hours_high\n');
   let bytes = 0;
   let rows = 0;
@@ -95,18 +106,32 @@ export async function benchLargeDemand(megabytes = 50): Promise<LargeInputMeasur
   try {
     const rows = await writeLargeScenario(dir, megabytes);
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['--import', peakHook, path.join(root, 'bin/zonal.js'), 'validate', dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', peakHook, path.join(root, 'bin/zonal.js'), 'validate', dir],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
     const seconds = (performance.now() - started) / 1000;
     const usage = /zonal-peak-rss-kb (\d+) cpu-us (\d+)/.exec(run.stderr);
     const peak = Number(usage?.[1] ?? NaN);
-    if (run.status !== 0) process.stderr.write(`large input: validate exited ${run.status}: ${run.stderr.slice(0, 2000)}\n`);
-    return { demandMegabytes: statSync(path.join(dir, 'demand.csv')).size / 1e6, demandRows: rows, seconds, cpuSeconds: Number(usage?.[2] ?? NaN) / 1e6, peakRssMb: peak / 1024, exitCode: run.status };
+    if (run.status !== 0)
+      process.stderr.write(`large input: validate exited ${run.status}: ${run.stderr.slice(0, 2000)}\n`);
+    return {
+      demandMegabytes: statSync(path.join(dir, 'demand.csv')).size / 1e6,
+      demandRows: rows,
+      seconds,
+      cpuSeconds: Number(usage?.[2] ?? NaN) / 1e6,
+      peakRssMb: peak / 1024,
+      exitCode: run.status,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export function formatLargeInput(m: LargeInputMeasure): string {
-  return `Large input (\`zonal validate\` on a ${m.demandMegabytes.toFixed(1)} MB demand.csv, ${m.demandRows.toLocaleString('en-GB')} rows, 35,000 areas; goal under 10 s and 500 MB): ` +
-    `${m.seconds.toFixed(1)} s (${m.cpuSeconds.toFixed(1)} s of CPU), peak memory ${m.peakRssMb.toFixed(0)} MB${m.exitCode === 0 ? '' : ` (exit code ${m.exitCode})`}.`;
+  return (
+    `Large input (\`zonal validate\` on a ${m.demandMegabytes.toFixed(1)} MB demand.csv, ${m.demandRows.toLocaleString('en-GB')} rows, 35,000 areas; goal under 10 s and 500 MB): ` +
+    `${m.seconds.toFixed(1)} s (${m.cpuSeconds.toFixed(1)} s of CPU), peak memory ${m.peakRssMb.toFixed(0)} MB${m.exitCode === 0 ? '' : ` (exit code ${m.exitCode})`}.`
+  );
 }

@@ -41,25 +41,46 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const sizes = get('--sizes') === 'none' ? [] : (get('--sizes') ?? 'S,M,L,XL').split(',').map((s) => s.trim().toUpperCase());
+  const sizes =
+    get('--sizes') === 'none'
+      ? []
+      : (get('--sizes') ?? 'S,M,L,XL').split(',').map((s) => s.trim().toUpperCase());
   const largeInputMb = Number(get('--large-input-mb') ?? '50');
-  if (!(largeInputMb >= 0 && largeInputMb <= 1000)) throw new Error('--large-input-mb must be from 0 (skip) to 1000');
-  for (const s of sizes) if (!(s in instanceSizes)) throw new Error(`--sizes: unknown size ${s}; choose from ${Object.keys(instanceSizes).join(',')}`);
+  if (!(largeInputMb >= 0 && largeInputMb <= 1000))
+    throw new Error('--large-input-mb must be from 0 (skip) to 1000');
+  for (const s of sizes)
+    if (!(s in instanceSizes))
+      throw new Error(`--sizes: unknown size ${s}; choose from ${Object.keys(instanceSizes).join(',')}`);
   const backends = (get('--backends') ?? 'highs,highs-nostart,jslp,cbc').split(',');
-  for (const b of backends) if (!(benchBackends as readonly string[]).includes(b)) throw new Error(`--backends: unknown backend ${b}; choose from ${benchBackends.join(',')}`);
+  for (const b of backends)
+    if (!(benchBackends as readonly string[]).includes(b))
+      throw new Error(`--backends: unknown backend ${b}; choose from ${benchBackends.join(',')}`);
   const repeats = Number(get('--repeats') ?? '3');
   const timeLimit = Number(get('--time-limit') ?? '60');
-  if (!(repeats >= 1) || !(timeLimit > 0)) throw new Error('--repeats must be at least 1 and --time-limit above 0');
-  return { sizes: sizes as SizeName[], repeats: Math.floor(repeats), timeLimit, backends: backends as BenchBackend[], out: get('--out') ?? path.join(root, 'bench/results.md'),
-    highsOptions: JSON.parse(get('--highs-options') ?? '{}') as Record<string, number | string | boolean>, largeInputMb };
+  if (!(repeats >= 1) || !(timeLimit > 0))
+    throw new Error('--repeats must be at least 1 and --time-limit above 0');
+  return {
+    sizes: sizes as SizeName[],
+    repeats: Math.floor(repeats),
+    timeLimit,
+    backends: backends as BenchBackend[],
+    out: get('--out') ?? path.join(root, 'bench/results.md'),
+    highsOptions: JSON.parse(get('--highs-options') ?? '{}') as Record<string, number | string | boolean>,
+    largeInputMb,
+  };
 }
 
 /** javascript-lp-solver is for small models only (DESIGN.md §4): run it on S. */
-const runsOn = (backend: BenchBackend, size: SizeName, cbc: boolean) => (backend === 'jslp' ? size === 'S' : backend === 'cbc' ? cbc : true);
+const runsOn = (backend: BenchBackend, size: SizeName, cbc: boolean) =>
+  backend === 'jslp' ? size === 'S' : backend === 'cbc' ? cbc : true;
 
 function runInProcess(spec: CaseSpec): MeasuredCase {
   const script = path.join(root, 'dist/bench/case-process.js');
-  const out = execFileSync(process.execPath, [script, JSON.stringify(spec)], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync(process.execPath, [script, JSON.stringify(spec)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as MeasuredCase;
 }
 
@@ -70,7 +91,11 @@ function countyEndToEnd(repeats: number): number | null {
     const times: number[] = [];
     for (let i = 0; i < Math.max(3, repeats); i++) {
       const started = performance.now();
-      const run = spawnSync(process.execPath, [path.join(root, 'bin/zonal.js'), 'solve', path.join(root, 'scenarios/hertfordshire'), '--out', dir], { stdio: 'ignore' });
+      const run = spawnSync(
+        process.execPath,
+        [path.join(root, 'bin/zonal.js'), 'solve', path.join(root, 'scenarios/hertfordshire'), '--out', dir],
+        { stdio: 'ignore' },
+      );
       if (run.status === 0) times.push((performance.now() - started) / 1000);
     }
     return median(times);
@@ -82,8 +107,11 @@ function countyEndToEnd(repeats: number): number | null {
 /** Step 3: the batch helper's bench, only if it has been built. */
 async function batchThroughput(): Promise<string> {
   try {
-    const module = (await import(new URL('./batch-throughput.js', import.meta.url).href)) as { benchBatchThroughput?: () => Promise<{ oneWorker: unknown; twoWorkers: unknown; ratio: unknown }> };
-    if (module.benchBatchThroughput === undefined) return 'batch throughput: not measured (no benchBatchThroughput export)';
+    const module = (await import(new URL('./batch-throughput.js', import.meta.url).href)) as {
+      benchBatchThroughput?: () => Promise<{ oneWorker: unknown; twoWorkers: unknown; ratio: unknown }>;
+    };
+    if (module.benchBatchThroughput === undefined)
+      return 'batch throughput: not measured (no benchBatchThroughput export)';
     const r = await module.benchBatchThroughput();
     return `batch throughput: one worker ${JSON.stringify(r.oneWorker)}, two workers ${JSON.stringify(r.twoWorkers)}, ratio ${JSON.stringify(r.ratio)}`;
   } catch (e) {
@@ -92,9 +120,18 @@ async function batchThroughput(): Promise<string> {
 }
 
 function machine(): string {
-  const cbc = spawnSync('cbc', ['-quit'], { encoding: 'utf8' }).stdout?.match(/Version: (\S+)/)?.[1] ?? 'not installed';
-  const highs = (JSON.parse(readFileSync(path.join(root, 'node_modules/highs/package.json'), 'utf8')) as { version: string }).version;
-  const jslp = (JSON.parse(readFileSync(path.join(root, 'node_modules/javascript-lp-solver/package.json'), 'utf8')) as { version: string }).version;
+  const cbc =
+    spawnSync('cbc', ['-quit'], { encoding: 'utf8' }).stdout?.match(/Version: (\S+)/)?.[1] ?? 'not installed';
+  const highs = (
+    JSON.parse(readFileSync(path.join(root, 'node_modules/highs/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  const jslp = (
+    JSON.parse(readFileSync(path.join(root, 'node_modules/javascript-lp-solver/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   return `${new Date().toISOString().slice(0, 10)}; ${os.availableParallelism()} cores (nproc), ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; highs ${highs} (WASM), javascript-lp-solver ${jslp}, cbc ${cbc}`;
 }
@@ -106,22 +143,41 @@ async function main(): Promise<void> {
   for (const size of args.sizes) {
     for (let seed = 1; seed <= args.repeats; seed++) {
       for (const backend of args.backends.filter((b) => runsOn(b, size, cbc))) {
-        const result = runInProcess({ size, seed, backend, timeLimit: args.timeLimit, highsOptions: args.highsOptions });
-        process.stderr.write(`${size} seed ${seed} ${backend}: ${result.status} ${result.solveSeconds?.toFixed(3) ?? '-'} s${result.message === null ? '' : ` (${result.message})`}\n`);
+        const result = runInProcess({
+          size,
+          seed,
+          backend,
+          timeLimit: args.timeLimit,
+          highsOptions: args.highsOptions,
+        });
+        process.stderr.write(
+          `${size} seed ${seed} ${backend}: ${result.status} ${result.solveSeconds?.toFixed(3) ?? '-'} s${result.message === null ? '' : ` (${result.message})`}\n`,
+        );
         cases.push(result);
       }
     }
   }
   const county = countyEndToEnd(args.repeats);
   const batch = await batchThroughput();
-  const large = args.largeInputMb > 0 ? formatLargeInput(await benchLargeDemand(args.largeInputMb)) : 'Large input: not measured (--large-input-mb 0).';
+  const large =
+    args.largeInputMb > 0
+      ? formatLargeInput(await benchLargeDemand(args.largeInputMb))
+      : 'Large input: not measured (--large-input-mb 0).';
   const text = [
-    `# zonal benchmark`, '', `Machine: ${machine()}.`, '',
-    `Sizes ${args.sizes.join(', ')}; seeds 1-${args.repeats}; time limit ${args.timeLimit} s; gap target 1e-6. Generated by src/bench/generate.ts; each case runs the whole pipeline in its own process.`, '',
-    markdownTable(summarise(cases)), '',
-    `County end to end (\`zonal solve scenarios/hertfordshire\`, process start to files written, median of ${Math.max(3, args.repeats)}): ${county === null ? 'failed' : `${county.toFixed(3)} s`}.`, '',
-    batch, '',
-    large, '',
+    `# zonal benchmark`,
+    '',
+    `Machine: ${machine()}.`,
+    '',
+    `Sizes ${args.sizes.join(', ')}; seeds 1-${args.repeats}; time limit ${args.timeLimit} s; gap target 1e-6. Generated by src/bench/generate.ts; each case runs the whole pipeline in its own process.`,
+    '',
+    markdownTable(summarise(cases)),
+    '',
+    `County end to end (\`zonal solve scenarios/hertfordshire\`, process start to files written, median of ${Math.max(3, args.repeats)}): ${county === null ? 'failed' : `${county.toFixed(3)} s`}.`,
+    '',
+    batch,
+    '',
+    large,
+    '',
   ].join('\n');
   process.stdout.write(`${text}\n`);
   mkdirSync(path.dirname(args.out), { recursive: true });

@@ -30,7 +30,10 @@ function freePort(): Promise<number> {
 function waitForReady(child: ChildProcess, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server on port ${port} did not start within 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server on port ${port} did not start within 20 s:\n${output}`)),
+      20_000,
+    );
     const onData = (d: Buffer) => {
       output += d.toString('utf8');
       if (output.includes('Ready to accept connections')) {
@@ -50,18 +53,36 @@ function waitForReady(child: ChildProcess, port: number): Promise<void> {
 /** @param port - where to listen (say, to restart a server on the port it had). @defaultValue a free port */
 export async function startRedis(port?: number): Promise<LocalRedis> {
   if (spawnSync(binary, ['--version']).status !== 0) {
-    throw new Error(`${binary} is not installed: run scripts/ensure-redis.sh (Debian: apt-get install redis-server); the queue tests need a real server`);
+    throw new Error(
+      `${binary} is not installed: run scripts/ensure-redis.sh (Debian: apt-get install redis-server); the queue tests need a real server`,
+    );
   }
   port ??= await freePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    binary,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   await waitForReady(child, port);
   return {
     port,
     url: `redis://127.0.0.1:${port}/0`,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -44,7 +44,11 @@ export interface CaseResult {
 
 /** Drops the start plan: measures what the greedy incumbent buys. */
 function withoutStart(inner: SolverBackend): SolverBackend {
-  return { name: inner.name, solve: (program, options) => inner.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap }) };
+  return {
+    name: inner.name,
+    solve: (program, options) =>
+      inner.solve(program, { timeLimit: options.timeLimit, relativeGap: options.relativeGap }),
+  };
 }
 
 function backendFor(name: BenchBackend, spec: CaseSpec): SolverBackend {
@@ -65,21 +69,47 @@ function backendFor(name: BenchBackend, spec: CaseSpec): SolverBackend {
 export async function runCase(spec: CaseSpec): Promise<CaseResult> {
   const scenario = generateScenario(instanceSizes[spec.size], spec.seed);
   const started = performance.now();
-  const outcome = await runScenario(scenario, { backend: backendFor(spec.backend, spec), timeLimit: spec.timeLimit, inputHash: 'bench', version: 'bench' });
+  const outcome = await runScenario(scenario, {
+    backend: backendFor(spec.backend, spec),
+    timeLimit: spec.timeLimit,
+    inputHash: 'bench',
+    version: 'bench',
+  });
   const pipelineSeconds = (performance.now() - started) / 1000;
   const none = { gap: null, objective: null, solveSeconds: null, variables: null, constraints: null };
   switch (outcome.kind) {
     case 'ok': {
       const { result } = outcome;
       return {
-        spec, status: result.status, gap: result.gap, objective: result.objective.value, solveSeconds: result.run.solveSeconds, pipelineSeconds,
-        variables: result.run.variables, constraints: result.run.constraints, message: null,
+        spec,
+        status: result.status,
+        gap: result.gap,
+        objective: result.objective.value,
+        solveSeconds: result.run.solveSeconds,
+        pipelineSeconds,
+        variables: result.run.variables,
+        constraints: result.run.constraints,
+        message: null,
       };
     }
     case 'infeasible':
-      return { spec, status: 'infeasible', ...none, pipelineSeconds, variables: outcome.result.run.variables, constraints: outcome.result.run.constraints, message: outcome.result.diagnosis.summary };
+      return {
+        spec,
+        status: 'infeasible',
+        ...none,
+        pipelineSeconds,
+        variables: outcome.result.run.variables,
+        constraints: outcome.result.run.constraints,
+        message: outcome.result.diagnosis.summary,
+      };
     case 'bug':
-      return { spec, status: 'bug', ...none, pipelineSeconds, message: outcome.violations.slice(0, 5).join('; ') };
+      return {
+        spec,
+        status: 'bug',
+        ...none,
+        pipelineSeconds,
+        message: outcome.violations.slice(0, 5).join('; '),
+      };
     case 'bad-settings':
     case 'solver-error':
       return { spec, status: 'error', ...none, pipelineSeconds, message: outcome.message };

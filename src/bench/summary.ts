@@ -44,38 +44,58 @@ function statusText(cases: readonly MeasuredCase[]): string {
   return [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
 }
 
-const numbers = (xs: readonly (number | null)[]) => xs.filter((x): x is number => x !== null && Number.isFinite(x));
+const numbers = (xs: readonly (number | null)[]) =>
+  xs.filter((x): x is number => x !== null && Number.isFinite(x));
 
 export function summarise(cases: readonly MeasuredCase[]): SummaryRow[] {
   const groups = new Map<string, MeasuredCase[]>();
-  for (const c of cases) groups.set(`${c.spec.size}|${c.spec.backend}`, [...(groups.get(`${c.spec.size}|${c.spec.backend}`) ?? []), c]);
+  for (const c of cases)
+    groups.set(`${c.spec.size}|${c.spec.backend}`, [
+      ...(groups.get(`${c.spec.size}|${c.spec.backend}`) ?? []),
+      c,
+    ]);
   const rows = [...groups.values()].map((group): Omit<SummaryRow, 'ratioToCbc' | 'cpuRatioToCbc'> => {
     const first = group[0] as MeasuredCase;
     const gaps = numbers(group.map((c) => c.gap));
     return {
-      size: first.spec.size, backend: first.spec.backend, runs: group.length, statuses: statusText(group),
+      size: first.spec.size,
+      backend: first.spec.backend,
+      runs: group.length,
+      statuses: statusText(group),
       medianSolveSeconds: median(numbers(group.map((c) => c.solveSeconds))),
       medianPipelineSeconds: median(group.map((c) => c.pipelineSeconds)) ?? 0,
       medianCpuSeconds: median(group.map((c) => c.cpuSeconds)) ?? 0,
-      medianGap: median(gaps), worstGap: gaps.length === 0 ? null : Math.max(...gaps),
+      medianGap: median(gaps),
+      worstGap: gaps.length === 0 ? null : Math.max(...gaps),
       medianPeakRssMb: median(group.map((c) => c.peakRssMb)) ?? 0,
-      variables: first.variables, constraints: first.constraints,
+      variables: first.variables,
+      constraints: first.constraints,
     };
   });
   return rows.map((row) => {
     const cbc = rows.find((r) => r.size === row.size && r.backend === 'cbc');
-    const ratio = (mine: number | null, theirs: number | null | undefined) => (mine === null || theirs === null || theirs === undefined || theirs <= 0 ? null : mine / theirs);
-    return { ...row, ratioToCbc: ratio(row.medianSolveSeconds, cbc?.medianSolveSeconds), cpuRatioToCbc: ratio(row.medianCpuSeconds, cbc?.medianCpuSeconds) };
+    const ratio = (mine: number | null, theirs: number | null | undefined) =>
+      mine === null || theirs === null || theirs === undefined || theirs <= 0 ? null : mine / theirs;
+    return {
+      ...row,
+      ratioToCbc: ratio(row.medianSolveSeconds, cbc?.medianSolveSeconds),
+      cpuRatioToCbc: ratio(row.medianCpuSeconds, cbc?.medianCpuSeconds),
+    };
   });
 }
 
-const fixed = (x: number | null, digits: number, suffix = '') => (x === null ? 'n/a' : `${x.toFixed(digits)}${suffix}`);
+const fixed = (x: number | null, digits: number, suffix = '') =>
+  x === null ? 'n/a' : `${x.toFixed(digits)}${suffix}`;
 const percent = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toPrecision(2)}%`);
 
 export function markdownTable(rows: readonly SummaryRow[]): string {
-  const header = '| size | backend | vars × rows | runs | status | solve s (median) | × CBC | case CPU s | × CBC (CPU) | pipeline s | gap median / worst | peak RSS MB |';
-  const lines = rows.map((r) =>
-    `| ${r.size} | ${r.backend} | ${r.variables ?? '?'} × ${r.constraints ?? '?'} | ${r.runs} | ${r.statuses} | ${fixed(r.medianSolveSeconds, 3)} | ${fixed(r.ratioToCbc, 2, '×')} | ${fixed(r.medianCpuSeconds, 2)} | ${fixed(r.cpuRatioToCbc, 2, '×')} | ${fixed(r.medianPipelineSeconds, 3)} | ${percent(r.medianGap)} / ${percent(r.worstGap)} | ${fixed(r.medianPeakRssMb, 0)} |`,
+  const header =
+    '| size | backend | vars × rows | runs | status | solve s (median) | × CBC | case CPU s | × CBC (CPU) | pipeline s | gap median / worst | peak RSS MB |';
+  const lines = rows.map(
+    (r) =>
+      `| ${r.size} | ${r.backend} | ${r.variables ?? '?'} × ${r.constraints ?? '?'} | ${r.runs} | ${r.statuses} | ${fixed(r.medianSolveSeconds, 3)} | ${fixed(r.ratioToCbc, 2, '×')} | ${fixed(r.medianCpuSeconds, 2)} | ${fixed(r.cpuRatioToCbc, 2, '×')} | ${fixed(r.medianPipelineSeconds, 3)} | ${percent(r.medianGap)} / ${percent(r.worstGap)} | ${fixed(r.medianPeakRssMb, 0)} |`,
   );
-  return [header, '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n');
+  return [header, '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...lines].join(
+    '\n',
+  );
 }

@@ -25,7 +25,8 @@ function flag(name: string, fallback: string): string {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function main(): Promise<void> {
   const dir = path.resolve(flag('--scenario', 'scenarios/hertfordshire'));
@@ -44,11 +45,20 @@ async function main(): Promise<void> {
   const solve = async (body: unknown) => {
     const began = performance.now();
     const cpu = process.cpuUsage();
-    const reply = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const reply = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const json = (await reply.json()) as { status?: string; run?: { solveSeconds: number }; error?: string };
     if (reply.status !== 200) throw new Error(`solve answered ${reply.status}: ${json.error ?? ''}`);
     const used = process.cpuUsage(cpu);
-    return { ms: performance.now() - began, cpuMs: (used.user + used.system) / 1000, solverMs: (json.run?.solveSeconds ?? 0) * 1000, status: json.status ?? '' };
+    return {
+      ms: performance.now() - began,
+      cpuMs: (used.user + used.system) / 1000,
+      solverMs: (json.run?.solveSeconds ?? 0) * 1000,
+      status: json.status ?? '',
+    };
   };
   // The page's first request (the starting award) meets a thread still warming up.
   const warm = await solve({ zones: start });
@@ -72,15 +82,20 @@ async function main(): Promise<void> {
   const solverSorted = [...solverTimes].sort((a, b) => a - b);
   const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(0)} ms`;
-  process.stdout.write([
-    `workbench re-solve after one random area move: ${path.relative(process.cwd(), dir) || dir}, ${moves} moves, seed ${flag('--seed', '1')}`,
-    `  answer (HTTP round trip): p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}`,
-    `  of which the MIP solve:   p50 ${ms(percentile(solverSorted, 50))}, p95 ${ms(percentile(solverSorted, 95))}`,
-    `  CPU time of the answer (server and solver thread, all cores): p50 ${ms(percentile(cpuSorted, 50))}, p95 ${ms(percentile(cpuSorted, 95))}, max ${ms(cpuSorted[cpuSorted.length - 1] ?? NaN)}`,
-    `  first solve (thread warming up): ${ms(warm.ms)}; statuses: ${[...statuses].map(([s, n]) => `${s} ${n}`).join(', ')}`,
-    `  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (1/5/15 min), node ${process.version}`,
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      `workbench re-solve after one random area move: ${path.relative(process.cwd(), dir) || dir}, ${moves} moves, seed ${flag('--seed', '1')}`,
+      `  answer (HTTP round trip): p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}`,
+      `  of which the MIP solve:   p50 ${ms(percentile(solverSorted, 50))}, p95 ${ms(percentile(solverSorted, 95))}`,
+      `  CPU time of the answer (server and solver thread, all cores): p50 ${ms(percentile(cpuSorted, 50))}, p95 ${ms(percentile(cpuSorted, 95))}, max ${ms(cpuSorted[cpuSorted.length - 1] ?? NaN)}`,
+      `  first solve (thread warming up): ${ms(warm.ms)}; statuses: ${[...statuses].map(([s, n]) => `${s} ${n}`).join(', ')}`,
+      `  machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (1/5/15 min), node ${process.version}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 await main();

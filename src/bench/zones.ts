@@ -21,15 +21,32 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 function arg(argv: readonly string[], flag: string, fallback: string): string {
   const i = argv.indexOf(flag);
-  return i >= 0 ? argv[i + 1] ?? fallback : fallback;
+  return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
 }
 
 const numbers = (text: string) => text.split(',').map(Number);
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
-interface GapRow { areas: number; seed: number; kind: string; heuristicZones: number; exactZones: number | null; heuristicCost: number; exactCost: number | null; exactStatus: string; gap: number | null; heuristicSeconds: number; exactSeconds: number }
+interface GapRow {
+  areas: number;
+  seed: number;
+  kind: string;
+  heuristicZones: number;
+  exactZones: number | null;
+  heuristicCost: number;
+  exactCost: number | null;
+  exactStatus: string;
+  gap: number | null;
+  heuristicSeconds: number;
+  exactSeconds: number;
+}
 
-async function gapRow(areas: number, seed: number, count: number | null, timeLimit: number): Promise<GapRow | null> {
+async function gapRow(
+  areas: number,
+  seed: number,
+  count: number | null,
+  timeLimit: number,
+): Promise<GapRow | null> {
   const p = generatedMap(areas, seed, count);
   let start = performance.now();
   const heuristic = heuristicMaps(p, defaultHeuristic);
@@ -46,8 +63,17 @@ async function gapRow(areas: number, seed: number, count: number | null, timeLim
   const exactZones = solved ? new Set(exact.assignment).size : null;
   const comparable = exactCost !== null && exactZones === best.zoneCount;
   return {
-    areas, seed, kind: count === null ? 'max-p' : `count ${count}`, heuristicZones: best.zoneCount, exactZones, heuristicCost: best.cost, exactCost,
-    exactStatus: exact.status, gap: comparable ? (best.cost - (exactCost ?? 0)) / (exactCost ?? 1) : null, heuristicSeconds, exactSeconds,
+    areas,
+    seed,
+    kind: count === null ? 'max-p' : `count ${count}`,
+    heuristicZones: best.zoneCount,
+    exactZones,
+    heuristicCost: best.cost,
+    exactCost,
+    exactStatus: exact.status,
+    gap: comparable ? (best.cost - (exactCost ?? 0)) / (exactCost ?? 1) : null,
+    heuristicSeconds,
+    exactSeconds,
   };
 }
 
@@ -58,8 +84,16 @@ const pct = (x: number | null) => (x === null ? '-' : `${(100 * (Math.abs(x) < 1
 async function main(argv: readonly string[]): Promise<void> {
   const timeLimit = Number(arg(argv, '--time-limit', '60'));
   const seeds = Number(arg(argv, '--seeds', '5'));
-  const lines: string[] = ['# Zone design benchmark', '', `Written by \`npm run bench:zones\` (${new Date().toISOString().slice(0, 10)}; exact time limit ${timeLimit} s).`, '', '## Heuristic against the exact program', '',
-    '| areas | seed | request | zones (heuristic / exact) | heuristic hour-km | exact hour-km | exact status | gap | heuristic s | exact s |', '| ---: | ---: | --- | --- | ---: | ---: | --- | ---: | ---: | ---: |'];
+  const lines: string[] = [
+    '# Zone design benchmark',
+    '',
+    `Written by \`npm run bench:zones\` (${new Date().toISOString().slice(0, 10)}; exact time limit ${timeLimit} s).`,
+    '',
+    '## Heuristic against the exact program',
+    '',
+    '| areas | seed | request | zones (heuristic / exact) | heuristic hour-km | exact hour-km | exact status | gap | heuristic s | exact s |',
+    '| ---: | ---: | --- | --- | ---: | ---: | --- | ---: | ---: | ---: |',
+  ];
   const gaps: number[] = [];
   for (const areas of numbers(arg(argv, '--gap-sizes', '10,15,20'))) {
     for (let seed = 1; seed <= seeds; seed++) {
@@ -74,12 +108,20 @@ async function main(argv: readonly string[]): Promise<void> {
     }
   }
   const sorted = [...gaps].sort((a, b) => a - b);
-  lines.push('', `Proven optima compared: ${gaps.length}; heuristic equal to the optimum in ${gaps.filter((g) => g < 1e-9).length}; mean gap ${pct(gaps.reduce((t, g) => t + g, 0) / Math.max(1, gaps.length))}, worst ${pct(sorted[sorted.length - 1] ?? null)}.`, '', '## Heuristic time as the map grows', '', '| areas | zones | hour-km | constructions | seconds |', '| ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    `Proven optima compared: ${gaps.length}; heuristic equal to the optimum in ${gaps.filter((g) => g < 1e-9).length}; mean gap ${pct(gaps.reduce((t, g) => t + g, 0) / Math.max(1, gaps.length))}, worst ${pct(sorted[sorted.length - 1] ?? null)}.`,
+    '',
+    '## Heuristic time as the map grows',
+    '',
+    '| areas | zones | hour-km | constructions | seconds |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const areas of numbers(arg(argv, '--growth-sizes', '50,100,200,500,1000,2000'))) {
     const p = generatedMap(areas, 1, null);
     const start = performance.now();
     const out = heuristicMaps(p, defaultHeuristic);
-    const line = `| ${areas} | ${out.kind === 'found' ? out.maps[0]?.zoneCount ?? '-' : '-'} | ${out.kind === 'found' ? f1(out.maps[0]?.cost ?? 0) : '-'} | ${out.constructions} | ${seconds(start).toFixed(2)} |`;
+    const line = `| ${areas} | ${out.kind === 'found' ? (out.maps[0]?.zoneCount ?? '-') : '-'} | ${out.kind === 'found' ? f1(out.maps[0]?.cost ?? 0) : '-'} | ${out.constructions} | ${seconds(start).toFixed(2)} |`;
     lines.push(line);
     process.stdout.write(`${line}\n`);
   }

@@ -9,7 +9,6 @@ import { solverNames } from '../solve/solver-names.js';
 import { CliExit, exitCodes } from './exit.js';
 import { dependencyVersion } from './version.js';
 
-
 export function backendByName(name: string): SolverBackend {
   switch (name) {
     case 'highs':
@@ -17,7 +16,11 @@ export function backendByName(name: string): SolverBackend {
     case 'jslp':
       return jslpBackend;
     case 'cbc':
-      if (!isCbcAvailable()) throw new CliExit(exitCodes.badInput, '--solver cbc: no cbc binary on PATH (Debian: apt-get install coinor-cbc)');
+      if (!isCbcAvailable())
+        throw new CliExit(
+          exitCodes.badInput,
+          '--solver cbc: no cbc binary on PATH (Debian: apt-get install coinor-cbc)',
+        );
       return cbcBackend();
     default:
       throw new CliExit(exitCodes.badInput, `--solver ${name}: choose one of ${solverNames.join(', ')}`);

@@ -9,7 +9,10 @@ export const exitCodes = { ok: 0, failure: 1, badInput: 2, infeasible: 3 } as co
 
 /** Thrown by commands; main() turns it into a message and an exit code. */
 export class CliExit extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'CliExit';
   }
@@ -21,7 +24,8 @@ export function printIssues(issues: readonly Issue[], stream: NodeJS.WritableStr
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   const sheet = (i: Issue) => `${i.file}\0${i.cell?.split(/[! ]/)[0] ?? ''}`;
-  const byPlace = (a: Issue, b: Issue) => (sheet(a) < sheet(b) ? -1 : sheet(a) > sheet(b) ? 1 : (a.line ?? 0) - (b.line ?? 0));
+  const byPlace = (a: Issue, b: Issue) =>
+    sheet(a) < sheet(b) ? -1 : sheet(a) > sheet(b) ? 1 : (a.line ?? 0) - (b.line ?? 0);
   const shown = [...[...errors].sort(byPlace), ...[...warnings].sort(byPlace)].slice(0, maxShown);
   for (const issue of shown) stream.write(`${terminalSafe(formatIssue(issue))}\n`);
   if (issues.length > shown.length) stream.write(`… and ${issues.length - shown.length} more\n`);
@@ -30,5 +34,8 @@ export function printIssues(issues: readonly Issue[], stream: NodeJS.WritableStr
 export function badInput(issues: readonly Issue[]): CliExit {
   printIssues(issues);
   const n = issues.filter((i) => i.severity === 'error').length;
-  return new CliExit(exitCodes.badInput, `${n} problem${n === 1 ? '' : 's'} found: nothing was written. Fix ${n === 1 ? 'it' : 'them'} and run again.`);
+  return new CliExit(
+    exitCodes.badInput,
+    `${n} problem${n === 1 ? '' : 's'} found: nothing was written. Fix ${n === 1 ? 'it' : 'them'} and run again.`,
+  );
 }

@@ -22,18 +22,28 @@ function number(text: string): number | null {
 
 export function timeLimitFlag(text: string): number {
   const n = number(text);
-  if (n === null || n <= 0 || n > maxTimeLimitSeconds) throw bad(`--time-limit ${text}: give a number of seconds above 0 and at most ${maxTimeLimitSeconds} (a day)`);
+  if (n === null || n <= 0 || n > maxTimeLimitSeconds)
+    throw bad(
+      `--time-limit ${text}: give a number of seconds above 0 and at most ${maxTimeLimitSeconds} (a day)`,
+    );
   return n;
 }
 
 export function wholeNumberFlag(flag: string, text: string, min: number, max: number, why = ''): number {
   const n = number(text);
-  if (n === null || !Number.isInteger(n) || n < min || n > max) throw bad(`${flag} ${text}: give a whole number from ${min} to ${max}${why}`);
+  if (n === null || !Number.isInteger(n) || n < min || n > max)
+    throw bad(`${flag} ${text}: give a whole number from ${min} to ${max}${why}`);
   return n;
 }
 
 export function workersFlag(text: string): number {
-  return wholeNumberFlag('--workers', text, 1, maxWorkers, ' (each worker holds about 40 MB; more workers than cores only wait)');
+  return wholeNumberFlag(
+    '--workers',
+    text,
+    1,
+    maxWorkers,
+    ' (each worker holds about 40 MB; more workers than cores only wait)',
+  );
 }
 
 export function maxVariantsFlag(text: string | undefined): number {

@@ -7,11 +7,26 @@ import type { Scenario } from '../model/types.js';
 import { parseScoringSettings } from '../scoring/settings.js';
 import { badInput, printIssues } from './exit.js';
 
-export async function loadScenario(dir: string, quiet = false): Promise<{ scenario: Scenario; inputHash: string; warnings: string[] }> {
+export async function loadScenario(
+  dir: string,
+  quiet = false,
+): Promise<{ scenario: Scenario; inputHash: string; warnings: string[] }> {
   const { scenario, issues, inputHash } = await readScenario(dir);
   if (scenario === null || issues.hasErrors) throw badInput(issues.all);
   const settings = parseScoringSettings(scenario);
-  if (settings.kind === 'bad') throw badInput(settings.issues.map((message) => ({ severity: 'error' as const, file: 'scenario.json', line: null, message: `${message} (see the README, "Viability and risk")` })));
+  if (settings.kind === 'bad')
+    throw badInput(
+      settings.issues.map((message) => ({
+        severity: 'error' as const,
+        file: 'scenario.json',
+        line: null,
+        message: `${message} (see the README, "Viability and risk")`,
+      })),
+    );
   if (!quiet) printIssues(issues.warnings);
-  return { scenario, inputHash, warnings: issues.warnings.map((w) => `${w.file}${w.line === null ? '' : `:${w.line}`}: ${w.message}`) };
+  return {
+    scenario,
+    inputHash,
+    warnings: issues.warnings.map((w) => `${w.file}${w.line === null ? '' : `:${w.line}`}: ${w.message}`),
+  };
 }

@@ -19,86 +19,154 @@ function program(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (text) => writeErr(text) });
 
-  cli.command('validate')
+  cli
+    .command('validate')
     .description('check a scenario folder or workbook; print every problem as file:line: message')
     .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .action(async (dir: string) => (await import('./commands/validate.js')).validateCommand(dir));
 
-  cli.command('solve')
+  cli
+    .command('solve')
     .description('award the lots optimally, verify the award, write result files and print a summary')
     .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .addOption(new Option('--objective <kind>', 'cost (default) or meat').choices(['cost', 'meat']))
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
-    .option('--time-limit <seconds>', 'stop the solver after this many seconds and report the best plan and its gap', '60')
+    .option(
+      '--time-limit <seconds>',
+      'stop the solver after this many seconds and report the best plan and its gap',
+      '60',
+    )
     .addOption(new Option('--solver <name>', 'solver backend').choices([...solverNames]).default('highs'))
     .option('--export-lp <file>', 'also write the award model in CPLEX LP format')
-    .option('--samples <n>', 'draw demand N times from each area\'s low/central/high range and report the chance of unmet hours and of providers over capacity or below minimum volume')
+    .option(
+      '--samples <n>',
+      "draw demand N times from each area's low/central/high range and report the chance of unmet hours and of providers over capacity or below minimum volume",
+    )
     .option('--seed <s>', 'random seed for --samples (same seed, same numbers)', '1')
-    .option('--baseline-out <file>', 'also write the award as a current.csv (area, care type, provider, hours): next year\'s transition baseline')
+    .option(
+      '--baseline-out <file>',
+      "also write the award as a current.csv (area, care type, provider, hours): next year's transition baseline",
+    )
     .action(async (dir: string, flags) => (await import('./commands/solve.js')).solveCommand(dir, flags));
 
   // Further commands register themselves here, one line each.
-  cli.command('score')
-    .description('MEAT scores of every bid for every lot it could serve: rank per lot and abnormally-low-tender flags; CSV and a table')
+  cli
+    .command('score')
+    .description(
+      'MEAT scores of every bid for every lot it could serve: rank per lot and abnormally-low-tender flags; CSV and a table',
+    )
     .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <file>', 'CSV file to write (atomically)', 'scores.csv')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .action(async (dir: string, flags) => (await import('./commands/score.js')).scoreCommand(dir, flags));
 
-  cli.command('init').description('write a small, valid example scenario to start from (a folder, or with --xlsx one workbook)')
+  cli
+    .command('init')
+    .description(
+      'write a small, valid example scenario to start from (a folder, or with --xlsx one workbook)',
+    )
     .argument('[dir]', 'a new or empty folder')
-    .option('--xlsx <file>', 'write the scenario as one Excel workbook (a template with instructions, drop-down lists and number formats) instead of a folder')
-    .option('--from <scenario>', 'with --xlsx: the scenario folder to put in the workbook (default: the small example)')
-    .action(async (dir: string | undefined, flags) => (await import('./commands/init.js')).initCommand(dir, flags));
+    .option(
+      '--xlsx <file>',
+      'write the scenario as one Excel workbook (a template with instructions, drop-down lists and number formats) instead of a folder',
+    )
+    .option(
+      '--from <scenario>',
+      'with --xlsx: the scenario folder to put in the workbook (default: the small example)',
+    )
+    .action(async (dir: string | undefined, flags) =>
+      (await import('./commands/init.js')).initCommand(dir, flags),
+    );
 
-  cli.command('compare')
-    .description('solve every zoning × standard lot-structure option, rank them, say which is cheapest, least risky and dominated')
+  cli
+    .command('compare')
+    .description(
+      'solve every zoning × standard lot-structure option, rank them, say which is cheapest, least risky and dominated',
+    )
     .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zonings <names>', 'comma-separated zonings to compare (default: all)')
-    .option('--options <names>', 'comma-separated option names (default: all; see the README, "The standard options")')
+    .option(
+      '--options <names>',
+      'comma-separated option names (default: all; see the README, "The standard options")',
+    )
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
     .addOption(new Option('--solver <name>', 'solver backend').choices([...solverNames]).default('highs'))
     .action(async (dir: string, flags) => (await import('./commands/compare.js')).compareCommand(dir, flags));
 
-  cli.command('batch')
-    .description('run many variants of scenarios in parallel worker threads; rows stream to batch.csv and batch.jsonl')
+  cli
+    .command('batch')
+    .description(
+      'run many variants of scenarios in parallel worker threads; rows stream to batch.csv and batch.jsonl',
+    )
     .argument('<batch>', 'batch file (JSON): a base scenario and a list or grid of overrides')
     .option('--out <dir>', 'output folder', 'out')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--resume', 'skip variants already finished in <out>/batch.jsonl')
     .option('--max-variants <n>', 'run a batch of more than 10,000 variants (up to 1,000,000)')
     .option('--time-limit <seconds>', 'time limit of each solve', '60')
-    .option('--queue [url]', 'run the variants on `zonal worker`s through Redis (redis://HOST:PORT/DB; default: $ZONAL_REDIS_URL); see docs/queue.md')
+    .option(
+      '--queue [url]',
+      'run the variants on `zonal worker`s through Redis (redis://HOST:PORT/DB; default: $ZONAL_REDIS_URL); see docs/queue.md',
+    )
     .action(async (file: string, flags) => (await import('./commands/batch.js')).batchCommand(file, flags));
 
-  cli.command('zones')
-    .description('propose contiguous zone maps whose every zone can keep a provider viable; compare them with the scenario\'s own; write zones-<name>.csv')
+  cli
+    .command('zones')
+    .description(
+      "propose contiguous zone maps whose every zone can keep a provider viable; compare them with the scenario's own; write zones-<name>.csv",
+    )
     .argument('<scenario>', 'scenario folder (holds scenario.json)')
     .option('--count <n>', 'exactly this many zones (default: as many as the floor allows)')
-    .option('--min-hours <h>', 'least design demand of a zone, hours a week (default: the largest provider minimum viable volume)')
+    .option(
+      '--min-hours <h>',
+      'least design demand of a zone, hours a week (default: the largest provider minimum viable volume)',
+    )
     .option('--max-hours <h>', 'most design demand of a zone, hours a week (default: twice the mean zone)')
     .option('--within <zoning>', 'never cross a zone of this zoning (e.g. districts)')
-    .option('--name <name>', 'name of the new zoning (zones-<name>.csv); default designed, or designed2, … if the scenario has it')
+    .option(
+      '--name <name>',
+      'name of the new zoning (zones-<name>.csv); default designed, or designed2, … if the scenario has it',
+    )
     .option('--alternatives <k>', 'propose up to K different maps, best first', '1')
     .option('--seed <s>', 'random seed of the heuristic (same seed, same map)', '1')
     .option('--out <dir>', 'write the zone files and the comparison here (default out, unless --write)')
     .option('--write', 'add the zone files to the scenario folder and name them in scenario.json')
-    .addOption(new Option('--method <method>', 'auto: the exact program (HiGHS) too on up to 15 areas; exact: whatever the size').choices(['auto', 'heuristic', 'exact']).default('auto'))
+    .addOption(
+      new Option(
+        '--method <method>',
+        'auto: the exact program (HiGHS) too on up to 15 areas; exact: whatever the size',
+      )
+        .choices(['auto', 'heuristic', 'exact'])
+        .default('auto'),
+    )
     .option('--time-limit <seconds>', 'time limit of each exact solve', '60')
     .option('--options <names>', 'compare the proposals under these standard options', 'lead-80-20')
     .option('--no-compare', 'do not solve the awards of the proposals')
     .action(async (dir: string, flags) => (await import('./commands/zones.js')).zonesCommand(dir, flags));
-  cli.command('worker')
-    .description('take batch variants from a Redis queue and solve them until stopped (Ctrl-C finishes the jobs in hand); see docs/queue.md')
-    .argument('[url]', 'Redis URL, redis://HOST:PORT/DB or rediss:// for TLS (default: $ZONAL_REDIS_URL; password also from $ZONAL_REDIS_PASSWORD)')
+  cli
+    .command('worker')
+    .description(
+      'take batch variants from a Redis queue and solve them until stopped (Ctrl-C finishes the jobs in hand); see docs/queue.md',
+    )
+    .argument(
+      '[url]',
+      'Redis URL, redis://HOST:PORT/DB or rediss:// for TLS (default: $ZONAL_REDIS_URL; password also from $ZONAL_REDIS_PASSWORD)',
+    )
     .option('--concurrency <n>', 'variants solved at once, one solver thread each (default: one per core)')
-    .option('--lock-seconds <s>', 'how long a job stays locked without a sign of life: a killed worker\'s jobs are retried elsewhere after about twice this', '30')
-    .action(async (url: string | undefined, flags) => (await import('./commands/worker.js')).workerCommand(url, flags));
-  cli.command('serve')
+    .option(
+      '--lock-seconds <s>',
+      "how long a job stays locked without a sign of life: a killed worker's jobs are retried elsewhere after about twice this",
+      '30',
+    )
+    .action(async (url: string | undefined, flags) =>
+      (await import('./commands/worker.js')).workerCommand(url, flags),
+    );
+  cli
+    .command('serve')
     .description('the workbench: redraw the zones on a map in your browser and see the award change at once')
     .argument('[scenario]', 'scenario folder (holds scenario.json)', '.')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8765')
@@ -129,7 +197,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return exit.code;
     }
     writeErr(`zonal: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env['ZONAL_DEBUG'] !== undefined && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
+    if (process.env['ZONAL_DEBUG'] !== undefined && e instanceof Error)
+      process.stderr.write(`${e.stack ?? ''}\n`);
     return exitCodes.failure;
   }
 }

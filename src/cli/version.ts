@@ -5,7 +5,9 @@ import path from 'node:path';
 /** The package version, read once from package.json beside dist/. */
 export const version: string = (() => {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -18,7 +20,10 @@ export function dependencyVersion(name: string): string {
     let dir = path.dirname(createRequire(import.meta.url).resolve(name));
     for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
       try {
-        const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+          name?: string;
+          version?: string;
+        };
         if (pkg.name === name) return pkg.version ?? 'unknown';
       } catch {
         // no package.json at this level: go up

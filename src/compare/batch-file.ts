@@ -14,7 +14,11 @@ import { z } from 'zod';
 import { overridesSchema, type Overrides } from './overrides.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
-export const samplesSchema = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100000, 'must be at most 100000');
+export const samplesSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(100000, 'must be at most 100000');
 export const seedSchema = z.number().int('must be a whole number');
 
 const variantSchema = z.strictObject({
@@ -37,7 +41,10 @@ export const batchFileSchema = z
     /** Override paths (e.g. "award.maxShareOfTotalHours") → the values to try. */
     grid: z.record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value')).optional(),
   })
-  .refine((b) => (b.variants?.length ?? 0) > 0 || b.grid !== undefined, { message: 'has no "variants" and no "grid": give at least one', path: ['variants'] });
+  .refine((b) => (b.variants?.length ?? 0) > 0 || b.grid !== undefined, {
+    message: 'has no "variants" and no "grid": give at least one',
+    path: ['variants'],
+  });
 
 export interface Variant {
   readonly id: string;
@@ -64,15 +71,24 @@ function lineAt(text: string, offset: number): number {
 function lineOf(text: string, root: Node | undefined, path: readonly PropertyKey[]): number | null {
   if (root === undefined) return null;
   for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(root, path.slice(0, n).map((p) => (typeof p === 'number' ? p : String(p))));
-    if (node !== undefined) return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+    const node = findNodeAtLocation(
+      root,
+      path.slice(0, n).map((p) => (typeof p === 'number' ? p : String(p))),
+    );
+    if (node !== undefined)
+      return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
   }
   return null;
 }
 
 /** {"a.b": 1} → {a: {b: 1}} */
 function atPath(path: string, value: unknown): Record<string, unknown> {
-  return path.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value as Record<string, unknown>);
+  return path
+    .split('.')
+    .reduceRight<Record<string, unknown>>(
+      (inner, key) => ({ [key]: inner }),
+      value as Record<string, unknown>,
+    );
 }
 
 function variantId(base: string, overrides: unknown, samples: number | null, seed: number): string {
@@ -94,48 +110,98 @@ function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>): Recor
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const before = out[k];
-    const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+    const isObject = (x: unknown): x is Record<string, unknown> =>
+      typeof x === 'object' && x !== null && !Array.isArray(x);
     out[k] = isObject(before) && isObject(v) ? mergeRaw(before, v) : v;
   }
   return out;
 }
 
 /** Grid values are checked one by one, so a bad value names its own line. */
-function checkGrid(grid: Readonly<Record<string, readonly unknown[]>>, report: (path: PropertyKey[], message: string) => void): void {
+function checkGrid(
+  grid: Readonly<Record<string, readonly unknown[]>>,
+  report: (path: PropertyKey[], message: string) => void,
+): void {
   for (const [path, values] of Object.entries(grid)) {
     values.forEach((value, i) => {
       const parsed = overridesSchema.safeParse(atPath(path, value));
-      if (!parsed.success) for (const issue of parsed.error.issues) report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issue.path.map(String).join('.')} ${issue.message}`);
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          report(
+            ['grid', path, i],
+            `grid "${path}" value ${JSON.stringify(value)}: ${issue.path.map(String).join('.')} ${issue.message}`,
+          );
     });
   }
 }
 
-function expand(file: BatchFile, shared: Record<string, unknown>, report: (path: PropertyKey[], message: string) => void): Omit<Variant, 'index'>[] {
+function expand(
+  file: BatchFile,
+  shared: Record<string, unknown>,
+  report: (path: PropertyKey[], message: string) => void,
+): Omit<Variant, 'index'>[] {
   const out: Omit<Variant, 'index'>[] = [];
-  const add = (where: PropertyKey[], id: string | undefined, base: string, raw: Record<string, unknown>, samples: number | null, seed: number) => {
+  const add = (
+    where: PropertyKey[],
+    id: string | undefined,
+    base: string,
+    raw: Record<string, unknown>,
+    samples: number | null,
+    seed: number,
+  ) => {
     const parsed = overridesSchema.safeParse(raw);
-    if (parsed.success) out.push({ id: id ?? variantId(base, raw, samples, seed), base, overrides: parsed.data, samples, seed });
-    else for (const issue of parsed.error.issues) report(where, `variant ${out.length + 1}: overrides.${issue.path.map(String).join('.')} ${issue.message}`);
+    if (parsed.success)
+      out.push({
+        id: id ?? variantId(base, raw, samples, seed),
+        base,
+        overrides: parsed.data,
+        samples,
+        seed,
+      });
+    else
+      for (const issue of parsed.error.issues)
+        report(
+          where,
+          `variant ${out.length + 1}: overrides.${issue.path.map(String).join('.')} ${issue.message}`,
+        );
   };
   const samples = file.samples ?? null;
   const seed = file.seed ?? 1;
-  (file.variants ?? []).forEach((v, i) => add(['variants', i], v.id, v.base ?? file.base, mergeRaw(shared, v.overrides ?? {}), v.samples ?? samples, v.seed ?? seed));
-  if (file.grid !== undefined) for (const combo of gridCombinations(file.grid)) add(['grid'], undefined, file.base, mergeRaw(shared, combo), samples, seed);
+  for (const [i, v] of (file.variants ?? []).entries())
+    add(
+      ['variants', i],
+      v.id,
+      v.base ?? file.base,
+      mergeRaw(shared, v.overrides ?? {}),
+      v.samples ?? samples,
+      v.seed ?? seed,
+    );
+  if (file.grid !== undefined)
+    for (const combo of gridCombinations(file.grid))
+      add(['grid'], undefined, file.base, mergeRaw(shared, combo), samples, seed);
   return out;
 }
 
-function duplicates(variants: readonly Omit<Variant, 'index'>[], report: (path: PropertyKey[], message: string) => void): void {
+function duplicates(
+  variants: readonly Omit<Variant, 'index'>[],
+  report: (path: PropertyKey[], message: string) => void,
+): void {
   const first = new Map<string, number>();
   variants.forEach((v, i) => {
     const before = first.get(v.id);
     if (before === undefined) first.set(v.id, i);
-    else report(['variants'], `variants ${before + 1} and ${i + 1} have the same id "${v.id}" (same id given, or the same definition twice): give each variant its own id or definition`);
+    else
+      report(
+        ['variants'],
+        `variants ${before + 1} and ${i + 1} have the same id "${v.id}" (same id given, or the same definition twice): give each variant its own id or definition`,
+      );
   });
 }
 
 /** How many variants a batch file makes, counted before the grid is expanded (a small file can name millions). */
 export function variantCount(file: Pick<BatchFile, 'variants' | 'grid'>): number {
-  const grid = file.grid === undefined ? 0 : Object.values(file.grid).reduce((n, values) => n * values.length, 1);
+  const grid =
+    file.grid === undefined ? 0 : Object.values(file.grid).reduce((n, values) => n * values.length, 1);
   return (file.variants?.length ?? 0) + grid;
 }
 
@@ -144,23 +210,38 @@ export interface BatchLimits {
   readonly maxVariants: number;
 }
 
-export function parseBatchFile(text: string, limits: BatchLimits = { maxVariants: 10_000 }): { variants: Variant[]; name: string | null } | { problems: BatchProblem[] } {
+export function parseBatchFile(
+  text: string,
+  limits: BatchLimits = { maxVariants: 10_000 },
+): { variants: Variant[]; name: string | null } | { problems: BatchProblem[] } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || root === undefined) {
-    return { problems: errors.slice(0, 5).map((e) => ({ line: lineAt(text, e.offset), message: `is not valid JSON (${printParseErrorCode(e.error)}): check for a missing comma, quote or bracket` })) };
+    return {
+      problems: errors.slice(0, 5).map((e) => ({
+        line: lineAt(text, e.offset),
+        message: `is not valid JSON (${printParseErrorCode(e.error)}): check for a missing comma, quote or bracket`,
+      })),
+    };
   }
   const problems: BatchProblem[] = [];
-  const report = (path: PropertyKey[], message: string) => problems.push({ line: lineOf(text, root, path), message });
+  const report = (path: PropertyKey[], message: string) =>
+    problems.push({ line: lineOf(text, root, path), message });
   const parsed = batchFileSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(issue.path, `${issue.path.map(String).join('.') || '(top level)'} ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      report(issue.path, `${issue.path.map(String).join('.') || '(top level)'} ${issue.message}`);
     return { problems };
   }
   const count = variantCount(parsed.data);
   if (count > limits.maxVariants) {
-    const sizes = Object.entries(parsed.data.grid ?? {}).map(([key, values]) => `${values.length} ${key}`).join(' × ');
-    report(parsed.data.grid === undefined ? ['variants'] : ['grid'], `makes ${count.toLocaleString('en-GB')} variants${sizes === '' ? '' : ` (grid: ${sizes})`}, more than the limit of ${limits.maxVariants.toLocaleString('en-GB')}: trim the grid, or raise the limit with --max-variants N if you mean it`);
+    const sizes = Object.entries(parsed.data.grid ?? {})
+      .map(([key, values]) => `${values.length} ${key}`)
+      .join(' × ');
+    report(
+      parsed.data.grid === undefined ? ['variants'] : ['grid'],
+      `makes ${count.toLocaleString('en-GB')} variants${sizes === '' ? '' : ` (grid: ${sizes})`}, more than the limit of ${limits.maxVariants.toLocaleString('en-GB')}: trim the grid, or raise the limit with --max-variants N if you mean it`,
+    );
     return { problems };
   }
   if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);
@@ -168,5 +249,7 @@ export function parseBatchFile(text: string, limits: BatchLimits = { maxVariants
   const raw = JSON.parse(text) as { overrides?: Record<string, unknown> };
   const variants = expand(parsed.data, raw.overrides ?? {}, report);
   duplicates(variants, report);
-  return problems.length > 0 ? { problems } : { variants: variants.map((v, index) => ({ ...v, index })), name: parsed.data.name ?? null };
+  return problems.length > 0
+    ? { problems }
+    : { variants: variants.map((v, index) => ({ ...v, index })), name: parsed.data.name ?? null };
 }

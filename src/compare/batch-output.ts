@@ -7,27 +7,78 @@ import { escapeCell, type Cell } from '../report/csv-write.js';
 import type { BatchRow } from './run-variant.js';
 
 export const batchCsvHeader = [
-  'index', 'id', 'base', 'status', 'error', 'gap', 'annual_cost', 'cost_per_hour', 'demand_hours_per_week',
-  'unmet_hours_per_week', 'risk_score', 'viability_score', 'viability_mean', 'viability_worst', 'providers', 'largest_share', 'hhi', 'lots',
-  'samples', 'seed', 'prob_unmet', 'mean_unmet_hours_per_week', 'p95_unmet_hours_per_week', 'prob_over_capacity',
-  'prob_below_min_viable', 'solve_seconds', 'overrides', 'all_in_annual_cost', 'diagnosis',
+  'index',
+  'id',
+  'base',
+  'status',
+  'error',
+  'gap',
+  'annual_cost',
+  'cost_per_hour',
+  'demand_hours_per_week',
+  'unmet_hours_per_week',
+  'risk_score',
+  'viability_score',
+  'viability_mean',
+  'viability_worst',
+  'providers',
+  'largest_share',
+  'hhi',
+  'lots',
+  'samples',
+  'seed',
+  'prob_unmet',
+  'mean_unmet_hours_per_week',
+  'p95_unmet_hours_per_week',
+  'prob_over_capacity',
+  'prob_below_min_viable',
+  'solve_seconds',
+  'overrides',
+  'all_in_annual_cost',
+  'diagnosis',
 ] as const;
 
 export function batchCells(r: BatchRow): Cell[] {
   const m = r.metrics;
   const s = r.sampling;
   return [
-    r.index, r.id, r.base, r.status, r.error ?? '', m?.gap ?? null, m?.annualCost ?? null, m?.costPerHour ?? null,
-    m?.demandHoursPerWeek ?? null, m?.unmetHoursPerWeek ?? null, m?.riskScore ?? null, m?.viabilityScore ?? null, m?.viabilityMean ?? null,
-    m?.viabilityWorst ?? null, m?.providers ?? null, m?.largestShare ?? null, m?.hhi ?? null, m?.lots ?? null,
-    s?.samples ?? null, s?.seed ?? null, s?.probUnmet ?? null, s?.meanUnmetHoursPerWeek ?? null, s?.p95UnmetHoursPerWeek ?? null,
-    s?.probOverCapacity ?? null, s?.probBelowMinViable ?? null, r.solveSeconds, JSON.stringify(r.overrides),
-    m?.allInAnnualCost ?? null, r.diagnosis ?? '',
+    r.index,
+    r.id,
+    r.base,
+    r.status,
+    r.error ?? '',
+    m?.gap ?? null,
+    m?.annualCost ?? null,
+    m?.costPerHour ?? null,
+    m?.demandHoursPerWeek ?? null,
+    m?.unmetHoursPerWeek ?? null,
+    m?.riskScore ?? null,
+    m?.viabilityScore ?? null,
+    m?.viabilityMean ?? null,
+    m?.viabilityWorst ?? null,
+    m?.providers ?? null,
+    m?.largestShare ?? null,
+    m?.hhi ?? null,
+    m?.lots ?? null,
+    s?.samples ?? null,
+    s?.seed ?? null,
+    s?.probUnmet ?? null,
+    s?.meanUnmetHoursPerWeek ?? null,
+    s?.p95UnmetHoursPerWeek ?? null,
+    s?.probOverCapacity ?? null,
+    s?.probBelowMinViable ?? null,
+    r.solveSeconds,
+    JSON.stringify(r.overrides),
+    m?.allInAnnualCost ?? null,
+    r.diagnosis ?? '',
   ];
 }
 
 export function csvLines(rows: readonly (readonly Cell[])[]): Promise<string> {
-  return writeToString(rows.map((r) => r.map(escapeCell)), { headers: false, includeEndRowDelimiter: true });
+  return writeToString(
+    rows.map((r) => r.map(escapeCell)),
+    { headers: false, includeEndRowDelimiter: true },
+  );
 }
 
 export function batchCsvHeaderLine(): Promise<string> {
@@ -35,7 +86,8 @@ export function batchCsvHeaderLine(): Promise<string> {
 }
 
 /** 12 significant digits: every digit that means something, without float noise such as 0.29876864400000025. */
-const withoutNoise = (cell: Cell): Cell => (typeof cell === 'number' && Number.isFinite(cell) ? Number(cell.toPrecision(12)) : cell);
+const withoutNoise = (cell: Cell): Cell =>
+  typeof cell === 'number' && Number.isFinite(cell) ? Number(cell.toPrecision(12)) : cell;
 
 export function batchCsvRows(rows: readonly BatchRow[]): Promise<string> {
   return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map((r) => batchCells(r).map(withoutNoise)));
@@ -67,7 +119,8 @@ export function readJournal(text: string, wanted: ReadonlyMap<string, number>): 
       continue;
     }
     const index = isBatchRow(parsed) ? wanted.get(parsed.id) : undefined;
-    if (isBatchRow(parsed) && index !== undefined && parsed.status !== 'failed') rows.set(parsed.id, { ...parsed, index });
+    if (isBatchRow(parsed) && index !== undefined && parsed.status !== 'failed')
+      rows.set(parsed.id, { ...parsed, index });
   }
   return sortRows([...rows.values()]);
 }

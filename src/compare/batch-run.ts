@@ -62,7 +62,9 @@ export const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv', xlsx: 'batch
  */
 export function workerFile(): string {
   const here = import.meta.url;
-  const url = here.endsWith('.ts') ? new URL('../../dist/compare/batch-worker.js', here) : new URL('./batch-worker.js', here);
+  const url = here.endsWith('.ts')
+    ? new URL('../../dist/compare/batch-worker.js', here)
+    : new URL('./batch-worker.js', here);
   const file = fileURLToPath(url);
   if (!existsSync(file)) throw new Error(`the batch worker ${file} is missing: run \`npm run build\` first`);
   return file;
@@ -70,11 +72,17 @@ export function workerFile(): string {
 
 async function rewrite(outDir: string, rows: readonly BatchRow[]): Promise<void> {
   const sorted = sortRows(rows);
-  await writeOutputsAtomically(outDir, new Map<string, string | Uint8Array>([
-    [batchFiles.jsonl, sorted.map(jsonlLine).join('')],
-    [batchFiles.csv, (await batchCsvHeaderLine()) + (await batchCsvRows(sorted))],
-    [batchFiles.xlsx, await batchWorkbook(null, sorted)],
-  ]), undefined, [], 'batch');
+  await writeOutputsAtomically(
+    outDir,
+    new Map<string, string | Uint8Array>([
+      [batchFiles.jsonl, sorted.map(jsonlLine).join('')],
+      [batchFiles.csv, (await batchCsvHeaderLine()) + (await batchCsvRows(sorted))],
+      [batchFiles.xlsx, await batchWorkbook(null, sorted)],
+    ]),
+    undefined,
+    [],
+    'batch',
+  );
 }
 
 async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
@@ -84,14 +92,32 @@ async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
 }
 
 /** A piscina pool of `settings.workers` threads, made for one batch and destroyed after it. */
-export function threadExecutor(settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version'>): VariantExecutor {
+export function threadExecutor(
+  settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version'>,
+): VariantExecutor {
   return async (todo, land) => {
-    const pool = new Piscina<VariantTask, BatchRow>({ filename: workerFile(), minThreads: settings.workers, maxThreads: settings.workers, idleTimeout: 1000 });
+    const pool = new Piscina<VariantTask, BatchRow>({
+      filename: workerFile(),
+      minThreads: settings.workers,
+      maxThreads: settings.workers,
+      idleTimeout: 1000,
+    });
     try {
-      await Promise.all(todo.map((variant) => {
-        const task: VariantTask = { variant, baseDir: path.resolve(settings.batchDir, variant.base), timeLimit: settings.timeLimit, version: settings.version };
-        return pool.run(task).then(land, (e: unknown) => land(failedRow(variant, `the worker stopped: ${e instanceof Error ? e.message : String(e)}`)));
-      }));
+      await Promise.all(
+        todo.map((variant) => {
+          const task: VariantTask = {
+            variant,
+            baseDir: path.resolve(settings.batchDir, variant.base),
+            timeLimit: settings.timeLimit,
+            version: settings.version,
+          };
+          return pool
+            .run(task)
+            .then(land, (e: unknown) =>
+              land(failedRow(variant, `the worker stopped: ${e instanceof Error ? e.message : String(e)}`)),
+            );
+        }),
+      );
     } finally {
       await pool.destroy();
     }

@@ -20,13 +20,20 @@ export function settingLeaves(value: unknown, prefix = ''): [string, Cell][] {
 }
 
 const shortLabels: Readonly<Record<string, string>> = {
-  maxShareOfTotalHours: 'cap', maxLotsPerProvider: 'max lots', minDistinctProviders: 'min providers', leadShare: 'lead', demandMultiplier: 'demand ×',
+  maxShareOfTotalHours: 'cap',
+  maxLotsPerProvider: 'max lots',
+  minDistinctProviders: 'min providers',
+  leadShare: 'lead',
+  demandMultiplier: 'demand ×',
 };
 
 function settingText(path: string, value: Cell): string {
   const parts = path.split('.');
   const last = parts[parts.length - 1] ?? path;
-  const shown = typeof value === 'number' && /share/i.test(last) && value <= 1 ? `${Math.round(value * 1000) / 10}%` : String(value);
+  const shown =
+    typeof value === 'number' && /share/i.test(last) && value <= 1
+      ? `${Math.round(value * 1000) / 10}%`
+      : String(value);
   if (last === 'structure' || last === 'geography') return `${parts[1] ?? ''} ${shown}`;
   if (last === 'zoning' || last === 'option') return shown;
   return `${shortLabels[last] ?? last} ${shown}`;
@@ -36,21 +43,36 @@ function settingText(path: string, value: Cell): string {
 export function variantName(row: BatchRow): string {
   if (row.overrides.name !== undefined) return row.overrides.name;
   if (!/^v-[0-9a-f]{12}$/.test(row.id)) return row.id;
-  const text = settingLeaves(row.overrides).map(([p, v]) => settingText(p, v)).join(', ');
+  const text = settingLeaves(row.overrides)
+    .map(([p, v]) => settingText(p, v))
+    .join(', ');
   return text === '' ? 'base scenario' : text;
 }
 
-const metricColumns = batchCsvHeader.filter((h) => !['index', 'id', 'base', 'status', 'error', 'overrides'].includes(h));
+const metricColumns = batchCsvHeader.filter(
+  (h) => !['index', 'id', 'base', 'status', 'error', 'overrides'].includes(h),
+);
 
 export function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[][] } {
-  const settings = [...new Set(rows.flatMap((r) => settingLeaves(r.overrides).map(([p]) => p)))].filter((p) => p !== 'name');
+  const settings = [...new Set(rows.flatMap((r) => settingLeaves(r.overrides).map(([p]) => p)))].filter(
+    (p) => p !== 'name',
+  );
   const header = ['index', 'name', 'id', 'base', ...settings, 'status', 'error', ...metricColumns];
   const position = new Map<string, number>(batchCsvHeader.map((h, i) => [h, i]));
   const cells = rows.map((r) => {
     const all = batchCells(r);
     const leaves = new Map(settingLeaves(r.overrides));
     const pick = (h: string) => all[position.get(h) ?? -1] ?? null;
-    return [r.index, variantName(r), r.id, r.base, ...settings.map((p) => leaves.get(p) ?? null), r.status, r.error ?? '', ...metricColumns.map(pick)];
+    return [
+      r.index,
+      variantName(r),
+      r.id,
+      r.base,
+      ...settings.map((p) => leaves.get(p) ?? null),
+      r.status,
+      r.error ?? '',
+      ...metricColumns.map(pick),
+    ];
   });
   return { header, cells };
 }
@@ -61,8 +83,14 @@ export function batchWorkbook(name: string | null, rows: readonly BatchRow[]): P
   const summary = [
     { label: 'Variants', value: rows.length, format: 'integer' as const },
     { label: 'Failed', value: failed, format: 'integer' as const },
-    { label: 'How to read', value: 'One row per variant on the "variants" sheet: its settings, then its results. Use the filters, or a pivot table, to compare.' },
+    {
+      label: 'How to read',
+      value:
+        'One row per variant on the "variants" sheet: its settings, then its results. Use the filters, or a pivot table, to compare.',
+    },
   ];
-  const formats = Object.fromEntries(header.filter((h) => /share/i.test(h)).map((h) => [h, 'percent' as const]));
+  const formats = Object.fromEntries(
+    header.filter((h) => /share/i.test(h)).map((h) => [h, 'percent' as const]),
+  );
   return tablesWorkbook(name ?? 'zonal batch', summary, [peopleTable('variants', header, cells, formats)]);
 }

@@ -31,8 +31,17 @@ function baseScenario(dir: string): Promise<ReadResult> {
 export default async function runTask(task: VariantTask): Promise<BatchRow> {
   try {
     const { scenario, issues, inputHash } = await baseScenario(task.baseDir);
-    if (scenario === null) return failedRow(task.variant, `base scenario ${task.variant.base} has errors: ${issues.errors.slice(0, 3).map(formatIssue).join('; ')}`);
-    return await runVariant(scenario, task.variant, { backend: highsBackend, timeLimit: task.timeLimit, inputHash, version: task.version });
+    if (scenario === null)
+      return failedRow(
+        task.variant,
+        `base scenario ${task.variant.base} has errors: ${issues.errors.slice(0, 3).map(formatIssue).join('; ')}`,
+      );
+    return await runVariant(scenario, task.variant, {
+      backend: highsBackend,
+      timeLimit: task.timeLimit,
+      inputHash,
+      version: task.version,
+    });
   } catch (e) {
     return failedRow(task.variant, `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -13,7 +13,14 @@ import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
 import { describeFailure, runScenario, type RunOptions, type RunOutcome } from '../pipeline.js';
 import { awardMetrics, type AwardMetrics } from './metrics.js';
-import { applyOption, describeTreatment, ignoresZoning, optionByName, optionNames, standardOptions, type AwardOption } from './options.js';
+import {
+  applyOption,
+  describeTreatment,
+  ignoresZoning,
+  optionNames,
+  standardOptions,
+  type AwardOption,
+} from './options.js';
 import { isBuyable, rankAwards } from './rank.js';
 
 export interface ComparisonCase {
@@ -91,14 +98,22 @@ export interface CompareSettings {
 
 function unknownNames(given: readonly string[], known: readonly string[], what: string): string | null {
   const unknown = given.filter((n) => !known.includes(n));
-  return unknown.length === 0 ? null : `unknown ${what} ${unknown.map((n) => `"${n}"`).join(', ')}: choose from ${known.join(', ')}`;
+  return unknown.length === 0
+    ? null
+    : `unknown ${what} ${unknown.map((n) => `"${n}"`).join(', ')}: choose from ${known.join(', ')}`;
 }
 
 /** Step 1 (pure): the cases to solve, or a message naming an unknown zoning or option. */
-export function planComparison(scenario: Scenario, zoningNames: readonly string[] | undefined, optionList: readonly string[] | undefined): ComparisonPlan | string {
+export function planComparison(
+  scenario: Scenario,
+  zoningNames: readonly string[] | undefined,
+  optionList: readonly string[] | undefined,
+): ComparisonPlan | string {
   const zonings = zoningNames ?? [...scenario.zonings.keys()];
   const names = optionList ?? optionNames;
-  const bad = unknownNames(zonings, [...scenario.zonings.keys()], 'zoning') ?? unknownNames(names, optionNames, 'option');
+  const bad =
+    unknownNames(zonings, [...scenario.zonings.keys()], 'zoning') ??
+    unknownNames(names, optionNames, 'option');
   if (bad !== null) return bad;
   const options = standardOptions.filter((o) => names.includes(o.name));
   const seen = new Map<string, string>();
@@ -122,7 +137,11 @@ export function planComparison(scenario: Scenario, zoningNames: readonly string[
   return { cases, sameAs };
 }
 
-type SolvedCase = ComparisonCase & { readonly metrics: AwardMetrics | null; readonly error: string | null; readonly diagnosis: string | null };
+type SolvedCase = ComparisonCase & {
+  readonly metrics: AwardMetrics | null;
+  readonly error: string | null;
+  readonly diagnosis: string | null;
+};
 
 function solvedCase(c: ComparisonCase, outcome: RunOutcome): SolvedCase {
   switch (outcome.kind) {
@@ -141,12 +160,16 @@ export function whyNotBuyable(c: Pick<SolvedCase, 'metrics' | 'error' | 'diagnos
   if (c.metrics === null) return `the run failed: ${c.error ?? 'unknown error'}`;
   const m: AwardMetrics = c.metrics;
   if (isBuyable(m)) return null;
-  const unpriced = m.unpricedLots.length === 0 ? '' : `; not priced by any bidder: ${m.unpricedLots.join(', ')}`;
+  const unpriced =
+    m.unpricedLots.length === 0 ? '' : `; not priced by any bidder: ${m.unpricedLots.join(', ')}`;
   return `leaves ${m.unmetHoursPerWeek.toLocaleString('en-GB', { maximumFractionDigits: 1 })} of ${m.demandHoursPerWeek.toLocaleString('en-GB', { maximumFractionDigits: 1 })} hours a week unbought${unpriced}`;
 }
 
 /** Steps 2-3. */
-export async function compareOptions(scenario: Scenario, settings: CompareSettings): Promise<CompareOutcome | string> {
+export async function compareOptions(
+  scenario: Scenario,
+  settings: CompareSettings,
+): Promise<CompareOutcome | string> {
   const plan = planComparison(scenario, settings.zonings, settings.options);
   if (typeof plan === 'string') return plan;
   const solvedCases: SolvedCase[] = [];
@@ -159,15 +182,24 @@ export async function compareOptions(scenario: Scenario, settings: CompareSettin
     settings.onSolved?.(solvedCases.length, plan.cases.length);
   }
   const ranking = rankAwards(solvedCases);
-  const rows = ranking.ranked.map(({ item, rank, dominatedBy }): ComparisonRow => ({
-    key: item.key, rank, option: item.option.name, label: item.option.label, zoning: item.zoning,
-    standard: describeTreatment(item.scenario.lotPlan.standard),
-    complex: describeTreatment(item.scenario.lotPlan.complex),
-    reablement: describeTreatment(item.scenario.lotPlan.reablement),
-    metrics: item.metrics, error: item.error, diagnosis: item.diagnosis,
-    buyable: isBuyable(item.metrics), notBuyableBecause: whyNotBuyable(item),
-    dominatedBy,
-  }));
+  const rows = ranking.ranked.map(
+    ({ item, rank, dominatedBy }): ComparisonRow => ({
+      key: item.key,
+      rank,
+      option: item.option.name,
+      label: item.option.label,
+      zoning: item.zoning,
+      standard: describeTreatment(item.scenario.lotPlan.standard),
+      complex: describeTreatment(item.scenario.lotPlan.complex),
+      reablement: describeTreatment(item.scenario.lotPlan.reablement),
+      metrics: item.metrics,
+      error: item.error,
+      diagnosis: item.diagnosis,
+      buyable: isBuyable(item.metrics),
+      notBuyableBecause: whyNotBuyable(item),
+      dominatedBy,
+    }),
+  );
   const comparison: Comparison = {
     scenario: scenario.name,
     period: scenario.period,
@@ -180,5 +212,11 @@ export async function compareOptions(scenario: Scenario, settings: CompareSettin
   };
   const bestCase = solvedCases.find((c) => c.key === ranking.cheapest);
   const bestResult = bestCase === undefined ? undefined : results.get(bestCase.key);
-  return { comparison, best: bestCase === undefined || bestResult === undefined ? null : { key: bestCase.key, result: bestResult, scenario: bestCase.scenario } };
+  return {
+    comparison,
+    best:
+      bestCase === undefined || bestResult === undefined
+        ? null
+        : { key: bestCase.key, result: bestResult, scenario: bestCase.scenario },
+  };
 }

@@ -9,19 +9,63 @@ import { formatTable } from '../report/text-table.js';
 import type { Comparison, ComparisonRow } from './compare.js';
 
 export const comparisonCsvHeader = [
-  'rank', 'key', 'option', 'zoning', 'standard', 'complex', 'reablement', 'status', 'gap', 'annual_cost', 'cost_per_hour',
-  'demand_hours_per_week', 'unmet_hours_per_week', 'risk_score', 'viability_score', 'viability_mean', 'viability_worst', 'providers',
-  'largest_share', 'hhi', 'lots', 'dominated_by', 'error', 'all_in_annual_cost', 'buyable', 'not_buyable_because',
+  'rank',
+  'key',
+  'option',
+  'zoning',
+  'standard',
+  'complex',
+  'reablement',
+  'status',
+  'gap',
+  'annual_cost',
+  'cost_per_hour',
+  'demand_hours_per_week',
+  'unmet_hours_per_week',
+  'risk_score',
+  'viability_score',
+  'viability_mean',
+  'viability_worst',
+  'providers',
+  'largest_share',
+  'hhi',
+  'lots',
+  'dominated_by',
+  'error',
+  'all_in_annual_cost',
+  'buyable',
+  'not_buyable_because',
 ] as const;
 
 export function comparisonCsvRow(r: ComparisonRow): Cell[] {
   const m = r.metrics;
   return [
-    r.rank, r.key, r.option, r.zoning ?? '', r.standard, r.complex, r.reablement, m?.status ?? 'failed', m?.gap ?? null,
-    m?.annualCost ?? null, m?.costPerHour ?? null, m?.demandHoursPerWeek ?? null, m?.unmetHoursPerWeek ?? null,
-    m?.riskScore ?? null, m?.viabilityScore ?? null, m?.viabilityMean ?? null, m?.viabilityWorst ?? null, m?.providers ?? null,
-    m?.largestShare ?? null, m?.hhi ?? null, m?.lots ?? null, r.dominatedBy.join(';'), r.error ?? '',
-    m?.allInAnnualCost ?? null, r.buyable ? 'yes' : 'no', r.notBuyableBecause ?? '',
+    r.rank,
+    r.key,
+    r.option,
+    r.zoning ?? '',
+    r.standard,
+    r.complex,
+    r.reablement,
+    m?.status ?? 'failed',
+    m?.gap ?? null,
+    m?.annualCost ?? null,
+    m?.costPerHour ?? null,
+    m?.demandHoursPerWeek ?? null,
+    m?.unmetHoursPerWeek ?? null,
+    m?.riskScore ?? null,
+    m?.viabilityScore ?? null,
+    m?.viabilityMean ?? null,
+    m?.viabilityWorst ?? null,
+    m?.providers ?? null,
+    m?.largestShare ?? null,
+    m?.hhi ?? null,
+    m?.lots ?? null,
+    r.dominatedBy.join(';'),
+    r.error ?? '',
+    m?.allInAnnualCost ?? null,
+    r.buyable ? 'yes' : 'no',
+    r.notBuyableBecause ?? '',
   ];
 }
 
@@ -35,15 +79,48 @@ export function comparisonJson(c: Comparison): string {
 
 function tableRow(r: ComparisonRow, c: Comparison): string[] {
   const m = r.metrics;
-  const marks = [r.key === c.cheapest ? 'cheapest' : '', r.key === c.leastRisky ? 'least risk' : '', r.dominatedBy.length > 0 ? 'dominated' : '', r.buyable ? '' : 'not buyable']
+  const marks = [
+    r.key === c.cheapest ? 'cheapest' : '',
+    r.key === c.leastRisky ? 'least risk' : '',
+    r.dominatedBy.length > 0 ? 'dominated' : '',
+    r.buyable ? '' : 'not buyable',
+  ]
     .filter((s) => s !== '')
     .join(', ');
-  if (m === null) return [String(r.rank), r.option, r.zoning ?? '-', r.diagnosis === null ? 'failed' : 'infeasible', '', '', '', '', '', '', '', '', '', '', marks];
+  if (m === null)
+    return [
+      String(r.rank),
+      r.option,
+      r.zoning ?? '-',
+      r.diagnosis === null ? 'failed' : 'infeasible',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      marks,
+    ];
   return [
-    String(r.rank), r.option, r.zoning ?? '-', m.status === 'feasible' ? `feasible (gap ${percent(m.gap)})` : m.status,
-    money(m.annualCost), money(m.allInAnnualCost), money(m.costPerHour), m.unmetHoursPerWeek > 0 ? hours(m.unmetHoursPerWeek) : '0',
-    m.riskScore.toFixed(0), m.viabilityMean.toFixed(0), m.viabilityWorst.toFixed(0), String(m.providers),
-    percent(m.largestShare), m.hhi.toLocaleString('en-GB'), marks,
+    String(r.rank),
+    r.option,
+    r.zoning ?? '-',
+    m.status === 'feasible' ? `feasible (gap ${percent(m.gap)})` : m.status,
+    money(m.annualCost),
+    money(m.allInAnnualCost),
+    money(m.costPerHour),
+    m.unmetHoursPerWeek > 0 ? hours(m.unmetHoursPerWeek) : '0',
+    m.riskScore.toFixed(0),
+    m.viabilityMean.toFixed(0),
+    m.viabilityWorst.toFixed(0),
+    String(m.providers),
+    percent(m.largestShare),
+    m.hhi.toLocaleString('en-GB'),
+    marks,
   ];
 }
 
@@ -56,21 +133,68 @@ function describe(key: string | null, c: Comparison): string {
 
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
 export function formatComparison(c: Comparison): string {
-  const header = ['#', 'option', 'zoning', 'status', 'annual cost', 'all-in', '£/hour', 'unmet h/wk', 'risk', 'viab mean', 'viab worst', 'providers', 'largest', 'HHI', 'verdict'];
-  const right = [true, false, false, false, true, true, true, true, true, true, true, true, true, true, false];
+  const header = [
+    '#',
+    'option',
+    'zoning',
+    'status',
+    'annual cost',
+    'all-in',
+    '£/hour',
+    'unmet h/wk',
+    'risk',
+    'viab mean',
+    'viab worst',
+    'providers',
+    'largest',
+    'HHI',
+    'verdict',
+  ];
+  const right = [
+    true,
+    false,
+    false,
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    false,
+  ];
   const apart = c.rows.filter((r) => !r.buyable);
   const lines = [
     `${c.scenario}, period ${c.period}: ${c.rows.length} options compared (risk 0-100 higher is worse; viability 0-100 higher is better; all-in adds unmet hours bought on spot contracts)`,
     '',
-    formatTable(header, c.rows.map((r) => tableRow(r, c)), right),
+    formatTable(
+      header,
+      c.rows.map((r) => tableRow(r, c)),
+      right,
+    ),
     '',
     `Cheapest: ${describe(c.cheapest, c)}`,
     `Least risky: ${describe(c.leastRisky, c)}`,
     c.dominated.length === 0
       ? 'Dominated: none (no option that buys every hour is beaten on cost and risk at once).'
       : `Dominated (another option is no worse on cost and risk, and better on one): ${c.dominated.join(', ')}`,
-    `Not dominated (the real choices between cost and risk): ${c.rows.filter((r) => r.buyable && r.dominatedBy.length === 0).map((r) => r.key).join(', ') || 'none'}`,
-    ...(apart.length === 0 ? [] : ['', `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`, ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`)]),
+    `Not dominated (the real choices between cost and risk): ${
+      c.rows
+        .filter((r) => r.buyable && r.dominatedBy.length === 0)
+        .map((r) => r.key)
+        .join(', ') || 'none'
+    }`,
+    ...(apart.length === 0
+      ? []
+      : [
+          '',
+          `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`,
+          ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`),
+        ]),
     ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
   ];
   return `${lines.join('\n')}\n`;

@@ -23,7 +23,10 @@ function option(row: ComparisonRow): ComparisonOption {
   };
 }
 
-export function comparisonReportInput({ comparison, best }: CompareOutcome, currency: string): ComparisonReportInput {
+export function comparisonReportInput(
+  { comparison, best }: CompareOutcome,
+  currency: string,
+): ComparisonReportInput {
   return {
     scenario: comparison.scenario,
     period: comparison.period,

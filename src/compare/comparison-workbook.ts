@@ -27,8 +27,27 @@ export function comparisonWorkbook(c: Comparison, currency: string): Promise<Uin
     { label: 'Least risky', value: optionText(c, c.leastRisky) },
     { label: 'Least risky: annual cost', value: costOf(c, c.leastRisky), format: 'currency' },
     { label: 'Dominated (beaten on cost, risk and unmet hours)', value: c.dominated.join(', ') || 'none' },
-    { label: 'Not dominated (the real choices)', value: c.rows.filter((r) => r.metrics !== null && r.dominatedBy.length === 0).map((r) => r.key).join(', ') || 'none' },
-    { label: 'Failed', value: c.rows.filter((r) => r.error !== null).map((r) => r.key).join(', ') || 'none' },
+    {
+      label: 'Not dominated (the real choices)',
+      value:
+        c.rows
+          .filter((r) => r.metrics !== null && r.dominatedBy.length === 0)
+          .map((r) => r.key)
+          .join(', ') || 'none',
+    },
+    {
+      label: 'Failed',
+      value:
+        c.rows
+          .filter((r) => r.error !== null)
+          .map((r) => r.key)
+          .join(', ') || 'none',
+    },
   ];
-  return tablesWorkbook(c.scenario, summary, [peopleTable('options', comparisonCsvHeader, c.rows.map(comparisonCsvRow))], currency);
+  return tablesWorkbook(
+    c.scenario,
+    summary,
+    [peopleTable('options', comparisonCsvHeader, c.rows.map(comparisonCsvRow))],
+    currency,
+  );
 }

@@ -42,7 +42,9 @@ const tolerance = 1e-6;
 export function triangular(u: number, low: number, mode: number, high: number): number {
   if (!(high > low)) return mode;
   const c = (mode - low) / (high - low);
-  return u < c ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+  return u < c
+    ? low + Math.sqrt(u * (high - low) * (mode - low))
+    : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
 
 interface Draw {
@@ -56,13 +58,24 @@ interface Draw {
 /** Design-period demand rows in a fixed order, each tied to the lot that carries it. */
 function draws(scenario: Scenario, lots: readonly Lot[]): Draw[] {
   const lotIndex = new Map<string, number>();
-  lots.forEach((lot, i) => lot.areaIds.forEach((a) => lotIndex.set(`${lot.careType}|${a}`, i)));
-  const carriedBy = (careType: string) => (scenario.lotPlan[careType as keyof typeof scenario.lotPlan]?.kind === 'merge' ? 'standard' : careType);
+  for (const [i, lot] of lots.entries()) for (const a of lot.areaIds) lotIndex.set(`${lot.careType}|${a}`, i);
+  const carriedBy = (careType: string) =>
+    scenario.lotPlan[careType as keyof typeof scenario.lotPlan]?.kind === 'merge' ? 'standard' : careType;
   return scenario.demand
     .filter((d) => d.period === scenario.period && d.hours > 0)
     .map((d) => ({ d, lot: lotIndex.get(`${carriedBy(d.careType)}|${d.areaId}`) }))
     .filter((x): x is { d: (typeof x)['d']; lot: number } => x.lot !== undefined)
-    .sort((x, y) => (x.d.areaId < y.d.areaId ? -1 : x.d.areaId > y.d.areaId ? 1 : x.d.careType < y.d.careType ? -1 : x.d.careType > y.d.careType ? 1 : 0))
+    .sort((x, y) =>
+      x.d.areaId < y.d.areaId
+        ? -1
+        : x.d.areaId > y.d.areaId
+          ? 1
+          : x.d.careType < y.d.careType
+            ? -1
+            : x.d.careType > y.d.careType
+              ? 1
+              : 0,
+    )
     .map(({ d, lot }) => ({ low: d.low, mode: d.hours, high: d.high, lot, areaId: d.areaId }));
 }
 
@@ -88,7 +101,10 @@ const ratio = (realised: number, design: number) => (design > 0 ? realised / des
 /** Hours an allocation serves when demand is `r`; framework members follow each area they serve. */
 function realisedHours(a: Allocation, lot: Lot, index: number, r: Realised): number {
   if (a.areaHours === undefined) return a.hoursPerWeek * ratio(r.lotDemand[index] ?? 0, lot.demand);
-  return Object.entries(a.areaHours).reduce((t, [area, h]) => t + h * ratio(r.areaDemand[index]?.get(area) ?? 0, lot.demandByArea.get(area) ?? 0), 0);
+  return Object.entries(a.areaHours).reduce(
+    (t, [area, h]) => t + h * ratio(r.areaDemand[index]?.get(area) ?? 0, lot.demandByArea.get(area) ?? 0),
+    0,
+  );
 }
 
 export interface SampleOptions {
@@ -97,12 +113,20 @@ export interface SampleOptions {
 }
 
 /** `unmet`: lotId → unmet hours per week in the award at design demand. */
-export function sampleDemand(scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[], unmet: ReadonlyMap<string, number>, options: SampleOptions): SamplingSummary {
+export function sampleDemand(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  allocations: readonly Allocation[],
+  unmet: ReadonlyMap<string, number>,
+  options: SampleOptions,
+): SamplingSummary {
   const rng = mersenne(options.seed);
   const next = () => uniformFloat64(rng);
   const list = draws(scenario, lots);
   const lotIndex = new Map(lots.map((l, i) => [l.id, i]));
-  const served = allocations.filter((a) => a.role !== 'backup' && a.hoursPerWeek > 0 && lotIndex.has(a.lotId));
+  const served = allocations.filter(
+    (a) => a.role !== 'backup' && a.hoursPerWeek > 0 && lotIndex.has(a.lotId),
+  );
   const winners = scenario.providers.filter((p) => served.some((a) => a.providerId === p.id));
   const stats = winners.map(() => ({ hours: 0, over: 0, below: 0 }));
   const unmetDraws: number[] = [];
@@ -114,9 +138,13 @@ export function sampleDemand(scenario: Scenario, lots: readonly Lot[], allocatio
     for (const a of served) {
       const i = lotIndex.get(a.lotId) ?? -1;
       const lot = lots[i];
-      if (lot !== undefined) load.set(a.providerId, (load.get(a.providerId) ?? 0) + realisedHours(a, lot, i, r));
+      if (lot !== undefined)
+        load.set(a.providerId, (load.get(a.providerId) ?? 0) + realisedHours(a, lot, i, r));
     }
-    let unmetHours = lots.reduce((t, lot, i) => t + (unmet.get(lot.id) ?? 0) * ratio(r.lotDemand[i] ?? 0, lot.demand), 0);
+    let unmetHours = lots.reduce(
+      (t, lot, i) => t + (unmet.get(lot.id) ?? 0) * ratio(r.lotDemand[i] ?? 0, lot.demand),
+      0,
+    );
     let over = false;
     let below = false;
     winners.forEach((p, k) => {
@@ -124,17 +152,36 @@ export function sampleDemand(scenario: Scenario, lots: readonly Lot[], allocatio
       const st = stats[k];
       if (st === undefined) return;
       st.hours += h;
-      if (h > p.maxHours + tolerance) { st.over++; over = true; unmetHours += h - p.maxHours; }
-      if (h < p.minViableHours - tolerance) { st.below++; below = true; }
+      if (h > p.maxHours + tolerance) {
+        st.over++;
+        over = true;
+        unmetHours += h - p.maxHours;
+      }
+      if (h < p.minViableHours - tolerance) {
+        st.below++;
+        below = true;
+      }
     });
     unmetDraws.push(unmetHours);
     anyOver += Number(over);
     anyBelow += Number(below);
   }
-  return summarise(options, unmetDraws, anyOver, anyBelow, winners.map((p, k) => ({ providerId: p.id, ...(stats[k] ?? { hours: 0, over: 0, below: 0 }) })));
+  return summarise(
+    options,
+    unmetDraws,
+    anyOver,
+    anyBelow,
+    winners.map((p, k) => ({ providerId: p.id, ...(stats[k] ?? { hours: 0, over: 0, below: 0 }) })),
+  );
 }
 
-function summarise(options: SampleOptions, unmetDraws: number[], anyOver: number, anyBelow: number, stats: readonly { providerId: string; hours: number; over: number; below: number }[]): SamplingSummary {
+function summarise(
+  options: SampleOptions,
+  unmetDraws: number[],
+  anyOver: number,
+  anyBelow: number,
+  stats: readonly { providerId: string; hours: number; over: number; below: number }[],
+): SamplingSummary {
   const n = Math.max(1, options.samples);
   const sorted = [...unmetDraws].sort((a, b) => a - b);
   return {
@@ -145,13 +192,29 @@ function summarise(options: SampleOptions, unmetDraws: number[], anyOver: number
     p95UnmetHoursPerWeek: sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? 0,
     probOverCapacity: anyOver / n,
     probBelowMinViable: anyBelow / n,
-    providers: stats.map((s) => ({ providerId: s.providerId, meanHoursPerWeek: s.hours / n, probOverCapacity: s.over / n, probBelowMinViable: s.below / n })),
+    providers: stats.map((s) => ({
+      providerId: s.providerId,
+      meanHoursPerWeek: s.hours / n,
+      probOverCapacity: s.over / n,
+      probBelowMinViable: s.below / n,
+    })),
   };
 }
 
 /** Sampling for a solved award, with the lots its run built. */
-export function sampleAward(scenario: Scenario, lots: readonly Lot[], result: Result, options: SampleOptions): SamplingSummary {
-  return sampleDemand(scenario, lots, result.allocations, new Map(result.lots.map((l) => [l.lotId, l.unmetHoursPerWeek])), options);
+export function sampleAward(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  result: Result,
+  options: SampleOptions,
+): SamplingSummary {
+  return sampleDemand(
+    scenario,
+    lots,
+    result.allocations,
+    new Map(result.lots.map((l) => [l.lotId, l.unmetHoursPerWeek])),
+    options,
+  );
 }
 
 const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
@@ -159,11 +222,14 @@ const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
 /** The printed block after a solve with --samples. */
 export function formatSampling(s: SamplingSummary): string {
   const risky = s.providers.filter((p) => p.probOverCapacity > 0 || p.probBelowMinViable > 0);
-  return [
+  return `${[
     `Demand uncertainty (${s.samples} samples, seed ${s.seed}; each area's demand drawn between its low and high forecast):`,
     `  chance some hours go unmet: ${pct(s.probUnmet)} (mean ${s.meanUnmetHoursPerWeek.toFixed(1)}, 95th percentile ${s.p95UnmetHoursPerWeek.toFixed(1)} hours a week)`,
     `  chance a provider is asked for more than its capacity: ${pct(s.probOverCapacity)}`,
     `  chance a winning provider falls below its minimum viable volume: ${pct(s.probBelowMinViable)}`,
-    ...risky.map((p) => `    ${p.providerId}: over capacity ${pct(p.probOverCapacity)}, below minimum viable ${pct(p.probBelowMinViable)}`),
-  ].join('\n') + '\n';
+    ...risky.map(
+      (p) =>
+        `    ${p.providerId}: over capacity ${pct(p.probOverCapacity)}, below minimum viable ${pct(p.probBelowMinViable)}`,
+    ),
+  ].join('\n')}\n`;
 }

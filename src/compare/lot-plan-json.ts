@@ -33,7 +33,8 @@ export function lotPlanToJson(plan: LotPlan): LotPlanJson {
 /** The lot plan a scenario.json `lots` value means, or the schema's complaints. */
 export function lotPlanFromJson(json: unknown): LotPlan | string {
   const parsed = lotPlanJsonSchema.safeParse(json);
-  if (!parsed.success) return parsed.error.issues.map((i) => `lots.${i.path.map(String).join('.')} ${i.message}`).join('; ');
+  if (!parsed.success)
+    return parsed.error.issues.map((i) => `lots.${i.path.map(String).join('.')} ${i.message}`).join('; ');
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {
     const entry = parsed.data[careType];

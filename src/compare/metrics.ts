@@ -46,7 +46,8 @@ export function awardMetrics(result: Result): AwardMetrics {
     unmetHoursPerWeek: t.unmetHoursPerWeek,
     riskScore: t.riskScore,
     viabilityScore: t.viabilityScore,
-    viabilityMean: scores.length === 0 ? 0 : Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10,
+    viabilityMean:
+      scores.length === 0 ? 0 : Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10,
     viabilityWorst: scores.length === 0 ? 0 : Math.min(...scores),
     providers: t.providersAwarded,
     largestShare: t.largestShare,

@@ -19,8 +19,21 @@ export interface AwardOption {
   readonly reablement: Treatment;
 }
 
-function lot(geography: 'zone' | 'county', structure: LotEntry['structure'], extra: Partial<Omit<LotEntry, 'kind' | 'geography' | 'structure'>> = {}): LotEntry {
-  return { kind: 'lot', geography, structure, leadShare: 1, maxProviders: 1, minShare: 0, backup: false, ...extra };
+function lot(
+  geography: 'zone' | 'county',
+  structure: LotEntry['structure'],
+  extra: Partial<Omit<LotEntry, 'kind' | 'geography' | 'structure'>> = {},
+): LotEntry {
+  return {
+    kind: 'lot',
+    geography,
+    structure,
+    leadShare: 1,
+    maxProviders: 1,
+    minShare: 0,
+    backup: false,
+    ...extra,
+  };
 }
 
 const soleZone = lot('zone', 'sole');
@@ -36,13 +49,55 @@ export const frameworkMaxProviders = 6;
 
 /** The standard option set, in the order the issue lists them. */
 export const standardOptions: readonly AwardOption[] = [
-  { name: 'sole', label: 'one provider per zone', standard: soleZone, complex: soleCounty, reablement: soleCounty },
-  { name: 'sole-backup', label: 'one provider per zone, back-up framework', standard: lot('zone', 'sole', { backup: true }), complex: soleCounty, reablement: soleCounty },
-  { name: 'lead-80-20', label: 'two providers per zone, 80/20', standard: leadSecondary80, complex: soleCounty, reablement: soleCounty },
-  { name: 'lead-50-50', label: 'two providers per zone, 50/50', standard: lot('zone', 'lead-secondary', { leadShare: 0.5 }), complex: soleCounty, reablement: soleCounty },
-  { name: 'complex-per-zone', label: 'complex care separate per zone (80/20 standard)', standard: leadSecondary80, complex: soleZone, reablement: soleCounty },
-  { name: 'complex-merged', label: 'complex care merged into standard (80/20)', standard: leadSecondary80, complex: merged, reablement: soleCounty },
-  { name: 'reablement-per-zone', label: 'reablement per zone (80/20 standard)', standard: leadSecondary80, complex: soleCounty, reablement: soleZone },
+  {
+    name: 'sole',
+    label: 'one provider per zone',
+    standard: soleZone,
+    complex: soleCounty,
+    reablement: soleCounty,
+  },
+  {
+    name: 'sole-backup',
+    label: 'one provider per zone, back-up framework',
+    standard: lot('zone', 'sole', { backup: true }),
+    complex: soleCounty,
+    reablement: soleCounty,
+  },
+  {
+    name: 'lead-80-20',
+    label: 'two providers per zone, 80/20',
+    standard: leadSecondary80,
+    complex: soleCounty,
+    reablement: soleCounty,
+  },
+  {
+    name: 'lead-50-50',
+    label: 'two providers per zone, 50/50',
+    standard: lot('zone', 'lead-secondary', { leadShare: 0.5 }),
+    complex: soleCounty,
+    reablement: soleCounty,
+  },
+  {
+    name: 'complex-per-zone',
+    label: 'complex care separate per zone (80/20 standard)',
+    standard: leadSecondary80,
+    complex: soleZone,
+    reablement: soleCounty,
+  },
+  {
+    name: 'complex-merged',
+    label: 'complex care merged into standard (80/20)',
+    standard: leadSecondary80,
+    complex: merged,
+    reablement: soleCounty,
+  },
+  {
+    name: 'reablement-per-zone',
+    label: 'reablement per zone (80/20 standard)',
+    standard: leadSecondary80,
+    complex: soleCounty,
+    reablement: soleZone,
+  },
   {
     name: 'county-framework',
     label: 'county-wide framework, no zones',
@@ -60,7 +115,9 @@ export function optionByName(name: string): AwardOption | undefined {
 
 /** Care types with design-period demand: the only ones an option tenders. */
 export function careTypesInDemand(scenario: Scenario): ReadonlySet<CareType> {
-  return new Set(scenario.demand.filter((d) => d.period === scenario.period && d.hours > 0).map((d) => d.careType));
+  return new Set(
+    scenario.demand.filter((d) => d.period === scenario.period && d.hours > 0).map((d) => d.careType),
+  );
 }
 
 /** The scenario with its lot plan replaced by the option's (care types without demand are left out). */
@@ -75,7 +132,9 @@ export function applyOption(scenario: Scenario, option: AwardOption): Scenario {
 
 /** True when no care type is tendered by zone, so the zoning does not change the award. */
 export function ignoresZoning(scenario: Scenario): boolean {
-  return Object.values(scenario.lotPlan).every((entry) => entry.kind === 'merge' || entry.geography === 'county');
+  return Object.values(scenario.lotPlan).every(
+    (entry) => entry.kind === 'merge' || entry.geography === 'county',
+  );
 }
 
 /** A short description of how a care type is tendered, for tables. */

@@ -22,24 +22,34 @@ const looseRecord = z.record(z.string(), z.unknown());
 /** Award overrides are checked field by field with scenario.json's own rules. */
 const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
   const parsed = awardSchema.safeParse(value);
-  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  if (!parsed.success)
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 
-const lotOverrideSchema = z.union([
-  z.strictObject({ merge: z.literal('standard') }),
-  z.strictObject({
-    geography: z.enum(['zone', 'county']).optional(),
-    structure: z.enum(['sole', 'lead-secondary', 'framework']).optional(),
-    leadShare: z.number().optional(),
-    maxProviders: z.number().int().min(1).max(jsonLimits.frameworkProviders).optional(),
-    minShare: z.number().min(0).lt(1).optional(),
-    backup: z.boolean().optional(),
-  }),
-], { error: () => 'must be {"merge": "standard"} or fields of a lot entry (geography, structure, leadShare, maxProviders, minShare, backup)' });
+const lotOverrideSchema = z.union(
+  [
+    z.strictObject({ merge: z.literal('standard') }),
+    z.strictObject({
+      geography: z.enum(['zone', 'county']).optional(),
+      structure: z.enum(['sole', 'lead-secondary', 'framework']).optional(),
+      leadShare: z.number().optional(),
+      maxProviders: z.number().int().min(1).max(jsonLimits.frameworkProviders).optional(),
+      minShare: z.number().min(0).lt(1).optional(),
+      backup: z.boolean().optional(),
+    }),
+  ],
+  {
+    error: () =>
+      'must be {"merge": "standard"} or fields of a lot entry (geography, structure, leadShare, maxProviders, minShare, backup)',
+  },
+);
 
 export const overridesSchema = z.strictObject({
   name: z.string().min(1).optional(),
-  option: z.enum(optionNames as [string, ...string[]], { error: () => `must be one of ${optionNames.join(', ')}` }).optional(),
+  option: z
+    .enum(optionNames as [string, ...string[]], { error: () => `must be one of ${optionNames.join(', ')}` })
+    .optional(),
   zoning: z.string().min(1).optional(),
   period: z.union([z.string(), z.number()]).transform(String).optional(),
   weeksPerYear: z.number().gt(0).max(53).optional(),
@@ -47,19 +57,33 @@ export const overridesSchema = z.strictObject({
   award: awardOverrideSchema.optional(),
   costModel: looseRecord.optional(),
   scoring: looseRecord.optional(),
-  demandMultiplier: z.number().gt(0, 'must be more than 0 (1 means the scenario demand, 1.1 is 10% more)').max(100, 'must be at most 100').optional(),
-  priceChanges: z.record(z.string(), z.number().gt(0, 'must be a factor above 0 (1.05 is a 5% rise)').max(100, 'must be at most 100')).optional(),
+  demandMultiplier: z
+    .number()
+    .gt(0, 'must be more than 0 (1 means the scenario demand, 1.1 is 10% more)')
+    .max(100, 'must be at most 100')
+    .optional(),
+  priceChanges: z
+    .record(
+      z.string(),
+      z.number().gt(0, 'must be a factor above 0 (1.05 is a 5% rise)').max(100, 'must be at most 100'),
+    )
+    .optional(),
 });
 
 export type Overrides = z.output<typeof overridesSchema>;
 
 function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Scenario | string {
-  const base: Record<string, Readonly<Record<string, unknown>> | undefined> = { ...lotPlanToJson(scenario.lotPlan) };
+  const base: Record<string, Readonly<Record<string, unknown>> | undefined> = {
+    ...lotPlanToJson(scenario.lotPlan),
+  };
   const merged: Record<string, unknown> = { ...base };
   for (const [careType, override] of Object.entries(lots)) {
     const before = base[careType];
     // A lot entry is refined field by field; a merge, or a care type not yet tendered, is replaced whole.
-    merged[careType] = 'merge' in override || before === undefined || 'merge' in before ? override : mergeDeep(before, override);
+    merged[careType] =
+      'merge' in override || before === undefined || 'merge' in before
+        ? override
+        : mergeDeep(before, override);
   }
   const lotPlan = lotPlanFromJson(merged);
   return typeof lotPlan === 'string' ? lotPlan : { ...scenario, lotPlan };
@@ -67,11 +91,21 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
 
 function withAward(award: AwardRules, override: Readonly<Record<string, unknown>>): AwardRules | string {
   const parsed = awardSchema.safeParse({ ...award, ...override });
-  return parsed.success ? parsed.data : parsed.error.issues.map((i) => `award.${i.path.map(String).join('.')} ${i.message}`).join('; ');
+  return parsed.success
+    ? parsed.data
+    : parsed.error.issues.map((i) => `award.${i.path.map(String).join('.')} ${i.message}`).join('; ');
 }
 
 function scaledDemand(scenario: Scenario, factor: number): Scenario {
-  return { ...scenario, demand: scenario.demand.map((d) => ({ ...d, hours: d.hours * factor, low: d.low * factor, high: d.high * factor })) };
+  return {
+    ...scenario,
+    demand: scenario.demand.map((d) => ({
+      ...d,
+      hours: d.hours * factor,
+      low: d.low * factor,
+      high: d.high * factor,
+    })),
+  };
 }
 
 /** Prices × factor, keyed by bid id, provider id or care type; factors that match one bid multiply. */
@@ -79,7 +113,8 @@ function withPriceChanges(scenario: Scenario, changes: Readonly<Record<string, n
   const keyed = (b: Bid) => [b.id, b.providerId, b.careType];
   const known = new Set(scenario.bids.flatMap(keyed));
   const unknown = Object.keys(changes).filter((k) => !known.has(k));
-  if (unknown.length > 0) return `priceChanges: ${unknown.map((k) => `"${k}"`).join(', ')} is not a bid id, provider id or care type with bids`;
+  if (unknown.length > 0)
+    return `priceChanges: ${unknown.map((k) => `"${k}"`).join(', ')} is not a bid id, provider id or care type with bids`;
   const factor = (b: Bid) => keyed(b).reduce((f, k) => f * (changes[k] ?? 1), 1);
   return { ...scenario, bids: scenario.bids.map((b) => ({ ...b, price: b.price * factor(b) })) };
 }
@@ -93,12 +128,28 @@ function steps(o: Overrides): Step[] {
     list.push((s) => (option === undefined ? `option "${o.option}" is unknown` : applyOption(s, option)));
   }
   if (o.lots !== undefined) list.push((s) => withLots(s, o.lots ?? {}));
-  if (o.zoning !== undefined) list.push((s) => (s.zonings.has(o.zoning ?? '') ? { ...s, zoning: o.zoning ?? s.zoning } : `zoning "${o.zoning}" is not in the scenario: choose one of ${[...s.zonings.keys()].join(', ')}`));
-  if (o.period !== undefined) list.push((s) => (s.demand.some((d) => d.period === o.period) ? { ...s, period: o.period ?? s.period } : `period "${o.period}" has no rows in demand.csv`));
+  if (o.zoning !== undefined)
+    list.push((s) =>
+      s.zonings.has(o.zoning ?? '')
+        ? { ...s, zoning: o.zoning ?? s.zoning }
+        : `zoning "${o.zoning}" is not in the scenario: choose one of ${[...s.zonings.keys()].join(', ')}`,
+    );
+  if (o.period !== undefined)
+    list.push((s) =>
+      s.demand.some((d) => d.period === o.period)
+        ? { ...s, period: o.period ?? s.period }
+        : `period "${o.period}" has no rows in demand.csv`,
+    );
   if (o.name !== undefined) list.push((s) => ({ ...s, name: o.name ?? s.name }));
-  if (o.weeksPerYear !== undefined) list.push((s) => ({ ...s, weeksPerYear: o.weeksPerYear ?? s.weeksPerYear }));
-  if (o.award !== undefined) list.push((s) => { const award = withAward(s.award, o.award ?? {}); return typeof award === 'string' ? award : { ...s, award }; });
-  if (o.costModel !== undefined) list.push((s) => ({ ...s, costModel: mergeDeep(s.costModel, o.costModel ?? {}) }));
+  if (o.weeksPerYear !== undefined)
+    list.push((s) => ({ ...s, weeksPerYear: o.weeksPerYear ?? s.weeksPerYear }));
+  if (o.award !== undefined)
+    list.push((s) => {
+      const award = withAward(s.award, o.award ?? {});
+      return typeof award === 'string' ? award : { ...s, award };
+    });
+  if (o.costModel !== undefined)
+    list.push((s) => ({ ...s, costModel: mergeDeep(s.costModel, o.costModel ?? {}) }));
   if (o.scoring !== undefined) list.push((s) => ({ ...s, scoring: mergeDeep(s.scoring, o.scoring ?? {}) }));
   if (o.demandMultiplier !== undefined) list.push((s) => scaledDemand(s, o.demandMultiplier ?? 1));
   if (o.priceChanges !== undefined) list.push((s) => withPriceChanges(s, o.priceChanges ?? {}));

@@ -72,11 +72,13 @@ function byKeys(ka: readonly number[], kb: readonly number[]): number {
 
 /** Buyable first (cost, then risk); then solved but short (unmet hours, then all-in cost); then infeasible or failed. */
 function compareRankable(a: Rankable, b: Rankable): number {
-  const tier = (m: AwardMetrics | null) => (m === null || m.status === 'infeasible' ? 2 : isBuyable(m) ? 0 : 1);
+  const tier = (m: AwardMetrics | null) =>
+    m === null || m.status === 'infeasible' ? 2 : isBuyable(m) ? 0 : 1;
   const ta = tier(a.metrics);
   const tb = tier(b.metrics);
   if (ta !== tb) return ta - tb;
-  const keys = (m: AwardMetrics | null): number[] => (m === null ? [] : ta === 0 ? [m.annualCost, m.riskScore] : [m.unmetHoursPerWeek, m.allInAnnualCost]);
+  const keys = (m: AwardMetrics | null): number[] =>
+    m === null ? [] : ta === 0 ? [m.annualCost, m.riskScore] : [m.unmetHoursPerWeek, m.allInAnnualCost];
   return byKeys(keys(a.metrics), keys(b.metrics)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
@@ -84,9 +86,17 @@ export function rankAwards<T extends Rankable>(items: readonly T[]): Ranking<T> 
   const order = [...items].sort(compareRankable);
   const buyable = order.filter((i) => isBuyable(i.metrics));
   const dominatorsOf = (m: AwardMetrics | null) =>
-    m !== null && isBuyable(m) ? buyable.filter((other) => other.metrics !== null && dominates(other.metrics, m)).map((o) => o.key) : [];
+    m !== null && isBuyable(m)
+      ? buyable.filter((other) => other.metrics !== null && dominates(other.metrics, m)).map((o) => o.key)
+      : [];
   const ranked = order.map((item, i) => ({ item, rank: i + 1, dominatedBy: dominatorsOf(item.metrics) }));
-  const leastRisky = [...buyable].sort((a, b) => byKeys([a.metrics?.riskScore ?? 0, a.metrics?.annualCost ?? 0], [b.metrics?.riskScore ?? 0, b.metrics?.annualCost ?? 0]) || (a.key < b.key ? -1 : 1))[0];
+  const leastRisky = [...buyable].sort(
+    (a, b) =>
+      byKeys(
+        [a.metrics?.riskScore ?? 0, a.metrics?.annualCost ?? 0],
+        [b.metrics?.riskScore ?? 0, b.metrics?.annualCost ?? 0],
+      ) || (a.key < b.key ? -1 : 1),
+  )[0];
   return {
     ranked,
     cheapest: buyable[0]?.key ?? null,

@@ -28,17 +28,49 @@ export interface BatchRow {
 export type VariantRunOptions = Omit<RunOptions, 'zoning' | 'objective'>;
 
 export function failedRow(variant: Variant, error: string): BatchRow {
-  return { index: variant.index, id: variant.id, base: variant.base, overrides: variant.overrides, status: 'failed', error, diagnosis: null, metrics: null, sampling: null, solveSeconds: 0 };
+  return {
+    index: variant.index,
+    id: variant.id,
+    base: variant.base,
+    overrides: variant.overrides,
+    status: 'failed',
+    error,
+    diagnosis: null,
+    metrics: null,
+    sampling: null,
+    solveSeconds: 0,
+  };
 }
 
-export async function runVariant(base: Scenario, variant: Variant, options: VariantRunOptions): Promise<BatchRow> {
+export async function runVariant(
+  base: Scenario,
+  variant: Variant,
+  options: VariantRunOptions,
+): Promise<BatchRow> {
   const scenario = applyOverrides(base, variant.overrides);
   if (typeof scenario === 'string') return failedRow(variant, scenario);
   // Rule costs re-solve once per award rule: worth it for one award, not for hundreds of variants.
   const outcome = await runScenario(scenario, { ruleCosts: false, ...options });
-  if (outcome.kind === 'infeasible') return { ...failedRow(variant, ''), status: 'infeasible', error: null, diagnosis: outcome.result.diagnosis.summary, solveSeconds: outcome.result.run.solveSeconds };
+  if (outcome.kind === 'infeasible')
+    return {
+      ...failedRow(variant, ''),
+      status: 'infeasible',
+      error: null,
+      diagnosis: outcome.result.diagnosis.summary,
+      solveSeconds: outcome.result.run.solveSeconds,
+    };
   if (outcome.kind !== 'ok') return failedRow(variant, describeFailure(outcome));
   const { result, lots } = outcome;
-  const sampling = variant.samples === null ? null : sampleAward(scenario, lots, result, { samples: variant.samples, seed: variant.seed });
-  return { ...failedRow(variant, ''), status: result.status, error: null, metrics: awardMetrics(result), sampling, solveSeconds: result.run.solveSeconds };
+  const sampling =
+    variant.samples === null
+      ? null
+      : sampleAward(scenario, lots, result, { samples: variant.samples, seed: variant.seed });
+  return {
+    ...failedRow(variant, ''),
+    status: result.status,
+    error: null,
+    metrics: awardMetrics(result),
+    sampling,
+    solveSeconds: result.run.solveSeconds,
+  };
 }

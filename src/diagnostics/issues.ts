@@ -44,7 +44,13 @@ export class IssueList {
     return formatPlace(this.issue('warning', file, line, '', column));
   }
 
-  private issue(severity: Issue['severity'], file: string, line: number | null, message: string, column?: string): Issue {
+  private issue(
+    severity: Issue['severity'],
+    file: string,
+    line: number | null,
+    message: string,
+    column?: string,
+  ): Issue {
     const cell = this.sheets?.place(file, line, column) ?? null;
     if (cell === null || this.sheets === null) return { severity, file, line, message };
     return { severity, file: this.sheets.workbook, line, message, cell };
@@ -68,7 +74,11 @@ export class IssueList {
 }
 
 function formatPlace(issue: Issue): string {
-  return issue.cell !== undefined ? `${issue.file}: ${issue.cell}` : issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
+  return issue.cell !== undefined
+    ? `${issue.file}: ${issue.cell}`
+    : issue.line === null
+      ? issue.file
+      : `${issue.file}:${issue.line}`;
 }
 
 export function formatIssue(issue: Issue): string {

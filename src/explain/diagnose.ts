@@ -47,43 +47,65 @@ function biddingProviders(s: Scenario, lots: readonly Lot[]): Set<string> {
 
 const knobs: Readonly<Record<Rule, Knob>> = {
   'min-providers': {
-    rule: 'min-providers', setting: 'award.minDistinctProviders',
+    rule: 'min-providers',
+    setting: 'award.minDistinctProviders',
     off: (s) => ({ ...s, award: { ...s.award, minDistinctProviders: 0 } }),
-    steps: (s) => Array.from({ length: s.award.minDistinctProviders }, (_, i) => s.award.minDistinctProviders - 1 - i),
+    steps: (s) =>
+      Array.from({ length: s.award.minDistinctProviders }, (_, i) => s.award.minDistinctProviders - 1 - i),
     at: (s, k) => ({ ...s, award: { ...s.award, minDistinctProviders: k } }),
     describe: (k, s, lots) => {
       const bidders = biddingProviders(s, lots).size;
-      const why = k === bidders ? `only ${bidders} provider${bidders === 1 ? ' has' : 's have'} a bid that may win a lot` : `the other rules and the bids' capacities let no more win`;
+      const why =
+        k === bidders
+          ? `only ${bidders} provider${bidders === 1 ? ' has' : 's have'} a bid that may win a lot`
+          : `the other rules and the bids' capacities let no more win`;
       return `at least ${s.award.minDistinctProviders} distinct providers: at most ${k ?? 0} can win, because ${why}; lower award.minDistinctProviders to ${k ?? 0}`;
     },
   },
   'share-cap': {
-    rule: 'share-cap', setting: 'award.maxShareOfTotalHours',
+    rule: 'share-cap',
+    setting: 'award.maxShareOfTotalHours',
     off: (s) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: 1 } }),
-    steps: (s) => Array.from({ length: 20 }, (_, i) => s.award.maxShareOfTotalHours + ((i + 1) * (1 - s.award.maxShareOfTotalHours)) / 20),
+    steps: (s) =>
+      Array.from(
+        { length: 20 },
+        (_, i) => s.award.maxShareOfTotalHours + ((i + 1) * (1 - s.award.maxShareOfTotalHours)) / 20,
+      ),
     at: (s, x) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: x } }),
-    describe: (x, s) => `no provider above ${percent(s.award.maxShareOfTotalHours)} of county hours: an award is possible from ${percent(x ?? 1)}; raise award.maxShareOfTotalHours to ${Math.ceil((x ?? 1) * 1000) / 1000}`,
+    describe: (x, s) =>
+      `no provider above ${percent(s.award.maxShareOfTotalHours)} of county hours: an award is possible from ${percent(x ?? 1)}; raise award.maxShareOfTotalHours to ${Math.ceil((x ?? 1) * 1000) / 1000}`,
   },
   'lots-cap': {
-    rule: 'lots-cap', setting: 'award.maxLotsPerProvider',
+    rule: 'lots-cap',
+    setting: 'award.maxLotsPerProvider',
     off: (s) => ({ ...s, award: { ...s.award, maxLotsPerProvider: null } }),
-    steps: (s, lots) => Array.from({ length: Math.max(0, lots.length - (s.award.maxLotsPerProvider ?? lots.length)) }, (_, i) => (s.award.maxLotsPerProvider ?? 0) + i + 1),
+    steps: (s, lots) =>
+      Array.from(
+        { length: Math.max(0, lots.length - (s.award.maxLotsPerProvider ?? lots.length)) },
+        (_, i) => (s.award.maxLotsPerProvider ?? 0) + i + 1,
+      ),
     at: (s, n) => ({ ...s, award: { ...s.award, maxLotsPerProvider: n } }),
-    describe: (n, s) => `at most ${s.award.maxLotsPerProvider ?? '-'} lots per provider: an award is possible from ${n ?? 'no cap'}; raise award.maxLotsPerProvider to ${n ?? 'null'}`,
+    describe: (n, s) =>
+      `at most ${s.award.maxLotsPerProvider ?? '-'} lots per provider: an award is possible from ${n ?? 'no cap'}; raise award.maxLotsPerProvider to ${n ?? 'null'}`,
   },
   'quality-threshold': {
-    rule: 'quality-threshold', setting: 'award.minQuality',
+    rule: 'quality-threshold',
+    setting: 'award.minQuality',
     off: (s) => ({ ...s, award: { ...s.award, minQuality: 0 } }),
-    steps: (s) => [...new Set(s.bids.map((b) => b.quality).filter((q) => q < s.award.minQuality))].sort((a, b) => b - a),
+    steps: (s) =>
+      [...new Set(s.bids.map((b) => b.quality).filter((q) => q < s.award.minQuality))].sort((a, b) => b - a),
     at: (s, q) => ({ ...s, award: { ...s.award, minQuality: q } }),
-    describe: (q, s) => `quality at least ${s.award.minQuality}: an award is possible from ${q ?? 0}; lower award.minQuality to ${q ?? 0}`,
+    describe: (q, s) =>
+      `quality at least ${s.award.minQuality}: an award is possible from ${q ?? 0}; lower award.minQuality to ${q ?? 0}`,
   },
   packages: {
-    rule: 'packages', setting: 'bids.csv package_id',
+    rule: 'packages',
+    setting: 'bids.csv package_id',
     off: (s) => ({ ...s, bids: s.bids.map((b) => ({ ...b, packageId: null })) }),
     steps: () => [],
     at: (s) => s,
-    describe: () => 'package bids all-or-nothing: an award is possible only if package bids may win on their own',
+    describe: () =>
+      'package bids all-or-nothing: an award is possible only if package bids may win on their own',
   },
 };
 
@@ -100,20 +122,32 @@ function feasibility(backend: SolverBackend, options: DiagnoseOptions): Feasible
   return async (s) => {
     const program = buildProgram(s, tenderLots(s).lots);
     const plain = { ...program, variables: program.variables.map((v) => ({ ...v, cost: 0 })) };
-    const outcome = await backend.solve(plain, { timeLimit: options.timeLimit ?? 60, relativeGap: 1, nodeLimit: options.nodeLimit ?? 2000 });
+    const outcome = await backend.solve(plain, {
+      timeLimit: options.timeLimit ?? 60,
+      relativeGap: 1,
+      nodeLimit: options.nodeLimit ?? 2000,
+    });
     return outcome.status === 'optimal' || outcome.status === 'feasible';
   };
 }
 
 function subsetsOfSize<T>(items: readonly T[], size: number): T[][] {
   if (size === 0) return [[]];
-  return items.flatMap((item, i) => subsetsOfSize(items.slice(i + 1), size - 1).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    subsetsOfSize(items.slice(i + 1), size - 1).map((rest) => [item, ...rest]),
+  );
 }
 
 const relaxAll = (s: Scenario, rules: readonly Rule[]) => rules.reduce((t, r) => knobs[r].off(t), s);
 
 /** Step 3: the nearest setting of one rule that allows an award, the rest of its set relaxed. */
-async function nearest(scenario: Scenario, lots: readonly Lot[], rule: Rule, others: readonly Rule[], feasible: Feasible): Promise<RuleMove> {
+async function nearest(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  rule: Rule,
+  others: readonly Rule[],
+  feasible: Feasible,
+): Promise<RuleMove> {
   const knob = knobs[rule];
   const base = relaxAll(scenario, others);
   let found: number | null = null;
@@ -127,21 +161,44 @@ async function nearest(scenario: Scenario, lots: readonly Lot[], rule: Rule, oth
 }
 
 /** Steps 1-3. Call only for a scenario whose award is infeasible. */
-export async function diagnoseInfeasible(scenario: Scenario, lots: readonly Lot[], backend: SolverBackend, options: DiagnoseOptions = {}): Promise<Diagnosis> {
+export async function diagnoseInfeasible(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  backend: SolverBackend,
+  options: DiagnoseOptions = {},
+): Promise<Diagnosis> {
   const feasible = feasibility(backend, options);
-  const inForce = relaxations(scenario, lots).filter((r) => r.active && r.rule in knobs).map((r) => r.rule as Rule);
+  const inForce = relaxations(scenario, lots)
+    .filter((r) => r.active && r.rule in knobs)
+    .map((r) => r.rule as Rule);
   for (let size = 1; size <= inForce.length; size++) {
     const sets: Rule[][] = [];
-    for (const set of subsetsOfSize(inForce, size)) if (await feasible(relaxAll(scenario, set))) sets.push(set);
+    for (const set of subsetsOfSize(inForce, size))
+      if (await feasible(relaxAll(scenario, set))) sets.push(set);
     if (sets.length === 0) continue;
-    const alternatives = await Promise.all(sets.map((set) => Promise.all(set.map((rule) => nearest(scenario, lots, rule, set.filter((r) => r !== rule), feasible)))));
+    const alternatives = await Promise.all(
+      sets.map((set) =>
+        Promise.all(
+          set.map((rule) =>
+            nearest(
+              scenario,
+              lots,
+              rule,
+              set.filter((r) => r !== rule),
+              feasible,
+            ),
+          ),
+        ),
+      ),
+    );
     return {
       summary: `No award meets every rule. ${alternatives.length === 1 ? 'Relax' : 'Relax one of these'}: ${alternatives.map((set) => set.map((m) => m.text).join('; and ')).join(' | or | ')}`,
       relaxations: alternatives,
     };
   }
   return {
-    summary: 'No award meets every rule, and relaxing the award rules does not help: the lots, bids or capacities themselves cannot be combined (please report this with the scenario).',
+    summary:
+      'No award meets every rule, and relaxing the award rules does not help: the lots, bids or capacities themselves cannot be combined (please report this with the scenario).',
     relaxations: [],
   };
 }

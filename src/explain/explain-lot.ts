@@ -27,7 +27,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 function candidates(c: RoleContext): Candidate[] {
   const anyQuality = { ...c.scenario.award, minQuality: 0 };
   const meat = (b: Candidate) => meatScore(b, c.minPrice, c.scenario.award);
-  const better = c.scenario.award.objective === 'cost' ? (a: Candidate, b: Candidate) => a.price - b.price : (a: Candidate, b: Candidate) => meat(b) - meat(a);
+  const better =
+    c.scenario.award.objective === 'cost'
+      ? (a: Candidate, b: Candidate) => a.price - b.price
+      : (a: Candidate, b: Candidate) => meat(b) - meat(a);
   const found = offersFor(c.lot, c.scenario.bids, c.role, anyQuality).map((offer): Candidate => {
     const parts = offerParts(offer, c.lot);
     return { id: offer.bids[0]?.id ?? '', providerId: offer.providerId, ...blend(parts), parts };
@@ -39,9 +42,11 @@ function explainRole(c: RoleContext): RoleExplanation {
   const rules = c.scenario.award;
   const winner = c.holders.find((a) => a.role === c.role);
   const ranked = candidates(c);
-  const won = winner === undefined ? undefined : (winner.parts?.map((p) => p.bidId) ?? [winner.bidId]).join('&');
+  const won =
+    winner === undefined ? undefined : (winner.parts?.map((p) => p.bidId) ?? [winner.bidId]).join('&');
   const winningBid = ranked.find((b) => b.parts.map((p) => p.bid.id).join('&') === won);
-  const winnerRank = winningBid === undefined ? ranked.length : ranked.findIndex((b) => b.id === winningBid.id);
+  const winnerRank =
+    winningBid === undefined ? ranked.length : ranked.findIndex((b) => b.id === winningBid.id);
   const holderIds = new Set(c.holders.filter((a) => a.role === c.role).map((a) => a.providerId));
   const better = ranked.slice(0, Math.max(0, winnerRank)).filter((b) => !holderIds.has(b.providerId));
   const eligible = (b: Candidate) => b.parts.every((p) => isEligible(p.bid, c.lot, c.role, rules));
@@ -51,9 +56,29 @@ function explainRole(c: RoleContext): RoleExplanation {
   const hours = winner?.hoursPerWeek ?? c.hours;
   return {
     role: c.role,
-    winner: winner === undefined || winningBid === undefined ? null : { bidId: winner.bidId, providerId: winner.providerId, pricePerHour: winner.pricePerHour, meatScore: meat(winningBid), hoursPerWeek: winner.hoursPerWeek },
-    runnerUp: runner === null ? null : { bidId: runner.id, providerId: runner.providerId, pricePerHour: runner.price, meatScore: meat(runner) },
-    annualCostGap: runner === null || winningBid === undefined ? null : round2((runner.price - winningBid.price) * hours * c.scenario.weeksPerYear),
+    winner:
+      winner === undefined || winningBid === undefined
+        ? null
+        : {
+            bidId: winner.bidId,
+            providerId: winner.providerId,
+            pricePerHour: winner.pricePerHour,
+            meatScore: meat(winningBid),
+            hoursPerWeek: winner.hoursPerWeek,
+          },
+    runnerUp:
+      runner === null
+        ? null
+        : {
+            bidId: runner.id,
+            providerId: runner.providerId,
+            pricePerHour: runner.price,
+            meatScore: meat(runner),
+          },
+    annualCostGap:
+      runner === null || winningBid === undefined
+        ? null
+        : round2((runner.price - winningBid.price) * hours * c.scenario.weeksPerYear),
     scoreGap: runner === null || winningBid === undefined ? null : round2(meat(winningBid) - meat(runner)),
     betterBidsStopped: better.map((b) => {
       const stopped = stoppedBy(c.scenario, c.lot, c.role, b, hours, c.load, winner);
@@ -68,22 +93,42 @@ function money(x: number): string {
 
 function roleLine(r: RoleExplanation): string {
   if (r.winner === null) return `${r.role}: unfilled`;
-  const runner = r.runnerUp === null ? 'no runner-up' : `runner-up ${r.runnerUp.providerId} £${r.runnerUp.pricePerHour.toFixed(2)} (${(r.annualCostGap ?? 0) >= 0 ? '+' : '-'}${money(Math.abs(r.annualCostGap ?? 0))} a year)`;
+  const runner =
+    r.runnerUp === null
+      ? 'no runner-up'
+      : `runner-up ${r.runnerUp.providerId} £${r.runnerUp.pricePerHour.toFixed(2)} (${(r.annualCostGap ?? 0) >= 0 ? '+' : '-'}${money(Math.abs(r.annualCostGap ?? 0))} a year)`;
   return `${r.role} ${r.winner.providerId} £${r.winner.pricePerHour.toFixed(2)}, ${runner}`;
 }
 
-export function explainLot(scenario: Scenario, lot: Lot, allocations: readonly Allocation[], load: AwardLoad): LotExplanation {
+export function explainLot(
+  scenario: Scenario,
+  lot: Lot,
+  allocations: readonly Allocation[],
+  load: AwardLoad,
+): LotExplanation {
   const holders = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const minPrice = lowestPrice(lot, scenario.bids, scenario.award) ?? 1;
-  const roles: { role: FilledRole; hours: number }[] = lot.structure === 'framework' ? [{ role: 'member', hours: 0 }] : lot.roles.map((r) => ({ role: r.role, hours: r.share * lot.demand }));
-  const explained = roles.map(({ role, hours }) => explainRole({ scenario, lot, role, hours, holders, load, minPrice }));
-  const bindingRules = [...new Set(explained.flatMap((r) => r.betterBidsStopped.flatMap((b) => b.rules)))].sort() as RuleName[];
-  const why = bindingRules.length === 0 ? 'best bids won' : `better bids stopped by: ${bindingRules.join(', ')}`;
+  const roles: { role: FilledRole; hours: number }[] =
+    lot.structure === 'framework'
+      ? [{ role: 'member', hours: 0 }]
+      : lot.roles.map((r) => ({ role: r.role, hours: r.share * lot.demand }));
+  const explained = roles.map(({ role, hours }) =>
+    explainRole({ scenario, lot, role, hours, holders, load, minPrice }),
+  );
+  const bindingRules = [
+    ...new Set(explained.flatMap((r) => r.betterBidsStopped.flatMap((b) => b.rules))),
+  ].sort() as RuleName[];
+  const why =
+    bindingRules.length === 0 ? 'best bids won' : `better bids stopped by: ${bindingRules.join(', ')}`;
   return { roles: explained, bindingRules, summary: `${explained.map(roleLine).join('; ')}. ${why}` };
 }
 
 /** Explanations of every lot, by lot id. */
-export function explainAward(scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[]): Map<string, LotExplanation> {
+export function explainAward(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  allocations: readonly Allocation[],
+): Map<string, LotExplanation> {
   const load = awardLoad(lots, allocations);
   return new Map(lots.map((lot) => [lot.id, explainLot(scenario, lot, allocations, load)]));
 }

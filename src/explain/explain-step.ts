@@ -14,7 +14,12 @@ export interface Explained {
 }
 
 export async function explainStep(
-  scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[], backend: SolverBackend, baseline: Baseline | null, withRuleCosts: boolean,
+  scenario: Scenario,
+  lots: readonly Lot[],
+  allocations: readonly Allocation[],
+  backend: SolverBackend,
+  baseline: Baseline | null,
+  withRuleCosts: boolean,
 ): Promise<Explained> {
   const explanations = explainAward(scenario, lots, allocations);
   if (!withRuleCosts || baseline === null) return { explanations };

@@ -44,7 +44,11 @@ export interface RuleCostOptions {
   readonly timeLimit?: number;
 }
 
-export const defaultRuleCostOptions: Required<RuleCostOptions> = { maxVariables: 5000, nodeLimit: 5000, timeLimit: 60 };
+export const defaultRuleCostOptions: Required<RuleCostOptions> = {
+  maxVariables: 5000,
+  nodeLimit: 5000,
+  timeLimit: 60,
+};
 
 interface Relaxation {
   readonly rule: RuleCost['rule'];
@@ -55,52 +59,128 @@ interface Relaxation {
 
 function soleInsteadOfLeadSecondary(plan: LotPlan): LotPlan {
   return Object.fromEntries(
-    Object.entries(plan).map(([careType, entry]) => [careType, entry.kind === 'lot' && entry.structure === 'lead-secondary' ? { ...entry, structure: 'sole' as const } : entry]),
+    Object.entries(plan).map(([careType, entry]) => [
+      careType,
+      entry.kind === 'lot' && entry.structure === 'lead-secondary'
+        ? { ...entry, structure: 'sole' as const }
+        : entry,
+    ]),
   ) as LotPlan;
 }
 
 export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxation[] {
   const award = scenario.award;
   return [
-    { rule: 'share-cap', description: `no provider above ${Math.round(100 * award.maxShareOfTotalHours)}% of county hours`, active: award.maxShareOfTotalHours < 1, relax: (s) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: 1 } }) },
-    { rule: 'lots-cap', description: award.maxLotsPerProvider === null ? 'no cap on lots per provider' : `at most ${award.maxLotsPerProvider} lots per provider`, active: award.maxLotsPerProvider !== null, relax: (s) => ({ ...s, award: { ...s.award, maxLotsPerProvider: null } }) },
-    { rule: 'min-providers', description: `at least ${award.minDistinctProviders} distinct providers`, active: award.minDistinctProviders > 0, relax: (s) => ({ ...s, award: { ...s.award, minDistinctProviders: 0 } }) },
-    { rule: 'quality-threshold', description: `quality at least ${award.minQuality}`, active: award.minQuality > 0, relax: (s) => ({ ...s, award: { ...s.award, minQuality: 0 } }) },
-    { rule: 'packages', description: 'package bids all-or-nothing (relaxed: each package bid stands alone at its package price)', active: scenario.bids.some((b) => b.packageId !== null), relax: (s) => ({ ...s, bids: s.bids.map((b) => ({ ...b, packageId: null })) }) },
-    { rule: 'lead-secondary', description: 'lead and secondary provider per lot (compared with one sole provider per lot)', active: lots.some((l) => l.structure === 'lead-secondary'), relax: (s) => ({ ...s, lotPlan: soleInsteadOfLeadSecondary(s.lotPlan) }) },
+    {
+      rule: 'share-cap',
+      description: `no provider above ${Math.round(100 * award.maxShareOfTotalHours)}% of county hours`,
+      active: award.maxShareOfTotalHours < 1,
+      relax: (s) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: 1 } }),
+    },
+    {
+      rule: 'lots-cap',
+      description:
+        award.maxLotsPerProvider === null
+          ? 'no cap on lots per provider'
+          : `at most ${award.maxLotsPerProvider} lots per provider`,
+      active: award.maxLotsPerProvider !== null,
+      relax: (s) => ({ ...s, award: { ...s.award, maxLotsPerProvider: null } }),
+    },
+    {
+      rule: 'min-providers',
+      description: `at least ${award.minDistinctProviders} distinct providers`,
+      active: award.minDistinctProviders > 0,
+      relax: (s) => ({ ...s, award: { ...s.award, minDistinctProviders: 0 } }),
+    },
+    {
+      rule: 'quality-threshold',
+      description: `quality at least ${award.minQuality}`,
+      active: award.minQuality > 0,
+      relax: (s) => ({ ...s, award: { ...s.award, minQuality: 0 } }),
+    },
+    {
+      rule: 'packages',
+      description:
+        'package bids all-or-nothing (relaxed: each package bid stands alone at its package price)',
+      active: scenario.bids.some((b) => b.packageId !== null),
+      relax: (s) => ({ ...s, bids: s.bids.map((b) => ({ ...b, packageId: null })) }),
+    },
+    {
+      rule: 'lead-secondary',
+      description: 'lead and secondary provider per lot (compared with one sole provider per lot)',
+      active: lots.some((l) => l.structure === 'lead-secondary'),
+      relax: (s) => ({ ...s, lotPlan: soleInsteadOfLeadSecondary(s.lotPlan) }),
+    },
   ];
 }
 
 const notComputed = (r: Relaxation, status: 'skipped' | 'not-active', note: string): RuleCost => ({
-  rule: r.rule, description: r.description, status, relaxedObjective: null, objectiveChange: null, annualCostChange: null, unmetHoursChange: null, note,
+  rule: r.rule,
+  description: r.description,
+  status,
+  relaxedObjective: null,
+  objectiveChange: null,
+  annualCostChange: null,
+  unmetHoursChange: null,
+  note,
 });
 
 const pounds = (x: number) => `£${Math.abs(Math.round(x)).toLocaleString('en-GB')} a year`;
-const weeklyHours = (x: number) => `${Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 1 })} h/week`;
+const weeklyHours = (x: number) =>
+  `${Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 1 })} h/week`;
 
 /** What relaxing a rule does, in money and in hours: "spend falls by £27,225 a year; unmet hours unchanged". */
 export function relaxationEffect(spendChange: number, unmetChange: number): string {
-  const spend = Math.round(spendChange) === 0 ? 'spend unchanged' : spendChange < 0 ? `spend falls by ${pounds(spendChange)}` : `spend rises by ${pounds(spendChange)}`;
-  const unmet = Math.abs(unmetChange) < 0.05 ? 'unmet hours unchanged' : unmetChange < 0 ? `${weeklyHours(unmetChange)} fewer unmet` : `${weeklyHours(unmetChange)} more unmet`;
-  if (spend === 'spend unchanged' && unmet === 'unmet hours unchanged') return 'changes nothing: the rule does not bind';
+  const spend =
+    Math.round(spendChange) === 0
+      ? 'spend unchanged'
+      : spendChange < 0
+        ? `spend falls by ${pounds(spendChange)}`
+        : `spend rises by ${pounds(spendChange)}`;
+  const unmet =
+    Math.abs(unmetChange) < 0.05
+      ? 'unmet hours unchanged'
+      : unmetChange < 0
+        ? `${weeklyHours(unmetChange)} fewer unmet`
+        : `${weeklyHours(unmetChange)} more unmet`;
+  if (spend === 'spend unchanged' && unmet === 'unmet hours unchanged')
+    return 'changes nothing: the rule does not bind';
   return `${spend}; ${unmet}`;
 }
 
-async function costOf(scenario: Scenario, r: Relaxation, backend: SolverBackend, baseline: Baseline, options: Required<RuleCostOptions>): Promise<RuleCost> {
+async function costOf(
+  scenario: Scenario,
+  r: Relaxation,
+  backend: SolverBackend,
+  baseline: Baseline,
+  options: Required<RuleCostOptions>,
+): Promise<RuleCost> {
   const relaxed = r.relax(scenario);
   const { lots } = tenderLots(relaxed);
   const program = buildProgram(relaxed, lots);
   const start = startFrom(program, baseline);
-  const outcome = await backend.solve(program, { timeLimit: options.timeLimit, relativeGap: 1e-6, nodeLimit: options.nodeLimit, ...(start === undefined ? {} : { start }) });
-  if (outcome.status === 'error' || outcome.status === 'infeasible') return notComputed(r, 'skipped', `the relaxed award could not be solved (${outcome.status})`);
+  const outcome = await backend.solve(program, {
+    timeLimit: options.timeLimit,
+    relativeGap: 1e-6,
+    nodeLimit: options.nodeLimit,
+    ...(start === undefined ? {} : { start }),
+  });
+  if (outcome.status === 'error' || outcome.status === 'infeasible')
+    return notComputed(r, 'skipped', `the relaxed award could not be solved (${outcome.status})`);
   const plan = decode(program, outcome.values, lots, relaxed.bids, relaxed.weeksPerYear);
   const spend = plan.allocations.reduce((t, a) => t + a.annualCost, 0) - baseline.annualCost;
   const unmet = [...plan.unmet.values()].reduce((t, h) => t + h, 0) - baseline.unmetHours;
   const sign = scenario.award.objective === 'cost' ? 1 : -1;
-  const stopped = outcome.status === 'feasible' ? ` (search stopped at ${options.nodeLimit.toLocaleString('en-GB')} nodes, within ${(100 * outcome.gap).toFixed(2)}% of the best possible)` : '';
+  const stopped =
+    outcome.status === 'feasible'
+      ? ` (search stopped at ${options.nodeLimit.toLocaleString('en-GB')} nodes, within ${(100 * outcome.gap).toFixed(2)}% of the best possible)`
+      : '';
   return {
-    rule: r.rule, description: r.description, status: 'computed',
-    relaxedObjective: outcome.objective, objectiveChange: Math.round(sign * (baseline.objective - outcome.objective) * 100) / 100,
+    rule: r.rule,
+    description: r.description,
+    status: 'computed',
+    relaxedObjective: outcome.objective,
+    objectiveChange: Math.round(sign * (baseline.objective - outcome.objective) * 100) / 100,
     annualCostChange: Math.round(spend * 100) / 100,
     unmetHoursChange: Math.round(unmet * 1000) / 1000,
     note: `relaxing it: ${relaxationEffect(spend, unmet)}${stopped}`,
@@ -108,14 +188,27 @@ async function costOf(scenario: Scenario, r: Relaxation, backend: SolverBackend,
 }
 
 /** The cost of each award rule, one relaxed at a time. */
-export async function ruleCosts(scenario: Scenario, lots: readonly Lot[], backend: SolverBackend, baseline: Baseline, given: RuleCostOptions = {}): Promise<RuleCostReport> {
+export async function ruleCosts(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  backend: SolverBackend,
+  baseline: Baseline,
+  given: RuleCostOptions = {},
+): Promise<RuleCostReport> {
   const options = { ...defaultRuleCostOptions, ...given };
   const size = baseline.variables;
   const tooLarge = size > options.maxVariables;
   const rules: RuleCost[] = [];
   for (const r of relaxations(scenario, lots)) {
     if (!r.active) rules.push(notComputed(r, 'not-active', 'the rule is not in force in this scenario'));
-    else if (tooLarge) rules.push(notComputed(r, 'skipped', `the award model has ${size.toLocaleString('en-GB')} variables (over ${options.maxVariables.toLocaleString('en-GB')}): too large to re-solve once per rule`));
+    else if (tooLarge)
+      rules.push(
+        notComputed(
+          r,
+          'skipped',
+          `the award model has ${size.toLocaleString('en-GB')} variables (over ${options.maxVariables.toLocaleString('en-GB')}): too large to re-solve once per rule`,
+        ),
+      );
     else rules.push(await costOf(scenario, r, backend, baseline, options));
   }
   return { baselineObjective: baseline.objective, baselineSolveSeconds: baseline.solveSeconds, rules };

@@ -38,10 +38,17 @@ export function awardLoad(lots: readonly Lot[], allocations: readonly Allocation
   for (const a of allocations) {
     if (a.role === 'backup') continue;
     add(providerHours, a.providerId, a.hoursPerWeek);
-    for (const part of a.parts ?? [{ bidId: a.bidId, hoursPerWeek: a.hoursPerWeek }]) add(bidHours, part.bidId, part.hoursPerWeek);
+    for (const part of a.parts ?? [{ bidId: a.bidId, hoursPerWeek: a.hoursPerWeek }])
+      add(bidHours, part.bidId, part.hoursPerWeek);
     providerLots.set(a.providerId, new Set([...(providerLots.get(a.providerId) ?? []), a.lotId]));
   }
-  return { providerHours, bidHours, providerLots, winners: new Set(providerHours.keys()), totalDemand: lots.reduce((t, l) => t + l.demand, 0) };
+  return {
+    providerHours,
+    bidHours,
+    providerLots,
+    winners: new Set(providerHours.keys()),
+    totalDemand: lots.reduce((t, l) => t + l.demand, 0),
+  };
 }
 
 const ruleText: Readonly<Record<RuleName, string>> = {
@@ -58,7 +65,15 @@ const ruleText: Readonly<Record<RuleName, string>> = {
 export const ruleReason = (rules: readonly RuleName[]) => rules.map((r) => ruleText[r]).join('; ');
 
 /** The rules that stop `bid` (an offer) taking `hours` in a role of `lot` now held by `winner`. */
-export function stoppedBy(scenario: Scenario, lot: Lot, role: FilledRole, bid: Candidate, hours: number, load: AwardLoad, winner: Allocation | undefined): RuleName[] {
+export function stoppedBy(
+  scenario: Scenario,
+  lot: Lot,
+  role: FilledRole,
+  bid: Candidate,
+  hours: number,
+  load: AwardLoad,
+  winner: Allocation | undefined,
+): RuleName[] {
   const rules = scenario.award;
   if (!bid.parts.every((p) => isEligible(p.bid, lot, role, rules))) return ['quality-threshold'];
   const provider = scenario.providers.find((p) => p.id === bid.providerId);
@@ -66,13 +81,22 @@ export function stoppedBy(scenario: Scenario, lot: Lot, role: FilledRole, bid: C
   const lotsHeld = load.providerLots.get(bid.providerId) ?? new Set<string>();
   const found: RuleName[] = [];
   if (lotsHeld.has(lot.id)) found.push('one-provider-per-lot');
-  const bidFull = bid.parts.some((p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6);
+  const bidFull = bid.parts.some(
+    (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
+  );
   if (provider !== undefined && (held + hours > provider.maxHours + 1e-6 || bidFull)) found.push('capacity');
   if (held + hours > rules.maxShareOfTotalHours * load.totalDemand + 1e-6) found.push('share-cap');
-  if (rules.maxLotsPerProvider !== null && !lotsHeld.has(lot.id) && lotsHeld.size >= rules.maxLotsPerProvider) found.push('lots-cap');
+  if (rules.maxLotsPerProvider !== null && !lotsHeld.has(lot.id) && lotsHeld.size >= rules.maxLotsPerProvider)
+    found.push('lots-cap');
   if (bid.parts.some((p) => p.bid.packageId !== null)) found.push('package');
   const winnerLots = winner === undefined ? 0 : (load.providerLots.get(winner.providerId)?.size ?? 0);
   // Swapping a one-lot winner for a provider that already wins elsewhere loses a distinct provider.
-  if (rules.minDistinctProviders > 0 && load.winners.size <= rules.minDistinctProviders && winnerLots === 1 && load.winners.has(bid.providerId)) found.push('min-providers');
+  if (
+    rules.minDistinctProviders > 0 &&
+    load.winners.size <= rules.minDistinctProviders &&
+    winnerLots === 1 &&
+    load.winners.has(bid.providerId)
+  )
+    found.push('min-providers');
   return found.length === 0 ? ['elsewhere'] : found;
 }

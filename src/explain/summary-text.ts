@@ -6,7 +6,9 @@ import type { LotResult, ProviderResult, Result, ScoreComponent } from '../model
 import { topDrivers } from '../scoring/components.js';
 
 const drivers = (detail: Readonly<Record<string, ScoreComponent>> | undefined, n: number) =>
-  topDrivers(detail ?? {}, n).map(([k, c]) => `${k} ${c.value.toFixed(2)}`).join(', ');
+  topDrivers(detail ?? {}, n)
+    .map(([k, c]) => `${k} ${c.value.toFixed(2)}`)
+    .join(', ');
 
 /** One line per lot: its risk drivers, then why it was awarded so. */
 export function lotReasonLines(r: Result): string[] {
@@ -34,5 +36,7 @@ export function awardRiskDrivers(r: Result): string {
 
 export function ruleCostLines(r: Result): string[] {
   if (r.ruleCosts === undefined) return [];
-  return r.ruleCosts.rules.filter((c) => c.status !== 'not-active').map((c) => `  ${c.rule} (${c.description}): ${c.status === 'computed' ? c.note : `skipped: ${c.note}`}`);
+  return r.ruleCosts.rules
+    .filter((c) => c.status !== 'not-active')
+    .map((c) => `  ${c.rule} (${c.description}): ${c.status === 'computed' ? c.note : `skipped: ${c.note}`}`);
 }

@@ -3,19 +3,43 @@
  */
 
 /** A rule of the award model that can stop a better bid from winning. */
-export type RuleName = 'capacity' | 'share-cap' | 'lots-cap' | 'package' | 'one-provider-per-lot' | 'min-providers' | 'quality-threshold' | 'elsewhere';
+export type RuleName =
+  | 'capacity'
+  | 'share-cap'
+  | 'lots-cap'
+  | 'package'
+  | 'one-provider-per-lot'
+  | 'min-providers'
+  | 'quality-threshold'
+  | 'elsewhere';
 
 export interface RoleExplanation {
   readonly role: 'sole' | 'lead' | 'secondary' | 'member';
-  readonly winner: { readonly bidId: string; readonly providerId: string; readonly pricePerHour: number; readonly meatScore: number; readonly hoursPerWeek: number } | null;
+  readonly winner: {
+    readonly bidId: string;
+    readonly providerId: string;
+    readonly pricePerHour: number;
+    readonly meatScore: number;
+    readonly hoursPerWeek: number;
+  } | null;
   /** The best eligible bid of a provider not holding this role. */
-  readonly runnerUp: { readonly bidId: string; readonly providerId: string; readonly pricePerHour: number; readonly meatScore: number } | null;
+  readonly runnerUp: {
+    readonly bidId: string;
+    readonly providerId: string;
+    readonly pricePerHour: number;
+    readonly meatScore: number;
+  } | null;
   /** Annual cost of giving the role to the runner-up instead (positive: the winner is cheaper). */
   readonly annualCostGap: number | null;
   /** MEAT score of the winner minus the runner-up's (×100 points). */
   readonly scoreGap: number | null;
   /** Better bids (by the objective) that did not win, and the rules that stopped each. */
-  readonly betterBidsStopped: readonly { readonly bidId: string; readonly providerId: string; readonly rules: readonly RuleName[]; readonly reason: string }[];
+  readonly betterBidsStopped: readonly {
+    readonly bidId: string;
+    readonly providerId: string;
+    readonly rules: readonly RuleName[];
+    readonly reason: string;
+  }[];
 }
 
 export interface LotExplanation {
@@ -27,7 +51,13 @@ export interface LotExplanation {
 }
 
 export interface RuleCost {
-  readonly rule: 'share-cap' | 'lots-cap' | 'min-providers' | 'quality-threshold' | 'packages' | 'lead-secondary';
+  readonly rule:
+    | 'share-cap'
+    | 'lots-cap'
+    | 'min-providers'
+    | 'quality-threshold'
+    | 'packages'
+    | 'lead-secondary';
   readonly description: string;
   readonly status: 'computed' | 'skipped' | 'not-active';
   /**

@@ -19,14 +19,21 @@ export interface NewZoning {
 /** scenario.json's text with the zonings added (pure). */
 export function withZonings(jsonText: string, zonings: readonly NewZoning[]): string {
   let text = jsonText;
-  for (const z of zonings) text = applyEdits(text, modify(text, ['zonings', z.name], z.file, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  for (const z of zonings)
+    text = applyEdits(
+      text,
+      modify(text, ['zonings', z.name], z.file, { formattingOptions: { insertSpaces: true, tabSize: 2 } }),
+    );
   return text;
 }
 
 export async function addZonings(dir: string, zonings: readonly NewZoning[]): Promise<void> {
   const jsonFile = path.join(dir, 'scenario.json');
   const json = withZonings(await readFile(jsonFile, 'utf8'), zonings);
-  const files: [string, string][] = [...zonings.map((z): [string, string] => [path.join(dir, z.file), z.csv]), [jsonFile, json]];
+  const files: [string, string][] = [
+    ...zonings.map((z): [string, string] => [path.join(dir, z.file), z.csv]),
+    [jsonFile, json],
+  ];
   const temps = files.map(([target]) => `${target}.zonal-tmp-${process.pid}`);
   try {
     for (const [k, [, text]] of files.entries()) await writeFile(temps[k] as string, text, 'utf8');

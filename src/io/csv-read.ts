@@ -28,7 +28,10 @@ export interface CsvTable {
  * line is. `onBytes` sees the raw bytes (for the input hash and size cap);
  * `encoding` is what encodingSniffer (text-decode.ts) found.
  */
-export function csvText(onBytes: (chunk: Buffer) => void = () => undefined, encoding: 'utf-8' | 'windows-1252' = 'utf-8'): Transform {
+export function csvText(
+  onBytes: (chunk: Buffer) => void = () => undefined,
+  encoding: 'utf-8' | 'windows-1252' = 'utf-8',
+): Transform {
   const decoder = new TextDecoder(encoding);
   let first = true;
   let pendingCr = false;
@@ -65,7 +68,10 @@ export function csvText(onBytes: (chunk: Buffer) => void = () => undefined, enco
 
 /** A parse error the user can act on (an unclosed quote, usually). */
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'CsvSyntaxError';
   }
@@ -125,7 +131,12 @@ export function streamCsv(
         line += 1 + row.reduce((n, cell) => n + newlines(cell), 0);
         const quoteError = results.errors.find((e) => e.type === 'Quotes');
         if (quoteError !== undefined) {
-          fail(new CsvSyntaxError(start, `${quoteError.message.toLowerCase()} (a quote on line ${start} is not closed properly): close it or remove it`));
+          fail(
+            new CsvSyntaxError(
+              start,
+              `${quoteError.message.toLowerCase()} (a quote on line ${start} is not closed properly): close it or remove it`,
+            ),
+          );
           parser.abort();
           return;
         }
@@ -158,9 +169,13 @@ export function streamCsv(
 export async function parseCsv(text: string): Promise<CsvTable> {
   let header: readonly string[] = [];
   const records: CsvRecord[] = [];
-  await streamCsv(Readable.from([Buffer.from(text, 'utf8')]).pipe(csvText()), (h) => {
-    header = h;
-    return true;
-  }, (r) => records.push(r));
+  await streamCsv(
+    Readable.from([Buffer.from(text, 'utf8')]).pipe(csvText()),
+    (h) => {
+      header = h;
+      return true;
+    },
+    (r) => records.push(r),
+  );
   return { header, records };
 }

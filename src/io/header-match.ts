@@ -20,7 +20,11 @@ export interface HeaderMatch {
   readonly rename: (record: CsvRecord) => CsvRecord;
 }
 
-export function matchHeader(typed: readonly string[], required: readonly string[], known: readonly string[]): HeaderMatch {
+export function matchHeader(
+  typed: readonly string[],
+  required: readonly string[],
+  known: readonly string[],
+): HeaderMatch {
   const byLoose = new Map(known.map((k) => [looseName(k), k]));
   const header = typed.map((h) => byLoose.get(looseName(h)) ?? h);
   const extra = header.filter((h) => !known.includes(h) && h !== '');

@@ -39,7 +39,13 @@ function keyLine(text: string, key: string): number | null {
 type Report = (reason: 'outside' | 'missing' | 'refused', message: string) => void;
 
 /** A whole (small) file's bytes, or null after reporting why it cannot be read. */
-async function readWhole(dir: string, ref: string, maxBytes: number, hash: Hash, report: Report): Promise<Buffer | null> {
+async function readWhole(
+  dir: string,
+  ref: string,
+  maxBytes: number,
+  hash: Hash,
+  report: Report,
+): Promise<Buffer | null> {
   const opened = await openScenarioFile(dir, ref, maxBytes);
   if (opened.kind === 'bad') {
     report(opened.reason, opened.message);
@@ -47,7 +53,10 @@ async function readWhole(dir: string, ref: string, maxBytes: number, hash: Hash,
   }
   try {
     const bytes = await readOpened(opened.handle, maxBytes);
-    hash.update(`${path.basename(ref)}\0`).update(bytes).update('\0');
+    hash
+      .update(`${path.basename(ref)}\0`)
+      .update(bytes)
+      .update('\0');
     return bytes;
   } catch (e) {
     report('refused', `cannot be read (${(e as Error).message})`);
@@ -63,7 +72,11 @@ function parseJson(jsonFile: string, text: string, issues: IssueList): unknown {
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
-    issues.error(jsonFile, line, `is not valid JSON (${(e as Error).message}): check for a missing comma or quote`);
+    issues.error(
+      jsonFile,
+      line,
+      `is not valid JSON (${(e as Error).message}): check for a missing comma or quote`,
+    );
     return undefined;
   }
 }
@@ -81,7 +94,15 @@ function bytesOf(handle: FileHandle, onChunk: (chunk: Buffer) => void = () => un
 }
 
 /** Stream one CSV file of the folder into `sink`; false when it cannot be read (reported). */
-async function readCsvTable(dir: string, ref: string, jsonFile: string, jsonText: string, issues: IssueList, hash: Hash, sink: TableSink): Promise<boolean> {
+async function readCsvTable(
+  dir: string,
+  ref: string,
+  jsonFile: string,
+  jsonText: string,
+  issues: IssueList,
+  hash: Hash,
+  sink: TableSink,
+): Promise<boolean> {
   const opened = await openScenarioFile(dir, ref, fileSizeLimits.table);
   if (opened.kind === 'bad') {
     if (opened.reason === 'outside') issues.error(jsonFile, keyLine(jsonText, ref), opened.message);
@@ -106,11 +127,19 @@ async function readCsvTable(dir: string, ref: string, jsonFile: string, jsonText
     if (found.encoding === 'windows-1252') issues.warning(ref, found.firstNonAsciiLine, windows1252Warning);
     // Pass 2: parse and check each record as it arrives.
     const second = bytesOf(opened.handle);
-    await streamCsv(second.stream.pipe(csvText(second.check, found.encoding)), (header) => sink.header(header), (record) => sink.record(record));
+    await streamCsv(
+      second.stream.pipe(csvText(second.check, found.encoding)),
+      (header) => sink.header(header),
+      (record) => sink.record(record),
+    );
     return true;
   } catch (e) {
     const line = (e as { line?: unknown }).line;
-    issues.error(ref, typeof line === 'number' ? line : null, `is not a readable CSV file: ${(e as Error).message}`);
+    issues.error(
+      ref,
+      typeof line === 'number' ? line : null,
+      `is not a readable CSV file: ${(e as Error).message}`,
+    );
     return false;
   } finally {
     await opened.handle.close().catch(() => undefined);
@@ -118,11 +147,22 @@ async function readCsvTable(dir: string, ref: string, jsonFile: string, jsonText
 }
 
 /** A GeoJSON file next to the scenario's settings (a folder, or the workbook's folder). */
-export async function readBoundaries(dir: string, ref: string | undefined, place: { file: string; line: number | null }, issues: IssueList, hash: Hash): Promise<unknown> {
+export async function readBoundaries(
+  dir: string,
+  ref: string | undefined,
+  place: { file: string; line: number | null },
+  issues: IssueList,
+  hash: Hash,
+): Promise<unknown> {
   if (ref === undefined) return null;
   const bytes = await readWhole(dir, ref, fileSizeLimits.boundaries, hash, (reason, message) => {
     if (reason === 'outside') issues.error(place.file, place.line, message);
-    else issues.error(ref, null, reason === 'missing' ? 'cannot read the boundaries file: check the name' : message);
+    else
+      issues.error(
+        ref,
+        null,
+        reason === 'missing' ? 'cannot read the boundaries file: check the name' : message,
+      );
   });
   if (bytes === null) return null;
   try {
@@ -134,10 +174,20 @@ export async function readBoundaries(dir: string, ref: string | undefined, place
 }
 
 /** `dir` is the folder's real path (scenario-file.ts compares real paths). */
-export async function folderSource(dir: string, dirArg: string, issues: IssueList, hash: Hash): Promise<ScenarioSource | null> {
+export async function folderSource(
+  dir: string,
+  dirArg: string,
+  issues: IssueList,
+  hash: Hash,
+): Promise<ScenarioSource | null> {
   const jsonFile = 'scenario.json';
   const bytes = await readWhole(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) =>
-    issues.error(path.join(dirArg, jsonFile), null, reason === 'missing' ? 'is missing: a scenario folder needs scenario.json (see `zonal init`)' : message));
+    issues.error(
+      path.join(dirArg, jsonFile),
+      null,
+      reason === 'missing' ? 'is missing: a scenario folder needs scenario.json (see `zonal init`)' : message,
+    ),
+  );
   if (bytes === null) return null;
   const text = bytes.toString('utf8');
   return {
@@ -145,7 +195,14 @@ export async function folderSource(dir: string, dirArg: string, issues: IssueLis
     settings: parseJson(jsonFile, text, issues),
     line: (keyPath) => keyLine(text, String(keyPath[keyPath.length - 1] ?? '')),
     table: (ref, sink) => readCsvTable(dir, ref, jsonFile, text, issues, hash, sink),
-    boundaries: (ref) => readBoundaries(dir, ref, { file: jsonFile, line: ref === undefined ? null : keyLine(text, ref) }, issues, hash),
+    boundaries: (ref) =>
+      readBoundaries(
+        dir,
+        ref,
+        { file: jsonFile, line: ref === undefined ? null : keyLine(text, ref) },
+        issues,
+        hash,
+      ),
   };
 }
 
@@ -154,9 +211,16 @@ export async function readScenario(dirArg: string): Promise<ReadResult> {
   const issues = new IssueList();
   const hash = createHash('sha256');
   const dir = await realpath(path.resolve(dirArg)).catch(() => path.resolve(dirArg));
-  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isDir) {
-    issues.error(dirArg, null, 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)');
+    issues.error(
+      dirArg,
+      null,
+      'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)',
+    );
     return { scenario: null, issues, inputHash: '' };
   }
   const source = await folderSource(dir, dirArg, issues, hash);

@@ -16,8 +16,14 @@ import { fileSizeLimits, readRegularBytes } from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { feedTable } from './table-rows.js';
 import { sheetNames } from './workbook-path.js';
-import { columnLetter, nestSettings, settingRows, sheetHeader, sheetTable, type SettingRow } from './workbook-sheets.js';
-
+import {
+  columnLetter,
+  nestSettings,
+  settingRows,
+  sheetHeader,
+  sheetTable,
+  type SettingRow,
+} from './workbook-sheets.js';
 
 const fail = (file: string, message: string): ReadResult => {
   const issues = new IssueList();
@@ -51,12 +57,22 @@ function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>
   const names = workbook.worksheets.map((s) => s.name.trim());
   const find = (name: string) => names.find((n) => looseName(n) === looseName(name));
   const files: Record<string, string> = {};
-  for (const key of ['areas', 'demand', 'providers', 'bids', 'current'] as const) files[key] = find(sheetNames[key]) ?? sheetNames[key];
+  for (const key of ['areas', 'demand', 'providers', 'bids', 'current'] as const)
+    files[key] = find(sheetNames[key]) ?? sheetNames[key];
   if (find(sheetNames.current) === undefined) delete files['current'];
   const zonings: Record<string, string> = {};
-  for (const n of names) if (n.toLowerCase().startsWith(sheetNames.zoningPrefix)) zonings[n.slice(sheetNames.zoningPrefix.length)] = n;
-  const given = (key: string) => (typeof settings[key] === 'object' && settings[key] !== null ? (settings[key] as Record<string, unknown>) : {});
-  return { ...settings, files: { ...files, ...given('files') }, zonings: { ...zonings, ...given('zonings') } };
+  for (const n of names)
+    if (n.toLowerCase().startsWith(sheetNames.zoningPrefix))
+      zonings[n.slice(sheetNames.zoningPrefix.length)] = n;
+  const given = (key: string) =>
+    typeof settings[key] === 'object' && settings[key] !== null
+      ? (settings[key] as Record<string, unknown>)
+      : {};
+  return {
+    ...settings,
+    files: { ...files, ...given('files') },
+    zonings: { ...zonings, ...given('zonings') },
+  };
 }
 
 function places(workbookName: string, sheet: (name: string) => ExcelJS.Worksheet | undefined): SheetPlaces {
@@ -66,7 +82,12 @@ function places(workbookName: string, sheet: (name: string) => ExcelJS.Worksheet
       const ws = sheet(file);
       if (ws === undefined) return null;
       if (line === null) return `sheet ${ws.name}`;
-      const index = column === undefined ? -1 : ws.name === sheetNames.settings && column === 'value' ? 1 : sheetHeader(ws).findIndex((h) => looseName(h) === looseName(column));
+      const index =
+        column === undefined
+          ? -1
+          : ws.name === sheetNames.settings && column === 'value'
+            ? 1
+            : sheetHeader(ws).findIndex((h) => looseName(h) === looseName(column));
       return index < 0 ? `${ws.name} row ${line}` : `${ws.name}!${columnLetter(index + 1)}${line}`;
     },
   };
@@ -82,7 +103,11 @@ function settingLine(rows: readonly SettingRow[], keyPath: readonly PropertyKey[
 
 export async function readWorkbookScenario(fileArg: string): Promise<ReadResult> {
   const read = await readRegularBytes(fileArg, fileSizeLimits.workbook);
-  if (read.kind === 'bad') return fail(fileArg, read.reason === 'missing' ? 'cannot read the workbook: check the path' : read.message);
+  if (read.kind === 'bad')
+    return fail(
+      fileArg,
+      read.reason === 'missing' ? 'cannot read the workbook: check the path' : read.message,
+    );
   const { bytes } = read;
   const workbook = await openWorkbook(bytes);
   if (typeof workbook === 'string') return fail(fileArg, workbook);
@@ -91,7 +116,14 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
   const issues = new IssueList(places(name, sheet));
   const settingsSheet = sheet(sheetNames.settings);
   if (settingsSheet === undefined) {
-    issues.error(name, null, `has no "${sheetNames.settings}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(sheetNames.settings, workbook.worksheets.map((s) => s.name))}`);
+    issues.error(
+      name,
+      null,
+      `has no "${sheetNames.settings}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(
+        sheetNames.settings,
+        workbook.worksheets.map((s) => s.name),
+      )}`,
+    );
     return { scenario: null, issues, inputHash: '' };
   }
   const rows = settingRows(settingsSheet);
@@ -106,10 +138,24 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
         feedTable(sheetTable(ws), sink);
         return true;
       }
-      issues.error(name, null, `has no sheet "${ref}": add it, with the same columns as ${ref}.csv${didYouMean(ref, workbook.worksheets.map((s) => s.name))}`);
+      issues.error(
+        name,
+        null,
+        `has no sheet "${ref}": add it, with the same columns as ${ref}.csv${didYouMean(
+          ref,
+          workbook.worksheets.map((s) => s.name),
+        )}`,
+      );
       return false;
     },
-    boundaries: async (ref) => readBoundaries(await realpath(path.dirname(path.resolve(fileArg))), ref, { file: settingsSheet.name, line: settingLine(rows, ['files', 'boundaries']) }, issues, hash),
+    boundaries: async (ref) =>
+      readBoundaries(
+        await realpath(path.dirname(path.resolve(fileArg))),
+        ref,
+        { file: settingsSheet.name, line: settingLine(rows, ['files', 'boundaries']) },
+        issues,
+        hash,
+      ),
   };
   const scenario = await readSource(source, issues);
   return { scenario, issues, inputHash: scenario === null ? '' : hash.digest('hex').slice(0, 16) };

@@ -33,7 +33,13 @@ export function isInside(parent: string, child: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
-function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function kindOf(info: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a named pipe';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
@@ -49,26 +55,53 @@ const megabytes = (bytes: number) => `${(bytes / MiB).toFixed(bytes < 10 * MiB ?
  */
 export async function openScenarioFile(dir: string, ref: string, maxBytes: number): Promise<OpenedFile> {
   const full = path.resolve(dir, ref);
-  if (path.isAbsolute(ref) || !isInside(dir, full)) return { kind: 'bad', reason: 'outside', message: `file "${ref}" is outside the scenario folder: give a path inside it` };
+  if (path.isAbsolute(ref) || !isInside(dir, full))
+    return {
+      kind: 'bad',
+      reason: 'outside',
+      message: `file "${ref}" is outside the scenario folder: give a path inside it`,
+    };
   const real = await realpath(full).catch(() => null);
-  if (real === null) return { kind: 'bad', reason: 'missing', message: 'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder' };
-  if (!isInside(dir, real)) return { kind: 'bad', reason: 'refused', message: `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it` };
+  if (real === null)
+    return {
+      kind: 'bad',
+      reason: 'missing',
+      message:
+        'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder',
+    };
+  if (!isInside(dir, real))
+    return {
+      kind: 'bad',
+      reason: 'refused',
+      message: `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it`,
+    };
   return openRegular(real, maxBytes);
 }
 
 /** Open a file already resolved to its real path: a regular file no bigger than `maxBytes`, or why not. */
 async function openRegular(real: string, maxBytes: number): Promise<OpenedFile> {
   // O_NONBLOCK: opening a named pipe must not wait for a writer; O_NOFOLLOW: the name must not turn into a link after realpath.
-  const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(() => null);
-  if (handle === null) return { kind: 'bad', reason: 'refused', message: 'cannot be opened: check that you may read it' };
+  const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(
+    () => null,
+  );
+  if (handle === null)
+    return { kind: 'bad', reason: 'refused', message: 'cannot be opened: check that you may read it' };
   const info = await handle.stat();
   if (!info.isFile()) {
     await handle.close();
-    return { kind: 'bad', reason: 'refused', message: `is ${kindOf(info)}, not a regular file: give a plain file` };
+    return {
+      kind: 'bad',
+      reason: 'refused',
+      message: `is ${kindOf(info)}, not a regular file: give a plain file`,
+    };
   }
   if (info.size > maxBytes) {
     await handle.close();
-    return { kind: 'bad', reason: 'refused', message: `is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} zonal reads from one file: check it is the right file (see docs/hardening.md, "Limits")` };
+    return {
+      kind: 'bad',
+      reason: 'refused',
+      message: `is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} zonal reads from one file: check it is the right file (see docs/hardening.md, "Limits")`,
+    };
   }
   return { kind: 'ok', handle, size: info.size };
 }
@@ -86,7 +119,10 @@ export async function readOpened(handle: FileHandle, maxBytes: number): Promise<
 }
 
 /** A whole file named on the command line (a batch file, a workbook): a regular file only, links followed. */
-export async function readRegularBytes(file: string, maxBytes: number): Promise<{ readonly kind: 'ok'; readonly bytes: Buffer } | Extract<OpenedFile, { kind: 'bad' }>> {
+export async function readRegularBytes(
+  file: string,
+  maxBytes: number,
+): Promise<{ readonly kind: 'ok'; readonly bytes: Buffer } | Extract<OpenedFile, { kind: 'bad' }>> {
   const real = await realpath(file).catch(() => null);
   if (real === null) return { kind: 'bad', reason: 'missing', message: 'does not exist: check the path' };
   const opened = await openRegular(real, maxBytes);
@@ -101,7 +137,10 @@ export async function readRegularBytes(file: string, maxBytes: number): Promise<
 }
 
 /** A whole file named on the command line, as UTF-8 text (see readRegularBytes). */
-export async function readRegularFile(file: string, maxBytes: number): Promise<{ readonly kind: 'ok'; readonly text: string } | Extract<OpenedFile, { kind: 'bad' }>> {
+export async function readRegularFile(
+  file: string,
+  maxBytes: number,
+): Promise<{ readonly kind: 'ok'; readonly text: string } | Extract<OpenedFile, { kind: 'bad' }>> {
   const read = await readRegularBytes(file, maxBytes);
   return read.kind === 'ok' ? { kind: 'ok', text: read.bytes.toString('utf8') } : read;
 }

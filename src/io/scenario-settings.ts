@@ -6,7 +6,12 @@
 import type { z } from 'zod';
 import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
 import type { IssueList } from '../diagnostics/issues.js';
-import { awardSchema, lotEntrySchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
+import {
+  awardSchema,
+  lotEntrySchema,
+  scenarioJsonSchema,
+  type ScenarioJson,
+} from '../model/scenario-schema.js';
 import { careTypes } from '../model/types.js';
 
 /** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
@@ -23,19 +28,26 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   if (path.length === 0) return topKeys;
   if (first === 'award') return Object.keys(awardSchema.shape);
   if (first === 'files') return Object.keys(scenarioJsonSchema.shape.files.shape);
-  if (first === 'lots') return path.length === 1 ? careTypes : [...Object.keys(lotEntrySchema.shape), 'merge'];
+  if (first === 'lots')
+    return path.length === 1 ? careTypes : [...Object.keys(lotEntrySchema.shape), 'merge'];
   return [];
 }
 
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => `has an unknown key "${k}"${didYouMean(k, knownKeys(issue.path))}: remove it or correct its name`).join('; ');
+    return issue.keys
+      .map(
+        (k) =>
+          `has an unknown key "${k}"${didYouMean(k, knownKeys(issue.path))}: remove it or correct its name`,
+      )
+      .join('; ');
   }
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
     return `is missing: give ${issue.path[0] === 'files' ? `the file name, e.g. "${last}.csv"` : issue.expected === 'object' ? 'an object ({…})' : `a ${issue.expected}`}`;
   }
-  if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message)) return 'must be a number, not text (a share may also be written "80%")';
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message))
+    return 'must be a number, not text (a share may also be written "80%")';
   return issue.message;
 }
 
@@ -47,7 +59,12 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
     if (topKeys.includes(key)) continue;
     const guess = closestName(key, topKeys);
     if (guess !== null && !(guess in raw)) ok = false;
-    if (guess !== null && !(guess in raw)) issues.error(place.file, place.line([key]), `"${key}" is not a zonal setting: did you mean "${guess}"? Rename it, or it would be ignored`);
+    if (guess !== null && !(guess in raw))
+      issues.error(
+        place.file,
+        place.line([key]),
+        `"${key}" is not a zonal setting: did you mean "${guess}"? Rename it, or it would be ignored`,
+      );
     else issues.warning(place.file, place.line([key]), `"${key}" is not a zonal setting and is ignored`);
   }
   return ok;

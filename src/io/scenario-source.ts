@@ -14,7 +14,16 @@ import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import { assembleScenario } from '../model/assemble.js';
 import { checkAreaPlaces } from '../model/geography.js';
-import { areaRowSchema, bidRowSchema, currentRowSchema, demandInputSchema, demandRowSchema, providerRowSchema, requiredColumns, zoneRowSchema } from '../model/row-schemas.js';
+import {
+  areaRowSchema,
+  bidRowSchema,
+  currentRowSchema,
+  demandInputSchema,
+  demandRowSchema,
+  providerRowSchema,
+  requiredColumns,
+  zoneRowSchema,
+} from '../model/row-schemas.js';
 import type { Scenario } from '../model/types.js';
 import { checkSettings, tableRefsSchema } from './scenario-settings.js';
 import { tableReader, type Lined, type TableSink } from './table-rows.js';
@@ -41,11 +50,21 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   /** Coordinates are checked even when the settings have errors: a swapped pair is worth knowing at once. */
   const areas = async (ref: string) => {
     const rows = await table(ref, requiredColumns.areas, areaRowSchema);
-    checkAreaPlaces(rows.map(({ line, row }) => ({ line, id: row.area_id, lat: row.lat, lon: row.lon })), json?.bounds, ref, issues);
+    checkAreaPlaces(
+      rows.map(({ line, row }) => ({ line, id: row.area_id, lat: row.lat, lon: row.lon })),
+      json?.bounds,
+      ref,
+      issues,
+    );
     return rows;
   };
   /** `columns`: the schema whose keys are the table's known columns (the row schema itself, unless it reshapes rows). */
-  const table = async <S extends z.ZodType>(ref: string, required: readonly string[], schema: S, columns: z.ZodObject = schema as unknown as z.ZodObject): Promise<RowsOf<S>> => {
+  const table = async <S extends z.ZodType>(
+    ref: string,
+    required: readonly string[],
+    schema: S,
+    columns: z.ZodObject = schema as unknown as z.ZodObject,
+  ): Promise<RowsOf<S>> => {
     const reader = tableReader(ref, required, Object.keys(columns.shape), schema, issues);
     const read = await source.table(ref, reader);
     const rows = reader.finish();
@@ -55,35 +74,57 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   if (json === null) {
     const refs = tableRefsSchema.safeParse(source.settings);
     if (!refs.success) return null;
-    for (const ref of Object.values(refs.data.zonings)) await table(ref, requiredColumns.zones, zoneRowSchema);
+    for (const ref of Object.values(refs.data.zonings))
+      await table(ref, requiredColumns.zones, zoneRowSchema);
     await areas(refs.data.files.areas);
     await table(refs.data.files.demand, requiredColumns.demand, demandRowSchema);
     await table(refs.data.files.providers, requiredColumns.providers, providerRowSchema);
     await table(refs.data.files.bids, requiredColumns.bids, bidRowSchema);
-    if (refs.data.files.current !== undefined) await table(refs.data.files.current, requiredColumns.current, currentRowSchema);
+    if (refs.data.files.current !== undefined)
+      await table(refs.data.files.current, requiredColumns.current, currentRowSchema);
     return null;
   }
   const zonings = new Map<string, { file: string; rows: RowsOf<typeof zoneRowSchema> }>();
-  for (const [name, ref] of Object.entries(json.zonings)) zonings.set(name, { file: ref, rows: await table(ref, requiredColumns.zones, zoneRowSchema) });
+  for (const [name, ref] of Object.entries(json.zonings))
+    zonings.set(name, { file: ref, rows: await table(ref, requiredColumns.zones, zoneRowSchema) });
   const rows = {
     json,
     jsonFile: source.settingsFile,
     jsonLine: (key: string) => source.line([key]),
-    files: { areas: json.files.areas, demand: json.files.demand, providers: json.files.providers, bids: json.files.bids, current: json.files.current ?? null },
+    files: {
+      areas: json.files.areas,
+      demand: json.files.demand,
+      providers: json.files.providers,
+      bids: json.files.bids,
+      current: json.files.current ?? null,
+    },
     areas: await areas(json.files.areas),
     zonings,
     demand: await table(json.files.demand, requiredColumns.demand, demandInputSchema, demandRowSchema),
     providers: await table(json.files.providers, requiredColumns.providers, providerRowSchema),
     bids: await table(json.files.bids, requiredColumns.bids, bidRowSchema),
-    current: json.files.current === undefined ? [] : await table(json.files.current, requiredColumns.current, currentRowSchema),
+    current:
+      json.files.current === undefined
+        ? []
+        : await table(json.files.current, requiredColumns.current, currentRowSchema),
     boundaries: await source.boundaries(json.files.boundaries),
   };
   if (broken) return null;
   const scenario = assembleScenario(rows, issues);
   if (issues.hasErrors) return null;
   const places = {
-    bids: new Map(rows.bids.map(({ line, row }) => [row.bid_id, issues.placeText(json.files.bids, line, 'price_per_hour')])),
-    lots: new Map(Object.keys(json.lots).map((careType) => [careType, issues.placeText(source.settingsFile, source.line(['lots', careType]), 'value')])),
+    bids: new Map(
+      rows.bids.map(({ line, row }) => [
+        row.bid_id,
+        issues.placeText(json.files.bids, line, 'price_per_hour'),
+      ]),
+    ),
+    lots: new Map(
+      Object.keys(json.lots).map((careType) => [
+        careType,
+        issues.placeText(source.settingsFile, source.line(['lots', careType]), 'value'),
+      ]),
+    ),
   };
   return { ...scenario, places };
 }

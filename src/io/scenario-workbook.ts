@@ -26,12 +26,25 @@ export interface ScenarioTables {
 }
 
 const columnFormats: Readonly<Record<string, ColumnFormat>> = {
-  lat: 'coordinate', lon: 'coordinate', population: 'integer', population_65_plus: 'integer', area_km2: 'decimal',
-  hours_per_week: 'hours', hours_low: 'hours', hours_high: 'hours', max_hours_per_week: 'hours', min_viable_hours_per_week: 'hours',
-  quality_score: 'score', price_per_hour: 'currency',
+  lat: 'coordinate',
+  lon: 'coordinate',
+  population: 'integer',
+  population_65_plus: 'integer',
+  area_km2: 'decimal',
+  hours_per_week: 'hours',
+  hours_low: 'hours',
+  hours_high: 'hours',
+  max_hours_per_week: 'hours',
+  min_viable_hours_per_week: 'hours',
+  quality_score: 'score',
+  price_per_hour: 'currency',
 };
 
-const columnLists: Readonly<Record<string, readonly string[]>> = { care_type: careTypes, rurality: ruralities, role: ['any', 'lead', 'secondary'] };
+const columnLists: Readonly<Record<string, readonly string[]>> = {
+  care_type: careTypes,
+  rurality: ruralities,
+  role: ['any', 'lead', 'secondary'],
+};
 
 const settingLists: Readonly<Record<string, readonly string[]>> = {
   geography: ['zone', 'county'],
@@ -50,7 +63,7 @@ const settingMeanings: Readonly<Record<string, string>> = {
   zoning: 'the zoning to use: a sheet "zones-<name>" holds each zoning',
   geography: 'zone: one lot per zone; county: one lot for the whole county',
   structure: 'sole, lead-secondary or framework',
-  leadShare: 'lead-secondary only: the lead\'s share, 0.5 to below 1 (80% = 0.8)',
+  leadShare: "lead-secondary only: the lead's share, 0.5 to below 1 (80% = 0.8)",
   maxProviders: 'framework only: most providers in the lot',
   merge: '"standard" folds this care type into the standard lots',
   objective: 'cost (lowest annual cost) or meat (best price-quality)',
@@ -76,7 +89,7 @@ const instructions = [
   '  demand        area_id, care_type, period, hours_per_week (hours_low, hours_high optional)',
   '  providers     provider_id, name, max_hours_per_week, min_viable_hours_per_week, quality_score (0-100), base_area_id (optional)',
   '  bids          bid_id, provider_id, care_type, coverage (* or area/zone ids separated by ;), price_per_hour, max_hours_per_week, role, package_id',
-  '  current       (optional) today\'s caseload: area_id, care_type, provider_id, hours_per_week',
+  "  current       (optional) today's caseload: area_id, care_type, provider_id, hours_per_week",
   '',
   'The example rows are a small, valid scenario: replace them with your own. Keep the header row (row 1) of every sheet.',
   'Care types, rurality, roles and lot structures have drop-down lists. Ids use letters, digits, _ . - only.',
@@ -93,30 +106,49 @@ function cellValue(column: string, text: string): SheetCell {
 }
 
 function listValidation(values: readonly string[]): ExcelJS.DataValidation {
-  return { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: true, errorStyle: 'warning', errorTitle: 'Not in the list', error: `Choose one of: ${values.join(', ')}` };
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${values.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: 'Not in the list',
+    error: `Choose one of: ${values.join(', ')}`,
+  };
 }
 
 const spareRows = 300;
 
 function addDataSheet(workbook: ExcelJS.Workbook, name: string, table: CsvTable, currency: string): void {
-  const sheet = addTableSheet(workbook, {
-    name,
-    columns: table.header.map((h) => ({ header: h, format: columnFormats[h] ?? 'text' })),
-    rows: table.records.map((r) => table.header.map((h) => cellValue(h, r.cells[h] ?? ''))),
-  }, currency);
+  const sheet = addTableSheet(
+    workbook,
+    {
+      name,
+      columns: table.header.map((h) => ({ header: h, format: columnFormats[h] ?? 'text' })),
+      rows: table.records.map((r) => table.header.map((h) => cellValue(h, r.cells[h] ?? ''))),
+    },
+    currency,
+  );
   table.header.forEach((h, i) => {
     const values = columnLists[h];
     if (values === undefined) return;
-    for (let row = 2; row <= table.records.length + spareRows; row++) sheet.getCell(row, i + 1).dataValidation = listValidation(values);
+    for (let row = 2; row <= table.records.length + spareRows; row++)
+      sheet.getCell(row, i + 1).dataValidation = listValidation(values);
   });
 }
 
 /** Settings as dotted key rows, in scenario.json's order; files and zonings come from the sheets. */
 function flatten(value: unknown, prefix: string[] = []): { key: string[]; value: SheetCell }[] {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return Object.entries(value).flatMap(([k, v]) => (prefix.length === 0 && (k === 'files' || k === 'zonings') ? [] : flatten(v, [...prefix, k])));
+    return Object.entries(value).flatMap(([k, v]) =>
+      prefix.length === 0 && (k === 'files' || k === 'zonings') ? [] : flatten(v, [...prefix, k]),
+    );
   }
-  const cell: SheetCell = Array.isArray(value) ? JSON.stringify(value) : value === null ? 'null' : (value as SheetCell);
+  const cell: SheetCell = Array.isArray(value)
+    ? JSON.stringify(value)
+    : value === null
+      ? 'null'
+      : (value as SheetCell);
   return [{ key: prefix, value: cell }];
 }
 
@@ -124,7 +156,11 @@ function addSettingsSheet(workbook: ExcelJS.Workbook, settings: Record<string, u
   const rows = flatten(settings);
   const sheet = addTableSheet(workbook, {
     name: sheetNames.settings,
-    columns: [{ header: 'key', format: 'text' }, { header: 'value', format: 'general' }, { header: 'meaning', format: 'text' }],
+    columns: [
+      { header: 'key', format: 'text' },
+      { header: 'value', format: 'general' },
+      { header: 'meaning', format: 'text' },
+    ],
     rows: rows.map((r) => [r.key.join('.'), r.value, settingMeanings[r.key[r.key.length - 1] ?? ''] ?? '']),
   });
   rows.forEach((r, i) => {
@@ -153,9 +189,15 @@ export async function scenarioWorkbook(scenario: ScenarioTables): Promise<Uint8A
 /** A scenario folder's settings and tables as workbook sheets (zonings become `zones-<name>`). */
 export async function folderTables(dir: string): Promise<ScenarioTables | null> {
   const issues = new IssueList();
-  const source = await folderSource(await realpath(path.resolve(dir)).catch(() => path.resolve(dir)), dir, issues, createHash('sha256'));
+  const source = await folderSource(
+    await realpath(path.resolve(dir)).catch(() => path.resolve(dir)),
+    dir,
+    issues,
+    createHash('sha256'),
+  );
   const refs = tableRefsSchema.safeParse(source?.settings);
-  if (source === null || !refs.success || typeof source.settings !== 'object' || source.settings === null) return null;
+  if (source === null || !refs.success || typeof source.settings !== 'object' || source.settings === null)
+    return null;
   const file = (k: 'areas' | 'demand' | 'providers' | 'bids' | 'current'): [string, string][] => {
     const ref = refs.data.files[k];
     return ref === undefined ? [] : [[sheetNames[k], ref]];
@@ -163,8 +205,14 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
   // In the order a person fills them in: areas, their zones, then demand, providers and bids.
   const sheets: [string, string][] = [
     ...file('areas'),
-    ...Object.entries(refs.data.zonings).map(([name, ref]): [string, string] => [`${sheetNames.zoningPrefix}${name}`, ref]),
-    ...file('demand'), ...file('providers'), ...file('bids'), ...file('current'),
+    ...Object.entries(refs.data.zonings).map(([name, ref]): [string, string] => [
+      `${sheetNames.zoningPrefix}${name}`,
+      ref,
+    ]),
+    ...file('demand'),
+    ...file('providers'),
+    ...file('bids'),
+    ...file('current'),
   ];
   const tables = new Map<string, CsvTable>();
   for (const [sheet, ref] of sheets) {

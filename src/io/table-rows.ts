@@ -24,7 +24,13 @@ const rowsShown = 5;
  * its cells map to zonal's column names, or null when a required column is
  * missing: then nothing below it is checked, so one missing column is one message.
  */
-export function checkColumns(file: string, header: readonly string[], required: readonly string[], known: readonly string[], issues: IssueList): HeaderMatch | null {
+export function checkColumns(
+  file: string,
+  header: readonly string[],
+  required: readonly string[],
+  known: readonly string[],
+  issues: IssueList,
+): HeaderMatch | null {
   if (header.length === 0 || (header.length === 1 && header[0] === '')) {
     issues.error(file, 1, `the file is empty: it needs a header row with ${required.join(',')}`);
     return null;
@@ -32,12 +38,24 @@ export function checkColumns(file: string, header: readonly string[], required: 
   const match = matchHeader(header, required, known);
   if (match.missing.length > 0) {
     const misnamed = match.missing.filter((m) => m.typed !== null);
-    for (const m of misnamed) issues.error(file, 1, `missing column(s) ${m.column} (did you mean the header cell "${m.typed}"? Rename it to ${m.column})`, m.typed ?? undefined);
+    for (const m of misnamed)
+      issues.error(
+        file,
+        1,
+        `missing column(s) ${m.column} (did you mean the header cell "${m.typed}"? Rename it to ${m.column})`,
+        m.typed ?? undefined,
+      );
     const absent = match.missing.filter((m) => m.typed === null).map((m) => m.column);
-    if (absent.length > 0) issues.error(file, 1, `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`);
+    if (absent.length > 0)
+      issues.error(
+        file,
+        1,
+        `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`,
+      );
     return null;
   }
-  if (match.extra.length > 0) issues.warning(file, 1, `extra column(s) ${match.extra.join(', ')} ignored`, match.extra[0]);
+  if (match.extra.length > 0)
+    issues.warning(file, 1, `extra column(s) ${match.extra.join(', ')} ignored`, match.extra[0]);
   return match;
 }
 
@@ -56,7 +74,12 @@ interface Repeated {
  * Memory stays bounded: at most maxIssuesPerFile distinct mistakes are kept,
  * each with a few row numbers and a count.
  */
-export function rowReader<S extends z.ZodType>(file: string, width: number, schema: S, issues: IssueList): { add(record: CsvRecord): void; finish(): Lined<z.output<S>>[] } {
+export function rowReader<S extends z.ZodType>(
+  file: string,
+  width: number,
+  schema: S,
+  issues: IssueList,
+): { add(record: CsvRecord): void; finish(): Lined<z.output<S>>[] } {
   const rows: Lined<z.output<S>>[] = [];
   const found = new Map<string, Repeated>();
   let unshown = 0;
@@ -64,7 +87,12 @@ export function rowReader<S extends z.ZodType>(file: string, width: number, sche
   return {
     add(record) {
       if (record.width > width) {
-        if (wide++ < maxIssuesPerFile) issues.error(file, record.line, `the row has ${record.width} cells but the header has ${width}: quote any value that contains a comma`);
+        if (wide++ < maxIssuesPerFile)
+          issues.error(
+            file,
+            record.line,
+            `the row has ${record.width} cells but the header has ${width}: quote any value that contains a comma`,
+          );
         else unshown++;
         return;
       }
@@ -84,13 +112,23 @@ export function rowReader<S extends z.ZodType>(file: string, width: number, sche
           unshown++;
         } else {
           const value = record.cells[column];
-          found.set(key, { column, message: issue.message, first: record.line, got: value === undefined || value === '' ? '' : ` (got "${value}")`, shown: [], more: 0 });
+          found.set(key, {
+            column,
+            message: issue.message,
+            first: record.line,
+            got: value === undefined || value === '' ? '' : ` (got "${value}")`,
+            shown: [],
+            more: 0,
+          });
         }
       }
     },
     finish() {
       for (const f of found.values()) {
-        const more = f.more === 0 ? '' : `; the same in ${f.more} more row(s): ${f.shown.join(', ')}${f.more > f.shown.length ? ', …' : ''}`;
+        const more =
+          f.more === 0
+            ? ''
+            : `; the same in ${f.more} more row(s): ${f.shown.join(', ')}${f.more > f.shown.length ? ', …' : ''}`;
         issues.error(file, f.first, `${f.column} ${f.message}${f.got}${more}`, f.column);
       }
       if (unshown > 0) issues.error(file, null, `${unshown} more problem(s) not shown`);
@@ -110,7 +148,13 @@ export interface TableSink {
  * rows, or null when the header was wrong or never came (nothing to check).
  * `known`: the columns zonal knows in this table.
  */
-export function tableReader<S extends z.ZodType>(file: string, required: readonly string[], known: readonly string[], schema: S, issues: IssueList): TableSink & { finish(): Lined<z.output<S>>[] | null } {
+export function tableReader<S extends z.ZodType>(
+  file: string,
+  required: readonly string[],
+  known: readonly string[],
+  schema: S,
+  issues: IssueList,
+): TableSink & { finish(): Lined<z.output<S>>[] | null } {
   let match: HeaderMatch | null = null;
   let reader: ReturnType<typeof rowReader<S>> | null = null;
   return {

@@ -23,7 +23,13 @@ function looksUtf16(bytes: Uint8Array): boolean {
 }
 
 export type TableEncoding =
-  | { readonly kind: 'text'; readonly encoding: 'utf-8' | 'windows-1252'; /** Line of the first byte outside ASCII (where a wrong encoding shows). */ readonly firstNonAsciiLine: number }
+  | {
+      readonly kind: 'text';
+      readonly encoding:
+        | 'utf-8'
+        | 'windows-1252' /** Line of the first byte outside ASCII (where a wrong encoding shows). */;
+      readonly firstNonAsciiLine: number;
+    }
   | Exclude<Decoded, { kind: 'text' }>;
 
 /**
@@ -63,18 +69,22 @@ export function encodingSniffer(): { push(chunk: Uint8Array): void; finish(): Ta
       }
       // Native scans (a byte-by-byte loop in JavaScript took seconds on a 50 MB file).
       if (nonAscii === null) {
-        const at = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1').search(/[\x80-\xff]/);
+        const at = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+          .toString('latin1')
+          .search(/[\x80-\xff]/);
         const end = at < 0 ? chunk.length : at;
         for (let i = chunk.indexOf(0x0a); i >= 0 && i < end; i = chunk.indexOf(0x0a, i + 1)) lines++;
         if (at >= 0) nonAscii = lines;
       }
-      if (nonAscii !== null && !undefined1252) undefined1252 = [...undefinedIn1252].some((b) => chunk.includes(b));
+      if (nonAscii !== null && !undefined1252)
+        undefined1252 = [...undefinedIn1252].some((b) => chunk.includes(b));
     },
     finish() {
       const start = head ?? new Uint8Array();
       if (startsWith(start, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'workbook', format: 'xlsx' };
       if (startsWith(start, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: 'workbook', format: 'xls' };
-      if (startsWith(start, [0xff, 0xfe]) || startsWith(start, [0xfe, 0xff]) || looksUtf16(start)) return { kind: 'unsupported', encoding: 'UTF-16 ("Unicode Text")' };
+      if (startsWith(start, [0xff, 0xfe]) || startsWith(start, [0xfe, 0xff]) || looksUtf16(start))
+        return { kind: 'unsupported', encoding: 'UTF-16 ("Unicode Text")' };
       if (carry.length > 0) validUtf8 = false;
       if (validUtf8) return { kind: 'text', encoding: 'utf-8', firstNonAsciiLine: nonAscii ?? 1 };
       if (undefined1252) return { kind: 'unsupported', encoding: 'neither UTF-8 nor Windows-1252' };
@@ -99,8 +109,10 @@ export function undecodableMessage(decoded: Decoded): string | null {
       ? 'is an old Excel workbook (.xls), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)", or save the whole workbook as .xlsx and give it to zonal in place of the folder'
       : 'is an Excel workbook (.xlsx), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)" for this table, or give the whole workbook to zonal in place of the scenario folder (see docs/spreadsheets.md)';
   }
-  if (decoded.kind === 'unsupported') return `is encoded as ${decoded.encoding}, which zonal cannot read: save it as "CSV UTF-8 (Comma delimited)" (in Excel: File > Save As; in LibreOffice: Character set "Unicode (UTF-8)")`;
+  if (decoded.kind === 'unsupported')
+    return `is encoded as ${decoded.encoding}, which zonal cannot read: save it as "CSV UTF-8 (Comma delimited)" (in Excel: File > Save As; in LibreOffice: Character set "Unicode (UTF-8)")`;
   return null;
 }
 
-export const windows1252Warning = 'is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that £ and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"';
+export const windows1252Warning =
+  'is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that £ and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"';

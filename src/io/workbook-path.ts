@@ -6,4 +6,12 @@
 export const isWorkbookPath = (p: string): boolean => /\.xlsx$/i.test(p);
 
 /** Sheet names of a workbook scenario (the CSV file names without `.csv`). */
-export const sheetNames = { settings: 'scenario', areas: 'areas', demand: 'demand', providers: 'providers', bids: 'bids', current: 'current', zoningPrefix: 'zones-' } as const;
+export const sheetNames = {
+  settings: 'scenario',
+  areas: 'areas',
+  demand: 'demand',
+  providers: 'providers',
+  bids: 'bids',
+  current: 'current',
+  zoningPrefix: 'zones-',
+} as const;

@@ -13,7 +13,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
   if ('hyperlink' in value) return String(value.text).trim();
   return value.error;
@@ -54,7 +58,8 @@ export type SettingValue = string | number | boolean | null;
 /** A settings cell: numbers and true/false stay typed; "null" is null; empty is no setting. */
 function settingValue(value: ExcelJS.CellValue): SettingValue | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) return settingValue(value.result ?? null);
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value))
+    return settingValue(value.result ?? null);
   const text = cellText(value ?? null);
   if (text === '') return undefined;
   if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
@@ -84,10 +89,15 @@ export function nestSettings(rows: readonly SettingRow[]): Record<string, unknow
   const root: Record<string, unknown> = {};
   for (const { path, value } of rows) {
     let node = root;
-    path.slice(0, -1).forEach((key) => {
+    for (const key of path.slice(0, -1)) {
       const next = node[key];
-      node = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : (node[key] = {});
-    });
+      if (typeof next === 'object' && next !== null) node = next as Record<string, unknown>;
+      else {
+        const child: Record<string, unknown> = {};
+        node[key] = child;
+        node = child;
+      }
+    }
     node[path[path.length - 1] ?? ''] = value;
   }
   return root;

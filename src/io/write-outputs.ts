@@ -28,7 +28,20 @@
  * set, so an earlier run's file is never read as this run's.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, lstat, mkdir, open, readdir, readlink, rename, rm, rmdir, stat, symlink, unlink } from 'node:fs/promises';
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  symlink,
+  unlink,
+} from 'node:fs/promises';
 import path from 'node:path';
 
 /** A failure to write outputs, with a message a user can act on. */
@@ -78,7 +91,8 @@ export async function removeStrays(target: string): Promise<void> {
     }
   }
   for (const name of await readdir(path.join(target, setsDir)).catch(() => [])) {
-    if (!live.has(name) && !ownerAlive(name)) await rm(path.join(target, setsDir, name), { recursive: true, force: true });
+    if (!live.has(name) && !ownerAlive(name))
+      await rm(path.join(target, setsDir, name), { recursive: true, force: true });
   }
 }
 
@@ -102,7 +116,8 @@ async function linkInPlace(target: string, name: string, to: string): Promise<vo
   await rename(temp, path.join(target, name));
 }
 
-const isOurLink = async (file: string, name: string, pointer: string) => (await readlink(file).catch(() => null)) === path.join(pointer, name);
+const isOurLink = async (file: string, name: string, pointer: string) =>
+  (await readlink(file).catch(() => null)) === path.join(pointer, name);
 
 /**
  * A folder written by an older zonal (plain files, no .zonal-current): make
@@ -111,7 +126,8 @@ const isOurLink = async (file: string, name: string, pointer: string) => (await 
 async function adoptPlainFiles(target: string, names: readonly string[], pointer: string): Promise<void> {
   if ((await currentSet(target, pointer)) !== null) return;
   const plain = [];
-  for (const name of names) if ((await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) plain.push(name);
+  for (const name of names)
+    if ((await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) plain.push(name);
   if (plain.length === 0) return;
   const set = uniqueName();
   await mkdir(path.join(target, setsDir, set), { recursive: true });
@@ -122,31 +138,55 @@ async function adoptPlainFiles(target: string, names: readonly string[], pointer
 async function refuseFolders(target: string, names: readonly string[]): Promise<void> {
   for (const name of names) {
     const info = await lstat(path.join(target, name)).catch(() => null);
-    if (info?.isDirectory() === true) throw new OutputError(`${path.join(target, name)} is a folder: zonal needs that name for a file; move the folder or choose another --out`);
+    if (info?.isDirectory() === true)
+      throw new OutputError(
+        `${path.join(target, name)} is a folder: zonal needs that name for a file; move the folder or choose another --out`,
+      );
   }
 }
 
-async function linkedSwap(target: string, set: string, names: readonly string[], owned: readonly string[], pointer: string, onStep: StepHook): Promise<void> {
+async function linkedSwap(
+  target: string,
+  set: string,
+  names: readonly string[],
+  owned: readonly string[],
+  pointer: string,
+  onStep: StepHook,
+): Promise<void> {
   await adoptPlainFiles(target, [...new Set([...names, ...owned])], pointer);
-  for (const name of names) if (!(await isOurLink(path.join(target, name), name, pointer))) await linkInPlace(target, name, path.join(pointer, name));
+  for (const name of names)
+    if (!(await isOurLink(path.join(target, name), name, pointer)))
+      await linkInPlace(target, name, path.join(pointer, name));
   // An earlier run's file this set does not have goes through the current set too, so it leaves with it.
   for (const name of owned) {
-    if (!names.includes(name) && (await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) await linkInPlace(target, name, path.join(pointer, name));
+    if (!names.includes(name) && (await lstat(path.join(target, name)).catch(() => null))?.isFile() === true)
+      await linkInPlace(target, name, path.join(pointer, name));
   }
   onStep('links-ready');
   const before = await currentSet(target, pointer);
   await linkInPlace(target, pointer, path.join(setsDir, set));
   onStep('committed');
-  if (before !== null && before !== set) await rm(path.join(target, setsDir, before), { recursive: true, force: true });
+  if (before !== null && before !== set)
+    await rm(path.join(target, setsDir, before), { recursive: true, force: true });
   for (const name of await readdir(target)) {
     const file = path.join(target, name);
-    if (!names.includes(name) && (await isOurLink(file, name, pointer)) && (await stat(file).catch(() => null)) === null) await unlink(file);
+    if (
+      !names.includes(name) &&
+      (await isOurLink(file, name, pointer)) &&
+      (await stat(file).catch(() => null)) === null
+    )
+      await unlink(file);
   }
   onStep('cleaned');
 }
 
 /** Without symbolic links: rename each file into place (each file whole, the set file by file). */
-async function renameEach(target: string, setPath: string, names: readonly string[], owned: readonly string[]): Promise<void> {
+async function renameEach(
+  target: string,
+  setPath: string,
+  names: readonly string[],
+  owned: readonly string[],
+): Promise<void> {
   for (const name of names) await rename(path.join(setPath, name), path.join(target, name));
   for (const name of owned) if (!names.includes(name)) await rm(path.join(target, name), { force: true });
   await rm(setPath, { recursive: true, force: true });
@@ -168,17 +208,31 @@ function explain(target: string, e: unknown): never {
   if (e instanceof OutputError) throw e;
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const why: Readonly<Record<string, string>> = {
-    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the drive is read-only', ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up', ENAMETOOLONG: 'a name is too long', ENOTDIR: 'part of the path is a file, not a folder', EEXIST: 'a file is in the way',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the drive is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    ENAMETOOLONG: 'a name is too long',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EEXIST: 'a file is in the way',
   };
-  throw new OutputError(`cannot write to ${target}: ${why[code] ?? (e as Error).message}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`);
+  throw new OutputError(
+    `cannot write to ${target}: ${why[code] ?? (e as Error).message}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`,
+  );
 }
 
 /**
  * Write `files` (name → text or bytes) into `outDir` as one set (see the top of
  * this file). `kind` names the command's set: `current` (solve), `compare`, `batch`.
  */
-export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, FileContent>, onStep: StepHook = () => undefined, owned: readonly string[] = [], kind = 'current'): Promise<void> {
+export async function writeOutputsAtomically(
+  outDir: string,
+  files: ReadonlyMap<string, FileContent>,
+  onStep: StepHook = () => undefined,
+  owned: readonly string[] = [],
+  kind = 'current',
+): Promise<void> {
   const target = path.resolve(outDir);
   const pointer = pointerOf(kind);
   const names = [...files.keys()];
@@ -194,7 +248,8 @@ export async function writeOutputsAtomically(outDir: string, files: ReadonlyMap<
     if (await symlinksWork(target)) await linkedSwap(target, set, names, owned, pointer, onStep);
     else await renameEach(target, setPath, names, owned);
   } catch (e) {
-    if ((await currentSet(target, pointer).catch(() => null)) !== set) await rm(setPath, { recursive: true, force: true }).catch(() => undefined);
+    if ((await currentSet(target, pointer).catch(() => null)) !== set)
+      await rm(setPath, { recursive: true, force: true }).catch(() => undefined);
     explain(target, e);
   }
 }
@@ -218,11 +273,15 @@ export async function writeFileAtomically(file: string, text: FileContent): Prom
  * it appears complete or not at all. An existing empty folder (perhaps the
  * current one, `zonal init .`) is filled file by file instead, each file whole.
  */
-export async function createFolderAtomically(dir: string, files: ReadonlyMap<string, FileContent>): Promise<void> {
+export async function createFolderAtomically(
+  dir: string,
+  files: ReadonlyMap<string, FileContent>,
+): Promise<void> {
   const full = path.resolve(dir);
   const existing = await lstat(full).catch(() => null);
   if (existing?.isDirectory() === true) {
-    if ((await readdir(full)).length > 0) throw new OutputError(`${full} is not empty: give a new or empty folder so nothing is overwritten`);
+    if ((await readdir(full)).length > 0)
+      throw new OutputError(`${full} is not empty: give a new or empty folder so nothing is overwritten`);
     for (const [name, text] of files) await writeFileAtomically(path.join(full, name), text);
     return;
   }

@@ -36,7 +36,11 @@ function carriedTypes(careType: CareType, scenario: Scenario): Set<CareType> {
   return carried;
 }
 
-function groupAreas(areaIds: readonly string[], zoning: Zoning, geography: 'zone' | 'county'): Map<string, string[]> {
+function groupAreas(
+  areaIds: readonly string[],
+  zoning: Zoning,
+  geography: 'zone' | 'county',
+): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const areaId of areaIds) {
     const zoneId = geography === 'county' ? countyZoneId : (zoning.get(areaId) ?? countyZoneId);
@@ -51,10 +55,15 @@ function groupAreas(areaIds: readonly string[], zoning: Zoning, geography: 'zone
 export const periodOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /** Demand of the given areas in every period after the design period, in order. */
-function laterDemand(scenario: Scenario, carried: ReadonlySet<CareType>, areas: ReadonlySet<string>): { period: string; hours: number }[] {
+function laterDemand(
+  scenario: Scenario,
+  carried: ReadonlySet<CareType>,
+  areas: ReadonlySet<string>,
+): { period: string; hours: number }[] {
   const byPeriod = new Map<string, number>();
   for (const d of scenario.demand) {
-    if (periodOrder(d.period, scenario.period) <= 0 || !carried.has(d.careType) || !areas.has(d.areaId)) continue;
+    if (periodOrder(d.period, scenario.period) <= 0 || !carried.has(d.careType) || !areas.has(d.areaId))
+      continue;
     byPeriod.set(d.period, (byPeriod.get(d.period) ?? 0) + d.hours);
   }
   return [...byPeriod].sort(([a], [b]) => periodOrder(a, b)).map(([period, hours]) => ({ period, hours }));
@@ -67,12 +76,21 @@ function sumDemand(rows: readonly DemandRow[], pick: (d: DemandRow) => number): 
 }
 
 /** Demand per carried care type (the lot's own first) and area, keeping only what is above 0. */
-function careDemandOf(careType: CareType, rows: readonly DemandRow[], zoneAreas: readonly string[]): Map<CareType, Map<string, number>> {
+function careDemandOf(
+  careType: CareType,
+  rows: readonly DemandRow[],
+  zoneAreas: readonly string[],
+): Map<CareType, Map<string, number>> {
   const inZone = new Set(zoneAreas);
   const out = new Map<CareType, Map<string, number>>();
   for (const type of [careType, ...careTypes.filter((c) => c !== careType)]) {
-    const byArea = sumDemand(rows.filter((d) => d.careType === type && inZone.has(d.areaId)), (d) => d.hours);
-    const kept = new Map([...byArea].filter(([, h]) => h > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const byArea = sumDemand(
+      rows.filter((d) => d.careType === type && inZone.has(d.areaId)),
+      (d) => d.hours,
+    );
+    const kept = new Map(
+      [...byArea].filter(([, h]) => h > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     if (kept.size > 0) out.set(type, kept);
   }
   return out;
@@ -107,7 +125,9 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
         demandLow: total(low),
         demandHigh: total(high),
         laterDemand: laterDemand(scenario, carried, new Set(zoneAreas)),
-        demandByArea: new Map(zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0])),
+        demandByArea: new Map(
+          zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0]),
+        ),
         careDemand: careDemandOf(careType, rows, zoneAreas),
         rejectedBidIds: [],
       });

@@ -49,7 +49,9 @@ export function servedAreas(bid: Bid, lot: Lot): string[] {
 
 /** True when the bid's price holds for the lot's structure (no `structures` given: any). */
 export function structureAllows(bid: Bid, lot: Lot): boolean {
-  return bid.structures === undefined || bid.structures.length === 0 || bid.structures.includes(lot.structure);
+  return (
+    bid.structures === undefined || bid.structures.length === 0 || bid.structures.includes(lot.structure)
+  );
 }
 
 /**
@@ -58,7 +60,13 @@ export function structureAllows(bid: Bid, lot: Lot): boolean {
  * lead-secondary lot; some area with demand of its care type in a framework) allow it.
  */
 export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: AwardRules): boolean {
-  if (!lot.careDemand.has(bid.careType) || bid.quality < rules.minQuality || !roleAllows(bid.role, role) || !structureAllows(bid, lot)) return false;
+  if (
+    !lot.careDemand.has(bid.careType) ||
+    bid.quality < rules.minQuality ||
+    !roleAllows(bid.role, role) ||
+    !structureAllows(bid, lot)
+  )
+    return false;
   if (lot.rejectedBidIds.includes(bid.id)) return false;
   return role === 'member' ? servedAreas(bid, lot).length > 0 : coversAll(bid, lot.areaIds);
 }
@@ -117,9 +125,17 @@ export function eligiblePartBids(lot: Lot, bids: readonly Bid[], rules: AwardRul
   return eligibleBidsOf(lot, bids, rules, [...lot.careDemand.keys()]);
 }
 
-function eligibleBidsOf(lot: Lot, bids: readonly Bid[], rules: AwardRules, types: readonly CareType[]): Bid[] {
+function eligibleBidsOf(
+  lot: Lot,
+  bids: readonly Bid[],
+  rules: AwardRules,
+  types: readonly CareType[],
+): Bid[] {
   const roles = filledRoles(lot);
-  return types.flatMap((t) => candidateBids(lot, bids, t)).filter((b) => roles.some((r) => isEligible(b, lot, r, rules))).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return types
+    .flatMap((t) => candidateBids(lot, bids, t))
+    .filter((b) => roles.some((r) => isEligible(b, lot, r, rules)))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** MEAT score of a bid for a lot: qualityWeight × quality/100 + priceWeight × minPrice/price. */

@@ -32,12 +32,19 @@ export function offerName(offer: Offer): string {
 
 /** Every combination of one item from each list, in order. */
 function combinations<T>(lists: readonly (readonly T[])[]): T[][] {
-  return lists.reduce<T[][]>((out, list) => out.flatMap((prefix) => list.map((item) => [...prefix, item])), [[]]);
+  return lists.reduce<T[][]>(
+    (out, list) => out.flatMap((prefix) => list.map((item) => [...prefix, item])),
+    [[]],
+  );
 }
 
 /** The areas (with demand) a framework offer serves: every care type with demand there is covered by its bid. */
 export function offerAreas(offer: Offer, lot: Lot): string[] {
-  return [...lot.demandByArea.keys()].filter((areaId) => offer.bids.every((b) => !(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId))).sort();
+  return [...lot.demandByArea.keys()]
+    .filter((areaId) =>
+      offer.bids.every((b) => !(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
+    )
+    .sort();
 }
 
 /**
@@ -58,7 +65,9 @@ export function offersFor(lot: Lot, bids: readonly Bid[], role: FilledRole, rule
   });
   const offers: Offer[] = [];
   for (const providerId of [...byProvider.keys()].sort()) {
-    const lists = (byProvider.get(providerId) ?? []).map((list) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    const lists = (byProvider.get(providerId) ?? []).map((list) =>
+      [...list].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
     for (const combo of combinations(lists)) {
       const offer = { providerId, bids: combo };
       if (role !== 'member' || offerAreas(offer, lot).length > 0) offers.push(offer);
@@ -70,8 +79,11 @@ export function offersFor(lot: Lot, bids: readonly Bid[], role: FilledRole, rule
 /** Offers that could fill any role of the lot (each once), sorted by provider and bid ids. */
 export function eligibleOffers(lot: Lot, bids: readonly Bid[], rules: AwardRules): Offer[] {
   const seen = new Map<string, Offer>();
-  for (const role of filledRoles(lot)) for (const offer of offersFor(lot, bids, role, rules)) seen.set(offerName(offer), offer);
-  return [...seen.values()].sort((a, b) => (a.providerId < b.providerId ? -1 : a.providerId > b.providerId ? 1 : offerName(a) < offerName(b) ? -1 : 1));
+  for (const role of filledRoles(lot))
+    for (const offer of offersFor(lot, bids, role, rules)) seen.set(offerName(offer), offer);
+  return [...seen.values()].sort((a, b) =>
+    a.providerId < b.providerId ? -1 : a.providerId > b.providerId ? 1 : offerName(a) < offerName(b) ? -1 : 1,
+  );
 }
 
 /** How hours of the lot (a role's, or one area's when `areaId` is given) split between the offer's bids. */
@@ -79,7 +91,10 @@ export function offerParts(offer: Offer, lot: Lot, areaId?: string): OfferPart[]
   const total = areaId === undefined ? lot.demand : (lot.demandByArea.get(areaId) ?? 0);
   return offer.bids.map((bid) => {
     const demand = lot.careDemand.get(bid.careType);
-    const hours = areaId === undefined ? [...(demand?.values() ?? [])].reduce((t, h) => t + h, 0) : (demand?.get(areaId) ?? 0);
+    const hours =
+      areaId === undefined
+        ? [...(demand?.values() ?? [])].reduce((t, h) => t + h, 0)
+        : (demand?.get(areaId) ?? 0);
     return { bid, careType: bid.careType, fraction: total > 0 ? hours / total : 0 };
   });
 }
@@ -104,6 +119,10 @@ export function lowestPrice(lot: Lot, bids: readonly Bid[], rules: AwardRules): 
  * qualityWeight × quality/100 + priceWeight × minPrice/price. For an offer of
  * several bids the price and quality are hours-weighted (`blend`).
  */
-export function meatScore(offer: { readonly price: number; readonly quality: number }, minPrice: number, rules: AwardRules): number {
+export function meatScore(
+  offer: { readonly price: number; readonly quality: number },
+  minPrice: number,
+  rules: AwardRules,
+): number {
   return rules.qualityWeight * (offer.quality / 100) + rules.priceWeight * (minPrice / offer.price);
 }

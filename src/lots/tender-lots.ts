@@ -27,7 +27,9 @@ export function tenderLots(scenario: Scenario): { lots: Lot[]; rejections: Rejec
   const tendered = lots.map((lot) => {
     const floor = floors.get(lot.id)?.wageFloorPerHour;
     if (floor === undefined) return lot;
-    const rejected = eligiblePartBids(lot, scenario.bids, scenario.award).filter((b) => b.price < floor).map((b) => b.id);
+    const rejected = eligiblePartBids(lot, scenario.bids, scenario.award)
+      .filter((b) => b.price < floor)
+      .map((b) => b.id);
     for (const bidId of rejected) {
       const price = scenario.bids.find((b) => b.id === bidId)?.price ?? 0;
       rejections.push({ bidId, lotId: lot.id, pricePerHour: price, legalPayFloorPerHour: floor });
@@ -47,10 +49,19 @@ export function unpricedLots(scenario: Scenario, lots: readonly Lot[]): Lot[] {
 }
 
 /** What a commissioner should know before the award: rejected bids, and lots no bid can fill. */
-export function tenderWarnings(scenario: Scenario, lots: readonly Lot[], rejections: readonly Rejection[]): string[] {
+export function tenderWarnings(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  rejections: readonly Rejection[],
+): string[] {
   const at = (place: string | undefined) => (place === undefined ? '' : `${place}: `);
-  const rejected = rejections.map((r) => `${at(scenario.places?.bids.get(r.bidId))}bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`);
-  const unfillable = unpricedLots(scenario, lots)
-    .map((lot) => `${at(scenario.places?.lots.get(lot.careType))}lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`);
+  const rejected = rejections.map(
+    (r) =>
+      `${at(scenario.places?.bids.get(r.bidId))}bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`,
+  );
+  const unfillable = unpricedLots(scenario, lots).map(
+    (lot) =>
+      `${at(scenario.places?.lots.get(lot.careType))}lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`,
+  );
   return [...rejected, ...unfillable];
 }

@@ -6,9 +6,26 @@
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import type { Lined } from '../io/table-rows.js';
-import type { areaRowSchema, bidRowSchema, currentRowSchema, providerRowSchema, zoneRowSchema } from './row-schemas.js';
+import type {
+  areaRowSchema,
+  bidRowSchema,
+  currentRowSchema,
+  providerRowSchema,
+  zoneRowSchema,
+} from './row-schemas.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
-import type { Area, Bid, CareType, CurrentRow, DemandRow, LotPlan, LotPlanEntry, Provider, Scenario, Zoning } from './types.js';
+import type {
+  Area,
+  Bid,
+  CareType,
+  CurrentRow,
+  DemandRow,
+  LotPlan,
+  LotPlanEntry,
+  Provider,
+  Scenario,
+  Zoning,
+} from './types.js';
 import { careTypes } from './types.js';
 
 type Rows<S extends z.ZodType> = readonly Lined<z.output<S>>[];
@@ -23,7 +40,13 @@ export interface ScenarioRows {
   /** Finds the line of a key in scenario.json for messages. */
   readonly jsonLine: (key: string) => number | null;
   readonly jsonFile: string;
-  readonly files: { readonly areas: string; readonly demand: string; readonly providers: string; readonly bids: string; readonly current: string | null };
+  readonly files: {
+    readonly areas: string;
+    readonly demand: string;
+    readonly providers: string;
+    readonly bids: string;
+    readonly current: string | null;
+  };
   readonly areas: Rows<typeof areaRowSchema>;
   readonly zonings: ReadonlyMap<string, { readonly file: string; readonly rows: Rows<typeof zoneRowSchema> }>;
   /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema). */
@@ -34,12 +57,23 @@ export interface ScenarioRows {
   readonly boundaries: unknown;
 }
 
-function uniqueIds<T>(file: string, rows: readonly Lined<T>[], id: (row: T) => string, what: string, issues: IssueList): Map<string, T> {
+function uniqueIds<T>(
+  file: string,
+  rows: readonly Lined<T>[],
+  id: (row: T) => string,
+  what: string,
+  issues: IssueList,
+): Map<string, T> {
   const seen = new Map<string, T>();
   const firstLine = new Map<string, number>();
   for (const { line, row } of rows) {
     const key = id(row);
-    if (seen.has(key)) issues.error(file, line, `duplicate ${what} "${key}" (first on line ${firstLine.get(key)}): ids must be unique`);
+    if (seen.has(key))
+      issues.error(
+        file,
+        line,
+        `duplicate ${what} "${key}" (first on line ${firstLine.get(key)}): ids must be unique`,
+      );
     else {
       seen.set(key, row);
       firstLine.set(key, line);
@@ -49,23 +83,55 @@ function uniqueIds<T>(file: string, rows: readonly Lined<T>[], id: (row: T) => s
 }
 
 /** `areaLines`: where each area is defined, so an area missing from a zoning is reported at a line. */
-function buildZoning(name: string, file: string, rows: Rows<typeof zoneRowSchema>, areaIds: ReadonlySet<string>, areaLines: AreaLines, issues: IssueList): Zoning {
+function buildZoning(
+  name: string,
+  file: string,
+  rows: Rows<typeof zoneRowSchema>,
+  areaIds: ReadonlySet<string>,
+  areaLines: AreaLines,
+  issues: IssueList,
+): Zoning {
   const zoning = new Map<string, string>();
   for (const { line, row } of rows) {
-    if (!areaIds.has(row.area_id)) issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`, 'area_id');
-    else if (zoning.has(row.area_id)) issues.error(file, line, `area "${row.area_id}" is already in zone "${zoning.get(row.area_id)}": each area belongs to exactly one zone`);
-    else if (areaIds.has(row.zone_id)) issues.error(file, line, `zone id "${row.zone_id}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${row.zone_id}")`);
-    else if (row.zone_id === 'county') issues.error(file, line, 'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone');
+    if (!areaIds.has(row.area_id))
+      issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`, 'area_id');
+    else if (zoning.has(row.area_id))
+      issues.error(
+        file,
+        line,
+        `area "${row.area_id}" is already in zone "${zoning.get(row.area_id)}": each area belongs to exactly one zone`,
+      );
+    else if (areaIds.has(row.zone_id))
+      issues.error(
+        file,
+        line,
+        `zone id "${row.zone_id}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${row.zone_id}")`,
+      );
+    else if (row.zone_id === 'county')
+      issues.error(
+        file,
+        line,
+        'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone',
+      );
     else zoning.set(row.area_id, row.zone_id);
   }
   for (const areaId of [...areaIds].sort()) {
-    if (!zoning.has(areaId)) issues.error(areaLines.file, areaLines.lines.get(areaId) ?? null, `area "${areaId}" is in no zone of zoning "${name}": add a row "${areaId},<zone id>" to ${file}`);
+    if (!zoning.has(areaId))
+      issues.error(
+        areaLines.file,
+        areaLines.lines.get(areaId) ?? null,
+        `area "${areaId}" is in no zone of zoning "${name}": add a row "${areaId},<zone id>" to ${file}`,
+      );
   }
   return zoning;
 }
 
 /** zone id → its areas, across every zoning; a zone id must mean the same areas everywhere. */
-function zoneAreas(zonings: ReadonlyMap<string, Zoning>, issues: IssueList, jsonFile: string): Map<string, readonly string[]> {
+function zoneAreas(
+  zonings: ReadonlyMap<string, Zoning>,
+  issues: IssueList,
+  jsonFile: string,
+): Map<string, readonly string[]> {
   const zones = new Map<string, readonly string[]>();
   const owner = new Map<string, string>();
   for (const [name, zoning] of zonings) {
@@ -79,7 +145,11 @@ function zoneAreas(zonings: ReadonlyMap<string, Zoning>, issues: IssueList, json
       const sorted = areas.sort();
       const before = zones.get(zoneId);
       if (before !== undefined && before.join(';') !== sorted.join(';')) {
-        issues.error(jsonFile, null, `zone "${zoneId}" has different areas in zonings "${owner.get(zoneId)}" and "${name}": use a different zone id in one of them`);
+        issues.error(
+          jsonFile,
+          null,
+          `zone "${zoneId}" has different areas in zonings "${owner.get(zoneId)}" and "${name}": use a different zone id in one of them`,
+        );
       }
       zones.set(zoneId, sorted);
       owner.set(zoneId, name);
@@ -97,11 +167,27 @@ function buildDemand(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: Issu
     const lines = seen.get(group) ?? new Map<string, number>();
     if (lines.size === 0) seen.set(group, lines);
     const first = lines.get(row.areaId);
-    if (!areaIds.has(row.areaId)) issues.error(s.files.demand, line, `unknown area "${row.areaId}": it is not in areas.csv`, 'area_id');
-    else if (first !== undefined) issues.error(s.files.demand, line, `duplicate demand for area "${row.areaId}", ${row.careType}, period ${row.period} (first on line ${first}): merge the rows`);
+    if (!areaIds.has(row.areaId))
+      issues.error(s.files.demand, line, `unknown area "${row.areaId}": it is not in areas.csv`, 'area_id');
+    else if (first !== undefined)
+      issues.error(
+        s.files.demand,
+        line,
+        `duplicate demand for area "${row.areaId}", ${row.careType}, period ${row.period} (first on line ${first}): merge the rows`,
+      );
     else {
-      if (row.low > row.hours) issues.error(s.files.demand, line, `hours_low ${row.low} is more than hours_per_week ${row.hours}: low must not exceed the central estimate`);
-      if (row.high < row.hours) issues.error(s.files.demand, line, `hours_high ${row.high} is less than hours_per_week ${row.hours}: high must be at least the central estimate`);
+      if (row.low > row.hours)
+        issues.error(
+          s.files.demand,
+          line,
+          `hours_low ${row.low} is more than hours_per_week ${row.hours}: low must not exceed the central estimate`,
+        );
+      if (row.high < row.hours)
+        issues.error(
+          s.files.demand,
+          line,
+          `hours_high ${row.high} is less than hours_per_week ${row.hours}: high must be at least the central estimate`,
+        );
       lines.set(row.areaId, line);
       demand.push(row);
     }
@@ -116,7 +202,12 @@ function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: I
   const totals = new Map<string, number>();
   for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
   for (const [period, total] of totals) {
-    if (total > maxTotalHoursPerWeek) issues.error(file, null, `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${maxTotalHoursPerWeek.toLocaleString('en-GB')}: check the units (hours per week, not per year)`);
+    if (total > maxTotalHoursPerWeek)
+      issues.error(
+        file,
+        null,
+        `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${maxTotalHoursPerWeek.toLocaleString('en-GB')}: check the units (hours per week, not per year)`,
+      );
   }
 }
 
@@ -125,8 +216,15 @@ function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: Iss
   for (const careType of careTypes) {
     const entry = s.json.lots[careType];
     if (entry === undefined) {
-      const hours = demand.filter((d) => d.careType === careType && d.period === s.json.period).reduce((t, d) => t + d.hours, 0);
-      if (hours > 0) issues.error(s.jsonFile, s.jsonLine('lots'), `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`);
+      const hours = demand
+        .filter((d) => d.careType === careType && d.period === s.json.period)
+        .reduce((t, d) => t + d.hours, 0);
+      if (hours > 0)
+        issues.error(
+          s.jsonFile,
+          s.jsonLine('lots'),
+          `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`,
+        );
       continue;
     }
     plan[careType] = lotPlanEntry(entry);
@@ -134,11 +232,18 @@ function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: Iss
   return plan;
 }
 
-function resolveCoverage(coverage: string, areaIds: ReadonlySet<string>, zones: ReadonlyMap<string, readonly string[]>): { areas: string[]; unknown: string[] } {
+function resolveCoverage(
+  coverage: string,
+  areaIds: ReadonlySet<string>,
+  zones: ReadonlyMap<string, readonly string[]>,
+): { areas: string[]; unknown: string[] } {
   if (coverage === '*') return { areas: [...areaIds].sort(), unknown: [] };
   const areas = new Set<string>();
   const unknown: string[] = [];
-  for (const token of coverage.split(';').map((t) => t.trim()).filter((t) => t !== '')) {
+  for (const token of coverage
+    .split(';')
+    .map((t) => t.trim())
+    .filter((t) => t !== '')) {
     if (areaIds.has(token)) areas.add(token);
     else if (zones.has(token)) for (const a of zones.get(token) ?? []) areas.add(a);
     else unknown.push(token);
@@ -146,7 +251,13 @@ function resolveCoverage(coverage: string, areaIds: ReadonlySet<string>, zones: 
   return { areas: [...areas].sort(), unknown };
 }
 
-function buildBids(s: ScenarioRows, providers: ReadonlyMap<string, Provider>, areaIds: ReadonlySet<string>, zones: ReadonlyMap<string, readonly string[]>, issues: IssueList): Bid[] {
+function buildBids(
+  s: ScenarioRows,
+  providers: ReadonlyMap<string, Provider>,
+  areaIds: ReadonlySet<string>,
+  zones: ReadonlyMap<string, readonly string[]>,
+  issues: IssueList,
+): Bid[] {
   uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues);
   const bids: Bid[] = [];
   const seen = new Set<string>();
@@ -155,12 +266,22 @@ function buildBids(s: ScenarioRows, providers: ReadonlyMap<string, Provider>, ar
     seen.add(row.bid_id);
     const provider = providers.get(row.provider_id);
     if (provider === undefined) {
-      issues.error(s.files.bids, line, `unknown provider "${row.provider_id}": it is not in providers.csv`, 'provider_id');
+      issues.error(
+        s.files.bids,
+        line,
+        `unknown provider "${row.provider_id}": it is not in providers.csv`,
+        'provider_id',
+      );
       continue;
     }
     const { areas, unknown } = resolveCoverage(row.coverage, areaIds, zones);
     if (unknown.length > 0) {
-      issues.error(s.files.bids, line, `coverage names unknown area or zone id(s) ${unknown.map((u) => `"${u}"`).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`, 'coverage');
+      issues.error(
+        s.files.bids,
+        line,
+        `coverage names unknown area or zone id(s) ${unknown.map((u) => `"${u}"`).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`,
+        'coverage',
+      );
       continue;
     }
     if (areas.length === 0) {
@@ -191,18 +312,32 @@ function warnMixedPackages(s: ScenarioRows, issues: IssueList): void {
     if (row.package_id === null) continue;
     const first = owner.get(row.package_id);
     if (first === undefined) owner.set(row.package_id, row.provider_id);
-    else if (first !== row.provider_id) issues.warning(s.files.bids, line, `package "${row.package_id}" holds bids of ${first} and ${row.provider_id}: they are awarded all together or not at all; check the package_id if that is not meant`);
+    else if (first !== row.provider_id)
+      issues.warning(
+        s.files.bids,
+        line,
+        `package "${row.package_id}" holds bids of ${first} and ${row.provider_id}: they are awarded all together or not at all; check the package_id if that is not meant`,
+      );
   }
 }
 
-function buildProviders(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: IssueList): Map<string, Provider> {
+function buildProviders(
+  s: ScenarioRows,
+  areaIds: ReadonlySet<string>,
+  issues: IssueList,
+): Map<string, Provider> {
   uniqueIds(s.files.providers, s.providers, (r) => r.provider_id, 'provider id', issues);
   const providers = new Map<string, Provider>();
   for (const { line, row } of s.providers) {
     if (providers.has(row.provider_id)) continue;
-    if (row.base_area_id !== null && !areaIds.has(row.base_area_id)) issues.error(s.files.providers, line, `base_area_id "${row.base_area_id}" is not in areas.csv`);
+    if (row.base_area_id !== null && !areaIds.has(row.base_area_id))
+      issues.error(s.files.providers, line, `base_area_id "${row.base_area_id}" is not in areas.csv`);
     if (row.min_viable_hours_per_week > row.max_hours_per_week) {
-      issues.warning(s.files.providers, line, `min_viable_hours_per_week ${row.min_viable_hours_per_week} is more than max_hours_per_week ${row.max_hours_per_week}: this provider can never be viable`);
+      issues.warning(
+        s.files.providers,
+        line,
+        `min_viable_hours_per_week ${row.min_viable_hours_per_week} is more than max_hours_per_week ${row.max_hours_per_week}: this provider can never be viable`,
+      );
     }
     providers.set(row.provider_id, {
       id: row.provider_id,
@@ -216,13 +351,26 @@ function buildProviders(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: I
   return providers;
 }
 
-function buildCurrent(s: ScenarioRows, areaIds: ReadonlySet<string>, providers: ReadonlyMap<string, Provider>, issues: IssueList): CurrentRow[] {
+function buildCurrent(
+  s: ScenarioRows,
+  areaIds: ReadonlySet<string>,
+  providers: ReadonlyMap<string, Provider>,
+  issues: IssueList,
+): CurrentRow[] {
   const file = s.files.current ?? 'current.csv';
   const current: CurrentRow[] = [];
   for (const { line, row } of s.current) {
-    if (!areaIds.has(row.area_id)) issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
-    else if (!providers.has(row.provider_id)) issues.error(file, line, `unknown provider "${row.provider_id}": it is not in providers.csv`);
-    else current.push({ areaId: row.area_id, careType: row.care_type, providerId: row.provider_id, hours: row.hours_per_week });
+    if (!areaIds.has(row.area_id))
+      issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
+    else if (!providers.has(row.provider_id))
+      issues.error(file, line, `unknown provider "${row.provider_id}": it is not in providers.csv`);
+    else
+      current.push({
+        areaId: row.area_id,
+        careType: row.care_type,
+        providerId: row.provider_id,
+        hours: row.hours_per_week,
+      });
   }
   return current;
 }
@@ -241,15 +389,28 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   }));
   const areaIds = new Set(areaMap.keys());
   const zonings = new Map<string, Zoning>();
-  const areaLines: AreaLines = { file: s.files.areas, lines: new Map(s.areas.map(({ line, row }) => [row.area_id, line])) };
-  for (const [name, { file, rows }] of s.zonings) zonings.set(name, buildZoning(name, file, rows, areaIds, areaLines, issues));
+  const areaLines: AreaLines = {
+    file: s.files.areas,
+    lines: new Map(s.areas.map(({ line, row }) => [row.area_id, line])),
+  };
+  for (const [name, { file, rows }] of s.zonings)
+    zonings.set(name, buildZoning(name, file, rows, areaIds, areaLines, issues));
   const zones = zoneAreas(zonings, issues, s.jsonFile);
   const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
-  if (!zonings.has(zoning)) issues.error(s.jsonFile, s.jsonLine('zoning'), `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`);
+  if (!zonings.has(zoning))
+    issues.error(
+      s.jsonFile,
+      s.jsonLine('zoning'),
+      `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`,
+    );
   const demand = buildDemand(s, areaIds, issues);
   checkDemandTotals(s.files.demand, demand, issues);
   if (!demand.some((d) => d.period === s.json.period)) {
-    issues.error(s.jsonFile, s.jsonLine('period'), `period "${s.json.period}" has no rows in ${s.files.demand}: set period to one of ${[...new Set(demand.map((d) => d.period))].join(', ') || '(none)'}`);
+    issues.error(
+      s.jsonFile,
+      s.jsonLine('period'),
+      `period "${s.json.period}" has no rows in ${s.files.demand}: set period to one of ${[...new Set(demand.map((d) => d.period))].join(', ') || '(none)'}`,
+    );
   }
   const providers = buildProviders(s, areaIds, issues);
   return {

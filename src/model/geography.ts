@@ -7,12 +7,14 @@
 import { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 
-export const boundsSchema = z.strictObject({
-  south: z.number().min(-90).max(90),
-  north: z.number().min(-90).max(90),
-  west: z.number().min(-180).max(180),
-  east: z.number().min(-180).max(180),
-}).refine((b) => b.south < b.north && b.west < b.east, 'needs south < north and west < east');
+export const boundsSchema = z
+  .strictObject({
+    south: z.number().min(-90).max(90),
+    north: z.number().min(-90).max(90),
+    west: z.number().min(-180).max(180),
+    east: z.number().min(-180).max(180),
+  })
+  .refine((b) => b.south < b.north && b.west < b.east, 'needs south < north and west < east');
 
 export type Bounds = z.output<typeof boundsSchema>;
 
@@ -26,7 +28,8 @@ export interface PlacedArea {
   readonly lon: number;
 }
 
-const inside = (b: Bounds, lat: number, lon: number) => lat >= b.south && lat <= b.north && lon >= b.west && lon <= b.east;
+const inside = (b: Bounds, lat: number, lon: number) =>
+  lat >= b.south && lat <= b.north && lon >= b.west && lon <= b.east;
 
 /** Great-circle distance in km (haversine). */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -49,7 +52,12 @@ function median(xs: readonly number[]): number {
   return s.length === 0 ? 0 : (s[Math.floor((s.length - 1) / 2)] ?? 0);
 }
 
-export function checkAreaPlaces(areas: readonly PlacedArea[], custom: Bounds | null | undefined, file: string, issues: IssueList): void {
+export function checkAreaPlaces(
+  areas: readonly PlacedArea[],
+  custom: Bounds | null | undefined,
+  file: string,
+  issues: IssueList,
+): void {
   if (custom === null) return;
   const bounds = custom ?? greatBritain;
   const where = custom === undefined ? 'Great Britain' : 'the scenario\'s "bounds"';
@@ -59,7 +67,12 @@ export function checkAreaPlaces(areas: readonly PlacedArea[], custom: Bounds | n
     const fix = inside(bounds, a.lon, a.lat)
       ? `latitude and longitude may be swapped (lat ${a.lon}, lon ${a.lat} is inside): swap the two cells`
       : `check the coordinates, or set "bounds" in the scenario settings if the scenario is elsewhere`;
-    issues.error(file, a.line, `area "${a.id}" at lat ${a.lat}, lon ${a.lon} is outside ${where} (${span}): ${fix}`, 'lat');
+    issues.error(
+      file,
+      a.line,
+      `area "${a.id}" at lat ${a.lat}, lon ${a.lon} is outside ${where} (${span}): ${fix}`,
+      'lat',
+    );
   }
   if (placed.length < 3) return;
   const gaps = placed.map((a) => nearest(a, placed, a.id));
@@ -68,7 +81,14 @@ export function checkAreaPlaces(areas: readonly PlacedArea[], custom: Bounds | n
     const gap = gaps[i] ?? 0;
     if (gap <= far) return;
     const swapped = inside(bounds, a.lon, a.lat) && nearest({ lat: a.lon, lon: a.lat }, placed, a.id) <= far;
-    const fix = swapped ? 'latitude and longitude may be swapped: swap the two cells' : 'check its coordinates';
-    issues.warning(file, a.line, `area "${a.id}" is ${Math.round(gap)} km from the nearest other area (most areas are within ${Math.round(median(gaps))} km of one): ${fix}`, 'lat');
+    const fix = swapped
+      ? 'latitude and longitude may be swapped: swap the two cells'
+      : 'check its coordinates';
+    issues.warning(
+      file,
+      a.line,
+      `area "${a.id}" is ${Math.round(gap)} km from the nearest other area (most areas are within ${Math.round(median(gaps))} km of one): ${fix}`,
+      'lat',
+    );
   });
 }

@@ -5,7 +5,9 @@
  * 2,695, `1,2` is not 12). Pure.
  */
 
-export type NumberText = { readonly kind: 'ok'; readonly value: number } | { readonly kind: 'bad'; readonly message: string };
+export type NumberText =
+  | { readonly kind: 'ok'; readonly value: number }
+  | { readonly kind: 'bad'; readonly message: string };
 
 const plain = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** 1,200 · 12,345,678 · 1,200.50: groups of three after the first group of one to three digits. */
@@ -21,8 +23,16 @@ export function readNumberText(text: string, what: string): NumberText {
   if (grouped.test(s)) return { kind: 'ok', value: Number(s.replace(/,/g, '')) };
   if (decimalComma.test(s)) {
     const suggestion = s.replace(/\./g, '').replace(',', '.');
-    return { kind: 'bad', message: `uses a comma as the decimal point: write ${suggestion} (commas may only separate thousands, as in 1,200)` };
+    return {
+      kind: 'bad',
+      message: `uses a comma as the decimal point: write ${suggestion} (commas may only separate thousands, as in 1,200)`,
+    };
   }
-  if (/^[+-]?[\d,.]+$/.test(s)) return { kind: 'bad', message: 'has commas in the wrong places: a comma may only separate thousands, as in 1,200 or 12,345,678' };
+  if (/^[+-]?[\d,.]+$/.test(s))
+    return {
+      kind: 'bad',
+      message:
+        'has commas in the wrong places: a comma may only separate thousands, as in 1,200 or 12,345,678',
+    };
   return { kind: 'bad', message: `is not a number: give ${what}` };
 }

@@ -27,7 +27,12 @@ export interface LotResult {
   readonly allocatedHoursPerWeek: number;
   readonly unmetHoursPerWeek: number;
   readonly annualCost: number;
-  readonly winners: readonly { readonly providerId: string; readonly bidId: string; readonly role: AwardRole; readonly hoursPerWeek: number }[];
+  readonly winners: readonly {
+    readonly providerId: string;
+    readonly bidId: string;
+    readonly role: AwardRole;
+    readonly hoursPerWeek: number;
+  }[];
   readonly eligibleBids: number;
   /** Offers that may win a role of the lot: one eligible bid per care type it carries (the bid itself, unless care types are merged). 0: no bidder priced this lot as tendered. */
   readonly eligibleOffers: number;
@@ -131,7 +136,17 @@ export interface Result extends ResultHeader {
 }
 
 /** A lot of a tender with no possible award: what it asks for and how many bids may win it. */
-export type TenderedLot = Pick<LotResult, 'lotId' | 'careType' | 'zoneId' | 'areaIds' | 'structure' | 'demandHoursPerWeek' | 'eligibleBids' | 'rejectedBidIds'>;
+export type TenderedLot = Pick<
+  LotResult,
+  | 'lotId'
+  | 'careType'
+  | 'zoneId'
+  | 'areaIds'
+  | 'structure'
+  | 'demandHoursPerWeek'
+  | 'eligibleBids'
+  | 'rejectedBidIds'
+>;
 
 /**
  * result.json when no award meets the hard rules (exit code 3): the lots and

@@ -34,7 +34,10 @@ export const textCell = (max: number) =>
     .string()
     .trim()
     .max(max, `is longer than ${max} characters: shorten it`)
-    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'contains a control character (such as a terminal escape or NUL): remove it');
+    .refine(
+      (s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s),
+      'contains a control character (such as a terminal escape or NUL): remove it',
+    );
 
 /** Any number, read exactly (model/number-text.ts): `£` and thousands separators like `1,200` are accepted. */
 const exactNumber = (what: string) =>
@@ -103,19 +106,24 @@ export const demandRowSchema = z.object({
  * A demand row straight in the model's shape, so a national file's millions
  * of rows are not held twice (as cells and as model rows) while assembling.
  */
-export const demandInputSchema = demandRowSchema.transform((r): DemandRow => ({
-  areaId: r.area_id,
-  careType: r.care_type,
-  period: r.period,
-  hours: r.hours_per_week,
-  low: r.hours_low ?? r.hours_per_week,
-  high: r.hours_high ?? r.hours_per_week,
-}));
+export const demandInputSchema = demandRowSchema.transform(
+  (r): DemandRow => ({
+    areaId: r.area_id,
+    careType: r.care_type,
+    period: r.period,
+    hours: r.hours_per_week,
+    low: r.hours_low ?? r.hours_per_week,
+    high: r.hours_high ?? r.hours_per_week,
+  }),
+);
 
 export const providerRowSchema = z.object({
   provider_id: idCell,
   name: textCell(200),
-  max_hours_per_week: numberCell('the most hours per week the provider can serve', cellLimits.capacityHoursPerWeek),
+  max_hours_per_week: numberCell(
+    'the most hours per week the provider can serve',
+    cellLimits.capacityHoursPerWeek,
+  ),
   min_viable_hours_per_week: numberCell('the minimum viable hours per week', cellLimits.capacityHoursPerWeek),
   quality_score: qualityCell,
   base_area_id: z
@@ -131,8 +139,16 @@ const isLotStructure = (s: string): s is LotStructure => (lotStructures as reado
 const structuresCell = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(';').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))
-  .refine((list) => list.every(isLotStructure), `must be lot structures (${lotStructures.join(', ')}) separated by ; (empty means any structure)`)
+  .transform((s) =>
+    (s ?? '')
+      .split(';')
+      .map((t) => t.trim().toLowerCase())
+      .filter((t) => t !== ''),
+  )
+  .refine(
+    (list) => list.every(isLotStructure),
+    `must be lot structures (${lotStructures.join(', ')}) separated by ; (empty means any structure)`,
+  )
   .transform((list) => [...new Set(list.filter(isLotStructure))].sort());
 
 export const bidRowSchema = z.object({
@@ -140,13 +156,20 @@ export const bidRowSchema = z.object({
   provider_id: idCell,
   care_type: careTypeCell,
   coverage: z.string().trim().min(1, 'is empty: give * or area/zone ids separated by ;'),
-  price_per_hour: numberCell('the price per hour', cellLimits.pricePerHour).refine((n) => n > 0, 'must be more than 0'),
+  price_per_hour: numberCell('the price per hour', cellLimits.pricePerHour).refine(
+    (n) => n > 0,
+    'must be more than 0',
+  ),
   max_hours_per_week: numberCell('the most hours per week this bid serves', cellLimits.capacityHoursPerWeek),
   role: z
     .string()
     .trim()
     .transform((s) => (s === '' ? 'any' : s.toLowerCase()))
-    .pipe(z.enum(['any', 'lead', 'secondary'], { error: () => 'must be any, lead or secondary (empty means any)' })),
+    .pipe(
+      z.enum(['any', 'lead', 'secondary'], {
+        error: () => 'must be any, lead or secondary (empty means any)',
+      }),
+    ),
   package_id: z
     .string()
     .trim()
@@ -175,6 +198,15 @@ export const requiredColumns = {
   zones: ['area_id', 'zone_id'],
   demand: ['area_id', 'care_type', 'period', 'hours_per_week'],
   providers: ['provider_id', 'name', 'max_hours_per_week', 'min_viable_hours_per_week', 'quality_score'],
-  bids: ['bid_id', 'provider_id', 'care_type', 'coverage', 'price_per_hour', 'max_hours_per_week', 'role', 'package_id'],
+  bids: [
+    'bid_id',
+    'provider_id',
+    'care_type',
+    'coverage',
+    'price_per_hour',
+    'max_hours_per_week',
+    'role',
+    'package_id',
+  ],
   current: ['area_id', 'care_type', 'provider_id', 'hours_per_week'],
 } as const;

@@ -18,7 +18,10 @@ export class AwaitedJobs {
   /** Resolves when every job has landed. */
   readonly allLanded = new Promise<void>((resolve) => (this.finish = resolve));
 
-  constructor(entries: readonly QueuedVariant[], private readonly land: (row: BatchRow) => void) {
+  constructor(
+    entries: readonly QueuedVariant[],
+    private readonly land: (row: BatchRow) => void,
+  ) {
     for (const e of entries) this.byId.set(e.id, e);
     if (this.byId.size === 0) this.finish();
   }

@@ -25,7 +25,15 @@ import { AwaitedJobs, type QueuedVariant } from './awaited-jobs.js';
 import { describeAddress, type RedisAddress } from './redis-address.js';
 import { openRedis } from './redis-client.js';
 import { encodeBundle, packScenario } from './scenario-bundle.js';
-import { jobId, keepSeconds, queueName, rowFromFailure, rowFromResult, scenarioKey, variantJob } from './variant-job.js';
+import {
+  jobId,
+  keepSeconds,
+  queueName,
+  rowFromFailure,
+  rowFromResult,
+  scenarioKey,
+  variantJob,
+} from './variant-job.js';
 
 export interface QueueBatchSettings {
   readonly address: RedisAddress;
@@ -49,7 +57,12 @@ export interface QueueBatch {
 }
 
 /** Attempts of a job whose worker reported an error (a worker that dies is handled by stall detection instead). */
-const jobOptions = { attempts: 2, backoff: { type: 'fixed', delay: 2000 }, removeOnComplete: { age: keepSeconds }, removeOnFail: { age: keepSeconds } };
+const jobOptions = {
+  attempts: 2,
+  backoff: { type: 'fixed', delay: 2000 },
+  removeOnComplete: { age: keepSeconds },
+  removeOnFail: { age: keepSeconds },
+};
 
 async function inChunks<T>(items: readonly T[], each: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += 500) await Promise.all(items.slice(i, i + 500).map(each));
@@ -80,7 +93,11 @@ class Scenarios {
 
 async function add(queue: Queue, entries: readonly QueuedVariant[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 500) {
-    await queue.addBulk(entries.slice(i, i + 500).map((e) => ({ name: 'variant', data: e.job, opts: { ...jobOptions, jobId: e.id } })));
+    await queue.addBulk(
+      entries
+        .slice(i, i + 500)
+        .map((e) => ({ name: 'variant', data: e.job, opts: { ...jobOptions, jobId: e.id } })),
+    );
   }
 }
 
@@ -93,7 +110,11 @@ async function add(queue: Queue, entries: readonly QueuedVariant[]): Promise<voi
  */
 async function clearEarlier(queue: Queue, id: string, resume: boolean): Promise<void> {
   const state = resume ? await queue.getJobState(id) : 'cleared';
-  const failedRow = state === 'completed' && (await queue.getJob(id).then((job) => isBatchRow(job?.returnvalue) && job.returnvalue.status === 'failed'));
+  const failedRow =
+    state === 'completed' &&
+    (await queue
+      .getJob(id)
+      .then((job) => isBatchRow(job?.returnvalue) && job.returnvalue.status === 'failed'));
   if (!resume || state === 'failed' || failedRow) await queue.remove(id);
 }
 
@@ -116,10 +137,18 @@ async function sweepOne(queue: Queue, awaited: AwaitedJobs, scenarios: Scenarios
 async function workersHint(queue: Queue, where: string): Promise<string> {
   const count = await queue.getWorkersCount().catch(() => null);
   const start = `start one with: zonal worker ${where.replace(/ \(password set\)$/, '')}`;
-  return count === null ? `waiting for workers (${start})` : count === 0 ? `no worker is connected yet: ${start}` : `${count} worker${count === 1 ? '' : 's'} connected`;
+  return count === null
+    ? `waiting for workers (${start})`
+    : count === 0
+      ? `no worker is connected yet: ${start}`
+      : `${count} worker${count === 1 ? '' : 's'} connected`;
 }
 
-function entriesFor(todo: readonly Variant[], hashes: ReadonlyMap<string, string>, settings: QueueBatchSettings): QueuedVariant[] {
+function entriesFor(
+  todo: readonly Variant[],
+  hashes: ReadonlyMap<string, string>,
+  settings: QueueBatchSettings,
+): QueuedVariant[] {
   return todo.map((variant) => {
     const job = variantJob(variant, hashes.get(variant.base) ?? '', settings.timeLimit, settings.version);
     return { id: jobId(job), job, variant };
@@ -127,7 +156,13 @@ function entriesFor(todo: readonly Variant[], hashes: ReadonlyMap<string, string
 }
 
 /** Steps 2 and 5: land rows as events come; report restarted jobs. Returns the time of the last event. */
-function listen(events: QueueEvents, queue: Queue, awaited: AwaitedJobs, scenarios: Scenarios, notice: (line: string) => void): () => number {
+function listen(
+  events: QueueEvents,
+  queue: Queue,
+  awaited: AwaitedJobs,
+  scenarios: Scenarios,
+  notice: (line: string) => void,
+): () => number {
   let lastEvent = Date.now();
   events.on('completed', ({ jobId: id, returnvalue }) => {
     lastEvent = Date.now();
@@ -139,7 +174,10 @@ function listen(events: QueueEvents, queue: Queue, awaited: AwaitedJobs, scenari
   });
   events.on('stalled', ({ jobId: id }) => {
     const entry = awaited.get(id);
-    if (entry !== undefined) notice(`variant ${entry.variant.id}: its worker stopped answering; the job goes back on the queue for another worker`);
+    if (entry !== undefined)
+      notice(
+        `variant ${entry.variant.id}: its worker stopped answering; the job goes back on the queue for another worker`,
+      );
   });
   events.on('active', () => (lastEvent = Date.now()));
   return () => lastEvent;
@@ -151,7 +189,9 @@ function listen(events: QueueEvents, queue: Queue, awaited: AwaitedJobs, scenari
  */
 export async function connectQueueBatch(settings: QueueBatchSettings): Promise<QueueBatch> {
   const where = describeAddress(settings.address);
-  const client = openRedis(settings.address, (message) => settings.notice(`${message} (retrying; stop with Ctrl-C and run again with --resume)`));
+  const client = openRedis(settings.address, (message) =>
+    settings.notice(`${message} (retrying; stop with Ctrl-C and run again with --resume)`),
+  );
   const queue = new Queue(queueName, { connection: client });
   const events = new QueueEvents(queueName, { connection: client });
   // Connection errors are reported once, by openRedis; without a listener they would end the process.
@@ -169,12 +209,21 @@ export async function connectQueueBatch(settings: QueueBatchSettings): Promise<Q
   const scenarios = new Scenarios(client);
   const run: VariantExecutor = async (todo, land) => {
     if (todo.length === 0) return;
-    const entries = entriesFor(todo, await scenarios.pack(settings.batchDir, todo.map((v) => v.base)), settings);
+    const entries = entriesFor(
+      todo,
+      await scenarios.pack(
+        settings.batchDir,
+        todo.map((v) => v.base),
+      ),
+      settings,
+    );
     const awaited = new AwaitedJobs(entries, land);
     const lastEvent = listen(events, queue, awaited, scenarios, settings.notice);
     await inChunks(entries, (e) => clearEarlier(queue, e.id, settings.resume));
     await add(queue, entries);
-    settings.notice(`${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${await workersHint(queue, where)}`);
+    settings.notice(
+      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${await workersHint(queue, where)}`,
+    );
     const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));
     await sweep();
     const sweepMs = settings.sweepMs ?? 10_000;

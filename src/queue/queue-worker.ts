@@ -49,11 +49,17 @@ export interface RunningWorker {
 const maxStalls = 2;
 
 /** Scenario bundles fetched from Redis, written once per worker under `root`. */
-function scenarioFolders(root: string, fetch: (key: string) => Promise<string | null>): (hash: string) => Promise<string> {
+function scenarioFolders(
+  root: string,
+  fetch: (key: string) => Promise<string | null>,
+): (hash: string) => Promise<string> {
   const folders = new Map<string, Promise<string>>();
   const load = async (hash: string): Promise<string> => {
     const text = await fetch(scenarioKey(hash));
-    if (text === null) throw new UnrecoverableError(`scenario ${hash.slice(0, 12)} is not in Redis (bundles are kept ${keepSeconds / 86_400} days): queue the batch again`);
+    if (text === null)
+      throw new UnrecoverableError(
+        `scenario ${hash.slice(0, 12)} is not in Redis (bundles are kept ${keepSeconds / 86_400} days): queue the batch again`,
+      );
     const bundle = decodeBundle(text, hash);
     if (typeof bundle === 'string') throw new UnrecoverableError(bundle);
     const dir = path.join(root, hash);
@@ -80,16 +86,26 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
   const root = await mkdtemp(path.join(os.tmpdir(), 'zonal-worker-'));
   const client = openRedis(settings.address, (message) => settings.log(`${message} (retrying)`));
   const folderOf = scenarioFolders(root, (key) => client.get(key));
-  const pool = new Piscina<VariantTask, BatchRow>({ filename: workerFile(), minThreads: settings.concurrency, maxThreads: settings.concurrency });
+  const pool = new Piscina<VariantTask, BatchRow>({
+    filename: workerFile(),
+    minThreads: settings.concurrency,
+    maxThreads: settings.concurrency,
+  });
 
   const solve = async (job: Job): Promise<BatchRow> => {
     const parsed = variantJobSchema.safeParse(job.data);
     if (!parsed.success) {
-      const why = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(job)'} ${i.message}`).join('; ');
+      const why = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(job)'} ${i.message}`)
+        .join('; ');
       throw new UnrecoverableError(`the job is not a zonal variant (${why}); nothing was solved`);
     }
     const { variant, scenario, timeLimit, version } = parsed.data;
-    if (version !== settings.version) throw new UnrecoverableError(`queued by zonal ${version}, taken by a worker running zonal ${settings.version}: run the same version everywhere`);
+    if (version !== settings.version)
+      throw new UnrecoverableError(
+        `queued by zonal ${version}, taken by a worker running zonal ${settings.version}: run the same version everywhere`,
+      );
     return pool.run({ variant, baseDir: await folderOf(scenario), timeLimit, version });
   };
 
@@ -101,9 +117,17 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     maxStalledCount: maxStalls,
     name: `${os.hostname()}:${process.pid}`,
   });
-  worker.on('active', (job) => settings.log(`started ${variantOf(job)}${job.attemptsStarted > 1 ? ` (try ${job.attemptsStarted})` : ''}`));
-  worker.on('completed', (job, row: BatchRow) => settings.log(`done ${variantOf(job)}: ${row.status}${row.error === null ? '' : ` (${row.error})`}`));
-  worker.on('failed', (job, error) => settings.log(`failed ${job === undefined ? 'a job' : variantOf(job)}: ${error.message}`));
+  worker.on('active', (job) =>
+    settings.log(
+      `started ${variantOf(job)}${job.attemptsStarted > 1 ? ` (try ${job.attemptsStarted})` : ''}`,
+    ),
+  );
+  worker.on('completed', (job, row: BatchRow) =>
+    settings.log(`done ${variantOf(job)}: ${row.status}${row.error === null ? '' : ` (${row.error})`}`),
+  );
+  worker.on('failed', (job, error) =>
+    settings.log(`failed ${job === undefined ? 'a job' : variantOf(job)}: ${error.message}`),
+  );
   worker.on('error', () => undefined); // connection errors are logged once by openRedis
   await worker.waitUntilReady();
 

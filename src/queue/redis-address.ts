@@ -22,7 +22,9 @@ export const redisEnv = {
   caFile: 'ZONAL_REDIS_CA_FILE',
 } as const;
 
-export type AddressOutcome = { readonly kind: 'ok'; readonly address: RedisAddress } | { readonly kind: 'bad'; readonly message: string };
+export type AddressOutcome =
+  | { readonly kind: 'ok'; readonly address: RedisAddress }
+  | { readonly kind: 'bad'; readonly message: string };
 
 const example = 'redis://HOST:PORT/DB, e.g. redis://127.0.0.1:6379/0';
 
@@ -39,22 +41,37 @@ function shown(text: string): string {
  * @param given - the URL from the command line, or undefined to use ZONAL_REDIS_URL.
  * @param env - the process environment (passed in, so this stays pure).
  */
-export function parseRedisAddress(given: string | undefined, env: Readonly<Record<string, string | undefined>>): AddressOutcome {
+export function parseRedisAddress(
+  given: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): AddressOutcome {
   const text = given ?? env[redisEnv.url];
-  if (text === undefined || text.trim() === '') return bad(`no Redis address: give one (${example}) or set ${redisEnv.url}`);
+  if (text === undefined || text.trim() === '')
+    return bad(`no Redis address: give one (${example}) or set ${redisEnv.url}`);
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return bad(`the Redis address${text.includes('@') ? '' : ` "${text}"`} is not a URL: write it as ${example}`);
+    return bad(
+      `the Redis address${text.includes('@') ? '' : ` "${text}"`} is not a URL: write it as ${example}`,
+    );
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return bad(`"${shown(text)}" is not a Redis URL (scheme "${url.protocol}"): use redis:// or rediss:// (TLS), as in ${example}`);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    return bad(
+      `"${shown(text)}" is not a Redis URL (scheme "${url.protocol}"): use redis:// or rediss:// (TLS), as in ${example}`,
+    );
   if (url.hostname === '') return bad(`"${shown(text)}" names no host: write it as ${example}`);
-  if (url.search !== '' || url.hash !== '') return bad(`"${shown(text)}" has options after "?" or "#", which zonal does not read: remove them (the password can go in ${redisEnv.password})`);
+  if (url.search !== '' || url.hash !== '')
+    return bad(
+      `"${shown(text)}" has options after "?" or "#", which zonal does not read: remove them (the password can go in ${redisEnv.password})`,
+    );
   const port = url.port === '' ? 6379 : Number(url.port);
   const dbText = url.pathname.replace(/^\//, '');
-  if (dbText !== '' && !/^\d{1,5}$/.test(dbText)) return bad(`"${shown(text)}": the database after the last "/" must be a number (0 to 15 on a default server), not "${dbText}"`);
-  const password = url.password !== '' ? decodeURIComponent(url.password) : env[redisEnv.password] ?? null;
+  if (dbText !== '' && !/^\d{1,5}$/.test(dbText))
+    return bad(
+      `"${shown(text)}": the database after the last "/" must be a number (0 to 15 on a default server), not "${dbText}"`,
+    );
+  const password = url.password !== '' ? decodeURIComponent(url.password) : (env[redisEnv.password] ?? null);
   return {
     kind: 'ok',
     address: {

@@ -12,13 +12,19 @@ const checkTimeoutMs = 5000;
 /** ioredis's options less `replyMapping`, whose two declarations disagree under exactOptionalPropertyTypes. */
 type ClientOptions = Omit<RedisOptions, 'replyMapping'>;
 
-function tlsOptions(address: RedisAddress, env: Readonly<Record<string, string | undefined>>): ClientOptions['tls'] {
+function tlsOptions(
+  address: RedisAddress,
+  env: Readonly<Record<string, string | undefined>>,
+): ClientOptions['tls'] {
   if (!address.tls) return undefined;
   const caFile = env[redisEnv.caFile];
   return { servername: address.host, ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }) };
 }
 
-function baseOptions(address: RedisAddress, env: Readonly<Record<string, string | undefined>>): ClientOptions {
+function baseOptions(
+  address: RedisAddress,
+  env: Readonly<Record<string, string | undefined>>,
+): ClientOptions {
   const tls = tlsOptions(address, env);
   return {
     host: address.host,
@@ -37,13 +43,19 @@ export function unreachableMessage(address: RedisAddress, error: unknown): strin
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   const why =
-    code === 'ECONNREFUSED' ? 'nothing is listening there: start redis-server, or check the host and port'
-    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `the host "${address.host}" is not known: check its name`
-    : /ETIMEDOUT|timed? ?out/i.test(`${String(code)} ${text}`) ? `no answer within ${checkTimeoutMs / 1000} s: check the host, the port and any firewall`
-    : /NOAUTH/.test(text) ? `the server wants a password: put it in the URL (redis://:PASSWORD@host:port/db) or in ${redisEnv.password}`
-    : /WRONGPASS|invalid password|invalid username/i.test(text) ? 'the user name or password is wrong'
-    : /DB index is out of range/i.test(text) ? `database ${address.db} does not exist on this server: use a smaller number`
-    : text;
+    code === 'ECONNREFUSED'
+      ? 'nothing is listening there: start redis-server, or check the host and port'
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? `the host "${address.host}" is not known: check its name`
+        : /ETIMEDOUT|timed? ?out/i.test(`${String(code)} ${text}`)
+          ? `no answer within ${checkTimeoutMs / 1000} s: check the host, the port and any firewall`
+          : /NOAUTH/.test(text)
+            ? `the server wants a password: put it in the URL (redis://:PASSWORD@host:port/db) or in ${redisEnv.password}`
+            : /WRONGPASS|invalid password|invalid username/i.test(text)
+              ? 'the user name or password is wrong'
+              : /DB index is out of range/i.test(text)
+                ? `database ${address.db} does not exist on this server: use a smaller number`
+                : text;
   return `cannot reach Redis at ${where}: ${why}`;
 }
 
@@ -52,10 +64,20 @@ export function unreachableMessage(address: RedisAddress, error: unknown): strin
  * answers, or to a message saying why not. Never retries: a wrong address
  * should fail in seconds, not hang.
  */
-export async function checkRedis(address: RedisAddress, env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | null> {
+export async function checkRedis(
+  address: RedisAddress,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<string | null> {
   let client: Redis;
   try {
-    client = new Redis({ ...baseOptions(address, env), lazyConnect: true, connectTimeout: checkTimeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+    client = new Redis({
+      ...baseOptions(address, env),
+      lazyConnect: true,
+      connectTimeout: checkTimeoutMs,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+    });
   } catch (e) {
     return unreachableMessage(address, e);
   }
@@ -81,8 +103,16 @@ const reportEveryMs = 30_000;
  * errors through `onError`, at most one every 30 s. BullMQ duplicates it for
  * its blocking reads; the caller disconnects it after closing those.
  */
-export function openRedis(address: RedisAddress, onError: (message: string) => void, env: Readonly<Record<string, string | undefined>> = process.env): Redis {
-  const client = new Redis({ ...baseOptions(address, env), maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 500, 5000) });
+export function openRedis(
+  address: RedisAddress,
+  onError: (message: string) => void,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Redis {
+  const client = new Redis({
+    ...baseOptions(address, env),
+    maxRetriesPerRequest: null,
+    retryStrategy: (times: number) => Math.min(times * 500, 5000),
+  });
   let reported = -Infinity;
   client.on('error', (e: unknown) => {
     if (Date.now() - reported < reportEveryMs) return;

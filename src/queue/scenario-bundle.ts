@@ -27,7 +27,15 @@ export const maxBundleFiles = 1000;
 
 /** A name a worker may write: relative, inside its folder, no tricks. */
 export function isSafeBundlePath(p: string): boolean {
-  if (p === '' || p.length > 500 || p.includes('\0') || p.includes('\\') || p.startsWith('/') || /^[A-Za-z]:/.test(p)) return false;
+  if (
+    p === '' ||
+    p.length > 500 ||
+    p.includes('\0') ||
+    p.includes('\\') ||
+    p.startsWith('/') ||
+    /^[A-Za-z]:/.test(p)
+  )
+    return false;
   return p.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
@@ -52,7 +60,10 @@ export function referencedFiles(scenarioJson: string): string[] {
   } catch {
     return [];
   }
-  const strings = (x: unknown): string[] => (typeof x === 'object' && x !== null && !Array.isArray(x) ? Object.values(x).filter((v): v is string => typeof v === 'string') : []);
+  const strings = (x: unknown): string[] =>
+    typeof x === 'object' && x !== null && !Array.isArray(x)
+      ? Object.values(x).filter((v): v is string => typeof v === 'string')
+      : [];
   const json = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return [...new Set([...strings(json['files']), ...strings(json['zonings'])])];
 }
@@ -66,7 +77,10 @@ async function readIfInside(realRoot: string, full: string): Promise<Buffer | nu
   const real = await realpath(full).catch(() => null);
   const rel = real === null ? '..' : path.relative(realRoot, real);
   if (real === null || rel.startsWith('..') || path.isAbsolute(rel)) return null;
-  const isFile = await stat(real).then((s) => s.isFile(), () => false);
+  const isFile = await stat(real).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   return isFile ? readFile(real) : null;
 }
 
@@ -90,11 +104,21 @@ export async function packScenario(dir: string): Promise<ScenarioBundle> {
 }
 
 const encodedSchema = z.strictObject({
-  files: z.array(z.strictObject({ path: z.string().refine(isSafeBundlePath, 'is not a plain relative file name'), data: z.base64() })).min(1).max(maxBundleFiles),
+  files: z
+    .array(
+      z.strictObject({
+        path: z.string().refine(isSafeBundlePath, 'is not a plain relative file name'),
+        data: z.base64(),
+      }),
+    )
+    .min(1)
+    .max(maxBundleFiles),
 });
 
 export function encodeBundle(bundle: ScenarioBundle): string {
-  return JSON.stringify({ files: bundle.files.map((f) => ({ path: f.path, data: f.data.toString('base64') })) });
+  return JSON.stringify({
+    files: bundle.files.map((f) => ({ path: f.path, data: f.data.toString('base64') })),
+  });
 }
 
 /** Text from Redis → a bundle whose contents match `hash`, or why not. */
@@ -106,10 +130,16 @@ export function decodeBundle(text: string, hash: string): ScenarioBundle | strin
     return `scenario ${hash.slice(0, 12)} on the queue is not valid JSON`;
   }
   const parsed = encodedSchema.safeParse(raw);
-  if (!parsed.success) return `scenario ${hash.slice(0, 12)} on the queue is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).slice(0, 3).join('; ')}`;
+  if (!parsed.success)
+    return `scenario ${hash.slice(0, 12)} on the queue is malformed: ${parsed.error.issues
+      .map((i) => `${i.path.join('.')} ${i.message}`)
+      .slice(0, 3)
+      .join('; ')}`;
   const files = parsed.data.files.map((f) => ({ path: f.path, data: Buffer.from(f.data, 'base64') }));
-  if (new Set(files.map((f) => f.path)).size !== files.length) return `scenario ${hash.slice(0, 12)} on the queue names a file twice`;
-  if (bundleHash(files) !== hash) return `scenario ${hash.slice(0, 12)} on the queue does not match its hash: it was changed after it was queued`;
+  if (new Set(files.map((f) => f.path)).size !== files.length)
+    return `scenario ${hash.slice(0, 12)} on the queue names a file twice`;
+  if (bundleHash(files) !== hash)
+    return `scenario ${hash.slice(0, 12)} on the queue does not match its hash: it was changed after it was queued`;
   return { hash, files };
 }
 

@@ -41,7 +41,12 @@ export const variantJobSchema = z.strictObject({
 
 export type VariantJob = z.output<typeof variantJobSchema>;
 
-export function variantJob(variant: Variant, scenario: string, timeLimit: number, version: string): VariantJob {
+export function variantJob(
+  variant: Variant,
+  scenario: string,
+  timeLimit: number,
+  version: string,
+): VariantJob {
   return { variant: { ...variant }, scenario, timeLimit, version };
 }
 
@@ -63,8 +68,13 @@ export function jobId(job: VariantJob): string {
  * more than the queue) and placed at the coordinator's index.
  */
 export function rowFromResult(result: unknown, variant: Variant): BatchRow {
-  if (!isBatchRow(result)) return failedRow(variant, 'a worker returned something that is not a result row: check that every worker runs this version of zonal');
-  if (result.id !== variant.id) return failedRow(variant, `a worker returned the row of variant "${result.id}" for this one`);
+  if (!isBatchRow(result))
+    return failedRow(
+      variant,
+      'a worker returned something that is not a result row: check that every worker runs this version of zonal',
+    );
+  if (result.id !== variant.id)
+    return failedRow(variant, `a worker returned the row of variant "${result.id}" for this one`);
   return { ...result, index: variant.index, base: variant.base };
 }
 

@@ -18,13 +18,21 @@ export interface BaselineRow {
 
 /** Care types a lot carries: its own and those merged into it. */
 function carriedTypes(scenario: Scenario, lot: Lot): CareType[] {
-  return careTypes.filter((t) => t === lot.careType || (scenario.lotPlan[t]?.kind === 'merge' && t !== lot.careType && lot.careType === 'standard'));
+  return careTypes.filter(
+    (t) =>
+      t === lot.careType ||
+      (scenario.lotPlan[t]?.kind === 'merge' && t !== lot.careType && lot.careType === 'standard'),
+  );
 }
 
 /** Share of an area's lot hours that is each carried care type, from the design-period demand. */
 function typeShares(scenario: Scenario, lot: Lot, areaId: string): [CareType, number][] {
   const types = carriedTypes(scenario, lot);
-  const hours = types.map((t) => scenario.demand.filter((d) => d.areaId === areaId && d.careType === t && d.period === scenario.period).reduce((s, d) => s + d.hours, 0));
+  const hours = types.map((t) =>
+    scenario.demand
+      .filter((d) => d.areaId === areaId && d.careType === t && d.period === scenario.period)
+      .reduce((s, d) => s + d.hours, 0),
+  );
   const total = hours.reduce((s, h) => s + h, 0);
   return types.map((t, i) => [t, total > 0 ? (hours[i] ?? 0) / total : t === lot.careType ? 1 : 0]);
 }
@@ -39,14 +47,28 @@ export function awardAsCurrent(result: Result, scenario: Scenario, lots: readonl
   for (const a of result.allocations) {
     const lot = byLot.get(a.lotId);
     if (lot === undefined || a.hoursPerWeek <= 0) continue;
-    const areaHours = a.areaHours !== undefined
-      ? Object.entries(a.areaHours)
-      : [...lot.demandByArea].map(([areaId, d]): [string, number] => [areaId, lot.demand > 0 ? (a.hoursPerWeek * d) / lot.demand : 0]);
-    for (const [areaId, hours] of areaHours) for (const [careType, share] of typeShares(scenario, lot, areaId)) if (hours * share > 0) add(areaId, careType, a.providerId, hours * share);
+    const areaHours =
+      a.areaHours !== undefined
+        ? Object.entries(a.areaHours)
+        : [...lot.demandByArea].map(([areaId, d]): [string, number] => [
+            areaId,
+            lot.demand > 0 ? (a.hoursPerWeek * d) / lot.demand : 0,
+          ]);
+    for (const [areaId, hours] of areaHours)
+      for (const [careType, share] of typeShares(scenario, lot, areaId))
+        if (hours * share > 0) add(areaId, careType, a.providerId, hours * share);
   }
-  return [...sums.values()].sort((x, y) => x.areaId.localeCompare(y.areaId) || x.careType.localeCompare(y.careType) || x.providerId.localeCompare(y.providerId));
+  return [...sums.values()].sort(
+    (x, y) =>
+      x.areaId.localeCompare(y.areaId) ||
+      x.careType.localeCompare(y.careType) ||
+      x.providerId.localeCompare(y.providerId),
+  );
 }
 
 export function baselineCsv(rows: readonly BaselineRow[]): Promise<string> {
-  return toCsv(['area_id', 'care_type', 'provider_id', 'hours_per_week'], rows.map((r) => [r.areaId, r.careType, r.providerId, Math.round(r.hours * 100) / 100]));
+  return toCsv(
+    ['area_id', 'care_type', 'provider_id', 'hours_per_week'],
+    rows.map((r) => [r.areaId, r.careType, r.providerId, Math.round(r.hours * 100) / 100]),
+  );
 }

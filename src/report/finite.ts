@@ -8,7 +8,9 @@
 export function firstNonFinite(value: unknown, where = 'result'): string | null {
   if (typeof value === 'number') return Number.isFinite(value) ? null : `${where} = ${value}`;
   if (value === null || typeof value !== 'object') return null;
-  const entries = Array.isArray(value) ? value.map((v, i) => [`${where}[${i}]`, v] as const) : Object.entries(value).map(([k, v]) => [`${where}.${k}`, v] as const);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [`${where}[${i}]`, v] as const)
+    : Object.entries(value).map(([k, v]) => [`${where}.${k}`, v] as const);
   for (const [path, v] of entries) {
     const found = firstNonFinite(v, path);
     if (found !== null) return found;

@@ -8,7 +8,11 @@ import { renderSolveReport } from './html/solve-report.js';
 import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
 import { resultWorkbook } from './xlsx/result-workbook.js';
 
-export async function outputFiles(result: Result, scenario: Scenario, _lots: readonly Lot[]): Promise<Map<string, string | Uint8Array>> {
+export async function outputFiles(
+  result: Result,
+  scenario: Scenario,
+  _lots: readonly Lot[],
+): Promise<Map<string, string | Uint8Array>> {
   return new Map<string, string | Uint8Array>([
     ['result.json', `${JSON.stringify(result, null, 2)}\n`],
     ['allocations.csv', await allocationsCsv(result)],
@@ -20,7 +24,15 @@ export async function outputFiles(result: Result, scenario: Scenario, _lots: rea
 }
 
 /** Every file a solve may write: an infeasible run removes the ones it has no answer for. */
-export const solveFileNames = ['result.json', 'allocations.csv', 'lots.csv', 'providers.csv', 'report.html', 'result.xlsx', 'demand-samples.json'] as const;
+export const solveFileNames = [
+  'result.json',
+  'allocations.csv',
+  'lots.csv',
+  'providers.csv',
+  'report.html',
+  'result.xlsx',
+  'demand-samples.json',
+] as const;
 
 /** When no award is possible: result.json with the diagnosis, and report.html saying why. No allocation files. */
 export function infeasibleFiles(result: InfeasibleResult): Map<string, string> {

@@ -15,11 +15,35 @@ const col = (header: string, format: SheetColumn['format'] = 'text'): SheetColum
 export function allocationsTable(result: Result): SheetTable {
   return {
     name: 'allocations',
-    columns: [col('lot_id'), col('bid_id'), col('provider_id'), col('role'), col('hours_per_week', 'hours'), col('price_per_hour', 'currency'), col('annual_cost', 'currency'), col('area_hours'), col('parts')],
-    rows: result.allocations.map((a) => [a.lotId, a.bidId, a.providerId, a.role, r4(a.hoursPerWeek), a.pricePerHour, r2(a.annualCost),
-      a.areaHours === undefined ? '' : Object.entries(a.areaHours).map(([k, v]) => `${k}=${r4(v)}`).join(';'),
+    columns: [
+      col('lot_id'),
+      col('bid_id'),
+      col('provider_id'),
+      col('role'),
+      col('hours_per_week', 'hours'),
+      col('price_per_hour', 'currency'),
+      col('annual_cost', 'currency'),
+      col('area_hours'),
+      col('parts'),
+    ],
+    rows: result.allocations.map((a) => [
+      a.lotId,
+      a.bidId,
+      a.providerId,
+      a.role,
+      r4(a.hoursPerWeek),
+      a.pricePerHour,
+      r2(a.annualCost),
+      a.areaHours === undefined
+        ? ''
+        : Object.entries(a.areaHours)
+            .map(([k, v]) => `${k}=${r4(v)}`)
+            .join(';'),
       // A merged lot's care types, each at its own bid's price: bid:care type:hours@price
-      (a.parts ?? []).map((p) => `${p.bidId}:${p.careType}:${r4(p.hoursPerWeek)}@${p.pricePerHour}`).join(';')]),
+      (a.parts ?? [])
+        .map((p) => `${p.bidId}:${p.careType}:${r4(p.hoursPerWeek)}@${p.pricePerHour}`)
+        .join(';'),
+    ]),
   };
 }
 
@@ -28,13 +52,33 @@ export function lotsTable(result: Result): SheetTable {
   return {
     name: 'lots',
     columns: [
-      col('lot_id'), col('care_type'), col('zone_id'), col('structure'), col('areas'), col('demand_hours_per_week', 'hours'), col('unmet_hours_per_week', 'hours'),
-      col('annual_cost', 'currency'), col('winners'), col('eligible_bids', 'integer'), col('cost_floor_per_hour', 'currency'), col('risk_score', 'score'),
+      col('lot_id'),
+      col('care_type'),
+      col('zone_id'),
+      col('structure'),
+      col('areas'),
+      col('demand_hours_per_week', 'hours'),
+      col('unmet_hours_per_week', 'hours'),
+      col('annual_cost', 'currency'),
+      col('winners'),
+      col('eligible_bids', 'integer'),
+      col('cost_floor_per_hour', 'currency'),
+      col('risk_score', 'score'),
       ...riskKeys.map((k) => col(`risk_${k}`, 'decimal')),
     ],
     rows: result.lots.map((l) => [
-      l.lotId, l.careType, l.zoneId, l.structure, l.areaIds.join(';'), r4(l.demandHoursPerWeek), r4(l.unmetHoursPerWeek), r2(l.annualCost),
-      l.winners.map((w) => `${w.providerId} (${w.role})`).join('; '), l.eligibleBids, r2(l.costFloorPerHour), r2(l.riskScore),
+      l.lotId,
+      l.careType,
+      l.zoneId,
+      l.structure,
+      l.areaIds.join(';'),
+      r4(l.demandHoursPerWeek),
+      r4(l.unmetHoursPerWeek),
+      r2(l.annualCost),
+      l.winners.map((w) => `${w.providerId} (${w.role})`).join('; '),
+      l.eligibleBids,
+      r2(l.costFloorPerHour),
+      r2(l.riskScore),
       ...riskKeys.map((k) => r4(l.risk[k] ?? 0)),
     ]),
   };
@@ -45,17 +89,37 @@ export function providersTable(result: Result): SheetTable {
   return {
     name: 'providers',
     columns: [
-      col('provider_id'), col('name'), col('hours_per_week', 'hours'), col('capacity_hours_per_week', 'hours'), col('min_viable_hours_per_week', 'hours'),
-      col('share_of_total_hours', 'percent'), col('annual_revenue', 'currency'), col('lots'), col('viability_score', 'score'), ...keys.map((k) => col(`viability_${k}`, 'decimal')),
+      col('provider_id'),
+      col('name'),
+      col('hours_per_week', 'hours'),
+      col('capacity_hours_per_week', 'hours'),
+      col('min_viable_hours_per_week', 'hours'),
+      col('share_of_total_hours', 'percent'),
+      col('annual_revenue', 'currency'),
+      col('lots'),
+      col('viability_score', 'score'),
+      ...keys.map((k) => col(`viability_${k}`, 'decimal')),
     ],
     rows: result.providers.map((p) => [
-      p.providerId, p.name, r4(p.hoursPerWeek), p.capacityHoursPerWeek, p.minViableHoursPerWeek, r4(p.shareOfTotalHours), r2(p.annualRevenue),
-      p.lots.join(';'), r2(p.viabilityScore), ...keys.map((k) => r4(p.viability[k] ?? 0)),
+      p.providerId,
+      p.name,
+      r4(p.hoursPerWeek),
+      p.capacityHoursPerWeek,
+      p.minViableHoursPerWeek,
+      r4(p.shareOfTotalHours),
+      r2(p.annualRevenue),
+      p.lots.join(';'),
+      r2(p.viabilityScore),
+      ...keys.map((k) => r4(p.viability[k] ?? 0)),
     ]),
   };
 }
 
-export const tableCsv = (table: SheetTable): Promise<string> => toCsv(table.columns.map((c) => c.header), table.rows);
+export const tableCsv = (table: SheetTable): Promise<string> =>
+  toCsv(
+    table.columns.map((c) => c.header),
+    table.rows,
+  );
 
 export const allocationsCsv = (result: Result): Promise<string> => tableCsv(allocationsTable(result));
 export const lotsCsv = (result: Result): Promise<string> => tableCsv(lotsTable(result));

@@ -4,12 +4,18 @@
  */
 import type { InfeasibleResult, Result } from '../model/result.js';
 import { formatTable } from './text-table.js';
-import { awardRiskDrivers, lotReasonLines, ruleCostLines, weakestViability } from '../explain/summary-text.js';
+import {
+  awardRiskDrivers,
+  lotReasonLines,
+  ruleCostLines,
+  weakestViability,
+} from '../explain/summary-text.js';
 
 export function money(x: number, currency = 'GBP'): string {
   const symbol = currency === 'GBP' ? '£' : `${currency} `;
   const abs = Math.abs(x);
-  const text = abs >= 1e6 ? `${(abs / 1e6).toFixed(2)}m` : abs >= 1e4 ? `${Math.round(abs / 1e3)}k` : abs.toFixed(2);
+  const text =
+    abs >= 1e6 ? `${(abs / 1e6).toFixed(2)}m` : abs >= 1e4 ? `${Math.round(abs / 1e3)}k` : abs.toFixed(2);
   return `${x < 0 ? '-' : ''}${symbol}${text}`;
 }
 
@@ -17,13 +23,22 @@ export const hours = (x: number) => x.toLocaleString('en-GB', { maximumFractionD
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function headline(r: Result): string[] {
-  const gap = r.status !== 'feasible' ? '' : Number.isFinite(r.gap) ? ` (time limit hit; within ${percent(r.gap)} of the best possible)` : ' (time limit hit before the solver could bound the best possible cost: this plan keeps every rule but may not be the cheapest; allow more time)';
+  const gap =
+    r.status !== 'feasible'
+      ? ''
+      : Number.isFinite(r.gap)
+        ? ` (time limit hit; within ${percent(r.gap)} of the best possible)`
+        : ' (time limit hit before the solver could bound the best possible cost: this plan keeps every rule but may not be the cheapest; allow more time)';
   const t = r.totals;
   return [
     `${r.scenario}: zoning "${r.zoning}", period ${r.period}`,
     `Status: ${r.status}${gap}. Solver ${r.run.solver}, ${r.run.solveSeconds.toFixed(2)} s, ${r.run.variables} variables, ${r.run.constraints} constraints.`,
     `Annual cost ${money(t.annualCost, r.currency)} (${money(t.costPerHour, r.currency)} per hour) for ${hours(t.hoursPerWeek)} of ${hours(t.demandHoursPerWeek)} hours a week; unmet ${hours(t.unmetHoursPerWeek)}.`,
-    ...(t.unmetHoursPerWeek > 0 ? [`All-in ${money(t.allInAnnualCost, r.currency)} a year if the ${hours(t.unmetHoursPerWeek)} unmet hours a week are bought on spot contracts at ${money(t.spotAnnualCost / (t.unmetHoursPerWeek * r.weeksPerYear), r.currency)}/h.`] : []),
+    ...(t.unmetHoursPerWeek > 0
+      ? [
+          `All-in ${money(t.allInAnnualCost, r.currency)} a year if the ${hours(t.unmetHoursPerWeek)} unmet hours a week are bought on spot contracts at ${money(t.spotAnnualCost / (t.unmetHoursPerWeek * r.weeksPerYear), r.currency)}/h.`,
+        ]
+      : []),
     `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${t.providersAwarded} providers; largest share ${percent(t.largestShare)}; HHI ${t.hhi.toLocaleString('en-GB')}.${awardRiskDrivers(r)}`,
   ];
 }
@@ -32,13 +47,25 @@ function lotTable(r: Result): string {
   const rows = r.lots.map((l) => [
     l.lotId,
     hours(l.demandHoursPerWeek),
-    l.winners.length === 0 ? '(none)' : l.winners.map((w) => `${w.providerId} ${w.role}${w.role === 'backup' ? '' : ` ${hours(w.hoursPerWeek)}h`}`).join(', '),
+    l.winners.length === 0
+      ? '(none)'
+      : l.winners
+          .map((w) => `${w.providerId} ${w.role}${w.role === 'backup' ? '' : ` ${hours(w.hoursPerWeek)}h`}`)
+          .join(', '),
     l.unmetHoursPerWeek > 0 ? hours(l.unmetHoursPerWeek) : '',
     money(l.annualCost, r.currency),
     l.costFloorPerHour > 0 ? money(l.costFloorPerHour, r.currency) : '',
     l.riskScore.toFixed(0),
   ]);
-  return formatTable(['lot', 'h/week', 'winners', 'unmet', 'annual cost', 'floor £/h', 'risk'], rows, [false, true, false, true, true, true, true]);
+  return formatTable(['lot', 'h/week', 'winners', 'unmet', 'annual cost', 'floor £/h', 'risk'], rows, [
+    false,
+    true,
+    false,
+    true,
+    true,
+    true,
+    true,
+  ]);
 }
 
 function providerTable(r: Result): string {
@@ -53,18 +80,38 @@ function providerTable(r: Result): string {
     p.viabilityScore.toFixed(0),
     weakestViability(p),
   ]);
-  return formatTable(['provider', 'name', 'h/week', 'share', 'min viable', 'capacity', 'lots', 'viability', 'weakest'], rows, [false, false, true, true, true, true, true, true, false]);
+  return formatTable(
+    ['provider', 'name', 'h/week', 'share', 'min viable', 'capacity', 'lots', 'viability', 'weakest'],
+    rows,
+    [false, false, true, true, true, true, true, true, false],
+  );
 }
 
 export function formatSummary(r: Result, written: readonly string[] = []): string {
-  const parts = [...headline(r), '', 'Lots', lotTable(r), '', 'Risk drivers and why each lot went so', ...lotReasonLines(r), '', 'Providers', providerTable(r)];
+  const parts = [
+    ...headline(r),
+    '',
+    'Lots',
+    lotTable(r),
+    '',
+    'Risk drivers and why each lot went so',
+    ...lotReasonLines(r),
+    '',
+    'Providers',
+    providerTable(r),
+  ];
   const rules = ruleCostLines(r);
-  if (rules.length > 0) parts.push('', 'What each award rule costs (re-solved with the rule relaxed)', ...rules);
+  if (rules.length > 0)
+    parts.push('', 'What each award rule costs (re-solved with the rule relaxed)', ...rules);
   if (r.flags.length > 0) {
     parts.push('', `Flags (${r.flags.length})`);
-    for (const f of r.flags) parts.push(`  ${f.bidId} (${f.providerId}) on ${f.lotId}: ${f.reason ?? `£${f.pricePerHour.toFixed(2)}/h vs floor £${f.floorPerHour.toFixed(2)}`}: ${f.action.split(':')[0] ?? f.action}`);
+    for (const f of r.flags)
+      parts.push(
+        `  ${f.bidId} (${f.providerId}) on ${f.lotId}: ${f.reason ?? `£${f.pricePerHour.toFixed(2)}/h vs floor £${f.floorPerHour.toFixed(2)}`}: ${f.action.split(':')[0] ?? f.action}`,
+      );
   }
-  if (r.warnings.length > 0) parts.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
+  if (r.warnings.length > 0)
+    parts.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
   if (written.length > 0) parts.push('', `Written: ${written.join(', ')}`);
   return `${parts.join('\n')}\n`;
 }
@@ -76,10 +123,15 @@ export function formatDiagnosis(r: InfeasibleResult, written: readonly string[] 
     `${r.scenario}: zoning "${r.zoning}", period ${r.period}`,
     'Status: infeasible. No award meets every rule of this tender.',
     '',
-    ways.length === 0 ? r.diagnosis.summary : ways.length === 1 ? 'This change would allow an award:' : 'Any one of these changes would allow an award:',
+    ways.length === 0
+      ? r.diagnosis.summary
+      : ways.length === 1
+        ? 'This change would allow an award:'
+        : 'Any one of these changes would allow an award:',
     ...ways.map((set, i) => `  ${i + 1}. ${set.map((m) => m.text).join('\n     and ')}`),
   ];
-  if (r.warnings.length > 0) lines.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
+  if (r.warnings.length > 0)
+    lines.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
   if (written.length > 0) lines.push('', `Written: ${written.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

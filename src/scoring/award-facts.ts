@@ -15,9 +15,14 @@ export interface AwardFacts {
   readonly totalDemand: number;
 }
 
-const byKey = <V>(entries: Iterable<[string, V]>) => new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const byKey = <V>(entries: Iterable<[string, V]>) =>
+  new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-export function awardFacts(scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[]): AwardFacts {
+export function awardFacts(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  allocations: readonly Allocation[],
+): AwardFacts {
   const hoursByProvider = new Map<string, number>();
   const lotHours = new Map<string, Map<string, number>>();
   const backups = new Map<string, string[]>();
@@ -44,7 +49,9 @@ export function awardFacts(scenario: Scenario, lots: readonly Lot[], allocations
 /** Capacity a provider has left after this award (never below 0). */
 export function spareOf(facts: AwardFacts, providerId: string): number {
   const provider = facts.providers.get(providerId);
-  return provider === undefined ? 0 : Math.max(0, provider.maxHours - (facts.hoursByProvider.get(providerId) ?? 0));
+  return provider === undefined
+    ? 0
+    : Math.max(0, provider.maxHours - (facts.hoursByProvider.get(providerId) ?? 0));
 }
 
 /** Share of its capacity a provider uses after this award, in [0, 1]. */
@@ -56,5 +63,7 @@ export function utilisationOf(facts: AwardFacts, providerId: string): number {
 
 /** Providers holding hours in a lot, sorted by hours (largest first, then id). */
 export function holdersOf(facts: AwardFacts, lotId: string): [string, number][] {
-  return [...(facts.lotHours.get(lotId) ?? new Map<string, number>())].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  return [...(facts.lotHours.get(lotId) ?? new Map<string, number>())].sort(
+    ([a, x], [b, y]) => y - x || (a < b ? -1 : 1),
+  );
 }

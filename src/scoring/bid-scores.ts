@@ -43,24 +43,57 @@ interface LotContext {
   readonly othersMedian: (providerId: string) => number | null;
 }
 
-function scoreBid(scenario: Scenario, { lot, minPrice, floor, othersMedian }: LotContext, bid: Bid, roles: FilledRole[], settings: ScoringSettings): Omit<BidScore, 'rank'> {
+function scoreBid(
+  scenario: Scenario,
+  { lot, minPrice, floor, othersMedian }: LotContext,
+  bid: Bid,
+  roles: FilledRole[],
+  settings: ScoringSettings,
+): Omit<BidScore, 'rank'> {
   const rules = scenario.award;
   const priceScore = round2(100 * rules.priceWeight * (minPrice / bid.price));
   const qualityScore = round2(rules.qualityWeight * bid.quality);
-  const flag = floor === undefined ? null : flagFor({ bidId: bid.id, providerId: bid.providerId, lotId: lot.id, price: bid.price }, floor, othersMedian(bid.providerId), lowTenderThresholds(settings.scoring));
+  const flag =
+    floor === undefined
+      ? null
+      : flagFor(
+          { bidId: bid.id, providerId: bid.providerId, lotId: lot.id, price: bid.price },
+          floor,
+          othersMedian(bid.providerId),
+          lowTenderThresholds(settings.scoring),
+        );
   const belowQuality = bid.quality < rules.minQuality;
   const flags = [...(flag === null ? [] : [flag.kind]), ...(belowQuality ? ['below-min-quality'] : [])];
-  const actions = [...(flag === null ? [] : [flag.action]), ...(belowQuality ? [`cannot win: quality ${bid.quality} is below the minimum ${rules.minQuality}`] : [])];
+  const actions = [
+    ...(flag === null ? [] : [flag.action]),
+    ...(belowQuality ? [`cannot win: quality ${bid.quality} is below the minimum ${rules.minQuality}`] : []),
+  ];
   return {
-    lotId: lot.id, bidId: bid.id, providerId: bid.providerId, roles, pricePerHour: bid.price, quality: bid.quality,
-    priceScore, qualityScore, totalScore: round2(priceScore + qualityScore),
-    costFloorPerHour: floor?.perHour ?? null, wageFloorPerHour: floor?.wageFloorPerHour ?? null, flags, action: actions.join('; '),
+    lotId: lot.id,
+    bidId: bid.id,
+    providerId: bid.providerId,
+    roles,
+    pricePerHour: bid.price,
+    quality: bid.quality,
+    priceScore,
+    qualityScore,
+    totalScore: round2(priceScore + qualityScore),
+    costFloorPerHour: floor?.perHour ?? null,
+    wageFloorPerHour: floor?.wageFloorPerHour ?? null,
+    flags,
+    action: actions.join('; '),
   };
 }
 
 /** Ranks by total score (ties share a rank); bids that cannot win (rejected, below minQuality) keep rank null. */
-function ranked(rows: readonly Omit<BidScore, 'rank'>[], minQuality: number, rejected: ReadonlySet<string>): BidScore[] {
-  const order = [...rows].sort((a, b) => b.totalScore - a.totalScore || a.pricePerHour - b.pricePerHour || (a.bidId < b.bidId ? -1 : 1));
+function ranked(
+  rows: readonly Omit<BidScore, 'rank'>[],
+  minQuality: number,
+  rejected: ReadonlySet<string>,
+): BidScore[] {
+  const order = [...rows].sort(
+    (a, b) => b.totalScore - a.totalScore || a.pricePerHour - b.pricePerHour || (a.bidId < b.bidId ? -1 : 1),
+  );
   let rank = 0;
   let seen = 0;
   let last = Number.NaN;
@@ -76,20 +109,27 @@ export function bidScores(scenario: Scenario, lots: readonly Lot[], settings: Sc
   const floors = lotFloors(scenario, lots, settings.costModel);
   const anyQuality = { ...scenario.award, minQuality: 0 };
   const bids = [...scenario.bids].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return [...lots].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap((lot) => {
-    // The lowest price of its care type among bids that may win sets the price points; rejected bids are still listed.
-    const eligible = eligiblePartBids(lot, bids, scenario.award);
-    const listed = { ...lot, rejectedBidIds: [] };
-    const othersMedian = otherBidsMedian(scenario, lot);
-    const rows = [...lot.careDemand.keys()].flatMap((careType) => {
-      const prices = eligible.filter((b) => b.careType === careType).map((b) => b.price);
-      const minPrice = prices.length > 0 ? Math.min(...prices) : Math.min(...bids.map((b) => b.price));
-      const context: LotContext = { lot, minPrice, floor: floors.get(lot.id), othersMedian: (providerId) => othersMedian(providerId, careType) };
-      return candidateBids(lot, bids, careType).flatMap((bid) => {
-        const roles = rolesOf(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
-        return roles.length === 0 ? [] : [scoreBid(scenario, context, bid, roles, settings)];
+  return [...lots]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .flatMap((lot) => {
+      // The lowest price of its care type among bids that may win sets the price points; rejected bids are still listed.
+      const eligible = eligiblePartBids(lot, bids, scenario.award);
+      const listed = { ...lot, rejectedBidIds: [] };
+      const othersMedian = otherBidsMedian(scenario, lot);
+      const rows = [...lot.careDemand.keys()].flatMap((careType) => {
+        const prices = eligible.filter((b) => b.careType === careType).map((b) => b.price);
+        const minPrice = prices.length > 0 ? Math.min(...prices) : Math.min(...bids.map((b) => b.price));
+        const context: LotContext = {
+          lot,
+          minPrice,
+          floor: floors.get(lot.id),
+          othersMedian: (providerId) => othersMedian(providerId, careType),
+        };
+        return candidateBids(lot, bids, careType).flatMap((bid) => {
+          const roles = rolesOf(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
+          return roles.length === 0 ? [] : [scoreBid(scenario, context, bid, roles, settings)];
+        });
       });
+      return ranked(rows, scenario.award.minQuality, new Set(lot.rejectedBidIds));
     });
-    return ranked(rows, scenario.award.minQuality, new Set(lot.rejectedBidIds));
-  });
 }

@@ -17,7 +17,10 @@ export function component(value: number, reason: string, weight = 0): ScoreCompo
  * Give each named component its weight, normalised over the components
  * present (so a component that does not apply drops out cleanly).
  */
-export function weigh(parts: Readonly<Record<string, ScoreComponent>>, weights: Readonly<Record<string, number>>): Components {
+export function weigh(
+  parts: Readonly<Record<string, ScoreComponent>>,
+  weights: Readonly<Record<string, number>>,
+): Components {
   const keys = Object.keys(parts).sort();
   const total = keys.reduce((t, k) => t + (weights[k] ?? 0), 0);
   const weighted: Record<string, ScoreComponent> = {};

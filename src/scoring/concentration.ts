@@ -27,8 +27,15 @@ const hhiPoints: readonly (readonly [number, number])[] = [
   [2500, 1],
 ];
 
-export function countyConcentration(hoursByProvider: ReadonlyMap<string, number>, totalDemand: number): CountyConcentration {
-  const shares = new Map([...hoursByProvider].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => [p, totalDemand > 0 ? h / totalDemand : 0]));
+export function countyConcentration(
+  hoursByProvider: ReadonlyMap<string, number>,
+  totalDemand: number,
+): CountyConcentration {
+  const shares = new Map(
+    [...hoursByProvider]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([p, h]) => [p, totalDemand > 0 ? h / totalDemand : 0]),
+  );
   let largestProvider: string | null = null;
   let largestShare = 0;
   for (const [p, s] of shares) if (s > largestShare) [largestProvider, largestShare] = [p, s];
@@ -65,6 +72,9 @@ export function concentrationValue(share: number, hhi: number, limit: number): n
 }
 
 export function concentrationReason(providerId: string | null, share: number, hhi: number): string {
-  const who = providerId === null ? 'no provider holds hours' : `${providerId} holds ${fmtPercent(share)} of county hours`;
+  const who =
+    providerId === null
+      ? 'no provider holds hours'
+      : `${providerId} holds ${fmtPercent(share)} of county hours`;
   return `${who}; county HHI ${hhi.toLocaleString('en-GB')} (${hhiBand(hhi)})`;
 }

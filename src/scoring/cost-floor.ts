@@ -48,7 +48,8 @@ function ruralityMix(areas: readonly WeightedArea[]): Record<Rurality, number> {
 export function zoneCostFloor(areas: readonly WeightedArea[], model: CostModel): CostFloor {
   const mix = ruralityMix(areas);
   const spread = spreadKm(areas.map(({ area, weight }) => ({ lat: area.lat, lon: area.lon, weight })));
-  const mixed = (byRurality: Readonly<Record<Rurality, number>>) => ruralities.reduce((t, r) => t + mix[r] * byRurality[r], 0);
+  const mixed = (byRurality: Readonly<Record<Rurality, number>>) =>
+    ruralities.reduce((t, r) => t + mix[r] * byRurality[r], 0);
   const travelMinutes = mixed(model.travelMinutesPerContactHour) + model.spreadMinutesPerKm * spread;
   const miles = mixed(model.milesPerContactHour) + model.spreadMilesPerKm * spread;
   const contactPay = model.wagePerHour;
@@ -72,7 +73,8 @@ export function zoneCostFloor(areas: readonly WeightedArea[], model: CostModel):
 /** Design-period demand of every care type per area: the weights of a zone's floor. */
 function demandByArea(scenario: Scenario): Map<string, number> {
   const demand = new Map<string, number>();
-  for (const d of scenario.demand) if (d.period === scenario.period) demand.set(d.areaId, (demand.get(d.areaId) ?? 0) + d.hours);
+  for (const d of scenario.demand)
+    if (d.period === scenario.period) demand.set(d.areaId, (demand.get(d.areaId) ?? 0) + d.hours);
   return demand;
 }
 
@@ -93,7 +95,8 @@ export function zoneFloors(scenario: Scenario, model: CostModel): Map<string, Co
 export function mixFloors(floors: readonly { floor: CostFloor; weight: number }[]): CostFloor | null {
   const total = floors.reduce((t, f) => t + f.weight, 0);
   if (floors.length === 0 || total <= 0) return null;
-  const mean = (pick: (f: CostFloor) => number) => floors.reduce((t, f) => t + (f.weight / total) * pick(f.floor), 0);
+  const mean = (pick: (f: CostFloor) => number) =>
+    floors.reduce((t, f) => t + (f.weight / total) * pick(f.floor), 0);
   const parts = ['contactPay', 'travelPay', 'onCosts', 'mileage', 'overhead', 'surplus'] as const;
   return {
     perHour: pennies(mean((f) => f.perHour)),
@@ -111,7 +114,11 @@ export function mixFloors(floors: readonly { floor: CostFloor; weight: number }[
  * the zones it spans mixed by the lot's own demand in each (a county-wide
  * provider still runs its rounds zone by zone).
  */
-export function lotFloors(scenario: Scenario, lots: readonly Lot[], model: CostModel): Map<string, CostFloor> {
+export function lotFloors(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  model: CostModel,
+): Map<string, CostFloor> {
   const zones = zoneFloors(scenario, model);
   const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
   const floors = new Map<string, CostFloor>();
@@ -126,10 +133,12 @@ export function lotFloors(scenario: Scenario, lots: readonly Lot[], model: CostM
       const zoneId = zoning.get(areaId);
       if (zoneId !== undefined) byZone.set(zoneId, (byZone.get(zoneId) ?? 0) + hours);
     }
-    const parts = [...byZone].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([zoneId, weight]) => {
-      const floor = zones.get(zoneId);
-      return floor === undefined ? [] : [{ floor, weight }];
-    });
+    const parts = [...byZone]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .flatMap(([zoneId, weight]) => {
+        const floor = zones.get(zoneId);
+        return floor === undefined ? [] : [{ floor, weight }];
+      });
     const mixed = mixFloors(parts);
     if (mixed !== null) floors.set(lot.id, mixed);
   }

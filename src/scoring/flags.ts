@@ -18,7 +18,8 @@ import { fmtMoney, fmtPercent } from './components.js';
 import type { CostFloor } from './cost-floor.js';
 
 export const flagActions = {
-  'below-wage-floor': 'must reject: below legal pay (cannot pay the wage for contact and travel time with on-costs)',
+  'below-wage-floor':
+    'must reject: below legal pay (cannot pay the wage for contact and travel time with on-costs)',
   'below-floor': 'ask the bidder to explain: below the zone cost floor and well below the other bids',
 } as const satisfies Record<Flag['kind'], string>;
 
@@ -44,22 +45,39 @@ const median = (xs: readonly number[]): number | null => {
 };
 
 /** The median price of the other providers' eligible bids of a care type for a lot (null when no other provider bid). */
-export function otherBidsMedian(scenario: Scenario, lot: Lot): (providerId: string, careType?: CareType) => number | null {
+export function otherBidsMedian(
+  scenario: Scenario,
+  lot: Lot,
+): (providerId: string, careType?: CareType) => number | null {
   const bids = eligiblePartBids(lot, scenario.bids, scenario.award);
   const memo = new Map<string, number | null>();
   return (providerId, careType = lot.careType) => {
     const key = `${providerId}\0${careType}`;
-    if (!memo.has(key)) memo.set(key, median(bids.filter((b) => b.providerId !== providerId && b.careType === careType).map((b) => b.price)));
+    if (!memo.has(key))
+      memo.set(
+        key,
+        median(
+          bids.filter((b) => b.providerId !== providerId && b.careType === careType).map((b) => b.price),
+        ),
+      );
     return memo.get(key) ?? null;
   };
 }
 
 /** The flag a price earns against a floor and the other bids, or null when it is not abnormally low. */
-export function flagFor(bid: PricedBid, floor: CostFloor, othersMedian: number | null, limits: LowTenderThresholds): Flag | null {
+export function flagFor(
+  bid: PricedBid,
+  floor: CostFloor,
+  othersMedian: number | null,
+  limits: LowTenderThresholds,
+): Flag | null {
   const base = { bidId: bid.bidId, providerId: bid.providerId, lotId: bid.lotId, pricePerHour: bid.price };
   if (bid.price < floor.wageFloorPerHour) {
     return {
-      ...base, kind: 'below-wage-floor', floorPerHour: floor.wageFloorPerHour, action: flagActions['below-wage-floor'],
+      ...base,
+      kind: 'below-wage-floor',
+      floorPerHour: floor.wageFloorPerHour,
+      action: flagActions['below-wage-floor'],
       reason: `${fmtMoney(bid.price)}/h is below ${fmtMoney(floor.wageFloorPerHour)}/h, the least that pays the wage floor here`,
     };
   }
@@ -67,7 +85,10 @@ export function flagFor(bid: PricedBid, floor: CostFloor, othersMedian: number |
   const belowOthers = othersMedian !== null && bid.price < othersMedian * (1 - limits.belowMedian);
   if (belowFloor && belowOthers) {
     return {
-      ...base, kind: 'below-floor', floorPerHour: floor.perHour, action: flagActions['below-floor'],
+      ...base,
+      kind: 'below-floor',
+      floorPerHour: floor.perHour,
+      action: flagActions['below-floor'],
       reason: `${fmtMoney(bid.price)}/h is ${fmtPercent(1 - bid.price / floor.perHour)} below the zone cost floor ${fmtMoney(floor.perHour)}/h and ${fmtPercent(1 - bid.price / othersMedian)} below the other bids' median ${fmtMoney(othersMedian)}/h`,
     };
   }
@@ -75,7 +96,13 @@ export function flagFor(bid: PricedBid, floor: CostFloor, othersMedian: number |
 }
 
 /** Flags on every awarded bid (winners and named back-ups; each care type's bid of a merged offer on its own), sorted by lot then bid. */
-export function awardFlags(scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[], floors: ReadonlyMap<string, CostFloor>, limits: LowTenderThresholds): Flag[] {
+export function awardFlags(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  allocations: readonly Allocation[],
+  floors: ReadonlyMap<string, CostFloor>,
+  limits: LowTenderThresholds,
+): Flag[] {
   const byId = new Map(lots.map((l) => [l.id, l]));
   const medians = new Map(lots.map((l) => [l.id, otherBidsMedian(scenario, l)]));
   const seen = new Set<string>();
@@ -83,15 +110,24 @@ export function awardFlags(scenario: Scenario, lots: readonly Lot[], allocations
   for (const a of allocations) {
     const floor = floors.get(a.lotId);
     if (floor === undefined) continue;
-    const parts = a.parts ?? [{ bidId: a.bidId, careType: byId.get(a.lotId)?.careType ?? 'standard', pricePerHour: a.pricePerHour }];
+    const parts = a.parts ?? [
+      { bidId: a.bidId, careType: byId.get(a.lotId)?.careType ?? 'standard', pricePerHour: a.pricePerHour },
+    ];
     for (const part of parts) {
       const key = `${a.lotId}\0${part.bidId}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const others = medians.get(a.lotId)?.(a.providerId, part.careType) ?? null;
-      const flag = flagFor({ bidId: part.bidId, providerId: a.providerId, lotId: a.lotId, price: part.pricePerHour }, floor, others, limits);
+      const flag = flagFor(
+        { bidId: part.bidId, providerId: a.providerId, lotId: a.lotId, price: part.pricePerHour },
+        floor,
+        others,
+        limits,
+      );
       if (flag !== null) flags.push(flag);
     }
   }
-  return flags.sort((x, y) => (x.lotId < y.lotId ? -1 : x.lotId > y.lotId ? 1 : x.bidId < y.bidId ? -1 : x.bidId > y.bidId ? 1 : 0));
+  return flags.sort((x, y) =>
+    x.lotId < y.lotId ? -1 : x.lotId > y.lotId ? 1 : x.bidId < y.bidId ? -1 : x.bidId > y.bidId ? 1 : 0,
+  );
 }

@@ -12,12 +12,24 @@ import { clamp01, component, fmtHours, fmtPercent } from './components.js';
  * hours: sole 1, 80/20 0.68, even split 0.5), cut by `backupRelief` for each
  * named back-up. A lot nobody holds scores 1.
  */
-export function supplyRisk(holders: readonly (readonly [string, number])[], backups: number, backupRelief: number): ScoreComponent {
+export function supplyRisk(
+  holders: readonly (readonly [string, number])[],
+  backups: number,
+  backupRelief: number,
+): ScoreComponent {
   const total = holders.reduce((t, [, h]) => t + h, 0);
   const lotConcentration = total > 0 ? holders.reduce((t, [, h]) => t + (h / total) ** 2, 0) : 1;
   const value = lotConcentration * (1 - backupRelief) ** backups;
-  const who = holders.length === 0 ? 'nobody holds the hours' : holders.length === 1 ? `one provider holds all the hours` : `${holders.length} providers share the hours (largest ${fmtPercent((holders[0]?.[1] ?? 0) / total)})`;
-  return component(value, `${who}; ${backups === 0 ? 'no named back-up' : `${backups} named back-up${backups === 1 ? '' : 's'}`}`);
+  const who =
+    holders.length === 0
+      ? 'nobody holds the hours'
+      : holders.length === 1
+        ? `one provider holds all the hours`
+        : `${holders.length} providers share the hours (largest ${fmtPercent((holders[0]?.[1] ?? 0) / total)})`;
+  return component(
+    value,
+    `${who}; ${backups === 0 ? 'no named back-up' : `${backups} named back-up${backups === 1 ? '' : 's'}`}`,
+  );
 }
 
 /**
@@ -28,17 +40,29 @@ export function supplyRisk(holders: readonly (readonly [string, number])[], back
 export function n1Risk(facts: AwardFacts, lotId: string): ScoreComponent {
   const holders = holdersOf(facts, lotId);
   const lead = holders[0];
-  if (lead === undefined) return component(1, 'nobody holds this lot, so nobody can hand it back and nobody covers it');
-  const others = [...new Set([...holders.slice(1).map(([p]) => p), ...(facts.backups.get(lotId) ?? [])])].filter((p) => p !== lead[0]).sort();
+  if (lead === undefined)
+    return component(1, 'nobody holds this lot, so nobody can hand it back and nobody covers it');
+  const others = [...new Set([...holders.slice(1).map(([p]) => p), ...(facts.backups.get(lotId) ?? [])])]
+    .filter((p) => p !== lead[0])
+    .sort();
   const spare = others.reduce((t, p) => t + spareOf(facts, p), 0);
   const uncovered = clamp01(1 - spare / lead[1]);
-  const who = others.length === 0 ? 'no other winner or back-up can step in' : `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} ${fmtHours(spare)} spare`;
-  return component(uncovered, `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`);
+  const who =
+    others.length === 0
+      ? 'no other winner or back-up can step in'
+      : `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} ${fmtHours(spare)} spare`;
+  return component(
+    uncovered,
+    `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`,
+  );
 }
 
 /** The winners' spare capacity for a lot: each provider's spare shared across its lots in proportion to its hours there. */
 function spareForLot(facts: AwardFacts, lotId: string): number {
-  return holdersOf(facts, lotId).reduce((t, [p, h]) => t + spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)), 0);
+  return holdersOf(facts, lotId).reduce(
+    (t, [p, h]) => t + spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)),
+    0,
+  );
 }
 
 /**
@@ -51,7 +75,10 @@ export function surgeRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
   if (extra <= 0) return component(0, 'no high forecast above the design demand');
   const cover = spareForLot(facts, lot.id);
   const short = clamp01(1 - cover / extra);
-  return component(short, `high forecast adds ${fmtHours(extra)}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`);
+  return component(
+    short,
+    `high forecast adds ${fmtHours(extra)}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`,
+  );
 }
 
 /**
@@ -60,26 +87,43 @@ export function surgeRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
  * contract is let on design demand; growth must come out of the winners' spare.
  */
 export function growthRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
-  if (lot.laterDemand.length === 0) return component(0, 'no period after the design period in the demand forecast');
+  if (lot.laterDemand.length === 0)
+    return component(0, 'no period after the design period in the demand forecast');
   const peak = [...lot.laterDemand].sort((a, b) => b.hours - a.hours)[0] ?? { period: '', hours: 0 };
   const extra = peak.hours - lot.demand;
-  if (extra <= 0) return component(0, `demand does not rise above the design demand in ${lot.laterDemand.map((d) => d.period).join(', ')}`);
+  if (extra <= 0)
+    return component(
+      0,
+      `demand does not rise above the design demand in ${lot.laterDemand.map((d) => d.period).join(', ')}`,
+    );
   const cover = spareForLot(facts, lot.id);
   const short = clamp01(1 - cover / extra);
-  return component(short, `demand rises by ${fmtHours(extra)} to ${fmtHours(peak.hours)} in ${peak.period}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`);
+  return component(
+    short,
+    `demand rises by ${fmtHours(extra)} to ${fmtHours(peak.hours)} in ${peak.period}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`,
+  );
 }
 
-const covers = (bid: Bid | undefined, areaId: string) => bid !== undefined && bid.areaIds.includes(areaId);
+const covers = (bid: Bid | undefined, areaId: string) => bid?.areaIds.includes(areaId);
 
 /** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
 const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string) =>
-  (m.parts?.map((p) => p.bidId) ?? [m.bidId]).map((id) => bids.get(id)).every((b) => b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)));
+  (m.parts?.map((p) => p.bidId) ?? [m.bidId])
+    .map((id) => bids.get(id))
+    .every(
+      (b) =>
+        b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
+    );
 
 /**
  * Cherry-picking (framework lots): share of the lot's rural demand in areas
  * no member covers (counts 1) or only one member covers (counts 0.5).
  */
-export function cherryPickingRisk(scenario: Scenario, lot: Lot, allocations: readonly Allocation[]): ScoreComponent {
+export function cherryPickingRisk(
+  scenario: Scenario,
+  lot: Lot,
+  allocations: readonly Allocation[],
+): ScoreComponent {
   const rural = new Set(scenario.areas.filter((a) => a.rurality === 'rural').map((a) => a.id));
   const bids = new Map(scenario.bids.map((b) => [b.id, b]));
   const members = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup' && a.hoursPerWeek > 0);
@@ -88,7 +132,8 @@ export function cherryPickingRisk(scenario: Scenario, lot: Lot, allocations: rea
   const thin: string[] = [];
   for (const [areaId, hours] of [...lot.demandByArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!rural.has(areaId)) continue;
-    const cover = new Set(members.filter((m) => memberCovers(m, lot, bids, areaId)).map((m) => m.providerId)).size;
+    const cover = new Set(members.filter((m) => memberCovers(m, lot, bids, areaId)).map((m) => m.providerId))
+      .size;
     ruralDemand += hours;
     if (cover < 2) {
       exposed += hours * (cover === 0 ? 1 : 0.5);
@@ -97,5 +142,10 @@ export function cherryPickingRisk(scenario: Scenario, lot: Lot, allocations: rea
   }
   if (ruralDemand <= 0) return component(0, 'no rural demand in this lot');
   const value = exposed / ruralDemand;
-  return component(value, thin.length === 0 ? 'every rural area has at least two members covering it' : `rural areas with thin or no cover (members covering): ${thin.join(', ')}`);
+  return component(
+    value,
+    thin.length === 0
+      ? 'every rural area has at least two members covering it'
+      : `rural areas with thin or no cover (members covering): ${thin.join(', ')}`,
+  );
 }

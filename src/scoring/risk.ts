@@ -34,14 +34,25 @@ export interface LotRiskInput {
 }
 
 /** Hours-weighted shortfall of winners' prices below the floor, 1 at marginBand below. */
-function priceRisk(winners: readonly Allocation[], floor: CostFloor | undefined, band: number): ScoreComponent {
+function priceRisk(
+  winners: readonly Allocation[],
+  floor: CostFloor | undefined,
+  band: number,
+): ScoreComponent {
   const hours = winners.reduce((t, a) => t + a.hoursPerWeek, 0);
   if (floor === undefined || hours <= 0) return component(0, 'no priced winner to compare with a floor');
-  const shortfall = winners.reduce((t, a) => t + a.hoursPerWeek * clamp01((floor.perHour - a.pricePerHour) / (floor.perHour * band)), 0) / hours;
+  const shortfall =
+    winners.reduce(
+      (t, a) => t + a.hoursPerWeek * clamp01((floor.perHour - a.pricePerHour) / (floor.perHour * band)),
+      0,
+    ) / hours;
   const price = winners.reduce((t, a) => t + a.hoursPerWeek * a.pricePerHour, 0) / hours;
   const gap = 1 - price / floor.perHour;
   const where = gap > 0 ? `${fmtPercent(gap)} below` : `${fmtPercent(-gap)} above`;
-  return component(shortfall, `winners' price ${fmtMoney(price)}/h (hours-weighted) is ${where} the floor ${fmtMoney(floor.perHour)}/h`);
+  return component(
+    shortfall,
+    `winners' price ${fmtMoney(price)}/h (hours-weighted) is ${where} the floor ${fmtMoney(floor.perHour)}/h`,
+  );
 }
 
 function stretchRisk(facts: AwardFacts, lotId: string, comfortable: number): ScoreComponent {
@@ -51,15 +62,26 @@ function stretchRisk(facts: AwardFacts, lotId: string, comfortable: number): Sco
   const mean = (f: (p: string) => number) => holders.reduce((t, [p, h]) => t + h * f(p), 0) / hours;
   const use = mean((p) => utilisationOf(facts, p));
   const value = mean((p) => clamp01((utilisationOf(facts, p) - comfortable) / (1 - comfortable)));
-  return component(value, `winners use ${fmtPercent(use)} of their capacity (hours-weighted; stretch starts at ${fmtPercent(comfortable)})`);
+  return component(
+    value,
+    `winners use ${fmtPercent(use)} of their capacity (hours-weighted; stretch starts at ${fmtPercent(comfortable)})`,
+  );
 }
 
-function concentrationRisk(facts: AwardFacts, lotId: string, county: CountyConcentration, limit: number): ScoreComponent {
+function concentrationRisk(
+  facts: AwardFacts,
+  lotId: string,
+  county: CountyConcentration,
+  limit: number,
+): ScoreComponent {
   const largest = holdersOf(facts, lotId)
     .map(([p]) => [p, county.shares.get(p) ?? 0] as const)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0];
   const [providerId, share] = largest ?? [null, 0];
-  return component(concentrationValue(share, county.hhi, limit), concentrationReason(providerId, share, county.hhi));
+  return component(
+    concentrationValue(share, county.hhi, limit),
+    concentrationReason(providerId, share, county.hhi),
+  );
 }
 
 /** Care types whose current caseload a lot takes over (its own and any merged into it). */
@@ -67,20 +89,27 @@ function carried(scenario: Scenario, lot: Lot): (row: CurrentRow) => boolean {
   const areas = new Set(lot.areaIds);
   return (row) => {
     const entry = scenario.lotPlan[row.careType];
-    return areas.has(row.areaId) && (row.careType === lot.careType || (entry?.kind === 'merge' && entry.into === lot.careType));
+    return (
+      areas.has(row.areaId) &&
+      (row.careType === lot.careType || (entry?.kind === 'merge' && entry.into === lot.careType))
+    );
   };
 }
 
 /** Transition: share of today's hours whose provider does not keep at least as many hours. */
 export function transitionRisk(scenario: Scenario, lot: Lot, facts: AwardFacts): ScoreComponent {
   const today = new Map<string, number>();
-  for (const row of scenario.current.filter(carried(scenario, lot))) today.set(row.providerId, (today.get(row.providerId) ?? 0) + row.hours);
+  for (const row of scenario.current.filter(carried(scenario, lot)))
+    today.set(row.providerId, (today.get(row.providerId) ?? 0) + row.hours);
   const total = [...today.values()].reduce((t, h) => t + h, 0);
   if (total <= 0) return component(0, 'no current caseload given for this lot');
   const won = facts.lotHours.get(lot.id) ?? new Map<string, number>();
   const kept = [...today].reduce((t, [p, h]) => t + Math.min(h, won.get(p) ?? 0), 0);
   const moved = (total - kept) / total;
-  return component(moved, `${fmtHours(total - kept)} of today's ${fmtHours(total)} change provider (${fmtPercent(moved)})`);
+  return component(
+    moved,
+    `${fmtHours(total - kept)} of today's ${fmtHours(total)} change provider (${fmtPercent(moved)})`,
+  );
 }
 
 /**
@@ -93,13 +122,16 @@ export function transitionRisk(scenario: Scenario, lot: Lot, facts: AwardFacts):
 export function withUnmet(bought: Components, unmetShare: number, reason: string): Components {
   const u = clamp01(unmetShare);
   const blended: Record<string, ScoreComponent> = {};
-  for (const [key, c] of Object.entries(bought)) blended[key] = { ...c, weight: Math.round(c.weight * (1 - u) * 10000) / 10000 };
+  for (const [key, c] of Object.entries(bought))
+    blended[key] = { ...c, weight: Math.round(c.weight * (1 - u) * 10000) / 10000 };
   blended['unmet'] = { value: u > 0 ? 1 : 0, weight: Math.round(u * 10000) / 10000, reason };
   return blended;
 }
 
 const unmetReason = (unmet: number, demand: number) =>
-  unmet > 0 ? `${fmtHours(unmet)} of ${fmtHours(demand)} unmet (${fmtPercent(demand > 0 ? unmet / demand : 0)}): care nobody is contracted to give counts as certain failure` : 'every hour is bought';
+  unmet > 0
+    ? `${fmtHours(unmet)} of ${fmtHours(demand)} unmet (${fmtPercent(demand > 0 ? unmet / demand : 0)}): care nobody is contracted to give counts as certain failure`
+    : 'every hour is bought';
 
 export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   const { scenario, lot, facts } = input;
@@ -115,7 +147,8 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
     surge: surgeRisk(facts, lot),
     growth: growthRisk(facts, lot),
   };
-  if (lot.structure === 'framework') parts['cherryPicking'] = cherryPickingRisk(scenario, lot, input.allocations);
+  if (lot.structure === 'framework')
+    parts['cherryPicking'] = cherryPickingRisk(scenario, lot, input.allocations);
   const unmetShare = lot.demand > 0 ? input.unmet / lot.demand : 0;
   return withUnmet(weigh(parts, s.riskWeights), unmetShare, unmetReason(input.unmet, lot.demand));
 }
@@ -127,19 +160,35 @@ export interface ScoredLot {
 }
 
 /** Whole-award risk: bought-hours components weighted by the hours bought in each lot; concentration at county level; then the unmet blend. */
-export function awardRisk(lots: readonly ScoredLot[], county: CountyConcentration, s: ScoringWeights): Components {
-  const keys = [...new Set(lots.flatMap(({ risk }) => Object.keys(risk)))].filter((k) => k !== 'unmet').sort();
+export function awardRisk(
+  lots: readonly ScoredLot[],
+  county: CountyConcentration,
+  s: ScoringWeights,
+): Components {
+  const keys = [...new Set(lots.flatMap(({ risk }) => Object.keys(risk)))]
+    .filter((k) => k !== 'unmet')
+    .sort();
   const bought = ({ lot, unmet }: ScoredLot) => Math.max(0, lot.demand - unmet);
   const parts: Record<string, ScoreComponent> = {};
   for (const key of keys) {
     const having = lots.filter(({ risk }) => risk[key] !== undefined);
     const hours = having.reduce((t, l) => t + bought(l), 0);
-    const value = hours > 0 ? having.reduce((t, l) => t + bought(l) * (l.risk[key]?.value ?? 0), 0) / hours : 0;
-    const worst = [...having].sort((a, b) => (b.risk[key]?.value ?? 0) - (a.risk[key]?.value ?? 0) || (a.lot.id < b.lot.id ? -1 : 1))[0];
-    const worstText = worst === undefined ? '' : `; highest ${worst.lot.id} ${(worst.risk[key]?.value ?? 0).toFixed(2)}`;
-    parts[key] = component(value, `weighted by hours bought over ${having.length} lot${having.length === 1 ? '' : 's'}${worstText}`);
+    const value =
+      hours > 0 ? having.reduce((t, l) => t + bought(l) * (l.risk[key]?.value ?? 0), 0) / hours : 0;
+    const worst = [...having].sort(
+      (a, b) => (b.risk[key]?.value ?? 0) - (a.risk[key]?.value ?? 0) || (a.lot.id < b.lot.id ? -1 : 1),
+    )[0];
+    const worstText =
+      worst === undefined ? '' : `; highest ${worst.lot.id} ${(worst.risk[key]?.value ?? 0).toFixed(2)}`;
+    parts[key] = component(
+      value,
+      `weighted by hours bought over ${having.length} lot${having.length === 1 ? '' : 's'}${worstText}`,
+    );
   }
-  parts['concentration'] = component(concentrationValue(county.largestShare, county.hhi, s.concentrationShareLimit), concentrationReason(county.largestProvider, county.largestShare, county.hhi));
+  parts['concentration'] = component(
+    concentrationValue(county.largestShare, county.hhi, s.concentrationShareLimit),
+    concentrationReason(county.largestProvider, county.largestShare, county.hhi),
+  );
   const demand = lots.reduce((t, { lot }) => t + lot.demand, 0);
   const unmet = lots.reduce((t, l) => t + l.unmet, 0);
   return withUnmet(weigh(parts, s.riskWeights), demand > 0 ? unmet / demand : 0, unmetReason(unmet, demand));

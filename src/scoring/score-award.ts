@@ -9,7 +9,7 @@
  *   4. risk of each lot and of the whole award
  *   5. flags on awarded bids below a floor
  */
-import type { Allocation, Lot } from '../model/types.js';
+import type { Allocation } from '../model/types.js';
 import { awardFacts, type AwardFacts } from './award-facts.js';
 import type { AwardScores, AwardToScore, AwardViability, LotScores, ProviderScores } from './award-scores.js';
 import { scoreOf, valuesOf } from './components.js';
@@ -22,54 +22,109 @@ import { providerViability, type AwardTerms } from './viability.js';
 import { awardViability } from './viability.js';
 import { zoneViability } from './zone-viability.js';
 
-function awardTerms(input: AwardToScore, facts: AwardFacts, floors: ReadonlyMap<string, CostFloor>): Map<string, { terms: AwardTerms; allocation: Allocation }[]> {
+function awardTerms(
+  input: AwardToScore,
+  facts: AwardFacts,
+  floors: ReadonlyMap<string, CostFloor>,
+): Map<string, { terms: AwardTerms; allocation: Allocation }[]> {
   const lots = new Map(input.lots.map((l) => [l.id, l]));
   const byProvider = new Map<string, { terms: AwardTerms; allocation: Allocation }[]>();
   for (const a of input.allocations) {
     const lot = lots.get(a.lotId);
     const floor = floors.get(a.lotId);
     const provider = facts.providers.get(a.providerId);
-    if (a.role === 'backup' || a.hoursPerWeek <= 0 || lot === undefined || floor === undefined || provider === undefined) continue;
-    const terms = { provider, lot, hours: a.hoursPerWeek, price: a.pricePerHour, floor, providerHours: facts.hoursByProvider.get(a.providerId) ?? 0 };
+    if (
+      a.role === 'backup' ||
+      a.hoursPerWeek <= 0 ||
+      lot === undefined ||
+      floor === undefined ||
+      provider === undefined
+    )
+      continue;
+    const terms = {
+      provider,
+      lot,
+      hours: a.hoursPerWeek,
+      price: a.pricePerHour,
+      floor,
+      providerHours: facts.hoursByProvider.get(a.providerId) ?? 0,
+    };
     byProvider.set(a.providerId, [...(byProvider.get(a.providerId) ?? []), { terms, allocation: a }]);
   }
   return byProvider;
 }
 
-function providerScores(input: AwardToScore, settings: ScoringSettings, facts: AwardFacts, floors: ReadonlyMap<string, CostFloor>): Map<string, ProviderScores> {
+function providerScores(
+  input: AwardToScore,
+  settings: ScoringSettings,
+  facts: AwardFacts,
+  floors: ReadonlyMap<string, CostFloor>,
+): Map<string, ProviderScores> {
   const terms = awardTerms(input, facts, floors);
   const scores = new Map<string, ProviderScores>();
   for (const provider of [...input.scenario.providers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const mine = terms.get(provider.id) ?? [];
-    const detail = providerViability(provider, mine.map((m) => m.terms), settings.scoring);
+    const detail = providerViability(
+      provider,
+      mine.map((m) => m.terms),
+      settings.scoring,
+    );
     const awards: AwardViability[] = mine.map(({ terms: t, allocation: a }) => {
       const viability = awardViability(t, settings.scoring);
-      return { lotId: a.lotId, bidId: a.bidId, role: a.role, hoursPerWeek: a.hoursPerWeek, pricePerHour: a.pricePerHour, costFloorPerHour: t.floor.perHour, viabilityScore: scoreOf(viability), viability };
+      return {
+        lotId: a.lotId,
+        bidId: a.bidId,
+        role: a.role,
+        hoursPerWeek: a.hoursPerWeek,
+        pricePerHour: a.pricePerHour,
+        costFloorPerHour: t.floor.perHour,
+        viabilityScore: scoreOf(viability),
+        viability,
+      };
     });
-    scores.set(provider.id, { viabilityScore: scoreOf(detail), viability: valuesOf(detail), viabilityDetail: detail, awards });
+    scores.set(provider.id, {
+      viabilityScore: scoreOf(detail),
+      viability: valuesOf(detail),
+      viabilityDetail: detail,
+      awards,
+    });
   }
   return scores;
 }
 
-function lotScores(input: AwardToScore, settings: ScoringSettings, facts: AwardFacts, floors: ReadonlyMap<string, CostFloor>) {
+function lotScores(
+  input: AwardToScore,
+  settings: ScoringSettings,
+  facts: AwardFacts,
+  floors: ReadonlyMap<string, CostFloor>,
+) {
   const county = countyConcentration(facts.hoursByProvider, facts.totalDemand);
   const risks: ScoredLot[] = [];
   const lots = new Map<string, LotScores>();
   for (const lot of input.lots) {
     const floor = floors.get(lot.id);
     const unmet = input.unmet.get(lot.id) ?? 0;
-    const risk = lotRisk({ scenario: input.scenario, lot, allocations: input.allocations, facts, county, floor, unmet }, settings.scoring);
+    const risk = lotRisk(
+      { scenario: input.scenario, lot, allocations: input.allocations, facts, county, floor, unmet },
+      settings.scoring,
+    );
     risks.push({ lot, risk, unmet });
     lots.set(lot.id, {
-      costFloorPerHour: floor?.perHour ?? 0, riskScore: scoreOf(risk), risk: valuesOf(risk), riskDetail: risk,
-      ...(floor === undefined ? {} : { costFloor: floor, zoneViability: zoneViability(input.scenario, lot, floor, settings.scoring) }),
+      costFloorPerHour: floor?.perHour ?? 0,
+      riskScore: scoreOf(risk),
+      risk: valuesOf(risk),
+      riskDetail: risk,
+      ...(floor === undefined
+        ? {}
+        : { costFloor: floor, zoneViability: zoneViability(input.scenario, lot, floor, settings.scoring) }),
     });
   }
   return { lots, county, award: awardRisk(risks, county, settings.scoring) };
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const allocationOrder = (a: Allocation, b: Allocation) => byText(a.lotId, b.lotId) || byText(a.role, b.role) || byText(a.bidId, b.bidId);
+const allocationOrder = (a: Allocation, b: Allocation) =>
+  byText(a.lotId, b.lotId) || byText(a.role, b.role) || byText(a.bidId, b.bidId);
 
 /** Inputs in a fixed order, so the order of input rows never changes a score. */
 function canonical(input: AwardToScore): AwardToScore {
@@ -78,8 +133,20 @@ function canonical(input: AwardToScore): AwardToScore {
     ...input,
     scenario: {
       ...scenario,
-      demand: [...scenario.demand].sort((a, b) => byText(a.areaId, b.areaId) || byText(a.careType, b.careType) || byText(a.period, b.period) || a.hours - b.hours),
-      current: [...scenario.current].sort((a, b) => byText(a.areaId, b.areaId) || byText(a.careType, b.careType) || byText(a.providerId, b.providerId) || a.hours - b.hours),
+      demand: [...scenario.demand].sort(
+        (a, b) =>
+          byText(a.areaId, b.areaId) ||
+          byText(a.careType, b.careType) ||
+          byText(a.period, b.period) ||
+          a.hours - b.hours,
+      ),
+      current: [...scenario.current].sort(
+        (a, b) =>
+          byText(a.areaId, b.areaId) ||
+          byText(a.careType, b.careType) ||
+          byText(a.providerId, b.providerId) ||
+          a.hours - b.hours,
+      ),
     },
     lots: [...input.lots].sort((a, b) => byText(a.id, b.id)),
     allocations: [...input.allocations].sort(allocationOrder),
@@ -94,16 +161,32 @@ export function scoreAward(raw: AwardToScore): AwardScores {
   const providers = providerScores(input, settings, facts, floors);
   const { lots, county, award } = lotScores(input, settings, facts, floors);
   const served = [...facts.hoursByProvider].reduce((t, [, h]) => t + h, 0);
-  const viabilityScore = served > 0 ? [...facts.hoursByProvider].reduce((t, [p, h]) => t + h * (providers.get(p)?.viabilityScore ?? 0), 0) / served : 0;
+  const viabilityScore =
+    served > 0
+      ? [...facts.hoursByProvider].reduce((t, [p, h]) => t + h * (providers.get(p)?.viabilityScore ?? 0), 0) /
+        served
+      : 0;
   return {
-    lots, providers,
-    flags: awardFlags(input.scenario, input.lots, input.allocations, floors, lowTenderThresholds(settings.scoring)),
+    lots,
+    providers,
+    flags: awardFlags(
+      input.scenario,
+      input.lots,
+      input.allocations,
+      floors,
+      lowTenderThresholds(settings.scoring),
+    ),
     riskScore: scoreOf(award),
     viabilityScore: Math.round(viabilityScore * 10) / 10,
     detail: {
       score: scoreOf(award),
       components: award,
-      county: { hhi: county.hhi, hhiBand: hhiBand(county.hhi), largestProvider: county.largestProvider, largestShare: county.largestShare },
+      county: {
+        hhi: county.hhi,
+        hhiBand: hhiBand(county.hhi),
+        largestProvider: county.largestProvider,
+        largestShare: county.largestShare,
+      },
       zoneFloors: Object.fromEntries(zoneFloors(input.scenario, settings.costModel)),
       settings,
     },

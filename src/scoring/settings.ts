@@ -13,7 +13,13 @@ const positive = z.number().gt(0, 'must be more than 0').max(settingMax, `must b
 const nonNegative = z.number().min(0, 'must be at least 0').max(settingMax, `must be at most ${settingMax}`);
 
 const byRurality = (urban: number, town: number, rural: number) =>
-  z.strictObject({ urban: nonNegative.default(urban), town: nonNegative.default(town), rural: nonNegative.default(rural) }).prefault({});
+  z
+    .strictObject({
+      urban: nonNegative.default(urban),
+      town: nonNegative.default(town),
+      rural: nonNegative.default(rural),
+    })
+    .prefault({});
 
 /**
  * Cost floor per contact hour. Defaults are calibrated so that a compact town
@@ -76,7 +82,13 @@ const riskWeightsSchema = z
   })
   .prefault({})
   .superRefine((w, ctx) => {
-    if (w.unmet !== undefined) ctx.addIssue({ code: 'custom', path: ['unmet'], message: 'is no longer a weight: unmet hours always count in full (risk = unmet share + the rest × the risk of the hours bought); remove it' });
+    if (w.unmet !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unmet'],
+        message:
+          'is no longer a weight: unmet hours always count in full (risk = unmet share + the rest × the risk of the hours bought); remove it',
+      });
   })
   .transform(({ unmet: _unmet, ...weights }) => weights)
   .refine((w) => Object.values(w).some((v) => v > 0), 'needs at least one weight above 0');
@@ -110,14 +122,19 @@ export const scoringSchema = z
 export type CostModel = z.output<typeof costModelSchema>;
 export type ScoringWeights = z.output<typeof scoringSchema>;
 /** The two thresholds of the abnormally-low-tender test. */
-export const lowTenderThresholds = (s: ScoringWeights) => ({ tolerance: s.lowTenderTolerance, belowMedian: s.lowTenderBelowMedian });
+export const lowTenderThresholds = (s: ScoringWeights) => ({
+  tolerance: s.lowTenderTolerance,
+  belowMedian: s.lowTenderBelowMedian,
+});
 
 export interface ScoringSettings {
   readonly costModel: CostModel;
   readonly scoring: ScoringWeights;
 }
 
-export type SettingsOutcome = { readonly kind: 'ok'; readonly settings: ScoringSettings } | { readonly kind: 'bad'; readonly issues: readonly string[] };
+export type SettingsOutcome =
+  | { readonly kind: 'ok'; readonly settings: ScoringSettings }
+  | { readonly kind: 'bad'; readonly issues: readonly string[] };
 
 function issuesOf(key: string, error: z.ZodError): string[] {
   return error.issues.map((i) => `${[key, ...i.path.map(String)].join('.')} ${i.message}`);
@@ -127,17 +144,22 @@ function issuesOf(key: string, error: z.ZodError): string[] {
 export function parseScoringSettings(scenario: Pick<Scenario, 'costModel' | 'scoring'>): SettingsOutcome {
   const costModel = costModelSchema.safeParse(scenario.costModel);
   const scoring = scoringSchema.safeParse(scenario.scoring);
-  if (costModel.success && scoring.success) return { kind: 'ok', settings: { costModel: costModel.data, scoring: scoring.data } };
+  if (costModel.success && scoring.success)
+    return { kind: 'ok', settings: { costModel: costModel.data, scoring: scoring.data } };
   return {
     kind: 'bad',
-    issues: [...(costModel.success ? [] : issuesOf('costModel', costModel.error)), ...(scoring.success ? [] : issuesOf('scoring', scoring.error))],
+    issues: [
+      ...(costModel.success ? [] : issuesOf('costModel', costModel.error)),
+      ...(scoring.success ? [] : issuesOf('scoring', scoring.error)),
+    ],
   };
 }
 
 /** Settings for a scenario already checked by parseScoringSettings. */
 export function scoringSettings(scenario: Pick<Scenario, 'costModel' | 'scoring'>): ScoringSettings {
   const parsed = parseScoringSettings(scenario);
-  if (parsed.kind === 'bad') throw new Error(`invalid scoring settings reached the scoring stage: ${parsed.issues.join('; ')}`);
+  if (parsed.kind === 'bad')
+    throw new Error(`invalid scoring settings reached the scoring stage: ${parsed.issues.join('; ')}`);
   return parsed.settings;
 }
 
@@ -146,5 +168,7 @@ export const defaultScoringSettings: ScoringSettings = scoringSettings({ costMod
 /** One message for bad settings (for the pipeline's bad-settings outcome), or null. */
 export function scoringSettingsProblem(scenario: Pick<Scenario, 'costModel' | 'scoring'>): string | null {
   const parsed = parseScoringSettings(scenario);
-  return parsed.kind === 'ok' ? null : `scenario.json: ${parsed.issues.join('; ')}. The README ("Viability and risk") lists every setting and its default.`;
+  return parsed.kind === 'ok'
+    ? null
+    : `scenario.json: ${parsed.issues.join('; ')}. The README ("Viability and risk") lists every setting and its default.`;
 }

@@ -58,7 +58,10 @@ const travelReason = (floor: CostFloor) =>
 
 function headroomComponent(provider: Provider, hours: number, s: ScoringWeights): ScoreComponent {
   const use = provider.maxHours > 0 ? hours / provider.maxHours : 1;
-  return component(headroomValue(use, s.comfortableUtilisation), `${provider.id} would use ${fmtPercent(use)} of its ${fmtHours(provider.maxHours)} capacity`);
+  return component(
+    headroomValue(use, s.comfortableUtilisation),
+    `${provider.id} would use ${fmtPercent(use)} of its ${fmtHours(provider.maxHours)} capacity`,
+  );
 }
 
 /** Viability of one award (one lot role won by one bid). */
@@ -66,9 +69,18 @@ export function awardViability(t: AwardTerms, s: ScoringWeights): Components {
   const { provider, lot, floor } = t;
   return weigh(
     {
-      volume: component(volumeValue(t.hours, provider.minViableHours), `this award: ${fmtHours(t.hours)} against a minimum viable ${fmtHours(provider.minViableHours)}`),
-      margin: component(marginValue(t.price, floor.perHour, s.marginBand), marginReason(t.price, floor.perHour)),
-      travel: component(travelValue(floor.travelMinutesPerContactHour, s.travelMinutesLimit), travelReason(floor)),
+      volume: component(
+        volumeValue(t.hours, provider.minViableHours),
+        `this award: ${fmtHours(t.hours)} against a minimum viable ${fmtHours(provider.minViableHours)}`,
+      ),
+      margin: component(
+        marginValue(t.price, floor.perHour, s.marginBand),
+        marginReason(t.price, floor.perHour),
+      ),
+      travel: component(
+        travelValue(floor.travelMinutesPerContactHour, s.travelMinutesLimit),
+        travelReason(floor),
+      ),
       headroom: headroomComponent(provider, t.providerHours, s),
       stability: component(stabilityValue(lot, s.demandRangeLimit), rangeReason(lot)),
     },
@@ -82,12 +94,20 @@ const weightedMean = (items: readonly { w: number; x: number }[]) => {
 };
 
 /** Viability of a provider across all its awards (hours-weighted where per award). */
-export function providerViability(provider: Provider, awards: readonly AwardTerms[], s: ScoringWeights): Components {
+export function providerViability(
+  provider: Provider,
+  awards: readonly AwardTerms[],
+  s: ScoringWeights,
+): Components {
   const hours = awards.reduce((t, a) => t + a.hours, 0);
   if (hours <= 0) {
-    return weigh({ volume: component(0, `wins nothing against a minimum viable ${fmtHours(provider.minViableHours)}`) }, { volume: 1 });
+    return weigh(
+      { volume: component(0, `wins nothing against a minimum viable ${fmtHours(provider.minViableHours)}`) },
+      { volume: 1 },
+    );
   }
-  const mean = (pick: (a: AwardTerms) => number) => weightedMean(awards.map((a) => ({ w: a.hours, x: pick(a) })));
+  const mean = (pick: (a: AwardTerms) => number) =>
+    weightedMean(awards.map((a) => ({ w: a.hours, x: pick(a) })));
   const price = mean((a) => a.price);
   const floor = mean((a) => a.floor.perHour);
   const minutes = mean((a) => a.floor.travelMinutesPerContactHour);
@@ -95,11 +115,23 @@ export function providerViability(provider: Provider, awards: readonly AwardTerm
   const lots = `${awards.length} award${awards.length === 1 ? '' : 's'}`;
   return weigh(
     {
-      volume: component(volumeValue(hours, provider.minViableHours), `wins ${fmtHours(hours)} against a minimum viable ${fmtHours(provider.minViableHours)}`),
-      margin: component(mean((a) => marginValue(a.price, a.floor.perHour, s.marginBand)), `over ${lots}: ${marginReason(price, floor)} (hours-weighted)`),
-      travel: component(mean((a) => travelValue(a.floor.travelMinutesPerContactHour, s.travelMinutesLimit)), `about ${minutes.toFixed(1)} paid travel minutes per contact hour across its zones`),
+      volume: component(
+        volumeValue(hours, provider.minViableHours),
+        `wins ${fmtHours(hours)} against a minimum viable ${fmtHours(provider.minViableHours)}`,
+      ),
+      margin: component(
+        mean((a) => marginValue(a.price, a.floor.perHour, s.marginBand)),
+        `over ${lots}: ${marginReason(price, floor)} (hours-weighted)`,
+      ),
+      travel: component(
+        mean((a) => travelValue(a.floor.travelMinutesPerContactHour, s.travelMinutesLimit)),
+        `about ${minutes.toFixed(1)} paid travel minutes per contact hour across its zones`,
+      ),
       headroom: headroomComponent(provider, hours, s),
-      stability: component(mean((a) => stabilityValue(a.lot, s.demandRangeLimit)), `its lots' demand range averages ${fmtPercent(range)} of central demand`),
+      stability: component(
+        mean((a) => stabilityValue(a.lot, s.demandRangeLimit)),
+        `its lots' demand range averages ${fmtPercent(range)} of central demand`,
+      ),
     },
     s.viabilityWeights,
   );

@@ -16,7 +16,12 @@ export function largestRoleHours(lot: Lot): number {
   return Math.max(0, ...lot.roles.map((r) => r.share * lot.demand), lot.roles.length === 0 ? lot.demand : 0);
 }
 
-export function zoneViability(scenario: Scenario, lot: Lot, floor: CostFloor, s: ScoringWeights): ZoneViability {
+export function zoneViability(
+  scenario: Scenario,
+  lot: Lot,
+  floor: CostFloor,
+  s: ScoringWeights,
+): ZoneViability {
   const providers = new Map(scenario.providers.map((p) => [p.id, p]));
   const roleHours = largestRoleHours(lot);
   let best: ZoneViability | null = null;
@@ -30,5 +35,13 @@ export function zoneViability(scenario: Scenario, lot: Lot, floor: CostFloor, s:
     const reason = `best: ${bid.id} (${bid.providerId}) at ${fmtMoney(bid.price)}/h holding ${fmtHours(hours)} would score ${score.toFixed(1)}`;
     best = { score, bidId: bid.id, providerId: bid.providerId, reason, detail };
   }
-  return best ?? { score: 0, bidId: null, providerId: null, reason: 'no eligible bid: nobody can sustain this lot at the prices bid', detail: {} };
+  return (
+    best ?? {
+      score: 0,
+      bidId: null,
+      providerId: null,
+      reason: 'no eligible bid: nobody can sustain this lot at the prices bid',
+      detail: {},
+    }
+  );
 }

@@ -13,7 +13,10 @@ export class Answers {
   readonly #cache = new Map<string, SolveAnswer>();
 
   /** `cacheSize` 0 turns the cache off. */
-  constructor(solver: Solver, private readonly cacheSize: number) {
+  constructor(
+    solver: Solver,
+    private readonly cacheSize: number,
+  ) {
     this.#queue = new SolveQueue((body) => solver.solve(body));
   }
 

@@ -26,7 +26,11 @@ export function answerErrorsAsJson(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, _request, reply) => {
     const message = clientError(error);
     if (message !== null) return reply.code(400).send({ error: message });
-    return reply.code(error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500).send({ error: error.message });
+    return reply
+      .code(error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500)
+      .send({ error: error.message });
   });
-  app.setNotFoundHandler(async (request, reply) => reply.code(404).send({ error: `nothing at ${request.method} ${request.url}` }));
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).send({ error: `nothing at ${request.method} ${request.url}` }),
+  );
 }

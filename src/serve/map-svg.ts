@@ -39,21 +39,41 @@ function fitFor(shapes: readonly AreaShape[]): { fit: Fit; height: number } {
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const scale = drawingWidth / Math.max(maxX - minX, 1e-9);
   const round = (v: number) => Math.round(v * 10) / 10;
-  return { fit: ([x, y]) => [round((x - minX) * scale), round((maxY - y) * scale)], height: Math.ceil((maxY - minY) * scale) };
+  return {
+    fit: ([x, y]) => [round((x - minX) * scale), round((maxY - y) * scale)],
+    height: Math.ceil((maxY - minY) * scale),
+  };
 }
 
 function pathData(shape: MultiPolygon, fit: Fit): string {
-  return shape.flatMap((polygon) => polygon.map((ring) => `M${ring.map((p) => fit(p).join(',')).join('L')}Z`)).join('');
+  return shape
+    .flatMap((polygon) => polygon.map((ring) => `M${ring.map((p) => fit(p).join(',')).join('L')}Z`))
+    .join('');
 }
 
 /** The map's area shapes, drawn once per server. */
-export function mapDrawing(areas: readonly Area[], boundaries: unknown): MapDrawing & { readonly outlines: (zoning: Zoning) => ZoneOutline[] } {
+export function mapDrawing(
+  areas: readonly Area[],
+  boundaries: unknown,
+): MapDrawing & { readonly outlines: (zoning: Zoning) => ZoneOutline[] } {
   const geometry = areaGeometry(areas, boundaries);
   const { fit, height } = fitFor(geometry.areas);
   const names = new Map(areas.map((a) => [a.id, a.name]));
   return {
-    width: drawingWidth, height, source: geometry.source, note: geometry.note,
-    areas: geometry.areas.map((a) => ({ areaId: a.areaId, name: names.get(a.areaId) ?? a.areaId, d: pathData(a.shape, fit) })),
-    outlines: (zoning) => zoneGeometry(geometry.areas, zoning).map((z) => ({ zoneId: z.zoneId, d: pathData(z.shape, fit), labelAt: fit(z.labelAt) })),
+    width: drawingWidth,
+    height,
+    source: geometry.source,
+    note: geometry.note,
+    areas: geometry.areas.map((a) => ({
+      areaId: a.areaId,
+      name: names.get(a.areaId) ?? a.areaId,
+      d: pathData(a.shape, fit),
+    })),
+    outlines: (zoning) =>
+      zoneGeometry(geometry.areas, zoning).map((z) => ({
+        zoneId: z.zoneId,
+        d: pathData(z.shape, fit),
+        labelAt: fit(z.labelAt),
+      })),
   };
 }

@@ -16,11 +16,16 @@ function hostName(host: string): string {
 }
 
 /** Why a request is refused, or null when it may go on. */
-export function refusal(headers: { readonly host?: string | undefined; readonly origin?: string | undefined }, boundHost: string): string | null {
+export function refusal(
+  headers: { readonly host?: string | undefined; readonly origin?: string | undefined },
+  boundHost: string,
+): string | null {
   const host = headers.host ?? '';
   const name = hostName(host);
-  if (!wildcardHosts.has(boundHost) && !loopbackNames.has(name) && name !== boundHost.toLowerCase()) return `host "${host}" is not this workbench: open it at the address zonal serve printed`;
+  if (!wildcardHosts.has(boundHost) && !loopbackNames.has(name) && name !== boundHost.toLowerCase())
+    return `host "${host}" is not this workbench: open it at the address zonal serve printed`;
   const origin = headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return `requests from ${origin} are refused: only the workbench's own page (http://${host}) may use it`;
+  if (origin !== undefined && origin !== `http://${host}`)
+    return `requests from ${origin} are refused: only the workbench's own page (http://${host}) may use it`;
   return null;
 }

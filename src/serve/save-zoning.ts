@@ -14,7 +14,13 @@ import { zoningFrom } from './solve-request.js';
 import { distinctZoneIds } from './zoning-ids.js';
 
 export type SaveOutcome =
-  | { readonly kind: 'saved'; readonly name: string; readonly file: string; readonly zoning: Zoning; readonly renamed: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'saved';
+      readonly name: string;
+      readonly file: string;
+      readonly zoning: Zoning;
+      readonly renamed: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'exists'; readonly error: string }
   | { readonly kind: 'bad-request'; readonly error: string };
 
@@ -24,7 +30,11 @@ export interface SaveRequest {
   readonly overwrite: boolean;
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
@@ -42,9 +52,17 @@ export function zoningCsv(scenario: Scenario, zoning: Zoning): string {
 }
 
 /** Checks, then writes; the caller runs one save at a time. */
-export async function saveZoning(dir: string, scenario: Scenario, request: SaveRequest): Promise<SaveOutcome> {
+export async function saveZoning(
+  dir: string,
+  scenario: Scenario,
+  request: SaveRequest,
+): Promise<SaveOutcome> {
   const { name } = request;
-  if (!idPattern.test(name) || name.length > 64) return { kind: 'bad-request', error: `name "${name}" is not an id: use 1 to 64 letters, digits, _ . and - (it becomes zones-<name>.csv)` };
+  if (!idPattern.test(name) || name.length > 64)
+    return {
+      kind: 'bad-request',
+      error: `name "${name}" is not an id: use 1 to 64 letters, digits, _ . and - (it becomes zones-<name>.csv)`,
+    };
   const given = zoningFrom(scenario, request.zones);
   if (typeof given === 'string') return { kind: 'bad-request', error: given };
   const jsonFile = path.join(dir, 'scenario.json');
@@ -53,12 +71,18 @@ export async function saveZoning(dir: string, scenario: Scenario, request: SaveR
   const fileName = `zones-${name}.csv`;
   const csvFile = path.join(dir, fileName);
   const named = scenario.zonings.has(name) || Object.hasOwn(json?.zonings ?? {}, name);
-  if (!request.overwrite && (named || (await exists(csvFile)))) return { kind: 'exists', error: `zoning "${name}" already exists (${named ? 'in scenario.json' : fileName}): choose another name, or send "overwrite": true to replace it` };
+  if (!request.overwrite && (named || (await exists(csvFile))))
+    return {
+      kind: 'exists',
+      error: `zoning "${name}" already exists (${named ? 'in scenario.json' : fileName}): choose another name, or send "overwrite": true to replace it`,
+    };
   const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);
   const { zoning, renamed } = distinctZoneIds(given, others, name, new Set(scenario.areas.map((a) => a.id)));
   await writeAtomically(csvFile, zoningCsv(scenario, zoning));
   try {
-    const edits = modify(jsonText, ['zonings', name], fileName, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+    const edits = modify(jsonText, ['zonings', name], fileName, {
+      formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
+    });
     await writeAtomically(jsonFile, applyEdits(jsonText, edits));
   } catch (e) {
     if (!named) await unlink(csvFile).catch(() => undefined);

@@ -44,7 +44,11 @@ interface Bench {
 }
 
 const streamHeader = 'x-zonal-stream';
-const zoningsBodySchema = z.strictObject({ name: z.string(), zones: z.record(z.string(), z.string()), overwrite: z.boolean().optional() });
+const zoningsBodySchema = z.strictObject({
+  name: z.string(),
+  zones: z.record(z.string(), z.string()),
+  overwrite: z.boolean().optional(),
+});
 const outlinesBodySchema = z.strictObject({ zones: z.record(z.string(), z.string()) });
 
 function sendAnswer(reply: FastifyReply, answer: SolveAnswer | null): FastifyReply {
@@ -56,11 +60,18 @@ function sendAnswer(reply: FastifyReply, answer: SolveAnswer | null): FastifyRep
 
 async function pageRoutes(app: FastifyInstance, bench: Bench): Promise<void> {
   const webRoot = bench.options.webRoot ?? new URL('../web/workbench/', import.meta.url);
-  const scripts = new Set((await readdir(webRoot).catch(() => [] as string[])).filter((f) => f.endsWith('.js')));
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(workbenchPage(bench.scenario.name, bench.drawing)));
+  const scripts = new Set(
+    (await readdir(webRoot).catch(() => [] as string[])).filter((f) => f.endsWith('.js')),
+  );
+  app.get('/', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(workbenchPage(bench.scenario.name, bench.drawing)),
+  );
   app.get<{ Params: { file: string } }>('/app/:file', async (request, reply) => {
-    if (!scripts.has(request.params.file)) return reply.code(404).send({ error: `no script ${request.params.file}` });
-    return reply.type('text/javascript; charset=utf-8').send(await readFile(new URL(request.params.file, webRoot), 'utf8'));
+    if (!scripts.has(request.params.file))
+      return reply.code(404).send({ error: `no script ${request.params.file}` });
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .send(await readFile(new URL(request.params.file, webRoot), 'utf8'));
   });
 }
 
@@ -81,7 +92,13 @@ function scenarioRoutes(app: FastifyInstance, bench: Bench): void {
     };
   });
   const { drawing } = bench;
-  app.get('/api/map', async () => ({ width: drawing.width, height: drawing.height, source: drawing.source, note: drawing.note, areas: drawing.areas }));
+  app.get('/api/map', async () => ({
+    width: drawing.width,
+    height: drawing.height,
+    source: drawing.source,
+    note: drawing.note,
+    areas: drawing.areas,
+  }));
   app.post('/api/outlines', async (request, reply) => {
     const parsed = outlinesBodySchema.safeParse(request.body);
     const zoning = parsed.success ? zoningFrom(bench.scenario, parsed.data.zones) : bodyProblem(parsed.error);
@@ -93,7 +110,10 @@ function scenarioRoutes(app: FastifyInstance, bench: Bench): void {
 function solveRoutes(app: FastifyInstance, bench: Bench): void {
   app.post('/api/solve', async (request, reply) => {
     const stream = request.headers[streamHeader];
-    return sendAnswer(reply, await bench.answers.solve(request.body, typeof stream === 'string' && stream !== '' ? stream : null));
+    return sendAnswer(
+      reply,
+      await bench.answers.solve(request.body, typeof stream === 'string' && stream !== '' ? stream : null),
+    );
   });
 }
 
@@ -103,18 +123,35 @@ function zoningRoutes(app: FastifyInstance, bench: Bench): void {
     const parsed = zoningsBodySchema.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send({ error: bodyProblem(parsed.error) });
     // One save at a time: two saves of one name must not both pass the "exists" check.
-    const save = saving.then(() => saveZoning(bench.options.dir, bench.scenario, { ...parsed.data, overwrite: parsed.data.overwrite ?? false }));
+    const save = saving.then(() =>
+      saveZoning(bench.options.dir, bench.scenario, {
+        ...parsed.data,
+        overwrite: parsed.data.overwrite ?? false,
+      }),
+    );
     saving = save.catch(() => undefined);
     const outcome = await save;
     if (outcome.kind === 'exists') return reply.code(409).send({ error: outcome.error });
     if (outcome.kind === 'bad-request') return reply.code(400).send({ error: outcome.error });
-    bench.scenario = { ...bench.scenario, zonings: new Map([...bench.scenario.zonings, [outcome.name, outcome.zoning]]) };
-    return reply.code(201).send({ name: outcome.name, file: outcome.file, zones: Object.fromEntries(outcome.zoning), renamed: outcome.renamed });
+    bench.scenario = {
+      ...bench.scenario,
+      zonings: new Map([...bench.scenario.zonings, [outcome.name, outcome.zoning]]),
+    };
+    return reply.code(201).send({
+      name: outcome.name,
+      file: outcome.file,
+      zones: Object.fromEntries(outcome.zoning),
+      renamed: outcome.renamed,
+    });
   });
 }
 
 /** The result and scenario of a download request, or null when an error reply was sent. */
-async function solvedFor(bench: Bench, body: unknown, reply: FastifyReply): Promise<{ result: Result; scenario: Scenario } | null> {
+async function solvedFor(
+  bench: Bench,
+  body: unknown,
+  reply: FastifyReply,
+): Promise<{ result: Result; scenario: Scenario } | null> {
   const parsed = solveBodySchema.safeParse(body);
   const asked = parsed.success ? requestScenario(bench.scenario, parsed.data) : bodyProblem(parsed.error);
   if (typeof asked === 'string') {
@@ -128,7 +165,10 @@ async function solvedFor(bench: Bench, body: unknown, reply: FastifyReply): Prom
   }
   const { result } = answer;
   if (result.status === 'infeasible') {
-    await reply.code(409).send({ error: 'no award is possible under these rules, so there is nothing to download: undo the edit or relax a rule' });
+    await reply.code(409).send({
+      error:
+        'no award is possible under these rules, so there is nothing to download: undo the edit or relax a rule',
+    });
     return null;
   }
   return { result, scenario: asked };
@@ -138,15 +178,24 @@ function downloadRoutes(app: FastifyInstance, bench: Bench): void {
   app.post('/api/report', async (request, reply) => {
     const solved = await solvedFor(bench, request.body, reply);
     if (solved === null) return reply;
-    return reply.type('text/html; charset=utf-8').header('content-disposition', 'attachment; filename="report.html"').send(await reportHtml(solved.result, solved.scenario));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="report.html"')
+      .send(await reportHtml(solved.result, solved.scenario));
   });
   app.post('/api/workbook', async (request, reply) => {
-    if (!resultWorkbookReady) return reply.code(501).send({ error: 'the result workbook is not available in this version of zonal: download the report instead' });
+    if (!resultWorkbookReady)
+      return reply.code(501).send({
+        error: 'the result workbook is not available in this version of zonal: download the report instead',
+      });
     const solved = await solvedFor(bench, request.body, reply);
     if (solved === null) return reply;
     const book = await resultWorkbook(solved.result, solved.scenario);
     if (book === null) return reply.code(501).send({ error: 'the result workbook could not be made' });
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', 'attachment; filename="result.xlsx"').send(Buffer.from(book));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="result.xlsx"')
+      .send(Buffer.from(book));
   });
 }
 
@@ -160,7 +209,12 @@ export async function buildWorkbench(options: WorkbenchOptions): Promise<Fastify
     if (why !== null) return reply.code(403).send({ error: why });
   });
   answerErrorsAsJson(app);
-  const bench: Bench = { options, scenario: options.scenario, answers: new Answers(options.solver, options.cacheSize ?? 64), drawing: mapDrawing(options.scenario.areas, options.scenario.boundaries) };
+  const bench: Bench = {
+    options,
+    scenario: options.scenario,
+    answers: new Answers(options.solver, options.cacheSize ?? 64),
+    drawing: mapDrawing(options.scenario.areas, options.scenario.boundaries),
+  };
   await pageRoutes(app, bench);
   scenarioRoutes(app, bench);
   solveRoutes(app, bench);

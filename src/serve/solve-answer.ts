@@ -33,7 +33,13 @@ export async function answerSolve(context: SolveContext, body: unknown): Promise
   const scenario = requestScenario(context.scenario, parsed.data);
   if (typeof scenario === 'string') return { kind: 'bad-request', error: scenario };
   // Rule costs re-solve once per rule: too slow for an edit that should answer at once.
-  const outcome = await runScenario(scenario, { backend: context.backend, timeLimit: context.timeLimit, inputHash: context.inputHash, version: context.version, ruleCosts: false });
+  const outcome = await runScenario(scenario, {
+    backend: context.backend,
+    timeLimit: context.timeLimit,
+    inputHash: context.inputHash,
+    version: context.version,
+    ruleCosts: false,
+  });
   switch (outcome.kind) {
     case 'bad-settings':
       return { kind: 'bad-request', error: outcome.message };

@@ -42,9 +42,11 @@ export class SolveQueue<T, R> {
     this.#running = true;
     const done = this.run(head.task).then((value): Queued<R> => ({ kind: 'done', value }));
     head.settle(done);
-    void done.catch(() => undefined).finally(() => {
-      this.#running = false;
-      this.#next();
-    });
+    void done
+      .catch(() => undefined)
+      .finally(() => {
+        this.#running = false;
+        this.#next();
+      });
   }
 }

@@ -20,29 +20,39 @@ export const solveBodySchema = z.strictObject({
 
 export type SolveBody = z.output<typeof solveBodySchema>;
 
-const listed = (ids: readonly string[]) => `${ids.slice(0, 5).map((id) => `"${id}"`).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
+const listed = (ids: readonly string[]) =>
+  `${ids
+    .slice(0, 5)
+    .map((id) => `"${id}"`)
+    .join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
 
 /** The body's zod complaints as one message. */
 export function bodyProblem(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length === 0 ? 'the request body' : i.path.map(String).join('.')}: ${i.message}`).join('; ');
+  return error.issues
+    .map((i) => `${i.path.length === 0 ? 'the request body' : i.path.map(String).join('.')}: ${i.message}`)
+    .join('; ');
 }
 
 /** `zones` as a zoning of every area of the scenario, or what is wrong with it. */
 export function zoningFrom(scenario: Scenario, zones: Readonly<Record<string, string>>): Zoning | string {
   const areaIds = new Set(scenario.areas.map((a) => a.id));
   const unknown = Object.keys(zones).filter((id) => !areaIds.has(id));
-  if (unknown.length > 0) return `zones names unknown area(s) ${listed(unknown)}: use area ids from areas.csv`;
+  if (unknown.length > 0)
+    return `zones names unknown area(s) ${listed(unknown)}: use area ids from areas.csv`;
   const missing = scenario.areas.map((a) => a.id).filter((id) => zones[id] === undefined);
   if (missing.length > 0) return `zones leaves out area(s) ${listed(missing)}: give every area a zone`;
   const zoneIds = [...new Set(Object.values(zones))];
   const badIds = zoneIds.filter((z) => !idPattern.test(z));
-  if (badIds.length > 0) return `zone id(s) ${listed(badIds)} are not ids: use only letters, digits, _ . and -`;
+  if (badIds.length > 0)
+    return `zone id(s) ${listed(badIds)} are not ids: use only letters, digits, _ . and -`;
   const areaNamed = zoneIds.filter((z) => areaIds.has(z) || z === 'county');
-  if (areaNamed.length > 0) return `zone id(s) ${listed(areaNamed)} clash with an area id or the reserved "county": rename the zone`;
+  if (areaNamed.length > 0)
+    return `zone id(s) ${listed(areaNamed)} clash with an area id or the reserved "county": rename the zone`;
   return new Map(scenario.areas.map((a) => [a.id, zones[a.id] ?? '']));
 }
 
-const sameZoning = (a: Zoning, b: Zoning) => a.size === b.size && [...a].every(([area, zone]) => b.get(area) === zone);
+const sameZoning = (a: Zoning, b: Zoning) =>
+  a.size === b.size && [...a].every(([area, zone]) => b.get(area) === zone);
 
 /** The scenario a request asks to solve, or why it cannot be solved. */
 export function requestScenario(base: Scenario, body: SolveBody): Scenario | string {
@@ -50,6 +60,12 @@ export function requestScenario(base: Scenario, body: SolveBody): Scenario | str
   if (typeof zoning === 'string') return zoning;
   // Zones equal to a named zoning keep its name, so the starting award says "districts".
   const named = [...base.zonings].find(([, z]) => sameZoning(z, zoning))?.[0];
-  const withZoning: Scenario = named !== undefined ? { ...base, zoning: named } : { ...base, zonings: new Map([...base.zonings, [workbenchZoning, zoning]]), zoning: workbenchZoning };
-  return applyOverrides(withZoning, { ...(body.lots === undefined ? {} : { lots: body.lots }), ...(body.award === undefined ? {} : { award: body.award }) });
+  const withZoning: Scenario =
+    named !== undefined
+      ? { ...base, zoning: named }
+      : { ...base, zonings: new Map([...base.zonings, [workbenchZoning, zoning]]), zoning: workbenchZoning };
+  return applyOverrides(withZoning, {
+    ...(body.lots === undefined ? {} : { lots: body.lots }),
+    ...(body.award === undefined ? {} : { award: body.award }),
+  });
 }

@@ -17,16 +17,31 @@ const read = readScenario(setup.dir);
 
 async function answer(body: unknown): Promise<SolveAnswer> {
   const { scenario, issues } = await read;
-  if (scenario === null || issues.hasErrors) return { kind: 'failed', error: `the scenario no longer reads cleanly: ${issues.errors.slice(0, 3).map(formatIssue).join('; ')}` };
+  if (scenario === null || issues.hasErrors)
+    return {
+      kind: 'failed',
+      error: `the scenario no longer reads cleanly: ${issues.errors.slice(0, 3).map(formatIssue).join('; ')}`,
+    };
   try {
-    return await answerSolve({ scenario, backend: highsBackend, inputHash: setup.inputHash, version: setup.version, timeLimit: setup.timeLimit }, body);
+    return await answerSolve(
+      {
+        scenario,
+        backend: highsBackend,
+        inputHash: setup.inputHash,
+        version: setup.version,
+        timeLimit: setup.timeLimit,
+      },
+      body,
+    );
   } catch (e) {
     return { kind: 'failed', error: `unexpected error: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
 parentPort?.on('message', (message: { id: number; body: unknown }) => {
-  void answer(message.body).then((a) => parentPort?.postMessage({ kind: 'answer', id: message.id, answer: a } satisfies WorkerReply));
+  void answer(message.body).then((a) =>
+    parentPort?.postMessage({ kind: 'answer', id: message.id, answer: a } satisfies WorkerReply),
+  );
 });
 
 async function warmUp(): Promise<void> {

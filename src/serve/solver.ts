@@ -37,7 +37,9 @@ export interface WorkerSetup extends SolverSettings {
   readonly dir: string;
 }
 
-export type WorkerReply = { readonly kind: 'answer'; readonly id: number; readonly answer: SolveAnswer } | { readonly kind: 'warm' };
+export type WorkerReply =
+  | { readonly kind: 'answer'; readonly id: number; readonly answer: SolveAnswer }
+  | { readonly kind: 'warm' };
 
 export function solverThread(setup: WorkerSetup): Solver {
   let worker: Worker | null = null;

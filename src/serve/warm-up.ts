@@ -16,7 +16,10 @@ export function warmUpBodies(scenario: Scenario, moves = warmUpMoves): { zones: 
   const bodies = [{ zones }];
   for (let i = 0; i < areas.length && bodies.length <= moves; i++) {
     const area = areas[i] ?? '';
-    const other = areas.slice(i + 1).concat(areas.slice(0, i)).find((b) => zones[b] !== zones[area]);
+    const other = areas
+      .slice(i + 1)
+      .concat(areas.slice(0, i))
+      .find((b) => zones[b] !== zones[area]);
     if (other !== undefined) bodies.push({ zones: { ...zones, [area]: zones[other] ?? '' } });
   }
   return bodies;

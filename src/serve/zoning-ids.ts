@@ -13,7 +13,12 @@ function zoneMembers(zoning: Zoning): Map<string, string> {
 }
 
 /** The zoning with clashing zone ids renamed, and old id → new id for each rename. */
-export function distinctZoneIds(zoning: Zoning, others: Iterable<Zoning>, name: string, areaIds: ReadonlySet<string>): { zoning: Zoning; renamed: Record<string, string> } {
+export function distinctZoneIds(
+  zoning: Zoning,
+  others: Iterable<Zoning>,
+  name: string,
+  areaIds: ReadonlySet<string>,
+): { zoning: Zoning; renamed: Record<string, string> } {
   const elsewhere = new Map<string, string>();
   for (const other of others) for (const [zone, areas] of zoneMembers(other)) elsewhere.set(zone, areas);
   const mine = zoneMembers(zoning);

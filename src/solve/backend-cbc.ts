@@ -46,55 +46,102 @@ async function solveWithCbc(binary: string, program: Program, options: SolveOpti
     await writeFile(join(folder, 'model.lp'), toLpText(program));
     const limit = lpNumber(Math.min(options.timeLimit, maxTimerMs / 1000));
     const nodes = options.nodeLimit === undefined ? [] : ['maxNodes', String(options.nodeLimit)];
-    const args = ['model.lp', 'timeMode', 'elapsed', 'sec', limit, 'ratio', lpNumber(options.relativeGap), ...nodes, 'solve', 'solu', 'solution.txt'];
+    const args = [
+      'model.lp',
+      'timeMode',
+      'elapsed',
+      'sec',
+      limit,
+      'ratio',
+      lpNumber(options.relativeGap),
+      ...nodes,
+      'solve',
+      'solu',
+      'solution.txt',
+    ];
     const run = await runCbc(binary, args, folder, options.timeLimit + killGraceSeconds);
     const seconds = (performance.now() - started) / 1000;
     if (run.kind === 'failed') return { status: 'error', message: run.message, seconds };
     const solution = await readFile(join(folder, 'solution.txt'), 'utf8').catch(() => undefined);
-    if (solution === undefined) return { status: 'error', message: `cbc wrote no solution: ${lastLines(run.log)}`, seconds };
+    if (solution === undefined)
+      return { status: 'error', message: `cbc wrote no solution: ${lastLines(run.log)}`, seconds };
     return readSolution(program, solution, run.log, seconds);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
 }
 
-type CbcRun = { readonly kind: 'finished'; readonly log: string } | { readonly kind: 'failed'; readonly message: string };
+type CbcRun =
+  | { readonly kind: 'finished'; readonly log: string }
+  | { readonly kind: 'failed'; readonly message: string };
 
-function runCbc(binary: string, args: readonly string[], folder: string, killAfterSeconds: number): Promise<CbcRun> {
+function runCbc(
+  binary: string,
+  args: readonly string[],
+  folder: string,
+  killAfterSeconds: number,
+): Promise<CbcRun> {
   return new Promise((resolve) => {
-    const child = spawn(binary, args, { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], timeout: Math.min(killAfterSeconds * 1000, maxTimerMs) });
+    const child = spawn(binary, args, {
+      cwd: folder,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: Math.min(killAfterSeconds * 1000, maxTimerMs),
+    });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.once('error', (error) => resolve({ kind: 'failed', message: `could not run ${binary}: ${error.message}` }));
+    child.once('error', (error) =>
+      resolve({ kind: 'failed', message: `could not run ${binary}: ${error.message}` }),
+    );
     child.once('close', (code, signal) => {
       const log = Buffer.concat(chunks).toString('utf8');
-      if (signal !== null) resolve({ kind: 'failed', message: `cbc did not stop within ${killAfterSeconds} s and was killed (${signal})` });
-      else if (code !== 0) resolve({ kind: 'failed', message: `cbc exited with code ${code}: ${lastLines(log)}` });
+      if (signal !== null)
+        resolve({
+          kind: 'failed',
+          message: `cbc did not stop within ${killAfterSeconds} s and was killed (${signal})`,
+        });
+      else if (code !== 0)
+        resolve({ kind: 'failed', message: `cbc exited with code ${code}: ${lastLines(log)}` });
       else resolve({ kind: 'finished', log });
     });
   });
 }
 
 /** Reads cbc's solution file (and the log, for the gap) into an outcome. */
-export function readSolution(program: Program, solution: string, log: string, seconds: number): SolverOutcome {
+export function readSolution(
+  program: Program,
+  solution: string,
+  log: string,
+  seconds: number,
+): SolverOutcome {
   const [header = '', ...lines] = solution.split('\n');
   const status = header.replace(/ - objective value .*$/, '').trim();
   if (status === 'Infeasible') return { status: 'infeasible', seconds };
   if (status === 'Integer infeasible') {
     // cbc's preprocessing says "infeasible or unbounded"; only bounded columns rule out the latter.
     const bounded = program.variables.every((v) => Number.isFinite(v.lower) && Number.isFinite(v.upper));
-    return bounded ? { status: 'infeasible', seconds } : { status: 'error', message: 'cbc says the program is infeasible or unbounded', seconds };
+    return bounded
+      ? { status: 'infeasible', seconds }
+      : { status: 'error', message: 'cbc says the program is infeasible or unbounded', seconds };
   }
-  if (status.includes('no integer solution')) return { status: 'error', message: `cbc found no integer solution (${status})`, seconds };
+  if (status.includes('no integer solution'))
+    return { status: 'error', message: `cbc found no integer solution (${status})`, seconds };
   const proven = status === 'Optimal';
-  if (!proven && !status.startsWith('Stopped on')) return { status: 'error', message: `cbc: ${header.trim() || 'empty solution file'}`, seconds };
+  if (!proven && !status.startsWith('Stopped on'))
+    return { status: 'error', message: `cbc: ${header.trim() || 'empty solution file'}`, seconds };
   const values = readValues(program, lines);
   if (typeof values === 'string') return { status: 'error', message: values, seconds };
   const objective = Number(/objective value (\S+)/.exec(header)?.[1]);
-  if (!Number.isFinite(objective)) return { status: 'error', message: `cbc: no objective value in "${header.trim()}"`, seconds };
+  if (!Number.isFinite(objective))
+    return { status: 'error', message: `cbc: no objective value in "${header.trim()}"`, seconds };
   const gap = readGap(log);
-  return { status: proven ? 'optimal' : 'feasible', values, objective, gap: Number.isNaN(gap) && proven ? 0 : gap, seconds };
+  return {
+    status: proven ? 'optimal' : 'feasible',
+    values,
+    objective,
+    gap: Number.isNaN(gap) && proven ? 0 : gap,
+    seconds,
+  };
 }
 
 /** Column values by LP name, in program order; absent columns are 0. Returns a message on failure. */
@@ -116,7 +163,8 @@ function readValues(program: Program, lines: readonly string[]): number[] | stri
     const value = Number(valueText);
     const variable = program.variables[j];
     if (!Number.isFinite(value) || variable === undefined) return `cbc: bad value "${valueText}" for ${name}`;
-    if (variable.integer && Math.abs(value - Math.round(value)) > integralityTolerance) return `cbc: ${variable.name} = ${value} is not integral`;
+    if (variable.integer && Math.abs(value - Math.round(value)) > integralityTolerance)
+      return `cbc: ${variable.name} = ${value} is not integral`;
     values[j] = variable.integer ? Math.round(value) : value;
   }
   return values;

@@ -14,7 +14,8 @@ import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './prog
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
-const loadHighs = ((highsModule as unknown as { default?: Loader }).default ?? highsModule) as unknown as Loader;
+const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
+  highsModule) as unknown as Loader;
 
 let runtime: Promise<Highs> | null = null;
 
@@ -48,14 +49,24 @@ function toModelData(h: Highs, program: Program) {
   return {
     numCols: vars.length,
     numRows: program.rows.length,
-    sense: program.sense === 'min' ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize,
+    sense:
+      program.sense === 'min' ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize,
     colCost: Float64Array.from(vars, (v) => v.cost),
     colLower: Float64Array.from(vars, (v) => bound(v.lower, h.infinity)),
     colUpper: Float64Array.from(vars, (v) => bound(v.upper, h.infinity)),
     rowLower: Float64Array.from(program.rows, (r) => bound(r.lower, h.infinity)),
     rowUpper: Float64Array.from(program.rows, (r) => bound(r.upper, h.infinity)),
-    matrix: { format: 'csr' as const, numRows: program.rows.length, numCols: vars.length, starts, indices, values },
-    integrality: Int32Array.from(vars, (v) => (v.integer ? h.constants.variableType.integer : h.constants.variableType.continuous)),
+    matrix: {
+      format: 'csr' as const,
+      numRows: program.rows.length,
+      numCols: vars.length,
+      starts,
+      indices,
+      values,
+    },
+    integrality: Int32Array.from(vars, (v) =>
+      v.integer ? h.constants.variableType.integer : h.constants.variableType.continuous,
+    ),
   };
 }
 
@@ -71,12 +82,26 @@ export const defaultHighsBackendSettings: HighsBackendSettings = { options: {} }
 
 function optionsFor(options: SolveOptions, settings: HighsBackendSettings): HighsOptionValues {
   const nodes = options.nodeLimit === undefined ? {} : { mip_max_nodes: options.nodeLimit };
-  return { output_flag: false, time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, random_seed: 0, ...nodes, ...settings.options };
+  return {
+    output_flag: false,
+    time_limit: options.timeLimit,
+    mip_rel_gap: options.relativeGap,
+    random_seed: 0,
+    ...nodes,
+    ...settings.options,
+  };
 }
 
-function run(h: Highs, program: Program, options: SolveOptions, settings: HighsBackendSettings, started: number): SolverOutcome {
+function run(
+  h: Highs,
+  program: Program,
+  options: SolveOptions,
+  settings: HighsBackendSettings,
+  started: number,
+): SolverOutcome {
   const seconds = () => (performance.now() - started) / 1000;
-  if (program.variables.length === 0) return { status: 'optimal', values: [], objective: 0, gap: 0, seconds: seconds() };
+  if (program.variables.length === 0)
+    return { status: 'optimal', values: [], objective: 0, gap: 0, seconds: seconds() };
   const model = h.createModel(toModelData(h, program));
   try {
     model.options.set(optionsFor(options, settings));
@@ -87,13 +112,20 @@ function run(h: Highs, program: Program, options: SolveOptions, settings: HighsB
     if (status === s.infeasible) return { status: 'infeasible', seconds: seconds() };
     const info = model.info;
     const hasPlan = Number(info.get('primal_solution_status')) === 2;
-    if (!hasPlan) return { status: 'error', message: `HiGHS found no plan (model status ${status})`, seconds: seconds() };
+    if (!hasPlan)
+      return { status: 'error', message: `HiGHS found no plan (model status ${status})`, seconds: seconds() };
     const values = Array.from(model.getSolution().colValue);
     const objective = model.getObjectiveValue();
     const rawGap = Number(info.get('mip_gap'));
     const gap = Number.isFinite(rawGap) ? Math.max(0, rawGap) : 0;
     if (status === s.optimal) return { status: 'optimal', values, objective, gap, seconds: seconds() };
-    return { status: 'feasible', values, objective, gap: Number.isFinite(rawGap) ? gap : NaN, seconds: seconds() };
+    return {
+      status: 'feasible',
+      values,
+      objective,
+      gap: Number.isFinite(rawGap) ? gap : NaN,
+      seconds: seconds(),
+    };
   } finally {
     model.dispose();
   }

@@ -51,18 +51,30 @@ type Run =
   | { readonly kind: 'killed'; readonly afterSeconds: number }
   | { readonly kind: 'crashed'; readonly message: string };
 
-async function solveWithJslp(program: Program, options: SolveOptions, settings: JslpBackendSettings): Promise<SolverOutcome> {
+async function solveWithJslp(
+  program: Program,
+  options: SolveOptions,
+  settings: JslpBackendSettings,
+): Promise<SolverOutcome> {
   const started = performance.now();
   const timeoutMs = Math.min(Math.max(1, Math.round(options.timeLimit * 1000)), maxTimerMs);
   const model = toJslpModel(program, timeoutMs);
   const run: Run =
     settings.workerUrl === null
       ? { kind: 'reply', reply: solveJslpModel(model) }
-      : await solveInWorker(settings.workerUrl, { kind: 'jslp-job', model }, options.timeLimit + settings.killGraceSeconds);
+      : await solveInWorker(
+          settings.workerUrl,
+          { kind: 'jslp-job', model },
+          options.timeLimit + settings.killGraceSeconds,
+        );
   const seconds = (performance.now() - started) / 1000;
   switch (run.kind) {
     case 'killed':
-      return { status: 'error', message: `javascript-lp-solver timed out: no answer after ${run.afterSeconds} s, so it was stopped`, seconds };
+      return {
+        status: 'error',
+        message: `javascript-lp-solver timed out: no answer after ${run.afterSeconds} s, so it was stopped`,
+        seconds,
+      };
     case 'crashed':
       return { status: 'error', message: `javascript-lp-solver worker failed: ${run.message}`, seconds };
     case 'reply':
@@ -112,7 +124,8 @@ export function toJslpModel(program: Program, timeoutMs: number): Model {
     for (const [j, coefficient] of row.terms) {
       if (coefficient === 0) continue; // the solver mishandles explicit zeros
       const column = variables[`v${j}`];
-      if (column === undefined) throw new RangeError(`row ${row.name} refers to variable ${j}, which the program does not have`);
+      if (column === undefined)
+        throw new RangeError(`row ${row.name} refers to variable ${j}, which the program does not have`);
       column[`r${i}`] = coefficient;
     }
   });
@@ -151,12 +164,21 @@ function solveInWorker(workerUrl: URL, job: JslpJob, killAfterSeconds: number): 
       void worker.terminate();
       resolve(run);
     };
-    const timer = setTimeout(() => settle({ kind: 'killed', afterSeconds: killAfterSeconds }), Math.min(killAfterSeconds * 1000, maxTimerMs));
+    const timer = setTimeout(
+      () => settle({ kind: 'killed', afterSeconds: killAfterSeconds }),
+      Math.min(killAfterSeconds * 1000, maxTimerMs),
+    );
     worker.once('message', (message: unknown) =>
-      settle(isJslpReply(message) ? { kind: 'reply', reply: message } : { kind: 'crashed', message: 'the worker sent an unexpected message' }),
+      settle(
+        isJslpReply(message)
+          ? { kind: 'reply', reply: message }
+          : { kind: 'crashed', message: 'the worker sent an unexpected message' },
+      ),
     );
     worker.once('error', (error: Error) => settle({ kind: 'crashed', message: error.message }));
-    worker.once('exit', (code: number) => settle({ kind: 'crashed', message: `the worker exited (code ${code}) without an answer` }));
+    worker.once('exit', (code: number) =>
+      settle({ kind: 'crashed', message: `the worker exited (code ${code}) without an answer` }),
+    );
   });
 }
 
@@ -167,12 +189,15 @@ function isJslpReply(message: unknown): message is JslpReply {
 }
 
 function readReply(program: Program, reply: JslpReply, timeoutMs: number, seconds: number): SolverOutcome {
-  if (reply.kind === 'failed') return { status: 'error', message: `javascript-lp-solver threw: ${reply.message}`, seconds };
+  if (reply.kind === 'failed')
+    return { status: 'error', message: `javascript-lp-solver threw: ${reply.message}`, seconds };
   const result = reply.result;
-  if (typeof result !== 'object' || result === null) return { status: 'error', message: 'javascript-lp-solver returned no result', seconds };
+  if (typeof result !== 'object' || result === null)
+    return { status: 'error', message: 'javascript-lp-solver returned no result', seconds };
   const fields = result as Record<string, unknown>;
   if (fields['feasible'] !== true) return { status: 'infeasible', seconds };
-  if (fields['bounded'] === false) return { status: 'error', message: 'javascript-lp-solver says the program is unbounded', seconds };
+  if (fields['bounded'] === false)
+    return { status: 'error', message: 'javascript-lp-solver says the program is unbounded', seconds };
   // Its own timeout stops the search quietly; the clock is the only sign of it.
   const timedOut = reply.milliseconds >= timeoutMs;
   const values = program.variables.map((_, j) => {
@@ -182,7 +207,11 @@ function readReply(program: Program, reply: JslpReply, timeoutMs: number, second
   const violation = findViolation(program, values, jslpCheckTolerance);
   if (violation !== undefined) {
     const when = timedOut ? ' after reaching its time limit' : '';
-    return { status: 'error', message: `javascript-lp-solver returned a plan that breaks the program${when}: ${violation}`, seconds };
+    return {
+      status: 'error',
+      message: `javascript-lp-solver returned a plan that breaks the program${when}: ${violation}`,
+      seconds,
+    };
   }
   const snapped = snapIntegers(program, values);
   const objective = snapped.reduce((sum, value, j) => sum + value * (program.variables[j]?.cost ?? 0), 0);
@@ -196,18 +225,26 @@ function readReply(program: Program, reply: JslpReply, timeoutMs: number, second
  * variable off an integer by more than `tolerance`, or a bound or row missed by
  * more than `tolerance` relative to the bound (at least 1).
  */
-export function findViolation(program: Program, values: readonly number[], tolerance: number): string | undefined {
+export function findViolation(
+  program: Program,
+  values: readonly number[],
+  tolerance: number,
+): string | undefined {
   const misses = (value: number, lower: number, upper: number): boolean =>
-    value < lower - tolerance * Math.max(1, Math.abs(lower)) || value > upper + tolerance * Math.max(1, Math.abs(upper));
+    value < lower - tolerance * Math.max(1, Math.abs(lower)) ||
+    value > upper + tolerance * Math.max(1, Math.abs(upper));
   for (const [j, variable] of program.variables.entries()) {
     const value = values[j] ?? 0;
     if (!Number.isFinite(value)) return `${variable.name} = ${value}`;
-    if (variable.integer && Math.abs(value - Math.round(value)) > tolerance) return `${variable.name} = ${value} is not integral`;
-    if (misses(value, variable.lower, variable.upper)) return `${variable.name} = ${value} is outside [${variable.lower}, ${variable.upper}]`;
+    if (variable.integer && Math.abs(value - Math.round(value)) > tolerance)
+      return `${variable.name} = ${value} is not integral`;
+    if (misses(value, variable.lower, variable.upper))
+      return `${variable.name} = ${value} is outside [${variable.lower}, ${variable.upper}]`;
   }
   for (const row of program.rows) {
     const activity = row.terms.reduce((sum, [j, coefficient]) => sum + coefficient * (values[j] ?? 0), 0);
-    if (misses(activity, row.lower, row.upper)) return `row ${row.name} = ${activity} is outside [${row.lower}, ${row.upper}]`;
+    if (misses(activity, row.lower, row.upper))
+      return `row ${row.name} = ${activity} is outside [${row.lower}, ${row.upper}]`;
   }
   return undefined;
 }

@@ -11,7 +11,11 @@ import type { Allocation, Lot, Scenario } from '../model/types.js';
 
 export const backupsPerLot = 2;
 
-export function chooseBackups(scenario: Scenario, lots: readonly Lot[], allocations: readonly Allocation[]): Allocation[] {
+export function chooseBackups(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  allocations: readonly Allocation[],
+): Allocation[] {
   const load = new Map<string, number>();
   for (const a of allocations) load.set(a.providerId, (load.get(a.providerId) ?? 0) + a.hoursPerWeek);
   const spare = new Map(scenario.providers.map((p) => [p.id, p.maxHours - (load.get(p.id) ?? 0)]));
@@ -30,8 +34,22 @@ export function chooseBackups(scenario: Scenario, lots: readonly Lot[], allocati
       if (first === undefined || taken.has(offer.providerId) || named >= backupsPerLot) continue;
       taken.add(offer.providerId);
       named++;
-      const listed = parts.map((p) => ({ bidId: p.bid.id, careType: p.careType, hoursPerWeek: 0, pricePerHour: p.bid.price }));
-      backups.push({ lotId: lot.id, bidId: first.id, providerId: offer.providerId, role: 'backup', hoursPerWeek: 0, pricePerHour: price, annualCost: 0, ...(listed.length > 1 ? { parts: listed } : {}) });
+      const listed = parts.map((p) => ({
+        bidId: p.bid.id,
+        careType: p.careType,
+        hoursPerWeek: 0,
+        pricePerHour: p.bid.price,
+      }));
+      backups.push({
+        lotId: lot.id,
+        bidId: first.id,
+        providerId: offer.providerId,
+        role: 'backup',
+        hoursPerWeek: 0,
+        pricePerHour: price,
+        annualCost: 0,
+        ...(listed.length > 1 ? { parts: listed } : {}),
+      });
     }
   }
   return backups;

@@ -10,7 +10,17 @@
  * depend on the order of rows in the input files.
  */
 import type { Bid, Lot, Provider, Scenario } from '../model/types.js';
-import { blend, lowestPrice, meatScore, offerAreas, offerName, offerParts, offersFor, type Offer, type OfferPart } from '../lots/offers.js';
+import {
+  blend,
+  lowestPrice,
+  meatScore,
+  offerAreas,
+  offerName,
+  offerParts,
+  offersFor,
+  type Offer,
+  type OfferPart,
+} from '../lots/offers.js';
 import type { Program, Row, Variable, VariableMeaning } from './program.js';
 
 interface Draft {
@@ -26,7 +36,14 @@ interface Draft {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function addVar(d: Draft, name: string, meaning: VariableMeaning, cost: number, upper = 1, integer = true): number {
+function addVar(
+  d: Draft,
+  name: string,
+  meaning: VariableMeaning,
+  cost: number,
+  upper = 1,
+  integer = true,
+): number {
   d.variables.push({ name, lower: 0, upper, integer, cost, meaning });
   return d.variables.length - 1;
 }
@@ -46,17 +63,25 @@ function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[]) {
   const rules = scenario.award;
   if (rules.objective === 'cost') {
     return {
-      serve: (parts: readonly OfferPart[], h: number) => scenario.weeksPerYear * h * parts.reduce((t, p) => t + p.fraction * p.bid.price, 0),
+      serve: (parts: readonly OfferPart[], h: number) =>
+        scenario.weeksPerYear * h * parts.reduce((t, p) => t + p.fraction * p.bid.price, 0),
       unmet: (h: number) => scenario.weeksPerYear * h * rules.unmetPenaltyPerHour,
     };
   }
   const minPrice = lowestPrice(lot, bids, rules) ?? 1;
-  return { serve: (parts: readonly OfferPart[], h: number) => h * meatScore(blend(parts), minPrice, rules), unmet: (h: number) => -h * 1000 };
+  return {
+    serve: (parts: readonly OfferPart[], h: number) => h * meatScore(blend(parts), minPrice, rules),
+    unmet: (h: number) => -h * 1000,
+  };
 }
 
 /** What a variable of this offer carries, for its meaning. */
 function served(offer: Offer, parts: readonly OfferPart[]) {
-  return { bidId: offer.bids[0]?.id ?? '', offer: offerName(offer), parts: parts.map((p) => ({ bidId: p.bid.id, careType: p.careType, share: p.fraction })) };
+  return {
+    bidId: offer.bids[0]?.id ?? '',
+    offer: offerName(offer),
+    parts: parts.map((p) => ({ bidId: p.bid.id, careType: p.careType, share: p.fraction })),
+  };
 }
 
 /** The offer's variable puts its provider in the lot and wins a place for each of its bids (rules 2, 6-8). */
@@ -79,15 +104,26 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
     const terms: [number, number][] = [];
     for (const offer of offersFor(lot, bids, role, scenario.award)) {
       const parts = offerParts(offer, lot);
-      const v = addVar(d, `a[${offerName(offer)},${lot.id},${role}]`, { kind: 'assign', lotId: lot.id, role, hours, ...served(offer, parts) }, price.serve(parts, hours));
+      const v = addVar(
+        d,
+        `a[${offerName(offer)},${lot.id},${role}]`,
+        { kind: 'assign', lotId: lot.id, role, hours, ...served(offer, parts) },
+        price.serve(parts, hours),
+      );
       terms.push([v, 1]);
       load(d, parts, v, hours);
       enter(d, offer, v, perProvider);
     }
-    const u = addVar(d, `u[${lot.id},${role}]`, { kind: 'unmet', lotId: lot.id, role, hours }, price.unmet(hours));
+    const u = addVar(
+      d,
+      `u[${lot.id},${role}]`,
+      { kind: 'unmet', lotId: lot.id, role, hours },
+      price.unmet(hours),
+    );
     addRow(d, `fill[${lot.id},${role}]`, [...terms, [u, 1]], 1, 1);
   }
-  for (const [providerId, terms] of perProvider) if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
+  for (const [providerId, terms] of perProvider)
+    if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
 }
 
 function addFrameworkLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]): void {
@@ -97,27 +133,57 @@ function addFrameworkLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly 
   const perProvider = new Map<string, [number, number][]>();
   for (const offer of offersFor(lot, bids, 'member', scenario.award)) {
     const name = offerName(offer);
-    const y = addVar(d, `y[${name},${lot.id}]`, { kind: 'place', lotId: lot.id, ...served(offer, offerParts(offer, lot)) }, 0);
+    const y = addVar(
+      d,
+      `y[${name},${lot.id}]`,
+      { kind: 'place', lotId: lot.id, ...served(offer, offerParts(offer, lot)) },
+      0,
+    );
     places.push([y, 1]);
     enter(d, offer, y, perProvider);
     const areaTerms: [number, number][] = [];
     for (const areaId of offerAreas(offer, lot)) {
       const demand = lot.demandByArea.get(areaId) ?? 0;
       const parts = offerParts(offer, lot, areaId);
-      const x = addVar(d, `x[${name},${lot.id},${areaId}]`, { kind: 'areaHours', lotId: lot.id, areaId, ...served(offer, parts) }, price.serve(parts, 1), demand, false);
+      const x = addVar(
+        d,
+        `x[${name},${lot.id},${areaId}]`,
+        { kind: 'areaHours', lotId: lot.id, areaId, ...served(offer, parts) },
+        price.serve(parts, 1),
+        demand,
+        false,
+      );
       push(servers, areaId, [x, 1]);
       load(d, parts, x, 1);
       areaTerms.push([x, 1]);
-      addRow(d, `link[${name},${lot.id},${areaId}]`, [[x, 1], [y, -demand]], -Infinity, 0);
+      addRow(
+        d,
+        `link[${name},${lot.id},${areaId}]`,
+        [
+          [x, 1],
+          [y, -demand],
+        ],
+        -Infinity,
+        0,
+      );
     }
-    if (lot.minShare > 0) addRow(d, `minShare[${name},${lot.id}]`, [...areaTerms, [y, -lot.minShare * lot.demand]], 0, Infinity);
+    if (lot.minShare > 0)
+      addRow(d, `minShare[${name},${lot.id}]`, [...areaTerms, [y, -lot.minShare * lot.demand]], 0, Infinity);
   }
   for (const [areaId, demand] of [...lot.demandByArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const u = addVar(d, `u[${lot.id},${areaId}]`, { kind: 'areaUnmet', lotId: lot.id, areaId }, price.unmet(1), demand, false);
+    const u = addVar(
+      d,
+      `u[${lot.id},${areaId}]`,
+      { kind: 'areaUnmet', lotId: lot.id, areaId },
+      price.unmet(1),
+      demand,
+      false,
+    );
     addRow(d, `serve[${lot.id},${areaId}]`, [...(servers.get(areaId) ?? []), [u, 1]], demand, demand);
   }
   addRow(d, `members[${lot.id}]`, places, 0, lot.maxProviders);
-  for (const [providerId, terms] of perProvider) if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
+  for (const [providerId, terms] of perProvider)
+    if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
 }
 
 /** Terms with each variable once (an offer's variable loads each of its bids). */
@@ -128,7 +194,13 @@ function sumTerms(terms: readonly [number, number][]): [number, number][] {
 }
 
 /** Rows 3-6: bid capacity, provider capacity and share cap, lots per provider. */
-function addCapacityRows(d: Draft, scenario: Scenario, bids: readonly Bid[], providers: readonly Provider[], totalDemand: number): void {
+function addCapacityRows(
+  d: Draft,
+  scenario: Scenario,
+  bids: readonly Bid[],
+  providers: readonly Provider[],
+  totalDemand: number,
+): void {
   for (const bid of bids) {
     const load = d.bidLoad.get(bid.id) ?? [];
     const most = load.reduce((t, [v, h]) => t + h * (d.variables[v]?.upper ?? 0), 0);
@@ -144,19 +216,37 @@ function addCapacityRows(d: Draft, scenario: Scenario, bids: readonly Bid[], pro
     if (most > limit) addRow(d, `providerCap[${provider.id}]`, load, -Infinity, limit);
     const lots = scenario.award.maxLotsPerProvider;
     const entries = d.entries.get(provider.id) ?? [];
-    if (lots !== null && entries.length > lots) addRow(d, `lotsCap[${provider.id}]`, entries.map((v) => [v, 1]), -Infinity, lots);
+    if (lots !== null && entries.length > lots)
+      addRow(
+        d,
+        `lotsCap[${provider.id}]`,
+        entries.map((v) => [v, 1]),
+        -Infinity,
+        lots,
+      );
   }
 }
 
 /** Rows 7 and 8: distinct winners and all-or-nothing packages. */
-function addProviderAndPackageRows(d: Draft, scenario: Scenario, bids: readonly Bid[], providers: readonly Provider[]): void {
+function addProviderAndPackageRows(
+  d: Draft,
+  scenario: Scenario,
+  bids: readonly Bid[],
+  providers: readonly Provider[],
+): void {
   const k = scenario.award.minDistinctProviders;
   if (k > 0) {
     const wins: [number, number][] = [];
     for (const provider of providers) {
       const w = addVar(d, `w[${provider.id}]`, { kind: 'wins', providerId: provider.id }, 0);
       wins.push([w, 1]);
-      addRow(d, `wins[${provider.id}]`, [[w, 1], ...(d.entries.get(provider.id) ?? []).map((v): [number, number] => [v, -1])], -Infinity, 0);
+      addRow(
+        d,
+        `wins[${provider.id}]`,
+        [[w, 1], ...(d.entries.get(provider.id) ?? []).map((v): [number, number] => [v, -1])],
+        -Infinity,
+        0,
+      );
     }
     d.rows.push({ name: 'distinct', terms: wins, lower: k, upper: Infinity });
   }

@@ -31,15 +31,35 @@ function addParts(into: PartHours, parts: readonly VariablePart[], hours: number
 }
 
 /** The allocation of an offer: total hours, blended price, exact annual cost and (for several bids) its parts. */
-function allocationOf(base: Pick<Allocation, 'lotId' | 'bidId' | 'providerId' | 'role'>, partHours: PartHours, bids: ReadonlyMap<string, Bid>, weeksPerYear: number): Allocation {
-  const parts: AllocationPart[] = [...partHours.values()].map(({ part, hours }) => ({ bidId: part.bidId, careType: part.careType, hoursPerWeek: round(hours), pricePerHour: bids.get(part.bidId)?.price ?? 0 }));
+function allocationOf(
+  base: Pick<Allocation, 'lotId' | 'bidId' | 'providerId' | 'role'>,
+  partHours: PartHours,
+  bids: ReadonlyMap<string, Bid>,
+  weeksPerYear: number,
+): Allocation {
+  const parts: AllocationPart[] = [...partHours.values()].map(({ part, hours }) => ({
+    bidId: part.bidId,
+    careType: part.careType,
+    hoursPerWeek: round(hours),
+    pricePerHour: bids.get(part.bidId)?.price ?? 0,
+  }));
   const hours = round(parts.reduce((t, p) => t + p.hoursPerWeek, 0));
   const spend = parts.reduce((t, p) => t + p.hoursPerWeek * p.pricePerHour, 0);
   const single = parts.length === 1 ? parts[0] : undefined;
   // A framework place with no hours is priced at the lot's care-type mix (the shares its place variable carries).
-  const mixPrice = [...partHours.values()].reduce((t, { part }) => t + part.share * (bids.get(part.bidId)?.price ?? 0), 0);
-  const pricePerHour = single !== undefined ? single.pricePerHour : round(hours > 0 ? spend / hours : mixPrice);
-  return { ...base, hoursPerWeek: hours, pricePerHour, annualCost: round(spend * weeksPerYear, 2), ...(parts.length > 1 ? { parts } : {}) };
+  const mixPrice = [...partHours.values()].reduce(
+    (t, { part }) => t + part.share * (bids.get(part.bidId)?.price ?? 0),
+    0,
+  );
+  const pricePerHour =
+    single !== undefined ? single.pricePerHour : round(hours > 0 ? spend / hours : mixPrice);
+  return {
+    ...base,
+    hoursPerWeek: hours,
+    pricePerHour,
+    annualCost: round(spend * weeksPerYear, 2),
+    ...(parts.length > 1 ? { parts } : {}),
+  };
 }
 
 interface Member {
@@ -49,7 +69,13 @@ interface Member {
   readonly parts: PartHours;
 }
 
-export function decode(program: Program, values: readonly number[], lots: readonly Lot[], bids: readonly Bid[], weeksPerYear: number): Decoded {
+export function decode(
+  program: Program,
+  values: readonly number[],
+  lots: readonly Lot[],
+  bids: readonly Bid[],
+  weeksPerYear: number,
+): Decoded {
   const bidById = new Map(bids.map((b) => [b.id, b]));
   const unmet = new Map<string, number>(lots.map((l) => [l.id, 0]));
   const roleAllocations: Allocation[] = [];
@@ -70,7 +96,14 @@ export function decode(program: Program, values: readonly number[], lots: readon
       if (bid === undefined) return;
       const partHours: PartHours = new Map();
       addParts(partHours, m.parts, m.hours);
-      roleAllocations.push(allocationOf({ lotId: m.lotId, bidId: bid.id, providerId: bid.providerId, role: m.role }, partHours, bidById, weeksPerYear));
+      roleAllocations.push(
+        allocationOf(
+          { lotId: m.lotId, bidId: bid.id, providerId: bid.providerId, role: m.role },
+          partHours,
+          bidById,
+          weeksPerYear,
+        ),
+      );
     } else if (m.kind === 'unmet' && value > 0.5) {
       unmet.set(m.lotId, (unmet.get(m.lotId) ?? 0) + m.hours);
     } else if (m.kind === 'areaUnmet' && value > hoursTolerance) {
@@ -84,7 +117,15 @@ export function decode(program: Program, values: readonly number[], lots: readon
       addParts(entry.parts, m.parts, round(value));
     }
   });
-  const members = [...framework.values()].map(({ bid, lotId, areaHours, parts }) => ({ ...allocationOf({ lotId, bidId: bid.id, providerId: bid.providerId, role: 'member' }, parts, bidById, weeksPerYear), areaHours }));
+  const members = [...framework.values()].map(({ bid, lotId, areaHours, parts }) => ({
+    ...allocationOf(
+      { lotId, bidId: bid.id, providerId: bid.providerId, role: 'member' },
+      parts,
+      bidById,
+      weeksPerYear,
+    ),
+    areaHours,
+  }));
   for (const [lotId, hours] of unmet) unmet.set(lotId, round(hours));
   return { allocations: [...roleAllocations, ...members], unmet };
 }

@@ -23,15 +23,20 @@ interface Slots {
   readonly filled: Map<string, number>;
 }
 
-const slotOf = (m: VariableMeaning): string | null => (m.kind === 'assign' || m.kind === 'unmet' ? `${m.lotId}|${m.role}` : null);
+const slotOf = (m: VariableMeaning): string | null =>
+  m.kind === 'assign' || m.kind === 'unmet' ? `${m.lotId}|${m.role}` : null;
 
 function initialValues(program: Program): number[] {
-  return program.variables.map((v) => (v.meaning.kind === 'unmet' ? 1 : v.meaning.kind === 'areaUnmet' ? v.upper : 0));
+  return program.variables.map((v) =>
+    v.meaning.kind === 'unmet' ? 1 : v.meaning.kind === 'areaUnmet' ? v.upper : 0,
+  );
 }
 
 /** Indices of variables of one kind, best (most objective gain) first. */
 function ranked(program: Program, kind: VariableMeaning['kind'], gain: (j: number) => number): number[] {
-  return program.variables.flatMap((v, j) => (v.meaning.kind === kind ? [j] : [])).sort((a, b) => gain(b) - gain(a) || a - b);
+  return program.variables
+    .flatMap((v, j) => (v.meaning.kind === kind ? [j] : []))
+    .sort((a, b) => gain(b) - gain(a) || a - b);
 }
 
 class Greedy {
@@ -61,7 +66,10 @@ class Greedy {
   fillChanges(j: number): Change[] | null {
     const s = this.slotVars(j);
     if (s === null || this.slots.filled.has(s.slot) || this.gain(j) <= this.gain(s.u)) return null;
-    return [[j, 1], [s.u, 0]];
+    return [
+      [j, 1],
+      [s.u, 0],
+    ];
   }
 
   record(changes: readonly Change[]): void {
@@ -95,8 +103,11 @@ class Greedy {
       const s = this.slotVars(j);
       if (s !== null) bySlot.set(s.slot, [...(bySlot.get(s.slot) ?? []), j]);
     }
-    const hours = (js: readonly number[]) => (this.program.variables[js[0] ?? -1]?.meaning as { hours?: number } | undefined)?.hours ?? 0;
-    const slots = [...bySlot.values()].sort((a, b) => a.length - b.length || hours(b) - hours(a) || (a[0] ?? 0) - (b[0] ?? 0));
+    const hours = (js: readonly number[]) =>
+      (this.program.variables[js[0] ?? -1]?.meaning as { hours?: number } | undefined)?.hours ?? 0;
+    const slots = [...bySlot.values()].sort(
+      (a, b) => a.length - b.length || hours(b) - hours(a) || (a[0] ?? 0) - (b[0] ?? 0),
+    );
     for (const js of slots) js.some((j) => this.commit(this.fillChanges(j)));
   }
 
@@ -107,9 +118,17 @@ class Greedy {
       const ignore = new Set(rows);
       const changes: Change[] = [[p, 1]];
       for (const i of rows) {
-        const members = (this.program.rows[i]?.terms ?? []).map(([j]) => j).filter((j) => j !== p).sort((a, b) => this.gain(b) - this.gain(a) || a - b);
+        const members = (this.program.rows[i]?.terms ?? [])
+          .map(([j]) => j)
+          .filter((j) => j !== p)
+          .sort((a, b) => this.gain(b) - this.gain(a) || a - b);
         const taken = new Set(changes.map(([j]) => j));
-        const move = members.map((j) => this.fillChanges(j)).find((c) => c !== null && !c.some(([j]) => taken.has(j)) && this.state.allows([...changes, ...c], ignore));
+        const move = members
+          .map((j) => this.fillChanges(j))
+          .find(
+            (c) =>
+              c !== null && !c.some(([j]) => taken.has(j)) && this.state.allows([...changes, ...c], ignore),
+          );
         if (move === undefined || move === null) break;
         changes.push(...move);
       }
@@ -140,8 +159,20 @@ class Greedy {
         const m = this.program.variables[x]?.meaning;
         const u = m?.kind === 'areaHours' ? areaUnmet.get(`${m.lotId}|${m.areaId}`) : undefined;
         if (u === undefined || this.gain(x) <= this.gain(u)) continue;
-        const t = this.state.maxStep([[x, 1], [u, -1]], Infinity);
-        if (t > 0) undo.unshift(...this.state.apply([[x, (this.state.values[x] ?? 0) + t], [u, (this.state.values[u] ?? 0) - t]]));
+        const t = this.state.maxStep(
+          [
+            [x, 1],
+            [u, -1],
+          ],
+          Infinity,
+        );
+        if (t > 0)
+          undo.unshift(
+            ...this.state.apply([
+              [x, (this.state.values[x] ?? 0) + t],
+              [u, (this.state.values[u] ?? 0) - t],
+            ]),
+          );
       }
       if (!this.state.rowsOf(y).every(([i]) => this.state.rowExcess(i) === 0)) this.state.apply(undo);
     }
@@ -153,8 +184,14 @@ class Greedy {
     for (const w of wins) this.commit([[w, 1]]);
     for (const w of wins) {
       if (this.state.values[w] === 1) continue;
-      const mine = this.state.rowsOf(w).flatMap(([i]) => (this.program.rows[i]?.terms ?? []).filter(([j, c]) => j !== w && c < 0).map(([j]) => j));
-      mine.sort((a, b) => this.gain(b) - this.gain(a) || a - b).some((j) => this.commit(this.enterChanges(j, w)));
+      const mine = this.state
+        .rowsOf(w)
+        .flatMap(([i]) =>
+          (this.program.rows[i]?.terms ?? []).filter(([j, c]) => j !== w && c < 0).map(([j]) => j),
+        );
+      mine
+        .sort((a, b) => this.gain(b) - this.gain(a) || a - b)
+        .some((j) => this.commit(this.enterChanges(j, w)));
     }
   }
 
@@ -163,7 +200,17 @@ class Greedy {
     const s = this.slotVars(j);
     if (s === null) return null;
     const holder = this.slots.filled.get(s.slot);
-    return holder === undefined ? [[j, 1], [s.u, 0], [w, 1]] : [[j, 1], [holder, 0], [w, 1]];
+    return holder === undefined
+      ? [
+          [j, 1],
+          [s.u, 0],
+          [w, 1],
+        ]
+      : [
+          [j, 1],
+          [holder, 0],
+          [w, 1],
+        ];
   }
 
   /** Step 6. */
@@ -172,7 +219,10 @@ class Greedy {
       const s = this.slotVars(j);
       const holder = s === null ? undefined : this.slots.filled.get(s.slot);
       if (holder === undefined || holder === j || this.gain(j) <= this.gain(holder)) continue;
-      this.commit([[j, 1], [holder, 0]]);
+      this.commit([
+        [j, 1],
+        [holder, 0],
+      ]);
     }
   }
 }
@@ -192,8 +242,12 @@ function runGreedy(program: Program, order: FillOrder): number[] | null {
 
 /** A full value vector meeting every row of the program (the better of both fill orders), or null. */
 export function greedyStart(program: Program): number[] | null {
-  const objective = (values: readonly number[]) => program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);
-  const better = (a: number[], b: number[]) => ((program.sense === 'min' ? objective(b) < objective(a) : objective(b) > objective(a)) ? b : a);
-  const plans = (['scarce-roles-first', 'best-bid-first'] as const).map((order) => runGreedy(program, order)).filter((v): v is number[] => v !== null);
+  const objective = (values: readonly number[]) =>
+    program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);
+  const better = (a: number[], b: number[]) =>
+    (program.sense === 'min' ? objective(b) < objective(a) : objective(b) > objective(a)) ? b : a;
+  const plans = (['scarce-roles-first', 'best-bid-first'] as const)
+    .map((order) => runGreedy(program, order))
+    .filter((v): v is number[] => v !== null);
   return plans.reduce<number[] | null>((a, b) => (a === null ? b : better(a, b)), null);
 }

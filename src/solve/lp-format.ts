@@ -33,21 +33,53 @@ const maxLineLength = 254;
 const maxBaseNameLength = 88;
 const illegalCharacters = /[^A-Za-z0-9_.(),{}#@$%&!?]/g;
 const reservedNames = new Set([
-  'min', 'max', 'minimize', 'maximize', 'minimise', 'maximise', 'minimum', 'maximum',
-  'st', 's.t.', 'st.', 'subject', 'such', 'that', 'to',
-  'bound', 'bounds', 'free', 'inf', 'infinity',
-  'gen', 'general', 'generals', 'int', 'integer', 'integers',
-  'bin', 'binary', 'binaries', 'semi', 'semis', 'semi-continuous', 'sos', 'end',
+  'min',
+  'max',
+  'minimize',
+  'maximize',
+  'minimise',
+  'maximise',
+  'minimum',
+  'maximum',
+  'st',
+  's.t.',
+  'st.',
+  'subject',
+  'such',
+  'that',
+  'to',
+  'bound',
+  'bounds',
+  'free',
+  'inf',
+  'infinity',
+  'gen',
+  'general',
+  'generals',
+  'int',
+  'integer',
+  'integers',
+  'bin',
+  'binary',
+  'binaries',
+  'semi',
+  'semis',
+  'semi-continuous',
+  'sos',
+  'end',
 ]);
 
 /** Writes the program as LP text. */
 export function toLpText(program: Program): string {
   const names = lpNames(program);
   const lines: string[] = [program.sense === 'min' ? 'Minimize' : 'Maximize'];
-  const objectiveTerms = program.variables.map((variable, j) => term(variable.cost, nameAt(names.variables, j)));
+  const objectiveTerms = program.variables.map((variable, j) =>
+    term(variable.cost, nameAt(names.variables, j)),
+  );
   lines.push(...wrap([`${names.objective}:`, ...objectiveTerms]));
   lines.push('Subject To');
-  program.rows.forEach((row, i) => lines.push(...rowLines(row, names.rows[i] ?? [], names.variables)));
+  for (const [i, row] of program.rows.entries())
+    lines.push(...rowLines(row, names.rows[i] ?? [], names.variables));
   const bounds: string[] = [];
   const generals: string[] = [];
   const binaries: string[] = [];
@@ -101,7 +133,11 @@ export function lpNames(program: Program): LpNames {
 export function sanitiseName(raw: string): string {
   const name = raw.replace(/\[/g, '(').replace(/\]/g, ')').replace(/:/g, '.').replace(illegalCharacters, '_');
   const needsPrefix =
-    name === '' || /^[0-9.]/.test(name) || /^(inf|nan)/i.test(name) || /^e[0-9]/i.test(name) || reservedNames.has(name.toLowerCase());
+    name === '' ||
+    /^[0-9.]/.test(name) ||
+    /^(inf|nan)/i.test(name) ||
+    /^e[0-9]/i.test(name) ||
+    reservedNames.has(name.toLowerCase());
   return needsPrefix ? `_${name}` : name;
 }
 
@@ -122,7 +158,9 @@ export function lpNumber(value: number): string {
   if (Math.abs(exponent) > 30) return text;
   const digits = lead + fraction;
   // String() only uses an exponent from 1e21 up (more places than digits) or below 1e-6.
-  return exponent > 0 ? sign + digits.padEnd(exponent + 1, '0') : `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  return exponent > 0
+    ? sign + digits.padEnd(exponent + 1, '0')
+    : `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
 }
 
 type RowShape = 'free' | 'equal' | 'upper' | 'lower' | 'ranged';
@@ -136,7 +174,9 @@ function rowShape(row: Row): RowShape {
 }
 
 function rowLines(row: Row, names: readonly string[], variableNames: readonly string[]): string[] {
-  const terms = row.terms.filter(([, coefficient]) => coefficient !== 0).map(([j, coefficient]) => term(coefficient, nameAt(variableNames, j)));
+  const terms = row.terms
+    .filter(([, coefficient]) => coefficient !== 0)
+    .map(([j, coefficient]) => term(coefficient, nameAt(variableNames, j)));
   const write = (name: string | undefined, sense: string, rhs: number): string[] =>
     name === undefined ? [] : wrap([`${name}:`, ...terms], `${sense} ${lpNumber(rhs)}`);
   switch (rowShape(row)) {
@@ -171,7 +211,8 @@ function term(coefficient: number, name: string): string {
 
 function nameAt(names: readonly string[], index: number): string {
   const name = names[index];
-  if (name === undefined) throw new RangeError(`row term refers to variable ${index}, which the program does not have`);
+  if (name === undefined)
+    throw new RangeError(`row term refers to variable ${index}, which the program does not have`);
   return name;
 }
 

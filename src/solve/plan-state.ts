@@ -22,9 +22,24 @@ export function isFeasiblePlan(program: Program, values: readonly number[]): boo
   if (values.length !== program.variables.length) return false;
   const boundsOk = program.variables.every((v, j) => {
     const x = values[j] ?? NaN;
-    return Number.isFinite(x) && x >= v.lower - 1e-9 && x <= v.upper + 1e-9 && (!v.integer || Math.abs(x - Math.round(x)) <= 1e-9);
+    return (
+      Number.isFinite(x) &&
+      x >= v.lower - 1e-9 &&
+      x <= v.upper + 1e-9 &&
+      (!v.integer || Math.abs(x - Math.round(x)) <= 1e-9)
+    );
   });
-  return boundsOk && program.rows.every((r) => excess(r.terms.reduce((t, [j, c]) => t + c * (values[j] ?? 0), 0), r.lower, r.upper) === 0);
+  return (
+    boundsOk &&
+    program.rows.every(
+      (r) =>
+        excess(
+          r.terms.reduce((t, [j, c]) => t + c * (values[j] ?? 0), 0),
+          r.lower,
+          r.upper,
+        ) === 0,
+    )
+  );
 }
 
 export class PlanState {
@@ -33,10 +48,14 @@ export class PlanState {
   /** Per variable: the rows it appears in, with its coefficient. */
   private readonly columns: (readonly [number, number])[][];
 
-  constructor(private readonly program: Program, initial: readonly number[]) {
+  constructor(
+    private readonly program: Program,
+    initial: readonly number[],
+  ) {
     this.values = [...initial];
     this.columns = program.variables.map(() => []);
-    program.rows.forEach((row, i) => row.terms.forEach(([j, c]) => this.columns[j]?.push([i, c])));
+    for (const [i, row] of program.rows.entries())
+      for (const [j, c] of row.terms) this.columns[j]?.push([i, c]);
     this.activity = program.rows.map((r) => r.terms.reduce((t, [j, c]) => t + c * (initial[j] ?? 0), 0));
   }
 
@@ -98,7 +117,8 @@ export class PlanState {
       if (v !== undefined && rate < 0) t = Math.min(t, (x - v.lower) / -rate);
     }
     const rates = new Map<number, number>();
-    for (const [j, rate] of direction) for (const [i, c] of this.columns[j] ?? []) rates.set(i, (rates.get(i) ?? 0) + c * rate);
+    for (const [j, rate] of direction)
+      for (const [i, c] of this.columns[j] ?? []) rates.set(i, (rates.get(i) ?? 0) + c * rate);
     for (const [i, rate] of rates) {
       const r = this.program.rows[i];
       const a = this.activity[i] ?? 0;

@@ -24,9 +24,19 @@ interface Served {
 
 export type VariableMeaning =
   /** binary: offer fills role of lot */
-  | ({ readonly kind: 'assign'; readonly lotId: string; readonly role: 'sole' | 'lead' | 'secondary'; readonly hours: number } & Served)
+  | ({
+      readonly kind: 'assign';
+      readonly lotId: string;
+      readonly role: 'sole' | 'lead' | 'secondary';
+      readonly hours: number;
+    } & Served)
   /** binary: role of lot left unfilled */
-  | { readonly kind: 'unmet'; readonly lotId: string; readonly role: 'sole' | 'lead' | 'secondary'; readonly hours: number }
+  | {
+      readonly kind: 'unmet';
+      readonly lotId: string;
+      readonly role: 'sole' | 'lead' | 'secondary';
+      readonly hours: number;
+    }
   /** binary: offer holds a place on a framework lot */
   | ({ readonly kind: 'place'; readonly lotId: string } & Served)
   /** continuous: hours a framework member serves in one area (parts: the area's care-type mix) */
@@ -77,7 +87,13 @@ export interface SolveOptions {
 }
 
 export type SolverOutcome =
-  | { readonly status: 'optimal' | 'feasible'; readonly values: readonly number[]; readonly objective: number; readonly gap: number; readonly seconds: number }
+  | {
+      readonly status: 'optimal' | 'feasible';
+      readonly values: readonly number[];
+      readonly objective: number;
+      readonly gap: number;
+      readonly seconds: number;
+    }
   | { readonly status: 'infeasible'; readonly seconds: number }
   | { readonly status: 'error'; readonly message: string; readonly seconds: number };
 

@@ -25,25 +25,45 @@ export interface StatedPart {
   readonly pricePerHour: number;
 }
 
-export const bidMayTake: Record<string, readonly string[]> = { sole: ['any', 'lead'], lead: ['any', 'lead'], secondary: ['any', 'secondary'], member: ['any', 'lead'], backup: ['any', 'lead'] };
+export const bidMayTake: Record<string, readonly string[]> = {
+  sole: ['any', 'lead'],
+  lead: ['any', 'lead'],
+  secondary: ['any', 'secondary'],
+  member: ['any', 'lead'],
+  backup: ['any', 'lead'],
+};
 
 /** Care types with design demand in the lot, sorted. */
 export function neededTypes(lot: ExpectedLot): string[] {
-  return [...lot.typeDemand].filter(([, areas]) => [...areas.values()].some((h) => h > 0)).map(([t]) => t).sort();
+  return [...lot.typeDemand]
+    .filter(([, areas]) => [...areas.values()].some((h) => h > 0))
+    .map(([t]) => t)
+    .sort();
 }
 
 const typeHours = (lot: ExpectedLot, careType: string, areaId?: string): number =>
-  areaId === undefined ? [...(lot.typeDemand.get(careType)?.values() ?? [])].reduce((t, h) => t + h, 0) : (lot.typeDemand.get(careType)?.get(areaId) ?? 0);
+  areaId === undefined
+    ? [...(lot.typeDemand.get(careType)?.values() ?? [])].reduce((t, h) => t + h, 0)
+    : (lot.typeDemand.get(careType)?.get(areaId) ?? 0);
 
 /** The parts of an allocation: as stated, or the allocation itself when it names one bid. */
 export function statedParts(a: Allocation, bids: ReadonlyMap<string, Bid>): StatedPart[] {
   if (a.parts !== undefined) return a.parts.map((p) => ({ ...p }));
-  return [{ bidId: a.bidId, careType: bids.get(a.bidId)?.careType ?? '?', hoursPerWeek: a.hoursPerWeek, pricePerHour: a.pricePerHour }];
+  return [
+    {
+      bidId: a.bidId,
+      careType: bids.get(a.bidId)?.careType ?? '?',
+      hoursPerWeek: a.hoursPerWeek,
+      pricePerHour: a.pricePerHour,
+    },
+  ];
 }
 
 /** The bid's price holds for this structure. */
 export function priceHoldsFor(bid: Bid, structure: string): boolean {
-  return bid.structures === undefined || bid.structures.length === 0 || bid.structures.some((s) => s === structure);
+  return (
+    bid.structures === undefined || bid.structures.length === 0 || bid.structures.some((s) => s === structure)
+  );
 }
 
 /**
@@ -51,8 +71,20 @@ export function priceHoldsFor(bid: Bid, structure: string): boolean {
  * demand, quality, role, structures, not rejected; a framework member covers
  * some area with demand of its care type.
  */
-function mayServe(bid: Bid, lot: ExpectedLot, needed: readonly string[], role: string, rules: AwardRules, rejected: ReadonlySet<string>): boolean {
-  const own = needed.includes(bid.careType) && bid.quality >= rules.minQuality && (bidMayTake[role] ?? []).includes(bid.role) && priceHoldsFor(bid, lot.entry.structure) && !rejected.has(bid.id);
+function mayServe(
+  bid: Bid,
+  lot: ExpectedLot,
+  needed: readonly string[],
+  role: string,
+  rules: AwardRules,
+  rejected: ReadonlySet<string>,
+): boolean {
+  const own =
+    needed.includes(bid.careType) &&
+    bid.quality >= rules.minQuality &&
+    (bidMayTake[role] ?? []).includes(bid.role) &&
+    priceHoldsFor(bid, lot.entry.structure) &&
+    !rejected.has(bid.id);
   return own && (role !== 'member' || bid.areaIds.some((area) => typeHours(lot, bid.careType, area) > 0));
 }
 
@@ -61,7 +93,12 @@ export function expectedTypeHours(a: Allocation, lot: ExpectedLot, roleHours: nu
   const out = new Map<string, number>();
   for (const type of neededTypes(lot)) {
     if (a.role === 'member') {
-      const hours = Object.entries(a.areaHours ?? {}).reduce((t, [area, h]) => t + (lot.areaDemand.get(area) ? (h * typeHours(lot, type, area)) / (lot.areaDemand.get(area) ?? 1) : 0), 0);
+      const hours = Object.entries(a.areaHours ?? {}).reduce(
+        (t, [area, h]) =>
+          t +
+          (lot.areaDemand.get(area) ? (h * typeHours(lot, type, area)) / (lot.areaDemand.get(area) ?? 1) : 0),
+        0,
+      );
       out.set(type, hours);
     } else out.set(type, lot.demand > 0 ? (roleHours * typeHours(lot, type)) / lot.demand : 0);
   }
@@ -70,7 +107,10 @@ export function expectedTypeHours(a: Allocation, lot: ExpectedLot, roleHours: nu
 
 /** The areas a member offer may serve: for each care type with demand there, its bid covers the area. */
 export function offerServes(offer: readonly Bid[], lot: ExpectedLot, areaId: string): boolean {
-  return lot.areas.has(areaId) && offer.every((b) => typeHours(lot, b.careType, areaId) <= 0 || b.areaIds.includes(areaId));
+  return (
+    lot.areas.has(areaId) &&
+    offer.every((b) => typeHours(lot, b.careType, areaId) <= 0 || b.areaIds.includes(areaId))
+  );
 }
 
 /** The offer covers every area of a sole or lead-secondary lot. */
@@ -79,7 +119,11 @@ export function offerCoversLot(offer: readonly Bid[], lot: ExpectedLot): boolean
 }
 
 /** Price (and quality) of one hour of the lot's care-type mix (or one area's) served by the offer. */
-export function mixPrice(offer: readonly Bid[], lot: ExpectedLot, areaId?: string): { price: number; quality: number } {
+export function mixPrice(
+  offer: readonly Bid[],
+  lot: ExpectedLot,
+  areaId?: string,
+): { price: number; quality: number } {
   const total = areaId === undefined ? lot.demand : (lot.areaDemand.get(areaId) ?? 0);
   let price = 0;
   let quality = 0;
@@ -94,7 +138,12 @@ export function mixPrice(offer: readonly Bid[], lot: ExpectedLot, areaId?: strin
 /** Every offer (one bid per needed care type, one provider) that could fill some role of the lot. */
 export function offersOf(scenario: Scenario, lot: ExpectedLot, rejected: ReadonlySet<string>): Bid[][] {
   const types = neededTypes(lot);
-  const roles = lot.entry.structure === 'framework' ? ['member'] : lot.entry.structure === 'sole' ? ['sole'] : ['lead', 'secondary'];
+  const roles =
+    lot.entry.structure === 'framework'
+      ? ['member']
+      : lot.entry.structure === 'sole'
+        ? ['sole']
+        : ['lead', 'secondary'];
   const found: Bid[][] = [];
   for (const role of roles) {
     const byProvider = new Map<string, Bid[][]>();
@@ -108,7 +157,10 @@ export function offersOf(scenario: Scenario, lot: ExpectedLot, rejected: Readonl
       let combos: Bid[][] = [[]];
       for (const list of lists) combos = combos.flatMap((c) => list.map((b) => [...c, b]));
       for (const offer of combos) {
-        const fits = role === 'member' ? [...lot.areaDemand.keys()].some((area) => offerServes(offer, lot, area)) : offerCoversLot(offer, lot);
+        const fits =
+          role === 'member'
+            ? [...lot.areaDemand.keys()].some((area) => offerServes(offer, lot, area))
+            : offerCoversLot(offer, lot);
         if (fits) found.push(offer);
       }
     }

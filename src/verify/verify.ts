@@ -6,7 +6,19 @@
  * to hide here. A violation means a bug: the caller must not write the award.
  */
 import type { Allocation, Bid, Scenario } from '../model/types.js';
-import { bidMayTake, expectedTypeHours, mixPrice, priceHoldsFor, neededTypes, offerCoversLot, offerServes, offersOf, statedParts, type ExpectedLot, type StatedPart } from './verify-offers.js';
+import {
+  bidMayTake,
+  expectedTypeHours,
+  mixPrice,
+  priceHoldsFor,
+  neededTypes,
+  offerCoversLot,
+  offerServes,
+  offersOf,
+  statedParts,
+  type ExpectedLot,
+  type StatedPart,
+} from './verify-offers.js';
 
 export interface VerifiedLot {
   readonly lotId: string;
@@ -26,7 +38,8 @@ export interface AwardToVerify {
   readonly annualCost: number;
 }
 
-const close = (a: number, b: number, rel = 1e-6) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+const close = (a: number, b: number, rel = 1e-6) =>
+  Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
 const atMost = (a: number, b: number, rel = 1e-6) => a <= b + rel * Math.max(1, Math.abs(b));
 /** Money written in pennies: a rounding of up to half a penny is not an error. */
 const samePennies = (a: number, b: number) => close(a, b) || Math.abs(a - b) <= 0.005 + 1e-9;
@@ -38,10 +51,22 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
   if (zoning === undefined) return out;
   for (const [careType, entry] of Object.entries(scenario.lotPlan)) {
     if (entry === undefined || entry.kind !== 'lot') continue;
-    const carried = new Set([careType, ...Object.entries(scenario.lotPlan).filter(([, e]) => e?.kind === 'merge' && e.into === careType).map(([c]) => c)]);
+    const carried = new Set([
+      careType,
+      ...Object.entries(scenario.lotPlan)
+        .filter(([, e]) => e?.kind === 'merge' && e.into === careType)
+        .map(([c]) => c),
+    ]);
     for (const area of scenario.areas) {
       const id = `${careType}:${entry.geography === 'county' ? 'county' : zoning.get(area.id)}`;
-      const lot = out.get(id) ?? { careType, entry, areas: new Set<string>(), demand: 0, areaDemand: new Map<string, number>(), typeDemand: new Map<string, Map<string, number>>() };
+      const lot = out.get(id) ?? {
+        careType,
+        entry,
+        areas: new Set<string>(),
+        demand: 0,
+        areaDemand: new Map<string, number>(),
+        typeDemand: new Map<string, Map<string, number>>(),
+      };
       lot.areas.add(area.id);
       out.set(id, lot);
     }
@@ -63,7 +88,8 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
 
 function roleShare(entry: ExpectedLot['entry'], role: string): number | null {
   if (entry.structure === 'sole') return role === 'sole' ? 1 : null;
-  if (entry.structure === 'lead-secondary') return role === 'lead' ? entry.leadShare : role === 'secondary' ? 1 - entry.leadShare : null;
+  if (entry.structure === 'lead-secondary')
+    return role === 'lead' ? entry.leadShare : role === 'secondary' ? 1 - entry.leadShare : null;
   return null;
 }
 
@@ -72,7 +98,13 @@ function roleShare(entry: ExpectedLot['entry'], role: string): number | null {
  * has parts) belong to its provider, may take its role in this lot, cover what
  * it serves, and are paid their own prices for their own care type's hours.
  */
-function checkAllocation(a: Allocation, bids: ReadonlyMap<string, Bid>, lot: ExpectedLot | undefined, scenario: Scenario, v: string[]): void {
+function checkAllocation(
+  a: Allocation,
+  bids: ReadonlyMap<string, Bid>,
+  lot: ExpectedLot | undefined,
+  scenario: Scenario,
+  v: string[],
+): void {
   const where = `allocation ${a.bidId} → ${a.lotId} (${a.role})`;
   if (lot === undefined) return void v.push(`${where}: lot does not exist`);
   const parts = statedParts(a, bids);
@@ -83,93 +115,161 @@ function checkAllocation(a: Allocation, bids: ReadonlyMap<string, Bid>, lot: Exp
   const needed = neededTypes(lot);
   const types = parts.map((p) => p.careType).sort();
   const several = a.parts !== undefined;
-  if ((several || needed.length > 1) && types.join(',') !== needed.join(',')) v.push(`${where}: priced for ${types.join(' + ')} care, the lot carries ${needed.join(' + ')} (one bid per care type)`);
+  if ((several || needed.length > 1) && types.join(',') !== needed.join(','))
+    v.push(
+      `${where}: priced for ${types.join(' + ')} care, the lot carries ${needed.join(' + ')} (one bid per care type)`,
+    );
   const share = a.role === 'member' || a.role === 'backup' ? null : roleShare(lot.entry, a.role);
   const typeHours = expectedTypeHours(a, lot, share === null ? 0 : share * lot.demand);
-  parts.forEach((part, i) => checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v));
+  for (const [i, part] of parts.entries())
+    checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v);
   const spend = parts.reduce((t, p) => t + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? NaN), 0);
   if (several) checkParts(where, a, parts, offered, lot, typeHours, spend, v);
-  if (!samePennies(a.annualCost, spend * scenario.weeksPerYear)) v.push(`${where}: annual cost ${a.annualCost} ≠ hours × price × weeks`);
-  if (a.role === 'member') return checkMember(where, a, offered, lot, v);
-  const uncovered = [...lot.areas].sort().find((area) => !offerCoversLot(offered, { ...lot, areas: new Set([area]) }));
-  if (uncovered !== undefined) return void v.push(`${where}: bid does not cover area ${uncovered} of the lot`);
+  if (!samePennies(a.annualCost, spend * scenario.weeksPerYear))
+    v.push(`${where}: annual cost ${a.annualCost} ≠ hours × price × weeks`);
+  if (a.role === 'member') {
+    checkMember(where, a, offered, lot, v);
+    return;
+  }
+  const uncovered = [...lot.areas]
+    .sort()
+    .find((area) => !offerCoversLot(offered, { ...lot, areas: new Set([area]) }));
+  if (uncovered !== undefined)
+    return void v.push(`${where}: bid does not cover area ${uncovered} of the lot`);
   if (a.role === 'backup') {
-    if (lot.entry.structure !== 'sole' || !lot.entry.backup) v.push(`${where}: backup in a lot without back-ups`);
+    if (lot.entry.structure !== 'sole' || !lot.entry.backup)
+      v.push(`${where}: backup in a lot without back-ups`);
     if (a.hoursPerWeek !== 0) v.push(`${where}: a backup holds no guaranteed hours`);
     return;
   }
   if (share === null) v.push(`${where}: role ${a.role} does not exist in a ${lot.entry.structure} lot`);
-  else if (!close(a.hoursPerWeek, share * lot.demand)) v.push(`${where}: ${a.hoursPerWeek} hours, the role holds ${share * lot.demand}`);
+  else if (!close(a.hoursPerWeek, share * lot.demand))
+    v.push(`${where}: ${a.hoursPerWeek} hours, the role holds ${share * lot.demand}`);
 }
 
 /** One bid of an allocation on its own: provider, care type, quality, role, structures, price. */
-function checkPart(at: string, a: Allocation, part: StatedPart, bid: Bid, lot: ExpectedLot, scenario: Scenario, v: string[]): void {
+function checkPart(
+  at: string,
+  a: Allocation,
+  part: StatedPart,
+  bid: Bid,
+  lot: ExpectedLot,
+  scenario: Scenario,
+  v: string[],
+): void {
   const rules = scenario.award;
-  if (bid.providerId !== a.providerId) v.push(`${at}: provider ${a.providerId} but the bid is ${bid.providerId}'s`);
-  if (bid.careType !== part.careType) v.push(`${at}: part for ${part.careType}, the bid is for ${bid.careType}`);
-  if (!neededTypes(lot).includes(bid.careType)) v.push(`${at}: bid is for ${bid.careType}, lot is ${lot.careType}`);
-  if (bid.quality < rules.minQuality) v.push(`${at}: quality ${bid.quality} below minQuality ${rules.minQuality}`);
-  if (!(bidMayTake[a.role] ?? []).includes(bid.role)) v.push(`${at}: a ${bid.role} bid cannot take role ${a.role}`);
-  if (!priceHoldsFor(bid, lot.entry.structure)) v.push(`${at}: its price holds for ${bid.structures?.join(';')} lots, not ${lot.entry.structure}`);
-  if (part.pricePerHour !== bid.price) v.push(`${at}: price ${part.pricePerHour} but the bid says ${bid.price}`);
+  if (bid.providerId !== a.providerId)
+    v.push(`${at}: provider ${a.providerId} but the bid is ${bid.providerId}'s`);
+  if (bid.careType !== part.careType)
+    v.push(`${at}: part for ${part.careType}, the bid is for ${bid.careType}`);
+  if (!neededTypes(lot).includes(bid.careType))
+    v.push(`${at}: bid is for ${bid.careType}, lot is ${lot.careType}`);
+  if (bid.quality < rules.minQuality)
+    v.push(`${at}: quality ${bid.quality} below minQuality ${rules.minQuality}`);
+  if (!(bidMayTake[a.role] ?? []).includes(bid.role))
+    v.push(`${at}: a ${bid.role} bid cannot take role ${a.role}`);
+  if (!priceHoldsFor(bid, lot.entry.structure))
+    v.push(`${at}: its price holds for ${bid.structures?.join(';')} lots, not ${lot.entry.structure}`);
+  if (part.pricePerHour !== bid.price)
+    v.push(`${at}: price ${part.pricePerHour} but the bid says ${bid.price}`);
 }
 
 /** An allocation of several bids: each care type's hours as the place holds them, and the hours-weighted price. */
-function checkParts(where: string, a: Allocation, parts: readonly StatedPart[], offer: readonly Bid[], lot: ExpectedLot, typeHours: ReadonlyMap<string, number>, spend: number, v: string[]): void {
+function checkParts(
+  where: string,
+  a: Allocation,
+  parts: readonly StatedPart[],
+  offer: readonly Bid[],
+  lot: ExpectedLot,
+  typeHours: ReadonlyMap<string, number>,
+  spend: number,
+  v: string[],
+): void {
   for (const part of parts) {
     const expected = a.role === 'backup' ? 0 : (typeHours.get(part.careType) ?? 0);
-    if (!close(part.hoursPerWeek, expected)) v.push(`${where}: ${part.hoursPerWeek} hours of ${part.careType} care, the place holds ${expected}`);
+    if (!close(part.hoursPerWeek, expected))
+      v.push(`${where}: ${part.hoursPerWeek} hours of ${part.careType} care, the place holds ${expected}`);
   }
   const hours = parts.reduce((t, p) => t + p.hoursPerWeek, 0);
-  if (!close(hours, a.hoursPerWeek)) v.push(`${where}: parts hold ${hours} hours, the allocation ${a.hoursPerWeek}`);
+  if (!close(hours, a.hoursPerWeek))
+    v.push(`${where}: parts hold ${hours} hours, the allocation ${a.hoursPerWeek}`);
   const price = a.hoursPerWeek > 0 ? spend / a.hoursPerWeek : mixPrice(offer, lot).price;
-  if (!close(a.pricePerHour, price)) v.push(`${where}: price ${a.pricePerHour} but its bids' hours-weighted price is ${price}`);
+  if (!close(a.pricePerHour, price))
+    v.push(`${where}: price ${a.pricePerHour} but its bids' hours-weighted price is ${price}`);
 }
 
-function checkMember(where: string, a: Allocation, offer: readonly Bid[], lot: ExpectedLot, v: string[]): void {
+function checkMember(
+  where: string,
+  a: Allocation,
+  offer: readonly Bid[],
+  lot: ExpectedLot,
+  v: string[],
+): void {
   if (lot.entry.structure !== 'framework') v.push(`${where}: member role in a ${lot.entry.structure} lot`);
   const sum = Object.values(a.areaHours ?? {}).reduce((t, h) => t + h, 0);
   if (!close(sum, a.hoursPerWeek)) v.push(`${where}: area hours add to ${sum}, not ${a.hoursPerWeek}`);
-  for (const area of Object.keys(a.areaHours ?? {})) if (!offerServes(offer, lot, area)) v.push(`${where}: serves area ${area} it does not cover`);
+  for (const area of Object.keys(a.areaHours ?? {}))
+    if (!offerServes(offer, lot, area)) v.push(`${where}: serves area ${area} it does not cover`);
 }
 
 function checkLots(award: AwardToVerify, expected: Map<string, ExpectedLot>, v: string[]): void {
   const given = new Set(award.lots.map((l) => l.lotId));
-  for (const id of expected.keys()) if (!given.has(id)) v.push(`lot ${id} has demand but is missing from the award`);
+  for (const id of expected.keys())
+    if (!given.has(id)) v.push(`lot ${id} has demand but is missing from the award`);
   for (const lot of award.lots) {
     const e = expected.get(lot.lotId);
-    if (e === undefined) { v.push(`lot ${lot.lotId} should not exist`); continue; }
-    if ([...e.areas].sort().join(';') !== [...lot.areaIds].sort().join(';')) v.push(`lot ${lot.lotId}: areas differ from the zoning`);
-    if (!close(e.demand, lot.demandHoursPerWeek)) v.push(`lot ${lot.lotId}: demand ${lot.demandHoursPerWeek}, the scenario says ${e.demand}`);
+    if (e === undefined) {
+      v.push(`lot ${lot.lotId} should not exist`);
+      continue;
+    }
+    if ([...e.areas].sort().join(';') !== [...lot.areaIds].sort().join(';'))
+      v.push(`lot ${lot.lotId}: areas differ from the zoning`);
+    if (!close(e.demand, lot.demandHoursPerWeek))
+      v.push(`lot ${lot.lotId}: demand ${lot.demandHoursPerWeek}, the scenario says ${e.demand}`);
     const mine = award.allocations.filter((a) => a.lotId === lot.lotId && a.role !== 'backup');
     const served = mine.reduce((t, a) => t + a.hoursPerWeek, 0);
-    if (!close(served + lot.unmetHoursPerWeek, e.demand)) v.push(`lot ${lot.lotId}: allocated ${served} + unmet ${lot.unmetHoursPerWeek} ≠ demand ${e.demand}`);
+    if (!close(served + lot.unmetHoursPerWeek, e.demand))
+      v.push(`lot ${lot.lotId}: allocated ${served} + unmet ${lot.unmetHoursPerWeek} ≠ demand ${e.demand}`);
     const providers = mine.map((a) => a.providerId);
-    if (new Set(providers).size !== providers.length) v.push(`lot ${lot.lotId}: one provider holds two places`);
+    if (new Set(providers).size !== providers.length)
+      v.push(`lot ${lot.lotId}: one provider holds two places`);
     if (e.entry.structure === 'framework') checkFramework(lot.lotId, e, mine, v);
-    else for (const role of e.entry.structure === 'sole' ? ['sole'] : ['lead', 'secondary']) {
-      const n = mine.filter((a) => a.role === role).length;
-      if (n > 1) v.push(`lot ${lot.lotId}: role ${role} filled ${n} times`);
-    }
+    else
+      for (const role of e.entry.structure === 'sole' ? ['sole'] : ['lead', 'secondary']) {
+        const n = mine.filter((a) => a.role === role).length;
+        if (n > 1) v.push(`lot ${lot.lotId}: role ${role} filled ${n} times`);
+      }
     const backups = award.allocations.filter((a) => a.lotId === lot.lotId && a.role === 'backup');
-    if (backups.some((b) => providers.includes(b.providerId))) v.push(`lot ${lot.lotId}: the winner is also its own backup`);
+    if (backups.some((b) => providers.includes(b.providerId)))
+      v.push(`lot ${lot.lotId}: the winner is also its own backup`);
   }
 }
 
 function checkFramework(lotId: string, e: ExpectedLot, members: readonly Allocation[], v: string[]): void {
-  if (members.length > e.entry.maxProviders) v.push(`lot ${lotId}: ${members.length} members, at most ${e.entry.maxProviders}`);
-  for (const m of members) if (!atMost(e.entry.minShare * e.demand, m.hoursPerWeek)) v.push(`lot ${lotId}: ${m.providerId} serves ${m.hoursPerWeek}, below minShare`);
+  if (members.length > e.entry.maxProviders)
+    v.push(`lot ${lotId}: ${members.length} members, at most ${e.entry.maxProviders}`);
+  for (const m of members)
+    if (!atMost(e.entry.minShare * e.demand, m.hoursPerWeek))
+      v.push(`lot ${lotId}: ${m.providerId} serves ${m.hoursPerWeek}, below minShare`);
   for (const [area, demand] of e.areaDemand) {
     const served = members.reduce((t, m) => t + (m.areaHours?.[area] ?? 0), 0);
-    if (!atMost(served, demand)) v.push(`lot ${lotId}: area ${area} served ${served} hours, demand is ${demand}`);
+    if (!atMost(served, demand))
+      v.push(`lot ${lotId}: area ${area} served ${served} hours, demand is ${demand}`);
   }
 }
 
-function checkProviders(award: AwardToVerify, scenario: Scenario, bids: Map<string, Bid>, totalDemand: number, v: string[]): void {
+function checkProviders(
+  award: AwardToVerify,
+  scenario: Scenario,
+  bids: Map<string, Bid>,
+  totalDemand: number,
+  v: string[],
+): void {
   const byBid = new Map<string, number>();
   const byProvider = new Map<string, { hours: number; lots: Set<string> }>();
   for (const a of award.allocations) {
-    for (const part of statedParts(a, bids)) byBid.set(part.bidId, (byBid.get(part.bidId) ?? 0) + part.hoursPerWeek);
+    for (const part of statedParts(a, bids))
+      byBid.set(part.bidId, (byBid.get(part.bidId) ?? 0) + part.hoursPerWeek);
     const p = byProvider.get(a.providerId) ?? { hours: 0, lots: new Set<string>() };
     p.hours += a.hoursPerWeek;
     if (a.role !== 'backup') p.lots.add(a.lotId);
@@ -177,46 +277,78 @@ function checkProviders(award: AwardToVerify, scenario: Scenario, bids: Map<stri
   }
   for (const [bidId, hours] of byBid) {
     const bid = bids.get(bidId);
-    if (bid !== undefined && !atMost(hours, bid.maxHours)) v.push(`bid ${bidId}: ${hours} hours, its max is ${bid.maxHours}`);
+    if (bid !== undefined && !atMost(hours, bid.maxHours))
+      v.push(`bid ${bidId}: ${hours} hours, its max is ${bid.maxHours}`);
   }
   const rules = scenario.award;
   for (const provider of scenario.providers) {
     const p = byProvider.get(provider.id);
     if (p === undefined) continue;
-    if (!atMost(p.hours, provider.maxHours)) v.push(`provider ${provider.id}: ${p.hours} hours, capacity ${provider.maxHours}`);
-    if (!atMost(p.hours, rules.maxShareOfTotalHours * totalDemand)) v.push(`provider ${provider.id}: ${p.hours} hours breaks the share cap of ${rules.maxShareOfTotalHours}`);
-    if (rules.maxLotsPerProvider !== null && p.lots.size > rules.maxLotsPerProvider) v.push(`provider ${provider.id}: ${p.lots.size} lots, at most ${rules.maxLotsPerProvider}`);
+    if (!atMost(p.hours, provider.maxHours))
+      v.push(`provider ${provider.id}: ${p.hours} hours, capacity ${provider.maxHours}`);
+    if (!atMost(p.hours, rules.maxShareOfTotalHours * totalDemand))
+      v.push(
+        `provider ${provider.id}: ${p.hours} hours breaks the share cap of ${rules.maxShareOfTotalHours}`,
+      );
+    if (rules.maxLotsPerProvider !== null && p.lots.size > rules.maxLotsPerProvider)
+      v.push(`provider ${provider.id}: ${p.lots.size} lots, at most ${rules.maxLotsPerProvider}`);
   }
   const winners = [...byProvider.entries()].filter(([, p]) => p.lots.size > 0).length;
-  if (winners < rules.minDistinctProviders) v.push(`${winners} providers win, at least ${rules.minDistinctProviders} must`);
+  if (winners < rules.minDistinctProviders)
+    v.push(`${winners} providers win, at least ${rules.minDistinctProviders} must`);
 }
 
-function checkPackages(award: AwardToVerify, scenario: Scenario, bids: ReadonlyMap<string, Bid>, v: string[]): void {
+function checkPackages(
+  award: AwardToVerify,
+  scenario: Scenario,
+  bids: ReadonlyMap<string, Bid>,
+  v: string[],
+): void {
   const roles = new Map<string, number>();
-  for (const a of award.allocations) if (a.role !== 'backup') for (const p of statedParts(a, bids)) roles.set(p.bidId, (roles.get(p.bidId) ?? 0) + 1);
+  for (const a of award.allocations)
+    if (a.role !== 'backup')
+      for (const p of statedParts(a, bids)) roles.set(p.bidId, (roles.get(p.bidId) ?? 0) + 1);
   const packages = new Map<string, Bid[]>();
-  for (const b of scenario.bids) if (b.packageId !== null) packages.set(b.packageId, [...(packages.get(b.packageId) ?? []), b]);
+  for (const b of scenario.bids)
+    if (b.packageId !== null) packages.set(b.packageId, [...(packages.get(b.packageId) ?? []), b]);
   for (const [id, members] of packages) {
     const counts = members.map((b) => roles.get(b.id) ?? 0);
     const all = counts.every((c) => c === 1);
     const none = counts.every((c) => c === 0);
-    if (!all && !none) v.push(`package ${id}: bids win ${counts.join('/')} roles; each must win exactly one, or none`);
+    if (!all && !none)
+      v.push(`package ${id}: bids win ${counts.join('/')} roles; each must win exactly one, or none`);
   }
 }
 
 /** Score of one hour served by these parts (hours-weighted price and quality), as the README defines MEAT. */
 function meatPerHour(mix: { price: number; quality: number }, minPrice: number, scenario: Scenario): number {
   const r = scenario.award;
-  return r.qualityWeight * mix.quality / 100 + r.priceWeight * minPrice / mix.price;
+  return (r.qualityWeight * mix.quality) / 100 + (r.priceWeight * minPrice) / mix.price;
 }
 
-function objectiveOf(award: AwardToVerify, scenario: Scenario, expected: Map<string, ExpectedLot>, bids: Map<string, Bid>): number {
+function objectiveOf(
+  award: AwardToVerify,
+  scenario: Scenario,
+  expected: Map<string, ExpectedLot>,
+  bids: Map<string, Bid>,
+): number {
   const rules = scenario.award;
   const unmet = award.lots.reduce((t, l) => t + l.unmetHoursPerWeek, 0);
-  const offerOf = (a: Allocation) => statedParts(a, bids).map((p) => bids.get(p.bidId)).filter((b): b is Bid => b !== undefined);
+  const offerOf = (a: Allocation) =>
+    statedParts(a, bids)
+      .map((p) => bids.get(p.bidId))
+      .filter((b): b is Bid => b !== undefined);
   if (rules.objective === 'cost') {
     // From the bids' prices, not the rounded annual costs, so pennies cannot add up to a false alarm.
-    const served = award.allocations.reduce((t, a) => t + statedParts(a, bids).reduce((s, p) => s + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? p.pricePerHour), 0), 0);
+    const served = award.allocations.reduce(
+      (t, a) =>
+        t +
+        statedParts(a, bids).reduce(
+          (s, p) => s + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? p.pricePerHour),
+          0,
+        ),
+      0,
+    );
     return scenario.weeksPerYear * (served + unmet * rules.unmetPenaltyPerHour);
   }
   // The lowest price of each lot's care-type mix among offers that could fill it, found once per lot.
@@ -237,7 +369,9 @@ function objectiveOf(award: AwardToVerify, scenario: Scenario, expected: Map<str
     const offer = offerOf(a);
     const min = minPriceOf(a.lotId, lot);
     if (a.role !== 'member') score += a.hoursPerWeek * meatPerHour(mixPrice(offer, lot), min, scenario);
-    else for (const [area, h] of Object.entries(a.areaHours ?? {})) score += h * meatPerHour(mixPrice(offer, lot, area), min, scenario);
+    else
+      for (const [area, h] of Object.entries(a.areaHours ?? {}))
+        score += h * meatPerHour(mixPrice(offer, lot, area), min, scenario);
   }
   return score;
 }
@@ -253,7 +387,11 @@ export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] 
     const rejected = new Set(lot.rejectedBidIds ?? []);
     for (const a of award.allocations) {
       if (a.lotId !== lot.lotId) continue;
-      for (const p of statedParts(a, bids)) if (rejected.has(p.bidId)) v.push(`allocation ${a.bidId} → ${a.lotId}: bid ${p.bidId} was rejected for this lot (below legal pay)`);
+      for (const p of statedParts(a, bids))
+        if (rejected.has(p.bidId))
+          v.push(
+            `allocation ${a.bidId} → ${a.lotId}: bid ${p.bidId} was rejected for this lot (below legal pay)`,
+          );
     }
   }
   const totalDemand = [...expected.values()].reduce((t, l) => t + l.demand, 0);

@@ -42,20 +42,29 @@ export interface BuiltProblem {
 export function zoneCareTypes(scenario: Scenario): CareType[] {
   const entries = Object.entries(scenario.lotPlan) as [CareType, Scenario['lotPlan'][CareType]][];
   const perZone = entries.filter(([, e]) => e?.kind === 'lot' && e.geography === 'zone').map(([c]) => c);
-  const merged = perZone.includes('standard') ? entries.filter(([, e]) => e?.kind === 'merge').map(([c]) => c) : [];
+  const merged = perZone.includes('standard')
+    ? entries.filter(([, e]) => e?.kind === 'merge').map(([c]) => c)
+    : [];
   const chosen = [...perZone, ...merged];
   return chosen.length > 0 ? chosen.sort() : ['complex', 'reablement', 'standard'];
 }
 
 function defaultFloor(scenario: Scenario): { floor: number; source: string } {
-  const largest = [...scenario.providers].sort((a, b) => b.minViableHours - a.minViableHours || (a.id < b.id ? -1 : 1))[0];
-  return largest === undefined ? { floor: 0, source: 'no providers, so no floor' } : { floor: largest.minViableHours, source: `the largest minimum viable volume, ${largest.id}'s` };
+  const largest = [...scenario.providers].sort(
+    (a, b) => b.minViableHours - a.minViableHours || (a.id < b.id ? -1 : 1),
+  )[0];
+  return largest === undefined
+    ? { floor: 0, source: 'no providers, so no floor' }
+    : { floor: largest.minViableHours, source: `the largest minimum viable volume, ${largest.id}'s` };
 }
 
 /** The most zones the floor allows, piece by piece (at least 1). */
 function mostZones(p: ZoneProblem): number {
   if (p.floor <= 0) return Math.max(1, p.areas.length);
-  const most = pieces(p).reduce((t, piece) => t + Math.floor(piece.reduce((d, i) => d + (p.areas[i]?.demand ?? 0), 0) / p.floor), 0);
+  const most = pieces(p).reduce(
+    (t, piece) => t + Math.floor(piece.reduce((d, i) => d + (p.areas[i]?.demand ?? 0), 0) / p.floor),
+    0,
+  );
   return Math.max(1, most);
 }
 
@@ -63,12 +72,15 @@ export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltP
   const areas = [...scenario.areas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const careTypes = zoneCareTypes(scenario);
   const demand = new Map<string, number>();
-  for (const d of scenario.demand) if (d.period === scenario.period && careTypes.includes(d.careType)) demand.set(d.areaId, (demand.get(d.areaId) ?? 0) + d.hours);
-  const parents = request.within === null ? null : scenario.zonings.get(request.within) ?? null;
+  for (const d of scenario.demand)
+    if (d.period === scenario.period && careTypes.includes(d.careType))
+      demand.set(d.areaId, (demand.get(d.areaId) ?? 0) + d.hours);
+  const parents = request.within === null ? null : (scenario.zonings.get(request.within) ?? null);
   const plane = planeKm(areas);
   const graph = neighbourGraph(areas, scenario.boundaries);
   const totalDemand = areas.reduce((t, a) => t + (demand.get(a.id) ?? 0), 0);
-  const { floor, source } = request.minHours === null ? defaultFloor(scenario) : { floor: request.minHours, source: '--min-hours' };
+  const { floor, source } =
+    request.minHours === null ? defaultFloor(scenario) : { floor: request.minHours, source: '--min-hours' };
   const problem: ZoneProblem = {
     areas: areas.map((a) => {
       const [x, y] = plane(a);
@@ -80,7 +92,10 @@ export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltP
     count: request.count,
   };
   return {
-    problem: { ...problem, ceiling: request.maxHours ?? ceilingFactor * (totalDemand / (request.count ?? mostZones(problem))) },
+    problem: {
+      ...problem,
+      ceiling: request.maxHours ?? ceilingFactor * (totalDemand / (request.count ?? mostZones(problem))),
+    },
     graph,
     careTypes,
     totalDemand,

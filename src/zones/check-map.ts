@@ -12,7 +12,8 @@ const tolerance = 1e-6;
 /** Every rule the map breaks, as sentences; empty when it keeps them all. */
 export function mapViolations(p: ZoneProblem, assignment: Assignment): string[] {
   const problems: string[] = [];
-  if (assignment.length !== p.areas.length) return [`the map has ${assignment.length} entries for ${p.areas.length} areas`];
+  if (assignment.length !== p.areas.length)
+    return [`the map has ${assignment.length} entries for ${p.areas.length} areas`];
   if (assignment.some((z) => !Number.isInteger(z) || z < 0)) return ['an area has no zone'];
   const zones = zoneMembers(assignment);
   if (p.count !== null && zones.length !== p.count) problems.push(`${zones.length} zones, not ${p.count}`);
@@ -23,8 +24,10 @@ export function mapViolations(p: ZoneProblem, assignment: Assignment): string[] 
     }
     const ids = members.map((i) => p.areas[i]?.id ?? '?').join(', ');
     const demand = members.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
-    if (demand < p.floor - tolerance) problems.push(`zone ${z} (${ids}) carries ${demand} h/week, below the floor ${p.floor}`);
-    if (demand > p.ceiling + tolerance) problems.push(`zone ${z} (${ids}) carries ${demand} h/week, above the ceiling ${p.ceiling}`);
+    if (demand < p.floor - tolerance)
+      problems.push(`zone ${z} (${ids}) carries ${demand} h/week, below the floor ${p.floor}`);
+    if (demand > p.ceiling + tolerance)
+      problems.push(`zone ${z} (${ids}) carries ${demand} h/week, above the ceiling ${p.ceiling}`);
     if (!isConnected(p, members)) problems.push(`zone ${z} (${ids}) is not connected`);
     const parents = new Set(members.map((i) => p.areas[i]?.parent ?? null));
     if (parents.size > 1) problems.push(`zone ${z} (${ids}) crosses parent zones ${[...parents].join(', ')}`);

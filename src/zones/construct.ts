@@ -30,7 +30,12 @@ const demandOf = (p: ZoneProblem, i: number) => p.areas[i]?.demand ?? 0;
  * the floor, taking at each step one of the two candidates nearest the seed
  * (by a coin), so that constructions differ in shape as well as in seeds.
  */
-function growRegion(p: ZoneProblem, seed: number, zone: readonly number[], rng: RandomGenerator): { members: number[]; demand: number } {
+function growRegion(
+  p: ZoneProblem,
+  seed: number,
+  zone: readonly number[],
+  rng: RandomGenerator,
+): { members: number[]; demand: number } {
   const members = [seed];
   const inRegion = new Set(members);
   let demand = demandOf(p, seed);
@@ -56,7 +61,9 @@ function growRegion(p: ZoneProblem, seed: number, zone: readonly number[], rng: 
 
 /** Enclaves join the neighbouring zone whose centre is nearest, within the ceiling; false if one cannot. */
 function placeEnclaves(p: ZoneProblem, zone: number[], zoneDemands: number[]): boolean {
-  const centres = zoneMembers(zone.map((z) => (z === unassigned ? zoneDemands.length : z))).slice(0, zoneDemands.length).map((m) => zoneCost(p, m).centre);
+  const centres = zoneMembers(zone.map((z) => (z === unassigned ? zoneDemands.length : z)))
+    .slice(0, zoneDemands.length)
+    .map((m) => zoneCost(p, m).centre);
   let changed = true;
   while (changed) {
     changed = false;
@@ -66,7 +73,8 @@ function placeEnclaves(p: ZoneProblem, zone: number[], zoneDemands: number[]): b
       let bestDistance = Infinity;
       for (const j of p.neighbours[i] ?? []) {
         const z = zone[j] ?? unassigned;
-        if (z === unassigned || !sameParent(p, i, j) || (zoneDemands[z] ?? 0) + demandOf(p, i) > p.ceiling) continue;
+        if (z === unassigned || !sameParent(p, i, j) || (zoneDemands[z] ?? 0) + demandOf(p, i) > p.ceiling)
+          continue;
         const a = p.areas[i];
         const c = p.areas[centres[z] ?? -1];
         const d = a === undefined || c === undefined ? Infinity : distanceKm(a, c);
@@ -104,12 +112,13 @@ export function mergeDown(p: ZoneProblem, assignment: Assignment, count: number)
   let zones = zoneMembers(assignment);
   while (zones.length > count) {
     const zoneOf = new Map<number, number>();
-    zones.forEach((m, z) => m.forEach((i) => zoneOf.set(i, z)));
+    for (const [z, m] of zones.entries()) for (const i of m) zoneOf.set(i, z);
     const costs = zones.map((m) => zoneCost(p, m).cost);
     let best: { a: number; b: number; added: number } | null = null;
     for (let a = 0; a < zones.length; a++) {
       const adjacent = new Set<number>();
-      for (const i of zones[a] ?? []) for (const j of p.neighbours[i] ?? []) if (sameParent(p, i, j)) adjacent.add(zoneOf.get(j) ?? a);
+      for (const i of zones[a] ?? [])
+        for (const j of p.neighbours[i] ?? []) if (sameParent(p, i, j)) adjacent.add(zoneOf.get(j) ?? a);
       for (const b of [...adjacent].filter((b) => b > a).sort((x, y) => x - y)) {
         const merged = [...(zones[a] ?? []), ...(zones[b] ?? [])];
         if (merged.reduce((t, i) => t + demandOf(p, i), 0) > p.ceiling) continue;
@@ -122,6 +131,6 @@ export function mergeDown(p: ZoneProblem, assignment: Assignment, count: number)
     zones = [...zones.filter((_, z) => z !== a && z !== b), [...(zones[a] ?? []), ...(zones[b] ?? [])]];
   }
   const out: number[] = assignment.map(() => 0);
-  zones.forEach((m, z) => m.forEach((i) => (out[i] = z)));
+  for (const [z, m] of zones.entries()) for (const i of m) out[i] = z;
   return out;
 }

@@ -33,8 +33,11 @@ export interface MapSummary {
 
 /** Zone ids of a designed map: `Z-<NAME>-01`, … in the order of each zone's first area. */
 export function designedZoneIds(name: string, zoneCount: number): string[] {
-  const width = String(zoneCount).length < 2 ? 2 : String(zoneCount).length;
-  return Array.from({ length: zoneCount }, (_, z) => `Z-${name.toUpperCase()}-${String(z + 1).padStart(width, '0')}`);
+  const width = Math.max(2, String(zoneCount).length);
+  return Array.from(
+    { length: zoneCount },
+    (_, z) => `Z-${name.toUpperCase()}-${String(z + 1).padStart(width, '0')}`,
+  );
 }
 
 /** A scenario zoning as an assignment over the problem's areas (zones numbered by first area). */
@@ -83,5 +86,5 @@ export function mapSummary(p: ZoneProblem, name: string, rows: readonly ZoneRow[
 
 /** The zone file (`area_id,zone_id`), rows by area id. */
 export function zoningCsv(p: ZoneProblem, assignment: Assignment, zoneIds: readonly string[]): string {
-  return ['area_id,zone_id', ...p.areas.map((a, i) => `${a.id},${zoneIds[assignment[i] ?? 0] ?? ''}`)].join('\n') + '\n';
+  return `${['area_id,zone_id', ...p.areas.map((a, i) => `${a.id},${zoneIds[assignment[i] ?? 0] ?? ''}`)].join('\n')}\n`;
 }

@@ -53,7 +53,13 @@ export interface Proposal extends DesignedMap {
 }
 
 export type DesignOutcome =
-  | { readonly kind: 'designed'; readonly proposals: readonly Proposal[]; readonly constructions: number; readonly exactSeconds: number | null; readonly note: string | null }
+  | {
+      readonly kind: 'designed';
+      readonly proposals: readonly Proposal[];
+      readonly constructions: number;
+      readonly exactSeconds: number | null;
+      readonly note: string | null;
+    }
   | { readonly kind: 'impossible'; readonly reason: string }
   | { readonly kind: 'not-found'; readonly reason: string };
 
@@ -62,29 +68,80 @@ function notFound(p: ZoneProblem, constructions: number, mostZones: number): str
   return `the heuristic found no ${wanted} with every zone connected and between ${Math.round(p.floor).toLocaleString('en-GB')} and ${Math.round(p.ceiling).toLocaleString('en-GB')} h/week in ${constructions} tries (most zones reached: ${mostZones}); this is not a proof that none exists: try another --seed, a lower --min-hours, a higher --max-hours${p.count === null ? '' : ', a lower --count'}, or --method exact`;
 }
 
-const sameMap = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((z, i) => z === b[i]);
+const sameMap = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((z, i) => z === b[i]);
 
-async function withExact(p: ZoneProblem, heuristic: readonly DesignedMap[], settings: DesignSettings): Promise<{ proposals: Proposal[]; seconds: number; note: string | null } | { impossible: string }> {
-  const asHeuristic = (m: DesignedMap): Proposal => ({ ...m, method: 'heuristic', status: 'heuristic', gap: null, countGap: null });
-  const outcome = await exactMap(p, { backend: settings.backend, timeLimit: settings.timeLimit, start: heuristic[0]?.assignment ?? null });
-  if (outcome.status === 'infeasible') return { impossible: 'the exact program proves that no map keeps every rule (connected zones, each between the floor and the ceiling): lower --min-hours, raise --max-hours or change --count' };
+async function withExact(
+  p: ZoneProblem,
+  heuristic: readonly DesignedMap[],
+  settings: DesignSettings,
+): Promise<{ proposals: Proposal[]; seconds: number; note: string | null } | { impossible: string }> {
+  const asHeuristic = (m: DesignedMap): Proposal => ({
+    ...m,
+    method: 'heuristic',
+    status: 'heuristic',
+    gap: null,
+    countGap: null,
+  });
+  const outcome = await exactMap(p, {
+    backend: settings.backend,
+    timeLimit: settings.timeLimit,
+    start: heuristic[0]?.assignment ?? null,
+  });
+  if (outcome.status === 'infeasible')
+    return {
+      impossible:
+        'the exact program proves that no map keeps every rule (connected zones, each between the floor and the ceiling): lower --min-hours, raise --max-hours or change --count',
+    };
   if (outcome.status === 'error') {
-    if (heuristic.length === 0) throw new Error(`zone design: the exact program failed and the heuristic found no map: ${outcome.message}`);
-    return { proposals: heuristic.slice(0, settings.alternatives).map(asHeuristic), seconds: outcome.seconds, note: `the exact program found no map within the time limit (${outcome.message}); the maps below are the heuristic's` };
+    if (heuristic.length === 0)
+      throw new Error(
+        `zone design: the exact program failed and the heuristic found no map: ${outcome.message}`,
+      );
+    return {
+      proposals: heuristic.slice(0, settings.alternatives).map(asHeuristic),
+      seconds: outcome.seconds,
+      note: `the exact program found no map within the time limit (${outcome.message}); the maps below are the heuristic's`,
+    };
   }
   const assignment = canonical(outcome.assignment);
-  const exact: Proposal = { assignment, zoneCount: new Set(assignment).size, cost: outcome.cost, method: 'exact', status: outcome.status, gap: outcome.gap, countGap: outcome.countGap };
-  const others = heuristic.filter((m) => m.zoneCount === exact.zoneCount && !sameMap(m.assignment, assignment)).map(asHeuristic);
-  return { proposals: [exact, ...others].slice(0, settings.alternatives), seconds: outcome.seconds, note: null };
+  const exact: Proposal = {
+    assignment,
+    zoneCount: new Set(assignment).size,
+    cost: outcome.cost,
+    method: 'exact',
+    status: outcome.status,
+    gap: outcome.gap,
+    countGap: outcome.countGap,
+  };
+  const others = heuristic
+    .filter((m) => m.zoneCount === exact.zoneCount && !sameMap(m.assignment, assignment))
+    .map(asHeuristic);
+  return {
+    proposals: [exact, ...others].slice(0, settings.alternatives),
+    seconds: outcome.seconds,
+    note: null,
+  };
 }
 
 export async function designZones(p: ZoneProblem, settings: DesignSettings): Promise<DesignOutcome> {
   const impossible = impossibleRequest(p, settings.within);
   if (impossible !== null) return { kind: 'impossible', reason: impossible };
-  const heuristic = heuristicMaps(p, { ...defaultHeuristic, seed: settings.seed, alternatives: Math.max(settings.alternatives, 1) });
+  const heuristic = heuristicMaps(p, {
+    ...defaultHeuristic,
+    seed: settings.seed,
+    alternatives: Math.max(settings.alternatives, 1),
+  });
   const found = heuristic.kind === 'found' ? heuristic.maps : [];
-  const runExact = settings.method === 'exact' || (settings.method === 'auto' && p.areas.length <= settings.exactAreaLimit);
-  let proposals: Proposal[] = found.map((m) => ({ ...m, method: 'heuristic', status: 'heuristic', gap: null, countGap: null }));
+  const runExact =
+    settings.method === 'exact' || (settings.method === 'auto' && p.areas.length <= settings.exactAreaLimit);
+  let proposals: Proposal[] = found.map((m) => ({
+    ...m,
+    method: 'heuristic',
+    status: 'heuristic',
+    gap: null,
+    countGap: null,
+  }));
   let exactSeconds: number | null = null;
   let note: string | null = null;
   if (runExact) {
@@ -93,10 +150,15 @@ export async function designZones(p: ZoneProblem, settings: DesignSettings): Pro
     ({ proposals, note } = exact);
     exactSeconds = exact.seconds;
   }
-  if (proposals.length === 0) return { kind: 'not-found', reason: notFound(p, heuristic.constructions, heuristic.kind === 'none' ? heuristic.mostZones : 0) };
+  if (proposals.length === 0)
+    return {
+      kind: 'not-found',
+      reason: notFound(p, heuristic.constructions, heuristic.kind === 'none' ? heuristic.mostZones : 0),
+    };
   for (const proposal of proposals) {
     const broken = mapViolations(p, proposal.assignment);
-    if (broken.length > 0) throw new Error(`zone design produced a map that breaks its rules (a bug): ${broken.join('; ')}`);
+    if (broken.length > 0)
+      throw new Error(`zone design produced a map that breaks its rules (a bug): ${broken.join('; ')}`);
   }
   return { kind: 'designed', proposals, constructions: heuristic.constructions, exactSeconds, note };
 }

@@ -42,7 +42,8 @@ const key = (i: number, k: number) => `${i},${k}`;
  * lowest-numbered area, which removes the many equal ways of naming a zone's
  * root without losing any map.
  */
-const mayJoin = (p: ZoneProblem, i: number, k: number, lowestRoot: boolean) => p.areas[i]?.parent === p.areas[k]?.parent && (!lowestRoot || i >= k);
+const mayJoin = (p: ZoneProblem, i: number, k: number, lowestRoot: boolean) =>
+  p.areas[i]?.parent === p.areas[k]?.parent && (!lowestRoot || i >= k);
 
 /** The most areas a zone of these candidates can hold under the ceiling (the smallest first). */
 function mostMembers(p: ZoneProblem, candidates: readonly number[]): number {
@@ -73,7 +74,13 @@ function formulate(p: ZoneProblem, lowestRoot: boolean): Formulation {
       x.set(key(i, k), add({ name: `x_${i}_${k}`, lower: 0, upper: 1, integer: true, cost }));
     }
   }
-  for (let i = 0; i < n; i++) rows.push({ name: `one_${i}`, terms: [...x.entries()].filter(([s]) => s.startsWith(`${i},`)).map(([, v]) => [v, 1] as const), lower: 1, upper: 1 });
+  for (let i = 0; i < n; i++)
+    rows.push({
+      name: `one_${i}`,
+      terms: [...x.entries()].filter(([s]) => s.startsWith(`${i},`)).map(([, v]) => [v, 1] as const),
+      lower: 1,
+      upper: 1,
+    });
   const centreTerms: (readonly [number, number])[] = [];
   for (let k = 0; k < n; k++) {
     const open = x.get(key(k, k)) as number;
@@ -84,28 +91,64 @@ function formulate(p: ZoneProblem, lowestRoot: boolean): Formulation {
     for (const i of members) {
       if (i === k) continue;
       const xi = x.get(key(i, k)) as number;
-      rows.push({ name: `open_${i}_${k}`, terms: [[xi, 1], [open, -1]], lower: -Infinity, upper: 0 });
+      rows.push({
+        name: `open_${i}_${k}`,
+        terms: [
+          [xi, 1],
+          [open, -1],
+        ],
+        lower: -Infinity,
+        upper: 0,
+      });
       // A member other than the centre has a neighbour in its zone (implied by the flows, but it tightens the relaxation).
-      const beside = (p.neighbours[i] ?? []).filter((j) => mayJoin(p, j, k, lowestRoot)).map((j) => [x.get(key(j, k)) as number, -1] as const);
+      const beside = (p.neighbours[i] ?? [])
+        .filter((j) => mayJoin(p, j, k, lowestRoot))
+        .map((j) => [x.get(key(j, k)) as number, -1] as const);
       rows.push({ name: `beside_${i}_${k}`, terms: [[xi, 1], ...beside], lower: -Infinity, upper: 0 });
     }
-    rows.push({ name: `floor_${k}`, terms: [...load.filter(([v]) => v !== open), [open, (p.areas[k]?.demand ?? 0) - p.floor]], lower: 0, upper: Infinity });
-    rows.push({ name: `ceiling_${k}`, terms: [...load.filter(([v]) => v !== open), [open, (p.areas[k]?.demand ?? 0) - p.ceiling]], lower: -Infinity, upper: 0 });
+    rows.push({
+      name: `floor_${k}`,
+      terms: [...load.filter(([v]) => v !== open), [open, (p.areas[k]?.demand ?? 0) - p.floor]],
+      lower: 0,
+      upper: Infinity,
+    });
+    rows.push({
+      name: `ceiling_${k}`,
+      terms: [...load.filter(([v]) => v !== open), [open, (p.areas[k]?.demand ?? 0) - p.ceiling]],
+      lower: -Infinity,
+      upper: 0,
+    });
     const arcs: [number, number, number][] = [];
     for (const i of members) {
       for (const j of p.neighbours[i] ?? []) {
         if (j === k || !mayJoin(p, j, k, lowestRoot)) continue;
         const f = add({ name: `f_${k}_${i}_${j}`, lower: 0, upper: bigM, integer: false, cost: 0 });
         arcs.push([i, j, f]);
-        rows.push({ name: `fromcap_${k}_${i}_${j}`, terms: [[f, 1], [x.get(key(i, k)) as number, -bigM]], lower: -Infinity, upper: 0 });
-        rows.push({ name: `tocap_${k}_${i}_${j}`, terms: [[f, 1], [x.get(key(j, k)) as number, -bigM]], lower: -Infinity, upper: 0 });
+        rows.push({
+          name: `fromcap_${k}_${i}_${j}`,
+          terms: [
+            [f, 1],
+            [x.get(key(i, k)) as number, -bigM],
+          ],
+          lower: -Infinity,
+          upper: 0,
+        });
+        rows.push({
+          name: `tocap_${k}_${i}_${j}`,
+          terms: [
+            [f, 1],
+            [x.get(key(j, k)) as number, -bigM],
+          ],
+          lower: -Infinity,
+          upper: 0,
+        });
       }
     }
     flows.set(k, arcs);
     for (const j of members) {
       if (j === k) continue;
       const terms: [number, number][] = [];
-      for (const [from, to, f] of arcs) if (to === j) terms.push([f, 1]);
+      for (const [_from, to, f] of arcs) if (to === j) terms.push([f, 1]);
       for (const [from, , f] of arcs) if (from === j) terms.push([f, -1]);
       terms.push([x.get(key(j, k)) as number, -1]);
       rows.push({ name: `flow_${k}_${j}`, terms, lower: 0, upper: 0 });
@@ -123,7 +166,9 @@ function startValues(p: ZoneProblem, f: Formulation, assignment: Assignment, low
     for (const i of members) values[f.x.get(key(i, centre)) ?? -1] = 1;
     const parent = new Map<number, number>([[centre, -1]]);
     const order = [centre];
-    for (let q = 0; q < order.length; q++) for (const j of p.neighbours[order[q] as number] ?? []) if (inside.has(j) && !parent.has(j)) [parent.set(j, order[q] as number), order.push(j)];
+    for (let q = 0; q < order.length; q++)
+      for (const j of p.neighbours[order[q] as number] ?? [])
+        if (inside.has(j) && !parent.has(j)) [parent.set(j, order[q] as number), order.push(j)];
     const below = new Map<number, number>(members.map((i) => [i, 1]));
     const arcs = new Map((f.flows.get(centre) ?? []).map(([i, j, v]) => [key(i, j), v]));
     for (const j of [...order].reverse()) {
@@ -159,7 +204,9 @@ export type ExactOutcome =
   | { readonly status: 'error'; readonly message: string; readonly seconds: number };
 
 function decode(p: ZoneProblem, f: Formulation, values: readonly number[]): Assignment {
-  const centreOf = p.areas.map((_, i) => p.areas.findIndex((_, k) => (values[f.x.get(key(i, k)) ?? -1] ?? 0) > 0.5));
+  const centreOf = p.areas.map((_, i) =>
+    p.areas.findIndex((_, k) => (values[f.x.get(key(i, k)) ?? -1] ?? 0) > 0.5),
+  );
   const renumber = new Map<number, number>();
   return centreOf.map((c) => {
     if (!renumber.has(c)) renumber.set(c, renumber.size);
@@ -182,21 +229,48 @@ export async function exactMap(p: ZoneProblem, settings: ExactSettings): Promise
   if (count === null) {
     const rooted = formulate(p, true);
     const centres = new Set(rooted.centreTerms.map(([v]) => v));
-    const most: Program = { sense: 'max', variables: rooted.variables.map((v, i) => ({ ...v, cost: centres.has(i) ? 1 : 0 })), rows: rooted.rows };
+    const most: Program = {
+      sense: 'max',
+      variables: rooted.variables.map((v, i) => ({ ...v, cost: centres.has(i) ? 1 : 0 })),
+      rows: rooted.rows,
+    };
     const start = settings.start === null ? undefined : startValues(p, rooted, settings.start, true);
-    const first = await settings.backend.solve(most, { timeLimit: settings.timeLimit, ...gapOptions, ...(start === undefined ? {} : { start }) });
+    const first = await settings.backend.solve(most, {
+      timeLimit: settings.timeLimit,
+      ...gapOptions,
+      ...(start === undefined ? {} : { start }),
+    });
     seconds += first.seconds;
     if (first.status === 'infeasible') return { ...first, seconds };
     if (first.status === 'error' && settings.start === null) return { ...first, seconds };
-    count = first.status === 'error' ? new Set(settings.start).size : new Set(decode(p, rooted, first.values)).size;
+    count =
+      first.status === 'error' ? new Set(settings.start).size : new Set(decode(p, rooted, first.values)).size;
     if (first.status !== 'optimal') firstGap = first.status === 'feasible' ? first.gap : NaN;
   }
   const f = formulate(p, false);
-  const start = settings.start === null || new Set(settings.start).size !== count ? undefined : startValues(p, f, settings.start, false);
-  const fixed: Program = { sense: 'min', variables: f.variables, rows: [...f.rows, { name: 'count', terms: f.centreTerms, lower: count, upper: count }] };
-  const second = await settings.backend.solve(fixed, { timeLimit: settings.timeLimit, ...gapOptions, ...(start === undefined ? {} : { start }) });
+  const start =
+    settings.start === null || new Set(settings.start).size !== count
+      ? undefined
+      : startValues(p, f, settings.start, false);
+  const fixed: Program = {
+    sense: 'min',
+    variables: f.variables,
+    rows: [...f.rows, { name: 'count', terms: f.centreTerms, lower: count, upper: count }],
+  };
+  const second = await settings.backend.solve(fixed, {
+    timeLimit: settings.timeLimit,
+    ...gapOptions,
+    ...(start === undefined ? {} : { start }),
+  });
   seconds += second.seconds;
   if (second.status === 'infeasible' || second.status === 'error') return { ...second, seconds };
   const proven = second.status === 'optimal' && firstGap === 0;
-  return { status: proven ? 'optimal' : 'feasible', assignment: decode(p, f, second.values), cost: second.objective, gap: second.gap, countGap: firstGap, seconds };
+  return {
+    status: proven ? 'optimal' : 'feasible',
+    assignment: decode(p, f, second.values),
+    cost: second.objective,
+    gap: second.gap,
+    countGap: firstGap,
+    seconds,
+  };
 }

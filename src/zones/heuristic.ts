@@ -25,10 +25,18 @@ export interface HeuristicSettings {
   readonly tabu: TabuSettings;
 }
 
-export const defaultHeuristic: HeuristicSettings = { seed: 1, alternatives: 1, constructions: null, localSearch: defaultLocalSearch, tabuStarts: 3, tabu: defaultTabu };
+export const defaultHeuristic: HeuristicSettings = {
+  seed: 1,
+  alternatives: 1,
+  constructions: null,
+  localSearch: defaultLocalSearch,
+  tabuStarts: 3,
+  tabu: defaultTabu,
+};
 
 /** 200 constructions for up to 100 areas, falling to 10 at 2,000 (each costs more as the map grows). */
-export const constructionsFor = (areaCount: number): number => Math.min(200, Math.max(10, Math.round(20000 / Math.max(1, areaCount))));
+export const constructionsFor = (areaCount: number): number =>
+  Math.min(200, Math.max(10, Math.round(20000 / Math.max(1, areaCount))));
 
 export interface DesignedMap {
   readonly assignment: Assignment;
@@ -57,7 +65,10 @@ function better(a: DesignedMap, b: DesignedMap): number {
 }
 
 /** Run the heuristic. */
-export function heuristicMaps(p: ZoneProblem, settings: HeuristicSettings = defaultHeuristic): HeuristicOutcome {
+export function heuristicMaps(
+  p: ZoneProblem,
+  settings: HeuristicSettings = defaultHeuristic,
+): HeuristicOutcome {
   const rng = mersenne(settings.seed);
   const constructions = settings.constructions ?? constructionsFor(p.areas.length);
   const found = new Map<string, DesignedMap>();
@@ -71,14 +82,17 @@ export function heuristicMaps(p: ZoneProblem, settings: HeuristicSettings = defa
     if (start === null) continue;
     const assignment = canonical(improveMap(p, start, settings.localSearch));
     const key = assignment.join(',');
-    if (!found.has(key)) found.set(key, { assignment, zoneCount: zoneCountOf(assignment), cost: mapCost(p, assignment) });
+    if (!found.has(key))
+      found.set(key, { assignment, zoneCount: zoneCountOf(assignment), cost: mapCost(p, assignment) });
   }
   if (found.size === 0) return { kind: 'none', constructions, mostZones };
   const add = (assignment: Assignment) => {
     const key = assignment.join(',');
-    if (!found.has(key)) found.set(key, { assignment, zoneCount: zoneCountOf(assignment), cost: mapCost(p, assignment) });
+    if (!found.has(key))
+      found.set(key, { assignment, zoneCount: zoneCountOf(assignment), cost: mapCost(p, assignment) });
   };
-  for (const start of [...found.values()].sort(better).slice(0, settings.tabuStarts)) add(canonical(resplitPairs(p, tabuSearch(p, resplitPairs(p, start.assignment), settings.tabu))));
+  for (const start of [...found.values()].sort(better).slice(0, settings.tabuStarts))
+    add(canonical(resplitPairs(p, tabuSearch(p, resplitPairs(p, start.assignment), settings.tabu))));
   const all = [...found.values()].sort(better);
   const top = all[0] as DesignedMap;
   const maps = all.filter((m) => m.zoneCount === top.zoneCount).slice(0, settings.alternatives);

@@ -29,7 +29,8 @@ export function pieces(p: ZoneProblem): number[][] {
   return out;
 }
 
-const demandOf = (p: ZoneProblem, members: readonly number[]) => members.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
+const demandOf = (p: ZoneProblem, members: readonly number[]) =>
+  members.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
 
 function names(p: ZoneProblem, members: readonly number[]): string {
   const ids = members.map((i) => p.areas[i]?.id ?? '?');
@@ -38,22 +39,33 @@ function names(p: ZoneProblem, members: readonly number[]): string {
 
 function parentBelowFloor(p: ZoneProblem, within: string): string | null {
   const byParent = new Map<string, number>();
-  for (const a of p.areas) if (a.parent !== null) byParent.set(a.parent, (byParent.get(a.parent) ?? 0) + a.demand);
+  for (const a of p.areas)
+    if (a.parent !== null) byParent.set(a.parent, (byParent.get(a.parent) ?? 0) + a.demand);
   const low = [...byParent.entries()].filter(([, d]) => d < p.floor).sort(([a], [b]) => (a < b ? -1 : 1));
   if (low.length === 0) return null;
-  const listed = low.slice(0, 3).map(([z, d]) => `${z} ${h(d)}`).join(', ');
+  const listed = low
+    .slice(0, 3)
+    .map(([z, d]) => `${z} ${h(d)}`)
+    .join(', ');
   return `--within ${within}: ${low.length} parent zone(s) carry less than the floor of ${h(p.floor)} (${listed}${low.length > 3 ? ', …' : ''}), and a zone may not cross them: choose a coarser --within zoning or lower --min-hours`;
 }
 
 /** Why no map can meet the request, or null when the search may go ahead. */
 export function impossibleRequest(p: ZoneProblem, within: string | null): string | null {
   const n = p.areas.length;
-  const total = demandOf(p, p.areas.map((_, i) => i));
-  if (p.count !== null && p.count > n) return `--count ${p.count} asks for more zones than there are areas (${n}): give at most ${n}`;
-  if (p.floor > total) return `the floor of ${h(p.floor)} is above the total design demand of ${h(total)}: not even one zone can reach it; lower --min-hours`;
-  if (p.floor > p.ceiling) return `the floor of ${h(p.floor)} is above the ceiling of ${h(p.ceiling)}: lower --min-hours or raise --max-hours`;
+  const total = demandOf(
+    p,
+    p.areas.map((_, i) => i),
+  );
+  if (p.count !== null && p.count > n)
+    return `--count ${p.count} asks for more zones than there are areas (${n}): give at most ${n}`;
+  if (p.floor > total)
+    return `the floor of ${h(p.floor)} is above the total design demand of ${h(total)}: not even one zone can reach it; lower --min-hours`;
+  if (p.floor > p.ceiling)
+    return `the floor of ${h(p.floor)} is above the ceiling of ${h(p.ceiling)}: lower --min-hours or raise --max-hours`;
   const big = p.areas.find((a) => a.demand > p.ceiling);
-  if (big !== undefined) return `area ${big.id} alone carries ${h(big.demand)}, above the ceiling of ${h(p.ceiling)}: raise --max-hours${p.count === null ? '' : ' or lower --count'}`;
+  if (big !== undefined)
+    return `area ${big.id} alone carries ${h(big.demand)}, above the ceiling of ${h(p.ceiling)}: raise --max-hours${p.count === null ? '' : ' or lower --count'}`;
   if (within !== null) {
     const parent = parentBelowFloor(p, within);
     if (parent !== null) return parent;
@@ -61,14 +73,20 @@ export function impossibleRequest(p: ZoneProblem, within: string | null): string
   const parts = pieces(p);
   const small = parts.find((piece) => demandOf(p, piece) < p.floor);
   if (small !== undefined) {
-    const where = within === null ? 'the rest of the county' : `the rest of its --within zone ${p.areas[small[0] ?? 0]?.parent ?? ''}`;
+    const where =
+      within === null
+        ? 'the rest of the county'
+        : `the rest of its --within zone ${p.areas[small[0] ?? 0]?.parent ?? ''}`;
     return `areas ${names(p, small)} are not connected to ${where} (no neighbour link) and carry only ${h(demandOf(p, small))}, below the floor of ${h(p.floor)}: no zone can hold them; add boundaries that join them, or lower --min-hours`;
   }
   if (p.count === null) return null;
-  if (parts.length > p.count) return `the areas fall into ${parts.length} separate pieces (no neighbour links between them${within === null ? '' : ' inside one --within zone'}), each needing its own zone: --count ${p.count} is too few`;
+  if (parts.length > p.count)
+    return `the areas fall into ${parts.length} separate pieces (no neighbour links between them${within === null ? '' : ' inside one --within zone'}), each needing its own zone: --count ${p.count} is too few`;
   const most = parts.reduce((t, piece) => t + Math.floor(demandOf(p, piece) / p.floor), 0);
-  if (p.floor > 0 && most < p.count) return `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
+  if (p.floor > 0 && most < p.count)
+    return `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
   const least = parts.reduce((t, piece) => t + Math.ceil(demandOf(p, piece) / p.ceiling), 0);
-  if (least > p.count) return `${p.count} zones cannot hold ${h(total)} under the ceiling of ${h(p.ceiling)} each (${least} are needed): raise --count or --max-hours`;
+  if (least > p.count)
+    return `${p.count} zones cannot hold ${h(total)} under the ceiling of ${h(p.ceiling)} each (${least} are needed): raise --count or --max-hours`;
   return null;
 }

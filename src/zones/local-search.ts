@@ -26,13 +26,21 @@ interface Move {
 }
 
 /** The best improving move of area i, or null. */
-function bestMove(p: ZoneProblem, i: number, zone: readonly number[], members: readonly (readonly number[])[], costs: readonly number[], demands: readonly number[]): Move | null {
+function bestMove(
+  p: ZoneProblem,
+  i: number,
+  zone: readonly number[],
+  members: readonly (readonly number[])[],
+  costs: readonly number[],
+  demands: readonly number[],
+): Move | null {
   const from = zone[i] ?? 0;
   const d = p.areas[i]?.demand ?? 0;
   const fromMembers = members[from] ?? [];
   if (fromMembers.length <= 1 || (demands[from] ?? 0) - d < p.floor) return null;
   const targets = new Set<number>();
-  for (const j of p.neighbours[i] ?? []) if (zone[j] !== from && p.areas[j]?.parent === p.areas[i]?.parent) targets.add(zone[j] ?? 0);
+  for (const j of p.neighbours[i] ?? [])
+    if (zone[j] !== from && p.areas[j]?.parent === p.areas[i]?.parent) targets.add(zone[j] ?? 0);
   if (targets.size === 0) return null;
   const rest = fromMembers.filter((m) => m !== i);
   if (!isConnected(p, rest)) return null;
@@ -48,7 +56,11 @@ function bestMove(p: ZoneProblem, i: number, zone: readonly number[], members: r
 }
 
 /** Improve a map by single-area moves until none helps (or the passes run out). */
-export function improveMap(p: ZoneProblem, start: Assignment, settings: LocalSearchSettings = defaultLocalSearch): Assignment {
+export function improveMap(
+  p: ZoneProblem,
+  start: Assignment,
+  settings: LocalSearchSettings = defaultLocalSearch,
+): Assignment {
   const zone = [...start];
   const members = zoneMembers(zone);
   const costs = members.map((m) => zoneCost(p, m).cost);

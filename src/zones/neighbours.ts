@@ -52,7 +52,9 @@ function toLists(n: number, links: Iterable<readonly [number, number]>): number[
 }
 
 /** Shared-edge neighbours from polygons in degrees (one MultiPolygon per area). */
-export function sharedEdgeNeighbours(shapes: readonly (readonly (readonly (readonly Pair[])[])[])[]): number[][] {
+export function sharedEdgeNeighbours(
+  shapes: readonly (readonly (readonly (readonly Pair[])[])[])[],
+): number[][] {
   const key = ([x, y]: Pair) => `${Math.round(x * 1e6)},${Math.round(y * 1e6)}`;
   const owners = new Map<string, Set<number>>();
   shapes.forEach((shape, area) => {
@@ -71,7 +73,8 @@ export function sharedEdgeNeighbours(shapes: readonly (readonly (readonly (reado
   const links: [number, number][] = [];
   for (const set of owners.values()) {
     const list = [...set];
-    for (let p = 0; p < list.length; p++) for (let q = p + 1; q < list.length; q++) links.push([list[p] as number, list[q] as number]);
+    for (let p = 0; p < list.length; p++)
+      for (let q = p + 1; q < list.length; q++) links.push([list[p] as number, list[q] as number]);
   }
   return toLists(shapes.length, links);
 }
@@ -80,12 +83,14 @@ export function sharedEdgeNeighbours(shapes: readonly (readonly (readonly (reado
 export function delaunayNeighbours(points: readonly Pair[]): number[][] {
   if (points.length < 2) return points.map(() => []);
   const spread = separateCoincident(points);
-  const length = (i: number, j: number) => Math.hypot((spread[i]?.[0] ?? 0) - (spread[j]?.[0] ?? 0), (spread[i]?.[1] ?? 0) - (spread[j]?.[1] ?? 0));
+  const length = (i: number, j: number) =>
+    Math.hypot((spread[i]?.[0] ?? 0) - (spread[j]?.[0] ?? 0), (spread[i]?.[1] ?? 0) - (spread[j]?.[1] ?? 0));
   const links: [number, number][] = [];
   if (points.length === 2) links.push([0, 1]);
   else {
     const delaunay = Delaunay.from(spread);
-    for (let i = 0; i < spread.length; i++) for (const j of delaunay.neighbors(i)) if (j > i) links.push([i, j]);
+    for (let i = 0; i < spread.length; i++)
+      for (const j of delaunay.neighbors(i)) if (j > i) links.push([i, j]);
   }
   const sorted = links.map(([i, j]) => length(i, j)).sort((a, b) => a - b);
   const limit = longLinkFactor * (sorted[Math.floor(sorted.length / 2)] ?? 0);
@@ -94,19 +99,31 @@ export function delaunayNeighbours(points: readonly Pair[]): number[][] {
     const d = length(i, j);
     for (const a of [i, j]) if (d < (shortest.get(a) ?? Infinity)) shortest.set(a, d);
   }
-  return toLists(points.length, links.filter(([i, j]) => {
-    const d = length(i, j);
-    return d <= limit || d === shortest.get(i) || d === shortest.get(j);
-  }));
+  return toLists(
+    points.length,
+    links.filter(([i, j]) => {
+      const d = length(i, j);
+      return d <= limit || d === shortest.get(i) || d === shortest.get(j);
+    }),
+  );
 }
 
 /** The neighbour graph of the areas (in the given order). */
 export function neighbourGraph(areas: readonly Area[], boundaries: unknown): NeighbourGraph {
   if (boundaries !== null && boundaries !== undefined) {
     const shapes = boundaryShapes(boundaries, areas, (lon, lat) => [lon, lat]);
-    if (typeof shapes !== 'string') return { source: 'boundaries', neighbours: sharedEdgeNeighbours(shapes.map((s) => s.shape)), note: null };
+    if (typeof shapes !== 'string')
+      return {
+        source: 'boundaries',
+        neighbours: sharedEdgeNeighbours(shapes.map((s) => s.shape)),
+        note: null,
+      };
     const plane = planeKm(areas);
-    return { source: 'centroids', neighbours: delaunayNeighbours(areas.map(plane)), note: `neighbours from centroids: ${shapes}` };
+    return {
+      source: 'centroids',
+      neighbours: delaunayNeighbours(areas.map(plane)),
+      note: `neighbours from centroids: ${shapes}`,
+    };
   }
   const plane = planeKm(areas);
   return { source: 'centroids', neighbours: delaunayNeighbours(areas.map(plane)), note: null };

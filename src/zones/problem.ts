@@ -37,7 +37,10 @@ export const distanceKm = (a: DesignArea, b: DesignArea): number => Math.hypot(a
 /** Members of each zone, by zone number. */
 export function zoneMembers(assignment: Assignment): number[][] {
   const zones: number[][] = [];
-  assignment.forEach((z, i) => (zones[z] ??= []).push(i));
+  for (const [i, z] of assignment.entries()) {
+    zones[z] ??= [];
+    zones[z].push(i);
+  }
   return zones;
 }
 
@@ -51,7 +54,10 @@ export const zoneDemand = (problem: ZoneProblem, members: readonly number[]): nu
  * exact program linear (a p-median), so heuristic and exact optimise the same
  * number.
  */
-export function zoneCost(problem: ZoneProblem, members: readonly number[]): { readonly cost: number; readonly centre: number } {
+export function zoneCost(
+  problem: ZoneProblem,
+  members: readonly number[],
+): { readonly cost: number; readonly centre: number } {
   let best = { cost: Infinity, centre: members[0] ?? -1 };
   for (const c of members) {
     const centre = problem.areas[c];

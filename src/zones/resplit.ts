@@ -11,18 +11,24 @@ import { isConnected, zoneCost, zoneMembers, type Assignment, type ZoneProblem }
 /** @defaultValue 14: at most 8,192 cuts per pair. */
 export const maxUnion = 14;
 
-function bestCut(p: ZoneProblem, union: readonly number[], floor: number, ceiling: number): { a: number[]; b: number[]; cost: number } | null {
+function bestCut(
+  p: ZoneProblem,
+  union: readonly number[],
+  floor: number,
+  ceiling: number,
+): { a: number[]; b: number[]; cost: number } | null {
   const [first, ...rest] = union;
   if (first === undefined) return null;
   let best: { a: number[]; b: number[]; cost: number } | null = null;
   for (let mask = 0; mask < 1 << rest.length; mask++) {
     const a = [first];
     const b: number[] = [];
-    rest.forEach((i, k) => ((mask >> k) & 1 ? a : b).push(i));
+    for (const [k, i] of rest.entries()) ((mask >> k) & 1 ? a : b).push(i);
     if (b.length === 0) continue;
     const da = a.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
     const db = b.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
-    if (da < floor || db < floor || da > ceiling || db > ceiling || !isConnected(p, a) || !isConnected(p, b)) continue;
+    if (da < floor || db < floor || da > ceiling || db > ceiling || !isConnected(p, a) || !isConnected(p, b))
+      continue;
     const cost = zoneCost(p, a).cost + zoneCost(p, b).cost;
     if (best === null || cost < best.cost) best = { a, b, cost };
   }
@@ -38,7 +44,9 @@ export function resplitPairs(p: ZoneProblem, start: Assignment): Assignment {
     improved = false;
     for (let a = 0; a < zones.length; a++) {
       const touching = new Set<number>();
-      for (const i of zones[a] ?? []) for (const j of p.neighbours[i] ?? []) if ((zone[j] ?? a) > a && p.areas[j]?.parent === p.areas[i]?.parent) touching.add(zone[j] ?? a);
+      for (const i of zones[a] ?? [])
+        for (const j of p.neighbours[i] ?? [])
+          if ((zone[j] ?? a) > a && p.areas[j]?.parent === p.areas[i]?.parent) touching.add(zone[j] ?? a);
       for (const b of [...touching].sort((x, y) => x - y)) {
         const union = [...(zones[a] ?? []), ...(zones[b] ?? [])].sort((x, y) => x - y);
         if (union.length > maxUnion) continue;

@@ -46,13 +46,24 @@ function movesOf(p: ZoneProblem, s: State, i: number): { moves: Candidate[]; see
   }
   const d = p.areas[i]?.demand ?? 0;
   const rest = (s.members[from] ?? []).filter((m) => m !== i);
-  if (targets.size === 0 || rest.length === 0 || (s.demands[from] ?? 0) - d < p.floor || !isConnected(p, rest)) return { moves: [], seen };
+  if (
+    targets.size === 0 ||
+    rest.length === 0 ||
+    (s.demands[from] ?? 0) - d < p.floor ||
+    !isConnected(p, rest)
+  )
+    return { moves: [], seen };
   const fromCost = zoneCost(p, rest).cost;
   const moves: Candidate[] = [];
   for (const to of [...targets].sort((a, b) => a - b)) {
     if ((s.demands[to] ?? 0) + d > p.ceiling) continue;
     const toCost = zoneCost(p, [...(s.members[to] ?? []), i]).cost;
-    moves.push({ to, delta: fromCost + toCost - (s.costs[from] ?? 0) - (s.costs[to] ?? 0), fromCost, toCost });
+    moves.push({
+      to,
+      delta: fromCost + toCost - (s.costs[from] ?? 0) - (s.costs[to] ?? 0),
+      fromCost,
+      toCost,
+    });
   }
   return { moves, seen };
 }
@@ -71,12 +82,22 @@ function apply(p: ZoneProblem, s: State, i: number, m: Candidate): void {
   s.zone[i] = m.to;
 }
 
-export function tabuSearch(p: ZoneProblem, start: Assignment, settings: TabuSettings = defaultTabu): Assignment {
+export function tabuSearch(
+  p: ZoneProblem,
+  start: Assignment,
+  settings: TabuSettings = defaultTabu,
+): Assignment {
   const n = p.areas.length;
   const tenure = settings.tenure ?? Math.min(50, Math.max(5, Math.round(2 * Math.sqrt(n))));
   const patience = settings.patience ?? Math.min(400, Math.max(50, n));
   const members = zoneMembers(start);
-  const s: State = { zone: [...start], members, costs: members.map((m) => zoneCost(p, m).cost), demands: members.map((m) => m.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0)), version: members.map(() => 0) };
+  const s: State = {
+    zone: [...start],
+    members,
+    costs: members.map((m) => zoneCost(p, m).cost),
+    demands: members.map((m) => m.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0)),
+    version: members.map(() => 0),
+  };
   const cache: ({ moves: Candidate[]; seen: Map<number, number> } | undefined)[] = [];
   const tabuUntil = new Map<string, number>();
   let current = s.costs.reduce((t, c) => t + c, 0);
@@ -85,10 +106,15 @@ export function tabuSearch(p: ZoneProblem, start: Assignment, settings: TabuSett
     let chosen: { i: number; move: Candidate } | null = null;
     for (let i = 0; i < n; i++) {
       const cached = cache[i];
-      const fresh = cached !== undefined && [...cached.seen].every(([z, v]) => s.version[z] === v) && (p.neighbours[i] ?? []).every((j) => cached.seen.has(s.zone[j] ?? 0));
-      const entry = fresh ? cached : (cache[i] = movesOf(p, s, i));
+      const fresh =
+        cached !== undefined &&
+        [...cached.seen].every(([z, v]) => s.version[z] === v) &&
+        (p.neighbours[i] ?? []).every((j) => cached.seen.has(s.zone[j] ?? 0));
+      const entry = fresh ? cached : movesOf(p, s, i);
+      cache[i] = entry;
       for (const move of entry.moves) {
-        const allowed = (tabuUntil.get(`${i}:${move.to}`) ?? -1) < step || current + move.delta < best.cost - 1e-9;
+        const allowed =
+          (tabuUntil.get(`${i}:${move.to}`) ?? -1) < step || current + move.delta < best.cost - 1e-9;
         if (allowed && (chosen === null || move.delta < chosen.move.delta)) chosen = { i, move };
       }
     }

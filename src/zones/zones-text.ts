@@ -20,17 +20,46 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 function unproven(proposal: Proposal): string {
   const parts: string[] = [];
   const countGap = proposal.countGap ?? 0;
-  if (countGap !== 0) parts.push(Number.isNaN(countGap) ? 'more zones not ruled out' : `more zones not ruled out (zone-count gap ${pct(countGap)})`);
+  if (countGap !== 0)
+    parts.push(
+      Number.isNaN(countGap)
+        ? 'more zones not ruled out'
+        : `more zones not ruled out (zone-count gap ${pct(countGap)})`,
+    );
   const gap = proposal.gap ?? 0;
-  parts.push(gap === 0 ? 'the most compact map with this many zones' : Number.isNaN(gap) ? 'compactness not bounded' : `within ${pct(gap)} of the most compact map with this many zones`);
+  parts.push(
+    gap === 0
+      ? 'the most compact map with this many zones'
+      : Number.isNaN(gap)
+        ? 'compactness not bounded'
+        : `within ${pct(gap)} of the most compact map with this many zones`,
+  );
   return `exact program stopped by the time limit: ${parts.join('; ')}`;
 }
 
-export function proposalText(name: string, proposal: Proposal, rows: readonly ZoneRow[], floor: number): string {
-  const how = proposal.status === 'optimal' ? 'exact, proven optimal' : proposal.status === 'feasible' ? unproven(proposal) : 'heuristic (no proof of optimality)';
+export function proposalText(
+  name: string,
+  proposal: Proposal,
+  rows: readonly ZoneRow[],
+  floor: number,
+): string {
+  const how =
+    proposal.status === 'optimal'
+      ? 'exact, proven optimal'
+      : proposal.status === 'feasible'
+        ? unproven(proposal)
+        : 'heuristic (no proof of optimality)';
   const table = formatTable(
     ['zone', 'areas', 'demand h/wk', 'floor margin', 'mean km to centre', 'centre', 'area ids'],
-    rows.map((r) => [r.zoneId, String(r.areaIds.length), h(r.demand), `${signed(r.floorMargin)} (${signed((100 * r.floorMargin) / (floor || 1))}%)`, km(r.meanKm), r.centreAreaId, listAreas(r.areaIds)]),
+    rows.map((r) => [
+      r.zoneId,
+      String(r.areaIds.length),
+      h(r.demand),
+      `${signed(r.floorMargin)} (${signed((100 * r.floorMargin) / (floor || 1))}%)`,
+      km(r.meanKm),
+      r.centreAreaId,
+      listAreas(r.areaIds),
+    ]),
     [false, true, true, true, true, false, false],
   );
   return `Zoning "${name}": ${rows.length} zones, ${how}; compactness ${h(proposal.cost)} hour-km\n${table}`;
@@ -38,8 +67,26 @@ export function proposalText(name: string, proposal: Proposal, rows: readonly Zo
 
 export function summaryText(maps: readonly MapSummary[], floor: number, ceiling: number): string {
   const table = formatTable(
-    ['zoning', 'zones', 'smallest h/wk', 'largest h/wk', 'below floor', 'above ceiling', 'not connected', 'mean km to centre'],
-    maps.map((m) => [m.name, String(m.zones), h(m.smallest), h(m.largest), String(m.belowFloor), String(m.aboveCeiling), String(m.disconnected), km(m.meanKm)]),
+    [
+      'zoning',
+      'zones',
+      'smallest h/wk',
+      'largest h/wk',
+      'below floor',
+      'above ceiling',
+      'not connected',
+      'mean km to centre',
+    ],
+    maps.map((m) => [
+      m.name,
+      String(m.zones),
+      h(m.smallest),
+      h(m.largest),
+      String(m.belowFloor),
+      String(m.aboveCeiling),
+      String(m.disconnected),
+      km(m.meanKm),
+    ]),
     [false, true, true, true, true, true, true, true],
   );
   return `Every zoning against the same rules (floor ${h(floor)}, ceiling ${h(ceiling)} h/week; mean km: demand-weighted distance from each area to its zone's centre area)\n${table}`;

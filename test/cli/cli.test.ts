@@ -7,7 +7,13 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, zonal } from '../helpers/cli.js';
-import { goodFiles, tempDir, withLine, writeScenarioFolder, type ScenarioFiles } from '../helpers/scenario-folder.js';
+import {
+  goodFiles,
+  tempDir,
+  withLine,
+  writeScenarioFolder,
+  type ScenarioFiles,
+} from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
 
@@ -24,12 +30,18 @@ describe.concurrent('zonal validate and solve on good input', () => {
 
   test('validate warns, before any award, about a lot no bid can fill and a bid below legal pay: exit 0', async () => {
     const files = goodFiles();
-    const bids = (files['bids.csv'] ?? '').replace('B5,P2,reablement,*,27,100,any,', 'B5,P2,reablement,A2,27,100,any,').replace('B3,P1,standard,Z2,24,500,,', 'B3,P1,standard,Z2,9.5,500,,');
+    const bids = (files['bids.csv'] ?? '')
+      .replace('B5,P2,reablement,*,27,100,any,', 'B5,P2,reablement,A2,27,100,any,')
+      .replace('B3,P1,standard,Z2,24,500,,', 'B3,P1,standard,Z2,9.5,500,,');
     const dir = await writeScenarioFolder({ ...files, 'bids.csv': bids });
     const r = await zonal(['validate', dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/warning: scenario\.json:\d+: lot reablement:county has 10\.0 hours\/week of demand and no eligible bid/);
-    expect(r.stdout).toMatch(/warning: bids\.csv:4: bid B3 rejected for lot standard:Z2: £9\.50\/h cannot pay legal wages/);
+    expect(r.stdout).toMatch(
+      /warning: scenario\.json:\d+: lot reablement:county has 10\.0 hours\/week of demand and no eligible bid/,
+    );
+    expect(r.stdout).toMatch(
+      /warning: bids\.csv:4: bid B3 rejected for lot standard:Z2: £9\.50\/h cannot pay legal wages/,
+    );
   });
 
   test('solve writes the four files and result.json has the contract fields', async () => {
@@ -37,13 +49,43 @@ describe.concurrent('zonal validate and solve on good input', () => {
     const r = await zonal(['solve', 'scenarios/tiny', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    for (const f of ['result.json', 'allocations.csv', 'lots.csv', 'providers.csv']) expect(existsSync(path.join(out, f)), f).toBe(true);
+    for (const f of ['result.json', 'allocations.csv', 'lots.csv', 'providers.csv'])
+      expect(existsSync(path.join(out, f)), f).toBe(true);
     const result = JSON.parse(await readFile(path.join(out, 'result.json'), 'utf8')) as Record<string, any>;
-    expect(result).toMatchObject({ schemaVersion: 1, scenario: 'Tiny learning scenario', zoning: 'two', period: '2027', status: 'optimal', objective: { kind: 'cost' } });
-    for (const key of ['annualCost', 'hoursPerWeek', 'unmetHoursPerWeek', 'riskScore', 'viabilityScore']) expect(typeof result['totals'][key], key).toBe('number');
-    for (const key of ['lotId', 'bidId', 'providerId', 'role', 'hoursPerWeek', 'pricePerHour', 'annualCost']) expect(result['allocations'][0], key).toHaveProperty(key);
-    for (const key of ['lotId', 'careType', 'zoneId', 'areaIds', 'structure', 'demandHoursPerWeek', 'unmetHoursPerWeek', 'costFloorPerHour', 'riskScore', 'risk']) expect(result['lots'][0], key).toHaveProperty(key);
-    for (const key of ['providerId', 'hoursPerWeek', 'shareOfTotalHours', 'lots', 'viabilityScore', 'viability']) expect(result['providers'][0], key).toHaveProperty(key);
+    expect(result).toMatchObject({
+      schemaVersion: 1,
+      scenario: 'Tiny learning scenario',
+      zoning: 'two',
+      period: '2027',
+      status: 'optimal',
+      objective: { kind: 'cost' },
+    });
+    for (const key of ['annualCost', 'hoursPerWeek', 'unmetHoursPerWeek', 'riskScore', 'viabilityScore'])
+      expect(typeof result['totals'][key], key).toBe('number');
+    for (const key of ['lotId', 'bidId', 'providerId', 'role', 'hoursPerWeek', 'pricePerHour', 'annualCost'])
+      expect(result['allocations'][0], key).toHaveProperty(key);
+    for (const key of [
+      'lotId',
+      'careType',
+      'zoneId',
+      'areaIds',
+      'structure',
+      'demandHoursPerWeek',
+      'unmetHoursPerWeek',
+      'costFloorPerHour',
+      'riskScore',
+      'risk',
+    ])
+      expect(result['lots'][0], key).toHaveProperty(key);
+    for (const key of [
+      'providerId',
+      'hoursPerWeek',
+      'shareOfTotalHours',
+      'lots',
+      'viabilityScore',
+      'viability',
+    ])
+      expect(result['providers'][0], key).toHaveProperty(key);
     expect(Array.isArray(result['warnings'])).toBe(true);
     expect(result['totals']['annualCost']).toBeCloseTo(6_301_204, 0); // scenarios/tiny/README.md
   });
@@ -60,8 +102,12 @@ describe.concurrent('zonal validate and solve on good input', () => {
 
   test('Excel-style input (BOM, CRLF, quoted commas) loads and solves; names starting with = are escaped in CSV output', async () => {
     const files = goodFiles();
-    files['providers.csv'] = (files['providers.csv'] ?? '').replace('First Care', '"=HYPERLINK(""http://x"",""Care, Ltd"")"');
-    for (const name of Object.keys(files)) if (name.endsWith('.csv')) files[name] = `\ufeff${(files[name] ?? '').replace(/\n/g, '\r\n')}`;
+    files['providers.csv'] = (files['providers.csv'] ?? '').replace(
+      'First Care',
+      '"=HYPERLINK(""http://x"",""Care, Ltd"")"',
+    );
+    for (const name of Object.keys(files))
+      if (name.endsWith('.csv')) files[name] = `\ufeff${(files[name] ?? '').replace(/\n/g, '\r\n')}`;
     const out = await outDir();
     const r = await zonal(['solve', await writeScenarioFolder(files), '--out', out]);
     expect(r.stderr).toBe('');
@@ -77,20 +123,68 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     f[file] = withLine(f[file] ?? '', line, text);
   };
   test.each<[string, (f: ScenarioFiles) => void, string]>([
-    ['non-numeric price', set('bids.csv', 2, 'B1,P1,standard,Z1,cheap,500,any,'), 'bids.csv:2: price_per_hour is not a number'],
-    ['unknown area in coverage', set('bids.csv', 3, 'B2,P2,standard,Z1;A9,25,500,any,'), 'bids.csv:3: coverage names unknown area or zone id(s) "A9"'],
-    ['duplicate id', set('providers.csv', 3, 'P1,Again,500,50,80'), 'providers.csv:3: duplicate provider id "P1"'],
-    ['negative hours', set('demand.csv', 3, 'A2,standard,2027,-50,,'), 'demand.csv:3: hours_per_week must not be negative'],
-    ['low above high', set('demand.csv', 3, 'A2,standard,2027,50,70,60'), 'demand.csv:3: hours_low 70 is more than hours_per_week 50'],
+    [
+      'non-numeric price',
+      set('bids.csv', 2, 'B1,P1,standard,Z1,cheap,500,any,'),
+      'bids.csv:2: price_per_hour is not a number',
+    ],
+    [
+      'unknown area in coverage',
+      set('bids.csv', 3, 'B2,P2,standard,Z1;A9,25,500,any,'),
+      'bids.csv:3: coverage names unknown area or zone id(s) "A9"',
+    ],
+    [
+      'duplicate id',
+      set('providers.csv', 3, 'P1,Again,500,50,80'),
+      'providers.csv:3: duplicate provider id "P1"',
+    ],
+    [
+      'negative hours',
+      set('demand.csv', 3, 'A2,standard,2027,-50,,'),
+      'demand.csv:3: hours_per_week must not be negative',
+    ],
+    [
+      'low above high',
+      set('demand.csv', 3, 'A2,standard,2027,50,70,60'),
+      'demand.csv:3: hours_low 70 is more than hours_per_week 50',
+    ],
     ['area in no zone', set('zones-two.csv', 3, ''), 'areas.csv:3: area "A2" is in no zone of zoning "two"'],
-    ['zone id equal to an area id', set('zones-two.csv', 4, 'A3,A2'), 'zones-two.csv:4: zone id "A2" is also an area id'],
-    ['missing column', set('demand.csv', 1, 'area_id,care_type,period,hours,hours_low,hours_high'), 'demand.csv:1: missing column(s) hours_per_week'],
-    ['leadShare out of range', (f) => { f['scenario.json'] = (f['scenario.json'] ?? '').replace('"leadShare": 0.8', '"leadShare": 0.3'); }, 'lots.standard.leadShare is 0.3'],
-    ['unknown lot structure a price holds for', (f) => {
-      set('bids.csv', 1, 'bid_id,provider_id,care_type,coverage,price_per_hour,max_hours_per_week,role,package_id,structures')(f);
-      set('bids.csv', 3, 'B2,P2,standard,Z1,25,500,any,,sole;zonal')(f);
-    }, 'bids.csv:3: structures must be lot structures (sole, lead-secondary, framework) separated by ; (empty means any structure) (got "sole;zonal")'],
-    ['file outside the folder', (f) => { f['scenario.json'] = (f['scenario.json'] ?? '').replace('"bids.csv"', '"../elsewhere/bids.csv"'); }, 'file "../elsewhere/bids.csv" is outside the scenario folder'],
+    [
+      'zone id equal to an area id',
+      set('zones-two.csv', 4, 'A3,A2'),
+      'zones-two.csv:4: zone id "A2" is also an area id',
+    ],
+    [
+      'missing column',
+      set('demand.csv', 1, 'area_id,care_type,period,hours,hours_low,hours_high'),
+      'demand.csv:1: missing column(s) hours_per_week',
+    ],
+    [
+      'leadShare out of range',
+      (f) => {
+        f['scenario.json'] = (f['scenario.json'] ?? '').replace('"leadShare": 0.8', '"leadShare": 0.3');
+      },
+      'lots.standard.leadShare is 0.3',
+    ],
+    [
+      'unknown lot structure a price holds for',
+      (f) => {
+        set(
+          'bids.csv',
+          1,
+          'bid_id,provider_id,care_type,coverage,price_per_hour,max_hours_per_week,role,package_id,structures',
+        )(f);
+        set('bids.csv', 3, 'B2,P2,standard,Z1,25,500,any,,sole;zonal')(f);
+      },
+      'bids.csv:3: structures must be lot structures (sole, lead-secondary, framework) separated by ; (empty means any structure) (got "sole;zonal")',
+    ],
+    [
+      'file outside the folder',
+      (f) => {
+        f['scenario.json'] = (f['scenario.json'] ?? '').replace('"bids.csv"', '"../elsewhere/bids.csv"');
+      },
+      'file "../elsewhere/bids.csv" is outside the scenario folder',
+    ],
   ])('%s', async (_name, patch, expected) => {
     const files = goodFiles();
     patch(files);
@@ -111,7 +205,13 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     set('demand.csv', 3, 'A2,standard,2027,-50,,')(files);
     const r = await zonal(['validate', await writeScenarioFolder(files)]);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n').filter((l) => /^[\w.-]+:\d+: /.test(l)).map((l) => l.split(': ')[0]).sort()).toEqual(['areas.csv:4', 'bids.csv:2', 'bids.csv:4', 'demand.csv:3', 'zones-two.csv:4']);
+    expect(
+      r.stderr
+        .split('\n')
+        .filter((l) => /^[\w.-]+:\d+: /.test(l))
+        .map((l) => l.split(': ')[0])
+        .sort(),
+    ).toEqual(['areas.csv:4', 'bids.csv:2', 'bids.csv:4', 'demand.csv:3', 'zones-two.csv:4']);
     // A3's zone row is rejected, so A3 is in no zone (areas.csv:4) and zone Z2, named by bid B3, no longer exists (bids.csv:4).
   });
 
@@ -132,7 +232,11 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     ['--time-limit 0', ['--time-limit', '0'], '--time-limit 0'],
     ['--time-limit abc', ['--time-limit', 'abc'], '--time-limit abc'],
     ['an unknown objective', ['--objective', 'cheapest'], 'cheapest'],
-    ['--time-limit Infinity', ['--time-limit', 'Infinity'], '--time-limit Infinity: give a number of seconds above 0 and at most 86400'],
+    [
+      '--time-limit Infinity',
+      ['--time-limit', 'Infinity'],
+      '--time-limit Infinity: give a number of seconds above 0 and at most 86400',
+    ],
     ['--time-limit 1e9', ['--time-limit', '1e9'], '--time-limit 1e9'],
     ['--seed 1e300', ['--samples', '2', '--seed', '1e300'], '--seed 1e300: give a whole number'],
   ])('%s: exit 2', async (_name, flags, expected) => {
@@ -157,7 +261,16 @@ describe('zonal init', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('scenario.json');
     expect(init.stdout).toContain(`zonal validate '${dir}'`);
-    expect((await readdir(dir)).sort()).toEqual(expect.arrayContaining(['README.md', 'areas.csv', 'bids.csv', 'demand.csv', 'providers.csv', 'scenario.json']));
+    expect((await readdir(dir)).sort()).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'areas.csv',
+        'bids.csv',
+        'demand.csv',
+        'providers.csv',
+        'scenario.json',
+      ]),
+    );
     expect((await zonal(['validate', dir])).code).toBe(0);
     const out = path.join(dir, 'out');
     const solve = await zonal(['solve', dir, '--out', out]);

@@ -9,12 +9,21 @@ import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, zonal } from '../helpers/cli.js';
-import { goodFiles, tempDir, withLine, writeScenarioFolder, type ScenarioFiles } from '../helpers/scenario-folder.js';
+import {
+  goodFiles,
+  tempDir,
+  withLine,
+  writeScenarioFolder,
+  type ScenarioFiles,
+} from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
 
 const outDir = async () => path.join(await tempDir('zonal-out-'), 'out');
-const patch = (files: ScenarioFiles, file: string, line: number, text: string): ScenarioFiles => ({ ...files, [file]: withLine(files[file] ?? '', line, text) });
+const patch = (files: ScenarioFiles, file: string, line: number, text: string): ScenarioFiles => ({
+  ...files,
+  [file]: withLine(files[file] ?? '', line, text),
+});
 const withJson = (files: ScenarioFiles, change: (json: Record<string, unknown>) => void): ScenarioFiles => {
   const json = JSON.parse(files['scenario.json'] ?? '{}') as Record<string, unknown>;
   change(json);
@@ -22,7 +31,11 @@ const withJson = (files: ScenarioFiles, change: (json: Record<string, unknown>) 
 };
 
 /** solve must exit 2, name the place, say `expected`, and write nothing. */
-async function expectBadInput(files: ScenarioFiles, place: string, expected: string | RegExp): Promise<string> {
+async function expectBadInput(
+  files: ScenarioFiles,
+  place: string,
+  expected: string | RegExp,
+): Promise<string> {
   const out = await outDir();
   const r = await zonal(['solve', await writeScenarioFolder(files), '--out', out]);
   expect(r.code, r.stderr).toBe(2);
@@ -36,9 +49,13 @@ describe.concurrent('reads only regular files inside the scenario folder', () =>
   test('a CSV that is a link to a file outside is refused, not read', async () => {
     const dir = await writeScenarioFolder(goodFiles());
     const outside = path.join(await tempDir(), 'secret.csv');
-    await writeFile(outside, (goodFiles()['bids.csv'] ?? ''), 'utf8');
+    await writeFile(outside, goodFiles()['bids.csv'] ?? '', 'utf8');
     await symlink(outside, path.join(dir, 'linked-bids.csv'));
-    await writeFile(path.join(dir, 'scenario.json'), (goodFiles()['scenario.json'] ?? '').replace('"bids.csv"', '"linked-bids.csv"'), 'utf8');
+    await writeFile(
+      path.join(dir, 'scenario.json'),
+      (goodFiles()['scenario.json'] ?? '').replace('"bids.csv"', '"linked-bids.csv"'),
+      'utf8',
+    );
     const r = await zonal(['validate', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`linked-bids.csv: is a link to ${outside}, outside the scenario folder`);
@@ -83,36 +100,59 @@ describe.concurrent('reads only regular files inside the scenario folder', () =>
 
   test('a real file named ..bids.csv is inside the folder and is read', async () => {
     const files = goodFiles();
-    const dir = await writeScenarioFolder({ ...withJson(files, (j) => ((j['files'] as Record<string, string>)['bids'] = '..bids.csv')), '..bids.csv': files['bids.csv'] ?? '' });
+    const dir = await writeScenarioFolder({
+      ...withJson(files, (j) => ((j['files'] as Record<string, string>)['bids'] = '..bids.csv')),
+      '..bids.csv': files['bids.csv'] ?? '',
+    });
     const r = await zonal(['validate', dir]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
 
   test('a path that climbs out of the folder is refused at its line in scenario.json', async () => {
-    const files = withJson(goodFiles(), (j) => ((j['files'] as Record<string, string>)['bids'] = '../bids.csv'));
+    const files = withJson(
+      goodFiles(),
+      (j) => ((j['files'] as Record<string, string>)['bids'] = '../bids.csv'),
+    );
     await expectBadInput(files, 'scenario.json:', /file "\.\.\/bids\.csv" is outside the scenario folder/);
   });
 });
 
 describe.concurrent('numbers are read exactly', () => {
   test('a decimal comma is an error with a hint, not £2,695 an hour', async () => {
-    await expectBadInput(patch(goodFiles(), 'bids.csv', 2, 'B1,P1,standard,Z1,"26,95",500,any,'), 'bids.csv:2:', /price_per_hour uses a comma as the decimal point: write 26\.95/);
+    await expectBadInput(
+      patch(goodFiles(), 'bids.csv', 2, 'B1,P1,standard,Z1,"26,95",500,any,'),
+      'bids.csv:2:',
+      /price_per_hour uses a comma as the decimal point: write 26\.95/,
+    );
   });
 
-  test.each([['2,6,5,0'], ['1,2,3']])('%s is an error, not a number with its commas dropped', async (cell) => {
-    await expectBadInput(patch(goodFiles(), 'providers.csv', 2, `P1,First Care,"${cell}",50,70`), 'providers.csv:2:', /max_hours_per_week (has commas in the wrong places|uses a comma)/);
-  });
+  test.each([['2,6,5,0'], ['1,2,3']])(
+    '%s is an error, not a number with its commas dropped',
+    async (cell) => {
+      await expectBadInput(
+        patch(goodFiles(), 'providers.csv', 2, `P1,First Care,"${cell}",50,70`),
+        'providers.csv:2:',
+        /max_hours_per_week (has commas in the wrong places|uses a comma)/,
+      );
+    },
+  );
 
   test('thousands separators in their places are read', async () => {
-    const dir = await writeScenarioFolder(patch(goodFiles(), 'providers.csv', 2, 'P1,First Care,"1,500",50,70'));
+    const dir = await writeScenarioFolder(
+      patch(goodFiles(), 'providers.csv', 2, 'P1,First Care,"1,500",50,70'),
+    );
     expect((await zonal(['validate', dir])).code).toBe(0);
   });
 });
 
 describe.concurrent('every number has a range: exit 2 at its place, never a solver failure or Infinity', () => {
   test('demand of 1e15 hours a week', async () => {
-    await expectBadInput(patch(goodFiles(), 'demand.csv', 2, 'A1,standard,2027,1e15,,'), 'demand.csv:2:', /hours_per_week must be at most 1,000,000/);
+    await expectBadInput(
+      patch(goodFiles(), 'demand.csv', 2, 'A1,standard,2027,1e15,,'),
+      'demand.csv:2:',
+      /hours_per_week must be at most 1,000,000/,
+    );
   });
 
   test('demand that adds up to more than the national limit', async () => {
@@ -120,21 +160,37 @@ describe.concurrent('every number has a range: exit 2 at its place, never a solv
     const extra = Array.from({ length: 9 }, (_, i) => `X${i}`);
     const more = {
       ...files,
-      'areas.csv': `${(files['areas.csv'] ?? '')}${extra.map((a) => `${a},Extra,52.1,-1.2,1000,200,urban\n`).join('')}`,
-      'zones-two.csv': `${(files['zones-two.csv'] ?? '')}${extra.map((a) => `${a},Z2\n`).join('')}`,
+      'areas.csv': `${files['areas.csv'] ?? ''}${extra.map((a) => `${a},Extra,52.1,-1.2,1000,200,urban\n`).join('')}`,
+      'zones-two.csv': `${files['zones-two.csv'] ?? ''}${extra.map((a) => `${a},Z2\n`).join('')}`,
       'demand.csv': `area_id,care_type,period,hours_per_week\n${['A1', 'A2', 'A3', ...extra].map((a) => `${a},standard,2027,1000000\n`).join('')}`,
     };
-    await expectBadInput(more, 'demand.csv:', /period 2027 adds up to 12,000,000 hours a week \(high estimates\), more than zonal's limit of 10,000,000/);
+    await expectBadInput(
+      more,
+      'demand.csv:',
+      /period 2027 adds up to 12,000,000 hours a week \(high estimates\), more than zonal's limit of 10,000,000/,
+    );
   });
 
   test('costModel.wagePerHour 1e308 (it printed £Infinitym)', async () => {
-    const stderr = await expectBadInput(withJson(goodFiles(), (j) => (j['costModel'] = { wagePerHour: 1e308 })), 'scenario.json', /costModel\.wagePerHour must be at most 1000/);
+    const stderr = await expectBadInput(
+      withJson(goodFiles(), (j) => (j['costModel'] = { wagePerHour: 1e308 })),
+      'scenario.json',
+      /costModel\.wagePerHour must be at most 1000/,
+    );
     expect(stderr).not.toContain('Infinity');
   });
 
   test('award.unmetPenaltyPerHour and a price out of range', async () => {
-    await expectBadInput(withJson(goodFiles(), (j) => (j['award'] = { unmetPenaltyPerHour: 1e12 })), 'scenario.json', /unmetPenaltyPerHour must be at most 1000000/);
-    await expectBadInput(patch(goodFiles(), 'bids.csv', 2, 'B1,P1,standard,Z1,50000,500,any,'), 'bids.csv:2:', /price_per_hour must be at most 10,000/);
+    await expectBadInput(
+      withJson(goodFiles(), (j) => (j['award'] = { unmetPenaltyPerHour: 1e12 })),
+      'scenario.json',
+      /unmetPenaltyPerHour must be at most 1000000/,
+    );
+    await expectBadInput(
+      patch(goodFiles(), 'bids.csv', 2, 'B1,P1,standard,Z1,50000,500,any,'),
+      'bids.csv:2:',
+      /price_per_hour must be at most 10,000/,
+    );
   });
   // out-of-range options (--time-limit Infinity, --seed 1e300): rows of the options table in test/cli/cli.test.ts
 });
@@ -144,17 +200,37 @@ describe.concurrent('bounded work', () => {
     const dir = await tempDir();
     const values = (n: number) => Array.from({ length: n }, (_, i) => 0.5 + i / (2 * n));
     const file = path.join(dir, 'batch.json');
-    await writeFile(file, JSON.stringify({ base: path.resolve('scenarios/tiny'), grid: { 'award.maxShareOfTotalHours': values(100), 'award.qualityWeight': values(100), 'award.priceWeight': values(1000) } }), 'utf8');
+    await writeFile(
+      file,
+      JSON.stringify({
+        base: path.resolve('scenarios/tiny'),
+        grid: {
+          'award.maxShareOfTotalHours': values(100),
+          'award.qualityWeight': values(100),
+          'award.priceWeight': values(1000),
+        },
+      }),
+      'utf8',
+    );
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/makes 10,000,000 variants .* more than the limit of 10,000: trim the grid, or raise the limit with --max-variants/);
+    expect(r.stderr).toMatch(
+      /makes 10,000,000 variants .* more than the limit of 10,000: trim the grid, or raise the limit with --max-variants/,
+    );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
     const raised = await zonal(['batch', file, '--max-variants', '2000000', '--out', path.join(dir, 'out')]);
     expect(raised.stderr).toContain('--max-variants 2000000: give a whole number from 1 to 1000000');
   });
 
   test('--workers 1000 is refused with the reason', async () => {
-    const r = await zonal(['batch', 'scenarios/hertfordshire-batch.json', '--workers', '1000', '--out', path.join(await tempDir(), 'out')]);
+    const r = await zonal([
+      'batch',
+      'scenarios/hertfordshire-batch.json',
+      '--workers',
+      '1000',
+      '--out',
+      path.join(await tempDir(), 'out'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--workers 1000: give a whole number from 1 to 64');
   });
@@ -170,17 +246,29 @@ describe.concurrent('bounded work', () => {
 
 describe.concurrent('untrusted text and the terminal', () => {
   test('a terminal escape in a provider name is an error, and is shown escaped', async () => {
-    const stderr = await expectBadInput(patch(goodFiles(), 'providers.csv', 2, 'P1,\u001b[2J\u001b]0;pwned\u0007First,500,50,70'), 'providers.csv:2:', /name contains a control character/);
+    const stderr = await expectBadInput(
+      patch(goodFiles(), 'providers.csv', 2, 'P1,\u001b[2J\u001b]0;pwned\u0007First,500,50,70'),
+      'providers.csv:2:',
+      /name contains a control character/,
+    );
     expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(stderr).toContain('\\u001b[2J');
   });
 
   test('a NUL in the scenario name is an error (it was kept in result.json and dropped from the CSVs)', async () => {
-    await expectBadInput(withJson(goodFiles(), (j) => (j['name'] = 'County\u0000')), 'scenario.json', /name contains a control character/);
+    await expectBadInput(
+      withJson(goodFiles(), (j) => (j['name'] = 'County\u0000')),
+      'scenario.json',
+      /name contains a control character/,
+    );
   });
 
   test('an escape in a bad cell echoed in a message is shown escaped', async () => {
-    const stderr = await expectBadInput(patch(goodFiles(), 'bids.csv', 2, 'B1,P1,standard,Z1,\u001b[31m25,500,any,'), 'bids.csv:2:', /price_per_hour is not a number/);
+    const stderr = await expectBadInput(
+      patch(goodFiles(), 'bids.csv', 2, 'B1,P1,standard,Z1,\u001b[31m25,500,any,'),
+      'bids.csv:2:',
+      /price_per_hour is not a number/,
+    );
     expect(stderr).not.toContain('\u001b');
   });
 });
@@ -196,21 +284,28 @@ describe.concurrent('output folders', () => {
     expect(await readFile(path.join(cwd, 'README.md'), 'utf8')).toBe('mine');
   });
 
-  test.skipIf(process.getuid?.() === 0)('an --out folder zonal may not write: exit 1 with the reason, not raw errno text', async () => {
-    const parent = await tempDir();
-    await chmod(parent, 0o500);
-    const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(parent, 'out')]);
-    await chmod(parent, 0o700);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^zonal: cannot write to .*: permission denied \(EACCES\); choose another --out folder/);
-  });
+  test.skipIf(process.getuid?.() === 0)(
+    'an --out folder zonal may not write: exit 1 with the reason, not raw errno text',
+    async () => {
+      const parent = await tempDir();
+      await chmod(parent, 0o500);
+      const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(parent, 'out')]);
+      await chmod(parent, 0o700);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^zonal: cannot write to .*: permission denied \(EACCES\); choose another --out folder/,
+      );
+    },
+  );
 
   test('an --out path through a file: exit 1 with the reason, not raw errno text (also when run as root)', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'afile'), 'x', 'utf8');
     const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(dir, 'afile', 'out')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`zonal: cannot write to ${path.join(dir, 'afile', 'out')}: part of the path is a file, not a folder (ENOTDIR); choose another --out folder or free it. Nothing was changed there.\n`);
+    expect(r.stderr).toBe(
+      `zonal: cannot write to ${path.join(dir, 'afile', 'out')}: part of the path is a file, not a folder (ENOTDIR); choose another --out folder or free it. Nothing was changed there.\n`,
+    );
   });
 
   test('solve twice into a folder with a file of the user: both sets whole, the user file untouched', async () => {
@@ -219,9 +314,19 @@ describe.concurrent('output folders', () => {
     await writeFile(path.join(out, 'notes.txt'), 'mine', 'utf8');
     expect((await zonal(['solve', 'scenarios/tiny', '--out', out])).code).toBe(0);
     expect((await zonal(['solve', 'scenarios/tiny', '--out', out, '--objective', 'meat'])).code).toBe(0);
-    const result = JSON.parse(await readFile(path.join(out, 'result.json'), 'utf8')) as { objective: { kind: string } };
+    const result = JSON.parse(await readFile(path.join(out, 'result.json'), 'utf8')) as {
+      objective: { kind: string };
+    };
     expect(result.objective.kind).toBe('meat');
-    expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual(['allocations.csv', 'lots.csv', 'notes.txt', 'providers.csv', 'report.html', 'result.json', 'result.xlsx']);
+    expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual([
+      'allocations.csv',
+      'lots.csv',
+      'notes.txt',
+      'providers.csv',
+      'report.html',
+      'result.json',
+      'result.xlsx',
+    ]);
     expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });

@@ -44,7 +44,14 @@ describe('zonal on workbooks', () => {
     const out = path.join(dir, 'out');
     const r = await zonal(['solve', tender, '--out', out]);
     expect(r.code).toBe(0);
-    expect(await sheetNames(path.join(out, 'result.xlsx'))).toEqual(['summary', 'allocations', 'lots', 'providers', 'flags', 'warnings']);
+    expect(await sheetNames(path.join(out, 'result.xlsx'))).toEqual([
+      'summary',
+      'allocations',
+      'lots',
+      'providers',
+      'flags',
+      'warnings',
+    ]);
   });
 
   test('a bad cell in a workbook: exit 2, sheet!cell in the message, nothing written', async () => {
@@ -71,30 +78,55 @@ describe('zonal on workbooks', () => {
 
   test('batch on a workbook base writes batch.xlsx: readable variant names, one column per setting, rounded numbers', async () => {
     const batch = path.join(dir, 'batch.json');
-    await writeFile(batch, JSON.stringify({ base: 'tender.xlsx', grid: { zoning: ['two', 'one'], 'lots.standard.leadShare': [0.7] } }));
+    await writeFile(
+      batch,
+      JSON.stringify({
+        base: 'tender.xlsx',
+        grid: { zoning: ['two', 'one'], 'lots.standard.leadShare': [0.7] },
+      }),
+    );
     const out = path.join(dir, 'batch-out');
     const r = await zonal(['batch', batch, '--out', out, '--workers', '1']);
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(path.join(out, 'batch.xlsx'))) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('variants');
-    const header = (ws?.getRow(1).values as ExcelJS.CellValue[]).slice(1);
-    expect(header.slice(0, 7)).toEqual(['index', 'name', 'id', 'base', 'zoning', 'lots.standard.leadShare', 'status']);
+    const header = ((ws?.getRow(1).values ?? []) as ExcelJS.CellValue[]).slice(1);
+    expect(header.slice(0, 7)).toEqual([
+      'index',
+      'name',
+      'id',
+      'base',
+      'zoning',
+      'lots.standard.leadShare',
+      'status',
+    ]);
     expect(ws?.getRow(2).getCell(2).value).toBe('two, lead 70%');
     expect(ws?.getRow(3).getCell(5).value).toBe('one');
     const cost = ws?.getRow(2).getCell(header.indexOf('cost_per_hour') + 1).value;
     expect(typeof cost === 'number' && Math.round(cost * 100) === cost * 100).toBe(true);
   });
 
-  test('solve --baseline-out writes the award as a current.csv that validates as next year\'s baseline', async () => {
+  test("solve --baseline-out writes the award as a current.csv that validates as next year's baseline", async () => {
     const baseline = path.join(dir, 'next-current.csv');
-    const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(dir, 'out-tiny'), '--baseline-out', baseline]);
+    const r = await zonal([
+      'solve',
+      'scenarios/tiny',
+      '--out',
+      path.join(dir, 'out-tiny'),
+      '--baseline-out',
+      baseline,
+    ]);
     expect(r.code).toBe(0);
-    expect((await readFile(baseline, 'utf8')).split('\n')[0]).toBe('area_id,care_type,provider_id,hours_per_week');
+    expect((await readFile(baseline, 'utf8')).split('\n')[0]).toBe(
+      'area_id,care_type,provider_id,hours_per_week',
+    );
     const next = path.join(dir, 'next-year');
     await cp(path.join(repoRoot, 'scenarios', 'tiny'), next, { recursive: true });
     await cp(baseline, path.join(next, 'current.csv'));
-    const json = JSON.parse(await readFile(path.join(next, 'scenario.json'), 'utf8')) as { files: Record<string, string> };
+    const json = JSON.parse(await readFile(path.join(next, 'scenario.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
     json.files['current'] = 'current.csv';
     await writeFile(path.join(next, 'scenario.json'), JSON.stringify(json));
     const again = await zonal(['solve', next, '--out', path.join(dir, 'out-next'), '--format', 'json']);

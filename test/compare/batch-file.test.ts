@@ -18,26 +18,57 @@ function problems(text: string) {
 
 describe('parseBatchFile', () => {
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
-    const list = variants(JSON.stringify({
-      base: 'tiny',
-      overrides: { award: { minQuality: 10 } },
-      variants: [{ id: 'first', overrides: { zoning: 'one' } }],
-      grid: { zoning: ['one', 'two'], 'award.maxShareOfTotalHours': [0.5, 0.6, 1] },
-    }));
+    const list = variants(
+      JSON.stringify({
+        base: 'tiny',
+        overrides: { award: { minQuality: 10 } },
+        variants: [{ id: 'first', overrides: { zoning: 'one' } }],
+        grid: { zoning: ['one', 'two'], 'award.maxShareOfTotalHours': [0.5, 0.6, 1] },
+      }),
+    );
     expect(list.length).toBe(1 + 6);
     expect(list.map((v) => v.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(list[0]).toMatchObject({ id: 'first', base: 'tiny', overrides: { zoning: 'one', award: { minQuality: 10 } }, samples: null, seed: 1 });
-    expect(list.slice(1).map((v) => [v.overrides.zoning, v.overrides.award?.['maxShareOfTotalHours'], v.overrides.award?.['minQuality']])).toEqual([
-      ['one', 0.5, 10], ['one', 0.6, 10], ['one', 1, 10], ['two', 0.5, 10], ['two', 0.6, 10], ['two', 1, 10],
+    expect(list[0]).toMatchObject({
+      id: 'first',
+      base: 'tiny',
+      overrides: { zoning: 'one', award: { minQuality: 10 } },
+      samples: null,
+      seed: 1,
+    });
+    expect(
+      list
+        .slice(1)
+        .map((v) => [
+          v.overrides.zoning,
+          v.overrides.award?.['maxShareOfTotalHours'],
+          v.overrides.award?.['minQuality'],
+        ]),
+    ).toEqual([
+      ['one', 0.5, 10],
+      ['one', 0.6, 10],
+      ['one', 1, 10],
+      ['two', 0.5, 10],
+      ['two', 0.6, 10],
+      ['two', 1, 10],
     ]);
   });
 
   test('derived ids depend on the definition only, not on position or key order', () => {
-    const a = variants(JSON.stringify({ base: 'tiny', grid: { zoning: ['one', 'two'], demandMultiplier: [1, 2] } }));
-    const b = variants(JSON.stringify({ base: 'tiny', grid: { demandMultiplier: [2, 1], zoning: ['two', 'one'] } }));
+    const a = variants(
+      JSON.stringify({ base: 'tiny', grid: { zoning: ['one', 'two'], demandMultiplier: [1, 2] } }),
+    );
+    const b = variants(
+      JSON.stringify({ base: 'tiny', grid: { demandMultiplier: [2, 1], zoning: ['two', 'one'] } }),
+    );
     expect(new Set(a.map((v) => v.id))).toEqual(new Set(b.map((v) => v.id)));
     expect(a.every((v) => /^v-[0-9a-f]{12}$/.test(v.id))).toBe(true);
-    const c = variants(JSON.stringify({ base: 'tiny', samples: 10, grid: { zoning: ['one', 'two'], demandMultiplier: [1, 2] } }));
+    const c = variants(
+      JSON.stringify({
+        base: 'tiny',
+        samples: 10,
+        grid: { zoning: ['one', 'two'], demandMultiplier: [1, 2] },
+      }),
+    );
     expect(c.some((v) => a.some((w) => w.id === v.id))).toBe(false);
   });
 
@@ -48,19 +79,44 @@ describe('parseBatchFile', () => {
   });
 
   test('problems name their line', () => {
-    const text = ['{', '  "base": "tiny",', '  "variants": [', '    { "overrides": { "zonning": "one" } },', '    { "overrides": { "award": { "maxShareOfTotalHours": 3 } } }', '  ],', '  "grid": { "demandMultiplier": [1, -1] }', '}'].join('\n');
+    const text = [
+      '{',
+      '  "base": "tiny",',
+      '  "variants": [',
+      '    { "overrides": { "zonning": "one" } },',
+      '    { "overrides": { "award": { "maxShareOfTotalHours": 3 } } }',
+      '  ],',
+      '  "grid": { "demandMultiplier": [1, -1] }',
+      '}',
+    ].join('\n');
     const found = problems(text);
     expect(found.map((p) => p.line)).toEqual([4, 5]);
     expect(found[0]?.message).toMatch(/zonning/);
     expect(found[1]?.message).toMatch(/maxShareOfTotalHours.*at most 1/);
-    const grid = problems(['{', '  "base": "tiny",', '  "grid": {', '    "demandMultiplier": [1, -1]', '  }', '}'].join('\n'));
-    expect(grid).toEqual([{ line: 4, message: expect.stringMatching(/grid "demandMultiplier" value -1: demandMultiplier must be more than 0/) }]);
+    const grid = problems(
+      ['{', '  "base": "tiny",', '  "grid": {', '    "demandMultiplier": [1, -1]', '  }', '}'].join('\n'),
+    );
+    expect(grid).toEqual([
+      {
+        line: 4,
+        message: expect.stringMatching(
+          /grid "demandMultiplier" value -1: demandMultiplier must be more than 0/,
+        ),
+      },
+    ]);
   });
 
   test('bad JSON, no variants and duplicate ids are problems', () => {
     expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one"] \n')[0]?.line).toBe(4);
     expect(problems('{ "base": "tiny" }')[0]?.message).toMatch(/no "variants" and no "grid"/);
-    expect(problems(JSON.stringify({ base: 'tiny', variants: [{ id: 'x' }, { id: 'x', overrides: { zoning: 'one' } }] }))[0]?.message).toMatch(/variants 1 and 2 have the same id "x"/);
-    expect(problems(JSON.stringify({ base: 'tiny', variants: [{ overrides: {} }, { overrides: {} }] }))[0]?.message).toMatch(/same id/);
+    expect(
+      problems(
+        JSON.stringify({ base: 'tiny', variants: [{ id: 'x' }, { id: 'x', overrides: { zoning: 'one' } }] }),
+      )[0]?.message,
+    ).toMatch(/variants 1 and 2 have the same id "x"/);
+    expect(
+      problems(JSON.stringify({ base: 'tiny', variants: [{ overrides: {} }, { overrides: {} }] }))[0]
+        ?.message,
+    ).toMatch(/same id/);
   });
 });

@@ -15,20 +15,35 @@ let variants: Variant[];
 
 beforeAll(() => {
   expect(existsSync(workerFile())).toBe(true);
-  const parsed = parseBatchFile(JSON.stringify({
-    base: 'tiny',
-    variants: [
-      { id: 'broken', overrides: { zoning: 'nowhere' } },
-      { id: 'sampled', overrides: { demandMultiplier: 1.05 }, samples: 100, seed: 4 },
-    ],
-    grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 1, 1.1], 'award.maxShareOfTotalHours': [0.6, 1] },
-  }));
+  const parsed = parseBatchFile(
+    JSON.stringify({
+      base: 'tiny',
+      variants: [
+        { id: 'broken', overrides: { zoning: 'nowhere' } },
+        { id: 'sampled', overrides: { demandMultiplier: 1.05 }, samples: 100, seed: 4 },
+      ],
+      grid: {
+        zoning: ['one', 'two'],
+        demandMultiplier: [0.9, 1, 1.1],
+        'award.maxShareOfTotalHours': [0.6, 1],
+      },
+    }),
+  );
   if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
   variants = parsed.variants;
 });
 
 async function settings(workers: number, extra: Partial<BatchSettings> = {}): Promise<BatchSettings> {
-  return { variants, batchDir: path.join(repoRoot, 'scenarios'), outDir: path.join(await tempDir('zonal-batch-'), 'out'), workers, resume: false, timeLimit: 30, version: 't', ...extra };
+  return {
+    variants,
+    batchDir: path.join(repoRoot, 'scenarios'),
+    outDir: path.join(await tempDir('zonal-batch-'), 'out'),
+    workers,
+    resume: false,
+    timeLimit: 30,
+    version: 't',
+    ...extra,
+  };
 }
 
 /** Everything but the wall time of each solve. */
@@ -38,7 +53,10 @@ function timeless(rows: readonly BatchRow[]): unknown[] {
 
 async function fileRows(outDir: string): Promise<BatchRow[]> {
   const text = await readFile(path.join(outDir, 'batch.jsonl'), 'utf8');
-  return text.trim().split('\n').map((l) => JSON.parse(l) as BatchRow);
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as BatchRow);
 }
 
 describe('runBatch', () => {
@@ -52,14 +70,26 @@ describe('runBatch', () => {
     expect(timeless(b.rows)).toEqual(timeless(a.rows));
     expect(timeless(await fileRows(two.outDir))).toEqual(timeless(a.rows));
     const broken = a.rows.find((r) => r.id === 'broken');
-    expect(broken).toMatchObject({ status: 'failed', metrics: null, error: expect.stringMatching(/zoning "nowhere"/) });
+    expect(broken).toMatchObject({
+      status: 'failed',
+      metrics: null,
+      error: expect.stringMatching(/zoning "nowhere"/),
+    });
     const others = a.rows.filter((r) => r.id !== 'broken');
     expect(others.every((r) => r.status !== 'failed' && r.error === null)).toBe(true);
     // An impossible variant is a row with its diagnosis, not a score: one provider per lot at 110% demand leaves a single possible winner.
     const impossible = others.filter((r) => r.status === 'infeasible');
     expect(impossible.length).toBeGreaterThan(0);
-    for (const r of impossible) expect(r).toMatchObject({ metrics: null, diagnosis: expect.stringMatching(/at least 2 distinct providers: at most 1 can win/) });
-    expect(others.filter((r) => r.status !== 'infeasible').every((r) => r.metrics !== null && r.diagnosis === null)).toBe(true);
+    for (const r of impossible)
+      expect(r).toMatchObject({
+        metrics: null,
+        diagnosis: expect.stringMatching(/at least 2 distinct providers: at most 1 can win/),
+      });
+    expect(
+      others
+        .filter((r) => r.status !== 'infeasible')
+        .every((r) => r.metrics !== null && r.diagnosis === null),
+    ).toBe(true);
     expect(others.filter((r) => r.status === 'optimal').length).toBeGreaterThanOrEqual(10);
     expect(a.rows.find((r) => r.id === 'sampled')?.sampling).toMatchObject({ samples: 100, seed: 4 });
     const csv = (await readFile(path.join(one.outDir, 'batch.csv'), 'utf8')).trim().split('\n');
@@ -71,7 +101,10 @@ describe('runBatch', () => {
     const first = await settings(2);
     const full = await runBatch(first);
     const lines = (await readFile(path.join(first.outDir, 'batch.jsonl'), 'utf8')).split('\n');
-    await writeFile(path.join(first.outDir, 'batch.jsonl'), `${lines.slice(0, 5).join('\n')}\n${(lines[5] ?? '').slice(0, 30)}`);
+    await writeFile(
+      path.join(first.outDir, 'batch.jsonl'),
+      `${lines.slice(0, 5).join('\n')}\n${(lines[5] ?? '').slice(0, 30)}`,
+    );
     const resumed = await runBatch({ ...first, resume: true });
     // of the 5 whole lines, one is the failed variant "broken": it runs again
     expect(resumed.resumed).toBe(4);

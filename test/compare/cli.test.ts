@@ -14,14 +14,25 @@ async function outDir(): Promise<string> {
   return path.join(await tempDir('zonal-out-'), 'out');
 }
 
-interface JsonRow { key: string; error: string | null; metrics: { status: string; annualCost: number; riskScore: number } | null; dominatedBy: string[] }
+interface JsonRow {
+  key: string;
+  error: string | null;
+  metrics: { status: string; annualCost: number; riskScore: number } | null;
+  dominatedBy: string[];
+}
 
 describe.concurrent('zonal compare', () => {
   test('on the bundled scenario: every option × zoning ranked, with the verdict printed and both files written', async () => {
     const out = await outDir();
     const r = await zonal(['compare', 'scenarios/hertfordshire', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    const json = JSON.parse(await readFile(path.join(out, 'comparison.json'), 'utf8')) as { rows: JsonRow[]; cheapest: string; leastRisky: string; dominated: string[]; notBuyable: string[] };
+    const json = JSON.parse(await readFile(path.join(out, 'comparison.json'), 'utf8')) as {
+      rows: JsonRow[];
+      cheapest: string;
+      leastRisky: string;
+      dominated: string[];
+      notBuyable: string[];
+    };
     expect(json.rows.length).toBe(7 * 4 + 1); // 4 zonings: districts, twelve, quadrants, designed
     // Contract: notBuyable lists the options that leave hours unmet; cheapest and leastRisky never name one.
     expect(Array.isArray(json.notBuyable)).toBe(true);
@@ -43,7 +54,18 @@ describe.concurrent('zonal compare', () => {
 
   test('--zonings and --options pick a subset; --format json prints comparison.json', async () => {
     const out = await outDir();
-    const r = await zonal(['compare', 'scenarios/tiny', '--zonings', 'two', '--options', 'sole,lead-50-50', '--format', 'json', '--out', out]);
+    const r = await zonal([
+      'compare',
+      'scenarios/tiny',
+      '--zonings',
+      'two',
+      '--options',
+      'sole,lead-50-50',
+      '--format',
+      'json',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { rows: JsonRow[] };
     expect(json.rows.map((row) => row.key).sort()).toEqual(['lead-50-50@two', 'sole@two']);
@@ -62,15 +84,34 @@ describe.concurrent('zonal batch', () => {
   test('runs every variant, reports the failing one and still exits 0', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');
-    await writeFile(file, JSON.stringify({ base: path.join(repoRoot, 'scenarios', 'tiny'), variants: [{ id: 'bad', overrides: { zoning: 'nine' } }], grid: { zoning: ['one', 'two'] } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        base: path.join(repoRoot, 'scenarios', 'tiny'),
+        variants: [{ id: 'bad', overrides: { zoning: 'nine' } }],
+        grid: { zoning: ['one', 'two'] },
+      }),
+    );
     const r = await zonal(['batch', file, '--workers', '2', '--out', path.join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/3 variants: ran 3 with 2 workers/);
     expect(r.stdout).toMatch(/1 variant failed/);
     expect(r.stderr).toBe('');
     const jsonl = (await readFile(path.join(dir, 'out', 'batch.jsonl'), 'utf8')).trim().split('\n');
-    expect(jsonl.map((l) => (JSON.parse(l) as { status: string }).status)).toEqual(['failed', 'optimal', 'optimal']);
-    const resumed = await zonal(['batch', file, '--workers', '1', '--resume', '--out', path.join(dir, 'out')]);
+    expect(jsonl.map((l) => (JSON.parse(l) as { status: string }).status)).toEqual([
+      'failed',
+      'optimal',
+      'optimal',
+    ]);
+    const resumed = await zonal([
+      'batch',
+      file,
+      '--workers',
+      '1',
+      '--resume',
+      '--out',
+      path.join(dir, 'out'),
+    ]);
     // the failed variant runs again (issue 10); the finished ones are skipped
     expect(resumed.stdout).toMatch(/3 variants \(2 already done, skipped\): ran 1/);
   });
@@ -78,7 +119,10 @@ describe.concurrent('zonal batch', () => {
   test('a bad batch.json: file:line: message, exit 2, nothing written', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');
-    await writeFile(file, ['{', '  "base": "x",', '  "grid": {', '    "demandMultiplier": [1, "lots"]', '  }', '}'].join('\n'));
+    await writeFile(
+      file,
+      ['{', '  "base": "x",', '  "grid": {', '    "demandMultiplier": [1, "lots"]', '  }', '}'].join('\n'),
+    );
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^batch\.json:4: grid "demandMultiplier" value "lots"/m);
@@ -106,9 +150,14 @@ describe.concurrent('zonal solve --samples', () => {
     expect(ra.code, ra.stderr).toBe(0);
     expect(rb.code).toBe(0);
     expect(ra.stdout).toMatch(/Demand uncertainty \(200 samples, seed 11/);
-    const sa = JSON.parse(await readFile(path.join(a, 'demand-samples.json'), 'utf8')) as { samples: number; probUnmet: number };
+    const sa = JSON.parse(await readFile(path.join(a, 'demand-samples.json'), 'utf8')) as {
+      samples: number;
+      probUnmet: number;
+    };
     expect(sa.samples).toBe(200);
-    expect(await readFile(path.join(b, 'demand-samples.json'), 'utf8')).toBe(await readFile(path.join(a, 'demand-samples.json'), 'utf8'));
+    expect(await readFile(path.join(b, 'demand-samples.json'), 'utf8')).toBe(
+      await readFile(path.join(a, 'demand-samples.json'), 'utf8'),
+    );
   });
 
   test('--samples 0: exit 2', async () => {

@@ -27,7 +27,18 @@ beforeAll(async () => {
 describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () => {
   test('every option is solved and verified, with consistent totals', () => {
     expect(comparison.rows.map((r) => r.key).sort()).toEqual(
-      ['sole', 'sole-backup', 'lead-80-20', 'lead-50-50', 'complex-per-zone', 'complex-merged', 'reablement-per-zone'].map((o) => `${o}@quadrants`).concat('county-framework').sort(),
+      [
+        'sole',
+        'sole-backup',
+        'lead-80-20',
+        'lead-50-50',
+        'complex-per-zone',
+        'complex-merged',
+        'reablement-per-zone',
+      ]
+        .map((o) => `${o}@quadrants`)
+        .concat('county-framework')
+        .sort(),
     );
     const demand = comparison.rows[0]?.metrics?.demandHoursPerWeek ?? NaN;
     for (const row of comparison.rows) {
@@ -36,7 +47,14 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
       if (m === null) throw new Error(row.key);
       expect(m.status).toBe('optimal');
       expect(close(m.demandHoursPerWeek, demand)).toBe(true);
-      if (m.unmetHoursPerWeek < demand) expect(close(m.costPerHour, m.annualCost / ((m.demandHoursPerWeek - m.unmetHoursPerWeek) * herts.weeksPerYear), 1e-3)).toBe(true);
+      if (m.unmetHoursPerWeek < demand)
+        expect(
+          close(
+            m.costPerHour,
+            m.annualCost / ((m.demandHoursPerWeek - m.unmetHoursPerWeek) * herts.weeksPerYear),
+            1e-3,
+          ),
+        ).toBe(true);
       expect(m.largestShare).toBeLessThanOrEqual(herts.award.maxShareOfTotalHours + 1e-9);
       expect(m.viabilityWorst).toBeLessThanOrEqual(m.viabilityMean + 1e-9);
     }
@@ -46,9 +64,13 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     const rows = comparison.rows;
     const cheapest = rows.find((r) => r.key === comparison.cheapest);
     const full = rows.filter((r) => r.metrics !== null && r.metrics.unmetHoursPerWeek === 0);
-    expect(cheapest?.metrics?.annualCost).toBe(Math.min(...full.map((r) => r.metrics?.annualCost ?? Infinity)));
+    expect(cheapest?.metrics?.annualCost).toBe(
+      Math.min(...full.map((r) => r.metrics?.annualCost ?? Infinity)),
+    );
     const leastRisky = rows.find((r) => r.key === comparison.leastRisky);
-    expect(leastRisky?.metrics?.riskScore).toBe(Math.min(...full.map((r) => r.metrics?.riskScore ?? Infinity)));
+    expect(leastRisky?.metrics?.riskScore).toBe(
+      Math.min(...full.map((r) => r.metrics?.riskScore ?? Infinity)),
+    );
     expect(comparison.dominated.length).toBeGreaterThan(0);
     expect(best?.key).toBe(comparison.cheapest);
     expect(best?.result.totals.annualCost).toBe(cheapest?.metrics?.annualCost);
@@ -79,7 +101,13 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
         // its all-in cost buys the unmet hours at the spot price
         const m = row.metrics;
         if (m === null) throw new Error(row.key);
-        expect(close(m.allInAnnualCost, m.annualCost + m.unmetHoursPerWeek * herts.award.spotPricePerHour * herts.weeksPerYear, 1e-6)).toBe(true);
+        expect(
+          close(
+            m.allInAnnualCost,
+            m.annualCost + m.unmetHoursPerWeek * herts.award.spotPricePerHour * herts.weeksPerYear,
+            1e-6,
+          ),
+        ).toBe(true);
       }
     }
     expect(formatComparison(comparison)).toContain(`Cannot be bought as specified (${short.length})`);
@@ -95,7 +123,11 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
   });
 
   test('a subset of options, and unknown names refused', async () => {
-    const c = await compareOptions(herts, { zonings: ['quadrants'], options: ['lead-80-20', 'county-framework'], run });
+    const c = await compareOptions(herts, {
+      zonings: ['quadrants'],
+      options: ['lead-80-20', 'county-framework'],
+      run,
+    });
     if (typeof c === 'string') throw new Error(c);
     expect(c.comparison.rows.map((r) => r.key).sort()).toEqual(['county-framework', 'lead-80-20@quadrants']);
     expect(await compareOptions(herts, { options: ['nope'], run })).toMatch(/unknown option "nope"/);
@@ -111,13 +143,18 @@ describe('an option no bidder priced', () => {
       zones: { A1: 'Z1', A2: 'Z2' },
       demand: [demand('A1', 100), demand('A2', 100)],
       providers: [provider('P1'), provider('P2')],
-      bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20, structures: ['sole', 'lead-secondary'] }), bid('B2', 'P2', ['A1', 'A2'], { price: 22, structures: ['sole', 'lead-secondary'] })],
+      bids: [
+        bid('B1', 'P1', ['A1', 'A2'], { price: 20, structures: ['sole', 'lead-secondary'] }),
+        bid('B2', 'P2', ['A1', 'A2'], { price: 22, structures: ['sole', 'lead-secondary'] }),
+      ],
     });
     const c = await compareOptions(s, { options: ['sole', 'county-framework'], run });
     if (typeof c === 'string') throw new Error(c);
     const framework = c.comparison.rows.find((r) => r.key === 'county-framework');
     expect(framework?.buyable).toBe(false);
-    expect(framework?.notBuyableBecause).toBe('leaves 200 of 200 hours a week unbought; not priced by any bidder: standard:county');
+    expect(framework?.notBuyableBecause).toBe(
+      'leaves 200 of 200 hours a week unbought; not priced by any bidder: standard:county',
+    );
     expect(c.comparison.notBuyable).toEqual(['county-framework']);
     expect(c.comparison.cheapest).toBe('sole@z');
   });

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { planComparison } from '../../src/compare/compare.js';
-import { applyOption, ignoresZoning, optionByName, optionNames, standardOptions } from '../../src/compare/options.js';
+import {
+  applyOption,
+  ignoresZoning,
+  optionByName,
+  optionNames,
+  standardOptions,
+} from '../../src/compare/options.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -22,7 +28,16 @@ beforeAll(async () => {
 describe('the standard option set', () => {
   test('has unique names and covers the structures the issue lists', () => {
     expect(new Set(optionNames).size).toBe(optionNames.length);
-    expect(optionNames).toEqual(['sole', 'sole-backup', 'lead-80-20', 'lead-50-50', 'complex-per-zone', 'complex-merged', 'reablement-per-zone', 'county-framework']);
+    expect(optionNames).toEqual([
+      'sole',
+      'sole-backup',
+      'lead-80-20',
+      'lead-50-50',
+      'complex-per-zone',
+      'complex-merged',
+      'reablement-per-zone',
+      'county-framework',
+    ]);
   });
 
   test('applyOption replaces only the lot plan and never changes its input', () => {
@@ -69,11 +84,20 @@ describe('planComparison', () => {
       { option: 'complex-per-zone', sameAs: 'lead-80-20' },
       { option: 'complex-merged', sameAs: 'lead-80-20' },
     ]);
-    expect(plan.cases.map((c) => c.key)).toEqual(['sole@two', 'sole-backup@two', 'lead-80-20@two', 'lead-50-50@two', 'reablement-per-zone@two', 'county-framework']);
+    expect(plan.cases.map((c) => c.key)).toEqual([
+      'sole@two',
+      'sole-backup@two',
+      'lead-80-20@two',
+      'lead-50-50@two',
+      'reablement-per-zone@two',
+      'county-framework',
+    ]);
   });
 
   test('unknown zoning or option names are reported with the choices', () => {
-    expect(planComparison(herts, ['districts', 'nine'], undefined)).toMatch(/unknown zoning "nine": choose from districts, twelve, quadrants/);
+    expect(planComparison(herts, ['districts', 'nine'], undefined)).toMatch(
+      /unknown zoning "nine": choose from districts, twelve, quadrants/,
+    );
     expect(planComparison(herts, undefined, ['sole', 'cheap'])).toMatch(/unknown option "cheap"/);
   });
 });

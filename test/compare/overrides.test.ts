@@ -28,14 +28,28 @@ describe('applyOverrides', () => {
 
   test('a lot entry is refined field by field: leadShare alone keeps zone and lead-secondary', () => {
     const out = apply({ lots: { standard: { leadShare: 0.5 } } });
-    expect(out.lotPlan.standard).toMatchObject({ kind: 'lot', geography: 'zone', structure: 'lead-secondary', leadShare: 0.5 });
+    expect(out.lotPlan.standard).toMatchObject({
+      kind: 'lot',
+      geography: 'zone',
+      structure: 'lead-secondary',
+      leadShare: 0.5,
+    });
     expect(out.lotPlan.complex).toEqual(herts.lotPlan.complex);
   });
 
   test('merge and option replace the lot plan', () => {
-    expect(apply({ lots: { complex: { merge: 'standard' } } }).lotPlan.complex).toEqual({ kind: 'merge', into: 'standard' });
-    expect(apply({ option: 'sole' }).lotPlan.standard).toMatchObject({ geography: 'zone', structure: 'sole' });
-    expect(apply({ option: 'sole', lots: { standard: { backup: true } } }).lotPlan.standard).toMatchObject({ structure: 'sole', backup: true });
+    expect(apply({ lots: { complex: { merge: 'standard' } } }).lotPlan.complex).toEqual({
+      kind: 'merge',
+      into: 'standard',
+    });
+    expect(apply({ option: 'sole' }).lotPlan.standard).toMatchObject({
+      geography: 'zone',
+      structure: 'sole',
+    });
+    expect(apply({ option: 'sole', lots: { standard: { backup: true } } }).lotPlan.standard).toMatchObject({
+      structure: 'sole',
+      backup: true,
+    });
   });
 
   test('award fields merge over the scenario award', () => {
@@ -73,7 +87,9 @@ describe('applyOverrides', () => {
     const bad = (raw: unknown) => applyOverrides(herts, overridesSchema.parse(raw) as Overrides);
     expect(bad({ zoning: 'nine' })).toMatch(/zoning "nine" is not in the scenario/);
     expect(bad({ period: '1999' })).toMatch(/period "1999" has no rows/);
-    expect(bad({ priceChanges: { 'P-NOBODY': 1.1 } })).toMatch(/"P-NOBODY" is not a bid id, provider id or care type/);
+    expect(bad({ priceChanges: { 'P-NOBODY': 1.1 } })).toMatch(
+      /"P-NOBODY" is not a bid id, provider id or care type/,
+    );
     expect(bad({ lots: { standard: { structure: 'framework' } } })).toMatch(/maxProviders is missing/);
     expect(bad({ lots: { standard: { leadShare: 1.5 } } })).toMatch(/leadShare is 1.5/);
   });
@@ -87,7 +103,14 @@ describe('applyOverrides', () => {
   });
 
   test('the base scenario is never changed', () => {
-    apply({ zoning: 'twelve', option: 'sole', demandMultiplier: 2, priceChanges: { standard: 2 }, award: { minQuality: 10 }, costModel: { a: 1 } });
+    apply({
+      zoning: 'twelve',
+      option: 'sole',
+      demandMultiplier: 2,
+      priceChanges: { standard: 2 },
+      award: { minQuality: 10 },
+      costModel: { a: 1 },
+    });
     expect(JSON.stringify({ ...herts, zonings: [...herts.zonings] })).toBe(snapshot);
   });
 });

@@ -3,10 +3,29 @@ import { describe, expect, test } from 'vitest';
 import type { AwardMetrics } from '../../src/compare/metrics.js';
 import { dominates, rankAwards, type Rankable } from '../../src/compare/rank.js';
 
-function metrics(annualCost: number, riskScore: number, unmetHoursPerWeek = 0, status: AwardMetrics['status'] = 'optimal'): AwardMetrics {
+function metrics(
+  annualCost: number,
+  riskScore: number,
+  unmetHoursPerWeek = 0,
+  status: AwardMetrics['status'] = 'optimal',
+): AwardMetrics {
   return {
-    status, gap: 0, annualCost, allInAnnualCost: annualCost + unmetHoursPerWeek * 32.14 * 52, costPerHour: 0, demandHoursPerWeek: 100, unmetHoursPerWeek, riskScore,
-    viabilityScore: 50, viabilityMean: 50, viabilityWorst: 40, providers: 3, largestShare: 0.4, hhi: 3000, lots: 2, unpricedLots: [],
+    status,
+    gap: 0,
+    annualCost,
+    allInAnnualCost: annualCost + unmetHoursPerWeek * 32.14 * 52,
+    costPerHour: 0,
+    demandHoursPerWeek: 100,
+    unmetHoursPerWeek,
+    riskScore,
+    viabilityScore: 50,
+    viabilityMean: 50,
+    viabilityWorst: 40,
+    providers: 3,
+    largestShare: 0.4,
+    hhi: 3000,
+    lots: 2,
+    unpricedLots: [],
   };
 }
 
@@ -34,12 +53,23 @@ describe('rankAwards', () => {
     expect(r.ranked.map((x) => x.rank)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(r.cheapest).toBe('a');
     expect(r.leastRisky).toBe('b');
-    expect(Object.fromEntries(r.ranked.map((x) => [x.item.key, x.dominatedBy]))).toEqual({ a: [], b: [], e: ['b'], c: [], d: [], f: [] });
+    expect(Object.fromEntries(r.ranked.map((x) => [x.item.key, x.dominatedBy]))).toEqual({
+      a: [],
+      b: [],
+      e: ['b'],
+      c: [],
+      d: [],
+      f: [],
+    });
     expect(r.notBuyable).toEqual(['c', 'd', 'f']);
   });
 
-  test('an option that buys nobody\'s care is never cheapest or least risky, even at £0 and risk 0', () => {
-    const r = rankAwards([{ key: 'nothing', metrics: metrics(0, 0, 100) }, { key: 'infeasible', metrics: metrics(0, 0, 0, 'infeasible') }, { key: 'real', metrics: metrics(500, 90) }]);
+  test("an option that buys nobody's care is never cheapest or least risky, even at £0 and risk 0", () => {
+    const r = rankAwards([
+      { key: 'nothing', metrics: metrics(0, 0, 100) },
+      { key: 'infeasible', metrics: metrics(0, 0, 0, 'infeasible') },
+      { key: 'real', metrics: metrics(500, 90) },
+    ]);
     expect(r.cheapest).toBe('real');
     expect(r.leastRisky).toBe('real');
     expect(r.notBuyable).toEqual(['nothing', 'infeasible']);
@@ -47,7 +77,11 @@ describe('rankAwards', () => {
   });
 
   test('laws on random awards: nobody dominates itself, the cheapest is never dominated on cost, ranks are 1..n', () => {
-    const award = fc.record({ cost: fc.integer({ min: 1, max: 50 }), risk: fc.integer({ min: 0, max: 10 }), unmet: fc.constantFrom(0, 0, 5) });
+    const award = fc.record({
+      cost: fc.integer({ min: 1, max: 50 }),
+      risk: fc.integer({ min: 0, max: 10 }),
+      unmet: fc.constantFrom(0, 0, 5),
+    });
     let checked = 0;
     fc.assert(
       fc.property(fc.array(award, { minLength: 1, maxLength: 12 }), (list) => {
@@ -60,8 +94,13 @@ describe('rankAwards', () => {
         expect(r.cheapest === null).toBe(rivals.length === 0);
         expect(r.leastRisky === null).toBe(rivals.length === 0);
         if (rivals.length > 0) {
-          expect(cheapest?.item.metrics?.annualCost).toBe(Math.min(...rivals.map((x) => x.item.metrics?.annualCost ?? Infinity)));
-          for (const d of cheapest?.dominatedBy ?? []) expect(r.ranked.find((x) => x.item.key === d)?.item.metrics?.annualCost).toBe(cheapest?.item.metrics?.annualCost);
+          expect(cheapest?.item.metrics?.annualCost).toBe(
+            Math.min(...rivals.map((x) => x.item.metrics?.annualCost ?? Infinity)),
+          );
+          for (const d of cheapest?.dominatedBy ?? [])
+            expect(r.ranked.find((x) => x.item.key === d)?.item.metrics?.annualCost).toBe(
+              cheapest?.item.metrics?.annualCost,
+            );
         }
         // Options leaving hours unmet are never named, never dominate and are never dominated.
         for (const x of r.ranked.filter((y) => (y.item.metrics?.unmetHoursPerWeek ?? 0) > 0)) {

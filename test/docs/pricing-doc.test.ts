@@ -7,8 +7,19 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 
-interface GoldenAllocation { lotId: string; role: string; bidId: string; providerId: string; hoursPerWeek: number; pricePerHour: number; annualCost: number; parts?: { bidId: string; careType: string; hoursPerWeek: number; pricePerHour: number }[] }
-interface Golden { districts: { totals: { annualCost: number }; allocations: GoldenAllocation[] } }
+interface GoldenAllocation {
+  lotId: string;
+  role: string;
+  bidId: string;
+  providerId: string;
+  hoursPerWeek: number;
+  pricePerHour: number;
+  annualCost: number;
+  parts?: { bidId: string; careType: string; hoursPerWeek: number; pricePerHour: number }[];
+}
+interface Golden {
+  districts: { totals: { annualCost: number }; allocations: GoldenAllocation[] };
+}
 
 const read = (file: string) => readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
 
@@ -16,9 +27,23 @@ describe('docs/pricing.md quotes the golden merged award', () => {
   test('the Broxbourne lines of allocations.csv, the total, in the doc and the README', async () => {
     const golden = JSON.parse(await read('test/golden/expected/hertfordshire-complex-merged.json')) as Golden;
     const [doc, readme] = [await read('docs/pricing.md'), await read('README.md')];
-    const lines = golden.districts.allocations.filter((a) => a.lotId === 'standard:Z-BRX').map((a) =>
-      [a.lotId, a.bidId, a.providerId, a.role, a.hoursPerWeek, a.pricePerHour, a.annualCost, '',
-        (a.parts ?? []).map((p) => `${p.bidId}:${p.careType}:${p.hoursPerWeek}@${p.pricePerHour}`).join(';')].join(','));
+    const lines = golden.districts.allocations
+      .filter((a) => a.lotId === 'standard:Z-BRX')
+      .map((a) =>
+        [
+          a.lotId,
+          a.bidId,
+          a.providerId,
+          a.role,
+          a.hoursPerWeek,
+          a.pricePerHour,
+          a.annualCost,
+          '',
+          (a.parts ?? [])
+            .map((p) => `${p.bidId}:${p.careType}:${p.hoursPerWeek}@${p.pricePerHour}`)
+            .join(';'),
+        ].join(','),
+      );
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(doc).toContain(line);
     const millions = `£${(golden.districts.totals.annualCost / 1e6).toFixed(2)}m`;

@@ -30,7 +30,10 @@ beforeAll(async () => {
 /** Every line must appear in the README exactly; the message lists the ones that do not. */
 function expectQuoted(lines: readonly string[]): void {
   const missing = lines.filter((l) => !readme.includes(l));
-  expect(missing, `README.md should quote these lines as zonal prints them now:\n${missing.join('\n')}`).toEqual([]);
+  expect(
+    missing,
+    `README.md should quote these lines as zonal prints them now:\n${missing.join('\n')}`,
+  ).toEqual([]);
 }
 
 describe('the README quotes what zonal prints on the bundled county', () => {
@@ -39,7 +42,9 @@ describe('the README quotes what zonal prints on the bundled county', () => {
     if (outcome.kind !== 'ok') throw new Error(outcome.kind);
     const text = formatSummary(outcome.result).split('\n');
     const headline = text.filter((l) => l.startsWith('Annual cost ') || /^Risk \d+\/100/.test(l));
-    const rules = text.filter((l) => /^ {2}(share-cap|packages|lead-secondary|min-providers|quality-threshold|lots-cap) \(/.test(l));
+    const rules = text.filter((l) =>
+      /^ {2}(share-cap|packages|lead-secondary|min-providers|quality-threshold|lots-cap) \(/.test(l),
+    );
     const flags = text.filter((l) => l.startsWith('Flags ('));
     expect(headline).toHaveLength(2);
     expect(rules.length).toBeGreaterThan(0);
@@ -49,7 +54,13 @@ describe('the README quotes what zonal prints on the bundled county', () => {
   test('zonal compare: the verdict', async () => {
     const outcome = await compareOptions(herts, { run });
     if (typeof outcome === 'string') throw new Error(outcome);
-    const verdict = formatComparison(outcome.comparison).split('\n').filter((l) => /^(Cheapest|Least risky|Not dominated|Cannot be bought)/.test(l) || l.startsWith('  ') && l.includes('unbought'));
+    const verdict = formatComparison(outcome.comparison)
+      .split('\n')
+      .filter(
+        (l) =>
+          /^(Cheapest|Least risky|Not dominated|Cannot be bought)/.test(l) ||
+          (l.startsWith('  ') && l.includes('unbought')),
+      );
     expectQuoted(verdict);
   }, 300_000);
 });

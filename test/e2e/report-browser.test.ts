@@ -17,10 +17,21 @@ import { solved } from '../helpers/run.js';
 
 const executablePath = '/usr/bin/chromium';
 const haveChromium = existsSync(executablePath);
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const outDir = path.resolve('test-output/e2e');
 
-if (!haveChromium) console.warn(`report browser test skipped: ${executablePath} is missing (install Debian's chromium: scripts/ensure-chromium.sh)`);
+if (!haveChromium)
+  console.warn(
+    `report browser test skipped: ${executablePath} is missing (install Debian's chromium: scripts/ensure-chromium.sh)`,
+  );
 
 interface Visit {
   readonly page: Page;
@@ -72,15 +83,21 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
 
   it('draws one shape per area on each map, sized charts, no requests, no errors', async () => {
     const { page, requests, errors } = await visit(browser, await writeReport('report', scenario));
-    const shapesPerMap = await page.$$eval('figure.map g.area', (groups) => groups.map((g) => g.querySelectorAll('path').length));
+    const shapesPerMap = await page.$$eval('figure.map g.area', (groups) =>
+      groups.map((g) => g.querySelectorAll('path').length),
+    );
     expect(shapesPerMap).toEqual([scenario.areas.length, scenario.areas.length]);
-    const zoneBorders = await page.$$eval('figure.map g.zone-border', (groups) => groups.map((g) => g.querySelectorAll('path').length));
+    const zoneBorders = await page.$$eval('figure.map g.zone-border', (groups) =>
+      groups.map((g) => g.querySelectorAll('path').length),
+    );
     const zones = new Set(scenario.zonings.get(scenario.zoning)?.values()).size;
     expect(zoneBorders).toEqual([zones, zones]);
-    const charts = await page.$$eval('figure.chart', (figures) => figures.map((f) => {
-      const box = f.querySelector('svg.zonal-plot')?.getBoundingClientRect();
-      return { id: f.id, width: box?.width ?? 0, height: box?.height ?? 0 };
-    }));
+    const charts = await page.$$eval('figure.chart', (figures) =>
+      figures.map((f) => {
+        const box = f.querySelector('svg.zonal-plot')?.getBoundingClientRect();
+        return { id: f.id, width: box?.width ?? 0, height: box?.height ?? 0 };
+      }),
+    );
     expect(charts.map((c) => c.id)).toEqual(['cost', 'risk', 'viability', 'price']);
     for (const c of charts) {
       expect(c.width, c.id).toBeGreaterThan(300);
@@ -99,8 +116,14 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
 
   it('shows provider names with <, & and quotes as text, running nothing', async () => {
     const hostile = `<img src=x onerror="alert('img')"><script>alert("x")</script> & 'Sons' "Care"`;
-    const renamed: Scenario = { ...scenario, providers: scenario.providers.map((p, i) => (i === 0 ? { ...p, name: hostile } : p)) };
-    const { page, requests, errors, dialogs } = await visit(browser, await writeReport('report-hostile', renamed));
+    const renamed: Scenario = {
+      ...scenario,
+      providers: scenario.providers.map((p, i) => (i === 0 ? { ...p, name: hostile } : p)),
+    };
+    const { page, requests, errors, dialogs } = await visit(
+      browser,
+      await writeReport('report-hostile', renamed),
+    );
     expect(dialogs).toEqual([]);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);

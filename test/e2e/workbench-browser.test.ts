@@ -17,15 +17,30 @@ import { tempDir } from '../helpers/scenario-folder.js';
 
 const executablePath = '/usr/bin/chromium';
 const haveChromium = existsSync(executablePath);
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const outDir = path.resolve('test-output/e2e');
 
-if (!haveChromium) console.warn(`workbench browser test skipped: ${executablePath} is missing (install Debian's chromium: scripts/ensure-chromium.sh)`);
+if (!haveChromium)
+  console.warn(
+    `workbench browser test skipped: ${executablePath} is missing (install Debian's chromium: scripts/ensure-chromium.sh)`,
+  );
 
 /** Start `zonal serve` on a free port; resolves with its printed address. */
 function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/zonal.js'), 'serve', dir, '--port', '0'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'bin/zonal.js'), 'serve', dir, '--port', '0'],
+      { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } },
+    );
     let out = '';
     let err = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -34,12 +49,15 @@ function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
       if (m?.[1] !== undefined) resolve({ child, url: m[1] });
     });
     child.stderr?.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    child.on('exit', (code) => reject(new Error(`zonal serve exited (${code}) before printing its address: ${err}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`zonal serve exited (${code}) before printing its address: ${err}`)),
+    );
   });
 }
 
 const statusText = (page: Page) => page.locator('#status').textContent();
-const nowCost = (page: Page) => page.locator('#headline tbody tr').first().locator('td').first().textContent();
+const nowCost = (page: Page) =>
+  page.locator('#headline tbody tr').first().locator('td').first().textContent();
 
 describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
   let browser: Browser;
@@ -65,17 +83,26 @@ describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
     const elsewhere: string[] = [];
     const errors: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) elsewhere.push(r.url());
+      if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+        elsewhere.push(r.url());
     });
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
-    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning districts/);
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^Award optimal, zoning districts/);
 
-    const areaIds = await page.$$eval('svg#map path[data-area-id]', (paths) => paths.map((p) => p.getAttribute('data-area-id')));
-    const areasCsv = (await readFile(path.join(dir, 'areas.csv'), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const areaIds = await page.$$eval('svg#map path[data-area-id]', (paths) =>
+      paths.map((p) => p.getAttribute('data-area-id')),
+    );
+    const areasCsv = (await readFile(path.join(dir, 'areas.csv'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect([...areaIds].sort()).toEqual([...areasCsv].sort());
     expect(await page.locator('svg#map path.outline').count()).toBe(10);
     const startCost = await nowCost(page);
@@ -83,14 +110,28 @@ describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
     // Select Hertford & Ware with the keyboard, move it into North Herts.
     await page.locator('path[data-area-id="EH-HW"]').focus();
     await page.keyboard.press('Space');
-    await expect.poll(() => page.locator('path[data-area-id="EH-HW"]').getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
+    await expect
+      .poll(() => page.locator('path[data-area-id="EH-HW"]').getAttribute('aria-pressed'), {
+        timeout: 30_000,
+      })
+      .toBe('true');
     await page.locator('#move-target').selectOption('Z-NH');
     await page.locator('#move').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning workbench/);
-    await expect.poll(() => page.locator('path[data-area-id="EH-HW"]').getAttribute('data-zone-id'), { timeout: 30_000 }).toBe('Z-NH');
-    const movedFill = await page.locator('path[data-area-id="EH-HW"]').evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill));
-    const northFill = await page.locator('path[data-area-id="NH-HIT"]').evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill));
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^Award optimal, zoning workbench/);
+    await expect
+      .poll(() => page.locator('path[data-area-id="EH-HW"]').getAttribute('data-zone-id'), {
+        timeout: 30_000,
+      })
+      .toBe('Z-NH');
+    const movedFill = await page
+      .locator('path[data-area-id="EH-HW"]')
+      .evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill));
+    const northFill = await page
+      .locator('path[data-area-id="NH-HIT"]')
+      .evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill));
     expect(movedFill).toMatch(/^rgb\(/);
     expect(movedFill).toBe(northFill);
     expect(await nowCost(page)).not.toBe(startCost);
@@ -107,12 +148,21 @@ describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
     // Save the zoning into the scenario folder.
     await page.locator('#save-name').fill('from-browser');
     await page.locator('#save').click();
-    await expect.poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 }).toContain('Saved as zones-from-browser.csv');
-    const scenarioJson = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as { zonings: Record<string, string> };
+    await expect
+      .poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 })
+      .toContain('Saved as zones-from-browser.csv');
+    const scenarioJson = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as {
+      zonings: Record<string, string>;
+    };
     expect(scenarioJson.zonings['from-browser']).toBe('zones-from-browser.csv');
-    expect(await readFile(path.join(dir, 'zones-from-browser.csv'), 'utf8')).toMatch(/^area_id,zone_id\nBRX-CHE,Z-BRX\n/);
+    expect(await readFile(path.join(dir, 'zones-from-browser.csv'), 'utf8')).toMatch(
+      /^area_id,zone_id\nBRX-CHE,Z-BRX\n/,
+    );
 
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('#download-report').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.locator('#download-report').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('report.html');
 
     // An award rule no award can meet: the page shows the status and the diagnosis panel, not an error.

@@ -21,13 +21,31 @@ import { close } from '../helpers/run.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((f) => existsSync(f));
-if (soffice === undefined) console.warn('LibreOffice workbook test skipped: soffice is missing (install Debian\'s libreoffice-calc: scripts/ensure-libreoffice.sh)');
+if (soffice === undefined)
+  console.warn(
+    "LibreOffice workbook test skipped: soffice is missing (install Debian's libreoffice-calc: scripts/ensure-libreoffice.sh)",
+  );
 
 /** Open each file in LibreOffice and save it again as .xlsx into `outDir` (one soffice run, its own profile). */
 async function resaveInLibreOffice(files: readonly string[], outDir: string): Promise<void> {
   const profile = `file://${await tempDir('zonal-lo-profile-')}`;
-  await promisify(execFile)(soffice ?? 'soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, ...files], { timeout: 240_000 });
-  for (const f of files) if (!existsSync(path.join(outDir, path.basename(f)))) throw new Error(`LibreOffice did not save ${path.basename(f)}`);
+  await promisify(execFile)(
+    soffice ?? 'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { timeout: 240_000 },
+  );
+  for (const f of files)
+    if (!existsSync(path.join(outDir, path.basename(f))))
+      throw new Error(`LibreOffice did not save ${path.basename(f)}`);
 }
 
 async function solveJson(scenario: string, out: string): Promise<Result> {
@@ -36,7 +54,10 @@ async function solveJson(scenario: string, out: string): Promise<Result> {
   return JSON.parse(run.stdout) as Result;
 }
 
-const award = (r: Result) => r.allocations.map((a) => [a.lotId, a.bidId, a.providerId, a.role, Math.round(a.hoursPerWeek * 1e6) / 1e6].join(' ')).sort();
+const award = (r: Result) =>
+  r.allocations
+    .map((a) => [a.lotId, a.bidId, a.providerId, a.role, Math.round(a.hoursPerWeek * 1e6) / 1e6].join(' '))
+    .sort();
 
 async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -72,9 +93,15 @@ async function fillTemplate(file: string): Promise<void> {
 
 async function fillFolder(dir: string): Promise<void> {
   const bids = await readFile(path.join(dir, 'bids.csv'), 'utf8');
-  await writeFile(path.join(dir, 'bids.csv'), `${bids.replace('B11,P-ALDER,reablement,*,27.00', 'B11,P-ALDER,reablement,*,25')}B13,P-CEDAR,standard,Z-SOUTH,24.10,900,secondary,\n`);
+  await writeFile(
+    path.join(dir, 'bids.csv'),
+    `${bids.replace('B11,P-ALDER,reablement,*,27.00', 'B11,P-ALDER,reablement,*,25')}B13,P-CEDAR,standard,Z-SOUTH,24.10,900,secondary,\n`,
+  );
   const providers = await readFile(path.join(dir, 'providers.csv'), 'utf8');
-  await writeFile(path.join(dir, 'providers.csv'), providers.replace('Alder Care Ltd', `"${formulaName.replace(/"/g, '""')}"`));
+  await writeFile(
+    path.join(dir, 'providers.csv'),
+    providers.replace('Alder Care Ltd', `"${formulaName.replace(/"/g, '""')}"`),
+  );
 }
 
 describe.skipIf(soffice === undefined)('workbooks in LibreOffice Calc', () => {
@@ -86,7 +113,10 @@ describe.skipIf(soffice === undefined)('workbooks in LibreOffice Calc', () => {
     saved = path.join(dir, 'saved');
     expect((await zonal(['init', '--xlsx', path.join(dir, 'tender.xlsx')])).code).toBe(0);
     await fillTemplate(path.join(dir, 'tender.xlsx'));
-    expect((await zonal(['init', '--xlsx', path.join(dir, 'herts.xlsx'), '--from', 'scenarios/hertfordshire'])).code).toBe(0);
+    expect(
+      (await zonal(['init', '--xlsx', path.join(dir, 'herts.xlsx'), '--from', 'scenarios/hertfordshire']))
+        .code,
+    ).toBe(0);
     await resaveInLibreOffice([path.join(dir, 'tender.xlsx'), path.join(dir, 'herts.xlsx')], saved);
   }, 300_000);
 
@@ -103,7 +133,10 @@ describe.skipIf(soffice === undefined)('workbooks in LibreOffice Calc', () => {
 
   test('Hertfordshire as a workbook, saved by LibreOffice, solves to the same award as its folder', async () => {
     const fromWorkbook = await solveJson(path.join(saved, 'herts.xlsx'), path.join(dir, 'out-herts-wb'));
-    const fromFolder = await solveJson(path.join(repoRoot, 'scenarios', 'hertfordshire'), path.join(dir, 'out-herts-csv'));
+    const fromFolder = await solveJson(
+      path.join(repoRoot, 'scenarios', 'hertfordshire'),
+      path.join(dir, 'out-herts-csv'),
+    );
     expect(award(fromWorkbook)).toEqual(award(fromFolder));
     expect(fromWorkbook.totals).toEqual(fromFolder.totals);
   }, 120_000);
@@ -114,18 +147,31 @@ describe.skipIf(soffice === undefined)('workbooks in LibreOffice Calc', () => {
     const resaved = path.join(dir, 'result-saved');
     await resaveInLibreOffice([path.join(out, 'result.xlsx')], resaved);
     const wb = await loadWorkbook(path.join(resaved, 'result.xlsx'));
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['summary', 'allocations', 'lots', 'providers', 'flags', 'warnings']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'summary',
+      'allocations',
+      'lots',
+      'providers',
+      'flags',
+      'warnings',
+    ]);
     const summary = new Map<string, ExcelJS.CellValue>();
-    wb.getWorksheet('summary')?.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    wb.getWorksheet('summary')?.eachRow((row) =>
+      summary.set(String(row.getCell(1).value), row.getCell(2).value),
+    );
     expect(summary.get('Annual cost')).toBe(result.totals.annualCost);
     expect(summary.get('Largest provider share')).toBeCloseTo(result.totals.largestShare, 12);
     const allocations = sheetRows(wb, 'allocations');
-    expect(allocations.map((a) => [a['lot_id'], a['bid_id'], a['provider_id'], a['role']])).toEqual(result.allocations.map((a) => [a.lotId, a.bidId, a.providerId, a.role]));
+    expect(allocations.map((a) => [a['lot_id'], a['bid_id'], a['provider_id'], a['role']])).toEqual(
+      result.allocations.map((a) => [a.lotId, a.bidId, a.providerId, a.role]),
+    );
     allocations.forEach((a, i) => {
       expect(close(Number(a['hours_per_week']), result.allocations[i]?.hoursPerWeek ?? NaN, 1e-4)).toBe(true);
       expect(close(Number(a['annual_cost']), result.allocations[i]?.annualCost ?? NaN, 1e-6)).toBe(true);
     });
-    expect(sheetRows(wb, 'lots').map((l) => [l['lot_id'], l['demand_hours_per_week']])).toEqual(result.lots.map((l) => [l.lotId, Math.round(l.demandHoursPerWeek * 1e4) / 1e4]));
+    expect(sheetRows(wb, 'lots').map((l) => [l['lot_id'], l['demand_hours_per_week']])).toEqual(
+      result.lots.map((l) => [l.lotId, Math.round(l.demandHoursPerWeek * 1e4) / 1e4]),
+    );
     const providers = sheetRows(wb, 'providers');
     expect(providers.map((p) => p['provider_id'])).toEqual(result.providers.map((p) => p.providerId));
     const named = providers.find((p) => p['provider_id'] === 'P-ALDER');

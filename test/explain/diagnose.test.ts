@@ -14,7 +14,11 @@ function tender(award: Partial<Scenario['award']>): Scenario {
     zones: { A1: 'Z1', A2: 'Z2', A3: 'Z3' },
     demand: [demand('A1', 100), demand('A2', 100), demand('A3', 100)],
     providers: [provider('P1'), provider('P2'), provider('P3', { quality: 40 })],
-    bids: [bid('B1', 'P1', ['A1', 'A2', 'A3'], { price: 20 }), bid('B2', 'P2', ['A1', 'A2'], { price: 22 }), bid('B3', 'P3', ['A3'], { price: 21, quality: 40 })],
+    bids: [
+      bid('B1', 'P1', ['A1', 'A2', 'A3'], { price: 20 }),
+      bid('B2', 'P2', ['A1', 'A2'], { price: 22 }),
+      bid('B3', 'P3', ['A3'], { price: 21, quality: 40 }),
+    ],
     lotPlan: { standard: lotEntry({ structure: 'sole' }) },
     award,
   });
@@ -26,16 +30,30 @@ describe('diagnoseInfeasible', () => {
   it('names the rule and how far it must move: "at most 3 can win, because only 3 providers bid"', async () => {
     const s = tender({ minDistinctProviders: 4 });
     const d = await diagnoseInfeasible(s, lotsOf(s), highsBackend);
-    expect(d.relaxations).toEqual([[{ rule: 'min-providers', setting: 'award.minDistinctProviders', allowsAwardAt: 3, text: 'at least 4 distinct providers: at most 3 can win, because only 3 providers have a bid that may win a lot; lower award.minDistinctProviders to 3' }]]);
+    expect(d.relaxations).toEqual([
+      [
+        {
+          rule: 'min-providers',
+          setting: 'award.minDistinctProviders',
+          allowsAwardAt: 3,
+          text: 'at least 4 distinct providers: at most 3 can win, because only 3 providers have a bid that may win a lot; lower award.minDistinctProviders to 3',
+        },
+      ],
+    ]);
   });
 
   it('offers every single rule whose relaxation allows an award, each with its nearest setting', async () => {
     // P3 is below the quality threshold, so only 2 providers may win; 3 are required.
     const s = tender({ minDistinctProviders: 3, minQuality: 50 });
     const d = await diagnoseInfeasible(s, lotsOf(s), highsBackend);
-    expect(d.relaxations.map((set) => set.map((m) => [m.rule, m.allowsAwardAt]))).toEqual([[['min-providers', 2]], [['quality-threshold', 40]]]);
+    expect(d.relaxations.map((set) => set.map((m) => [m.rule, m.allowsAwardAt]))).toEqual([
+      [['min-providers', 2]],
+      [['quality-threshold', 40]],
+    ]);
     expect(d.summary).toContain('Relax one of these');
-    expect(d.relaxations[1]?.[0]?.text).toBe('quality at least 50: an award is possible from 40; lower award.minQuality to 40');
+    expect(d.relaxations[1]?.[0]?.text).toBe(
+      'quality at least 50: an award is possible from 40; lower award.minQuality to 40',
+    );
   });
 
   it('finds the share cap that allows an award', async () => {
@@ -58,7 +76,13 @@ describe('diagnoseInfeasible', () => {
 
   it('bounds every feasibility test by nodes, so the diagnosis does not depend on the machine', async () => {
     const seen: (number | undefined)[] = [];
-    const recording: SolverBackend = { name: 'recording', solve: (p, o) => { seen.push(o.nodeLimit); return highsBackend.solve(p, o); } };
+    const recording: SolverBackend = {
+      name: 'recording',
+      solve: (p, o) => {
+        seen.push(o.nodeLimit);
+        return highsBackend.solve(p, o);
+      },
+    };
     const s = tender({ minDistinctProviders: 4 });
     await diagnoseInfeasible(s, lotsOf(s), recording, { nodeLimit: 77 });
     expect(seen.length).toBeGreaterThan(0);

@@ -15,7 +15,11 @@ const cappedParts = () => ({
   zones: { A1: 'Z1', A2: 'Z2' },
   demand: [demand('A1', 100), demand('A2', 100)],
   providers: [provider('P1'), provider('P2')],
-  bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1'], { price: 25 }), bid('B3', 'P2', ['A2'], { price: 30 })],
+  bids: [
+    bid('B1', 'P1', ['A1', 'A2'], { price: 20 }),
+    bid('B2', 'P2', ['A1'], { price: 25 }),
+    bid('B3', 'P2', ['A2'], { price: 30 }),
+  ],
   lotPlan: { standard: lotEntry({ structure: 'sole' }) },
 });
 
@@ -34,16 +38,27 @@ describe('explainAward', () => {
     expect(z1?.roles[0]?.winner?.providerId).toBe('P2');
     expect(z1?.roles[0]?.runnerUp?.bidId).toBe('B1');
     expect(z1?.roles[0]?.annualCostGap).toBeCloseTo((20 - 25) * 100 * 52, 6);
-    expect(z1?.roles[0]?.betterBidsStopped).toEqual([{ bidId: 'B1', providerId: 'P1', rules: ['share-cap'], reason: 'would pass the share cap' }]);
+    expect(z1?.roles[0]?.betterBidsStopped).toEqual([
+      { bidId: 'B1', providerId: 'P1', rules: ['share-cap'], reason: 'would pass the share cap' },
+    ]);
     expect(z1?.bindingRules).toEqual(['share-cap']);
     expect(explained.get('standard:Z2')?.summary).toMatch(/best bids won/);
-    expect(result.lots.find((l) => l.lotId === 'standard:Z1')?.explanation?.bindingRules).toEqual(['share-cap']);
+    expect(result.lots.find((l) => l.lotId === 'standard:Z1')?.explanation?.bindingRules).toEqual([
+      'share-cap',
+    ]);
   });
 });
 
 describe('ruleCosts', () => {
-  const baselineOf = (result: { objective: { value: number }; totals: { annualCost: number; unmetHoursPerWeek: number } }) => ({
-    objective: result.objective.value, annualCost: result.totals.annualCost, unmetHours: result.totals.unmetHoursPerWeek, variables: 10, solveSeconds: 0.1,
+  const baselineOf = (result: {
+    objective: { value: number };
+    totals: { annualCost: number; unmetHoursPerWeek: number };
+  }) => ({
+    objective: result.objective.value,
+    annualCost: result.totals.annualCost,
+    unmetHours: result.totals.unmetHoursPerWeek,
+    variables: 10,
+    solveSeconds: 0.1,
   });
 
   it('re-solves with the share cap relaxed and reports what the cap costs in money', async () => {
@@ -58,20 +73,34 @@ describe('ruleCosts', () => {
     expect(share?.note).toBe('relaxing it: spend falls by £26,000 a year; unmet hours unchanged');
     expect(report.rules.find((r) => r.rule === 'lots-cap')?.status).toBe('not-active');
     expect(result.ruleCosts).toBeUndefined(); // runs ask for rule costs explicitly (zonal solve does)
-    const withCosts = await runScenario(s, { backend: highsBackend, timeLimit: 30, inputHash: 't', version: 't', ruleCosts: true });
-    expect(withCosts.kind === 'ok' && withCosts.result.ruleCosts?.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
+    const withCosts = await runScenario(s, {
+      backend: highsBackend,
+      timeLimit: 30,
+      inputHash: 't',
+      version: 't',
+      ruleCosts: true,
+    });
+    expect(
+      withCosts.kind === 'ok' &&
+        withCosts.result.ruleCosts?.rules.find((r) => r.rule === 'share-cap')?.status,
+    ).toBe('computed');
   });
 
   it('never counts the unmet-hours penalty as money: a rule that leaves care unbought shows more spend and fewer unmet hours when relaxed', async () => {
     // One provider only: under lead-secondary the 20% secondary place cannot be filled.
     const s = makeScenario({
-      areas: [area('A1')], zones: { A1: 'Z1' }, demand: [demand('A1', 100)], providers: [provider('P1')],
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
+      demand: [demand('A1', 100)],
+      providers: [provider('P1')],
       bids: [bid('B1', 'P1', ['A1'], { price: 20 })],
       lotPlan: { standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.8 }) },
     });
     const result = await solved(s);
     expect(result.totals.unmetHoursPerWeek).toBeCloseTo(20, 6);
-    const rule = (await ruleCosts(s, lotsOf(s), highsBackend, baselineOf(result))).rules.find((r) => r.rule === 'lead-secondary');
+    const rule = (await ruleCosts(s, lotsOf(s), highsBackend, baselineOf(result))).rules.find(
+      (r) => r.rule === 'lead-secondary',
+    );
     expect(rule?.annualCostChange).toBeCloseTo(20 * 20 * 52, 2);
     expect(rule?.unmetHoursChange).toBeCloseTo(-20, 6);
     expect(rule?.note).toBe('relaxing it: spend rises by £20,800 a year; 20 h/week fewer unmet');
@@ -80,35 +109,75 @@ describe('ruleCosts', () => {
   it('decides from the input alone whether to re-solve: a model over the size limit is skipped, whatever the clock says', async () => {
     const s = capped();
     let solves = 0;
-    const counting: SolverBackend = { name: 'counting', solve: (p, o) => { solves++; return highsBackend.solve(p, o); } };
-    const report = await ruleCosts(s, lotsOf(s), counting, { objective: 1, annualCost: 1, unmetHours: 0, variables: 10, solveSeconds: 3 }, { maxVariables: 2 });
+    const counting: SolverBackend = {
+      name: 'counting',
+      solve: (p, o) => {
+        solves++;
+        return highsBackend.solve(p, o);
+      },
+    };
+    const report = await ruleCosts(
+      s,
+      lotsOf(s),
+      counting,
+      { objective: 1, annualCost: 1, unmetHours: 0, variables: 10, solveSeconds: 3 },
+      { maxVariables: 2 },
+    );
     expect(solves).toBe(0);
-    expect(report.rules.find((r) => r.rule === 'share-cap')).toMatchObject({ status: 'skipped', objectiveChange: null, annualCostChange: null });
-    expect(report.rules.find((r) => r.rule === 'share-cap')?.note).toMatch(/has 10 variables \(over 2\): too large/);
+    expect(report.rules.find((r) => r.rule === 'share-cap')).toMatchObject({
+      status: 'skipped',
+      objectiveChange: null,
+      annualCostChange: null,
+    });
+    expect(report.rules.find((r) => r.rule === 'share-cap')?.note).toMatch(
+      /has 10 variables \(over 2\): too large/,
+    );
     // A slow baseline no longer changes anything: the same input is costed.
-    const slow = await ruleCosts(s, lotsOf(s), counting, { ...baselineOf(await solved(s)), solveSeconds: 30 });
+    const slow = await ruleCosts(s, lotsOf(s), counting, {
+      ...baselineOf(await solved(s)),
+      solveSeconds: 30,
+    });
     expect(slow.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
   });
 
   it('gives the same rule costs on a slow (busy) machine as on a fast one', async () => {
-    const s = makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6, minDistinctProviders: 2 } });
+    const s = makeScenario({
+      ...cappedParts(),
+      award: { maxShareOfTotalHours: 0.6, minDistinctProviders: 2 },
+    });
     const base = baselineOf(await solved(s));
-    const slow: SolverBackend = { name: 'slow', solve: async (p, o) => { await new Promise((r) => setTimeout(r, 200)); return highsBackend.solve(p, o); } };
+    const slow: SolverBackend = {
+      name: 'slow',
+      solve: async (p, o) => {
+        await new Promise((r) => setTimeout(r, 200));
+        return highsBackend.solve(p, o);
+      },
+    };
     const strip = (r: Awaited<ReturnType<typeof ruleCosts>>) => r.rules;
-    expect(strip(await ruleCosts(s, lotsOf(s), slow, { ...base, solveSeconds: 45 }))).toEqual(strip(await ruleCosts(s, lotsOf(s), highsBackend, base)));
+    expect(strip(await ruleCosts(s, lotsOf(s), slow, { ...base, solveSeconds: 45 }))).toEqual(
+      strip(await ruleCosts(s, lotsOf(s), highsBackend, base)),
+    );
   });
 
   it('bounds every re-solve by a node limit, not by seconds', async () => {
     const s = capped();
     const seen: (number | undefined)[] = [];
-    const recording: SolverBackend = { name: 'recording', solve: (p, o) => { seen.push(o.nodeLimit); return highsBackend.solve(p, o); } };
+    const recording: SolverBackend = {
+      name: 'recording',
+      solve: (p, o) => {
+        seen.push(o.nodeLimit);
+        return highsBackend.solve(p, o);
+      },
+    };
     await ruleCosts(s, lotsOf(s), recording, baselineOf(await solved(s)), { nodeLimit: 123 });
     expect(seen).toEqual([123]);
   });
 
   it('knows which rules are active', () => {
     const s = capped();
-    const active = relaxations(s, lotsOf(s)).filter((r) => r.active).map((r) => r.rule);
+    const active = relaxations(s, lotsOf(s))
+      .filter((r) => r.active)
+      .map((r) => r.rule);
     expect(active).toEqual(['share-cap']);
   });
 });

@@ -27,7 +27,13 @@ interface Slot {
   readonly candidates: readonly Offer[];
 }
 
-export type BruteOutcome = { readonly status: 'infeasible' } | { readonly status: 'optimal'; readonly objective: number; readonly assignment: readonly (Offer | null)[] };
+export type BruteOutcome =
+  | { readonly status: 'infeasible' }
+  | {
+      readonly status: 'optimal';
+      readonly objective: number;
+      readonly assignment: readonly (Offer | null)[];
+    };
 
 interface OwnLot {
   readonly id: string;
@@ -42,13 +48,31 @@ interface OwnLot {
 
 function ownLots(scenario: Scenario): OwnLot[] | null {
   const zoning = scenario.zonings.get(scenario.zoning);
-  const lots = new Map<string, { careType: string; areas: Set<string>; demand: number; byType: Map<string, number>; kind: 'sole' | 'lead-secondary'; leadShare: number }>();
+  const lots = new Map<
+    string,
+    {
+      careType: string;
+      areas: Set<string>;
+      demand: number;
+      byType: Map<string, number>;
+      kind: 'sole' | 'lead-secondary';
+      leadShare: number;
+    }
+  >();
   for (const [careType, entry] of Object.entries(scenario.lotPlan)) {
     if (entry?.kind !== 'lot') continue;
     if (entry.structure === 'framework') return null;
-    const key = (areaId: string) => `${careType}:${entry.geography === 'county' ? 'county' : zoning?.get(areaId)}`;
+    const key = (areaId: string) =>
+      `${careType}:${entry.geography === 'county' ? 'county' : zoning?.get(areaId)}`;
     for (const a of scenario.areas) {
-      const lot = lots.get(key(a.id)) ?? { careType, areas: new Set<string>(), demand: 0, byType: new Map<string, number>(), kind: entry.structure, leadShare: entry.leadShare };
+      const lot = lots.get(key(a.id)) ?? {
+        careType,
+        areas: new Set<string>(),
+        demand: 0,
+        byType: new Map<string, number>(),
+        kind: entry.structure,
+        leadShare: entry.leadShare,
+      };
       lot.areas.add(a.id);
       lots.set(key(a.id), lot);
     }
@@ -61,19 +85,32 @@ function ownLots(scenario: Scenario): OwnLot[] | null {
       lot.byType.set(d.careType, (lot.byType.get(d.careType) ?? 0) + d.hours);
     }
   }
-  return [...lots].filter(([, l]) => l.demand > 0).map(([id, l]) => ({
-    id, careType: l.careType, areas: [...l.areas], demand: l.demand, kind: l.kind, leadShare: l.leadShare,
-    byType: new Map([...l.byType].filter(([, h]) => h > 0)),
-  }));
+  return [...lots]
+    .filter(([, l]) => l.demand > 0)
+    .map(([id, l]) => ({
+      id,
+      careType: l.careType,
+      areas: [...l.areas],
+      demand: l.demand,
+      kind: l.kind,
+      leadShare: l.leadShare,
+      byType: new Map([...l.byType].filter(([, h]) => h > 0)),
+    }));
 }
 
-const mayFill = (bidRole: string, role: string) => (role === 'secondary' ? bidRole !== 'lead' : bidRole !== 'secondary');
+const mayFill = (bidRole: string, role: string) =>
+  role === 'secondary' ? bidRole !== 'lead' : bidRole !== 'secondary';
 
-const priced = (b: Bid, kind: string) => b.structures === undefined || b.structures.length === 0 || b.structures.some((s) => s === kind);
+const priced = (b: Bid, kind: string) =>
+  b.structures === undefined || b.structures.length === 0 || b.structures.some((s) => s === kind);
 
 /** Offers for one role: per provider, each choice of one eligible bid per care type, with the role's hours of that care type. */
 function offersFor(scenario: Scenario, lot: OwnLot, role: string, share: number): Offer[] {
-  const fits = (b: Bid) => b.quality >= scenario.award.minQuality && mayFill(b.role, role) && priced(b, lot.kind) && lot.areas.every((a) => b.areaIds.includes(a));
+  const fits = (b: Bid) =>
+    b.quality >= scenario.award.minQuality &&
+    mayFill(b.role, role) &&
+    priced(b, lot.kind) &&
+    lot.areas.every((a) => b.areaIds.includes(a));
   const offers: Offer[] = [];
   for (const p of scenario.providers) {
     let partial: { bid: Bid; hours: number }[][] = [[]];
@@ -89,8 +126,20 @@ function offersFor(scenario: Scenario, lot: OwnLot, role: string, share: number)
 function slotsOf(scenario: Scenario, lots: readonly OwnLot[]): Slot[] {
   const slots: Slot[] = [];
   for (const lot of lots) {
-    const roles = lot.kind === 'sole' ? ([['sole', 1]] as const) : ([['lead', lot.leadShare], ['secondary', 1 - lot.leadShare]] as const);
-    for (const [role, share] of roles) slots.push({ lotId: lot.id, role, hours: share * lot.demand, candidates: offersFor(scenario, lot, role, share) });
+    const roles =
+      lot.kind === 'sole'
+        ? ([['sole', 1]] as const)
+        : ([
+            ['lead', lot.leadShare],
+            ['secondary', 1 - lot.leadShare],
+          ] as const);
+    for (const [role, share] of roles)
+      slots.push({
+        lotId: lot.id,
+        role,
+        hours: share * lot.demand,
+        candidates: offersFor(scenario, lot, role, share),
+      });
   }
   return slots;
 }
@@ -107,14 +156,21 @@ function blended(offer: Offer): { price: number; quality: number } {
 function minPrices(lots: readonly OwnLot[], slots: readonly Slot[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const lot of lots) {
-    const prices = slots.filter((s) => s.lotId === lot.id && s.hours > 0).flatMap((s) => s.candidates.map((o) => blended(o).price));
+    const prices = slots
+      .filter((s) => s.lotId === lot.id && s.hours > 0)
+      .flatMap((s) => s.candidates.map((o) => blended(o).price));
     out.set(lot.id, prices.length > 0 ? Math.min(...prices) : 1);
   }
   return out;
 }
 
 /** Rules 2-8 for a complete assignment; rule 1 holds by construction. */
-function feasible(scenario: Scenario, slots: readonly Slot[], pick: readonly (Offer | null)[], total: number): boolean {
+function feasible(
+  scenario: Scenario,
+  slots: readonly Slot[],
+  pick: readonly (Offer | null)[],
+  total: number,
+): boolean {
   const bidHours = new Map<string, number>();
   const provHours = new Map<string, number>();
   const provLots = new Map<string, Set<string>>();
@@ -140,25 +196,41 @@ function feasible(scenario: Scenario, slots: readonly Slot[], pick: readonly (Of
   for (const p of scenario.providers) {
     const h = provHours.get(p.id) ?? 0;
     if (h > p.maxHours + eps || h > rules.maxShareOfTotalHours * total + eps) return false; // 4, 5
-    if (rules.maxLotsPerProvider !== null && (provLots.get(p.id)?.size ?? 0) > rules.maxLotsPerProvider) return false; // 6
+    if (rules.maxLotsPerProvider !== null && (provLots.get(p.id)?.size ?? 0) > rules.maxLotsPerProvider)
+      return false; // 6
   }
   if (provLots.size < rules.minDistinctProviders) return false; // 7
   const packages = new Map<string, number[]>();
-  for (const b of scenario.bids) if (b.packageId !== null) packages.set(b.packageId, [...(packages.get(b.packageId) ?? []), wins.get(b.id) ?? 0]);
-  for (const counts of packages.values()) if (!counts.every((c) => c === 1) && !counts.every((c) => c === 0)) return false; // 8
+  for (const b of scenario.bids)
+    if (b.packageId !== null)
+      packages.set(b.packageId, [...(packages.get(b.packageId) ?? []), wins.get(b.id) ?? 0]);
+  for (const counts of packages.values())
+    if (!counts.every((c) => c === 1) && !counts.every((c) => c === 0)) return false; // 8
   return true;
 }
 
-function objective(scenario: Scenario, slots: readonly Slot[], pick: readonly (Offer | null)[], minPrice: ReadonlyMap<string, number>): number {
+function objective(
+  scenario: Scenario,
+  slots: readonly Slot[],
+  pick: readonly (Offer | null)[],
+  minPrice: ReadonlyMap<string, number>,
+): number {
   const r = scenario.award;
   let value = 0;
   slots.forEach((slot, i) => {
     const o = pick[i] ?? null;
-    if (o === null) value += r.objective === 'cost' ? scenario.weeksPerYear * slot.hours * r.unmetPenaltyPerHour : -slot.hours * 1000;
-    else if (r.objective === 'cost') value += scenario.weeksPerYear * o.parts.reduce((t, p) => t + p.hours * p.bid.price, 0);
+    if (o === null)
+      value +=
+        r.objective === 'cost'
+          ? scenario.weeksPerYear * slot.hours * r.unmetPenaltyPerHour
+          : -slot.hours * 1000;
+    else if (r.objective === 'cost')
+      value += scenario.weeksPerYear * o.parts.reduce((t, p) => t + p.hours * p.bid.price, 0);
     else if (slot.hours > 0) {
       const { price, quality } = blended(o);
-      value += slot.hours * (r.qualityWeight * quality / 100 + r.priceWeight * (minPrice.get(slot.lotId) ?? 1) / price);
+      value +=
+        slot.hours *
+        ((r.qualityWeight * quality) / 100 + (r.priceWeight * (minPrice.get(slot.lotId) ?? 1)) / price);
     }
   });
   return value;
@@ -176,7 +248,8 @@ export function bruteForce(scenario: Scenario): BruteOutcome | null {
   const slots = slotsOf(scenario, lots);
   const total = lots.reduce((t, l) => t + l.demand, 0);
   const minPrice = minPrices(lots, slots);
-  const better = scenario.award.objective === 'cost' ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+  const better =
+    scenario.award.objective === 'cost' ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
   let best: { objective: number; assignment: (Offer | null)[] } | null = null;
   const pick: (Offer | null)[] = [];
   const walk = (i: number): void => {
@@ -194,5 +267,7 @@ export function bruteForce(scenario: Scenario): BruteOutcome | null {
   };
   walk(0);
   const found = best as { objective: number; assignment: (Offer | null)[] } | null;
-  return found === null ? { status: 'infeasible' } : { status: 'optimal', objective: found.objective, assignment: found.assignment };
+  return found === null
+    ? { status: 'infeasible' }
+    : { status: 'optimal', objective: found.objective, assignment: found.assignment };
 }

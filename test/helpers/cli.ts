@@ -12,7 +12,10 @@ const bin = fileURLToPath(new URL('../../bin/zonal.js', import.meta.url));
 const builtMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 export function assertBuilt(): void {
-  if (!existsSync(builtMain)) throw new Error(`the CLI is not built (${builtMain} is missing): run \`npm run build\` before the CLI tests`);
+  if (!existsSync(builtMain))
+    throw new Error(
+      `the CLI is not built (${builtMain} is missing): run \`npm run build\` before the CLI tests`,
+    );
 }
 
 export interface CliRun {
@@ -23,7 +26,10 @@ export interface CliRun {
 
 export function zonal(args: readonly string[], cwd = repoRoot): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

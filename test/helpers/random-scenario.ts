@@ -8,7 +8,16 @@
  * (share cap, lots cap, minDistinctProviders, minQuality, both objectives).
  */
 import fc from 'fast-check';
-import type { Bid, BidRole, CareType, DemandRow, LotPlanEntry, LotStructure, Objective, Scenario } from '../../src/model/types.js';
+import type {
+  Bid,
+  BidRole,
+  CareType,
+  DemandRow,
+  LotPlanEntry,
+  LotStructure,
+  Objective,
+  Scenario,
+} from '../../src/model/types.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from './scenario-builder.js';
 
 export interface RandomOptions {
@@ -20,7 +29,16 @@ export interface RandomOptions {
 
 const roles: readonly BidRole[] = ['any', 'any', 'lead', 'secondary'];
 /** Lot structures a bid's price holds for: mostly any (empty), sometimes one or two. */
-const structureChoices: readonly (readonly LotStructure[])[] = [[], [], [], ['sole'], ['lead-secondary'], ['framework'], ['sole', 'lead-secondary'], ['lead-secondary', 'framework']];
+const structureChoices: readonly (readonly LotStructure[])[] = [
+  [],
+  [],
+  [],
+  ['sole'],
+  ['lead-secondary'],
+  ['framework'],
+  ['sole', 'lead-secondary'],
+  ['lead-secondary', 'framework'],
+];
 
 interface Shape {
   readonly zoneOf: readonly number[];
@@ -28,8 +46,20 @@ interface Shape {
   readonly reablementHours: readonly number[];
   readonly providers: readonly { readonly maxHours: number; readonly quality: number }[];
   readonly bids: readonly RawBid[];
-  readonly plan: { readonly geography: 'zone' | 'county'; readonly structure: 'sole' | 'lead-secondary' | 'framework'; readonly leadShare: number; readonly reablement: 'none' | 'sole' | 'framework' | 'merge'; readonly minShare: number };
-  readonly award: { readonly objective: Objective; readonly share: number; readonly lots: number | null; readonly distinct: number; readonly minQuality: number };
+  readonly plan: {
+    readonly geography: 'zone' | 'county';
+    readonly structure: 'sole' | 'lead-secondary' | 'framework';
+    readonly leadShare: number;
+    readonly reablement: 'none' | 'sole' | 'framework' | 'merge';
+    readonly minShare: number;
+  };
+  readonly award: {
+    readonly objective: Objective;
+    readonly share: number;
+    readonly lots: number | null;
+    readonly distinct: number;
+    readonly minQuality: number;
+  };
 }
 
 interface RawBid {
@@ -53,20 +83,40 @@ interface RawBid {
 const hours = fc.integer({ min: 0, max: 300 }).map((h) => h / 2);
 
 function shapeArb(options: RandomOptions): fc.Arbitrary<Shape> {
-  const reablementKinds = options.merge === true ? (['merge'] as const) : options.framework === false ? (['none', 'sole', 'merge', 'merge'] as const) : (['none', 'sole', 'framework', 'merge', 'merge'] as const);
-  const standardKinds = options.framework === false ? (['sole', 'lead-secondary'] as const) : (['sole', 'lead-secondary', 'framework'] as const);
+  const reablementKinds =
+    options.merge === true
+      ? (['merge'] as const)
+      : options.framework === false
+        ? (['none', 'sole', 'merge', 'merge'] as const)
+        : (['none', 'sole', 'framework', 'merge', 'merge'] as const);
+  const standardKinds =
+    options.framework === false
+      ? (['sole', 'lead-secondary'] as const)
+      : (['sole', 'lead-secondary', 'framework'] as const);
   return fc.integer({ min: 2, max: 5 }).chain((n) =>
     fc.record({
       zoneOf: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
       standardHours: fc.array(hours, { minLength: n, maxLength: n }),
       reablementHours: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: n, maxLength: n }),
-      providers: fc.array(fc.record({ maxHours: fc.integer({ min: 50, max: 800 }), quality: fc.integer({ min: 30, max: 95 }) }), { minLength: 2, maxLength: 4 }),
+      providers: fc.array(
+        fc.record({ maxHours: fc.integer({ min: 50, max: 800 }), quality: fc.integer({ min: 30, max: 95 }) }),
+        { minLength: 2, maxLength: 4 },
+      ),
       bids: fc.array(
         fc.record({
-          provider: fc.nat(3), reablement: fc.boolean(), coverageKind: fc.nat(2), zone: fc.nat(2), mask: fc.nat(31),
-          price: fc.integer({ min: 1500, max: 3500 }).map((p) => p / 100), maxHours: fc.integer({ min: 30, max: 900 }),
-          role: fc.nat(3), inPackage: fc.boolean(), quality: fc.option(fc.integer({ min: 30, max: 95 }), { freq: 3 }),
-          structures: fc.nat(structureChoices.length - 1), twin: options.merge === true ? fc.constant(true) : fc.boolean(), twinPremium: fc.integer({ min: -300, max: 900 }).map((p) => p / 100),
+          provider: fc.nat(3),
+          reablement: fc.boolean(),
+          coverageKind: fc.nat(2),
+          zone: fc.nat(2),
+          mask: fc.nat(31),
+          price: fc.integer({ min: 1500, max: 3500 }).map((p) => p / 100),
+          maxHours: fc.integer({ min: 30, max: 900 }),
+          role: fc.nat(3),
+          inPackage: fc.boolean(),
+          quality: fc.option(fc.integer({ min: 30, max: 95 }), { freq: 3 }),
+          structures: fc.nat(structureChoices.length - 1),
+          twin: options.merge === true ? fc.constant(true) : fc.boolean(),
+          twinPremium: fc.integer({ min: -300, max: 900 }).map((p) => p / 100),
         }),
         { minLength: 3, maxLength: 8 },
       ),
@@ -110,29 +160,70 @@ function toScenario(s: Shape): Scenario {
     const careType: CareType = raw.reablement && s.plan.reablement !== 'none' ? 'reablement' : 'standard';
     const providerIndex = raw.provider % providerIds.length;
     const made = bid(`B${i + 1}`, providerIds[providerIndex] ?? 'P1', coverage(raw, areaIds, s.zoneOf), {
-      careType, price: raw.price, maxHours: raw.maxHours, role: roles[raw.role] ?? 'any',
-      packageId: raw.inPackage && i < 4 ? 'PK1' : null, quality: raw.quality ?? s.providers[providerIndex]?.quality ?? 70,
-      ...((structureChoices[raw.structures] ?? []).length === 0 ? {} : { structures: structureChoices[raw.structures] }),
+      careType,
+      price: raw.price,
+      maxHours: raw.maxHours,
+      role: roles[raw.role] ?? 'any',
+      packageId: raw.inPackage && i < 4 ? 'PK1' : null,
+      quality: raw.quality ?? s.providers[providerIndex]?.quality ?? 70,
+      ...((structureChoices[raw.structures] ?? []).length === 0
+        ? {}
+        : { structures: structureChoices[raw.structures] }),
     });
     const twin = s.plan.reablement === 'merge' && careType === 'standard' && raw.twin;
-    return twin ? [made, { ...made, id: `B${i + 1}r`, careType: 'reablement' as const, price: made.price + raw.twinPremium, packageId: null }] : [made];
+    return twin
+      ? [
+          made,
+          {
+            ...made,
+            id: `B${i + 1}r`,
+            careType: 'reablement' as const,
+            price: made.price + raw.twinPremium,
+            packageId: null,
+          },
+        ]
+      : [made];
   });
   const lotPlan: Partial<Record<CareType, LotPlanEntry>> = {
-    standard: s.plan.structure === 'framework'
-      ? lotEntry({ geography: s.plan.geography, structure: 'framework', maxProviders: 2, minShare: s.plan.minShare })
-      : lotEntry({ geography: s.plan.geography, structure: s.plan.structure, leadShare: s.plan.structure === 'sole' ? 1 : s.plan.leadShare }),
+    standard:
+      s.plan.structure === 'framework'
+        ? lotEntry({
+            geography: s.plan.geography,
+            structure: 'framework',
+            maxProviders: 2,
+            minShare: s.plan.minShare,
+          })
+        : lotEntry({
+            geography: s.plan.geography,
+            structure: s.plan.structure,
+            leadShare: s.plan.structure === 'sole' ? 1 : s.plan.leadShare,
+          }),
   };
   if (s.plan.reablement === 'sole') lotPlan.reablement = lotEntry({ geography: 'county' });
-  if (s.plan.reablement === 'framework') lotPlan.reablement = lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2, minShare: s.plan.minShare });
+  if (s.plan.reablement === 'framework')
+    lotPlan.reablement = lotEntry({
+      geography: 'county',
+      structure: 'framework',
+      maxProviders: 2,
+      minShare: s.plan.minShare,
+    });
   if (s.plan.reablement === 'merge') lotPlan.reablement = { kind: 'merge', into: 'standard' };
   return makeScenario({
     areas: areaIds.map((id) => area(id)),
     zones: Object.fromEntries(areaIds.map((id, i) => [id, `Z${(s.zoneOf[i] ?? 0) + 1}`])),
     demand: rows,
-    providers: providerIds.map((id, i) => provider(id, { maxHours: s.providers[i]?.maxHours ?? 100, quality: s.providers[i]?.quality ?? 70 })),
+    providers: providerIds.map((id, i) =>
+      provider(id, { maxHours: s.providers[i]?.maxHours ?? 100, quality: s.providers[i]?.quality ?? 70 }),
+    ),
     bids,
     lotPlan,
-    award: { objective: s.award.objective, maxShareOfTotalHours: s.award.share, maxLotsPerProvider: s.award.lots, minDistinctProviders: s.award.distinct, minQuality: s.award.minQuality },
+    award: {
+      objective: s.award.objective,
+      maxShareOfTotalHours: s.award.share,
+      maxLotsPerProvider: s.award.lots,
+      minDistinctProviders: s.award.distinct,
+      minQuality: s.award.minQuality,
+    },
   });
 }
 
@@ -143,12 +234,28 @@ export function randomScenario(options: RandomOptions = {}): fc.Arbitrary<Scenar
 /** A bid to add to a scenario (no package, so it only adds options). */
 export function extraBidArb(scenario: Scenario): fc.Arbitrary<Bid> {
   const areaIds = scenario.areas.map((a) => a.id);
-  return fc.record({
-    provider: fc.nat(scenario.providers.length - 1), mask: fc.integer({ min: 1, max: 2 ** areaIds.length - 1 }),
-    price: fc.integer({ min: 1500, max: 3500 }), maxHours: fc.integer({ min: 30, max: 900 }), role: fc.nat(3),
-    reablement: fc.boolean(), quality: fc.integer({ min: 30, max: 95 }),
-  }).map((r) => bid('B-NEW', scenario.providers[r.provider]?.id ?? 'P1', areaIds.filter((_, i) => (r.mask >> i) & 1), {
-    price: r.price / 100, maxHours: r.maxHours, role: roles[r.role] ?? 'any', quality: r.quality,
-    careType: r.reablement && scenario.lotPlan.reablement?.kind === 'lot' ? 'reablement' : 'standard',
-  }));
+  return fc
+    .record({
+      provider: fc.nat(scenario.providers.length - 1),
+      mask: fc.integer({ min: 1, max: 2 ** areaIds.length - 1 }),
+      price: fc.integer({ min: 1500, max: 3500 }),
+      maxHours: fc.integer({ min: 30, max: 900 }),
+      role: fc.nat(3),
+      reablement: fc.boolean(),
+      quality: fc.integer({ min: 30, max: 95 }),
+    })
+    .map((r) =>
+      bid(
+        'B-NEW',
+        scenario.providers[r.provider]?.id ?? 'P1',
+        areaIds.filter((_, i) => (r.mask >> i) & 1),
+        {
+          price: r.price / 100,
+          maxHours: r.maxHours,
+          role: roles[r.role] ?? 'any',
+          quality: r.quality,
+          careType: r.reablement && scenario.lotPlan.reablement?.kind === 'lot' ? 'reablement' : 'standard',
+        },
+      ),
+    );
 }

@@ -7,21 +7,39 @@ import type { Scenario } from '../../src/model/types.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import type { SolverBackend } from '../../src/solve/program.js';
 
-export function run(scenario: Scenario, backend: SolverBackend = highsBackend, zoning?: string): Promise<RunOutcome> {
-  return runScenario(scenario, { backend, timeLimit: 30, inputHash: 'test', version: 'test', ...(zoning === undefined ? {} : { zoning }) });
+export function run(
+  scenario: Scenario,
+  backend: SolverBackend = highsBackend,
+  zoning?: string,
+): Promise<RunOutcome> {
+  return runScenario(scenario, {
+    backend,
+    timeLimit: 30,
+    inputHash: 'test',
+    version: 'test',
+    ...(zoning === undefined ? {} : { zoning }),
+  });
 }
 
 /** The pipeline's result; fails the test with the reason when there is none. */
-export async function solved(scenario: Scenario, backend: SolverBackend = highsBackend, zoning?: string): Promise<Result> {
+export async function solved(
+  scenario: Scenario,
+  backend: SolverBackend = highsBackend,
+  zoning?: string,
+): Promise<Result> {
   const outcome = await run(scenario, backend, zoning);
   if (outcome.kind !== 'ok') throw new Error(`run failed: ${JSON.stringify(outcome)}`);
   return outcome.result;
 }
 
 /** The award, or the diagnosis when no award is possible; fails the test on any other outcome. */
-export async function awardOrDiagnosis(scenario: Scenario, backend: SolverBackend = highsBackend): Promise<Result | InfeasibleResult> {
+export async function awardOrDiagnosis(
+  scenario: Scenario,
+  backend: SolverBackend = highsBackend,
+): Promise<Result | InfeasibleResult> {
   const outcome = await run(scenario, backend);
-  if (outcome.kind !== 'ok' && outcome.kind !== 'infeasible') throw new Error(`run failed: ${JSON.stringify(outcome)}`);
+  if (outcome.kind !== 'ok' && outcome.kind !== 'infeasible')
+    throw new Error(`run failed: ${JSON.stringify(outcome)}`);
   return outcome.result;
 }
 

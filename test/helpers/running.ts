@@ -18,29 +18,45 @@ export interface Running {
 }
 
 export function startZonal(args: readonly string[], env: Readonly<Record<string, string>> = {}): Running {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
   child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const waitFor = (pattern: RegExp | ((stdout: string) => boolean), ms = 60_000) => new Promise<void>((resolve, reject) => {
-    const matches = typeof pattern === 'function' ? pattern : (text: string) => pattern.test(text);
-    const check = () => {
-      if (!matches(out)) return false;
-      clearTimeout(timer);
-      child.stdout.off('data', check);
-      resolve();
-      return true;
-    };
-    const timer = setTimeout(() => reject(new Error(`no ${String(pattern)} from zonal ${args.join(' ')} within ${ms} ms; stdout:\n${out}\nstderr:\n${err}`)), ms);
-    if (check()) return;
-    child.stdout.on('data', check);
-    void exited.then(() => {
+  const waitFor = (pattern: RegExp | ((stdout: string) => boolean), ms = 60_000) =>
+    new Promise<void>((resolve, reject) => {
+      const matches = typeof pattern === 'function' ? pattern : (text: string) => pattern.test(text);
+      const check = () => {
+        if (!matches(out)) return false;
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        resolve();
+        return true;
+      };
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no ${String(pattern)} from zonal ${args.join(' ')} within ${ms} ms; stdout:\n${out}\nstderr:\n${err}`,
+            ),
+          ),
+        ms,
+      );
       if (check()) return;
-      clearTimeout(timer);
-      reject(new Error(`zonal ${args.join(' ')} ended before printing ${String(pattern)}; stdout:\n${out}\nstderr:\n${err}`));
+      child.stdout.on('data', check);
+      void exited.then(() => {
+        if (check()) return;
+        clearTimeout(timer);
+        reject(
+          new Error(
+            `zonal ${args.join(' ')} ended before printing ${String(pattern)}; stdout:\n${out}\nstderr:\n${err}`,
+          ),
+        );
+      });
     });
-  });
   return { child, exited, stdout: () => out, stderr: () => err, waitFor };
 }

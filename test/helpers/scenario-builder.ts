@@ -3,18 +3,63 @@
  * files. Every builder takes overrides; defaults are small and valid.
  */
 import { defaultAward } from '../../src/model/scenario-schema.js';
-import type { Area, AwardRules, Bid, CareType, DemandRow, LotPlan, LotPlanEntry, Provider, Scenario, Zoning } from '../../src/model/types.js';
+import type {
+  Area,
+  AwardRules,
+  Bid,
+  CareType,
+  DemandRow,
+  LotPlan,
+  LotPlanEntry,
+  Provider,
+  Scenario,
+  Zoning,
+} from '../../src/model/types.js';
 
 export function area(id: string, over: Partial<Area> = {}): Area {
-  return { id, name: `Area ${id}`, lat: 52, lon: -1, population: 10_000, population65: 2_000, rurality: 'urban', areaKm2: null, ...over };
+  return {
+    id,
+    name: `Area ${id}`,
+    lat: 52,
+    lon: -1,
+    population: 10_000,
+    population65: 2_000,
+    rurality: 'urban',
+    areaKm2: null,
+    ...over,
+  };
 }
 
 export function provider(id: string, over: Partial<Provider> = {}): Provider {
-  return { id, name: `Provider ${id}`, maxHours: 10_000, minViableHours: 0, quality: 70, baseAreaId: null, ...over };
+  return {
+    id,
+    name: `Provider ${id}`,
+    maxHours: 10_000,
+    minViableHours: 0,
+    quality: 70,
+    baseAreaId: null,
+    ...over,
+  };
 }
 
-export function bid(id: string, providerId: string, areaIds: readonly string[], over: Partial<Bid> = {}): Bid {
-  return { id, providerId, careType: 'standard', areaIds: [...areaIds].sort(), price: 25, maxHours: 10_000, role: 'any', packageId: null, quality: 70, ...over };
+export function bid(
+  id: string,
+  providerId: string,
+  areaIds: readonly string[],
+  over: Partial<Bid> = {},
+): Bid {
+  return {
+    id,
+    providerId,
+    careType: 'standard',
+    areaIds: [...areaIds].sort(),
+    price: 25,
+    maxHours: 10_000,
+    role: 'any',
+    packageId: null,
+    quality: 70,
+    ...over,
+  };
 }
 
 export function demand(areaId: string, hours: number, over: Partial<DemandRow> = {}): DemandRow {
@@ -22,7 +67,16 @@ export function demand(areaId: string, hours: number, over: Partial<DemandRow> =
 }
 
 export function lotEntry(over: Partial<Extract<LotPlanEntry, { kind: 'lot' }>> = {}): LotPlanEntry {
-  return { kind: 'lot', geography: 'zone', structure: 'sole', leadShare: 1, maxProviders: 1, minShare: 0, backup: false, ...over };
+  return {
+    kind: 'lot',
+    geography: 'zone',
+    structure: 'sole',
+    leadShare: 1,
+    maxProviders: 1,
+    minShare: 0,
+    backup: false,
+    ...over,
+  };
 }
 
 /** Award rules for tests of the award model itself: legal-pay rejection off unless asked for. */
@@ -45,7 +99,8 @@ export interface ScenarioParts {
 
 export function makeScenario(parts: ScenarioParts): Scenario {
   const zonings = new Map<string, Zoning>([['z', new Map(Object.entries(parts.zones))]]);
-  for (const [name, zones] of Object.entries(parts.otherZonings ?? {})) zonings.set(name, new Map(Object.entries(zones)));
+  for (const [name, zones] of Object.entries(parts.otherZonings ?? {}))
+    zonings.set(name, new Map(Object.entries(zones)));
   return {
     name: 'test scenario',
     currency: 'GBP',
@@ -75,8 +130,18 @@ export function twoZoneScenario(over: Partial<ScenarioParts> = {}): Scenario {
   return makeScenario({
     areas: [area('A1'), area('A2'), area('A3', { rurality: 'rural' })],
     zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' },
-    demand: [demand('A1', 60), demand('A2', 40), demand('A3', 50), demand('A1', 10, { careType: 'reablement' }), demand('A3', 5, { careType: 'reablement' })],
-    providers: [provider('P1', { maxHours: 200 }), provider('P2', { maxHours: 200 }), provider('P3', { maxHours: 100 })],
+    demand: [
+      demand('A1', 60),
+      demand('A2', 40),
+      demand('A3', 50),
+      demand('A1', 10, { careType: 'reablement' }),
+      demand('A3', 5, { careType: 'reablement' }),
+    ],
+    providers: [
+      provider('P1', { maxHours: 200 }),
+      provider('P2', { maxHours: 200 }),
+      provider('P3', { maxHours: 100 }),
+    ],
     bids: [
       bid('B1', 'P1', ['A1', 'A2'], { price: 20, careType }),
       bid('B2', 'P2', ['A1', 'A2', 'A3'], { price: 22 }),
@@ -86,7 +151,10 @@ export function twoZoneScenario(over: Partial<ScenarioParts> = {}): Scenario {
       bid('B6', 'P3', ['A1', 'A2', 'A3'], { price: 26, careType: 'reablement', packageId: 'PK' }),
       bid('B7', 'P2', ['A1', 'A2', 'A3'], { price: 27, careType: 'reablement' }),
     ],
-    lotPlan: { standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.8 }), reablement: lotEntry({ geography: 'county' }) },
+    lotPlan: {
+      standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.8 }),
+      reablement: lotEntry({ geography: 'county' }),
+    },
     ...over,
   });
 }
@@ -95,7 +163,10 @@ export function twoZoneScenario(over: Partial<ScenarioParts> = {}): Scenario {
  * One zone Z1 = A1, A2 with standard 100 h/week (60 + 40) and complex 20 h/week
  * (all in A2), complex merged into standard; three providers P1-P3 and the given bids.
  */
-export function mergedZoneScenario(bids: readonly Bid[], structure: 'sole' | 'lead-secondary' | 'framework' = 'sole'): Scenario {
+export function mergedZoneScenario(
+  bids: readonly Bid[],
+  structure: 'sole' | 'lead-secondary' | 'framework' = 'sole',
+): Scenario {
   return makeScenario({
     areas: [area('A1'), area('A2')],
     zones: { A1: 'Z1', A2: 'Z1' },
@@ -103,7 +174,10 @@ export function mergedZoneScenario(bids: readonly Bid[], structure: 'sole' | 'le
     providers: [provider('P1'), provider('P2'), provider('P3')],
     bids,
     lotPlan: {
-      standard: structure === 'framework' ? lotEntry({ structure: 'framework', maxProviders: 3 }) : lotEntry({ structure, leadShare: structure === 'sole' ? 1 : 0.8 }),
+      standard:
+        structure === 'framework'
+          ? lotEntry({ structure: 'framework', maxProviders: 3 })
+          : lotEntry({ structure, leadShare: structure === 'sole' ? 1 : 0.8 }),
       complex: { kind: 'merge', into: 'standard' },
     },
   });

@@ -25,18 +25,18 @@ const json = {
 export function goodFiles(): ScenarioFiles {
   return {
     'scenario.json': `${JSON.stringify(json, null, 2)}\n`,
-    'areas.csv': ['area_id,name,lat,lon,population,population_65_plus,rurality', 'A1,Alpha,52.1,-1.2,1000,200,urban', 'A2,Beta,52.2,-1.3,800,150,town', 'A3,Gamma,52.3,-1.4,500,120,rural'].join('\n') + '\n',
-    'zones-two.csv': ['area_id,zone_id', 'A1,Z1', 'A2,Z1', 'A3,Z2'].join('\n') + '\n',
-    'demand.csv': ['area_id,care_type,period,hours_per_week,hours_low,hours_high', 'A1,standard,2027,100,90,120', 'A2,standard,2027,50,45,60', 'A3,standard,2027,40,35,50', 'A1,reablement,2027,10,8,12'].join('\n') + '\n',
-    'providers.csv': ['provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score', 'P1,First Care,500,50,70', 'P2,Second Care,500,50,80'].join('\n') + '\n',
-    'bids.csv': [
+    'areas.csv': `${['area_id,name,lat,lon,population,population_65_plus,rurality', 'A1,Alpha,52.1,-1.2,1000,200,urban', 'A2,Beta,52.2,-1.3,800,150,town', 'A3,Gamma,52.3,-1.4,500,120,rural'].join('\n')}\n`,
+    'zones-two.csv': `${['area_id,zone_id', 'A1,Z1', 'A2,Z1', 'A3,Z2'].join('\n')}\n`,
+    'demand.csv': `${['area_id,care_type,period,hours_per_week,hours_low,hours_high', 'A1,standard,2027,100,90,120', 'A2,standard,2027,50,45,60', 'A3,standard,2027,40,35,50', 'A1,reablement,2027,10,8,12'].join('\n')}\n`,
+    'providers.csv': `${['provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score', 'P1,First Care,500,50,70', 'P2,Second Care,500,50,80'].join('\n')}\n`,
+    'bids.csv': `${[
       'bid_id,provider_id,care_type,coverage,price_per_hour,max_hours_per_week,role,package_id',
       'B1,P1,standard,Z1,24.5,500,any,',
       'B2,P2,standard,Z1,25,500,any,',
       'B3,P1,standard,Z2,24,500,,',
       'B4,P2,standard,A3,26,500,secondary,',
       'B5,P2,reablement,*,27,100,any,',
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   };
 }
 

@@ -12,7 +12,8 @@ import { folderTables, scenarioWorkbook } from '../../src/io/scenario-workbook.j
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
-const { places: _tiny, ...tinyScenario } = (await readScenario(path.join(repoRoot, 'scenarios', 'tiny'))).scenario ?? {};
+const { places: _tiny, ...tinyScenario } =
+  (await readScenario(path.join(repoRoot, 'scenarios', 'tiny'))).scenario ?? {};
 
 /** The tiny scenario as a workbook, changed by `edit`, saved as tender.xlsx; returns its path. */
 async function workbook(edit: (wb: ExcelJS.Workbook) => void = () => undefined): Promise<string> {
@@ -49,54 +50,90 @@ describe('a workbook is a scenario', () => {
   test('the template has instructions, drop-down lists and number formats', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await workbook());
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['instructions', 'scenario', 'areas', 'zones-two', 'zones-one', 'demand', 'providers', 'bids']);
-    expect(sheet(wb, 'bids').getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"standard,complex,reablement"'] });
-    expect(sheet(wb, 'areas').getCell('G40').dataValidation).toMatchObject({ type: 'list', formulae: ['"urban,town,rural"'] });
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'instructions',
+      'scenario',
+      'areas',
+      'zones-two',
+      'zones-one',
+      'demand',
+      'providers',
+      'bids',
+    ]);
+    expect(sheet(wb, 'bids').getCell('C2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"standard,complex,reablement"'],
+    });
+    expect(sheet(wb, 'areas').getCell('G40').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"urban,town,rural"'],
+    });
     expect(sheet(wb, 'bids').getCell('E2').numFmt).toBe('£#,##0.00');
-    const structureRow = sheet(wb, 'scenario').getColumn(1).values.findIndex((v) => v === 'lots.standard.structure');
-    expect(sheet(wb, 'scenario').getCell(structureRow, 2).dataValidation).toMatchObject({ type: 'list', formulae: ['"sole,lead-secondary,framework"'] });
+    const structureRow = sheet(wb, 'scenario').getColumn(1).values.indexOf('lots.standard.structure');
+    expect(sheet(wb, 'scenario').getCell(structureRow, 2).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"sole,lead-secondary,framework"'],
+    });
   });
 
   test('a bad cell is reported at sheet!cell, with the same words as for a CSV file', async () => {
-    const { errors } = await problems(await workbook((wb) => {
-      sheet(wb, 'bids').getCell('E3').value = 'cheap';
-    }));
-    expect(errors).toEqual(['tender.xlsx: bids!E3: price_per_hour is not a number: give the price per hour (got "cheap")']);
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('E3').value = 'cheap';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: bids!E3: price_per_hour is not a number: give the price per hour (got "cheap")',
+    ]);
   });
 
   test('cross-table problems name the sheet and cell too', async () => {
-    const { errors } = await problems(await workbook((wb) => {
-      sheet(wb, 'bids').getCell('B4').value = 'P-NOBODY';
-    }));
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('B4').value = 'P-NOBODY';
+      }),
+    );
     expect(errors).toEqual(['tender.xlsx: bids!B4: unknown provider "P-NOBODY": it is not in providers.csv']);
   });
 
   test('settings: "80%" typed on the scenario sheet is 0.8; a bad setting names its key path and cell', async () => {
-    const row = (wb: ExcelJS.Workbook, key: string) => sheet(wb, 'scenario').getColumn(1).values.findIndex((v) => v === key);
-    const good = await problems(await workbook((wb) => {
-      sheet(wb, 'scenario').getCell(row(wb, 'lots.standard.leadShare'), 2).value = '70%';
-    }));
+    const row = (wb: ExcelJS.Workbook, key: string) => sheet(wb, 'scenario').getColumn(1).values.indexOf(key);
+    const good = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').getCell(row(wb, 'lots.standard.leadShare'), 2).value = '70%';
+      }),
+    );
     expect(good.errors).toEqual([]);
     expect(good.scenario?.lotPlan.standard).toMatchObject({ leadShare: 0.7 });
     let at = 0;
-    const bad = await problems(await workbook((wb) => {
-      at = row(wb, 'lots.standard.leadShare');
-      sheet(wb, 'scenario').getCell(at, 2).value = 1.5;
-    }));
-    expect(bad.errors).toEqual([`tender.xlsx: scenario!B${at}: lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)`]);
+    const bad = await problems(
+      await workbook((wb) => {
+        at = row(wb, 'lots.standard.leadShare');
+        sheet(wb, 'scenario').getCell(at, 2).value = 1.5;
+      }),
+    );
+    expect(bad.errors).toEqual([
+      `tender.xlsx: scenario!B${at}: lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)`,
+    ]);
   });
 
   test('a missing sheet is named, with the sheet probably meant', async () => {
-    const { errors } = await problems(await workbook((wb) => {
-      sheet(wb, 'bids').name = 'bidz';
-    }));
-    expect(errors).toEqual(['tender.xlsx: has no sheet "bids": add it, with the same columns as bids.csv (did you mean "bidz"?)']);
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').name = 'bidz';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: has no sheet "bids": add it, with the same columns as bids.csv (did you mean "bidz"?)',
+    ]);
   });
 
   test('a file that is not a workbook is told so', async () => {
     const file = path.join(await tempDir(), 'tender.xlsx');
     await writeFile(file, 'area_id,name\n');
     const { errors } = await problems(file);
-    expect(errors).toEqual([`${file}: is not an Excel workbook (.xlsx): save it from your spreadsheet program as "Excel Workbook (.xlsx)", or give a scenario folder`]);
+    expect(errors).toEqual([
+      `${file}: is not an Excel workbook (.xlsx): save it from your spreadsheet program as "Excel Workbook (.xlsx)", or give a scenario folder`,
+    ]);
   });
 });

@@ -25,7 +25,10 @@ const settings = (f: ScenarioFiles, change: (json: Record<string, any>) => void)
 describe('root cause first', () => {
   test('headers match whatever their case, spaces and underscores ("Area ID" is area_id)', async () => {
     const { scenario, errors } = await read((f) => {
-      f['areas.csv'] = (f['areas.csv'] ?? '').replace('area_id,name,lat,lon,population,population_65_plus', 'Area ID,Name,LAT,lon,Population,Population 65 Plus');
+      f['areas.csv'] = (f['areas.csv'] ?? '').replace(
+        'area_id,name,lat,lon,population,population_65_plus',
+        'Area ID,Name,LAT,lon,Population,Population 65 Plus',
+      );
     });
     expect(errors).toEqual([]);
     expect(scenario?.areas.map((a) => a.id)).toEqual(['A1', 'A2', 'A3']);
@@ -44,55 +47,80 @@ describe('root cause first', () => {
     const { errors } = await read((f) => {
       f['providers.csv'] = (f['providers.csv'] ?? '').replace('quality_score', 'quality');
     });
-    expect(errors).toEqual(['providers.csv:1: missing column(s) quality_score (did you mean the header cell "quality"? Rename it to quality_score)']);
+    expect(errors).toEqual([
+      'providers.csv:1: missing column(s) quality_score (did you mean the header cell "quality"? Rename it to quality_score)',
+    ]);
   });
 
   test('a missing column is one message; the unknown-provider lines it would cause are not reported', async () => {
     const { errors } = await read((f) => {
-      f['providers.csv'] = (f['providers.csv'] ?? '').split('\n').map((l) => l.split(',').slice(0, 4).join(',')).join('\n');
+      f['providers.csv'] = (f['providers.csv'] ?? '')
+        .split('\n')
+        .map((l) => l.split(',').slice(0, 4).join(','))
+        .join('\n');
     });
-    expect(errors).toEqual(['providers.csv:1: missing column(s) quality_score: the header must include provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score (rows are checked once the header is right)']);
+    expect(errors).toEqual([
+      'providers.csv:1: missing column(s) quality_score: the header must include provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score (rows are checked once the header is right)',
+    ]);
   });
 
   test('"80%" is read as the share 0.8', async () => {
-    const { scenario, errors } = await read((f) => settings(f, (j) => {
-      j['lots'].standard.leadShare = '80%';
-      j['award'].maxShareOfTotalHours = '75%';
-    }));
+    const { scenario, errors } = await read((f) =>
+      settings(f, (j) => {
+        j['lots'].standard.leadShare = '80%';
+        j['award'].maxShareOfTotalHours = '75%';
+      }),
+    );
     expect(errors).toEqual([]);
     expect(scenario?.lotPlan.standard).toMatchObject({ kind: 'lot', leadShare: 0.8 });
     expect(scenario?.award.maxShareOfTotalHours).toBe(0.75);
   });
 
   test('a bad share names its key path (lots.standard.leadShare), not the whole lot entry', async () => {
-    const { errors } = await read((f) => settings(f, (j) => {
-      j['lots'].standard.leadShare = 'eighty';
-    }));
-    expect(errors).toEqual(['scenario.json:18: lots.standard.leadShare must be a number, not text (a share may also be written "80%")']);
+    const { errors } = await read((f) =>
+      settings(f, (j) => {
+        j['lots'].standard.leadShare = 'eighty';
+      }),
+    );
+    expect(errors).toEqual([
+      'scenario.json:18: lots.standard.leadShare must be a number, not text (a share may also be written "80%")',
+    ]);
   });
 
   test('a missing file setting names files.bids', async () => {
-    const { errors } = await read((f) => settings(f, (j) => {
-      delete j['files'].bids;
-    }));
+    const { errors } = await read((f) =>
+      settings(f, (j) => {
+        delete j['files'].bids;
+      }),
+    );
     expect(errors).toEqual(['scenario.json: files.bids is missing: give the file name, e.g. "bids.csv"']);
   });
 
   test('a misspelt key gets "did you mean", at any depth', async () => {
-    const { errors } = await read((f) => settings(f, (j) => {
-      j['award'].maxShareOfTotalHour = 0.5;
-      j['lots'].standard.leadshare = j['lots'].standard.leadShare;
-      j['costmodel'] = { wage: 12 };
-    }));
-    expect(errors).toContain('scenario.json:26: award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name');
-    expect(errors).toContain('scenario.json:15: lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name');
-    expect(errors).toContain('scenario.json:30: "costmodel" is not a zonal setting: did you mean "costModel"? Rename it, or it would be ignored');
+    const { errors } = await read((f) =>
+      settings(f, (j) => {
+        j['award'].maxShareOfTotalHour = 0.5;
+        j['lots'].standard.leadshare = j['lots'].standard.leadShare;
+        j['costmodel'] = { wage: 12 };
+      }),
+    );
+    expect(errors).toContain(
+      'scenario.json:26: award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
+    );
+    expect(errors).toContain(
+      'scenario.json:15: lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
+    );
+    expect(errors).toContain(
+      'scenario.json:30: "costmodel" is not a zonal setting: did you mean "costModel"? Rename it, or it would be ignored',
+    );
   });
 
   test('an unknown top-level key that is no typo is a warning, not an error', async () => {
-    const { errors, warnings } = await read((f) => settings(f, (j) => {
-      j['notes'] = 'from the 2026 tender';
-    }));
+    const { errors, warnings } = await read((f) =>
+      settings(f, (j) => {
+        j['notes'] = 'from the 2026 tender';
+      }),
+    );
     expect(errors).toEqual([]);
     expect(warnings).toContain('scenario.json:28: warning: "notes" is not a zonal setting and is ignored');
   });
@@ -100,9 +128,13 @@ describe('root cause first', () => {
   test('a Windows-1252 CSV (£ prices, accented names) is read with a one-line warning and names intact', async () => {
     const files = goodFiles();
     const dir = await writeScenarioFolder(files);
-    const providers = 'provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score\nP1,Crème Care,500,50,70\nP2,Second Care,500,50,80\n';
+    const providers =
+      'provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score\nP1,Crème Care,500,50,70\nP2,Second Care,500,50,80\n';
     await writeFile(path.join(dir, 'providers.csv'), Buffer.from(providers, 'latin1'));
-    await writeFile(path.join(dir, 'bids.csv'), Buffer.from((files['bids.csv'] ?? '').replace('24.5', '£24.50'), 'latin1'));
+    await writeFile(
+      path.join(dir, 'bids.csv'),
+      Buffer.from((files['bids.csv'] ?? '').replace('24.5', '£24.50'), 'latin1'),
+    );
     const { scenario, issues } = await readScenario(dir);
     expect(issues.errors).toEqual([]);
     expect(issues.warnings.map(formatIssue).sort()).toEqual([
@@ -117,6 +149,8 @@ describe('root cause first', () => {
     const dir = await writeScenarioFolder(goodFiles());
     await writeFile(path.join(dir, 'bids.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
     const { issues } = await readScenario(dir);
-    expect(issues.errors.map(formatIssue)).toEqual([expect.stringMatching(/^bids\.csv: is an Excel workbook \(\.xlsx\), not a CSV file: /)]);
+    expect(issues.errors.map(formatIssue)).toEqual([
+      expect.stringMatching(/^bids\.csv: is an Excel workbook \(\.xlsx\), not a CSV file: /),
+    ]);
   });
 });

@@ -26,8 +26,12 @@ describe('decodeTableBytes: what spreadsheets really save', () => {
   });
 
   test('a workbook given where a CSV file is expected is recognised as one', () => {
-    expect(undecodableMessage(decodeTableBytes(bytes(0x50, 0x4b, 0x03, 0x04, 0, 0)))).toMatch(/is an Excel workbook \(\.xlsx\), not a CSV file/);
-    expect(undecodableMessage(decodeTableBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 0, 0)))).toMatch(/old Excel workbook \(\.xls\)/);
+    expect(undecodableMessage(decodeTableBytes(bytes(0x50, 0x4b, 0x03, 0x04, 0, 0)))).toMatch(
+      /is an Excel workbook \(\.xlsx\), not a CSV file/,
+    );
+    expect(undecodableMessage(decodeTableBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 0, 0)))).toMatch(
+      /old Excel workbook \(\.xls\)/,
+    );
   });
 });
 
@@ -39,18 +43,33 @@ describe('encodingSniffer: the encoding of a file read in chunks', () => {
   };
 
   test('a £ (0xC2 0xA3 in UTF-8) split across two chunks is still UTF-8', () => {
-    expect(sniff(bytes(0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xc2), bytes(0xa3, 0x32, 0x0a))).toEqual({ kind: 'text', encoding: 'utf-8', firstNonAsciiLine: 2 });
+    expect(sniff(bytes(0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xc2), bytes(0xa3, 0x32, 0x0a))).toEqual({
+      kind: 'text',
+      encoding: 'utf-8',
+      firstNonAsciiLine: 2,
+    });
   });
 
   test('a Windows-1252 £ in a late chunk makes the whole file Windows-1252, and names its line', () => {
-    expect(sniff(new TextEncoder().encode('a,b\n1,2\n'), bytes(0x33, 0x2c, 0xa3, 0x34, 0x0a))).toEqual({ kind: 'text', encoding: 'windows-1252', firstNonAsciiLine: 3 });
+    expect(sniff(new TextEncoder().encode('a,b\n1,2\n'), bytes(0x33, 0x2c, 0xa3, 0x34, 0x0a))).toEqual({
+      kind: 'text',
+      encoding: 'windows-1252',
+      firstNonAsciiLine: 3,
+    });
   });
 
   test('a € (three bytes in UTF-8) split after its first byte is still UTF-8', () => {
-    expect(sniff(bytes(0x61, 0x0a, 0xe2), bytes(0x82, 0xac, 0x0a))).toEqual({ kind: 'text', encoding: 'utf-8', firstNonAsciiLine: 2 });
+    expect(sniff(bytes(0x61, 0x0a, 0xe2), bytes(0x82, 0xac, 0x0a))).toEqual({
+      kind: 'text',
+      encoding: 'utf-8',
+      firstNonAsciiLine: 2,
+    });
   });
 
   test('a UTF-8 sequence cut off at the end of the file is not UTF-8', () => {
-    expect(sniff(bytes(0x61, 0x0a), bytes(0x62, 0xc2))).toMatchObject({ kind: 'text', encoding: 'windows-1252' });
+    expect(sniff(bytes(0x61, 0x0a), bytes(0x62, 0xc2))).toMatchObject({
+      kind: 'text',
+      encoding: 'windows-1252',
+    });
   });
 });

@@ -3,21 +3,35 @@ import { chmod, lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createFolderAtomically, OutputError, writeFileAtomically, writeOutputsAtomically } from '../../src/io/write-outputs.js';
+import {
+  createFolderAtomically,
+  OutputError,
+  writeFileAtomically,
+  writeOutputsAtomically,
+} from '../../src/io/write-outputs.js';
 import { assertBuilt, repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
 const visible = async (dir: string) => (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
 const hidden = async (dir: string) => (await readdir(dir)).filter((n) => n.startsWith('.')).sort();
 
-const oldSet = new Map([['a.txt', 'old a'], ['b.csv', 'old b'], ['gone.json', 'old gone']]);
-const newSet = new Map([['a.txt', 'new a'], ['b.csv', 'new b'], ['added.json', 'new added']]);
+const oldSet = new Map([
+  ['a.txt', 'old a'],
+  ['b.csv', 'old b'],
+  ['gone.json', 'old gone'],
+]);
+const newSet = new Map([
+  ['a.txt', 'new a'],
+  ['b.csv', 'new b'],
+  ['added.json', 'new added'],
+]);
 
 /** Which set the folder shows: 'old', 'new', or a description of the mix. */
 async function shownSet(out: string, before: ReadonlyMap<string, string> = oldSet): Promise<string> {
   const names = [...new Set([...before.keys(), ...newSet.keys()])];
   const seen = await Promise.all(names.map((n) => readFile(path.join(out, n), 'utf8').catch(() => null)));
-  const matches = (set: ReadonlyMap<string, string>) => names.every((n, i) => seen[i] === (set.get(n) ?? null));
+  const matches = (set: ReadonlyMap<string, string>) =>
+    names.every((n, i) => seen[i] === (set.get(n) ?? null));
   if (matches(before)) return 'old';
   if (matches(newSet)) return 'new';
   return `a mix: ${names.map((n, i) => `${n}=${seen[i] ?? '(absent)'}`).join(', ')}`;
@@ -29,7 +43,13 @@ describe('writeOutputsAtomically', () => {
     await mkdir(out, { recursive: true });
     await writeFile(path.join(out, 'a.txt'), 'old', 'utf8');
     await writeFile(path.join(out, 'keep.txt'), 'mine', 'utf8');
-    await writeOutputsAtomically(out, new Map([['a.txt', 'new'], ['b.csv', 'x,y\n']]));
+    await writeOutputsAtomically(
+      out,
+      new Map([
+        ['a.txt', 'new'],
+        ['b.csv', 'x,y\n'],
+      ]),
+    );
     expect(await visible(out)).toEqual(['a.txt', 'b.csv', 'keep.txt']);
     expect(await hidden(out)).toEqual(['.zonal-current', '.zonal-sets']);
     expect(await readdir(path.join(out, '.zonal-sets'))).toHaveLength(1);
@@ -50,8 +70,23 @@ describe('writeOutputsAtomically', () => {
 
   test('two commands writing into one folder each keep their own set', async () => {
     const out = await tempDir();
-    await writeOutputsAtomically(out, new Map([['result.json', 'solve 1'], ['report.html', 'solve report']]));
-    await writeOutputsAtomically(out, new Map([['comparison.json', 'compare 1'], ['report.html', 'compare report']]), undefined, [], 'compare');
+    await writeOutputsAtomically(
+      out,
+      new Map([
+        ['result.json', 'solve 1'],
+        ['report.html', 'solve report'],
+      ]),
+    );
+    await writeOutputsAtomically(
+      out,
+      new Map([
+        ['comparison.json', 'compare 1'],
+        ['report.html', 'compare report'],
+      ]),
+      undefined,
+      [],
+      'compare',
+    );
     expect(await visible(out)).toEqual(['comparison.json', 'report.html', 'result.json']);
     expect(await readFile(path.join(out, 'result.json'), 'utf8')).toBe('solve 1');
     expect(await readFile(path.join(out, 'report.html'), 'utf8')).toBe('compare report');
@@ -69,14 +104,17 @@ describe('writeOutputsAtomically', () => {
   });
 
   // root may write anywhere, so the case cannot arise for root
-  test.skipIf(process.getuid?.() === 0)('an unwritable folder: OutputError saying why, not raw errno text', async () => {
-    const parent = await tempDir();
-    await chmod(parent, 0o500);
-    const err = await writeOutputsAtomically(path.join(parent, 'out'), newSet).catch((e: unknown) => e);
-    await chmod(parent, 0o700);
-    expect(err).toBeInstanceOf(OutputError);
-    expect((err as Error).message).toMatch(/cannot write to .*: permission denied \(EACCES\)/);
-  });
+  test.skipIf(process.getuid?.() === 0)(
+    'an unwritable folder: OutputError saying why, not raw errno text',
+    async () => {
+      const parent = await tempDir();
+      await chmod(parent, 0o500);
+      const err = await writeOutputsAtomically(path.join(parent, 'out'), newSet).catch((e: unknown) => e);
+      await chmod(parent, 0o700);
+      expect(err).toBeInstanceOf(OutputError);
+      expect((err as Error).message).toMatch(/cannot write to .*: permission denied \(EACCES\)/);
+    },
+  );
 });
 
 describe('a kill at any step of the output write leaves the old or the new set, whole', () => {
@@ -104,7 +142,14 @@ describe('a kill at any step of the output write leaves the old or the new set, 
       return shared;
     },
   };
-  const cases = Object.keys(layouts).flatMap((layout) => [['set-written', 'old'], ['links-ready', 'old'], ['committed', 'new'], ['cleaned', 'new']].map(([step, set]) => [layout, step, set] as const));
+  const cases = Object.keys(layouts).flatMap((layout) =>
+    [
+      ['set-written', 'old'],
+      ['links-ready', 'old'],
+      ['committed', 'new'],
+      ['cleaned', 'new'],
+    ].map(([step, set]) => [layout, step, set] as const),
+  );
 
   test.each(cases)('over %s, killed after %s: the %s set', async (layout, step, expected) => {
     const out = await tempDir();
@@ -143,13 +188,21 @@ describe('single files and new folders', () => {
     const parent = await tempDir();
     await createFolderAtomically(path.join(parent, 'new'), new Map([['x.txt', 'x']]));
     expect(await readdir(path.join(parent, 'new'))).toEqual(['x.txt']);
-    await expect(createFolderAtomically(path.join(parent, 'new'), new Map([['y.txt', 'y']]))).rejects.toThrow(OutputError);
+    await expect(createFolderAtomically(path.join(parent, 'new'), new Map([['y.txt', 'y']]))).rejects.toThrow(
+      OutputError,
+    );
     expect(await readdir(parent)).toEqual(['new']);
   });
 
   test('createFolderAtomically fills an existing empty folder in place (zonal init . in an empty folder)', async () => {
     const dir = await tempDir();
-    await createFolderAtomically(dir, new Map([['x.txt', 'x'], ['y.txt', 'y']]));
+    await createFolderAtomically(
+      dir,
+      new Map([
+        ['x.txt', 'x'],
+        ['y.txt', 'y'],
+      ]),
+    );
     expect((await readdir(dir)).sort()).toEqual(['x.txt', 'y.txt']);
   });
 });

@@ -7,7 +7,15 @@
 import { describe, expect, test } from 'vitest';
 import { buildLots } from '../../src/lots/build-lots.js';
 import { isEligible } from '../../src/lots/eligibility.js';
-import { blend, eligibleOffers, lowestPrice, offerAreas, offerName, offerParts, offersFor } from '../../src/lots/offers.js';
+import {
+  blend,
+  eligibleOffers,
+  lowestPrice,
+  offerAreas,
+  offerName,
+  offerParts,
+  offersFor,
+} from '../../src/lots/offers.js';
 import type { Lot, Scenario } from '../../src/model/types.js';
 import { bid, mergedZoneScenario } from '../helpers/scenario-builder.js';
 
@@ -72,7 +80,10 @@ describe('offers for a merged lot', () => {
     const [offer] = offersFor(lot, s.bids, 'sole', s.award);
     if (offer === undefined) throw new Error('no offer');
     const parts = offerParts(offer, lot);
-    expect(parts.map((p) => [p.bid.id, p.careType, p.fraction])).toEqual([['S1', 'standard', 100 / 120], ['C1', 'complex', 20 / 120]]);
+    expect(parts.map((p) => [p.bid.id, p.careType, p.fraction])).toEqual([
+      ['S1', 'standard', 100 / 120],
+      ['C1', 'complex', 20 / 120],
+    ]);
     expect(blend(parts).price).toBeCloseTo((100 * 20 + 20 * 30) / 120, 12);
     expect(lowestPrice(lot, s.bids, s.award)).toBeCloseTo(2600 / 120, 12);
   });

@@ -26,19 +26,22 @@ const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => 
 };
 
 describe('assembleScenario via readScenario', () => {
-  test('a package holding two providers\' bids is a warning, not an error', async () => {
+  test("a package holding two providers' bids is a warning, not an error", async () => {
     const { errors, warnings } = await problems((f) => {
       set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,500,any,PK')(f);
       set('bids.csv', 3, 'B2,P2,standard,Z1,25,500,any,PK')(f);
     });
     expect(errors).toEqual([]);
-    expect(warnings).toEqual(['bids.csv:3: warning: package "PK" holds bids of P1 and P2: they are awarded all together or not at all; check the package_id if that is not meant']);
+    expect(warnings).toEqual([
+      'bids.csv:3: warning: package "PK" holds bids of P1 and P2: they are awarded all together or not at all; check the package_id if that is not meant',
+    ]);
   });
 
   test('one mistake repeated down a column is one message naming the other rows, not one per row', async () => {
     const { errors } = await problems((f) => {
       const header = 'area_id,care_type,period,hours_per_week,hours_low,hours_high';
-      f['demand.csv'] = [header, ...Array.from({ length: 30 }, (_, i) => `A1,standard,${2030 + i},x,y,`)].join('\n') + '\n';
+      f['demand.csv'] =
+        `${[header, ...Array.from({ length: 30 }, (_, i) => `A1,standard,${2030 + i},x,y,`)].join('\n')}\n`;
     });
     const demand = errors.filter((e) => /^demand\.csv:\d+:/.test(e));
     expect(demand).toEqual([
@@ -58,35 +61,178 @@ describe('assembleScenario via readScenario', () => {
   });
 
   test.each<[string, (f: ScenarioFiles) => void, string]>([
-    ['unknown id in coverage', set('bids.csv', 3, 'B2,P2,standard,Z1;Z9;A7,25,500,any,'), 'bids.csv:3: coverage names unknown area or zone id(s) "Z9", "A7"'],
-    ['unknown provider of a bid', set('bids.csv', 3, 'B2,P9,standard,Z1,25,500,any,'), 'bids.csv:3: unknown provider "P9"'],
-    ['duplicate bid id', set('bids.csv', 3, 'B1,P2,standard,Z1,25,500,any,'), 'bids.csv:3: duplicate bid id "B1" (first on line 2)'],
-    ['duplicate provider id', set('providers.csv', 3, 'P1,Again,500,50,80'), 'providers.csv:3: duplicate provider id "P1" (first on line 2)'],
-    ['duplicate area id', set('areas.csv', 3, 'A1,Again,52.2,-1.3,800,150,town'), 'areas.csv:3: duplicate area id "A1" (first on line 2)'],
-    ['duplicate demand row', set('demand.csv', 3, 'A1,standard,2027,5,,'), 'demand.csv:3: duplicate demand for area "A1", standard, period 2027 (first on line 2)'],
-    ['negative hours', set('demand.csv', 2, 'A1,standard,2027,-100,,'), 'demand.csv:2: hours_per_week must not be negative (got "-100")'],
-    ['non-numeric price', set('bids.csv', 2, 'B1,P1,standard,Z1,cheap,500,any,'), 'bids.csv:2: price_per_hour is not a number: give the price per hour (got "cheap")'],
-    ['low above central', set('demand.csv', 2, 'A1,standard,2027,100,110,120'), 'demand.csv:2: hours_low 110 is more than hours_per_week 100'],
-    ['high below central', set('demand.csv', 2, 'A1,standard,2027,100,90,95'), 'demand.csv:2: hours_high 95 is less than hours_per_week 100'],
+    [
+      'unknown id in coverage',
+      set('bids.csv', 3, 'B2,P2,standard,Z1;Z9;A7,25,500,any,'),
+      'bids.csv:3: coverage names unknown area or zone id(s) "Z9", "A7"',
+    ],
+    [
+      'unknown provider of a bid',
+      set('bids.csv', 3, 'B2,P9,standard,Z1,25,500,any,'),
+      'bids.csv:3: unknown provider "P9"',
+    ],
+    [
+      'duplicate bid id',
+      set('bids.csv', 3, 'B1,P2,standard,Z1,25,500,any,'),
+      'bids.csv:3: duplicate bid id "B1" (first on line 2)',
+    ],
+    [
+      'duplicate provider id',
+      set('providers.csv', 3, 'P1,Again,500,50,80'),
+      'providers.csv:3: duplicate provider id "P1" (first on line 2)',
+    ],
+    [
+      'duplicate area id',
+      set('areas.csv', 3, 'A1,Again,52.2,-1.3,800,150,town'),
+      'areas.csv:3: duplicate area id "A1" (first on line 2)',
+    ],
+    [
+      'duplicate demand row',
+      set('demand.csv', 3, 'A1,standard,2027,5,,'),
+      'demand.csv:3: duplicate demand for area "A1", standard, period 2027 (first on line 2)',
+    ],
+    [
+      'negative hours',
+      set('demand.csv', 2, 'A1,standard,2027,-100,,'),
+      'demand.csv:2: hours_per_week must not be negative (got "-100")',
+    ],
+    [
+      'non-numeric price',
+      set('bids.csv', 2, 'B1,P1,standard,Z1,cheap,500,any,'),
+      'bids.csv:2: price_per_hour is not a number: give the price per hour (got "cheap")',
+    ],
+    [
+      'low above central',
+      set('demand.csv', 2, 'A1,standard,2027,100,110,120'),
+      'demand.csv:2: hours_low 110 is more than hours_per_week 100',
+    ],
+    [
+      'high below central',
+      set('demand.csv', 2, 'A1,standard,2027,100,90,95'),
+      'demand.csv:2: hours_high 95 is less than hours_per_week 100',
+    ],
     ['area in no zone', set('zones-two.csv', 4, ''), 'areas.csv:4: area "A3" is in no zone of zoning "two"'],
-    ['area in two zones', set('zones-two.csv', 4, 'A2,Z2'), 'zones-two.csv:4: area "A2" is already in zone "Z1"'],
+    [
+      'area in two zones',
+      set('zones-two.csv', 4, 'A2,Z2'),
+      'zones-two.csv:4: area "A2" is already in zone "Z1"',
+    ],
     ['unknown area in a zoning', set('zones-two.csv', 4, 'A9,Z2'), 'zones-two.csv:4: unknown area "A9"'],
-    ['zone id equal to an area id', set('zones-two.csv', 4, 'A3,A1'), 'zones-two.csv:4: zone id "A1" is also an area id'],
-    ['zone id "county"', set('zones-two.csv', 4, 'A3,county'), 'zones-two.csv:4: zone id "county" is reserved for county-wide lots'],
-    ['unknown area in demand', set('demand.csv', 4, 'A8,standard,2027,40,,'), 'demand.csv:4: unknown area "A8"'],
-    ['leadShare out of range', (f) => json(f, (j) => { j['lots'].standard.leadShare = 1.2; }), 'lots.standard.leadShare is 1.2: it must be at least 0.5 and less than 1'],
-    ['leadShare missing', (f) => json(f, (j) => { delete j['lots'].standard.leadShare; }), 'lots.standard.leadShare is missing'],
-    ['file outside the folder', (f) => json(f, (j) => { j['files'].bids = '../bids.csv'; }), 'file "../bids.csv" is outside the scenario folder'],
-    ['absolute file path', (f) => json(f, (j) => { j['files'].bids = '/etc/passwd'; }), 'file "/etc/passwd" is outside the scenario folder'],
-    ['missing file', (f) => { delete f['bids.csv']; }, 'bids.csv: cannot read the file'],
-    ['missing column', set('bids.csv', 1, 'bid_id,provider_id,care_type,coverage,price_per_hour,max_hours_per_week,package_id'), 'bids.csv:1: missing column(s) role'],
-    ['row longer than the header', set('bids.csv', 2, 'B1,P1,standard,Z1,1,200.50,500,any,'), 'bids.csv:2: the row has 9 cells but the header has 8'],
-    ['unknown zoning', (f) => json(f, (j) => { j['zoning'] = 'three'; }), 'zoning "three" is not one of the scenario\'s zonings (two)'],
-    ['period with no demand', (f) => json(f, (j) => { j['period'] = '2030'; }), 'period "2030" has no rows in demand.csv: set period to one of 2027'],
-    ['care type with demand and no lot', (f) => json(f, (j) => { delete j['lots'].reablement; }), 'lots has no entry for "reablement" but demand.csv has 10 hours of it'],
-    ['misspelt award rule', (f) => json(f, (j) => { j['award'].maxShare = 0.5; }), 'scenario.json'],
-    ['standard merged into itself', (f) => json(f, (j) => { j['lots'].standard = { merge: 'standard' }; }), 'lots.standard cannot merge into itself'],
-    ['invalid JSON', (f) => { f['scenario.json'] = '{\n  "name": "x",\n  "period": "2027"\n  "files": {}\n}'; }, 'scenario.json:4: is not valid JSON'],
+    [
+      'zone id equal to an area id',
+      set('zones-two.csv', 4, 'A3,A1'),
+      'zones-two.csv:4: zone id "A1" is also an area id',
+    ],
+    [
+      'zone id "county"',
+      set('zones-two.csv', 4, 'A3,county'),
+      'zones-two.csv:4: zone id "county" is reserved for county-wide lots',
+    ],
+    [
+      'unknown area in demand',
+      set('demand.csv', 4, 'A8,standard,2027,40,,'),
+      'demand.csv:4: unknown area "A8"',
+    ],
+    [
+      'leadShare out of range',
+      (f) =>
+        json(f, (j) => {
+          j['lots'].standard.leadShare = 1.2;
+        }),
+      'lots.standard.leadShare is 1.2: it must be at least 0.5 and less than 1',
+    ],
+    [
+      'leadShare missing',
+      (f) =>
+        json(f, (j) => {
+          delete j['lots'].standard.leadShare;
+        }),
+      'lots.standard.leadShare is missing',
+    ],
+    [
+      'file outside the folder',
+      (f) =>
+        json(f, (j) => {
+          j['files'].bids = '../bids.csv';
+        }),
+      'file "../bids.csv" is outside the scenario folder',
+    ],
+    [
+      'absolute file path',
+      (f) =>
+        json(f, (j) => {
+          j['files'].bids = '/etc/passwd';
+        }),
+      'file "/etc/passwd" is outside the scenario folder',
+    ],
+    [
+      'missing file',
+      (f) => {
+        delete f['bids.csv'];
+      },
+      'bids.csv: cannot read the file',
+    ],
+    [
+      'missing column',
+      set(
+        'bids.csv',
+        1,
+        'bid_id,provider_id,care_type,coverage,price_per_hour,max_hours_per_week,package_id',
+      ),
+      'bids.csv:1: missing column(s) role',
+    ],
+    [
+      'row longer than the header',
+      set('bids.csv', 2, 'B1,P1,standard,Z1,1,200.50,500,any,'),
+      'bids.csv:2: the row has 9 cells but the header has 8',
+    ],
+    [
+      'unknown zoning',
+      (f) =>
+        json(f, (j) => {
+          j['zoning'] = 'three';
+        }),
+      'zoning "three" is not one of the scenario\'s zonings (two)',
+    ],
+    [
+      'period with no demand',
+      (f) =>
+        json(f, (j) => {
+          j['period'] = '2030';
+        }),
+      'period "2030" has no rows in demand.csv: set period to one of 2027',
+    ],
+    [
+      'care type with demand and no lot',
+      (f) =>
+        json(f, (j) => {
+          delete j['lots'].reablement;
+        }),
+      'lots has no entry for "reablement" but demand.csv has 10 hours of it',
+    ],
+    [
+      'misspelt award rule',
+      (f) =>
+        json(f, (j) => {
+          j['award'].maxShare = 0.5;
+        }),
+      'scenario.json',
+    ],
+    [
+      'standard merged into itself',
+      (f) =>
+        json(f, (j) => {
+          j['lots'].standard = { merge: 'standard' };
+        }),
+      'lots.standard cannot merge into itself',
+    ],
+    [
+      'invalid JSON',
+      (f) => {
+        f['scenario.json'] = '{\n  "name": "x",\n  "period": "2027"\n  "files": {}\n}';
+      },
+      'scenario.json:4: is not valid JSON',
+    ],
   ])('%s', async (_name, patch, expected) => {
     const { scenario, errors } = await problems(patch);
     expect(scenario).toBeNull();
@@ -94,16 +240,42 @@ describe('assembleScenario via readScenario', () => {
   });
 
   test.each([
-    ['leadShare', (j: Record<string, any>) => { j['lots'].standard.leadShare = 1.2; }, '"leadShare": 1.2'],
-    ['outside', (j: Record<string, any>) => { j['files'].bids = '../bids.csv'; }, '"bids": "../bids.csv"'],
-    ['zoning', (j: Record<string, any>) => { j['zoning'] = 'three'; }, '"zoning": "three"'],
-    ['period', (j: Record<string, any>) => { j['period'] = '2030'; }, '"period": "2030"'],
+    [
+      'leadShare',
+      (j: Record<string, any>) => {
+        j['lots'].standard.leadShare = 1.2;
+      },
+      '"leadShare": 1.2',
+    ],
+    [
+      'outside',
+      (j: Record<string, any>) => {
+        j['files'].bids = '../bids.csv';
+      },
+      '"bids": "../bids.csv"',
+    ],
+    [
+      'zoning',
+      (j: Record<string, any>) => {
+        j['zoning'] = 'three';
+      },
+      '"zoning": "three"',
+    ],
+    [
+      'period',
+      (j: Record<string, any>) => {
+        j['period'] = '2030';
+      },
+      '"period": "2030"',
+    ],
   ])('a scenario.json problem (%s) names the line of its key', async (_name, change, needle) => {
     const files = goodFiles();
     json(files, change);
     const line = (files['scenario.json'] ?? '').split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(line).toBeGreaterThan(1);
-    const { errors } = await problems((f) => { f['scenario.json'] = files['scenario.json'] ?? ''; });
+    const { errors } = await problems((f) => {
+      f['scenario.json'] = files['scenario.json'] ?? '';
+    });
     expect(errors[0]).toMatch(new RegExp(`^scenario\\.json:${line}: `));
   });
 
@@ -116,12 +288,23 @@ describe('assembleScenario via readScenario', () => {
       set('providers.csv', 3, 'P2,Second Care,500,50,170')(f);
     });
     expect(errors.length).toBeGreaterThanOrEqual(5);
-    for (const prefix of ['bids.csv:2:', 'bids.csv:3:', 'demand.csv:2:', 'zones-two.csv:4:', 'providers.csv:3:']) expect(errors.some((e) => e.startsWith(prefix))).toBe(true);
+    for (const prefix of [
+      'bids.csv:2:',
+      'bids.csv:3:',
+      'demand.csv:2:',
+      'zones-two.csv:4:',
+      'providers.csv:3:',
+    ])
+      expect(errors.some((e) => e.startsWith(prefix))).toBe(true);
   });
 
   test('extra columns and min viable above capacity are warnings, not errors', async () => {
     const { scenario, errors, warnings } = await problems((f) => {
-      f['providers.csv'] = ['provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score,notes', 'P1,First Care,500,600,70,x', 'P2,Second Care,500,50,80,y'].join('\n');
+      f['providers.csv'] = [
+        'provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score,notes',
+        'P1,First Care,500,600,70,x',
+        'P2,Second Care,500,50,80,y',
+      ].join('\n');
     });
     expect(errors).toEqual([]);
     expect(scenario).not.toBeNull();
@@ -131,23 +314,36 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
-  test('a per-bid quality score overrides the provider\'s; coverage may mix zones and areas', async () => {
+  test("a per-bid quality score overrides the provider's; coverage may mix zones and areas", async () => {
     const { scenario } = await problems(set('bids.csv', 2, 'B1,P1,standard,Z2;A1,24.5,"1,500",any,,91'));
     expect(scenario).toBeNull(); // quality_score column is not in the header: the row is too long
     const files = goodFiles();
-    files['bids.csv'] = (files['bids.csv'] ?? '').replace('role,package_id', 'role,package_id,quality_score').replace('B1,P1,standard,Z1,24.5,500,any,', 'B1,P1,standard,Z2;A1,24.5,"1,500",any,,91');
+    files['bids.csv'] = (files['bids.csv'] ?? '')
+      .replace('role,package_id', 'role,package_id,quality_score')
+      .replace('B1,P1,standard,Z1,24.5,500,any,', 'B1,P1,standard,Z2;A1,24.5,"1,500",any,,91');
     const read = await readScenario(await writeScenarioFolder(files));
     expect(read.issues.errors).toEqual([]);
-    expect(read.scenario?.bids.find((b) => b.id === 'B1')).toMatchObject({ areaIds: ['A1', 'A3'], maxHours: 1500, quality: 91 });
+    expect(read.scenario?.bids.find((b) => b.id === 'B1')).toMatchObject({
+      areaIds: ['A1', 'A3'],
+      maxHours: 1500,
+      quality: 91,
+    });
   });
 
   test('Excel-style files load: BOM, CRLF, quoted commas, thousands separators', async () => {
     const files = goodFiles();
-    for (const name of Object.keys(files)) if (name.endsWith('.csv')) files[name] = `\ufeff${(files[name] ?? '').replace(/\n/g, '\r\n')}`;
-    files['areas.csv'] = (files['areas.csv'] ?? '').replace('A2,Beta,', 'A2,"Beta, Upper",').replace(',1000,200,', ',"1,000",200,');
+    for (const name of Object.keys(files))
+      if (name.endsWith('.csv')) files[name] = `\ufeff${(files[name] ?? '').replace(/\n/g, '\r\n')}`;
+    files['areas.csv'] = (files['areas.csv'] ?? '')
+      .replace('A2,Beta,', 'A2,"Beta, Upper",')
+      .replace(',1000,200,', ',"1,000",200,');
     const { scenario, issues } = await readScenario(await writeScenarioFolder(files));
     expect(issues.all).toEqual([]);
-    expect(scenario?.areas.map((a) => [a.name, a.population])).toEqual([['Alpha', 1000], ['Beta, Upper', 800], ['Gamma', 500]]);
+    expect(scenario?.areas.map((a) => [a.name, a.population])).toEqual([
+      ['Alpha', 1000],
+      ['Beta, Upper', 800],
+      ['Gamma', 500],
+    ]);
   });
 
   test('a folder that is not there, or has no scenario.json', async () => {

@@ -3,9 +3,9 @@ import { formatIssue, IssueList } from '../../src/diagnostics/issues.js';
 import { checkAreaPlaces, distanceKm, type PlacedArea } from '../../src/model/geography.js';
 
 const herts: PlacedArea[] = [
-  { line: 2, id: 'A1', lat: 51.70, lon: -0.04 },
+  { line: 2, id: 'A1', lat: 51.7, lon: -0.04 },
   { line: 3, id: 'A2', lat: 51.76, lon: -0.01 },
-  { line: 4, id: 'A3', lat: 51.80, lon: -0.20 },
+  { line: 4, id: 'A3', lat: 51.8, lon: -0.2 },
   { line: 5, id: 'A4', lat: 51.75, lon: -0.34 },
 ];
 
@@ -30,8 +30,10 @@ describe('checkAreaPlaces: coordinates that cannot be right', () => {
   test('an area far from every other is a warning with the distance', () => {
     const far = [...herts, { line: 6, id: 'A5', lat: 54.75, lon: -0.34 }];
     const [message] = check(far);
-    const km = Math.round(distanceKm({ lat: 54.75, lon: -0.34 }, { lat: 51.80, lon: -0.20 }));
-    expect(message).toBe(`areas.csv:6: warning: area "A5" is ${km} km from the nearest other area (most areas are within 11 km of one): check its coordinates`);
+    const km = Math.round(distanceKm({ lat: 54.75, lon: -0.34 }, { lat: 51.8, lon: -0.2 }));
+    expect(message).toBe(
+      `areas.csv:6: warning: area "A5" is ${km} km from the nearest other area (most areas are within 11 km of one): check its coordinates`,
+    );
     expect(km).toBeGreaterThan(300);
   });
 

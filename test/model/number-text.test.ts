@@ -8,32 +8,63 @@ const value = (text: string) => {
 
 describe('readNumberText: numbers read exactly', () => {
   test.each([
-    ['1200', 1200], ['1,200', 1200], ['12,345,678', 12345678], ['1,200.50', 1200.5], ['£26.95', 26.95], [' 26.95 ', 26.95],
-    ['2.5e3', 2500], ['.5', 0.5], ['0', 0], ['-3.5', -3.5], ['999', 999],
+    ['1200', 1200],
+    ['1,200', 1200],
+    ['12,345,678', 12345678],
+    ['1,200.50', 1200.5],
+    ['£26.95', 26.95],
+    [' 26.95 ', 26.95],
+    ['2.5e3', 2500],
+    ['.5', 0.5],
+    ['0', 0],
+    ['-3.5', -3.5],
+    ['999', 999],
   ])('%s is %d', (text, expected) => expect(value(text)).toBe(expected));
 
   test.each([
-    ['26,95', 'write 26.95'], ['1,2', 'write 1.2'], ['1.200,50', 'write 1200.50'],
+    ['26,95', 'write 26.95'],
+    ['1,2', 'write 1.2'],
+    ['1.200,50', 'write 1200.50'],
   ])('%s (a decimal comma) is an error with a hint: %s', (text, hint) => {
     expect(value(text)).toContain('uses a comma as the decimal point');
     expect(value(text)).toContain(hint);
   });
 
-  test.each(['2,6,5,0', '1,20,000', '12,34', '1,2345', ',123', '1,,200', '1,200,'])('%s: commas in the wrong places are an error', (text) => {
-    expect(typeof value(text)).toBe('string');
-  });
+  test.each(['2,6,5,0', '1,20,000', '12,34', '1,2345', ',123', '1,,200', '1,200,'])(
+    '%s: commas in the wrong places are an error',
+    (text) => {
+      expect(typeof value(text)).toBe('string');
+    },
+  );
 
-  test('2,6,5,0 says where commas may go', () => expect(value('2,6,5,0')).toContain('a comma may only separate thousands'));
-  test.each(['abc', '12abc', '1 200', 'NaN', 'Infinity', '0x10'])('%s is not a number', (text) => expect(value(text)).toContain('is not a number'));
+  test('2,6,5,0 says where commas may go', () =>
+    expect(value('2,6,5,0')).toContain('a comma may only separate thousands'));
+  test.each(['abc', '12abc', '1 200', 'NaN', 'Infinity', '0x10'])('%s is not a number', (text) =>
+    expect(value(text)).toContain('is not a number'),
+  );
   test('an empty cell asks for the value', () => expect(value('  ')).toBe('is empty: give a number'));
 });
 
 describe('optional number cells say what is wrong', () => {
   test('a bad hours_high names the problem, not "Invalid input"', async () => {
     const { demandRowSchema } = await import('../../src/model/row-schemas.js');
-    const parsed = demandRowSchema.safeParse({ area_id: 'A1', care_type: 'standard', period: '2027', hours_per_week: '10', hours_high: '12,5' });
+    const parsed = demandRowSchema.safeParse({
+      area_id: 'A1',
+      care_type: 'standard',
+      period: '2027',
+      hours_per_week: '10',
+      hours_high: '12,5',
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain('uses a comma as the decimal point: write 12.5');
-    expect(demandRowSchema.parse({ area_id: 'A1', care_type: 'standard', period: '2027', hours_per_week: '10', hours_high: '' }).hours_high).toBeNull();
+    expect(
+      demandRowSchema.parse({
+        area_id: 'A1',
+        care_type: 'standard',
+        period: '2027',
+        hours_per_week: '10',
+        hours_high: '',
+      }).hours_high,
+    ).toBeNull();
   });
 });

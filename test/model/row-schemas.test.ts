@@ -1,23 +1,53 @@
 import { describe, expect, test } from 'vitest';
-import { areaRowSchema, bidRowSchema, demandRowSchema, idCell, providerRowSchema } from '../../src/model/row-schemas.js';
+import {
+  areaRowSchema,
+  bidRowSchema,
+  demandRowSchema,
+  idCell,
+  providerRowSchema,
+} from '../../src/model/row-schemas.js';
 
-const bidRow = { bid_id: 'B1', provider_id: 'P1', care_type: 'standard', coverage: 'Z1', price_per_hour: '24.50', max_hours_per_week: '1,200', role: '', package_id: '' };
+const bidRow = {
+  bid_id: 'B1',
+  provider_id: 'P1',
+  care_type: 'standard',
+  coverage: 'Z1',
+  price_per_hour: '24.50',
+  max_hours_per_week: '1,200',
+  role: '',
+  package_id: '',
+};
 
-function messages(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }): string[] {
+function messages(result: {
+  success: boolean;
+  error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+}): string[] {
   return (result.error?.issues ?? []).map((i) => `${String(i.path[0])} ${i.message}`);
 }
 
 describe('row schemas', () => {
   test('a bid row: thousands separators, £, empty role means any, empty package is null', () => {
     const parsed = bidRowSchema.parse({ ...bidRow, price_per_hour: '£24.50' });
-    expect(parsed).toMatchObject({ price_per_hour: 24.5, max_hours_per_week: 1200, role: 'any', package_id: null, quality_score: null });
-    expect(bidRowSchema.parse({ ...bidRow, role: 'Lead', quality_score: '81' })).toMatchObject({ role: 'lead', quality_score: 81 });
+    expect(parsed).toMatchObject({
+      price_per_hour: 24.5,
+      max_hours_per_week: 1200,
+      role: 'any',
+      package_id: null,
+      quality_score: null,
+    });
+    expect(bidRowSchema.parse({ ...bidRow, role: 'Lead', quality_score: '81' })).toMatchObject({
+      role: 'lead',
+      quality_score: 81,
+    });
   });
 
   test('structures: the lot structures a price holds for; empty or absent means any', () => {
     expect(bidRowSchema.parse(bidRow).structures).toEqual([]);
     expect(bidRowSchema.parse({ ...bidRow, structures: ' ' }).structures).toEqual([]);
-    expect(bidRowSchema.parse({ ...bidRow, structures: 'Sole; lead-secondary;sole' }).structures).toEqual(['lead-secondary', 'sole']);
+    expect(bidRowSchema.parse({ ...bidRow, structures: 'Sole; lead-secondary;sole' }).structures).toEqual([
+      'lead-secondary',
+      'sole',
+    ]);
     expect(bidRowSchema.parse({ ...bidRow, structures: 'framework' }).structures).toEqual(['framework']);
   });
 
@@ -40,16 +70,51 @@ describe('row schemas', () => {
   });
 
   test('area rows: latitude range, rurality, optional area', () => {
-    const row = { area_id: 'A1', name: 'x', lat: '52.1', lon: '-1.2', population: '1,000', population_65_plus: '200', rurality: 'rural' };
-    expect(areaRowSchema.parse(row)).toMatchObject({ lat: 52.1, lon: -1.2, population: 1000, area_km2: null });
-    expect(messages(areaRowSchema.safeParse({ ...row, lat: '95' }))).toEqual(['lat must be between -90 and 90']);
-    expect(messages(areaRowSchema.safeParse({ ...row, rurality: 'suburban' }))).toEqual(['rurality must be one of urban, town, rural']);
+    const row = {
+      area_id: 'A1',
+      name: 'x',
+      lat: '52.1',
+      lon: '-1.2',
+      population: '1,000',
+      population_65_plus: '200',
+      rurality: 'rural',
+    };
+    expect(areaRowSchema.parse(row)).toMatchObject({
+      lat: 52.1,
+      lon: -1.2,
+      population: 1000,
+      area_km2: null,
+    });
+    expect(messages(areaRowSchema.safeParse({ ...row, lat: '95' }))).toEqual([
+      'lat must be between -90 and 90',
+    ]);
+    expect(messages(areaRowSchema.safeParse({ ...row, rurality: 'suburban' }))).toEqual([
+      'rurality must be one of urban, town, rural',
+    ]);
   });
 
   test('demand and provider rows', () => {
-    expect(demandRowSchema.parse({ area_id: 'A1', care_type: 'standard', period: '2027', hours_per_week: '1.5e2' })).toMatchObject({ hours_per_week: 150, hours_low: null, hours_high: null });
-    expect(messages(demandRowSchema.safeParse({ area_id: 'A1', care_type: 'standard', period: '', hours_per_week: '1' }))[0]).toMatch(/^period is empty/);
-    const provider = { provider_id: 'P1', name: 'n', max_hours_per_week: '10', min_viable_hours_per_week: '1', quality_score: '70', base_area_id: '' };
+    expect(
+      demandRowSchema.parse({
+        area_id: 'A1',
+        care_type: 'standard',
+        period: '2027',
+        hours_per_week: '1.5e2',
+      }),
+    ).toMatchObject({ hours_per_week: 150, hours_low: null, hours_high: null });
+    expect(
+      messages(
+        demandRowSchema.safeParse({ area_id: 'A1', care_type: 'standard', period: '', hours_per_week: '1' }),
+      )[0],
+    ).toMatch(/^period is empty/);
+    const provider = {
+      provider_id: 'P1',
+      name: 'n',
+      max_hours_per_week: '10',
+      min_viable_hours_per_week: '1',
+      quality_score: '70',
+      base_area_id: '',
+    };
     expect(providerRowSchema.parse(provider).base_area_id).toBeNull();
   });
 

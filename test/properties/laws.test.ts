@@ -12,7 +12,10 @@ import { awardOrDiagnosis, run } from '../helpers/run.js';
 
 /** A seeded permutation (fast-check gives the random keys). */
 function permute<T>(items: readonly T[], keys: readonly number[]): T[] {
-  return items.map((item, i) => ({ item, key: keys[i % Math.max(1, keys.length)] ?? 0, i })).sort((a, b) => a.key - b.key || b.i - a.i).map((x) => x.item);
+  return items
+    .map((item, i) => ({ item, key: keys[i % Math.max(1, keys.length)] ?? 0, i }))
+    .sort((a, b) => a.key - b.key || b.i - a.i)
+    .map((x) => x.item);
 }
 
 const keys = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 });
@@ -43,8 +46,10 @@ describe('laws of the award', () => {
       fc.asyncProperty(randomScenario(), keys, async (scenario, k) => {
         const shuffled: Scenario = {
           ...scenario,
-          bids: permute(scenario.bids, k), areas: permute(scenario.areas, k.slice(1)),
-          providers: permute(scenario.providers, k.slice(2)), demand: permute(scenario.demand, k.slice(3)),
+          bids: permute(scenario.bids, k),
+          areas: permute(scenario.areas, k.slice(1)),
+          providers: permute(scenario.providers, k.slice(2)),
+          demand: permute(scenario.demand, k.slice(3)),
         };
         const [a, b] = [await awardOrDiagnosis(scenario), await awardOrDiagnosis(shuffled)];
         expect(b.status).toBe(a.status);
@@ -64,7 +69,9 @@ describe('laws of the award', () => {
 
   test('(d) adding a bid never raises the optimal cost', async () => {
     const seen = { compared: 0, lowered: 0, bothInfeasible: 0 };
-    const withExtra = randomScenario().map((s): Scenario => ({ ...s, award: { ...s.award, objective: 'cost' } })).chain((s) => extraBidArb(s).map((extra) => ({ s, extra })));
+    const withExtra = randomScenario()
+      .map((s): Scenario => ({ ...s, award: { ...s.award, objective: 'cost' } }))
+      .chain((s) => extraBidArb(s).map((extra) => ({ s, extra })));
     await fc.assert(
       fc.asyncProperty(withExtra, async ({ s, extra }) => {
         const before = await awardOrDiagnosis(s);

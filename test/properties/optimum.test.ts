@@ -20,7 +20,17 @@ import { close, run } from '../helpers/run.js';
 const maxEnumeration = 60_000;
 
 async function agreesWithBruteForce(backend: SolverBackend, numRuns: number, seed: number) {
-  const seen = { run: 0, withLots: 0, infeasible: 0, skipped: 0, meat: 0, withUnmet: 0, mergedOffersWon: 0, restrictedBids: 0, restrictedBidsWon: 0 };
+  const seen = {
+    run: 0,
+    withLots: 0,
+    infeasible: 0,
+    skipped: 0,
+    meat: 0,
+    withUnmet: 0,
+    mergedOffersWon: 0,
+    restrictedBids: 0,
+    restrictedBidsWon: 0,
+  };
   await fc.assert(
     fc.asyncProperty(randomScenario({ framework: false }), async (scenario) => {
       const size = bruteForceSize(scenario);
@@ -36,7 +46,9 @@ async function agreesWithBruteForce(backend: SolverBackend, numRuns: number, see
       seen.run++;
       if (outcome.result.lots.length > 0) seen.withLots++;
       if (scenario.award.objective === 'meat') seen.meat++;
-      const restricted = new Set(scenario.bids.filter((b) => (b.structures ?? []).length > 0).map((b) => b.id));
+      const restricted = new Set(
+        scenario.bids.filter((b) => (b.structures ?? []).length > 0).map((b) => b.id),
+      );
       if (restricted.size > 0) seen.restrictedBids++;
       const allocations = outcome.kind === 'ok' ? outcome.result.allocations : [];
       const won = allocations.flatMap((a) => (a.parts ?? [a]).map((p) => p.bidId));
@@ -47,10 +59,14 @@ async function agreesWithBruteForce(backend: SolverBackend, numRuns: number, see
         expect(outcome.kind).toBe('infeasible');
         return;
       }
-      if (outcome.kind !== 'ok') throw new Error(`engine says infeasible, brute force found ${brute.objective}`);
+      if (outcome.kind !== 'ok')
+        throw new Error(`engine says infeasible, brute force found ${brute.objective}`);
       expect(outcome.result.status).toBe('optimal');
       if (outcome.result.totals.unmetHoursPerWeek > 0) seen.withUnmet++;
-      expect(close(outcome.result.objective.value, brute.objective), `engine ${outcome.result.objective.value} vs brute force ${brute.objective}`).toBe(true);
+      expect(
+        close(outcome.result.objective.value, brute.objective),
+        `engine ${outcome.result.objective.value} vs brute force ${brute.objective}`,
+      ).toBe(true);
     }),
     { seed, numRuns },
   );

@@ -22,10 +22,17 @@ async function awarded(scenario: Scenario) {
   const outcome = await run(scenario);
   if (outcome.kind !== 'ok') return null;
   const unmet = new Map(outcome.result.lots.map((l) => [l.lotId, l.unmetHoursPerWeek]));
-  return { scenario: { ...scenario, zoning: outcome.result.zoning }, lots: outcome.lots, allocations: outcome.result.allocations, unmet };
+  return {
+    scenario: { ...scenario, zoning: outcome.result.zoning },
+    lots: outcome.lots,
+    allocations: outcome.result.allocations,
+    unmet,
+  };
 }
 
-const withPick = randomScenario().chain((s) => fc.record({ s: fc.constant(s), pick: fc.nat(20), extra: fc.double({ min: 0.01, max: 1, noNaN: true }) }));
+const withPick = randomScenario().chain((s) =>
+  fc.record({ s: fc.constant(s), pick: fc.nat(20), extra: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
+);
 
 describe('unbought care is the worst risk', () => {
   test('(a)-(d) on random awards', async () => {
@@ -38,7 +45,9 @@ describe('unbought care is the worst risk', () => {
         const scores = scoreAward(award);
         // (a)
         for (const lot of award.lots) {
-          const held = award.allocations.some((a) => a.lotId === lot.id && a.role !== 'backup' && a.hoursPerWeek > 0);
+          const held = award.allocations.some(
+            (a) => a.lotId === lot.id && a.role !== 'backup' && a.hoursPerWeek > 0,
+          );
           if (held) continue;
           seen.emptyLots++;
           expect(scores.lots.get(lot.id)?.riskScore).toBe(100);
@@ -72,13 +81,17 @@ describe('unbought care is the worst risk', () => {
     expect(seen.emptyLots).toBeGreaterThanOrEqual(5);
   });
 
-  test('an award that buys nobody\'s care scores 100, above any award that buys care', async () => {
+  test("an award that buys nobody's care scores 100, above any award that buys care", async () => {
     let compared = 0;
     await fc.assert(
       fc.asyncProperty(randomScenario(), async (s) => {
         const award = await awarded(s);
         if (award === null || award.lots.length === 0) return;
-        const nothing = scoreAward({ ...award, allocations: [], unmet: new Map(award.lots.map((l) => [l.id, l.demand])) });
+        const nothing = scoreAward({
+          ...award,
+          allocations: [],
+          unmet: new Map(award.lots.map((l) => [l.id, l.demand])),
+        });
         expect(nothing.riskScore).toBe(100);
         expect(nothing.riskScore).toBeGreaterThanOrEqual(scoreAward(award).riskScore);
         compared++;

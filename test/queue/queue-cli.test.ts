@@ -41,7 +41,10 @@ async function out(): Promise<string> {
 /** Everything but the wall time of each solve. */
 async function rowsOf(dir: string): Promise<unknown[]> {
   const text = await readFile(path.join(dir, 'batch.jsonl'), 'utf8');
-  return text.trim().split('\n').map((l) => ({ ...(JSON.parse(l) as BatchRow), solveSeconds: 0 }));
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => ({ ...(JSON.parse(l) as BatchRow), solveSeconds: 0 }));
 }
 
 /** batch.csv rows without the solve_seconds column (a timing), one string per row. */
@@ -72,7 +75,10 @@ async function killHoldingJob(w: Running): Promise<string> {
   const inHand = (text: string) => {
     const started = [...text.matchAll(/^\S+ started (\S+)/gm)].map((m) => m[1] ?? '');
     const last = started[started.length - 1];
-    return last !== undefined && !new RegExp(`^\\S+ (done|failed) ${last}:`, 'm').test(text.slice(text.lastIndexOf(` started ${last}`))) ? last : null;
+    return last !== undefined &&
+      !new RegExp(`^\\S+ (done|failed) ${last}:`, 'm').test(text.slice(text.lastIndexOf(` started ${last}`)))
+      ? last
+      : null;
   };
   for (;;) {
     await w.waitFor((text) => inHand(text) !== null);
@@ -132,7 +138,9 @@ describe('zonal batch --queue with zonal worker', () => {
     const held = await killHoldingJob(a);
     expect(await coordinator.exited, coordinator.stderr()).toBe(0);
     expect(await stop(b)).toBe(0);
-    expect(coordinator.stderr()).toContain(`variant ${held}: its worker stopped answering; the job goes back on the queue for another worker`);
+    expect(coordinator.stderr()).toContain(
+      `variant ${held}: its worker stopped answering; the job goes back on the queue for another worker`,
+    );
     expect(b.stdout()).toContain(`started ${held} (try 2)`);
     expect(b.stdout()).toMatch(new RegExp(`done ${held}: `));
     expect(coordinator.stdout()).toMatch(/11 variants: ran 11 on the queue at redis:\/\/127\.0\.0\.1:\d+\/1/);
@@ -155,7 +163,9 @@ describe('zonal batch --queue with zonal worker', () => {
     expect(second.stdout).toMatch(/^11 variants/);
     expect(await rowsOf(dir)).toEqual(localRows);
     // Each variant solved once; "broken" (a failed row) may run again, as --resume tries failed rows again.
-    const solved = [...w.stdout().matchAll(/^\S+ started (\S+)/gm)].map((m) => m[1]).filter((id) => id !== 'broken');
+    const solved = [...w.stdout().matchAll(/^\S+ started (\S+)/gm)]
+      .map((m) => m[1])
+      .filter((id) => id !== 'broken');
     expect(solved.length).toBe(10);
     expect(new Set(solved).size).toBe(10);
   });
@@ -189,7 +199,14 @@ describe('zonal batch --queue with zonal worker', () => {
     const startedOnce = count(w.stdout(), /^\S+ started /gm);
     const resumed = await zonal(['batch', quick, '--queue', url, '--out', await out(), '--resume']);
     expect(count(w.stdout(), /^\S+ started /gm)).toBe((startedOnce ?? 0) + 1);
-    expect(w.stdout().trim().split('\n').filter((l) => / started /.test(l)).at(-1)).toMatch(/ started broken$/);
+    expect(
+      w
+        .stdout()
+        .trim()
+        .split('\n')
+        .filter((l) => / started /.test(l))
+        .at(-1),
+    ).toMatch(/ started broken$/);
     const again = await zonal(['batch', quick, '--queue', url, '--out', await out()]);
     expect(await stop(w)).toBe(0);
     expect(startedOnce).toBe(11);
@@ -205,7 +222,9 @@ describe('when Redis cannot be used', () => {
     const closed = `redis://:s3cret@127.0.0.1:${redis.port + 1}/0`;
     const r = await zonal(['batch', batchFile, '--queue', closed, '--out', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0 \(password set\): nothing is listening there: start redis-server, or check the host and port\nNothing was written\.\n$/);
+    expect(r.stderr).toMatch(
+      /^cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0 \(password set\): nothing is listening there: start redis-server, or check the host and port\nNothing was written\.\n$/,
+    );
     expect(r.stderr + r.stdout).not.toContain('s3cret');
     expect(existsSync(dir)).toBe(false);
     const w = await zonal(['worker', closed]);
@@ -218,7 +237,16 @@ describe('when Redis cannot be used', () => {
     const bad = await zonal(['batch', batchFile, '--queue', 'http://127.0.0.1:6379', '--out', await out()]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a Redis URL \(scheme "http:"\): use redis:\/\/ or rediss:\/\//);
-    const both = await zonal(['batch', batchFile, '--queue', redis.url, '--workers', '2', '--out', await out()]);
+    const both = await zonal([
+      'batch',
+      batchFile,
+      '--queue',
+      redis.url,
+      '--workers',
+      '2',
+      '--out',
+      await out(),
+    ]);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--workers 2 counts local threads/);
     const none = await zonal(['worker'], repoRoot);

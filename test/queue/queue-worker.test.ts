@@ -29,12 +29,20 @@ beforeAll(async () => {
   const url = redis.url.replace(/\/0$/, '/5');
   const parsed = parseRedisAddress(url, {});
   if (parsed.kind !== 'ok') throw new Error(parsed.message);
-  worker = await startWorker({ address: parsed.address, concurrency: 1, lockSeconds: 5, version: 'test-1', log: (line) => log.push(line) });
+  worker = await startWorker({
+    address: parsed.address,
+    concurrency: 1,
+    lockSeconds: 5,
+    version: 'test-1',
+    log: (line) => log.push(line),
+  });
   client = new Redis({ port: redis.port, db: 5, maxRetriesPerRequest: null });
   queue = new Queue(queueName, { connection: client });
   events = new QueueEvents(queueName, { connection: client });
   await events.waitUntilReady();
-  const batch = parseBatchFile(JSON.stringify({ base: 'tiny', variants: [{ id: 'one', overrides: { zoning: 'one' } }] }));
+  const batch = parseBatchFile(
+    JSON.stringify({ base: 'tiny', variants: [{ id: 'one', overrides: { zoning: 'one' } }] }),
+  );
   if ('problems' in batch || batch.variants[0] === undefined) throw new Error('bad test batch');
   variant = batch.variants[0];
 }, 60_000);
@@ -48,7 +56,10 @@ afterAll(async () => {
 });
 
 /** Add a job and wait for it: the row, or the reason it failed. */
-async function outcome(data: unknown, id: string): Promise<{ row: BatchRow } | { failed: string; attempts: number }> {
+async function outcome(
+  data: unknown,
+  id: string,
+): Promise<{ row: BatchRow } | { failed: string; attempts: number }> {
   const job = await queue.add('variant', data, { jobId: id, attempts: 2 });
   try {
     return { row: (await job.waitUntilFinished(events, 60_000)) as BatchRow };
@@ -73,9 +84,21 @@ describe('zonal worker', () => {
     await client.set(scenarioKey('c'.repeat(64)), encodeBundle(bundle));
     const good = variantJob(variant, bundle.hash, 30, 'test-1');
     const cases: Array<[string, unknown, RegExp]> = [
-      ['not-a-variant', { variant: { id: '../../x' }, scenario: 'x' }, /the job is not a zonal variant \(variant\.id .*\); nothing was solved/],
-      ['bad-overrides', { ...good, variant: { ...good.variant, overrides: { demandMultiplier: 0 } } }, /variant\.overrides\.demandMultiplier must be more than 0/],
-      ['other-version', { ...good, version: 'test-0' }, /queued by zonal test-0, taken by a worker running zonal test-1: run the same version everywhere/],
+      [
+        'not-a-variant',
+        { variant: { id: '../../x' }, scenario: 'x' },
+        /the job is not a zonal variant \(variant\.id .*\); nothing was solved/,
+      ],
+      [
+        'bad-overrides',
+        { ...good, variant: { ...good.variant, overrides: { demandMultiplier: 0 } } },
+        /variant\.overrides\.demandMultiplier must be more than 0/,
+      ],
+      [
+        'other-version',
+        { ...good, version: 'test-0' },
+        /queued by zonal test-0, taken by a worker running zonal test-1: run the same version everywhere/,
+      ],
       ['missing-scenario', { ...good, scenario: 'd'.repeat(64) }, /scenario dddddddddddd is not in Redis/],
       ['tampered-scenario', { ...good, scenario: 'c'.repeat(64) }, /does not match its hash/],
     ];

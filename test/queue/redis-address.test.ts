@@ -13,20 +13,49 @@ function bad(outcome: AddressOutcome): string {
 
 describe('parseRedisAddress', () => {
   test('host, port and database from the URL; defaults 6379 and 0', () => {
-    expect(ok(parseRedisAddress('redis://10.0.0.5:6380/2', {}))).toEqual({ host: '10.0.0.5', port: 6380, db: 2, username: null, password: null, tls: false });
-    expect(ok(parseRedisAddress('redis://queue.example.org', {}))).toMatchObject({ host: 'queue.example.org', port: 6379, db: 0 });
-    expect(ok(parseRedisAddress('redis://[::1]:7000/1', {}))).toMatchObject({ host: '::1', port: 7000, db: 1 });
+    expect(ok(parseRedisAddress('redis://10.0.0.5:6380/2', {}))).toEqual({
+      host: '10.0.0.5',
+      port: 6380,
+      db: 2,
+      username: null,
+      password: null,
+      tls: false,
+    });
+    expect(ok(parseRedisAddress('redis://queue.example.org', {}))).toMatchObject({
+      host: 'queue.example.org',
+      port: 6379,
+      db: 0,
+    });
+    expect(ok(parseRedisAddress('redis://[::1]:7000/1', {}))).toMatchObject({
+      host: '::1',
+      port: 7000,
+      db: 1,
+    });
   });
 
   test('rediss:// is TLS; user and password come from the URL (decoded), or the password from ZONAL_REDIS_PASSWORD', () => {
-    expect(ok(parseRedisAddress('rediss://zonal:p%40ss@h:6379/0', {}))).toMatchObject({ tls: true, username: 'zonal', password: 'p@ss' });
-    expect(ok(parseRedisAddress('redis://h:6379/0', { ZONAL_REDIS_PASSWORD: 'from-env' })).password).toBe('from-env');
-    expect(ok(parseRedisAddress('redis://:in-url@h:6379/0', { ZONAL_REDIS_PASSWORD: 'from-env' })).password).toBe('in-url');
+    expect(ok(parseRedisAddress('rediss://zonal:p%40ss@h:6379/0', {}))).toMatchObject({
+      tls: true,
+      username: 'zonal',
+      password: 'p@ss',
+    });
+    expect(ok(parseRedisAddress('redis://h:6379/0', { ZONAL_REDIS_PASSWORD: 'from-env' })).password).toBe(
+      'from-env',
+    );
+    expect(
+      ok(parseRedisAddress('redis://:in-url@h:6379/0', { ZONAL_REDIS_PASSWORD: 'from-env' })).password,
+    ).toBe('in-url');
   });
 
   test('no URL given: ZONAL_REDIS_URL; neither: a message naming both ways', () => {
-    expect(ok(parseRedisAddress(undefined, { ZONAL_REDIS_URL: 'redis://h:1234/3' }))).toMatchObject({ host: 'h', port: 1234, db: 3 });
-    expect(bad(parseRedisAddress(undefined, {}))).toMatch(/no Redis address: give one \(redis:\/\/HOST:PORT\/DB.*\) or set ZONAL_REDIS_URL/);
+    expect(ok(parseRedisAddress(undefined, { ZONAL_REDIS_URL: 'redis://h:1234/3' }))).toMatchObject({
+      host: 'h',
+      port: 1234,
+      db: 3,
+    });
+    expect(bad(parseRedisAddress(undefined, {}))).toMatch(
+      /no Redis address: give one \(redis:\/\/HOST:PORT\/DB.*\) or set ZONAL_REDIS_URL/,
+    );
   });
 
   test('each mistake has its own message, and none shows the password', () => {

@@ -2,7 +2,15 @@ import { readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
-import { bundleHash, decodeBundle, encodeBundle, isSafeBundlePath, packScenario, referencedFiles, unpackScenario } from '../../src/queue/scenario-bundle.js';
+import {
+  bundleHash,
+  decodeBundle,
+  encodeBundle,
+  isSafeBundlePath,
+  packScenario,
+  referencedFiles,
+  unpackScenario,
+} from '../../src/queue/scenario-bundle.js';
 import { repoRoot } from '../helpers/cli.js';
 import { goodFiles, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
@@ -24,11 +32,20 @@ describe('scenario bundles', () => {
 
   test('only scenario.json and the files it names travel; a name outside the folder stays behind', async () => {
     const dir = await writeScenarioFolder({ ...goodFiles(), 'notes.txt': 'not part of the scenario\n' });
-    const json = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as { files: Record<string, string> };
+    const json = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
     json.files['current'] = '../../etc/passwd';
     await writeFile(path.join(dir, 'scenario.json'), JSON.stringify(json));
     const bundle = await packScenario(dir);
-    expect(bundle.files.map((f) => f.path).sort()).toEqual(['areas.csv', 'bids.csv', 'demand.csv', 'providers.csv', 'scenario.json', 'zones-two.csv']);
+    expect(bundle.files.map((f) => f.path).sort()).toEqual([
+      'areas.csv',
+      'bids.csv',
+      'demand.csv',
+      'providers.csv',
+      'scenario.json',
+      'zones-two.csv',
+    ]);
   });
 
   test('a link to a file outside the folder stays behind too', async () => {
@@ -36,7 +53,9 @@ describe('scenario bundles', () => {
     const outside = path.join(await tempDir('zonal-outside-'), 'secret.csv');
     await writeFile(outside, 'area_id,provider_id,hours_per_week\n');
     await symlink(outside, path.join(dir, 'current.csv'));
-    const json = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as { files: Record<string, string> };
+    const json = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
     json.files['current'] = 'current.csv';
     await writeFile(path.join(dir, 'scenario.json'), JSON.stringify(json));
     const bundle = await packScenario(dir);
@@ -48,29 +67,44 @@ describe('scenario bundles', () => {
     const a = await packScenario(tiny);
     const b = await packScenario(tiny);
     expect(b.hash).toBe(a.hash);
-    const changed = a.files.map((f, i) => (i === 0 ? { ...f, data: Buffer.concat([f.data, Buffer.from(' ')]) } : f));
+    const changed = a.files.map((f, i) =>
+      i === 0 ? { ...f, data: Buffer.concat([f.data, Buffer.from(' ')]) } : f,
+    );
     expect(bundleHash(changed)).not.toBe(a.hash);
     expect(bundleHash([...a.files].reverse())).toBe(a.hash);
   });
 
   test('a worker refuses a bundle that does not match its hash, names a file twice, or would write outside its folder', async () => {
     const bundle = await packScenario(tiny);
-    const tampered = encodeBundle({ ...bundle, files: bundle.files.map((f) => ({ ...f, data: Buffer.from('x') })) });
+    const tampered = encodeBundle({
+      ...bundle,
+      files: bundle.files.map((f) => ({ ...f, data: Buffer.from('x') })),
+    });
     expect(decodeBundle(tampered, bundle.hash)).toMatch(/does not match its hash/);
     const twice = encodeBundle({ ...bundle, files: [...bundle.files, ...bundle.files.slice(0, 1)] });
     expect(decodeBundle(twice, bundle.hash)).toMatch(/names a file twice/);
     const escaping = JSON.stringify({ files: [{ path: '../evil.sh', data: 'eA==' }] });
-    expect(decodeBundle(escaping, bundle.hash)).toMatch(/malformed: files\.0\.path is not a plain relative file name/);
+    expect(decodeBundle(escaping, bundle.hash)).toMatch(
+      /malformed: files\.0\.path is not a plain relative file name/,
+    );
     expect(decodeBundle('{', bundle.hash)).toMatch(/not valid JSON/);
   });
 
   test('safe names are plain relative paths', () => {
     for (const p of ['a.csv', 'zones/z.csv', 'x-1_2.csv']) expect(isSafeBundlePath(p), p).toBe(true);
-    for (const p of ['', '/etc/passwd', '../a', 'a/../../b', 'a//b', './a', 'C:/x', 'a\\b', 'a\0b']) expect(isSafeBundlePath(p), p).toBe(false);
+    for (const p of ['', '/etc/passwd', '../a', 'a/../../b', 'a//b', './a', 'C:/x', 'a\\b', 'a\0b'])
+      expect(isSafeBundlePath(p), p).toBe(false);
   });
 
   test('referencedFiles reads "files" and "zonings", and nothing from JSON it cannot parse', () => {
-    expect(referencedFiles(JSON.stringify({ files: { areas: 'a.csv', bids: 'b.csv', extra: 3 }, zonings: { one: 'z.csv', again: 'a.csv' } }))).toEqual(['a.csv', 'b.csv', 'z.csv']);
+    expect(
+      referencedFiles(
+        JSON.stringify({
+          files: { areas: 'a.csv', bids: 'b.csv', extra: 3 },
+          zonings: { one: 'z.csv', again: 'a.csv' },
+        }),
+      ),
+    ).toEqual(['a.csv', 'b.csv', 'z.csv']);
     expect(referencedFiles('{ not json')).toEqual([]);
   });
 });

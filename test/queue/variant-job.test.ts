@@ -6,7 +6,9 @@ import { jobId, rowFromResult, variantJob, variantJobSchema } from '../../src/qu
 const hash = 'a'.repeat(64);
 
 function variants(): Variant[] {
-  const parsed = parseBatchFile(JSON.stringify({ base: 'tiny', samples: 10, grid: { zoning: ['one', 'two'], period: [2027] } }));
+  const parsed = parseBatchFile(
+    JSON.stringify({ base: 'tiny', samples: 10, grid: { zoning: ['one', 'two'], period: [2027] } }),
+  );
   if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
   return parsed.variants;
 }
@@ -27,7 +29,13 @@ describe('variant jobs', () => {
     const id = jobId(variantJob(a, hash, 30, '1'));
     expect(id).toMatch(/^zonal-[0-9a-f]{32}$/);
     expect(jobId(variantJob({ ...a, index: 7 }, hash, 30, '1'))).toBe(id);
-    const others = [variantJob(b, hash, 30, '1'), variantJob(a, 'b'.repeat(64), 30, '1'), variantJob(a, hash, 31, '1'), variantJob(a, hash, 30, '2'), variantJob({ ...a, seed: 2 }, hash, 30, '1')];
+    const others = [
+      variantJob(b, hash, 30, '1'),
+      variantJob(a, 'b'.repeat(64), 30, '1'),
+      variantJob(a, hash, 31, '1'),
+      variantJob(a, hash, 30, '2'),
+      variantJob({ ...a, seed: 2 }, hash, 30, '1'),
+    ];
     expect(new Set([id, ...others.map(jobId)]).size).toBe(others.length + 1);
   });
 
@@ -36,7 +44,10 @@ describe('variant jobs', () => {
     if (a === undefined) throw new Error('a variant expected');
     const good = variantJob(a, hash, 30, '1');
     const cases: Array<[unknown, RegExp]> = [
-      [{ ...good, variant: { ...good.variant, overrides: { demandMultiplier: -1 } } }, /variant\.overrides\.demandMultiplier/],
+      [
+        { ...good, variant: { ...good.variant, overrides: { demandMultiplier: -1 } } },
+        /variant\.overrides\.demandMultiplier/,
+      ],
       [{ ...good, variant: { ...good.variant, id: '../x' } }, /variant\.id/],
       [{ ...good, scenario: 'tiny' }, /scenario/],
       [{ ...good, extra: true }, /extra|unrecognized/i],
@@ -49,12 +60,19 @@ describe('variant jobs', () => {
     }
   });
 
-  test('a worker\'s answer is checked: a row of another variant or not a row at all becomes a failed row', () => {
+  test("a worker's answer is checked: a row of another variant or not a row at all becomes a failed row", () => {
     const [a, b] = variants();
     if (a === undefined || b === undefined) throw new Error('two variants expected');
     const row = { ...failedRow(a, ''), status: 'optimal' as const, error: null, index: 99 };
     expect(rowFromResult(row, a)).toEqual({ ...row, index: a.index });
-    expect(rowFromResult(row, b)).toMatchObject({ id: b.id, status: 'failed', error: expect.stringMatching(/returned the row of variant/) });
-    expect(rowFromResult('nonsense', a)).toMatchObject({ status: 'failed', error: expect.stringMatching(/not a result row/) });
+    expect(rowFromResult(row, b)).toMatchObject({
+      id: b.id,
+      status: 'failed',
+      error: expect.stringMatching(/returned the row of variant/),
+    });
+    expect(rowFromResult('nonsense', a)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/not a result row/),
+    });
   });
 });

@@ -29,12 +29,19 @@ describe('awardAsCurrent', () => {
   });
 
   test('a care type merged into the standard lots gets its own rows back, matching its demand', async () => {
-    const merged: Scenario = { ...herts, lotPlan: { ...herts.lotPlan, complex: { kind: 'merge', into: 'standard' } } };
+    const merged: Scenario = {
+      ...herts,
+      lotPlan: { ...herts.lotPlan, complex: { kind: 'merge', into: 'standard' } },
+    };
     const { result, rows } = await baseline(merged);
     expect(result.totals.unmetHoursPerWeek).toBe(0);
     for (const area of herts.areas) {
-      const demand = herts.demand.filter((d) => d.areaId === area.id && d.careType === 'complex' && d.period === herts.period).reduce((t, d) => t + d.hours, 0);
-      const awarded = rows.filter((r) => r.areaId === area.id && r.careType === 'complex').reduce((t, r) => t + r.hours, 0);
+      const demand = herts.demand
+        .filter((d) => d.areaId === area.id && d.careType === 'complex' && d.period === herts.period)
+        .reduce((t, d) => t + d.hours, 0);
+      const awarded = rows
+        .filter((r) => r.areaId === area.id && r.careType === 'complex')
+        .reduce((t, r) => t + r.hours, 0);
       expect(close(awarded, demand, 1e-9)).toBe(true);
     }
   });

@@ -4,11 +4,31 @@ import { readScenario } from '../../src/io/read-scenario.js';
 import { renderComparisonReport, type ComparisonOption } from '../../src/report/html/comparison.js';
 import { solved } from '../helpers/run.js';
 
-const option = (key: string, rank: number | null, annualCost: number | null, riskScore: number | null, dominatedBy: string[] = [], unmet = 0): ComparisonOption => ({
-  key, rank, label: `label of ${key}`, zoning: 'two', status: annualCost === null ? 'error' : 'optimal',
-  annualCost, riskScore, unmetHoursPerWeek: annualCost === null ? null : unmet, viabilityScore: 60, providers: 2, dominatedBy,
+const option = (
+  key: string,
+  rank: number | null,
+  annualCost: number | null,
+  riskScore: number | null,
+  dominatedBy: string[] = [],
+  unmet = 0,
+): ComparisonOption => ({
+  key,
+  rank,
+  label: `label of ${key}`,
+  zoning: 'two',
+  status: annualCost === null ? 'error' : 'optimal',
+  annualCost,
+  riskScore,
+  unmetHoursPerWeek: annualCost === null ? null : unmet,
+  viabilityScore: 60,
+  providers: 2,
+  dominatedBy,
   buyable: annualCost !== null && unmet === 0,
-  ...(annualCost === null ? { note: 'the run failed: solver failed <badly>' } : unmet > 0 ? { note: `leaves ${unmet} hours a week unbought` } : {}),
+  ...(annualCost === null
+    ? { note: 'the run failed: solver failed <badly>' }
+    : unmet > 0
+      ? { note: `leaves ${unmet} hours a week unbought` }
+      : {}),
 });
 
 const options = [
@@ -20,12 +40,19 @@ const options = [
 
 describe('report.html for a comparison', () => {
   it('plots every solved option, greys the dominated ones and names the others', () => {
-    const page = renderComparisonReport({ scenario: 'Test <county>', period: '2027', currency: 'GBP', options });
+    const page = renderComparisonReport({
+      scenario: 'Test <county>',
+      period: '2027',
+      currency: 'GBP',
+      options,
+    });
     const { document } = parseHTML(page);
     const dots = [...document.querySelectorAll('g.option circle')];
     expect(dots).toHaveLength(3);
     expect(dots.filter((d) => d.getAttribute('fill') === '#b8b8b8')).toHaveLength(1);
-    const labels = [...document.querySelectorAll('#tradeoff svg.zonal-plot text')].map((t) => t.textContent).join('\n');
+    const labels = [...document.querySelectorAll('#tradeoff svg.zonal-plot text')]
+      .map((t) => t.textContent)
+      .join('\n');
     expect(labels).toContain('#1 sole@two');
     expect(labels).toContain('#2 lead@two');
     expect(labels).not.toContain('split@two');
@@ -33,9 +60,17 @@ describe('report.html for a comparison', () => {
   });
 
   it('ranks every option in the table, failed ones last with their reason, and lists them apart as not buyable', () => {
-    const { document } = parseHTML(renderComparisonReport({ scenario: 'T', period: '2027', currency: 'GBP', options: [...options].reverse() }));
+    const { document } = parseHTML(
+      renderComparisonReport({
+        scenario: 'T',
+        period: '2027',
+        currency: 'GBP',
+        options: [...options].reverse(),
+      }),
+    );
     const tables = [...document.querySelectorAll('#comparison table')];
-    const keys = (n: number) => [...(tables[n]?.querySelectorAll('tbody tr') ?? [])].map((tr) => tr.querySelector('b')?.textContent);
+    const keys = (n: number) =>
+      [...(tables[n]?.querySelectorAll('tbody tr') ?? [])].map((tr) => tr.querySelector('b')?.textContent);
     expect(tables).toHaveLength(2);
     expect(keys(0)).toEqual(['sole@two', 'lead@two', 'split@two', 'broken@two']);
     expect(keys(1)).toEqual(['broken@two']);
@@ -45,9 +80,18 @@ describe('report.html for a comparison', () => {
 
   it('never draws an option that leaves hours unmet, however cheap', () => {
     const cheapNothing = option('nothing@two', 4, 0, 0, [], 500);
-    const { document } = parseHTML(renderComparisonReport({ scenario: 'T', period: '2027', currency: 'GBP', options: [...options, cheapNothing] }));
+    const { document } = parseHTML(
+      renderComparisonReport({
+        scenario: 'T',
+        period: '2027',
+        currency: 'GBP',
+        options: [...options, cheapNothing],
+      }),
+    );
     expect(document.querySelectorAll('g.option circle')).toHaveLength(3);
-    expect([...document.querySelectorAll('#tradeoff svg.zonal-plot text')].map((t) => t.textContent).join('\n')).not.toContain('nothing@two');
+    expect(
+      [...document.querySelectorAll('#tradeoff svg.zonal-plot text')].map((t) => t.textContent).join('\n'),
+    ).not.toContain('nothing@two');
     expect(document.body.textContent).toContain('leaves 500 hours a week unbought');
   });
 
@@ -55,7 +99,15 @@ describe('report.html for a comparison', () => {
     const read = await readScenario('scenarios/tiny');
     if (read.scenario === null) throw new Error('scenarios/tiny did not load');
     const result = await solved(read.scenario);
-    const { document } = parseHTML(renderComparisonReport({ scenario: 'T', period: '2027', currency: 'GBP', options, best: { key: 'sole@two', result, scenario: read.scenario } }));
+    const { document } = parseHTML(
+      renderComparisonReport({
+        scenario: 'T',
+        period: '2027',
+        currency: 'GBP',
+        options,
+        best: { key: 'sole@two', result, scenario: read.scenario },
+      }),
+    );
     expect(document.querySelectorAll('figure.map')).toHaveLength(2);
     expect(document.querySelector('h2.best')?.textContent).toContain('sole@two');
   });

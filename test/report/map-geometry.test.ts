@@ -8,8 +8,16 @@ import type { MultiPolygon, Pair } from '../../src/report/html/shapes.js';
 import { grownHull, marginFor, separateCoincident, voronoiCells } from '../../src/report/html/voronoi.js';
 import { close } from '../helpers/run.js';
 
-const areaOf = (shape: MultiPolygon) => shape.reduce((t, [outer, ...holes]) => t + Math.abs(polygonArea(outer ?? [])) - holes.reduce((h, r) => h + Math.abs(polygonArea(r)), 0), 0);
-const contains = (shape: MultiPolygon, p: Pair) => shape.some(([outer, ...holes]) => polygonContains(outer ?? [], p) && !holes.some((h) => polygonContains(h, p)));
+const areaOf = (shape: MultiPolygon) =>
+  shape.reduce(
+    (t, [outer, ...holes]) =>
+      t + Math.abs(polygonArea(outer ?? [])) - holes.reduce((h, r) => h + Math.abs(polygonArea(r)), 0),
+    0,
+  );
+const contains = (shape: MultiPolygon, p: Pair) =>
+  shape.some(
+    ([outer, ...holes]) => polygonContains(outer ?? [], p) && !holes.some((h) => polygonContains(h, p)),
+  );
 
 /** The laws every set of cells obeys: one non-empty cell per point holding its point, no overlaps, and together exactly the grown hull. */
 function checkCells(points: readonly Pair[]): void {
@@ -29,16 +37,31 @@ function checkCells(points: readonly Pair[]): void {
   expect(close(covered, hull, 1e-6), `union ${covered} vs hull ${hull}`).toBe(true);
 }
 
-const area = (id: string, lat: number, lon: number): Area => ({ id, name: id, lat, lon, population: 1000, population65: 200, rurality: 'urban', areaKm2: null });
+const area = (id: string, lat: number, lon: number): Area => ({
+  id,
+  name: id,
+  lat,
+  lon,
+  population: 1000,
+  population65: 200,
+  rurality: 'urban',
+  areaKm2: null,
+});
 
 describe('voronoi cells around centroids', () => {
   it('gives every point a cell, without overlaps, covering the grown hull (random point sets)', () => {
     let ran = 0;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })), { minLength: 1, maxLength: 20 }), (grid) => {
-        ran += 1;
-        checkCells(grid.map(([x, y]): Pair => [x * 0.05, 51 + y * 0.04]));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (grid) => {
+          ran += 1;
+          checkCells(grid.map(([x, y]): Pair => [x * 0.05, 51 + y * 0.04]));
+        },
+      ),
       { seed: 42, numRuns: 60 },
     );
     expect(ran).toBe(60);
@@ -46,14 +69,31 @@ describe('voronoi cells around centroids', () => {
 
   it('handles one point, two points, collinear points and shared centroids', () => {
     checkCells([[0, 0]]);
-    checkCells([[0, 0], [1, 0]]);
-    checkCells([[0, 0], [1, 1], [2, 2], [3, 3]]);
-    checkCells([[0, 0], [0, 0], [0, 0], [1, 1]]);
+    checkCells([
+      [0, 0],
+      [1, 0],
+    ]);
+    checkCells([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+    checkCells([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [1, 1],
+    ]);
     checkCells([...Array.from({ length: 9 }, (): Pair => [0, 0]), [1, 1], [2, 0]]);
   });
 
   it('does not change its input', () => {
-    const points: Pair[] = [[0, 0], [0, 0], [1, 2]];
+    const points: Pair[] = [
+      [0, 0],
+      [0, 0],
+      [1, 2],
+    ];
     const copy = structuredClone(points);
     voronoiCells(points);
     expect(points).toEqual(copy);
@@ -61,8 +101,18 @@ describe('voronoi cells around centroids', () => {
 });
 
 describe('area and zone geometry', () => {
-  const areas = [area('A1', 52.1, -1.2), area('A2', 52.2, -1.3), area('A3', 52.3, -1.4), area('A4', 52.15, -1.1)];
-  const zoning = new Map([['A1', 'Z1'], ['A2', 'Z1'], ['A3', 'Z2'], ['A4', 'Z2']]);
+  const areas = [
+    area('A1', 52.1, -1.2),
+    area('A2', 52.2, -1.3),
+    area('A3', 52.3, -1.4),
+    area('A4', 52.15, -1.1),
+  ];
+  const zoning = new Map([
+    ['A1', 'Z1'],
+    ['A2', 'Z1'],
+    ['A3', 'Z2'],
+    ['A4', 'Z2'],
+  ]);
 
   it('draws cells from centroids when there is no boundaries file', () => {
     const g = areaGeometry(areas, null);
@@ -76,20 +126,55 @@ describe('area and zone geometry', () => {
     const zones = zoneGeometry(g.areas, zoning);
     expect(zones.map((z) => z.zoneId)).toEqual(['Z1', 'Z2']);
     const total = g.areas.reduce((t, a) => t + areaOf(a.shape), 0);
-    expect(close(zones.reduce((t, z) => t + areaOf(z.shape), 0), total, 1e-6)).toBe(true);
+    expect(
+      close(
+        zones.reduce((t, z) => t + areaOf(z.shape), 0),
+        total,
+        1e-6,
+      ),
+    ).toBe(true);
     for (const z of zones) expect(contains(z.shape, z.labelAt), z.zoneId).toBe(true);
   });
 
   it('puts the label of a C-shaped zone inside it, where the centroid is not', () => {
-    const c: MultiPolygon = [[[[0, 0], [3, 0], [3, 1], [1, 1], [1, 2], [3, 2], [3, 3], [0, 3], [0, 0]]]];
+    const c: MultiPolygon = [
+      [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 1],
+          [1, 1],
+          [1, 2],
+          [3, 2],
+          [3, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    ];
     expect(contains(c, [1.6, 1.5])).toBe(false);
     expect(contains(c, labelPoint(c))).toBe(true);
   });
 
-  const square = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]] });
+  const square = (x: number, y: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + 0.1, y],
+        [x + 0.1, y + 0.1],
+        [x, y + 0.1],
+        [x, y],
+      ],
+    ],
+  });
   const collection = (ids: readonly string[]) => ({
     type: 'FeatureCollection',
-    features: ids.map((id, i) => ({ type: 'Feature', properties: { area_id: id }, geometry: square(-1.4 + 0.1 * i, 52.1) })),
+    features: ids.map((id, i) => ({
+      type: 'Feature',
+      properties: { area_id: id },
+      geometry: square(-1.4 + 0.1 * i, 52.1),
+    })),
   });
 
   it('uses the boundaries file when it has a shape for every area', () => {

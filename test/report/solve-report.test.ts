@@ -13,15 +13,27 @@ const hostile = `Care <b>&</b> "Co" 'Ltd' </td><script>alert(1)</script>`;
 async function tiny(): Promise<Scenario> {
   const read = await readScenario('scenarios/tiny');
   if (read.scenario === null) throw new Error('scenarios/tiny did not load');
-  return { ...read.scenario, providers: read.scenario.providers.map((p, i) => (i === 0 ? { ...p, name: hostile } : p)) };
+  return {
+    ...read.scenario,
+    providers: read.scenario.providers.map((p, i) => (i === 0 ? { ...p, name: hostile } : p)),
+  };
 }
 
 /** A result as it was before scoring existed: no risk, viability, floors, flags or explanations. */
 function unscored(result: Result): Result {
   return {
     ...result,
-    lots: result.lots.map(({ riskDetail: _r, explanation: _e, ...l }) => ({ ...l, risk: {}, riskScore: 0, costFloorPerHour: 0 })),
-    providers: result.providers.map(({ viabilityDetail: _v, ...p }) => ({ ...p, viability: {}, viabilityScore: 0 })),
+    lots: result.lots.map(({ riskDetail: _r, explanation: _e, ...l }) => ({
+      ...l,
+      risk: {},
+      riskScore: 0,
+      costFloorPerHour: 0,
+    })),
+    providers: result.providers.map(({ viabilityDetail: _v, ...p }) => ({
+      ...p,
+      viability: {},
+      viabilityScore: 0,
+    })),
     flags: [],
   };
 }
@@ -65,11 +77,18 @@ describe('report.html for a solve', () => {
 
   it('has the four charts, each followed by its table, and the inputs and run details', () => {
     const { document } = parseHTML(page);
-    expect([...document.querySelectorAll('figure.chart')].map((f) => f.id)).toEqual(['cost', 'risk', 'viability', 'price']);
+    expect([...document.querySelectorAll('figure.chart')].map((f) => f.id)).toEqual([
+      'cost',
+      'risk',
+      'viability',
+      'price',
+    ]);
     expect(document.querySelectorAll('figure.chart svg.zonal-plot').length).toBeGreaterThanOrEqual(4);
-    for (const figure of document.querySelectorAll('figure.chart')) expect(figure.nextElementSibling?.tagName.toLowerCase()).toBe('table');
+    for (const figure of document.querySelectorAll('figure.chart'))
+      expect(figure.nextElementSibling?.tagName.toLowerCase()).toBe('table');
     const text = document.body.textContent ?? '';
-    for (const needle of [result.run.inputHash, result.run.solver, `version`, 'Input hash', result.zoning]) expect(text).toContain(needle);
+    for (const needle of [result.run.inputHash, result.run.solver, `version`, 'Input hash', result.zoning])
+      expect(text).toContain(needle);
   });
 
   it('says what is not computed instead of drawing empty charts', () => {

@@ -6,7 +6,8 @@ import { area, demand, lotEntry, makeScenario } from '../helpers/scenario-builde
 import { buildLots } from '../../src/lots/build-lots.js';
 
 const at1221 = costModelSchema.parse({ wagePerHour: 12.21 });
-const single = (rurality: Rurality, model = at1221) => zoneCostFloor([{ area: area('A', { rurality }), weight: 1 }], model).perHour;
+const single = (rurality: Rurality, model = at1221) =>
+  zoneCostFloor([{ area: area('A', { rurality }), weight: 1 }], model).perHour;
 const within = (x: number, target: number, rel: number) => Math.abs(x / target - 1) <= rel;
 
 describe('cost floor calibration (facts/homecare-uk.md)', () => {
@@ -16,7 +17,7 @@ describe('cost floor calibration (facts/homecare-uk.md)', () => {
 
   it('a mixed town zone (urban core, town and rural fringe, 3-4 km spread) at £12.21 is within ±5% of £32.14', () => {
     const areas = [
-      { area: area('U', { rurality: 'urban', lat: 51.80, lon: -0.20 }), weight: 40 },
+      { area: area('U', { rurality: 'urban', lat: 51.8, lon: -0.2 }), weight: 40 },
       { area: area('T', { rurality: 'town', lat: 51.83, lon: -0.17 }), weight: 35 },
       { area: area('R', { rurality: 'rural', lat: 51.78, lon: -0.14 }), weight: 25 },
     ];
@@ -50,8 +51,20 @@ describe('zoneCostFloor', () => {
   });
 
   it('grows with spread: the same mix spread wider costs more', () => {
-    const near = zoneCostFloor([{ area: area('A', { lat: 52, lon: -1 }), weight: 1 }, { area: area('B', { lat: 52.01, lon: -1 }), weight: 1 }], at1221);
-    const far = zoneCostFloor([{ area: area('A', { lat: 52, lon: -1 }), weight: 1 }, { area: area('B', { lat: 52.2, lon: -1 }), weight: 1 }], at1221);
+    const near = zoneCostFloor(
+      [
+        { area: area('A', { lat: 52, lon: -1 }), weight: 1 },
+        { area: area('B', { lat: 52.01, lon: -1 }), weight: 1 },
+      ],
+      at1221,
+    );
+    const far = zoneCostFloor(
+      [
+        { area: area('A', { lat: 52, lon: -1 }), weight: 1 },
+        { area: area('B', { lat: 52.2, lon: -1 }), weight: 1 },
+      ],
+      at1221,
+    );
     expect(far.spreadKm).toBeGreaterThan(near.spreadKm);
     expect(far.perHour).toBeGreaterThan(near.perHour);
   });
@@ -59,12 +72,15 @@ describe('zoneCostFloor', () => {
   it('mixes floors linearly by weight', () => {
     const u = zoneCostFloor([{ area: area('U'), weight: 1 }], at1221);
     const r = zoneCostFloor([{ area: area('R', { rurality: 'rural' }), weight: 1 }], at1221);
-    const mixed = mixFloors([{ floor: u, weight: 3 }, { floor: r, weight: 1 }]);
+    const mixed = mixFloors([
+      { floor: u, weight: 3 },
+      { floor: r, weight: 1 },
+    ]);
     expect(mixed?.perHour).toBeCloseTo(0.75 * u.perHour + 0.25 * r.perHour, 1);
     expect(mixFloors([])).toBeNull();
   });
 
-  it('gives a county lot the demand-weighted mix of its zones\' floors', () => {
+  it("gives a county lot the demand-weighted mix of its zones' floors", () => {
     const scenario = makeScenario({
       areas: [area('A1'), area('A2', { rurality: 'rural', lat: 52.3 })],
       zones: { A1: 'Z1', A2: 'Z2' },
@@ -76,7 +92,10 @@ describe('zoneCostFloor', () => {
     const model = defaultScoringSettings.costModel;
     const floors = lotFloors(scenario, buildLots(scenario, scenario.zonings.get('z') ?? new Map()), model);
     const z1 = zoneCostFloor([{ area: area('A1'), weight: 1 }], model).perHour;
-    const z2 = zoneCostFloor([{ area: area('A2', { rurality: 'rural', lat: 52.3 }), weight: 1 }], model).perHour;
+    const z2 = zoneCostFloor(
+      [{ area: area('A2', { rurality: 'rural', lat: 52.3 }), weight: 1 }],
+      model,
+    ).perHour;
     expect(floors.get('standard:county')?.perHour).toBeCloseTo(0.75 * z1 + 0.25 * z2, 1);
   });
 });

@@ -13,33 +13,63 @@ describe('abnormally low tender flags', () => {
   const limits = { tolerance: 0, belowMedian: 0.1 };
   const others = floor.perHour * 1.2;
   it('below the wage floor: must reject, whatever the other bids say', () => {
-    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, null, limits)?.kind).toBe('below-wage-floor');
-    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, floor.wageFloorPerHour - 0.01, limits)?.action).toMatch(/^must reject: below legal pay/);
+    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, null, limits)?.kind).toBe(
+      'below-wage-floor',
+    );
+    expect(
+      flagFor(priced(floor.wageFloorPerHour - 0.01), floor, floor.wageFloorPerHour - 0.01, limits)?.action,
+    ).toMatch(/^must reject: below legal pay/);
   });
-  it('ask to explain only when below the cost floor and well below the other bids\' median', () => {
-    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits)?.action).toMatch(/^ask the bidder to explain/);
-    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits)?.reason).toMatch(/below the other bids' median/);
+  it("ask to explain only when below the cost floor and well below the other bids' median", () => {
+    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits)?.action).toMatch(
+      /^ask the bidder to explain/,
+    );
+    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits)?.reason).toMatch(
+      /below the other bids' median/,
+    );
     // Below the floor, but in line with the market: nothing stands out.
     expect(flagFor(priced(floor.perHour - 0.01), floor, floor.perHour, limits)).toBeNull();
     // No other provider bid: nothing to compare with.
     expect(flagFor(priced(floor.perHour - 0.01), floor, null, limits)).toBeNull();
     // Well below the others but above the floor: a keen price, not an abnormally low one.
     expect(flagFor(priced(floor.perHour), floor, floor.perHour * 2, limits)).toBeNull();
-    expect(flagFor(priced(floor.perHour * 0.95), floor, others, { tolerance: 0.1, belowMedian: 0.1 })).toBeNull();
+    expect(
+      flagFor(priced(floor.perHour * 0.95), floor, others, { tolerance: 0.1, belowMedian: 0.1 }),
+    ).toBeNull();
   });
-  it('flags awarded bids once per lot, sorted, measured against the other providers\' bids', () => {
+  it("flags awarded bids once per lot, sorted, measured against the other providers' bids", () => {
     const scenario = makeScenario({
       areas: [area('A')],
       zones: { A: 'Z' },
       demand: [demand('A', 100)],
       providers: [provider('P'), provider('Q'), provider('R')],
-      bids: [bid('B1', 'P', ['A'], { price: 20 }), bid('B2', 'P', ['A'], { price: 10 }), bid('B3', 'P', ['A'], { price: 99 }), bid('Q1', 'Q', ['A'], { price: 40 }), bid('R1', 'R', ['A'], { price: 44 })],
+      bids: [
+        bid('B1', 'P', ['A'], { price: 20 }),
+        bid('B2', 'P', ['A'], { price: 10 }),
+        bid('B3', 'P', ['A'], { price: 99 }),
+        bid('Q1', 'Q', ['A'], { price: 40 }),
+        bid('R1', 'R', ['A'], { price: 44 }),
+      ],
       award: { rejectBelowLegalPay: false },
     });
     const lots = buildLots(scenario, scenario.zonings.get('z') ?? new Map());
     const floors = new Map([['standard:Z', floor]]);
-    const a = (bidId: string, price: number) => ({ lotId: 'standard:Z', bidId, providerId: 'P', role: 'lead' as const, hoursPerWeek: 1, pricePerHour: price, annualCost: 0 });
-    const flags = awardFlags(scenario, lots, [a('B2', 10), a('B1', 20), a('B2', 10), a('B3', 99)], floors, limits);
+    const a = (bidId: string, price: number) => ({
+      lotId: 'standard:Z',
+      bidId,
+      providerId: 'P',
+      role: 'lead' as const,
+      hoursPerWeek: 1,
+      pricePerHour: price,
+      annualCost: 0,
+    });
+    const flags = awardFlags(
+      scenario,
+      lots,
+      [a('B2', 10), a('B1', 20), a('B2', 10), a('B3', 99)],
+      floors,
+      limits,
+    );
     expect(flags.map((f) => f.bidId)).toEqual(['B1', 'B2']);
   });
 });
@@ -50,10 +80,18 @@ describe('bidScores (zonal score)', () => {
     zones: { A1: 'Z' },
     demand: [demand('A1', 100)],
     providers: [provider('P1'), provider('P2'), provider('P3', { quality: 30 })],
-    bids: [bid('B1', 'P1', ['A1'], { price: 20, quality: 80 }), bid('B2', 'P2', ['A1'], { price: 25, quality: 90 }), bid('B3', 'P3', ['A1'], { price: 15, quality: 30 })],
+    bids: [
+      bid('B1', 'P1', ['A1'], { price: 20, quality: 80 }),
+      bid('B2', 'P2', ['A1'], { price: 25, quality: 90 }),
+      bid('B3', 'P3', ['A1'], { price: 15, quality: 30 }),
+    ],
     award: { qualityWeight: 0.6, priceWeight: 0.4, minQuality: 50 },
   });
-  const rows = bidScores(scenario, buildLots(scenario, scenario.zonings.get('z') ?? new Map()), defaultScoringSettings);
+  const rows = bidScores(
+    scenario,
+    buildLots(scenario, scenario.zonings.get('z') ?? new Map()),
+    defaultScoringSettings,
+  );
 
   it('price score = 100 × priceWeight × lowest eligible price / price; quality score = qualityWeight × quality', () => {
     const b2 = rows.find((r) => r.bidId === 'B2');
@@ -63,7 +101,11 @@ describe('bidScores (zonal score)', () => {
   });
   it('ranks eligible bids by total within the lot; a bid below the minimum quality is listed, flagged and unranked', () => {
     // B1: 40 + 48 = 88 points; B2: 32 + 54 = 86.
-    expect(rows.map((r) => [r.bidId, r.rank])).toEqual([['B1', 1], ['B2', 2], ['B3', null]]);
+    expect(rows.map((r) => [r.bidId, r.rank])).toEqual([
+      ['B1', 1],
+      ['B2', 2],
+      ['B3', null],
+    ]);
     expect(rows.find((r) => r.bidId === 'B3')?.flags).toContain('below-min-quality');
     expect(rows.find((r) => r.bidId === 'B3')?.flags).toContain('below-wage-floor');
   });

@@ -4,14 +4,37 @@ import { buildLots } from '../../src/lots/build-lots.js';
 import type { Allocation, Scenario } from '../../src/model/types.js';
 import { awardFacts } from '../../src/scoring/award-facts.js';
 import { countyConcentration, hhiBand, hhiValue } from '../../src/scoring/concentration.js';
-import { cherryPickingRisk, growthRisk, n1Risk, supplyRisk, surgeRisk } from '../../src/scoring/risk-cover.js';
+import {
+  cherryPickingRisk,
+  growthRisk,
+  n1Risk,
+  supplyRisk,
+  surgeRisk,
+} from '../../src/scoring/risk-cover.js';
 import { solved } from '../helpers/run.js';
 import { transitionRisk } from '../../src/scoring/risk.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 
-const alloc = (lotId: string, providerId: string, role: Allocation['role'], hours: number, price = 25): Allocation => ({ lotId, bidId: `B-${providerId}`, providerId, role, hoursPerWeek: hours, pricePerHour: price, annualCost: hours * price * 52 });
+const alloc = (
+  lotId: string,
+  providerId: string,
+  role: Allocation['role'],
+  hours: number,
+  price = 25,
+): Allocation => ({
+  lotId,
+  bidId: `B-${providerId}`,
+  providerId,
+  role,
+  hoursPerWeek: hours,
+  pricePerHour: price,
+  annualCost: hours * price * 52,
+});
 
-function oneLot(maxHours: Readonly<Record<string, number>>, structure: 'sole' | 'lead-secondary' | 'framework' = 'lead-secondary'): Scenario {
+function oneLot(
+  maxHours: Readonly<Record<string, number>>,
+  structure: 'sole' | 'lead-secondary' | 'framework' = 'lead-secondary',
+): Scenario {
   return makeScenario({
     areas: [area('A1'), area('A2', { rurality: 'rural' })],
     zones: { A1: 'Z', A2: 'Z' },
@@ -27,17 +50,40 @@ const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get('z') ?? new Map());
 describe('supply', () => {
   it('sole without back-up is highest; a secondary or back-ups lower it', () => {
     expect(supplyRisk([['P1', 1000]], 0, 0.25).value).toBe(1);
-    expect(supplyRisk([['P1', 800], ['P2', 200]], 0, 0.25).value).toBeCloseTo(0.68, 6);
+    expect(
+      supplyRisk(
+        [
+          ['P1', 800],
+          ['P2', 200],
+        ],
+        0,
+        0.25,
+      ).value,
+    ).toBeCloseTo(0.68, 6);
     expect(supplyRisk([['P1', 1000]], 2, 0.25).value).toBeCloseTo(0.5625, 6);
     expect(supplyRisk([], 0, 0.25).value).toBe(1);
   });
   it('law: adding a secondary provider to a lead never raises supply risk', () => {
     let ran = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 2 }), (lead, secondary, backups) => {
-        ran++;
-        return supplyRisk([['P1', lead], ['P2', secondary]], backups, 0.25).value <= supplyRisk([['P1', lead]], backups, 0.25).value;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 2 }),
+        (lead, secondary, backups) => {
+          ran++;
+          return (
+            supplyRisk(
+              [
+                ['P1', lead],
+                ['P2', secondary],
+              ],
+              backups,
+              0.25,
+            ).value <= supplyRisk([['P1', lead]], backups, 0.25).value
+          );
+        },
+      ),
       { seed: 42, numRuns: 100 },
     );
     expect(ran).toBe(100);
@@ -45,9 +91,12 @@ describe('supply', () => {
 });
 
 describe('N-1 stress and surge cover', () => {
-  it('N-1: the share of the lead\'s hours the others cannot absorb', () => {
+  it("N-1: the share of the lead's hours the others cannot absorb", () => {
     const s = oneLot({ P1: 1000, P2: 600 });
-    const facts = awardFacts(s, lotsOf(s), [alloc('standard:Z', 'P1', 'lead', 800), alloc('standard:Z', 'P2', 'secondary', 200)]);
+    const facts = awardFacts(s, lotsOf(s), [
+      alloc('standard:Z', 'P1', 'lead', 800),
+      alloc('standard:Z', 'P2', 'secondary', 200),
+    ]);
     const r = n1Risk(facts, 'standard:Z');
     expect(r.value).toBeCloseTo(1 - 400 / 800, 4);
     expect(r.reason).toMatch(/if P1 \(800 h\/week\) hands back, P2 has 400 h\/week spare: 50% uncovered/);
@@ -55,19 +104,30 @@ describe('N-1 stress and surge cover', () => {
   it('law: more spare capacity never raises N-1 or surge risk', () => {
     let ran = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 200, max: 3000 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 }), (p2, extra, backupCap) => {
-        ran++;
-        const allocations = [alloc('standard:Z', 'P1', 'lead', 800), alloc('standard:Z', 'P2', 'secondary', 200), alloc('standard:Z', 'P3', 'backup', 0)];
-        const risks = (cap2: number) => {
-          const s = oneLot({ P1: 800, P2: cap2, P3: backupCap });
-          const lot = lotsOf(s)[0];
-          const facts = awardFacts(s, lotsOf(s), allocations);
-          return lot === undefined ? [NaN, NaN] : [n1Risk(facts, lot.id).value, surgeRisk(facts, lot).value];
-        };
-        const [n1a = NaN, surgeA = NaN] = risks(p2);
-        const [n1b = NaN, surgeB = NaN] = risks(p2 + extra);
-        return n1b <= n1a && surgeB <= surgeA;
-      }),
+      fc.property(
+        fc.integer({ min: 200, max: 3000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        (p2, extra, backupCap) => {
+          ran++;
+          const allocations = [
+            alloc('standard:Z', 'P1', 'lead', 800),
+            alloc('standard:Z', 'P2', 'secondary', 200),
+            alloc('standard:Z', 'P3', 'backup', 0),
+          ];
+          const risks = (cap2: number) => {
+            const s = oneLot({ P1: 800, P2: cap2, P3: backupCap });
+            const lot = lotsOf(s)[0];
+            const facts = awardFacts(s, lotsOf(s), allocations);
+            return lot === undefined
+              ? [NaN, NaN]
+              : [n1Risk(facts, lot.id).value, surgeRisk(facts, lot).value];
+          };
+          const [n1a = NaN, surgeA = NaN] = risks(p2);
+          const [n1b = NaN, surgeB = NaN] = risks(p2 + extra);
+          return n1b <= n1a && surgeB <= surgeA;
+        },
+      ),
       { seed: 42, numRuns: 100 },
     );
     expect(ran).toBe(100);
@@ -75,12 +135,22 @@ describe('N-1 stress and surge cover', () => {
 });
 
 describe('transition and cherry-picking', () => {
-  it('transition: share of today\'s hours whose provider does not keep them', () => {
+  it("transition: share of today's hours whose provider does not keep them", () => {
     const base = oneLot({ P1: 2000, P2: 2000 });
-    const s: Scenario = { ...base, current: [{ areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 600 }, { areaId: 'A2', careType: 'standard', providerId: 'P3', hours: 300 }] };
+    const s: Scenario = {
+      ...base,
+      current: [
+        { areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 600 },
+        { areaId: 'A2', careType: 'standard', providerId: 'P3', hours: 300 },
+      ],
+    };
     const lot = lotsOf(s)[0];
     if (lot === undefined) throw new Error('no lot');
-    const facts = awardFacts(s, [lot], [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)]);
+    const facts = awardFacts(
+      s,
+      [lot],
+      [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)],
+    );
     expect(transitionRisk(s, lot, facts).value).toBeCloseTo(300 / 900, 4);
     expect(transitionRisk(base, lot, facts).value).toBe(0);
   });
@@ -96,7 +166,14 @@ describe('transition and cherry-picking', () => {
 
 describe('concentration', () => {
   it('county HHI and its bands (EU 2004: 1,000 / 2,000; US 2023: 1,800)', () => {
-    const c = countyConcentration(new Map([['A', 50], ['B', 30], ['C', 20]]), 100);
+    const c = countyConcentration(
+      new Map([
+        ['A', 50],
+        ['B', 30],
+        ['C', 20],
+      ]),
+      100,
+    );
     expect(c.hhi).toBe(3800);
     expect(c.largestProvider).toBe('A');
     expect(hhiValue(900)).toBe(0);
@@ -111,20 +188,28 @@ describe('concentration', () => {
 describe('growth (demand periods after the design period)', () => {
   /** 100 h/week in 2027, 150 in 2028 and 130 in 2029; one provider with 120 h capacity holds the lot. */
   function growing(withLaterPeriods: boolean): Scenario {
-    const later = withLaterPeriods ? [demand('A1', 150, { period: '2028' }), demand('A1', 130, { period: '2029' })] : [];
+    const later = withLaterPeriods
+      ? [demand('A1', 150, { period: '2028' }), demand('A1', 130, { period: '2029' })]
+      : [];
     return makeScenario({
-      areas: [area('A1')], zones: { A1: 'Z' }, demand: [demand('A1', 100), ...later],
-      providers: [provider('P1', { maxHours: 120 })], bids: [bid('B-P1', 'P1', ['A1'])],
+      areas: [area('A1')],
+      zones: { A1: 'Z' },
+      demand: [demand('A1', 100), ...later],
+      providers: [provider('P1', { maxHours: 120 })],
+      bids: [bid('B-P1', 'P1', ['A1'])],
       lotPlan: { standard: lotEntry({ structure: 'sole' }) },
     });
   }
 
   it('lots carry their demand in every later period, in order', () => {
-    expect(lotsOf(growing(true))[0]?.laterDemand).toEqual([{ period: '2028', hours: 150 }, { period: '2029', hours: 130 }]);
+    expect(lotsOf(growing(true))[0]?.laterDemand).toEqual([
+      { period: '2028', hours: 150 },
+      { period: '2029', hours: 130 },
+    ]);
     expect(lotsOf(growing(false))[0]?.laterDemand).toEqual([]);
   });
 
-  it('the largest rise must come out of the winners\' spare capacity: 50 h of growth, 20 h spare, 60% not covered', () => {
+  it("the largest rise must come out of the winners' spare capacity: 50 h of growth, 20 h spare, 60% not covered", () => {
     const s = growing(true);
     const lots = lotsOf(s);
     const lot = lots[0];
@@ -132,16 +217,21 @@ describe('growth (demand periods after the design period)', () => {
     const facts = awardFacts(s, lots, [alloc(lot.id, 'P1', 'sole', 100)]);
     const growth = growthRisk(facts, lot);
     expect(growth.value).toBeCloseTo(0.6, 6);
-    expect(growth.reason).toBe('demand rises by 50 h/week to 150 h/week in 2028; winners\' spare for this lot 20 h/week: 60% not covered');
+    expect(growth.reason).toBe(
+      "demand rises by 50 h/week to 150 h/week in 2028; winners' spare for this lot 20 h/week: 60% not covered",
+    );
     const flat = lotsOf(growing(false))[0];
     if (flat === undefined) throw new Error('no lot');
     expect(growthRisk(facts, flat).value).toBe(0);
   });
 
-  it('deleting the later periods changes the award\'s risk and its output', async () => {
+  it("deleting the later periods changes the award's risk and its output", async () => {
     const [withLater, without] = [await solved(growing(true)), await solved(growing(false))];
     expect(withLater.totals.riskScore).toBeGreaterThan(without.totals.riskScore);
-    expect(withLater.lots[0]?.laterDemand).toEqual([{ period: '2028', hoursPerWeek: 150 }, { period: '2029', hoursPerWeek: 130 }]);
+    expect(withLater.lots[0]?.laterDemand).toEqual([
+      { period: '2028', hoursPerWeek: 150 },
+      { period: '2029', hoursPerWeek: 130 },
+    ]);
     expect(without.lots[0]?.laterDemand).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScoringSettings, parseScoringSettings, scoringSettingsProblem } from '../../src/scoring/settings.js';
+import {
+  defaultScoringSettings,
+  parseScoringSettings,
+  scoringSettingsProblem,
+} from '../../src/scoring/settings.js';
 
 describe('parseScoringSettings', () => {
   it('completes empty settings with the documented defaults', () => {
@@ -12,23 +16,49 @@ describe('parseScoringSettings', () => {
   });
 
   it('keeps given values and fills the rest', () => {
-    const parsed = parseScoringSettings({ costModel: { wagePerHour: 13, travelMinutesPerContactHour: { rural: 30 } }, scoring: { viabilityWeights: { volume: 1 } } });
-    expect(parsed.kind === 'ok' && parsed.settings.costModel.travelMinutesPerContactHour).toEqual({ urban: 8, town: 15, rural: 30 });
+    const parsed = parseScoringSettings({
+      costModel: { wagePerHour: 13, travelMinutesPerContactHour: { rural: 30 } },
+      scoring: { viabilityWeights: { volume: 1 } },
+    });
+    expect(parsed.kind === 'ok' && parsed.settings.costModel.travelMinutesPerContactHour).toEqual({
+      urban: 8,
+      town: 15,
+      rural: 30,
+    });
     expect(parsed.kind === 'ok' && parsed.settings.scoring.viabilityWeights.margin).toBe(0.3);
   });
 
   it('names every bad setting with its path', () => {
-    const parsed = parseScoringSettings({ costModel: { wagePerHour: -1, wage: 12 }, scoring: { riskWeights: { supply: 0, n1: 0, price: 0, stretch: 0, concentration: 0, transition: 0, surge: 0, growth: 0, cherryPicking: 0 } } });
+    const parsed = parseScoringSettings({
+      costModel: { wagePerHour: -1, wage: 12 },
+      scoring: {
+        riskWeights: {
+          supply: 0,
+          n1: 0,
+          price: 0,
+          stretch: 0,
+          concentration: 0,
+          transition: 0,
+          surge: 0,
+          growth: 0,
+          cherryPicking: 0,
+        },
+      },
+    });
     expect(parsed.kind).toBe('bad');
     if (parsed.kind !== 'bad') return;
     expect(parsed.issues.some((i) => i.startsWith('costModel.wagePerHour'))).toBe(true);
     expect(parsed.issues.some((i) => i.includes('wage') && i.includes('Unrecognized'))).toBe(true);
-    expect(parsed.issues.some((i) => i.startsWith('scoring.riskWeights') && i.includes('at least one weight'))).toBe(true);
+    expect(
+      parsed.issues.some((i) => i.startsWith('scoring.riskWeights') && i.includes('at least one weight')),
+    ).toBe(true);
     expect(scoringSettingsProblem({ costModel: { surplus: 2 }, scoring: {} })).toMatch(/costModel.surplus/);
     expect(scoringSettingsProblem({ costModel: {}, scoring: {} })).toBeNull();
   });
 
   it('says why riskWeights.unmet is no longer a weight, instead of ignoring it', () => {
-    expect(scoringSettingsProblem({ costModel: {}, scoring: { riskWeights: { unmet: 0.1 } } })).toMatch(/scoring\.riskWeights\.unmet is no longer a weight: unmet hours always count in full/);
+    expect(scoringSettingsProblem({ costModel: {}, scoring: { riskWeights: { unmet: 0.1 } } })).toMatch(
+      /scoring\.riskWeights\.unmet is no longer a weight: unmet hours always count in full/,
+    );
   });
 });

@@ -3,14 +3,51 @@ import { describe, expect, it } from 'vitest';
 import { scoreOf } from '../../src/scoring/components.js';
 import { zoneCostFloor } from '../../src/scoring/cost-floor.js';
 import { defaultScoringSettings } from '../../src/scoring/settings.js';
-import { awardViability, headroomValue, marginValue, providerViability, stabilityValue, travelValue, volumeValue, type AwardTerms } from '../../src/scoring/viability.js';
+import {
+  awardViability,
+  headroomValue,
+  marginValue,
+  providerViability,
+  stabilityValue,
+  travelValue,
+  volumeValue,
+  type AwardTerms,
+} from '../../src/scoring/viability.js';
 import { area, provider } from '../helpers/scenario-builder.js';
 import type { Lot } from '../../src/model/types.js';
 
 const s = defaultScoringSettings.scoring;
-const floor = zoneCostFloor([{ area: area('A', { rurality: 'town' }), weight: 1 }], defaultScoringSettings.costModel);
-const lot: Lot = { id: 'standard:Z', careType: 'standard', zoneId: 'Z', areaIds: ['A'], structure: 'sole', roles: [{ role: 'sole', share: 1 }], maxProviders: 1, minShare: 0, backup: false, demand: 1000, demandLow: 900, demandHigh: 1100, laterDemand: [], demandByArea: new Map([['A', 1000]]), careDemand: new Map([['standard', new Map([['A', 1000]])]]), rejectedBidIds: [] };
-const terms = (over: Partial<AwardTerms> = {}): AwardTerms => ({ provider: provider('P', { maxHours: 2000, minViableHours: 800 }), lot, hours: 1000, price: 30, floor, providerHours: 1000, ...over });
+const floor = zoneCostFloor(
+  [{ area: area('A', { rurality: 'town' }), weight: 1 }],
+  defaultScoringSettings.costModel,
+);
+const lot: Lot = {
+  id: 'standard:Z',
+  careType: 'standard',
+  zoneId: 'Z',
+  areaIds: ['A'],
+  structure: 'sole',
+  roles: [{ role: 'sole', share: 1 }],
+  maxProviders: 1,
+  minShare: 0,
+  backup: false,
+  demand: 1000,
+  demandLow: 900,
+  demandHigh: 1100,
+  laterDemand: [],
+  demandByArea: new Map([['A', 1000]]),
+  careDemand: new Map([['standard', new Map([['A', 1000]])]]),
+  rejectedBidIds: [],
+};
+const terms = (over: Partial<AwardTerms> = {}): AwardTerms => ({
+  provider: provider('P', { maxHours: 2000, minViableHours: 800 }),
+  lot,
+  hours: 1000,
+  price: 30,
+  floor,
+  providerHours: 1000,
+  ...over,
+});
 
 describe('viability components', () => {
   it('volume: hours against the minimum viable volume, capped at 1', () => {
@@ -44,15 +81,20 @@ describe('viability components', () => {
 });
 
 describe('viability laws', () => {
-  it('raising a price from below the floor to above it never lowers that award\'s viability', () => {
+  it("raising a price from below the floor to above it never lowers that award's viability", () => {
     let ran = 0;
     fc.assert(
-      fc.property(fc.double({ min: 0.5, max: 0.999, noNaN: true }), fc.double({ min: 1, max: 1.5, noNaN: true }), fc.integer({ min: 1, max: 3000 }), (below, above, hours) => {
-        ran++;
-        const low = scoreOf(awardViability(terms({ price: floor.perHour * below, hours }), s));
-        const high = scoreOf(awardViability(terms({ price: floor.perHour * above, hours }), s));
-        return high >= low;
-      }),
+      fc.property(
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        fc.double({ min: 1, max: 1.5, noNaN: true }),
+        fc.integer({ min: 1, max: 3000 }),
+        (below, above, hours) => {
+          ran++;
+          const low = scoreOf(awardViability(terms({ price: floor.perHour * below, hours }), s));
+          const high = scoreOf(awardViability(terms({ price: floor.perHour * above, hours }), s));
+          return high >= low;
+        },
+      ),
       { seed: 42, numRuns: 100 },
     );
     expect(ran).toBe(100);

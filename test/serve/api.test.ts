@@ -24,14 +24,24 @@ describe('GET /api/scenario and the page', () => {
   it('describes the scenario: name, zoning, every zoning by area, the areas', async () => {
     const reply = await bench.get('/api/scenario');
     expect(reply.statusCode).toBe(200);
-    const body = reply.json<{ name: string; zoning: string; zonings: Record<string, Record<string, string>>; areas: { area_id: string; name: string; lat: number; lon: number }[] }>();
+    const body = reply.json<{
+      name: string;
+      zoning: string;
+      zonings: Record<string, Record<string, string>>;
+      areas: { area_id: string; name: string; lat: number; lon: number }[];
+    }>();
     expect(body.name).toBe(bench.scenario.name);
     expect(body.zoning).toBe('districts');
     expect(Object.keys(body.zonings).sort()).toEqual([...bench.scenario.zonings.keys()].sort());
     expect(Object.keys(body.zonings)).toEqual(expect.arrayContaining(['districts', 'quadrants', 'twelve']));
     expect(body.zonings['districts']).toEqual(start);
     expect(body.areas.map((a) => a.area_id)).toEqual(bench.scenario.areas.map((a) => a.id));
-    expect(body.areas[0]).toEqual({ area_id: bench.scenario.areas[0]?.id, name: bench.scenario.areas[0]?.name, lat: bench.scenario.areas[0]?.lat, lon: bench.scenario.areas[0]?.lon });
+    expect(body.areas[0]).toEqual({
+      area_id: bench.scenario.areas[0]?.id,
+      name: bench.scenario.areas[0]?.name,
+      lat: bench.scenario.areas[0]?.lat,
+      lon: bench.scenario.areas[0]?.lon,
+    });
   });
 
   it('serves a page with one shape per area, each carrying data-area-id, and its script', async () => {
@@ -44,7 +54,9 @@ describe('GET /api/scenario and the page', () => {
 
   it('draws zone outlines for any zoning, and refuses one that leaves out an area', async () => {
     const outlines = await bench.post('/api/outlines', { zones: start });
-    expect(outlines.json<{ zones: { zoneId: string; d: string }[] }>().zones.map((z) => z.zoneId)).toEqual([...new Set(Object.values(start))].sort());
+    expect(outlines.json<{ zones: { zoneId: string; d: string }[] }>().zones.map((z) => z.zoneId)).toEqual(
+      [...new Set(Object.values(start))].sort(),
+    );
     const { 'EH-HW': _dropped, ...partial } = start;
     const bad = await bench.post('/api/outlines', { zones: partial });
     expect(bad.statusCode).toBe(400);
@@ -64,7 +76,7 @@ describe('POST /api/solve', () => {
     expect(result.lots.map((l) => l.lotId)).toEqual(direct.lots.map((l) => l.lotId));
   });
 
-  it('solves an edited zoning: the moved area is in its new zone\'s lot', async () => {
+  it("solves an edited zoning: the moved area is in its new zone's lot", async () => {
     const reply = await bench.post('/api/solve', { zones: { ...start, 'EH-HW': 'Z-NH' } });
     expect(reply.statusCode).toBe(200);
     const result = reply.json<Result>();
@@ -73,8 +85,12 @@ describe('POST /api/solve', () => {
     expect(result.lots.find((l) => l.lotId === 'standard:Z-EH')?.areaIds).not.toContain('EH-HW');
   });
 
-  it('applies lots and award shaped like scenario.json\'s', async () => {
-    const reply = await bench.post('/api/solve', { zones: start, lots: { standard: { structure: 'sole' } }, award: { maxShareOfTotalHours: 0.4 } });
+  it("applies lots and award shaped like scenario.json's", async () => {
+    const reply = await bench.post('/api/solve', {
+      zones: start,
+      lots: { standard: { structure: 'sole' } },
+      award: { maxShareOfTotalHours: 0.4 },
+    });
     expect(reply.statusCode).toBe(200);
     const lots = reply.json<Result>().lots.filter((l) => l.careType === 'standard');
     expect(lots.length).toBeGreaterThan(0);
@@ -82,19 +98,30 @@ describe('POST /api/solve', () => {
   });
 
   it('answers an impossible award with its status, not an error', async () => {
-    const reply = await bench.post('/api/solve', { zones: start, award: { minDistinctProviders: bench.scenario.providers.length + 1 } });
+    const reply = await bench.post('/api/solve', {
+      zones: start,
+      award: { minDistinctProviders: bench.scenario.providers.length + 1 },
+    });
     expect(reply.statusCode).toBe(200);
     expect(reply.json<Result>().status).toBe('infeasible');
   });
 
   const bad: [string, (zones: Record<string, string>) => unknown, string][] = [
     ['an unknown area', (zones) => ({ zones: { ...zones, NOWHERE: 'Z-EH' } }), 'NOWHERE'],
-    ['an area left out', (zones) => ({ zones: Object.fromEntries(Object.entries(zones).filter(([a]) => a !== 'WAT-C')) }), 'WAT-C'],
-    ['no zones at all', (zones) => ({}), 'zones'],
+    [
+      'an area left out',
+      (zones) => ({ zones: Object.fromEntries(Object.entries(zones).filter(([a]) => a !== 'WAT-C')) }),
+      'WAT-C',
+    ],
+    ['no zones at all', (_zones) => ({}), 'zones'],
     ['an unknown field', (zones) => ({ zones: zones, zonning: 'x' }), 'zonning'],
     ['a zone id that is not an id', (zones) => ({ zones: { ...zones, 'WAT-C': 'a zone' } }), 'a zone'],
     ['a zone id that is an area id', (zones) => ({ zones: { ...zones, 'WAT-C': 'WAT-S' } }), 'WAT-S'],
-    ['a lead share out of range', (zones) => ({ zones: zones, lots: { standard: { leadShare: 0.3 } } }), 'leadShare'],
+    [
+      'a lead share out of range',
+      (zones) => ({ zones: zones, lots: { standard: { leadShare: 0.3 } } }),
+      'leadShare',
+    ],
     ['an unknown award rule', (zones) => ({ zones: zones, award: { maxShare: 0.3 } }), 'maxShare'],
   ];
   it.each(bad)('refuses %s with 400 naming it', async (_what, body, named) => {
@@ -107,10 +134,18 @@ describe('POST /api/solve', () => {
     const broken = await bench.post('/api/solve', '{"zones": {');
     expect(broken.statusCode).toBe(400);
     expect(broken.json<{ error: string }>().error).toMatch(/not valid JSON/);
-    const huge = await bench.post('/api/solve', JSON.stringify({ zones: start, pad: 'x'.repeat(1024 * 1024) }));
+    const huge = await bench.post(
+      '/api/solve',
+      JSON.stringify({ zones: start, pad: 'x'.repeat(1024 * 1024) }),
+    );
     expect(huge.statusCode).toBe(400);
     expect(huge.json<{ error: string }>().error).toMatch(/over 1 MB/);
-    const text = await bench.app.inject({ method: 'POST', url: '/api/solve', headers: { 'content-type': 'text/plain' }, payload: 'zones' });
+    const text = await bench.app.inject({
+      method: 'POST',
+      url: '/api/solve',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'zones',
+    });
     expect(text.statusCode).toBe(400);
     expect(text.json<{ error: string }>().error).toMatch(/JSON/);
   });
@@ -118,7 +153,10 @@ describe('POST /api/solve', () => {
 
 describe('origins', () => {
   it('refuses a request from another origin (403) and takes one from its own', async () => {
-    for (const reply of [await bench.post('/api/solve', { zones: start }, { origin: 'http://evil.example' }), await bench.get('/api/scenario', { origin: 'http://localhost:9999' })]) {
+    for (const reply of [
+      await bench.post('/api/solve', { zones: start }, { origin: 'http://evil.example' }),
+      await bench.get('/api/scenario', { origin: 'http://localhost:9999' }),
+    ]) {
       expect(reply.statusCode).toBe(403);
       expect(reply.json<{ error: string }>().error).toMatch(/refused/);
     }
@@ -126,7 +164,10 @@ describe('origins', () => {
   });
 
   it('refuses a Host that is not this machine (a site re-pointing its name at 127.0.0.1)', async () => {
-    const reply = await bench.get('/api/scenario', { host: 'evil.example:80', origin: 'http://evil.example:80' });
+    const reply = await bench.get('/api/scenario', {
+      host: 'evil.example:80',
+      origin: 'http://evil.example:80',
+    });
     expect(reply.statusCode).toBe(403);
   });
 });
@@ -136,11 +177,17 @@ describe('POST /api/zonings', () => {
     const zones = { ...start, 'EH-HW': 'Z-NH', 'WAT-C': 'Z-NEW1' };
     const reply = await bench.post('/api/zonings', { name: 'mine', zones });
     expect(reply.statusCode).toBe(201);
-    const body = reply.json<{ file: string; renamed: Record<string, string>; zones: Record<string, string> }>();
+    const body = reply.json<{
+      file: string;
+      renamed: Record<string, string>;
+      zones: Record<string, string>;
+    }>();
     expect(body.file).toBe('zones-mine.csv');
     // Z-EH, Z-NH and Z-WAT now hold other areas than in "districts": renamed so zone ids keep one meaning.
     expect(body.renamed).toEqual({ 'Z-EH': 'Z-EH-mine', 'Z-NH': 'Z-NH-mine', 'Z-WAT': 'Z-WAT-mine' });
-    const json = JSON.parse(await readFile(path.join(bench.dir, 'scenario.json'), 'utf8')) as { zonings: Record<string, string> };
+    const json = JSON.parse(await readFile(path.join(bench.dir, 'scenario.json'), 'utf8')) as {
+      zonings: Record<string, string>;
+    };
     expect(json.zonings['mine']).toBe('zones-mine.csv');
     const reread = await readScenario(bench.dir);
     expect(reread.issues.errors).toEqual([]);
@@ -157,7 +204,9 @@ describe('POST /api/zonings', () => {
     const overwrite = await bench.post('/api/zonings', { name: 'copy', zones: start });
     expect(overwrite.statusCode).toBe(201);
     expect((await bench.post('/api/zonings', { name: 'copy', zones: start })).statusCode).toBe(409);
-    expect((await bench.post('/api/zonings', { name: 'copy', zones: start, overwrite: true })).statusCode).toBe(201);
+    expect(
+      (await bench.post('/api/zonings', { name: 'copy', zones: start, overwrite: true })).statusCode,
+    ).toBe(201);
   });
 
   it('refuses a name that is not an id (400) and writes nothing', async () => {
@@ -166,7 +215,9 @@ describe('POST /api/zonings', () => {
       const reply = await bench.post('/api/zonings', { name, zones: start });
       expect(reply.statusCode).toBe(400);
     }
-    expect((await bench.post('/api/zonings', { name: 'partial', zones: { 'EH-HW': 'Z-EH' } })).statusCode).toBe(400);
+    expect(
+      (await bench.post('/api/zonings', { name: 'partial', zones: { 'EH-HW': 'Z-EH' } })).statusCode,
+    ).toBe(400);
     expect((await readdir(bench.dir)).sort()).toEqual(before);
   });
 });
@@ -181,7 +232,10 @@ describe('downloads', () => {
   });
 
   it('has no report to give when no award is possible (409, saying why)', async () => {
-    const reply = await bench.post('/api/report', { zones: start, award: { minDistinctProviders: bench.scenario.providers.length + 1 } });
+    const reply = await bench.post('/api/report', {
+      zones: start,
+      award: { minDistinctProviders: bench.scenario.providers.length + 1 },
+    });
     expect(reply.statusCode).toBe(409);
     expect(reply.json<{ error: string }>().error).toMatch(/no award is possible/);
   });

@@ -12,7 +12,11 @@ beforeAll(assertBuilt);
 
 describe('zonal serve', () => {
   it('serves the bundled tiny scenario on a free port and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/zonal.js'), 'serve', 'scenarios/tiny', '--port', '0'], { cwd: repoRoot });
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'bin/zonal.js'), 'serve', 'scenarios/tiny', '--port', '0'],
+      { cwd: repoRoot },
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -24,13 +28,24 @@ describe('zonal serve', () => {
       void exited.then((code) => reject(new Error(`exited ${code} before printing its address`)));
     });
     try {
-      const scenario = (await (await fetch(`${url}api/scenario`)).json()) as { zoning: string; zonings: Record<string, Record<string, string>> };
+      const scenario = (await (await fetch(`${url}api/scenario`)).json()) as {
+        zoning: string;
+        zonings: Record<string, Record<string, string>>;
+      };
       expect(scenario.zoning).toBe('two');
       const zones = scenario.zonings['two'];
-      const solve = await fetch(`${url}api/solve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ zones }) });
+      const solve = await fetch(`${url}api/solve`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ zones }),
+      });
       expect(solve.status).toBe(200);
       expect(((await solve.json()) as { status: string }).status).toBe('optimal');
-      const foreign = await fetch(`${url}api/solve`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://example.com' }, body: JSON.stringify({ zones }) });
+      const foreign = await fetch(`${url}api/solve`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://example.com' },
+        body: JSON.stringify({ zones }),
+      });
       expect(foreign.status).toBe(403);
       const script = await fetch(`${url}app/main.js`);
       expect(script.headers.get('content-type')).toContain('javascript');

@@ -5,12 +5,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import { headlineRows, lotsChangingHands, winnersText, type AwardResult } from '../../web/workbench/award.js';
-import { assignColours, mergeZones, moveAreas, setLot, setRule, solveBody, splitOff, suggestZoneId, zoneIds, type Draft } from '../../web/workbench/draft.js';
+import {
+  assignColours,
+  mergeZones,
+  moveAreas,
+  setLot,
+  setRule,
+  solveBody,
+  splitOff,
+  suggestZoneId,
+  zoneIds,
+  type Draft,
+} from '../../web/workbench/draft.js';
 import { record, redo, startHistory, undo } from '../../web/workbench/history.js';
 import { distinctZoneIds } from '../../src/serve/zoning-ids.js';
 import { refusal } from '../../src/serve/origin-guard.js';
 
-const draft: Draft = { zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' }, lots: {}, award: { maxShareOfTotalHours: 1 } };
+const draft: Draft = {
+  zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' },
+  lots: {},
+  award: { maxShareOfTotalHours: 1 },
+};
 
 describe('edits', () => {
   it('moves areas, splits off a new zone and merges zones, never changing the draft it was given', () => {
@@ -32,7 +47,7 @@ describe('edits', () => {
     expect(mergeZones(draft, 'Z1', 'Z1')).toMatch(/different/);
   });
 
-  it('suggests an unused zone id and keeps each zone\'s colour as zones come and go', () => {
+  it("suggests an unused zone id and keeps each zone's colour as zones come and go", () => {
     expect(suggestZoneId({ ...draft, zones: { ...draft.zones, A3: 'Z-NEW1' } })).toBe('Z-NEW2');
     const first = assignColours(new Map(), zoneIds(draft), ['red', 'blue', 'green']);
     const later = assignColours(first, ['Z0', 'Z1', 'Z2'], ['red', 'blue', 'green']);
@@ -42,10 +57,24 @@ describe('edits', () => {
 
 describe('the solve request', () => {
   it('carries every zone, and only the lot entries and rules that differ from the scenario', () => {
-    const scenario: Draft = { ...draft, lots: { standard: { geography: 'zone', structure: 'sole' }, complex: { geography: 'county', structure: 'sole' } } };
+    const scenario: Draft = {
+      ...draft,
+      lots: {
+        standard: { geography: 'zone', structure: 'sole' },
+        complex: { geography: 'county', structure: 'sole' },
+      },
+    };
     expect(solveBody(scenario, scenario)).toEqual({ zones: draft.zones });
-    const edited = setRule(setLot(scenario, 'complex', { geography: 'zone', structure: 'sole' }), 'maxShareOfTotalHours', 0.5);
-    expect(solveBody(edited, scenario)).toEqual({ zones: draft.zones, lots: { complex: { geography: 'zone', structure: 'sole' } }, award: { maxShareOfTotalHours: 0.5 } });
+    const edited = setRule(
+      setLot(scenario, 'complex', { geography: 'zone', structure: 'sole' }),
+      'maxShareOfTotalHours',
+      0.5,
+    );
+    expect(solveBody(edited, scenario)).toEqual({
+      zones: draft.zones,
+      lots: { complex: { geography: 'zone', structure: 'sole' } },
+      award: { maxShareOfTotalHours: 0.5 },
+    });
   });
 });
 
@@ -66,9 +95,38 @@ describe('history', () => {
 });
 
 describe('comparison with the starting award', () => {
-  const lot = (lotId: string, providerId: string, role = 'sole') => ({ lotId, demandHoursPerWeek: 10, unmetHoursPerWeek: 0, annualCost: 100, riskScore: 20, winners: [{ providerId, role, hoursPerWeek: 10 }] });
-  const start: AwardResult = { status: 'optimal', totals: { annualCost: 1e6, unmetHoursPerWeek: 0, riskScore: 40, viabilityScore: 50, providersAwarded: 3, largestShare: 0.3 }, lots: [lot('s:Z1', 'P1'), lot('s:Z2', 'P2')] };
-  const now: AwardResult = { status: 'optimal', totals: { annualCost: 0.9e6, unmetHoursPerWeek: 5, riskScore: 40, viabilityScore: 55, providersAwarded: 3, largestShare: 0.3 }, lots: [lot('s:Z1', 'P1'), lot('s:Z2', 'P3'), lot('s:Z3', 'P2')] };
+  const lot = (lotId: string, providerId: string, role = 'sole') => ({
+    lotId,
+    demandHoursPerWeek: 10,
+    unmetHoursPerWeek: 0,
+    annualCost: 100,
+    riskScore: 20,
+    winners: [{ providerId, role, hoursPerWeek: 10 }],
+  });
+  const start: AwardResult = {
+    status: 'optimal',
+    totals: {
+      annualCost: 1e6,
+      unmetHoursPerWeek: 0,
+      riskScore: 40,
+      viabilityScore: 50,
+      providersAwarded: 3,
+      largestShare: 0.3,
+    },
+    lots: [lot('s:Z1', 'P1'), lot('s:Z2', 'P2')],
+  };
+  const now: AwardResult = {
+    status: 'optimal',
+    totals: {
+      annualCost: 0.9e6,
+      unmetHoursPerWeek: 5,
+      riskScore: 40,
+      viabilityScore: 55,
+      providersAwarded: 3,
+      largestShare: 0.3,
+    },
+    lots: [lot('s:Z1', 'P1'), lot('s:Z2', 'P3'), lot('s:Z3', 'P2')],
+  };
 
   it('says which figures got better or worse', () => {
     const rows = new Map(headlineRows(now, start).map((r) => [r.label, r]));
@@ -86,7 +144,11 @@ describe('comparison with the starting award', () => {
   });
 
   it('shows dashes, not a failure, for a result without totals or winners (infeasible)', () => {
-    const none: AwardResult = { status: 'infeasible', diagnosis: { relax: ['minDistinctProviders'] }, lots: [{ lotId: 's:Z1', demandHoursPerWeek: 10 }] };
+    const none: AwardResult = {
+      status: 'infeasible',
+      diagnosis: { relax: ['minDistinctProviders'] },
+      lots: [{ lotId: 's:Z1', demandHoursPerWeek: 10 }],
+    };
     const rows = headlineRows(none, start);
     expect(rows.every((r) => r.now === '—' && r.change === '—')).toBe(true);
     expect(lotsChangingHands(none, start)).toEqual([]);
@@ -95,9 +157,17 @@ describe('comparison with the starting award', () => {
 });
 
 describe('saving: zone ids keep one meaning across zonings', () => {
-  const districts = new Map([['A1', 'Z1'], ['A2', 'Z1'], ['A3', 'Z2']]);
+  const districts = new Map([
+    ['A1', 'Z1'],
+    ['A2', 'Z1'],
+    ['A3', 'Z2'],
+  ]);
   it('renames only zones whose areas differ from the same id elsewhere', () => {
-    const edited = new Map([['A1', 'Z1'], ['A2', 'Z2'], ['A3', 'Z2']]);
+    const edited = new Map([
+      ['A1', 'Z1'],
+      ['A2', 'Z2'],
+      ['A3', 'Z2'],
+    ]);
     const { zoning, renamed } = distinctZoneIds(edited, [districts], 'mine', new Set(['A1', 'A2', 'A3']));
     expect(renamed).toEqual({ Z1: 'Z1-mine', Z2: 'Z2-mine' });
     expect([...zoning.values()]).toEqual(['Z1-mine', 'Z2-mine', 'Z2-mine']);
@@ -109,9 +179,13 @@ describe('origin check', () => {
   it('takes its own page and tools without an Origin; refuses other origins and hosts', () => {
     expect(refusal({ host: '127.0.0.1:8765', origin: 'http://127.0.0.1:8765' }, '127.0.0.1')).toBeNull();
     expect(refusal({ host: 'localhost:8765' }, '127.0.0.1')).toBeNull();
-    expect(refusal({ host: '127.0.0.1:8765', origin: 'http://localhost:8765' }, '127.0.0.1')).toMatch(/refused/);
+    expect(refusal({ host: '127.0.0.1:8765', origin: 'http://localhost:8765' }, '127.0.0.1')).toMatch(
+      /refused/,
+    );
     expect(refusal({ host: '127.0.0.1:8765', origin: 'null' }, '127.0.0.1')).toMatch(/refused/);
-    expect(refusal({ host: 'attacker.example:8765', origin: 'http://attacker.example:8765' }, '127.0.0.1')).toMatch(/not this workbench/);
+    expect(
+      refusal({ host: 'attacker.example:8765', origin: 'http://attacker.example:8765' }, '127.0.0.1'),
+    ).toMatch(/not this workbench/);
     expect(refusal({ host: '[::1]:8765', origin: 'http://[::1]:8765' }, '::1')).toBeNull();
     expect(refusal({ host: 'my-pc:8765', origin: 'http://my-pc:8765' }, '0.0.0.0')).toBeNull();
   });

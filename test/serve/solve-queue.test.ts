@@ -15,11 +15,18 @@ function heldSolver() {
   let running = 0;
   let mostAtOnce = 0;
   const solver: Solver = {
-    solve: (body) => new Promise<SolveAnswer>((resolve) => {
-      running++;
-      mostAtOnce = Math.max(mostAtOnce, running);
-      started.push({ body, finish: (a) => { running--; resolve(a); } });
-    }),
+    solve: (body) =>
+      new Promise<SolveAnswer>((resolve) => {
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        started.push({
+          body,
+          finish: (a) => {
+            running--;
+            resolve(a);
+          },
+        });
+      }),
     close: async () => undefined,
     warmed: Promise.resolve(),
   };
@@ -47,21 +54,30 @@ describe('SolveQueue', () => {
     expect(most).toBe(1);
   });
 
-  it('lets a newer request of a stream supersede a waiting one, never the running one or another stream\'s', async () => {
+  it("lets a newer request of a stream supersede a waiting one, never the running one or another stream's", async () => {
     const seen: string[] = [];
-    const queue = new SolveQueue<string, string>(async (t) => { seen.push(t); await tick(); return t; });
+    const queue = new SolveQueue<string, string>(async (t) => {
+      seen.push(t);
+      await tick();
+      return t;
+    });
     const running = queue.submit('a1', 'a');
     const waitingA = queue.submit('a2', 'a');
     const waitingB = queue.submit('b1', 'b');
     const plain = queue.submit('p1');
     const newestA = queue.submit('a3', 'a');
     expect(await waitingA).toEqual({ kind: 'superseded' });
-    expect(await Promise.all([running, waitingB, plain, newestA])).toEqual(['a1', 'b1', 'p1', 'a3'].map((value) => ({ kind: 'done', value })));
+    expect(await Promise.all([running, waitingB, plain, newestA])).toEqual(
+      ['a1', 'b1', 'p1', 'a3'].map((value) => ({ kind: 'done', value })),
+    );
     expect(seen).toEqual(['a1', 'b1', 'p1', 'a3']);
   });
 
   it('goes on after a task fails', async () => {
-    const queue = new SolveQueue<number, number>(async (n) => { if (n === 1) throw new Error('boom'); return n; });
+    const queue = new SolveQueue<number, number>(async (n) => {
+      if (n === 1) throw new Error('boom');
+      return n;
+    });
     await expect(queue.submit(1)).rejects.toThrow('boom');
     expect(await queue.submit(2)).toEqual({ kind: 'done', value: 2 });
   });

@@ -15,7 +15,11 @@ export interface Bench {
   readonly app: FastifyInstance;
   readonly dir: string;
   readonly scenario: Scenario;
-  readonly post: (url: string, body: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  readonly post: (
+    url: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
   readonly get: (url: string, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
 }
 
@@ -25,13 +29,23 @@ export async function workbenchOn(name: string, solverFor?: (scenario: Scenario)
   await cp(path.resolve('scenarios', name), dir, { recursive: true });
   const { scenario } = await readScenario(dir);
   if (scenario === null) throw new Error(`scenarios/${name} did not load`);
-  const solver = solverFor?.(scenario) ?? inProcessSolver(scenario, { inputHash: 'test', version: 'test', timeLimit: 30 });
+  const solver =
+    solverFor?.(scenario) ?? inProcessSolver(scenario, { inputHash: 'test', version: 'test', timeLimit: 30 });
   const app = await buildWorkbench({ dir, scenario, solver, version: 'test' });
   return {
-    app, dir, scenario,
-    post: (url, body, headers = {}) => app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+    app,
+    dir,
+    scenario,
+    post: (url, body, headers = {}) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', ...headers },
+        payload: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers }),
   };
 }
 
-export const zonesOf = (scenario: Scenario, zoning = scenario.zoning): Record<string, string> => Object.fromEntries(scenario.zonings.get(zoning) ?? new Map());
+export const zonesOf = (scenario: Scenario, zoning = scenario.zoning): Record<string, string> =>
+  Object.fromEntries(scenario.zonings.get(zoning) ?? new Map());

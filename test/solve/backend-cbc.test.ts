@@ -3,15 +3,31 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { cbcBackend, isCbcAvailable, readSolution } from '../../src/solve/backend-cbc.js';
 import type { Program, SolverOutcome } from '../../src/solve/program.js';
-import { assignment, assignmentOptimum, binary, continuous, infeasible, isClose, knapsack, knapsackOptimum, mixed, mixedOptimum, row } from './sample-programs.js';
+import {
+  assignment,
+  assignmentOptimum,
+  binary,
+  continuous,
+  infeasible,
+  isClose,
+  knapsack,
+  knapsackOptimum,
+  mixed,
+  mixedOptimum,
+  row,
+} from './sample-programs.js';
 
 const options = { timeLimit: 10, relativeGap: 1e-6 };
 
-function expectOptimum(outcome: SolverOutcome, optimum: { objective: number; values: readonly number[] }): void {
+function expectOptimum(
+  outcome: SolverOutcome,
+  optimum: { objective: number; values: readonly number[] },
+): void {
   if (outcome.status !== 'optimal') throw new Error(`expected optimal, got ${JSON.stringify(outcome)}`);
   expect(isClose(outcome.objective, optimum.objective)).toBe(true);
   expect(outcome.gap).toBe(0);
-  outcome.values.forEach((value, j) => expect(value).toBeCloseTo(optimum.values[j] ?? Number.NaN, 6));
+  for (const [j, value] of outcome.values.entries())
+    expect(value).toBeCloseTo(optimum.values[j] ?? Number.NaN, 6);
 }
 
 async function cbcFolders(): Promise<number> {
@@ -28,7 +44,12 @@ function hardProgram(): Program {
   const weights = Array.from({ length: 300 }, () => 1000 + Math.round(random() * 100));
   const variables = weights.map((w, j) => binary(`x${j}`, w + Math.round(random() * 10)));
   const rows = Array.from({ length: 8 }, (_, k) =>
-    row(`cap${k}`, weights.map((w, j) => [j, Math.round(w * (1 + 0.5 * random()))] as const), -Infinity, 95500 + 77 * k),
+    row(
+      `cap${k}`,
+      weights.map((w, j) => [j, Math.round(w * (1 + 0.5 * random()))] as const),
+      -Infinity,
+      95500 + 77 * k,
+    ),
   );
   return { sense: 'max', variables, rows };
 }
@@ -89,11 +110,22 @@ describe('cbc without the binary', () => {
 });
 
 describe('readSolution', () => {
-  const program: Program = { sense: 'min', variables: [binary('a[B1]', 2), continuous('h', 1, 0, 10)], rows: [row('r', [[0, 1]], 0, 1)] };
+  const program: Program = {
+    sense: 'min',
+    variables: [binary('a[B1]', 2), continuous('h', 1, 0, 10)],
+    rows: [row('r', [[0, 1]], 0, 1)],
+  };
 
   it('reads an optimal solution by column name, absent columns as 0', () => {
     const log = 'Result - Optimal solution found\n\nObjective value:                2.00000000\n';
-    expect(readSolution(program, 'Optimal - objective value 2.00000000\n      0 a(B1)                  1                       2\n', log, 0.1)).toEqual({
+    expect(
+      readSolution(
+        program,
+        'Optimal - objective value 2.00000000\n      0 a(B1)                  1                       2\n',
+        log,
+        0.1,
+      ),
+    ).toEqual({
       status: 'optimal',
       values: [1, 0],
       objective: 2,
@@ -103,30 +135,50 @@ describe('readSolution', () => {
   });
 
   it('computes the gap from the bound in the log', () => {
-    const log = 'Result - Stopped on time limit\n\nObjective value:                80.00000000\nLower bound:                    60.000\nGap:                            0.25\n';
-    const outcome = readSolution(program, 'Stopped on time - objective value 80.00000000\n      1 h                      8                       0\n', log, 1);
+    const log =
+      'Result - Stopped on time limit\n\nObjective value:                80.00000000\nLower bound:                    60.000\nGap:                            0.25\n';
+    const outcome = readSolution(
+      program,
+      'Stopped on time - objective value 80.00000000\n      1 h                      8                       0\n',
+      log,
+      1,
+    );
     expect(outcome).toMatchObject({ status: 'feasible', values: [0, 8], objective: 80, gap: 0.25 });
   });
 
   it('gives NaN as the gap of a stopped run without a bound', () => {
-    expect(readSolution(program, 'Stopped on iterations - objective value 1\n', '', 1)).toMatchObject({ status: 'feasible', gap: Number.NaN });
+    expect(readSolution(program, 'Stopped on iterations - objective value 1\n', '', 1)).toMatchObject({
+      status: 'feasible',
+      gap: Number.NaN,
+    });
   });
 
   it('refuses the relaxation cbc lists when it found no integer plan', () => {
-    const solution = 'Stopped on time (no integer solution - continuous used) - objective value 0.5\n      0 a(B1)                0.5                       0\n';
-    expect(readSolution(program, solution, '', 1)).toMatchObject({ status: 'error', message: expect.stringMatching(/no integer solution/) });
+    const solution =
+      'Stopped on time (no integer solution - continuous used) - objective value 0.5\n      0 a(B1)                0.5                       0\n';
+    expect(readSolution(program, solution, '', 1)).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/no integer solution/),
+    });
   });
 
   it('maps infeasible outcomes, and "infeasible or unbounded" only when every column is bounded', () => {
     expect(readSolution(program, 'Infeasible - objective value 0\n', '', 1).status).toBe('infeasible');
-    expect(readSolution(program, 'Integer infeasible - objective value 0\n', '', 1).status).toBe('infeasible');
+    expect(readSolution(program, 'Integer infeasible - objective value 0\n', '', 1).status).toBe(
+      'infeasible',
+    );
     const open: Program = { ...program, variables: [binary('a[B1]', 2), continuous('h', 1, 0, Infinity)] };
     expect(readSolution(open, 'Integer infeasible - objective value 0\n', '', 1).status).toBe('error');
     expect(readSolution(program, 'Unbounded - objective value 0\n', '', 1).status).toBe('error');
   });
 
   it('rejects fractional integers and unknown columns', () => {
-    expect(readSolution(program, 'Optimal - objective value 1\n      0 a(B1)   0.5   0\n', '', 1)).toMatchObject({ status: 'error', message: expect.stringMatching(/not integral/) });
-    expect(readSolution(program, 'Optimal - objective value 1\n      0 x0   1   0\n', '', 1)).toMatchObject({ status: 'error', message: expect.stringMatching(/unknown column "x0"/) });
+    expect(
+      readSolution(program, 'Optimal - objective value 1\n      0 a(B1)   0.5   0\n', '', 1),
+    ).toMatchObject({ status: 'error', message: expect.stringMatching(/not integral/) });
+    expect(readSolution(program, 'Optimal - objective value 1\n      0 x0   1   0\n', '', 1)).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/unknown column "x0"/),
+    });
   });
 });

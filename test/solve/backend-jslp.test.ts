@@ -24,10 +24,14 @@ import {
 
 const options = { timeLimit: 10, relativeGap: 1e-6 };
 
-function expectOptimum(outcome: SolverOutcome, optimum: { objective: number; values: readonly number[] }): void {
+function expectOptimum(
+  outcome: SolverOutcome,
+  optimum: { objective: number; values: readonly number[] },
+): void {
   if (outcome.status !== 'optimal') throw new Error(`expected optimal, got ${JSON.stringify(outcome)}`);
   expect(isClose(outcome.objective, optimum.objective)).toBe(true);
-  outcome.values.forEach((value, j) => expect(value).toBeCloseTo(optimum.values[j] ?? Number.NaN, 9));
+  for (const [j, value] of outcome.values.entries())
+    expect(value).toBeCloseTo(optimum.values[j] ?? Number.NaN, 9);
 }
 
 describe('jslp backend (in-process, as under vitest)', () => {
@@ -49,10 +53,24 @@ describe('jslp backend (in-process, as under vitest)', () => {
     const free: Program = {
       sense: 'max',
       variables: [binary('x', 0), continuous('f', 1, -Infinity, Infinity)],
-      rows: [row('cap', [[0, 1], [1, 1]], -Infinity, -2)],
+      rows: [
+        row(
+          'cap',
+          [
+            [0, 1],
+            [1, 1],
+          ],
+          -Infinity,
+          -2,
+        ),
+      ],
     };
     expectOptimum(await jslpBackend.solve(free, options), { objective: -2, values: [0, -2] });
-    const zero: Program = { sense: 'min', variables: [binary('x', 0)], rows: [row('nothing', [[0, 0]], -Infinity, 1)] };
+    const zero: Program = {
+      sense: 'min',
+      variables: [binary('x', 0)],
+      rows: [row('nothing', [[0, 0]], -Infinity, 1)],
+    };
     expectOptimum(await jslpBackend.solve(zero, options), { objective: 0, values: [0] });
   });
 
@@ -73,16 +91,31 @@ describe('jslp backend (in-process, as under vitest)', () => {
       .record({
         sense: fc.constantFrom<'min' | 'max'>('min', 'max'),
         costs: fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 8 }),
-        rows: fc.array(fc.record({ coefficients: fc.array(coefficient, { minLength: 8, maxLength: 8 }), rhs: fc.integer({ min: -4, max: 30 }) }), {
-          minLength: 1,
-          maxLength: 4,
-        }),
+        rows: fc.array(
+          fc.record({
+            coefficients: fc.array(coefficient, { minLength: 8, maxLength: 8 }),
+            rhs: fc.integer({ min: -4, max: 30 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
       })
-      .map(({ sense, costs, rows }): Program => ({
-        sense,
-        variables: costs.map((cost, j) => binary(`x${j}`, cost)),
-        rows: rows.map((r, i) => row(`r${i}`, costs.map((_, j) => [j, r.coefficients[j] ?? 0] as const), -Infinity, r.rhs)),
-      }));
+      .map(
+        ({ sense, costs, rows }): Program => ({
+          sense,
+          variables: costs.map((cost, j) => binary(`x${j}`, cost)),
+          rows: rows.map((r, i) =>
+            row(
+              `r${i}`,
+              costs.map((_, j) => [j, r.coefficients[j] ?? 0] as const),
+              -Infinity,
+              r.rhs,
+            ),
+          ),
+        }),
+      );
     let runs = 0;
     let infeasibleRuns = 0;
     await fc.assert(
@@ -111,7 +144,17 @@ describe('findViolation', () => {
   const program: Program = {
     sense: 'min',
     variables: [binary('x', 1), binary('y', 1)],
-    rows: [row('cap', [[0, 1000], [1, 1000]], -Infinity, 1000)],
+    rows: [
+      row(
+        'cap',
+        [
+          [0, 1000],
+          [1, 1000],
+        ],
+        -Infinity,
+        1000,
+      ),
+    ],
   };
 
   it('accepts a plan within tolerance', () => {
@@ -131,8 +174,20 @@ describe('toJslpModel', () => {
     expect(model.binaries).toEqual({ v0: true, v1: true });
     expect(model.ints).toEqual({ v4: true });
     expect(model.unrestricted).toEqual({ v3: true, v6: true });
-    expect(model.constraints).toMatchObject({ lb3: { min: -5 }, ub3: { max: 5 }, fx5: { equal: 2 }, r1: { equal: 4 }, r2: { min: 1, max: 6 } });
-    expect(model.options).toEqual({ tolerance: 0, useMIRCuts: true, exitOnCycles: true, timeout: 5000, presolve: false });
+    expect(model.constraints).toMatchObject({
+      lb3: { min: -5 },
+      ub3: { max: 5 },
+      fx5: { equal: 2 },
+      r1: { equal: 4 },
+      r2: { min: 1, max: 6 },
+    });
+    expect(model.options).toEqual({
+      tolerance: 0,
+      useMIRCuts: true,
+      exitOnCycles: true,
+      timeout: 5000,
+      presolve: false,
+    });
   });
 });
 
@@ -149,7 +204,10 @@ describe('jslp hard kill timer', () => {
   });
 
   it('terminates a worker that does not answer and says it timed out', async () => {
-    const backend = createJslpBackend({ workerUrl: pathToFileURL(join(folder, 'hang.mjs')), killGraceSeconds: 0.2 });
+    const backend = createJslpBackend({
+      workerUrl: pathToFileURL(join(folder, 'hang.mjs')),
+      killGraceSeconds: 0.2,
+    });
     const outcome = await backend.solve(knapsack, { timeLimit: 0.3, relativeGap: 1e-6 });
     expect(outcome.status).toBe('error');
     expect(outcome.status === 'error' && outcome.message).toMatch(/timed out/);

@@ -20,7 +20,12 @@ const cbcInstalled = isCbcAvailable();
 /** Random scenarios with reablement merged into standard, for every backend. */
 const mergedRuns = 80;
 
-const backends: readonly { readonly name: string; readonly backend: () => SolverBackend; readonly runs: number; readonly available: boolean }[] = [
+const backends: readonly {
+  readonly name: string;
+  readonly backend: () => SolverBackend;
+  readonly runs: number;
+  readonly available: boolean;
+}[] = [
   { name: 'highs', backend: () => highsBackend, runs: 60, available: true },
   { name: 'jslp', backend: () => jslpBackend, runs: 60, available: true },
   { name: 'cbc', backend: () => cbcBackend(), runs: 30, available: cbcInstalled },
@@ -66,29 +71,48 @@ describe.each(backends)('backend $name', ({ backend, runs, available }) => {
     expect(checked).toBe(Math.round(runs / 2));
   });
 
-  it.skipIf(!available)('on merged lots of every structure: brute force where it applies, else HiGHS; verified', async () => {
-    const won = { sole: 0, 'lead-secondary': 0, framework: 0 };
-    let checked = 0;
-    await fc.assert(
-      fc.asyncProperty(randomScenario({ merge: true }), async (scenario) => {
-        const mine = await run(scenario, backend());
-        expect(['ok', 'infeasible']).toContain(mine.kind);
-        if (mine.kind !== 'ok' && mine.kind !== 'infeasible') return;
-        checked++;
-        const best = bruteForce(scenario);
-        const reference = best === null ? await run(scenario, highsBackend) : null;
-        const status = best?.status ?? (reference?.kind === 'ok' ? reference.result.status : reference?.kind === 'infeasible' ? 'infeasible' : 'missing');
-        expect(mine.result.status).toBe(status);
-        if (mine.kind !== 'ok') return;
-        const objective = best === null ? (reference?.kind === 'ok' ? reference.result.objective.value : NaN) : best.status === 'optimal' ? best.objective : NaN;
-        if (status !== 'infeasible') expect(close(mine.result.objective.value, objective, 1e-5)).toBe(true);
-        for (const lot of mine.result.lots) if (mine.result.allocations.some((a) => a.lotId === lot.lotId && (a.parts?.length ?? 0) > 1)) won[lot.structure]++;
-      }),
-      { seed: 3, numRuns: mergedRuns },
-    );
-    console.info('merged lots won with offers, by structure', won);
-    expect(checked).toBe(mergedRuns);
-    // Offers of a standard and a reablement bid really won lots of each structure.
-    for (const structure of ['sole', 'lead-secondary', 'framework'] as const) expect(won[structure], structure).toBeGreaterThanOrEqual(2);
-  });
+  it.skipIf(!available)(
+    'on merged lots of every structure: brute force where it applies, else HiGHS; verified',
+    async () => {
+      const won = { sole: 0, 'lead-secondary': 0, framework: 0 };
+      let checked = 0;
+      await fc.assert(
+        fc.asyncProperty(randomScenario({ merge: true }), async (scenario) => {
+          const mine = await run(scenario, backend());
+          expect(['ok', 'infeasible']).toContain(mine.kind);
+          if (mine.kind !== 'ok' && mine.kind !== 'infeasible') return;
+          checked++;
+          const best = bruteForce(scenario);
+          const reference = best === null ? await run(scenario, highsBackend) : null;
+          const status =
+            best?.status ??
+            (reference?.kind === 'ok'
+              ? reference.result.status
+              : reference?.kind === 'infeasible'
+                ? 'infeasible'
+                : 'missing');
+          expect(mine.result.status).toBe(status);
+          if (mine.kind !== 'ok') return;
+          const objective =
+            best === null
+              ? reference?.kind === 'ok'
+                ? reference.result.objective.value
+                : NaN
+              : best.status === 'optimal'
+                ? best.objective
+                : NaN;
+          if (status !== 'infeasible') expect(close(mine.result.objective.value, objective, 1e-5)).toBe(true);
+          for (const lot of mine.result.lots)
+            if (mine.result.allocations.some((a) => a.lotId === lot.lotId && (a.parts?.length ?? 0) > 1))
+              won[lot.structure]++;
+        }),
+        { seed: 3, numRuns: mergedRuns },
+      );
+      console.info('merged lots won with offers, by structure', won);
+      expect(checked).toBe(mergedRuns);
+      // Offers of a standard and a reablement bid really won lots of each structure.
+      for (const structure of ['sole', 'lead-secondary', 'framework'] as const)
+        expect(won[structure], structure).toBeGreaterThanOrEqual(2);
+    },
+  );
 });

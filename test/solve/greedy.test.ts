@@ -18,15 +18,27 @@ function built(scenario: Scenario): { lots: Lot[]; program: Program } {
   return b;
 }
 
-const objectiveOf = (program: Program, values: readonly number[]) => program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);
+const objectiveOf = (program: Program, values: readonly number[]) =>
+  program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);
 
 /** The greedy plan as an award, checked by the independent verifier. */
-function violations(scenario: Scenario, lots: readonly Lot[], program: Program, values: readonly number[]): string[] {
+function violations(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  program: Program,
+  values: readonly number[],
+): string[] {
   const plan = decode(program, values, lots, scenario.bids, scenario.weeksPerYear);
   const annualCost = plan.allocations.reduce((t, a) => t + a.annualCost, 0);
   return verifyAward(scenario, {
     zoning: scenario.zoning,
-    lots: lots.map((l) => ({ lotId: l.id, areaIds: l.areaIds, structure: l.structure, demandHoursPerWeek: l.demand, unmetHoursPerWeek: plan.unmet.get(l.id) ?? 0 })),
+    lots: lots.map((l) => ({
+      lotId: l.id,
+      areaIds: l.areaIds,
+      structure: l.structure,
+      demandHoursPerWeek: l.demand,
+      unmetHoursPerWeek: plan.unmet.get(l.id) ?? 0,
+    })),
     allocations: plan.allocations,
     objective: { kind: scenario.award.objective, value: objectiveOf(program, values) },
     annualCost,
@@ -77,9 +89,19 @@ describe('isFeasiblePlan', () => {
     const { program } = built(generateScenario(instanceSizes.S, 1));
     const values = greedyStart(program) ?? [];
     expect(isFeasiblePlan(program, values)).toBe(true);
-    expect(isFeasiblePlan(program, values.map(() => 0))).toBe(false);
+    expect(
+      isFeasiblePlan(
+        program,
+        values.map(() => 0),
+      ),
+    ).toBe(false);
     const unmet = program.variables.findIndex((v) => v.meaning.kind === 'unmet');
-    expect(isFeasiblePlan(program, values.map((x, j) => (j === unmet ? 0.5 : x)))).toBe(false);
+    expect(
+      isFeasiblePlan(
+        program,
+        values.map((x, j) => (j === unmet ? 0.5 : x)),
+      ),
+    ).toBe(false);
     expect(isFeasiblePlan(program, values.slice(1))).toBe(false);
   });
 });

@@ -3,7 +3,18 @@ import highsModule from 'highs';
 import { describe, expect, it } from 'vitest';
 import { lpNames, lpNumber, sanitiseName, toLpText } from '../../src/solve/lp-format.js';
 import type { Program } from '../../src/solve/program.js';
-import { assignment, assignmentOptimum, binary, continuous, isClose, knapsack, knapsackOptimum, mixed, mixedOptimum, row } from './sample-programs.js';
+import {
+  assignment,
+  assignmentOptimum,
+  binary,
+  continuous,
+  isClose,
+  knapsack,
+  knapsackOptimum,
+  mixed,
+  mixedOptimum,
+  row,
+} from './sample-programs.js';
 
 // highs' types.d.ts is typed as CommonJS (loader at `.default`), but Node loads
 // build/highs.mjs, whose default export is the loader itself.
@@ -11,7 +22,12 @@ type HighsLoader = typeof highsModule.default;
 const loaded = highsModule as unknown as HighsLoader & { readonly default?: HighsLoader };
 const highs = await (loaded.default ?? loaded)();
 
-function solveWithHighs(program: Program): { status: string; objective: number; names: string[]; values: number[] } {
+function solveWithHighs(program: Program): {
+  status: string;
+  objective: number;
+  names: string[];
+  values: number[];
+} {
   const solution = highs.solve(toLpText(program), { mip_rel_gap: 0 });
   const names = Object.keys(solution.Columns);
   const values = names.map((name) => {
@@ -33,12 +49,26 @@ describe('toLpText read back by HiGHS', () => {
     expect(isClose(result.objective, optimum.objective)).toBe(true);
     // Every column is there, under our name, in program order.
     expect(result.names).toEqual(lpNames(program).variables);
-    result.values.forEach((value, j) => expect(value).toBeCloseTo(optimum.values[j] ?? Number.NaN, 9));
+    for (const [j, value] of result.values.entries())
+      expect(value).toBeCloseTo(optimum.values[j] ?? Number.NaN, 9);
   });
 
   it('keeps lines under 255 characters and still reads a 300-term row', () => {
-    const variables = Array.from({ length: 300 }, (_, j) => continuous(`hours[bid-${j},area:E0100${j}]`, 1 + j / 7, 0, 1));
-    const program: Program = { sense: 'max', variables, rows: [row('budget', variables.map((_, j) => [j, 1 + (j % 5)] as const), 0, 40)] };
+    const variables = Array.from({ length: 300 }, (_, j) =>
+      continuous(`hours[bid-${j},area:E0100${j}]`, 1 + j / 7, 0, 1),
+    );
+    const program: Program = {
+      sense: 'max',
+      variables,
+      rows: [
+        row(
+          'budget',
+          variables.map((_, j) => [j, 1 + (j % 5)] as const),
+          0,
+          40,
+        ),
+      ],
+    };
     const text = toLpText(program);
     expect(Math.max(...text.split('\n').map((line) => line.length))).toBeLessThan(255);
     const result = solveWithHighs(program);
@@ -47,9 +77,17 @@ describe('toLpText read back by HiGHS', () => {
   });
 
   it('writes an empty row and a program without rows', () => {
-    const emptyRow: Program = { sense: 'min', variables: [continuous('x', 1, 1, 4)], rows: [row('nothing', [], -1, 1)] };
+    const emptyRow: Program = {
+      sense: 'min',
+      variables: [continuous('x', 1, 1, 4)],
+      rows: [row('nothing', [], -1, 1)],
+    };
     expect(solveWithHighs(emptyRow).objective).toBe(1);
-    const noRows: Program = { sense: 'max', variables: [continuous('x', 2, 0, 4), continuous('y', -1, -3, 3)], rows: [] };
+    const noRows: Program = {
+      sense: 'max',
+      variables: [continuous('x', 2, 0, 4), continuous('y', -1, -3, 3)],
+      rows: [],
+    };
     expect(solveWithHighs(noRows).objective).toBe(11);
   });
 });
@@ -97,17 +135,28 @@ describe('names', () => {
   });
 
   it('prefixes names a reader would take for a number or a keyword', () => {
-    expect(['2nd', '.5', 'inflow', 'NaNa', 'e12', 'End', 'free', 'bin', 'subject', ''].map(sanitiseName)).toEqual([
-      '_2nd', '_.5', '_inflow', '_NaNa', '_e12', '_End', '_free', '_bin', '_subject', '_',
-    ]);
+    expect(
+      ['2nd', '.5', 'inflow', 'NaNa', 'e12', 'End', 'free', 'bin', 'subject', ''].map(sanitiseName),
+    ).toEqual(['_2nd', '_.5', '_inflow', '_NaNa', '_e12', '_End', '_free', '_bin', '_subject', '_']);
   });
 
   it('keeps names unique across variables and rows, and at most 100 characters', () => {
     const long = `a[${'x'.repeat(150)}]`;
     const program: Program = {
       sense: 'min',
-      variables: [binary('x:1', 1), binary('x.1', 1), binary('x-1', 1), binary('x_1', 1), binary(long, 1), binary(`${long}!`, 1)],
-      rows: [row('x_1', [[0, 1]], 0, 1), row('obj', [[1, 1]], -Infinity, 1), row('spare', [], -Infinity, Infinity)],
+      variables: [
+        binary('x:1', 1),
+        binary('x.1', 1),
+        binary('x-1', 1),
+        binary('x_1', 1),
+        binary(long, 1),
+        binary(`${long}!`, 1),
+      ],
+      rows: [
+        row('x_1', [[0, 1]], 0, 1),
+        row('obj', [[1, 1]], -Infinity, 1),
+        row('spare', [], -Infinity, Infinity),
+      ],
     };
     const names = lpNames(program);
     const all = [names.objective, ...names.variables, ...names.rows.flat()];
@@ -125,7 +174,13 @@ describe('names', () => {
 describe('lpNumber', () => {
   it('spells out exponents', () => {
     expect([0.1, -2.5e-8, 1e-7, 1e21, 123456789.125, 0, -0].map(lpNumber)).toEqual([
-      '0.1', '-0.000000025', '0.0000001', '1000000000000000000000', '123456789.125', '0', '0',
+      '0.1',
+      '-0.000000025',
+      '0.0000001',
+      '1000000000000000000000',
+      '123456789.125',
+      '0',
+      '0',
     ]);
     expect([Infinity, -Infinity, 5e-324].map(lpNumber)).toEqual(['inf', '-inf', '5e-324']);
   });

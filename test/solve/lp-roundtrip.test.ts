@@ -12,14 +12,21 @@ import { toLpText } from '../../src/solve/lp-format.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 import { awardOrDiagnosis, close } from '../helpers/run.js';
 
-type Loader = () => Promise<{ solve(text: string, options: object): { Status: string; ObjectiveValue: number } }>;
-const loadHighs = ((highsModule as unknown as { default?: Loader }).default ?? highsModule) as unknown as Loader;
+type Loader = () => Promise<{
+  solve(text: string, options: object): { Status: string; ObjectiveValue: number };
+}>;
+const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
+  highsModule) as unknown as Loader;
 const highs = await loadHighs();
 
 async function roundTrip(scenario: Scenario): Promise<void> {
   const built = programFor(scenario, {});
   if (typeof built === 'string') throw new Error(built);
-  const fromText = highs.solve(toLpText(built.program), { mip_rel_gap: 1e-6, time_limit: 30, output_flag: false });
+  const fromText = highs.solve(toLpText(built.program), {
+    mip_rel_gap: 1e-6,
+    time_limit: 30,
+    output_flag: false,
+  });
   const result = await awardOrDiagnosis(scenario);
   if (result.status === 'infeasible') {
     expect(fromText.Status).toBe('Infeasible');

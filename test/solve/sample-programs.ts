@@ -19,7 +19,12 @@ export function general(name: string, cost: number, lower: number, upper: number
   return { name, lower, upper, integer: true, cost, meaning: anyMeaning };
 }
 
-export function row(name: string, terms: readonly (readonly [number, number])[], lower: number, upper: number): Row {
+export function row(
+  name: string,
+  terms: readonly (readonly [number, number])[],
+  lower: number,
+  upper: number,
+): Row {
   return { name, terms, lower, upper };
 }
 
@@ -29,8 +34,27 @@ export function row(name: string, terms: readonly (readonly [number, number])[],
  */
 export const knapsack: Program = {
   sense: 'max',
-  variables: [binary('take[A]', 15), binary('take[B]', 10), binary('take[C]', 9), binary('take[D]', 5), binary('take[E]', 4)],
-  rows: [row('capacity', [[0, 6], [1, 5], [2, 4], [3, 3], [4, 2]], -Infinity, 10)],
+  variables: [
+    binary('take[A]', 15),
+    binary('take[B]', 10),
+    binary('take[C]', 9),
+    binary('take[D]', 5),
+    binary('take[E]', 4),
+  ],
+  rows: [
+    row(
+      'capacity',
+      [
+        [0, 6],
+        [1, 5],
+        [2, 4],
+        [3, 3],
+        [4, 2],
+      ],
+      -Infinity,
+      10,
+    ),
+  ],
 };
 export const knapsackOptimum = { objective: 24, values: [1, 0, 1, 0, 0] };
 
@@ -46,9 +70,25 @@ export const assignment: Program = (() => {
     [5, 8, 1],
   ];
   const index = (bid: number, lot: number): number => bid * 3 + lot;
-  const variables = costs.flatMap((line, bid) => line.map((cost, lot) => binary(`a[B${bid},standard:Z-L${lot},sole]`, cost)));
-  const lots = [0, 1, 2].map((lot) => row(`fill[L${lot}]`, [0, 1, 2].map((bid) => [index(bid, lot), 1] as const), 1, 1));
-  const bids = [0, 1, 2].map((bid) => row(`one[B${bid}]`, [0, 1, 2].map((lot) => [index(bid, lot), 1] as const), 0, 1));
+  const variables = costs.flatMap((line, bid) =>
+    line.map((cost, lot) => binary(`a[B${bid},standard:Z-L${lot},sole]`, cost)),
+  );
+  const lots = [0, 1, 2].map((lot) =>
+    row(
+      `fill[L${lot}]`,
+      [0, 1, 2].map((bid) => [index(bid, lot), 1] as const),
+      1,
+      1,
+    ),
+  );
+  const bids = [0, 1, 2].map((bid) =>
+    row(
+      `one[B${bid}]`,
+      [0, 1, 2].map((lot) => [index(bid, lot), 1] as const),
+      0,
+      1,
+    ),
+  );
   return { sense: 'min', variables, rows: [...lots, ...bids] };
 })();
 export const assignmentOptimum = { objective: 9, values: [0, 1, 0, 1, 0, 0, 0, 0, 1] };
@@ -74,11 +114,51 @@ export function mixed(sense: 'min' | 'max'): Program {
       continuous('free', 0, -Infinity, Infinity),
     ],
     rows: [
-      row('cover', [[0, 1], [1, 1]], 1, Infinity),
-      row('balance', [[2, 1], [3, 1]], 4, 4),
-      row('band', [[2, 1], [4, -1]], 1, 6),
-      row('a[B1,standard:Z-WAT,lead]', [[0, 1], [4, 1]], -Infinity, 3.5),
-      row('mirror', [[6, 1], [2, -1]], 0, 0),
+      row(
+        'cover',
+        [
+          [0, 1],
+          [1, 1],
+        ],
+        1,
+        Infinity,
+      ),
+      row(
+        'balance',
+        [
+          [2, 1],
+          [3, 1],
+        ],
+        4,
+        4,
+      ),
+      row(
+        'band',
+        [
+          [2, 1],
+          [4, -1],
+        ],
+        1,
+        6,
+      ),
+      row(
+        'a[B1,standard:Z-WAT,lead]',
+        [
+          [0, 1],
+          [4, 1],
+        ],
+        -Infinity,
+        3.5,
+      ),
+      row(
+        'mirror',
+        [
+          [6, 1],
+          [2, -1],
+        ],
+        0,
+        0,
+      ),
     ],
   };
 }
@@ -91,7 +171,17 @@ export const mixedOptimum = {
 export const infeasible: Program = {
   sense: 'min',
   variables: [binary('x', 1), binary('y', 1)],
-  rows: [row('too much', [[0, 1], [1, 1]], 3, Infinity)],
+  rows: [
+    row(
+      'too much',
+      [
+        [0, 1],
+        [1, 1],
+      ],
+      3,
+      Infinity,
+    ),
+  ],
 };
 
 /** The optimum of a pure binary program by trying all 2^n plans; null if none is feasible. */

@@ -20,7 +20,12 @@ async function tinyCopy(): Promise<string> {
   return dir;
 }
 
-const rowsOf = (csv: string) => csv.trim().split('\n').slice(1).map((l) => l.split(','));
+const rowsOf = (csv: string) =>
+  csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
 
 describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
   test('--out: a zone file with every area once, the tables, the comparison, and the same map for the same seed', async () => {
@@ -29,7 +34,11 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     const csv = await readFile(path.join(out, 'zones-designed.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('area_id,zone_id');
-    expect(rowsOf(csv).map(([a]) => a).sort()).toEqual(['N1', 'N2', 'N3', 'S1', 'S2', 'S3']);
+    expect(
+      rowsOf(csv)
+        .map(([a]) => a)
+        .sort(),
+    ).toEqual(['N1', 'N2', 'N3', 'S1', 'S2', 'S3']);
     expect(r.stdout).toMatch(/Zoning "designed": \d+ zones, exact, proven optimal/);
     expect(r.stdout).toMatch(/Every zoning against the same rules/);
     expect(r.stdout).toMatch(/lead-80-20\s+designed/);
@@ -39,17 +48,54 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(report).toContain('zoning <strong>designed</strong>');
     expect(report).toContain('Z-DESIGNED-01');
     const again = await outDir();
-    const r2 = await zonal(['zones', 'scenarios/tiny', '--out', again, '--seed', '3', '--no-compare', '--method', 'heuristic']);
-    const r3 = await zonal(['zones', 'scenarios/tiny', '--out', `${again}-2`, '--seed', '3', '--no-compare', '--method', 'heuristic']);
+    const r2 = await zonal([
+      'zones',
+      'scenarios/tiny',
+      '--out',
+      again,
+      '--seed',
+      '3',
+      '--no-compare',
+      '--method',
+      'heuristic',
+    ]);
+    const _r3 = await zonal([
+      'zones',
+      'scenarios/tiny',
+      '--out',
+      `${again}-2`,
+      '--seed',
+      '3',
+      '--no-compare',
+      '--method',
+      'heuristic',
+    ]);
     expect(r2.code, r2.stderr).toBe(0);
-    expect(await readFile(path.join(again, 'zones-designed.csv'), 'utf8')).toBe(await readFile(path.join(`${again}-2`, 'zones-designed.csv'), 'utf8'));
+    expect(await readFile(path.join(again, 'zones-designed.csv'), 'utf8')).toBe(
+      await readFile(path.join(`${again}-2`, 'zones-designed.csv'), 'utf8'),
+    );
   });
 
   test('--write adds the zone files and scenario.json entries, and the scenario still validates; a second run with the name is refused', async () => {
     const dir = await tinyCopy();
-    const r = await zonal(['zones', dir, '--write', '--name', 'proposal', '--alternatives', '2', '--no-compare', '--method', 'heuristic', '--min-hours', '900']);
+    const r = await zonal([
+      'zones',
+      dir,
+      '--write',
+      '--name',
+      'proposal',
+      '--alternatives',
+      '2',
+      '--no-compare',
+      '--method',
+      'heuristic',
+      '--min-hours',
+      '900',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const json = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as { zonings: Record<string, string> };
+    const json = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as {
+      zonings: Record<string, string>;
+    };
     expect(json.zonings['proposal']).toBe('zones-proposal.csv');
     expect(json.zonings['two']).toBe('zones-two.csv');
     expect(rowsOf(await readFile(path.join(dir, 'zones-proposal.csv'), 'utf8')).length).toBe(6);
@@ -66,7 +112,10 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     [['--min-hours', '99999'], /floor of 99,999 h\/week is above the total design demand of 4,550 h\/week/],
     [['--count', '7'], /--count 7 asks for more zones than there are areas \(6\)/],
     [['--within', 'nowhere'], /--within nowhere: the scenario has no such zoning; choose from two, one/],
-    [['--within', 'two', '--min-hours', '2200'], /--within two: 1 parent zone\(s\) carry less than the floor of 2,200 h\/week/],
+    [
+      ['--within', 'two', '--min-hours', '2200'],
+      /--within two: 1 parent zone\(s\) carry less than the floor of 2,200 h\/week/,
+    ],
     [['--count', 'two'], /--count two: give a whole number of at least 1/],
     [['--min-hours', '-5'], /--min-hours -5: give hours a week/],
     [['--name', 'bad name'], /--name "bad name": use only letters, digits/],
@@ -82,15 +131,37 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
 
   test('an island below the floor (boundaries with no shared edge) is named, exit 2, nothing written', async () => {
     const files = goodFiles();
-    const square = (x: number, y: number) => [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]];
-    const features = [['A1', square(-1.2, 52.1)], ['A2', square(-1.1, 52.1)], ['A3', square(-1.5, 52.5)]].map(([id, coordinates]) => ({ type: 'Feature', properties: { area_id: id }, geometry: { type: 'Polygon', coordinates } }));
+    const square = (x: number, y: number) => [
+      [
+        [x, y],
+        [x + 0.1, y],
+        [x + 0.1, y + 0.1],
+        [x, y + 0.1],
+        [x, y],
+      ],
+    ];
+    const features = [
+      ['A1', square(-1.2, 52.1)],
+      ['A2', square(-1.1, 52.1)],
+      ['A3', square(-1.5, 52.5)],
+    ].map(([id, coordinates]) => ({
+      type: 'Feature',
+      properties: { area_id: id },
+      geometry: { type: 'Polygon', coordinates },
+    }));
     const json = JSON.parse(files['scenario.json'] ?? '{}') as { files: Record<string, string> };
     json.files['boundaries'] = 'areas.geojson';
-    const dir = await writeScenarioFolder({ ...files, 'scenario.json': JSON.stringify(json), 'areas.geojson': JSON.stringify({ type: 'FeatureCollection', features }) });
+    const dir = await writeScenarioFolder({
+      ...files,
+      'scenario.json': JSON.stringify(json),
+      'areas.geojson': JSON.stringify({ type: 'FeatureCollection', features }),
+    });
     const before = await readdir(dir);
     const r = await zonal(['zones', dir, '--write', '--min-hours', '45']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/areas A3 are not connected to the rest of the county \(no neighbour link\) and carry only 40 h\/week, below the floor of 45 h\/week/);
+    expect(r.stderr).toMatch(
+      /areas A3 are not connected to the rest of the county \(no neighbour link\) and carry only 40 h\/week, below the floor of 45 h\/week/,
+    );
     expect(await readdir(dir)).toEqual(before);
   });
 });

@@ -11,13 +11,21 @@ import { designZones, type DesignSettings } from '../../src/zones/design.js';
 import type { ZoneProblem } from '../../src/zones/problem.js';
 import { componentsOf, problemOf, problemShape } from './random-problem.js';
 
-const settings: DesignSettings = { seed: 7, alternatives: 3, method: 'heuristic', exactAreaLimit: 0, timeLimit: 30, backend: highsBackend, within: null };
+const settings: DesignSettings = {
+  seed: 7,
+  alternatives: 3,
+  method: 'heuristic',
+  exactAreaLimit: 0,
+  timeLimit: 30,
+  backend: highsBackend,
+  within: null,
+};
 
 function brokenRules(p: ZoneProblem, assignment: readonly number[]): string[] {
   const out: string[] = [];
   if (assignment.length !== p.areas.length) out.push('not every area has exactly one zone');
   const zones = new Map<number, number[]>();
-  assignment.forEach((z, i) => zones.set(z, [...(zones.get(z) ?? []), i]));
+  for (const [i, z] of assignment.entries()) zones.set(z, [...(zones.get(z) ?? []), i]);
   if (p.count !== null && zones.size !== p.count) out.push(`${zones.size} zones, asked for ${p.count}`);
   for (const [z, members] of zones) {
     const demand = members.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
@@ -53,7 +61,17 @@ describe('zone design (heuristic) on random maps', () => {
   });
 
   it('does not change the problem it is given', async () => {
-    const p = problemOf({ points: [{ x: 0, y: 0, demand: 10 }, { x: 1, y: 0, demand: 20 }, { x: 0, y: 1, demand: 30 }, { x: 1, y: 1, demand: 40 }], floorShare: 0.3, withParents: false, count: null });
+    const p = problemOf({
+      points: [
+        { x: 0, y: 0, demand: 10 },
+        { x: 1, y: 0, demand: 20 },
+        { x: 0, y: 1, demand: 30 },
+        { x: 1, y: 1, demand: 40 },
+      ],
+      floorShare: 0.3,
+      withParents: false,
+      count: null,
+    });
     const before = JSON.stringify(p);
     await designZones(p, settings);
     expect(JSON.stringify(p)).toBe(before);

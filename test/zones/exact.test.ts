@@ -33,20 +33,39 @@ function bruteForce(p: ZoneProblem): { zones: number; cost: number } | null {
   let best: { zones: number; cost: number } | null = null;
   for (const assignment of partitions(p.areas.length)) {
     const zones = new Map<number, number[]>();
-    assignment.forEach((z, i) => zones.set(z, [...(zones.get(z) ?? []), i]));
+    for (const [i, z] of assignment.entries()) zones.set(z, [...(zones.get(z) ?? []), i]);
     if (p.count !== null && zones.size !== p.count) continue;
     let cost = 0;
     let ok = true;
     for (const members of zones.values()) {
       const demand = members.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
-      if (demand < p.floor || demand > p.ceiling || componentsOf(p, members) !== 1 || new Set(members.map((i) => p.areas[i]?.parent)).size > 1) {
+      if (
+        demand < p.floor ||
+        demand > p.ceiling ||
+        componentsOf(p, members) !== 1 ||
+        new Set(members.map((i) => p.areas[i]?.parent)).size > 1
+      ) {
         ok = false;
         break;
       }
-      cost += Math.min(...members.map((c) => members.reduce((t, i) => t + (p.areas[i]?.demand ?? 0) * Math.hypot((p.areas[i]?.x ?? 0) - (p.areas[c]?.x ?? 0), (p.areas[i]?.y ?? 0) - (p.areas[c]?.y ?? 0)), 0)));
+      cost += Math.min(
+        ...members.map((c) =>
+          members.reduce(
+            (t, i) =>
+              t +
+              (p.areas[i]?.demand ?? 0) *
+                Math.hypot(
+                  (p.areas[i]?.x ?? 0) - (p.areas[c]?.x ?? 0),
+                  (p.areas[i]?.y ?? 0) - (p.areas[c]?.y ?? 0),
+                ),
+            0,
+          ),
+        ),
+      );
     }
     if (!ok) continue;
-    if (best === null || zones.size > best.zones || (zones.size === best.zones && cost < best.cost)) best = { zones: zones.size, cost };
+    if (best === null || zones.size > best.zones || (zones.size === best.zones && cost < best.cost))
+      best = { zones: zones.size, cost };
   }
   return best;
 }
@@ -65,7 +84,15 @@ describe('exact zone design', () => {
         if (truth === null) {
           none++;
           expect(exact.status).toBe('infeasible');
-          const designed = await designZones(p, { seed: 1, alternatives: 1, method: 'auto', exactAreaLimit: 30, timeLimit: 30, backend: highsBackend, within: null });
+          const designed = await designZones(p, {
+            seed: 1,
+            alternatives: 1,
+            method: 'auto',
+            exactAreaLimit: 30,
+            timeLimit: 30,
+            backend: highsBackend,
+            within: null,
+          });
           expect(designed.kind).toBe('impossible');
           return;
         }
@@ -74,8 +101,17 @@ describe('exact zone design', () => {
         if (exact.status !== 'optimal') return;
         expect(new Set(exact.assignment).size).toBe(truth.zones);
         expect(close(exact.cost, truth.cost)).toBe(true);
-        const heuristic = await designZones(p, { seed: 1, alternatives: 1, method: 'heuristic', exactAreaLimit: 0, timeLimit: 30, backend: highsBackend, within: null });
-        if (heuristic.kind === 'designed') expect(heuristic.proposals[0]?.cost ?? 0).toBeGreaterThanOrEqual(truth.cost - 1e-6);
+        const heuristic = await designZones(p, {
+          seed: 1,
+          alternatives: 1,
+          method: 'heuristic',
+          exactAreaLimit: 0,
+          timeLimit: 30,
+          backend: highsBackend,
+          within: null,
+        });
+        if (heuristic.kind === 'designed')
+          expect(heuristic.proposals[0]?.cost ?? 0).toBeGreaterThanOrEqual(truth.cost - 1e-6);
       }),
       { numRuns: 60, seed: 3 },
     );

@@ -17,7 +17,14 @@ export interface ProblemShape {
 
 export const problemShape = (minAreas: number, maxAreas: number): fc.Arbitrary<ProblemShape> =>
   fc.record({
-    points: fc.uniqueArray(fc.record({ x: fc.integer({ min: 0, max: 40 }), y: fc.integer({ min: 0, max: 40 }), demand: fc.integer({ min: 0, max: 500 }) }), { minLength: minAreas, maxLength: maxAreas, selector: (p) => `${p.x},${p.y}` }),
+    points: fc.uniqueArray(
+      fc.record({
+        x: fc.integer({ min: 0, max: 40 }),
+        y: fc.integer({ min: 0, max: 40 }),
+        demand: fc.integer({ min: 0, max: 500 }),
+      }),
+      { minLength: minAreas, maxLength: maxAreas, selector: (p) => `${p.x},${p.y}` },
+    ),
     floorShare: fc.double({ min: 0.05, max: 0.6, noNaN: true }),
     withParents: fc.boolean(),
     count: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
@@ -30,7 +37,13 @@ export function problemOf(shape: ProblemShape): ZoneProblem {
   const floor = Math.round(total * shape.floorShare);
   const most = Math.max(1, shape.count ?? (floor > 0 ? Math.floor(total / floor) : shape.points.length));
   return {
-    areas: shape.points.map((p, i) => ({ id: `A${String(i).padStart(2, '0')}`, x: p.x, y: p.y, demand: p.demand, parent: shape.withParents ? (p.x < middle ? 'W' : 'E') : null })),
+    areas: shape.points.map((p, i) => ({
+      id: `A${String(i).padStart(2, '0')}`,
+      x: p.x,
+      y: p.y,
+      demand: p.demand,
+      parent: shape.withParents ? (p.x < middle ? 'W' : 'E') : null,
+    })),
     neighbours: delaunayNeighbours(shape.points.map((p) => [p.x, p.y])),
     floor,
     ceiling: Math.max(2 * (total / most), ...shape.points.map((p) => p.demand)),

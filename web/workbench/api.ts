@@ -11,7 +11,10 @@ const stream = `page-${Math.random().toString(36).slice(2)}`;
 export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply<T>> {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? { 'x-zonal-stream': stream } : { 'content-type': 'application/json', 'x-zonal-stream': stream },
+    headers:
+      body === undefined
+        ? { 'x-zonal-stream': stream }
+        : { 'content-type': 'application/json', 'x-zonal-stream': stream },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -27,7 +30,11 @@ export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknow
 
 /** POST and save the answer as a file; the error message when there is none. */
 export async function download(url: string, body: unknown, fileName: string): Promise<string | null> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) {
     const text = await response.text();
     try {

@@ -62,12 +62,49 @@ const whole = (v: number) => Math.round(v).toLocaleString('en-GB');
 export const money = (v: number) => `£${(v / 1e6).toFixed(2)}m`;
 
 const figures: readonly Figure[] = [
-  { key: 'annualCost', label: 'All-in annual cost', show: money, showChange: (d) => sign(d, `£${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`), good: -1 },
-  { key: 'unmetHoursPerWeek', label: 'Unmet hours a week', show: (v) => v.toFixed(1), showChange: (d) => sign(d, Math.abs(d).toFixed(1)), good: -1 },
-  { key: 'riskScore', label: 'Risk (0-100, higher is worse)', show: whole, showChange: (d) => sign(d, Math.abs(d).toFixed(1)), good: -1 },
-  { key: 'viabilityScore', label: 'Viability (0-100, higher is better)', show: whole, showChange: (d) => sign(d, Math.abs(d).toFixed(1)), good: 1 },
-  { key: 'providersAwarded', label: 'Providers awarded', show: whole, showChange: (d) => sign(d, Math.abs(d).toFixed(0)), good: 0 },
-  { key: 'largestShare', label: 'Largest provider share', show: (v) => `${(v * 100).toFixed(1)}%`, showChange: (d) => sign(d, `${Math.abs(d * 100).toFixed(1)} pts`), good: -1 },
+  {
+    key: 'annualCost',
+    label: 'All-in annual cost',
+    show: money,
+    showChange: (d) =>
+      sign(d, `£${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`),
+    good: -1,
+  },
+  {
+    key: 'unmetHoursPerWeek',
+    label: 'Unmet hours a week',
+    show: (v) => v.toFixed(1),
+    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+    good: -1,
+  },
+  {
+    key: 'riskScore',
+    label: 'Risk (0-100, higher is worse)',
+    show: whole,
+    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+    good: -1,
+  },
+  {
+    key: 'viabilityScore',
+    label: 'Viability (0-100, higher is better)',
+    show: whole,
+    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+    good: 1,
+  },
+  {
+    key: 'providersAwarded',
+    label: 'Providers awarded',
+    show: whole,
+    showChange: (d) => sign(d, Math.abs(d).toFixed(0)),
+    good: 0,
+  },
+  {
+    key: 'largestShare',
+    label: 'Largest provider share',
+    show: (v) => `${(v * 100).toFixed(1)}%`,
+    showChange: (d) => sign(d, `${Math.abs(d * 100).toFixed(1)} pts`),
+    good: -1,
+  },
 ];
 
 /** Changes smaller than this (relative) count as no change: solver round-off. */
@@ -77,12 +114,25 @@ export function headlineRows(now: AwardResult, start: AwardResult | null): Figur
   return figures.map((f) => {
     const a = now.totals?.[f.key];
     const b = start?.totals?.[f.key];
-    if (a === undefined) return { label: f.label, now: '—', start: b === undefined ? '—' : f.show(b), change: '—', verdict: 'same' };
+    if (a === undefined)
+      return {
+        label: f.label,
+        now: '—',
+        start: b === undefined ? '—' : f.show(b),
+        change: '—',
+        verdict: 'same',
+      };
     if (b === undefined) return { label: f.label, now: f.show(a), start: '—', change: '—', verdict: 'same' };
     const d = a - b;
     const same = Math.abs(d) <= tolerance * Math.max(1, Math.abs(b));
     const verdict = same || f.good === 0 ? 'same' : Math.sign(d) === f.good ? 'better' : 'worse';
-    return { label: f.label, now: f.show(a), start: f.show(b), change: same ? 'no change' : f.showChange(d), verdict };
+    return {
+      label: f.label,
+      now: f.show(a),
+      start: f.show(b),
+      change: same ? 'no change' : f.showChange(d),
+      verdict,
+    };
   });
 }
 
@@ -106,6 +156,10 @@ export function lotsChangingHands(now: AwardResult, start: AwardResult | null): 
   const after = new Map((now.lots ?? []).map((l) => [l.lotId, l]));
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
   return ids
-    .map((lotId) => ({ lotId, before: before.has(lotId) ? winnersText(before.get(lotId)) : 'not a lot', after: after.has(lotId) ? winnersText(after.get(lotId)) : 'not a lot' }))
+    .map((lotId) => ({
+      lotId,
+      before: before.has(lotId) ? winnersText(before.get(lotId)) : 'not a lot',
+      after: after.has(lotId) ? winnersText(after.get(lotId)) : 'not a lot',
+    }))
     .filter((h) => h.before !== h.after);
 }

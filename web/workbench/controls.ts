@@ -32,7 +32,12 @@ export class Controls {
   readonly #lots = new Map<string, LotInputs>();
   readonly #rules = new Map<string, HTMLInputElement>();
 
-  constructor(lotRoot: HTMLElement, ruleRoot: HTMLElement, draft: Draft, private readonly events: ControlEvents) {
+  constructor(
+    lotRoot: HTMLElement,
+    ruleRoot: HTMLElement,
+    draft: Draft,
+    private readonly events: ControlEvents,
+  ) {
     for (const [careType, entry] of Object.entries(draft.lots)) {
       if ('merge' in entry) {
         lotRoot.append(el('p', { class: 'hint' }, `${careType}: merged into ${String(entry['merge'])} lots`));
@@ -48,13 +53,35 @@ export class Controls {
       };
       inputs.shareLabel.append('lead share ', inputs.leadShare);
       inputs.providersLabel.append('most providers ', inputs.maxProviders);
-      for (const input of [inputs.geography, inputs.structure, inputs.leadShare, inputs.maxProviders]) input.addEventListener('change', () => this.#lotChanged(careType, inputs));
-      lotRoot.append(el('div', { class: 'lot-row' }, el('strong', {}, careType), ' ', el('label', {}, 'by ', inputs.geography), el('label', {}, 'structure ', inputs.structure), inputs.shareLabel, inputs.providersLabel));
+      for (const input of [inputs.geography, inputs.structure, inputs.leadShare, inputs.maxProviders])
+        input.addEventListener('change', () => this.#lotChanged(careType, inputs));
+      lotRoot.append(
+        el(
+          'div',
+          { class: 'lot-row' },
+          el('strong', {}, careType),
+          ' ',
+          el('label', {}, 'by ', inputs.geography),
+          el('label', {}, 'structure ', inputs.structure),
+          inputs.shareLabel,
+          inputs.providersLabel,
+        ),
+      );
       this.#lots.set(careType, inputs);
     }
-    this.#rule(ruleRoot, 'maxShareOfTotalHours', 'largest share of all hours one provider may hold (0-1)', { min: '0.05', max: '1', step: '0.05' });
-    this.#rule(ruleRoot, 'maxLotsPerProvider', 'most lots per provider (blank: no cap)', { min: '1', step: '1' });
-    this.#rule(ruleRoot, 'minDistinctProviders', 'fewest different providers awarded', { min: '0', step: '1' });
+    this.#rule(ruleRoot, 'maxShareOfTotalHours', 'largest share of all hours one provider may hold (0-1)', {
+      min: '0.05',
+      max: '1',
+      step: '0.05',
+    });
+    this.#rule(ruleRoot, 'maxLotsPerProvider', 'most lots per provider (blank: no cap)', {
+      min: '1',
+      step: '1',
+    });
+    this.#rule(ruleRoot, 'minDistinctProviders', 'fewest different providers awarded', {
+      min: '0',
+      step: '1',
+    });
     this.sync(draft);
   }
 

@@ -25,7 +25,8 @@ export function zoneIds(draft: Draft): string[] {
 export function moveAreas(draft: Draft, areaIds: readonly string[], zoneId: string): Draft | string {
   if (areaIds.length === 0) return 'select one or more areas first';
   if (!zoneIds(draft).includes(zoneId)) return `zone ${zoneId} does not exist: choose a zone from the list`;
-  if (areaIds.every((a) => draft.zones[a] === zoneId)) return `the selected areas are already in zone ${zoneId}`;
+  if (areaIds.every((a) => draft.zones[a] === zoneId))
+    return `the selected areas are already in zone ${zoneId}`;
   return { ...draft, zones: { ...draft.zones, ...Object.fromEntries(areaIds.map((a) => [a, zoneId])) } };
 }
 
@@ -33,7 +34,8 @@ export function moveAreas(draft: Draft, areaIds: readonly string[], zoneId: stri
 export function newZoneProblem(draft: Draft, zoneId: string): string | null {
   if (!idPattern.test(zoneId)) return 'give the new zone an id of letters, digits, _ . or -';
   if (zoneIds(draft).includes(zoneId)) return `zone ${zoneId} already exists: choose another id`;
-  if (zoneId in draft.zones || zoneId === 'county') return `${zoneId} is an area id or reserved: choose another zone id`;
+  if (zoneId in draft.zones || zoneId === 'county')
+    return `${zoneId} is an area id or reserved: choose another zone id`;
   return null;
 }
 
@@ -48,7 +50,10 @@ export function mergeZones(draft: Draft, from: string, into: string): Draft | st
   const ids = zoneIds(draft);
   if (!ids.includes(from) || !ids.includes(into)) return 'choose two zones from the lists';
   if (from === into) return 'choose two different zones to merge';
-  return { ...draft, zones: Object.fromEntries(Object.entries(draft.zones).map(([a, z]) => [a, z === from ? into : z])) };
+  return {
+    ...draft,
+    zones: Object.fromEntries(Object.entries(draft.zones).map(([a, z]) => [a, z === from ? into : z])),
+  };
 }
 
 /** A fresh zone id, Z-NEW1, Z-NEW2, …, not yet used by any zone or area. */
@@ -68,9 +73,14 @@ export function setRule(draft: Draft, rule: string, value: Json): Draft {
 }
 
 /** Zone ids keep one colour for the whole session: the start's zones in order, then new ones as they appear. */
-export function assignColours(known: ReadonlyMap<string, string>, zones: readonly string[], palette: readonly string[]): Map<string, string> {
+export function assignColours(
+  known: ReadonlyMap<string, string>,
+  zones: readonly string[],
+  palette: readonly string[],
+): Map<string, string> {
   const colours = new Map(known);
-  for (const zone of zones) if (!colours.has(zone)) colours.set(zone, palette[colours.size % palette.length] ?? '#777777');
+  for (const zone of zones)
+    if (!colours.has(zone)) colours.set(zone, palette[colours.size % palette.length] ?? '#777777');
   return colours;
 }
 
@@ -81,8 +91,19 @@ const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) ===
  * lot entries and award rules that differ from the scenario's own, so the
  * server applies them to the scenario as it stands.
  */
-export function solveBody(draft: Draft, scenario: Draft): { zones: Draft['zones']; lots?: Draft['lots']; award?: Draft['award'] } {
-  const lots = Object.fromEntries(Object.entries(draft.lots).filter(([careType, entry]) => !same(entry, scenario.lots[careType])));
-  const award = Object.fromEntries(Object.entries(draft.award).filter(([rule, value]) => !same(value, scenario.award[rule])));
-  return { zones: draft.zones, ...(Object.keys(lots).length === 0 ? {} : { lots }), ...(Object.keys(award).length === 0 ? {} : { award }) };
+export function solveBody(
+  draft: Draft,
+  scenario: Draft,
+): { zones: Draft['zones']; lots?: Draft['lots']; award?: Draft['award'] } {
+  const lots = Object.fromEntries(
+    Object.entries(draft.lots).filter(([careType, entry]) => !same(entry, scenario.lots[careType])),
+  );
+  const award = Object.fromEntries(
+    Object.entries(draft.award).filter(([rule, value]) => !same(value, scenario.award[rule])),
+  );
+  return {
+    zones: draft.zones,
+    ...(Object.keys(lots).length === 0 ? {} : { lots }),
+    ...(Object.keys(award).length === 0 ? {} : { award }),
+  };
 }

@@ -8,7 +8,20 @@ import type { AwardResult } from './award.js';
 import { renderAward } from './award-view.js';
 import { Controls } from './controls.js';
 import { byId, fillSelect } from './dom.js';
-import { assignColours, mergeZones, moveAreas, setLot, setRule, solveBody, splitOff, suggestZoneId, zoneIds, type Draft, type Json, type LotEntry } from './draft.js';
+import {
+  assignColours,
+  mergeZones,
+  moveAreas,
+  setLot,
+  setRule,
+  solveBody,
+  splitOff,
+  suggestZoneId,
+  zoneIds,
+  type Draft,
+  type Json,
+  type LotEntry,
+} from './draft.js';
 import { record, redo, startHistory, undo, type History } from './history.js';
 import { legendItems, MapView, type ZoneOutline } from './map-view.js';
 
@@ -55,12 +68,18 @@ class Workbench {
 
   showSelection(): void {
     const ids = [...this.map.selected].sort();
-    byId('selection').textContent = ids.length === 0 ? 'No area selected.' : `${ids.length} selected: ${ids.map((id) => `${this.names.get(id) ?? id} (${id})`).join(', ')}`;
+    byId('selection').textContent =
+      ids.length === 0
+        ? 'No area selected.'
+        : `${ids.length} selected: ${ids.map((id) => `${this.names.get(id) ?? id} (${id})`).join(', ')}`;
   }
 
   apply(edit: (d: Draft) => Draft | string): void {
     const next = edit(this.history.present);
-    if (typeof next === 'string') return say(`Not done: ${next}.`);
+    if (typeof next === 'string') {
+      say(`Not done: ${next}.`);
+      return;
+    }
     this.history = record(this.history, next);
     void this.refresh();
   }
@@ -76,13 +95,20 @@ class Workbench {
     const mine = ++this.asked;
     const began = performance.now();
     say('Solving…', true);
-    const reply = await call<AwardResult & { error?: string }>('POST', '/api/solve', solveBody(draft, this.first));
+    const reply = await call<AwardResult & { error?: string }>(
+      'POST',
+      '/api/solve',
+      solveBody(draft, this.first),
+    );
     // 204: a newer edit superseded this one before it was solved.
     if (mine !== this.asked || reply.status === 204) return;
-    if (reply.status !== 200) return say(`No award for this edit: ${reply.body.error ?? `the server answered ${reply.status}`}`);
+    if (reply.status !== 200)
+      return say(`No award for this edit: ${reply.body.error ?? `the server answered ${reply.status}`}`);
     this.start ??= reply.body;
     renderAward(reply.body, this.start);
-    say(`Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`);
+    say(
+      `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
+    );
   }
 
   async outline(zones: Readonly<Record<string, string>>): Promise<void> {
@@ -100,7 +126,8 @@ class Workbench {
     this.map.paint(draft.zones, this.colours, this.names);
     byId('legend').replaceChildren(...legendItems(zones, this.colours));
     for (const id of ['move-target', 'merge-from', 'merge-into']) fillSelect(select(id), zones);
-    if (select('merge-into').value === select('merge-from').value) select('merge-into').value = zones[1] ?? select('merge-into').value;
+    if (select('merge-into').value === select('merge-from').value)
+      select('merge-into').value = zones[1] ?? select('merge-into').value;
     const newZone = byId<HTMLInputElement>('new-zone');
     if (newZone.value === '' || zones.includes(newZone.value)) newZone.value = suggestZoneId(draft);
     this.controls.sync(draft);
@@ -112,25 +139,34 @@ class Workbench {
   async save(): Promise<void> {
     const message = byId('save-message');
     const name = byId<HTMLInputElement>('save-name').value.trim();
-    const reply = await call<{ file?: string; error?: string; renamed?: Record<string, string> }>('POST', '/api/zonings', { name, zones: this.history.present.zones });
+    const reply = await call<{ file?: string; error?: string; renamed?: Record<string, string> }>(
+      'POST',
+      '/api/zonings',
+      { name, zones: this.history.present.zones },
+    );
     const renamed = Object.entries(reply.body.renamed ?? {}).map(([a, b]) => `${a} → ${b}`);
     message.classList.toggle('error', reply.status !== 201);
-    message.textContent = reply.status === 201
-      ? `Saved as ${reply.body.file ?? name} and added to scenario.json.${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}`
-      : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
+    message.textContent =
+      reply.status === 201
+        ? `Saved as ${reply.body.file ?? name} and added to scenario.json.${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}`
+        : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
   }
 
   async offer(url: string, file: string): Promise<void> {
     const error = await download(url, solveBody(this.history.present, this.first), file);
-    byId('download-message').textContent = error === null ? `Downloaded ${file}.` : `Not downloaded: ${error}`;
+    byId('download-message').textContent =
+      error === null ? `Downloaded ${file}.` : `Not downloaded: ${error}`;
   }
 }
 
 function wire(w: Workbench): void {
-  const click = (id: string, action: () => void) => byId<HTMLButtonElement>(id).addEventListener('click', action);
+  const click = (id: string, action: () => void) =>
+    byId<HTMLButtonElement>(id).addEventListener('click', action);
   const selected = () => [...w.map.selected];
   click('move', () => w.apply((d) => moveAreas(d, selected(), select('move-target').value)));
-  click('split', () => w.apply((d) => splitOff(d, selected(), byId<HTMLInputElement>('new-zone').value.trim())));
+  click('split', () =>
+    w.apply((d) => splitOff(d, selected(), byId<HTMLInputElement>('new-zone').value.trim())),
+  );
   click('merge', () => w.apply((d) => mergeZones(d, select('merge-from').value, select('merge-into').value)));
   click('clear-selection', () => w.map.clearSelection());
   click('undo', () => w.step(undo));
@@ -140,7 +176,8 @@ function wire(w: Workbench): void {
   click('download-report', () => void w.offer('/api/report', 'report.html'));
   const workbook = byId<HTMLButtonElement>('download-workbook');
   workbook.disabled = !w.info.downloads.workbook;
-  if (!w.info.downloads.workbook) workbook.title = 'The result workbook is not available in this version of zonal.';
+  if (!w.info.downloads.workbook)
+    workbook.title = 'The result workbook is not available in this version of zonal.';
   workbook.addEventListener('click', () => void w.offer('/api/workbook', 'result.xlsx'));
   document.addEventListener('keydown', (e) => {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
@@ -159,4 +196,6 @@ async function boot(): Promise<void> {
   await workbench.refresh();
 }
 
-boot().catch((e: unknown) => say(`The workbench could not start: ${e instanceof Error ? e.message : String(e)}`));
+boot().catch((e: unknown) =>
+  say(`The workbench could not start: ${e instanceof Error ? e.message : String(e)}`),
+);

@@ -16,8 +16,16 @@ export class MapView {
   readonly selected = new Set<string>();
   readonly #areas: Map<string, SVGPathElement>;
 
-  constructor(private readonly svg: SVGSVGElement, private readonly onSelect: () => void) {
-    this.#areas = new Map([...svg.querySelectorAll<SVGPathElement>('path[data-area-id]')].map((p) => [p.dataset['areaId'] ?? '', p]));
+  constructor(
+    private readonly svg: SVGSVGElement,
+    private readonly onSelect: () => void,
+  ) {
+    this.#areas = new Map(
+      [...svg.querySelectorAll<SVGPathElement>('path[data-area-id]')].map((p) => [
+        p.dataset['areaId'] ?? '',
+        p,
+      ]),
+    );
     for (const [id, path] of this.#areas) {
       path.addEventListener('click', () => this.toggle(id));
       path.addEventListener('keydown', (e) => {
@@ -43,7 +51,11 @@ export class MapView {
   }
 
   /** Fill each area with its zone's colour; name the zone in its label. */
-  paint(zones: Readonly<Record<string, string>>, colours: ReadonlyMap<string, string>, names: ReadonlyMap<string, string>): void {
+  paint(
+    zones: Readonly<Record<string, string>>,
+    colours: ReadonlyMap<string, string>,
+    names: ReadonlyMap<string, string>,
+  ): void {
     for (const [id, path] of this.#areas) {
       const zone = zones[id] ?? '';
       path.style.fill = colours.get(zone) ?? '#d9d9d9';
@@ -57,16 +69,31 @@ export class MapView {
   drawOutlines(outlines: readonly ZoneOutline[]): void {
     const group = this.svg.querySelector('g.outlines');
     const labels = this.svg.querySelector('g.labels');
-    group?.replaceChildren(...outlines.map((o) => svgEl('path', { class: 'outline', d: o.d, 'data-zone-id': o.zoneId })));
-    labels?.replaceChildren(...outlines.map((o) => {
-      const text = svgEl('text', { x: String(o.labelAt[0]), y: String(o.labelAt[1] + 10) });
-      text.textContent = o.zoneId;
-      return text;
-    }));
+    group?.replaceChildren(
+      ...outlines.map((o) => svgEl('path', { class: 'outline', d: o.d, 'data-zone-id': o.zoneId })),
+    );
+    labels?.replaceChildren(
+      ...outlines.map((o) => {
+        const text = svgEl('text', { x: String(o.labelAt[0]), y: String(o.labelAt[1] + 10) });
+        text.textContent = o.zoneId;
+        return text;
+      }),
+    );
   }
 }
 
 /** The colour key: one swatch and zone id per zone. */
 export function legendItems(zones: readonly string[], colours: ReadonlyMap<string, string>): HTMLElement[] {
-  return zones.map((z) => el('span', {}, el('span', { class: 'swatch', style: `background:${colours.get(z) ?? '#d9d9d9'}`, 'aria-hidden': 'true' }), z));
+  return zones.map((z) =>
+    el(
+      'span',
+      {},
+      el('span', {
+        class: 'swatch',
+        style: `background:${colours.get(z) ?? '#d9d9d9'}`,
+        'aria-hidden': 'true',
+      }),
+      z,
+    ),
+  );
 }

@@ -36,7 +36,14 @@ export interface Progress {
 /** A progress bar on stderr when it is a terminal; silent otherwise (logs and pipes stay clean). */
 export function progressBar(what: string): Progress {
   if (process.stderr.isTTY !== true) return { update: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ stream: process.stderr, format: `${what} [{bar}] {value}/{total} {percentage}% | eta {eta_formatted}`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: `${what} [{bar}] {value}/{total} {percentage}% | eta {eta_formatted}`,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     update(done, total) {
@@ -52,11 +59,18 @@ export function progressBar(what: string): Progress {
 async function readVariants(file: string, maxVariants: number): Promise<Variant[]> {
   const read = await readRegularFile(file, fileSizeLimits.json);
   const name = path.basename(file);
-  if (read.kind === 'bad') throw new CliExit(exitCodes.badInput, `${file}: ${read.reason === 'missing' ? 'cannot read the batch file: check the path' : read.message}`);
+  if (read.kind === 'bad')
+    throw new CliExit(
+      exitCodes.badInput,
+      `${file}: ${read.reason === 'missing' ? 'cannot read the batch file: check the path' : read.message}`,
+    );
   const parsed = parseBatchFile(read.text, { maxVariants });
   if ('problems' in parsed) {
     const lines = parsed.problems.map((p) => `${name}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
-    throw new CliExit(exitCodes.badInput, `${lines.join('\n')}\n${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} found: nothing was run. Fix them and run again.`);
+    throw new CliExit(
+      exitCodes.badInput,
+      `${lines.join('\n')}\n${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} found: nothing was run. Fix them and run again.`,
+    );
   }
   return parsed.variants;
 }
@@ -64,26 +78,56 @@ async function readVariants(file: string, maxVariants: number): Promise<Variant[
 async function checkBases(variants: readonly Variant[], batchDir: string, name: string): Promise<void> {
   for (const base of new Set(variants.map((v) => v.base))) {
     const full = path.resolve(batchDir, base);
-    const ok = await stat(isWorkbookPath(base) ? full : path.join(full, 'scenario.json')).then((s) => s.isFile(), () => false);
-    if (!ok) throw new CliExit(exitCodes.badInput, `${name}: base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`);
+    const ok = await stat(isWorkbookPath(base) ? full : path.join(full, 'scenario.json')).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!ok)
+      throw new CliExit(
+        exitCodes.badInput,
+        `${name}: base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`,
+      );
   }
 }
 
 /** The queue's executor and how the summary names it, once Redis has answered (nothing is written before). */
-async function queueRun(flags: BatchFlags, batchDir: string, timeLimit: number): Promise<{ executor: VariantExecutor; close: () => Promise<void>; where: string }> {
-  if (flags.workers !== undefined) throw new CliExit(exitCodes.badInput, `--workers ${flags.workers} counts local threads and does nothing with --queue: leave it out, and give each machine's \`zonal worker\` a --concurrency instead`);
+async function queueRun(
+  flags: BatchFlags,
+  batchDir: string,
+  timeLimit: number,
+): Promise<{ executor: VariantExecutor; close: () => Promise<void>; where: string }> {
+  if (flags.workers !== undefined)
+    throw new CliExit(
+      exitCodes.badInput,
+      `--workers ${flags.workers} counts local threads and does nothing with --queue: leave it out, and give each machine's \`zonal worker\` a --concurrency instead`,
+    );
   const { reachableRedis, cannotUse } = await import('./redis.js');
   const { connectQueueBatch } = await import('../../queue/queue-batch.js');
-  const address = await reachableRedis(flags.queue === true ? undefined : flags.queue, 'Nothing was written.');
+  const address = await reachableRedis(
+    flags.queue === true ? undefined : flags.queue,
+    'Nothing was written.',
+  );
   const notice = (line: string) => process.stderr.write(`${line}\n`);
-  const queue = await connectQueueBatch({ address, batchDir, timeLimit, version, resume: flags.resume === true, notice }).catch((e: unknown) => {
+  const queue = await connectQueueBatch({
+    address,
+    batchDir,
+    timeLimit,
+    version,
+    resume: flags.resume === true,
+    notice,
+  }).catch((e: unknown) => {
     throw cannotUse(address, e, 'Nothing was written.');
   });
   return { executor: queue.run, close: queue.close, where: `on the queue at ${describeAddress(address)}` };
 }
 
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
-  const workers = flags.queue === undefined ? (flags.workers === undefined ? availableParallelism() : workersFlag(flags.workers)) : 0;
+  const workers =
+    flags.queue === undefined
+      ? flags.workers === undefined
+        ? availableParallelism()
+        : workersFlag(flags.workers)
+      : 0;
   const timeLimit = timeLimitFlag(flags.timeLimit);
   const variants = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const batchDir = path.dirname(path.resolve(file));
@@ -91,19 +135,35 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   const bar = progressBar('variants');
   const started = performance.now();
-  const summary = await runBatch({ variants, batchDir, outDir: flags.out, workers, resume: flags.resume === true, timeLimit, version, onProgress: (d, t) => bar.update(d, t), ...(queue === null ? {} : { executor: queue.executor }) })
-    .finally(async () => {
-      bar.stop();
-      await queue?.close();
-    });
+  const summary = await runBatch({
+    variants,
+    batchDir,
+    outDir: flags.out,
+    workers,
+    resume: flags.resume === true,
+    timeLimit,
+    version,
+    onProgress: (d, t) => bar.update(d, t),
+    ...(queue === null ? {} : { executor: queue.executor }),
+  }).finally(async () => {
+    bar.stop();
+    await queue?.close();
+  });
   const seconds = (performance.now() - started) / 1000;
   const rate = summary.ran > 0 ? `, ${(summary.ran / seconds).toFixed(1)} variants/s` : '';
   const resumed = summary.resumed > 0 ? ` (${summary.resumed} already done, skipped)` : '';
-  writeOut([
-    `${summary.total} variants${resumed}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
-    summary.failed === 0 ? 'No variant failed.' : `${summary.failed} variant${summary.failed === 1 ? '' : 's'} failed: see the "error" column.`,
-    ...summary.rows.filter((r) => r.status === 'failed').slice(0, 5).map((r) => `  ${r.id}: ${r.error ?? ''}`),
-    `Written: ${summary.files.join(', ')}`,
-    '',
-  ].join('\n'));
+  writeOut(
+    [
+      `${summary.total} variants${resumed}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
+      summary.failed === 0
+        ? 'No variant failed.'
+        : `${summary.failed} variant${summary.failed === 1 ? '' : 's'} failed: see the "error" column.`,
+      ...summary.rows
+        .filter((r) => r.status === 'failed')
+        .slice(0, 5)
+        .map((r) => `  ${r.id}: ${r.error ?? ''}`),
+      `Written: ${summary.files.join(', ')}`,
+      '',
+    ].join('\n'),
+  );
 }

@@ -27,11 +27,19 @@ export interface CompareFlags {
 }
 
 function list(text: string | undefined): string[] | undefined {
-  return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return text === undefined
+    ? undefined
+    : text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 /** The files compare writes. */
-export async function comparisonFiles(outcome: CompareOutcome, currency: string): Promise<Map<string, string | Uint8Array>> {
+export async function comparisonFiles(
+  outcome: CompareOutcome,
+  currency: string,
+): Promise<Map<string, string | Uint8Array>> {
   return new Map<string, string | Uint8Array>([
     ['comparison.csv', await comparisonCsv(outcome.comparison)],
     ['comparison.xlsx', await comparisonWorkbook(outcome.comparison, currency)],
@@ -42,14 +50,22 @@ export async function comparisonFiles(outcome: CompareOutcome, currency: string)
 
 export async function compareCommand(dir: string, flags: CompareFlags): Promise<void> {
   const timeLimit = timeLimitFlag(flags.timeLimit);
-  if (flags.format !== 'text' && flags.format !== 'json') throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
+  if (flags.format !== 'text' && flags.format !== 'json')
+    throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
   const backend = backendByName(flags.solver);
   const { scenario, inputHash, warnings } = await loadScenario(dir);
   const bar = progressBar('solving options');
   const outcome = await compareOptions(scenario, {
     ...(flags.zonings === undefined ? {} : { zonings: list(flags.zonings) ?? [] }),
     ...(flags.options === undefined ? {} : { options: list(flags.options) ?? [] }),
-    run: { backend, solverVersion: solverVersion(flags.solver), timeLimit, inputHash, version, inputWarnings: warnings },
+    run: {
+      backend,
+      solverVersion: solverVersion(flags.solver),
+      timeLimit,
+      inputHash,
+      version,
+      inputWarnings: warnings,
+    },
     onSolved: (done, total) => bar.update(done, total),
   });
   bar.stop();
@@ -57,5 +73,8 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   const files = await comparisonFiles(outcome, scenario.currency);
   await writeOutputsAtomically(flags.out, files, undefined, [], 'compare');
   if (flags.format === 'json') process.stdout.write(String(files.get('comparison.json') ?? ''));
-  else writeOut(`${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`);
+  else
+    writeOut(
+      `${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`,
+    );
 }

@@ -16,19 +16,31 @@ import { CliExit, exitCodes } from '../exit.js';
 export const templateDir = fileURLToPath(new URL('../../../scenarios/tiny/', import.meta.url));
 
 async function templateFiles(): Promise<Map<string, string>> {
-  const names = (await readdir(templateDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  const names = (await readdir(templateDir, { withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
   const files = new Map<string, string>();
   for (const name of names) files.set(name, await readFile(path.join(templateDir, name), 'utf8'));
   return files;
 }
 
 async function refuseNonEmpty(dir: string): Promise<void> {
-  if (dir.trim() === '') throw new CliExit(exitCodes.badInput, 'init needs a folder name, e.g. `zonal init my-county`: an empty name would mean the current folder');
+  if (dir.trim() === '')
+    throw new CliExit(
+      exitCodes.badInput,
+      'init needs a folder name, e.g. `zonal init my-county`: an empty name would mean the current folder',
+    );
   const info = await stat(dir).catch(() => null);
   if (info === null) return;
-  if (!info.isDirectory()) throw new CliExit(exitCodes.badInput, `${dir} is a file, not a folder: give a new folder name`);
+  if (!info.isDirectory())
+    throw new CliExit(exitCodes.badInput, `${dir} is a file, not a folder: give a new folder name`);
   const entries = await readdir(dir);
-  if (entries.length > 0) throw new CliExit(exitCodes.badInput, `${dir} is not empty (${entries.length} item(s)): give a new or empty folder so nothing is overwritten`);
+  if (entries.length > 0)
+    throw new CliExit(
+      exitCodes.badInput,
+      `${dir} is not empty (${entries.length} item(s)): give a new or empty folder so nothing is overwritten`,
+    );
 }
 
 /** A path as it can be pasted into a shell. */
@@ -41,11 +53,23 @@ export interface InitFlags {
 
 export async function initCommand(dir: string | undefined, flags: InitFlags = {}): Promise<void> {
   if (flags.xlsx !== undefined) return initWorkbook(flags.xlsx, flags.from, dir);
-  if (flags.from !== undefined) throw new CliExit(exitCodes.badInput, '--from works with --xlsx FILE: it names the scenario folder to write as a workbook');
-  if (dir === undefined || dir.trim() === '') throw new CliExit(exitCodes.badInput, 'init needs a folder name, e.g. `zonal init my-county` (or --xlsx FILE for a workbook): an empty name would mean the current folder');
+  if (flags.from !== undefined)
+    throw new CliExit(
+      exitCodes.badInput,
+      '--from works with --xlsx FILE: it names the scenario folder to write as a workbook',
+    );
+  if (dir === undefined || dir.trim() === '')
+    throw new CliExit(
+      exitCodes.badInput,
+      'init needs a folder name, e.g. `zonal init my-county` (or --xlsx FILE for a workbook): an empty name would mean the current folder',
+    );
   await refuseNonEmpty(dir);
   const files = await templateFiles();
-  if (!files.has('scenario.json')) throw new CliExit(exitCodes.failure, `the example scenario is missing from ${templateDir}: reinstall zonal`);
+  if (!files.has('scenario.json'))
+    throw new CliExit(
+      exitCodes.failure,
+      `the example scenario is missing from ${templateDir}: reinstall zonal`,
+    );
   await createFolderAtomically(dir, files);
   process.stdout.write(
     `Wrote an example scenario to ${dir}:\n${[...files.keys()].map((f) => `  ${f}\n`).join('')}` +
@@ -55,11 +79,26 @@ export async function initCommand(dir: string | undefined, flags: InitFlags = {}
 
 /** `zonal init --xlsx FILE [--from DIR]`: the example (or a folder's scenario) as one workbook; never overwrites. */
 async function initWorkbook(file: string, from: string | undefined, dir: string | undefined): Promise<void> {
-  if (dir !== undefined) throw new CliExit(exitCodes.badInput, `give either a folder (${dir}) or --xlsx ${file}, not both`);
-  if (!isWorkbookPath(file)) throw new CliExit(exitCodes.badInput, `--xlsx ${file}: the file name must end in .xlsx`);
-  if (await stat(file).then(() => true, () => false)) throw new CliExit(exitCodes.badInput, `${file} already exists: give a new file name so nothing is overwritten`);
+  if (dir !== undefined)
+    throw new CliExit(exitCodes.badInput, `give either a folder (${dir}) or --xlsx ${file}, not both`);
+  if (!isWorkbookPath(file))
+    throw new CliExit(exitCodes.badInput, `--xlsx ${file}: the file name must end in .xlsx`);
+  if (
+    await stat(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new CliExit(
+      exitCodes.badInput,
+      `${file} already exists: give a new file name so nothing is overwritten`,
+    );
   const tables = await folderTables(from ?? templateDir);
-  if (tables === null) throw new CliExit(exitCodes.badInput, `${from ?? templateDir} could not be read as a scenario folder: run \`zonal validate ${shellWord(from ?? templateDir)}\` to see why`);
+  if (tables === null)
+    throw new CliExit(
+      exitCodes.badInput,
+      `${from ?? templateDir} could not be read as a scenario folder: run \`zonal validate ${shellWord(from ?? templateDir)}\` to see why`,
+    );
   await writeFileAtomically(file, await scenarioWorkbook(tables));
   process.stdout.write(
     `Wrote ${from === undefined ? 'a template workbook (the small example scenario)' : `the scenario in ${from} as a workbook`} to ${file}.\n` +

@@ -17,5 +17,8 @@ export async function reachableRedis(given: string | undefined, afterFailure: st
 
 /** The server answered but BullMQ cannot use it (too old a version, a command refused): exit 1. */
 export function cannotUse(address: RedisAddress, error: unknown, afterFailure: string): CliExit {
-  return new CliExit(exitCodes.failure, `cannot use Redis at ${describeAddress(address)}: ${error instanceof Error ? error.message : String(error)}\n${afterFailure}`);
+  return new CliExit(
+    exitCodes.failure,
+    `cannot use Redis at ${describeAddress(address)}: ${error instanceof Error ? error.message : String(error)}\n${afterFailure}`,
+  );
 }

@@ -22,43 +22,103 @@ export interface ScoreFlags {
   readonly zoning?: string;
 }
 
-export const scoresHeader = ['lot_id', 'bid_id', 'provider_id', 'roles', 'price_per_hour', 'quality', 'price_score', 'quality_score', 'total_score', 'rank', 'cost_floor_per_hour', 'wage_floor_per_hour', 'flags', 'action'];
+export const scoresHeader = [
+  'lot_id',
+  'bid_id',
+  'provider_id',
+  'roles',
+  'price_per_hour',
+  'quality',
+  'price_score',
+  'quality_score',
+  'total_score',
+  'rank',
+  'cost_floor_per_hour',
+  'wage_floor_per_hour',
+  'flags',
+  'action',
+];
 
 export function scoresCsv(rows: readonly BidScore[]): Promise<string> {
   return toCsv(scoresHeader, rows.map(scoresRow));
 }
 
 export function scoresRow(r: BidScore): Cell[] {
-  return [r.lotId, r.bidId, r.providerId, r.roles.join(';'), r.pricePerHour, r.quality, r.priceScore, r.qualityScore, r.totalScore, r.rank, r.costFloorPerHour, r.wageFloorPerHour, r.flags.join(';'), r.action];
+  return [
+    r.lotId,
+    r.bidId,
+    r.providerId,
+    r.roles.join(';'),
+    r.pricePerHour,
+    r.quality,
+    r.priceScore,
+    r.qualityScore,
+    r.totalScore,
+    r.rank,
+    r.costFloorPerHour,
+    r.wageFloorPerHour,
+    r.flags.join(';'),
+    r.action,
+  ];
 }
 
-const shortFlag: Readonly<Record<string, string>> = { 'below-wage-floor': 'MUST REJECT: below legal pay', 'below-floor': 'explain: below floor', 'below-min-quality': 'below min quality' };
+const shortFlag: Readonly<Record<string, string>> = {
+  'below-wage-floor': 'MUST REJECT: below legal pay',
+  'below-floor': 'explain: below floor',
+  'below-min-quality': 'below min quality',
+};
 
 export function scoresTable(rows: readonly BidScore[]): string {
   const lots = [...new Set(rows.map((r) => r.lotId))];
-  return lots.map((lotId) => {
-    const mine = rows.filter((r) => r.lotId === lotId);
-    const floor = mine[0]?.costFloorPerHour;
-    const title = `${lotId}${floor === null || floor === undefined ? '' : ` (cost floor £${floor.toFixed(2)}/h, wage floor £${(mine[0]?.wageFloorPerHour ?? 0).toFixed(2)}/h)`}`;
-    const table = formatTable(
-      ['rank', 'bid', 'provider', 'roles', '£/h', 'quality', 'price pts', 'quality pts', 'total', 'flags'],
-      mine.map((r) => [r.rank === null ? '-' : String(r.rank), r.bidId, r.providerId, r.roles.join(','), r.pricePerHour.toFixed(2), String(r.quality), r.priceScore.toFixed(2), r.qualityScore.toFixed(2), r.totalScore.toFixed(2), r.flags.map((f) => shortFlag[f] ?? f).join('; ')]),
-      [true, false, false, false, true, true, true, true, true, false],
-    );
-    return `${title}\n${table}`;
-  }).join('\n\n');
+  return lots
+    .map((lotId) => {
+      const mine = rows.filter((r) => r.lotId === lotId);
+      const floor = mine[0]?.costFloorPerHour;
+      const title = `${lotId}${floor === null || floor === undefined ? '' : ` (cost floor £${floor.toFixed(2)}/h, wage floor £${(mine[0]?.wageFloorPerHour ?? 0).toFixed(2)}/h)`}`;
+      const table = formatTable(
+        ['rank', 'bid', 'provider', 'roles', '£/h', 'quality', 'price pts', 'quality pts', 'total', 'flags'],
+        mine.map((r) => [
+          r.rank === null ? '-' : String(r.rank),
+          r.bidId,
+          r.providerId,
+          r.roles.join(','),
+          r.pricePerHour.toFixed(2),
+          String(r.quality),
+          r.priceScore.toFixed(2),
+          r.qualityScore.toFixed(2),
+          r.totalScore.toFixed(2),
+          r.flags.map((f) => shortFlag[f] ?? f).join('; '),
+        ]),
+        [true, false, false, false, true, true, true, true, true, false],
+      );
+      return `${title}\n${table}`;
+    })
+    .join('\n\n');
 }
 
 /** scores.xlsx: a summary, then every bid × lot score as a formatted row. */
-function scoresWorkbook(scenario: Scenario, rows: readonly BidScore[], rejects: number, explain: number): Promise<Uint8Array> {
+function scoresWorkbook(
+  scenario: Scenario,
+  rows: readonly BidScore[],
+  rejects: number,
+  explain: number,
+): Promise<Uint8Array> {
   const summary: SummaryLine[] = [
     { label: 'Zoning', value: scenario.zoning },
-    { label: 'MEAT score', value: `${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)` },
+    {
+      label: 'MEAT score',
+      value: `${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)`,
+    },
     { label: 'Bid × lot scores', value: rows.length, format: 'integer' },
     { label: 'Must be rejected (below legal pay)', value: rejects, format: 'integer' },
     { label: 'Need an explanation (below the cost floor)', value: explain, format: 'integer' },
   ];
-  return tablesWorkbook(scenario.name, summary, [peopleTable('scores', scoresHeader, rows.map(scoresRow))], scenario.currency);
+  return tablesWorkbook(
+    scenario.name,
+    summary,
+    [peopleTable('scores', scoresHeader, rows.map(scoresRow))],
+    scenario.currency,
+  );
 }
 
 export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {

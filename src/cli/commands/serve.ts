@@ -17,9 +17,17 @@ export interface ServeFlags {
 
 function parseFlags(flags: ServeFlags): { port: number; timeLimit: number } {
   const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliExit(exitCodes.badInput, `--port ${flags.port}: give a port number from 1 to 65535 (0 picks a free one)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliExit(
+      exitCodes.badInput,
+      `--port ${flags.port}: give a port number from 1 to 65535 (0 picks a free one)`,
+    );
   const timeLimit = Number(flags.timeLimit);
-  if (!(timeLimit > 0)) throw new CliExit(exitCodes.badInput, `--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
+  if (!(timeLimit > 0))
+    throw new CliExit(
+      exitCodes.badInput,
+      `--time-limit ${flags.timeLimit}: give a number of seconds above 0`,
+    );
   return { port, timeLimit };
 }
 
@@ -34,12 +42,22 @@ export async function serveCommand(dirArg: string, flags: ServeFlags): Promise<v
   } catch (e) {
     await app.close();
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port` : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `host ${flags.host} is not an address of this machine: use --host 127.0.0.1` : (e as Error).message;
+    const why =
+      code === 'EADDRINUSE'
+        ? `port ${port} is in use: choose another with --port`
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? `host ${flags.host} is not an address of this machine: use --host 127.0.0.1`
+          : (e as Error).message;
     throw new CliExit(exitCodes.badInput, `zonal serve: ${why}`);
   }
   const address = app.server.address();
   const boundPort = address !== null && typeof address === 'object' ? address.port : port;
-  const shownHost = flags.host === '0.0.0.0' || flags.host === '::' ? '127.0.0.1' : flags.host.includes(':') ? `[${flags.host}]` : flags.host;
+  const shownHost =
+    flags.host === '0.0.0.0' || flags.host === '::'
+      ? '127.0.0.1'
+      : flags.host.includes(':')
+        ? `[${flags.host}]`
+        : flags.host;
   process.stdout.write(`zonal workbench: http://${shownHost}:${boundPort}/\n(Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void app.close().then(resolve, resolve);

@@ -33,11 +33,21 @@ export interface SolveFlags {
   readonly baselineOut?: string;
 }
 
-function parseFlags(flags: SolveFlags): { objective?: Objective; timeLimit: number; format: 'text' | 'json' } {
-  if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat') throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
-  if (flags.format !== 'text' && flags.format !== 'json') throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
+function parseFlags(flags: SolveFlags): {
+  objective?: Objective;
+  timeLimit: number;
+  format: 'text' | 'json';
+} {
+  if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat')
+    throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
+  if (flags.format !== 'text' && flags.format !== 'json')
+    throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
   const timeLimit = timeLimitFlag(flags.timeLimit);
-  return { ...(flags.objective === undefined ? {} : { objective: flags.objective }), timeLimit, format: flags.format };
+  return {
+    ...(flags.objective === undefined ? {} : { objective: flags.objective }),
+    timeLimit,
+    format: flags.format,
+  };
 }
 
 /** --samples N --seed S: demand uncertainty for the award (null when not asked for). */
@@ -66,17 +76,39 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
     if (typeof built === 'string') throw new CliExit(exitCodes.badInput, built);
     await writeFile(flags.exportLp, toLpText(built.program), 'utf8');
   }
-  const outcome = failOn(await runScenario(scenario, { ...zoning, ...settings, backend, solverVersion: solverVersion(flags.solver), inputHash, version, inputWarnings: warnings, ruleCosts: true }));
+  const outcome = failOn(
+    await runScenario(scenario, {
+      ...zoning,
+      ...settings,
+      backend,
+      solverVersion: solverVersion(flags.solver),
+      inputHash,
+      version,
+      inputWarnings: warnings,
+      ruleCosts: true,
+    }),
+  );
   if (outcome.kind === 'infeasible') return writeInfeasible(outcome.result, flags.out, settings.format);
   const notFinite = firstNonFinite(outcome.result);
-  if (notFinite !== null) throw new CliExit(exitCodes.failure, `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`);
+  if (notFinite !== null)
+    throw new CliExit(
+      exitCodes.failure,
+      `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
+    );
   const files = await outputFiles(outcome.result, scenario, outcome.lots);
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
   await writeOutputsAtomically(flags.out, files, undefined, solveFileNames);
-  if (flags.baselineOut !== undefined) await writeBaseline(flags.baselineOut, awardAsCurrent(outcome.result, scenario, outcome.lots));
+  if (flags.baselineOut !== undefined)
+    await writeBaseline(flags.baselineOut, awardAsCurrent(outcome.result, scenario, outcome.lots));
   if (settings.format === 'json') process.stdout.write(`${String(files.get('result.json') ?? '')}`);
-  else writeOut(formatSummary(outcome.result, [...[...files.keys()].map((f) => path.join(flags.out, f)), ...(flags.baselineOut === undefined ? [] : [flags.baselineOut])]) + (samples === null ? '' : `\n${formatSampling(samples)}`));
+  else
+    writeOut(
+      formatSummary(outcome.result, [
+        ...[...files.keys()].map((f) => path.join(flags.out, f)),
+        ...(flags.baselineOut === undefined ? [] : [flags.baselineOut]),
+      ]) + (samples === null ? '' : `\n${formatSampling(samples)}`),
+    );
 }
 
 /** --baseline-out FILE: the award as a current.csv for next year (written atomically, like every output). */
@@ -85,9 +117,23 @@ async function writeBaseline(file: string, rows: readonly BaselineRow[]): Promis
 }
 
 /** No award is possible: write result.json and report.html with the diagnosis, print it, exit 3. */
-async function writeInfeasible(result: InfeasibleResult, out: string, format: 'text' | 'json'): Promise<never> {
+async function writeInfeasible(
+  result: InfeasibleResult,
+  out: string,
+  format: 'text' | 'json',
+): Promise<never> {
   const files = infeasibleFiles(result);
   await writeOutputsAtomically(out, files, undefined, solveFileNames);
-  writeOut(format === 'json' ? (files.get('result.json') ?? '') : formatDiagnosis(result, [...files.keys()].map((f) => path.join(out, f))));
-  throw new CliExit(exitCodes.infeasible, 'No award is possible under these rules (exit code 3): result.json and report.html say which rules to relax.');
+  writeOut(
+    format === 'json'
+      ? (files.get('result.json') ?? '')
+      : formatDiagnosis(
+          result,
+          [...files.keys()].map((f) => path.join(out, f)),
+        ),
+  );
+  throw new CliExit(
+    exitCodes.infeasible,
+    'No award is possible under these rules (exit code 3): result.json and report.html say which rules to relax.',
+  );
 }

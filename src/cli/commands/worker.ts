@@ -18,7 +18,8 @@ export interface WorkerFlags {
 
 function wholeAtLeastOne(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CliExit(exitCodes.badInput, `${flag} ${value}: give a whole number of at least 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliExit(exitCodes.badInput, `${flag} ${value}: give a whole number of at least 1`);
   return n;
 }
 
@@ -45,11 +46,16 @@ function closeOnSignal(close: () => Promise<void>): Promise<void> {
 }
 
 export async function workerCommand(url: string | undefined, flags: WorkerFlags): Promise<void> {
-  const concurrency = flags.concurrency === undefined ? availableParallelism() : wholeAtLeastOne('--concurrency', flags.concurrency);
+  const concurrency =
+    flags.concurrency === undefined
+      ? availableParallelism()
+      : wholeAtLeastOne('--concurrency', flags.concurrency);
   const lockSeconds = wholeAtLeastOne('--lock-seconds', flags.lockSeconds);
   const address = await reachableRedis(url, 'No job was taken.');
   const worker = await startWorker({ address, concurrency, lockSeconds, version, log });
-  log(`zonal ${version} worker on ${describeAddress(address)}: solving up to ${concurrency} variant${concurrency === 1 ? '' : 's'} at once; Ctrl-C to stop`);
+  log(
+    `zonal ${version} worker on ${describeAddress(address)}: solving up to ${concurrency} variant${concurrency === 1 ? '' : 's'} at once; Ctrl-C to stop`,
+  );
   await closeOnSignal(() => worker.close());
   log('stopped');
 }

@@ -22,7 +22,13 @@ import type { Scenario } from '../../model/types.js';
 import { buildProblem, type BuiltProblem, type DesignRequest } from '../../zones/build-problem.js';
 import { assignmentOf, mapSummary, zoneRows } from '../../zones/describe.js';
 import { defaultExactAreaLimit, designZones, type DesignMethod } from '../../zones/design.js';
-import { badName, freeName, nameProposals, withProposals, type NamedProposal } from '../../zones/named-proposals.js';
+import {
+  badName,
+  freeName,
+  nameProposals,
+  withProposals,
+  type NamedProposal,
+} from '../../zones/named-proposals.js';
 import { proposalText, summaryText } from '../../zones/zones-text.js';
 import { backendByName } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
@@ -51,20 +57,29 @@ const bad = (message: string) => new CliExit(exitCodes.badInput, message);
 function wholeNumber(flag: string, text: string | undefined, least: number): number | null {
   if (text === undefined) return null;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < least) throw bad(`${flag} ${text}: give a whole number of at least ${least}`);
+  if (!Number.isInteger(n) || n < least)
+    throw bad(`${flag} ${text}: give a whole number of at least ${least}`);
   return n;
 }
 
 function hoursFlag(flag: string, text: string | undefined): number | null {
   if (text === undefined) return null;
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw bad(`${flag} ${text}: give hours a week, a number of at least 0`);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw bad(`${flag} ${text}: give hours a week, a number of at least 0`);
   return n;
 }
 
-function parseFlags(flags: ZonesFlags): { request: DesignRequest; seed: number; alternatives: number; method: DesignMethod; timeLimit: number } {
+function parseFlags(flags: ZonesFlags): {
+  request: DesignRequest;
+  seed: number;
+  alternatives: number;
+  method: DesignMethod;
+  timeLimit: number;
+} {
   const method = flags.method;
-  if (method !== 'auto' && method !== 'heuristic' && method !== 'exact') throw bad(`--method ${method}: choose auto, heuristic or exact`);
+  if (method !== 'auto' && method !== 'heuristic' && method !== 'exact')
+    throw bad(`--method ${method}: choose auto, heuristic or exact`);
   const timeLimit = Number(flags.timeLimit);
   if (!(timeLimit > 0)) throw bad(`--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
   const alternatives = wholeNumber('--alternatives', flags.alternatives, 1) ?? 1;
@@ -79,16 +94,30 @@ function parseFlags(flags: ZonesFlags): { request: DesignRequest; seed: number; 
 }
 
 /** The zoning name to use, after checking --within, the name and (with --write) that no file would be overwritten. */
-async function checkTargets(dir: string, scenario: Scenario, flags: ZonesFlags, alternatives: number): Promise<string> {
-  if (flags.within !== undefined && !scenario.zonings.has(flags.within)) throw bad(`--within ${flags.within}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`);
+async function checkTargets(
+  dir: string,
+  scenario: Scenario,
+  flags: ZonesFlags,
+  alternatives: number,
+): Promise<string> {
+  if (flags.within !== undefined && !scenario.zonings.has(flags.within))
+    throw bad(
+      `--within ${flags.within}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`,
+    );
   const name = flags.name ?? freeName(scenario, alternatives);
   const nameProblem = badName(name, scenario, alternatives);
   if (nameProblem !== null) throw bad(nameProblem);
   if (flags.write !== true) return name;
   for (let k = 0; k < alternatives; k++) {
     const file = `zones-${k === 0 ? name : `${name}-${k + 1}`}.csv`;
-    const exists = await access(path.join(dir, file)).then(() => true, () => false);
-    if (exists) throw bad(`--write: ${path.join(dir, file)} already exists: choose another --name (zonal never overwrites a scenario's file)`);
+    const exists = await access(path.join(dir, file)).then(
+      () => true,
+      () => false,
+    );
+    if (exists)
+      throw bad(
+        `--write: ${path.join(dir, file)} already exists: choose another --name (zonal never overwrites a scenario's file)`,
+      );
   }
   return name;
 }
@@ -98,7 +127,7 @@ function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly Na
   const h = (x: number) => Math.round(x).toLocaleString('en-GB');
   const out: string[] = [
     `${scenario.name}: ${p.areas.length} areas, ${h(built.totalDemand)} h/week of ${built.careTypes.join(' + ')} care in period ${scenario.period} carried by zones.`,
-    `Floor ${h(p.floor)} h/week (${built.floorSource}); ceiling ${h(p.ceiling)} h/week. Neighbours from ${built.graph.source === 'boundaries' ? 'shared boundary edges' : 'the centroids\' Delaunay links, long links dropped'}.${built.graph.note === null ? '' : ` (${built.graph.note})`}`,
+    `Floor ${h(p.floor)} h/week (${built.floorSource}); ceiling ${h(p.ceiling)} h/week. Neighbours from ${built.graph.source === 'boundaries' ? 'shared boundary edges' : "the centroids' Delaunay links, long links dropped"}.${built.graph.note === null ? '' : ` (${built.graph.note})`}`,
     '',
   ];
   for (const n of named) out.push(proposalText(n.name, n.proposal, n.rows, p.floor), '');
@@ -116,7 +145,15 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   const { scenario, inputHash, warnings } = await loadScenario(dir);
   const name = await checkTargets(dir, scenario, flags, alternatives);
   const built = buildProblem(scenario, request);
-  const outcome = await designZones(built.problem, { seed, alternatives, method, exactAreaLimit: defaultExactAreaLimit, timeLimit, backend, within: request.within });
+  const outcome = await designZones(built.problem, {
+    seed,
+    alternatives,
+    method,
+    exactAreaLimit: defaultExactAreaLimit,
+    timeLimit,
+    backend,
+    within: request.within,
+  });
   if (outcome.kind !== 'designed') throw bad(`zonal zones: ${outcome.reason}. Nothing was written.`);
   const named = nameProposals(scenario, built.problem, outcome.proposals, name);
   if (typeof named === 'string') throw bad(`${named}. Nothing was written.`);
@@ -124,7 +161,10 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   printDesign(built, scenario, named);
   const files = new Map<string, FileContent>(named.map((n) => [n.file, n.csv]));
   if (flags.compare) {
-    const compared = await compareOptions(withProposals(scenario, named), { options: flags.options.split(',').map((s) => s.trim()), run: { backend, timeLimit: 60, inputHash, version, inputWarnings: warnings } });
+    const compared = await compareOptions(withProposals(scenario, named), {
+      options: flags.options.split(',').map((s) => s.trim()),
+      run: { backend, timeLimit: 60, inputHash, version, inputWarnings: warnings },
+    });
     if (typeof compared === 'string') throw bad(`${compared}. Nothing was written.`);
     process.stdout.write(`${formatComparison(compared.comparison)}\n`);
     for (const [file, text] of await comparisonFiles(compared, scenario.currency)) files.set(file, text);
@@ -132,14 +172,31 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
     if (first !== undefined) {
       // The scenario's own lot plan on the first proposal, so the report's map shows the designed zones.
       const withNew = withProposals(scenario, named);
-      const award = await runScenario(withNew, { zoning: first.name, backend, timeLimit: 60, inputHash, version, inputWarnings: warnings });
-      if (award.kind === 'ok') files.set(`report-${first.name}.html`, renderSolveReport(award.result, withNew));
+      const award = await runScenario(withNew, {
+        zoning: first.name,
+        backend,
+        timeLimit: 60,
+        inputHash,
+        version,
+        inputWarnings: warnings,
+      });
+      if (award.kind === 'ok')
+        files.set(`report-${first.name}.html`, renderSolveReport(award.result, withNew));
       else process.stderr.write(`note: no award report for "${first.name}" (${award.kind})\n`);
     }
   }
   const out = flags.out ?? (flags.write === true ? null : 'out');
   if (out !== null) await writeOutputsAtomically(out, files, undefined, [], 'zones');
-  if (flags.write === true) await addZonings(path.resolve(dir), named.map((n) => ({ name: n.name, file: n.file, csv: n.csv })));
-  const written = [...(out === null ? [] : [...files.keys()].map((f) => path.join(out, f))), ...(flags.write === true ? [...named.map((n) => path.join(dir, n.file)), path.join(dir, 'scenario.json')] : [])];
+  if (flags.write === true)
+    await addZonings(
+      path.resolve(dir),
+      named.map((n) => ({ name: n.name, file: n.file, csv: n.csv })),
+    );
+  const written = [
+    ...(out === null ? [] : [...files.keys()].map((f) => path.join(out, f))),
+    ...(flags.write === true
+      ? [...named.map((n) => path.join(dir, n.file)), path.join(dir, 'scenario.json')]
+      : []),
+  ];
   process.stdout.write(`Written: ${written.join(', ')}\n`);
 }

@@ -14,13 +14,20 @@ import { table } from './table.js';
  */
 export function explanationText(explanation: unknown): HtmlValue {
   if (explanation === undefined || explanation === null) return '';
-  if (typeof explanation === 'string' || typeof explanation === 'number' || typeof explanation === 'boolean') return String(explanation);
-  if (Array.isArray(explanation)) return explanation.map((e: unknown, i) => html`${i > 0 ? '; ' : ''}${explanationText(e)}`);
+  if (typeof explanation === 'string' || typeof explanation === 'number' || typeof explanation === 'boolean')
+    return String(explanation);
+  if (Array.isArray(explanation))
+    return explanation.map((e: unknown, i) => html`${i > 0 ? '; ' : ''}${explanationText(e)}`);
   if (typeof explanation !== 'object') return '';
-  const entries = Object.entries(explanation as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  const entries = Object.entries(explanation as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined && v !== null && v !== '',
+  );
   const text = entries.find(([k]) => k === 'text' || k === 'summary');
   if (text !== undefined) return explanationText(text[1]);
-  return entries.map(([k, v], i) => html`${i > 0 ? html`<br>` : ''}<b>${k}</b>: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  return entries.map(
+    ([k, v], i) =>
+      html`${i > 0 ? html`<br>` : ''}<b>${k}</b>: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+  );
 }
 
 function winners(lot: LotResult, names: ReadonlyMap<string, string>): Html {
@@ -32,16 +39,30 @@ export function awardTable(result: Result): Html {
   const names = new Map(result.providers.map((p) => [p.providerId, p.name]));
   const c = result.currency;
   const explained = result.lots.some((l) => l.explanation !== undefined);
-  return table<LotResult>([
-    { header: 'Lot', value: (l) => l.lotId },
-    { header: 'Winners', value: (l) => winners(l, names) },
-    { header: 'Demand h/week', value: (l) => hours(l.demandHoursPerWeek), numeric: true },
-    { header: 'Unmet', value: (l) => (l.unmetHoursPerWeek > 0 ? hours(l.unmetHoursPerWeek) : ''), numeric: true },
-    { header: 'Annual cost', value: (l) => money(l.annualCost, c), numeric: true },
-    { header: 'Risk', value: (l) => score(l.riskScore), numeric: true },
-    { header: 'Eligible bids', value: (l) => String(l.eligibleBids), numeric: true },
-    { header: 'Why this award', value: (l) => (explained ? explanationText(l.explanation) : '') },
-  ], result.lots, { caption: explained ? 'Award per lot, with the reason for each' : 'Award per lot (explanations not computed)', alert: (l) => l.unmetHoursPerWeek > 0, className: 'award' });
+  return table<LotResult>(
+    [
+      { header: 'Lot', value: (l) => l.lotId },
+      { header: 'Winners', value: (l) => winners(l, names) },
+      { header: 'Demand h/week', value: (l) => hours(l.demandHoursPerWeek), numeric: true },
+      {
+        header: 'Unmet',
+        value: (l) => (l.unmetHoursPerWeek > 0 ? hours(l.unmetHoursPerWeek) : ''),
+        numeric: true,
+      },
+      { header: 'Annual cost', value: (l) => money(l.annualCost, c), numeric: true },
+      { header: 'Risk', value: (l) => score(l.riskScore), numeric: true },
+      { header: 'Eligible bids', value: (l) => String(l.eligibleBids), numeric: true },
+      { header: 'Why this award', value: (l) => (explained ? explanationText(l.explanation) : '') },
+    ],
+    result.lots,
+    {
+      caption: explained
+        ? 'Award per lot, with the reason for each'
+        : 'Award per lot (explanations not computed)',
+      alert: (l) => l.unmetHoursPerWeek > 0,
+      className: 'award',
+    },
+  );
 }
 
 const flagText: Readonly<Record<Flag['kind'], string>> = {
@@ -51,13 +72,21 @@ const flagText: Readonly<Record<Flag['kind'], string>> = {
 
 export function flagTable(result: Result): Html {
   const c = result.currency;
-  return table<Flag>([
-    { header: 'Bid', value: (f) => f.bidId },
-    { header: 'Provider', value: (f) => f.providerId },
-    { header: 'Lot', value: (f) => f.lotId },
-    { header: 'Price per hour', value: (f) => price(f.pricePerHour, c), numeric: true },
-    { header: 'Floor', value: (f) => price(f.floorPerHour, c), numeric: true },
-    { header: 'Flag', value: (f) => flagText[f.kind] ?? f.kind },
-    { header: 'What to do', value: (f) => f.action },
-  ], result.flags, { caption: 'Abnormally low tenders (rows in red: below the legal wage floor)', empty: 'no winning or eligible bid is priced below its cost floor (or floors were not computed).', alert: (f) => f.kind === 'below-wage-floor' });
+  return table<Flag>(
+    [
+      { header: 'Bid', value: (f) => f.bidId },
+      { header: 'Provider', value: (f) => f.providerId },
+      { header: 'Lot', value: (f) => f.lotId },
+      { header: 'Price per hour', value: (f) => price(f.pricePerHour, c), numeric: true },
+      { header: 'Floor', value: (f) => price(f.floorPerHour, c), numeric: true },
+      { header: 'Flag', value: (f) => flagText[f.kind] ?? f.kind },
+      { header: 'What to do', value: (f) => f.action },
+    ],
+    result.flags,
+    {
+      caption: 'Abnormally low tenders (rows in red: below the legal wage floor)',
+      empty: 'no winning or eligible bid is priced below its cost floor (or floors were not computed).',
+      alert: (f) => f.kind === 'below-wage-floor',
+    },
+  );
 }

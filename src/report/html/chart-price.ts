@@ -34,8 +34,15 @@ export function pricePoints(result: Result): PricePoint[] {
     .map((a) => {
       const floor = floors.get(a.lotId) ?? 0;
       return {
-        label: `${a.lotId} · ${a.providerId}`, lotId: a.lotId, providerId: a.providerId, bidId: a.bidId, role: a.role,
-        hoursPerWeek: a.hoursPerWeek, price: a.pricePerHour, floor, below: floor > 0 && a.pricePerHour < floor,
+        label: `${a.lotId} · ${a.providerId}`,
+        lotId: a.lotId,
+        providerId: a.providerId,
+        bidId: a.bidId,
+        role: a.role,
+        hoursPerWeek: a.hoursPerWeek,
+        price: a.pricePerHour,
+        floor,
+        below: floor > 0 && a.pricePerHour < floor,
       };
     });
 }
@@ -54,11 +61,30 @@ function chart(points: readonly PricePoint[], currency: string): Html | null {
     ariaLabel: 'Dot chart of winning prices against zone cost floors',
     x: { ...xAxisLabel, label: `Price per hour (${currency})`, grid: true, nice: true },
     y: { label: null, domain: labels },
-    color: { domain: ['at or above the cost floor', 'below the cost floor'], range: [okColour, alertColour], legend: true },
+    color: {
+      domain: ['at or above the cost floor', 'below the cost floor'],
+      range: [okColour, alertColour],
+      legend: true,
+    },
     marks: [
       Plot.link(withFloor, { y: 'label', x1: 'floor', x2: 'price', stroke: status, strokeWidth: 2 }),
-      Plot.tickX(withFloor, { y: 'label', x: 'floor', stroke: '#111', strokeWidth: 2.5, className: 'cost-floor' }),
-      Plot.dot(points, { y: 'label', x: 'price', fill: status, r: 5, stroke: 'white', className: 'price', title: (p: PricePoint) => `${p.bidId}: ${price(p.price, currency)} per hour, floor ${p.floor > 0 ? price(p.floor, currency) : 'not computed'}` }),
+      Plot.tickX(withFloor, {
+        y: 'label',
+        x: 'floor',
+        stroke: '#111',
+        strokeWidth: 2.5,
+        className: 'cost-floor',
+      }),
+      Plot.dot(points, {
+        y: 'label',
+        x: 'price',
+        fill: status,
+        r: 5,
+        stroke: 'white',
+        className: 'price',
+        title: (p: PricePoint) =>
+          `${p.bidId}: ${price(p.price, currency)} per hour, floor ${p.floor > 0 ? price(p.floor, currency) : 'not computed'}`,
+      }),
     ],
   });
 }
@@ -75,15 +101,23 @@ export function priceFigure(result: Result): Html {
     note: floors
       ? html`Dot: the winning price per hour. Black tick: the cost floor of the lot's zone (the least price that pays the legal wage, travel, on-costs and overheads).`
       : html`Cost floors have not been computed for this award, so prices are shown alone.`,
-    table: table<PricePoint>([
-      { header: 'Lot', value: (p) => p.lotId },
-      { header: 'Provider', value: (p) => p.providerId },
-      { header: 'Bid', value: (p) => p.bidId },
-      { header: 'Role', value: (p) => p.role },
-      { header: 'Hours/week', value: (p) => hours(p.hoursPerWeek), numeric: true },
-      { header: 'Price per hour', value: (p) => price(p.price, c), numeric: true },
-      { header: 'Cost floor', value: (p) => (p.floor > 0 ? price(p.floor, c) : ''), numeric: true },
-      { header: 'Margin over floor', value: (p) => (p.floor > 0 ? percent(p.price / p.floor - 1) : ''), numeric: true },
-    ], points, { caption: 'Winning bids', alert: (p) => p.below }),
+    table: table<PricePoint>(
+      [
+        { header: 'Lot', value: (p) => p.lotId },
+        { header: 'Provider', value: (p) => p.providerId },
+        { header: 'Bid', value: (p) => p.bidId },
+        { header: 'Role', value: (p) => p.role },
+        { header: 'Hours/week', value: (p) => hours(p.hoursPerWeek), numeric: true },
+        { header: 'Price per hour', value: (p) => price(p.price, c), numeric: true },
+        { header: 'Cost floor', value: (p) => (p.floor > 0 ? price(p.floor, c) : ''), numeric: true },
+        {
+          header: 'Margin over floor',
+          value: (p) => (p.floor > 0 ? percent(p.price / p.floor - 1) : ''),
+          numeric: true,
+        },
+      ],
+      points,
+      { caption: 'Winning bids', alert: (p) => p.below },
+    ),
   });
 }

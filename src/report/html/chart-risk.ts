@@ -23,10 +23,20 @@ export interface ComponentRow {
 }
 
 /** One row per (subject, component) from a detail record, in component-name order. */
-export function componentRows(subject: string, detail: Readonly<Record<string, ScoreComponent>> | undefined): ComponentRow[] {
+export function componentRows(
+  subject: string,
+  detail: Readonly<Record<string, ScoreComponent>> | undefined,
+): ComponentRow[] {
   return Object.entries(detail ?? {})
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([component, c]) => ({ subject, component, value: c.value, weight: c.weight, points: 100 * c.weight * c.value, reason: c.reason }));
+    .map(([component, c]) => ({
+      subject,
+      component,
+      value: c.value,
+      weight: c.weight,
+      points: 100 * c.weight * c.value,
+      reason: c.reason,
+    }));
 }
 
 /** Component colours in a fixed order, shared by every stacked chart of a report. */
@@ -49,8 +59,22 @@ function chart(result: Result, rows: readonly ComponentRow[]): Html | null {
     y: { label: null, domain: lots },
     color: { ...componentColours(rows), legend: true },
     marks: [
-      Plot.barX(rows, { y: 'subject', x: 'points', fill: 'component', title: (r: ComponentRow) => `${r.subject} ${r.component}: ${r.points.toFixed(1)} points (${r.reason})`, className: 'risk-bar' }),
-      Plot.text(result.lots, { y: 'lotId', x: 'riskScore', text: (l: { riskScore: number }) => l.riskScore.toFixed(0), dx: 4, textAnchor: 'start', fontWeight: 600 }),
+      Plot.barX(rows, {
+        y: 'subject',
+        x: 'points',
+        fill: 'component',
+        title: (r: ComponentRow) =>
+          `${r.subject} ${r.component}: ${r.points.toFixed(1)} points (${r.reason})`,
+        className: 'risk-bar',
+      }),
+      Plot.text(result.lots, {
+        y: 'lotId',
+        x: 'riskScore',
+        text: (l: { riskScore: number }) => l.riskScore.toFixed(0),
+        dx: 4,
+        textAnchor: 'start',
+        fontWeight: 600,
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -64,9 +88,19 @@ export function riskFigure(result: Result): Html {
     chart: chart(result, rows),
     empty: 'Risk has not been computed for this award (no risk components in the result).',
     note: html`Each bar is a lot's risk score; its segments show how much each component adds (component value × its weight). The same scores shade the risk map.`,
-    table: componentTable(result.lots.map((l) => ({ subject: l.lotId, score: l.riskScore, rows: rows.filter((r) => r.subject === l.lotId) })), {
-      caption: 'Risk points per lot and component', subject: 'Lot', score: 'Risk', drivers: 'Main drivers',
-    }),
+    table: componentTable(
+      result.lots.map((l) => ({
+        subject: l.lotId,
+        score: l.riskScore,
+        rows: rows.filter((r) => r.subject === l.lotId),
+      })),
+      {
+        caption: 'Risk points per lot and component',
+        subject: 'Lot',
+        score: 'Risk',
+        drivers: 'Main drivers',
+      },
+    ),
   });
 }
 
@@ -77,15 +111,32 @@ export interface ComponentSubject {
 }
 
 /** Component points as columns (one row per subject) and the two biggest drivers in words. */
-export function componentTable(subjects: readonly ComponentSubject[], labels: { caption: string; subject: string; score: string; drivers: string }): Html {
+export function componentTable(
+  subjects: readonly ComponentSubject[],
+  labels: { caption: string; subject: string; score: string; drivers: string },
+): Html {
   const components = [...new Set(subjects.flatMap((s) => s.rows.map((r) => r.component)))].sort();
   if (components.length === 0) return table([], [], { caption: labels.caption, empty: 'not computed.' });
   const points = (s: ComponentSubject, c: string) => s.rows.find((r) => r.component === c)?.points ?? 0;
-  const drivers = (s: ComponentSubject) => [...s.rows].filter((r) => r.points > 0).sort((a, b) => b.points - a.points || (a.component < b.component ? -1 : 1)).slice(0, 2).map((r) => `${r.component}: ${r.reason}`).join('; ');
-  return table<ComponentSubject>([
-    { header: labels.subject, value: (s) => s.subject },
-    { header: labels.score, value: (s) => s.score.toFixed(0), numeric: true },
-    ...components.map((c) => ({ header: c, value: (s: ComponentSubject) => points(s, c).toFixed(1), numeric: true })),
-    { header: labels.drivers, value: drivers },
-  ], subjects, { caption: labels.caption });
+  const drivers = (s: ComponentSubject) =>
+    [...s.rows]
+      .filter((r) => r.points > 0)
+      .sort((a, b) => b.points - a.points || (a.component < b.component ? -1 : 1))
+      .slice(0, 2)
+      .map((r) => `${r.component}: ${r.reason}`)
+      .join('; ');
+  return table<ComponentSubject>(
+    [
+      { header: labels.subject, value: (s) => s.subject },
+      { header: labels.score, value: (s) => s.score.toFixed(0), numeric: true },
+      ...components.map((c) => ({
+        header: c,
+        value: (s: ComponentSubject) => points(s, c).toFixed(1),
+        numeric: true,
+      })),
+      { header: labels.drivers, value: drivers },
+    ],
+    subjects,
+    { caption: labels.caption },
+  );
 }

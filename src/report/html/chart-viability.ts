@@ -29,10 +29,39 @@ function chart(result: Result, colours: ReadonlyMap<string, string>): Html | nul
     x: { ...xAxisLabel, label: 'Hours per week', grid: true },
     y: { label: null, domain: ids },
     marks: [
-      Plot.barX(providers, { y: 'providerId', x: 'capacityHoursPerWeek', fill: mutedColour, fillOpacity: 0.35, className: 'capacity-bar' }),
-      Plot.barX(providers, { y: 'providerId', x: 'hoursPerWeek', fill: (p: ProviderResult) => colours.get(p.providerId) ?? mutedColour, insetTop: 4, insetBottom: 4, className: 'awarded-bar', title: (p: ProviderResult) => `${p.name}: ${hours(p.hoursPerWeek)} h/week awarded, minimum viable ${hours(p.minViableHoursPerWeek)}` }),
-      Plot.tickX(providers, { y: 'providerId', x: 'minViableHoursPerWeek', stroke: '#111', strokeWidth: 3, className: 'minimum-viable-volume' }),
-      Plot.text(providers, { y: 'providerId', x: 'capacityHoursPerWeek', text: (p: ProviderResult) => (p.hoursPerWeek > 0 ? `viability ${score(p.viabilityScore)}` : 'no award'), dx: 5, textAnchor: 'start', fill: '#333' }),
+      Plot.barX(providers, {
+        y: 'providerId',
+        x: 'capacityHoursPerWeek',
+        fill: mutedColour,
+        fillOpacity: 0.35,
+        className: 'capacity-bar',
+      }),
+      Plot.barX(providers, {
+        y: 'providerId',
+        x: 'hoursPerWeek',
+        fill: (p: ProviderResult) => colours.get(p.providerId) ?? mutedColour,
+        insetTop: 4,
+        insetBottom: 4,
+        className: 'awarded-bar',
+        title: (p: ProviderResult) =>
+          `${p.name}: ${hours(p.hoursPerWeek)} h/week awarded, minimum viable ${hours(p.minViableHoursPerWeek)}`,
+      }),
+      Plot.tickX(providers, {
+        y: 'providerId',
+        x: 'minViableHoursPerWeek',
+        stroke: '#111',
+        strokeWidth: 3,
+        className: 'minimum-viable-volume',
+      }),
+      Plot.text(providers, {
+        y: 'providerId',
+        x: 'capacityHoursPerWeek',
+        text: (p: ProviderResult) =>
+          p.hoursPerWeek > 0 ? `viability ${score(p.viabilityScore)}` : 'no award',
+        dx: 5,
+        textAnchor: 'start',
+        fill: '#333',
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -57,16 +86,24 @@ export function viabilityFigure(result: Result, colours: ReadonlyMap<string, str
     chart: chart(result, colours),
     empty: 'The scenario has no providers.',
     note: html`Coloured bar: hours awarded a week. Grey bar: the provider's capacity. Black tick: its minimum viable volume. ${scored ? 'Viability is 0-100, higher is better.' : 'Viability scores have not been computed for this award.'}`,
-    table: table<ProviderResult>([
-      { header: 'Provider', value: (p) => p.providerId },
-      { header: 'Name', value: (p) => p.name },
-      { header: 'Awarded h/week', value: (p) => hours(p.hoursPerWeek), numeric: true },
-      { header: 'Minimum viable h/week', value: (p) => hours(p.minViableHoursPerWeek), numeric: true },
-      { header: 'Capacity h/week', value: (p) => hours(p.capacityHoursPerWeek), numeric: true },
-      { header: 'Share of hours', value: (p) => percent(p.shareOfTotalHours), numeric: true },
-      { header: 'Annual revenue', value: (p) => money(p.annualRevenue, c), numeric: true },
-      { header: 'Viability', value: (p) => (scored && p.hoursPerWeek > 0 ? score(p.viabilityScore) : ''), numeric: true },
-      { header: 'Weakest points', value: mainReasons },
-    ], result.providers, { caption: 'Providers', alert: belowMinimum }),
+    table: table<ProviderResult>(
+      [
+        { header: 'Provider', value: (p) => p.providerId },
+        { header: 'Name', value: (p) => p.name },
+        { header: 'Awarded h/week', value: (p) => hours(p.hoursPerWeek), numeric: true },
+        { header: 'Minimum viable h/week', value: (p) => hours(p.minViableHoursPerWeek), numeric: true },
+        { header: 'Capacity h/week', value: (p) => hours(p.capacityHoursPerWeek), numeric: true },
+        { header: 'Share of hours', value: (p) => percent(p.shareOfTotalHours), numeric: true },
+        { header: 'Annual revenue', value: (p) => money(p.annualRevenue, c), numeric: true },
+        {
+          header: 'Viability',
+          value: (p) => (scored && p.hoursPerWeek > 0 ? score(p.viabilityScore) : ''),
+          numeric: true,
+        },
+        { header: 'Weakest points', value: mainReasons },
+      ],
+      result.providers,
+      { caption: 'Providers', alert: belowMinimum },
+    ),
   });
 }

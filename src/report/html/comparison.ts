@@ -51,63 +51,126 @@ export interface ComparisonReportInput {
 
 type Solved = ComparisonOption & { readonly annualCost: number; readonly riskScore: number };
 /** Only options that buy every hour go on the chart: one buying less care would sit, falsely, in the "better" corner. */
-const isSolved = (o: ComparisonOption): o is Solved => o.buyable && o.annualCost !== null && o.riskScore !== null;
+const isSolved = (o: ComparisonOption): o is Solved =>
+  o.buyable && o.annualCost !== null && o.riskScore !== null;
 const isDominated = (o: ComparisonOption) => o.dominatedBy.length > 0;
 
 function scatter(input: ComparisonReportInput): Html | null {
   const solved = input.options.filter(isSolved);
   if (solved.length === 0) return null;
   const front = solved.filter((o) => !isDominated(o)).sort((a, b) => a.annualCost - b.annualCost);
-  const kind = (o: ComparisonOption) => (isDominated(o) ? 'dominated (another option is cheaper and no riskier, or the reverse)' : 'not dominated');
+  const kind = (o: ComparisonOption) =>
+    isDominated(o) ? 'dominated (another option is cheaper and no riskier, or the reverse)' : 'not dominated';
   return plotMarkup({
     width: chartWidth,
     height: 420,
     ...xAxisRoom,
     marginRight: 140,
     ariaLabel: 'Scatter plot of annual cost against risk for every option',
-    x: { ...xAxisLabel, label: `Annual cost (${input.currency})`, grid: true, nice: true, tickFormat: (x: number) => moneyShort(x, input.currency) },
+    x: {
+      ...xAxisLabel,
+      label: `Annual cost (${input.currency})`,
+      grid: true,
+      nice: true,
+      tickFormat: (x: number) => moneyShort(x, input.currency),
+    },
     y: { label: 'Risk (0-100, higher is worse)', grid: true, nice: true },
-    color: { domain: ['not dominated', 'dominated (another option is cheaper and no riskier, or the reverse)'], range: [okColour, mutedColour], legend: true },
+    color: {
+      domain: ['not dominated', 'dominated (another option is cheaper and no riskier, or the reverse)'],
+      range: [okColour, mutedColour],
+      legend: true,
+    },
     marks: [
-      Plot.line(front, { x: 'annualCost', y: 'riskScore', stroke: okColour, strokeDasharray: '4 3', strokeOpacity: 0.7 }),
-      Plot.dot(solved, { x: 'annualCost', y: 'riskScore', fill: kind, r: 6, stroke: 'white', className: 'option', title: (o: Solved) => `#${o.rank ?? '-'} ${o.key}: ${money(o.annualCost, input.currency)}, risk ${score(o.riskScore)}` }),
-      Plot.text(front, { x: 'annualCost', y: 'riskScore', text: (o: Solved) => `#${o.rank ?? '-'} ${o.key}`, dx: 9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, fill: '#111' }),
-      Plot.text(solved.filter(isDominated), { x: 'annualCost', y: 'riskScore', text: (o: Solved) => `#${o.rank ?? '-'}`, dx: 8, textAnchor: 'start', fill: '#777' }),
+      Plot.line(front, {
+        x: 'annualCost',
+        y: 'riskScore',
+        stroke: okColour,
+        strokeDasharray: '4 3',
+        strokeOpacity: 0.7,
+      }),
+      Plot.dot(solved, {
+        x: 'annualCost',
+        y: 'riskScore',
+        fill: kind,
+        r: 6,
+        stroke: 'white',
+        className: 'option',
+        title: (o: Solved) =>
+          `#${o.rank ?? '-'} ${o.key}: ${money(o.annualCost, input.currency)}, risk ${score(o.riskScore)}`,
+      }),
+      Plot.text(front, {
+        x: 'annualCost',
+        y: 'riskScore',
+        text: (o: Solved) => `#${o.rank ?? '-'} ${o.key}`,
+        dx: 9,
+        textAnchor: 'start',
+        fontWeight: 600,
+        stroke: 'white',
+        strokeWidth: 3,
+        fill: '#111',
+      }),
+      Plot.text(solved.filter(isDominated), {
+        x: 'annualCost',
+        y: 'riskScore',
+        text: (o: Solved) => `#${o.rank ?? '-'}`,
+        dx: 8,
+        textAnchor: 'start',
+        fill: '#777',
+      }),
     ],
   });
 }
 
 function notBuyableTable(input: ComparisonReportInput): Html {
   const apart = input.options.filter((o) => !o.buyable);
-  return table<ComparisonOption>([
-    { header: 'Option', value: (o) => html`<b>${o.key}</b><br><span class="note">${o.label}</span>` },
-    { header: 'Status', value: (o) => o.status },
-    { header: 'Unmet h/week', value: (o) => (o.unmetHoursPerWeek === null ? '' : hours(o.unmetHoursPerWeek)), numeric: true },
-    { header: 'Why it cannot be bought as specified', value: (o) => o.note ?? '' },
-  ], apart, { caption: 'Cannot be bought as specified: not real choices, whatever they cost', empty: 'none: every option buys every hour.', alert: () => true });
+  return table<ComparisonOption>(
+    [
+      { header: 'Option', value: (o) => html`<b>${o.key}</b><br><span class="note">${o.label}</span>` },
+      { header: 'Status', value: (o) => o.status },
+      {
+        header: 'Unmet h/week',
+        value: (o) => (o.unmetHoursPerWeek === null ? '' : hours(o.unmetHoursPerWeek)),
+        numeric: true,
+      },
+      { header: 'Why it cannot be bought as specified', value: (o) => o.note ?? '' },
+    ],
+    apart,
+    {
+      caption: 'Cannot be bought as specified: not real choices, whatever they cost',
+      empty: 'none: every option buys every hour.',
+      alert: () => true,
+    },
+  );
 }
 
 function rankedTable(input: ComparisonReportInput): Html {
   const c = input.currency;
   const num = (x: number | null, f: (v: number) => string) => (x === null ? '' : f(x));
-  const ranked = [...input.options].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.key < b.key ? -1 : 1));
-  return table<ComparisonOption>([
-    { header: 'Rank', value: (o) => (o.rank === null ? '' : String(o.rank)), numeric: true },
-    { header: 'Option', value: (o) => html`<b>${o.key}</b><br><span class="note">${o.label}</span>` },
-    { header: 'Zoning', value: (o) => o.zoning ?? 'county-wide' },
-    { header: 'Annual cost', value: (o) => num(o.annualCost, (x) => money(x, c)), numeric: true },
-    { header: 'Unmet h/week', value: (o) => num(o.unmetHoursPerWeek, hours), numeric: true },
-    { header: 'Risk', value: (o) => num(o.riskScore, score), numeric: true },
-    { header: 'Viability', value: (o) => num(o.viabilityScore, score), numeric: true },
-    { header: 'Providers', value: (o) => num(o.providers, String), numeric: true },
-    { header: 'Status', value: (o) => o.status },
-    { header: 'Dominated by', value: (o) => o.dominatedBy.join(', ') },
-    { header: 'Note', value: (o) => o.note ?? '' },
-  ], ranked, { caption: 'Options ranked', alert: (o) => !o.buyable });
+  const ranked = [...input.options].sort(
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.key < b.key ? -1 : 1),
+  );
+  return table<ComparisonOption>(
+    [
+      { header: 'Rank', value: (o) => (o.rank === null ? '' : String(o.rank)), numeric: true },
+      { header: 'Option', value: (o) => html`<b>${o.key}</b><br><span class="note">${o.label}</span>` },
+      { header: 'Zoning', value: (o) => o.zoning ?? 'county-wide' },
+      { header: 'Annual cost', value: (o) => num(o.annualCost, (x) => money(x, c)), numeric: true },
+      { header: 'Unmet h/week', value: (o) => num(o.unmetHoursPerWeek, hours), numeric: true },
+      { header: 'Risk', value: (o) => num(o.riskScore, score), numeric: true },
+      { header: 'Viability', value: (o) => num(o.viabilityScore, score), numeric: true },
+      { header: 'Providers', value: (o) => num(o.providers, String), numeric: true },
+      { header: 'Status', value: (o) => o.status },
+      { header: 'Dominated by', value: (o) => o.dominatedBy.join(', ') },
+      { header: 'Note', value: (o) => o.note ?? '' },
+    ],
+    ranked,
+    { caption: 'Options ranked', alert: (o) => !o.buyable },
+  );
 }
 
 function bestSection(input: ComparisonReportInput): Html {
-  if (input.best === undefined) return html`<p class="empty">No option was solved, so there is no award to draw.</p>`;
+  if (input.best === undefined)
+    return html`<p class="empty">No option was solved, so there is no award to draw.</p>`;
   const { key, result, scenario } = input.best;
   return html`<h2 class="best">Best option in detail: ${key}</h2>
 <p class="note">Zoning ${result.zoning}; annual cost ${money(result.totals.annualCost, result.currency)}; risk ${score(result.totals.riskScore)}/100; status ${result.status}.</p>
@@ -116,7 +179,9 @@ ${footer(result)}`;
 }
 
 export function renderComparisonReport(input: ComparisonReportInput): string {
-  return page(`${input.scenario}: comparison of options`, html`<header class="title">
+  return page(
+    `${input.scenario}: comparison of options`,
+    html`<header class="title">
 <h1>${input.scenario}</h1>
 <p>Comparison of ${input.options.length} options · period ${input.period}</p>
 </header>
@@ -130,5 +195,6 @@ ${chartFigure({
   table: html`${rankedTable(input)}${notBuyableTable(input)}`,
 })}
 </section>
-${bestSection(input)}`);
+${bestSection(input)}`,
+  );
 }

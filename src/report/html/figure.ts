@@ -28,7 +28,8 @@ ${parts.table}`;
 export const barHeight = (rows: number): number => Math.max(130, 26 * rows + 86);
 
 /** Width of the left margin that fits the longest label (12px font). */
-export const labelMargin = (labels: readonly string[]): number => Math.min(260, Math.max(60, 7 * Math.max(0, ...labels.map((l) => l.length)) + 14));
+export const labelMargin = (labels: readonly string[]): number =>
+  Math.min(260, Math.max(60, 7 * Math.max(0, ...labels.map((l) => l.length)) + 14));
 
 /** Width of a chart's drawing; the page scales it down to fit (screen or A4). */
 export const chartWidth = 960;

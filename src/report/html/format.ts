@@ -5,7 +5,12 @@
 
 function currencyFormat(currency: string, digits: number): Intl.NumberFormat {
   try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
   } catch {
     // An unknown currency code: show the code itself rather than fail the report.
     return new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -17,7 +22,11 @@ export const money = (x: number, currency: string): string => currencyFormat(cur
 /** Pence too, for prices per hour: £24.60. */
 export const price = (x: number, currency: string): string => currencyFormat(currency, 2).format(x);
 function symbol(currency: string): string {
-  return currencyFormat(currency, 0).formatToParts(0).find((p) => p.type === 'currency')?.value ?? `${currency} `;
+  return (
+    currencyFormat(currency, 0)
+      .formatToParts(0)
+      .find((p) => p.type === 'currency')?.value ?? `${currency} `
+  );
 }
 
 /** Large sums shortened for headline figures: £41.3m, £820k. */
@@ -28,6 +37,7 @@ export function moneyShort(x: number, currency: string): string {
   if (abs >= 1e4) return `${sign}${symbol(currency)}${Math.round(abs / 1e3)}k`;
   return money(x, currency);
 }
-export const hours = (x: number): string => x.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+export const hours = (x: number): string =>
+  x.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 export const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
 export const score = (x: number): string => x.toFixed(0);

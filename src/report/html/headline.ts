@@ -12,7 +12,10 @@ const statusText: Readonly<Record<Result['status'], string>> = {
 };
 
 export function titleBlock(result: Result, kind: string): Html {
-  const gap = result.status === 'feasible' ? ` (within ${Number.isNaN(result.gap) ? 'an unknown margin' : percent(result.gap)} of the best possible)` : '';
+  const gap =
+    result.status === 'feasible'
+      ? ` (within ${Number.isNaN(result.gap) ? 'an unknown margin' : percent(result.gap)} of the best possible)`
+      : '';
   return html`<header class="title">
 <h1>${result.scenario}</h1>
 <p>${kind} · zoning <strong>${result.zoning}</strong> · period ${result.period} · objective ${result.objective.kind} · <span class="status ${result.status}">${statusText[result.status]}${gap}</span></p>
@@ -33,11 +36,26 @@ export function headlineTiles(result: Result): Html {
     { value: price(t.costPerHour, c), label: 'average price per hour' },
     { value: `${hours(t.hoursPerWeek)}`, label: `hours a week awarded, of ${hours(t.demandHoursPerWeek)}` },
     { value: hours(t.unmetHoursPerWeek), label: 'hours a week unmet', warn: t.unmetHoursPerWeek > 0 },
-    ...(t.unmetHoursPerWeek > 0 ? [{ value: moneyShort(t.allInAnnualCost, c), label: 'all-in a year, unmet hours bought on spot contracts', warn: true }] : []),
+    ...(t.unmetHoursPerWeek > 0
+      ? [
+          {
+            value: moneyShort(t.allInAnnualCost, c),
+            label: 'all-in a year, unmet hours bought on spot contracts',
+            warn: true,
+          },
+        ]
+      : []),
     { value: `${score(t.riskScore)} / 100`, label: 'risk (higher is worse)', warn: t.riskScore >= 50 },
-    { value: `${score(t.viabilityScore)} / 100`, label: 'provider viability (higher is better)', warn: t.viabilityScore < 50 && t.hoursPerWeek > 0 },
+    {
+      value: `${score(t.viabilityScore)} / 100`,
+      label: 'provider viability (higher is better)',
+      warn: t.viabilityScore < 50 && t.hoursPerWeek > 0,
+    },
     { value: String(t.providersAwarded), label: 'providers awarded' },
-    { value: percent(t.largestShare), label: `largest provider share (HHI ${t.hhi.toLocaleString('en-GB')})` },
+    {
+      value: percent(t.largestShare),
+      label: `largest provider share (HHI ${t.hhi.toLocaleString('en-GB')})`,
+    },
   ];
   return html`<div class="headline">${tiles.map((x) => html`<div${x.warn === true ? html` class="warn"` : ''}><b>${x.value}</b><span>${x.label}</span></div>`)}</div>`;
 }

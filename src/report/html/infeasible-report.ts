@@ -11,8 +11,13 @@ import { table } from './table.js';
 
 export function renderInfeasibleReport(result: InfeasibleResult): string {
   const { diagnosis } = result;
-  const ways = diagnosis.relaxations.map((set) => html`<li>${set.map((m) => html`<div>${m.text} <span class="note">(${m.setting})</span></div>`)}</li>`);
-  return page(`${result.scenario}: no award possible`, html`<header class="title">
+  const ways = diagnosis.relaxations.map(
+    (set) =>
+      html`<li>${set.map((m) => html`<div>${m.text} <span class="note">(${m.setting})</span></div>`)}</li>`,
+  );
+  return page(
+    `${result.scenario}: no award possible`,
+    html`<header class="title">
 <h1>${result.scenario}</h1>
 <p>Period ${result.period} · zoning ${result.zoning} · <span class="status">no award possible</span></p>
 </header>
@@ -21,14 +26,19 @@ export function renderInfeasibleReport(result: InfeasibleResult): string {
 <ol class="diagnosis">${ways}</ol>
 </section>
 <section id="lots"><h2>Lots as tendered</h2>
-${table<TenderedLot>([
-  { header: 'Lot', value: (l) => l.lotId },
-  { header: 'Structure', value: (l) => l.structure },
-  { header: 'Demand h/week', value: (l) => hours(l.demandHoursPerWeek), numeric: true },
-  { header: 'Bids that may win', value: (l) => String(l.eligibleBids), numeric: true },
-  { header: 'Rejected below legal pay', value: (l) => l.rejectedBidIds.join(', ') },
-], result.lots, { caption: 'Every lot, with how many bids may win it', alert: (l) => l.eligibleBids === 0 })}
+${table<TenderedLot>(
+  [
+    { header: 'Lot', value: (l) => l.lotId },
+    { header: 'Structure', value: (l) => l.structure },
+    { header: 'Demand h/week', value: (l) => hours(l.demandHoursPerWeek), numeric: true },
+    { header: 'Bids that may win', value: (l) => String(l.eligibleBids), numeric: true },
+    { header: 'Rejected below legal pay', value: (l) => l.rejectedBidIds.join(', ') },
+  ],
+  result.lots,
+  { caption: 'Every lot, with how many bids may win it', alert: (l) => l.eligibleBids === 0 },
+)}
 ${result.warnings.length === 0 ? html`` : html`<h3>Warnings</h3><ul class="warnings">${result.warnings.map((w) => html`<li>${w}</li>`)}</ul>`}
 </section>
-<footer class="note">zonal ${result.run.version} · solver ${result.run.solver} · input ${result.run.inputHash}</footer>`);
+<footer class="note">zonal ${result.run.version} · solver ${result.run.solver} · input ${result.run.inputHash}</footer>`,
+  );
 }

@@ -20,11 +20,26 @@ interface ZoneRow {
 
 function zoneRows(scenario: Scenario, zoningName: string): ZoneRow[] {
   const zoning = scenario.zonings.get(zoningName) ?? new Map<string, string>();
-  const rows = new Map<string, { areas: number; population: number; population65: number; rural: number; demand: Map<string, number> }>();
+  const rows = new Map<
+    string,
+    { areas: number; population: number; population65: number; rural: number; demand: Map<string, number> }
+  >();
   const areaZone = (id: string) => zoning.get(id) ?? '(none)';
   for (const a of scenario.areas) {
-    const r = rows.get(areaZone(a.id)) ?? { areas: 0, population: 0, population65: 0, rural: 0, demand: new Map<string, number>() };
-    rows.set(areaZone(a.id), { ...r, areas: r.areas + 1, population: r.population + a.population, population65: r.population65 + a.population65, rural: r.rural + (a.rurality === 'rural' ? 1 : 0) });
+    const r = rows.get(areaZone(a.id)) ?? {
+      areas: 0,
+      population: 0,
+      population65: 0,
+      rural: 0,
+      demand: new Map<string, number>(),
+    };
+    rows.set(areaZone(a.id), {
+      ...r,
+      areas: r.areas + 1,
+      population: r.population + a.population,
+      population65: r.population65 + a.population65,
+      rural: r.rural + (a.rurality === 'rural' ? 1 : 0),
+    });
   }
   for (const d of scenario.demand.filter((x) => x.period === scenario.period)) {
     const r = rows.get(areaZone(d.areaId));
@@ -36,28 +51,43 @@ function zoneRows(scenario: Scenario, zoningName: string): ZoneRow[] {
 function zonesTable(scenario: Scenario, result: Result): Html {
   const rows = zoneRows(scenario, result.zoning);
   const careTypes = [...new Set(scenario.demand.map((d) => d.careType))].sort();
-  return table<ZoneRow>([
-    { header: 'Zone', value: (r) => r.zoneId },
-    { header: 'Areas', value: (r) => String(r.areas), numeric: true },
-    { header: 'Rural areas', value: (r) => String(r.rural), numeric: true },
-    { header: 'Population', value: (r) => r.population.toLocaleString('en-GB'), numeric: true },
-    { header: 'Aged 65+', value: (r) => r.population65.toLocaleString('en-GB'), numeric: true },
-    ...careTypes.map((t) => ({ header: `${t} h/week`, value: (r: ZoneRow) => hours(r.demand.get(t) ?? 0), numeric: true })),
-  ], rows, { caption: `Zones of the "${result.zoning}" zoning, demand in period ${scenario.period}` });
+  return table<ZoneRow>(
+    [
+      { header: 'Zone', value: (r) => r.zoneId },
+      { header: 'Areas', value: (r) => String(r.areas), numeric: true },
+      { header: 'Rural areas', value: (r) => String(r.rural), numeric: true },
+      { header: 'Population', value: (r) => r.population.toLocaleString('en-GB'), numeric: true },
+      { header: 'Aged 65+', value: (r) => r.population65.toLocaleString('en-GB'), numeric: true },
+      ...careTypes.map((t) => ({
+        header: `${t} h/week`,
+        value: (r: ZoneRow) => hours(r.demand.get(t) ?? 0),
+        numeric: true,
+      })),
+    ],
+    rows,
+    { caption: `Zones of the "${result.zoning}" zoning, demand in period ${scenario.period}` },
+  );
 }
 
 function providersTable(scenario: Scenario): Html {
   const bidsOf = (p: Provider) => scenario.bids.filter((b) => b.providerId === p.id);
-  const range = (bids: readonly Bid[]) => (bids.length === 0 ? '' : `${price(Math.min(...bids.map((b) => b.price)), scenario.currency)} to ${price(Math.max(...bids.map((b) => b.price)), scenario.currency)}`);
-  return table<Provider>([
-    { header: 'Provider', value: (p) => p.id },
-    { header: 'Name', value: (p) => p.name },
-    { header: 'Capacity h/week', value: (p) => hours(p.maxHours), numeric: true },
-    { header: 'Minimum viable h/week', value: (p) => hours(p.minViableHours), numeric: true },
-    { header: 'Quality', value: (p) => String(p.quality), numeric: true },
-    { header: 'Bids', value: (p) => String(bidsOf(p).length), numeric: true },
-    { header: 'Prices bid', value: (p) => range(bidsOf(p)), numeric: true },
-  ], [...scenario.providers].sort((a, b) => (a.id < b.id ? -1 : 1)), { caption: 'Providers and their bids' });
+  const range = (bids: readonly Bid[]) =>
+    bids.length === 0
+      ? ''
+      : `${price(Math.min(...bids.map((b) => b.price)), scenario.currency)} to ${price(Math.max(...bids.map((b) => b.price)), scenario.currency)}`;
+  return table<Provider>(
+    [
+      { header: 'Provider', value: (p) => p.id },
+      { header: 'Name', value: (p) => p.name },
+      { header: 'Capacity h/week', value: (p) => hours(p.maxHours), numeric: true },
+      { header: 'Minimum viable h/week', value: (p) => hours(p.minViableHours), numeric: true },
+      { header: 'Quality', value: (p) => String(p.quality), numeric: true },
+      { header: 'Bids', value: (p) => String(bidsOf(p).length), numeric: true },
+      { header: 'Prices bid', value: (p) => range(bidsOf(p)), numeric: true },
+    ],
+    [...scenario.providers].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    { caption: 'Providers and their bids' },
+  );
 }
 
 function definitionList(pairs: readonly (readonly [string, string])[]): Html {
@@ -66,22 +96,45 @@ function definitionList(pairs: readonly (readonly [string, string])[]): Html {
 
 function settingsList(scenario: Scenario, result: Result): Html {
   const a = scenario.award;
-  const lots = Object.entries(scenario.lotPlan).map(([t, e]) => (e === undefined ? '' : e.kind === 'merge' ? `${t}: merged into ${e.into}` : `${t}: ${e.geography}, ${e.structure}${e.structure === 'lead-secondary' ? ` (lead ${percent(e.leadShare)})` : ''}${e.structure === 'framework' ? ` (up to ${e.maxProviders})` : ''}${e.backup ? ', back-ups' : ''}`));
+  const lots = Object.entries(scenario.lotPlan).map(([t, e]) =>
+    e === undefined
+      ? ''
+      : e.kind === 'merge'
+        ? `${t}: merged into ${e.into}`
+        : `${t}: ${e.geography}, ${e.structure}${e.structure === 'lead-secondary' ? ` (lead ${percent(e.leadShare)})` : ''}${e.structure === 'framework' ? ` (up to ${e.maxProviders})` : ''}${e.backup ? ', back-ups' : ''}`,
+  );
   return definitionList([
     ['Zoning', `${result.zoning} (of ${[...scenario.zonings.keys()].join(', ')})`],
     ['Design period', `${scenario.period}; ${scenario.weeksPerYear} weeks a year; ${scenario.currency}`],
     ['Lots', lots.filter((x) => x !== '').join('; ')],
-    ['Objective', result.objective.kind === 'meat' ? `MEAT (quality ${a.qualityWeight}, price ${a.priceWeight})` : 'lowest cost'],
-    ['Award rules', `minimum quality ${a.minQuality}; share cap ${percent(a.maxShareOfTotalHours)}; lots per provider ${a.maxLotsPerProvider ?? 'no limit'}; at least ${a.minDistinctProviders} providers; unmet penalty ${price(a.unmetPenaltyPerHour, scenario.currency)}/hour`],
-    ['Inputs', `${scenario.areas.length} areas, ${scenario.providers.length} providers, ${scenario.bids.length} bids, ${scenario.demand.length} demand rows${scenario.current.length > 0 ? `, ${scenario.current.length} current-care rows` : ''}`],
+    [
+      'Objective',
+      result.objective.kind === 'meat'
+        ? `MEAT (quality ${a.qualityWeight}, price ${a.priceWeight})`
+        : 'lowest cost',
+    ],
+    [
+      'Award rules',
+      `minimum quality ${a.minQuality}; share cap ${percent(a.maxShareOfTotalHours)}; lots per provider ${a.maxLotsPerProvider ?? 'no limit'}; at least ${a.minDistinctProviders} providers; unmet penalty ${price(a.unmetPenaltyPerHour, scenario.currency)}/hour`,
+    ],
+    [
+      'Inputs',
+      `${scenario.areas.length} areas, ${scenario.providers.length} providers, ${scenario.bids.length} bids, ${scenario.demand.length} demand rows${scenario.current.length > 0 ? `, ${scenario.current.length} current-care rows` : ''}`,
+    ],
   ]);
 }
 
 export function runList(result: Result): Html {
   const r = result.run;
   return definitionList([
-    ['Status', `${result.status}${result.status === 'feasible' ? `, gap ${Number.isNaN(result.gap) ? 'unknown' : percent(result.gap)}` : result.status === 'optimal' ? ', proven optimal' : ''}`],
-    ['Solver', `${r.solver}, ${r.solveSeconds.toFixed(2)} s of a ${r.timeLimitSeconds} s limit; ${r.variables} variables, ${r.constraints} constraints`],
+    [
+      'Status',
+      `${result.status}${result.status === 'feasible' ? `, gap ${Number.isNaN(result.gap) ? 'unknown' : percent(result.gap)}` : result.status === 'optimal' ? ', proven optimal' : ''}`,
+    ],
+    [
+      'Solver',
+      `${r.solver}, ${r.solveSeconds.toFixed(2)} s of a ${r.timeLimitSeconds} s limit; ${r.variables} variables, ${r.constraints} constraints`,
+    ],
     ['Objective value', result.objective.value.toLocaleString('en-GB', { maximumFractionDigits: 2 })],
     ['Input hash', r.inputHash],
     ['zonal version', r.version],

@@ -41,7 +41,9 @@ const geometrySchema = z.discriminatedUnion('type', [
 ]);
 const boundariesSchema = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.object({ properties: z.object({ area_id: z.string() }).loose(), geometry: geometrySchema }).loose()),
+  features: z.array(
+    z.object({ properties: z.object({ area_id: z.string() }).loose(), geometry: geometrySchema }).loose(),
+  ),
 });
 
 /** The flat plane: longitude shrunk by the cosine of the areas' middle latitude. */
@@ -53,9 +55,14 @@ export function planeFor(areas: readonly Area[]): (lon: number, lat: number) => 
 }
 
 /** Area shapes from a GeoJSON boundaries file, or why they cannot be used. */
-export function boundaryShapes(boundaries: unknown, areas: readonly Area[], plane: (lon: number, lat: number) => Pair): AreaShape[] | string {
+export function boundaryShapes(
+  boundaries: unknown,
+  areas: readonly Area[],
+  plane: (lon: number, lat: number) => Pair,
+): AreaShape[] | string {
   const parsed = boundariesSchema.safeParse(boundaries);
-  if (!parsed.success) return 'the boundaries file is not a GeoJSON FeatureCollection of Polygon or MultiPolygon features with properties.area_id';
+  if (!parsed.success)
+    return 'the boundaries file is not a GeoJSON FeatureCollection of Polygon or MultiPolygon features with properties.area_id';
   const byArea = new Map<string, MultiPolygon>();
   for (const { properties, geometry } of parsed.data.features) {
     const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
@@ -63,15 +70,18 @@ export function boundaryShapes(boundaries: unknown, areas: readonly Area[], plan
     byArea.set(properties.area_id, [...(byArea.get(properties.area_id) ?? []), ...flat]);
   }
   const missing = areas.filter((a) => !byArea.has(a.id)).map((a) => a.id);
-  if (missing.length > 0) return `the boundaries file has no shape for ${missing.length} area(s) (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
+  if (missing.length > 0)
+    return `the boundaries file has no shape for ${missing.length} area(s) (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
   return areas.map((a) => ({ areaId: a.id, shape: byArea.get(a.id) ?? [] }));
 }
 
 /** Every area's shape: from the boundaries file when it covers every area, else Voronoi cells. */
 export function areaGeometry(areas: readonly Area[], boundaries: unknown): MapGeometry {
   const plane = planeFor(areas);
-  const fromFile = boundaries === null || boundaries === undefined ? null : boundaryShapes(boundaries, areas, plane);
-  if (fromFile !== null && typeof fromFile !== 'string') return { source: 'boundaries', areas: fromFile, note: null };
+  const fromFile =
+    boundaries === null || boundaries === undefined ? null : boundaryShapes(boundaries, areas, plane);
+  if (fromFile !== null && typeof fromFile !== 'string')
+    return { source: 'boundaries', areas: fromFile, note: null };
   const cells = voronoiCells(areas.map((a) => plane(a.lon, a.lat)));
   return {
     source: 'centroids',

@@ -25,7 +25,11 @@ interface Shape<P> {
   readonly geometry: { readonly type: 'MultiPolygon'; readonly coordinates: MultiPolygon };
 }
 
-const feature = <P>(properties: P, shape: MultiPolygon): Shape<P> => ({ type: 'Feature', properties, geometry: { type: 'MultiPolygon', coordinates: shape } });
+const feature = <P>(properties: P, shape: MultiPolygon): Shape<P> => ({
+  type: 'Feature',
+  properties,
+  geometry: { type: 'MultiPolygon', coordinates: shape },
+});
 
 export interface MapInput {
   readonly result: Result;
@@ -52,19 +56,35 @@ interface MapLayers {
 function layers(input: MapInput): MapLayers {
   const geometry = areaGeometry(input.areas, input.boundaries);
   const zoneShapes: ZoneShape[] = zoneGeometry(geometry.areas, input.zoning);
-  const awards = new Map(zoneAwards(input.result, zoneShapes.map((z) => z.zoneId)).map((a) => [a.zoneId, a]));
+  const awards = new Map(
+    zoneAwards(
+      input.result,
+      zoneShapes.map((z) => z.zoneId),
+    ).map((a) => [a.zoneId, a]),
+  );
   const byId = new Map(input.areas.map((a) => [a.id, a]));
   const names = new Map(input.result.providers.map((p) => [p.providerId, p.name]));
-  const empty: ZoneAward = { zoneId: '', lotId: null, leadProviderId: null, otherProviderIds: [], unmetHoursPerWeek: 0, riskScore: 0 };
+  const empty: ZoneAward = {
+    zoneId: '',
+    lotId: null,
+    leadProviderId: null,
+    otherProviderIds: [],
+    unmetHoursPerWeek: 0,
+    riskScore: 0,
+  };
   const areas = geometry.areas.flatMap((s) => {
     const area = byId.get(s.areaId);
     const zone = awards.get(input.zoning.get(s.areaId) ?? '') ?? empty;
     return area === undefined ? [] : [feature({ area, zone }, s.shape)];
   });
   return {
-    geometry, areas,
+    geometry,
+    areas,
     zones: zoneShapes.map((z) => feature(awards.get(z.zoneId) ?? { ...empty, zoneId: z.zoneId }, z.shape)),
-    labels: zoneShapes.map((z) => ({ zone: awards.get(z.zoneId) ?? { ...empty, zoneId: z.zoneId }, at: z.labelAt })),
+    labels: zoneShapes.map((z) => ({
+      zone: awards.get(z.zoneId) ?? { ...empty, zoneId: z.zoneId },
+      at: z.labelAt,
+    })),
     providerName: (id) => (id === null ? noAward : `${names.get(id) ?? id} (${id})`),
   };
 }
@@ -87,29 +107,60 @@ function mapHeight(l: MapLayers, width: number): number {
   return Math.round(Math.min(Math.max(width * ratio, 220), 0.85 * width, 560));
 }
 
-const projection = (l: MapLayers) => ({ type: 'reflect-y' as const, domain: { type: 'FeatureCollection', features: l.areas }, inset: 12 });
+const projection = (l: MapLayers) => ({
+  type: 'reflect-y' as const,
+  domain: { type: 'FeatureCollection', features: l.areas },
+  inset: 12,
+});
 
 function borderMarks(l: MapLayers, label: (z: ZoneAward) => string, fontSize: number): Plot.Markish[] {
   return [
-    Plot.geo(l.zones, { fill: 'none', stroke: '#1a1a1a', strokeWidth: 2.4, strokeLinejoin: 'round', className: 'zone-border' }),
-    Plot.text(l.labels, { x: (d: Label) => d.at[0], y: (d: Label) => d.at[1], text: (d: Label) => label(d.zone), fill: '#111', stroke: 'white', strokeWidth: 3.5, fontSize, fontWeight: 600, lineHeight: 1.1, className: 'zone-label' }),
+    Plot.geo(l.zones, {
+      fill: 'none',
+      stroke: '#1a1a1a',
+      strokeWidth: 2.4,
+      strokeLinejoin: 'round',
+      className: 'zone-border',
+    }),
+    Plot.text(l.labels, {
+      x: (d: Label) => d.at[0],
+      y: (d: Label) => d.at[1],
+      text: (d: Label) => label(d.zone),
+      fill: '#111',
+      stroke: 'white',
+      strokeWidth: 3.5,
+      fontSize,
+      fontWeight: 600,
+      lineHeight: 1.1,
+      className: 'zone-label',
+    }),
   ];
 }
 
 function providerMap(input: MapInput, l: MapLayers): Html {
-  const leads = [...new Set(l.zones.map((z) => z.properties.leadProviderId))].sort((a, b) => (a ?? '~').localeCompare(b ?? '~'));
+  const leads = [...new Set(l.zones.map((z) => z.properties.leadProviderId))].sort((a, b) =>
+    (a ?? '~').localeCompare(b ?? '~'),
+  );
   const unmet = l.areas.filter((a) => a.properties.zone.unmetHoursPerWeek > 0);
   return plotMarkup({
     width: mapWidth.providers,
     height: mapHeight(l, mapWidth.providers),
     projection: projection(l),
-    color: { type: 'categorical', domain: leads.map(l.providerName), range: leads.map((id) => (id === null ? noAwardColour : input.colours.get(id) ?? noAwardColour)), legend: true },
+    color: {
+      type: 'categorical',
+      domain: leads.map(l.providerName),
+      range: leads.map((id) => (id === null ? noAwardColour : (input.colours.get(id) ?? noAwardColour))),
+      legend: true,
+    },
     ariaLabel: 'Map of zones coloured by lead provider',
     marks: [
       Plot.geo(l.areas, {
         fill: (f: MapLayers['areas'][number]) => l.providerName(f.properties.zone.leadProviderId),
-        stroke: 'white', strokeWidth: 0.8, className: 'area',
-        title: (f: MapLayers['areas'][number]) => `${f.properties.area.name} (${f.properties.area.id}), zone ${f.properties.zone.zoneId}: ${l.providerName(f.properties.zone.leadProviderId)}`,
+        stroke: 'white',
+        strokeWidth: 0.8,
+        className: 'area',
+        title: (f: MapLayers['areas'][number]) =>
+          `${f.properties.area.name} (${f.properties.area.id}), zone ${f.properties.zone.zoneId}: ${l.providerName(f.properties.zone.leadProviderId)}`,
       }),
       Plot.geo(unmet, { fill: `url(#${hatchPatternId})`, className: 'unmet-demand' }),
       ...borderMarks(l, (z) => `${z.zoneId}\n${z.leadProviderId ?? 'no award'}`, 12),
@@ -127,8 +178,11 @@ function riskMap(l: MapLayers): Html {
     marks: [
       Plot.geo(l.areas, {
         fill: (f: MapLayers['areas'][number]) => f.properties.zone.riskScore,
-        stroke: 'white', strokeWidth: 0.8, className: 'area',
-        title: (f: MapLayers['areas'][number]) => `${f.properties.area.name}, zone ${f.properties.zone.zoneId}: risk ${f.properties.zone.riskScore.toFixed(0)}/100`,
+        stroke: 'white',
+        strokeWidth: 0.8,
+        className: 'area',
+        title: (f: MapLayers['areas'][number]) =>
+          `${f.properties.area.name}, zone ${f.properties.zone.zoneId}: risk ${f.properties.zone.riskScore.toFixed(0)}/100`,
       }),
       ...borderMarks(l, (z) => `${z.zoneId}\n${z.riskScore.toFixed(0)}`, 11),
     ],

@@ -63,14 +63,16 @@ footer { margin-top: 30px; font-size: 11.5px; color: var(--muted); border-top: 1
 `;
 
 /** A hidden SVG holding the hatch pattern the maps refer to by id. */
-const patterns = trusted(`<svg width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false"><defs>
+const patterns =
+  trusted(`<svg width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false"><defs>
 <pattern id="${hatchPatternId}" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="7" height="7" fill="none"></rect><line x1="0" y1="0" x2="0" y2="7" stroke="#1a1a1a" stroke-width="2.2"></line></pattern>
 </defs></svg>`);
 
 /** The whole page around the given sections. */
 export function page(title: string, body: Html): string {
   return `<!doctype html>
-${html`<html lang="en-GB">
+${
+  html`<html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -83,5 +85,6 @@ ${patterns}
 ${body}
 </body>
 </html>
-`.text}`;
+`.text
+}`;
 }

@@ -7,9 +7,27 @@
  */
 import type { ColorScheme } from '@observablehq/plot';
 
-export const okabeIto = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'] as const;
+export const okabeIto = [
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+] as const;
 // Ordered so the eighth colour overall (indigo) stands apart from Okabe-Ito's seven.
-const tolMuted = ['#332288', '#117733', '#882255', '#DDCC77', '#88CCEE', '#CC6677', '#44AA99', '#999933', '#AA4499'] as const;
+const tolMuted = [
+  '#332288',
+  '#117733',
+  '#882255',
+  '#DDCC77',
+  '#88CCEE',
+  '#CC6677',
+  '#44AA99',
+  '#999933',
+  '#AA4499',
+] as const;
 const categorical: readonly string[] = [...okabeIto, ...tolMuted];
 
 /** Fill for a zone with no award. */
@@ -39,7 +57,11 @@ const careTypeOrder = ['standard', 'complex', 'reablement'];
 
 /** Care types in a fixed order and colour: standard blue, complex orange, reablement green. */
 export function careTypeColours(careTypes: readonly string[]): ReadonlyMap<string, string> {
-  const fixed: Readonly<Record<string, string>> = { standard: '#0072B2', complex: '#E69F00', reablement: '#009E73' };
+  const fixed: Readonly<Record<string, string>> = {
+    standard: '#0072B2',
+    complex: '#E69F00',
+    reablement: '#009E73',
+  };
   const ordered = [...new Set(careTypes)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   return new Map(ordered.map((t, i) => [t, fixed[t] ?? categoricalColour(i + 7)]));
 }

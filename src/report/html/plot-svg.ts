@@ -10,7 +10,8 @@ import { trusted, type Html } from './escape.js';
  * One shared document is enough: Plot only creates elements in it, and each
  * chart is serialised straight away.
  */
-const document = parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as NonNullable<Plot.PlotOptions['document']>;
+const document = parseHTML('<!doctype html><html><head></head><body></body></html>')
+  .document as unknown as NonNullable<Plot.PlotOptions['document']>;
 
 /** Default look shared by every chart: readable in print, one fixed class name so the output is deterministic. */
 const defaults: Plot.PlotOptions = {

@@ -55,8 +55,11 @@ export function footer(result: Result): Html {
 }
 
 export function renderSolveReport(result: Result, scenario: Scenario): string {
-  return page(`${result.scenario}: award report`, html`${titleBlock(result, 'Award report')}
+  return page(
+    `${result.scenario}: award report`,
+    html`${titleBlock(result, 'Award report')}
 ${headlineTiles(result)}
 ${solveSections(result, scenario)}
-${footer(result)}`);
+${footer(result)}`,
+  );
 }

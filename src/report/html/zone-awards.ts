@@ -29,7 +29,12 @@ export function mapCareType(lots: readonly LotResult[]): string | null {
 /** The provider a zone is coloured by, and the others that serve it. */
 export function leadOf(lot: LotResult): { lead: string | null; others: string[] } {
   const serving = lot.winners.filter((w) => w.role !== 'backup' && w.hoursPerWeek > 0);
-  const ranked = [...serving].sort((a, b) => roleRank(a.role) - roleRank(b.role) || b.hoursPerWeek - a.hoursPerWeek || (a.providerId < b.providerId ? -1 : 1));
+  const ranked = [...serving].sort(
+    (a, b) =>
+      roleRank(a.role) - roleRank(b.role) ||
+      b.hoursPerWeek - a.hoursPerWeek ||
+      (a.providerId < b.providerId ? -1 : 1),
+  );
   const lead = ranked[0]?.providerId ?? null;
   return { lead, others: [...new Set(ranked.slice(1).map((w) => w.providerId))].filter((p) => p !== lead) };
 }
@@ -39,12 +44,30 @@ const roleRank = (role: string) => (role === 'sole' || role === 'lead' ? 0 : 1);
 export function zoneAwards(result: Result, zoneIds: readonly string[]): ZoneAward[] {
   const careType = mapCareType(result.lots);
   return zoneIds.map((zoneId) => {
-    const lot = result.lots.find((l) => l.careType === careType && l.zoneId === zoneId) ?? result.lots.find((l) => l.careType === careType && l.zoneId === 'county');
-    if (lot === undefined) return { zoneId, lotId: null, leadProviderId: null, otherProviderIds: [], unmetHoursPerWeek: 0, riskScore: 0 };
+    const lot =
+      result.lots.find((l) => l.careType === careType && l.zoneId === zoneId) ??
+      result.lots.find((l) => l.careType === careType && l.zoneId === 'county');
+    if (lot === undefined)
+      return {
+        zoneId,
+        lotId: null,
+        leadProviderId: null,
+        otherProviderIds: [],
+        unmetHoursPerWeek: 0,
+        riskScore: 0,
+      };
     const { lead, others } = leadOf(lot);
-    return { zoneId, lotId: lot.lotId, leadProviderId: lead, otherProviderIds: others, unmetHoursPerWeek: lot.unmetHoursPerWeek, riskScore: lot.riskScore };
+    return {
+      zoneId,
+      lotId: lot.lotId,
+      leadProviderId: lead,
+      otherProviderIds: others,
+      unmetHoursPerWeek: lot.unmetHoursPerWeek,
+      riskScore: lot.riskScore,
+    };
   });
 }
 
 /** Whether the scoring stage filled in risk (an award scored before it landed has none). */
-export const hasRiskScores = (result: Result): boolean => result.lots.some((l) => Object.keys(l.risk).length > 0);
+export const hasRiskScores = (result: Result): boolean =>
+  result.lots.some((l) => Object.keys(l.risk).length > 0);

@@ -19,7 +19,15 @@ export function formatFor(column: string): ColumnFormat {
   return rules.find(([pattern]) => pattern.test(column))?.[1] ?? 'general';
 }
 
-const digits: Readonly<Partial<Record<ColumnFormat, number>>> = { currency: 2, percent: 4, hours: 1, score: 1, integer: 0, decimal: 2, coordinate: 4 };
+const digits: Readonly<Partial<Record<ColumnFormat, number>>> = {
+  currency: 2,
+  percent: 4,
+  hours: 1,
+  score: 1,
+  integer: 0,
+  decimal: 2,
+  coordinate: 4,
+};
 
 /** A number rounded to the precision its column shows (text and empty cells as they are). */
 export function rounded(format: ColumnFormat, cell: Cell): SheetCell {
@@ -30,7 +38,16 @@ export function rounded(format: ColumnFormat, cell: Cell): SheetCell {
   return Math.round(cell * f) / f;
 }
 
-export function peopleTable(name: string, header: readonly string[], rows: readonly (readonly Cell[])[], formats: Readonly<Record<string, ColumnFormat>> = {}): SheetTable {
+export function peopleTable(
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  formats: Readonly<Record<string, ColumnFormat>> = {},
+): SheetTable {
   const columns = header.map((h) => ({ header: h, format: formats[h] ?? formatFor(h) }));
-  return { name, columns, rows: rows.map((r) => r.map((cell, i) => rounded(columns[i]?.format ?? 'general', cell))) };
+  return {
+    name,
+    columns,
+    rows: rows.map((r) => r.map((cell, i) => rounded(columns[i]?.format ?? 'general', cell))),
+  };
 }

@@ -35,16 +35,39 @@ function flagsTable(result: Result): SheetTable {
   return {
     name: 'flags',
     columns: [
-      { header: 'kind', format: 'text' }, { header: 'bid_id', format: 'text' }, { header: 'provider_id', format: 'text' }, { header: 'lot_id', format: 'text' },
-      { header: 'price_per_hour', format: 'currency' }, { header: 'floor_per_hour', format: 'currency' }, { header: 'action', format: 'text' },
+      { header: 'kind', format: 'text' },
+      { header: 'bid_id', format: 'text' },
+      { header: 'provider_id', format: 'text' },
+      { header: 'lot_id', format: 'text' },
+      { header: 'price_per_hour', format: 'currency' },
+      { header: 'floor_per_hour', format: 'currency' },
+      { header: 'action', format: 'text' },
     ],
-    rows: result.flags.map((f) => [f.kind, f.bidId, f.providerId, f.lotId, f.pricePerHour, f.floorPerHour, f.action]),
+    rows: result.flags.map((f) => [
+      f.kind,
+      f.bidId,
+      f.providerId,
+      f.lotId,
+      f.pricePerHour,
+      f.floorPerHour,
+      f.action,
+    ]),
   };
 }
 
-export const warningsTable = (warnings: readonly string[]): SheetTable => ({ name: 'warnings', columns: [{ header: 'warning', format: 'text' }], rows: warnings.map((w) => [w]) });
+export const warningsTable = (warnings: readonly string[]): SheetTable => ({
+  name: 'warnings',
+  columns: [{ header: 'warning', format: 'text' }],
+  rows: warnings.map((w) => [w]),
+});
 
 export function resultWorkbook(result: Result): Promise<Uint8Array> {
-  const tables = [allocationsTable(result), lotsTable(result), providersTable(result), flagsTable(result), warningsTable(result.warnings)];
+  const tables = [
+    allocationsTable(result),
+    lotsTable(result),
+    providersTable(result),
+    flagsTable(result),
+    warningsTable(result.warnings),
+  ];
   return tablesWorkbook(result.scenario, summaryLines(result), tables, result.currency);
 }

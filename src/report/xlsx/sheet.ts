@@ -6,7 +6,16 @@
  */
 import ExcelJS from 'exceljs';
 
-export type ColumnFormat = 'general' | 'text' | 'integer' | 'decimal' | 'hours' | 'currency' | 'percent' | 'score' | 'coordinate';
+export type ColumnFormat =
+  | 'general'
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'hours'
+  | 'currency'
+  | 'percent'
+  | 'score'
+  | 'coordinate';
 
 export interface SheetColumn {
   readonly header: string;
@@ -53,11 +62,19 @@ function width(column: SheetColumn, rows: readonly (readonly SheetCell[])[], ind
   return Math.min(60, Math.max(8, longest + 2));
 }
 
-export function addTableSheet(workbook: ExcelJS.Workbook, table: SheetTable, currency?: string): ExcelJS.Worksheet {
+export function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  table: SheetTable,
+  currency?: string,
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((c, i) => {
     const numFmt = numberFormat(c.format, currency);
-    return { header: c.header, width: width(c, table.rows, i), ...(numFmt === undefined ? {} : { style: { numFmt } }) };
+    return {
+      header: c.header,
+      width: width(c, table.rows, i),
+      ...(numFmt === undefined ? {} : { style: { numFmt } }),
+    };
   });
   for (const row of table.rows) sheet.addRow(row.map(literal));
   const header = sheet.getRow(1);
@@ -66,7 +83,11 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: SheetTable, cur
   header.eachCell((cell) => {
     cell.numFmt = 'General';
   });
-  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, table.rows.length + 1), column: table.columns.length } };
+  if (table.columns.length > 0)
+    sheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, table.rows.length + 1), column: table.columns.length },
+    };
   return sheet;
 }
 
@@ -77,7 +98,13 @@ export interface SummaryLine {
   readonly format?: ColumnFormat;
 }
 
-export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, title: string, lines: readonly SummaryLine[], currency?: string): ExcelJS.Worksheet {
+export function addSummarySheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  lines: readonly SummaryLine[],
+  currency?: string,
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name);
   sheet.columns = [{ width: 34 }, { width: 60 }];
   const top = sheet.addRow([title]);
@@ -88,7 +115,10 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, title:
     row.getCell(1).font = { bold: true };
     const fmt = line.format === undefined ? undefined : numberFormat(line.format, currency);
     if (fmt !== undefined && typeof line.value === 'number') row.getCell(2).numFmt = fmt;
-    row.getCell(2).alignment = { horizontal: 'left', wrapText: typeof line.value === 'string' && line.value.length > 60 };
+    row.getCell(2).alignment = {
+      horizontal: 'left',
+      wrapText: typeof line.value === 'string' && line.value.length > 60,
+    };
   }
   return sheet;
 }
@@ -102,7 +132,12 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Ar
 }
 
 /** A workbook of a summary sheet and then one formatted sheet per table. */
-export function tablesWorkbook(title: string, summary: readonly SummaryLine[], tables: readonly SheetTable[], currency?: string): Promise<Uint8Array> {
+export function tablesWorkbook(
+  title: string,
+  summary: readonly SummaryLine[],
+  tables: readonly SheetTable[],
+  currency?: string,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   addSummarySheet(workbook, 'summary', title, summary, currency);
   for (const table of tables) addTableSheet(workbook, table, currency);
