@@ -29,6 +29,7 @@ import { explainStep } from './explain/explain-step.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { scoringSettingsProblem } from './scoring/settings.js';
+import { contractSection } from './contract/whole-life.js';
 
 export interface RunOptions {
   readonly zoning?: string;
@@ -138,7 +139,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     baseline,
     options.ruleCosts ?? false,
   );
-  const result = assembleResult({
+  const assembled = assembleResult({
     scenario,
     lots,
     allocations,
@@ -150,6 +151,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     objectiveValue: outcome.objective,
     run,
   });
+  const result = { ...assembled, ...contractSection(scenario, lots, allocations) };
   const violations = verifyAward(scenario, {
     zoning: result.zoning,
     lots: result.lots,

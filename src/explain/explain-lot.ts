@@ -28,7 +28,7 @@ function candidates(c: RoleContext): Candidate[] {
   const anyQuality = { ...c.scenario.award, minQuality: 0 };
   const meat = (b: Candidate) => meatScore(b, c.minPrice, c.scenario.award);
   const better =
-    c.scenario.award.objective === 'cost'
+    c.scenario.award.objective !== 'meat'
       ? (a: Candidate, b: Candidate) => a.price - b.price
       : (a: Candidate, b: Candidate) => meat(b) - meat(a);
   const found = offersFor(c.lot, c.scenario.bids, c.role, anyQuality).map((offer): Candidate => {

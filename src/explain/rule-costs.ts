@@ -170,7 +170,7 @@ async function costOf(
   const plan = decode(program, outcome.values, lots, relaxed.bids, relaxed.weeksPerYear);
   const spend = plan.allocations.reduce((t, a) => t + a.annualCost, 0) - baseline.annualCost;
   const unmet = [...plan.unmet.values()].reduce((t, h) => t + h, 0) - baseline.unmetHours;
-  const sign = scenario.award.objective === 'cost' ? 1 : -1;
+  const sign = scenario.award.objective === 'meat' ? -1 : 1;
   const stopped =
     outcome.status === 'feasible'
       ? ` (search stopped at ${options.nodeLimit.toLocaleString('en-GB')} nodes, within ${(100 * outcome.gap).toFixed(2)}% of the best possible)`

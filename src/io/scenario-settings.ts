@@ -12,6 +12,7 @@ import {
   scenarioJsonSchema,
   type ScenarioJson,
 } from '../model/scenario-schema.js';
+import { contractSchema, contractSettingsProblems } from '../contract/settings.js';
 import { careTypes } from '../model/types.js';
 
 /** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
@@ -27,6 +28,8 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   const [first] = path;
   if (path.length === 0) return topKeys;
   if (first === 'award') return Object.keys(awardSchema.shape);
+  if (first === 'contract')
+    return path.length === 1 ? Object.keys(contractSchema.shape) : ['kind', 'percentPerYear', 'labourShare'];
   if (first === 'files') return Object.keys(scenarioJsonSchema.shape.files.shape);
   if (first === 'lots')
     return path.length === 1 ? careTypes : [...Object.keys(lotEntrySchema.shape), 'merge'];
@@ -73,7 +76,12 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
 export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueList): ScenarioJson | null {
   const keysOk = unknownTopKeys(raw, place, issues);
   const parsed = scenarioJsonSchema.safeParse(raw);
-  if (parsed.success) return keysOk ? parsed.data : null;
+  if (parsed.success) {
+    const problems = contractSettingsProblems(parsed.data);
+    for (const p of problems)
+      issues.error(place.file, place.line(p.path), `${p.path.join('.')} ${p.message}`, 'value');
+    return keysOk && problems.length === 0 ? parsed.data : null;
+  }
   for (const issue of parsed.error.issues) {
     const where = issue.path.map(String).join('.');
     issues.error(place.file, place.line(issue.path), `${where || '(top level)'} ${describe(issue)}`, 'value');

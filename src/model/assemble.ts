@@ -429,6 +429,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     current: buildCurrent(s, areaIds, providers, issues),
     costModel: s.json.costModel,
     scoring: s.json.scoring,
+    ...(s.json.contract === undefined ? {} : { contract: s.json.contract }),
     boundaries: s.boundaries,
   };
 }

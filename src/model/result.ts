@@ -6,6 +6,7 @@ import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveSta
 import type { Diagnosis, LotExplanation, RuleCostReport } from '../explain/types.js';
 import type { AwardViability, ZoneViability } from '../scoring/award-scores.js';
 import type { CostFloor } from '../scoring/cost-floor.js';
+import type { ContractResult } from '../contract/whole-life.js';
 
 export interface ScoreComponent {
   readonly value: number;
@@ -133,6 +134,8 @@ export interface Result extends ResultHeader {
   /** Scores and explanations added by the scoring stage (issue 3). */
   readonly risk?: unknown;
   readonly ruleCosts?: RuleCostReport;
+  /** Cost of each contract year, nominal and discounted (docs/contract.md); only with a contract term. */
+  readonly contract?: ContractResult;
 }
 
 /** A lot of a tender with no possible award: what it asks for and how many bids may win it. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { textCell } from './row-schemas.js';
 import { boundsSchema } from './geography.js';
+import { contractSchema } from '../contract/settings.js';
 import { careTypes, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = textCell(255).pipe(
@@ -48,7 +49,7 @@ const weight = share(z.number().min(0, 'must be at least 0').max(1, 'must be at 
 
 export const awardSchema = z.strictObject({
   objective: z
-    .enum(['cost', 'meat'], { error: () => 'must be "cost" or "meat"' })
+    .enum(['cost', 'meat', 'whole-life'], { error: () => 'must be "cost", "meat" or "whole-life"' })
     .default(defaultAward.objective),
   qualityWeight: weight.default(defaultAward.qualityWeight),
   priceWeight: weight.default(defaultAward.priceWeight),
@@ -83,6 +84,12 @@ export const awardSchema = z.strictObject({
     .gt(0, 'must be more than 0')
     .max(1000, 'must be at most 1000 (£ per hour)')
     .default(defaultAward.spotPricePerHour),
+  maxAnnualBudget: z
+    .number({ error: () => 'must be a number of pounds a year, or null for no cap' })
+    .gt(0, 'must be more than 0 (£ a year), or null for no cap')
+    .max(1e11, 'must be at most 100,000,000,000 (£ a year)')
+    .nullable()
+    .default(null),
 });
 
 export const lotEntrySchema = z
@@ -191,6 +198,7 @@ export const scenarioJsonSchema = z.object({
   bounds: boundsSchema.nullable().optional(),
   costModel: z.record(z.string(), z.unknown()).default({}),
   scoring: z.record(z.string(), z.unknown()).default({}),
+  contract: contractSchema.optional(),
 });
 
 export type ScenarioJson = z.infer<typeof scenarioJsonSchema>;

@@ -2,6 +2,7 @@
  * The domain model: what a scenario is once it has been read and validated.
  * Everything here is plain readonly data; no I/O, no behaviour.
  */
+import type { ContractSettings } from '../contract/settings.js';
 
 export const careTypes = ['standard', 'complex', 'reablement'] as const;
 export type CareType = (typeof careTypes)[number];
@@ -86,7 +87,8 @@ export type LotPlanEntry =
 
 export type LotPlan = Readonly<Partial<Record<CareType, LotPlanEntry>>>;
 
-export type Objective = 'cost' | 'meat';
+/** `whole-life`: discounted cost over the contract term (docs/contract.md). */
+export type Objective = 'cost' | 'meat' | 'whole-life';
 
 export interface AwardRules {
   readonly objective: Objective;
@@ -105,6 +107,8 @@ export interface AwardRules {
    * objective. @defaultValue 32.14 (Homecare Association Minimum Price 2025/26)
    */
   readonly spotPricePerHour: number;
+  /** Most the award may cost in the design year (£); null or absent: no cap (docs/contract.md). */
+  readonly maxAnnualBudget?: number | null;
 }
 
 /** areaId → zoneId */
@@ -127,6 +131,8 @@ export interface Scenario {
   /** Raw costModel / scoring settings, completed with defaults by the scoring module. */
   readonly costModel: Readonly<Record<string, unknown>>;
   readonly scoring: Readonly<Record<string, unknown>>;
+  /** The contract term, discounting and indexation (docs/contract.md); absent: one design year only. */
+  readonly contract?: ContractSettings;
   /** GeoJSON FeatureCollection, when the scenario gives one. */
   readonly boundaries: unknown;
   /** Where rows were read from, so later warnings carry `file:line` too; absent for scenarios built in code. */

@@ -22,6 +22,10 @@ import {
   type OfferPart,
 } from '../lots/offers.js';
 import type { Program, Row, Variable, VariableMeaning } from './program.js';
+import { wholeLifeWeights } from '../contract/whole-life.js';
+import { withGlobalRules } from '../contract/global-rules.js';
+
+type YearWeights = ReadonlyMap<string, { readonly serve: number; readonly unmet: number }>;
 
 interface Draft {
   readonly variables: Variable[];
@@ -59,13 +63,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Objective coefficient for `hours` served by offer parts (each at its own bid's price), and for leaving them unmet. */
-function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[]) {
+function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: YearWeights) {
   const rules = scenario.award;
-  if (rules.objective === 'cost') {
+  if (rules.objective !== 'meat') {
+    // whole-life: a design year's spend times the lot's discounted, indexed years (contract/whole-life.ts)
+    const term = years?.get(lot.id) ?? { serve: 1, unmet: 1 };
     return {
       serve: (parts: readonly OfferPart[], h: number) =>
-        scenario.weeksPerYear * h * parts.reduce((t, p) => t + p.fraction * p.bid.price, 0),
-      unmet: (h: number) => scenario.weeksPerYear * h * rules.unmetPenaltyPerHour,
+        term.serve * scenario.weeksPerYear * h * parts.reduce((t, p) => t + p.fraction * p.bid.price, 0),
+      unmet: (h: number) => term.unmet * scenario.weeksPerYear * h * rules.unmetPenaltyPerHour,
     };
   }
   const minPrice = lowestPrice(lot, bids, rules) ?? 1;
@@ -96,8 +102,8 @@ function load(d: Draft, parts: readonly OfferPart[], v: number, hoursPerUnit: nu
   for (const p of parts) if (p.fraction > 0) push(d.bidLoad, p.bid.id, [v, p.fraction * hoursPerUnit]);
 }
 
-function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]): void {
-  const price = pricing(scenario, lot, bids);
+function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: YearWeights): void {
+  const price = pricing(scenario, lot, bids, years);
   const perProvider = new Map<string, [number, number][]>();
   for (const { role, share } of lot.roles) {
     const hours = share * lot.demand;
@@ -126,8 +132,14 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
     if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
 }
 
-function addFrameworkLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]): void {
-  const price = pricing(scenario, lot, bids);
+function addFrameworkLot(
+  d: Draft,
+  scenario: Scenario,
+  lot: Lot,
+  bids: readonly Bid[],
+  years?: YearWeights,
+): void {
+  const price = pricing(scenario, lot, bids, years);
   const servers = new Map<string, [number, number][]>();
   const places: [number, number][] = [];
   const perProvider = new Map<string, [number, number][]>();
@@ -265,12 +277,18 @@ export function buildProgram(scenario: Scenario, lots: readonly Lot[]): Program 
   const bids = [...scenario.bids].sort(byId);
   const providers = [...scenario.providers].sort(byId);
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
+  const years = scenario.award.objective === 'whole-life' ? wholeLifeWeights(scenario, lots) : undefined;
   for (const lot of [...lots].sort(byId)) {
-    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, bids);
-    else addRoleLot(d, scenario, lot, bids);
+    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, bids, years);
+    else addRoleLot(d, scenario, lot, bids, years);
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
   addCapacityRows(d, scenario, bids, providers, totalDemand);
   addProviderAndPackageRows(d, scenario, bids, providers);
-  return { sense: scenario.award.objective === 'cost' ? 'min' : 'max', variables: d.variables, rows: d.rows };
+  const program: Program = {
+    sense: scenario.award.objective === 'meat' ? 'max' : 'min',
+    variables: d.variables,
+    rows: d.rows,
+  };
+  return withGlobalRules(scenario, lots, program);
 }

@@ -19,6 +19,7 @@ import {
   type ExpectedLot,
   type StatedPart,
 } from './verify-offers.js';
+import { budgetViolations, wholeLifeMultiples } from './verify-contract.js';
 
 export interface VerifiedLot {
   readonly lotId: string;
@@ -34,7 +35,7 @@ export interface AwardToVerify {
   readonly zoning: string;
   readonly lots: readonly VerifiedLot[];
   readonly allocations: readonly Allocation[];
-  readonly objective: { readonly kind: 'cost' | 'meat'; readonly value: number };
+  readonly objective: { readonly kind: 'cost' | 'meat' | 'whole-life'; readonly value: number };
   readonly annualCost: number;
 }
 
@@ -338,18 +339,24 @@ function objectiveOf(
     statedParts(a, bids)
       .map((p) => bids.get(p.bidId))
       .filter((b): b is Bid => b !== undefined);
-  if (rules.objective === 'cost') {
+  if (rules.objective !== 'meat') {
+    // whole-life: each lot's design year weighted by its discounted, indexed term (verify-contract.ts)
+    const term =
+      rules.objective === 'whole-life' ? wholeLifeMultiples(scenario, award.zoning, expected) : null;
+    const weight = (lotId: string) => term?.get(lotId) ?? { serve: 1, unmet: 1 };
     // From the bids' prices, not the rounded annual costs, so pennies cannot add up to a false alarm.
     const served = award.allocations.reduce(
       (t, a) =>
         t +
-        statedParts(a, bids).reduce(
-          (s, p) => s + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? p.pricePerHour),
-          0,
-        ),
+        weight(a.lotId).serve *
+          statedParts(a, bids).reduce(
+            (s, p) => s + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? p.pricePerHour),
+            0,
+          ),
       0,
     );
-    return scenario.weeksPerYear * (served + unmet * rules.unmetPenaltyPerHour);
+    const unbought = award.lots.reduce((t, l) => t + weight(l.lotId).unmet * l.unmetHoursPerWeek, 0);
+    return scenario.weeksPerYear * (served + unbought * rules.unmetPenaltyPerHour);
   }
   // The lowest price of each lot's care-type mix among offers that could fill it, found once per lot.
   const minPrices = new Map<string, number>();
@@ -397,6 +404,7 @@ export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] 
   const totalDemand = [...expected.values()].reduce((t, l) => t + l.demand, 0);
   checkProviders(award, scenario, bids, totalDemand, v);
   checkPackages(award, scenario, bids, v);
+  v.push(...budgetViolations(scenario, award.allocations));
   const cost = award.allocations.reduce((t, a) => t + a.annualCost, 0);
   if (!close(cost, award.annualCost)) v.push(`annual cost ${award.annualCost} ≠ sum of allocations ${cost}`);
   const objective = objectiveOf(award, scenario, expected, bids);

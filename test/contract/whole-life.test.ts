@@ -1,0 +1,108 @@
+/**
+ * The contract term by hand: a 3-year contract with a 4% fixed uplift, demand
+ * given for 2027 and 2029 only (2028 interpolated), discounted at 3.5%.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/model/types.js';
+import { contractSchema } from '../../src/contract/settings.js';
+import { area, bid, demand, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { close, solved } from '../helpers/run.js';
+
+const weeks = 52;
+const pennies = (x: number) => Math.round(x * 100) / 100;
+
+function threeYears(over: Partial<Scenario> = {}): Scenario {
+  return {
+    ...makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [
+        demand('A1', 100),
+        demand('A1', 120, { period: '2029' }),
+        demand('A2', 50),
+        demand('A2', 40, { period: '2029' }),
+      ],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B1', 'P1', ['A1'], { price: 20 }), bid('B2', 'P2', ['A2'], { price: 30 })],
+    }),
+    contract: contractSchema.parse({
+      startPeriod: '2027',
+      years: 3,
+      discountRate: 0.035,
+      indexation: { kind: 'fixed', percentPerYear: 4 },
+    }),
+    ...over,
+  };
+}
+
+describe('contract term and whole-life cost', () => {
+  it('prices every year as an independent calculation does', async () => {
+    const result = await solved(threeYears());
+    // Written out by hand: hours × price × 1.04^k × 52, then ÷ 1.035^k.
+    const z1 = [100 * 20 * weeks, 110 * 20 * 1.04 * weeks, 120 * 20 * 1.04 * 1.04 * weeks];
+    const z2 = [50 * 30 * weeks, 45 * 30 * 1.04 * weeks, 40 * 30 * 1.04 * 1.04 * weeks];
+    const yearly = z1.map((c, k) => c + (z2[k] ?? 0));
+    // 2027: 104,000 + 78,000; 2028 (110 h and 45 h interpolated): 118,976 + 73,008; 2029: 134,983.68 + 67,491.84
+    expect(yearly.map(pennies)).toEqual([182_000, 191_984, 202_475.52]);
+    const discounted = yearly[0]! + yearly[1]! / 1.035 + yearly[2]! / 1.035 ** 2;
+    const contract = result.contract;
+    expect(contract?.years.map((y) => y.period)).toEqual(['2027', '2028', '2029']);
+    expect(contract?.years.map((y) => y.annualCost)).toEqual(yearly.map(pennies));
+    expect(close(contract?.nominalTotal ?? 0, yearly[0]! + yearly[1]! + yearly[2]!, 1e-9)).toBe(true);
+    expect(Math.abs((contract?.discountedTotal ?? 0) - discounted)).toBeLessThan(0.006);
+    const lotZ1 = contract?.lots.find((l) => l.lotId === 'standard:Z1');
+    expect(lotZ1?.years.map((y) => y.annualCost)).toEqual(z1.map(pennies));
+    expect(contract?.years[0]?.annualCost).toBe(result.totals.annualCost);
+  });
+});
+
+describe('award.objective "whole-life"', () => {
+  // P1 is cheaper but may win one lot only: Z1 is larger in 2027, Z2 grows past it by 2029.
+  const growing = (objective: 'cost' | 'whole-life') =>
+    threeYears({
+      ...makeScenario({
+        areas: [area('A1'), area('A2')],
+        zones: { A1: 'Z1', A2: 'Z2' },
+        demand: [
+          demand('A1', 100),
+          demand('A1', 100, { period: '2029' }),
+          demand('A2', 90),
+          demand('A2', 200, { period: '2029' }),
+        ],
+        providers: [provider('P1'), provider('P2')],
+        bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1', 'A2'], { price: 30 })],
+        award: { objective, maxLotsPerProvider: 1 },
+      }),
+    });
+
+  it('gives the cheap provider the lot that costs most over the term, not in the design year', async () => {
+    const byCost = await solved(growing('cost'));
+    const byLife = await solved(growing('whole-life'));
+    const lotOf = (r: typeof byCost) => r.allocations.find((a) => a.providerId === 'P1')?.lotId;
+    expect(lotOf(byCost)).toBe('standard:Z1');
+    expect(lotOf(byLife)).toBe('standard:Z2');
+    expect(byLife.contract!.discountedTotal).toBeLessThan(byCost.contract!.discountedTotal);
+    expect(byLife.totals.annualCost).toBeGreaterThan(byCost.totals.annualCost);
+    // The objective is the discounted whole-life cost (nothing unmet here).
+    expect(close(byLife.objective.value, byLife.contract!.discountedTotal, 1e-7)).toBe(true);
+  });
+});
+
+describe('cost floors over the term', () => {
+  it('flags a price viable in the first year that the wage-led floor overtakes later', async () => {
+    const base = threeYears();
+    const flat = { ...base.contract!, indexation: { kind: 'none' as const }, wageRisePercentPerYear: 10 };
+    const first = await solved({ ...base, contract: flat });
+    const floor = first.lots.find((l) => l.lotId === 'standard:Z1')!.costFloorPerHour;
+    // A price 5% above the year-1 floor, held flat while the wage rises 10% a year.
+    const priced = { ...base, contract: flat, bids: base.bids.map((b) => ({ ...b, price: floor * 1.05 })) };
+    const result = await solved(priced);
+    const flags = result.contract!.floorFlags.filter((f) => f.lotId === 'standard:Z1');
+    expect(flags.map((f) => f.period)).toEqual(['2028']);
+    expect(flags[0]!.pricePerHour).toBeLessThan(flags[0]!.floorPerHour);
+    // Indexed to the wage, the same price keeps its margin: no flag.
+    const indexed = { ...flat, indexation: { kind: 'wage' as const } };
+    const kept = await solved({ ...priced, contract: indexed });
+    expect(kept.contract!.floorFlags).toEqual([]);
+  });
+});
