@@ -6,7 +6,7 @@
  * hours unmet rather than making the award impossible, unless another rule
  * (at least N providers) needs them bought.
  */
-import type { Scenario } from '../model/types.js';
+import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import type { Program, VariableMeaning } from '../solve/program.js';
 
 /** £ a year that one unit of a variable pays its winner in the design year (0 for any other variable). */
@@ -31,4 +31,41 @@ export function withBudget(scenario: Scenario, program: Program): Program {
   });
   if (terms.length === 0) return program;
   return { ...program, rows: [...program.rows, { name: 'budget', terms, lower: -Infinity, upper: budget }] };
+}
+
+export const isBudgeted = (award: AwardRules): boolean =>
+  award.maxAnnualBudget !== null && award.maxAnnualBudget !== undefined;
+
+export const withoutBudget = (s: Scenario): Scenario => ({
+  ...s,
+  award: { ...s.award, maxAnnualBudget: null },
+});
+
+const pounds = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
+
+/** The rule in words, for rule costs. */
+export function budgetText(budget: number | null | undefined): string {
+  return budget === null || budget === undefined
+    ? 'no annual budget'
+    : `the award costs at most ${pounds(budget)} in the design year`;
+}
+
+/**
+ * Budgets to try when the award is infeasible, nearest first: 20 even steps
+ * from the budget up to what every hour at the dearest bid would cost.
+ */
+export function budgetSteps(s: Scenario, lots: readonly Lot[]): number[] {
+  const budget = s.award.maxAnnualBudget;
+  if (budget === null || budget === undefined) return [];
+  const dearest = Math.max(0, ...s.bids.map((b) => b.price));
+  const most = s.weeksPerYear * dearest * lots.reduce((t, l) => t + l.demand, 0);
+  if (most <= budget) return [];
+  return Array.from({ length: 20 }, (_, i) => Math.ceil(budget + ((i + 1) * (most - budget)) / 20));
+}
+
+/** How far the budget must move, for the diagnosis. */
+export function budgetMove(budget: number | null | undefined, allowsAt: number | null): string {
+  return allowsAt === null
+    ? `${budgetText(budget)}: an award is possible only without the budget; remove award.maxAnnualBudget`
+    : `${budgetText(budget)}: an award is possible from ${pounds(allowsAt)}; raise award.maxAnnualBudget to ${Math.ceil(allowsAt)}`;
 }

@@ -22,6 +22,7 @@ import type { Lot, Scenario } from '../model/types.js';
 import { buildProgram } from '../solve/build-program.js';
 import type { SolverBackend } from '../solve/program.js';
 import { relaxations } from './rule-costs.js';
+import { budgetMove, budgetSteps, withoutBudget } from '../contract/budget.js';
 import type { Diagnosis, RuleMove } from './types.js';
 
 type Rule = RuleMove['rule'];
@@ -97,6 +98,14 @@ const knobs: Readonly<Record<Rule, Knob>> = {
     at: (s, q) => ({ ...s, award: { ...s.award, minQuality: q } }),
     describe: (q, s) =>
       `quality at least ${s.award.minQuality}: an award is possible from ${q ?? 0}; lower award.minQuality to ${q ?? 0}`,
+  },
+  budget: {
+    rule: 'budget',
+    setting: 'award.maxAnnualBudget',
+    off: withoutBudget,
+    steps: budgetSteps,
+    at: (s, budget) => ({ ...s, award: { ...s.award, maxAnnualBudget: budget } }),
+    describe: (budget, s) => budgetMove(s.award.maxAnnualBudget, budget),
   },
   packages: {
     rule: 'packages',

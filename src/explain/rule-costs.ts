@@ -14,6 +14,7 @@ import { decode } from '../solve/decode.js';
 import { isFeasiblePlan } from '../solve/plan-state.js';
 import type { Program, SolverBackend } from '../solve/program.js';
 import type { RuleCost, RuleCostReport } from './types.js';
+import { budgetText, isBudgeted, withoutBudget } from '../contract/budget.js';
 
 export interface Baseline {
   readonly objective: number;
@@ -104,6 +105,12 @@ export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxatio
         'package bids all-or-nothing (relaxed: each package bid stands alone at its package price)',
       active: scenario.bids.some((b) => b.packageId !== null),
       relax: (s) => ({ ...s, bids: s.bids.map((b) => ({ ...b, packageId: null })) }),
+    },
+    {
+      rule: 'budget',
+      description: budgetText(award.maxAnnualBudget),
+      active: isBudgeted(award),
+      relax: withoutBudget,
     },
     {
       rule: 'lead-secondary',

@@ -57,7 +57,8 @@ export interface RuleCost {
     | 'min-providers'
     | 'quality-threshold'
     | 'packages'
-    | 'lead-secondary';
+    | 'lead-secondary'
+    | 'budget';
   readonly description: string;
   readonly status: 'computed' | 'skipped' | 'not-active';
   /**
@@ -82,7 +83,7 @@ export interface RuleCostReport {
 
 /** One rule of a set whose relaxation allows an award, and how far it must move. */
 export interface RuleMove {
-  readonly rule: 'min-providers' | 'share-cap' | 'lots-cap' | 'quality-threshold' | 'packages';
+  readonly rule: 'min-providers' | 'share-cap' | 'lots-cap' | 'quality-threshold' | 'packages' | 'budget';
   /** Where the rule is set, e.g. `award.minDistinctProviders`. */
   readonly setting: string;
   /** The nearest setting that allows an award (the rest of its set relaxed); null when only switching the rule off does. */
