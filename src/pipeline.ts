@@ -30,6 +30,7 @@ import { diagnoseInfeasible } from './explain/diagnose.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { scoringSettingsProblem } from './scoring/settings.js';
 import { contractSection } from './contract/whole-life.js';
+import { transitionSection } from './contract/transition.js';
 
 export interface RunOptions {
   readonly zoning?: string;
@@ -148,10 +149,14 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     ...explained,
     status: outcome.status,
     gap: outcome.gap,
-    objectiveValue: outcome.objective,
+    objectiveValue: outcome.objective + (program.offset ?? 0),
     run,
   });
-  const result = { ...assembled, ...contractSection(scenario, lots, allocations) };
+  const result = {
+    ...assembled,
+    ...contractSection(scenario, lots, allocations),
+    ...transitionSection(scenario, lots, allocations),
+  };
   const violations = verifyAward(scenario, {
     zoning: result.zoning,
     lots: result.lots,

@@ -6,7 +6,8 @@
 import type { Lot, Scenario } from '../model/types.js';
 import type { Program } from '../solve/program.js';
 import { withBudget } from './budget.js';
+import { withTransition } from './transition.js';
 
-export function withGlobalRules(scenario: Scenario, _lots: readonly Lot[], program: Program): Program {
-  return withBudget(scenario, program);
+export function withGlobalRules(scenario: Scenario, lots: readonly Lot[], program: Program): Program {
+  return withTransition(scenario, lots, withBudget(scenario, program));
 }

@@ -57,20 +57,54 @@ export const contractSchema = z.strictObject({
 });
 
 export type ContractSettings = z.output<typeof contractSchema>;
+
+/** Assumed defaults of the cost of change (docs/contract.md, "Transition"): no published figure exists. */
+export const defaultTransition = { mobilisationCostPerHour: 100, doubleRunningWeeks: 4 } as const;
+
+export const transitionSchema = z.strictObject({
+  /** £ one-off per weekly hour that changes provider (recruiting, induction, care plans). */
+  mobilisationCostPerHour: z
+    .number({ error: () => 'must be a number of pounds per weekly hour moved, e.g. 100' })
+    .min(0, 'must be at least 0')
+    .max(10_000, 'must be at most 10000 (£ per weekly hour moved)')
+    .default(defaultTransition.mobilisationCostPerHour),
+  /** Weeks both the old and the new provider are paid for an hour that moves (at award.spotPricePerHour). */
+  doubleRunningWeeks: z
+    .number({ error: () => 'must be a number of weeks, e.g. 4' })
+    .min(0, 'must be at least 0')
+    .max(52, 'must be at most 52 (weeks)')
+    .default(defaultTransition.doubleRunningWeeks),
+  /** Most of today's hours (current.csv) that may change provider, as a share. */
+  maxMovedShare: z
+    .number({ error: () => 'must be a share, e.g. 0.3 for 30%' })
+    .min(0, 'must be at least 0')
+    .max(1, 'must be at most 1 (a share: 0.3 is 30%)')
+    .optional(),
+  /** Add the one-off cost of change to the objective (cost and whole-life objectives). */
+  priceChange: z.boolean({ error: () => 'must be true or false' }).default(false),
+});
+
+export type TransitionSettings = z.output<typeof transitionSchema>;
 export type Indexation = ContractSettings['indexation'];
 
 /** Problems between settings (path and message), for checks zod cannot see key by key. */
 export function contractSettingsProblems(json: {
   readonly contract?: ContractSettings | undefined;
+  readonly transition?: TransitionSettings | undefined;
   readonly award: { readonly objective: string };
 }): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
   if (json.award.objective === 'whole-life' && json.contract === undefined)
-    return [
-      {
-        path: ['award', 'objective'],
-        message:
-          'is "whole-life" but the scenario has no "contract": add e.g. "contract": {"years": 3}, or use "cost"',
-      },
-    ];
-  return [];
+    problems.push({
+      path: ['award', 'objective'],
+      message:
+        'is "whole-life" but the scenario has no "contract": add e.g. "contract": {"years": 3}, or use "cost"',
+    });
+  if (json.transition?.priceChange === true && json.award.objective === 'meat')
+    problems.push({
+      path: ['transition', 'priceChange'],
+      message:
+        'prices change in pounds, which the "meat" objective (a score) cannot add: set it to false, or use the "cost" objective',
+    });
+  return problems;
 }

@@ -23,6 +23,7 @@ import { buildProgram } from '../solve/build-program.js';
 import type { SolverBackend } from '../solve/program.js';
 import { relaxations } from './rule-costs.js';
 import { budgetMove, budgetSteps, withoutBudget } from '../contract/budget.js';
+import { movedCapMove, movedCapSteps, withMovedCap, withoutMovedCap } from '../contract/transition-cap.js';
 import type { Diagnosis, RuleMove } from './types.js';
 
 type Rule = RuleMove['rule'];
@@ -106,6 +107,14 @@ const knobs: Readonly<Record<Rule, Knob>> = {
     steps: budgetSteps,
     at: (s, budget) => ({ ...s, award: { ...s.award, maxAnnualBudget: budget } }),
     describe: (budget, s) => budgetMove(s.award.maxAnnualBudget, budget),
+  },
+  'transition-cap': {
+    rule: 'transition-cap',
+    setting: 'transition.maxMovedShare',
+    off: withoutMovedCap,
+    steps: movedCapSteps,
+    at: withMovedCap,
+    describe: (share, s) => movedCapMove(s, share),
   },
   packages: {
     rule: 'packages',

@@ -15,6 +15,7 @@ import { isFeasiblePlan } from '../solve/plan-state.js';
 import type { Program, SolverBackend } from '../solve/program.js';
 import type { RuleCost, RuleCostReport } from './types.js';
 import { budgetText, isBudgeted, withoutBudget } from '../contract/budget.js';
+import { movedCapText, withoutMovedCap } from '../contract/transition-cap.js';
 
 export interface Baseline {
   readonly objective: number;
@@ -111,6 +112,12 @@ export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxatio
       description: budgetText(award.maxAnnualBudget),
       active: isBudgeted(award),
       relax: withoutBudget,
+    },
+    {
+      rule: 'transition-cap',
+      description: movedCapText(scenario),
+      active: scenario.transition?.maxMovedShare !== undefined,
+      relax: withoutMovedCap,
     },
     {
       rule: 'lead-secondary',

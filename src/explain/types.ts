@@ -58,7 +58,8 @@ export interface RuleCost {
     | 'quality-threshold'
     | 'packages'
     | 'lead-secondary'
-    | 'budget';
+    | 'budget'
+    | 'transition-cap';
   readonly description: string;
   readonly status: 'computed' | 'skipped' | 'not-active';
   /**
@@ -83,7 +84,14 @@ export interface RuleCostReport {
 
 /** One rule of a set whose relaxation allows an award, and how far it must move. */
 export interface RuleMove {
-  readonly rule: 'min-providers' | 'share-cap' | 'lots-cap' | 'quality-threshold' | 'packages' | 'budget';
+  readonly rule:
+    | 'min-providers'
+    | 'share-cap'
+    | 'lots-cap'
+    | 'quality-threshold'
+    | 'packages'
+    | 'budget'
+    | 'transition-cap';
   /** Where the rule is set, e.g. `award.minDistinctProviders`. */
   readonly setting: string;
   /** The nearest setting that allows an award (the rest of its set relaxed); null when only switching the rule off does. */

@@ -12,7 +12,7 @@ import {
   scenarioJsonSchema,
   type ScenarioJson,
 } from '../model/scenario-schema.js';
-import { contractSchema, contractSettingsProblems } from '../contract/settings.js';
+import { contractSchema, contractSettingsProblems, transitionSchema } from '../contract/settings.js';
 import { careTypes } from '../model/types.js';
 
 /** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
@@ -30,6 +30,7 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   if (first === 'award') return Object.keys(awardSchema.shape);
   if (first === 'contract')
     return path.length === 1 ? Object.keys(contractSchema.shape) : ['kind', 'percentPerYear', 'labourShare'];
+  if (first === 'transition') return Object.keys(transitionSchema.shape);
   if (first === 'files') return Object.keys(scenarioJsonSchema.shape.files.shape);
   if (first === 'lots')
     return path.length === 1 ? careTypes : [...Object.keys(lotEntrySchema.shape), 'merge'];

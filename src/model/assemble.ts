@@ -430,6 +430,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     costModel: s.json.costModel,
     scoring: s.json.scoring,
     ...(s.json.contract === undefined ? {} : { contract: s.json.contract }),
+    ...(s.json.transition === undefined ? {} : { transition: s.json.transition }),
     boundaries: s.boundaries,
   };
 }

@@ -7,6 +7,7 @@ import type { Diagnosis, LotExplanation, RuleCostReport } from '../explain/types
 import type { AwardViability, ZoneViability } from '../scoring/award-scores.js';
 import type { CostFloor } from '../scoring/cost-floor.js';
 import type { ContractResult } from '../contract/whole-life.js';
+import type { TransitionResult } from '../contract/transition.js';
 
 export interface ScoreComponent {
   readonly value: number;
@@ -136,6 +137,8 @@ export interface Result extends ResultHeader {
   readonly ruleCosts?: RuleCostReport;
   /** Cost of each contract year, nominal and discounted (docs/contract.md); only with a contract term. */
   readonly contract?: ContractResult;
+  /** Today's hours (current.csv) that change provider and the one-off cost (docs/contract.md); only with current.csv. */
+  readonly transition?: TransitionResult;
 }
 
 /** A lot of a tender with no possible award: what it asks for and how many bids may win it. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { textCell } from './row-schemas.js';
 import { boundsSchema } from './geography.js';
-import { contractSchema } from '../contract/settings.js';
+import { contractSchema, transitionSchema } from '../contract/settings.js';
 import { careTypes, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = textCell(255).pipe(
@@ -199,6 +199,7 @@ export const scenarioJsonSchema = z.object({
   costModel: z.record(z.string(), z.unknown()).default({}),
   scoring: z.record(z.string(), z.unknown()).default({}),
   contract: contractSchema.optional(),
+  transition: transitionSchema.optional(),
 });
 
 export type ScenarioJson = z.infer<typeof scenarioJsonSchema>;

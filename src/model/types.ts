@@ -2,7 +2,7 @@
  * The domain model: what a scenario is once it has been read and validated.
  * Everything here is plain readonly data; no I/O, no behaviour.
  */
-import type { ContractSettings } from '../contract/settings.js';
+import type { ContractSettings, TransitionSettings } from '../contract/settings.js';
 
 export const careTypes = ['standard', 'complex', 'reablement'] as const;
 export type CareType = (typeof careTypes)[number];
@@ -133,6 +133,8 @@ export interface Scenario {
   readonly scoring: Readonly<Record<string, unknown>>;
   /** The contract term, discounting and indexation (docs/contract.md); absent: one design year only. */
   readonly contract?: ContractSettings;
+  /** The cost of change and the cap on moved hours (docs/contract.md, "Transition"); absent: defaults, no cap, not priced. */
+  readonly transition?: TransitionSettings;
   /** GeoJSON FeatureCollection, when the scenario gives one. */
   readonly boundaries: unknown;
   /** Where rows were read from, so later warnings carry `file:line` too; absent for scenarios built in code. */

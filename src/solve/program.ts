@@ -46,7 +46,9 @@ export type VariableMeaning =
   /** binary: the package is awarded */
   | { readonly kind: 'package'; readonly packageId: string }
   /** binary: the provider wins something (for minDistinctProviders) */
-  | { readonly kind: 'wins'; readonly providerId: string };
+  | { readonly kind: 'wins'; readonly providerId: string }
+  /** continuous: today's hours (current.csv) of a lot the provider keeps (contract/transition.ts) */
+  | { readonly kind: 'kept'; readonly lotId: string; readonly providerId: string };
 
 export interface Variable {
   readonly name: string;
@@ -67,6 +69,8 @@ export interface Row {
 
 export interface Program {
   readonly sense: 'min' | 'max';
+  /** A constant added to the objective (the cost of change of today's hours, when priced); absent: 0. */
+  readonly offset?: number;
   readonly variables: readonly Variable[];
   readonly rows: readonly Row[];
 }

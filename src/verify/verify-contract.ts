@@ -117,3 +117,47 @@ export function wholeLifeMultiples(
   }
   return out;
 }
+
+/**
+ * Today's hours that change provider, from current.csv and the award alone:
+ * a cap breach, and the cost of change the objective must include when priced.
+ */
+export function changeOf(
+  scenario: Scenario,
+  award: { readonly allocations: readonly Allocation[] },
+  expected: ReadonlyMap<string, ExpectedLot>,
+): { violations: string[]; objectiveCost: number } {
+  const t = scenario.transition;
+  const cap = t?.maxMovedShare;
+  const priced = t?.priceChange === true && scenario.award.objective !== 'meat';
+  if (cap === undefined && !priced) return { violations: [], objectiveCost: 0 };
+  let today = 0;
+  let kept = 0;
+  for (const [lotId, lot] of expected) {
+    const carried = (type: string) =>
+      type === lot.careType ||
+      Object.entries(scenario.lotPlan).some(
+        ([c, e]) => c === type && e?.kind === 'merge' && e.into === lot.careType,
+      );
+    const mine = new Map<string, number>();
+    for (const row of scenario.current)
+      if (lot.areas.has(row.areaId) && carried(row.careType))
+        mine.set(row.providerId, (mine.get(row.providerId) ?? 0) + row.hours);
+    for (const [providerId, hours] of mine) {
+      let won = 0;
+      for (const a of award.allocations)
+        if (a.lotId === lotId && a.providerId === providerId && a.role !== 'backup') won += a.hoursPerWeek;
+      today += hours;
+      kept += Math.min(hours, won);
+    }
+  }
+  const moved = today - kept;
+  const violations =
+    cap !== undefined && !atMost(moved, cap * today)
+      ? [`${moved} of today's ${today} hours change provider, over transition.maxMovedShare ${cap}`]
+      : [];
+  const perHour = priced
+    ? (t?.mobilisationCostPerHour ?? 0) + (t?.doubleRunningWeeks ?? 0) * scenario.award.spotPricePerHour
+    : 0;
+  return { violations, objectiveCost: moved * perHour };
+}

@@ -19,7 +19,7 @@ import {
   type ExpectedLot,
   type StatedPart,
 } from './verify-offers.js';
-import { budgetViolations, wholeLifeMultiples } from './verify-contract.js';
+import { budgetViolations, changeOf, wholeLifeMultiples } from './verify-contract.js';
 
 export interface VerifiedLot {
   readonly lotId: string;
@@ -405,9 +405,11 @@ export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] 
   checkProviders(award, scenario, bids, totalDemand, v);
   checkPackages(award, scenario, bids, v);
   v.push(...budgetViolations(scenario, award.allocations));
+  const change = changeOf(scenario, award, expected);
+  v.push(...change.violations);
   const cost = award.allocations.reduce((t, a) => t + a.annualCost, 0);
   if (!close(cost, award.annualCost)) v.push(`annual cost ${award.annualCost} ≠ sum of allocations ${cost}`);
-  const objective = objectiveOf(award, scenario, expected, bids);
+  const objective = objectiveOf(award, scenario, expected, bids) + change.objectiveCost;
   if (!close(objective, award.objective.value, 1e-5)) {
     v.push(`objective ${award.objective.value} ≠ recomputed ${objective}`);
   }

@@ -11,6 +11,12 @@
  * offer of one bid per care type with demand in it, same provider, each
  * eligible on its own, each care type's hours at its own bid's price and
  * against its own bid's capacity; MEAT uses the hours-weighted price and quality.
+ *
+ * Transition (docs/contract.md) as the docs say: in each lot a provider keeps
+ * today's hours (current.csv, the lot's areas and carried care types) up to
+ * the hours it wins there; the rest move. `transition.maxMovedShare` caps the
+ * moved share; with `priceChange` each moved hour costs mobilisation plus
+ * double-running weeks at the spot price, once, in the cost objective.
  */
 import type { Bid, Scenario } from '../../src/model/types.js';
 
@@ -44,6 +50,18 @@ interface OwnLot {
   readonly byType: ReadonlyMap<string, number>;
   readonly kind: 'sole' | 'lead-secondary';
   readonly leadShare: number;
+  /** provider → today's hours in the lot (current.csv) */
+  readonly today: ReadonlyMap<string, number>;
+}
+
+function todayIn(scenario: Scenario, careType: string, areas: ReadonlySet<string>): Map<string, number> {
+  const today = new Map<string, number>();
+  for (const c of scenario.current) {
+    const plan = scenario.lotPlan[c.careType];
+    const carried = c.careType === careType || (plan?.kind === 'merge' && plan.into === careType);
+    if (carried && areas.has(c.areaId)) today.set(c.providerId, (today.get(c.providerId) ?? 0) + c.hours);
+  }
+  return today;
 }
 
 function ownLots(scenario: Scenario): OwnLot[] | null {
@@ -95,6 +113,7 @@ function ownLots(scenario: Scenario): OwnLot[] | null {
       kind: l.kind,
       leadShare: l.leadShare,
       byType: new Map([...l.byType].filter(([, h]) => h > 0)),
+      today: todayIn(scenario, l.careType, l.areas),
     }));
 }
 
@@ -164,9 +183,30 @@ function minPrices(lots: readonly OwnLot[], slots: readonly Slot[]): Map<string,
   return out;
 }
 
+/** Today's hours in all lots, and those that change provider under the assignment. */
+function moved(
+  lots: readonly OwnLot[],
+  slots: readonly Slot[],
+  pick: readonly (Offer | null)[],
+): { today: number; moved: number } {
+  let today = 0;
+  let kept = 0;
+  for (const lot of lots)
+    for (const [providerId, hours] of lot.today) {
+      const won = slots.reduce(
+        (t, slot, i) => (slot.lotId === lot.id && pick[i]?.providerId === providerId ? t + slot.hours : t),
+        0,
+      );
+      today += hours;
+      kept += Math.min(hours, won);
+    }
+  return { today, moved: today - kept };
+}
+
 /** Rules 2-8 for a complete assignment; rule 1 holds by construction. */
 function feasible(
   scenario: Scenario,
+  lots: readonly OwnLot[],
   slots: readonly Slot[],
   pick: readonly (Offer | null)[],
   total: number,
@@ -206,17 +246,28 @@ function feasible(
       packages.set(b.packageId, [...(packages.get(b.packageId) ?? []), wins.get(b.id) ?? 0]);
   for (const counts of packages.values())
     if (!counts.every((c) => c === 1) && !counts.every((c) => c === 0)) return false; // 8
+  const cap = scenario.transition?.maxMovedShare;
+  if (cap !== undefined) {
+    const change = moved(lots, slots, pick);
+    if (change.moved > cap * change.today + 1e-7) return false;
+  }
   return true;
 }
 
 function objective(
   scenario: Scenario,
+  lots: readonly OwnLot[],
   slots: readonly Slot[],
   pick: readonly (Offer | null)[],
   minPrice: ReadonlyMap<string, number>,
 ): number {
   const r = scenario.award;
-  let value = 0;
+  const t = scenario.transition;
+  let value =
+    t?.priceChange === true && r.objective === 'cost'
+      ? moved(lots, slots, pick).moved *
+        (t.mobilisationCostPerHour + t.doubleRunningWeeks * r.spotPricePerHour)
+      : 0;
   slots.forEach((slot, i) => {
     const o = pick[i] ?? null;
     if (o === null)
@@ -255,8 +306,8 @@ export function bruteForce(scenario: Scenario): BruteOutcome | null {
   const walk = (i: number): void => {
     const slot = slots[i];
     if (slot === undefined) {
-      if (!feasible(scenario, slots, pick, total)) return;
-      const value = objective(scenario, slots, pick, minPrice);
+      if (!feasible(scenario, lots, slots, pick, total)) return;
+      const value = objective(scenario, lots, slots, pick, minPrice);
       if (best === null || better(value, best.objective)) best = { objective: value, assignment: [...pick] };
       return;
     }
