@@ -31,6 +31,7 @@ import { eligibleBids } from './lots/eligibility.js';
 import { scoringSettingsProblem } from './scoring/settings.js';
 import { contractSection } from './contract/whole-life.js';
 import { transitionSection } from './contract/transition.js';
+import { paymentSection } from './contract/payment.js';
 
 export interface RunOptions {
   readonly zoning?: string;
@@ -156,6 +157,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     ...assembled,
     ...contractSection(scenario, lots, allocations),
     ...transitionSection(scenario, lots, allocations),
+    ...paymentSection(scenario, assembled),
   };
   const violations = verifyAward(scenario, {
     zoning: result.zoning,

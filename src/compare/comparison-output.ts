@@ -7,6 +7,7 @@ import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours, money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
 import type { Comparison, ComparisonRow } from './compare.js';
+import { paymentLines } from '../contract/payment-compare.js';
 
 export const comparisonCsvHeader = [
   'rank',
@@ -196,6 +197,7 @@ export function formatComparison(c: Comparison): string {
           ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`),
         ]),
     ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
+    ...paymentLines(c.rows),
   ];
   return `${lines.join('\n')}\n`;
 }

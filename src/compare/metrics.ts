@@ -4,6 +4,7 @@
  */
 import type { Result } from '../model/result.js';
 import type { SolveStatus } from '../model/types.js';
+import { paymentTotals, type PaymentTotals } from '../contract/payment-compare.js';
 
 export interface AwardMetrics {
   readonly status: SolveStatus;
@@ -30,6 +31,8 @@ export interface AwardMetrics {
   readonly lots: number;
   /** Lots no bid may win as tendered (no bidder offered a price for them). */
   readonly unpricedLots: readonly string[];
+  /** Cost a year under each payment model the scenario compares (only with `payment`). */
+  readonly payment?: PaymentTotals;
 }
 
 export function awardMetrics(result: Result): AwardMetrics {
@@ -54,5 +57,6 @@ export function awardMetrics(result: Result): AwardMetrics {
     hhi: t.hhi,
     lots: result.lots.length,
     unpricedLots: result.lots.filter((l) => l.eligibleOffers === 0).map((l) => l.lotId),
+    ...(result.payment === undefined ? {} : { payment: paymentTotals(result.payment) }),
   };
 }

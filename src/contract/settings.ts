@@ -4,6 +4,7 @@
  * a mistake is reported as `scenario.json:LINE: contract.years …`, exit 2.
  */
 import { z } from 'zod';
+import { careTypes } from '../model/types.js';
 
 /** HM Treasury Green Book social time preference rate. */
 export const defaultDiscountRate = 0.035;
@@ -108,3 +109,83 @@ export function contractSettingsProblems(json: {
     });
   return problems;
 }
+
+/** How a lot may be paid (docs/contract.md, "Payment models"). */
+export const paymentModelKinds = ['hourly', 'core-reward', 'capitated', 'saved-hours'] as const;
+export type PaymentModelKind = (typeof paymentModelKinds)[number];
+
+const kind = z.enum(paymentModelKinds, {
+  error: () => `must be a payment model: ${paymentModelKinds.join(', ')}`,
+});
+
+const fraction = z
+  .number({ error: () => 'must be a share from 0 to 1' })
+  .min(0, 'must be at least 0')
+  .max(1, 'must be at most 1');
+
+/** A low / central / high assumption (low <= central <= high). */
+const assumption = (low: number, central: number, high: number) =>
+  z
+    .strictObject({ low: fraction, central: fraction, high: fraction })
+    .refine((r) => r.low <= r.central && r.central <= r.high, 'needs low <= central <= high')
+    .default({ low, central, high });
+
+const pounds = (max: number) =>
+  z
+    .number({ error: () => 'must be a number of pounds' })
+    .gt(0, 'must be more than 0')
+    .max(max, `must be at most ${max}`);
+
+export const paymentSchema = z.strictObject({
+  /** The models every lot is priced under, side by side. */
+  compare: z.array(kind).min(1, 'is empty: name at least one payment model').default(['hourly']),
+  /** How each care type's lots are paid; absent care types are paid by the hour. */
+  lots: z
+    .partialRecord(z.enum(careTypes, { error: () => `must be a care type: ${careTypes.join(', ')}` }), kind)
+    .default({}),
+  coreReward: z
+    .strictObject({
+      /** DCLG payment-by-results pilots: mostly an 80% core payment (Bolton 2015). */
+      coreShare: fraction.default(0.8),
+      /** Share of the reward paid: the outcome-achievement rate (an assumption). */
+      achievement: assumption(0.5, 0.8, 1),
+    })
+    .default({ coreShare: 0.8, achievement: { low: 0.5, central: 0.8, high: 1 } }),
+  capitated: z
+    .strictObject({
+      /** Bolton's indicative rates at about £15/h (2015): per customer-week and per reablement episode. */
+      lowerPerWeek: pounds(10_000).default(75),
+      higherPerWeek: pounds(10_000).default(150),
+      intensivePerWeek: pounds(10_000).default(320),
+      reablementPerEpisode: pounds(100_000).default(1575),
+      /** The hourly price the rates were set at. */
+      ratesAtPricePerHour: pounds(1000).default(15),
+      /** Today's hourly price the rates are scaled to; "award": each lot's own winning price. */
+      todayPricePerHour: z.union([pounds(1000), z.literal('award')]).default(24.1),
+      /** Share of a lot's hours in each need band (an assumption); reablement is paid by episode. */
+      bandShares: z
+        .strictObject({ lower: fraction, higher: fraction, intensive: fraction })
+        .refine((b) => Math.abs(b.lower + b.higher + b.intensive - 1) < 1e-9, 'must add up to 1')
+        .default({ lower: 0.4, higher: 0.4, intensive: 0.2 }),
+    })
+    .default({
+      lowerPerWeek: 75,
+      higherPerWeek: 150,
+      intensivePerWeek: 320,
+      reablementPerEpisode: 1575,
+      ratesAtPricePerHour: 15,
+      todayPricePerHour: 24.1,
+      bandShares: { lower: 0.4, higher: 0.4, intensive: 0.2 },
+    }),
+  savedHours: z
+    .strictObject({
+      /** Hertfordshire: 50% of the hours saved, for the equivalent of 12 months (Bolton 2015). */
+      sharePaid: fraction.default(0.5),
+      months: z.number().min(0, 'must be at least 0').max(60, 'must be at most 60').default(12),
+      /** Share of hours providers save a year (an assumption). */
+      savedShare: assumption(0, 0.05, 0.1),
+    })
+    .default({ sharePaid: 0.5, months: 12, savedShare: { low: 0, central: 0.05, high: 0.1 } }),
+});
+
+export type PaymentSettings = z.output<typeof paymentSchema>;

@@ -12,7 +12,12 @@ import {
   scenarioJsonSchema,
   type ScenarioJson,
 } from '../model/scenario-schema.js';
-import { contractSchema, contractSettingsProblems, transitionSchema } from '../contract/settings.js';
+import {
+  contractSchema,
+  contractSettingsProblems,
+  paymentSchema,
+  transitionSchema,
+} from '../contract/settings.js';
 import { careTypes } from '../model/types.js';
 
 /** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
@@ -31,6 +36,7 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   if (first === 'contract')
     return path.length === 1 ? Object.keys(contractSchema.shape) : ['kind', 'percentPerYear', 'labourShare'];
   if (first === 'transition') return Object.keys(transitionSchema.shape);
+  if (first === 'payment') return path.length === 1 ? Object.keys(paymentSchema.shape) : [];
   if (first === 'files') return Object.keys(scenarioJsonSchema.shape.files.shape);
   if (first === 'lots')
     return path.length === 1 ? careTypes : [...Object.keys(lotEntrySchema.shape), 'merge'];

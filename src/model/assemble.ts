@@ -431,6 +431,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     scoring: s.json.scoring,
     ...(s.json.contract === undefined ? {} : { contract: s.json.contract }),
     ...(s.json.transition === undefined ? {} : { transition: s.json.transition }),
+    ...(s.json.payment === undefined ? {} : { payment: s.json.payment }),
     boundaries: s.boundaries,
   };
 }

@@ -8,6 +8,7 @@ import type { AwardViability, ZoneViability } from '../scoring/award-scores.js';
 import type { CostFloor } from '../scoring/cost-floor.js';
 import type { ContractResult } from '../contract/whole-life.js';
 import type { TransitionResult } from '../contract/transition.js';
+import type { PaymentResult } from '../contract/payment.js';
 
 export interface ScoreComponent {
   readonly value: number;
@@ -139,6 +140,8 @@ export interface Result extends ResultHeader {
   readonly contract?: ContractResult;
   /** Today's hours (current.csv) that change provider and the one-off cost (docs/contract.md); only with current.csv. */
   readonly transition?: TransitionResult;
+  /** The award under each payment model compared, per lot and in total (docs/contract.md); only with `payment`. */
+  readonly payment?: PaymentResult;
 }
 
 /** A lot of a tender with no possible award: what it asks for and how many bids may win it. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { textCell } from './row-schemas.js';
 import { boundsSchema } from './geography.js';
-import { contractSchema, transitionSchema } from '../contract/settings.js';
+import { contractSchema, paymentSchema, transitionSchema } from '../contract/settings.js';
 import { careTypes, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = textCell(255).pipe(
@@ -200,6 +200,7 @@ export const scenarioJsonSchema = z.object({
   scoring: z.record(z.string(), z.unknown()).default({}),
   contract: contractSchema.optional(),
   transition: transitionSchema.optional(),
+  payment: paymentSchema.optional(),
 });
 
 export type ScenarioJson = z.infer<typeof scenarioJsonSchema>;

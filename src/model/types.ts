@@ -2,7 +2,7 @@
  * The domain model: what a scenario is once it has been read and validated.
  * Everything here is plain readonly data; no I/O, no behaviour.
  */
-import type { ContractSettings, TransitionSettings } from '../contract/settings.js';
+import type { ContractSettings, PaymentSettings, TransitionSettings } from '../contract/settings.js';
 
 export const careTypes = ['standard', 'complex', 'reablement'] as const;
 export type CareType = (typeof careTypes)[number];
@@ -135,6 +135,8 @@ export interface Scenario {
   readonly contract?: ContractSettings;
   /** The cost of change and the cap on moved hours (docs/contract.md, "Transition"); absent: defaults, no cap, not priced. */
   readonly transition?: TransitionSettings;
+  /** Payment models to compare and how each care type's lots are paid (docs/contract.md); absent: by the hour. */
+  readonly payment?: PaymentSettings;
   /** GeoJSON FeatureCollection, when the scenario gives one. */
   readonly boundaries: unknown;
   /** Where rows were read from, so later warnings carry `file:line` too; absent for scenarios built in code. */

@@ -1,0 +1,151 @@
+/**
+ * Payment models (docs/contract.md, "Payment models"): what a lot's award
+ * costs the council in the design year, and what its winners earn, when the
+ * same hours are paid by the hour, as core plus reward, per customer
+ * (capitated) or by the hour with a saved-hours incentive. One entry per
+ * model in `paymentModels`; callers ask the table, never test a model's name.
+ *
+ * Each model prices a lot from what the award fixed: the hourly spend H (a
+ * year), the hours h it buys a week, the lot's cost floor f and its demand
+ * range (low and high as multiples x of the design demand). The provider's
+ * margin is income less h × x × f × weeksPerYear.
+ */
+import type { PaymentModelKind, PaymentSettings } from './settings.js';
+
+/** What the award fixed for one lot. */
+export interface LotSpend {
+  readonly careType: string;
+  /** £ a year paid by the hour (the award's annual cost of the lot). */
+  readonly hourly: number;
+  readonly hoursPerWeek: number;
+  readonly weeksPerYear: number;
+  readonly floorPerHour: number;
+  /** Demand low and high as multiples of the design demand. */
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface Range {
+  readonly low: number;
+  readonly central: number;
+  readonly high: number;
+}
+
+export interface ModelCost {
+  /** £ a year the council pays: expected (central), and its range. */
+  readonly cost: Range;
+  /** £ a year the winners keep over the cost floor: central, and its range. */
+  readonly providerMargin: Range;
+  /** Who pays when the hours needed differ from the forecast. */
+  readonly demandRisk: 'council' | 'provider';
+}
+
+interface PaymentModel {
+  readonly describe: string;
+  readonly price: (lot: LotSpend, settings: PaymentSettings) => ModelCost;
+}
+
+/** Low/central/high of f over corner cases, each given as (hours multiple, model case). */
+function spread(cases: readonly number[], central: number): Range {
+  return { low: Math.min(...cases, central), central, high: Math.max(...cases, central) };
+}
+
+/** Price of one case: the council's cost and the provider's margin at hours multiple x. */
+function priced(
+  lot: LotSpend,
+  risk: ModelCost['demandRisk'],
+  income: (x: number, scenario: 'low' | 'central' | 'high') => number,
+  paidHours: (x: number, scenario: 'low' | 'central' | 'high') => number = (x) => x,
+): ModelCost {
+  const costOf = (x: number) => lot.hoursPerWeek * x * lot.floorPerHour * lot.weeksPerYear;
+  const margin = (x: number, s: 'low' | 'central' | 'high') => income(x, s) - costOf(paidHours(x, s));
+  const corners = [lot.low, lot.high].flatMap((x) => (['low', 'high'] as const).map((s) => [x, s] as const));
+  return {
+    cost: spread(
+      corners.map(([x, s]) => income(x, s)),
+      income(1, 'central'),
+    ),
+    providerMargin: spread(
+      corners.map(([x, s]) => margin(x, s)),
+      margin(1, 'central'),
+    ),
+    demandRisk: risk,
+  };
+}
+
+/** Customer-weeks of each need band a lot's hours stand for, and the band rates, scaled to today. */
+export function capitatedRates(lot: LotSpend, settings: PaymentSettings) {
+  const c = settings.capitated;
+  const today =
+    c.todayPricePerHour === 'award'
+      ? lot.hoursPerWeek > 0
+        ? lot.hourly / (lot.hoursPerWeek * lot.weeksPerYear)
+        : c.ratesAtPricePerHour
+      : c.todayPricePerHour;
+  const scale = today / c.ratesAtPricePerHour;
+  // Hours a customer-week (or an episode) stands for: the 2015 rate over the 2015 hourly price.
+  const bands =
+    lot.careType === 'reablement'
+      ? [{ band: 'episode', share: 1, rate: c.reablementPerEpisode }]
+      : [
+          { band: 'lower', share: c.bandShares.lower, rate: c.lowerPerWeek },
+          { band: 'higher', share: c.bandShares.higher, rate: c.higherPerWeek },
+          { band: 'intensive', share: c.bandShares.intensive, rate: c.intensivePerWeek },
+        ];
+  return bands.map((b) => ({
+    ...b,
+    hoursPerCustomer: b.rate / c.ratesAtPricePerHour,
+    todayRate: b.rate * scale,
+  }));
+}
+
+export const paymentModels: { readonly [K in PaymentModelKind]: PaymentModel } = {
+  hourly: {
+    describe: 'paid by the hour: cost follows the hours delivered',
+    price: (lot) => priced(lot, 'council', (x) => lot.hourly * x),
+  },
+  'core-reward': {
+    describe: 'a core share paid by the hour, the rest as a reward at the outcome-achievement rate',
+    price: (lot, s) => {
+      const { coreShare, achievement } = s.coreReward;
+      return priced(
+        lot,
+        'council',
+        (x, c) => lot.hourly * x * (coreShare + (1 - coreShare) * achievement[c]),
+      );
+    },
+  },
+  capitated: {
+    describe:
+      'a rate per customer-week by need band (per episode for reablement): the provider carries the hours',
+    price: (lot, s) => {
+      // Customers are counted at the design hours; hours per customer above or below the
+      // forecast are the provider's (its income stays, its cost follows the hours).
+      const income = capitatedRates(lot, s).reduce(
+        (t, b) =>
+          t +
+          (b.band === 'episode'
+            ? ((b.share * lot.hoursPerWeek * lot.weeksPerYear) / b.hoursPerCustomer) * b.todayRate
+            : ((b.share * lot.hoursPerWeek) / b.hoursPerCustomer) * b.todayRate * lot.weeksPerYear),
+        0,
+      );
+      return priced(lot, 'provider', () => income);
+    },
+  },
+  'saved-hours': {
+    describe: 'paid by the hour, plus a share of the hours a provider saves, for a period',
+    price: (lot, s) => {
+      const { sharePaid, months, savedShare } = s.savedHours;
+      // Fewer hours are bought; each saved hour earns sharePaid of its price for `months`.
+      const paid = (saved: number) => 1 - saved + (sharePaid * saved * months) / 12;
+      // More savings: a lower bill, so the bill's low case is the high saving.
+      const flip = { low: 'high', central: 'central', high: 'low' } as const;
+      return priced(
+        lot,
+        'council',
+        (x, c) => lot.hourly * x * paid(savedShare[flip[c]]),
+        (x, c) => x * (1 - savedShare[flip[c]]),
+      );
+    },
+  },
+};
