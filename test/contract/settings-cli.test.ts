@@ -1,0 +1,88 @@
+/**
+ * Bad contract, transition, payment and budget settings: one message each
+ * (checked in process, with the key path), and through the built CLI: the
+ * line of scenario.json, exit 2, nothing written.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkSettings } from '../../src/io/scenario-settings.js';
+import { IssueList } from '../../src/diagnostics/issues.js';
+import { assertBuilt, zonal } from '../helpers/cli.js';
+import { goodFiles, removeTempDirs, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
+
+beforeAll(assertBuilt);
+afterAll(removeTempDirs);
+
+async function withSettings(extra: Record<string, unknown>) {
+  const files = goodFiles();
+  const json = JSON.parse(files['scenario.json'] ?? '{}') as Record<string, unknown>;
+  const merged = {
+    ...json,
+    ...extra,
+    award: { ...(json['award'] as object), ...((extra['award'] as object) ?? {}) },
+  };
+  return writeScenarioFolder({ ...files, 'scenario.json': `${JSON.stringify(merged, null, 2)}\n` });
+}
+
+const cases: [Record<string, unknown>, RegExp][] = [
+  [{ contract: { years: 0 } }, /contract\.years must be at least 1/],
+  [{ contract: { years: 3, discountRate: 3.5 } }, /contract\.discountRate must be at most 0\.2/],
+  [{ contract: { years: 3, indexation: { kind: 'fixed' } } }, /contract\.indexation\.percentPerYear/],
+  [{ contract: { years: 3, startPeriod: 'next year' } }, /contract\.startPeriod must be a year/],
+  [
+    { award: { objective: 'whole-life' } },
+    /award\.objective is "whole-life" but the scenario has no "contract"/,
+  ],
+  [{ award: { maxAnnualBudget: 0 } }, /award\.maxAnnualBudget must be more than 0/],
+  [{ transition: { maxMovedShare: 1.5 } }, /transition\.maxMovedShare must be at most 1/],
+  [
+    { transition: { priceChange: true }, award: { objective: 'meat' } },
+    /transition\.priceChange prices change/,
+  ],
+  [{ payment: { compare: ['hourly', 'by-outcome'] } }, /payment\.compare\.1 must be a payment model/],
+  [
+    { payment: { coreReward: { achievement: { low: 0.9, central: 0.5, high: 1 } } } },
+    /payment\.coreReward\.achievement needs low <= central <= high/,
+  ],
+];
+
+describe('contract settings are checked', () => {
+  test.each(cases)('%j', (extra, message) => {
+    const json = JSON.parse(goodFiles()['scenario.json'] ?? '{}') as Record<string, unknown>;
+    const issues = new IssueList();
+    const settings = {
+      ...json,
+      ...extra,
+      award: { ...(json['award'] as object), ...((extra['award'] as object) ?? {}) },
+    };
+    expect(checkSettings(settings, { file: 'scenario.json', line: () => 7 }, issues)).toBeNull();
+    expect(issues.errors.map((i) => i.message)).toEqual([expect.stringMatching(message)]);
+  });
+
+  test('through the CLI: file:line, exit 2, nothing written', async () => {
+    const [extra, message] = cases[0] ?? [{}, /./];
+    const dir = await withSettings(extra);
+    const out = path.join(await tempDir(), 'out');
+    const run = await zonal(['solve', dir, '--out', out]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/^scenario\.json:\d+: contract\.years/m);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('a valid contract solves and writes the contract section', async () => {
+    const dir = await withSettings({
+      contract: { years: 3, indexation: { kind: 'fixed', percentPerYear: 4 } },
+      transition: { maxMovedShare: 1 },
+      payment: { compare: ['hourly', 'capitated'] },
+    });
+    const out = path.join(await tempDir(), 'out');
+    const run = await zonal(['solve', dir, '--out', out, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { contract: { years: { period: string }[] }; payment: object };
+    expect(result.contract.years.map((y) => y.period)).toEqual(['2027', '2028', '2029']);
+    expect(result.payment).toBeDefined();
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * docs/contract.md quotes the bundled county's contract and payment figures:
+ * solve scenarios/hertfordshire and check every quoted total is still what
+ * the engine gives, so the page cannot drift from the code.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import { solved } from '../helpers/run.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pounds = (x: number) =>
+  `${x < 0 ? '-' : ''}£${Math.abs(x).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+describe('docs/contract.md quotes the bundled county', () => {
+  test('contract years and totals, and payment model totals', async () => {
+    const { scenario } = await readScenario(`${root}scenarios/hertfordshire`);
+    if (scenario === null) throw new Error('the bundled scenario does not read');
+    const result = await solved(scenario);
+    const doc = await readFile(`${root}docs/contract.md`, 'utf8');
+    const contract = result.contract;
+    const payment = result.payment;
+    if (contract === undefined || payment === undefined) throw new Error('no contract or payment section');
+    const quoted = [
+      ...contract.years.map((y) => pounds(y.annualCost)),
+      pounds(contract.nominalTotal),
+      pounds(contract.discountedTotal),
+      pounds(contract.withExtensions?.nominalTotal ?? 0),
+      pounds(contract.withExtensions?.discountedTotal ?? 0),
+      ...Object.values(payment.totals).flatMap((t) => [
+        pounds(t.cost.low),
+        pounds(t.cost.central),
+        pounds(t.cost.high),
+        pounds(t.providerMargin.central),
+      ]),
+    ];
+    expect(quoted.filter((q) => !doc.includes(q))).toEqual([]);
+  });
+});
