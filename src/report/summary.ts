@@ -4,6 +4,7 @@
  */
 import type { InfeasibleResult, Result } from '../model/result.js';
 import { formatTable } from './text-table.js';
+import { contractLines } from '../contract/summary-lines.js';
 import {
   awardRiskDrivers,
   lotReasonLines,
@@ -112,6 +113,7 @@ export function formatSummary(r: Result, written: readonly string[] = []): strin
   }
   if (r.warnings.length > 0)
     parts.push('', `Warnings (${r.warnings.length})`, ...r.warnings.map((w) => `  ${w}`));
+  parts.push(...contractLines(r));
   if (written.length > 0) parts.push('', `Written: ${written.join(', ')}`);
   return `${parts.join('\n')}\n`;
 }

@@ -1,0 +1,37 @@
+/**
+ * The whole-contract part of the printed solve summary: term totals,
+ * transition and payment models, when result.json has them. Pure.
+ */
+import type { Result } from '../model/result.js';
+
+const m = (x: number) => `${x < 0 ? '-' : ''}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export function contractLines(r: Result): string[] {
+  const lines: string[] = [];
+  const c = r.contract;
+  if (c !== undefined) {
+    const first = c.years[0]?.period ?? c.startPeriod;
+    const last = c.years[c.years.length - 1]?.period ?? first;
+    lines.push(
+      `  term ${first}-${last} (${c.years.length} years, ${c.indexation.kind} indexation, discount ${pct(c.discountRate)}): ${m(c.nominalTotal)} nominal, ${m(c.discountedTotal)} discounted`,
+    );
+    if (c.withExtensions !== undefined)
+      lines.push(
+        `  with extensions to ${c.withExtensions.years[c.withExtensions.years.length - 1]?.period}: ${m(c.withExtensions.nominalTotal)} nominal, ${m(c.withExtensions.discountedTotal)} discounted`,
+      );
+    for (const f of c.floorFlags) lines.push(`  ${f.bidId} (${f.providerId}) on ${f.lotId}: ${f.reason}`);
+  }
+  const t = r.transition;
+  if (t !== undefined)
+    lines.push(
+      `  transition: ${t.movedHoursPerWeek.toLocaleString('en-GB')} of today's ${t.currentHoursPerWeek.toLocaleString('en-GB')} h/week change provider (${pct(t.movedShare)}${t.maxMovedShare === null ? '' : `, cap ${pct(t.maxMovedShare)}`}); one-off cost ${m(t.oneOffCost)}${t.priced ? ', priced in the objective' : ''}`,
+    );
+  const p = r.payment;
+  if (p !== undefined)
+    for (const [model, total] of Object.entries(p.totals))
+      lines.push(
+        `  paid ${model}: ${m(total.cost.central)} a year (${m(total.cost.low)}-${m(total.cost.high)}); winners' margin over the floor ${m(total.providerMargin.central)} (${m(total.providerMargin.low)} to ${m(total.providerMargin.high)})`,
+      );
+  return lines.length === 0 ? [] : ['', 'The whole contract (docs/contract.md)', ...lines];
+}
