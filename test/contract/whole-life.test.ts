@@ -5,25 +5,37 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/model/types.js';
 import { contractSchema } from '../../src/contract/settings.js';
-import { area, bid, demand, makeScenario, provider } from '../helpers/scenario-builder.js';
+import {
+  area,
+  bid,
+  demand,
+  makeScenario,
+  provider,
+  type ScenarioParts,
+} from '../helpers/scenario-builder.js';
 import { close, solved } from '../helpers/run.js';
 
 const weeks = 52;
 const pennies = (x: number) => Math.round(x * 100) / 100;
 
-function threeYears(over: Partial<Scenario> = {}): Scenario {
+/** Two zones (Z1 = A1, Z2 = A2) with 2027 and 2029 demand, on a 3-year contract at +4% a year and 3.5%. */
+function threeYears(
+  hours: { readonly z1: [number, number]; readonly z2: [number, number] },
+  over: Partial<ScenarioParts> = {},
+): Scenario {
   return {
     ...makeScenario({
       areas: [area('A1'), area('A2')],
       zones: { A1: 'Z1', A2: 'Z2' },
       demand: [
-        demand('A1', 100),
-        demand('A1', 120, { period: '2029' }),
-        demand('A2', 50),
-        demand('A2', 40, { period: '2029' }),
+        demand('A1', hours.z1[0]),
+        demand('A1', hours.z1[1], { period: '2029' }),
+        demand('A2', hours.z2[0]),
+        demand('A2', hours.z2[1], { period: '2029' }),
       ],
       providers: [provider('P1'), provider('P2')],
       bids: [bid('B1', 'P1', ['A1'], { price: 20 }), bid('B2', 'P2', ['A2'], { price: 30 })],
+      ...over,
     }),
     contract: contractSchema.parse({
       startPeriod: '2027',
@@ -31,13 +43,14 @@ function threeYears(over: Partial<Scenario> = {}): Scenario {
       discountRate: 0.035,
       indexation: { kind: 'fixed', percentPerYear: 4 },
     }),
-    ...over,
   };
 }
 
+const handExample = { z1: [100, 120], z2: [50, 40] } as const satisfies Parameters<typeof threeYears>[0];
+
 describe('contract term and whole-life cost', () => {
   it('prices every year as an independent calculation does', async () => {
-    const result = await solved(threeYears());
+    const result = await solved(threeYears(handExample));
     // Written out by hand: hours × price × 1.04^k × 52, then ÷ 1.035^k.
     const z1 = [100 * 20 * weeks, 110 * 20 * 1.04 * weeks, 120 * 20 * 1.04 * 1.04 * weeks];
     const z2 = [50 * 30 * weeks, 45 * 30 * 1.04 * weeks, 40 * 30 * 1.04 * 1.04 * weeks];
@@ -59,21 +72,13 @@ describe('contract term and whole-life cost', () => {
 describe('award.objective "whole-life"', () => {
   // P1 is cheaper but may win one lot only: Z1 is larger in 2027, Z2 grows past it by 2029.
   const growing = (objective: 'cost' | 'whole-life') =>
-    threeYears({
-      ...makeScenario({
-        areas: [area('A1'), area('A2')],
-        zones: { A1: 'Z1', A2: 'Z2' },
-        demand: [
-          demand('A1', 100),
-          demand('A1', 100, { period: '2029' }),
-          demand('A2', 90),
-          demand('A2', 200, { period: '2029' }),
-        ],
-        providers: [provider('P1'), provider('P2')],
+    threeYears(
+      { z1: [100, 100], z2: [90, 200] },
+      {
         bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1', 'A2'], { price: 30 })],
         award: { objective, maxLotsPerProvider: 1 },
-      }),
-    });
+      },
+    );
 
   it('gives the cheap provider the lot that costs most over the term, not in the design year', async () => {
     const byCost = await solved(growing('cost'));
@@ -90,7 +95,7 @@ describe('award.objective "whole-life"', () => {
 
 describe('cost floors over the term', () => {
   it('flags a price viable in the first year that the wage-led floor overtakes later', async () => {
-    const base = threeYears();
+    const base = threeYears(handExample);
     const flat = { ...base.contract!, indexation: { kind: 'none' as const }, wageRisePercentPerYear: 10 };
     const first = await solved({ ...base, contract: flat });
     const floor = first.lots.find((l) => l.lotId === 'standard:Z1')!.costFloorPerHour;

@@ -322,3 +322,16 @@ export function bruteForce(scenario: Scenario): BruteOutcome | null {
     ? { status: 'infeasible' }
     : { status: 'optimal', objective: found.objective, assignment: found.assignment };
 }
+
+/**
+ * The brute-force optimum of a scenario without frameworks, or null when its
+ * enumeration is larger than `max` (the caller counts it as skipped).
+ */
+export function bruteForceWithin(scenario: Scenario, max: number): BruteOutcome | null {
+  const size = bruteForceSize(scenario);
+  if (size === null) throw new Error('generator made a framework lot');
+  if (size > max) return null;
+  const brute = bruteForce(scenario);
+  if (brute === null) throw new Error('brute force refused a scenario without frameworks');
+  return brute;
+}
