@@ -10,7 +10,7 @@ import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import type { Program, VariableMeaning } from '../solve/program.js';
 
 /** £ a year that one unit of a variable pays its winner in the design year (0 for any other variable). */
-export function designSpend(
+function designSpend(
   meaning: VariableMeaning,
   prices: ReadonlyMap<string, number>,
   weeksPerYear: number,

@@ -42,7 +42,7 @@ export function wageRise(year: number, contract: Pick<ContractSettings, 'wageRis
 }
 
 /** The wage in each contract year as a multiple of the first year's. */
-export function wageFactors(
+function wageFactors(
   years: readonly ContractYear[],
   contract: Pick<ContractSettings, 'wageRisePercentPerYear'>,
 ): number[] {

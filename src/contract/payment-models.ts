@@ -74,7 +74,7 @@ function priced(
 }
 
 /** Customer-weeks of each need band a lot's hours stand for, and the band rates, scaled to today. */
-export function capitatedRates(lot: LotSpend, settings: PaymentSettings) {
+function capitatedRates(lot: LotSpend, settings: PaymentSettings) {
   const c = settings.capitated;
   const today =
     c.todayPricePerHour === 'award'

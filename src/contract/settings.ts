@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { careTypes } from '../model/types.js';
 
 /** HM Treasury Green Book social time preference rate. */
-export const defaultDiscountRate = 0.035;
+const defaultDiscountRate = 0.035;
 
 const yearText = z
   .union([z.string(), z.number()])
@@ -20,7 +20,7 @@ const percent = (low: number, high: number) =>
     .min(low, `must be at least ${low} (percent a year)`)
     .max(high, `must be at most ${high} (percent a year)`);
 
-export const indexationSchema = z.discriminatedUnion(
+const indexationSchema = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('none') }),
@@ -86,15 +86,22 @@ export const transitionSchema = z.strictObject({
 });
 
 export type TransitionSettings = z.output<typeof transitionSchema>;
-export type Indexation = ContractSettings['indexation'];
 
 /** Problems between settings (path and message), for checks zod cannot see key by key. */
 export function contractSettingsProblems(json: {
   readonly contract?: ContractSettings | undefined;
   readonly transition?: TransitionSettings | undefined;
   readonly award: { readonly objective: string };
-}): { path: (string | number)[]; message: string }[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
+  readonly files: { readonly current?: string | undefined };
+}): { path: (string | number)[]; message: string; warning?: true }[] {
+  const problems: { path: (string | number)[]; message: string; warning?: true }[] = [];
+  if (json.transition !== undefined && json.files.current === undefined)
+    problems.push({
+      path: ['transition'],
+      message:
+        "has no effect: the scenario gives no files.current (today's caseload, current.csv), so no hours can move",
+      warning: true,
+    });
   if (json.award.objective === 'whole-life' && json.contract === undefined)
     problems.push({
       path: ['award', 'objective'],

@@ -47,7 +47,7 @@ export function demandInYear(points: readonly YearPoint[], year: number): number
 }
 
 /** A lot's demand points: the design period and every later period that is a year. */
-export function lotDemandPoints(lot: Lot, designPeriod: string): YearPoint[] {
+function lotDemandPoints(lot: Lot, designPeriod: string): YearPoint[] {
   const given = [{ period: designPeriod, hours: lot.demand }, ...lot.laterDemand];
   return given
     .filter((p) => /^[0-9]{4}$/.test(p.period))

@@ -33,7 +33,7 @@ export interface TransitionResult {
   readonly priced: boolean;
 }
 
-export function transitionSettings(scenario: Scenario): TransitionSettings {
+function transitionSettings(scenario: Scenario): TransitionSettings {
   return scenario.transition ?? { ...defaultTransition, priceChange: false };
 }
 
@@ -44,7 +44,7 @@ export function costPerMovedHour(scenario: Scenario): number {
 }
 
 /** Today's hours per lot and provider: current rows of the lot's areas and the care types it carries. */
-export function todayByLot(scenario: Scenario, lots: readonly Lot[]): Map<string, Map<string, number>> {
+function todayByLot(scenario: Scenario, lots: readonly Lot[]): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const lot of lots) {
     const carried = new Set([

@@ -52,7 +52,7 @@ export interface ContractResult extends ContractTotals {
 }
 
 /** What the term does to one lot, year by year. */
-export interface LotTerm {
+interface LotTerm {
   readonly ratios: readonly number[];
   readonly prices: readonly number[];
   readonly floors: readonly number[];
@@ -62,7 +62,7 @@ export interface LotTerm {
 const pennies = (x: number) => Math.round(x * 100) / 100;
 
 /** The term's years and, per lot, its demand ratios, price factors and floor factors. */
-export function lotTerms(
+function lotTerms(
   scenario: Scenario,
   contract: ContractSettings,
   lots: readonly Lot[],

@@ -86,8 +86,10 @@ export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueL
   if (parsed.success) {
     const problems = contractSettingsProblems(parsed.data);
     for (const p of problems)
-      issues.error(place.file, place.line(p.path), `${p.path.join('.')} ${p.message}`, 'value');
-    return keysOk && problems.length === 0 ? parsed.data : null;
+      if (p.warning === true)
+        issues.warning(place.file, place.line(p.path), `${p.path.join('.')} ${p.message}`);
+      else issues.error(place.file, place.line(p.path), `${p.path.join('.')} ${p.message}`, 'value');
+    return keysOk && problems.every((p) => p.warning === true) ? parsed.data : null;
   }
   for (const issue of parsed.error.issues) {
     const where = issue.path.map(String).join('.');

@@ -60,6 +60,17 @@ describe('contract settings are checked', () => {
     expect(issues.errors.map((i) => i.message)).toEqual([expect.stringMatching(message)]);
   });
 
+  test('transition settings without current.csv: a warning, not an error', () => {
+    const json = JSON.parse(goodFiles()['scenario.json'] ?? '{}') as Record<string, unknown>;
+    const issues = new IssueList();
+    const place = { file: 'scenario.json', line: () => 7 };
+    expect(checkSettings({ ...json, transition: { maxMovedShare: 0.2 } }, place, issues)).not.toBeNull();
+    expect(issues.errors).toEqual([]);
+    expect(issues.warnings.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^transition has no effect/),
+    ]);
+  });
+
   test('through the CLI: file:line, exit 2, nothing written', async () => {
     const [extra, message] = cases[0] ?? [{}, /./];
     const dir = await withSettings(extra);
