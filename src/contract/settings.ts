@@ -9,6 +9,24 @@ import { careTypes } from '../model/types.js';
 /** HM Treasury Green Book social time preference rate. */
 const defaultDiscountRate = 0.035;
 
+/**
+ * A list, or the same list in one cell as a workbook's settings sheet keeps it
+ * (`[2, 2]`, JSON) or a person types it (`2;2`, `hourly;capitated`).
+ */
+function listText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text.startsWith('[')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  const items = text === '' ? [] : text.split(';').map((s) => s.trim());
+  return items.map((s) => (/^-?[0-9]+(\.[0-9]+)?$/.test(s) ? Number(s) : s));
+}
+
 const yearText = z
   .union([z.string(), z.number()])
   .transform(String)
@@ -44,8 +62,14 @@ export const contractSchema = z.strictObject({
     .max(30, 'must be at most 30 (years)'),
   /** Optional extension periods in years, e.g. [2, 2] for "6+2+2". */
   extensions: z
-    .array(z.number().int('must be whole years').min(1, 'must be at least 1').max(10, 'must be at most 10'))
-    .max(5, 'has more than 5 extensions')
+    .preprocess(
+      listText,
+      z
+        .array(
+          z.number().int('must be whole years').min(1, 'must be at least 1').max(10, 'must be at most 10'),
+        )
+        .max(5, 'has more than 5 extensions'),
+    )
     .default([]),
   discountRate: z
     .number({ error: () => 'must be a number, e.g. 0.035 for 3.5%' })
@@ -145,7 +169,9 @@ const pounds = (max: number) =>
 
 export const paymentSchema = z.strictObject({
   /** The models every lot is priced under, side by side. */
-  compare: z.array(kind).min(1, 'is empty: name at least one payment model').default(['hourly']),
+  compare: z
+    .preprocess(listText, z.array(kind).min(1, 'is empty: name at least one payment model'))
+    .default(['hourly']),
   /** How each care type's lots are paid; absent care types are paid by the hour. */
   lots: z
     .partialRecord(z.enum(careTypes, { error: () => `must be a care type: ${careTypes.join(', ')}` }), kind)

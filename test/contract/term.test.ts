@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { wageRise } from '../../src/contract/indexation.js';
 import { demandInYear } from '../../src/contract/term.js';
+import { contractSchema, paymentSchema } from '../../src/contract/settings.js';
 
 describe('demand in a contract year', () => {
   const points = [
@@ -28,5 +29,21 @@ describe('the wage rise', () => {
     expect(wageRise(2026, {})).toBeCloseTo(12.71 / 12.21 - 1, 12);
     expect(wageRise(2031, {})).toBeCloseTo(12.71 / 12.21 - 1, 12);
     expect(wageRise(2031, { wageRisePercentPerYear: 3 })).toBe(0.03);
+  });
+});
+
+describe('lists in one cell (workbook settings sheets)', () => {
+  it('reads JSON lists and ;-separated lists', () => {
+    expect(contractSchema.parse({ years: 6, extensions: '[2, 2]' }).extensions).toEqual([2, 2]);
+    expect(contractSchema.parse({ years: 6, extensions: '2;2' }).extensions).toEqual([2, 2]);
+    expect(paymentSchema.parse({ compare: '["hourly","capitated"]' }).compare).toEqual([
+      'hourly',
+      'capitated',
+    ]);
+    expect(paymentSchema.parse({ compare: 'hourly; core-reward' }).compare).toEqual([
+      'hourly',
+      'core-reward',
+    ]);
+    expect(paymentSchema.safeParse({ compare: 'hourly;by-outcome' }).success).toBe(false);
   });
 });
