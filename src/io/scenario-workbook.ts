@@ -49,7 +49,7 @@ const columnLists: Readonly<Record<string, readonly string[]>> = {
 const settingLists: Readonly<Record<string, readonly string[]>> = {
   geography: ['zone', 'county'],
   structure: ['sole', 'lead-secondary', 'framework'],
-  objective: ['cost', 'meat'],
+  objective: ['cost', 'meat', 'whole-life'],
   merge: ['standard'],
   backup: ['TRUE', 'FALSE'],
   rejectBelowLegalPay: ['TRUE', 'FALSE'],
@@ -66,7 +66,8 @@ const settingMeanings: Readonly<Record<string, string>> = {
   leadShare: "lead-secondary only: the lead's share, 0.5 to below 1 (80% = 0.8)",
   maxProviders: 'framework only: most providers in the lot',
   merge: '"standard" folds this care type into the standard lots',
-  objective: 'cost (lowest annual cost) or meat (best price-quality)',
+  objective:
+    'cost (lowest annual cost), meat (best price-quality) or whole-life (discounted cost over the contract)',
   qualityWeight: 'MEAT weight of quality',
   priceWeight: 'MEAT weight of price',
   minQuality: 'bids below this quality score cannot win',
