@@ -1,8 +1,9 @@
 /**
- * Figures the README quotes from the bundled Hertfordshire scenario are the
- * lines zonal prints today: the headline of `npm start`, what each rule costs,
- * the flags, and the verdict of `zonal compare`. When a deliberate change
- * moves them, this test prints the lines to paste into the README.
+ * Figures the manual quotes from the bundled Hertfordshire scenario are the
+ * lines zonal prints today: the headline of `npm start`, what each rule costs
+ * and the flags (README.md, and the rule costs again in docs/scoring.md), and
+ * the verdict of `zonal compare` (docs/compare-and-batch.md). When a
+ * deliberate change moves them, this test prints the lines to paste.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,27 +17,29 @@ import { formatSummary } from '../../src/report/summary.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import { repoRoot } from '../helpers/cli.js';
 
-let readme = '';
+const pages: Record<string, string> = {};
 let herts: Scenario;
 const run = { backend: highsBackend, timeLimit: 60, inputHash: 'readme', version: 'readme' };
 
 beforeAll(async () => {
-  readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
+  for (const page of ['README.md', 'docs/scoring.md', 'docs/compare-and-batch.md'])
+    pages[page] = await readFile(path.join(repoRoot, page), 'utf8');
   const read = await readScenario(path.join(repoRoot, 'scenarios', 'hertfordshire'));
   if (read.scenario === null) throw new Error('hertfordshire does not read');
   herts = read.scenario;
 });
 
-/** Every line must appear in the README exactly; the message lists the ones that do not. */
-function expectQuoted(lines: readonly string[]): void {
-  const missing = lines.filter((l) => !readme.includes(l));
+/** Every line must appear in the page exactly; the message lists the ones that do not. */
+function expectQuoted(page: string, lines: readonly string[]): void {
+  const text = pages[page] ?? '';
+  const missing = lines.filter((l) => !text.includes(l));
   expect(
     missing,
-    `README.md should quote these lines as zonal prints them now:\n${missing.join('\n')}`,
+    `${page} should quote these lines as zonal prints them now:\n${missing.join('\n')}`,
   ).toEqual([]);
 }
 
-describe('the README quotes what zonal prints on the bundled county', () => {
+describe('the manual quotes what zonal prints on the bundled county', () => {
   test('npm start: the headline figures, what each rule costs and the flags', async () => {
     const outcome = await runScenario(herts, { ...run, ruleCosts: true });
     if (outcome.kind !== 'ok') throw new Error(outcome.kind);
@@ -48,7 +51,11 @@ describe('the README quotes what zonal prints on the bundled county', () => {
     const flags = text.filter((l) => l.startsWith('Flags ('));
     expect(headline).toHaveLength(2);
     expect(rules.length).toBeGreaterThan(0);
-    expectQuoted([...headline, ...rules, ...flags]);
+    expectQuoted('README.md', [...headline, ...rules, ...flags]);
+    // docs/scoring.md names the money each binding rule costs, as the rule lines say it.
+    const amounts = rules.flatMap((l) => [...l.matchAll(/£[\d,]+ a year/g)].map((m) => m[0]));
+    expect(amounts.length).toBeGreaterThan(0);
+    expectQuoted('docs/scoring.md', amounts);
   }, 180_000);
 
   test('zonal compare: the verdict', async () => {
@@ -58,9 +65,11 @@ describe('the README quotes what zonal prints on the bundled county', () => {
       .split('\n')
       .filter(
         (l) =>
-          /^(Cheapest|Least risky|Not dominated|Cannot be bought)/.test(l) ||
+          /^(Cheapest|Least risky|Dominated|Not dominated|Cannot be bought)/.test(l) ||
           (l.startsWith('  ') && l.includes('unbought')),
       );
-    expectQuoted(verdict);
+    expect(verdict.length).toBeGreaterThan(0);
+    expectQuoted('docs/compare-and-batch.md', verdict);
+    expectQuoted('docs/compare-and-batch.md', [`(${outcome.comparison.rows.length} options:`]);
   }, 300_000);
 });
