@@ -12,7 +12,7 @@ import { defineConfig } from 'vitest/config';
  * property test (CBC as a process, javascript-lp-solver in worker threads).
  * CI (.ci/run) runs both; docs/development.md has their times.
  */
-export const endToEnd = [
+const endToEnd = [
   'test/e2e/**/*.test.ts',
   'test/queue/queue-cli.test.ts',
   'test/compare/cli.test.ts',

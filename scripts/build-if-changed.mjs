@@ -4,9 +4,9 @@
  * built bin/zonal.js → dist/) always test the current source. It builds
  * (`npm run build`) unless dist/ was built from exactly these sources: a hash
  * of every file the build reads (src/, web/, the tsconfig files, package.json
- * and package-lock.json) is kept in dist/.source-hash after each build made
- * here. Content, not file times, decides, so a checkout, an edit or a deleted
- * file all cause a build, and a build run by hand is simply repeated once.
+ * and package-lock.json) is recorded in dist/.source-hash by the last step of
+ * `npm run build` (`--record`). Content, not file times, decides, so a
+ * checkout, an edit or a deleted file all cause a build.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -44,7 +44,11 @@ for (const file of inputs.flatMap(files))
 const current = hash.digest('hex');
 const built = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 
-if (built === current) {
+if (process.argv.includes('--record')) {
+  // The last step of `npm run build`: these sources are what dist/ was built from.
+  mkdirSync(path.dirname(stamp), { recursive: true });
+  writeFileSync(stamp, `${current}\n`);
+} else if (built === current) {
   console.log('dist/ is built from the current source: no build needed');
 } else {
   console.log('building dist/ from the current source (npm run build)');
@@ -54,6 +58,4 @@ if (built === current) {
     console.error('the build failed (above): the tests were not run');
     process.exit(1);
   }
-  mkdirSync(path.dirname(stamp), { recursive: true });
-  writeFileSync(stamp, `${current}\n`);
 }
