@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
+import { expectQuoted, verdictLines } from '../helpers/quoted.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
@@ -50,6 +51,10 @@ describe.concurrent('zonal compare', () => {
     expect(csv.length).toBe(json.rows.length + 1);
     const report = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(report).toContain('comparison of options');
+    // docs/compare-and-batch.md quotes this verdict and the number of options, as printed now.
+    const verdict = verdictLines(r.stdout);
+    expect(verdict.length).toBeGreaterThan(5);
+    expectQuoted('docs/compare-and-batch.md', [...verdict, `(${json.rows.length} options:`]);
   }, 180_000); // 29 solves of the county (four zonings): slow on a busy machine
 
   test('--zonings and --options pick a subset; --format json prints comparison.json', async () => {

@@ -1,5 +1,5 @@
 /**
- * The worked example of docs/pricing.md and the README quotes the merged
+ * The worked example of docs/pricing.md and docs/scenario-files.md quote the merged
  * Hertfordshire award; the golden test keeps that award in
  * test/golden/expected/hertfordshire-complex-merged.json. This checks the
  * documents still quote it, so a change of the award cannot leave them behind.
@@ -24,9 +24,9 @@ interface Golden {
 const read = (file: string) => readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
 
 describe('docs/pricing.md quotes the golden merged award', () => {
-  test('the Broxbourne lines of allocations.csv, the total, in the doc and the README', async () => {
+  test('the Broxbourne lines of allocations.csv, the total, in the doc and the scenario-files page', async () => {
     const golden = JSON.parse(await read('test/golden/expected/hertfordshire-complex-merged.json')) as Golden;
-    const [doc, readme] = [await read('docs/pricing.md'), await read('README.md')];
+    const [doc, files] = [await read('docs/pricing.md'), await read('docs/scenario-files.md')];
     const lines = golden.districts.allocations
       .filter((a) => a.lotId === 'standard:Z-BRX')
       .map((a) =>
@@ -49,7 +49,7 @@ describe('docs/pricing.md quotes the golden merged award', () => {
     const millions = `£${(golden.districts.totals.annualCost / 1e6).toFixed(2)}m`;
     expect(millions).toBe('£57.16m');
     expect(doc).toContain(millions);
-    expect(readme).toContain(millions);
-    expect(readme).toContain('£3,475,811.87');
+    expect(files).toContain(millions);
+    expect(files).toContain('£3,475,811.87');
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * The manual quotes what zonal prints; these checks say which printed lines a
+ * page does not quote (yet), so a deliberate change shows the lines to paste.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { repoRoot } from './cli.js';
+
+export function expectQuoted(page: string, lines: readonly string[]): void {
+  const text = readFileSync(path.join(repoRoot, page), 'utf8');
+  const missing = lines.filter((l) => !text.includes(l));
+  expect(
+    missing,
+    `${page} should quote these lines as zonal prints them now:\n${missing.join('\n')}`,
+  ).toEqual([]);
+}
+
+/** The verdict of `zonal compare`: cheapest, least risky, dominated, the real choices and what cannot be bought. */
+export function verdictLines(printed: string): string[] {
+  return printed
+    .split('\n')
+    .filter(
+      (l) =>
+        /^(Cheapest|Least risky|Dominated|Not dominated|Cannot be bought)/.test(l) ||
+        (l.startsWith('  ') && l.includes('unbought')),
+    );
+}
