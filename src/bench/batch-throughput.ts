@@ -5,11 +5,12 @@
  * files streamed) with one worker and with two. Reports variants per second
  * and the ratio. Measures; checks nothing.
  *
- * Why the ratio stays below 2 on two cores: one worker already keeps more
- * than one core busy (V8 compiles the HiGHS WebAssembly to optimised code and
- * collects garbage on background threads), so a second worker competes with
- * those threads. Measured 2026-11-23: a single in-process run used 1.23 s of
- * CPU per wall second.
+ * Why the ratio stayed below 2 on two cores until 2026-11-30: one worker kept
+ * more than one core busy (V8 recompiled the HiGHS WebAssembly to optimised
+ * code on background threads; measured 2026-11-23: 1.23 s of CPU per wall
+ * second), so a second worker competed with those threads. HiGHS now stays
+ * on baseline code for county-sized models (solve/wasm-tiering.ts), which
+ * leaves the second core to the second worker; see docs/performance.md.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';

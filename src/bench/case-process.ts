@@ -5,21 +5,8 @@
  * the case (this process and the solver processes it waited for, such as
  * cbc), which a busy machine disturbs far less than wall time.
  */
-import { readFileSync } from 'node:fs';
+import { childCpuSeconds } from './child-cpu.js';
 import { runCase, type CaseSpec } from './run-case.js';
-
-/** CPU seconds of finished child processes (Linux /proc; 0 elsewhere). */
-function childCpuSeconds(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8')
-      .replace(/^.*\) /, '')
-      .split(' ');
-    // After "pid (comm) ", cutime and cstime are the 14th and 15th fields, in clock ticks (100 per second on Linux).
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as CaseSpec;
 const cpuBefore = process.cpuUsage();

@@ -3,23 +3,27 @@
  * (`--sizes none` skips the solver cases; `--large-input-mb 0` skips the large input)
  *
  *   1. for each size, seed and backend: one case in its own process (clean peak memory)
- *   2. the bundled county end to end: `zonal solve` from process start to files written
+ *   2. the command line: `node -e 0`, `zonal solve` (default outputs) and `zonal validate` on the
+ *      bundled county, in turn, median of 5 or more: wall, CPU and the ratio to the bare start
  *   3. batch throughput with one and two workers, when that bench exists
  *   4. a national-size demand file (about 50 MB) through `zonal validate`: time and peak memory
- *   5. a table (times as ratios to native CBC) printed and written to bench/results.md
+ *   5. a table (times as ratios to native CBC) and each goal of issue 16 with "met" or "not met",
+ *      printed and written to bench/results.md
  *
  * Not part of `npm test`: it measures, it does not check.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isCbcAvailable } from '../solve/backend-cbc.js';
+import { cliTimings, type CliTimings, type CommandTiming } from './cli-timing.js';
 import { instanceSizes } from './generate.js';
+import { type BatchMeasure, goalRows, goalsTable } from './goals.js';
 import { benchLargeDemand, formatLargeInput } from './large-input.js';
 import { benchBackends, type BenchBackend, type CaseSpec } from './run-case.js';
-import { markdownTable, median, summarise, type MeasuredCase } from './summary.js';
+import { markdownTable, summarise, type MeasuredCase } from './summary.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 type SizeName = keyof typeof instanceSizes;
@@ -84,39 +88,39 @@ function runInProcess(spec: CaseSpec): MeasuredCase {
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as MeasuredCase;
 }
 
-/** Step 2: wall time of the CLI on the bundled county scenario, process start to exit. */
-function countyEndToEnd(repeats: number): number | null {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'zonal-bench-'));
+/** Step 3: the batch helper's bench, only if it has been built. */
+async function batchThroughput(): Promise<{ text: string; measure: BatchMeasure | null }> {
   try {
-    const times: number[] = [];
-    for (let i = 0; i < Math.max(3, repeats); i++) {
-      const started = performance.now();
-      const run = spawnSync(
-        process.execPath,
-        [path.join(root, 'bin/zonal.js'), 'solve', path.join(root, 'scenarios/hertfordshire'), '--out', dir],
-        { stdio: 'ignore' },
-      );
-      if (run.status === 0) times.push((performance.now() - started) / 1000);
-    }
-    return median(times);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    const module = (await import(new URL('./batch-throughput.js', import.meta.url).href)) as {
+      benchBatchThroughput?: () => Promise<BatchMeasure>;
+    };
+    if (module.benchBatchThroughput === undefined)
+      return { text: 'batch throughput: not measured (no benchBatchThroughput export)', measure: null };
+    const r = await module.benchBatchThroughput();
+    return {
+      text: `Batch throughput (the Hertfordshire grid, 504 variants): one worker ${r.oneWorker.toFixed(1)} variants/s, two workers ${r.twoWorkers.toFixed(1)} variants/s, ratio ${r.ratio.toFixed(2)}.`,
+      measure: r,
+    };
+  } catch (e) {
+    return {
+      text: `batch throughput: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+      measure: null,
+    };
   }
 }
 
-/** Step 3: the batch helper's bench, only if it has been built. */
-async function batchThroughput(): Promise<string> {
-  try {
-    const module = (await import(new URL('./batch-throughput.js', import.meta.url).href)) as {
-      benchBatchThroughput?: () => Promise<{ oneWorker: unknown; twoWorkers: unknown; ratio: unknown }>;
-    };
-    if (module.benchBatchThroughput === undefined)
-      return 'batch throughput: not measured (no benchBatchThroughput export)';
-    const r = await module.benchBatchThroughput();
-    return `batch throughput: one worker ${JSON.stringify(r.oneWorker)}, two workers ${JSON.stringify(r.twoWorkers)}, ratio ${JSON.stringify(r.ratio)}`;
-  } catch (e) {
-    return `batch throughput: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
-  }
+function cliText(t: CliTimings): string {
+  const row = (c: CommandTiming) =>
+    `| ${c.label} | ${c.wall === null ? 'failed' : c.wall.toFixed(3)} | ${c.cpu === null ? '-' : c.cpu.toFixed(3)} | ${c.wall === null || t.node.wall === null ? '-' : `${(c.wall / t.node.wall).toFixed(1)}×`} |`;
+  return [
+    `Command line (each run ${t.solve.runs} times, the three in turn; medians; load average ${t.loadAverage.toFixed(1)} at the end on ${os.availableParallelism()} cores):`,
+    '',
+    '| command | wall s | CPU s | × `node -e 0` (wall) |',
+    '| --- | --- | --- | --- |',
+    row(t.node),
+    row(t.solve),
+    row(t.validate),
+  ].join('\n');
 }
 
 function machine(): string {
@@ -157,8 +161,9 @@ async function main(): Promise<void> {
       }
     }
   }
-  const county = countyEndToEnd(args.repeats);
+  const cli = cliTimings(root, Math.max(5, args.repeats));
   const batch = await batchThroughput();
+  const goals = goalsTable(goalRows(cli, batch.measure, summarise(cases), args.timeLimit));
   const large =
     args.largeInputMb > 0
       ? formatLargeInput(await benchLargeDemand(args.largeInputMb))
@@ -172,9 +177,13 @@ async function main(): Promise<void> {
     '',
     markdownTable(summarise(cases)),
     '',
-    `County end to end (\`zonal solve scenarios/hertfordshire\`, process start to files written, median of ${Math.max(3, args.repeats)}): ${county === null ? 'failed' : `${county.toFixed(3)} s`}.`,
+    cliText(cli),
     '',
-    batch,
+    batch.text,
+    '',
+    '## Goals (issue 16)',
+    '',
+    goals,
     '',
     large,
     '',

@@ -2,10 +2,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+/**
+ * The package's folder (holding package.json, scenarios/ and dist/): two levels
+ * up from this module, whether it runs as dist/cli/version.js, inside the
+ * bundle in dist/bundle/, or from src/cli/version.ts under the tests.
+ */
+export const packageRoot = new URL('../../', import.meta.url);
+
 /** The package version, read once from package.json beside dist/. */
 export const version: string = (() => {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as {
       version?: string;
     };
     return pkg.version ?? '0.0.0';

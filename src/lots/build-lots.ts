@@ -51,8 +51,12 @@ function groupAreas(
   return groups;
 }
 
-/** Periods in time order: numeric-aware, so "2027" < "2028" and "2027-q4" < "2028-q1". */
-export const periodOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+/**
+ * Periods in time order: numeric-aware, so "2027" < "2028" and "2027-q4" < "2028-q1".
+ * One collator for every comparison: `localeCompare` with options builds a new one per call
+ * (about 0.7 s of the county's 5 s solve went there).
+ */
+export const periodOrder = new Intl.Collator('en', { numeric: true }).compare;
 
 /** Demand of the given areas in every period after the design period, in order. */
 function laterDemand(

@@ -70,7 +70,7 @@ export function mapDrawing(
       d: pathData(a.shape, fit),
     })),
     outlines: (zoning) =>
-      zoneGeometry(geometry.areas, zoning).map((z) => ({
+      zoneGeometry(geometry.areas, zoning, geometry.source).map((z) => ({
         zoneId: z.zoneId,
         d: pathData(z.shape, fit),
         labelAt: fit(z.labelAt),

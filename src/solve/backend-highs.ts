@@ -11,6 +11,7 @@
  */
 import highsModule, { type Highs } from 'highs';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
+import { baselineCodeUpTo, keepWasmOnBaselineCode } from './wasm-tiering.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
@@ -19,8 +20,16 @@ const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
 
 let runtime: Promise<Highs> | null = null;
 
-function highs(): Promise<Highs> {
-  runtime ??= loadHighs();
+/**
+ * The process's HiGHS runtime, compiled on first use. The first model's size
+ * decides how V8 compiles it (wasm-tiering.ts): baseline code for models up
+ * to a large county or region, V8's default tiering for national ones.
+ */
+function highs(firstVariables: number): Promise<Highs> {
+  if (runtime === null) {
+    if (firstVariables <= baselineCodeUpTo) keepWasmOnBaselineCode();
+    runtime = loadHighs();
+  }
   return runtime;
 }
 
@@ -136,7 +145,7 @@ export function createHighsBackend(settings: Partial<HighsBackendSettings> = {})
   return {
     name: 'highs',
     async solve(program, options) {
-      const h = await highs();
+      const h = await highs(program.variables.length);
       return run(h, program, options, complete, performance.now());
     },
   };

@@ -11,9 +11,10 @@ import { createFolderAtomically, writeFileAtomically } from '../../io/write-outp
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { folderTables, scenarioWorkbook } from '../../io/scenario-workbook.js';
 import { CliExit, exitCodes } from '../exit.js';
+import { packageRoot } from '../version.js';
 
 /** src/cli/commands → package root → scenarios/tiny (the same from dist/cli/commands). */
-export const templateDir = fileURLToPath(new URL('../../../scenarios/tiny/', import.meta.url));
+export const templateDir = fileURLToPath(new URL('scenarios/tiny/', packageRoot));
 
 async function templateFiles(): Promise<Map<string, string>> {
   const names = (await readdir(templateDir, { withFileTypes: true }))

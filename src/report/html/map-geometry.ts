@@ -10,6 +10,7 @@ import { union } from 'polyclip-ts';
 import polylabel from 'polylabel';
 import { z } from 'zod';
 import type { Area, Zoning } from '../../model/types.js';
+import { unionOfCells } from './cell-union.js';
 import type { MultiPolygon, Pair, Polygon } from './shapes.js';
 import { voronoiCells } from './voronoi.js';
 
@@ -90,8 +91,17 @@ export function areaGeometry(areas: readonly Area[], boundaries: unknown): MapGe
   };
 }
 
-/** Zones as the union of their areas' shapes, sorted by zone id. */
-export function zoneGeometry(areas: readonly AreaShape[], zoning: Zoning): ZoneShape[] {
+/**
+ * Zones as the union of their areas' shapes, sorted by zone id. Voronoi cells
+ * (source 'centroids') tile edge to edge, so their union is a matter of
+ * cancelling shared edges (cell-union.ts); boundaries from a file may overlap
+ * or leave gaps, so they go through the general clipper.
+ */
+export function zoneGeometry(
+  areas: readonly AreaShape[],
+  zoning: Zoning,
+  source: MapGeometry['source'] = 'boundaries',
+): ZoneShape[] {
   const members = new Map<string, AreaShape[]>();
   for (const area of areas) {
     const zoneId = zoning.get(area.areaId);
@@ -102,7 +112,8 @@ export function zoneGeometry(areas: readonly AreaShape[], zoning: Zoning): ZoneS
     .map(([zoneId, list]) => {
       const polygons: Polygon[] = list.flatMap((a) => a.shape);
       const [first, ...rest] = polygons;
-      const shape = first === undefined ? [] : union(first, ...rest);
+      const cells = source === 'centroids' ? unionOfCells(polygons) : null;
+      const shape = cells ?? (first === undefined ? [] : union(first, ...rest));
       return { zoneId, areaIds: list.map((a) => a.areaId), shape, labelAt: labelPoint(shape) };
     });
 }

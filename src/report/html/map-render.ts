@@ -55,7 +55,7 @@ interface MapLayers {
 
 function layers(input: MapInput): MapLayers {
   const geometry = areaGeometry(input.areas, input.boundaries);
-  const zoneShapes: ZoneShape[] = zoneGeometry(geometry.areas, input.zoning);
+  const zoneShapes: ZoneShape[] = zoneGeometry(geometry.areas, input.zoning, geometry.source);
   const awards = new Map(
     zoneAwards(
       input.result,

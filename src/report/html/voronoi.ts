@@ -1,13 +1,13 @@
 /**
  * Map cells drawn from area centroids when a scenario has no boundaries file:
  * the Voronoi cell of every centroid (d3-delaunay), clipped to the convex hull
- * of the centroids grown by a margin (d3-polygon's hull, polyclip-ts's
- * intersection), so the outer areas get a cell around their centroid rather
+ * of the centroids grown by a margin (d3-polygon's hull; both are convex, so
+ * convex-clip.ts intersects them exactly without a general clipper), so the outer areas get a cell around their centroid rather
  * than one cut through it. Planar coordinates in, planar polygons out.
  */
 import { Delaunay } from 'd3-delaunay';
 import { polygonHull } from 'd3-polygon';
-import { intersection } from 'polyclip-ts';
+import { clipConvex } from './convex-clip.js';
 import type { MultiPolygon, Pair, Polygon } from './shapes.js';
 
 /** Points on the hull's margin circle around each centroid. */
@@ -75,8 +75,12 @@ export function voronoiCells(input: readonly Pair[]): MultiPolygon[] {
   const xs = hull.flat().map((p) => p[0]);
   const ys = hull.flat().map((p) => p[1]);
   const voronoi = delaunay.voronoi([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+  // d3 computes a Voronoi vertex once per cell around it, and may round it differently in each
+  // (0.44 here, 0.43999999999999995 there): snapping to a fine grid makes neighbours share it exactly.
+  const step = Math.max(extentOf(points), 1e-3) * 2 ** -36;
+  const snap = (p: Pair): Pair => [Math.round(p[0] / step) * step, Math.round(p[1] / step) * step];
   return points.map((_, i) => {
     const cell = voronoi.cellPolygon(i) as Pair[] | null;
-    return cell === null ? [] : intersection([cell], hull);
+    return cell === null ? [] : clipConvex(cell.map(snap), hull[0] ?? []);
   });
 }

@@ -1,0 +1,41 @@
+/**
+ * `npm run build` step 2: bundle the command line (dist/cli/main.js and the
+ * files worker threads load) into dist/bundle/ with rolldown, so `zonal`
+ * starts by reading a few large files instead of several hundred small ones
+ * (module loading was most of what remained of a cold `zonal solve` once the
+ * solver and maps were fast: see docs/performance.md).
+ *
+ * Kept outside the bundle: packages that find their own files next to their
+ * code (highs its .wasm, piscina its worker, bullmq its Lua scripts), jsonc-parser
+ * (its CommonJS build requires its parts at run time) and the
+ * server-side packages only `zonal serve` and `zonal worker` use.
+ * Worker entries keep their names, so `new URL('./solve-worker.js', import.meta.url)`
+ * finds them beside the bundled caller, as it does in dist/.
+ */
+import { rmSync } from 'node:fs';
+import { build } from 'rolldown';
+
+const external = [
+  /^jsonc-parser($|\/)/,
+  /^highs($|\/)/,
+  /^piscina($|\/)/,
+  /^bullmq($|\/)/,
+  /^ioredis($|\/)/,
+  /^fastify($|\/)/,
+  /^@fastify\//,
+  /^playwright-core($|\/)/,
+];
+
+rmSync('dist/bundle', { recursive: true, force: true });
+await build({
+  input: {
+    main: 'dist/cli/main.js',
+    'batch-worker': 'dist/compare/batch-worker.js',
+    'solve-worker': 'dist/serve/solve-worker.js',
+    'jslp-worker': 'dist/solve/jslp-worker.js',
+  },
+  platform: 'node',
+  external,
+  logLevel: 'warn',
+  output: { dir: 'dist/bundle', format: 'esm', chunkFileNames: 'chunk-[hash].js' },
+});

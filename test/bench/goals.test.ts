@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { CliTimings } from '../../src/bench/cli-timing.js';
+import { goalRows, goalsTable } from '../../src/bench/goals.js';
+import type { SummaryRow } from '../../src/bench/summary.js';
+
+const timing = (label: string, wall: number | null) => ({ label, wall, cpu: wall, runs: 5 });
+const cli = (solve: number, validate: number): CliTimings => ({
+  node: timing('node', 0.05),
+  solve: timing('solve', solve),
+  validate: timing('validate', validate),
+  loadAverage: 1,
+});
+const row = (size: string, solve: number, worstGap: number, statuses: string): SummaryRow => ({
+  size,
+  backend: 'highs',
+  runs: 3,
+  statuses,
+  medianSolveSeconds: solve,
+  medianPipelineSeconds: solve,
+  medianCpuSeconds: solve,
+  medianGap: worstGap,
+  worstGap,
+  medianPeakRssMb: 100,
+  ratioToCbc: null,
+  cpuRatioToCbc: null,
+  variables: 1,
+  constraints: 1,
+});
+const verdicts = (rows: ReturnType<typeof goalRows>) => rows.map((r) => r.met);
+
+describe('the goals of issue 16, met or not', () => {
+  it('meets each goal just inside its limit and misses it just outside', () => {
+    const inside = goalRows(
+      cli(0.49, 0.19),
+      { oneWorker: 55, twoWorkers: 100, ratio: 1.82 },
+      [row('L', 9.9, 0, '3/3 optimal'), row('XL', 60, 0.00005, '3/3 feasible')],
+      60,
+    );
+    expect(verdicts(inside)).toEqual([true, true, true, true, true, true]);
+    const outside = goalRows(
+      cli(0.51, 0.21),
+      { oneWorker: 60, twoWorkers: 99, ratio: 1.65 },
+      [row('L', 10.1, 0, '3/3 optimal'), row('XL', 60, 0.00006, '3/3 feasible')],
+      60,
+    );
+    expect(verdicts(outside)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('does not call L met when a run was not proven optimal, nor XL with a longer time limit', () => {
+    const rows = goalRows(
+      null,
+      null,
+      [row('L', 5, 0, '2 optimal, 1 feasible'), row('XL', 90, 0, '3/3 optimal')],
+      90,
+    );
+    expect(rows.find((r) => r.goal.startsWith('L'))?.met).toBe(false);
+    expect(rows.find((r) => r.goal.startsWith('XL'))?.met).toBe(false);
+  });
+
+  it('says "not measured" rather than guessing', () => {
+    const table = goalsTable(goalRows(null, null, [], 60));
+    expect(table).not.toMatch(/\| met \|/);
+    expect(table.match(/not measured \|$/gm)).toHaveLength(4);
+    expect(table.split('\n')[0]).toBe('| goal | measured | met? |');
+  });
+});
