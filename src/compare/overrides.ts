@@ -8,9 +8,10 @@
  */
 import { deepmergeCustom } from 'deepmerge-ts';
 import { z } from 'zod';
-import { awardSchema, jsonLimits } from '../model/scenario-schema.js';
+import { awardSchema } from '../model/scenario-schema.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
 import { careTypes } from '../model/types.js';
+import { lotEntryKeys } from '../structures/entry-schema.js';
 import { lotPlanFromJson, lotPlanToJson } from './lot-plan-json.js';
 import { applyOption, optionByName, optionNames } from './options.js';
 
@@ -30,18 +31,13 @@ const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
 const lotOverrideSchema = z.union(
   [
     z.strictObject({ merge: z.literal('standard') }),
-    z.strictObject({
-      geography: z.enum(['zone', 'county']).optional(),
-      structure: z.enum(['sole', 'lead-secondary', 'framework']).optional(),
-      leadShare: z.number().optional(),
-      maxProviders: z.number().int().min(1).max(jsonLimits.frameworkProviders).optional(),
-      minShare: z.number().min(0).lt(1).optional(),
-      backup: z.boolean().optional(),
-    }),
+    // Field by field: the merged entry is checked whole by scenario.json's own lot schema.
+    z
+      .record(z.string(), z.unknown())
+      .refine((fields) => Object.keys(fields).every((k) => lotEntryKeys.includes(k))),
   ],
   {
-    error: () =>
-      'must be {"merge": "standard"} or fields of a lot entry (geography, structure, leadShare, maxProviders, minShare, backup)',
+    error: () => `must be {"merge": "standard"} or fields of a lot entry (${lotEntryKeys.join(', ')})`,
   },
 );
 

@@ -8,6 +8,7 @@
 import { isEligible, type FilledRole } from '../lots/eligibility.js';
 import { blend, lowestPrice, meatScore, offerParts, offersFor } from '../lots/offers.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { hasPlaces } from '../structures/index.js';
 import { awardLoad, ruleReason, stoppedBy, type AwardLoad, type Candidate } from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
 
@@ -108,10 +109,9 @@ export function explainLot(
 ): LotExplanation {
   const holders = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const minPrice = lowestPrice(lot, scenario.bids, scenario.award) ?? 1;
-  const roles: { role: FilledRole; hours: number }[] =
-    lot.structure === 'framework'
-      ? [{ role: 'member', hours: 0 }]
-      : lot.roles.map((r) => ({ role: r.role, hours: r.share * lot.demand }));
+  const roles: { role: FilledRole; hours: number }[] = hasPlaces(lot)
+    ? [{ role: 'member', hours: 0 }]
+    : lot.roles.map((r) => ({ role: r.role, hours: r.share * lot.demand }));
   const explained = roles.map(({ role, hours }) =>
     explainRole({ scenario, lot, role, hours, holders, load, minPrice }),
   );

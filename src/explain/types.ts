@@ -1,6 +1,7 @@
 /**
  * Award explanations and rule costs as they appear in result.json.
  */
+import type { RoleName } from '../model/types.js';
 
 /** A rule of the award model that can stop a better bid from winning. */
 export type RuleName =
@@ -14,7 +15,7 @@ export type RuleName =
   | 'elsewhere';
 
 export interface RoleExplanation {
-  readonly role: 'sole' | 'lead' | 'secondary' | 'member';
+  readonly role: RoleName;
   readonly winner: {
     readonly bidId: string;
     readonly providerId: string;

@@ -6,12 +6,8 @@
 import type { z } from 'zod';
 import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
 import type { IssueList } from '../diagnostics/issues.js';
-import {
-  awardSchema,
-  lotEntrySchema,
-  scenarioJsonSchema,
-  type ScenarioJson,
-} from '../model/scenario-schema.js';
+import { awardSchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
+import { lotEntryKeys } from '../structures/entry-schema.js';
 import { careTypes } from '../model/types.js';
 
 /** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
@@ -28,8 +24,7 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   if (path.length === 0) return topKeys;
   if (first === 'award') return Object.keys(awardSchema.shape);
   if (first === 'files') return Object.keys(scenarioJsonSchema.shape.files.shape);
-  if (first === 'lots')
-    return path.length === 1 ? careTypes : [...Object.keys(lotEntrySchema.shape), 'merge'];
+  if (first === 'lots') return path.length === 1 ? careTypes : [...lotEntryKeys, 'merge'];
   return [];
 }
 

@@ -10,8 +10,10 @@ export const ruralities = ['urban', 'town', 'rural'] as const;
 export type Rurality = (typeof ruralities)[number];
 
 export type BidRole = 'any' | 'lead' | 'secondary';
+/** A place in a lot that a bid fills: a role with a share of the hours, or a framework `member`. */
+export type RoleName = 'sole' | 'lead' | 'secondary' | 'member';
 /** The role a bid fills in a lot. `backup` holds no guaranteed hours. */
-export type AwardRole = 'sole' | 'lead' | 'secondary' | 'member' | 'backup';
+export type AwardRole = RoleName | 'backup';
 
 export interface Area {
   readonly id: string;
@@ -65,24 +67,36 @@ export interface CurrentRow {
   readonly hours: number;
 }
 
-export const lotStructures = ['sole', 'lead-secondary', 'framework'] as const;
-export type LotStructure = (typeof lotStructures)[number];
+/**
+ * The settings each lot structure adds to a lot entry (beyond geography and
+ * structure), defaults filled. One line per structure: src/structures/ reads,
+ * checks and uses them (docs/structures.md).
+ */
+export interface StructureSettings {
+  readonly sole: { readonly backup: boolean };
+  readonly 'lead-secondary': { readonly leadShare: number };
+  readonly framework: { readonly maxProviders: number; readonly minShare: number };
+}
+export type LotStructure = keyof StructureSettings;
 
-export type LotPlanEntry =
-  | {
-      readonly kind: 'lot';
-      readonly geography: 'zone' | 'county';
-      readonly structure: LotStructure;
-      /** lead-secondary only: the lead's share in [0.5, 1). */
-      readonly leadShare: number;
-      /** framework only. */
-      readonly maxProviders: number;
-      /** framework only: least share of the lot's hours each winner takes. */
-      readonly minShare: number;
-      /** sole only: name back-up providers for the lot. */
-      readonly backup: boolean;
-    }
-  | { readonly kind: 'merge'; readonly into: 'standard' };
+/** Every structure once, in the order messages list them (the compiler demands each). */
+const structureNames: { readonly [K in LotStructure]: K } = {
+  sole: 'sole',
+  'lead-secondary': 'lead-secondary',
+  framework: 'framework',
+};
+export const lotStructures: readonly LotStructure[] = Object.values(structureNames);
+
+/** A lot entry of one structure: where its lots are, and the structure's settings. */
+export type LotEntryOf<K extends LotStructure> = {
+  readonly kind: 'lot';
+  readonly geography: 'zone' | 'county';
+  readonly structure: K;
+} & StructureSettings[K];
+
+export type LotEntry = { [K in LotStructure]: LotEntryOf<K> }[LotStructure];
+
+export type LotPlanEntry = LotEntry | { readonly kind: 'merge'; readonly into: 'standard' };
 
 export type LotPlan = Readonly<Partial<Record<CareType, LotPlanEntry>>>;
 
@@ -140,7 +154,9 @@ export interface ScenarioPlaces {
 }
 
 export interface LotRole {
-  readonly role: 'sole' | 'lead' | 'secondary';
+  readonly role: Exclude<RoleName, 'member'>;
+  /** Names this role among the lot's roles (several roles may share a name, e.g. two secondaries). */
+  readonly slot: string;
   readonly share: number;
 }
 
@@ -151,7 +167,7 @@ export interface Lot {
   readonly zoneId: string;
   readonly areaIds: readonly string[];
   readonly structure: LotStructure;
-  /** Roles of a sole or lead-secondary lot; empty for a framework. */
+  /** Roles of a lot whose roles are each held by one offer; empty for a lot of framework places. */
   readonly roles: readonly LotRole[];
   readonly maxProviders: number;
   readonly minShare: number;

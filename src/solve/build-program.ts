@@ -21,6 +21,7 @@ import {
   type Offer,
   type OfferPart,
 } from '../lots/offers.js';
+import { hasPlaces } from '../structures/index.js';
 import type { Program, Row, Variable, VariableMeaning } from './program.js';
 
 interface Draft {
@@ -99,14 +100,14 @@ function load(d: Draft, parts: readonly OfferPart[], v: number, hoursPerUnit: nu
 function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]): void {
   const price = pricing(scenario, lot, bids);
   const perProvider = new Map<string, [number, number][]>();
-  for (const { role, share } of lot.roles) {
+  for (const { role, slot, share } of lot.roles) {
     const hours = share * lot.demand;
     const terms: [number, number][] = [];
     for (const offer of offersFor(lot, bids, role, scenario.award)) {
       const parts = offerParts(offer, lot);
       const v = addVar(
         d,
-        `a[${offerName(offer)},${lot.id},${role}]`,
+        `a[${offerName(offer)},${lot.id},${slot}]`,
         { kind: 'assign', lotId: lot.id, role, hours, ...served(offer, parts) },
         price.serve(parts, hours),
       );
@@ -116,11 +117,11 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
     }
     const u = addVar(
       d,
-      `u[${lot.id},${role}]`,
+      `u[${lot.id},${slot}]`,
       { kind: 'unmet', lotId: lot.id, role, hours },
       price.unmet(hours),
     );
-    addRow(d, `fill[${lot.id},${role}]`, [...terms, [u, 1]], 1, 1);
+    addRow(d, `fill[${lot.id},${slot}]`, [...terms, [u, 1]], 1, 1);
   }
   for (const [providerId, terms] of perProvider)
     if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
@@ -266,7 +267,7 @@ export function buildProgram(scenario: Scenario, lots: readonly Lot[]): Program 
   const providers = [...scenario.providers].sort(byId);
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
   for (const lot of [...lots].sort(byId)) {
-    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, bids);
+    if (hasPlaces(lot)) addFrameworkLot(d, scenario, lot, bids);
     else addRoleLot(d, scenario, lot, bids);
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);

@@ -71,7 +71,7 @@ function ownLots(scenario: Scenario): OwnLot[] | null {
         demand: 0,
         byType: new Map<string, number>(),
         kind: entry.structure,
-        leadShare: entry.leadShare,
+        leadShare: entry.structure === 'lead-secondary' ? entry.leadShare : 1,
       };
       lot.areas.add(a.id);
       lots.set(key(a.id), lot);
