@@ -16,6 +16,8 @@ interface RoleContext {
   readonly scenario: Scenario;
   readonly lot: Lot;
   readonly role: FilledRole;
+  /** Which of the lot's roles of this name (0: the first). */
+  readonly nth: number;
   readonly hours: number;
   readonly holders: readonly Allocation[];
   readonly load: AwardLoad;
@@ -41,7 +43,8 @@ function candidates(c: RoleContext): Candidate[] {
 
 function explainRole(c: RoleContext): RoleExplanation {
   const rules = c.scenario.award;
-  const winner = c.holders.find((a) => a.role === c.role);
+  // A lot with several roles of one name (two secondaries): the nth such role is explained with its nth holder.
+  const winner = c.holders.filter((a) => a.role === c.role)[c.nth];
   const ranked = candidates(c);
   const won =
     winner === undefined ? undefined : (winner.parts?.map((p) => p.bidId) ?? [winner.bidId]).join('&');
@@ -112,9 +115,10 @@ export function explainLot(
   const roles: { role: FilledRole; hours: number }[] = hasPlaces(lot)
     ? [{ role: 'member', hours: 0 }]
     : lot.roles.map((r) => ({ role: r.role, hours: r.share * lot.demand }));
-  const explained = roles.map(({ role, hours }) =>
-    explainRole({ scenario, lot, role, hours, holders, load, minPrice }),
-  );
+  const explained = roles.map(({ role, hours }, i) => {
+    const nth = roles.slice(0, i).filter((r) => r.role === role).length;
+    return explainRole({ scenario, lot, role, nth, hours, holders, load, minPrice });
+  });
   const bindingRules = [
     ...new Set(explained.flatMap((r) => r.betterBidsStopped.flatMap((b) => b.rules))),
   ].sort() as RuleName[];

@@ -108,7 +108,7 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
       const v = addVar(
         d,
         `a[${offerName(offer)},${lot.id},${slot}]`,
-        { kind: 'assign', lotId: lot.id, role, hours, ...served(offer, parts) },
+        { kind: 'assign', lotId: lot.id, role, slot, hours, ...served(offer, parts) },
         price.serve(parts, hours),
       );
       terms.push([v, 1]);
@@ -118,7 +118,7 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
     const u = addVar(
       d,
       `u[${lot.id},${slot}]`,
-      { kind: 'unmet', lotId: lot.id, role, hours },
+      { kind: 'unmet', lotId: lot.id, role, slot, hours },
       price.unmet(hours),
     );
     addRow(d, `fill[${lot.id},${slot}]`, [...terms, [u, 1]], 1, 1);

@@ -28,6 +28,8 @@ export type VariableMeaning =
       readonly kind: 'assign';
       readonly lotId: string;
       readonly role: LotRole['role'];
+      /** The role's name among the lot's roles (two secondaries share a role, not a slot). */
+      readonly slot: string;
       readonly hours: number;
     } & Served)
   /** binary: role of lot left unfilled */
@@ -35,6 +37,8 @@ export type VariableMeaning =
       readonly kind: 'unmet';
       readonly lotId: string;
       readonly role: LotRole['role'];
+      /** The role's name among the lot's roles (two secondaries share a role, not a slot). */
+      readonly slot: string;
       readonly hours: number;
     }
   /** binary: offer holds a place on a framework lot */
