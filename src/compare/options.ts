@@ -5,7 +5,7 @@
  * transformation of a scenario's lot plan.
  */
 import type { CareType, LotEntry, LotPlan, LotPlanEntry, Scenario } from '../model/types.js';
-import { describeEntry } from '../structures/index.js';
+import { describeEntry, structureOptions } from '../structures/index.js';
 
 /** Omit over each member of a union (a plain Omit merges the members). */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -40,7 +40,7 @@ const merged: Treatment = { kind: 'merge', into: 'standard' };
 export const frameworkMaxProviders = 6;
 
 /** The standard option set, in the order the issue lists them. */
-export const standardOptions: readonly AwardOption[] = [
+const namedOptions: readonly AwardOption[] = [
   {
     name: 'sole',
     label: 'one provider per zone',
@@ -97,6 +97,12 @@ export const standardOptions: readonly AwardOption[] = [
     complex: lot('county', { structure: 'framework', maxProviders: frameworkMaxProviders, minShare: 0 }),
     reablement: lot('county', { structure: 'framework', maxProviders: frameworkMaxProviders, minShare: 0 }),
   },
+];
+
+/** The standard set, then the options each structure adds (standard care per zone in it). */
+export const standardOptions: readonly AwardOption[] = [
+  ...namedOptions,
+  ...structureOptions().map((o) => ({ ...o, complex: soleCounty, reablement: soleCounty })),
 ];
 
 export const optionNames: readonly string[] = standardOptions.map((o) => o.name);

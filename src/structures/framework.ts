@@ -41,4 +41,6 @@ export const framework: Structure<'framework'> = {
   toJson: (s) => ({ maxProviders: s.maxProviders, ...(s.minShare > 0 ? { minShare: s.minShare } : {}) }),
   describe: (s) => `framework (max ${s.maxProviders})`,
   label: (s) => `framework (up to ${s.maxProviders})`,
+  // Its options are in the standard set, in the order the issue lists them.
+  compareOptions: [],
 };

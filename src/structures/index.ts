@@ -3,14 +3,15 @@
  * LotStructure; callers ask the table (or the helpers below) what a structure
  * does and never test its name. How to add a structure: docs/structures.md.
  */
-import type {
-  BidRole,
-  Lot,
-  LotEntry,
-  LotRole,
-  LotStructure,
-  RoleName,
-  StructureSettings,
+import {
+  lotStructures,
+  type BidRole,
+  type Lot,
+  type LotEntry,
+  type LotRole,
+  type LotStructure,
+  type RoleName,
+  type StructureSettings,
 } from '../model/types.js';
 import { framework } from './framework.js';
 import { leadSecondary } from './lead-secondary.js';
@@ -91,6 +92,16 @@ export function roleRank(role: string): number {
   const best = Math.min(...ranks);
   return Number.isFinite(best) ? best : ranks.length;
 }
+
+/** The compare options every structure adds: standard care per zone in it, as a lot entry. */
+export const structureOptions = (): { name: string; label: string; standard: LotEntry }[] =>
+  lotStructures.flatMap((kind) =>
+    structureOf(kind).compareOptions.map((o) => ({
+      name: o.name,
+      label: o.label,
+      standard: { kind: 'lot', geography: 'zone', structure: kind, ...o.settings } as LotEntry,
+    })),
+  );
 
 /** The structure in which one provider takes the whole lot, as a lot entry (rule costs compare with it). */
 export const soleEntry = (geography: LotEntry['geography']): LotEntry => ({

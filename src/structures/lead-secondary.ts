@@ -35,4 +35,6 @@ export const leadSecondary: Structure<'lead-secondary'> = {
   toJson: (s) => ({ leadShare: s.leadShare }),
   describe: (s) => `${Math.round(s.leadShare * 100)}/${Math.round((1 - s.leadShare) * 100)}`,
   label: (s) => `lead-secondary (lead ${percent(s.leadShare)})`,
+  // Its options are in the standard set, in the order the issue lists them.
+  compareOptions: [],
 };

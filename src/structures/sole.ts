@@ -16,4 +16,6 @@ export const sole: Structure<'sole'> = {
   toJson: (s) => (s.backup ? { backup: true } : {}),
   describe: (s) => `sole${s.backup ? '+backup' : ''}`,
   label: (s) => `sole${s.backup ? ', back-ups' : ''}`,
+  // Its options are in the standard set, in the order the issue lists them.
+  compareOptions: [],
 };

@@ -43,6 +43,19 @@ export interface Structure<K extends LotStructure> {
   describe(settings: StructureSettings[K]): string;
   /** The structure with its settings for the report: `lead-secondary (lead 80%)`. */
   label(settings: StructureSettings[K]): string;
+  /**
+   * Options `zonal compare` adds for this structure, after the standard set
+   * (src/compare/options.ts): standard care per zone in this structure with
+   * these settings, complex and reablement care county-wide sole.
+   */
+  readonly compareOptions: readonly StructureOption<K>[];
+}
+
+/** A named whole-award option of `zonal compare` that a structure contributes. */
+export interface StructureOption<K extends LotStructure> {
+  readonly name: string;
+  readonly label: string;
+  readonly settings: StructureSettings[K];
 }
 
 /** A share as the report writes it: 0.8 → "80.0%". */
