@@ -107,7 +107,8 @@ export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxatio
     },
     {
       rule: 'lead-secondary',
-      description: 'lead and secondary provider per lot (compared with one sole provider per lot)',
+      description:
+        'several providers per lot, lead and secondary or prime and secondaries (compared with one sole provider per lot)',
       active: lots.some((l) => l.roles.length > 1),
       relax: (s) => ({ ...s, lotPlan: soleInsteadOfSplitRoles(s.lotPlan) }),
     },
