@@ -11,7 +11,7 @@ export type Rurality = (typeof ruralities)[number];
 
 export type BidRole = 'any' | 'lead' | 'secondary';
 /** A place in a lot that a bid fills: a role with a share of the hours, or a framework `member`. */
-export type RoleName = 'sole' | 'lead' | 'secondary' | 'member';
+export type RoleName = 'sole' | 'lead' | 'secondary' | 'prime' | 'member';
 /** The role a bid fills in a lot. `backup` holds no guaranteed hours. */
 export type AwardRole = RoleName | 'backup';
 
@@ -76,6 +76,7 @@ export interface StructureSettings {
   readonly sole: { readonly backup: boolean };
   readonly 'lead-secondary': { readonly leadShare: number };
   readonly framework: { readonly maxProviders: number; readonly minShare: number };
+  readonly 'prime-secondaries': { readonly primeShare: number; readonly secondaries: number };
 }
 export type LotStructure = keyof StructureSettings;
 
@@ -84,6 +85,7 @@ const structureNames: { readonly [K in LotStructure]: K } = {
   sole: 'sole',
   'lead-secondary': 'lead-secondary',
   framework: 'framework',
+  'prime-secondaries': 'prime-secondaries',
 };
 export const lotStructures: readonly LotStructure[] = Object.values(structureNames);
 

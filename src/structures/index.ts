@@ -15,6 +15,7 @@ import {
 } from '../model/types.js';
 import { framework } from './framework.js';
 import { leadSecondary } from './lead-secondary.js';
+import { primeSecondaries } from './prime-secondaries.js';
 import { sole } from './sole.js';
 import type { Structure, StructureRisk } from './structure.js';
 
@@ -24,6 +25,7 @@ export const structures: { readonly [K in LotStructure]: Structure<K> } = {
   sole,
   'lead-secondary': leadSecondary,
   framework,
+  'prime-secondaries': primeSecondaries,
 };
 
 /** One structure, its settings typed as any structure's (the entry or lot it is asked about carries its own). */

@@ -24,6 +24,7 @@ export const bidMayTake: Readonly<Record<string, readonly string[]>> = {
   sole: leadRoles,
   lead: leadRoles,
   secondary: ['any', 'secondary'],
+  prime: leadRoles,
   member: leadRoles,
   backup: leadRoles,
 };
@@ -35,6 +36,14 @@ const structureRules: { readonly [K in LotStructure]: (entry: LotEntryOf<K>) => 
   sole: (e) => ({ roles: rolesOf(['sole', 1, 1]), places: null, backups: e.backup }),
   'lead-secondary': (e) => ({
     roles: rolesOf(['lead', e.leadShare, 1], ['secondary', 1 - e.leadShare, 1]),
+    places: null,
+    backups: false,
+  }),
+  'prime-secondaries': (e) => ({
+    roles: rolesOf(
+      ['prime', e.primeShare, 1],
+      ['secondary', (1 - e.primeShare) / e.secondaries, e.secondaries],
+    ),
     places: null,
     backups: false,
   }),
