@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
-import type { Lined } from '../io/table-rows.js';
+import type { Lined } from './lined.js';
 import type {
   areaRowSchema,
   bidRowSchema,

@@ -3,9 +3,8 @@
  * contract: fields may be added, never renamed).
  */
 import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveStatus } from './types.js';
-import type { Diagnosis, LotExplanation, RuleCostReport } from '../explain/types.js';
-import type { AwardViability, ZoneViability } from '../scoring/award-scores.js';
-import type { CostFloor } from '../scoring/cost-floor.js';
+import type { Diagnosis, LotExplanation, RuleCostReport } from './explanation.js';
+import type { AwardViability, CostFloor, ZoneViability } from './scores.js';
 
 export interface ScoreComponent {
   readonly value: number;
