@@ -2,7 +2,7 @@
  * runScenario: a validated scenario → a verified, scored award. Pure apart
  * from the solver call; no files, no clock but the solver's own timer.
  *
- *   1. settle the run's settings (zoning, objective overrides; costModel and scoring checked)
+ *   1. settle the run's settings (zoning, objective overrides; costModel and scoring were parsed when read)
  *   2. build lots from the zoning and the lot plan; reject bids below legal pay
  *   3. warn about rejected bids and lots no bid can fill
  *   4. build the solver-neutral program and solve it
@@ -29,7 +29,6 @@ import { runHash } from './run-hash.js';
 import { explainStep } from './explain/explain-step.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { eligibleBids } from './lots/eligibility.js';
-import { scoringSettingsProblem } from './scoring/settings.js';
 
 export interface RunOptions {
   readonly zoning?: string;
@@ -82,8 +81,6 @@ export function programFor(
 }
 
 export async function runScenario(input: Scenario, options: RunOptions): Promise<RunOutcome> {
-  const settingsProblem = scoringSettingsProblem(input);
-  if (settingsProblem !== null) return { kind: 'bad-settings', message: settingsProblem };
   // 1-2, 4 (program): settings, lots, program
   const built = programFor(input, options);
   if (typeof built === 'string') return { kind: 'bad-settings', message: built };

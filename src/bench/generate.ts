@@ -10,6 +10,7 @@
  * Deterministic: the same size and seed give the same scenario (mulberry32, no
  * Math.random).
  */
+import { defaultScoringSettings } from '../scoring/settings.js';
 import type { Area, Bid, BidRole, CareType, DemandRow, Provider, Scenario } from '../model/types.js';
 
 export interface InstanceSize {
@@ -280,8 +281,7 @@ export function generateScenario(size: InstanceSize, seed: number): Scenario {
     providers: plans.map((p) => p.provider),
     bids: makeBids(random, zones, plans, size.bids),
     current: [],
-    costModel: {},
-    scoring: {},
+    ...defaultScoringSettings,
     boundaries: null,
   };
 }

@@ -9,6 +9,7 @@
 import { deepmergeCustom } from 'deepmerge-ts';
 import { z } from 'zod';
 import { awardSchema } from '../model/scenario-schema.js';
+import { parseScoringSettings } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
 import { careTypes } from '../model/types.js';
 import { lotEntryKeys } from '../structures/entry-schema.js';
@@ -92,6 +93,19 @@ function withAward(award: AwardRules, override: Readonly<Record<string, unknown>
     : parsed.error.issues.map((i) => `award.${i.path.map(String).join('.')} ${i.message}`).join('; ');
 }
 
+/** costModel and scoring merged field by field, then checked whole by scenario.json's own schemas. */
+function withScoringSettings(
+  scenario: Scenario,
+  costModel: Readonly<Record<string, unknown>>,
+  scoring: Readonly<Record<string, unknown>>,
+): Scenario | string {
+  const parsed = parseScoringSettings({
+    costModel: mergeDeep(scenario.costModel, costModel),
+    scoring: mergeDeep(scenario.scoring, scoring),
+  });
+  return parsed.kind === 'bad' ? parsed.issues.join('; ') : { ...scenario, ...parsed.settings };
+}
+
 function scaledDemand(scenario: Scenario, factor: number): Scenario {
   return {
     ...scenario,
@@ -144,9 +158,8 @@ function steps(o: Overrides): Step[] {
       const award = withAward(s.award, o.award ?? {});
       return typeof award === 'string' ? award : { ...s, award };
     });
-  if (o.costModel !== undefined)
-    list.push((s) => ({ ...s, costModel: mergeDeep(s.costModel, o.costModel ?? {}) }));
-  if (o.scoring !== undefined) list.push((s) => ({ ...s, scoring: mergeDeep(s.scoring, o.scoring ?? {}) }));
+  if (o.costModel !== undefined || o.scoring !== undefined)
+    list.push((s) => withScoringSettings(s, o.costModel ?? {}, o.scoring ?? {}));
   if (o.demandMultiplier !== undefined) list.push((s) => scaledDemand(s, o.demandMultiplier ?? 1));
   if (o.priceChanges !== undefined) list.push((s) => withPriceChanges(s, o.priceChanges ?? {}));
   return list;

@@ -2,6 +2,7 @@
  * The domain model: what a scenario is once it has been read and validated.
  * Everything here is plain readonly data; no I/O, no behaviour.
  */
+import type { CostModel, ScoringWeights } from './scoring-settings.js';
 
 export const careTypes = ['standard', 'complex', 'reablement'] as const;
 export type CareType = (typeof careTypes)[number];
@@ -140,9 +141,9 @@ export interface Scenario {
   readonly providers: readonly Provider[];
   readonly bids: readonly Bid[];
   readonly current: readonly CurrentRow[];
-  /** Raw costModel / scoring settings, completed with defaults by the scoring module. */
-  readonly costModel: Readonly<Record<string, unknown>>;
-  readonly scoring: Readonly<Record<string, unknown>>;
+  /** costModel and scoring settings, parsed and completed with defaults when the scenario was read. */
+  readonly costModel: CostModel;
+  readonly scoring: ScoringWeights;
   /** GeoJSON FeatureCollection, when the scenario gives one. */
   readonly boundaries: unknown;
   /** Where rows were read from, so later warnings carry `file:line` too; absent for scenarios built in code. */

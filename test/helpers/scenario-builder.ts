@@ -4,6 +4,7 @@
  */
 import { defaultAward } from '../../src/model/scenario-schema.js';
 import { lotEntrySchema } from '../../src/structures/entry-schema.js';
+import { defaultScoringSettings } from '../../src/scoring/settings.js';
 import type {
   Area,
   AwardRules,
@@ -123,8 +124,7 @@ export function makeScenario(parts: ScenarioParts): Scenario {
     providers: parts.providers,
     bids: parts.bids,
     current: [],
-    costModel: {},
-    scoring: {},
+    ...defaultScoringSettings,
     boundaries: null,
   };
 }
