@@ -38,14 +38,3 @@ export const defaultScoringSettings: ScoringSettings = (() => {
     throw new Error(`the default scoring settings do not parse: ${parsed.issues.join('; ')}`);
   return parsed.settings;
 })();
-
-/** One message for bad raw settings (for messages before a scenario exists), or null. */
-export function scoringSettingsProblem(raw: {
-  readonly costModel: unknown;
-  readonly scoring: unknown;
-}): string | null {
-  const parsed = parseScoringSettings(raw);
-  return parsed.kind === 'ok'
-    ? null
-    : `scenario.json: ${parsed.issues.join('; ')}. The README ("Viability and risk") lists every setting and its default.`;
-}

@@ -79,7 +79,10 @@ describe('applyOverrides', () => {
 
   test('costModel and scoring merge deeply, checked by the scenario.json schemas', () => {
     const out = apply({ costModel: { wagePerHour: 13 }, scoring: { riskWeights: { supply: 2 } } });
-    expect(out.costModel).toMatchObject({ wagePerHour: 13, overheadPerHour: herts.costModel.overheadPerHour });
+    expect(out.costModel).toMatchObject({
+      wagePerHour: 13,
+      overheadPerHour: herts.costModel.overheadPerHour,
+    });
     expect(out.scoring.riskWeights).toEqual({ ...herts.scoring.riskWeights, supply: 2 });
     const bad = applyOverrides(herts, overridesSchema.parse({ costModel: { hourlyWage: 13 } }) as Overrides);
     expect(bad).toMatch(/^costModel Unrecognized key: "hourlyWage"/);
