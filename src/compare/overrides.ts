@@ -8,6 +8,7 @@
  */
 import { deepmergeCustom } from 'deepmerge-ts';
 import { z } from 'zod';
+import { lotOverrideFields } from '../diagnostics/messages.js';
 import { awardSchema } from '../model/scenario-schema.js';
 import { parseScoringSettings } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
@@ -38,7 +39,7 @@ const lotOverrideSchema = z.union(
       .refine((fields) => Object.keys(fields).every((k) => lotEntryKeys.includes(k))),
   ],
   {
-    error: () => `must be {"merge": "standard"} or fields of a lot entry (${lotEntryKeys.join(', ')})`,
+    error: () => lotOverrideFields(lotEntryKeys),
   },
 );
 

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
+import { scoringSettingWrong } from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
 import type {
   areaRowSchema,
@@ -384,7 +385,7 @@ function scoringSettingsOf(s: ScenarioRows, issues: IssueList): ScoringSettings 
     issues.error(
       s.jsonFile,
       s.jsonLine(message.startsWith('costModel') ? 'costModel' : 'scoring'),
-      `${message} (see the README, "Viability and risk")`,
+      scoringSettingWrong(message),
     );
   const defaults = parseScoringSettings({ costModel: {}, scoring: {} });
   if (defaults.kind === 'bad') throw new Error('the default scoring settings do not parse');

@@ -8,18 +8,14 @@
  * setting is never silently ignored.
  */
 import { z } from 'zod';
+import { geographyMustBe, settingAppliesOnlyTo, structureMustBe } from '../diagnostics/messages.js';
 import { lotStructures, type LotEntry, type LotStructure } from '../model/types.js';
 import { structureOf } from './index.js';
 
-const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
-
-const structureNames = quoted(lotStructures);
-const structureList = `${structureNames.slice(0, -1).join(', ')} or ${structureNames.at(-1)}`;
-
 const headSchema = z.object({
-  geography: z.enum(['zone', 'county'], { error: () => 'must be "zone" or "county"' }),
+  geography: z.enum(['zone', 'county'], { error: geographyMustBe }),
   structure: z.enum(lotStructures as [LotStructure, ...LotStructure[]], {
-    error: () => `must be ${structureList}`,
+    error: () => structureMustBe(lotStructures),
   }),
 });
 
@@ -40,7 +36,7 @@ export const lotEntrySchema = z.record(z.string(), z.unknown()).transform((raw, 
       ctx.addIssue({
         code: 'custom',
         path: [key],
-        message: `applies only to ${quoted(owners).join(' or ')} lots`,
+        message: settingAppliesOnlyTo(owners),
       });
   }
   if (unknownKeys.length > 0) ctx.addIssue({ code: 'unrecognized_keys', keys: unknownKeys, input: raw });
