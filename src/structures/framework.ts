@@ -43,4 +43,5 @@ export const framework: Structure<'framework'> = {
   label: (s) => `framework (up to ${s.maxProviders})`,
   // Its options are in the standard set, in the order the issue lists them.
   compareOptions: [],
+  inputs: [{ key: 'maxProviders', label: 'most providers', start: 3, min: 1, max: 20, step: 1 }],
 };

@@ -105,6 +105,10 @@ export const structureOptions = (): { name: string; label: string; standard: Lot
     })),
   );
 
+/** Each structure's number settings as the workbench offers them, by structure. */
+export const workbenchInputs = () =>
+  Object.fromEntries(lotStructures.map((kind) => [kind, structureOf(kind).inputs]));
+
 /** The structure in which one provider takes the whole lot, as a lot entry (rule costs compare with it). */
 export const soleEntry = (geography: LotEntry['geography']): LotEntry => ({
   kind: 'lot',

@@ -37,4 +37,5 @@ export const leadSecondary: Structure<'lead-secondary'> = {
   label: (s) => `lead-secondary (lead ${percent(s.leadShare)})`,
   // Its options are in the standard set, in the order the issue lists them.
   compareOptions: [],
+  inputs: [{ key: 'leadShare', label: 'lead share', start: 0.8, min: 0.5, max: 0.95, step: 0.05 }],
 };

@@ -71,4 +71,8 @@ export const primeSecondaries: Structure<'prime-secondaries'> = {
       settings: { primeShare: 0.6, secondaries: 2 },
     },
   ],
+  inputs: [
+    { key: 'primeShare', label: 'prime share', start: 0.6, min: 0.35, max: 0.95, step: 0.05 },
+    { key: 'secondaries', label: 'secondaries', start: maxSecondaries, min: 1, max: maxSecondaries, step: 1 },
+  ],
 };

@@ -18,4 +18,5 @@ export const sole: Structure<'sole'> = {
   label: (s) => `sole${s.backup ? ', back-ups' : ''}`,
   // Its options are in the standard set, in the order the issue lists them.
   compareOptions: [],
+  inputs: [],
 };

@@ -49,6 +49,18 @@ export interface Structure<K extends LotStructure> {
    * these settings, complex and reablement care county-wide sole.
    */
   readonly compareOptions: readonly StructureOption<K>[];
+  /** The number settings the workbench (`zonal serve`) offers for it, with the value a new lot starts from. */
+  readonly inputs: readonly StructureInput[];
+}
+
+/** One number setting as the workbench shows it. */
+export interface StructureInput {
+  readonly key: string;
+  readonly label: string;
+  readonly start: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
 }
 
 /** A named whole-award option of `zonal compare` that a structure contributes. */

@@ -13,7 +13,7 @@ import type { Allocation, Scenario } from '../../src/model/types.js';
 import { lotEntrySchema } from '../../src/structures/entry-schema.js';
 import { describeEntry, labelEntry } from '../../src/structures/index.js';
 import { verifyAward, type AwardToVerify } from '../../src/verify/verify.js';
-import { solved } from '../helpers/run.js';
+import { awardToVerify, solved } from '../helpers/run.js';
 import { area, bid, demand, lotEntry, makeScenario, provider, rules } from '../helpers/scenario-builder.js';
 
 const issues = (value: unknown) => {
@@ -118,13 +118,6 @@ describe('prime-secondaries lots', () => {
 });
 
 describe('the verifier on prime-secondaries awards', () => {
-  const toVerify = (r: Awaited<ReturnType<typeof solved>>): AwardToVerify => ({
-    zoning: r.zoning,
-    lots: r.lots,
-    allocations: r.allocations,
-    objective: r.objective,
-    annualCost: r.totals.annualCost,
-  });
   const repriced = (award: AwardToVerify, allocations: readonly Allocation[]): AwardToVerify => {
     const priced = allocations.map((a) => ({ ...a, annualCost: a.hoursPerWeek * a.pricePerHour * 52 }));
     const annualCost = priced.reduce((t, a) => t + a.annualCost, 0);
@@ -133,7 +126,7 @@ describe('the verifier on prime-secondaries awards', () => {
 
   test('the solved award is clean; each break is named', async () => {
     const s = county();
-    const good = toVerify(await solved(s));
+    const good = awardToVerify(await solved(s));
     expect(verifyAward(s, good)).toEqual([]);
     const row = (bidId: string) => good.allocations.find((a) => a.bidId === bidId);
     const [prime, first, second] = [row('B2'), row('B5'), row('B3')];
