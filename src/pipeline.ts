@@ -2,14 +2,14 @@
  * runScenario: a validated scenario → a verified, scored award. Pure apart
  * from the solver call; no files, no clock but the solver's own timer.
  *
- *   1. settle the run's settings (zoning, objective overrides; costModel and scoring checked)
+ *   1. settle the run's settings (zoning, objective overrides; costModel and scoring were parsed when read)
  *   2. build lots from the zoning and the lot plan; reject bids below legal pay
  *   3. warn about rejected bids and lots no bid can fill
  *   4. build the solver-neutral program and solve it
  *   5. decode the plan, name back-up providers
- *   6. explain each lot and cost each active rule by re-solving with it relaxed
- *      (explain/), then score viability and risk while assembling the result
- *   7. verify the award independently: a violation is a bug, never written
+ *   6. explain each lot and cost each active rule by re-solving with it relaxed (explain/)
+ *   7. score the award: cost floors, viability, risk, abnormally-low flags (scoring/)
+ *   8. assemble the result and verify it independently: a violation is a bug, never written
  *
  * When no award meets the hard rules (step 4 says infeasible), the run stops
  * there with a diagnosis: the smallest sets of rules to relax, and how far.
@@ -17,7 +17,8 @@
 import { tenderLots, tenderWarnings, type Rejection } from './lots/tender-lots.js';
 import type { InfeasibleResult, Result, RunInfo } from './model/result.js';
 import type { Lot, Objective, Scenario } from './model/types.js';
-import { assembleResult } from './result-assembly.js';
+import { assembleResult, sortAllocations } from './result-assembly.js';
+import { scoreAward } from './scoring/score-award.js';
 import { chooseBackups } from './solve/backups.js';
 import { buildProgram } from './solve/build-program.js';
 import { decode } from './solve/decode.js';
@@ -28,7 +29,6 @@ import { runHash } from './run-hash.js';
 import { explainStep } from './explain/explain-step.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { eligibleBids } from './lots/eligibility.js';
-import { scoringSettingsProblem } from './scoring/settings.js';
 import { contractSection } from './contract/whole-life.js';
 import { transitionSection } from './contract/transition.js';
 import { paymentSection } from './contract/payment.js';
@@ -84,13 +84,13 @@ export function programFor(
 }
 
 export async function runScenario(input: Scenario, options: RunOptions): Promise<RunOutcome> {
-  const settingsProblem = scoringSettingsProblem(input);
-  if (settingsProblem !== null) return { kind: 'bad-settings', message: settingsProblem };
+  // 1-2, 4 (program): settings, lots, program
   const built = programFor(input, options);
   if (typeof built === 'string') return { kind: 'bad-settings', message: built };
   const { scenario, lots, program, rejections } = built;
+  // 3. warnings
   const warnings = [...(options.inputWarnings ?? []), ...tenderWarnings(scenario, lots, rejections)];
-  // A greedy award that meets every row gives the solver an incumbent from the first node.
+  // 4. solve. A greedy award that meets every row gives the solver an incumbent from the first node.
   const start = greedyStart(program);
   const outcome = await options.backend.solve(program, {
     timeLimit: options.timeLimit,
@@ -123,6 +123,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
       result: await infeasibleResult(scenario, lots, warnings, run, options.backend),
       lots,
     };
+  // 5. decode, back-ups
   const plan = decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
   const allocations = [...plan.allocations, ...chooseBackups(scenario, lots, plan.allocations)];
   const baseline = {
@@ -133,6 +134,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     solveSeconds: outcome.seconds,
     plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])),
   };
+  // 6. explain
   const explained = await explainStep(
     scenario,
     lots,
@@ -141,10 +143,14 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     baseline,
     options.ruleCosts ?? false,
   );
+  // 7. score
+  const scores = scoreAward({ scenario, lots, allocations: sortAllocations(allocations), unmet: plan.unmet });
+  // 8. assemble: the award, then the whole contract (its years, the cost of change, payment models)
   const assembled = assembleResult({
     scenario,
     lots,
     allocations,
+    scores,
     unmet: plan.unmet,
     warnings,
     ...explained,
@@ -159,6 +165,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     ...transitionSection(scenario, lots, allocations),
     ...paymentSection(scenario, assembled),
   };
+  // 9. verify, independently of the solver
   const violations = verifyAward(scenario, {
     zoning: result.zoning,
     lots: result.lots,

@@ -1,11 +1,12 @@
 /**
- * Put a decoded award and its scores together as a Result (result.json).
+ * Put a decoded award, its scores and explanations together as a Result
+ * (result.json). Computes nothing but totals: the pipeline's earlier steps did the work.
  */
 import type { LotResult, ProviderResult, Result, RunInfo } from './model/result.js';
 import type { Allocation, Lot, Scenario } from './model/types.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { eligibleOffers } from './lots/offers.js';
-import { scoreAward } from './scoring/score-award.js';
+import type { AwardScores } from './scoring/award-scores.js';
 import type { LotExplanation, RuleCostReport } from './explain/types.js';
 
 export interface ResultParts {
@@ -18,6 +19,8 @@ export interface ResultParts {
   readonly gap: number;
   readonly objectiveValue: number;
   readonly run: RunInfo;
+  /** Viability, risk and flags of the award (the pipeline's scoring step). */
+  readonly scores: AwardScores;
   /** Why each lot went as it did (src/explain), by lot id. */
   readonly explanations?: ReadonlyMap<string, LotExplanation>;
   readonly ruleCosts?: RuleCostReport;
@@ -38,10 +41,13 @@ const compareAllocations = (a: Allocation, b: Allocation) =>
             ? -1
             : 1;
 
+/** Order of allocations in result.json: by lot, role, bid. */
+export const sortAllocations = (allocations: readonly Allocation[]): Allocation[] =>
+  [...allocations].sort(compareAllocations);
+
 export function assembleResult(parts: ResultParts): Result {
-  const { scenario, lots } = parts;
-  const allocations = [...parts.allocations].sort(compareAllocations);
-  const scores = scoreAward({ scenario, lots, allocations, unmet: parts.unmet });
+  const { scenario, lots, scores } = parts;
+  const allocations = sortAllocations(parts.allocations);
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
   const lotResults: LotResult[] = lots.map((lot) => {
     const mine = allocations.filter((a) => a.lotId === lot.id);

@@ -10,6 +10,7 @@
  * Deterministic: the same size and seed give the same scenario (mulberry32, no
  * Math.random).
  */
+import { defaultScoringSettings } from '../scoring/settings.js';
 import type { Area, Bid, BidRole, CareType, DemandRow, Provider, Scenario } from '../model/types.js';
 
 export interface InstanceSize {
@@ -256,17 +257,11 @@ export function generateScenario(size: InstanceSize, seed: number): Scenario {
         geography: 'zone',
         structure: 'lead-secondary',
         leadShare: 0.8,
-        maxProviders: 1,
-        minShare: 0,
-        backup: false,
       },
       complex: {
         kind: 'lot',
         geography: 'zone',
         structure: 'sole',
-        leadShare: 1,
-        maxProviders: 1,
-        minShare: 0,
         backup: false,
       },
     },
@@ -286,8 +281,7 @@ export function generateScenario(size: InstanceSize, seed: number): Scenario {
     providers: plans.map((p) => p.provider),
     bids: makeBids(random, zones, plans, size.bids),
     current: [],
-    costModel: {},
-    scoring: {},
+    ...defaultScoringSettings,
     boundaries: null,
   };
 }

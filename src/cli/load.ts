@@ -4,7 +4,6 @@
  */
 import { readScenario } from '../io/read-scenario.js';
 import type { Scenario } from '../model/types.js';
-import { parseScoringSettings } from '../scoring/settings.js';
 import { badInput, printIssues } from './exit.js';
 
 export async function loadScenario(
@@ -13,16 +12,6 @@ export async function loadScenario(
 ): Promise<{ scenario: Scenario; inputHash: string; warnings: string[] }> {
   const { scenario, issues, inputHash } = await readScenario(dir);
   if (scenario === null || issues.hasErrors) throw badInput(issues.all);
-  const settings = parseScoringSettings(scenario);
-  if (settings.kind === 'bad')
-    throw badInput(
-      settings.issues.map((message) => ({
-        severity: 'error' as const,
-        file: 'scenario.json',
-        line: null,
-        message: `${message} (see the README, "Viability and risk")`,
-      })),
-    );
   if (!quiet) printIssues(issues.warnings);
   return {
     scenario,

@@ -6,26 +6,22 @@
 import { lotPlanEntry, scenarioJsonSchema } from '../model/scenario-schema.js';
 import type { CareType, LotPlan, LotPlanEntry } from '../model/types.js';
 import { careTypes } from '../model/types.js';
+import { entryToJson } from '../structures/index.js';
 
 export type LotPlanJson = Readonly<Partial<Record<CareType, Readonly<Record<string, unknown>>>>>;
 
 const lotPlanJsonSchema = scenarioJsonSchema.shape.lots;
 
-function entryToJson(entry: LotPlanEntry): Record<string, unknown> {
+function treatmentToJson(entry: LotPlanEntry): Record<string, unknown> {
   if (entry.kind === 'merge') return { merge: entry.into };
-  const json: Record<string, unknown> = { geography: entry.geography, structure: entry.structure };
-  if (entry.structure === 'lead-secondary') json['leadShare'] = entry.leadShare;
-  if (entry.structure === 'framework') json['maxProviders'] = entry.maxProviders;
-  if (entry.minShare > 0) json['minShare'] = entry.minShare;
-  if (entry.backup) json['backup'] = true;
-  return json;
+  return entryToJson(entry);
 }
 
 export function lotPlanToJson(plan: LotPlan): LotPlanJson {
   const json: Partial<Record<CareType, Record<string, unknown>>> = {};
   for (const careType of careTypes) {
     const entry = plan[careType];
-    if (entry !== undefined) json[careType] = entryToJson(entry);
+    if (entry !== undefined) json[careType] = treatmentToJson(entry);
   }
   return json;
 }

@@ -4,9 +4,11 @@
  * complex and reablement care are tendered; `applyOption` is a pure
  * transformation of a scenario's lot plan.
  */
-import type { CareType, LotPlan, LotPlanEntry, Scenario } from '../model/types.js';
+import type { CareType, LotEntry, LotPlan, LotPlanEntry, Scenario } from '../model/types.js';
+import { describeEntry, structureOptions } from '../structures/index.js';
 
-type LotEntry = Extract<LotPlanEntry, { kind: 'lot' }>;
+/** Omit over each member of a union (a plain Omit merges the members). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** How one care type is tendered in an option. */
 export type Treatment = LotEntry | { readonly kind: 'merge'; readonly into: 'standard' };
@@ -21,24 +23,14 @@ export interface AwardOption {
 
 function lot(
   geography: 'zone' | 'county',
-  structure: LotEntry['structure'],
-  extra: Partial<Omit<LotEntry, 'kind' | 'geography' | 'structure'>> = {},
+  settings: DistributiveOmit<LotEntry, 'kind' | 'geography'>,
 ): LotEntry {
-  return {
-    kind: 'lot',
-    geography,
-    structure,
-    leadShare: 1,
-    maxProviders: 1,
-    minShare: 0,
-    backup: false,
-    ...extra,
-  };
+  return { kind: 'lot', geography, ...settings } as LotEntry;
 }
 
-const soleZone = lot('zone', 'sole');
-const soleCounty = lot('county', 'sole');
-const leadSecondary80 = lot('zone', 'lead-secondary', { leadShare: 0.8 });
+const soleZone = lot('zone', { structure: 'sole', backup: false });
+const soleCounty = lot('county', { structure: 'sole', backup: false });
+const leadSecondary80 = lot('zone', { structure: 'lead-secondary', leadShare: 0.8 });
 const merged: Treatment = { kind: 'merge', into: 'standard' };
 
 /**
@@ -48,7 +40,7 @@ const merged: Treatment = { kind: 'merge', into: 'standard' };
 export const frameworkMaxProviders = 6;
 
 /** The standard option set, in the order the issue lists them. */
-export const standardOptions: readonly AwardOption[] = [
+const namedOptions: readonly AwardOption[] = [
   {
     name: 'sole',
     label: 'one provider per zone',
@@ -59,7 +51,7 @@ export const standardOptions: readonly AwardOption[] = [
   {
     name: 'sole-backup',
     label: 'one provider per zone, back-up framework',
-    standard: lot('zone', 'sole', { backup: true }),
+    standard: lot('zone', { structure: 'sole', backup: true }),
     complex: soleCounty,
     reablement: soleCounty,
   },
@@ -73,7 +65,7 @@ export const standardOptions: readonly AwardOption[] = [
   {
     name: 'lead-50-50',
     label: 'two providers per zone, 50/50',
-    standard: lot('zone', 'lead-secondary', { leadShare: 0.5 }),
+    standard: lot('zone', { structure: 'lead-secondary', leadShare: 0.5 }),
     complex: soleCounty,
     reablement: soleCounty,
   },
@@ -101,10 +93,16 @@ export const standardOptions: readonly AwardOption[] = [
   {
     name: 'county-framework',
     label: 'county-wide framework, no zones',
-    standard: lot('county', 'framework', { maxProviders: frameworkMaxProviders }),
-    complex: lot('county', 'framework', { maxProviders: frameworkMaxProviders }),
-    reablement: lot('county', 'framework', { maxProviders: frameworkMaxProviders }),
+    standard: lot('county', { structure: 'framework', maxProviders: frameworkMaxProviders, minShare: 0 }),
+    complex: lot('county', { structure: 'framework', maxProviders: frameworkMaxProviders, minShare: 0 }),
+    reablement: lot('county', { structure: 'framework', maxProviders: frameworkMaxProviders, minShare: 0 }),
   },
+];
+
+/** The standard set, then the options each structure adds (standard care per zone in it). */
+export const standardOptions: readonly AwardOption[] = [
+  ...namedOptions,
+  ...structureOptions().map((o) => ({ ...o, complex: soleCounty, reablement: soleCounty })),
 ];
 
 export const optionNames: readonly string[] = standardOptions.map((o) => o.name);
@@ -141,13 +139,5 @@ export function ignoresZoning(scenario: Scenario): boolean {
 export function describeTreatment(entry: LotPlanEntry | undefined): string {
   if (entry === undefined) return '-';
   if (entry.kind === 'merge') return 'merged';
-  const where = entry.geography === 'zone' ? 'per zone' : 'county';
-  switch (entry.structure) {
-    case 'sole':
-      return `${where} sole${entry.backup ? '+backup' : ''}`;
-    case 'lead-secondary':
-      return `${where} ${Math.round(entry.leadShare * 100)}/${Math.round((1 - entry.leadShare) * 100)}`;
-    case 'framework':
-      return `${where} framework (max ${entry.maxProviders})`;
-  }
+  return describeEntry(entry);
 }

@@ -8,9 +8,12 @@
  */
 import { deepmergeCustom } from 'deepmerge-ts';
 import { z } from 'zod';
-import { awardSchema, jsonLimits } from '../model/scenario-schema.js';
+import { lotOverrideFields } from '../diagnostics/messages.js';
+import { awardSchema } from '../model/scenario-schema.js';
+import { parseScoringSettings } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
 import { careTypes } from '../model/types.js';
+import { lotEntryKeys } from '../structures/entry-schema.js';
 import { lotPlanFromJson, lotPlanToJson } from './lot-plan-json.js';
 import { applyOption, optionByName, optionNames } from './options.js';
 
@@ -30,18 +33,13 @@ const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
 const lotOverrideSchema = z.union(
   [
     z.strictObject({ merge: z.literal('standard') }),
-    z.strictObject({
-      geography: z.enum(['zone', 'county']).optional(),
-      structure: z.enum(['sole', 'lead-secondary', 'framework']).optional(),
-      leadShare: z.number().optional(),
-      maxProviders: z.number().int().min(1).max(jsonLimits.frameworkProviders).optional(),
-      minShare: z.number().min(0).lt(1).optional(),
-      backup: z.boolean().optional(),
-    }),
+    // Field by field: the merged entry is checked whole by scenario.json's own lot schema.
+    z
+      .record(z.string(), z.unknown())
+      .refine((fields) => Object.keys(fields).every((k) => lotEntryKeys.includes(k))),
   ],
   {
-    error: () =>
-      'must be {"merge": "standard"} or fields of a lot entry (geography, structure, leadShare, maxProviders, minShare, backup)',
+    error: () => lotOverrideFields(lotEntryKeys),
   },
 );
 
@@ -96,6 +94,19 @@ function withAward(award: AwardRules, override: Readonly<Record<string, unknown>
     : parsed.error.issues.map((i) => `award.${i.path.map(String).join('.')} ${i.message}`).join('; ');
 }
 
+/** costModel and scoring merged field by field, then checked whole by scenario.json's own schemas. */
+function withScoringSettings(
+  scenario: Scenario,
+  costModel: Readonly<Record<string, unknown>>,
+  scoring: Readonly<Record<string, unknown>>,
+): Scenario | string {
+  const parsed = parseScoringSettings({
+    costModel: mergeDeep(scenario.costModel, costModel),
+    scoring: mergeDeep(scenario.scoring, scoring),
+  });
+  return parsed.kind === 'bad' ? parsed.issues.join('; ') : { ...scenario, ...parsed.settings };
+}
+
 function scaledDemand(scenario: Scenario, factor: number): Scenario {
   return {
     ...scenario,
@@ -148,9 +159,8 @@ function steps(o: Overrides): Step[] {
       const award = withAward(s.award, o.award ?? {});
       return typeof award === 'string' ? award : { ...s, award };
     });
-  if (o.costModel !== undefined)
-    list.push((s) => ({ ...s, costModel: mergeDeep(s.costModel, o.costModel ?? {}) }));
-  if (o.scoring !== undefined) list.push((s) => ({ ...s, scoring: mergeDeep(s.scoring, o.scoring ?? {}) }));
+  if (o.costModel !== undefined || o.scoring !== undefined)
+    list.push((s) => withScoringSettings(s, o.costModel ?? {}, o.scoring ?? {}));
   if (o.demandMultiplier !== undefined) list.push((s) => scaledDemand(s, o.demandMultiplier ?? 1));
   if (o.priceChanges !== undefined) list.push((s) => withPriceChanges(s, o.priceChanges ?? {}));
   return list;

@@ -10,7 +10,7 @@
  * next where both are known, and by the last published rise after that.
  */
 import type { CostFloor } from '../scoring/cost-floor.js';
-import type { ContractSettings } from './settings.js';
+import type { ContractSettings } from '../model/contract-settings.js';
 import type { ContractYear } from './term.js';
 
 /**

@@ -2,11 +2,10 @@
  * Payment models side by side in `zonal compare`: each option's expected
  * yearly cost and range under every model the scenario compares. Pure.
  */
-import type { PaymentResult } from './payment.js';
-import type { Range } from './payment-models.js';
-import type { PaymentModelKind } from './settings.js';
+import type { PaymentModelKind } from '../model/contract-settings.js';
 import { money } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
+import type { PaymentResult, Range } from '../model/contract-result.js';
 
 /** An option's cost under each payment model compared (comparison.json metrics.payment). */
 export type PaymentTotals = Readonly<Partial<Record<PaymentModelKind, Range>>>;

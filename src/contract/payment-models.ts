@@ -10,7 +10,8 @@
  * range (low and high as multiples x of the design demand). The provider's
  * margin is income less h × x × f × weeksPerYear.
  */
-import type { PaymentModelKind, PaymentSettings } from './settings.js';
+import type { PaymentModelKind, PaymentSettings } from '../model/contract-settings.js';
+import type { ModelCost, Range } from '../model/contract-result.js';
 
 /** What the award fixed for one lot. */
 export interface LotSpend {
@@ -23,21 +24,6 @@ export interface LotSpend {
   /** Demand low and high as multiples of the design demand. */
   readonly low: number;
   readonly high: number;
-}
-
-export interface Range {
-  readonly low: number;
-  readonly central: number;
-  readonly high: number;
-}
-
-export interface ModelCost {
-  /** £ a year the council pays: expected (central), and its range. */
-  readonly cost: Range;
-  /** £ a year the winners keep over the cost floor: central, and its range. */
-  readonly providerMargin: Range;
-  /** Who pays when the hours needed differ from the forecast. */
-  readonly demandRisk: 'council' | 'provider';
 }
 
 interface PaymentModel {

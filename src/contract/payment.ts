@@ -6,22 +6,9 @@
  */
 import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
-import { paymentModels, type ModelCost, type Range } from './payment-models.js';
-import type { PaymentModelKind, PaymentSettings } from './settings.js';
-
-export interface PaymentResult {
-  readonly compare: readonly PaymentModelKind[];
-  readonly lots: readonly {
-    readonly lotId: string;
-    readonly paidBy: PaymentModelKind;
-    readonly models: Readonly<Partial<Record<PaymentModelKind, ModelCost>>>;
-  }[];
-  /** Every lot under one model, by model. */
-  readonly totals: Readonly<Partial<Record<PaymentModelKind, Omit<ModelCost, 'demandRisk'>>>>;
-  /** Every lot under the model it is paid by. */
-  readonly chosen: Omit<ModelCost, 'demandRisk'>;
-  readonly settings: PaymentSettings;
-}
+import { paymentModels } from './payment-models.js';
+import type { PaymentModelKind } from '../model/contract-settings.js';
+import type { ModelCost, PaymentResult, Range } from '../model/contract-result.js';
 
 const pennies = (x: number) => Math.round(x * 100) / 100;
 const rounded = (r: Range): Range => ({

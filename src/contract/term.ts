@@ -6,7 +6,7 @@
  * (docs/contract.md, "Demand in each contract year"). Pure.
  */
 import type { Lot } from '../model/types.js';
-import type { ContractSettings } from './settings.js';
+import type { ContractSettings } from '../model/contract-settings.js';
 
 export interface ContractYear {
   /** 0 for the first year of the term. */

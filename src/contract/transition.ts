@@ -15,23 +15,8 @@
  */
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import type { Program, Variable } from '../solve/program.js';
-import { defaultTransition, type TransitionSettings } from './settings.js';
-
-/** result.json `transition`: only when the scenario gives today's caseload. */
-export interface TransitionResult {
-  readonly currentHoursPerWeek: number;
-  readonly keptHoursPerWeek: number;
-  readonly movedHoursPerWeek: number;
-  readonly movedShare: number;
-  readonly maxMovedShare: number | null;
-  /** £ one-off per weekly hour moved: mobilisation plus double running. */
-  readonly costPerMovedHour: number;
-  readonly mobilisationCost: number;
-  readonly doubleRunningCost: number;
-  readonly oneOffCost: number;
-  /** The cost of change is part of the objective. */
-  readonly priced: boolean;
-}
+import { defaultTransition, type TransitionSettings } from '../model/contract-settings.js';
+import type { TransitionResult } from '../model/contract-result.js';
 
 function transitionSettings(scenario: Scenario): TransitionSettings {
   return scenario.transition ?? { ...defaultTransition, priceChange: false };

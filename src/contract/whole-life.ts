@@ -11,45 +11,9 @@ import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { lotFloors, type CostFloor } from '../scoring/cost-floor.js';
 import { scoringSettings } from '../scoring/settings.js';
 import { floorFactors, priceFactors } from './indexation.js';
-import type { ContractSettings } from './settings.js';
+import type { ContractSettings } from '../model/contract-settings.js';
 import { contractYears, demandRatios, discountFactor, type ContractYear } from './term.js';
-
-export interface ContractYearCost {
-  readonly period: string;
-  readonly annualCost: number;
-  /** (1 + discountRate)^-k */
-  readonly discountFactor: number;
-  /** Hours per week the award serves that year. */
-  readonly hoursPerWeek: number;
-}
-
-export interface ContractTotals {
-  readonly years: readonly ContractYearCost[];
-  readonly nominalTotal: number;
-  readonly discountedTotal: number;
-}
-
-/** A winner's price falls below its lot's cost floor in a later contract year (the floor follows the wage). */
-export interface ContractFloorFlag {
-  readonly period: string;
-  readonly lotId: string;
-  readonly bidId: string;
-  readonly providerId: string;
-  readonly pricePerHour: number;
-  readonly floorPerHour: number;
-  readonly reason: string;
-}
-
-/** result.json `contract` (DESIGN.md section 9; fields may be added, never renamed). */
-export interface ContractResult extends ContractTotals {
-  readonly startPeriod: string;
-  readonly discountRate: number;
-  readonly indexation: ContractSettings['indexation'];
-  readonly lots: readonly ({ readonly lotId: string } & ContractTotals)[];
-  /** The base term followed by every extension year; absent without extensions. */
-  readonly withExtensions?: ContractTotals;
-  readonly floorFlags: readonly ContractFloorFlag[];
-}
+import type { ContractFloorFlag, ContractResult, ContractTotals } from '../model/contract-result.js';
 
 /** What the term does to one lot, year by year. */
 interface LotTerm {

@@ -8,6 +8,7 @@
 import { isEligible, type FilledRole } from '../lots/eligibility.js';
 import { blend, lowestPrice, meatScore, offerParts, offersFor } from '../lots/offers.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { hasPlaces } from '../structures/index.js';
 import { awardLoad, ruleReason, stoppedBy, type AwardLoad, type Candidate } from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
 
@@ -15,6 +16,8 @@ interface RoleContext {
   readonly scenario: Scenario;
   readonly lot: Lot;
   readonly role: FilledRole;
+  /** Which of the lot's roles of this name (0: the first). */
+  readonly nth: number;
   readonly hours: number;
   readonly holders: readonly Allocation[];
   readonly load: AwardLoad;
@@ -40,7 +43,8 @@ function candidates(c: RoleContext): Candidate[] {
 
 function explainRole(c: RoleContext): RoleExplanation {
   const rules = c.scenario.award;
-  const winner = c.holders.find((a) => a.role === c.role);
+  // A lot with several roles of one name (two secondaries): the nth such role is explained with its nth holder.
+  const winner = c.holders.filter((a) => a.role === c.role)[c.nth];
   const ranked = candidates(c);
   const won =
     winner === undefined ? undefined : (winner.parts?.map((p) => p.bidId) ?? [winner.bidId]).join('&');
@@ -108,13 +112,13 @@ export function explainLot(
 ): LotExplanation {
   const holders = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const minPrice = lowestPrice(lot, scenario.bids, scenario.award) ?? 1;
-  const roles: { role: FilledRole; hours: number }[] =
-    lot.structure === 'framework'
-      ? [{ role: 'member', hours: 0 }]
-      : lot.roles.map((r) => ({ role: r.role, hours: r.share * lot.demand }));
-  const explained = roles.map(({ role, hours }) =>
-    explainRole({ scenario, lot, role, hours, holders, load, minPrice }),
-  );
+  const roles: { role: FilledRole; hours: number }[] = hasPlaces(lot)
+    ? [{ role: 'member', hours: 0 }]
+    : lot.roles.map((r) => ({ role: r.role, hours: r.share * lot.demand }));
+  const explained = roles.map(({ role, hours }, i) => {
+    const nth = roles.slice(0, i).filter((r) => r.role === role).length;
+    return explainRole({ scenario, lot, role, nth, hours, holders, load, minPrice });
+  });
   const bindingRules = [
     ...new Set(explained.flatMap((r) => r.betterBidsStopped.flatMap((b) => b.rules))),
   ].sort() as RuleName[];

@@ -9,6 +9,7 @@
  */
 import { tenderLots } from '../lots/tender-lots.js';
 import type { Lot, LotPlan, Scenario } from '../model/types.js';
+import { soleEntry, splitsRoles } from '../structures/index.js';
 import { buildProgram } from '../solve/build-program.js';
 import { decode } from '../solve/decode.js';
 import { isFeasiblePlan } from '../solve/plan-state.js';
@@ -59,13 +60,12 @@ interface Relaxation {
   readonly relax: (s: Scenario) => Scenario;
 }
 
-function soleInsteadOfLeadSecondary(plan: LotPlan): LotPlan {
+/** The plan with one sole provider in every lot whose structure splits its hours between several roles. */
+function soleInsteadOfSplitRoles(plan: LotPlan): LotPlan {
   return Object.fromEntries(
     Object.entries(plan).map(([careType, entry]) => [
       careType,
-      entry.kind === 'lot' && entry.structure === 'lead-secondary'
-        ? { ...entry, structure: 'sole' as const }
-        : entry,
+      entry.kind === 'lot' && splitsRoles(entry) ? soleEntry(entry.geography) : entry,
     ]),
   ) as LotPlan;
 }
@@ -121,9 +121,10 @@ export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxatio
     },
     {
       rule: 'lead-secondary',
-      description: 'lead and secondary provider per lot (compared with one sole provider per lot)',
-      active: lots.some((l) => l.structure === 'lead-secondary'),
-      relax: (s) => ({ ...s, lotPlan: soleInsteadOfLeadSecondary(s.lotPlan) }),
+      description:
+        'several providers per lot, lead and secondary or prime and secondaries (compared with one sole provider per lot)',
+      active: lots.some((l) => l.roles.length > 1),
+      relax: (s) => ({ ...s, lotPlan: soleInsteadOfSplitRoles(s.lotPlan) }),
     },
   ];
 }

@@ -6,18 +6,14 @@
 import type { z } from 'zod';
 import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
 import type { IssueList } from '../diagnostics/issues.js';
-import {
-  awardSchema,
-  lotEntrySchema,
-  scenarioJsonSchema,
-  type ScenarioJson,
-} from '../model/scenario-schema.js';
+import { awardSchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
+import { lotEntryKeys } from '../structures/entry-schema.js';
 import {
   contractSchema,
   contractSettingsProblems,
   paymentSchema,
   transitionSchema,
-} from '../contract/settings.js';
+} from '../model/contract-settings.js';
 import { careTypes } from '../model/types.js';
 
 /** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
@@ -38,8 +34,7 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   if (first === 'transition') return Object.keys(transitionSchema.shape);
   if (first === 'payment') return path.length === 1 ? Object.keys(paymentSchema.shape) : [];
   if (first === 'files') return Object.keys(scenarioJsonSchema.shape.files.shape);
-  if (first === 'lots')
-    return path.length === 1 ? careTypes : [...Object.keys(lotEntrySchema.shape), 'merge'];
+  if (first === 'lots') return path.length === 1 ? careTypes : [...lotEntryKeys, 'merge'];
   return [];
 }
 

@@ -7,7 +7,8 @@
  * Used by `zonal init --xlsx` (the template) and to turn a folder into a workbook.
  */
 import ExcelJS from 'exceljs';
-import { careTypes, ruralities } from '../model/types.js';
+import { careTypes, lotStructures, ruralities } from '../model/types.js';
+import { structureOf } from '../structures/index.js';
 import { addTableSheet, workbookBytes, type ColumnFormat, type SheetCell } from '../report/xlsx/sheet.js';
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
@@ -48,7 +49,7 @@ const columnLists: Readonly<Record<string, readonly string[]>> = {
 
 const settingLists: Readonly<Record<string, readonly string[]>> = {
   geography: ['zone', 'county'],
-  structure: ['sole', 'lead-secondary', 'framework'],
+  structure: lotStructures,
   objective: ['cost', 'meat', 'whole-life'],
   merge: ['standard'],
   backup: ['TRUE', 'FALSE'],
@@ -62,9 +63,8 @@ const settingMeanings: Readonly<Record<string, string>> = {
   period: 'which demand rows are the design demand',
   zoning: 'the zoning to use: a sheet "zones-<name>" holds each zoning',
   geography: 'zone: one lot per zone; county: one lot for the whole county',
-  structure: 'sole, lead-secondary or framework',
-  leadShare: "lead-secondary only: the lead's share, 0.5 to below 1 (80% = 0.8)",
-  maxProviders: 'framework only: most providers in the lot',
+  structure: lotStructures.join(', '),
+  ...Object.assign({}, ...lotStructures.map((k) => structureOf(k).meanings)),
   merge: '"standard" folds this care type into the standard lots',
   objective:
     'cost (lowest annual cost), meat (best price-quality) or whole-life (discounted cost over the contract)',

@@ -10,10 +10,9 @@ import type { IssueList } from '../diagnostics/issues.js';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 import { matchHeader, type HeaderMatch } from './header-match.js';
 
-export interface Lined<T> {
-  readonly line: number;
-  readonly row: T;
-}
+import type { Lined } from '../model/lined.js';
+
+export type { Lined };
 
 const maxIssuesPerFile = 50;
 /** Rows named in one grouped message; the rest are counted. */

@@ -3,27 +3,14 @@
  * care type, with merged care types folded into standard. Lots with no design
  * demand are not tendered.
  */
-import type { CareType, DemandRow, Lot, LotPlanEntry, LotRole, Scenario, Zoning } from '../model/types.js';
+import type { CareType, DemandRow, Lot, Scenario, Zoning } from '../model/types.js';
+import { entryBackups, entryPlaces, entryRoles } from '../structures/index.js';
 import { careTypes } from '../model/types.js';
 
 export const countyZoneId = 'county';
 
 export function lotId(careType: CareType, zoneId: string): string {
   return `${careType}:${zoneId}`;
-}
-
-function rolesOf(entry: Extract<LotPlanEntry, { kind: 'lot' }>): LotRole[] {
-  switch (entry.structure) {
-    case 'sole':
-      return [{ role: 'sole', share: 1 }];
-    case 'lead-secondary':
-      return [
-        { role: 'lead', share: entry.leadShare },
-        { role: 'secondary', share: 1 - entry.leadShare },
-      ];
-    case 'framework':
-      return [];
-  }
 }
 
 /** Care types whose demand a lot of `careType` carries (itself plus any merged into it). */
@@ -121,10 +108,9 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
         zoneId,
         areaIds: zoneAreas,
         structure: entry.structure,
-        roles: rolesOf(entry),
-        maxProviders: entry.maxProviders,
-        minShare: entry.minShare,
-        backup: entry.backup,
+        roles: entryRoles(entry),
+        ...entryPlaces(entry),
+        backup: entryBackups(entry),
         demand,
         demandLow: total(low),
         demandHigh: total(high),

@@ -4,19 +4,17 @@
  * A bid is judged on its own here; in a lot that carries merged care types a
  * provider needs one such bid per care type (an offer, see offers.ts).
  */
-import type { AwardRules, Bid, CareType, Lot } from '../model/types.js';
+import type { AwardRules, Bid, CareType, Lot, RoleName } from '../model/types.js';
+import { filledRoles, hasPlaces, roleAllows, structureOf } from '../structures/index.js';
 
-export type FilledRole = 'sole' | 'lead' | 'secondary' | 'member';
+/** A place in a lot that a bid fills (the structure says which it has). */
+export type FilledRole = RoleName;
 
-const allowed: Readonly<Record<FilledRole, readonly Bid['role'][]>> = {
-  sole: ['any', 'lead'],
-  lead: ['any', 'lead'],
-  secondary: ['any', 'secondary'],
-  member: ['any', 'lead'],
-};
+export { filledRoles, roleAllows };
 
-export function roleAllows(bidRole: Bid['role'], role: FilledRole): boolean {
-  return allowed[role].includes(bidRole);
+/** True when a bid of this role may hold the lot's role, as the lot's structure says. */
+function holds(lot: Lot, bidRole: Bid['role'], role: FilledRole): boolean {
+  return (structureOf(lot.structure).holders[role] ?? []).includes(bidRole);
 }
 
 /** Each bid's coverage as a set, made once per bid (eligibility is asked for every bid × lot × role). */
@@ -57,18 +55,18 @@ export function structureAllows(bid: Bid, lot: Lot): boolean {
 /**
  * A bid on its own: its care type has demand in the lot, and its quality, role,
  * structures, price (not rejected) and coverage (every area of a sole or
- * lead-secondary lot; some area with demand of its care type in a framework) allow it.
+ * lot whose roles are held whole; some area with demand of its care type in a lot of places) allow it.
  */
 export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: AwardRules): boolean {
   if (
     !lot.careDemand.has(bid.careType) ||
     bid.quality < rules.minQuality ||
-    !roleAllows(bid.role, role) ||
+    !holds(lot, bid.role, role) ||
     !structureAllows(bid, lot)
   )
     return false;
   if (lot.rejectedBidIds.includes(bid.id)) return false;
-  return role === 'member' ? servedAreas(bid, lot).length > 0 : coversAll(bid, lot.areaIds);
+  return hasPlaces(lot) ? servedAreas(bid, lot).length > 0 : coversAll(bid, lot.areaIds);
 }
 
 interface CandidateIndex {
@@ -105,14 +103,9 @@ function indexOf(bids: readonly Bid[]): CandidateIndex {
  */
 export function candidateBids(lot: Lot, bids: readonly Bid[], careType: CareType = lot.careType): Bid[] {
   const { byArea, position } = indexOf(bids);
-  const areas = lot.structure === 'framework' ? [...lot.demandByArea.keys()] : lot.areaIds.slice(0, 1);
+  const areas = hasPlaces(lot) ? [...lot.demandByArea.keys()] : lot.areaIds.slice(0, 1);
   const found = new Set(areas.flatMap((a) => byArea.get(`${careType}|${a}`) ?? []));
   return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-}
-
-/** The roles a lot's places are filled in. */
-export function filledRoles(lot: Lot): FilledRole[] {
-  return lot.structure === 'framework' ? ['member'] : lot.roles.map((r) => r.role);
 }
 
 /** Bids of the lot's own care type that could fill any role of the lot on their own, sorted by id. */

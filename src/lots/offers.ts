@@ -9,6 +9,7 @@
  * brute-force oracle of the tests each keep their own reading of this rule.
  */
 import type { AwardRules, Bid, CareType, Lot } from '../model/types.js';
+import { hasPlaces } from '../structures/index.js';
 import { candidateBids, covers, filledRoles, isEligible, type FilledRole } from './eligibility.js';
 
 export interface Offer {
@@ -70,7 +71,7 @@ export function offersFor(lot: Lot, bids: readonly Bid[], role: FilledRole, rule
     );
     for (const combo of combinations(lists)) {
       const offer = { providerId, bids: combo };
-      if (role !== 'member' || offerAreas(offer, lot).length > 0) offers.push(offer);
+      if (!hasPlaces(lot) || offerAreas(offer, lot).length > 0) offers.push(offer);
     }
   }
   return offers;

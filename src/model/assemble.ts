@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
-import type { Lined } from '../io/table-rows.js';
+import { scoringSettingWrong } from '../diagnostics/messages.js';
+import type { Lined } from './lined.js';
 import type {
   areaRowSchema,
   bidRowSchema,
@@ -14,6 +15,7 @@ import type {
   zoneRowSchema,
 } from './row-schemas.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
+import { parseScoringSettings, type ScoringSettings } from './scoring-settings.js';
 import type {
   Area,
   Bid,
@@ -375,6 +377,21 @@ function buildCurrent(
   return current;
 }
 
+/** costModel and scoring completed with defaults, parsed here once for every later stage; each problem is an error. */
+function scoringSettingsOf(s: ScenarioRows, issues: IssueList): ScoringSettings {
+  const parsed = parseScoringSettings(s.json);
+  if (parsed.kind === 'ok') return parsed.settings;
+  for (const message of parsed.issues)
+    issues.error(
+      s.jsonFile,
+      s.jsonLine(message.startsWith('costModel') ? 'costModel' : 'scoring'),
+      scoringSettingWrong(message),
+    );
+  const defaults = parseScoringSettings({ costModel: {}, scoring: {} });
+  if (defaults.kind === 'bad') throw new Error('the default scoring settings do not parse');
+  return defaults.settings;
+}
+
 export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   const areaMap = uniqueIds(s.files.areas, s.areas, (r) => r.area_id, 'area id', issues);
   const areas: Area[] = [...areaMap.values()].map((r) => ({
@@ -427,8 +444,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     providers: [...providers.values()],
     bids: buildBids(s, providers, areaIds, zones, issues),
     current: buildCurrent(s, areaIds, providers, issues),
-    costModel: s.json.costModel,
-    scoring: s.json.scoring,
+    ...scoringSettingsOf(s, issues),
     ...(s.json.contract === undefined ? {} : { contract: s.json.contract }),
     ...(s.json.transition === undefined ? {} : { transition: s.json.transition }),
     ...(s.json.payment === undefined ? {} : { payment: s.json.payment }),

@@ -3,12 +3,9 @@
  * contract: fields may be added, never renamed).
  */
 import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveStatus } from './types.js';
-import type { Diagnosis, LotExplanation, RuleCostReport } from '../explain/types.js';
-import type { AwardViability, ZoneViability } from '../scoring/award-scores.js';
-import type { CostFloor } from '../scoring/cost-floor.js';
-import type { ContractResult } from '../contract/whole-life.js';
-import type { TransitionResult } from '../contract/transition.js';
-import type { PaymentResult } from '../contract/payment.js';
+import type { Diagnosis, LotExplanation, RuleCostReport } from './explanation.js';
+import type { AwardViability, CostFloor, ZoneViability } from './scores.js';
+import type { ContractResult, PaymentResult, TransitionResult } from './contract-result.js';
 
 export interface ScoreComponent {
   readonly value: number;

@@ -6,21 +6,16 @@
 import { z } from 'zod';
 import { textCell } from './row-schemas.js';
 import { boundsSchema } from './geography.js';
-import { contractSchema, paymentSchema, transitionSchema } from '../contract/settings.js';
+import { contractSchema, paymentSchema, transitionSchema } from './contract-settings.js';
+import { lotEntrySchema } from '../structures/entry-schema.js';
+import { jsonLimits, share } from './json-limits.js';
 import { careTypes, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = textCell(255).pipe(
   z.string().min(1, 'is empty: give a file name inside the scenario folder'),
 );
 
-/** Largest counts and penalties (docs/hardening.md, "Limits"). */
-export const jsonLimits = {
-  unmetPenaltyPerHour: 1_000_000,
-  providers: 100_000,
-  lots: 100_000,
-  frameworkProviders: 1_000,
-  zonings: 100,
-} as const;
+export { jsonLimits } from './json-limits.js';
 
 export const defaultAward = {
   objective: 'cost',
@@ -34,16 +29,6 @@ export const defaultAward = {
   rejectBelowLegalPay: true,
   spotPricePerHour: 32.14,
 } as const;
-
-/** "80%" (text, as a spreadsheet or a person writes it) is the share 0.8. */
-function percentText(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(value);
-  return m === null ? value : Number(m[1]) / 100;
-}
-
-/** A share (0.8, or "80%"); anything else is told to give one. */
-const share = (schema: z.ZodNumber) => z.preprocess(percentText, schema);
 
 const weight = share(z.number().min(0, 'must be at least 0').max(1, 'must be at most 1'));
 
@@ -91,50 +76,6 @@ export const awardSchema = z.strictObject({
     .nullable()
     .default(null),
 });
-
-export const lotEntrySchema = z
-  .strictObject({
-    geography: z.enum(['zone', 'county'], { error: () => 'must be "zone" or "county"' }),
-    structure: z.enum(['sole', 'lead-secondary', 'framework'], {
-      error: () => 'must be "sole", "lead-secondary" or "framework"',
-    }),
-    leadShare: share(z.number()).optional(),
-    maxProviders: z
-      .number()
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(jsonLimits.frameworkProviders, `must be at most ${jsonLimits.frameworkProviders}`)
-      .optional(),
-    minShare: share(z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1')).optional(),
-    backup: z.boolean().optional(),
-  })
-  .superRefine((entry, ctx) => {
-    if (entry.structure === 'lead-secondary') {
-      const s = entry.leadShare;
-      if (s === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['leadShare'],
-          message: 'is missing: lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split',
-        });
-      else if (!(s >= 0.5 && s < 1))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['leadShare'],
-          message: `is ${s}: it must be at least 0.5 and less than 1 (0.8 means 80/20)`,
-        });
-    }
-    if (entry.structure === 'framework' && entry.maxProviders === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['maxProviders'],
-        message: 'is missing: a framework needs maxProviders, e.g. 4',
-      });
-    }
-    if (entry.backup === true && entry.structure !== 'sole') {
-      ctx.addIssue({ code: 'custom', path: ['backup'], message: 'applies only to "sole" lots' });
-    }
-  });
 
 const mergeSchema = z.strictObject({
   merge: z.literal('standard', { error: () => 'can only be "standard"' }),
@@ -205,16 +146,7 @@ export const scenarioJsonSchema = z.object({
 
 export type ScenarioJson = z.infer<typeof scenarioJsonSchema>;
 
-/** A validated scenario.json lot entry as the model's LotPlanEntry, defaults filled. */
+/** A validated scenario.json lot entry as the model's LotPlanEntry (the schema filled the defaults). */
 export function lotPlanEntry(entry: NonNullable<ScenarioJson['lots'][CareType]>): LotPlanEntry {
-  if ('merge' in entry) return { kind: 'merge', into: 'standard' };
-  return {
-    kind: 'lot',
-    geography: entry.geography,
-    structure: entry.structure,
-    leadShare: entry.structure === 'lead-secondary' ? (entry.leadShare ?? 0.8) : 1,
-    maxProviders: entry.structure === 'framework' ? (entry.maxProviders ?? 1) : 1,
-    minShare: entry.minShare ?? 0,
-    backup: entry.backup ?? false,
-  };
+  return 'merge' in entry ? { kind: 'merge', into: 'standard' } : entry;
 }

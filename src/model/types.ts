@@ -2,7 +2,8 @@
  * The domain model: what a scenario is once it has been read and validated.
  * Everything here is plain readonly data; no I/O, no behaviour.
  */
-import type { ContractSettings, PaymentSettings, TransitionSettings } from '../contract/settings.js';
+import type { ContractSettings, PaymentSettings, TransitionSettings } from './contract-settings.js';
+import type { CostModel, ScoringWeights } from './scoring-settings.js';
 
 export const careTypes = ['standard', 'complex', 'reablement'] as const;
 export type CareType = (typeof careTypes)[number];
@@ -11,8 +12,10 @@ export const ruralities = ['urban', 'town', 'rural'] as const;
 export type Rurality = (typeof ruralities)[number];
 
 export type BidRole = 'any' | 'lead' | 'secondary';
+/** A place in a lot that a bid fills: a role with a share of the hours, or a framework `member`. */
+export type RoleName = 'sole' | 'lead' | 'secondary' | 'prime' | 'member';
 /** The role a bid fills in a lot. `backup` holds no guaranteed hours. */
-export type AwardRole = 'sole' | 'lead' | 'secondary' | 'member' | 'backup';
+export type AwardRole = RoleName | 'backup';
 
 export interface Area {
   readonly id: string;
@@ -66,24 +69,38 @@ export interface CurrentRow {
   readonly hours: number;
 }
 
-export const lotStructures = ['sole', 'lead-secondary', 'framework'] as const;
-export type LotStructure = (typeof lotStructures)[number];
+/**
+ * The settings each lot structure adds to a lot entry (beyond geography and
+ * structure), defaults filled. One line per structure: src/structures/ reads,
+ * checks and uses them (docs/structures.md).
+ */
+export interface StructureSettings {
+  readonly sole: { readonly backup: boolean };
+  readonly 'lead-secondary': { readonly leadShare: number };
+  readonly framework: { readonly maxProviders: number; readonly minShare: number };
+  readonly 'prime-secondaries': { readonly primeShare: number; readonly secondaries: number };
+}
+export type LotStructure = keyof StructureSettings;
 
-export type LotPlanEntry =
-  | {
-      readonly kind: 'lot';
-      readonly geography: 'zone' | 'county';
-      readonly structure: LotStructure;
-      /** lead-secondary only: the lead's share in [0.5, 1). */
-      readonly leadShare: number;
-      /** framework only. */
-      readonly maxProviders: number;
-      /** framework only: least share of the lot's hours each winner takes. */
-      readonly minShare: number;
-      /** sole only: name back-up providers for the lot. */
-      readonly backup: boolean;
-    }
-  | { readonly kind: 'merge'; readonly into: 'standard' };
+/** Every structure once, in the order messages list them (the compiler demands each). */
+const structureNames: { readonly [K in LotStructure]: K } = {
+  sole: 'sole',
+  'lead-secondary': 'lead-secondary',
+  framework: 'framework',
+  'prime-secondaries': 'prime-secondaries',
+};
+export const lotStructures: readonly LotStructure[] = Object.values(structureNames);
+
+/** A lot entry of one structure: where its lots are, and the structure's settings. */
+export type LotEntryOf<K extends LotStructure> = {
+  readonly kind: 'lot';
+  readonly geography: 'zone' | 'county';
+  readonly structure: K;
+} & StructureSettings[K];
+
+export type LotEntry = { [K in LotStructure]: LotEntryOf<K> }[LotStructure];
+
+export type LotPlanEntry = LotEntry | { readonly kind: 'merge'; readonly into: 'standard' };
 
 export type LotPlan = Readonly<Partial<Record<CareType, LotPlanEntry>>>;
 
@@ -128,9 +145,9 @@ export interface Scenario {
   readonly providers: readonly Provider[];
   readonly bids: readonly Bid[];
   readonly current: readonly CurrentRow[];
-  /** Raw costModel / scoring settings, completed with defaults by the scoring module. */
-  readonly costModel: Readonly<Record<string, unknown>>;
-  readonly scoring: Readonly<Record<string, unknown>>;
+  /** costModel and scoring settings, parsed and completed with defaults when the scenario was read. */
+  readonly costModel: CostModel;
+  readonly scoring: ScoringWeights;
   /** The contract term, discounting and indexation (docs/contract.md); absent: one design year only. */
   readonly contract?: ContractSettings;
   /** The cost of change and the cap on moved hours (docs/contract.md, "Transition"); absent: defaults, no cap, not priced. */
@@ -150,7 +167,9 @@ export interface ScenarioPlaces {
 }
 
 export interface LotRole {
-  readonly role: 'sole' | 'lead' | 'secondary';
+  readonly role: Exclude<RoleName, 'member'>;
+  /** Names this role among the lot's roles (several roles may share a name, e.g. two secondaries). */
+  readonly slot: string;
   readonly share: number;
 }
 
@@ -161,7 +180,7 @@ export interface Lot {
   readonly zoneId: string;
   readonly areaIds: readonly string[];
   readonly structure: LotStructure;
-  /** Roles of a sole or lead-secondary lot; empty for a framework. */
+  /** Roles of a lot whose roles are each held by one offer; empty for a lot of framework places. */
   readonly roles: readonly LotRole[];
   readonly maxProviders: number;
   readonly minShare: number;

@@ -2,29 +2,11 @@
  * The scores the scoring stage adds to an award (DESIGN.md section 6).
  */
 import type { Flag, ScoreComponent } from '../model/result.js';
-import type { Allocation, AwardRole, Lot, Scenario } from '../model/types.js';
-import type { CostFloor } from './cost-floor.js';
+import type { Allocation, Lot, Scenario } from '../model/types.js';
+import type { AwardViability, CostFloor, ZoneViability } from '../model/scores.js';
+
+export type { AwardViability, ZoneViability } from '../model/scores.js';
 import type { ScoringSettings } from './settings.js';
-
-export interface ZoneViability {
-  /** Best viability any eligible bid would have holding the lot's largest role alone. */
-  readonly score: number;
-  readonly bidId: string | null;
-  readonly providerId: string | null;
-  readonly reason: string;
-  readonly detail: Readonly<Record<string, ScoreComponent>>;
-}
-
-export interface AwardViability {
-  readonly lotId: string;
-  readonly bidId: string;
-  readonly role: AwardRole;
-  readonly hoursPerWeek: number;
-  readonly pricePerHour: number;
-  readonly costFloorPerHour: number;
-  readonly viabilityScore: number;
-  readonly viability: Readonly<Record<string, ScoreComponent>>;
-}
 
 export interface LotScores {
   readonly costFloorPerHour: number;

@@ -6,7 +6,13 @@
  * types lists the bids of each care type, priced against that care type's
  * lowest price (a bid is paid its own price for its own care type's hours).
  */
-import { candidateBids, eligiblePartBids, isEligible, type FilledRole } from '../lots/eligibility.js';
+import {
+  candidateBids,
+  eligiblePartBids,
+  filledRoles,
+  isEligible,
+  type FilledRole,
+} from '../lots/eligibility.js';
 import type { Bid, Lot, Scenario } from '../model/types.js';
 import { lotFloors, type CostFloor } from './cost-floor.js';
 import { flagFor, otherBidsMedian } from './flags.js';
@@ -31,10 +37,6 @@ export interface BidScore {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-
-function rolesOf(lot: Lot): FilledRole[] {
-  return lot.structure === 'framework' ? ['member'] : lot.roles.map((r) => r.role);
-}
 
 interface LotContext {
   readonly lot: Lot;
@@ -126,7 +128,7 @@ export function bidScores(scenario: Scenario, lots: readonly Lot[], settings: Sc
           othersMedian: (providerId) => othersMedian(providerId, careType),
         };
         return candidateBids(lot, bids, careType).flatMap((bid) => {
-          const roles = rolesOf(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
+          const roles = filledRoles(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
           return roles.length === 0 ? [] : [scoreBid(scenario, context, bid, roles, settings)];
         });
       });

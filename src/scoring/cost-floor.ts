@@ -7,28 +7,10 @@
 import type { Area, Lot, Rurality, Scenario } from '../model/types.js';
 import { ruralities } from '../model/types.js';
 import { spreadKm } from './geo.js';
+import type { CostFloor } from '../model/scores.js';
 import type { CostModel } from './settings.js';
 
-export interface CostFloor {
-  /** £ per contact hour, all parts, rounded to pennies. */
-  readonly perHour: number;
-  /** £ per contact hour that legal pay alone needs: wage for contact and travel time, on-costs and mileage. */
-  readonly wageFloorPerHour: number;
-  /** Demand share of each rurality class. */
-  readonly mix: Readonly<Record<Rurality, number>>;
-  readonly spreadKm: number;
-  readonly travelMinutesPerContactHour: number;
-  readonly milesPerContactHour: number;
-  /** £ per contact hour, each part of the floor. */
-  readonly parts: {
-    readonly contactPay: number;
-    readonly travelPay: number;
-    readonly onCosts: number;
-    readonly mileage: number;
-    readonly overhead: number;
-    readonly surplus: number;
-  };
-}
+export type { CostFloor } from '../model/scores.js';
 
 export interface WeightedArea {
   readonly area: Area;

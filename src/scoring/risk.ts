@@ -16,6 +16,7 @@
  */
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, CurrentRow, Lot, Scenario } from '../model/types.js';
+import { structureRisks } from '../structures/index.js';
 import { holdersOf, utilisationOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Components } from './components.js';
 import { concentrationReason, concentrationValue, type CountyConcentration } from './concentration.js';
@@ -147,7 +148,7 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
     surge: surgeRisk(facts, lot),
     growth: growthRisk(facts, lot),
   };
-  if (lot.structure === 'framework')
+  if (structureRisks(lot).includes('cherryPicking'))
     parts['cherryPicking'] = cherryPickingRisk(scenario, lot, input.allocations);
   const unmetShare = lot.demand > 0 ? input.unmet / lot.demand : 0;
   return withUnmet(weigh(parts, s.riskWeights), unmetShare, unmetReason(input.unmet, lot.demand));

@@ -3,6 +3,7 @@
  * of DESIGN.md section 9 (docs/workbench.md). Every request first passes the
  * origin check; solves go through one queue to one solver (answers.ts).
  */
+import { workbenchInputs } from '../structures/index.js';
 import { readdir, readFile } from 'node:fs/promises';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -84,6 +85,7 @@ function scenarioRoutes(app: FastifyInstance, bench: Bench): void {
       zonings: Object.fromEntries([...s.zonings].map(([name, zoning]) => [name, Object.fromEntries(zoning)])),
       areas: s.areas.map((a) => ({ area_id: a.id, name: a.name, lat: a.lat, lon: a.lon })),
       lots: lotPlanToJson(s.lotPlan),
+      structures: workbenchInputs(),
       award: s.award,
       currency: s.currency,
       palette: Array.from({ length: 16 }, (_, i) => categoricalColour(i)),

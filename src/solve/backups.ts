@@ -1,5 +1,5 @@
 /**
- * Back-up providers for `sole` lots with `backup: true`: a framework of up to
+ * Back-up providers for lots whose structure names them (`sole` with `backup: true`): a framework of up to
  * two other providers, named in the award with no guaranteed hours, who step
  * in if the sole provider hands back. Chosen after the solve, cheapest
  * eligible offer first (ties by bid ids), from providers with spare capacity.
@@ -8,6 +8,7 @@
  */
 import { blend, offerName, offerParts, offersFor } from '../lots/offers.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { backupRole } from '../structures/index.js';
 
 export const backupsPerLot = 2;
 
@@ -21,9 +22,9 @@ export function chooseBackups(
   const spare = new Map(scenario.providers.map((p) => [p.id, p.maxHours - (load.get(p.id) ?? 0)]));
   const backups: Allocation[] = [];
   for (const lot of lots) {
-    if (!lot.backup || lot.structure !== 'sole') continue;
+    if (!lot.backup) continue;
     const taken = new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId));
-    const candidates = offersFor(lot, scenario.bids, 'sole', scenario.award)
+    const candidates = offersFor(lot, scenario.bids, backupRole(lot), scenario.award)
       .filter((o) => (spare.get(o.providerId) ?? 0) > 0)
       .map((offer) => ({ offer, parts: offerParts(offer, lot) }))
       .map((c) => ({ ...c, price: blend(c.parts).price }))

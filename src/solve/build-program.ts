@@ -21,6 +21,7 @@ import {
   type Offer,
   type OfferPart,
 } from '../lots/offers.js';
+import { hasPlaces } from '../structures/index.js';
 import type { Program, Row, Variable, VariableMeaning } from './program.js';
 import { wholeLifeWeights } from '../contract/whole-life.js';
 import { withGlobalRules } from '../contract/global-rules.js';
@@ -105,15 +106,15 @@ function load(d: Draft, parts: readonly OfferPart[], v: number, hoursPerUnit: nu
 function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: YearWeights): void {
   const price = pricing(scenario, lot, bids, years);
   const perProvider = new Map<string, [number, number][]>();
-  for (const { role, share } of lot.roles) {
+  for (const { role, slot, share } of lot.roles) {
     const hours = share * lot.demand;
     const terms: [number, number][] = [];
     for (const offer of offersFor(lot, bids, role, scenario.award)) {
       const parts = offerParts(offer, lot);
       const v = addVar(
         d,
-        `a[${offerName(offer)},${lot.id},${role}]`,
-        { kind: 'assign', lotId: lot.id, role, hours, ...served(offer, parts) },
+        `a[${offerName(offer)},${lot.id},${slot}]`,
+        { kind: 'assign', lotId: lot.id, role, slot, hours, ...served(offer, parts) },
         price.serve(parts, hours),
       );
       terms.push([v, 1]);
@@ -122,11 +123,11 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
     }
     const u = addVar(
       d,
-      `u[${lot.id},${role}]`,
-      { kind: 'unmet', lotId: lot.id, role, hours },
+      `u[${lot.id},${slot}]`,
+      { kind: 'unmet', lotId: lot.id, role, slot, hours },
       price.unmet(hours),
     );
-    addRow(d, `fill[${lot.id},${role}]`, [...terms, [u, 1]], 1, 1);
+    addRow(d, `fill[${lot.id},${slot}]`, [...terms, [u, 1]], 1, 1);
   }
   for (const [providerId, terms] of perProvider)
     if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
@@ -279,7 +280,7 @@ export function buildProgram(scenario: Scenario, lots: readonly Lot[]): Program 
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
   const years = scenario.award.objective === 'whole-life' ? wholeLifeWeights(scenario, lots) : undefined;
   for (const lot of [...lots].sort(byId)) {
-    if (lot.structure === 'framework') addFrameworkLot(d, scenario, lot, bids, years);
+    if (hasPlaces(lot)) addFrameworkLot(d, scenario, lot, bids, years);
     else addRoleLot(d, scenario, lot, bids, years);
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);

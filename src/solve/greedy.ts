@@ -17,14 +17,14 @@ import { PlanState, isFeasiblePlan, type Change } from './plan-state.js';
 import type { Program, VariableMeaning } from './program.js';
 
 interface Slots {
-  /** variable index of the unmet variable of each lot role, by `lot|role` */
+  /** variable index of the unmet variable of each lot role, by `lot|slot` */
   readonly unmet: Map<string, number>;
   /** the assign variable currently filling each lot role */
   readonly filled: Map<string, number>;
 }
 
 const slotOf = (m: VariableMeaning): string | null =>
-  m.kind === 'assign' || m.kind === 'unmet' ? `${m.lotId}|${m.role}` : null;
+  m.kind === 'assign' || m.kind === 'unmet' ? `${m.lotId}|${m.slot}` : null;
 
 function initialValues(program: Program): number[] {
   return program.variables.map((v) =>

@@ -3,7 +3,7 @@
  * backend adapter consumes. Variables carry what they mean in the award, so the
  * solution can be read back without the solver.
  */
-import type { CareType } from '../model/types.js';
+import type { CareType, LotRole } from '../model/types.js';
 
 /** One bid of an offer: its care type's share of the hours a variable carries. */
 export interface VariablePart {
@@ -27,14 +27,18 @@ export type VariableMeaning =
   | ({
       readonly kind: 'assign';
       readonly lotId: string;
-      readonly role: 'sole' | 'lead' | 'secondary';
+      readonly role: LotRole['role'];
+      /** The role's name among the lot's roles (two secondaries share a role, not a slot). */
+      readonly slot: string;
       readonly hours: number;
     } & Served)
   /** binary: role of lot left unfilled */
   | {
       readonly kind: 'unmet';
       readonly lotId: string;
-      readonly role: 'sole' | 'lead' | 'secondary';
+      readonly role: LotRole['role'];
+      /** The role's name among the lot's roles (two secondaries share a role, not a slot). */
+      readonly slot: string;
       readonly hours: number;
     }
   /** binary: offer holds a place on a framework lot */

@@ -5,11 +5,14 @@
  * type's hours at its own bid's price). Written from the rules in the README
  * and DESIGN.md, sharing no code with src/lots or src/solve on purpose.
  */
-import type { Allocation, AwardRules, Bid, LotPlanEntry, Scenario } from '../model/types.js';
+import type { Allocation, AwardRules, Bid, LotEntry, Scenario } from '../model/types.js';
+import { bidMayTake, type LotRules } from './structure-rules.js';
 
 export interface ExpectedLot {
   readonly careType: string;
-  readonly entry: Extract<LotPlanEntry, { kind: 'lot' }>;
+  readonly entry: LotEntry;
+  /** What the entry's structure allows (structure-rules.ts). */
+  readonly rules: LotRules;
   readonly areas: Set<string>;
   demand: number;
   readonly areaDemand: Map<string, number>;
@@ -25,13 +28,7 @@ export interface StatedPart {
   readonly pricePerHour: number;
 }
 
-export const bidMayTake: Record<string, readonly string[]> = {
-  sole: ['any', 'lead'],
-  lead: ['any', 'lead'],
-  secondary: ['any', 'secondary'],
-  member: ['any', 'lead'],
-  backup: ['any', 'lead'],
-};
+export { bidMayTake };
 
 /** Care types with design demand in the lot, sorted. */
 export function neededTypes(lot: ExpectedLot): string[] {
@@ -138,12 +135,7 @@ export function mixPrice(
 /** Every offer (one bid per needed care type, one provider) that could fill some role of the lot. */
 export function offersOf(scenario: Scenario, lot: ExpectedLot, rejected: ReadonlySet<string>): Bid[][] {
   const types = neededTypes(lot);
-  const roles =
-    lot.entry.structure === 'framework'
-      ? ['member']
-      : lot.entry.structure === 'sole'
-        ? ['sole']
-        : ['lead', 'secondary'];
+  const roles = lot.rules.places !== null ? ['member'] : [...lot.rules.roles.keys()];
   const found: Bid[][] = [];
   for (const role of roles) {
     const byProvider = new Map<string, Bid[][]>();

@@ -20,6 +20,7 @@ import {
   type StatedPart,
 } from './verify-offers.js';
 import { budgetViolations, changeOf, wholeLifeMultiples } from './verify-contract.js';
+import { lotRules, type LotRules } from './structure-rules.js';
 
 export interface VerifiedLot {
   readonly lotId: string;
@@ -63,6 +64,7 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
       const lot = out.get(id) ?? {
         careType,
         entry,
+        rules: lotRules(entry),
         areas: new Set<string>(),
         demand: 0,
         areaDemand: new Map<string, number>(),
@@ -87,11 +89,8 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
   return out;
 }
 
-function roleShare(entry: ExpectedLot['entry'], role: string): number | null {
-  if (entry.structure === 'sole') return role === 'sole' ? 1 : null;
-  if (entry.structure === 'lead-secondary')
-    return role === 'lead' ? entry.leadShare : role === 'secondary' ? 1 - entry.leadShare : null;
-  return null;
+function roleShare(lot: ExpectedLot, role: string): number | null {
+  return lot.rules.roles.get(role)?.share ?? null;
 }
 
 /**
@@ -120,7 +119,7 @@ function checkAllocation(
     v.push(
       `${where}: priced for ${types.join(' + ')} care, the lot carries ${needed.join(' + ')} (one bid per care type)`,
     );
-  const share = a.role === 'member' || a.role === 'backup' ? null : roleShare(lot.entry, a.role);
+  const share = a.role === 'member' || a.role === 'backup' ? null : roleShare(lot, a.role);
   const typeHours = expectedTypeHours(a, lot, share === null ? 0 : share * lot.demand);
   for (const [i, part] of parts.entries())
     checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v);
@@ -138,8 +137,7 @@ function checkAllocation(
   if (uncovered !== undefined)
     return void v.push(`${where}: bid does not cover area ${uncovered} of the lot`);
   if (a.role === 'backup') {
-    if (lot.entry.structure !== 'sole' || !lot.entry.backup)
-      v.push(`${where}: backup in a lot without back-ups`);
+    if (!lot.rules.backups) v.push(`${where}: backup in a lot without back-ups`);
     if (a.hoursPerWeek !== 0) v.push(`${where}: a backup holds no guaranteed hours`);
     return;
   }
@@ -206,7 +204,7 @@ function checkMember(
   lot: ExpectedLot,
   v: string[],
 ): void {
-  if (lot.entry.structure !== 'framework') v.push(`${where}: member role in a ${lot.entry.structure} lot`);
+  if (lot.rules.places === null) v.push(`${where}: member role in a ${lot.entry.structure} lot`);
   const sum = Object.values(a.areaHours ?? {}).reduce((t, h) => t + h, 0);
   if (!close(sum, a.hoursPerWeek)) v.push(`${where}: area hours add to ${sum}, not ${a.hoursPerWeek}`);
   for (const area of Object.keys(a.areaHours ?? {}))
@@ -234,11 +232,11 @@ function checkLots(award: AwardToVerify, expected: Map<string, ExpectedLot>, v: 
     const providers = mine.map((a) => a.providerId);
     if (new Set(providers).size !== providers.length)
       v.push(`lot ${lot.lotId}: one provider holds two places`);
-    if (e.entry.structure === 'framework') checkFramework(lot.lotId, e, mine, v);
+    if (e.rules.places !== null) checkFramework(lot.lotId, e.rules.places, e, mine, v);
     else
-      for (const role of e.entry.structure === 'sole' ? ['sole'] : ['lead', 'secondary']) {
+      for (const [role, { count }] of e.rules.roles) {
         const n = mine.filter((a) => a.role === role).length;
-        if (n > 1) v.push(`lot ${lot.lotId}: role ${role} filled ${n} times`);
+        if (n > count) v.push(`lot ${lot.lotId}: role ${role} filled ${n} times`);
       }
     const backups = award.allocations.filter((a) => a.lotId === lot.lotId && a.role === 'backup');
     if (backups.some((b) => providers.includes(b.providerId)))
@@ -246,11 +244,17 @@ function checkLots(award: AwardToVerify, expected: Map<string, ExpectedLot>, v: 
   }
 }
 
-function checkFramework(lotId: string, e: ExpectedLot, members: readonly Allocation[], v: string[]): void {
-  if (members.length > e.entry.maxProviders)
-    v.push(`lot ${lotId}: ${members.length} members, at most ${e.entry.maxProviders}`);
+function checkFramework(
+  lotId: string,
+  places: NonNullable<LotRules['places']>,
+  e: ExpectedLot,
+  members: readonly Allocation[],
+  v: string[],
+): void {
+  if (members.length > places.maxProviders)
+    v.push(`lot ${lotId}: ${members.length} members, at most ${places.maxProviders}`);
   for (const m of members)
-    if (!atMost(e.entry.minShare * e.demand, m.hoursPerWeek))
+    if (!atMost(places.minShare * e.demand, m.hoursPerWeek))
       v.push(`lot ${lotId}: ${m.providerId} serves ${m.hoursPerWeek}, below minShare`);
   for (const [area, demand] of e.areaDemand) {
     const served = members.reduce((t, m) => t + (m.areaHours?.[area] ?? 0), 0);

@@ -176,7 +176,7 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
         )(f);
         set('bids.csv', 3, 'B2,P2,standard,Z1,25,500,any,,sole;zonal')(f);
       },
-      'bids.csv:3: structures must be lot structures (sole, lead-secondary, framework) separated by ; (empty means any structure) (got "sole;zonal")',
+      'bids.csv:3: structures must be lot structures (sole, lead-secondary, framework, prime-secondaries) separated by ; (empty means any structure) (got "sole;zonal")',
     ],
     [
       'file outside the folder',

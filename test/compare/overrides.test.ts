@@ -77,10 +77,15 @@ describe('applyOverrides', () => {
     expect(out.bids.find((b) => b.id === other?.id)?.price).toBe(other?.price);
   });
 
-  test('costModel and scoring merge deeply', () => {
-    const out = apply({ costModel: { hourlyWage: 13 }, scoring: { risk: { weights: { supply: 2 } } } });
-    expect(out.costModel).toMatchObject({ hourlyWage: 13 });
-    expect(out.scoring).toMatchObject({ risk: { weights: { supply: 2 } } });
+  test('costModel and scoring merge deeply, checked by the scenario.json schemas', () => {
+    const out = apply({ costModel: { wagePerHour: 13 }, scoring: { riskWeights: { supply: 2 } } });
+    expect(out.costModel).toMatchObject({
+      wagePerHour: 13,
+      overheadPerHour: herts.costModel.overheadPerHour,
+    });
+    expect(out.scoring.riskWeights).toEqual({ ...herts.scoring.riskWeights, supply: 2 });
+    const bad = applyOverrides(herts, overridesSchema.parse({ costModel: { hourlyWage: 13 } }) as Overrides);
+    expect(bad).toMatch(/^costModel Unrecognized key: "hourlyWage"/);
   });
 
   test('what cannot run is a message, not an exception', () => {
@@ -109,7 +114,7 @@ describe('applyOverrides', () => {
       demandMultiplier: 2,
       priceChanges: { standard: 2 },
       award: { minQuality: 10 },
-      costModel: { a: 1 },
+      costModel: { wagePerHour: 14, onCosts: { pension: 0.03 } },
     });
     expect(JSON.stringify({ ...herts, zonings: [...herts.zonings] })).toBe(snapshot);
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { paymentModels, type LotSpend } from '../../src/contract/payment-models.js';
-import { paymentSchema } from '../../src/contract/settings.js';
+import { paymentSchema } from '../../src/model/contract-settings.js';
 import { area, bid, demand, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
 

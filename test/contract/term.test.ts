@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { wageRise } from '../../src/contract/indexation.js';
 import { demandInYear } from '../../src/contract/term.js';
-import { contractSchema, paymentSchema } from '../../src/contract/settings.js';
+import { contractSchema, paymentSchema } from '../../src/model/contract-settings.js';
 
 describe('demand in a contract year', () => {
   const points = [

@@ -3,7 +3,7 @@
  * P3 bids lower for both.
  */
 import { describe, expect, it } from 'vitest';
-import { transitionSchema } from '../../src/contract/settings.js';
+import { transitionSchema } from '../../src/model/contract-settings.js';
 import type { Scenario } from '../../src/model/types.js';
 import { verifyAward } from '../../src/verify/verify.js';
 import { area, bid, demand, makeScenario, provider } from '../helpers/scenario-builder.js';

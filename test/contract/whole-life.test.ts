@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/model/types.js';
-import { contractSchema } from '../../src/contract/settings.js';
+import { contractSchema } from '../../src/model/contract-settings.js';
 import {
   area,
   bid,

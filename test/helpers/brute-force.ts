@@ -1,6 +1,7 @@
 /**
  * An independent brute-force solver for the award model of DESIGN.md section 4,
- * for sole and lead-secondary lots only: it enumerates every assignment of an
+ * for lots whose roles are held whole (sole, lead-secondary, prime-secondaries):
+ * it enumerates every assignment of an
  * eligible offer (or nobody) to every lot role, checks rules 1-8 itself and
  * keeps the best objective. Framework lots need continuous hours (an LP), so
  * scenarios with a framework lot are refused (`null`); the property test only
@@ -18,7 +19,7 @@
  * moved share; with `priceChange` each moved hour costs mobilisation plus
  * double-running weeks at the spot price, once, in the cost objective.
  */
-import type { Bid, Scenario } from '../../src/model/types.js';
+import type { Bid, LotEntry, Scenario } from '../../src/model/types.js';
 
 /** A provider's way to fill a role: one bid per care type with demand in the lot, each with its hours there. */
 interface Offer {
@@ -28,7 +29,7 @@ interface Offer {
 
 interface Slot {
   readonly lotId: string;
-  readonly role: 'sole' | 'lead' | 'secondary';
+  readonly role: string;
   readonly hours: number;
   readonly candidates: readonly Offer[];
 }
@@ -48,8 +49,9 @@ interface OwnLot {
   readonly demand: number;
   /** care type → its design hours in the lot (only care types with hours) */
   readonly byType: ReadonlyMap<string, number>;
-  readonly kind: 'sole' | 'lead-secondary';
-  readonly leadShare: number;
+  readonly kind: string;
+  /** The lot's roles and their shares of its hours, as DESIGN.md defines each structure. */
+  readonly roles: readonly (readonly [string, number])[];
   /** provider → today's hours in the lot (current.csv) */
   readonly today: ReadonlyMap<string, number>;
 }
@@ -64,6 +66,29 @@ function todayIn(scenario: Scenario, careType: string, areas: ReadonlySet<string
   return today;
 }
 
+/** Roles of a lot entry, read from DESIGN.md (sections 3-4 and the prime-secondaries addition); null for a framework. */
+function rolesOf(entry: LotEntry): [string, number][] | null {
+  switch (entry.structure) {
+    case 'sole':
+      return [['sole', 1]];
+    case 'lead-secondary':
+      return [
+        ['lead', entry.leadShare],
+        ['secondary', 1 - entry.leadShare],
+      ];
+    case 'prime-secondaries':
+      return [
+        ['prime', entry.primeShare],
+        ...Array.from({ length: entry.secondaries }, (): [string, number] => [
+          'secondary',
+          (1 - entry.primeShare) / entry.secondaries,
+        ]),
+      ];
+    case 'framework':
+      return null;
+  }
+}
+
 function ownLots(scenario: Scenario): OwnLot[] | null {
   const zoning = scenario.zonings.get(scenario.zoning);
   const lots = new Map<
@@ -73,13 +98,14 @@ function ownLots(scenario: Scenario): OwnLot[] | null {
       areas: Set<string>;
       demand: number;
       byType: Map<string, number>;
-      kind: 'sole' | 'lead-secondary';
-      leadShare: number;
+      kind: string;
+      roles: [string, number][];
     }
   >();
   for (const [careType, entry] of Object.entries(scenario.lotPlan)) {
     if (entry?.kind !== 'lot') continue;
-    if (entry.structure === 'framework') return null;
+    const roles = rolesOf(entry);
+    if (roles === null) return null;
     const key = (areaId: string) =>
       `${careType}:${entry.geography === 'county' ? 'county' : zoning?.get(areaId)}`;
     for (const a of scenario.areas) {
@@ -89,7 +115,7 @@ function ownLots(scenario: Scenario): OwnLot[] | null {
         demand: 0,
         byType: new Map<string, number>(),
         kind: entry.structure,
-        leadShare: entry.leadShare,
+        roles,
       };
       lot.areas.add(a.id);
       lots.set(key(a.id), lot);
@@ -111,7 +137,7 @@ function ownLots(scenario: Scenario): OwnLot[] | null {
       areas: [...l.areas],
       demand: l.demand,
       kind: l.kind,
-      leadShare: l.leadShare,
+      roles: l.roles,
       byType: new Map([...l.byType].filter(([, h]) => h > 0)),
       today: todayIn(scenario, l.careType, l.areas),
     }));
@@ -145,14 +171,7 @@ function offersFor(scenario: Scenario, lot: OwnLot, role: string, share: number)
 function slotsOf(scenario: Scenario, lots: readonly OwnLot[]): Slot[] {
   const slots: Slot[] = [];
   for (const lot of lots) {
-    const roles =
-      lot.kind === 'sole'
-        ? ([['sole', 1]] as const)
-        : ([
-            ['lead', lot.leadShare],
-            ['secondary', 1 - lot.leadShare],
-          ] as const);
-    for (const [role, share] of roles)
+    for (const [role, share] of lot.roles)
       slots.push({
         lotId: lot.id,
         role,

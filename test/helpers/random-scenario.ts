@@ -1,8 +1,8 @@
 /**
  * fast-check arbitraries for small random scenarios: 2-5 areas, 1-3 zones,
  * 2-4 providers, 3-8 bids with lead/secondary roles, a package and some
- * prices that hold only for some lot structures, sole and lead-secondary lots
- * (with frameworks allowed: framework standard lots too), an optional
+ * prices that hold only for some lot structures, sole, lead-secondary and
+ * prime-secondaries lots (with frameworks allowed: framework standard lots too), an optional
  * reablement lot (sole, framework, or merged into standard, so standard lots
  * are won with a standard and a reablement bid), and random award rules
  * (share cap, lots cap, minDistinctProviders, minQuality, both objectives).
@@ -25,6 +25,8 @@ export interface RandomOptions {
   readonly framework?: boolean;
   /** Always merge reablement into standard (lots won with a standard and a reablement bid). @defaultValue false */
   readonly merge?: boolean;
+  /** Structures the standard lots may have. @defaultValue every structure (framework as `framework` says) */
+  readonly standard?: readonly Exclude<LotStructure, 'framework'>[];
 }
 
 const roles: readonly BidRole[] = ['any', 'any', 'lead', 'secondary'];
@@ -38,6 +40,8 @@ const structureChoices: readonly (readonly LotStructure[])[] = [
   ['framework'],
   ['sole', 'lead-secondary'],
   ['lead-secondary', 'framework'],
+  ['prime-secondaries'],
+  ['sole', 'prime-secondaries'],
 ];
 
 interface Shape {
@@ -48,8 +52,10 @@ interface Shape {
   readonly bids: readonly RawBid[];
   readonly plan: {
     readonly geography: 'zone' | 'county';
-    readonly structure: 'sole' | 'lead-secondary' | 'framework';
+    readonly structure: LotStructure;
     readonly leadShare: number;
+    readonly primeShare: number;
+    readonly secondaries: number;
     readonly reablement: 'none' | 'sole' | 'framework' | 'merge';
     readonly minShare: number;
   };
@@ -89,10 +95,9 @@ function shapeArb(options: RandomOptions): fc.Arbitrary<Shape> {
       : options.framework === false
         ? (['none', 'sole', 'merge', 'merge'] as const)
         : (['none', 'sole', 'framework', 'merge', 'merge'] as const);
-  const standardKinds =
-    options.framework === false
-      ? (['sole', 'lead-secondary'] as const)
-      : (['sole', 'lead-secondary', 'framework'] as const);
+  const roleKinds = options.standard ?? (['sole', 'lead-secondary', 'prime-secondaries'] as const);
+  const standardKinds: readonly LotStructure[] =
+    options.framework === false || options.standard !== undefined ? roleKinds : [...roleKinds, 'framework'];
   return fc.integer({ min: 2, max: 5 }).chain((n) =>
     fc.record({
       zoneOf: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
@@ -124,6 +129,8 @@ function shapeArb(options: RandomOptions): fc.Arbitrary<Shape> {
         geography: fc.constantFrom('zone' as const, 'zone' as const, 'county' as const),
         structure: fc.constantFrom(...standardKinds),
         leadShare: fc.constantFrom(0.5, 0.6, 0.8),
+        primeShare: fc.constantFrom(0.5, 0.6, 0.8),
+        secondaries: fc.constantFrom(1, 2),
         reablement: fc.constantFrom(...reablementKinds),
         minShare: fc.constantFrom(0, 0.2),
       }),
@@ -196,7 +203,9 @@ function toScenario(s: Shape): Scenario {
         : lotEntry({
             geography: s.plan.geography,
             structure: s.plan.structure,
-            leadShare: s.plan.structure === 'sole' ? 1 : s.plan.leadShare,
+            leadShare: s.plan.leadShare,
+            primeShare: s.plan.primeShare,
+            secondaries: s.plan.secondaries,
           }),
   };
   if (s.plan.reablement === 'sole') lotPlan.reablement = lotEntry({ geography: 'county' });

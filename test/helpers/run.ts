@@ -5,6 +5,7 @@ import { runScenario, type RunOutcome } from '../../src/pipeline.js';
 import type { InfeasibleResult, Result } from '../../src/model/result.js';
 import type { Scenario } from '../../src/model/types.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
+import type { AwardToVerify } from '../../src/verify/verify.js';
 import type { SolverBackend } from '../../src/solve/program.js';
 
 export function run(
@@ -47,3 +48,12 @@ export async function awardOrDiagnosis(
 export function close(a: number, b: number, rel = 1e-6): boolean {
   return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
 }
+
+/** A result as the independent verifier reads it. */
+export const awardToVerify = (r: Result): AwardToVerify => ({
+  zoning: r.zoning,
+  lots: r.lots,
+  allocations: r.allocations,
+  objective: r.objective,
+  annualCost: r.totals.annualCost,
+});

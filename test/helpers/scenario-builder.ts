@@ -3,6 +3,8 @@
  * files. Every builder takes overrides; defaults are small and valid.
  */
 import { defaultAward } from '../../src/model/scenario-schema.js';
+import { lotEntrySchema } from '../../src/structures/entry-schema.js';
+import { defaultScoringSettings } from '../../src/scoring/settings.js';
 import type {
   Area,
   AwardRules,
@@ -10,6 +12,8 @@ import type {
   CareType,
   DemandRow,
   LotPlan,
+  LotStructure,
+  StructureSettings,
   LotPlanEntry,
   Provider,
   Scenario,
@@ -66,17 +70,22 @@ export function demand(areaId: string, hours: number, over: Partial<DemandRow> =
   return { areaId, careType: 'standard', period: '2027', hours, low: hours, high: hours, ...over };
 }
 
-export function lotEntry(over: Partial<Extract<LotPlanEntry, { kind: 'lot' }>> = {}): LotPlanEntry {
-  return {
-    kind: 'lot',
-    geography: 'zone',
-    structure: 'sole',
-    leadShare: 1,
-    maxProviders: 1,
-    minShare: 0,
-    backup: false,
-    ...over,
-  };
+/** Any structure's settings, flat, as a test names them. */
+type LotEntryFields = { readonly geography: 'zone' | 'county'; readonly structure: LotStructure } & Partial<
+  UnionToIntersection<StructureSettings[LotStructure]>
+>;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+
+/**
+ * A lot entry as scenario.json would give it (a sole zone lot unless told),
+ * checked by the real schema; a structure that needs a share or a count gets
+ * one (leadShare 0.8, maxProviders 1) unless the test names it.
+ */
+export function lotEntry(over: Partial<LotEntryFields> = {}): LotPlanEntry {
+  const wanted = { geography: 'zone', structure: 'sole', leadShare: 0.8, maxProviders: 1, ...over };
+  return lotEntrySchema.parse(wanted);
 }
 
 /** Award rules for tests of the award model itself: legal-pay rejection off unless asked for. */
@@ -115,8 +124,7 @@ export function makeScenario(parts: ScenarioParts): Scenario {
     providers: parts.providers,
     bids: parts.bids,
     current: [],
-    costModel: {},
-    scoring: {},
+    ...defaultScoringSettings,
     boundaries: null,
   };
 }

@@ -72,7 +72,7 @@ describe('a workbook is a scenario', () => {
     const structureRow = sheet(wb, 'scenario').getColumn(1).values.indexOf('lots.standard.structure');
     expect(sheet(wb, 'scenario').getCell(structureRow, 2).dataValidation).toMatchObject({
       type: 'list',
-      formulae: ['"sole,lead-secondary,framework"'],
+      formulae: ['"sole,lead-secondary,framework,prime-secondaries"'],
     });
   });
 

@@ -16,10 +16,10 @@ describe('buildLots', () => {
       ['standard:Z2', 'Z2', ['A3'], 50],
     ]);
     expect(lots[1]?.roles).toEqual([
-      { role: 'lead', share: 0.8 },
-      { role: 'secondary', share: expect.closeTo(0.2, 12) as number },
+      { role: 'lead', slot: 'lead', share: 0.8 },
+      { role: 'secondary', slot: 'secondary', share: expect.closeTo(0.2, 12) as number },
     ]);
-    expect(lots[0]?.roles).toEqual([{ role: 'sole', share: 1 }]);
+    expect(lots[0]?.roles).toEqual([{ role: 'sole', slot: 'sole', share: 1 }]);
     expect([...(lots[0]?.demandByArea ?? [])]).toEqual([
       ['A1', 10],
       ['A3', 5],

@@ -61,7 +61,11 @@ describe('row schemas', () => {
     ['bid_id', 'B 1', 'is not a valid id'],
     ['package_id', 'P K', 'is not a valid id'],
     ['quality_score', '101', 'must be at most 100'],
-    ['structures', 'sole;zonal', 'must be lot structures (sole, lead-secondary, framework) separated by ;'],
+    [
+      'structures',
+      'sole;zonal',
+      'must be lot structures (sole, lead-secondary, framework, prime-secondaries) separated by ;',
+    ],
     ['structures', 'lead/secondary', 'must be lot structures'],
   ])('a bid row with %s = "%s" says "%s"', (column, value, message) => {
     const result = bidRowSchema.safeParse({ ...bidRow, [column]: value });

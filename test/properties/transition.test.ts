@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { transitionSchema } from '../../src/contract/settings.js';
+import { transitionSchema } from '../../src/model/contract-settings.js';
 import type { CurrentRow, Scenario } from '../../src/model/types.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import { bruteForce, bruteForceWithin } from '../helpers/brute-force.js';

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultScoringSettings,
-  parseScoringSettings,
-  scoringSettingsProblem,
-} from '../../src/scoring/settings.js';
+import { defaultScoringSettings, parseScoringSettings } from '../../src/scoring/settings.js';
+
+/** Every problem of raw settings in one line, or null. */
+const problems = (raw: { costModel: unknown; scoring: unknown }) => {
+  const parsed = parseScoringSettings(raw);
+  return parsed.kind === 'ok' ? null : parsed.issues.join('; ');
+};
 
 describe('parseScoringSettings', () => {
   it('completes empty settings with the documented defaults', () => {
@@ -52,12 +54,12 @@ describe('parseScoringSettings', () => {
     expect(
       parsed.issues.some((i) => i.startsWith('scoring.riskWeights') && i.includes('at least one weight')),
     ).toBe(true);
-    expect(scoringSettingsProblem({ costModel: { surplus: 2 }, scoring: {} })).toMatch(/costModel.surplus/);
-    expect(scoringSettingsProblem({ costModel: {}, scoring: {} })).toBeNull();
+    expect(problems({ costModel: { surplus: 2 }, scoring: {} })).toMatch(/costModel.surplus/);
+    expect(problems({ costModel: {}, scoring: {} })).toBeNull();
   });
 
   it('says why riskWeights.unmet is no longer a weight, instead of ignoring it', () => {
-    expect(scoringSettingsProblem({ costModel: {}, scoring: { riskWeights: { unmet: 0.1 } } })).toMatch(
+    expect(problems({ costModel: {}, scoring: { riskWeights: { unmet: 0.1 } } })).toMatch(
       /scoring\.riskWeights\.unmet is no longer a weight: unmet hours always count in full/,
     );
   });

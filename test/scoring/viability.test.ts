@@ -27,7 +27,7 @@ const lot: Lot = {
   zoneId: 'Z',
   areaIds: ['A'],
   structure: 'sole',
-  roles: [{ role: 'sole', share: 1 }],
+  roles: [{ role: 'sole', slot: 'sole', share: 1 }],
   maxProviders: 1,
   minShare: 0,
   backup: false,

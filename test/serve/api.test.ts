@@ -21,6 +21,23 @@ beforeAll(async () => {
 afterAll(async () => bench.app.close());
 
 describe('GET /api/scenario and the page', () => {
+  it('lists every lot structure with the number settings the page offers for it', async () => {
+    const body = (await bench.get('/api/scenario')).json<{
+      structures: Record<string, { key: string; start: number; min: number; max: number }[]>;
+    }>();
+    expect(Object.keys(body.structures)).toEqual([
+      'sole',
+      'lead-secondary',
+      'framework',
+      'prime-secondaries',
+    ]);
+    expect(body.structures['prime-secondaries']?.map((i) => [i.key, i.start, i.min, i.max])).toEqual([
+      ['primeShare', 0.6, 0.35, 0.95],
+      ['secondaries', 2, 1, 2],
+    ]);
+    expect(body.structures['sole']).toEqual([]);
+  });
+
   it('describes the scenario: name, zoning, every zoning by area, the areas', async () => {
     const reply = await bench.get('/api/scenario');
     expect(reply.statusCode).toBe(200);

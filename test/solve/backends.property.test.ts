@@ -74,7 +74,7 @@ describe.each(backends)('backend $name', ({ backend, runs, available }) => {
   it.skipIf(!available)(
     'on merged lots of every structure: brute force where it applies, else HiGHS; verified',
     async () => {
-      const won = { sole: 0, 'lead-secondary': 0, framework: 0 };
+      const won = { sole: 0, 'lead-secondary': 0, framework: 0, 'prime-secondaries': 0 };
       let checked = 0;
       await fc.assert(
         fc.asyncProperty(randomScenario({ merge: true }), async (scenario) => {
@@ -106,12 +106,12 @@ describe.each(backends)('backend $name', ({ backend, runs, available }) => {
             if (mine.result.allocations.some((a) => a.lotId === lot.lotId && (a.parts?.length ?? 0) > 1))
               won[lot.structure]++;
         }),
-        { seed: 3, numRuns: mergedRuns },
+        { seed: 5, numRuns: mergedRuns },
       );
       console.info('merged lots won with offers, by structure', won);
       expect(checked).toBe(mergedRuns);
       // Offers of a standard and a reablement bid really won lots of each structure.
-      for (const structure of ['sole', 'lead-secondary', 'framework'] as const)
+      for (const structure of ['sole', 'lead-secondary', 'framework', 'prime-secondaries'] as const)
         expect(won[structure], structure).toBeGreaterThanOrEqual(2);
     },
   );

@@ -6,8 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Allocation, Scenario } from '../../src/model/types.js';
-import { verifyAward, type AwardToVerify } from '../../src/verify/verify.js';
-import { solved } from '../helpers/run.js';
+import { verifyAward } from '../../src/verify/verify.js';
+import { awardToVerify, solved } from '../helpers/run.js';
 import { bid, mergedZoneScenario } from '../helpers/scenario-builder.js';
 
 /** Z1 = A1, A2: standard 100 h/week, complex 20 h/week, merged; one sole lot. */
@@ -35,13 +35,7 @@ function scenario(
   ]);
 }
 
-const toVerify = (r: Awaited<ReturnType<typeof solved>>): AwardToVerify => ({
-  zoning: r.zoning,
-  lots: r.lots,
-  allocations: r.allocations,
-  objective: r.objective,
-  annualCost: r.totals.annualCost,
-});
+const toVerify = awardToVerify;
 
 describe("a merged lot is priced from each care type's own bid", () => {
   test('the cheapest offer wins: P1 at 100 h × £20 + 20 h × £30, not P2 (no complex bid) nor P1 at £20 for all 120 h', async () => {

@@ -6,21 +6,39 @@
 import type { Draft, Json, LotEntry } from './draft.js';
 import { el } from './dom.js';
 
-const structures = ['sole', 'lead-secondary', 'framework'] as const;
+/** One number setting of a structure, as `GET /api/scenario` lists them (src/structures/). */
+export interface StructureInput {
+  readonly key: string;
+  readonly label: string;
+  readonly start: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+
+/** Each structure's number settings, by structure name, in the server's order. */
+export type StructureInputs = Readonly<Record<string, readonly StructureInput[]>>;
 
 export interface ControlEvents {
   readonly lot: (careType: string, entry: LotEntry) => void;
   readonly rule: (rule: string, value: Json) => void;
 }
 
+interface SettingInput {
+  readonly structure: string;
+  readonly setting: StructureInput;
+  readonly input: HTMLInputElement;
+  readonly label: HTMLElement;
+}
+
 interface LotInputs {
   readonly geography: HTMLSelectElement;
   readonly structure: HTMLSelectElement;
-  readonly leadShare: HTMLInputElement;
-  readonly maxProviders: HTMLInputElement;
-  readonly shareLabel: HTMLElement;
-  readonly providersLabel: HTMLElement;
+  readonly settings: readonly SettingInput[];
 }
+
+/** `leadShare` → `lead-share`, for element ids. */
+const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const options = (values: readonly string[]) => values.map((v) => el('option', { value: v }, v));
 
@@ -36,6 +54,7 @@ export class Controls {
     lotRoot: HTMLElement,
     ruleRoot: HTMLElement,
     draft: Draft,
+    private readonly structures: StructureInputs,
     private readonly events: ControlEvents,
   ) {
     for (const [careType, entry] of Object.entries(draft.lots)) {
@@ -45,15 +64,20 @@ export class Controls {
       }
       const inputs: LotInputs = {
         geography: el('select', { id: `lot-${careType}-geography` }, ...options(['zone', 'county'])),
-        structure: el('select', { id: `lot-${careType}-structure` }, ...options(structures)),
-        leadShare: number(`lot-${careType}-lead-share`, { min: '0.5', max: '0.95', step: '0.05' }),
-        maxProviders: number(`lot-${careType}-max-providers`, { min: '1', max: '20', step: '1' }),
-        shareLabel: el('label', {}),
-        providersLabel: el('label', {}),
+        structure: el('select', { id: `lot-${careType}-structure` }, ...options(Object.keys(structures))),
+        settings: Object.entries(structures).flatMap(([structure, settings]) =>
+          settings.map((setting) => {
+            const input = number(`lot-${careType}-${kebab(setting.key)}`, {
+              min: String(setting.min),
+              max: String(setting.max),
+              step: String(setting.step),
+            });
+            const label = el('label', {}, `${setting.label} `, input);
+            return { structure, setting, input, label };
+          }),
+        ),
       };
-      inputs.shareLabel.append('lead share ', inputs.leadShare);
-      inputs.providersLabel.append('most providers ', inputs.maxProviders);
-      for (const input of [inputs.geography, inputs.structure, inputs.leadShare, inputs.maxProviders])
+      for (const input of [inputs.geography, inputs.structure, ...inputs.settings.map((s) => s.input)])
         input.addEventListener('change', () => this.#lotChanged(careType, inputs));
       lotRoot.append(
         el(
@@ -63,8 +87,7 @@ export class Controls {
           ' ',
           el('label', {}, 'by ', inputs.geography),
           el('label', {}, 'structure ', inputs.structure),
-          inputs.shareLabel,
-          inputs.providersLabel,
+          ...inputs.settings.map((s) => s.label),
         ),
       );
       this.#lots.set(careType, inputs);
@@ -98,8 +121,8 @@ export class Controls {
   #lotChanged(careType: string, inputs: LotInputs): void {
     const structure = inputs.structure.value;
     const entry: Record<string, Json> = { geography: inputs.geography.value, structure };
-    if (structure === 'lead-secondary') entry['leadShare'] = Number(inputs.leadShare.value || '0.8');
-    if (structure === 'framework') entry['maxProviders'] = Number(inputs.maxProviders.value || '3');
+    for (const { structure: owner, setting, input } of inputs.settings)
+      if (owner === structure) entry[setting.key] = Number(input.value || String(setting.start));
     this.events.lot(careType, entry);
   }
 
@@ -107,11 +130,12 @@ export class Controls {
     for (const [careType, inputs] of this.#lots) {
       const entry = draft.lots[careType] ?? {};
       inputs.geography.value = String(entry['geography'] ?? 'zone');
-      inputs.structure.value = String(entry['structure'] ?? 'sole');
-      inputs.leadShare.value = String(entry['leadShare'] ?? 0.8);
-      inputs.maxProviders.value = String(entry['maxProviders'] ?? 3);
-      inputs.shareLabel.hidden = inputs.structure.value !== 'lead-secondary';
-      inputs.providersLabel.hidden = inputs.structure.value !== 'framework';
+      inputs.structure.value = String(entry['structure'] ?? Object.keys(this.structures)[0] ?? '');
+      for (const { structure, setting, input, label } of inputs.settings) {
+        const mine = structure === inputs.structure.value;
+        input.value = String(mine ? (entry[setting.key] ?? setting.start) : setting.start);
+        label.hidden = !mine;
+      }
     }
     for (const [rule, input] of this.#rules) {
       const v = draft.award[rule];

@@ -6,7 +6,7 @@
 import { call, download } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward } from './award-view.js';
-import { Controls } from './controls.js';
+import { Controls, type StructureInputs } from './controls.js';
 import { byId, fillSelect } from './dom.js';
 import {
   assignColours,
@@ -31,6 +31,7 @@ interface ScenarioInfo {
   readonly zonings: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly areas: readonly { readonly area_id: string; readonly name: string }[];
   readonly lots: Readonly<Record<string, LotEntry>>;
+  readonly structures: StructureInputs;
   readonly award: Readonly<Record<string, Json>>;
   readonly palette: readonly string[];
   readonly downloads: { readonly report: boolean; readonly workbook: boolean };
@@ -60,7 +61,7 @@ class Workbench {
     this.first = { zones: info.zonings[info.zoning] ?? {}, lots: info.lots, award: info.award };
     this.history = startHistory(this.first);
     this.map = new MapView(byId('map') as unknown as SVGSVGElement, () => this.showSelection());
-    this.controls = new Controls(byId('lot-controls'), byId('rule-controls'), this.first, {
+    this.controls = new Controls(byId('lot-controls'), byId('rule-controls'), this.first, info.structures, {
       lot: (careType, entry) => this.apply((d) => setLot(d, careType, entry)),
       rule: (rule, value) => this.apply((d) => setRule(d, rule, value)),
     });

@@ -5,6 +5,7 @@
  */
 import type { Result } from '../../model/result.js';
 import type { Bid, Provider, Scenario } from '../../model/types.js';
+import { labelEntry } from '../../structures/index.js';
 import { html, type Html } from './escape.js';
 import { hours, percent, price } from './format.js';
 import { table } from './table.js';
@@ -101,7 +102,7 @@ function settingsList(scenario: Scenario, result: Result): Html {
       ? ''
       : e.kind === 'merge'
         ? `${t}: merged into ${e.into}`
-        : `${t}: ${e.geography}, ${e.structure}${e.structure === 'lead-secondary' ? ` (lead ${percent(e.leadShare)})` : ''}${e.structure === 'framework' ? ` (up to ${e.maxProviders})` : ''}${e.backup ? ', back-ups' : ''}`,
+        : `${t}: ${e.geography}, ${labelEntry(e)}`,
   );
   return definitionList([
     ['Zoning', `${result.zoning} (of ${[...scenario.zonings.keys()].join(', ')})`],

@@ -5,6 +5,7 @@
  * `standard`); when every lot is county-wide it shows the largest county lot.
  */
 import type { LotResult, Result } from '../../model/result.js';
+import { roleRank } from '../../structures/index.js';
 
 export interface ZoneAward {
   readonly zoneId: string;
@@ -38,8 +39,6 @@ export function leadOf(lot: LotResult): { lead: string | null; others: string[] 
   const lead = ranked[0]?.providerId ?? null;
   return { lead, others: [...new Set(ranked.slice(1).map((w) => w.providerId))].filter((p) => p !== lead) };
 }
-
-const roleRank = (role: string) => (role === 'sole' || role === 'lead' ? 0 : 1);
 
 export function zoneAwards(result: Result, zoneIds: readonly string[]): ZoneAward[] {
   const careType = mapCareType(result.lots);

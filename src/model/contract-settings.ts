@@ -4,7 +4,7 @@
  * a mistake is reported as `scenario.json:LINE: contract.years …`, exit 2.
  */
 import { z } from 'zod';
-import { careTypes } from '../model/types.js';
+import { careTypes } from './types.js';
 
 /** HM Treasury Green Book social time preference rate. */
 const defaultDiscountRate = 0.035;

@@ -1,0 +1,24 @@
+/**
+ * Limits and share parsing shared by the scenario.json schema and the lot
+ * structures' settings schemas (docs/hardening.md, "Limits").
+ */
+import { z } from 'zod';
+
+/** Largest counts and penalties (docs/hardening.md, "Limits"). */
+export const jsonLimits = {
+  unmetPenaltyPerHour: 1_000_000,
+  providers: 100_000,
+  lots: 100_000,
+  frameworkProviders: 1_000,
+  zonings: 100,
+} as const;
+
+/** "80%" (text, as a spreadsheet or a person writes it) is the share 0.8. */
+function percentText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(value);
+  return m === null ? value : Number(m[1]) / 100;
+}
+
+/** A share (0.8, or "80%"); anything else is told to give one. */
+export const share = (schema: z.ZodNumber) => z.preprocess(percentText, schema);

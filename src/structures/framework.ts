@@ -1,0 +1,47 @@
+/**
+ * `framework`: up to `maxProviders` providers share the lot, each serving
+ * hours in the areas it covers (optionally at least `minShare` of the lot).
+ */
+import { z } from 'zod';
+import { jsonLimits, share } from '../model/json-limits.js';
+import type { Structure } from './structure.js';
+
+export const framework: Structure<'framework'> = {
+  kind: 'framework',
+  keys: ['maxProviders', 'minShare'],
+  settings: z
+    .object({
+      maxProviders: z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(jsonLimits.frameworkProviders, `must be at most ${jsonLimits.frameworkProviders}`)
+        .optional(),
+      minShare: share(z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1')).optional(),
+    })
+    .transform((s, ctx) => {
+      if (s.maxProviders === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['maxProviders'],
+          message: 'is missing: a framework needs maxProviders, e.g. 4',
+        });
+      return { maxProviders: s.maxProviders ?? 1, minShare: s.minShare ?? 0 };
+    }),
+  meanings: {
+    maxProviders: 'framework only: most providers in the lot',
+    minShare: "framework only: least share of the lot's hours each provider takes",
+  },
+  fill: 'places',
+  roles: () => [],
+  holders: { member: ['any', 'lead'] },
+  places: (s) => ({ maxProviders: s.maxProviders, minShare: s.minShare }),
+  backups: () => false,
+  risks: ['cherryPicking'],
+  toJson: (s) => ({ maxProviders: s.maxProviders, ...(s.minShare > 0 ? { minShare: s.minShare } : {}) }),
+  describe: (s) => `framework (max ${s.maxProviders})`,
+  label: (s) => `framework (up to ${s.maxProviders})`,
+  // Its options are in the standard set, in the order the issue lists them.
+  compareOptions: [],
+  inputs: [{ key: 'maxProviders', label: 'most providers', start: 3, min: 1, max: 20, step: 1 }],
+};

@@ -1,0 +1,41 @@
+/** `lead-secondary`: a lead provider takes `leadShare` of the lot's hours and a different secondary the rest. */
+import { z } from 'zod';
+import { share } from '../model/json-limits.js';
+import { percent, type Structure } from './structure.js';
+
+export const leadSecondary: Structure<'lead-secondary'> = {
+  kind: 'lead-secondary',
+  keys: ['leadShare'],
+  settings: z.object({ leadShare: share(z.number()).optional() }).transform((s, ctx) => {
+    const leadShare = s.leadShare;
+    if (leadShare === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leadShare'],
+        message: 'is missing: lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split',
+      });
+    else if (!(leadShare >= 0.5 && leadShare < 1))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leadShare'],
+        message: `is ${leadShare}: it must be at least 0.5 and less than 1 (0.8 means 80/20)`,
+      });
+    return { leadShare: leadShare ?? 0.8 };
+  }),
+  meanings: { leadShare: "lead-secondary only: the lead's share, 0.5 to below 1 (80% = 0.8)" },
+  fill: 'roles',
+  roles: (s) => [
+    { role: 'lead', slot: 'lead', share: s.leadShare },
+    { role: 'secondary', slot: 'secondary', share: 1 - s.leadShare },
+  ],
+  holders: { lead: ['any', 'lead'], secondary: ['any', 'secondary'] },
+  places: () => ({ maxProviders: 1, minShare: 0 }),
+  backups: () => false,
+  risks: [],
+  toJson: (s) => ({ leadShare: s.leadShare }),
+  describe: (s) => `${Math.round(s.leadShare * 100)}/${Math.round((1 - s.leadShare) * 100)}`,
+  label: (s) => `lead-secondary (lead ${percent(s.leadShare)})`,
+  // Its options are in the standard set, in the order the issue lists them.
+  compareOptions: [],
+  inputs: [{ key: 'leadShare', label: 'lead share', start: 0.8, min: 0.5, max: 0.95, step: 0.05 }],
+};

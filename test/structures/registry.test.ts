@@ -1,0 +1,86 @@
+/**
+ * The table of structures: a lot entry is checked by its own structure's
+ * settings schema, and the builder's table and the verifier's own table agree
+ * on every structure's roles and shares (they share no code, so this is a
+ * real cross-check, not a tautology).
+ */
+import { describe, expect, test } from 'vitest';
+import { lotEntrySchema } from '../../src/structures/entry-schema.js';
+import { entryRoles, structures } from '../../src/structures/index.js';
+import { lotStructures, type LotEntry } from '../../src/model/types.js';
+import { lotRules } from '../../src/verify/structure-rules.js';
+
+const issues = (value: unknown) => {
+  const parsed = lotEntrySchema.safeParse(value);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+};
+
+/** A valid entry of every structure, with settings other than the defaults. */
+const samples: readonly LotEntry[] = [
+  { kind: 'lot', geography: 'zone', structure: 'sole', backup: true },
+  { kind: 'lot', geography: 'zone', structure: 'lead-secondary', leadShare: 0.7 },
+  { kind: 'lot', geography: 'county', structure: 'framework', maxProviders: 4, minShare: 0.1 },
+  { kind: 'lot', geography: 'zone', structure: 'prime-secondaries', primeShare: 0.5, secondaries: 2 },
+  { kind: 'lot', geography: 'zone', structure: 'prime-secondaries', primeShare: 0.7, secondaries: 1 },
+];
+
+describe('the table of structures', () => {
+  test('has one entry per structure, each under its own name', () => {
+    expect(Object.keys(structures).sort()).toEqual([...lotStructures].sort());
+    for (const [name, s] of Object.entries(structures)) expect(s.kind).toBe(name);
+    expect(new Set(samples.map((e) => e.structure))).toEqual(new Set(lotStructures));
+  });
+
+  test('a sample of each structure round-trips through scenario.json', () => {
+    for (const entry of samples) {
+      const json = { geography: entry.geography, ...structures[entry.structure].toJson(entry as never) };
+      expect(lotEntrySchema.parse({ ...json, structure: entry.structure })).toEqual(entry);
+    }
+  });
+
+  test("the builder's roles and the verifier's rules agree on every structure", () => {
+    for (const entry of samples) {
+      const built = new Map<string, { share: number; count: number }>();
+      for (const r of entryRoles(entry)) {
+        const seen = built.get(r.role);
+        expect(seen === undefined || Math.abs(seen.share - r.share) < 1e-12, entry.structure).toBe(true);
+        built.set(r.role, { share: r.share, count: (seen?.count ?? 0) + 1 });
+      }
+      const rules = lotRules(entry);
+      expect([...built.keys()].sort(), entry.structure).toEqual([...rules.roles.keys()].sort());
+      for (const [role, { share, count }] of built) {
+        expect(rules.roles.get(role)?.count).toBe(count);
+        expect(rules.roles.get(role)?.share).toBeCloseTo(share, 12);
+      }
+      const total = entryRoles(entry).reduce((t, r) => t + r.share, 0);
+      if (built.size > 0) expect(total).toBeCloseTo(1, 12);
+      expect(rules.places === null).toBe(structures[entry.structure].fill === 'roles');
+    }
+  });
+});
+
+describe('a lot entry', () => {
+  test('an unknown structure lists every structure', () => {
+    expect(issues({ geography: 'zone', structure: 'zonal' })).toEqual([
+      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries"',
+    ]);
+  });
+
+  test("another structure's setting is ignored, unless it switches on what this structure cannot do", () => {
+    expect(lotEntrySchema.parse({ geography: 'zone', structure: 'sole', leadShare: 0.8 })).toEqual({
+      kind: 'lot',
+      geography: 'zone',
+      structure: 'sole',
+      backup: false,
+    });
+    expect(issues({ geography: 'zone', structure: 'framework', maxProviders: 3, backup: true })).toEqual([
+      'backup applies only to "sole" lots',
+    ]);
+  });
+
+  test('a key of no structure is refused', () => {
+    expect(issues({ geography: 'zone', structure: 'sole', bakup: true })).toEqual([
+      ' Unrecognized key: "bakup"',
+    ]);
+  });
+});
