@@ -17,6 +17,7 @@ import {
   applyOption,
   describeTreatment,
   ignoresZoning,
+  defaultOptionNames,
   optionNames,
   standardOptions,
   type AwardOption,
@@ -110,7 +111,7 @@ export function planComparison(
   optionList: readonly string[] | undefined,
 ): ComparisonPlan | string {
   const zonings = zoningNames ?? [...scenario.zonings.keys()];
-  const names = optionList ?? optionNames;
+  const names = optionList ?? defaultOptionNames;
   const bad =
     unknownNames(zonings, [...scenario.zonings.keys()], 'zoning') ??
     unknownNames(names, optionNames, 'option');

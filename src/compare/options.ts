@@ -99,11 +99,17 @@ const namedOptions: readonly AwardOption[] = [
   },
 ];
 
-/** The standard set, then the options each structure adds (standard care per zone in it). */
+/**
+ * Every option `--options` and batch files may name: the standard set, then
+ * the options each structure adds (standard care per zone in it).
+ */
 export const standardOptions: readonly AwardOption[] = [
   ...namedOptions,
   ...structureOptions().map((o) => ({ ...o, complex: soleCounty, reablement: soleCounty })),
 ];
+
+/** What `zonal compare` solves when no `--options` are given: the standard set. */
+export const defaultOptionNames: readonly string[] = namedOptions.map((o) => o.name);
 
 export const optionNames: readonly string[] = standardOptions.map((o) => o.name);
 

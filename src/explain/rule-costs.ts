@@ -70,6 +70,14 @@ function soleInsteadOfSplitRoles(plan: LotPlan): LotPlan {
   ) as LotPlan;
 }
 
+/** The roles of lots split between several providers, e.g. "lead and secondary" or "prime and secondary". */
+function splitRoleNames(lots: readonly Lot[]): string {
+  const names = [
+    ...new Set(lots.filter((l) => l.roles.length > 1).flatMap((l) => l.roles.map((r) => r.role))),
+  ];
+  return names.length > 0 ? names.join(' and ') : 'lead and secondary';
+}
+
 export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxation[] {
   const award = scenario.award;
   return [
@@ -121,8 +129,7 @@ export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxatio
     },
     {
       rule: 'lead-secondary',
-      description:
-        'several providers per lot, lead and secondary or prime and secondaries (compared with one sole provider per lot)',
+      description: `${splitRoleNames(lots)} provider per lot (compared with one sole provider per lot)`,
       active: lots.some((l) => l.roles.length > 1),
       relax: (s) => ({ ...s, lotPlan: soleInsteadOfSplitRoles(s.lotPlan) }),
     },

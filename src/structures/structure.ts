@@ -44,9 +44,10 @@ export interface Structure<K extends LotStructure> {
   /** The structure with its settings for the report: `lead-secondary (lead 80%)`. */
   label(settings: StructureSettings[K]): string;
   /**
-   * Options `zonal compare` adds for this structure, after the standard set
+   * Options this structure adds to `zonal compare --options` and batch files
    * (src/compare/options.ts): standard care per zone in this structure with
-   * these settings, complex and reablement care county-wide sole.
+   * these settings, complex and reablement care county-wide sole. The default
+   * comparison stays the standard set, so its figures do not move.
    */
   readonly compareOptions: readonly StructureOption<K>[];
   /** The number settings the workbench (`zonal serve`) offers for it, with the value a new lot starts from. */

@@ -34,7 +34,7 @@ describe.concurrent('zonal compare', () => {
       dominated: string[];
       notBuyable: string[];
     };
-    expect(json.rows.length).toBe(8 * 4 + 1); // 4 zonings: districts, twelve, quadrants, designed
+    expect(json.rows.length).toBe(7 * 4 + 1); // 4 zonings: districts, twelve, quadrants, designed
     // Contract: notBuyable lists the options that leave hours unmet; cheapest and leastRisky never name one.
     expect(Array.isArray(json.notBuyable)).toBe(true);
     expect(json.notBuyable.length).toBeGreaterThan(0);

@@ -35,19 +35,13 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
         'complex-per-zone',
         'complex-merged',
         'reablement-per-zone',
-        'prime-60-20-20',
       ]
         .map((o) => `${o}@quadrants`)
         .concat('county-framework')
         .sort(),
     );
     const demand = comparison.rows[0]?.metrics?.demandHoursPerWeek ?? NaN;
-    // The one option no award can meet (the bids do not price it) is solved too, and says so.
-    const impossible = comparison.rows.filter((r) => r.diagnosis !== null);
-    expect(impossible.map((r) => [r.key, r.error, r.metrics])).toEqual([
-      ['prime-60-20-20@quadrants', null, null],
-    ]);
-    for (const row of comparison.rows.filter((r) => r.diagnosis === null)) {
+    for (const row of comparison.rows) {
       expect(row.error, row.key).toBeNull();
       const m = row.metrics;
       if (m === null) throw new Error(row.key);
@@ -95,18 +89,11 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     const short = comparison.rows.filter((r) => (r.metrics?.unmetHoursPerWeek ?? 0) > 0).map((r) => r.key);
     // On the quadrant map one provider per zone cannot cover the county's complex care: the sole options leave hours unbought.
     expect(short.length).toBeGreaterThan(0);
-    // Hertfordshire's zone bids price sole and lead-secondary lots only, so no award of prime and secondaries is possible.
-    const impossible = comparison.rows.filter((r) => r.diagnosis !== null).map((r) => r.key);
-    expect(impossible).toEqual(['prime-60-20-20@quadrants']);
-    expect([...comparison.notBuyable].sort()).toEqual([...short, ...impossible].sort());
+    expect([...comparison.notBuyable].sort()).toEqual([...short].sort());
     expect(comparison.notBuyable).not.toContain(comparison.cheapest);
     expect(comparison.notBuyable).not.toContain(comparison.leastRisky);
     for (const row of comparison.rows) {
-      expect(row.buyable).toBe(!short.includes(row.key) && !impossible.includes(row.key));
-      if (impossible.includes(row.key)) {
-        expect(row.notBuyableBecause).toMatch(/^no award is possible/);
-        continue;
-      }
+      expect(row.buyable).toBe(!short.includes(row.key));
       for (const key of row.dominatedBy) expect(short).not.toContain(key);
       if (!row.buyable) {
         expect(row.dominatedBy).toEqual([]);
@@ -123,9 +110,7 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
         ).toBe(true);
       }
     }
-    expect(formatComparison(comparison)).toContain(
-      `Cannot be bought as specified (${short.length + impossible.length})`,
-    );
+    expect(formatComparison(comparison)).toContain(`Cannot be bought as specified (${short.length})`);
   });
 
   test('the table and the CSV say the same', async () => {

@@ -72,7 +72,7 @@ describe('planComparison', () => {
   test('every option × zoning once, the county framework once', () => {
     const plan = planComparison(herts, undefined, undefined);
     if (typeof plan === 'string') throw new Error(plan);
-    expect(plan.cases.length).toBe(8 * herts.zonings.size + 1);
+    expect(plan.cases.length).toBe(7 * herts.zonings.size + 1);
     expect(new Set(plan.cases.map((c) => c.key)).size).toBe(plan.cases.length);
     expect(plan.sameAs).toEqual([]);
     for (const c of plan.cases) if (c.zoning !== null) expect(c.scenario.zoning).toBe(c.zoning);
@@ -92,7 +92,6 @@ describe('planComparison', () => {
       'lead-50-50@two',
       'reablement-per-zone@two',
       'county-framework',
-      'prime-60-20-20@two',
     ]);
   });
 

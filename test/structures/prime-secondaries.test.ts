@@ -6,6 +6,7 @@
  * option `zonal compare` adds.
  */
 import { describe, expect, test } from 'vitest';
+import { planComparison } from '../../src/compare/compare.js';
 import { optionByName } from '../../src/compare/options.js';
 import { buildLots } from '../../src/lots/build-lots.js';
 import { isEligible } from '../../src/lots/eligibility.js';
@@ -160,6 +161,15 @@ describe('the verifier on prime-secondaries awards', () => {
 });
 
 describe('compare and the report ask the structure', () => {
+  test('compare --options may name it; the default comparison stays the standard set', () => {
+    const named = planComparison(county(), undefined, ['lead-80-20', 'prime-60-20-20']);
+    if (typeof named === 'string') throw new Error(named);
+    expect(named.cases.map((c) => c.key)).toEqual(['lead-80-20@z', 'prime-60-20-20@z']);
+    const all = planComparison(county(), undefined, undefined);
+    if (typeof all === 'string') throw new Error(all);
+    expect(all.cases.map((c) => c.key)).not.toContain('prime-60-20-20@z');
+  });
+
   test('zonal compare tries prime and two secondaries per zone, 60/20/20', () => {
     const option = optionByName('prime-60-20-20');
     expect(option?.standard).toEqual({
