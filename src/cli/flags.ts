@@ -5,12 +5,12 @@
 import { CliExit, exitCodes } from './exit.js';
 
 /** Longest solver time limit: a day. */
-export const maxTimeLimitSeconds = 86_400;
+const maxTimeLimitSeconds = 86_400;
 /** Most worker threads: each holds a copy of the engine (about 40 MB), and more threads than cores only wait. */
-export const maxWorkers = 64;
+const maxWorkers = 64;
 /** Most variants in one batch unless --max-variants raises it, and the most it may be raised to. */
-export const defaultMaxVariants = 10_000;
-export const maxMaxVariants = 1_000_000;
+const defaultMaxVariants = 10_000;
+const maxMaxVariants = 1_000_000;
 
 const bad = (message: string) => new CliExit(exitCodes.badInput, message);
 

@@ -29,7 +29,7 @@ const variantSchema = z.strictObject({
   seed: seedSchema.optional(),
 });
 
-export const batchFileSchema = z
+const batchFileSchema = z
   .strictObject({
     name: z.string().optional(),
     /** Scenario folder, relative to the batch file. */
@@ -199,7 +199,7 @@ function duplicates(
 }
 
 /** How many variants a batch file makes, counted before the grid is expanded (a small file can name millions). */
-export function variantCount(file: Pick<BatchFile, 'variants' | 'grid'>): number {
+function variantCount(file: Pick<BatchFile, 'variants' | 'grid'>): number {
   const grid =
     file.grid === undefined ? 0 : Object.values(file.grid).reduce((n, values) => n * values.length, 1);
   return (file.variants?.length ?? 0) + grid;

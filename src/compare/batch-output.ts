@@ -74,7 +74,7 @@ export function batchCells(r: BatchRow): Cell[] {
   ];
 }
 
-export function csvLines(rows: readonly (readonly Cell[])[]): Promise<string> {
+function csvLines(rows: readonly (readonly Cell[])[]): Promise<string> {
   return writeToString(
     rows.map((r) => r.map(escapeCell)),
     { headers: false, includeEndRowDelimiter: true },

@@ -54,7 +54,7 @@ export interface BatchSummary {
   readonly files: readonly string[];
 }
 
-export const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv', xlsx: 'batch.xlsx' } as const;
+const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv', xlsx: 'batch.xlsx' } as const;
 
 /**
  * The compiled worker. Tests run the TypeScript sources, whose worker must
@@ -92,7 +92,7 @@ async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
 }
 
 /** A piscina pool of `settings.workers` threads, made for one batch and destroyed after it. */
-export function threadExecutor(
+function threadExecutor(
   settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version'>,
 ): VariantExecutor {
   return async (todo, land) => {

@@ -11,7 +11,7 @@ import { batchCells, batchCsvHeader } from './batch-output.js';
 import type { BatchRow } from './run-variant.js';
 
 /** Setting path → value, for every leaf of a variant's overrides ({"award": {"maxShareOfTotalHours": 0.25}} → award.maxShareOfTotalHours). */
-export function settingLeaves(value: unknown, prefix = ''): [string, Cell][] {
+function settingLeaves(value: unknown, prefix = ''): [string, Cell][] {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return Object.entries(value).flatMap(([k, v]) => settingLeaves(v, prefix === '' ? k : `${prefix}.${k}`));
   }
@@ -40,7 +40,7 @@ function settingText(path: string, value: Cell): string {
 }
 
 /** The variant's own name or id when given; else its settings in words ("twelve, standard lead-secondary, lead 70%"). */
-export function variantName(row: BatchRow): string {
+function variantName(row: BatchRow): string {
   if (row.overrides.name !== undefined) return row.overrides.name;
   if (!/^v-[0-9a-f]{12}$/.test(row.id)) return row.id;
   const text = settingLeaves(row.overrides)
@@ -53,7 +53,7 @@ const metricColumns = batchCsvHeader.filter(
   (h) => !['index', 'id', 'base', 'status', 'error', 'overrides'].includes(h),
 );
 
-export function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[][] } {
+function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[][] } {
   const settings = [...new Set(rows.flatMap((r) => settingLeaves(r.overrides).map(([p]) => p)))].filter(
     (p) => p !== 'name',
   );

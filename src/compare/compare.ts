@@ -24,7 +24,7 @@ import {
 } from './options.js';
 import { isBuyable, rankAwards } from './rank.js';
 
-export interface ComparisonCase {
+interface ComparisonCase {
   /** `<option>@<zoning>`, or the option name alone when the zoning does not matter. */
   readonly key: string;
   readonly option: AwardOption;
@@ -156,7 +156,7 @@ function solvedCase(c: ComparisonCase, outcome: RunOutcome): SolvedCase {
 }
 
 /** Why an option cannot be bought as specified, in words; null when it can. */
-export function whyNotBuyable(c: Pick<SolvedCase, 'metrics' | 'error' | 'diagnosis'>): string | null {
+function whyNotBuyable(c: Pick<SolvedCase, 'metrics' | 'error' | 'diagnosis'>): string | null {
   if (c.diagnosis !== null) return `no award is possible: ${c.diagnosis}`;
   if (c.metrics === null) return `the run failed: ${c.error ?? 'unknown error'}`;
   const m: AwardMetrics = c.metrics;

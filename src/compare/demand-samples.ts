@@ -14,7 +14,7 @@ import { mersenne } from 'pure-rand/generator/mersenne';
 import type { Result } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 
-export interface ProviderSampling {
+interface ProviderSampling {
   readonly providerId: string;
   readonly meanHoursPerWeek: number;
   readonly probOverCapacity: number;
@@ -113,7 +113,7 @@ export interface SampleOptions {
 }
 
 /** `unmet`: lotId → unmet hours per week in the award at design demand. */
-export function sampleDemand(
+function sampleDemand(
   scenario: Scenario,
   lots: readonly Lot[],
   allocations: readonly Allocation[],

@@ -11,7 +11,7 @@ import { describeEntry, structureOptions } from '../structures/index.js';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** How one care type is tendered in an option. */
-export type Treatment = LotEntry | { readonly kind: 'merge'; readonly into: 'standard' };
+type Treatment = LotEntry | { readonly kind: 'merge'; readonly into: 'standard' };
 
 export interface AwardOption {
   readonly name: string;
@@ -37,7 +37,7 @@ const merged: Treatment = { kind: 'merge', into: 'standard' };
  * Providers a county-wide framework admits per care type.
  * @defaultValue 6: enough for several providers per district without a long tail.
  */
-export const frameworkMaxProviders = 6;
+const frameworkMaxProviders = 6;
 
 /** The standard option set, in the order the issue lists them. */
 const namedOptions: readonly AwardOption[] = [
@@ -118,7 +118,7 @@ export function optionByName(name: string): AwardOption | undefined {
 }
 
 /** Care types with design-period demand: the only ones an option tenders. */
-export function careTypesInDemand(scenario: Scenario): ReadonlySet<CareType> {
+function careTypesInDemand(scenario: Scenario): ReadonlySet<CareType> {
   return new Set(
     scenario.demand.filter((d) => d.period === scenario.period && d.hours > 0).map((d) => d.careType),
   );

@@ -11,7 +11,7 @@
  */
 import type { AwardMetrics } from './metrics.js';
 
-export interface Ranked<T> {
+interface Ranked<T> {
   readonly item: T;
   readonly rank: number;
   /** Keys of the awards that dominate this one (empty when none, and for options that are not buyable). */
@@ -36,7 +36,7 @@ export interface Rankable {
 
 const relTol = 1e-9;
 /** Hours per week below which demand counts as met. */
-export const unmetTolerance = 1e-6;
+const unmetTolerance = 1e-6;
 
 function lessThan(a: number, b: number): boolean {
   return a < b - relTol * Math.max(1, Math.abs(a), Math.abs(b));

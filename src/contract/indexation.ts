@@ -18,7 +18,7 @@ import type { ContractYear } from './term.js';
  * Association quotes it in its Minimum Price for Homecare 2022/23-2025/26 and
  * its December 2025 note on April 2026.
  */
-export const nationalLivingWage: Readonly<Record<number, number>> = {
+const nationalLivingWage: Readonly<Record<number, number>> = {
   2022: 9.5,
   2023: 10.42,
   2024: 11.44,
@@ -55,7 +55,7 @@ function wageFactors(
 }
 
 /** Share of a cost floor that is pay (contact and travel time and on-costs): the part the wage moves. */
-export function labourShare(floor: CostFloor | undefined): number {
+function labourShare(floor: CostFloor | undefined): number {
   if (floor === undefined || floor.perHour <= 0) return 0;
   const { contactPay, travelPay, onCosts } = floor.parts;
   return Math.min(1, (contactPay + travelPay + onCosts) / floor.perHour);

@@ -23,7 +23,7 @@ function transitionSettings(scenario: Scenario): TransitionSettings {
 }
 
 /** £ once per weekly hour that changes provider. */
-export function costPerMovedHour(scenario: Scenario): number {
+function costPerMovedHour(scenario: Scenario): number {
   const t = transitionSettings(scenario);
   return t.mobilisationCostPerHour + t.doubleRunningWeeks * scenario.award.spotPricePerHour;
 }

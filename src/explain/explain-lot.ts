@@ -104,7 +104,7 @@ function roleLine(r: RoleExplanation): string {
   return `${r.role} ${r.winner.providerId} £${r.winner.pricePerHour.toFixed(2)}, ${runner}`;
 }
 
-export function explainLot(
+function explainLot(
   scenario: Scenario,
   lot: Lot,
   allocations: readonly Allocation[],

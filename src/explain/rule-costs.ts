@@ -47,7 +47,7 @@ export interface RuleCostOptions {
   readonly timeLimit?: number;
 }
 
-export const defaultRuleCostOptions: Required<RuleCostOptions> = {
+const defaultRuleCostOptions: Required<RuleCostOptions> = {
   maxVariables: 5000,
   nodeLimit: 5000,
   timeLimit: 60,
@@ -152,7 +152,7 @@ const weeklyHours = (x: number) =>
   `${Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 1 })} h/week`;
 
 /** What relaxing a rule does, in money and in hours: "spend falls by £27,225 a year; unmet hours unchanged". */
-export function relaxationEffect(spendChange: number, unmetChange: number): string {
+function relaxationEffect(spendChange: number, unmetChange: number): string {
   const spend =
     Math.round(spendChange) === 0
       ? 'spend unchanged'

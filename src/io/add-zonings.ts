@@ -17,7 +17,7 @@ export interface NewZoning {
 }
 
 /** scenario.json's text with the zonings added (pure). */
-export function withZonings(jsonText: string, zonings: readonly NewZoning[]): string {
+function withZonings(jsonText: string, zonings: readonly NewZoning[]): string {
   let text = jsonText;
   for (const z of zonings)
     text = applyEdits(

@@ -67,7 +67,7 @@ export function csvText(
 }
 
 /** A parse error the user can act on (an unclosed quote, usually). */
-export class CsvSyntaxError extends Error {
+class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
     message: string,

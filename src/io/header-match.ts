@@ -5,7 +5,7 @@
 import { closestName, looseName } from '../diagnostics/did-you-mean.js';
 import type { CsvRecord } from './csv-read.js';
 
-export interface MissingColumn {
+interface MissingColumn {
   readonly column: string;
   /** The header cell that is probably meant, if any. */
   readonly typed: string | null;

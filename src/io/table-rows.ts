@@ -23,7 +23,7 @@ const rowsShown = 5;
  * its cells map to zonal's column names, or null when a required column is
  * missing: then nothing below it is checked, so one missing column is one message.
  */
-export function checkColumns(
+function checkColumns(
   file: string,
   header: readonly string[],
   required: readonly string[],
@@ -73,7 +73,7 @@ interface Repeated {
  * Memory stays bounded: at most maxIssuesPerFile distinct mistakes are kept,
  * each with a few row numbers and a count.
  */
-export function rowReader<S extends z.ZodType>(
+function rowReader<S extends z.ZodType>(
   file: string,
   width: number,
   schema: S,

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 
 /** A cell as the text a CSV file would hold. */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -53,7 +53,7 @@ export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
   return { header, records };
 }
 
-export type SettingValue = string | number | boolean | null;
+type SettingValue = string | number | boolean | null;
 
 /** A settings cell: numbers and true/false stay typed; "null" is null; empty is no setting. */
 function settingValue(value: ExcelJS.CellValue): SettingValue | undefined {

@@ -79,7 +79,7 @@ async function currentSet(target: string, pointer: string): Promise<string | nul
 }
 
 /** Step 1: sets and temporaries left by runs that were killed (their process is gone); a set some command's link names stays. */
-export async function removeStrays(target: string): Promise<void> {
+async function removeStrays(target: string): Promise<void> {
   const names = await readdir(target).catch(() => []);
   const live = new Set<string>();
   for (const name of names) {

@@ -7,7 +7,7 @@ import type { CareType, DemandRow, Lot, Scenario, Zoning } from '../model/types.
 import { entryBackups, entryPlaces, entryRoles } from '../structures/index.js';
 import { careTypes } from '../model/types.js';
 
-export const countyZoneId = 'county';
+const countyZoneId = 'county';
 
 export function lotId(careType: CareType, zoneId: string): string {
   return `${careType}:${zoneId}`;
@@ -43,7 +43,7 @@ function groupAreas(
  * One collator for every comparison: `localeCompare` with options builds a new one per call
  * (about 0.7 s of the county's 5 s solve went there).
  */
-export const periodOrder = new Intl.Collator('en', { numeric: true }).compare;
+const periodOrder = new Intl.Collator('en', { numeric: true }).compare;
 
 /** Demand of the given areas in every period after the design period, in order. */
 function laterDemand(

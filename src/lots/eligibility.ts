@@ -46,7 +46,7 @@ export function servedAreas(bid: Bid, lot: Lot): string[] {
 }
 
 /** True when the bid's price holds for the lot's structure (no `structures` given: any). */
-export function structureAllows(bid: Bid, lot: Lot): boolean {
+function structureAllows(bid: Bid, lot: Lot): boolean {
   return (
     bid.structures === undefined || bid.structures.length === 0 || bid.structures.includes(lot.structure)
   );
@@ -129,9 +129,4 @@ function eligibleBidsOf(
     .flatMap((t) => candidateBids(lot, bids, t))
     .filter((b) => roles.some((r) => isEligible(b, lot, r, rules)))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-/** MEAT score of a bid for a lot: qualityWeight × quality/100 + priceWeight × minPrice/price. */
-export function meatScore(bid: Bid, minPrice: number, rules: AwardRules): number {
-  return rules.qualityWeight * (bid.quality / 100) + rules.priceWeight * (minPrice / bid.price);
 }

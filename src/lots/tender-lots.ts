@@ -44,7 +44,7 @@ export function tenderLots(scenario: Scenario): { lots: Lot[]; rejections: Rejec
  * bid (for each care type the lot carries) for the lot's structure, coverage,
  * roles, quality and legal pay. Capacity aside, nobody can be awarded them.
  */
-export function unpricedLots(scenario: Scenario, lots: readonly Lot[]): Lot[] {
+function unpricedLots(scenario: Scenario, lots: readonly Lot[]): Lot[] {
   return lots.filter((lot) => eligibleOffers(lot, scenario.bids, scenario.award).length === 0);
 }
 

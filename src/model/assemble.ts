@@ -198,7 +198,7 @@ function buildDemand(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: Issu
 }
 
 /** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
-export const maxTotalHoursPerWeek = 10_000_000;
+const maxTotalHoursPerWeek = 10_000_000;
 
 function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: IssueList): void {
   const totals = new Map<string, number>();

@@ -5,7 +5,7 @@
  */
 import type { ContractSettings, PaymentModelKind, PaymentSettings } from './contract-settings.js';
 
-export interface ContractYearCost {
+interface ContractYearCost {
   readonly period: string;
   readonly annualCost: number;
   /** (1 + discountRate)^-k */

@@ -142,7 +142,7 @@ export function contractSettingsProblems(json: {
 }
 
 /** How a lot may be paid (docs/contract.md, "Payment models"). */
-export const paymentModelKinds = ['hourly', 'core-reward', 'capitated', 'saved-hours'] as const;
+const paymentModelKinds = ['hourly', 'core-reward', 'capitated', 'saved-hours'] as const;
 export type PaymentModelKind = (typeof paymentModelKinds)[number];
 
 const kind = z.enum(paymentModelKinds, {

@@ -19,7 +19,7 @@ export const boundsSchema = z
 export type Bounds = z.output<typeof boundsSchema>;
 
 /** Great Britain with its islands (Scilly to Shetland, St Kilda to Lowestoft), with a little room. */
-export const greatBritain: Bounds = { south: 49.8, north: 60.9, west: -8.7, east: 1.8 };
+const greatBritain: Bounds = { south: 49.8, north: 60.9, west: -8.7, east: 1.8 };
 
 export interface PlacedArea {
   readonly line: number;

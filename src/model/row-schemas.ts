@@ -20,7 +20,7 @@ export const idCell = z
  * above any real tender, low enough that every cost the solver and the report
  * work out stays an exact, finite number.
  */
-export const cellLimits = {
+const cellLimits = {
   hoursPerWeek: 1_000_000,
   capacityHoursPerWeek: 1_000_000_000,
   pricePerHour: 10_000,
@@ -70,7 +70,7 @@ function signedNumberCell(what: string, min: number, max: number) {
 
 const qualityCell = numberCell('a quality score from 0 to 100', 100);
 
-export const careTypeCell = z
+const careTypeCell = z
   .string()
   .trim()
   .toLowerCase()

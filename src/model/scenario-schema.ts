@@ -15,8 +15,6 @@ const fileRef = textCell(255).pipe(
   z.string().min(1, 'is empty: give a file name inside the scenario folder'),
 );
 
-export { jsonLimits } from './json-limits.js';
-
 export const defaultAward = {
   objective: 'cost',
   qualityWeight: 0.6,

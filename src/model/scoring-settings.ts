@@ -93,7 +93,7 @@ const riskWeightsSchema = z
   .transform(({ unmet: _unmet, ...weights }) => weights)
   .refine((w) => Object.values(w).some((v) => v > 0), 'needs at least one weight above 0');
 
-export const scoringSchema = z
+const scoringSchema = z
   .strictObject({
     viabilityWeights: viabilityWeightsSchema,
     riskWeights: riskWeightsSchema,

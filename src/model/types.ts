@@ -161,7 +161,7 @@ export interface Scenario {
 }
 
 /** `bids.csv:7` or `tender.xlsx: bids!E7`, by bid id; `scenario.json:21`, by care type of a lot plan entry. */
-export interface ScenarioPlaces {
+interface ScenarioPlaces {
   readonly bids: ReadonlyMap<string, string>;
   readonly lots: ReadonlyMap<string, string>;
 }
@@ -232,15 +232,3 @@ export interface AllocationPart {
 }
 
 export type SolveStatus = 'optimal' | 'feasible' | 'infeasible';
-
-export interface Award {
-  readonly status: SolveStatus;
-  /** Relative MIP gap when the time limit was hit; 0 when proven optimal. */
-  readonly gap: number;
-  readonly objectiveValue: number;
-  readonly allocations: readonly Allocation[];
-  /** lotId → unmet hours per week. */
-  readonly unmet: ReadonlyMap<string, number>;
-  readonly solver: string;
-  readonly solveSeconds: number;
-}

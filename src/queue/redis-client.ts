@@ -38,7 +38,7 @@ function baseOptions(
 }
 
 /** What went wrong, in words a user can act on (never the password). */
-export function unreachableMessage(address: RedisAddress, error: unknown): string {
+function unreachableMessage(address: RedisAddress, error: unknown): string {
   const where = describeAddress(address);
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;

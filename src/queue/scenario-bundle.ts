@@ -23,7 +23,7 @@ export interface ScenarioBundle {
   readonly files: readonly ScenarioFile[];
 }
 
-export const maxBundleFiles = 1000;
+const maxBundleFiles = 1000;
 
 /** A name a worker may write: relative, inside its folder, no tricks. */
 export function isSafeBundlePath(p: string): boolean {

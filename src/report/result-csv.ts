@@ -115,7 +115,7 @@ export function providersTable(result: Result): SheetTable {
   };
 }
 
-export const tableCsv = (table: SheetTable): Promise<string> =>
+const tableCsv = (table: SheetTable): Promise<string> =>
   toCsv(
     table.columns.map((c) => c.header),
     table.rows,

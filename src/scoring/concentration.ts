@@ -62,7 +62,7 @@ export function hhiBand(hhi: number): string {
 }
 
 /** A provider's county share against the share limit, in [0, 1]. */
-export function shareValue(share: number, limit: number): number {
+function shareValue(share: number, limit: number): number {
   return clamp01(share / limit);
 }
 

@@ -17,7 +17,7 @@ import type { Allocation, CareType, Lot, Scenario } from '../model/types.js';
 import { fmtMoney, fmtPercent } from './components.js';
 import type { CostFloor } from './cost-floor.js';
 
-export const flagActions = {
+const flagActions = {
   'below-wage-floor':
     'must reject: below legal pay (cannot pay the wage for contact and travel time with on-costs)',
   'below-floor': 'ask the bidder to explain: below the zone cost floor and well below the other bids',

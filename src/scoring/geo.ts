@@ -12,7 +12,7 @@ const earthRadiusKm = 6371.0088;
 const radians = (deg: number) => (deg * Math.PI) / 180;
 
 /** Great-circle distance in km (haversine formula). */
-export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const dLat = radians(b.lat - a.lat);
   const dLon = radians(b.lon - a.lon);
   const h =

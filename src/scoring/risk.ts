@@ -120,7 +120,7 @@ export function transitionRisk(scenario: Scenario, lot: Lot, facts: AwardFacts):
  * to the unmet share, so the weights still sum to one and the score is
  * 100 × (u + (1 − u) × r).
  */
-export function withUnmet(bought: Components, unmetShare: number, reason: string): Components {
+function withUnmet(bought: Components, unmetShare: number, reason: string): Components {
   const u = clamp01(unmetShare);
   const blended: Record<string, ScoreComponent> = {};
   for (const [key, c] of Object.entries(bought))

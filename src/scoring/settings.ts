@@ -13,11 +13,9 @@ import {
 export {
   costModelSchema,
   parseScoringSettings,
-  scoringSchema,
   type CostModel,
   type ScoringSettings,
   type ScoringWeights,
-  type SettingsOutcome,
 } from '../model/scoring-settings.js';
 
 /** The two thresholds of the abnormally-low-tender test. */

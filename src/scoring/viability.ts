@@ -44,7 +44,7 @@ export function stabilityValue(lot: Pick<Lot, 'demand' | 'demandLow' | 'demandHi
   return lot.demand <= 0 ? 1 : clamp01(1 - (lot.demandHigh - lot.demandLow) / lot.demand / limit);
 }
 
-export function marginReason(price: number, floor: number): string {
+function marginReason(price: number, floor: number): string {
   const gap = price / floor - 1;
   const side = gap < 0 ? `${fmtPercent(-gap)} below` : `${fmtPercent(gap)} above`;
   return `${fmtMoney(price)}/h is ${side} the cost floor ${fmtMoney(floor)}/h`;

@@ -12,7 +12,7 @@ import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
 import { awardViability } from './viability.js';
 
-export function largestRoleHours(lot: Lot): number {
+function largestRoleHours(lot: Lot): number {
   return Math.max(0, ...lot.roles.map((r) => r.share * lot.demand), lot.roles.length === 0 ? lot.demand : 0);
 }
 

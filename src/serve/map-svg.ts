@@ -8,7 +8,7 @@ import type { Area, Zoning } from '../model/types.js';
 import { areaGeometry, zoneGeometry, type AreaShape } from '../report/html/map-geometry.js';
 import type { MultiPolygon, Pair } from '../report/html/shapes.js';
 
-export interface AreaPath {
+interface AreaPath {
   readonly areaId: string;
   readonly name: string;
   readonly d: string;

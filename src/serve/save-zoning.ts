@@ -47,7 +47,7 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   }
 }
 
-export function zoningCsv(scenario: Scenario, zoning: Zoning): string {
+function zoningCsv(scenario: Scenario, zoning: Zoning): string {
   return `area_id,zone_id\n${scenario.areas.map((a) => `${a.id},${zoning.get(a.id) ?? ''}\n`).join('')}`;
 }
 

@@ -9,7 +9,7 @@ import type { SolverBackend } from '../solve/program.js';
 import { bodyProblem, requestScenario, solveBodySchema } from './solve-request.js';
 
 /** What a run gives when it gives a result: an award, or (no award possible) its status and diagnosis. */
-export type AnsweredResult = Extract<RunOutcome, { readonly result: unknown }>['result'];
+type AnsweredResult = Extract<RunOutcome, { readonly result: unknown }>['result'];
 
 export type SolveAnswer =
   | { readonly kind: 'result'; readonly result: AnsweredResult }

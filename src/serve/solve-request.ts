@@ -10,7 +10,7 @@ import { idPattern } from '../model/row-schemas.js';
 import type { Scenario, Zoning } from '../model/types.js';
 
 /** The zoning name a request's zones get when they match none of the scenario's. */
-export const workbenchZoning = 'workbench';
+const workbenchZoning = 'workbench';
 
 export const solveBodySchema = z.strictObject({
   zones: z.record(z.string(), z.string()),

@@ -80,14 +80,14 @@ function toModelData(h: Highs, program: Program) {
 }
 
 /** HiGHS option values, by native option name. */
-export type HighsOptionValues = Readonly<Record<string, number | string | boolean>>;
+type HighsOptionValues = Readonly<Record<string, number | string | boolean>>;
 
 export interface HighsBackendSettings {
   /** Further native options, applied last (for experiments, e.g. the bench's --highs-options). @defaultValue {} */
   readonly options: HighsOptionValues;
 }
 
-export const defaultHighsBackendSettings: HighsBackendSettings = { options: {} };
+const defaultHighsBackendSettings: HighsBackendSettings = { options: {} };
 
 function optionsFor(options: SolveOptions, settings: HighsBackendSettings): HighsOptionValues {
   const nodes = options.nodeLimit === undefined ? {} : { mip_max_nodes: options.nodeLimit };

@@ -28,7 +28,7 @@ export interface JslpBackendSettings {
 
 const runsFromSource = import.meta.url.endsWith('.ts');
 
-export const defaultJslpBackendSettings: JslpBackendSettings = {
+const defaultJslpBackendSettings: JslpBackendSettings = {
   workerUrl: runsFromSource ? null : new URL('./jslp-worker.js', import.meta.url),
   killGraceSeconds: 1,
 };
@@ -37,7 +37,7 @@ export const defaultJslpBackendSettings: JslpBackendSettings = {
 const maxTimerMs = 2 ** 31 - 1;
 
 /** Relative tolerance for rows and bounds, absolute for integrality. */
-export const jslpCheckTolerance = 1e-6;
+const jslpCheckTolerance = 1e-6;
 
 export function createJslpBackend(settings: Partial<JslpBackendSettings> = {}): SolverBackend {
   const complete: JslpBackendSettings = { ...defaultJslpBackendSettings, ...settings };

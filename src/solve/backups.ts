@@ -10,7 +10,7 @@ import { blend, offerName, offerParts, offersFor } from '../lots/offers.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { backupRole } from '../structures/index.js';
 
-export const backupsPerLot = 2;
+const backupsPerLot = 2;
 
 export function chooseBackups(
   scenario: Scenario,

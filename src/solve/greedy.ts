@@ -227,7 +227,7 @@ class Greedy {
   }
 }
 
-export type FillOrder = 'best-bid-first' | 'scarce-roles-first';
+type FillOrder = 'best-bid-first' | 'scarce-roles-first';
 
 function runGreedy(program: Program, order: FillOrder): number[] | null {
   const greedy = new Greedy(program);

@@ -7,7 +7,7 @@
 import type { Program } from './program.js';
 
 /** Rows are met when within this relative tolerance of their bounds. */
-export const rowTolerance = 1e-9;
+const rowTolerance = 1e-9;
 
 /** A change: variable index and its new value. */
 export type Change = readonly [number, number];

@@ -110,5 +110,3 @@ export interface SolverBackend {
   readonly name: string;
   solve(program: Program, options: SolveOptions): Promise<SolverOutcome>;
 }
-
-export const defaultSolveOptions: SolveOptions = { timeLimit: 60, relativeGap: 1e-6 };

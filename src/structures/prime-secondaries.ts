@@ -8,7 +8,7 @@ import { share } from '../model/json-limits.js';
 import { percent, type Structure } from './structure.js';
 
 /** Most secondary providers per lot (Worcestershire: up to two). */
-export const maxSecondaries = 2;
+const maxSecondaries = 2;
 
 const secondaryShare = (s: { primeShare: number; secondaries: number }) => (1 - s.primeShare) / s.secondaries;
 

@@ -55,7 +55,7 @@ export interface Structure<K extends LotStructure> {
 }
 
 /** One number setting as the workbench shows it. */
-export interface StructureInput {
+interface StructureInput {
   readonly key: string;
   readonly label: string;
   readonly start: number;
@@ -65,7 +65,7 @@ export interface StructureInput {
 }
 
 /** A named whole-award option of `zonal compare` that a structure contributes. */
-export interface StructureOption<K extends LotStructure> {
+interface StructureOption<K extends LotStructure> {
   readonly name: string;
   readonly label: string;
   readonly settings: StructureSettings[K];

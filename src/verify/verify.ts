@@ -22,7 +22,7 @@ import {
 import { budgetViolations, changeOf, wholeLifeMultiples } from './verify-contract.js';
 import { lotRules, type LotRules } from './structure-rules.js';
 
-export interface VerifiedLot {
+interface VerifiedLot {
   readonly lotId: string;
   readonly areaIds: readonly string[];
   readonly structure: string;

@@ -19,7 +19,7 @@ import { pieces } from './impossible.js';
 import type { ZoneProblem } from './problem.js';
 
 /** @defaultValue 2: no zone more than twice the mean, so no lot dwarfs the others. */
-export const ceilingFactor = 2;
+const ceilingFactor = 2;
 
 export interface DesignRequest {
   readonly count: number | null;
@@ -39,7 +39,7 @@ export interface BuiltProblem {
 }
 
 /** The care types whose demand the zones carry. */
-export function zoneCareTypes(scenario: Scenario): CareType[] {
+function zoneCareTypes(scenario: Scenario): CareType[] {
   const entries = Object.entries(scenario.lotPlan) as [CareType, Scenario['lotPlan'][CareType]][];
   const perZone = entries.filter(([, e]) => e?.kind === 'lot' && e.geography === 'zone').map(([c]) => c);
   const merged = perZone.includes('standard')

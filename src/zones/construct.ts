@@ -13,7 +13,7 @@ import { distanceKm, zoneCost, zoneMembers, type Assignment, type ZoneProblem } 
 const unassigned = -1;
 
 /** A seeded shuffle (Fisher-Yates) of 0..n-1. */
-export function shuffledIndexes(n: number, rng: RandomGenerator): number[] {
+function shuffledIndexes(n: number, rng: RandomGenerator): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = uniformInt(rng, 0, i);

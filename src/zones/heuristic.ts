@@ -35,7 +35,7 @@ export const defaultHeuristic: HeuristicSettings = {
 };
 
 /** 200 constructions for up to 100 areas, falling to 10 at 2,000 (each costs more as the map grows). */
-export const constructionsFor = (areaCount: number): number =>
+const constructionsFor = (areaCount: number): number =>
   Math.min(200, Math.max(10, Math.round(20000 / Math.max(1, areaCount))));
 
 export interface DesignedMap {

@@ -21,7 +21,7 @@ import { separateCoincident } from '../report/html/voronoi.js';
 import type { Pair } from '../report/html/shapes.js';
 
 /** @defaultValue 2.5: on Hertfordshire this drops exactly the five hull links that cross outside the county. */
-export const longLinkFactor = 2.5;
+const longLinkFactor = 2.5;
 
 export interface NeighbourGraph {
   readonly source: 'boundaries' | 'centroids';
@@ -52,9 +52,7 @@ function toLists(n: number, links: Iterable<readonly [number, number]>): number[
 }
 
 /** Shared-edge neighbours from polygons in degrees (one MultiPolygon per area). */
-export function sharedEdgeNeighbours(
-  shapes: readonly (readonly (readonly (readonly Pair[])[])[])[],
-): number[][] {
+function sharedEdgeNeighbours(shapes: readonly (readonly (readonly (readonly Pair[])[])[])[]): number[][] {
   const key = ([x, y]: Pair) => `${Math.round(x * 1e6)},${Math.round(y * 1e6)}`;
   const owners = new Map<string, Set<number>>();
   shapes.forEach((shape, area) => {

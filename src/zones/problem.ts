@@ -44,9 +44,6 @@ export function zoneMembers(assignment: Assignment): number[][] {
   return zones;
 }
 
-export const zoneDemand = (problem: ZoneProblem, members: readonly number[]): number =>
-  members.reduce((t, i) => t + (problem.areas[i]?.demand ?? 0), 0);
-
 /**
  * The compactness cost of a zone: demand-weighted distance (hour-km) from each
  * area to the zone's centre area, the member that makes this least (its

@@ -9,7 +9,7 @@
 import { isConnected, zoneCost, zoneMembers, type Assignment, type ZoneProblem } from './problem.js';
 
 /** @defaultValue 14: at most 8,192 cuts per pair. */
-export const maxUnion = 14;
+const maxUnion = 14;
 
 function bestCut(
   p: ZoneProblem,

@@ -15,7 +15,7 @@ export function continuous(name: string, cost: number, lower: number, upper: num
   return { name, lower, upper, integer: false, cost, meaning: anyMeaning };
 }
 
-export function general(name: string, cost: number, lower: number, upper: number): Variable {
+function general(name: string, cost: number, lower: number, upper: number): Variable {
   return { name, lower, upper, integer: true, cost, meaning: anyMeaning };
 }
 

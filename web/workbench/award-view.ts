@@ -7,7 +7,7 @@ import { headlineRows, lotsChangingHands, money, winnersText, type AwardResult }
 import { byId, el } from './dom.js';
 
 /** Any JSON value as nested lists: the diagnosis's shape is not fixed here. */
-export function jsonNode(value: unknown): Node {
+function jsonNode(value: unknown): Node {
   if (Array.isArray(value)) return el('ul', {}, ...value.map((v) => el('li', {}, jsonNode(v))));
   if (value !== null && typeof value === 'object') {
     return el(

@@ -4,7 +4,7 @@
  * winners change. Pure; a result without totals (an infeasible one) shows
  * dashes rather than failing.
  */
-export interface Winner {
+interface Winner {
   readonly providerId: string;
   readonly role: string;
   readonly hoursPerWeek: number;
@@ -20,7 +20,7 @@ export interface LotAward {
   readonly winners?: readonly Winner[];
 }
 
-export interface Totals {
+interface Totals {
   readonly annualCost: number;
   readonly unmetHoursPerWeek: number;
   readonly riskScore: number;

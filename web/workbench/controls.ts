@@ -7,7 +7,7 @@ import type { Draft, Json, LotEntry } from './draft.js';
 import { el } from './dom.js';
 
 /** One number setting of a structure, as `GET /api/scenario` lists them (src/structures/). */
-export interface StructureInput {
+interface StructureInput {
   readonly key: string;
   readonly label: string;
   readonly start: number;

@@ -15,7 +15,7 @@ export interface Draft {
   readonly award: Readonly<Record<string, Json>>;
 }
 
-export const idPattern = /^[A-Za-z0-9_.-]+$/;
+const idPattern = /^[A-Za-z0-9_.-]+$/;
 
 /** Zone ids in use, sorted. */
 export function zoneIds(draft: Draft): string[] {
@@ -31,7 +31,7 @@ export function moveAreas(draft: Draft, areaIds: readonly string[], zoneId: stri
 }
 
 /** Why `zoneId` cannot name a new zone, or null when it can. */
-export function newZoneProblem(draft: Draft, zoneId: string): string | null {
+function newZoneProblem(draft: Draft, zoneId: string): string | null {
   if (!idPattern.test(zoneId)) return 'give the new zone an id of letters, digits, _ . or -';
   if (zoneIds(draft).includes(zoneId)) return `zone ${zoneId} already exists: choose another id`;
   if (zoneId in draft.zones || zoneId === 'county')

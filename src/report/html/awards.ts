@@ -12,7 +12,7 @@ import { table } from './table.js';
  * string is shown as it is, an object as "key: value" pairs, nested values in
  * brief, so a new field shows up without a change here.
  */
-export function explanationText(explanation: unknown): HtmlValue {
+function explanationText(explanation: unknown): HtmlValue {
   if (explanation === undefined || explanation === null) return '';
   if (typeof explanation === 'string' || typeof explanation === 'number' || typeof explanation === 'boolean')
     return String(explanation);

@@ -10,7 +10,7 @@ import { careTypeColours } from './palette.js';
 import { plotMarkup } from './plot-svg.js';
 import { table } from './table.js';
 
-export const zoneLabel = (zoneId: string): string => (zoneId === 'county' ? 'County-wide' : zoneId);
+const zoneLabel = (zoneId: string): string => (zoneId === 'county' ? 'County-wide' : zoneId);
 
 function chart(result: Result): Html | null {
   const lots = result.lots.filter((l) => l.annualCost > 0);

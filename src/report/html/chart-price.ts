@@ -13,7 +13,7 @@ import { alertColour, okColour } from './palette.js';
 import { plotMarkup } from './plot-svg.js';
 import { table } from './table.js';
 
-export interface PricePoint {
+interface PricePoint {
   readonly label: string;
   readonly lotId: string;
   readonly providerId: string;
@@ -27,7 +27,7 @@ export interface PricePoint {
 }
 
 /** Every winning bid (back-ups hold no hours and are left out). */
-export function pricePoints(result: Result): PricePoint[] {
+function pricePoints(result: Result): PricePoint[] {
   const floors = new Map(result.lots.map((l) => [l.lotId, l.costFloorPerHour]));
   return result.allocations
     .filter((a) => a.role !== 'backup')

@@ -40,7 +40,7 @@ export function componentRows(
 }
 
 /** Component colours in a fixed order, shared by every stacked chart of a report. */
-export function componentColours(rows: readonly ComponentRow[]): { domain: string[]; range: string[] } {
+function componentColours(rows: readonly ComponentRow[]): { domain: string[]; range: string[] } {
   const domain = [...new Set(rows.map((r) => r.component))].sort();
   return { domain, range: domain.map((_, i) => categoricalColour(i)) };
 }
@@ -104,14 +104,14 @@ export function riskFigure(result: Result): Html {
   });
 }
 
-export interface ComponentSubject {
+interface ComponentSubject {
   readonly subject: string;
   readonly score: number;
   readonly rows: readonly ComponentRow[];
 }
 
 /** Component points as columns (one row per subject) and the two biggest drivers in words. */
-export function componentTable(
+function componentTable(
   subjects: readonly ComponentSubject[],
   labels: { caption: string; subject: string; score: string; drivers: string },
 ): Html {

@@ -125,7 +125,7 @@ function settingsList(scenario: Scenario, result: Result): Html {
   ]);
 }
 
-export function runList(result: Result): Html {
+function runList(result: Result): Html {
   const r = result.run;
   return definitionList([
     [

@@ -48,7 +48,7 @@ const boundariesSchema = z.object({
 });
 
 /** The flat plane: longitude shrunk by the cosine of the areas' middle latitude. */
-export function planeFor(areas: readonly Area[]): (lon: number, lat: number) => Pair {
+function planeFor(areas: readonly Area[]): (lon: number, lat: number) => Pair {
   const lats = areas.map((a) => a.lat);
   const mid = lats.length === 0 ? 0 : (Math.min(...lats) + Math.max(...lats)) / 2;
   const k = Math.cos((mid * Math.PI) / 180);

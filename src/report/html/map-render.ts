@@ -190,7 +190,7 @@ function riskMap(l: MapLayers): Html {
 }
 
 /** The hatch swatch, for the legend under the map. */
-export const hatchSwatch = html`<svg width="15" height="15" aria-hidden="true"><rect width="15" height="15" fill="${noAwardColour}"></rect><rect width="15" height="15" fill="url(#${hatchPatternId})"></rect></svg>`;
+const hatchSwatch = html`<svg width="15" height="15" aria-hidden="true"><rect width="15" height="15" fill="${noAwardColour}"></rect><rect width="15" height="15" fill="url(#${hatchPatternId})"></rect></svg>`;
 
 function notes(input: MapInput, l: MapLayers): Html {
   const careType = mapCareType(input.result.lots);

@@ -7,15 +7,7 @@
  */
 import type { ColorScheme } from '@observablehq/plot';
 
-export const okabeIto = [
-  '#E69F00',
-  '#56B4E9',
-  '#009E73',
-  '#F0E442',
-  '#0072B2',
-  '#D55E00',
-  '#CC79A7',
-] as const;
+const okabeIto = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'] as const;
 // Ordered so the eighth colour overall (indigo) stands apart from Okabe-Ito's seven.
 const tolMuted = [
   '#332288',

@@ -28,7 +28,7 @@ export function mapCareType(lots: readonly LotResult[]): string | null {
 }
 
 /** The provider a zone is coloured by, and the others that serve it. */
-export function leadOf(lot: LotResult): { lead: string | null; others: string[] } {
+function leadOf(lot: LotResult): { lead: string | null; others: string[] } {
   const serving = lot.winners.filter((w) => w.role !== 'backup' && w.hoursPerWeek > 0);
   const ranked = [...serving].sort(
     (a, b) =>

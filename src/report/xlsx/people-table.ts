@@ -15,7 +15,7 @@ const rules: readonly [RegExp, ColumnFormat][] = [
   [/seconds/, 'decimal'],
 ];
 
-export function formatFor(column: string): ColumnFormat {
+function formatFor(column: string): ColumnFormat {
   return rules.find(([pattern]) => pattern.test(column))?.[1] ?? 'general';
 }
 
@@ -30,7 +30,7 @@ const digits: Readonly<Partial<Record<ColumnFormat, number>>> = {
 };
 
 /** A number rounded to the precision its column shows (text and empty cells as they are). */
-export function rounded(format: ColumnFormat, cell: Cell): SheetCell {
+function rounded(format: ColumnFormat, cell: Cell): SheetCell {
   if (typeof cell !== 'number') return cell;
   const d = digits[format];
   if (d === undefined) return Number(cell.toPrecision(6));

@@ -55,7 +55,7 @@ function flagsTable(result: Result): SheetTable {
   };
 }
 
-export const warningsTable = (warnings: readonly string[]): SheetTable => ({
+const warningsTable = (warnings: readonly string[]): SheetTable => ({
   name: 'warnings',
   columns: [{ header: 'warning', format: 'text' }],
   rows: warnings.map((w) => [w]),

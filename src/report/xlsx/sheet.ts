@@ -31,7 +31,7 @@ export interface SheetTable {
 }
 
 /** Excel number formats; the currency symbol comes from the scenario. */
-export function numberFormat(format: ColumnFormat, currency = 'GBP'): string | undefined {
+function numberFormat(format: ColumnFormat, currency = 'GBP'): string | undefined {
   const symbol = currency === 'GBP' ? '£' : currency === 'EUR' ? '€' : `"${currency} "`;
   const formats: Record<ColumnFormat, string | undefined> = {
     general: undefined,
@@ -98,7 +98,7 @@ export interface SummaryLine {
   readonly format?: ColumnFormat;
 }
 
-export function addSummarySheet(
+function addSummarySheet(
   workbook: ExcelJS.Workbook,
   name: string,
   title: string,
