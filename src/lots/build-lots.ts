@@ -54,18 +54,32 @@ function groupAreas(
 /** Periods in time order: numeric-aware, so "2027" < "2028" and "2027-q4" < "2028-q1". */
 export const periodOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-/** Demand of the given areas in every period after the design period, in order. */
-function laterDemand(
-  scenario: Scenario,
-  carried: ReadonlySet<CareType>,
-  areas: ReadonlySet<string>,
-): { period: string; hours: number }[] {
+/**
+ * Row numbers of `rows` by area, in file order: a lot then reads only its own
+ * areas' rows (a national file has millions of rows and hundreds of lots, so
+ * scanning every row for every lot took minutes).
+ */
+function rowsByArea(rows: readonly DemandRow[], keep: (d: DemandRow) => boolean): Map<string, number[]> {
+  const byArea = new Map<string, number[]>();
+  rows.forEach((d, i) => {
+    if (!keep(d)) return;
+    const list = byArea.get(d.areaId);
+    if (list === undefined) byArea.set(d.areaId, [i]);
+    else list.push(i);
+  });
+  return byArea;
+}
+
+/** The rows of `areas`, in file order (so sums add up in the same order as a scan of the file). */
+function rowsOf(rows: readonly DemandRow[], index: ReadonlyMap<string, number[]>, areas: readonly string[]) {
+  const picked = areas.flatMap((a) => index.get(a) ?? []).sort((x, y) => x - y);
+  return picked.map((i) => rows[i] as DemandRow);
+}
+
+/** Demand of the given rows (the lot's, after the design period) per period, in time order. */
+function laterDemand(rows: readonly DemandRow[]): { period: string; hours: number }[] {
   const byPeriod = new Map<string, number>();
-  for (const d of scenario.demand) {
-    if (periodOrder(d.period, scenario.period) <= 0 || !carried.has(d.careType) || !areas.has(d.areaId))
-      continue;
-    byPeriod.set(d.period, (byPeriod.get(d.period) ?? 0) + d.hours);
-  }
+  for (const d of rows) byPeriod.set(d.period, (byPeriod.get(d.period) ?? 0) + d.hours);
   return [...byPeriod].sort(([a], [b]) => periodOrder(a, b)).map(([period, hours]) => ({ period, hours }));
 }
 
@@ -75,17 +89,12 @@ function sumDemand(rows: readonly DemandRow[], pick: (d: DemandRow) => number): 
   return byArea;
 }
 
-/** Demand per carried care type (the lot's own first) and area, keeping only what is above 0. */
-function careDemandOf(
-  careType: CareType,
-  rows: readonly DemandRow[],
-  zoneAreas: readonly string[],
-): Map<CareType, Map<string, number>> {
-  const inZone = new Set(zoneAreas);
+/** Demand per carried care type (the lot's own first) and area, keeping only what is above 0; `rows` are the lot's own. */
+function careDemandOf(careType: CareType, rows: readonly DemandRow[]): Map<CareType, Map<string, number>> {
   const out = new Map<CareType, Map<string, number>>();
   for (const type of [careType, ...careTypes.filter((c) => c !== careType)]) {
     const byArea = sumDemand(
-      rows.filter((d) => d.careType === type && inZone.has(d.areaId)),
+      rows.filter((d) => d.careType === type),
       (d) => d.hours,
     );
     const kept = new Map(
@@ -96,8 +105,15 @@ function careDemandOf(
   return out;
 }
 
+/** Whether each period of the demand comes after the design period (compared once per period, not per row). */
+function laterPeriods(scenario: Scenario): Set<string> {
+  const periods = new Set(scenario.demand.map((d) => d.period));
+  return new Set([...periods].filter((p) => periodOrder(p, scenario.period) > 0));
+}
+
 export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
   const areaIds = scenario.areas.map((a) => a.id).sort();
+  const later = laterPeriods(scenario);
   const lots: Lot[] = [];
   for (const careType of careTypes) {
     const entry = scenario.lotPlan[careType];
@@ -107,6 +123,8 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
     const central = sumDemand(rows, (d) => d.hours);
     const low = sumDemand(rows, (d) => d.low);
     const high = sumDemand(rows, (d) => d.high);
+    const designIndex = rowsByArea(rows, () => true);
+    const laterIndex = rowsByArea(scenario.demand, (d) => later.has(d.period) && carried.has(d.careType));
     for (const [zoneId, zoneAreas] of groupAreas(areaIds, zoning, entry.geography)) {
       const total = (m: Map<string, number>) => zoneAreas.reduce((t, a) => t + (m.get(a) ?? 0), 0);
       const demand = total(central);
@@ -124,11 +142,11 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
         demand,
         demandLow: total(low),
         demandHigh: total(high),
-        laterDemand: laterDemand(scenario, carried, new Set(zoneAreas)),
+        laterDemand: laterDemand(rowsOf(scenario.demand, laterIndex, zoneAreas)),
         demandByArea: new Map(
           zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0]),
         ),
-        careDemand: careDemandOf(careType, rows, zoneAreas),
+        careDemand: careDemandOf(careType, rowsOf(rows, designIndex, zoneAreas)),
         rejectedBidIds: [],
       });
     }

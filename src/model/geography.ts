@@ -43,8 +43,36 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 /** An area farther than this from every other is flagged: at least 50 km, and 4 times the usual gap between neighbours. */
 const minFarKm = 50;
 
-function nearest(area: { lat: number; lon: number }, others: readonly PlacedArea[], self: string): number {
-  return others.reduce((best, o) => (o.id === self ? best : Math.min(best, distanceKm(area, o))), Infinity);
+/** Kilometres per degree of latitude along a meridian (the haversine's Earth radius). */
+const kmPerDegreeLat = (6371 * Math.PI) / 180;
+
+/**
+ * Distance from a point to the nearest of `areas` other than `self`, exactly,
+ * without comparing every pair (35,000 areas made 1.2 billion distances): the
+ * areas sorted by latitude are scanned outwards from the point's latitude, and
+ * a scan stops once the latitude gap alone (a lower bound of the distance) is
+ * beyond the best found.
+ */
+export function nearestFinder(areas: readonly PlacedArea[]) {
+  const byLat = [...areas].sort((a, b) => a.lat - b.lat);
+  return (point: { lat: number; lon: number }, self: string): number => {
+    let lo = 0;
+    let hi = byLat.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byLat[mid]?.lat ?? 0) < point.lat) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = Infinity;
+    const visit = (o: PlacedArea) => {
+      if (Math.abs(o.lat - point.lat) * kmPerDegreeLat > best) return false;
+      if (o.id !== self) best = Math.min(best, distanceKm(point, o));
+      return true;
+    };
+    for (let i = lo; i < byLat.length && visit(byLat[i] as PlacedArea); i++);
+    for (let i = lo - 1; i >= 0 && visit(byLat[i] as PlacedArea); i--);
+    return best;
+  };
 }
 
 function median(xs: readonly number[]): number {
@@ -75,12 +103,13 @@ export function checkAreaPlaces(
     );
   }
   if (placed.length < 3) return;
-  const gaps = placed.map((a) => nearest(a, placed, a.id));
+  const nearest = nearestFinder(placed);
+  const gaps = placed.map((a) => nearest(a, a.id));
   const far = Math.max(minFarKm, 4 * median(gaps));
   placed.forEach((a, i) => {
     const gap = gaps[i] ?? 0;
     if (gap <= far) return;
-    const swapped = inside(bounds, a.lon, a.lat) && nearest({ lat: a.lon, lon: a.lat }, placed, a.id) <= far;
+    const swapped = inside(bounds, a.lon, a.lat) && nearest({ lat: a.lon, lon: a.lat }, a.id) <= far;
     const fix = swapped
       ? 'latitude and longitude may be swapped: swap the two cells'
       : 'check its coordinates';
