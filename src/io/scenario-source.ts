@@ -13,6 +13,7 @@
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import { assembleScenario, type ZoningRows } from '../model/assemble.js';
+import { demandRowReader } from '../model/demand-fast-path.js';
 import { checkAreaPlaces } from '../model/geography.js';
 import {
   areaRowSchema,
@@ -27,7 +28,14 @@ import {
 } from '../model/row-schemas.js';
 import type { Scenario } from '../model/types.js';
 import { checkSettings, tableRefsSchema } from './scenario-settings.js';
-import { tableReader, type Lined, type RejectedIds, type TableSink } from './table-rows.js';
+import {
+  type Lined,
+  type LinedColumns,
+  linedRows,
+  type RejectedIds,
+  tableReader,
+  type TableSink,
+} from './table-rows.js';
 
 export interface ScenarioSource {
   /** Name of the settings in messages: `scenario.json`, or the workbook's `scenario` sheet. */
@@ -64,17 +72,19 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     return rows;
   };
   /** `columns`: the schema whose keys are the table's known columns (the row schema itself, unless it reshapes rows). */
-  const table = async <S extends z.ZodType>(
+  const columnsOf = async <S extends z.ZodType>(
     ref: string,
     kind: Table,
     schema: S,
     columns: z.ZodObject = schema as unknown as z.ZodObject,
-  ): Promise<RowsOf<S>> => {
+    fast?: (cells: Readonly<Record<string, string>>) => z.output<S> | null,
+  ): Promise<LinedColumns<z.output<S>>> => {
     const reader = tableReader(
       ref,
       { required: requiredColumns[kind], known: Object.keys(columns.shape), ids: referencedColumns[kind] },
       schema,
       issues,
+      fast,
     );
     const read = await source.table(ref, reader);
     const rows = reader.finish();
@@ -83,8 +93,10 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
       rejected.set(ref, rows.rejected);
       rejectedRows.set(ref, rows.rejectedRows);
     }
-    return read ? (rows?.rows ?? []) : [];
+    return read && rows !== null ? rows : { rows: [], lines: [] };
   };
+  const table = async <S extends z.ZodType>(ref: string, kind: Table, schema: S): Promise<RowsOf<S>> =>
+    linedRows(await columnsOf(ref, kind, schema));
   /** Ids of the rejected rows of a table, by id column (already reported). */
   const rejectedIn = (ref: string, column: string): ReadonlySet<string> =>
     (rejected.get(ref) ?? noneRejected).get(column) ?? new Set();
@@ -93,7 +105,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     if (!refs.success) return null;
     for (const ref of Object.values(refs.data.zonings)) await table(ref, 'zones', zoneRowSchema);
     await areas(refs.data.files.areas);
-    await table(refs.data.files.demand, 'demand', demandRowSchema);
+    await columnsOf(refs.data.files.demand, 'demand', demandInputSchema, demandRowSchema, demandRowReader());
     await table(refs.data.files.providers, 'providers', providerRowSchema);
     await table(refs.data.files.bids, 'bids', bidRowSchema);
     if (refs.data.files.current !== undefined)
@@ -118,7 +130,13 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     },
     areas: await areas(json.files.areas),
     zonings,
-    demand: await table(json.files.demand, 'demand', demandInputSchema, demandRowSchema),
+    demand: await columnsOf(
+      json.files.demand,
+      'demand',
+      demandInputSchema,
+      demandRowSchema,
+      demandRowReader(),
+    ),
     providers: await table(json.files.providers, 'providers', providerRowSchema),
     bids: await table(json.files.bids, 'bids', bidRowSchema),
     current:

@@ -17,6 +17,17 @@ export interface Lined<T> {
   readonly row: T;
 }
 
+/** Rows and the lines they came from as two arrays: a million demand rows are not wrapped in a million more objects. */
+export interface LinedColumns<T> {
+  readonly rows: readonly T[];
+  readonly lines: readonly number[];
+}
+
+/** Each row with its line, for the small tables. */
+export function linedRows<T>(table: LinedColumns<T>): Lined<T>[] {
+  return table.rows.map((row, i) => ({ line: table.lines[i] ?? 0, row }));
+}
+
 const maxIssuesPerFile = 50;
 /** Rows named in one grouped message; the rest are counted. */
 const rowsShown = 5;
@@ -72,8 +83,7 @@ interface Repeated {
 }
 
 /** The typed rows of a table, and the ids (by id column) of the rows rejected with a message. */
-export interface TableRows<T> {
-  readonly rows: Lined<T>[];
+export interface TableRows<T> extends LinedColumns<T> {
   readonly rejected: RejectedIds;
   /** How many rows were rejected (a row whose id cell was empty or bad has no id to keep). */
   readonly rejectedRows: number;
@@ -99,6 +109,13 @@ function rejectedKeeper(idColumns: readonly string[]) {
   };
 }
 
+export interface RowOptions<T> {
+  /** Columns other tables refer to: the ids of rejected rows are kept (see rejectedKeeper). */
+  readonly idColumns?: readonly string[];
+  /** The row without zod when every cell is plainly right, else null (zod then gives the messages); must accept only what the schema accepts, with the same result. */
+  readonly fast?: (cells: Readonly<Record<string, string>>) => T | null;
+}
+
 /**
  * Typed rows, one record at a time (records stream in from a large file).
  * Memory stays bounded: at most maxIssuesPerFile distinct mistakes are kept,
@@ -109,11 +126,13 @@ export function rowReader<S extends z.ZodType>(
   width: number,
   schema: S,
   issues: IssueList,
-  idColumns: readonly string[] = [],
+  options: RowOptions<z.output<S>> = {},
 ): { add(record: CsvRecord): void; finish(): TableRows<z.output<S>> } {
-  const rows: Lined<z.output<S>>[] = [];
+  const rows: z.output<S>[] = [];
+  const lines: number[] = [];
   const found = new Map<string, Repeated>();
-  const keeper = rejectedKeeper(idColumns);
+  const keeper = rejectedKeeper(options.idColumns ?? []);
+  const fast = options.fast ?? (() => null);
   let unshown = 0;
   let wide = 0;
   return {
@@ -129,9 +148,16 @@ export function rowReader<S extends z.ZodType>(
         else unshown++;
         return;
       }
+      const quick = fast(record.cells);
+      if (quick !== null) {
+        rows.push(quick);
+        lines.push(record.line);
+        return;
+      }
       const parsed = schema.safeParse(record.cells);
       if (parsed.success) {
-        rows.push({ line: record.line, row: parsed.data });
+        rows.push(parsed.data);
+        lines.push(record.line);
         return;
       }
       keeper.keep(record);
@@ -166,7 +192,7 @@ export function rowReader<S extends z.ZodType>(
         issues.error(file, f.first, `${f.column} ${f.message}${f.got}${more}`, f.column);
       }
       if (unshown > 0) issues.error(file, null, `${unshown} more problem(s) not shown`);
-      return { rows, rejected: keeper.rejected, rejectedRows: keeper.count() };
+      return { rows, lines, rejected: keeper.rejected, rejectedRows: keeper.count() };
     },
   };
 }
@@ -192,13 +218,18 @@ export function tableReader<S extends z.ZodType>(
   },
   schema: S,
   issues: IssueList,
+  fast?: RowOptions<z.output<S>>['fast'],
 ): TableSink & { finish(): TableRows<z.output<S>> | null } {
   let match: HeaderMatch | null = null;
   let reader: ReturnType<typeof rowReader<S>> | null = null;
   return {
     header(header) {
       match = checkColumns(file, header, columns.required, columns.known, issues);
-      if (match !== null) reader = rowReader(file, header.length, schema, issues, columns.ids);
+      if (match !== null)
+        reader = rowReader(file, header.length, schema, issues, {
+          idColumns: columns.ids,
+          ...(fast === undefined ? {} : { fast }),
+        });
       return match !== null;
     },
     record(record) {
