@@ -54,32 +54,35 @@ function groupAreas(
 /** Periods in time order: numeric-aware, so "2027" < "2028" and "2027-q4" < "2028-q1". */
 export const periodOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
+/** Sums keyed twice (zone, then period or area), added in the order given. */
+function addTo<O, K>(sums: Map<O, Map<K, number>>, outer: O, inner: K, hours: number): void {
+  const m = sums.get(outer) ?? new Map<K, number>();
+  sums.set(outer, m);
+  m.set(inner, (m.get(inner) ?? 0) + hours);
+}
+
 /**
- * Row numbers of `rows` by area, in file order: a lot then reads only its own
- * areas' rows (a national file has millions of rows and hundreds of lots, so
- * scanning every row for every lot took minutes).
+ * Demand after the design period per zone and period, in one pass over the
+ * file's rows (a national file has over a million rows and hundreds of lots:
+ * scanning every row for every lot took minutes). Rows add up in file order.
  */
-function rowsByArea(rows: readonly DemandRow[], keep: (d: DemandRow) => boolean): Map<string, number[]> {
-  const byArea = new Map<string, number[]>();
-  rows.forEach((d, i) => {
-    if (!keep(d)) return;
-    const list = byArea.get(d.areaId);
-    if (list === undefined) byArea.set(d.areaId, [i]);
-    else list.push(i);
-  });
-  return byArea;
+function laterByZone(
+  scenario: Scenario,
+  carried: ReadonlySet<CareType>,
+  later: ReadonlySet<string>,
+  zoneOf: ReadonlyMap<string, string>,
+): Map<string, Map<string, number>> {
+  const sums = new Map<string, Map<string, number>>();
+  for (const d of scenario.demand) {
+    const zoneId = zoneOf.get(d.areaId);
+    if (zoneId !== undefined && later.has(d.period) && carried.has(d.careType))
+      addTo(sums, zoneId, d.period, d.hours);
+  }
+  return sums;
 }
 
-/** The rows of `areas`, in file order (so sums add up in the same order as a scan of the file). */
-function rowsOf(rows: readonly DemandRow[], index: ReadonlyMap<string, number[]>, areas: readonly string[]) {
-  const picked = areas.flatMap((a) => index.get(a) ?? []).sort((x, y) => x - y);
-  return picked.map((i) => rows[i] as DemandRow);
-}
-
-/** Demand of the given rows (the lot's, after the design period) per period, in time order. */
-function laterDemand(rows: readonly DemandRow[]): { period: string; hours: number }[] {
-  const byPeriod = new Map<string, number>();
-  for (const d of rows) byPeriod.set(d.period, (byPeriod.get(d.period) ?? 0) + d.hours);
+/** A zone's later demand per period, in time order. */
+function laterDemand(byPeriod: ReadonlyMap<string, number> = new Map()): { period: string; hours: number }[] {
   return [...byPeriod].sort(([a], [b]) => periodOrder(a, b)).map(([period, hours]) => ({ period, hours }));
 }
 
@@ -89,16 +92,31 @@ function sumDemand(rows: readonly DemandRow[], pick: (d: DemandRow) => number): 
   return byArea;
 }
 
-/** Demand per carried care type (the lot's own first) and area, keeping only what is above 0; `rows` are the lot's own. */
-function careDemandOf(careType: CareType, rows: readonly DemandRow[]): Map<CareType, Map<string, number>> {
+/** Design demand per zone, care type and area, in one pass over the design rows (added in file order). */
+function careByZone(
+  rows: readonly DemandRow[],
+  zoneOf: ReadonlyMap<string, string>,
+): Map<string, Map<CareType, Map<string, number>>> {
+  const sums = new Map<string, Map<CareType, Map<string, number>>>();
+  for (const d of rows) {
+    const zoneId = zoneOf.get(d.areaId);
+    if (zoneId === undefined) continue;
+    const byType = sums.get(zoneId) ?? new Map<CareType, Map<string, number>>();
+    sums.set(zoneId, byType);
+    addTo(byType, d.careType, d.areaId, d.hours);
+  }
+  return sums;
+}
+
+/** Demand per carried care type (the lot's own first) and area, keeping only what is above 0, areas sorted. */
+function careDemandOf(
+  careType: CareType,
+  byType: ReadonlyMap<CareType, ReadonlyMap<string, number>> = new Map(),
+): Map<CareType, Map<string, number>> {
   const out = new Map<CareType, Map<string, number>>();
   for (const type of [careType, ...careTypes.filter((c) => c !== careType)]) {
-    const byArea = sumDemand(
-      rows.filter((d) => d.careType === type),
-      (d) => d.hours,
-    );
     const kept = new Map(
-      [...byArea].filter(([, h]) => h > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      [...(byType.get(type) ?? [])].filter(([, h]) => h > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     );
     if (kept.size > 0) out.set(type, kept);
   }
@@ -123,9 +141,11 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
     const central = sumDemand(rows, (d) => d.hours);
     const low = sumDemand(rows, (d) => d.low);
     const high = sumDemand(rows, (d) => d.high);
-    const designIndex = rowsByArea(rows, () => true);
-    const laterIndex = rowsByArea(scenario.demand, (d) => later.has(d.period) && carried.has(d.careType));
-    for (const [zoneId, zoneAreas] of groupAreas(areaIds, zoning, entry.geography)) {
+    const groups = groupAreas(areaIds, zoning, entry.geography);
+    const zoneOf = new Map([...groups].flatMap(([zoneId, areas]) => areas.map((a) => [a, zoneId] as const)));
+    const laterSums = laterByZone(scenario, carried, later, zoneOf);
+    const careSums = careByZone(rows, zoneOf);
+    for (const [zoneId, zoneAreas] of groups) {
       const total = (m: Map<string, number>) => zoneAreas.reduce((t, a) => t + (m.get(a) ?? 0), 0);
       const demand = total(central);
       if (demand <= 0) continue;
@@ -142,11 +162,11 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
         demand,
         demandLow: total(low),
         demandHigh: total(high),
-        laterDemand: laterDemand(rowsOf(scenario.demand, laterIndex, zoneAreas)),
+        laterDemand: laterDemand(laterSums.get(zoneId)),
         demandByArea: new Map(
           zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0]),
         ),
-        careDemand: careDemandOf(careType, rowsOf(rows, designIndex, zoneAreas)),
+        careDemand: careDemandOf(careType, careSums.get(zoneId)),
         rejectedBidIds: [],
       });
     }
