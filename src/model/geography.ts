@@ -31,13 +31,25 @@ export interface PlacedArea {
 const inside = (b: Bounds, lat: number, lon: number) =>
   lat >= b.south && lat <= b.north && lon >= b.west && lon <= b.east;
 
-/** Great-circle distance in km (haversine). */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
+const rad = Math.PI / 180;
+
+/** The haversine of the central angle between two points, given the cosines of their latitudes. */
+function haversine(
+  a: { lat: number; lon: number },
+  b: { lat: number; lon: number },
+  cosA: number,
+  cosB: number,
+) {
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return Math.sin(dLat / 2) ** 2 + cosA * cosB * Math.sin(dLon / 2) ** 2;
+}
+
+const kmOf = (h: number) => 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+
+/** Great-circle distance in km (haversine). */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  return kmOf(haversine(a, b, Math.cos(a.lat * rad), Math.cos(b.lat * rad)));
 }
 
 /** An area farther than this from every other is flagged: at least 50 km, and 4 times the usual gap between neighbours. */
@@ -55,6 +67,7 @@ const kmPerDegreeLat = (6371 * Math.PI) / 180;
  */
 export function nearestFinder(areas: readonly PlacedArea[]) {
   const byLat = [...areas].sort((a, b) => a.lat - b.lat);
+  const cosLat = byLat.map((a) => Math.cos(a.lat * rad));
   return (point: { lat: number; lon: number }, self: string): number => {
     let lo = 0;
     let hi = byLat.length;
@@ -63,14 +76,23 @@ export function nearestFinder(areas: readonly PlacedArea[]) {
       if ((byLat[mid]?.lat ?? 0) < point.lat) lo = mid + 1;
       else hi = mid;
     }
+    // Compared by haversine (the distance grows with it), so only a closer area costs an arcsine; the cosines are made once.
+    const cosPoint = Math.cos(point.lat * rad);
+    let bestH = Infinity;
     let best = Infinity;
-    const visit = (o: PlacedArea) => {
+    const visit = (i: number) => {
+      const o = byLat[i] as PlacedArea;
       if (Math.abs(o.lat - point.lat) * kmPerDegreeLat > best) return false;
-      if (o.id !== self) best = Math.min(best, distanceKm(point, o));
+      if (o.id === self) return true;
+      const h = haversine(point, o, cosPoint, cosLat[i] ?? 1);
+      if (h < bestH) {
+        bestH = h;
+        best = kmOf(h);
+      }
       return true;
     };
-    for (let i = lo; i < byLat.length && visit(byLat[i] as PlacedArea); i++);
-    for (let i = lo - 1; i >= 0 && visit(byLat[i] as PlacedArea); i--);
+    for (let i = lo; i < byLat.length && visit(i); i++);
+    for (let i = lo - 1; i >= 0 && visit(i); i--);
     return best;
   };
 }
