@@ -17,6 +17,7 @@ import type {
   providerRowSchema,
   zoneRowSchema,
 } from './row-schemas.js';
+import { buildDemand, checkDemandTotals } from './assemble-demand.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
 import type {
   Area,
@@ -180,100 +181,6 @@ function zoneAreas(
     }
   }
   return zones;
-}
-
-/** Most (care type, period) × area slots kept in typed arrays (4 bytes each) before falling back to a map: a hostile file may have a new period on every row. */
-const maxTypedSlots = 32_000_000;
-
-/**
- * The line each area, care type and period was first given on, so a repeated
- * demand row names it. One Int32Array over the areas per care type and period
- * (0: not yet given), not a map entry per row: a national file has over a
- * million rows.
- */
-function firstDemandLines(areaIds: ReadonlySet<string>) {
-  const index = new Map([...areaIds].map((a, i) => [a, i] as const));
-  const groups = new Map<CareType, Map<string, Int32Array | Map<number, number>>>();
-  let slots = 0;
-  const group = (row: DemandRow) => {
-    const periods = groups.get(row.careType) ?? new Map<string, Int32Array | Map<number, number>>();
-    groups.set(row.careType, periods);
-    let lines = periods.get(row.period);
-    if (lines === undefined) {
-      slots += index.size;
-      lines = slots <= maxTypedSlots ? new Int32Array(index.size) : new Map<number, number>();
-      periods.set(row.period, lines);
-    }
-    return lines;
-  };
-  return {
-    /** The first line of the row's area, care type and period, or 0; `line` is kept when it is the first. */
-    seen(row: DemandRow, line: number): number {
-      const at = index.get(row.areaId) ?? -1;
-      const lines = group(row);
-      const first = lines instanceof Map ? (lines.get(at) ?? 0) : (lines[at] ?? 0);
-      if (first === 0) {
-        if (lines instanceof Map) lines.set(at, line);
-        else lines[at] = line;
-      }
-      return first;
-    },
-  };
-}
-
-/** The demand rows with an unknown area or a repeat left out (each reported); the rows themselves when none is. */
-function buildDemand(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: IssueList): readonly DemandRow[] {
-  const { rows, lines } = s.demand;
-  const firstLines = firstDemandLines(areaIds);
-  const dropped = new Set<number>();
-  rows.forEach((row, i) => {
-    const line = lines[i] ?? 0;
-    if (s.rejected.areas.has(row.areaId) || !areaIds.has(row.areaId)) {
-      dropped.add(i);
-      if (!s.rejected.areas.has(row.areaId))
-        issues.error(s.files.demand, line, `unknown area "${row.areaId}": it is not in areas.csv`, 'area_id');
-      return;
-    }
-    const first = firstLines.seen(row, line);
-    if (first !== 0) {
-      dropped.add(i);
-      issues.error(
-        s.files.demand,
-        line,
-        `duplicate demand for area "${row.areaId}", ${row.careType}, period ${row.period} (first on line ${first}): merge the rows`,
-      );
-      return;
-    }
-    if (row.low > row.hours)
-      issues.error(
-        s.files.demand,
-        line,
-        `hours_low ${row.low} is more than hours_per_week ${row.hours}: low must not exceed the central estimate`,
-      );
-    if (row.high < row.hours)
-      issues.error(
-        s.files.demand,
-        line,
-        `hours_high ${row.high} is less than hours_per_week ${row.hours}: high must be at least the central estimate`,
-      );
-  });
-  return dropped.size === 0 ? rows : rows.filter((_, i) => !dropped.has(i));
-}
-
-/** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
-export const maxTotalHoursPerWeek = 10_000_000;
-
-function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: IssueList): void {
-  const totals = new Map<string, number>();
-  for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
-  for (const [period, total] of totals) {
-    if (total > maxTotalHoursPerWeek)
-      issues.error(
-        file,
-        null,
-        `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${maxTotalHoursPerWeek.toLocaleString('en-GB')}: check the units (hours per week, not per year)`,
-      );
-  }
 }
 
 function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: IssueList): LotPlan {
@@ -491,7 +398,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
       s.jsonLine('zoning'),
       `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`,
     );
-  const demand = buildDemand(s, areaIds, issues);
+  const demand = buildDemand(s.demand, s.files.demand, { ids: areaIds, rejected: s.rejected.areas }, issues);
   checkDemandTotals(s.files.demand, demand, issues);
   if (!demand.some((d) => d.period === s.json.period)) {
     issues.error(
