@@ -77,21 +77,6 @@ class CsvSyntaxError extends Error {
   }
 }
 
-/**
- * The same short value repeated down a column (an area id, a care type, a
- * period) is kept once: a national demand file repeats each millions of times.
- */
-function interner(maxEntries = 200_000): (value: string) => string {
-  const seen = new Map<string, string>();
-  return (value) => {
-    if (value.length > 24) return value;
-    const known = seen.get(value);
-    if (known !== undefined) return known;
-    if (seen.size < maxEntries) seen.set(value, value);
-    return value;
-  };
-}
-
 const newlines = (cell: string) => {
   let n = 0;
   for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
@@ -111,7 +96,6 @@ export function streamCsv(
   return new Promise((resolve, reject) => {
     let header: string[] | null = null;
     let line = 1;
-    const intern = interner();
     let failed = false;
     const fail = (e: Error) => {
       if (failed) return;
@@ -151,7 +135,7 @@ export function streamCsv(
         if (row.every((cell) => cell.trim() === '')) return;
         const cells: Record<string, string> = {};
         header.forEach((name, c) => {
-          cells[name] = intern((row[c] ?? '').trim());
+          cells[name] = (row[c] ?? '').trim();
         });
         onRecord({ line: start, cells, width: row.length });
       },

@@ -12,7 +12,8 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
-import { assembleScenario } from '../model/assemble.js';
+import { assembleScenario, type ZoningRows } from '../model/assemble.js';
+import { demandRowReader } from '../model/demand-fast-path.js';
 import { checkAreaPlaces } from '../model/geography.js';
 import {
   areaRowSchema,
@@ -21,12 +22,14 @@ import {
   demandInputSchema,
   demandRowSchema,
   providerRowSchema,
+  referencedColumns,
   requiredColumns,
   zoneRowSchema,
 } from '../model/row-schemas.js';
 import type { Scenario } from '../model/types.js';
 import { checkSettings, tableRefsSchema } from './scenario-settings.js';
-import { tableReader, type Lined, type TableSink } from './table-rows.js';
+import type { Lined, LinedColumns } from '../model/lined.js';
+import { linedRows, type RejectedIds, tableReader, type TableSink } from './table-rows.js';
 
 export interface ScenarioSource {
   /** Name of the settings in messages: `scenario.json`, or the workbook's `scenario` sheet. */
@@ -42,14 +45,18 @@ export interface ScenarioSource {
 }
 
 type RowsOf<S extends z.ZodType> = Lined<z.output<S>>[];
+type Table = keyof typeof requiredColumns;
+const noneRejected: RejectedIds = new Map();
 
 export async function readSource(source: ScenarioSource, issues: IssueList): Promise<Scenario | null> {
   if (source.settings === undefined) return null;
   const json = checkSettings(source.settings, { file: source.settingsFile, line: source.line }, issues);
   let broken = false;
+  const rejected = new Map<string, RejectedIds>();
+  const rejectedRows = new Map<string, number>();
   /** Coordinates are checked even when the settings have errors: a swapped pair is worth knowing at once. */
   const areas = async (ref: string) => {
-    const rows = await table(ref, requiredColumns.areas, areaRowSchema);
+    const rows = await table(ref, 'areas', areaRowSchema);
     checkAreaPlaces(
       rows.map(({ line, row }) => ({ line, id: row.area_id, lat: row.lat, lon: row.lon })),
       json?.bounds,
@@ -59,34 +66,51 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     return rows;
   };
   /** `columns`: the schema whose keys are the table's known columns (the row schema itself, unless it reshapes rows). */
-  const table = async <S extends z.ZodType>(
+  const columnsOf = async <S extends z.ZodType>(
     ref: string,
-    required: readonly string[],
+    kind: Table,
     schema: S,
     columns: z.ZodObject = schema as unknown as z.ZodObject,
-  ): Promise<RowsOf<S>> => {
-    const reader = tableReader(ref, required, Object.keys(columns.shape), schema, issues);
+    fast?: (cells: Readonly<Record<string, string>>) => z.output<S> | null,
+  ): Promise<LinedColumns<z.output<S>>> => {
+    const reader = tableReader(
+      ref,
+      { required: requiredColumns[kind], known: Object.keys(columns.shape), ids: referencedColumns[kind] },
+      schema,
+      issues,
+      fast,
+    );
     const read = await source.table(ref, reader);
     const rows = reader.finish();
     if (!read || rows === null) broken = true;
-    return read ? (rows ?? []) : [];
+    if (rows !== null) {
+      rejected.set(ref, rows.rejected);
+      rejectedRows.set(ref, rows.rejectedRows);
+    }
+    return read && rows !== null ? rows : { rows: [], lines: [] };
   };
+  const table = async <S extends z.ZodType>(ref: string, kind: Table, schema: S): Promise<RowsOf<S>> =>
+    linedRows(await columnsOf(ref, kind, schema));
+  /** Ids of the rejected rows of a table, by id column (already reported). */
+  const rejectedIn = (ref: string, column: string): ReadonlySet<string> =>
+    (rejected.get(ref) ?? noneRejected).get(column) ?? new Set();
   if (json === null) {
     const refs = tableRefsSchema.safeParse(source.settings);
     if (!refs.success) return null;
-    for (const ref of Object.values(refs.data.zonings))
-      await table(ref, requiredColumns.zones, zoneRowSchema);
+    for (const ref of Object.values(refs.data.zonings)) await table(ref, 'zones', zoneRowSchema);
     await areas(refs.data.files.areas);
-    await table(refs.data.files.demand, requiredColumns.demand, demandRowSchema);
-    await table(refs.data.files.providers, requiredColumns.providers, providerRowSchema);
-    await table(refs.data.files.bids, requiredColumns.bids, bidRowSchema);
+    await columnsOf(refs.data.files.demand, 'demand', demandInputSchema, demandRowSchema, demandRowReader());
+    await table(refs.data.files.providers, 'providers', providerRowSchema);
+    await table(refs.data.files.bids, 'bids', bidRowSchema);
     if (refs.data.files.current !== undefined)
-      await table(refs.data.files.current, requiredColumns.current, currentRowSchema);
+      await table(refs.data.files.current, 'current', currentRowSchema);
     return null;
   }
-  const zonings = new Map<string, { file: string; rows: RowsOf<typeof zoneRowSchema> }>();
-  for (const [name, ref] of Object.entries(json.zonings))
-    zonings.set(name, { file: ref, rows: await table(ref, requiredColumns.zones, zoneRowSchema) });
+  const zonings = new Map<string, ZoningRows>();
+  for (const [name, ref] of Object.entries(json.zonings)) {
+    const zoneRows = await table(ref, 'zones', zoneRowSchema);
+    zonings.set(name, { file: ref, rows: zoneRows, hasRejected: (rejectedRows.get(ref) ?? 0) > 0 });
+  }
   const rows = {
     json,
     jsonFile: source.settingsFile,
@@ -100,17 +124,29 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     },
     areas: await areas(json.files.areas),
     zonings,
-    demand: await table(json.files.demand, requiredColumns.demand, demandInputSchema, demandRowSchema),
-    providers: await table(json.files.providers, requiredColumns.providers, providerRowSchema),
-    bids: await table(json.files.bids, requiredColumns.bids, bidRowSchema),
+    demand: await columnsOf(
+      json.files.demand,
+      'demand',
+      demandInputSchema,
+      demandRowSchema,
+      demandRowReader(),
+    ),
+    providers: await table(json.files.providers, 'providers', providerRowSchema),
+    bids: await table(json.files.bids, 'bids', bidRowSchema),
     current:
-      json.files.current === undefined
-        ? []
-        : await table(json.files.current, requiredColumns.current, currentRowSchema),
+      json.files.current === undefined ? [] : await table(json.files.current, 'current', currentRowSchema),
     boundaries: await source.boundaries(json.files.boundaries),
   };
+  const assembled = {
+    ...rows,
+    rejected: {
+      areas: rejectedIn(json.files.areas, 'area_id'),
+      zones: new Set(Object.values(json.zonings).flatMap((ref) => [...rejectedIn(ref, 'zone_id')])),
+      providers: rejectedIn(json.files.providers, 'provider_id'),
+    },
+  };
   if (broken) return null;
-  const scenario = assembleScenario(rows, issues);
+  const scenario = assembleScenario(assembled, issues);
   if (issues.hasErrors) return null;
   const places = {
     bids: new Map(

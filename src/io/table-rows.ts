@@ -3,16 +3,23 @@
  * into typed rows with a zod row schema, reporting every bad cell as
  * `file:line: column: what is wrong`. A mistake repeated down a column (a
  * misspelt value, a £ from the wrong encoding) is one message with the rows it
- * affects, not one per row.
+ * affects, not one per row. A rejected row's ids are kept, so the checks
+ * across tables can skip references to it: one bad cell in areas.csv is one
+ * message, not one more for every demand row, zone row and bid naming that area.
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 import { matchHeader, type HeaderMatch } from './header-match.js';
 
-import type { Lined } from '../model/lined.js';
+import type { Lined, LinedColumns } from '../model/lined.js';
 
 export type { Lined };
+
+/** Each row with its line, for the small tables. */
+export function linedRows<T>(table: LinedColumns<T>): Lined<T>[] {
+  return table.rows.map((row, i) => ({ line: table.lines[i] ?? 0, row }));
+}
 
 const maxIssuesPerFile = 50;
 /** Rows named in one grouped message; the rest are counted. */
@@ -68,6 +75,40 @@ interface Repeated {
   more: number;
 }
 
+/** The typed rows of a table, and the ids (by id column) of the rows rejected with a message. */
+export interface TableRows<T> extends LinedColumns<T> {
+  readonly rejected: RejectedIds;
+  /** How many rows were rejected (a row whose id cell was empty or bad has no id to keep). */
+  readonly rejectedRows: number;
+}
+
+/** Id column → the values it held in rejected rows (trimmed, as written). */
+export type RejectedIds = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** Keeps the id cells of rejected rows; `idColumns` are the columns other tables refer to. */
+function rejectedKeeper(idColumns: readonly string[]) {
+  const rejected = new Map(idColumns.map((c) => [c, new Set<string>()]));
+  let count = 0;
+  return {
+    rejected: rejected as RejectedIds,
+    count: () => count,
+    keep(record: CsvRecord) {
+      count++;
+      for (const [column, ids] of rejected) {
+        const id = record.cells[column]?.trim() ?? '';
+        if (id !== '') ids.add(id);
+      }
+    },
+  };
+}
+
+export interface RowOptions<T> {
+  /** Columns other tables refer to: the ids of rejected rows are kept (see rejectedKeeper). */
+  readonly idColumns?: readonly string[];
+  /** The row without zod when every cell is plainly right, else null (zod then gives the messages); must accept only what the schema accepts, with the same result. */
+  readonly fast?: (cells: Readonly<Record<string, string>>) => T | null;
+}
+
 /**
  * Typed rows, one record at a time (records stream in from a large file).
  * Memory stays bounded: at most maxIssuesPerFile distinct mistakes are kept,
@@ -78,14 +119,19 @@ function rowReader<S extends z.ZodType>(
   width: number,
   schema: S,
   issues: IssueList,
-): { add(record: CsvRecord): void; finish(): Lined<z.output<S>>[] } {
-  const rows: Lined<z.output<S>>[] = [];
+  options: RowOptions<z.output<S>> = {},
+): { add(record: CsvRecord): void; finish(): TableRows<z.output<S>> } {
+  const rows: z.output<S>[] = [];
+  const lines: number[] = [];
   const found = new Map<string, Repeated>();
+  const keeper = rejectedKeeper(options.idColumns ?? []);
+  const fast = options.fast ?? (() => null);
   let unshown = 0;
   let wide = 0;
   return {
     add(record) {
       if (record.width > width) {
+        keeper.keep(record);
         if (wide++ < maxIssuesPerFile)
           issues.error(
             file,
@@ -95,11 +141,19 @@ function rowReader<S extends z.ZodType>(
         else unshown++;
         return;
       }
-      const parsed = schema.safeParse(record.cells);
-      if (parsed.success) {
-        rows.push({ line: record.line, row: parsed.data });
+      const quick = fast(record.cells);
+      if (quick !== null) {
+        rows.push(quick);
+        lines.push(record.line);
         return;
       }
+      const parsed = schema.safeParse(record.cells);
+      if (parsed.success) {
+        rows.push(parsed.data);
+        lines.push(record.line);
+        return;
+      }
+      keeper.keep(record);
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0] ?? '');
         const key = `${column}\0${issue.message}`;
@@ -131,7 +185,7 @@ function rowReader<S extends z.ZodType>(
         issues.error(file, f.first, `${f.column} ${f.message}${f.got}${more}`, f.column);
       }
       if (unshown > 0) issues.error(file, null, `${unshown} more problem(s) not shown`);
-      return rows;
+      return { rows, lines, rejected: keeper.rejected, rejectedRows: keeper.count() };
     },
   };
 }
@@ -145,21 +199,30 @@ export interface TableSink {
 /**
  * A table's header check and row reader as one sink: `finish` gives the typed
  * rows, or null when the header was wrong or never came (nothing to check).
- * `known`: the columns zonal knows in this table.
+ * `known`: the columns zonal knows in this table; `idColumns`: those other
+ * tables refer to (see rowReader).
  */
 export function tableReader<S extends z.ZodType>(
   file: string,
-  required: readonly string[],
-  known: readonly string[],
+  columns: {
+    readonly required: readonly string[];
+    readonly known: readonly string[];
+    readonly ids: readonly string[];
+  },
   schema: S,
   issues: IssueList,
-): TableSink & { finish(): Lined<z.output<S>>[] | null } {
+  fast?: RowOptions<z.output<S>>['fast'],
+): TableSink & { finish(): TableRows<z.output<S>> | null } {
   let match: HeaderMatch | null = null;
   let reader: ReturnType<typeof rowReader<S>> | null = null;
   return {
     header(header) {
-      match = checkColumns(file, header, required, known, issues);
-      if (match !== null) reader = rowReader(file, header.length, schema, issues);
+      match = checkColumns(file, header, columns.required, columns.known, issues);
+      if (match !== null)
+        reader = rowReader(file, header.length, schema, issues, {
+          idColumns: columns.ids,
+          ...(fast === undefined ? {} : { fast }),
+        });
       return match !== null;
     },
     record(record) {

@@ -45,18 +45,35 @@ function groupAreas(
  */
 const periodOrder = new Intl.Collator('en', { numeric: true }).compare;
 
-/** Demand of the given areas in every period after the design period, in order. */
-function laterDemand(
+/** Sums keyed twice (zone, then period or area), added in the order given. */
+function addTo<O, K>(sums: Map<O, Map<K, number>>, outer: O, inner: K, hours: number): void {
+  const m = sums.get(outer) ?? new Map<K, number>();
+  sums.set(outer, m);
+  m.set(inner, (m.get(inner) ?? 0) + hours);
+}
+
+/**
+ * Demand after the design period per zone and period, in one pass over the
+ * file's rows (a national file has over a million rows and hundreds of lots:
+ * scanning every row for every lot took minutes). Rows add up in file order.
+ */
+function laterByZone(
   scenario: Scenario,
   carried: ReadonlySet<CareType>,
-  areas: ReadonlySet<string>,
-): { period: string; hours: number }[] {
-  const byPeriod = new Map<string, number>();
+  later: ReadonlySet<string>,
+  zoneOf: ReadonlyMap<string, string>,
+): Map<string, Map<string, number>> {
+  const sums = new Map<string, Map<string, number>>();
   for (const d of scenario.demand) {
-    if (periodOrder(d.period, scenario.period) <= 0 || !carried.has(d.careType) || !areas.has(d.areaId))
-      continue;
-    byPeriod.set(d.period, (byPeriod.get(d.period) ?? 0) + d.hours);
+    const zoneId = zoneOf.get(d.areaId);
+    if (zoneId !== undefined && later.has(d.period) && carried.has(d.careType))
+      addTo(sums, zoneId, d.period, d.hours);
   }
+  return sums;
+}
+
+/** A zone's later demand per period, in time order. */
+function laterDemand(byPeriod: ReadonlyMap<string, number> = new Map()): { period: string; hours: number }[] {
   return [...byPeriod].sort(([a], [b]) => periodOrder(a, b)).map(([period, hours]) => ({ period, hours }));
 }
 
@@ -66,29 +83,46 @@ function sumDemand(rows: readonly DemandRow[], pick: (d: DemandRow) => number): 
   return byArea;
 }
 
-/** Demand per carried care type (the lot's own first) and area, keeping only what is above 0. */
+/** Design demand per zone, care type and area, in one pass over the design rows (added in file order). */
+function careByZone(
+  rows: readonly DemandRow[],
+  zoneOf: ReadonlyMap<string, string>,
+): Map<string, Map<CareType, Map<string, number>>> {
+  const sums = new Map<string, Map<CareType, Map<string, number>>>();
+  for (const d of rows) {
+    const zoneId = zoneOf.get(d.areaId);
+    if (zoneId === undefined) continue;
+    const byType = sums.get(zoneId) ?? new Map<CareType, Map<string, number>>();
+    sums.set(zoneId, byType);
+    addTo(byType, d.careType, d.areaId, d.hours);
+  }
+  return sums;
+}
+
+/** Demand per carried care type (the lot's own first) and area, keeping only what is above 0, areas sorted. */
 function careDemandOf(
   careType: CareType,
-  rows: readonly DemandRow[],
-  zoneAreas: readonly string[],
+  byType: ReadonlyMap<CareType, ReadonlyMap<string, number>> = new Map(),
 ): Map<CareType, Map<string, number>> {
-  const inZone = new Set(zoneAreas);
   const out = new Map<CareType, Map<string, number>>();
   for (const type of [careType, ...careTypes.filter((c) => c !== careType)]) {
-    const byArea = sumDemand(
-      rows.filter((d) => d.careType === type && inZone.has(d.areaId)),
-      (d) => d.hours,
-    );
     const kept = new Map(
-      [...byArea].filter(([, h]) => h > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      [...(byType.get(type) ?? [])].filter(([, h]) => h > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     );
     if (kept.size > 0) out.set(type, kept);
   }
   return out;
 }
 
+/** Whether each period of the demand comes after the design period (compared once per period, not per row). */
+function laterPeriods(scenario: Scenario): Set<string> {
+  const periods = new Set(scenario.demand.map((d) => d.period));
+  return new Set([...periods].filter((p) => periodOrder(p, scenario.period) > 0));
+}
+
 export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
   const areaIds = scenario.areas.map((a) => a.id).sort();
+  const later = laterPeriods(scenario);
   const lots: Lot[] = [];
   for (const careType of careTypes) {
     const entry = scenario.lotPlan[careType];
@@ -98,7 +132,11 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
     const central = sumDemand(rows, (d) => d.hours);
     const low = sumDemand(rows, (d) => d.low);
     const high = sumDemand(rows, (d) => d.high);
-    for (const [zoneId, zoneAreas] of groupAreas(areaIds, zoning, entry.geography)) {
+    const groups = groupAreas(areaIds, zoning, entry.geography);
+    const zoneOf = new Map([...groups].flatMap(([zoneId, areas]) => areas.map((a) => [a, zoneId] as const)));
+    const laterSums = laterByZone(scenario, carried, later, zoneOf);
+    const careSums = careByZone(rows, zoneOf);
+    for (const [zoneId, zoneAreas] of groups) {
       const total = (m: Map<string, number>) => zoneAreas.reduce((t, a) => t + (m.get(a) ?? 0), 0);
       const demand = total(central);
       if (demand <= 0) continue;
@@ -114,11 +152,11 @@ export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
         demand,
         demandLow: total(low),
         demandHigh: total(high),
-        laterDemand: laterDemand(scenario, carried, new Set(zoneAreas)),
+        laterDemand: laterDemand(laterSums.get(zoneId)),
         demandByArea: new Map(
           zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0]),
         ),
-        careDemand: careDemandOf(careType, rows, zoneAreas),
+        careDemand: careDemandOf(careType, careSums.get(zoneId)),
         rejectedBidIds: [],
       });
     }

@@ -70,8 +70,8 @@ export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: AwardRul
 }
 
 interface CandidateIndex {
-  /** careType|areaId → bids covering that area, in the array's order */
-  readonly byArea: ReadonlyMap<string, readonly Bid[]>;
+  /** careType → areaId → bids covering that area, in the array's order (nested, not a key string per pair: 35,000 areas × bids made seconds of strings) */
+  readonly byArea: ReadonlyMap<CareType, ReadonlyMap<string, readonly Bid[]>>;
   readonly position: ReadonlyMap<Bid, number>;
 }
 
@@ -81,12 +81,13 @@ const indexes = new WeakMap<readonly Bid[], CandidateIndex>();
 function indexOf(bids: readonly Bid[]): CandidateIndex {
   let index = indexes.get(bids);
   if (index === undefined) {
-    const byArea = new Map<string, Bid[]>();
+    const byArea = new Map<CareType, Map<string, Bid[]>>();
     for (const bid of bids) {
+      const ofType = byArea.get(bid.careType) ?? new Map<string, Bid[]>();
+      byArea.set(bid.careType, ofType);
       for (const areaId of bid.areaIds) {
-        const key = `${bid.careType}|${areaId}`;
-        const list = byArea.get(key);
-        if (list === undefined) byArea.set(key, [bid]);
+        const list = ofType.get(areaId);
+        if (list === undefined) ofType.set(areaId, [bid]);
         else list.push(bid);
       }
     }
@@ -104,7 +105,8 @@ function indexOf(bids: readonly Bid[]): CandidateIndex {
 export function candidateBids(lot: Lot, bids: readonly Bid[], careType: CareType = lot.careType): Bid[] {
   const { byArea, position } = indexOf(bids);
   const areas = hasPlaces(lot) ? [...lot.demandByArea.keys()] : lot.areaIds.slice(0, 1);
-  const found = new Set(areas.flatMap((a) => byArea.get(`${careType}|${a}`) ?? []));
+  const ofType = byArea.get(careType);
+  const found = new Set(areas.flatMap((a) => ofType?.get(a) ?? []));
   return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
 }
 

@@ -2,11 +2,15 @@
  * Assemble a Scenario from validated rows, checking what no single row can:
  * duplicate ids, unknown references, zonings that miss or repeat areas,
  * coverage that names nothing. Pure: rows in, Scenario (or issues) out.
+ *
+ * A row rejected by its own checks has already had its message, so a
+ * reference to it (a demand row naming an area whose rurality was misspelt)
+ * is skipped here, not reported as unknown: one mistake, one message.
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import { scoringSettingWrong } from '../diagnostics/messages.js';
-import type { Lined } from './lined.js';
+import type { Lined, LinedColumns } from './lined.js';
 import type {
   areaRowSchema,
   bidRowSchema,
@@ -14,6 +18,7 @@ import type {
   providerRowSchema,
   zoneRowSchema,
 } from './row-schemas.js';
+import { buildDemand, checkDemandTotals } from './assemble-demand.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
 import { parseScoringSettings, type ScoringSettings } from './scoring-settings.js';
 import type {
@@ -37,6 +42,13 @@ interface AreaLines {
   readonly lines: ReadonlyMap<string, number>;
 }
 
+export interface ZoningRows {
+  readonly file: string;
+  readonly rows: Rows<typeof zoneRowSchema>;
+  /** Some rows of the file were rejected (reported): an area missing from it may be one of them. */
+  readonly hasRejected: boolean;
+}
+
 export interface ScenarioRows {
   readonly json: ScenarioJson;
   /** Finds the line of a key in scenario.json for messages. */
@@ -50,13 +62,22 @@ export interface ScenarioRows {
     readonly current: string | null;
   };
   readonly areas: Rows<typeof areaRowSchema>;
-  readonly zonings: ReadonlyMap<string, { readonly file: string; readonly rows: Rows<typeof zoneRowSchema> }>;
-  /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema). */
-  readonly demand: readonly Lined<DemandRow>[];
+  readonly zonings: ReadonlyMap<string, ZoningRows>;
+  /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema), and their lines. */
+  readonly demand: LinedColumns<DemandRow>;
   readonly providers: Rows<typeof providerRowSchema>;
   readonly bids: Rows<typeof bidRowSchema>;
   readonly current: Rows<typeof currentRowSchema>;
   readonly boundaries: unknown;
+  /** Ids of rows rejected by their row checks, already reported (io/table-rows.ts). */
+  readonly rejected: RejectedIds;
+}
+
+export interface RejectedIds {
+  readonly areas: ReadonlySet<string>;
+  /** Zone ids of rejected rows of any zoning file. */
+  readonly zones: ReadonlySet<string>;
+  readonly providers: ReadonlySet<string>;
 }
 
 function uniqueIds<T>(
@@ -87,14 +108,16 @@ function uniqueIds<T>(
 /** `areaLines`: where each area is defined, so an area missing from a zoning is reported at a line. */
 function buildZoning(
   name: string,
-  file: string,
-  rows: Rows<typeof zoneRowSchema>,
-  areaIds: ReadonlySet<string>,
+  source: ZoningRows,
+  areas: { readonly ids: ReadonlySet<string>; readonly rejected: ReadonlySet<string> },
   areaLines: AreaLines,
   issues: IssueList,
 ): Zoning {
+  const { file, rows } = source;
+  const areaIds = areas.ids;
   const zoning = new Map<string, string>();
   for (const { line, row } of rows) {
+    if (areas.rejected.has(row.area_id)) continue;
     if (!areaIds.has(row.area_id))
       issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`, 'area_id');
     else if (zoning.has(row.area_id))
@@ -117,6 +140,8 @@ function buildZoning(
       );
     else zoning.set(row.area_id, row.zone_id);
   }
+  // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
+  if (source.hasRejected) return zoning;
   for (const areaId of [...areaIds].sort()) {
     if (!zoning.has(areaId))
       issues.error(
@@ -160,59 +185,6 @@ function zoneAreas(
   return zones;
 }
 
-function buildDemand(s: ScenarioRows, areaIds: ReadonlySet<string>, issues: IssueList): DemandRow[] {
-  // care type|period → area → first line: keyed by the area's own string, not a new string per row (a national file has millions of rows)
-  const seen = new Map<string, Map<string, number>>();
-  const demand: DemandRow[] = [];
-  for (const { line, row } of s.demand) {
-    const group = `${row.careType}|${row.period}`;
-    const lines = seen.get(group) ?? new Map<string, number>();
-    if (lines.size === 0) seen.set(group, lines);
-    const first = lines.get(row.areaId);
-    if (!areaIds.has(row.areaId))
-      issues.error(s.files.demand, line, `unknown area "${row.areaId}": it is not in areas.csv`, 'area_id');
-    else if (first !== undefined)
-      issues.error(
-        s.files.demand,
-        line,
-        `duplicate demand for area "${row.areaId}", ${row.careType}, period ${row.period} (first on line ${first}): merge the rows`,
-      );
-    else {
-      if (row.low > row.hours)
-        issues.error(
-          s.files.demand,
-          line,
-          `hours_low ${row.low} is more than hours_per_week ${row.hours}: low must not exceed the central estimate`,
-        );
-      if (row.high < row.hours)
-        issues.error(
-          s.files.demand,
-          line,
-          `hours_high ${row.high} is less than hours_per_week ${row.hours}: high must be at least the central estimate`,
-        );
-      lines.set(row.areaId, line);
-      demand.push(row);
-    }
-  }
-  return demand;
-}
-
-/** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
-const maxTotalHoursPerWeek = 10_000_000;
-
-function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: IssueList): void {
-  const totals = new Map<string, number>();
-  for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
-  for (const [period, total] of totals) {
-    if (total > maxTotalHoursPerWeek)
-      issues.error(
-        file,
-        null,
-        `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${maxTotalHoursPerWeek.toLocaleString('en-GB')}: check the units (hours per week, not per year)`,
-      );
-  }
-}
-
 function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: IssueList): LotPlan {
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {
@@ -234,23 +206,35 @@ function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: Iss
   return plan;
 }
 
+/** `rejected`: ids named by a coverage whose rows were rejected (already reported). */
 function resolveCoverage(
   coverage: string,
   areaIds: ReadonlySet<string>,
   zones: ReadonlyMap<string, readonly string[]>,
-): { areas: string[]; unknown: string[] } {
-  if (coverage === '*') return { areas: [...areaIds].sort(), unknown: [] };
+  rejected: RejectedIds,
+): { areas: string[]; unknown: string[]; rejected: boolean } {
+  if (coverage === '*') return { areas: [...areaIds].sort(), unknown: [], rejected: false };
   const areas = new Set<string>();
   const unknown: string[] = [];
+  let named = false;
   for (const token of coverage
     .split(';')
     .map((t) => t.trim())
     .filter((t) => t !== '')) {
     if (areaIds.has(token)) areas.add(token);
     else if (zones.has(token)) for (const a of zones.get(token) ?? []) areas.add(a);
+    else if (rejected.areas.has(token) || rejected.zones.has(token)) named = true;
     else unknown.push(token);
   }
-  return { areas: [...areas].sort(), unknown };
+  return { areas: [...areas].sort(), unknown, rejected: named };
+}
+
+/** The rejected ids, with the zones that lost an area to a rejected area row (a zone of one such area is gone). */
+function withEmptiedZones(s: ScenarioRows): RejectedIds {
+  const zones = new Set(s.rejected.zones);
+  for (const { rows } of s.zonings.values())
+    for (const { row } of rows) if (s.rejected.areas.has(row.area_id)) zones.add(row.zone_id);
+  return { ...s.rejected, zones };
 }
 
 function buildBids(
@@ -260,6 +244,7 @@ function buildBids(
   zones: ReadonlyMap<string, readonly string[]>,
   issues: IssueList,
 ): Bid[] {
+  const rejectedIds = withEmptiedZones(s);
   uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues);
   const bids: Bid[] = [];
   const seen = new Set<string>();
@@ -267,7 +252,8 @@ function buildBids(
     if (seen.has(row.bid_id)) continue;
     seen.add(row.bid_id);
     const provider = providers.get(row.provider_id);
-    if (provider === undefined) {
+    // A rejected provider row is already reported; the bid's own coverage is still checked.
+    if (provider === undefined && !s.rejected.providers.has(row.provider_id)) {
       issues.error(
         s.files.bids,
         line,
@@ -276,7 +262,7 @@ function buildBids(
       );
       continue;
     }
-    const { areas, unknown } = resolveCoverage(row.coverage, areaIds, zones);
+    const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
       issues.error(
         s.files.bids,
@@ -286,6 +272,7 @@ function buildBids(
       );
       continue;
     }
+    if (rejected || provider === undefined) continue;
     if (areas.length === 0) {
       issues.error(s.files.bids, line, 'coverage is empty: give * or area/zone ids separated by ;');
       continue;
@@ -332,7 +319,11 @@ function buildProviders(
   const providers = new Map<string, Provider>();
   for (const { line, row } of s.providers) {
     if (providers.has(row.provider_id)) continue;
-    if (row.base_area_id !== null && !areaIds.has(row.base_area_id))
+    if (
+      row.base_area_id !== null &&
+      !areaIds.has(row.base_area_id) &&
+      !s.rejected.areas.has(row.base_area_id)
+    )
       issues.error(s.files.providers, line, `base_area_id "${row.base_area_id}" is not in areas.csv`);
     if (row.min_viable_hours_per_week > row.max_hours_per_week) {
       issues.warning(
@@ -362,6 +353,7 @@ function buildCurrent(
   const file = s.files.current ?? 'current.csv';
   const current: CurrentRow[] = [];
   for (const { line, row } of s.current) {
+    if (s.rejected.areas.has(row.area_id) || s.rejected.providers.has(row.provider_id)) continue;
     if (!areaIds.has(row.area_id))
       issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
     else if (!providers.has(row.provider_id))
@@ -410,8 +402,11 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     file: s.files.areas,
     lines: new Map(s.areas.map(({ line, row }) => [row.area_id, line])),
   };
-  for (const [name, { file, rows }] of s.zonings)
-    zonings.set(name, buildZoning(name, file, rows, areaIds, areaLines, issues));
+  for (const [name, zoningRows] of s.zonings)
+    zonings.set(
+      name,
+      buildZoning(name, zoningRows, { ids: areaIds, rejected: s.rejected.areas }, areaLines, issues),
+    );
   const zones = zoneAreas(zonings, issues, s.jsonFile);
   const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
   if (!zonings.has(zoning))
@@ -420,7 +415,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
       s.jsonLine('zoning'),
       `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`,
     );
-  const demand = buildDemand(s, areaIds, issues);
+  const demand = buildDemand(s.demand, s.files.demand, { ids: areaIds, rejected: s.rejected.areas }, issues);
   checkDemandTotals(s.files.demand, demand, issues);
   if (!demand.some((d) => d.period === s.json.period)) {
     issues.error(

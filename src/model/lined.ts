@@ -3,3 +3,9 @@ export interface Lined<T> {
   readonly line: number;
   readonly row: T;
 }
+
+/** Rows and the lines they came from as two arrays: a million demand rows are not wrapped in a million more objects. */
+export interface LinedColumns<T> {
+  readonly rows: readonly T[];
+  readonly lines: readonly number[];
+}

@@ -20,7 +20,7 @@ export const idCell = z
  * above any real tender, low enough that every cost the solver and the report
  * work out stays an exact, finite number.
  */
-const cellLimits = {
+export const cellLimits = {
   hoursPerWeek: 1_000_000,
   capacityHoursPerWeek: 1_000_000_000,
   pricePerHour: 10_000,
@@ -191,6 +191,21 @@ export const currentRowSchema = z.object({
   provider_id: idCell,
   hours_per_week: numberCell('hours per week', cellLimits.hoursPerWeek),
 });
+
+/**
+ * Columns other tables refer to (areas by area_id, zones by zone_id, providers
+ * by provider_id): the ids of a rejected row are kept, so a reference to it is
+ * not reported again (io/table-rows.ts). Bids are named only by batch files,
+ * which are read once the scenario has no errors.
+ */
+export const referencedColumns = {
+  areas: ['area_id'],
+  zones: ['area_id', 'zone_id'],
+  demand: [],
+  providers: ['provider_id'],
+  bids: [],
+  current: [],
+} as const satisfies Record<keyof typeof requiredColumns, readonly string[]>;
 
 /** Columns every file must have; optional columns are the schema's other keys. */
 export const requiredColumns = {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatIssue, IssueList } from '../../src/diagnostics/issues.js';
-import { checkAreaPlaces, distanceKm, type PlacedArea } from '../../src/model/geography.js';
+import { checkAreaPlaces, distanceKm, nearestFinder, type PlacedArea } from '../../src/model/geography.js';
 
 const herts: PlacedArea[] = [
   { line: 2, id: 'A1', lat: 51.7, lon: -0.04 },
@@ -47,5 +48,31 @@ describe('checkAreaPlaces: coordinates that cannot be right', () => {
   test('distanceKm: London to Cambridge is about 80 km', () => {
     expect(distanceKm({ lat: 51.507, lon: -0.128 }, { lat: 52.205, lon: 0.119 })).toBeGreaterThan(75);
     expect(distanceKm({ lat: 51.507, lon: -0.128 }, { lat: 52.205, lon: 0.119 })).toBeLessThan(85);
+  });
+});
+
+describe('nearestFinder', () => {
+  test('gives the same nearest distance as comparing every pair (areas sharing latitudes, duplicates, one area)', () => {
+    const point = fc.record({
+      lat: fc.oneof(fc.double({ min: 49.8, max: 60.9, noNaN: true }), fc.constantFrom(51, 52.5)),
+      lon: fc.double({ min: -8.7, max: 1.8, noNaN: true }),
+    });
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 60 }), (points) => {
+        const areas = points.map((p, i) => ({ line: i + 2, id: `A${i}`, ...p }));
+        const nearest = nearestFinder(areas);
+        for (const a of areas) {
+          const brute = areas.reduce(
+            (best, o) => (o.id === a.id ? best : Math.min(best, distanceKm(a, o))),
+            Infinity,
+          );
+          expect(nearest(a, a.id)).toBe(brute);
+        }
+        runs++;
+      }),
+      { seed: 10, numRuns: 200 },
+    );
+    expect(runs).toBe(200);
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * The demand rows of a scenario checked together: every area known, no area,
+ * care type and period given twice, low <= central <= high, and the total of
+ * a period within what the solver represents. Pure.
+ */
+import type { IssueList } from '../diagnostics/issues.js';
+import type { LinedColumns } from './lined.js';
+import type { CareType, DemandRow } from './types.js';
+
+/** Most (care type, period) × area slots kept in typed arrays (4 bytes each) before falling back to a map: a hostile file may have a new period on every row. */
+const maxTypedSlots = 32_000_000;
+
+/**
+ * The line each area, care type and period was first given on, so a repeated
+ * demand row names it. One Int32Array over the areas per care type and period
+ * (0: not yet given), not a map entry per row: a national file has over a
+ * million rows.
+ */
+function firstDemandLines(areaIds: ReadonlySet<string>) {
+  const index = new Map([...areaIds].map((a, i) => [a, i] as const));
+  const groups = new Map<CareType, Map<string, Int32Array | Map<number, number>>>();
+  let slots = 0;
+  const group = (row: DemandRow) => {
+    const periods = groups.get(row.careType) ?? new Map<string, Int32Array | Map<number, number>>();
+    groups.set(row.careType, periods);
+    let lines = periods.get(row.period);
+    if (lines === undefined) {
+      slots += index.size;
+      lines = slots <= maxTypedSlots ? new Int32Array(index.size) : new Map<number, number>();
+      periods.set(row.period, lines);
+    }
+    return lines;
+  };
+  return {
+    /** The first line of the row's area, care type and period, or 0; `line` is kept when it is the first. */
+    seen(row: DemandRow, line: number): number {
+      const at = index.get(row.areaId) ?? -1;
+      const lines = group(row);
+      const first = lines instanceof Map ? (lines.get(at) ?? 0) : (lines[at] ?? 0);
+      if (first === 0) {
+        if (lines instanceof Map) lines.set(at, line);
+        else lines[at] = line;
+      }
+      return first;
+    },
+  };
+}
+
+/** The demand rows with an unknown area or a repeat left out (each reported); the rows themselves when none is. */
+export function buildDemand(
+  demand: LinedColumns<DemandRow>,
+  file: string,
+  areas: { readonly ids: ReadonlySet<string>; readonly rejected: ReadonlySet<string> },
+  issues: IssueList,
+): readonly DemandRow[] {
+  const { rows, lines } = demand;
+  const areaIds = areas.ids;
+  const firstLines = firstDemandLines(areaIds);
+  const dropped = new Set<number>();
+  rows.forEach((row, i) => {
+    const line = lines[i] ?? 0;
+    if (areas.rejected.has(row.areaId) || !areaIds.has(row.areaId)) {
+      dropped.add(i);
+      if (!areas.rejected.has(row.areaId))
+        issues.error(file, line, `unknown area "${row.areaId}": it is not in areas.csv`, 'area_id');
+      return;
+    }
+    const first = firstLines.seen(row, line);
+    if (first !== 0) {
+      dropped.add(i);
+      issues.error(
+        file,
+        line,
+        `duplicate demand for area "${row.areaId}", ${row.careType}, period ${row.period} (first on line ${first}): merge the rows`,
+      );
+      return;
+    }
+    if (row.low > row.hours)
+      issues.error(
+        file,
+        line,
+        `hours_low ${row.low} is more than hours_per_week ${row.hours}: low must not exceed the central estimate`,
+      );
+    if (row.high < row.hours)
+      issues.error(
+        file,
+        line,
+        `hours_high ${row.high} is less than hours_per_week ${row.hours}: high must be at least the central estimate`,
+      );
+  });
+  return dropped.size === 0 ? rows : rows.filter((_, i) => !dropped.has(i));
+}
+
+/** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
+export const maxTotalHoursPerWeek = 10_000_000;
+
+export function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: IssueList): void {
+  const totals = new Map<string, number>();
+  for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
+  for (const [period, total] of totals) {
+    if (total > maxTotalHoursPerWeek)
+      issues.error(
+        file,
+        null,
+        `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${maxTotalHoursPerWeek.toLocaleString('en-GB')}: check the units (hours per week, not per year)`,
+      );
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * One bad cell, one message: a row rejected by its own checks keeps its ids,
+ * and the checks across tables skip references to it (model/assemble.ts).
+ * Before, a misspelt rurality in areas.csv also made every zone, demand,
+ * current and bid row naming that area "unknown" (about 7 messages more).
+ */
+import { describe, expect, test } from 'vitest';
+import { formatIssue } from '../../src/diagnostics/issues.js';
+import { readScenario } from '../../src/io/read-scenario.js';
+import { goodFiles, withLine, writeScenarioFolder, type ScenarioFiles } from '../helpers/scenario-folder.js';
+
+/** The good folder, with every kind of reference to area A1, zone Z2 and provider P1. */
+function referencingFiles(): ScenarioFiles {
+  const f = goodFiles();
+  const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
+  json['files'].current = 'current.csv';
+  f['scenario.json'] = JSON.stringify(json, null, 2);
+  f['providers.csv'] = `${[
+    'provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score,base_area_id',
+    'P1,First Care,500,50,70,A1',
+    'P2,Second Care,500,50,80,A2',
+  ].join('\n')}\n`;
+  f['bids.csv'] = `${(f['bids.csv'] ?? '').trimEnd()}\nB6,P2,standard,A1;Z2,26,500,any,\n`;
+  f['current.csv'] = 'area_id,care_type,provider_id,hours_per_week\nA1,standard,P1,80\nA3,standard,P1,30\n';
+  return f;
+}
+
+async function errorsOf(file: string, line: number, text: string) {
+  const f = referencingFiles();
+  f[file] = withLine(f[file] ?? '', line, text);
+  const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
+  return { scenario, errors: issues.errors.map(formatIssue) };
+}
+
+describe('one bad cell in a table others refer to gives one message', () => {
+  test('the referencing folder itself is valid (so every message below comes from the one mistake)', async () => {
+    const { scenario, issues } = await readScenario(await writeScenarioFolder(referencingFiles()));
+    expect(issues.errors.map(formatIssue)).toEqual([]);
+    expect(scenario?.current).toHaveLength(2);
+    expect(scenario?.bids.find((b) => b.id === 'B6')?.areaIds).toEqual(['A1', 'A3']);
+  });
+
+  test.each<[string, string, number, string, string]>([
+    [
+      'a misspelt rurality in areas.csv (zones, demand, current, bids and a base area name the area)',
+      'areas.csv',
+      2,
+      'A1,Alpha,52.1,-1.2,1000,200,Urbn',
+      'areas.csv:2: rurality must be one of urban, town, rural (got "Urbn")',
+    ],
+    [
+      'a bad number in areas.csv',
+      'areas.csv',
+      4,
+      'A3,Gamma,52.3,-1.4,5OO,120,rural',
+      'areas.csv:4: population is not a number: give the population (got "5OO")',
+    ],
+    [
+      'a bad area id in a zoning file (the area then seems to be in no zone; bids name its zone)',
+      'zones-two.csv',
+      4,
+      'A 3,Z2',
+      'zones-two.csv:4: area_id is not a valid id: use only letters, digits, _ . and - (got "A 3")',
+    ],
+    [
+      'a bad quality score in providers.csv (bids and current.csv name the provider)',
+      'providers.csv',
+      2,
+      'P1,First Care,500,50,high,A1',
+      'providers.csv:2: quality_score is not a number: give a quality score from 0 to 100 (got "high")',
+    ],
+    [
+      'a bad price in bids.csv',
+      'bids.csv',
+      2,
+      'B1,P1,standard,Z1,abc,500,any,',
+      'bids.csv:2: price_per_hour is not a number: give the price per hour (got "abc")',
+    ],
+    [
+      'a bad care type in current.csv',
+      'current.csv',
+      2,
+      'A1,standrd,P1,80',
+      'current.csv:2: care_type must be one of standard, complex, reablement (got "standrd")',
+    ],
+  ])('%s', async (_what, file, line, text, message) => {
+    const { scenario, errors } = await errorsOf(file, line, text);
+    expect(errors).toEqual([message]);
+    expect(scenario).toBeNull();
+  });
+
+  test('a row longer than its header is rejected with its id kept too', async () => {
+    const { errors } = await errorsOf('providers.csv', 2, 'P1,First, Care,500,50,70,A1');
+    expect(errors).toEqual([
+      'providers.csv:2: the row has 7 cells but the header has 6: quote any value that contains a comma',
+    ]);
+  });
+
+  test('references to ids that were never written are still reported', async () => {
+    const { errors } = await errorsOf('current.csv', 3, 'A9,standard,P9,30');
+    expect(errors).toEqual(['current.csv:3: unknown area "A9": it is not in areas.csv']);
+  });
+});
