@@ -92,7 +92,7 @@ export function buildDemand(
 }
 
 /** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
-export const maxTotalHoursPerWeek = 10_000_000;
+const maxTotalHoursPerWeek = 10_000_000;
 
 export function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: IssueList): void {
   const totals = new Map<string, number>();

@@ -73,7 +73,7 @@ export interface ScenarioRows {
   readonly rejected: RejectedIds;
 }
 
-export interface RejectedIds {
+interface RejectedIds {
   readonly areas: ReadonlySet<string>;
   /** Zone ids of rejected rows of any zoning file. */
   readonly zones: ReadonlySet<string>;
