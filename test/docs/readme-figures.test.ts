@@ -36,9 +36,11 @@ describe('the manual quotes what zonal prints on the bundled county', () => {
       /^ {2}(share-cap|packages|lead-secondary|min-providers|quality-threshold|lots-cap) \(/.test(l),
     );
     const flags = text.filter((l) => l.startsWith('Flags ('));
+    const contract = text.filter((l) => /^ {2}(term \d|paid [a-z-]+: )/.test(l));
+    expect(contract).toHaveLength(4);
     expect(headline).toHaveLength(2);
     expect(rules.length).toBeGreaterThan(0);
-    expectQuoted('README.md', [...headline, ...rules, ...flags]);
+    expectQuoted('README.md', [...headline, ...rules, ...flags, ...contract]);
     // docs/scoring.md names the money each binding rule costs, as the rule lines say it.
     const amounts = rules.flatMap((l) => [...l.matchAll(/£[\d,]+ a year/g)].map((m) => m[0]));
     expect(amounts.length).toBeGreaterThan(0);
