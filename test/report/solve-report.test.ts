@@ -111,3 +111,29 @@ describe('report.html for a solve', () => {
     expect(JSON.stringify(result)).toBe(before);
   });
 });
+
+describe('the whole contract in report.html', () => {
+  it('shows the contract years, their totals and the payment models on the bundled county, and nothing without them', async () => {
+    const read = await readScenario('scenarios/hertfordshire');
+    if (read.scenario === null) throw new Error('scenarios/hertfordshire did not load');
+    const result = await solved(read.scenario);
+    const { contract, payment } = result;
+    if (contract === undefined || payment === undefined)
+      throw new Error('the county asks for a contract and payment models');
+    const { document } = parseHTML(renderSolveReport(result, read.scenario));
+    const section = document.querySelector('#contract');
+    const text = section?.textContent ?? '';
+    const pounds = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
+    for (const y of contract.years) expect(text).toContain(y.period);
+    expect(text).toContain(pounds(contract.nominalTotal));
+    expect(text).toContain(pounds(contract.discountedTotal));
+    const rows = [...(section?.querySelectorAll('table') ?? [])].at(-1)?.querySelectorAll('tbody tr') ?? [];
+    expect([...rows].map((r) => r.querySelector('td')?.textContent)).toEqual([...payment.compare]);
+    expect(text).toContain(pounds(payment.totals.capitated?.cost.central ?? Number.NaN));
+    expect(text).toContain('provider');
+
+    const plain = await solved(await tiny());
+    expect(plain.contract).toBeUndefined();
+    expect(parseHTML(renderSolveReport(plain, await tiny())).document.querySelector('#contract')).toBeNull();
+  });
+});

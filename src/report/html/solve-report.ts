@@ -6,7 +6,8 @@
  *   2. the county maps: who serves each zone, and each zone's risk
  *   3. the award per lot with its explanation, and abnormally low tenders
  *   4. charts, each followed by its table: cost, risk, viability, price
- *   5. inputs, settings and run details (to reproduce the result)
+ *   5. the whole contract: years, transition, payment models (when asked for)
+ *   6. inputs, settings and run details (to reproduce the result)
  */
 import type { Result } from '../../model/result.js';
 import type { Scenario } from '../../model/types.js';
@@ -15,6 +16,7 @@ import { costFigure } from './chart-cost.js';
 import { priceFigure } from './chart-price.js';
 import { riskFigure } from './chart-risk.js';
 import { viabilityFigure } from './chart-viability.js';
+import { contractSection } from './contract.js';
 import { html, type Html } from './escape.js';
 import { headlineTiles, titleBlock } from './headline.js';
 import { inputsSection } from './inputs.js';
@@ -44,6 +46,7 @@ ${riskFigure(result)}
 ${viabilityFigure(result, colours)}
 ${priceFigure(result)}
 </section>
+${contractSection(result)}
 <section id="inputs" class="page"><h2>Inputs and run</h2>
 ${inputsSection(scenario, result)}
 ${warnings(result)}

@@ -1,0 +1,95 @@
+/**
+ * The whole contract in report.html: each contract year's cost, nominal and
+ * discounted; prices that fall below the cost floor in a later year; the
+ * hours that change provider; and the award under each payment model
+ * compared (docs/contract.md). Absent when the scenario asks for none of it.
+ */
+import type { ContractResult, PaymentResult, TransitionResult } from '../../model/contract-result.js';
+import type { Result } from '../../model/result.js';
+import { html, type Html } from './escape.js';
+import { hours, money, percent, price } from './format.js';
+import { table } from './table.js';
+
+function termTables(c: ContractResult, currency: string): Html {
+  const years = table(
+    [
+      { header: 'year', value: (y) => y.period },
+      { header: 'hours a week', value: (y) => hours(y.hoursPerWeek), numeric: true },
+      { header: 'annual cost', value: (y) => money(y.annualCost, currency), numeric: true },
+      { header: 'discount factor', value: (y) => y.discountFactor.toFixed(4), numeric: true },
+      { header: 'discounted', value: (y) => money(y.annualCost * y.discountFactor, currency), numeric: true },
+    ],
+    c.years,
+    {
+      caption: `Contract years from ${c.startPeriod}, ${c.indexation.kind} indexation, discounted at ${percent(c.discountRate)} a year: ${money(c.nominalTotal, currency)} nominal, ${money(c.discountedTotal, currency)} discounted`,
+    },
+  );
+  const extensions =
+    c.withExtensions === undefined
+      ? html``
+      : html`<p>With every extension year (to ${c.withExtensions.years.at(-1)?.period ?? ''}): ${money(c.withExtensions.nominalTotal, currency)} nominal, ${money(c.withExtensions.discountedTotal, currency)} discounted.</p>`;
+  const flags = table(
+    [
+      { header: 'year', value: (f) => f.period },
+      { header: 'lot', value: (f) => f.lotId },
+      { header: 'provider', value: (f) => f.providerId },
+      { header: 'price £/h', value: (f) => price(f.pricePerHour, currency), numeric: true },
+      { header: 'floor £/h', value: (f) => price(f.floorPerHour, currency), numeric: true },
+      { header: 'why', value: (f) => f.reason },
+    ],
+    c.floorFlags,
+    {
+      caption: 'Winning prices that fall below the cost floor in a later year (the floor follows the wage)',
+      empty: 'no winning price falls below its cost floor during the term.',
+      alert: () => true,
+    },
+  );
+  return html`${years}${extensions}${flags}`;
+}
+
+function transitionText(t: TransitionResult, currency: string): Html {
+  const cap =
+    t.maxMovedShare === null ? 'no cap on moved hours' : `at most ${percent(t.maxMovedShare)} may move`;
+  return html`<p>Transition: ${hours(t.movedHoursPerWeek)} of today's ${hours(t.currentHoursPerWeek)} hours a week change provider (${percent(t.movedShare)}; ${cap}). One-off cost ${money(t.oneOffCost, currency)}: mobilisation ${money(t.mobilisationCost, currency)} and double running ${money(t.doubleRunningCost, currency)}${t.priced ? '; the award weighed this cost' : ''}.</p>`;
+}
+
+function paymentTable(p: PaymentResult, currency: string): Html {
+  const rows = p.compare.flatMap((model) => {
+    const total = p.totals[model];
+    const carriers = new Set(p.lots.flatMap((l) => l.models[model]?.demandRisk ?? []));
+    const risk = carriers.size === 1 ? [...carriers].join('') : 'council and provider, by lot';
+    return total === undefined ? [] : [{ model, total, risk }];
+  });
+  return table(
+    [
+      { header: 'paid', value: (r) => r.model },
+      { header: 'expected a year', value: (r) => money(r.total.cost.central, currency), numeric: true },
+      { header: 'low', value: (r) => money(r.total.cost.low, currency), numeric: true },
+      { header: 'high', value: (r) => money(r.total.cost.high, currency), numeric: true },
+      {
+        header: "winners' margin over the floor",
+        value: (r) => money(r.total.providerMargin.central, currency),
+        numeric: true,
+      },
+      {
+        header: 'margin range',
+        value: (r) =>
+          `${money(r.total.providerMargin.low, currency)} to ${money(r.total.providerMargin.high, currency)}`,
+      },
+      { header: 'who carries the demand risk', value: (r) => r.risk },
+    ],
+    rows,
+    { caption: 'The award under each payment model compared (every lot paid the same way)' },
+  );
+}
+
+/** The section, or nothing when the result has no contract, transition or payment part. */
+export function contractSection(result: Result): Html {
+  const { contract, transition, payment } = result;
+  if (contract === undefined && transition === undefined && payment === undefined) return html``;
+  return html`<section id="contract" class="page"><h2>The whole contract</h2>
+${contract === undefined ? '' : termTables(contract, result.currency)}
+${transition === undefined ? '' : transitionText(transition, result.currency)}
+${payment === undefined ? '' : paymentTable(payment, result.currency)}
+</section>`;
+}
