@@ -40,7 +40,8 @@ function termTables(c: ContractResult, currency: string): Html {
     c.floorFlags,
     {
       caption: 'Winning prices that fall below the cost floor in a later year (the floor follows the wage)',
-      empty: 'no winning price falls below its cost floor during the term.',
+      empty:
+        'none (a price already below its floor in the first year is in the abnormally low tenders above, not here).',
       alert: () => true,
     },
   );
