@@ -40,8 +40,7 @@ function termTables(c: ContractResult, currency: string): Html {
     c.floorFlags,
     {
       caption: 'Winning prices that fall below the cost floor in a later year (the floor follows the wage)',
-      empty:
-        'none (a price already below its floor in the first year is in the abnormally low tenders above, not here).',
+      empty: 'none: no winning price that clears its floor in the first year falls below it later.',
       alert: () => true,
     },
   );
