@@ -30,3 +30,98 @@ export const lotOverrideFields = (keys: readonly string[]) =>
 
 /** A costModel or scoring setting scenario.json gives wrong (the message names its key path). */
 export const scoringSettingWrong = (message: string) => `${message} (see the README, "Viability and risk")`;
+
+// Ids and references between the scenario's CSV files.
+
+export const duplicateId = (what: string, key: string, firstLine: number | undefined) =>
+  `duplicate ${what} "${key}" (first on line ${firstLine}): ids must be unique`;
+
+export const unknownArea = (areaId: string) => `unknown area "${areaId}": it is not in areas.csv`;
+
+export const unknownProvider = (providerId: string) =>
+  `unknown provider "${providerId}": it is not in providers.csv`;
+
+export const baseAreaNotInAreas = (areaId: string) => `base_area_id "${areaId}" is not in areas.csv`;
+
+export const minViableAboveMax = (minViable: number, max: number) =>
+  `min_viable_hours_per_week ${minViable} is more than max_hours_per_week ${max}: this provider can never be viable`;
+
+// Zonings: every area in exactly one zone, zone ids distinct from area ids.
+
+export const areaAlreadyInZone = (areaId: string, zoneId: string | undefined) =>
+  `area "${areaId}" is already in zone "${zoneId}": each area belongs to exactly one zone`;
+
+export const zoneIdIsAreaId = (zoneId: string) =>
+  `zone id "${zoneId}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${zoneId}")`;
+
+export const zoneIdCountyReserved = () =>
+  'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone';
+
+export const areaInNoZone = (areaId: string, zoning: string, file: string) =>
+  `area "${areaId}" is in no zone of zoning "${zoning}": add a row "${areaId},<zone id>" to ${file}`;
+
+export const zoneAreasDiffer = (zoneId: string, firstZoning: string | undefined, zoning: string) =>
+  `zone "${zoneId}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`;
+
+export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
+  `zoning "${zoning}" is not one of the scenario's zonings (${zonings.join(', ')})`;
+
+// Bids: coverage.
+
+export const coverageUnknownIds = (unknown: readonly string[]) =>
+  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`;
+
+export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
+
+// Lots and the demand period.
+
+export const lotMissingForDemand = (careType: string, hours: number) =>
+  `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`;
+
+export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) =>
+  `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`;
+
+// Demand rows and totals.
+
+export const duplicateDemand = (areaId: string, careType: string, period: string, firstLine: number) =>
+  `duplicate demand for area "${areaId}", ${careType}, period ${period} (first on line ${firstLine}): merge the rows`;
+
+export const demandLowAboveCentral = (low: number, hours: number) =>
+  `hours_low ${low} is more than hours_per_week ${hours}: low must not exceed the central estimate`;
+
+export const demandHighBelowCentral = (high: number, hours: number) =>
+  `hours_high ${high} is less than hours_per_week ${hours}: high must be at least the central estimate`;
+
+export const demandTotalTooLarge = (period: string, total: number, limit: number) =>
+  `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${limit.toLocaleString('en-GB')}: check the units (hours per week, not per year)`;
+
+// Area coordinates.
+
+interface PlacedId {
+  readonly id: string;
+  readonly lat: number;
+  readonly lon: number;
+}
+
+interface Box {
+  readonly south: number;
+  readonly north: number;
+  readonly west: number;
+  readonly east: number;
+}
+
+/** An area outside Great Britain (or the scenario's own "bounds" when `custom`); `swapped` when lon,lat is inside. */
+export const areaOutsideBounds = (a: PlacedId, bounds: Box, custom: boolean, swapped: boolean) => {
+  const where = custom ? 'the scenario\'s "bounds"' : 'Great Britain';
+  const span = `lat ${bounds.south} to ${bounds.north}, lon ${bounds.west} to ${bounds.east}`;
+  const fix = swapped
+    ? `latitude and longitude may be swapped (lat ${a.lon}, lon ${a.lat} is inside): swap the two cells`
+    : `check the coordinates, or set "bounds" in the scenario settings if the scenario is elsewhere`;
+  return `area "${a.id}" at lat ${a.lat}, lon ${a.lon} is outside ${where} (${span}): ${fix}`;
+};
+
+/** An area far from every other one (a warning); `swapped` when swapping its cells would bring it near. */
+export const areaFarFromOthers = (id: string, gapKm: number, medianKm: number, swapped: boolean) => {
+  const fix = swapped ? 'latitude and longitude may be swapped: swap the two cells' : 'check its coordinates';
+  return `area "${id}" is ${Math.round(gapKm)} km from the nearest other area (most areas are within ${Math.round(medianKm)} km of one): ${fix}`;
+};
