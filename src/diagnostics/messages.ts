@@ -5,6 +5,7 @@
  * settings stay in its module under src/structures/, so a structure stays in
  * one file.
  */
+import { didYouMean } from './did-you-mean.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -125,3 +126,68 @@ export const areaFarFromOthers = (id: string, gapKm: number, medianKm: number, s
   const fix = swapped ? 'latitude and longitude may be swapped: swap the two cells' : 'check its coordinates';
   return `area "${id}" is ${Math.round(gapKm)} km from the nearest other area (most areas are within ${Math.round(medianKm)} km of one): ${fix}`;
 };
+
+// Reading the scenario folder and its files.
+
+export const notValidJson = (error: string) =>
+  `is not valid JSON (${error}): check for a missing comma or quote`;
+
+export const notReadableCsv = (error: string) => `is not a readable CSV file: ${error}`;
+
+export const notText = () => 'cannot be read as text';
+
+export const boundariesMissing = () => 'cannot read the boundaries file: check the name';
+
+export const notValidGeoJson = (error: string) => `is not valid GeoJSON (${error})`;
+
+export const scenarioJsonMissing = () =>
+  'is missing: a scenario folder needs scenario.json (see `zonal init`)';
+
+export const notScenarioFolder = () =>
+  'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)';
+
+// Workbooks.
+
+export const workbookNoSettingsSheet = (settingsSheet: string, sheets: readonly string[]) =>
+  `has no "${settingsSheet}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(
+    settingsSheet,
+    sheets,
+  )}`;
+
+export const workbookNoSheet = (ref: string, sheets: readonly string[]) =>
+  `has no sheet "${ref}": add it, with the same columns as ${ref}.csv${didYouMean(ref, sheets)}`;
+
+// Table headers and rows.
+
+export const tableEmpty = (required: readonly string[]) =>
+  `the file is empty: it needs a header row with ${required.join(',')}`;
+
+export const columnMisnamed = (column: string, typed: string | null) =>
+  `missing column(s) ${column} (did you mean the header cell "${typed}"? Rename it to ${column})`;
+
+export const columnsMissing = (absent: readonly string[], required: readonly string[]) =>
+  `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`;
+
+export const extraColumnsIgnored = (extra: readonly string[]) =>
+  `extra column(s) ${extra.join(', ')} ignored`;
+
+export const rowTooWide = (cells: number, headerCells: number) =>
+  `the row has ${cells} cells but the header has ${headerCells}: quote any value that contains a comma`;
+
+export const moreProblemsNotShown = (count: number) => `${count} more problem(s) not shown`;
+
+// Settings keys.
+
+export const settingMisspelt = (key: string, guess: string) =>
+  `"${key}" is not a zonal setting: did you mean "${guess}"? Rename it, or it would be ignored`;
+
+export const settingIgnored = (key: string) => `"${key}" is not a zonal setting and is ignored`;
+
+export const settingUnknownKey = (key: string, known: readonly string[]) =>
+  `has an unknown key "${key}"${didYouMean(key, known)}: remove it or correct its name`;
+
+/** A required setting left out: a file name under "files", else a value of the `expected` kind. */
+export const settingMissing = (isFile: boolean, key: string, expected: string) =>
+  `is missing: give ${isFile ? `the file name, e.g. "${key}.csv"` : expected === 'object' ? 'an object ({…})' : `a ${expected}`}`;
+
+export const settingNotNumber = () => 'must be a number, not text (a share may also be written "80%")';

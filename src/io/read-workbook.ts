@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { didYouMean, looseName } from '../diagnostics/did-you-mean.js';
+import { looseName } from '../diagnostics/did-you-mean.js';
 import { IssueList, type SheetPlaces } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
 import type { ReadResult } from './read-scenario.js';
 import { readBoundaries } from './read-scenario.js';
 import { fileSizeLimits, readRegularBytes } from './scenario-file.js';
@@ -119,10 +120,10 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
     issues.error(
       name,
       null,
-      `has no "${sheetNames.settings}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(
+      msg.workbookNoSettingsSheet(
         sheetNames.settings,
         workbook.worksheets.map((s) => s.name),
-      )}`,
+      ),
     );
     return { scenario: null, issues, inputHash: '' };
   }
@@ -141,10 +142,10 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
       issues.error(
         name,
         null,
-        `has no sheet "${ref}": add it, with the same columns as ${ref}.csv${didYouMean(
+        msg.workbookNoSheet(
           ref,
           workbook.worksheets.map((s) => s.name),
-        )}`,
+        ),
       );
       return false;
     },
