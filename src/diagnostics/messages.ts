@@ -191,3 +191,56 @@ export const settingMissing = (isFile: boolean, key: string, expected: string) =
   `is missing: give ${isFile ? `the file name, e.g. "${key}.csv"` : expected === 'object' ? 'an object ({…})' : `a ${expected}`}`;
 
 export const settingNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
+
+// Opening files: inside the scenario folder, regular, not too large.
+
+export const fileOutsideFolder = (ref: string) =>
+  `file "${ref}" is outside the scenario folder: give a path inside it`;
+
+export const fileNamedMissing = () =>
+  'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder';
+
+export const linkOutsideFolder = (real: string) =>
+  `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it`;
+
+export const fileCannotOpen = () => 'cannot be opened: check that you may read it';
+
+/** `kind` is what the path is instead ("a folder", …). */
+export const notRegularFile = (kind: string) => `is ${kind}, not a regular file: give a plain file`;
+
+/** Sizes already written as "12.3 MB". */
+export const fileTooLarge = (size: string, limit: string) =>
+  `is ${size}, more than the ${limit} zonal reads from one file: check it is the right file (see docs/hardening.md, "Limits")`;
+
+export const fileGrew = (limit: string) => `grew past ${limit} while being read`;
+
+export const pathMissing = () => 'does not exist: check the path';
+
+export const fileCannotBeRead = (error: string) => `cannot be read (${error})`;
+
+// Text encodings of table files.
+
+export const tableIsOldWorkbook = () =>
+  'is an old Excel workbook (.xls), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)", or save the whole workbook as .xlsx and give it to zonal in place of the folder';
+
+export const tableIsWorkbook = () =>
+  'is an Excel workbook (.xlsx), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)" for this table, or give the whole workbook to zonal in place of the scenario folder (see docs/spreadsheets.md)';
+
+export const tableEncodingUnsupported = (encoding: string) =>
+  `is encoded as ${encoding}, which zonal cannot read: save it as "CSV UTF-8 (Comma delimited)" (in Excel: File > Save As; in LibreOffice: Character set "Unicode (UTF-8)")`;
+
+export const readAsWindows1252 = () =>
+  'is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that £ and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"';
+
+// Opening a workbook given in place of a scenario folder.
+
+export const workbookMissing = () => 'cannot read the workbook: check the path';
+
+export const workbookIsXls = () =>
+  'is an old Excel workbook (.xls saved as .xlsx?): open it and save it as "Excel Workbook (.xlsx)"';
+
+export const notAWorkbook = () =>
+  'is not an Excel workbook (.xlsx): save it from your spreadsheet program as "Excel Workbook (.xlsx)", or give a scenario folder';
+
+export const workbookCannotOpen = (error: string) =>
+  `cannot be opened as a workbook (${error}): save it again as "Excel Workbook (.xlsx)"`;

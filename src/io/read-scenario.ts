@@ -22,7 +22,7 @@ import { csvText, streamCsv } from './csv-read.js';
 import { fileSizeLimits, openScenarioFile, readOpened } from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import type { TableSink } from './table-rows.js';
-import { encodingSniffer, undecodableMessage, windows1252Warning } from './text-decode.js';
+import { encodingSniffer, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
 export interface ReadResult {
@@ -121,7 +121,8 @@ async function readCsvTable(
       issues.error(ref, null, undecodableMessage(found) ?? msg.notText());
       return false;
     }
-    if (found.encoding === 'windows-1252') issues.warning(ref, found.firstNonAsciiLine, windows1252Warning);
+    if (found.encoding === 'windows-1252')
+      issues.warning(ref, found.firstNonAsciiLine, msg.readAsWindows1252());
     // Pass 2: parse and check each record as it arrives.
     const second = bytesOf(opened.handle);
     await streamCsv(

@@ -34,16 +34,14 @@ const fail = (file: string, message: string): ReadResult => {
 
 async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | string> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    return bytes[0] === 0xd0 && bytes[1] === 0xcf
-      ? 'is an old Excel workbook (.xls saved as .xlsx?): open it and save it as "Excel Workbook (.xlsx)"'
-      : 'is not an Excel workbook (.xlsx): save it from your spreadsheet program as "Excel Workbook (.xlsx)", or give a scenario folder';
+    return bytes[0] === 0xd0 && bytes[1] === 0xcf ? msg.workbookIsXls() : msg.notAWorkbook();
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     return workbook;
   } catch (e) {
-    return `cannot be opened as a workbook (${(e as Error).message}): save it again as "Excel Workbook (.xlsx)"`;
+    return msg.workbookCannotOpen((e as Error).message);
   }
 }
 
@@ -105,10 +103,7 @@ function settingLine(rows: readonly SettingRow[], keyPath: readonly PropertyKey[
 export async function readWorkbookScenario(fileArg: string): Promise<ReadResult> {
   const read = await readRegularBytes(fileArg, fileSizeLimits.workbook);
   if (read.kind === 'bad')
-    return fail(
-      fileArg,
-      read.reason === 'missing' ? 'cannot read the workbook: check the path' : read.message,
-    );
+    return fail(fileArg, read.reason === 'missing' ? msg.workbookMissing() : read.message);
   const { bytes } = read;
   const workbook = await openWorkbook(bytes);
   if (typeof workbook === 'string') return fail(fileArg, workbook);
