@@ -60,7 +60,7 @@ async function readWhole(
       .update('\0');
     return bytes;
   } catch (e) {
-    report('refused', `cannot be read (${(e as Error).message})`);
+    report('refused', msg.fileCannotBeRead((e as Error).message));
     return null;
   } finally {
     await opened.handle.close().catch(() => undefined);
