@@ -244,3 +244,18 @@ export const notAWorkbook = () =>
 
 export const workbookCannotOpen = (error: string) =>
   `cannot be opened as a workbook (${error}): save it again as "Excel Workbook (.xlsx)"`;
+
+// Writing the outputs.
+
+/** `why` is the plain reason ("the disk is full"); `code` the system error code, or '' when there is none. */
+export const cannotWriteOutput = (target: string, why: string, code: string) =>
+  `cannot write to ${target}: ${why}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`;
+
+// Batch files.
+
+export const batchFileMissing = () => 'cannot read the batch file: check the path';
+
+export const batchNotValidJson = (error: string) =>
+  `is not valid JSON (${error}): check for a missing comma, quote or bracket`;
+
+export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';
