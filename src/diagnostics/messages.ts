@@ -67,12 +67,15 @@ export const zoneAreasDiffer = (zoneId: string, firstZoning: string | undefined,
 export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
   `zoning "${zoning}" is not one of the scenario's zonings (${zonings.join(', ')})`;
 
-// Bids: coverage.
+// Bids: coverage and packages.
 
 export const coverageUnknownIds = (unknown: readonly string[]) =>
   `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`;
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
+
+export const packageMixesProviders = (packageId: string, firstProvider: string, provider: string) =>
+  `package "${packageId}" holds bids of ${firstProvider} and ${provider}: they are awarded all together or not at all; check the package_id if that is not meant`;
 
 // Lots and the demand period.
 

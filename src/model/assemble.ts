@@ -259,11 +259,7 @@ function warnMixedPackages(s: ScenarioRows, issues: IssueList): void {
     const first = owner.get(row.package_id);
     if (first === undefined) owner.set(row.package_id, row.provider_id);
     else if (first !== row.provider_id)
-      issues.warning(
-        s.files.bids,
-        line,
-        `package "${row.package_id}" holds bids of ${first} and ${row.provider_id}: they are awarded all together or not at all; check the package_id if that is not meant`,
-      );
+      issues.warning(s.files.bids, line, msg.packageMixesProviders(row.package_id, first, row.provider_id));
   }
 }
 
