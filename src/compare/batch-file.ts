@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
+import * as msg from '../diagnostics/messages.js';
 import { overridesSchema, type Overrides } from './overrides.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
@@ -42,7 +43,7 @@ const batchFileSchema = z
     grid: z.record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value')).optional(),
   })
   .refine((b) => (b.variants?.length ?? 0) > 0 || b.grid !== undefined, {
-    message: 'has no "variants" and no "grid": give at least one',
+    message: msg.batchNoVariants(),
     path: ['variants'],
   });
 
@@ -220,7 +221,7 @@ export function parseBatchFile(
     return {
       problems: errors.slice(0, 5).map((e) => ({
         line: lineAt(text, e.offset),
-        message: `is not valid JSON (${printParseErrorCode(e.error)}): check for a missing comma, quote or bracket`,
+        message: msg.batchNotValidJson(printParseErrorCode(e.error)),
       })),
     };
   }

@@ -5,6 +5,7 @@
  * settings stay in its module under src/structures/, so a structure stays in
  * one file.
  */
+import { didYouMean } from './did-you-mean.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -30,3 +31,234 @@ export const lotOverrideFields = (keys: readonly string[]) =>
 
 /** A costModel or scoring setting scenario.json gives wrong (the message names its key path). */
 export const scoringSettingWrong = (message: string) => `${message} (see the README, "Viability and risk")`;
+
+// Ids and references between the scenario's CSV files.
+
+export const duplicateId = (what: string, key: string, firstLine: number | undefined) =>
+  `duplicate ${what} "${key}" (first on line ${firstLine}): ids must be unique`;
+
+export const unknownArea = (areaId: string) => `unknown area "${areaId}": it is not in areas.csv`;
+
+export const unknownProvider = (providerId: string) =>
+  `unknown provider "${providerId}": it is not in providers.csv`;
+
+export const baseAreaNotInAreas = (areaId: string) => `base_area_id "${areaId}" is not in areas.csv`;
+
+export const minViableAboveMax = (minViable: number, max: number) =>
+  `min_viable_hours_per_week ${minViable} is more than max_hours_per_week ${max}: this provider can never be viable`;
+
+// Zonings: every area in exactly one zone, zone ids distinct from area ids.
+
+export const areaAlreadyInZone = (areaId: string, zoneId: string | undefined) =>
+  `area "${areaId}" is already in zone "${zoneId}": each area belongs to exactly one zone`;
+
+export const zoneIdIsAreaId = (zoneId: string) =>
+  `zone id "${zoneId}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${zoneId}")`;
+
+export const zoneIdCountyReserved = () =>
+  'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone';
+
+export const areaInNoZone = (areaId: string, zoning: string, file: string) =>
+  `area "${areaId}" is in no zone of zoning "${zoning}": add a row "${areaId},<zone id>" to ${file}`;
+
+export const zoneAreasDiffer = (zoneId: string, firstZoning: string | undefined, zoning: string) =>
+  `zone "${zoneId}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`;
+
+export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
+  `zoning "${zoning}" is not one of the scenario's zonings (${zonings.join(', ')})`;
+
+// Bids: coverage and packages.
+
+export const coverageUnknownIds = (unknown: readonly string[]) =>
+  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`;
+
+export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
+
+export const packageMixesProviders = (packageId: string, firstProvider: string, provider: string) =>
+  `package "${packageId}" holds bids of ${firstProvider} and ${provider}: they are awarded all together or not at all; check the package_id if that is not meant`;
+
+// Lots and the demand period.
+
+export const lotMissingForDemand = (careType: string, hours: number) =>
+  `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`;
+
+export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) =>
+  `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`;
+
+// Demand rows and totals.
+
+export const duplicateDemand = (areaId: string, careType: string, period: string, firstLine: number) =>
+  `duplicate demand for area "${areaId}", ${careType}, period ${period} (first on line ${firstLine}): merge the rows`;
+
+export const demandLowAboveCentral = (low: number, hours: number) =>
+  `hours_low ${low} is more than hours_per_week ${hours}: low must not exceed the central estimate`;
+
+export const demandHighBelowCentral = (high: number, hours: number) =>
+  `hours_high ${high} is less than hours_per_week ${hours}: high must be at least the central estimate`;
+
+export const demandTotalTooLarge = (period: string, total: number, limit: number) =>
+  `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${limit.toLocaleString('en-GB')}: check the units (hours per week, not per year)`;
+
+// Area coordinates.
+
+interface PlacedId {
+  readonly id: string;
+  readonly lat: number;
+  readonly lon: number;
+}
+
+interface Box {
+  readonly south: number;
+  readonly north: number;
+  readonly west: number;
+  readonly east: number;
+}
+
+/** An area outside Great Britain (or the scenario's own "bounds" when `custom`); `swapped` when lon,lat is inside. */
+export const areaOutsideBounds = (a: PlacedId, bounds: Box, custom: boolean, swapped: boolean) => {
+  const where = custom ? 'the scenario\'s "bounds"' : 'Great Britain';
+  const span = `lat ${bounds.south} to ${bounds.north}, lon ${bounds.west} to ${bounds.east}`;
+  const fix = swapped
+    ? `latitude and longitude may be swapped (lat ${a.lon}, lon ${a.lat} is inside): swap the two cells`
+    : `check the coordinates, or set "bounds" in the scenario settings if the scenario is elsewhere`;
+  return `area "${a.id}" at lat ${a.lat}, lon ${a.lon} is outside ${where} (${span}): ${fix}`;
+};
+
+/** An area far from every other one (a warning); `swapped` when swapping its cells would bring it near. */
+export const areaFarFromOthers = (id: string, gapKm: number, medianKm: number, swapped: boolean) => {
+  const fix = swapped ? 'latitude and longitude may be swapped: swap the two cells' : 'check its coordinates';
+  return `area "${id}" is ${Math.round(gapKm)} km from the nearest other area (most areas are within ${Math.round(medianKm)} km of one): ${fix}`;
+};
+
+// Reading the scenario folder and its files.
+
+export const notValidJson = (error: string) =>
+  `is not valid JSON (${error}): check for a missing comma or quote`;
+
+export const notReadableCsv = (error: string) => `is not a readable CSV file: ${error}`;
+
+export const notText = () => 'cannot be read as text';
+
+export const boundariesMissing = () => 'cannot read the boundaries file: check the name';
+
+export const notValidGeoJson = (error: string) => `is not valid GeoJSON (${error})`;
+
+export const scenarioJsonMissing = () =>
+  'is missing: a scenario folder needs scenario.json (see `zonal init`)';
+
+export const notScenarioFolder = () =>
+  'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)';
+
+// Workbooks.
+
+export const workbookNoSettingsSheet = (settingsSheet: string, sheets: readonly string[]) =>
+  `has no "${settingsSheet}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(
+    settingsSheet,
+    sheets,
+  )}`;
+
+export const workbookNoSheet = (ref: string, sheets: readonly string[]) =>
+  `has no sheet "${ref}": add it, with the same columns as ${ref}.csv${didYouMean(ref, sheets)}`;
+
+// Table headers and rows.
+
+export const tableEmpty = (required: readonly string[]) =>
+  `the file is empty: it needs a header row with ${required.join(',')}`;
+
+export const columnMisnamed = (column: string, typed: string | null) =>
+  `missing column(s) ${column} (did you mean the header cell "${typed}"? Rename it to ${column})`;
+
+export const columnsMissing = (absent: readonly string[], required: readonly string[]) =>
+  `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`;
+
+export const extraColumnsIgnored = (extra: readonly string[]) =>
+  `extra column(s) ${extra.join(', ')} ignored`;
+
+export const rowTooWide = (cells: number, headerCells: number) =>
+  `the row has ${cells} cells but the header has ${headerCells}: quote any value that contains a comma`;
+
+export const moreProblemsNotShown = (count: number) => `${count} more problem(s) not shown`;
+
+// Settings keys.
+
+export const settingMisspelt = (key: string, guess: string) =>
+  `"${key}" is not a zonal setting: did you mean "${guess}"? Rename it, or it would be ignored`;
+
+export const settingIgnored = (key: string) => `"${key}" is not a zonal setting and is ignored`;
+
+export const settingUnknownKey = (key: string, known: readonly string[]) =>
+  `has an unknown key "${key}"${didYouMean(key, known)}: remove it or correct its name`;
+
+/** A required setting left out: a file name under "files", else a value of the `expected` kind. */
+export const settingMissing = (isFile: boolean, key: string, expected: string) =>
+  `is missing: give ${isFile ? `the file name, e.g. "${key}.csv"` : expected === 'object' ? 'an object ({…})' : `a ${expected}`}`;
+
+export const settingNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
+
+// Opening files: inside the scenario folder, regular, not too large.
+
+export const fileOutsideFolder = (ref: string) =>
+  `file "${ref}" is outside the scenario folder: give a path inside it`;
+
+export const fileNamedMissing = () =>
+  'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder';
+
+export const linkOutsideFolder = (real: string) =>
+  `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it`;
+
+export const fileCannotOpen = () => 'cannot be opened: check that you may read it';
+
+/** `kind` is what the path is instead ("a folder", …). */
+export const notRegularFile = (kind: string) => `is ${kind}, not a regular file: give a plain file`;
+
+/** Sizes already written as "12.3 MB". */
+export const fileTooLarge = (size: string, limit: string) =>
+  `is ${size}, more than the ${limit} zonal reads from one file: check it is the right file (see docs/hardening.md, "Limits")`;
+
+export const fileGrew = (limit: string) => `grew past ${limit} while being read`;
+
+export const pathMissing = () => 'does not exist: check the path';
+
+export const fileCannotBeRead = (error: string) => `cannot be read (${error})`;
+
+// Text encodings of table files.
+
+export const tableIsOldWorkbook = () =>
+  'is an old Excel workbook (.xls), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)", or save the whole workbook as .xlsx and give it to zonal in place of the folder';
+
+export const tableIsWorkbook = () =>
+  'is an Excel workbook (.xlsx), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)" for this table, or give the whole workbook to zonal in place of the scenario folder (see docs/spreadsheets.md)';
+
+export const tableEncodingUnsupported = (encoding: string) =>
+  `is encoded as ${encoding}, which zonal cannot read: save it as "CSV UTF-8 (Comma delimited)" (in Excel: File > Save As; in LibreOffice: Character set "Unicode (UTF-8)")`;
+
+export const readAsWindows1252 = () =>
+  'is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that £ and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"';
+
+// Opening a workbook given in place of a scenario folder.
+
+export const workbookMissing = () => 'cannot read the workbook: check the path';
+
+export const workbookIsXls = () =>
+  'is an old Excel workbook (.xls saved as .xlsx?): open it and save it as "Excel Workbook (.xlsx)"';
+
+export const notAWorkbook = () =>
+  'is not an Excel workbook (.xlsx): save it from your spreadsheet program as "Excel Workbook (.xlsx)", or give a scenario folder';
+
+export const workbookCannotOpen = (error: string) =>
+  `cannot be opened as a workbook (${error}): save it again as "Excel Workbook (.xlsx)"`;
+
+// Writing the outputs.
+
+/** `why` is the plain reason ("the disk is full"); `code` the system error code, or '' when there is none. */
+export const cannotWriteOutput = (target: string, why: string, code: string) =>
+  `cannot write to ${target}: ${why}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`;
+
+// Batch files.
+
+export const batchFileMissing = () => 'cannot read the batch file: check the path';
+
+export const batchNotValidJson = (error: string) =>
+  `is not valid JSON (${error}): check for a missing comma, quote or bracket`;
+
+export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';

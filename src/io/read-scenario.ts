@@ -16,12 +16,13 @@ import type { FileHandle } from 'node:fs/promises';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IssueList } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
 import type { Scenario } from '../model/types.js';
 import { csvText, streamCsv } from './csv-read.js';
 import { fileSizeLimits, openScenarioFile, readOpened } from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import type { TableSink } from './table-rows.js';
-import { encodingSniffer, undecodableMessage, windows1252Warning } from './text-decode.js';
+import { encodingSniffer, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
 export interface ReadResult {
@@ -59,7 +60,7 @@ async function readWhole(
       .update('\0');
     return bytes;
   } catch (e) {
-    report('refused', `cannot be read (${(e as Error).message})`);
+    report('refused', msg.fileCannotBeRead((e as Error).message));
     return null;
   } finally {
     await opened.handle.close().catch(() => undefined);
@@ -72,11 +73,7 @@ function parseJson(jsonFile: string, text: string, issues: IssueList): unknown {
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
-    issues.error(
-      jsonFile,
-      line,
-      `is not valid JSON (${(e as Error).message}): check for a missing comma or quote`,
-    );
+    issues.error(jsonFile, line, msg.notValidJson((e as Error).message));
     return undefined;
   }
 }
@@ -121,10 +118,11 @@ async function readCsvTable(
     hash.update('\0');
     const found = sniffer.finish();
     if (found.kind !== 'text') {
-      issues.error(ref, null, undecodableMessage(found) ?? 'cannot be read as text');
+      issues.error(ref, null, undecodableMessage(found) ?? msg.notText());
       return false;
     }
-    if (found.encoding === 'windows-1252') issues.warning(ref, found.firstNonAsciiLine, windows1252Warning);
+    if (found.encoding === 'windows-1252')
+      issues.warning(ref, found.firstNonAsciiLine, msg.readAsWindows1252());
     // Pass 2: parse and check each record as it arrives.
     const second = bytesOf(opened.handle);
     await streamCsv(
@@ -135,11 +133,7 @@ async function readCsvTable(
     return true;
   } catch (e) {
     const line = (e as { line?: unknown }).line;
-    issues.error(
-      ref,
-      typeof line === 'number' ? line : null,
-      `is not a readable CSV file: ${(e as Error).message}`,
-    );
+    issues.error(ref, typeof line === 'number' ? line : null, msg.notReadableCsv((e as Error).message));
     return false;
   } finally {
     await opened.handle.close().catch(() => undefined);
@@ -157,18 +151,13 @@ export async function readBoundaries(
   if (ref === undefined) return null;
   const bytes = await readWhole(dir, ref, fileSizeLimits.boundaries, hash, (reason, message) => {
     if (reason === 'outside') issues.error(place.file, place.line, message);
-    else
-      issues.error(
-        ref,
-        null,
-        reason === 'missing' ? 'cannot read the boundaries file: check the name' : message,
-      );
+    else issues.error(ref, null, reason === 'missing' ? msg.boundariesMissing() : message);
   });
   if (bytes === null) return null;
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch (e) {
-    issues.error(ref, null, `is not valid GeoJSON (${(e as Error).message})`);
+    issues.error(ref, null, msg.notValidGeoJson((e as Error).message));
     return null;
   }
 }
@@ -185,7 +174,7 @@ export async function folderSource(
     issues.error(
       path.join(dirArg, jsonFile),
       null,
-      reason === 'missing' ? 'is missing: a scenario folder needs scenario.json (see `zonal init`)' : message,
+      reason === 'missing' ? msg.scenarioJsonMissing() : message,
     ),
   );
   if (bytes === null) return null;
@@ -216,11 +205,7 @@ export async function readScenario(dirArg: string): Promise<ReadResult> {
     () => false,
   );
   if (!isDir) {
-    issues.error(
-      dirArg,
-      null,
-      'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)',
-    );
+    issues.error(dirArg, null, msg.notScenarioFolder());
     return { scenario: null, issues, inputHash: '' };
   }
   const source = await folderSource(dir, dirArg, issues, hash);

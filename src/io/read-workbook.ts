@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { didYouMean, looseName } from '../diagnostics/did-you-mean.js';
+import { looseName } from '../diagnostics/did-you-mean.js';
 import { IssueList, type SheetPlaces } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
 import type { ReadResult } from './read-scenario.js';
 import { readBoundaries } from './read-scenario.js';
 import { fileSizeLimits, readRegularBytes } from './scenario-file.js';
@@ -33,16 +34,14 @@ const fail = (file: string, message: string): ReadResult => {
 
 async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | string> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    return bytes[0] === 0xd0 && bytes[1] === 0xcf
-      ? 'is an old Excel workbook (.xls saved as .xlsx?): open it and save it as "Excel Workbook (.xlsx)"'
-      : 'is not an Excel workbook (.xlsx): save it from your spreadsheet program as "Excel Workbook (.xlsx)", or give a scenario folder';
+    return bytes[0] === 0xd0 && bytes[1] === 0xcf ? msg.workbookIsXls() : msg.notAWorkbook();
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     return workbook;
   } catch (e) {
-    return `cannot be opened as a workbook (${(e as Error).message}): save it again as "Excel Workbook (.xlsx)"`;
+    return msg.workbookCannotOpen((e as Error).message);
   }
 }
 
@@ -104,10 +103,7 @@ function settingLine(rows: readonly SettingRow[], keyPath: readonly PropertyKey[
 export async function readWorkbookScenario(fileArg: string): Promise<ReadResult> {
   const read = await readRegularBytes(fileArg, fileSizeLimits.workbook);
   if (read.kind === 'bad')
-    return fail(
-      fileArg,
-      read.reason === 'missing' ? 'cannot read the workbook: check the path' : read.message,
-    );
+    return fail(fileArg, read.reason === 'missing' ? msg.workbookMissing() : read.message);
   const { bytes } = read;
   const workbook = await openWorkbook(bytes);
   if (typeof workbook === 'string') return fail(fileArg, workbook);
@@ -119,10 +115,10 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
     issues.error(
       name,
       null,
-      `has no "${sheetNames.settings}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(
+      msg.workbookNoSettingsSheet(
         sheetNames.settings,
         workbook.worksheets.map((s) => s.name),
-      )}`,
+      ),
     );
     return { scenario: null, issues, inputHash: '' };
   }
@@ -141,10 +137,10 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
       issues.error(
         name,
         null,
-        `has no sheet "${ref}": add it, with the same columns as ${ref}.csv${didYouMean(
+        msg.workbookNoSheet(
           ref,
           workbook.worksheets.map((s) => s.name),
-        )}`,
+        ),
       );
       return false;
     },

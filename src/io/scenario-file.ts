@@ -7,6 +7,7 @@
 import { constants } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import * as msg from '../diagnostics/messages.js';
 
 const MiB = 1024 * 1024;
 
@@ -59,21 +60,20 @@ export async function openScenarioFile(dir: string, ref: string, maxBytes: numbe
     return {
       kind: 'bad',
       reason: 'outside',
-      message: `file "${ref}" is outside the scenario folder: give a path inside it`,
+      message: msg.fileOutsideFolder(ref),
     };
   const real = await realpath(full).catch(() => null);
   if (real === null)
     return {
       kind: 'bad',
       reason: 'missing',
-      message:
-        'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder',
+      message: msg.fileNamedMissing(),
     };
   if (!isInside(dir, real))
     return {
       kind: 'bad',
       reason: 'refused',
-      message: `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it`,
+      message: msg.linkOutsideFolder(real),
     };
   return openRegular(real, maxBytes);
 }
@@ -84,15 +84,14 @@ async function openRegular(real: string, maxBytes: number): Promise<OpenedFile> 
   const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(
     () => null,
   );
-  if (handle === null)
-    return { kind: 'bad', reason: 'refused', message: 'cannot be opened: check that you may read it' };
+  if (handle === null) return { kind: 'bad', reason: 'refused', message: msg.fileCannotOpen() };
   const info = await handle.stat();
   if (!info.isFile()) {
     await handle.close();
     return {
       kind: 'bad',
       reason: 'refused',
-      message: `is ${kindOf(info)}, not a regular file: give a plain file`,
+      message: msg.notRegularFile(kindOf(info)),
     };
   }
   if (info.size > maxBytes) {
@@ -100,7 +99,7 @@ async function openRegular(real: string, maxBytes: number): Promise<OpenedFile> 
     return {
       kind: 'bad',
       reason: 'refused',
-      message: `is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} zonal reads from one file: check it is the right file (see docs/hardening.md, "Limits")`,
+      message: msg.fileTooLarge(megabytes(info.size), megabytes(maxBytes)),
     };
   }
   return { kind: 'ok', handle, size: info.size };
@@ -112,7 +111,7 @@ export async function readOpened(handle: FileHandle, maxBytes: number): Promise<
   let total = 0;
   for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20 })) {
     total += (chunk as Buffer).length;
-    if (total > maxBytes) throw new Error(`grew past ${megabytes(maxBytes)} while being read`);
+    if (total > maxBytes) throw new Error(msg.fileGrew(megabytes(maxBytes)));
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -124,13 +123,13 @@ export async function readRegularBytes(
   maxBytes: number,
 ): Promise<{ readonly kind: 'ok'; readonly bytes: Buffer } | Extract<OpenedFile, { kind: 'bad' }>> {
   const real = await realpath(file).catch(() => null);
-  if (real === null) return { kind: 'bad', reason: 'missing', message: 'does not exist: check the path' };
+  if (real === null) return { kind: 'bad', reason: 'missing', message: msg.pathMissing() };
   const opened = await openRegular(real, maxBytes);
   if (opened.kind === 'bad') return opened;
   try {
     return { kind: 'ok', bytes: await readOpened(opened.handle, maxBytes) };
   } catch (e) {
-    return { kind: 'bad', reason: 'refused', message: `cannot be read (${(e as Error).message})` };
+    return { kind: 'bad', reason: 'refused', message: msg.fileCannotBeRead((e as Error).message) };
   } finally {
     await opened.handle.close().catch(() => undefined);
   }

@@ -4,8 +4,9 @@
  * and, for a misspelt key, the key that was probably meant. Pure.
  */
 import type { z } from 'zod';
-import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
+import { closestName } from '../diagnostics/did-you-mean.js';
 import type { IssueList } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
 import { awardSchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
 import { lotEntryKeys } from '../structures/entry-schema.js';
 import {
@@ -40,19 +41,14 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
 
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys
-      .map(
-        (k) =>
-          `has an unknown key "${k}"${didYouMean(k, knownKeys(issue.path))}: remove it or correct its name`,
-      )
-      .join('; ');
+    return issue.keys.map((k) => msg.settingUnknownKey(k, knownKeys(issue.path))).join('; ');
   }
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
-    return `is missing: give ${issue.path[0] === 'files' ? `the file name, e.g. "${last}.csv"` : issue.expected === 'object' ? 'an object ({…})' : `a ${issue.expected}`}`;
+    return msg.settingMissing(issue.path[0] === 'files', last, issue.expected);
   }
   if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message))
-    return 'must be a number, not text (a share may also be written "80%")';
+    return msg.settingNotNumber();
   return issue.message;
 }
 
@@ -65,12 +61,8 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
     const guess = closestName(key, topKeys);
     if (guess !== null && !(guess in raw)) ok = false;
     if (guess !== null && !(guess in raw))
-      issues.error(
-        place.file,
-        place.line([key]),
-        `"${key}" is not a zonal setting: did you mean "${guess}"? Rename it, or it would be ignored`,
-      );
-    else issues.warning(place.file, place.line([key]), `"${key}" is not a zonal setting and is ignored`);
+      issues.error(place.file, place.line([key]), msg.settingMisspelt(key, guess));
+    else issues.warning(place.file, place.line([key]), msg.settingIgnored(key));
   }
   return ok;
 }

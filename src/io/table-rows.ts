@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 import { matchHeader, type HeaderMatch } from './header-match.js';
 
@@ -38,30 +39,19 @@ function checkColumns(
   issues: IssueList,
 ): HeaderMatch | null {
   if (header.length === 0 || (header.length === 1 && header[0] === '')) {
-    issues.error(file, 1, `the file is empty: it needs a header row with ${required.join(',')}`);
+    issues.error(file, 1, msg.tableEmpty(required));
     return null;
   }
   const match = matchHeader(header, required, known);
   if (match.missing.length > 0) {
     const misnamed = match.missing.filter((m) => m.typed !== null);
     for (const m of misnamed)
-      issues.error(
-        file,
-        1,
-        `missing column(s) ${m.column} (did you mean the header cell "${m.typed}"? Rename it to ${m.column})`,
-        m.typed ?? undefined,
-      );
+      issues.error(file, 1, msg.columnMisnamed(m.column, m.typed), m.typed ?? undefined);
     const absent = match.missing.filter((m) => m.typed === null).map((m) => m.column);
-    if (absent.length > 0)
-      issues.error(
-        file,
-        1,
-        `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`,
-      );
+    if (absent.length > 0) issues.error(file, 1, msg.columnsMissing(absent, required));
     return null;
   }
-  if (match.extra.length > 0)
-    issues.warning(file, 1, `extra column(s) ${match.extra.join(', ')} ignored`, match.extra[0]);
+  if (match.extra.length > 0) issues.warning(file, 1, msg.extraColumnsIgnored(match.extra), match.extra[0]);
   return match;
 }
 
@@ -132,12 +122,7 @@ function rowReader<S extends z.ZodType>(
     add(record) {
       if (record.width > width) {
         keeper.keep(record);
-        if (wide++ < maxIssuesPerFile)
-          issues.error(
-            file,
-            record.line,
-            `the row has ${record.width} cells but the header has ${width}: quote any value that contains a comma`,
-          );
+        if (wide++ < maxIssuesPerFile) issues.error(file, record.line, msg.rowTooWide(record.width, width));
         else unshown++;
         return;
       }
@@ -184,7 +169,7 @@ function rowReader<S extends z.ZodType>(
             : `; the same in ${f.more} more row(s): ${f.shown.join(', ')}${f.more > f.shown.length ? ', …' : ''}`;
         issues.error(file, f.first, `${f.column} ${f.message}${f.got}${more}`, f.column);
       }
-      if (unshown > 0) issues.error(file, null, `${unshown} more problem(s) not shown`);
+      if (unshown > 0) issues.error(file, null, msg.moreProblemsNotShown(unshown));
       return { rows, lines, rejected: keeper.rejected, rejectedRows: keeper.count() };
     },
   };

@@ -4,6 +4,7 @@
  * UTF-16; and people hand over the workbook itself. Pure.
  */
 import { isUtf8 } from 'node:buffer';
+import * as msg from '../diagnostics/messages.js';
 
 export type Decoded =
   | { readonly kind: 'text'; readonly text: string; readonly encoding: 'utf-8' | 'windows-1252' }
@@ -105,14 +106,8 @@ export function decodeTableBytes(bytes: Uint8Array): Decoded {
 /** The one message for a table file that could not be used as text, or null when it could. */
 export function undecodableMessage(decoded: Decoded): string | null {
   if (decoded.kind === 'workbook') {
-    return decoded.format === 'xls'
-      ? 'is an old Excel workbook (.xls), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)", or save the whole workbook as .xlsx and give it to zonal in place of the folder'
-      : 'is an Excel workbook (.xlsx), not a CSV file: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)" for this table, or give the whole workbook to zonal in place of the scenario folder (see docs/spreadsheets.md)';
+    return decoded.format === 'xls' ? msg.tableIsOldWorkbook() : msg.tableIsWorkbook();
   }
-  if (decoded.kind === 'unsupported')
-    return `is encoded as ${decoded.encoding}, which zonal cannot read: save it as "CSV UTF-8 (Comma delimited)" (in Excel: File > Save As; in LibreOffice: Character set "Unicode (UTF-8)")`;
+  if (decoded.kind === 'unsupported') return msg.tableEncodingUnsupported(decoded.encoding);
   return null;
 }
-
-export const windows1252Warning =
-  'is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that £ and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"';

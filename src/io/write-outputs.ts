@@ -43,6 +43,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import path from 'node:path';
+import * as msg from '../diagnostics/messages.js';
 
 /** A failure to write outputs, with a message a user can act on. */
 export class OutputError extends Error {
@@ -217,9 +218,7 @@ function explain(target: string, e: unknown): never {
     ENOTDIR: 'part of the path is a file, not a folder',
     EEXIST: 'a file is in the way',
   };
-  throw new OutputError(
-    `cannot write to ${target}: ${why[code] ?? (e as Error).message}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`,
-  );
+  throw new OutputError(msg.cannotWriteOutput(target, why[code] ?? (e as Error).message, code));
 }
 
 /**

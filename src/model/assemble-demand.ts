@@ -4,6 +4,7 @@
  * a period within what the solver represents. Pure.
  */
 import type { IssueList } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
 import type { LinedColumns } from './lined.js';
 import type { CareType, DemandRow } from './types.js';
 
@@ -61,32 +62,17 @@ export function buildDemand(
     const line = lines[i] ?? 0;
     if (areas.rejected.has(row.areaId) || !areaIds.has(row.areaId)) {
       dropped.add(i);
-      if (!areas.rejected.has(row.areaId))
-        issues.error(file, line, `unknown area "${row.areaId}": it is not in areas.csv`, 'area_id');
+      if (!areas.rejected.has(row.areaId)) issues.error(file, line, msg.unknownArea(row.areaId), 'area_id');
       return;
     }
     const first = firstLines.seen(row, line);
     if (first !== 0) {
       dropped.add(i);
-      issues.error(
-        file,
-        line,
-        `duplicate demand for area "${row.areaId}", ${row.careType}, period ${row.period} (first on line ${first}): merge the rows`,
-      );
+      issues.error(file, line, msg.duplicateDemand(row.areaId, row.careType, row.period, first));
       return;
     }
-    if (row.low > row.hours)
-      issues.error(
-        file,
-        line,
-        `hours_low ${row.low} is more than hours_per_week ${row.hours}: low must not exceed the central estimate`,
-      );
-    if (row.high < row.hours)
-      issues.error(
-        file,
-        line,
-        `hours_high ${row.high} is less than hours_per_week ${row.hours}: high must be at least the central estimate`,
-      );
+    if (row.low > row.hours) issues.error(file, line, msg.demandLowAboveCentral(row.low, row.hours));
+    if (row.high < row.hours) issues.error(file, line, msg.demandHighBelowCentral(row.high, row.hours));
   });
   return dropped.size === 0 ? rows : rows.filter((_, i) => !dropped.has(i));
 }
@@ -99,10 +85,6 @@ export function checkDemandTotals(file: string, demand: readonly DemandRow[], is
   for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
   for (const [period, total] of totals) {
     if (total > maxTotalHoursPerWeek)
-      issues.error(
-        file,
-        null,
-        `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${maxTotalHoursPerWeek.toLocaleString('en-GB')}: check the units (hours per week, not per year)`,
-      );
+      issues.error(file, null, msg.demandTotalTooLarge(period, total, maxTotalHoursPerWeek));
   }
 }

@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
-import { scoringSettingWrong } from '../diagnostics/messages.js';
+import * as msg from '../diagnostics/messages.js';
 import type { Lined, LinedColumns } from './lined.js';
 import type {
   areaRowSchema,
@@ -91,12 +91,7 @@ function uniqueIds<T>(
   const firstLine = new Map<string, number>();
   for (const { line, row } of rows) {
     const key = id(row);
-    if (seen.has(key))
-      issues.error(
-        file,
-        line,
-        `duplicate ${what} "${key}" (first on line ${firstLine.get(key)}): ids must be unique`,
-      );
+    if (seen.has(key)) issues.error(file, line, msg.duplicateId(what, key, firstLine.get(key)));
     else {
       seen.set(key, row);
       firstLine.set(key, line);
@@ -118,37 +113,18 @@ function buildZoning(
   const zoning = new Map<string, string>();
   for (const { line, row } of rows) {
     if (areas.rejected.has(row.area_id)) continue;
-    if (!areaIds.has(row.area_id))
-      issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`, 'area_id');
+    if (!areaIds.has(row.area_id)) issues.error(file, line, msg.unknownArea(row.area_id), 'area_id');
     else if (zoning.has(row.area_id))
-      issues.error(
-        file,
-        line,
-        `area "${row.area_id}" is already in zone "${zoning.get(row.area_id)}": each area belongs to exactly one zone`,
-      );
-    else if (areaIds.has(row.zone_id))
-      issues.error(
-        file,
-        line,
-        `zone id "${row.zone_id}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${row.zone_id}")`,
-      );
-    else if (row.zone_id === 'county')
-      issues.error(
-        file,
-        line,
-        'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone',
-      );
+      issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)));
+    else if (areaIds.has(row.zone_id)) issues.error(file, line, msg.zoneIdIsAreaId(row.zone_id));
+    else if (row.zone_id === 'county') issues.error(file, line, msg.zoneIdCountyReserved());
     else zoning.set(row.area_id, row.zone_id);
   }
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
   if (source.hasRejected) return zoning;
   for (const areaId of [...areaIds].sort()) {
     if (!zoning.has(areaId))
-      issues.error(
-        areaLines.file,
-        areaLines.lines.get(areaId) ?? null,
-        `area "${areaId}" is in no zone of zoning "${name}": add a row "${areaId},<zone id>" to ${file}`,
-      );
+      issues.error(areaLines.file, areaLines.lines.get(areaId) ?? null, msg.areaInNoZone(areaId, name, file));
   }
   return zoning;
 }
@@ -172,11 +148,7 @@ function zoneAreas(
       const sorted = areas.sort();
       const before = zones.get(zoneId);
       if (before !== undefined && before.join(';') !== sorted.join(';')) {
-        issues.error(
-          jsonFile,
-          null,
-          `zone "${zoneId}" has different areas in zonings "${owner.get(zoneId)}" and "${name}": use a different zone id in one of them`,
-        );
+        issues.error(jsonFile, null, msg.zoneAreasDiffer(zoneId, owner.get(zoneId), name));
       }
       zones.set(zoneId, sorted);
       owner.set(zoneId, name);
@@ -193,12 +165,7 @@ function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: Iss
       const hours = demand
         .filter((d) => d.careType === careType && d.period === s.json.period)
         .reduce((t, d) => t + d.hours, 0);
-      if (hours > 0)
-        issues.error(
-          s.jsonFile,
-          s.jsonLine('lots'),
-          `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`,
-        );
+      if (hours > 0) issues.error(s.jsonFile, s.jsonLine('lots'), msg.lotMissingForDemand(careType, hours));
       continue;
     }
     plan[careType] = lotPlanEntry(entry);
@@ -254,27 +221,17 @@ function buildBids(
     const provider = providers.get(row.provider_id);
     // A rejected provider row is already reported; the bid's own coverage is still checked.
     if (provider === undefined && !s.rejected.providers.has(row.provider_id)) {
-      issues.error(
-        s.files.bids,
-        line,
-        `unknown provider "${row.provider_id}": it is not in providers.csv`,
-        'provider_id',
-      );
+      issues.error(s.files.bids, line, msg.unknownProvider(row.provider_id), 'provider_id');
       continue;
     }
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
-      issues.error(
-        s.files.bids,
-        line,
-        `coverage names unknown area or zone id(s) ${unknown.map((u) => `"${u}"`).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`,
-        'coverage',
-      );
+      issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown), 'coverage');
       continue;
     }
     if (rejected || provider === undefined) continue;
     if (areas.length === 0) {
-      issues.error(s.files.bids, line, 'coverage is empty: give * or area/zone ids separated by ;');
+      issues.error(s.files.bids, line, msg.coverageEmpty());
       continue;
     }
     bids.push({
@@ -302,11 +259,7 @@ function warnMixedPackages(s: ScenarioRows, issues: IssueList): void {
     const first = owner.get(row.package_id);
     if (first === undefined) owner.set(row.package_id, row.provider_id);
     else if (first !== row.provider_id)
-      issues.warning(
-        s.files.bids,
-        line,
-        `package "${row.package_id}" holds bids of ${first} and ${row.provider_id}: they are awarded all together or not at all; check the package_id if that is not meant`,
-      );
+      issues.warning(s.files.bids, line, msg.packageMixesProviders(row.package_id, first, row.provider_id));
   }
 }
 
@@ -324,12 +277,12 @@ function buildProviders(
       !areaIds.has(row.base_area_id) &&
       !s.rejected.areas.has(row.base_area_id)
     )
-      issues.error(s.files.providers, line, `base_area_id "${row.base_area_id}" is not in areas.csv`);
+      issues.error(s.files.providers, line, msg.baseAreaNotInAreas(row.base_area_id));
     if (row.min_viable_hours_per_week > row.max_hours_per_week) {
       issues.warning(
         s.files.providers,
         line,
-        `min_viable_hours_per_week ${row.min_viable_hours_per_week} is more than max_hours_per_week ${row.max_hours_per_week}: this provider can never be viable`,
+        msg.minViableAboveMax(row.min_viable_hours_per_week, row.max_hours_per_week),
       );
     }
     providers.set(row.provider_id, {
@@ -354,10 +307,8 @@ function buildCurrent(
   const current: CurrentRow[] = [];
   for (const { line, row } of s.current) {
     if (s.rejected.areas.has(row.area_id) || s.rejected.providers.has(row.provider_id)) continue;
-    if (!areaIds.has(row.area_id))
-      issues.error(file, line, `unknown area "${row.area_id}": it is not in areas.csv`);
-    else if (!providers.has(row.provider_id))
-      issues.error(file, line, `unknown provider "${row.provider_id}": it is not in providers.csv`);
+    if (!areaIds.has(row.area_id)) issues.error(file, line, msg.unknownArea(row.area_id));
+    else if (!providers.has(row.provider_id)) issues.error(file, line, msg.unknownProvider(row.provider_id));
     else
       current.push({
         areaId: row.area_id,
@@ -377,7 +328,7 @@ function scoringSettingsOf(s: ScenarioRows, issues: IssueList): ScoringSettings 
     issues.error(
       s.jsonFile,
       s.jsonLine(message.startsWith('costModel') ? 'costModel' : 'scoring'),
-      scoringSettingWrong(message),
+      msg.scoringSettingWrong(message),
     );
   const defaults = parseScoringSettings({ costModel: {}, scoring: {} });
   if (defaults.kind === 'bad') throw new Error('the default scoring settings do not parse');
@@ -410,18 +361,14 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   const zones = zoneAreas(zonings, issues, s.jsonFile);
   const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
   if (!zonings.has(zoning))
-    issues.error(
-      s.jsonFile,
-      s.jsonLine('zoning'),
-      `zoning "${zoning}" is not one of the scenario's zonings (${[...zonings.keys()].join(', ')})`,
-    );
+    issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const demand = buildDemand(s.demand, s.files.demand, { ids: areaIds, rejected: s.rejected.areas }, issues);
   checkDemandTotals(s.files.demand, demand, issues);
   if (!demand.some((d) => d.period === s.json.period)) {
     issues.error(
       s.jsonFile,
       s.jsonLine('period'),
-      `period "${s.json.period}" has no rows in ${s.files.demand}: set period to one of ${[...new Set(demand.map((d) => d.period))].join(', ') || '(none)'}`,
+      msg.periodHasNoRows(s.json.period, s.files.demand, [...new Set(demand.map((d) => d.period))]),
     );
   }
   const providers = buildProviders(s, areaIds, issues);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
 
 export const boundsSchema = z
   .strictObject({
@@ -110,17 +111,12 @@ export function checkAreaPlaces(
 ): void {
   if (custom === null) return;
   const bounds = custom ?? greatBritain;
-  const where = custom === undefined ? 'Great Britain' : 'the scenario\'s "bounds"';
-  const span = `lat ${bounds.south} to ${bounds.north}, lon ${bounds.west} to ${bounds.east}`;
   const placed = areas.filter((a) => inside(bounds, a.lat, a.lon));
   for (const a of areas.filter((x) => !inside(bounds, x.lat, x.lon))) {
-    const fix = inside(bounds, a.lon, a.lat)
-      ? `latitude and longitude may be swapped (lat ${a.lon}, lon ${a.lat} is inside): swap the two cells`
-      : `check the coordinates, or set "bounds" in the scenario settings if the scenario is elsewhere`;
     issues.error(
       file,
       a.line,
-      `area "${a.id}" at lat ${a.lat}, lon ${a.lon} is outside ${where} (${span}): ${fix}`,
+      msg.areaOutsideBounds(a, bounds, custom !== undefined, inside(bounds, a.lon, a.lat)),
       'lat',
     );
   }
@@ -132,14 +128,6 @@ export function checkAreaPlaces(
     const gap = gaps[i] ?? 0;
     if (gap <= far) return;
     const swapped = inside(bounds, a.lon, a.lat) && nearest({ lat: a.lon, lon: a.lat }, a.id) <= far;
-    const fix = swapped
-      ? 'latitude and longitude may be swapped: swap the two cells'
-      : 'check its coordinates';
-    issues.warning(
-      file,
-      a.line,
-      `area "${a.id}" is ${Math.round(gap)} km from the nearest other area (most areas are within ${Math.round(median(gaps))} km of one): ${fix}`,
-      'lat',
-    );
+    issues.warning(file, a.line, msg.areaFarFromOthers(a.id, gap, median(gaps), swapped), 'lat');
   });
 }

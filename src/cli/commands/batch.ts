@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { parseBatchFile, type Variant } from '../../compare/batch-file.js';
+import * as msg from '../../diagnostics/messages.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch, type VariantExecutor } from '../../compare/batch-run.js';
 import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
@@ -62,7 +63,7 @@ async function readVariants(file: string, maxVariants: number): Promise<Variant[
   if (read.kind === 'bad')
     throw new CliExit(
       exitCodes.badInput,
-      `${file}: ${read.reason === 'missing' ? 'cannot read the batch file: check the path' : read.message}`,
+      `${file}: ${read.reason === 'missing' ? msg.batchFileMissing() : read.message}`,
     );
   const parsed = parseBatchFile(read.text, { maxVariants });
   if ('problems' in parsed) {
