@@ -7,6 +7,7 @@ import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours, money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
 import type { Comparison, ComparisonRow } from './compare.js';
+import { metricCsvCells, metricCsvHeader } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 
 export const comparisonCsvHeader = [
@@ -18,19 +19,7 @@ export const comparisonCsvHeader = [
   'complex',
   'reablement',
   'status',
-  'gap',
-  'annual_cost',
-  'cost_per_hour',
-  'demand_hours_per_week',
-  'unmet_hours_per_week',
-  'risk_score',
-  'viability_score',
-  'viability_mean',
-  'viability_worst',
-  'providers',
-  'largest_share',
-  'hhi',
-  'lots',
+  ...metricCsvHeader,
   'dominated_by',
   'error',
   'all_in_annual_cost',
@@ -49,19 +38,7 @@ export function comparisonCsvRow(r: ComparisonRow): Cell[] {
     r.complex,
     r.reablement,
     m?.status ?? 'failed',
-    m?.gap ?? null,
-    m?.annualCost ?? null,
-    m?.costPerHour ?? null,
-    m?.demandHoursPerWeek ?? null,
-    m?.unmetHoursPerWeek ?? null,
-    m?.riskScore ?? null,
-    m?.viabilityScore ?? null,
-    m?.viabilityMean ?? null,
-    m?.viabilityWorst ?? null,
-    m?.providers ?? null,
-    m?.largestShare ?? null,
-    m?.hhi ?? null,
-    m?.lots ?? null,
+    ...metricCsvCells(m),
     r.dominatedBy.join(';'),
     r.error ?? '',
     m?.allInAnnualCost ?? null,

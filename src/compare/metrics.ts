@@ -5,6 +5,7 @@
 import type { Result } from '../model/result.js';
 import type { SolveStatus } from '../model/types.js';
 import { paymentTotals, type PaymentTotals } from '../contract/payment-compare.js';
+import type { Cell } from '../report/csv-write.js';
 
 export interface AwardMetrics {
   readonly status: SolveStatus;
@@ -59,4 +60,40 @@ export function awardMetrics(result: Result): AwardMetrics {
     unpricedLots: result.lots.filter((l) => l.eligibleOffers === 0).map((l) => l.lotId),
     ...(result.payment === undefined ? {} : { payment: paymentTotals(result.payment) }),
   };
+}
+
+/** The award's figures as columns of comparison.csv and batch.csv, in the order both give them. */
+export const metricCsvHeader = [
+  'gap',
+  'annual_cost',
+  'cost_per_hour',
+  'demand_hours_per_week',
+  'unmet_hours_per_week',
+  'risk_score',
+  'viability_score',
+  'viability_mean',
+  'viability_worst',
+  'providers',
+  'largest_share',
+  'hhi',
+  'lots',
+] as const;
+
+/** The cells under metricCsvHeader; empty when the option or variant has no award. */
+export function metricCsvCells(m: AwardMetrics | null): Cell[] {
+  return [
+    m?.gap ?? null,
+    m?.annualCost ?? null,
+    m?.costPerHour ?? null,
+    m?.demandHoursPerWeek ?? null,
+    m?.unmetHoursPerWeek ?? null,
+    m?.riskScore ?? null,
+    m?.viabilityScore ?? null,
+    m?.viabilityMean ?? null,
+    m?.viabilityWorst ?? null,
+    m?.providers ?? null,
+    m?.largestShare ?? null,
+    m?.hhi ?? null,
+    m?.lots ?? null,
+  ];
 }
