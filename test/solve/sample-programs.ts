@@ -3,7 +3,8 @@
  * LP-format tests, plus a brute-force solver for random binary programs.
  */
 
-import type { Program, Row, Variable, VariableMeaning } from '../../src/solve/program.js';
+import { expect } from 'vitest';
+import type { Program, Row, SolverOutcome, Variable, VariableMeaning } from '../../src/solve/program.js';
 
 const anyMeaning: VariableMeaning = { kind: 'package', packageId: 'P' };
 
@@ -204,4 +205,16 @@ export function bruteForce(program: Program): { readonly objective: number } | n
 /** Relative closeness, for objectives. */
 export function isClose(actual: number, expected: number, tolerance = 1e-6): boolean {
   return Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
+}
+
+/** A backend's outcome is the hand-worked optimum: proven optimal, the objective, and every value to `digits` places. */
+export function expectOptimum(
+  outcome: SolverOutcome,
+  optimum: { objective: number; values: readonly number[] },
+  digits: number,
+): void {
+  if (outcome.status !== 'optimal') throw new Error(`expected optimal, got ${JSON.stringify(outcome)}`);
+  expect(isClose(outcome.objective, optimum.objective)).toBe(true);
+  for (const [j, value] of outcome.values.entries())
+    expect(value).toBeCloseTo(optimum.values[j] ?? Number.NaN, digits);
 }
