@@ -128,9 +128,16 @@ describe('the whole contract in report.html', () => {
     expect(text).toContain(pounds(contract.nominalTotal));
     expect(text).toContain(pounds(contract.discountedTotal));
     const rows = [...(section?.querySelectorAll('table') ?? [])].at(-1)?.querySelectorAll('tbody tr') ?? [];
-    expect([...rows].map((r) => r.querySelector('td')?.textContent)).toEqual([...payment.compare]);
-    expect(text).toContain(pounds(payment.totals.capitated?.cost.central ?? Number.NaN));
-    expect(text).toContain('provider');
+    const cells = [...rows].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    expect(cells.map((c) => c[0])).toEqual([...payment.compare]);
+    // Capitated pay moves the demand risk to the provider; by the hour it stays with the council.
+    expect(cells.map((c) => [c[0], c[1], c.at(-1)])).toEqual(
+      payment.compare.map((model) => [
+        model,
+        pounds(payment.totals[model]?.cost.central ?? Number.NaN),
+        model === 'capitated' ? 'provider' : 'council',
+      ]),
+    );
 
     const plain = await solved(await tiny());
     expect(plain.contract).toBeUndefined();
