@@ -1,37 +1,16 @@
-/**
- * report.html in a real headless Chromium (Debian's /usr/bin/chromium through
- * playwright-core; no browser download): the maps have one shape per area,
- * every chart has a size, nothing is fetched, nothing logs an error. Saves
- * screenshots (screen and print layout) and a PDF under test-output/e2e/.
- */
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
 import { solved } from '../helpers/run.js';
+import { browserOutDir, haveChromium, launchChromium } from '../helpers/chromium.js';
 
-const executablePath = '/usr/bin/chromium';
-const haveChromium = existsSync(executablePath);
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const outDir = path.resolve('test-output/e2e');
-
-if (!haveChromium)
-  console.warn(
-    `report browser test skipped: ${executablePath} is missing (install Debian's chromium: scripts/ensure-chromium.sh)`,
-  );
+const chromiumHere = haveChromium('report browser test');
+const outDir = browserOutDir;
 
 interface Visit {
   readonly page: Page;
@@ -66,7 +45,7 @@ async function visit(browser: Browser, file: string): Promise<Visit> {
   return visitLog;
 }
 
-describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
+describe.skipIf(!chromiumHere)('report.html in headless Chromium', () => {
   let browser: Browser;
   let scenario: Scenario;
 
@@ -75,7 +54,7 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
     const read = await readScenario('scenarios/hertfordshire');
     if (read.scenario === null) throw new Error('the bundled hertfordshire scenario did not load');
     scenario = read.scenario;
-    browser = await chromium.launch({ executablePath, headless: true, args: flags });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,31 +7,16 @@
  * leaving the machine. Saves a screenshot under test-output/e2e/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
+import { browserOutDir, haveChromium, launchChromium } from '../helpers/chromium.js';
 
-const executablePath = '/usr/bin/chromium';
-const haveChromium = existsSync(executablePath);
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const outDir = path.resolve('test-output/e2e');
-
-if (!haveChromium)
-  console.warn(
-    `workbench browser test skipped: ${executablePath} is missing (install Debian's chromium: scripts/ensure-chromium.sh)`,
-  );
+const chromiumHere = haveChromium('workbench browser test');
+const outDir = browserOutDir;
 
 /** Start `zonal serve` on a free port; resolves with its printed address. */
 function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -59,7 +44,7 @@ const statusText = (page: Page) => page.locator('#status').textContent();
 const nowCost = (page: Page) =>
   page.locator('#headline tbody tr').first().locator('td').first().textContent();
 
-describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
+describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
   let browser: Browser;
   let server: { child: ChildProcess; url: string };
   let dir: string;
@@ -70,7 +55,7 @@ describe.skipIf(!haveChromium)('the workbench in headless Chromium', () => {
     dir = path.join(await tempDir('zonal-serve-e2e-'), 'hertfordshire');
     await cp(path.join(repoRoot, 'scenarios/hertfordshire'), dir, { recursive: true });
     server = await serve(dir);
-    browser = await chromium.launch({ executablePath, headless: true, args: flags });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
