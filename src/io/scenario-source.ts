@@ -53,6 +53,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   const json = checkSettings(source.settings, { file: source.settingsFile, line: source.line }, issues);
   let broken = false;
   const rejected = new Map<string, RejectedIds>();
+  const unreadable = new Map<string, ReadonlySet<string>>();
   const rejectedRows = new Map<string, number>();
   /** Coordinates are checked even when the settings have errors: a swapped pair is worth knowing at once. */
   const areas = async (ref: string) => {
@@ -85,6 +86,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     if (!read || rows === null) broken = true;
     if (rows !== null) {
       rejected.set(ref, rows.rejected);
+      unreadable.set(ref, rows.unreadable);
       rejectedRows.set(ref, rows.rejectedRows);
     }
     return read && rows !== null ? rows : { rows: [], lines: [] };
@@ -94,6 +96,8 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   /** Ids of the rejected rows of a table, by id column (already reported). */
   const rejectedIn = (ref: string, column: string): ReadonlySet<string> =>
     (rejected.get(ref) ?? noneRejected).get(column) ?? new Set();
+  /** Whether a rejected row of a table had a bad cell in this id column (the id it meant is unknown). */
+  const unreadableIn = (ref: string, column: string): boolean => unreadable.get(ref)?.has(column) ?? false;
   if (json === null) {
     const refs = tableRefsSchema.safeParse(source.settings);
     if (!refs.success) return null;
@@ -143,6 +147,13 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
       areas: rejectedIn(json.files.areas, 'area_id'),
       zones: new Set(Object.values(json.zonings).flatMap((ref) => [...rejectedIn(ref, 'zone_id')])),
       providers: rejectedIn(json.files.providers, 'provider_id'),
+      unreadable: new Set([
+        ...(unreadableIn(json.files.areas, 'area_id') ? (['areas'] as const) : []),
+        ...(Object.values(json.zonings).some((ref) => unreadableIn(ref, 'zone_id'))
+          ? (['zones'] as const)
+          : []),
+        ...(unreadableIn(json.files.providers, 'provider_id') ? (['providers'] as const) : []),
+      ]),
     },
   };
   if (broken) return null;

@@ -68,6 +68,12 @@ interface Repeated {
 /** The typed rows of a table, and the ids (by id column) of the rows rejected with a message. */
 export interface TableRows<T> extends LinedColumns<T> {
   readonly rejected: RejectedIds;
+  /**
+   * Id columns whose own cell was bad in a rejected row (reported): the id
+   * that row meant is unknown, so another table's reference to an unknown id
+   * may be to it.
+   */
+  readonly unreadable: ReadonlySet<string>;
   /** How many rows were rejected (a row whose id cell was empty or bad has no id to keep). */
   readonly rejectedRows: number;
 }
@@ -78,12 +84,16 @@ export type RejectedIds = ReadonlyMap<string, ReadonlySet<string>>;
 /** Keeps the id cells of rejected rows; `idColumns` are the columns other tables refer to. */
 function rejectedKeeper(idColumns: readonly string[]) {
   const rejected = new Map(idColumns.map((c) => [c, new Set<string>()]));
+  const unreadable = new Set<string>();
   let count = 0;
   return {
     rejected: rejected as RejectedIds,
+    unreadable: unreadable as ReadonlySet<string>,
     count: () => count,
-    keep(record: CsvRecord) {
+    /** `badColumns`: the columns whose cells failed their checks. */
+    keep(record: CsvRecord, badColumns: readonly string[] = []) {
       count++;
+      for (const column of badColumns) if (rejected.has(column)) unreadable.add(column);
       for (const [column, ids] of rejected) {
         const id = record.cells[column]?.trim() ?? '';
         if (id !== '') ids.add(id);
@@ -138,7 +148,10 @@ function rowReader<S extends z.ZodType>(
         lines.push(record.line);
         return;
       }
-      keeper.keep(record);
+      keeper.keep(
+        record,
+        parsed.error.issues.map((issue) => String(issue.path[0] ?? '')),
+      );
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0] ?? '');
         const key = `${column}\0${issue.message}`;
@@ -170,7 +183,13 @@ function rowReader<S extends z.ZodType>(
         issues.error(file, f.first, `${f.column} ${f.message}${f.got}${more}`, f.column);
       }
       if (unshown > 0) issues.error(file, null, msg.moreProblemsNotShown(unshown));
-      return { rows, lines, rejected: keeper.rejected, rejectedRows: keeper.count() };
+      return {
+        rows,
+        lines,
+        rejected: keeper.rejected,
+        unreadable: keeper.unreadable,
+        rejectedRows: keeper.count(),
+      };
     },
   };
 }

@@ -51,18 +51,19 @@ function firstDemandLines(areaIds: ReadonlySet<string>) {
 export function buildDemand(
   demand: LinedColumns<DemandRow>,
   file: string,
-  areas: { readonly ids: ReadonlySet<string>; readonly rejected: ReadonlySet<string> },
+  areaIds: ReadonlySet<string>,
+  /** Whether an unknown area id is explained by a rejected areas.csv row (already reported). */
+  explained: (areaId: string) => boolean,
   issues: IssueList,
 ): readonly DemandRow[] {
   const { rows, lines } = demand;
-  const areaIds = areas.ids;
   const firstLines = firstDemandLines(areaIds);
   const dropped = new Set<number>();
   rows.forEach((row, i) => {
     const line = lines[i] ?? 0;
-    if (areas.rejected.has(row.areaId) || !areaIds.has(row.areaId)) {
+    if (!areaIds.has(row.areaId)) {
       dropped.add(i);
-      if (!areas.rejected.has(row.areaId)) issues.error(file, line, msg.unknownArea(row.areaId), 'area_id');
+      if (!explained(row.areaId)) issues.error(file, line, msg.unknownArea(row.areaId), 'area_id');
       return;
     }
     const first = firstLines.seen(row, line);

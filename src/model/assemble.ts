@@ -73,11 +73,30 @@ export interface ScenarioRows {
   readonly rejected: RejectedIds;
 }
 
+type IdKind = 'areas' | 'zones' | 'providers';
+
 interface RejectedIds {
   readonly areas: ReadonlySet<string>;
   /** Zone ids of rejected rows of any zoning file. */
   readonly zones: ReadonlySet<string>;
   readonly providers: ReadonlySet<string>;
+  /**
+   * Kinds of id whose own cell was bad in a rejected row (`A 1` in areas.csv,
+   * `Z 2` in a zone file): the id that row meant is unknown, so a reference to
+   * any unknown id of that kind may be to it.
+   */
+  readonly unreadable: ReadonlySet<IdKind>;
+}
+
+/**
+ * Whether a reference to an id that is not known is already explained by a
+ * rejected row (reported): the row of that id, or a row whose id cell was
+ * itself bad. Such a reference is skipped, not called unknown: one mistake,
+ * one message. Once the bad row is fixed, a reference that is still unknown
+ * is reported.
+ */
+function explained(rejected: RejectedIds, kind: IdKind, id: string): boolean {
+  return rejected[kind].has(id) || rejected.unreadable.has(kind);
 }
 
 function uniqueIds<T>(
@@ -104,17 +123,18 @@ function uniqueIds<T>(
 function buildZoning(
   name: string,
   source: ZoningRows,
-  areas: { readonly ids: ReadonlySet<string>; readonly rejected: ReadonlySet<string> },
+  areaIds: ReadonlySet<string>,
+  rejected: RejectedIds,
   areaLines: AreaLines,
   issues: IssueList,
 ): Zoning {
   const { file, rows } = source;
-  const areaIds = areas.ids;
   const zoning = new Map<string, string>();
   for (const { line, row } of rows) {
-    if (areas.rejected.has(row.area_id)) continue;
-    if (!areaIds.has(row.area_id)) issues.error(file, line, msg.unknownArea(row.area_id), 'area_id');
-    else if (zoning.has(row.area_id))
+    if (!areaIds.has(row.area_id)) {
+      if (!explained(rejected, 'areas', row.area_id))
+        issues.error(file, line, msg.unknownArea(row.area_id), 'area_id');
+    } else if (zoning.has(row.area_id))
       issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)));
     else if (areaIds.has(row.zone_id)) issues.error(file, line, msg.zoneIdIsAreaId(row.zone_id));
     else if (row.zone_id === 'county') issues.error(file, line, msg.zoneIdCountyReserved());
@@ -134,6 +154,7 @@ function zoneAreas(
   zonings: ReadonlyMap<string, Zoning>,
   issues: IssueList,
   jsonFile: string,
+  withRejectedRows: ReadonlySet<string>,
 ): Map<string, readonly string[]> {
   const zones = new Map<string, readonly string[]>();
   const owner = new Map<string, string>();
@@ -147,7 +168,9 @@ function zoneAreas(
     for (const [zoneId, areas] of local) {
       const sorted = areas.sort();
       const before = zones.get(zoneId);
-      if (before !== undefined && before.join(';') !== sorted.join(';')) {
+      // A zoning with rejected rows (reported) may have lost one of the zone's areas to them.
+      const comparable = !withRejectedRows.has(name) && !withRejectedRows.has(owner.get(zoneId) ?? '');
+      if (before !== undefined && comparable && before.join(';') !== sorted.join(';')) {
         issues.error(jsonFile, null, msg.zoneAreasDiffer(zoneId, owner.get(zoneId), name));
       }
       zones.set(zoneId, sorted);
@@ -190,17 +213,18 @@ function resolveCoverage(
     .filter((t) => t !== '')) {
     if (areaIds.has(token)) areas.add(token);
     else if (zones.has(token)) for (const a of zones.get(token) ?? []) areas.add(a);
-    else if (rejected.areas.has(token) || rejected.zones.has(token)) named = true;
+    else if (explained(rejected, 'areas', token) || explained(rejected, 'zones', token)) named = true;
     else unknown.push(token);
   }
   return { areas: [...areas].sort(), unknown, rejected: named };
 }
 
 /** The rejected ids, with the zones that lost an area to a rejected area row (a zone of one such area is gone). */
-function withEmptiedZones(s: ScenarioRows): RejectedIds {
+function withEmptiedZones(s: ScenarioRows, areaIds: ReadonlySet<string>): RejectedIds {
   const zones = new Set(s.rejected.zones);
   for (const { rows } of s.zonings.values())
-    for (const { row } of rows) if (s.rejected.areas.has(row.area_id)) zones.add(row.zone_id);
+    for (const { row } of rows)
+      if (!areaIds.has(row.area_id) && explained(s.rejected, 'areas', row.area_id)) zones.add(row.zone_id);
   return { ...s.rejected, zones };
 }
 
@@ -211,7 +235,7 @@ function buildBids(
   zones: ReadonlyMap<string, readonly string[]>,
   issues: IssueList,
 ): Bid[] {
-  const rejectedIds = withEmptiedZones(s);
+  const rejectedIds = withEmptiedZones(s, areaIds);
   uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues);
   const bids: Bid[] = [];
   const seen = new Set<string>();
@@ -220,7 +244,7 @@ function buildBids(
     seen.add(row.bid_id);
     const provider = providers.get(row.provider_id);
     // A rejected provider row is already reported; the bid's own coverage is still checked.
-    if (provider === undefined && !s.rejected.providers.has(row.provider_id)) {
+    if (provider === undefined && !explained(s.rejected, 'providers', row.provider_id)) {
       issues.error(s.files.bids, line, msg.unknownProvider(row.provider_id), 'provider_id');
       continue;
     }
@@ -275,7 +299,7 @@ function buildProviders(
     if (
       row.base_area_id !== null &&
       !areaIds.has(row.base_area_id) &&
-      !s.rejected.areas.has(row.base_area_id)
+      !explained(s.rejected, 'areas', row.base_area_id)
     )
       issues.error(s.files.providers, line, msg.baseAreaNotInAreas(row.base_area_id));
     if (row.min_viable_hours_per_week > row.max_hours_per_week) {
@@ -306,10 +330,13 @@ function buildCurrent(
   const file = s.files.current ?? 'current.csv';
   const current: CurrentRow[] = [];
   for (const { line, row } of s.current) {
-    if (s.rejected.areas.has(row.area_id) || s.rejected.providers.has(row.provider_id)) continue;
-    if (!areaIds.has(row.area_id)) issues.error(file, line, msg.unknownArea(row.area_id));
-    else if (!providers.has(row.provider_id)) issues.error(file, line, msg.unknownProvider(row.provider_id));
-    else
+    if (!areaIds.has(row.area_id)) {
+      if (!explained(s.rejected, 'areas', row.area_id))
+        issues.error(file, line, msg.unknownArea(row.area_id));
+    } else if (!providers.has(row.provider_id)) {
+      if (!explained(s.rejected, 'providers', row.provider_id))
+        issues.error(file, line, msg.unknownProvider(row.provider_id));
+    } else
       current.push({
         areaId: row.area_id,
         careType: row.care_type,
@@ -354,15 +381,19 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     lines: new Map(s.areas.map(({ line, row }) => [row.area_id, line])),
   };
   for (const [name, zoningRows] of s.zonings)
-    zonings.set(
-      name,
-      buildZoning(name, zoningRows, { ids: areaIds, rejected: s.rejected.areas }, areaLines, issues),
-    );
-  const zones = zoneAreas(zonings, issues, s.jsonFile);
+    zonings.set(name, buildZoning(name, zoningRows, areaIds, s.rejected, areaLines, issues));
+  const withRejectedRows = new Set([...s.zonings].filter(([, z]) => z.hasRejected).map(([name]) => name));
+  const zones = zoneAreas(zonings, issues, s.jsonFile, withRejectedRows);
   const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
   if (!zonings.has(zoning))
     issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
-  const demand = buildDemand(s.demand, s.files.demand, { ids: areaIds, rejected: s.rejected.areas }, issues);
+  const demand = buildDemand(
+    s.demand,
+    s.files.demand,
+    areaIds,
+    (id) => explained(s.rejected, 'areas', id),
+    issues,
+  );
   checkDemandTotals(s.files.demand, demand, issues);
   if (!demand.some((d) => d.period === s.json.period)) {
     issues.error(

@@ -11,8 +11,9 @@ export const idPattern = /^[A-Za-z0-9_.-]+$/;
 export const idCell = z
   .string()
   .trim()
-  .min(1, 'is empty: give an id')
-  .max(100, 'is longer than 100 characters: give a shorter id')
+  // abort: an empty or overlong id is one message, not that and "not a valid id" too
+  .min(1, { message: 'is empty: give an id', abort: true })
+  .max(100, { message: 'is longer than 100 characters: give a shorter id', abort: true })
   .regex(idPattern, 'is not a valid id: use only letters, digits, _ . and -');
 
 /**

@@ -49,6 +49,13 @@ describe('one bad cell in a table others refer to gives one message', () => {
       'areas.csv:2: rurality must be one of urban, town, rural (got "Urbn")',
     ],
     [
+      'a bad area id in areas.csv (every reference names the area it was meant to be)',
+      'areas.csv',
+      2,
+      'A 1,Alpha,52.1,-1.2,1000,200,urban',
+      'areas.csv:2: area_id is not a valid id: use only letters, digits, _ . and - (got "A 1")',
+    ],
+    [
       'a bad number in areas.csv',
       'areas.csv',
       4,
@@ -63,11 +70,32 @@ describe('one bad cell in a table others refer to gives one message', () => {
       'zones-two.csv:4: area_id is not a valid id: use only letters, digits, _ . and - (got "A 3")',
     ],
     [
+      'a bad zone id in a zoning file (bids name the zone it was meant to be)',
+      'zones-two.csv',
+      4,
+      'A3,Z 2',
+      'zones-two.csv:4: zone_id is not a valid id: use only letters, digits, _ . and - (got "Z 2")',
+    ],
+    [
+      'an empty zone id in a zoning file',
+      'zones-two.csv',
+      4,
+      'A3,',
+      'zones-two.csv:4: zone_id is empty: give an id',
+    ],
+    [
       'a bad quality score in providers.csv (bids and current.csv name the provider)',
       'providers.csv',
       2,
       'P1,First Care,500,50,high,A1',
       'providers.csv:2: quality_score is not a number: give a quality score from 0 to 100 (got "high")',
+    ],
+    [
+      'a bad provider id in providers.csv (bids and current.csv name the provider it was meant to be)',
+      'providers.csv',
+      2,
+      'P/1,First Care,500,50,70,A1',
+      'providers.csv:2: provider_id is not a valid id: use only letters, digits, _ . and - (got "P/1")',
     ],
     [
       'a bad price in bids.csv',
@@ -86,6 +114,20 @@ describe('one bad cell in a table others refer to gives one message', () => {
   ])('%s', async (_what, file, line, text, message) => {
     const { scenario, errors } = await errorsOf(file, line, text);
     expect(errors).toEqual([message]);
+    expect(scenario).toBeNull();
+  });
+
+  test('a bad zone id in one zoning does not make a zone another zoning shares "differ"', async () => {
+    const f = referencingFiles();
+    const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
+    json['zonings'].again = 'zones-again.csv';
+    f['scenario.json'] = JSON.stringify(json, null, 2);
+    f['zones-again.csv'] = f['zones-two.csv'] ?? '';
+    f['zones-two.csv'] = withLine(f['zones-two.csv'] ?? '', 2, 'A1,Z 1');
+    const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'zones-two.csv:2: zone_id is not a valid id: use only letters, digits, _ . and - (got "Z 1")',
+    ]);
     expect(scenario).toBeNull();
   });
 
