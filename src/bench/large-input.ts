@@ -129,9 +129,27 @@ export async function benchLargeDemand(megabytes = 50): Promise<LargeInputMeasur
   }
 }
 
+/** Issue 10's goal: `zonal validate` on a 50 MB demand file in under 10 s of clock time and 500 MB of peak memory. */
+const goal = { megabytes: 50, seconds: 10, peakRssMb: 500 };
+
+/**
+ * Whether the run met the goal: null when the file was not about 50 MB (the
+ * goal says nothing then). Clock time counts, as a user waits for it; on a
+ * busy machine the CPU time is shown beside it.
+ */
+function largeInputGoalMet(m: LargeInputMeasure): boolean | null {
+  if (Math.abs(m.demandMegabytes - goal.megabytes) > 1) return null;
+  return m.exitCode === 0 && m.seconds < goal.seconds && m.peakRssMb < goal.peakRssMb;
+}
+
 export function formatLargeInput(m: LargeInputMeasure): string {
+  const met = largeInputGoalMet(m);
+  const verdict =
+    met === null
+      ? `goal not measured (it is for a ${goal.megabytes} MB file)`
+      : `goal ${met ? 'met' : 'not met'}`;
   return (
-    `Large input (\`zonal validate\` on a ${m.demandMegabytes.toFixed(1)} MB demand.csv, ${m.demandRows.toLocaleString('en-GB')} rows, 35,000 areas; goal under 10 s and 500 MB): ` +
-    `${m.seconds.toFixed(1)} s (${m.cpuSeconds.toFixed(1)} s of CPU), peak memory ${m.peakRssMb.toFixed(0)} MB${m.exitCode === 0 ? '' : ` (exit code ${m.exitCode})`}.`
+    `Large input (\`zonal validate\` on a ${m.demandMegabytes.toFixed(1)} MB demand.csv, ${m.demandRows.toLocaleString('en-GB')} rows, 35,000 areas; goal for ${goal.megabytes} MB: under ${goal.seconds} s and ${goal.peakRssMb} MB): ` +
+    `${m.seconds.toFixed(1)} s (${m.cpuSeconds.toFixed(1)} s of CPU), peak memory ${m.peakRssMb.toFixed(0)} MB${m.exitCode === 0 ? '' : ` (exit code ${m.exitCode})`}: ${verdict}.`
   );
 }

@@ -13,6 +13,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { mersenne } from 'pure-rand/generator/mersenne';
 import type { Result } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { demandWhere } from '../model/demand-table.js';
 
 interface ProviderSampling {
   readonly providerId: string;
@@ -61,8 +62,7 @@ function draws(scenario: Scenario, lots: readonly Lot[]): Draw[] {
   for (const [i, lot] of lots.entries()) for (const a of lot.areaIds) lotIndex.set(`${lot.careType}|${a}`, i);
   const carriedBy = (careType: string) =>
     scenario.lotPlan[careType as keyof typeof scenario.lotPlan]?.kind === 'merge' ? 'standard' : careType;
-  return scenario.demand
-    .filter((d) => d.period === scenario.period && d.hours > 0)
+  return demandWhere(scenario.demand, (d) => d.period === scenario.period && d.hours > 0)
     .map((d) => ({ d, lot: lotIndex.get(`${carriedBy(d.careType)}|${d.areaId}`) }))
     .filter((x): x is { d: (typeof x)['d']; lot: number } => x.lot !== undefined)
     .sort((x, y) =>

@@ -6,6 +6,7 @@
  */
 import type { CareType, LotEntry, LotPlan, LotPlanEntry, Scenario } from '../model/types.js';
 import { describeEntry, structureOptions } from '../structures/index.js';
+import { demandWhere } from '../model/demand-table.js';
 
 /** Omit over each member of a union (a plain Omit merges the members). */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -120,7 +121,7 @@ export function optionByName(name: string): AwardOption | undefined {
 /** Care types with design-period demand: the only ones an option tenders. */
 function careTypesInDemand(scenario: Scenario): ReadonlySet<CareType> {
   return new Set(
-    scenario.demand.filter((d) => d.period === scenario.period && d.hours > 0).map((d) => d.careType),
+    demandWhere(scenario.demand, (d) => d.period === scenario.period && d.hours > 0).map((d) => d.careType),
   );
 }
 

@@ -16,6 +16,7 @@ import { careTypes } from '../model/types.js';
 import { lotEntryKeys } from '../structures/entry-schema.js';
 import { lotPlanFromJson, lotPlanToJson } from './lot-plan-json.js';
 import { applyOption, optionByName, optionNames } from './options.js';
+import { demandWhere } from '../model/demand-table.js';
 
 /** Objects merge key by key; arrays and plain values are replaced. */
 const mergeDeep = deepmergeCustom({ mergeArrays: false });
@@ -110,7 +111,7 @@ function withScoringSettings(
 function scaledDemand(scenario: Scenario, factor: number): Scenario {
   return {
     ...scenario,
-    demand: scenario.demand.map((d) => ({
+    demand: Array.from(scenario.demand, (d) => ({
       ...d,
       hours: d.hours * factor,
       low: d.low * factor,
@@ -147,7 +148,7 @@ function steps(o: Overrides): Step[] {
     );
   if (o.period !== undefined)
     list.push((s) =>
-      s.demand.some((d) => d.period === o.period)
+      demandWhere(s.demand, (d) => d.period === o.period).length > 0
         ? { ...s, period: o.period ?? s.period }
         : `period "${o.period}" has no rows in demand.csv`,
     );

@@ -29,7 +29,8 @@ import {
 import type { Scenario } from '../model/types.js';
 import { checkSettings, tableRefsSchema } from './scenario-settings.js';
 import type { Lined, LinedColumns } from '../model/lined.js';
-import { linedRows, type RejectedIds, tableReader, type TableSink } from './table-rows.js';
+import { linedRows, type RejectedIds, type RowOptions, tableReader, type TableSink } from './table-rows.js';
+import { type DemandTable, demandTableBuilder } from '../model/demand-table.js';
 
 export interface ScenarioSource {
   /** Name of the settings in messages: `scenario.json`, or the workbook's `scenario` sheet. */
@@ -72,14 +73,14 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     kind: Table,
     schema: S,
     columns: z.ZodObject = schema as unknown as z.ZodObject,
-    fast?: (cells: Readonly<Record<string, string>>) => z.output<S> | null,
+    options: Omit<RowOptions<z.output<S>>, 'idColumns'> = {},
   ): Promise<LinedColumns<z.output<S>>> => {
     const reader = tableReader(
       ref,
       { required: requiredColumns[kind], known: Object.keys(columns.shape), ids: referencedColumns[kind] },
       schema,
       issues,
-      fast,
+      options,
     );
     const read = await source.table(ref, reader);
     const rows = reader.finish();
@@ -93,6 +94,15 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   };
   const table = async <S extends z.ZodType>(ref: string, kind: Table, schema: S): Promise<RowsOf<S>> =>
     linedRows(await columnsOf(ref, kind, schema));
+  /** The demand file, stored compactly as its rows stream in (model/demand-table.ts). */
+  const demandOf = async (ref: string): Promise<DemandTable> => {
+    const demand = demandTableBuilder();
+    await columnsOf(ref, 'demand', demandInputSchema, demandRowSchema, {
+      fast: demandRowReader(),
+      collect: demand.push,
+    });
+    return demand.finish();
+  };
   /** Ids of the rejected rows of a table, by id column (already reported). */
   const rejectedIn = (ref: string, column: string): ReadonlySet<string> =>
     (rejected.get(ref) ?? noneRejected).get(column) ?? new Set();
@@ -103,7 +113,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     if (!refs.success) return null;
     for (const ref of Object.values(refs.data.zonings)) await table(ref, 'zones', zoneRowSchema);
     await areas(refs.data.files.areas);
-    await columnsOf(refs.data.files.demand, 'demand', demandInputSchema, demandRowSchema, demandRowReader());
+    await demandOf(refs.data.files.demand);
     await table(refs.data.files.providers, 'providers', providerRowSchema);
     await table(refs.data.files.bids, 'bids', bidRowSchema);
     if (refs.data.files.current !== undefined)
@@ -128,13 +138,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     },
     areas: await areas(json.files.areas),
     zonings,
-    demand: await columnsOf(
-      json.files.demand,
-      'demand',
-      demandInputSchema,
-      demandRowSchema,
-      demandRowReader(),
-    ),
+    demand: await demandOf(json.files.demand),
     providers: await table(json.files.providers, 'providers', providerRowSchema),
     bids: await table(json.files.bids, 'bids', bidRowSchema),
     current:

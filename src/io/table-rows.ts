@@ -107,6 +107,8 @@ export interface RowOptions<T> {
   readonly idColumns?: readonly string[];
   /** The row without zod when every cell is plainly right, else null (zod then gives the messages); must accept only what the schema accepts, with the same result. */
   readonly fast?: (cells: Readonly<Record<string, string>>) => T | null;
+  /** Where each accepted row goes as it is read, instead of into `rows` and `lines` (which then stay empty). */
+  readonly collect?: (row: T, line: number) => void;
 }
 
 /**
@@ -126,6 +128,12 @@ function rowReader<S extends z.ZodType>(
   const found = new Map<string, Repeated>();
   const keeper = rejectedKeeper(options.idColumns ?? []);
   const fast = options.fast ?? (() => null);
+  const collect =
+    options.collect ??
+    ((row: z.output<S>, line: number) => {
+      rows.push(row);
+      lines.push(line);
+    });
   let unshown = 0;
   let wide = 0;
   return {
@@ -138,14 +146,12 @@ function rowReader<S extends z.ZodType>(
       }
       const quick = fast(record.cells);
       if (quick !== null) {
-        rows.push(quick);
-        lines.push(record.line);
+        collect(quick, record.line);
         return;
       }
       const parsed = schema.safeParse(record.cells);
       if (parsed.success) {
-        rows.push(parsed.data);
-        lines.push(record.line);
+        collect(parsed.data, record.line);
         return;
       }
       keeper.keep(
@@ -215,7 +221,7 @@ export function tableReader<S extends z.ZodType>(
   },
   schema: S,
   issues: IssueList,
-  fast?: RowOptions<z.output<S>>['fast'],
+  options: Omit<RowOptions<z.output<S>>, 'idColumns'> = {},
 ): TableSink & { finish(): TableRows<z.output<S>> | null } {
   let match: HeaderMatch | null = null;
   let reader: ReturnType<typeof rowReader<S>> | null = null;
@@ -223,10 +229,7 @@ export function tableReader<S extends z.ZodType>(
     header(header) {
       match = checkColumns(file, header, columns.required, columns.known, issues);
       if (match !== null)
-        reader = rowReader(file, header.length, schema, issues, {
-          idColumns: columns.ids,
-          ...(fast === undefined ? {} : { fast }),
-        });
+        reader = rowReader(file, header.length, schema, issues, { ...options, idColumns: columns.ids });
       return match !== null;
     },
     record(record) {

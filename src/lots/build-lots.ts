@@ -3,7 +3,7 @@
  * care type, with merged care types folded into standard. Lots with no design
  * demand are not tendered.
  */
-import type { CareType, DemandRow, Lot, Scenario, Zoning } from '../model/types.js';
+import type { CareType, DemandRow, Lot, LotEntry, Scenario, Zoning } from '../model/types.js';
 import { entryBackups, entryPlaces, entryRoles } from '../structures/index.js';
 import { careTypes } from '../model/types.js';
 
@@ -52,26 +52,6 @@ function addTo<O, K>(sums: Map<O, Map<K, number>>, outer: O, inner: K, hours: nu
   m.set(inner, (m.get(inner) ?? 0) + hours);
 }
 
-/**
- * Demand after the design period per zone and period, in one pass over the
- * file's rows (a national file has over a million rows and hundreds of lots:
- * scanning every row for every lot took minutes). Rows add up in file order.
- */
-function laterByZone(
-  scenario: Scenario,
-  carried: ReadonlySet<CareType>,
-  later: ReadonlySet<string>,
-  zoneOf: ReadonlyMap<string, string>,
-): Map<string, Map<string, number>> {
-  const sums = new Map<string, Map<string, number>>();
-  for (const d of scenario.demand) {
-    const zoneId = zoneOf.get(d.areaId);
-    if (zoneId !== undefined && later.has(d.period) && carried.has(d.careType))
-      addTo(sums, zoneId, d.period, d.hours);
-  }
-  return sums;
-}
-
 /** A zone's later demand per period, in time order. */
 function laterDemand(byPeriod: ReadonlyMap<string, number> = new Map()): { period: string; hours: number }[] {
   return [...byPeriod].sort(([a], [b]) => periodOrder(a, b)).map(([period, hours]) => ({ period, hours }));
@@ -114,27 +94,76 @@ function careDemandOf(
   return out;
 }
 
-/** Whether each period of the demand comes after the design period (compared once per period, not per row). */
-function laterPeriods(scenario: Scenario): Set<string> {
-  const periods = new Set(scenario.demand.map((d) => d.period));
-  return new Set([...periods].filter((p) => periodOrder(p, scenario.period) > 0));
+/** How one care type's lots are drawn: its entry, the care types it carries and each area's zone. */
+interface LotKind {
+  readonly careType: CareType;
+  readonly entry: LotEntry;
+  readonly groups: ReadonlyMap<string, string[]>;
+  readonly zoneOf: ReadonlyMap<string, string>;
 }
 
-export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
+/**
+ * The design-period rows each kind of lot carries (in file order), and its
+ * later demand per zone and period, in one pass over the demand: a national
+ * file has over a million rows, so each kind does not scan them again. Every
+ * row belongs to at most one kind (its own care type, or the one it is merged
+ * into), and sums add up in file order, so every number is as it was.
+ */
+function demandByKind(
+  scenario: Scenario,
+  kinds: readonly LotKind[],
+): Map<CareType, { design: DemandRow[]; later: Map<string, Map<string, number>> }> {
+  const out = new Map(
+    kinds.map((k) => [
+      k.careType,
+      { design: [] as DemandRow[], later: new Map<string, Map<string, number>>() },
+    ]),
+  );
+  const kindOf = new Map<CareType, LotKind>();
+  for (const kind of kinds) for (const t of carriedTypes(kind.careType, scenario)) kindOf.set(t, kind);
+  // Whether each period comes after the design period, compared once per period, not per row.
+  const isLater = new Map<string, boolean>();
+  for (const d of scenario.demand) {
+    const kind = kindOf.get(d.careType);
+    if (kind === undefined) continue;
+    const sums = out.get(kind.careType);
+    if (d.period === scenario.period) {
+      sums?.design.push(d);
+      continue;
+    }
+    let later = isLater.get(d.period);
+    if (later === undefined) {
+      later = periodOrder(d.period, scenario.period) > 0;
+      isLater.set(d.period, later);
+    }
+    const zoneId = kind.zoneOf.get(d.areaId);
+    if (later && zoneId !== undefined && sums !== undefined) addTo(sums.later, zoneId, d.period, d.hours);
+  }
+  return out;
+}
+
+function lotKinds(scenario: Scenario, zoning: Zoning): LotKind[] {
   const areaIds = scenario.areas.map((a) => a.id).sort();
-  const later = laterPeriods(scenario);
-  const lots: Lot[] = [];
+  const kinds: LotKind[] = [];
   for (const careType of careTypes) {
     const entry = scenario.lotPlan[careType];
     if (entry === undefined || entry.kind === 'merge') continue;
-    const carried = carriedTypes(careType, scenario);
-    const rows = scenario.demand.filter((d) => d.period === scenario.period && carried.has(d.careType));
+    const groups = groupAreas(areaIds, zoning, entry.geography);
+    const zoneOf = new Map([...groups].flatMap(([zoneId, areas]) => areas.map((a) => [a, zoneId] as const)));
+    kinds.push({ careType, entry, groups, zoneOf });
+  }
+  return kinds;
+}
+
+export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
+  const kinds = lotKinds(scenario, zoning);
+  const demand = demandByKind(scenario, kinds);
+  const lots: Lot[] = [];
+  for (const { careType, entry, groups, zoneOf } of kinds) {
+    const { design: rows, later: laterSums } = demand.get(careType) ?? { design: [], later: new Map() };
     const central = sumDemand(rows, (d) => d.hours);
     const low = sumDemand(rows, (d) => d.low);
     const high = sumDemand(rows, (d) => d.high);
-    const groups = groupAreas(areaIds, zoning, entry.geography);
-    const zoneOf = new Map([...groups].flatMap(([zoneId, areas]) => areas.map((a) => [a, zoneId] as const)));
-    const laterSums = laterByZone(scenario, carried, later, zoneOf);
     const careSums = careByZone(rows, zoneOf);
     for (const [zoneId, zoneAreas] of groups) {
       const total = (m: Map<string, number>) => zoneAreas.reduce((t, a) => t + (m.get(a) ?? 0), 0);

@@ -5,8 +5,8 @@
  */
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
-import type { LinedColumns } from './lined.js';
-import type { CareType, DemandRow } from './types.js';
+import type { DemandTable } from './demand-table.js';
+import type { CareType, Demand, DemandRow } from './types.js';
 
 /** Most (care type, period) × area slots kept in typed arrays (4 bytes each) before falling back to a map: a hostile file may have a new period on every row. */
 const maxTypedSlots = 32_000_000;
@@ -49,43 +49,45 @@ function firstDemandLines(areaIds: ReadonlySet<string>) {
 
 /** The demand rows with an unknown area or a repeat left out (each reported); the rows themselves when none is. */
 export function buildDemand(
-  demand: LinedColumns<DemandRow>,
+  demand: DemandTable,
   file: string,
   areaIds: ReadonlySet<string>,
   /** Whether an unknown area id is explained by a rejected areas.csv row (already reported). */
   explained: (areaId: string) => boolean,
   issues: IssueList,
-): readonly DemandRow[] {
-  const { rows, lines } = demand;
+): DemandTable {
   const firstLines = firstDemandLines(areaIds);
   const dropped = new Set<number>();
-  rows.forEach((row, i) => {
-    const line = lines[i] ?? 0;
+  for (let i = 0; i < demand.length; i++) {
+    const row = demand.row(i);
+    const line = demand.line(i);
     if (!areaIds.has(row.areaId)) {
       dropped.add(i);
       if (!explained(row.areaId)) issues.error(file, line, msg.unknownArea(row.areaId), 'area_id');
-      return;
+      continue;
     }
     const first = firstLines.seen(row, line);
     if (first !== 0) {
       dropped.add(i);
       issues.error(file, line, msg.duplicateDemand(row.areaId, row.careType, row.period, first));
-      return;
+      continue;
     }
     if (row.low > row.hours) issues.error(file, line, msg.demandLowAboveCentral(row.low, row.hours));
     if (row.high < row.hours) issues.error(file, line, msg.demandHighBelowCentral(row.high, row.hours));
-  });
-  return dropped.size === 0 ? rows : rows.filter((_, i) => !dropped.has(i));
+  }
+  return dropped.size === 0 ? demand : demand.without(dropped);
 }
 
 /** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
 const maxTotalHoursPerWeek = 10_000_000;
 
-export function checkDemandTotals(file: string, demand: readonly DemandRow[], issues: IssueList): void {
+/** Checks each period's total; returns the periods, in the order first given. */
+export function checkDemandTotals(file: string, demand: Demand, issues: IssueList): string[] {
   const totals = new Map<string, number>();
   for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
   for (const [period, total] of totals) {
     if (total > maxTotalHoursPerWeek)
       issues.error(file, null, msg.demandTotalTooLarge(period, total, maxTotalHoursPerWeek));
   }
+  return [...totals.keys()];
 }

@@ -10,7 +10,8 @@
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
-import type { Lined, LinedColumns } from './lined.js';
+import type { Lined } from './lined.js';
+import { type DemandTable, demandWhere } from './demand-table.js';
 import type {
   areaRowSchema,
   bidRowSchema,
@@ -26,7 +27,7 @@ import type {
   Bid,
   CareType,
   CurrentRow,
-  DemandRow,
+  Demand,
   LotPlan,
   LotPlanEntry,
   Provider,
@@ -63,8 +64,8 @@ export interface ScenarioRows {
   };
   readonly areas: Rows<typeof areaRowSchema>;
   readonly zonings: ReadonlyMap<string, ZoningRows>;
-  /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema), and their lines. */
-  readonly demand: LinedColumns<DemandRow>;
+  /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema), with their lines, stored compactly. */
+  readonly demand: DemandTable;
   readonly providers: Rows<typeof providerRowSchema>;
   readonly bids: Rows<typeof bidRowSchema>;
   readonly current: Rows<typeof currentRowSchema>;
@@ -180,14 +181,15 @@ function zoneAreas(
   return zones;
 }
 
-function buildLotPlan(s: ScenarioRows, demand: readonly DemandRow[], issues: IssueList): LotPlan {
+function buildLotPlan(s: ScenarioRows, demand: Demand, issues: IssueList): LotPlan {
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {
     const entry = s.json.lots[careType];
     if (entry === undefined) {
-      const hours = demand
-        .filter((d) => d.careType === careType && d.period === s.json.period)
-        .reduce((t, d) => t + d.hours, 0);
+      const hours = demandWhere(demand, (d) => d.careType === careType && d.period === s.json.period).reduce(
+        (t, d) => t + d.hours,
+        0,
+      );
       if (hours > 0) issues.error(s.jsonFile, s.jsonLine('lots'), msg.lotMissingForDemand(careType, hours));
       continue;
     }
@@ -394,14 +396,13 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     (id) => explained(s.rejected, 'areas', id),
     issues,
   );
-  checkDemandTotals(s.files.demand, demand, issues);
-  if (!demand.some((d) => d.period === s.json.period)) {
+  const periods = checkDemandTotals(s.files.demand, demand, issues);
+  if (!periods.includes(s.json.period))
     issues.error(
       s.jsonFile,
       s.jsonLine('period'),
-      msg.periodHasNoRows(s.json.period, s.files.demand, [...new Set(demand.map((d) => d.period))]),
+      msg.periodHasNoRows(s.json.period, s.files.demand, periods),
     );
-  }
   const providers = buildProviders(s, areaIds, issues);
   return {
     name: s.json.name,

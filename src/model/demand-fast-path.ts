@@ -3,7 +3,7 @@
  * demand file has over a million rows, and zod's checks took about half the
  * time of reading it. The checks are exactly demandRowSchema's (row-schemas.ts;
  * a property test holds the two together); a row this cannot accept goes to
- * zod, which says what is wrong. Pure, apart from the table of strings it keeps.
+ * zod, which says what is wrong. Pure.
  */
 import { readNumberText } from './number-text.js';
 import { cellLimits, idPattern } from './row-schemas.js';
@@ -27,19 +27,10 @@ function optionalHoursCell(cell: string | undefined): number | null | undefined 
 
 /**
  * Demand rows straight from cells, or null when a cell needs zod's message.
- * Area ids and periods repeat down the file (each area millions of times in a
- * national file), so each distinct one is kept once.
+ * The row is short-lived: the demand table (demand-table.ts) keeps each
+ * distinct area id and period once.
  */
-export function demandRowReader(
-  maxKept = 200_000,
-): (cells: Readonly<Record<string, string>>) => DemandRow | null {
-  const kept = new Map<string, string>();
-  const once = (s: string) => {
-    const known = kept.get(s);
-    if (known !== undefined) return known;
-    if (kept.size < maxKept) kept.set(s, s);
-    return s;
-  };
+export function demandRowReader(): (cells: Readonly<Record<string, string>>) => DemandRow | null {
   return (cells) => {
     const areaId = cells['area_id']?.trim() ?? '';
     if (areaId === '' || areaId.length > 100 || !idPattern.test(areaId)) return null;
@@ -53,9 +44,9 @@ export function demandRowReader(
     const high = optionalHoursCell(cells['hours_high']);
     if (hours === undefined || low === undefined || high === undefined) return null;
     return {
-      areaId: once(areaId),
+      areaId,
       careType,
-      period: once(period),
+      period,
       hours,
       low: low ?? hours,
       high: high ?? hours,

@@ -37,6 +37,15 @@ export interface DemandRow {
   readonly high: number;
 }
 
+/**
+ * A scenario's demand rows as every reader sees them: in file order, and how
+ * many. A file's rows are stored compactly (model/demand-table.ts); an array
+ * of rows is a Demand too (scenarios built in code).
+ */
+export interface Demand extends Iterable<DemandRow> {
+  readonly length: number;
+}
+
 export interface Provider {
   readonly id: string;
   readonly name: string;
@@ -141,7 +150,7 @@ export interface Scenario {
   readonly zoning: string;
   readonly lotPlan: LotPlan;
   readonly award: AwardRules;
-  readonly demand: readonly DemandRow[];
+  readonly demand: Demand;
   readonly providers: readonly Provider[];
   readonly bids: readonly Bid[];
   readonly current: readonly CurrentRow[];

@@ -8,6 +8,7 @@
 import type { Result } from '../model/result.js';
 import { careTypes, type CareType, type Lot, type Scenario } from '../model/types.js';
 import { toCsv } from './csv-write.js';
+import { demandWhere } from '../model/demand-table.js';
 
 export interface BaselineRow {
   readonly areaId: string;
@@ -29,9 +30,10 @@ function carriedTypes(scenario: Scenario, lot: Lot): CareType[] {
 function typeShares(scenario: Scenario, lot: Lot, areaId: string): [CareType, number][] {
   const types = carriedTypes(scenario, lot);
   const hours = types.map((t) =>
-    scenario.demand
-      .filter((d) => d.areaId === areaId && d.careType === t && d.period === scenario.period)
-      .reduce((s, d) => s + d.hours, 0),
+    demandWhere(
+      scenario.demand,
+      (d) => d.areaId === areaId && d.careType === t && d.period === scenario.period,
+    ).reduce((s, d) => s + d.hours, 0),
   );
   const total = hours.reduce((s, h) => s + h, 0);
   return types.map((t, i) => [t, total > 0 ? (hours[i] ?? 0) / total : t === lot.careType ? 1 : 0]);

@@ -63,7 +63,7 @@ describe('sampleAward', () => {
 
   test("the providers' mean total load matches the mean triangular demand ((low + central + high) / 3)", () => {
     const s = sampleAward(tiny, award.lots, award.result, { samples: 4000, seed: 1 });
-    const expectedTotal = tiny.demand
+    const expectedTotal = [...tiny.demand]
       .filter((d) => d.period === tiny.period)
       .reduce((t, d) => t + (d.low + d.hours + d.high) / 3, 0);
     expect(award.result.totals.unmetHoursPerWeek).toBe(0);
@@ -74,7 +74,7 @@ describe('sampleAward', () => {
   test('with no spread in demand, the award at design demand is all there is', () => {
     const flat: Scenario = {
       ...tiny,
-      demand: tiny.demand.map((d) => ({ ...d, low: d.hours, high: d.hours })),
+      demand: [...tiny.demand].map((d) => ({ ...d, low: d.hours, high: d.hours })),
     };
     const s = sampleAward(flat, award.lots, award.result, { samples: 50, seed: 9 });
     expect(s.probUnmet).toBe(award.result.totals.unmetHoursPerWeek > 0 ? 1 : 0);
@@ -90,7 +90,7 @@ describe('sampleAward', () => {
   test('demand far above capacity puts a provider over capacity every time and leaves hours unmet', () => {
     const big: Scenario = {
       ...tiny,
-      demand: tiny.demand.map((d) => ({ ...d, low: d.hours * 3, high: d.hours * 4 })),
+      demand: [...tiny.demand].map((d) => ({ ...d, low: d.hours * 3, high: d.hours * 4 })),
     };
     const s = sampleAward(big, award.lots, award.result, { samples: 50, seed: 9 });
     expect(s.probOverCapacity).toBe(1);

@@ -59,8 +59,10 @@ describe('applyOverrides', () => {
 
   test('demandMultiplier scales every demand row, low and high too', () => {
     const out = apply({ demandMultiplier: 1.1 });
-    out.demand.forEach((d, i) => {
-      const before = herts.demand[i];
+    const rows = [...herts.demand];
+    expect(out.demand.length).toBe(rows.length);
+    [...out.demand].forEach((d, i) => {
+      const before = rows[i];
       expect(d.hours).toBeCloseTo((before?.hours ?? NaN) * 1.1, 9);
       expect(d.low).toBeCloseTo((before?.low ?? NaN) * 1.1, 9);
       expect(d.high).toBeCloseTo((before?.high ?? NaN) * 1.1, 9);

@@ -49,7 +49,7 @@ describe('laws of the award', () => {
           bids: permute(scenario.bids, k),
           areas: permute(scenario.areas, k.slice(1)),
           providers: permute(scenario.providers, k.slice(2)),
-          demand: permute(scenario.demand, k.slice(3)),
+          demand: permute([...scenario.demand], k.slice(3)),
         };
         const [a, b] = [await awardOrDiagnosis(scenario), await awardOrDiagnosis(shuffled)];
         expect(b.status).toBe(a.status);

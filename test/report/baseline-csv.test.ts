@@ -36,7 +36,7 @@ describe('awardAsCurrent', () => {
     const { result, rows } = await baseline(merged);
     expect(result.totals.unmetHoursPerWeek).toBe(0);
     for (const area of herts.areas) {
-      const demand = herts.demand
+      const demand = [...herts.demand]
         .filter((d) => d.areaId === area.id && d.careType === 'complex' && d.period === herts.period)
         .reduce((t, d) => t + d.hours, 0);
       const awarded = rows

@@ -90,7 +90,7 @@ describe('Hertfordshire scores', () => {
           areas: shuffle(scenario.areas),
           providers: shuffle(scenario.providers),
           bids: shuffle(scenario.bids),
-          demand: shuffle(scenario.demand),
+          demand: shuffle([...scenario.demand]),
           current: shuffle(scenario.current),
         };
         const again = scoreAward({

@@ -9,6 +9,7 @@ import { labelEntry } from '../../structures/index.js';
 import { html, type Html } from './escape.js';
 import { hours, percent, price } from './format.js';
 import { table } from './table.js';
+import { demandWhere } from '../../model/demand-table.js';
 
 interface ZoneRow {
   readonly zoneId: string;
@@ -42,7 +43,7 @@ function zoneRows(scenario: Scenario, zoningName: string): ZoneRow[] {
       rural: r.rural + (a.rurality === 'rural' ? 1 : 0),
     });
   }
-  for (const d of scenario.demand.filter((x) => x.period === scenario.period)) {
+  for (const d of demandWhere(scenario.demand, (x) => x.period === scenario.period)) {
     const r = rows.get(areaZone(d.areaId));
     r?.demand.set(d.careType, (r.demand.get(d.careType) ?? 0) + d.hours);
   }
@@ -51,7 +52,7 @@ function zoneRows(scenario: Scenario, zoningName: string): ZoneRow[] {
 
 function zonesTable(scenario: Scenario, result: Result): Html {
   const rows = zoneRows(scenario, result.zoning);
-  const careTypes = [...new Set(scenario.demand.map((d) => d.careType))].sort();
+  const careTypes = [...new Set(Array.from(scenario.demand, (d) => d.careType))].sort();
   return table<ZoneRow>(
     [
       { header: 'Zone', value: (r) => r.zoneId },

@@ -1,0 +1,153 @@
+/**
+ * Demand rows stored as columns: a national demand file has over a million
+ * rows, and as one object each they held about 200 MB once read (with V8
+ * letting the heap grow to twice that before collecting). Here a row is an
+ * area index, a care type index and a period index (area ids and periods are
+ * kept once each, in the order first seen), three numbers and the line it was
+ * read from: 37 bytes. The rows are kept in chunks of a fixed size, so adding
+ * rows never copies what is already stored.
+ *
+ * Readers see the rows through the `Demand` interface (types.ts): in file
+ * order, each as a fresh `DemandRow` made when it is reached (short-lived, so
+ * the young generation collects it almost for free). An array of rows is a
+ * `Demand` too, for scenarios built in code. Pure.
+ */
+import { careTypes, type CareType, type Demand, type DemandRow } from './types.js';
+
+/** Rows per chunk: 65,536 rows are about 2.4 MB. */
+const chunkBits = 16;
+const chunkSize = 1 << chunkBits;
+const chunkMask = chunkSize - 1;
+
+interface Chunk {
+  readonly area: Int32Array;
+  readonly period: Int32Array;
+  readonly line: Int32Array;
+  readonly care: Uint8Array;
+  readonly hours: Float64Array;
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+}
+
+const newChunk = (): Chunk => ({
+  area: new Int32Array(chunkSize),
+  period: new Int32Array(chunkSize),
+  line: new Int32Array(chunkSize),
+  care: new Uint8Array(chunkSize),
+  hours: new Float64Array(chunkSize),
+  low: new Float64Array(chunkSize),
+  high: new Float64Array(chunkSize),
+});
+
+const trimmed = (c: Chunk, n: number): Chunk => ({
+  area: c.area.slice(0, n),
+  period: c.period.slice(0, n),
+  line: c.line.slice(0, n),
+  care: c.care.slice(0, n),
+  hours: c.hours.slice(0, n),
+  low: c.low.slice(0, n),
+  high: c.high.slice(0, n),
+});
+
+const careIndex = new Map<CareType, number>(careTypes.map((c, i) => [c, i]));
+
+/** Demand rows in file order, each with the line it was read from. */
+export class DemandTable implements Demand {
+  /** Made by demandTableBuilder. */
+  constructor(
+    private readonly chunks: readonly Chunk[],
+    private readonly areaIds: readonly string[],
+    private readonly periods: readonly string[],
+    readonly length: number,
+  ) {}
+
+  /** Row `i` (0-based, file order) as a new object. */
+  row(i: number): DemandRow {
+    const chunk = this.chunks[i >>> chunkBits] as Chunk;
+    const k = i & chunkMask;
+    return {
+      areaId: this.areaIds[chunk.area[k] as number] as string,
+      careType: careTypes[chunk.care[k] as number] as CareType,
+      period: this.periods[chunk.period[k] as number] as string,
+      hours: chunk.hours[k] as number,
+      low: chunk.low[k] as number,
+      high: chunk.high[k] as number,
+    };
+  }
+
+  /** The line of the file row `i` was read from. */
+  line(i: number): number {
+    return (this.chunks[i >>> chunkBits] as Chunk).line[i & chunkMask] as number;
+  }
+
+  [Symbol.iterator](): Iterator<DemandRow> {
+    let i = 0;
+    return {
+      next: (): IteratorResult<DemandRow> =>
+        i < this.length ? { value: this.row(i++), done: false } : { value: undefined, done: true },
+    };
+  }
+
+  /** The table without the rows of these indexes, in the same order, with their lines. */
+  without(dropped: ReadonlySet<number>): DemandTable {
+    const builder = demandTableBuilder();
+    for (let i = 0; i < this.length; i++) if (!dropped.has(i)) builder.push(this.row(i), this.line(i));
+    return builder.finish();
+  }
+}
+
+/** Index of each distinct text in the order first seen. */
+function interner() {
+  const index = new Map<string, number>();
+  const texts: string[] = [];
+  return {
+    texts: texts as readonly string[],
+    of(text: string): number {
+      const known = index.get(text);
+      if (known !== undefined) return known;
+      index.set(text, texts.length);
+      texts.push(text);
+      return texts.length - 1;
+    },
+  };
+}
+
+/** Collects rows as they are read (a row object passed in is not kept), then gives the table. */
+export function demandTableBuilder(): {
+  push(row: DemandRow, line: number): void;
+  finish(): DemandTable;
+} {
+  const chunks: Chunk[] = [];
+  const areas = interner();
+  const periods = interner();
+  let length = 0;
+  return {
+    push(row, line) {
+      const k = length & chunkMask;
+      if (k === 0) chunks.push(newChunk());
+      const chunk = chunks[chunks.length - 1] as Chunk;
+      chunk.area[k] = areas.of(row.areaId);
+      chunk.period[k] = periods.of(row.period);
+      chunk.line[k] = line;
+      chunk.care[k] = careIndex.get(row.careType) ?? 0;
+      chunk.hours[k] = row.hours;
+      chunk.low[k] = row.low;
+      chunk.high[k] = row.high;
+      length++;
+    },
+    finish() {
+      // The last chunk cut to its rows: a small scenario keeps a few rows, not a whole chunk.
+      const last = chunks.pop();
+      const used = length & chunkMask;
+      if (last !== undefined) chunks.push(used === 0 ? last : trimmed(last, used));
+      return new DemandTable(chunks, areas.texts, periods.texts, length);
+    },
+  };
+}
+
+/** The rows `keep` accepts, in file order, as an array (for readers that want a part of the demand). */
+export function demandWhere(demand: Demand, keep: (row: DemandRow) => boolean): DemandRow[] {
+  const kept: DemandRow[] = [];
+  for (const row of demand) if (keep(row)) kept.push(row);
+  return kept;
+}
