@@ -19,7 +19,9 @@ const rowArb: fc.Arbitrary<DemandRow> = fc.record({
 
 function tableOf(rows: readonly DemandRow[], firstLine = 2) {
   const builder = demandTableBuilder();
-  rows.forEach((row, i) => builder.push(row, firstLine + i));
+  rows.forEach((row, i) => {
+    builder.push(row, firstLine + i);
+  });
   return builder.finish();
 }
 
