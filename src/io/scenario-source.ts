@@ -54,7 +54,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   const json = checkSettings(source.settings, { file: source.settingsFile, line: source.line }, issues);
   let broken = false;
   const rejected = new Map<string, RejectedIds>();
-  const unreadable = new Map<string, ReadonlySet<string>>();
+  const unreadable = new Map<string, RejectedIds>();
   const rejectedRows = new Map<string, number>();
   /** Coordinates are checked even when the settings have errors: a swapped pair is worth knowing at once. */
   const areas = async (ref: string) => {
@@ -106,8 +106,9 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   /** Ids of the rejected rows of a table, by id column (already reported). */
   const rejectedIn = (ref: string, column: string): ReadonlySet<string> =>
     (rejected.get(ref) ?? noneRejected).get(column) ?? new Set();
-  /** Whether a rejected row of a table had a bad cell in this id column (the id it meant is unknown). */
-  const unreadableIn = (ref: string, column: string): boolean => unreadable.get(ref)?.has(column) ?? false;
+  /** The bad cells of an id column in a table's rejected rows (the ids they meant are unknown). */
+  const unreadableIn = (ref: string, column: string): ReadonlySet<string> =>
+    (unreadable.get(ref) ?? noneRejected).get(column) ?? new Set();
   if (json === null) {
     const refs = tableRefsSchema.safeParse(source.settings);
     if (!refs.success) return null;
@@ -151,13 +152,11 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
       areas: rejectedIn(json.files.areas, 'area_id'),
       zones: new Set(Object.values(json.zonings).flatMap((ref) => [...rejectedIn(ref, 'zone_id')])),
       providers: rejectedIn(json.files.providers, 'provider_id'),
-      unreadable: new Set([
-        ...(unreadableIn(json.files.areas, 'area_id') ? (['areas'] as const) : []),
-        ...(Object.values(json.zonings).some((ref) => unreadableIn(ref, 'zone_id'))
-          ? (['zones'] as const)
-          : []),
-        ...(unreadableIn(json.files.providers, 'provider_id') ? (['providers'] as const) : []),
-      ]),
+      unreadable: {
+        areas: unreadableIn(json.files.areas, 'area_id'),
+        zones: new Set(Object.values(json.zonings).flatMap((ref) => [...unreadableIn(ref, 'zone_id')])),
+        providers: unreadableIn(json.files.providers, 'provider_id'),
+      },
     },
   };
   if (broken) return null;

@@ -69,11 +69,11 @@ interface Repeated {
 export interface TableRows<T> extends LinedColumns<T> {
   readonly rejected: RejectedIds;
   /**
-   * Id columns whose own cell was bad in a rejected row (reported): the id
-   * that row meant is unknown, so another table's reference to an unknown id
-   * may be to it.
+   * Id column → its cells that were themselves bad in rejected rows (`A 1`,
+   * or '' for an empty one; reported): the id such a row meant is not known,
+   * so another table's reference to an unknown id may be to it.
    */
-  readonly unreadable: ReadonlySet<string>;
+  readonly unreadable: RejectedIds;
   /** How many rows were rejected (a row whose id cell was empty or bad has no id to keep). */
   readonly rejectedRows: number;
 }
@@ -84,16 +84,21 @@ export type RejectedIds = ReadonlyMap<string, ReadonlySet<string>>;
 /** Keeps the id cells of rejected rows; `idColumns` are the columns other tables refer to. */
 function rejectedKeeper(idColumns: readonly string[]) {
   const rejected = new Map(idColumns.map((c) => [c, new Set<string>()]));
-  const unreadable = new Set<string>();
+  const unreadable = new Map<string, Set<string>>();
   let count = 0;
   return {
     rejected: rejected as RejectedIds,
-    unreadable: unreadable as ReadonlySet<string>,
+    unreadable: unreadable as RejectedIds,
     count: () => count,
     /** `badColumns`: the columns whose cells failed their checks. */
     keep(record: CsvRecord, badColumns: readonly string[] = []) {
       count++;
-      for (const column of badColumns) if (rejected.has(column)) unreadable.add(column);
+      for (const column of badColumns) {
+        if (!rejected.has(column)) continue;
+        const cells = unreadable.get(column) ?? new Set<string>();
+        unreadable.set(column, cells);
+        cells.add(record.cells[column]?.trim() ?? '');
+      }
       for (const [column, ids] of rejected) {
         const id = record.cells[column]?.trim() ?? '';
         if (id !== '') ids.add(id);

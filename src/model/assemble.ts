@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
+import { closestName } from '../diagnostics/did-you-mean.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
 import { type DemandTable, demandWhere } from './demand-table.js';
@@ -82,23 +83,28 @@ interface RejectedIds {
   readonly zones: ReadonlySet<string>;
   readonly providers: ReadonlySet<string>;
   /**
-   * Kinds of id whose own cell was bad in a rejected row (`A 1` in areas.csv,
-   * `Z 2` in a zone file): the id that row meant is unknown, so a reference to
-   * any unknown id of that kind may be to it.
+   * Id cells that were themselves bad in rejected rows, by kind (`A 1` in
+   * areas.csv, `Z 2` in a zone file; '' for an empty cell): the id such a row
+   * meant is not known.
    */
-  readonly unreadable: ReadonlySet<IdKind>;
+  readonly unreadable: Readonly<Record<IdKind, ReadonlySet<string>>>;
 }
 
 /**
  * Whether a reference to an id that is not known is already explained by a
  * rejected row (reported): the row of that id, or a row whose id cell was
- * itself bad. Such a reference is skipped, not called unknown: one mistake,
- * one message. Once the bad row is fixed, a reference that is still unknown
- * is reported.
+ * itself bad and close to the reference (`Z2` for `Z 2`, as "did you mean"
+ * judges names), or empty (it could have been any id). Such a reference is
+ * skipped, not called unknown: one mistake, one message.
  */
 function explained(rejected: RejectedIds, kind: IdKind, id: string): boolean {
-  return rejected[kind].has(id) || rejected.unreadable.has(kind);
+  if (rejected[kind].has(id)) return true;
+  const bad = rejected.unreadable[kind];
+  return bad.size > 0 && (bad.has('') || bad.size > maxBadIdsCompared || closestName(id, [...bad]) !== null);
 }
+
+/** Past this many bad id cells of one kind, every unknown reference of that kind waits for them to be fixed (comparing each with each would take long on a national file). */
+const maxBadIdsCompared = 50;
 
 function uniqueIds<T>(
   file: string,

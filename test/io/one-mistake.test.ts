@@ -138,6 +138,17 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test('beside a bad id cell, a reference to another unknown id is still reported', async () => {
+    const f = referencingFiles();
+    f['areas.csv'] = withLine(f['areas.csv'] ?? '', 2, 'A 1,Alpha,52.1,-1.2,1000,200,urban');
+    f['current.csv'] = withLine(f['current.csv'] ?? '', 3, 'X9,standard,P1,30');
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'areas.csv:2: area_id is not a valid id: use only letters, digits, _ . and - (got "A 1")',
+      'current.csv:3: unknown area "X9": it is not in areas.csv',
+    ]);
+  });
+
   test('references to ids that were never written are still reported', async () => {
     const { errors } = await errorsOf('current.csv', 3, 'A9,standard,P9,30');
     expect(errors).toEqual(['current.csv:3: unknown area "A9": it is not in areas.csv']);
