@@ -11,8 +11,27 @@ import { careTypes, type CareType, type DemandRow } from './types.js';
 
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
+/**
+ * Digits with at most one `.` and nothing else (the usual cell, `12.5`): read
+ * without regular expressions, to the value readNumberText gives; undefined
+ * for anything else.
+ */
+function plainDecimal(cell: string): number | undefined {
+  let dot = false;
+  let digits = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return undefined;
+  }
+  return digits > 0 ? Number(cell) : undefined;
+}
+
 /** A number cell from 0 to `max`, or undefined when it is not one (zod gives the message). */
 function hoursCell(cell: string): number | undefined {
+  const quick = plainDecimal(cell);
+  if (quick !== undefined) return quick <= cellLimits.hoursPerWeek ? quick : undefined;
   const read = readNumberText(cell, '');
   return read.kind === 'ok' && read.value >= 0 && read.value <= cellLimits.hoursPerWeek
     ? read.value

@@ -96,18 +96,25 @@ export class DemandTable implements Demand {
   }
 }
 
-/** Index of each distinct text in the order first seen. */
+/** Index of each distinct text in the order first seen; the last one is checked first (a file gives an area's care types, and a period's areas, one after another). */
 function interner() {
   const index = new Map<string, number>();
   const texts: string[] = [];
+  let last = '';
+  let lastIndex = -1;
   return {
     texts: texts as readonly string[],
     of(text: string): number {
-      const known = index.get(text);
-      if (known !== undefined) return known;
-      index.set(text, texts.length);
-      texts.push(text);
-      return texts.length - 1;
+      if (text === last && lastIndex >= 0) return lastIndex;
+      let known = index.get(text);
+      if (known === undefined) {
+        known = texts.length;
+        index.set(text, known);
+        texts.push(text);
+      }
+      last = text;
+      lastIndex = known;
+      return known;
     },
   };
 }

@@ -39,6 +39,12 @@ const tricky = fc.constantFrom(
   '0x10',
   '2.5e3',
   '.5',
+  '5.',
+  '.',
+  '..5',
+  '007',
+  '1000000',
+  '1000000.0001',
 );
 const cell = fc.oneof(tricky, fc.string({ maxLength: 8 }), fc.double({ min: -10, max: 2e6 }).map(String));
 /** Mostly right values of a column, so that many rows are accepted, and now and then anything. */
