@@ -8,7 +8,6 @@
 import type { Result } from '../model/result.js';
 import { careTypes, type CareType, type Lot, type Scenario } from '../model/types.js';
 import { toCsv } from './csv-write.js';
-import { demandWhere } from '../model/demand-table.js';
 
 export interface BaselineRow {
   readonly areaId: string;
@@ -26,21 +25,33 @@ function carriedTypes(scenario: Scenario, lot: Lot): CareType[] {
   );
 }
 
+/** Design-period hours by area and care type, summed once (a national file has millions of rows). */
+function designHours(scenario: Scenario): Map<string, number> {
+  const hours = new Map<string, number>();
+  for (const d of scenario.demand)
+    if (d.period === scenario.period) {
+      const key = `${d.areaId}\0${d.careType}`;
+      hours.set(key, (hours.get(key) ?? 0) + d.hours);
+    }
+  return hours;
+}
+
 /** Share of an area's lot hours that is each carried care type, from the design-period demand. */
-function typeShares(scenario: Scenario, lot: Lot, areaId: string): [CareType, number][] {
+function typeShares(
+  scenario: Scenario,
+  design: ReadonlyMap<string, number>,
+  lot: Lot,
+  areaId: string,
+): [CareType, number][] {
   const types = carriedTypes(scenario, lot);
-  const hours = types.map((t) =>
-    demandWhere(
-      scenario.demand,
-      (d) => d.areaId === areaId && d.careType === t && d.period === scenario.period,
-    ).reduce((s, d) => s + d.hours, 0),
-  );
+  const hours = types.map((t) => design.get(`${areaId}\0${t}`) ?? 0);
   const total = hours.reduce((s, h) => s + h, 0);
   return types.map((t, i) => [t, total > 0 ? (hours[i] ?? 0) / total : t === lot.careType ? 1 : 0]);
 }
 
 export function awardAsCurrent(result: Result, scenario: Scenario, lots: readonly Lot[]): BaselineRow[] {
   const byLot = new Map(lots.map((l) => [l.id, l]));
+  const design = designHours(scenario);
   const sums = new Map<string, BaselineRow>();
   const add = (areaId: string, careType: CareType, providerId: string, hours: number) => {
     const key = `${areaId}\0${careType}\0${providerId}`;
@@ -57,7 +68,7 @@ export function awardAsCurrent(result: Result, scenario: Scenario, lots: readonl
             lot.demand > 0 ? (a.hoursPerWeek * d) / lot.demand : 0,
           ]);
     for (const [areaId, hours] of areaHours)
-      for (const [careType, share] of typeShares(scenario, lot, areaId))
+      for (const [careType, share] of typeShares(scenario, design, lot, areaId))
         if (hours * share > 0) add(areaId, careType, a.providerId, hours * share);
   }
   return [...sums.values()].sort(
