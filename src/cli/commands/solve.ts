@@ -3,16 +3,18 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Objective } from '../../model/types.js';
+import type { Objective, Scenario } from '../../model/types.js';
 import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
 import { firstNonFinite } from '../../report/finite.js';
 import { infeasibleFiles, outputFiles, solveFileNames } from '../../report/output-files.js';
-import type { InfeasibleResult } from '../../model/result.js';
+import { RenderError, startRenderThread, type RenderThread } from '../../report/render-thread.js';
+import type { InfeasibleResult, Result } from '../../model/result.js';
 import { formatDiagnosis, formatSummary } from '../../report/summary.js';
 import { writeFileAtomically, writeOutputsAtomically } from '../../io/write-outputs.js';
 import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
 import { awardAsCurrent, baselineCsv, type BaselineRow } from '../../report/baseline-csv.js';
+import type { SolverBackend } from '../../solve/program.js';
 import { backendByName, solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
@@ -33,11 +35,22 @@ export interface SolveFlags {
   readonly baselineOut?: string;
 }
 
-function parseFlags(flags: SolveFlags): {
+interface SolveSettings {
   objective?: Objective;
   timeLimit: number;
   format: 'text' | 'json';
-} {
+}
+
+/** A solve's flags, checked before any work starts. */
+interface SolveRun {
+  readonly dir: string;
+  readonly flags: SolveFlags;
+  readonly settings: SolveSettings;
+  readonly sampling: SampleOptions | null;
+  readonly backend: SolverBackend;
+}
+
+function parseFlags(flags: SolveFlags): SolveSettings {
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat')
     throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
   if (flags.format !== 'text' && flags.format !== 'json')
@@ -66,9 +79,26 @@ function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' | 'infeas
 }
 
 export async function solveCommand(dir: string, flags: SolveFlags): Promise<void> {
-  const settings = parseFlags(flags);
-  const sampling = parseSampleFlags(flags);
-  const backend = backendByName(flags.solver);
+  const run: SolveRun = {
+    dir,
+    flags,
+    settings: parseFlags(flags),
+    sampling: parseSampleFlags(flags),
+    backend: backendByName(flags.solver),
+  };
+  // Started before anything else, so the report's libraries load on the other core while this one
+  // reads and solves, and V8 compiles the solver on its background threads while the scenario is read.
+  const renderer = startRenderThread();
+  run.backend.warmUp?.();
+  try {
+    await solveWith(run, renderer);
+  } finally {
+    await renderer.close();
+  }
+}
+
+async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
+  const { dir, flags, settings, sampling, backend } = run;
   const { scenario, inputHash, warnings } = await loadScenario(dir);
   const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
   if (flags.exportLp !== undefined) {
@@ -95,7 +125,7 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
       exitCodes.failure,
       `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
     );
-  const files = await outputFiles(outcome.result, scenario, outcome.lots);
+  const files = await outputFiles(outcome.result, await rendered(renderer, outcome.result, scenario));
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
   await writeOutputsAtomically(flags.out, files, undefined, solveFileNames);
@@ -109,6 +139,19 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
         ...(flags.baselineOut === undefined ? [] : [flags.baselineOut]),
       ]) + (samples === null ? '' : `\n${formatSampling(samples)}`),
     );
+}
+
+/** report.html and result.xlsx from the report thread; its failure stops the run before anything is written. */
+async function rendered(renderer: RenderThread, result: Result, scenario: Scenario) {
+  try {
+    return await renderer.render(result, scenario);
+  } catch (e) {
+    if (!(e instanceof RenderError)) throw e;
+    throw new CliExit(
+      exitCodes.failure,
+      `report.html and result.xlsx could not be made (${e.message}). Nothing was written. Please report this with the scenario.`,
+    );
+  }
 }
 
 /** --baseline-out FILE: the award as a current.csv for next year (written atomically, like every output). */
