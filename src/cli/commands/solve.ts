@@ -7,7 +7,7 @@ import type { Objective, Scenario } from '../../model/types.js';
 import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
 import { firstNonFinite } from '../../report/finite.js';
 import { infeasibleFiles, outputFiles, solveFileNames } from '../../report/output-files.js';
-import { RenderError, startRenderThread, type RenderThread } from '../../report/render-thread.js';
+import { RenderError, type RenderThread } from '../../report/render-thread.js';
 import type { InfeasibleResult, Result } from '../../model/result.js';
 import { formatDiagnosis, formatSummary } from '../../report/summary.js';
 import { writeFileAtomically, writeOutputsAtomically } from '../../io/write-outputs.js';
@@ -15,12 +15,13 @@ import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
 import { awardAsCurrent, baselineCsv, type BaselineRow } from '../../report/baseline-csv.js';
 import type { SolverBackend } from '../../solve/program.js';
-import { backendByName, solverVersion } from '../backends.js';
+import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
 import { writeOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
+import type { SolveStart } from './solve-start.js';
 
 export interface SolveFlags {
   readonly out: string;
@@ -78,22 +79,19 @@ function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' | 'infeas
   throw new CliExit(exitCodes.failure, `${describeFailure(outcome, 20)}. Nothing was written.${advice}`);
 }
 
-export async function solveCommand(dir: string, flags: SolveFlags): Promise<void> {
-  const run: SolveRun = {
-    dir,
-    flags,
-    settings: parseFlags(flags),
-    sampling: parseSampleFlags(flags),
-    backend: backendByName(flags.solver),
-  };
-  // Started before anything else, so the report's libraries load on the other core while this one
-  // reads and solves, and V8 compiles the solver on its background threads while the scenario is read.
-  const renderer = startRenderThread();
-  run.backend.warmUp?.();
+/** `started` (solve-start.ts) is closed here whatever happens, bad flags included. */
+export async function solveCommand(dir: string, flags: SolveFlags, started: SolveStart): Promise<void> {
   try {
-    await solveWith(run, renderer);
+    const run: SolveRun = {
+      dir,
+      flags,
+      settings: parseFlags(flags),
+      sampling: parseSampleFlags(flags),
+      backend: started.backend,
+    };
+    await solveWith(run, started.renderer);
   } finally {
-    await renderer.close();
+    await started.renderer.close();
   }
 }
 
