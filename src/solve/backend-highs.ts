@@ -11,7 +11,7 @@
  */
 import highsModule, { type Highs } from 'highs';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
-import { tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
+import { compileWasmEagerly, tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
@@ -39,11 +39,14 @@ function load(tiering: WasmTiering): Runtime {
  * Start compiling HiGHS now, guessing that the first model is no larger than
  * a county's or a region's (most are): `zonal solve` calls this first thing,
  * so V8 compiles the WebAssembly on its background threads while the
- * scenario is read. A first model too large for the guess compiles HiGHS
- * again with V8's default tiering (wasm-tiering.ts).
+ * scenario is read, and compiles all of it there rather than function by
+ * function during the first solve (wasm-tiering.ts). A first model too large
+ * for the guess compiles HiGHS again with V8's default tiering.
  */
 function warmUp(): void {
-  runtime ??= load(tieringFor(0));
+  if (runtime !== null) return;
+  compileWasmEagerly();
+  runtime = load(tieringFor(0));
 }
 
 /**
