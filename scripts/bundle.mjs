@@ -32,6 +32,7 @@ await build({
     main: 'dist/cli/main.js',
     'batch-worker': 'dist/compare/batch-worker.js',
     'solve-worker': 'dist/serve/solve-worker.js',
+    'render-worker': 'dist/report/render-worker.js',
     'jslp-worker': 'dist/solve/jslp-worker.js',
   },
   platform: 'node',

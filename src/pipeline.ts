@@ -133,6 +133,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     variables: program.variables.length,
     solveSeconds: outcome.seconds,
     plan: new Map(program.variables.map((v, i) => [v.name, outcome.values[i] ?? 0])),
+    program,
   };
   // 6. explain
   const explained = await explainStep(

@@ -49,7 +49,11 @@ function program(): Command {
       '--baseline-out <file>',
       "also write the award as a current.csv (area, care type, provider, hours): next year's transition baseline",
     )
-    .action(async (dir: string, flags) => (await import('./commands/solve.js')).solveCommand(dir, flags));
+    .action(async (dir: string, flags) => {
+      // The solver's compile and the report thread start before the command's own code loads.
+      const started = (await import('./commands/solve-start.js')).startSolve(flags.solver);
+      await (await import('./commands/solve.js')).solveCommand(dir, flags, started);
+    });
 
   // Further commands register themselves here, one line each.
   cli

@@ -13,6 +13,7 @@ import { soleEntry, splitsRoles } from '../structures/index.js';
 import { buildProgram } from '../solve/build-program.js';
 import { decode } from '../solve/decode.js';
 import { isFeasiblePlan } from '../solve/plan-state.js';
+import { sameProgram } from '../solve/same-program.js';
 import type { Program, SolverBackend } from '../solve/program.js';
 import type { RuleCost, RuleCostReport } from './types.js';
 import { budgetText, isBudgeted, withoutBudget } from '../contract/budget.js';
@@ -28,6 +29,8 @@ export interface Baseline {
   readonly variables: number;
   /** The award's plan by variable name: relaxing a rule keeps it feasible, so it starts each re-solve. */
   readonly plan?: ReadonlyMap<string, number>;
+  /** The award's program: a rule whose relaxed program is this same program does not bind, without a re-solve. */
+  readonly program?: Program;
 }
 
 /** The baseline plan in the relaxed program's variables, when it keeps every relaxed row. */
@@ -180,6 +183,9 @@ async function costOf(
   const relaxed = r.relax(scenario);
   const { lots } = tenderLots(relaxed);
   const program = buildProgram(relaxed, lots);
+  // Relaxing changed nothing the solver sees (e.g. no bid was below the quality threshold): the award stands.
+  if (baseline.program !== undefined && sameProgram(program, baseline.program))
+    return costed(r, baseline.objective, 0, 0, 0, '');
   const start = startFrom(program, baseline);
   const outcome = await backend.solve(program, {
     timeLimit: options.timeLimit,
@@ -197,12 +203,25 @@ async function costOf(
     outcome.status === 'feasible'
       ? ` (search stopped at ${options.nodeLimit.toLocaleString('en-GB')} nodes, within ${(100 * outcome.gap).toFixed(2)}% of the best possible)`
       : '';
+  const objectiveChange = sign * (baseline.objective - outcome.objective);
+  return costed(r, outcome.objective, objectiveChange, spend, unmet, stopped);
+}
+
+/** A computed rule cost: the relaxed objective, and what relaxing changes (rounded as result.json shows it). */
+function costed(
+  r: Relaxation,
+  relaxedObjective: number,
+  objectiveChange: number,
+  spend: number,
+  unmet: number,
+  stopped: string,
+): RuleCost {
   return {
     rule: r.rule,
     description: r.description,
     status: 'computed',
-    relaxedObjective: outcome.objective,
-    objectiveChange: Math.round(sign * (baseline.objective - outcome.objective) * 100) / 100,
+    relaxedObjective,
+    objectiveChange: Math.round(objectiveChange * 100) / 100,
     annualCostChange: Math.round(spend * 100) / 100,
     unmetHoursChange: Math.round(unmet * 1000) / 1000,
     note: `relaxing it: ${relaxationEffect(spend, unmet)}${stopped}`,

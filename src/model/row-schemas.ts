@@ -3,6 +3,7 @@
  * Cells arrive as strings; these schemas trim, convert and range-check them.
  */
 import { z } from 'zod';
+import { groupedNumber } from './grouped-number.js';
 import { readNumberText } from './number-text.js';
 import { careTypes, lotStructures, ruralities, type DemandRow, type LotStructure } from './types.js';
 
@@ -53,7 +54,7 @@ const exactNumber = (what: string) =>
 function numberCell(what: string, max: number) {
   return exactNumber(what)
     .refine((n) => n >= 0, 'must not be negative')
-    .refine((n) => n <= max, `must be at most ${max.toLocaleString('en-GB')}`);
+    .refine((n) => n <= max, `must be at most ${groupedNumber(max)}`);
 }
 
 function optionalNumberCell(what: string, max: number) {

@@ -1,25 +1,26 @@
 /**
  * Every file a solve writes, by name, as text (written together, atomically).
+ * The result's own files (JSON, CSV) are made here; report.html and
+ * result.xlsx come from rendered-files.ts, which `zonal solve` runs in a
+ * worker thread (render-thread.ts) so their libraries load on another core.
  */
 import type { InfeasibleResult, Result } from '../model/result.js';
 import { renderInfeasibleReport } from './html/infeasible-report.js';
-import type { Lot, Scenario } from '../model/types.js';
-import { renderSolveReport } from './html/solve-report.js';
+import type { RenderedFiles } from './rendered-files.js';
 import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
-import { resultWorkbook } from './xlsx/result-workbook.js';
 
+/** Every default output of a solved award, in the order they are listed: the result's files, then the rendered ones. */
 export async function outputFiles(
   result: Result,
-  scenario: Scenario,
-  _lots: readonly Lot[],
+  rendered: RenderedFiles,
 ): Promise<Map<string, string | Uint8Array>> {
   return new Map<string, string | Uint8Array>([
     ['result.json', `${JSON.stringify(result, null, 2)}\n`],
     ['allocations.csv', await allocationsCsv(result)],
     ['lots.csv', await lotsCsv(result)],
     ['providers.csv', await providersCsv(result)],
-    ['report.html', renderSolveReport(result, scenario)],
-    ['result.xlsx', await resultWorkbook(result)],
+    ['report.html', rendered.reportHtml],
+    ['result.xlsx', rendered.resultXlsx],
   ]);
 }
 

@@ -11,26 +11,54 @@
  */
 import highsModule, { type Highs } from 'highs';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
-import { baselineCodeUpTo, keepWasmOnBaselineCode } from './wasm-tiering.js';
+import { compileWasmEagerly, tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
 const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
   highsModule) as unknown as Loader;
 
-let runtime: Promise<Highs> | null = null;
+interface Runtime {
+  readonly tiering: WasmTiering;
+  readonly highs: Promise<Highs>;
+}
+
+let runtime: Runtime | null = null;
+/** Set by the first solve: from then on the process keeps its runtime. */
+let settled = false;
+
+function load(tiering: WasmTiering): Runtime {
+  useWasmTiering(tiering);
+  const highs = loadHighs();
+  // A warm-up nobody waits for (the command stopped at bad input) must not become an unhandled rejection.
+  highs.catch(() => undefined);
+  return { tiering, highs };
+}
 
 /**
- * The process's HiGHS runtime, compiled on first use. The first model's size
- * decides how V8 compiles it (wasm-tiering.ts): baseline code for models up
- * to a large county or region, V8's default tiering for national ones.
+ * Start compiling HiGHS now, guessing that the first model is no larger than
+ * a county's or a region's (most are): `zonal solve` calls this first thing,
+ * so V8 compiles the WebAssembly on its background threads while the
+ * scenario is read, and compiles all of it there rather than function by
+ * function during the first solve (wasm-tiering.ts). A first model too large
+ * for the guess compiles HiGHS again with V8's default tiering.
+ */
+function warmUp(): void {
+  if (runtime !== null) return;
+  compileWasmEagerly();
+  runtime = load(tieringFor(0));
+}
+
+/**
+ * The process's HiGHS runtime. The first model's size decides how V8
+ * compiles it (wasm-tiering.ts): baseline code for models up to a large
+ * county or region, V8's default tiering for national ones.
  */
 function highs(firstVariables: number): Promise<Highs> {
-  if (runtime === null) {
-    if (firstVariables <= baselineCodeUpTo) keepWasmOnBaselineCode();
-    runtime = loadHighs();
-  }
-  return runtime;
+  const wanted = tieringFor(firstVariables);
+  if (runtime === null || (!settled && runtime.tiering !== wanted)) runtime = load(wanted);
+  settled = true;
+  return runtime.highs;
 }
 
 function bound(x: number, inf: number): number {
@@ -144,6 +172,7 @@ export function createHighsBackend(settings: Partial<HighsBackendSettings> = {})
   const complete: HighsBackendSettings = { ...defaultHighsBackendSettings, ...settings };
   return {
     name: 'highs',
+    warmUp,
     async solve(program, options) {
       const h = await highs(program.variables.length);
       return run(h, program, options, complete, performance.now());

@@ -17,7 +17,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Model } from 'javascript-lp-solver';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
-import { solveJslpModel, type JslpJob, type JslpReply } from './jslp-worker.js';
+import type { JslpJob, JslpReply } from './jslp-worker.js';
 
 export interface JslpBackendSettings {
   /** The worker script; null solves in this thread, with no hard timer. */
@@ -61,7 +61,8 @@ async function solveWithJslp(
   const model = toJslpModel(program, timeoutMs);
   const run: Run =
     settings.workerUrl === null
-      ? { kind: 'reply', reply: solveJslpModel(model) }
+      ? // Loaded only here: the solver's 120 kB would otherwise be compiled by every `zonal solve`.
+        { kind: 'reply', reply: (await import('./jslp-worker.js')).solveJslpModel(model) }
       : await solveInWorker(
           settings.workerUrl,
           { kind: 'jslp-job', model },

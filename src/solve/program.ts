@@ -109,4 +109,6 @@ export type SolverOutcome =
 export interface SolverBackend {
   readonly name: string;
   solve(program: Program, options: SolveOptions): Promise<SolverOutcome>;
+  /** Start loading the solver now (HiGHS: compiling its WebAssembly), so the first solve need not wait for it. */
+  warmUp?(): void;
 }

@@ -16,16 +16,43 @@
 import v8 from 'node:v8';
 
 /** Variables of the first model up to which HiGHS stays on baseline code. */
-export const baselineCodeUpTo = 20_000;
+const baselineCodeUpTo = 20_000;
 
-let settled = false;
+/** How V8 runs HiGHS: baseline code only, or V8's own default (baseline, then optimised hot functions). */
+export type WasmTiering = 'baseline' | 'v8';
 
-export function keepWasmOnBaselineCode(): void {
-  if (settled) return;
-  settled = true;
-  if (process.env['ZONAL_WASM_TIERING'] === 'v8') return;
+/** The tiering for a process whose first model has this many variables. */
+export function tieringFor(variables: number): WasmTiering {
+  if (process.env['ZONAL_WASM_TIERING'] === 'v8') return 'v8';
+  return variables <= baselineCodeUpTo ? 'baseline' : 'v8';
+}
+
+const baselineFlags = ['--liftoff-only', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
+const v8Flags = ['--no-liftoff-only', '--wasm-tier-up', '--wasm-dynamic-tiering'];
+
+let current: WasmTiering = 'v8';
+
+/**
+ * Set how the next WebAssembly compile runs. Switching back to V8's default
+ * works too (measured: a runtime compiled after switching back runs like one
+ * never switched), which lets a wrong guess be corrected by compiling again.
+ */
+export function useWasmTiering(tiering: WasmTiering): void {
+  if (tiering === current) return;
+  current = tiering;
   // Set one by one: --liftoff-only alone, set at run time, does not switch off the tiering it implies.
-  v8.setFlagsFromString('--liftoff-only');
-  v8.setFlagsFromString('--no-wasm-tier-up');
-  v8.setFlagsFromString('--no-wasm-dynamic-tiering');
+  for (const flag of tiering === 'baseline' ? baselineFlags : v8Flags) v8.setFlagsFromString(flag);
+}
+
+/**
+ * V8 compiles each WebAssembly function on its first call by default (lazy
+ * compilation), on the calling thread: HiGHS's first solve of the county
+ * spent about 125 ms of its 185 ms compiling. Compiling the whole module
+ * when it loads puts that work on V8's background threads instead (first
+ * solve 185 → 60 ms; the process about 80 ms more CPU). Worth it only where
+ * the compile starts early enough to overlap other work (`zonal solve`'s
+ * warm-up); it applies to every later compile in the process.
+ */
+export function compileWasmEagerly(): void {
+  v8.setFlagsFromString('--no-wasm-lazy-compilation');
 }

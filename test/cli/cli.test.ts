@@ -5,7 +5,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Result } from '../../src/model/result.js';
+import { renderedFiles } from '../../src/report/rendered-files.js';
 import { assertBuilt, zonal } from '../helpers/cli.js';
 import {
   goodFiles,
@@ -16,6 +20,21 @@ import {
 } from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
+
+/** Every sheet's cells: name, address, value and number format. */
+async function workbookCells(bytes: Uint8Array): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  wb.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((c) =>
+        cells.push(`${sheet.name}!${c.address} ${JSON.stringify(c.value)} ${c.numFmt ?? ''}`),
+      ),
+    ),
+  );
+  return cells;
+}
 
 async function outDir(): Promise<string> {
   return path.join(await tempDir('zonal-out-'), 'out');
@@ -88,6 +107,21 @@ describe.concurrent('zonal validate and solve on good input', () => {
       expect(result['providers'][0], key).toHaveProperty(key);
     expect(Array.isArray(result['warnings'])).toBe(true);
     expect(result['totals']['annualCost']).toBeCloseTo(6_301_204, 0); // scenarios/tiny/README.md
+  });
+
+  test('report.html and result.xlsx, made in the report thread, are the files the same award renders to in-process', async () => {
+    const out = await outDir();
+    const r = await zonal(['solve', 'scenarios/hertfordshire', '--out', out]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(await readFile(path.join(out, 'result.json'), 'utf8')) as Result;
+    const read = await readScenario('scenarios/hertfordshire');
+    if (read.scenario === null) throw new Error('scenarios/hertfordshire did not load');
+    const expected = await renderedFiles(result, read.scenario);
+    expect(await readFile(path.join(out, 'report.html'), 'utf8')).toBe(expected.reportHtml);
+    // The zip's entry times differ from run to run, so the workbooks are compared cell by cell.
+    const cells = await workbookCells(await readFile(path.join(out, 'result.xlsx')));
+    expect(cells.length).toBeGreaterThan(100);
+    expect(cells).toEqual(await workbookCells(expected.resultXlsx));
   });
 
   test('--format json prints result.json', async () => {

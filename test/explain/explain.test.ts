@@ -4,6 +4,7 @@ import type { Scenario } from '../../src/model/types.js';
 import { explainAward } from '../../src/explain/explain-lot.js';
 import { relaxations, ruleCosts } from '../../src/explain/rule-costs.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
+import { buildProgram } from '../../src/solve/build-program.js';
 import type { SolverBackend } from '../../src/solve/program.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
@@ -157,6 +158,33 @@ describe('ruleCosts', () => {
     expect(strip(await ruleCosts(s, lotsOf(s), slow, { ...base, solveSeconds: 45 }))).toEqual(
       strip(await ruleCosts(s, lotsOf(s), highsBackend, base)),
     );
+  });
+
+  it('costs a rule whose relaxed program is the award program without a re-solve, and as a re-solve would', async () => {
+    // Every provider has quality 70: a threshold of 50 excludes no bid, so relaxing it changes no variable or row.
+    const s = makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6, minQuality: 50 } });
+    const lots = lotsOf(s);
+    const program = buildProgram(s, lots);
+    const base = baselineOf(await solved(s));
+    const seen: number[] = [];
+    const counting: SolverBackend = {
+      name: 'counting',
+      solve: (p, o) => {
+        seen.push(p.variables.length);
+        return highsBackend.solve(p, o);
+      },
+    };
+    const resolved = await ruleCosts(s, lots, counting, base);
+    const solvesWithout = seen.length;
+    const shortcut = await ruleCosts(s, lots, counting, { ...base, program });
+    expect(solvesWithout).toBe(2); // share cap and quality threshold, each re-solved
+    expect(seen.length - solvesWithout).toBe(1); // only the share cap: the quality threshold needed no solve
+    expect(shortcut.rules).toEqual(resolved.rules);
+    expect(shortcut.rules.find((r) => r.rule === 'quality-threshold')).toMatchObject({
+      status: 'computed',
+      objectiveChange: 0,
+      note: 'relaxing it: changes nothing: the rule does not bind',
+    });
   });
 
   it('bounds every re-solve by a node limit, not by seconds', async () => {

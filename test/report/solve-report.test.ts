@@ -4,6 +4,7 @@ import { readScenario } from '../../src/io/read-scenario.js';
 import type { Result } from '../../src/model/result.js';
 import type { Scenario } from '../../src/model/types.js';
 import { outputFiles } from '../../src/report/output-files.js';
+import { renderedFiles } from '../../src/report/rendered-files.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
 import { solved } from '../helpers/run.js';
 
@@ -101,7 +102,7 @@ describe('report.html for a solve', () => {
 
   it('is the same for the same input, and is written by outputFiles', async () => {
     expect(renderSolveReport(result, scenario)).toBe(page);
-    const files = await outputFiles(result, scenario, []);
+    const files = await outputFiles(result, await renderedFiles(result, scenario));
     expect(files.get('report.html')).toBe(page);
   });
 

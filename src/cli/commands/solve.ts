@@ -3,22 +3,25 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Objective } from '../../model/types.js';
+import type { Objective, Scenario } from '../../model/types.js';
 import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
 import { firstNonFinite } from '../../report/finite.js';
 import { infeasibleFiles, outputFiles, solveFileNames } from '../../report/output-files.js';
-import type { InfeasibleResult } from '../../model/result.js';
+import { RenderError, type RenderThread } from '../../report/render-thread.js';
+import type { InfeasibleResult, Result } from '../../model/result.js';
 import { formatDiagnosis, formatSummary } from '../../report/summary.js';
 import { writeFileAtomically, writeOutputsAtomically } from '../../io/write-outputs.js';
 import { toLpText } from '../../solve/lp-format.js';
 import { formatSampling, sampleAward, type SampleOptions } from '../../compare/demand-samples.js';
 import { awardAsCurrent, baselineCsv, type BaselineRow } from '../../report/baseline-csv.js';
-import { backendByName, solverVersion } from '../backends.js';
+import type { SolverBackend } from '../../solve/program.js';
+import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
 import { writeOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
+import type { SolveStart } from './solve-start.js';
 
 export interface SolveFlags {
   readonly out: string;
@@ -33,11 +36,22 @@ export interface SolveFlags {
   readonly baselineOut?: string;
 }
 
-function parseFlags(flags: SolveFlags): {
+interface SolveSettings {
   objective?: Objective;
   timeLimit: number;
   format: 'text' | 'json';
-} {
+}
+
+/** A solve's flags, checked before any work starts. */
+interface SolveRun {
+  readonly dir: string;
+  readonly flags: SolveFlags;
+  readonly settings: SolveSettings;
+  readonly sampling: SampleOptions | null;
+  readonly backend: SolverBackend;
+}
+
+function parseFlags(flags: SolveFlags): SolveSettings {
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat')
     throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
   if (flags.format !== 'text' && flags.format !== 'json')
@@ -65,10 +79,24 @@ function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' | 'infeas
   throw new CliExit(exitCodes.failure, `${describeFailure(outcome, 20)}. Nothing was written.${advice}`);
 }
 
-export async function solveCommand(dir: string, flags: SolveFlags): Promise<void> {
-  const settings = parseFlags(flags);
-  const sampling = parseSampleFlags(flags);
-  const backend = backendByName(flags.solver);
+/** `started` (solve-start.ts) is closed here whatever happens, bad flags included. */
+export async function solveCommand(dir: string, flags: SolveFlags, started: SolveStart): Promise<void> {
+  try {
+    const run: SolveRun = {
+      dir,
+      flags,
+      settings: parseFlags(flags),
+      sampling: parseSampleFlags(flags),
+      backend: started.backend,
+    };
+    await solveWith(run, started.renderer);
+  } finally {
+    await started.renderer.close();
+  }
+}
+
+async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
+  const { dir, flags, settings, sampling, backend } = run;
   const { scenario, inputHash, warnings } = await loadScenario(dir);
   const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
   if (flags.exportLp !== undefined) {
@@ -95,7 +123,7 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
       exitCodes.failure,
       `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
     );
-  const files = await outputFiles(outcome.result, scenario, outcome.lots);
+  const files = await outputFiles(outcome.result, await rendered(renderer, outcome.result, scenario));
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
   await writeOutputsAtomically(flags.out, files, undefined, solveFileNames);
@@ -109,6 +137,19 @@ export async function solveCommand(dir: string, flags: SolveFlags): Promise<void
         ...(flags.baselineOut === undefined ? [] : [flags.baselineOut]),
       ]) + (samples === null ? '' : `\n${formatSampling(samples)}`),
     );
+}
+
+/** report.html and result.xlsx from the report thread; its failure stops the run before anything is written. */
+async function rendered(renderer: RenderThread, result: Result, scenario: Scenario) {
+  try {
+    return await renderer.render(result, scenario);
+  } catch (e) {
+    if (!(e instanceof RenderError)) throw e;
+    throw new CliExit(
+      exitCodes.failure,
+      `report.html and result.xlsx could not be made (${e.message}). Nothing was written. Please report this with the scenario.`,
+    );
+  }
 }
 
 /** --baseline-out FILE: the award as a current.csv for next year (written atomically, like every output). */

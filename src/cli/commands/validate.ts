@@ -3,6 +3,7 @@
  * warnings a solve would give before awarding (rejected bids, unfillable lots).
  */
 import { tenderLots, tenderWarnings } from '../../lots/tender-lots.js';
+import { groupedNumber } from '../../model/grouped-number.js';
 import { loadScenario } from '../load.js';
 import { writeOut } from '../terminal.js';
 
@@ -17,7 +18,7 @@ export async function validateCommand(dir: string): Promise<void> {
   writeOut(
     `${scenario.name}: valid${count > 0 ? ` with ${count} warning(s)` : ''}.\n` +
       `  ${scenario.areas.length} areas; zonings ${[...scenario.zonings.keys()].join(', ')} (active "${scenario.zoning}", ${zones} zones)\n` +
-      `  ${lots.length} lots, ${demand.toLocaleString('en-GB', { maximumFractionDigits: 1 })} hours a week in period ${scenario.period}\n` +
+      `  ${lots.length} lots, ${groupedNumber(demand, 1)} hours a week in period ${scenario.period}\n` +
       `  ${scenario.providers.length} providers, ${scenario.bids.length} bids\n` +
       tender.map((w) => `  warning: ${w}\n`).join(''),
   );

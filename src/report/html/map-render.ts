@@ -10,11 +10,10 @@ import type { Result } from '../../model/result.js';
 import type { Area, Zoning } from '../../model/types.js';
 import { html, type Html } from './escape.js';
 import { areaGeometry, zoneGeometry, type MapGeometry, type ZoneShape } from './map-geometry.js';
-import { noAwardColour, riskScheme } from './palette.js';
+import { hatchPatternId, noAwardColour, riskScheme } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
 import { hasRiskScores, mapCareType, zoneAwards, type ZoneAward } from './zone-awards.js';
 
-export const hatchPatternId = 'zonal-hatch';
 const noAward = 'No award';
 /** Drawing widths; the page scales maps to their column. */
 const mapWidth = { providers: 640, risk: 440 } as const;

@@ -3,7 +3,7 @@
  * no external resource, laid out for screen and for A4 print.
  */
 import { html, trusted, type Html } from './escape.js';
-import { hatchPatternId } from './map-render.js';
+import { hatchPatternId } from './palette.js';
 
 const css = `
 :root { --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d0d0d0; --band: #f4f4f1; --accent: #0b4f7c; --alert: #a33a00; }

@@ -24,6 +24,8 @@ const categorical: readonly string[] = [...okabeIto, ...tolMuted];
 
 /** Fill for a zone with no award. */
 export const noAwardColour = '#d9d9d9';
+/** The hatching of unmet demand on maps: page.ts defines the pattern, the maps fill with it. */
+export const hatchPatternId = 'zonal-hatch';
 /** Greyed-out marks (dominated options, capacity backgrounds). */
 export const mutedColour = '#b8b8b8';
 /** Warning marks (price below the cost floor). */

@@ -1,0 +1,78 @@
+/**
+ * report.html and result.xlsx made in a worker thread (render-worker.ts).
+ * `zonal solve` starts the thread first thing, so the chart and workbook
+ * libraries compile on the second core while the main thread reads the
+ * scenario and solves; the result is posted when ready. A thread that fails
+ * (or stops) becomes a RenderError with the reason, never a hang.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Result } from '../model/result.js';
+import type { Scenario } from '../model/types.js';
+import type { RenderedFiles } from './rendered-files.js';
+
+/** What the main thread posts: the award and the scenario as read (structured-cloned). */
+export interface RenderRequest {
+  readonly result: Result;
+  readonly scenario: Scenario;
+}
+
+export type RenderReply =
+  | { readonly kind: 'rendered'; readonly files: RenderedFiles }
+  | { readonly kind: 'failed'; readonly error: string };
+
+/** report.html and result.xlsx could not be made; the message says why. */
+export class RenderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RenderError';
+  }
+}
+
+export interface RenderThread {
+  /** Post the award; resolves with the two files, or rejects with a RenderError. Once per thread. */
+  render(result: Result, scenario: Scenario): Promise<RenderedFiles>;
+  /** Stop the thread (whether or not it rendered). */
+  close(): Promise<void>;
+}
+
+const defaultWorker = new URL('./render-worker.js', import.meta.url);
+
+/** Start the thread now; `worker` is the entry file (tests give one that fails). */
+export function startRenderThread(worker: URL = defaultWorker): RenderThread {
+  const thread = new Worker(worker);
+  let stopped: string | null = null;
+  let settle: ((reply: RenderReply) => void) | null = null;
+  const fail = (error: string) => {
+    stopped ??= error;
+    settle?.({ kind: 'failed', error });
+    settle = null;
+  };
+  thread.on('message', (reply: RenderReply) => {
+    settle?.(reply);
+    settle = null;
+  });
+  thread.on('messageerror', (e) => fail(`the report thread could not read a message: ${e.message}`));
+  thread.on('error', (e) => fail(`the report thread failed: ${e.message}`));
+  thread.on('exit', (code) => fail(`the report thread stopped (exit code ${code})`));
+  return {
+    async render(result, scenario) {
+      if (stopped !== null) throw new RenderError(stopped);
+      const reply = await new Promise<RenderReply>((resolve) => {
+        settle = resolve;
+        try {
+          thread.postMessage({ result, scenario } satisfies RenderRequest);
+        } catch (e) {
+          fail(
+            `the award could not be handed to the report thread: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
+      });
+      if (reply.kind === 'failed') throw new RenderError(reply.error);
+      return reply.files;
+    },
+    async close() {
+      thread.removeAllListeners();
+      await thread.terminate();
+    },
+  };
+}
