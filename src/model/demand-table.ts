@@ -96,6 +96,22 @@ export class DemandTable implements Demand {
   }
 }
 
+/**
+ * Demand as it arrives in another thread: a structured clone keeps a
+ * table's columns but not its class, so the table is put back together; an
+ * array of rows arrives as it was sent.
+ */
+export function reviveDemand(cloned: Demand): Demand {
+  if (Array.isArray(cloned)) return cloned;
+  const { chunks, areaIds, periods, length } = cloned as unknown as {
+    chunks: Chunk[];
+    areaIds: string[];
+    periods: string[];
+    length: number;
+  };
+  return new DemandTable(chunks, areaIds, periods, length);
+}
+
 /** Index of each distinct text in the order first seen; the last one is checked first (a file gives an area's care types, and a period's areas, one after another). */
 function interner() {
   const index = new Map<string, number>();

@@ -5,10 +5,12 @@
 import { parentPort } from 'node:worker_threads';
 import type { RenderReply, RenderRequest } from './render-thread.js';
 import { renderedFiles } from './rendered-files.js';
+import { reviveDemand } from '../model/demand-table.js';
 
 parentPort?.once('message', (request: RenderRequest) => {
   const reply = (r: RenderReply) => parentPort?.postMessage(r);
-  renderedFiles(request.result, request.scenario).then(
+  const scenario = { ...request.scenario, demand: reviveDemand(request.scenario.demand) };
+  renderedFiles(request.result, scenario).then(
     (files) => reply({ kind: 'rendered', files }),
     (e: unknown) => reply({ kind: 'failed', error: e instanceof Error ? e.message : String(e) }),
   );

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { demandTableBuilder, demandWhere } from '../../src/model/demand-table.js';
+import { demandTableBuilder, demandWhere, reviveDemand } from '../../src/model/demand-table.js';
 import { careTypes, type DemandRow } from '../../src/model/types.js';
 
 const rowArb: fc.Arbitrary<DemandRow> = fc.record({
@@ -26,6 +26,17 @@ function tableOf(rows: readonly DemandRow[], firstLine = 2) {
 }
 
 describe('DemandTable', () => {
+  it('comes back whole from a structured clone (the report thread gets the scenario that way)', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 40 }), (rows) => {
+        const table = tableOf(rows);
+        const cloned = reviveDemand(structuredClone(table));
+        expect([...cloned]).toEqual([...table]);
+        expect(reviveDemand(structuredClone(rows))).toEqual(rows);
+      }),
+    );
+  });
+
   it('gives back every row, value for value (0 and -0 too), in order, with its line', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 200 }), (rows) => {
