@@ -55,7 +55,7 @@ function covers(program: Program, index: ProgramIndex, q: number, r: number): bo
 function caps(program: Program, index: ProgramIndex, q: number, r: number, j: number, k: number): boolean {
   return (
     index.coefficient(q, j) <= index.coefficient(q, k) &&
-    index.remember(`${q} ${r}`, () => covers(program, index, q, r))
+    index.remember(q * program.rows.length + r, () => covers(program, index, q, r))
   );
 }
 
@@ -70,17 +70,23 @@ function neverReached(program: Program, index: ProgramIndex, r: number, j: numbe
 
 /** (c): every row the swap changes stays within its bounds. */
 function swapKeepsRows(program: Program, index: ProgramIndex, j: number, k: number): boolean {
-  const change = new Map<number, number>();
-  for (const [r, a] of index.columns[j] ?? []) change.set(r, a);
-  for (const [r, a] of index.columns[k] ?? []) change.set(r, (change.get(r) ?? 0) - a);
-  for (const [r, d] of change) {
-    if (d === 0) continue;
+  const raised = (index.columns[j] ?? []).every(([r, a]) => {
+    const d = a - index.coefficient(r, k);
     const row = program.rows[r];
+    if (d === 0) return true;
     if (row === undefined) return false;
-    if (d < 0 && row.lower !== -Infinity) return false;
-    if (d > 0 && !neverReached(program, index, r, j, k)) return false;
-  }
-  return true;
+    return d < 0 ? row.lower === -Infinity : neverReached(program, index, r, j, k);
+  });
+  // Rows of k without j: the swap lowers them by k's (positive) coefficient, or raises them by its negative one.
+  return (
+    raised &&
+    (index.columns[k] ?? []).every(([r, a]) => {
+      if (index.coefficient(r, j) !== 0) return true;
+      const row = program.rows[r];
+      if (row === undefined) return false;
+      return a > 0 ? row.lower === -Infinity : neverReached(program, index, r, j, k);
+    })
+  );
 }
 
 /** A variable that dominates binary k, or null. Variables fixed at 0 (`fixed`) never dominate. */

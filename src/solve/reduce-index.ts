@@ -14,7 +14,7 @@ export interface ProgramIndex {
   /** The coefficient of variable v in row r (0 when absent). */
   readonly coefficient: (r: number, v: number) => number;
   /** A fact about the program computed once under its key. */
-  readonly remember: (key: string, compute: () => boolean) => boolean;
+  readonly remember: (key: number, compute: () => boolean) => boolean;
   /** Highest activity of a row over plans that keep the variables' bounds and every clique (cached). */
   readonly highest: (r: number) => number;
 }
@@ -93,8 +93,8 @@ export function programIndex(program: Program): ProgramIndex {
     }
     return terms.get(v) ?? 0;
   };
-  const facts = new Map<string, boolean>();
-  const remember = (key: string, compute: () => boolean): boolean => {
+  const facts = new Map<number, boolean>();
+  const remember = (key: number, compute: () => boolean): boolean => {
     let fact = facts.get(key);
     if (fact === undefined) {
       fact = compute();
