@@ -25,6 +25,7 @@ import { hasPlaces } from '../structures/index.js';
 import type { Program, Row, Variable, VariableMeaning } from './program.js';
 import { wholeLifeWeights } from '../contract/whole-life.js';
 import { withGlobalRules } from '../contract/global-rules.js';
+import { reduceProgram } from './reduce.js';
 
 type YearWeights = ReadonlyMap<string, { readonly serve: number; readonly unmet: number }>;
 
@@ -274,7 +275,13 @@ function addProviderAndPackageRows(
   }
 }
 
+/** The award model as the solver sees it: the full program less what no optimal award needs (reduce.ts). */
 export function buildProgram(scenario: Scenario, lots: readonly Lot[]): Program {
+  return reduceProgram(buildFullProgram(scenario, lots));
+}
+
+/** The award model with a variable for every eligible offer and role. */
+export function buildFullProgram(scenario: Scenario, lots: readonly Lot[]): Program {
   const bids = [...scenario.bids].sort(byId);
   const providers = [...scenario.providers].sort(byId);
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };

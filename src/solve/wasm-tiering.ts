@@ -7,16 +7,18 @@
  * V8's default tiering against 0.5-0.6 s on baseline code only, and on the
  * bench's L tender 9.1 s against 6.9 s of case CPU (docs/performance.md).
  * So zonal keeps HiGHS on baseline code when the first model of the process
- * has at most `baselineCodeUpTo` variables (the L tender has 6,815); on the
- * national XL tender (44,179), which runs to its time limit, that was not
- * shown to pay, so it keeps V8's default. The flags must be set before the
+ * has at most `baselineCodeUpTo` variables: the L tender has 2,336 after the
+ * pre-solve reduction (reduce.ts; case CPU 8.8 / 9.5 s on baseline code against
+ * 10.2 / 10.0 s with V8's default). On the national XL tender (10,644 after
+ * the reduction) V8's default pays: its root alone (`mip_max_nodes` 1, the same
+ * answer either way) took 56.9 s of CPU on baseline code against 44.5 s. The flags must be set before the
  * module is compiled, and they apply to the whole process (every thread).
  * ZONAL_WASM_TIERING=v8 keeps V8's default, for measuring.
  */
 import v8 from 'node:v8';
 
 /** Variables of the first model up to which HiGHS stays on baseline code. */
-const baselineCodeUpTo = 20_000;
+const baselineCodeUpTo = 5_000;
 
 /** How V8 runs HiGHS: baseline code only, or V8's own default (baseline, then optimised hot functions). */
 export type WasmTiering = 'baseline' | 'v8';

@@ -1,0 +1,106 @@
+/**
+ * What the reductions (reduce.ts) ask of a program, computed once: each
+ * variable's rows, the rows that are cliques (at most one of their binaries
+ * is 1), and upper bounds on a row's activity over every plan that keeps the
+ * cliques.
+ */
+import type { Program, Row } from './program.js';
+
+export interface ProgramIndex {
+  /** Per variable: the rows it appears in, with its coefficient, by row index. */
+  readonly columns: readonly (readonly (readonly [number, number])[])[];
+  /** Per variable: the clique rows it appears in, by row index, ascending. */
+  readonly cliques: readonly (readonly number[])[];
+  /** The coefficient of variable v in row r (0 when absent). */
+  readonly coefficient: (r: number, v: number) => number;
+  /** A fact about the program computed once under its key. */
+  readonly remember: (key: number, compute: () => boolean) => boolean;
+  /** Highest activity of a row over plans that keep the variables' bounds and every clique (cached). */
+  readonly highest: (r: number) => number;
+}
+
+/** A row that lets at most one of its variables be 1: binaries, each with coefficient 1, upper bound at most 1. */
+function isClique(program: Program, row: Row): boolean {
+  return (
+    row.upper <= 1 &&
+    row.terms.length > 1 &&
+    row.terms.every(([v, a]) => {
+      const variable = program.variables[v];
+      return (
+        a === 1 && variable !== undefined && variable.integer && variable.lower === 0 && variable.upper === 1
+      );
+    })
+  );
+}
+
+/**
+ * Upper bound on the row's activity: binaries in one clique contribute the
+ * largest of their coefficients (or nothing), other variables their best
+ * bound. Each binary goes to the clique that holds most of the row's terms.
+ */
+function highestActivity(
+  program: Program,
+  columns: ProgramIndex['columns'],
+  cliqueRows: ReadonlySet<number>,
+  r: number,
+): number {
+  const row = program.rows[r];
+  if (row === undefined) return Infinity;
+  const inRow = new Map<number, number>(row.terms.map(([v, a]) => [v, a]));
+  const overlap = new Map<number, number>();
+  for (const [v] of row.terms)
+    for (const [c] of columns[v] ?? []) if (cliqueRows.has(c)) overlap.set(c, (overlap.get(c) ?? 0) + 1);
+  const best = new Map<number, number>();
+  let total = 0;
+  for (const [v, a] of row.terms) {
+    const variable = program.variables[v];
+    if (variable === undefined) return Infinity;
+    let group = -1;
+    for (const [c] of columns[v] ?? [])
+      if (cliqueRows.has(c) && (group === -1 || (overlap.get(c) ?? 0) > (overlap.get(group) ?? 0))) group = c;
+    if (group === -1) total += Math.max(a * variable.lower, a * variable.upper);
+    else best.set(group, Math.max(best.get(group) ?? 0, inRow.get(v) ?? 0));
+  }
+  for (const top of best.values()) total += top;
+  return Number.isNaN(total) ? Infinity : total;
+}
+
+export function programIndex(program: Program): ProgramIndex {
+  const columns: [number, number][][] = program.variables.map(() => []);
+  program.rows.forEach((row, r) => {
+    for (const [v, a] of row.terms) columns[v]?.push([r, a]);
+  });
+  const cliqueRows = new Set<number>();
+  program.rows.forEach((row, r) => {
+    if (isClique(program, row)) cliqueRows.add(r);
+  });
+  const cliques = columns.map((col) => col.flatMap(([r]) => (cliqueRows.has(r) ? [r] : [])));
+  const cache = new Map<number, number>();
+  const highest = (r: number): number => {
+    let bound = cache.get(r);
+    if (bound === undefined) {
+      bound = highestActivity(program, columns, cliqueRows, r);
+      cache.set(r, bound);
+    }
+    return bound;
+  };
+  const rowMaps = new Map<number, ReadonlyMap<number, number>>();
+  const coefficient = (r: number, v: number): number => {
+    let terms = rowMaps.get(r);
+    if (terms === undefined) {
+      terms = new Map(program.rows[r]?.terms.map(([u, a]) => [u, a]));
+      rowMaps.set(r, terms);
+    }
+    return terms.get(v) ?? 0;
+  };
+  const facts = new Map<number, boolean>();
+  const remember = (key: number, compute: () => boolean): boolean => {
+    let fact = facts.get(key);
+    if (fact === undefined) {
+      fact = compute();
+      facts.set(key, fact);
+    }
+    return fact;
+  };
+  return { columns, cliques, coefficient, remember, highest };
+}
