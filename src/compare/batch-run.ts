@@ -16,10 +16,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
+import { compileSharedHighs } from '../solve/highs-shared.js';
 import type { Variant } from './batch-file.js';
 import { batchWorkbook } from './batch-workbook.js';
 import { batchCsvHeaderLine, batchCsvRows, jsonlLine, readJournal, sortRows } from './batch-output.js';
-import type { VariantTask } from './batch-worker.js';
+import type { BatchWorkerData, VariantTask } from './batch-worker.js';
 import { failedRow, type BatchRow } from './run-variant.js';
 
 /**
@@ -91,13 +92,19 @@ async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
   return readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
 }
 
-/** A piscina pool of `settings.workers` threads, made for one batch and destroyed after it. */
+/**
+ * A piscina pool of `settings.workers` threads, made for one batch and
+ * destroyed after it. The workers share one optimised compile of HiGHS
+ * (solve/highs-shared.ts).
+ */
 function threadExecutor(
   settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version'>,
 ): VariantExecutor {
   return async (todo, land) => {
+    const workerData: BatchWorkerData = { highs: await compileSharedHighs() };
     const pool = new Piscina<VariantTask, BatchRow>({
       filename: workerFile(),
+      workerData,
       minThreads: settings.workers,
       maxThreads: settings.workers,
       idleTimeout: 1000,

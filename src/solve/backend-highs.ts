@@ -12,6 +12,7 @@
 import highsModule, { type Highs } from 'highs';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
 import { baselineCodeUpTo, keepWasmOnBaselineCode } from './wasm-tiering.js';
+import { type CompiledWasm, instantiatingFrom } from './highs-shared.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
@@ -19,6 +20,16 @@ const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
   highsModule) as unknown as Loader;
 
 let runtime: Promise<Highs> | null = null;
+let compiled: CompiledWasm | null = null;
+
+/**
+ * Load this thread's HiGHS runtime from a module compiled elsewhere (a batch
+ * worker gets the main thread's optimised compile: highs-shared.ts) instead
+ * of compiling highs.wasm itself. Call before the first solve.
+ */
+export function useCompiledHighs(module: CompiledWasm): void {
+  compiled = module;
+}
 
 /**
  * The process's HiGHS runtime, compiled on first use. The first model's size
@@ -26,6 +37,7 @@ let runtime: Promise<Highs> | null = null;
  * to a large county or region, V8's default tiering for national ones.
  */
 function highs(firstVariables: number): Promise<Highs> {
+  if (runtime === null && compiled !== null) runtime = loadHighs(instantiatingFrom(compiled));
   if (runtime === null) {
     if (firstVariables <= baselineCodeUpTo) keepWasmOnBaselineCode();
     runtime = loadHighs();
