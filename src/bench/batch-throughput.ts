@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBatchFile, type Variant } from '../compare/batch-file.js';
 import { runBatch } from '../compare/batch-run.js';
+import { splitThreadCpu, threadCpuSeconds, type ThreadSplit } from './thread-cpu.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const batchFile = path.join(root, 'scenarios', 'hertfordshire-batch.json');
@@ -38,6 +39,8 @@ interface BatchRun {
   /** CPU of the whole process (main thread and workers) per variant, milliseconds. */
   readonly cpuPerVariantMs: number;
   readonly seconds: number;
+  /** CPU seconds by thread, read when the last row landed (the workers still alive). */
+  readonly threads: ThreadSplit;
 }
 
 export function benchVariants(every: number): Variant[] {
@@ -51,6 +54,8 @@ async function timedBatch(variants: readonly Variant[], workers: number): Promis
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'zonal-bench-batch-'));
   try {
     const cpu = process.cpuUsage();
+    const threadsBefore = threadCpuSeconds();
+    let threadsAtEnd = threadsBefore;
     const started = performance.now();
     const summary = await runBatch({
       variants,
@@ -60,6 +65,9 @@ async function timedBatch(variants: readonly Variant[], workers: number): Promis
       resume: false,
       timeLimit: 60,
       version: 'bench',
+      onProgress: (done, total) => {
+        if (done === total) threadsAtEnd = threadCpuSeconds();
+      },
     });
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
@@ -68,6 +76,7 @@ async function timedBatch(variants: readonly Variant[], workers: number): Promis
       variantsPerSecond: summary.ran / seconds,
       cpuPerVariantMs: (used.user + used.system) / 1000 / summary.ran,
       seconds,
+      threads: splitThreadCpu(threadsBefore, threadsAtEnd),
     };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -88,6 +97,10 @@ export function instantVariants(count: number): Variant[] {
   return parsed.variants;
 }
 
+function threadText(t: ThreadSplit): string {
+  return `main ${t.main.toFixed(2)} s, workers ${t.started.toFixed(2)} s, V8/libuv background ${t.background.toFixed(2)} s`;
+}
+
 /** @param every - take every n-th variant of the bundled grid (a quicker, noisier bench). @defaultValue 1 */
 export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> {
   const warmUp = await timedBatch(benchVariants(16), 1);
@@ -96,8 +109,10 @@ export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> 
   const two = await timedBatch(variants, 2);
   const detail =
     `CPU per variant (whole process): ${one.cpuPerVariantMs.toFixed(1)} ms with one worker, ` +
-    `${two.cpuPerVariantMs.toFixed(1)} ms with two; warm-up (${benchVariants(16).length} variants, not counted) ` +
-    `${warmUp.seconds.toFixed(1)} s; load average ${os.loadavg()[0]?.toFixed(1)} at the end on ${os.availableParallelism()} cores.`;
+    `${two.cpuPerVariantMs.toFixed(1)} ms with two. CPU by thread up to the last row: ` +
+    `one worker ${threadText(one.threads)}; two workers ${threadText(two.threads)}. ` +
+    `Warm-up (${benchVariants(16).length} variants, not counted) ${warmUp.seconds.toFixed(1)} s; ` +
+    `load average ${os.loadavg()[0]?.toFixed(1)} at the end on ${os.availableParallelism()} cores.`;
   return {
     oneWorker: one.variantsPerSecond,
     twoWorkers: two.variantsPerSecond,

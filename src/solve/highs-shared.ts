@@ -33,12 +33,21 @@ interface WasmGlobal {
 }
 const wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
 
-/** The optimised HiGHS module for worker threads, or null when the environment asks for baseline code. */
-export async function compileSharedHighs(): Promise<CompiledWasm | null> {
-  if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return null;
-  v8.setFlagsFromString('--no-liftoff');
-  const file = createRequire(import.meta.url).resolve('highs/runtime');
-  return wasm.compile(await readFile(file));
+let compiled: Promise<CompiledWasm> | null = null;
+
+/**
+ * The optimised HiGHS module for worker threads, compiled once per process
+ * (each function's optimised code stays with it for the next pool), or null
+ * when the environment asks for baseline code.
+ */
+export function compileSharedHighs(): Promise<CompiledWasm | null> {
+  if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return Promise.resolve(null);
+  if (compiled === null) {
+    v8.setFlagsFromString('--no-liftoff');
+    const file = createRequire(import.meta.url).resolve('highs/runtime');
+    compiled = readFile(file).then((bytes) => wasm.compile(bytes));
+  }
+  return compiled;
 }
 
 /** Loader options that make Emscripten instantiate the HiGHS runtime from `module` instead of compiling highs.wasm. */
