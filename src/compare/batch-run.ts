@@ -18,6 +18,7 @@ import { Piscina } from 'piscina';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { compileSharedHighs } from '../solve/highs-shared.js';
 import type { Variant } from './batch-file.js';
+import { optimiseOnlyLastingHotCode } from './batch-jit.js';
 import { batchWorkbook } from './batch-workbook.js';
 import { batchCsvHeaderLine, batchCsvRows, jsonlLine, readJournal, sortRows } from './batch-output.js';
 import type { BatchWorkerData, VariantTask } from './batch-worker.js';
@@ -104,12 +105,14 @@ async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
 /**
  * A piscina pool of `settings.workers` threads, made for one batch and
  * destroyed after it. The workers share one optimised compile of HiGHS
- * (solve/highs-shared.ts).
+ * (solve/highs-shared.ts) and optimise only lastingly hot JavaScript
+ * (batch-jit.ts).
  */
 function threadExecutor(
   settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version'>,
 ): VariantExecutor {
   return async (todo, land) => {
+    optimiseOnlyLastingHotCode();
     const workerData: BatchWorkerData = { highs: await compileSharedHighs() };
     const pool = new Piscina<VariantTask, BatchRow>({
       filename: workerFile(),
