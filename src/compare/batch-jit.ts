@@ -16,13 +16,8 @@
  * start; the batch's own thread only hands variants out and writes rows.
  * ZONAL_BATCH_JIT=v8 keeps V8's default, for measuring.
  */
-import v8 from 'node:v8';
-
-let settled = false;
+import { setV8FlagsOnce } from '../solve/v8-flags.js';
 
 export function optimiseOnlyLastingHotCode(): void {
-  if (settled) return;
-  settled = true;
-  if (process.env['ZONAL_BATCH_JIT'] === 'v8') return;
-  v8.setFlagsFromString('--interrupt-budget=600000');
+  setV8FlagsOnce('batch-jit', { name: 'ZONAL_BATCH_JIT', keepDefault: 'v8' }, ['--interrupt-budget=600000']);
 }

@@ -19,7 +19,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import v8 from 'node:v8';
+import { setV8FlagsOnce } from './v8-flags.js';
 
 /**
  * A compiled WebAssembly module, opaque here: TypeScript's libraries declare
@@ -43,7 +43,9 @@ let compiled: Promise<CompiledWasm> | null = null;
 export function compileSharedHighs(): Promise<CompiledWasm | null> {
   if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return Promise.resolve(null);
   if (compiled === null) {
-    v8.setFlagsFromString('--no-liftoff');
+    setV8FlagsOnce('wasm-optimised', { name: 'ZONAL_WASM_TIERING', keepDefault: 'baseline' }, [
+      '--no-liftoff',
+    ]);
     const file = createRequire(import.meta.url).resolve('highs/runtime');
     compiled = readFile(file).then((bytes) => wasm.compile(bytes));
   }

@@ -13,19 +13,16 @@
  * module is compiled, and they apply to the whole process (every thread).
  * ZONAL_WASM_TIERING=v8 keeps V8's default, for measuring.
  */
-import v8 from 'node:v8';
+import { setV8FlagsOnce } from './v8-flags.js';
 
 /** Variables of the first model up to which HiGHS stays on baseline code. */
 export const baselineCodeUpTo = 20_000;
 
-let settled = false;
-
 export function keepWasmOnBaselineCode(): void {
-  if (settled) return;
-  settled = true;
-  if (process.env['ZONAL_WASM_TIERING'] === 'v8') return;
-  // Set one by one: --liftoff-only alone, set at run time, does not switch off the tiering it implies.
-  v8.setFlagsFromString('--liftoff-only');
-  v8.setFlagsFromString('--no-wasm-tier-up');
-  v8.setFlagsFromString('--no-wasm-dynamic-tiering');
+  // One by one: --liftoff-only alone, set at run time, does not switch off the tiering it implies.
+  setV8FlagsOnce('wasm-baseline', { name: 'ZONAL_WASM_TIERING', keepDefault: 'v8' }, [
+    '--liftoff-only',
+    '--no-wasm-tier-up',
+    '--no-wasm-dynamic-tiering',
+  ]);
 }
