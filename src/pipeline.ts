@@ -49,6 +49,13 @@ export interface RunOptions {
   readonly inputWarnings?: readonly string[];
   /** Re-solve once per active award rule to say what it costs. @defaultValue false */
   readonly ruleCosts?: boolean;
+  /**
+   * Leave out what only the full result shows: why each lot went as it did,
+   * the contract's years and the cost of change (a batch row summarises the
+   * award without them). The award, its scores, payment models and
+   * verification are the same. @defaultValue false
+   */
+  readonly summaryOnly?: boolean;
 }
 
 export type RunOutcome =
@@ -136,14 +143,10 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     program,
   };
   // 6. explain
-  const explained = await explainStep(
-    scenario,
-    lots,
-    allocations,
-    options.backend,
-    baseline,
-    options.ruleCosts ?? false,
-  );
+  const summaryOnly = options.summaryOnly ?? false;
+  const explained = summaryOnly
+    ? {}
+    : await explainStep(scenario, lots, allocations, options.backend, baseline, options.ruleCosts ?? false);
   // 7. score
   const scores = scoreAward({ scenario, lots, allocations: sortAllocations(allocations), unmet: plan.unmet });
   // 8. assemble: the award, then the whole contract (its years, the cost of change, payment models)
@@ -162,8 +165,8 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   });
   const result = {
     ...assembled,
-    ...contractSection(scenario, lots, allocations),
-    ...transitionSection(scenario, lots, allocations),
+    ...(summaryOnly ? {} : contractSection(scenario, lots, allocations)),
+    ...(summaryOnly ? {} : transitionSection(scenario, lots, allocations)),
     ...paymentSection(scenario, assembled),
   };
   // 9. verify, independently of the solver

@@ -92,13 +92,13 @@ function runInProcess(spec: CaseSpec): MeasuredCase {
 async function batchThroughput(): Promise<{ text: string; measure: BatchMeasure | null }> {
   try {
     const module = (await import(new URL('./batch-throughput.js', import.meta.url).href)) as {
-      benchBatchThroughput?: () => Promise<BatchMeasure>;
+      benchBatchThroughput?: () => Promise<BatchMeasure & { readonly detail?: string }>;
     };
     if (module.benchBatchThroughput === undefined)
       return { text: 'batch throughput: not measured (no benchBatchThroughput export)', measure: null };
     const r = await module.benchBatchThroughput();
     return {
-      text: `Batch throughput (the Hertfordshire grid, 504 variants): one worker ${r.oneWorker.toFixed(1)} variants/s, two workers ${r.twoWorkers.toFixed(1)} variants/s, ratio ${r.ratio.toFixed(2)}.`,
+      text: `Batch throughput (the Hertfordshire grid, 504 variants): one worker ${r.oneWorker.toFixed(1)} variants/s, two workers ${r.twoWorkers.toFixed(1)} variants/s, ratio ${r.ratio.toFixed(2)}. ${r.detail ?? ''}`,
       measure: r,
     };
   } catch (e) {

@@ -1,11 +1,14 @@
 /**
  * The batch worker thread (run by piscina from dist/compare/batch-worker.js).
  * Each worker reads each base scenario once and keeps it; HiGHS loads one
- * WASM runtime per thread (solve/backend-highs.ts).
+ * WASM runtime per thread (solve/backend-highs.ts), from the module the main
+ * thread compiled for the whole pool when it hands one over.
  */
+import { workerData } from 'piscina';
 import { readScenario, type ReadResult } from '../io/read-scenario.js';
 import { formatIssue } from '../diagnostics/issues.js';
-import { highsBackend } from '../solve/backend-highs.js';
+import { highsBackend, useCompiledHighs } from '../solve/backend-highs.js';
+import type { CompiledWasm } from '../solve/highs-shared.js';
 import type { Variant } from './batch-file.js';
 import { failedRow, runVariant, type BatchRow } from './run-variant.js';
 
@@ -16,6 +19,15 @@ export interface VariantTask {
   readonly timeLimit: number;
   readonly version: string;
 }
+
+/** What the pool gives every worker when it starts. */
+export interface BatchWorkerData {
+  /** HiGHS compiled once for the pool (solve/highs-shared.ts); null: each worker compiles its own. */
+  readonly highs: CompiledWasm | null;
+}
+
+const shared = workerData as BatchWorkerData | undefined;
+if (shared?.highs) useCompiledHighs(shared.highs);
 
 const scenarios = new Map<string, Promise<ReadResult>>();
 

@@ -50,7 +50,8 @@ export async function runVariant(
   const scenario = applyOverrides(base, variant.overrides);
   if (typeof scenario === 'string') return failedRow(variant, scenario);
   // Rule costs re-solve once per award rule: worth it for one award, not for hundreds of variants.
-  const outcome = await runScenario(scenario, { ruleCosts: false, ...options });
+  // A row shows none of the lot explanations or contract years: the variant skips them (summaryOnly).
+  const outcome = await runScenario(scenario, { ruleCosts: false, summaryOnly: true, ...options });
   if (outcome.kind === 'infeasible')
     return {
       ...failedRow(variant, ''),

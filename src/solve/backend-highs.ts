@@ -12,6 +12,7 @@
 import highsModule, { type Highs } from 'highs';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
 import { compileWasmEagerly, tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
+import { type CompiledWasm, instantiatingFrom } from './highs-shared.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
@@ -19,13 +20,26 @@ const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
   highsModule) as unknown as Loader;
 
 interface Runtime {
-  readonly tiering: WasmTiering;
+  /** 'shared': instantiated from a module compiled elsewhere (useCompiledHighs). */
+  readonly tiering: WasmTiering | 'shared';
   readonly highs: Promise<Highs>;
 }
 
 let runtime: Runtime | null = null;
 /** Set by the first solve: from then on the process keeps its runtime. */
 let settled = false;
+
+/**
+ * Load this thread's HiGHS runtime from a module compiled elsewhere (a batch
+ * worker gets the main thread's optimised compile: highs-shared.ts) instead
+ * of compiling highs.wasm itself. Call before the first solve.
+ */
+export function useCompiledHighs(module: CompiledWasm): void {
+  const highs = loadHighs(instantiatingFrom(module));
+  highs.catch(() => undefined); // awaited by the first solve; a worker stopped before it must not leave a stray rejection
+  runtime = { tiering: 'shared', highs };
+  settled = true;
+}
 
 function load(tiering: WasmTiering): Runtime {
   useWasmTiering(tiering);

@@ -1,0 +1,63 @@
+/**
+ * One optimised compile of HiGHS's WebAssembly for a pool of worker threads
+ * that solve hundreds of models each (`zonal batch`).
+ *
+ * A one-shot run keeps HiGHS on V8's baseline code (wasm-tiering.ts): there,
+ * compiling with the optimising compiler (TurboFan) costs more than it saves.
+ * A batch worker is the other case: on the county grid, HiGHS on optimised
+ * code took 15 ms of CPU a solve against 22 ms on baseline code, and the
+ * whole sequential grid 20.1-20.3 s against 23.2-23.8 s of CPU, compiling
+ * included (docs/performance.md, "Batch"). The module is compiled once here,
+ * lazily (each function when first called), and handed to every worker: the
+ * workers instantiate the same compiled module, so V8 compiles each function
+ * once for the whole pool, not once per worker.
+ *
+ * The flag applies to the whole process: call this only in a process whose
+ * own thread does not run HiGHS on baseline code (the batch's main thread
+ * only hands variants to workers). ZONAL_WASM_TIERING=baseline keeps
+ * every worker on its own baseline compile, for measuring.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { setV8FlagsOnce } from './v8-flags.js';
+
+/**
+ * A compiled WebAssembly module, opaque here: TypeScript's libraries declare
+ * WebAssembly only with the DOM's, which zonal does not load.
+ */
+export type CompiledWasm = object & { readonly compiledWasmModule?: never };
+
+interface WasmGlobal {
+  compile(bytes: Uint8Array): Promise<CompiledWasm>;
+  instantiate(module: CompiledWasm, imports: object): Promise<object>;
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
+
+let compiled: Promise<CompiledWasm> | null = null;
+
+/**
+ * The optimised HiGHS module for worker threads, compiled once per process
+ * (each function's optimised code stays with it for the next pool), or null
+ * when the environment asks for baseline code.
+ */
+export function compileSharedHighs(): Promise<CompiledWasm | null> {
+  if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return Promise.resolve(null);
+  if (compiled === null) {
+    setV8FlagsOnce('wasm-optimised', { name: 'ZONAL_WASM_TIERING', keepDefault: 'baseline' }, [
+      '--no-liftoff',
+    ]);
+    const file = createRequire(import.meta.url).resolve('highs/runtime');
+    compiled = readFile(file).then((bytes) => wasm.compile(bytes));
+  }
+  return compiled;
+}
+
+/** Loader options that make Emscripten instantiate the HiGHS runtime from `module` instead of compiling highs.wasm. */
+export function instantiatingFrom(module: CompiledWasm) {
+  return {
+    instantiateWasm(imports: object, done: (instance: object) => void) {
+      void wasm.instantiate(module, imports).then(done);
+      return {};
+    },
+  };
+}
