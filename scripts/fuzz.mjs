@@ -343,7 +343,7 @@ async function fuzzOne(n) {
         : ['solve', dir, '--out', out, ...flags];
   const r = await run(args, work);
   const found = problems(args.includes('json') ? 'solve-json' : command, r, out, dir);
-  return { n, code: r.code, found, args, mutations, work };
+  return { n, code: r.code, found, args, mutations, work, stderr: r.stderr };
 }
 
 /** Kill a solve at a random moment while it replaces a set of outputs: the folder must show one set, whole. */
@@ -435,7 +435,14 @@ async function main() {
         process.stderr.write(
           `run ${i}: ${result.found.join('; ')} (${result.args.join(' ')}; ${result.mutations.join('; ')})\n`,
         );
-      }
+      } else if (result.code === 1)
+        // Allowed only for a real solver failure with a clear message: shown, so a person can judge it.
+        process.stderr.write(
+          `run ${i}: exit 1: ${String(result.stderr ?? '')
+            .trim()
+            .split('\n')
+            .pop()} (${result.args.join(' ')}; ${result.mutations.join('; ')})\n`,
+        );
       rmSync(result.work, { recursive: true, force: true });
       if (n % 10 === 0) process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${summary()}\n`);
     }

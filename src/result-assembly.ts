@@ -118,7 +118,7 @@ export function assembleResult(parts: ResultParts): Result {
     currency: scenario.currency,
     weeksPerYear: scenario.weeksPerYear,
     status: parts.status,
-    gap: parts.gap,
+    gap: Number.isFinite(parts.gap) ? parts.gap : null,
     objective: { kind: scenario.award.objective, value: parts.objectiveValue },
     totals: {
       annualCost,

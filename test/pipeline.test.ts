@@ -8,6 +8,9 @@ import { generateScenario, instanceSizes } from '../src/bench/generate.js';
 import { buildLots } from '../src/lots/build-lots.js';
 import { runScenario } from '../src/pipeline.js';
 import { highsBackend } from '../src/solve/backend-highs.js';
+import type { SolverBackend } from '../src/solve/program.js';
+import { firstNonFinite } from '../src/report/finite.js';
+import { formatSummary } from '../src/report/summary.js';
 import type { Scenario } from '../src/model/types.js';
 import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
@@ -230,6 +233,29 @@ describe('a time limit', () => {
     expect(outcome.result.status).toBe('feasible');
     expect(outcome.result.totals.unmetHoursPerWeek).toBeGreaterThanOrEqual(0);
     expect(outcome.result.allocations.length).toBeGreaterThan(0);
-    expect(Number.isNaN(outcome.result.gap) || outcome.result.gap > 0).toBe(true);
+    expect(outcome.result.gap === null || outcome.result.gap > 0).toBe(true);
+  });
+
+  test('that stops the search before any bound: the plan is written, its gap null ("unknown"), never a crash', async () => {
+    // What HiGHS answers when `--time-limit 0.001` stops it with the greedy start and no bound: a plan, gap NaN.
+    const noBound: SolverBackend = {
+      name: 'highs',
+      async solve(program, options) {
+        const outcome = await highsBackend.solve(program, options);
+        return outcome.status === 'optimal' ? { ...outcome, status: 'feasible', gap: NaN } : outcome;
+      },
+    };
+    const outcome = await runScenario(generateScenario(instanceSizes.S, 1), {
+      backend: noBound,
+      timeLimit: 60,
+      inputHash: 't',
+      version: 't',
+    });
+    expect(outcome.kind).toBe('ok');
+    if (outcome.kind !== 'ok') return;
+    expect(outcome.result.status).toBe('feasible');
+    expect(outcome.result.gap).toBeNull();
+    expect(firstNonFinite(outcome.result)).toBeNull(); // the guard before writing lets it through
+    expect(formatSummary(outcome.result)).toContain('time limit hit before the solver could bound');
   });
 });

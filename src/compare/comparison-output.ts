@@ -87,7 +87,7 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
     String(r.rank),
     r.option,
     r.zoning ?? '-',
-    m.status === 'feasible' ? `feasible (gap ${percent(m.gap)})` : m.status,
+    m.status === 'feasible' ? `feasible (gap ${m.gap === null ? 'unknown' : percent(m.gap)})` : m.status,
     money(m.annualCost),
     money(m.allInAnnualCost),
     money(m.costPerHour),

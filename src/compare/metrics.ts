@@ -9,8 +9,8 @@ import type { Cell } from '../report/csv-write.js';
 
 export interface AwardMetrics {
   readonly status: SolveStatus;
-  /** Relative MIP gap (0 when proven optimal). */
-  readonly gap: number;
+  /** Relative MIP gap (0 when proven optimal; null when the search stopped before the solver had a bound). */
+  readonly gap: number | null;
   /** Money paid to the winners a year. */
   readonly annualCost: number;
   /** annualCost plus the unmet hours bought on spot contracts (award.spotPricePerHour): money a council would spend to buy every hour. */

@@ -105,7 +105,8 @@ interface ResultHeader {
 export interface Result extends ResultHeader {
   /** An award is optimal or, when a time limit stopped the search, feasible; no award is an InfeasibleResult. */
   readonly status: Exclude<SolveStatus, 'infeasible'>;
-  readonly gap: number;
+  /** Relative gap to the best bound; null when the search stopped before the solver had a bound (a very short time limit). */
+  readonly gap: number | null;
   readonly objective: { readonly kind: Objective; readonly value: number };
   readonly totals: {
     /** Money paid to the award's winners a year (the unmet-hours penalty is never money). */

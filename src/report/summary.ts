@@ -27,7 +27,7 @@ function headline(r: Result): string[] {
   const gap =
     r.status !== 'feasible'
       ? ''
-      : Number.isFinite(r.gap)
+      : r.gap !== null
         ? ` (time limit hit; within ${percent(r.gap)} of the best possible)`
         : ' (time limit hit before the solver could bound the best possible cost: this plan keeps every rule but may not be the cheapest; allow more time)';
   const t = r.totals;

@@ -14,7 +14,7 @@ const statusText: Readonly<Record<Result['status'], string>> = {
 export function titleBlock(result: Result, kind: string): Html {
   const gap =
     result.status === 'feasible'
-      ? ` (within ${Number.isNaN(result.gap) ? 'an unknown margin' : percent(result.gap)} of the best possible)`
+      ? ` (within ${result.gap === null ? 'an unknown margin' : percent(result.gap)} of the best possible)`
       : '';
   return html`<header class="title">
 <h1>${result.scenario}</h1>

@@ -131,7 +131,7 @@ function runList(result: Result): Html {
   return definitionList([
     [
       'Status',
-      `${result.status}${result.status === 'feasible' ? `, gap ${Number.isNaN(result.gap) ? 'unknown' : percent(result.gap)}` : result.status === 'optimal' ? ', proven optimal' : ''}`,
+      `${result.status}${result.status === 'feasible' ? `, gap ${result.gap === null ? 'unknown' : percent(result.gap)}` : result.status === 'optimal' ? ', proven optimal' : ''}`,
     ],
     [
       'Solver',
