@@ -21,6 +21,8 @@ export interface SummaryRow {
   readonly medianCpuSeconds: number;
   readonly medianGap: number | null;
   readonly worstGap: number | null;
+  /** Runs that ended with an award and a known gap: a run without one (error, infeasible, no bound) cannot meet a gap goal. */
+  readonly runsWithGap: number;
   readonly medianPeakRssMb: number;
   /** median solve time / CBC's median solve time on the same size */
   readonly ratioToCbc: number | null;
@@ -67,6 +69,7 @@ export function summarise(cases: readonly MeasuredCase[]): SummaryRow[] {
       medianCpuSeconds: median(group.map((c) => c.cpuSeconds)) ?? 0,
       medianGap: median(gaps),
       worstGap: gaps.length === 0 ? null : Math.max(...gaps),
+      runsWithGap: gaps.length,
       medianPeakRssMb: median(group.map((c) => c.peakRssMb)) ?? 0,
       variables: first.variables,
       constraints: first.constraints,
