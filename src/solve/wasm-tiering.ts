@@ -15,7 +15,7 @@
  * module is compiled, and they apply to the whole process (every thread).
  * ZONAL_WASM_TIERING=v8 keeps V8's default, for measuring.
  */
-import v8 from 'node:v8';
+import { setV8Flags } from './v8-flags.js';
 
 /** Variables of the first model up to which HiGHS stays on baseline code. */
 const baselineCodeUpTo = 5_000;
@@ -43,7 +43,7 @@ export function useWasmTiering(tiering: WasmTiering): void {
   if (tiering === current) return;
   current = tiering;
   // Set one by one: --liftoff-only alone, set at run time, does not switch off the tiering it implies.
-  for (const flag of tiering === 'baseline' ? baselineFlags : v8Flags) v8.setFlagsFromString(flag);
+  setV8Flags(tiering === 'baseline' ? baselineFlags : v8Flags);
 }
 
 /**
@@ -56,5 +56,5 @@ export function useWasmTiering(tiering: WasmTiering): void {
  * warm-up); it applies to every later compile in the process.
  */
 export function compileWasmEagerly(): void {
-  v8.setFlagsFromString('--no-wasm-lazy-compilation');
+  setV8Flags(['--no-wasm-lazy-compilation']);
 }
