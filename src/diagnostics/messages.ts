@@ -61,6 +61,12 @@ export const zoneIdCountyReserved = () =>
 export const areaInNoZone = (areaId: string, zoning: string, file: string) =>
   `area "${areaId}" is in no zone of zoning "${zoning}": add a row "${areaId},<zone id>" to ${file}`;
 
+/** Several areas missing from one zoning file (often a file cut short): one message, not one per area. */
+export const areasInNoZone = (areaIds: readonly string[], zoning: string, file: string) =>
+  `${areaIds.length} areas are in no zone of zoning "${zoning}": ${areaIds
+    .slice(0, 10)
+    .join(', ')}${areaIds.length > 10 ? ', …' : ''}; add a row "<area id>,<zone id>" for each to ${file}`;
+
 export const zoneAreasDiffer = (zoneId: string, firstZoning: string | undefined, zoning: string) =>
   `zone "${zoneId}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`;
 

@@ -149,10 +149,14 @@ function buildZoning(
   }
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
   if (source.hasRejected) return zoning;
-  for (const areaId of [...areaIds].sort()) {
-    if (!zoning.has(areaId))
-      issues.error(areaLines.file, areaLines.lines.get(areaId) ?? null, msg.areaInNoZone(areaId, name, file));
-  }
+  const missing = [...areaIds].filter((a) => !zoning.has(a)).sort();
+  const [first] = missing;
+  if (first !== undefined)
+    issues.error(
+      areaLines.file,
+      areaLines.lines.get(first) ?? null,
+      missing.length === 1 ? msg.areaInNoZone(first, name, file) : msg.areasInNoZone(missing, name, file),
+    );
   return zoning;
 }
 

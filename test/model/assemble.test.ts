@@ -113,6 +113,13 @@ describe('assembleScenario via readScenario', () => {
     ],
     ['area in no zone', set('zones-two.csv', 4, ''), 'areas.csv:4: area "A3" is in no zone of zoning "two"'],
     [
+      'a zoning file cut short: one message naming every area it misses',
+      (f) => {
+        f['zones-two.csv'] = 'area_id,zone_id\nA1,Z1\n';
+      },
+      'areas.csv:3: 2 areas are in no zone of zoning "two": A2, A3; add a row "<area id>,<zone id>" for each to zones-two.csv',
+    ],
+    [
       'area in two zones',
       set('zones-two.csv', 4, 'A2,Z2'),
       'zones-two.csv:4: area "A2" is already in zone "Z1"',
