@@ -13,6 +13,7 @@ import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
 import { overridesSchema, type Overrides } from './overrides.js';
+import { issueText } from '../model/issue-text.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
 export const samplesSchema = z
@@ -30,6 +31,9 @@ const variantSchema = z.strictObject({
   seed: seedSchema.optional(),
 });
 
+/** Override paths (e.g. "award.maxShareOfTotalHours") → the values to try. */
+const gridSchema = z.record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value'));
+
 const batchFileSchema = z
   .strictObject({
     name: z.string().optional(),
@@ -39,8 +43,7 @@ const batchFileSchema = z
     samples: samplesSchema.optional(),
     seed: seedSchema.optional(),
     variants: z.array(variantSchema).optional(),
-    /** Override paths (e.g. "award.maxShareOfTotalHours") → the values to try. */
-    grid: z.record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value')).optional(),
+    grid: gridSchema.optional(),
   })
   .refine((b) => (b.variants?.length ?? 0) > 0 || b.grid !== undefined, {
     message: msg.batchNoVariants(),
@@ -128,10 +131,7 @@ function checkGrid(
       const parsed = overridesSchema.safeParse(atPath(path, value));
       if (!parsed.success)
         for (const issue of parsed.error.issues)
-          report(
-            ['grid', path, i],
-            `grid "${path}" value ${JSON.stringify(value)}: ${issue.path.map(String).join('.')} ${issue.message}`,
-          );
+          report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
     });
   }
 }
@@ -161,10 +161,7 @@ function expand(
       });
     else
       for (const issue of parsed.error.issues)
-        report(
-          where,
-          `variant ${out.length + 1}: overrides.${issue.path.map(String).join('.')} ${issue.message}`,
-        );
+        report(where, `variant ${out.length + 1}: ${issueText(issue, 'overrides')}`);
   };
   const samples = file.samples ?? null;
   const seed = file.seed ?? 1;
@@ -231,7 +228,12 @@ export function parseBatchFile(
   const parsed = batchFileSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      report(issue.path, `${issue.path.map(String).join('.') || '(top level)'} ${issue.message}`);
+      report(issue.path, issue.path.length === 0 ? `(top level) ${issue.message}` : issueText(issue));
+    // A grid the schema did not complain about still has its values checked, so a
+    // mistake elsewhere in the file does not hide a mistake in the grid.
+    const grid = gridSchema.safeParse((JSON.parse(text) as { grid?: unknown }).grid);
+    if (grid.success && !parsed.error.issues.some((issue) => issue.path[0] === 'grid'))
+      checkGrid(grid.data, report);
     return { problems };
   }
   const count = variantCount(parsed.data);

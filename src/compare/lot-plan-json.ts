@@ -4,6 +4,7 @@
  * checked by the same schema as scenario.json.
  */
 import { lotPlanEntry, scenarioJsonSchema } from '../model/scenario-schema.js';
+import { issueText } from '../model/issue-text.js';
 import type { CareType, LotPlan, LotPlanEntry } from '../model/types.js';
 import { careTypes } from '../model/types.js';
 import { entryToJson } from '../structures/index.js';
@@ -29,8 +30,7 @@ export function lotPlanToJson(plan: LotPlan): LotPlanJson {
 /** The lot plan a scenario.json `lots` value means, or the schema's complaints. */
 export function lotPlanFromJson(json: unknown): LotPlan | string {
   const parsed = lotPlanJsonSchema.safeParse(json);
-  if (!parsed.success)
-    return parsed.error.issues.map((i) => `lots.${i.path.map(String).join('.')} ${i.message}`).join('; ');
+  if (!parsed.success) return parsed.error.issues.map((i) => issueText(i, 'lots')).join('; ');
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {
     const entry = parsed.data[careType];

@@ -8,8 +8,9 @@
  */
 import { deepmergeCustom } from 'deepmerge-ts';
 import { z } from 'zod';
-import { lotOverrideFields } from '../diagnostics/messages.js';
+import { lotOverrideFields, settingUnknownKey as unknownKey } from '../diagnostics/messages.js';
 import { awardSchema } from '../model/scenario-schema.js';
+import { issueText } from '../model/issue-text.js';
 import { parseScoringSettings } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
 import { careTypes } from '../model/types.js';
@@ -28,7 +29,14 @@ const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
   const parsed = awardSchema.safeParse(value);
   if (!parsed.success)
     for (const issue of parsed.error.issues)
-      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      if (issue.code === 'unrecognized_keys')
+        for (const key of issue.keys)
+          ctx.addIssue({
+            code: 'custom',
+            path: issue.path,
+            message: unknownKey(key, Object.keys(awardSchema.shape)),
+          });
+      else ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 
 const lotOverrideSchema = z.union(
@@ -44,7 +52,7 @@ const lotOverrideSchema = z.union(
   },
 );
 
-export const overridesSchema = z.strictObject({
+const overrideShape = {
   name: z.string().min(1).optional(),
   option: z
     .enum(optionNames as [string, ...string[]], { error: () => `must be one of ${optionNames.join(', ')}` })
@@ -67,6 +75,13 @@ export const overridesSchema = z.strictObject({
       z.number().gt(0, 'must be a factor above 0 (1.05 is a 5% rise)').max(100, 'must be at most 100'),
     )
     .optional(),
+};
+
+export const overridesSchema = z.strictObject(overrideShape, {
+  error: (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => unknownKey(key, Object.keys(overrideShape))).join('; ')
+      : undefined,
 });
 
 export type Overrides = z.output<typeof overridesSchema>;
@@ -90,9 +105,7 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
 
 function withAward(award: AwardRules, override: Readonly<Record<string, unknown>>): AwardRules | string {
   const parsed = awardSchema.safeParse({ ...award, ...override });
-  return parsed.success
-    ? parsed.data
-    : parsed.error.issues.map((i) => `award.${i.path.map(String).join('.')} ${i.message}`).join('; ');
+  return parsed.success ? parsed.data : parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
 }
 
 /** costModel and scoring merged field by field, then checked whole by scenario.json's own schemas. */

@@ -8,6 +8,7 @@ import { closestName } from '../diagnostics/did-you-mean.js';
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import { awardSchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
+import { issueText } from '../model/issue-text.js';
 import { lotEntryKeys } from '../structures/entry-schema.js';
 import {
   contractSchema,
@@ -73,9 +74,8 @@ export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueL
   if (parsed.success) {
     const problems = contractSettingsProblems(parsed.data);
     for (const p of problems)
-      if (p.warning === true)
-        issues.warning(place.file, place.line(p.path), `${p.path.join('.')} ${p.message}`);
-      else issues.error(place.file, place.line(p.path), `${p.path.join('.')} ${p.message}`, 'value');
+      if (p.warning === true) issues.warning(place.file, place.line(p.path), issueText(p));
+      else issues.error(place.file, place.line(p.path), issueText(p), 'value');
     return keysOk && problems.every((p) => p.warning === true) ? parsed.data : null;
   }
   for (const issue of parsed.error.issues) {

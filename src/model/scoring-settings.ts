@@ -5,6 +5,7 @@
  * Misspelt keys are errors, so a setting is never silently ignored.
  */
 import { z } from 'zod';
+import { issueText } from './issue-text.js';
 
 const share = (max = 1) => z.number().min(0, 'must be at least 0').max(max, `must be at most ${max}`);
 /** No setting is above 1,000 (£ an hour, minutes, miles or a weight): far above any real cost, and every floor and score stays finite. */
@@ -132,7 +133,7 @@ export type SettingsOutcome =
   | { readonly kind: 'bad'; readonly issues: readonly string[] };
 
 function issuesOf(key: string, error: z.ZodError): string[] {
-  return error.issues.map((i) => `${[key, ...i.path.map(String)].join('.')} ${i.message}`);
+  return error.issues.map((i) => issueText(i, key));
 }
 
 /** Complete `costModel` and `scoring` with defaults, or say what is wrong. */

@@ -90,9 +90,15 @@ describe('parseBatchFile', () => {
       '}',
     ].join('\n');
     const found = problems(text);
-    expect(found.map((p) => p.line)).toEqual([4, 5]);
-    expect(found[0]?.message).toMatch(/zonning/);
+    // The grid's mistake is reported with the variants' ones, not only once they are fixed.
+    expect(found.map((p) => p.line)).toEqual([4, 5, 7]);
+    expect(found[0]?.message).toBe(
+      'variants.0.overrides has an unknown key "zonning" (did you mean "zoning"?): remove it or correct its name',
+    );
     expect(found[1]?.message).toMatch(/maxShareOfTotalHours.*at most 1/);
+    expect(found[2]?.message).toMatch(
+      /^grid "demandMultiplier" value -1: demandMultiplier must be more than 0/,
+    );
     const grid = problems(
       ['{', '  "base": "tiny",', '  "grid": {', '    "demandMultiplier": [1, -1]', '  }', '}'].join('\n'),
     );
