@@ -207,4 +207,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Not top-level await: the command line is bundled as CommonJS (src/cli/launch.ts).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
