@@ -15,11 +15,18 @@ import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Scenario } from '../model/types.js';
 import { csvText, streamCsv } from './csv-read.js';
-import { fileSizeLimits, openScenarioFile, readOpened } from './scenario-file.js';
+import {
+  fileSizeLimits,
+  openScenarioFile,
+  readOpened,
+  readSmallOpened,
+  streamChunkBytes,
+} from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import type { TableSink } from './table-rows.js';
 import { encodingSniffer, undecodableMessage } from './text-decode.js';
@@ -53,7 +60,7 @@ async function readWhole(
     return null;
   }
   try {
-    const bytes = await readOpened(opened.handle, maxBytes);
+    const bytes = await readOpened(opened.handle, maxBytes, opened.size);
     hash
       .update(`${path.basename(ref)}\0`)
       .update(bytes)
@@ -78,10 +85,20 @@ function parseJson(jsonFile: string, text: string, issues: IssueList): unknown {
   }
 }
 
-/** The bytes of an open file from its start, chunk by chunk, failing if it grows past the cap while read. */
-function bytesOf(handle: FileHandle, onChunk: (chunk: Buffer) => void = () => undefined) {
+/**
+ * The bytes of an open file from its start, chunk by chunk, failing if it grows past the cap while read;
+ * `whole`: the file already read (a small one), as its one chunk.
+ */
+function bytesOf(
+  handle: FileHandle,
+  whole: Buffer | null,
+  onChunk: (chunk: Buffer) => void = () => undefined,
+) {
   let total = 0;
-  const stream = handle.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 });
+  const stream =
+    whole === null
+      ? handle.createReadStream({ start: 0, autoClose: false, highWaterMark: streamChunkBytes })
+      : Readable.from([whole]);
   const check = (chunk: Buffer) => {
     total += chunk.length;
     if (total > fileSizeLimits.table) throw new Error('the file grew past the size limit while being read');
@@ -110,7 +127,8 @@ async function readCsvTable(
     // Pass 1: the encoding, and the bytes into the input hash.
     const sniffer = encodingSniffer();
     hash.update(`${path.basename(ref)}\0`);
-    const first = bytesOf(opened.handle, (chunk) => {
+    const whole = await readSmallOpened(opened.handle, opened.size);
+    const first = bytesOf(opened.handle, whole, (chunk) => {
       sniffer.push(chunk);
       hash.update(chunk);
     });
@@ -124,7 +142,7 @@ async function readCsvTable(
     if (found.encoding === 'windows-1252')
       issues.warning(ref, found.firstNonAsciiLine, msg.readAsWindows1252());
     // Pass 2: parse and check each record as it arrives.
-    const second = bytesOf(opened.handle);
+    const second = bytesOf(opened.handle, whole);
     await streamCsv(
       second.stream.pipe(csvText(second.check, found.encoding)),
       (header) => sink.header(header),
