@@ -3,6 +3,7 @@
  * that exits the process. Each command's modules load only when it runs
  * (the report's chart libraries alone take half a second to load).
  */
+import './zod-settings.js';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics/issues.js';
 import { OutputError } from '../io/write-outputs.js';
