@@ -6,7 +6,8 @@
 import './zod-settings.js';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics/issues.js';
-import { OutputError } from '../io/write-outputs.js';
+// Its own module: write-outputs.js would load node:crypto for every command.
+import { OutputError } from '../io/output-error.js';
 import { CliExit, badInput, exitCodes } from './exit.js';
 import { solverNames } from '../solve/solver-names.js';
 import { writeErr } from './terminal.js';

@@ -11,7 +11,6 @@
  *
  * All problems are collected; the caller decides what to do with them.
  */
-import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,10 +31,17 @@ import type { TableSink } from './table-rows.js';
 import { encodingSniffer, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
+/** What every file's bytes are fed to: sha256 for a run's input hash, or nothing (`zonal validate`). */
+export interface InputHasher {
+  update(data: string | Uint8Array): InputHasher;
+}
+
+const noHash: InputHasher = { update: () => noHash };
+
 export interface ReadResult {
   readonly scenario: Scenario | null;
   readonly issues: IssueList;
-  /** sha256 of every file read, in a fixed order: names a run's inputs. */
+  /** sha256 of every file read, in a fixed order: names a run's inputs ('' when not asked for). */
   readonly inputHash: string;
 }
 
@@ -51,7 +57,7 @@ async function readWhole(
   dir: string,
   ref: string,
   maxBytes: number,
-  hash: Hash,
+  hash: InputHasher,
   report: Report,
 ): Promise<Buffer | null> {
   const opened = await openScenarioFile(dir, ref, maxBytes);
@@ -114,7 +120,7 @@ async function readCsvTable(
   jsonFile: string,
   jsonText: string,
   issues: IssueList,
-  hash: Hash,
+  hash: InputHasher,
   sink: TableSink,
 ): Promise<boolean> {
   const opened = await openScenarioFile(dir, ref, fileSizeLimits.table);
@@ -164,7 +170,7 @@ export async function readBoundaries(
   ref: string | undefined,
   place: { file: string; line: number | null },
   issues: IssueList,
-  hash: Hash,
+  hash: InputHasher,
 ): Promise<unknown> {
   if (ref === undefined) return null;
   const bytes = await readWhole(dir, ref, fileSizeLimits.boundaries, hash, (reason, message) => {
@@ -185,7 +191,7 @@ export async function folderSource(
   dir: string,
   dirArg: string,
   issues: IssueList,
-  hash: Hash,
+  hash: InputHasher,
 ): Promise<ScenarioSource | null> {
   const jsonFile = 'scenario.json';
   const bytes = await readWhole(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) =>
@@ -213,10 +219,15 @@ export async function folderSource(
   };
 }
 
-export async function readScenario(dirArg: string): Promise<ReadResult> {
+/**
+ * `options.hash` false: no input hash (a folder's inputHash is ''), and node:crypto,
+ * which takes a few milliseconds to load, is not loaded.
+ */
+export async function readScenario(dirArg: string, options = { hash: true }): Promise<ReadResult> {
   if (isWorkbookPath(dirArg)) return (await import('./read-workbook.js')).readWorkbookScenario(dirArg);
   const issues = new IssueList();
-  const hash = createHash('sha256');
+  const sha256 = options.hash ? (await import('node:crypto')).createHash('sha256') : null;
+  const hash = sha256 ?? noHash;
   const dir = await realpath(path.resolve(dirArg)).catch(() => path.resolve(dirArg));
   const isDir = await stat(dir).then(
     (s) => s.isDirectory(),
@@ -228,5 +239,9 @@ export async function readScenario(dirArg: string): Promise<ReadResult> {
   }
   const source = await folderSource(dir, dirArg, issues, hash);
   const scenario = source === null ? null : await readSource(source, issues);
-  return { scenario, issues, inputHash: scenario === null ? '' : hash.digest('hex').slice(0, 16) };
+  return {
+    scenario,
+    issues,
+    inputHash: scenario === null || sha256 === null ? '' : sha256.digest('hex').slice(0, 16),
+  };
 }
