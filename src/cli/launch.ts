@@ -15,7 +15,11 @@
  * saved. Bundle files are named by a hash of their content, and `npm run build`
  * deletes dist/bundle/ before writing it, so no cache outlives its source.
  *
- * Files outside dist/bundle/ (packages such as highs) load as usual.
+ * Files outside dist/bundle/ (packages such as highs) load as usual. Code in
+ * the bundle cannot `import()` (vm.Script has no module loader to hand it
+ * without an experimental warning on stderr); rolldown turns the bundle's
+ * own dynamic imports into `require`, so import bundled modules, not
+ * packages left out of the bundle or `node:` modules.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -81,7 +85,6 @@ proto._compile = function compileWithCache(this: LoadingModule, content: string,
   const script = new vm.Script(Module.wrap(content), {
     filename,
     cachedData: recording ? undefined : cachedCode(cacheFile(filename, tag)),
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const wrapper = script.runInThisContext() as Wrapper;
   wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, bundleDir);

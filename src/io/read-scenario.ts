@@ -27,6 +27,7 @@ import {
   streamChunkBytes,
 } from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
+import { TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
 import { encodingSniffer, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
@@ -122,8 +123,11 @@ async function readCsvTable(
   issues: IssueList,
   hash: InputHasher,
   sink: TableSink,
+  prefetch: TablePrefetch | null,
 ): Promise<boolean> {
-  const opened = await openScenarioFile(dir, ref, fileSizeLimits.table);
+  const fetched = prefetch?.take(ref);
+  const opened =
+    fetched === undefined ? await openScenarioFile(dir, ref, fileSizeLimits.table) : (await fetched).opened;
   if (opened.kind === 'bad') {
     if (opened.reason === 'outside') issues.error(jsonFile, keyLine(jsonText, ref), opened.message);
     else issues.error(ref, null, opened.message);
@@ -133,7 +137,8 @@ async function readCsvTable(
     // Pass 1: the encoding, and the bytes into the input hash.
     const sniffer = encodingSniffer();
     hash.update(`${path.basename(ref)}\0`);
-    const whole = await readSmallOpened(opened.handle, opened.size);
+    const whole =
+      fetched === undefined ? await readSmallOpened(opened.handle, opened.size) : await (await fetched).whole;
     const first = bytesOf(opened.handle, whole, (chunk) => {
       sniffer.push(chunk);
       hash.update(chunk);
@@ -186,13 +191,18 @@ export async function readBoundaries(
   }
 }
 
-/** `dir` is the folder's real path (scenario-file.ts compares real paths). */
+/**
+ * `dir` is the folder's real path (scenario-file.ts compares real paths).
+ * `prefetch`: open and read the table files side by side as soon as the
+ * settings are read (table-prefetch.ts); the caller then calls `close` once done.
+ */
 export async function folderSource(
   dir: string,
   dirArg: string,
   issues: IssueList,
   hash: InputHasher,
-): Promise<ScenarioSource | null> {
+  prefetch = false,
+): Promise<(ScenarioSource & { close(): Promise<void> }) | null> {
   const jsonFile = 'scenario.json';
   const bytes = await readWhole(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) =>
     issues.error(
@@ -203,11 +213,13 @@ export async function folderSource(
   );
   if (bytes === null) return null;
   const text = bytes.toString('utf8');
+  const settings = parseJson(jsonFile, text, issues);
+  const tables = prefetch ? new TablePrefetch(dir, settings) : null;
   return {
     settingsFile: jsonFile,
-    settings: parseJson(jsonFile, text, issues),
+    settings,
     line: (keyPath) => keyLine(text, String(keyPath[keyPath.length - 1] ?? '')),
-    table: (ref, sink) => readCsvTable(dir, ref, jsonFile, text, issues, hash, sink),
+    table: (ref, sink) => readCsvTable(dir, ref, jsonFile, text, issues, hash, sink, tables),
     boundaries: (ref) =>
       readBoundaries(
         dir,
@@ -216,6 +228,7 @@ export async function folderSource(
         issues,
         hash,
       ),
+    close: async () => tables?.close(),
   };
 }
 
@@ -226,7 +239,7 @@ export async function folderSource(
 export async function readScenario(dirArg: string, options = { hash: true }): Promise<ReadResult> {
   if (isWorkbookPath(dirArg)) return (await import('./read-workbook.js')).readWorkbookScenario(dirArg);
   const issues = new IssueList();
-  const sha256 = options.hash ? (await import('node:crypto')).createHash('sha256') : null;
+  const sha256 = options.hash ? (await import('./sha256.js')).sha256() : null;
   const hash = sha256 ?? noHash;
   const dir = await realpath(path.resolve(dirArg)).catch(() => path.resolve(dirArg));
   const isDir = await stat(dir).then(
@@ -237,8 +250,13 @@ export async function readScenario(dirArg: string, options = { hash: true }): Pr
     issues.error(dirArg, null, msg.notScenarioFolder());
     return { scenario: null, issues, inputHash: '' };
   }
-  const source = await folderSource(dir, dirArg, issues, hash);
-  const scenario = source === null ? null : await readSource(source, issues);
+  const source = await folderSource(dir, dirArg, issues, hash, true);
+  let scenario: Scenario | null = null;
+  try {
+    scenario = source === null ? null : await readSource(source, issues);
+  } finally {
+    await source?.close();
+  }
   return {
     scenario,
     issues,

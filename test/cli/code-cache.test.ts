@@ -6,7 +6,7 @@
  * package), so the real build is never touched.
  */
 import { spawn } from 'node:child_process';
-import { cp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, repoRoot, zonal, type CliRun } from '../helpers/cli.js';
@@ -60,6 +60,18 @@ vm.Script = class extends Script {
 `;
 
 describe.concurrent('the code cache', () => {
+  test("the bundle imports no module dynamically, which the code cache's scripts cannot", async () => {
+    const dir = path.join(repoRoot, 'dist/bundle');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.cjs'));
+    expect(files).toContain('main.cjs');
+    const imports: string[] = [];
+    for (const f of files)
+      for (const line of (await readFile(path.join(dir, f), 'utf8')).split('\n'))
+        if (/(^|[^\w.$])import\(/.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line))
+          imports.push(`${f}: ${line.trim()}`);
+    expect(imports).toEqual([]);
+  });
+
   test('V8 takes every cache the build recorded, for validate and solve', spawnTimeout, async () => {
     const launch = await bundleCopy();
     await writeFile(path.join(path.dirname(launch), 'report-refused.cjs'), reportRefused);
