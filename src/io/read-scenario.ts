@@ -14,11 +14,10 @@
 import type { FileHandle } from 'node:fs/promises';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Scenario } from '../model/types.js';
-import { csvText, streamCsv } from './csv-read.js';
+import { csvText, csvTextOf, streamCsv } from './csv-read.js';
 import {
   fileSizeLimits,
   openScenarioFile,
@@ -92,27 +91,19 @@ function parseJson(jsonFile: string, text: string, issues: IssueList): unknown {
   }
 }
 
-/**
- * The bytes of an open file from its start, chunk by chunk, failing if it grows past the cap while read;
- * `whole`: the file already read (a small one), as its one chunk.
- */
-function bytesOf(
-  handle: FileHandle,
-  whole: Buffer | null,
-  onChunk: (chunk: Buffer) => void = () => undefined,
-) {
+/** A check of each chunk of a file as read: fails if the file grows past the cap while read. */
+function sizeChecked(onChunk: (chunk: Buffer) => void = () => undefined): (chunk: Buffer) => void {
   let total = 0;
-  const stream =
-    whole === null
-      ? handle.createReadStream({ start: 0, autoClose: false, highWaterMark: streamChunkBytes })
-      : Readable.from([whole]);
-  const check = (chunk: Buffer) => {
+  return (chunk) => {
     total += chunk.length;
     if (total > fileSizeLimits.table) throw new Error('the file grew past the size limit while being read');
     onChunk(chunk);
   };
-  return { stream, check };
 }
+
+/** The bytes of an open file from its start, chunk by chunk. */
+const bytesOf = (handle: FileHandle) =>
+  handle.createReadStream({ start: 0, autoClose: false, highWaterMark: streamChunkBytes });
 
 /** Stream one CSV file of the folder into `sink`; false when it cannot be read (reported). */
 async function readCsvTable(
@@ -139,11 +130,12 @@ async function readCsvTable(
     hash.update(`${path.basename(ref)}\0`);
     const whole =
       fetched === undefined ? await readSmallOpened(opened.handle, opened.size) : await (await fetched).whole;
-    const first = bytesOf(opened.handle, whole, (chunk) => {
+    const first = sizeChecked((chunk) => {
       sniffer.push(chunk);
       hash.update(chunk);
     });
-    for await (const chunk of first.stream) first.check(chunk as Buffer);
+    if (whole !== null) first(whole);
+    else for await (const chunk of bytesOf(opened.handle)) first(chunk as Buffer);
     hash.update('\0');
     const found = sniffer.finish();
     if (found.kind !== 'text') {
@@ -153,9 +145,10 @@ async function readCsvTable(
     if (found.encoding === 'windows-1252')
       issues.warning(ref, found.firstNonAsciiLine, msg.readAsWindows1252());
     // Pass 2: parse and check each record as it arrives.
-    const second = bytesOf(opened.handle, whole);
     await streamCsv(
-      second.stream.pipe(csvText(second.check, found.encoding)),
+      whole !== null
+        ? csvTextOf(whole, found.encoding)
+        : bytesOf(opened.handle).pipe(csvText(sizeChecked(), found.encoding)),
       (header) => sink.header(header),
       (record) => sink.record(record),
     );
