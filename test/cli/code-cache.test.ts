@@ -5,11 +5,10 @@
  * dist/bundle/ (with package.json and node_modules beside it, as in the
  * package), so the real build is never touched.
  */
-import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assertBuilt, repoRoot, zonal, type CliRun } from '../helpers/cli.js';
+import { assertBuilt, node, repoRoot, zonal, type CliRun } from '../helpers/cli.js';
 import { goodFiles, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
@@ -34,18 +33,7 @@ const cacheFiles = async (launch: string) =>
  */
 function run(launch: string, args: readonly string[], reportCache = false, env = {}): Promise<CliRun> {
   const preload = path.join(path.dirname(launch), 'report-refused.cjs');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(reportCache ? ['--require', preload] : []), launch, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return node([...(reportCache ? ['--require', preload] : []), launch, ...args], repoRoot, env);
 }
 
 const reportRefused = `const vm = require('node:vm');
