@@ -10,7 +10,9 @@
  * (its CommonJS build requires its parts at run time) and the
  * server-side packages only `zonal serve` and `zonal worker` use.
  * Worker entries keep their names, so `new URL('./solve-worker.js', import.meta.url)`
- * finds them beside the bundled caller, as it does in dist/.
+ * finds them beside the bundled caller, as it does in dist/. The main thread's
+ * code is a second, CommonJS build beside them (main.cjs, loaded by launch.cjs
+ * with V8's code cache: src/cli/launch.ts); the workers stay ES modules.
  */
 import { rmSync } from 'node:fs';
 import { build } from 'rolldown';
@@ -27,9 +29,9 @@ const external = [
 ];
 
 rmSync('dist/bundle', { recursive: true, force: true });
+// The worker threads' entries, as ES modules.
 await build({
   input: {
-    main: 'dist/cli/main.js',
     'batch-worker': 'dist/compare/batch-worker.js',
     'solve-worker': 'dist/serve/solve-worker.js',
     'render-worker': 'dist/report/render-worker.js',
@@ -39,4 +41,18 @@ await build({
   external,
   logLevel: 'warn',
   output: { dir: 'dist/bundle', format: 'esm', chunkFileNames: 'chunk-[hash].js' },
+});
+// The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
+// code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
+await build({
+  input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
+  platform: 'node',
+  external,
+  logLevel: 'warn',
+  output: {
+    dir: 'dist/bundle',
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: 'chunk-[hash].cjs',
+  },
 });

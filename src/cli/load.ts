@@ -6,13 +6,14 @@ import { readScenario } from '../io/read-scenario.js';
 import type { Scenario } from '../model/types.js';
 import { badInput, printIssues } from './exit.js';
 
+/** `options.hash` false: no input hash (inputHash ''), for a command that records no run. */
 export async function loadScenario(
   dir: string,
-  quiet = false,
+  options = { hash: true },
 ): Promise<{ scenario: Scenario; inputHash: string; warnings: string[] }> {
-  const { scenario, issues, inputHash } = await readScenario(dir);
+  const { scenario, issues, inputHash } = await readScenario(dir, options);
   if (scenario === null || issues.hasErrors) throw badInput(issues.all);
-  if (!quiet) printIssues(issues.warnings);
+  printIssues(issues.warnings);
   return {
     scenario,
     inputHash,

@@ -3,9 +3,11 @@
  * that exits the process. Each command's modules load only when it runs
  * (the report's chart libraries alone take half a second to load).
  */
+import './zod-settings.js';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../diagnostics/issues.js';
-import { OutputError } from '../io/write-outputs.js';
+// Its own module: write-outputs.js would load node:crypto for every command.
+import { OutputError } from '../io/output-error.js';
 import { CliExit, badInput, exitCodes } from './exit.js';
 import { solverNames } from '../solve/solver-names.js';
 import { writeErr } from './terminal.js';
@@ -207,4 +209,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Not top-level await: the command line is bundled as CommonJS (src/cli/launch.ts).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -25,13 +25,9 @@ export interface CsvTable {
 /**
  * Bytes → text with every line break as `\n` (CRLF and a lone CR too) and no
  * UTF-8 byte-order mark, so the parser and the line count agree on what a
- * line is. `onBytes` sees the raw bytes (for the input hash and size cap);
- * `encoding` is what encodingSniffer (text-decode.ts) found.
+ * line is: `push` each chunk's bytes in turn, then `end`.
  */
-export function csvText(
-  onBytes: (chunk: Buffer) => void = () => undefined,
-  encoding: 'utf-8' | 'windows-1252' = 'utf-8',
-): Transform {
+function csvDecoder(encoding: 'utf-8' | 'windows-1252') {
   const decoder = new TextDecoder(encoding);
   let first = true;
   let pendingCr = false;
@@ -45,6 +41,22 @@ export function csvText(
     }
     return t.replace(/\r\n?/g, '\n');
   };
+  return {
+    push: (chunk: Uint8Array) => normalise(decoder.decode(chunk, { stream: true })),
+    end: () => normalise(decoder.decode()) + (pendingCr ? '\n' : ''),
+  };
+}
+
+/**
+ * The decoder as a stream (see csvDecoder). `onBytes` sees the raw bytes (for
+ * the input hash and size cap); `encoding` is what encodingSniffer
+ * (text-decode.ts) found.
+ */
+export function csvText(
+  onBytes: (chunk: Buffer) => void = () => undefined,
+  encoding: 'utf-8' | 'windows-1252' = 'utf-8',
+): Transform {
+  const decoder = csvDecoder(encoding);
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
@@ -54,16 +66,22 @@ export function csvText(
         done(e as Error);
         return;
       }
-      const text = normalise(decoder.decode(chunk, { stream: true }));
+      const text = decoder.push(chunk);
       if (text !== '') this.push(text);
       done();
     },
     flush(done: TransformCallback) {
-      const text = normalise(decoder.decode()) + (pendingCr ? '\n' : '');
+      const text = decoder.end();
       if (text !== '') this.push(text);
       done();
     },
   });
+}
+
+/** A whole file's bytes as csvText gives them (a small file, read at once: no stream to set up). */
+export function csvTextOf(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1252'): string {
+  const decoder = csvDecoder(encoding);
+  return decoder.push(bytes) + decoder.end();
 }
 
 /** A parse error the user can act on (an unclosed quote, usually). */
@@ -84,12 +102,12 @@ const newlines = (cell: string) => {
 };
 
 /**
- * Parse normalised CSV text (see csvText) record by record. `onHeader` gets
+ * Parse normalised CSV text (see csvText; a string: csvTextOf) record by record. `onHeader` gets
  * the trimmed header and returns false to stop; blank lines are skipped but
  * counted, so every record keeps the physical line it starts on.
  */
 export function streamCsv(
-  text: Readable,
+  text: Readable | string,
   onHeader: (header: readonly string[]) => boolean,
   onRecord: (record: CsvRecord) => void,
 ): Promise<void> {
@@ -97,13 +115,16 @@ export function streamCsv(
     let header: string[] | null = null;
     let line = 1;
     let failed = false;
+    const stop = () => {
+      if (typeof text !== 'string') text.destroy();
+    };
     const fail = (e: Error) => {
       if (failed) return;
       failed = true;
-      text.destroy();
+      stop();
       reject(e);
     };
-    text.on('error', fail);
+    if (typeof text !== 'string') text.on('error', fail);
     Papa.parse<string[]>(text as unknown as File, {
       delimiter: ',',
       newline: '\n',
@@ -128,7 +149,7 @@ export function streamCsv(
           header = row.map((h) => h.trim());
           if (!onHeader(header)) {
             parser.abort();
-            text.destroy();
+            stop();
           }
           return;
         }

@@ -11,24 +11,37 @@
  *
  * All problems are collected; the caller decides what to do with them.
  */
-import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Scenario } from '../model/types.js';
-import { csvText, streamCsv } from './csv-read.js';
-import { fileSizeLimits, openScenarioFile, readOpened } from './scenario-file.js';
+import { csvText, csvTextOf, streamCsv } from './csv-read.js';
+import {
+  fileSizeLimits,
+  openScenarioFile,
+  readOpened,
+  readSmallOpened,
+  streamChunkBytes,
+} from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
+import { TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
 import { encodingSniffer, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
+/** What every file's bytes are fed to: sha256 for a run's input hash, or nothing (`zonal validate`). */
+export interface InputHasher {
+  update(data: string | Uint8Array): InputHasher;
+}
+
+const noHash: InputHasher = { update: () => noHash };
+
 export interface ReadResult {
   readonly scenario: Scenario | null;
   readonly issues: IssueList;
-  /** sha256 of every file read, in a fixed order: names a run's inputs. */
+  /** sha256 of every file read, in a fixed order: names a run's inputs ('' when not asked for). */
   readonly inputHash: string;
 }
 
@@ -44,7 +57,7 @@ async function readWhole(
   dir: string,
   ref: string,
   maxBytes: number,
-  hash: Hash,
+  hash: InputHasher,
   report: Report,
 ): Promise<Buffer | null> {
   const opened = await openScenarioFile(dir, ref, maxBytes);
@@ -53,7 +66,7 @@ async function readWhole(
     return null;
   }
   try {
-    const bytes = await readOpened(opened.handle, maxBytes);
+    const bytes = await readOpened(opened.handle, maxBytes, opened.size);
     hash
       .update(`${path.basename(ref)}\0`)
       .update(bytes)
@@ -78,17 +91,19 @@ function parseJson(jsonFile: string, text: string, issues: IssueList): unknown {
   }
 }
 
-/** The bytes of an open file from its start, chunk by chunk, failing if it grows past the cap while read. */
-function bytesOf(handle: FileHandle, onChunk: (chunk: Buffer) => void = () => undefined) {
+/** A check of each chunk of a file as read: fails if the file grows past the cap while read. */
+function sizeChecked(onChunk: (chunk: Buffer) => void = () => undefined): (chunk: Buffer) => void {
   let total = 0;
-  const stream = handle.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 });
-  const check = (chunk: Buffer) => {
+  return (chunk) => {
     total += chunk.length;
     if (total > fileSizeLimits.table) throw new Error('the file grew past the size limit while being read');
     onChunk(chunk);
   };
-  return { stream, check };
 }
+
+/** The bytes of an open file from its start, chunk by chunk. */
+const bytesOf = (handle: FileHandle) =>
+  handle.createReadStream({ start: 0, autoClose: false, highWaterMark: streamChunkBytes });
 
 /** Stream one CSV file of the folder into `sink`; false when it cannot be read (reported). */
 async function readCsvTable(
@@ -97,10 +112,13 @@ async function readCsvTable(
   jsonFile: string,
   jsonText: string,
   issues: IssueList,
-  hash: Hash,
+  hash: InputHasher,
   sink: TableSink,
+  prefetch: TablePrefetch | null,
 ): Promise<boolean> {
-  const opened = await openScenarioFile(dir, ref, fileSizeLimits.table);
+  const fetched = prefetch?.take(ref);
+  const opened =
+    fetched === undefined ? await openScenarioFile(dir, ref, fileSizeLimits.table) : (await fetched).opened;
   if (opened.kind === 'bad') {
     if (opened.reason === 'outside') issues.error(jsonFile, keyLine(jsonText, ref), opened.message);
     else issues.error(ref, null, opened.message);
@@ -110,11 +128,14 @@ async function readCsvTable(
     // Pass 1: the encoding, and the bytes into the input hash.
     const sniffer = encodingSniffer();
     hash.update(`${path.basename(ref)}\0`);
-    const first = bytesOf(opened.handle, (chunk) => {
+    const whole =
+      fetched === undefined ? await readSmallOpened(opened.handle, opened.size) : await (await fetched).whole;
+    const first = sizeChecked((chunk) => {
       sniffer.push(chunk);
       hash.update(chunk);
     });
-    for await (const chunk of first.stream) first.check(chunk as Buffer);
+    if (whole !== null) first(whole);
+    else for await (const chunk of bytesOf(opened.handle)) first(chunk as Buffer);
     hash.update('\0');
     const found = sniffer.finish();
     if (found.kind !== 'text') {
@@ -124,9 +145,10 @@ async function readCsvTable(
     if (found.encoding === 'windows-1252')
       issues.warning(ref, found.firstNonAsciiLine, msg.readAsWindows1252());
     // Pass 2: parse and check each record as it arrives.
-    const second = bytesOf(opened.handle);
     await streamCsv(
-      second.stream.pipe(csvText(second.check, found.encoding)),
+      whole !== null
+        ? csvTextOf(whole, found.encoding)
+        : bytesOf(opened.handle).pipe(csvText(sizeChecked(), found.encoding)),
       (header) => sink.header(header),
       (record) => sink.record(record),
     );
@@ -146,7 +168,7 @@ export async function readBoundaries(
   ref: string | undefined,
   place: { file: string; line: number | null },
   issues: IssueList,
-  hash: Hash,
+  hash: InputHasher,
 ): Promise<unknown> {
   if (ref === undefined) return null;
   const bytes = await readWhole(dir, ref, fileSizeLimits.boundaries, hash, (reason, message) => {
@@ -162,13 +184,18 @@ export async function readBoundaries(
   }
 }
 
-/** `dir` is the folder's real path (scenario-file.ts compares real paths). */
+/**
+ * `dir` is the folder's real path (scenario-file.ts compares real paths).
+ * `prefetch`: open and read the table files side by side as soon as the
+ * settings are read (table-prefetch.ts); the caller then calls `close` once done.
+ */
 export async function folderSource(
   dir: string,
   dirArg: string,
   issues: IssueList,
-  hash: Hash,
-): Promise<ScenarioSource | null> {
+  hash: InputHasher,
+  prefetch = false,
+): Promise<(ScenarioSource & { close(): Promise<void> }) | null> {
   const jsonFile = 'scenario.json';
   const bytes = await readWhole(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) =>
     issues.error(
@@ -179,11 +206,13 @@ export async function folderSource(
   );
   if (bytes === null) return null;
   const text = bytes.toString('utf8');
+  const settings = parseJson(jsonFile, text, issues);
+  const tables = prefetch ? new TablePrefetch(dir, settings) : null;
   return {
     settingsFile: jsonFile,
-    settings: parseJson(jsonFile, text, issues),
+    settings,
     line: (keyPath) => keyLine(text, String(keyPath[keyPath.length - 1] ?? '')),
-    table: (ref, sink) => readCsvTable(dir, ref, jsonFile, text, issues, hash, sink),
+    table: (ref, sink) => readCsvTable(dir, ref, jsonFile, text, issues, hash, sink, tables),
     boundaries: (ref) =>
       readBoundaries(
         dir,
@@ -192,13 +221,19 @@ export async function folderSource(
         issues,
         hash,
       ),
+    close: async () => tables?.close(),
   };
 }
 
-export async function readScenario(dirArg: string): Promise<ReadResult> {
+/**
+ * `options.hash` false: no input hash (a folder's inputHash is ''), and node:crypto,
+ * which takes a few milliseconds to load, is not loaded.
+ */
+export async function readScenario(dirArg: string, options = { hash: true }): Promise<ReadResult> {
   if (isWorkbookPath(dirArg)) return (await import('./read-workbook.js')).readWorkbookScenario(dirArg);
   const issues = new IssueList();
-  const hash = createHash('sha256');
+  const sha256 = options.hash ? (await import('./sha256.js')).sha256() : null;
+  const hash = sha256 ?? noHash;
   const dir = await realpath(path.resolve(dirArg)).catch(() => path.resolve(dirArg));
   const isDir = await stat(dir).then(
     (s) => s.isDirectory(),
@@ -208,7 +243,16 @@ export async function readScenario(dirArg: string): Promise<ReadResult> {
     issues.error(dirArg, null, msg.notScenarioFolder());
     return { scenario: null, issues, inputHash: '' };
   }
-  const source = await folderSource(dir, dirArg, issues, hash);
-  const scenario = source === null ? null : await readSource(source, issues);
-  return { scenario, issues, inputHash: scenario === null ? '' : hash.digest('hex').slice(0, 16) };
+  const source = await folderSource(dir, dirArg, issues, hash, true);
+  let scenario: Scenario | null = null;
+  try {
+    scenario = source === null ? null : await readSource(source, issues);
+  } finally {
+    await source?.close();
+  }
+  return {
+    scenario,
+    issues,
+    inputHash: scenario === null || sha256 === null ? '' : sha256.digest('hex').slice(0, 16),
+  };
 }

@@ -44,14 +44,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
-
-/** A failure to write outputs, with a message a user can act on. */
-export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputError';
-  }
-}
+import { OutputError } from './output-error.js';
 
 /** Called after each step; tests kill the process here to check that any moment is safe. */
 export type StepHook = (step: 'set-written' | 'links-ready' | 'committed' | 'cleaned') => void;

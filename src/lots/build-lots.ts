@@ -6,6 +6,7 @@
 import type { CareType, DemandRow, Lot, LotEntry, Scenario, Zoning } from '../model/types.js';
 import { entryBackups, entryPlaces, entryRoles } from '../structures/index.js';
 import { careTypes } from '../model/types.js';
+import { periodOrder } from './period-order.js';
 
 const countyZoneId = 'county';
 
@@ -37,13 +38,6 @@ function groupAreas(
   }
   return groups;
 }
-
-/**
- * Periods in time order: numeric-aware, so "2027" < "2028" and "2027-q4" < "2028-q1".
- * One collator for every comparison: `localeCompare` with options builds a new one per call
- * (about 0.7 s of the county's 5 s solve went there).
- */
-const periodOrder = new Intl.Collator('en', { numeric: true }).compare;
 
 /** Sums keyed twice (zone, then period or area), added in the order given. */
 function addTo<O, K>(sums: Map<O, Map<K, number>>, outer: O, inner: K, hours: number): void {

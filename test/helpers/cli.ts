@@ -25,10 +25,15 @@ export interface CliRun {
 }
 
 export function zonal(args: readonly string[], cwd = repoRoot): Promise<CliRun> {
+  return node([bin, ...args], cwd);
+}
+
+/** Run node with `args` (a script and its arguments) as the CLI tests run zonal. */
+export function node(args: readonly string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCsv } from '../../src/io/csv-read.js';
+import { csvText, csvTextOf, parseCsv, streamCsv } from '../../src/io/csv-read.js';
 
 describe('parseCsv', () => {
   test('strips a UTF-8 BOM and reads CRLF line ends', async () => {
@@ -50,5 +52,51 @@ describe('parseCsv', () => {
 
   test('an empty file has no header and no records', async () => {
     expect(await parseCsv('')).toEqual({ header: [], records: [] });
+  });
+});
+
+describe('a small file read whole (csvTextOf) against the stream (csvText)', () => {
+  const streamed = async (bytes: Buffer, cuts: number[], encoding: 'utf-8' | 'windows-1252') => {
+    const chunks = [...new Set(cuts.map((c) => c % (bytes.length + 1)))]
+      .sort((a, b) => a - b)
+      .concat(bytes.length)
+      .reduce<{ at: number; parts: Buffer[] }>(
+        (acc, end) => ({ at: end, parts: [...acc.parts, bytes.subarray(acc.at, end)] }),
+        { at: 0, parts: [] },
+      ).parts;
+    let text = '';
+    for await (const t of Readable.from(chunks).pipe(csvText(undefined, encoding))) text += t as string;
+    return text;
+  };
+  const csvish = fc.array(fc.constantFrom('a', ',', '"', '\r', '\n', '\ufeff', '£', 'é', ' '), {
+    maxLength: 40,
+  });
+
+  test('the same text and the same records, for any bytes cut anywhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        csvish,
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.constantFrom('utf-8' as const, 'windows-1252' as const),
+        async (chars, cuts, encoding) => {
+          const bytes = Buffer.from(chars.join(''), 'utf8');
+          const whole = csvTextOf(bytes, encoding);
+          expect(whole).toBe(await streamed(bytes, cuts, encoding));
+          const records = async (text: Readable | string) => {
+            const out: unknown[] = [];
+            await streamCsv(
+              text,
+              (h) => out.push(h) > 0,
+              (r) => out.push(r),
+            ).catch((e: Error) => out.push(`error: ${e.message}`));
+            return out;
+          };
+          expect(await records(whole)).toEqual(
+            await records(Readable.from([Buffer.from(whole, 'utf8')]).pipe(csvText())),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isInside, openScenarioFile } from '../../src/io/scenario-file.js';
+import { isInside, openScenarioFile, readSmallOpened, streamChunkBytes } from '../../src/io/scenario-file.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
 describe('openScenarioFile', () => {
@@ -44,6 +44,34 @@ describe('openScenarioFile', () => {
     const opened = await openScenarioFile(dir, '..bids.csv', 1000);
     expect(opened).toMatchObject({ kind: 'ok', size: 4 });
     if (opened.kind === 'ok') await opened.handle.close();
+  });
+});
+
+describe('readSmallOpened', () => {
+  async function opened(text: string) {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'bids.csv'), text, 'utf8');
+    const file = await openScenarioFile(dir, 'bids.csv', 1 << 30);
+    if (file.kind !== 'ok') throw new Error('not opened');
+    return { ...file, grow: () => appendFile(path.join(dir, 'bids.csv'), 'more\n') };
+  }
+
+  test('a small file is its bytes, an empty one none', async () => {
+    for (const text of ['bid_id\nB1\n', '']) {
+      const file = await opened(text);
+      expect((await readSmallOpened(file.handle, file.size))?.toString('utf8')).toBe(text);
+      await file.handle.close();
+    }
+  });
+
+  test('a file that grew after it was opened, or one chunk or more, is left to the stream', async () => {
+    const grown = await opened('bid_id\nB1\n');
+    await grown.grow();
+    expect(await readSmallOpened(grown.handle, grown.size)).toBeNull();
+    await grown.handle.close();
+    const large = await opened('x'.repeat(streamChunkBytes));
+    expect(await readSmallOpened(large.handle, large.size)).toBeNull();
+    await large.handle.close();
   });
 });
 

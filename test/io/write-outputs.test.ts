@@ -3,9 +3,9 @@ import { chmod, lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { OutputError } from '../../src/io/output-error.js';
 import {
   createFolderAtomically,
-  OutputError,
   writeFileAtomically,
   writeOutputsAtomically,
 } from '../../src/io/write-outputs.js';

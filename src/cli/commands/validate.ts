@@ -8,7 +8,7 @@ import { loadScenario } from '../load.js';
 import { writeOut } from '../terminal.js';
 
 export async function validateCommand(dir: string): Promise<void> {
-  const { scenario, warnings } = await loadScenario(dir);
+  const { scenario, warnings } = await loadScenario(dir, { hash: false });
   const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
   const { lots, rejections } = tenderLots(scenario);
   const tender = tenderWarnings(scenario, lots, rejections);

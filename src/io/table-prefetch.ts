@@ -1,0 +1,65 @@
+/**
+ * The table files a folder's scenario.json names, opened and (when small)
+ * read side by side as soon as the settings are read. Each open, stat and
+ * read waits for one of Node's file threads; one file after another, that
+ * waiting was about a tenth of a `zonal validate` on the county. The reader
+ * still takes each file's result in its own order (read-scenario.ts), so
+ * every check and message comes as before; `close` closes what it never took.
+ */
+import { fileSizeLimits, openScenarioFile, readSmallOpened, type OpenedFile } from './scenario-file.js';
+
+export interface PrefetchedFile {
+  readonly opened: OpenedFile;
+  /** The whole file when small (see readSmallOpened); rejects with the read's error, for the reader to report. */
+  readonly whole: Promise<Buffer | null>;
+}
+
+const tableKeys = ['areas', 'demand', 'providers', 'bids', 'current'] as const;
+
+const record = (x: unknown): Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+
+/** The table files named in unchecked settings: the zonings' and `files`' string values (boundaries are not tables). */
+function tableRefs(settings: unknown): string[] {
+  const files = record(record(settings)['files']);
+  return [...Object.values(record(record(settings)['zonings'])), ...tableKeys.map((k) => files[k])].filter(
+    (ref): ref is string => typeof ref === 'string',
+  );
+}
+
+async function fetchFile(dir: string, ref: string): Promise<PrefetchedFile> {
+  const opened = await openScenarioFile(dir, ref, fileSizeLimits.table);
+  const whole = opened.kind === 'ok' ? readSmallOpened(opened.handle, opened.size) : Promise.resolve(null);
+  whole.catch(() => undefined); // awaited (and its error reported) by the reader, or dropped by close
+  return { opened, whole };
+}
+
+export class TablePrefetch {
+  readonly #files = new Map<string, Promise<PrefetchedFile>>();
+
+  /** `dir` is the folder's real path; `settings` the parsed scenario.json, not yet checked. */
+  constructor(dir: string, settings: unknown) {
+    for (const ref of tableRefs(settings))
+      if (!this.#files.has(ref)) this.#files.set(ref, fetchFile(dir, ref));
+  }
+
+  /** The file's open and read, to the first caller only; undefined when not prefetched. */
+  take(ref: string): Promise<PrefetchedFile> | undefined {
+    const file = this.#files.get(ref);
+    this.#files.delete(ref);
+    return file;
+  }
+
+  /** Close the files never taken. */
+  async close(): Promise<void> {
+    const left = [...this.#files.values()];
+    this.#files.clear();
+    await Promise.all(
+      left.map(async (file) => {
+        const { opened, whole } = await file;
+        await whole.catch(() => null);
+        if (opened.kind === 'ok') await opened.handle.close().catch(() => undefined);
+      }),
+    );
+  }
+}

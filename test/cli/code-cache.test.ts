@@ -1,0 +1,113 @@
+/**
+ * The bundled command line's code cache (src/cli/launch.ts): V8 takes the
+ * cache `npm run build` recorded, and a cache that is missing, corrupt or
+ * from another V8 changes nothing a user sees. Each case runs a copy of
+ * dist/bundle/ (with package.json and node_modules beside it, as in the
+ * package), so the real build is never touched.
+ */
+import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { assertBuilt, node, repoRoot, zonal, type CliRun } from '../helpers/cli.js';
+import { goodFiles, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
+
+beforeAll(() => assertBuilt());
+
+const spawnTimeout = { timeout: 120_000 };
+
+/** A copy of the built bundle; returns the path of its launch.cjs. */
+async function bundleCopy(): Promise<string> {
+  const root = await tempDir('zonal-code-cache-');
+  await cp(path.join(repoRoot, 'dist/bundle'), path.join(root, 'dist/bundle'), { recursive: true });
+  await cp(path.join(repoRoot, 'package.json'), path.join(root, 'package.json'));
+  await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return path.join(root, 'dist/bundle/launch.cjs');
+}
+
+const cacheFiles = async (launch: string) =>
+  (await readdir(path.dirname(launch))).filter((f) => f.endsWith('.v8cache'));
+
+/**
+ * Run a bundle copy; with `reportCache`, a preloaded script prints to stderr
+ * one line for each bundle file compiled with a cache that V8 refused.
+ */
+function run(launch: string, args: readonly string[], reportCache = false, env = {}): Promise<CliRun> {
+  const preload = path.join(path.dirname(launch), 'report-refused.cjs');
+  return node([...(reportCache ? ['--require', preload] : []), launch, ...args], repoRoot, env);
+}
+
+const reportRefused = `const vm = require('node:vm');
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    if (options?.cachedData !== undefined && this.cachedDataRejected)
+      process.stderr.write('refused: ' + options.filename + '\\n');
+  }
+};
+`;
+
+describe.concurrent('the code cache', () => {
+  test("the bundle imports no module dynamically, which the code cache's scripts cannot", async () => {
+    const dir = path.join(repoRoot, 'dist/bundle');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.cjs'));
+    expect(files).toContain('main.cjs');
+    const imports: string[] = [];
+    for (const f of files)
+      for (const line of (await readFile(path.join(dir, f), 'utf8')).split('\n'))
+        if (/(^|[^\w.$])import\(/.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line))
+          imports.push(`${f}: ${line.trim()}`);
+    expect(imports).toEqual([]);
+  });
+
+  test('V8 takes every cache the build recorded, for validate and solve', spawnTimeout, async () => {
+    const launch = await bundleCopy();
+    await writeFile(path.join(path.dirname(launch), 'report-refused.cjs'), reportRefused);
+    expect((await cacheFiles(launch)).length).toBeGreaterThan(0);
+    const validate = await run(launch, ['validate', 'scenarios/tiny'], true);
+    expect(validate.code).toBe(0);
+    expect(validate.stderr).not.toContain('refused');
+    const out = await tempDir('zonal-out-');
+    const solve = await run(launch, ['solve', 'scenarios/tiny', '--out', out], true);
+    expect(solve.code).toBe(0);
+    expect(solve.stderr).not.toContain('refused');
+  });
+
+  test('a corrupt cache, or none, changes no output or exit code', spawnTimeout, async () => {
+    const bad = await writeScenarioFolder({ ...goodFiles(), 'providers.csv': 'provider_id\nP1\n' });
+    const expected = await Promise.all([
+      zonal(['validate', 'scenarios/tiny']),
+      zonal(['validate', bad]),
+      zonal(['--version']),
+    ]);
+    expect(expected.map((r) => r.code)).toEqual([0, 2, 0]);
+
+    const corrupt = await bundleCopy();
+    for (const f of await cacheFiles(corrupt))
+      await writeFile(path.join(path.dirname(corrupt), f), Buffer.alloc(4096, 7));
+    const none = await bundleCopy();
+    for (const f of await cacheFiles(none)) await rm(path.join(path.dirname(none), f));
+    expect(await cacheFiles(none)).toEqual([]);
+
+    for (const launch of [corrupt, none]) {
+      const runs = await Promise.all([
+        run(launch, ['validate', 'scenarios/tiny']),
+        run(launch, ['validate', bad]),
+        run(launch, ['--version']),
+      ]);
+      expect(runs).toEqual(expected);
+    }
+  });
+
+  test('recording writes caches that V8 then takes', spawnTimeout, async () => {
+    const launch = await bundleCopy();
+    await writeFile(path.join(path.dirname(launch), 'report-refused.cjs'), reportRefused);
+    for (const f of await cacheFiles(launch)) await rm(path.join(path.dirname(launch), f));
+    const recorded = await run(launch, ['validate', 'scenarios/tiny'], false, { ZONAL_CODE_CACHE: 'record' });
+    expect(recorded.code).toBe(0);
+    const files = await cacheFiles(launch);
+    expect(files.some((f) => f.startsWith('main.cjs.'))).toBe(true);
+    const again = await run(launch, ['validate', 'scenarios/tiny'], true);
+    expect(again).toEqual({ ...recorded, stderr: '' });
+  });
+});
