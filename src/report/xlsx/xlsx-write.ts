@@ -1,20 +1,17 @@
 /**
  * A workbook of formatted tables written straight to .xlsx: the SpreadsheetML
  * parts exceljs writes for the same tables (xlsx-sheet-xml.ts, xlsx-styles.ts),
- * zipped with fflate. zonal's solve, score, compare and batch workbooks are
+ * zipped by zip.ts. zonal's solve, score, compare and batch workbooks are
  * a few plain tables; loading exceljs to write them cost `zonal solve` more
  * CPU than anything else in its report thread (docs/performance.md), while
  * these parts take a few milliseconds. exceljs still reads workbooks and
  * writes the scenario template (its drop-down lists).
- *
- * fflate (zip and deflate in plain JavaScript, no dependencies) makes the zip:
- * Node 20's zlib has deflate but no CRC-32, which a zip entry needs.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
 import theme from 'exceljs/lib/xlsx/xml/theme1.js';
 import { type SheetModel, sharedStrings, sheetXml } from './xlsx-sheet-xml.js';
 import { styleBook } from './xlsx-styles.js';
 import { xmlText } from './xlsx-xml.js';
+import { zipTexts } from './zip.js';
 
 const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const officeRel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -80,7 +77,5 @@ function workbookParts(sheets: readonly SheetModel[], creator: string, date: Dat
 
 /** The .xlsx bytes; entries are stamped with `date`, so the same tables give the same bytes. */
 export function writeWorkbook(sheets: readonly SheetModel[], creator: string, date: Date): Uint8Array {
-  const files: Zippable = {};
-  for (const [path, xml] of workbookParts(sheets, creator, date)) files[path] = strToU8(xml);
-  return zipSync(files, { level: 6, mtime: date });
+  return zipTexts(workbookParts(sheets, creator, date), date);
 }
