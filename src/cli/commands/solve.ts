@@ -99,6 +99,7 @@ export async function solveCommand(dir: string, flags: SolveFlags, started: Solv
 async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   const { dir, flags, settings, sampling, backend } = run;
   const { scenario, inputHash, warnings } = await loadScenario(dir);
+  renderer.prepare(scenario, flags.zoning ?? scenario.zoning);
   const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
   if (flags.exportLp !== undefined) {
     const built = programFor(scenario, { ...zoning, ...settings });
