@@ -37,7 +37,7 @@ export interface RenderThread {
    * maps' shapes (which do not depend on the award) while the award is solved.
    */
   prepare(scenario: Scenario, zoning: string): void;
-  /** Post the award; resolves with the two files, or rejects with a RenderError. Once per thread. */
+  /** Post the award; resolves with the two files, or rejects with a RenderError. Once per thread: it stops after answering. */
   render(result: Result, scenario: Scenario): Promise<RenderedFiles>;
   /** Stop the thread (whether or not it rendered). */
   close(): Promise<void>;
@@ -63,6 +63,10 @@ export function startRenderThread(worker: URL = defaultWorker): RenderThread {
   thread.on('messageerror', (e) => fail(`the report thread could not read a message: ${e.message}`));
   thread.on('error', (e) => fail(`the report thread failed: ${e.message}`));
   thread.on('exit', (code) => fail(`the report thread stopped (exit code ${code})`));
+  const close = async () => {
+    thread.removeAllListeners();
+    await thread.terminate();
+  };
   return {
     prepare(scenario, zoning) {
       try {
@@ -86,12 +90,11 @@ export function startRenderThread(worker: URL = defaultWorker): RenderThread {
           );
         }
       });
+      // Its one render done, the thread stops now: its teardown overlaps the writing of the files.
+      close().catch(() => undefined);
       if (reply.kind === 'failed') throw new RenderError(reply.error);
       return reply.files;
     },
-    async close() {
-      thread.removeAllListeners();
-      await thread.terminate();
-    },
+    close,
   };
 }
