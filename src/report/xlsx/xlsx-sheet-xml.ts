@@ -6,7 +6,7 @@
  */
 import type { SheetCell } from './sheet.js';
 import type { CellStyle, StyleBook } from './xlsx-styles.js';
-import { cellRef, xmlText } from './xlsx-xml.js';
+import { cellRef, interning, xmlText } from './xlsx-xml.js';
 
 interface CellModel {
   readonly value: SheetCell;
@@ -43,25 +43,18 @@ export interface SharedStrings {
 }
 
 export function sharedStrings(): SharedStrings {
-  const all: string[] = [];
-  const seen = new Map<string, number>();
+  const strings = interning();
   let count = 0;
   return {
     index(text) {
       count++;
-      let i = seen.get(text);
-      if (i === undefined) {
-        i = all.length;
-        seen.set(text, i);
-        all.push(text);
-      }
-      return i;
+      return strings.index(text);
     },
     xml() {
-      const items = all.map(
+      const items = strings.all.map(
         (t) => `<si><t${/^\s|\n|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${xmlText(t)}</t></si>`,
       );
-      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${all.length}">${items.join('')}</sst>`;
+      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${strings.all.length}">${items.join('')}</sst>`;
     },
   };
 }

@@ -4,7 +4,7 @@
  * numbers them, so a workbook written here holds the same parts exceljs
  * wrote (xlsx-write.ts; test/report/xlsx-write.test.ts compares them).
  */
-import { xmlText } from './xlsx-xml.js';
+import { interning, xmlText } from './xlsx-xml.js';
 
 /** A font different from the workbook's default: bold, optionally larger. */
 interface CellFont {
@@ -57,26 +57,9 @@ export interface StyleBook {
   xml(): string;
 }
 
-function interning(first: string): { index: (xml: string) => number; all: string[] } {
-  const all = [first];
-  const seen = new Map([[first, 0]]);
-  return {
-    all,
-    index(xml) {
-      let i = seen.get(xml);
-      if (i === undefined) {
-        i = all.length;
-        seen.set(xml, i);
-        all.push(xml);
-      }
-      return i;
-    },
-  };
-}
-
 export function styleBook(): StyleBook {
-  const fonts = interning(defaultFont);
-  const xfs = interning('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  const fonts = interning([defaultFont]);
+  const xfs = interning(['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
   const customFormats = new Map<string, number>();
   const formatId = (code: string): number => {
     const builtIn = builtInFormats[code];

@@ -24,3 +24,21 @@ function columnName(column: number): string {
 }
 
 export const cellRef = (row: number, column: number): string => `${columnName(column)}${row}`;
+
+/** Strings numbered in the order first met (styles, fonts, shared strings), starting after `first`. */
+export function interning(first: readonly string[] = []): { index: (text: string) => number; all: string[] } {
+  const all = [...first];
+  const seen = new Map(all.map((text, i) => [text, i]));
+  return {
+    all,
+    index(text) {
+      let i = seen.get(text);
+      if (i === undefined) {
+        i = all.length;
+        seen.set(text, i);
+        all.push(text);
+      }
+      return i;
+    },
+  };
+}
