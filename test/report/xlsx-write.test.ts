@@ -114,6 +114,23 @@ describe('workbooks written without exceljs', () => {
     expect(mine).toEqual(parts(await exceljsWorkbook(title, summary, tables, currency)));
   });
 
+  test("columns of Excel's default width (9) and no format are left out of <cols>, as exceljs leaves them", async () => {
+    const table: SheetTable = {
+      name: 'variants',
+      columns: [
+        { header: 'abcdefg', format: 'general' },
+        { header: 'abcdefg', format: 'text' },
+        { header: 'xyz', format: 'general' },
+        { header: 'abcdefg', format: 'general' },
+        { header: 'abcdefg', format: 'general' },
+      ],
+      rows: [['a', 'b', 'a long value here', null, 1]],
+    };
+    const sheet = parts(await tablesWorkbook('T', [], [table]))['xl/worksheets/sheet2.xml'];
+    expect(sheet).toContain('<cols><col min="2" max="2" width="9" style=');
+    await expectSameAsExceljs('T', [], [table]);
+  });
+
   test('is the same file from run to run (fixed dates, also inside the zip)', async () => {
     const table: SheetTable = { name: 't', columns: [{ header: 'a', format: 'text' }], rows: [['x']] };
     const a = await tablesWorkbook('T', [], [table]);
@@ -150,7 +167,8 @@ describe('workbooks written without exceljs', () => {
       name: fc.constantFrom('allocations', 'lots', 'variants', 'flags'),
       columns: fc.array(
         fc.record({
-          header: fc.string({ minLength: 1, maxLength: 10 }),
+          // Seven characters give Excel's default width, which exceljs leaves out of <cols> for a general column.
+          header: fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constant('seven77')),
           format: fc.constantFrom(...formats),
         }),
         { minLength: 1, maxLength: 6 },

@@ -61,18 +61,32 @@ export function sharedStrings(): SharedStrings {
 
 const styleKey = (s: CellStyle) => JSON.stringify([s.numFmt, s.font, s.alignment]);
 
+/** Excel's own column width: a column of this width and no style is left out of <cols>, as exceljs leaves it. */
+const defaultWidth = 9;
+const isDefault = (c: ColumnModel) =>
+  c.width === defaultWidth &&
+  c.style.numFmt === undefined &&
+  c.style.font === undefined &&
+  c.style.alignment === undefined;
+
 /** Neighbouring columns of the same width and style, as one <col> each. */
 function colsXml(columns: readonly ColumnModel[], styles: StyleBook): string {
   const groups: { min: number; max: number; column: ColumnModel }[] = [];
+  let open = false;
   columns.forEach((column, i) => {
     const last = groups.at(-1);
-    if (
+    if (isDefault(column)) open = false;
+    else if (
+      open &&
       last !== undefined &&
       last.column.width === column.width &&
       styleKey(last.column.style) === styleKey(column.style)
     )
       last.max = i + 1;
-    else groups.push({ min: i + 1, max: i + 1, column });
+    else {
+      groups.push({ min: i + 1, max: i + 1, column });
+      open = true;
+    }
   });
   const cols = groups.map(({ min, max, column }) => {
     const id = styles.id(column.style);
