@@ -117,13 +117,11 @@ describe('workbooks written without exceljs', () => {
   test("columns of Excel's default width (9) and no format are left out of <cols>, as exceljs leaves them", async () => {
     const table: SheetTable = {
       name: 'variants',
-      columns: [
-        { header: 'abcdefg', format: 'general' },
-        { header: 'abcdefg', format: 'text' },
-        { header: 'xyz', format: 'general' },
-        { header: 'abcdefg', format: 'general' },
-        { header: 'abcdefg', format: 'general' },
-      ],
+      // Widths 9, 9 (text), 19, 9, 9: the general columns of width 9 are left out.
+      columns: (['general', 'text', 'general', 'general', 'general'] as const).map((format, i) => ({
+        header: i === 2 ? 'xyz' : 'abcdefg',
+        format,
+      })),
       rows: [['a', 'b', 'a long value here', null, 1]],
     };
     const sheet = parts(await tablesWorkbook('T', [], [table]))['xl/worksheets/sheet2.xml'];
