@@ -7,9 +7,11 @@
  *   3. warn about rejected bids and lots no bid can fill
  *   4. build the solver-neutral program and solve it
  *   5. decode the plan, name back-up providers
- *   6. explain each lot and cost each active rule by re-solving with it relaxed (explain/)
+ *   6. explain each lot (explain/)
  *   7. score the award: cost floors, viability, risk, abnormally-low flags (scoring/)
  *   8. assemble the result and verify it independently: a violation is a bug, never written
+ *   9. when asked, cost each active rule by re-solving with it relaxed (explain/); the
+ *      verified award is handed to `onVerified` first, so a caller can render it meanwhile
  *
  * When no award meets the hard rules (step 4 says infeasible), the run stops
  * there with a diagnosis: the smallest sets of rules to relax, and how far.
@@ -26,7 +28,8 @@ import { greedyStart } from './solve/greedy.js';
 import type { Program, SolverBackend } from './solve/program.js';
 import { verifyAward } from './verify/verify.js';
 import { runHash } from './run-hash.js';
-import { explainStep } from './explain/explain-step.js';
+import { explainAward } from './explain/explain-lot.js';
+import { ruleCosts } from './explain/rule-costs.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { contractSection } from './contract/whole-life.js';
@@ -49,6 +52,12 @@ export interface RunOptions {
   readonly inputWarnings?: readonly string[];
   /** Re-solve once per active award rule to say what it costs. @defaultValue false */
   readonly ruleCosts?: boolean;
+  /**
+   * Called once with the verified award before the rule costs are re-solved
+   * (step 9): the final result is this one with `ruleCosts` added, which the
+   * report and workbook do not show, so `zonal solve` renders them meanwhile.
+   */
+  readonly onVerified?: (award: Result) => void;
   /**
    * Leave out what only the full result shows: why each lot went as it did,
    * the contract's years and the cost of change (a batch row summarises the
@@ -144,9 +153,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   };
   // 6. explain
   const summaryOnly = options.summaryOnly ?? false;
-  const explained = summaryOnly
-    ? {}
-    : await explainStep(scenario, lots, allocations, options.backend, baseline, options.ruleCosts ?? false);
+  const explanations = summaryOnly ? undefined : explainAward(scenario, lots, allocations);
   // 7. score
   const scores = scoreAward({ scenario, lots, allocations: sortAllocations(allocations), unmet: plan.unmet });
   // 8. assemble: the award, then the whole contract (its years, the cost of change, payment models)
@@ -157,19 +164,19 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     scores,
     unmet: plan.unmet,
     warnings,
-    ...explained,
+    ...(explanations === undefined ? {} : { explanations }),
     status: outcome.status,
     gap: outcome.gap,
     objectiveValue: outcome.objective + (program.offset ?? 0),
     run,
   });
-  const result = {
-    ...assembled,
+  const contract = {
     ...(summaryOnly ? {} : contractSection(scenario, lots, allocations)),
     ...(summaryOnly ? {} : transitionSection(scenario, lots, allocations)),
     ...paymentSection(scenario, assembled),
   };
-  // 9. verify, independently of the solver
+  const result = { ...assembled, ...contract };
+  // verify, independently of the solver
   const violations = verifyAward(scenario, {
     zoning: result.zoning,
     lots: result.lots,
@@ -177,7 +184,12 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     objective: result.objective,
     annualCost: result.totals.annualCost,
   });
-  return violations.length > 0 ? { kind: 'bug', violations } : { kind: 'ok', result, lots };
+  if (violations.length > 0) return { kind: 'bug', violations };
+  options.onVerified?.(result);
+  // 9. rule costs (result.json holds them between the award's risk and the contract)
+  if (summaryOnly || !(options.ruleCosts ?? false)) return { kind: 'ok', result, lots };
+  const costs = await ruleCosts(scenario, lots, options.backend, baseline);
+  return { kind: 'ok', result: { ...assembled, ruleCosts: costs, ...contract }, lots };
 }
 
 async function infeasibleResult(

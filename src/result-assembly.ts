@@ -7,7 +7,7 @@ import type { Allocation, Lot, Scenario } from './model/types.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { eligibleOffers } from './lots/offers.js';
 import type { AwardScores } from './scoring/award-scores.js';
-import type { LotExplanation, RuleCostReport } from './explain/types.js';
+import type { LotExplanation } from './explain/types.js';
 
 export interface ResultParts {
   readonly scenario: Scenario;
@@ -23,7 +23,6 @@ export interface ResultParts {
   readonly scores: AwardScores;
   /** Why each lot went as it did (src/explain), by lot id. */
   readonly explanations?: ReadonlyMap<string, LotExplanation>;
-  readonly ruleCosts?: RuleCostReport;
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -141,6 +140,5 @@ export function assembleResult(parts: ResultParts): Result {
     warnings: parts.warnings,
     run: parts.run,
     risk: scores.detail,
-    ...(parts.ruleCosts === undefined ? {} : { ruleCosts: parts.ruleCosts }),
   };
 }

@@ -9,7 +9,8 @@
 import ExcelJS from 'exceljs';
 import { careTypes, lotStructures, ruralities } from '../model/types.js';
 import { structureOf } from '../structures/index.js';
-import { addTableSheet, workbookBytes, type ColumnFormat, type SheetCell } from '../report/xlsx/sheet.js';
+import { addTableSheet, workbookBytes } from '../report/xlsx/exceljs-sheet.js';
+import type { ColumnFormat, SheetCell } from '../report/xlsx/sheet.js';
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';

@@ -10,11 +10,14 @@ import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
 import type { RenderedFiles } from './rendered-files.js';
 
-/** What the main thread posts: the award and the scenario as read (structured-cloned). */
-export interface RenderRequest {
-  readonly result: Result;
-  readonly scenario: Scenario;
-}
+/**
+ * What the main thread posts (structured-cloned): the scenario as soon as it
+ * is read, with the zoning it will be solved on, then the award. An award
+ * sent without its scenario is the prepared one's.
+ */
+export type RenderRequest =
+  | { readonly kind: 'scenario'; readonly scenario: Scenario; readonly zoning: string }
+  | { readonly kind: 'award'; readonly result: Result; readonly scenario?: Scenario };
 
 export type RenderReply =
   | { readonly kind: 'rendered'; readonly files: RenderedFiles }
@@ -29,7 +32,12 @@ export class RenderError extends Error {
 }
 
 export interface RenderThread {
-  /** Post the award; resolves with the two files, or rejects with a RenderError. Once per thread. */
+  /**
+   * Hand over the scenario as soon as it is read, so the thread draws the
+   * maps' shapes (which do not depend on the award) while the award is solved.
+   */
+  prepare(scenario: Scenario, zoning: string): void;
+  /** Post the award; resolves with the two files, or rejects with a RenderError. Once per thread: it stops after answering. */
   render(result: Result, scenario: Scenario): Promise<RenderedFiles>;
   /** Stop the thread (whether or not it rendered). */
   close(): Promise<void>;
@@ -40,6 +48,7 @@ const defaultWorker = new URL('./render-worker.js', import.meta.url);
 /** Start the thread now; `worker` is the entry file (tests give one that fails). */
 export function startRenderThread(worker: URL = defaultWorker): RenderThread {
   const thread = new Worker(worker);
+  let prepared: Scenario | null = null;
   let stopped: string | null = null;
   let settle: ((reply: RenderReply) => void) | null = null;
   const fail = (error: string) => {
@@ -54,25 +63,38 @@ export function startRenderThread(worker: URL = defaultWorker): RenderThread {
   thread.on('messageerror', (e) => fail(`the report thread could not read a message: ${e.message}`));
   thread.on('error', (e) => fail(`the report thread failed: ${e.message}`));
   thread.on('exit', (code) => fail(`the report thread stopped (exit code ${code})`));
+  const close = async () => {
+    thread.removeAllListeners();
+    await thread.terminate();
+  };
   return {
+    prepare(scenario, zoning) {
+      try {
+        thread.postMessage({ kind: 'scenario', scenario, zoning } satisfies RenderRequest);
+        prepared = scenario;
+      } catch {
+        // Not handed over: render() sends the scenario with the award, and reports a failure then.
+      }
+    },
     async render(result, scenario) {
       if (stopped !== null) throw new RenderError(stopped);
       const reply = await new Promise<RenderReply>((resolve) => {
         settle = resolve;
         try {
-          thread.postMessage({ result, scenario } satisfies RenderRequest);
+          const award: RenderRequest =
+            prepared === scenario ? { kind: 'award', result } : { kind: 'award', result, scenario };
+          thread.postMessage(award);
         } catch (e) {
           fail(
             `the award could not be handed to the report thread: ${e instanceof Error ? e.message : String(e)}`,
           );
         }
       });
+      // Its one render done, the thread stops now: its teardown overlaps the writing of the files.
+      close().catch(() => undefined);
       if (reply.kind === 'failed') throw new RenderError(reply.error);
       return reply.files;
     },
-    async close() {
-      thread.removeAllListeners();
-      await thread.terminate();
-    },
+    close,
   };
 }

@@ -1,16 +1,56 @@
 /**
  * The report thread (render-thread.ts): loads the report and workbook code at
- * once, then makes report.html and result.xlsx for the one award it is sent.
+ * once; draws the maps' shapes when the scenario arrives, while the main
+ * thread solves; then makes report.html and result.xlsx for the award.
  */
 import { parentPort } from 'node:worker_threads';
 import type { RenderReply, RenderRequest } from './render-thread.js';
 import { renderedFiles } from './rendered-files.js';
 import { reviveDemand } from '../model/demand-table.js';
+import type { Scenario } from '../model/types.js';
+import { mapShapes, type MapShapes } from './html/map-geometry.js';
 
-parentPort?.once('message', (request: RenderRequest) => {
+const revive = (scenario: Scenario): Scenario => ({ ...scenario, demand: reviveDemand(scenario.demand) });
+
+interface Prepared {
+  readonly scenario: Scenario;
+  readonly zoning: string;
+  readonly shapes: MapShapes | undefined;
+}
+
+/**
+ * The maps' shapes for the zoning, or undefined when they cannot be drawn yet:
+ * the render draws them again, and reports what is wrong then.
+ */
+function shapesFor(scenario: Scenario, zoningName: string): MapShapes | undefined {
+  const zoning = scenario.zonings.get(zoningName);
+  if (zoning === undefined) return undefined;
+  try {
+    return mapShapes(scenario.areas, scenario.boundaries, zoning);
+  } catch {
+    return undefined;
+  }
+}
+
+let prepared: Prepared | null = null;
+
+parentPort?.on('message', (request: RenderRequest) => {
+  if (request.kind === 'scenario') {
+    const scenario = revive(request.scenario);
+    prepared = { scenario, zoning: request.zoning, shapes: shapesFor(scenario, request.zoning) };
+    return;
+  }
   const reply = (r: RenderReply) => parentPort?.postMessage(r);
-  const scenario = { ...request.scenario, demand: reviveDemand(request.scenario.demand) };
-  renderedFiles(request.result, scenario).then(
+  const scenario = request.scenario === undefined ? prepared?.scenario : revive(request.scenario);
+  if (scenario === undefined) {
+    reply({ kind: 'failed', error: 'the award came without its scenario' });
+    return;
+  }
+  const shapes =
+    request.scenario === undefined && prepared?.zoning === request.result.zoning
+      ? prepared.shapes
+      : undefined;
+  renderedFiles(request.result, scenario, shapes).then(
     (files) => reply({ kind: 'rendered', files }),
     (e: unknown) => reply({ kind: 'failed', error: e instanceof Error ? e.message : String(e) }),
   );

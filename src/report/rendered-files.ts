@@ -5,6 +5,7 @@
  */
 import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
+import type { MapShapes } from './html/map-geometry.js';
 import { renderSolveReport } from './html/solve-report.js';
 import { resultWorkbook } from './xlsx/result-workbook.js';
 
@@ -13,6 +14,14 @@ export interface RenderedFiles {
   readonly resultXlsx: Uint8Array;
 }
 
-export async function renderedFiles(result: Result, scenario: Scenario): Promise<RenderedFiles> {
-  return { reportHtml: renderSolveReport(result, scenario), resultXlsx: await resultWorkbook(result) };
+/** `shapes`: the maps' shapes for the result's zoning, when drawn beforehand (render-worker.ts). */
+export async function renderedFiles(
+  result: Result,
+  scenario: Scenario,
+  shapes?: MapShapes,
+): Promise<RenderedFiles> {
+  return {
+    reportHtml: renderSolveReport(result, scenario, shapes),
+    resultXlsx: await resultWorkbook(result),
+  };
 }

@@ -12,7 +12,7 @@
 import highsModule, { type Highs } from 'highs';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
 import { compileWasmEagerly, tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
-import { type CompiledWasm, instantiatingFrom } from './highs-shared.js';
+import { type CompiledWasm, compileHighsWasm, instantiatingFrom } from './highs-shared.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
@@ -43,7 +43,8 @@ export function useCompiledHighs(module: CompiledWasm): void {
 
 function load(tiering: WasmTiering): Runtime {
   useWasmTiering(tiering);
-  const highs = loadHighs();
+  // Compiled before Emscripten's loader starts, which then only instantiates it.
+  const highs = compileHighsWasm().then((module) => loadHighs(instantiatingFrom(module)));
   // A warm-up nobody waits for (the command stopped at bad input) must not become an unhandled rejection.
   highs.catch(() => undefined);
   return { tiering, highs };

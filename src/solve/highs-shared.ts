@@ -46,10 +46,19 @@ export function compileSharedHighs(): Promise<CompiledWasm | null> {
     setV8FlagsOnce('wasm-optimised', { name: 'ZONAL_WASM_TIERING', keepDefault: 'baseline' }, [
       '--no-liftoff',
     ]);
-    const file = createRequire(import.meta.url).resolve('highs/runtime');
-    compiled = readFile(file).then((bytes) => wasm.compile(bytes));
+    compiled = compileHighsWasm();
   }
   return compiled;
+}
+
+/**
+ * highs.wasm read and compiled off the calling thread (libuv's pool reads the file,
+ * V8 compiles on its background threads), under the V8 flags set at the call.
+ * Emscripten's own loader reads the file synchronously and copies it (getWasmBinary).
+ */
+export function compileHighsWasm(): Promise<CompiledWasm> {
+  const file = createRequire(import.meta.url).resolve('highs/runtime');
+  return readFile(file).then((bytes) => wasm.compile(bytes));
 }
 
 /** Loader options that make Emscripten instantiate the HiGHS runtime from `module` instead of compiling highs.wasm. */

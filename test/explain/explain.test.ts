@@ -87,6 +87,36 @@ describe('ruleCosts', () => {
     ).toBe('computed');
   });
 
+  it('hands the verified award over before the rule costs: the final result is that award with ruleCosts added, in its place', async () => {
+    const s = capped();
+    const seen: unknown[] = [];
+    const backend: SolverBackend = {
+      name: 'counting',
+      solve: (program, options) => {
+        seen.push(`solve ${seen.length}`);
+        return highsBackend.solve(program, options);
+      },
+    };
+    const outcome = await runScenario(s, {
+      backend,
+      timeLimit: 30,
+      inputHash: 't',
+      version: 't',
+      ruleCosts: true,
+      onVerified: (award) => seen.push(award),
+    });
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    // The award's solve, then the hand-over, then the share cap's re-solve.
+    expect(seen.map((x) => (typeof x === 'string' ? 'solve' : 'award'))).toEqual(['solve', 'award', 'solve']);
+    const award = seen[1] as typeof outcome.result;
+    expect(award.ruleCosts).toBeUndefined();
+    const { ruleCosts: costs, ...rest } = outcome.result;
+    expect(costs?.rules.find((r) => r.rule === 'share-cap')?.status).toBe('computed');
+    expect(rest).toEqual(award);
+    const keys = Object.keys(outcome.result);
+    expect(keys.slice(keys.indexOf('risk'), keys.indexOf('risk') + 2)).toEqual(['risk', 'ruleCosts']);
+  });
+
   it('never counts the unmet-hours penalty as money: a rule that leaves care unbought shows more spend and fewer unmet hours when relaxed', async () => {
     // One provider only: under lead-secondary the 20% secondary place cannot be filled.
     const s = makeScenario({

@@ -40,6 +40,38 @@ describe('the report thread', () => {
     expect([...files.resultXlsx]).toEqual([3]);
   });
 
+  test('a prepared scenario goes over once, before the award; the award then comes without it', async () => {
+    const thread = startRenderThread(
+      workerCode(`
+      const seen = [];
+      parentPort.on('message', (m) => {
+        seen.push(m.kind + (m.scenario === undefined ? '' : ' with ' + m.scenario.name + (m.zoning ? ' on ' + m.zoning : '')));
+        if (m.kind === 'award')
+          parentPort.postMessage({ kind: 'rendered', files: { reportHtml: seen.join('; '), resultXlsx: new Uint8Array() } });
+      });`),
+    );
+    try {
+      thread.prepare(scenario, 'z');
+      const files = await thread.render(result, scenario);
+      expect(files.reportHtml).toBe('scenario with x on z; award');
+    } finally {
+      await thread.close();
+    }
+  });
+
+  test('a scenario that cannot be prepared (a function in it) goes with the award instead', async () => {
+    const thread = startRenderThread(workerCode(`parentPort.on('message', () => {});`));
+    try {
+      const odd = { ...scenario, note: () => 1 } as unknown as Scenario;
+      expect(() => thread.prepare(odd, 'z')).not.toThrow();
+      await expect(thread.render(result, odd)).rejects.toThrow(
+        'the award could not be handed to the report thread',
+      );
+    } finally {
+      await thread.close();
+    }
+  });
+
   test("the worker's own failure message becomes a RenderError", async () => {
     const run = renderWith(
       `parentPort.once('message', () => parentPort.postMessage({ kind: 'failed', error: 'no room on the page' }));`,

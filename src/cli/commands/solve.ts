@@ -8,6 +8,7 @@ import { describeFailure, programFor, runScenario, type RunOutcome } from '../..
 import { firstNonFinite } from '../../report/finite.js';
 import { infeasibleFiles, outputFiles, solveFileNames } from '../../report/output-files.js';
 import { RenderError, type RenderThread } from '../../report/render-thread.js';
+import type { RenderedFiles } from '../../report/rendered-files.js';
 import type { InfeasibleResult, Result } from '../../model/result.js';
 import { formatDiagnosis, formatSummary } from '../../report/summary.js';
 import { writeFileAtomically, writeOutputsAtomically } from '../../io/write-outputs.js';
@@ -98,12 +99,15 @@ export async function solveCommand(dir: string, flags: SolveFlags, started: Solv
 async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   const { dir, flags, settings, sampling, backend } = run;
   const { scenario, inputHash, warnings } = await loadScenario(dir);
+  renderer.prepare(scenario, flags.zoning ?? scenario.zoning);
   const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
   if (flags.exportLp !== undefined) {
     const built = programFor(scenario, { ...zoning, ...settings });
     if (typeof built === 'string') throw new CliExit(exitCodes.badInput, built);
     await writeFile(flags.exportLp, toLpText(built.program), 'utf8');
   }
+  // The report thread renders the verified award while the rule costs, which it does not show, are re-solved.
+  const renders: Promise<RenderedFiles>[] = [];
   const outcome = failOn(
     await runScenario(scenario, {
       ...zoning,
@@ -114,6 +118,7 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
       version,
       inputWarnings: warnings,
       ruleCosts: true,
+      onVerified: (award) => renders.push(rendering(renderer, award, scenario)),
     }),
   );
   if (outcome.kind === 'infeasible') return writeInfeasible(outcome.result, flags.out, settings.format);
@@ -123,7 +128,10 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
       exitCodes.failure,
       `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
     );
-  const files = await outputFiles(outcome.result, await rendered(renderer, outcome.result, scenario));
+  const files = await outputFiles(
+    outcome.result,
+    await (renders[0] ?? rendering(renderer, outcome.result, scenario)),
+  );
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
   await writeOutputsAtomically(flags.out, files, undefined, solveFileNames);
@@ -139,17 +147,20 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
     );
 }
 
-/** report.html and result.xlsx from the report thread; its failure stops the run before anything is written. */
-async function rendered(renderer: RenderThread, result: Result, scenario: Scenario) {
-  try {
-    return await renderer.render(result, scenario);
-  } catch (e) {
+/**
+ * report.html and result.xlsx from the report thread; its failure stops the run before anything
+ * is written. Started before it is awaited: a failure meanwhile is held until then, not unhandled.
+ */
+function rendering(renderer: RenderThread, result: Result, scenario: Scenario): Promise<RenderedFiles> {
+  const files = renderer.render(result, scenario).catch((e: unknown) => {
     if (!(e instanceof RenderError)) throw e;
     throw new CliExit(
       exitCodes.failure,
       `report.html and result.xlsx could not be made (${e.message}). Nothing was written. Please report this with the scenario.`,
     );
-  }
+  });
+  files.catch(() => undefined);
+  return files;
 }
 
 /** --baseline-out FILE: the award as a current.csv for next year (written atomically, like every output). */

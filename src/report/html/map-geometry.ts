@@ -118,6 +118,17 @@ export function zoneGeometry(
     });
 }
 
+/** What a report's maps draw that depends on the scenario and its zoning alone, not on the award. */
+export interface MapShapes {
+  readonly geometry: MapGeometry;
+  readonly zones: readonly ZoneShape[];
+}
+
+export function mapShapes(areas: readonly Area[], boundaries: unknown, zoning: Zoning): MapShapes {
+  const geometry = areaGeometry(areas, boundaries);
+  return { geometry, zones: zoneGeometry(geometry.areas, zoning, geometry.source) };
+}
+
 /**
  * The pole of inaccessibility of a shape's largest part (mapbox's polylabel):
  * unlike the centroid it always lies inside, even in a C-shaped zone.

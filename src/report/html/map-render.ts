@@ -9,7 +9,7 @@ import type { MultiPolygon, Pair } from './shapes.js';
 import type { Result } from '../../model/result.js';
 import type { Area, Zoning } from '../../model/types.js';
 import { html, type Html } from './escape.js';
-import { areaGeometry, zoneGeometry, type MapGeometry, type ZoneShape } from './map-geometry.js';
+import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
 import { hatchPatternId, noAwardColour, riskScheme } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
 import { hasRiskScores, mapCareType, zoneAwards, type ZoneAward } from './zone-awards.js';
@@ -37,6 +37,8 @@ export interface MapInput {
   readonly boundaries: unknown;
   /** providerId → colour */
   readonly colours: ReadonlyMap<string, string>;
+  /** The shapes of these areas and this zoning, when already drawn (the report thread draws them before the award). */
+  readonly shapes?: MapShapes;
 }
 
 interface Label {
@@ -53,8 +55,8 @@ interface MapLayers {
 }
 
 function layers(input: MapInput): MapLayers {
-  const geometry = areaGeometry(input.areas, input.boundaries);
-  const zoneShapes: ZoneShape[] = zoneGeometry(geometry.areas, input.zoning, geometry.source);
+  const { geometry, zones: zoneShapes } =
+    input.shapes ?? mapShapes(input.areas, input.boundaries, input.zoning);
   const awards = new Map(
     zoneAwards(
       input.result,

@@ -20,6 +20,7 @@ import { contractSection } from './contract.js';
 import { html, type Html } from './escape.js';
 import { headlineTiles, titleBlock } from './headline.js';
 import { inputsSection } from './inputs.js';
+import type { MapShapes } from './map-geometry.js';
 import { renderMaps } from './map-render.js';
 import { page } from './page.js';
 import { coloursFor } from './palette.js';
@@ -29,12 +30,16 @@ function warnings(result: Result): Html {
   return html`<h3>Warnings</h3><ul class="warnings">${result.warnings.map((w) => html`<li>${w}</li>`)}</ul>`;
 }
 
-/** Body of a solve report; `renderComparisonReport` reuses it for the best option. */
-export function solveSections(result: Result, scenario: Scenario): Html {
+/**
+ * Body of a solve report; `renderComparisonReport` reuses it for the best option.
+ * `shapes`: the maps' shapes for the result's zoning, when drawn beforehand.
+ */
+export function solveSections(result: Result, scenario: Scenario, shapes?: MapShapes): Html {
   const colours = coloursFor(result.providers.map((p) => p.providerId));
   const zoning = scenario.zonings.get(result.zoning) ?? new Map<string, string>();
+  const areas = scenario.areas;
   return html`<section id="map"><h2>Zone map</h2>
-${renderMaps({ result, areas: scenario.areas, zoning, boundaries: scenario.boundaries, colours })}
+${renderMaps({ result, areas, zoning, boundaries: scenario.boundaries, colours, ...(shapes === undefined ? {} : { shapes }) })}
 </section>
 <section id="award" class="page"><h2>Award</h2>
 ${awardTable(result)}
@@ -57,12 +62,12 @@ export function footer(result: Result): Html {
   return html`<footer>Made by zonal ${result.run.version} from input ${result.run.inputHash}. Same input and version give the same report.</footer>`;
 }
 
-export function renderSolveReport(result: Result, scenario: Scenario): string {
+export function renderSolveReport(result: Result, scenario: Scenario, shapes?: MapShapes): string {
   return page(
     `${result.scenario}: award report`,
     html`${titleBlock(result, 'Award report')}
 ${headlineTiles(result)}
-${solveSections(result, scenario)}
+${solveSections(result, scenario, shapes)}
 ${footer(result)}`,
   );
 }

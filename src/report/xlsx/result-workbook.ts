@@ -61,7 +61,13 @@ const warningsTable = (warnings: readonly string[]): SheetTable => ({
   rows: warnings.map((w) => [w]),
 });
 
-export function resultWorkbook(result: Result): Promise<Uint8Array> {
+/** What result.xlsx holds: its title, summary lines and tables. */
+export function resultWorkbookContent(result: Result): {
+  readonly title: string;
+  readonly summary: readonly SummaryLine[];
+  readonly tables: readonly SheetTable[];
+  readonly currency: string;
+} {
   const tables = [
     allocationsTable(result),
     lotsTable(result),
@@ -69,5 +75,10 @@ export function resultWorkbook(result: Result): Promise<Uint8Array> {
     flagsTable(result),
     warningsTable(result.warnings),
   ];
-  return tablesWorkbook(result.scenario, summaryLines(result), tables, result.currency);
+  return { title: result.scenario, summary: summaryLines(result), tables, currency: result.currency };
+}
+
+export function resultWorkbook(result: Result): Promise<Uint8Array> {
+  const c = resultWorkbookContent(result);
+  return tablesWorkbook(c.title, c.summary, c.tables, c.currency);
 }

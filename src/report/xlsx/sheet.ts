@@ -1,12 +1,14 @@
 /**
- * One formatted worksheet from a table of columns and rows (exceljs): bold
- * frozen header, filter buttons, widths that fit, number formats per column.
- * Text is always written as text, so a cell such as "=HYPERLINK(…)" from a
- * provider's name can never run as a formula.
+ * Workbooks of formatted tables: a summary sheet first (label in A, value in
+ * B), then one sheet per table with a bold frozen header, filter buttons,
+ * widths that fit and number formats per column. Written by xlsx-write.ts;
+ * exceljs-sheet.ts writes the same table sheets through exceljs, for the
+ * scenario template. Text is always written as text, so a cell such as
+ * "=HYPERLINK(…)" from a provider's name can never run as a formula.
  */
-// exceljs's prebuilt bundle of the same version: one minified file without polyfills, which costs less CPU
-// to load than the package's CommonJS modules (docs/performance.md); the workbooks are the same, cell by cell.
-import ExcelJS from 'exceljs/dist/exceljs.bare.min.js';
+import type { CellStyle } from './xlsx-styles.js';
+import type { RowModel, SheetModel } from './xlsx-sheet-xml.js';
+import { writeWorkbook } from './xlsx-write.js';
 
 export type ColumnFormat =
   | 'general'
@@ -33,7 +35,7 @@ export interface SheetTable {
 }
 
 /** Excel number formats; the currency symbol comes from the scenario. */
-function numberFormat(format: ColumnFormat, currency = 'GBP'): string | undefined {
+export function numberFormat(format: ColumnFormat, currency = 'GBP'): string | undefined {
   const symbol = currency === 'GBP' ? '£' : currency === 'EUR' ? '€' : `"${currency} "`;
   const formats: Record<ColumnFormat, string | undefined> = {
     general: undefined,
@@ -49,13 +51,18 @@ function numberFormat(format: ColumnFormat, currency = 'GBP'): string | undefine
   return formats[format];
 }
 
-/** A cell value exceljs writes literally: strings stay strings (never `{formula}`), non-finite numbers become empty. */
-function literal(cell: SheetCell): ExcelJS.CellValue {
+/** A cell as written: non-finite numbers become empty. */
+export function literal(cell: SheetCell): SheetCell {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   return cell;
 }
 
-function width(column: SheetColumn, rows: readonly (readonly SheetCell[])[], index: number): number {
+/** A column wide enough for its header and its first 500 values, within 8-60 characters. */
+export function columnWidth(
+  column: SheetColumn,
+  rows: readonly (readonly SheetCell[])[],
+  index: number,
+): number {
   const longest = rows.slice(0, 500).reduce((w, r) => {
     const cell = r[index];
     const text = typeof cell === 'number' ? cell.toFixed(2) : String(cell ?? '');
@@ -64,33 +71,22 @@ function width(column: SheetColumn, rows: readonly (readonly SheetCell[])[], ind
   return Math.min(60, Math.max(8, longest + 2));
 }
 
-export function addTableSheet(
-  workbook: ExcelJS.Workbook,
-  table: SheetTable,
-  currency?: string,
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((c, i) => {
+/** The header row's look: bold, vertically centred, General whatever its column's format. */
+export const headerStyle = { font: { bold: true }, alignment: { vertical: 'middle' } } as const;
+
+function tableSheet(table: SheetTable, currency?: string): SheetModel {
+  const columns = table.columns.map((c, i) => {
     const numFmt = numberFormat(c.format, currency);
-    return {
-      header: c.header,
-      width: width(c, table.rows, i),
-      ...(numFmt === undefined ? {} : { style: { numFmt } }),
-    };
+    return { width: columnWidth(c, table.rows, i), style: numFmt === undefined ? {} : { numFmt } };
   });
-  for (const row of table.rows) sheet.addRow(row.map(literal));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle' };
-  header.eachCell((cell) => {
-    cell.numFmt = 'General';
-  });
-  if (table.columns.length > 0)
-    sheet.autoFilter = {
-      from: { row: 1, column: 1 },
-      to: { row: Math.max(1, table.rows.length + 1), column: table.columns.length },
-    };
-  return sheet;
+  const header: RowModel = {
+    style: headerStyle,
+    cells: table.columns.map((c) => ({ value: c.header, style: { ...headerStyle, numFmt: 'General' } })),
+  };
+  const rows = table.rows.map((row) => ({
+    cells: row.map((cell, i) => ({ value: literal(cell), style: columns[i]?.style ?? {} })),
+  }));
+  return { name: table.name, columns, rows: [header, ...rows], frozenHeader: true, filter: true };
 }
 
 /** A summary sheet: label in A, value in B (with its own format), for a committee to read first. */
@@ -100,48 +96,55 @@ export interface SummaryLine {
   readonly format?: ColumnFormat;
 }
 
-function addSummarySheet(
-  workbook: ExcelJS.Workbook,
+function summarySheet(
   name: string,
   title: string,
   lines: readonly SummaryLine[],
   currency?: string,
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = [{ width: 34 }, { width: 60 }];
-  const top = sheet.addRow([title]);
-  top.font = { bold: true, size: 14 };
-  sheet.addRow([]);
-  for (const line of lines) {
-    const row = sheet.addRow([line.label, literal(line.value)]);
-    row.getCell(1).font = { bold: true };
-    const fmt = line.format === undefined ? undefined : numberFormat(line.format, currency);
-    if (fmt !== undefined && typeof line.value === 'number') row.getCell(2).numFmt = fmt;
-    row.getCell(2).alignment = {
-      horizontal: 'left',
-      wrapText: typeof line.value === 'string' && line.value.length > 60,
+): SheetModel {
+  const titleStyle = { font: { bold: true, size: 14 } } as const;
+  const line = ({ label, value, format }: SummaryLine): RowModel => {
+    const numFmt = format === undefined ? undefined : numberFormat(format, currency);
+    const style: CellStyle = {
+      ...(numFmt !== undefined && typeof value === 'number' ? { numFmt } : {}),
+      alignment: { horizontal: 'left', wrapText: typeof value === 'string' && value.length > 60 },
     };
-  }
-  return sheet;
+    return {
+      cells: [
+        { value: label, style: { font: { bold: true } } },
+        { value: literal(value), style },
+      ],
+    };
+  };
+  return {
+    name,
+    columns: [
+      { width: 34, style: {} },
+      { width: 60, style: {} },
+    ],
+    rows: [
+      { style: titleStyle, cells: [{ value: title, style: titleStyle }] },
+      { cells: [] },
+      ...lines.map(line),
+    ],
+    frozenHeader: false,
+    filter: false,
+  };
 }
 
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  workbook.creator = 'zonal';
-  // A fixed date keeps the same input → the same file.
-  workbook.created = new Date(Date.UTC(2026, 0, 1));
-  workbook.modified = workbook.created;
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
+/** A fixed date keeps the same input → the same file. */
+export const workbookDate = new Date(Date.UTC(2026, 0, 1));
 
 /** A workbook of a summary sheet and then one formatted sheet per table. */
-export function tablesWorkbook(
+export async function tablesWorkbook(
   title: string,
   summary: readonly SummaryLine[],
   tables: readonly SheetTable[],
   currency?: string,
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  addSummarySheet(workbook, 'summary', title, summary, currency);
-  for (const table of tables) addTableSheet(workbook, table, currency);
-  return workbookBytes(workbook);
+  const sheets = [
+    summarySheet('summary', title, summary, currency),
+    ...tables.map((t) => tableSheet(t, currency)),
+  ];
+  return writeWorkbook(sheets, 'zonal', workbookDate);
 }
