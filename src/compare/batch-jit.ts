@@ -12,6 +12,13 @@
  * threads 2.3 s against 5.8 s (docs/performance.md, "Batch"). `--no-opt`
  * (no optimising at all) was slower.
  *
+ * Raised again to 2,400,000 once the solve memo (solve/solve-memo.ts) had
+ * taken half the solves away, so that JavaScript is a larger share of a
+ * variant: over the grid in one thread (with the inlining limit below), about
+ * 130 optimising compiles against 300 at 600,000 and 210 at 1,200,000, and
+ * 17.6-19.6 ms of CPU per variant against 18.4-20.5 ms and 17.7-20.0 ms
+ * (alternating, load 5-10).
+ *
  * An optimising compile of this code also inlined deeply: V8 spent 2.6-4.1 s
  * on its background threads compiling about 330 functions over the grid
  * (some, such as the verifier's `expectedLots`, 0.1-0.26 s each). With at
@@ -27,7 +34,7 @@ import { setV8FlagsOnce } from '../solve/v8-flags.js';
 
 export function optimiseOnlyLastingHotCode(): void {
   setV8FlagsOnce('batch-jit', { name: 'ZONAL_BATCH_JIT', keepDefault: 'v8' }, [
-    '--interrupt-budget=600000',
+    '--interrupt-budget=2400000',
     '--max-inlined-bytecode-size-cumulative=100',
   ]);
 }
