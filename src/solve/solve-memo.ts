@@ -37,7 +37,7 @@ function optionNumbers(options: SolveOptions): number[] {
 }
 
 /** The solver's whole input as a string, exact to the bit (numbers as their IEEE-754 bytes). */
-export function solveKey(program: Program, options: SolveOptions): string {
+function solveKey(program: Program, options: SolveOptions): string {
   const head = optionNumbers(options);
   let size = head.length + 3 + program.variables.length * 4;
   for (const row of program.rows) size += 3 + row.terms.length * 2;

@@ -6,26 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from '../../src/solve/program.js';
 import { memoisedBackend } from '../../src/solve/solve-memo.js';
+import { twoVariables as program } from './sample-programs.js';
 
-const meaning = { kind: 'wins', providerId: 'P1' } as const;
-const program: Program = {
-  sense: 'min',
-  variables: [
-    { name: 'x', lower: 0, upper: 1, integer: true, cost: 3, meaning },
-    { name: 'y', lower: 0, upper: 10, integer: false, cost: 1, meaning },
-  ],
-  rows: [
-    {
-      name: 'r',
-      terms: [
-        [0, 1],
-        [1, 2],
-      ],
-      lower: 1,
-      upper: Infinity,
-    },
-  ],
-};
 const options: SolveOptions = { timeLimit: 60, relativeGap: 1e-6 };
 
 /** A backend that answers `status` and counts its solves; each answer's values are the solve's number. */
