@@ -12,12 +12,29 @@
  * threads 2.3 s against 5.8 s (docs/performance.md, "Batch"). `--no-opt`
  * (no optimising at all) was slower.
  *
- * The flag applies to the whole process and is set before the workers
+ * Raised again to 2,400,000 once the solve memo (solve/solve-memo.ts) had
+ * taken half the solves away, so that JavaScript is a larger share of a
+ * variant: over the grid in one thread (with the inlining limit below), about
+ * 130 optimising compiles against 300 at 600,000 and 210 at 1,200,000, and
+ * 17.6-19.6 ms of CPU per variant against 18.4-20.5 ms and 17.7-20.0 ms
+ * (alternating, load 5-10).
+ *
+ * An optimising compile of this code also inlined deeply: V8 spent 2.6-4.1 s
+ * on its background threads compiling about 330 functions over the grid
+ * (some, such as the verifier's `expectedLots`, 0.1-0.26 s each). With at
+ * most 100 bytes of bytecode inlined into one optimised function (V8's default is 920) the
+ * same compiles took 1.5-1.9 s and a variant no more CPU in steady state
+ * (16.6-17.6 ms against 17.2-19.2 ms, one thread, alternating, load 6-9).
+ *
+ * The flags apply to the whole process and are set before the workers
  * start; the batch's own thread only hands variants out and writes rows.
  * ZONAL_BATCH_JIT=v8 keeps V8's default, for measuring.
  */
 import { setV8FlagsOnce } from '../solve/v8-flags.js';
 
 export function optimiseOnlyLastingHotCode(): void {
-  setV8FlagsOnce('batch-jit', { name: 'ZONAL_BATCH_JIT', keepDefault: 'v8' }, ['--interrupt-budget=600000']);
+  setV8FlagsOnce('batch-jit', { name: 'ZONAL_BATCH_JIT', keepDefault: 'v8' }, [
+    '--interrupt-budget=2400000',
+    '--max-inlined-bytecode-size-cumulative=100',
+  ]);
 }

@@ -9,6 +9,7 @@ import { readScenario, type ReadResult } from '../io/read-scenario.js';
 import { formatIssue } from '../diagnostics/issues.js';
 import { highsBackend, useCompiledHighs } from '../solve/backend-highs.js';
 import type { CompiledWasm } from '../solve/highs-shared.js';
+import { memoisedBackend } from '../solve/solve-memo.js';
 import type { Variant } from './batch-file.js';
 import { failedRow, runVariant, type BatchRow } from './run-variant.js';
 
@@ -31,6 +32,9 @@ if (shared?.highs) useCompiledHighs(shared.highs);
 
 const scenarios = new Map<string, Promise<ReadResult>>();
 
+/** Variants that build the same model as one before them reuse its answer (solve/solve-memo.ts). */
+const backend = memoisedBackend(highsBackend);
+
 function baseScenario(dir: string): Promise<ReadResult> {
   let read = scenarios.get(dir);
   if (read === undefined) {
@@ -49,7 +53,7 @@ export default async function runTask(task: VariantTask): Promise<BatchRow> {
         `base scenario ${task.variant.base} has errors: ${issues.errors.slice(0, 3).map(formatIssue).join('; ')}`,
       );
     return await runVariant(scenario, task.variant, {
-      backend: highsBackend,
+      backend,
       timeLimit: task.timeLimit,
       inputHash,
       version: task.version,
@@ -57,4 +61,11 @@ export default async function runTask(task: VariantTask): Promise<BatchRow> {
   } catch (e) {
     return failedRow(task.variant, `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** Neighbouring variants (compare/batch-chunks.ts), one after another in this worker, so they share its memo. */
+export async function runChunk(tasks: readonly VariantTask[]): Promise<BatchRow[]> {
+  const rows: BatchRow[] = [];
+  for (const task of tasks) rows.push(await runTask(task));
+  return rows;
 }

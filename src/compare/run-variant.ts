@@ -21,7 +21,7 @@ export interface BatchRow {
   readonly diagnosis: string | null;
   readonly metrics: AwardMetrics | null;
   readonly sampling: SamplingSummary | null;
-  /** Wall time of the solve (the only field that changes between runs). */
+  /** Wall time of the solve (the only field that changes between runs); 0 when the worker already knew the model's answer (solve/solve-memo.ts). */
   readonly solveSeconds: number;
 }
 

@@ -72,6 +72,7 @@ export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: AwardRul
 interface CandidateIndex {
   /** careType → areaId → bids covering that area, in the array's order (nested, not a key string per pair: 35,000 areas × bids made seconds of strings) */
   readonly byArea: ReadonlyMap<CareType, ReadonlyMap<string, readonly Bid[]>>;
+  /** Each bid's place in the array, to merge several areas' lists back into that order. */
   readonly position: ReadonlyMap<Bid, number>;
 }
 
@@ -88,7 +89,7 @@ function indexOf(bids: readonly Bid[]): CandidateIndex {
       for (const areaId of bid.areaIds) {
         const list = ofType.get(areaId);
         if (list === undefined) ofType.set(areaId, [bid]);
-        else list.push(bid);
+        else if (list.at(-1) !== bid) list.push(bid); // an area listed twice by one bid: once is enough
       }
     }
     index = { byArea, position: new Map(bids.map((b, i) => [b, i])) };
@@ -104,9 +105,13 @@ function indexOf(bids: readonly Bid[]): CandidateIndex {
  */
 export function candidateBids(lot: Lot, bids: readonly Bid[], careType: CareType = lot.careType): Bid[] {
   const { byArea, position } = indexOf(bids);
-  const areas = hasPlaces(lot) ? [...lot.demandByArea.keys()] : lot.areaIds.slice(0, 1);
   const ofType = byArea.get(careType);
-  const found = new Set(areas.flatMap((a) => ofType?.get(a) ?? []));
+  // Each area's list is in the order of `bids`, without repeats: one area needs no merging.
+  if (!hasPlaces(lot)) {
+    const first = lot.areaIds[0];
+    return first === undefined ? [] : [...(ofType?.get(first) ?? [])];
+  }
+  const found = new Set([...lot.demandByArea.keys()].flatMap((a) => ofType?.get(a) ?? []));
   return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
 }
 

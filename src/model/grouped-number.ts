@@ -19,7 +19,17 @@ function plusOne(digits: string): string {
   return carry === 1 ? `1${out}` : out;
 }
 
+/** Whole numbers below 10^15, the common case (a batch writes thousands a second), without strings of fractions. */
+function groupedWhole(x: number): string {
+  const digits = String(Math.round(Math.abs(x)));
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return x < 0 || Object.is(x, -0) ? `-${grouped}` : grouped;
+}
+
 export function groupedNumber(x: number, maximumFractionDigits = 0): string {
+  // Math.round rounds a tie up, which on |x| is half away from zero; below 10^15 a double's halves are exact.
+  if (maximumFractionDigits === 0 && Math.abs(x) < 1e15) return groupedWhole(x);
   const text = String(Math.abs(x));
   if (!Number.isFinite(x) || text.includes('e')) return x.toLocaleString('en-GB', { maximumFractionDigits });
   const [whole = '0', fraction = ''] = text.split('.');

@@ -2,6 +2,7 @@
  * Named score components in [0, 1] with a weight and a one-line reason, and
  * the weighted score (0-100) they add up to.
  */
+import { groupedNumber } from '../model/grouped-number.js';
 import type { ScoreComponent } from '../model/result.js';
 
 export type Components = Readonly<Record<string, ScoreComponent>>;
@@ -51,7 +52,7 @@ export function topDrivers(components: Components, n: number): [string, ScoreCom
     .slice(0, n);
 }
 
-const wholeHours = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-export const fmtHours = (h: number) => `${wholeHours.format(h)} h/week`;
+/** Hours as Intl's en-GB whole numbers write them ("1,234 h/week"), without Intl: thousands of reasons a second in a batch. */
+export const fmtHours = (h: number) => `${groupedNumber(h)} h/week`;
 export const fmtMoney = (x: number) => `£${x.toFixed(2)}`;
 export const fmtPercent = (x: number) => `${Math.round(100 * x)}%`;

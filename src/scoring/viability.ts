@@ -9,7 +9,16 @@
  */
 import type { ScoreComponent } from '../model/result.js';
 import type { Lot, Provider } from '../model/types.js';
-import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Components } from './components.js';
+import {
+  clamp01,
+  component,
+  fmtHours,
+  fmtMoney,
+  fmtPercent,
+  scoreOf,
+  weigh,
+  type Components,
+} from './components.js';
 import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
 
@@ -56,36 +65,58 @@ const rangeReason = (lot: Lot) =>
 const travelReason = (floor: CostFloor) =>
   `about ${floor.travelMinutesPerContactHour.toFixed(1)} paid travel minutes per contact hour (zone spread ${floor.spreadKm.toFixed(1)} km)`;
 
+/** How much of its capacity the provider would use. */
+const capacityUse = (provider: Provider, hours: number) =>
+  provider.maxHours > 0 ? hours / provider.maxHours : 1;
+
 function headroomComponent(provider: Provider, hours: number, s: ScoringWeights): ScoreComponent {
-  const use = provider.maxHours > 0 ? hours / provider.maxHours : 1;
+  const use = capacityUse(provider, hours);
   return component(
     headroomValue(use, s.comfortableUtilisation),
     `${provider.id} would use ${fmtPercent(use)} of its ${fmtHours(provider.maxHours)} capacity`,
   );
 }
 
+/** The components' values of one award, without their reasons. */
+function awardValues(t: AwardTerms, s: ScoringWeights) {
+  const { provider, lot, floor } = t;
+  return {
+    volume: volumeValue(t.hours, provider.minViableHours),
+    margin: marginValue(t.price, floor.perHour, s.marginBand),
+    travel: travelValue(floor.travelMinutesPerContactHour, s.travelMinutesLimit),
+    headroom: headroomValue(capacityUse(provider, t.providerHours), s.comfortableUtilisation),
+    stability: stabilityValue(lot, s.demandRangeLimit),
+  };
+}
+
 /** Viability of one award (one lot role won by one bid). */
 export function awardViability(t: AwardTerms, s: ScoringWeights): Components {
   const { provider, lot, floor } = t;
+  const v = awardValues(t, s);
   return weigh(
     {
       volume: component(
-        volumeValue(t.hours, provider.minViableHours),
+        v.volume,
         `this award: ${fmtHours(t.hours)} against a minimum viable ${fmtHours(provider.minViableHours)}`,
       ),
-      margin: component(
-        marginValue(t.price, floor.perHour, s.marginBand),
-        marginReason(t.price, floor.perHour),
-      ),
-      travel: component(
-        travelValue(floor.travelMinutesPerContactHour, s.travelMinutesLimit),
-        travelReason(floor),
-      ),
+      margin: component(v.margin, marginReason(t.price, floor.perHour)),
+      travel: component(v.travel, travelReason(floor)),
       headroom: headroomComponent(provider, t.providerHours, s),
-      stability: component(stabilityValue(lot, s.demandRangeLimit), rangeReason(lot)),
+      stability: component(v.stability, rangeReason(lot)),
     },
     s.viabilityWeights,
   );
+}
+
+/**
+ * `scoreOf(awardViability(t, s))` without writing the reasons: the score
+ * reads only values and weights. Zone viability weighs every eligible bid of
+ * every lot and keeps one, so it writes reasons for the best only.
+ */
+export function awardViabilityScore(t: AwardTerms, s: ScoringWeights): number {
+  const parts: Record<string, ScoreComponent> = {};
+  for (const [name, value] of Object.entries(awardValues(t, s))) parts[name] = component(value, '');
+  return scoreOf(weigh(parts, s.viabilityWeights));
 }
 
 const weightedMean = (items: readonly { w: number; x: number }[]) => {

@@ -7,10 +7,10 @@
 import { eligibleBids } from '../lots/eligibility.js';
 import type { Lot, Scenario } from '../model/types.js';
 import type { ZoneViability } from './award-scores.js';
-import { fmtHours, fmtMoney, scoreOf } from './components.js';
+import { fmtHours, fmtMoney } from './components.js';
 import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
-import { awardViability } from './viability.js';
+import { awardViability, awardViabilityScore } from './viability.js';
 
 function largestRoleHours(lot: Lot): number {
   return Math.max(0, ...lot.roles.map((r) => r.share * lot.demand), lot.roles.length === 0 ? lot.demand : 0);
@@ -29,9 +29,10 @@ export function zoneViability(
     const provider = providers.get(bid.providerId);
     if (provider === undefined) continue;
     const hours = Math.min(roleHours, bid.maxHours, provider.maxHours);
-    const detail = awardViability({ provider, lot, hours, price: bid.price, floor, providerHours: hours }, s);
-    const score = scoreOf(detail);
+    const terms = { provider, lot, hours, price: bid.price, floor, providerHours: hours };
+    const score = awardViabilityScore(terms, s);
     if (best !== null && score <= best.score) continue;
+    const detail = awardViability(terms, s);
     const reason = `best: ${bid.id} (${bid.providerId}) at ${fmtMoney(bid.price)}/h holding ${fmtHours(hours)} would score ${score.toFixed(1)}`;
     best = { score, bidId: bid.id, providerId: bid.providerId, reason, detail };
   }

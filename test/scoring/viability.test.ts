@@ -5,6 +5,7 @@ import { zoneCostFloor } from '../../src/scoring/cost-floor.js';
 import { defaultScoringSettings } from '../../src/scoring/settings.js';
 import {
   awardViability,
+  awardViabilityScore,
   headroomValue,
   marginValue,
   providerViability,
@@ -98,5 +99,29 @@ describe('viability laws', () => {
       { seed: 42, numRuns: 100 },
     );
     expect(ran).toBe(100);
+  });
+
+  it('the score without reasons equals the score of the award with them', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 60, noNaN: true }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 4000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        (price, hours, providerHours, minViableHours) => {
+          ran++;
+          const t = terms({
+            price,
+            hours,
+            providerHours,
+            provider: provider('P', { maxHours: 2000, minViableHours }),
+          });
+          expect(awardViabilityScore(t, s)).toBe(scoreOf(awardViability(t, s)));
+        },
+      ),
+      { seed: 16, numRuns: 300 },
+    );
+    expect(ran).toBe(300);
   });
 });

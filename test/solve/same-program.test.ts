@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../../src/solve/program.js';
 import { sameProgram } from '../../src/solve/same-program.js';
-
-const meaning = { kind: 'wins', providerId: 'P1' } as const;
-const program: Program = {
-  sense: 'min',
-  variables: [
-    { name: 'x', lower: 0, upper: 1, integer: true, cost: 3, meaning },
-    { name: 'y', lower: 0, upper: 10, integer: false, cost: 1, meaning },
-  ],
-  rows: [
-    {
-      name: 'r',
-      terms: [
-        [0, 1],
-        [1, 2],
-      ],
-      lower: 1,
-      upper: Infinity,
-    },
-  ],
-};
+import { twoVariables as program } from './sample-programs.js';
 
 describe('sameProgram', () => {
   it('is true for a copy', () => {

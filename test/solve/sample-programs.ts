@@ -218,3 +218,23 @@ export function expectOptimum(
   for (const [j, value] of outcome.values.entries())
     expect(value).toBeCloseTo(optimum.values[j] ?? Number.NaN, digits);
 }
+
+/** Two variables and one row: for tests that change one part of a program at a time. */
+export const twoVariables: Program = {
+  sense: 'min',
+  variables: [
+    { name: 'x', lower: 0, upper: 1, integer: true, cost: 3, meaning: { kind: 'wins', providerId: 'P1' } },
+    { name: 'y', lower: 0, upper: 10, integer: false, cost: 1, meaning: { kind: 'wins', providerId: 'P1' } },
+  ],
+  rows: [
+    {
+      name: 'r',
+      terms: [
+        [0, 1],
+        [1, 2],
+      ],
+      lower: 1,
+      upper: Infinity,
+    },
+  ],
+};

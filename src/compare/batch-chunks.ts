@@ -1,0 +1,41 @@
+/**
+ * Which variants one worker runs together. A worker remembers the models it
+ * has solved (solve/solve-memo.ts), so variants likely to build the same
+ * model should meet in one worker: neighbours in the batch that differ only
+ * in their award rules (a grid's last key, often a share cap that no award
+ * reaches). With one variant per task, two workers would split such
+ * neighbours between them and each solve the model once.
+ *
+ * Chunks only decide where a variant runs, never what its row says: every
+ * variant is still solved (or its answer reused) on its own.
+ */
+import stableStringify from 'safe-stable-stringify';
+import type { Variant } from './batch-file.js';
+
+/** Most variants in one task: a chunk's rows land together, so the progress bar moves in steps this large at most. */
+const largestChunk = 8;
+
+/** What a variant shares with its neighbours in a chunk: everything but its award rules, id and name. */
+function neighbourhood(variant: Variant): string {
+  const { award: _award, name: _name, ...rest } = variant.overrides;
+  return `${variant.base}\n${variant.samples}\n${variant.seed}\n${stableStringify(rest)}`;
+}
+
+/**
+ * Consecutive variants with the same neighbourhood, in order, each chunk at
+ * most 8 long and short enough that every worker gets about four chunks
+ * (so a small batch still spreads over the workers).
+ */
+export function chunkVariants(variants: readonly Variant[], workers: number): Variant[][] {
+  const size = Math.max(1, Math.min(largestChunk, Math.floor(variants.length / (workers * 4))));
+  const chunks: Variant[][] = [];
+  let last = '';
+  for (const variant of variants) {
+    const key = neighbourhood(variant);
+    const open = chunks.at(-1);
+    if (open !== undefined && key === last && open.length < size) open.push(variant);
+    else chunks.push([variant]);
+    last = key;
+  }
+  return chunks;
+}
