@@ -31,7 +31,6 @@ import { randomBytes } from 'node:crypto';
 import {
   copyFile,
   lstat,
-  mkdir,
   open,
   readdir,
   readlink,
@@ -45,6 +44,7 @@ import {
 import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
 import { OutputError } from './output-error.js';
+import { makeFolders } from './make-folders.js';
 
 /** Called after each step; tests kill the process here to check that any moment is safe. */
 export type StepHook = (step: 'set-written' | 'links-ready' | 'committed' | 'cleaned') => void;
@@ -137,7 +137,7 @@ async function adoptPlainFiles(target: string, names: readonly string[], pointer
     if ((await lstat(path.join(target, name)).catch(() => null))?.isFile() === true) plain.push(name);
   if (plain.length === 0) return;
   const set = uniqueName();
-  await mkdir(path.join(target, setsDir, set), { recursive: true });
+  await makeFolders(path.join(target, setsDir, set));
   for (const name of plain) await copyFile(path.join(target, name), path.join(target, setsDir, set, name));
   await linkInPlace(target, pointer, path.join(setsDir, set));
 }
@@ -223,6 +223,7 @@ function explain(target: string, e: unknown): never {
     ENAMETOOLONG: 'a name is too long',
     ENOTDIR: 'part of the path is a file, not a folder',
     EEXIST: 'a file is in the way',
+    ENOENT: 'a folder cannot be made there',
   };
   throw new OutputError(msg.cannotWriteOutput(target, why[code] ?? (e as Error).message, code));
 }
@@ -244,10 +245,10 @@ export async function writeOutputsAtomically(
   const set = uniqueName();
   const setPath = path.join(target, setsDir, set);
   try {
-    await mkdir(target, { recursive: true });
+    await makeFolders(target);
     await removeStrays(target);
     await refuseFolders(target, names);
-    await mkdir(setPath, { recursive: true });
+    await makeFolders(setPath);
     await writeAll(setPath, files);
     onStep('set-written');
     if (await symlinksWork(target)) await linkedSwap(target, set, names, owned, pointer, onStep);
@@ -264,7 +265,7 @@ export async function writeFileAtomically(file: string, text: FileContent): Prom
   const full = path.resolve(file);
   const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
   try {
-    await mkdir(path.dirname(full), { recursive: true });
+    await makeFolders(path.dirname(full));
     await writeSynced(temp, text);
     await rename(temp, full);
   } catch (e) {
@@ -292,7 +293,7 @@ export async function createFolderAtomically(
   }
   const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
   try {
-    await mkdir(temp, { recursive: true });
+    await makeFolders(temp);
     for (const [name, text] of files) await writeSynced(path.join(temp, name), text);
     await rename(temp, full);
   } catch (e) {

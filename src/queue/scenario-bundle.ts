@@ -7,7 +7,8 @@
  * the files are validated by the same schemas before anything is solved.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { makeFolders } from '../io/make-folders.js';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -147,7 +148,7 @@ export function decodeBundle(text: string, hash: string): ScenarioBundle | strin
 export async function unpackScenario(bundle: ScenarioBundle, dir: string): Promise<void> {
   for (const f of bundle.files) {
     const full = path.join(dir, ...f.path.split('/'));
-    await mkdir(path.dirname(full), { recursive: true });
+    await makeFolders(path.dirname(full));
     await writeFile(full, f.data);
   }
 }

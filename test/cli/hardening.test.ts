@@ -308,6 +308,17 @@ describe.concurrent('output folders', () => {
     );
   });
 
+  test.runIf(existsSync('/proc/self'))(
+    'an --out folder the system refuses to make (under /proc): exit 1 with the reason, not a hang',
+    async () => {
+      const r = await zonal(['solve', 'scenarios/tiny', '--out', '/proc/zonal-nope/out']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        'zonal: cannot write to /proc/zonal-nope/out: a folder cannot be made there (ENOENT); choose another --out folder or free it. Nothing was changed there.\n',
+      );
+    },
+  );
+
   test('solve twice into a folder with a file of the user: both sets whole, the user file untouched', async () => {
     const out = await outDir();
     await mkdir(out, { recursive: true });
