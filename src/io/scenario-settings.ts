@@ -41,9 +41,6 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => msg.settingUnknownKey(k, knownKeys(issue.path))).join('; ');
-  }
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
     return msg.settingMissing(issue.path[0] === 'files', last, issue.expected);
@@ -79,8 +76,17 @@ export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueL
     return keysOk && problems.every((p) => p.warning === true) ? parsed.data : null;
   }
   for (const issue of parsed.error.issues) {
-    const where = issue.path.map(String).join('.');
-    issues.error(place.file, place.line(issue.path), `${where || '(top level)'} ${describe(issue)}`, 'value');
+    const where = issue.path.map(String).join('.') || '(top level)';
+    // Each unknown key at its own line, not at the line of the object that holds it.
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys)
+        issues.error(
+          place.file,
+          place.line([...issue.path, key]),
+          `${where} ${msg.settingUnknownKey(key, knownKeys(issue.path))}`,
+          'value',
+        );
+    else issues.error(place.file, place.line(issue.path), `${where} ${describe(issue)}`, 'value');
   }
   return null;
 }

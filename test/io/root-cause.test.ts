@@ -96,7 +96,7 @@ describe('root cause first', () => {
     expect(errors).toEqual(['scenario.json: files.bids is missing: give the file name, e.g. "bids.csv"']);
   });
 
-  test('a misspelt key gets "did you mean", at any depth', async () => {
+  test('a misspelt key gets "did you mean", at any depth, at its own line', async () => {
     const { errors } = await read((f) =>
       settings(f, (j) => {
         j['award'].maxShareOfTotalHour = 0.5;
@@ -105,10 +105,10 @@ describe('root cause first', () => {
       }),
     );
     expect(errors).toContain(
-      'scenario.json:26: award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
+      'scenario.json:28: award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
     );
     expect(errors).toContain(
-      'scenario.json:15: lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
+      'scenario.json:19: lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
     );
     expect(errors).toContain(
       'scenario.json:30: "costmodel" is not a zonal setting: did you mean "costModel"? Rename it, or it would be ignored',
