@@ -31,11 +31,12 @@ export function printIssues(issues: readonly Issue[], stream: NodeJS.WritableStr
   if (issues.length > shown.length) stream.write(`… and ${issues.length - shown.length} more\n`);
 }
 
+/** The last line of a bad-input message: how many problems, what did not happen, and what to do. */
+export const problemsFound = (n: number, nothing: 'written' | 'run') =>
+  `${n} problem${n === 1 ? '' : 's'} found: nothing was ${nothing}. Fix ${n === 1 ? 'it' : 'them'} and run again.`;
+
 export function badInput(issues: readonly Issue[]): CliExit {
   printIssues(issues);
   const n = issues.filter((i) => i.severity === 'error').length;
-  return new CliExit(
-    exitCodes.badInput,
-    `${n} problem${n === 1 ? '' : 's'} found: nothing was written. Fix ${n === 1 ? 'it' : 'them'} and run again.`,
-  );
+  return new CliExit(exitCodes.badInput, problemsFound(n, 'written'));
 }

@@ -225,13 +225,17 @@ export function parseBatchFile(
   const problems: BatchProblem[] = [];
   const report = (path: PropertyKey[], message: string) =>
     problems.push({ line: lineOf(text, root, path), message });
-  const parsed = batchFileSchema.safeParse(JSON.parse(text));
+  const parsedJson: unknown = JSON.parse(text);
+  // Its parts, read below only where the schema did not already refuse them (a file of `null` has none).
+  const json: { grid?: unknown; overrides?: Record<string, unknown> } =
+    typeof parsedJson === 'object' && parsedJson !== null ? parsedJson : {};
+  const parsed = batchFileSchema.safeParse(parsedJson);
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
       report(issue.path, issue.path.length === 0 ? `(top level) ${issue.message}` : issueText(issue));
     // A grid the schema did not complain about still has its values checked, so a
     // mistake elsewhere in the file does not hide a mistake in the grid.
-    const grid = gridSchema.safeParse((JSON.parse(text) as { grid?: unknown }).grid);
+    const grid = gridSchema.safeParse(json.grid);
     if (grid.success && !parsed.error.issues.some((issue) => issue.path[0] === 'grid'))
       checkGrid(grid.data, report);
     return { problems };
@@ -249,8 +253,7 @@ export function parseBatchFile(
   }
   if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);
   if (problems.length > 0) return { problems };
-  const raw = JSON.parse(text) as { overrides?: Record<string, unknown> };
-  const variants = expand(parsed.data, raw.overrides ?? {}, report);
+  const variants = expand(parsed.data, json.overrides ?? {}, report);
   duplicates(variants, report);
   return problems.length > 0
     ? { problems }

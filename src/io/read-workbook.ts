@@ -17,6 +17,7 @@ import { fileSizeLimits, readRegularBytes } from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { feedTable } from './table-rows.js';
 import { sheetNames } from './workbook-path.js';
+import { tableFileKeys } from '../model/scenario-schema.js';
 import {
   columnLetter,
   nestSettings,
@@ -56,8 +57,7 @@ function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>
   const names = workbook.worksheets.map((s) => s.name.trim());
   const find = (name: string) => names.find((n) => looseName(n) === looseName(name));
   const files: Record<string, string> = {};
-  for (const key of ['areas', 'demand', 'providers', 'bids', 'current'] as const)
-    files[key] = find(sheetNames[key]) ?? sheetNames[key];
+  for (const key of tableFileKeys) files[key] = find(sheetNames[key]) ?? sheetNames[key];
   if (find(sheetNames.current) === undefined) delete files['current'];
   const zonings: Record<string, string> = {};
   for (const n of names)

@@ -6,6 +6,7 @@
  * still takes each file's result in its own order (read-scenario.ts), so
  * every check and message comes as before; `close` closes what it never took.
  */
+import { tableFileKeys } from '../model/scenario-schema.js';
 import { fileSizeLimits, openScenarioFile, readSmallOpened, type OpenedFile } from './scenario-file.js';
 
 export interface PrefetchedFile {
@@ -14,17 +15,16 @@ export interface PrefetchedFile {
   readonly whole: Promise<Buffer | null>;
 }
 
-const tableKeys = ['areas', 'demand', 'providers', 'bids', 'current'] as const;
-
 const record = (x: unknown): Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
 
 /** The table files named in unchecked settings: the zonings' and `files`' string values (boundaries are not tables). */
 function tableRefs(settings: unknown): string[] {
   const files = record(record(settings)['files']);
-  return [...Object.values(record(record(settings)['zonings'])), ...tableKeys.map((k) => files[k])].filter(
-    (ref): ref is string => typeof ref === 'string',
-  );
+  return [
+    ...Object.values(record(record(settings)['zonings'])),
+    ...tableFileKeys.map((k) => files[k]),
+  ].filter((ref): ref is string => typeof ref === 'string');
 }
 
 async function fetchFile(dir: string, ref: string): Promise<PrefetchedFile> {

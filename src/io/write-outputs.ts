@@ -294,7 +294,7 @@ export async function createFolderAtomically(
   const temp = path.join(path.dirname(full), `${tempPrefix}${uniqueName()}`);
   try {
     await makeFolders(temp);
-    for (const [name, text] of files) await writeSynced(path.join(temp, name), text);
+    await writeAll(temp, files);
     await rename(temp, full);
   } catch (e) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);

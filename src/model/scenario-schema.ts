@@ -98,6 +98,9 @@ const lotPlanSchema = z.partialRecord(
   }),
 );
 
+/** The `files` keys that name tables (`boundaries` names a GeoJSON file, not a table). */
+export const tableFileKeys = ['areas', 'demand', 'providers', 'bids', 'current'] as const;
+
 export const scenarioJsonSchema = z.object({
   name: textCell(200).pipe(z.string().min(1, 'is empty: name the scenario')),
   currency: z

@@ -125,4 +125,11 @@ describe('parseBatchFile', () => {
         ?.message,
     ).toMatch(/same id/);
   });
+
+  test('JSON that is not an object is one problem, not a crash', () => {
+    for (const text of ['null', '[1]', '3'])
+      expect(problems(text).map((p) => p.message)).toEqual([
+        expect.stringMatching(/^\(top level\) .*expected object/),
+      ]);
+  });
 });

@@ -14,7 +14,7 @@ import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch, type VariantExecutor } from '../../compare/batch-run.js';
 import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
 import { describeAddress } from '../../queue/redis-address.js';
-import { CliExit, exitCodes } from '../exit.js';
+import { CliExit, exitCodes, problemsFound } from '../exit.js';
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
 import { writeOut } from '../terminal.js';
 import { version } from '../version.js';
@@ -70,7 +70,7 @@ async function readVariants(file: string, maxVariants: number): Promise<Variant[
     const lines = parsed.problems.map((p) => `${name}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
     throw new CliExit(
       exitCodes.badInput,
-      `${lines.join('\n')}\n${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} found: nothing was run. Fix them and run again.`,
+      `${lines.join('\n')}\n${problemsFound(parsed.problems.length, 'run')}`,
     );
   }
   return parsed.variants;
