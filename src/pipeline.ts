@@ -16,7 +16,13 @@
  * When no award meets the hard rules (step 4 says infeasible), the run stops
  * there with a diagnosis: the smallest sets of rules to relax, and how far.
  */
-import { tenderLots, tenderWarnings, type Rejection } from './lots/tender-lots.js';
+import {
+  tenderLots,
+  tenderWarnings,
+  type Rejection,
+  type TenderInputs,
+  type TenderedLots,
+} from './lots/tender-lots.js';
 import type { InfeasibleResult, Result, RunInfo } from './model/result.js';
 import type { Lot, Objective, Scenario } from './model/types.js';
 import { assembleResult, sortAllocations } from './result-assembly.js';
@@ -65,6 +71,11 @@ export interface RunOptions {
    * verification are the same. @defaultValue false
    */
   readonly summaryOnly?: boolean;
+  /**
+   * Makes the lots as tendered; a batch worker passes one that remembers its
+   * last lots (lots/tender-lots-memo.ts). @defaultValue tenderLots
+   */
+  readonly tenderLots?: (scenario: TenderInputs) => TenderedLots;
 }
 
 export type RunOutcome =
@@ -91,11 +102,11 @@ export function withSettings(
 /** Steps 1-4 without solving: the program a run would solve (for --export-lp). */
 export function programFor(
   input: Scenario,
-  options: Pick<RunOptions, 'zoning' | 'objective'>,
-): { scenario: Scenario; lots: Lot[]; rejections: Rejection[]; program: Program } | string {
+  options: Pick<RunOptions, 'zoning' | 'objective' | 'tenderLots'>,
+): { scenario: Scenario; lots: readonly Lot[]; rejections: readonly Rejection[]; program: Program } | string {
   const scenario = withSettings(input, options);
   if (typeof scenario === 'string') return scenario;
-  const { lots, rejections } = tenderLots(scenario);
+  const { lots, rejections } = (options.tenderLots ?? tenderLots)(scenario);
   return { scenario, lots, rejections, program: buildProgram(scenario, lots) };
 }
 
@@ -106,12 +117,12 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   const { scenario, lots, program, rejections } = built;
   // 3. warnings
   const warnings = [...(options.inputWarnings ?? []), ...tenderWarnings(scenario, lots, rejections)];
-  // 4. solve. A greedy award that meets every row gives the solver an incumbent from the first node.
-  const start = greedyStart(program);
+  // 4. solve. A greedy award that meets every row gives the solver an incumbent from the first node
+  // (worked out by the backend when it solves: an answer it remembers needs none).
   const outcome = await options.backend.solve(program, {
     timeLimit: options.timeLimit,
     relativeGap: options.relativeGap ?? 1e-6,
-    ...(start === null ? {} : { start }),
+    start: greedyStart,
   });
   if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
   const run: RunInfo = {

@@ -9,7 +9,7 @@ import { readScenario, type ReadResult } from '../io/read-scenario.js';
 import { formatIssue } from '../diagnostics/issues.js';
 import { highsBackend, useCompiledHighs } from '../solve/backend-highs.js';
 import type { CompiledWasm } from '../solve/highs-shared.js';
-import { memoisedBackend } from '../solve/solve-memo.js';
+import { variantMemory } from './variant-memory.js';
 import type { Variant } from './batch-file.js';
 import { failedRow, runVariant, type BatchRow } from './run-variant.js';
 
@@ -32,8 +32,8 @@ if (shared?.highs) useCompiledHighs(shared.highs);
 
 const scenarios = new Map<string, Promise<ReadResult>>();
 
-/** Variants that build the same model as one before them reuse its answer (solve/solve-memo.ts). */
-const backend = memoisedBackend(highsBackend);
+/** What this worker remembers between variants (compare/variant-memory.ts). */
+const memory = variantMemory(highsBackend);
 
 function baseScenario(dir: string): Promise<ReadResult> {
   let read = scenarios.get(dir);
@@ -53,7 +53,7 @@ export default async function runTask(task: VariantTask): Promise<BatchRow> {
         `base scenario ${task.variant.base} has errors: ${issues.errors.slice(0, 3).map(formatIssue).join('; ')}`,
       );
     return await runVariant(scenario, task.variant, {
-      backend,
+      ...memory,
       timeLimit: task.timeLimit,
       inputHash,
       version: task.version,

@@ -25,7 +25,10 @@ export interface BatchRow {
   readonly solveSeconds: number;
 }
 
-export type VariantRunOptions = Omit<RunOptions, 'zoning' | 'objective'>;
+export type VariantRunOptions = Omit<RunOptions, 'zoning' | 'objective'> & {
+  /** Applies a variant's overrides; a batch worker's remembers (compare/overrides-memo.ts). @defaultValue applyOverrides */
+  readonly applyOverrides?: (base: Scenario, overrides: Overrides) => Scenario | string;
+};
 
 export function failedRow(variant: Variant, error: string): BatchRow {
   return {
@@ -47,11 +50,12 @@ export async function runVariant(
   variant: Variant,
   options: VariantRunOptions,
 ): Promise<BatchRow> {
-  const scenario = applyOverrides(base, variant.overrides);
+  const { applyOverrides: apply = applyOverrides, ...run } = options;
+  const scenario = apply(base, variant.overrides);
   if (typeof scenario === 'string') return failedRow(variant, scenario);
   // Rule costs re-solve once per award rule: worth it for one award, not for hundreds of variants.
   // A row shows none of the lot explanations or contract years: the variant skips them (summaryOnly).
-  const outcome = await runScenario(scenario, { ruleCosts: false, summaryOnly: true, ...options });
+  const outcome = await runScenario(scenario, { ruleCosts: false, summaryOnly: true, ...run });
   if (outcome.kind === 'infeasible')
     return {
       ...failedRow(variant, ''),

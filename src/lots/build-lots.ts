@@ -8,6 +8,9 @@ import { entryBackups, entryPlaces, entryRoles } from '../structures/index.js';
 import { careTypes } from '../model/types.js';
 import { periodOrder } from './period-order.js';
 
+/** What lots are built from: the lot plan, the areas and the demand of the design period (and later ones). */
+type LotSource = Pick<Scenario, 'lotPlan' | 'areas' | 'period' | 'demand'>;
+
 const countyZoneId = 'county';
 
 export function lotId(careType: CareType, zoneId: string): string {
@@ -15,7 +18,7 @@ export function lotId(careType: CareType, zoneId: string): string {
 }
 
 /** Care types whose demand a lot of `careType` carries (itself plus any merged into it). */
-function carriedTypes(careType: CareType, scenario: Scenario): Set<CareType> {
+function carriedTypes(careType: CareType, scenario: LotSource): Set<CareType> {
   const carried = new Set<CareType>([careType]);
   for (const other of careTypes) {
     const entry = scenario.lotPlan[other];
@@ -104,7 +107,7 @@ interface LotKind {
  * into), and sums add up in file order, so every number is as it was.
  */
 function demandByKind(
-  scenario: Scenario,
+  scenario: LotSource,
   kinds: readonly LotKind[],
 ): Map<CareType, { design: DemandRow[]; later: Map<string, Map<string, number>> }> {
   const out = new Map(
@@ -136,7 +139,7 @@ function demandByKind(
   return out;
 }
 
-function lotKinds(scenario: Scenario, zoning: Zoning): LotKind[] {
+function lotKinds(scenario: LotSource, zoning: Zoning): LotKind[] {
   const areaIds = scenario.areas.map((a) => a.id).sort();
   const kinds: LotKind[] = [];
   for (const careType of careTypes) {
@@ -149,7 +152,7 @@ function lotKinds(scenario: Scenario, zoning: Zoning): LotKind[] {
   return kinds;
 }
 
-export function buildLots(scenario: Scenario, zoning: Zoning): Lot[] {
+export function buildLots(scenario: LotSource, zoning: Zoning): Lot[] {
   const kinds = lotKinds(scenario, zoning);
   const demand = demandByKind(scenario, kinds);
   const lots: Lot[] = [];

@@ -7,6 +7,9 @@
 import type { AwardRules, Bid, CareType, Lot, RoleName } from '../model/types.js';
 import { filledRoles, hasPlaces, roleAllows, structureOf } from '../structures/index.js';
 
+/** The award rules a bid's eligibility reads. */
+export type EligibilityRules = Pick<AwardRules, 'minQuality'>;
+
 /** A place in a lot that a bid fills (the structure says which it has). */
 export type FilledRole = RoleName;
 
@@ -57,7 +60,7 @@ function structureAllows(bid: Bid, lot: Lot): boolean {
  * structures, price (not rejected) and coverage (every area of a sole or
  * lot whose roles are held whole; some area with demand of its care type in a lot of places) allow it.
  */
-export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: AwardRules): boolean {
+export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: EligibilityRules): boolean {
   if (
     !lot.careDemand.has(bid.careType) ||
     bid.quality < rules.minQuality ||
@@ -116,19 +119,19 @@ export function candidateBids(lot: Lot, bids: readonly Bid[], careType: CareType
 }
 
 /** Bids of the lot's own care type that could fill any role of the lot on their own, sorted by id. */
-export function eligibleBids(lot: Lot, bids: readonly Bid[], rules: AwardRules): Bid[] {
+export function eligibleBids(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): Bid[] {
   return eligibleBidsOf(lot, bids, rules, [lot.careType]);
 }
 
 /** Bids of every care type the lot carries that could fill any of its roles on their own, sorted by id. */
-export function eligiblePartBids(lot: Lot, bids: readonly Bid[], rules: AwardRules): Bid[] {
+export function eligiblePartBids(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): Bid[] {
   return eligibleBidsOf(lot, bids, rules, [...lot.careDemand.keys()]);
 }
 
 function eligibleBidsOf(
   lot: Lot,
   bids: readonly Bid[],
-  rules: AwardRules,
+  rules: EligibilityRules,
   types: readonly CareType[],
 ): Bid[] {
   const roles = filledRoles(lot);

@@ -5,7 +5,7 @@
  * law must be rejected, so such a bid may not win that lot. Set
  * `award.rejectBelowLegalPay: false` to keep them in (they are still flagged).
  */
-import type { Lot, Scenario } from '../model/types.js';
+import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
 import { scoringSettings } from '../scoring/settings.js';
 import { buildLots } from './build-lots.js';
@@ -19,7 +19,32 @@ export interface Rejection {
   readonly legalPayFloorPerHour: number;
 }
 
-export function tenderLots(scenario: Scenario): { lots: Lot[]; rejections: Rejection[] } {
+/** The parts of a scenario the lots as tendered are made from: tenderLots reads nothing else. */
+export const tenderInputKeys = [
+  'zoning',
+  'zonings',
+  'lotPlan',
+  'areas',
+  'period',
+  'demand',
+  'costModel',
+  'scoring',
+  'bids',
+] as const;
+
+/** The award rules the lots as tendered read: which bids are eligible, and whether below-wage bids are rejected. */
+export const tenderAwardKeys = ['minQuality', 'rejectBelowLegalPay'] as const;
+
+export type TenderInputs = Pick<Scenario, (typeof tenderInputKeys)[number]> & {
+  readonly award: Pick<AwardRules, (typeof tenderAwardKeys)[number]>;
+};
+
+export interface TenderedLots {
+  readonly lots: readonly Lot[];
+  readonly rejections: readonly Rejection[];
+}
+
+export function tenderLots(scenario: TenderInputs): TenderedLots {
   const lots = buildLots(scenario, scenario.zonings.get(scenario.zoning) ?? new Map<string, string>());
   if (!scenario.award.rejectBelowLegalPay) return { lots, rejections: [] };
   const floors = lotFloors(scenario, lots, scoringSettings(scenario).costModel);

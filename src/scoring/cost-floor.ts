@@ -12,6 +12,9 @@ import type { CostModel } from './settings.js';
 
 export type { CostFloor } from '../model/scores.js';
 
+/** What the floors are worked out from: the areas, the active zoning and the design period's demand. */
+type FloorSource = Pick<Scenario, 'areas' | 'zoning' | 'zonings' | 'period' | 'demand'>;
+
 export interface WeightedArea {
   readonly area: Area;
   readonly weight: number;
@@ -53,7 +56,7 @@ export function zoneCostFloor(areas: readonly WeightedArea[], model: CostModel):
 }
 
 /** Design-period demand of every care type per area: the weights of a zone's floor. */
-function demandByArea(scenario: Scenario): Map<string, number> {
+function demandByArea(scenario: FloorSource): Map<string, number> {
   const demand = new Map<string, number>();
   for (const d of scenario.demand)
     if (d.period === scenario.period) demand.set(d.areaId, (demand.get(d.areaId) ?? 0) + d.hours);
@@ -61,7 +64,7 @@ function demandByArea(scenario: Scenario): Map<string, number> {
 }
 
 /** Floors of every zone of the active zoning, by zone id. */
-export function zoneFloors(scenario: Scenario, model: CostModel): Map<string, CostFloor> {
+export function zoneFloors(scenario: FloorSource, model: CostModel): Map<string, CostFloor> {
   const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
   const demand = demandByArea(scenario);
   const members = new Map<string, WeightedArea[]>();
@@ -97,7 +100,7 @@ export function mixFloors(floors: readonly { floor: CostFloor; weight: number }[
  * provider still runs its rounds zone by zone).
  */
 export function lotFloors(
-  scenario: Scenario,
+  scenario: FloorSource,
   lots: readonly Lot[],
   model: CostModel,
 ): Map<string, CostFloor> {

@@ -10,7 +10,13 @@
  * of the optimum, so it is not used.
  */
 import highsModule, { type Highs } from 'highs';
-import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
+import {
+  startPlan,
+  type Program,
+  type SolveOptions,
+  type SolverBackend,
+  type SolverOutcome,
+} from './program.js';
 import { compileWasmEagerly, tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
 import { type CompiledWasm, compileHighsWasm, instantiatingFrom } from './highs-shared.js';
 
@@ -157,7 +163,8 @@ function run(
   const model = h.createModel(toModelData(h, program));
   try {
     model.options.set(optionsFor(options, settings));
-    if (options.start !== undefined) model.setSolution({ colValue: Float64Array.from(options.start) });
+    const start = startPlan(program, options);
+    if (start !== undefined) model.setSolution({ colValue: Float64Array.from(start) });
     model.run();
     const status = model.getModelStatus();
     const s = h.constants.modelStatus;

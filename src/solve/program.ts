@@ -90,8 +90,24 @@ export interface SolveOptions {
    * honour it; javascript-lp-solver (small models only) does not.
    */
   readonly nodeLimit?: number;
-  /** A known feasible plan (one value per variable) to start from. */
-  readonly start?: readonly number[];
+  /**
+   * A known feasible plan (one value per variable) to start from, or the rule
+   * that works one out (called only when a backend solves: a remembered
+   * answer needs none, solve/solve-memo.ts).
+   */
+  readonly start?: readonly number[] | StartRule;
+}
+
+/**
+ * Works out a start plan from the program alone, its numbers and its
+ * variables' meanings, the same plan each time (solve/greedy.ts); null: none.
+ */
+export type StartRule = (program: Program) => readonly number[] | null;
+
+/** The start plan a backend hands its solver, worked out now if it is given as a rule. */
+export function startPlan(program: Program, options: SolveOptions): readonly number[] | undefined {
+  const start = typeof options.start === 'function' ? options.start(program) : options.start;
+  return start ?? undefined;
 }
 
 export type SolverOutcome =

@@ -13,27 +13,48 @@
  * column's cost, bounds and integrality, each row's bounds and coefficients,
  * the time limit, gap, node limit and start. Names and meanings are not part
  * of it (HiGHS never sees them; the caller decodes values by index), so a
- * variant can never get an answer to a different model. Only answers that do
+ * variant can never get an answer to a different model. A start given as a
+ * rule (the greedy award) is keyed by the rule and the variables' meanings it
+ * reads, not by its plan, so a remembered model needs no start worked out:
+ * the rule gives the same plan for the same numbers and meanings. Only answers that do
  * not depend on the clock are kept (optimal, infeasible): a plan cut short by
  * the time limit is solved again. A reused answer took no solving: its
  * `seconds` is 0.
  */
-import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
+import type { Program, SolveOptions, SolverBackend, SolverOutcome, StartRule } from './program.js';
 
 /** How many answers a memo keeps (the oldest goes first): batch variants that share a model run one after another. */
 const defaultCapacity = 64;
 
+/** Each start rule's number in keys: the rule itself, not its name, decides. */
+const ruleNumbers = new Map<StartRule, number>();
+
+function ruleNumber(rule: StartRule): number {
+  let n = ruleNumbers.get(rule);
+  if (n === undefined) {
+    n = ruleNumbers.size + 1;
+    ruleNumbers.set(rule, n);
+  }
+  return n;
+}
+
 function optionNumbers(options: SolveOptions): number[] {
-  const start = options.start ?? [];
+  const start = options.start;
+  const plan = typeof start === 'function' || start === undefined ? [] : start;
   return [
     options.timeLimit,
     options.relativeGap,
     options.nodeLimit === undefined ? 0 : 1,
     options.nodeLimit ?? 0,
-    options.start === undefined ? 0 : 1,
-    start.length,
-    ...start,
+    start === undefined ? 0 : typeof start === 'function' ? -ruleNumber(start) : 1,
+    plan.length,
+    ...plan,
   ];
+}
+
+/** What a start rule reads besides the numbers: the variables' meanings (empty without a rule). */
+function meaningsKey(program: Program, options: SolveOptions): string {
+  return typeof options.start === 'function' ? JSON.stringify(program.variables.map((v) => v.meaning)) : '';
 }
 
 /** The solver's whole input as a string, exact to the bit (numbers as their IEEE-754 bytes). */
@@ -62,7 +83,7 @@ function solveKey(program: Program, options: SolveOptions): string {
       numbers[k++] = coefficient;
     }
   }
-  return Buffer.from(numbers.buffer).toString('latin1');
+  return Buffer.from(numbers.buffer).toString('latin1') + meaningsKey(program, options);
 }
 
 function lasting(outcome: SolverOutcome): boolean {

@@ -12,7 +12,7 @@ import { bruteForce } from '../helpers/brute-force.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 import { close } from '../helpers/run.js';
 
-function built(scenario: Scenario): { lots: Lot[]; program: Program } {
+function built(scenario: Scenario): { lots: readonly Lot[]; program: Program } {
   const b = programFor(scenario, {});
   if (typeof b === 'string') throw new Error(b);
   return b;

@@ -1,10 +1,18 @@
 /**
  * The memo answers a model it has seen from memory, and only that model: any
  * change to what the solver receives (a cost, a bound, a coefficient, the
- * sense, an option, the start) is solved again.
+ * sense, an option, the start) is solved again. A start given as a rule is
+ * worked out only for a model it has not seen.
  */
 import { describe, expect, it } from 'vitest';
-import type { Program, SolveOptions, SolverBackend, SolverOutcome } from '../../src/solve/program.js';
+import {
+  startPlan,
+  type Program,
+  type SolveOptions,
+  type SolverBackend,
+  type SolverOutcome,
+  type StartRule,
+} from '../../src/solve/program.js';
 import { memoisedBackend } from '../../src/solve/solve-memo.js';
 import { twoVariables as program } from './sample-programs.js';
 
@@ -109,6 +117,53 @@ describe('memoisedBackend', () => {
     const second = await memo.solve(after, afterOptions);
     expect(solved).toHaveLength(2);
     expect(second).toMatchObject({ objective: 2, seconds: 0.5 });
+  });
+
+  describe('with a start given as a rule (the greedy award)', () => {
+    /** A rule that counts its calls and starts from nothing. */
+    function countedRule() {
+      let calls = 0;
+      const rule: StartRule = (p) => {
+        calls++;
+        return p.variables.map(() => 0);
+      };
+      return { rule, calls: () => calls };
+    }
+
+    it('works no start out for a model it remembers', async () => {
+      const { backend, solved } = countingBackend();
+      const { rule, calls } = countedRule();
+      const seen: (readonly number[] | undefined)[] = [];
+      const memo = memoisedBackend({
+        ...backend,
+        solve: (p, o) => {
+          seen.push(startPlan(p, o));
+          return backend.solve(p, o);
+        },
+      });
+      await memo.solve(program, { ...options, start: rule });
+      await memo.solve(structuredClone(program), { ...options, start: rule });
+      expect(solved).toHaveLength(1);
+      expect(calls()).toBe(1);
+      expect(seen).toEqual([[0, 0]]);
+    });
+
+    it.each<[string, Program, SolveOptions]>([
+      ['another rule', program, { ...options, start: countedRule().rule }],
+      ['the plan of the rule given instead', program, { ...options, start: [0, 0] }],
+      [
+        'the meanings the rule reads',
+        withVariable(program, { meaning: { kind: 'wins', providerId: 'P9' } }),
+        options,
+      ],
+    ])('solves again for %s', async (_, after, afterOptions) => {
+      const { backend, solved } = countingBackend();
+      const { rule } = countedRule();
+      const memo = memoisedBackend(backend);
+      await memo.solve(program, { ...options, start: rule });
+      await memo.solve(after, { ...afterOptions, start: afterOptions.start ?? rule });
+      expect(solved).toHaveLength(2);
+    });
   });
 
   it.each<SolverOutcome['status']>(['feasible', 'error'])(
