@@ -118,25 +118,65 @@ export function candidateBids(lot: Lot, bids: readonly Bid[], careType: CareType
   return [...found].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
 }
 
+/** Answers about lots, remembered by lot, bids array and what else the answer depends on. */
+export type LotAnswers<T> = WeakMap<Lot, WeakMap<readonly Bid[], Map<string, T>>>;
+
+/**
+ * The answer about a lot and its bids, made once: a run asks about the same
+ * lot many times (program, back-ups, scores, warnings), and a batch worker's
+ * neighbouring variants share lots (lots/tender-lots-memo.ts). Lots, bids and
+ * their arrays are read-only values, so an answer stays true; `key` carries
+ * everything else it depends on.
+ */
+export function remembered<T>(
+  answers: LotAnswers<T>,
+  lot: Lot,
+  bids: readonly Bid[],
+  key: string,
+  make: () => T,
+): T {
+  let byBids = answers.get(lot);
+  if (byBids === undefined) {
+    byBids = new WeakMap();
+    answers.set(lot, byBids);
+  }
+  let byKey = byBids.get(bids);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byBids.set(bids, byKey);
+  }
+  let answer = byKey.get(key);
+  if (answer === undefined) {
+    answer = make();
+    byKey.set(key, answer);
+  }
+  return answer;
+}
+
+const eligibleBidAnswers: LotAnswers<readonly Bid[]> = new WeakMap();
+
 /** Bids of the lot's own care type that could fill any role of the lot on their own, sorted by id. */
-export function eligibleBids(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): Bid[] {
-  return eligibleBidsOf(lot, bids, rules, [lot.careType]);
+export function eligibleBids(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): readonly Bid[] {
+  return eligibleBidsOf(lot, bids, rules, 'own');
 }
 
 /** Bids of every care type the lot carries that could fill any of its roles on their own, sorted by id. */
-export function eligiblePartBids(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): Bid[] {
-  return eligibleBidsOf(lot, bids, rules, [...lot.careDemand.keys()]);
+export function eligiblePartBids(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): readonly Bid[] {
+  return eligibleBidsOf(lot, bids, rules, 'all');
 }
 
 function eligibleBidsOf(
   lot: Lot,
   bids: readonly Bid[],
   rules: EligibilityRules,
-  types: readonly CareType[],
-): Bid[] {
-  const roles = filledRoles(lot);
-  return types
-    .flatMap((t) => candidateBids(lot, bids, t))
-    .filter((b) => roles.some((r) => isEligible(b, lot, r, rules)))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  which: 'own' | 'all',
+): readonly Bid[] {
+  return remembered(eligibleBidAnswers, lot, bids, `${which}\0${rules.minQuality}`, () => {
+    const roles = filledRoles(lot);
+    const types = which === 'own' ? [lot.careType] : [...lot.careDemand.keys()];
+    return types
+      .flatMap((t) => candidateBids(lot, bids, t))
+      .filter((b) => roles.some((r) => isEligible(b, lot, r, rules)))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  });
 }

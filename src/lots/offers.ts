@@ -10,7 +10,16 @@
  */
 import type { AwardRules, Bid, CareType, Lot } from '../model/types.js';
 import { hasPlaces } from '../structures/index.js';
-import { candidateBids, covers, filledRoles, isEligible, type FilledRole } from './eligibility.js';
+import {
+  candidateBids,
+  covers,
+  filledRoles,
+  isEligible,
+  remembered,
+  type EligibilityRules,
+  type FilledRole,
+  type LotAnswers,
+} from './eligibility.js';
 
 export interface Offer {
   readonly providerId: string;
@@ -48,12 +57,26 @@ export function offerAreas(offer: Offer, lot: Lot): string[] {
     .sort();
 }
 
+const offerAnswers: LotAnswers<readonly Offer[]> = new WeakMap();
+const eligibleOfferAnswers: LotAnswers<readonly Offer[]> = new WeakMap();
+
 /**
  * Offers that may fill a role of the lot, sorted by provider and bid ids:
  * per provider, every combination of its bids eligible on their own, one per
  * care type with demand in the lot. A framework offer must serve some area.
  */
-export function offersFor(lot: Lot, bids: readonly Bid[], role: FilledRole, rules: AwardRules): Offer[] {
+export function offersFor(
+  lot: Lot,
+  bids: readonly Bid[],
+  role: FilledRole,
+  rules: EligibilityRules,
+): readonly Offer[] {
+  return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () =>
+    roleOffers(lot, bids, role, rules),
+  );
+}
+
+function roleOffers(lot: Lot, bids: readonly Bid[], role: FilledRole, rules: EligibilityRules): Offer[] {
   const types = [...lot.careDemand.keys()];
   const byProvider = new Map<string, Bid[][]>();
   types.forEach((type, i) => {
@@ -78,13 +101,21 @@ export function offersFor(lot: Lot, bids: readonly Bid[], role: FilledRole, rule
 }
 
 /** Offers that could fill any role of the lot (each once), sorted by provider and bid ids. */
-export function eligibleOffers(lot: Lot, bids: readonly Bid[], rules: AwardRules): Offer[] {
-  const seen = new Map<string, Offer>();
-  for (const role of filledRoles(lot))
-    for (const offer of offersFor(lot, bids, role, rules)) seen.set(offerName(offer), offer);
-  return [...seen.values()].sort((a, b) =>
-    a.providerId < b.providerId ? -1 : a.providerId > b.providerId ? 1 : offerName(a) < offerName(b) ? -1 : 1,
-  );
+export function eligibleOffers(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): readonly Offer[] {
+  return remembered(eligibleOfferAnswers, lot, bids, String(rules.minQuality), () => {
+    const seen = new Map<string, Offer>();
+    for (const role of filledRoles(lot))
+      for (const offer of offersFor(lot, bids, role, rules)) seen.set(offerName(offer), offer);
+    return [...seen.values()].sort((a, b) =>
+      a.providerId < b.providerId
+        ? -1
+        : a.providerId > b.providerId
+          ? 1
+          : offerName(a) < offerName(b)
+            ? -1
+            : 1,
+    );
+  });
 }
 
 /** How hours of the lot (a role's, or one area's when `areaId` is given) split between the offer's bids. */
@@ -110,7 +141,7 @@ export function blend(parts: readonly OfferPart[]): { readonly price: number; re
 }
 
 /** Lowest hours-weighted price (over the lot's care-type mix) among offers eligible for the lot, for MEAT price scores. */
-export function lowestPrice(lot: Lot, bids: readonly Bid[], rules: AwardRules): number | null {
+export function lowestPrice(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): number | null {
   const prices = eligibleOffers(lot, bids, rules).map((o) => blend(offerParts(o, lot)).price);
   return prices.length === 0 ? null : Math.min(...prices);
 }
