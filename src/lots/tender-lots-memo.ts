@@ -7,7 +7,7 @@
  *
  * A batch worker runs neighbouring variants that differ only in award rules
  * the lots do not read (a share cap, say) on one scenario whose other parts
- * it made once (compare/run-variant.ts), so each such variant reuses its
+ * it made once (compare/overrides-memo.ts), so each such variant reuses its
  * neighbour's lots, and with them what is remembered per lot (eligibility).
  * Lots are read-only values: sharing them changes no answer.
  */
