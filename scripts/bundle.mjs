@@ -42,11 +42,33 @@ await build({
   logLevel: 'warn',
   output: { dir: 'dist/bundle', format: 'esm', chunkFileNames: 'chunk-[hash].js' },
 });
+/**
+ * commander loads node:child_process when it loads, for subcommands that are
+ * programs of their own (zonal has none), and with it node:net, node:dgram
+ * and their bindings: about 2.5 ms of every start (docs/performance.md,
+ * "validate, fourth round"). On the main thread it is loaded when first used.
+ * The build fails if commander no longer loads it this way, so the change is
+ * never lost unnoticed.
+ */
+const commanderChildProcess = {
+  name: 'commander-child-process-on-use',
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    const eager = "const childProcess = require('node:child_process');";
+    if (!code.includes(eager)) throw new Error(`bundle: commander no longer starts with: ${eager}`);
+    return code.replace(
+      eager,
+      "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+    );
+  },
+};
+
 // The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
 // code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
 await build({
   input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
   platform: 'node',
+  plugins: [commanderChildProcess],
   external,
   logLevel: 'warn',
   output: {
