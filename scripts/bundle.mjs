@@ -14,7 +14,7 @@
  * code is a second, CommonJS build beside them (main.cjs, loaded by launch.cjs
  * with V8's code cache: src/cli/launch.ts); the workers stay ES modules.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'rolldown';
 
 const external = [
@@ -42,11 +42,53 @@ await build({
   logLevel: 'warn',
   output: { dir: 'dist/bundle', format: 'esm', chunkFileNames: 'chunk-[hash].js' },
 });
+/**
+ * commander loads node:child_process when it loads, for subcommands that are
+ * programs of their own (zonal has none), and with it node:net, node:dgram
+ * and their bindings: about 2.5 ms of every start (docs/performance.md,
+ * "validate, fourth round"). On the main thread it is loaded when first used.
+ * The build fails if commander no longer loads it this way, so the change is
+ * never lost unnoticed.
+ */
+const commanderChildProcess = {
+  name: 'commander-child-process-on-use',
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    const eager = "const childProcess = require('node:child_process');";
+    if (!code.includes(eager)) throw new Error(`bundle: commander no longer starts with: ${eager}`);
+    return code.replace(
+      eager,
+      "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+    );
+  },
+};
+
+/**
+ * The main thread's files in ASCII only: each other character (£, ×, … in
+ * messages and comments) as a \uXXXX escape, which means the same in a
+ * string, a template, a regular expression or a comment. Node then reads each
+ * file into a one-byte string, half the memory of the two-byte string one
+ * such character made of the whole file, with no UTF-8 to decode
+ * (docs/performance.md, "validate, fourth round"). An escape after a
+ * backslash, or a String.raw template, would change meaning: the build fails
+ * on either rather than guess.
+ */
+function asciiOnly(file) {
+  const code = readFileSync(file, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(code) || (/[^\x00-\x7f]/.test(code) && code.includes('String.raw')))
+    throw new Error(`bundle: ${file} has text that \\u escapes would change`);
+  writeFileSync(
+    file,
+    code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+}
+
 // The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
 // code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
 await build({
   input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
   platform: 'node',
+  plugins: [commanderChildProcess],
   external,
   logLevel: 'warn',
   output: {
@@ -56,3 +98,5 @@ await build({
     chunkFileNames: 'chunk-[hash].cjs',
   },
 });
+// After rolldown has written them: it prints strings with their characters, whatever the source had.
+for (const file of readdirSync('dist/bundle')) if (file.endsWith('.cjs')) asciiOnly(`dist/bundle/${file}`);

@@ -20,7 +20,10 @@ export class CliExit extends Error {
 
 const maxShown = 100;
 
-export function printIssues(issues: readonly Issue[], stream: NodeJS.WritableStream = process.stderr): void {
+export function printIssues(issues: readonly Issue[], to?: NodeJS.WritableStream): void {
+  // Not process.stderr when there is nothing to print: the stream is made on first use.
+  if (issues.length === 0) return;
+  const stream = to ?? process.stderr;
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   const sheet = (i: Issue) => `${i.file}\0${i.cell?.split(/[! ]/)[0] ?? ''}`;

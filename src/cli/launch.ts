@@ -26,6 +26,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { flagChanges } from './flag-changes.js';
 
 type Wrapper = (
   exports: unknown,
@@ -51,11 +52,22 @@ const recording = process.env['ZONAL_CODE_CACHE'] === 'record';
  * flag hash; the rest varies from process to process). Were the header laid
  * out otherwise, no cache would be found, and each file compiled as usual.
  */
-function flagsTag(): string {
+function currentFlagsTag(): string {
   let h = 0x811c9dc5;
   for (const byte of new vm.Script('0').createCachedData().subarray(0, 16))
     h = Math.imul(h ^ byte, 0x01000193) >>> 0;
   return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The tag is worked out once per flag state, not once per file (compiling a
+ * script for it took about 0.2 ms): zonal changes flags only through
+ * src/solve/v8-flags.ts, which counts the changes (src/cli/flag-changes.ts).
+ */
+let known: { readonly tag: string; readonly changes: number } | undefined;
+function flagsTag(): string {
+  if (known?.changes !== flagChanges()) known = { tag: currentFlagsTag(), changes: flagChanges() };
+  return known.tag;
 }
 
 const cacheFile = (filename: string, tag: string) => `${filename}.${tag}.v8cache`;

@@ -16,15 +16,16 @@ import { assembleScenario, type ZoningRows } from '../model/assemble.js';
 import { demandRowReader } from '../model/demand-fast-path.js';
 import { checkAreaPlaces } from '../model/geography.js';
 import {
-  areaRowSchema,
-  bidRowSchema,
-  currentRowSchema,
+  areaRows,
+  bidRows,
+  currentRows,
   demandInputSchema,
-  demandRowSchema,
-  providerRowSchema,
+  demandRows,
+  providerRows,
   referencedColumns,
   requiredColumns,
-  zoneRowSchema,
+  type RowKind,
+  zoneRows,
 } from '../model/row-schemas.js';
 import type { Scenario } from '../model/types.js';
 import { checkSettings, tableRefsSchema } from './scenario-settings.js';
@@ -45,7 +46,6 @@ export interface ScenarioSource {
   boundaries(ref: string | undefined): Promise<unknown>;
 }
 
-type RowsOf<S extends z.ZodType> = Lined<z.output<S>>[];
 type Table = keyof typeof requiredColumns;
 const noneRejected: RejectedIds = new Map();
 
@@ -58,7 +58,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   const rejectedRows = new Map<string, number>();
   /** Coordinates are checked even when the settings have errors: a swapped pair is worth knowing at once. */
   const areas = async (ref: string) => {
-    const rows = await table(ref, 'areas', areaRowSchema);
+    const rows = await table(ref, 'areas', areaRows);
     checkAreaPlaces(
       rows.map(({ line, row }) => ({ line, id: row.area_id, lat: row.lat, lon: row.lon })),
       json?.bounds,
@@ -67,17 +67,17 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     );
     return rows;
   };
-  /** `columns`: the schema whose keys are the table's known columns (the row schema itself, unless it reshapes rows). */
-  const columnsOf = async <S extends z.ZodType>(
+  /** `known`: the table's columns; `schema` checks a row the quick reader (`options.fast`) declines. */
+  const columnsOf = async <T>(
     ref: string,
     kind: Table,
-    schema: S,
-    columns: z.ZodObject = schema as unknown as z.ZodObject,
-    options: Omit<RowOptions<z.output<S>>, 'idColumns'> = {},
-  ): Promise<LinedColumns<z.output<S>>> => {
+    known: readonly string[],
+    schema: () => z.ZodType<T>,
+    options: Omit<RowOptions<T>, 'idColumns'> = {},
+  ): Promise<LinedColumns<T>> => {
     const reader = tableReader(
       ref,
-      { required: requiredColumns[kind], known: Object.keys(columns.shape), ids: referencedColumns[kind] },
+      { required: requiredColumns[kind], known, ids: referencedColumns[kind] },
       schema,
       issues,
       options,
@@ -92,12 +92,12 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     }
     return read && rows !== null ? rows : { rows: [], lines: [] };
   };
-  const table = async <S extends z.ZodType>(ref: string, kind: Table, schema: S): Promise<RowsOf<S>> =>
-    linedRows(await columnsOf(ref, kind, schema));
+  const table = async <T>(ref: string, kind: Table, rows: RowKind<T>): Promise<Lined<T>[]> =>
+    linedRows(await columnsOf(ref, kind, rows.columns, rows.schema, { fast: rows.read }));
   /** The demand file, stored compactly as its rows stream in (model/demand-table.ts). */
   const demandOf = async (ref: string): Promise<DemandTable> => {
     const demand = demandTableBuilder();
-    await columnsOf(ref, 'demand', demandInputSchema, demandRowSchema, {
+    await columnsOf(ref, 'demand', demandRows.columns, demandInputSchema, {
       fast: demandRowReader(),
       collect: demand.push,
     });
@@ -112,19 +112,18 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   if (json === null) {
     const refs = tableRefsSchema.safeParse(source.settings);
     if (!refs.success) return null;
-    for (const ref of Object.values(refs.data.zonings)) await table(ref, 'zones', zoneRowSchema);
+    for (const ref of Object.values(refs.data.zonings)) await table(ref, 'zones', zoneRows);
     await areas(refs.data.files.areas);
     await demandOf(refs.data.files.demand);
-    await table(refs.data.files.providers, 'providers', providerRowSchema);
-    await table(refs.data.files.bids, 'bids', bidRowSchema);
-    if (refs.data.files.current !== undefined)
-      await table(refs.data.files.current, 'current', currentRowSchema);
+    await table(refs.data.files.providers, 'providers', providerRows);
+    await table(refs.data.files.bids, 'bids', bidRows);
+    if (refs.data.files.current !== undefined) await table(refs.data.files.current, 'current', currentRows);
     return null;
   }
   const zonings = new Map<string, ZoningRows>();
   for (const [name, ref] of Object.entries(json.zonings)) {
-    const zoneRows = await table(ref, 'zones', zoneRowSchema);
-    zonings.set(name, { file: ref, rows: zoneRows, hasRejected: (rejectedRows.get(ref) ?? 0) > 0 });
+    const zoning = await table(ref, 'zones', zoneRows);
+    zonings.set(name, { file: ref, rows: zoning, hasRejected: (rejectedRows.get(ref) ?? 0) > 0 });
   }
   const rows = {
     json,
@@ -140,10 +139,9 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     areas: await areas(json.files.areas),
     zonings,
     demand: await demandOf(json.files.demand),
-    providers: await table(json.files.providers, 'providers', providerRowSchema),
-    bids: await table(json.files.bids, 'bids', bidRowSchema),
-    current:
-      json.files.current === undefined ? [] : await table(json.files.current, 'current', currentRowSchema),
+    providers: await table(json.files.providers, 'providers', providerRows),
+    bids: await table(json.files.bids, 'bids', bidRows),
+    current: json.files.current === undefined ? [] : await table(json.files.current, 'current', currentRows),
     boundaries: await source.boundaries(json.files.boundaries),
   };
   const assembled = {

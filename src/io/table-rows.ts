@@ -1,6 +1,7 @@
 /**
  * Turn a table (a CSV file streamed record by record, or a workbook sheet)
- * into typed rows with a zod row schema, reporting every bad cell as
+ * into typed rows with a zod row schema (built on first use: a quick reader
+ * takes the plainly right rows, model/row-schemas.ts), reporting every bad cell as
  * `file:line: column: what is wrong`. A mistake repeated down a column (a
  * misspelt value, a £ from the wrong encoding) is one message with the rows it
  * affects, not one per row. A rejected row's ids are kept, so the checks
@@ -121,21 +122,21 @@ export interface RowOptions<T> {
  * Memory stays bounded: at most maxIssuesPerFile distinct mistakes are kept,
  * each with a few row numbers and a count.
  */
-function rowReader<S extends z.ZodType>(
+function rowReader<T>(
   file: string,
   width: number,
-  schema: S,
+  schema: () => z.ZodType<T>,
   issues: IssueList,
-  options: RowOptions<z.output<S>> = {},
-): { add(record: CsvRecord): void; finish(): TableRows<z.output<S>> } {
-  const rows: z.output<S>[] = [];
+  options: RowOptions<T> = {},
+): { add(record: CsvRecord): void; finish(): TableRows<T> } {
+  const rows: T[] = [];
   const lines: number[] = [];
   const found = new Map<string, Repeated>();
   const keeper = rejectedKeeper(options.idColumns ?? []);
   const fast = options.fast ?? (() => null);
   const collect =
     options.collect ??
-    ((row: z.output<S>, line: number) => {
+    ((row: T, line: number) => {
       rows.push(row);
       lines.push(line);
     });
@@ -154,7 +155,7 @@ function rowReader<S extends z.ZodType>(
         collect(quick, record.line);
         return;
       }
-      const parsed = schema.safeParse(record.cells);
+      const parsed = schema().safeParse(record.cells);
       if (parsed.success) {
         collect(parsed.data, record.line);
         return;
@@ -217,19 +218,19 @@ export interface TableSink {
  * `known`: the columns zonal knows in this table; `idColumns`: those other
  * tables refer to (see rowReader).
  */
-export function tableReader<S extends z.ZodType>(
+export function tableReader<T>(
   file: string,
   columns: {
     readonly required: readonly string[];
     readonly known: readonly string[];
     readonly ids: readonly string[];
   },
-  schema: S,
+  schema: () => z.ZodType<T>,
   issues: IssueList,
-  options: Omit<RowOptions<z.output<S>>, 'idColumns'> = {},
-): TableSink & { finish(): TableRows<z.output<S>> | null } {
+  options: Omit<RowOptions<T>, 'idColumns'> = {},
+): TableSink & { finish(): TableRows<T> | null } {
   let match: HeaderMatch | null = null;
-  let reader: ReturnType<typeof rowReader<S>> | null = null;
+  let reader: ReturnType<typeof rowReader<T>> | null = null;
   return {
     header(header) {
       match = checkColumns(file, header, columns.required, columns.known, issues);

@@ -7,19 +7,12 @@
  * reference to it (a demand row naming an area whose rurality was misspelt)
  * is skipped here, not reported as unknown: one mistake, one message.
  */
-import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import { closestName } from '../diagnostics/did-you-mean.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
 import { type DemandTable, demandWhere } from './demand-table.js';
-import type {
-  areaRowSchema,
-  bidRowSchema,
-  currentRowSchema,
-  providerRowSchema,
-  zoneRowSchema,
-} from './row-schemas.js';
+import type { areaRows, bidRows, currentRows, providerRows, RowKind, zoneRows } from './row-schemas.js';
 import { buildDemand, checkDemandTotals } from './assemble-demand.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
 import { parseScoringSettings, type ScoringSettings } from './scoring-settings.js';
@@ -37,7 +30,7 @@ import type {
 } from './types.js';
 import { careTypes } from './types.js';
 
-type Rows<S extends z.ZodType> = readonly Lined<z.output<S>>[];
+type Rows<K> = K extends RowKind<infer T> ? readonly Lined<T>[] : never;
 
 interface AreaLines {
   readonly file: string;
@@ -46,7 +39,7 @@ interface AreaLines {
 
 export interface ZoningRows {
   readonly file: string;
-  readonly rows: Rows<typeof zoneRowSchema>;
+  readonly rows: Rows<typeof zoneRows>;
   /** Some rows of the file were rejected (reported): an area missing from it may be one of them. */
   readonly hasRejected: boolean;
 }
@@ -63,13 +56,13 @@ export interface ScenarioRows {
     readonly bids: string;
     readonly current: string | null;
   };
-  readonly areas: Rows<typeof areaRowSchema>;
+  readonly areas: Rows<typeof areaRows>;
   readonly zonings: ReadonlyMap<string, ZoningRows>;
   /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema), with their lines, stored compactly. */
   readonly demand: DemandTable;
-  readonly providers: Rows<typeof providerRowSchema>;
-  readonly bids: Rows<typeof bidRowSchema>;
-  readonly current: Rows<typeof currentRowSchema>;
+  readonly providers: Rows<typeof providerRows>;
+  readonly bids: Rows<typeof bidRows>;
+  readonly current: Rows<typeof currentRows>;
   readonly boundaries: unknown;
   /** Ids of rows rejected by their row checks, already reported (io/table-rows.ts). */
   readonly rejected: RejectedIds;

@@ -1,7 +1,7 @@
 /**
  * A demand row read without zod when every cell is plainly right: a national
  * demand file has over a million rows, and zod's checks took about half the
- * time of reading it. The checks are exactly demandRowSchema's (row-schemas.ts;
+ * time of reading it. The checks are exactly those of demandRows (row-schemas.ts;
  * a property test holds the two together); a row this cannot accept goes to
  * zod, which says what is wrong. Pure.
  */

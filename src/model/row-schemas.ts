@@ -1,21 +1,61 @@
 /**
- * zod schemas for one row of each scenario CSV file (DESIGN.md section 3).
- * Cells arrive as strings; these schemas trim, convert and range-check them.
+ * What each column of each scenario CSV file holds (DESIGN.md section 3).
+ * Cells arrive as strings; each cell kind trims, converts and range-checks them.
+ *
+ * A cell kind is two things side by side: its zod schema, which holds the
+ * checks and words every message, and a quick reader that takes a plainly
+ * right cell without zod, by the same checks (test/model/row-schemas.test.ts
+ * holds each table's quick reader to its schema on random rows). A valid
+ * scenario is read without running zod on its rows, or building their
+ * schemas: a row the quick reader declines goes to zod, built on first use,
+ * which says what is wrong. `zonal validate` on the county spent about a
+ * fifth of its run on the row schemas (docs/performance.md).
  */
 import { z } from 'zod';
 import { groupedNumber } from './grouped-number.js';
 import { readNumberText } from './number-text.js';
-import { careTypes, lotStructures, ruralities, type DemandRow, type LotStructure } from './types.js';
+import { once } from './once.js';
+import {
+  careTypes,
+  lotStructures,
+  ruralities,
+  type CareType,
+  type DemandRow,
+  type LotStructure,
+  type Rurality,
+} from './types.js';
 
 export const idPattern = /^[A-Za-z0-9_.-]+$/;
 
-export const idCell = z
-  .string()
-  .trim()
-  // abort: an empty or overlong id is one message, not that and "not a valid id" too
-  .min(1, { message: 'is empty: give an id', abort: true })
-  .max(100, { message: 'is longer than 100 characters: give a shorter id', abort: true })
-  .regex(idPattern, 'is not a valid id: use only letters, digits, _ . and -');
+/**
+ * One column's cell: `schema` checks it and words every message (built on
+ * first use); `read` gives its value when the cell is plainly right, and
+ * undefined otherwise. `read` accepts only what `schema` accepts, with the
+ * same value.
+ */
+export interface Cell<T> {
+  readonly schema: () => z.ZodType<T>;
+  readonly read: (cell: string | undefined) => T | undefined;
+}
+
+function cell<T>(build: () => z.ZodType<T>, read: (cell: string | undefined) => T | undefined): Cell<T> {
+  return { schema: once(build), read };
+}
+
+export const idCell = cell(
+  () =>
+    z
+      .string()
+      .trim()
+      // abort: an empty or overlong id is one message, not that and "not a valid id" too
+      .min(1, { message: 'is empty: give an id', abort: true })
+      .max(100, { message: 'is longer than 100 characters: give a shorter id', abort: true })
+      .regex(idPattern, 'is not a valid id: use only letters, digits, _ . and -'),
+  (s) => {
+    const t = s?.trim();
+    return t !== undefined && t.length >= 1 && t.length <= 100 && idPattern.test(t) ? t : undefined;
+  },
+);
 
 /**
  * Largest value of each kind of number (docs/hardening.md, "Limits"): far
@@ -30,16 +70,41 @@ export const cellLimits = {
   areaKm2: 1_000_000,
 } as const;
 
-/** Text cells (names, periods): printable text only, so a name cannot clear a terminal or differ between outputs. */
-export const textCell = (max: number) =>
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Text (names, periods, file names in scenario.json): printable text only, so a name cannot clear a terminal or differ between outputs. */
+export const textSchema = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `is longer than ${max} characters: shorten it`)
     .refine(
-      (s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s),
+      (s) => !controlCharacter.test(s),
       'contains a control character (such as a terminal escape or NUL): remove it',
     );
+
+/** A text cell of at most `max` characters (textSchema); `min` 1: not empty either (`empty` says so). */
+function textCell(max: number, empty?: string): Cell<string> {
+  return cell(
+    () => (empty === undefined ? textSchema(max) : textSchema(max).pipe(z.string().min(1, empty))),
+    (s) => {
+      const t = s?.trim();
+      return t !== undefined &&
+        t.length <= max &&
+        !controlCharacter.test(t) &&
+        (empty === undefined || t.length >= 1)
+        ? t
+        : undefined;
+    },
+  );
+}
+
+/** A number read exactly (model/number-text.ts), or undefined. */
+function numberOf(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const read = readNumberText(s, '');
+  return read.kind === 'ok' ? read.value : undefined;
+}
 
 /** Any number, read exactly (model/number-text.ts): `£` and thousands separators like `1,200` are accepted. */
 const exactNumber = (what: string) =>
@@ -50,76 +115,191 @@ const exactNumber = (what: string) =>
     return z.NEVER;
   });
 
-/** A number cell from 0 to `max`. */
-function numberCell(what: string, max: number) {
-  return exactNumber(what)
-    .refine((n) => n >= 0, 'must not be negative')
-    .refine((n) => n <= max, `must be at most ${groupedNumber(max)}`);
+/** A number cell from 0 to `max`; `positive`: more than 0 too. */
+function numberCell(what: string, max: number, positive = false): Cell<number> {
+  return cell(
+    () => {
+      const schema = exactNumber(what)
+        .refine((n) => n >= 0, 'must not be negative')
+        .refine((n) => n <= max, `must be at most ${groupedNumber(max)}`);
+      return positive ? schema.refine((n) => n > 0, 'must be more than 0') : schema;
+    },
+    (s) => {
+      const n = numberOf(s);
+      return n !== undefined && n >= 0 && n <= max && (!positive || n > 0) ? n : undefined;
+    },
+  );
 }
 
-function optionalNumberCell(what: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(numberCell(what, max).nullable()); // not a union: its issues would read "Invalid input"
+function signedNumberCell(what: string, min: number, max: number): Cell<number> {
+  return cell(
+    () => exactNumber(what).refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`),
+    (s) => {
+      const n = numberOf(s);
+      return n !== undefined && n >= min && n <= max ? n : undefined;
+    },
+  );
 }
 
-function signedNumberCell(what: string, min: number, max: number) {
-  return exactNumber(what).refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+/** An optional cell: absent or empty (after trimming) is null, anything else is `inner`'s. */
+function optionalCell<T>(inner: Cell<T>): Cell<T | null> {
+  return cell(
+    () =>
+      z
+        .string()
+        .trim()
+        .optional()
+        .transform((s) => (s === undefined || s === '' ? null : s))
+        .pipe(inner.schema().nullable() as z.ZodType<T | null, string | null>), // not a union: its issues would read "Invalid input"
+    (s) => {
+      const t = s?.trim();
+      return t === undefined || t === '' ? null : inner.read(t);
+    },
+  );
+}
+
+/** One of `values`, in any case (`error`: the message for anything else). */
+function choiceCell<const V extends string>(values: readonly V[], error: string): Cell<V> {
+  return cell(
+    () =>
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.enum(values as [V, ...V[]], { error: () => error })) as unknown as z.ZodType<V>,
+    (s) => {
+      const t = s?.trim().toLowerCase();
+      return t !== undefined && (values as readonly string[]).includes(t) ? (t as V) : undefined;
+    },
+  );
 }
 
 const qualityCell = numberCell('a quality score from 0 to 100', 100);
 
-const careTypeCell = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(careTypes, { error: () => `must be one of ${careTypes.join(', ')}` }));
+const careTypeCell = choiceCell(careTypes, `must be one of ${careTypes.join(', ')}`);
 
-export const areaRowSchema = z.object({
+const isLotStructure = (s: string): s is LotStructure => (lotStructures as readonly string[]).includes(s);
+/** The names in a `;`-separated list, trimmed and in lower case. */
+const structureNames = (s: string | undefined) =>
+  (s ?? '')
+    .split(';')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
+const structureSet = (list: readonly string[]) => [...new Set(list.filter(isLotStructure))].sort();
+
+/** `;`-separated lot structures a bid's price holds for; empty means any structure. */
+const structuresCell = cell<LotStructure[]>(
+  () =>
+    z
+      .string()
+      .optional()
+      .transform(structureNames)
+      .refine(
+        (list) => list.every(isLotStructure),
+        `must be lot structures (${lotStructures.join(', ')}) separated by ; (empty means any structure)`,
+      )
+      .transform(structureSet),
+  (s) => {
+    const list = structureNames(s);
+    return list.every(isLotStructure) ? structureSet(list) : undefined;
+  },
+);
+
+/** A text cell kept as written (trimmed), or null when absent or empty. */
+const optionalTextCell = cell(
+  () =>
+    z
+      .string()
+      .trim()
+      .optional()
+      .transform((s) => (s === undefined || s === '' ? null : s)),
+  (s) => {
+    const t = s?.trim();
+    return t === undefined || t === '' ? null : t;
+  },
+);
+
+type Columns = Record<string, Cell<unknown>>;
+
+/** A row of a table with these columns, as read. */
+export type RowOf<C extends Columns> = { [K in keyof C]: C[K] extends Cell<infer T> ? T : never };
+
+/** A table's row: the zod schema of a whole row (built on first use), and its quick reader. */
+export interface RowKind<T> {
+  /** The table's columns, required and optional. */
+  readonly columns: readonly string[];
+  readonly schema: () => z.ZodType<T>;
+  /** The row when every cell is plainly right, else null (the schema then gives the messages). */
+  readonly read: (cells: Readonly<Record<string, string>>) => T | null;
+}
+
+function rowKind<C extends Columns>(columns: C): RowKind<RowOf<C>> {
+  const keys = Object.keys(columns);
+  const cells = Object.values(columns);
+  return {
+    columns: keys,
+    schema: once(
+      () =>
+        z.object(Object.fromEntries(keys.map((k, i) => [k, cells[i]?.schema()]))) as unknown as z.ZodType<
+          RowOf<C>
+        >,
+    ),
+    read(record) {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        const value = cells[i]?.read(record[key]);
+        if (value === undefined) return null;
+        row[key] = value;
+      }
+      return row as RowOf<C>;
+    },
+  };
+}
+
+export const areaRows = rowKind({
   area_id: idCell,
   name: textCell(200),
   lat: signedNumberCell('a latitude', -90, 90),
   lon: signedNumberCell('a longitude', -180, 180),
   population: numberCell('the population', cellLimits.population),
   population_65_plus: numberCell('the population aged 65 and over', cellLimits.population),
-  rurality: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(ruralities, { error: () => `must be one of ${ruralities.join(', ')}` })),
-  area_km2: optionalNumberCell('the area in km²', cellLimits.areaKm2),
+  rurality: choiceCell<Rurality>(ruralities, `must be one of ${ruralities.join(', ')}`),
+  area_km2: optionalCell(numberCell('the area in km²', cellLimits.areaKm2)),
 });
 
-export const zoneRowSchema = z.object({ area_id: idCell, zone_id: idCell });
+export const zoneRows = rowKind({ area_id: idCell, zone_id: idCell });
 
-export const demandRowSchema = z.object({
+const hoursCell = (what: string) => optionalCell(numberCell(what, cellLimits.hoursPerWeek));
+
+/** Demand rows are read quickly by model/demand-fast-path.ts (in the model's shape), not by `read`. */
+export const demandRows = rowKind({
   area_id: idCell,
   care_type: careTypeCell,
-  period: textCell(50).pipe(z.string().min(1, 'is empty: give the period, e.g. 2027')),
+  period: textCell(50, 'is empty: give the period, e.g. 2027'),
   hours_per_week: numberCell('hours per week', cellLimits.hoursPerWeek),
-  hours_low: optionalNumberCell('the low estimate of hours per week', cellLimits.hoursPerWeek),
-  hours_high: optionalNumberCell('the high estimate of hours per week', cellLimits.hoursPerWeek),
+  hours_low: hoursCell('the low estimate of hours per week'),
+  hours_high: hoursCell('the high estimate of hours per week'),
 });
 
 /**
  * A demand row straight in the model's shape, so a national file's millions
  * of rows are not held twice (as cells and as model rows) while assembling.
  */
-export const demandInputSchema = demandRowSchema.transform(
-  (r): DemandRow => ({
-    areaId: r.area_id,
-    careType: r.care_type,
-    period: r.period,
-    hours: r.hours_per_week,
-    low: r.hours_low ?? r.hours_per_week,
-    high: r.hours_high ?? r.hours_per_week,
-  }),
+export const demandInputSchema = once(() =>
+  demandRows.schema().transform(
+    (r): DemandRow => ({
+      areaId: r.area_id,
+      careType: r.care_type as CareType,
+      period: r.period,
+      hours: r.hours_per_week,
+      low: r.hours_low ?? r.hours_per_week,
+      high: r.hours_high ?? r.hours_per_week,
+    }),
+  ),
 );
 
-export const providerRowSchema = z.object({
+export const providerRows = rowKind({
   provider_id: idCell,
   name: textCell(200),
   max_hours_per_week: numberCell(
@@ -128,66 +308,44 @@ export const providerRowSchema = z.object({
   ),
   min_viable_hours_per_week: numberCell('the minimum viable hours per week', cellLimits.capacityHoursPerWeek),
   quality_score: qualityCell,
-  base_area_id: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s) => (s === undefined || s === '' ? null : s)),
+  base_area_id: optionalTextCell,
 });
 
-const isLotStructure = (s: string): s is LotStructure => (lotStructures as readonly string[]).includes(s);
+const roles = ['any', 'lead', 'secondary'] as const;
+/** A bid's role as typed: empty means any. */
+const roleText = (s: string) => (s === '' ? 'any' : s.toLowerCase());
 
-/** `;`-separated lot structures a bid's price holds for; empty means any structure. */
-const structuresCell = z
-  .string()
-  .optional()
-  .transform((s) =>
-    (s ?? '')
-      .split(';')
-      .map((t) => t.trim().toLowerCase())
-      .filter((t) => t !== ''),
-  )
-  .refine(
-    (list) => list.every(isLotStructure),
-    `must be lot structures (${lotStructures.join(', ')}) separated by ; (empty means any structure)`,
-  )
-  .transform((list) => [...new Set(list.filter(isLotStructure))].sort());
-
-export const bidRowSchema = z.object({
+export const bidRows = rowKind({
   bid_id: idCell,
   provider_id: idCell,
   care_type: careTypeCell,
-  coverage: z.string().trim().min(1, 'is empty: give * or area/zone ids separated by ;'),
-  price_per_hour: numberCell('the price per hour', cellLimits.pricePerHour).refine(
-    (n) => n > 0,
-    'must be more than 0',
+  coverage: cell(
+    () => z.string().trim().min(1, 'is empty: give * or area/zone ids separated by ;'),
+    (s) => {
+      const t = s?.trim();
+      return t !== undefined && t.length >= 1 ? t : undefined;
+    },
   ),
+  price_per_hour: numberCell('the price per hour', cellLimits.pricePerHour, true),
   max_hours_per_week: numberCell('the most hours per week this bid serves', cellLimits.capacityHoursPerWeek),
-  role: z
-    .string()
-    .trim()
-    .transform((s) => (s === '' ? 'any' : s.toLowerCase()))
-    .pipe(
-      z.enum(['any', 'lead', 'secondary'], {
-        error: () => 'must be any, lead or secondary (empty means any)',
-      }),
-    ),
-  package_id: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(idCell.nullable()),
-  quality_score: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s) => (s === undefined || s === '' ? null : s))
-    .pipe(qualityCell.nullable()),
+  role: cell(
+    () =>
+      z
+        .string()
+        .trim()
+        .transform(roleText)
+        .pipe(z.enum(roles, { error: () => 'must be any, lead or secondary (empty means any)' })),
+    (s) => {
+      const t = s === undefined ? undefined : roleText(s.trim());
+      return roles.find((r) => r === t);
+    },
+  ),
+  package_id: optionalCell(idCell),
+  quality_score: optionalCell(qualityCell),
   structures: structuresCell,
 });
 
-export const currentRowSchema = z.object({
+export const currentRows = rowKind({
   area_id: idCell,
   care_type: careTypeCell,
   provider_id: idCell,
@@ -209,7 +367,7 @@ export const referencedColumns = {
   current: [],
 } as const satisfies Record<keyof typeof requiredColumns, readonly string[]>;
 
-/** Columns every file must have; optional columns are the schema's other keys. */
+/** Columns every file must have; optional columns are the row kind's other columns. */
 export const requiredColumns = {
   areas: ['area_id', 'name', 'lat', 'lon', 'population', 'population_65_plus', 'rurality'],
   zones: ['area_id', 'zone_id'],

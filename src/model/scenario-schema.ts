@@ -4,7 +4,7 @@
  * misspelt rule is never silently ignored.
  */
 import { z } from 'zod';
-import { textCell } from './row-schemas.js';
+import { textSchema as textCell } from './row-schemas.js';
 import { boundsSchema } from './geography.js';
 import { contractSchema, paymentSchema, transitionSchema } from './contract-settings.js';
 import { lotEntrySchema } from '../structures/entry-schema.js';

@@ -3,12 +3,14 @@
  * them (how HiGHS's WebAssembly is compiled, the batch workers' JIT budget).
  */
 import v8 from 'node:v8';
+import { countFlagChange } from '../cli/flag-changes.js';
 
 const done = new Set<string>();
 
 /** Sets `flags` one by one: some flags set together at run time do not take. */
 export function setV8Flags(flags: readonly string[]): void {
   for (const flag of flags) v8.setFlagsFromString(flag);
+  countFlagChange();
 }
 
 /**

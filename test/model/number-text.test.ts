@@ -47,7 +47,7 @@ describe('readNumberText: numbers read exactly', () => {
 
 describe('optional number cells say what is wrong', () => {
   test('a bad hours_high names the problem, not "Invalid input"', async () => {
-    const { demandRowSchema } = await import('../../src/model/row-schemas.js');
+    const demandRowSchema = (await import('../../src/model/row-schemas.js')).demandRows.schema();
     const parsed = demandRowSchema.safeParse({
       area_id: 'A1',
       care_type: 'standard',
