@@ -26,7 +26,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { flagChanges } from './flag-changes.js';
+import { flagChanges } from '../solve/v8-flags.js';
 
 type Wrapper = (
   exports: unknown,
@@ -62,7 +62,7 @@ function currentFlagsTag(): string {
 /**
  * The tag is worked out once per flag state, not once per file (compiling a
  * script for it took about 0.2 ms): zonal changes flags only through
- * src/solve/v8-flags.ts, which counts the changes (src/cli/flag-changes.ts).
+ * src/solve/v8-flags.ts, which counts the changes.
  */
 let known: { readonly tag: string; readonly changes: number } | undefined;
 function flagsTag(): string {

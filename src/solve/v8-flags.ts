@@ -3,14 +3,18 @@
  * them (how HiGHS's WebAssembly is compiled, the batch workers' JIT budget).
  */
 import v8 from 'node:v8';
-import { countFlagChange } from '../cli/flag-changes.js';
 
 const done = new Set<string>();
+
+/** Flag changes so far: the command line's loader names each file's code cache by the flags (src/cli/launch.ts), and works the name out again only when they have changed. */
+let changes = 0;
+
+export const flagChanges = (): number => changes;
 
 /** Sets `flags` one by one: some flags set together at run time do not take. */
 export function setV8Flags(flags: readonly string[]): void {
   for (const flag of flags) v8.setFlagsFromString(flag);
-  countFlagChange();
+  changes++;
 }
 
 /**
