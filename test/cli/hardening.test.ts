@@ -3,12 +3,12 @@
  * stay inside the scenario folder, numbers are read exactly, every number has
  * a range, work is bounded, and nothing raw reaches the terminal.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assertBuilt, zonal } from '../helpers/cli.js';
+import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
 import {
   goodFiles,
   tempDir,
@@ -316,6 +316,30 @@ describe.concurrent('output folders', () => {
       expect(r.stderr).toBe(
         'zonal: cannot write to /proc/zonal-nope/out: a folder cannot be made there (ENOENT); choose another --out folder or free it. Nothing was changed there.\n',
       );
+    },
+  );
+
+  test.each([
+    ['solve', ['solve', 'scenarios/tiny']],
+    ['solve --format json', ['solve', 'scenarios/tiny', '--format', 'json']],
+    ['compare', ['compare', 'scenarios/tiny']],
+  ])(
+    '%s into a pipe its reader has closed (`| head -1`): the files are written, no stack trace',
+    async (_, args) => {
+      const out = await outDir();
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [path.join(repoRoot, 'bin/zonal.js'), ...args, '--out', out], {
+          cwd: repoRoot,
+        });
+        child.stdout.destroy(); // the reader goes before zonal has printed anything
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect((await readdir(out)).length).toBeGreaterThanOrEqual(3);
     },
   );
 

@@ -12,7 +12,7 @@ import { renderComparisonReport } from '../../report/html/comparison.js';
 import { backendByName, solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag } from '../flags.js';
-import { writeOut } from '../terminal.js';
+import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 import { progressBar } from './batch.js';
@@ -72,7 +72,7 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   if (typeof outcome === 'string') throw new CliExit(exitCodes.badInput, `${outcome}. Nothing was written.`);
   const files = await comparisonFiles(outcome, scenario.currency);
   await writeOutputsAtomically(flags.out, files, undefined, [], 'compare');
-  if (flags.format === 'json') process.stdout.write(String(files.get('comparison.json') ?? ''));
+  if (flags.format === 'json') standardOut().write(String(files.get('comparison.json') ?? ''));
   else
     writeOut(
       `${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`,

@@ -4,6 +4,7 @@
  * a folder that already holds files, or an empty name (the current folder);
  * the folder appears complete or not at all.
  */
+import { standardOut } from '../terminal.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +73,7 @@ export async function initCommand(dir: string | undefined, flags: InitFlags = {}
       `the example scenario is missing from ${templateDir}: reinstall zonal`,
     );
   await createFolderAtomically(dir, files);
-  process.stdout.write(
+  standardOut().write(
     `Wrote an example scenario to ${dir}:\n${[...files.keys()].map((f) => `  ${f}\n`).join('')}` +
       `README.md explains every file. Next (\`zonal\` is \`node bin/zonal.js\` in a checkout of zonal):\n  zonal validate ${shellWord(dir)}\n  zonal solve ${shellWord(dir)} --out ${shellWord(path.join(dir, 'out'))}\n`,
   );
@@ -101,7 +102,7 @@ async function initWorkbook(file: string, from: string | undefined, dir: string 
       `${from ?? templateDir} could not be read as a scenario folder: run \`zonal validate ${shellWord(from ?? templateDir)}\` to see why`,
     );
   await writeFileAtomically(file, await scenarioWorkbook(tables));
-  process.stdout.write(
+  standardOut().write(
     `Wrote ${from === undefined ? 'a template workbook (the small example scenario)' : `the scenario in ${from} as a workbook`} to ${file}.\n` +
       `Its "instructions" sheet explains every sheet. Next (\`zonal\` is \`node bin/zonal.js\` in a checkout of zonal):\n  zonal validate ${shellWord(file)}\n  zonal solve ${shellWord(file)} --out out\n`,
   );

@@ -2,6 +2,7 @@
  * `zonal serve`: the commissioner's workbench on a local web server. Runs
  * until interrupted (Ctrl+C), then closes the server and the solver thread.
  */
+import { standardOut } from '../terminal.js';
 import path from 'node:path';
 import { buildWorkbench } from '../../serve/server.js';
 import { solverThread } from '../../serve/solver.js';
@@ -58,7 +59,7 @@ export async function serveCommand(dirArg: string, flags: ServeFlags): Promise<v
       : flags.host.includes(':')
         ? `[${flags.host}]`
         : flags.host;
-  process.stdout.write(`zonal workbench: http://${shownHost}:${boundPort}/\n(Ctrl+C to stop)\n`);
+  standardOut().write(`zonal workbench: http://${shownHost}:${boundPort}/\n(Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void app.close().then(resolve, resolve);
     process.once('SIGINT', stop);

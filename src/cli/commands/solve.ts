@@ -19,7 +19,7 @@ import type { SolverBackend } from '../../solve/program.js';
 import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
-import { writeOut } from '../terminal.js';
+import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 import type { SolveStart } from './solve-start.js';
@@ -137,7 +137,7 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   await writeOutputsAtomically(flags.out, files, undefined, solveFileNames);
   if (flags.baselineOut !== undefined)
     await writeBaseline(flags.baselineOut, awardAsCurrent(outcome.result, scenario, outcome.lots));
-  if (settings.format === 'json') process.stdout.write(`${String(files.get('result.json') ?? '')}`);
+  if (settings.format === 'json') standardOut().write(`${String(files.get('result.json') ?? '')}`);
   else
     writeOut(
       formatSummary(outcome.result, [

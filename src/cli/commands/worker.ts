@@ -4,6 +4,7 @@
  * hand and exits 0; a second stops at once (those jobs are retried by
  * another worker once their locks lapse). Exit 1 when Redis does not answer.
  */
+import { standardOut } from '../terminal.js';
 import { availableParallelism } from 'node:os';
 import { describeAddress } from '../../queue/redis-address.js';
 import { startWorker } from '../../queue/queue-worker.js';
@@ -24,7 +25,7 @@ function wholeAtLeastOne(flag: string, value: string): number {
 }
 
 function log(line: string): void {
-  process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+  standardOut().write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 }
 
 /** Resolves once a signal has come and the worker has closed. */

@@ -10,6 +10,7 @@
  *      draw the first proposal's award (report-<name>.html: its map shows the zones)
  *   5. write zones-<name>.csv to --out, and with --write into the scenario
  */
+import { standardOut } from '../terminal.js';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { compareOptions } from '../../compare/compare.js';
@@ -136,7 +137,7 @@ function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly Na
     return mapSummary(p, name, zoneRows(p, assignment, zoneIds));
   });
   out.push(summaryText([...named.map((n) => mapSummary(p, n.name, n.rows)), ...own], p.floor, p.ceiling), '');
-  process.stdout.write(`${out.join('\n')}\n`);
+  standardOut().write(`${out.join('\n')}\n`);
 }
 
 export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void> {
@@ -166,7 +167,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
       run: { backend, timeLimit: 60, inputHash, version, inputWarnings: warnings },
     });
     if (typeof compared === 'string') throw bad(`${compared}. Nothing was written.`);
-    process.stdout.write(`${formatComparison(compared.comparison)}\n`);
+    standardOut().write(`${formatComparison(compared.comparison)}\n`);
     for (const [file, text] of await comparisonFiles(compared, scenario.currency)) files.set(file, text);
     const first = named[0];
     if (first !== undefined) {
@@ -198,5 +199,5 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
       ? [...named.map((n) => path.join(dir, n.file)), path.join(dir, 'scenario.json')]
       : []),
   ];
-  process.stdout.write(`Written: ${written.join(', ')}\n`);
+  standardOut().write(`Written: ${written.join(', ')}\n`);
 }
