@@ -44,7 +44,7 @@ export function useCompiledHighs(module: CompiledWasm): void {
 function load(tiering: WasmTiering): Runtime {
   useWasmTiering(tiering);
   // Compiled before Emscripten's loader starts, which then only instantiates it.
-  const highs = compileHighsWasm().then((module) => loadHighs(instantiatingFrom(module)));
+  const highs = compileHighsWasm(true).then((module) => loadHighs(instantiatingFrom(module)));
   // A warm-up nobody waits for (the command stopped at bad input) must not become an unhandled rejection.
   highs.catch(() => undefined);
   return { tiering, highs };
