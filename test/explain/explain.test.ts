@@ -9,7 +9,7 @@ import { buildProgram } from '../../src/solve/build-program.js';
 import type { SolverBackend } from '../../src/solve/program.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
-import { runScenario } from '../../src/pipeline.js';
+import { runScenario, type RunOptions } from '../../src/pipeline.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 
 /** Two sole zones of 100 h; P1 is cheapest in both but the share cap (60%) lets it take one. */
@@ -29,6 +29,10 @@ const cappedParts = () => ({
 function capped(): Scenario {
   return makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6 } });
 }
+
+/** The whole pipeline with the rule costs, as `zonal solve` runs it. */
+const runWithRuleCosts = (s: Scenario, backend: SolverBackend, more: Partial<RunOptions> = {}) =>
+  runScenario(s, { backend, timeLimit: 30, inputHash: 't', version: 't', ruleCosts: true, ...more });
 
 const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
 
@@ -99,14 +103,7 @@ describe('ruleCosts', () => {
         return highsBackend.solve(program, options);
       },
     };
-    const outcome = await runScenario(s, {
-      backend,
-      timeLimit: 30,
-      inputHash: 't',
-      version: 't',
-      ruleCosts: true,
-      onVerified: (award) => seen.push(award),
-    });
+    const outcome = await runWithRuleCosts(s, backend, { onVerified: (award) => seen.push(award) });
     if (outcome.kind !== 'ok') throw new Error(outcome.kind);
     // The award's solve, then the hand-over, then the share cap's re-solve.
     expect(seen.map((x) => (typeof x === 'string' ? 'solve' : 'award'))).toEqual(['solve', 'award', 'solve']);
@@ -257,13 +254,7 @@ describe('ruleCosts', () => {
       },
     };
     const costsWith = async (s: Scenario, backend: SolverBackend) => {
-      const outcome = await runScenario(s, {
-        backend,
-        timeLimit: 30,
-        inputHash: 't',
-        version: 't',
-        ruleCosts: true,
-      });
+      const outcome = await runWithRuleCosts(s, backend);
       const costs = outcome.kind === 'ok' ? outcome.result.ruleCosts : undefined;
       return costs === undefined ? outcome.kind : { baseline: costs.baselineObjective, rules: costs.rules };
     };
