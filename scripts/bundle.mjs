@@ -40,7 +40,15 @@ await build({
   platform: 'node',
   external,
   logLevel: 'warn',
-  output: { dir: 'dist/bundle', format: 'esm', chunkFileNames: 'chunk-[hash].js' },
+  // ASCII only, without JSDoc: V8 holds a source with any other character as two bytes a
+  // character, and the report thread compiles 1.4 MB of it on every solve (docs/performance.md).
+  output: {
+    dir: 'dist/bundle',
+    format: 'esm',
+    chunkFileNames: 'chunk-[hash].js',
+    charset: 'ascii',
+    comments: { legal: true, annotation: true, jsdoc: false },
+  },
 });
 // The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
 // code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
