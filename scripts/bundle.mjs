@@ -62,5 +62,7 @@ await build({
     format: 'cjs',
     entryFileNames: '[name].cjs',
     chunkFileNames: 'chunk-[hash].cjs',
+    charset: 'ascii', // as the workers' (above)
+    comments: { legal: true, annotation: true, jsdoc: false },
   },
 });

@@ -39,8 +39,8 @@ function render(value: HtmlValue): string {
 /**
  * Tagged template: literal parts are markup, interpolations are escaped. Write a
  * character beyond ASCII in the literal parts as an escape (`\u00b7` for ·): the
- * bundler escapes it everywhere else, but not in a tagged template, and the report
- * thread's bundle is kept ASCII (scripts/bundle.mjs; test/report/bundle-ascii.test.ts).
+ * bundler escapes it everywhere else, but not in a tagged template, and the
+ * bundle is kept ASCII (scripts/bundle.mjs; test/report/bundle-ascii.test.ts).
  */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
   let out = strings[0] ?? '';
