@@ -14,7 +14,7 @@
  * code is a second, CommonJS build beside them (main.cjs, loaded by launch.cjs
  * with V8's code cache: src/cli/launch.ts); the workers stay ES modules.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { build } from 'rolldown';
 
 const external = [
@@ -40,7 +40,15 @@ await build({
   platform: 'node',
   external,
   logLevel: 'warn',
-  output: { dir: 'dist/bundle', format: 'esm', chunkFileNames: 'chunk-[hash].js' },
+  // ASCII only, without JSDoc: V8 holds a source with any other character as two bytes a
+  // character, and the report thread compiles 1.4 MB of it on every solve (docs/performance.md).
+  output: {
+    dir: 'dist/bundle',
+    format: 'esm',
+    chunkFileNames: 'chunk-[hash].js',
+    charset: 'ascii',
+    comments: { legal: true, annotation: true, jsdoc: false },
+  },
 });
 /**
  * commander loads node:child_process when it loads, for subcommands that are
@@ -63,26 +71,6 @@ const commanderChildProcess = {
   },
 };
 
-/**
- * The main thread's files in ASCII only: each other character (£, ×, … in
- * messages and comments) as a \uXXXX escape, which means the same in a
- * string, a template, a regular expression or a comment. Node then reads each
- * file into a one-byte string, half the memory of the two-byte string one
- * such character made of the whole file, with no UTF-8 to decode
- * (docs/performance.md, "validate, fourth round"). An escape after a
- * backslash, or a String.raw template, would change meaning: the build fails
- * on either rather than guess.
- */
-function asciiOnly(file) {
-  const code = readFileSync(file, 'utf8');
-  if (/\\[^\x00-\x7f]/.test(code) || (/[^\x00-\x7f]/.test(code) && code.includes('String.raw')))
-    throw new Error(`bundle: ${file} has text that \\u escapes would change`);
-  writeFileSync(
-    file,
-    code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  );
-}
-
 // The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
 // code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
 await build({
@@ -96,7 +84,7 @@ await build({
     format: 'cjs',
     entryFileNames: '[name].cjs',
     chunkFileNames: 'chunk-[hash].cjs',
+    charset: 'ascii', // as the workers' (above)
+    comments: { legal: true, annotation: true, jsdoc: false },
   },
 });
-// After rolldown has written them: it prints strings with their characters, whatever the source had.
-for (const file of readdirSync('dist/bundle')) if (file.endsWith('.cjs')) asciiOnly(`dist/bundle/${file}`);

@@ -35,7 +35,7 @@ import type { Program, SolverBackend } from './solve/program.js';
 import { verifyAward } from './verify/verify.js';
 import { runHash } from './run-hash.js';
 import { explainAward } from './explain/explain-lot.js';
-import { ruleCosts } from './explain/rule-costs.js';
+import { relaxedAwardsMeanwhile, ruleCosts } from './explain/rule-costs.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { contractSection } from './contract/whole-life.js';
@@ -110,6 +110,9 @@ export function programFor(
   return { scenario, lots, rejections, program: buildProgram(scenario, lots) };
 }
 
+const wantsRuleCosts = (options: RunOptions) =>
+  !(options.summaryOnly ?? false) && (options.ruleCosts ?? false);
+
 export async function runScenario(input: Scenario, options: RunOptions): Promise<RunOutcome> {
   // 1-2, 4 (program): settings, lots, program
   const built = programFor(input, options);
@@ -119,11 +122,22 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   const warnings = [...(options.inputWarnings ?? []), ...tenderWarnings(scenario, lots, rejections)];
   // 4. solve. A greedy award that meets every row gives the solver an incumbent from the first node
   // (worked out by the backend when it solves: an answer it remembers needs none).
-  const outcome = await options.backend.solve(program, {
-    timeLimit: options.timeLimit,
-    relativeGap: options.relativeGap ?? 1e-6,
-    start: greedyStart,
-  });
+  let solved = false;
+  const solving = options.backend
+    .solve(program, {
+      timeLimit: options.timeLimit,
+      relativeGap: options.relativeGap ?? 1e-6,
+      start: greedyStart,
+    })
+    .finally(() => {
+      solved = true;
+    });
+  solving.catch(() => undefined); // awaited below: a failure meanwhile is held until then, not unhandled
+  // While the solver loads (HiGHS compiling) or works elsewhere, build what step 9 re-solves.
+  const relaxed = wantsRuleCosts(options)
+    ? await relaxedAwardsMeanwhile(scenario, lots, program.variables.length, () => solved)
+    : undefined;
+  const outcome = await solving;
   if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
   const run: RunInfo = {
     solver: options.backend.name,
@@ -198,8 +212,8 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   if (violations.length > 0) return { kind: 'bug', violations };
   options.onVerified?.(result);
   // 9. rule costs (result.json holds them between the award's risk and the contract)
-  if (summaryOnly || !(options.ruleCosts ?? false)) return { kind: 'ok', result, lots };
-  const costs = await ruleCosts(scenario, lots, options.backend, baseline);
+  if (!wantsRuleCosts(options)) return { kind: 'ok', result, lots };
+  const costs = await ruleCosts(scenario, lots, options.backend, baseline, {}, relaxed);
   return { kind: 'ok', result: { ...assembled, ruleCosts: costs, ...contract }, lots };
 }
 

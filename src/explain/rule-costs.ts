@@ -179,16 +179,28 @@ function relaxationEffect(spendChange: number, unmetChange: number): string {
   return `${spend}; ${unmet}`;
 }
 
+/** A relaxed award as its re-solve needs it: the scenario with the rule relaxed, its lots and its program. */
+interface RelaxedAward {
+  readonly scenario: Scenario;
+  readonly lots: readonly Lot[];
+  readonly program: Program;
+}
+
+function relaxedAward(scenario: Scenario, r: Relaxation): RelaxedAward {
+  const relaxed = r.relax(scenario);
+  const { lots } = tenderLots(relaxed);
+  return { scenario: relaxed, lots, program: buildProgram(relaxed, lots) };
+}
+
 async function costOf(
   scenario: Scenario,
   r: Relaxation,
+  built: RelaxedAward,
   backend: SolverBackend,
   baseline: Baseline,
   options: Required<RuleCostOptions>,
 ): Promise<RuleCost> {
-  const relaxed = r.relax(scenario);
-  const { lots } = tenderLots(relaxed);
-  const program = buildProgram(relaxed, lots);
+  const { scenario: relaxed, lots, program } = built;
   // Relaxing changed nothing the solver sees (e.g. no bid was below the quality threshold): the award stands.
   if (baseline.program !== undefined && sameProgram(program, baseline.program))
     return costed(r, baseline.objective, 0, 0, 0, '');
@@ -234,17 +246,56 @@ function costed(
   };
 }
 
-/** The cost of each award rule, one relaxed at a time. */
+/** Whether the award's program is small enough to re-solve once per rule. */
+const affordable = (variables: number, options: Required<RuleCostOptions>) =>
+  variables <= options.maxVariables;
+
+const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The relaxed awards of the active rules, built one per turn of the event loop
+ * until `done()` (the award's own solve has finished) or all are built. Building
+ * them takes no solver: `zonal solve` starts the award's solve and builds these
+ * while HiGHS is still compiling, and `ruleCosts` builds whatever is missing. A
+ * solver ready at once runs first: the first turn waits for it.
+ */
+export async function relaxedAwardsMeanwhile(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  variables: number,
+  done: () => boolean,
+  given: RuleCostOptions = {},
+): Promise<Map<RuleCost['rule'], RelaxedAward>> {
+  const built = new Map<RuleCost['rule'], RelaxedAward>();
+  if (!affordable(variables, { ...defaultRuleCostOptions, ...given })) return built;
+  for (const r of relaxations(scenario, lots)) {
+    if (!r.active) continue;
+    await nextTask();
+    if (done()) break;
+    try {
+      built.set(r.rule, relaxedAward(scenario, r));
+    } catch {
+      break; // ruleCosts builds it again, and fails where it always did: after the award is verified
+    }
+  }
+  return built;
+}
+
+/**
+ * The cost of each award rule, one relaxed at a time. `built`: relaxed awards
+ * already built (relaxedAwardsMeanwhile), each the same as one built here.
+ */
 export async function ruleCosts(
   scenario: Scenario,
   lots: readonly Lot[],
   backend: SolverBackend,
   baseline: Baseline,
   given: RuleCostOptions = {},
+  built: ReadonlyMap<RuleCost['rule'], RelaxedAward> = new Map(),
 ): Promise<RuleCostReport> {
   const options = { ...defaultRuleCostOptions, ...given };
   const size = baseline.variables;
-  const tooLarge = size > options.maxVariables;
+  const tooLarge = !affordable(size, options);
   const rules: RuleCost[] = [];
   for (const r of relaxations(scenario, lots)) {
     if (!r.active) rules.push(notComputed(r, 'not-active', 'the rule is not in force in this scenario'));
@@ -256,7 +307,10 @@ export async function ruleCosts(
           `the award model has ${size.toLocaleString('en-GB')} variables (over ${options.maxVariables.toLocaleString('en-GB')}): too large to re-solve once per rule`,
         ),
       );
-    else rules.push(await costOf(scenario, r, backend, baseline, options));
+    else
+      rules.push(
+        await costOf(scenario, r, built.get(r.rule) ?? relaxedAward(scenario, r), backend, baseline, options),
+      );
   }
   return { baselineObjective: baseline.objective, baselineSolveSeconds: baseline.solveSeconds, rules };
 }

@@ -50,7 +50,7 @@ export function useCompiledHighs(module: CompiledWasm): void {
 function load(tiering: WasmTiering): Runtime {
   useWasmTiering(tiering);
   // Compiled before Emscripten's loader starts, which then only instantiates it.
-  const highs = compileHighsWasm().then((module) => loadHighs(instantiatingFrom(module)));
+  const highs = compileHighsWasm(true).then((module) => loadHighs(instantiatingFrom(module)));
   // A warm-up nobody waits for (the command stopped at bad input) must not become an unhandled rejection.
   highs.catch(() => undefined);
   return { tiering, highs };
@@ -153,7 +153,7 @@ function optionsFor(options: SolveOptions, settings: HighsBackendSettings): High
 function run(
   h: Highs,
   program: Program,
-  options: SolveOptions,
+  options: SolveOptions & { readonly start?: readonly number[] },
   settings: HighsBackendSettings,
   started: number,
 ): SolverOutcome {
@@ -163,8 +163,7 @@ function run(
   const model = h.createModel(toModelData(h, program));
   try {
     model.options.set(optionsFor(options, settings));
-    const start = startPlan(program, options);
-    if (start !== undefined) model.setSolution({ colValue: Float64Array.from(start) });
+    if (options.start !== undefined) model.setSolution({ colValue: Float64Array.from(options.start) });
     model.run();
     const status = model.getModelStatus();
     const s = h.constants.modelStatus;
@@ -196,8 +195,11 @@ export function createHighsBackend(settings: Partial<HighsBackendSettings> = {})
     name: 'highs',
     warmUp,
     async solve(program, options) {
+      // The start is worked out before waiting for HiGHS, which may still be compiling.
+      const { start: _rule, ...rest } = options;
+      const start = startPlan(program, options);
       const h = await highs(program.variables.length);
-      return run(h, program, options, complete, performance.now());
+      return run(h, program, start === undefined ? rest : { ...rest, start }, complete, performance.now());
     },
   };
 }

@@ -20,6 +20,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setV8FlagsOnce } from './v8-flags.js';
+import { readHighsHints, wasmHintsMode, withCompilationHints } from './wasm-hints.js';
 
 /**
  * A compiled WebAssembly module, opaque here: TypeScript's libraries declare
@@ -55,10 +56,15 @@ export function compileSharedHighs(): Promise<CompiledWasm | null> {
  * highs.wasm read and compiled off the calling thread (libuv's pool reads the file,
  * V8 compiles on its background threads), under the V8 flags set at the call.
  * Emscripten's own loader reads the file synchronously and copies it (getWasmBinary).
+ * `hinted`: with the build's compilation hints (wasm-hints.ts), when there are any.
  */
-export function compileHighsWasm(): Promise<CompiledWasm> {
+export async function compileHighsWasm(hinted = false): Promise<CompiledWasm> {
   const file = createRequire(import.meta.url).resolve('highs/runtime');
-  return readFile(file).then((bytes) => wasm.compile(bytes));
+  const [bytes, hints] = await Promise.all([
+    readFile(file),
+    hinted && wasmHintsMode() === 'use' ? readHighsHints() : null,
+  ]);
+  return wasm.compile((hints === null ? null : withCompilationHints(bytes, hints)) ?? bytes);
 }
 
 /** Loader options that make Emscripten instantiate the HiGHS runtime from `module` instead of compiling highs.wasm. */

@@ -16,6 +16,7 @@
  * ZONAL_WASM_TIERING=v8 keeps V8's default, for measuring.
  */
 import { setV8Flags } from './v8-flags.js';
+import { wasmHintsMode } from './wasm-hints.js';
 
 /** Variables of the first model up to which HiGHS stays on baseline code. */
 const baselineCodeUpTo = 5_000;
@@ -53,8 +54,17 @@ export function useWasmTiering(tiering: WasmTiering): void {
  * when it loads puts that work on V8's background threads instead (first
  * solve 185 → 60 ms; the process about 80 ms more CPU). Worth it only where
  * the compile starts early enough to overlap other work (`zonal solve`'s
- * warm-up); it applies to every later compile in the process.
+ * warm-up); it applies to every later compile in the process. With a hint list
+ * (wasm-hints.ts), "the whole module" is the functions a county calls; V8
+ * reads the hints only with its flag, set here with the other (so the flags,
+ * which name the code cache files, do not depend on the list being there).
  */
 export function compileWasmEagerly(): void {
-  setV8Flags(['--no-wasm-lazy-compilation']);
+  const mode = wasmHintsMode();
+  if (mode === 'record') return;
+  setV8Flags(
+    mode === 'use'
+      ? ['--no-wasm-lazy-compilation', '--experimental-wasm-compilation-hints']
+      : ['--no-wasm-lazy-compilation'],
+  );
 }

@@ -1,14 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLots } from '../../src/lots/build-lots.js';
 import type { Scenario } from '../../src/model/types.js';
 import { explainAward } from '../../src/explain/explain-lot.js';
-import { relaxations, ruleCosts } from '../../src/explain/rule-costs.js';
+import { relaxations, relaxedAwardsMeanwhile, ruleCosts } from '../../src/explain/rule-costs.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import { buildProgram } from '../../src/solve/build-program.js';
 import type { SolverBackend } from '../../src/solve/program.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
-import { runScenario } from '../../src/pipeline.js';
+import { runScenario, type RunOptions } from '../../src/pipeline.js';
+import { randomScenario } from '../helpers/random-scenario.js';
 
 /** Two sole zones of 100 h; P1 is cheapest in both but the share cap (60%) lets it take one. */
 const cappedParts = () => ({
@@ -27,6 +29,10 @@ const cappedParts = () => ({
 function capped(): Scenario {
   return makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6 } });
 }
+
+/** The whole pipeline with the rule costs, as `zonal solve` runs it. */
+const runWithRuleCosts = (s: Scenario, backend: SolverBackend, more: Partial<RunOptions> = {}) =>
+  runScenario(s, { backend, timeLimit: 30, inputHash: 't', version: 't', ruleCosts: true, ...more });
 
 const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
 
@@ -97,14 +103,7 @@ describe('ruleCosts', () => {
         return highsBackend.solve(program, options);
       },
     };
-    const outcome = await runScenario(s, {
-      backend,
-      timeLimit: 30,
-      inputHash: 't',
-      version: 't',
-      ruleCosts: true,
-      onVerified: (award) => seen.push(award),
-    });
+    const outcome = await runWithRuleCosts(s, backend, { onVerified: (award) => seen.push(award) });
     if (outcome.kind !== 'ok') throw new Error(outcome.kind);
     // The award's solve, then the hand-over, then the share cap's re-solve.
     expect(seen.map((x) => (typeof x === 'string' ? 'solve' : 'award'))).toEqual(['solve', 'award', 'solve']);
@@ -229,6 +228,48 @@ describe('ruleCosts', () => {
     };
     await ruleCosts(s, lotsOf(s), recording, baselineOf(await solved(s)), { nodeLimit: 123 });
     expect(seen).toEqual([123]);
+  });
+
+  it('builds the relaxed awards while the solver is busy, until it is done, and not for a model too large to re-solve', async () => {
+    const s = makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6, minQuality: 50 } });
+    const lots = lotsOf(s);
+    const all = await relaxedAwardsMeanwhile(s, lots, 10, () => false);
+    expect([...all.keys()]).toEqual(['share-cap', 'quality-threshold']);
+    expect(all.get('share-cap')?.program.rows).toEqual(
+      buildProgram({ ...s, award: { ...s.award, maxShareOfTotalHours: 1 } }, lots).rows,
+    );
+    let turns = 0;
+    expect([...(await relaxedAwardsMeanwhile(s, lots, 10, () => ++turns > 1)).keys()]).toEqual(['share-cap']);
+    expect((await relaxedAwardsMeanwhile(s, lots, 10, () => true)).size).toBe(0);
+    expect((await relaxedAwardsMeanwhile(s, lots, 2001, () => false)).size).toBe(0);
+  });
+
+  it('gives the same rule costs on random tenders whether the relaxed awards were built during the solve or after it', async () => {
+    // A solver that takes its time: every relaxed award is built while the award's solve waits.
+    const slow: SolverBackend = {
+      name: 'highs',
+      solve: async (p, o) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return highsBackend.solve(p, o);
+      },
+    };
+    const costsWith = async (s: Scenario, backend: SolverBackend) => {
+      const outcome = await runWithRuleCosts(s, backend);
+      const costs = outcome.kind === 'ok' ? outcome.result.ruleCosts : undefined;
+      return costs === undefined ? outcome.kind : { baseline: costs.baselineObjective, rules: costs.rules };
+    };
+    await solved(capped()); // HiGHS loaded, so with it the award solves first and nothing is built meanwhile
+    let computed = 0;
+    await fc.assert(
+      fc.asyncProperty(randomScenario(), async (s) => {
+        const after = await costsWith(s, highsBackend);
+        const during = await costsWith(s, slow);
+        expect(during).toEqual(after);
+        if (typeof after === 'object') computed += after.rules.filter((r) => r.status === 'computed').length;
+      }),
+      { numRuns: 25, seed: 16 },
+    );
+    expect(computed).toBeGreaterThan(10);
   });
 
   it('knows which rules are active', () => {

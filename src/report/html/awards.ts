@@ -32,7 +32,7 @@ function explanationText(explanation: unknown): HtmlValue {
 
 function winners(lot: LotResult, names: ReadonlyMap<string, string>): Html {
   if (lot.winners.length === 0) return html`<em>no award</em>`;
-  return html`${lot.winners.map((w) => html`<div class="winner">${names.get(w.providerId) ?? w.providerId}<small>${w.providerId} · ${w.role}${w.role === 'backup' ? '' : ` · ${hours(w.hoursPerWeek)} h/week`}</small></div>`)}`;
+  return html`${lot.winners.map((w) => html`<div class="winner">${names.get(w.providerId) ?? w.providerId}<small>${w.providerId} \u00b7 ${w.role}${w.role === 'backup' ? '' : ` · ${hours(w.hoursPerWeek)} h/week`}</small></div>`)}`;
 }
 
 export function awardTable(result: Result): Html {

@@ -87,7 +87,7 @@ export function riskFigure(result: Result): Html {
     title: 'Risk of each lot, by component',
     chart: chart(result, rows),
     empty: 'Risk has not been computed for this award (no risk components in the result).',
-    note: html`Each bar is a lot's risk score; its segments show how much each component adds (component value × its weight). The same scores shade the risk map.`,
+    note: html`Each bar is a lot's risk score; its segments show how much each component adds (component value \u00d7 its weight). The same scores shade the risk map.`,
     table: componentTable(
       result.lots.map((l) => ({
         subject: l.lotId,

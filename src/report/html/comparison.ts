@@ -183,7 +183,7 @@ export function renderComparisonReport(input: ComparisonReportInput): string {
     `${input.scenario}: comparison of options`,
     html`<header class="title">
 <h1>${input.scenario}</h1>
-<p>Comparison of ${input.options.length} options · period ${input.period}</p>
+<p>Comparison of ${input.options.length} options \u00b7 period ${input.period}</p>
 </header>
 <section id="comparison"><h2>Cost against risk</h2>
 ${chartFigure({

@@ -36,7 +36,12 @@ function render(value: HtmlValue): string {
   return escapeHtml(String(value));
 }
 
-/** Tagged template: literal parts are markup, interpolations are escaped. */
+/**
+ * Tagged template: literal parts are markup, interpolations are escaped. Write a
+ * character beyond ASCII in the literal parts as an escape (`\u00b7` for ·): the
+ * bundler escapes it everywhere else, but not in a tagged template, and the
+ * bundle is kept ASCII (scripts/bundle.mjs; test/report/bundle-ascii.test.ts).
+ */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
   let out = strings[0] ?? '';
   values.forEach((v, i) => {

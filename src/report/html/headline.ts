@@ -18,7 +18,7 @@ export function titleBlock(result: Result, kind: string): Html {
       : '';
   return html`<header class="title">
 <h1>${result.scenario}</h1>
-<p>${kind} · zoning <strong>${result.zoning}</strong> · period ${result.period} · objective ${result.objective.kind} · <span class="status ${result.status}">${statusText[result.status]}${gap}</span></p>
+<p>${kind} \u00b7 zoning <strong>${result.zoning}</strong> \u00b7 period ${result.period} \u00b7 objective ${result.objective.kind} \u00b7 <span class="status ${result.status}">${statusText[result.status]}${gap}</span></p>
 </header>`;
 }
 

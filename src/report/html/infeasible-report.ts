@@ -19,7 +19,7 @@ export function renderInfeasibleReport(result: InfeasibleResult): string {
     `${result.scenario}: no award possible`,
     html`<header class="title">
 <h1>${result.scenario}</h1>
-<p>Period ${result.period} · zoning ${result.zoning} · <span class="status">no award possible</span></p>
+<p>Period ${result.period} \u00b7 zoning ${result.zoning} \u00b7 <span class="status">no award possible</span></p>
 </header>
 <section id="diagnosis"><h2>Why no award is possible</h2>
 <p>No award meets every rule of this tender. ${diagnosis.relaxations.length > 1 ? 'Any one of these changes would allow an award:' : 'This change would allow an award:'}</p>
@@ -39,6 +39,6 @@ ${table<TenderedLot>(
 )}
 ${result.warnings.length === 0 ? html`` : html`<h3>Warnings</h3><ul class="warnings">${result.warnings.map((w) => html`<li>${w}</li>`)}</ul>`}
 </section>
-<footer class="note">zonal ${result.run.version} · solver ${result.run.solver} · input ${result.run.inputHash}</footer>`,
+<footer class="note">zonal ${result.run.version} \u00b7 solver ${result.run.solver} \u00b7 input ${result.run.inputHash}</footer>`,
   );
 }
