@@ -199,7 +199,7 @@ export const settingUnknownKey = (key: string, known: readonly string[]) =>
 export const settingMissing = (isFile: boolean, key: string, expected: string) =>
   `is missing: give ${isFile ? `the file name, e.g. "${key}.csv"` : expected === 'object' ? 'an object ({…})' : `a ${expected}`}`;
 
-export const settingNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
+export const settingNotNumber = () => 'must be a number, not text';
 
 // Opening files: inside the scenario folder, regular, not too large.
 

@@ -13,12 +13,17 @@ export const jsonLimits = {
   zonings: 100,
 } as const;
 
-/** "80%" (text, as a spreadsheet or a person writes it) is the share 0.8. */
-function percentText(value: unknown): unknown {
+/** "80%" (text, as a spreadsheet or a person writes it) is the share 0.8; other text is a mistake, said once. */
+function percentText(value: unknown, ctx: z.core.ParsePayload): unknown {
   if (typeof value !== 'string') return value;
   const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(value);
-  return m === null ? value : Number(m[1]) / 100;
+  if (m !== null) return Number(m[1]) / 100;
+  ctx.issues.push({ code: 'custom', message: shareNotNumber, input: value });
+  return z.NEVER;
 }
+
+/** What a share given as other text is told (a plain number field is told only that it must be a number). */
+export const shareNotNumber = 'must be a number, not text (a share may also be written "80%")';
 
 /** A share (0.8, or "80%"); anything else is told to give one. */
 export const share = (schema: z.ZodNumber) => z.preprocess(percentText, schema);

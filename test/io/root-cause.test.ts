@@ -87,6 +87,22 @@ describe('root cause first', () => {
     ]);
   });
 
+  test('text for a number that is not a share is not told to write a percentage', async () => {
+    const { errors } = await read((f) =>
+      settings(f, (j) => {
+        j['award'].minQuality = 'high';
+        j['award'].maxShareOfTotalHours = 'all';
+      }),
+    );
+    expect(errors).toHaveLength(2);
+    expect(errors.find((e) => e.includes('award.minQuality'))).toMatch(
+      /award\.minQuality must be a number, not text$/,
+    );
+    expect(errors.find((e) => e.includes('award.maxShareOfTotalHours'))).toMatch(
+      /award\.maxShareOfTotalHours must be a number, not text \(a share may also be written "80%"\)$/,
+    );
+  });
+
   test('a missing file setting names files.bids', async () => {
     const { errors } = await read((f) =>
       settings(f, (j) => {
