@@ -200,6 +200,8 @@ export const settingMissing = (isFile: boolean, key: string, expected: string) =
   `is missing: give ${isFile ? `the file name, e.g. "${key}.csv"` : expected === 'object' ? 'an object ({…})' : `a ${expected}`}`;
 
 export const settingNotNumber = () => 'must be a number, not text';
+/** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */
+export const shareNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
 
 // Opening files: inside the scenario folder, regular, not too large.
 

@@ -3,6 +3,7 @@
  * structures' settings schemas (docs/hardening.md, "Limits").
  */
 import { z } from 'zod';
+import { shareNotNumber } from '../diagnostics/messages.js';
 
 /** Largest counts and penalties (docs/hardening.md, "Limits"). */
 export const jsonLimits = {
@@ -18,12 +19,9 @@ function percentText(value: unknown, ctx: z.core.ParsePayload): unknown {
   if (typeof value !== 'string') return value;
   const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(value);
   if (m !== null) return Number(m[1]) / 100;
-  ctx.issues.push({ code: 'custom', message: shareNotNumber, input: value });
+  ctx.issues.push({ code: 'custom', message: shareNotNumber(), input: value });
   return z.NEVER;
 }
-
-/** What a share given as other text is told (a plain number field is told only that it must be a number). */
-export const shareNotNumber = 'must be a number, not text (a share may also be written "80%")';
 
 /** A share (0.8, or "80%"); anything else is told to give one. */
 export const share = (schema: z.ZodNumber) => z.preprocess(percentText, schema);
