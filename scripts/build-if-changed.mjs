@@ -3,8 +3,9 @@
  * `npm test` runs this first, so the command-line tests (which spawn the
  * built bin/zonal.js → dist/) always test the current source. It builds
  * (`npm run build`) unless dist/ was built from exactly these sources: a hash
- * of every file the build reads (src/, web/, the tsconfig files, package.json
- * and package-lock.json) is recorded in dist/.source-hash by the last step of
+ * of every file the build reads or runs (src/, web/, scripts/ (the bundle, the
+ * code cache and the HiGHS hints are made by them), bin/, the tsconfig files,
+ * package.json and package-lock.json) is recorded in dist/.source-hash by the last step of
  * `npm run build` (`--record`). Content, not file times, decides, so a
  * checkout, an edit or a deleted file all cause a build.
  */
@@ -19,6 +20,8 @@ const stamp = path.join(root, 'dist', '.source-hash');
 const inputs = [
   'src',
   'web',
+  'scripts',
+  'bin',
   'tsconfig.json',
   'tsconfig.build.json',
   'tsconfig.web.json',
