@@ -3,8 +3,8 @@
  * `npm test` runs this first, so the command-line tests (which spawn the
  * built bin/zonal.js → dist/) always test the current source. It builds
  * (`npm run build`) unless dist/ was built from exactly these sources: a hash
- * of every file the build reads or runs (src/, web/, scripts/ (the bundle, the
- * code cache and the HiGHS hints are made by them), bin/, the tsconfig files,
+ * of every file the build reads or runs (src/, web/, the build's scripts (the
+ * bundle, the code cache and the HiGHS hints are made by them), bin/, the tsconfig files,
  * package.json and package-lock.json) is recorded in dist/.source-hash by the last step of
  * `npm run build` (`--record`). Content, not file times, decides, so a
  * checkout, an edit or a deleted file all cause a build.
@@ -20,7 +20,11 @@ const stamp = path.join(root, 'dist', '.source-hash');
 const inputs = [
   'src',
   'web',
-  'scripts',
+  // The build's own steps (not the CI and fuzzing scripts beside them).
+  'scripts/bundle.mjs',
+  'scripts/wasm-hints.mjs',
+  'scripts/code-cache.mjs',
+  'scripts/build-if-changed.mjs',
   'bin',
   'tsconfig.json',
   'tsconfig.build.json',

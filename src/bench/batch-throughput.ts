@@ -116,12 +116,13 @@ const median = (values: readonly number[]): number => {
 
 /** @param every - take every n-th variant of the bundled grid (a quicker, noisier bench). @defaultValue 1 */
 export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> {
-  const warmUp = await timedBatch(benchVariants(16), 1);
+  const warmUpVariants = benchVariants(16);
+  const warmUp = await timedBatch(warmUpVariants, 1);
   const variants = benchVariants(every);
   const measured: { one: BatchRun; two: BatchRun }[] = [];
   for (let round = 0; round < rounds; round++)
     measured.push({ one: await timedBatch(variants, 1), two: await timedBatch(variants, 2) });
-  const last = measured.at(-1);
+  const last = measured.at(-1) ?? { one: warmUp, two: warmUp }; // never the warm-up: there are `rounds` rounds
   const each = measured
     .map(
       ({ one, two }) =>
@@ -131,10 +132,8 @@ export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> 
     .join(', ');
   const detail =
     `Medians of ${rounds} rounds, each one worker then two: ${each}. ` +
-    (last === undefined
-      ? ''
-      : `CPU by thread up to the last row, last round: one worker ${threadText(last.one.threads)}; two workers ${threadText(last.two.threads)}. `) +
-    `Warm-up (${benchVariants(16).length} variants, not counted) ${warmUp.seconds.toFixed(1)} s; ` +
+    `CPU by thread up to the last row, last round: one worker ${threadText(last.one.threads)}; two workers ${threadText(last.two.threads)}. ` +
+    `Warm-up (${warmUpVariants.length} variants, not counted) ${warmUp.seconds.toFixed(1)} s; ` +
     `load average ${os.loadavg()[0]?.toFixed(1)} at the end on ${os.availableParallelism()} cores.`;
   return {
     oneWorker: median(measured.map((m) => m.one.variantsPerSecond)),

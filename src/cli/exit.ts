@@ -2,7 +2,7 @@
  * Exit codes (a contract) and the one way the CLI reports bad input.
  */
 import { formatIssue, type Issue } from '../diagnostics/issues.js';
-import { terminalSafe } from './terminal.js';
+import { standardErr, terminalSafe } from './terminal.js';
 
 /** 3: no award is possible under the scenario's hard rules (an answer, with a diagnosis; DESIGN.md section 9). */
 export const exitCodes = { ok: 0, failure: 1, badInput: 2, infeasible: 3 } as const;
@@ -23,7 +23,7 @@ const maxShown = 100;
 export function printIssues(issues: readonly Issue[], to?: NodeJS.WritableStream): void {
   // Not process.stderr when there is nothing to print: the stream is made on first use.
   if (issues.length === 0) return;
-  const stream = to ?? process.stderr;
+  const stream = to ?? standardErr();
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   const sheet = (i: Issue) => `${i.file}\0${i.cell?.split(/[! ]/)[0] ?? ''}`;

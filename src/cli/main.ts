@@ -10,7 +10,7 @@ import { InputError } from '../diagnostics/issues.js';
 import { OutputError } from '../io/output-error.js';
 import { CliExit, badInput, exitCodes } from './exit.js';
 import { solverNames } from '../solve/solver-names.js';
-import { writeErr } from './terminal.js';
+import { standardErr, writeErr } from './terminal.js';
 import { version } from './version.js';
 
 function program(): Command {
@@ -204,7 +204,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     writeErr(`zonal: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env['ZONAL_DEBUG'] !== undefined && e instanceof Error)
-      process.stderr.write(`${e.stack ?? ''}\n`);
+      standardErr().write(`${e.stack ?? ''}\n`);
     return exitCodes.failure;
   }
 }

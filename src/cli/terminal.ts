@@ -42,7 +42,10 @@ export function writeOut(text: string): void {
   standardOut().write(terminalSafe(text));
 }
 
+/** Standard error, for messages, notes and the progress bar: a closed pipe drops them. */
+export const standardErr = (): NodeJS.WriteStream => guard(process.stderr);
+
 /** Write text meant for a person to standard error, escaped. */
 export function writeErr(text: string): void {
-  guard(process.stderr).write(terminalSafe(text));
+  standardErr().write(terminalSafe(text));
 }

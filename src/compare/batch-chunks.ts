@@ -9,16 +9,15 @@
  * Chunks only decide where a variant runs, never what its row says: every
  * variant is still solved (or its answer reused) on its own.
  */
-import stableStringify from 'safe-stable-stringify';
 import type { Variant } from './batch-file.js';
+import { sharedOverrides } from './overrides.js';
 
 /** Most variants in one task: a chunk's rows land together, so the progress bar moves in steps this large at most. */
 const largestChunk = 8;
 
 /** What a variant shares with its neighbours in a chunk: everything but its award rules, id and name. */
 function neighbourhood(variant: Variant): string {
-  const { award: _award, name: _name, ...rest } = variant.overrides;
-  return `${variant.base}\n${variant.samples}\n${variant.seed}\n${stableStringify(rest)}`;
+  return `${variant.base}\n${variant.samples}\n${variant.seed}\n${sharedOverrides(variant.overrides).key}`;
 }
 
 /**

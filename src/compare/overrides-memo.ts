@@ -7,17 +7,14 @@
  * makes; what changes is that its other parts are the very same objects,
  * so the lots made from them can be reused (lots/tender-lots-memo.ts).
  */
-import stableStringify from 'safe-stable-stringify';
 import type { Scenario } from '../model/types.js';
-import { applyOverrides, type Overrides } from './overrides.js';
+import { applyOverrides, sharedOverrides, type Overrides } from './overrides.js';
 
 /** A worker's applyOverrides that remembers the scenario of its last variant's other overrides. */
 export function rememberingOverrides(): (base: Scenario, overrides: Overrides) => Scenario | string {
   let last: { readonly base: Scenario; readonly key: string; readonly scenario: Scenario } | null = null;
   return (base, overrides) => {
-    const { award, name, ...rest } = overrides;
-    const own = { ...(award === undefined ? {} : { award }), ...(name === undefined ? {} : { name }) };
-    const key = stableStringify(rest);
+    const { own, rest, key } = sharedOverrides(overrides);
     if (last === null || last.base !== base || last.key !== key) {
       const scenario = applyOverrides(base, rest);
       // A mistake is worded as the whole set of overrides words it (the first step to fail).

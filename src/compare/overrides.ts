@@ -7,6 +7,7 @@
  * scoring, demandMultiplier, priceChanges.
  */
 import { deepmergeCustom } from 'deepmerge-ts';
+import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import { lotOverrideFields, settingUnknownKey as unknownKey } from '../diagnostics/messages.js';
 import { awardSchema } from '../model/scenario-schema.js';
@@ -181,6 +182,22 @@ function steps(o: Overrides): Step[] {
 }
 
 /** The variant's scenario, or why it cannot run. Never changes `base`. */
+/**
+ * A variant's overrides split into its own (award rules and name) and the rest,
+ * which neighbours in a batch share; `key` names the rest. Batch chunks
+ * (batch-chunks.ts) and a worker's remembered scenario (overrides-memo.ts) both
+ * group by it, so they agree on who is a neighbour.
+ */
+export function sharedOverrides(overrides: Overrides): {
+  readonly own: Overrides;
+  readonly rest: Overrides;
+  readonly key: string;
+} {
+  const { award, name, ...rest } = overrides;
+  const own = { ...(award === undefined ? {} : { award }), ...(name === undefined ? {} : { name }) };
+  return { own, rest, key: stableStringify(rest) };
+}
+
 export function applyOverrides(base: Scenario, overrides: Overrides): Scenario | string {
   let scenario = base;
   for (const step of steps(overrides)) {

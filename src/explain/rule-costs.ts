@@ -264,19 +264,18 @@ export async function relaxedAwardsMeanwhile(
   lots: readonly Lot[],
   variables: number,
   done: () => boolean,
-  given: RuleCostOptions = {},
 ): Promise<Map<RuleCost['rule'], RelaxedAward>> {
   const built = new Map<RuleCost['rule'], RelaxedAward>();
-  if (!affordable(variables, { ...defaultRuleCostOptions, ...given })) return built;
-  for (const r of relaxations(scenario, lots)) {
-    if (!r.active) continue;
-    await nextTask();
-    if (done()) break;
-    try {
+  if (!affordable(variables, defaultRuleCostOptions)) return built;
+  try {
+    for (const r of relaxations(scenario, lots)) {
+      if (!r.active) continue;
+      await nextTask();
+      if (done()) break;
       built.set(r.rule, relaxedAward(scenario, r));
-    } catch {
-      break; // ruleCosts builds it again, and fails where it always did: after the award is verified
     }
+  } catch {
+    // ruleCosts builds what is missing again, and fails where it always did: after the award is verified
   }
   return built;
 }

@@ -7,7 +7,6 @@
  */
 import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
-import { scoringSettings } from '../scoring/settings.js';
 import { buildLots } from './build-lots.js';
 import { eligiblePartBids } from './eligibility.js';
 import { eligibleOffers } from './offers.js';
@@ -28,7 +27,6 @@ export const tenderInputKeys = [
   'period',
   'demand',
   'costModel',
-  'scoring',
   'bids',
 ] as const;
 
@@ -47,7 +45,7 @@ export interface TenderedLots {
 export function tenderLots(scenario: TenderInputs): TenderedLots {
   const lots = buildLots(scenario, scenario.zonings.get(scenario.zoning) ?? new Map<string, string>());
   if (!scenario.award.rejectBelowLegalPay) return { lots, rejections: [] };
-  const floors = lotFloors(scenario, lots, scoringSettings(scenario).costModel);
+  const floors = lotFloors(scenario, lots, scenario.costModel);
   const rejections: Rejection[] = [];
   const tendered = lots.map((lot) => {
     const floor = floors.get(lot.id)?.wageFloorPerHour;

@@ -64,6 +64,7 @@ export function startRenderThread(worker: URL = defaultWorker): RenderThread {
   thread.on('error', (e) => fail(`the report thread failed: ${e.message}`));
   thread.on('exit', (code) => fail(`the report thread stopped (exit code ${code})`));
   const close = async () => {
+    stopped ??= 'the report thread has already rendered its one award';
     thread.removeAllListeners();
     await thread.terminate();
   };

@@ -54,7 +54,8 @@ export function compileSharedHighs(): Promise<CompiledWasm | null> {
 
 /**
  * highs.wasm read and compiled off the calling thread (libuv's pool reads the file,
- * V8 compiles on its background threads), under the V8 flags set at the call.
+ * V8 compiles on its background threads), under the V8 flags set when the file has
+ * been read (the compile starts then).
  * Emscripten's own loader reads the file synchronously and copies it (getWasmBinary).
  * `hinted`: with the build's compilation hints (wasm-hints.ts), when there are any.
  */

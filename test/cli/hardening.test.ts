@@ -343,6 +343,30 @@ describe.concurrent('output folders', () => {
     },
   );
 
+  test('solve with a warning into a closed standard error: the files are written, exit 0', async () => {
+    const out = await outDir();
+    const folder = await writeScenarioFolder(
+      withJson(goodFiles(), (json) => {
+        json['surplus'] = 1; // an unknown top-level key: a warning on standard error
+      }),
+    );
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [path.join(repoRoot, 'bin/zonal.js'), 'solve', folder, '--out', out],
+        {
+          cwd: repoRoot,
+        },
+      );
+      child.stderr.destroy(); // the reader goes before zonal has warned
+      child.stdout.resume();
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    expect((await readdir(out)).length).toBeGreaterThanOrEqual(3);
+  });
+
   test('solve twice into a folder with a file of the user: both sets whole, the user file untouched', async () => {
     const out = await outDir();
     await mkdir(out, { recursive: true });

@@ -52,6 +52,20 @@ describe('rememberingTenderLots', () => {
     }
   });
 
+  test('parts the lots are not made from change nothing: the memo answers, and its answer is tenderLots own', () => {
+    const lotsOf = rememberingTenderLots();
+    const first = lotsOf(county);
+    const others = Object.keys(county).filter(
+      (key) => key !== 'award' && !(tenderInputKeys as readonly string[]).includes(key),
+    ) as (keyof Scenario)[];
+    expect(others).toEqual(expect.arrayContaining(['providers', 'scoring', 'weeksPerYear']));
+    for (const key of others) {
+      const changed = { ...county, [key]: copyOf(county[key]) } as Scenario;
+      expect(lotsOf(changed)).toBe(first);
+      expect(tenderLots(changed)).toEqual(first);
+    }
+  });
+
   test('makes the lots again when the zoning is another', () => {
     const lotsOf = rememberingTenderLots();
     const first = lotsOf(county);

@@ -16,7 +16,7 @@ import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
 import { describeAddress } from '../../queue/redis-address.js';
 import { CliExit, exitCodes, problemsFound } from '../exit.js';
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
-import { writeOut } from '../terminal.js';
+import { standardErr, writeOut } from '../terminal.js';
 import { version } from '../version.js';
 
 export interface BatchFlags {
@@ -39,7 +39,7 @@ export function progressBar(what: string): Progress {
   if (process.stderr.isTTY !== true) return { update: () => undefined, stop: () => undefined };
   const bar = new SingleBar(
     {
-      stream: process.stderr,
+      stream: standardErr(),
       format: `${what} [{bar}] {value}/{total} {percentage}% | eta {eta_formatted}`,
       hideCursor: true,
     },
@@ -108,7 +108,7 @@ async function queueRun(
     flags.queue === true ? undefined : flags.queue,
     'Nothing was written.',
   );
-  const notice = (line: string) => process.stderr.write(`${line}\n`);
+  const notice = (line: string) => standardErr().write(`${line}\n`);
   const queue = await connectQueueBatch({
     address,
     batchDir,

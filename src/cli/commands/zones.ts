@@ -10,7 +10,7 @@
  *      draw the first proposal's award (report-<name>.html: its map shows the zones)
  *   5. write zones-<name>.csv to --out, and with --write into the scenario
  */
-import { standardOut } from '../terminal.js';
+import { standardErr, standardOut } from '../terminal.js';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { compareOptions } from '../../compare/compare.js';
@@ -158,7 +158,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   if (outcome.kind !== 'designed') throw bad(`zonal zones: ${outcome.reason}. Nothing was written.`);
   const named = nameProposals(scenario, built.problem, outcome.proposals, name);
   if (typeof named === 'string') throw bad(`${named}. Nothing was written.`);
-  if (outcome.note !== null) process.stderr.write(`note: ${outcome.note}\n`);
+  if (outcome.note !== null) standardErr().write(`note: ${outcome.note}\n`);
   printDesign(built, scenario, named);
   const files = new Map<string, FileContent>(named.map((n) => [n.file, n.csv]));
   if (flags.compare) {
@@ -183,7 +183,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
       });
       if (award.kind === 'ok')
         files.set(`report-${first.name}.html`, renderSolveReport(award.result, withNew));
-      else process.stderr.write(`note: no award report for "${first.name}" (${award.kind})\n`);
+      else standardErr().write(`note: no award report for "${first.name}" (${award.kind})\n`);
     }
   }
   const out = flags.out ?? (flags.write === true ? null : 'out');
