@@ -12,7 +12,7 @@
 import type { Variant } from './batch-file.js';
 import { sharedOverrides } from './overrides.js';
 
-/** Most variants in one task: a chunk's rows land together, so the progress bar moves in steps this large at most. */
+/** Most variants in one task, so that the last tasks of a batch still spread over the workers. */
 const largestChunk = 8;
 
 /** What a variant shares with its neighbours in a chunk: everything but its award rules, id and name. */

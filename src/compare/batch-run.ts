@@ -14,6 +14,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { compileSharedHighs } from '../solve/highs-shared.js';
@@ -22,7 +23,7 @@ import { chunkVariants } from './batch-chunks.js';
 import { optimiseOnlyLastingHotCode } from './batch-jit.js';
 import { batchWorkbook } from './batch-workbook.js';
 import { batchCsvHeaderLine, batchCsvRows, jsonlLine, readJournal, sortRows } from './batch-output.js';
-import type { BatchWorkerData, VariantTask } from './batch-worker.js';
+import type { BatchWorkerData, ChunkTask, VariantTask } from './batch-worker.js';
 import { failedRow, type BatchRow } from './run-variant.js';
 
 /**
@@ -110,6 +111,44 @@ async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
   return readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
 }
 
+/** How a chunk is handed to a worker: piscina's `run`, or a stand-in in tests. */
+type RunChunk = (task: ChunkTask, options: { transferList: MessagePort[] }) => Promise<unknown>;
+
+/**
+ * Runs one chunk and lands each row the moment the worker posts it. If the
+ * worker fails (a thread that dies, a task that never starts), each variant
+ * it had not finished lands as a failed row with the reason; the finished
+ * ones keep their rows.
+ */
+export async function landChunk(
+  run: RunChunk,
+  chunk: readonly Variant[],
+  tasks: readonly VariantTask[],
+  land: (row: BatchRow) => void,
+): Promise<void> {
+  const { port1: rows, port2: workerEnd } = new MessageChannel();
+  const landed = new Set<string>();
+  rows.on('message', (row: BatchRow | null) => {
+    if (row === null) rows.close();
+    else {
+      landed.add(row.id);
+      land(row);
+    }
+  });
+  // The channel closes when the worker says the chunk is done, when its thread
+  // dies (after every row it posted has arrived), or below if the task never left.
+  const drained = new Promise<void>((resolve) => rows.once('close', resolve));
+  const failure = await run({ tasks, rows: workerEnd }, { transferList: [workerEnd] }).then(
+    () => null,
+    (e: unknown) => e ?? 'no reason given',
+  );
+  workerEnd.close(); // a no-op once handed over; ends the channel if the task never left
+  await drained;
+  if (failure === null) return;
+  const why = `the worker stopped: ${failure instanceof Error ? failure.message : String(failure)}`;
+  for (const variant of chunk) if (!landed.has(variant.id)) land(failedRow(variant, why));
+}
+
 /**
  * A piscina pool of `settings.workers` threads, made for one batch and
  * destroyed after it. The workers share one optimised compile of HiGHS
@@ -124,7 +163,7 @@ function threadExecutor(
   return async (todo, land) => {
     optimiseOnlyLastingHotCode();
     const workerData: BatchWorkerData = { highs: await compileSharedHighs() };
-    const pool = new Piscina<readonly VariantTask[], BatchRow[]>({
+    const pool = new Piscina<ChunkTask, number>({
       filename: workerFile(),
       name: 'runChunk',
       workerData,
@@ -142,15 +181,7 @@ function threadExecutor(
     try {
       await Promise.all(
         chunkVariants(todo, settings.workers).map((chunk) =>
-          pool.run(chunk.map(taskOf)).then(
-            (rows) => {
-              for (const row of rows) land(row);
-            },
-            (e: unknown) => {
-              const why = `the worker stopped: ${e instanceof Error ? e.message : String(e)}`;
-              for (const variant of chunk) land(failedRow(variant, why));
-            },
-          ),
+          landChunk((task, options) => pool.run(task, options), chunk, chunk.map(taskOf), land),
         ),
       );
     } finally {

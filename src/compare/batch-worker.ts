@@ -4,6 +4,7 @@
  * WASM runtime per thread (solve/backend-highs.ts), from the module the main
  * thread compiled for the whole pool when it hands one over.
  */
+import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { readScenario, type ReadResult } from '../io/read-scenario.js';
 import { formatIssue } from '../diagnostics/issues.js';
@@ -63,9 +64,27 @@ export default async function runTask(task: VariantTask): Promise<BatchRow> {
   }
 }
 
-/** Neighbouring variants (compare/batch-chunks.ts), one after another in this worker, so they share its memo. */
-export async function runChunk(tasks: readonly VariantTask[]): Promise<BatchRow[]> {
-  const rows: BatchRow[] = [];
-  for (const task of tasks) rows.push(await runTask(task));
-  return rows;
+/** A chunk of neighbouring variants (compare/batch-chunks.ts) and the port its rows go back through. */
+export interface ChunkTask {
+  readonly tasks: readonly VariantTask[];
+  /** Each row is posted here as soon as its variant has run, then `null` when the chunk is done. */
+  readonly rows: MessagePort;
+}
+
+/**
+ * Neighbouring variants one after another in this worker, so they share its
+ * memo. Each row goes back the moment it is ready, not with the chunk, so a
+ * worker that dies mid-chunk loses only the variant it was running, and the
+ * journal (batch.jsonl) keeps every finished one for --resume. The closing
+ * `null` says that no more rows follow (a port closed here does not tell the
+ * other thread).
+ */
+export async function runChunk({ tasks, rows }: ChunkTask): Promise<number> {
+  try {
+    for (const task of tasks) rows.postMessage(await runTask(task));
+  } finally {
+    rows.postMessage(null);
+    rows.close();
+  }
+  return tasks.length;
 }

@@ -4,10 +4,12 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
-import { runBatch, workerFile, type BatchSettings } from '../../src/compare/batch-run.js';
-import type { BatchRow } from '../../src/compare/run-variant.js';
+import { landChunk, runBatch, workerFile, type BatchSettings } from '../../src/compare/batch-run.js';
+import type { ChunkTask } from '../../src/compare/batch-worker.js';
+import { failedRow, type BatchRow } from '../../src/compare/run-variant.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
@@ -113,5 +115,68 @@ describe('runBatch', () => {
     expect(timeless(await fileRows(first.outDir))).toEqual(timeless(full.rows));
     const again = await runBatch({ ...first, resume: true });
     expect([again.resumed, again.ran]).toEqual([13, 1]);
+  });
+});
+
+/**
+ * A stand-in for piscina's run: a real thread that posts a row for each of
+ * the first `finish` variants through the chunk's port, then ends as `how` says.
+ */
+function threadThat(finish: number, how: 'returns' | 'exits' | 'throws') {
+  return (task: ChunkTask, options: { transferList: unknown[] }) =>
+    new Promise<unknown>((resolve, reject) => {
+      const worker = new Worker(
+        `const { parentPort } = require('node:worker_threads');
+         parentPort.once('message', ({ rows, ids, finish, how }) => {
+           for (const id of ids.slice(0, finish)) rows.postMessage({ id, status: 'optimal' });
+           if (how === 'exits') process.exit(7);
+           if (how === 'throws') throw new Error('out of memory');
+           rows.postMessage(null);
+           rows.close();
+           parentPort.postMessage(ids.length);
+         });`,
+        { eval: true },
+      );
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`exit code ${code}`)));
+      worker.postMessage(
+        { rows: task.rows, ids: task.tasks.map((t) => t.variant.id), finish, how },
+        options.transferList as never,
+      );
+    });
+}
+
+describe('landChunk', () => {
+  const chunk = () => variants.slice(2, 7);
+  const tasks = () => chunk().map((variant) => ({ variant, baseDir: 'x', timeLimit: 1, version: 't' }));
+
+  test('every row lands once, as the worker posts it', async () => {
+    const landed: Array<Pick<BatchRow, 'id' | 'status'>> = [];
+    await landChunk(threadThat(5, 'returns'), chunk(), tasks(), (row) => landed.push(row));
+    expect(landed).toEqual(chunk().map((v) => ({ id: v.id, status: 'optimal' })));
+  });
+
+  test.each(['exits', 'throws'] as const)(
+    'a worker that %s mid-chunk keeps the rows it finished; only the rest are failed',
+    async (how) => {
+      const landed: BatchRow[] = [];
+      await landChunk(threadThat(2, how), chunk(), tasks(), (row) => landed.push(row));
+      const [done, rest] = [chunk().slice(0, 2), chunk().slice(2)];
+      expect(landed.slice(0, 2)).toEqual(done.map((v) => ({ id: v.id, status: 'optimal' })));
+      const reason = how === 'exits' ? 'exit code 7' : 'out of memory';
+      expect(landed.slice(2)).toEqual(rest.map((v) => failedRow(v, `the worker stopped: ${reason}`)));
+    },
+  );
+
+  test('a task that never reaches a worker fails every variant of its chunk', async () => {
+    const landed: BatchRow[] = [];
+    await landChunk(
+      () => Promise.reject(new Error('pool closed')),
+      chunk(),
+      tasks(),
+      (row) => landed.push(row),
+    );
+    expect(landed).toEqual(chunk().map((v) => failedRow(v, 'the worker stopped: pool closed')));
   });
 });
