@@ -155,10 +155,13 @@ export async function landChunk(
  * (solve/highs-shared.ts) and optimise only lastingly hot JavaScript
  * (batch-jit.ts). Each task is a chunk of neighbouring variants
  * (batch-chunks.ts), so that variants building the same model meet the
- * worker that remembers its answer.
+ * worker that remembers its answer. The threads are stopped, not awaited:
+ * their stopping goes into `stopping`, and runBatch waits for it after it has
+ * written the final files (the threads wind down on their own cores meanwhile).
  */
 function threadExecutor(
   settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version'>,
+  stopping: Promise<void>[],
 ): VariantExecutor {
   return async (todo, land) => {
     optimiseOnlyLastingHotCode();
@@ -185,7 +188,7 @@ function threadExecutor(
         ),
       );
     } finally {
-      await pool.destroy();
+      stopping.push(pool.destroy());
     }
   };
 }
@@ -208,12 +211,17 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
       settings.onProgress?.(rows.length, settings.variants.length);
     });
   };
+  const stopping: Promise<void>[] = [];
   try {
-    await (settings.executor ?? threadExecutor(settings))(todo, land);
+    try {
+      await (settings.executor ?? threadExecutor(settings, stopping))(todo, land);
+    } finally {
+      await writes;
+    }
+    await rewrite(settings.outDir, rows);
   } finally {
-    await writes;
+    await Promise.all(stopping);
   }
-  await rewrite(settings.outDir, rows);
   return {
     total: settings.variants.length,
     resumed: kept.length,
