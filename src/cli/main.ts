@@ -195,7 +195,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (e instanceof OutputError) {
       writeErr(`zonal: ${e.message}\n`);
-      return exitCodes.failure;
+      return e.mistake ? exitCodes.badInput : exitCodes.failure;
     }
     if (e instanceof InputError) {
       const exit = badInput(e.issues);

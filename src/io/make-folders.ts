@@ -3,24 +3,38 @@
  * retries for ever when the system refuses a new folder with ENOENT although
  * its parent exists (`--out /proc/nope` hung `zonal solve`), so the missing
  * folders are made one at a time, from the deepest one that exists down, and
- * any refusal is thrown for the caller to explain.
+ * any refusal is thrown for the caller to explain; a file where a folder
+ * should be is named (FileInTheWay).
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
 
+/** A file stands where a folder of the path should be (the folder itself, or one above it). */
+export class FileInTheWay extends Error {
+  readonly code = 'ENOTDIR';
+  constructor(readonly file: string) {
+    super(`${file} is a file, not a folder`);
+    this.name = 'FileInTheWay';
+  }
+}
+
 export async function makeFolders(dir: string): Promise<void> {
   const missing: string[] = [];
   for (let at = path.resolve(dir); ; ) {
     const found = await stat(at).then(
-      () => true,
+      (entry) => entry,
       (e: unknown) => {
-        if (code(e) === 'ENOENT') return false;
+        // ENOTDIR: something above is a file; going up finds it
+        if (code(e) === 'ENOENT' || code(e) === 'ENOTDIR') return null;
         throw e;
       },
     );
-    if (found) break;
+    if (found !== null) {
+      if (!found.isDirectory()) throw new FileInTheWay(at);
+      break;
+    }
     missing.unshift(at);
     const up = path.dirname(at);
     if (up === at) break;

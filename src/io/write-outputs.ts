@@ -44,7 +44,7 @@ import {
 import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
 import { OutputError } from './output-error.js';
-import { makeFolders } from './make-folders.js';
+import { FileInTheWay, makeFolders } from './make-folders.js';
 
 /** Called after each step; tests kill the process here to check that any moment is safe. */
 export type StepHook = (step: 'set-written' | 'links-ready' | 'committed' | 'cleaned') => void;
@@ -213,6 +213,7 @@ async function symlinksWork(target: string): Promise<boolean> {
 
 function explain(target: string, e: unknown): never {
   if (e instanceof OutputError) throw e;
+  if (e instanceof FileInTheWay) throw new OutputError(msg.fileInTheWay(target, e.file), true);
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const why: Readonly<Record<string, string>> = {
     EACCES: 'permission denied',

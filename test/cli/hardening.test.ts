@@ -298,14 +298,32 @@ describe.concurrent('output folders', () => {
     },
   );
 
-  test('an --out path through a file: exit 1 with the reason, not raw errno text (also when run as root)', async () => {
+  test('an --out path through a file: exit 2 naming the file (also when run as root)', async () => {
     const dir = await tempDir();
-    await writeFile(path.join(dir, 'afile'), 'x', 'utf8');
-    const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(dir, 'afile', 'out')]);
-    expect(r.code).toBe(1);
+    const file = path.join(dir, 'afile');
+    await writeFile(file, 'x', 'utf8');
+    const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(file, 'out')]);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `zonal: cannot write to ${path.join(dir, 'afile', 'out')}: part of the path is a file, not a folder (ENOTDIR); choose another --out folder or free it. Nothing was changed there.\n`,
+      `zonal: cannot write to ${path.join(file, 'out')}: ${file} is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
     );
+  });
+
+  test('an --out that is a file: exit 2, the file untouched', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'notes.txt');
+    await writeFile(file, 'mine', 'utf8');
+    for (const command of [
+      ['solve', 'scenarios/tiny'],
+      ['batch', 'scenarios/hertfordshire-batch.json'],
+    ]) {
+      const r = await zonal([...command, '--out', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `zonal: cannot write to ${file}: it is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
+      );
+      expect(await readFile(file, 'utf8')).toBe('mine');
+    }
   });
 
   test.runIf(existsSync('/proc/self'))(

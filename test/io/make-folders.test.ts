@@ -16,10 +16,11 @@ describe('makeFolders', () => {
     expect(statSync(deep).isDirectory()).toBe(true);
   });
 
-  test('a file in the path is refused with ENOTDIR', async () => {
+  test('a file in the path, or as the folder itself, is named', async () => {
     const file = path.join(root, 'file');
     writeFileSync(file, 'x');
-    await expect(makeFolders(path.join(file, 'sub'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(makeFolders(path.join(file, 'sub'))).rejects.toMatchObject({ code: 'ENOTDIR', file });
+    await expect(makeFolders(file)).rejects.toMatchObject({ code: 'ENOTDIR', file });
   });
 
   // Node 20's recursive mkdir never returns here: /proc exists but refuses new folders with ENOENT.
