@@ -262,10 +262,12 @@ export const workbookCannotOpen = (error: string) =>
 export const cannotWriteOutput = (target: string, why: string, code: string) =>
   `cannot write to ${target}: ${why}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`;
 
-export const fileInTheWay = (target: string, file: string) =>
-  target === file
-    ? `cannot write to ${target}: it is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.`
-    : `cannot write to ${target}: ${file} is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.`;
+export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'file') =>
+  `cannot write to ${target}: ${target === file ? 'it' : file} is a file, not a folder; ` +
+  (asked === 'folder'
+    ? 'give --out a folder (it is made if missing).'
+    : 'give --out a file name in a folder (folders are made if missing).') +
+  ' Nothing was changed there.';
 
 // Batch files.
 

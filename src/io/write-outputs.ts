@@ -211,9 +211,10 @@ async function symlinksWork(target: string): Promise<boolean> {
   }
 }
 
-function explain(target: string, e: unknown): never {
+/** `asked`: what the command line named, a folder (--out DIR) or a file (score's --out FILE). */
+function explain(target: string, e: unknown, asked: 'folder' | 'file' = 'folder'): never {
   if (e instanceof OutputError) throw e;
-  if (e instanceof FileInTheWay) throw new OutputError(msg.fileInTheWay(target, e.file), true);
+  if (e instanceof FileInTheWay) throw new OutputError(msg.fileInTheWay(target, e.file, asked), true);
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const why: Readonly<Record<string, string>> = {
     EACCES: 'permission denied',
@@ -271,7 +272,7 @@ export async function writeFileAtomically(file: string, text: FileContent): Prom
     await rename(temp, full);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
-    explain(path.dirname(full), e);
+    explain(full, e, 'file');
   }
 }
 

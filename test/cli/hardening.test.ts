@@ -307,6 +307,11 @@ describe.concurrent('output folders', () => {
     expect(r.stderr).toBe(
       `zonal: cannot write to ${path.join(file, 'out')}: ${file} is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
     );
+    const score = await zonal(['score', 'scenarios/tiny', '--out', path.join(file, 'scores.csv')]);
+    expect(score.code).toBe(2);
+    expect(score.stderr).toBe(
+      `zonal: cannot write to ${path.join(file, 'scores.csv')}: ${file} is a file, not a folder; give --out a file name in a folder (folders are made if missing). Nothing was changed there.\n`,
+    );
   });
 
   test('an --out that is a file: exit 2, the file untouched', async () => {
