@@ -34,13 +34,26 @@ async function fetchFile(dir: string, ref: string): Promise<PrefetchedFile> {
   return { opened, whole };
 }
 
+/**
+ * Files opened ahead at most: a scenario names about ten. A scenario.json
+ * naming thousands (a zoning per file, or a mistake) must not hold thousands
+ * of files open at once, where the system's limit on open files would make
+ * a good file fail to open; the ones past this are read in turn.
+ */
+const prefetchAtMost = 32;
+
 export class TablePrefetch {
   readonly #files = new Map<string, Promise<PrefetchedFile>>();
 
   /** `dir` is the folder's real path; `settings` the parsed scenario.json, not yet checked. */
   constructor(dir: string, settings: unknown) {
-    for (const ref of tableRefs(settings))
-      if (!this.#files.has(ref)) this.#files.set(ref, fetchFile(dir, ref));
+    for (const ref of tableRefs(settings)) {
+      if (this.#files.size >= prefetchAtMost) break;
+      if (this.#files.has(ref)) continue;
+      const file = fetchFile(dir, ref);
+      file.catch(() => undefined); // a failure is the reader's to report when it takes the file, or close's to drop
+      this.#files.set(ref, file);
+    }
   }
 
   /** The file's open and read, to the first caller only; undefined when not prefetched. */
@@ -56,9 +69,10 @@ export class TablePrefetch {
     this.#files.clear();
     await Promise.all(
       left.map(async (file) => {
-        const { opened, whole } = await file;
-        await whole.catch(() => null);
-        if (opened.kind === 'ok') await opened.handle.close().catch(() => undefined);
+        const fetched = await file.catch(() => null);
+        if (fetched === null) return;
+        await fetched.whole.catch(() => null);
+        if (fetched.opened.kind === 'ok') await fetched.opened.handle.close().catch(() => undefined);
       }),
     );
   }
