@@ -69,13 +69,8 @@ const travelReason = (floor: CostFloor) =>
 const capacityUse = (provider: Provider, hours: number) =>
   provider.maxHours > 0 ? hours / provider.maxHours : 1;
 
-function headroomComponent(provider: Provider, hours: number, s: ScoringWeights): ScoreComponent {
-  const use = capacityUse(provider, hours);
-  return component(
-    headroomValue(use, s.comfortableUtilisation),
-    `${provider.id} would use ${fmtPercent(use)} of its ${fmtHours(provider.maxHours)} capacity`,
-  );
-}
+const headroomReason = (provider: Provider, hours: number) =>
+  `${provider.id} would use ${fmtPercent(capacityUse(provider, hours))} of its ${fmtHours(provider.maxHours)} capacity`;
 
 /** The components' values of one award, without their reasons. */
 function awardValues(t: AwardTerms, s: ScoringWeights) {
@@ -101,7 +96,7 @@ export function awardViability(t: AwardTerms, s: ScoringWeights): Components {
       ),
       margin: component(v.margin, marginReason(t.price, floor.perHour)),
       travel: component(v.travel, travelReason(floor)),
-      headroom: headroomComponent(provider, t.providerHours, s),
+      headroom: component(v.headroom, headroomReason(provider, t.providerHours)),
       stability: component(v.stability, rangeReason(lot)),
     },
     s.viabilityWeights,
@@ -158,7 +153,10 @@ export function providerViability(
         mean((a) => travelValue(a.floor.travelMinutesPerContactHour, s.travelMinutesLimit)),
         `about ${minutes.toFixed(1)} paid travel minutes per contact hour across its zones`,
       ),
-      headroom: headroomComponent(provider, hours, s),
+      headroom: component(
+        headroomValue(capacityUse(provider, hours), s.comfortableUtilisation),
+        headroomReason(provider, hours),
+      ),
       stability: component(
         mean((a) => stabilityValue(a.lot, s.demandRangeLimit)),
         `its lots' demand range averages ${fmtPercent(range)} of central demand`,
