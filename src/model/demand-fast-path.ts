@@ -6,10 +6,8 @@
  * zod, which says what is wrong. Pure.
  */
 import { readNumberText } from './number-text.js';
-import { cellLimits, idPattern } from './row-schemas.js';
+import { cellLimits, controlCharacter, idPattern } from './row-schemas.js';
 import { careTypes, type CareType, type DemandRow } from './types.js';
-
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * Digits with at most one `.` and nothing else (the usual cell, `12.5`): read
