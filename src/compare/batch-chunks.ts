@@ -21,20 +21,23 @@ function neighbourhood(variant: Variant): string {
 }
 
 /**
- * Consecutive variants with the same neighbourhood, in order, each chunk at
- * most 8 long and short enough that every worker gets about four chunks
- * (so a small batch still spreads over the workers).
+ * Variants with the same neighbourhood, each chunk at most 8 long and short
+ * enough that every worker gets about four chunks (so a small batch still
+ * spreads over the workers). Neighbours need not be next to each other in the
+ * batch (a grid whose award rules are not its last key): each neighbourhood's
+ * chunks come where its first variant is, its variants in batch order.
  */
 export function chunkVariants(variants: readonly Variant[], workers: number): Variant[][] {
   const size = Math.max(1, Math.min(largestChunk, Math.floor(variants.length / (workers * 4))));
-  const chunks: Variant[][] = [];
-  let last = '';
+  const neighbourhoods = new Map<string, Variant[]>();
   for (const variant of variants) {
     const key = neighbourhood(variant);
-    const open = chunks.at(-1);
-    if (open !== undefined && key === last && open.length < size) open.push(variant);
-    else chunks.push([variant]);
-    last = key;
+    const group = neighbourhoods.get(key);
+    if (group === undefined) neighbourhoods.set(key, [variant]);
+    else group.push(variant);
   }
+  const chunks: Variant[][] = [];
+  for (const group of neighbourhoods.values())
+    for (let at = 0; at < group.length; at += size) chunks.push(group.slice(at, at + size));
   return chunks;
 }

@@ -31,6 +31,21 @@ describe('chunkVariants', () => {
     }
   });
 
+  test('neighbours apart in the batch (award rules not the last key) still share a chunk', () => {
+    const variants = gridVariants({
+      'award.maxShareOfTotalHours': [0.2, 1],
+      zoning: ['districts', 'twelve'],
+      demandMultiplier: [1, 1.1],
+    });
+    // batch order: the cap varies slowest, so each neighbourhood's two variants are 4 apart
+    expect(ids(chunkVariants(variants, 1))).toEqual([
+      [0, 4],
+      [1, 5],
+      [2, 6],
+      [3, 7],
+    ]);
+  });
+
   test('every variant is in exactly one chunk, and a small batch still spreads over the workers', () => {
     const variants = gridVariants({
       'award.maxShareOfTotalHours': [0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
