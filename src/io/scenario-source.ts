@@ -110,7 +110,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   const unreadableIn = (ref: string, column: string): ReadonlySet<string> =>
     (unreadable.get(ref) ?? noneRejected).get(column) ?? new Set();
   if (json === null) {
-    const refs = tableRefsSchema.safeParse(source.settings);
+    const refs = tableRefsSchema().safeParse(source.settings);
     if (!refs.success) return null;
     for (const ref of Object.values(refs.data.zonings)) await table(ref, 'zones', zoneRows);
     await areas(refs.data.files.areas);

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { groupedNumber } from './grouped-number.js';
 import { readNumberText } from './number-text.js';
 import { once } from './once.js';
+import { named } from './plan-functions.js';
 import {
   careTypes,
   lotStructures,
@@ -71,6 +72,7 @@ export const cellLimits = {
 } as const;
 
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+const printable = named('printable', (s: string) => !controlCharacter.test(s));
 
 /** Text (names, periods, file names in scenario.json): printable text only, so a name cannot clear a terminal or differ between outputs. */
 export const textSchema = (max: number) =>
@@ -78,10 +80,7 @@ export const textSchema = (max: number) =>
     .string()
     .trim()
     .max(max, `is longer than ${max} characters: shorten it`)
-    .refine(
-      (s) => !controlCharacter.test(s),
-      'contains a control character (such as a terminal escape or NUL): remove it',
-    );
+    .refine(printable, 'contains a control character (such as a terminal escape or NUL): remove it');
 
 /** A text cell of at most `max` characters (textSchema); `min` 1: not empty either (`empty` says so). */
 function textCell(max: number, empty?: string): Cell<string> {
