@@ -18,7 +18,10 @@ writeFileSync(
  */
 import type { Plan } from './settings-plan.js';
 
-export const settingsPlans: Readonly<Record<string, Plan>> = ${JSON.stringify(plansOf(settingsSchemas()))};
+// A JSON string: V8 reads it faster than the same object written as code, and compiles less.
+export const settingsPlans: Readonly<Record<string, Plan>> = JSON.parse(
+  ${JSON.stringify(JSON.stringify(plansOf(settingsSchemas())))},
+);
 `,
 );
 execFileSync('npx', ['biome', 'format', '--write', file], { stdio: 'inherit' });
