@@ -71,7 +71,8 @@ export const cellLimits = {
   areaKm2: 1_000_000,
 } as const;
 
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+/** A character no cell may hold (C0 and C1 controls): text cells refuse it. */
+export const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 const printable = named('printable', (s: string) => !controlCharacter.test(s));
 
 /** Text (names, periods, file names in scenario.json): printable text only, so a name cannot clear a terminal or differ between outputs. */
