@@ -73,7 +73,6 @@ export const cellLimits = {
 
 /** A character no cell may hold (C0 and C1 controls): text cells refuse it. */
 export const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
-const printable = named('printable', (s: string) => !controlCharacter.test(s));
 
 /** Text (names, periods, file names in scenario.json): printable text only, so a name cannot clear a terminal or differ between outputs. */
 export const textSchema = (max: number) =>
@@ -82,6 +81,9 @@ export const textSchema = (max: number) =>
     .trim()
     .max(max, `is longer than ${max} characters: shorten it`)
     .refine(printable, 'contains a control character (such as a terminal escape or NUL): remove it');
+
+/** Text without a control character: named, for the settings plans (model/settings-plan.ts). */
+const printable = named('printable', (s: string) => !controlCharacter.test(s));
 
 /** A text cell of at most `max` characters (textSchema); `min` 1: not empty either (`empty` says so). */
 function textCell(max: number, empty?: string): Cell<string> {
