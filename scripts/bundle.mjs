@@ -71,12 +71,47 @@ const commanderChildProcess = {
   },
 };
 
+/**
+ * zod, on the main thread, in a chunk of its own that is required on first
+ * use: every zod schema is built when first needed, and a valid scenario is
+ * read without one (src/model/settings-plan.ts), so `zonal validate` on it
+ * neither reads nor runs zod's 180 KB (docs/performance.md, "validate, fifth
+ * round"). Each chunk's `const require_zod = require("./chunk-….cjs")` becomes
+ * an object that requires the chunk when one of its exports is first read.
+ * The build fails if the chunk is missing, or if a chunk uses it otherwise
+ * than by reading an export (`require_zod.string()`).
+ */
+const zodChunk = { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ };
+const zodOnFirstUse = {
+  name: 'zod-on-first-use',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+    const zod = chunks.find((c) => c.name === zodChunk.name);
+    if (zod === undefined) throw new Error('bundle: zod has no chunk of its own');
+    const required = `require("./${zod.fileName}")`;
+    for (const chunk of chunks) {
+      const eager = new RegExp(`^const (\\w+) = ${required.replace(/[.()]/g, '\\$&')};$`, 'm');
+      const name = eager.exec(chunk.code)?.[1];
+      if (name === undefined && chunk.code.includes(required))
+        throw new Error(`bundle: ${chunk.fileName} requires zod without a name`);
+      if (name === undefined) continue;
+      const uses = chunk.code.match(new RegExp(`\\b${name}\\b(?!\\.\\w)`, 'g')) ?? [];
+      if (uses.length !== 1)
+        throw new Error(`bundle: ${chunk.fileName} uses ${name} otherwise than by its exports`);
+      chunk.code = chunk.code.replace(
+        eager,
+        `let ${name}$loaded;\nconst ${name} = new Proxy({}, { get: (_, key) => (${name}$loaded ??= ${required})[key] });`,
+      );
+    }
+  },
+};
+
 // The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
 // code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
 await build({
   input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
   platform: 'node',
-  plugins: [commanderChildProcess],
+  plugins: [commanderChildProcess, zodOnFirstUse],
   external,
   logLevel: 'warn',
   output: {
@@ -86,5 +121,6 @@ await build({
     chunkFileNames: 'chunk-[hash].cjs',
     charset: 'ascii', // as the workers' (above)
     comments: { legal: true, annotation: true, jsdoc: false },
+    codeSplitting: { groups: [zodChunk] },
   },
 });

@@ -7,7 +7,12 @@
  * (`zonal validate` on the county: 324 → 305 ms; 20,000 bid rows parse no
  * slower). zod reads this setting when a schema is built, so main.ts imports
  * this module before any module that builds one; worker threads keep zod's default.
+ *
+ * Set without loading zod: zod 4 keeps its settings in one object,
+ * `globalThis.__zod_globalConfig` (zod/v4/core/core.js), and takes the one it
+ * finds there when it loads, so `zonal validate`, which reads a valid scenario
+ * without zod (model/settings-plan.ts), never loads it (scripts/bundle.mjs
+ * loads zod on first use). test/cli/zod-settings.test.ts checks zod sees it.
  */
-import { config } from 'zod';
-
-config({ jitless: true });
+const holder = globalThis as { __zod_globalConfig?: Record<string, unknown> };
+holder.__zod_globalConfig = Object.assign(holder.__zod_globalConfig ?? {}, { jitless: true });

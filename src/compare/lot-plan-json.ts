@@ -11,7 +11,7 @@ import { entryToJson } from '../structures/index.js';
 
 export type LotPlanJson = Readonly<Partial<Record<CareType, Readonly<Record<string, unknown>>>>>;
 
-const lotPlanJsonSchema = scenarioJsonSchema.shape.lots;
+const lotPlanJsonSchema = () => scenarioJsonSchema().shape.lots;
 
 function treatmentToJson(entry: LotPlanEntry): Record<string, unknown> {
   if (entry.kind === 'merge') return { merge: entry.into };
@@ -29,7 +29,7 @@ export function lotPlanToJson(plan: LotPlan): LotPlanJson {
 
 /** The lot plan a scenario.json `lots` value means, or the schema's complaints. */
 export function lotPlanFromJson(json: unknown): LotPlan | string {
-  const parsed = lotPlanJsonSchema.safeParse(json);
+  const parsed = lotPlanJsonSchema().safeParse(json);
   if (!parsed.success) return parsed.error.issues.map((i) => issueText(i, 'lots')).join('; ');
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {

@@ -27,7 +27,7 @@ const looseRecord = z.record(z.string(), z.unknown());
 
 /** Award overrides are checked field by field with scenario.json's own rules. */
 const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
-  const parsed = awardSchema.safeParse(value);
+  const parsed = awardSchema().safeParse(value);
   if (!parsed.success)
     for (const issue of parsed.error.issues)
       if (issue.code === 'unrecognized_keys')
@@ -35,7 +35,7 @@ const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
           ctx.addIssue({
             code: 'custom',
             path: issue.path,
-            message: unknownKey(key, Object.keys(awardSchema.shape)),
+            message: unknownKey(key, Object.keys(awardSchema().shape)),
           });
       else ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
@@ -105,7 +105,7 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
 }
 
 function withAward(award: AwardRules, override: Readonly<Record<string, unknown>>): AwardRules | string {
-  const parsed = awardSchema.safeParse({ ...award, ...override });
+  const parsed = awardSchema().safeParse({ ...award, ...override });
   return parsed.success ? parsed.data : parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
 }
 

@@ -1,13 +1,16 @@
 /**
  * The settings of a scenario (scenario.json, or a workbook's `scenario` sheet),
  * checked with zod, every problem naming its key path (`lots.standard.leadShare`)
- * and, for a misspelt key, the key that was probably meant. Pure.
+ * and, for a misspelt key, the key that was probably meant. Plainly right
+ * settings are read by the schemas' plans, without building a zod schema
+ * (model/settings-plan.ts); zod checks the rest. Pure.
  */
 import type { z } from 'zod';
 import { closestName } from '../diagnostics/did-you-mean.js';
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import { awardSchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
+import { settingsReader, topSettingsKeys } from '../model/quick-settings.js';
 import { issueText } from '../model/issue-text.js';
 import { lotEntryKeys } from '../structures/entry-schema.js';
 import {
@@ -17,6 +20,7 @@ import {
   transitionSchema,
 } from '../model/contract-settings.js';
 import { careTypes } from '../model/types.js';
+import { once } from '../model/once.js';
 
 /** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
 export interface SettingsPlace {
@@ -24,18 +28,20 @@ export interface SettingsPlace {
   readonly line: (path: readonly PropertyKey[]) => number | null;
 }
 
-const topKeys = Object.keys(scenarioJsonSchema.shape);
+const topKeys = topSettingsKeys;
 
 /** The keys an object at `path` may have, for "did you mean". */
 function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   const [first] = path;
   if (path.length === 0) return topKeys;
-  if (first === 'award') return Object.keys(awardSchema.shape);
+  if (first === 'award') return Object.keys(awardSchema().shape);
   if (first === 'contract')
-    return path.length === 1 ? Object.keys(contractSchema.shape) : ['kind', 'percentPerYear', 'labourShare'];
-  if (first === 'transition') return Object.keys(transitionSchema.shape);
-  if (first === 'payment') return path.length === 1 ? Object.keys(paymentSchema.shape) : [];
-  if (first === 'files') return Object.keys(scenarioJsonSchema.shape.files.shape);
+    return path.length === 1
+      ? Object.keys(contractSchema().shape)
+      : ['kind', 'percentPerYear', 'labourShare'];
+  if (first === 'transition') return Object.keys(transitionSchema().shape);
+  if (first === 'payment') return path.length === 1 ? Object.keys(paymentSchema().shape) : [];
+  if (first === 'files') return Object.keys(scenarioJsonSchema().shape.files.shape);
   if (first === 'lots') return path.length === 1 ? careTypes : [...lotEntryKeys, 'merge'];
   return [];
 }
@@ -67,7 +73,11 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
 
 export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueList): ScenarioJson | null {
   const keysOk = unknownTopKeys(raw, place, issues);
-  const parsed = scenarioJsonSchema.safeParse(raw);
+  const quick = settingsReader.read('scenarioJson', raw);
+  const parsed =
+    quick === undefined
+      ? scenarioJsonSchema().safeParse(raw)
+      : { success: true as const, data: quick.value as ScenarioJson };
   if (parsed.success) {
     const problems = contractSettingsProblems(parsed.data);
     for (const p of problems)
@@ -92,4 +102,4 @@ export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueL
 }
 
 /** When the settings have errors, the table references that can still be checked, so every problem is reported at once. */
-export const tableRefsSchema = scenarioJsonSchema.pick({ files: true, zonings: true });
+export const tableRefsSchema = once(() => scenarioJsonSchema().pick({ files: true, zonings: true }));

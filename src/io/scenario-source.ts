@@ -4,7 +4,8 @@
  * streams each table, header then records, into a sink; checking is shared, so
  * a workbook and a folder get the same checks and the same messages.
  *
- *   1. check the settings (zod); every problem names its key path
+ *   1. check the settings (their plans, or zod when the plans decline them:
+ *      model/settings-plan.ts); every problem names its key path
  *   2. read each table, match its header, validate each row (zod)
  *   3. if a table could not be read or misses a column, stop there: the
  *      cross-table checks would only repeat that one mistake many times
@@ -110,7 +111,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   const unreadableIn = (ref: string, column: string): ReadonlySet<string> =>
     (unreadable.get(ref) ?? noneRejected).get(column) ?? new Set();
   if (json === null) {
-    const refs = tableRefsSchema.safeParse(source.settings);
+    const refs = tableRefsSchema().safeParse(source.settings);
     if (!refs.success) return null;
     for (const ref of Object.values(refs.data.zonings)) await table(ref, 'zones', zoneRows);
     await areas(refs.data.files.areas);

@@ -197,7 +197,7 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
     issues,
     createHash('sha256'),
   );
-  const refs = tableRefsSchema.safeParse(source?.settings);
+  const refs = tableRefsSchema().safeParse(source?.settings);
   if (source === null || !refs.success || typeof source.settings !== 'object' || source.settings === null)
     return null;
   const file = (k: 'areas' | 'demand' | 'providers' | 'bids' | 'current'): [string, string][] => {

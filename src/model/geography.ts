@@ -7,17 +7,29 @@
 import { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
+import { once } from './once.js';
+import { named } from './plan-functions.js';
 
-export const boundsSchema = z
-  .strictObject({
-    south: z.number().min(-90).max(90),
-    north: z.number().min(-90).max(90),
-    west: z.number().min(-180).max(180),
-    east: z.number().min(-180).max(180),
-  })
-  .refine((b) => b.south < b.north && b.west < b.east, 'needs south < north and west < east');
+export interface Bounds {
+  readonly south: number;
+  readonly north: number;
+  readonly west: number;
+  readonly east: number;
+}
 
-export type Bounds = z.output<typeof boundsSchema>;
+const ordered = named('boundsOrdered', (b: Bounds) => b.south < b.north && b.west < b.east);
+
+/** Built on first use, as every settings schema (model/settings-plan.ts): a valid scenario needs none. */
+export const boundsSchema = once(() =>
+  z
+    .strictObject({
+      south: z.number().min(-90).max(90),
+      north: z.number().min(-90).max(90),
+      west: z.number().min(-180).max(180),
+      east: z.number().min(-180).max(180),
+    })
+    .refine(ordered, 'needs south < north and west < east'),
+);
 
 /** Great Britain with its islands (Scilly to Shetland, St Kilda to Lowestoft), with a little room. */
 const greatBritain: Bounds = { south: 49.8, north: 60.9, west: -8.7, east: 1.8 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { shareNotNumber } from '../diagnostics/messages.js';
+import { named } from './plan-functions.js';
 
 /** Largest counts and penalties (docs/hardening.md, "Limits"). */
 export const jsonLimits = {
@@ -15,13 +16,13 @@ export const jsonLimits = {
 } as const;
 
 /** "80%" (text, as a spreadsheet or a person writes it) is the share 0.8; other text is a mistake, said once. */
-function percentText(value: unknown, ctx: z.core.ParsePayload): unknown {
+const percentText = named('percentText', (value: unknown, ctx: z.core.ParsePayload): unknown => {
   if (typeof value !== 'string') return value;
   const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(value);
   if (m !== null) return Number(m[1]) / 100;
   ctx.issues.push({ code: 'custom', message: shareNotNumber(), input: value });
   return z.NEVER;
-}
+});
 
 /** A share (0.8, or "80%"); anything else is told to give one. */
 export const share = (schema: z.ZodNumber) => z.preprocess(percentText, schema);

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { groupedNumber } from './grouped-number.js';
 import { readNumberText } from './number-text.js';
 import { once } from './once.js';
+import { named } from './plan-functions.js';
 import {
   careTypes,
   lotStructures,
@@ -79,10 +80,10 @@ export const textSchema = (max: number) =>
     .string()
     .trim()
     .max(max, `is longer than ${max} characters: shorten it`)
-    .refine(
-      (s) => !controlCharacter.test(s),
-      'contains a control character (such as a terminal escape or NUL): remove it',
-    );
+    .refine(printable, 'contains a control character (such as a terminal escape or NUL): remove it');
+
+/** Text without a control character: named, for the settings plans (model/settings-plan.ts). */
+const printable = named('printable', (s: string) => !controlCharacter.test(s));
 
 /** A text cell of at most `max` characters (textSchema); `min` 1: not empty either (`empty` says so). */
 function textCell(max: number, empty?: string): Cell<string> {

@@ -5,56 +5,89 @@
  * is ignored (an override that changes the structure may leave one behind)
  * unless it switches something on (`"backup": true` on a framework), which the
  * structure could not honour; a key of no structure is an error, so a misspelt
- * setting is never silently ignored.
+ * setting is never silently ignored. Built on first use; a plainly right entry
+ * is read by its plan instead (model/settings-plan.ts, `lotEntryQuick`).
  */
 import { z } from 'zod';
 import { geographyMustBe, settingAppliesOnlyTo, structureMustBe } from '../diagnostics/messages.js';
+import { once } from '../model/once.js';
+import { named, type PlanReader } from '../model/plan-functions.js';
 import { lotStructures, type LotEntry, type LotStructure } from '../model/types.js';
 import { structureOf } from './index.js';
 
-const headSchema = z.object({
-  geography: z.enum(['zone', 'county'], { error: geographyMustBe }),
-  structure: z.enum(lotStructures as [LotStructure, ...LotStructure[]], {
-    error: () => structureMustBe(lotStructures),
+export const headSchema = once(() =>
+  z.object({
+    geography: z.enum(['zone', 'county'], { error: geographyMustBe }),
+    structure: z.enum(lotStructures as [LotStructure, ...LotStructure[]], {
+      error: () => structureMustBe(lotStructures),
+    }),
   }),
-});
+);
 
 /** Structures whose settings include the key. */
 const ownersOf = (key: string) => lotStructures.filter((k) => structureOf(k).keys.includes(key));
 
-export const lotEntrySchema = z.record(z.string(), z.unknown()).transform((raw, ctx): LotEntry => {
-  const head = headSchema.safeParse(raw);
-  const kind = head.success ? head.data.structure : undefined;
+/**
+ * A lot entry's keys besides geography and structure: the settings of its
+ * structure (`kind`, if known), the keys of no structure, and the keys of
+ * other structures that switch something on (each with the structures it belongs to).
+ */
+function sortKeys(raw: Readonly<Record<string, unknown>>, kind: LotStructure | undefined) {
   const own: Record<string, unknown> = {};
   const unknownKeys: string[] = [];
+  const misplaced: { key: string; owners: LotStructure[] }[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'geography' || key === 'structure') continue;
     const owners = ownersOf(key);
     if (kind !== undefined && owners.includes(kind)) own[key] = value;
     else if (owners.length === 0) unknownKeys.push(key);
-    else if (value === true && kind !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: settingAppliesOnlyTo(owners),
-      });
+    else if (value === true && kind !== undefined) misplaced.push({ key, owners });
   }
-  if (unknownKeys.length > 0) ctx.addIssue({ code: 'unrecognized_keys', keys: unknownKeys, input: raw });
-  if (!head.success) {
-    for (const issue of head.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
-    return z.NEVER;
-  }
-  const settings = structureOf(head.data.structure).settings.safeParse(own);
-  if (!settings.success) {
-    for (const issue of settings.error.issues)
-      ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
-    return z.NEVER;
-  }
-  return { kind: 'lot', ...head.data, ...settings.data } as LotEntry;
-});
+  return { own, unknownKeys, misplaced };
+}
+
+/** A plainly right lot entry, read by the plans of its head and of its structure's settings. */
+function lotEntryQuick(raw: unknown, reader: PlanReader): { readonly value: unknown } | undefined {
+  const head = reader.read('lotEntryHead', raw);
+  if (head === undefined) return undefined;
+  const { geography, structure } = head.value as z.output<ReturnType<typeof headSchema>>;
+  const { own, unknownKeys, misplaced } = sortKeys(raw as Record<string, unknown>, structure);
+  if (unknownKeys.length > 0 || misplaced.length > 0) return undefined;
+  const settings = reader.read(`settings:${structure}`, own);
+  return settings === undefined
+    ? undefined
+    : { value: { kind: 'lot', geography, structure, ...(settings.value as object) } };
+}
+
+const lotEntryOf = named(
+  'lotEntry',
+  (raw: Record<string, unknown>, ctx: z.RefinementCtx): LotEntry => {
+    const head = headSchema().safeParse(raw);
+    const kind = head.success ? head.data.structure : undefined;
+    const { own, unknownKeys, misplaced } = sortKeys(raw, kind);
+    for (const { key, owners } of misplaced)
+      ctx.addIssue({ code: 'custom', path: [key], message: settingAppliesOnlyTo(owners) });
+    if (unknownKeys.length > 0) ctx.addIssue({ code: 'unrecognized_keys', keys: unknownKeys, input: raw });
+    if (!head.success) {
+      for (const issue of head.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+      return z.NEVER;
+    }
+    const settings = structureOf(head.data.structure).settings().safeParse(own);
+    if (!settings.success) {
+      for (const issue of settings.error.issues)
+        ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+      return z.NEVER;
+    }
+    return { kind: 'lot', ...head.data, ...settings.data } as LotEntry;
+  },
+  lotEntryQuick,
+);
+
+export const lotEntrySchema = once(() => z.record(z.string(), z.unknown()).transform(lotEntryOf));
 
 /** Every key a lot entry may have, in any structure (for "did you mean"). */
 export const lotEntryKeys: readonly string[] = [
-  ...Object.keys(headSchema.shape),
+  'geography',
+  'structure',
   ...new Set(lotStructures.flatMap((k) => structureOf(k).keys)),
 ];

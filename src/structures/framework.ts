@@ -4,30 +4,39 @@
  */
 import { z } from 'zod';
 import { jsonLimits, share } from '../model/json-limits.js';
+import { once } from '../model/once.js';
+import { named } from '../model/plan-functions.js';
 import type { Structure } from './structure.js';
+
+const settingsRule = named(
+  'framework settings',
+  (s: { maxProviders?: number | undefined; minShare?: number | undefined }, ctx: z.RefinementCtx) => {
+    if (s.maxProviders === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxProviders'],
+        message: 'is missing: a framework needs maxProviders, e.g. 4',
+      });
+    return { maxProviders: s.maxProviders ?? 1, minShare: s.minShare ?? 0 };
+  },
+);
 
 export const framework: Structure<'framework'> = {
   kind: 'framework',
   keys: ['maxProviders', 'minShare'],
-  settings: z
-    .object({
-      maxProviders: z
-        .number()
-        .int('must be a whole number')
-        .min(1, 'must be at least 1')
-        .max(jsonLimits.frameworkProviders, `must be at most ${jsonLimits.frameworkProviders}`)
-        .optional(),
-      minShare: share(z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1')).optional(),
-    })
-    .transform((s, ctx) => {
-      if (s.maxProviders === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['maxProviders'],
-          message: 'is missing: a framework needs maxProviders, e.g. 4',
-        });
-      return { maxProviders: s.maxProviders ?? 1, minShare: s.minShare ?? 0 };
-    }),
+  settings: once(() =>
+    z
+      .object({
+        maxProviders: z
+          .number()
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .max(jsonLimits.frameworkProviders, `must be at most ${jsonLimits.frameworkProviders}`)
+          .optional(),
+        minShare: share(z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1')).optional(),
+      })
+      .transform(settingsRule),
+  ),
   meanings: {
     maxProviders: 'framework only: most providers in the lot',
     minShare: "framework only: least share of the lot's hours each provider takes",

@@ -1,12 +1,13 @@
 /** `lead-secondary`: a lead provider takes `leadShare` of the lot's hours and a different secondary the rest. */
 import { z } from 'zod';
 import { share } from '../model/json-limits.js';
+import { once } from '../model/once.js';
+import { named } from '../model/plan-functions.js';
 import { percent, type Structure } from './structure.js';
 
-export const leadSecondary: Structure<'lead-secondary'> = {
-  kind: 'lead-secondary',
-  keys: ['leadShare'],
-  settings: z.object({ leadShare: share(z.number()).optional() }).transform((s, ctx) => {
+const leadSettings = named(
+  'lead-secondary settings',
+  (s: { leadShare?: number | undefined }, ctx: z.RefinementCtx) => {
     const leadShare = s.leadShare;
     if (leadShare === undefined)
       ctx.addIssue({
@@ -21,7 +22,13 @@ export const leadSecondary: Structure<'lead-secondary'> = {
         message: `is ${leadShare}: it must be at least 0.5 and less than 1 (0.8 means 80/20)`,
       });
     return { leadShare: leadShare ?? 0.8 };
-  }),
+  },
+);
+
+export const leadSecondary: Structure<'lead-secondary'> = {
+  kind: 'lead-secondary',
+  keys: ['leadShare'],
+  settings: once(() => z.object({ leadShare: share(z.number()).optional() }).transform(leadSettings)),
   meanings: { leadShare: "lead-secondary only: the lead's share, 0.5 to below 1 (80% = 0.8)" },
   fill: 'roles',
   roles: (s) => [

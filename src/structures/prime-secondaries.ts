@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { share } from '../model/json-limits.js';
+import { once } from '../model/once.js';
+import { named } from '../model/plan-functions.js';
 import { percent, type Structure } from './structure.js';
 
 /** Most secondary providers per lot (Worcestershire: up to two). */
@@ -12,35 +14,42 @@ const maxSecondaries = 2;
 
 const secondaryShare = (s: { primeShare: number; secondaries: number }) => (1 - s.primeShare) / s.secondaries;
 
+const settingsRule = named(
+  'prime-secondaries settings',
+  (s: { primeShare?: number | undefined; secondaries: number }, ctx: z.RefinementCtx) => {
+    const p = s.primeShare;
+    if (p === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['primeShare'],
+        message: "is missing: prime-secondaries needs primeShare, e.g. 0.6 for the prime's 60%",
+      });
+    else if (!(p > 0 && p < 1 && p >= (1 - p) / s.secondaries - 1e-12))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['primeShare'],
+        message: `is ${p}: it must be less than 1 and at least each secondary's share, ${s.secondaries === 1 ? '0.5 with one secondary' : `${(1 / (s.secondaries + 1)).toFixed(3)} with ${s.secondaries} secondaries`}`,
+      });
+    return { primeShare: p ?? 0.6, secondaries: s.secondaries };
+  },
+);
+
 export const primeSecondaries: Structure<'prime-secondaries'> = {
   kind: 'prime-secondaries',
   keys: ['primeShare', 'secondaries'],
-  settings: z
-    .object({
-      primeShare: share(z.number()).optional(),
-      secondaries: z
-        .number()
-        .int('must be a whole number')
-        .min(1, 'must be at least 1')
-        .max(maxSecondaries, `must be at most ${maxSecondaries}`)
-        .default(maxSecondaries),
-    })
-    .transform((s, ctx) => {
-      const p = s.primeShare;
-      if (p === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['primeShare'],
-          message: "is missing: prime-secondaries needs primeShare, e.g. 0.6 for the prime's 60%",
-        });
-      else if (!(p > 0 && p < 1 && p >= (1 - p) / s.secondaries - 1e-12))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['primeShare'],
-          message: `is ${p}: it must be less than 1 and at least each secondary's share, ${s.secondaries === 1 ? '0.5 with one secondary' : `${(1 / (s.secondaries + 1)).toFixed(3)} with ${s.secondaries} secondaries`}`,
-        });
-      return { primeShare: p ?? 0.6, secondaries: s.secondaries };
-    }),
+  settings: once(() =>
+    z
+      .object({
+        primeShare: share(z.number()).optional(),
+        secondaries: z
+          .number()
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .max(maxSecondaries, `must be at most ${maxSecondaries}`)
+          .default(maxSecondaries),
+      })
+      .transform(settingsRule),
+  ),
   meanings: {
     primeShare:
       "prime-secondaries only: the prime's share (60% = 0.6); the secondaries share the rest equally",

@@ -1,11 +1,12 @@
 /** `sole`: one provider takes every hour of the lot; optionally with named back-ups. */
 import { z } from 'zod';
+import { once } from '../model/once.js';
 import type { Structure } from './structure.js';
 
 export const sole: Structure<'sole'> = {
   kind: 'sole',
   keys: ['backup'],
-  settings: z.object({ backup: z.boolean().default(false) }),
+  settings: once(() => z.object({ backup: z.boolean().default(false) })),
   meanings: { backup: 'sole only: TRUE names up to two back-up providers per lot' },
   fill: 'roles',
   roles: () => [{ role: 'sole', slot: 'sole', share: 1 }],

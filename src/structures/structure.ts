@@ -17,8 +17,10 @@ export interface Structure<K extends LotStructure> {
   /**
    * The settings from those keys (the others are taken out first), checked and
    * completed with defaults; every problem names its key as the issue's path.
+   * Built on first use (`once`): a valid scenario is read without it
+   * (model/settings-plan.ts); its functions are `named`, for the plan.
    */
-  readonly settings: z.ZodType<StructureSettings[K]>;
+  readonly settings: () => z.ZodType<StructureSettings[K]>;
   /** What each key means, for the workbook's settings sheet. */
   readonly meanings: Readonly<Record<string, string>>;
   /**

@@ -18,7 +18,7 @@ const lot: LotSpend = {
   low: 0.9,
   high: 1.2,
 };
-const defaults = paymentSchema.parse({});
+const defaults = paymentSchema().parse({});
 const price = (kind: keyof typeof paymentModels) => paymentModels[kind].price(lot, defaults);
 const near = (r: { low: number; central: number; high: number }) => ({
   low: Math.round(r.low * 100) / 100,
@@ -69,7 +69,7 @@ describe('result.json payment', () => {
         providers: [provider('P1'), provider('P2')],
         bids: [bid('B1', 'P1', ['A1'], { price: 20 }), bid('B2', 'P2', ['A2'], { price: 30 })],
       }),
-      payment: paymentSchema.parse({ compare: ['hourly', 'capitated'], lots: { standard: 'core-reward' } }),
+      payment: paymentSchema().parse({ compare: ['hourly', 'capitated'], lots: { standard: 'core-reward' } }),
     };
     const result = await solved(scenario);
     const payment = result.payment;

@@ -34,16 +34,16 @@ describe('the wage rise', () => {
 
 describe('lists in one cell (workbook settings sheets)', () => {
   it('reads JSON lists and ;-separated lists', () => {
-    expect(contractSchema.parse({ years: 6, extensions: '[2, 2]' }).extensions).toEqual([2, 2]);
-    expect(contractSchema.parse({ years: 6, extensions: '2;2' }).extensions).toEqual([2, 2]);
-    expect(paymentSchema.parse({ compare: '["hourly","capitated"]' }).compare).toEqual([
+    expect(contractSchema().parse({ years: 6, extensions: '[2, 2]' }).extensions).toEqual([2, 2]);
+    expect(contractSchema().parse({ years: 6, extensions: '2;2' }).extensions).toEqual([2, 2]);
+    expect(paymentSchema().parse({ compare: '["hourly","capitated"]' }).compare).toEqual([
       'hourly',
       'capitated',
     ]);
-    expect(paymentSchema.parse({ compare: 'hourly; core-reward' }).compare).toEqual([
+    expect(paymentSchema().parse({ compare: 'hourly; core-reward' }).compare).toEqual([
       'hourly',
       'core-reward',
     ]);
-    expect(paymentSchema.safeParse({ compare: 'hourly;by-outcome' }).success).toBe(false);
+    expect(paymentSchema().safeParse({ compare: 'hourly;by-outcome' }).success).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ function changing(transition: Record<string, unknown> | null): Scenario {
       { areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 100 },
       { areaId: 'A2', careType: 'standard', providerId: 'P2', hours: 50 },
     ],
-    ...(transition === null ? {} : { transition: transitionSchema.parse(transition) }),
+    ...(transition === null ? {} : { transition: transitionSchema().parse(transition) }),
   };
 }
 

@@ -37,7 +37,7 @@ function threeYears(
       bids: [bid('B1', 'P1', ['A1'], { price: 20 }), bid('B2', 'P2', ['A2'], { price: 30 })],
       ...over,
     }),
-    contract: contractSchema.parse({
+    contract: contractSchema().parse({
       startPeriod: '2027',
       years: 3,
       discountRate: 0.035,

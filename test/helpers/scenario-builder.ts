@@ -85,7 +85,7 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
  */
 export function lotEntry(over: Partial<LotEntryFields> = {}): LotPlanEntry {
   const wanted = { geography: 'zone', structure: 'sole', leadShare: 0.8, maxProviders: 1, ...over };
-  return lotEntrySchema.parse(wanted);
+  return lotEntrySchema().parse(wanted);
 }
 
 /** Award rules for tests of the award model itself: legal-pay rejection off unless asked for. */

@@ -42,7 +42,7 @@ const withTransition = randomScenario({ framework: false }).chain((scenario) =>
           ? []
           : [{ areaId, careType: b.careType, providerId: b.providerId, hours: r.hours }];
       });
-      const transition = transitionSchema.parse({
+      const transition = transitionSchema().parse({
         mobilisationCostPerHour: mobilisation,
         doubleRunningWeeks: weeks,
         priceChange: priceChange && scenario.award.objective === 'cost',
@@ -69,7 +69,7 @@ describe('transition rules equal brute force', () => {
         if (scenario.transition?.priceChange === true) seen.priced++;
         if (brute.status === 'infeasible') {
           seen.infeasible++;
-          const { maxMovedShare: _cap, ...uncapped } = scenario.transition ?? transitionSchema.parse({});
+          const { maxMovedShare: _cap, ...uncapped } = scenario.transition ?? transitionSchema().parse({});
           if (bruteForce({ ...scenario, transition: uncapped })?.status === 'optimal') seen.infeasibleByCap++;
           expect(outcome.kind).toBe('infeasible');
           return;

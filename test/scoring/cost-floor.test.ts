@@ -5,7 +5,7 @@ import { costModelSchema, defaultScoringSettings } from '../../src/scoring/setti
 import { area, demand, lotEntry, makeScenario } from '../helpers/scenario-builder.js';
 import { buildLots } from '../../src/lots/build-lots.js';
 
-const at1221 = costModelSchema.parse({ wagePerHour: 12.21 });
+const at1221 = costModelSchema().parse({ wagePerHour: 12.21 });
 const single = (rurality: Rurality, model = at1221) =>
   zoneCostFloor([{ area: area('A', { rurality }), weight: 1 }], model).perHour;
 const within = (x: number, target: number, rel: number) => Math.abs(x / target - 1) <= rel;

@@ -18,20 +18,20 @@ import { awardToVerify, solved } from '../helpers/run.js';
 import { area, bid, demand, lotEntry, makeScenario, provider, rules } from '../helpers/scenario-builder.js';
 
 const issues = (value: unknown) => {
-  const parsed = lotEntrySchema.safeParse(value);
+  const parsed = lotEntrySchema().safeParse(value);
   return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
 };
 
 describe('prime-secondaries settings', () => {
   test('the issue example parses; secondaries defaults to two', () => {
     const entry = { geography: 'zone', structure: 'prime-secondaries', primeShare: 0.6 };
-    expect(lotEntrySchema.parse({ ...entry, secondaries: 2 })).toEqual({
+    expect(lotEntrySchema().parse({ ...entry, secondaries: 2 })).toEqual({
       kind: 'lot',
       ...entry,
       secondaries: 2,
     });
-    expect(lotEntrySchema.parse(entry)).toEqual({ kind: 'lot', ...entry, secondaries: 2 });
-    expect(lotEntrySchema.parse({ ...entry, primeShare: '70%', secondaries: 1 })).toMatchObject({
+    expect(lotEntrySchema().parse(entry)).toEqual({ kind: 'lot', ...entry, secondaries: 2 });
+    expect(lotEntrySchema().parse({ ...entry, primeShare: '70%', secondaries: 1 })).toMatchObject({
       primeShare: 0.7,
       secondaries: 1,
     });

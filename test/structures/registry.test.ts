@@ -11,7 +11,7 @@ import { lotStructures, type LotEntry } from '../../src/model/types.js';
 import { lotRules } from '../../src/verify/structure-rules.js';
 
 const issues = (value: unknown) => {
-  const parsed = lotEntrySchema.safeParse(value);
+  const parsed = lotEntrySchema().safeParse(value);
   return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
 };
 
@@ -34,7 +34,7 @@ describe('the table of structures', () => {
   test('a sample of each structure round-trips through scenario.json', () => {
     for (const entry of samples) {
       const json = { geography: entry.geography, ...structures[entry.structure].toJson(entry as never) };
-      expect(lotEntrySchema.parse({ ...json, structure: entry.structure })).toEqual(entry);
+      expect(lotEntrySchema().parse({ ...json, structure: entry.structure })).toEqual(entry);
     }
   });
 
@@ -67,7 +67,7 @@ describe('a lot entry', () => {
   });
 
   test("another structure's setting is ignored, unless it switches on what this structure cannot do", () => {
-    expect(lotEntrySchema.parse({ geography: 'zone', structure: 'sole', leadShare: 0.8 })).toEqual({
+    expect(lotEntrySchema().parse({ geography: 'zone', structure: 'sole', leadShare: 0.8 })).toEqual({
       kind: 'lot',
       geography: 'zone',
       structure: 'sole',
