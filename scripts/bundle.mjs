@@ -34,7 +34,6 @@ await build({
   input: {
     'batch-worker': 'dist/compare/batch-worker.js',
     'solve-worker': 'dist/serve/solve-worker.js',
-    'render-worker': 'dist/report/render-worker.js',
     'jslp-worker': 'dist/solve/jslp-worker.js',
   },
   platform: 'node',
@@ -84,6 +83,24 @@ await build({
     format: 'cjs',
     entryFileNames: '[name].cjs',
     chunkFileNames: 'chunk-[hash].cjs',
+    charset: 'ascii', // as the workers' (above)
+    comments: { legal: true, annotation: true, jsdoc: false },
+  },
+});
+
+// The report thread, as CommonJS too: `zonal solve` starts it on launch.cjs, which loads
+// render-worker.cjs and its chunks with V8's code cache (src/report/render-thread.ts). A build
+// of its own, so each chunk's cache holds the code of one thread.
+await build({
+  input: { 'render-worker': 'dist/report/render-worker.js' },
+  platform: 'node',
+  external,
+  logLevel: 'warn',
+  output: {
+    dir: 'dist/bundle',
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: 'render-chunk-[hash].cjs',
     charset: 'ascii', // as the workers' (above)
     comments: { legal: true, annotation: true, jsdoc: false },
   },

@@ -43,11 +43,33 @@ export interface RenderThread {
   close(): Promise<void>;
 }
 
-const defaultWorker = new URL('./render-worker.js', import.meta.url);
+/**
+ * In the bundled command line (this code in a .cjs file), the thread starts on launch.cjs, which
+ * loads render-worker.cjs through V8's code cache as it loads the main thread's code
+ * (src/cli/launch.ts); elsewhere (dist/ unbundled), on render-worker.js.
+ */
+const defaultWorker = import.meta.url.endsWith('.cjs')
+  ? { file: new URL('./launch.cjs', import.meta.url), argv: ['render-worker.cjs'] }
+  : { file: new URL('./render-worker.js', import.meta.url), argv: [] };
+
+/**
+ * The thread's young generation, in MB (V8 lets it grow to 16 by default). Each page of
+ * memory a process touches for the first time costs a page fault, and on the 2-core
+ * machine zonal is measured on one cost about 20 µs; the report thread's garbage is
+ * short-lived, so a small young generation, swept more often, touches fewer new pages:
+ * docs/performance.md, "The county, fifth round".
+ */
+const youngGenerationMb = 2;
 
 /** Start the thread now; `worker` is the entry file (tests give one that fails). */
-export function startRenderThread(worker: URL = defaultWorker): RenderThread {
-  const thread = new Worker(worker);
+export function startRenderThread(worker?: URL): RenderThread {
+  const thread =
+    worker === undefined
+      ? new Worker(defaultWorker.file, {
+          argv: defaultWorker.argv,
+          resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
+        })
+      : new Worker(worker);
   let prepared: Scenario | null = null;
   let stopped: string | null = null;
   let settle: ((reply: RenderReply) => void) | null = null;
