@@ -15,6 +15,7 @@
  * with V8's code cache: src/cli/launch.ts); the workers stay ES modules.
  */
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'rolldown';
 
 const external = [
@@ -70,13 +71,27 @@ const commanderChildProcess = {
   },
 };
 
+/**
+ * HiGHS's JavaScript (168 kB) in the main thread's bundle, so it loads with the code cache
+ * instead of from source on every solve: zonal hands it the compiled WebAssembly
+ * (src/solve/highs-shared.ts), so it never looks for highs.wasm beside itself. Its
+ * CommonJS build, as its ES module build loads node:module with `import()`, which code
+ * run through the cache cannot (src/cli/launch.ts).
+ */
+const highsBundled = {
+  name: 'highs-commonjs',
+  resolveId(id) {
+    return id === 'highs' ? createRequire(import.meta.url).resolve('highs') : null;
+  },
+};
+
 // The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
 // code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
 await build({
   input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
   platform: 'node',
-  plugins: [commanderChildProcess],
-  external,
+  plugins: [commanderChildProcess, highsBundled],
+  external: external.filter((e) => String(e) !== String(/^highs($|\/)/)),
   logLevel: 'warn',
   output: {
     dir: 'dist/bundle',
