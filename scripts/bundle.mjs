@@ -85,6 +85,16 @@ const highsBundled = {
   },
 };
 
+/** Output of the CommonJS builds (ASCII and without JSDoc, as the workers'). */
+const commonJsOutput = (chunkFileNames) => ({
+  dir: 'dist/bundle',
+  format: 'cjs',
+  entryFileNames: '[name].cjs',
+  chunkFileNames,
+  charset: 'ascii',
+  comments: { legal: true, annotation: true, jsdoc: false },
+});
+
 // The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
 // code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
 await build({
@@ -93,14 +103,7 @@ await build({
   plugins: [commanderChildProcess, highsBundled],
   external: external.filter((e) => String(e) !== String(/^highs($|\/)/)),
   logLevel: 'warn',
-  output: {
-    dir: 'dist/bundle',
-    format: 'cjs',
-    entryFileNames: '[name].cjs',
-    chunkFileNames: 'chunk-[hash].cjs',
-    charset: 'ascii', // as the workers' (above)
-    comments: { legal: true, annotation: true, jsdoc: false },
-  },
+  output: commonJsOutput('chunk-[hash].cjs'),
 });
 
 // The report thread, as CommonJS too: `zonal solve` starts it on launch.cjs, which loads
@@ -111,12 +114,5 @@ await build({
   platform: 'node',
   external,
   logLevel: 'warn',
-  output: {
-    dir: 'dist/bundle',
-    format: 'cjs',
-    entryFileNames: '[name].cjs',
-    chunkFileNames: 'render-chunk-[hash].cjs',
-    charset: 'ascii', // as the workers' (above)
-    comments: { legal: true, annotation: true, jsdoc: false },
-  },
+  output: commonJsOutput('render-chunk-[hash].cjs'),
 });
