@@ -52,24 +52,28 @@ const defaultWorker = import.meta.url.endsWith('.cjs')
   ? { file: new URL('./launch.cjs', import.meta.url), argv: ['render-worker.cjs'] }
   : { file: new URL('./render-worker.js', import.meta.url), argv: [] };
 
-/**
- * The thread's young generation, in MB (V8 lets it grow to 16 by default). Each page of
- * memory a process touches for the first time costs a page fault, and on the 2-core
- * machine zonal is measured on one cost about 20 µs; the report thread's garbage is
- * short-lived, so a small young generation, swept more often, touches fewer new pages:
- * docs/performance.md, "The county, fifth round".
- */
-const youngGenerationMb = 2;
+export interface RenderThreadOptions {
+  /**
+   * The thread's young generation, in MB. Each page of memory a process touches for the
+   * first time costs a page fault (about 20 µs on the 2-core machine zonal is measured
+   * on), and the report of a county makes short-lived garbage, so a small young
+   * generation, swept more often, touches fewer new pages; a national report keeps more
+   * alive and is faster with V8's default (docs/performance.md, "The county, fifth round").
+   * @defaultValue V8's (up to 16)
+   */
+  readonly youngGenerationMb?: number;
+}
 
 /** Start the thread now; `worker` is the entry file (tests give one that fails). */
-export function startRenderThread(worker?: URL): RenderThread {
+export function startRenderThread(worker?: URL, options: RenderThreadOptions = {}): RenderThread {
+  const limits =
+    options.youngGenerationMb === undefined
+      ? {}
+      : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } };
   const thread =
     worker === undefined
-      ? new Worker(defaultWorker.file, {
-          argv: defaultWorker.argv,
-          resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
-        })
-      : new Worker(worker);
+      ? new Worker(defaultWorker.file, { argv: defaultWorker.argv, ...limits })
+      : new Worker(worker, limits);
   let prepared: Scenario | null = null;
   let stopped: string | null = null;
   let settle: ((reply: RenderReply) => void) | null = null;
