@@ -15,6 +15,7 @@
  * with V8's code cache: src/cli/launch.ts); the workers stay ES modules.
  */
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'rolldown';
 
 const external = [
@@ -34,7 +35,6 @@ await build({
   input: {
     'batch-worker': 'dist/compare/batch-worker.js',
     'solve-worker': 'dist/serve/solve-worker.js',
-    'render-worker': 'dist/report/render-worker.js',
     'jslp-worker': 'dist/solve/jslp-worker.js',
   },
   platform: 'node',
@@ -106,21 +106,48 @@ const zodOnFirstUse = {
   },
 };
 
+/**
+ * HiGHS's JavaScript (168 kB) in the main thread's bundle, so it loads with the code cache
+ * instead of from source on every solve: zonal hands it the compiled WebAssembly
+ * (src/solve/highs-shared.ts), so it never looks for highs.wasm beside itself. Its
+ * CommonJS build, as its ES module build loads node:module with `import()`, which code
+ * run through the cache cannot (src/cli/launch.ts).
+ */
+const highsBundled = {
+  name: 'highs-commonjs',
+  resolveId(id) {
+    return id === 'highs' ? createRequire(import.meta.url).resolve('highs') : null;
+  },
+};
+
+/** Output of the CommonJS builds (ASCII and without JSDoc, as the workers'). */
+const commonJsOutput = (chunkFileNames) => ({
+  dir: 'dist/bundle',
+  format: 'cjs',
+  entryFileNames: '[name].cjs',
+  chunkFileNames,
+  charset: 'ascii',
+  comments: { legal: true, annotation: true, jsdoc: false },
+});
+
 // The main thread, as CommonJS: launch.cjs loads main.cjs and its chunks with V8's
 // code cache (src/cli/launch.ts), which Node 20 offers for CommonJS only.
 await build({
   input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
   platform: 'node',
-  plugins: [commanderChildProcess, zodOnFirstUse],
+  plugins: [commanderChildProcess, zodOnFirstUse, highsBundled],
+  external: external.filter((e) => String(e) !== String(/^highs($|\/)/)),
+  logLevel: 'warn',
+  output: { ...commonJsOutput('chunk-[hash].cjs'), codeSplitting: { groups: [zodChunk] } },
+});
+
+// The report thread, as CommonJS too: `zonal solve` starts it on launch.cjs, which loads
+// render-worker.cjs and its chunks with V8's code cache (src/report/render-thread.ts). A build
+// of its own, so each chunk's cache holds the code of one thread.
+await build({
+  input: { 'render-worker': 'dist/report/render-worker.js' },
+  platform: 'node',
   external,
   logLevel: 'warn',
-  output: {
-    dir: 'dist/bundle',
-    format: 'cjs',
-    entryFileNames: '[name].cjs',
-    chunkFileNames: 'chunk-[hash].cjs',
-    charset: 'ascii', // as the workers' (above)
-    comments: { legal: true, annotation: true, jsdoc: false },
-    codeSplitting: { groups: [zodChunk] },
-  },
+  output: commonJsOutput('render-chunk-[hash].cjs'),
 });

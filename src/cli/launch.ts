@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { flagChanges } from '../solve/v8-flags.js';
+import { recordCodeCacheKey } from './code-cache-record.js';
 
 type Wrapper = (
   exports: unknown,
@@ -70,6 +71,21 @@ function flagsTag(): string {
   return known.tag;
 }
 
+/**
+ * main.cjs, or the worker entry a worker thread started on launch.cjs names
+ * (`new Worker(launch.cjs, { argv: ['render-worker.cjs'] })`, bundled-worker.ts):
+ * a worker sees its own file as process.argv[1], the command line sees bin/zonal.js.
+ * Read from argv, not worker_threads, which the main thread of `zonal validate` never loads.
+ */
+function bundledEntry(): string {
+  const [, script, entry] = process.argv;
+  return script === fileURLToPath(import.meta.url) &&
+    entry !== undefined &&
+    /^[a-z-]+-worker\.cjs$/.test(entry)
+    ? entry
+    : 'main.cjs';
+}
+
 const cacheFile = (filename: string, tag: string) => `${filename}.${tag}.v8cache`;
 
 function cachedCode(file: string): Buffer | undefined {
@@ -104,15 +120,20 @@ proto._compile = function compileWithCache(this: LoadingModule, content: string,
   return undefined;
 };
 
-if (recording)
-  process.on('exit', () => {
-    // At exit the cache holds every function that ran, but under the flags of the moment:
-    // a file compiled under other flags keeps its cache from when it was loaded.
-    const now = flagsTag();
-    for (const [filename, { script, tag, loaded }] of recorded) {
-      const file = cacheFile(filename, tag);
-      if (!existsSync(file)) writeFileSync(file, tag === now ? script.createCachedData() : loaded);
-    }
-  });
+function writeRecorded(): void {
+  // The cache holds every function that has run, but under the flags of the moment:
+  // a file compiled under other flags keeps its cache from when it was loaded.
+  const now = flagsTag();
+  for (const [filename, { script, tag, loaded }] of recorded) {
+    const file = cacheFile(filename, tag);
+    if (!existsSync(file)) writeFileSync(file, tag === now ? script.createCachedData() : loaded);
+  }
+}
 
-createRequire(import.meta.url)(path.join(bundleDir, 'main.cjs'));
+if (recording) {
+  process.on('exit', writeRecorded);
+  // A worker thread is stopped, not ended: it writes its cache when it has done its work (code-cache-record.ts).
+  (globalThis as Record<symbol, unknown>)[recordCodeCacheKey] = writeRecorded;
+}
+
+createRequire(import.meta.url)(path.join(bundleDir, bundledEntry()));

@@ -53,7 +53,7 @@ function program(): Command {
     )
     .action(async (dir: string, flags) => {
       // The solver's compile and the report thread start before the command's own code loads.
-      const started = (await import('./commands/solve-start.js')).startSolve(flags.solver);
+      const started = (await import('./commands/solve-start.js')).startSolve(flags.solver, dir);
       await (await import('./commands/solve.js')).solveCommand(dir, flags, started);
     });
 

@@ -9,6 +9,7 @@ import { renderedFiles } from './rendered-files.js';
 import { reviveDemand } from '../model/demand-table.js';
 import type { Scenario } from '../model/types.js';
 import { mapShapes, type MapShapes } from './html/map-geometry.js';
+import { recordCodeCache } from '../cli/code-cache-record.js';
 
 const revive = (scenario: Scenario): Scenario => ({ ...scenario, demand: reviveDemand(scenario.demand) });
 
@@ -51,7 +52,10 @@ parentPort?.on('message', (request: RenderRequest) => {
       ? prepared.shapes
       : undefined;
   renderedFiles(request.result, scenario, shapes).then(
-    (files) => reply({ kind: 'rendered', files }),
+    (files) => {
+      recordCodeCache(); // `npm run build` only: the thread is stopped once it has replied
+      reply({ kind: 'rendered', files });
+    },
     (e: unknown) => reply({ kind: 'failed', error: e instanceof Error ? e.message : String(e) }),
   );
 });

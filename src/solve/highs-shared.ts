@@ -20,7 +20,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setV8FlagsOnce } from './v8-flags.js';
-import { readHighsHints, wasmHintsMode, withCompilationHints } from './wasm-hints.js';
+import { readHighsHints, readWithCompilationHints, wasmHintsMode } from './wasm-hints.js';
 
 /**
  * A compiled WebAssembly module, opaque here: TypeScript's libraries declare
@@ -61,11 +61,9 @@ export function compileSharedHighs(): Promise<CompiledWasm | null> {
  */
 export async function compileHighsWasm(hinted = false): Promise<CompiledWasm> {
   const file = createRequire(import.meta.url).resolve('highs/runtime');
-  const [bytes, hints] = await Promise.all([
-    readFile(file),
-    hinted && wasmHintsMode() === 'use' ? readHighsHints() : null,
-  ]);
-  return wasm.compile((hints === null ? null : withCompilationHints(bytes, hints)) ?? bytes);
+  const hints = hinted && wasmHintsMode() === 'use' ? await readHighsHints() : null;
+  const withHints = hints === null ? null : await readWithCompilationHints(file, hints);
+  return wasm.compile(withHints ?? (await readFile(file)));
 }
 
 /** Loader options that make Emscripten instantiate the HiGHS runtime from `module` instead of compiling highs.wasm. */

@@ -15,7 +15,7 @@
  * changes. A hint list made for another highs.wasm (another size, or a
  * function it does not have) is not used.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 
 /** What the build recorded: the module it was made from, and the functions to compile at once. */
 export interface HighsHints {
@@ -158,19 +158,75 @@ const lazyHint = 0x01;
 export function withCompilationHints(wasm: Uint8Array, hints: HighsHints): Uint8Array | null {
   if (wasm.length !== hints.wasmBytes) return null;
   const at = layout(wasm);
-  if (at === null) return null;
+  const section = at === null ? null : hintsSection(at, hints);
+  if (at === null || section === null) return null;
+  const out = new Uint8Array(wasm.length + section.length);
+  out.set(wasm.subarray(0, at.codeSection), 0);
+  out.set(section, at.codeSection);
+  out.set(wasm.subarray(at.codeSection), at.codeSection + section.length);
+  return out;
+}
+
+/** The compilationHints section for a module laid out as `at`, or null when the hints name functions it does not define. */
+function hintsSection(at: Layout, hints: HighsHints): Uint8Array | null {
   const eager = new Set(hints.eager);
   if (hints.eager.some((i) => i < at.imported || i >= at.imported + at.declared)) return null;
   const name = new TextEncoder().encode('compilationHints');
-  const perFunction = new Uint8Array(at.declared);
-  for (let i = 0; i < at.declared; i++) perFunction[i] = eager.has(at.imported + i) ? eagerHint : lazyHint;
   const payload = [...lebBytes(name.length), ...name, ...lebBytes(at.declared)];
-  const size = payload.length + perFunction.length;
-  const head = Uint8Array.from([0, ...lebBytes(size), ...payload]);
-  const out = new Uint8Array(wasm.length + head.length + perFunction.length);
-  out.set(wasm.subarray(0, at.codeSection), 0);
-  out.set(head, at.codeSection);
-  out.set(perFunction, at.codeSection + head.length);
-  out.set(wasm.subarray(at.codeSection), at.codeSection + head.length + perFunction.length);
-  return out;
+  const head = [0, ...lebBytes(payload.length + at.declared), ...payload];
+  const section = new Uint8Array(head.length + at.declared);
+  section.set(head, 0);
+  for (let i = 0; i < at.declared; i++)
+    section[head.length + i] = eager.has(at.imported + i) ? eagerHint : lazyHint;
+  return section;
+}
+
+/** Bytes read to find where a module's code section starts (highs.wasm's starts at 25 kB). */
+const headBytes = 64 * 1024;
+
+/**
+ * What withCompilationHints(readFile(file), hints) gives, read from the file straight into
+ * its place: the module's code is read once, into the buffer V8 is given, by libuv's
+ * threads. Copying highs.wasm's 3.5 MB on the main thread took 14-26 ms there, most of
+ * it a first touch of new memory (docs/performance.md, "The county, fifth round").
+ * Null as withCompilationHints gives null, or when the code section starts after the
+ * first 64 kB.
+ */
+export async function readWithCompilationHints(file: string, hints: HighsHints): Promise<Uint8Array | null> {
+  const handle = await open(file);
+  try {
+    const { size } = await handle.stat();
+    if (size !== hints.wasmBytes) return null;
+    const head = new Uint8Array(Math.min(size, headBytes));
+    await readFully(handle, head, 0);
+    const at = layout(head);
+    const section = at === null ? null : hintsSection(at, hints);
+    if (at === null || section === null) return null;
+    const out = new Uint8Array(size + section.length);
+    out.set(head.subarray(0, at.codeSection), 0);
+    out.set(section, at.codeSection);
+    await readFully(
+      handle,
+      out.subarray(at.codeSection + section.length),
+      at.codeSection,
+      size - at.codeSection,
+    );
+    return out;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Fill `into` (or its first `length` bytes) from the file at `position`. */
+async function readFully(
+  handle: Awaited<ReturnType<typeof open>>,
+  into: Uint8Array,
+  position: number,
+  length = into.length,
+): Promise<void> {
+  for (let done = 0; done < length; ) {
+    const { bytesRead } = await handle.read(into, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error(`${length - done} bytes missing at the end of the file`);
+    done += bytesRead;
+  }
 }

@@ -30,8 +30,25 @@ export function tieringFor(variables: number): WasmTiering {
   return variables <= baselineCodeUpTo ? 'baseline' : 'v8';
 }
 
-const baselineFlags = ['--liftoff-only', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
-const v8Flags = ['--no-liftoff-only', '--wasm-tier-up', '--wasm-dynamic-tiering'];
+/**
+ * Baseline code is compiled by one background task, not one per V8 thread (up to 128): each
+ * task's compiler allocates its own memory, and a first touch of a page of memory cost about
+ * 20 µs on the 2-core machine zonal is measured on. Compiling HiGHS with its hints (a
+ * `node` script): 8,700-8,900 page faults and 210-310 ms of CPU with V8's default, 5,700 and
+ * 160-210 ms with one task (docs/performance.md, "The county, fifth round").
+ */
+const baselineFlags = [
+  '--liftoff-only',
+  '--no-wasm-tier-up',
+  '--no-wasm-dynamic-tiering',
+  '--wasm-num-compilation-tasks=1',
+];
+const v8Flags = [
+  '--no-liftoff-only',
+  '--wasm-tier-up',
+  '--wasm-dynamic-tiering',
+  '--wasm-num-compilation-tasks=128',
+];
 
 let current: WasmTiering = 'v8';
 

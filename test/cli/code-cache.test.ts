@@ -64,6 +64,10 @@ describe.concurrent('the code cache', () => {
     const launch = await bundleCopy();
     await writeFile(path.join(path.dirname(launch), 'report-refused.cjs'), reportRefused);
     expect((await cacheFiles(launch)).length).toBeGreaterThan(0);
+    // The report thread loads through launch.cjs too (src/report/render-thread.ts), with its own cache.
+    expect(await cacheFiles(launch)).toContainEqual(
+      expect.stringMatching(/^render-worker\.cjs\.\w+\.v8cache$/),
+    );
     const validate = await run(launch, ['validate', 'scenarios/tiny'], true);
     expect(validate.code).toBe(0);
     expect(validate.stderr).not.toContain('refused');
@@ -96,6 +100,10 @@ describe.concurrent('the code cache', () => {
         run(launch, ['--version']),
       ]);
       expect(runs).toEqual(expected);
+      // The report thread loads through the same loader (src/report/render-thread.ts).
+      const solve = await run(launch, ['solve', 'scenarios/tiny', '--out', await tempDir('zonal-out-')]);
+      expect({ code: solve.code, stderr: solve.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(solve.stdout).toContain('report.html');
     }
   });
 

@@ -24,7 +24,7 @@ function beyondAscii(file: string): string[] {
 describe('the bundle', () => {
   it('is ASCII, so V8 reads each file as one byte a character', () => {
     const files = readdirSync(bundle).filter((f) => f.endsWith('.js') || f.endsWith('.cjs'));
-    expect(files).toEqual(expect.arrayContaining(['render-worker.js', 'main.cjs', 'launch.cjs']));
+    expect(files).toEqual(expect.arrayContaining(['render-worker.cjs', 'main.cjs', 'launch.cjs']));
     expect(files.flatMap((f) => beyondAscii(path.join(bundle, f))).slice(0, 5)).toEqual([]);
   });
 });

@@ -27,6 +27,27 @@ async function renderWith(body: string) {
 }
 
 describe('the report thread', () => {
+  test.each([[2], [undefined]])(
+    "starts with the young generation it is given (%s MB), or V8's",
+    async (youngGenerationMb) => {
+      const thread = startRenderThread(
+        workerCode(`import { resourceLimits } from 'node:worker_threads';
+        parentPort.once('message', () => parentPort.postMessage({
+          kind: 'rendered',
+          files: { reportHtml: String(resourceLimits.maxYoungGenerationSizeMb), resultXlsx: new Uint8Array() },
+        }));`),
+        youngGenerationMb === undefined ? {} : { youngGenerationMb },
+      );
+      try {
+        const { reportHtml } = await thread.render(result, scenario);
+        if (youngGenerationMb === undefined) expect(Number(reportHtml)).toBeGreaterThan(2);
+        else expect(Number(reportHtml)).toBe(youngGenerationMb);
+      } finally {
+        await thread.close();
+      }
+    },
+  );
+
   test('posts the award and the scenario (maps included) and returns the files it is sent back', async () => {
     const files = await renderWith(`
       parentPort.once('message', ({ result, scenario }) => parentPort.postMessage({

@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import v8 from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type HighsHints, withCompilationHints } from '../../src/solve/wasm-hints.js';
+import {
+  type HighsHints,
+  readWithCompilationHints,
+  withCompilationHints,
+} from '../../src/solve/wasm-hints.js';
 
 interface Wasm {
   validate(bytes: Uint8Array): boolean;
@@ -87,5 +93,33 @@ describe('withCompilationHints', () => {
     const hinted = withCompilationHints(bytes, hints);
     expect(hinted).not.toBeNull();
     if (hinted !== null) await expect(wasm.compile(hinted)).resolves.toBeDefined();
+  });
+});
+
+describe('readWithCompilationHints', () => {
+  const tinyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'zonal-hints-')), 'tiny.wasm');
+  writeFileSync(tinyFile, tiny);
+  const highs = createRequire(import.meta.url).resolve('highs/runtime');
+
+  it('reads what withCompilationHints makes of the whole file, for the tiny module and for HiGHS', async () => {
+    const tinyHints = { wasmBytes: tiny.length, eager: [2] };
+    expect(await readWithCompilationHints(tinyFile, tinyHints)).toEqual(
+      withCompilationHints(tiny, tinyHints),
+    );
+    const bytes = readFileSync(highs);
+    // Every fifth function eager: a list of its own, so the test does not depend on the build's.
+    const hints = { wasmBytes: bytes.length, eager: [...Array(1000).keys()].map((i) => 100 + 5 * i) };
+    const expected = withCompilationHints(bytes, hints);
+    expect(expected).not.toBeNull();
+    const read = await readWithCompilationHints(highs, hints);
+    // Compared as buffers: a deep equality of two 3.5 MB arrays takes the test runner most of a minute.
+    expect(read !== null && expected !== null && Buffer.from(read).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it.each<[string, HighsHints]>([
+    ['a module of another size', { wasmBytes: tiny.length + 1, eager: [1] }],
+    ['a function the module does not have', { wasmBytes: tiny.length, eager: [3] }],
+  ])('is not used for %s', async (_what, hints) => {
+    expect(await readWithCompilationHints(tinyFile, hints)).toBeNull();
   });
 });
