@@ -40,16 +40,31 @@ let compiled: Promise<CompiledWasm> | null = null;
  * The optimised HiGHS module for worker threads, compiled once per process
  * (each function's optimised code stays with it for the next pool), or null
  * when the environment asks for baseline code.
+ *
+ * The functions a county calls (the build's hint list, wasm-hints.ts) are
+ * compiled at once, on V8's background threads, while the workers start;
+ * any other on its first call. Compiled only on first call, every function
+ * was compiled on a worker's own thread as a variant waited for it (both
+ * workers at once, for the same functions): a user's `zonal batch` of the
+ * bundled grid wrote its first row after 3.0-5.5 s and took 14.1-14.7 s of
+ * CPU, against 12.8-13.3 s compiled up front (docs/performance.md, "what a
+ * second worker costs is its start"). The code is the same either way. Without
+ * a hint list the module is compiled lazily as before: compiling all of it
+ * up front would optimise its 8,648 functions.
  */
 export function compileSharedHighs(): Promise<CompiledWasm | null> {
   if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return Promise.resolve(null);
-  if (compiled === null) {
+  compiled ??= compileOptimisedHighs();
+  return compiled;
+}
+
+function compileOptimisedHighs(): Promise<CompiledWasm> {
+  return compileHighsWasm(true, (hinted) =>
     setV8FlagsOnce('wasm-optimised', { name: 'ZONAL_WASM_TIERING', keepDefault: 'baseline' }, [
       '--no-liftoff',
-    ]);
-    compiled = compileHighsWasm();
-  }
-  return compiled;
+      ...(hinted ? ['--no-wasm-lazy-compilation', '--experimental-wasm-compilation-hints'] : []),
+    ]),
+  );
 }
 
 /**
@@ -58,11 +73,16 @@ export function compileSharedHighs(): Promise<CompiledWasm | null> {
  * been read (the compile starts then).
  * Emscripten's own loader reads the file synchronously and copies it (getWasmBinary).
  * `hinted`: with the build's compilation hints (wasm-hints.ts), when there are any.
+ * `beforeCompile` is told, just before the compile starts, whether the hints are in.
  */
-export async function compileHighsWasm(hinted = false): Promise<CompiledWasm> {
+export async function compileHighsWasm(
+  hinted = false,
+  beforeCompile: (withHints: boolean) => void = () => undefined,
+): Promise<CompiledWasm> {
   const file = createRequire(import.meta.url).resolve('highs/runtime');
   const hints = hinted && wasmHintsMode() === 'use' ? await readHighsHints() : null;
   const withHints = hints === null ? null : await readWithCompilationHints(file, hints);
+  beforeCompile(withHints !== null);
   return wasm.compile(withHints ?? (await readFile(file)));
 }
 
