@@ -112,6 +112,21 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  test('text where an override wants a number is told so in plain words', () => {
+    const found = problems(
+      JSON.stringify({
+        base: 'tiny',
+        variants: [{ id: 'a', overrides: { weeksPerYear: '52', priceChanges: { P1: 'x' } } }],
+        grid: { demandMultiplier: [1, 'lots'] },
+      }),
+    );
+    expect(found.map((p) => p.message)).toEqual([
+      'variants.0.overrides.weeksPerYear must be a number, not text',
+      'variants.0.overrides.priceChanges.P1 must be a number, not text',
+      'grid "demandMultiplier" value "lots": demandMultiplier must be a number, not text',
+    ]);
+  });
+
   test('bad JSON, no variants and duplicate ids are problems', () => {
     expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one"] \n')[0]?.line).toBe(4);
     expect(problems('{ "base": "tiny" }')[0]?.message).toMatch(/no "variants" and no "grid"/);
