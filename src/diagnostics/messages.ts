@@ -180,6 +180,8 @@ export const columnsMissing = (absent: readonly string[], required: readonly str
 export const extraColumnsIgnored = (extra: readonly string[]) =>
   `extra column(s) ${extra.join(', ')} ignored`;
 
+export const headerRepeated = () => 'repeats the header line: remove it (files joined one after another?)';
+
 export const rowTooWide = (cells: number, headerCells: number) =>
   `the row has ${cells} cells but the header has ${headerCells}: quote any value that contains a comma`;
 

@@ -128,7 +128,7 @@ function rowReader<T>(
   schema: () => z.ZodType<T>,
   issues: IssueList,
   options: RowOptions<T> = {},
-): { add(record: CsvRecord): void; finish(): TableRows<T> } {
+): { add(record: CsvRecord): void; headerAgain(record: CsvRecord): void; finish(): TableRows<T> } {
   const rows: T[] = [];
   const lines: number[] = [];
   const found = new Map<string, Repeated>();
@@ -142,8 +142,18 @@ function rowReader<T>(
     });
   let unshown = 0;
   let wide = 0;
+  /** One mistake once, with the rows that repeat it. */
+  const note = (column: string, message: string, got: string, line: number) => {
+    const key = `${column}\0${message}`;
+    const seen = found.get(key);
+    if (seen !== undefined) {
+      seen.more++;
+      if (seen.shown.length < rowsShown) seen.shown.push(line);
+    } else if (found.size >= maxIssuesPerFile) unshown++;
+    else found.set(key, { column, message, first: line, got, shown: [], more: 0 });
+  };
   return {
-    add(record) {
+    add(record: CsvRecord) {
       if (record.width > width) {
         keeper.keep(record);
         if (wide++ < maxIssuesPerFile) issues.error(file, record.line, msg.rowTooWide(record.width, width));
@@ -166,25 +176,18 @@ function rowReader<T>(
       );
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0] ?? '');
-        const key = `${column}\0${issue.message}`;
-        const seen = found.get(key);
-        if (seen !== undefined) {
-          seen.more++;
-          if (seen.shown.length < rowsShown) seen.shown.push(record.line);
-        } else if (found.size >= maxIssuesPerFile) {
-          unshown++;
-        } else {
-          const value = record.cells[column];
-          found.set(key, {
-            column,
-            message: issue.message,
-            first: record.line,
-            got: value === undefined || value === '' ? '' : ` (got "${value}")`,
-            shown: [],
-            more: 0,
-          });
-        }
+        const value = record.cells[column];
+        note(
+          column,
+          issue.message,
+          value === undefined || value === '' ? '' : ` (got "${value}")`,
+          record.line,
+        );
       }
+    },
+    headerAgain(record: CsvRecord) {
+      keeper.keep(record);
+      note('', msg.headerRepeated(), '', record.line);
     },
     finish() {
       for (const f of found.values()) {
@@ -192,7 +195,8 @@ function rowReader<T>(
           f.more === 0
             ? ''
             : `; the same in ${f.more} more row(s): ${f.shown.join(', ')}${f.more > f.shown.length ? ', …' : ''}`;
-        issues.error(file, f.first, `${f.column} ${f.message}${f.got}${more}`, f.column);
+        const what = f.column === '' ? f.message : `${f.column} ${f.message}`;
+        issues.error(file, f.first, `${what}${f.got}${more}`, f.column === '' ? undefined : f.column);
       }
       if (unshown > 0) issues.error(file, null, msg.moreProblemsNotShown(unshown));
       return {
@@ -204,6 +208,23 @@ function rowReader<T>(
       };
     },
   };
+}
+
+/**
+ * The header line again, whole or its first columns (files joined one after
+ * another): one message, not one per cell. The first cell is compared first,
+ * so a row costs one string comparison.
+ */
+function repeatsHeader(record: CsvRecord, header: readonly string[]): boolean {
+  const first = header[0];
+  return (
+    first !== undefined &&
+    record.cells[first] === first &&
+    header.every((name) => {
+      const cell = (record.cells[name] ?? '').trim();
+      return cell === '' || cell === name;
+    })
+  );
 }
 
 /** Where a table's header and records go as they are read; `header` returns false to stop reading. */
@@ -231,15 +252,19 @@ export function tableReader<T>(
 ): TableSink & { finish(): TableRows<T> | null } {
   let match: HeaderMatch | null = null;
   let reader: ReturnType<typeof rowReader<T>> | null = null;
+  let seenHeader: readonly string[] = [];
   return {
     header(header) {
+      seenHeader = header;
       match = checkColumns(file, header, columns.required, columns.known, issues);
       if (match !== null)
         reader = rowReader(file, header.length, schema, issues, { ...options, idColumns: columns.ids });
       return match !== null;
     },
     record(record) {
-      if (match !== null) reader?.add(match.rename(record));
+      if (match === null || reader === null) return;
+      if (repeatsHeader(record, seenHeader)) reader.headerAgain(record);
+      else reader.add(match.rename(record));
     },
     finish: () => reader?.finish() ?? null,
   };

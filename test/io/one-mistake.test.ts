@@ -138,6 +138,22 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test('the header line again (files joined) is one message a file, whole or its first columns', async () => {
+    const f = referencingFiles();
+    f['zones-two.csv'] = `${f['zones-two.csv'] ?? ''}area_id,zone_id\narea_id,zone_id\n`;
+    f['demand.csv'] = `${f['demand.csv'] ?? ''}area_id,care_type,period,hours_per_week\n`;
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'zones-two.csv:5: repeats the header line: remove it (files joined one after another?); the same in 1 more row(s): 6',
+      'demand.csv:6: repeats the header line: remove it (files joined one after another?)',
+    ]);
+  });
+
+  test('a row whose first cell happens to be the column name but is not the header is checked as a row', async () => {
+    const { errors } = await errorsOf('current.csv', 3, 'area_id,standard,P1,30');
+    expect(errors).toEqual(['current.csv:3: unknown area "area_id": it is not in areas.csv']);
+  });
+
   test('beside a bad id cell, a reference to another unknown id is still reported', async () => {
     const f = referencingFiles();
     f['areas.csv'] = withLine(f['areas.csv'] ?? '', 2, 'A 1,Alpha,52.1,-1.2,1000,200,urban');
