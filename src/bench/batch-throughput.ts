@@ -122,7 +122,8 @@ export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> 
   const measured: { one: BatchRun; two: BatchRun }[] = [];
   for (let round = 0; round < rounds; round++)
     measured.push({ one: await timedBatch(variants, 1), two: await timedBatch(variants, 2) });
-  const last = measured.at(-1) ?? { one: warmUp, two: warmUp }; // never the warm-up: there are `rounds` rounds
+  const last = measured.at(-1);
+  if (last === undefined) throw new Error('the batch bench ran no round');
   const each = measured
     .map(
       ({ one, two }) =>

@@ -73,7 +73,7 @@ function flagsTag(): string {
 
 /**
  * main.cjs, or the worker entry a worker thread started on launch.cjs names
- * (`new Worker(launch.cjs, { argv: ['render-worker.cjs'] })`, bundled-worker.ts):
+ * (`new Worker(launch.cjs, { argv: ['render-worker.cjs'] })`, report/render-thread.ts):
  * a worker sees its own file as process.argv[1], the command line sees bin/zonal.js.
  * Read from argv, not worker_threads, which the main thread of `zonal validate` never loads.
  */

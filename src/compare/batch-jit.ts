@@ -28,7 +28,10 @@
  *
  * The flags apply to the whole process and are set before the workers
  * start; the batch's own thread only hands variants out and writes rows.
- * ZONAL_BATCH_JIT=v8 keeps V8's default, for measuring.
+ * `zonal solve` sets them too, as it starts (all its threads, the report's
+ * included): its run is too short for most optimising compiles to pay
+ * (cli/commands/solve-start.ts). ZONAL_BATCH_JIT=v8 keeps V8's default, for
+ * measuring, in both.
  */
 import { setV8FlagsOnce } from '../solve/v8-flags.js';
 

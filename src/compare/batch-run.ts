@@ -28,7 +28,7 @@ import { failedRow, type BatchRow } from './run-variant.js';
 
 /**
  * Runs variants somewhere and hands each row to `land` as it finishes, at
- * most once per variant: worker threads here (`threadExecutor`), a Redis
+ * most once per variant: worker threads here (`startThreadPool`), a Redis
  * queue in queue/queue-batch.ts.
  */
 export type VariantExecutor = (todo: readonly Variant[], land: (row: BatchRow) => void) => Promise<void>;
@@ -40,7 +40,7 @@ export interface BatchSettings {
   readonly outDir: string;
   /** Worker threads of the default executor. */
   readonly workers: number;
-  /** Where the variants run. @defaultValue threadExecutor(this) */
+  /** Where the variants run. @defaultValue worker threads (startThreadPool) */
   readonly executor?: VariantExecutor;
   readonly resume: boolean;
   readonly timeLimit: number;
@@ -168,7 +168,7 @@ async function startThreadPool(
 ): Promise<ThreadPool> {
   optimiseOnlyLastingHotCode();
   const workerData: BatchWorkerData = { highs: await compileSharedHighs() };
-  const pool = new Piscina<ChunkTask, number>({
+  const pool = new Piscina<ChunkTask, void>({
     filename: workerFile(),
     name: 'runChunk',
     workerData,
@@ -195,34 +195,12 @@ async function startThreadPool(
   };
 }
 
-/**
- * The default executor's threads, started before the batch's first files are
- * written so that they load (about 0.15 s of each thread's CPU, and more in a
- * fresh process) while those files are made; stopped (`stopping`) if writing
- * them fails, so a bad --out leaves no thread behind. None when there is no
- * variant to run or the variants run elsewhere.
- */
-async function threadsBeside(
-  pool: Promise<ThreadPool> | null,
-  firstFiles: Promise<void>,
-): Promise<ThreadPool | null> {
-  const [files, threads] = await Promise.allSettled([firstFiles, pool]);
-  if (files.status === 'rejected') {
-    if (threads.status === 'fulfilled') await threads.value?.stop();
-    throw files.reason;
-  }
-  if (threads.status === 'rejected') throw threads.reason;
-  return threads.value;
-}
-
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const kept = await finishedRows(settings);
   const done = new Set(kept.map((r) => r.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
-  const threads = await threadsBeside(
-    settings.executor === undefined && todo.length > 0 ? startThreadPool(settings) : null,
-    rewrite(settings.outDir, kept),
-  );
+  await rewrite(settings.outDir, kept);
+  const threads = settings.executor === undefined && todo.length > 0 ? await startThreadPool(settings) : null;
   const rows = [...kept];
   settings.onProgress?.(rows.length, settings.variants.length);
   const jsonlPath = path.join(settings.outDir, batchFiles.jsonl);
@@ -243,7 +221,10 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
       const run = settings.executor ?? threads?.run;
       if (run !== undefined) await run(todo, land);
     } finally {
-      if (threads !== null) stopping = threads.stop();
+      if (threads !== null) {
+        stopping = threads.stop();
+        stopping.catch(() => undefined); // awaited (and thrown) below, after the final files
+      }
       await writes;
     }
     await rewrite(settings.outDir, rows);

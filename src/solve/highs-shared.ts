@@ -20,6 +20,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setV8FlagsOnce } from './v8-flags.js';
+import { hintedCompileFlags } from './wasm-tiering.js';
 import { readHighsHints, readWithCompilationHints, wasmHintsMode } from './wasm-hints.js';
 
 /**
@@ -42,8 +43,8 @@ let compiled: Promise<CompiledWasm> | null = null;
  * when the environment asks for baseline code.
  *
  * The functions a county calls (the build's hint list, wasm-hints.ts) are
- * compiled at once, on V8's background threads, while the workers start;
- * any other on its first call. Compiled only on first call, every function
+ * compiled at once, side by side on V8's background threads, before the
+ * workers start; any other on its first call. Compiled only on first call, every function
  * was compiled on a worker's own thread as a variant waited for it (both
  * workers at once, for the same functions): a user's `zonal batch` of the
  * bundled grid wrote its first row after 3.0-5.5 s and took 14.1-14.7 s of
@@ -62,7 +63,7 @@ function compileOptimisedHighs(): Promise<CompiledWasm> {
   return compileHighsWasm(true, (hinted) =>
     setV8FlagsOnce('wasm-optimised', { name: 'ZONAL_WASM_TIERING', keepDefault: 'baseline' }, [
       '--no-liftoff',
-      ...(hinted ? ['--no-wasm-lazy-compilation', '--experimental-wasm-compilation-hints'] : []),
+      ...(hinted ? hintedCompileFlags : []),
     ]),
   );
 }

@@ -79,9 +79,8 @@ export function useWasmTiering(tiering: WasmTiering): void {
 export function compileWasmEagerly(): void {
   const mode = wasmHintsMode();
   if (mode === 'record') return;
-  setV8Flags(
-    mode === 'use'
-      ? ['--no-wasm-lazy-compilation', '--experimental-wasm-compilation-hints']
-      : ['--no-wasm-lazy-compilation'],
-  );
+  setV8Flags(mode === 'use' ? hintedCompileFlags : ['--no-wasm-lazy-compilation']);
 }
+
+/** Compile up front what the hint list marks, the rest on first call (the hints' section is read only with its flag). */
+export const hintedCompileFlags = ['--no-wasm-lazy-compilation', '--experimental-wasm-compilation-hints'];

@@ -5,11 +5,10 @@
  * the chart and workbook libraries on the other core. Both then run while
  * the command's modules compile and the scenario is read.
  */
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { startRenderThread, type RenderThread } from '../../report/render-thread.js';
 import type { SolverBackend } from '../../solve/program.js';
 import { backendByName } from '../backends.js';
+import { scenarioWithin } from '../../io/folder-size.js';
 import { optimiseOnlyLastingHotCode } from '../../compare/batch-jit.js';
 
 export interface SolveStart {
@@ -18,23 +17,12 @@ export interface SolveStart {
 }
 
 /**
- * Scenarios whose files add up to at most this many bytes (the bundled county's: 64 kB)
+ * Scenarios whose files (subfolders too) add up to at most this many bytes (the bundled county's: 64 kB)
  * have their report drawn with a 2 MB young generation: a county's report took about
  * 0.1 s less CPU so, and a national one (35,000 areas, 4.2 MB) 1-2 s more
  * (docs/performance.md, "The county, fifth round").
  */
 const smallScenarioBytes = 1_000_000;
-
-/** The size of a scenario folder's files (or of a workbook); Infinity when it cannot be read, as the solve then says. */
-function scenarioBytes(scenario: string): number {
-  try {
-    const stat = statSync(scenario);
-    if (!stat.isDirectory()) return stat.size;
-    return readdirSync(scenario).reduce((total, f) => total + statSync(path.join(scenario, f)).size, 0);
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
 
 /** Throws CliExit for an unknown or missing solver, before anything has started. */
 export function startSolve(solver: string, scenario: string): SolveStart {
@@ -44,6 +32,6 @@ export function startSolve(solver: string, scenario: string): SolveStart {
   // docs/performance.md, "The county, fifth round"), while code that stays hot in a long run is still optimised.
   optimiseOnlyLastingHotCode();
   backend.warmUp?.();
-  const small = scenarioBytes(scenario) <= smallScenarioBytes;
+  const small = scenarioWithin(scenario, smallScenarioBytes);
   return { backend, renderer: startRenderThread(undefined, small ? { youngGenerationMb: 2 } : {}) };
 }
