@@ -9,11 +9,7 @@
 import { deepmergeCustom } from 'deepmerge-ts';
 import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
-import {
-  lotOverrideFields,
-  settingNotNumber,
-  settingUnknownKey as unknownKey,
-} from '../diagnostics/messages.js';
+import { lotOverrideFields, settingUnknownKey as unknownKey } from '../diagnostics/messages.js';
 import { awardSchema } from '../model/scenario-schema.js';
 import { issueText } from '../model/issue-text.js';
 import { parseScoringSettings } from '../model/scoring-settings.js';
@@ -64,23 +60,20 @@ const overrideShape = {
     .optional(),
   zoning: z.string().min(1).optional(),
   period: z.union([z.string(), z.number()]).transform(String).optional(),
-  weeksPerYear: z.number({ error: settingNotNumber }).gt(0).max(53).optional(),
+  weeksPerYear: z.number().gt(0).max(53).optional(),
   lots: z.partialRecord(z.enum(careTypes), lotOverrideSchema).optional(),
   award: awardOverrideSchema.optional(),
   costModel: looseRecord.optional(),
   scoring: looseRecord.optional(),
   demandMultiplier: z
-    .number({ error: settingNotNumber })
+    .number()
     .gt(0, 'must be more than 0 (1 means the scenario demand, 1.1 is 10% more)')
     .max(100, 'must be at most 100')
     .optional(),
   priceChanges: z
     .record(
       z.string(),
-      z
-        .number({ error: settingNotNumber })
-        .gt(0, 'must be a factor above 0 (1.05 is a 5% rise)')
-        .max(100, 'must be at most 100'),
+      z.number().gt(0, 'must be a factor above 0 (1.05 is a 5% rise)').max(100, 'must be at most 100'),
     )
     .optional(),
 };
@@ -188,7 +181,6 @@ function steps(o: Overrides): Step[] {
   return list;
 }
 
-/** The variant's scenario, or why it cannot run. Never changes `base`. */
 /**
  * A variant's overrides split into its own (award rules and name) and the rest,
  * which neighbours in a batch share; `key` names the rest. Batch chunks
@@ -205,6 +197,7 @@ export function sharedOverrides(overrides: Overrides): {
   return { own, rest, key: stableStringify(rest) };
 }
 
+/** The variant's scenario, or why it cannot run. Never changes `base`. */
 export function applyOverrides(base: Scenario, overrides: Overrides): Scenario | string {
   let scenario = base;
   for (const step of steps(overrides)) {

@@ -11,7 +11,7 @@ import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import { awardSchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
 import { settingsReader, topSettingsKeys } from '../model/quick-settings.js';
-import { issueText } from '../model/issue-text.js';
+import { issueMessage, issueText } from '../model/issue-text.js';
 import { lotEntryKeys } from '../structures/entry-schema.js';
 import {
   contractSchema,
@@ -51,9 +51,7 @@ function describe(issue: z.core.$ZodIssue): string {
     const last = String(issue.path[issue.path.length - 1] ?? '');
     return msg.settingMissing(issue.path[0] === 'files', last, issue.expected);
   }
-  if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message))
-    return msg.settingNotNumber();
-  return issue.message;
+  return issueMessage(issue);
 }
 
 /** Top-level keys zonal does not know: an error when one is a likely typo of a known key, a warning otherwise. */

@@ -21,9 +21,10 @@ const record = (x: unknown): Record<string, unknown> =>
 /** The table files named in unchecked settings: the zonings' and `files`' string values (boundaries are not tables). */
 function tableRefs(settings: unknown): string[] {
   const files = record(record(settings)['files']);
+  // the tables first (the demand is the largest file), then the zonings: the first 32 are opened ahead
   return [
-    ...Object.values(record(record(settings)['zonings'])),
     ...tableFileKeys.map((k) => files[k]),
+    ...Object.values(record(record(settings)['zonings'])),
   ].filter((ref): ref is string => typeof ref === 'string');
 }
 

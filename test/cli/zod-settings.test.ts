@@ -1,6 +1,8 @@
 /**
  * The main thread's zod setting (src/cli/zod-settings.ts) is set without
- * loading zod; zod must still see it, whether it loads before or after.
+ * loading zod; zod, loaded after it here (as the command line does), must
+ * still see it. (zod creates its settings with `??=`, so the other order holds
+ * too; this file tests the one zonal uses.)
  */
 import { expect, test } from 'vitest';
 

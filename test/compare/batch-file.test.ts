@@ -112,17 +112,22 @@ describe('parseBatchFile', () => {
     ]);
   });
 
-  test('text where an override wants a number is told so in plain words', () => {
+  test('text where an override wants a number is told so in plain words; other mistakes are not called text', () => {
     const found = problems(
       JSON.stringify({
         base: 'tiny',
-        variants: [{ id: 'a', overrides: { weeksPerYear: '52', priceChanges: { P1: 'x' } } }],
+        variants: [
+          { id: 'a', overrides: { weeksPerYear: '52', priceChanges: { P1: 'x' } } },
+          { id: 'b', overrides: { weeksPerYear: 60, priceChanges: { P1: true } } },
+        ],
         grid: { demandMultiplier: [1, 'lots'] },
       }),
     );
     expect(found.map((p) => p.message)).toEqual([
       'variants.0.overrides.weeksPerYear must be a number, not text',
       'variants.0.overrides.priceChanges.P1 must be a number, not text',
+      expect.stringMatching(/^variants\.1\.overrides\.weeksPerYear (?!must be a number, not text)/),
+      expect.stringMatching(/^variants\.1\.overrides\.priceChanges\.P1 (?!must be a number, not text)/),
       'grid "demandMultiplier" value "lots": demandMultiplier must be a number, not text',
     ]);
   });
