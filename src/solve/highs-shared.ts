@@ -17,7 +17,7 @@
  * only hands variants to workers). ZONAL_WASM_TIERING=baseline keeps
  * every worker on its own baseline compile, for measuring.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setV8FlagsOnce } from './v8-flags.js';
 import { hintedCompileFlags } from './wasm-tiering.js';
@@ -69,9 +69,10 @@ function compileOptimisedHighs(): Promise<CompiledWasm> {
 }
 
 /**
- * highs.wasm read and compiled off the calling thread (libuv's pool reads the file,
- * V8 compiles on its background threads), under the V8 flags set when the file has
- * been read (the compile starts then).
+ * highs.wasm read on the calling thread and compiled off it (V8 compiles on its
+ * background threads), under the V8 flags set when the file has been read (the
+ * compile starts then, before this returns; async only so that a file that cannot
+ * be read rejects the promise, as a failed compile does).
  * Emscripten's own loader reads the file synchronously and copies it (getWasmBinary).
  * `hinted`: with the build's compilation hints (wasm-hints.ts), when there are any.
  * `beforeCompile` is told, just before the compile starts, whether the hints are in.
@@ -81,10 +82,10 @@ export async function compileHighsWasm(
   beforeCompile: (withHints: boolean) => void = () => undefined,
 ): Promise<CompiledWasm> {
   const file = createRequire(import.meta.url).resolve('highs/runtime');
-  const hints = hinted && wasmHintsMode() === 'use' ? await readHighsHints() : null;
-  const withHints = hints === null ? null : await readWithCompilationHints(file, hints);
+  const hints = hinted && wasmHintsMode() === 'use' ? readHighsHints() : null;
+  const withHints = hints === null ? null : readWithCompilationHints(file, hints);
   beforeCompile(withHints !== null);
-  return wasm.compile(withHints ?? (await readFile(file)));
+  return wasm.compile(withHints ?? readFileSync(file));
 }
 
 /** Loader options that make Emscripten instantiate the HiGHS runtime from `module` instead of compiling highs.wasm. */

@@ -15,7 +15,7 @@
  * changes. A hint list made for another highs.wasm (another size, or a
  * function it does not have) is not used.
  */
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /** What the build recorded: the module it was made from, and the functions to compile at once. */
 export interface HighsHints {
@@ -38,9 +38,9 @@ export function wasmHintsMode(): 'use' | 'off' | 'record' {
 const hintsFile = new URL('../highs-hints.json', import.meta.url);
 
 /** The hint list `npm run build` wrote beside the code, or null (none recorded, or unreadable). */
-export async function readHighsHints(): Promise<HighsHints | null> {
+export function readHighsHints(): HighsHints | null {
   try {
-    const hints = JSON.parse(await readFile(hintsFile, 'utf8')) as HighsHints;
+    const hints = JSON.parse(readFileSync(hintsFile, 'utf8')) as HighsHints;
     return Number.isInteger(hints.wasmBytes) &&
       Array.isArray(hints.eager) &&
       hints.eager.every((i) => Number.isInteger(i))
@@ -157,13 +157,25 @@ const lazyHint = 0x01;
  */
 export function withCompilationHints(wasm: Uint8Array, hints: HighsHints): Uint8Array | null {
   if (wasm.length !== hints.wasmBytes) return null;
-  const at = layout(wasm);
+  return spliced(wasm, hints, (into, from) => into.set(wasm.subarray(from, from + into.length)));
+}
+
+/**
+ * The module whose first bytes are `head` with the hints section before its code
+ * section, the code (from byte `from` of the module on) filled in by `fillCode`.
+ */
+function spliced(
+  head: Uint8Array,
+  hints: HighsHints,
+  fillCode: (into: Uint8Array, from: number) => void,
+): Uint8Array | null {
+  const at = layout(head);
   const section = at === null ? null : hintsSection(at, hints);
   if (at === null || section === null) return null;
-  const out = new Uint8Array(wasm.length + section.length);
-  out.set(wasm.subarray(0, at.codeSection), 0);
+  const out = new Uint8Array(hints.wasmBytes + section.length);
+  out.set(head.subarray(0, at.codeSection), 0);
   out.set(section, at.codeSection);
-  out.set(wasm.subarray(at.codeSection), at.codeSection + section.length);
+  fillCode(out.subarray(at.codeSection + section.length), at.codeSection);
   return out;
 }
 
@@ -185,48 +197,32 @@ function hintsSection(at: Layout, hints: HighsHints): Uint8Array | null {
 const headBytes = 64 * 1024;
 
 /**
- * What withCompilationHints(readFile(file), hints) gives, read from the file straight into
- * its place: the module's code is read once, into the buffer V8 is given, by libuv's
- * threads. Copying highs.wasm's 3.5 MB on the main thread took 14-26 ms there, most of
- * it a first touch of new memory (docs/performance.md, "The county, fifth round").
+ * What withCompilationHints(readFileSync(file), hints) gives, read from the file straight
+ * into its place: the module's code is read once, into the buffer V8 is given (a first
+ * touch of 3.5 MB of new memory, 14-26 ms on the machine zonal is measured on, paid once,
+ * not twice). Read synchronously, so the compile starts at once: read by libuv's threads,
+ * the file's three reads each waited for the main thread to be free, and the compile
+ * started 80-90 ms later (docs/performance.md, "The county, sixth round").
  * Null as withCompilationHints gives null, or when the code section starts after the
  * first 64 kB.
  */
-export async function readWithCompilationHints(file: string, hints: HighsHints): Promise<Uint8Array | null> {
-  const handle = await open(file);
+export function readWithCompilationHints(file: string, hints: HighsHints): Uint8Array | null {
+  const fd = openSync(file, 'r');
   try {
-    const { size } = await handle.stat();
-    if (size !== hints.wasmBytes) return null;
-    const head = new Uint8Array(Math.min(size, headBytes));
-    await readFully(handle, head, 0);
-    const at = layout(head);
-    const section = at === null ? null : hintsSection(at, hints);
-    if (at === null || section === null) return null;
-    const out = new Uint8Array(size + section.length);
-    out.set(head.subarray(0, at.codeSection), 0);
-    out.set(section, at.codeSection);
-    await readFully(
-      handle,
-      out.subarray(at.codeSection + section.length),
-      at.codeSection,
-      size - at.codeSection,
-    );
-    return out;
+    if (fstatSync(fd).size !== hints.wasmBytes) return null;
+    const head = new Uint8Array(Math.min(hints.wasmBytes, headBytes));
+    readFully(fd, head, 0);
+    return spliced(head, hints, (into, from) => readFully(fd, into, from));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-/** Fill `into` (or its first `length` bytes) from the file at `position`. */
-async function readFully(
-  handle: Awaited<ReturnType<typeof open>>,
-  into: Uint8Array,
-  position: number,
-  length = into.length,
-): Promise<void> {
-  for (let done = 0; done < length; ) {
-    const { bytesRead } = await handle.read(into, done, length - done, position + done);
-    if (bytesRead === 0) throw new Error(`${length - done} bytes missing at the end of the file`);
+/** Fill `into` from the file at `position`. */
+function readFully(fd: number, into: Uint8Array, position: number): void {
+  for (let done = 0; done < into.length; ) {
+    const bytesRead = readSync(fd, into, done, into.length - done, position + done);
+    if (bytesRead === 0) throw new Error(`${into.length - done} bytes missing at the end of the file`);
     done += bytesRead;
   }
 }

@@ -101,17 +101,15 @@ describe('readWithCompilationHints', () => {
   writeFileSync(tinyFile, tiny);
   const highs = createRequire(import.meta.url).resolve('highs/runtime');
 
-  it('reads what withCompilationHints makes of the whole file, for the tiny module and for HiGHS', async () => {
+  it('reads what withCompilationHints makes of the whole file, for the tiny module and for HiGHS', () => {
     const tinyHints = { wasmBytes: tiny.length, eager: [2] };
-    expect(await readWithCompilationHints(tinyFile, tinyHints)).toEqual(
-      withCompilationHints(tiny, tinyHints),
-    );
+    expect(readWithCompilationHints(tinyFile, tinyHints)).toEqual(withCompilationHints(tiny, tinyHints));
     const bytes = readFileSync(highs);
     // Every fifth function eager: a list of its own, so the test does not depend on the build's.
     const hints = { wasmBytes: bytes.length, eager: [...Array(1000).keys()].map((i) => 100 + 5 * i) };
     const expected = withCompilationHints(bytes, hints);
     expect(expected).not.toBeNull();
-    const read = await readWithCompilationHints(highs, hints);
+    const read = readWithCompilationHints(highs, hints);
     // Compared as buffers: a deep equality of two 3.5 MB arrays takes the test runner most of a minute.
     expect(read !== null && expected !== null && Buffer.from(read).equals(Buffer.from(expected))).toBe(true);
   });
@@ -119,7 +117,7 @@ describe('readWithCompilationHints', () => {
   it.each<[string, HighsHints]>([
     ['a module of another size', { wasmBytes: tiny.length + 1, eager: [1] }],
     ['a function the module does not have', { wasmBytes: tiny.length, eager: [3] }],
-  ])('is not used for %s', async (_what, hints) => {
-    expect(await readWithCompilationHints(tinyFile, hints)).toBeNull();
+  ])('is not used for %s', (_what, hints) => {
+    expect(readWithCompilationHints(tinyFile, hints)).toBeNull();
   });
 });

@@ -31,7 +31,9 @@ export function startSolve(solver: string, scenario: string): SolveStart {
   // they save there (110-130 ms less CPU in all with the batch's setting, mostly on V8's threads:
   // docs/performance.md, "The county, fifth round"), while code that stays hot in a long run is still optimised.
   optimiseOnlyLastingHotCode();
-  backend.warmUp?.();
+  // The thread first: the warm-up reads highs.wasm on this thread (about 20 ms) before its compile starts.
   const small = scenarioWithin(scenario, smallScenarioBytes);
-  return { backend, renderer: startRenderThread(undefined, small ? { youngGenerationMb: 2 } : {}) };
+  const renderer = startRenderThread(undefined, small ? { youngGenerationMb: 2 } : {});
+  backend.warmUp?.();
+  return { backend, renderer };
 }
