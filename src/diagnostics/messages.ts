@@ -260,9 +260,16 @@ export const workbookCannotOpen = (error: string) =>
 
 // Writing the outputs.
 
-/** `why` is the plain reason ("the disk is full"); `code` the system error code, or '' when there is none. */
-export const cannotWriteOutput = (target: string, why: string, code: string) =>
-  `cannot write to ${target}: ${why}${code === '' ? '' : ` (${code})`}; choose another --out folder or free it. Nothing was changed there.`;
+/**
+ * `why` is the plain reason ("the disk is full"); `code` the system error code, or '' when there is none;
+ * `asked` what the command line named: a folder (--out DIR) or a file (score's --out FILE, --baseline-out).
+ */
+export const cannotWriteOutput = (target: string, why: string, code: string, asked: 'folder' | 'file') =>
+  `cannot write to ${target}: ${why}${code === '' ? '' : ` (${code})`}; ` +
+  (asked === 'folder'
+    ? 'choose another --out folder or free it.'
+    : 'choose another file name or folder, or free it.') +
+  ' Nothing was changed there.';
 
 export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'file') =>
   `cannot write to ${target}: ${target === file ? 'it' : file} is a file, not a folder; ` +

@@ -227,7 +227,7 @@ function explain(target: string, e: unknown, asked: 'folder' | 'file' = 'folder'
     EEXIST: 'a file is in the way',
     ENOENT: 'a folder cannot be made there',
   };
-  throw new OutputError(msg.cannotWriteOutput(target, why[code] ?? (e as Error).message, code));
+  throw new OutputError(msg.cannotWriteOutput(target, why[code] ?? (e as Error).message, code, asked));
 }
 
 /**

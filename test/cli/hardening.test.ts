@@ -339,6 +339,11 @@ describe.concurrent('output folders', () => {
       expect(r.stderr).toBe(
         'zonal: cannot write to /proc/zonal-nope/out: a folder cannot be made there (ENOENT); choose another --out folder or free it. Nothing was changed there.\n',
       );
+      const score = await zonal(['score', 'scenarios/tiny', '--out', '/proc/zonal-nope/scores.csv']);
+      expect(score.code).toBe(1);
+      expect(score.stderr).toBe(
+        'zonal: cannot write to /proc/zonal-nope/scores.csv: a folder cannot be made there (ENOENT); choose another file name or folder, or free it. Nothing was changed there.\n',
+      );
     },
   );
 
