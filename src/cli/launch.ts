@@ -26,7 +26,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { flagChanges } from '../solve/v8-flags.js';
+import { flagChanges, setV8Flags } from '../solve/v8-flags.js';
 import { recordCodeCacheKey } from './code-cache-record.js';
 
 type Wrapper = (
@@ -41,6 +41,16 @@ interface LoadingModule {
   exports: unknown;
   _compile(content: string, filename: string): unknown;
 }
+
+/**
+ * V8 11 trusts a cache whose header matches: a file damaged inside (a bad disk, a copy
+ * cut short and padded) crashed `zonal` with a segmentation fault. With this flag V8
+ * writes a checksum of its contents into each cache it makes and refuses a cache whose
+ * contents do not match, so the file is compiled from source instead
+ * (test/cli/code-cache.test.ts). Set before any cache is read or made: the flags name the
+ * cache files.
+ */
+setV8Flags(['--verify-snapshot-checksum']);
 
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const recording = process.env['ZONAL_CODE_CACHE'] === 'record';

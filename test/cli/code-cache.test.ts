@@ -77,7 +77,7 @@ describe.concurrent('the code cache', () => {
     expect(solve.stderr).not.toContain('refused');
   });
 
-  test('a corrupt cache, or none, changes no output or exit code', spawnTimeout, async () => {
+  test('a corrupt cache, a damaged one or none changes no output or exit code', spawnTimeout, async () => {
     const bad = await writeScenarioFolder({ ...goodFiles(), 'providers.csv': 'provider_id\nP1\n' });
     const expected = await Promise.all([
       zonal(['validate', 'scenarios/tiny']),
@@ -89,11 +89,21 @@ describe.concurrent('the code cache', () => {
     const corrupt = await bundleCopy();
     for (const f of await cacheFiles(corrupt))
       await writeFile(path.join(path.dirname(corrupt), f), Buffer.alloc(4096, 7));
+    // Damaged inside, its header whole: V8 took such a cache and the process died of a
+    // segmentation fault until the caches carried a checksum (src/cli/launch.ts).
+    const damaged = await bundleCopy();
+    for (const f of await cacheFiles(damaged)) {
+      const file = path.join(path.dirname(damaged), f);
+      const bytes = await readFile(file);
+      for (let i = bytes.length >> 1; i < Math.min(bytes.length, (bytes.length >> 1) + 64); i++)
+        bytes[i] = (bytes[i] ?? 0) ^ 0x5a;
+      await writeFile(file, bytes);
+    }
     const none = await bundleCopy();
     for (const f of await cacheFiles(none)) await rm(path.join(path.dirname(none), f));
     expect(await cacheFiles(none)).toEqual([]);
 
-    for (const launch of [corrupt, none]) {
+    for (const launch of [corrupt, damaged, none]) {
       const runs = await Promise.all([
         run(launch, ['validate', 'scenarios/tiny']),
         run(launch, ['validate', bad]),
