@@ -19,17 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { parseBatchFile, type Variant } from '../compare/batch-file.js';
 import { runBatch } from '../compare/batch-run.js';
 import { splitThreadCpu, threadCpuSeconds, type ThreadSplit } from './thread-cpu.js';
+import { isSteady, median, steadyRatio } from './batch-rounds.js';
+import type { BatchMeasure } from './goals.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const batchFile = path.join(root, 'scenarios', 'hertfordshire-batch.json');
 
-export interface BatchThroughput {
-  /** Variants per second with one worker thread. */
-  readonly oneWorker: number;
-  /** Variants per second with two worker threads. */
-  readonly twoWorkers: number;
-  /** twoWorkers / oneWorker. */
-  readonly ratio: number;
+export interface BatchThroughput extends BatchMeasure {
   /** The warm-up, the CPU per variant of each run and the load: for the bench's text. */
   readonly detail: string;
 }
@@ -105,14 +101,10 @@ function threadText(t: ThreadSplit): string {
  * Rounds of one worker then two, after the warm-up. On 2026-12-01 the same
  * build's rate moved by 15-20% from run to run on the quiet machine (the
  * host's other tenants), so each figure is the median of the rounds, and the
- * ratio the median of each round's own ratio (its two runs back to back).
+ * ratio the median of each steady round's own ratio (its two runs back to back;
+ * batch-rounds.ts says which rounds are steady).
  */
 const rounds = 3;
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 /** @param every - take every n-th variant of the bundled grid (a quicker, noisier bench). @defaultValue 1 */
 export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> {
@@ -126,9 +118,10 @@ export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> 
   if (last === undefined) throw new Error('the batch bench ran no round');
   const each = measured
     .map(
-      ({ one, two }) =>
-        `${one.variantsPerSecond.toFixed(1)} / ${two.variantsPerSecond.toFixed(1)} (×${(two.variantsPerSecond / one.variantsPerSecond).toFixed(2)}; ` +
-        `CPU per variant ${one.cpuPerVariantMs.toFixed(1)} / ${two.cpuPerVariantMs.toFixed(1)} ms)`,
+      (round) =>
+        `${round.one.variantsPerSecond.toFixed(1)} / ${round.two.variantsPerSecond.toFixed(1)} (×${(round.two.variantsPerSecond / round.one.variantsPerSecond).toFixed(2)}; ` +
+        `CPU per variant ${round.one.cpuPerVariantMs.toFixed(1)} / ${round.two.cpuPerVariantMs.toFixed(1)} ms` +
+        `${isSteady(round) ? '' : '; left out of the ratio: one worker took more CPU a variant than two, so the host was slower then'})`,
     )
     .join(', ');
   const detail =
@@ -137,9 +130,11 @@ export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> 
     `Warm-up (${warmUpVariants.length} variants, not counted) ${warmUp.seconds.toFixed(1)} s; ` +
     `load average ${os.loadavg()[0]?.toFixed(1)} at the end on ${os.availableParallelism()} cores.`;
   return {
-    oneWorker: median(measured.map((m) => m.one.variantsPerSecond)),
-    twoWorkers: median(measured.map((m) => m.two.variantsPerSecond)),
-    ratio: median(measured.map((m) => m.two.variantsPerSecond / m.one.variantsPerSecond)),
+    oneWorker: median(measured.map((m) => m.one.variantsPerSecond)) ?? Number.NaN,
+    twoWorkers: median(measured.map((m) => m.two.variantsPerSecond)) ?? Number.NaN,
+    ratio: steadyRatio(measured),
+    steadyRounds: measured.filter(isSteady).length,
+    rounds: measured.length,
     detail,
   };
 }
