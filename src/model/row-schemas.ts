@@ -121,10 +121,13 @@ const exactNumber = (what: string) =>
 function numberCell(what: string, max: number, positive = false): Cell<number> {
   return cell(
     () => {
-      const schema = exactNumber(what)
-        .refine((n) => n >= 0, 'must not be negative')
+      // One check for the lower end, so a negative price gets one message, not two (zod runs every refinement).
+      const lowest = positive
+        ? { holds: (n: number) => n > 0, message: 'must be more than 0' }
+        : { holds: (n: number) => n >= 0, message: 'must not be negative' };
+      return exactNumber(what)
+        .refine(lowest.holds, lowest.message)
         .refine((n) => n <= max, `must be at most ${groupedNumber(max)}`);
-      return positive ? schema.refine((n) => n > 0, 'must be more than 0') : schema;
     },
     (s) => {
       const n = numberOf(s);

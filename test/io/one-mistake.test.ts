@@ -105,6 +105,20 @@ describe('one bad cell in a table others refer to gives one message', () => {
       'bids.csv:2: price_per_hour is not a number: give the price per hour (got "abc")',
     ],
     [
+      'a negative price in bids.csv (a price must be more than 0: one message, not also "must not be negative")',
+      'bids.csv',
+      2,
+      'B1,P1,standard,Z1,-3,500,any,',
+      'bids.csv:2: price_per_hour must be more than 0 (got "-3")',
+    ],
+    [
+      'a negative population in areas.csv (may be 0)',
+      'areas.csv',
+      4,
+      'A3,Gamma,52.3,-1.4,-500,120,rural',
+      'areas.csv:4: population must not be negative (got "-500")',
+    ],
+    [
       'a bad care type in current.csv',
       'current.csv',
       2,
