@@ -5,13 +5,33 @@ interface Issue {
   readonly message: string;
   readonly code?: string;
   readonly expected?: string;
+  /** A range check's limit and whether it is allowed (zod's too_small and too_big). */
+  readonly minimum?: number | bigint;
+  readonly maximum?: number | bigint;
+  readonly inclusive?: boolean;
 }
 
-/** What is wrong, in zonal's words where zod's own are a type name ("expected number, received string"). */
+/** zod's own wording of a range check ("Too small: expected number to be >=0"), which a schema left without words of its own. */
+const zodRangeWords = /^Too (small|big): expected number to be/;
+
+/** A number's range check in zonal's words ("must be at least 0"), or null if it is not one zod worded. */
+function rangeMessage(issue: Issue): string | null {
+  if (!zodRangeWords.test(issue.message)) return null;
+  if (issue.code === 'too_small' && issue.minimum !== undefined)
+    return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${issue.minimum}`;
+  if (issue.code === 'too_big' && issue.maximum !== undefined)
+    return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${issue.maximum}`;
+  return null;
+}
+
+/**
+ * What is wrong, in zonal's words where zod's own are a type name ("expected number, received string")
+ * or a range check's symbols ("Too small: expected number to be >=0").
+ */
 export function issueMessage(issue: Issue): string {
-  return issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message)
-    ? settingNotNumber()
-    : issue.message;
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message))
+    return settingNotNumber();
+  return rangeMessage(issue) ?? issue.message;
 }
 
 /**

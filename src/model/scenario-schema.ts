@@ -40,7 +40,11 @@ export const awardSchema = once(() =>
       .default(defaultAward.objective),
     qualityWeight: weight().default(defaultAward.qualityWeight),
     priceWeight: weight().default(defaultAward.priceWeight),
-    minQuality: z.number().min(0).max(100).default(defaultAward.minQuality),
+    minQuality: z
+      .number()
+      .min(0, 'must not be negative (0: no minimum)')
+      .max(100, 'must be at most 100 (quality scores run from 0 to 100)')
+      .default(defaultAward.minQuality),
     maxShareOfTotalHours: share(
       z
         .number()
@@ -57,7 +61,7 @@ export const awardSchema = once(() =>
     minDistinctProviders: z
       .number()
       .int('must be a whole number')
-      .min(0)
+      .min(0, 'must not be negative (0: no minimum)')
       .max(jsonLimits.providers, `must be at most ${jsonLimits.providers}`)
       .default(0),
     unmetPenaltyPerHour: z

@@ -118,7 +118,11 @@ export const scoringSchema = once(() =>
       /** Paid travel minutes per contact hour at which the travel component reaches 0. */
       travelMinutesLimit: positive().default(40),
       /** Utilisation of capacity up to which there is no stretch. */
-      comfortableUtilisation: z.number().min(0).lt(1, 'must be less than 1').default(0.85),
+      comfortableUtilisation: z
+        .number()
+        .min(0, 'must not be negative')
+        .lt(1, 'must be less than 1')
+        .default(0.85),
       /** Relative demand range (high − low) / central at which stability reaches 0. */
       demandRangeLimit: positive().default(0.5),
       /** Each named back-up provider cuts supply risk by this fraction. */

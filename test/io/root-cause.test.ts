@@ -103,6 +103,19 @@ describe('root cause first', () => {
     );
   });
 
+  test('out-of-range settings are told in words, never in zod\'s symbols ("Too small: expected number to be >=0")', async () => {
+    const { errors } = await read((f) =>
+      settings(f, (j) => {
+        j['award'].minDistinctProviders = -1;
+        j['award'].minQuality = 101;
+      }),
+    );
+    expect(errors.map((e) => e.replace(/^scenario\.json:\d+: /, ''))).toEqual([
+      'award.minQuality must be at most 100 (quality scores run from 0 to 100)',
+      'award.minDistinctProviders must not be negative (0: no minimum)',
+    ]);
+  });
+
   test('a missing file setting names files.bids', async () => {
     const { errors } = await read((f) =>
       settings(f, (j) => {
