@@ -121,17 +121,24 @@ function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>): Recor
   return out;
 }
 
-/** Grid values are checked one by one, so a bad value names its own line. */
+/**
+ * Grid values are checked one by one, so a bad value names its own line. A key
+ * no override has is one mistake, told once at the key, not once per value.
+ */
 function checkGrid(
   grid: Readonly<Record<string, readonly unknown[]>>,
   report: (path: PropertyKey[], message: string) => void,
 ): void {
   for (const [path, values] of Object.entries(grid)) {
+    const issuesOf = (value: unknown) => overridesSchema.safeParse(atPath(path, value)).error?.issues ?? [];
+    const unknownKey = issuesOf(values[0]).find((issue) => issue.code === 'unrecognized_keys');
+    if (unknownKey !== undefined) {
+      report(['grid', path], `grid "${path}": ${issueText(unknownKey)}`);
+      continue;
+    }
     values.forEach((value, i) => {
-      const parsed = overridesSchema.safeParse(atPath(path, value));
-      if (!parsed.success)
-        for (const issue of parsed.error.issues)
-          report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
+      for (const issue of issuesOf(value))
+        report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
     });
   }
 }

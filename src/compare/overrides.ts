@@ -33,7 +33,8 @@ const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
       if (issue.code === 'unrecognized_keys')
         for (const key of issue.keys)
           ctx.addIssue({
-            code: 'custom',
+            code: 'unrecognized_keys',
+            keys: [key],
             path: issue.path,
             message: unknownKey(key, Object.keys(awardSchema().shape)),
           });
@@ -78,10 +79,16 @@ const overrideShape = {
     .optional(),
 };
 
+/** What an unknown top-level key may have meant: a key of the overrides, or an award rule under "award." (a grid's `award.maxShareOfTotalHours`). */
+const overrideKeys = () => [
+  ...Object.keys(overrideShape),
+  ...Object.keys(awardSchema().shape).map((key) => `award.${key}`),
+];
+
 export const overridesSchema = z.strictObject(overrideShape, {
   error: (issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => unknownKey(key, Object.keys(overrideShape))).join('; ')
+      ? issue.keys.map((key) => unknownKey(key, overrideKeys())).join('; ')
       : undefined,
 });
 

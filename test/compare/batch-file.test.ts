@@ -112,6 +112,33 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  test('a grid key no override has is one problem at the key, with the award rule it may have meant', () => {
+    const found = problems(
+      [
+        '{',
+        '  "base": "tiny",',
+        '  "grid": {',
+        '    "maxShareOfTotalHours": [0.5, 1],',
+        '    "award.maxShareOfTotalHour": [0.5, 1, 0.25],',
+        '    "demandMultiplier": [1, 1.1]',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    expect(found).toEqual([
+      {
+        line: 4,
+        message:
+          'grid "maxShareOfTotalHours": has an unknown key "maxShareOfTotalHours" (did you mean "award.maxShareOfTotalHours"?): remove it or correct its name',
+      },
+      {
+        line: 5,
+        message:
+          'grid "award.maxShareOfTotalHour": award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
+      },
+    ]);
+  });
+
   test('text where an override wants a number is told so in plain words; other mistakes are not called text', () => {
     const found = problems(
       JSON.stringify({
