@@ -9,6 +9,7 @@
  *      "cannot be bought as specified"; the cheapest, least risky and
  *      dominated options only among the buyable ones
  */
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
 import { describeFailure, runScenario, type RunOptions, type RunOutcome } from '../pipeline.js';
@@ -99,12 +100,13 @@ export interface CompareSettings {
 
 function unknownNames(given: readonly string[], known: readonly string[], what: string): string | null {
   const unknown = given.filter((n) => !known.includes(n));
+  const guess = unknown.length === 1 ? didYouMean(unknown[0] ?? '', known) : '';
   return unknown.length === 0
     ? null
-    : `unknown ${what} ${unknown.map((n) => `"${n}"`).join(', ')}: choose from ${known.join(', ')}`;
+    : `unknown ${what} ${unknown.map((n) => `"${n}"`).join(', ')}${guess}: choose from ${known.join(', ')}`;
 }
 
-/** Step 1 (pure): the cases to solve, or a message naming an unknown zoning or option. */
+/** Step 1 (pure): the cases to solve, or a message naming the unknown zonings and options (a line each). */
 export function planComparison(
   scenario: Scenario,
   zoningNames: readonly string[] | undefined,
@@ -112,10 +114,11 @@ export function planComparison(
 ): ComparisonPlan | string {
   const zonings = zoningNames ?? [...scenario.zonings.keys()];
   const names = optionList ?? defaultOptionNames;
-  const bad =
-    unknownNames(zonings, [...scenario.zonings.keys()], 'zoning') ??
-    unknownNames(names, optionNames, 'option');
-  if (bad !== null) return bad;
+  const bad = [
+    unknownNames(zonings, [...scenario.zonings.keys()], 'zoning'),
+    unknownNames(names, optionNames, 'option'),
+  ].filter((problem) => problem !== null);
+  if (bad.length > 0) return bad.join('\n');
   const options = standardOptions.filter((o) => names.includes(o.name));
   const seen = new Map<string, string>();
   const cases: ComparisonCase[] = [];

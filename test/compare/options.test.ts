@@ -101,4 +101,13 @@ describe('planComparison', () => {
     );
     expect(planComparison(herts, undefined, ['sole', 'cheap'])).toMatch(/unknown option "cheap"/);
   });
+
+  test('an unknown zoning and an unknown option are both told, a line each, with a close name when there is one', () => {
+    expect(planComparison(herts, ['districts', 'nine'], ['sole', 'lead-80-02'])).toBe(
+      [
+        'unknown zoning "nine": choose from districts, twelve, quadrants, designed',
+        `unknown option "lead-80-02" (did you mean "lead-80-20"?): choose from ${optionNames.join(', ')}`,
+      ].join('\n'),
+    );
+  });
 });
