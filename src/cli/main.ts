@@ -125,7 +125,10 @@ function program(): Command {
     .description(
       "propose contiguous zone maps whose every zone can keep a provider viable; compare them with the scenario's own; write zones-<name>.csv",
     )
-    .argument('<scenario>', 'scenario folder (holds scenario.json)')
+    .argument(
+      '<scenario>',
+      'scenario folder (holds scenario.json) or .xlsx workbook (with --out, not --write)',
+    )
     .option('--count <n>', 'exactly this many zones (default: as many as the floor allows)')
     .option(
       '--min-hours <h>',

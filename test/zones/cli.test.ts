@@ -108,6 +108,21 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(await readFile(path.join(dir, 'scenario.json'), 'utf8')).toBe(before);
   });
 
+  test('--write on a workbook: exit 2 before any work, the workbook unchanged', async () => {
+    const dir = await tempDir();
+    const workbook = path.join(dir, 'county.xlsx');
+    const init = await zonal(['init', '--xlsx', workbook]);
+    expect(init.code, init.stderr).toBe(0);
+    const before = await readFile(workbook);
+    const r = await zonal(['zones', workbook, '--write', '--no-compare']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `--write adds zone files to a scenario folder, and ${workbook} is a workbook, which zonal never changes: use --out DIR instead, then copy each zones-<name>.csv into the workbook as a sheet of that name\n`,
+    );
+    expect(r.stdout).toBe('');
+    expect((await readFile(workbook)).equals(before)).toBe(true);
+  });
+
   test.each([
     [['--min-hours', '99999'], /floor of 99,999 h\/week is above the total design demand of 4,550 h\/week/],
     [['--count', '7'], /--count 7 asks for more zones than there are areas \(6\)/],

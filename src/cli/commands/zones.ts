@@ -16,6 +16,7 @@ import path from 'node:path';
 import { compareOptions } from '../../compare/compare.js';
 import { formatComparison } from '../../compare/comparison-output.js';
 import { addZonings } from '../../io/add-zonings.js';
+import { isWorkbookPath } from '../../io/workbook-path.js';
 import { writeOutputsAtomically, type FileContent } from '../../io/write-outputs.js';
 import { runScenario } from '../../pipeline.js';
 import { renderSolveReport } from '../../report/html/solve-report.js';
@@ -142,6 +143,12 @@ function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly Na
 
 export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void> {
   const { request, seed, alternatives, method, timeLimit } = parseFlags(flags);
+  // Checked before any work: the zone files were designed, compared and then failed to be added (ENOTDIR).
+  if (flags.write === true && isWorkbookPath(dir))
+    throw bad(
+      `--write adds zone files to a scenario folder, and ${dir} is a workbook, which zonal never changes: ` +
+        'use --out DIR instead, then copy each zones-<name>.csv into the workbook as a sheet of that name',
+    );
   const backend = backendByName('highs');
   const { scenario, inputHash, warnings } = await loadScenario(dir);
   const name = await checkTargets(dir, scenario, flags, alternatives);
