@@ -278,6 +278,10 @@ export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'fi
     : 'give --out a file name in a folder (folders are made if missing).') +
   ' Nothing was changed there.';
 
+/** A file to write (`--export-lp`, `--baseline-out`, score's `--out`) named a folder: an existing one, or the command's --out folder. */
+export const fileFlagIsFolder = (flag: string, file: string, which: 'a folder' | 'the --out folder') =>
+  `${flag} ${file}: that is ${which}; give the name of a file to write. Nothing was written.`;
+
 // Batch files.
 
 export const batchFileMissing = () => 'cannot read the batch file: check the path';

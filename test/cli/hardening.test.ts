@@ -314,6 +314,32 @@ describe.concurrent('output folders', () => {
     );
   });
 
+  test('a file flag naming a folder, or the --out folder: exit 2 before any work, nothing written', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'out');
+    for (const [args, message] of [
+      [
+        ['solve', 'scenarios/tiny', '--out', out, '--export-lp', out],
+        `--export-lp ${out}: that is the --out folder`,
+      ],
+      [
+        ['solve', 'scenarios/tiny', '--out', out, '--baseline-out', dir],
+        `--baseline-out ${dir}: that is a folder`,
+      ],
+      [['score', 'scenarios/tiny', '--out', dir], `--out ${dir}: that is a folder`],
+    ] as const) {
+      const r = await zonal([...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`${message}; give the name of a file to write. Nothing was written.\n`);
+      expect(await readdir(dir)).toEqual([]);
+    }
+    const lp = path.join(dir, 'award.lp');
+    const written = await zonal(['solve', 'scenarios/tiny', '--out', out, '--export-lp', lp]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toContain(lp);
+    expect(await readFile(lp, 'utf8')).toMatch(/^Minimize\n/);
+  });
+
   test('an --out that is a file: exit 2, the file untouched', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'notes.txt');

@@ -1,7 +1,6 @@
 /**
  * `zonal solve`: scenario → verified award → result files and a summary.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Objective, Scenario } from '../../model/types.js';
 import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
@@ -18,7 +17,7 @@ import { awardAsCurrent, baselineCsv, type BaselineRow } from '../../report/base
 import type { SolverBackend } from '../../solve/program.js';
 import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
-import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
+import { outputFileFlag, timeLimitFlag, wholeNumberFlag } from '../flags.js';
 import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
@@ -53,6 +52,8 @@ interface SolveRun {
 }
 
 function parseFlags(flags: SolveFlags): SolveSettings {
+  if (flags.exportLp !== undefined) outputFileFlag('--export-lp', flags.exportLp, flags.out);
+  if (flags.baselineOut !== undefined) outputFileFlag('--baseline-out', flags.baselineOut, flags.out);
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat')
     throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
   if (flags.format !== 'text' && flags.format !== 'json')
@@ -104,7 +105,7 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   if (flags.exportLp !== undefined) {
     const built = programFor(scenario, { ...zoning, ...settings });
     if (typeof built === 'string') throw new CliExit(exitCodes.badInput, built);
-    await writeFile(flags.exportLp, toLpText(built.program), 'utf8');
+    await writeFileAtomically(flags.exportLp, toLpText(built.program));
   }
   // The report thread renders the verified award while the rule costs, which it does not show, are re-solved.
   const renders: Promise<RenderedFiles>[] = [];
@@ -142,6 +143,7 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
     writeOut(
       formatSummary(outcome.result, [
         ...[...files.keys()].map((f) => path.join(flags.out, f)),
+        ...(flags.exportLp === undefined ? [] : [flags.exportLp]),
         ...(flags.baselineOut === undefined ? [] : [flags.baselineOut]),
       ]) + (samples === null ? '' : `\n${formatSampling(samples)}`),
     );
