@@ -152,8 +152,11 @@ export const notValidGeoJson = (error: string) => `is not valid GeoJSON (${error
 export const scenarioJsonMissing = () =>
   'is missing: a scenario folder needs scenario.json (see `zonal init`)';
 
-export const notScenarioFolder = () =>
-  'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)';
+/** `folder`: the folder holding it, when what was given is a scenario.json (the folder is what zonal wants). */
+export const notScenarioFolder = (folder: string | null = null) =>
+  folder === null
+    ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)'
+    : `is the scenario's settings file: give the folder that holds it (${folder})`;
 
 // Workbooks.
 

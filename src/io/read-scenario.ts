@@ -240,7 +240,9 @@ export async function readScenario(dirArg: string, options = { hash: true }): Pr
     () => false,
   );
   if (!isDir) {
-    issues.error(dirArg, null, msg.notScenarioFolder());
+    const settingsFile =
+      path.basename(dirArg) === 'scenario.json' && (await stat(dir).catch(() => null)) !== null;
+    issues.error(dirArg, null, msg.notScenarioFolder(settingsFile ? path.dirname(dirArg) : null));
     return { scenario: null, issues, inputHash: '' };
   }
   const source = await folderSource(dir, dirArg, issues, hash, true);

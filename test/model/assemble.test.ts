@@ -3,6 +3,7 @@
  * `file:line: message` with a fix, and all problems are reported at once.
  * (Through readScenario, since assembly needs the lines the rows came from.)
  */
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../src/diagnostics/issues.js';
 import { readScenario } from '../../src/io/read-scenario.js';
@@ -358,5 +359,14 @@ describe('assembleScenario via readScenario', () => {
     expect(missing.issues.errors.map(formatIssue)[0]).toContain('is not a scenario folder');
     const empty = await readScenario(await writeScenarioFolder({}));
     expect(empty.issues.errors.map(formatIssue)[0]).toMatch(/scenario\.json: is missing/);
+  });
+
+  test('scenario.json given instead of its folder: told to give the folder', async () => {
+    const dir = await writeScenarioFolder(goodFiles());
+    const file = path.join(dir, 'scenario.json');
+    const read = await readScenario(file);
+    expect(read.issues.errors.map(formatIssue)).toEqual([
+      `${file}: is the scenario's settings file: give the folder that holds it (${dir})`,
+    ]);
   });
 });
