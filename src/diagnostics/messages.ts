@@ -174,6 +174,11 @@ export const workbookNoSheet = (ref: string, sheets: readonly string[]) =>
 export const tableEmpty = (required: readonly string[]) =>
   `the file is empty: it needs a header row with ${required.join(',')}`;
 
+/** A header read as one cell that holds the columns split by another character (`;` from a European Excel, a tab). */
+export const columnsNotCommaSeparated = (separator: string) =>
+  `the columns are separated by ${separator === '\t' ? 'tabs' : `"${separator}"`}, not commas: save the file as CSV with commas ` +
+  '(in Excel: Save As, "CSV UTF-8 (Comma delimited)")';
+
 export const columnMisnamed = (column: string, typed: string | null) =>
   `missing column(s) ${column} (did you mean the header cell "${typed}"? Rename it to ${column})`;
 

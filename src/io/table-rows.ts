@@ -13,6 +13,7 @@ import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 import { matchHeader, type HeaderMatch } from './header-match.js';
+import { looseName } from '../diagnostics/did-you-mean.js';
 
 import type { Lined, LinedColumns } from '../model/lined.js';
 
@@ -28,6 +29,21 @@ const maxIssuesPerFile = 50;
 const rowsShown = 5;
 
 /**
+ * The character that splits a header read as one cell into the required columns
+ * (`area_id;name;...` from an Excel set to use semicolons), or null: one mistake,
+ * one message, instead of a "missing column" for every column.
+ */
+function otherSeparator(header: readonly string[], required: readonly string[]): string | null {
+  const only = header.length === 1 ? header[0] : undefined;
+  if (only === undefined) return null;
+  for (const separator of [';', '\t', '|']) {
+    const cells = only.split(separator).map(looseName);
+    if (cells.length > 1 && required.every((column) => cells.includes(looseName(column)))) return separator;
+  }
+  return null;
+}
+
+/**
  * Check the header (case, spaces and underscores do not matter) and return how
  * its cells map to zonal's column names, or null when a required column is
  * missing: then nothing below it is checked, so one missing column is one message.
@@ -41,6 +57,11 @@ function checkColumns(
 ): HeaderMatch | null {
   if (header.length === 0 || (header.length === 1 && header[0] === '')) {
     issues.error(file, 1, msg.tableEmpty(required));
+    return null;
+  }
+  const separator = otherSeparator(header, required);
+  if (separator !== null) {
+    issues.error(file, 1, msg.columnsNotCommaSeparated(separator));
     return null;
   }
   const match = matchHeader(header, required, known);

@@ -131,6 +131,22 @@ describe('one bad cell in a table others refer to gives one message', () => {
     expect(scenario).toBeNull();
   });
 
+  test.each([
+    [';', '";"'],
+    ['\t', 'tabs'],
+  ])(
+    'a table whose columns are separated by %j is one message, not a missing column each',
+    async (separator, named) => {
+      const f = referencingFiles();
+      f['bids.csv'] = (f['bids.csv'] ?? '').replaceAll(',', separator);
+      const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
+      expect(issues.errors.map(formatIssue)).toEqual([
+        `bids.csv:1: the columns are separated by ${named}, not commas: save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)")`,
+      ]);
+      expect(scenario).toBeNull();
+    },
+  );
+
   test('a bad zone id in one zoning does not make a zone another zoning shares "differ"', async () => {
     const f = referencingFiles();
     const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
