@@ -88,7 +88,7 @@ export function compileWasmEagerly(): void {
  * 225-230 ms (docs/performance.md, "The county, sixth round"). The module is highs.wasm
  * of the highs package, as installed by `npm ci` from package-lock.json.
  */
-export const hintedCompileFlags = [
+const hintedCompileFlags = [
   '--no-wasm-lazy-compilation',
   '--experimental-wasm-compilation-hints',
   '--wasm-lazy-validation',
