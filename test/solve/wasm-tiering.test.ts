@@ -14,7 +14,6 @@ const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Arra
 vi.mock('../../src/solve/v8-flags.js', () => ({
   setV8Flags: (flags: readonly string[]) => events.push(...flags),
   setV8FlagsOnce: (_key: string, _env: unknown, flags: readonly string[]) => events.push(...flags),
-  flagChanges: () => 0,
 }));
 
 /** The value of `--name=value` last asked for before the first compile. */
