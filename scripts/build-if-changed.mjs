@@ -3,8 +3,8 @@
  * `npm test` runs this first, so the command-line tests (which spawn the
  * built bin/zonal.js → dist/) always test the current source. It builds
  * (`npm run build`) unless dist/ was built from exactly these sources: a hash
- * of every file the build reads or runs (src/, web/, the build's scripts (the
- * bundle, the code cache and the HiGHS hints are made by them), bin/, the tsconfig files,
+ * of every file the build reads or runs (src/, web/, the scripts the build command
+ * runs (the bundle, the code cache and the HiGHS hints are made by them), bin/, the tsconfig files,
  * package.json and package-lock.json) is recorded in dist/.source-hash by the last step of
  * `npm run build` (`--record`). Content, not file times, decides, so a
  * checkout, an edit or a deleted file all cause a build.
@@ -17,14 +17,26 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const stamp = path.join(root, 'dist', '.source-hash');
+
+/**
+ * The build's own steps (not the CI and fuzzing scripts beside them): every
+ * scripts/*.mjs that `npm run build` runs, read from its command in package.json,
+ * so a step added there is hashed without being listed here too.
+ */
+function buildScripts() {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const steps = String(scripts?.build ?? '').match(/\bscripts\/[\w.-]+\.mjs\b/g) ?? [];
+  if (!steps.includes('scripts/build-if-changed.mjs'))
+    throw new Error(
+      'build-if-changed: package.json "build" no longer runs scripts/build-if-changed.mjs --record',
+    );
+  return [...new Set(steps)];
+}
+
 const inputs = [
   'src',
   'web',
-  // The build's own steps (not the CI and fuzzing scripts beside them).
-  'scripts/bundle.mjs',
-  'scripts/wasm-hints.mjs',
-  'scripts/code-cache.mjs',
-  'scripts/build-if-changed.mjs',
+  ...buildScripts(),
   'bin',
   'tsconfig.json',
   'tsconfig.build.json',

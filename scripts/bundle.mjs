@@ -18,16 +18,30 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'rolldown';
 
-const external = [
-  /^jsonc-parser($|\/)/,
-  /^highs($|\/)/,
-  /^piscina($|\/)/,
-  /^bullmq($|\/)/,
-  /^ioredis($|\/)/,
-  /^fastify($|\/)/,
-  /^@fastify\//,
-  /^playwright-core($|\/)/,
+/** Packages left out of the bundle, by name (`@scope/`: every package of the scope). */
+const outsidePackages = [
+  'jsonc-parser',
+  'highs',
+  'piscina',
+  'bullmq',
+  'ioredis',
+  'fastify',
+  '@fastify/',
+  'playwright-core',
 ];
+
+/** rolldown's `external`: the packages left out, except those named in `bundled`. */
+function externalExcept(...bundled) {
+  const unknown = bundled.filter((name) => !outsidePackages.includes(name));
+  if (unknown.length > 0) throw new Error(`bundle: ${unknown.join(', ')} is not left out of the bundle`);
+  return outsidePackages
+    .filter((name) => !bundled.includes(name))
+    .map(
+      (name) =>
+        new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${name.endsWith('/') ? '' : '($|/)'}`),
+    );
+}
+const external = externalExcept();
 
 rmSync('dist/bundle', { recursive: true, force: true });
 // The worker threads' entries, as ES modules.
@@ -136,7 +150,7 @@ await build({
   input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
   platform: 'node',
   plugins: [commanderChildProcess, zodOnFirstUse, highsBundled],
-  external: external.filter((e) => String(e) !== String(/^highs($|\/)/)),
+  external: externalExcept('highs'),
   logLevel: 'warn',
   output: { ...commonJsOutput('chunk-[hash].cjs'), codeSplitting: { groups: [zodChunk] } },
 });

@@ -25,8 +25,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
-import { flagChanges, setV8Flags } from '../solve/v8-flags.js';
+import { setV8Flags } from '../solve/v8-flags.js';
 import { recordCodeCacheKey } from './code-cache-record.js';
 
 type Wrapper = (
@@ -58,28 +59,14 @@ const recording = process.env['ZONAL_CODE_CACHE'] === 'record';
 /**
  * V8 accepts code cached under the flags in force when it is read, and
  * `zonal solve` changes some flags as it goes (src/solve/v8-flags.ts), so a
- * cache file is named by the flags too: by a hash of the header of a tiny
- * script's cache (V8 11's header: magic number, version hash, source hash,
- * flag hash; the rest varies from process to process). Were the header laid
- * out otherwise, no cache would be found, and each file compiled as usual.
+ * cache file is named by the flags too: by V8's tag of its version and the
+ * flags (with the CPU's features), which changes with every flag change.
+ * Flags belong to the process, and other threads change them (the main
+ * thread as the report thread loads its files), so the tag is read for each
+ * file as it is loaded: 0.4 µs of CPU a call (a script's cache made for it
+ * took 0.02-0.8 ms).
  */
-function currentFlagsTag(): string {
-  let h = 0x811c9dc5;
-  for (const byte of new vm.Script('0').createCachedData().subarray(0, 16))
-    h = Math.imul(h ^ byte, 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
-
-/**
- * The tag is worked out once per flag state, not once per file (compiling a
- * script for it took about 0.2 ms): zonal changes flags only through
- * src/solve/v8-flags.ts, which counts the changes.
- */
-let known: { readonly tag: string; readonly changes: number } | undefined;
-function flagsTag(): string {
-  if (known?.changes !== flagChanges()) known = { tag: currentFlagsTag(), changes: flagChanges() };
-  return known.tag;
-}
+const flagsTag = (): string => v8.cachedDataVersionTag().toString(16).padStart(8, '0');
 
 /**
  * main.cjs, or the worker entry a worker thread started on launch.cjs names
@@ -126,17 +113,34 @@ proto._compile = function compileWithCache(this: LoadingModule, content: string,
   });
   const wrapper = script.runInThisContext() as Wrapper;
   wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, bundleDir);
-  if (recording) recorded.set(filename, { script, tag, loaded: script.createCachedData() });
+  if (recording) {
+    const made = cacheNow(script);
+    if (made !== undefined) recorded.set(filename, { script, tag: made.tag, loaded: made.data });
+  }
   return undefined;
 };
 
+/**
+ * The script's cache made now, with the tag of the flags it was made under (V8 takes it
+ * only under those), or undefined if another thread changed the flags meanwhile. The
+ * module's first run may have spanned a change, so this tag can differ from the one the
+ * file was looked up by: the cache is then named for flags it will not load under, and
+ * only costs its compile, as it would have if V8 had refused it.
+ */
+function cacheNow(script: vm.Script): { readonly tag: string; readonly data: Buffer } | undefined {
+  const tag = flagsTag();
+  const data = script.createCachedData();
+  return flagsTag() === tag ? { tag, data } : undefined;
+}
+
 function writeRecorded(): void {
-  // The cache holds every function that has run, but under the flags of the moment:
-  // a file compiled under other flags keeps its cache from when it was loaded.
-  const now = flagsTag();
+  // Every function that has run is cached now, but under the flags of the moment:
+  // if they are not those of the file's first run, its cache from then is written.
   for (const [filename, { script, tag, loaded }] of recorded) {
     const file = cacheFile(filename, tag);
-    if (!existsSync(file)) writeFileSync(file, tag === now ? script.createCachedData() : loaded);
+    if (existsSync(file)) continue;
+    const latest = cacheNow(script);
+    writeFileSync(file, latest?.tag === tag ? latest.data : loaded);
   }
 }
 

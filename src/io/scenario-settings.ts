@@ -28,12 +28,10 @@ export interface SettingsPlace {
   readonly line: (path: readonly PropertyKey[]) => number | null;
 }
 
-const topKeys = topSettingsKeys;
-
 /** The keys an object at `path` may have, for "did you mean". */
 function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   const [first] = path;
-  if (path.length === 0) return topKeys;
+  if (path.length === 0) return topSettingsKeys();
   if (first === 'award') return Object.keys(awardSchema().shape);
   if (first === 'contract')
     return path.length === 1
@@ -57,10 +55,11 @@ function describe(issue: z.core.$ZodIssue): string {
 /** Top-level keys zonal does not know: an error when one is a likely typo of a known key, a warning otherwise. */
 function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): boolean {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return true;
+  const known = topSettingsKeys();
   let ok = true;
   for (const key of Object.keys(raw)) {
-    if (topKeys.includes(key)) continue;
-    const guess = closestName(key, topKeys);
+    if (known.includes(key)) continue;
+    const guess = closestName(key, known);
     if (guess !== null && !(guess in raw)) ok = false;
     if (guess !== null && !(guess in raw))
       issues.error(place.file, place.line([key]), msg.settingMisspelt(key, guess));

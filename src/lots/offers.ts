@@ -40,12 +40,14 @@ export function offerName(offer: Offer): string {
   return offer.bids.map((b) => b.id).join('&');
 }
 
-/** Every combination of one item from each list, in order. */
-function combinations<T>(lists: readonly (readonly T[])[]): T[][] {
-  return lists.reduce<T[][]>(
-    (out, list) => out.flatMap((prefix) => list.map((item) => [...prefix, item])),
-    [[]],
-  );
+/** Every combination of one item from each list, in order, made one at a time (a caller may stop early). */
+function* combinations<T>(lists: readonly (readonly T[])[], prefix: readonly T[] = []): Generator<T[]> {
+  const [first, ...rest] = lists;
+  if (first === undefined) {
+    yield [...prefix];
+    return;
+  }
+  for (const item of first) yield* combinations(rest, [...prefix, item]);
 }
 
 /** The areas (with demand) a framework offer serves: every care type with demand there is covered by its bid. */
@@ -59,6 +61,7 @@ export function offerAreas(offer: Offer, lot: Lot): string[] {
 
 const offerAnswers: LotAnswers<readonly Offer[]> = new WeakMap();
 const eligibleOfferAnswers: LotAnswers<readonly Offer[]> = new WeakMap();
+const hasOfferAnswers: LotAnswers<boolean> = new WeakMap();
 
 /**
  * Offers that may fill a role of the lot, sorted by provider and bid ids:
@@ -71,12 +74,29 @@ export function offersFor(
   role: FilledRole,
   rules: EligibilityRules,
 ): readonly Offer[] {
-  return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () =>
-    roleOffers(lot, bids, role, rules),
+  return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () => [
+    ...roleOffers(lot, bids, role, rules),
+  ]);
+}
+
+/**
+ * Whether any offer could fill a role of the lot: the offers are made one at
+ * a time and the first found answers, so a lot with many offers is not listed
+ * to learn that it has one.
+ */
+export function hasEligibleOffer(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): boolean {
+  return remembered(hasOfferAnswers, lot, bids, String(rules.minQuality), () =>
+    filledRoles(lot).some((role) => roleOffers(lot, bids, role, rules).next().done === false),
   );
 }
 
-function roleOffers(lot: Lot, bids: readonly Bid[], role: FilledRole, rules: EligibilityRules): Offer[] {
+/** The offers of `offersFor`, in its order, made one at a time. */
+function* roleOffers(
+  lot: Lot,
+  bids: readonly Bid[],
+  role: FilledRole,
+  rules: EligibilityRules,
+): Generator<Offer> {
   const types = [...lot.careDemand.keys()];
   const byProvider = new Map<string, Bid[][]>();
   types.forEach((type, i) => {
@@ -87,17 +107,15 @@ function roleOffers(lot: Lot, bids: readonly Bid[], role: FilledRole, rules: Eli
       byProvider.set(bid.providerId, lists);
     }
   });
-  const offers: Offer[] = [];
   for (const providerId of [...byProvider.keys()].sort()) {
     const lists = (byProvider.get(providerId) ?? []).map((list) =>
       [...list].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     for (const combo of combinations(lists)) {
       const offer = { providerId, bids: combo };
-      if (!hasPlaces(lot) || offerAreas(offer, lot).length > 0) offers.push(offer);
+      if (!hasPlaces(lot) || offerAreas(offer, lot).length > 0) yield offer;
     }
   }
-  return offers;
 }
 
 /** Offers that could fill any role of the lot (each once), sorted by provider and bid ids. */

@@ -9,7 +9,7 @@ import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
 import { buildLots } from './build-lots.js';
 import { eligiblePartBids } from './eligibility.js';
-import { eligibleOffers } from './offers.js';
+import { hasEligibleOffer } from './offers.js';
 
 export interface Rejection {
   readonly bidId: string;
@@ -68,7 +68,7 @@ export function tenderLots(scenario: TenderInputs): TenderedLots {
  * roles, quality and legal pay. Capacity aside, nobody can be awarded them.
  */
 function unpricedLots(scenario: Scenario, lots: readonly Lot[]): Lot[] {
-  return lots.filter((lot) => eligibleOffers(lot, scenario.bids, scenario.award).length === 0);
+  return lots.filter((lot) => !hasEligibleOffer(lot, scenario.bids, scenario.award));
 }
 
 /** What a commissioner should know before the award: rejected bids, and lots no bid can fill. */

@@ -10,26 +10,21 @@ import * as msg from '../diagnostics/messages.js';
 import { once } from './once.js';
 import { named } from './plan-functions.js';
 
-export interface Bounds {
-  readonly south: number;
-  readonly north: number;
-  readonly west: number;
-  readonly east: number;
-}
+const boundsShape = () =>
+  z.strictObject({
+    south: z.number().min(-90).max(90),
+    north: z.number().min(-90).max(90),
+    west: z.number().min(-180).max(180),
+    east: z.number().min(-180).max(180),
+  });
+
+/** A box of latitudes and longitudes, as scenario.json's `bounds` gives it. */
+export type Bounds = Readonly<z.output<ReturnType<typeof boundsShape>>>;
 
 const ordered = named('boundsOrdered', (b: Bounds) => b.south < b.north && b.west < b.east);
 
 /** Built on first use, as every settings schema (model/settings-plan.ts): a valid scenario needs none. */
-export const boundsSchema = once(() =>
-  z
-    .strictObject({
-      south: z.number().min(-90).max(90),
-      north: z.number().min(-90).max(90),
-      west: z.number().min(-180).max(180),
-      east: z.number().min(-180).max(180),
-    })
-    .refine(ordered, 'needs south < north and west < east'),
-);
+export const boundsSchema = once(() => boundsShape().refine(ordered, 'needs south < north and west < east'));
 
 /** Great Britain with its islands (Scilly to Shetland, St Kilda to Lowestoft), with a little room. */
 const greatBritain: Bounds = { south: 49.8, north: 60.9, west: -8.7, east: 1.8 };

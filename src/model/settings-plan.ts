@@ -71,15 +71,20 @@ function regexOf(source: string, flags: string): RegExp {
   return r;
 }
 
-/** A function's result; a thrown error or a promise leaves the decision to zod. */
+/** A function's result; a promise leaves the decision to zod (so does a thrown error: `planReader` catches it). */
 function call(fn: unknown, ...args: unknown[]): Outcome {
   if (typeof fn !== 'function') return unsure;
-  try {
-    const out: unknown = fn(...args);
-    return out instanceof Promise ? unsure : out;
-  } catch {
-    return unsure;
-  }
+  const out: unknown = fn(...args);
+  return out instanceof Promise ? unsure : out;
+}
+
+/** The value, if it passed the check; else zod would reject it. */
+const kept = (value: unknown, passed: boolean): Outcome => (passed ? value : rejected);
+
+/** Whether a number is above (or below) the limit, or at it when the limit is inclusive. */
+function withinLimit(value: number, c: Extract<PlanCheck, { c: 'above' | 'below' }>): boolean {
+  if (value === c.n) return c.inclusive;
+  return c.c === 'above' ? value > c.n : value < c.n;
 }
 
 function check(value: unknown, c: PlanCheck): Outcome {
@@ -89,30 +94,20 @@ function check(value: unknown, c: PlanCheck): Outcome {
     case 'lowercase':
       return typeof value === 'string' ? value.toLowerCase() : unsure;
     case 'minLength':
-    case 'maxLength': {
+    case 'maxLength':
       if (typeof value !== 'string' && !Array.isArray(value)) return unsure;
-      return (c.c === 'minLength' ? value.length >= c.n : value.length <= c.n) ? value : rejected;
-    }
+      return kept(value, c.c === 'minLength' ? value.length >= c.n : value.length <= c.n);
     case 'regex':
-      return typeof value !== 'string' ? unsure : regexOf(c.source, c.flags).test(value) ? value : rejected;
+      if (typeof value !== 'string') return unsure;
+      return kept(value, regexOf(c.source, c.flags).test(value));
     case 'above':
-    case 'below': {
-      if (typeof value !== 'number') return unsure;
-      const ok =
-        c.c === 'above'
-          ? c.inclusive
-            ? value >= c.n
-            : value > c.n
-          : c.inclusive
-            ? value <= c.n
-            : value < c.n;
-      return ok ? value : rejected;
-    }
+    case 'below':
+      return typeof value === 'number' ? kept(value, withinLimit(value, c)) : unsure;
     case 'safeint':
-      return typeof value !== 'number' ? unsure : Number.isSafeInteger(value) ? value : rejected;
+      return typeof value === 'number' ? kept(value, Number.isSafeInteger(value)) : unsure;
     case 'refine': {
       const out = call(planFunction(c.fn)?.fn, value);
-      return out === unsure ? unsure : out ? value : rejected;
+      return out === unsure ? unsure : kept(value, Boolean(out));
     }
     default:
       return unsure;
@@ -133,7 +128,7 @@ function transform(name: string, value: unknown, reader: PlanReader): Outcome {
   const issues: unknown[] = [];
   const ctx = { value, issues, addIssue: (issue: unknown) => issues.push(issue) };
   const out = call(f.fn, value, ctx);
-  return out === unsure ? unsure : issues.length > 0 ? rejected : out;
+  return out === unsure ? unsure : kept(out, issues.length === 0);
 }
 
 /** A schema that fills in a value for an absent key (zod's "defaulted"): an optional around one still fills it. */
@@ -262,6 +257,8 @@ function read(plan: Plan, value: unknown, reader: PlanReader): Outcome {
 /**
  * A reader over a set of named plans: `read(name, value)` is the value zod's
  * schema would give, or undefined when the plans decline it (zod decides).
+ * A function of the schemas (a refinement, a transform or its quick twin)
+ * that throws declines the value too: `unsure` would reach the top anyway.
  */
 export function planReader(plans: Readonly<Record<string, Plan>>): PlanReader {
   const reader: PlanReader = {

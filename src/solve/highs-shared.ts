@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setV8FlagsOnce } from './v8-flags.js';
-import { hintedCompileFlags } from './wasm-tiering.js';
+import { optimisedCompileFlags } from './wasm-tiering.js';
 import { readHighsHints, readWithCompilationHints, wasmHintsMode } from './wasm-hints.js';
 
 /**
@@ -61,10 +61,11 @@ export function compileSharedHighs(): Promise<CompiledWasm | null> {
 
 function compileOptimisedHighs(): Promise<CompiledWasm> {
   return compileHighsWasm(true, (hinted) =>
-    setV8FlagsOnce('wasm-optimised', { name: 'ZONAL_WASM_TIERING', keepDefault: 'baseline' }, [
-      '--no-liftoff',
-      ...(hinted ? hintedCompileFlags : []),
-    ]),
+    setV8FlagsOnce(
+      'wasm-optimised',
+      { name: 'ZONAL_WASM_TIERING', keepDefault: 'baseline' },
+      optimisedCompileFlags(hinted),
+    ),
   );
 }
 

@@ -6,15 +6,9 @@ import v8 from 'node:v8';
 
 const done = new Set<string>();
 
-/** Flag changes so far: the command line's loader names each file's code cache by the flags (src/cli/launch.ts), and works the name out again only when they have changed. */
-let changes = 0;
-
-export const flagChanges = (): number => changes;
-
 /** Sets `flags` one by one: some flags set together at run time do not take. */
 export function setV8Flags(flags: readonly string[]): void {
   for (const flag of flags) v8.setFlagsFromString(flag);
-  changes++;
 }
 
 /**

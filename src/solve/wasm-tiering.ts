@@ -43,12 +43,9 @@ const baselineFlags = [
   '--no-wasm-dynamic-tiering',
   '--wasm-num-compilation-tasks=1',
 ];
-const v8Flags = [
-  '--no-liftoff-only',
-  '--wasm-tier-up',
-  '--wasm-dynamic-tiering',
-  '--wasm-num-compilation-tasks=128',
-];
+/** V8's default: one compile task per V8 thread, up to 128. Set again wherever it matters, as a baseline setting earlier in the process leaves 1. */
+const defaultCompilationTasks = '--wasm-num-compilation-tasks=128';
+const v8Flags = ['--no-liftoff-only', '--wasm-tier-up', '--wasm-dynamic-tiering', defaultCompilationTasks];
 
 let current: WasmTiering = 'v8';
 
@@ -91,8 +88,17 @@ export function compileWasmEagerly(): void {
  * 225-230 ms (docs/performance.md, "The county, sixth round"). The module is highs.wasm
  * of the highs package, as installed by `npm ci` from package-lock.json.
  */
-export const hintedCompileFlags = [
+const hintedCompileFlags = [
   '--no-wasm-lazy-compilation',
   '--experimental-wasm-compilation-hints',
   '--wasm-lazy-validation',
 ];
+
+/**
+ * The flags of the batch's optimised compile (highs-shared.ts): optimised code only, compiled by
+ * V8's default number of tasks whatever an earlier baseline setting in the process left
+ * (`useWasmTiering`), and with the hints' flags when the compile reads the hint list.
+ */
+export function optimisedCompileFlags(hinted: boolean): readonly string[] {
+  return ['--no-liftoff', defaultCompilationTasks, ...(hinted ? hintedCompileFlags : [])];
+}

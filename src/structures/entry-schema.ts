@@ -24,6 +24,11 @@ export const headSchema = once(() =>
   }),
 );
 
+/** The keys of every lot entry, whatever its structure: those of `headSchema`. */
+const headKeys: readonly string[] = ['geography', 'structure'] satisfies readonly (keyof z.output<
+  ReturnType<typeof headSchema>
+>)[];
+
 /** Structures whose settings include the key. */
 const ownersOf = (key: string) => lotStructures.filter((k) => structureOf(k).keys.includes(key));
 
@@ -37,7 +42,7 @@ function sortKeys(raw: Readonly<Record<string, unknown>>, kind: LotStructure | u
   const unknownKeys: string[] = [];
   const misplaced: { key: string; owners: LotStructure[] }[] = [];
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'geography' || key === 'structure') continue;
+    if (headKeys.includes(key)) continue;
     const owners = ownersOf(key);
     if (kind !== undefined && owners.includes(kind)) own[key] = value;
     else if (owners.length === 0) unknownKeys.push(key);
@@ -87,7 +92,6 @@ export const lotEntrySchema = once(() => z.record(z.string(), z.unknown()).trans
 
 /** Every key a lot entry may have, in any structure (for "did you mean"). */
 export const lotEntryKeys: readonly string[] = [
-  'geography',
-  'structure',
+  ...headKeys,
   ...new Set(lotStructures.flatMap((k) => structureOf(k).keys)),
 ];

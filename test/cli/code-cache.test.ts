@@ -47,6 +47,49 @@ vm.Script = class extends Script {
 };
 `;
 
+/**
+ * A worker thread started on launch.cjs (as the report thread is) loads its entry, waits
+ * for the main thread, then loads a second bundle file and prints whether V8 took that
+ * file's cache. The main thread sets a V8 flag before it starts the worker (\`early\`),
+ * or while the worker waits (\`late\`: as \`zonal solve\` does while the report thread loads).
+ */
+const flagRace = {
+  'flag-race.mjs': `import { once } from 'node:events';
+import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
+const step = new Int32Array(new SharedArrayBuffer(4));
+if (process.argv[2] === 'early') v8.setFlagsFromString('--no-liftoff');
+const worker = new Worker(new URL('./launch.cjs', import.meta.url), { argv: ['probe-worker.cjs'], workerData: step.buffer });
+worker.on('message', (m) => console.log(m));
+await Atomics.waitAsync(step, 0, 0).value;
+if (process.argv[2] === 'late') v8.setFlagsFromString('--no-liftoff');
+Atomics.store(step, 0, 2);
+Atomics.notify(step, 0);
+await once(worker, 'exit');
+`,
+  'probe-worker.cjs': `const { parentPort, workerData } = require('node:worker_threads');
+const vm = require('node:vm');
+const step = new Int32Array(workerData);
+Atomics.store(step, 0, 1);
+Atomics.notify(step, 0);
+Atomics.wait(step, 0, 1);
+let cache = 'none';
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    if (options.filename.endsWith('probe-chunk.cjs') && options.cachedData !== undefined)
+      cache = this.cachedDataRejected ? 'refused' : 'taken';
+  }
+};
+require('./probe-chunk.cjs');
+vm.Script = Script;
+globalThis[Symbol.for('zonal.recordCodeCache')]?.();
+parentPort.postMessage(cache);
+`,
+  'probe-chunk.cjs': 'module.exports = 1;\n',
+};
+
 describe.concurrent('the code cache', () => {
   test("the bundle imports no module dynamically, which the code cache's scripts cannot", async () => {
     const dir = path.join(repoRoot, 'dist/bundle');
@@ -128,4 +171,25 @@ describe.concurrent('the code cache', () => {
     const again = await run(launch, ['validate', 'scenarios/tiny'], true);
     expect(again).toEqual({ ...recorded, stderr: '' });
   });
+
+  test(
+    'a worker thread looks each file up by the flags in force when it loads it, whoever set them',
+    spawnTimeout,
+    async () => {
+      const launch = await bundleCopy();
+      const dir = path.dirname(launch);
+      for (const [name, text] of Object.entries(flagRace)) await writeFile(path.join(dir, name), text);
+      const harness = path.join(dir, 'flag-race.mjs');
+      // Recorded with the flag set before the worker starts: both files under the same flags.
+      const recorded = await node([harness, 'early'], repoRoot, { ZONAL_CODE_CACHE: 'record' });
+      expect(recorded).toEqual({ code: 0, stdout: 'none\n', stderr: '' });
+      expect((await cacheFiles(launch)).filter((f) => f.startsWith('probe-'))).toHaveLength(2);
+      // The flag set while the worker waits: its second file is loaded under the recorded flags.
+      const late = await node([harness, 'late']);
+      expect(late).toEqual({ code: 0, stdout: 'taken\n', stderr: '' });
+      // Never set: the second file's cache is not looked up under flags it was not made under.
+      const never = await node([harness]);
+      expect(never).toEqual({ code: 0, stdout: 'none\n', stderr: '' });
+    },
+  );
 });

@@ -4,19 +4,23 @@
  * with one bid per care type with demand in it, each eligible on its own, and
  * each care type's hours are priced at its own bid's price.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { buildLots } from '../../src/lots/build-lots.js';
 import { isEligible } from '../../src/lots/eligibility.js';
 import {
   blend,
   eligibleOffers,
+  hasEligibleOffer,
   lowestPrice,
   offerAreas,
   offerName,
   offerParts,
   offersFor,
 } from '../../src/lots/offers.js';
+import { tenderLots } from '../../src/lots/tender-lots.js';
 import type { Lot, Scenario } from '../../src/model/types.js';
+import { randomScenario } from '../helpers/random-scenario.js';
 import { bid, mergedZoneScenario } from '../helpers/scenario-builder.js';
 
 /** Standard 100 h and complex 20 h merged in one lot over A1, A2 (complex only in A2). */
@@ -105,5 +109,35 @@ describe('offers for a merged lot', () => {
     const s = merged();
     const lot = { ...onlyLot(s), rejectedBidIds: ['C1'] };
     expect(offersFor(lot, s.bids, 'sole', s.award)).toEqual([]);
+  });
+});
+
+describe('whether a lot has an eligible offer (asked without listing them)', () => {
+  test('the same answer as the full list, on random scenarios with both answers', () => {
+    const seen = { some: 0, none: 0 };
+    fc.assert(
+      fc.property(randomScenario(), fc.constantFrom(0, 60, 80), (s, minQuality) => {
+        const rules = { minQuality };
+        for (const lot of tenderLots(s).lots) {
+          const any = eligibleOffers(lot, s.bids, rules).length > 0;
+          expect(hasEligibleOffer(lot, s.bids, rules)).toBe(any);
+          seen[any ? 'some' : 'none'] += 1;
+        }
+      }),
+      { seed: 7, numRuns: 150 },
+    );
+    // Both answers came up, so the comparison above could have failed either way.
+    expect(seen.some).toBeGreaterThan(0);
+    expect(seen.none).toBeGreaterThan(0);
+  });
+
+  test('a merged lot a provider cannot fill for every care type has none; a bid rejected for it takes its offer away', () => {
+    const s = merged();
+    const lot = onlyLot(s);
+    expect(hasEligibleOffer(lot, s.bids, s.award)).toBe(true);
+    const bare = [...s.bids.filter((b) => b.careType === 'standard')];
+    expect(hasEligibleOffer(lot, bare, s.award)).toBe(false);
+    const rejected = { ...lot, rejectedBidIds: ['C1', 'C1b', 'C3'] };
+    expect(hasEligibleOffer(rejected, s.bids, s.award)).toBe(false);
   });
 });

@@ -9,8 +9,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { named } from '../../src/model/plan-functions.js';
 import { plansOf } from '../../src/model/plan-of-zod.js';
 import { settingsReader } from '../../src/model/quick-settings.js';
+import { planReader } from '../../src/model/settings-plan.js';
 import { settingsPlans } from '../../src/model/settings-plans.js';
 import { settingsSchemas } from '../../src/model/settings-schemas.js';
 
@@ -317,4 +319,19 @@ describe('the plans read what zod reads, on random settings', () => {
     );
     expect(accepted).toBeGreaterThan(300);
   });
+});
+
+test('a function of the schemas that throws leaves the value to zod, in a union option or on its own', () => {
+  named('throwsForTest', () => {
+    throw new Error('no');
+  });
+  const throwing = { t: 'number', checks: [{ c: 'refine', fn: 'throwsForTest' }] } as const;
+  const reader = planReader({
+    alone: throwing,
+    inUnion: { t: 'union', options: [throwing, { t: 'number', checks: [] }], checks: [] },
+    fine: { t: 'number', checks: [] },
+  });
+  expect(reader.read('alone', 3)).toBeUndefined();
+  expect(reader.read('inUnion', 3)).toBeUndefined();
+  expect(reader.read('fine', 3)).toEqual({ value: 3 });
 });

@@ -1,0 +1,61 @@
+/**
+ * The V8 flags each way of compiling HiGHS asks for. Flags apply to the whole
+ * process, so what a compile gets is the last value of each flag set before it
+ * starts, whatever set it. Each case runs in a process of its own (the built
+ * modules, dist/), with V8's flag setter and WebAssembly's compile replaced by
+ * recorders: no flag is really set, nothing is compiled or timed.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { assertBuilt, node, repoRoot } from '../helpers/cli.js';
+
+beforeAll(() => assertBuilt());
+
+const recorder = `
+import v8 from 'node:v8';
+delete process.env.ZONAL_WASM_TIERING;
+const events = [];
+v8.setFlagsFromString = (flag) => events.push(flag);
+WebAssembly.compile = async () => (events.push('compile'), {});
+const { useWasmTiering } = await import('./dist/solve/wasm-tiering.js');
+const { compileHighsWasm, compileSharedHighs } = await import('./dist/solve/highs-shared.js');
+const steps = { baseline: () => useWasmTiering('baseline'), v8: () => useWasmTiering('v8'), oneShot: () => compileHighsWasm(true), shared: () => compileSharedHighs() };
+for (const step of process.argv.slice(1)) await steps[step]();
+console.log(JSON.stringify(events));
+`;
+
+/** The flags asked for and the compiles started, in order, after `steps` in a fresh process. */
+async function eventsAfter(...steps: string[]): Promise<string[]> {
+  const run = await node(['--input-type=module', '-e', recorder, ...steps], repoRoot);
+  expect(run).toMatchObject({ code: 0, stderr: '' });
+  return JSON.parse(run.stdout) as string[];
+}
+
+/** The value of `--name=value` last asked for before each compile. */
+function atEachCompile(events: readonly string[], name: string): (string | undefined)[] {
+  const values: (string | undefined)[] = [];
+  let value: string | undefined;
+  for (const e of events)
+    if (e === 'compile') values.push(value);
+    else if (e.startsWith(`--${name}=`)) value = e.slice(name.length + 3);
+  return values;
+}
+
+const tasks = 'wasm-num-compilation-tasks';
+
+describe.concurrent('the number of compile tasks', () => {
+  test("the batch's optimised compile asks for V8's default after a baseline setting in the same process", async () => {
+    const events = await eventsAfter('baseline', 'shared');
+    expect(events).toContain(`--${tasks}=1`); // the baseline setting did ask for one task
+    expect(events).toContain('--no-liftoff');
+    expect(atEachCompile(events, tasks)).toEqual(['128']);
+  });
+
+  test('the optimised compile asks for it itself when it is the first compile of the process', async () => {
+    expect(atEachCompile(await eventsAfter('shared'), tasks)).toEqual(['128']);
+  });
+
+  test("a one-shot run's compile: one task on baseline code, V8's default on V8's tiering", async () => {
+    const events = await eventsAfter('baseline', 'oneShot', 'v8', 'oneShot');
+    expect(atEachCompile(events, tasks)).toEqual(['1', '128']);
+  });
+});
