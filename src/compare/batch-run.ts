@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { writeOutputsAtomically } from '../io/write-outputs.js';
-import { compileSharedHighs } from '../solve/highs-shared.js';
+import { compileSharedHighs, type PooledHighs } from '../solve/highs-shared.js';
 import type { Variant } from './batch-file.js';
 import { chunkVariants } from './batch-chunks.js';
 import { optimiseOnlyLastingHotCode } from './batch-jit.js';
@@ -47,6 +47,8 @@ export interface BatchSettings {
   readonly version: string;
   /** Called once before solving (with the rows kept by --resume) and after every row. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How the worker threads run HiGHS (solve/highs-shared.ts). @defaultValue 'by-size' */
+  readonly highs?: PooledHighs;
 }
 
 export interface BatchSummary {
@@ -156,18 +158,20 @@ interface ThreadPool {
 }
 
 /**
- * A piscina pool of `settings.workers` threads, made for one batch and
- * destroyed after it. The workers share one optimised compile of HiGHS
- * (solve/highs-shared.ts) and optimise only lastingly hot JavaScript
+ * A piscina pool of `settings.workers` threads, made for one batch of `variants`
+ * and destroyed after it. The workers share one optimised compile of HiGHS when
+ * the batch is large enough to repay it (solve/highs-shared.ts), else each runs
+ * HiGHS on baseline code; they optimise only lastingly hot JavaScript
  * (batch-jit.ts). Each task is a chunk of neighbouring variants
  * (batch-chunks.ts), so that variants building the same model meet the
  * worker that remembers its answer.
  */
 async function startThreadPool(
-  settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version'>,
+  settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version' | 'highs'>,
+  variants: number,
 ): Promise<ThreadPool> {
   optimiseOnlyLastingHotCode();
-  const workerData: BatchWorkerData = { highs: await compileSharedHighs() };
+  const workerData: BatchWorkerData = { highs: await compileSharedHighs(variants, settings.highs) };
   const pool = new Piscina<ChunkTask, void>({
     filename: workerFile(),
     name: 'runChunk',
@@ -200,7 +204,8 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const done = new Set(kept.map((r) => r.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
   await rewrite(settings.outDir, kept);
-  const threads = settings.executor === undefined && todo.length > 0 ? await startThreadPool(settings) : null;
+  const threads =
+    settings.executor === undefined && todo.length > 0 ? await startThreadPool(settings, todo.length) : null;
   const rows = [...kept];
   settings.onProgress?.(rows.length, settings.variants.length);
   const jsonlPath = path.join(settings.outDir, batchFiles.jsonl);

@@ -38,9 +38,30 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
 let compiled: Promise<CompiledWasm> | null = null;
 
 /**
- * The optimised HiGHS module for worker threads, compiled once per process
- * (each function's optimised code stays with it for the next pool), or null
- * when the environment asks for baseline code.
+ * Variants from which a batch's workers share one optimised compile of HiGHS;
+ * below it each worker runs HiGHS on baseline code, compiled as it goes. The
+ * optimised compile costs about 2 s of CPU once, and saves about 4-5 ms of CPU a
+ * variant. A new `zonal batch` process, both ways in turn (docs/performance.md,
+ * "a batch's size decides how HiGHS is compiled"): 24 variants 2.55 s against 1.4 s
+ * on baseline code, 126 variants 4.5-4.6 s against 3.5-3.9 s, the bundled 504 about
+ * even, 1,512 variants 16.0-16.4 s against 17.5-19.3 s.
+ */
+export const optimisedFromVariants = 500;
+
+/** How a batch's workers run HiGHS: decided by the batch's size, or optimised whatever the size (the bench's warm-up). */
+export type PooledHighs = 'by-size' | 'optimised';
+
+/** Whether a batch of `variants` shares the optimised compile (ZONAL_WASM_TIERING=baseline: never, for measuring). */
+export function sharesOptimisedHighs(variants: number, pooled: PooledHighs = 'by-size'): boolean {
+  if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return false;
+  return pooled === 'optimised' || variants >= optimisedFromVariants;
+}
+
+/**
+ * The optimised HiGHS module for the worker threads of a batch of `variants`,
+ * compiled once per process (each function's optimised code stays with it for
+ * the next pool), or null: the workers compile their own on baseline code (a
+ * batch below `optimisedFromVariants`, or the environment asks for baseline code).
  *
  * The functions a county calls (the build's hint list, wasm-hints.ts) are
  * compiled at once, side by side on V8's background threads, before the
@@ -53,8 +74,11 @@ let compiled: Promise<CompiledWasm> | null = null;
  * a hint list the module is compiled lazily as before: compiling all of it
  * up front would optimise its 8,648 functions.
  */
-export function compileSharedHighs(): Promise<CompiledWasm | null> {
-  if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return Promise.resolve(null);
+export function compileSharedHighs(
+  variants: number,
+  pooled: PooledHighs = 'by-size',
+): Promise<CompiledWasm | null> {
+  if (!sharesOptimisedHighs(variants, pooled)) return Promise.resolve(null);
   compiled ??= compileOptimisedHighs();
   return compiled;
 }

@@ -38,6 +38,7 @@ export function tieringFor(variables: number): WasmTiering {
  * 160-210 ms with one task (docs/performance.md, "The county, fifth round").
  */
 const baselineFlags = [
+  '--liftoff', // an optimised compile earlier in the process (optimisedCompileFlags) leaves it off
   '--liftoff-only',
   '--no-wasm-tier-up',
   '--no-wasm-dynamic-tiering',
@@ -96,9 +97,15 @@ const hintedCompileFlags = [
 
 /**
  * The flags of the batch's optimised compile (highs-shared.ts): optimised code only, compiled by
- * V8's default number of tasks whatever an earlier baseline setting in the process left
- * (`useWasmTiering`), and with the hints' flags when the compile reads the hint list.
+ * V8's default number of tasks, whatever an earlier baseline setting in the process left
+ * (`useWasmTiering`: one task, baseline code only), and with the hints' flags when the
+ * compile reads the hint list.
  */
 export function optimisedCompileFlags(hinted: boolean): readonly string[] {
-  return ['--no-liftoff', defaultCompilationTasks, ...(hinted ? hintedCompileFlags : [])];
+  return [
+    '--no-liftoff-only',
+    '--no-liftoff',
+    defaultCompilationTasks,
+    ...(hinted ? hintedCompileFlags : []),
+  ];
 }
