@@ -2,9 +2,6 @@
  * Numeric command-line options, each with a documented range (docs/hardening.md,
  * "Limits"); a value outside it is bad input (exit 2) with a message saying why.
  */
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import { fileFlagIsFolder } from '../diagnostics/messages.js';
 import { CliExit, exitCodes } from './exit.js';
 
 /** Longest solver time limit: a day. */
@@ -51,26 +48,4 @@ export function workersFlag(text: string): number {
 
 export function maxVariantsFlag(text: string | undefined): number {
   return text === undefined ? defaultMaxVariants : wholeNumberFlag('--max-variants', text, 1, maxMaxVariants);
-}
-
-/**
- * A file the command will write (`--export-lp FILE`, `--baseline-out FILE`, score's
- * `--out FILE`), checked before any work: not an existing folder, nor the command's
- * own --out folder. Before, the solve ran, wrote its result files and then failed on
- * the folder with the system's EISDIR, leaving half of what was asked for written.
- */
-export function outputFileFlag(flag: string, file: string, outDir?: string): string {
-  if (outDir !== undefined && path.resolve(file) === path.resolve(outDir))
-    throw bad(fileFlagIsFolder(flag, file, 'the --out folder'));
-  if (isFolder(file)) throw bad(fileFlagIsFolder(flag, file, 'a folder'));
-  return file;
-}
-
-/** Whether `file` is an existing folder; any other answer (missing, a path through a file) is left to the write to explain. */
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }

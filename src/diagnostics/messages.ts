@@ -283,12 +283,23 @@ export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'fi
   `cannot write to ${target}: ${target === file ? 'it' : file} is a file, not a folder; ` +
   (asked === 'folder'
     ? 'give --out a folder (it is made if missing).'
-    : 'give --out a file name in a folder (folders are made if missing).') +
+    : 'give a file name in a folder (folders are made if missing).') +
   ' Nothing was changed there.';
 
-/** A file to write (`--export-lp`, `--baseline-out`, score's `--out`) named a folder: an existing one, or the command's --out folder. */
+// Files a command writes besides its --out folder (`--export-lp`, `--baseline-out`, score's `--out`).
+
+/** The file named a folder: an existing one, or the command's --out folder. */
 export const fileFlagIsFolder = (flag: string, file: string, which: 'a folder' | 'the --out folder') =>
   `${flag} ${file}: that is ${which}; give the name of a file to write. Nothing was written.`;
+
+export const fileFlagThroughFile = (flag: string, file: string, through: string) =>
+  `${flag} ${file}: ${through} is a file, not a folder; give a file name in a folder (folders are made if missing). Nothing was written.`;
+
+export const fileFlagIsOutput = (flag: string, file: string) =>
+  `${flag} ${file}: zonal writes a file of that name in the --out folder; give another name. Nothing was written.`;
+
+export const fileFlagsSame = (flag: string, other: string, file: string) =>
+  `${flag} ${file}: ${other} names the same file; give each its own. Nothing was written.`;
 
 // Batch files.
 

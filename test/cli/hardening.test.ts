@@ -310,28 +310,46 @@ describe.concurrent('output folders', () => {
     const score = await zonal(['score', 'scenarios/tiny', '--out', path.join(file, 'scores.csv')]);
     expect(score.code).toBe(2);
     expect(score.stderr).toBe(
-      `zonal: cannot write to ${path.join(file, 'scores.csv')}: ${file} is a file, not a folder; give --out a file name in a folder (folders are made if missing). Nothing was changed there.\n`,
+      `--out ${path.join(file, 'scores.csv')}: ${file} is a file, not a folder; give a file name in a folder (folders are made if missing). Nothing was written.\n`,
     );
   });
 
-  test('a file flag naming a folder, or the --out folder: exit 2 before any work, nothing written', async () => {
+  test("a file flag naming a folder, the --out folder, a path through a file, a result file or the other flag's file: exit 2 before any work, nothing written", async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'out');
+    const afile = path.join(dir, 'afile');
+    await writeFile(afile, 'mine', 'utf8');
+    const solve = ['solve', 'scenarios/tiny', '--out', out];
     for (const [args, message] of [
       [
-        ['solve', 'scenarios/tiny', '--out', out, '--export-lp', out],
-        `--export-lp ${out}: that is the --out folder`,
+        [...solve, '--export-lp', out],
+        `--export-lp ${out}: that is the --out folder; give the name of a file to write.`,
       ],
       [
-        ['solve', 'scenarios/tiny', '--out', out, '--baseline-out', dir],
-        `--baseline-out ${dir}: that is a folder`,
+        [...solve, '--baseline-out', dir],
+        `--baseline-out ${dir}: that is a folder; give the name of a file to write.`,
       ],
-      [['score', 'scenarios/tiny', '--out', dir], `--out ${dir}: that is a folder`],
+      [
+        ['score', 'scenarios/tiny', '--out', dir],
+        `--out ${dir}: that is a folder; give the name of a file to write.`,
+      ],
+      [
+        [...solve, '--baseline-out', path.join(afile, 'x.csv')],
+        `--baseline-out ${path.join(afile, 'x.csv')}: ${afile} is a file, not a folder; give a file name in a folder (folders are made if missing).`,
+      ],
+      [
+        [...solve, '--baseline-out', path.join(out, 'result.json')],
+        `--baseline-out ${path.join(out, 'result.json')}: zonal writes a file of that name in the --out folder; give another name.`,
+      ],
+      [
+        [...solve, '--export-lp', path.join(dir, 'x'), '--baseline-out', path.join(dir, 'x')],
+        `--baseline-out ${path.join(dir, 'x')}: --export-lp names the same file; give each its own.`,
+      ],
     ] as const) {
       const r = await zonal([...args]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`${message}; give the name of a file to write. Nothing was written.\n`);
-      expect(await readdir(dir)).toEqual([]);
+      expect(r.stderr).toBe(`${message} Nothing was written.\n`);
+      expect(await readdir(dir)).toEqual(['afile']);
     }
     const lp = path.join(dir, 'award.lp');
     const written = await zonal(['solve', 'scenarios/tiny', '--out', out, '--export-lp', lp]);

@@ -14,7 +14,7 @@ import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
 import { scoringSettings } from '../../scoring/settings.js';
 import type { Scenario } from '../../model/types.js';
 import { CliExit, exitCodes } from '../exit.js';
-import { outputFileFlag } from '../flags.js';
+import { checkFileFlags } from '../file-flags.js';
 import { loadScenario } from '../load.js';
 import { writeOut } from '../terminal.js';
 
@@ -123,7 +123,7 @@ function scoresWorkbook(
 }
 
 export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {
-  outputFileFlag('--out', flags.out);
+  checkFileFlags([{ flag: '--out', file: flags.out }]);
   const { scenario: input } = await loadScenario(dir);
   const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
   if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, `--zoning: ${scenario}`);

@@ -17,7 +17,8 @@ import { awardAsCurrent, baselineCsv, type BaselineRow } from '../../report/base
 import type { SolverBackend } from '../../solve/program.js';
 import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
-import { outputFileFlag, timeLimitFlag, wholeNumberFlag } from '../flags.js';
+import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
+import { checkFileFlags } from '../file-flags.js';
 import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
@@ -52,8 +53,13 @@ interface SolveRun {
 }
 
 function parseFlags(flags: SolveFlags): SolveSettings {
-  if (flags.exportLp !== undefined) outputFileFlag('--export-lp', flags.exportLp, flags.out);
-  if (flags.baselineOut !== undefined) outputFileFlag('--baseline-out', flags.baselineOut, flags.out);
+  checkFileFlags(
+    [
+      ...(flags.exportLp === undefined ? [] : [{ flag: '--export-lp', file: flags.exportLp }]),
+      ...(flags.baselineOut === undefined ? [] : [{ flag: '--baseline-out', file: flags.baselineOut }]),
+    ],
+    { dir: flags.out, names: solveFileNames },
+  );
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat')
     throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
   if (flags.format !== 'text' && flags.format !== 'json')
@@ -74,11 +80,16 @@ function parseSampleFlags(flags: SolveFlags): SampleOptions | null {
   return { samples, seed };
 }
 
-function failOn(outcome: RunOutcome): Extract<RunOutcome, { kind: 'ok' | 'infeasible' }> {
+/** `lp`: the --export-lp file, written before the solve (the model of a failed run is worth having). */
+function failOn(
+  outcome: RunOutcome,
+  lp: string | undefined,
+): Extract<RunOutcome, { kind: 'ok' | 'infeasible' }> {
   if (outcome.kind === 'ok' || outcome.kind === 'infeasible') return outcome;
   if (outcome.kind === 'bad-settings') throw new CliExit(exitCodes.badInput, outcome.message);
   const advice = outcome.kind === 'bug' ? ' Please report this with the scenario.' : '';
-  throw new CliExit(exitCodes.failure, `${describeFailure(outcome, 20)}. Nothing was written.${advice}`);
+  const written = lp === undefined ? 'Nothing was written.' : `Only the model was written, to ${lp}.`;
+  throw new CliExit(exitCodes.failure, `${describeFailure(outcome, 20)}. ${written}${advice}`);
 }
 
 /** `started` (solve-start.ts) is closed here whatever happens, bad flags included. */
@@ -121,8 +132,9 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
       ruleCosts: true,
       onVerified: (award) => renders.push(rendering(renderer, award, scenario)),
     }),
+    flags.exportLp,
   );
-  if (outcome.kind === 'infeasible') return writeInfeasible(outcome.result, flags.out, settings.format);
+  if (outcome.kind === 'infeasible') return writeInfeasible(outcome.result, flags, settings.format);
   const notFinite = firstNonFinite(outcome.result);
   if (notFinite !== null)
     throw new CliExit(
@@ -173,18 +185,18 @@ async function writeBaseline(file: string, rows: readonly BaselineRow[]): Promis
 /** No award is possible: write result.json and report.html with the diagnosis, print it, exit 3. */
 async function writeInfeasible(
   result: InfeasibleResult,
-  out: string,
+  flags: Pick<SolveFlags, 'out' | 'exportLp'>,
   format: 'text' | 'json',
 ): Promise<never> {
   const files = infeasibleFiles(result);
-  await writeOutputsAtomically(out, files, undefined, solveFileNames);
+  await writeOutputsAtomically(flags.out, files, undefined, solveFileNames);
   writeOut(
     format === 'json'
       ? (files.get('result.json') ?? '')
-      : formatDiagnosis(
-          result,
-          [...files.keys()].map((f) => path.join(out, f)),
-        ),
+      : formatDiagnosis(result, [
+          ...[...files.keys()].map((f) => path.join(flags.out, f)),
+          ...(flags.exportLp === undefined ? [] : [flags.exportLp]),
+        ]),
   );
   throw new CliExit(
     exitCodes.infeasible,
