@@ -11,6 +11,7 @@
  * left out of the ratio; the opposite error (a slow two-worker half) only
  * understates it and is kept.
  */
+import { median } from './summary.js';
 
 export interface BatchRate {
   readonly variantsPerSecond: number;
@@ -26,12 +27,6 @@ export interface BatchRound {
 /** A round whose one-worker run took no more CPU a variant than its two-worker run. */
 export const isSteady = (round: BatchRound): boolean =>
   round.one.cpuPerVariantMs <= round.two.cpuPerVariantMs;
-
-export const median = (values: readonly number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? null;
-};
 
 /** The median of the steady rounds' own ratios (two workers' rate over one's), or null when no round is steady. */
 export function steadyRatio(rounds: readonly BatchRound[]): number | null {

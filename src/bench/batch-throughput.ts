@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { parseBatchFile, type Variant } from '../compare/batch-file.js';
 import { runBatch } from '../compare/batch-run.js';
 import { splitThreadCpu, threadCpuSeconds, type ThreadSplit } from './thread-cpu.js';
-import { isSteady, median, steadyRatio } from './batch-rounds.js';
+import { isSteady, steadyRatio } from './batch-rounds.js';
+import { median } from './summary.js';
 import type { BatchMeasure } from './goals.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
