@@ -12,7 +12,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
-import { overridesSchema, type Overrides } from './overrides.js';
+import { gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import { issueText } from '../model/issue-text.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
@@ -130,14 +130,14 @@ function checkGrid(
   report: (path: PropertyKey[], message: string) => void,
 ): void {
   for (const [path, values] of Object.entries(grid)) {
-    const issuesOf = (value: unknown) => overridesSchema.safeParse(atPath(path, value)).error?.issues ?? [];
-    const unknownKey = issuesOf(values[0]).find((issue) => issue.code === 'unrecognized_keys');
-    if (unknownKey !== undefined) {
-      report(['grid', path], `grid "${path}": ${issueText(unknownKey)}`);
+    const keyProblem = gridKeyProblem(path);
+    if (keyProblem !== null) {
+      report(['grid', path], keyProblem);
       continue;
     }
     values.forEach((value, i) => {
-      for (const issue of issuesOf(value))
+      const parsed = overridesSchema.safeParse(atPath(path, value));
+      for (const issue of parsed.error?.issues ?? [])
         report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
     });
   }

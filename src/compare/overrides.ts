@@ -9,9 +9,15 @@
 import { deepmergeCustom } from 'deepmerge-ts';
 import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
-import { lotOverrideFields, settingUnknownKey as unknownKey } from '../diagnostics/messages.js';
+import {
+  gridKeyUnknown,
+  lotOverrideFields,
+  overrideIsAwardRule,
+  settingUnknownKey as unknownKey,
+} from '../diagnostics/messages.js';
+import { closestName } from '../diagnostics/did-you-mean.js';
 import { awardSchema } from '../model/scenario-schema.js';
-import { issueText } from '../model/issue-text.js';
+import { issueMessage, issueText } from '../model/issue-text.js';
 import { parseScoringSettings } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
 import { careTypes } from '../model/types.js';
@@ -36,9 +42,9 @@ const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
             code: 'unrecognized_keys',
             keys: [key],
             path: issue.path,
-            message: unknownKey(key, Object.keys(awardSchema().shape)),
+            message: unknownKey(key, awardKeys()),
           });
-      else ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      else ctx.addIssue({ code: 'custom', path: issue.path, message: issueMessage(issue) });
 });
 
 const lotOverrideSchema = z.union(
@@ -79,18 +85,37 @@ const overrideShape = {
     .optional(),
 };
 
-/** What an unknown top-level key may have meant: a key of the overrides, or an award rule under "award." (a grid's `award.maxShareOfTotalHours`). */
-const overrideKeys = () => [
-  ...Object.keys(overrideShape),
-  ...Object.keys(awardSchema().shape).map((key) => `award.${key}`),
-];
+const awardKeys = () => Object.keys(awardSchema().shape);
+
+/** An unknown key at the top of the overrides: an award rule written outside "award", or a key to correct. */
+const unknownOverrideKey = (key: string) =>
+  awardKeys().includes(key) ? overrideIsAwardRule(key) : unknownKey(key, Object.keys(overrideShape));
 
 export const overridesSchema = z.strictObject(overrideShape, {
   error: (issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => unknownKey(key, overrideKeys())).join('; ')
-      : undefined,
+    issue.code === 'unrecognized_keys' ? issue.keys.map(unknownOverrideKey).join('; ') : undefined,
 });
+
+/**
+ * What is wrong with a grid key (a dotted path: `zoning`, `award.maxShareOfTotalHours`)
+ * that can be told from the key alone, or null: the first part must be an override,
+ * and the part after `award.` an award rule. Deeper keys (`lots.standard.leadShare`)
+ * are checked with each value.
+ */
+export function gridKeyProblem(path: string): string | null {
+  const [top = '', next] = path.split('.');
+  if (!(top in overrideShape))
+    return gridKeyUnknown(
+      path,
+      'an override',
+      awardKeys().includes(top)
+        ? `award.${top}`
+        : closestName(path, [...Object.keys(overrideShape), ...awardKeys().map((k) => `award.${k}`)]),
+    );
+  if (top === 'award' && next !== undefined && !awardKeys().includes(next))
+    return gridKeyUnknown(path, 'an award rule', closestName(next, awardKeys()));
+  return null;
+}
 
 export type Overrides = z.output<typeof overridesSchema>;
 

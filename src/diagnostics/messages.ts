@@ -202,6 +202,14 @@ export const settingMisspelt = (key: string, guess: string) =>
 
 export const settingIgnored = (key: string) => `"${key}" is not a zonal setting and is ignored`;
 
+/** An award rule written at the top of a batch's overrides, where it belongs under "award". */
+export const overrideIsAwardRule = (key: string) =>
+  `has an unknown key "${key}": it is an award rule, so write it inside "award": {"${key}": …}`;
+
+/** A grid key that no override has (told once, at the key, not once per value). */
+export const gridKeyUnknown = (path: string, what: 'an override' | 'an award rule', guess: string | null) =>
+  `grid "${path}" is not ${what}${guess === null ? '' : ` (did you mean "${guess}"?)`}: remove it or correct its name`;
+
 export const settingUnknownKey = (key: string, known: readonly string[]) =>
   `has an unknown key "${key}"${didYouMean(key, known)}: remove it or correct its name`;
 

@@ -120,7 +120,7 @@ describe('parseBatchFile', () => {
         '  "grid": {',
         '    "maxShareOfTotalHours": [0.5, 1],',
         '    "award.maxShareOfTotalHour": [0.5, 1, 0.25],',
-        '    "demandMultiplier": [1, 1.1]',
+        '    "demandMultiplyer": [1, 1.1]',
         '  }',
         '}',
       ].join('\n'),
@@ -129,13 +129,33 @@ describe('parseBatchFile', () => {
       {
         line: 4,
         message:
-          'grid "maxShareOfTotalHours": has an unknown key "maxShareOfTotalHours" (did you mean "award.maxShareOfTotalHours"?): remove it or correct its name',
+          'grid "maxShareOfTotalHours" is not an override (did you mean "award.maxShareOfTotalHours"?): remove it or correct its name',
       },
       {
         line: 5,
         message:
-          'grid "award.maxShareOfTotalHour": award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
+          'grid "award.maxShareOfTotalHour" is not an award rule (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
       },
+      {
+        line: 6,
+        message:
+          'grid "demandMultiplyer" is not an override (did you mean "demandMultiplier"?): remove it or correct its name',
+      },
+    ]);
+  });
+
+  test('a variant that writes an award rule outside "award" is told where it goes; a grid of whole objects is checked value by value', () => {
+    const found = problems(
+      JSON.stringify({
+        base: 'tiny',
+        variants: [{ overrides: { maxShareOfTotalHours: 0.5 } }],
+        grid: { award: [{ maxShareOfTotalHour: 1 }, { minQuality: 'x' }] },
+      }),
+    );
+    expect(found.map((p) => p.message)).toEqual([
+      'variants.0.overrides has an unknown key "maxShareOfTotalHours": it is an award rule, so write it inside "award": {"maxShareOfTotalHours": …}',
+      'grid "award" value {"maxShareOfTotalHour":1}: award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
+      'grid "award" value {"minQuality":"x"}: award.minQuality must be a number, not text',
     ]);
   });
 
