@@ -3,7 +3,7 @@
  * the same build's speed moved by 15-20% from minute to minute on the shared
  * virtual machine zonal is measured on (docs/performance.md). Three figures, each
  * the fastest of three tries: a fixed JavaScript loop (the CPU), the first
- * touch of 32 MB of new memory (a page fault costs about 20 µs there, and a
+ * touch of 32 MB of new memory (a page fault costs 13-20 µs there, and a
  * county solve takes about 20,000), and loads that miss every cache (a random
  * cycle through 32 MB). Measures; checks nothing.
  */

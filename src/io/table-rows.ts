@@ -29,16 +29,17 @@ const maxIssuesPerFile = 50;
 const rowsShown = 5;
 
 /**
- * The character that splits a header read as one cell into the required columns
- * (`area_id;name;...` from an Excel set to use semicolons), or null: one mistake,
- * one message, instead of a "missing column" for every column.
+ * The character that splits a header's cells into the required columns
+ * (`area_id;name;...` from an Excel set to use semicolons, read as one cell, or a
+ * header with only some of its commas replaced), or null: one mistake, one
+ * message, instead of a "missing column" for every column.
  */
 function otherSeparator(header: readonly string[], required: readonly string[]): string | null {
-  const only = header.length === 1 ? header[0] : undefined;
-  if (only === undefined) return null;
+  const has = (cells: readonly string[]) => required.every((column) => cells.includes(looseName(column)));
+  if (has(header.map(looseName))) return null;
   for (const separator of [';', '\t', '|']) {
-    const cells = only.split(separator).map(looseName);
-    if (cells.length > 1 && required.every((column) => cells.includes(looseName(column)))) return separator;
+    if (!header.some((cell) => cell.includes(separator))) continue;
+    if (has(header.flatMap((cell) => cell.split(separator)).map(looseName))) return separator;
   }
   return null;
 }

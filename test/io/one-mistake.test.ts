@@ -147,6 +147,15 @@ describe('one bad cell in a table others refer to gives one message', () => {
     },
   );
 
+  test('a header with only some commas replaced by semicolons is that one message too', async () => {
+    const f = referencingFiles();
+    f['bids.csv'] = (f['bids.csv'] ?? '').replace('bid_id,provider_id,', 'bid_id;provider_id;');
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'bids.csv:1: the columns are separated by ";", not commas: save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)")',
+    ]);
+  });
+
   test('a bad zone id in one zoning does not make a zone another zoning shares "differ"', async () => {
     const f = referencingFiles();
     const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
