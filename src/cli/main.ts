@@ -177,7 +177,7 @@ function program(): Command {
   cli
     .command('serve')
     .description('the workbench: redraw the zones on a map in your browser and see the award change at once')
-    .argument('[scenario]', 'scenario folder (holds scenario.json)', '.')
+    .argument('[scenario]', 'scenario folder (holds scenario.json) or .xlsx workbook', '.')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8765')
     .option('--host <host>', 'address to listen on (127.0.0.1 keeps it to this machine)', '127.0.0.1')
     .option('--time-limit <seconds>', 'time limit of each solve', '20')

@@ -3,11 +3,15 @@
  * `zonings` entry in scenario.json. Each file is written to a temporary file
  * beside it and renamed over, the CSV first, so scenario.json never names a
  * file that is not there. An existing name is refused unless `overwrite`.
+ * A workbook scenario is never changed: the CSV is written beside it, to be
+ * copied in as a sheet of that name (until 2026-12-01 the save failed with
+ * the system's ENOTDIR).
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
+import { isWorkbookPath } from '../io/workbook-path.js';
 import { idPattern } from '../model/row-schemas.js';
 import type { Scenario, Zoning } from '../model/types.js';
 import { zoningFrom } from './solve-request.js';
@@ -20,6 +24,8 @@ export type SaveOutcome =
       readonly file: string;
       readonly zoning: Zoning;
       readonly renamed: Readonly<Record<string, string>>;
+      /** Where the zoning went: into scenario.json, or beside a workbook (which zonal never changes). */
+      readonly addedTo: 'scenario.json' | 'beside the workbook';
     }
   | { readonly kind: 'exists'; readonly error: string }
   | { readonly kind: 'bad-request'; readonly error: string };
@@ -65,6 +71,7 @@ export async function saveZoning(
     };
   const given = zoningFrom(scenario, request.zones);
   if (typeof given === 'string') return { kind: 'bad-request', error: given };
+  if (isWorkbookPath(dir)) return saveBesideWorkbook(dir, scenario, name, given, request.overwrite);
   const jsonFile = path.join(dir, 'scenario.json');
   const jsonText = await readFile(jsonFile, 'utf8');
   const json = parse(jsonText) as { zonings?: Record<string, unknown> } | undefined;
@@ -88,5 +95,27 @@ export async function saveZoning(
     if (!named) await unlink(csvFile).catch(() => undefined);
     throw e;
   }
-  return { kind: 'saved', name, file: fileName, zoning, renamed };
+  return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo: 'scenario.json' };
+}
+
+/** `zones-<name>.csv` in the workbook's folder; the workbook itself is left as it is. */
+async function saveBesideWorkbook(
+  workbook: string,
+  scenario: Scenario,
+  name: string,
+  given: Zoning,
+  overwrite: boolean,
+): Promise<SaveOutcome> {
+  const fileName = `zones-${name}.csv`;
+  const csvFile = path.join(path.dirname(workbook), fileName);
+  const named = scenario.zonings.has(name);
+  if (!overwrite && (named || (await exists(csvFile))))
+    return {
+      kind: 'exists',
+      error: `zoning "${name}" already exists (${named ? 'in the workbook' : `${fileName} beside it`}): choose another name, or send "overwrite": true to replace it`,
+    };
+  const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);
+  const { zoning, renamed } = distinctZoneIds(given, others, name, new Set(scenario.areas.map((a) => a.id)));
+  await writeAtomically(csvFile, zoningCsv(scenario, zoning));
+  return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo: 'beside the workbook' };
 }

@@ -144,6 +144,7 @@ function zoningRoutes(app: FastifyInstance, bench: Bench): void {
       file: outcome.file,
       zones: Object.fromEntries(outcome.zoning),
       renamed: outcome.renamed,
+      addedTo: outcome.addedTo,
     });
   });
 }

@@ -8,6 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Result } from '../../src/model/result.js';
+import { buildWorkbench } from '../../src/serve/server.js';
+import { inProcessSolver } from '../../src/serve/solver.js';
+import { zonal } from '../helpers/cli.js';
+import { tempDir } from '../helpers/scenario-folder.js';
 import { solved, close } from '../helpers/run.js';
 import { workbenchOn, zonesOf, type Bench } from './workbench-fixture.js';
 
@@ -224,6 +228,41 @@ describe('POST /api/zonings', () => {
     expect(
       (await bench.post('/api/zonings', { name: 'copy', zones: start, overwrite: true })).statusCode,
     ).toBe(201);
+  });
+
+  it('a workbook scenario is never changed: the zoning goes beside it as zones-<name>.csv', async () => {
+    const folder = await tempDir('zonal-serve-workbook-');
+    const workbook = path.join(folder, 'county.xlsx');
+    expect((await zonal(['init', '--xlsx', workbook])).code).toBe(0);
+    const before = await readFile(workbook);
+    const { scenario } = await readScenario(workbook);
+    if (scenario === null) throw new Error('the template workbook did not load');
+    const app = await buildWorkbench({
+      dir: workbook,
+      scenario,
+      solver: inProcessSolver(scenario, { inputHash: 'test', version: 'test', timeLimit: 30 }),
+      version: 'test',
+    });
+    try {
+      const save = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/zonings',
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({ name: 'mine', zones: zonesOf(scenario) }),
+        });
+      const reply = await save();
+      expect(reply.statusCode, reply.body).toBe(201);
+      expect(reply.json<{ file: string; addedTo: string }>()).toMatchObject({
+        file: 'zones-mine.csv',
+        addedTo: 'beside the workbook',
+      });
+      expect(await readFile(path.join(folder, 'zones-mine.csv'), 'utf8')).toMatch(/^area_id,zone_id\n/);
+      expect((await readFile(workbook)).equals(before)).toBe(true);
+      expect((await save()).statusCode).toBe(409);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a name that is not an id (400) and writes nothing', async () => {

@@ -140,16 +140,22 @@ class Workbench {
   async save(): Promise<void> {
     const message = byId('save-message');
     const name = byId<HTMLInputElement>('save-name').value.trim();
-    const reply = await call<{ file?: string; error?: string; renamed?: Record<string, string> }>(
-      'POST',
-      '/api/zonings',
-      { name, zones: this.history.present.zones },
-    );
+    const reply = await call<{
+      file?: string;
+      error?: string;
+      renamed?: Record<string, string>;
+      addedTo?: string;
+    }>('POST', '/api/zonings', { name, zones: this.history.present.zones });
     const renamed = Object.entries(reply.body.renamed ?? {}).map(([a, b]) => `${a} → ${b}`);
+    const file = reply.body.file ?? name;
+    const where =
+      reply.body.addedTo === 'beside the workbook'
+        ? `Saved as ${file} beside the workbook, which zonal never changes: copy it into the workbook as a sheet named ${file.replace(/\.csv$/, '')}.`
+        : `Saved as ${file} and added to scenario.json.`;
     message.classList.toggle('error', reply.status !== 201);
     message.textContent =
       reply.status === 201
-        ? `Saved as ${reply.body.file ?? name} and added to scenario.json.${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}`
+        ? `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}`
         : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
   }
 
