@@ -155,6 +155,17 @@ describe('runScenario', () => {
     expect(r.lots.find((l) => l.lotId === 'reablement:county')?.unmetHoursPerWeek).toBe(15);
   });
 
+  test('a zone with no demand in the period is a warning naming it, not silently left without a lot', async () => {
+    const s = { ...base, demand: base.demand.filter((d) => d.areaId !== 'A3' || d.careType !== 'standard') };
+    const r = await solved(s);
+    expect(r.lots.map((l) => l.lotId)).not.toContain('standard:Z2');
+    expect(r.warnings).toContain(
+      'zone Z2 (area A3) has no demand in period 2027: no lot is tendered there; check demand.csv if that is not meant',
+    );
+    // With demand in every zone, there is no such warning.
+    expect((await solved(base)).warnings).toEqual([]);
+  });
+
   test('an unknown zoning is bad settings, not a crash; an impossible rule is infeasible', async () => {
     expect(await run(base, undefined, 'nope')).toEqual({
       kind: 'bad-settings',

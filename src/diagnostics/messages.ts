@@ -88,6 +88,10 @@ export const packageMixesProviders = (packageId: string, firstProvider: string, 
 export const lotMissingForDemand = (careType: string, hours: number) =>
   `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`;
 
+/** A zone of the active zoning with no demand in the period, where care is tendered zone by zone. */
+export const zoneWithoutDemand = (zoneId: string, areaIds: readonly string[], period: string) =>
+  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check demand.csv if that is not meant`;
+
 export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) =>
   `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`;
 

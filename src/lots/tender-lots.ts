@@ -5,6 +5,7 @@
  * law must be rejected, so such a bid may not win that lot. Set
  * `award.rejectBelowLegalPay: false` to keep them in (they are still flagged).
  */
+import { zoneWithoutDemand } from '../diagnostics/messages.js';
 import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
 import { buildLots } from './build-lots.js';
@@ -86,5 +87,23 @@ export function tenderWarnings(
     (lot) =>
       `${at(scenario.places?.lots.get(lot.careType))}lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`,
   );
-  return [...rejected, ...unfillable];
+  return [...rejected, ...unfillable, ...zonesWithoutLots(scenario, lots)];
+}
+
+/**
+ * Zones of the active zoning that no lot covers although some care is tendered zone by
+ * zone: a zone whose demand in the period is 0 gets no lot, and was left out silently.
+ */
+function zonesWithoutLots(scenario: Scenario, lots: readonly Lot[]): string[] {
+  const byZone = Object.values(scenario.lotPlan).some(
+    (e) => e !== undefined && e.kind !== 'merge' && e.geography === 'zone',
+  );
+  if (!byZone) return [];
+  const tendered = new Set(lots.map((lot) => lot.zoneId));
+  const areasOf = new Map<string, string[]>();
+  for (const [areaId, zoneId] of scenario.zonings.get(scenario.zoning) ?? new Map<string, string>())
+    if (!tendered.has(zoneId)) areasOf.set(zoneId, [...(areasOf.get(zoneId) ?? []), areaId]);
+  return [...areasOf]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([zoneId, areaIds]) => zoneWithoutDemand(zoneId, areaIds.sort(), scenario.period));
 }
