@@ -156,7 +156,14 @@ describe('runScenario', () => {
   });
 
   test('a zone with no demand in the period is a warning naming it, not silently left without a lot', async () => {
-    const s = { ...base, demand: base.demand.filter((d) => d.areaId !== 'A3' || d.careType !== 'standard') };
+    const s = twoZoneScenario({
+      demand: [
+        demand('A1', 60),
+        demand('A2', 40),
+        demand('A1', 10, { careType: 'reablement' }),
+        demand('A3', 5, { careType: 'reablement' }),
+      ],
+    });
     const r = await solved(s);
     expect(r.lots.map((l) => l.lotId)).not.toContain('standard:Z2');
     expect(r.warnings).toContain(
