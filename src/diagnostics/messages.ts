@@ -153,6 +153,10 @@ export const boundariesMissing = () => 'cannot read the boundaries file: check t
 
 export const notValidGeoJson = (error: string) => `is not valid GeoJSON (${error})`;
 
+/** `problem`: why the maps cannot use the boundaries file ("the boundaries file has no shape for …"). */
+export const boundariesNotUsed = (problem: string) =>
+  `${problem}: the maps draw each area as the cell around its centre instead`;
+
 export const scenarioJsonMissing = () =>
   'is missing: a scenario folder needs scenario.json (see `zonal init`)';
 

@@ -47,6 +47,40 @@ describe.concurrent('zonal validate and solve on good input', () => {
     expect(r.stdout).toContain('Tiny learning scenario: valid');
   });
 
+  test('validate warns that a boundaries file the maps cannot use will not be used: exit 0', async () => {
+    const files = goodFiles();
+    const json = JSON.parse(files['scenario.json'] ?? '{}') as { files: Record<string, string> };
+    json.files['boundaries'] = 'areas.geojson';
+    const square = [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ];
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { area_id: 'A1' },
+          geometry: { type: 'Polygon', coordinates: square },
+        },
+      ],
+    };
+    const dir = await writeScenarioFolder({
+      ...files,
+      'scenario.json': JSON.stringify(json, null, 2),
+      'areas.geojson': JSON.stringify(geojson),
+    });
+    const r = await zonal(['validate', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /warning: the boundaries file has no shape for 2 area\(s\) \(A2, A3\): the maps draw each area as the cell around its centre instead\n/,
+    );
+  });
+
   test('validate warns, before any award, about a lot no bid can fill and a bid below legal pay: exit 0', async () => {
     const files = goodFiles();
     const bids = (files['bids.csv'] ?? '')

@@ -76,6 +76,12 @@ export function boundaryShapes(
   return areas.map((a) => ({ areaId: a.id, shape: byArea.get(a.id) ?? [] }));
 }
 
+/** Why a boundaries file cannot draw the areas' maps, or null when it can (for `zonal validate`). */
+export function boundariesProblem(boundaries: unknown, areas: readonly Area[]): string | null {
+  const shapes = boundaryShapes(boundaries, areas, (lon, lat) => [lon, lat]);
+  return typeof shapes === 'string' ? shapes : null;
+}
+
 /** Every area's shape: from the boundaries file when it covers every area, else Voronoi cells. */
 export function areaGeometry(areas: readonly Area[], boundaries: unknown): MapGeometry {
   const plane = planeFor(areas);
