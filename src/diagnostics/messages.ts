@@ -92,6 +92,9 @@ export const lotMissingForDemand = (careType: string, hours: number) =>
 export const zoneWithoutDemand = (zoneId: string, areaIds: readonly string[], period: string) =>
   `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check demand.csv if that is not meant`;
 
+export const periodHasNoHours = (period: string) =>
+  `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period in scenario.json`;
+
 export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) =>
   `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`;
 

@@ -81,13 +81,31 @@ export function buildDemand(
 /** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
 const maxTotalHoursPerWeek = 10_000_000;
 
-/** Checks each period's total; returns the periods, in the order first given. */
-export function checkDemandTotals(file: string, demand: Demand, issues: IssueList): string[] {
-  const totals = new Map<string, number>();
-  for (const d of demand) totals.set(d.period, (totals.get(d.period) ?? 0) + d.high);
-  for (const [period, total] of totals) {
-    if (total > maxTotalHoursPerWeek)
-      issues.error(file, null, msg.demandTotalTooLarge(period, total, maxTotalHoursPerWeek));
+/** A period's hours a week, all areas and care types together: central and high. */
+export interface PeriodTotal {
+  readonly hours: number;
+  readonly high: number;
+}
+
+/** Checks each period's total; returns each period's totals, the periods in the order first given. */
+export function checkDemandTotals(
+  file: string,
+  demand: Demand,
+  issues: IssueList,
+): ReadonlyMap<string, PeriodTotal> {
+  const totals = new Map<string, { hours: number; high: number }>();
+  for (const d of demand) {
+    let sum = totals.get(d.period);
+    if (sum === undefined) {
+      sum = { hours: 0, high: 0 };
+      totals.set(d.period, sum);
+    }
+    sum.hours += d.hours;
+    sum.high += d.high;
   }
-  return [...totals.keys()];
+  for (const [period, total] of totals) {
+    if (total.high > maxTotalHoursPerWeek)
+      issues.error(file, null, msg.demandTotalTooLarge(period, total.high, maxTotalHoursPerWeek));
+  }
+  return totals;
 }

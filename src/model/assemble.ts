@@ -399,13 +399,17 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     (id) => explained(s.rejected, 'areas', id),
     issues,
   );
-  const periods = checkDemandTotals(s.files.demand, demand, issues);
-  if (!periods.includes(s.json.period))
+  const totals = checkDemandTotals(s.files.demand, demand, issues);
+  const designTotal = totals.get(s.json.period);
+  if (designTotal === undefined)
     issues.error(
       s.jsonFile,
       s.jsonLine('period'),
-      msg.periodHasNoRows(s.json.period, s.files.demand, periods),
+      msg.periodHasNoRows(s.json.period, s.files.demand, [...totals.keys()]),
     );
+  // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
+  // infeasible award ("at most 0 providers can win") or a warning for every zone.
+  else if (designTotal.hours === 0) issues.error(s.files.demand, null, msg.periodHasNoHours(s.json.period));
   const providers = buildProviders(s, areaIds, issues);
   return {
     name: s.json.name,

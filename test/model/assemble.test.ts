@@ -354,6 +354,15 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test('every row of the period at 0 hours is one error, not an infeasible award or a warning per zone', async () => {
+    const files = goodFiles();
+    files['demand.csv'] = (files['demand.csv'] ?? '').replace(/,2027,[0-9]+,[0-9]+,[0-9]+/g, ',2027,0,0,0');
+    const read = await readScenario(await writeScenarioFolder(files));
+    expect(read.issues.errors.map(formatIssue)).toEqual([
+      'demand.csv: every row of period 2027 has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period in scenario.json',
+    ]);
+  });
+
   test('a folder that is not there, or has no scenario.json', async () => {
     const missing = await readScenario('/nonexistent/zonal');
     expect(missing.issues.errors.map(formatIssue)[0]).toContain('is not a scenario folder');
