@@ -80,6 +80,10 @@ export const coverageUnknownIds = (unknown: readonly string[]) =>
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
 
+/** A bid whose own limit is 0 hours a week: it can win nothing (a blank cell turned 0, most likely). */
+export const bidServesNoHours = (bidId: string) =>
+  `max_hours_per_week is 0: bid ${bidId} can win no hours; give the hours it can serve, or leave the row out`;
+
 export const packageMixesProviders = (packageId: string, firstProvider: string, provider: string) =>
   `package "${packageId}" holds bids of ${firstProvider} and ${provider}: they are awarded all together or not at all; check the package_id if that is not meant`;
 

@@ -263,6 +263,8 @@ function buildBids(
       issues.error(s.files.bids, line, msg.coverageEmpty());
       continue;
     }
+    if (row.max_hours_per_week === 0)
+      issues.warning(s.files.bids, line, msg.bidServesNoHours(row.bid_id), 'max_hours_per_week');
     bids.push({
       id: row.bid_id,
       providerId: row.provider_id,

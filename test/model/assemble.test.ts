@@ -38,6 +38,14 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test('a bid of 0 hours a week is a warning: it can win nothing', async () => {
+    const { errors, warnings } = await problems(set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,0,any,'));
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'bids.csv:2: warning: max_hours_per_week is 0: bid B1 can win no hours; give the hours it can serve, or leave the row out',
+    ]);
+  });
+
   test('one mistake repeated down a column is one message naming the other rows, not one per row', async () => {
     const { errors } = await problems((f) => {
       const header = 'area_id,care_type,period,hours_per_week,hours_low,hours_high';
