@@ -80,9 +80,11 @@ export const coverageUnknownIds = (unknown: readonly string[]) =>
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
 
-/** A bid whose own limit is 0 hours a week: it can win nothing (a blank cell turned 0, most likely). */
-export const bidServesNoHours = (bidId: string) =>
-  `max_hours_per_week is 0: bid ${bidId} can win no hours; give the hours it can serve, or leave the row out`;
+/** A bid or provider whose own limit is 0 hours a week: it can win nothing (a blank cell turned 0, most likely). */
+const servesNoHours = (what: string) =>
+  `max_hours_per_week is 0: ${what} can win no hours; give the hours it can serve, or leave the row out`;
+export const bidServesNoHours = (bidId: string) => servesNoHours(`bid ${bidId}`);
+export const providerServesNoHours = (providerId: string) => servesNoHours(`provider ${providerId}`);
 
 export const packageMixesProviders = (packageId: string, firstProvider: string, provider: string) =>
   `package "${packageId}" holds bids of ${firstProvider} and ${provider}: they are awarded all together or not at all; check the package_id if that is not meant`;

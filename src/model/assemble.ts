@@ -309,7 +309,14 @@ function buildProviders(
       !explained(s.rejected, 'areas', row.base_area_id)
     )
       issues.error(s.files.providers, line, msg.baseAreaNotInAreas(row.base_area_id));
-    if (row.min_viable_hours_per_week > row.max_hours_per_week) {
+    if (row.max_hours_per_week === 0)
+      issues.warning(
+        s.files.providers,
+        line,
+        msg.providerServesNoHours(row.provider_id),
+        'max_hours_per_week',
+      );
+    else if (row.min_viable_hours_per_week > row.max_hours_per_week) {
       issues.warning(
         s.files.providers,
         line,

@@ -38,10 +38,14 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
-  test('a bid of 0 hours a week is a warning: it can win nothing', async () => {
-    const { errors, warnings } = await problems(set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,0,any,'));
+  test('a bid or a provider of 0 hours a week is a warning: it can win nothing', async () => {
+    const { errors, warnings } = await problems((f) => {
+      set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,0,any,')(f);
+      set('providers.csv', 3, 'P2,Second Care,0,0,80')(f);
+    });
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
+      'providers.csv:3: warning: max_hours_per_week is 0: provider P2 can win no hours; give the hours it can serve, or leave the row out',
       'bids.csv:2: warning: max_hours_per_week is 0: bid B1 can win no hours; give the hours it can serve, or leave the row out',
     ]);
   });
