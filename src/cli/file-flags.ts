@@ -7,9 +7,10 @@
  * file, and a --baseline-out or --export-lp naming one of its own result files
  * silently replaced it.
  */
-import { statSync, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
+import { FileInTheWay, missingFolders } from '../io/make-folders.js';
 import { CliExit, exitCodes } from './exit.js';
 
 export interface FileFlag {
@@ -24,29 +25,25 @@ export interface OutFolder {
   readonly names: readonly string[];
 }
 
-const statOf = (at: string): Stats | null => {
-  try {
-    return statSync(at);
-  } catch {
-    return null;
-  }
-};
+const isFolder = (at: string): Promise<boolean> =>
+  stat(at).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
 
-/** The nearest existing folder above `file`, or the file in the way where a folder should be; null for the first. */
-function fileInTheWay(file: string): string | null {
-  for (let at = path.dirname(path.resolve(file)); ; at = path.dirname(at)) {
-    const found = statOf(at);
-    if (found !== null) return found.isDirectory() ? null : at;
-    if (path.dirname(at) === at) return null;
-  }
-}
+/** The file standing where a folder above `file` should be (as the write would find it), or null; other errors are left to the write. */
+const fileInTheWay = (file: string): Promise<string | null> =>
+  missingFolders(path.dirname(file)).then(
+    () => null,
+    (e: unknown) => (e instanceof FileInTheWay ? e.file : null),
+  );
 
-function problemOf({ flag, file }: FileFlag, out: OutFolder | null): string | null {
+async function problemOf({ flag, file }: FileFlag, out: OutFolder | null): Promise<string | null> {
   const full = path.resolve(file);
   if (out !== null && full === path.resolve(out.dir))
     return msg.fileFlagIsFolder(flag, file, 'the --out folder');
-  if (statOf(full)?.isDirectory() === true) return msg.fileFlagIsFolder(flag, file, 'a folder');
-  const through = fileInTheWay(full);
+  if (await isFolder(full)) return msg.fileFlagIsFolder(flag, file, 'a folder');
+  const through = await fileInTheWay(full);
   if (through !== null) return msg.fileFlagThroughFile(flag, file, through);
   const name = path.basename(full);
   if (
@@ -59,12 +56,15 @@ function problemOf({ flag, file }: FileFlag, out: OutFolder | null): string | nu
 }
 
 /** Throws CliExit (bad input) for the first file flag that cannot be written as asked. */
-export function checkFileFlags(flags: readonly FileFlag[], out: OutFolder | null = null): void {
-  flags.forEach((f, i) => {
-    const problem = problemOf(f, out);
+export async function checkFileFlags(
+  flags: readonly FileFlag[],
+  out: OutFolder | null = null,
+): Promise<void> {
+  for (const [i, f] of flags.entries()) {
+    const problem = await problemOf(f, out);
     if (problem !== null) throw new CliExit(exitCodes.badInput, problem);
     const earlier = flags.slice(0, i).find((e) => path.resolve(e.file) === path.resolve(f.file));
     if (earlier !== undefined)
       throw new CliExit(exitCodes.badInput, msg.fileFlagsSame(f.flag, earlier.flag, f.file));
-  });
+  }
 }

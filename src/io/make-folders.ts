@@ -20,7 +20,11 @@ export class FileInTheWay extends Error {
   }
 }
 
-export async function makeFolders(dir: string): Promise<void> {
+/**
+ * The folders of `dir` that do not exist yet, the shallowest first (none when it exists);
+ * throws FileInTheWay when a file stands where one of them should be.
+ */
+export async function missingFolders(dir: string): Promise<string[]> {
   const missing: string[] = [];
   for (let at = path.resolve(dir); ; ) {
     const found = await stat(at).then(
@@ -40,7 +44,11 @@ export async function makeFolders(dir: string): Promise<void> {
     if (up === at) break;
     at = up;
   }
-  for (const folder of missing)
+  return missing;
+}
+
+export async function makeFolders(dir: string): Promise<void> {
+  for (const folder of await missingFolders(dir))
     await mkdir(folder).catch((e: unknown) => {
       if (code(e) !== 'EEXIST') throw e;
     });

@@ -123,7 +123,7 @@ function scoresWorkbook(
 }
 
 export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {
-  checkFileFlags([{ flag: '--out', file: flags.out }]);
+  await checkFileFlags([{ flag: '--out', file: flags.out }]);
   const { scenario: input } = await loadScenario(dir);
   const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
   if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, `--zoning: ${scenario}`);

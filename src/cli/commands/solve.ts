@@ -52,7 +52,8 @@ interface SolveRun {
   readonly backend: SolverBackend;
 }
 
-function parseFlags(flags: SolveFlags): SolveSettings {
+/** --export-lp and --baseline-out, checked before any work (file-flags.ts). */
+const checkSolveFiles = (flags: SolveFlags): Promise<void> =>
   checkFileFlags(
     [
       ...(flags.exportLp === undefined ? [] : [{ flag: '--export-lp', file: flags.exportLp }]),
@@ -60,6 +61,8 @@ function parseFlags(flags: SolveFlags): SolveSettings {
     ],
     { dir: flags.out, names: solveFileNames },
   );
+
+function parseFlags(flags: SolveFlags): SolveSettings {
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat')
     throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
   if (flags.format !== 'text' && flags.format !== 'json')
@@ -102,6 +105,7 @@ export async function solveCommand(dir: string, flags: SolveFlags, started: Solv
       sampling: parseSampleFlags(flags),
       backend: started.backend,
     };
+    await checkSolveFiles(flags);
     await solveWith(run, started.renderer);
   } finally {
     await started.renderer.close();
