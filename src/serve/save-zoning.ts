@@ -71,21 +71,28 @@ export async function saveZoning(
     };
   const given = zoningFrom(scenario, request.zones);
   if (typeof given === 'string') return { kind: 'bad-request', error: given };
-  if (isWorkbookPath(dir)) return saveBesideWorkbook(dir, scenario, name, given, request.overwrite);
+  // A workbook is never changed: the CSV goes beside it, and no settings are edited.
+  const workbook = isWorkbookPath(dir);
   const jsonFile = path.join(dir, 'scenario.json');
-  const jsonText = await readFile(jsonFile, 'utf8');
-  const json = parse(jsonText) as { zonings?: Record<string, unknown> } | undefined;
+  const jsonText = workbook ? null : await readFile(jsonFile, 'utf8');
+  const json =
+    jsonText === null ? undefined : (parse(jsonText) as { zonings?: Record<string, unknown> } | undefined);
   const fileName = `zones-${name}.csv`;
-  const csvFile = path.join(dir, fileName);
+  const csvFile = path.join(workbook ? path.dirname(dir) : dir, fileName);
   const named = scenario.zonings.has(name) || Object.hasOwn(json?.zonings ?? {}, name);
+  const where = workbook
+    ? { named: 'in the workbook', file: `${fileName} beside it` }
+    : { named: 'in scenario.json', file: fileName };
   if (!request.overwrite && (named || (await exists(csvFile))))
     return {
       kind: 'exists',
-      error: `zoning "${name}" already exists (${named ? 'in scenario.json' : fileName}): choose another name, or send "overwrite": true to replace it`,
+      error: `zoning "${name}" already exists (${named ? where.named : where.file}): choose another name, or send "overwrite": true to replace it`,
     };
   const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);
   const { zoning, renamed } = distinctZoneIds(given, others, name, new Set(scenario.areas.map((a) => a.id)));
   await writeAtomically(csvFile, zoningCsv(scenario, zoning));
+  if (jsonText === null)
+    return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo: 'beside the workbook' };
   try {
     const edits = modify(jsonText, ['zonings', name], fileName, {
       formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
@@ -96,26 +103,4 @@ export async function saveZoning(
     throw e;
   }
   return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo: 'scenario.json' };
-}
-
-/** `zones-<name>.csv` in the workbook's folder; the workbook itself is left as it is. */
-async function saveBesideWorkbook(
-  workbook: string,
-  scenario: Scenario,
-  name: string,
-  given: Zoning,
-  overwrite: boolean,
-): Promise<SaveOutcome> {
-  const fileName = `zones-${name}.csv`;
-  const csvFile = path.join(path.dirname(workbook), fileName);
-  const named = scenario.zonings.has(name);
-  if (!overwrite && (named || (await exists(csvFile))))
-    return {
-      kind: 'exists',
-      error: `zoning "${name}" already exists (${named ? 'in the workbook' : `${fileName} beside it`}): choose another name, or send "overwrite": true to replace it`,
-    };
-  const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);
-  const { zoning, renamed } = distinctZoneIds(given, others, name, new Set(scenario.areas.map((a) => a.id)));
-  await writeAtomically(csvFile, zoningCsv(scenario, zoning));
-  return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo: 'beside the workbook' };
 }
