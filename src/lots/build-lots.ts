@@ -11,7 +11,7 @@ import { periodOrder } from './period-order.js';
 /** What lots are built from: the lot plan, the areas and the demand of the design period (and later ones). */
 type LotSource = Pick<Scenario, 'lotPlan' | 'areas' | 'period' | 'demand'>;
 
-const countyZoneId = 'county';
+export const countyZoneId = 'county';
 
 export function lotId(careType: CareType, zoneId: string): string {
   return `${careType}:${zoneId}`;
@@ -27,7 +27,8 @@ function carriedTypes(careType: CareType, scenario: LotSource): Set<CareType> {
   return carried;
 }
 
-function groupAreas(
+/** Areas by the lot zone they fall in (`county` for a county-wide lot, or an area no zone holds). */
+export function groupAreas(
   areaIds: readonly string[],
   zoning: Zoning,
   geography: 'zone' | 'county',

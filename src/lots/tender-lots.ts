@@ -8,7 +8,7 @@
 import { zoneWithoutDemand } from '../diagnostics/messages.js';
 import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
-import { buildLots } from './build-lots.js';
+import { buildLots, countyZoneId, groupAreas } from './build-lots.js';
 import { eligiblePartBids } from './eligibility.js';
 import { hasEligibleOffer } from './offers.js';
 
@@ -100,10 +100,10 @@ function zonesWithoutLots(scenario: Scenario, lots: readonly Lot[]): string[] {
   );
   if (!byZone) return [];
   const tendered = new Set(lots.map((lot) => lot.zoneId));
-  const areasOf = new Map<string, string[]>();
-  for (const [areaId, zoneId] of scenario.zonings.get(scenario.zoning) ?? new Map<string, string>())
-    if (!tendered.has(zoneId)) areasOf.set(zoneId, [...(areasOf.get(zoneId) ?? []), areaId]);
-  return [...areasOf]
+  const areaIds = scenario.areas.map((a) => a.id).sort();
+  const zones = groupAreas(areaIds, scenario.zonings.get(scenario.zoning) ?? new Map(), 'zone');
+  return [...zones]
+    .filter(([zoneId]) => !tendered.has(zoneId) && zoneId !== countyZoneId)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([zoneId, areaIds]) => zoneWithoutDemand(zoneId, areaIds.sort(), scenario.period));
+    .map(([zoneId, zoneAreas]) => zoneWithoutDemand(zoneId, zoneAreas, scenario.period));
 }
