@@ -12,7 +12,8 @@
  * Worker entries keep their names, so `new URL('./solve-worker.js', import.meta.url)`
  * finds them beside the bundled caller, as it does in dist/. The main thread's
  * code is a second, CommonJS build beside them (main.cjs, loaded by launch.cjs
- * with V8's code cache: src/cli/launch.ts); the workers stay ES modules.
+ * with V8's code cache: src/cli/launch.ts), and so are the report thread and the batch
+ * workers; the other workers stay ES modules.
  */
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,7 +48,6 @@ rmSync('dist/bundle', { recursive: true, force: true });
 // The worker threads' entries, as ES modules.
 await build({
   input: {
-    'batch-worker': 'dist/compare/batch-worker.js',
     'solve-worker': 'dist/serve/solve-worker.js',
     'jslp-worker': 'dist/solve/jslp-worker.js',
   },
@@ -164,4 +164,19 @@ await build({
   external,
   logLevel: 'warn',
   output: commonJsOutput('render-chunk-[hash].cjs'),
+});
+
+// The batch's worker threads, as CommonJS too: piscina requires launch.cjs, which loads
+// batch-worker.cjs and its chunks with V8's code cache (src/compare/batch-run.ts). As an ES
+// module each worker also compiled Node's own ES module loader. HiGHS's JavaScript is bundled,
+// as on the main thread: the pool hands each worker the compiled WebAssembly, or the worker
+// compiles highs.wasm itself (src/solve/highs-shared.ts).
+await build({
+  input: { 'batch-worker': 'dist/compare/batch-worker.js' },
+  platform: 'node',
+  plugins: [highsBundled],
+  external: externalExcept('highs'),
+  logLevel: 'warn',
+  // runTask (its default export, for `zonal worker`'s pool) and runChunk (the batch's), both by name.
+  output: { ...commonJsOutput('batch-chunk-[hash].cjs'), exports: 'named' },
 });

@@ -69,18 +69,20 @@ const recording = process.env['ZONAL_CODE_CACHE'] === 'record';
 const flagsTag = (): string => v8.cachedDataVersionTag().toString(16).padStart(8, '0');
 
 /**
- * main.cjs, or the worker entry a worker thread started on launch.cjs names
- * (`new Worker(launch.cjs, { argv: ['render-worker.cjs'] })`, report/render-thread.ts):
- * a worker sees its own file as process.argv[1], the command line sees bin/zonal.js.
- * Read from argv, not worker_threads, which the main thread of `zonal validate` never loads.
+ * main.cjs, or the worker entry a worker thread started on launch.cjs names: the report
+ * thread (`new Worker(launch.cjs, { argv: ['render-worker.cjs'] })`, report/render-thread.ts)
+ * sees its own file as process.argv[1]; a batch worker (compare/batch-run.ts) runs piscina's
+ * worker script, which requires launch.cjs, so it is known by being a worker thread; the
+ * command line sees bin/zonal.js. worker_threads is loaded only to tell a worker from a
+ * command line given a worker's name: the main thread of `zonal validate` never loads it.
  */
 function bundledEntry(): string {
   const [, script, entry] = process.argv;
-  return script === fileURLToPath(import.meta.url) &&
-    entry !== undefined &&
-    /^[a-z-]+-worker\.cjs$/.test(entry)
-    ? entry
-    : 'main.cjs';
+  if (entry === undefined || !/^[a-z-]+-worker\.cjs$/.test(entry)) return 'main.cjs';
+  const inWorker = () =>
+    !(createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads'))
+      .isMainThread;
+  return script === fileURLToPath(import.meta.url) || inWorker() ? entry : 'main.cjs';
 }
 
 const cacheFile = (filename: string, tag: string) => `${filename}.${tag}.v8cache`;
@@ -133,14 +135,18 @@ function cacheNow(script: vm.Script): { readonly tag: string; readonly data: Buf
   return flagsTag() === tag ? { tag, data } : undefined;
 }
 
+/** Caches this thread wrote: a batch worker records after each chunk, each time with more of its code. */
+const written = new Set<string>();
+
 function writeRecorded(): void {
   // Every function that has run is cached now, but under the flags of the moment:
   // if they are not those of the file's first run, its cache from then is written.
   for (const [filename, { script, tag, loaded }] of recorded) {
     const file = cacheFile(filename, tag);
-    if (existsSync(file)) continue;
+    if (existsSync(file) && !written.has(file)) continue;
     const latest = cacheNow(script);
     writeFileSync(file, latest?.tag === tag ? latest.data : loaded);
+    written.add(file);
   }
 }
 
@@ -150,4 +156,5 @@ if (recording) {
   (globalThis as Record<symbol, unknown>)[recordCodeCacheKey] = writeRecorded;
 }
 
-createRequire(import.meta.url)(path.join(bundleDir, bundledEntry()));
+/** The entry's exports: a worker pool that loads launch.cjs finds its task function here (compare/batch-run.ts). */
+export default createRequire(import.meta.url)(path.join(bundleDir, bundledEntry())) as unknown;

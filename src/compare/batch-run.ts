@@ -23,7 +23,7 @@ import { chunkVariants } from './batch-chunks.js';
 import { optimiseOnlyLastingHotCode } from './batch-jit.js';
 import { batchWorkbook } from './batch-workbook.js';
 import { batchCsvHeaderLine, batchCsvRows, jsonlLine, readJournal, sortRows } from './batch-output.js';
-import type { BatchWorkerData, ChunkTask, VariantTask } from './batch-worker.js';
+import type { ChunkTask, VariantTask } from './batch-worker.js';
 import { failedRow, type BatchRow } from './run-variant.js';
 
 /**
@@ -71,25 +71,35 @@ const workerYoungGenerationMb = 64;
 
 const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv', xlsx: 'batch.xlsx' } as const;
 
+/** The file a worker thread of the batch's pool loads, and the arguments it is given (piscina's `argv`). */
+export interface WorkerEntry {
+  readonly filename: string;
+  readonly argv: string[];
+}
+
 /**
- * The compiled worker: the bundled one that `zonal batch` runs
- * (dist/bundle/batch-worker.js, a few large files: a worker started in about
- * half the CPU of the unbundled one, 0.3 s against 0.7 s), also for callers
- * of the unbundled dist/ (the bench, `zonal worker`, tests), so that they
- * measure what a user runs; the unbundled worker when there is no bundle.
- * Tests run the TypeScript sources, whose worker must still be a built one
- * (piscina loads a file), so they point at dist/.
+ * The compiled worker: the bundled one that `zonal batch` runs, also for callers of the
+ * unbundled dist/ (the bench, `zonal worker`, tests), so that they measure what a user
+ * runs; the unbundled worker (dist/compare/batch-worker.js) when there is no bundle.
+ * Tests run the TypeScript sources, whose worker must still be a built one (piscina
+ * loads a file), so they point at dist/.
+ *
+ * The bundled worker is CommonJS (dist/bundle/batch-worker.cjs and its chunks), loaded
+ * through launch.cjs with V8's code cache as the command line's own code is
+ * (src/cli/launch.ts): piscina requires launch.cjs, which finds the entry in the
+ * thread's argv and hands back its exports. As an ES module, each worker compiled
+ * Node's own ES module loader (about 100 ms of CPU) and the bundle from source
+ * (docs/performance.md, "Batch").
  */
-export function workerFile(): string {
+export function workerEntry(): WorkerEntry {
   const here = import.meta.url;
   const dist = here.endsWith('.ts') ? new URL('../../dist/', here) : new URL('../', here);
-  const candidates = [new URL('bundle/batch-worker.js', dist), new URL('compare/batch-worker.js', dist)];
-  const file = candidates.map((url) => fileURLToPath(url)).find((f) => existsSync(f));
-  if (file === undefined)
-    throw new Error(
-      `the batch worker ${fileURLToPath(candidates[1] ?? dist)} is missing: run \`npm run build\` first`,
-    );
-  return file;
+  const bundled = fileURLToPath(new URL('bundle/batch-worker.cjs', dist));
+  if (existsSync(bundled))
+    return { filename: fileURLToPath(new URL('bundle/launch.cjs', dist)), argv: [path.basename(bundled)] };
+  const unbundled = fileURLToPath(new URL('compare/batch-worker.js', dist));
+  if (existsSync(unbundled)) return { filename: unbundled, argv: [] };
+  throw new Error(`the batch worker ${unbundled} is missing: run \`npm run build\` first`);
 }
 
 async function rewrite(outDir: string, rows: readonly BatchRow[]): Promise<void> {
@@ -113,8 +123,11 @@ async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
   return readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
 }
 
-/** How a chunk is handed to a worker: piscina's `run`, or a stand-in in tests. */
-type RunChunk = (task: ChunkTask, options: { transferList: MessagePort[] }) => Promise<unknown>;
+/** How a chunk is handed to a worker: piscina's `run` (with the pool's HiGHS), or a stand-in in tests. */
+type RunChunk = (
+  task: Pick<ChunkTask, 'tasks' | 'rows'>,
+  options: { transferList: MessagePort[] },
+) => Promise<unknown>;
 
 /**
  * Runs one chunk and lands each row the moment the worker posts it. If the
@@ -159,23 +172,25 @@ interface ThreadPool {
 
 /**
  * A piscina pool of `settings.workers` threads, made for one batch of `variants`
- * and destroyed after it. The workers share one optimised compile of HiGHS when
- * the batch is large enough to repay it (solve/highs-shared.ts), else each runs
- * HiGHS on baseline code; they optimise only lastingly hot JavaScript
- * (batch-jit.ts). Each task is a chunk of neighbouring variants
+ * and destroyed after it. The threads start while the main thread's one compile of
+ * HiGHS runs on V8's background threads (optimised code when the batch is large
+ * enough to repay it, else baseline code: solve/highs-shared.ts), and each chunk
+ * brings the compiled module to its worker; they optimise only lastingly hot
+ * JavaScript (batch-jit.ts). Each task is a chunk of neighbouring variants
  * (batch-chunks.ts), so that variants building the same model meet the
  * worker that remembers its answer.
  */
-async function startThreadPool(
+function startThreadPool(
   settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version' | 'highs'>,
   variants: number,
-): Promise<ThreadPool> {
+): ThreadPool {
   optimiseOnlyLastingHotCode();
-  const workerData: BatchWorkerData = { highs: await compileSharedHighs(variants, settings.highs) };
+  // Its V8 flags are set before this returns, so before any worker loads its code (they name its cache).
+  const highs = compileSharedHighs(variants, settings.highs);
+  highs.catch(() => undefined); // awaited by the first chunk; a batch stopped before it must not leave a stray rejection
   const pool = new Piscina<ChunkTask, void>({
-    filename: workerFile(),
+    ...workerEntry(),
     name: 'runChunk',
-    workerData,
     minThreads: settings.workers,
     maxThreads: settings.workers,
     idleTimeout: 1000,
@@ -189,10 +204,10 @@ async function startThreadPool(
   });
   return {
     run: async (todo, land) => {
+      const module = await highs;
+      const run: RunChunk = (task, options) => pool.run({ ...task, highs: module }, options);
       await Promise.all(
-        chunkVariants(todo, settings.workers).map((chunk) =>
-          landChunk((task, options) => pool.run(task, options), chunk, chunk.map(taskOf), land),
-        ),
+        chunkVariants(todo, settings.workers).map((chunk) => landChunk(run, chunk, chunk.map(taskOf), land)),
       );
     },
     stop: () => pool.destroy(),
@@ -205,7 +220,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const todo = settings.variants.filter((v) => !done.has(v.id));
   await rewrite(settings.outDir, kept);
   const threads =
-    settings.executor === undefined && todo.length > 0 ? await startThreadPool(settings, todo.length) : null;
+    settings.executor === undefined && todo.length > 0 ? startThreadPool(settings, todo.length) : null;
   const rows = [...kept];
   settings.onProgress?.(rows.length, settings.variants.length);
   const jsonlPath = path.join(settings.outDir, batchFiles.jsonl);

@@ -1,12 +1,13 @@
 /**
- * The batch worker thread (run by piscina from dist/compare/batch-worker.js).
+ * The batch worker thread (run by piscina: compare/batch-run.ts `workerEntry`).
  * Each worker reads each base scenario once and keeps it; HiGHS loads one
  * WASM runtime per thread (solve/backend-highs.ts), from the module the main
- * thread compiled for the whole pool when it hands one over.
+ * thread compiled for the whole pool when its chunks bring one (a batch), or
+ * compiled by the worker itself (`zonal worker`'s tasks).
  */
 import type { MessagePort } from 'node:worker_threads';
-import { workerData } from 'piscina';
 import { readScenario, type ReadResult } from '../io/read-scenario.js';
+import { recordCodeCache } from '../cli/code-cache-record.js';
 import { formatIssue } from '../diagnostics/issues.js';
 import { highsBackend, useCompiledHighs } from '../solve/backend-highs.js';
 import type { CompiledWasm } from '../solve/highs-shared.js';
@@ -21,15 +22,6 @@ export interface VariantTask {
   readonly timeLimit: number;
   readonly version: string;
 }
-
-/** What the pool gives every worker when it starts. */
-export interface BatchWorkerData {
-  /** HiGHS compiled once for the pool (solve/highs-shared.ts); null: each worker compiles its own. */
-  readonly highs: CompiledWasm | null;
-}
-
-const shared = workerData as BatchWorkerData | undefined;
-if (shared?.highs) useCompiledHighs(shared.highs);
 
 const scenarios = new Map<string, Promise<ReadResult>>();
 
@@ -64,9 +56,14 @@ export default async function runTask(task: VariantTask): Promise<BatchRow> {
   }
 }
 
+/** Whether this worker has loaded its HiGHS runtime from the pool's module. */
+let highsLoaded = false;
+
 /** A chunk of neighbouring variants (compare/batch-chunks.ts) and the port its rows go back through. */
 export interface ChunkTask {
   readonly tasks: readonly VariantTask[];
+  /** HiGHS compiled once for the pool (solve/highs-shared.ts): the worker's first chunk loads its runtime from it. */
+  readonly highs: CompiledWasm;
   /** Each row is posted here as soon as its variant has run, then `null` when the chunk is done. */
   readonly rows: MessagePort;
 }
@@ -80,11 +77,14 @@ export interface ChunkTask {
  * piscina worker, whose thread lives on, gave the other side no 'close'
  * (tried); a thread that ends does close its ports.
  */
-export async function runChunk({ tasks, rows }: ChunkTask): Promise<void> {
+export async function runChunk({ tasks, rows, highs }: ChunkTask): Promise<void> {
+  if (!highsLoaded) useCompiledHighs(highs);
+  highsLoaded = true;
   try {
     for (const task of tasks) rows.postMessage(await runTask(task));
   } finally {
     rows.postMessage(null);
     rows.close();
+    recordCodeCache(); // `npm run build` only: the code this chunk ran, before piscina stops the thread
   }
 }

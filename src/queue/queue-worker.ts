@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Piscina } from 'piscina';
-import { workerFile } from '../compare/batch-run.js';
+import { workerEntry } from '../compare/batch-run.js';
 import type { VariantTask } from '../compare/batch-worker.js';
 import type { BatchRow } from '../compare/run-variant.js';
 import type { RedisAddress } from './redis-address.js';
@@ -87,7 +87,7 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
   const client = openRedis(settings.address, (message) => settings.log(`${message} (retrying)`));
   const folderOf = scenarioFolders(root, (key) => client.get(key));
   const pool = new Piscina<VariantTask, BatchRow>({
-    filename: workerFile(),
+    ...workerEntry(),
     minThreads: settings.concurrency,
     maxThreads: settings.concurrency,
   });

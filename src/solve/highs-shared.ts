@@ -1,26 +1,26 @@
 /**
- * One optimised compile of HiGHS's WebAssembly for a pool of worker threads
- * that solve hundreds of models each (`zonal batch`).
+ * One compile of HiGHS's WebAssembly for a pool of worker threads (`zonal batch`),
+ * on optimised code for a batch of hundreds of variants, else on baseline code.
  *
  * A one-shot run keeps HiGHS on V8's baseline code (wasm-tiering.ts): there,
  * compiling with the optimising compiler (TurboFan) costs more than it saves.
- * A batch worker is the other case: on the county grid, HiGHS on optimised
+ * A large batch is the other case: on the county grid, HiGHS on optimised
  * code took 15 ms of CPU a solve against 22 ms on baseline code, and the
  * whole sequential grid 20.1-20.3 s against 23.2-23.8 s of CPU, compiling
- * included (docs/performance.md, "Batch"). The module is compiled once here,
- * lazily (each function when first called), and handed to every worker: the
- * workers instantiate the same compiled module, so V8 compiles each function
- * once for the whole pool, not once per worker.
+ * included (docs/performance.md, "Batch"). Either way the module is compiled
+ * once here and handed to every worker: the workers instantiate the same
+ * compiled module, so V8 compiles each function once for the whole pool, not
+ * once per worker.
  *
- * The flag applies to the whole process: call this only in a process whose
- * own thread does not run HiGHS on baseline code (the batch's main thread
- * only hands variants to workers). ZONAL_WASM_TIERING=baseline keeps
- * every worker on its own baseline compile, for measuring.
+ * The flags apply to the whole process: call this only in a process whose own
+ * thread runs no HiGHS (the batch's main thread only hands variants to
+ * workers). ZONAL_WASM_TIERING=baseline keeps a large batch on baseline code,
+ * for measuring.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setV8FlagsOnce } from './v8-flags.js';
-import { optimisedCompileFlags } from './wasm-tiering.js';
+import { compileWasmEagerly, optimisedCompileFlags, useWasmTiering } from './wasm-tiering.js';
 import { readHighsHints, readWithCompilationHints, wasmHintsMode } from './wasm-hints.js';
 
 /**
@@ -36,10 +36,11 @@ interface WasmGlobal {
 const wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
 
 let compiled: Promise<CompiledWasm> | null = null;
+let compiledBaseline: Promise<CompiledWasm> | null = null;
 
 /**
  * Variants from which a batch's workers share one optimised compile of HiGHS;
- * below it each worker runs HiGHS on baseline code, compiled as it goes. The
+ * below it they share one compile on baseline code. The
  * optimised compile costs about 2 s of CPU once, and saves about 4-5 ms of CPU a
  * variant. A new `zonal batch` process, both ways in turn (docs/performance.md,
  * "a batch's size decides how HiGHS is compiled"): 24 variants 2.55 s against 1.4 s
@@ -58,29 +59,33 @@ export function sharesOptimisedHighs(variants: number, pooled: PooledHighs = 'by
 }
 
 /**
- * The optimised HiGHS module for the worker threads of a batch of `variants`,
- * compiled once per process (each function's optimised code stays with it for
- * the next pool), or null: the workers compile their own on baseline code (a
- * batch below `optimisedFromVariants`, or the environment asks for baseline code).
+ * HiGHS compiled once for the worker threads of a batch of `variants`, once per process
+ * (each function's code stays with the module for the next pool): optimised code for a
+ * batch of `optimisedFromVariants` or more, baseline code below it. The compile starts
+ * (and its V8 flags are set) before this returns, so the pool's threads start while V8
+ * compiles on its background threads; each worker instantiates the one module.
  *
  * The functions a county calls (the build's hint list, wasm-hints.ts) are
- * compiled at once, side by side on V8's background threads, before the
- * workers start; any other on its first call. Compiled only on first call, every function
- * was compiled on a worker's own thread as a variant waited for it (both
- * workers at once, for the same functions): a user's `zonal batch` of the
- * bundled grid wrote its first row after 3.0-5.5 s and took 14.1-14.7 s of
- * CPU, against 12.8-13.3 s compiled up front (docs/performance.md, "what a
- * second worker costs is its start"). The code is the same either way. Without
- * a hint list the module is compiled lazily as before: compiling all of it
- * up front would optimise its 8,648 functions.
+ * compiled at once, side by side on V8's background threads; any other on its
+ * first call. Compiled only on first call, every function was compiled on a worker's
+ * own thread as a variant waited for it (both workers at once, for the same
+ * functions): a user's `zonal batch` of the bundled grid wrote its first row after
+ * 3.0-5.5 s and took 14.1-14.7 s of CPU, against 12.8-13.3 s compiled up front
+ * (docs/performance.md, "what a second worker costs is its start"), and a small batch's
+ * workers each compiled HiGHS on their own thread, a county's functions as the first
+ * variant called them. The code is the same either way. Without a hint list the module
+ * is compiled lazily: compiling all of it up front would compile its 8,648 functions.
  */
-export function compileSharedHighs(
-  variants: number,
-  pooled: PooledHighs = 'by-size',
-): Promise<CompiledWasm | null> {
-  if (!sharesOptimisedHighs(variants, pooled)) return Promise.resolve(null);
-  compiled ??= compileOptimisedHighs();
-  return compiled;
+export function compileSharedHighs(variants: number, pooled: PooledHighs = 'by-size'): Promise<CompiledWasm> {
+  if (sharesOptimisedHighs(variants, pooled)) {
+    compiled ??= compileOptimisedHighs();
+    return compiled;
+  }
+  compiledBaseline ??= compileHighsWasm(true, () => {
+    useWasmTiering('baseline');
+    compileWasmEagerly();
+  });
+  return compiledBaseline;
 }
 
 function compileOptimisedHighs(): Promise<CompiledWasm> {

@@ -24,6 +24,14 @@ async function bundleCopy(): Promise<string> {
   return path.join(root, 'dist/bundle/launch.cjs');
 }
 
+/** A batch file of two variants of the bundled tiny scenario. */
+async function tinyBatch(): Promise<string> {
+  const file = path.join(await tempDir('zonal-batch-'), 'batch.json');
+  const batch = { base: path.join(repoRoot, 'scenarios/tiny'), grid: { demandMultiplier: [1, 1.1] } };
+  await writeFile(file, JSON.stringify(batch));
+  return file;
+}
+
 const cacheFiles = async (launch: string) =>
   (await readdir(path.dirname(launch))).filter((f) => f.endsWith('.v8cache'));
 
@@ -118,7 +126,36 @@ describe.concurrent('the code cache', () => {
     const solve = await run(launch, ['solve', 'scenarios/tiny', '--out', out], true);
     expect(solve.code).toBe(0);
     expect(solve.stderr).not.toContain('refused');
+    // The batch workers load through launch.cjs too (src/compare/batch-run.ts), a small batch's
+    // under its own flags and a large batch's under those of the optimised HiGHS compile.
+    expect(new Set((await cacheFiles(launch)).filter((f) => f.startsWith('batch-worker.cjs.'))).size).toBe(2);
+    const batch = await run(launch, ['batch', await tinyBatch(), '--out', out], true);
+    expect(batch.code).toBe(0);
+    expect(batch.stderr).not.toContain('refused');
   });
+
+  test(
+    "a large batch's workers take the caches recorded under the optimised compile's flags",
+    spawnTimeout,
+    async () => {
+      // As the bench runs a batch: runBatch from dist/, its workers on the bundle through launch.cjs.
+      const script = `
+import { parseBatchFile } from './dist/compare/batch-file.js';
+import { runBatch } from './dist/compare/batch-run.js';
+const parsed = parseBatchFile(JSON.stringify({ base: 'tiny', grid: { demandMultiplier: [1, 1.1] } }));
+const summary = await runBatch({ variants: parsed.variants, batchDir: 'scenarios', outDir: ${JSON.stringify(await tempDir('zonal-out-'))},
+  workers: 2, resume: false, timeLimit: 60, version: 'test', highs: 'optimised' });
+console.log(summary.ran, summary.failed);
+`;
+      const dir = await tempDir('zonal-refused-');
+      await writeFile(path.join(dir, 'report-refused.cjs'), reportRefused);
+      const large = await node(
+        ['--require', path.join(dir, 'report-refused.cjs'), '--input-type=module', '-e', script],
+        repoRoot,
+      );
+      expect(large).toEqual({ code: 0, stdout: '2 0\n', stderr: '' });
+    },
+  );
 
   test('a corrupt cache, a damaged one or none changes no output or exit code', spawnTimeout, async () => {
     const bad = await writeScenarioFolder({ ...goodFiles(), 'providers.csv': 'provider_id\nP1\n' });
@@ -157,7 +194,17 @@ describe.concurrent('the code cache', () => {
       const solve = await run(launch, ['solve', 'scenarios/tiny', '--out', await tempDir('zonal-out-')]);
       expect({ code: solve.code, stderr: solve.stderr }).toEqual({ code: 0, stderr: '' });
       expect(solve.stdout).toContain('report.html');
+      // And the batch workers (src/compare/batch-run.ts).
+      const batch = await run(launch, ['batch', await tinyBatch(), '--out', await tempDir('zonal-out-')]);
+      expect({ code: batch.code, stderr: batch.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(batch.stdout).toContain('No variant failed');
     }
+  });
+
+  test("the command line given a worker's file name runs no worker", async () => {
+    const given = await zonal(['batch-worker.cjs']);
+    expect(given.code).toBe(2);
+    expect(given.stderr).toContain("unknown command 'batch-worker.cjs'");
   });
 
   test('recording writes caches that V8 then takes', spawnTimeout, async () => {

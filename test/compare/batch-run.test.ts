@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
-import { landChunk, runBatch, workerFile, type BatchSettings } from '../../src/compare/batch-run.js';
+import { landChunk, runBatch, workerEntry, type BatchSettings } from '../../src/compare/batch-run.js';
 import type { ChunkTask } from '../../src/compare/batch-worker.js';
 import { failedRow, type BatchRow } from '../../src/compare/run-variant.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -16,7 +16,7 @@ import { tempDir } from '../helpers/scenario-folder.js';
 let variants: Variant[];
 
 beforeAll(() => {
-  expect(existsSync(workerFile())).toBe(true);
+  expect(existsSync(workerEntry().filename)).toBe(true);
   const parsed = parseBatchFile(
     JSON.stringify({
       base: 'tiny',
@@ -123,7 +123,7 @@ describe('runBatch', () => {
  * the first `finish` variants through the chunk's port, then ends as `how` says.
  */
 function threadThat(finish: number, how: 'returns' | 'exits' | 'throws') {
-  return (task: ChunkTask, options: { transferList: unknown[] }) =>
+  return (task: Pick<ChunkTask, 'tasks' | 'rows'>, options: { transferList: unknown[] }) =>
     new Promise<unknown>((resolve, reject) => {
       const worker = new Worker(
         `const { parentPort } = require('node:worker_threads');

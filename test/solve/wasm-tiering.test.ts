@@ -18,7 +18,7 @@ v8.setFlagsFromString = (flag) => events.push(flag);
 WebAssembly.compile = async () => (events.push('compile'), {});
 const { useWasmTiering } = await import('./dist/solve/wasm-tiering.js');
 const { compileHighsWasm, compileSharedHighs } = await import('./dist/solve/highs-shared.js');
-const steps = { baseline: () => useWasmTiering('baseline'), v8: () => useWasmTiering('v8'), oneShot: () => compileHighsWasm(true), shared: () => compileSharedHighs(1, 'optimised') };
+const steps = { baseline: () => useWasmTiering('baseline'), v8: () => useWasmTiering('v8'), oneShot: () => compileHighsWasm(true), shared: () => compileSharedHighs(1, 'optimised'), smallBatch: () => compileSharedHighs(6) };
 for (const step of process.argv.slice(1)) await steps[step]();
 console.log(JSON.stringify(events));
 `;
@@ -52,6 +52,17 @@ describe.concurrent('the number of compile tasks', () => {
 
   test('the optimised compile asks for it itself when it is the first compile of the process', async () => {
     expect(atEachCompile(await eventsAfter('shared'), tasks)).toEqual(['128']);
+  });
+
+  test("a small batch's shared compile: one task, baseline code only, after an optimised one too", async () => {
+    const events = await eventsAfter('smallBatch');
+    expect(atEachCompile(events, tasks)).toEqual(['1']);
+    expect(events).toContain('--liftoff-only');
+    // Its flags are asked for before it starts, as a one-shot run's are.
+    expect(events.indexOf('--liftoff-only')).toBeLessThan(events.indexOf('compile'));
+    const after = await eventsAfter('shared', 'smallBatch');
+    expect(atEachCompile(after, tasks)).toEqual(['128', '1']);
+    expect(after.lastIndexOf('--liftoff')).toBeGreaterThan(after.indexOf('--no-liftoff'));
   });
 
   test("a one-shot run's compile: one task on baseline code, V8's default on V8's tiering", async () => {
