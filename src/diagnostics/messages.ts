@@ -298,14 +298,14 @@ export const workbookCannotOpen = (error: string) =>
  * `asked` what the command line named: a folder (--out DIR) or a file (score's --out FILE, --baseline-out).
  */
 export const cannotWriteOutput = (target: string, why: string, code: string, asked: 'folder' | 'file') =>
-  `cannot write to ${target}: ${why}${code === '' ? '' : ` (${code})`}; ` +
+  `${target}: cannot write there: ${why}${code === '' ? '' : ` (${code})`}; ` +
   (asked === 'folder'
     ? 'choose another --out folder or free it.'
     : 'choose another file name or folder, or free it.') +
   ' Nothing was changed there.';
 
 export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'file') =>
-  `cannot write to ${target}: ${target === file ? 'it' : file} is a file, not a folder; ` +
+  `${target}: ${target === file ? 'is' : `cannot write there: ${file} is`} a file, not a folder; ` +
   (asked === 'folder'
     ? 'give --out a folder (it is made if missing).'
     : 'give a file name in a folder (folders are made if missing).') +

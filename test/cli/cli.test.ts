@@ -296,7 +296,7 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
   });
 
   test.each([
-    ['an unknown zoning', ['--zoning', 'nine'], 'zoning "nine"'],
+    ['an unknown zoning', ['--zoning', 'nine'], '--zoning nine: the scenario has no such zoning'],
     ['--time-limit 0', ['--time-limit', '0'], '--time-limit 0'],
     ['--time-limit abc', ['--time-limit', 'abc'], '--time-limit abc'],
     ['an unknown objective', ['--objective', 'cheapest'], 'cheapest'],

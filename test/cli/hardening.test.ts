@@ -279,7 +279,7 @@ describe.concurrent('output folders', () => {
     await writeFile(path.join(cwd, 'README.md'), 'mine', 'utf8');
     const r = await zonal(['init', ''], cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('init needs a folder name');
+    expect(r.stderr).toContain('zonal init: needs a folder name');
     expect(await readdir(cwd)).toEqual(['README.md']);
     expect(await readFile(path.join(cwd, 'README.md'), 'utf8')).toBe('mine');
   });
@@ -293,7 +293,7 @@ describe.concurrent('output folders', () => {
       await chmod(parent, 0o700);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
-        /^zonal: cannot write to .*: permission denied \(EACCES\); choose another --out folder/,
+        /^\/.*: cannot write there: permission denied \(EACCES\); choose another --out folder/,
       );
     },
   );
@@ -305,7 +305,7 @@ describe.concurrent('output folders', () => {
     const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(file, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `zonal: cannot write to ${path.join(file, 'out')}: ${file} is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
+      `${path.join(file, 'out')}: cannot write there: ${file} is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
     );
     const score = await zonal(['score', 'scenarios/tiny', '--out', path.join(file, 'scores.csv')]);
     expect(score.code).toBe(2);
@@ -369,7 +369,7 @@ describe.concurrent('output folders', () => {
       const r = await zonal([...command, '--out', file]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
-        `zonal: cannot write to ${file}: it is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
+        `${file}: is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
       );
       expect(await readFile(file, 'utf8')).toBe('mine');
     }
@@ -381,12 +381,12 @@ describe.concurrent('output folders', () => {
       const r = await zonal(['solve', 'scenarios/tiny', '--out', '/proc/zonal-nope/out']);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(
-        'zonal: cannot write to /proc/zonal-nope/out: a folder cannot be made there (ENOENT); choose another --out folder or free it. Nothing was changed there.\n',
+        '/proc/zonal-nope/out: cannot write there: a folder cannot be made there (ENOENT); choose another --out folder or free it. Nothing was changed there.\n',
       );
       const score = await zonal(['score', 'scenarios/tiny', '--out', '/proc/zonal-nope/scores.csv']);
       expect(score.code).toBe(1);
       expect(score.stderr).toBe(
-        'zonal: cannot write to /proc/zonal-nope/scores.csv: a folder cannot be made there (ENOENT); choose another file name or folder, or free it. Nothing was changed there.\n',
+        '/proc/zonal-nope/scores.csv: cannot write there: a folder cannot be made there (ENOENT); choose another file name or folder, or free it. Nothing was changed there.\n',
       );
     },
   );

@@ -126,7 +126,7 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   await checkFileFlags([{ flag: '--out', file: flags.out }]);
   const { scenario: input } = await loadScenario(dir);
   const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
-  if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, `--zoning: ${scenario}`);
+  if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, scenario);
   const { lots } = tenderLots(scenario);
   const rows = bidScores(scenario, lots, scoringSettings(scenario));
   const file = path.resolve(flags.out);

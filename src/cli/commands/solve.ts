@@ -92,7 +92,7 @@ function failOn(
   if (outcome.kind === 'bad-settings') throw new CliExit(exitCodes.badInput, outcome.message);
   const advice = outcome.kind === 'bug' ? ' Please report this with the scenario.' : '';
   const written = lp === undefined ? 'Nothing was written.' : `Only the model was written, to ${lp}.`;
-  throw new CliExit(exitCodes.failure, `${describeFailure(outcome, 20)}. ${written}${advice}`);
+  throw new CliExit(exitCodes.failure, `zonal solve: ${describeFailure(outcome, 20)}. ${written}${advice}`);
 }
 
 /** `started` (solve-start.ts) is closed here whatever happens, bad flags included. */
@@ -143,7 +143,7 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   if (notFinite !== null)
     throw new CliExit(
       exitCodes.failure,
-      `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
+      `zonal solve: the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
     );
   const files = await outputFiles(
     outcome.result,
@@ -174,7 +174,7 @@ function rendering(renderer: RenderThread, result: Result, scenario: Scenario): 
     if (!(e instanceof RenderError)) throw e;
     throw new CliExit(
       exitCodes.failure,
-      `report.html and result.xlsx could not be made (${e.message}). Nothing was written. Please report this with the scenario.`,
+      `zonal solve: report.html and result.xlsx could not be made (${e.message}). Nothing was written. Please report this with the scenario.`,
     );
   });
   files.catch(() => undefined);
