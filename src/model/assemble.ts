@@ -13,7 +13,7 @@ import * as msg from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
 import { type DemandTable, demandWhere } from './demand-table.js';
 import type { areaRows, bidRows, currentRows, providerRows, RowKind, zoneRows } from './row-schemas.js';
-import { buildDemand, checkDemandTotals } from './assemble-demand.js';
+import { buildDemand, checkDemandTotals, type PeriodTotal } from './assemble-demand.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
 import { parseScoringSettings, type ScoringSettings } from './scoring-settings.js';
 import type {
@@ -44,10 +44,9 @@ export interface ZoningRows {
   readonly hasRejected: boolean;
 }
 
-export interface ScenarioRows {
-  readonly json: ScenarioJson;
-  /** Finds the line of a key in scenario.json for messages. */
-  readonly jsonLine: (key: string) => number | null;
+/** The tables as read, with what scenario.json says of them (their file names and zonings) and nothing else. */
+export interface TableRows {
+  /** scenario.json (or the workbook's scenario sheet): where a problem across zonings is told. */
   readonly jsonFile: string;
   readonly files: {
     readonly areas: string;
@@ -63,9 +62,15 @@ export interface ScenarioRows {
   readonly providers: Rows<typeof providerRows>;
   readonly bids: Rows<typeof bidRows>;
   readonly current: Rows<typeof currentRows>;
-  readonly boundaries: unknown;
   /** Ids of rows rejected by their row checks, already reported (io/table-rows.ts). */
   readonly rejected: RejectedIds;
+}
+
+export interface ScenarioRows extends TableRows {
+  readonly json: ScenarioJson;
+  /** Finds the line of a key in scenario.json for messages. */
+  readonly jsonLine: (key: string) => number | null;
+  readonly boundaries: unknown;
 }
 
 type IdKind = 'areas' | 'zones' | 'providers';
@@ -225,7 +230,7 @@ function resolveCoverage(
 }
 
 /** The rejected ids, with the zones that lost an area to a rejected area row (a zone of one such area is gone). */
-function withEmptiedZones(s: ScenarioRows, areaIds: ReadonlySet<string>): RejectedIds {
+function withEmptiedZones(s: TableRows, areaIds: ReadonlySet<string>): RejectedIds {
   const zones = new Set(s.rejected.zones);
   for (const { rows } of s.zonings.values())
     for (const { row } of rows)
@@ -234,7 +239,7 @@ function withEmptiedZones(s: ScenarioRows, areaIds: ReadonlySet<string>): Reject
 }
 
 function buildBids(
-  s: ScenarioRows,
+  s: TableRows,
   providers: ReadonlyMap<string, Provider>,
   areaIds: ReadonlySet<string>,
   zones: ReadonlyMap<string, readonly string[]>,
@@ -283,7 +288,7 @@ function buildBids(
 }
 
 /** A package is one provider's all-or-nothing offer; one that mixes providers is probably a typo. */
-function warnMixedPackages(s: ScenarioRows, issues: IssueList): void {
+function warnMixedPackages(s: TableRows, issues: IssueList): void {
   const owner = new Map<string, string>();
   for (const { line, row } of s.bids) {
     if (row.package_id === null) continue;
@@ -295,7 +300,7 @@ function warnMixedPackages(s: ScenarioRows, issues: IssueList): void {
 }
 
 function buildProviders(
-  s: ScenarioRows,
+  s: TableRows,
   areaIds: ReadonlySet<string>,
   issues: IssueList,
 ): Map<string, Provider> {
@@ -336,7 +341,7 @@ function buildProviders(
 }
 
 function buildCurrent(
-  s: ScenarioRows,
+  s: TableRows,
   areaIds: ReadonlySet<string>,
   providers: ReadonlyMap<string, Provider>,
   issues: IssueList,
@@ -376,7 +381,25 @@ function scoringSettingsOf(s: ScenarioRows, issues: IssueList): ScoringSettings 
   return defaults.settings;
 }
 
-export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
+/** The tables, each id resolved and every reference between them checked. */
+interface CheckedTables {
+  readonly areas: Area[];
+  readonly zonings: Map<string, Zoning>;
+  readonly demand: Demand;
+  /** Each period's total hours a week (checked against the limit). */
+  readonly totals: ReadonlyMap<string, PeriodTotal>;
+  readonly providers: Map<string, Provider>;
+  readonly bids: Bid[];
+  readonly current: CurrentRow[];
+}
+
+/**
+ * The checks across tables (ids, zonings, references from demand, bids and
+ * today's caseload): they need nothing from scenario.json but its file names
+ * and zonings, so they run even when its other settings are wrong (`zonal
+ * validate` tells both at once), and tell nothing that depends on those settings.
+ */
+export function checkTables(s: TableRows, issues: IssueList): CheckedTables {
   const areaMap = uniqueIds(s.files.areas, s.areas, (r) => r.area_id, 'area id', issues);
   const areas: Area[] = [...areaMap.values()].map((r) => ({
     id: r.area_id,
@@ -398,9 +421,6 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     zonings.set(name, buildZoning(name, zoningRows, areaIds, s.rejected, areaLines, issues));
   const withRejectedRows = new Set([...s.zonings].filter(([, z]) => z.hasRejected).map(([name]) => name));
   const zones = zoneAreas(zonings, issues, s.jsonFile, withRejectedRows);
-  const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
-  if (!zonings.has(zoning))
-    issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const demand = buildDemand(
     s.demand,
     s.files.demand,
@@ -409,6 +429,17 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     issues,
   );
   const totals = checkDemandTotals(s.files.demand, demand, issues);
+  const providers = buildProviders(s, areaIds, issues);
+  const bids = buildBids(s, providers, areaIds, zones, issues);
+  const current = buildCurrent(s, areaIds, providers, issues);
+  return { areas, zonings, demand, totals, providers, bids, current };
+}
+
+export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
+  const { areas, zonings, demand, totals, providers, bids, current } = checkTables(s, issues);
+  const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
+  if (!zonings.has(zoning))
+    issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const designTotal = totals.get(s.json.period);
   if (designTotal === undefined)
     issues.error(
@@ -419,7 +450,6 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
   // infeasible award ("at most 0 providers can win") or a warning for every zone.
   else if (designTotal.hours === 0) issues.error(s.files.demand, null, msg.periodHasNoHours(s.json.period));
-  const providers = buildProviders(s, areaIds, issues);
   return {
     name: s.json.name,
     currency: s.json.currency,
@@ -432,8 +462,8 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     award: s.json.award,
     demand,
     providers: [...providers.values()],
-    bids: buildBids(s, providers, areaIds, zones, issues),
-    current: buildCurrent(s, areaIds, providers, issues),
+    bids,
+    current,
     ...scoringSettingsOf(s, issues),
     ...(s.json.contract === undefined ? {} : { contract: s.json.contract }),
     ...(s.json.transition === undefined ? {} : { transition: s.json.transition }),

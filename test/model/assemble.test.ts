@@ -27,6 +27,32 @@ const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => 
 };
 
 describe('assembleScenario via readScenario', () => {
+  test('with a mistake in scenario.json, the tables are still checked against each other: both told in one round, no echo', async () => {
+    const { scenario, errors } = await problems((f) => {
+      json(f, (j) => {
+        j.award.objective = 'cheapest';
+        // A lot entry gone wrong: its care type's demand must not be called un-tendered as well.
+        j.lots.standard.structure = 'sloe';
+      });
+      set('demand.csv', 3, 'A9,standard,2027,50,45,60')(f);
+      set('bids.csv', 3, 'B2,P9,standard,Z1,25,500,any,')(f);
+      set('bids.csv', 4, 'B3,P1,standard,Z7,24,500,,')(f);
+      set('zones-two.csv', 4, 'A4,Z2')(f);
+      set('providers.csv', 4, 'P1,Copy of First,500,50,80')(f);
+    });
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      'scenario.json:17: lots.standard.structure must be "sole", "lead-secondary", "framework" or "prime-secondaries"',
+      'scenario.json:27: award.objective must be "cost", "meat" or "whole-life"',
+      'zones-two.csv:4: unknown area "A4": it is not in areas.csv',
+      'areas.csv:4: area "A3" is in no zone of zoning "two": add a row "A3,<zone id>" to zones-two.csv',
+      'demand.csv:3: unknown area "A9": it is not in areas.csv',
+      'providers.csv:4: duplicate provider id "P1" (first on line 2): ids must be unique',
+      'bids.csv:3: unknown provider "P9": it is not in providers.csv',
+      'bids.csv:4: coverage names unknown area or zone id(s) "Z7": use * or ids from areas.csv and the zone files, separated by ;',
+    ]);
+  });
+
   test("a package holding two providers' bids is a warning, not an error", async () => {
     const { errors, warnings } = await problems((f) => {
       set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,500,any,PK')(f);
