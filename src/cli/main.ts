@@ -4,9 +4,11 @@
  * (the report's chart libraries alone take half a second to load).
  */
 import './zod-settings.js';
+import { homedir } from 'node:os';
 import { Command, Option } from 'commander';
 import { reportError } from './error-report.js';
 import { exitCodes } from './exit.js';
+import { expandHome } from './home-path.js';
 import { solverNames } from '../solve/solver-names.js';
 import { writeErr } from './terminal.js';
 import { version } from './version.js';
@@ -217,7 +219,7 @@ function exitWhenWritten(code: number): void {
 }
 
 // Not top-level await: the command line is bundled as CommonJS (src/cli/launch.ts).
-const argv = process.argv.slice(2);
+const argv = expandHome(process.argv.slice(2), homedir());
 void main(argv).then((code) => {
   process.exitCode = code;
   if (endsWhenDone.has(argv[0] ?? '')) exitWhenWritten(code);
