@@ -151,8 +151,32 @@ export const areaFarFromOthers = (id: string, gapKm: number, medianKm: number, s
 
 // Reading the scenario folder and its files.
 
-export const notValidJson = (error: string) =>
-  `is not valid JSON (${error}): check for a missing comma or quote`;
+// A settings file (scenario.json, a batch file) that is not JSON: io/json-problem.ts finds the slip.
+
+export const jsonEmpty = () => 'is empty: it needs the settings as JSON (`zonal init` writes an example)';
+
+export const jsonTrailingComma = () =>
+  'has a comma after the last item of a list or {…}: remove it (JSON allows no comma before } or ])';
+
+export const jsonMissingComma = () =>
+  'a comma is missing at the end of this line: items of a list or {…} are separated by commas';
+
+export const jsonComment = () =>
+  'has a comment (// or /* */), which JSON does not allow: remove it (a "name" or a README can hold notes)';
+
+export const jsonSingleQuotes = () => `uses single quotes ('…'): JSON needs double quotes ("…")`;
+
+export const jsonCurlyQuotes = () =>
+  'has curly quotes (“ ” or ‘ ’), which word processors and email put in: type straight double quotes (") instead';
+
+export const jsonUnclosed = (where: 'here' | 'the end') =>
+  `a { or [ is not closed before ${where}: add the missing } or ]`;
+
+export const jsonOther = (code: string, column: number) =>
+  `is not valid JSON at column ${column} (${code}): check the quotes, commas and brackets there`;
+
+export const jsonNotUtf8 = (encoding: string) =>
+  `is saved as ${encoding}: save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")`;
 
 export const notReadableCsv = (error: string) => `is not a readable CSV file: ${error}`;
 
@@ -329,8 +353,5 @@ export const fileFlagsSame = (flag: string, other: string, file: string) =>
 // Batch files.
 
 export const batchFileMissing = () => 'cannot read the batch file: check the path';
-
-export const batchNotValidJson = (error: string) =>
-  `is not valid JSON (${error}): check for a missing comma, quote or bracket`;
 
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';

@@ -28,7 +28,7 @@ import {
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
-import { encodingSniffer, undecodableMessage } from './text-decode.js';
+import { decodeTableBytes, encodingSniffer, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
 /** What every file's bytes are fed to: sha256 for a run's input hash, or nothing (`zonal validate`). */
@@ -80,13 +80,20 @@ async function readWhole(
   }
 }
 
-function parseJson(jsonFile: string, text: string, issues: IssueList): unknown {
+async function parseJson(jsonFile: string, bytes: Buffer, issues: IssueList): Promise<unknown> {
+  const text = bytes.toString('utf8');
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    return JSON.parse(json) as unknown;
   } catch (e) {
-    const m = /position (\d+)/.exec(String(e));
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
-    issues.error(jsonFile, line, msg.notValidJson((e as Error).message));
+    const found = decodeTableBytes(bytes);
+    if (found.kind === 'unsupported') {
+      issues.error(jsonFile, null, msg.jsonNotUtf8(found.encoding));
+      return undefined;
+    }
+    const { jsonProblem } = await import('./json-problem.js');
+    const problem = jsonProblem(json) ?? { line: null, message: msg.jsonOther((e as Error).message, 1) };
+    issues.error(jsonFile, problem.line, problem.message);
     return undefined;
   }
 }
@@ -206,7 +213,7 @@ export async function folderSource(
   );
   if (bytes === null) return null;
   const text = bytes.toString('utf8');
-  const settings = parseJson(jsonFile, text, issues);
+  const settings = await parseJson(jsonFile, bytes, issues);
   const tables = prefetch ? new TablePrefetch(dir, settings) : null;
   return {
     settingsFile: jsonFile,

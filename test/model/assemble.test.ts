@@ -277,7 +277,7 @@ describe('assembleScenario via readScenario', () => {
       (f) => {
         f['scenario.json'] = '{\n  "name": "x",\n  "period": "2027"\n  "files": {}\n}';
       },
-      'scenario.json:4: is not valid JSON',
+      'scenario.json:3: a comma is missing at the end of this line',
     ],
   ])('%s', async (_name, patch, expected) => {
     const { scenario, errors } = await problems(patch);
