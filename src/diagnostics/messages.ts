@@ -37,10 +37,15 @@ export const scoringSettingWrong = (message: string) => `${message} (see the REA
 export const duplicateId = (what: string, key: string, firstLine: number | undefined) =>
   `duplicate ${what} "${key}" (first on line ${firstLine}): ids must be unique`;
 
-export const unknownArea = (areaId: string) => `unknown area "${areaId}": it is not in areas.csv`;
+/** An id that differs from a known one only in capitals: ids must match exactly. */
+const inCapitals = (meant: string | null, file: string) =>
+  meant === null ? '' : ` (${file} has "${meant}": ids must match capitals too; write "${meant}")`;
 
-export const unknownProvider = (providerId: string) =>
-  `unknown provider "${providerId}": it is not in providers.csv`;
+export const unknownArea = (areaId: string, meant: string | null = null) =>
+  `unknown area "${areaId}": it is not in areas.csv${inCapitals(meant, 'areas.csv')}`;
+
+export const unknownProvider = (providerId: string, meant: string | null = null) =>
+  `unknown provider "${providerId}": it is not in providers.csv${inCapitals(meant, 'providers.csv')}`;
 
 export const baseAreaNotInAreas = (areaId: string) => `base_area_id "${areaId}" is not in areas.csv`;
 
@@ -75,8 +80,10 @@ export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
 
 // Bids: coverage and packages.
 
-export const coverageUnknownIds = (unknown: readonly string[]) =>
-  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`;
+/** `meant`: the known ids the unknown ones differ from only in capitals. */
+export const coverageUnknownIds = (unknown: readonly string[], meant: readonly string[] = []) =>
+  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;` +
+  (meant.length === 0 ? '' : ` (ids must match capitals too: write ${quoted(meant).join(', ')})`);
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
 

@@ -5,6 +5,7 @@
  */
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
+import { meantId } from './id-case.js';
 import type { DemandTable } from './demand-table.js';
 import type { CareType, Demand, DemandRow } from './types.js';
 
@@ -57,13 +58,15 @@ export function buildDemand(
   issues: IssueList,
 ): DemandTable {
   const firstLines = firstDemandLines(areaIds);
+  const meantArea = meantId(areaIds);
   const dropped = new Set<number>();
   for (let i = 0; i < demand.length; i++) {
     const row = demand.row(i);
     const line = demand.line(i);
     if (!areaIds.has(row.areaId)) {
       dropped.add(i);
-      if (!explained(row.areaId)) issues.error(file, line, msg.unknownArea(row.areaId), 'area_id');
+      if (!explained(row.areaId))
+        issues.error(file, line, msg.unknownArea(row.areaId, meantArea(row.areaId)), 'area_id');
       continue;
     }
     const first = firstLines.seen(row, line);

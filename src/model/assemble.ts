@@ -29,6 +29,7 @@ import type {
   Zoning,
 } from './types.js';
 import { careTypes } from './types.js';
+import { meantId } from './id-case.js';
 
 type Rows<K> = K extends RowKind<infer T> ? readonly Lined<T>[] : never;
 
@@ -135,10 +136,15 @@ function buildZoning(
 ): Zoning {
   const { file, rows } = source;
   const zoning = new Map<string, string>();
+  const meantArea = meantId(areaIds);
+  /** Areas a row named in other capitals (reported there): not missing from the zoning as well. */
+  const meant = new Set<string>();
   for (const { line, row } of rows) {
     if (!areaIds.has(row.area_id)) {
+      const guess = meantArea(row.area_id);
+      if (guess !== null) meant.add(guess);
       if (!explained(rejected, 'areas', row.area_id))
-        issues.error(file, line, msg.unknownArea(row.area_id), 'area_id');
+        issues.error(file, line, msg.unknownArea(row.area_id, guess), 'area_id');
     } else if (zoning.has(row.area_id))
       issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)));
     else if (areaIds.has(row.zone_id)) issues.error(file, line, msg.zoneIdIsAreaId(row.zone_id));
@@ -147,7 +153,7 @@ function buildZoning(
   }
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
   if (source.hasRejected) return zoning;
-  const missing = [...areaIds].filter((a) => !zoning.has(a)).sort();
+  const missing = [...areaIds].filter((a) => !zoning.has(a) && !meant.has(a)).sort();
   const [first] = missing;
   if (first !== undefined)
     issues.error(
@@ -249,18 +255,26 @@ function buildBids(
   uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues);
   const bids: Bid[] = [];
   const seen = new Set<string>();
+  const meantProvider = meantId(providers.keys());
+  const meantPlace = meantId([...areaIds, ...zones.keys()]);
   for (const { line, row } of s.bids) {
     if (seen.has(row.bid_id)) continue;
     seen.add(row.bid_id);
     const provider = providers.get(row.provider_id);
     // A rejected provider row is already reported; the bid's own coverage is still checked.
     if (provider === undefined && !explained(s.rejected, 'providers', row.provider_id)) {
-      issues.error(s.files.bids, line, msg.unknownProvider(row.provider_id), 'provider_id');
+      issues.error(
+        s.files.bids,
+        line,
+        msg.unknownProvider(row.provider_id, meantProvider(row.provider_id)),
+        'provider_id',
+      );
       continue;
     }
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
-      issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown), 'coverage');
+      const meant = unknown.map(meantPlace).filter((id) => id !== null);
+      issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown, meant), 'coverage');
       continue;
     }
     if (rejected || provider === undefined) continue;
@@ -348,13 +362,15 @@ function buildCurrent(
 ): CurrentRow[] {
   const file = s.files.current ?? 'current.csv';
   const current: CurrentRow[] = [];
+  const meantArea = meantId(areaIds);
+  const meantProvider = meantId(providers.keys());
   for (const { line, row } of s.current) {
     if (!areaIds.has(row.area_id)) {
       if (!explained(s.rejected, 'areas', row.area_id))
-        issues.error(file, line, msg.unknownArea(row.area_id));
+        issues.error(file, line, msg.unknownArea(row.area_id, meantArea(row.area_id)));
     } else if (!providers.has(row.provider_id)) {
       if (!explained(s.rejected, 'providers', row.provider_id))
-        issues.error(file, line, msg.unknownProvider(row.provider_id));
+        issues.error(file, line, msg.unknownProvider(row.provider_id, meantProvider(row.provider_id)));
     } else
       current.push({
         areaId: row.area_id,

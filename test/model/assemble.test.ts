@@ -27,6 +27,21 @@ const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => 
 };
 
 describe('assembleScenario via readScenario', () => {
+  test('an id typed in other capitals is unknown, and its message names the id it meant (once: not missing from its zoning too)', async () => {
+    const { errors } = await problems((f) => {
+      set('demand.csv', 2, 'a1,standard,2027,100,90,120')(f);
+      set('zones-two.csv', 2, 'a1,Z1')(f);
+      set('bids.csv', 2, 'B1,p1,standard,Z1,24.5,500,any,')(f);
+      set('bids.csv', 3, 'B2,P2,standard,z1;A9,25,500,any,')(f);
+    });
+    expect(errors).toEqual([
+      'zones-two.csv:2: unknown area "a1": it is not in areas.csv (areas.csv has "A1": ids must match capitals too; write "A1")',
+      'demand.csv:2: unknown area "a1": it is not in areas.csv (areas.csv has "A1": ids must match capitals too; write "A1")',
+      'bids.csv:2: unknown provider "p1": it is not in providers.csv (providers.csv has "P1": ids must match capitals too; write "P1")',
+      'bids.csv:3: coverage names unknown area or zone id(s) "z1", "A9": use * or ids from areas.csv and the zone files, separated by ; (ids must match capitals too: write "Z1")',
+    ]);
+  });
+
   test('with a mistake in scenario.json, the tables are still checked against each other: both told in one round, no echo', async () => {
     const { scenario, errors } = await problems((f) => {
       json(f, (j) => {
