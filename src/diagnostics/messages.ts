@@ -102,6 +102,10 @@ export const lotMissingForDemand = (careType: string, hours: number) =>
   `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`;
 
 /** A zone of the active zoning with no demand in the period, where care is tendered zone by zone. */
+/** A bid for a care type with no hours in the design period: no lot of it is tendered, under any zoning or lot plan. */
+export const bidCareHasNoDemand = (bidId: string, careType: string, period: string, file: string) =>
+  `bid ${bidId} is for ${careType} care, and ${file} has no ${careType} hours in period ${period}: no ${careType} lot is tendered, so it can win nothing; check its care_type`;
+
 export const zoneWithoutDemand = (zoneId: string, areaIds: readonly string[], period: string) =>
   `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check demand.csv if that is not meant`;
 

@@ -195,21 +195,49 @@ function zoneAreas(
   return zones;
 }
 
-function buildLotPlan(s: ScenarioRows, demand: Demand, issues: IssueList): LotPlan {
+/** Hours a week of each care type in the design period. */
+function designHours(demand: Demand, period: string): ReadonlyMap<CareType, number> {
+  const hours = new Map<CareType, number>();
+  for (const d of demandWhere(demand, (row) => row.period === period))
+    hours.set(d.careType, (hours.get(d.careType) ?? 0) + d.hours);
+  return hours;
+}
+
+function buildLotPlan(s: ScenarioRows, hours: ReadonlyMap<CareType, number>, issues: IssueList): LotPlan {
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {
     const entry = s.json.lots[careType];
     if (entry === undefined) {
-      const hours = demandWhere(demand, (d) => d.careType === careType && d.period === s.json.period).reduce(
-        (t, d) => t + d.hours,
-        0,
-      );
-      if (hours > 0) issues.error(s.jsonFile, s.jsonLine('lots'), msg.lotMissingForDemand(careType, hours));
+      const missing = hours.get(careType) ?? 0;
+      if (missing > 0)
+        issues.error(s.jsonFile, s.jsonLine('lots'), msg.lotMissingForDemand(careType, missing));
       continue;
     }
     plan[careType] = lotPlanEntry(entry);
   }
   return plan;
+}
+
+/**
+ * A bid for a care type with no hours in the design period can win nothing,
+ * whatever the zoning or lot plan: most often a care_type typed for another
+ * (a complex-care price under reablement). It passed without a word.
+ */
+function warnBidsWithoutDemand(
+  s: ScenarioRows,
+  hours: ReadonlyMap<CareType, number>,
+  bids: readonly Bid[],
+  issues: IssueList,
+): void {
+  const built = new Set(bids.map((b) => b.id));
+  for (const { line, row } of s.bids)
+    if (built.has(row.bid_id) && (hours.get(row.care_type) ?? 0) === 0)
+      issues.warning(
+        s.files.bids,
+        line,
+        msg.bidCareHasNoDemand(row.bid_id, row.care_type, s.json.period, s.files.demand),
+        'care_type',
+      );
 }
 
 /** `rejected`: ids named by a coverage whose rows were rejected (already reported). */
@@ -466,6 +494,9 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
   // infeasible award ("at most 0 providers can win") or a warning for every zone.
   else if (designTotal.hours === 0) issues.error(s.files.demand, null, msg.periodHasNoHours(s.json.period));
+  const hours = designHours(demand, s.json.period);
+  // With no rows for the period at all (told above), every bid would be told again.
+  if (designTotal !== undefined && designTotal.hours > 0) warnBidsWithoutDemand(s, hours, bids, issues);
   return {
     name: s.json.name,
     currency: s.json.currency,
@@ -474,7 +505,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     areas,
     zonings,
     zoning,
-    lotPlan: buildLotPlan(s, demand, issues),
+    lotPlan: buildLotPlan(s, hours, issues),
     award: s.json.award,
     demand,
     providers: [...providers.values()],

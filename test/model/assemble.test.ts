@@ -27,6 +27,16 @@ const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => 
 };
 
 describe('assembleScenario via readScenario', () => {
+  test('a bid for a care type with no hours in the period is a warning: it can win nothing', async () => {
+    const { errors, warnings } = await problems((f) => {
+      f['bids.csv'] = `${f['bids.csv'] ?? ''}B6,P1,complex,*,30,100,any,\n`;
+    });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'bids.csv:7: warning: bid B6 is for complex care, and demand.csv has no complex hours in period 2027: no complex lot is tendered, so it can win nothing; check its care_type',
+    ]);
+  });
+
   test('an id typed in other capitals is unknown, and its message names the id it meant (once: not missing from its zoning too)', async () => {
     const { errors } = await problems((f) => {
       set('demand.csv', 2, 'a1,standard,2027,100,90,120')(f);
