@@ -207,7 +207,7 @@ export const scenarioJsonMissing = () =>
 /** `folder`: the folder holding it, when what was given is a scenario.json (the folder is what zonal wants). */
 export const notScenarioFolder = (folder: string | null = null) =>
   folder === null
-    ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)'
+    ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (`zonal init my-county` writes an example)'
     : `is the scenario's settings file: give the folder that holds it (${folder})`;
 
 // Workbooks.

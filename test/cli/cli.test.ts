@@ -346,6 +346,18 @@ describe('zonal init', () => {
     expect(existsSync(path.join(out, 'result.json'))).toBe(true);
   });
 
+  test("the copy's README is its own: its commands name the new folder and its links reach zonal's docs", async () => {
+    const dir = path.join(await tempDir('zonal-init-'), 'my scenario');
+    expect((await zonal(['init', dir])).code).toBe(0);
+    const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
+    expect(readme).not.toContain('scenarios/tiny');
+    expect(readme).toContain(`zonal validate '${dir}'`);
+    expect(readme).toContain(`zonal solve    '${dir}' --zoning one --out '${path.join(dir, 'out-one')}'`);
+    const links = [...readme.matchAll(/\]\(([^)#]+)/g)].map((m) => m[1] ?? '');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(existsSync(path.resolve(dir, link)), link).toBe(true);
+  });
+
   test('refuses a folder that is not empty: exit 2, nothing changed', async () => {
     const dir = await tempDir('zonal-init-');
     await writeFile(path.join(dir, 'notes.txt'), 'mine', 'utf8');

@@ -48,6 +48,25 @@ async function refuseNonEmpty(dir: string): Promise<void> {
 /** A path as it can be pasted into a shell. */
 const shellWord = (p: string) => (/^[\w./:@+-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
 
+/** zonal's own documentation, for links from a copied README that pointed into the checkout. */
+const docsDir = fileURLToPath(new URL('docs/', packageRoot));
+
+/**
+ * The example's README as the copy's own: its commands name the new folder,
+ * not scenarios/tiny (which exists only inside zonal's checkout), and its
+ * links to zonal's docs point at them wherever the copy is.
+ */
+function readmeFor(text: string, dir: string): string {
+  const folder = shellWord(dir);
+  return text
+    .replace(
+      /--out out\/tiny([\w-]*)/g,
+      (_, suffix: string) => `--out ${shellWord(path.join(dir, `out${suffix}`))}`,
+    )
+    .replaceAll('scenarios/tiny', folder)
+    .replaceAll('](../../docs/', `](${docsDir}`);
+}
+
 export interface InitFlags {
   readonly xlsx?: string;
   readonly from?: string;
@@ -67,6 +86,8 @@ export async function initCommand(dir: string | undefined, flags: InitFlags = {}
     );
   await refuseNonEmpty(dir);
   const files = await templateFiles();
+  const readme = files.get('README.md');
+  if (readme !== undefined) files.set('README.md', readmeFor(readme, dir));
   if (!files.has('scenario.json'))
     throw new CliExit(exitCodes.failure, `${templateDir}: the example scenario is missing; reinstall zonal`);
   await createFolderAtomically(dir, files);
