@@ -102,6 +102,15 @@ export const lotMissingForDemand = (careType: string, hours: number) =>
   `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`;
 
 /** A zone of the active zoning with no demand in the period, where care is tendered zone by zone. */
+/** A demand period with fewer rows than the design period (model/assemble-demand.ts, warnShortPeriods). */
+export const periodShort = (period: string, rows: number, design: string, designRows: number) =>
+  `period "${period}" has ${rows} row${rows === 1 ? '' : 's'}, the design period ${design} has ${designRows}: ` +
+  `a row of another period is not part of the design demand, and a later period with rows missing reads as demand falling there; ` +
+  `check the period of these rows (a spreadsheet may have turned it into a date)`;
+
+export const morePeriodsShort = (n: number, design: string) =>
+  `and ${n} more period(s) with fewer rows than the design period ${design}: check the period column`;
+
 /** A bid for a care type with no hours in the design period: no lot of it is tendered, under any zoning or lot plan. */
 export const bidCareHasNoDemand = (bidId: string, careType: string, period: string, file: string) =>
   `bid ${bidId} is for ${careType} care, and ${file} has no ${careType} hours in period ${period}: no ${careType} lot is tendered, so it can win nothing; check its care_type`;

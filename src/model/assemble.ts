@@ -11,9 +11,9 @@ import type { IssueList } from '../diagnostics/issues.js';
 import { closestName } from '../diagnostics/did-you-mean.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
-import { type DemandTable, demandWhere } from './demand-table.js';
+import type { DemandTable } from './demand-table.js';
 import type { areaRows, bidRows, currentRows, providerRows, RowKind, zoneRows } from './row-schemas.js';
-import { buildDemand, checkDemandTotals, type PeriodTotal } from './assemble-demand.js';
+import { buildDemand, checkDemandTotals, type PeriodTotal, warnShortPeriods } from './assemble-demand.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
 import { parseScoringSettings, type ScoringSettings } from './scoring-settings.js';
 import type {
@@ -193,14 +193,6 @@ function zoneAreas(
     }
   }
   return zones;
-}
-
-/** Hours a week of each care type in the design period. */
-function designHours(demand: Demand, period: string): ReadonlyMap<CareType, number> {
-  const hours = new Map<CareType, number>();
-  for (const d of demandWhere(demand, (row) => row.period === period))
-    hours.set(d.careType, (hours.get(d.careType) ?? 0) + d.hours);
-  return hours;
 }
 
 function buildLotPlan(s: ScenarioRows, hours: ReadonlyMap<CareType, number>, issues: IssueList): LotPlan {
@@ -494,9 +486,12 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
   // infeasible award ("at most 0 providers can win") or a warning for every zone.
   else if (designTotal.hours === 0) issues.error(s.files.demand, null, msg.periodHasNoHours(s.json.period));
-  const hours = designHours(demand, s.json.period);
-  // With no rows for the period at all (told above), every bid would be told again.
-  if (designTotal !== undefined && designTotal.hours > 0) warnBidsWithoutDemand(s, hours, bids, issues);
+  const hours = designTotal?.byCare ?? new Map<CareType, number>();
+  // With no rows for the period at all (told above), every bid and period would be told again.
+  if (designTotal !== undefined && designTotal.hours > 0) {
+    warnBidsWithoutDemand(s, hours, bids, issues);
+    warnShortPeriods(s.files.demand, totals, s.json.period, issues);
+  }
   return {
     name: s.json.name,
     currency: s.json.currency,

@@ -27,6 +27,25 @@ const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => 
 };
 
 describe('assembleScenario via readScenario', () => {
+  test('a row whose period was mistyped leaves the design demand: a warning at its line, once per period', async () => {
+    const { errors, warnings } = await problems((f) => {
+      set('demand.csv', 2, 'A1,standard,2O27,100,90,120')(f);
+    });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'demand.csv:2: warning: period "2O27" has 1 row, the design period 2027 has 3: a row of another period is not part of the design demand, and a later period with rows missing reads as demand falling there; check the period of these rows (a spreadsheet may have turned it into a date)',
+    ]);
+  });
+
+  test('a later period with as many rows as the design period is no warning', async () => {
+    const { warnings } = await problems((f) => {
+      const rows = (f['demand.csv'] ?? '').trim().split('\n');
+      f['demand.csv'] =
+        `${[...rows, ...rows.slice(1).map((r) => r.replace(',2027,', ',2028,'))].join('\n')}\n`;
+    });
+    expect(warnings).toEqual([]);
+  });
+
   test('a bid for a care type with no hours in the period is a warning: it can win nothing', async () => {
     const { errors, warnings } = await problems((f) => {
       f['bids.csv'] = `${f['bids.csv'] ?? ''}B6,P1,complex,*,30,100,any,\n`;
