@@ -89,7 +89,7 @@ export interface PeriodTotal {
   readonly hours: number;
   readonly high: number;
   /** Central hours of each care type. */
-  readonly byCare: ReadonlyMap<CareType, number>;
+  readonly byCare: Readonly<Record<CareType, number>>;
   /** Rows of the period (each a distinct area and care type: a repeat is an error). */
   readonly rows: number;
   readonly firstLine: number;
@@ -103,18 +103,20 @@ export function checkDemandTotals(
 ): ReadonlyMap<string, PeriodTotal> {
   const totals = new Map<
     string,
-    { hours: number; high: number; byCare: Map<CareType, number>; rows: number; firstLine: number }
+    { hours: number; high: number; byCare: Record<CareType, number>; rows: number; firstLine: number }
   >();
   for (let i = 0; i < demand.length; i++) {
     const d = demand.row(i);
     let sum = totals.get(d.period);
     if (sum === undefined) {
-      sum = { hours: 0, high: 0, byCare: new Map(), rows: 0, firstLine: demand.line(i) };
+      // An object of fixed shape, not a Map: this runs once per row of a national file.
+      const byCare = { standard: 0, complex: 0, reablement: 0 };
+      sum = { hours: 0, high: 0, byCare, rows: 0, firstLine: demand.line(i) };
       totals.set(d.period, sum);
     }
     sum.hours += d.hours;
     sum.high += d.high;
-    sum.byCare.set(d.careType, (sum.byCare.get(d.careType) ?? 0) + d.hours);
+    sum.byCare[d.careType] += d.hours;
     sum.rows++;
   }
   for (const [period, total] of totals) {

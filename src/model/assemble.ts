@@ -195,12 +195,16 @@ function zoneAreas(
   return zones;
 }
 
-function buildLotPlan(s: ScenarioRows, hours: ReadonlyMap<CareType, number>, issues: IssueList): LotPlan {
+function buildLotPlan(
+  s: ScenarioRows,
+  hours: Readonly<Record<CareType, number>>,
+  issues: IssueList,
+): LotPlan {
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {
     const entry = s.json.lots[careType];
     if (entry === undefined) {
-      const missing = hours.get(careType) ?? 0;
+      const missing = hours[careType];
       if (missing > 0)
         issues.error(s.jsonFile, s.jsonLine('lots'), msg.lotMissingForDemand(careType, missing));
       continue;
@@ -217,13 +221,13 @@ function buildLotPlan(s: ScenarioRows, hours: ReadonlyMap<CareType, number>, iss
  */
 function warnBidsWithoutDemand(
   s: ScenarioRows,
-  hours: ReadonlyMap<CareType, number>,
+  hours: Readonly<Record<CareType, number>>,
   bids: readonly Bid[],
   issues: IssueList,
 ): void {
   const built = new Set(bids.map((b) => b.id));
   for (const { line, row } of s.bids)
-    if (built.has(row.bid_id) && (hours.get(row.care_type) ?? 0) === 0)
+    if (built.has(row.bid_id) && hours[row.care_type] === 0)
       issues.warning(
         s.files.bids,
         line,
@@ -486,7 +490,7 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
   // infeasible award ("at most 0 providers can win") or a warning for every zone.
   else if (designTotal.hours === 0) issues.error(s.files.demand, null, msg.periodHasNoHours(s.json.period));
-  const hours = designTotal?.byCare ?? new Map<CareType, number>();
+  const hours = designTotal?.byCare ?? { standard: 0, complex: 0, reablement: 0 };
   // With no rows for the period at all (told above), every bid and period would be told again.
   if (designTotal !== undefined && designTotal.hours > 0) {
     warnBidsWithoutDemand(s, hours, bids, issues);
