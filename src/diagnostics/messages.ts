@@ -357,6 +357,14 @@ export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'fi
 
 // Files a command writes besides its --out folder (`--export-lp`, `--baseline-out`, score's `--out`).
 
+/** A file the command would write is one the scenario is read from (cli/file-flags.ts, checkSparesInputs). */
+export const outputOverInput = (flag: string, given: string, name: string, asked: 'folder' | 'file') =>
+  `${flag} ${given}: zonal would write ${name} there, over the scenario's own ${name}; ` +
+  (asked === 'folder'
+    ? 'give an --out folder of its own (a folder inside the scenario folder, such as out, is fine).'
+    : 'give another file name.') +
+  ' Nothing was written.';
+
 /** The file named a folder: an existing one, or the command's --out folder. */
 export const fileFlagIsFolder = (flag: string, file: string, which: 'a folder' | 'the --out folder') =>
   `${flag} ${file}: that is ${which}; give the name of a file to write. Nothing was written.`;

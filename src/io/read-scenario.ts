@@ -25,6 +25,7 @@ import {
   readSmallOpened,
   streamChunkBytes,
 } from './scenario-file.js';
+import { tableRefs } from './scenario-settings.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
@@ -43,6 +44,15 @@ export interface ReadResult {
   readonly issues: IssueList;
   /** sha256 of every file read, in a fixed order: names a run's inputs ('' when not asked for). */
   readonly inputHash: string;
+  /** The files the scenario is read from, as real paths, so a command never writes over one. */
+  readonly inputs: readonly string[];
+}
+
+/** scenario.json and the files it names (those it could name, when it has errors), as real paths. */
+function folderInputs(dir: string, settings: unknown): string[] {
+  const refs = tableRefs(settings);
+  const named = refs === null ? [] : [...Object.values(refs.files), ...Object.values(refs.zonings)];
+  return ['scenario.json', ...named].filter((f) => typeof f === 'string').map((f) => path.resolve(dir, f));
 }
 
 function keyLine(text: string, key: string): number | null {
@@ -250,7 +260,7 @@ export async function readScenario(dirArg: string, options = { hash: true }): Pr
     const settingsFile =
       path.basename(dirArg) === 'scenario.json' && (await stat(dir).catch(() => null)) !== null;
     issues.error(dirArg, null, msg.notScenarioFolder(settingsFile ? path.dirname(dirArg) : null));
-    return { scenario: null, issues, inputHash: '' };
+    return { scenario: null, issues, inputHash: '', inputs: [] };
   }
   const source = await folderSource(dir, dirArg, issues, hash, true);
   let scenario: Scenario | null = null;
@@ -263,5 +273,6 @@ export async function readScenario(dirArg: string, options = { hash: true }): Pr
     scenario,
     issues,
     inputHash: scenario === null || sha256 === null ? '' : sha256.digest('hex').slice(0, 16),
+    inputs: folderInputs(dir, source?.settings),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
@@ -356,6 +356,34 @@ describe.concurrent('output folders', () => {
     expect(written.code, written.stderr).toBe(0);
     expect(written.stdout).toContain(lp);
     expect(await readFile(lp, 'utf8')).toMatch(/^Minimize\n/);
+  });
+
+  test("an --out onto the scenario's own files (--out of the scenario folder, score --out providers.csv): exit 2, every file as it was", async () => {
+    const dir = path.join(await tempDir(), 'my county');
+    await cp(path.join(repoRoot, 'scenarios/tiny'), dir, { recursive: true });
+    const before = await readFile(path.join(dir, 'providers.csv'), 'utf8');
+    const names = (await readdir(dir)).sort();
+    for (const [args, message] of [
+      [
+        ['solve', dir, '--out', dir],
+        `--out ${dir}: zonal would write providers.csv there, over the scenario's own providers.csv; give an --out folder of its own (a folder inside the scenario folder, such as out, is fine). Nothing was written.`,
+      ],
+      [
+        ['score', dir, '--out', path.join(dir, 'providers.csv')],
+        `--out ${path.join(dir, 'providers.csv')}: zonal would write providers.csv there, over the scenario's own providers.csv; give another file name. Nothing was written.`,
+      ],
+      [
+        ['solve', dir, '--out', path.join(dir, 'out'), '--baseline-out', path.join(dir, 'areas.csv')],
+        `--baseline-out ${path.join(dir, 'areas.csv')}: zonal would write areas.csv there, over the scenario's own areas.csv; give another file name. Nothing was written.`,
+      ],
+    ] as const) {
+      const r = await zonal([...args]);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: `${message}\n` });
+    }
+    expect((await readdir(dir)).sort()).toEqual(names);
+    expect(await readFile(path.join(dir, 'providers.csv'), 'utf8')).toBe(before);
+    const inside = await zonal(['solve', dir, '--out', path.join(dir, 'out')]);
+    expect(inside.code, inside.stderr).toBe(0);
   });
 
   test('an --out that is a file: exit 2, the file untouched', async () => {

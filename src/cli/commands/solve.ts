@@ -18,7 +18,7 @@ import type { SolverBackend } from '../../solve/program.js';
 import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
-import { checkFileFlags } from '../file-flags.js';
+import { checkFileFlags, type Written } from '../file-flags.js';
 import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
@@ -61,6 +61,17 @@ const checkSolveFiles = (flags: SolveFlags): Promise<void> =>
     ],
     { dir: flags.out, names: solveFileNames },
   );
+
+/** Every file a solve may write, to check that none is one of the scenario's own. */
+const solveWrites = (flags: SolveFlags): Written[] => [
+  ...solveFileNames.map((name) => ({ flag: '--out', given: flags.out, file: path.join(flags.out, name) })),
+  ...(flags.exportLp === undefined
+    ? []
+    : [{ flag: '--export-lp', given: flags.exportLp, file: flags.exportLp }]),
+  ...(flags.baselineOut === undefined
+    ? []
+    : [{ flag: '--baseline-out', given: flags.baselineOut, file: flags.baselineOut }]),
+];
 
 function parseFlags(flags: SolveFlags): SolveSettings {
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat')
@@ -114,7 +125,7 @@ export async function solveCommand(dir: string, flags: SolveFlags, started: Solv
 
 async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   const { dir, flags, settings, sampling, backend } = run;
-  const { scenario, inputHash, warnings } = await loadScenario(dir);
+  const { scenario, inputHash, warnings } = await loadScenario(dir, { writes: solveWrites(flags) });
   renderer.prepare(scenario, flags.zoning ?? scenario.zoning);
   const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
   if (flags.exportLp !== undefined) {
