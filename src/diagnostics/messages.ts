@@ -210,8 +210,11 @@ export const notValidGeoJson = (error: string) => `is not valid GeoJSON (${error
 export const boundariesNotUsed = (problem: string) =>
   `${problem}: the maps draw each area as the cell around its centre instead`;
 
-export const scenarioJsonMissing = () =>
-  'is missing: a scenario folder needs scenario.json (see `zonal init`)';
+/** `workbook`: a workbook in the folder, which is most likely the scenario meant. */
+export const scenarioJsonMissing = (workbook: string | null = null) =>
+  workbook === null
+    ? 'is missing: a scenario folder needs scenario.json (see `zonal init`)'
+    : `is missing, and the folder holds the workbook ${workbook}: give the workbook in place of the folder`;
 
 /** `folder`: the folder holding it, when what was given is a scenario.json (the folder is what zonal wants). */
 export const notScenarioFolder = (folder: string | null = null) =>

@@ -12,7 +12,7 @@
  * All problems are collected; the caller decides what to do with them.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
@@ -201,6 +201,13 @@ export async function readBoundaries(
   }
 }
 
+/** A workbook in a folder that has no scenario.json, as the user would type its path, or null. */
+async function workbookIn(dir: string, dirArg: string): Promise<string | null> {
+  const names = await readdir(dir).catch(() => []);
+  const workbook = names.filter((n) => isWorkbookPath(n) && !n.startsWith('~$')).sort()[0];
+  return workbook === undefined ? null : path.join(dirArg, workbook);
+}
+
 /**
  * `dir` is the folder's real path (scenario-file.ts compares real paths).
  * `prefetch`: open and read the table files side by side as soon as the
@@ -214,13 +221,13 @@ export async function folderSource(
   prefetch = false,
 ): Promise<(ScenarioSource & { close(): Promise<void> }) | null> {
   const jsonFile = 'scenario.json';
-  const bytes = await readWhole(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) =>
-    issues.error(
-      path.join(dirArg, jsonFile),
-      null,
-      reason === 'missing' ? msg.scenarioJsonMissing() : message,
-    ),
-  );
+  let missing = false;
+  const bytes = await readWhole(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) => {
+    if (reason === 'missing') missing = true;
+    else issues.error(path.join(dirArg, jsonFile), null, message);
+  });
+  if (missing)
+    issues.error(path.join(dirArg, jsonFile), null, msg.scenarioJsonMissing(await workbookIn(dir, dirArg)));
   if (bytes === null) return null;
   const text = bytes.toString('utf8');
   const settings = await parseJson(jsonFile, bytes, issues);

@@ -452,6 +452,14 @@ describe('assembleScenario via readScenario', () => {
     expect(empty.issues.errors.map(formatIssue)[0]).toMatch(/scenario\.json: is missing/);
   });
 
+  test('a folder with a workbook and no scenario.json: told to give the workbook', async () => {
+    const dir = await writeScenarioFolder({ 'county.xlsx': 'PK', 'notes.txt': 'x' });
+    const read = await readScenario(dir);
+    expect(read.issues.errors.map(formatIssue)).toEqual([
+      `${path.join(dir, 'scenario.json')}: is missing, and the folder holds the workbook ${path.join(dir, 'county.xlsx')}: give the workbook in place of the folder`,
+    ]);
+  });
+
   test('scenario.json given instead of its folder: told to give the folder', async () => {
     const dir = await writeScenarioFolder(goodFiles());
     const file = path.join(dir, 'scenario.json');
