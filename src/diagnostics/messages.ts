@@ -121,8 +121,23 @@ export const zoneWithoutDemand = (zoneId: string, areaIds: readonly string[], pe
 export const periodHasNoHours = (period: string) =>
   `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period in scenario.json`;
 
-export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) =>
-  `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`;
+/** Excel's day number of a date (46388 is 2027-01-01), as its year. */
+const excelYear = (day: string) =>
+  new Date(Date.UTC(1899, 11, 30) + Number(day) * 86_400_000).getUTCFullYear();
+
+/** A period as a spreadsheet may have saved it: "2027.0" (a number), "2027-01-01", "01/01/2027" or 46388 (a date). */
+const savedAs = (period: string, given: string) =>
+  given === `${period}.0` ||
+  given.startsWith(`${period}-01-01`) ||
+  given === `01/01/${period}` ||
+  (/^\d{5}$/.test(given) && String(excelYear(given)) === period);
+
+export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) => {
+  const saved = periods.find((p) => savedAs(period, p));
+  return saved === undefined
+    ? `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`
+    : `period "${period}" has no rows in ${demandFile}, whose period column says "${saved}": a spreadsheet saved the year as a ${saved.includes('.') ? 'number' : 'date'}; write the period column as text (${period}), or set period to "${saved}"`;
+};
 
 // Demand rows and totals.
 

@@ -27,6 +27,23 @@ const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => 
 };
 
 describe('assembleScenario via readScenario', () => {
+  test.each([
+    ['2027.0', 'number'],
+    ['2027-01-01', 'date'],
+    ['01/01/2027', 'date'],
+    ['46388', 'date'],
+  ])(
+    'every period saved by a spreadsheet as %s: the message says the year was saved as a %s',
+    async (saved, kind) => {
+      const { errors } = await problems((f) => {
+        f['demand.csv'] = (f['demand.csv'] ?? '').replaceAll(',2027,', `,${saved},`);
+      });
+      expect(errors).toEqual([
+        `scenario.json:3: period "2027" has no rows in demand.csv, whose period column says "${saved}": a spreadsheet saved the year as a ${kind}; write the period column as text (2027), or set period to "${saved}"`,
+      ]);
+    },
+  );
+
   test('a row whose period was mistyped leaves the design demand: a warning at its line, once per period', async () => {
     const { errors, warnings } = await problems((f) => {
       set('demand.csv', 2, 'A1,standard,2O27,100,90,120')(f);
