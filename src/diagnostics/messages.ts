@@ -305,8 +305,11 @@ export const shareNotNumber = () => 'must be a number, not text (a share may als
 export const fileOutsideFolder = (ref: string) =>
   `file "${ref}" is outside the scenario folder: give a path inside it`;
 
-export const fileNamedMissing = () =>
-  'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder';
+/** `near`: a file of its folder with a close name ("areas.csv" for "Areas.csv" or "areas"), or null. */
+export const fileNamedMissing = (near: string | null = null) =>
+  near === null
+    ? 'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder'
+    : `cannot read the file (named in scenario.json): the folder has "${near}"; names must match exactly, capitals and ending too`;
 
 export const linkOutsideFolder = (real: string) =>
   `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it`;

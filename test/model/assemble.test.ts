@@ -280,6 +280,23 @@ describe('assembleScenario via readScenario', () => {
       'bids.csv: cannot read the file',
     ],
     [
+      'a file named with other capitals (found on Windows and Mac drives, not on Linux)',
+      (f) => {
+        f['Bids.CSV'] = f['bids.csv'] ?? '';
+        delete f['bids.csv'];
+      },
+      'bids.csv: cannot read the file (named in scenario.json): the folder has "Bids.CSV"; names must match exactly, capitals and ending too',
+    ],
+    [
+      'a file named without its ending',
+      (f) => {
+        json(f, (j) => {
+          j['files'].bids = 'bids';
+        });
+      },
+      'bids: cannot read the file (named in scenario.json): the folder has "bids.csv"; names must match exactly, capitals and ending too',
+    ],
+    [
       'missing column',
       set(
         'bids.csv',
