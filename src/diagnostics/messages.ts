@@ -264,6 +264,9 @@ export const columnMisnamed = (column: string, typed: string | null) =>
 export const columnsMissing = (absent: readonly string[], required: readonly string[]) =>
   `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`;
 
+export const columnRepeated = (column: string, places: readonly number[]) =>
+  `column ${column} is given ${places.length === 2 ? 'twice' : `${places.length} times`} (columns ${places.join(', ')}): zonal cannot tell which one is meant; keep one and delete or rename the others`;
+
 export const extraColumnsIgnored = (extra: readonly string[]) =>
   `extra column(s) ${extra.join(', ')} ignored`;
 

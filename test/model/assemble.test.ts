@@ -297,6 +297,17 @@ describe('assembleScenario via readScenario', () => {
       'bids: cannot read the file (named in scenario.json): the folder has "bids.csv"; names must match exactly, capitals and ending too',
     ],
     [
+      'a column given twice (an updated price column pasted beside the old one)',
+      (f) => {
+        f['bids.csv'] = (f['bids.csv'] ?? '')
+          .trim()
+          .split('\n')
+          .map((l, i) => `${l},${i === 0 ? 'Price per hour' : '19.99'}`)
+          .join('\n');
+      },
+      'bids.csv:1: column price_per_hour is given twice (columns 5, 9): zonal cannot tell which one is meant; keep one and delete or rename the others',
+    ],
+    [
       'missing column',
       set(
         'bids.csv',
