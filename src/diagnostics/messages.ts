@@ -406,4 +406,7 @@ export const fileFlagsSame = (flag: string, other: string, file: string) =>
 
 export const batchFileMissing = () => 'cannot read the batch file: check the path';
 
+export const batchNotValidJson = (error: string) =>
+  `is not valid JSON (${error}): check for a missing comma, quote or bracket`;
+
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';

@@ -3,8 +3,8 @@
  * line to look at and the likely slip (a comma after the last item, a missing
  * comma, a comment, curly or single quotes from a word processor), not the
  * parser's "Expected double-quoted property name in JSON at position 728".
- * Used for scenario.json and batch files. Pure; loaded only when JSON.parse
- * has already failed.
+ * Used for scenario.json (batch files could use it too: src/compare/batch-file.ts
+ * has its own words). Pure; loaded only when JSON.parse has already failed.
  */
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as msg from '../diagnostics/messages.js';
@@ -16,7 +16,7 @@ export interface JsonProblem {
 }
 
 /** The 1-based line of a character offset. */
-export function lineAt(text: string, offset: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;

@@ -1,11 +1,10 @@
 /**
  * A settings file that is not JSON: the line to look at and the slip a
  * spreadsheet user most likely made (src/io/json-problem.ts), through
- * readScenario as `zonal validate` reads scenario.json, and for a batch file.
+ * readScenario as `zonal validate` reads scenario.json.
  */
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../src/diagnostics/issues.js';
-import { parseBatchFile } from '../../src/compare/batch-file.js';
 import { jsonProblem } from '../../src/io/json-problem.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { goodFiles, writeScenarioFolder } from '../helpers/scenario-folder.js';
@@ -81,19 +80,5 @@ describe('scenario.json that is not JSON', () => {
       message: 'a { or [ is not closed before the end: add the missing } or ]',
     });
     expect(jsonProblem('{\n  "a": tru\n}')?.line).toBe(2);
-  });
-});
-
-describe('a batch file that is not JSON', () => {
-  test('gets the same words and line', () => {
-    expect(parseBatchFile('{\n  "base": "tiny",\n  "variants": [],\n}')).toEqual({
-      problems: [
-        {
-          line: 3,
-          message:
-            'has a comma after the last item of a list or {…}: remove it (JSON allows no comma before } or ])',
-        },
-      ],
-    });
   });
 });
