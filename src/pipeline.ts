@@ -86,14 +86,14 @@ export type RunOutcome =
   | { readonly kind: 'solver-error'; readonly message: string }
   | { readonly kind: 'bug'; readonly violations: readonly string[] };
 
-/** Step 1: the scenario as this run sees it. */
+/** Step 1: the scenario as this run sees it (`options.zoning` is only ever --zoning's, hence the message). */
 export function withSettings(
   scenario: Scenario,
   options: Pick<RunOptions, 'zoning' | 'objective'>,
 ): Scenario | string {
   const zoning = options.zoning ?? scenario.zoning;
   if (!scenario.zonings.has(zoning))
-    return `zoning "${zoning}" is not in the scenario: choose one of ${[...scenario.zonings.keys()].join(', ')}`;
+    return `--zoning ${zoning}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`;
   const award =
     options.objective === undefined ? scenario.award : { ...scenario.award, objective: options.objective };
   return { ...scenario, zoning, award };

@@ -176,7 +176,7 @@ describe('runScenario', () => {
   test('an unknown zoning is bad settings, not a crash; an impossible rule is infeasible', async () => {
     expect(await run(base, undefined, 'nope')).toEqual({
       kind: 'bad-settings',
-      message: 'zoning "nope" is not in the scenario: choose one of z',
+      message: '--zoning nope: the scenario has no such zoning; choose from z',
     });
     const r = await awardOrDiagnosis({ ...base, award: { ...base.award, minDistinctProviders: 4 } });
     expect(r.status).toBe('infeasible');

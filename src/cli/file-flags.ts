@@ -7,7 +7,7 @@
  * file, and a --baseline-out or --export-lp naming one of its own result files
  * silently replaced it.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
 import { FileInTheWay, missingFolders } from '../io/make-folders.js';
@@ -67,4 +67,44 @@ export async function checkFileFlags(
     if (earlier !== undefined)
       throw new CliExit(exitCodes.badInput, msg.fileFlagsSame(f.flag, earlier.flag, f.file));
   }
+}
+
+/** A file a command writes: the flag that says where, as typed, and the file's path. */
+export interface Written {
+  readonly flag: string;
+  /** What the flag was given: the file itself, or the folder it goes in. */
+  readonly given: string;
+  readonly file: string;
+}
+
+/** `file` as a real path: its folder's links resolved (a folder not made yet stays as given). */
+async function realTarget(file: string): Promise<string> {
+  const full = path.resolve(file);
+  const folder = await realpath(path.dirname(full)).catch(() => path.dirname(full));
+  return path.join(folder, path.basename(full));
+}
+
+/**
+ * Throws CliExit (bad input) when a file the command would write is one the
+ * scenario is read from: `zonal solve my-county --out my-county` wrote its
+ * providers.csv (the award's providers) over the scenario's own providers.csv,
+ * and the scenario could not be read again.
+ */
+export async function checkSparesInputs(
+  writes: readonly Written[],
+  inputs: readonly string[],
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const read = new Set(inputs);
+  for (const w of writes)
+    if (read.has(await realTarget(w.file)))
+      throw new CliExit(
+        exitCodes.badInput,
+        msg.outputOverInput(
+          w.flag,
+          w.given,
+          path.basename(w.file),
+          path.resolve(w.given) === path.resolve(w.file) ? 'file' : 'folder',
+        ),
+      );
 }

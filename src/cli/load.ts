@@ -5,14 +5,19 @@
 import { readScenario } from '../io/read-scenario.js';
 import type { Scenario } from '../model/types.js';
 import { badInput, printIssues } from './exit.js';
+import { checkSparesInputs, type Written } from './file-flags.js';
 
-/** `options.hash` false: no input hash (inputHash ''), for a command that records no run. */
+/**
+ * `options.hash` false: no input hash (inputHash ''), for a command that records no run.
+ * `options.writes`: the files the command will write; one the scenario is read from is bad input.
+ */
 export async function loadScenario(
   dir: string,
-  options = { hash: true },
+  options: { readonly hash?: boolean; readonly writes?: readonly Written[] } = {},
 ): Promise<{ scenario: Scenario; inputHash: string; warnings: string[] }> {
-  const { scenario, issues, inputHash } = await readScenario(dir, options);
+  const { scenario, issues, inputHash, inputs } = await readScenario(dir, { hash: options.hash ?? true });
   if (scenario === null || issues.hasErrors) throw badInput(issues.all);
+  await checkSparesInputs(options.writes ?? [], inputs);
   printIssues(issues.warnings);
   return {
     scenario,

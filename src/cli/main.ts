@@ -4,13 +4,13 @@
  * (the report's chart libraries alone take half a second to load).
  */
 import './zod-settings.js';
-import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../diagnostics/issues.js';
-// Its own module: write-outputs.js would load node:crypto for every command.
-import { OutputError } from '../io/output-error.js';
-import { CliExit, badInput, exitCodes } from './exit.js';
+import { homedir } from 'node:os';
+import { Command, Option } from 'commander';
+import { reportError } from './error-report.js';
+import { exitCodes } from './exit.js';
+import { expandHome } from './home-path.js';
 import { solverNames } from '../solve/solver-names.js';
-import { standardErr, writeErr } from './terminal.js';
+import { writeErr } from './terminal.js';
 import { version } from './version.js';
 
 function program(): Command {
@@ -18,8 +18,8 @@ function program(): Command {
     .description('Award home-care lots by geographic zone: exact, verified, explained.')
     .version(version)
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeErr: (text) => writeErr(text) });
+    // Commander's own error text is not printed: reportError says it in zonal's form.
+    .configureOutput({ writeErr: (text) => writeErr(text), outputError: () => undefined });
 
   cli
     .command('validate')
@@ -187,28 +187,14 @@ function program(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  const cli = program();
   try {
-    await program().parseAsync([...argv], { from: 'user' });
+    await cli.parseAsync([...argv], { from: 'user' });
     return exitCodes.ok;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
-    if (e instanceof CliExit) {
-      writeErr(`${e.message}\n`);
-      return e.code;
-    }
-    if (e instanceof OutputError) {
-      writeErr(`zonal: ${e.message}\n`);
-      return e.mistake ? exitCodes.badInput : exitCodes.failure;
-    }
-    if (e instanceof InputError) {
-      const exit = badInput(e.issues);
-      writeErr(`${exit.message}\n`);
-      return exit.code;
-    }
-    writeErr(`zonal: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env['ZONAL_DEBUG'] !== undefined && e instanceof Error)
-      standardErr().write(`${e.stack ?? ''}\n`);
-    return exitCodes.failure;
+    const typed = argv[0];
+    const command = cli.commands.some((c) => c.name() === typed) ? (typed ?? null) : null;
+    return reportError(e, command);
   }
 }
 
@@ -233,7 +219,7 @@ function exitWhenWritten(code: number): void {
 }
 
 // Not top-level await: the command line is bundled as CommonJS (src/cli/launch.ts).
-const argv = process.argv.slice(2);
+const argv = expandHome(process.argv.slice(2), homedir());
 void main(argv).then((code) => {
   process.exitCode = code;
   if (endsWhenDone.has(argv[0] ?? '')) exitWhenWritten(code);

@@ -98,12 +98,14 @@ export interface CompareSettings {
   readonly onSolved?: (done: number, total: number) => void;
 }
 
-function unknownNames(given: readonly string[], known: readonly string[], what: string): string | null {
+/** `flag`: the command-line flag that names them (`--zonings`), the place the message starts with. */
+function unknownNames(given: readonly string[], known: readonly string[], flag: string): string | null {
   const unknown = given.filter((n) => !known.includes(n));
+  const what = flag === '--zonings' ? 'zoning' : 'option';
   const guess = unknown.length === 1 ? didYouMean(unknown[0] ?? '', known) : '';
   return unknown.length === 0
     ? null
-    : `unknown ${what} ${unknown.map((n) => `"${n}"`).join(', ')}${guess}: choose from ${known.join(', ')}`;
+    : `${flag} ${unknown.join(',')}: no such ${what}${guess}; choose from ${known.join(', ')}`;
 }
 
 /** Step 1 (pure): the cases to solve, or a message naming the unknown zonings and options (a line each). */
@@ -115,8 +117,8 @@ export function planComparison(
   const zonings = zoningNames ?? [...scenario.zonings.keys()];
   const names = optionList ?? defaultOptionNames;
   const bad = [
-    unknownNames(zonings, [...scenario.zonings.keys()], 'zoning'),
-    unknownNames(names, optionNames, 'option'),
+    unknownNames(zonings, [...scenario.zonings.keys()], '--zonings'),
+    unknownNames(names, optionNames, '--options'),
   ].filter((problem) => problem !== null);
   if (bad.length > 0) return bad.join('\n');
   const options = standardOptions.filter((o) => names.includes(o.name));

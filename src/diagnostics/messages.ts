@@ -37,10 +37,15 @@ export const scoringSettingWrong = (message: string) => `${message} (see the REA
 export const duplicateId = (what: string, key: string, firstLine: number | undefined) =>
   `duplicate ${what} "${key}" (first on line ${firstLine}): ids must be unique`;
 
-export const unknownArea = (areaId: string) => `unknown area "${areaId}": it is not in areas.csv`;
+/** An id that differs from a known one only in capitals: ids must match exactly. */
+const inCapitals = (meant: string | null, file: string) =>
+  meant === null ? '' : ` (${file} has "${meant}": ids must match capitals too; write "${meant}")`;
 
-export const unknownProvider = (providerId: string) =>
-  `unknown provider "${providerId}": it is not in providers.csv`;
+export const unknownArea = (areaId: string, meant: string | null = null) =>
+  `unknown area "${areaId}": it is not in areas.csv${inCapitals(meant, 'areas.csv')}`;
+
+export const unknownProvider = (providerId: string, meant: string | null = null) =>
+  `unknown provider "${providerId}": it is not in providers.csv${inCapitals(meant, 'providers.csv')}`;
 
 export const baseAreaNotInAreas = (areaId: string) => `base_area_id "${areaId}" is not in areas.csv`;
 
@@ -75,8 +80,10 @@ export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
 
 // Bids: coverage and packages.
 
-export const coverageUnknownIds = (unknown: readonly string[]) =>
-  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;`;
+/** `meant`: the known ids the unknown ones differ from only in capitals. */
+export const coverageUnknownIds = (unknown: readonly string[], meant: readonly string[] = []) =>
+  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;` +
+  (meant.length === 0 ? '' : ` (ids must match capitals too: write ${quoted(meant).join(', ')})`);
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
 
@@ -95,14 +102,42 @@ export const lotMissingForDemand = (careType: string, hours: number) =>
   `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`;
 
 /** A zone of the active zoning with no demand in the period, where care is tendered zone by zone. */
+/** A demand period with fewer rows than the design period (model/assemble-demand.ts, warnShortPeriods). */
+export const periodShort = (period: string, rows: number, design: string, designRows: number) =>
+  `period "${period}" has ${rows} row${rows === 1 ? '' : 's'}, the design period ${design} has ${designRows}: ` +
+  `a row of another period is not part of the design demand, and a later period with rows missing reads as demand falling there; ` +
+  `check the period of these rows (a spreadsheet may have turned it into a date)`;
+
+export const morePeriodsShort = (n: number, design: string) =>
+  `and ${n} more period(s) with fewer rows than the design period ${design}: check the period column`;
+
+/** A bid for a care type with no hours in the design period: no lot of it is tendered, under any zoning or lot plan. */
+export const bidCareHasNoDemand = (bidId: string, careType: string, period: string, file: string) =>
+  `bid ${bidId} is for ${careType} care, and ${file} has no ${careType} hours in period ${period}: no ${careType} lot is tendered, so it can win nothing; check its care_type`;
+
 export const zoneWithoutDemand = (zoneId: string, areaIds: readonly string[], period: string) =>
   `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check demand.csv if that is not meant`;
 
 export const periodHasNoHours = (period: string) =>
   `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period in scenario.json`;
 
-export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) =>
-  `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`;
+/** Excel's day number of a date (46388 is 2027-01-01), as its year. */
+const excelYear = (day: string) =>
+  new Date(Date.UTC(1899, 11, 30) + Number(day) * 86_400_000).getUTCFullYear();
+
+/** A period as a spreadsheet may have saved it: "2027.0" (a number), "2027-01-01", "01/01/2027" or 46388 (a date). */
+const savedAs = (period: string, given: string) =>
+  given === `${period}.0` ||
+  given.startsWith(`${period}-01-01`) ||
+  given === `01/01/${period}` ||
+  (/^\d{5}$/.test(given) && String(excelYear(given)) === period);
+
+export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) => {
+  const saved = periods.find((p) => savedAs(period, p));
+  return saved === undefined
+    ? `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`
+    : `period "${period}" has no rows in ${demandFile}, whose period column says "${saved}": a spreadsheet saved the year as a ${saved.includes('.') ? 'number' : 'date'}; write the period column as text (${period}), or set period to "${saved}"`;
+};
 
 // Demand rows and totals.
 
@@ -151,8 +186,32 @@ export const areaFarFromOthers = (id: string, gapKm: number, medianKm: number, s
 
 // Reading the scenario folder and its files.
 
-export const notValidJson = (error: string) =>
-  `is not valid JSON (${error}): check for a missing comma or quote`;
+// A settings file (scenario.json, a batch file) that is not JSON: io/json-problem.ts finds the slip.
+
+export const jsonEmpty = () => 'is empty: it needs the settings as JSON (`zonal init` writes an example)';
+
+export const jsonTrailingComma = () =>
+  'has a comma after the last item of a list or {…}: remove it (JSON allows no comma before } or ])';
+
+export const jsonMissingComma = () =>
+  'a comma is missing at the end of this line: items of a list or {…} are separated by commas';
+
+export const jsonComment = () =>
+  'has a comment (// or /* */), which JSON does not allow: remove it (a "name" or a README can hold notes)';
+
+export const jsonSingleQuotes = () => `uses single quotes ('…'): JSON needs double quotes ("…")`;
+
+export const jsonCurlyQuotes = () =>
+  'has curly quotes (“ ” or ‘ ’), which word processors and email put in: type straight double quotes (") instead';
+
+export const jsonUnclosed = (where: 'here' | 'the end') =>
+  `a { or [ is not closed before ${where}: add the missing } or ]`;
+
+export const jsonOther = (code: string, column: number) =>
+  `is not valid JSON at column ${column} (${code}): check the quotes, commas and brackets there`;
+
+export const jsonNotUtf8 = (encoding: string) =>
+  `is saved as ${encoding}: save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")`;
 
 export const notReadableCsv = (error: string) => `is not a readable CSV file: ${error}`;
 
@@ -166,13 +225,16 @@ export const notValidGeoJson = (error: string) => `is not valid GeoJSON (${error
 export const boundariesNotUsed = (problem: string) =>
   `${problem}: the maps draw each area as the cell around its centre instead`;
 
-export const scenarioJsonMissing = () =>
-  'is missing: a scenario folder needs scenario.json (see `zonal init`)';
+/** `workbook`: a workbook in the folder, which is most likely the scenario meant. */
+export const scenarioJsonMissing = (workbook: string | null = null) =>
+  workbook === null
+    ? 'is missing: a scenario folder needs scenario.json (see `zonal init`)'
+    : `is missing, and the folder holds the workbook ${workbook}: give the workbook in place of the folder`;
 
 /** `folder`: the folder holding it, when what was given is a scenario.json (the folder is what zonal wants). */
 export const notScenarioFolder = (folder: string | null = null) =>
   folder === null
-    ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (try scenarios/tiny)'
+    ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (`zonal init my-county` writes an example)'
     : `is the scenario's settings file: give the folder that holds it (${folder})`;
 
 // Workbooks.
@@ -201,6 +263,9 @@ export const columnMisnamed = (column: string, typed: string | null) =>
 
 export const columnsMissing = (absent: readonly string[], required: readonly string[]) =>
   `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`;
+
+export const columnRepeated = (column: string, places: readonly number[]) =>
+  `column ${column} is given ${places.length === 2 ? 'twice' : `${places.length} times`} (columns ${places.join(', ')}): zonal cannot tell which one is meant; keep one and delete or rename the others`;
 
 export const extraColumnsIgnored = (extra: readonly string[]) =>
   `extra column(s) ${extra.join(', ')} ignored`;
@@ -243,8 +308,11 @@ export const shareNotNumber = () => 'must be a number, not text (a share may als
 export const fileOutsideFolder = (ref: string) =>
   `file "${ref}" is outside the scenario folder: give a path inside it`;
 
-export const fileNamedMissing = () =>
-  'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder';
+/** `near`: a file of its folder with a close name ("areas.csv" for "Areas.csv" or "areas"), or null. */
+export const fileNamedMissing = (near: string | null = null) =>
+  near === null
+    ? 'cannot read the file (named in scenario.json): check the name and that it exists in the scenario folder'
+    : `cannot read the file (named in scenario.json): the folder has "${near}"; names must match exactly, capitals and ending too`;
 
 export const linkOutsideFolder = (real: string) =>
   `is a link to ${real}, outside the scenario folder: copy the file into the folder instead of linking to it`;
@@ -298,20 +366,28 @@ export const workbookCannotOpen = (error: string) =>
  * `asked` what the command line named: a folder (--out DIR) or a file (score's --out FILE, --baseline-out).
  */
 export const cannotWriteOutput = (target: string, why: string, code: string, asked: 'folder' | 'file') =>
-  `cannot write to ${target}: ${why}${code === '' ? '' : ` (${code})`}; ` +
+  `${target}: cannot write there: ${why}${code === '' ? '' : ` (${code})`}; ` +
   (asked === 'folder'
     ? 'choose another --out folder or free it.'
     : 'choose another file name or folder, or free it.') +
   ' Nothing was changed there.';
 
 export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'file') =>
-  `cannot write to ${target}: ${target === file ? 'it' : file} is a file, not a folder; ` +
+  `${target}: ${target === file ? 'is' : `cannot write there: ${file} is`} a file, not a folder; ` +
   (asked === 'folder'
     ? 'give --out a folder (it is made if missing).'
     : 'give a file name in a folder (folders are made if missing).') +
   ' Nothing was changed there.';
 
 // Files a command writes besides its --out folder (`--export-lp`, `--baseline-out`, score's `--out`).
+
+/** A file the command would write is one the scenario is read from (cli/file-flags.ts, checkSparesInputs). */
+export const outputOverInput = (flag: string, given: string, name: string, asked: 'folder' | 'file') =>
+  `${flag} ${given}: zonal would write ${name} there, over the scenario's own ${name}; ` +
+  (asked === 'folder'
+    ? 'give an --out folder of its own (a folder inside the scenario folder, such as out, is fine).'
+    : 'give another file name.') +
+  ' Nothing was written.';
 
 /** The file named a folder: an existing one, or the command's --out folder. */
 export const fileFlagIsFolder = (flag: string, file: string, which: 'a folder' | 'the --out folder') =>

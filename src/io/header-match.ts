@@ -16,6 +16,8 @@ export interface HeaderMatch {
   readonly header: readonly string[];
   readonly missing: readonly MissingColumn[];
   readonly extra: readonly string[];
+  /** Columns zonal reads that the header gives more than once, with their places (1-based): which one is meant is not known. */
+  readonly repeated: readonly { readonly column: string; readonly places: readonly number[] }[];
   /** A record of the table with its cells under their column names (records stream in one by one). */
   readonly rename: (record: CsvRecord) => CsvRecord;
 }
@@ -31,6 +33,9 @@ export function matchHeader(
   const missing = required
     .filter((c) => !header.includes(c))
     .map((column) => ({ column, typed: extra.find((h) => closestName(h, [column]) !== null) ?? null }));
+  const repeated = known
+    .map((column) => ({ column, places: header.flatMap((h, i) => (h === column ? [i + 1] : [])) }))
+    .filter((r) => r.places.length > 1);
   const same = header.every((h, i) => h === typed[i]);
   const rename = (record: CsvRecord): CsvRecord => {
     if (same) return record;
@@ -41,5 +46,5 @@ export function matchHeader(
     });
     return { ...record, cells };
   };
-  return { header, missing, extra, rename };
+  return { header, missing, extra, repeated, rename };
 }

@@ -12,7 +12,7 @@
  * All problems are collected; the caller decides what to do with them.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
@@ -25,10 +25,11 @@ import {
   readSmallOpened,
   streamChunkBytes,
 } from './scenario-file.js';
+import { tableRefs } from './scenario-settings.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
-import { encodingSniffer, undecodableMessage } from './text-decode.js';
+import { decodeTableBytes, encodingSniffer, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
 /** What every file's bytes are fed to: sha256 for a run's input hash, or nothing (`zonal validate`). */
@@ -43,6 +44,15 @@ export interface ReadResult {
   readonly issues: IssueList;
   /** sha256 of every file read, in a fixed order: names a run's inputs ('' when not asked for). */
   readonly inputHash: string;
+  /** The files the scenario is read from, as real paths, so a command never writes over one. */
+  readonly inputs: readonly string[];
+}
+
+/** scenario.json and the files it names (those it could name, when it has errors), as real paths. */
+function folderInputs(dir: string, settings: unknown): string[] {
+  const refs = tableRefs(settings);
+  const named = refs === null ? [] : [...Object.values(refs.files), ...Object.values(refs.zonings)];
+  return ['scenario.json', ...named].filter((f) => typeof f === 'string').map((f) => path.resolve(dir, f));
 }
 
 function keyLine(text: string, key: string): number | null {
@@ -80,13 +90,20 @@ async function readWhole(
   }
 }
 
-function parseJson(jsonFile: string, text: string, issues: IssueList): unknown {
+async function parseJson(jsonFile: string, bytes: Buffer, issues: IssueList): Promise<unknown> {
+  const text = bytes.toString('utf8');
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    return JSON.parse(json) as unknown;
   } catch (e) {
-    const m = /position (\d+)/.exec(String(e));
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : null;
-    issues.error(jsonFile, line, msg.notValidJson((e as Error).message));
+    const found = decodeTableBytes(bytes);
+    if (found.kind === 'unsupported') {
+      issues.error(jsonFile, null, msg.jsonNotUtf8(found.encoding));
+      return undefined;
+    }
+    const { jsonProblem } = await import('./json-problem.js');
+    const problem = jsonProblem(json) ?? { line: null, message: msg.jsonOther((e as Error).message, 1) };
+    issues.error(jsonFile, problem.line, problem.message);
     return undefined;
   }
 }
@@ -184,6 +201,13 @@ export async function readBoundaries(
   }
 }
 
+/** A workbook in a folder that has no scenario.json, as the user would type its path, or null. */
+async function workbookIn(dir: string, dirArg: string): Promise<string | null> {
+  const names = await readdir(dir).catch(() => []);
+  const workbook = names.filter((n) => isWorkbookPath(n) && !n.startsWith('~$')).sort()[0];
+  return workbook === undefined ? null : path.join(dirArg, workbook);
+}
+
 /**
  * `dir` is the folder's real path (scenario-file.ts compares real paths).
  * `prefetch`: open and read the table files side by side as soon as the
@@ -197,16 +221,16 @@ export async function folderSource(
   prefetch = false,
 ): Promise<(ScenarioSource & { close(): Promise<void> }) | null> {
   const jsonFile = 'scenario.json';
-  const bytes = await readWhole(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) =>
-    issues.error(
-      path.join(dirArg, jsonFile),
-      null,
-      reason === 'missing' ? msg.scenarioJsonMissing() : message,
-    ),
-  );
+  let missing = false;
+  const bytes = await readWhole(dir, jsonFile, fileSizeLimits.json, hash, (reason, message) => {
+    if (reason === 'missing') missing = true;
+    else issues.error(path.join(dirArg, jsonFile), null, message);
+  });
+  if (missing)
+    issues.error(path.join(dirArg, jsonFile), null, msg.scenarioJsonMissing(await workbookIn(dir, dirArg)));
   if (bytes === null) return null;
   const text = bytes.toString('utf8');
-  const settings = parseJson(jsonFile, text, issues);
+  const settings = await parseJson(jsonFile, bytes, issues);
   const tables = prefetch ? new TablePrefetch(dir, settings) : null;
   return {
     settingsFile: jsonFile,
@@ -243,7 +267,7 @@ export async function readScenario(dirArg: string, options = { hash: true }): Pr
     const settingsFile =
       path.basename(dirArg) === 'scenario.json' && (await stat(dir).catch(() => null)) !== null;
     issues.error(dirArg, null, msg.notScenarioFolder(settingsFile ? path.dirname(dirArg) : null));
-    return { scenario: null, issues, inputHash: '' };
+    return { scenario: null, issues, inputHash: '', inputs: [] };
   }
   const source = await folderSource(dir, dirArg, issues, hash, true);
   let scenario: Scenario | null = null;
@@ -256,5 +280,6 @@ export async function readScenario(dirArg: string, options = { hash: true }): Pr
     scenario,
     issues,
     inputHash: scenario === null || sha256 === null ? '' : sha256.digest('hex').slice(0, 16),
+    inputs: folderInputs(dir, source?.settings),
   };
 }

@@ -30,7 +30,7 @@ import {
 const fail = (file: string, message: string): ReadResult => {
   const issues = new IssueList();
   issues.error(file, null, message);
-  return { scenario: null, issues, inputHash: '' };
+  return { scenario: null, issues, inputHash: '', inputs: [] };
 };
 
 async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | string> {
@@ -120,7 +120,7 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
         workbook.worksheets.map((s) => s.name),
       ),
     );
-    return { scenario: null, issues, inputHash: '' };
+    return { scenario: null, issues, inputHash: '', inputs: [] };
   }
   const rows = settingRows(settingsSheet);
   const hash = createHash('sha256').update(bytes);
@@ -154,5 +154,10 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
       ),
   };
   const scenario = await readSource(source, issues);
-  return { scenario, issues, inputHash: scenario === null ? '' : hash.digest('hex').slice(0, 16) };
+  return {
+    scenario,
+    issues,
+    inputHash: scenario === null ? '' : hash.digest('hex').slice(0, 16),
+    inputs: [await realpath(fileArg)],
+  };
 }

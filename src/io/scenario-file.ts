@@ -5,7 +5,7 @@
  * /dev/zero (which never ends) is refused with a message, before any read.
  */
 import { constants } from 'node:fs';
-import { open, realpath, type FileHandle } from 'node:fs/promises';
+import { open, readdir, realpath, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
 
@@ -54,6 +54,21 @@ const megabytes = (bytes: number) => `${(bytes / MiB).toFixed(bytes < 10 * MiB ?
  * Open `ref` (relative to the scenario folder `dir`) for reading. The caller
  * closes the handle. `dir` should already be a real path (see realpath).
  */
+/**
+ * A file beside a missing one whose name is close ("areas.csv" for "Areas.csv",
+ * which a Windows or Mac drive would have opened, or for "areas"), or null.
+ * Read only when the file is missing.
+ */
+async function nearName(full: string): Promise<string | null> {
+  const names = await readdir(path.dirname(full)).catch(() => []);
+  const wanted = path.basename(full).toLowerCase();
+  return (
+    names.find((n) => n.toLowerCase() === wanted) ??
+    names.find((n) => n.toLowerCase().replace(/\.[^.]*$/, '') === wanted.replace(/\.[^.]*$/, '')) ??
+    null
+  );
+}
+
 export async function openScenarioFile(dir: string, ref: string, maxBytes: number): Promise<OpenedFile> {
   const full = path.resolve(dir, ref);
   if (path.isAbsolute(ref) || !isInside(dir, full))
@@ -67,7 +82,7 @@ export async function openScenarioFile(dir: string, ref: string, maxBytes: numbe
     return {
       kind: 'bad',
       reason: 'missing',
-      message: msg.fileNamedMissing(),
+      message: msg.fileNamedMissing(await nearName(full)),
     };
   if (!isInside(dir, real))
     return {

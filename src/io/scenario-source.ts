@@ -9,11 +9,14 @@
  *   2. read each table, match its header, validate each row (zod)
  *   3. if a table could not be read or misses a column, stop there: the
  *      cross-table checks would only repeat that one mistake many times
- *   4. assemble and cross-check (pure, model/assemble.ts)
+ *   4. cross-check the tables (pure, model/assemble.ts, checkTables): this
+ *      needs only the settings' file names and zonings, so it runs even when
+ *      other settings are wrong, and a user fixes both in one round
+ *   5. with the settings right, assemble (the checks that need them too)
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
-import { assembleScenario, type ZoningRows } from '../model/assemble.js';
+import { assembleScenario, checkTables, type TableRows, type ZoningRows } from '../model/assemble.js';
 import { demandRowReader } from '../model/demand-fast-path.js';
 import { checkAreaPlaces } from '../model/geography.js';
 import {
@@ -29,7 +32,7 @@ import {
   zoneRows,
 } from '../model/row-schemas.js';
 import type { Scenario } from '../model/types.js';
-import { checkSettings, tableRefsSchema } from './scenario-settings.js';
+import { checkSettings, tableRefs } from './scenario-settings.js';
 import type { Lined, LinedColumns } from '../model/lined.js';
 import { linedRows, type RejectedIds, type RowOptions, tableReader, type TableSink } from './table-rows.js';
 import { type DemandTable, demandTableBuilder } from '../model/demand-table.js';
@@ -110,56 +113,51 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   /** The bad cells of an id column in a table's rejected rows (the ids they meant are unknown). */
   const unreadableIn = (ref: string, column: string): ReadonlySet<string> =>
     (unreadable.get(ref) ?? noneRejected).get(column) ?? new Set();
-  if (json === null) {
-    const refs = tableRefsSchema().safeParse(source.settings);
-    if (!refs.success) return null;
-    for (const ref of Object.values(refs.data.zonings)) await table(ref, 'zones', zoneRows);
-    await areas(refs.data.files.areas);
-    await demandOf(refs.data.files.demand);
-    await table(refs.data.files.providers, 'providers', providerRows);
-    await table(refs.data.files.bids, 'bids', bidRows);
-    if (refs.data.files.current !== undefined) await table(refs.data.files.current, 'current', currentRows);
-    return null;
-  }
+  // The file names and zonings: all the cross-table checks need of the settings (model/assemble.ts, checkTables).
+  const refs = json ?? tableRefs(source.settings);
+  if (refs === null) return null;
   const zonings = new Map<string, ZoningRows>();
-  for (const [name, ref] of Object.entries(json.zonings)) {
+  for (const [name, ref] of Object.entries(refs.zonings)) {
     const zoning = await table(ref, 'zones', zoneRows);
     zonings.set(name, { file: ref, rows: zoning, hasRejected: (rejectedRows.get(ref) ?? 0) > 0 });
   }
-  const rows = {
-    json,
-    jsonFile: source.settingsFile,
-    jsonLine: (key: string) => source.line([key]),
-    files: {
-      areas: json.files.areas,
-      demand: json.files.demand,
-      providers: json.files.providers,
-      bids: json.files.bids,
-      current: json.files.current ?? null,
-    },
-    areas: await areas(json.files.areas),
-    zonings,
-    demand: await demandOf(json.files.demand),
-    providers: await table(json.files.providers, 'providers', providerRows),
-    bids: await table(json.files.bids, 'bids', bidRows),
-    current: json.files.current === undefined ? [] : await table(json.files.current, 'current', currentRows),
-    boundaries: await source.boundaries(json.files.boundaries),
+  const files = {
+    areas: refs.files.areas,
+    demand: refs.files.demand,
+    providers: refs.files.providers,
+    bids: refs.files.bids,
+    current: refs.files.current ?? null,
   };
-  const assembled = {
-    ...rows,
+  const zoneFiles = Object.values(refs.zonings);
+  const tables: TableRows = {
+    jsonFile: source.settingsFile,
+    files,
+    areas: await areas(files.areas),
+    zonings,
+    demand: await demandOf(files.demand),
+    providers: await table(files.providers, 'providers', providerRows),
+    bids: await table(files.bids, 'bids', bidRows),
+    current: files.current === null ? [] : await table(files.current, 'current', currentRows),
     rejected: {
-      areas: rejectedIn(json.files.areas, 'area_id'),
-      zones: new Set(Object.values(json.zonings).flatMap((ref) => [...rejectedIn(ref, 'zone_id')])),
-      providers: rejectedIn(json.files.providers, 'provider_id'),
+      areas: rejectedIn(files.areas, 'area_id'),
+      zones: new Set(zoneFiles.flatMap((ref) => [...rejectedIn(ref, 'zone_id')])),
+      providers: rejectedIn(files.providers, 'provider_id'),
       unreadable: {
-        areas: unreadableIn(json.files.areas, 'area_id'),
-        zones: new Set(Object.values(json.zonings).flatMap((ref) => [...unreadableIn(ref, 'zone_id')])),
-        providers: unreadableIn(json.files.providers, 'provider_id'),
+        areas: unreadableIn(files.areas, 'area_id'),
+        zones: new Set(zoneFiles.flatMap((ref) => [...unreadableIn(ref, 'zone_id')])),
+        providers: unreadableIn(files.providers, 'provider_id'),
       },
     },
   };
+  if (json === null) {
+    // Settings with errors (reported): the tables are still checked against each other, so both are told in one round.
+    if (!broken) checkTables(tables, issues);
+    return null;
+  }
+  const boundaries = await source.boundaries(json.files.boundaries);
   if (broken) return null;
-  const scenario = assembleScenario(assembled, issues);
+  const rows = { ...tables, json, jsonLine: (key: string) => source.line([key]), boundaries };
+  const scenario = assembleScenario(rows, issues);
   if (issues.hasErrors) return null;
   const places = {
     bids: new Map(

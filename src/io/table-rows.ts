@@ -74,6 +74,9 @@ function checkColumns(
     if (absent.length > 0) issues.error(file, 1, msg.columnsMissing(absent, required));
     return null;
   }
+  // The same column twice (an updated price column pasted beside the old one): which one is meant is not known.
+  for (const r of match.repeated) issues.error(file, 1, msg.columnRepeated(r.column, r.places), r.column);
+  if (match.repeated.length > 0) return null;
   if (match.extra.length > 0) issues.warning(file, 1, msg.extraColumnsIgnored(match.extra), match.extra[0]);
   return match;
 }

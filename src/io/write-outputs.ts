@@ -147,7 +147,7 @@ async function refuseFolders(target: string, names: readonly string[]): Promise<
     const info = await lstat(path.join(target, name)).catch(() => null);
     if (info?.isDirectory() === true)
       throw new OutputError(
-        `${path.join(target, name)} is a folder: zonal needs that name for a file; move the folder or choose another --out`,
+        `${path.join(target, name)}: is a folder, and zonal needs that name for a file; move the folder or choose another --out`,
       );
   }
 }
@@ -289,7 +289,7 @@ export async function createFolderAtomically(
   const existing = await lstat(full).catch(() => null);
   if (existing?.isDirectory() === true) {
     if ((await readdir(full)).length > 0)
-      throw new OutputError(`${full} is not empty: give a new or empty folder so nothing is overwritten`);
+      throw new OutputError(`${full}: is not empty; give a new or empty folder so nothing is overwritten`);
     for (const [name, text] of files) await writeFileAtomically(path.join(full, name), text);
     return;
   }

@@ -5,8 +5,9 @@
  */
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
+import { meantId } from './id-case.js';
 import type { DemandTable } from './demand-table.js';
-import type { CareType, Demand, DemandRow } from './types.js';
+import type { CareType, DemandRow } from './types.js';
 
 /** Most (care type, period) × area slots kept in typed arrays (4 bytes each) before falling back to a map: a hostile file may have a new period on every row. */
 const maxTypedSlots = 32_000_000;
@@ -57,13 +58,15 @@ export function buildDemand(
   issues: IssueList,
 ): DemandTable {
   const firstLines = firstDemandLines(areaIds);
+  const meantArea = meantId(areaIds);
   const dropped = new Set<number>();
   for (let i = 0; i < demand.length; i++) {
     const row = demand.row(i);
     const line = demand.line(i);
     if (!areaIds.has(row.areaId)) {
       dropped.add(i);
-      if (!explained(row.areaId)) issues.error(file, line, msg.unknownArea(row.areaId), 'area_id');
+      if (!explained(row.areaId))
+        issues.error(file, line, msg.unknownArea(row.areaId, meantArea(row.areaId)), 'area_id');
       continue;
     }
     const first = firstLines.seen(row, line);
@@ -81,27 +84,40 @@ export function buildDemand(
 /** Most hours a week in one period, all areas together (docs/hardening.md, "Limits"): keeps every cost the solver sums well inside what it represents. */
 const maxTotalHoursPerWeek = 10_000_000;
 
-/** A period's hours a week, all areas and care types together: central and high. */
+/** A period's hours a week, all areas and care types together: central and high; and its rows. */
 export interface PeriodTotal {
   readonly hours: number;
   readonly high: number;
+  /** Central hours of each care type. */
+  readonly byCare: Readonly<Record<CareType, number>>;
+  /** Rows of the period (each a distinct area and care type: a repeat is an error). */
+  readonly rows: number;
+  readonly firstLine: number;
 }
 
-/** Checks each period's total; returns each period's totals, the periods in the order first given. */
+/** Checks each period's total; returns each period's totals, the periods in the order first given (one pass). */
 export function checkDemandTotals(
   file: string,
-  demand: Demand,
+  demand: DemandTable,
   issues: IssueList,
 ): ReadonlyMap<string, PeriodTotal> {
-  const totals = new Map<string, { hours: number; high: number }>();
-  for (const d of demand) {
+  const totals = new Map<
+    string,
+    { hours: number; high: number; byCare: Record<CareType, number>; rows: number; firstLine: number }
+  >();
+  for (let i = 0; i < demand.length; i++) {
+    const d = demand.row(i);
     let sum = totals.get(d.period);
     if (sum === undefined) {
-      sum = { hours: 0, high: 0 };
+      // An object of fixed shape, not a Map: this runs once per row of a national file.
+      const byCare = { standard: 0, complex: 0, reablement: 0 };
+      sum = { hours: 0, high: 0, byCare, rows: 0, firstLine: demand.line(i) };
       totals.set(d.period, sum);
     }
     sum.hours += d.hours;
     sum.high += d.high;
+    sum.byCare[d.careType] += d.hours;
+    sum.rows++;
   }
   for (const [period, total] of totals) {
     if (total.high > maxTotalHoursPerWeek)
@@ -109,3 +125,26 @@ export function checkDemandTotals(
   }
   return totals;
 }
+
+/**
+ * A period with fewer rows than the design period: most often a row whose
+ * period was mistyped ("2O27") or turned into a date by Excel (2027-01-01),
+ * whose hours silently left the design demand; or a later forecast with
+ * areas missing, which reads as demand falling there. Told once per period.
+ */
+export function warnShortPeriods(
+  file: string,
+  totals: ReadonlyMap<string, PeriodTotal>,
+  design: string,
+  issues: IssueList,
+): void {
+  const rows = totals.get(design)?.rows ?? 0;
+  const short = [...totals].filter(([period, total]) => period !== design && total.rows < rows);
+  for (const [period, total] of short.slice(0, maxShortPeriodsTold))
+    issues.warning(file, total.firstLine, msg.periodShort(period, total.rows, design, rows), 'period');
+  if (short.length > maxShortPeriodsTold)
+    issues.warning(file, null, msg.morePeriodsShort(short.length - maxShortPeriodsTold, design));
+}
+
+/** A file with a new period on every row (pasted dates) is told in a few lines, not one per row. */
+const maxShortPeriodsTold = 5;

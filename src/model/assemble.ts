@@ -11,9 +11,9 @@ import type { IssueList } from '../diagnostics/issues.js';
 import { closestName } from '../diagnostics/did-you-mean.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
-import { type DemandTable, demandWhere } from './demand-table.js';
+import type { DemandTable } from './demand-table.js';
 import type { areaRows, bidRows, currentRows, providerRows, RowKind, zoneRows } from './row-schemas.js';
-import { buildDemand, checkDemandTotals } from './assemble-demand.js';
+import { buildDemand, checkDemandTotals, type PeriodTotal, warnShortPeriods } from './assemble-demand.js';
 import { lotPlanEntry, type ScenarioJson } from './scenario-schema.js';
 import { parseScoringSettings, type ScoringSettings } from './scoring-settings.js';
 import type {
@@ -29,6 +29,7 @@ import type {
   Zoning,
 } from './types.js';
 import { careTypes } from './types.js';
+import { meantId } from './id-case.js';
 
 type Rows<K> = K extends RowKind<infer T> ? readonly Lined<T>[] : never;
 
@@ -44,10 +45,9 @@ export interface ZoningRows {
   readonly hasRejected: boolean;
 }
 
-export interface ScenarioRows {
-  readonly json: ScenarioJson;
-  /** Finds the line of a key in scenario.json for messages. */
-  readonly jsonLine: (key: string) => number | null;
+/** The tables as read, with what scenario.json says of them (their file names and zonings) and nothing else. */
+export interface TableRows {
+  /** scenario.json (or the workbook's scenario sheet): where a problem across zonings is told. */
   readonly jsonFile: string;
   readonly files: {
     readonly areas: string;
@@ -63,9 +63,15 @@ export interface ScenarioRows {
   readonly providers: Rows<typeof providerRows>;
   readonly bids: Rows<typeof bidRows>;
   readonly current: Rows<typeof currentRows>;
-  readonly boundaries: unknown;
   /** Ids of rows rejected by their row checks, already reported (io/table-rows.ts). */
   readonly rejected: RejectedIds;
+}
+
+export interface ScenarioRows extends TableRows {
+  readonly json: ScenarioJson;
+  /** Finds the line of a key in scenario.json for messages. */
+  readonly jsonLine: (key: string) => number | null;
+  readonly boundaries: unknown;
 }
 
 type IdKind = 'areas' | 'zones' | 'providers';
@@ -130,10 +136,15 @@ function buildZoning(
 ): Zoning {
   const { file, rows } = source;
   const zoning = new Map<string, string>();
+  const meantArea = meantId(areaIds);
+  /** Areas a row named in other capitals (reported there): not missing from the zoning as well. */
+  const meant = new Set<string>();
   for (const { line, row } of rows) {
     if (!areaIds.has(row.area_id)) {
+      const guess = meantArea(row.area_id);
+      if (guess !== null) meant.add(guess);
       if (!explained(rejected, 'areas', row.area_id))
-        issues.error(file, line, msg.unknownArea(row.area_id), 'area_id');
+        issues.error(file, line, msg.unknownArea(row.area_id, guess), 'area_id');
     } else if (zoning.has(row.area_id))
       issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)));
     else if (areaIds.has(row.zone_id)) issues.error(file, line, msg.zoneIdIsAreaId(row.zone_id));
@@ -142,7 +153,7 @@ function buildZoning(
   }
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
   if (source.hasRejected) return zoning;
-  const missing = [...areaIds].filter((a) => !zoning.has(a)).sort();
+  const missing = [...areaIds].filter((a) => !zoning.has(a) && !meant.has(a)).sort();
   const [first] = missing;
   if (first !== undefined)
     issues.error(
@@ -184,21 +195,45 @@ function zoneAreas(
   return zones;
 }
 
-function buildLotPlan(s: ScenarioRows, demand: Demand, issues: IssueList): LotPlan {
+function buildLotPlan(
+  s: ScenarioRows,
+  hours: Readonly<Record<CareType, number>>,
+  issues: IssueList,
+): LotPlan {
   const plan: Partial<Record<CareType, LotPlanEntry>> = {};
   for (const careType of careTypes) {
     const entry = s.json.lots[careType];
     if (entry === undefined) {
-      const hours = demandWhere(demand, (d) => d.careType === careType && d.period === s.json.period).reduce(
-        (t, d) => t + d.hours,
-        0,
-      );
-      if (hours > 0) issues.error(s.jsonFile, s.jsonLine('lots'), msg.lotMissingForDemand(careType, hours));
+      const missing = hours[careType];
+      if (missing > 0)
+        issues.error(s.jsonFile, s.jsonLine('lots'), msg.lotMissingForDemand(careType, missing));
       continue;
     }
     plan[careType] = lotPlanEntry(entry);
   }
   return plan;
+}
+
+/**
+ * A bid for a care type with no hours in the design period can win nothing,
+ * whatever the zoning or lot plan: most often a care_type typed for another
+ * (a complex-care price under reablement). It passed without a word.
+ */
+function warnBidsWithoutDemand(
+  s: ScenarioRows,
+  hours: Readonly<Record<CareType, number>>,
+  bids: readonly Bid[],
+  issues: IssueList,
+): void {
+  const built = new Set(bids.map((b) => b.id));
+  for (const { line, row } of s.bids)
+    if (built.has(row.bid_id) && hours[row.care_type] === 0)
+      issues.warning(
+        s.files.bids,
+        line,
+        msg.bidCareHasNoDemand(row.bid_id, row.care_type, s.json.period, s.files.demand),
+        'care_type',
+      );
 }
 
 /** `rejected`: ids named by a coverage whose rows were rejected (already reported). */
@@ -225,7 +260,7 @@ function resolveCoverage(
 }
 
 /** The rejected ids, with the zones that lost an area to a rejected area row (a zone of one such area is gone). */
-function withEmptiedZones(s: ScenarioRows, areaIds: ReadonlySet<string>): RejectedIds {
+function withEmptiedZones(s: TableRows, areaIds: ReadonlySet<string>): RejectedIds {
   const zones = new Set(s.rejected.zones);
   for (const { rows } of s.zonings.values())
     for (const { row } of rows)
@@ -234,7 +269,7 @@ function withEmptiedZones(s: ScenarioRows, areaIds: ReadonlySet<string>): Reject
 }
 
 function buildBids(
-  s: ScenarioRows,
+  s: TableRows,
   providers: ReadonlyMap<string, Provider>,
   areaIds: ReadonlySet<string>,
   zones: ReadonlyMap<string, readonly string[]>,
@@ -244,18 +279,26 @@ function buildBids(
   uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues);
   const bids: Bid[] = [];
   const seen = new Set<string>();
+  const meantProvider = meantId(providers.keys());
+  const meantPlace = meantId([...areaIds, ...zones.keys()]);
   for (const { line, row } of s.bids) {
     if (seen.has(row.bid_id)) continue;
     seen.add(row.bid_id);
     const provider = providers.get(row.provider_id);
     // A rejected provider row is already reported; the bid's own coverage is still checked.
     if (provider === undefined && !explained(s.rejected, 'providers', row.provider_id)) {
-      issues.error(s.files.bids, line, msg.unknownProvider(row.provider_id), 'provider_id');
+      issues.error(
+        s.files.bids,
+        line,
+        msg.unknownProvider(row.provider_id, meantProvider(row.provider_id)),
+        'provider_id',
+      );
       continue;
     }
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
-      issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown), 'coverage');
+      const meant = unknown.map(meantPlace).filter((id) => id !== null);
+      issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown, meant), 'coverage');
       continue;
     }
     if (rejected || provider === undefined) continue;
@@ -283,7 +326,7 @@ function buildBids(
 }
 
 /** A package is one provider's all-or-nothing offer; one that mixes providers is probably a typo. */
-function warnMixedPackages(s: ScenarioRows, issues: IssueList): void {
+function warnMixedPackages(s: TableRows, issues: IssueList): void {
   const owner = new Map<string, string>();
   for (const { line, row } of s.bids) {
     if (row.package_id === null) continue;
@@ -295,7 +338,7 @@ function warnMixedPackages(s: ScenarioRows, issues: IssueList): void {
 }
 
 function buildProviders(
-  s: ScenarioRows,
+  s: TableRows,
   areaIds: ReadonlySet<string>,
   issues: IssueList,
 ): Map<string, Provider> {
@@ -336,20 +379,22 @@ function buildProviders(
 }
 
 function buildCurrent(
-  s: ScenarioRows,
+  s: TableRows,
   areaIds: ReadonlySet<string>,
   providers: ReadonlyMap<string, Provider>,
   issues: IssueList,
 ): CurrentRow[] {
   const file = s.files.current ?? 'current.csv';
   const current: CurrentRow[] = [];
+  const meantArea = meantId(areaIds);
+  const meantProvider = meantId(providers.keys());
   for (const { line, row } of s.current) {
     if (!areaIds.has(row.area_id)) {
       if (!explained(s.rejected, 'areas', row.area_id))
-        issues.error(file, line, msg.unknownArea(row.area_id));
+        issues.error(file, line, msg.unknownArea(row.area_id, meantArea(row.area_id)));
     } else if (!providers.has(row.provider_id)) {
       if (!explained(s.rejected, 'providers', row.provider_id))
-        issues.error(file, line, msg.unknownProvider(row.provider_id));
+        issues.error(file, line, msg.unknownProvider(row.provider_id, meantProvider(row.provider_id)));
     } else
       current.push({
         areaId: row.area_id,
@@ -376,7 +421,25 @@ function scoringSettingsOf(s: ScenarioRows, issues: IssueList): ScoringSettings 
   return defaults.settings;
 }
 
-export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
+/** The tables, each id resolved and every reference between them checked. */
+interface CheckedTables {
+  readonly areas: Area[];
+  readonly zonings: Map<string, Zoning>;
+  readonly demand: Demand;
+  /** Each period's total hours a week (checked against the limit). */
+  readonly totals: ReadonlyMap<string, PeriodTotal>;
+  readonly providers: Map<string, Provider>;
+  readonly bids: Bid[];
+  readonly current: CurrentRow[];
+}
+
+/**
+ * The checks across tables (ids, zonings, references from demand, bids and
+ * today's caseload): they need nothing from scenario.json but its file names
+ * and zonings, so they run even when its other settings are wrong (`zonal
+ * validate` tells both at once), and tell nothing that depends on those settings.
+ */
+export function checkTables(s: TableRows, issues: IssueList): CheckedTables {
   const areaMap = uniqueIds(s.files.areas, s.areas, (r) => r.area_id, 'area id', issues);
   const areas: Area[] = [...areaMap.values()].map((r) => ({
     id: r.area_id,
@@ -398,9 +461,6 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     zonings.set(name, buildZoning(name, zoningRows, areaIds, s.rejected, areaLines, issues));
   const withRejectedRows = new Set([...s.zonings].filter(([, z]) => z.hasRejected).map(([name]) => name));
   const zones = zoneAreas(zonings, issues, s.jsonFile, withRejectedRows);
-  const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
-  if (!zonings.has(zoning))
-    issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const demand = buildDemand(
     s.demand,
     s.files.demand,
@@ -409,6 +469,17 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     issues,
   );
   const totals = checkDemandTotals(s.files.demand, demand, issues);
+  const providers = buildProviders(s, areaIds, issues);
+  const bids = buildBids(s, providers, areaIds, zones, issues);
+  const current = buildCurrent(s, areaIds, providers, issues);
+  return { areas, zonings, demand, totals, providers, bids, current };
+}
+
+export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
+  const { areas, zonings, demand, totals, providers, bids, current } = checkTables(s, issues);
+  const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
+  if (!zonings.has(zoning))
+    issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const designTotal = totals.get(s.json.period);
   if (designTotal === undefined)
     issues.error(
@@ -419,7 +490,12 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
   // infeasible award ("at most 0 providers can win") or a warning for every zone.
   else if (designTotal.hours === 0) issues.error(s.files.demand, null, msg.periodHasNoHours(s.json.period));
-  const providers = buildProviders(s, areaIds, issues);
+  const hours = designTotal?.byCare ?? { standard: 0, complex: 0, reablement: 0 };
+  // With no rows for the period at all (told above), every bid and period would be told again.
+  if (designTotal !== undefined && designTotal.hours > 0) {
+    warnBidsWithoutDemand(s, hours, bids, issues);
+    warnShortPeriods(s.files.demand, totals, s.json.period, issues);
+  }
   return {
     name: s.json.name,
     currency: s.json.currency,
@@ -428,12 +504,12 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     areas,
     zonings,
     zoning,
-    lotPlan: buildLotPlan(s, demand, issues),
+    lotPlan: buildLotPlan(s, hours, issues),
     award: s.json.award,
     demand,
     providers: [...providers.values()],
-    bids: buildBids(s, providers, areaIds, zones, issues),
-    current: buildCurrent(s, areaIds, providers, issues),
+    bids,
+    current,
     ...scoringSettingsOf(s, issues),
     ...(s.json.contract === undefined ? {} : { contract: s.json.contract }),
     ...(s.json.transition === undefined ? {} : { transition: s.json.transition }),

@@ -296,7 +296,7 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
   });
 
   test.each([
-    ['an unknown zoning', ['--zoning', 'nine'], 'zoning "nine"'],
+    ['an unknown zoning', ['--zoning', 'nine'], '--zoning nine: the scenario has no such zoning'],
     ['--time-limit 0', ['--time-limit', '0'], '--time-limit 0'],
     ['--time-limit abc', ['--time-limit', 'abc'], '--time-limit abc'],
     ['an unknown objective', ['--objective', 'cheapest'], 'cheapest'],
@@ -344,6 +344,18 @@ describe('zonal init', () => {
     const solve = await zonal(['solve', dir, '--out', out]);
     expect(solve.code).toBe(0);
     expect(existsSync(path.join(out, 'result.json'))).toBe(true);
+  });
+
+  test("the copy's README is its own: its commands name the new folder and its links reach zonal's docs", async () => {
+    const dir = path.join(await tempDir('zonal-init-'), 'my scenario');
+    expect((await zonal(['init', dir])).code).toBe(0);
+    const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
+    expect(readme).not.toContain('scenarios/tiny');
+    expect(readme).toContain(`zonal validate '${dir}'`);
+    expect(readme).toContain(`zonal solve    '${dir}' --zoning one --out '${path.join(dir, 'out-one')}'`);
+    const links = [...readme.matchAll(/\]\(([^)#]+)/g)].map((m) => m[1] ?? '');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(existsSync(path.resolve(dir, link)), link).toBe(true);
   });
 
   test('refuses a folder that is not empty: exit 2, nothing changed', async () => {

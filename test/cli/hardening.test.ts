@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
@@ -279,7 +279,7 @@ describe.concurrent('output folders', () => {
     await writeFile(path.join(cwd, 'README.md'), 'mine', 'utf8');
     const r = await zonal(['init', ''], cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('init needs a folder name');
+    expect(r.stderr).toContain('zonal init: needs a folder name');
     expect(await readdir(cwd)).toEqual(['README.md']);
     expect(await readFile(path.join(cwd, 'README.md'), 'utf8')).toBe('mine');
   });
@@ -293,7 +293,7 @@ describe.concurrent('output folders', () => {
       await chmod(parent, 0o700);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
-        /^zonal: cannot write to .*: permission denied \(EACCES\); choose another --out folder/,
+        /^\/.*: cannot write there: permission denied \(EACCES\); choose another --out folder/,
       );
     },
   );
@@ -305,7 +305,7 @@ describe.concurrent('output folders', () => {
     const r = await zonal(['solve', 'scenarios/tiny', '--out', path.join(file, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `zonal: cannot write to ${path.join(file, 'out')}: ${file} is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
+      `${path.join(file, 'out')}: cannot write there: ${file} is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
     );
     const score = await zonal(['score', 'scenarios/tiny', '--out', path.join(file, 'scores.csv')]);
     expect(score.code).toBe(2);
@@ -358,6 +358,34 @@ describe.concurrent('output folders', () => {
     expect(await readFile(lp, 'utf8')).toMatch(/^Minimize\n/);
   });
 
+  test("an --out onto the scenario's own files (--out of the scenario folder, score --out providers.csv): exit 2, every file as it was", async () => {
+    const dir = path.join(await tempDir(), 'my county');
+    await cp(path.join(repoRoot, 'scenarios/tiny'), dir, { recursive: true });
+    const before = await readFile(path.join(dir, 'providers.csv'), 'utf8');
+    const names = (await readdir(dir)).sort();
+    for (const [args, message] of [
+      [
+        ['solve', dir, '--out', dir],
+        `--out ${dir}: zonal would write providers.csv there, over the scenario's own providers.csv; give an --out folder of its own (a folder inside the scenario folder, such as out, is fine). Nothing was written.`,
+      ],
+      [
+        ['score', dir, '--out', path.join(dir, 'providers.csv')],
+        `--out ${path.join(dir, 'providers.csv')}: zonal would write providers.csv there, over the scenario's own providers.csv; give another file name. Nothing was written.`,
+      ],
+      [
+        ['solve', dir, '--out', path.join(dir, 'out'), '--baseline-out', path.join(dir, 'areas.csv')],
+        `--baseline-out ${path.join(dir, 'areas.csv')}: zonal would write areas.csv there, over the scenario's own areas.csv; give another file name. Nothing was written.`,
+      ],
+    ] as const) {
+      const r = await zonal([...args]);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: `${message}\n` });
+    }
+    expect((await readdir(dir)).sort()).toEqual(names);
+    expect(await readFile(path.join(dir, 'providers.csv'), 'utf8')).toBe(before);
+    const inside = await zonal(['solve', dir, '--out', path.join(dir, 'out')]);
+    expect(inside.code, inside.stderr).toBe(0);
+  });
+
   test('an --out that is a file: exit 2, the file untouched', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'notes.txt');
@@ -369,7 +397,7 @@ describe.concurrent('output folders', () => {
       const r = await zonal([...command, '--out', file]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
-        `zonal: cannot write to ${file}: it is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
+        `${file}: is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.\n`,
       );
       expect(await readFile(file, 'utf8')).toBe('mine');
     }
@@ -381,12 +409,12 @@ describe.concurrent('output folders', () => {
       const r = await zonal(['solve', 'scenarios/tiny', '--out', '/proc/zonal-nope/out']);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(
-        'zonal: cannot write to /proc/zonal-nope/out: a folder cannot be made there (ENOENT); choose another --out folder or free it. Nothing was changed there.\n',
+        '/proc/zonal-nope/out: cannot write there: a folder cannot be made there (ENOENT); choose another --out folder or free it. Nothing was changed there.\n',
       );
       const score = await zonal(['score', 'scenarios/tiny', '--out', '/proc/zonal-nope/scores.csv']);
       expect(score.code).toBe(1);
       expect(score.stderr).toBe(
-        'zonal: cannot write to /proc/zonal-nope/scores.csv: a folder cannot be made there (ENOENT); choose another file name or folder, or free it. Nothing was changed there.\n',
+        '/proc/zonal-nope/scores.csv: cannot write there: a folder cannot be made there (ENOENT); choose another file name or folder, or free it. Nothing was changed there.\n',
       );
     },
   );

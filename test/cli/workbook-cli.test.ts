@@ -33,7 +33,7 @@ describe('zonal on workbooks', () => {
   test('init --xlsx never overwrites, and wants an .xlsx name', async () => {
     const again = await zonal(['init', '--xlsx', tender]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists: give a new file name so nothing is overwritten');
+    expect(again.stderr).toContain('already exists; give a new file name so nothing is overwritten');
     const csv = await zonal(['init', '--xlsx', path.join(dir, 'tender.csv')]);
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain('the file name must end in .xlsx');

@@ -97,16 +97,16 @@ describe('planComparison', () => {
 
   test('unknown zoning or option names are reported with the choices', () => {
     expect(planComparison(herts, ['districts', 'nine'], undefined)).toMatch(
-      /unknown zoning "nine": choose from districts, twelve, quadrants/,
+      /--zonings nine: no such zoning; choose from districts, twelve, quadrants/,
     );
-    expect(planComparison(herts, undefined, ['sole', 'cheap'])).toMatch(/unknown option "cheap"/);
+    expect(planComparison(herts, undefined, ['sole', 'cheap'])).toMatch(/--options cheap: no such option/);
   });
 
   test('an unknown zoning and an unknown option are both told, a line each, with a close name when there is one', () => {
     expect(planComparison(herts, ['districts', 'nine'], ['sole', 'lead-80-02'])).toBe(
       [
-        'unknown zoning "nine": choose from districts, twelve, quadrants, designed',
-        `unknown option "lead-80-02" (did you mean "lead-80-20"?): choose from ${optionNames.join(', ')}`,
+        '--zonings nine: no such zoning; choose from districts, twelve, quadrants, designed',
+        `--options lead-80-02: no such option (did you mean "lead-80-20"?); choose from ${optionNames.join(', ')}`,
       ].join('\n'),
     );
   });

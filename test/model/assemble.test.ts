@@ -27,6 +27,93 @@ const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => 
 };
 
 describe('assembleScenario via readScenario', () => {
+  test.each([
+    ['2027.0', 'number'],
+    ['2027-01-01', 'date'],
+    ['01/01/2027', 'date'],
+    ['46388', 'date'],
+  ])(
+    'every period saved by a spreadsheet as %s: the message says the year was saved as a %s',
+    async (saved, kind) => {
+      const { errors } = await problems((f) => {
+        f['demand.csv'] = (f['demand.csv'] ?? '').replaceAll(',2027,', `,${saved},`);
+      });
+      expect(errors).toEqual([
+        `scenario.json:3: period "2027" has no rows in demand.csv, whose period column says "${saved}": a spreadsheet saved the year as a ${kind}; write the period column as text (2027), or set period to "${saved}"`,
+      ]);
+    },
+  );
+
+  test('a row whose period was mistyped leaves the design demand: a warning at its line, once per period', async () => {
+    const { errors, warnings } = await problems((f) => {
+      set('demand.csv', 2, 'A1,standard,2O27,100,90,120')(f);
+    });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'demand.csv:2: warning: period "2O27" has 1 row, the design period 2027 has 3: a row of another period is not part of the design demand, and a later period with rows missing reads as demand falling there; check the period of these rows (a spreadsheet may have turned it into a date)',
+    ]);
+  });
+
+  test('a later period with as many rows as the design period is no warning', async () => {
+    const { warnings } = await problems((f) => {
+      const rows = (f['demand.csv'] ?? '').trim().split('\n');
+      f['demand.csv'] =
+        `${[...rows, ...rows.slice(1).map((r) => r.replace(',2027,', ',2028,'))].join('\n')}\n`;
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  test('a bid for a care type with no hours in the period is a warning: it can win nothing', async () => {
+    const { errors, warnings } = await problems((f) => {
+      f['bids.csv'] = `${f['bids.csv'] ?? ''}B6,P1,complex,*,30,100,any,\n`;
+    });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'bids.csv:7: warning: bid B6 is for complex care, and demand.csv has no complex hours in period 2027: no complex lot is tendered, so it can win nothing; check its care_type',
+    ]);
+  });
+
+  test('an id typed in other capitals is unknown, and its message names the id it meant (once: not missing from its zoning too)', async () => {
+    const { errors } = await problems((f) => {
+      set('demand.csv', 2, 'a1,standard,2027,100,90,120')(f);
+      set('zones-two.csv', 2, 'a1,Z1')(f);
+      set('bids.csv', 2, 'B1,p1,standard,Z1,24.5,500,any,')(f);
+      set('bids.csv', 3, 'B2,P2,standard,z1;A9,25,500,any,')(f);
+    });
+    expect(errors).toEqual([
+      'zones-two.csv:2: unknown area "a1": it is not in areas.csv (areas.csv has "A1": ids must match capitals too; write "A1")',
+      'demand.csv:2: unknown area "a1": it is not in areas.csv (areas.csv has "A1": ids must match capitals too; write "A1")',
+      'bids.csv:2: unknown provider "p1": it is not in providers.csv (providers.csv has "P1": ids must match capitals too; write "P1")',
+      'bids.csv:3: coverage names unknown area or zone id(s) "z1", "A9": use * or ids from areas.csv and the zone files, separated by ; (ids must match capitals too: write "Z1")',
+    ]);
+  });
+
+  test('with a mistake in scenario.json, the tables are still checked against each other: both told in one round, no echo', async () => {
+    const { scenario, errors } = await problems((f) => {
+      json(f, (j) => {
+        j.award.objective = 'cheapest';
+        // A lot entry gone wrong: its care type's demand must not be called un-tendered as well.
+        j.lots.standard.structure = 'sloe';
+      });
+      set('demand.csv', 3, 'A9,standard,2027,50,45,60')(f);
+      set('bids.csv', 3, 'B2,P9,standard,Z1,25,500,any,')(f);
+      set('bids.csv', 4, 'B3,P1,standard,Z7,24,500,,')(f);
+      set('zones-two.csv', 4, 'A4,Z2')(f);
+      set('providers.csv', 4, 'P1,Copy of First,500,50,80')(f);
+    });
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      'scenario.json:17: lots.standard.structure must be "sole", "lead-secondary", "framework" or "prime-secondaries"',
+      'scenario.json:27: award.objective must be "cost", "meat" or "whole-life"',
+      'zones-two.csv:4: unknown area "A4": it is not in areas.csv',
+      'areas.csv:4: area "A3" is in no zone of zoning "two": add a row "A3,<zone id>" to zones-two.csv',
+      'demand.csv:3: unknown area "A9": it is not in areas.csv',
+      'providers.csv:4: duplicate provider id "P1" (first on line 2): ids must be unique',
+      'bids.csv:3: unknown provider "P9": it is not in providers.csv',
+      'bids.csv:4: coverage names unknown area or zone id(s) "Z7": use * or ids from areas.csv and the zone files, separated by ;',
+    ]);
+  });
+
   test("a package holding two providers' bids is a warning, not an error", async () => {
     const { errors, warnings } = await problems((f) => {
       set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,500,any,PK')(f);
@@ -193,6 +280,34 @@ describe('assembleScenario via readScenario', () => {
       'bids.csv: cannot read the file',
     ],
     [
+      'a file named with other capitals (found on Windows and Mac drives, not on Linux)',
+      (f) => {
+        f['Bids.CSV'] = f['bids.csv'] ?? '';
+        delete f['bids.csv'];
+      },
+      'bids.csv: cannot read the file (named in scenario.json): the folder has "Bids.CSV"; names must match exactly, capitals and ending too',
+    ],
+    [
+      'a file named without its ending',
+      (f) => {
+        json(f, (j) => {
+          j['files'].bids = 'bids';
+        });
+      },
+      'bids: cannot read the file (named in scenario.json): the folder has "bids.csv"; names must match exactly, capitals and ending too',
+    ],
+    [
+      'a column given twice (an updated price column pasted beside the old one)',
+      (f) => {
+        f['bids.csv'] = (f['bids.csv'] ?? '')
+          .trim()
+          .split('\n')
+          .map((l, i) => `${l},${i === 0 ? 'Price per hour' : '19.99'}`)
+          .join('\n');
+      },
+      'bids.csv:1: column price_per_hour is given twice (columns 5, 9): zonal cannot tell which one is meant; keep one and delete or rename the others',
+    ],
+    [
       'missing column',
       set(
         'bids.csv',
@@ -251,7 +366,7 @@ describe('assembleScenario via readScenario', () => {
       (f) => {
         f['scenario.json'] = '{\n  "name": "x",\n  "period": "2027"\n  "files": {}\n}';
       },
-      'scenario.json:4: is not valid JSON',
+      'scenario.json:3: a comma is missing at the end of this line',
     ],
   ])('%s', async (_name, patch, expected) => {
     const { scenario, errors } = await problems(patch);
@@ -380,6 +495,14 @@ describe('assembleScenario via readScenario', () => {
     expect(missing.issues.errors.map(formatIssue)[0]).toContain('is not a scenario folder');
     const empty = await readScenario(await writeScenarioFolder({}));
     expect(empty.issues.errors.map(formatIssue)[0]).toMatch(/scenario\.json: is missing/);
+  });
+
+  test('a folder with a workbook and no scenario.json: told to give the workbook', async () => {
+    const dir = await writeScenarioFolder({ 'county.xlsx': 'PK', 'notes.txt': 'x' });
+    const read = await readScenario(dir);
+    expect(read.issues.errors.map(formatIssue)).toEqual([
+      `${path.join(dir, 'scenario.json')}: is missing, and the folder holds the workbook ${path.join(dir, 'county.xlsx')}: give the workbook in place of the folder`,
+    ]);
   });
 
   test('scenario.json given instead of its folder: told to give the folder', async () => {

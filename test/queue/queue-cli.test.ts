@@ -223,7 +223,7 @@ describe('when Redis cannot be used', () => {
     const r = await zonal(['batch', batchFile, '--queue', closed, '--out', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0 \(password set\): nothing is listening there: start redis-server, or check the host and port\nNothing was written\.\n$/,
+      /^zonal batch: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0 \(password set\): nothing is listening there: start redis-server, or check the host and port\nNothing was written\.\n$/,
     );
     expect(r.stderr + r.stdout).not.toContain('s3cret');
     expect(existsSync(dir)).toBe(false);
@@ -236,7 +236,9 @@ describe('when Redis cannot be used', () => {
   test('a URL that is not a Redis URL, or --workers with --queue: exit 2 and one message', async () => {
     const bad = await zonal(['batch', batchFile, '--queue', 'http://127.0.0.1:6379', '--out', await out()]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/not a Redis URL \(scheme "http:"\): use redis:\/\/ or rediss:\/\//);
+    expect(bad.stderr).toMatch(
+      /^zonal batch: .* not a Redis URL \(scheme "http:"\): use redis:\/\/ or rediss:\/\//,
+    );
     const both = await zonal([
       'batch',
       batchFile,
@@ -251,6 +253,6 @@ describe('when Redis cannot be used', () => {
     expect(both.stderr).toMatch(/--workers 2 counts local threads/);
     const none = await zonal(['worker'], repoRoot);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/no Redis address: give one .* or set ZONAL_REDIS_URL/);
+    expect(none.stderr).toMatch(/^zonal worker: no Redis address: give one .* or set ZONAL_REDIS_URL/);
   });
 });

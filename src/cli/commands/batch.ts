@@ -105,6 +105,7 @@ async function queueRun(
   const { reachableRedis, cannotUse } = await import('./redis.js');
   const { connectQueueBatch } = await import('../../queue/queue-batch.js');
   const address = await reachableRedis(
+    'zonal batch',
     flags.queue === true ? undefined : flags.queue,
     'Nothing was written.',
   );
@@ -117,7 +118,7 @@ async function queueRun(
     resume: flags.resume === true,
     notice,
   }).catch((e: unknown) => {
-    throw cannotUse(address, e, 'Nothing was written.');
+    throw cannotUse('zonal batch', address, e, 'Nothing was written.');
   });
   return { executor: queue.run, close: queue.close, where: `on the queue at ${describeAddress(address)}` };
 }

@@ -31,22 +31,41 @@ async function refuseNonEmpty(dir: string): Promise<void> {
   if (dir.trim() === '')
     throw new CliExit(
       exitCodes.badInput,
-      'init needs a folder name, e.g. `zonal init my-county`: an empty name would mean the current folder',
+      'zonal init: needs a folder name, e.g. `zonal init my-county`: an empty name would mean the current folder',
     );
   const info = await stat(dir).catch(() => null);
   if (info === null) return;
   if (!info.isDirectory())
-    throw new CliExit(exitCodes.badInput, `${dir} is a file, not a folder: give a new folder name`);
+    throw new CliExit(exitCodes.badInput, `${dir}: is a file, not a folder; give a new folder name`);
   const entries = await readdir(dir);
   if (entries.length > 0)
     throw new CliExit(
       exitCodes.badInput,
-      `${dir} is not empty (${entries.length} item(s)): give a new or empty folder so nothing is overwritten`,
+      `${dir}: is not empty (${entries.length} item(s)); give a new or empty folder so nothing is overwritten`,
     );
 }
 
 /** A path as it can be pasted into a shell. */
 const shellWord = (p: string) => (/^[\w./:@+-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
+
+/** zonal's own documentation, for links from a copied README that pointed into the checkout. */
+const docsDir = fileURLToPath(new URL('docs/', packageRoot));
+
+/**
+ * The example's README as the copy's own: its commands name the new folder,
+ * not scenarios/tiny (which exists only inside zonal's checkout), and its
+ * links to zonal's docs point at them wherever the copy is.
+ */
+function readmeFor(text: string, dir: string): string {
+  const folder = shellWord(dir);
+  return text
+    .replace(
+      /--out out\/tiny([\w-]*)/g,
+      (_, suffix: string) => `--out ${shellWord(path.join(dir, `out${suffix}`))}`,
+    )
+    .replaceAll('scenarios/tiny', folder)
+    .replaceAll('](../../docs/', `](${docsDir}`);
+}
 
 export interface InitFlags {
   readonly xlsx?: string;
@@ -58,20 +77,19 @@ export async function initCommand(dir: string | undefined, flags: InitFlags = {}
   if (flags.from !== undefined)
     throw new CliExit(
       exitCodes.badInput,
-      '--from works with --xlsx FILE: it names the scenario folder to write as a workbook',
+      '--from: works with --xlsx FILE only; it names the scenario folder to write as a workbook',
     );
   if (dir === undefined || dir.trim() === '')
     throw new CliExit(
       exitCodes.badInput,
-      'init needs a folder name, e.g. `zonal init my-county` (or --xlsx FILE for a workbook): an empty name would mean the current folder',
+      'zonal init: needs a folder name, e.g. `zonal init my-county` (or --xlsx FILE for a workbook): an empty name would mean the current folder',
     );
   await refuseNonEmpty(dir);
   const files = await templateFiles();
+  const readme = files.get('README.md');
+  if (readme !== undefined) files.set('README.md', readmeFor(readme, dir));
   if (!files.has('scenario.json'))
-    throw new CliExit(
-      exitCodes.failure,
-      `the example scenario is missing from ${templateDir}: reinstall zonal`,
-    );
+    throw new CliExit(exitCodes.failure, `${templateDir}: the example scenario is missing; reinstall zonal`);
   await createFolderAtomically(dir, files);
   standardOut().write(
     `Wrote an example scenario to ${dir}:\n${[...files.keys()].map((f) => `  ${f}\n`).join('')}` +
@@ -82,7 +100,10 @@ export async function initCommand(dir: string | undefined, flags: InitFlags = {}
 /** `zonal init --xlsx FILE [--from DIR]`: the example (or a folder's scenario) as one workbook; never overwrites. */
 async function initWorkbook(file: string, from: string | undefined, dir: string | undefined): Promise<void> {
   if (dir !== undefined)
-    throw new CliExit(exitCodes.badInput, `give either a folder (${dir}) or --xlsx ${file}, not both`);
+    throw new CliExit(
+      exitCodes.badInput,
+      `zonal init: give either a folder (${dir}) or --xlsx ${file}, not both`,
+    );
   if (!isWorkbookPath(file))
     throw new CliExit(exitCodes.badInput, `--xlsx ${file}: the file name must end in .xlsx`);
   if (
@@ -93,13 +114,13 @@ async function initWorkbook(file: string, from: string | undefined, dir: string 
   )
     throw new CliExit(
       exitCodes.badInput,
-      `${file} already exists: give a new file name so nothing is overwritten`,
+      `--xlsx ${file}: already exists; give a new file name so nothing is overwritten`,
     );
   const tables = await folderTables(from ?? templateDir);
   if (tables === null)
     throw new CliExit(
       exitCodes.badInput,
-      `${from ?? templateDir} could not be read as a scenario folder: run \`zonal validate ${shellWord(from ?? templateDir)}\` to see why`,
+      `${from ?? templateDir}: could not be read as a scenario folder; run \`zonal validate ${shellWord(from ?? templateDir)}\` to see why`,
     );
   await writeFileAtomically(file, await scenarioWorkbook(tables));
   standardOut().write(

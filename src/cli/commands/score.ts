@@ -124,13 +124,15 @@ function scoresWorkbook(
 
 export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {
   await checkFileFlags([{ flag: '--out', file: flags.out }]);
-  const { scenario: input } = await loadScenario(dir);
-  const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
-  if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, `--zoning: ${scenario}`);
-  const { lots } = tenderLots(scenario);
-  const rows = bidScores(scenario, lots, scoringSettings(scenario));
   const file = path.resolve(flags.out);
   const workbookFile = `${file.replace(/\.csv$/i, '')}.xlsx`;
+  const { scenario: input } = await loadScenario(dir, {
+    writes: [file, workbookFile].map((f) => ({ flag: '--out', given: flags.out, file: f })),
+  });
+  const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
+  if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, scenario);
+  const { lots } = tenderLots(scenario);
+  const rows = bidScores(scenario, lots, scoringSettings(scenario));
   const rejects = rows.filter((r) => r.flags.includes('below-wage-floor')).length;
   const explain = rows.filter((r) => r.flags.includes('below-floor')).length;
   const workbook = await scoresWorkbook(scenario, rows, rejects, explain);

@@ -43,13 +43,13 @@ export async function serveCommand(dirArg: string, flags: ServeFlags): Promise<v
   } catch (e) {
     await app.close();
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
+    const said =
       code === 'EADDRINUSE'
-        ? `port ${port} is in use: choose another with --port`
+        ? `--port ${port}: is in use; choose another port, or 0 for a free one`
         : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
-          ? `host ${flags.host} is not an address of this machine: use --host 127.0.0.1`
-          : (e as Error).message;
-    throw new CliExit(exitCodes.badInput, `zonal serve: ${why}`);
+          ? `--host ${flags.host}: is not an address of this machine; use --host 127.0.0.1`
+          : `zonal serve: ${(e as Error).message}`;
+    throw new CliExit(exitCodes.badInput, said);
   }
   const address = app.server.address();
   const boundPort = address !== null && typeof address === 'object' ? address.port : port;

@@ -18,7 +18,7 @@ import type { SolverBackend } from '../../solve/program.js';
 import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
-import { checkFileFlags } from '../file-flags.js';
+import { checkFileFlags, type Written } from '../file-flags.js';
 import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
@@ -62,6 +62,17 @@ const checkSolveFiles = (flags: SolveFlags): Promise<void> =>
     { dir: flags.out, names: solveFileNames },
   );
 
+/** Every file a solve may write, to check that none is one of the scenario's own. */
+const solveWrites = (flags: SolveFlags): Written[] => [
+  ...solveFileNames.map((name) => ({ flag: '--out', given: flags.out, file: path.join(flags.out, name) })),
+  ...(flags.exportLp === undefined
+    ? []
+    : [{ flag: '--export-lp', given: flags.exportLp, file: flags.exportLp }]),
+  ...(flags.baselineOut === undefined
+    ? []
+    : [{ flag: '--baseline-out', given: flags.baselineOut, file: flags.baselineOut }]),
+];
+
 function parseFlags(flags: SolveFlags): SolveSettings {
   if (flags.objective !== undefined && flags.objective !== 'cost' && flags.objective !== 'meat')
     throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost or meat`);
@@ -92,7 +103,7 @@ function failOn(
   if (outcome.kind === 'bad-settings') throw new CliExit(exitCodes.badInput, outcome.message);
   const advice = outcome.kind === 'bug' ? ' Please report this with the scenario.' : '';
   const written = lp === undefined ? 'Nothing was written.' : `Only the model was written, to ${lp}.`;
-  throw new CliExit(exitCodes.failure, `${describeFailure(outcome, 20)}. ${written}${advice}`);
+  throw new CliExit(exitCodes.failure, `zonal solve: ${describeFailure(outcome, 20)}. ${written}${advice}`);
 }
 
 /** `started` (solve-start.ts) is closed here whatever happens, bad flags included. */
@@ -114,7 +125,7 @@ export async function solveCommand(dir: string, flags: SolveFlags, started: Solv
 
 async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   const { dir, flags, settings, sampling, backend } = run;
-  const { scenario, inputHash, warnings } = await loadScenario(dir);
+  const { scenario, inputHash, warnings } = await loadScenario(dir, { writes: solveWrites(flags) });
   renderer.prepare(scenario, flags.zoning ?? scenario.zoning);
   const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
   if (flags.exportLp !== undefined) {
@@ -143,7 +154,7 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   if (notFinite !== null)
     throw new CliExit(
       exitCodes.failure,
-      `the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
+      `zonal solve: the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
     );
   const files = await outputFiles(
     outcome.result,
@@ -174,7 +185,7 @@ function rendering(renderer: RenderThread, result: Result, scenario: Scenario): 
     if (!(e instanceof RenderError)) throw e;
     throw new CliExit(
       exitCodes.failure,
-      `report.html and result.xlsx could not be made (${e.message}). Nothing was written. Please report this with the scenario.`,
+      `zonal solve: report.html and result.xlsx could not be made (${e.message}). Nothing was written. Please report this with the scenario.`,
     );
   });
   files.catch(() => undefined);

@@ -52,7 +52,7 @@ export async function workerCommand(url: string | undefined, flags: WorkerFlags)
       ? availableParallelism()
       : wholeAtLeastOne('--concurrency', flags.concurrency);
   const lockSeconds = wholeAtLeastOne('--lock-seconds', flags.lockSeconds);
-  const address = await reachableRedis(url, 'No job was taken.');
+  const address = await reachableRedis('zonal worker', url, 'No job was taken.');
   const worker = await startWorker({ address, concurrency, lockSeconds, version, log });
   log(
     `zonal ${version} worker on ${describeAddress(address)}: solving up to ${concurrency} variant${concurrency === 1 ? '' : 's'} at once; Ctrl-C to stop`,
