@@ -25,9 +25,8 @@ import {
   readSmallOpened,
   streamChunkBytes,
 } from './scenario-file.js';
-import { tableRefs } from './scenario-settings.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
-import { TablePrefetch } from './table-prefetch.js';
+import { namedFiles, TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
 import { decodeTableBytes, encodingSniffer, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
@@ -50,9 +49,7 @@ export interface ReadResult {
 
 /** scenario.json and the files it names (those it could name, when it has errors), as real paths. */
 function folderInputs(dir: string, settings: unknown): string[] {
-  const refs = tableRefs(settings);
-  const named = refs === null ? [] : [...Object.values(refs.files), ...Object.values(refs.zonings)];
-  return ['scenario.json', ...named].filter((f) => typeof f === 'string').map((f) => path.resolve(dir, f));
+  return ['scenario.json', ...namedFiles(settings)].map((f) => path.resolve(dir, f));
 }
 
 function keyLine(text: string, key: string): number | null {

@@ -18,6 +18,17 @@ export interface PrefetchedFile {
 const record = (x: unknown): Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
 
+/**
+ * Every file named in unchecked settings: `files`' and the zonings' string values,
+ * read without a schema (zod is loaded only when a message needs it: model/settings-plan.ts).
+ */
+export function namedFiles(settings: unknown): string[] {
+  return [
+    ...Object.values(record(record(settings)['files'])),
+    ...Object.values(record(record(settings)['zonings'])),
+  ].filter((ref): ref is string => typeof ref === 'string');
+}
+
 /** The table files named in unchecked settings: the zonings' and `files`' string values (boundaries are not tables). */
 function tableRefs(settings: unknown): string[] {
   const files = record(record(settings)['files']);

@@ -1,0 +1,60 @@
+/**
+ * The bundled command line loads zod's chunk only when a schema is needed
+ * (scripts/bundle.mjs, "zod-on-first-use"): `zonal validate` reads a valid
+ * scenario without it (model/settings-plan.ts), which saved about 20-30 ms of
+ * every run (docs/performance.md, "validate, fifth round"). Any code on that path
+ * that reads a zod schema (a `.safeParse` where a plain read would do) loads the
+ * whole 180 KB again, and nothing else would notice: this test does.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, expect, test } from 'vitest';
+import { assertBuilt, node, repoRoot } from '../helpers/cli.js';
+import { goodFiles, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
+
+beforeAll(() => assertBuilt());
+
+/** The file name of zod's chunk, as the other chunks require it on first use. */
+async function zodChunk(): Promise<string> {
+  const dir = path.join(repoRoot, 'dist/bundle');
+  const names = new Set<string>();
+  for (const f of (await readdir(dir)).filter((f) => f.endsWith('.cjs')))
+    for (const m of (await readFile(path.join(dir, f), 'utf8')).matchAll(
+      /\$loaded \?\?= require\("\.\/([^"]+)"\)/g,
+    ))
+      if (m[1] !== undefined) names.add(m[1]);
+  expect(names.size).toBe(1);
+  return [...names][0] ?? '';
+}
+
+/** A preload that says on stderr when the named chunk is loaded. */
+const watch = (chunk: string) => `const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request) {
+  if (String(request).endsWith(${JSON.stringify(chunk)})) process.stderr.write('zod loaded\\n');
+  return load.apply(this, arguments);
+};
+`;
+
+test('validate on a valid scenario never loads zod; a mistake in scenario.json does', {
+  timeout: 60_000,
+}, async () => {
+  const dir = await tempDir('zonal-zod-');
+  const preload = path.join(dir, 'watch.cjs');
+  await writeFile(preload, watch(await zodChunk()));
+  const validate = (folder: string) =>
+    node(['--require', preload, 'bin/zonal.js', 'validate', folder], repoRoot);
+  for (const folder of ['scenarios/hertfordshire', 'scenarios/tiny']) {
+    const run = await validate(folder);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('zod loaded');
+  }
+  // The watch itself works: a setting out of range is worded from the schema.
+  const files = goodFiles();
+  const settings = JSON.parse(files['scenario.json'] ?? '{}') as { award?: Record<string, unknown> };
+  settings.award = { ...settings.award, maxShareOfTotalHours: 2 };
+  const bad = await writeScenarioFolder({ ...files, 'scenario.json': JSON.stringify(settings) });
+  const wrong = await validate(bad);
+  expect(wrong.code).toBe(2);
+  expect(wrong.stderr).toContain('zod loaded');
+});
