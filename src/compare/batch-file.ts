@@ -8,10 +8,11 @@
  *   4. give each variant an id: its own, or a hash of its definition
  */
 import { createHash } from 'node:crypto';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
+import { jsonProblem, lineAt } from '../io/json-problem.js';
 import { gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import { issueText } from '../model/issue-text.js';
 
@@ -64,12 +65,6 @@ export interface Variant {
 export interface BatchProblem {
   readonly line: number | null;
   readonly message: string;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function lineOf(text: string, root: Node | undefined, path: readonly PropertyKey[]): number | null {
@@ -219,16 +214,13 @@ export function parseBatchFile(
   text: string,
   limits: BatchLimits = { maxVariants: 10_000 },
 ): { variants: Variant[]; name: string | null } | { problems: BatchProblem[] } {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0 || root === undefined) {
-    return {
-      problems: errors.slice(0, 5).map((e) => ({
-        line: lineAt(text, e.offset),
-        message: msg.batchNotValidJson(printParseErrorCode(e.error)),
-      })),
-    };
-  }
+  // One message for the first slip, worded as for scenario.json: a slip makes the parser's
+  // later errors echoes of it.
+  if (text.trim() === '') return { problems: [{ line: null, message: msg.batchEmpty() }] };
+  const slip = jsonProblem(text);
+  if (slip !== null) return { problems: [slip] };
+  const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  if (root === undefined) return { problems: [{ line: null, message: msg.batchEmpty() }] };
   const problems: BatchProblem[] = [];
   const report = (path: PropertyKey[], message: string) =>
     problems.push({ line: lineOf(text, root, path), message });

@@ -63,11 +63,16 @@ export interface BatchSummary {
 /**
  * A worker's young generation (V8's heap for short-lived objects), in MB.
  * A variant makes many short-lived objects, and a larger nursery collects
- * them less often: on every 2nd variant of the bench grid, one worker took
- * 10.1-10.5 s of CPU with 64 MB against 11.4-12.3 s with Node's default,
- * 11.2 s with 32 MB and 12.9 s with 128 MB (docs/performance.md, "Batch").
+ * them less often, but each page it grows into is a page fault the first time it
+ * is touched (15-20 µs each on the 2-core machine zonal is measured on), paid
+ * again by every worker. On the bench's grid, alternating in one spell, four rounds
+ * each (docs/performance.md, "Batch"): 32 MB gave 63.8-66.7 variants/s with one worker
+ * and 101.5-108.6 with two (17.4-18.8 ms of CPU a variant with two), against
+ * 60.1-68.9 and 93.2-100.2 (19.1-20.1 ms) with 64 MB; 60-65 page faults a variant
+ * with one worker and 90-94 with two, against 80-82 and 123-127. 16 MB was no
+ * better than 32 and varied more.
  */
-const workerYoungGenerationMb = 64;
+const workerYoungGenerationMb = 32;
 
 const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv', xlsx: 'batch.xlsx' } as const;
 

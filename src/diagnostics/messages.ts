@@ -406,7 +406,7 @@ export const fileFlagsSame = (flag: string, other: string, file: string) =>
 
 export const batchFileMissing = () => 'cannot read the batch file: check the path';
 
-export const batchNotValidJson = (error: string) =>
-  `is not valid JSON (${error}): check for a missing comma, quote or bracket`;
+export const batchEmpty = () =>
+  'is empty: it needs a "base" scenario and a "grid" or a list of "variants" as JSON, e.g. {"base": "my-county", "grid": {"demandMultiplier": [1, 1.1]}}';
 
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';

@@ -3,8 +3,8 @@
  * line to look at and the likely slip (a comma after the last item, a missing
  * comma, a comment, curly or single quotes from a word processor), not the
  * parser's "Expected double-quoted property name in JSON at position 728".
- * Used for scenario.json (batch files could use it too: src/compare/batch-file.ts
- * has its own words). Pure; loaded only when JSON.parse has already failed.
+ * Used for batch files (src/compare/batch-file.ts) and scenario.json, for which it is
+ * loaded only when JSON.parse has already failed. Pure.
  */
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as msg from '../diagnostics/messages.js';
@@ -16,7 +16,7 @@ export interface JsonProblem {
 }
 
 /** The 1-based line of a character offset (a settings file is small: the slice is cheap). */
-const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+export const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 /** Where the last token before `offset` ends (skipping spaces and line breaks). */
 const endBefore = (text: string, offset: number) => text.slice(0, offset).trimEnd().length;

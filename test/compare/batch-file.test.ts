@@ -193,6 +193,17 @@ describe('parseBatchFile', () => {
     ).toMatch(/same id/);
   });
 
+  test('a JSON slip is one message naming it, at its line, worded as for scenario.json', () => {
+    // A comma after the last item: the parser's later complaints are echoes of it.
+    expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one", "two",] },\n}\n')).toEqual([
+      { line: 3, message: expect.stringMatching(/^has a comma after the last item/) },
+    ]);
+    expect(problems('{\n  // my grid\n  "base": "tiny"\n}')).toEqual([
+      { line: 2, message: expect.stringMatching(/^has a comment/) },
+    ]);
+    expect(problems('')).toEqual([{ line: null, message: expect.stringMatching(/^is empty/) }]);
+  });
+
   test('JSON that is not an object is one problem, not a crash', () => {
     for (const text of ['null', '[1]', '3'])
       expect(problems(text).map((p) => p.message)).toEqual([
