@@ -52,7 +52,7 @@ export function commanderErrorText(e: CommanderError, command: string | null): s
     case 'commander.optionMissingArgument':
       return `${first.split(' ')[0]}: give its value after it (${first})`;
     case 'commander.missingArgument':
-      return `${where}: the <${first}> is missing; give it after the command, as in ${where} my-county (${where} --help says more)`;
+      return `${where}: the <${first}> is missing; give it after the command, as in ${where} ${first === 'batch' ? 'my-batch.json' : 'my-county'} (${where} --help says more)`;
     case 'commander.excessArguments': {
       const [, expected, got] = /Expected (\d+) arguments? but got (\d+)/.exec(e.message) ?? [];
       return `${where}: takes ${expected === '1' ? 'one argument' : `${expected} arguments`}, not ${got}: a name with spaces needs quotes ("My County"), and a flag's value goes right after the flag`;

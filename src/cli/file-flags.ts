@@ -72,8 +72,10 @@ export async function checkFileFlags(
 /** A file a command writes: the flag that says where, as typed, and the file's path. */
 export interface Written {
   readonly flag: string;
-  /** What the flag was given: the file itself, or the folder it goes in. */
+  /** What the flag was given: a file (the one written, or the one a file written beside it is named after), or the folder it goes in. */
   readonly given: string;
+  /** Whether the flag names a file or a folder, for the advice. */
+  readonly names: 'file' | 'folder';
   readonly file: string;
 }
 
@@ -100,11 +102,6 @@ export async function checkSparesInputs(
     if (read.has(await realTarget(w.file)))
       throw new CliExit(
         exitCodes.badInput,
-        msg.outputOverInput(
-          w.flag,
-          w.given,
-          path.basename(w.file),
-          path.resolve(w.given) === path.resolve(w.file) ? 'file' : 'folder',
-        ),
+        msg.outputOverInput(w.flag, w.given, path.basename(w.file), w.names),
       );
 }

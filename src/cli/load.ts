@@ -10,11 +10,13 @@ import { checkSparesInputs, type Written } from './file-flags.js';
 /**
  * `options.hash` false: no input hash (inputHash ''), for a command that records no run.
  * `options.writes`: the files the command will write; one the scenario is read from is bad input.
+ * `inputs`: the files the scenario was read from, for a command that knows what it writes only
+ * once the scenario is read (zones: checkSparesInputs).
  */
 export async function loadScenario(
   dir: string,
   options: { readonly hash?: boolean; readonly writes?: readonly Written[] } = {},
-): Promise<{ scenario: Scenario; inputHash: string; warnings: string[] }> {
+): Promise<{ scenario: Scenario; inputHash: string; warnings: string[]; inputs: readonly string[] }> {
   const { scenario, issues, inputHash, inputs } = await readScenario(dir, { hash: options.hash ?? true });
   if (scenario === null || issues.hasErrors) throw badInput(issues.all);
   await checkSparesInputs(options.writes ?? [], inputs);
@@ -22,6 +24,7 @@ export async function loadScenario(
   return {
     scenario,
     inputHash,
+    inputs,
     warnings: issues.warnings.map((w) => `${w.file}${w.line === null ? '' : `:${w.line}`}: ${w.message}`),
   };
 }

@@ -49,8 +49,10 @@ export function jsonProblem(text: string): JsonProblem | null {
   parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const [first] = errors;
   if (first === undefined) return null;
-  const curly = text.search(/[\u201c\u201d\u2018\u2019]/);
-  if (curly >= 0 && curly <= first.offset)
-    return { line: lineAt(text, curly), message: msg.jsonCurlyQuotes() };
+  // Curly quotes are the slip only where the parser stopped at one (a curly apostrophe
+  // inside a string, "St John’s", is valid JSON: the slip is elsewhere).
+  const curly = /^[\u201c\u201d\u2018\u2019]/;
+  if (curly.test(text.slice(first.offset)) || curly.test(text.slice(endBefore(text, first.offset))))
+    return { line: lineAt(text, first.offset), message: msg.jsonCurlyQuotes() };
   return slip(text, first);
 }

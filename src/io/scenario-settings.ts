@@ -99,7 +99,7 @@ export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueL
 }
 
 /** When the settings have errors, the table references that can still be checked, so every problem is reported at once. */
-export const tableRefsSchema = once(() => scenarioJsonSchema().pick({ files: true, zonings: true }));
+const tableRefsSchema = once(() => scenarioJsonSchema().pick({ files: true, zonings: true }));
 
 /** The table references of settings that have errors (reported), or null when even they cannot be read. */
 export function tableRefs(settings: unknown): z.infer<ReturnType<typeof tableRefsSchema>> | null {

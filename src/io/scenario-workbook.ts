@@ -18,7 +18,7 @@ import { IssueList } from '../diagnostics/issues.js';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 import { folderSource } from './read-scenario.js';
 import { sheetNames } from './workbook-path.js';
-import { tableRefsSchema } from './scenario-settings.js';
+import { tableRefs } from './scenario-settings.js';
 
 export interface ScenarioTables {
   /** scenario.json as parsed. */
@@ -197,17 +197,17 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
     issues,
     createHash('sha256'),
   );
-  const refs = tableRefsSchema().safeParse(source?.settings);
-  if (source === null || !refs.success || typeof source.settings !== 'object' || source.settings === null)
+  const refs = tableRefs(source?.settings);
+  if (source === null || refs === null || typeof source.settings !== 'object' || source.settings === null)
     return null;
   const file = (k: 'areas' | 'demand' | 'providers' | 'bids' | 'current'): [string, string][] => {
-    const ref = refs.data.files[k];
+    const ref = refs.files[k];
     return ref === undefined ? [] : [[sheetNames[k], ref]];
   };
   // In the order a person fills them in: areas, their zones, then demand, providers and bids.
   const sheets: [string, string][] = [
     ...file('areas'),
-    ...Object.entries(refs.data.zonings).map(([name, ref]): [string, string] => [
+    ...Object.entries(refs.zonings).map(([name, ref]): [string, string] => [
       `${sheetNames.zoningPrefix}${name}`,
       ref,
     ]),

@@ -19,25 +19,20 @@ const record = (x: unknown): Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
 
 /**
- * Every file named in unchecked settings: `files`' and the zonings' string values,
- * read without a schema (zod is loaded only when a message needs it: model/settings-plan.ts).
+ * The files named in unchecked settings, read without a schema (zod is loaded only when a
+ * message needs it: model/settings-plan.ts): `files`' values for `keys` (all of them when
+ * not given), then the zonings'.
  */
-export function namedFiles(settings: unknown): string[] {
+export function namedFiles(settings: unknown, keys?: readonly string[]): string[] {
+  const files = record(record(settings)['files']);
   return [
-    ...Object.values(record(record(settings)['files'])),
+    ...(keys ?? Object.keys(files)).map((k) => files[k]),
     ...Object.values(record(record(settings)['zonings'])),
   ].filter((ref): ref is string => typeof ref === 'string');
 }
 
-/** The table files named in unchecked settings: the zonings' and `files`' string values (boundaries are not tables). */
-function tableRefs(settings: unknown): string[] {
-  const files = record(record(settings)['files']);
-  // the tables first (the demand is the largest file), then the zonings: the first 32 are opened ahead
-  return [
-    ...tableFileKeys.map((k) => files[k]),
-    ...Object.values(record(record(settings)['zonings'])),
-  ].filter((ref): ref is string => typeof ref === 'string');
-}
+/** The table files named in unchecked settings, the tables first (the demand is the largest file), then the zonings: the first 32 are opened ahead (boundaries are not tables). */
+const tableRefs = (settings: unknown): string[] => namedFiles(settings, tableFileKeys);
 
 async function fetchFile(dir: string, ref: string): Promise<PrefetchedFile> {
   const opened = await openScenarioFile(dir, ref, fileSizeLimits.table);

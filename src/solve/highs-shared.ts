@@ -81,9 +81,9 @@ export function compileSharedHighs(variants: number, pooled: PooledHighs = 'by-s
     compiled ??= compileOptimisedHighs();
     return compiled;
   }
-  compiledBaseline ??= compileHighsWasm(true, () => {
+  compiledBaseline ??= compileHighsWasm(true, (withHints) => {
     useWasmTiering('baseline');
-    compileWasmEagerly();
+    if (withHints) compileWasmEagerly();
   });
   return compiledBaseline;
 }

@@ -40,6 +40,13 @@ export function badName(name: string, scenario: Scenario, alternatives: number):
     : `--name: the scenario already has a zoning "${taken}": choose another --name`;
 }
 
+/** The name of the `k`-th (0-based) of the maps designed under `baseName`. */
+export const proposalName = (baseName: string, k: number): string =>
+  k === 0 ? baseName : `${baseName}-${k + 1}`;
+
+/** The zone file a designed map is written to. */
+export const zoneFileOf = (name: string): string => `zones-${name}.csv`;
+
 /** Zone ids (any zoning) → their sorted areas, and area ids: what a new zone id must not clash with. */
 function takenIds(scenario: Scenario): { zones: Map<string, string>; areas: Set<string> } {
   const zones = new Map<string, string[]>();
@@ -60,7 +67,7 @@ export function nameProposals(
   const taken = takenIds(scenario);
   const named: NamedProposal[] = [];
   for (const [k, proposal] of proposals.entries()) {
-    const name = k === 0 ? baseName : `${baseName}-${k + 1}`;
+    const name = proposalName(baseName, k);
     const zoneIds = designedZoneIds(name, proposal.zoneCount);
     const rows = zoneRows(p, proposal.assignment, zoneIds);
     const clash = rows.find(
@@ -73,7 +80,7 @@ export function nameProposals(
     const zoning = new Map(p.areas.map((a, i) => [a.id, zoneIds[proposal.assignment[i] ?? 0] ?? '']));
     named.push({
       name,
-      file: `zones-${name}.csv`,
+      file: zoneFileOf(name),
       proposal,
       rows,
       csv: zoningCsv(p, proposal.assignment, zoneIds),

@@ -40,6 +40,10 @@ describe('every error in one form', () => {
         'zonal solve: the <scenario> is missing; give it after the command, as in zonal solve my-county (zonal solve --help says more)',
       ],
       [
+        ['batch'],
+        'zonal batch: the <batch> is missing; give it after the command, as in zonal batch my-batch.json (zonal batch --help says more)',
+      ],
+      [
         ['solve', 'My', 'County', '--out', out],
         'zonal solve: takes one argument, not 2: a name with spaces needs quotes ("My County"), and a flag\'s value goes right after the flag',
       ],

@@ -76,6 +76,17 @@ describe('zonal on workbooks', () => {
     expect(await sheetNames(path.join(out, 'comparison.xlsx'))).toEqual(['summary', 'options']);
   });
 
+  test('score --out naming a CSV beside the workbook it reads: refused as a file name, the workbook untouched', async () => {
+    const before = await readFile(tender);
+    const csv = tender.replace(/\.xlsx$/, '.csv');
+    const r = await zonal(['score', tender, '--out', csv]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr: `--out ${csv}: zonal would write tender.xlsx there, over the scenario's own tender.xlsx; give another file name. Nothing was written.\n`,
+    });
+    expect(await readFile(tender)).toEqual(before);
+  });
+
   test('batch on a workbook base writes batch.xlsx: readable variant names, one column per setting, rounded numbers', async () => {
     const batch = path.join(dir, 'batch.json');
     await writeFile(

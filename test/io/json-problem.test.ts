@@ -48,6 +48,14 @@ describe('scenario.json that is not JSON', () => {
       '“name”: “Folder test”,',
     ],
     [
+      'a comma after the last item, with a curly apostrophe in a name before it (valid in a string)',
+      good
+        .replace('"name": "Folder test"', '"name": "St John’s test"')
+        .replace('"two": "zones-two.csv"', '"two": "zones-two.csv",'),
+      /^scenario\.json:(\d+): has a comma after the last item of a list or \{…\}: remove it/,
+      '"two": "zones-two.csv",',
+    ],
+    [
       'single quotes',
       good.replace('"period": "2027"', "'period': '2027'"),
       /^scenario\.json:(\d+): uses single quotes \('…'\): JSON needs double quotes/,

@@ -4,7 +4,7 @@
  * (exit 2, nothing written).
  */
 import { existsSync } from 'node:fs';
-import { cp, readFile, readdir } from 'node:fs/promises';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
@@ -106,6 +106,23 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already has a zoning "proposal"/);
     expect(await readFile(path.join(dir, 'scenario.json'), 'utf8')).toBe(before);
+  });
+
+  test("--out onto the scenario's folder, where a zoning's file has the designed map's name: exit 2, the file unchanged", async () => {
+    const dir = await tinyCopy();
+    const settings = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as {
+      zonings: Record<string, string>;
+    };
+    settings.zonings['two'] = 'zones-proposed.csv';
+    await writeFile(path.join(dir, 'scenario.json'), JSON.stringify(settings));
+    await cp(path.join(dir, 'zones-two.csv'), path.join(dir, 'zones-proposed.csv'));
+    const before = await readFile(path.join(dir, 'zones-proposed.csv'), 'utf8');
+    const r = await zonal(['zones', dir, '--out', dir, '--name', 'proposed', '--no-compare']);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr: `--out ${dir}: zonal would write zones-proposed.csv there, over the scenario's own zones-proposed.csv; give an --out folder of its own (a folder inside the scenario folder, such as out, is fine). Nothing was written.\n`,
+    });
+    expect(await readFile(path.join(dir, 'zones-proposed.csv'), 'utf8')).toBe(before);
   });
 
   test('--write on a workbook: exit 2 before any work, the workbook unchanged', async () => {

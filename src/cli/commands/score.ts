@@ -127,7 +127,12 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   const file = path.resolve(flags.out);
   const workbookFile = `${file.replace(/\.csv$/i, '')}.xlsx`;
   const { scenario: input } = await loadScenario(dir, {
-    writes: [file, workbookFile].map((f) => ({ flag: '--out', given: flags.out, file: f })),
+    writes: [file, workbookFile].map((f) => ({
+      flag: '--out',
+      given: flags.out,
+      names: 'file' as const,
+      file: f,
+    })),
   });
   const scenario = withSettings(input, flags.zoning === undefined ? {} : { zoning: flags.zoning });
   if (typeof scenario === 'string') throw new CliExit(exitCodes.badInput, scenario);

@@ -64,13 +64,20 @@ const checkSolveFiles = (flags: SolveFlags): Promise<void> =>
 
 /** Every file a solve may write, to check that none is one of the scenario's own. */
 const solveWrites = (flags: SolveFlags): Written[] => [
-  ...solveFileNames.map((name) => ({ flag: '--out', given: flags.out, file: path.join(flags.out, name) })),
+  ...solveFileNames.map((name) => ({
+    flag: '--out',
+    given: flags.out,
+    names: 'folder' as const,
+    file: path.join(flags.out, name),
+  })),
   ...(flags.exportLp === undefined
     ? []
-    : [{ flag: '--export-lp', given: flags.exportLp, file: flags.exportLp }]),
+    : [{ flag: '--export-lp', given: flags.exportLp, names: 'file' as const, file: flags.exportLp }]),
   ...(flags.baselineOut === undefined
     ? []
-    : [{ flag: '--baseline-out', given: flags.baselineOut, file: flags.baselineOut }]),
+    : [
+        { flag: '--baseline-out', given: flags.baselineOut, names: 'file' as const, file: flags.baselineOut },
+      ]),
 ];
 
 function parseFlags(flags: SolveFlags): SolveSettings {

@@ -28,12 +28,15 @@ import {
   badName,
   freeName,
   nameProposals,
+  proposalName,
   withProposals,
   type NamedProposal,
+  zoneFileOf,
 } from '../../zones/named-proposals.js';
 import { proposalText, summaryText } from '../../zones/zones-text.js';
 import { backendByName } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
+import { checkSparesInputs } from '../file-flags.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 import { comparisonFiles } from './compare.js';
@@ -110,8 +113,7 @@ async function checkTargets(
   const nameProblem = badName(name, scenario, alternatives);
   if (nameProblem !== null) throw bad(nameProblem);
   if (flags.write !== true) return name;
-  for (let k = 0; k < alternatives; k++) {
-    const file = `zones-${k === 0 ? name : `${name}-${k + 1}`}.csv`;
+  for (const file of zoneFiles(name, alternatives)) {
     const exists = await access(path.join(dir, file)).then(
       () => true,
       () => false,
@@ -122,6 +124,11 @@ async function checkTargets(
       );
   }
   return name;
+}
+
+/** The zone files a design of `alternatives` maps named `name` writes. */
+function zoneFiles(name: string, alternatives: number): string[] {
+  return Array.from({ length: alternatives }, (_, k) => zoneFileOf(proposalName(name, k)));
 }
 
 function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly NamedProposal[]): void {
@@ -150,8 +157,19 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
         'use --out DIR instead, then copy each zones-<name>.csv into the workbook as a sheet of that name',
     );
   const backend = backendByName('highs');
-  const { scenario, inputHash, warnings } = await loadScenario(dir);
+  const { scenario, inputHash, warnings, inputs } = await loadScenario(dir);
   const name = await checkTargets(dir, scenario, flags, alternatives);
+  const out = flags.out ?? (flags.write === true ? null : 'out');
+  if (out !== null)
+    await checkSparesInputs(
+      zoneFiles(name, alternatives).map((file) => ({
+        flag: '--out',
+        given: out,
+        names: 'folder',
+        file: path.join(out, file),
+      })),
+      inputs,
+    );
   const built = buildProblem(scenario, request);
   const outcome = await designZones(built.problem, {
     seed,
@@ -193,7 +211,6 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
       else standardErr().write(`note: no award report for "${first.name}" (${award.kind})\n`);
     }
   }
-  const out = flags.out ?? (flags.write === true ? null : 'out');
   if (out !== null) await writeOutputsAtomically(out, files, undefined, [], 'zones');
   if (flags.write === true)
     await addZonings(
