@@ -2,7 +2,7 @@
  * `zonal compare`, `zonal batch` and `zonal solve --samples` through the built binary.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
@@ -131,6 +131,26 @@ describe.concurrent('zonal batch', () => {
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^batch\.json:4: grid "demandMultiplier" value "lots"/m);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('a base with a mistake: its file:line once, exit 2, nothing written (not a failed row per variant)', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const base = path.join(dir, 'my county');
+    await cp(path.join(repoRoot, 'scenarios/tiny'), base, { recursive: true });
+    const demand = (await readFile(path.join(base, 'demand.csv'), 'utf8')).split('\n');
+    const header = (demand[0] ?? '').split(',');
+    const row = (demand[1] ?? '').split(',');
+    row[header.indexOf('hours_per_week')] = '-5';
+    demand[1] = row.join(',');
+    await writeFile(path.join(base, 'demand.csv'), demand.join('\n'));
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, JSON.stringify({ base: 'my county', grid: { demandMultiplier: [1, 1.1, 1.2] } }));
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'my county/demand.csv:2: hours_per_week must not be negative (got "-5")\n1 problem found: nothing was written. Fix it and run again.\n',
+    );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
