@@ -154,6 +154,25 @@ describe.concurrent('zonal batch', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  test("a base's warning is printed once, with its folder, and the batch runs", async () => {
+    const dir = await tempDir('zonal-batch-');
+    const base = path.join(dir, 'county');
+    await cp(path.join(repoRoot, 'scenarios/tiny'), base, { recursive: true });
+    const providers = (await readFile(path.join(base, 'providers.csv'), 'utf8')).split('\n');
+    const header = (providers[0] ?? '').split(',');
+    const row = (providers[1] ?? '').split(',');
+    row[header.indexOf('max_hours_per_week')] = '0';
+    providers[1] = row.join(',');
+    await writeFile(path.join(base, 'providers.csv'), providers.join('\n'));
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, JSON.stringify({ base: 'county', grid: { demandMultiplier: [1, 1.1, 1.2] } }));
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(/warning/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^county\/providers\.csv:2: warning: max_hours_per_week is 0/m);
+    expect(r.stdout).toMatch(/3 variants: ran 3/);
+  });
+
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');

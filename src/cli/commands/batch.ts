@@ -15,7 +15,7 @@ import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch, type VariantExecutor } from '../../compare/batch-run.js';
 import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
 import { describeAddress } from '../../queue/redis-address.js';
-import { badInput, CliExit, exitCodes, problemsFound } from '../exit.js';
+import { badInput, CliExit, exitCodes, printIssues, problemsFound } from '../exit.js';
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
 import { standardErr, writeOut } from '../terminal.js';
 import { version } from '../version.js';
@@ -90,14 +90,13 @@ async function checkBases(variants: readonly Variant[], batchDir: string, name: 
         `${name}: base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`,
       );
     // Read once here, so a mistake in a base is one message before anything is written,
-    // not a failed row (the same message) for every variant of it.
+    // not a failed row (the same message) for every variant of it; its warnings are printed
+    // once, as solve prints them.
     const { issues } = await readScenario(full, { hash: false });
-    if (issues.hasErrors) {
-      const folder = isWorkbookPath(base) ? path.dirname(full) : full;
-      throw badInput(
-        issues.errors.map((i) => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) })),
-      );
-    }
+    const folder = isWorkbookPath(base) ? path.dirname(full) : full;
+    const placed = issues.all.map((i) => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) }));
+    if (issues.hasErrors) throw badInput(placed.filter((i) => i.severity === 'error'));
+    printIssues(placed);
   }
 }
 
