@@ -85,6 +85,16 @@ describe.concurrent('zonal compare', () => {
   });
 });
 
+/** A copy of the tiny scenario at `base` whose `table`'s first row has `value` in `column`. */
+async function tinyWith(base: string, table: string, column: string, value: string): Promise<void> {
+  await cp(path.join(repoRoot, 'scenarios/tiny'), base, { recursive: true });
+  const lines = (await readFile(path.join(base, table), 'utf8')).split('\n');
+  const row = (lines[1] ?? '').split(',');
+  row[(lines[0] ?? '').split(',').indexOf(column)] = value;
+  lines[1] = row.join(',');
+  await writeFile(path.join(base, table), lines.join('\n'));
+}
+
 describe.concurrent('zonal batch', () => {
   test('runs every variant, reports the failing one and still exits 0', async () => {
     const dir = await tempDir('zonal-batch-');
@@ -136,14 +146,7 @@ describe.concurrent('zonal batch', () => {
 
   test('a base with a mistake: its file:line once, exit 2, nothing written (not a failed row per variant)', async () => {
     const dir = await tempDir('zonal-batch-');
-    const base = path.join(dir, 'my county');
-    await cp(path.join(repoRoot, 'scenarios/tiny'), base, { recursive: true });
-    const demand = (await readFile(path.join(base, 'demand.csv'), 'utf8')).split('\n');
-    const header = (demand[0] ?? '').split(',');
-    const row = (demand[1] ?? '').split(',');
-    row[header.indexOf('hours_per_week')] = '-5';
-    demand[1] = row.join(',');
-    await writeFile(path.join(base, 'demand.csv'), demand.join('\n'));
+    await tinyWith(path.join(dir, 'my county'), 'demand.csv', 'hours_per_week', '-5');
     const file = path.join(dir, 'batch.json');
     await writeFile(file, JSON.stringify({ base: 'my county', grid: { demandMultiplier: [1, 1.1, 1.2] } }));
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
@@ -156,14 +159,7 @@ describe.concurrent('zonal batch', () => {
 
   test("a base's warning is printed once, with its folder, and the batch runs", async () => {
     const dir = await tempDir('zonal-batch-');
-    const base = path.join(dir, 'county');
-    await cp(path.join(repoRoot, 'scenarios/tiny'), base, { recursive: true });
-    const providers = (await readFile(path.join(base, 'providers.csv'), 'utf8')).split('\n');
-    const header = (providers[0] ?? '').split(',');
-    const row = (providers[1] ?? '').split(',');
-    row[header.indexOf('max_hours_per_week')] = '0';
-    providers[1] = row.join(',');
-    await writeFile(path.join(base, 'providers.csv'), providers.join('\n'));
+    await tinyWith(path.join(dir, 'county'), 'providers.csv', 'max_hours_per_week', '0');
     const file = path.join(dir, 'batch.json');
     await writeFile(file, JSON.stringify({ base: 'county', grid: { demandMultiplier: [1, 1.1, 1.2] } }));
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
