@@ -103,7 +103,9 @@ function scenarioRoutes(app: FastifyInstance, bench: Bench): void {
   }));
   app.post('/api/outlines', async (request, reply) => {
     const parsed = outlinesBodySchema.safeParse(request.body);
-    const zoning = parsed.success ? zoningFrom(bench.scenario, parsed.data.zones) : bodyProblem(parsed.error);
+    const zoning = parsed.success
+      ? zoningFrom(bench.scenario, parsed.data.zones)
+      : bodyProblem(parsed.error, outlinesBodySchema);
     if (typeof zoning === 'string') return reply.code(400).send({ error: zoning });
     return { zones: drawing.outlines(zoning) };
   });
@@ -123,7 +125,7 @@ function zoningRoutes(app: FastifyInstance, bench: Bench): void {
   let saving: Promise<unknown> = Promise.resolve();
   app.post('/api/zonings', async (request, reply) => {
     const parsed = zoningsBodySchema.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send({ error: bodyProblem(parsed.error) });
+    if (!parsed.success) return reply.code(400).send({ error: bodyProblem(parsed.error, zoningsBodySchema) });
     // One save at a time: two saves of one name must not both pass the "exists" check.
     const save = saving.then(() =>
       saveZoning(bench.options.dir, bench.scenario, {
@@ -156,7 +158,9 @@ async function solvedFor(
   reply: FastifyReply,
 ): Promise<{ result: Result; scenario: Scenario } | null> {
   const parsed = solveBodySchema.safeParse(body);
-  const asked = parsed.success ? requestScenario(bench.scenario, parsed.data) : bodyProblem(parsed.error);
+  const asked = parsed.success
+    ? requestScenario(bench.scenario, parsed.data)
+    : bodyProblem(parsed.error, solveBodySchema);
   if (typeof asked === 'string') {
     await reply.code(400).send({ error: asked });
     return null;

@@ -29,7 +29,7 @@ export interface SolveContext {
 
 export async function answerSolve(context: SolveContext, body: unknown): Promise<SolveAnswer> {
   const parsed = solveBodySchema.safeParse(body);
-  if (!parsed.success) return { kind: 'bad-request', error: bodyProblem(parsed.error) };
+  if (!parsed.success) return { kind: 'bad-request', error: bodyProblem(parsed.error, solveBodySchema) };
   const scenario = requestScenario(context.scenario, parsed.data);
   if (typeof scenario === 'string') return { kind: 'bad-request', error: scenario };
   // Rule costs re-solve once per rule: too slow for an edit that should answer at once.

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { applyOverrides, overridesSchema } from '../compare/overrides.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { issueMessage } from '../model/issue-text.js';
 import { idPattern } from '../model/row-schemas.js';
 import type { Scenario, Zoning } from '../model/types.js';
 
@@ -26,11 +28,34 @@ const listed = (ids: readonly string[]) =>
     .map((id) => `"${id}"`)
     .join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
 
-/** The body's zod complaints as one message. */
-export function bodyProblem(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length === 0 ? 'the request body' : i.path.map(String).join('.')}: ${i.message}`)
-    .join('; ');
+/**
+ * The body's zod complaints as one message, in zonal's words. A field the body should not
+ * have comes first and alone when a field it needs is missing: `{"assignment": …}` for
+ * `{"zones": …}` is one slip, not two (zones missing is its echo).
+ */
+export function bodyProblem(error: z.ZodError, schema: { readonly shape: object }): string {
+  const fields = Object.keys(schema.shape);
+  const takes =
+    fields.length > 1 ? `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}` : fields.join('');
+  const unknown = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [],
+  );
+  if (unknown.length > 0)
+    return unknown
+      .map((key) => `the request body has no field "${key}"${didYouMean(key, fields)}: it takes ${takes}`)
+      .join('; ');
+  return error.issues.map(issueProblem).join('; ');
+}
+
+const zonesExample = 'e.g. {"zones": {"AREA_ID": "ZONE_ID", …}}';
+
+function issueProblem(i: z.core.$ZodIssue): string {
+  const where = i.path.length === 0 ? 'the request body' : i.path.map(String).join('.');
+  if (i.path[0] !== 'zones' || i.code !== 'invalid_type') return `${where}: ${issueMessage(i)}`;
+  if (i.path.length > 1) return `${where}: a zone id is text, such as "Z-NORTH"`;
+  return /received undefined/.test(i.message)
+    ? `zones is missing: give every area its zone, ${zonesExample}`
+    : `zones: give an object from area id to zone id, ${zonesExample}`;
 }
 
 /** `zones` as a zoning of every area of the scenario, or what is wrong with it. */

@@ -151,6 +151,24 @@ describe('POST /api/solve', () => {
     expect(reply.json<{ error: string }>().error).toContain(named);
   });
 
+  it("words a body's shape in zonal's words, one message for one slip", async () => {
+    const error = async (body: unknown) =>
+      (await bench.post('/api/solve', body)).json<{ error: string }>().error;
+    // A misnamed field is the slip; "zones is missing" would be its echo.
+    expect(await error({ zone: start })).toBe(
+      'the request body has no field "zone" (did you mean "zones"?): it takes zones, lots and award',
+    );
+    expect(await error({})).toBe(
+      'zones is missing: give every area its zone, e.g. {"zones": {"AREA_ID": "ZONE_ID", …}}',
+    );
+    expect(await error({ zones: 'districts' })).toBe(
+      'zones: give an object from area id to zone id, e.g. {"zones": {"AREA_ID": "ZONE_ID", …}}',
+    );
+    expect(await error({ zones: { ...start, 'WAT-C': 7 } })).toBe(
+      'zones.WAT-C: a zone id is text, such as "Z-NORTH"',
+    );
+  });
+
   it('refuses bad JSON, a body over 1 MB and a body that is not JSON with 400 and a message', async () => {
     const broken = await bench.post('/api/solve', '{"zones": {');
     expect(broken.statusCode).toBe(400);
