@@ -33,7 +33,12 @@ function program(): Command {
     .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
-    .addOption(new Option('--objective <kind>', 'cost (default) or meat').choices(['cost', 'meat']))
+    .addOption(
+      new Option(
+        '--objective <kind>',
+        'award on this instead of the scenario\'s objective (whole-life needs a "contract")',
+      ).choices(['cost', 'meat', 'whole-life']),
+    )
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
     .option(
       '--time-limit <seconds>',

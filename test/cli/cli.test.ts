@@ -301,6 +301,11 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     ['--time-limit abc', ['--time-limit', 'abc'], '--time-limit abc'],
     ['an unknown objective', ['--objective', 'cheapest'], 'cheapest'],
     [
+      'whole-life on a scenario with no contract',
+      ['--objective', 'whole-life'],
+      '--objective whole-life: the scenario has no "contract" to count the years of',
+    ],
+    [
       '--time-limit Infinity',
       ['--time-limit', 'Infinity'],
       '--time-limit Infinity: give a number of seconds above 0 and at most 86400',
@@ -313,6 +318,18 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(expected);
     expect(existsSync(out)).toBe(false);
+  });
+
+  test('--objective whole-life on a scenario with a contract: the award on discounted whole-life cost', async () => {
+    const out = await outDir();
+    const r = await zonal(['solve', 'scenarios/hertfordshire', '--out', out, '--objective', 'whole-life']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(await readFile(path.join(out, 'result.json'), 'utf8')) as {
+      status: string;
+      objective: { kind: string };
+    };
+    expect(result.status).toBe('optimal');
+    expect(result.objective.kind).toBe('whole-life');
   });
 
   test('a folder that does not exist: exit 2', async () => {

@@ -29,7 +29,10 @@ describe('every error in one form', () => {
         ['solve', tiny, '--objctive', 'meat', '--out', out],
         '--objctive: zonal solve has no such flag; did you mean --objective? (zonal solve --help lists its flags)',
       ],
-      [['solve', tiny, '--objective', 'x', '--out', out], '--objective x: choose cost or meat'],
+      [
+        ['solve', tiny, '--objective', 'x', '--out', out],
+        '--objective x: choose one of cost, meat or whole-life',
+      ],
       [
         ['solve', tiny, '--solver', 'gurobi', '--out', out],
         '--solver gurobi: choose one of highs, jslp or cbc',
