@@ -173,6 +173,21 @@ describe('runScenario', () => {
     expect((await solved(base)).warnings).toEqual([]);
   });
 
+  test('more distinct winners asked for than providers with an eligible bid: a warning before the infeasible award', async () => {
+    const bidders = new Set(base.bids.map((b) => b.providerId)).size;
+    const asked = { ...base, award: { ...base.award, minDistinctProviders: bidders + 1 } };
+    const warning = `scenario.json: award.minDistinctProviders is ${bidders + 1}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
+    const outcome = await run(asked);
+    expect(outcome.kind).toBe('infeasible');
+    if (outcome.kind === 'infeasible') expect(outcome.result.warnings).toContain(warning);
+    // As many as there are bidders: no warning (whether the award can meet it is the solver's answer).
+    const enough = { ...base, award: { ...base.award, minDistinctProviders: bidders } };
+    const met = await run(enough);
+    expect(met.kind === 'ok' || met.kind === 'infeasible').toBe(true);
+    if (met.kind === 'ok' || met.kind === 'infeasible')
+      expect(met.result.warnings.join('\n')).not.toMatch(/minDistinctProviders/);
+  });
+
   test('an unknown zoning is bad settings, not a crash; an impossible rule is infeasible', async () => {
     expect(await run(base, undefined, 'nope')).toEqual({
       kind: 'bad-settings',

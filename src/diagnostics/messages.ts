@@ -115,6 +115,9 @@ export const morePeriodsShort = (n: number, design: string) =>
 export const bidCareHasNoDemand = (bidId: string, careType: string, period: string, file: string) =>
   `bid ${bidId} is for ${careType} care, and ${file} has no ${careType} hours in period ${period}: no ${careType} lot is tendered, so it can win nothing; check its care_type`;
 
+export const tooFewBiddersFor = (wanted: number, bidders: number) =>
+  `award.minDistinctProviders is ${wanted}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
+
 export const zoneWithoutDemand = (zoneId: string, areaIds: readonly string[], period: string) =>
   `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check demand.csv if that is not meant`;
 

@@ -5,12 +5,12 @@
  * law must be rejected, so such a bid may not win that lot. Set
  * `award.rejectBelowLegalPay: false` to keep them in (they are still flagged).
  */
-import { zoneWithoutDemand } from '../diagnostics/messages.js';
+import { tooFewBiddersFor, zoneWithoutDemand } from '../diagnostics/messages.js';
 import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
 import { buildLots, countyZoneId, groupAreas } from './build-lots.js';
 import { eligiblePartBids } from './eligibility.js';
-import { hasEligibleOffer } from './offers.js';
+import { eligibleOffers, hasEligibleOffer } from './offers.js';
 
 export interface Rejection {
   readonly bidId: string;
@@ -87,7 +87,22 @@ export function tenderWarnings(
     (lot) =>
       `${at(scenario.places?.lots.get(lot.careType))}lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`,
   );
-  return [...rejected, ...unfillable, ...zonesWithoutLots(scenario, lots)];
+  return [...rejected, ...unfillable, ...zonesWithoutLots(scenario, lots), ...tooFewBidders(scenario, lots)];
+}
+
+/**
+ * A distinct-winners rule that the bids alone rule out: fewer providers have an eligible
+ * offer for any lot than `award.minDistinctProviders` asks to win. The award is then
+ * infeasible (solve says so, with its diagnosis), and validate said "valid" before.
+ */
+function tooFewBidders(scenario: Scenario, lots: readonly Lot[]): string[] {
+  const wanted = scenario.award.minDistinctProviders;
+  if (wanted <= 1) return [];
+  const bidders = new Set(
+    lots.flatMap((lot) => eligibleOffers(lot, scenario.bids, scenario.award).map((o) => o.providerId)),
+  );
+  if (bidders.size >= wanted) return [];
+  return [`scenario.json: ${tooFewBiddersFor(wanted, bidders.size)}`];
 }
 
 /**
