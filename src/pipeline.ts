@@ -86,7 +86,7 @@ export type RunOutcome =
   | { readonly kind: 'solver-error'; readonly message: string }
   | { readonly kind: 'bug'; readonly violations: readonly string[] };
 
-/** Step 1: the scenario as this run sees it (`options.zoning` is only ever --zoning's, hence the message). */
+/** Step 1: the scenario as this run sees it (`options.zoning` and `options.objective` are only ever the flags', hence the messages). */
 export function withSettings(
   scenario: Scenario,
   options: Pick<RunOptions, 'zoning' | 'objective'>,
@@ -94,6 +94,9 @@ export function withSettings(
   const zoning = options.zoning ?? scenario.zoning;
   if (!scenario.zonings.has(zoning))
     return `--zoning ${zoning}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`;
+  // As scenario.json's own "objective": "whole-life" needs a contract (model/contract-settings.ts).
+  if (options.objective === 'whole-life' && scenario.contract === undefined)
+    return '--objective whole-life: the scenario has no "contract" to count the years of: add e.g. "contract": {"years": 3} to scenario.json, or use --objective cost';
   const award =
     options.objective === undefined ? scenario.award : { ...scenario.award, objective: options.objective };
   return { ...scenario, zoning, award };

@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import { reportError } from './error-report.js';
 import { exitCodes } from './exit.js';
 import { expandHome } from './home-path.js';
+import { objectives } from '../model/types.js';
 import { solverNames } from '../solve/solver-names.js';
 import { writeErr } from './terminal.js';
 import { version } from './version.js';
@@ -37,7 +38,7 @@ function program(): Command {
       new Option(
         '--objective <kind>',
         'award on this instead of the scenario\'s objective (whole-life needs a "contract")',
-      ).choices(['cost', 'meat', 'whole-life']),
+      ).choices([...objectives]),
     )
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
     .option(

@@ -7,7 +7,7 @@
  * Used by `zonal init --xlsx` (the template) and to turn a folder into a workbook.
  */
 import ExcelJS from 'exceljs';
-import { careTypes, lotStructures, ruralities } from '../model/types.js';
+import { careTypes, lotStructures, objectives, ruralities } from '../model/types.js';
 import { structureOf } from '../structures/index.js';
 import { addTableSheet, workbookBytes } from '../report/xlsx/exceljs-sheet.js';
 import type { ColumnFormat, SheetCell } from '../report/xlsx/sheet.js';
@@ -51,7 +51,7 @@ const columnLists: Readonly<Record<string, readonly string[]>> = {
 const settingLists: Readonly<Record<string, readonly string[]>> = {
   geography: ['zone', 'county'],
   structure: lotStructures,
-  objective: ['cost', 'meat', 'whole-life'],
+  objective: objectives,
   merge: ['standard'],
   backup: ['TRUE', 'FALSE'],
   rejectBelowLegalPay: ['TRUE', 'FALSE'],

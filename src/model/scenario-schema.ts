@@ -13,7 +13,7 @@ import { lotEntrySchema } from '../structures/entry-schema.js';
 import { jsonLimits, share } from './json-limits.js';
 import { once } from './once.js';
 import { named, type PlanReader } from './plan-functions.js';
-import { careTypes, type CareType, type LotPlanEntry } from './types.js';
+import { careTypes, objectives, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = () =>
   textCell(255).pipe(z.string().min(1, 'is empty: give a file name inside the scenario folder'));
@@ -36,7 +36,7 @@ const weight = () => share(z.number().min(0, 'must be at least 0').max(1, 'must 
 export const awardSchema = once(() =>
   z.strictObject({
     objective: z
-      .enum(['cost', 'meat', 'whole-life'], { error: () => 'must be "cost", "meat" or "whole-life"' })
+      .enum(objectives, { error: () => 'must be "cost", "meat" or "whole-life"' })
       .default(defaultAward.objective),
     qualityWeight: weight().default(defaultAward.qualityWeight),
     priceWeight: weight().default(defaultAward.priceWeight),

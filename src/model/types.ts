@@ -113,8 +113,9 @@ export type LotPlanEntry = LotEntry | { readonly kind: 'merge'; readonly into: '
 
 export type LotPlan = Readonly<Partial<Record<CareType, LotPlanEntry>>>;
 
-/** `whole-life`: discounted cost over the contract term (docs/contract.md). */
-export type Objective = 'cost' | 'meat' | 'whole-life';
+/** How an award is chosen; `whole-life`: discounted cost over the contract term (docs/contract.md). */
+export const objectives = ['cost', 'meat', 'whole-life'] as const;
+export type Objective = (typeof objectives)[number];
 
 export interface AwardRules {
   readonly objective: Objective;

@@ -2,7 +2,7 @@
  * `zonal solve`: scenario → verified award → result files and a summary.
  */
 import path from 'node:path';
-import type { Objective, Scenario } from '../../model/types.js';
+import { objectives, type Objective, type Scenario } from '../../model/types.js';
 import { describeFailure, programFor, runScenario, type RunOutcome } from '../../pipeline.js';
 import { firstNonFinite } from '../../report/finite.js';
 import { infeasibleFiles, outputFiles, solveFileNames } from '../../report/output-files.js';
@@ -81,18 +81,14 @@ const solveWrites = (flags: SolveFlags): Written[] => [
 ];
 
 function parseFlags(flags: SolveFlags): SolveSettings {
-  if (
-    flags.objective !== undefined &&
-    flags.objective !== 'cost' &&
-    flags.objective !== 'meat' &&
-    flags.objective !== 'whole-life'
-  )
-    throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose cost, meat or whole-life`);
+  const objective = objectives.find((o) => o === flags.objective);
+  if (flags.objective !== undefined && objective === undefined)
+    throw new CliExit(exitCodes.badInput, `--objective ${flags.objective}: choose ${objectives.join(', ')}`);
   if (flags.format !== 'text' && flags.format !== 'json')
     throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
   const timeLimit = timeLimitFlag(flags.timeLimit);
   return {
-    ...(flags.objective === undefined ? {} : { objective: flags.objective }),
+    ...(objective === undefined ? {} : { objective }),
     timeLimit,
     format: flags.format,
   };
@@ -138,12 +134,6 @@ export async function solveCommand(dir: string, flags: SolveFlags, started: Solv
 async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
   const { dir, flags, settings, sampling, backend } = run;
   const { scenario, inputHash, warnings } = await loadScenario(dir, { writes: solveWrites(flags) });
-  // As scenario.json's own "objective": "whole-life" needs one (model/contract-settings.ts).
-  if (settings.objective === 'whole-life' && scenario.contract === undefined)
-    throw new CliExit(
-      exitCodes.badInput,
-      '--objective whole-life: the scenario has no "contract" to count the years of: add e.g. "contract": {"years": 3} to scenario.json, or use --objective cost. Nothing was written.',
-    );
   renderer.prepare(scenario, flags.zoning ?? scenario.zoning);
   const zoning = flags.zoning === undefined ? {} : { zoning: flags.zoning };
   if (flags.exportLp !== undefined) {
