@@ -90,13 +90,13 @@ export function hasEligibleOffer(lot: Lot, bids: readonly Bid[], rules: Eligibil
   );
 }
 
-/** The offers of `offersFor`, in its order, made one at a time. */
-function* roleOffers(
+/** Each provider's eligible bids for the role, one list per care type the lot carries (in its order). */
+function eligibleBidLists(
   lot: Lot,
   bids: readonly Bid[],
   role: FilledRole,
   rules: EligibilityRules,
-): Generator<Offer> {
+): Map<string, Bid[][]> {
   const types = [...lot.careDemand.keys()];
   const byProvider = new Map<string, Bid[][]>();
   types.forEach((type, i) => {
@@ -107,15 +107,38 @@ function* roleOffers(
       byProvider.set(bid.providerId, lists);
     }
   });
-  for (const providerId of [...byProvider.keys()].sort()) {
-    const lists = (byProvider.get(providerId) ?? []).map((list) =>
-      [...list].sort((a, b) => (a.id < b.id ? -1 : 1)),
-    );
-    for (const combo of combinations(lists)) {
-      const offer = { providerId, bids: combo };
-      if (!hasPlaces(lot) || offerAreas(offer, lot).length > 0) yield offer;
-    }
+  return byProvider;
+}
+
+/** One provider's offers from its bid lists, made one at a time, in bid id order. */
+function* providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): Generator<Offer> {
+  const sorted = lists.map((list) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  for (const combo of combinations(sorted)) {
+    const offer = { providerId, bids: combo };
+    if (!hasPlaces(lot) || offerAreas(offer, lot).length > 0) yield offer;
   }
+}
+
+/** The offers of `offersFor`, in its order, made one at a time. */
+function* roleOffers(
+  lot: Lot,
+  bids: readonly Bid[],
+  role: FilledRole,
+  rules: EligibilityRules,
+): Generator<Offer> {
+  const byProvider = eligibleBidLists(lot, bids, role, rules);
+  for (const providerId of [...byProvider.keys()].sort())
+    yield* providerOffers(lot, providerId, byProvider.get(providerId) ?? []);
+}
+
+/** The providers with an eligible offer for some role of the lot: each one's first offer found, no more. */
+export function offerProviders(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): Set<string> {
+  const found = new Set<string>();
+  for (const role of filledRoles(lot))
+    for (const [providerId, lists] of eligibleBidLists(lot, bids, role, rules))
+      if (!found.has(providerId) && !providerOffers(lot, providerId, lists).next().done)
+        found.add(providerId);
+  return found;
 }
 
 /** Offers that could fill any role of the lot (each once), sorted by provider and bid ids. */

@@ -10,7 +10,7 @@ import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
 import { buildLots, countyZoneId, groupAreas } from './build-lots.js';
 import { eligiblePartBids } from './eligibility.js';
-import { eligibleOffers, hasEligibleOffer } from './offers.js';
+import { hasEligibleOffer, offerProviders } from './offers.js';
 
 export interface Rejection {
   readonly bidId: string;
@@ -98,9 +98,7 @@ export function tenderWarnings(
 function tooFewBidders(scenario: Scenario, lots: readonly Lot[]): string[] {
   const wanted = scenario.award.minDistinctProviders;
   if (wanted <= 1) return [];
-  const bidders = new Set(
-    lots.flatMap((lot) => eligibleOffers(lot, scenario.bids, scenario.award).map((o) => o.providerId)),
-  );
+  const bidders = new Set(lots.flatMap((lot) => [...offerProviders(lot, scenario.bids, scenario.award)]));
   if (bidders.size >= wanted) return [];
   return [`scenario.json: ${tooFewBiddersFor(wanted, bidders.size)}`];
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { eligibleBids, eligiblePartBids } from '../../src/lots/eligibility.js';
-import { eligibleOffers, offersFor } from '../../src/lots/offers.js';
+import { eligibleOffers, offerProviders, offersFor } from '../../src/lots/offers.js';
 import { tenderLots } from '../../src/lots/tender-lots.js';
 import type { Lot, Scenario } from '../../src/model/types.js';
 
@@ -45,6 +45,14 @@ describe('remembered eligibility', () => {
           eligibleBids(lot, county.bids, { minQuality: 0 }).length,
       ),
     ).toBe(true);
+  });
+
+  test("offerProviders: the providers of the lot's eligible offers, without listing them all", () => {
+    for (const minQuality of [0, 75])
+      for (const lot of lots)
+        expect([...offerProviders(lot, county.bids, { minQuality })].sort()).toEqual([
+          ...new Set(eligibleOffers(lot, county.bids, { minQuality }).map((o) => o.providerId)),
+        ]);
   });
 
   test('another bids array, answers from its bids', () => {
