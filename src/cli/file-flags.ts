@@ -11,6 +11,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
 import { FileInTheWay, missingFolders } from '../io/make-folders.js';
+import { isWorkFileName } from '../io/work-files.js';
 import { CliExit, exitCodes } from './exit.js';
 
 export interface FileFlag {
@@ -49,7 +50,7 @@ async function problemOf({ flag, file }: FileFlag, out: OutFolder | null): Promi
   if (
     out !== null &&
     path.dirname(full) === path.resolve(out.dir) &&
-    (out.names.includes(name) || name.startsWith('.zonal-'))
+    (out.names.includes(name) || isWorkFileName(name))
   )
     return msg.fileFlagIsOutput(flag, file);
   return null;

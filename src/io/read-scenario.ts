@@ -256,13 +256,9 @@ export async function readScenario(dirArg: string, options = { hash: true }): Pr
   const sha256 = options.hash ? (await import('./sha256.js')).sha256() : null;
   const hash = sha256 ?? noHash;
   const dir = await realpath(path.resolve(dirArg)).catch(() => path.resolve(dirArg));
-  const isDir = await stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!isDir) {
-    const settingsFile =
-      path.basename(dirArg) === 'scenario.json' && (await stat(dir).catch(() => null)) !== null;
+  const found = await stat(dir).catch(() => null);
+  if (found?.isDirectory() !== true) {
+    const settingsFile = path.basename(dirArg) === 'scenario.json' && found !== null;
     issues.error(dirArg, null, msg.notScenarioFolder(settingsFile ? path.dirname(dirArg) : null));
     return { scenario: null, issues, inputHash: '', inputs: [] };
   }

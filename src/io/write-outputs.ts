@@ -45,13 +45,14 @@ import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
 import { OutputError } from './output-error.js';
 import { FileInTheWay, makeFolders } from './make-folders.js';
+import { isWorkFileName, workPrefix } from './work-files.js';
 
 /** Called after each step; tests kill the process here to check that any moment is safe. */
 export type StepHook = (step: 'set-written' | 'links-ready' | 'committed' | 'cleaned') => void;
 
-const setsDir = '.zonal-sets';
-const pointerOf = (kind: string) => `.zonal-${kind}`;
-const tempPrefix = '.zonal-tmp-';
+const setsDir = `${workPrefix}sets`;
+const pointerOf = (kind: string) => `${workPrefix}${kind}`;
+const tempPrefix = `${workPrefix}tmp-`;
 
 const uniqueName = () => `${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}`;
 
@@ -79,7 +80,7 @@ async function removeStrays(target: string): Promise<void> {
   for (const name of names) {
     if (name.startsWith(tempPrefix)) {
       if (!ownerAlive(name)) await rm(path.join(target, name), { recursive: true, force: true });
-    } else if (name.startsWith('.zonal-') && name !== setsDir) {
+    } else if (isWorkFileName(name) && name !== setsDir) {
       const set = await currentSet(target, name);
       if (set !== null) live.add(set);
     }
