@@ -24,10 +24,11 @@ export const headSchema = once(() =>
   }),
 );
 
-/** The keys of every lot entry, whatever its structure: those of `headSchema`. */
-const headKeys: readonly string[] = ['geography', 'structure'] satisfies readonly (keyof z.output<
-  ReturnType<typeof headSchema>
->)[];
+/** The keys of every lot entry, whatever its structure: those of `headSchema`, every one (the record's type checks both ways). */
+const headKeys: readonly string[] = Object.keys({ geography: true, structure: true } satisfies Record<
+  keyof z.output<ReturnType<typeof headSchema>>,
+  true
+>);
 
 /** Structures whose settings include the key. */
 const ownersOf = (key: string) => lotStructures.filter((k) => structureOf(k).keys.includes(key));
