@@ -10,19 +10,24 @@
  *   4. rewrite both files in variant order, so the output does not depend on
  *      the number of workers or on which finished first
  */
-import { appendFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { compileSharedHighs, type PooledHighs } from '../solve/highs-shared.js';
 import type { Variant } from './batch-file.js';
 import { chunkVariants } from './batch-chunks.js';
 import { optimiseOnlyLastingHotCode } from './batch-jit.js';
-import { batchWorkbook } from './batch-workbook.js';
-import { batchCsvHeaderLine, batchCsvRows, jsonlLine, readJournal, sortRows } from './batch-output.js';
+import { readJournal, sortRows } from './batch-output.js';
+import {
+  batchFiles,
+  journalLine,
+  openJournal,
+  rewriteBatchFiles,
+  type JournalLine,
+} from './batch-journal.js';
 import type { ChunkTask, VariantTask } from './batch-worker.js';
 import { failedRow, type BatchRow } from './run-variant.js';
 
@@ -74,8 +79,6 @@ export interface BatchSummary {
  */
 const workerYoungGenerationMb = 32;
 
-const batchFiles = { jsonl: 'batch.jsonl', csv: 'batch.csv', xlsx: 'batch.xlsx' } as const;
-
 /** The file a worker thread of the batch's pool loads, and the arguments it is given (piscina's `argv`). */
 export interface WorkerEntry {
   readonly filename: string;
@@ -105,21 +108,6 @@ export function workerEntry(): WorkerEntry {
   const unbundled = fileURLToPath(new URL('compare/batch-worker.js', dist));
   if (existsSync(unbundled)) return { filename: unbundled, argv: [] };
   throw new Error(`the batch worker ${unbundled} is missing: run \`npm run build\` first`);
-}
-
-async function rewrite(outDir: string, rows: readonly BatchRow[]): Promise<void> {
-  const sorted = sortRows(rows);
-  await writeOutputsAtomically(
-    outDir,
-    new Map<string, string | Uint8Array>([
-      [batchFiles.jsonl, sorted.map(jsonlLine).join('')],
-      [batchFiles.csv, (await batchCsvHeaderLine()) + (await batchCsvRows(sorted))],
-      [batchFiles.xlsx, await batchWorkbook(null, sorted)],
-    ]),
-    undefined,
-    [],
-    'batch',
-  );
 }
 
 async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
@@ -220,23 +208,25 @@ function startThreadPool(
 }
 
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
-  const kept = await finishedRows(settings);
-  const done = new Set(kept.map((r) => r.id));
+  const total = settings.variants.length;
+  const kept = await Promise.all((await finishedRows(settings)).map(journalLine));
+  const done = new Set(kept.map((l) => l.row.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
-  await rewrite(settings.outDir, kept);
+  await rewriteBatchFiles(settings.outDir, kept);
+  const journal = openJournal(settings.outDir);
   const threads =
     settings.executor === undefined && todo.length > 0 ? startThreadPool(settings, todo.length) : null;
-  const rows = [...kept];
-  settings.onProgress?.(rows.length, settings.variants.length);
-  const jsonlPath = path.join(settings.outDir, batchFiles.jsonl);
-  const csvPath = path.join(settings.outDir, batchFiles.csv);
+  const lines: JournalLine[] = [...kept];
+  let landed = kept.length;
+  settings.onProgress?.(landed, total);
   let writes = Promise.resolve();
   const land = (row: BatchRow) => {
-    rows.push(row);
+    landed++;
     writes = writes.then(async () => {
-      appendFileSync(jsonlPath, jsonlLine(row));
-      appendFileSync(csvPath, await batchCsvRows([row]));
-      settings.onProgress?.(rows.length, settings.variants.length);
+      const line = await journalLine(row);
+      lines.push(line);
+      journal.append(line);
+      settings.onProgress?.(landed, total);
     });
   };
   // The threads stop while the final files are written (they wind down on their own cores).
@@ -250,18 +240,23 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
         stopping = threads.stop();
         stopping.catch(() => undefined); // awaited (and thrown) below, after the final files
       }
-      await writes;
+      try {
+        await writes;
+      } finally {
+        journal.close();
+      }
     }
-    await rewrite(settings.outDir, rows);
+    await rewriteBatchFiles(settings.outDir, lines);
   } finally {
     await stopping;
   }
+  const rows = sortRows(lines.map((l) => l.row));
   return {
-    total: settings.variants.length,
+    total,
     resumed: kept.length,
     ran: todo.length,
     failed: rows.filter((r) => r.status === 'failed').length,
-    rows: sortRows(rows),
-    files: [jsonlPath, csvPath, path.join(settings.outDir, batchFiles.xlsx)],
+    rows,
+    files: Object.values(batchFiles).map((name) => path.join(settings.outDir, name)),
   };
 }

@@ -16,12 +16,16 @@ const entities: Readonly<Record<string, string>> = {
 export const xmlText = (text: string): string => text.replace(special, (c) => entities[c] ?? '');
 
 /** Column 1 → A, 27 → AA. */
-function columnName(column: number): string {
+function spelt(column: number): string {
   let name = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
     name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
+
+/** Each column's name, spelt once: every cell of a sheet asks for one. */
+const columnNames: string[] = [];
+const columnName = (column: number): string => (columnNames[column] ??= spelt(column));
 
 export const cellRef = (row: number, column: number): string => `${columnName(column)}${row}`;
 
