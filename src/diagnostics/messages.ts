@@ -384,7 +384,7 @@ export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'fi
 
 // Files a command writes besides its --out folder (`--export-lp`, `--baseline-out`, score's `--out`).
 
-/** A file the command would write is one the scenario is read from (cli/file-flags.ts, checkSparesInputs). */
+/** A file the command would write is one the scenario is read from (cli/file-flags.ts, checkWrites). */
 export const outputOverInput = (flag: string, given: string, name: string, asked: 'folder' | 'file') =>
   `${flag} ${given}: zonal would write ${name} there, over the scenario's own ${name}; ` +
   (asked === 'folder'
@@ -392,18 +392,21 @@ export const outputOverInput = (flag: string, given: string, name: string, asked
     : 'give another file name.') +
   ' Nothing was written.';
 
+// `flag` below is the flag and what it was given, as typed (`--baseline-out next.csv`), with the file
+// written beside it when that is the one in question (`--out x.csv (x.xlsx)`): cli/file-flags.ts.
+
 /** The file named a folder: an existing one, or the command's --out folder. */
-export const fileFlagIsFolder = (flag: string, file: string, which: 'a folder' | 'the --out folder') =>
-  `${flag} ${file}: that is ${which}; give the name of a file to write. Nothing was written.`;
+export const fileFlagIsFolder = (flag: string, which: 'a folder' | 'the --out folder') =>
+  `${flag}: that is ${which}; give the name of a file to write. Nothing was written.`;
 
-export const fileFlagThroughFile = (flag: string, file: string, through: string) =>
-  `${flag} ${file}: ${through} is a file, not a folder; give a file name in a folder (folders are made if missing). Nothing was written.`;
+export const fileFlagThroughFile = (flag: string, through: string) =>
+  `${flag}: ${through} is a file, not a folder; give a file name in a folder (folders are made if missing). Nothing was written.`;
 
-export const fileFlagIsOutput = (flag: string, file: string) =>
-  `${flag} ${file}: zonal writes a file of that name in the --out folder; give another name. Nothing was written.`;
+export const fileFlagIsOutput = (flag: string) =>
+  `${flag}: zonal writes a file of that name in the --out folder; give another name. Nothing was written.`;
 
-export const fileFlagsSame = (flag: string, other: string, file: string) =>
-  `${flag} ${file}: ${other} names the same file; give each its own. Nothing was written.`;
+export const fileFlagsSame = (flag: string, other: string) =>
+  `${flag}: ${other} names the same file; give each its own. Nothing was written.`;
 
 // Batch files.
 
