@@ -408,6 +408,19 @@ export const fileFlagIsOutput = (flag: string) =>
 export const fileFlagsSame = (flag: string, other: string) =>
   `${flag}: ${other} names the same file; give each its own. Nothing was written.`;
 
+// Lists of names on the command line (`zonal compare --zonings a,b`).
+
+/** `flag` given `repeated` more than once: an error, not a warning, as a slip there most often hides a name meant (docs/compare-and-batch.md). */
+export const namedTwice = (
+  flag: string,
+  given: readonly string[],
+  repeated: readonly string[],
+  what: 'zoning' | 'option',
+  known: readonly string[],
+) =>
+  `${flag} ${given.join(',')}: ${repeated.map((n) => `"${n}"`).join(' and ')} ${repeated.length === 1 ? 'is' : 'are each'} named more than once; ` +
+  `name each ${what} once, from ${known.join(', ')}`;
+
 // Batch files.
 
 export const batchFileMissing = () => 'cannot read the batch file: check the path';
