@@ -224,6 +224,14 @@ export const boundariesMissing = () => 'cannot read the boundaries file: check t
 
 export const notValidGeoJson = (error: string) => `is not valid GeoJSON (${error})`;
 
+/** Why the maps cannot use a boundaries file (model/boundaries.ts): it is not made as they need. */
+export const boundariesNotFeatures = () =>
+  'the boundaries file is not a GeoJSON FeatureCollection of Polygon or MultiPolygon features with properties.area_id';
+
+/** Why the maps cannot use a boundaries file: it has no shape for these areas. */
+export const boundariesLackAreas = (missing: readonly string[]) =>
+  `the boundaries file has no shape for ${missing.length} area(s) (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
+
 /** `problem`: why the maps cannot use the boundaries file ("the boundaries file has no shape for …"). */
 export const boundariesNotUsed = (problem: string) =>
   `${problem}: the maps draw each area as the cell around its centre instead`;
