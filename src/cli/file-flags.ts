@@ -1,11 +1,17 @@
 /**
- * Files a command writes besides its --out folder (`--export-lp FILE`,
- * `--baseline-out FILE`, score's `--out FILE`), checked before any work, so a
- * mistake in one never leaves the others written: exit 2 with the reason. Until
- * 2026-12-01 `zonal solve` ran, committed its result files and only then failed
- * on a --baseline-out that named a folder (the system's EISDIR) or ran through a
- * file, and a --baseline-out or --export-lp naming one of its own result files
- * silently replaced it.
+ * The files a command writes, listed once per command (`zonal solve`: each
+ * result file in --out, --export-lp, --baseline-out; `zonal score`: --out and
+ * the workbook beside it; `zonal zones`: its zone files) and checked once,
+ * after the scenario is read and before any work, so a mistake in one never
+ * leaves the others written: exit 2 with the reason.
+ *
+ * Every path is compared as the write will find it: its folder's real path,
+ * symbolic links resolved. Until 2026-12-01 the flags were compared as typed
+ * (`path.resolve`) and only the check against the scenario's own files used
+ * real paths, so `--export-lp link/result.json`, with `link` a link to the
+ * --out folder, was written and then silently replaced by the result file, and
+ * a `score --out x.csv` whose workbook `x.xlsx` was a folder wrote x.csv and
+ * then failed (exit 1).
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,16 +20,31 @@ import { FileInTheWay, missingFolders } from '../io/make-folders.js';
 import { isWorkFileName } from '../io/work-files.js';
 import { CliExit, exitCodes } from './exit.js';
 
-export interface FileFlag {
-  /** As typed: `--baseline-out`. */
+/** A file a command writes: the flag that says where, as typed, and the file's path. */
+export interface Written {
   readonly flag: string;
+  /** What the flag was given: a file (the one written, or the one a file written beside it is named after), or the folder it goes in. */
+  readonly given: string;
+  /** Whether the flag names a file or a folder. */
+  readonly names: 'file' | 'folder';
   readonly file: string;
 }
 
-/** The --out folder beside the files, and the names the command writes in it. */
-export interface OutFolder {
-  readonly dir: string;
-  readonly names: readonly string[];
+/** `at` with every link resolved; the part that does not exist yet is kept as given. */
+async function realPath(at: string): Promise<string> {
+  const full = path.resolve(at);
+  const real = await realpath(full).catch(() => null);
+  if (real !== null) return real;
+  const up = path.dirname(full);
+  return up === full ? full : path.join(await realPath(up), path.basename(full));
+}
+
+/** Where a write of `file` lands: its folder's real path; the name itself is replaced in one rename, a link too, so it stays. */
+const realTarget = async (file: string): Promise<string> =>
+  path.join(await realPath(path.dirname(path.resolve(file))), path.basename(file));
+
+interface Target extends Written {
+  readonly real: string;
 }
 
 const isFolder = (at: string): Promise<boolean> =>
@@ -34,75 +55,60 @@ const isFolder = (at: string): Promise<boolean> =>
 
 /** The file standing where a folder above `file` should be (as the write would find it), or null; other errors are left to the write. */
 const fileInTheWay = (file: string): Promise<string | null> =>
-  missingFolders(path.dirname(file)).then(
+  missingFolders(path.dirname(path.resolve(file))).then(
     () => null,
     (e: unknown) => (e instanceof FileInTheWay ? e.file : null),
   );
 
-async function problemOf({ flag, file }: FileFlag, out: OutFolder | null): Promise<string | null> {
-  const full = path.resolve(file);
-  if (out !== null && full === path.resolve(out.dir))
-    return msg.fileFlagIsFolder(flag, file, 'the --out folder');
-  if (await isFolder(full)) return msg.fileFlagIsFolder(flag, file, 'a folder');
-  const through = await fileInTheWay(full);
-  if (through !== null) return msg.fileFlagThroughFile(flag, file, through);
-  const name = path.basename(full);
-  if (
-    out !== null &&
-    path.dirname(full) === path.resolve(out.dir) &&
-    (out.names.includes(name) || isWorkFileName(name))
-  )
-    return msg.fileFlagIsOutput(flag, file);
+/** `--out x.csv`, or `--out x.csv (x.xlsx beside it)` for a file written beside the one named. */
+const subject = (w: Written): string =>
+  path.resolve(w.file) === path.resolve(w.given)
+    ? `${w.flag} ${w.given}`
+    : `${w.flag} ${w.given} (${w.file})`;
+
+/** Why a file a flag names cannot be written as asked, or null. */
+async function fileProblem(
+  w: Target,
+  others: readonly Target[],
+  folders: ReadonlySet<string>,
+): Promise<string | null> {
+  if (folders.has(await realPath(w.file))) return msg.fileFlagIsFolder(subject(w), 'the --out folder');
+  if (await isFolder(w.real)) return msg.fileFlagIsFolder(subject(w), 'a folder');
+  const through = await fileInTheWay(w.file);
+  if (through !== null) return msg.fileFlagThroughFile(subject(w), through);
+  const same = others.find((e) => e.real === w.real);
+  if (same?.names === 'folder') return msg.fileFlagIsOutput(subject(w));
+  if (same !== undefined) return msg.fileFlagsSame(subject(w), same.flag);
+  if (folders.has(path.dirname(w.real)) && isWorkFileName(path.basename(w.real)))
+    return msg.fileFlagIsOutput(subject(w));
   return null;
 }
 
-/** Throws CliExit (bad input) for the first file flag that cannot be written as asked. */
-export async function checkFileFlags(
-  flags: readonly FileFlag[],
-  out: OutFolder | null = null,
-): Promise<void> {
-  for (const [i, f] of flags.entries()) {
-    const problem = await problemOf(f, out);
-    if (problem !== null) throw new CliExit(exitCodes.badInput, problem);
-    const earlier = flags.slice(0, i).find((e) => path.resolve(e.file) === path.resolve(f.file));
-    if (earlier !== undefined)
-      throw new CliExit(exitCodes.badInput, msg.fileFlagsSame(f.flag, earlier.flag, f.file));
-  }
-}
-
-/** A file a command writes: the flag that says where, as typed, and the file's path. */
-export interface Written {
-  readonly flag: string;
-  /** What the flag was given: a file (the one written, or the one a file written beside it is named after), or the folder it goes in. */
-  readonly given: string;
-  /** Whether the flag names a file or a folder, for the advice. */
-  readonly names: 'file' | 'folder';
-  readonly file: string;
-}
-
-/** `file` as a real path: its folder's links resolved (a folder not made yet stays as given). */
-async function realTarget(file: string): Promise<string> {
-  const full = path.resolve(file);
-  const folder = await realpath(path.dirname(full)).catch(() => path.dirname(full));
-  return path.join(folder, path.basename(full));
-}
-
 /**
- * Throws CliExit (bad input) when a file the command would write is one the
- * scenario is read from: `zonal solve my-county --out my-county` wrote its
- * providers.csv (the award's providers) over the scenario's own providers.csv,
- * and the scenario could not be read again.
+ * Throws CliExit (bad input) for the first file in `writes` that cannot be written as asked:
+ * a file flag naming a folder, a path through a file, a file another flag or the --out folder
+ * already has; or any file the scenario is read from (`inputs`, real paths):
+ * `zonal solve my-county --out my-county` wrote its providers.csv (the award's providers) over
+ * the scenario's own providers.csv, and the scenario could not be read again.
  */
-export async function checkSparesInputs(
-  writes: readonly Written[],
-  inputs: readonly string[],
-): Promise<void> {
-  if (inputs.length === 0) return;
+export async function checkWrites(writes: readonly Written[], inputs: readonly string[]): Promise<void> {
+  const targets: Target[] = await Promise.all(
+    writes.map(async (w) => ({ ...w, real: await realTarget(w.file) })),
+  );
+  const folders = new Set(
+    await Promise.all(targets.filter((t) => t.names === 'folder').map((t) => realPath(t.given))),
+  );
+  const outputs = targets.filter((t) => t.names === 'folder');
   const read = new Set(inputs);
-  for (const w of writes)
-    if (read.has(await realTarget(w.file)))
+  for (const [i, w] of targets.entries()) {
+    // Another file flag's file is named as the earlier flag's, as typed first.
+    const others = [...outputs, ...targets.slice(0, i).filter((t) => t.names === 'file')];
+    const problem = w.names === 'file' ? await fileProblem(w, others, folders) : null;
+    if (problem !== null) throw new CliExit(exitCodes.badInput, problem);
+    if (read.has(w.real))
       throw new CliExit(
         exitCodes.badInput,
         msg.outputOverInput(w.flag, w.given, path.basename(w.file), w.names),
       );
+  }
 }

@@ -10,6 +10,7 @@
  *      dominated options only among the buyable ones
  */
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import * as msg from '../diagnostics/messages.js';
 import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
 import { describeFailure, runScenario, type RunOptions, type RunOutcome } from '../pipeline.js';
@@ -98,17 +99,23 @@ export interface CompareSettings {
   readonly onSolved?: (done: number, total: number) => void;
 }
 
-/** `flag`: the command-line flag that names them (`--zonings`), the place the message starts with. */
-function unknownNames(given: readonly string[], known: readonly string[], flag: string): string | null {
-  const unknown = given.filter((n) => !known.includes(n));
+/**
+ * What is wrong with the names given to `flag` (`--zonings`), or null: names that are not in
+ * `known`, else names given more than once (`--zonings two,two`), which would solve and list
+ * the same option twice and most likely stand for a name meant and not typed.
+ */
+function badNames(given: readonly string[], known: readonly string[], flag: string): string | null {
   const what = flag === '--zonings' ? 'zoning' : 'option';
-  const guess = unknown.length === 1 ? didYouMean(unknown[0] ?? '', known) : '';
-  return unknown.length === 0
-    ? null
-    : `${flag} ${unknown.join(',')}: no such ${what}${guess}; choose from ${known.join(', ')}`;
+  const unknown = [...new Set(given.filter((n) => !known.includes(n)))];
+  if (unknown.length > 0) {
+    const guess = unknown.length === 1 ? didYouMean(unknown[0] ?? '', known) : '';
+    return `${flag} ${unknown.join(',')}: no such ${what}${guess}; choose from ${known.join(', ')}`;
+  }
+  const repeated = [...new Set(given.filter((n, i) => given.indexOf(n) !== i))];
+  return repeated.length === 0 ? null : msg.namedTwice(flag, given, repeated, what, known);
 }
 
-/** Step 1 (pure): the cases to solve, or a message naming the unknown zonings and options (a line each). */
+/** Step 1 (pure): the cases to solve, or a message naming the unknown or repeated zonings and options (a line for each flag). */
 export function planComparison(
   scenario: Scenario,
   zoningNames: readonly string[] | undefined,
@@ -117,8 +124,8 @@ export function planComparison(
   const zonings = zoningNames ?? [...scenario.zonings.keys()];
   const names = optionList ?? defaultOptionNames;
   const bad = [
-    unknownNames(zonings, [...scenario.zonings.keys()], '--zonings'),
-    unknownNames(names, optionNames, '--options'),
+    badNames(zonings, [...scenario.zonings.keys()], '--zonings'),
+    badNames(names, optionNames, '--options'),
   ].filter((problem) => problem !== null);
   if (bad.length > 0) return bad.join('\n');
   const options = standardOptions.filter((o) => names.includes(o.name));

@@ -224,6 +224,14 @@ export const boundariesMissing = () => 'cannot read the boundaries file: check t
 
 export const notValidGeoJson = (error: string) => `is not valid GeoJSON (${error})`;
 
+/** Why the maps cannot use a boundaries file (model/boundaries.ts): it is not made as they need. */
+export const boundariesNotFeatures = () =>
+  'the boundaries file is not a GeoJSON FeatureCollection of Polygon or MultiPolygon features with properties.area_id';
+
+/** Why the maps cannot use a boundaries file: it has no shape for these areas. */
+export const boundariesLackAreas = (missing: readonly string[]) =>
+  `the boundaries file has no shape for ${missing.length} area(s) (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
+
 /** `problem`: why the maps cannot use the boundaries file ("the boundaries file has no shape for …"). */
 export const boundariesNotUsed = (problem: string) =>
   `${problem}: the maps draw each area as the cell around its centre instead`;
@@ -384,7 +392,7 @@ export const fileInTheWay = (target: string, file: string, asked: 'folder' | 'fi
 
 // Files a command writes besides its --out folder (`--export-lp`, `--baseline-out`, score's `--out`).
 
-/** A file the command would write is one the scenario is read from (cli/file-flags.ts, checkSparesInputs). */
+/** A file the command would write is one the scenario is read from (cli/file-flags.ts, checkWrites). */
 export const outputOverInput = (flag: string, given: string, name: string, asked: 'folder' | 'file') =>
   `${flag} ${given}: zonal would write ${name} there, over the scenario's own ${name}; ` +
   (asked === 'folder'
@@ -392,18 +400,34 @@ export const outputOverInput = (flag: string, given: string, name: string, asked
     : 'give another file name.') +
   ' Nothing was written.';
 
+// `flag` below is the flag and what it was given, as typed (`--baseline-out next.csv`), with the file
+// written beside it when that is the one in question (`--out x.csv (x.xlsx)`): cli/file-flags.ts.
+
 /** The file named a folder: an existing one, or the command's --out folder. */
-export const fileFlagIsFolder = (flag: string, file: string, which: 'a folder' | 'the --out folder') =>
-  `${flag} ${file}: that is ${which}; give the name of a file to write. Nothing was written.`;
+export const fileFlagIsFolder = (flag: string, which: 'a folder' | 'the --out folder') =>
+  `${flag}: that is ${which}; give the name of a file to write. Nothing was written.`;
 
-export const fileFlagThroughFile = (flag: string, file: string, through: string) =>
-  `${flag} ${file}: ${through} is a file, not a folder; give a file name in a folder (folders are made if missing). Nothing was written.`;
+export const fileFlagThroughFile = (flag: string, through: string) =>
+  `${flag}: ${through} is a file, not a folder; give a file name in a folder (folders are made if missing). Nothing was written.`;
 
-export const fileFlagIsOutput = (flag: string, file: string) =>
-  `${flag} ${file}: zonal writes a file of that name in the --out folder; give another name. Nothing was written.`;
+export const fileFlagIsOutput = (flag: string) =>
+  `${flag}: zonal writes a file of that name in the --out folder; give another name. Nothing was written.`;
 
-export const fileFlagsSame = (flag: string, other: string, file: string) =>
-  `${flag} ${file}: ${other} names the same file; give each its own. Nothing was written.`;
+export const fileFlagsSame = (flag: string, other: string) =>
+  `${flag}: ${other} names the same file; give each its own. Nothing was written.`;
+
+// Lists of names on the command line (`zonal compare --zonings a,b`).
+
+/** `flag` given `repeated` more than once: an error, not a warning, as a slip there most often hides a name meant (docs/compare-and-batch.md). */
+export const namedTwice = (
+  flag: string,
+  given: readonly string[],
+  repeated: readonly string[],
+  what: 'zoning' | 'option',
+  known: readonly string[],
+) =>
+  `${flag} ${given.join(',')}: ${repeated.map((n) => `"${n}"`).join(' and ')} ${repeated.length === 1 ? 'is' : 'are each'} named more than once; ` +
+  `name each ${what} once, from ${known.join(', ')}`;
 
 // Batch files.
 

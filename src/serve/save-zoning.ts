@@ -57,6 +57,45 @@ function zoningCsv(scenario: Scenario, zoning: Zoning): string {
   return `area_id,zone_id\n${scenario.areas.map((a) => `${a.id},${zoning.get(a.id) ?? ''}\n`).join('')}`;
 }
 
+/**
+ * Where a save goes: a scenario folder, whose scenario.json text is edited, or beside a
+ * workbook, which is never changed (so there is no settings text to edit).
+ */
+type SaveTarget =
+  | { readonly kind: 'folder'; readonly folder: string; readonly jsonFile: string; readonly jsonText: string }
+  | { readonly kind: 'workbook'; readonly folder: string };
+
+async function targetOf(dir: string): Promise<SaveTarget> {
+  if (isWorkbookPath(dir)) return { kind: 'workbook', folder: path.dirname(dir) };
+  const jsonFile = path.join(dir, 'scenario.json');
+  return { kind: 'folder', folder: dir, jsonFile, jsonText: await readFile(jsonFile, 'utf8') };
+}
+
+/** Whether scenario.json names a zoning `name` (a workbook's zonings are all in the scenario already). */
+function settingsName(target: SaveTarget, name: string): boolean {
+  if (target.kind === 'workbook') return false;
+  const json = parse(target.jsonText) as { zonings?: Record<string, unknown> } | undefined;
+  return Object.hasOwn(json?.zonings ?? {}, name);
+}
+
+/** Adds `zonings.<name>` to scenario.json; if that fails, the CSV goes again unless the zoning was `named` before. */
+async function addToSettings(
+  target: Extract<SaveTarget, { kind: 'folder' }>,
+  name: string,
+  fileName: string,
+  named: boolean,
+): Promise<void> {
+  try {
+    const edits = modify(target.jsonText, ['zonings', name], fileName, {
+      formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
+    });
+    await writeAtomically(target.jsonFile, applyEdits(target.jsonText, edits));
+  } catch (e) {
+    if (!named) await unlink(path.join(target.folder, fileName)).catch(() => undefined);
+    throw e;
+  }
+}
+
 /** Checks, then writes; the caller runs one save at a time. */
 export async function saveZoning(
   dir: string,
@@ -71,18 +110,14 @@ export async function saveZoning(
     };
   const given = zoningFrom(scenario, request.zones);
   if (typeof given === 'string') return { kind: 'bad-request', error: given };
-  // A workbook is never changed: the CSV goes beside it, and no settings are edited.
-  const workbook = isWorkbookPath(dir);
-  const jsonFile = path.join(dir, 'scenario.json');
-  const jsonText = workbook ? null : await readFile(jsonFile, 'utf8');
-  const json =
-    jsonText === null ? undefined : (parse(jsonText) as { zonings?: Record<string, unknown> } | undefined);
+  const target = await targetOf(dir);
   const fileName = `zones-${name}.csv`;
-  const csvFile = path.join(workbook ? path.dirname(dir) : dir, fileName);
-  const named = scenario.zonings.has(name) || Object.hasOwn(json?.zonings ?? {}, name);
-  const where = workbook
-    ? { named: 'in the workbook', file: `${fileName} beside it` }
-    : { named: 'in scenario.json', file: fileName };
+  const csvFile = path.join(target.folder, fileName);
+  const named = scenario.zonings.has(name) || settingsName(target, name);
+  const where =
+    target.kind === 'workbook'
+      ? { named: 'in the workbook', file: `${fileName} beside it` }
+      : { named: 'in scenario.json', file: fileName };
   if (!request.overwrite && (named || (await exists(csvFile))))
     return {
       kind: 'exists',
@@ -91,16 +126,7 @@ export async function saveZoning(
   const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);
   const { zoning, renamed } = distinctZoneIds(given, others, name, new Set(scenario.areas.map((a) => a.id)));
   await writeAtomically(csvFile, zoningCsv(scenario, zoning));
-  if (jsonText === null)
-    return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo: 'beside the workbook' };
-  try {
-    const edits = modify(jsonText, ['zonings', name], fileName, {
-      formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
-    });
-    await writeAtomically(jsonFile, applyEdits(jsonText, edits));
-  } catch (e) {
-    if (!named) await unlink(csvFile).catch(() => undefined);
-    throw e;
-  }
-  return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo: 'scenario.json' };
+  if (target.kind === 'folder') await addToSettings(target, name, fileName, named);
+  const addedTo = target.kind === 'folder' ? 'scenario.json' : 'beside the workbook';
+  return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo };
 }

@@ -4,7 +4,7 @@
  * value, a path, or `zonal <command>`; never commander's `error: …`, never a
  * bare `zonal: …`. A handful of different mistakes, each through the built binary.
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, zonal } from '../helpers/cli.js';
@@ -78,6 +78,7 @@ describe('every error in one form', () => {
       ['zones', 'scenarios/tiny', '--count', '50', '--out', path.join(dir, 'z')],
       ['solve', 'scenarios/tiny', '--zoning', 'nope', '--out', path.join(dir, 'o')],
       ['compare', 'scenarios/tiny', '--zonings', 'nope', '--out', path.join(dir, 'c')],
+      ['compare', 'scenarios/tiny', '--zonings', 'two,one,two', '--out', path.join(dir, 'c')],
       ['init', 'scenarios/tiny'],
     ] as const;
     const lines = [];
@@ -93,7 +94,9 @@ describe('every error in one form', () => {
       'zonal zones: --count 50 asks for more zones than there are areas (6): give at most 6. Nothing was written.',
       '--zoning nope: the scenario has no such zoning; choose from two, one',
       '--zonings nope: no such zoning; choose from two, one. Nothing was written.',
+      '--zonings two,one,two: "two" is named more than once; name each zoning once, from two, one. Nothing was written.',
       'scenarios/tiny: is not empty (8 item(s)); give a new or empty folder so nothing is overwritten',
     ]);
+    expect(await readdir(dir)).toEqual(['afile']);
   });
 });

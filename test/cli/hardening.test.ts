@@ -358,6 +358,56 @@ describe.concurrent('output folders', () => {
     expect(await readFile(lp, 'utf8')).toMatch(/^Minimize\n/);
   });
 
+  test('a file reached through a symbolic link is checked as the file the write reaches: exit 2 before any work, nothing written', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'out');
+    const folder = path.join(dir, 'folder');
+    const scenario = path.join(dir, 'county');
+    await mkdir(out);
+    await mkdir(folder);
+    await mkdir(path.join(dir, 'scores.xlsx'));
+    await cp(path.join(repoRoot, 'scenarios/tiny'), scenario, { recursive: true });
+    for (const [link, to] of [
+      ['to-out', out],
+      ['to-folder', folder],
+      ['to-county', scenario],
+    ] as const)
+      await symlink(to, path.join(dir, link));
+    const names = (await readdir(dir)).sort();
+    const at = (...parts: string[]) => path.join(dir, ...parts);
+    const solve = ['solve', 'scenarios/tiny', '--out', out];
+    for (const [args, message] of [
+      [
+        [...solve, '--export-lp', at('to-out', 'result.json')],
+        `--export-lp ${at('to-out', 'result.json')}: zonal writes a file of that name in the --out folder; give another name.`,
+      ],
+      [
+        [...solve, '--export-lp', at('to-out')],
+        `--export-lp ${at('to-out')}: that is the --out folder; give the name of a file to write.`,
+      ],
+      [
+        [...solve, '--export-lp', at('to-folder', 'x'), '--baseline-out', at('folder', 'x')],
+        `--baseline-out ${at('folder', 'x')}: --export-lp names the same file; give each its own.`,
+      ],
+      [
+        ['score', 'scenarios/tiny', '--out', at('scores.csv')],
+        `--out ${at('scores.csv')} (${at('scores.xlsx')}): that is a folder; give the name of a file to write.`,
+      ],
+      [
+        ['solve', scenario, '--out', at('to-county')],
+        `--out ${at('to-county')}: zonal would write providers.csv there, over the scenario's own providers.csv; give an --out folder of its own (a folder inside the scenario folder, such as out, is fine).`,
+      ],
+    ] as const) {
+      const r = await zonal([...args]);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({
+        code: 2,
+        stderr: `${message} Nothing was written.\n`,
+      });
+      expect((await readdir(dir)).sort()).toEqual(names);
+      expect([...(await readdir(out)), ...(await readdir(folder))]).toEqual([]);
+    }
+  });
+
   test("an --out onto the scenario's own files (--out of the scenario folder, score --out providers.csv): exit 2, every file as it was", async () => {
     const dir = path.join(await tempDir(), 'my county');
     await cp(path.join(repoRoot, 'scenarios/tiny'), dir, { recursive: true });

@@ -36,7 +36,7 @@ Module._load = function (request) {
 };
 `;
 
-test('validate on a valid scenario never loads zod; a mistake in scenario.json does', {
+test('validate on a valid scenario, a boundaries file too, never loads zod; a mistake in scenario.json does', {
   timeout: 60_000,
 }, async () => {
   const dir = await tempDir('zonal-zod-');
@@ -49,8 +49,39 @@ test('validate on a valid scenario never loads zod; a mistake in scenario.json d
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('zod loaded');
   }
-  // The watch itself works: a setting out of range is worded from the schema.
+  // A boundaries file: whether it has a shape for every area is a plain check (model/boundaries.ts).
   const files = goodFiles();
+  const square = (x: number) => [
+    [
+      [x, 52],
+      [x + 0.1, 52],
+      [x + 0.1, 52.1],
+      [x, 52],
+    ],
+  ];
+  const withBoundaries = (ids: readonly string[]) => {
+    const json = JSON.parse(files['scenario.json'] ?? '{}') as { files: Record<string, string> };
+    json.files['boundaries'] = 'areas.geojson';
+    const features = ids.map((id, i) => ({
+      type: 'Feature',
+      properties: { area_id: id },
+      geometry: { type: 'Polygon', coordinates: square(i) },
+    }));
+    return writeScenarioFolder({
+      ...files,
+      'scenario.json': JSON.stringify(json),
+      'areas.geojson': JSON.stringify({ type: 'FeatureCollection', features }),
+    });
+  };
+  for (const [ids, warned] of [
+    [['A1', 'A2', 'A3'], false],
+    [['A1'], true],
+  ] as const) {
+    const run = await validate(await withBoundaries(ids));
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout.includes('the boundaries file has no shape for 2 area(s) (A2, A3)')).toBe(warned);
+  }
+  // The watch itself works: a setting out of range is worded from the schema.
   const settings = JSON.parse(files['scenario.json'] ?? '{}') as { award?: Record<string, unknown> };
   settings.award = { ...settings.award, maxShareOfTotalHours: 2 };
   const bad = await writeScenarioFolder({ ...files, 'scenario.json': JSON.stringify(settings) });

@@ -102,6 +102,18 @@ describe('planComparison', () => {
     expect(planComparison(herts, undefined, ['sole', 'cheap'])).toMatch(/--options cheap: no such option/);
   });
 
+  test('a zoning or option named twice is told once per flag, with the choices; an unknown name first', () => {
+    expect(planComparison(tiny, ['two', 'two', 'two'], undefined)).toBe(
+      '--zonings two,two,two: "two" is named more than once; name each zoning once, from two, one',
+    );
+    expect(planComparison(tiny, ['one'], ['sole', 'lead-80-20', 'sole', 'lead-80-20'])).toBe(
+      `--options sole,lead-80-20,sole,lead-80-20: "sole" and "lead-80-20" are each named more than once; name each option once, from ${optionNames.join(', ')}`,
+    );
+    expect(planComparison(tiny, ['nope', 'nope', 'two', 'two'], undefined)).toBe(
+      '--zonings nope: no such zoning; choose from two, one',
+    );
+  });
+
   test('an unknown zoning and an unknown option are both told, a line each, with a close name when there is one', () => {
     expect(planComparison(herts, ['districts', 'nine'], ['sole', 'lead-80-02'])).toBe(
       [

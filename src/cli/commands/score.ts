@@ -14,7 +14,6 @@ import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
 import { scoringSettings } from '../../scoring/settings.js';
 import type { Scenario } from '../../model/types.js';
 import { CliExit, exitCodes } from '../exit.js';
-import { checkFileFlags } from '../file-flags.js';
 import { loadScenario } from '../load.js';
 import { writeOut } from '../terminal.js';
 
@@ -123,7 +122,6 @@ function scoresWorkbook(
 }
 
 export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {
-  await checkFileFlags([{ flag: '--out', file: flags.out }]);
   const file = path.resolve(flags.out);
   const workbookFile = `${file.replace(/\.csv$/i, '')}.xlsx`;
   const { scenario: input } = await loadScenario(dir, {

@@ -18,7 +18,7 @@ import type { SolverBackend } from '../../solve/program.js';
 import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
-import { checkFileFlags, type Written } from '../file-flags.js';
+import type { Written } from '../file-flags.js';
 import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
@@ -52,17 +52,7 @@ interface SolveRun {
   readonly backend: SolverBackend;
 }
 
-/** --export-lp and --baseline-out, checked before any work (file-flags.ts). */
-const checkSolveFiles = (flags: SolveFlags): Promise<void> =>
-  checkFileFlags(
-    [
-      ...(flags.exportLp === undefined ? [] : [{ flag: '--export-lp', file: flags.exportLp }]),
-      ...(flags.baselineOut === undefined ? [] : [{ flag: '--baseline-out', file: flags.baselineOut }]),
-    ],
-    { dir: flags.out, names: solveFileNames },
-  );
-
-/** Every file a solve may write, to check that none is one of the scenario's own. */
+/** Every file a solve may write, the --out folder's first: checked once, before any work (file-flags.ts). */
 const solveWrites = (flags: SolveFlags): Written[] => [
   ...solveFileNames.map((name) => ({
     flag: '--out',
@@ -124,7 +114,6 @@ export async function solveCommand(dir: string, flags: SolveFlags, started: Solv
       sampling: parseSampleFlags(flags),
       backend: started.backend,
     };
-    await checkSolveFiles(flags);
     await solveWith(run, started.renderer);
   } finally {
     await started.renderer.close();

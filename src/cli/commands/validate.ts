@@ -4,6 +4,7 @@
  */
 import { tenderLots, tenderWarnings } from '../../lots/tender-lots.js';
 import * as msg from '../../diagnostics/messages.js';
+import { boundariesProblem } from '../../model/boundaries.js';
 import { groupedNumber } from '../../model/grouped-number.js';
 import type { Scenario } from '../../model/types.js';
 import { loadScenario } from '../load.js';
@@ -11,12 +12,10 @@ import { writeOut } from '../terminal.js';
 
 /**
  * A boundaries file the maps cannot use (an area it lacks, another id property):
- * the report says so in a note, and validate says it before a solve. Its
- * geometry code loads only for a scenario that has such a file.
+ * the report says so in a note, and validate says it before a solve.
  */
-async function boundariesWarnings(scenario: Scenario): Promise<string[]> {
+function boundariesWarnings(scenario: Scenario): string[] {
   if (scenario.boundaries === null || scenario.boundaries === undefined) return [];
-  const { boundariesProblem } = await import('../../report/html/map-geometry.js');
   const problem = boundariesProblem(scenario.boundaries, scenario.areas);
   return problem === null ? [] : [msg.boundariesNotUsed(problem)];
 }
@@ -25,7 +24,7 @@ export async function validateCommand(dir: string): Promise<void> {
   const { scenario, warnings } = await loadScenario(dir, { hash: false });
   const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
   const { lots, rejections } = tenderLots(scenario);
-  const tender = [...tenderWarnings(scenario, lots, rejections), ...(await boundariesWarnings(scenario))];
+  const tender = [...tenderWarnings(scenario, lots, rejections), ...boundariesWarnings(scenario)];
   const demand = lots.reduce((t, l) => t + l.demand, 0);
   const zones = new Set(zoning.values()).size;
   const count = warnings.length + tender.length;

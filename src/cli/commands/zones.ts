@@ -36,7 +36,7 @@ import {
 import { proposalText, summaryText } from '../../zones/zones-text.js';
 import { backendByName } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
-import { checkSparesInputs } from '../file-flags.js';
+import { checkWrites } from '../file-flags.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 import { comparisonFiles } from './compare.js';
@@ -161,7 +161,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   const name = await checkTargets(dir, scenario, flags, alternatives);
   const out = flags.out ?? (flags.write === true ? null : 'out');
   if (out !== null)
-    await checkSparesInputs(
+    await checkWrites(
       zoneFiles(name, alternatives).map((file) => ({
         flag: '--out',
         given: out,

@@ -8,7 +8,7 @@
 import { polygonArea } from 'd3-polygon';
 import { union } from 'polyclip-ts';
 import polylabel from 'polylabel';
-import { z } from 'zod';
+import { boundaryPolygons, type BoundaryPolygon } from '../../model/boundaries.js';
 import type { Area, Zoning } from '../../model/types.js';
 import { unionOfCells } from './cell-union.js';
 import type { MultiPolygon, Pair, Polygon } from './shapes.js';
@@ -34,19 +34,6 @@ export interface MapGeometry {
   readonly note: string | null;
 }
 
-const position = z.tuple([z.number(), z.number()]).rest(z.number());
-const ring = z.array(position).min(4);
-const geometrySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
-]);
-const boundariesSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({ properties: z.object({ area_id: z.string() }).loose(), geometry: geometrySchema }).loose(),
-  ),
-});
-
 /** The flat plane: longitude shrunk by the cosine of the areas' middle latitude. */
 function planeFor(areas: readonly Area[]): (lon: number, lat: number) => Pair {
   const lats = areas.map((a) => a.lat);
@@ -55,31 +42,17 @@ function planeFor(areas: readonly Area[]): (lon: number, lat: number) => Pair {
   return (lon, lat) => [lon * k, lat];
 }
 
-/** Area shapes from a GeoJSON boundaries file, or why they cannot be used. */
+/** Area shapes from a GeoJSON boundaries file (model/boundaries.ts says what it must hold), or why they cannot be used. */
 export function boundaryShapes(
   boundaries: unknown,
   areas: readonly Area[],
   plane: (lon: number, lat: number) => Pair,
 ): AreaShape[] | string {
-  const parsed = boundariesSchema.safeParse(boundaries);
-  if (!parsed.success)
-    return 'the boundaries file is not a GeoJSON FeatureCollection of Polygon or MultiPolygon features with properties.area_id';
-  const byArea = new Map<string, MultiPolygon>();
-  for (const { properties, geometry } of parsed.data.features) {
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    const flat: MultiPolygon = polygons.map((p) => p.map((r) => r.map(([lon, lat]) => plane(lon, lat))));
-    byArea.set(properties.area_id, [...(byArea.get(properties.area_id) ?? []), ...flat]);
-  }
-  const missing = areas.filter((a) => !byArea.has(a.id)).map((a) => a.id);
-  if (missing.length > 0)
-    return `the boundaries file has no shape for ${missing.length} area(s) (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
-  return areas.map((a) => ({ areaId: a.id, shape: byArea.get(a.id) ?? [] }));
-}
-
-/** Why a boundaries file cannot draw the areas' maps, or null when it can (for `zonal validate`). */
-export function boundariesProblem(boundaries: unknown, areas: readonly Area[]): string | null {
-  const shapes = boundaryShapes(boundaries, areas, (lon, lat) => [lon, lat]);
-  return typeof shapes === 'string' ? shapes : null;
+  const byArea = boundaryPolygons(boundaries, areas);
+  if (typeof byArea === 'string') return byArea;
+  const flat = (polygon: BoundaryPolygon): Polygon =>
+    polygon.map((ring) => ring.map(([lon = 0, lat = 0]) => plane(lon, lat)));
+  return areas.map((a) => ({ areaId: a.id, shape: (byArea.get(a.id) ?? []).map(flat) }));
 }
 
 /** Every area's shape: from the boundaries file when it covers every area, else Voronoi cells. */

@@ -1,0 +1,55 @@
+/**
+ * saveZoning's two targets: a scenario folder (zones-<name>.csv, then scenario.json edited)
+ * and beside a workbook (the CSV only, no settings read or edited).
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Scenario } from '../../src/model/types.js';
+import { saveZoning } from '../../src/serve/save-zoning.js';
+import { tempDir } from '../helpers/scenario-folder.js';
+
+let tiny: Scenario;
+beforeAll(async () => {
+  const read = await readScenario('scenarios/tiny');
+  if (read.scenario === null) throw new Error('scenarios/tiny did not read');
+  tiny = read.scenario;
+});
+
+const request = () => ({
+  name: 'mine',
+  zones: Object.fromEntries(tiny.zonings.get('two') ?? []),
+  overwrite: false,
+});
+
+describe('saveZoning', () => {
+  test('a folder: the CSV, then scenario.json names it', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": { "two": "zones-two.csv" }\n}\n');
+    const saved = await saveZoning(dir, tiny, request());
+    expect(saved).toMatchObject({ kind: 'saved', file: 'zones-mine.csv', addedTo: 'scenario.json' });
+    expect(JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8'))).toEqual({
+      zonings: { two: 'zones-two.csv', mine: 'zones-mine.csv' },
+    });
+    expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toMatch(/^area_id,zone_id\n/);
+  });
+
+  test('a folder whose scenario.json cannot take the entry: the error, and the new CSV removed again', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{ "zonings": [] }');
+    await expect(saveZoning(dir, tiny, request())).rejects.toThrow(/array/);
+    expect(await readdir(dir)).toEqual(['scenario.json']);
+  });
+
+  test('a workbook: the CSV beside it, no scenario.json read or written', async () => {
+    const dir = await tempDir();
+    const saved = await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request());
+    expect(saved).toMatchObject({ kind: 'saved', file: 'zones-mine.csv', addedTo: 'beside the workbook' });
+    expect(await readdir(dir)).toEqual(['zones-mine.csv']);
+    expect(await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request())).toMatchObject({
+      kind: 'exists',
+      error: expect.stringContaining('(zones-mine.csv beside it)') as unknown,
+    });
+  });
+});
