@@ -20,6 +20,7 @@ import { compileSharedHighs, type PooledHighs } from '../solve/highs-shared.js';
 import type { Variant } from './batch-file.js';
 import { chunkVariants } from './batch-chunks.js';
 import { optimiseOnlyLastingHotCode } from './batch-jit.js';
+import { scavengeForWorkers } from './batch-gc.js';
 import { readJournal, sortRows } from './batch-output.js';
 import {
   batchFiles,
@@ -178,6 +179,7 @@ function startThreadPool(
   variants: number,
 ): ThreadPool {
   optimiseOnlyLastingHotCode();
+  scavengeForWorkers(settings.workers);
   // Its V8 flags are set before this returns, so before any worker loads its code (they name its cache).
   const highs = compileSharedHighs(variants, settings.highs);
   highs.catch(() => undefined); // awaited by the first chunk; a batch stopped before it must not leave a stray rejection

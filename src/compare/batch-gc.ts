@@ -1,0 +1,31 @@
+/**
+ * How a batch's worker threads collect their young generation (V8's scavenge,
+ * the short pauses that free a variant's short-lived objects).
+ *
+ * V8 runs each scavenge as parallel tasks on its background threads, and the
+ * worker waits for all of them. With a core free beside the worker that shortens
+ * the pause; with as many workers as cores there is no free core, so the tasks
+ * queue behind the other worker and the pause stretches. Over a quarter of the
+ * bench grid (`--trace-gc`, one process, the machine loaded by other work), the
+ * two workers' scavenges paused them 869 ms in all against 135 ms for one worker
+ * over the same variants; one task each (`--no-parallel-scavenge`), 281 against
+ * 164 ms. So when the workers take every core, each scavenges on its own thread;
+ * with a core to spare, V8's default stays (docs/performance.md, "Batch").
+ *
+ * The flag is process-wide and V8 reads it at each scavenge, so it is set for every
+ * batch (the bench runs one worker, then two, in one process).
+ * ZONAL_BATCH_GC=v8 keeps V8's default, for measuring.
+ */
+import os from 'node:os';
+import { setV8Flags } from '../solve/v8-flags.js';
+
+/** The scavenge flag for `workers` threads on `cores` cores: parallel only with a core to spare. */
+export function scavengeFlag(workers: number, cores: number): string {
+  return workers >= cores ? '--no-parallel-scavenge' : '--parallel-scavenge';
+}
+
+/** @param workers - the batch's worker threads */
+export function scavengeForWorkers(workers: number): void {
+  if (process.env['ZONAL_BATCH_GC'] === 'v8') return;
+  setV8Flags([scavengeFlag(workers, os.availableParallelism())]);
+}
