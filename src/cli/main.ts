@@ -95,14 +95,14 @@ function program(): Command {
   cli
     .command('compare')
     .description(
-      'solve every zoning × standard lot-structure option, rank them, say which is cheapest, least risky and dominated',
+      "solve every zoning × standard lot-structure option and the scenario's own lot plan, rank them, say which is cheapest, least risky and dominated",
     )
     .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
     .option('--out <dir>', 'output folder', 'out')
     .option('--zonings <names>', 'comma-separated zonings to compare (default: all)')
     .option(
       '--options <names>',
-      'comma-separated option names (default: all; see the README, "The standard options")',
+      'comma-separated option names, as-set for the lot plan in scenario.json (default: all; see the README, "The standard options")',
     )
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
     .option('--time-limit <seconds>', 'time limit of each solve', '60')

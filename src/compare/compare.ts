@@ -21,15 +21,23 @@ import {
   ignoresZoning,
   defaultOptionNames,
   optionNames,
+  ownPlanLabel,
+  ownPlanName,
   standardOptions,
-  type AwardOption,
+  tenderedLotsKey,
 } from './options.js';
 import { isBuyable, rankAwards } from './rank.js';
+
+/** An option as compare lists it: a standard option, or the scenario's own lot plan. */
+interface ComparedOption {
+  readonly name: string;
+  readonly label: string;
+}
 
 interface ComparisonCase {
   /** `<option>@<zoning>`, or the option name alone when the zoning does not matter. */
   readonly key: string;
-  readonly option: AwardOption;
+  readonly option: ComparedOption;
   /** null when no care type is tendered by zone. */
   readonly zoning: string | null;
   readonly scenario: Scenario;
@@ -115,6 +123,25 @@ function badNames(given: readonly string[], known: readonly string[], flag: stri
   return repeated.length === 0 ? null : msg.namedTwice(flag, given, repeated, what, known);
 }
 
+/** Names `--options` may give: the standard options and the scenario's own lot plan. */
+const comparableNames: readonly string[] = [...optionNames, ownPlanName];
+
+/**
+ * The options to compare, each with the scenario as it runs: the standard options named, then
+ * the scenario's own lot plan (what `zonal solve` awards), by default or when named.
+ */
+function optionsToCompare(
+  scenario: Scenario,
+  names: readonly string[] | undefined,
+): { readonly option: ComparedOption; readonly scenario: Scenario }[] {
+  const wanted = names ?? [...defaultOptionNames, ownPlanName];
+  const standard = standardOptions
+    .filter((o) => wanted.includes(o.name))
+    .map((option) => ({ option, scenario: applyOption(scenario, option) }));
+  if (!wanted.includes(ownPlanName)) return standard;
+  return [...standard, { option: { name: ownPlanName, label: ownPlanLabel }, scenario }];
+}
+
 /** Step 1 (pure): the cases to solve, or a message naming the unknown or repeated zonings and options (a line for each flag). */
 export function planComparison(
   scenario: Scenario,
@@ -122,19 +149,16 @@ export function planComparison(
   optionList: readonly string[] | undefined,
 ): ComparisonPlan | string {
   const zonings = zoningNames ?? [...scenario.zonings.keys()];
-  const names = optionList ?? defaultOptionNames;
   const bad = [
     badNames(zonings, [...scenario.zonings.keys()], '--zonings'),
-    badNames(names, optionNames, '--options'),
+    optionList === undefined ? null : badNames(optionList, comparableNames, '--options'),
   ].filter((problem) => problem !== null);
   if (bad.length > 0) return bad.join('\n');
-  const options = standardOptions.filter((o) => names.includes(o.name));
   const seen = new Map<string, string>();
   const cases: ComparisonCase[] = [];
   const sameAs: { option: string; sameAs: string }[] = [];
-  for (const option of options) {
-    const optioned = applyOption(scenario, option);
-    const lotsKey = JSON.stringify(optioned.lotPlan);
+  for (const { option, scenario: optioned } of optionsToCompare(scenario, optionList)) {
+    const lotsKey = tenderedLotsKey(optioned);
     const earlier = seen.get(lotsKey);
     if (earlier !== undefined) {
       sameAs.push({ option: option.name, sameAs: earlier });

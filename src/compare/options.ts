@@ -5,7 +5,7 @@
  * transformation of a scenario's lot plan.
  */
 import type { CareType, LotEntry, LotPlan, LotPlanEntry, Scenario } from '../model/types.js';
-import { describeEntry, structureOptions } from '../structures/index.js';
+import { describeEntry, entryToJson, structureOptions } from '../structures/index.js';
 import { demandWhere } from '../model/demand-table.js';
 
 /** Omit over each member of a union (a plain Omit merges the members). */
@@ -123,6 +123,33 @@ function careTypesInDemand(scenario: Scenario): ReadonlySet<CareType> {
   return new Set(
     demandWhere(scenario.demand, (d) => d.period === scenario.period && d.hours > 0).map((d) => d.careType),
   );
+}
+
+/**
+ * The name `zonal compare` gives the scenario's own lot plan (what `zonal solve` awards), which
+ * it compares beside the standard options unless it is one of them.
+ */
+export const ownPlanName = 'as-set';
+
+/** Words for the scenario's own lot plan in comparison tables. */
+export const ownPlanLabel = 'as set in scenario.json';
+
+/**
+ * What a lot plan tenders, as text, for telling two plans apart: care types without design
+ * demand are left out, and each entry is written as scenario.json writes it, so the order in
+ * which an entry's fields were read does not matter.
+ */
+export function tenderedLotsKey(scenario: Scenario): string {
+  const present = careTypesInDemand(scenario);
+  const tendered = (Object.keys(scenario.lotPlan) as CareType[])
+    // applyOption always tenders standard care.
+    .filter((careType) => careType === 'standard' || present.has(careType))
+    .sort()
+    .map((careType) => {
+      const entry = scenario.lotPlan[careType];
+      return [careType, entry === undefined || entry.kind === 'merge' ? entry : entryToJson(entry)];
+    });
+  return JSON.stringify(tendered);
 }
 
 /** The scenario with its lot plan replaced by the option's (care types without demand are left out). */

@@ -159,3 +159,40 @@ describe('an option no bidder priced', () => {
     expect(c.comparison.cheapest).toBe('sole@z');
   });
 });
+
+describe("the scenario's own lot plan", () => {
+  test('is compared and ranked beside the standard options when it is none of them, with what zonal solve awards', async () => {
+    const { scenario: tiny } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (tiny === null) throw new Error('tiny does not read');
+    // A prime and two secondaries per zone, 60/20/20: no option of the default set.
+    const own: Scenario = {
+      ...tiny,
+      lotPlan: {
+        ...tiny.lotPlan,
+        standard: {
+          kind: 'lot',
+          geography: 'zone',
+          structure: 'prime-secondaries',
+          primeShare: 0.6,
+          secondaries: 2,
+        },
+      },
+      award: { ...tiny.award, minDistinctProviders: 2 },
+    };
+    const c = await compareOptions(own, { zonings: ['two'], run });
+    if (typeof c === 'string') throw new Error(c);
+    const row = c.comparison.rows.find((r) => r.key === 'as-set@two');
+    expect(row?.label).toBe('as set in scenario.json');
+    expect(row?.standard).toBe('per zone prime 60/20/20');
+    expect(row?.buyable).toBe(true);
+    const { solved } = await import('../helpers/run.js');
+    const award = await solved(own, highsBackend, 'two');
+    expect(close(row?.metrics?.annualCost ?? NaN, award.totals.annualCost)).toBe(true);
+    expect(row?.metrics?.riskScore).toBe(award.totals.riskScore);
+    const risks = c.comparison.rows.flatMap((r) =>
+      r.buyable && r.metrics !== null ? [r.metrics.riskScore] : [],
+    );
+    expect(c.comparison.leastRisky === 'as-set@two').toBe(award.totals.riskScore <= Math.min(...risks));
+    expect(c.comparison.rows.map((r) => r.rank)).toEqual(c.comparison.rows.map((_, i) => i + 1));
+  });
+});

@@ -74,7 +74,7 @@ describe('planComparison', () => {
     if (typeof plan === 'string') throw new Error(plan);
     expect(plan.cases.length).toBe(7 * herts.zonings.size + 1);
     expect(new Set(plan.cases.map((c) => c.key)).size).toBe(plan.cases.length);
-    expect(plan.sameAs).toEqual([]);
+    expect(plan.sameAs).toEqual([{ option: 'as-set', sameAs: 'lead-80-20' }]);
     for (const c of plan.cases) if (c.zoning !== null) expect(c.scenario.zoning).toBe(c.zoning);
   });
 
@@ -84,6 +84,7 @@ describe('planComparison', () => {
     expect(plan.sameAs).toEqual([
       { option: 'complex-per-zone', sameAs: 'lead-80-20' },
       { option: 'complex-merged', sameAs: 'lead-80-20' },
+      { option: 'as-set', sameAs: 'lead-80-20' },
     ]);
     expect(plan.cases.map((c) => c.key)).toEqual([
       'sole@two',
@@ -93,6 +94,27 @@ describe('planComparison', () => {
       'reablement-per-zone@two',
       'county-framework',
     ]);
+  });
+
+  test("the scenario's own lot plan is compared when it is none of the standard options, and may be named", () => {
+    const own: Scenario = {
+      ...tiny,
+      lotPlan: {
+        ...tiny.lotPlan,
+        standard: { kind: 'lot', geography: 'zone', structure: 'lead-secondary', leadShare: 0.7 },
+      },
+    };
+    const plan = planComparison(own, ['two', 'one'], undefined);
+    if (typeof plan === 'string') throw new Error(plan);
+    expect(plan.cases.map((c) => c.key).slice(-2)).toEqual(['as-set@two', 'as-set@one']);
+    expect(plan.cases.at(-1)?.scenario.lotPlan).toBe(own.lotPlan);
+    expect(plan.cases.at(-1)?.option.label).toBe('as set in scenario.json');
+    const named = planComparison(own, ['two'], ['sole', 'as-set']);
+    if (typeof named === 'string') throw new Error(named);
+    expect(named.cases.map((c) => c.key)).toEqual(['sole@two', 'as-set@two']);
+    const standardOnly = planComparison(own, ['two'], ['sole']);
+    if (typeof standardOnly === 'string') throw new Error(standardOnly);
+    expect(standardOnly.cases.map((c) => c.key)).toEqual(['sole@two']);
   });
 
   test('unknown zoning or option names are reported with the choices', () => {
@@ -107,7 +129,7 @@ describe('planComparison', () => {
       '--zonings two,two,two: "two" is named more than once; name each zoning once, from two, one',
     );
     expect(planComparison(tiny, ['one'], ['sole', 'lead-80-20', 'sole', 'lead-80-20'])).toBe(
-      `--options sole,lead-80-20,sole,lead-80-20: "sole" and "lead-80-20" are each named more than once; name each option once, from ${optionNames.join(', ')}`,
+      `--options sole,lead-80-20,sole,lead-80-20: "sole" and "lead-80-20" are each named more than once; name each option once, from ${[...optionNames, 'as-set'].join(', ')}`,
     );
     expect(planComparison(tiny, ['nope', 'nope', 'two', 'two'], undefined)).toBe(
       '--zonings nope: no such zoning; choose from two, one',
@@ -118,7 +140,7 @@ describe('planComparison', () => {
     expect(planComparison(herts, ['districts', 'nine'], ['sole', 'lead-80-02'])).toBe(
       [
         '--zonings nine: no such zoning; choose from districts, twelve, quadrants, designed',
-        `--options lead-80-02: no such option (did you mean "lead-80-20"?); choose from ${optionNames.join(', ')}`,
+        `--options lead-80-02: no such option (did you mean "lead-80-20"?); choose from ${[...optionNames, 'as-set'].join(', ')}`,
       ].join('\n'),
     );
   });
