@@ -117,6 +117,14 @@ export type LotPlan = Readonly<Partial<Record<CareType, LotPlanEntry>>>;
 export const objectives = ['cost', 'meat', 'whole-life'] as const;
 export type Objective = (typeof objectives)[number];
 
+/**
+ * The fewest hours a week a provider must be awarded to count as a winner for
+ * `award.minDistinctProviders`: a framework or back-up place with no hours is
+ * not work won (docs/scenario-files.md). One hour, not "more than zero", so that
+ * a solver's rounding (a place with 0.0001 hours) cannot meet the rule.
+ */
+export const leastHoursOfAWinner = 1;
+
 export interface AwardRules {
   readonly objective: Objective;
   readonly qualityWeight: number;

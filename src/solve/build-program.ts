@@ -9,7 +9,7 @@
  * Inputs are sorted by id first so the program, and so the answer, does not
  * depend on the order of rows in the input files.
  */
-import type { Bid, Lot, Provider, Scenario } from '../model/types.js';
+import { leastHoursOfAWinner, type Bid, type Lot, type Provider, type Scenario } from '../model/types.js';
 import {
   blend,
   lowestPrice,
@@ -207,6 +207,17 @@ function sumTerms(terms: readonly [number, number][]): [number, number][] {
   return [...sum];
 }
 
+/** The hours each provider wins, by provider id, as terms over the variables that load its bids. */
+function providerLoads(d: Draft, bids: readonly Bid[]): Map<string, [number, number][]> {
+  const terms = new Map<string, [number, number][]>();
+  for (const bid of bids) {
+    const load = terms.get(bid.providerId) ?? [];
+    load.push(...(d.bidLoad.get(bid.id) ?? []));
+    terms.set(bid.providerId, load);
+  }
+  return new Map([...terms].map(([providerId, load]) => [providerId, sumTerms(load)]));
+}
+
 /** Rows 3-6: bid capacity, provider capacity and share cap, lots per provider. */
 function addCapacityRows(
   d: Draft,
@@ -221,10 +232,9 @@ function addCapacityRows(
     if (most > bid.maxHours) addRow(d, `bidCap[${bid.id}]`, load, -Infinity, bid.maxHours);
   }
   const cap = scenario.award.maxShareOfTotalHours * totalDemand;
-  const bidsOf = new Map<string, Bid[]>();
-  for (const bid of bids) push(bidsOf, bid.providerId, bid);
+  const loads = providerLoads(d, bids);
   for (const provider of providers) {
-    const load = sumTerms((bidsOf.get(provider.id) ?? []).flatMap((b) => d.bidLoad.get(b.id) ?? []));
+    const load = loads.get(provider.id) ?? [];
     const most = load.reduce((t, [v, h]) => t + h * (d.variables[v]?.upper ?? 0), 0);
     const limit = Math.min(provider.maxHours, cap);
     if (most > limit) addRow(d, `providerCap[${provider.id}]`, load, -Infinity, limit);
@@ -251,13 +261,16 @@ function addProviderAndPackageRows(
   const k = scenario.award.minDistinctProviders;
   if (k > 0) {
     const wins: [number, number][] = [];
+    const loads = providerLoads(d, bids);
     for (const provider of providers) {
       const w = addVar(d, `w[${provider.id}]`, { kind: 'wins', providerId: provider.id }, 0);
       wins.push([w, 1]);
+      // A provider wins only with hours: a framework place it holds with none does not count.
+      const load = loads.get(provider.id) ?? [];
       addRow(
         d,
         `wins[${provider.id}]`,
-        [[w, 1], ...(d.entries.get(provider.id) ?? []).map((v): [number, number] => [v, -1])],
+        [[w, leastHoursOfAWinner], ...load.map(([v, h]): [number, number] => [v, -h])],
         -Infinity,
         0,
       );

@@ -5,7 +5,7 @@
  * lot builder or the program builder on purpose: a bug there must not be able
  * to hide here. A violation means a bug: the caller must not write the award.
  */
-import type { Allocation, Bid, Scenario } from '../model/types.js';
+import { leastHoursOfAWinner, type Allocation, type Bid, type Scenario } from '../model/types.js';
 import {
   bidMayTake,
   expectedTypeHours,
@@ -298,9 +298,12 @@ function checkProviders(
     if (rules.maxLotsPerProvider !== null && p.lots.size > rules.maxLotsPerProvider)
       v.push(`provider ${provider.id}: ${p.lots.size} lots, at most ${rules.maxLotsPerProvider}`);
   }
-  const winners = [...byProvider.entries()].filter(([, p]) => p.lots.size > 0).length;
+  // A provider wins only with hours: a framework or back-up place held with none does not count.
+  const winners = [...byProvider.values()].filter((p) => atMost(leastHoursOfAWinner, p.hours)).length;
   if (winners < rules.minDistinctProviders)
-    v.push(`${winners} providers win, at least ${rules.minDistinctProviders} must`);
+    v.push(
+      `${winners} providers win at least ${leastHoursOfAWinner} hour a week, at least ${rules.minDistinctProviders} must`,
+    );
 }
 
 function checkPackages(

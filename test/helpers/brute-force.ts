@@ -258,7 +258,9 @@ function feasible(
     if (rules.maxLotsPerProvider !== null && (provLots.get(p.id)?.size ?? 0) > rules.maxLotsPerProvider)
       return false; // 6
   }
-  if (provLots.size < rules.minDistinctProviders) return false; // 7
+  // 7: a provider wins something when it holds at least one hour a week (docs/scenario-files.md).
+  const winners = [...provHours.values()].filter((h) => h >= 1 - eps).length;
+  if (winners < rules.minDistinctProviders) return false; // 7
   const packages = new Map<string, number[]>();
   for (const b of scenario.bids)
     if (b.packageId !== null)

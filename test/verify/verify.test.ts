@@ -155,7 +155,7 @@ describe('verifyAward on the running example', () => {
       '7: distinct providers',
       (a) => a,
       { ...base, award: { ...base.award, minDistinctProviders: 4 } },
-      [/3 providers win, at least 4 must/],
+      [/3 providers win at least 1 hour a week, at least 4 must/],
     ],
     [
       '8: half a package',
@@ -400,6 +400,21 @@ describe('verifyAward on framework lots', () => {
       violations.some((v) => pattern.test(v)),
       violations.join('\n'),
     ).toBe(true);
+  });
+
+  test('a member with no hours does not count towards award.minDistinctProviders', () => {
+    const two = {
+      ...scenario,
+      lotPlan: {
+        standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2, minShare: 0 }),
+      },
+      award: { ...scenario.award, minDistinctProviders: 2 },
+    };
+    const award = consistent(
+      { ...fw, allocations: [member('B1', 'P1', { A1: 0 }, 20), member('B2', 'P2', { A1: 30, A2: 20 }, 22)] },
+      two,
+    );
+    expect(verifyAward(two, award)).toEqual(['1 providers win at least 1 hour a week, at least 2 must']);
   });
 
   test("area hours that do not add up to the member's hours", () => {

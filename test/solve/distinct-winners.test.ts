@@ -1,0 +1,68 @@
+/**
+ * Rule 7 (award.minDistinctProviders) counts a provider only when it is awarded
+ * hours: a framework place held with none is not work won, the same as a
+ * back-up place (docs/scenario-files.md).
+ */
+import { describe, expect, test } from 'vitest';
+import { leastHoursOfAWinner } from '../../src/model/types.js';
+import { highsBackend } from '../../src/solve/backend-highs.js';
+import { jslpBackend } from '../../src/solve/backend-jslp.js';
+import { verifyAward } from '../../src/verify/verify.js';
+import { awardOrDiagnosis, solved } from '../helpers/run.js';
+import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+
+/** A county framework of up to three, three bidders, and a rule that three providers must win. */
+function framework(minDistinctProviders: number, backup = false) {
+  return makeScenario({
+    areas: [area('A1'), area('A2')],
+    zones: { A1: 'Z1', A2: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100)],
+    providers: [provider('P1'), provider('P2'), provider('P3')],
+    bids: [
+      bid('B1', 'P1', ['A1', 'A2'], { price: 25 }),
+      bid('B2', 'P2', ['A1', 'A2'], { price: 26 }),
+      bid('B3', 'P3', ['A1', 'A2'], { price: 27 }),
+    ],
+    lotPlan: {
+      standard: backup
+        ? lotEntry({ geography: 'county', structure: 'sole', backup: true })
+        : lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3, minShare: 0 }),
+    },
+    award: { minDistinctProviders },
+  });
+}
+
+const hoursByProvider = (allocations: readonly { providerId: string; hoursPerWeek: number }[]) => {
+  const hours = new Map<string, number>();
+  for (const a of allocations) hours.set(a.providerId, (hours.get(a.providerId) ?? 0) + a.hoursPerWeek);
+  return hours;
+};
+
+describe('a provider counts towards award.minDistinctProviders only with hours', () => {
+  test.each([
+    ['highs', highsBackend],
+    ['jslp', jslpBackend],
+  ] as const)(
+    '%s: three framework members must each hold hours, and the award is verified',
+    async (_, backend) => {
+      const s = framework(3);
+      const result = await solved(s, backend);
+      const hours = hoursByProvider(result.allocations);
+      expect([...hours.keys()].sort()).toEqual(['P1', 'P2', 'P3']);
+      for (const [providerId, h] of hours)
+        expect(h, providerId).toBeGreaterThanOrEqual(leastHoursOfAWinner - 1e-6);
+      expect(result.totals.unmetHoursPerWeek).toBe(0);
+      expect(verifyAward(s, { ...result, annualCost: result.totals.annualCost })).toEqual([]);
+    },
+  );
+
+  test('without the rule the cheapest member takes every hour', async () => {
+    const result = await solved(framework(0));
+    expect([...hoursByProvider(result.allocations)].filter(([, h]) => h > 0)).toEqual([['P1', 200]]);
+  });
+
+  test('zero-hour back-ups do not count either: no award meets the rule', async () => {
+    const outcome = await awardOrDiagnosis(framework(2, true));
+    expect(outcome.status).toBe('infeasible');
+  });
+});
