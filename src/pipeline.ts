@@ -237,6 +237,7 @@ async function infeasibleResult(
     status: 'infeasible',
     objective: { kind: scenario.award.objective },
     diagnosis: await diagnoseInfeasible(scenario, lots, backend),
+    allocations: [],
     lots: lots.map((lot) => ({
       lotId: lot.id,
       careType: lot.careType,
@@ -247,6 +248,18 @@ async function infeasibleResult(
       eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length,
       rejectedBidIds: lot.rejectedBidIds,
     })),
+    providers: [...scenario.providers]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((p) => ({
+        providerId: p.id,
+        name: p.name,
+        hoursPerWeek: 0,
+        capacityHoursPerWeek: p.maxHours,
+        minViableHoursPerWeek: p.minViableHours,
+        shareOfTotalHours: 0,
+        annualRevenue: 0,
+        lots: [],
+      })),
     warnings,
     run,
   };

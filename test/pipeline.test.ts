@@ -203,26 +203,32 @@ describe('runScenario', () => {
     expect(base).toEqual(copy);
   });
 
-  // Regression: a framework place with zero hours counts as a win (minDistinctProviders)
-  // or a package role, so decode must report it, or the verifier rejects the award.
-  test('a zero-hour framework place that counts as a win survives decoding', async () => {
+  // Regression: a framework place with zero hours can be a package role, so decode must
+  // report it, or the verifier rejects the award. (Since 2026-12-01 such a place no longer
+  // counts as a win for minDistinctProviders: test/solve/distinct-winners.test.ts.)
+  test('a zero-hour framework place that holds a package role survives decoding', async () => {
     const s = makeScenario({
       areas: [area('A1'), area('A2')],
       zones: { A1: 'Z1', A2: 'Z1' },
-      demand: [demand('A2', 1, { careType: 'reablement' })],
+      demand: [demand('A1', 10), demand('A2', 1, { careType: 'reablement' })],
       providers: [provider('P1', { maxHours: 50 }), provider('P2', { maxHours: 50 })],
       bids: [
         bid('B1', 'P1', ['A1', 'A2'], { careType: 'reablement', price: 15 }),
-        bid('B2', 'P2', ['A1', 'A2'], { careType: 'reablement', price: 16 }),
+        bid('B2', 'P2', ['A1', 'A2'], { careType: 'reablement', price: 16, packageId: 'PK' }),
+        bid('B3', 'P2', ['A1', 'A2'], { price: 10, packageId: 'PK' }),
+        bid('B4', 'P1', ['A1', 'A2'], { price: 30 }),
       ],
       lotPlan: {
-        standard: lotEntry(),
+        standard: lotEntry({ geography: 'county' }),
         reablement: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }),
       },
-      award: { minDistinctProviders: 2 },
     });
-    const outcome = await run(s);
-    expect(outcome.kind).toBe('ok');
+    const result = await solved(s);
+    expect(result.allocations.map((a) => [a.bidId, a.hoursPerWeek])).toEqual([
+      ['B1', 1],
+      ['B2', 0],
+      ['B3', 10],
+    ]);
   });
 });
 

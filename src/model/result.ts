@@ -155,15 +155,32 @@ export type TenderedLot = Pick<
   | 'rejectedBidIds'
 >;
 
+/** A provider when no award is possible: no hours, no lots, and no scores (there is no award to score). */
+export type UnawardedProvider = Pick<
+  ProviderResult,
+  | 'providerId'
+  | 'name'
+  | 'hoursPerWeek'
+  | 'capacityHoursPerWeek'
+  | 'minViableHoursPerWeek'
+  | 'shareOfTotalHours'
+  | 'annualRevenue'
+  | 'lots'
+>;
+
 /**
  * result.json when no award meets the hard rules (exit code 3): the lots and
- * the diagnosis; no totals, no scores, no allocations (DESIGN.md section 9).
+ * the diagnosis; no totals and no scores (DESIGN.md section 9). `allocations`
+ * (always empty) and `providers` (every provider, with nothing won) are there
+ * so a reader can rely on the keys DESIGN.md section 5 promises in every result.json.
  */
 export interface InfeasibleResult extends ResultHeader {
   readonly status: 'infeasible';
   readonly objective: { readonly kind: Objective };
   readonly diagnosis: Diagnosis;
+  readonly allocations: readonly [];
   readonly lots: readonly TenderedLot[];
+  readonly providers: readonly UnawardedProvider[];
   readonly warnings: readonly string[];
   readonly run: RunInfo;
 }

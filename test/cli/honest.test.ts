@@ -49,7 +49,17 @@ describe.concurrent('no award possible: exit 3 with a diagnosis', () => {
       >;
       expect(result['status']).toBe('infeasible');
       expect(result['totals']).toBeUndefined();
-      expect(result['allocations']).toBeUndefined();
+      expect(result['scores']).toBeUndefined();
+      // DESIGN.md section 5: every result.json holds allocations, lots, providers and warnings.
+      expect(result['allocations']).toEqual([]);
+      const providers = result['providers'] as Record<string, unknown>[];
+      expect(providers.map((p) => p['providerId'])).toEqual(['P1', 'P2']);
+      for (const p of providers) {
+        expect(p).toMatchObject({ hoursPerWeek: 0, shareOfTotalHours: 0, annualRevenue: 0, lots: [] });
+        expect(p['viabilityScore']).toBeUndefined();
+      }
+      expect(Array.isArray(result['lots'])).toBe(true);
+      expect(Array.isArray(result['warnings'])).toBe(true);
       expect(
         (result['diagnosis'] as { relaxations: { rule: string; allowsAwardAt: number }[][] }).relaxations,
       ).toEqual([[expect.objectContaining({ rule: 'min-providers', allowsAwardAt: 2 })]]);
