@@ -6,7 +6,12 @@
  *  1. runs in a worker thread that is terminated `killGraceSeconds` after the
  *     time limit, and
  *  2. has its answer checked against the program (integrality, bounds, rows)
- *     before it is believed; a plan that fails is an 'error', never a result.
+ *     before it is believed; a plan that fails is an 'error', never a result,
+ *  3. except when the time limit stopped it (it then often holds a fractional
+ *     plan, or no answer at all): then, as HiGHS and CBC give their best plan
+ *     found, it gives the best integral plan known, the start plan the
+ *     pipeline offers every backend (solve/greedy.ts), checked the same way, as
+ *     `feasible`; with no start plan that passes, it says so as an 'error'.
  *
  * A worker cannot load a `.ts` file, so when this module runs from source (as
  * under vitest) the default is to solve in-process, without the hard timer.
@@ -16,7 +21,13 @@
 
 import { Worker } from 'node:worker_threads';
 import type { Model } from 'javascript-lp-solver';
-import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
+import {
+  startPlan,
+  type Program,
+  type SolveOptions,
+  type SolverBackend,
+  type SolverOutcome,
+} from './program.js';
 import type { JslpJob, JslpReply } from './jslp-worker.js';
 
 export interface JslpBackendSettings {
@@ -71,17 +82,46 @@ async function solveWithJslp(
   const seconds = (performance.now() - started) / 1000;
   switch (run.kind) {
     case 'killed':
-      return {
-        status: 'error',
-        message: `javascript-lp-solver timed out: no answer after ${run.afterSeconds} s, so it was stopped`,
+      return startPlanAtTimeLimit(
+        program,
+        options,
+        `javascript-lp-solver timed out: no answer after ${run.afterSeconds} s, so it was stopped`,
         seconds,
-      };
+      );
     case 'crashed':
       return { status: 'error', message: `javascript-lp-solver worker failed: ${run.message}`, seconds };
     case 'reply':
-      return readReply(program, run.reply, timeoutMs, seconds);
+      return readReply(program, options, run.reply, timeoutMs, seconds);
   }
 }
+
+/**
+ * The time limit stopped the solver without a plan that keeps the program (`why`): the
+ * start plan instead, as the best integral plan known, once it passes the same check.
+ */
+function startPlanAtTimeLimit(
+  program: Program,
+  options: SolveOptions,
+  why: string,
+  seconds: number,
+): SolverOutcome {
+  const start = startPlan(program, options);
+  const fallBack = `${why}, and there is no integral plan to fall back on`;
+  const advice = 'raise the time limit, or use the highs solver';
+  if (start === undefined) return { status: 'error', message: `${fallBack}: ${advice}`, seconds };
+  const violation = findViolation(program, start, jslpCheckTolerance);
+  if (violation !== undefined)
+    return {
+      status: 'error',
+      message: `${fallBack} (the start plan breaks the program: ${violation}): ${advice}`,
+      seconds,
+    };
+  const values = snapIntegers(program, start);
+  return { status: 'feasible', values, objective: objectiveOf(program, values), gap: Number.NaN, seconds };
+}
+
+const objectiveOf = (program: Program, values: readonly number[]): number =>
+  values.reduce((sum, value, j) => sum + value * (program.variables[j]?.cost ?? 0), 0);
 
 /**
  * The program in javascript-lp-solver's JSON form. Variables are `v<j>`, rows
@@ -189,7 +229,13 @@ function isJslpReply(message: unknown): message is JslpReply {
   return kind === 'solved' || kind === 'failed';
 }
 
-function readReply(program: Program, reply: JslpReply, timeoutMs: number, seconds: number): SolverOutcome {
+function readReply(
+  program: Program,
+  options: SolveOptions,
+  reply: JslpReply,
+  timeoutMs: number,
+  seconds: number,
+): SolverOutcome {
   if (reply.kind === 'failed')
     return { status: 'error', message: `javascript-lp-solver threw: ${reply.message}`, seconds };
   const result = reply.result;
@@ -207,15 +253,18 @@ function readReply(program: Program, reply: JslpReply, timeoutMs: number, second
   });
   const violation = findViolation(program, values, jslpCheckTolerance);
   if (violation !== undefined) {
-    const when = timedOut ? ' after reaching its time limit' : '';
-    return {
-      status: 'error',
-      message: `javascript-lp-solver returned a plan that breaks the program${when}: ${violation}`,
-      seconds,
-    };
+    const broken = `javascript-lp-solver returned a plan that breaks the program`;
+    return timedOut
+      ? startPlanAtTimeLimit(
+          program,
+          options,
+          `${broken} after reaching its time limit: ${violation}`,
+          seconds,
+        )
+      : { status: 'error', message: `${broken}: ${violation}`, seconds };
   }
   const snapped = snapIntegers(program, values);
-  const objective = snapped.reduce((sum, value, j) => sum + value * (program.variables[j]?.cost ?? 0), 0);
+  const objective = objectiveOf(program, snapped);
   return timedOut
     ? { status: 'feasible', values: snapped, objective, gap: Number.NaN, seconds }
     : { status: 'optimal', values: snapped, objective, gap: 0, seconds };

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJslpBackend, findViolation, jslpBackend, toJslpModel } from '../../src/solve/backend-jslp.js';
 import type { Program, SolverBackend } from '../../src/solve/program.js';
+import { repoRoot } from '../helpers/cli.js';
 import {
   expectOptimum,
   assignment,
@@ -201,9 +202,27 @@ describe('jslp hard kill timer', () => {
     });
     const outcome = await backend.solve(knapsack, { timeLimit: 0.3, relativeGap: 1e-6 });
     expect(outcome.status).toBe('error');
-    expect(outcome.status === 'error' && outcome.message).toMatch(/timed out/);
+    expect(outcome.status === 'error' && outcome.message).toMatch(
+      /timed out: .*, and there is no integral plan to fall back on/,
+    );
     expect(outcome.seconds).toBeGreaterThanOrEqual(0.45);
     expect(outcome.seconds).toBeLessThan(3);
+  });
+
+  it('at the time limit gives the start plan as feasible, checked, as HiGHS and CBC give their best plan found', async () => {
+    const backend = createJslpBackend({
+      workerUrl: pathToFileURL(join(folder, 'hang.mjs')),
+      killGraceSeconds: 0.1,
+    });
+    const start = knapsack.variables.map(() => 0);
+    const outcome = await backend.solve(knapsack, { timeLimit: 0.1, relativeGap: 1e-6, start: () => start });
+    expect(outcome).toMatchObject({ status: 'feasible', values: start, objective: 0 });
+    // A start plan that breaks the program is not given as a plan.
+    const broken = knapsack.variables.map(() => 1);
+    const refused = await backend.solve(knapsack, { timeLimit: 0.1, relativeGap: 1e-6, start: broken });
+    expect(refused.status === 'error' && refused.message).toMatch(
+      /no integral plan to fall back on \(the start plan breaks the program: row /,
+    );
   });
 
   it('reports a worker that dies', async () => {
@@ -221,5 +240,27 @@ describe.skipIf(!existsSync(builtBackend))('jslp backend from dist (worker threa
     expectOptimum(await built.jslpBackend.solve(assignment, options), assignmentOptimum, 9);
     expectOptimum(await built.jslpBackend.solve(mixed('max'), options), mixedOptimum.max, 9);
     expect((await built.jslpBackend.solve(infeasible, options)).status).toBe('infeasible');
+  });
+});
+
+describe('jslp on a county tender with a time limit too short to finish', () => {
+  it('gives a verified award with status feasible, not an error (the solver stops with a fractional plan)', async () => {
+    const { readScenario } = await import('../../src/io/read-scenario.js');
+    const { runScenario } = await import('../../src/pipeline.js');
+    const { scenario } = await readScenario(join(repoRoot, 'scenarios', 'hertfordshire'));
+    if (scenario === null) throw new Error('hertfordshire does not read');
+    const started = performance.now();
+    const outcome = await runScenario(scenario, {
+      backend: createJslpBackend({ workerUrl: null }),
+      timeLimit: 0.01,
+      inputHash: 'test',
+      version: 'test',
+    });
+    expect(outcome.kind, JSON.stringify(outcome).slice(0, 300)).toBe('ok');
+    if (outcome.kind === 'ok') {
+      expect(outcome.result.status).toBe('feasible');
+      expect(outcome.result.allocations.length).toBeGreaterThan(0);
+    }
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
