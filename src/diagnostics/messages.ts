@@ -60,6 +60,15 @@ export const areaAlreadyInZone = (areaId: string, zoneId: string | undefined) =>
 export const zoneIdIsAreaId = (zoneId: string) =>
   `zone id "${zoneId}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${zoneId}")`;
 
+/** How many further rows a message about a repeated mistake names. */
+export const repeatedRowsShown = 5;
+
+/** What a message about one row adds when the same mistake is in more rows: the count, and the first few rows. */
+export const sameInMoreRows = (more: number, shown: readonly number[]) =>
+  more === 0
+    ? ''
+    : `; the same in ${more} more row(s): ${shown.join(', ')}${more > shown.length ? ', …' : ''}`;
+
 export const zoneIdCountyReserved = () =>
   'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone';
 

@@ -26,8 +26,6 @@ export function linedRows<T>(table: LinedColumns<T>): Lined<T>[] {
 
 const maxIssuesPerFile = 50;
 /** Rows named in one grouped message; the rest are counted. */
-const rowsShown = 5;
-
 /**
  * The character that splits a header's cells into the required columns
  * (`area_id;name;...` from an Excel set to use semicolons, read as one cell, or a
@@ -173,7 +171,7 @@ function rowReader<T>(
     const seen = found.get(key);
     if (seen !== undefined) {
       seen.more++;
-      if (seen.shown.length < rowsShown) seen.shown.push(line);
+      if (seen.shown.length < msg.repeatedRowsShown) seen.shown.push(line);
     } else if (found.size >= maxIssuesPerFile) unshown++;
     else found.set(key, { column, message, first: line, got, shown: [], more: 0 });
   };
@@ -216,10 +214,7 @@ function rowReader<T>(
     },
     finish() {
       for (const f of found.values()) {
-        const more =
-          f.more === 0
-            ? ''
-            : `; the same in ${f.more} more row(s): ${f.shown.join(', ')}${f.more > f.shown.length ? ', …' : ''}`;
+        const more = msg.sameInMoreRows(f.more, f.shown);
         const what = f.column === '' ? f.message : `${f.column} ${f.message}`;
         issues.error(file, f.first, `${what}${f.got}${more}`, f.column === '' ? undefined : f.column);
       }

@@ -125,6 +125,31 @@ function uniqueIds<T>(
   return seen;
 }
 
+/** Why a zone id may not be used, or null: it is an area id too, or the reserved `county`. */
+function zoneIdProblem(zoneId: string, areaIds: ReadonlySet<string>): string | null {
+  if (areaIds.has(zoneId)) return msg.zoneIdIsAreaId(zoneId);
+  return zoneId === 'county' ? msg.zoneIdCountyReserved() : null;
+}
+
+/** One mistake told once, at its first row, with the rows that repeat it (a zone id is in every row of its zone). */
+function repeatedMistakes() {
+  const found = new Map<string, { message: string; first: number; shown: number[]; more: number }>();
+  return {
+    note(key: string, message: string, line: number): void {
+      const seen = found.get(key);
+      if (seen === undefined) found.set(key, { message, first: line, shown: [], more: 0 });
+      else {
+        seen.more++;
+        if (seen.shown.length < msg.repeatedRowsShown) seen.shown.push(line);
+      }
+    },
+    tell(issues: IssueList, file: string, column: string): void {
+      for (const f of found.values())
+        issues.error(file, f.first, `${f.message}${msg.sameInMoreRows(f.more, f.shown)}`, column);
+    },
+  };
+}
+
 /** `areaLines`: where each area is defined, so an area missing from a zoning is reported at a line. */
 function buildZoning(
   name: string,
@@ -137,8 +162,9 @@ function buildZoning(
   const { file, rows } = source;
   const zoning = new Map<string, string>();
   const meantArea = meantId(areaIds);
-  /** Areas a row named in other capitals (reported there): not missing from the zoning as well. */
+  /** Areas a row named in other capitals, or put in a zone whose id is not allowed (reported there): not missing from the zoning as well. */
   const meant = new Set<string>();
+  const badZones = repeatedMistakes();
   for (const { line, row } of rows) {
     if (!areaIds.has(row.area_id)) {
       const guess = meantArea(row.area_id);
@@ -147,10 +173,17 @@ function buildZoning(
         issues.error(file, line, msg.unknownArea(row.area_id, guess), 'area_id');
     } else if (zoning.has(row.area_id))
       issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)));
-    else if (areaIds.has(row.zone_id)) issues.error(file, line, msg.zoneIdIsAreaId(row.zone_id));
-    else if (row.zone_id === 'county') issues.error(file, line, msg.zoneIdCountyReserved());
-    else zoning.set(row.area_id, row.zone_id);
+    else {
+      const problem = zoneIdProblem(row.zone_id, areaIds);
+      if (problem === null) zoning.set(row.area_id, row.zone_id);
+      else {
+        // The area is in a zone, one badly named (told once for all its rows): not in no zone as well.
+        meant.add(row.area_id);
+        badZones.note(row.zone_id, problem, line);
+      }
+    }
   }
+  badZones.tell(issues, file, 'zone_id');
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
   if (source.hasRejected) return zoning;
   const missing = [...areaIds].filter((a) => !zoning.has(a) && !meant.has(a)).sort();

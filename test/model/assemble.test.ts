@@ -150,6 +150,27 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test.each([
+    [
+      'county',
+      'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone',
+    ],
+    [
+      'A1',
+      'zone id "A1" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-A1")',
+    ],
+  ])(
+    'a zone id that may not be used (%s) is one message for all its rows, and its areas are not in no zone as well',
+    async (zoneId, message) => {
+      const { errors } = await problems((f) => {
+        f['zones-two.csv'] = `area_id,zone_id\nA1,Z1\nA2,${zoneId}\nA3,${zoneId}\n`;
+        // Zone Z2 is gone: its bid covers its area instead, so the zone id is the only mistake.
+        f['bids.csv'] = (f['bids.csv'] ?? '').replace('B3,P1,standard,Z2,', 'B3,P1,standard,A3,');
+      });
+      expect(errors).toEqual([`zones-two.csv:3: ${message}; the same in 1 more row(s): 4`]);
+    },
+  );
+
   test('the good folder reads with no problems', async () => {
     const { scenario, errors, warnings } = await problems(() => {});
     expect(errors).toEqual([]);
