@@ -85,12 +85,23 @@ export const textSchema = (max: number) =>
 /** Text without a control character: named, for the settings plans (model/settings-plan.ts). */
 const printable = named('printable', (s: string) => !controlCharacter.test(s));
 
-/** A text cell of at most `max` characters (textSchema); `min` 1: not empty either (`empty` says so). */
+/**
+ * A line break or tab inside a quoted cell (RFC 4180 allows them; Excel's Alt+Enter makes
+ * them), with the spaces around it, read as one space: the name a commissioner typed on
+ * two lines of a cell is one name, shown on one line in every output (CSV, workbook,
+ * report, terminal). Other control characters are still refused.
+ */
+export const foldLineBreaks = (s: string): string => s.replace(/\s*[\t\n\r]\s*/g, ' ');
+
+/** A text cell of at most `max` characters (textSchema), line breaks folded; `min` 1: not empty either (`empty` says so). */
 function textCell(max: number, empty?: string): Cell<string> {
   return cell(
-    () => (empty === undefined ? textSchema(max) : textSchema(max).pipe(z.string().min(1, empty))),
+    () => {
+      const text = z.string().transform(foldLineBreaks).pipe(textSchema(max));
+      return empty === undefined ? text : text.pipe(z.string().min(1, empty));
+    },
     (s) => {
-      const t = s?.trim();
+      const t = s === undefined ? undefined : foldLineBreaks(s).trim();
       return t !== undefined &&
         t.length <= max &&
         !controlCharacter.test(t) &&

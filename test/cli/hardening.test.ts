@@ -255,6 +255,32 @@ describe.concurrent('untrusted text and the terminal', () => {
     expect(stderr).toContain('\\u001b[2J');
   });
 
+  test('a line break or tab inside a quoted name (RFC 4180, Excel Alt+Enter) is read as a space, shown on one line everywhere', async () => {
+    // Line 3 first: once line 2 holds a line break, the file's line 3 is its second half.
+    const tabbed = patch(goodFiles(), 'providers.csv', 3, 'P2,"Second\tCare",500,50,80');
+    const files = patch(tabbed, 'providers.csv', 2, 'P1,"First\r\n  Care",500,50,70');
+    const out = await outDir();
+    const r = await zonal(['solve', await writeScenarioFolder(files), '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}P1 +First Care +\d/m);
+    expect(r.stdout).toMatch(/^ {2}P2 +Second Care +\d/m);
+    const result = JSON.parse(await readFile(path.join(out, 'result.json'), 'utf8')) as {
+      providers: { providerId: string; name: string }[];
+    };
+    expect(result.providers.map((p) => p.name)).toEqual(['First Care', 'Second Care']);
+    expect(await readFile(path.join(out, 'providers.csv'), 'utf8')).toMatch(/^P1,First Care,/m);
+    expect(await readFile(path.join(out, 'report.html'), 'utf8')).toContain('First Care');
+  });
+
+  test('a NUL in a quoted provider name is still an error', async () => {
+    await expectBadInput(
+      patch(goodFiles(), 'providers.csv', 2, 'P1,"First\u0000\nCare",500,50,70'),
+      'providers.csv:2:',
+      /name contains a control character/,
+    );
+  });
+
   test('a NUL in the scenario name is an error (it was kept in result.json and dropped from the CSVs)', async () => {
     await expectBadInput(
       withJson(goodFiles(), (j) => (j['name'] = 'County\u0000')),
