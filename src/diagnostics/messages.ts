@@ -315,6 +315,10 @@ export const gridKeyUnknown = (path: string, what: 'an override' | 'an award rul
 export const settingUnknownKey = (key: string, known: readonly string[]) =>
   `has an unknown key "${key}"${didYouMean(key, known)}: remove it or correct its name`;
 
+/** A key of a settings object that is not a valid name (`rule` says what a name may hold). */
+export const settingBadKey = (holder: string, key: string, rule: string) =>
+  `${holder}: "${key}" is not a valid name (${rule}): rename it`;
+
 /** A required setting left out: a file name under "files", else a value of the `expected` kind. */
 export const settingMissing = (isFile: boolean, key: string, expected: string) =>
   `is missing: give ${isFile ? `the file name, e.g. "${key}.csv"` : expected === 'object' ? 'an object ({…})' : `a ${expected}`}`;

@@ -44,6 +44,20 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   return [];
 }
 
+/**
+ * The line of a key path, else of the nearest object that holds it: a key left out has no
+ * line of its own, and its message belongs at the object that misses it.
+ */
+function nearestLine(place: SettingsPlace): SettingsPlace['line'] {
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const line = place.line(path.slice(0, n));
+      if (line !== null) return line;
+    }
+    return null;
+  };
+}
+
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
@@ -68,7 +82,8 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
   return ok;
 }
 
-export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueList): ScenarioJson | null {
+export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueList): ScenarioJson | null {
+  const place: SettingsPlace = { file: given.file, line: nearestLine(given) };
   const keysOk = unknownTopKeys(raw, place, issues);
   const quick = settingsReader.read('scenarioJson', raw);
   const parsed =
@@ -93,7 +108,13 @@ export function checkSettings(raw: unknown, place: SettingsPlace, issues: IssueL
           `${where} ${msg.settingUnknownKey(key, knownKeys(issue.path))}`,
           'value',
         );
-    else issues.error(place.file, place.line(issue.path), `${where} ${describe(issue)}`, 'value');
+    else if (issue.code === 'invalid_key') {
+      // A key that is not a valid name (a zoning "t w o"): said of the object that holds it, in its own words.
+      const holder = issue.path.slice(0, -1).map(String).join('.') || '(top level)';
+      const rule = issue.issues[0]?.message ?? 'not a valid name';
+      const key = String(issue.path[issue.path.length - 1] ?? '');
+      issues.error(place.file, place.line(issue.path), msg.settingBadKey(holder, key, rule), 'value');
+    } else issues.error(place.file, place.line(issue.path), `${where} ${describe(issue)}`, 'value');
   }
   return null;
 }

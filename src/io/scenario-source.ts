@@ -131,6 +131,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   const zoneFiles = Object.values(refs.zonings);
   const tables: TableRows = {
     jsonFile: source.settingsFile,
+    jsonLine: (...path: readonly string[]) => source.line(path),
     files,
     areas: await areas(files.areas),
     zonings,
@@ -156,7 +157,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   }
   const boundaries = await source.boundaries(json.files.boundaries);
   if (broken) return null;
-  const rows = { ...tables, json, jsonLine: (key: string) => source.line([key]), boundaries };
+  const rows = { ...tables, json, boundaries };
   const scenario = assembleScenario(rows, issues);
   if (issues.hasErrors) return null;
   const places = {

@@ -49,6 +49,8 @@ export interface ZoningRows {
 export interface TableRows {
   /** scenario.json (or the workbook's scenario sheet): where a problem across zonings is told. */
   readonly jsonFile: string;
+  /** The line in jsonFile of a key path (`'zonings', 'two'`), or null. */
+  readonly jsonLine: (...path: readonly string[]) => number | null;
   readonly files: {
     readonly areas: string;
     readonly demand: string;
@@ -69,8 +71,6 @@ export interface TableRows {
 
 export interface ScenarioRows extends TableRows {
   readonly json: ScenarioJson;
-  /** Finds the line of a key in scenario.json for messages. */
-  readonly jsonLine: (key: string) => number | null;
   readonly boundaries: unknown;
 }
 
@@ -201,7 +201,7 @@ function buildZoning(
 function zoneAreas(
   zonings: ReadonlyMap<string, Zoning>,
   issues: IssueList,
-  jsonFile: string,
+  json: Pick<ScenarioRows, 'jsonFile' | 'jsonLine'>,
   withRejectedRows: ReadonlySet<string>,
 ): Map<string, readonly string[]> {
   const zones = new Map<string, readonly string[]>();
@@ -219,7 +219,11 @@ function zoneAreas(
       // A zoning with rejected rows (reported) may have lost one of the zone's areas to them.
       const comparable = !withRejectedRows.has(name) && !withRejectedRows.has(owner.get(zoneId) ?? '');
       if (before !== undefined && comparable && before.join(';') !== sorted.join(';')) {
-        issues.error(jsonFile, null, msg.zoneAreasDiffer(zoneId, owner.get(zoneId), name));
+        issues.error(
+          json.jsonFile,
+          json.jsonLine('zonings', name),
+          msg.zoneAreasDiffer(zoneId, owner.get(zoneId), name),
+        );
       }
       zones.set(zoneId, sorted);
       owner.set(zoneId, name);
@@ -493,7 +497,7 @@ export function checkTables(s: TableRows, issues: IssueList): CheckedTables {
   for (const [name, zoningRows] of s.zonings)
     zonings.set(name, buildZoning(name, zoningRows, areaIds, s.rejected, areaLines, issues));
   const withRejectedRows = new Set([...s.zonings].filter(([, z]) => z.hasRejected).map(([name]) => name));
-  const zones = zoneAreas(zonings, issues, s.jsonFile, withRejectedRows);
+  const zones = zoneAreas(zonings, issues, s, withRejectedRows);
   const demand = buildDemand(
     s.demand,
     s.files.demand,

@@ -116,13 +116,13 @@ describe('root cause first', () => {
     ]);
   });
 
-  test('a missing file setting names files.bids', async () => {
+  test('a missing file setting names files.bids, at the line of "files"', async () => {
     const { errors } = await read((f) =>
       settings(f, (j) => {
         delete j['files'].bids;
       }),
     );
-    expect(errors).toEqual(['scenario.json: files.bids is missing: give the file name, e.g. "bids.csv"']);
+    expect(errors).toEqual(['scenario.json:4: files.bids is missing: give the file name, e.g. "bids.csv"']);
   });
 
   test('a misspelt key gets "did you mean", at any depth, at its own line', async () => {

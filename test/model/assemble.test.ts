@@ -171,6 +171,55 @@ describe('assembleScenario via readScenario', () => {
     },
   );
 
+  test.each<[string, (j: Record<string, any>) => void, readonly string[], string]>([
+    [
+      'a lead-secondary lot without leadShare',
+      (j) => delete j['lots'].standard.leadShare,
+      ['"lots"', '"standard"'],
+      'lots.standard.leadShare is missing: lead-secondary needs leadShare',
+    ],
+    [
+      'a framework without maxProviders',
+      (j) => (j['lots'].standard = { geography: 'county', structure: 'framework' }),
+      ['"lots"', '"standard"'],
+      'lots.standard.maxProviders is missing: a framework needs maxProviders',
+    ],
+    [
+      'fixed indexation without percentPerYear',
+      (j) => (j['contract'] = { years: 3, indexation: { kind: 'fixed' } }),
+      ['"indexation"'],
+      'contract.indexation.percentPerYear must be a number of percent',
+    ],
+    [
+      'a zone with other areas in another zoning',
+      (j) => (j['zonings'].one = 'zones-one.csv'),
+      ['"zonings"', '"one"'],
+      'zone "Z1" has different areas in zonings "two" and "one"',
+    ],
+    [
+      'a zoning name that is not an id',
+      (j) => (j['zonings'] = { 't w o': 'zones-two.csv' }),
+      ['"t w o"'],
+      'zonings: "t w o" is not a valid name (zoning names use letters, digits, _ . -): rename it',
+    ],
+  ])(
+    'scenario.json: %s is told at the line of the object it belongs to',
+    async (_, change, path, message) => {
+      let text = '';
+      const { errors } = await problems((f) => {
+        json(f, change);
+        f['zones-one.csv'] = 'area_id,zone_id\nA1,Z1\nA2,Z1\nA3,Z1\n';
+        text = f['scenario.json'] ?? '';
+      });
+      let at = 0;
+      for (const key of path) at = text.indexOf(key, at);
+      const line = text.slice(0, at).split('\n').length;
+      expect(errors.filter((e) => e.startsWith('scenario.json'))).toEqual([
+        expect.stringMatching(new RegExp(`^scenario\\.json:${line}: ${message.replace(/[.()"]/g, '\\$&')}`)),
+      ]);
+    },
+  );
+
   test('the good folder reads with no problems', async () => {
     const { scenario, errors, warnings } = await problems(() => {});
     expect(errors).toEqual([]);
