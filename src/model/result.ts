@@ -156,7 +156,7 @@ export type TenderedLot = Pick<
 >;
 
 /** A provider when no award is possible: no hours, no lots, and no scores (there is no award to score). */
-export type UnawardedProvider = Pick<
+type UnawardedProvider = Pick<
   ProviderResult,
   | 'providerId'
   | 'name'
