@@ -6,7 +6,7 @@
  */
 import { isEligible, type FilledRole } from '../lots/eligibility.js';
 import type { OfferPart } from '../lots/offers.js';
-import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { leastHoursOfAWinner, type Allocation, type Lot, type Scenario } from '../model/types.js';
 import type { RuleName } from './types.js';
 
 /** A way to fill a role: one bid, or (merged care types) one per care type, priced and scored hours-weighted. */
@@ -23,6 +23,7 @@ export interface AwardLoad {
   readonly providerHours: ReadonlyMap<string, number>;
   readonly bidHours: ReadonlyMap<string, number>;
   readonly providerLots: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Providers that count towards award.minDistinctProviders: those awarded hours, as the award model counts them. */
   readonly winners: ReadonlySet<string>;
   readonly totalDemand: number;
 }
@@ -46,7 +47,7 @@ export function awardLoad(lots: readonly Lot[], allocations: readonly Allocation
     providerHours,
     bidHours,
     providerLots,
-    winners: new Set(providerHours.keys()),
+    winners: new Set([...providerHours].filter(([, h]) => h >= leastHoursOfAWinner - 1e-6).map(([p]) => p)),
     totalDemand: lots.reduce((t, l) => t + l.demand, 0),
   };
 }
