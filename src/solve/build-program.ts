@@ -252,6 +252,20 @@ function addCapacityRows(
 }
 
 /** Rows 7 and 8: distinct winners and all-or-nothing packages. */
+/**
+ * A variable's weight in a provider's `wins` row: the hours it brings, but no more than a
+ * winner needs when it is a yes-or-no choice. Either way the row lets the provider count
+ * exactly when the award gives it at least leastHoursOfAWinner; the cap only keeps the LP
+ * relaxation as tight as counting the provider's places was (a lead role of 400 hours
+ * taken a hundredth of the way would otherwise count it whole).
+ */
+function winningHours(d: Draft, v: number, hours: number): number {
+  const variable = d.variables[v];
+  return variable !== undefined && variable.integer && variable.upper <= 1
+    ? Math.min(hours, leastHoursOfAWinner)
+    : hours;
+}
+
 function addProviderAndPackageRows(
   d: Draft,
   scenario: Scenario,
@@ -270,7 +284,7 @@ function addProviderAndPackageRows(
       addRow(
         d,
         `wins[${provider.id}]`,
-        [[w, leastHoursOfAWinner], ...load.map(([v, h]): [number, number] => [v, -h])],
+        [[w, leastHoursOfAWinner], ...load.map(([v, h]): [number, number] => [v, -winningHours(d, v, h)])],
         -Infinity,
         0,
       );
