@@ -261,7 +261,7 @@ function addCapacityRows(
  */
 function winningHours(d: Draft, v: number, hours: number): number {
   const variable = d.variables[v];
-  return variable !== undefined && variable.integer && variable.upper <= 1
+  return variable?.integer === true && variable.upper <= 1
     ? Math.min(hours, leastHoursOfAWinner)
     : hours;
 }
