@@ -51,6 +51,8 @@ export interface BatchSettings {
   readonly resume: boolean;
   readonly timeLimit: number;
   readonly version: string;
+  /** Called once the output folder is ready (it holds the rows kept by --resume), before any variant runs. */
+  readonly onStart?: () => void;
   /** Called once before solving (with the rows kept by --resume) and after every row. */
   readonly onProgress?: (done: number, total: number) => void;
   /** How the worker threads run HiGHS (solve/highs-shared.ts). @defaultValue 'by-size' */
@@ -216,6 +218,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const todo = settings.variants.filter((v) => !done.has(v.id));
   await rewriteBatchFiles(settings.outDir, kept);
   const journal = openJournal(settings.outDir);
+  settings.onStart?.();
   const threads =
     settings.executor === undefined && todo.length > 0 ? startThreadPool(settings, todo.length) : null;
   const lines: JournalLine[] = [...kept];

@@ -13,6 +13,9 @@ export interface Issue {
   readonly cell?: string;
 }
 
+/** Where a value was read: a file and line, or in a workbook its sheet and cell (`formatPlace` prints it). */
+export type Place = Pick<Issue, 'file' | 'line' | 'cell'>;
+
 /**
  * Where the tables of a workbook scenario live. The reading code names a table
  * by its sheet and a place by line and column, as for a CSV file; the list
@@ -39,9 +42,10 @@ export class IssueList {
     this.items.push(this.issue('warning', file, line, message, column));
   }
 
-  /** The place an issue at (file, line, column) would print, for messages made after reading. */
-  placeText(file: string, line: number | null, column?: string): string {
-    return formatPlace(this.issue('warning', file, line, '', column));
+  /** The place of an issue at (file, line, column), for messages made after reading. */
+  place(file: string, line: number | null, column?: string): Place {
+    const { file: shown, line: at, cell } = this.issue('warning', file, line, '', column);
+    return cell === undefined ? { file: shown, line: at } : { file: shown, line: at, cell };
   }
 
   private issue(
@@ -73,12 +77,13 @@ export class IssueList {
   }
 }
 
-function formatPlace(issue: Issue): string {
-  return issue.cell !== undefined
-    ? `${issue.file}: ${issue.cell}`
-    : issue.line === null
-      ? issue.file
-      : `${issue.file}:${issue.line}`;
+/** `bids.csv:7`, `tender.xlsx: bids!E7`, or the file alone when the place is the whole file. */
+export function formatPlace(place: Place): string {
+  return place.cell !== undefined
+    ? `${place.file}: ${place.cell}`
+    : place.line === null
+      ? place.file
+      : `${place.file}:${place.line}`;
 }
 
 export function formatIssue(issue: Issue): string {

@@ -160,19 +160,14 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   const rows = { ...tables, json, boundaries };
   const scenario = assembleScenario(rows, issues);
   if (issues.hasErrors) return null;
+  const setting = (keyPath: readonly string[]) =>
+    issues.place(source.settingsFile, source.line(keyPath), 'value');
   const places = {
     bids: new Map(
-      rows.bids.map(({ line, row }) => [
-        row.bid_id,
-        issues.placeText(json.files.bids, line, 'price_per_hour'),
-      ]),
+      rows.bids.map(({ line, row }) => [row.bid_id, issues.place(json.files.bids, line, 'price_per_hour')]),
     ),
-    lots: new Map(
-      Object.keys(json.lots).map((careType) => [
-        careType,
-        issues.placeText(source.settingsFile, source.line(['lots', careType]), 'value'),
-      ]),
-    ),
+    lots: new Map(Object.keys(json.lots).map((careType) => [careType, setting(['lots', careType])])),
+    award: new Map(Object.keys(json.award).map((rule) => [rule, setting(['award', rule])])),
   };
   return { ...scenario, places };
 }

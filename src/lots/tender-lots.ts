@@ -5,6 +5,7 @@
  * law must be rejected, so such a bid may not win that lot. Set
  * `award.rejectBelowLegalPay: false` to keep them in (they are still flagged).
  */
+import { formatPlace, type Place } from '../diagnostics/issues.js';
 import { tooFewBiddersFor, zoneWithoutDemand } from '../diagnostics/messages.js';
 import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
@@ -72,22 +73,47 @@ function unpricedLots(scenario: Scenario, lots: readonly Lot[]): Lot[] {
   return lots.filter((lot) => !hasEligibleOffer(lot, scenario.bids, scenario.award));
 }
 
+/** A warning about the tender as set, and where in the files it comes from (null: no one place). */
+export interface TenderWarning {
+  readonly place: Place | null;
+  readonly message: string;
+}
+
 /** What a commissioner should know before the award: rejected bids, and lots no bid can fill. */
+export function tenderIssues(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  rejections: readonly Rejection[],
+): TenderWarning[] {
+  const at = (place: Place | undefined, message: string) => ({ place: place ?? null, message });
+  const rejected = rejections.map((r) =>
+    at(
+      scenario.places?.bids.get(r.bidId),
+      `bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`,
+    ),
+  );
+  const unfillable = unpricedLots(scenario, lots).map((lot) =>
+    at(
+      scenario.places?.lots.get(lot.careType),
+      `lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`,
+    ),
+  );
+  const zoneless = zonesWithoutLots(scenario, lots).map((message) => at(undefined, message));
+  const fewBidders = tooFewBidders(scenario, lots).map((message) =>
+    at(scenario.places?.award.get('minDistinctProviders'), message),
+  );
+  return [...rejected, ...unfillable, ...zoneless, ...fewBidders];
+}
+
+/** The tender's warnings as `place: message` lines (result.json's `warnings`, validate). */
 export function tenderWarnings(
   scenario: Scenario,
   lots: readonly Lot[],
   rejections: readonly Rejection[],
 ): string[] {
-  const at = (place: string | undefined) => (place === undefined ? '' : `${place}: `);
-  const rejected = rejections.map(
-    (r) =>
-      `${at(scenario.places?.bids.get(r.bidId))}bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`,
+  return tenderIssues(scenario, lots, rejections).map(({ place, message }) =>
+    place === null ? message : `${formatPlace(place)}: ${message}`,
   );
-  const unfillable = unpricedLots(scenario, lots).map(
-    (lot) =>
-      `${at(scenario.places?.lots.get(lot.careType))}lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`,
-  );
-  return [...rejected, ...unfillable, ...zonesWithoutLots(scenario, lots), ...tooFewBidders(scenario, lots)];
 }
 
 /**
@@ -100,7 +126,7 @@ function tooFewBidders(scenario: Scenario, lots: readonly Lot[]): string[] {
   if (wanted <= 1) return [];
   const bidders = new Set(lots.flatMap((lot) => [...offerProviders(lot, scenario.bids, scenario.award)]));
   if (bidders.size >= wanted) return [];
-  return [`scenario.json: ${tooFewBiddersFor(wanted, bidders.size)}`];
+  return [tooFewBiddersFor(wanted, bidders.size)];
 }
 
 /**

@@ -2,6 +2,7 @@
  * The domain model: what a scenario is once it has been read and validated.
  * Everything here is plain readonly data; no I/O, no behaviour.
  */
+import type { Place } from '../diagnostics/issues.js';
 import type { ContractSettings, PaymentSettings, TransitionSettings } from './contract-settings.js';
 import type { CostModel, ScoringWeights } from './scoring-settings.js';
 
@@ -178,10 +179,14 @@ export interface Scenario {
   readonly places?: ScenarioPlaces;
 }
 
-/** `bids.csv:7` or `tender.xlsx: bids!E7`, by bid id; `scenario.json:21`, by care type of a lot plan entry. */
+/**
+ * Where a scenario's values were read (`bids.csv:7`, `tender.xlsx: bids!E7`): bids by id, lot plan
+ * entries by care type, award rules by key (those the settings give).
+ */
 interface ScenarioPlaces {
-  readonly bids: ReadonlyMap<string, string>;
-  readonly lots: ReadonlyMap<string, string>;
+  readonly bids: ReadonlyMap<string, Place>;
+  readonly lots: ReadonlyMap<string, Place>;
+  readonly award: ReadonlyMap<string, Place>;
 }
 
 export interface LotRole {

@@ -169,6 +169,26 @@ describe.concurrent('zonal batch', () => {
     expect(r.stdout).toMatch(/3 variants: ran 3/);
   });
 
+  test("a base's tender warning (a distinct-winners rule no bids can meet) is printed once, at its line, before the run", async () => {
+    const dir = await tempDir('zonal-batch-');
+    const base = path.join(dir, 'county');
+    await cp(path.join(repoRoot, 'scenarios/tiny'), base, { recursive: true });
+    const json = await readFile(path.join(base, 'scenario.json'), 'utf8');
+    await writeFile(
+      path.join(base, 'scenario.json'),
+      json.replace('"minDistinctProviders": 2', '"minDistinctProviders": 5'),
+    );
+    const line = json.split('\n').findIndex((l) => l.includes('minDistinctProviders')) + 1;
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, JSON.stringify({ base: 'county', grid: { demandMultiplier: [1, 1.1] } }));
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `county/scenario.json:${line}: warning: award.minDistinctProviders is 5, but only 3 provider(s) have an eligible bid for any lot: no award can meet it; lower it to 3, or see which bids were rejected\n`,
+    );
+    expect(r.stdout).toMatch(/2 variants: ran 2/);
+  });
+
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../src/diagnostics/issues.js';
 import { readScenario } from '../../src/io/read-scenario.js';
+import { tenderLots, tenderWarnings } from '../../src/lots/tender-lots.js';
 import { folderTables, scenarioWorkbook } from '../../src/io/scenario-workbook.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
@@ -44,7 +45,7 @@ describe('a workbook is a scenario', () => {
     expect(errors).toEqual([]);
     const { places, ...rest } = scenario ?? {};
     expect(rest).toEqual(tinyScenario);
-    expect(places?.bids.get('B01')).toBe('tender.xlsx: bids!E2');
+    expect(places?.bids.get('B01')).toEqual({ file: 'tender.xlsx', line: 2, cell: 'bids!E2' });
   });
 
   test('the template has instructions, drop-down lists and number formats', async () => {
@@ -114,6 +115,21 @@ describe('a workbook is a scenario', () => {
     );
     expect(bad.errors).toEqual([
       `tender.xlsx: scenario!B${at}: lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)`,
+    ]);
+  });
+
+  test("a warning about a setting names the setting's cell, not scenario.json", async () => {
+    let at = 0;
+    const { scenario } = await problems(
+      await workbook((wb) => {
+        at = sheet(wb, 'scenario').getColumn(1).values.indexOf('award.minDistinctProviders');
+        sheet(wb, 'scenario').getCell(at, 2).value = 5;
+      }),
+    );
+    if (scenario === null) throw new Error('the workbook did not read');
+    const { lots, rejections } = tenderLots(scenario);
+    expect(tenderWarnings(scenario, lots, rejections)).toEqual([
+      `tender.xlsx: scenario!B${at}: award.minDistinctProviders is 5, but only 3 provider(s) have an eligible bid for any lot: no award can meet it; lower it to 3, or see which bids were rejected`,
     ]);
   });
 

@@ -9,7 +9,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { parseBatchFile, type Variant } from '../../compare/batch-file.js';
+import type { Issue } from '../../diagnostics/issues.js';
 import * as msg from '../../diagnostics/messages.js';
+import { tenderIssues, tenderLots } from '../../lots/tender-lots.js';
+import type { Scenario } from '../../model/types.js';
 import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch, type VariantExecutor } from '../../compare/batch-run.js';
@@ -77,7 +80,9 @@ async function readVariants(file: string, maxVariants: number): Promise<Variant[
   return parsed.variants;
 }
 
-async function checkBases(variants: readonly Variant[], batchDir: string, name: string): Promise<void> {
+/** Each base read once; its mistakes stop the batch here, its warnings are returned, placed in its folder. */
+async function checkBases(variants: readonly Variant[], batchDir: string, name: string): Promise<Issue[]> {
+  const warnings: Issue[] = [];
   for (const base of new Set(variants.map((v) => v.base))) {
     const full = path.resolve(batchDir, base);
     const ok = await stat(isWorkbookPath(base) ? full : path.join(full, 'scenario.json')).then(
@@ -90,14 +95,26 @@ async function checkBases(variants: readonly Variant[], batchDir: string, name: 
         `${name}: base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`,
       );
     // Read once here, so a mistake in a base is one message before anything is written,
-    // not a failed row (the same message) for every variant of it; its warnings are printed
-    // once, as solve prints them.
-    const { issues } = await readScenario(full, { hash: false });
+    // not a failed row (the same message) for every variant of it; its warnings, in its files
+    // and about its tender as set (validate's), are printed once, as solve prints them.
+    // A variant's overrides may change the tender; the warnings are about the base as written.
+    const { scenario, issues } = await readScenario(full, { hash: false });
     const folder = isWorkbookPath(base) ? path.dirname(full) : full;
-    const placed = issues.all.map((i) => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) }));
-    if (issues.hasErrors) throw badInput(placed.filter((i) => i.severity === 'error'));
-    printIssues(placed);
+    const place = (i: Issue): Issue => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) });
+    if (scenario === null || issues.hasErrors) throw badInput(issues.errors.map(place));
+    warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario)].map(place));
   }
+  return warnings;
+}
+
+/** The warnings validate gives about a scenario's tender as set (a rejected bid, a rule no bids can meet), as issues. */
+function tenderIssuesOf(scenario: Scenario): Issue[] {
+  const { lots, rejections } = tenderLots(scenario);
+  return tenderIssues(scenario, lots, rejections).map(({ place, message }) => ({
+    severity: 'warning',
+    ...(place ?? { file: '', line: null }),
+    message,
+  }));
 }
 
 /** The queue's executor and how the summary names it, once Redis has answered (nothing is written before). */
@@ -142,7 +159,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const timeLimit = timeLimitFlag(flags.timeLimit);
   const variants = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const batchDir = path.dirname(path.resolve(file));
-  await checkBases(variants, batchDir, path.basename(file));
+  const warnings = await checkBases(variants, batchDir, path.basename(file));
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   const bar = progressBar('variants');
   const started = performance.now();
@@ -154,6 +171,8 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     resume: flags.resume === true,
     timeLimit,
     version,
+    // After the output folder is known to be usable, so a bad --out is its one message.
+    onStart: () => printIssues(warnings),
     onProgress: (d, t) => bar.update(d, t),
     ...(queue === null ? {} : { executor: queue.executor }),
   }).finally(async () => {
