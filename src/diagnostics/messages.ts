@@ -295,6 +295,14 @@ export const headerRepeated = () => 'repeats the header line: remove it (files j
 export const rowTooWide = (cells: number, headerCells: number) =>
   `the row has ${cells} cells but the header has ${headerCells}: quote any value that contains a comma`;
 
+/** A row with one cell filled whose empty cells fail their checks: a note typed under the table, or a row begun. */
+export const rowIsNote = (column: string, value: string) =>
+  `only ${column} is filled in (got "${value}"): if it is a note, move it out of the table; if it is a row, fill in its other cells`;
+
+/** A spreadsheet's totals row kept under the table. */
+export const rowIsTotals = (column: string, value: string) =>
+  `a totals row (${column} "${value}"): delete it; zonal adds up the rows itself`;
+
 export const moreProblemsNotShown = (count: number) => `${count} more problem(s) not shown`;
 
 // Settings keys.

@@ -140,6 +140,24 @@ export interface RowOptions<T> {
   readonly collect?: (row: T, line: number) => void;
 }
 
+/** A first cell of a spreadsheet's totals row: Total, Totals, Grand total, Sub-total, Sum. */
+const totalsCell = /^(grand\s*|sub-?\s*)?(totals?|sum):?$/i;
+
+/**
+ * The message for a row that is not a row of the table, or null: a totals row, or a note
+ * (one cell filled). Such a row fails the checks of every cell it leaves empty; it is one
+ * mistake, so it is one message. Asked only of a row that failed in more than one column.
+ */
+function strayRow(cells: Readonly<Record<string, string>>): string | null {
+  const filled = Object.entries(cells)
+    .map(([column, value]) => [column, value.trim()] as const)
+    .filter(([, value]) => value !== '');
+  const total = filled.find(([, value]) => totalsCell.test(value));
+  if (total !== undefined) return msg.rowIsTotals(total[0], total[1]);
+  const only = filled.length === 1 ? filled[0] : undefined;
+  return only === undefined ? null : msg.rowIsNote(only[0], only[1]);
+}
+
 /**
  * Typed rows, one record at a time (records stream in from a large file).
  * Memory stays bounded: at most maxIssuesPerFile distinct mistakes are kept,
@@ -193,10 +211,13 @@ function rowReader<T>(
         collect(parsed.data, record.line);
         return;
       }
-      keeper.keep(
-        record,
-        parsed.error.issues.map((issue) => String(issue.path[0] ?? '')),
-      );
+      const badColumns = parsed.error.issues.map((issue) => String(issue.path[0] ?? ''));
+      keeper.keep(record, badColumns);
+      const stray = new Set(badColumns).size > 1 ? strayRow(record.cells) : null;
+      if (stray !== null) {
+        note('', stray, '', record.line);
+        return;
+      }
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0] ?? '');
         const value = record.cells[column];

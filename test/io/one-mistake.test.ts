@@ -188,6 +188,29 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test('a note under a table (one cell filled) is one message for its row, not one per empty cell', async () => {
+    const f = referencingFiles();
+    f['areas.csv'] = `${f['areas.csv'] ?? ''}Source: ONS mid-2021 estimates\n`;
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'areas.csv:5: only area_id is filled in (got "Source: ONS mid-2021 estimates"): if it is a note, move it out of the table; if it is a row, fill in its other cells',
+    ]);
+  });
+
+  test('a totals row under a table is one message, not one per cell it leaves empty', async () => {
+    const f = referencingFiles();
+    f['demand.csv'] = `${f['demand.csv'] ?? ''}Total,,,200,,\n`;
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'demand.csv:6: a totals row (area_id "Total"): delete it; zonal adds up the rows itself',
+    ]);
+  });
+
+  test('a row with one cell left empty still names that cell', async () => {
+    const { errors } = await errorsOf('demand.csv', 3, 'A2,standard,,50,45,60');
+    expect(errors).toEqual(['demand.csv:3: period is empty: give the period, e.g. 2027']);
+  });
+
   test('a row whose first cell happens to be the column name but is not the header is checked as a row', async () => {
     const { errors } = await errorsOf('current.csv', 3, 'area_id,standard,P1,30');
     expect(errors).toEqual(['current.csv:3: unknown area "area_id": it is not in areas.csv']);

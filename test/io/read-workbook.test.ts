@@ -133,6 +133,20 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('a note and a totals row under the tables are one message each, at their rows', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'areas').getCell('A10').value = 'Source: ONS mid-2021 estimates';
+        sheet(wb, 'demand').getCell('A15').value = 'Total';
+        sheet(wb, 'demand').getCell('D15').value = { formula: 'SUM(D2:D13)', result: 4914 };
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: areas row 10: only area_id is filled in (got "Source: ONS mid-2021 estimates"): if it is a note, move it out of the table; if it is a row, fill in its other cells',
+      'tender.xlsx: demand row 15: a totals row (area_id "Total"): delete it; zonal adds up the rows itself',
+    ]);
+  });
+
   test('a missing sheet is named, with the sheet probably meant', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
