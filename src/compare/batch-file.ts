@@ -14,7 +14,7 @@ import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
 import { jsonProblem, lineAt } from '../io/json-problem.js';
 import { gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
-import { issueText } from '../model/issue-text.js';
+import { issueText, withKnownKeys } from '../model/issue-text.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
 export const samplesSchema = z
@@ -210,6 +210,9 @@ export interface BatchLimits {
   readonly maxVariants: number;
 }
 
+/** What a key at the top of the file is in, for a message about it: the batch file itself. */
+const topLevel = (path: readonly PropertyKey[]) => (path.length === 0 ? ['the batch file'] : []);
+
 export function parseBatchFile(
   text: string,
   limits: BatchLimits = { maxVariants: 10_000 },
@@ -231,13 +234,21 @@ export function parseBatchFile(
   const parsed = batchFileSchema.safeParse(parsedJson);
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      report(issue.path, issue.path.length === 0 ? `(top level) ${issue.message}` : issueText(issue));
+      if (issue.code === 'unrecognized_keys')
+        // Each unknown key at its own line, with the key probably meant.
+        for (const key of issue.keys)
+          report(
+            [...issue.path, key],
+            issueText(withKnownKeys(batchFileSchema, { ...issue, keys: [key] }), ...topLevel(issue.path)),
+          );
+      else report(issue.path, issue.path.length === 0 ? `(top level) ${issue.message}` : issueText(issue));
     // A grid the schema did not complain about still has its values checked, so a
     // mistake elsewhere in the file does not hide a mistake in the grid.
     const grid = gridSchema.safeParse(json.grid);
     if (grid.success && !parsed.error.issues.some((issue) => issue.path[0] === 'grid'))
       checkGrid(grid.data, report);
-    return { problems };
+    // In the file's order (zod tells a misspelt top-level key after everything else).
+    return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }
   const count = variantCount(parsed.data);
   if (count > limits.maxVariants) {

@@ -51,9 +51,11 @@ const lotOverrideSchema = z.union(
   [
     z.strictObject({ merge: z.literal('standard') }),
     // Field by field: the merged entry is checked whole by scenario.json's own lot schema.
-    z
-      .record(z.string(), z.unknown())
-      .refine((fields) => Object.keys(fields).every((k) => lotEntryKeys.includes(k))),
+    z.record(z.string(), z.unknown()).superRefine((fields, ctx) => {
+      for (const key of Object.keys(fields))
+        if (!lotEntryKeys.includes(key))
+          ctx.addIssue({ code: 'unrecognized_keys', keys: [key], message: unknownKey(key, lotEntryKeys) });
+    }),
   ],
   {
     error: () => lotOverrideFields(lotEntryKeys),
@@ -151,7 +153,9 @@ function withScoringSettings(
     costModel: mergeDeep(scenario.costModel, costModel),
     scoring: mergeDeep(scenario.scoring, scoring),
   });
-  return parsed.kind === 'bad' ? parsed.issues.join('; ') : { ...scenario, ...parsed.settings };
+  return parsed.kind === 'bad'
+    ? parsed.issues.map((i) => i.text).join('; ')
+    : { ...scenario, ...parsed.settings };
 }
 
 function scaledDemand(scenario: Scenario, factor: number): Scenario {

@@ -30,7 +30,7 @@ export const lotOverrideFields = (keys: readonly string[]) =>
   `must be {"merge": "standard"} or fields of a lot entry (${keys.join(', ')})`;
 
 /** A costModel or scoring setting scenario.json gives wrong (the message names its key path). */
-export const scoringSettingWrong = (message: string) => `${message} (see the README, "Viability and risk")`;
+export const scoringSettingWrong = (message: string) => `${message} (see docs/scoring.md)`;
 
 // Ids and references between the scenario's CSV files.
 

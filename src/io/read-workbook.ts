@@ -81,11 +81,14 @@ function places(workbookName: string, sheet: (name: string) => ExcelJS.Worksheet
       const ws = sheet(file);
       if (ws === undefined) return null;
       if (line === null) return `sheet ${ws.name}`;
+      // A setting's problem is in its value (column B) unless it is the key itself (column A).
       const index =
-        column === undefined
-          ? -1
-          : ws.name === sheetNames.settings && column === 'value'
-            ? 1
+        looseName(ws.name) === looseName(sheetNames.settings)
+          ? column === 'key'
+            ? 0
+            : 1
+          : column === undefined
+            ? -1
             : sheetHeader(ws).findIndex((h) => looseName(h) === looseName(column));
       return index < 0 ? `${ws.name} row ${line}` : `${ws.name}!${columnLetter(index + 1)}${line}`;
     },

@@ -76,8 +76,8 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
     const guess = closestName(key, known);
     if (guess !== null && !(guess in raw)) ok = false;
     if (guess !== null && !(guess in raw))
-      issues.error(place.file, place.line([key]), msg.settingMisspelt(key, guess));
-    else issues.warning(place.file, place.line([key]), msg.settingIgnored(key));
+      issues.error(place.file, place.line([key]), msg.settingMisspelt(key, guess), 'key');
+    else issues.warning(place.file, place.line([key]), msg.settingIgnored(key), 'key');
   }
   return ok;
 }
@@ -106,7 +106,7 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
           place.file,
           place.line([...issue.path, key]),
           `${where} ${msg.settingUnknownKey(key, knownKeys(issue.path))}`,
-          'value',
+          'key',
         );
     else if (issue.code === 'invalid_key') {
       // A key that is not a valid name (a zoning "t w o"): said of the object that holds it, in its own words.

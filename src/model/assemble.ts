@@ -447,11 +447,12 @@ function buildCurrent(
 function scoringSettingsOf(s: ScenarioRows, issues: IssueList): ScoringSettings {
   const parsed = parseScoringSettings(s.json);
   if (parsed.kind === 'ok') return parsed.settings;
-  for (const message of parsed.issues)
+  for (const { text, keyPath, about } of parsed.issues)
     issues.error(
       s.jsonFile,
-      s.jsonLine(message.startsWith('costModel') ? 'costModel' : 'scoring'),
-      msg.scoringSettingWrong(message),
+      s.jsonLine(...keyPath) ?? s.jsonLine(...keyPath.slice(0, 1)),
+      msg.scoringSettingWrong(text),
+      about,
     );
   const defaults = parseScoringSettings({ costModel: {}, scoring: {} });
   if (defaults.kind === 'bad') throw new Error('the default scoring settings do not parse');

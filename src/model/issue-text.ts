@@ -1,9 +1,14 @@
-import { settingNotNumber } from '../diagnostics/messages.js';
+import type { z } from 'zod';
+import { settingNotNumber, settingUnknownKey } from '../diagnostics/messages.js';
 
 interface Issue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
   readonly code?: string;
+  /** zod's unrecognized_keys: the keys the object at `path` does not know. */
+  readonly keys?: readonly string[];
+  /** The keys it does know, for "did you mean" (withKnownKeys). */
+  readonly known?: readonly string[];
   readonly expected?: string;
   /** A range check's limit and whether it is allowed (zod's too_small and too_big). */
   readonly minimum?: number | bigint;
@@ -11,8 +16,35 @@ interface Issue {
   readonly inclusive?: boolean;
 }
 
+/** zod's own wording of an unknown key ('Unrecognized key: "x"'), which a schema left without words of its own. */
+const zodUnknownKeyWords = /^Unrecognized keys?:/;
+
 /** zod's own wording of a range check ("Too small: expected number to be >=0"), which a schema left without words of its own. */
 const zodRangeWords = /^Too (small|big): expected number to be/;
+
+/** zod's own wording of a wrong type ("Invalid input: expected boolean, received string"). */
+const zodTypeWords = /^Invalid input: expected (\w+), received (\w+)$/;
+
+/** Kinds of JSON value as a person names them. */
+const kindWords: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object ({…})',
+  array: 'a list ([…])',
+  null: 'null',
+};
+
+/** A wrong or missing value's kind in zonal's words ("must be true or false, not text"), or null if zod did not word it. */
+function typeMessage(issue: Issue): string | null {
+  const words = issue.code === 'invalid_type' ? zodTypeWords.exec(issue.message) : null;
+  if (words === null) return null;
+  const [, expected = '', received = ''] = words;
+  const wanted = kindWords[expected] ?? expected;
+  return received === 'undefined'
+    ? `is missing: give it as ${wanted}`
+    : `must be ${wanted}, not ${kindWords[received] ?? received}`;
+}
 
 /** A number's range check in zonal's words ("must be at least 0"), or null if it is not one zod worded. */
 function rangeMessage(issue: Issue): string | null {
@@ -25,13 +57,19 @@ function rangeMessage(issue: Issue): string | null {
 }
 
 /**
- * What is wrong, in zonal's words where zod's own are a type name ("expected number, received string")
- * or a range check's symbols ("Too small: expected number to be >=0").
+ * What is wrong, in zonal's words where zod's own are a type name ("expected number, received string"),
+ * a range check's symbols ("Too small: expected number to be >=0") or "Unrecognized key".
  */
 export function issueMessage(issue: Issue): string {
+  if (
+    issue.code === 'unrecognized_keys' &&
+    issue.keys !== undefined &&
+    zodUnknownKeyWords.test(issue.message)
+  )
+    return issue.keys.map((key) => settingUnknownKey(key, issue.known ?? [])).join('; ');
   if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message))
     return settingNotNumber();
-  return rangeMessage(issue) ?? issue.message;
+  return rangeMessage(issue) ?? typeMessage(issue) ?? issue.message;
 }
 
 /**
@@ -43,4 +81,44 @@ export function issueText(issue: Issue, ...within: readonly string[]): string {
   const where = [...within, ...issue.path.map(String)].join('.');
   const message = issueMessage(issue);
   return where === '' ? message : `${where} ${message}`;
+}
+
+/** The parts of a zod definition that say what an object at a path may hold. */
+interface SchemaDef {
+  readonly type: string;
+  readonly shape?: Readonly<Record<string, { readonly _zod: { readonly def: SchemaDef } }>>;
+  readonly innerType?: { readonly _zod: { readonly def: SchemaDef } };
+  readonly in?: { readonly _zod: { readonly def: SchemaDef } };
+  readonly valueType?: { readonly _zod: { readonly def: SchemaDef } };
+  readonly element?: { readonly _zod: { readonly def: SchemaDef } };
+}
+
+/** Past defaults, optionals and the input side of a pipe, to the schema that checks the value. */
+function unwrapped(def: SchemaDef): SchemaDef {
+  let at = def;
+  for (let next = at.innerType ?? at.in; next !== undefined; next = at.innerType ?? at.in) at = next._zod.def;
+  return at;
+}
+
+/** The keys an object at `path` inside `schema` may have; empty when the schema does not list them. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let def = unwrapped(schema._zod.def as unknown as SchemaDef);
+  for (const key of path) {
+    const next =
+      def.type === 'object'
+        ? def.shape?.[String(key)]
+        : def.type === 'record'
+          ? def.valueType
+          : def.type === 'array'
+            ? def.element
+            : undefined;
+    if (next === undefined) return [];
+    def = unwrapped(next._zod.def);
+  }
+  return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+/** An issue of `schema` with the keys known where it is, so an unknown key gets "did you mean". */
+export function withKnownKeys<T extends Issue>(schema: z.ZodType, issue: T): T {
+  return issue.code === 'unrecognized_keys' ? { ...issue, known: keysAt(schema, issue.path) } : issue;
 }

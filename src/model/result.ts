@@ -42,7 +42,7 @@ export interface LotResult {
   readonly riskScore: number;
   readonly risk: Readonly<Record<string, number>>;
   readonly riskDetail?: Readonly<Record<string, ScoreComponent>>;
-  /** How the floor was made, part by part (README, "Viability and risk"). */
+  /** How the floor was made, part by part (docs/scoring.md). */
   readonly costFloor?: CostFloor;
   /** Can any eligible bid sustain this lot at its price? */
   readonly zoneViability?: ZoneViability;

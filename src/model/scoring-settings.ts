@@ -1,11 +1,11 @@
 /**
  * The cost model and scoring settings of scenario.json (`costModel`,
- * `scoring`), completed once with documented defaults (README, "Viability and
+ * `scoring`), completed once with documented defaults (docs/scoring.md, "Viability and
  * risk") when the scenario is read; the Scenario carries them parsed.
  * Misspelt keys are errors, so a setting is never silently ignored.
  */
 import { z } from 'zod';
-import { issueText } from './issue-text.js';
+import { issueText, withKnownKeys } from './issue-text.js';
 import { once } from './once.js';
 import { named } from './plan-functions.js';
 import { settingsReader } from './quick-settings.js';
@@ -150,10 +150,26 @@ export interface ScoringSettings {
 
 export type SettingsOutcome =
   | { readonly kind: 'ok'; readonly settings: ScoringSettings }
-  | { readonly kind: 'bad'; readonly issues: readonly string[] };
+  | { readonly kind: 'bad'; readonly issues: readonly SettingsIssue[] };
 
-function issuesOf(key: string, error: z.ZodError): string[] {
-  return error.issues.map((i) => issueText(i, key));
+/** What is wrong, the key path it is at (`costModel.onCosts.pension`; an unknown key's own) and whether the key itself is wrong. */
+interface SettingsIssue {
+  readonly text: string;
+  readonly keyPath: readonly string[];
+  readonly about: 'key' | 'value';
+}
+
+/** One issue per unknown key, each at its own key. */
+function issuesOf(key: string, schema: z.ZodType, error: z.ZodError): SettingsIssue[] {
+  return error.issues.flatMap((issue) =>
+    (issue.code === 'unrecognized_keys' ? issue.keys.map((k) => ({ ...issue, keys: [k] })) : [issue]).map(
+      (one) => ({
+        text: issueText(withKnownKeys(schema, one), key),
+        keyPath: [key, ...one.path.map(String), ...('keys' in one ? one.keys : [])],
+        about: one.code === 'unrecognized_keys' ? ('key' as const) : ('value' as const),
+      }),
+    ),
+  );
 }
 
 /** Complete `costModel` and `scoring` with defaults, or say what is wrong. */
@@ -179,8 +195,8 @@ export function parseScoringSettings(raw: {
   return {
     kind: 'bad',
     issues: [
-      ...(costModel.success ? [] : issuesOf('costModel', costModel.error)),
-      ...(scoring.success ? [] : issuesOf('scoring', scoring.error)),
+      ...(costModel.success ? [] : issuesOf('costModel', costModelSchema(), costModel.error)),
+      ...(scoring.success ? [] : issuesOf('scoring', scoringSchema(), scoring.error)),
     ],
   };
 }

@@ -2,7 +2,7 @@
  * The cost floor per contact hour of a zone (DESIGN.md section 6): what a
  * provider must charge to pay the wage for contact and travel time, on-costs,
  * mileage, overheads and a small surplus. Every part is kept so a person can
- * redo the sum by hand (README, "Viability and risk").
+ * redo the sum by hand (docs/scoring.md).
  */
 import type { Area, Lot, Rurality, Scenario } from '../model/types.js';
 import { ruralities } from '../model/types.js';

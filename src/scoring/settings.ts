@@ -33,6 +33,8 @@ export function scoringSettings(scenario: Pick<Scenario, 'costModel' | 'scoring'
 export const defaultScoringSettings: ScoringSettings = (() => {
   const parsed = parseScoringSettings({ costModel: {}, scoring: {} });
   if (parsed.kind === 'bad')
-    throw new Error(`the default scoring settings do not parse: ${parsed.issues.join('; ')}`);
+    throw new Error(
+      `the default scoring settings do not parse: ${parsed.issues.map((i) => i.text).join('; ')}`,
+    );
   return parsed.settings;
 })();

@@ -78,6 +78,37 @@ describe('parseBatchFile', () => {
     expect(new Set(list.map((v) => v.id)).size).toBe(504);
   });
 
+  test('an unknown key in the file or in a variant is named at its own line, with the key probably meant', () => {
+    const text = [
+      '{',
+      '  "base": "tiny",',
+      '  "varients": [{ "id": "a" }],',
+      '  "variants": [',
+      '    { "id": "b",',
+      '      "overides": { "zoning": "one" } },',
+      '    { "id": "c", "overrides": { "lots": { "standard": { "leadshare": 0.6 } } } }',
+      '  ]',
+      '}',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      {
+        line: 3,
+        message:
+          'the batch file has an unknown key "varients" (did you mean "variants"?): remove it or correct its name',
+      },
+      {
+        line: 6,
+        message:
+          'variants.0 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',
+      },
+      {
+        line: 7,
+        message:
+          'variants.1.overrides.lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
+      },
+    ]);
+  });
+
   test('problems name their line', () => {
     const text = [
       '{',

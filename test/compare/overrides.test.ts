@@ -87,7 +87,14 @@ describe('applyOverrides', () => {
     });
     expect(out.scoring.riskWeights).toEqual({ ...herts.scoring.riskWeights, supply: 2 });
     const bad = applyOverrides(herts, overridesSchema.parse({ costModel: { hourlyWage: 13 } }) as Overrides);
-    expect(bad).toMatch(/^costModel Unrecognized key: "hourlyWage"/);
+    expect(bad).toBe('costModel has an unknown key "hourlyWage": remove it or correct its name');
+    const misspelt = applyOverrides(
+      herts,
+      overridesSchema.parse({ scoring: { riskWeights: { suply: 2 } } }) as Overrides,
+    );
+    expect(misspelt).toBe(
+      'scoring.riskWeights has an unknown key "suply" (did you mean "supply"?): remove it or correct its name',
+    );
   });
 
   test('what cannot run is a message, not an exception', () => {

@@ -147,6 +147,46 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test("settings: a misspelt key is told at its key's cell (column A), a bad value at its value's (column B)", async () => {
+    const rowOf = (wb: ExcelJS.Workbook, key: string) =>
+      sheet(wb, 'scenario').getColumn(1).values.indexOf(key);
+    const rows: Record<string, number> = {};
+    const { errors, warnings } = await problems(
+      await workbook((wb) => {
+        const ws = sheet(wb, 'scenario');
+        rows['share'] = rowOf(wb, 'award.maxShareOfTotalHours');
+        ws.getCell(rows['share'], 1).value = 'award.maxShareOfTotalHour';
+        rows['zoning'] = rowOf(wb, 'zoning');
+        ws.getCell(rows['zoning'], 2).value = 'three';
+        rows['notes'] = ws.rowCount + 1;
+        ws.getCell(rows['notes'], 1).value = 'notes';
+        ws.getCell(rows['notes'], 2).value = 'for the panel';
+        rows['wage'] = ws.rowCount + 1;
+        ws.getCell(rows['wage'], 1).value = 'costModel.hourlyWage';
+        ws.getCell(rows['wage'], 2).value = 12;
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario!A${rows['share']}: award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name`,
+    ]);
+    expect(warnings).toEqual([
+      `tender.xlsx: scenario!A${rows['notes']}: warning: "notes" is not a zonal setting and is ignored`,
+    ]);
+    const fixed = await problems(
+      await workbook((wb) => {
+        const ws = sheet(wb, 'scenario');
+        ws.getCell(rowOf(wb, 'zoning'), 2).value = 'three';
+        rows['wage'] = ws.rowCount + 1;
+        ws.getCell(rows['wage'], 1).value = 'costModel.hourlyWage';
+        ws.getCell(rows['wage'], 2).value = 12;
+      }),
+    );
+    expect(fixed.errors).toEqual([
+      `tender.xlsx: scenario!B${rows['zoning']}: zoning "three" is not one of the scenario's zonings (two, one)`,
+      `tender.xlsx: scenario!A${rows['wage']}: costModel has an unknown key "hourlyWage": remove it or correct its name (see docs/scoring.md)`,
+    ]);
+  });
+
   test('a missing sheet is named, with the sheet probably meant', async () => {
     const { errors } = await problems(
       await workbook((wb) => {

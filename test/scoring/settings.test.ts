@@ -4,7 +4,7 @@ import { defaultScoringSettings, parseScoringSettings } from '../../src/scoring/
 /** Every problem of raw settings in one line, or null. */
 const problems = (raw: { costModel: unknown; scoring: unknown }) => {
   const parsed = parseScoringSettings(raw);
-  return parsed.kind === 'ok' ? null : parsed.issues.join('; ');
+  return parsed.kind === 'ok' ? null : parsed.issues.map((i) => i.text).join('; ');
 };
 
 describe('parseScoringSettings', () => {
@@ -49,11 +49,17 @@ describe('parseScoringSettings', () => {
     });
     expect(parsed.kind).toBe('bad');
     if (parsed.kind !== 'bad') return;
-    expect(parsed.issues.some((i) => i.startsWith('costModel.wagePerHour'))).toBe(true);
-    expect(parsed.issues.some((i) => i.includes('wage') && i.includes('Unrecognized'))).toBe(true);
-    expect(
-      parsed.issues.some((i) => i.startsWith('scoring.riskWeights') && i.includes('at least one weight')),
-    ).toBe(true);
+    const texts = parsed.issues.map((i) => i.text);
+    expect(texts.some((i) => i.startsWith('costModel.wagePerHour'))).toBe(true);
+    // An unknown key in zonal's words (zod's were 'costModel Unrecognized key: "wage"'), at its own key path.
+    expect(parsed.issues).toContainEqual({
+      text: 'costModel has an unknown key "wage" (did you mean "wagePerHour"?): remove it or correct its name',
+      keyPath: ['costModel', 'wage'],
+      about: 'key',
+    });
+    expect(texts.some((i) => i.startsWith('scoring.riskWeights') && i.includes('at least one weight'))).toBe(
+      true,
+    );
     expect(problems({ costModel: { surplus: 2 }, scoring: {} })).toMatch(/costModel.surplus/);
     expect(problems({ costModel: {}, scoring: {} })).toBeNull();
   });

@@ -167,6 +167,20 @@ describe('POST /api/solve', () => {
     expect(await error({ zones: { ...start, 'WAT-C': 7 } })).toBe(
       'zones.WAT-C: a zone id is text, such as "Z-NORTH"',
     );
+    // zod's words were "Invalid input", "Invalid input: expected object, received array", …
+    expect(await error({ zones: start, lots: { standard: { leadshare: 0.6 } } })).toBe(
+      'lots.standard: has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
+    );
+    expect(await error([])).toBe('the request body: must be an object ({…}), not a list ([…])');
+    expect(await error({ zones: start, award: { rejectBelowLegalPay: 'no' } })).toBe(
+      'award.rejectBelowLegalPay: must be true or false, not text',
+    );
+    const saving = async (body: unknown) =>
+      (await bench.post('/api/zonings', body)).json<{ error: string }>().error;
+    expect(await saving({ zones: start })).toBe('name: is missing: give it as text');
+    expect(await saving({ name: 'mine2', zones: start, overwrite: 'yes' })).toBe(
+      'overwrite: must be true or false, not text',
+    );
   });
 
   it('refuses bad JSON, a body over 1 MB and a body that is not JSON with 400 and a message', async () => {
