@@ -49,3 +49,16 @@ export function workersFlag(text: string): number {
 export function maxVariantsFlag(text: string | undefined): number {
   return text === undefined ? defaultMaxVariants : wholeNumberFlag('--max-variants', text, 1, maxMaxVariants);
 }
+
+/**
+ * A comma-separated list of names (`--zonings districts,twelve`): spaces around a name and
+ * empty items are dropped; a list with no name at all is bad input, not "compare nothing".
+ */
+export function nameListFlag(flag: string, text: string, example: string): string[] {
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0) throw bad(`${flag} "${text}": give at least one name, e.g. ${flag} ${example}`);
+  return names;
+}

@@ -102,7 +102,7 @@ function program(): Command {
     .option('--zonings <names>', 'comma-separated zonings to compare (default: all)')
     .option(
       '--options <names>',
-      'comma-separated option names, as-set for the lot plan in scenario.json (default: all; see the README, "The standard options")',
+      'comma-separated option names, as-set for the lot plan in scenario.json (default: all; see docs/compare-and-batch.md, "The standard options")',
     )
     .addOption(new Option('--format <format>', 'what to print').choices(['text', 'json']).default('text'))
     .option('--time-limit <seconds>', 'time limit of each solve', '60')

@@ -83,6 +83,21 @@ describe.concurrent('zonal compare', () => {
     expect(r.stderr).toMatch(/^--zonings nine: no such zoning; choose from two, one/);
     expect(existsSync(out)).toBe(false);
   });
+
+  test('a list of no names is bad input, not a comparison of nothing (or of the county framework alone)', async () => {
+    const out = await outDir();
+    for (const [flag, example] of [
+      ['--zonings', 'districts,twelve'],
+      ['--options', 'sole,lead-80-20'],
+    ] as const) {
+      const r = await zonal(['compare', 'scenarios/tiny', flag, ',', '--out', out]);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({
+        code: 2,
+        stderr: `${flag} ",": give at least one name, e.g. ${flag} ${example}\n`,
+      });
+    }
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 /** A copy of the tiny scenario at `base` whose `table`'s first row has `value` in `column`. */

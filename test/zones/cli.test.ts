@@ -152,11 +152,14 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     [['--min-hours', '-5'], /--min-hours -5: give hours a week/],
     [['--name', 'bad name'], /--name "bad name": use only letters, digits/],
     [['--options', 'nonsense'], /^--options nonsense: no such option/],
+    [['--options', ','], /^--options ",": give at least one name, e.g. --options sole,lead-80-20$/m],
   ])('bad request %j: exit 2, a message, nothing written', async (args, message) => {
     const out = await outDir();
     const r = await zonal(['zones', 'scenarios/tiny', '--out', out, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+    // Told before any design is made and printed (a misspelt option came after the maps).
+    expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(existsSync(out)).toBe(false);
   });

@@ -11,11 +11,14 @@ import { writeOutputsAtomically } from '../../io/write-outputs.js';
 import { renderComparisonReport } from '../../report/html/comparison.js';
 import { backendByName, solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
-import { timeLimitFlag } from '../flags.js';
+import { nameListFlag, timeLimitFlag } from '../flags.js';
 import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 import { progressBar } from './batch.js';
+
+/** An example of --options, for the message when none is named. */
+export const optionsExample = 'sole,lead-80-20';
 
 export interface CompareFlags {
   readonly out: string;
@@ -24,15 +27,6 @@ export interface CompareFlags {
   readonly timeLimit: string;
   readonly solver: string;
   readonly format: string;
-}
-
-function list(text: string | undefined): string[] | undefined {
-  return text === undefined
-    ? undefined
-    : text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
 }
 
 /** The files compare writes. */
@@ -53,11 +47,14 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   if (flags.format !== 'text' && flags.format !== 'json')
     throw new CliExit(exitCodes.badInput, `--format ${flags.format}: choose text or json`);
   const backend = backendByName(flags.solver);
+  const zonings =
+    flags.zonings === undefined ? [] : nameListFlag('--zonings', flags.zonings, 'districts,twelve');
+  const options = flags.options === undefined ? [] : nameListFlag('--options', flags.options, optionsExample);
   const { scenario, inputHash, warnings } = await loadScenario(dir);
   const bar = progressBar('solving options');
   const outcome = await compareOptions(scenario, {
-    ...(flags.zonings === undefined ? {} : { zonings: list(flags.zonings) ?? [] }),
-    ...(flags.options === undefined ? {} : { options: list(flags.options) ?? [] }),
+    ...(flags.zonings === undefined ? {} : { zonings }),
+    ...(flags.options === undefined ? {} : { options }),
     run: {
       backend,
       solverVersion: solverVersion(flags.solver),

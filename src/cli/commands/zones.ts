@@ -13,7 +13,7 @@
 import { standardErr, standardOut } from '../terminal.js';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { compareOptions } from '../../compare/compare.js';
+import { compareOptions, planComparison } from '../../compare/compare.js';
 import { formatComparison } from '../../compare/comparison-output.js';
 import { addZonings } from '../../io/add-zonings.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
@@ -39,7 +39,8 @@ import { CliExit, exitCodes } from '../exit.js';
 import { checkWrites } from '../file-flags.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
-import { comparisonFiles } from './compare.js';
+import { nameListFlag } from '../flags.js';
+import { comparisonFiles, optionsExample } from './compare.js';
 
 export interface ZonesFlags {
   readonly count?: string;
@@ -76,6 +77,7 @@ function hoursFlag(flag: string, text: string | undefined): number | null {
 }
 
 function parseFlags(flags: ZonesFlags): {
+  options: string[];
   request: DesignRequest;
   seed: number;
   alternatives: number;
@@ -95,7 +97,14 @@ function parseFlags(flags: ZonesFlags): {
     maxHours: hoursFlag('--max-hours', flags.maxHours),
     within: flags.within ?? null,
   };
-  return { request, seed: wholeNumber('--seed', flags.seed, 0) ?? 1, alternatives, method, timeLimit };
+  return {
+    options: nameListFlag('--options', flags.options, optionsExample),
+    request,
+    seed: wholeNumber('--seed', flags.seed, 0) ?? 1,
+    alternatives,
+    method,
+    timeLimit,
+  };
 }
 
 /** The zoning name to use, after checking --within, the name and (with --write) that no file would be overwritten. */
@@ -149,7 +158,7 @@ function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly Na
 }
 
 export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void> {
-  const { request, seed, alternatives, method, timeLimit } = parseFlags(flags);
+  const { options, request, seed, alternatives, method, timeLimit } = parseFlags(flags);
   // Checked before any work: the zone files were designed, compared and then failed to be added (ENOTDIR).
   if (flags.write === true && isWorkbookPath(dir))
     throw bad(
@@ -159,6 +168,9 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   const backend = backendByName('highs');
   const { scenario, inputHash, warnings, inputs } = await loadScenario(dir);
   const name = await checkTargets(dir, scenario, flags, alternatives);
+  // The option names before the design is made and printed: a misspelt one was told only after it.
+  const unknownOptions = flags.compare ? planComparison(scenario, [], options) : null;
+  if (typeof unknownOptions === 'string') throw bad(`${unknownOptions}. Nothing was written.`);
   const out = flags.out ?? (flags.write === true ? null : 'out');
   if (out !== null)
     await checkWrites(
@@ -188,7 +200,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
   const files = new Map<string, FileContent>(named.map((n) => [n.file, n.csv]));
   if (flags.compare) {
     const compared = await compareOptions(withProposals(scenario, named), {
-      options: flags.options.split(',').map((s) => s.trim()),
+      options,
       run: { backend, timeLimit: 60, inputHash, version, inputWarnings: warnings },
     });
     if (typeof compared === 'string') throw bad(`${compared}. Nothing was written.`);
