@@ -33,7 +33,9 @@ const variantSchema = z.strictObject({
 });
 
 /** Override paths (e.g. "award.maxShareOfTotalHours") → the values to try. */
-const gridSchema = z.record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value'));
+const gridSchema = z
+  .record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value'))
+  .refine((grid) => Object.keys(grid).length > 0, { message: msg.batchGridEmpty() });
 
 const batchFileSchema = z
   .strictObject({
@@ -46,10 +48,7 @@ const batchFileSchema = z
     variants: z.array(variantSchema).optional(),
     grid: gridSchema.optional(),
   })
-  .refine((b) => (b.variants?.length ?? 0) > 0 || b.grid !== undefined, {
-    message: msg.batchNoVariants(),
-    path: ['variants'],
-  });
+  .refine((b) => (b.variants?.length ?? 0) > 0 || b.grid !== undefined, { message: msg.batchNoVariants() });
 
 export interface Variant {
   readonly id: string;
@@ -241,7 +240,7 @@ export function parseBatchFile(
             [...issue.path, key],
             issueText(withKnownKeys(batchFileSchema, { ...issue, keys: [key] }), ...topLevel(issue.path)),
           );
-      else report(issue.path, issue.path.length === 0 ? `(top level) ${issue.message}` : issueText(issue));
+      else report(issue.path, issueText(issue, ...topLevel(issue.path)));
     // A grid the schema did not complain about still has its values checked, so a
     // mistake elsewhere in the file does not hide a mistake in the grid.
     const grid = gridSchema.safeParse(json.grid);

@@ -458,3 +458,7 @@ export const batchEmpty = () =>
   'is empty: it needs a "base" scenario and a "grid" or a list of "variants" as JSON, e.g. {"base": "my-county", "grid": {"demandMultiplier": [1, 1.1]}}';
 
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';
+
+/** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
+export const batchGridEmpty = () =>
+  'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';

@@ -212,7 +212,17 @@ describe('parseBatchFile', () => {
 
   test('bad JSON, no variants and duplicate ids are problems', () => {
     expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one"] \n')[0]?.line).toBe(4);
-    expect(problems('{ "base": "tiny" }')[0]?.message).toMatch(/no "variants" and no "grid"/);
+    expect(problems('{ "base": "tiny" }')[0]?.message).toBe(
+      'the batch file has no "variants" and no "grid": give at least one',
+    );
+    // An empty grid is a grid of nothing to vary, not a run of the base alone.
+    expect(problems('{ "base": "tiny",\n  "grid": {} }')).toEqual([
+      {
+        line: 2,
+        message:
+          'grid has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out',
+      },
+    ]);
     expect(
       problems(
         JSON.stringify({ base: 'tiny', variants: [{ id: 'x' }, { id: 'x', overrides: { zoning: 'one' } }] }),
@@ -238,7 +248,7 @@ describe('parseBatchFile', () => {
   test('JSON that is not an object is one problem, not a crash', () => {
     for (const text of ['null', '[1]', '3'])
       expect(problems(text).map((p) => p.message)).toEqual([
-        expect.stringMatching(/^\(top level\) .*expected object/),
+        expect.stringMatching(/^the batch file must be an object \(\{…\}\), not (null|a list|a number)/),
       ]);
   });
 });
