@@ -7,6 +7,15 @@
 import type ExcelJS from 'exceljs';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 
+/**
+ * A formula saved without its value (a program wrote the file; Excel and LibreOffice keep
+ * each formula's last value): its text, `=E3*0.97`, so the checks tell it as a formula, not
+ * as an empty cell (model/number-text.ts).
+ */
+function unsavedFormula(value: ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue): string {
+  return `=${'formula' in value ? value.formula : value.sharedFormula}`;
+}
+
 /** A cell as the text a CSV file would hold. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -18,7 +27,8 @@ function cellText(value: ExcelJS.CellValue): string {
       .map((t) => t.text)
       .join('')
       .trim();
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
+  if ('formula' in value || 'sharedFormula' in value)
+    return value.result === undefined ? unsavedFormula(value) : cellText(value.result);
   if ('hyperlink' in value) return String(value.text).trim();
   return value.error;
 }
@@ -59,7 +69,7 @@ type SettingValue = string | number | boolean | null;
 function settingValue(value: ExcelJS.CellValue): SettingValue | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value))
-    return settingValue(value.result ?? null);
+    return value.result === undefined ? unsavedFormula(value) : settingValue(value.result);
   const text = cellText(value ?? null);
   if (text === '') return undefined;
   if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';

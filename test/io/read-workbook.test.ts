@@ -187,6 +187,24 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test("a formula is read as its saved value; one saved without its value (by a program, not Excel) is told so, not 'is empty'", async () => {
+    const saved = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('E2').value = { formula: 'E3*0.97', result: 24.44 };
+      }),
+    );
+    expect(saved.errors).toEqual([]);
+    expect(saved.scenario?.bids.find((b) => b.id === 'B01')?.price).toBe(24.44);
+    const unsaved = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('E2').value = { formula: 'E3*0.97', date1904: false };
+      }),
+    );
+    expect(unsaved.errors).toEqual([
+      'tender.xlsx: bids!E2: price_per_hour is a formula saved without its value: give the price per hour as a number, or open and save the workbook in Excel or LibreOffice, which keep each formula\'s value (got "=E3*0.97")',
+    ]);
+  });
+
   test('a missing sheet is named, with the sheet probably meant', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
