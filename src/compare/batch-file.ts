@@ -13,7 +13,8 @@ import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
 import { jsonProblem, lineAt } from '../io/json-problem.js';
-import { gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
+import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
+import type { Scenario } from '../model/types.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
@@ -267,4 +268,33 @@ export function parseBatchFile(
   return problems.length > 0
     ? { problems }
     : { variants: variants.map((v, index) => ({ ...v, index })), name: parsed.data.name ?? null };
+}
+
+/**
+ * Overrides that name what their base lacks (a zoning, a demand period, a bid or provider
+ * to reprice), each once at its line: a misspelt grid value (`"twelv"`) would otherwise fail
+ * every variant it is in, each row saying the same. Asked once the bases are read, of a
+ * file parseBatchFile accepted; `bases` are by the name the file gives them. A mistake that
+ * only a combination of overrides makes is still its variant's row error.
+ */
+export function baseReferenceProblems(text: string, bases: ReadonlyMap<string, Scenario>): BatchProblem[] {
+  const parsed = batchFileSchema.safeParse(JSON.parse(text));
+  const root = parseTree(text);
+  if (!parsed.success || root === undefined) return [];
+  const file = parsed.data;
+  const problems: BatchProblem[] = [];
+  const check = (path: PropertyKey[], base: string, overrides: unknown, what: string) => {
+    const scenario = bases.get(base);
+    const read = overridesSchema.safeParse(overrides);
+    const problem =
+      scenario === undefined || !read.success ? null : baseReferenceProblem(scenario, read.data);
+    if (problem !== null) problems.push({ line: lineOf(text, root, path), message: `${what}: ${problem}` });
+  };
+  if (file.overrides !== undefined) check(['overrides'], file.base, file.overrides, 'overrides');
+  for (const [i, v] of (file.variants ?? []).entries())
+    check(['variants', i, 'overrides'], v.base ?? file.base, v.overrides ?? {}, `variant ${i + 1}`);
+  for (const [key, values] of Object.entries(file.grid ?? {}))
+    for (const [i, value] of values.entries())
+      check(['grid', key, i], file.base, atPath(key, value), `grid "${key}" value ${JSON.stringify(value)}`);
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -15,7 +15,7 @@ import {
   overrideIsAwardRule,
   settingUnknownKey as unknownKey,
 } from '../diagnostics/messages.js';
-import { closestName } from '../diagnostics/did-you-mean.js';
+import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
 import { awardSchema } from '../model/scenario-schema.js';
 import { issueMessage, issueText } from '../model/issue-text.js';
 import { parseScoringSettings } from '../model/scoring-settings.js';
@@ -170,14 +170,47 @@ function scaledDemand(scenario: Scenario, factor: number): Scenario {
   };
 }
 
+const priceKeys = (b: Bid) => [b.id, b.providerId, b.careType];
+
+function zoningProblem(scenario: Scenario, zoning: string): string | null {
+  const known = [...scenario.zonings.keys()];
+  return scenario.zonings.has(zoning)
+    ? null
+    : `zoning "${zoning}" is not in the scenario${didYouMean(zoning, known)}: choose one of ${known.join(', ')}`;
+}
+
+function periodProblem(scenario: Scenario, period: string): string | null {
+  if (demandWhere(scenario.demand, (d) => d.period === period).length > 0) return null;
+  const periods = [...new Set(Array.from(scenario.demand, (d) => d.period))].sort();
+  return `period "${period}" has no rows in demand.csv: choose one of ${periods.join(', ')}`;
+}
+
+function priceKeysProblem(scenario: Scenario, changes: Readonly<Record<string, number>>): string | null {
+  const known = [...new Set(scenario.bids.flatMap(priceKeys))];
+  const unknown = Object.keys(changes).filter((k) => !known.includes(k));
+  if (unknown.length === 0) return null;
+  const guess = unknown.length === 1 ? didYouMean(unknown[0] ?? '', known) : '';
+  return `priceChanges: ${unknown.map((k) => `"${k}"`).join(', ')} is not a bid id, provider id or care type with bids${guess}`;
+}
+
+/**
+ * What an override names that its base lacks (a zoning, a demand period, a bid, provider
+ * or care type to reprice), or null. It depends on the base alone, not on the other
+ * overrides, so a batch tells it before any variant runs (batch-file.ts).
+ */
+export function baseReferenceProblem(base: Scenario, o: Overrides): string | null {
+  return (
+    (o.zoning === undefined ? null : zoningProblem(base, o.zoning)) ??
+    (o.period === undefined ? null : periodProblem(base, o.period)) ??
+    (o.priceChanges === undefined ? null : priceKeysProblem(base, o.priceChanges))
+  );
+}
+
 /** Prices × factor, keyed by bid id, provider id or care type; factors that match one bid multiply. */
 function withPriceChanges(scenario: Scenario, changes: Readonly<Record<string, number>>): Scenario | string {
-  const keyed = (b: Bid) => [b.id, b.providerId, b.careType];
-  const known = new Set(scenario.bids.flatMap(keyed));
-  const unknown = Object.keys(changes).filter((k) => !known.has(k));
-  if (unknown.length > 0)
-    return `priceChanges: ${unknown.map((k) => `"${k}"`).join(', ')} is not a bid id, provider id or care type with bids`;
-  const factor = (b: Bid) => keyed(b).reduce((f, k) => f * (changes[k] ?? 1), 1);
+  const problem = priceKeysProblem(scenario, changes);
+  if (problem !== null) return problem;
+  const factor = (b: Bid) => priceKeys(b).reduce((f, k) => f * (changes[k] ?? 1), 1);
   return { ...scenario, bids: scenario.bids.map((b) => ({ ...b, price: b.price * factor(b) })) };
 }
 
@@ -190,18 +223,9 @@ function steps(o: Overrides): Step[] {
     list.push((s) => (option === undefined ? `option "${o.option}" is unknown` : applyOption(s, option)));
   }
   if (o.lots !== undefined) list.push((s) => withLots(s, o.lots ?? {}));
-  if (o.zoning !== undefined)
-    list.push((s) =>
-      s.zonings.has(o.zoning ?? '')
-        ? { ...s, zoning: o.zoning ?? s.zoning }
-        : `zoning "${o.zoning}" is not in the scenario: choose one of ${[...s.zonings.keys()].join(', ')}`,
-    );
-  if (o.period !== undefined)
-    list.push((s) =>
-      demandWhere(s.demand, (d) => d.period === o.period).length > 0
-        ? { ...s, period: o.period ?? s.period }
-        : `period "${o.period}" has no rows in demand.csv`,
-    );
+  const { zoning, period } = o;
+  if (zoning !== undefined) list.push((s) => zoningProblem(s, zoning) ?? { ...s, zoning });
+  if (period !== undefined) list.push((s) => periodProblem(s, period) ?? { ...s, period });
   if (o.name !== undefined) list.push((s) => ({ ...s, name: o.name ?? s.name }));
   if (o.weeksPerYear !== undefined)
     list.push((s) => ({ ...s, weeksPerYear: o.weeksPerYear ?? s.weeksPerYear }));

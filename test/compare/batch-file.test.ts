@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
+import { baseReferenceProblems, parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Scenario } from '../../src/model/types.js';
 import { repoRoot } from '../helpers/cli.js';
 
 function variants(text: string): Variant[] {
@@ -250,5 +252,44 @@ describe('parseBatchFile', () => {
       expect(problems(text).map((p) => p.message)).toEqual([
         expect.stringMatching(/^the batch file must be an object \(\{…\}\), not (null|a list|a number)/),
       ]);
+  });
+});
+
+describe('baseReferenceProblems', () => {
+  test('a zoning, period or priceChanges key its base lacks is one problem at its line, before any variant runs', async () => {
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny did not read');
+    const bases = new Map<string, Scenario>([['tiny', scenario]]);
+    const text = [
+      '{',
+      '  "base": "tiny",',
+      '  "overrides": { "period": "2072" },',
+      '  "variants": [',
+      '    { "id": "a", "overrides": { "priceChanges": { "P-ALDR": 1.1 } } },',
+      '    { "id": "b", "overrides": { "priceChanges": { "P-ALDER": 1.1 } } }',
+      '  ],',
+      '  "grid": {',
+      '    "zoning": ["two", "ones"],',
+      '    "demandMultiplier": [1, 1.1]',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(parseBatchFile(text)).not.toHaveProperty('problems');
+    expect(baseReferenceProblems(text, bases)).toEqual([
+      { line: 3, message: 'overrides: period "2072" has no rows in demand.csv: choose one of 2027' },
+      {
+        line: 5,
+        message:
+          'variant 1: priceChanges: "P-ALDR" is not a bid id, provider id or care type with bids (did you mean "P-ALDER"?)',
+      },
+      {
+        line: 9,
+        message:
+          'grid "zoning" value "ones": zoning "ones" is not in the scenario (did you mean "one"?): choose one of two, one',
+      },
+    ]);
+    expect(baseReferenceProblems('{ "base": "tiny", "grid": { "zoning": ["one", "two"] } }', bases)).toEqual(
+      [],
+    );
   });
 });

@@ -118,7 +118,8 @@ describe.concurrent('zonal batch', () => {
       file,
       JSON.stringify({
         base: path.join(repoRoot, 'scenarios', 'tiny'),
-        variants: [{ id: 'bad', overrides: { zoning: 'nine' } }],
+        // A combination the base cannot take (framework places need a number); a name the base lacks is told before the run.
+        variants: [{ id: 'bad', overrides: { lots: { standard: { structure: 'framework' } } } }],
         grid: { zoning: ['one', 'two'] },
       }),
     );
@@ -156,6 +157,31 @@ describe.concurrent('zonal batch', () => {
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^batch\.json:4: grid "demandMultiplier" value "lots"/m);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('a grid value naming a zoning the base lacks: one message at its line, exit 2, nothing run (not a failed row per variant)', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(
+      file,
+      [
+        '{',
+        `  "base": ${JSON.stringify(path.join(repoRoot, 'scenarios', 'tiny'))},`,
+        '  "grid": {',
+        '    "zoning": ["two", "ones"],',
+        '    "demandMultiplier": [1, 1.1, 1.2]',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
+    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({
+      code: 2,
+      stderr:
+        'batch.json:4: grid "zoning" value "ones": zoning "ones" is not in the scenario (did you mean "one"?): choose one of two, one\n1 problem found: nothing was run. Fix it and run again.\n',
+      stdout: '',
+    });
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 

@@ -26,7 +26,8 @@ const batch = {
   base: 'tiny',
   samples: 800,
   seed: 3,
-  variants: [{ id: 'broken', overrides: { zoning: 'nowhere' } }],
+  // A combination the base cannot take (framework places need a number): a failed row, not a batch refused.
+  variants: [{ id: 'broken', overrides: { lots: { standard: { structure: 'framework' } } } }],
   grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 0.95, 1, 1.05, 1.1] },
 };
 

@@ -8,7 +8,12 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import { parseBatchFile, type Variant } from '../../compare/batch-file.js';
+import {
+  baseReferenceProblems,
+  parseBatchFile,
+  type BatchProblem,
+  type Variant,
+} from '../../compare/batch-file.js';
 import type { Issue } from '../../diagnostics/issues.js';
 import * as msg from '../../diagnostics/messages.js';
 import { tenderIssues, tenderLots } from '../../lots/tender-lots.js';
@@ -61,28 +66,38 @@ export function progressBar(what: string): Progress {
   };
 }
 
-async function readVariants(file: string, maxVariants: number): Promise<Variant[]> {
+/** A batch file's problems, each `batch.json:line: message`, then how many: exit 2, nothing run. */
+function batchFileProblems(name: string, problems: readonly BatchProblem[]): CliExit {
+  const lines = problems.map((p) => `${name}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
+  return new CliExit(exitCodes.badInput, `${lines.join('\n')}\n${problemsFound(problems.length, 'run')}`);
+}
+
+async function readVariants(
+  file: string,
+  maxVariants: number,
+): Promise<{ variants: Variant[]; text: string }> {
   const read = await readRegularFile(file, fileSizeLimits.json);
-  const name = path.basename(file);
   if (read.kind === 'bad')
     throw new CliExit(
       exitCodes.badInput,
       `${file}: ${read.reason === 'missing' ? msg.batchFileMissing() : read.message}`,
     );
   const parsed = parseBatchFile(read.text, { maxVariants });
-  if ('problems' in parsed) {
-    const lines = parsed.problems.map((p) => `${name}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
-    throw new CliExit(
-      exitCodes.badInput,
-      `${lines.join('\n')}\n${problemsFound(parsed.problems.length, 'run')}`,
-    );
-  }
-  return parsed.variants;
+  if ('problems' in parsed) throw batchFileProblems(path.basename(file), parsed.problems);
+  return { variants: parsed.variants, text: read.text };
 }
 
-/** Each base read once; its mistakes stop the batch here, its warnings are returned, placed in its folder. */
-async function checkBases(variants: readonly Variant[], batchDir: string, name: string): Promise<Issue[]> {
+/**
+ * Each base read once; its mistakes stop the batch here. Returned: each base by the name the
+ * file gives it, and its warnings, placed in its folder.
+ */
+async function checkBases(
+  variants: readonly Variant[],
+  batchDir: string,
+  name: string,
+): Promise<{ bases: Map<string, Scenario>; warnings: Issue[] }> {
   const warnings: Issue[] = [];
+  const bases = new Map<string, Scenario>();
   for (const base of new Set(variants.map((v) => v.base))) {
     const full = path.resolve(batchDir, base);
     const ok = await stat(isWorkbookPath(base) ? full : path.join(full, 'scenario.json')).then(
@@ -103,8 +118,9 @@ async function checkBases(variants: readonly Variant[], batchDir: string, name: 
     const place = (i: Issue): Issue => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) });
     if (scenario === null || issues.hasErrors) throw badInput(issues.errors.map(place));
     warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario)].map(place));
+    bases.set(base, scenario);
   }
-  return warnings;
+  return { bases, warnings };
 }
 
 /** The warnings validate gives about a scenario's tender as set (a rejected bid, a rule no bids can meet), as issues. */
@@ -157,9 +173,11 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
         : workersFlag(flags.workers)
       : 0;
   const timeLimit = timeLimitFlag(flags.timeLimit);
-  const variants = await readVariants(file, maxVariantsFlag(flags.maxVariants));
+  const { variants, text } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const batchDir = path.dirname(path.resolve(file));
-  const warnings = await checkBases(variants, batchDir, path.basename(file));
+  const { bases, warnings } = await checkBases(variants, batchDir, path.basename(file));
+  const named = baseReferenceProblems(text, bases);
+  if (named.length > 0) throw batchFileProblems(path.basename(file), named);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   const bar = progressBar('variants');
   const started = performance.now();
