@@ -281,6 +281,10 @@ export const columnsNotCommaSeparated = (separator: string) =>
 export const columnMisnamed = (column: string, typed: string | null) =>
   `missing column(s) ${column} (did you mean the header cell "${typed}"? Rename it to ${column})`;
 
+/** A first line or row of one cell that is no column: most likely a title above the table. */
+export const headerIsTitle = (cell: string, required: readonly string[]) =>
+  `holds only "${cell}", not the header: if it is a title, delete it (keep titles on another sheet), so that the header (${required.slice(0, 3).join(', ')}, …) comes first`;
+
 export const columnsMissing = (absent: readonly string[], required: readonly string[]) =>
   `missing column(s) ${absent.join(', ')}: the header must include ${required.join(',')} (rows are checked once the header is right)`;
 

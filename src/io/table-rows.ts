@@ -63,6 +63,13 @@ function checkColumns(
     issues.error(file, 1, msg.columnsNotCommaSeparated(separator));
     return null;
   }
+  // One cell filled where the header should be: a title typed above the table.
+  const filled = header.filter((cell) => cell.trim() !== '');
+  const [only] = filled;
+  if (filled.length === 1 && only !== undefined && !required.some((c) => looseName(c) === looseName(only))) {
+    issues.error(file, 1, msg.headerIsTitle(only.trim(), required));
+    return null;
+  }
   const match = matchHeader(header, required, known);
   if (match.missing.length > 0) {
     const misnamed = match.missing.filter((m) => m.typed !== null);

@@ -40,8 +40,23 @@ export function columnLetter(n: number): string {
   return s;
 }
 
+/** The header's row: the first row with a cell filled (empty rows above a table are skipped, as empty rows within it are). */
+function headerRow(sheet: ExcelJS.Worksheet): number {
+  if (rowFilled(sheet.getRow(1))) return 1;
+  let first = 1;
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    if (first === 1 && rowFilled(row)) first = n;
+  });
+  return first;
+}
+
+function rowFilled(row: ExcelJS.Row): boolean {
+  for (let c = 1; c <= row.cellCount; c++) if (cellText(row.getCell(c).value) !== '') return true;
+  return false;
+}
+
 export function sheetHeader(sheet: ExcelJS.Worksheet): string[] {
-  const row = sheet.getRow(1);
+  const row = sheet.getRow(headerRow(sheet));
   const header: string[] = [];
   for (let c = 1; c <= row.cellCount; c++) header.push(cellText(row.getCell(c).value));
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
@@ -50,9 +65,10 @@ export function sheetHeader(sheet: ExcelJS.Worksheet): string[] {
 
 export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
   const header = sheetHeader(sheet);
+  const first = headerRow(sheet);
   const records: CsvRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
+    if (rowNumber <= first) return;
     const cells: Record<string, string> = {};
     header.forEach((name, i) => {
       if (name !== '' && !(name in cells)) cells[name] = cellText(row.getCell(i + 1).value);

@@ -188,6 +188,16 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test('a title line above the header is one message saying so, not every column missing', async () => {
+    const f = referencingFiles();
+    // As Excel saves a sheet with a title row: the title quoted, the row padded to the table's width.
+    f['providers.csv'] = `"Providers who bid, May 2026",,,,\n${f['providers.csv'] ?? ''}`;
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'providers.csv:1: holds only "Providers who bid, May 2026", not the header: if it is a title, delete it (keep titles on another sheet), so that the header (provider_id, name, max_hours_per_week, …) comes first',
+    ]);
+  });
+
   test('a note under a table (one cell filled) is one message for its row, not one per empty cell', async () => {
     const f = referencingFiles();
     f['areas.csv'] = `${f['areas.csv'] ?? ''}Source: ONS mid-2021 estimates\n`;

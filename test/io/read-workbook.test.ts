@@ -205,6 +205,24 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('a title above the header is one message saying so; an empty row above it is skipped', async () => {
+    const titled = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').spliceRows(1, 0, ['Bids received for the 2027 retender']);
+      }),
+    );
+    expect(titled.errors).toEqual([
+      'tender.xlsx: bids row 1: holds only "Bids received for the 2027 retender", not the header: if it is a title, delete it (keep titles on another sheet), so that the header (bid_id, provider_id, care_type, …) comes first',
+    ]);
+    const spaced = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'providers').spliceRows(1, 0, []);
+      }),
+    );
+    expect(spaced.errors).toEqual([]);
+    expect(spaced.scenario?.providers.map((p) => p.id)).toEqual(['P-ALDER', 'P-BIRCH', 'P-CEDAR']);
+  });
+
   test('a missing sheet is named, with the sheet probably meant', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
