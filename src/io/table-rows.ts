@@ -63,11 +63,11 @@ function checkColumns(
     issues.error(file, 1, msg.columnsNotCommaSeparated(separator));
     return null;
   }
-  // One cell filled where the header should be: a title typed above the table.
-  const filled = header.filter((cell) => cell.trim() !== '');
+  // One text where the header should be: a title typed above the table (merged across it, the text in every cell).
+  const filled = [...new Set(header.map((cell) => cell.trim()).filter((cell) => cell !== ''))];
   const [only] = filled;
   if (filled.length === 1 && only !== undefined && !required.some((c) => looseName(c) === looseName(only))) {
-    issues.error(file, 1, msg.headerIsTitle(only.trim(), required));
+    issues.error(file, 1, msg.headerIsTitle(only, required));
     return null;
   }
   const match = matchHeader(header, required, known);

@@ -214,6 +214,15 @@ describe('a workbook is a scenario', () => {
     expect(titled.errors).toEqual([
       'tender.xlsx: bids row 1: holds only "Bids received for the 2027 retender", not the header: if it is a title, delete it (keep titles on another sheet), so that the header (bid_id, provider_id, care_type, …) comes first',
     ]);
+    const merged = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').spliceRows(1, 0, ['Bids received']);
+        sheet(wb, 'bids').mergeCells('A1:H1');
+      }),
+    );
+    expect(merged.errors).toEqual([
+      'tender.xlsx: bids row 1: holds only "Bids received", not the header: if it is a title, delete it (keep titles on another sheet), so that the header (bid_id, provider_id, care_type, …) comes first',
+    ]);
     const spaced = await problems(
       await workbook((wb) => {
         sheet(wb, 'providers').spliceRows(1, 0, []);
