@@ -55,7 +55,10 @@ export function proposalText(
       r.zoneId,
       String(r.areaIds.length),
       h(r.demand),
-      `${signed(r.floorMargin)} (${signed((100 * r.floorMargin) / (floor || 1))}%)`,
+      // As a share of the floor too, unless there is none (--min-hours 0).
+      floor > 0
+        ? `${signed(r.floorMargin)} (${signed((100 * r.floorMargin) / floor)}%)`
+        : signed(r.floorMargin),
       km(r.meanKm),
       r.centreAreaId,
       listAreas(r.areaIds),

@@ -1,0 +1,40 @@
+/**
+ * The printed tables of `zonal zones`.
+ */
+import { describe, expect, test } from 'vitest';
+import type { ZoneRow } from '../../src/zones/describe.js';
+import type { Proposal } from '../../src/zones/design.js';
+import { proposalText } from '../../src/zones/zones-text.js';
+
+const proposal: Proposal = {
+  assignment: [0, 1],
+  zoneCount: 2,
+  cost: 0,
+  method: 'exact',
+  status: 'optimal',
+  gap: 0,
+  countGap: 0,
+};
+
+const row = (zoneId: string, demand: number, floor: number): ZoneRow => ({
+  zoneId,
+  areaIds: [zoneId.slice(-2)],
+  demand,
+  floorMargin: demand - floor,
+  meanKm: 0,
+  centreAreaId: zoneId.slice(-2),
+  connected: true,
+});
+
+describe('proposalText', () => {
+  test("a zone's margin over the floor is in hours and as a share of the floor", () => {
+    const text = proposalText('designed', proposal, [row('Z-N1', 1200, 1000)], 1000);
+    expect(text).toMatch(/\+200 \(\+20%\)/);
+  });
+
+  test('with no floor (--min-hours 0) the margin is in hours only, not a share of nothing (+120,000%)', () => {
+    const text = proposalText('designed', proposal, [row('Z-N1', 1200, 0), row('Z-S1', 1000, 0)], 0);
+    expect(text).not.toMatch(/%/);
+    expect(text).toMatch(/Z-N1 +1 +1,200 +\+1,200 /);
+  });
+});
