@@ -124,6 +124,10 @@ async function withExact(
   };
 }
 
+/** Fewer maps than --alternatives asked for: said, not left for the reader to count. */
+const fewerMaps = (found: number, asked: number) =>
+  `${found} different map${found === 1 ? '' : 's'} found of the ${asked} asked for (--alternatives): no other keeps the rules, or none was found`;
+
 export async function designZones(p: ZoneProblem, settings: DesignSettings): Promise<DesignOutcome> {
   const impossible = impossibleRequest(p, settings.within);
   if (impossible !== null) return { kind: 'impossible', reason: impossible };
@@ -160,5 +164,14 @@ export async function designZones(p: ZoneProblem, settings: DesignSettings): Pro
     if (broken.length > 0)
       throw new Error(`zone design produced a map that breaks its rules (a bug): ${broken.join('; ')}`);
   }
-  return { kind: 'designed', proposals, constructions: heuristic.constructions, exactSeconds, note };
+  const fewer =
+    proposals.length < settings.alternatives ? fewerMaps(proposals.length, settings.alternatives) : null;
+  const notes = [note, fewer].filter((n) => n !== null);
+  return {
+    kind: 'designed',
+    proposals,
+    constructions: heuristic.constructions,
+    exactSeconds,
+    note: notes.length === 0 ? null : notes.join('; '),
+  };
 }

@@ -60,6 +60,31 @@ describe('designZones with the exact program', () => {
   });
 });
 
+describe('designZones asked for more maps than there are', () => {
+  it('says how many different maps it found, not silently fewer', async () => {
+    const pair = problemOf({
+      points: [
+        { x: 0, y: 0, demand: 100 },
+        { x: 1, y: 0, demand: 100 },
+      ],
+      floorShare: 0.5,
+      withParents: false,
+      count: null,
+    });
+    const out = await designZones(pair, {
+      ...settings,
+      alternatives: 3,
+      method: 'heuristic',
+      backend: backend({ status: 'error', message: 'not used', seconds: 0 }),
+    });
+    if (out.kind !== 'designed') throw new Error(`expected maps, got ${out.kind}`);
+    expect(out.proposals).toHaveLength(1);
+    expect(out.note).toBe(
+      '1 different map found of the 3 asked for (--alternatives): no other keeps the rules, or none was found',
+    );
+  });
+});
+
 describe('freeName', () => {
   it('is designed, or the first designedN the scenario does not have', () => {
     const scenario = twoZoneScenario();
