@@ -85,7 +85,7 @@ export const zoneAreasDiffer = (zoneId: string, firstZoning: string | undefined,
   `zone "${zoneId}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`;
 
 export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
-  `zoning "${zoning}" is not one of the scenario's zonings (${zonings.join(', ')})`;
+  `zoning "${zoning}" is not one of the scenario's zonings${didYouMean(zoning, zonings)}: choose one of ${zonings.join(', ')}`;
 
 // Bids: coverage and packages.
 

@@ -16,7 +16,7 @@ import { readBoundaries } from './read-scenario.js';
 import { fileSizeLimits, readRegularBytes } from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { feedTable } from './table-rows.js';
-import { sheetNames } from './workbook-path.js';
+import { sheetNames, zoningOfSheet } from './workbook-path.js';
 import { tableFileKeys } from '../model/scenario-schema.js';
 import {
   columnLetter,
@@ -60,9 +60,14 @@ function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>
   for (const key of tableFileKeys) files[key] = find(sheetNames[key]) ?? sheetNames[key];
   if (find(sheetNames.current) === undefined) delete files['current'];
   const zonings: Record<string, string> = {};
-  for (const n of names)
-    if (n.toLowerCase().startsWith(sheetNames.zoningPrefix))
-      zonings[n.slice(sheetNames.zoningPrefix.length)] = n;
+  for (const ws of workbook.worksheets) {
+    const header = sheetHeader(ws).map(looseName);
+    const zoning = zoningOfSheet(
+      ws.name,
+      ['area_id', 'zone_id'].every((c) => header.includes(looseName(c))),
+    );
+    if (zoning !== null) zonings[zoning] = ws.name.trim();
+  }
   const given = (key: string) =>
     typeof settings[key] === 'object' && settings[key] !== null
       ? (settings[key] as Record<string, unknown>)

@@ -15,3 +15,13 @@ export const sheetNames = {
   current: 'current',
   zoningPrefix: 'zones-',
 } as const;
+
+/**
+ * The zoning a sheet holds, or null: `zones-<name>` in any case, or, when its header is a
+ * zoning's (`hasZoningHeader`), as people type it too (`Zones two`, `zones_two`); a sheet of
+ * notes called `Zones overview` stays a sheet zonal ignores.
+ */
+export function zoningOfSheet(sheetName: string, hasZoningHeader: boolean): string | null {
+  const pattern = hasZoningHeader ? /^\s*zones\s*[-_ ]\s*(\S.*?)\s*$/i : /^\s*zones-(\S.*?)\s*$/i;
+  return pattern.exec(sheetName)?.[1] ?? null;
+}

@@ -182,7 +182,7 @@ describe('a workbook is a scenario', () => {
       }),
     );
     expect(fixed.errors).toEqual([
-      `tender.xlsx: scenario!B${rows['zoning']}: zoning "three" is not one of the scenario's zonings (two, one)`,
+      `tender.xlsx: scenario!B${rows['zoning']}: zoning "three" is not one of the scenario's zonings: choose one of two, one`,
       `tender.xlsx: scenario!A${rows['wage']}: costModel has an unknown key "hourlyWage": remove it or correct its name (see docs/scoring.md)`,
     ]);
   });
@@ -230,6 +230,36 @@ describe('a workbook is a scenario', () => {
     );
     expect(spaced.errors).toEqual([]);
     expect(spaced.scenario?.providers.map((p) => p.id)).toEqual(['P-ALDER', 'P-BIRCH', 'P-CEDAR']);
+  });
+
+  test('a zoning sheet named "zones two" or "Zones_two" is the zoning "two"; a zoning named in another case is told with the name meant', async () => {
+    for (const name of ['zones two', 'Zones_two', 'ZONES - two']) {
+      const { errors, scenario } = await problems(
+        await workbook((wb) => {
+          sheet(wb, 'zones-two').name = name;
+        }),
+      );
+      expect(errors, name).toEqual([]);
+      expect([...(scenario?.zonings.keys() ?? [])].sort(), name).toEqual(['one', 'two']);
+    }
+    const notes = await problems(
+      await workbook((wb) => {
+        wb.addWorksheet('Zones overview').getCell('A1').value = 'Two zones: north and south';
+      }),
+    );
+    expect(notes.errors).toEqual([]);
+    let at = 0;
+    const { errors } = await problems(
+      await workbook((wb) => {
+        // exceljs, as Excel, refuses a new name that differs only in case: rename in two steps.
+        sheet(wb, 'zones-two').name = 'renaming';
+        sheet(wb, 'renaming').name = 'Zones-Two';
+        at = sheet(wb, 'scenario').getColumn(1).values.indexOf('zoning');
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario!B${at}: zoning "two" is not one of the scenario's zonings (did you mean "Two"?): choose one of Two, one`,
+    ]);
   });
 
   test('a missing sheet is named, with the sheet probably meant', async () => {

@@ -397,7 +397,7 @@ describe('assembleScenario via readScenario', () => {
         json(f, (j) => {
           j['zoning'] = 'three';
         }),
-      'zoning "three" is not one of the scenario\'s zonings (two)',
+      'zoning "three" is not one of the scenario\'s zonings: choose one of two',
     ],
     [
       'period with no demand',
