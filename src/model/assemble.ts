@@ -305,11 +305,16 @@ function withEmptiedZones(s: TableRows, areaIds: ReadonlySet<string>): RejectedI
   return { ...s.rejected, zones };
 }
 
+/**
+ * `zonesUnknown`: the settings name a zoning that is not there (told once), so an id a
+ * coverage names may be one of its zones: unknown ids wait until that is fixed.
+ */
 function buildBids(
   s: TableRows,
   providers: ReadonlyMap<string, Provider>,
   areaIds: ReadonlySet<string>,
   zones: ReadonlyMap<string, readonly string[]>,
+  zonesUnknown: boolean,
   issues: IssueList,
 ): Bid[] {
   const rejectedIds = withEmptiedZones(s, areaIds);
@@ -335,7 +340,7 @@ function buildBids(
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
       const meant = unknown.map(meantPlace).filter((id) => id !== null);
-      issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown, meant), 'coverage');
+      if (!zonesUnknown) issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown, meant), 'coverage');
       continue;
     }
     if (rejected || provider === undefined) continue;
@@ -476,8 +481,10 @@ interface CheckedTables {
  * today's caseload): they need nothing from scenario.json but its file names
  * and zonings, so they run even when its other settings are wrong (`zonal
  * validate` tells both at once), and tell nothing that depends on those settings.
+ * `zonesUnknown`: the settings name a zoning the scenario lacks; ids a bid's coverage
+ * names that are in no table are then not told (they may be that zoning's zones).
  */
-export function checkTables(s: TableRows, issues: IssueList): CheckedTables {
+export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = false): CheckedTables {
   const areaMap = uniqueIds(s.files.areas, s.areas, (r) => r.area_id, 'area id', issues);
   const areas: Area[] = [...areaMap.values()].map((r) => ({
     id: r.area_id,
@@ -508,14 +515,18 @@ export function checkTables(s: TableRows, issues: IssueList): CheckedTables {
   );
   const totals = checkDemandTotals(s.files.demand, demand, issues);
   const providers = buildProviders(s, areaIds, issues);
-  const bids = buildBids(s, providers, areaIds, zones, issues);
+  const bids = buildBids(s, providers, areaIds, zones, zonesUnknown, issues);
   const current = buildCurrent(s, areaIds, providers, issues);
   return { areas, zonings, demand, totals, providers, bids, current };
 }
 
 export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
-  const { areas, zonings, demand, totals, providers, bids, current } = checkTables(s, issues);
-  const zoning = s.json.zoning ?? [...zonings.keys()][0] ?? '';
+  const zoning = s.json.zoning ?? [...s.zonings.keys()][0] ?? '';
+  const { areas, zonings, demand, totals, providers, bids, current } = checkTables(
+    s,
+    issues,
+    !s.zonings.has(zoning),
+  );
   if (!zonings.has(zoning))
     issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const designTotal = totals.get(s.json.period);

@@ -188,6 +188,19 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test('a zoning that scenario.json names but does not list is one message, not also every bid naming its zones', async () => {
+    const f = referencingFiles();
+    const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
+    json['zonings'] = { again: 'zones-two.csv' };
+    f['scenario.json'] = JSON.stringify(json, null, 2);
+    f['zones-two.csv'] = 'area_id,zone_id\nA1,Y1\nA2,Y1\nA3,Y2\n';
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    const line = (f['scenario.json'] ?? '').split('\n').findIndex((l) => l.includes('"zoning"')) + 1;
+    expect(issues.errors.map(formatIssue)).toEqual([
+      `scenario.json:${line}: zoning "two" is not one of the scenario's zonings: choose one of again`,
+    ]);
+  });
+
   test('a title line above the header is one message saying so, not every column missing', async () => {
     const f = referencingFiles();
     // As Excel saves a sheet with a title row: the title quoted, the row padded to the table's width.
