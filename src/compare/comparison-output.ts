@@ -110,6 +110,24 @@ function describe(key: string | null, c: Comparison): string {
 }
 
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
+/** Why a dominated option can be set aside: the cheapest option that beats it, and by how much. */
+function beatenBy(key: string, c: Comparison): string {
+  const row = c.rows.find((r) => r.key === key);
+  const [first, ...more] = row?.dominatedBy ?? [];
+  const by = c.rows.find((r) => r.key === first);
+  if (row?.metrics == null || by?.metrics == null) return `  ${key}`;
+  const saved = row.metrics.annualCost - by.metrics.annualCost;
+  const [risk, against] = [by.metrics.riskScore, row.metrics.riskScore].map((x) => x.toFixed(0));
+  const cost = saved > 0 ? `costs ${money(saved)} a year less` : 'costs the same';
+  const safer =
+    risk !== against
+      ? `with risk ${risk}/100 against ${against}/100`
+      : saved > 0
+        ? `at the same risk (${risk}/100)`
+        : `at a risk a little lower than its ${against}/100`;
+  return `  ${key}: ${first} ${cost}, ${safer}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
+}
+
 export function formatComparison(c: Comparison): string {
   const header = [
     '#',
@@ -157,9 +175,12 @@ export function formatComparison(c: Comparison): string {
     '',
     `Cheapest: ${describe(c.cheapest, c)}`,
     `Least risky: ${describe(c.leastRisky, c)}`,
-    c.dominated.length === 0
-      ? 'Dominated: none (no option that buys every hour is beaten on cost and risk at once).'
-      : `Dominated (another option is no worse on cost and risk, and better on one): ${c.dominated.join(', ')}`,
+    ...(c.dominated.length === 0
+      ? ['Dominated: none (no option that buys every hour is beaten on cost and risk at once).']
+      : [
+          `Dominated (${c.dominated.length}): another option is no worse on cost and risk, and better on one, so each can be set aside`,
+          ...c.dominated.map((key) => beatenBy(key, c)),
+        ]),
     `Not dominated (the real choices between cost and risk): ${
       c.rows
         .filter((r) => r.buyable && r.dominatedBy.length === 0)

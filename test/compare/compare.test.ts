@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { compareOptions, type BestAward, type Comparison } from '../../src/compare/compare.js';
 import { comparisonCsv, formatComparison } from '../../src/compare/comparison-output.js';
 import { dominates } from '../../src/compare/rank.js';
+import { money } from '../../src/report/summary.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
@@ -82,6 +83,21 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
         if (by == null || row.metrics === null) throw new Error(key);
         expect(dominates(by, row.metrics)).toBe(true);
       }
+    }
+  });
+
+  test('the printed verdict says, for each dominated option, which option beats it and by how much', () => {
+    const text = formatComparison(comparison);
+    expect(comparison.dominated.length).toBeGreaterThan(0);
+    for (const key of comparison.dominated) {
+      const row = comparison.rows.find((r) => r.key === key);
+      const [first, ...more] = row?.dominatedBy ?? [];
+      const by = comparison.rows.find((r) => r.key === first);
+      if (row?.metrics == null || by?.metrics == null) throw new Error(key);
+      const saved = row.metrics.annualCost - by.metrics.annualCost;
+      const [a, b] = [by.metrics.riskScore, row.metrics.riskScore].map((x) => x.toFixed(0));
+      const line = `  ${key}: ${first} ${saved > 0 ? `costs ${money(saved)} a year less` : 'costs the same'}, ${a === b ? `at the same risk (${a}/100)` : `with risk ${a}/100 against ${b}/100`}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
+      expect(text.split('\n')).toContain(line);
     }
   });
 

@@ -16,13 +16,13 @@ export function expectQuoted(page: string, lines: readonly string[]): void {
   ).toEqual([]);
 }
 
-/** The verdict of `zonal compare`: cheapest, least risky, dominated, the real choices and what cannot be bought. */
+/** The verdict of `zonal compare`: cheapest, least risky, dominated (and what beats each), the real choices and what cannot be bought. */
 export function verdictLines(printed: string): string[] {
   return printed
     .split('\n')
     .filter(
       (l) =>
         /^(Cheapest|Least risky|Dominated|Not dominated|Cannot be bought)/.test(l) ||
-        (l.startsWith('  ') && l.includes('unbought')),
+        (l.startsWith('  ') && (l.includes('unbought') || / a year less, | costs the same, /.test(l))),
     );
 }
