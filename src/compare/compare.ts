@@ -26,7 +26,7 @@ import {
   standardOptions,
   tenderedLotsKey,
 } from './options.js';
-import { isBuyable, rankAwards } from './rank.js';
+import { isBuyable, isUnmet, rankAwards } from './rank.js';
 
 /** An option as compare lists it: a standard option, or the scenario's own lot plan. */
 interface ComparedOption {
@@ -178,28 +178,53 @@ type SolvedCase = ComparisonCase & {
   readonly metrics: AwardMetrics | null;
   readonly error: string | null;
   readonly diagnosis: string | null;
+  /** Lots some bidder priced that still leave hours unbought, most unmet first (unpriced ones are in metrics). */
+  readonly shortLots: readonly { readonly lotId: string; readonly unmet: number }[];
 };
+
+/** The priced lots of an award that leave hours unmet, most first. */
+function shortLotsOf(result: Result): SolvedCase['shortLots'] {
+  return result.lots
+    .filter((l) => l.eligibleOffers > 0 && isUnmet(l.unmetHoursPerWeek))
+    .map((l) => ({ lotId: l.lotId, unmet: l.unmetHoursPerWeek }))
+    .sort((a, b) => b.unmet - a.unmet || (a.lotId < b.lotId ? -1 : 1));
+}
 
 function solvedCase(c: ComparisonCase, outcome: RunOutcome): SolvedCase {
   switch (outcome.kind) {
     case 'ok':
-      return { ...c, metrics: awardMetrics(outcome.result), error: null, diagnosis: null };
+      return {
+        ...c,
+        metrics: awardMetrics(outcome.result),
+        error: null,
+        diagnosis: null,
+        shortLots: shortLotsOf(outcome.result),
+      };
     case 'infeasible':
-      return { ...c, metrics: null, error: null, diagnosis: outcome.result.diagnosis.summary };
+      return { ...c, metrics: null, error: null, diagnosis: outcome.result.diagnosis.summary, shortLots: [] };
     default:
-      return { ...c, metrics: null, error: describeFailure(outcome), diagnosis: null };
+      return { ...c, metrics: null, error: describeFailure(outcome), diagnosis: null, shortLots: [] };
   }
 }
 
+const hoursText = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+
+/** `complex:Z-NH 1,183.9 h`, the three with most unmet, and how many more. */
+function shortLotsText(lots: SolvedCase['shortLots']): string {
+  if (lots.length === 0) return '';
+  const shown = lots.slice(0, 3).map((l) => `${l.lotId} ${hoursText(l.unmet)} h`);
+  return `, in ${shown.join(', ')}${lots.length > 3 ? ` and ${lots.length - 3} more lot(s)` : ''}`;
+}
+
 /** Why an option cannot be bought as specified, in words; null when it can. */
-function whyNotBuyable(c: Pick<SolvedCase, 'metrics' | 'error' | 'diagnosis'>): string | null {
+function whyNotBuyable(c: Pick<SolvedCase, 'metrics' | 'error' | 'diagnosis' | 'shortLots'>): string | null {
   if (c.diagnosis !== null) return `no award is possible: ${c.diagnosis}`;
   if (c.metrics === null) return `the run failed: ${c.error ?? 'unknown error'}`;
   const m: AwardMetrics = c.metrics;
   if (isBuyable(m)) return null;
   const unpriced =
     m.unpricedLots.length === 0 ? '' : `; not priced by any bidder: ${m.unpricedLots.join(', ')}`;
-  return `leaves ${m.unmetHoursPerWeek.toLocaleString('en-GB', { maximumFractionDigits: 1 })} of ${m.demandHoursPerWeek.toLocaleString('en-GB', { maximumFractionDigits: 1 })} hours a week unbought${unpriced}`;
+  return `leaves ${hoursText(m.unmetHoursPerWeek)} of ${hoursText(m.demandHoursPerWeek)} hours a week unbought${shortLotsText(c.shortLots)}${unpriced}`;
 }
 
 /** Steps 2-3. */

@@ -47,8 +47,11 @@ function notMore(a: number, b: number): boolean {
 }
 
 /** An award that buys every hour of demand as specified. */
+/** Hours a week left unmet, beyond the solver's rounding. */
+export const isUnmet = (hoursPerWeek: number): boolean => hoursPerWeek > unmetTolerance;
+
 export function isBuyable(m: AwardMetrics | null): boolean {
-  return m !== null && m.status !== 'infeasible' && m.unmetHoursPerWeek <= unmetTolerance;
+  return m !== null && m.status !== 'infeasible' && !isUnmet(m.unmetHoursPerWeek);
 }
 
 export function dominates(b: AwardMetrics, a: AwardMetrics): boolean {

@@ -113,7 +113,10 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
       for (const key of row.dominatedBy) expect(short).not.toContain(key);
       if (!row.buyable) {
         expect(row.dominatedBy).toEqual([]);
-        expect(row.notBuyableBecause).toMatch(/^leaves [\d,.]+ of [\d,.]+ hours a week unbought/);
+        // …and says in which lots, so a commissioner knows where the care goes unbought.
+        expect(row.notBuyableBecause).toMatch(
+          /^leaves [\d,.]+ of [\d,.]+ hours a week unbought, in (complex|standard|reablement):[\w-]+ [\d,.]+ h/,
+        );
         // its all-in cost buys the unmet hours at the spot price
         const m = row.metrics;
         if (m === null) throw new Error(row.key);
