@@ -75,8 +75,10 @@ export function buildDemand(
       issues.error(file, line, msg.duplicateDemand(row.areaId, row.careType, row.period, first));
       continue;
     }
-    if (row.low > row.hours) issues.error(file, line, msg.demandLowAboveCentral(row.low, row.hours));
-    if (row.high < row.hours) issues.error(file, line, msg.demandHighBelowCentral(row.high, row.hours));
+    if (row.low > row.hours)
+      issues.error(file, line, msg.demandLowAboveCentral(row.low, row.hours), 'hours_low');
+    if (row.high < row.hours)
+      issues.error(file, line, msg.demandHighBelowCentral(row.high, row.hours), 'hours_high');
   }
   return dropped.size === 0 ? demand : demand.without(dropped);
 }

@@ -105,18 +105,20 @@ function explained(rejected: RejectedIds, kind: IdKind, id: string): boolean {
 /** Past this many bad id cells of one kind, every unknown reference of that kind waits for them to be fixed (comparing each with each would take long on a national file). */
 const maxBadIdsCompared = 50;
 
+/** `column`: the id column (`bid_id`), where a repeated id is told. */
 function uniqueIds<T>(
   file: string,
   rows: readonly Lined<T>[],
   id: (row: T) => string,
   what: string,
   issues: IssueList,
+  column: string,
 ): Map<string, T> {
   const seen = new Map<string, T>();
   const firstLine = new Map<string, number>();
   for (const { line, row } of rows) {
     const key = id(row);
-    if (seen.has(key)) issues.error(file, line, msg.duplicateId(what, key, firstLine.get(key)));
+    if (seen.has(key)) issues.error(file, line, msg.duplicateId(what, key, firstLine.get(key)), column);
     else {
       seen.set(key, row);
       firstLine.set(key, line);
@@ -172,7 +174,7 @@ function buildZoning(
       if (!explained(rejected, 'areas', row.area_id))
         issues.error(file, line, msg.unknownArea(row.area_id, guess), 'area_id');
     } else if (zoning.has(row.area_id))
-      issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)));
+      issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)), 'area_id');
     else {
       const problem = zoneIdProblem(row.zone_id, areaIds);
       if (problem === null) zoning.set(row.area_id, row.zone_id);
@@ -318,7 +320,7 @@ function buildBids(
   issues: IssueList,
 ): Bid[] {
   const rejectedIds = withEmptiedZones(s, areaIds);
-  uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues);
+  uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues, 'bid_id');
   const bids: Bid[] = [];
   const seen = new Set<string>();
   const meantProvider = meantId(providers.keys());
@@ -345,7 +347,7 @@ function buildBids(
     }
     if (rejected || provider === undefined) continue;
     if (areas.length === 0) {
-      issues.error(s.files.bids, line, msg.coverageEmpty());
+      issues.error(s.files.bids, line, msg.coverageEmpty(), 'coverage');
       continue;
     }
     if (row.max_hours_per_week === 0)
@@ -375,7 +377,12 @@ function warnMixedPackages(s: TableRows, issues: IssueList): void {
     const first = owner.get(row.package_id);
     if (first === undefined) owner.set(row.package_id, row.provider_id);
     else if (first !== row.provider_id)
-      issues.warning(s.files.bids, line, msg.packageMixesProviders(row.package_id, first, row.provider_id));
+      issues.warning(
+        s.files.bids,
+        line,
+        msg.packageMixesProviders(row.package_id, first, row.provider_id),
+        'package_id',
+      );
   }
 }
 
@@ -384,7 +391,7 @@ function buildProviders(
   areaIds: ReadonlySet<string>,
   issues: IssueList,
 ): Map<string, Provider> {
-  uniqueIds(s.files.providers, s.providers, (r) => r.provider_id, 'provider id', issues);
+  uniqueIds(s.files.providers, s.providers, (r) => r.provider_id, 'provider id', issues, 'provider_id');
   const providers = new Map<string, Provider>();
   for (const { line, row } of s.providers) {
     if (providers.has(row.provider_id)) continue;
@@ -393,7 +400,7 @@ function buildProviders(
       !areaIds.has(row.base_area_id) &&
       !explained(s.rejected, 'areas', row.base_area_id)
     )
-      issues.error(s.files.providers, line, msg.baseAreaNotInAreas(row.base_area_id));
+      issues.error(s.files.providers, line, msg.baseAreaNotInAreas(row.base_area_id), 'base_area_id');
     if (row.max_hours_per_week === 0)
       issues.warning(
         s.files.providers,
@@ -433,10 +440,15 @@ function buildCurrent(
   for (const { line, row } of s.current) {
     if (!areaIds.has(row.area_id)) {
       if (!explained(s.rejected, 'areas', row.area_id))
-        issues.error(file, line, msg.unknownArea(row.area_id, meantArea(row.area_id)));
+        issues.error(file, line, msg.unknownArea(row.area_id, meantArea(row.area_id)), 'area_id');
     } else if (!providers.has(row.provider_id)) {
       if (!explained(s.rejected, 'providers', row.provider_id))
-        issues.error(file, line, msg.unknownProvider(row.provider_id, meantProvider(row.provider_id)));
+        issues.error(
+          file,
+          line,
+          msg.unknownProvider(row.provider_id, meantProvider(row.provider_id)),
+          'provider_id',
+        );
     } else
       current.push({
         areaId: row.area_id,
@@ -485,7 +497,7 @@ interface CheckedTables {
  * names that are in no table are then not told (they may be that zoning's zones).
  */
 export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = false): CheckedTables {
-  const areaMap = uniqueIds(s.files.areas, s.areas, (r) => r.area_id, 'area id', issues);
+  const areaMap = uniqueIds(s.files.areas, s.areas, (r) => r.area_id, 'area id', issues, 'area_id');
   const areas: Area[] = [...areaMap.values()].map((r) => ({
     id: r.area_id,
     name: r.name,

@@ -262,6 +262,25 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('a problem found across rows or sheets names the cell it is in, not only its row', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('A3').value = 'B01';
+        sheet(wb, 'providers').getCell('F2').value = 'N9';
+        sheet(wb, 'demand').getCell('E2').value = 1300;
+        sheet(wb, 'zones-one').getCell('B2').value = 'N2';
+      }),
+    );
+    expect(errors.map((e) => e.split(': ').slice(0, 2).join(': '))).toEqual([
+      'tender.xlsx: zones-one!B2',
+      // N1, left in no zone of "one" by the slip: a problem of the area's row.
+      'tender.xlsx: areas row 2',
+      'tender.xlsx: demand!E2',
+      'tender.xlsx: providers!F2',
+      'tender.xlsx: bids!A3',
+    ]);
+  });
+
   test('a missing sheet is named, with the sheet probably meant', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
