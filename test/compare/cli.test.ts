@@ -230,6 +230,15 @@ describe.concurrent('zonal batch', () => {
     expect(r.stdout).toMatch(/2 variants: ran 2/);
   });
 
+  test('one variant is "1 variant", not "1 variants"', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, JSON.stringify({ base: path.join(repoRoot, 'scenarios', 'tiny'), variants: [{}] }));
+    const r = await zonal(['batch', file, '--workers', '1', '--out', path.join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^1 variant: ran 1 with 1 worker in /);
+  });
+
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');

@@ -202,7 +202,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const resumed = summary.resumed > 0 ? ` (${summary.resumed} already done, skipped)` : '';
   writeOut(
     [
-      `${summary.total} variants${resumed}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
+      `${summary.total} variant${summary.total === 1 ? '' : 's'}${resumed}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
       summary.failed === 0
         ? 'No variant failed.'
         : `${summary.failed} variant${summary.failed === 1 ? '' : 's'} failed: see the "error" column.`,
