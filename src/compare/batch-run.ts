@@ -51,6 +51,8 @@ export interface BatchSettings {
   readonly resume: boolean;
   readonly timeLimit: number;
   readonly version: string;
+  /** Each base's input hash, by the name the batch file gives it: rows are stamped with it, and --resume keeps only rows of the same. */
+  readonly baseInputs?: ReadonlyMap<string, string>;
   /** Called once the output folder is ready (it holds the rows kept by --resume), before any variant runs. */
   readonly onStart?: () => void;
   /** Called once before solving (with the rows kept by --resume) and after every row. */
@@ -62,6 +64,8 @@ export interface BatchSettings {
 export interface BatchSummary {
   readonly total: number;
   readonly resumed: number;
+  /** Finished rows --resume ran again because their base has changed since they were solved. */
+  readonly stale: number;
   readonly ran: number;
   readonly failed: number;
   readonly rows: readonly BatchRow[];
@@ -113,10 +117,14 @@ export function workerEntry(): WorkerEntry {
   throw new Error(`the batch worker ${unbundled} is missing: run \`npm run build\` first`);
 }
 
-async function finishedRows(settings: BatchSettings): Promise<BatchRow[]> {
-  if (!settings.resume) return [];
+/** The rows --resume keeps, and how many it drops because their base has changed since (a bid fixed, say). */
+async function finishedRows(settings: BatchSettings): Promise<{ kept: BatchRow[]; stale: number }> {
+  if (!settings.resume) return { kept: [], stale: 0 };
   const text = await readFile(path.join(settings.outDir, batchFiles.jsonl), 'utf8').catch(() => '');
-  return readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
+  const rows = readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
+  const inputs = settings.baseInputs;
+  const kept = inputs === undefined ? rows : rows.filter((r) => r.baseInput === inputs.get(r.base));
+  return { kept, stale: rows.length - kept.length };
 }
 
 /** How a chunk is handed to a worker: piscina's `run` (with the pool's HiGHS), or a stand-in in tests. */
@@ -213,7 +221,8 @@ function startThreadPool(
 
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const total = settings.variants.length;
-  const kept = await Promise.all((await finishedRows(settings)).map(journalLine));
+  const finished = await finishedRows(settings);
+  const kept = await Promise.all(finished.kept.map(journalLine));
   const done = new Set(kept.map((l) => l.row.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
   await rewriteBatchFiles(settings.outDir, kept);
@@ -225,7 +234,9 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   let landed = kept.length;
   settings.onProgress?.(landed, total);
   let writes = Promise.resolve();
-  const land = (row: BatchRow) => {
+  const land = (solved: BatchRow) => {
+    const baseInput = settings.baseInputs?.get(solved.base);
+    const row = baseInput === undefined ? solved : { ...solved, baseInput };
     landed++;
     writes = writes.then(async () => {
       const line = await journalLine(row);
@@ -259,6 +270,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   return {
     total,
     resumed: kept.length,
+    stale: finished.stale,
     ran: todo.length,
     failed: rows.filter((r) => r.status === 'failed').length,
     rows,

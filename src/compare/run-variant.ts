@@ -23,6 +23,8 @@ export interface BatchRow {
   readonly sampling: SamplingSummary | null;
   /** Wall time of the solve (the only field that changes between runs); 0 when the worker already knew the model's answer (solve/solve-memo.ts). */
   readonly solveSeconds: number;
+  /** The input hash of the base the row was solved from, stamped by the batch: --resume runs a row again when its base has changed since. */
+  readonly baseInput?: string;
 }
 
 export type VariantRunOptions = Omit<RunOptions, 'zoning' | 'objective'> & {

@@ -116,6 +116,17 @@ describe('runBatch', () => {
     const again = await runBatch({ ...first, resume: true });
     expect([again.resumed, again.ran]).toEqual([13, 1]);
   });
+
+  test('--resume runs again the rows solved from an earlier version of their base (a price fixed since), and keeps the others', async () => {
+    const first = await settings(2, { baseInputs: new Map([['tiny', 'before']]) });
+    await runBatch(first);
+    expect((await fileRows(first.outDir)).every((r) => r.baseInput === 'before')).toBe(true);
+    const same = await runBatch({ ...first, resume: true });
+    expect([same.resumed, same.stale, same.ran]).toEqual([13, 0, 1]);
+    const changed = await runBatch({ ...first, resume: true, baseInputs: new Map([['tiny', 'after']]) });
+    expect([changed.resumed, changed.stale, changed.ran]).toEqual([0, 13, 14]);
+    expect((await fileRows(first.outDir)).every((r) => r.baseInput === 'after')).toBe(true);
+  });
 });
 
 /**

@@ -95,9 +95,10 @@ async function checkBases(
   variants: readonly Variant[],
   batchDir: string,
   name: string,
-): Promise<{ bases: Map<string, Scenario>; warnings: Issue[] }> {
+): Promise<{ bases: Map<string, Scenario>; inputs: Map<string, string>; warnings: Issue[] }> {
   const warnings: Issue[] = [];
   const bases = new Map<string, Scenario>();
+  const inputs = new Map<string, string>();
   for (const base of new Set(variants.map((v) => v.base))) {
     const full = path.resolve(batchDir, base);
     const ok = await stat(isWorkbookPath(base) ? full : path.join(full, 'scenario.json')).then(
@@ -113,14 +114,16 @@ async function checkBases(
     // not a failed row (the same message) for every variant of it; its warnings, in its files
     // and about its tender as set (validate's), are printed once, as solve prints them.
     // A variant's overrides may change the tender; the warnings are about the base as written.
-    const { scenario, issues } = await readScenario(full, { hash: false });
+    // Hashed, so --resume can tell rows solved from an earlier version of this base.
+    const { scenario, issues, inputHash } = await readScenario(full, { hash: true });
     const folder = isWorkbookPath(base) ? path.dirname(full) : full;
     const place = (i: Issue): Issue => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) });
     if (scenario === null || issues.hasErrors) throw badInput(issues.errors.map(place));
     warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario)].map(place));
     bases.set(base, scenario);
+    inputs.set(base, inputHash);
   }
-  return { bases, warnings };
+  return { bases, inputs, warnings };
 }
 
 /** The warnings validate gives about a scenario's tender as set (a rejected bid, a rule no bids can meet), as issues. */
@@ -175,7 +178,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const timeLimit = timeLimitFlag(flags.timeLimit);
   const { variants, text } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const batchDir = path.dirname(path.resolve(file));
-  const { bases, warnings } = await checkBases(variants, batchDir, path.basename(file));
+  const { bases, inputs, warnings } = await checkBases(variants, batchDir, path.basename(file));
   const named = baseReferenceProblems(text, bases);
   if (named.length > 0) throw batchFileProblems(path.basename(file), named);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
@@ -187,6 +190,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     outDir: flags.out,
     workers,
     resume: flags.resume === true,
+    baseInputs: inputs,
     timeLimit,
     version,
     // After the output folder is known to be usable, so a bad --out is its one message.
@@ -199,10 +203,16 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   });
   const seconds = (performance.now() - started) / 1000;
   const rate = summary.ran > 0 ? `, ${(summary.ran / seconds).toFixed(1)} variants/s` : '';
-  const resumed = summary.resumed > 0 ? ` (${summary.resumed} already done, skipped)` : '';
+  const resumed = [
+    ...(summary.resumed > 0 ? [`${summary.resumed} already done, skipped`] : []),
+    ...(summary.stale > 0
+      ? [`${summary.stale} solved from an earlier version of their base, run again`]
+      : []),
+  ];
+  const resumedText = resumed.length === 0 ? '' : ` (${resumed.join('; ')})`;
   writeOut(
     [
-      `${summary.total} variant${summary.total === 1 ? '' : 's'}${resumed}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
+      `${summary.total} variant${summary.total === 1 ? '' : 's'}${resumedText}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
       summary.failed === 0
         ? 'No variant failed.'
         : `${summary.failed} variant${summary.failed === 1 ? '' : 's'} failed: see the "error" column.`,
