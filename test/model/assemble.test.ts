@@ -32,6 +32,9 @@ describe('assembleScenario via readScenario', () => {
     ['2027-01-01', 'date'],
     ['01/01/2027', 'date'],
     ['46388', 'date'],
+    // "Apr-27" typed for the financial year 2027-28, as a workbook's cell or a CSV saves it
+    ['2027-04-01', 'date'],
+    ['01/04/2027', 'date'],
   ])(
     'every period saved by a spreadsheet as %s: the message says the year was saved as a %s',
     async (saved, kind) => {
