@@ -273,8 +273,6 @@ describe('a workbook is a scenario', () => {
     );
     expect(errors.map((e) => e.split(': ').slice(0, 2).join(': '))).toEqual([
       'tender.xlsx: zones-one!B2',
-      // N1, left in no zone of "one" by the slip: a problem of the area's row.
-      'tender.xlsx: areas row 2',
       'tender.xlsx: demand!E2',
       'tender.xlsx: providers!F2',
       'tender.xlsx: bids!A3',
