@@ -8,7 +8,7 @@
  * the system's ENOTDIR).
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import { isWorkbookPath } from '../io/workbook-path.js';
@@ -113,6 +113,15 @@ export async function saveZoning(
   const target = await targetOf(dir);
   const fileName = `zones-${name}.csv`;
   const csvFile = path.join(target.folder, fileName);
+  // Windows and macOS match file names whatever their capitals: zones-Two.csv would be another zoning's zones-two.csv.
+  const twin = (await readdir(target.folder).catch(() => [] as string[])).find(
+    (f) => f !== fileName && f.toLowerCase() === fileName.toLowerCase(),
+  );
+  if (twin !== undefined)
+    return {
+      kind: 'exists',
+      error: `zoning "${name}": its file ${fileName} differs from ${twin}, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name`,
+    };
   const named = scenario.zonings.has(name) || settingsName(target, name);
   const where =
     target.kind === 'workbook'

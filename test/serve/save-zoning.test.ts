@@ -52,4 +52,17 @@ describe('saveZoning', () => {
       error: expect.stringContaining('(zones-mine.csv beside it)') as unknown,
     });
   });
+
+  test('a name that differs from a zoning only in capitals is refused, even with overwrite: on Windows and macOS both would be one file', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": { "two": "zones-two.csv" }\n}\n');
+    await writeFile(path.join(dir, 'zones-two.csv'), 'area_id,zone_id\n');
+    for (const overwrite of [false, true])
+      expect(await saveZoning(dir, tiny, { ...request(), name: 'Two', overwrite })).toEqual({
+        kind: 'exists',
+        error:
+          'zoning "Two": its file zones-Two.csv differs from zones-two.csv, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name',
+      });
+    expect((await readdir(dir)).sort()).toEqual(['scenario.json', 'zones-two.csv']);
+  });
 });
