@@ -261,9 +261,7 @@ function addCapacityRows(
  */
 function winningHours(d: Draft, v: number, hours: number): number {
   const variable = d.variables[v];
-  return variable?.integer === true && variable.upper <= 1
-    ? Math.min(hours, leastHoursOfAWinner)
-    : hours;
+  return variable?.integer === true && variable.upper <= 1 ? Math.min(hours, leastHoursOfAWinner) : hours;
 }
 
 function addProviderAndPackageRows(
