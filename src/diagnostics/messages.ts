@@ -304,12 +304,12 @@ export const rowTooWide = (cells: number, headerCells: number) =>
   `the row has ${cells} cells but the header has ${headerCells}: quote any value that contains a comma`;
 
 /** A row with one cell filled whose empty cells fail their checks: a note typed under the table, or a row begun. */
-export const rowIsNote = (column: string, value: string) =>
-  `only ${column} is filled in (got "${value}"): if it is a note, move it out of the table; if it is a row, fill in its other cells`;
+export const rowIsNote = (column: string) =>
+  `only ${column} is filled in: if it is a note, move it out of the table; if it is a row, fill in its other cells`;
 
-/** A spreadsheet's totals row kept under the table. */
-export const rowIsTotals = (column: string, value: string) =>
-  `a totals row (${column} "${value}"): delete it; zonal adds up the rows itself`;
+/** A spreadsheet's totals row kept under the table (`column` says Total). */
+export const rowIsTotals = (column: string) =>
+  `a totals row (${column} says so): delete it; zonal adds up the rows itself`;
 
 export const moreProblemsNotShown = (count: number) => `${count} more problem(s) not shown`;
 

@@ -151,18 +151,19 @@ export interface RowOptions<T> {
 const totalsCell = /^(grand\s*|sub-?\s*)?(totals?|sum):?$/i;
 
 /**
- * The message for a row that is not a row of the table, or null: a totals row, or a note
- * (one cell filled). Such a row fails the checks of every cell it leaves empty; it is one
- * mistake, so it is one message. Asked only of a row that failed in more than one column.
+ * What is wrong with a row that is not a row of the table, and the cell that shows it, or
+ * null: a totals row, or a note (one cell filled). Such a row fails the checks of every cell
+ * it leaves empty; it is one mistake, so it is one message (grouped with the rows that
+ * repeat it, as a cell's mistake is). Asked only of a row that failed in more than one column.
  */
-function strayRow(cells: Readonly<Record<string, string>>): string | null {
+function strayRow(cells: Readonly<Record<string, string>>): { message: string; got: string } | null {
   const filled = Object.entries(cells)
     .map(([column, value]) => [column, value.trim()] as const)
     .filter(([, value]) => value !== '');
   const total = filled.find(([, value]) => totalsCell.test(value));
-  if (total !== undefined) return msg.rowIsTotals(total[0], total[1]);
+  if (total !== undefined) return { message: msg.rowIsTotals(total[0]), got: total[1] };
   const only = filled.length === 1 ? filled[0] : undefined;
-  return only === undefined ? null : msg.rowIsNote(only[0], only[1]);
+  return only === undefined ? null : { message: msg.rowIsNote(only[0]), got: only[1] };
 }
 
 /**
@@ -222,7 +223,7 @@ function rowReader<T>(
       keeper.keep(record, badColumns);
       const stray = new Set(badColumns).size > 1 ? strayRow(record.cells) : null;
       if (stray !== null) {
-        note('', stray, '', record.line);
+        note('', stray.message, ` (got "${stray.got}")`, record.line);
         return;
       }
       for (const issue of parsed.error.issues) {

@@ -216,7 +216,16 @@ describe('one bad cell in a table others refer to gives one message', () => {
     f['areas.csv'] = `${f['areas.csv'] ?? ''}Source: ONS mid-2021 estimates\n`;
     const { issues } = await readScenario(await writeScenarioFolder(f));
     expect(issues.errors.map(formatIssue)).toEqual([
-      'areas.csv:5: only area_id is filled in (got "Source: ONS mid-2021 estimates"): if it is a note, move it out of the table; if it is a row, fill in its other cells',
+      'areas.csv:5: only area_id is filled in: if it is a note, move it out of the table; if it is a row, fill in its other cells (got "Source: ONS mid-2021 estimates")',
+    ]);
+  });
+
+  test('rows with only their first cell filled, many of them (a pasted list of areas), are one message with the rows', async () => {
+    const f = referencingFiles();
+    f['demand.csv'] = `${f['demand.csv'] ?? ''}A1\nA2\nA3\nA1\nA2\nA3\nA1\n`;
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'demand.csv:6: only area_id is filled in: if it is a note, move it out of the table; if it is a row, fill in its other cells (got "A1"); the same in 6 more row(s): 7, 8, 9, 10, 11, …',
     ]);
   });
 
@@ -225,7 +234,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
     f['demand.csv'] = `${f['demand.csv'] ?? ''}Total,,,200,,\n`;
     const { issues } = await readScenario(await writeScenarioFolder(f));
     expect(issues.errors.map(formatIssue)).toEqual([
-      'demand.csv:6: a totals row (area_id "Total"): delete it; zonal adds up the rows itself',
+      'demand.csv:6: a totals row (area_id says so): delete it; zonal adds up the rows itself (got "Total")',
     ]);
   });
 

@@ -142,8 +142,8 @@ describe('a workbook is a scenario', () => {
       }),
     );
     expect(errors).toEqual([
-      'tender.xlsx: areas row 10: only area_id is filled in (got "Source: ONS mid-2021 estimates"): if it is a note, move it out of the table; if it is a row, fill in its other cells',
-      'tender.xlsx: demand row 15: a totals row (area_id "Total"): delete it; zonal adds up the rows itself',
+      'tender.xlsx: areas row 10: only area_id is filled in: if it is a note, move it out of the table; if it is a row, fill in its other cells (got "Source: ONS mid-2021 estimates")',
+      'tender.xlsx: demand row 15: a totals row (area_id says so): delete it; zonal adds up the rows itself (got "Total")',
     ]);
   });
 
