@@ -5,7 +5,7 @@
  * settings stay in its module under src/structures/, so a structure stays in
  * one file.
  */
-import { didYouMean } from './did-you-mean.js';
+import { closestName, didYouMean } from './did-you-mean.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -269,8 +269,13 @@ export const workbookNoSettingsSheet = (settingsSheet: string, sheets: readonly 
     sheets,
   )}`;
 
-export const workbookNoSheet = (ref: string, sheets: readonly string[]) =>
-  `has no sheet "${ref}": add it, with the same columns as ${ref}.csv${didYouMean(ref, sheets)}`;
+/** A table's sheet not found; a sheet named close to it (`Bids 2027`, `bidz`) is most likely it, renamed. */
+export const workbookNoSheet = (ref: string, sheets: readonly string[]) => {
+  const near = closestName(ref, sheets);
+  return near === null
+    ? `has no sheet "${ref}": add it, with the same columns as ${ref}.csv`
+    : `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet, with the same columns as ${ref}.csv`;
+};
 
 // Table headers and rows.
 

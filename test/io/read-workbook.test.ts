@@ -286,7 +286,7 @@ describe('a workbook is a scenario', () => {
       }),
     );
     expect(errors).toEqual([
-      'tender.xlsx: has no sheet "bids": add it, with the same columns as bids.csv (did you mean "bidz"?)',
+      'tender.xlsx: has no sheet "bids": rename the sheet "bidz" to "bids" if it holds the bids; else add a "bids" sheet, with the same columns as bids.csv',
     ]);
   });
 
