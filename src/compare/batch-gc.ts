@@ -9,8 +9,11 @@
  * bench grid (`--trace-gc`, one process, the machine loaded by other work), the
  * two workers' scavenges paused them 869 ms in all against 135 ms for one worker
  * over the same variants; one task each (`--no-parallel-scavenge`), 281 against
- * 164 ms. So when the workers take every core, each scavenges on its own thread;
- * with a core to spare, V8's default stays (docs/performance.md, "Batch").
+ * 164 ms. On the quiet machine, the bench's grid in one process, the two settings
+ * in turn (docs/performance.md, "Batch"): two workers 150.6 variants/s on their own
+ * threads against 145.0 in parallel (medians of 8 pairs, every pair won), one worker
+ * 88.7 against 90.7 (6 pairs, parallel won each). So when the workers take every
+ * core, each scavenges on its own thread; with a core to spare, V8's default stays.
  *
  * The flag is process-wide and V8 reads it at each scavenge, so it is set for every
  * batch (the bench runs one worker, then two, in one process).
