@@ -13,6 +13,7 @@
  * Returns null when the result still breaks a row (the solver then starts
  * from nothing). Deterministic: ties go to the lower variable index.
  */
+import { leastHoursOfAWinner } from '../model/types.js';
 import { PlanState, isFeasiblePlan, type Change } from './plan-state.js';
 import type { Program, VariableMeaning } from './program.js';
 
@@ -21,6 +22,29 @@ interface Slots {
   readonly unmet: Map<string, number>;
   /** the assign variable currently filling each lot role */
   readonly filled: Map<string, number>;
+}
+
+/** A framework lot's variables, by `lot|area` and by `offer|lot` (steps 4 and 5). */
+interface Frameworks {
+  /** the unmet hours of each `lot|area` */
+  readonly areaUnmet: Map<string, number>;
+  /** each offer's place in a lot, by `offer|lot` */
+  readonly place: Map<string, number>;
+  /** the members' hours of each `lot|area` */
+  readonly areaHours: Map<string, number[]>;
+}
+
+function frameworksOf(program: Program): Frameworks {
+  const f: Frameworks = { areaUnmet: new Map(), place: new Map(), areaHours: new Map() };
+  program.variables.forEach(({ meaning: m }, j) => {
+    if (m.kind === 'areaUnmet') f.areaUnmet.set(`${m.lotId}|${m.areaId}`, j);
+    else if (m.kind === 'place') f.place.set(`${m.offer}|${m.lotId}`, j);
+    else if (m.kind === 'areaHours') {
+      const key = `${m.lotId}|${m.areaId}`;
+      f.areaHours.set(key, [...(f.areaHours.get(key) ?? []), j]);
+    }
+  });
+  return f;
 }
 
 const slotOf = (m: VariableMeaning): string | null =>
@@ -42,11 +66,13 @@ function ranked(program: Program, kind: VariableMeaning['kind'], gain: (j: numbe
 class Greedy {
   readonly state: PlanState;
   readonly slots: Slots = { unmet: new Map(), filled: new Map() };
+  readonly frameworks: Frameworks;
   /** objective gain of raising a variable by one (positive is better) */
   readonly gain: (j: number) => number;
 
   constructor(readonly program: Program) {
     this.state = new PlanState(program, initialValues(program));
+    this.frameworks = frameworksOf(program);
     const sign = program.sense === 'min' ? -1 : 1;
     this.gain = (j) => sign * (program.variables[j]?.cost ?? 0);
     program.variables.forEach((v, j) => {
@@ -139,16 +165,11 @@ class Greedy {
 
   /** Step 4: each framework place, cheapest hours first, serves what capacity allows; undone if it breaks minShare. */
   fillFrameworks(): void {
-    const areaUnmet = new Map<string, number>();
-    this.program.variables.forEach((v, j) => {
-      if (v.meaning.kind === 'areaUnmet') areaUnmet.set(`${v.meaning.lotId}|${v.meaning.areaId}`, j);
-    });
+    const { areaUnmet, place } = this.frameworks;
     const hoursOf = new Map<number, number[]>();
-    const placeOf = new Map<string, number>();
     this.program.variables.forEach((v, j) => {
-      if (v.meaning.kind === 'place') placeOf.set(`${v.meaning.offer}|${v.meaning.lotId}`, j);
       if (v.meaning.kind === 'areaHours') {
-        const y = placeOf.get(`${v.meaning.offer}|${v.meaning.lotId}`);
+        const y = place.get(`${v.meaning.offer}|${v.meaning.lotId}`);
         if (y !== undefined) hoursOf.set(y, [...(hoursOf.get(y) ?? []), j]);
       }
     });
@@ -191,8 +212,36 @@ class Greedy {
         );
       mine
         .sort((a, b) => this.gain(b) - this.gain(a) || a - b)
-        .some((j) => this.commit(this.enterChanges(j, w)));
+        .some((j) => this.commit(this.enterChanges(j, w)) || this.takeHours(j, w));
     }
+  }
+
+  /**
+   * Framework hours variable j (weighing `weight` an hour in w's row) takes the hours a
+   * winner needs from its area's unmet hours, or else from the member holding the most
+   * there; its place opens and provider flag w goes up. Whether it was committed.
+   */
+  private takeHours(j: number, w: number): boolean {
+    const m = this.program.variables[j]?.meaning;
+    if (m?.kind !== 'areaHours') return false;
+    const weight = -(
+      this.state
+        .rowsOf(w)
+        .flatMap(([i]) => this.program.rows[i]?.terms ?? [])
+        .find(([v]) => v === j)?.[1] ?? 0
+    );
+    if (!(weight > 0)) return false;
+    const t = leastHoursOfAWinner / weight;
+    const key = `${m.lotId}|${m.areaId}`;
+    const value = (v: number) => this.state.values[v] ?? 0;
+    const members = (this.frameworks.areaHours.get(key) ?? []).filter((v) => v !== j);
+    const donors = [
+      ...[this.frameworks.areaUnmet.get(key)].filter((u): u is number => u !== undefined),
+      ...members.sort((a, b) => value(b) - value(a) || a - b),
+    ].filter((d) => value(d) >= t);
+    const place = this.frameworks.place.get(`${m.offer}|${m.lotId}`);
+    const open: Change[] = place === undefined ? [] : [[place, 1]];
+    return donors.some((d) => this.commit([...open, [j, value(j) + t], [d, value(d) - t], [w, 1]]));
   }
 
   /** Variable j takes its slot (from its holder if any), and provider flag w goes up. */
