@@ -190,3 +190,24 @@ export function mergedZoneScenario(
     },
   });
 }
+
+/** Three bidders for a county framework of up to three (or a sole lot with back-ups), and a rule that `minDistinctProviders` must win. */
+export function threeBidders(minDistinctProviders: number, backup = false) {
+  return makeScenario({
+    areas: [area('A1'), area('A2')],
+    zones: { A1: 'Z1', A2: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100)],
+    providers: [provider('P1'), provider('P2'), provider('P3')],
+    bids: [
+      bid('B1', 'P1', ['A1', 'A2'], { price: 25 }),
+      bid('B2', 'P2', ['A1', 'A2'], { price: 26 }),
+      bid('B3', 'P3', ['A1', 'A2'], { price: 27 }),
+    ],
+    lotPlan: {
+      standard: backup
+        ? lotEntry({ geography: 'county', structure: 'sole', backup: true })
+        : lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3, minShare: 0 }),
+    },
+    award: { minDistinctProviders },
+  });
+}

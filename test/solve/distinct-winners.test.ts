@@ -11,28 +11,15 @@ import { buildFullProgram } from '../../src/solve/build-program.js';
 import { jslpBackend } from '../../src/solve/backend-jslp.js';
 import { verifyAward } from '../../src/verify/verify.js';
 import { awardOrDiagnosis, solved } from '../helpers/run.js';
-import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
-
-/** A county framework of up to three, three bidders, and a rule that three providers must win. */
-function framework(minDistinctProviders: number, backup = false) {
-  return makeScenario({
-    areas: [area('A1'), area('A2')],
-    zones: { A1: 'Z1', A2: 'Z2' },
-    demand: [demand('A1', 100), demand('A2', 100)],
-    providers: [provider('P1'), provider('P2'), provider('P3')],
-    bids: [
-      bid('B1', 'P1', ['A1', 'A2'], { price: 25 }),
-      bid('B2', 'P2', ['A1', 'A2'], { price: 26 }),
-      bid('B3', 'P3', ['A1', 'A2'], { price: 27 }),
-    ],
-    lotPlan: {
-      standard: backup
-        ? lotEntry({ geography: 'county', structure: 'sole', backup: true })
-        : lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3, minShare: 0 }),
-    },
-    award: { minDistinctProviders },
-  });
-}
+import {
+  area,
+  bid,
+  demand,
+  lotEntry,
+  makeScenario,
+  provider,
+  threeBidders,
+} from '../helpers/scenario-builder.js';
 
 const hoursByProvider = (allocations: readonly { providerId: string; hoursPerWeek: number }[]) => {
   const hours = new Map<string, number>();
@@ -47,7 +34,7 @@ describe('a provider counts towards award.minDistinctProviders only with hours',
   ] as const)(
     '%s: three framework members must each hold hours, and the award is verified',
     async (_, backend) => {
-      const s = framework(3);
+      const s = threeBidders(3);
       const result = await solved(s, backend);
       const hours = hoursByProvider(result.allocations);
       expect([...hours.keys()].sort()).toEqual(['P1', 'P2', 'P3']);
@@ -59,12 +46,12 @@ describe('a provider counts towards award.minDistinctProviders only with hours',
   );
 
   test('without the rule the cheapest member takes every hour', async () => {
-    const result = await solved(framework(0));
+    const result = await solved(threeBidders(0));
     expect([...hoursByProvider(result.allocations)].filter(([, h]) => h > 0)).toEqual([['P1', 200]]);
   });
 
   test('zero-hour back-ups do not count either: no award meets the rule', async () => {
-    const outcome = await awardOrDiagnosis(framework(2, true));
+    const outcome = await awardOrDiagnosis(threeBidders(2, true));
     expect(outcome.status).toBe('infeasible');
   });
 });

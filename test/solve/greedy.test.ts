@@ -11,7 +11,7 @@ import { verifyAward } from '../../src/verify/verify.js';
 import { bruteForce } from '../helpers/brute-force.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 import { close } from '../helpers/run.js';
-import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { threeBidders } from '../helpers/scenario-builder.js';
 
 function built(scenario: Scenario): { lots: readonly Lot[]; program: Program } {
   const b = programFor(scenario, {});
@@ -75,21 +75,7 @@ describe('greedyStart', () => {
   it('brings framework members in with the hours a winner needs when the rule wants more winners', () => {
     // A county framework of three, three bidders, three must win: the cheapest member first
     // takes every hour, and the other two must each be given at least an hour.
-    const scenario = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
-      providers: [provider('P1'), provider('P2'), provider('P3')],
-      bids: [
-        bid('B1', 'P1', ['A1', 'A2'], { price: 25 }),
-        bid('B2', 'P2', ['A1', 'A2'], { price: 26 }),
-        bid('B3', 'P3', ['A1', 'A2'], { price: 27 }),
-      ],
-      lotPlan: {
-        standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3, minShare: 0 }),
-      },
-      award: { minDistinctProviders: 3 },
-    });
+    const scenario = threeBidders(3);
     const { lots, program } = built(scenario);
     const values = greedyStart(program);
     expect(values).not.toBeNull();
