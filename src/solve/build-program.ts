@@ -251,7 +251,6 @@ function addCapacityRows(
   }
 }
 
-/** Rows 7 and 8: distinct winners and all-or-nothing packages. */
 /**
  * A variable's weight in a provider's `wins` row: the hours it brings, but no more than a
  * winner needs when it is a yes-or-no choice. Either way the row lets the provider count
@@ -264,6 +263,7 @@ function winningHours(d: Draft, v: number, hours: number): number {
   return variable?.integer === true && variable.upper <= 1 ? Math.min(hours, leastHoursOfAWinner) : hours;
 }
 
+/** Rows 7 and 8: distinct winners and all-or-nothing packages. */
 function addProviderAndPackageRows(
   d: Draft,
   scenario: Scenario,
