@@ -116,6 +116,15 @@ function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>): Recor
   return out;
 }
 
+/** Whether an unknown key is one the grid key names (`wagePerHr` in `costModel.wagePerHr`), not one inside a value. */
+function isInGridKey(
+  path: string,
+  issue: { readonly path: readonly PropertyKey[]; readonly keys?: readonly string[] },
+): boolean {
+  const named = [...issue.path.map(String), ...(issue.keys ?? [])];
+  return issue.keys !== undefined && path.split('.').slice(0, named.length).join('.') === named.join('.');
+}
+
 /**
  * Grid values are checked one by one, so a bad value names its own line. A key
  * no override has is one mistake, told once at the key, not once per value.
@@ -130,11 +139,15 @@ function checkGrid(
       report(['grid', path], keyProblem);
       continue;
     }
+    // A key misspelt below the override (`costModel.wagePerHr`) is in every value: told once, at the key.
+    const inKey = new Set<string>();
     values.forEach((value, i) => {
       const parsed = overridesSchema.safeParse(atPath(path, value));
       for (const issue of parsed.error?.issues ?? [])
-        report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
+        if (isInGridKey(path, issue)) inKey.add(issueText(issue));
+        else report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
     });
+    for (const text of inKey) report(['grid', path], `grid "${path}": ${text}`);
   }
 }
 
@@ -233,7 +246,12 @@ export function parseBatchFile(
     typeof parsedJson === 'object' && parsedJson !== null ? parsedJson : {};
   const parsed = batchFileSchema.safeParse(parsedJson);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
+    // "varients" is one mistake: its unknown key, not also a file with no variants.
+    const unknownAtTop = parsed.error.issues.some(
+      (i) => i.code === 'unrecognized_keys' && i.path.length === 0,
+    );
+    const issues = parsed.error.issues.filter((i) => !unknownAtTop || i.message !== msg.batchNoVariants());
+    for (const issue of issues)
       if (issue.code === 'unrecognized_keys')
         // Each unknown key at its own line, with the key probably meant.
         for (const key of issue.keys)
@@ -245,8 +263,7 @@ export function parseBatchFile(
     // A grid the schema did not complain about still has its values checked, so a
     // mistake elsewhere in the file does not hide a mistake in the grid.
     const grid = gridSchema.safeParse(json.grid);
-    if (grid.success && !parsed.error.issues.some((issue) => issue.path[0] === 'grid'))
-      checkGrid(grid.data, report);
+    if (grid.success && !issues.some((issue) => issue.path[0] === 'grid')) checkGrid(grid.data, report);
     // In the file's order (zod tells a misspelt top-level key after everything else).
     return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }

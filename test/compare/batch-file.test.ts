@@ -111,6 +111,69 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  test('a misspelt costModel or scoring key is refused before anything runs, at its own line, with the key meant', () => {
+    const text = [
+      '{',
+      '  "base": "tiny",',
+      '  "overrides": { "scoring": { "marginBnd": 0.3 } },',
+      '  "variants": [',
+      '    { "id": "a", "overrides": { "costModel": { "onCosts": { "pensio": 0.1 } } } }',
+      '  ],',
+      '  "grid": { "demandMultiplier": [1, 1.1] }',
+      '}',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      {
+        line: 3,
+        message:
+          'overrides.scoring has an unknown key "marginBnd" (did you mean "marginBand"?): remove it or correct its name',
+      },
+      {
+        line: 5,
+        message:
+          'variants.0.overrides.costModel.onCosts has an unknown key "pensio" (did you mean "pension"?): remove it or correct its name',
+      },
+    ]);
+  });
+
+  test('a grid key misspelt below its override (a setting, a lot field) is one problem at the key, not one per value', () => {
+    const text = [
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "costModel.wagePerHr": [12, 13],',
+      '    "lots.standard.leadShar": [0.5, 0.6, 0.7],',
+      '    "scoring.riskWeights.suply": [0.1, 0.2]',
+      '  } }',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      {
+        line: 3,
+        message:
+          'grid "costModel.wagePerHr": costModel has an unknown key "wagePerHr" (did you mean "wagePerHour"?): remove it or correct its name',
+      },
+      {
+        line: 4,
+        message:
+          'grid "lots.standard.leadShar": lots.standard has an unknown key "leadShar" (did you mean "leadShare"?): remove it or correct its name',
+      },
+      {
+        line: 5,
+        message:
+          'grid "scoring.riskWeights.suply": scoring.riskWeights has an unknown key "suply" (did you mean "supply"?): remove it or correct its name',
+      },
+    ]);
+  });
+
+  test('"varients" without variants or a grid is one problem: the unknown key, with the key meant', () => {
+    expect(problems('{ "base": "tiny",\n  "varients": [ { "id": "a" } ] }')).toEqual([
+      {
+        line: 2,
+        message:
+          'the batch file has an unknown key "varients" (did you mean "variants"?): remove it or correct its name',
+      },
+    ]);
+  });
+
   test('problems name their line', () => {
     const text = [
       '{',
