@@ -207,6 +207,11 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     ...(summary.stale > 0
       ? [`${summary.stale} solved from an earlier version of their base, run again`]
       : []),
+    ...(summary.untraced > 0
+      ? [
+          `${summary.untraced} of those kept from an earlier zonal that did not record their base: if a base has changed since, run without --resume`,
+        ]
+      : []),
   ];
   const resumedText = resumed.length === 0 ? '' : ` (${resumed.join('; ')})`;
   writeOut(
