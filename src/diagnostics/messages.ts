@@ -81,8 +81,10 @@ export const areasInNoZone = (areaIds: readonly string[], zoning: string, file: 
     .slice(0, 10)
     .join(', ')}${areaIds.length > 10 ? ', …' : ''}; add a row "<area id>,<zone id>" for each to ${file}`;
 
-export const zoneAreasDiffer = (zoneId: string, firstZoning: string | undefined, zoning: string) =>
-  `zone "${zoneId}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`;
+export const zoneAreasDiffer = (zoneIds: readonly string[], firstZoning: string, zoning: string) =>
+  zoneIds.length === 1
+    ? `zone "${zoneIds[0]}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`
+    : `zones ${zoneIds.map((z) => `"${z}"`).join(', ')} have different areas in zonings "${firstZoning}" and "${zoning}": use different zone ids in one of them`;
 
 export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
   `zoning "${zoning}" is not one of the scenario's zonings${didYouMean(zoning, zonings)}: choose one of ${zonings.join(', ')}`;

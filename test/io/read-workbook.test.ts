@@ -262,6 +262,19 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('zone ids meaning other areas in another zoning are one message, at the zoning sheet', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        // zones-one reuses both zone ids of zones-two, split otherwise.
+        const ws = sheet(wb, 'zones-one');
+        for (let row = 2; row <= 7; row++) ws.getCell(row, 2).value = row <= 3 ? 'Z-NORTH' : 'Z-SOUTH';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: sheet zones-one: zones "Z-NORTH", "Z-SOUTH" have different areas in zonings "two" and "one": use different zone ids in one of them',
+    ]);
+  });
+
   test('a problem found across rows or sheets names the cell it is in, not only its row', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
