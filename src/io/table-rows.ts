@@ -50,39 +50,41 @@ function otherSeparator(header: readonly string[], required: readonly string[]):
 function checkColumns(
   file: string,
   header: readonly string[],
+  line: number,
   required: readonly string[],
   known: readonly string[],
   issues: IssueList,
 ): HeaderMatch | null {
   if (header.length === 0 || (header.length === 1 && header[0] === '')) {
-    issues.error(file, 1, msg.tableEmpty(required));
+    issues.error(file, line, msg.tableEmpty(required));
     return null;
   }
   const separator = otherSeparator(header, required);
   if (separator !== null) {
-    issues.error(file, 1, msg.columnsNotCommaSeparated(separator));
+    issues.error(file, line, msg.columnsNotCommaSeparated(separator));
     return null;
   }
   // One text where the header should be: a title typed above the table (merged across it, the text in every cell).
   const filled = [...new Set(header.map((cell) => cell.trim()).filter((cell) => cell !== ''))];
   const [only] = filled;
   if (filled.length === 1 && only !== undefined && !required.some((c) => looseName(c) === looseName(only))) {
-    issues.error(file, 1, msg.headerIsTitle(only, required));
+    issues.error(file, line, msg.headerIsTitle(only, required));
     return null;
   }
   const match = matchHeader(header, required, known);
   if (match.missing.length > 0) {
     const misnamed = match.missing.filter((m) => m.typed !== null);
     for (const m of misnamed)
-      issues.error(file, 1, msg.columnMisnamed(m.column, m.typed), m.typed ?? undefined);
+      issues.error(file, line, msg.columnMisnamed(m.column, m.typed), m.typed ?? undefined);
     const absent = match.missing.filter((m) => m.typed === null).map((m) => m.column);
-    if (absent.length > 0) issues.error(file, 1, msg.columnsMissing(absent, required));
+    if (absent.length > 0) issues.error(file, line, msg.columnsMissing(absent, required));
     return null;
   }
   // The same column twice (an updated price column pasted beside the old one): which one is meant is not known.
-  for (const r of match.repeated) issues.error(file, 1, msg.columnRepeated(r.column, r.places), r.column);
+  for (const r of match.repeated) issues.error(file, line, msg.columnRepeated(r.column, r.places), r.column);
   if (match.repeated.length > 0) return null;
-  if (match.extra.length > 0) issues.warning(file, 1, msg.extraColumnsIgnored(match.extra), match.extra[0]);
+  if (match.extra.length > 0)
+    issues.warning(file, line, msg.extraColumnsIgnored(match.extra), match.extra[0]);
   return match;
 }
 
@@ -276,9 +278,9 @@ function repeatsHeader(record: CsvRecord, header: readonly string[]): boolean {
   );
 }
 
-/** Where a table's header and records go as they are read; `header` returns false to stop reading. */
+/** Where a table's header (with its line) and records go as they are read; `header` returns false to stop reading. */
 export interface TableSink {
-  header(header: readonly string[]): boolean;
+  header(header: readonly string[], line: number): boolean;
   record(record: CsvRecord): void;
 }
 
@@ -303,9 +305,9 @@ export function tableReader<T>(
   let reader: ReturnType<typeof rowReader<T>> | null = null;
   let seenHeader: readonly string[] = [];
   return {
-    header(header) {
+    header(header, line) {
       seenHeader = header;
-      match = checkColumns(file, header, columns.required, columns.known, issues);
+      match = checkColumns(file, header, line, columns.required, columns.known, issues);
       if (match !== null)
         reader = rowReader(file, header.length, schema, issues, { ...options, idColumns: columns.ids });
       return match !== null;
@@ -321,6 +323,6 @@ export function tableReader<T>(
 
 /** Feed a table held whole (a workbook sheet) to a sink. */
 export function feedTable(table: CsvTable, sink: TableSink): void {
-  if (!sink.header(table.header)) return;
+  if (!sink.header(table.header, table.headerLine)) return;
   for (const record of table.records) sink.record(record);
 }

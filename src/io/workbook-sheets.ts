@@ -76,7 +76,7 @@ export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
     if (Object.values(cells).every((c) => c === '')) return;
     records.push({ line: rowNumber, cells, width: header.length });
   });
-  return { header, records };
+  return { header, headerLine: first, records };
 }
 
 type SettingValue = string | number | boolean | null;

@@ -211,6 +211,22 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test.each([
+    ['an empty line', '\n'],
+    ['a line of commas', ',,,,\n'],
+  ])("%s above the header is skipped, as an empty row above a sheet's header is", async (_, above) => {
+    const f = referencingFiles();
+    f['providers.csv'] = `${above}${f['providers.csv'] ?? ''}`;
+    expect((await readScenario(await writeScenarioFolder(f))).issues.errors.map(formatIssue)).toEqual([]);
+    const misnamed = referencingFiles();
+    misnamed['providers.csv'] =
+      `${above}${(misnamed['providers.csv'] ?? '').replace('quality_score', 'quality')}`;
+    const { issues } = await readScenario(await writeScenarioFolder(misnamed));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      expect.stringMatching(/^providers\.csv:2: missing column\(s\) quality_score/),
+    ]);
+  });
+
   test('a note under a table (one cell filled) is one message for its row, not one per empty cell', async () => {
     const f = referencingFiles();
     f['areas.csv'] = `${f['areas.csv'] ?? ''}Source: ONS mid-2021 estimates\n`;

@@ -205,6 +205,27 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('a header pushed down by empty rows is told at its own row', async () => {
+    const misnamed = await problems(
+      await workbook((wb) => {
+        const ws = sheet(wb, 'providers');
+        ws.getCell('C1').value = 'max_hours';
+        ws.spliceRows(1, 0, [], []);
+      }),
+    );
+    expect(misnamed.errors).toEqual([
+      expect.stringMatching(/^tender\.xlsx: providers!C3: missing column\(s\) max_hours_per_week/),
+    ]);
+    const titled = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').spliceRows(1, 0, [], ['Bids received']);
+      }),
+    );
+    expect(titled.errors).toEqual([
+      expect.stringMatching(/^tender\.xlsx: bids row 2: holds only "Bids received", not the header/),
+    ]);
+  });
+
   test('a title above the header is one message saying so; an empty row above it is skipped', async () => {
     const titled = await problems(
       await workbook((wb) => {
