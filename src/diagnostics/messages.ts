@@ -349,6 +349,9 @@ export const settingMissing = (isFile: boolean, key: string, expected: string) =
 export const settingNotNumber = () => 'must be a number, not text';
 /** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */
 export const shareNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
+/** A formula a program saved without its value (`=E3*0.97`); `what` completes "give …". */
+export const formulaWithoutValue = (what: string) =>
+  `is a formula saved without its value: give ${what} as a number, or open and save the workbook in Excel or LibreOffice, which keep each formula's value`;
 
 // Opening files: inside the scenario folder, regular, not too large.
 

@@ -58,12 +58,25 @@ function nearestLine(place: SettingsPlace): SettingsPlace['line'] {
   };
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+/** The value at a key path of the settings as written, or undefined. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let at = raw;
+  for (const key of path)
+    at = typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
+/** `value`: what the key path holds, so a formula saved without its value (`=B3/2`, workbook-sheets.ts) is told as one, as in a table. */
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
     return msg.settingMissing(issue.path[0] === 'files', last, issue.expected);
   }
-  return issueMessage(issue);
+  const message = issueMessage(issue);
+  const wantsNumber = message === msg.settingNotNumber() || message === msg.shareNotNumber();
+  return wantsNumber && typeof value === 'string' && value.startsWith('=')
+    ? `${msg.formulaWithoutValue('the value')} (got "${value}")`
+    : message;
 }
 
 /** Top-level keys zonal does not know: an error when one is a likely typo of a known key, a warning otherwise. */
@@ -114,7 +127,13 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
       const rule = issue.issues[0]?.message ?? 'not a valid name';
       const key = String(issue.path[issue.path.length - 1] ?? '');
       issues.error(place.file, place.line(issue.path), msg.settingBadKey(holder, key, rule), 'value');
-    } else issues.error(place.file, place.line(issue.path), `${where} ${describe(issue)}`, 'value');
+    } else
+      issues.error(
+        place.file,
+        place.line(issue.path),
+        `${where} ${describe(issue, valueAt(raw, issue.path))}`,
+        'value',
+      );
   }
   return null;
 }

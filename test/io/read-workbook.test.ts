@@ -205,6 +205,20 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('a formula saved without its value on the scenario sheet is told as a formula, as in a table', async () => {
+    let at = 0;
+    const { errors } = await problems(
+      await workbook((wb) => {
+        const ws = sheet(wb, 'scenario');
+        at = ws.getColumn(1).values.indexOf('award.maxShareOfTotalHours');
+        ws.getCell(`B${at}`).value = { formula: 'B3/2', date1904: false };
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario!B${at}: award.maxShareOfTotalHours is a formula saved without its value: give the value as a number, or open and save the workbook in Excel or LibreOffice, which keep each formula's value (got "=B3/2")`,
+    ]);
+  });
+
   test('a header pushed down by empty rows is told at its own row', async () => {
     const misnamed = await problems(
       await workbook((wb) => {
