@@ -185,7 +185,8 @@ function zoningProblem(scenario: Scenario, zoning: string): string | null {
 function periodProblem(scenario: Scenario, period: string): string | null {
   if (demandWhere(scenario.demand, (d) => d.period === period).length > 0) return null;
   const periods = [...new Set(Array.from(scenario.demand, (d) => d.period))].sort();
-  return `period "${period}" has no rows in demand.csv: choose one of ${periods.join(', ')}`;
+  const demand = scenario.places?.names.demand ?? 'demand.csv';
+  return `period "${period}" has no rows in ${demand}: choose one of ${periods.join(', ')}`;
 }
 
 function priceKeysProblem(scenario: Scenario, changes: Readonly<Record<string, number>>): string | null {

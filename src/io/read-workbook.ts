@@ -86,12 +86,14 @@ function places(workbookName: string, sheet: (name: string) => ExcelJS.Worksheet
       const ws = sheet(file);
       if (ws === undefined) return null;
       if (line === null) return `sheet ${ws.name}`;
-      // A setting's problem is in its value (column B) unless it is the key itself (column A).
+      // A setting's problem is in its value (column B) unless it is the key itself (column A) or a setting left out (the row of what holds it).
       const index =
         looseName(ws.name) === looseName(sheetNames.settings)
           ? column === 'key'
             ? 0
-            : 1
+            : column === 'row'
+              ? -1
+              : 1
           : column === undefined
             ? -1
             : sheetHeader(ws).findIndex((h) => looseName(h) === looseName(column));

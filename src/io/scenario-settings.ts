@@ -97,6 +97,8 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
 
 export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueList): ScenarioJson | null {
   const place: SettingsPlace = { file: given.file, line: nearestLine(given) };
+  // A setting left out is told at the row of what holds it: not at that row's value, which is another setting's.
+  const column = (path: readonly PropertyKey[]) => (given.line(path) === null ? 'row' : 'value');
   const keysOk = unknownTopKeys(raw, place, issues);
   const quick = settingsReader.read('scenarioJson', raw);
   const parsed =
@@ -107,7 +109,7 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
     const problems = contractSettingsProblems(parsed.data);
     for (const p of problems)
       if (p.warning === true) issues.warning(place.file, place.line(p.path), issueText(p));
-      else issues.error(place.file, place.line(p.path), issueText(p), 'value');
+      else issues.error(place.file, place.line(p.path), issueText(p), column(p.path));
     return keysOk && problems.every((p) => p.warning === true) ? parsed.data : null;
   }
   for (const issue of parsed.error.issues) {
@@ -132,7 +134,7 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
         place.file,
         place.line(issue.path),
         `${where} ${describe(issue, valueAt(raw, issue.path))}`,
-        'value',
+        column(issue.path),
       );
   }
   return null;

@@ -219,6 +219,20 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test("a setting left out is told at the row of what misses it, not at another setting's value cell", async () => {
+    let at = 0;
+    const { errors } = await problems(
+      await workbook((wb) => {
+        const ws = sheet(wb, 'scenario');
+        ws.spliceRows(ws.getColumn(1).values.indexOf('lots.standard.leadShare'), 1);
+        at = ws.getColumn(1).values.indexOf('lots.standard.geography');
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario row ${at}: lots.standard.leadShare is missing: lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split`,
+    ]);
+  });
+
   test('a header pushed down by empty rows is told at its own row', async () => {
     const misnamed = await problems(
       await workbook((wb) => {
