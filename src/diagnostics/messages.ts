@@ -139,12 +139,12 @@ export const periodHasNoHours = (period: string) =>
 const excelYear = (day: string) =>
   new Date(Date.UTC(1899, 11, 30) + Number(day) * 86_400_000).getUTCFullYear();
 
-/** A period as a spreadsheet may have saved it: "2027.0" (a number), "2027-01-01", "01/01/2027" or 46388 (a date). */
 /** A date in the year `period`, as a spreadsheet saves one: 1 January, or a financial year's start ("Apr-27"). */
 const dateInYear = (period: string, given: string) =>
   (/^\d{4}-\d{2}-\d{2}/.test(given) && given.startsWith(`${period}-`)) ||
   (/^\d{2}\/\d{2}\/\d{4}$/.test(given) && given.endsWith(`/${period}`));
 
+/** A period as a spreadsheet may have saved it: "2027.0" (a number), "2027-01-01", "01/01/2027" or 46388 (a date). */
 const savedAs = (period: string, given: string) =>
   given === `${period}.0` ||
   dateInYear(period, given) ||

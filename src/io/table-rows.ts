@@ -24,8 +24,9 @@ export function linedRows<T>(table: LinedColumns<T>): Lined<T>[] {
   return table.rows.map((row, i) => ({ line: table.lines[i] ?? 0, row }));
 }
 
+/** Distinct mistakes told for one file; the rest are counted. */
 const maxIssuesPerFile = 50;
-/** Rows named in one grouped message; the rest are counted. */
+
 /**
  * The character that splits a header's cells into the required columns
  * (`area_id;name;...` from an Excel set to use semicolons, read as one cell, or a
