@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
+import { repeatedMistakes } from '../diagnostics/repeated-mistakes.js';
 import * as msg from '../diagnostics/messages.js';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 import { matchHeader, type HeaderMatch } from './header-match.js';
@@ -87,16 +88,6 @@ function checkColumns(
   if (match.extra.length > 0)
     issues.warning(file, line, msg.extraColumnsIgnored(match.extra), match.extra[0]);
   return match;
-}
-
-interface Repeated {
-  readonly column: string;
-  readonly message: string;
-  readonly first: number;
-  readonly got: string;
-  /** The first few later rows with the same mistake, and how many there are in all. */
-  readonly shown: number[];
-  more: number;
 }
 
 /** The typed rows of a table, and the ids (by id column) of the rows rejected with a message. */
@@ -183,7 +174,7 @@ function rowReader<T>(
 ): { add(record: CsvRecord): void; headerAgain(record: CsvRecord): void; finish(): TableRows<T> } {
   const rows: T[] = [];
   const lines: number[] = [];
-  const found = new Map<string, Repeated>();
+  const mistakes = repeatedMistakes(maxIssuesPerFile);
   const keeper = rejectedKeeper(options.idColumns ?? []);
   const fast = options.fast ?? (() => null);
   const collect =
@@ -192,24 +183,21 @@ function rowReader<T>(
       rows.push(row);
       lines.push(line);
     });
-  let unshown = 0;
+  /** Rows longer than the header: each told, up to the limit. */
   let wide = 0;
-  /** One mistake once, with the rows that repeat it. */
-  const note = (column: string, message: string, got: string, line: number) => {
-    const key = `${column}\0${message}`;
-    const seen = found.get(key);
-    if (seen !== undefined) {
-      seen.more++;
-      if (seen.shown.length < msg.repeatedRowsShown) seen.shown.push(line);
-    } else if (found.size >= maxIssuesPerFile) unshown++;
-    else found.set(key, { column, message, first: line, got, shown: [], more: 0 });
-  };
+  /** One mistake once, with the rows that repeat it; `got` is the first row's value. */
+  const note = (column: string, message: string, got: string, line: number) =>
+    mistakes.note(
+      `${column}\0${message}`,
+      `${column === '' ? message : `${column} ${message}`}${got}`,
+      line,
+      column === '' ? undefined : column,
+    );
   return {
     add(record: CsvRecord) {
       if (record.width > width) {
         keeper.keep(record);
         if (wide++ < maxIssuesPerFile) issues.error(file, record.line, msg.rowTooWide(record.width, width));
-        else unshown++;
         return;
       }
       const quick = fast(record.cells);
@@ -245,12 +233,9 @@ function rowReader<T>(
       note('', msg.headerRepeated(), '', record.line);
     },
     finish() {
-      for (const f of found.values()) {
-        const more = msg.sameInMoreRows(f.more, f.shown);
-        const what = f.column === '' ? f.message : `${f.column} ${f.message}`;
-        issues.error(file, f.first, `${what}${f.got}${more}`, f.column === '' ? undefined : f.column);
-      }
-      if (unshown > 0) issues.error(file, null, msg.moreProblemsNotShown(unshown));
+      mistakes.tell(issues, file);
+      const more = Math.max(0, wide - maxIssuesPerFile) + mistakes.unshown();
+      if (more > 0) issues.error(file, null, msg.moreProblemsNotShown(more));
       return {
         rows,
         lines,

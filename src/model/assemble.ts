@@ -9,6 +9,7 @@
  */
 import type { IssueList } from '../diagnostics/issues.js';
 import { closestName } from '../diagnostics/did-you-mean.js';
+import { repeatedMistakes } from '../diagnostics/repeated-mistakes.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
 import type { DemandTable } from './demand-table.js';
@@ -133,27 +134,6 @@ function zoneIdProblem(zoneId: string, areaIds: ReadonlySet<string>): string | n
   return zoneId === 'county' ? msg.zoneIdCountyReserved() : null;
 }
 
-/** One mistake told once, at its first row, with the rows that repeat it (a zone id is in every row of its zone). */
-function repeatedMistakes() {
-  const found = new Map<string, { message: string; first: number; shown: number[]; more: number }>();
-  return {
-    note(key: string, message: string, line: number): void {
-      const seen = found.get(key);
-      if (seen === undefined) found.set(key, { message, first: line, shown: [], more: 0 });
-      else {
-        seen.more++;
-        if (seen.shown.length < msg.repeatedRowsShown) seen.shown.push(line);
-      }
-    },
-    /** Tells each mistake; whether there was any. */
-    tell(issues: IssueList, file: string, column: string): boolean {
-      for (const f of found.values())
-        issues.error(file, f.first, `${f.message}${msg.sameInMoreRows(f.more, f.shown)}`, column);
-      return found.size > 0;
-    },
-  };
-}
-
 /** `areaLines`: where each area is defined, so an area missing from a zoning is reported at a line. */
 function buildZoning(
   name: string,
@@ -183,11 +163,11 @@ function buildZoning(
       else {
         // The area is in a zone, one badly named (told once for all its rows): not in no zone as well.
         meant.add(row.area_id);
-        badZones.note(row.zone_id, problem, line);
+        badZones.note(row.zone_id, problem, line, 'zone_id');
       }
     }
   }
-  const badZoneIds = badZones.tell(issues, file, 'zone_id');
+  const badZoneIds = badZones.tell(issues, file);
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
   if (source.hasRejected) return { zoning, badZoneIds };
   const missing = [...areaIds].filter((a) => !zoning.has(a) && !meant.has(a)).sort();
