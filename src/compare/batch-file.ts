@@ -357,13 +357,21 @@ export function baseReferenceProblems(
     const read = overridesSchema.safeParse(overrides);
     const problem =
       scenario === undefined || !read.success ? null : baseReferenceProblem(scenario, read.data);
+    if (problem === null) return;
     const line = lineOf(text, root, path);
     // A shared override kept by many variants is one mistake, told once.
-    if (problem !== null)
-      problems.set(`${line}:${what}: ${problem}`, { line, message: `${what}: ${problem}` });
+    problems.set(`${line}:${what}: ${problem}`, { line, message: `${what}: ${problem}` });
   };
-  for (const v of file.variants ?? [])
-    check(['overrides'], v.base ?? file.base, keptFrom(shared, v.overrides ?? {}), 'overrides');
+  // The shared overrides as each variant keeps them, each different keeping checked once.
+  const keptChecked = new Set<string>();
+  for (const v of file.variants ?? []) {
+    const base = v.base ?? file.base;
+    const kept = keptFrom(shared, v.overrides ?? {});
+    const key = `${base}\0${stableStringify(kept) ?? ''}`;
+    if (keptChecked.has(key)) continue;
+    keptChecked.add(key);
+    check(['overrides'], base, kept, 'overrides');
+  }
   if (file.grid !== undefined)
     check(['overrides'], file.base, keptFrom(shared, replacedByGrid(file.grid)), 'overrides');
   for (const [i, v] of (file.variants ?? []).entries())
