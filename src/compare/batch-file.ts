@@ -105,15 +105,54 @@ function gridCombinations(grid: Readonly<Record<string, readonly unknown[]>>): R
   );
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
 function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const before = out[k];
-    const isObject = (x: unknown): x is Record<string, unknown> =>
-      typeof x === 'object' && x !== null && !Array.isArray(x);
     out[k] = isObject(before) && isObject(v) ? mergeRaw(before, v) : v;
   }
   return out;
+}
+
+/** What of the shared overrides a variant keeps: all but what its own overrides replace (objects key by key, as mergeRaw merges). */
+function keptFrom(shared: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(shared)) {
+    const mine = own[k];
+    if (!(k in own)) out[k] = v;
+    else if (isObject(v) && isObject(mine)) {
+      const inner = keptFrom(v, mine);
+      if (Object.keys(inner).length > 0) out[k] = inner;
+    }
+  }
+  return out;
+}
+
+/** What every one of `values` replaces: all of it (null) if one is not an object, else the keys all of them set. */
+function replacedByAll(values: readonly unknown[]): unknown {
+  if (!values.every(isObject)) return null;
+  const keys = Object.keys(values[0] ?? {}).filter((k) => values.every((v) => k in v));
+  return Object.fromEntries(keys.map((k) => [k, replacedByAll(values.map((v) => v[k]))]));
+}
+
+/** What every variant of the grid replaces: for each key, what all its values set. */
+function replacedByGrid(grid: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown> {
+  return Object.entries(grid).reduce<Record<string, unknown>>(
+    (all, [path, values]) => mergeRaw(all, atPath(path, replacedByAll(values))),
+    {},
+  );
+}
+
+/** Whether an unknown key is one the grid key names (`wagePerHr` in `costModel.wagePerHr`), not one inside a value. */
+function isInGridKey(
+  path: string,
+  issue: { readonly path: readonly PropertyKey[]; readonly keys?: readonly string[] },
+): boolean {
+  const named = [...issue.path.map(String), ...(issue.keys ?? [])];
+  return issue.keys !== undefined && path.split('.').slice(0, named.length).join('.') === named.join('.');
 }
 
 /**
@@ -130,11 +169,15 @@ function checkGrid(
       report(['grid', path], keyProblem);
       continue;
     }
+    // A key misspelt below the override (`costModel.wagePerHr`) is in every value: told once, at the key.
+    const inKey = new Set<string>();
     values.forEach((value, i) => {
       const parsed = overridesSchema.safeParse(atPath(path, value));
       for (const issue of parsed.error?.issues ?? [])
-        report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
+        if (isInGridKey(path, issue)) inKey.add(issueText(issue));
+        else report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
     });
+    for (const text of inKey) report(['grid', path], `grid "${path}": ${text}`);
   }
 }
 
@@ -213,10 +256,25 @@ export interface BatchLimits {
 /** What a key at the top of the file is in, for a message about it: the batch file itself. */
 const topLevel = (path: readonly PropertyKey[]) => (path.length === 0 ? ['the batch file'] : []);
 
+/** A batch file as parseBatchFile read it, for baseReferenceProblems to place its problems. */
+interface BatchSource {
+  readonly text: string;
+  readonly root: Node;
+  readonly file: BatchFile;
+  /** The shared overrides as written. */
+  readonly shared: Record<string, unknown>;
+}
+
+export interface ParsedBatch {
+  readonly variants: Variant[];
+  readonly name: string | null;
+  readonly source: BatchSource;
+}
+
 export function parseBatchFile(
   text: string,
   limits: BatchLimits = { maxVariants: 10_000 },
-): { variants: Variant[]; name: string | null } | { problems: BatchProblem[] } {
+): ParsedBatch | { problems: BatchProblem[] } {
   // One message for the first slip, worded as for scenario.json: a slip makes the parser's
   // later errors echoes of it.
   if (text.trim() === '') return { problems: [{ line: null, message: msg.batchEmpty() }] };
@@ -233,7 +291,12 @@ export function parseBatchFile(
     typeof parsedJson === 'object' && parsedJson !== null ? parsedJson : {};
   const parsed = batchFileSchema.safeParse(parsedJson);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
+    // "varients" is one mistake: its unknown key, not also a file with no variants.
+    const unknownAtTop = parsed.error.issues.some(
+      (i) => i.code === 'unrecognized_keys' && i.path.length === 0,
+    );
+    const issues = parsed.error.issues.filter((i) => !unknownAtTop || i.message !== msg.batchNoVariants());
+    for (const issue of issues)
       if (issue.code === 'unrecognized_keys')
         // Each unknown key at its own line, with the key probably meant.
         for (const key of issue.keys)
@@ -245,8 +308,7 @@ export function parseBatchFile(
     // A grid the schema did not complain about still has its values checked, so a
     // mistake elsewhere in the file does not hide a mistake in the grid.
     const grid = gridSchema.safeParse(json.grid);
-    if (grid.success && !parsed.error.issues.some((issue) => issue.path[0] === 'grid'))
-      checkGrid(grid.data, report);
+    if (grid.success && !issues.some((issue) => issue.path[0] === 'grid')) checkGrid(grid.data, report);
     // In the file's order (zod tells a misspelt top-level key after everything else).
     return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }
@@ -263,38 +325,59 @@ export function parseBatchFile(
   }
   if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);
   if (problems.length > 0) return { problems };
-  const variants = expand(parsed.data, json.overrides ?? {}, report);
+  const shared = json.overrides ?? {};
+  const variants = expand(parsed.data, shared, report);
   duplicates(variants, report);
   return problems.length > 0
     ? { problems }
-    : { variants: variants.map((v, index) => ({ ...v, index })), name: parsed.data.name ?? null };
+    : {
+        variants: variants.map((v, index) => ({ ...v, index })),
+        name: parsed.data.name ?? null,
+        source: { text, root, file: parsed.data, shared },
+      };
 }
 
 /**
  * Overrides that name what their base lacks (a zoning, a demand period, a bid or provider
  * to reprice), each once at its line: a misspelt grid value (`"twelv"`) would otherwise fail
  * every variant it is in, each row saying the same. Asked once the bases are read, of a
- * file parseBatchFile accepted; `bases` are by the name the file gives them. A mistake that
- * only a combination of overrides makes is still its variant's row error.
+ * file parseBatchFile accepted; `bases` are by the name the file gives them. Shared overrides
+ * are checked as each variant keeps them (a shared zoning every variant replaces is never
+ * used), against that variant's own base. A mistake that only a combination of overrides
+ * makes is still its variant's row error.
  */
-export function baseReferenceProblems(text: string, bases: ReadonlyMap<string, Scenario>): BatchProblem[] {
-  const parsed = batchFileSchema.safeParse(JSON.parse(text));
-  const root = parseTree(text);
-  if (!parsed.success || root === undefined) return [];
-  const file = parsed.data;
-  const problems: BatchProblem[] = [];
+export function baseReferenceProblems(
+  batch: Pick<ParsedBatch, 'source'>,
+  bases: ReadonlyMap<string, Scenario>,
+): BatchProblem[] {
+  const { text, root, file, shared } = batch.source;
+  const problems = new Map<string, BatchProblem>();
   const check = (path: PropertyKey[], base: string, overrides: unknown, what: string) => {
     const scenario = bases.get(base);
     const read = overridesSchema.safeParse(overrides);
     const problem =
       scenario === undefined || !read.success ? null : baseReferenceProblem(scenario, read.data);
-    if (problem !== null) problems.push({ line: lineOf(text, root, path), message: `${what}: ${problem}` });
+    if (problem === null) return;
+    const line = lineOf(text, root, path);
+    // A shared override kept by many variants is one mistake, told once.
+    problems.set(`${line}:${what}: ${problem}`, { line, message: `${what}: ${problem}` });
   };
-  if (file.overrides !== undefined) check(['overrides'], file.base, file.overrides, 'overrides');
+  // The shared overrides as each variant keeps them, each different keeping checked once.
+  const keptChecked = new Set<string>();
+  for (const v of file.variants ?? []) {
+    const base = v.base ?? file.base;
+    const kept = keptFrom(shared, v.overrides ?? {});
+    const key = `${base}\0${stableStringify(kept) ?? ''}`;
+    if (keptChecked.has(key)) continue;
+    keptChecked.add(key);
+    check(['overrides'], base, kept, 'overrides');
+  }
+  if (file.grid !== undefined)
+    check(['overrides'], file.base, keptFrom(shared, replacedByGrid(file.grid)), 'overrides');
   for (const [i, v] of (file.variants ?? []).entries())
     check(['variants', i, 'overrides'], v.base ?? file.base, v.overrides ?? {}, `variant ${i + 1}`);
   for (const [key, values] of Object.entries(file.grid ?? {}))
     for (const [i, value] of values.entries())
       check(['grid', key, i], file.base, atPath(key, value), `grid "${key}" value ${JSON.stringify(value)}`);
-  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return [...problems.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -66,6 +66,8 @@ export interface BatchSummary {
   readonly resumed: number;
   /** Finished rows --resume ran again because their base has changed since they were solved. */
   readonly stale: number;
+  /** Finished rows --resume kept though it cannot tell their base's version: written before rows recorded it. */
+  readonly untraced: number;
   readonly ran: number;
   readonly failed: number;
   readonly rows: readonly BatchRow[];
@@ -117,14 +119,25 @@ export function workerEntry(): WorkerEntry {
   throw new Error(`the batch worker ${unbundled} is missing: run \`npm run build\` first`);
 }
 
-/** The rows --resume keeps, and how many it drops because their base has changed since (a bid fixed, say). */
-async function finishedRows(settings: BatchSettings): Promise<{ kept: BatchRow[]; stale: number }> {
-  if (!settings.resume) return { kept: [], stale: 0 };
+/**
+ * The rows --resume keeps, how many it drops because their base has changed since (a bid
+ * fixed, say), and how many it keeps without knowing: a row written before rows recorded
+ * their base (before 2026-12-01) may or may not be stale, and running a finished batch
+ * again is what --resume exists to avoid, so it is kept and counted for the user.
+ */
+async function finishedRows(
+  settings: BatchSettings,
+): Promise<{ kept: BatchRow[]; stale: number; untraced: number }> {
+  if (!settings.resume) return { kept: [], stale: 0, untraced: 0 };
   const text = await readFile(path.join(settings.outDir, batchFiles.jsonl), 'utf8').catch(() => '');
   const rows = readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
   const inputs = settings.baseInputs;
-  const kept = inputs === undefined ? rows : rows.filter((r) => r.baseInput === inputs.get(r.base));
-  return { kept, stale: rows.length - kept.length };
+  const kept =
+    inputs === undefined
+      ? rows
+      : rows.filter((r) => r.baseInput === undefined || r.baseInput === inputs.get(r.base));
+  const untraced = inputs === undefined ? 0 : kept.filter((r) => r.baseInput === undefined).length;
+  return { kept, stale: rows.length - kept.length, untraced };
 }
 
 /** How a chunk is handed to a worker: piscina's `run` (with the pool's HiGHS), or a stand-in in tests. */
@@ -271,6 +284,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
     total,
     resumed: kept.length,
     stale: finished.stale,
+    untraced: finished.untraced,
     ran: todo.length,
     failed: rows.filter((r) => r.status === 'failed').length,
     rows,

@@ -139,7 +139,7 @@ function optionsToCompare(
     .filter((o) => wanted.includes(o.name))
     .map((option) => ({ option, scenario: applyOption(scenario, option) }));
   if (!wanted.includes(ownPlanName)) return standard;
-  return [...standard, { option: { name: ownPlanName, label: ownPlanLabel }, scenario }];
+  return [...standard, { option: { name: ownPlanName, label: ownPlanLabel(scenario) }, scenario }];
 }
 
 /** Step 1 (pure): the cases to solve, or a message naming the unknown or repeated zonings and options (a line for each flag). */

@@ -109,7 +109,6 @@ function describe(key: string | null, c: Comparison): string {
   return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100`;
 }
 
-/** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
 /** Why a dominated option can be set aside: the cheapest option that beats it, and by how much. */
 function beatenBy(key: string, c: Comparison): string {
   const row = c.rows.find((r) => r.key === key);
@@ -128,6 +127,7 @@ function beatenBy(key: string, c: Comparison): string {
   return `  ${key}: ${first} ${cost}, ${safer}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
 }
 
+/** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
 export function formatComparison(c: Comparison): string {
   const header = [
     '#',

@@ -131,8 +131,9 @@ function careTypesInDemand(scenario: Scenario): ReadonlySet<CareType> {
  */
 export const ownPlanName = 'as-set';
 
-/** Words for the scenario's own lot plan in comparison tables. */
-export const ownPlanLabel = 'as set in scenario.json';
+/** Words for the scenario's own lot plan in comparison tables: as set in scenario.json, or in a workbook's scenario sheet. */
+export const ownPlanLabel = (scenario: Scenario) =>
+  `as set in ${scenario.places?.names.settings ?? 'scenario.json'}`;
 
 /**
  * What a lot plan tenders, as text, for telling two plans apart: care types without design

@@ -17,8 +17,8 @@ import {
 } from '../diagnostics/messages.js';
 import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
 import { awardSchema } from '../model/scenario-schema.js';
-import { issueMessage, issueText } from '../model/issue-text.js';
-import { parseScoringSettings } from '../model/scoring-settings.js';
+import { issueMessage, issueText, withKnownKeys } from '../model/issue-text.js';
+import { costModelSchema, parseScoringSettings, scoringSchema } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
 import { careTypes } from '../model/types.js';
 import { lotEntryKeys } from '../structures/entry-schema.js';
@@ -31,21 +31,24 @@ const mergeDeep = deepmergeCustom({ mergeArrays: false });
 
 const looseRecord = z.record(z.string(), z.unknown());
 
-/** Award overrides are checked field by field with scenario.json's own rules. */
-const awardOverrideSchema = looseRecord.superRefine((value, ctx) => {
-  const parsed = awardSchema().safeParse(value);
-  if (!parsed.success)
-    for (const issue of parsed.error.issues)
+/**
+ * Overrides of scenario.json settings (award, costModel, scoring), checked field by field
+ * with its own schemas, so a misspelt key is refused with the batch file, at its own place
+ * and with the key probably meant, not in every variant's row.
+ */
+const settingsOverrideSchema = (schema: () => z.ZodType) =>
+  looseRecord.superRefine((value, ctx) => {
+    for (const issue of schema().safeParse(value).error?.issues ?? [])
       if (issue.code === 'unrecognized_keys')
         for (const key of issue.keys)
           ctx.addIssue({
             code: 'unrecognized_keys',
             keys: [key],
             path: issue.path,
-            message: unknownKey(key, awardKeys()),
+            message: issueMessage(withKnownKeys(schema(), { ...issue, keys: [key] })),
           });
       else ctx.addIssue({ code: 'custom', path: issue.path, message: issueMessage(issue) });
-});
+  });
 
 const lotOverrideSchema = z.union(
   [
@@ -71,9 +74,9 @@ const overrideShape = {
   period: z.union([z.string(), z.number()]).transform(String).optional(),
   weeksPerYear: z.number().gt(0).max(53).optional(),
   lots: z.partialRecord(z.enum(careTypes), lotOverrideSchema).optional(),
-  award: awardOverrideSchema.optional(),
-  costModel: looseRecord.optional(),
-  scoring: looseRecord.optional(),
+  award: settingsOverrideSchema(awardSchema).optional(),
+  costModel: settingsOverrideSchema(costModelSchema).optional(),
+  scoring: settingsOverrideSchema(scoringSchema).optional(),
   demandMultiplier: z
     .number()
     .gt(0, 'must be more than 0 (1 means the scenario demand, 1.1 is 10% more)')
@@ -101,8 +104,8 @@ export const overridesSchema = z.strictObject(overrideShape, {
 /**
  * What is wrong with a grid key (a dotted path: `zoning`, `award.maxShareOfTotalHours`)
  * that can be told from the key alone, or null: the first part must be an override,
- * and the part after `award.` an award rule. Deeper keys (`lots.standard.leadShare`)
- * are checked with each value.
+ * and the part after `award.` an award rule. A key misspelt deeper in
+ * (`lots.standard.leadShar`, `costModel.wagePerHr`) is found with the values and told once.
  */
 export function gridKeyProblem(path: string): string | null {
   const [top = '', next] = path.split('.');
@@ -182,7 +185,8 @@ function zoningProblem(scenario: Scenario, zoning: string): string | null {
 function periodProblem(scenario: Scenario, period: string): string | null {
   if (demandWhere(scenario.demand, (d) => d.period === period).length > 0) return null;
   const periods = [...new Set(Array.from(scenario.demand, (d) => d.period))].sort();
-  return `period "${period}" has no rows in demand.csv: choose one of ${periods.join(', ')}`;
+  const demand = scenario.places?.names.demand ?? 'demand.csv';
+  return `period "${period}" has no rows in ${demand}: choose one of ${periods.join(', ')}`;
 }
 
 function priceKeysProblem(scenario: Scenario, changes: Readonly<Record<string, number>>): string | null {

@@ -46,10 +46,10 @@ function notMore(a: number, b: number): boolean {
   return !lessThan(b, a);
 }
 
-/** An award that buys every hour of demand as specified. */
 /** Hours a week left unmet, beyond the solver's rounding. */
 export const isUnmet = (hoursPerWeek: number): boolean => hoursPerWeek > unmetTolerance;
 
+/** An award that buys every hour of demand as specified. */
 export function isBuyable(m: AwardMetrics | null): boolean {
   return m !== null && m.status !== 'infeasible' && !isUnmet(m.unmetHoursPerWeek);
 }

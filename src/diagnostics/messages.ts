@@ -81,8 +81,10 @@ export const areasInNoZone = (areaIds: readonly string[], zoning: string, file: 
     .slice(0, 10)
     .join(', ')}${areaIds.length > 10 ? ', …' : ''}; add a row "<area id>,<zone id>" for each to ${file}`;
 
-export const zoneAreasDiffer = (zoneId: string, firstZoning: string | undefined, zoning: string) =>
-  `zone "${zoneId}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`;
+export const zoneAreasDiffer = (zoneIds: readonly string[], firstZoning: string, zoning: string) =>
+  zoneIds.length === 1
+    ? `zone "${zoneIds[0]}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`
+    : `zones ${zoneIds.map((z) => `"${z}"`).join(', ')} have different areas in zonings "${firstZoning}" and "${zoning}": use different zone ids in one of them`;
 
 export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
   `zoning "${zoning}" is not one of the scenario's zonings${didYouMean(zoning, zonings)}: choose one of ${zonings.join(', ')}`;
@@ -137,12 +139,12 @@ export const periodHasNoHours = (period: string) =>
 const excelYear = (day: string) =>
   new Date(Date.UTC(1899, 11, 30) + Number(day) * 86_400_000).getUTCFullYear();
 
-/** A period as a spreadsheet may have saved it: "2027.0" (a number), "2027-01-01", "01/01/2027" or 46388 (a date). */
 /** A date in the year `period`, as a spreadsheet saves one: 1 January, or a financial year's start ("Apr-27"). */
 const dateInYear = (period: string, given: string) =>
   (/^\d{4}-\d{2}-\d{2}/.test(given) && given.startsWith(`${period}-`)) ||
   (/^\d{2}\/\d{2}\/\d{4}$/.test(given) && given.endsWith(`/${period}`));
 
+/** A period as a spreadsheet may have saved it: "2027.0" (a number), "2027-01-01", "01/01/2027" or 46388 (a date). */
 const savedAs = (period: string, given: string) =>
   given === `${period}.0` ||
   dateInYear(period, given) ||
@@ -347,6 +349,9 @@ export const settingMissing = (isFile: boolean, key: string, expected: string) =
 export const settingNotNumber = () => 'must be a number, not text';
 /** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */
 export const shareNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
+/** A formula a program saved without its value (`=E3*0.97`); `what` completes "give …". */
+export const formulaWithoutValue = (what: string) =>
+  `is a formula saved without its value: give ${what} as a number, or open and save the workbook in Excel or LibreOffice, which keep each formula's value`;
 
 // Opening files: inside the scenario folder, regular, not too large.
 

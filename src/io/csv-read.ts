@@ -19,6 +19,8 @@ export interface CsvRecord {
 
 export interface CsvTable {
   readonly header: readonly string[];
+  /** The header's line: empty lines above it are skipped, as empty rows above a sheet's header are. */
+  readonly headerLine: number;
   readonly records: readonly CsvRecord[];
 }
 
@@ -103,12 +105,13 @@ const newlines = (cell: string) => {
 
 /**
  * Parse normalised CSV text (see csvText; a string: csvTextOf) record by record. `onHeader` gets
- * the trimmed header and returns false to stop; blank lines are skipped but
- * counted, so every record keeps the physical line it starts on.
+ * the trimmed header and its line, and returns false to stop; blank lines (empty, or only
+ * commas, as a spreadsheet saves an empty row) are skipped but counted, above the header
+ * too, so every record keeps the physical line it starts on.
  */
 export function streamCsv(
   text: Readable | string,
-  onHeader: (header: readonly string[]) => boolean,
+  onHeader: (header: readonly string[], line: number) => boolean,
   onRecord: (record: CsvRecord) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -145,15 +148,15 @@ export function streamCsv(
           parser.abort();
           return;
         }
+        if (row.every((cell) => cell.trim() === '')) return;
         if (header === null) {
           header = row.map((h) => h.trim());
-          if (!onHeader(header)) {
+          if (!onHeader(header, start)) {
             parser.abort();
             stop();
           }
           return;
         }
-        if (row.every((cell) => cell.trim() === '')) return;
         const cells: Record<string, string> = {};
         header.forEach((name, c) => {
           cells[name] = (row[c] ?? '').trim();
@@ -162,7 +165,7 @@ export function streamCsv(
       },
       complete: () => {
         if (failed) return;
-        if (header === null) onHeader([]);
+        if (header === null) onHeader([], 1);
         resolve();
       },
       error: (e: Error) => fail(e),
@@ -173,14 +176,16 @@ export function streamCsv(
 /** Parse CSV text held in memory (UTF-8 BOM, CRLF and quoted fields allowed); blank lines are skipped. */
 export async function parseCsv(text: string): Promise<CsvTable> {
   let header: readonly string[] = [];
+  let headerLine = 1;
   const records: CsvRecord[] = [];
   await streamCsv(
     Readable.from([Buffer.from(text, 'utf8')]).pipe(csvText()),
-    (h) => {
+    (h, line) => {
       header = h;
+      headerLine = line;
       return true;
     },
     (r) => records.push(r),
   );
-  return { header, records };
+  return { header, headerLine, records };
 }

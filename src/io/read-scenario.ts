@@ -163,7 +163,7 @@ async function readCsvTable(
       whole !== null
         ? csvTextOf(whole, found.encoding)
         : bytesOf(opened.handle).pipe(csvText(sizeChecked(), found.encoding)),
-      (header) => sink.header(header),
+      (header, line) => sink.header(header, line),
       (record) => sink.record(record),
     );
     return true;

@@ -18,14 +18,8 @@ import { readSource, type ScenarioSource } from './scenario-source.js';
 import { feedTable } from './table-rows.js';
 import { sheetNames, zoningOfSheet } from './workbook-path.js';
 import { tableFileKeys } from '../model/scenario-schema.js';
-import {
-  columnLetter,
-  nestSettings,
-  settingRows,
-  sheetHeader,
-  sheetTable,
-  type SettingRow,
-} from './workbook-sheets.js';
+import { columnName } from '../report/xlsx/xlsx-xml.js';
+import { nestSettings, settingRows, sheetHeader, sheetTable, type SettingRow } from './workbook-sheets.js';
 
 const fail = (file: string, message: string): ReadResult => {
   const issues = new IssueList();
@@ -86,16 +80,18 @@ function places(workbookName: string, sheet: (name: string) => ExcelJS.Worksheet
       const ws = sheet(file);
       if (ws === undefined) return null;
       if (line === null) return `sheet ${ws.name}`;
-      // A setting's problem is in its value (column B) unless it is the key itself (column A).
+      // A setting's problem is in its value (column B) unless it is the key itself (column A) or a setting left out (the row of what holds it).
       const index =
         looseName(ws.name) === looseName(sheetNames.settings)
           ? column === 'key'
             ? 0
-            : 1
+            : column === 'row'
+              ? -1
+              : 1
           : column === undefined
             ? -1
             : sheetHeader(ws).findIndex((h) => looseName(h) === looseName(column));
-      return index < 0 ? `${ws.name} row ${line}` : `${ws.name}!${columnLetter(index + 1)}${line}`;
+      return index < 0 ? `${ws.name} row ${line}` : `${ws.name}!${columnName(index + 1)}${line}`;
     },
   };
 }

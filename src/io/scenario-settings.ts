@@ -58,12 +58,25 @@ function nearestLine(place: SettingsPlace): SettingsPlace['line'] {
   };
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+/** The value at a key path of the settings as written, or undefined. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let at = raw;
+  for (const key of path)
+    at = typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
+/** `value`: what the key path holds, so a formula saved without its value (`=B3/2`, workbook-sheets.ts) is told as one, as in a table. */
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
     return msg.settingMissing(issue.path[0] === 'files', last, issue.expected);
   }
-  return issueMessage(issue);
+  const message = issueMessage(issue);
+  const wantsNumber = message === msg.settingNotNumber() || message === msg.shareNotNumber();
+  return wantsNumber && typeof value === 'string' && value.startsWith('=')
+    ? `${msg.formulaWithoutValue('the value')} (got "${value}")`
+    : message;
 }
 
 /** Top-level keys zonal does not know: an error when one is a likely typo of a known key, a warning otherwise. */
@@ -84,6 +97,8 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
 
 export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueList): ScenarioJson | null {
   const place: SettingsPlace = { file: given.file, line: nearestLine(given) };
+  // A setting left out is told at the row of what holds it: not at that row's value, which is another setting's.
+  const column = (path: readonly PropertyKey[]) => (given.line(path) === null ? 'row' : 'value');
   const keysOk = unknownTopKeys(raw, place, issues);
   const quick = settingsReader.read('scenarioJson', raw);
   const parsed =
@@ -94,7 +109,7 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
     const problems = contractSettingsProblems(parsed.data);
     for (const p of problems)
       if (p.warning === true) issues.warning(place.file, place.line(p.path), issueText(p));
-      else issues.error(place.file, place.line(p.path), issueText(p), 'value');
+      else issues.error(place.file, place.line(p.path), issueText(p), column(p.path));
     return keysOk && problems.every((p) => p.warning === true) ? parsed.data : null;
   }
   for (const issue of parsed.error.issues) {
@@ -114,7 +129,13 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
       const rule = issue.issues[0]?.message ?? 'not a valid name';
       const key = String(issue.path[issue.path.length - 1] ?? '');
       issues.error(place.file, place.line(issue.path), msg.settingBadKey(holder, key, rule), 'value');
-    } else issues.error(place.file, place.line(issue.path), `${where} ${describe(issue)}`, 'value');
+    } else
+      issues.error(
+        place.file,
+        place.line(issue.path),
+        `${where} ${describe(issue, valueAt(raw, issue.path))}`,
+        column(issue.path),
+      );
   }
   return null;
 }

@@ -162,7 +162,13 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
   if (issues.hasErrors) return null;
   const setting = (keyPath: readonly string[]) =>
     issues.place(source.settingsFile, source.line(keyPath), 'value');
+  /** A file, or a workbook's sheet (placed as `sheet demand`): `the demand sheet of tender.xlsx`. */
+  const named = (file: string) => {
+    const { file: shown, cell } = issues.place(file, null);
+    return cell === undefined ? shown : `the ${file} sheet of ${shown}`;
+  };
   const places = {
+    names: { settings: named(source.settingsFile), demand: named(json.files.demand) },
     bids: new Map(
       rows.bids.map(({ line, row }) => [row.bid_id, issues.place(json.files.bids, line, 'price_per_hour')]),
     ),

@@ -219,10 +219,12 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
   const tables = new Map<string, CsvTable>();
   for (const [sheet, ref] of sheets) {
     let header: readonly string[] = [];
+    let headerLine = 1;
     const records: CsvRecord[] = [];
     const read = await source.table(ref, {
-      header: (h) => {
+      header: (h, line) => {
         header = h;
+        headerLine = line;
         return true;
       },
       record: (r) => {
@@ -230,7 +232,7 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
       },
     });
     if (!read) return null;
-    tables.set(sheet, { header, records });
+    tables.set(sheet, { header, headerLine, records });
   }
   return { settings: source.settings as Record<string, unknown>, tables };
 }

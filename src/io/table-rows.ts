@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
+import { repeatedMistakes } from '../diagnostics/repeated-mistakes.js';
 import * as msg from '../diagnostics/messages.js';
 import type { CsvRecord, CsvTable } from './csv-read.js';
 import { matchHeader, type HeaderMatch } from './header-match.js';
@@ -24,8 +25,9 @@ export function linedRows<T>(table: LinedColumns<T>): Lined<T>[] {
   return table.rows.map((row, i) => ({ line: table.lines[i] ?? 0, row }));
 }
 
+/** Distinct mistakes told for one file; the rest are counted. */
 const maxIssuesPerFile = 50;
-/** Rows named in one grouped message; the rest are counted. */
+
 /**
  * The character that splits a header's cells into the required columns
  * (`area_id;name;...` from an Excel set to use semicolons, read as one cell, or a
@@ -50,50 +52,42 @@ function otherSeparator(header: readonly string[], required: readonly string[]):
 function checkColumns(
   file: string,
   header: readonly string[],
+  line: number,
   required: readonly string[],
   known: readonly string[],
   issues: IssueList,
 ): HeaderMatch | null {
   if (header.length === 0 || (header.length === 1 && header[0] === '')) {
-    issues.error(file, 1, msg.tableEmpty(required));
+    issues.error(file, line, msg.tableEmpty(required));
     return null;
   }
   const separator = otherSeparator(header, required);
   if (separator !== null) {
-    issues.error(file, 1, msg.columnsNotCommaSeparated(separator));
+    issues.error(file, line, msg.columnsNotCommaSeparated(separator));
     return null;
   }
   // One text where the header should be: a title typed above the table (merged across it, the text in every cell).
   const filled = [...new Set(header.map((cell) => cell.trim()).filter((cell) => cell !== ''))];
   const [only] = filled;
   if (filled.length === 1 && only !== undefined && !required.some((c) => looseName(c) === looseName(only))) {
-    issues.error(file, 1, msg.headerIsTitle(only, required));
+    issues.error(file, line, msg.headerIsTitle(only, required));
     return null;
   }
   const match = matchHeader(header, required, known);
   if (match.missing.length > 0) {
     const misnamed = match.missing.filter((m) => m.typed !== null);
     for (const m of misnamed)
-      issues.error(file, 1, msg.columnMisnamed(m.column, m.typed), m.typed ?? undefined);
+      issues.error(file, line, msg.columnMisnamed(m.column, m.typed), m.typed ?? undefined);
     const absent = match.missing.filter((m) => m.typed === null).map((m) => m.column);
-    if (absent.length > 0) issues.error(file, 1, msg.columnsMissing(absent, required));
+    if (absent.length > 0) issues.error(file, line, msg.columnsMissing(absent, required));
     return null;
   }
   // The same column twice (an updated price column pasted beside the old one): which one is meant is not known.
-  for (const r of match.repeated) issues.error(file, 1, msg.columnRepeated(r.column, r.places), r.column);
+  for (const r of match.repeated) issues.error(file, line, msg.columnRepeated(r.column, r.places), r.column);
   if (match.repeated.length > 0) return null;
-  if (match.extra.length > 0) issues.warning(file, 1, msg.extraColumnsIgnored(match.extra), match.extra[0]);
+  if (match.extra.length > 0)
+    issues.warning(file, line, msg.extraColumnsIgnored(match.extra), match.extra[0]);
   return match;
-}
-
-interface Repeated {
-  readonly column: string;
-  readonly message: string;
-  readonly first: number;
-  readonly got: string;
-  /** The first few later rows with the same mistake, and how many there are in all. */
-  readonly shown: number[];
-  more: number;
 }
 
 /** The typed rows of a table, and the ids (by id column) of the rows rejected with a message. */
@@ -180,7 +174,7 @@ function rowReader<T>(
 ): { add(record: CsvRecord): void; headerAgain(record: CsvRecord): void; finish(): TableRows<T> } {
   const rows: T[] = [];
   const lines: number[] = [];
-  const found = new Map<string, Repeated>();
+  const mistakes = repeatedMistakes(maxIssuesPerFile);
   const keeper = rejectedKeeper(options.idColumns ?? []);
   const fast = options.fast ?? (() => null);
   const collect =
@@ -189,24 +183,21 @@ function rowReader<T>(
       rows.push(row);
       lines.push(line);
     });
-  let unshown = 0;
+  /** Rows longer than the header: each told, up to the limit. */
   let wide = 0;
-  /** One mistake once, with the rows that repeat it. */
-  const note = (column: string, message: string, got: string, line: number) => {
-    const key = `${column}\0${message}`;
-    const seen = found.get(key);
-    if (seen !== undefined) {
-      seen.more++;
-      if (seen.shown.length < msg.repeatedRowsShown) seen.shown.push(line);
-    } else if (found.size >= maxIssuesPerFile) unshown++;
-    else found.set(key, { column, message, first: line, got, shown: [], more: 0 });
-  };
+  /** One mistake once, with the rows that repeat it; `got` is the first row's value. */
+  const note = (column: string, message: string, got: string, line: number) =>
+    mistakes.note(
+      `${column}\0${message}`,
+      `${column === '' ? message : `${column} ${message}`}${got}`,
+      line,
+      column === '' ? undefined : column,
+    );
   return {
     add(record: CsvRecord) {
       if (record.width > width) {
         keeper.keep(record);
         if (wide++ < maxIssuesPerFile) issues.error(file, record.line, msg.rowTooWide(record.width, width));
-        else unshown++;
         return;
       }
       const quick = fast(record.cells);
@@ -242,12 +233,9 @@ function rowReader<T>(
       note('', msg.headerRepeated(), '', record.line);
     },
     finish() {
-      for (const f of found.values()) {
-        const more = msg.sameInMoreRows(f.more, f.shown);
-        const what = f.column === '' ? f.message : `${f.column} ${f.message}`;
-        issues.error(file, f.first, `${what}${f.got}${more}`, f.column === '' ? undefined : f.column);
-      }
-      if (unshown > 0) issues.error(file, null, msg.moreProblemsNotShown(unshown));
+      mistakes.tell(issues, file);
+      const more = Math.max(0, wide - maxIssuesPerFile) + mistakes.unshown();
+      if (more > 0) issues.error(file, null, msg.moreProblemsNotShown(more));
       return {
         rows,
         lines,
@@ -276,9 +264,9 @@ function repeatsHeader(record: CsvRecord, header: readonly string[]): boolean {
   );
 }
 
-/** Where a table's header and records go as they are read; `header` returns false to stop reading. */
+/** Where a table's header (with its line) and records go as they are read; `header` returns false to stop reading. */
 export interface TableSink {
-  header(header: readonly string[]): boolean;
+  header(header: readonly string[], line: number): boolean;
   record(record: CsvRecord): void;
 }
 
@@ -303,9 +291,9 @@ export function tableReader<T>(
   let reader: ReturnType<typeof rowReader<T>> | null = null;
   let seenHeader: readonly string[] = [];
   return {
-    header(header) {
+    header(header, line) {
       seenHeader = header;
-      match = checkColumns(file, header, columns.required, columns.known, issues);
+      match = checkColumns(file, header, line, columns.required, columns.known, issues);
       if (match !== null)
         reader = rowReader(file, header.length, schema, issues, { ...options, idColumns: columns.ids });
       return match !== null;
@@ -321,6 +309,6 @@ export function tableReader<T>(
 
 /** Feed a table held whole (a workbook sheet) to a sink. */
 export function feedTable(table: CsvTable, sink: TableSink): void {
-  if (!sink.header(table.header)) return;
+  if (!sink.header(table.header, table.headerLine)) return;
   for (const record of table.records) sink.record(record);
 }

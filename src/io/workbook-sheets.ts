@@ -33,13 +33,6 @@ function cellText(value: ExcelJS.CellValue): string {
   return value.error;
 }
 
-/** Column number (1-based) → letters: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
 /** The header's row: the first row with a cell filled (empty rows above a table are skipped, as empty rows within it are). */
 function headerRow(sheet: ExcelJS.Worksheet): number {
   if (rowFilled(sheet.getRow(1))) return 1;
@@ -76,7 +69,7 @@ export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
     if (Object.values(cells).every((c) => c === '')) return;
     records.push({ line: rowNumber, cells, width: header.length });
   });
-  return { header, records };
+  return { header, headerLine: first, records };
 }
 
 type SettingValue = string | number | boolean | null;

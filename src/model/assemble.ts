@@ -9,6 +9,7 @@
  */
 import type { IssueList } from '../diagnostics/issues.js';
 import { closestName } from '../diagnostics/did-you-mean.js';
+import { repeatedMistakes } from '../diagnostics/repeated-mistakes.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
 import type { DemandTable } from './demand-table.js';
@@ -133,25 +134,6 @@ function zoneIdProblem(zoneId: string, areaIds: ReadonlySet<string>): string | n
   return zoneId === 'county' ? msg.zoneIdCountyReserved() : null;
 }
 
-/** One mistake told once, at its first row, with the rows that repeat it (a zone id is in every row of its zone). */
-function repeatedMistakes() {
-  const found = new Map<string, { message: string; first: number; shown: number[]; more: number }>();
-  return {
-    note(key: string, message: string, line: number): void {
-      const seen = found.get(key);
-      if (seen === undefined) found.set(key, { message, first: line, shown: [], more: 0 });
-      else {
-        seen.more++;
-        if (seen.shown.length < msg.repeatedRowsShown) seen.shown.push(line);
-      }
-    },
-    tell(issues: IssueList, file: string, column: string): void {
-      for (const f of found.values())
-        issues.error(file, f.first, `${f.message}${msg.sameInMoreRows(f.more, f.shown)}`, column);
-    },
-  };
-}
-
 /** `areaLines`: where each area is defined, so an area missing from a zoning is reported at a line. */
 function buildZoning(
   name: string,
@@ -160,7 +142,7 @@ function buildZoning(
   rejected: RejectedIds,
   areaLines: AreaLines,
   issues: IssueList,
-): Zoning {
+): { zoning: Zoning; badZoneIds: boolean } {
   const { file, rows } = source;
   const zoning = new Map<string, string>();
   const meantArea = meantId(areaIds);
@@ -181,13 +163,13 @@ function buildZoning(
       else {
         // The area is in a zone, one badly named (told once for all its rows): not in no zone as well.
         meant.add(row.area_id);
-        badZones.note(row.zone_id, problem, line);
+        badZones.note(row.zone_id, problem, line, 'zone_id');
       }
     }
   }
-  badZones.tell(issues, file, 'zone_id');
+  const badZoneIds = badZones.tell(issues, file);
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
-  if (source.hasRejected) return zoning;
+  if (source.hasRejected) return { zoning, badZoneIds };
   const missing = [...areaIds].filter((a) => !zoning.has(a) && !meant.has(a)).sort();
   const [first] = missing;
   if (first !== undefined)
@@ -196,15 +178,20 @@ function buildZoning(
       areaLines.lines.get(first) ?? null,
       missing.length === 1 ? msg.areaInNoZone(first, name, file) : msg.areasInNoZone(missing, name, file),
     );
-  return zoning;
+  return { zoning, badZoneIds };
 }
 
-/** zone id → its areas, across every zoning; a zone id must mean the same areas everywhere. */
+/**
+ * zone id → its areas, across every zoning; a zone id must mean the same areas everywhere.
+ * The zone ids two zonings disagree on are one mistake, told once: at the zoning's line in
+ * scenario.json, or at the zoning's own sheet when the workbook's scenario sheet does not name it.
+ */
 function zoneAreas(
   zonings: ReadonlyMap<string, Zoning>,
+  zoningFiles: ReadonlyMap<string, string>,
   issues: IssueList,
   json: Pick<ScenarioRows, 'jsonFile' | 'jsonLine'>,
-  withRejectedRows: ReadonlySet<string>,
+  incomplete: ReadonlySet<string>,
 ): Map<string, readonly string[]> {
   const zones = new Map<string, readonly string[]>();
   const owner = new Map<string, string>();
@@ -215,21 +202,26 @@ function zoneAreas(
       if (areas === undefined) local.set(zoneId, [areaId]);
       else areas.push(areaId);
     }
+    /** The zone ids this zoning gives other areas than an earlier one did, by that zoning. */
+    const differ = new Map<string, string[]>();
     for (const [zoneId, areas] of local) {
       const sorted = areas.sort();
       const before = zones.get(zoneId);
-      // A zoning with rejected rows (reported) may have lost one of the zone's areas to them.
-      const comparable = !withRejectedRows.has(name) && !withRejectedRows.has(owner.get(zoneId) ?? '');
-      if (before !== undefined && comparable && before.join(';') !== sorted.join(';')) {
-        issues.error(
-          json.jsonFile,
-          json.jsonLine('zonings', name),
-          msg.zoneAreasDiffer(zoneId, owner.get(zoneId), name),
-        );
-      }
+      const first = owner.get(zoneId) ?? '';
+      // A zoning with a reported mistake (a rejected row, a zone id that may not be used) may have lost one of the zone's areas to it.
+      const comparable = !incomplete.has(name) && !incomplete.has(first);
+      if (before !== undefined && comparable && before.join(';') !== sorted.join(';'))
+        differ.set(first, [...(differ.get(first) ?? []), zoneId]);
       zones.set(zoneId, sorted);
       owner.set(zoneId, name);
     }
+    const line = json.jsonLine('zonings', name);
+    for (const [first, zoneIds] of differ)
+      issues.error(
+        line === null ? (zoningFiles.get(name) ?? json.jsonFile) : json.jsonFile,
+        line,
+        msg.zoneAreasDiffer(zoneIds.sort(), first, name),
+      );
   }
   return zones;
 }
@@ -514,10 +506,15 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
     file: s.files.areas,
     lines: new Map(s.areas.map(({ line, row }) => [row.area_id, line])),
   };
-  for (const [name, zoningRows] of s.zonings)
-    zonings.set(name, buildZoning(name, zoningRows, areaIds, s.rejected, areaLines, issues));
-  const withRejectedRows = new Set([...s.zonings].filter(([, z]) => z.hasRejected).map(([name]) => name));
-  const zones = zoneAreas(zonings, issues, s, withRejectedRows);
+  /** Zonings with a reported mistake in their rows: not compared across zonings. */
+  const incomplete = new Set<string>();
+  for (const [name, zoningRows] of s.zonings) {
+    const built = buildZoning(name, zoningRows, areaIds, s.rejected, areaLines, issues);
+    zonings.set(name, built.zoning);
+    if (zoningRows.hasRejected || built.badZoneIds) incomplete.add(name);
+  }
+  const zoningFiles = new Map([...s.zonings].map(([name, z]) => [name, z.file]));
+  const zones = zoneAreas(zonings, zoningFiles, issues, s, incomplete);
   const demand = buildDemand(
     s.demand,
     s.files.demand,

@@ -5,6 +5,8 @@
  * 2,695, `1,2` is not 12). Pure.
  */
 
+import { formulaWithoutValue } from '../diagnostics/messages.js';
+
 export type NumberText =
   | { readonly kind: 'ok'; readonly value: number }
   | { readonly kind: 'bad'; readonly message: string };
@@ -20,11 +22,7 @@ export function readNumberText(text: string, what: string): NumberText {
   const s = text.trim().replace(/^£/, '');
   if (s === '') return { kind: 'bad', message: `is empty: give ${what}` };
   if (plain.test(s)) return { kind: 'ok', value: Number(s) };
-  if (s.startsWith('='))
-    return {
-      kind: 'bad',
-      message: `is a formula saved without its value: give ${what} as a number, or open and save the workbook in Excel or LibreOffice, which keep each formula's value`,
-    };
+  if (s.startsWith('=')) return { kind: 'bad', message: formulaWithoutValue(what) };
   if (grouped.test(s)) return { kind: 'ok', value: Number(s.replace(/,/g, '')) };
   if (decimalComma.test(s)) {
     const suggestion = s.replace(/\./g, '').replace(',', '.');

@@ -111,6 +111,69 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  test('a misspelt costModel or scoring key is refused before anything runs, at its own line, with the key meant', () => {
+    const text = [
+      '{',
+      '  "base": "tiny",',
+      '  "overrides": { "scoring": { "marginBnd": 0.3 } },',
+      '  "variants": [',
+      '    { "id": "a", "overrides": { "costModel": { "onCosts": { "pensio": 0.1 } } } }',
+      '  ],',
+      '  "grid": { "demandMultiplier": [1, 1.1] }',
+      '}',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      {
+        line: 3,
+        message:
+          'overrides.scoring has an unknown key "marginBnd" (did you mean "marginBand"?): remove it or correct its name',
+      },
+      {
+        line: 5,
+        message:
+          'variants.0.overrides.costModel.onCosts has an unknown key "pensio" (did you mean "pension"?): remove it or correct its name',
+      },
+    ]);
+  });
+
+  test('a grid key misspelt below its override (a setting, a lot field) is one problem at the key, not one per value', () => {
+    const text = [
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "costModel.wagePerHr": [12, 13],',
+      '    "lots.standard.leadShar": [0.5, 0.6, 0.7],',
+      '    "scoring.riskWeights.suply": [0.1, 0.2]',
+      '  } }',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      {
+        line: 3,
+        message:
+          'grid "costModel.wagePerHr": costModel has an unknown key "wagePerHr" (did you mean "wagePerHour"?): remove it or correct its name',
+      },
+      {
+        line: 4,
+        message:
+          'grid "lots.standard.leadShar": lots.standard has an unknown key "leadShar" (did you mean "leadShare"?): remove it or correct its name',
+      },
+      {
+        line: 5,
+        message:
+          'grid "scoring.riskWeights.suply": scoring.riskWeights has an unknown key "suply" (did you mean "supply"?): remove it or correct its name',
+      },
+    ]);
+  });
+
+  test('"varients" without variants or a grid is one problem: the unknown key, with the key meant', () => {
+    expect(problems('{ "base": "tiny",\n  "varients": [ { "id": "a" } ] }')).toEqual([
+      {
+        line: 2,
+        message:
+          'the batch file has an unknown key "varients" (did you mean "variants"?): remove it or correct its name',
+      },
+    ]);
+  });
+
   test('problems name their line', () => {
     const text = [
       '{',
@@ -274,8 +337,7 @@ describe('baseReferenceProblems', () => {
       '  }',
       '}',
     ].join('\n');
-    expect(parseBatchFile(text)).not.toHaveProperty('problems');
-    expect(baseReferenceProblems(text, bases)).toEqual([
+    expect(references(text, bases)).toEqual([
       { line: 3, message: 'overrides: period "2072" has no rows in demand.csv: choose one of 2027' },
       {
         line: 5,
@@ -288,8 +350,64 @@ describe('baseReferenceProblems', () => {
           'grid "zoning" value "ones": zoning "ones" is not in the scenario (did you mean "one"?): choose one of two, one',
       },
     ]);
-    expect(baseReferenceProblems('{ "base": "tiny", "grid": { "zoning": ["one", "two"] } }', bases)).toEqual(
-      [],
-    );
+    expect(references('{ "base": "tiny", "grid": { "zoning": ["one", "two"] } }', bases)).toEqual([]);
+  });
+
+  test('a shared override every variant replaces is never used, so never refused', async () => {
+    const bases = new Map<string, Scenario>([['tiny', await tiny()]]);
+    const listed = [
+      '{ "base": "tiny",',
+      '  "overrides": { "zoning": "three", "priceChanges": { "P-NOBODY": 1.1 } },',
+      '  "variants": [',
+      '    { "id": "a", "overrides": { "zoning": "one", "priceChanges": { "P-ALDER": 1 } } },',
+      '    { "id": "b", "overrides": { "zoning": "two" } } ] }',
+    ].join('\n');
+    // Both keep the shared price change (priceChanges merge key by key), told once; neither keeps the zoning.
+    expect(references(listed, bases)).toEqual([
+      {
+        line: 2,
+        message: expect.stringMatching(/^overrides: priceChanges: "P-NOBODY" is not a bid id/),
+      },
+    ]);
+    const grid =
+      '{ "base": "tiny",\n  "overrides": { "zoning": "three" },\n  "grid": { "zoning": ["one", "two"] } }';
+    expect(references(grid, bases)).toEqual([]);
+    // A grid that replaces it in only some values leaves it in the others.
+    const some =
+      '{ "base": "tiny",\n  "overrides": { "award": { "minQuality": 1 } },\n  "grid": { "award": [{ "minQuality": 2 }, { "maxShareOfTotalHours": 1 }] } }';
+    expect(references(some, bases)).toEqual([]);
+  });
+
+  test("shared overrides are checked against each variant's own base", async () => {
+    const scenario = await tiny();
+    const zonings = new Map([...scenario.zonings].filter(([name]) => name === 'one'));
+    const bases = new Map<string, Scenario>([
+      ['tiny', scenario],
+      ['other', { ...scenario, zonings }],
+    ]);
+    const text = [
+      '{ "base": "tiny",',
+      '  "overrides": { "zoning": "two" },',
+      '  "variants": [ { "id": "a" }, { "id": "b", "base": "other" } ] }',
+    ].join('\n');
+    expect(references(text, bases)).toEqual([
+      {
+        line: 2,
+        message: 'overrides: zoning "two" is not in the scenario: choose one of one',
+      },
+    ]);
   });
 });
+
+async function tiny(): Promise<Scenario> {
+  const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+  if (scenario === null) throw new Error('tiny did not read');
+  return scenario;
+}
+
+/** The reference problems of a batch file parseBatchFile accepts. */
+function references(text: string, bases: ReadonlyMap<string, Scenario>) {
+  const parsed = parseBatchFile(text);
+  if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
+  return baseReferenceProblems(parsed, bases);
+}

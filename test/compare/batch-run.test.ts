@@ -127,6 +127,14 @@ describe('runBatch', () => {
     expect([changed.resumed, changed.stale, changed.ran]).toEqual([0, 13, 14]);
     expect((await fileRows(first.outDir)).every((r) => r.baseInput === 'after')).toBe(true);
   });
+
+  test('--resume keeps rows written before rows recorded their base, and counts them as untraced, not stale', async () => {
+    const first = await settings(2);
+    await runBatch(first); // no base inputs: rows as an older zonal wrote them
+    expect((await fileRows(first.outDir)).some((r) => r.baseInput !== undefined)).toBe(false);
+    const resumed = await runBatch({ ...first, resume: true, baseInputs: new Map([['tiny', 'now']]) });
+    expect([resumed.resumed, resumed.stale, resumed.untraced, resumed.ran]).toEqual([13, 0, 13, 1]);
+  });
 });
 
 /**

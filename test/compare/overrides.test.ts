@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { planComparison } from '../../src/compare/compare.js';
 import { applyOverrides, overridesSchema, type Overrides } from '../../src/compare/overrides.js';
+import { folderTables, scenarioWorkbook } from '../../src/io/scenario-workbook.js';
+import { tempDir } from '../helpers/scenario-folder.js';
 import { readScenario } from '../../src/io/read-scenario.js';
+import { issueText } from '../../src/model/issue-text.js';
 import type { Scenario } from '../../src/model/types.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -86,15 +91,15 @@ describe('applyOverrides', () => {
       overheadPerHour: herts.costModel.overheadPerHour,
     });
     expect(out.scoring.riskWeights).toEqual({ ...herts.scoring.riskWeights, supply: 2 });
-    const bad = applyOverrides(herts, overridesSchema.parse({ costModel: { hourlyWage: 13 } }) as Overrides);
-    expect(bad).toBe('costModel has an unknown key "hourlyWage": remove it or correct its name');
-    const misspelt = applyOverrides(
-      herts,
-      overridesSchema.parse({ scoring: { riskWeights: { suply: 2 } } }) as Overrides,
-    );
-    expect(misspelt).toBe(
+    // A misspelt setting is refused with the batch file, before any variant runs.
+    const refused = (raw: unknown) =>
+      overridesSchema.safeParse(raw).error?.issues.map((issue) => issueText(issue));
+    expect(refused({ costModel: { hourlyWage: 13 } })).toEqual([
+      'costModel has an unknown key "hourlyWage": remove it or correct its name',
+    ]);
+    expect(refused({ scoring: { riskWeights: { suply: 2 } } })).toEqual([
       'scoring.riskWeights has an unknown key "suply" (did you mean "supply"?): remove it or correct its name',
-    );
+    ]);
   });
 
   test('what cannot run is a message, not an exception', () => {
@@ -126,5 +131,22 @@ describe('applyOverrides', () => {
       costModel: { wagePerHour: 14, onCosts: { pension: 0.03 } },
     });
     expect(JSON.stringify({ ...herts, zonings: [...herts.zonings] })).toBe(snapshot);
+  });
+});
+
+describe("a workbook base is named as a workbook, not as a folder's files", () => {
+  test('in a period message and in the label of its own lot plan', async () => {
+    const tables = await folderTables(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (tables === null) throw new Error('scenarios/tiny did not read');
+    const file = path.join(await tempDir(), 'tender.xlsx');
+    await writeFile(file, await scenarioWorkbook(tables));
+    const { scenario } = await readScenario(file);
+    if (scenario === null) throw new Error('the workbook did not read');
+    expect(applyOverrides(scenario, overridesSchema.parse({ period: '2099' }) as Overrides)).toBe(
+      'period "2099" has no rows in the demand sheet of tender.xlsx: choose one of 2027',
+    );
+    const plan = planComparison(scenario, undefined, ['as-set']);
+    if (typeof plan === 'string') throw new Error(plan);
+    expect(plan.cases.map((c) => c.option.label)).toContain('as set in the scenario sheet of tender.xlsx');
   });
 });

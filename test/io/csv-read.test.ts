@@ -51,7 +51,15 @@ describe('parseCsv', () => {
   });
 
   test('an empty file has no header and no records', async () => {
-    expect(await parseCsv('')).toEqual({ header: [], records: [] });
+    expect(await parseCsv('')).toEqual({ header: [], headerLine: 1, records: [] });
+  });
+
+  test('empty lines above the header (blank, or only commas) are skipped, and the header keeps its line', async () => {
+    expect(await parseCsv('\n,,\na,b\n1,2\n')).toEqual({
+      header: ['a', 'b'],
+      headerLine: 3,
+      records: [{ line: 4, cells: { a: '1', b: '2' }, width: 2 }],
+    });
   });
 });
 

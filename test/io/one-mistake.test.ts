@@ -211,6 +211,40 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test.each([
+    ['an empty line', '\n'],
+    ['a line of commas', ',,,,\n'],
+  ])("%s above the header is skipped, as an empty row above a sheet's header is", async (_, above) => {
+    const f = referencingFiles();
+    f['providers.csv'] = `${above}${f['providers.csv'] ?? ''}`;
+    expect((await readScenario(await writeScenarioFolder(f))).issues.errors.map(formatIssue)).toEqual([]);
+    const misnamed = referencingFiles();
+    misnamed['providers.csv'] =
+      `${above}${(misnamed['providers.csv'] ?? '').replace('quality_score', 'quality')}`;
+    const { issues } = await readScenario(await writeScenarioFolder(misnamed));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      expect.stringMatching(/^providers\.csv:2: missing column\(s\) quality_score/),
+    ]);
+  });
+
+  test('past 50 rows too wide in a file the rest are counted, and a repeated mistake names its rows', async () => {
+    const f = referencingFiles();
+    const rows = Array.from({ length: 55 }, () => 'A1,standard,P1,1,extra');
+    f['current.csv'] = `area_id,care_type,provider_id,hours_per_week\n${rows.join('\n')}\n`;
+    const errors = (await readScenario(await writeScenarioFolder(f))).issues.errors.map(formatIssue);
+    expect(errors.filter((e) => /^current\.csv:\d+: /.test(e))).toHaveLength(50);
+    expect(errors).toContain('current.csv: 5 more problem(s) not shown');
+    const repeated = referencingFiles();
+    repeated['current.csv'] =
+      `area_id,care_type,provider_id,hours_per_week\n${Array(8).fill('A1,standard,P1,x').join('\n')}\n`;
+    const once = (await readScenario(await writeScenarioFolder(repeated))).issues.errors.map(formatIssue);
+    expect(once).toEqual([
+      expect.stringMatching(
+        /^current\.csv:2: hours_per_week .*; the same in 7 more row\(s\): 3, 4, 5, 6, 7, …$/,
+      ),
+    ]);
+  });
+
   test('a note under a table (one cell filled) is one message for its row, not one per empty cell', async () => {
     const f = referencingFiles();
     f['areas.csv'] = `${f['areas.csv'] ?? ''}Source: ONS mid-2021 estimates\n`;

@@ -205,6 +205,55 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('a formula saved without its value on the scenario sheet is told as a formula, as in a table', async () => {
+    let at = 0;
+    const { errors } = await problems(
+      await workbook((wb) => {
+        const ws = sheet(wb, 'scenario');
+        at = ws.getColumn(1).values.indexOf('award.maxShareOfTotalHours');
+        ws.getCell(`B${at}`).value = { formula: 'B3/2', date1904: false };
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario!B${at}: award.maxShareOfTotalHours is a formula saved without its value: give the value as a number, or open and save the workbook in Excel or LibreOffice, which keep each formula's value (got "=B3/2")`,
+    ]);
+  });
+
+  test("a setting left out is told at the row of what misses it, not at another setting's value cell", async () => {
+    let at = 0;
+    const { errors } = await problems(
+      await workbook((wb) => {
+        const ws = sheet(wb, 'scenario');
+        ws.spliceRows(ws.getColumn(1).values.indexOf('lots.standard.leadShare'), 1);
+        at = ws.getColumn(1).values.indexOf('lots.standard.geography');
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario row ${at}: lots.standard.leadShare is missing: lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split`,
+    ]);
+  });
+
+  test('a header pushed down by empty rows is told at its own row', async () => {
+    const misnamed = await problems(
+      await workbook((wb) => {
+        const ws = sheet(wb, 'providers');
+        ws.getCell('C1').value = 'max_hours';
+        ws.spliceRows(1, 0, [], []);
+      }),
+    );
+    expect(misnamed.errors).toEqual([
+      expect.stringMatching(/^tender\.xlsx: providers!C3: missing column\(s\) max_hours_per_week/),
+    ]);
+    const titled = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').spliceRows(1, 0, [], ['Bids received']);
+      }),
+    );
+    expect(titled.errors).toEqual([
+      expect.stringMatching(/^tender\.xlsx: bids row 2: holds only "Bids received", not the header/),
+    ]);
+  });
+
   test('a title above the header is one message saying so; an empty row above it is skipped', async () => {
     const titled = await problems(
       await workbook((wb) => {
@@ -259,6 +308,19 @@ describe('a workbook is a scenario', () => {
     );
     expect(errors).toEqual([
       `tender.xlsx: scenario!B${at}: zoning "two" is not one of the scenario's zonings (did you mean "Two"?): choose one of Two, one`,
+    ]);
+  });
+
+  test('zone ids meaning other areas in another zoning are one message, at the zoning sheet', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        // zones-one reuses both zone ids of zones-two, split otherwise.
+        const ws = sheet(wb, 'zones-one');
+        for (let row = 2; row <= 7; row++) ws.getCell(row, 2).value = row <= 3 ? 'Z-NORTH' : 'Z-SOUTH';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: sheet zones-one: zones "Z-NORTH", "Z-SOUTH" have different areas in zonings "two" and "one": use different zone ids in one of them',
     ]);
   });
 

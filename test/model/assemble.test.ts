@@ -174,6 +174,18 @@ describe('assembleScenario via readScenario', () => {
     },
   );
 
+  test('a zoning with a zone id that may not be used is left out of the check across zonings, as one with rejected rows is', async () => {
+    const { errors } = await problems((f) => {
+      json(f, (j) => (j['zonings'] = { two: 'zones-two.csv', one: 'zones-one.csv' }));
+      // A1 put in a zone named after an area: zone Z1 of "two" loses A1 for that mistake alone.
+      f['zones-two.csv'] = 'area_id,zone_id\nA1,A2\nA2,Z1\nA3,Z2\n';
+      f['zones-one.csv'] = 'area_id,zone_id\nA1,Z1\nA2,Z1\nA3,Z2\n';
+    });
+    expect(errors).toEqual([
+      'zones-two.csv:2: zone id "A2" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-A2")',
+    ]);
+  });
+
   test.each<[string, (j: Record<string, any>) => void, readonly string[], string]>([
     [
       'a lead-secondary lot without leadShare',

@@ -12,6 +12,7 @@ import {
   baseReferenceProblems,
   parseBatchFile,
   type BatchProblem,
+  type ParsedBatch,
   type Variant,
 } from '../../compare/batch-file.js';
 import type { Issue } from '../../diagnostics/issues.js';
@@ -72,10 +73,7 @@ function batchFileProblems(name: string, problems: readonly BatchProblem[]): Cli
   return new CliExit(exitCodes.badInput, `${lines.join('\n')}\n${problemsFound(problems.length, 'run')}`);
 }
 
-async function readVariants(
-  file: string,
-  maxVariants: number,
-): Promise<{ variants: Variant[]; text: string }> {
+async function readVariants(file: string, maxVariants: number): Promise<ParsedBatch> {
   const read = await readRegularFile(file, fileSizeLimits.json);
   if (read.kind === 'bad')
     throw new CliExit(
@@ -84,7 +82,7 @@ async function readVariants(
     );
   const parsed = parseBatchFile(read.text, { maxVariants });
   if ('problems' in parsed) throw batchFileProblems(path.basename(file), parsed.problems);
-  return { variants: parsed.variants, text: read.text };
+  return parsed;
 }
 
 /**
@@ -176,10 +174,11 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
         : workersFlag(flags.workers)
       : 0;
   const timeLimit = timeLimitFlag(flags.timeLimit);
-  const { variants, text } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
+  const batch = await readVariants(file, maxVariantsFlag(flags.maxVariants));
+  const { variants } = batch;
   const batchDir = path.dirname(path.resolve(file));
   const { bases, inputs, warnings } = await checkBases(variants, batchDir, path.basename(file));
-  const named = baseReferenceProblems(text, bases);
+  const named = baseReferenceProblems(batch, bases);
   if (named.length > 0) throw batchFileProblems(path.basename(file), named);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   const bar = progressBar('variants');
@@ -207,6 +206,11 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     ...(summary.resumed > 0 ? [`${summary.resumed} already done, skipped`] : []),
     ...(summary.stale > 0
       ? [`${summary.stale} solved from an earlier version of their base, run again`]
+      : []),
+    ...(summary.untraced > 0
+      ? [
+          `${summary.untraced} of those kept from an earlier zonal that did not record their base: if a base has changed since, run without --resume`,
+        ]
       : []),
   ];
   const resumedText = resumed.length === 0 ? '' : ` (${resumed.join('; ')})`;

@@ -16,7 +16,7 @@ const entities: Readonly<Record<string, string>> = {
 export const xmlText = (text: string): string => text.replace(special, (c) => entities[c] ?? '');
 
 /** Column 1 → A, 27 → AA. */
-function spelt(column: number): string {
+function letters(column: number): string {
   let name = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
     name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
@@ -25,7 +25,9 @@ function spelt(column: number): string {
 
 /** Each column's name, spelt once: every cell of a sheet asks for one. */
 const columnNames: string[] = [];
-const columnName = (column: number): string => (columnNames[column] ??= spelt(column));
+
+/** A spreadsheet column's name (1-based): 1 → A, 27 → AA, as cell references and messages (`bids!E7`) write it. */
+export const columnName = (column: number): string => (columnNames[column] ??= letters(column));
 
 export const cellRef = (row: number, column: number): string => `${columnName(column)}${row}`;
 
