@@ -1,7 +1,7 @@
 /**
  * MEAT scores of every bid for every lot it could serve, for procurement
  * teams (`zonal score`): price score = 100 × priceWeight × lowest eligible
- * price / bid price, quality score = qualityWeight × quality (0-100), total,
+ * price / bid price (at most 100 × priceWeight, for a bid that may not win), quality score = qualityWeight × quality (0-100), total,
  * rank within the lot, and abnormally-low-tender flags. A lot with merged care
  * types lists the bids of each care type, priced against that care type's
  * lowest price (a bid is paid its own price for its own care type's hours).
@@ -53,7 +53,8 @@ function scoreBid(
   settings: ScoringSettings,
 ): Omit<BidScore, 'rank'> {
   const rules = scenario.award;
-  const priceScore = round2(100 * rules.priceWeight * (minPrice / bid.price));
+  // A bid that may not win can be cheaper than every bid that may: it gets the full price points, never more.
+  const priceScore = round2(100 * rules.priceWeight * Math.min(1, minPrice / bid.price));
   const qualityScore = round2(rules.qualityWeight * bid.quality);
   const flag =
     floor === undefined

@@ -109,4 +109,8 @@ describe('bidScores (zonal score)', () => {
     expect(rows.find((r) => r.bidId === 'B3')?.flags).toContain('below-min-quality');
     expect(rows.find((r) => r.bidId === 'B3')?.flags).toContain('below-wage-floor');
   });
+  it('a bid that may not win, cheaper than every bid that may, gets the full price points and no more', () => {
+    // £15 against the lowest eligible £20 would be 40 × 20/15 = 53.33 of 40 points.
+    expect(rows.find((r) => r.bidId === 'B3')?.priceScore).toBe(40);
+  });
 });
