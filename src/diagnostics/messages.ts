@@ -157,6 +157,9 @@ export const periodHasNoRows = (period: string, demandFile: string, periods: rea
     : `period "${period}" has no rows in ${demandFile}, whose period column says "${saved}": a spreadsheet saved the year as a ${saved.includes('.') ? 'number' : 'date'}; write the period column as text (${period}), or set period to "${saved}"`;
 };
 
+export const olderThanPopulation = (over65: number, population: number) =>
+  `population_65_plus ${over65} is more than population ${population}: the people aged 65 and over are part of the population; check that the two columns are not swapped`;
+
 // Demand rows and totals.
 
 export const duplicateDemand = (areaId: string, careType: string, period: string, firstLine: number) =>

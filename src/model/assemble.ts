@@ -480,6 +480,20 @@ interface CheckedTables {
   readonly current: CurrentRow[];
 }
 
+/** An area whose over-65s outnumber its people: told once, with the rows that repeat it (swapped columns). */
+function checkPopulations(s: TableRows, issues: IssueList): void {
+  const swapped = repeatedMistakes();
+  for (const { line, row } of s.areas)
+    if (row.population_65_plus > row.population)
+      swapped.note(
+        'over-65s above population',
+        msg.olderThanPopulation(row.population_65_plus, row.population),
+        line,
+        'population_65_plus',
+      );
+  swapped.tell(issues, s.files.areas);
+}
+
 /**
  * The checks across tables (ids, zonings, references from demand, bids and
  * today's caseload): they need nothing from scenario.json but its file names
@@ -490,6 +504,7 @@ interface CheckedTables {
  */
 export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = false): CheckedTables {
   const areaMap = uniqueIds(s.files.areas, s.areas, (r) => r.area_id, 'area id', issues, 'area_id');
+  checkPopulations(s, issues);
   const areas: Area[] = [...areaMap.values()].map((r) => ({
     id: r.area_id,
     name: r.name,

@@ -57,6 +57,16 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test('over-65s above the population: one message at the first row, naming the rows that repeat it', async () => {
+    const { errors } = await problems((f) => {
+      set('areas.csv', 2, 'A1,Alpha,52.1,-1.2,200,1000,urban')(f);
+      set('areas.csv', 4, 'A3,Gamma,52.3,-1.4,120,500,rural')(f);
+    });
+    expect(errors).toEqual([
+      'areas.csv:2: population_65_plus 1000 is more than population 200: the people aged 65 and over are part of the population; check that the two columns are not swapped; the same in 1 more row(s): 4',
+    ]);
+  });
+
   test('a later period with as many rows as the design period is no warning', async () => {
     const { warnings } = await problems((f) => {
       const rows = (f['demand.csv'] ?? '').trim().split('\n');
