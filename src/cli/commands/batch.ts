@@ -44,26 +44,41 @@ export interface Progress {
   stop(): void;
 }
 
+/** Rows of this run before the time left is shown: the first pays the workers' start (from it alone: 548 s for a 4 s batch). */
+const rowsBeforeEta = 5;
+
+/**
+ * ` | eta 12s` once `rowsBeforeEta` rows of this run have landed (cli-progress's own
+ * `{eta_formatted}` showed "NFs" before any had). The bar's token is `{timeLeft}`: `{eta}`
+ * is cli-progress's own.
+ */
+export function etaText(done: number, total: number, first: number, seconds: number): string {
+  const ran = done - first;
+  return ran < rowsBeforeEta || done >= total ? '' : ` | eta ${Math.ceil(((total - done) * seconds) / ran)}s`;
+}
+
 /** A progress bar on stderr when it is a terminal; silent otherwise (logs and pipes stay clean). */
 export function progressBar(what: string): Progress {
   if (process.stderr.isTTY !== true) return { update: () => undefined, stop: () => undefined };
   const bar = new SingleBar(
     {
       stream: standardErr(),
-      format: `${what} [{bar}] {value}/{total} {percentage}% | eta {eta_formatted}`,
+      format: `${what} [{bar}] {value}/{total} {percentage}%{timeLeft}`,
       hideCursor: true,
     },
     Presets.shades_classic,
   );
-  let started = false;
+  let start: { done: number; at: number } | null = null;
   return {
     update(done, total) {
-      if (!started) bar.start(total, done);
-      started = true;
+      if (start === null) {
+        start = { done, at: performance.now() };
+        bar.start(total, done, { timeLeft: '' });
+      }
       bar.setTotal(total);
-      bar.update(done);
+      bar.update(done, { timeLeft: etaText(done, total, start.done, (performance.now() - start.at) / 1000) });
     },
-    stop: () => (started ? bar.stop() : undefined),
+    stop: () => (start === null ? undefined : bar.stop()),
   };
 }
 
