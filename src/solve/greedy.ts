@@ -232,8 +232,10 @@ class Greedy {
     );
     if (!(weight > 0)) return false;
     const t = leastHoursOfAWinner / weight;
-    const key = `${m.lotId}|${m.areaId}`;
     const value = (v: number) => this.state.values[v] ?? 0;
+    // Rows are checked by commit; a variable's own bound is not, so it is checked here.
+    if (value(j) + t > (this.program.variables[j]?.upper ?? 0)) return false;
+    const key = `${m.lotId}|${m.areaId}`;
     const members = (this.frameworks.areaHours.get(key) ?? []).filter((v) => v !== j);
     const donors = [
       ...[this.frameworks.areaUnmet.get(key)].filter((u): u is number => u !== undefined),
