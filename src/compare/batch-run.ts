@@ -239,10 +239,16 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const done = new Set(kept.map((l) => l.row.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
   await rewriteBatchFiles(settings.outDir, kept);
-  const journal = openJournal(settings.outDir);
   settings.onStart?.();
-  const threads =
-    settings.executor === undefined && todo.length > 0 ? startThreadPool(settings, todo.length) : null;
+  const journal = openJournal(settings.outDir);
+  let threads: ThreadPool | null;
+  try {
+    threads =
+      settings.executor === undefined && todo.length > 0 ? startThreadPool(settings, todo.length) : null;
+  } catch (e) {
+    journal.close(); // a pool that cannot start (no built worker) must not leave the files open
+    throw e;
+  }
   const lines: JournalLine[] = [...kept];
   let landed = kept.length;
   settings.onProgress?.(landed, total);
