@@ -12,8 +12,10 @@
  * 164 ms. On the quiet machine, the bench's grid in one process, the two settings
  * in turn (docs/performance.md, "Batch"): two workers 150.6 variants/s on their own
  * threads against 145.0 in parallel (medians of 8 pairs, every pair won), one worker
- * 88.7 against 90.7 (6 pairs, parallel won each). So when the workers take every
- * core, each scavenges on its own thread; with a core to spare, V8's default stays.
+ * 88.7 against 90.7 (6 pairs, parallel won each; an earlier 4 pairs in a slower spell gave
+ * 86.8 against 84.5, so one worker's difference is within the host's swings). So when the
+ * workers take every core, each scavenges on its own thread; with a core to spare, V8's
+ * default stays, its parallel tasks having a free core to run on.
  *
  * The flag is process-wide and V8 reads it at each scavenge, so it is set for every
  * batch (the bench runs one worker, then two, in one process).
