@@ -124,8 +124,12 @@ export function tenderWarnings(
 function tooFewBidders(scenario: Scenario, lots: readonly Lot[]): string[] {
   const wanted = scenario.award.minDistinctProviders;
   if (wanted <= 1) return [];
-  const bidders = new Set(lots.flatMap((lot) => [...offerProviders(lot, scenario.bids, scenario.award)]));
-  if (bidders.size >= wanted) return [];
+  // Stops at the first lots that show enough bidders: on the county, after a lot or two, in every batch variant.
+  const bidders = new Set<string>();
+  for (const lot of lots) {
+    for (const providerId of offerProviders(lot, scenario.bids, scenario.award)) bidders.add(providerId);
+    if (bidders.size >= wanted) return [];
+  }
   return [tooFewBiddersFor(wanted, bidders.size)];
 }
 
