@@ -546,12 +546,9 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
 
 export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   const zoning = s.json.zoning ?? [...s.zonings.keys()][0] ?? '';
-  const { areas, zonings, demand, totals, providers, bids, current } = checkTables(
-    s,
-    issues,
-    !s.zonings.has(zoning),
-  );
-  if (!zonings.has(zoning))
+  const zoningUnknown = !s.zonings.has(zoning);
+  const { areas, zonings, demand, totals, providers, bids, current } = checkTables(s, issues, zoningUnknown);
+  if (zoningUnknown)
     issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const designTotal = totals.get(s.json.period);
   if (designTotal === undefined)
