@@ -2,7 +2,8 @@
  * Batch throughput: the bundled Hertfordshire grid (504 county-sized
  * variants mixing zone maps, lot structures, demand forecasts and share caps)
  * run end to end through `runBatch` (worker start, solve, verify, score,
- * files streamed) with one worker and with two. Reports variants per second,
+ * files streamed; its base read before, as `zonal batch` reads it, and handed to
+ * the workers) with one worker and with two. Reports variants per second,
  * the ratio, and the process's CPU per variant in each run. Measures; checks
  * nothing.
  *
@@ -18,6 +19,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBatchFile, type Variant } from '../compare/batch-file.js';
 import { runBatch } from '../compare/batch-run.js';
+import { readScenario } from '../io/read-scenario.js';
+import type { Scenario } from '../model/types.js';
 import { splitThreadCpu, threadCpuSeconds, type ThreadSplit } from './thread-cpu.js';
 import { isSteady, steadyRatio } from './batch-rounds.js';
 import { median } from './summary.js';
@@ -47,7 +50,22 @@ export function benchVariants(every: number): Variant[] {
   return parsed.variants.filter((_, i) => i % every === 0).map((v, index) => ({ ...v, index }));
 }
 
+/**
+ * The grid's base scenarios, read once before the batch as `zonal batch` reads them (to
+ * check them and print their warnings), and handed to its workers.
+ */
+async function gridBases(variants: readonly Variant[]): Promise<Map<string, Scenario>> {
+  const bases = new Map<string, Scenario>();
+  for (const base of new Set(variants.map((v) => v.base))) {
+    const { scenario } = await readScenario(path.join(path.dirname(batchFile), base));
+    if (scenario === null) throw new Error(`the bench's base scenario ${base} has errors`);
+    bases.set(base, scenario);
+  }
+  return bases;
+}
+
 async function timedBatch(variants: readonly Variant[], workers: number): Promise<BatchRun> {
+  const bases = await gridBases(variants);
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'zonal-bench-batch-'));
   try {
     const cpu = process.cpuUsage();
@@ -62,6 +80,7 @@ async function timedBatch(variants: readonly Variant[], workers: number): Promis
       resume: false,
       timeLimit: 60,
       version: 'bench',
+      bases,
       // The bundled grid (504) would take the optimised compile by its size anyway; the
       // warm-up and the bench's quicker forms (every n-th variant) must take it too.
       highs: 'optimised',

@@ -29,7 +29,8 @@ import {
   rewriteBatchFiles,
   type JournalLine,
 } from './batch-journal.js';
-import type { ChunkTask, VariantTask } from './batch-worker.js';
+import type { ChunkTask, HandedBases, VariantTask } from './batch-worker.js';
+import type { Scenario } from '../model/types.js';
 import { failedRow, type BatchRow } from './run-variant.js';
 
 /**
@@ -53,6 +54,12 @@ export interface BatchSettings {
   readonly version: string;
   /** Each base's input hash, by the name the batch file gives it: rows are stamped with it, and --resume keeps only rows of the same. */
   readonly baseInputs?: ReadonlyMap<string, string>;
+  /**
+   * The base scenarios as read and checked before the batch, by the name the batch file gives
+   * them: handed to each worker thread as it starts (batch-worker.ts `HandedBases`); a base
+   * not here is read by each worker on its first variant.
+   */
+  readonly bases?: ReadonlyMap<string, Scenario>;
   /** Called once the output folder is ready (it holds the rows kept by --resume), before any variant runs. */
   readonly onStart?: () => void;
   /** Called once before solving (with the rows kept by --resume) and after every row. */
@@ -198,7 +205,7 @@ interface ThreadPool {
  * worker that remembers its answer.
  */
 function startThreadPool(
-  settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version' | 'highs'>,
+  settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version' | 'highs' | 'bases'>,
   variants: number,
 ): ThreadPool {
   optimiseOnlyLastingHotCode();
@@ -213,6 +220,12 @@ function startThreadPool(
     maxThreads: settings.workers,
     idleTimeout: 1000,
     resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb },
+    workerData: {
+      bases: [...(settings.bases ?? [])].map(([base, scenario]) => [
+        path.resolve(settings.batchDir, base),
+        scenario,
+      ]),
+    } satisfies HandedBases,
   });
   const taskOf = (variant: Variant): VariantTask => ({
     variant,

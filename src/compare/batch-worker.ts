@@ -1,12 +1,17 @@
 /**
  * The batch worker thread (run by piscina: compare/batch-run.ts `workerEntry`).
- * Each worker reads each base scenario once and keeps it; HiGHS loads one
+ * Each worker keeps each base scenario: those `zonal batch` read and checked
+ * before the batch, handed to every worker as its thread starts (`HandedBases`),
+ * any other read once, on its first variant. HiGHS loads one
  * WASM runtime per thread (solve/backend-highs.ts), from the module the main
  * thread compiled for the whole pool when its chunks bring one (a batch), or
  * compiled by the worker itself (`zonal worker`'s tasks).
  */
-import type { MessagePort } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { readScenario, type ReadResult } from '../io/read-scenario.js';
+import { IssueList } from '../diagnostics/issues.js';
+import { reviveScenario } from '../model/demand-table.js';
+import type { Scenario } from '../model/types.js';
 import { recordCodeCache } from '../cli/code-cache-record.js';
 import { formatIssue } from '../diagnostics/issues.js';
 import { highsBackend, useCompiledHighs } from '../solve/backend-highs.js';
@@ -23,7 +28,31 @@ export interface VariantTask {
   readonly version: string;
 }
 
-const scenarios = new Map<string, Promise<ReadResult>>();
+/**
+ * Base scenarios the main thread has read, checked and hashed, by the absolute path of
+ * their folder or workbook: piscina's `workerData` for every thread of the pool
+ * (batch-run.ts). A worker then neither reads the files again (20-30 ms of CPU and the
+ * reading code run cold, in each worker) nor can see a version of them other than the
+ * one the rows' `baseInput` names.
+ */
+export interface HandedBases {
+  readonly bases: readonly (readonly [dir: string, scenario: Scenario])[];
+}
+
+function handedBases(data: unknown): [string, Promise<ReadResult>][] {
+  const bases = (data as Partial<HandedBases> | null | undefined)?.bases ?? [];
+  return bases.map(([dir, scenario]) => [
+    dir,
+    Promise.resolve({
+      scenario: reviveScenario(scenario),
+      issues: new IssueList(),
+      inputHash: '',
+      inputs: [],
+    }),
+  ]);
+}
+
+const scenarios = new Map<string, Promise<ReadResult>>(handedBases(workerData));
 
 /** What this worker remembers between variants (compare/variant-memory.ts). */
 const memory = variantMemory(highsBackend);

@@ -12,7 +12,7 @@
  * the young generation collects it almost for free). An array of rows is a
  * `Demand` too, for scenarios built in code. Pure.
  */
-import { careTypes, type CareType, type Demand, type DemandRow } from './types.js';
+import { careTypes, type CareType, type Demand, type DemandRow, type Scenario } from './types.js';
 
 /** Rows per chunk: 65,536 rows are about 2.4 MB. */
 const chunkBits = 16;
@@ -110,6 +110,11 @@ export function reviveDemand(cloned: Demand): Demand {
     length: number;
   };
   return new DemandTable(chunks, areaIds, periods, length);
+}
+
+/** A scenario as it arrives in another thread (the report's, a batch worker): its demand table put back together. */
+export function reviveScenario(cloned: Scenario): Scenario {
+  return { ...cloned, demand: reviveDemand(cloned.demand) };
 }
 
 /** Index of each distinct text in the order first seen; the last one is checked first (a file gives an area's care types, and a period's areas, one after another). */

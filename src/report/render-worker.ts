@@ -6,12 +6,10 @@
 import { parentPort } from 'node:worker_threads';
 import type { RenderReply, RenderRequest } from './render-thread.js';
 import { renderedFiles } from './rendered-files.js';
-import { reviveDemand } from '../model/demand-table.js';
+import { reviveScenario } from '../model/demand-table.js';
 import type { Scenario } from '../model/types.js';
 import { mapShapes, type MapShapes } from './html/map-geometry.js';
 import { recordCodeCache } from '../cli/code-cache-record.js';
-
-const revive = (scenario: Scenario): Scenario => ({ ...scenario, demand: reviveDemand(scenario.demand) });
 
 interface Prepared {
   readonly scenario: Scenario;
@@ -37,12 +35,12 @@ let prepared: Prepared | null = null;
 
 parentPort?.on('message', (request: RenderRequest) => {
   if (request.kind === 'scenario') {
-    const scenario = revive(request.scenario);
+    const scenario = reviveScenario(request.scenario);
     prepared = { scenario, zoning: request.zoning, shapes: shapesFor(scenario, request.zoning) };
     return;
   }
   const reply = (r: RenderReply) => parentPort?.postMessage(r);
-  const scenario = request.scenario === undefined ? prepared?.scenario : revive(request.scenario);
+  const scenario = request.scenario === undefined ? prepared?.scenario : reviveScenario(request.scenario);
   if (scenario === undefined) {
     reply({ kind: 'failed', error: 'the award came without its scenario' });
     return;

@@ -10,6 +10,7 @@ import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
 import { landChunk, runBatch, workerEntry, type BatchSettings } from '../../src/compare/batch-run.js';
 import type { ChunkTask } from '../../src/compare/batch-worker.js';
 import { failedRow, type BatchRow } from '../../src/compare/run-variant.js';
+import { readScenario } from '../../src/io/read-scenario.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
@@ -97,6 +98,28 @@ describe('runBatch', () => {
     const csv = (await readFile(path.join(one.outDir, 'batch.csv'), 'utf8')).trim().split('\n');
     expect(csv.length).toBe(15);
     expect(csv[0]?.startsWith('index,id,base,status,error,')).toBe(true);
+  });
+
+  test('workers use the base scenarios handed to them, not the files again', async () => {
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('the tiny scenario has errors');
+    // As read, less its zoning "two": variants of "two" can only fail if the workers use this one.
+    const handed = {
+      ...scenario,
+      zonings: new Map([...scenario.zonings].filter(([name]) => name !== 'two')),
+    };
+    const read = await runBatch(await settings(2));
+    const given = await runBatch(await settings(2, { bases: new Map([['tiny', handed]]) }));
+    const on = (zoning: string) => (r: BatchRow) => (r.overrides as { zoning?: string }).zoning === zoning;
+    expect(given.rows.filter(on('two')).length).toBe(6);
+    for (const row of given.rows.filter(on('two')))
+      expect(row).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/zoning "two" is not in the scenario/),
+      });
+    // Those of zoning "one" (its demand table put back together in each worker) are as when each worker reads the files.
+    expect(given.rows.filter(on('one')).length).toBe(6);
+    expect(timeless(given.rows.filter(on('one')))).toEqual(timeless(read.rows.filter(on('one'))));
   });
 
   test('--resume keeps finished rows, drops a line cut short and the failed row, and runs only the rest', async () => {

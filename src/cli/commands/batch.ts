@@ -205,6 +205,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     workers,
     resume: flags.resume === true,
     baseInputs: inputs,
+    bases,
     timeLimit,
     version,
     // After the output folder is known to be usable, so a bad --out is its one message.
