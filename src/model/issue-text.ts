@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { settingNotNumber, settingUnknownKey } from '../diagnostics/messages.js';
+import { isMissing, settingNotNumber, settingUnknownKey } from '../diagnostics/messages.js';
 import { keysAt } from './schema-keys.js';
 
 interface Issue {
@@ -43,7 +43,7 @@ function typeMessage(issue: Issue): string | null {
   const [, expected = '', received = ''] = words;
   const wanted = kindWords[expected] ?? expected;
   return received === 'undefined'
-    ? `is missing: give it as ${wanted}`
+    ? isMissing(`give it as ${wanted}`)
     : `must be ${wanted}, not ${kindWords[received] ?? received}`;
 }
 
