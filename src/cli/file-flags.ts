@@ -39,9 +39,22 @@ async function realPath(at: string): Promise<string> {
   return up === full ? full : path.join(await realPath(up), path.basename(full));
 }
 
+/** `realPath` for one command: each path resolved once, as every file in --out shares its folder. */
+type RealPaths = (at: string) => Promise<string>;
+
+function realPaths(): RealPaths {
+  const known = new Map<string, Promise<string>>();
+  return (at) => {
+    const full = path.resolve(at);
+    const real = known.get(full) ?? realPath(full);
+    known.set(full, real);
+    return real;
+  };
+}
+
 /** Where a write of `file` lands: its folder's real path; the name itself is replaced in one rename, a link too, so it stays. */
-const realTarget = async (file: string): Promise<string> =>
-  path.join(await realPath(path.dirname(path.resolve(file))), path.basename(file));
+const realTarget = async (file: string, real: RealPaths): Promise<string> =>
+  path.join(await real(path.dirname(path.resolve(file))), path.basename(file));
 
 interface Target extends Written {
   readonly real: string;
@@ -71,8 +84,9 @@ async function fileProblem(
   w: Target,
   others: readonly Target[],
   folders: ReadonlySet<string>,
+  real: RealPaths,
 ): Promise<string | null> {
-  if (folders.has(await realPath(w.file))) return msg.fileFlagIsFolder(subject(w), 'the --out folder');
+  if (folders.has(await real(w.file))) return msg.fileFlagIsFolder(subject(w), 'the --out folder');
   if (await isFolder(w.real)) return msg.fileFlagIsFolder(subject(w), 'a folder');
   const through = await fileInTheWay(w.file);
   if (through !== null) return msg.fileFlagThroughFile(subject(w), through);
@@ -92,18 +106,19 @@ async function fileProblem(
  * the scenario's own providers.csv, and the scenario could not be read again.
  */
 export async function checkWrites(writes: readonly Written[], inputs: readonly string[]): Promise<void> {
+  const real = realPaths();
   const targets: Target[] = await Promise.all(
-    writes.map(async (w) => ({ ...w, real: await realTarget(w.file) })),
+    writes.map(async (w) => ({ ...w, real: await realTarget(w.file, real) })),
   );
   const folders = new Set(
-    await Promise.all(targets.filter((t) => t.names === 'folder').map((t) => realPath(t.given))),
+    await Promise.all(targets.filter((t) => t.names === 'folder').map((t) => real(t.given))),
   );
   const outputs = targets.filter((t) => t.names === 'folder');
   const read = new Set(inputs);
   for (const [i, w] of targets.entries()) {
     // Another file flag's file is named as the earlier flag's, as typed first.
     const others = [...outputs, ...targets.slice(0, i).filter((t) => t.names === 'file')];
-    const problem = w.names === 'file' ? await fileProblem(w, others, folders) : null;
+    const problem = w.names === 'file' ? await fileProblem(w, others, folders, real) : null;
     if (problem !== null) throw new CliExit(exitCodes.badInput, problem);
     if (read.has(w.real))
       throw new CliExit(

@@ -12,6 +12,7 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
+import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
 import { jsonProblem, lineAt } from '../io/json-problem.js';
 import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
@@ -67,17 +68,16 @@ export interface BatchProblem {
   readonly message: string;
 }
 
-function lineOf(text: string, root: Node | undefined, path: readonly PropertyKey[]): number | null {
-  if (root === undefined) return null;
-  for (let n = path.length; n >= 0; n--) {
+/** The line where a key path of a JSON text is written (of an item of a list: where it starts), or null. */
+function jsonLine(text: string, root: Node): LineOf {
+  return (path) => {
     const node = findNodeAtLocation(
       root,
-      path.slice(0, n).map((p) => (typeof p === 'number' ? p : String(p))),
+      path.map((p) => (typeof p === 'number' ? p : String(p))),
     );
-    if (node !== undefined)
-      return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
-  }
-  return null;
+    if (node === undefined) return null;
+    return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+  };
 }
 
 /** {"a.b": 1} → {a: {b: 1}} */
@@ -258,8 +258,8 @@ const topLevel = (path: readonly PropertyKey[]) => (path.length === 0 ? ['the ba
 
 /** A batch file as parseBatchFile read it, for baseReferenceProblems to place its problems. */
 interface BatchSource {
-  readonly text: string;
-  readonly root: Node;
+  /** The line of a key path in the file, or of the nearest object that holds it. */
+  readonly line: LineOf;
   readonly file: BatchFile;
   /** The shared overrides as written. */
   readonly shared: Record<string, unknown>;
@@ -283,8 +283,8 @@ export function parseBatchFile(
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   if (root === undefined) return { problems: [{ line: null, message: msg.batchEmpty() }] };
   const problems: BatchProblem[] = [];
-  const report = (path: PropertyKey[], message: string) =>
-    problems.push({ line: lineOf(text, root, path), message });
+  const line = nearestLine(jsonLine(text, root));
+  const report = (path: PropertyKey[], message: string) => problems.push({ line: line(path), message });
   const parsedJson: unknown = JSON.parse(text);
   // Its parts, read below only where the schema did not already refuse them (a file of `null` has none).
   const json: { grid?: unknown; overrides?: Record<string, unknown> } =
@@ -333,7 +333,7 @@ export function parseBatchFile(
     : {
         variants: variants.map((v, index) => ({ ...v, index })),
         name: parsed.data.name ?? null,
-        source: { text, root, file: parsed.data, shared },
+        source: { line, file: parsed.data, shared },
       };
 }
 
@@ -350,7 +350,7 @@ export function baseReferenceProblems(
   batch: Pick<ParsedBatch, 'source'>,
   bases: ReadonlyMap<string, Scenario>,
 ): BatchProblem[] {
-  const { text, root, file, shared } = batch.source;
+  const { file, shared } = batch.source;
   const problems = new Map<string, BatchProblem>();
   const check = (path: PropertyKey[], base: string, overrides: unknown, what: string) => {
     const scenario = bases.get(base);
@@ -358,7 +358,7 @@ export function baseReferenceProblems(
     const problem =
       scenario === undefined || !read.success ? null : baseReferenceProblem(scenario, read.data);
     if (problem === null) return;
-    const line = lineOf(text, root, path);
+    const line = batch.source.line(path);
     // A shared override kept by many variants is one mistake, told once.
     problems.set(`${line}:${what}: ${problem}`, { line, message: `${what}: ${problem}` });
   };

@@ -5,7 +5,8 @@
  * transformation of a scenario's lot plan.
  */
 import type { CareType, LotEntry, LotPlan, LotPlanEntry, Scenario } from '../model/types.js';
-import { describeEntry, entryToJson, structureOptions } from '../structures/index.js';
+import { describeEntry, structureOptions } from '../structures/index.js';
+import { lotPlanToJson } from './lot-plan-json.js';
 import { demandWhere } from '../model/demand-table.js';
 
 /** Omit over each member of a union (a plain Omit merges the members). */
@@ -142,15 +143,13 @@ export const ownPlanLabel = (scenario: Scenario) =>
  */
 export function tenderedLotsKey(scenario: Scenario): string {
   const present = careTypesInDemand(scenario);
-  const tendered = (Object.keys(scenario.lotPlan) as CareType[])
-    // applyOption always tenders standard care.
-    .filter((careType) => careType === 'standard' || present.has(careType))
-    .sort()
-    .map((careType) => {
-      const entry = scenario.lotPlan[careType];
-      return [careType, entry === undefined || entry.kind === 'merge' ? entry : entryToJson(entry)];
-    });
-  return JSON.stringify(tendered);
+  // applyOption always tenders standard care.
+  const tendered: LotPlan = Object.fromEntries(
+    Object.entries(scenario.lotPlan).filter(
+      ([careType]) => careType === 'standard' || present.has(careType as CareType),
+    ),
+  );
+  return JSON.stringify(lotPlanToJson(tendered));
 }
 
 /** The scenario with its lot plan replaced by the option's (care types without demand are left out). */

@@ -257,7 +257,7 @@ export const boundariesNotUsed = (problem: string) =>
 /** `workbook`: a workbook in the folder, which is most likely the scenario meant. */
 export const scenarioJsonMissing = (workbook: string | null = null) =>
   workbook === null
-    ? 'is missing: a scenario folder needs scenario.json (see `zonal init`)'
+    ? isMissing('a scenario folder needs scenario.json (see `zonal init`)')
     : `is missing, and the folder holds the workbook ${workbook}: give the workbook in place of the folder`;
 
 /** `folder`: the folder holding it, when what was given is a scenario.json (the folder is what zonal wants). */
@@ -345,9 +345,14 @@ export const settingUnknownKey = (key: string, known: readonly string[]) =>
 export const settingBadKey = (holder: string, key: string, rule: string) =>
   `${holder}: "${key}" is not a valid name (${rule}): rename it`;
 
+/** A required value left out, and how to give it: every "is missing" of a setting or file is worded so. */
+export const isMissing = (fix: string) => `is missing: ${fix}`;
+
 /** A required setting left out: a file name under "files", else a value of the `expected` kind. */
 export const settingMissing = (isFile: boolean, key: string, expected: string) =>
-  `is missing: give ${isFile ? `the file name, e.g. "${key}.csv"` : expected === 'object' ? 'an object ({…})' : `a ${expected}`}`;
+  isMissing(
+    `give ${isFile ? `the file name, e.g. "${key}.csv"` : expected === 'object' ? 'an object ({…})' : `a ${expected}`}`,
+  );
 
 export const settingNotNumber = () => 'must be a number, not text';
 /** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */

@@ -8,55 +8,24 @@
 import type { z } from 'zod';
 import { closestName } from '../diagnostics/did-you-mean.js';
 import type { IssueList } from '../diagnostics/issues.js';
+import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
 import * as msg from '../diagnostics/messages.js';
-import { awardSchema, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
+import { scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
 import { settingsReader, topSettingsKeys } from '../model/quick-settings.js';
 import { issueMessage, issueText } from '../model/issue-text.js';
-import { lotEntryKeys } from '../structures/entry-schema.js';
-import {
-  contractSchema,
-  contractSettingsProblems,
-  paymentSchema,
-  transitionSchema,
-} from '../model/contract-settings.js';
-import { careTypes } from '../model/types.js';
+import { contractSettingsProblems } from '../model/contract-settings.js';
+import { keysAt } from '../model/schema-keys.js';
 import { once } from '../model/once.js';
 
 /** Where the settings are: the file (or sheet) and the line (or row) of a key path. */
 export interface SettingsPlace {
   readonly file: string;
-  readonly line: (path: readonly PropertyKey[]) => number | null;
+  readonly line: LineOf;
 }
 
-/** The keys an object at `path` may have, for "did you mean". */
-function knownKeys(path: readonly PropertyKey[]): readonly string[] {
-  const [first] = path;
-  if (path.length === 0) return topSettingsKeys();
-  if (first === 'award') return Object.keys(awardSchema().shape);
-  if (first === 'contract')
-    return path.length === 1
-      ? Object.keys(contractSchema().shape)
-      : ['kind', 'percentPerYear', 'labourShare'];
-  if (first === 'transition') return Object.keys(transitionSchema().shape);
-  if (first === 'payment') return path.length === 1 ? Object.keys(paymentSchema().shape) : [];
-  if (first === 'files') return Object.keys(scenarioJsonSchema().shape.files.shape);
-  if (first === 'lots') return path.length === 1 ? careTypes : [...lotEntryKeys, 'merge'];
-  return [];
-}
-
-/**
- * The line of a key path, else of the nearest object that holds it: a key left out has no
- * line of its own, and its message belongs at the object that misses it.
- */
-function nearestLine(place: SettingsPlace): SettingsPlace['line'] {
-  return (path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const line = place.line(path.slice(0, n));
-      if (line !== null) return line;
-    }
-    return null;
-  };
-}
+/** The keys an object at `path` may have, for "did you mean": read from the settings schema, so a new setting is offered. */
+export const settingsKeysAt = (path: readonly PropertyKey[]): readonly string[] =>
+  keysAt(scenarioJsonSchema(), path);
 
 /** The value at a key path of the settings as written, or undefined. */
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
@@ -96,7 +65,7 @@ function unknownTopKeys(raw: unknown, place: SettingsPlace, issues: IssueList): 
 }
 
 export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueList): ScenarioJson | null {
-  const place: SettingsPlace = { file: given.file, line: nearestLine(given) };
+  const place: SettingsPlace = { file: given.file, line: nearestLine(given.line) };
   // A setting left out is told at the row of what holds it: not at that row's value, which is another setting's.
   const column = (path: readonly PropertyKey[]) => (given.line(path) === null ? 'row' : 'value');
   const keysOk = unknownTopKeys(raw, place, issues);
@@ -120,7 +89,7 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
         issues.error(
           place.file,
           place.line([...issue.path, key]),
-          `${where} ${msg.settingUnknownKey(key, knownKeys(issue.path))}`,
+          `${where} ${msg.settingUnknownKey(key, settingsKeysAt(issue.path))}`,
           'key',
         );
     else if (issue.code === 'invalid_key') {

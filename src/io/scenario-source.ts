@@ -16,6 +16,7 @@
  */
 import type { z } from 'zod';
 import type { IssueList } from '../diagnostics/issues.js';
+import type { LineOf } from '../diagnostics/nearest-line.js';
 import { assembleScenario, checkTables, type TableRows, type ZoningRows } from '../model/assemble.js';
 import { demandRowReader } from '../model/demand-fast-path.js';
 import { checkAreaPlaces } from '../model/geography.js';
@@ -42,8 +43,8 @@ export interface ScenarioSource {
   readonly settingsFile: string;
   /** The settings as parsed, before checking; undefined when they could not be read (already reported). */
   readonly settings: unknown;
-  /** Line (or row) of a key path in the settings, for messages. */
-  readonly line: (path: readonly PropertyKey[]) => number | null;
+  /** Line (or row) of a key path in the settings, for messages; null when the path has none of its own. */
+  readonly line: LineOf;
   /** Stream a table by its reference (file name or sheet) into `sink`; false when it cannot be read (already reported). */
   table(ref: string, sink: TableSink): Promise<boolean>;
   /** The boundaries GeoJSON, or null (problems reported). */

@@ -11,6 +11,7 @@ import type { IssueList } from '../diagnostics/issues.js';
 import { closestName } from '../diagnostics/did-you-mean.js';
 import { repeatedMistakes } from '../diagnostics/repeated-mistakes.js';
 import * as msg from '../diagnostics/messages.js';
+import { nearestLine } from '../diagnostics/nearest-line.js';
 import type { Lined } from './lined.js';
 import type { DemandTable } from './demand-table.js';
 import type { areaRows, bidRows, currentRows, providerRows, RowKind, zoneRows } from './row-schemas.js';
@@ -456,13 +457,9 @@ function buildCurrent(
 function scoringSettingsOf(s: ScenarioRows, issues: IssueList): ScoringSettings {
   const parsed = parseScoringSettings(s.json);
   if (parsed.kind === 'ok') return parsed.settings;
+  const line = nearestLine((path) => s.jsonLine(...path.map(String)));
   for (const { text, keyPath, about } of parsed.issues)
-    issues.error(
-      s.jsonFile,
-      s.jsonLine(...keyPath) ?? s.jsonLine(...keyPath.slice(0, 1)),
-      msg.scoringSettingWrong(text),
-      about,
-    );
+    issues.error(s.jsonFile, line(keyPath), msg.scoringSettingWrong(text), about);
   const defaults = parseScoringSettings({ costModel: {}, scoring: {} });
   if (defaults.kind === 'bad') throw new Error('the default scoring settings do not parse');
   return defaults.settings;

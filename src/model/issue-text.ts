@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { settingNotNumber, settingUnknownKey } from '../diagnostics/messages.js';
+import { isMissing, settingNotNumber, settingUnknownKey } from '../diagnostics/messages.js';
+import { keysAt } from './schema-keys.js';
 
 interface Issue {
   readonly path: readonly PropertyKey[];
@@ -42,7 +43,7 @@ function typeMessage(issue: Issue): string | null {
   const [, expected = '', received = ''] = words;
   const wanted = kindWords[expected] ?? expected;
   return received === 'undefined'
-    ? `is missing: give it as ${wanted}`
+    ? isMissing(`give it as ${wanted}`)
     : `must be ${wanted}, not ${kindWords[received] ?? received}`;
 }
 
@@ -81,41 +82,6 @@ export function issueText(issue: Issue, ...within: readonly string[]): string {
   const where = [...within, ...issue.path.map(String)].join('.');
   const message = issueMessage(issue);
   return where === '' ? message : `${where} ${message}`;
-}
-
-/** The parts of a zod definition that say what an object at a path may hold. */
-interface SchemaDef {
-  readonly type: string;
-  readonly shape?: Readonly<Record<string, { readonly _zod: { readonly def: SchemaDef } }>>;
-  readonly innerType?: { readonly _zod: { readonly def: SchemaDef } };
-  readonly in?: { readonly _zod: { readonly def: SchemaDef } };
-  readonly valueType?: { readonly _zod: { readonly def: SchemaDef } };
-  readonly element?: { readonly _zod: { readonly def: SchemaDef } };
-}
-
-/** Past defaults, optionals and the input side of a pipe, to the schema that checks the value. */
-function unwrapped(def: SchemaDef): SchemaDef {
-  let at = def;
-  for (let next = at.innerType ?? at.in; next !== undefined; next = at.innerType ?? at.in) at = next._zod.def;
-  return at;
-}
-
-/** The keys an object at `path` inside `schema` may have; empty when the schema does not list them. */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let def = unwrapped(schema._zod.def as unknown as SchemaDef);
-  for (const key of path) {
-    const next =
-      def.type === 'object'
-        ? def.shape?.[String(key)]
-        : def.type === 'record'
-          ? def.valueType
-          : def.type === 'array'
-            ? def.element
-            : undefined;
-    if (next === undefined) return [];
-    def = unwrapped(next._zod.def);
-  }
-  return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
 /** An issue of `schema` with the keys known where it is, so an unknown key gets "did you mean". */

@@ -13,6 +13,7 @@ import { lotEntrySchema } from '../structures/entry-schema.js';
 import { jsonLimits, share } from './json-limits.js';
 import { once } from './once.js';
 import { named, type PlanReader } from './plan-functions.js';
+import { readsAs } from './schema-keys.js';
 import { careTypes, objectives, type CareType, type LotPlanEntry } from './types.js';
 
 const fileRef = () =>
@@ -120,7 +121,7 @@ const lotPlanSchema = () =>
     z.enum(careTypes, { error: () => `must be a care type: ${careTypes.join(', ')}` }),
     // Not a z.union: a union reports only "no option matched", and the user must
     // hear which key of the lot entry is wrong (lots.standard.leadShare …).
-    z.unknown().transform(lotPlanValue),
+    readsAs(z.unknown().transform(lotPlanValue), () => [lotEntrySchema(), mergeSchema()]),
   );
 
 const someZoning = named(

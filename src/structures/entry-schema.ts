@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { geographyMustBe, settingAppliesOnlyTo, structureMustBe } from '../diagnostics/messages.js';
 import { once } from '../model/once.js';
 import { named, type PlanReader } from '../model/plan-functions.js';
+import { readsAs } from '../model/schema-keys.js';
 import { lotStructures, type LotEntry, type LotStructure } from '../model/types.js';
 import { structureOf } from './index.js';
 
@@ -89,7 +90,13 @@ const lotEntryOf = named(
   lotEntryQuick,
 );
 
-export const lotEntrySchema = once(() => z.record(z.string(), z.unknown()).transform(lotEntryOf));
+export const lotEntrySchema = once(() =>
+  // Checked by its head's schema and its structure's, which lotEntryOf picks: for "did you mean".
+  readsAs(z.record(z.string(), z.unknown()).transform(lotEntryOf), () => [
+    headSchema(),
+    ...lotStructures.map((kind) => structureOf(kind).settings()),
+  ]),
+);
 
 /** Every key a lot entry may have, in any structure (for "did you mean"). */
 export const lotEntryKeys: readonly string[] = [

@@ -3,6 +3,7 @@
  * hours in the areas it covers (optionally at least `minShare` of the lot).
  */
 import { z } from 'zod';
+import { isMissing } from '../diagnostics/messages.js';
 import { jsonLimits, share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
@@ -15,7 +16,7 @@ const settingsRule = named(
       ctx.addIssue({
         code: 'custom',
         path: ['maxProviders'],
-        message: 'is missing: a framework needs maxProviders, e.g. 4',
+        message: isMissing('a framework needs maxProviders, e.g. 4'),
       });
     return { maxProviders: s.maxProviders ?? 1, minShare: s.minShare ?? 0 };
   },

@@ -1,5 +1,6 @@
 /** `lead-secondary`: a lead provider takes `leadShare` of the lot's hours and a different secondary the rest. */
 import { z } from 'zod';
+import { isMissing } from '../diagnostics/messages.js';
 import { share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
@@ -13,7 +14,7 @@ const leadSettings = named(
       ctx.addIssue({
         code: 'custom',
         path: ['leadShare'],
-        message: 'is missing: lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split',
+        message: isMissing('lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split'),
       });
     else if (!(leadShare >= 0.5 && leadShare < 1))
       ctx.addIssue({

@@ -4,6 +4,7 @@
  * the rest equally; every role is held by a different provider.
  */
 import { z } from 'zod';
+import { isMissing } from '../diagnostics/messages.js';
 import { share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
@@ -22,7 +23,7 @@ const settingsRule = named(
       ctx.addIssue({
         code: 'custom',
         path: ['primeShare'],
-        message: "is missing: prime-secondaries needs primeShare, e.g. 0.6 for the prime's 60%",
+        message: isMissing("prime-secondaries needs primeShare, e.g. 0.6 for the prime's 60%"),
       });
     else if (!(p > 0 && p < 1 && p >= (1 - p) / s.secondaries - 1e-12))
       ctx.addIssue({

@@ -1,0 +1,90 @@
+/**
+ * "Did you mean" for a misspelt setting offers every key the settings schema
+ * accepts, at any depth: the keys are checked against zod's own JSON Schema of
+ * the settings (a reading of the schema independent of zonal's), so a new
+ * setting cannot be left out of the suggestions.
+ */
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { IssueList } from '../../src/diagnostics/issues.js';
+import { checkSettings, settingsKeysAt } from '../../src/io/scenario-settings.js';
+import { mergeSchema, scenarioJsonSchema } from '../../src/model/scenario-schema.js';
+import { careTypes, lotStructures } from '../../src/model/types.js';
+import { headSchema } from '../../src/structures/entry-schema.js';
+import { structureOf } from '../../src/structures/index.js';
+import { goodFiles } from '../helpers/scenario-folder.js';
+
+interface JsonSchema {
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly propertyNames?: { readonly enum?: readonly string[] };
+  readonly additionalProperties?: JsonSchema | boolean;
+  readonly items?: JsonSchema;
+  readonly anyOf?: readonly JsonSchema[];
+  readonly oneOf?: readonly JsonSchema[];
+}
+
+const jsonSchemaOf = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+/** Every object in a JSON Schema that names its keys: its path and those keys. */
+function* namedKeys(js: JsonSchema, path: readonly PropertyKey[] = []): Generator<[PropertyKey[], string[]]> {
+  for (const option of [...(js.anyOf ?? []), ...(js.oneOf ?? [])]) yield* namedKeys(option, path);
+  if (js.properties !== undefined) {
+    yield [[...path], Object.keys(js.properties)];
+    for (const [key, value] of Object.entries(js.properties)) yield* namedKeys(value, [...path, key]);
+  }
+  const names = js.propertyNames?.enum;
+  if (names !== undefined) yield [[...path], [...names]];
+  if (typeof js.additionalProperties === 'object')
+    for (const key of names ?? ['any']) yield* namedKeys(js.additionalProperties, [...path, key]);
+  if (js.items !== undefined) yield* namedKeys(js.items, [...path, 0]);
+}
+
+const keysOf = (schema: z.ZodType) => Object.keys(jsonSchemaOf(schema).properties ?? {});
+
+describe('every setting the schema accepts is offered for a misspelt key', () => {
+  const objects = [...namedKeys(jsonSchemaOf(scenarioJsonSchema()))];
+
+  test('the JSON Schema reading finds the nested settings (the check below is not empty)', () => {
+    const paths = objects.map(([path]) => path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['', 'award', 'lots', 'contract.indexation', 'payment.capitated.bandShares']),
+    );
+  });
+
+  test.each(objects.map(([path, keys]) => [path.join('.') || '(top level)', path, keys] as const))(
+    '%s',
+    (_, path, keys) => {
+      expect(settingsKeysAt(path)).toEqual(expect.arrayContaining(keys));
+    },
+  );
+
+  test.each(careTypes)('lots.%s: a merge, a lot entry and every structure’s settings', (careType) => {
+    const accepted = [
+      ...keysOf(mergeSchema()),
+      ...keysOf(headSchema()),
+      ...lotStructures.flatMap((kind) => keysOf(structureOf(kind).settings())),
+    ];
+    expect(accepted).toEqual(expect.arrayContaining(['merge', 'geography', 'leadShare', 'maxProviders']));
+    expect(settingsKeysAt(['lots', careType])).toEqual(expect.arrayContaining(accepted));
+  });
+});
+
+describe('a misspelt nested setting', () => {
+  const json = JSON.parse(goodFiles()['scenario.json'] ?? '{}') as Record<string, unknown>;
+  const errorsOf = (extra: Record<string, unknown>) => {
+    const issues = new IssueList();
+    checkSettings({ ...json, ...extra }, { file: 'scenario.json', line: () => 7 }, issues);
+    return issues.errors.map((i) => i.message);
+  };
+
+  test.each([
+    [{ payment: { coreReward: { coreShre: 0.5 } } }, 'payment.coreReward', 'coreShre', 'coreShare'],
+    [{ payment: { lots: { standrd: 'hourly' } } }, 'payment.lots', 'standrd', 'standard'],
+    [{ bounds: { soth: 50, north: 52, west: -1, east: 0 } }, 'bounds', 'soth', 'south'],
+  ])('%j: did you mean', (extra, where, typed, meant) => {
+    expect(errorsOf(extra)).toContain(
+      `${where} has an unknown key "${typed}" (did you mean "${meant}"?): remove it or correct its name`,
+    );
+  });
+});
