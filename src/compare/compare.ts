@@ -84,6 +84,11 @@ export interface Comparison {
   readonly sameAs: ComparisonPlan['sameAs'];
 }
 
+/** Keys of the real choices between cost and risk: the options that buy every hour and no other beats. */
+export function realChoices(c: Comparison): readonly string[] {
+  return c.rows.filter((r) => r.buyable && r.dominatedBy.length === 0).map((r) => r.key);
+}
+
 /** The best-ranked award in full, for the HTML report (not part of comparison.json). */
 export interface BestAward {
   readonly key: string;

@@ -6,7 +6,7 @@
 import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours, money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
-import type { Comparison, ComparisonRow } from './compare.js';
+import { realChoices, type Comparison, type ComparisonRow } from './compare.js';
 import { metricCsvCells, metricCsvHeader } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 
@@ -181,12 +181,7 @@ export function formatComparison(c: Comparison): string {
           `Dominated (${c.dominated.length}): another option is no worse on cost and risk, and better on one, so each can be set aside`,
           ...c.dominated.map((key) => beatenBy(key, c)),
         ]),
-    `Not dominated (the real choices between cost and risk): ${
-      c.rows
-        .filter((r) => r.buyable && r.dominatedBy.length === 0)
-        .map((r) => r.key)
-        .join(', ') || 'none'
-    }`,
+    `Not dominated (the real choices between cost and risk): ${realChoices(c).join(', ') || 'none'}`,
     ...(apart.length === 0
       ? []
       : [

@@ -1,11 +1,11 @@
 /**
  * comparison.xlsx: what a committee reads first (the cheapest and least risky
- * options, which are dominated), then every option as a formatted row, the
+ * options, which are dominated, which cannot be bought as specified), then every option as a formatted row, the
  * same columns as comparison.csv. Pure apart from exceljs building the bytes.
  */
 import { peopleTable } from '../report/xlsx/people-table.js';
 import { tablesWorkbook, type SummaryLine } from '../report/xlsx/sheet.js';
-import type { Comparison } from './compare.js';
+import { realChoices, type Comparison } from './compare.js';
 import { comparisonCsvHeader, comparisonCsvRow } from './comparison-output.js';
 
 function optionText(c: Comparison, key: string | null): string {
@@ -27,14 +27,8 @@ export function comparisonWorkbook(c: Comparison, currency: string): Promise<Uin
     { label: 'Least risky', value: optionText(c, c.leastRisky) },
     { label: 'Least risky: annual cost', value: costOf(c, c.leastRisky), format: 'currency' },
     { label: 'Dominated (beaten on cost, risk and unmet hours)', value: c.dominated.join(', ') || 'none' },
-    {
-      label: 'Not dominated (the real choices)',
-      value:
-        c.rows
-          .filter((r) => r.metrics !== null && r.dominatedBy.length === 0)
-          .map((r) => r.key)
-          .join(', ') || 'none',
-    },
+    { label: 'Not dominated (the real choices)', value: realChoices(c).join(', ') || 'none' },
+    { label: 'Cannot be bought as specified', value: c.notBuyable.join(', ') || 'none' },
     {
       label: 'Failed',
       value:

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compareOptions, type BestAward, type Comparison } from '../../src/compare/compare.js';
+import ExcelJS from 'exceljs';
 import { comparisonCsv, formatComparison } from '../../src/compare/comparison-output.js';
+import { comparisonWorkbook } from '../../src/compare/comparison-workbook.js';
 import { dominates } from '../../src/compare/rank.js';
 import { money } from '../../src/report/summary.js';
 import { readScenario } from '../../src/io/read-scenario.js';
@@ -130,6 +132,22 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
       }
     }
     expect(formatComparison(comparison)).toContain(`Cannot be bought as specified (${short.length})`);
+  });
+
+  test('comparison.xlsx names the same real choices as the printout, and sets apart the options that cannot be bought', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await comparisonWorkbook(comparison, 'GBP')) as unknown as ArrayBuffer);
+    const summary = new Map<string, string>();
+    wb.getWorksheet('summary')?.eachRow((row) => {
+      summary.set(String(row.getCell(1).value), String(row.getCell(2).value));
+    });
+    const printed = formatComparison(comparison)
+      .split('\n')
+      .find((l) => l.startsWith('Not dominated (the real choices between cost and risk): '))
+      ?.split(': ')[1];
+    expect(comparison.notBuyable.length).toBeGreaterThan(0);
+    expect(summary.get('Not dominated (the real choices)')).toBe(printed);
+    expect(summary.get('Cannot be bought as specified')).toBe(comparison.notBuyable.join(', '));
   });
 
   test('the table and the CSV say the same', async () => {
