@@ -6,7 +6,7 @@
 import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours, money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
-import { realChoices, type Comparison, type ComparisonRow } from './compare.js';
+import { optionStatus, realChoices, type Comparison, type ComparisonRow } from './compare.js';
 import { metricCsvCells, metricCsvHeader } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 
@@ -37,7 +37,7 @@ export function comparisonCsvRow(r: ComparisonRow): Cell[] {
     r.standard,
     r.complex,
     r.reablement,
-    m?.status ?? 'failed',
+    optionStatus(r),
     ...metricCsvCells(m),
     r.dominatedBy.join(';'),
     r.error ?? '',
@@ -70,7 +70,7 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
       String(r.rank),
       r.option,
       r.zoning ?? '-',
-      r.diagnosis === null ? 'failed' : 'infeasible',
+      optionStatus(r),
       '',
       '',
       '',

@@ -197,6 +197,32 @@ describe('an option no bidder priced', () => {
   });
 });
 
+describe('an option with no possible award', () => {
+  test('is "infeasible" in comparison.csv and comparison.xlsx, as in the printout, not "failed"', async () => {
+    const { area, bid, demand, makeScenario, provider } = await import('../helpers/scenario-builder.js');
+    // One bidder and a rule asking for two: no award is possible, an answer rather than a fault.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1')],
+      bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 })],
+      award: { minDistinctProviders: 2 },
+    });
+    const c = await compareOptions(s, { options: ['sole'], run });
+    if (typeof c === 'string') throw new Error(c);
+    const row = c.comparison.rows[0];
+    expect(row?.diagnosis).not.toBeNull();
+    expect(formatComparison(c.comparison)).toMatch(/ sole {2,}z {2,}infeasible /);
+    const csv = (await comparisonCsv(c.comparison)).trim().split('\n');
+    const status = csv[0]?.split(',').indexOf('status') ?? -1;
+    expect(csv[1]?.split(',')[status]).toBe('infeasible');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await comparisonWorkbook(c.comparison, 'GBP')) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('options')?.getRow(2).getCell(status + 1).value).toBe('infeasible');
+  });
+});
+
 describe("the scenario's own lot plan", () => {
   test('is compared and ranked beside the standard options when it is none of them, with what zonal solve awards', async () => {
     const { scenario: tiny } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
