@@ -337,6 +337,13 @@ export function parseBatchFile(
       };
 }
 
+/** The line that names a base: the batch's own `base`, or the first variant's that gives it. */
+export function baseLine(batch: Pick<ParsedBatch, 'source'>, base: string): number | null {
+  const { file, line } = batch.source;
+  const i = (file.variants ?? []).findIndex((v) => v.base === base);
+  return file.base === base || i < 0 ? line(['base']) : line(['variants', i, 'base']);
+}
+
 /**
  * Overrides that name what their base lacks (a zoning, a demand period, a bid or provider
  * to reprice), each once at its line: a misspelt grid value (`"twelv"`) would otherwise fail
