@@ -2,7 +2,8 @@
  * batch.json → the list of variants to run. Pure: text in, variants or
  * `batch.json:line: message` problems out.
  *
- *   1. parse the JSON, keeping where every value sits (jsonc-parser)
+ *   1. parse the JSON, keeping where every value sits (jsonc-parser); a key given
+ *      twice in one {…} is a problem (JSON.parse would keep the last without a word)
  *   2. check it with zod; every problem names its line
  *   3. expand the grid (every combination of its values) after the listed variants
  *   4. give each variant an id: its own, or a hash of its definition
@@ -13,7 +14,7 @@ import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
 import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
-import { jsonProblem, lineAt } from '../io/json-problem.js';
+import { duplicateKey, jsonProblem, lineAt } from '../io/json-problem.js';
 import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
@@ -282,6 +283,8 @@ export function parseBatchFile(
   if (slip !== null) return { problems: [slip] };
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   if (root === undefined) return { problems: [{ line: null, message: msg.batchEmpty() }] };
+  const twice = duplicateKey(text, root);
+  if (twice !== null) return { problems: [twice] };
   const problems: BatchProblem[] = [];
   const line = nearestLine(jsonLine(text, root));
   const report = (path: PropertyKey[], message: string) => problems.push({ line: line(path), message });

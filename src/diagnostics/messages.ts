@@ -217,6 +217,10 @@ export const jsonTrailingComma = () =>
 export const jsonMissingComma = () =>
   'a comma is missing at the end of this line: items of a list or {…} are separated by commas';
 
+/** A key given twice in one {…}: JSON.parse keeps the last without a word. */
+export const jsonDuplicateKey = (key: string, where: string, firstLine: number) =>
+  `"${key}" is given twice ${where} (first at line ${firstLine}): JSON keeps only the last, so the first is lost; give each key once`;
+
 export const jsonComment = () =>
   'has a comment (// or /* */), which JSON does not allow: remove it (a "name" or a README can hold notes)';
 

@@ -19,6 +19,26 @@ function problems(text: string) {
 }
 
 describe('parseBatchFile', () => {
+  test('a key given twice in one {…} is told at its second line, not silently overwritten by it', () => {
+    // JSON.parse keeps the last "zoning": the batch ran zoning "one" alone, the two meant maps never.
+    const text = '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "three"],\n    "demandMultiplier": [1, 1.1],\n    "zoning": ["one"]\n  }\n}\n';
+    expect(problems(text)).toEqual([
+      {
+        line: 6,
+        message:
+          '"zoning" is given twice in grid (first at line 4): JSON keeps only the last, so the first is lost; give each key once',
+      },
+    ]);
+    const top = '{\n  "base": "tiny",\n  "variants": [{ "id": "a" }],\n  "base": "two"\n}\n';
+    expect(problems(top)).toEqual([
+      {
+        line: 4,
+        message:
+          '"base" is given twice at the top of the file (first at line 2): JSON keeps only the last, so the first is lost; give each key once',
+      },
+    ]);
+  });
+
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
     const list = variants(
       JSON.stringify({
