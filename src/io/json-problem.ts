@@ -4,7 +4,7 @@
  * comma, a comment, curly or single quotes from a word processor), not the
  * parser's "Expected double-quoted property name in JSON at position 728".
  * Used for batch files (src/compare/batch-file.ts) and scenario.json, for which it is
- * loaded only when JSON.parse has already failed. Pure.
+ * loaded only when JSON.parse has already failed or a key was given twice (json-members.ts). Pure.
  */
 import { getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import * as msg from '../diagnostics/messages.js';
@@ -71,7 +71,8 @@ function placeOf(path: readonly (string | number)[]): string {
  * the last silently, so a key written twice (a pasted line, a key meant to be another) loses
  * the first one's values without a word.
  */
-export function duplicateKey(text: string, root: Node): JsonProblem | null {
+export function duplicateKey(text: string, root: Node | undefined = parseTree(text)): JsonProblem | null {
+  if (root === undefined) return null;
   const seen = new Map<string, number>();
   for (const property of root.type === 'object' ? (root.children ?? []) : []) {
     const key = property.children?.[0];
