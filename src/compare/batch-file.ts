@@ -179,7 +179,23 @@ function checkGrid(
         else report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
     });
     for (const text of inKey) report(['grid', path], `grid "${path}": ${text}`);
+    repeatedValues(path, values, report);
   }
+}
+
+/** A value listed twice for one grid key: one message at the repeat, not one per combination it is in. */
+function repeatedValues(
+  path: string,
+  values: readonly unknown[],
+  report: (path: PropertyKey[], message: string) => void,
+): void {
+  const first = new Map<string, number>();
+  values.forEach((value, i) => {
+    const key = stableStringify(value) ?? '';
+    const before = first.get(key);
+    if (before === undefined) first.set(key, i);
+    else report(['grid', path, i], msg.batchGridValueTwice(path, key, before + 1, i + 1));
+  });
 }
 
 function expand(
@@ -226,8 +242,10 @@ function expand(
   return out;
 }
 
+/** Variants with the same id, each told at the repeat: a listed variant at its own place, a grid one at the grid. */
 function duplicates(
   variants: readonly Omit<Variant, 'index'>[],
+  listed: number,
   report: (path: PropertyKey[], message: string) => void,
 ): void {
   const first = new Map<string, number>();
@@ -236,7 +254,7 @@ function duplicates(
     if (before === undefined) first.set(v.id, i);
     else
       report(
-        ['variants'],
+        i < listed ? ['variants', i] : ['grid'],
         `variants ${before + 1} and ${i + 1} have the same id "${v.id}" (same id given, or the same definition twice): give each variant its own id or definition`,
       );
   });
@@ -330,7 +348,7 @@ export function parseBatchFile(
   if (problems.length > 0) return { problems };
   const shared = json.overrides ?? {};
   const variants = expand(parsed.data, shared, report);
-  duplicates(variants, report);
+  duplicates(variants, parsed.data.variants?.length ?? 0, report);
   return problems.length > 0
     ? { problems }
     : {

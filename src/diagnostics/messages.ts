@@ -490,5 +490,9 @@ export const batchEmpty = () =>
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';
 
 /** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
+/** A grid value listed twice for one key: every combination with it would be a variant twice. */
+export const batchGridValueTwice = (key: string, value: string, first: number, second: number) =>
+  `grid "${key}" value ${value} is given twice (values ${first} and ${second}): each value makes its variants once; give it once, or the value meant`;
+
 export const batchGridEmpty = () =>
   'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';

@@ -319,6 +319,26 @@ describe('parseBatchFile', () => {
     ).toMatch(/same id/);
   });
 
+  test('a grid value given twice is one message at its line; a listed variant that repeats an id is told at its own line', () => {
+    // Every combination with the repeated value is a repeat: it was one message per combination, at line 1.
+    const grid = '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "one",\n      "two"],\n    "demandMultiplier": [1, 1.1, 1.2]\n  }\n}\n';
+    expect(problems(grid)).toEqual([
+      {
+        line: 5,
+        message:
+          'grid "zoning" value "two" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
+      },
+    ]);
+    const listed = '{\n  "base": "tiny",\n  "variants": [\n    { "id": "a" },\n    { "id": "b" },\n    { "id": "a", "overrides": { "zoning": "one" } }\n  ]\n}\n';
+    expect(problems(listed)).toEqual([
+      {
+        line: 6,
+        message:
+          'variants 1 and 3 have the same id "a" (same id given, or the same definition twice): give each variant its own id or definition',
+      },
+    ]);
+  });
+
   test('a JSON slip is one message naming it, at its line, worded as for scenario.json', () => {
     // A comma after the last item: the parser's later complaints are echoes of it.
     expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one", "two",] },\n}\n')).toEqual([
