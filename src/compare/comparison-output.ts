@@ -102,9 +102,12 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
   ];
 }
 
+/** What stands for the cheapest or least risky option when none buys every hour (the comparison names none). */
+export const noBuyableOption = '(none: no option buys every hour as specified)';
+
 function describe(key: string | null, c: Comparison): string {
   const row = c.rows.find((r) => r.key === key);
-  if (row?.metrics == null) return '(none: no option buys every hour as specified)';
+  if (row?.metrics == null) return noBuyableOption;
   const where = row.zoning === null ? '' : `; zoning "${row.zoning}"`;
   return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100`;
 }

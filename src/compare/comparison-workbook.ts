@@ -6,11 +6,11 @@
 import { peopleTable } from '../report/xlsx/people-table.js';
 import { tablesWorkbook, type SummaryLine } from '../report/xlsx/sheet.js';
 import { realChoices, type Comparison } from './compare.js';
-import { comparisonCsvHeader, comparisonCsvRow } from './comparison-output.js';
+import { comparisonCsvHeader, comparisonCsvRow, noBuyableOption } from './comparison-output.js';
 
 function optionText(c: Comparison, key: string | null): string {
   const row = c.rows.find((r) => r.key === key);
-  if (row === undefined || row.metrics === null) return '(none: no option could be solved)';
+  if (row === undefined || row.metrics === null) return noBuyableOption;
   return `${row.option} (${row.label}${row.zoning === null ? '' : `; zoning "${row.zoning}"`})`;
 }
 

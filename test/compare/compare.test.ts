@@ -220,6 +220,15 @@ describe('an option with no possible award', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await comparisonWorkbook(c.comparison, 'GBP')) as unknown as ArrayBuffer);
     expect(wb.getWorksheet('options')?.getRow(2).getCell(status + 1).value).toBe('infeasible');
+    // …and its summary says why there is no cheapest option as the printout does: it was solved, and buys nothing.
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
+    const printed = formatComparison(c.comparison)
+      .split('\n')
+      .find((l) => l.startsWith('Cheapest: '))
+      ?.slice('Cheapest: '.length);
+    expect(summary.get('Cheapest')).toBe(printed);
+    expect(summary.get('Least risky')).toBe(printed);
   });
 });
 
