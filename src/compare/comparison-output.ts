@@ -57,14 +57,17 @@ export function comparisonJson(c: Comparison): string {
 
 function tableRow(r: ComparisonRow, c: Comparison): string[] {
   const m = r.metrics;
-  const marks = [
-    r.key === c.cheapest ? 'cheapest' : '',
-    r.key === c.leastRisky ? 'least risk' : '',
-    r.dominatedBy.length > 0 ? 'dominated' : '',
-    r.buyable ? '' : 'not buyable',
-  ]
-    .filter((s) => s !== '')
-    .join(', ');
+  // Every row says why it stands where it does: a buyable option no other beats and that is
+  // neither cheapest nor least risky is one of the real choices between cost and risk.
+  const marks =
+    [
+      r.key === c.cheapest ? 'cheapest' : '',
+      r.key === c.leastRisky ? 'least risk' : '',
+      r.dominatedBy.length > 0 ? 'dominated' : '',
+      r.buyable ? '' : 'not buyable',
+    ]
+      .filter((s) => s !== '')
+      .join(', ') || 'real choice';
   if (m === null)
     return [
       String(r.rank),

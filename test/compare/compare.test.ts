@@ -150,6 +150,21 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     expect(summary.get('Cannot be bought as specified')).toBe(comparison.notBuyable.join(', '));
   });
 
+  test('every row of the printed table has a verdict: the real choices that are neither cheapest nor least risky say so', () => {
+    const lines = formatComparison(comparison).split('\n');
+    const header = lines.findIndex((l) => l.trimStart().startsWith('#'));
+    const rows = lines.slice(header + 2, header + 2 + comparison.rows.length);
+    const choices = comparison.rows.filter(
+      (r) => r.buyable && r.dominatedBy.length === 0 && r.key !== comparison.cheapest && r.key !== comparison.leastRisky,
+    );
+    expect(choices.length).toBeGreaterThan(0);
+    for (const [i, row] of comparison.rows.entries()) {
+      const verdict = choices.includes(row) ? 'real choice' : null;
+      if (verdict !== null) expect(rows[i]?.trimEnd().endsWith(verdict), rows[i]).toBe(true);
+      expect(rows[i]?.trimEnd().endsWith(String(row.metrics?.hhi.toLocaleString('en-GB'))), rows[i]).toBe(false);
+    }
+  });
+
   test('the table and the CSV say the same', async () => {
     const text = formatComparison(comparison);
     expect(text).toContain(`Cheapest: ${comparison.cheapest ?? ''}`.split('@')[0]);
