@@ -21,7 +21,8 @@ function problems(text: string) {
 describe('parseBatchFile', () => {
   test('a key given twice in one {…} is told at its second line, not silently overwritten by it', () => {
     // JSON.parse keeps the last "zoning": the batch ran zoning "one" alone, the two meant maps never.
-    const text = '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "three"],\n    "demandMultiplier": [1, 1.1],\n    "zoning": ["one"]\n  }\n}\n';
+    const text =
+      '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "three"],\n    "demandMultiplier": [1, 1.1],\n    "zoning": ["one"]\n  }\n}\n';
     expect(problems(text)).toEqual([
       {
         line: 6,
@@ -321,7 +322,8 @@ describe('parseBatchFile', () => {
 
   test('a grid value given twice is one message at its line; a listed variant that repeats an id is told at its own line', () => {
     // Every combination with the repeated value is a repeat: it was one message per combination, at line 1.
-    const grid = '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "one",\n      "two"],\n    "demandMultiplier": [1, 1.1, 1.2]\n  }\n}\n';
+    const grid =
+      '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "one",\n      "two"],\n    "demandMultiplier": [1, 1.1, 1.2]\n  }\n}\n';
     expect(problems(grid)).toEqual([
       {
         line: 5,
@@ -329,7 +331,8 @@ describe('parseBatchFile', () => {
           'grid "zoning" value "two" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
       },
     ]);
-    const listed = '{\n  "base": "tiny",\n  "variants": [\n    { "id": "a" },\n    { "id": "b" },\n    { "id": "a", "overrides": { "zoning": "one" } }\n  ]\n}\n';
+    const listed =
+      '{\n  "base": "tiny",\n  "variants": [\n    { "id": "a" },\n    { "id": "b" },\n    { "id": "a", "overrides": { "zoning": "one" } }\n  ]\n}\n';
     expect(problems(listed)).toEqual([
       {
         line: 6,

@@ -239,7 +239,7 @@ describe.concurrent('zonal batch', () => {
     expect(r.stdout).toMatch(/^1 variant: ran 1 with 1 worker in /);
   });
 
-  test('a base that is not a scenario folder is told at the line that names it, as the batch file\'s other mistakes', async () => {
+  test("a base that is not a scenario folder is told at the line that names it, as the batch file's other mistakes", async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');
     const tiny = JSON.stringify(path.join(repoRoot, 'scenarios', 'tiny'));

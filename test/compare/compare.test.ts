@@ -155,13 +155,19 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     const header = lines.findIndex((l) => l.trimStart().startsWith('#'));
     const rows = lines.slice(header + 2, header + 2 + comparison.rows.length);
     const choices = comparison.rows.filter(
-      (r) => r.buyable && r.dominatedBy.length === 0 && r.key !== comparison.cheapest && r.key !== comparison.leastRisky,
+      (r) =>
+        r.buyable &&
+        r.dominatedBy.length === 0 &&
+        r.key !== comparison.cheapest &&
+        r.key !== comparison.leastRisky,
     );
     expect(choices.length).toBeGreaterThan(0);
     for (const [i, row] of comparison.rows.entries()) {
       const verdict = choices.includes(row) ? 'real choice' : null;
       if (verdict !== null) expect(rows[i]?.trimEnd().endsWith(verdict), rows[i]).toBe(true);
-      expect(rows[i]?.trimEnd().endsWith(String(row.metrics?.hhi.toLocaleString('en-GB'))), rows[i]).toBe(false);
+      expect(rows[i]?.trimEnd().endsWith(String(row.metrics?.hhi.toLocaleString('en-GB'))), rows[i]).toBe(
+        false,
+      );
     }
   });
 
@@ -234,7 +240,12 @@ describe('an option with no possible award', () => {
     expect(csv[1]?.split(',')[status]).toBe('infeasible');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await comparisonWorkbook(c.comparison, 'GBP')) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet('options')?.getRow(2).getCell(status + 1).value).toBe('infeasible');
+    expect(
+      wb
+        .getWorksheet('options')
+        ?.getRow(2)
+        .getCell(status + 1).value,
+    ).toBe('infeasible');
     // …and its summary says why there is no cheapest option as the printout does: it was solved, and buys nothing.
     const summary = new Map<string, unknown>();
     wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));

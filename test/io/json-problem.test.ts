@@ -78,7 +78,9 @@ describe('scenario.json that is not JSON', () => {
     ]);
     // A colon or a quote inside a text is no key: good text with one is still good.
     const colon = good.replace('"name": "Folder test"', '"name": "Folder: \\"test\\" {a: 1}"');
-    const { scenario } = await readScenario(await writeScenarioFolder({ ...goodFiles(), 'scenario.json': colon }));
+    const { scenario } = await readScenario(
+      await writeScenarioFolder({ ...goodFiles(), 'scenario.json': colon }),
+    );
     expect(scenario).not.toBeNull();
   });
 
