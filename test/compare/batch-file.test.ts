@@ -19,27 +19,6 @@ function problems(text: string) {
 }
 
 describe('parseBatchFile', () => {
-  test('a key given twice in one {…} is told at its second line, not silently overwritten by it', () => {
-    // JSON.parse keeps the last "zoning": the batch ran zoning "one" alone, the two meant maps never.
-    const text =
-      '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "three"],\n    "demandMultiplier": [1, 1.1],\n    "zoning": ["one"]\n  }\n}\n';
-    expect(problems(text)).toEqual([
-      {
-        line: 6,
-        message:
-          '"zoning" is given twice in grid (first at line 4): JSON keeps only the last, so the first is lost; give each key once',
-      },
-    ]);
-    const top = '{\n  "base": "tiny",\n  "variants": [{ "id": "a" }],\n  "base": "two"\n}\n';
-    expect(problems(top)).toEqual([
-      {
-        line: 4,
-        message:
-          '"base" is given twice at the top of the file (first at line 2): JSON keeps only the last, so the first is lost; give each key once',
-      },
-    ]);
-  });
-
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
     const list = variants(
       JSON.stringify({
@@ -320,26 +299,35 @@ describe('parseBatchFile', () => {
     ).toMatch(/same id/);
   });
 
-  test('a grid value given twice is one message at its line; a listed variant that repeats an id is told at its own line', () => {
-    // Every combination with the repeated value is a repeat: it was one message per combination, at line 1.
-    const grid =
-      '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "one",\n      "two"],\n    "demandMultiplier": [1, 1.1, 1.2]\n  }\n}\n';
-    expect(problems(grid)).toEqual([
-      {
-        line: 5,
-        message:
-          'grid "zoning" value "two" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
-      },
-    ]);
-    const listed =
-      '{\n  "base": "tiny",\n  "variants": [\n    { "id": "a" },\n    { "id": "b" },\n    { "id": "a", "overrides": { "zoning": "one" } }\n  ]\n}\n';
-    expect(problems(listed)).toEqual([
-      {
-        line: 6,
-        message:
-          'variants 1 and 3 have the same id "a" (same id given, or the same definition twice): give each variant its own id or definition',
-      },
-    ]);
+  test.each([
+    [
+      // JSON.parse kept the last "zoning": the batch ran zoning "one" alone, the two meant maps never.
+      'a key given twice in grid',
+      '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "three"],\n    "demandMultiplier": [1, 1.1],\n    "zoning": ["one"]\n  }\n}\n',
+      6,
+      '"zoning" is given twice in grid (first at line 4): JSON keeps only the last, so the first is lost; give each key once',
+    ],
+    [
+      'a key given twice at the top',
+      '{\n  "base": "tiny",\n  "variants": [{ "id": "a" }],\n  "base": "two"\n}\n',
+      4,
+      '"base" is given twice at the top of the file (first at line 2): JSON keeps only the last, so the first is lost; give each key once',
+    ],
+    [
+      // Every combination with the repeated value is a repeat: it was one message per combination, at line 1.
+      'a grid value given twice',
+      '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "one",\n      "two"],\n    "demandMultiplier": [1, 1.1, 1.2]\n  }\n}\n',
+      5,
+      'grid "zoning" value "two" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
+    ],
+    [
+      'a listed variant that repeats an id',
+      '{\n  "base": "tiny",\n  "variants": [\n    { "id": "a" },\n    { "id": "b" },\n    { "id": "a", "overrides": { "zoning": "one" } }\n  ]\n}\n',
+      6,
+      'variants 1 and 3 have the same id "a" (same id given, or the same definition twice): give each variant its own id or definition',
+    ],
+  ])('%s is one message, at the line of the repeat', (_name, text, line, message) => {
+    expect(problems(text)).toEqual([{ line, message }]);
   });
 
   test('a JSON slip is one message naming it, at its line, worded as for scenario.json', () => {
