@@ -240,6 +240,21 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  test('two letters typed the wrong way round are one slip: "optoin" is "option", "zonnig" is "zoning"', () => {
+    expect(
+      problems('{\n  "base": "tiny",\n  "grid": {\n    "optoin": ["sole"],\n    "zonnig": ["two"]\n  }\n}\n'),
+    ).toEqual([
+      {
+        line: 4,
+        message: 'grid "optoin" is not an override (did you mean "option"?): remove it or correct its name',
+      },
+      {
+        line: 5,
+        message: 'grid "zonnig" is not an override (did you mean "zoning"?): remove it or correct its name',
+      },
+    ]);
+  });
+
   test('a variant that writes an award rule outside "award" is told where it goes; a grid of whole objects is checked value by value', () => {
     const found = problems(
       JSON.stringify({
