@@ -171,7 +171,7 @@ export function formatComparison(c: Comparison): string {
   ];
   const apart = c.rows.filter((r) => !r.buyable);
   const lines = [
-    `${c.scenario}, period ${c.period}: ${c.rows.length} options compared (risk 0-100 higher is worse; viability 0-100 higher is better; all-in adds unmet hours bought on spot contracts)`,
+    `${c.scenario}, period ${c.period}: ${c.rows.length} option${c.rows.length === 1 ? '' : 's'} compared (risk 0-100 higher is worse; viability 0-100 higher is better; all-in adds unmet hours bought on spot contracts)`,
     '',
     formatTable(
       header,

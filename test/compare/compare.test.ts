@@ -235,6 +235,7 @@ describe('an option with no possible award', () => {
     const row = c.comparison.rows[0];
     expect(row?.diagnosis).not.toBeNull();
     expect(formatComparison(c.comparison)).toMatch(/ sole {2,}z {2,}infeasible /);
+    expect(formatComparison(c.comparison)).toMatch(/: 1 option compared \(/);
     const csv = (await comparisonCsv(c.comparison)).trim().split('\n');
     const status = csv[0]?.split(',').indexOf('status') ?? -1;
     expect(csv[1]?.split(',')[status]).toBe('infeasible');
