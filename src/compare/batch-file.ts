@@ -2,7 +2,8 @@
  * batch.json → the list of variants to run. Pure: text in, variants or
  * `batch.json:line: message` problems out.
  *
- *   1. parse the JSON, keeping where every value sits (jsonc-parser)
+ *   1. parse the JSON, keeping where every value sits (jsonc-parser); a key given
+ *      twice in one {…} is a problem (JSON.parse would keep the last without a word)
  *   2. check it with zod; every problem names its line
  *   3. expand the grid (every combination of its values) after the listed variants
  *   4. give each variant an id: its own, or a hash of its definition
@@ -13,7 +14,7 @@ import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
 import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
-import { jsonProblem, lineAt } from '../io/json-problem.js';
+import { duplicateKey, jsonProblem, lineAt } from '../io/json-problem.js';
 import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
@@ -178,7 +179,23 @@ function checkGrid(
         else report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
     });
     for (const text of inKey) report(['grid', path], `grid "${path}": ${text}`);
+    repeatedValues(path, values, report);
   }
+}
+
+/** A value listed twice for one grid key: one message at the repeat, not one per combination it is in. */
+function repeatedValues(
+  path: string,
+  values: readonly unknown[],
+  report: (path: PropertyKey[], message: string) => void,
+): void {
+  const first = new Map<string, number>();
+  values.forEach((value, i) => {
+    const key = stableStringify(value) ?? '';
+    const before = first.get(key);
+    if (before === undefined) first.set(key, i);
+    else report(['grid', path, i], msg.batchGridValueTwice(path, key, before + 1, i + 1));
+  });
 }
 
 function expand(
@@ -225,8 +242,10 @@ function expand(
   return out;
 }
 
+/** Variants with the same id, each told at the repeat: a listed variant at its own place, a grid one at the grid. */
 function duplicates(
   variants: readonly Omit<Variant, 'index'>[],
+  listed: number,
   report: (path: PropertyKey[], message: string) => void,
 ): void {
   const first = new Map<string, number>();
@@ -235,7 +254,7 @@ function duplicates(
     if (before === undefined) first.set(v.id, i);
     else
       report(
-        ['variants'],
+        i < listed ? ['variants', i] : ['grid'],
         `variants ${before + 1} and ${i + 1} have the same id "${v.id}" (same id given, or the same definition twice): give each variant its own id or definition`,
       );
   });
@@ -282,6 +301,8 @@ export function parseBatchFile(
   if (slip !== null) return { problems: [slip] };
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   if (root === undefined) return { problems: [{ line: null, message: msg.batchEmpty() }] };
+  const twice = duplicateKey(text, root);
+  if (twice !== null) return { problems: [twice] };
   const problems: BatchProblem[] = [];
   const line = nearestLine(jsonLine(text, root));
   const report = (path: PropertyKey[], message: string) => problems.push({ line: line(path), message });
@@ -327,7 +348,7 @@ export function parseBatchFile(
   if (problems.length > 0) return { problems };
   const shared = json.overrides ?? {};
   const variants = expand(parsed.data, shared, report);
-  duplicates(variants, report);
+  duplicates(variants, parsed.data.variants?.length ?? 0, report);
   return problems.length > 0
     ? { problems }
     : {
@@ -335,6 +356,13 @@ export function parseBatchFile(
         name: parsed.data.name ?? null,
         source: { line, file: parsed.data, shared },
       };
+}
+
+/** The line that names a base: the batch's own `base`, or the first variant's that gives it. */
+export function baseLine(batch: Pick<ParsedBatch, 'source'>, base: string): number | null {
+  const { file, line } = batch.source;
+  const i = (file.variants ?? []).findIndex((v) => v.base === base);
+  return file.base === base || i < 0 ? line(['base']) : line(['variants', i, 'base']);
 }
 
 /**

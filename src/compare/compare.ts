@@ -84,6 +84,16 @@ export interface Comparison {
   readonly sameAs: ComparisonPlan['sameAs'];
 }
 
+/** The solver's status, or, with no award, `infeasible` (no award meets the rules: an answer) or `failed` (the run failed). */
+export function optionStatus(r: ComparisonRow): string {
+  return r.metrics?.status ?? (r.diagnosis === null ? 'failed' : 'infeasible');
+}
+
+/** Keys of the real choices between cost and risk: the options that buy every hour and no other beats. */
+export function realChoices(c: Comparison): readonly string[] {
+  return c.rows.filter((r) => r.buyable && r.dominatedBy.length === 0).map((r) => r.key);
+}
+
 /** The best-ranked award in full, for the HTML report (not part of comparison.json). */
 export interface BestAward {
   readonly key: string;

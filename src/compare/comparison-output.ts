@@ -6,7 +6,7 @@
 import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours, money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
-import type { Comparison, ComparisonRow } from './compare.js';
+import { optionStatus, realChoices, type Comparison, type ComparisonRow } from './compare.js';
 import { metricCsvCells, metricCsvHeader } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 
@@ -37,7 +37,7 @@ export function comparisonCsvRow(r: ComparisonRow): Cell[] {
     r.standard,
     r.complex,
     r.reablement,
-    m?.status ?? 'failed',
+    optionStatus(r),
     ...metricCsvCells(m),
     r.dominatedBy.join(';'),
     r.error ?? '',
@@ -57,20 +57,23 @@ export function comparisonJson(c: Comparison): string {
 
 function tableRow(r: ComparisonRow, c: Comparison): string[] {
   const m = r.metrics;
-  const marks = [
-    r.key === c.cheapest ? 'cheapest' : '',
-    r.key === c.leastRisky ? 'least risk' : '',
-    r.dominatedBy.length > 0 ? 'dominated' : '',
-    r.buyable ? '' : 'not buyable',
-  ]
-    .filter((s) => s !== '')
-    .join(', ');
+  // Every row says why it stands where it does: a buyable option no other beats and that is
+  // neither cheapest nor least risky is one of the real choices between cost and risk.
+  const marks =
+    [
+      r.key === c.cheapest ? 'cheapest' : '',
+      r.key === c.leastRisky ? 'least risk' : '',
+      r.dominatedBy.length > 0 ? 'dominated' : '',
+      r.buyable ? '' : 'not buyable',
+    ]
+      .filter((s) => s !== '')
+      .join(', ') || 'real choice';
   if (m === null)
     return [
       String(r.rank),
       r.option,
       r.zoning ?? '-',
-      r.diagnosis === null ? 'failed' : 'infeasible',
+      optionStatus(r),
       '',
       '',
       '',
@@ -102,9 +105,12 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
   ];
 }
 
+/** What stands for the cheapest or least risky option when none buys every hour (the comparison names none). */
+export const noBuyableOption = '(none: no option buys every hour as specified)';
+
 function describe(key: string | null, c: Comparison): string {
   const row = c.rows.find((r) => r.key === key);
-  if (row?.metrics == null) return '(none: no option buys every hour as specified)';
+  if (row?.metrics == null) return noBuyableOption;
   const where = row.zoning === null ? '' : `; zoning "${row.zoning}"`;
   return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100`;
 }
@@ -165,7 +171,7 @@ export function formatComparison(c: Comparison): string {
   ];
   const apart = c.rows.filter((r) => !r.buyable);
   const lines = [
-    `${c.scenario}, period ${c.period}: ${c.rows.length} options compared (risk 0-100 higher is worse; viability 0-100 higher is better; all-in adds unmet hours bought on spot contracts)`,
+    `${c.scenario}, period ${c.period}: ${c.rows.length} option${c.rows.length === 1 ? '' : 's'} compared (risk 0-100 higher is worse; viability 0-100 higher is better; all-in adds unmet hours bought on spot contracts)`,
     '',
     formatTable(
       header,
@@ -181,12 +187,7 @@ export function formatComparison(c: Comparison): string {
           `Dominated (${c.dominated.length}): another option is no worse on cost and risk, and better on one, so each can be set aside`,
           ...c.dominated.map((key) => beatenBy(key, c)),
         ]),
-    `Not dominated (the real choices between cost and risk): ${
-      c.rows
-        .filter((r) => r.buyable && r.dominatedBy.length === 0)
-        .map((r) => r.key)
-        .join(', ') || 'none'
-    }`,
+    `Not dominated (the real choices between cost and risk): ${realChoices(c).join(', ') || 'none'}`,
     ...(apart.length === 0
       ? []
       : [

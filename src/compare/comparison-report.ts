@@ -2,7 +2,7 @@
  * A comparison in the shape the HTML report takes (report/html/comparison.ts).
  */
 import type { ComparisonOption, ComparisonReportInput } from '../report/html/comparison.js';
-import type { CompareOutcome, ComparisonRow } from './compare.js';
+import { optionStatus, type CompareOutcome, type ComparisonRow } from './compare.js';
 
 function option(row: ComparisonRow): ComparisonOption {
   const m = row.metrics;
@@ -11,7 +11,7 @@ function option(row: ComparisonRow): ComparisonOption {
     rank: m === null ? null : row.rank,
     label: row.label,
     zoning: row.zoning,
-    status: m?.status ?? (row.diagnosis === null ? 'error' : 'infeasible'),
+    status: optionStatus(row),
     annualCost: m?.annualCost ?? null,
     riskScore: m?.riskScore ?? null,
     unmetHoursPerWeek: m?.unmetHoursPerWeek ?? null,

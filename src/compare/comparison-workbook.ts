@@ -1,16 +1,16 @@
 /**
  * comparison.xlsx: what a committee reads first (the cheapest and least risky
- * options, which are dominated), then every option as a formatted row, the
+ * options, which are dominated, which cannot be bought as specified), then every option as a formatted row, the
  * same columns as comparison.csv. Pure apart from exceljs building the bytes.
  */
 import { peopleTable } from '../report/xlsx/people-table.js';
 import { tablesWorkbook, type SummaryLine } from '../report/xlsx/sheet.js';
-import type { Comparison } from './compare.js';
-import { comparisonCsvHeader, comparisonCsvRow } from './comparison-output.js';
+import { realChoices, type Comparison } from './compare.js';
+import { comparisonCsvHeader, comparisonCsvRow, noBuyableOption } from './comparison-output.js';
 
 function optionText(c: Comparison, key: string | null): string {
   const row = c.rows.find((r) => r.key === key);
-  if (row === undefined || row.metrics === null) return '(none: no option could be solved)';
+  if (row === undefined || row.metrics === null) return noBuyableOption;
   return `${row.option} (${row.label}${row.zoning === null ? '' : `; zoning "${row.zoning}"`})`;
 }
 
@@ -27,14 +27,8 @@ export function comparisonWorkbook(c: Comparison, currency: string): Promise<Uin
     { label: 'Least risky', value: optionText(c, c.leastRisky) },
     { label: 'Least risky: annual cost', value: costOf(c, c.leastRisky), format: 'currency' },
     { label: 'Dominated (beaten on cost, risk and unmet hours)', value: c.dominated.join(', ') || 'none' },
-    {
-      label: 'Not dominated (the real choices)',
-      value:
-        c.rows
-          .filter((r) => r.metrics !== null && r.dominatedBy.length === 0)
-          .map((r) => r.key)
-          .join(', ') || 'none',
-    },
+    { label: 'Not dominated (the real choices)', value: realChoices(c).join(', ') || 'none' },
+    { label: 'Cannot be bought as specified', value: c.notBuyable.join(', ') || 'none' },
     {
       label: 'Failed',
       value:

@@ -9,6 +9,14 @@ export function looseName(name: string): string {
   return name.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
+/** Two neighbouring letters typed the wrong way round ("optoin" for "option"): one slip, where Levenshtein counts two. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  const [i, j] = differ;
+  return differ.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
 /** The candidate closest to `typed`, or null when none is close (few edits, or one name inside the other). */
 export function closestName(typed: string, candidates: readonly string[]): string | null {
   const t = looseName(typed);
@@ -16,7 +24,7 @@ export function closestName(typed: string, candidates: readonly string[]): strin
   let best: { name: string; score: number } | null = null;
   for (const name of candidates) {
     const c = looseName(name);
-    const edits = distance(t, c);
+    const edits = isSwap(t, c) ? 1 : distance(t, c);
     const contained = Math.min(t.length, c.length) >= 4 && (c.includes(t) || t.includes(c));
     const close = edits <= Math.max(1, Math.floor(Math.max(t.length, c.length) / 4));
     if (!close && !contained) continue;

@@ -217,6 +217,10 @@ export const jsonTrailingComma = () =>
 export const jsonMissingComma = () =>
   'a comma is missing at the end of this line: items of a list or {…} are separated by commas';
 
+/** A key given twice in one {…}: JSON.parse keeps the last without a word. */
+export const jsonDuplicateKey = (key: string, where: string, firstLine: number) =>
+  `"${key}" is given twice ${where} (first at line ${firstLine}): JSON keeps only the last, so the first is lost; give each key once`;
+
 export const jsonComment = () =>
   'has a comment (// or /* */), which JSON does not allow: remove it (a "name" or a README can hold notes)';
 
@@ -486,5 +490,9 @@ export const batchEmpty = () =>
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';
 
 /** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
+/** A grid value listed twice for one key: every combination with it would be a variant twice. */
+export const batchGridValueTwice = (key: string, value: string, first: number, second: number) =>
+  `grid "${key}" value ${value} is given twice (values ${first} and ${second}): each value makes its variants once; give it once, or the value meant`;
+
 export const batchGridEmpty = () =>
   'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';

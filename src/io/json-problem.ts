@@ -4,9 +4,9 @@
  * comma, a comment, curly or single quotes from a word processor), not the
  * parser's "Expected double-quoted property name in JSON at position 728".
  * Used for batch files (src/compare/batch-file.ts) and scenario.json, for which it is
- * loaded only when JSON.parse has already failed. Pure.
+ * loaded only when JSON.parse has already failed or a key was given twice (json-members.ts). Pure.
  */
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import * as msg from '../diagnostics/messages.js';
 
 export interface JsonProblem {
@@ -55,4 +55,39 @@ export function jsonProblem(text: string): JsonProblem | null {
   if (curly.test(text.slice(first.offset)) || curly.test(text.slice(endBefore(text, first.offset))))
     return { line: lineAt(text, first.offset), message: msg.jsonCurlyQuotes() };
   return slip(text, first);
+}
+
+/** Where an object sits, in words: "at the top of the file", "in grid", "in variant 2 overrides.award". */
+function placeOf(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'at the top of the file';
+  const [first, second, ...rest] = path;
+  if (first === 'variants' && typeof second === 'number')
+    return `in variant ${second + 1}${rest.length === 0 ? '' : ` ${rest.join('.')}`}`;
+  return `in ${path.join('.')}`;
+}
+
+/**
+ * The first key given twice in one {…}, at the second one's line, or null. JSON.parse keeps
+ * the last silently, so a key written twice (a pasted line, a key meant to be another) loses
+ * the first one's values without a word.
+ */
+export function duplicateKey(text: string, root: Node | undefined = parseTree(text)): JsonProblem | null {
+  if (root === undefined) return null;
+  const seen = new Map<string, number>();
+  for (const property of root.type === 'object' ? (root.children ?? []) : []) {
+    const key = property.children?.[0];
+    if (key === undefined || typeof key.value !== 'string') continue;
+    const first = seen.get(key.value);
+    if (first !== undefined)
+      return {
+        line: lineAt(text, key.offset),
+        message: msg.jsonDuplicateKey(key.value, placeOf(getNodePath(root)), lineAt(text, first)),
+      };
+    seen.set(key.value, key.offset);
+  }
+  for (const child of root.children ?? []) {
+    const inner = duplicateKey(text, child);
+    if (inner !== null) return inner;
+  }
+  return null;
 }

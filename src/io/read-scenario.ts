@@ -18,6 +18,7 @@ import { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Scenario } from '../model/types.js';
 import { csvText, csvTextOf, streamCsv } from './csv-read.js';
+import { losesDuplicateKey } from './json-members.js';
 import {
   fileSizeLimits,
   openScenarioFile,
@@ -90,8 +91,9 @@ async function readWhole(
 async function parseJson(jsonFile: string, bytes: Buffer, issues: IssueList): Promise<unknown> {
   const text = bytes.toString('utf8');
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let parsed: unknown;
   try {
-    return JSON.parse(json) as unknown;
+    parsed = JSON.parse(json) as unknown;
   } catch (e) {
     const found = decodeTableBytes(bytes);
     if (found.kind === 'unsupported') {
@@ -103,6 +105,13 @@ async function parseJson(jsonFile: string, bytes: Buffer, issues: IssueList): Pr
     issues.error(jsonFile, problem.line, problem.message);
     return undefined;
   }
+  if (!losesDuplicateKey(json, parsed)) return parsed;
+  // A key given twice: JSON.parse kept the last; say which, and where, rather than read on.
+  const { duplicateKey } = await import('./json-problem.js');
+  const twice = duplicateKey(json);
+  if (twice === null) return parsed;
+  issues.error(jsonFile, twice.line, twice.message);
+  return undefined;
 }
 
 /** A check of each chunk of a file as read: fails if the file grows past the cap while read. */

@@ -48,7 +48,7 @@ export interface RunningWorker {
 /** A job stalled (its worker died) more than this many times fails with a row saying so, instead of killing worker after worker. */
 const maxStalls = 2;
 
-/** Scenario bundles fetched from Redis, written once per worker under `root`. */
+/** Scenario bundles fetched from Redis, written once per worker under `root`; each gives the path to read (its folder, or its workbook). */
 function scenarioFolders(
   root: string,
   fetch: (key: string) => Promise<string | null>,
@@ -62,9 +62,7 @@ function scenarioFolders(
       );
     const bundle = decodeBundle(text, hash);
     if (typeof bundle === 'string') throw new UnrecoverableError(bundle);
-    const dir = path.join(root, hash);
-    await unpackScenario(bundle, dir);
-    return dir;
+    return unpackScenario(bundle, path.join(root, hash));
   };
   return (hash) => {
     let folder = folders.get(hash);

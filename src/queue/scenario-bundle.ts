@@ -1,6 +1,6 @@
 /**
  * A scenario folder as one value that travels through Redis, so workers need
- * no shared disk: scenario.json and every file it names, keyed by a hash of
+ * no shared disk: scenario.json and every file it names (or a workbook), keyed by a hash of
  * their contents. The coordinator packs a base folder once per batch; a
  * worker fetches each bundle once, checks it (names, hash), writes it to a
  * folder of its own and reads it with the same reader as any scenario, so
@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { makeFolders } from '../io/make-folders.js';
+import { isWorkbookPath } from '../io/workbook-path.js';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -86,10 +87,12 @@ async function readIfInside(realRoot: string, full: string): Promise<Buffer | nu
 }
 
 /**
- * Pack a scenario folder. A named file that is missing, outside the folder
- * or a link to outside it is left out, so the worker reports it missing.
+ * Pack a scenario folder, or a workbook (the one file, by its own name). A named file that
+ * is missing, outside the folder or a link to outside it is left out, so the worker
+ * reports it missing.
  */
 export async function packScenario(dir: string): Promise<ScenarioBundle> {
+  if (isWorkbookPath(dir)) return packWorkbook(dir);
   const root = path.resolve(dir);
   const realRoot = await realpath(root);
   const json = await readFile(path.join(root, 'scenario.json'));
@@ -101,6 +104,14 @@ export async function packScenario(dir: string): Promise<ScenarioBundle> {
     const data = await readIfInside(realRoot, path.join(root, rel));
     if (data !== null) files.push({ path: name, data });
   }
+  return { hash: bundleHash(files), files };
+}
+
+async function packWorkbook(file: string): Promise<ScenarioBundle> {
+  const full = path.resolve(file);
+  const data = await readIfInside(await realpath(path.dirname(full)), full);
+  if (data === null) throw new Error(`${file}: is not a regular file inside its folder`);
+  const files = [{ path: path.basename(full), data }];
   return { hash: bundleHash(files), files };
 }
 
@@ -144,11 +155,18 @@ export function decodeBundle(text: string, hash: string): ScenarioBundle | strin
   return { hash, files };
 }
 
-/** Write a checked bundle's files under `dir` (which must be new or empty). */
-export async function unpackScenario(bundle: ScenarioBundle, dir: string): Promise<void> {
+/**
+ * Write a checked bundle's files under `dir` (which must be new or empty). Returned: what to
+ * read as the scenario: `dir`, or the workbook in it when the bundle is one workbook.
+ */
+export async function unpackScenario(bundle: ScenarioBundle, dir: string): Promise<string> {
   for (const f of bundle.files) {
     const full = path.join(dir, ...f.path.split('/'));
     await makeFolders(path.dirname(full));
     await writeFile(full, f.data);
   }
+  const [only] = bundle.files;
+  return bundle.files.length === 1 && only !== undefined && isWorkbookPath(only.path)
+    ? path.join(dir, only.path)
+    : dir;
 }

@@ -70,10 +70,15 @@ describe('every error in one form', () => {
       ...goodFiles(),
       'bids.csv': withLine(bids, 3, 'B2,P9,standard,Z1,25,500,any,'),
     });
+    const settings = goodFiles()['scenario.json'] ?? '';
+    const twice = settings.replace('"period": "2027",', '"period": "2027",\n  "period": "2028",');
+    const periodLine = twice.split('\n').findIndex((l) => l.includes('"2028"')) + 1;
+    const twiceKey = await writeScenarioFolder({ ...goodFiles(), 'scenario.json': twice });
     const afile = path.join(dir, 'afile');
     await writeFile(afile, 'mine', 'utf8');
     const runs = [
       ['validate', badBids],
+      ['validate', twiceKey],
       ['solve', 'scenarios/tiny', '--out', afile],
       ['zones', 'scenarios/tiny', '--count', '50', '--out', path.join(dir, 'z')],
       ['solve', 'scenarios/tiny', '--zoning', 'nope', '--out', path.join(dir, 'o')],
@@ -90,6 +95,7 @@ describe('every error in one form', () => {
     }
     expect(lines).toEqual([
       'bids.csv:3: unknown provider "P9": it is not in providers.csv',
+      `scenario.json:${periodLine}: "period" is given twice at the top of the file (first at line ${periodLine - 1}): JSON keeps only the last, so the first is lost; give each key once`,
       `${afile}: is a file, not a folder; give --out a folder (it is made if missing). Nothing was changed there.`,
       'zonal zones: --count 50 asks for more zones than there are areas (6): give at most 6. Nothing was written.',
       '--zoning nope: the scenario has no such zoning; choose from two, one',

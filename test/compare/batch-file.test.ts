@@ -240,6 +240,21 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  test('two letters typed the wrong way round are one slip: "optoin" is "option", "zonnig" is "zoning"', () => {
+    expect(
+      problems('{\n  "base": "tiny",\n  "grid": {\n    "optoin": ["sole"],\n    "zonnig": ["two"]\n  }\n}\n'),
+    ).toEqual([
+      {
+        line: 4,
+        message: 'grid "optoin" is not an override (did you mean "option"?): remove it or correct its name',
+      },
+      {
+        line: 5,
+        message: 'grid "zonnig" is not an override (did you mean "zoning"?): remove it or correct its name',
+      },
+    ]);
+  });
+
   test('a variant that writes an award rule outside "award" is told where it goes; a grid of whole objects is checked value by value', () => {
     const found = problems(
       JSON.stringify({
@@ -297,6 +312,37 @@ describe('parseBatchFile', () => {
       problems(JSON.stringify({ base: 'tiny', variants: [{ overrides: {} }, { overrides: {} }] }))[0]
         ?.message,
     ).toMatch(/same id/);
+  });
+
+  test.each([
+    [
+      // JSON.parse kept the last "zoning": the batch ran zoning "one" alone, the two meant maps never.
+      'a key given twice in grid',
+      '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "three"],\n    "demandMultiplier": [1, 1.1],\n    "zoning": ["one"]\n  }\n}\n',
+      6,
+      '"zoning" is given twice in grid (first at line 4): JSON keeps only the last, so the first is lost; give each key once',
+    ],
+    [
+      'a key given twice at the top',
+      '{\n  "base": "tiny",\n  "variants": [{ "id": "a" }],\n  "base": "two"\n}\n',
+      4,
+      '"base" is given twice at the top of the file (first at line 2): JSON keeps only the last, so the first is lost; give each key once',
+    ],
+    [
+      // Every combination with the repeated value is a repeat: it was one message per combination, at line 1.
+      'a grid value given twice',
+      '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "one",\n      "two"],\n    "demandMultiplier": [1, 1.1, 1.2]\n  }\n}\n',
+      5,
+      'grid "zoning" value "two" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
+    ],
+    [
+      'a listed variant that repeats an id',
+      '{\n  "base": "tiny",\n  "variants": [\n    { "id": "a" },\n    { "id": "b" },\n    { "id": "a", "overrides": { "zoning": "one" } }\n  ]\n}\n',
+      6,
+      'variants 1 and 3 have the same id "a" (same id given, or the same definition twice): give each variant its own id or definition',
+    ],
+  ])('%s is one message, at the line of the repeat', (_name, text, line, message) => {
+    expect(problems(text)).toEqual([{ line, message }]);
   });
 
   test('a JSON slip is one message naming it, at its line, worded as for scenario.json', () => {

@@ -239,6 +239,23 @@ describe.concurrent('zonal batch', () => {
     expect(r.stdout).toMatch(/^1 variant: ran 1 with 1 worker in /);
   });
 
+  test("a base that is not a scenario folder is told at the line that names it, as the batch file's other mistakes", async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    const tiny = JSON.stringify(path.join(repoRoot, 'scenarios', 'tiny'));
+    await writeFile(
+      file,
+      `{\n  "base": ${tiny},\n  "variants": [\n    { "id": "a" },\n    { "id": "b", "base": "countee" }\n  ]\n}\n`,
+    );
+    const out = path.join(dir, 'out');
+    const r = await zonal(['batch', file, '--out', out]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr: `batch.json:5: base "countee" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'countee')}): give a folder or .xlsx file relative to the batch file\n1 problem found: nothing was run. Fix it and run again.\n`,
+    });
+    expect(existsSync(out)).toBe(false);
+  });
+
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');

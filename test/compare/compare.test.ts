@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compareOptions, type BestAward, type Comparison } from '../../src/compare/compare.js';
+import ExcelJS from 'exceljs';
 import { comparisonCsv, formatComparison } from '../../src/compare/comparison-output.js';
+import { comparisonWorkbook } from '../../src/compare/comparison-workbook.js';
 import { dominates } from '../../src/compare/rank.js';
 import { money } from '../../src/report/summary.js';
 import { readScenario } from '../../src/io/read-scenario.js';
@@ -132,6 +134,43 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     expect(formatComparison(comparison)).toContain(`Cannot be bought as specified (${short.length})`);
   });
 
+  test('comparison.xlsx names the same real choices as the printout, and sets apart the options that cannot be bought', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await comparisonWorkbook(comparison, 'GBP')) as unknown as ArrayBuffer);
+    const summary = new Map<string, string>();
+    wb.getWorksheet('summary')?.eachRow((row) => {
+      summary.set(String(row.getCell(1).value), String(row.getCell(2).value));
+    });
+    const printed = formatComparison(comparison)
+      .split('\n')
+      .find((l) => l.startsWith('Not dominated (the real choices between cost and risk): '))
+      ?.split(': ')[1];
+    expect(comparison.notBuyable.length).toBeGreaterThan(0);
+    expect(summary.get('Not dominated (the real choices)')).toBe(printed);
+    expect(summary.get('Cannot be bought as specified')).toBe(comparison.notBuyable.join(', '));
+  });
+
+  test('every row of the printed table has a verdict: the real choices that are neither cheapest nor least risky say so', () => {
+    const lines = formatComparison(comparison).split('\n');
+    const header = lines.findIndex((l) => l.trimStart().startsWith('#'));
+    const rows = lines.slice(header + 2, header + 2 + comparison.rows.length);
+    const choices = comparison.rows.filter(
+      (r) =>
+        r.buyable &&
+        r.dominatedBy.length === 0 &&
+        r.key !== comparison.cheapest &&
+        r.key !== comparison.leastRisky,
+    );
+    expect(choices.length).toBeGreaterThan(0);
+    for (const [i, row] of comparison.rows.entries()) {
+      const verdict = choices.includes(row) ? 'real choice' : null;
+      if (verdict !== null) expect(rows[i]?.trimEnd().endsWith(verdict), rows[i]).toBe(true);
+      expect(rows[i]?.trimEnd().endsWith(String(row.metrics?.hhi.toLocaleString('en-GB'))), rows[i]).toBe(
+        false,
+      );
+    }
+  });
+
   test('the table and the CSV say the same', async () => {
     const text = formatComparison(comparison);
     expect(text).toContain(`Cheapest: ${comparison.cheapest ?? ''}`.split('@')[0]);
@@ -176,6 +215,47 @@ describe('an option no bidder priced', () => {
     );
     expect(c.comparison.notBuyable).toEqual(['county-framework']);
     expect(c.comparison.cheapest).toBe('sole@z');
+  });
+});
+
+describe('an option with no possible award', () => {
+  test('is "infeasible" in comparison.csv and comparison.xlsx, as in the printout, not "failed"', async () => {
+    const { area, bid, demand, makeScenario, provider } = await import('../helpers/scenario-builder.js');
+    // One bidder and a rule asking for two: no award is possible, an answer rather than a fault.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1')],
+      bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 })],
+      award: { minDistinctProviders: 2 },
+    });
+    const c = await compareOptions(s, { options: ['sole'], run });
+    if (typeof c === 'string') throw new Error(c);
+    const row = c.comparison.rows[0];
+    expect(row?.diagnosis).not.toBeNull();
+    expect(formatComparison(c.comparison)).toMatch(/ sole {2,}z {2,}infeasible /);
+    expect(formatComparison(c.comparison)).toMatch(/: 1 option compared \(/);
+    const csv = (await comparisonCsv(c.comparison)).trim().split('\n');
+    const status = csv[0]?.split(',').indexOf('status') ?? -1;
+    expect(csv[1]?.split(',')[status]).toBe('infeasible');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await comparisonWorkbook(c.comparison, 'GBP')) as unknown as ArrayBuffer);
+    expect(
+      wb
+        .getWorksheet('options')
+        ?.getRow(2)
+        .getCell(status + 1).value,
+    ).toBe('infeasible');
+    // …and its summary says why there is no cheapest option as the printout does: it was solved, and buys nothing.
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
+    const printed = formatComparison(c.comparison)
+      .split('\n')
+      .find((l) => l.startsWith('Cheapest: '))
+      ?.slice('Cheapest: '.length);
+    expect(summary.get('Cheapest')).toBe(printed);
+    expect(summary.get('Least risky')).toBe(printed);
   });
 });
 

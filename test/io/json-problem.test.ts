@@ -68,6 +68,22 @@ describe('scenario.json that is not JSON', () => {
     expect(text.split('\n')[line - 1]?.trim()).toBe(lineText);
   });
 
+  test('a key given twice is told at its second line: JSON.parse would keep the last without a word', async () => {
+    const text = good.replace('"period": "2027",', '"period": "2027",\n  "period": "2028",');
+    const errors = await settingsError(text);
+    const line = text.split('\n').findIndex((l) => l.includes('"2028"')) + 1;
+    const first = text.split('\n').findIndex((l) => l.includes('"2027"')) + 1;
+    expect(errors).toEqual([
+      `scenario.json:${line}: "period" is given twice at the top of the file (first at line ${first}): JSON keeps only the last, so the first is lost; give each key once`,
+    ]);
+    // A colon or a quote inside a text is no key: good text with one is still good.
+    const colon = good.replace('"name": "Folder test"', '"name": "Folder: \\"test\\" {a: 1}"');
+    const { scenario } = await readScenario(
+      await writeScenarioFolder({ ...goodFiles(), 'scenario.json': colon }),
+    );
+    expect(scenario).not.toBeNull();
+  });
+
   test('an empty file and a UTF-16 file are told as such, not as parser errors', async () => {
     expect(await settingsError('')).toEqual([
       'scenario.json: is empty: it needs the settings as JSON (`zonal init` writes an example)',

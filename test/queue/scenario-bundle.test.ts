@@ -11,6 +11,7 @@ import {
   referencedFiles,
   unpackScenario,
 } from '../../src/queue/scenario-bundle.js';
+import { folderTables, scenarioWorkbook } from '../../src/io/scenario-workbook.js';
 import { repoRoot } from '../helpers/cli.js';
 import { goodFiles, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
@@ -27,6 +28,24 @@ describe('scenario bundles', () => {
     const [original, unpacked] = await Promise.all([readScenario(tiny), readScenario(copy)]);
     expect(original.scenario).not.toBeNull();
     expect(unpacked.inputHash).toBe(original.inputHash);
+    expect(unpacked.scenario).toEqual(original.scenario);
+  });
+
+  test('a workbook base travels as its one file and reads, unpacked, exactly like the workbook', async () => {
+    // A batch file may name a workbook as its base; `--queue` ended "unexpected error: ENOTDIR".
+    const tables = await folderTables(tiny);
+    if (tables === null) throw new Error('scenarios/tiny did not read');
+    const file = path.join(await tempDir('zonal-bundle-'), 'tender.xlsx');
+    await writeFile(file, await scenarioWorkbook(tables));
+    const bundle = await packScenario(file);
+    expect(bundle.files.map((f) => f.path)).toEqual(['tender.xlsx']);
+    const decoded = decodeBundle(encodeBundle(bundle), bundle.hash);
+    if (typeof decoded === 'string') throw new Error(decoded);
+    const copy = await tempDir('zonal-bundle-');
+    const entry = await unpackScenario(decoded, copy);
+    expect(entry).toBe(path.join(copy, 'tender.xlsx'));
+    const [original, unpacked] = await Promise.all([readScenario(file), readScenario(entry)]);
+    expect(original.scenario).not.toBeNull();
     expect(unpacked.scenario).toEqual(original.scenario);
   });
 

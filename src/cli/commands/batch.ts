@@ -9,11 +9,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import {
+  baseLine,
   baseReferenceProblems,
   parseBatchFile,
   type BatchProblem,
   type ParsedBatch,
-  type Variant,
 } from '../../compare/batch-file.js';
 import type { Issue } from '../../diagnostics/issues.js';
 import * as msg from '../../diagnostics/messages.js';
@@ -105,24 +105,26 @@ async function readVariants(file: string, maxVariants: number): Promise<ParsedBa
  * file gives it, and its warnings, placed in its folder.
  */
 async function checkBases(
-  variants: readonly Variant[],
+  batch: ParsedBatch,
   batchDir: string,
   name: string,
 ): Promise<{ bases: Map<string, Scenario>; inputs: Map<string, string>; warnings: Issue[] }> {
   const warnings: Issue[] = [];
   const bases = new Map<string, Scenario>();
   const inputs = new Map<string, string>();
-  for (const base of new Set(variants.map((v) => v.base))) {
+  for (const base of new Set(batch.variants.map((v) => v.base))) {
     const full = path.resolve(batchDir, base);
     const ok = await stat(isWorkbookPath(base) ? full : path.join(full, 'scenario.json')).then(
       (s) => s.isFile(),
       () => false,
     );
     if (!ok)
-      throw new CliExit(
-        exitCodes.badInput,
-        `${name}: base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`,
-      );
+      throw batchFileProblems(name, [
+        {
+          line: baseLine(batch, base),
+          message: `base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`,
+        },
+      ]);
     // Read once here, so a mistake in a base is one message before anything is written,
     // not a failed row (the same message) for every variant of it; its warnings, in its files
     // and about its tender as set (validate's), are printed once, as solve prints them.
@@ -192,7 +194,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const batch = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const { variants } = batch;
   const batchDir = path.dirname(path.resolve(file));
-  const { bases, inputs, warnings } = await checkBases(variants, batchDir, path.basename(file));
+  const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file));
   const named = baseReferenceProblems(batch, bases);
   if (named.length > 0) throw batchFileProblems(path.basename(file), named);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);

@@ -24,7 +24,7 @@ export interface ComparisonOption {
   /** What the option means, in words. */
   readonly label: string;
   readonly zoning: string | null;
-  /** `optimal`, `feasible`, `infeasible`, or `error`. */
+  /** `optimal`, `feasible`, `infeasible`, or `failed`. */
   readonly status: string;
   /** The figures below are null when the run failed. */
   readonly annualCost: number | null;
