@@ -3,6 +3,8 @@
  * for --resume. Pure.
  */
 import { writeToString } from 'fast-csv';
+import stableStringify from 'safe-stable-stringify';
+import type { Variant } from './batch-file.js';
 import { escapeCell, type Cell } from '../report/csv-write.js';
 import type { BatchRow } from './run-variant.js';
 import { metricCsvCells, metricCsvHeader } from './metrics.js';
@@ -100,6 +102,20 @@ export function readJournal(text: string, wanted: ReadonlyMap<string, number>): 
       rows.set(parsed.id, { ...parsed, index });
   }
   return sortRows([...rows.values()]);
+}
+
+/**
+ * Whether a finished row still answers its variant as the batch file defines it now: the
+ * same base and overrides, and the same sampling when it was sampled. A variant with an id
+ * of its own keeps that id when it is edited between runs (a price change made larger), and
+ * --resume must not keep the row of what it was.
+ */
+export function answersVariant(row: BatchRow, variant: Variant): boolean {
+  if (row.base !== variant.base || stableStringify(row.overrides) !== stableStringify(variant.overrides))
+    return false;
+  // An infeasible variant has no award to sample, whatever it asked for.
+  if (row.sampling === null) return variant.samples === null || row.status === 'infeasible';
+  return row.sampling.samples === variant.samples && row.sampling.seed === variant.seed;
 }
 
 export function sortRows(rows: readonly BatchRow[]): BatchRow[] {

@@ -21,7 +21,7 @@ import type { Variant } from './batch-file.js';
 import { chunkVariants } from './batch-chunks.js';
 import { optimiseOnlyLastingHotCode } from './batch-jit.js';
 import { scavengeForWorkers } from './batch-gc.js';
-import { readJournal, sortRows } from './batch-output.js';
+import { answersVariant, readJournal, sortRows } from './batch-output.js';
 import {
   batchFiles,
   journalLine,
@@ -71,6 +71,8 @@ export interface BatchSettings {
 export interface BatchSummary {
   readonly total: number;
   readonly resumed: number;
+  /** Finished rows --resume ran again because their variant is defined differently in the batch file now. */
+  readonly redefined: number;
   /** Finished rows --resume ran again because their base has changed since they were solved. */
   readonly stale: number;
   /** Finished rows --resume kept though it cannot tell their base's version: written before rows recorded it. */
@@ -127,24 +129,30 @@ export function workerEntry(): WorkerEntry {
 }
 
 /**
- * The rows --resume keeps, how many it drops because their base has changed since (a bid
- * fixed, say), and how many it keeps without knowing: a row written before rows recorded
- * their base (before 2026-12-01) may or may not be stale, and running a finished batch
- * again is what --resume exists to avoid, so it is kept and counted for the user.
+ * The rows --resume keeps; how many it drops because their variant is defined differently
+ * in the batch file now (an edited variant that kept its id) or their base has changed since
+ * (a bid fixed, say); and how many it keeps without knowing: a row written before rows
+ * recorded their base (before 2026-12-01) may or may not be stale, and running a finished
+ * batch again is what --resume exists to avoid, so it is kept and counted for the user.
  */
 async function finishedRows(
   settings: BatchSettings,
-): Promise<{ kept: BatchRow[]; stale: number; untraced: number }> {
-  if (!settings.resume) return { kept: [], stale: 0, untraced: 0 };
+): Promise<{ kept: BatchRow[]; redefined: number; stale: number; untraced: number }> {
+  if (!settings.resume) return { kept: [], redefined: 0, stale: 0, untraced: 0 };
   const text = await readFile(path.join(settings.outDir, batchFiles.jsonl), 'utf8').catch(() => '');
+  const variants = new Map(settings.variants.map((v) => [v.id, v]));
   const rows = readJournal(text, new Map(settings.variants.map((v) => [v.id, v.index])));
+  const current = rows.filter((r) => {
+    const variant = variants.get(r.id);
+    return variant !== undefined && answersVariant(r, variant);
+  });
   const inputs = settings.baseInputs;
   const kept =
     inputs === undefined
-      ? rows
-      : rows.filter((r) => r.baseInput === undefined || r.baseInput === inputs.get(r.base));
+      ? current
+      : current.filter((r) => r.baseInput === undefined || r.baseInput === inputs.get(r.base));
   const untraced = inputs === undefined ? 0 : kept.filter((r) => r.baseInput === undefined).length;
-  return { kept, stale: rows.length - kept.length, untraced };
+  return { kept, redefined: rows.length - current.length, stale: current.length - kept.length, untraced };
 }
 
 /** How a chunk is handed to a worker: piscina's `run` (with the pool's HiGHS), or a stand-in in tests. */
@@ -302,6 +310,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   return {
     total,
     resumed: kept.length,
+    redefined: finished.redefined,
     stale: finished.stale,
     untraced: finished.untraced,
     ran: todo.length,

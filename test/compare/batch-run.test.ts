@@ -140,6 +140,30 @@ describe('runBatch', () => {
     expect([again.resumed, again.ran]).toEqual([13, 1]);
   });
 
+  test('--resume runs again a variant whose definition changed under the same id, and keeps the others', async () => {
+    const first = await settings(2);
+    const full = await runBatch(first);
+    const sampled = full.rows.find((r) => r.id === 'sampled');
+    expect(sampled?.overrides).toEqual({ demandMultiplier: 1.05 });
+    // The analyst edits the variant "sampled" in the batch file: more demand, another seed.
+    const edited = variants.map((v) =>
+      v.id === 'sampled' ? { ...v, overrides: { demandMultiplier: 1.1 }, seed: 5 } : v,
+    );
+    const resumed = await runBatch({ ...first, variants: edited, resume: true });
+    // 14 variants: "broken" failed (runs again), "sampled" is redefined, 12 kept.
+    expect([resumed.resumed, resumed.redefined, resumed.ran]).toEqual([12, 1, 2]);
+    const again = resumed.rows.find((r) => r.id === 'sampled');
+    expect(again?.overrides).toEqual({ demandMultiplier: 1.1 });
+    expect(again?.sampling).toMatchObject({ seed: 5 });
+    expect(again?.metrics?.demandHoursPerWeek).toBeGreaterThan(
+      sampled?.metrics?.demandHoursPerWeek ?? Infinity,
+    );
+    // Only the seed changed: the sampling differs, so it runs again too.
+    const reseeded = edited.map((v) => (v.id === 'sampled' ? { ...v, seed: 6 } : v));
+    const third = await runBatch({ ...first, variants: reseeded, resume: true });
+    expect([third.resumed, third.redefined, third.ran]).toEqual([12, 1, 2]);
+  });
+
   test('--resume runs again the rows solved from an earlier version of their base (a price fixed since), and keeps the others', async () => {
     const first = await settings(2, { baseInputs: new Map([['tiny', 'before']]) });
     await runBatch(first);

@@ -222,6 +222,9 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const rate = summary.ran > 0 ? `, ${(summary.ran / seconds).toFixed(1)} variants/s` : '';
   const resumed = [
     ...(summary.resumed > 0 ? [`${summary.resumed} already done, skipped`] : []),
+    ...(summary.redefined > 0
+      ? [`${summary.redefined} defined differently in the batch file since they were solved, run again`]
+      : []),
     ...(summary.stale > 0
       ? [`${summary.stale} solved from an earlier version of their base, run again`]
       : []),
