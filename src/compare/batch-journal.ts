@@ -28,8 +28,18 @@ export async function journalLine(row: BatchRow): Promise<JournalLine> {
   return { row, jsonl: jsonlLine(row), csv: await batchCsvRows([row]) };
 }
 
+/** What batch.xlsx says of the batch as a whole: its batch file's name, and how many variants it has. */
+export interface BatchBook {
+  readonly name: string | null;
+  readonly total: number;
+}
+
 /** All three files, rows in variant order, each file whole or not at all. */
-export async function rewriteBatchFiles(outDir: string, lines: readonly JournalLine[]): Promise<void> {
+export async function rewriteBatchFiles(
+  outDir: string,
+  lines: readonly JournalLine[],
+  book: BatchBook = { name: null, total: lines.length },
+): Promise<void> {
   const sorted = [...lines].sort((a, b) => a.row.index - b.row.index);
   await writeOutputsAtomically(
     outDir,
@@ -39,8 +49,9 @@ export async function rewriteBatchFiles(outDir: string, lines: readonly JournalL
       [
         batchFiles.xlsx,
         await batchWorkbook(
-          null,
+          book.name,
           sorted.map((l) => l.row),
+          book.total,
         ),
       ],
     ]),

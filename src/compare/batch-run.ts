@@ -52,6 +52,8 @@ export interface BatchSettings {
   readonly resume: boolean;
   readonly timeLimit: number;
   readonly version: string;
+  /** The batch file's "name", the title of batch.xlsx. @defaultValue null ("zonal batch") */
+  readonly name?: string | null;
   /** Each base's input hash, by the name the batch file gives it: rows are stamped with it, and --resume keeps only rows of the same. */
   readonly baseInputs?: ReadonlyMap<string, string>;
   /**
@@ -259,7 +261,8 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const kept = await Promise.all(finished.kept.map(journalLine));
   const done = new Set(kept.map((l) => l.row.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
-  await rewriteBatchFiles(settings.outDir, kept);
+  const book = { name: settings.name ?? null, total };
+  await rewriteBatchFiles(settings.outDir, kept, book);
   settings.onStart?.();
   const journal = openJournal(settings.outDir);
   let threads: ThreadPool | null;
@@ -302,7 +305,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
         journal.close();
       }
     }
-    await rewriteBatchFiles(settings.outDir, lines);
+    await rewriteBatchFiles(settings.outDir, lines, book);
   } finally {
     await stopping;
   }

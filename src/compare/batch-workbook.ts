@@ -77,11 +77,30 @@ function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[
   return { header, cells };
 }
 
-export function batchWorkbook(name: string | null, rows: readonly BatchRow[]): Promise<Uint8Array> {
+/**
+ * batch.xlsx for the batch named `name` (its batch file's "name"), of `total` variants. Written
+ * as the batch starts (with the rows --resume kept) and again with every row when it ends; a
+ * workbook with fewer rows than variants says so, since a batch stopped part way leaves it so.
+ */
+export function batchWorkbook(
+  name: string | null,
+  rows: readonly BatchRow[],
+  total = rows.length,
+): Promise<Uint8Array> {
   const { header, cells } = batchTable(rows);
   const failed = rows.filter((r) => r.status === 'failed').length;
+  const unfinished =
+    rows.length < total
+      ? [
+          {
+            label: 'Not finished',
+            value: `${total - rows.length} of the batch's ${total} variants have no row here: this workbook was written as the batch started, and is written again with every row when the batch ends. If the batch was stopped, batch.csv and batch.jsonl hold every row finished so far; run it again with --resume to finish it.`,
+          },
+        ]
+      : [];
   const summary = [
     { label: 'Variants', value: rows.length, format: 'integer' as const },
+    ...unfinished,
     { label: 'Failed', value: failed, format: 'integer' as const },
     {
       label: 'How to read',

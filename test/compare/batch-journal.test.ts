@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { batchCsvHeaderLine, batchCsvRows, jsonlLine } from '../../src/compare/batch-output.js';
+import ExcelJS from 'exceljs';
 import { journalLine, openJournal, rewriteBatchFiles } from '../../src/compare/batch-journal.js';
 import type { BatchRow } from '../../src/compare/run-variant.js';
 
@@ -53,5 +54,28 @@ describe('the batch journal', () => {
     expect(read(dir, 'batch.jsonl')).toBe(sorted.map(jsonlLine).join(''));
     expect(read(dir, 'batch.csv')).toBe((await batchCsvHeaderLine()) + (await batchCsvRows(sorted)));
     expect(readFileSync(path.join(dir, 'batch.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test("batch.xlsx carries the batch file's name, and a workbook written before every row landed says so", async () => {
+    const summaryOf = async (dir: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(path.join(dir, 'batch.xlsx')) as unknown as ArrayBuffer);
+      const cells = new Map<string, unknown>();
+      wb.getWorksheet('summary')?.eachRow((r) => cells.set(String(r.getCell(1).value), r.getCell(2).value));
+      return cells;
+    };
+    const started = tempDir();
+    // As the batch starts: one row kept by --resume of three variants.
+    await rewriteBatchFiles(started, [await journalLine(row('a', 0))], { name: 'Shire grid', total: 3 });
+    const early = await summaryOf(started);
+    expect([...early.keys()].join(' ')).toContain('Shire grid');
+    expect(early.get('Variants')).toBe(1);
+    expect(String(early.get('Not finished'))).toMatch(/^2 of the batch's 3 variants have no row here/);
+    const ended = tempDir();
+    await rewriteBatchFiles(ended, await Promise.all(rows.map(journalLine)), {
+      name: 'Shire grid',
+      total: 3,
+    });
+    expect((await summaryOf(ended)).has('Not finished')).toBe(false);
   });
 });

@@ -208,6 +208,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     resume: flags.resume === true,
     baseInputs: inputs,
     bases,
+    name: batch.name,
     timeLimit,
     version,
     // After the output folder is known to be usable, so a bad --out is its one message.
@@ -219,11 +220,20 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     await queue?.close();
   });
   const seconds = (performance.now() - started) / 1000;
-  const rate = summary.ran > 0 ? `, ${(summary.ran / seconds).toFixed(1)} variants/s` : '';
+  // A resumed queue batch collects the rows its workers finished while no coordinator
+  // listened, so its count over this run's seconds is no rate of solving.
+  const rate =
+    summary.ran === 0
+      ? ''
+      : queue !== null && flags.resume === true
+        ? ' (some may have been solved before this run, so no rate is given)'
+        : `, ${(summary.ran / seconds).toFixed(1)} variants/s`;
   const resumed = [
     ...(summary.resumed > 0 ? [`${summary.resumed} already done, skipped`] : []),
     ...(summary.redefined > 0
-      ? [`${summary.redefined} defined differently in the batch file since they were solved, run again`]
+      ? [
+          `${summary.redefined} defined differently in the batch file since ${summary.redefined === 1 ? 'it was' : 'they were'} solved, run again`,
+        ]
       : []),
     ...(summary.stale > 0
       ? [`${summary.stale} solved from an earlier version of their base, run again`]
