@@ -124,6 +124,21 @@ export function gridKeyProblem(path: string): string | null {
 
 export type Overrides = z.output<typeof overridesSchema>;
 
+/**
+ * A lot entry's base for an override: the entry itself, or, when the override changes
+ * its structure, only its geography, so the settings of the structure it had
+ * (`"backup": true` of a sole lot) do not follow it into the new one.
+ */
+function withoutOldSettings(
+  before: Readonly<Record<string, unknown>>,
+  override: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  const structure = override['structure'];
+  return structure === undefined || structure === before['structure']
+    ? before
+    : { geography: before['geography'] };
+}
+
 function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Scenario | string {
   const base: Record<string, Readonly<Record<string, unknown>> | undefined> = {
     ...lotPlanToJson(scenario.lotPlan),
@@ -135,7 +150,7 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
     merged[careType] =
       'merge' in override || before === undefined || 'merge' in before
         ? override
-        : mergeDeep(before, override);
+        : mergeDeep(withoutOldSettings(before, override), override);
   }
   const lotPlan = lotPlanFromJson(merged);
   return typeof lotPlan === 'string' ? lotPlan : { ...scenario, lotPlan };

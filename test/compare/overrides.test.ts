@@ -42,6 +42,26 @@ describe('applyOverrides', () => {
     expect(out.lotPlan.complex).toEqual(herts.lotPlan.complex);
   });
 
+  test('a lot whose structure changes drops the settings of the structure it had', () => {
+    // The workbench sends {geography, structure, new settings} for a sole lot with
+    // back-ups turned into lead-secondary; the base's "backup": true made it
+    // "lots.standard.backup applies only to \"sole\" lots".
+    const out = apply({
+      option: 'sole-backup',
+      lots: { standard: { geography: 'zone', structure: 'lead-secondary', leadShare: 0.7 } },
+    });
+    expect(out.lotPlan.standard).toEqual({
+      kind: 'lot',
+      geography: 'zone',
+      structure: 'lead-secondary',
+      leadShare: 0.7,
+    });
+    expect(
+      apply({ option: 'sole-backup', lots: { standard: { structure: 'framework', maxProviders: 3 } } })
+        .lotPlan.standard,
+    ).toMatchObject({ geography: 'zone', structure: 'framework', maxProviders: 3 });
+  });
+
   test('merge and option replace the lot plan', () => {
     expect(apply({ lots: { complex: { merge: 'standard' } } }).lotPlan.complex).toEqual({
       kind: 'merge',
