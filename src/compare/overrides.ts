@@ -17,6 +17,7 @@ import {
 } from '../diagnostics/messages.js';
 import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
 import { awardSchema } from '../model/scenario-schema.js';
+import { contractSettingsProblems } from '../model/contract-settings.js';
 import { issueMessage, issueText, withKnownKeys } from '../model/issue-text.js';
 import { costModelSchema, parseScoringSettings, scoringSchema } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
@@ -156,9 +157,23 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
   return typeof lotPlan === 'string' ? lotPlan : { ...scenario, lotPlan };
 }
 
-function withAward(award: AwardRules, override: Readonly<Record<string, unknown>>): AwardRules | string {
-  const parsed = awardSchema().safeParse({ ...award, ...override });
-  return parsed.success ? parsed.data : parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
+/**
+ * The award rules with the override, checked whole by scenario.json's schema and against the
+ * scenario's other settings as scenario.json is (a whole-life objective needs a contract;
+ * the meat objective cannot price the cost of change).
+ */
+function withAward(scenario: Scenario, override: Readonly<Record<string, unknown>>): AwardRules | string {
+  const parsed = awardSchema().safeParse({ ...scenario.award, ...override });
+  if (!parsed.success) return parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
+  const problems = contractSettingsProblems({
+    contract: scenario.contract,
+    transition: scenario.transition,
+    award: parsed.data,
+    files: {},
+  }).filter((p) => p.warning !== true);
+  return problems.length === 0
+    ? parsed.data
+    : problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ');
 }
 
 /** costModel and scoring merged field by field, then checked whole by scenario.json's own schemas. */
@@ -250,7 +265,7 @@ function steps(o: Overrides): Step[] {
     list.push((s) => ({ ...s, weeksPerYear: o.weeksPerYear ?? s.weeksPerYear }));
   if (o.award !== undefined)
     list.push((s) => {
-      const award = withAward(s.award, o.award ?? {});
+      const award = withAward(s, o.award ?? {});
       return typeof award === 'string' ? award : { ...s, award };
     });
   if (o.costModel !== undefined || o.scoring !== undefined)

@@ -133,6 +133,23 @@ describe('applyOverrides', () => {
     expect(bad({ lots: { standard: { leadShare: 1.5 } } })).toMatch(/leadShare is 1.5/);
   });
 
+  test('an objective the scenario cannot have is refused as in scenario.json', () => {
+    const bad = (scenario: Scenario, raw: unknown) =>
+      applyOverrides(scenario, overridesSchema.parse(raw) as Overrides);
+    const { contract: _, ...noContract } = herts;
+    expect(bad(noContract, { award: { objective: 'whole-life' } })).toBe(
+      'award.objective is "whole-life" but the scenario has no "contract": add e.g. "contract": {"years": 3}, or use "cost"',
+    );
+    const priced: Scenario = {
+      ...herts,
+      transition: { mobilisationCostPerHour: 100, doubleRunningWeeks: 4, priceChange: true },
+    };
+    expect(bad(priced, { award: { objective: 'meat' } })).toMatch(
+      /^transition\.priceChange prices change in pounds, which the "meat" objective/,
+    );
+    expect(typeof bad(priced, { award: { objective: 'whole-life' } })).toBe('object');
+  });
+
   test('the schema refuses unknown fields and bad award values', () => {
     expect(overridesSchema.safeParse({ zonning: 'x' }).success).toBe(false);
     expect(overridesSchema.safeParse({ award: { maxShareOfTotalHours: 2 } }).success).toBe(false);
