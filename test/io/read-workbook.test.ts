@@ -94,7 +94,25 @@ describe('a workbook is a scenario', () => {
         sheet(wb, 'bids').getCell('B4').value = 'P-NOBODY';
       }),
     );
-    expect(errors).toEqual(['tender.xlsx: bids!B4: unknown provider "P-NOBODY": it is not in providers.csv']);
+    // A workbook has no providers.csv: the message named it until 2026-12-01.
+    expect(errors).toEqual([
+      'tender.xlsx: bids!B4: unknown provider "P-NOBODY": it is not on the providers sheet',
+    ]);
+  });
+
+  test('an unknown area or provider names the sheet it is not on, with the id meant in its capitals', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('B4').value = 'p-alder';
+        sheet(wb, 'demand').getCell('A3').value = 'n2';
+        sheet(wb, 'providers').getCell('F2').value = 'N9';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: demand!A3: unknown area "n2": it is not on the areas sheet (the areas sheet has "N2": ids must match capitals too; write "N2")',
+      'tender.xlsx: providers!F2: base_area_id "N9" is not on the areas sheet',
+      'tender.xlsx: bids!B4: unknown provider "p-alder": it is not on the providers sheet (the providers sheet has "P-ALDER": ids must match capitals too; write "P-ALDER")',
+    ]);
   });
 
   test('settings: "80%" typed on the scenario sheet is 0.8; a bad setting names its key path and cell', async () => {
