@@ -6,10 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 
 /** Levels of `{…}` and `[…]` a body may nest: a workbench request needs 3, so room to spare. */
-export const bodyDepthLimit = 16;
+const bodyDepthLimit = 16;
 
 /** Whether `value` nests objects and arrays more than `limit` levels deep; walked without recursion. */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
+function nestsDeeperThan(value: unknown, limit: number): boolean {
   const stack: { readonly value: unknown; readonly depth: number }[] = [{ value, depth: 1 }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     if (typeof next.value !== 'object' || next.value === null) continue;
