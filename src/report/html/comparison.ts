@@ -28,7 +28,7 @@ export interface ComparisonOption {
   readonly status: string;
   /** The figures below are null when the run failed. */
   readonly annualCost: number | null;
-  /** The annual cost plus the unmet hours bought on spot contracts: what the ranks follow. */
+  /** The annual cost plus the unmet hours bought on spot contracts: the ranks follow it among options as buyable, or as short of hours. */
   readonly allInAnnualCost: number | null;
   readonly riskScore: number | null;
   readonly unmetHoursPerWeek: number | null;
