@@ -77,6 +77,21 @@ describe('a workbook is a scenario', () => {
     });
   });
 
+  test('every setting on the scenario sheet says what it means, the contract and payment ones too', async () => {
+    // A scenario with a contract, payment models and the MEAT weights written as a workbook
+    // (init --xlsx --from): the contract and payment rows had an empty "meaning" cell.
+    const tables = await folderTables(path.join(repoRoot, 'scenarios', 'hertfordshire'));
+    if (tables === null) throw new Error('scenarios/hertfordshire did not read');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await scenarioWorkbook(tables)).buffer as ArrayBuffer);
+    const rows: [string, string][] = [];
+    sheet(wb, 'scenario').eachRow((row, i) => {
+      if (i > 1) rows.push([String(row.getCell(1).value), String(row.getCell(3).value ?? '')]);
+    });
+    expect(rows.filter(([, meaning]) => meaning === '').map(([key]) => key)).toEqual([]);
+    expect(new Map(rows).get('award.qualityWeight')).toMatch(/add up to 1/);
+  });
+
   test('a bad cell is reported at sheet!cell, with the same words as for a CSV file', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
