@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { generateScenario, instanceSizes } from '../src/bench/generate.js';
 import { buildLots } from '../src/lots/build-lots.js';
-import { runScenario } from '../src/pipeline.js';
+import { runScenario, withSettings } from '../src/pipeline.js';
 import { highsBackend } from '../src/solve/backend-highs.js';
 import type { SolverBackend } from '../src/solve/program.js';
 import { firstNonFinite } from '../src/report/finite.js';
@@ -296,5 +296,19 @@ describe('a time limit', () => {
     expect(outcome.result.gap).toBeNull();
     expect(firstNonFinite(outcome.result)).toBeNull(); // the guard before writing lets it through
     expect(formatSummary(outcome.result)).toContain('time limit hit before the solver could bound');
+  });
+});
+
+describe('withSettings', () => {
+  test('--objective meat is refused when transition.priceChange asks for the cost of change in pounds', () => {
+    const priced: Scenario = {
+      ...base,
+      transition: { mobilisationCostPerHour: 100, doubleRunningWeeks: 4, priceChange: true },
+    };
+    expect(withSettings(priced, { objective: 'meat' })).toBe(
+      '--objective meat: transition.priceChange is true in scenario.json, and the cost of change is in pounds, which the "meat" objective (a score) cannot add: use --objective cost or whole-life, or set transition.priceChange to false',
+    );
+    expect(withSettings(priced, { objective: 'cost' })).toMatchObject({ award: { objective: 'cost' } });
+    expect(withSettings(base, { objective: 'meat' })).toMatchObject({ award: { objective: 'meat' } });
   });
 });

@@ -70,7 +70,11 @@ function program(): Command {
       'MEAT scores of every bid for every lot it could serve: rank per lot and abnormally-low-tender flags; CSV and a table',
     )
     .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
-    .option('--out <file>', 'CSV file to write (atomically)', 'scores.csv')
+    .option(
+      '--out <file>',
+      'CSV file to write (atomically), scores.xlsx beside it; or name the .xlsx, and the CSV goes beside it',
+      'scores.csv',
+    )
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .action(async (dir: string, flags) => (await import('./commands/score.js')).scoreCommand(dir, flags));
 

@@ -190,6 +190,8 @@ type SolvedCase = ComparisonCase & {
   readonly diagnosis: string | null;
   /** Lots some bidder priced that still leave hours unbought, most unmet first (unpriced ones are in metrics). */
   readonly shortLots: readonly { readonly lotId: string; readonly unmet: number }[];
+  /** Of the lots no bid may win, those whose bids were rejected below legal pay: how many bids each. */
+  readonly belowLegalPay: ReadonlyMap<string, number>;
 };
 
 /** The priced lots of an award that leave hours unmet, most first. */
@@ -198,6 +200,15 @@ function shortLotsOf(result: Result): SolvedCase['shortLots'] {
     .filter((l) => l.eligibleOffers > 0 && isUnmet(l.unmetHoursPerWeek))
     .map((l) => ({ lotId: l.lotId, unmet: l.unmetHoursPerWeek }))
     .sort((a, b) => b.unmet - a.unmet || (a.lotId < b.lotId ? -1 : 1));
+}
+
+/** The lots no bid may win whose bids were rejected below legal pay, with how many were. */
+function belowLegalPayOf(result: Result): SolvedCase['belowLegalPay'] {
+  return new Map(
+    result.lots
+      .filter((l) => l.eligibleOffers === 0 && l.rejectedBidIds.length > 0)
+      .map((l) => [l.lotId, l.rejectedBidIds.length]),
+  );
 }
 
 function solvedCase(c: ComparisonCase, outcome: RunOutcome): SolvedCase {
@@ -209,11 +220,26 @@ function solvedCase(c: ComparisonCase, outcome: RunOutcome): SolvedCase {
         error: null,
         diagnosis: null,
         shortLots: shortLotsOf(outcome.result),
+        belowLegalPay: belowLegalPayOf(outcome.result),
       };
     case 'infeasible':
-      return { ...c, metrics: null, error: null, diagnosis: outcome.result.diagnosis.summary, shortLots: [] };
+      return {
+        ...c,
+        metrics: null,
+        error: null,
+        diagnosis: outcome.result.diagnosis.summary,
+        shortLots: [],
+        belowLegalPay: new Map(),
+      };
     default:
-      return { ...c, metrics: null, error: describeFailure(outcome), diagnosis: null, shortLots: [] };
+      return {
+        ...c,
+        metrics: null,
+        error: describeFailure(outcome),
+        diagnosis: null,
+        shortLots: [],
+        belowLegalPay: new Map(),
+      };
   }
 }
 
@@ -227,14 +253,22 @@ function shortLotsText(lots: SolvedCase['shortLots']): string {
 }
 
 /** Why an option cannot be bought as specified, in words; null when it can. */
-function whyNotBuyable(c: Pick<SolvedCase, 'metrics' | 'error' | 'diagnosis' | 'shortLots'>): string | null {
+function whyNotBuyable(
+  c: Pick<SolvedCase, 'metrics' | 'error' | 'diagnosis' | 'shortLots' | 'belowLegalPay'>,
+): string | null {
   if (c.diagnosis !== null) return `no award is possible: ${c.diagnosis}`;
   if (c.metrics === null) return `the run failed: ${c.error ?? 'unknown error'}`;
   const m: AwardMetrics = c.metrics;
   if (isBuyable(m)) return null;
-  const unpriced =
-    m.unpricedLots.length === 0 ? '' : `; not priced by any bidder: ${m.unpricedLots.join(', ')}`;
-  return `leaves ${hoursText(m.unmetHoursPerWeek)} of ${hoursText(m.demandHoursPerWeek)} hours a week unbought${shortLotsText(c.shortLots)}${unpriced}`;
+  // A lot whose bids were all rejected below legal pay was priced: say so, not "no bidder".
+  const unpriced = m.unpricedLots.filter((id) => !c.belowLegalPay.has(id));
+  const rejected = m.unpricedLots.filter((id) => c.belowLegalPay.has(id));
+  const unpricedText = unpriced.length === 0 ? '' : `; not priced by any bidder: ${unpriced.join(', ')}`;
+  const rejectedText =
+    rejected.length === 0
+      ? ''
+      : `; every bid below legal pay (rejected): ${rejected.map((id) => `${id} (${c.belowLegalPay.get(id)} bids)`).join(', ')}`;
+  return `leaves ${hoursText(m.unmetHoursPerWeek)} of ${hoursText(m.demandHoursPerWeek)} hours a week unbought${shortLotsText(c.shortLots)}${unpricedText}${rejectedText}`;
 }
 
 /** Steps 2-3. */

@@ -13,6 +13,7 @@ function option(row: ComparisonRow): ComparisonOption {
     zoning: row.zoning,
     status: optionStatus(row),
     annualCost: m?.annualCost ?? null,
+    allInAnnualCost: m?.allInAnnualCost ?? null,
     riskScore: m?.riskScore ?? null,
     unmetHoursPerWeek: m?.unmetHoursPerWeek ?? null,
     viabilityScore: m?.viabilityScore ?? null,

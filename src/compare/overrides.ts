@@ -17,6 +17,7 @@ import {
 } from '../diagnostics/messages.js';
 import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
 import { awardSchema } from '../model/scenario-schema.js';
+import { contractSettingsProblems } from '../model/contract-settings.js';
 import { issueMessage, issueText, withKnownKeys } from '../model/issue-text.js';
 import { costModelSchema, parseScoringSettings, scoringSchema } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
@@ -124,6 +125,21 @@ export function gridKeyProblem(path: string): string | null {
 
 export type Overrides = z.output<typeof overridesSchema>;
 
+/**
+ * A lot entry's base for an override: the entry itself, or, when the override changes
+ * its structure, only its geography, so the settings of the structure it had
+ * (`"backup": true` of a sole lot) do not follow it into the new one.
+ */
+function withoutOldSettings(
+  before: Readonly<Record<string, unknown>>,
+  override: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  const structure = override['structure'];
+  return structure === undefined || structure === before['structure']
+    ? before
+    : { geography: before['geography'] };
+}
+
 function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Scenario | string {
   const base: Record<string, Readonly<Record<string, unknown>> | undefined> = {
     ...lotPlanToJson(scenario.lotPlan),
@@ -135,15 +151,29 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
     merged[careType] =
       'merge' in override || before === undefined || 'merge' in before
         ? override
-        : mergeDeep(before, override);
+        : mergeDeep(withoutOldSettings(before, override), override);
   }
   const lotPlan = lotPlanFromJson(merged);
   return typeof lotPlan === 'string' ? lotPlan : { ...scenario, lotPlan };
 }
 
-function withAward(award: AwardRules, override: Readonly<Record<string, unknown>>): AwardRules | string {
-  const parsed = awardSchema().safeParse({ ...award, ...override });
-  return parsed.success ? parsed.data : parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
+/**
+ * The award rules with the override, checked whole by scenario.json's schema and against the
+ * scenario's other settings as scenario.json is (a whole-life objective needs a contract;
+ * the meat objective cannot price the cost of change).
+ */
+function withAward(scenario: Scenario, override: Readonly<Record<string, unknown>>): AwardRules | string {
+  const parsed = awardSchema().safeParse({ ...scenario.award, ...override });
+  if (!parsed.success) return parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
+  const problems = contractSettingsProblems({
+    contract: scenario.contract,
+    transition: scenario.transition,
+    award: parsed.data,
+    files: {},
+  }).filter((p) => p.warning !== true);
+  return problems.length === 0
+    ? parsed.data
+    : problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ');
 }
 
 /** costModel and scoring merged field by field, then checked whole by scenario.json's own schemas. */
@@ -235,7 +265,7 @@ function steps(o: Overrides): Step[] {
     list.push((s) => ({ ...s, weeksPerYear: o.weeksPerYear ?? s.weeksPerYear }));
   if (o.award !== undefined)
     list.push((s) => {
-      const award = withAward(s.award, o.award ?? {});
+      const award = withAward(s, o.award ?? {});
       return typeof award === 'string' ? award : { ...s, award };
     });
   if (o.costModel !== undefined || o.scoring !== undefined)

@@ -27,6 +27,15 @@ export interface SheetPlaces {
   place(sheet: string, line: number | null, column?: string): string | null;
 }
 
+/**
+ * How a person names a table: `areas.csv`, or in a workbook `the areas sheet`; `in` says
+ * where an id is missing from it (`in areas.csv`, `on the areas sheet`).
+ */
+export interface TableName {
+  readonly name: string;
+  readonly in: string;
+}
+
 /** A collector passed down the reading pipeline (no global logger). */
 export class IssueList {
   private readonly items: Issue[] = [];
@@ -40,6 +49,13 @@ export class IssueList {
 
   warning(file: string, line: number | null, message: string, column?: string): void {
     this.items.push(this.issue('warning', file, line, message, column));
+  }
+
+  /** The table read from `file` (a CSV file, or a sheet of the workbook), as messages name it. */
+  table(file: string): TableName {
+    return (this.sheets?.place(file, null) ?? null) === null
+      ? { name: file, in: `in ${file}` }
+      : { name: `the ${file} sheet`, in: `on the ${file} sheet` };
   }
 
   /** The place of an issue at (file, line, column), for messages made after reading. */

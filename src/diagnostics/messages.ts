@@ -6,6 +6,7 @@
  * one file.
  */
 import { closestName, didYouMean } from './did-you-mean.js';
+import type { TableName } from './issues.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -38,16 +39,18 @@ export const duplicateId = (what: string, key: string, firstLine: number | undef
   `duplicate ${what} "${key}" (first on line ${firstLine}): ids must be unique`;
 
 /** An id that differs from a known one only in capitals: ids must match exactly. */
-const inCapitals = (meant: string | null, file: string) =>
-  meant === null ? '' : ` (${file} has "${meant}": ids must match capitals too; write "${meant}")`;
+const inCapitals = (meant: string | null, table: TableName) =>
+  meant === null ? '' : ` (${table.name} has "${meant}": ids must match capitals too; write "${meant}")`;
 
-export const unknownArea = (areaId: string, meant: string | null = null) =>
-  `unknown area "${areaId}": it is not in areas.csv${inCapitals(meant, 'areas.csv')}`;
+/** `areas`: the areas table as the scenario holds it (`areas.csv`, or a workbook's areas sheet). */
+export const unknownArea = (areaId: string, meant: string | null, areas: TableName) =>
+  `unknown area "${areaId}": it is not ${areas.in}${inCapitals(meant, areas)}`;
 
-export const unknownProvider = (providerId: string, meant: string | null = null) =>
-  `unknown provider "${providerId}": it is not in providers.csv${inCapitals(meant, 'providers.csv')}`;
+export const unknownProvider = (providerId: string, meant: string | null, providers: TableName) =>
+  `unknown provider "${providerId}": it is not ${providers.in}${inCapitals(meant, providers)}`;
 
-export const baseAreaNotInAreas = (areaId: string) => `base_area_id "${areaId}" is not in areas.csv`;
+export const baseAreaNotInAreas = (areaId: string, areas: TableName) =>
+  `base_area_id "${areaId}" is not ${areas.in}`;
 
 export const minViableAboveMax = (minViable: number, max: number) =>
   `min_viable_hours_per_week ${minViable} is more than max_hours_per_week ${max}: this provider can never be viable`;

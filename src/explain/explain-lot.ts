@@ -43,8 +43,16 @@ function candidates(c: RoleContext): Candidate[] {
 
 function explainRole(c: RoleContext): RoleExplanation {
   const rules = c.scenario.award;
-  // A lot with several roles of one name (two secondaries): the nth such role is explained with its nth holder.
-  const winner = c.holders.filter((a) => a.role === c.role)[c.nth];
+  // A lot with several roles of one name (two secondaries): the nth such role is explained with its nth holder;
+  // a framework by the member with the most hours (as the report's map shows it), not its first place,
+  // which may hold none.
+  const holding = c.holders.filter((a) => a.role === c.role);
+  const winner = hasPlaces(c.lot)
+    ? holding.reduce<Allocation | undefined>(
+        (most, a) => (most === undefined || a.hoursPerWeek > most.hoursPerWeek ? a : most),
+        undefined,
+      )
+    : holding[c.nth];
   const ranked = candidates(c);
   const won =
     winner === undefined ? undefined : (winner.parts?.map((p) => p.bidId) ?? [winner.bidId]).join('&');

@@ -69,13 +69,30 @@ const settingMeanings: Readonly<Record<string, string>> = {
   merge: '"standard" folds this care type into the standard lots',
   objective:
     'cost (lowest annual cost), meat (best price-quality) or whole-life (discounted cost over the contract)',
-  qualityWeight: 'MEAT weight of quality',
-  priceWeight: 'MEAT weight of price',
+  qualityWeight: 'MEAT weight of quality; with priceWeight it must add up to 1 (70% = 0.7)',
+  priceWeight: 'MEAT weight of price; with qualityWeight it must add up to 1 (30% = 0.3)',
   minQuality: 'bids below this quality score cannot win',
   maxShareOfTotalHours: 'most any provider may hold, as a share of all hours (25% = 0.25)',
   maxLotsPerProvider: 'most lots any provider may win (null: no limit)',
   minDistinctProviders: 'at least this many different providers must win',
   unmetPenaltyPerHour: 'cost per hour of leaving demand unmet',
+  spotPricePerHour: '£ an hour at which unmet hours would be bought on spot contracts (the all-in cost)',
+  rejectBelowLegalPay: 'TRUE: a bid that cannot pay legal wages in a lot may not win it',
+  maxAnnualBudget: 'the most the award may pay its winners in the design year, £ (null: no budget)',
+  // The whole contract (docs/contract.md).
+  startPeriod: 'first contract year, e.g. 2027',
+  years: 'years of the base term',
+  extensions: 'extension periods in years, e.g. 2;2 for 6+2+2 (empty: none)',
+  discountRate: 'discount rate a year (3.5% = 0.035, the Green Book rate)',
+  kind: 'how prices rise each year: none, fixed or wage',
+  percentPerYear: 'fixed indexation: the yearly uplift, percent',
+  labourShare: 'wage indexation: the share of the price that is pay (0-1)',
+  wageRisePercentPerYear: 'the wage rise every contract year, percent',
+  mobilisationCostPerHour: '£ once per weekly hour that changes provider',
+  doubleRunningWeeks: 'weeks the old and the new provider are both paid for an hour that moves',
+  maxMovedShare: "most of today's hours that may change provider, as a share",
+  priceChange: 'TRUE: add the one-off cost of change to the objective',
+  compare: 'payment models compared: hourly, core-reward, capitated, saved-hours (separated by ;)',
 };
 
 const instructions = [

@@ -52,6 +52,8 @@ function firstDemandLines(areaIds: ReadonlySet<string>) {
 export function buildDemand(
   demand: DemandTable,
   file: string,
+  /** The areas table's file (or sheet), for the message about an unknown area. */
+  areasFile: string,
   areaIds: ReadonlySet<string>,
   /** Whether an unknown area id is explained by a rejected areas.csv row (already reported). */
   explained: (areaId: string) => boolean,
@@ -66,7 +68,12 @@ export function buildDemand(
     if (!areaIds.has(row.areaId)) {
       dropped.add(i);
       if (!explained(row.areaId))
-        issues.error(file, line, msg.unknownArea(row.areaId, meantArea(row.areaId)), 'area_id');
+        issues.error(
+          file,
+          line,
+          msg.unknownArea(row.areaId, meantArea(row.areaId), issues.table(areasFile)),
+          'area_id',
+        );
       continue;
     }
     const first = firstLines.seen(row, line);

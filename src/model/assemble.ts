@@ -155,7 +155,12 @@ function buildZoning(
       const guess = meantArea(row.area_id);
       if (guess !== null) meant.add(guess);
       if (!explained(rejected, 'areas', row.area_id))
-        issues.error(file, line, msg.unknownArea(row.area_id, guess), 'area_id');
+        issues.error(
+          file,
+          line,
+          msg.unknownArea(row.area_id, guess, issues.table(areaLines.file)),
+          'area_id',
+        );
     } else if (zoning.has(row.area_id))
       issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)), 'area_id');
     else {
@@ -327,7 +332,7 @@ function buildBids(
       issues.error(
         s.files.bids,
         line,
-        msg.unknownProvider(row.provider_id, meantProvider(row.provider_id)),
+        msg.unknownProvider(row.provider_id, meantProvider(row.provider_id), issues.table(s.files.providers)),
         'provider_id',
       );
       continue;
@@ -393,7 +398,12 @@ function buildProviders(
       !areaIds.has(row.base_area_id) &&
       !explained(s.rejected, 'areas', row.base_area_id)
     )
-      issues.error(s.files.providers, line, msg.baseAreaNotInAreas(row.base_area_id), 'base_area_id');
+      issues.error(
+        s.files.providers,
+        line,
+        msg.baseAreaNotInAreas(row.base_area_id, issues.table(s.files.areas)),
+        'base_area_id',
+      );
     if (row.max_hours_per_week === 0)
       issues.warning(
         s.files.providers,
@@ -433,13 +443,22 @@ function buildCurrent(
   for (const { line, row } of s.current) {
     if (!areaIds.has(row.area_id)) {
       if (!explained(s.rejected, 'areas', row.area_id))
-        issues.error(file, line, msg.unknownArea(row.area_id, meantArea(row.area_id)), 'area_id');
+        issues.error(
+          file,
+          line,
+          msg.unknownArea(row.area_id, meantArea(row.area_id), issues.table(s.files.areas)),
+          'area_id',
+        );
     } else if (!providers.has(row.provider_id)) {
       if (!explained(s.rejected, 'providers', row.provider_id))
         issues.error(
           file,
           line,
-          msg.unknownProvider(row.provider_id, meantProvider(row.provider_id)),
+          msg.unknownProvider(
+            row.provider_id,
+            meantProvider(row.provider_id),
+            issues.table(s.files.providers),
+          ),
           'provider_id',
         );
     } else
@@ -530,6 +549,7 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
   const demand = buildDemand(
     s.demand,
     s.files.demand,
+    s.files.areas,
     areaIds,
     (id) => explained(s.rejected, 'areas', id),
     issues,

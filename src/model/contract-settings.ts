@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { once } from './once.js';
 import { named } from './plan-functions.js';
 import { careTypes } from './types.js';
+import { meatWeightsProblem } from './meat-weights.js';
 
 /** HM Treasury Green Book social time preference rate. */
 const defaultDiscountRate = 0.035;
@@ -124,10 +125,16 @@ export type TransitionSettings = z.output<ReturnType<typeof transitionSchema>>;
 export function contractSettingsProblems(json: {
   readonly contract?: ContractSettings | undefined;
   readonly transition?: TransitionSettings | undefined;
-  readonly award: { readonly objective: string };
+  readonly award: {
+    readonly objective: string;
+    readonly qualityWeight: number;
+    readonly priceWeight: number;
+  };
   readonly files: { readonly current?: string | undefined };
 }): { path: (string | number)[]; message: string; warning?: true }[] {
   const problems: { path: (string | number)[]; message: string; warning?: true }[] = [];
+  const weights = meatWeightsProblem(json.award);
+  if (weights !== null) problems.push(weights);
   if (json.transition !== undefined && json.files.current === undefined)
     problems.push({
       path: ['transition'],

@@ -14,6 +14,7 @@ import { categoricalColour } from '../report/html/palette.js';
 import { Answers } from './answers.js';
 import { reportHtml, resultWorkbook, resultWorkbookReady } from './downloads.js';
 import { answerErrorsAsJson, bodyLimitBytes } from './http-errors.js';
+import { refuseDeepBodies } from './body-depth.js';
 import { mapDrawing } from './map-svg.js';
 import { refusal } from './origin-guard.js';
 import { workbenchPage } from './page.js';
@@ -216,6 +217,7 @@ export async function buildWorkbench(options: WorkbenchOptions): Promise<Fastify
     if (why !== null) return reply.code(403).send({ error: why });
   });
   answerErrorsAsJson(app);
+  refuseDeepBodies(app);
   const bench: Bench = {
     options,
     scenario: options.scenario,

@@ -40,7 +40,11 @@ export class SolveQueue<T, R> {
     const head = this.#waiting.shift();
     if (head === undefined) return;
     this.#running = true;
-    const done = this.run(head.task).then((value): Queued<R> => ({ kind: 'done', value }));
+    // A run that throws at once (the solver thread cannot take the body) is a failed
+    // promise like any other, so the queue goes on to the next task.
+    const done = new Promise<R>((resolve) => resolve(this.run(head.task))).then(
+      (value): Queued<R> => ({ kind: 'done', value }),
+    );
     head.settle(done);
     void done
       .catch(() => undefined)

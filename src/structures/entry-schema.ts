@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { geographyMustBe, settingAppliesOnlyTo, structureMustBe } from '../diagnostics/messages.js';
+import { closestName } from '../diagnostics/did-you-mean.js';
 import { once } from '../model/once.js';
 import { named, type PlanReader } from '../model/plan-functions.js';
 import { readsAs } from '../model/schema-keys.js';
@@ -79,10 +80,17 @@ const lotEntryOf = named(
       for (const issue of head.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
       return z.NEVER;
     }
-    const settings = structureOf(head.data.structure).settings().safeParse(own);
+    const structure = structureOf(head.data.structure);
+    const settings = structure.settings().safeParse(own);
     if (!settings.success) {
-      for (const issue of settings.error.issues)
+      // A setting the structure needs, misspelt ("leadshare"), is one mistake: its unknown key,
+      // told with the key meant, not also that setting missing.
+      const meant = new Set(unknownKeys.map((key) => closestName(key, structure.keys)));
+      for (const issue of settings.error.issues) {
+        const key = issue.path[0];
+        if (typeof key === 'string' && meant.has(key) && own[key] === undefined) continue;
         ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+      }
       return z.NEVER;
     }
     return { kind: 'lot', ...head.data, ...settings.data } as LotEntry;

@@ -76,6 +76,18 @@ describe('zonal on workbooks', () => {
     expect(await sheetNames(path.join(out, 'comparison.xlsx'))).toEqual(['summary', 'options']);
   });
 
+  test('score --out naming the workbook: the workbook there, the CSV beside it', async () => {
+    // It wrote the CSV text into scores.xlsx (which Excel will not open) and the workbook to scores.xlsx.xlsx.
+    const wanted = path.join(dir, 'score-xlsx', 'scores.xlsx');
+    const r = await zonal(['score', tender, '--out', wanted]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await sheetNames(wanted)).toEqual(['summary', 'scores']);
+    const csv = path.join(dir, 'score-xlsx', 'scores.csv');
+    expect((await readFile(csv, 'utf8')).split('\n')[0]).toMatch(/^lot_id,/);
+    expect(existsSync(`${wanted}.xlsx`)).toBe(false);
+    expect(r.stdout).toContain(`Written: ${csv}, ${wanted}`);
+  });
+
   test('score --out naming a CSV beside the workbook it reads: refused as a file name, the workbook untouched', async () => {
     const before = await readFile(tender);
     const csv = tender.replace(/\.xlsx$/, '.csv');

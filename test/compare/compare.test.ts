@@ -259,6 +259,31 @@ describe('an option with no possible award', () => {
   });
 });
 
+describe('an option whose every bid in a lot is below legal pay', () => {
+  test('says the bids were rejected below legal pay, not that no bidder priced the lot', async () => {
+    const { area, bid, demand, makeScenario, provider } = await import('../helpers/scenario-builder.js');
+    // Wyndale's four-zone map: Z-DALE had 4 bids and Z-FEN 5, all below the legal-pay floor
+    // of those rural zones, and compare said "not priced by any bidder".
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 10 }),
+        bid('B2', 'P2', ['A1'], { price: 11 }),
+        bid('B3', 'P1', ['A2'], { price: 30 }),
+      ],
+      award: { rejectBelowLegalPay: true },
+    });
+    const c = await compareOptions(s, { options: ['sole'], run });
+    if (typeof c === 'string') throw new Error(c);
+    expect(c.comparison.rows.find((r) => r.key === 'sole@z')?.notBuyableBecause).toBe(
+      'leaves 100 of 200 hours a week unbought; every bid below legal pay (rejected): standard:Z1 (2 bids)',
+    );
+  });
+});
+
 describe("the scenario's own lot plan", () => {
   test('is compared and ranked beside the standard options when it is none of them, with what zonal solve awards', async () => {
     const { scenario: tiny } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));

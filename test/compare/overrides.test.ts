@@ -42,6 +42,26 @@ describe('applyOverrides', () => {
     expect(out.lotPlan.complex).toEqual(herts.lotPlan.complex);
   });
 
+  test('a lot whose structure changes drops the settings of the structure it had', () => {
+    // The workbench sends {geography, structure, new settings} for a sole lot with
+    // back-ups turned into lead-secondary; the base's "backup": true made it
+    // "lots.standard.backup applies only to \"sole\" lots".
+    const out = apply({
+      option: 'sole-backup',
+      lots: { standard: { geography: 'zone', structure: 'lead-secondary', leadShare: 0.7 } },
+    });
+    expect(out.lotPlan.standard).toEqual({
+      kind: 'lot',
+      geography: 'zone',
+      structure: 'lead-secondary',
+      leadShare: 0.7,
+    });
+    expect(
+      apply({ option: 'sole-backup', lots: { standard: { structure: 'framework', maxProviders: 3 } } })
+        .lotPlan.standard,
+    ).toMatchObject({ geography: 'zone', structure: 'framework', maxProviders: 3 });
+  });
+
   test('merge and option replace the lot plan', () => {
     expect(apply({ lots: { complex: { merge: 'standard' } } }).lotPlan.complex).toEqual({
       kind: 'merge',
@@ -111,6 +131,23 @@ describe('applyOverrides', () => {
     );
     expect(bad({ lots: { standard: { structure: 'framework' } } })).toMatch(/maxProviders is missing/);
     expect(bad({ lots: { standard: { leadShare: 1.5 } } })).toMatch(/leadShare is 1.5/);
+  });
+
+  test('an objective the scenario cannot have is refused as in scenario.json', () => {
+    const bad = (scenario: Scenario, raw: unknown) =>
+      applyOverrides(scenario, overridesSchema.parse(raw) as Overrides);
+    const { contract: _, ...noContract } = herts;
+    expect(bad(noContract, { award: { objective: 'whole-life' } })).toBe(
+      'award.objective is "whole-life" but the scenario has no "contract": add e.g. "contract": {"years": 3}, or use "cost"',
+    );
+    const priced: Scenario = {
+      ...herts,
+      transition: { mobilisationCostPerHour: 100, doubleRunningWeeks: 4, priceChange: true },
+    };
+    expect(bad(priced, { award: { objective: 'meat' } })).toMatch(
+      /^transition\.priceChange prices change in pounds, which the "meat" objective/,
+    );
+    expect(typeof bad(priced, { award: { objective: 'whole-life' } })).toBe('object');
   });
 
   test('the schema refuses unknown fields and bad award values', () => {

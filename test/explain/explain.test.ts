@@ -56,6 +56,42 @@ describe('explainAward', () => {
   });
 });
 
+describe('explainAward on a framework', () => {
+  it('names the member with the most hours, not the first place, which may carry none', () => {
+    // Wyndale's county framework for complex care: P-MOSS's place held 0 hours and P-OAK's 300,
+    // and the lot's "why" said "member P-MOSS £31.50".
+    const s = makeScenario({
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
+      demand: [demand('A1', 400)],
+      providers: [provider('P1'), provider('P2'), provider('P3')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20 }),
+        bid('B2', 'P2', ['A1'], { price: 25 }),
+        bid('B3', 'P3', ['A1'], { price: 30 }),
+      ],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
+    });
+    const place = (bidId: string, providerId: string, hoursPerWeek: number, pricePerHour: number) => ({
+      lotId: 'standard:county',
+      bidId,
+      providerId,
+      role: 'member' as const,
+      hoursPerWeek,
+      pricePerHour,
+      annualCost: hoursPerWeek * pricePerHour * 52,
+    });
+    const allocations = [place('B3', 'P3', 0, 30), place('B1', 'P1', 300, 20), place('B2', 'P2', 100, 25)];
+    const explained = explainAward(s, lotsOf(s), allocations).get('standard:county');
+    expect(explained?.roles[0]?.winner).toMatchObject({
+      providerId: 'P1',
+      pricePerHour: 20,
+      hoursPerWeek: 300,
+    });
+    expect(explained?.summary).toMatch(/^member P1 £20\.00/);
+  });
+});
+
 describe('ruleCosts', () => {
   const baselineOf = (result: {
     objective: { value: number };

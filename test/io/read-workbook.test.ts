@@ -77,6 +77,21 @@ describe('a workbook is a scenario', () => {
     });
   });
 
+  test('every setting on the scenario sheet says what it means, the contract and payment ones too', async () => {
+    // A scenario with a contract, payment models and the MEAT weights written as a workbook
+    // (init --xlsx --from): the contract and payment rows had an empty "meaning" cell.
+    const tables = await folderTables(path.join(repoRoot, 'scenarios', 'hertfordshire'));
+    if (tables === null) throw new Error('scenarios/hertfordshire did not read');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await scenarioWorkbook(tables)).buffer as ArrayBuffer);
+    const rows: [string, string][] = [];
+    sheet(wb, 'scenario').eachRow((row, i) => {
+      if (i > 1) rows.push([String(row.getCell(1).value), String(row.getCell(3).value ?? '')]);
+    });
+    expect(rows.filter(([, meaning]) => meaning === '').map(([key]) => key)).toEqual([]);
+    expect(new Map(rows).get('award.qualityWeight')).toMatch(/add up to 1/);
+  });
+
   test('a bad cell is reported at sheet!cell, with the same words as for a CSV file', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
@@ -94,7 +109,25 @@ describe('a workbook is a scenario', () => {
         sheet(wb, 'bids').getCell('B4').value = 'P-NOBODY';
       }),
     );
-    expect(errors).toEqual(['tender.xlsx: bids!B4: unknown provider "P-NOBODY": it is not in providers.csv']);
+    // A workbook has no providers.csv: the message named it until 2026-12-01.
+    expect(errors).toEqual([
+      'tender.xlsx: bids!B4: unknown provider "P-NOBODY": it is not on the providers sheet',
+    ]);
+  });
+
+  test('an unknown area or provider names the sheet it is not on, with the id meant in its capitals', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('B4').value = 'p-alder';
+        sheet(wb, 'demand').getCell('A3').value = 'n2';
+        sheet(wb, 'providers').getCell('F2').value = 'N9';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: demand!A3: unknown area "n2": it is not on the areas sheet (the areas sheet has "N2": ids must match capitals too; write "N2")',
+      'tender.xlsx: providers!F2: base_area_id "N9" is not on the areas sheet',
+      'tender.xlsx: bids!B4: unknown provider "p-alder": it is not on the providers sheet (the providers sheet has "P-ALDER": ids must match capitals too; write "P-ALDER")',
+    ]);
   });
 
   test('settings: "80%" typed on the scenario sheet is 0.8; a bad setting names its key path and cell', async () => {

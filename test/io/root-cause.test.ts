@@ -76,6 +76,20 @@ describe('root cause first', () => {
     expect(scenario?.award.maxShareOfTotalHours).toBe(0.75);
   });
 
+  test('a misspelt setting a structure needs is one message: the key to correct, not also the setting missing', async () => {
+    const { errors } = await read((f) =>
+      settings(f, (j) => {
+        j['lots'].standard.leadshare = j['lots'].standard.leadShare;
+        delete j['lots'].standard.leadShare;
+      }),
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^scenario\.json:\d+: lots\.standard has an unknown key "leadshare" \(did you mean "leadShare"\?\): remove it or correct its name$/,
+      ),
+    ]);
+  });
+
   test('a bad share names its key path (lots.standard.leadShare), not the whole lot entry', async () => {
     const { errors } = await read((f) =>
       settings(f, (j) => {

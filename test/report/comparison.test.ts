@@ -18,6 +18,7 @@ const option = (
   zoning: 'two',
   status: annualCost === null ? 'error' : 'optimal',
   annualCost,
+  allInAnnualCost: annualCost === null ? null : annualCost + unmet * 1000,
   riskScore,
   unmetHoursPerWeek: annualCost === null ? null : unmet,
   viabilityScore: 60,
@@ -76,6 +77,30 @@ describe('report.html for a comparison', () => {
     expect(keys(1)).toEqual(['broken@two']);
     expect(document.body.textContent).toContain('solver failed <badly>');
     expect(document.body.textContent).toContain('No option was solved, so there is no award to draw.');
+  });
+
+  it('gives the all-in cost the ranks follow, beside the annual cost', () => {
+    // Rank 2 leaves hours unmet: cheaper a year (£90,000) than rank 1, dearer all in (£590,000).
+    // The table had the annual cost only, and its ranks looked out of order (`zonal compare`
+    // prints both).
+    const { document } = parseHTML(
+      renderComparisonReport({
+        scenario: 'T',
+        period: '2027',
+        currency: 'GBP',
+        options: [option('lead@two', 1, 120_000, 40), option('sole@two', 2, 90_000, 60, [], 500)],
+      }),
+    );
+    const ranked = document.querySelector('#comparison table');
+    const headers = [...(ranked?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent);
+    expect(headers.slice(3, 5)).toEqual(['Annual cost', 'All-in a year']);
+    const cells = [...(ranked?.querySelectorAll('tbody tr') ?? [])].map((tr) =>
+      [...tr.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent),
+    );
+    expect(cells).toEqual([
+      ['£120,000', '£120,000'],
+      ['£90,000', '£590,000'],
+    ]);
   });
 
   it('never draws an option that leaves hours unmet, however cheap', () => {

@@ -201,6 +201,26 @@ describe('POST /api/solve', () => {
     });
     expect(text.statusCode).toBe(400);
     expect(text.json<{ error: string }>().error).toMatch(/JSON/);
+    // Well under 1 MB: the answers' cache key overflowed the stack on it, a 500
+    // "Maximum call stack size exceeded" in place of a message.
+    const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const refused =
+      'the request body nests {…} and […] more than 16 levels deep: a workbench request nests 3 ({"lots": {"standard": {"leadShare": 0.8}}})';
+    for (const body of [
+      `{"zones": ${nested(20_000)}}`,
+      `{"zones": ${JSON.stringify(start)}, "lots": {"standard": {"leadShare": ${nested(20_000)}}}}`,
+    ])
+      for (const url of ['/api/solve', '/api/report', '/api/zonings', '/api/outlines']) {
+        const deep = await bench.post(url, body);
+        expect([url, deep.statusCode, deep.json<{ error: string }>().error]).toEqual([url, 400, refused]);
+      }
+    const sixteen = await bench.post(
+      '/api/solve',
+      `{"zones": ${JSON.stringify(start)}, "award": {"minQuality": ${nested(14)}}}`,
+    );
+    expect(sixteen.json<{ error: string }>().error).toBe(
+      'award.minQuality: must be a number, not a list ([…])',
+    );
   });
 });
 

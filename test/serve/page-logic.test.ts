@@ -106,7 +106,7 @@ describe('comparison with the starting award', () => {
   const start: AwardResult = {
     status: 'optimal',
     totals: {
-      annualCost: 1e6,
+      allInAnnualCost: 1e6,
       unmetHoursPerWeek: 0,
       riskScore: 40,
       viabilityScore: 50,
@@ -118,7 +118,8 @@ describe('comparison with the starting award', () => {
   const now: AwardResult = {
     status: 'optimal',
     totals: {
-      annualCost: 0.9e6,
+      // £0.9m to the winners, dearer all in: the unmet hours are bought on spot contracts.
+      allInAnnualCost: 1.1e6,
       unmetHoursPerWeek: 5,
       riskScore: 40,
       viabilityScore: 55,
@@ -130,7 +131,14 @@ describe('comparison with the starting award', () => {
 
   it('says which figures got better or worse', () => {
     const rows = new Map(headlineRows(now, start).map((r) => [r.label, r]));
-    expect(rows.get('All-in annual cost')).toMatchObject({ verdict: 'better', change: '−£100k' });
+    // The row showed the annual cost under the label "All-in" (Wyndale: £5.01m "better" by £791k
+    // where the all-in cost rose to £6.10m with 654 h/week unmet).
+    expect(rows.get('All-in annual cost')).toMatchObject({
+      now: '£1.10m',
+      start: '£1.00m',
+      verdict: 'worse',
+      change: '+£100k',
+    });
     expect(rows.get('Unmet hours a week')).toMatchObject({ verdict: 'worse', change: '+5.0' });
     expect(rows.get('Risk (0-100, higher is worse)')).toMatchObject({ verdict: 'same', change: 'no change' });
     expect(rows.get('Viability (0-100, higher is better)')).toMatchObject({ verdict: 'better' });

@@ -36,6 +36,17 @@ function heldSolver() {
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('SolveQueue', () => {
+  it('a task that throws at once fails alone: the queue goes on to the next', async () => {
+    // The solver thread's postMessage throws at once on a body it cannot send; the queue
+    // stayed "running" for ever after, and every later solve of the workbench hung.
+    const queue = new SolveQueue<number, number>((n) => {
+      if (n === 0) throw new Error('cannot send');
+      return Promise.resolve(n * 10);
+    });
+    await expect(queue.submit(0)).rejects.toThrow('cannot send');
+    expect(await queue.submit(2)).toEqual({ kind: 'done', value: 20 });
+  });
+
   it('runs one task at a time, in the order submitted', async () => {
     const order: number[] = [];
     let running = 0;

@@ -21,7 +21,8 @@ export interface LotAward {
 }
 
 interface Totals {
-  readonly annualCost: number;
+  /** The annual cost plus the unmet hours bought on spot contracts (result.json `totals.allInAnnualCost`). */
+  readonly allInAnnualCost: number;
   readonly unmetHoursPerWeek: number;
   readonly riskScore: number;
   readonly viabilityScore: number;
@@ -63,7 +64,7 @@ export const money = (v: number) => `£${(v / 1e6).toFixed(2)}m`;
 
 const figures: readonly Figure[] = [
   {
-    key: 'annualCost',
+    key: 'allInAnnualCost',
     label: 'All-in annual cost',
     show: money,
     showChange: (d) =>

@@ -122,7 +122,9 @@ function scoresWorkbook(
 }
 
 export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void> {
-  const file = path.resolve(flags.out);
+  // --out names the CSV (scores.csv), or the workbook (scores.xlsx): the other is written beside it.
+  const given = path.resolve(flags.out);
+  const file = /\.xlsx$/i.test(given) ? given.replace(/\.xlsx$/i, '.csv') : given;
   const workbookFile = `${file.replace(/\.csv$/i, '')}.xlsx`;
   const { scenario: input } = await loadScenario(dir, {
     writes: [file, workbookFile].map((f) => ({

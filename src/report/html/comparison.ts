@@ -28,6 +28,8 @@ export interface ComparisonOption {
   readonly status: string;
   /** The figures below are null when the run failed. */
   readonly annualCost: number | null;
+  /** The annual cost plus the unmet hours bought on spot contracts: the ranks follow it among options as buyable, or as short of hours. */
+  readonly allInAnnualCost: number | null;
   readonly riskScore: number | null;
   readonly unmetHoursPerWeek: number | null;
   readonly viabilityScore: number | null;
@@ -155,6 +157,7 @@ function rankedTable(input: ComparisonReportInput): Html {
       { header: 'Option', value: (o) => html`<b>${o.key}</b><br><span class="note">${o.label}</span>` },
       { header: 'Zoning', value: (o) => o.zoning ?? 'county-wide' },
       { header: 'Annual cost', value: (o) => num(o.annualCost, (x) => money(x, c)), numeric: true },
+      { header: 'All-in a year', value: (o) => num(o.allInAnnualCost, (x) => money(x, c)), numeric: true },
       { header: 'Unmet h/week', value: (o) => num(o.unmetHoursPerWeek, hours), numeric: true },
       { header: 'Risk', value: (o) => num(o.riskScore, score), numeric: true },
       { header: 'Viability', value: (o) => num(o.viabilityScore, score), numeric: true },

@@ -7,6 +7,36 @@ import type { Result } from '../../model/result.js';
 import { allocationsTable, lotsTable, providersTable } from '../result-csv.js';
 import { tablesWorkbook, type SheetTable, type SummaryLine } from './sheet.js';
 
+/** The whole contract's totals (docs/contract.md), as the summary printout and report.html give them. */
+function contractLines(contract: Result['contract']): SummaryLine[] {
+  if (contract === undefined) return [];
+  const term = `${contract.years[0]?.period ?? ''}-${contract.years.at(-1)?.period ?? ''}`;
+  const rate = `${Number((contract.discountRate * 100).toFixed(2))}%`;
+  const extended = contract.withExtensions;
+  return [
+    { label: `Contract ${term}, nominal`, value: contract.nominalTotal, format: 'currency' },
+    {
+      label: `Contract ${term}, discounted at ${rate} a year`,
+      value: contract.discountedTotal,
+      format: 'currency',
+    },
+    ...(extended === undefined
+      ? []
+      : [
+          {
+            label: `With extensions to ${extended.years.at(-1)?.period ?? ''}, nominal`,
+            value: extended.nominalTotal,
+            format: 'currency' as const,
+          },
+          {
+            label: `With extensions to ${extended.years.at(-1)?.period ?? ''}, discounted`,
+            value: extended.discountedTotal,
+            format: 'currency' as const,
+          },
+        ]),
+  ];
+}
+
 function summaryLines(result: Result): SummaryLine[] {
   const t = result.totals;
   return [
@@ -14,6 +44,12 @@ function summaryLines(result: Result): SummaryLine[] {
     { label: 'Period', value: result.period },
     { label: 'Status', value: result.status },
     { label: 'Annual cost', value: t.annualCost, format: 'currency' },
+    {
+      label: 'All-in a year (unmet hours bought on spot contracts)',
+      value: t.allInAnnualCost,
+      format: 'currency',
+    },
+    ...contractLines(result.contract),
     { label: 'Cost per hour', value: t.costPerHour, format: 'currency' },
     { label: 'Hours a week awarded', value: t.hoursPerWeek, format: 'hours' },
     { label: 'Hours a week of demand', value: t.demandHoursPerWeek, format: 'hours' },
