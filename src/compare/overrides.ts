@@ -158,12 +158,29 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
 }
 
 /**
+ * An override that sets one MEAT weight alone sets the other to what makes the pair add up to
+ * 1 (model/meat-weights.ts): a grid over `award.qualityWeight` [0.5, 0.6, 0.7] means 50/50,
+ * 60/40 and 70/30, not the base's price weight beside each. Both given: as given (checked).
+ */
+/** 1 − w to 12 significant digits: 0.3, not 0.30000000000000004. */
+const complement = (w: number) => Number((1 - w).toPrecision(12));
+
+function withPairedWeight(override: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const { qualityWeight: quality, priceWeight: price } = override;
+  if (typeof quality === 'number' && price === undefined)
+    return { ...override, priceWeight: complement(quality) };
+  if (typeof price === 'number' && quality === undefined)
+    return { ...override, qualityWeight: complement(price) };
+  return override;
+}
+
+/**
  * The award rules with the override, checked whole by scenario.json's schema and against the
  * scenario's other settings as scenario.json is (a whole-life objective needs a contract;
  * the meat objective cannot price the cost of change).
  */
 function withAward(scenario: Scenario, override: Readonly<Record<string, unknown>>): AwardRules | string {
-  const parsed = awardSchema().safeParse({ ...scenario.award, ...override });
+  const parsed = awardSchema().safeParse({ ...scenario.award, ...withPairedWeight(override) });
   if (!parsed.success) return parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
   const problems = contractSettingsProblems({
     contract: scenario.contract,

@@ -122,6 +122,29 @@ describe('applyOverrides', () => {
     ]);
   });
 
+  test('a MEAT weight set alone sets the other to what makes the pair add up to 1; both set are taken as given, and checked', () => {
+    // The county's base is 70/30: a grid over the quality weight alone means 50/50 and 60/40.
+    expect(herts.award).toMatchObject({ qualityWeight: 0.7, priceWeight: 0.3 });
+    expect(apply({ award: { qualityWeight: 0.6 } }).award).toMatchObject({
+      qualityWeight: 0.6,
+      priceWeight: 0.4,
+    });
+    expect(apply({ award: { priceWeight: 0.5 } }).award).toMatchObject({
+      qualityWeight: 0.5,
+      priceWeight: 0.5,
+    });
+    expect(apply({ award: { qualityWeight: 0.8, priceWeight: 0.2 } }).award).toMatchObject({
+      qualityWeight: 0.8,
+      priceWeight: 0.2,
+    });
+    expect(
+      applyOverrides(
+        herts,
+        overridesSchema.parse({ award: { qualityWeight: 0.6, priceWeight: 0.6 } }) as Overrides,
+      ),
+    ).toMatch(/add up to 1\.2/);
+  });
+
   test('what cannot run is a message, not an exception', () => {
     const bad = (raw: unknown) => applyOverrides(herts, overridesSchema.parse(raw) as Overrides);
     expect(bad({ zoning: 'nine' })).toMatch(/zoning "nine" is not in the scenario/);
