@@ -38,7 +38,7 @@ export interface BatchBook {
 export async function rewriteBatchFiles(
   outDir: string,
   lines: readonly JournalLine[],
-  book: BatchBook = { name: null, total: lines.length },
+  book: BatchBook,
 ): Promise<void> {
   const sorted = [...lines].sort((a, b) => a.row.index - b.row.index);
   await writeOutputsAtomically(

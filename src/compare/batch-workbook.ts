@@ -85,7 +85,7 @@ function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[
 export function batchWorkbook(
   name: string | null,
   rows: readonly BatchRow[],
-  total = rows.length,
+  total: number,
 ): Promise<Uint8Array> {
   const { header, cells } = batchTable(rows);
   const failed = rows.filter((r) => r.status === 'failed').length;
@@ -99,7 +99,7 @@ export function batchWorkbook(
         ]
       : [];
   const summary = [
-    { label: 'Variants', value: rows.length, format: 'integer' as const },
+    { label: 'Variants', value: total, format: 'integer' as const },
     ...unfinished,
     { label: 'Failed', value: failed, format: 'integer' as const },
     {

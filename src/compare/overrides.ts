@@ -157,21 +157,21 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
   return typeof lotPlan === 'string' ? lotPlan : { ...scenario, lotPlan };
 }
 
-/**
- * An override that sets one MEAT weight alone sets the other to what makes the pair add up to
- * 1 (model/meat-weights.ts): a grid over `award.qualityWeight` [0.5, 0.6, 0.7] means 50/50,
- * 60/40 and 70/30, not the base's price weight beside each. Both given: as given (checked).
- */
 /** 1 − w to 12 significant digits: 0.3, not 0.30000000000000004. */
 const complement = (w: number) => Number((1 - w).toPrecision(12));
 
-function withPairedWeight(override: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  const { qualityWeight: quality, priceWeight: price } = override;
-  if (typeof quality === 'number' && price === undefined)
-    return { ...override, priceWeight: complement(quality) };
-  if (typeof price === 'number' && quality === undefined)
-    return { ...override, qualityWeight: complement(price) };
-  return override;
+/**
+ * An override that sets one MEAT weight alone sets the other to what makes the pair add up to
+ * 1 (model/meat-weights.ts): a grid over `award.qualityWeight` [0.5, 0.6, 0.7] means 50/50,
+ * 60/40 and 70/30, not the base's price weight beside each. Read after the schema, so a weight
+ * given as "70%" pairs as 0.7 does. Both given: as given.
+ */
+function withPairedWeight(award: AwardRules, override: Readonly<Record<string, unknown>>): AwardRules {
+  const quality = override['qualityWeight'] !== undefined;
+  const price = override['priceWeight'] !== undefined;
+  if (quality && !price) return { ...award, priceWeight: complement(award.qualityWeight) };
+  if (price && !quality) return { ...award, qualityWeight: complement(award.priceWeight) };
+  return award;
 }
 
 /**
@@ -180,17 +180,16 @@ function withPairedWeight(override: Readonly<Record<string, unknown>>): Readonly
  * the meat objective cannot price the cost of change).
  */
 function withAward(scenario: Scenario, override: Readonly<Record<string, unknown>>): AwardRules | string {
-  const parsed = awardSchema().safeParse({ ...scenario.award, ...withPairedWeight(override) });
+  const parsed = awardSchema().safeParse({ ...scenario.award, ...override });
   if (!parsed.success) return parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
+  const award = withPairedWeight(parsed.data, override);
   const problems = contractSettingsProblems({
     contract: scenario.contract,
     transition: scenario.transition,
-    award: parsed.data,
+    award,
     files: {},
   }).filter((p) => p.warning !== true);
-  return problems.length === 0
-    ? parsed.data
-    : problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ');
+  return problems.length === 0 ? award : problems.map((p) => issueText(p)).join('; ');
 }
 
 /** costModel and scoring merged field by field, then checked whole by scenario.json's own schemas. */

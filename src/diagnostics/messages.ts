@@ -352,6 +352,10 @@ export const settingUnknownKey = (key: string, known: readonly string[]) =>
 export const settingBadKey = (holder: string, key: string, rule: string) =>
   `${holder}: "${key}" is not a valid name (${rule}): rename it`;
 
+/** MEAT weights that do not add up to 1 (model/meat-weights.ts): `sum` and `points` as they should be printed. */
+export const meatWeightsOff = (quality: number, price: number, sum: string, points: string) =>
+  `is ${quality} and priceWeight ${price}: they add up to ${sum}, so a bid's MEAT score is out of ${points} points, not 100: set the two to add up to 1 (0.7 and 0.3 for 70% quality, 30% price; priceWeight is 0.4 and qualityWeight 0.6 in scenario.json when not given)`;
+
 /** A required value left out, and how to give it: every "is missing" of a setting or file is worded so. */
 export const isMissing = (fix: string) => `is missing: ${fix}`;
 
@@ -492,10 +496,10 @@ export const batchEmpty = () =>
 
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';
 
-/** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 /** A grid value listed twice for one key: every combination with it would be a variant twice. */
 export const batchGridValueTwice = (key: string, value: string, first: number, second: number) =>
   `grid "${key}" value ${value} is given twice (values ${first} and ${second}): each value makes its variants once; give it once, or the value meant`;
 
+/** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 export const batchGridEmpty = () =>
   'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';

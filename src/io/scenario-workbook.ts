@@ -69,8 +69,8 @@ const settingMeanings: Readonly<Record<string, string>> = {
   merge: '"standard" folds this care type into the standard lots',
   objective:
     'cost (lowest annual cost), meat (best price-quality) or whole-life (discounted cost over the contract)',
-  qualityWeight: 'MEAT weight of quality; with priceWeight it must add up to 1 (70% = 0.7)',
-  priceWeight: 'MEAT weight of price; with qualityWeight it must add up to 1 (30% = 0.3)',
+  qualityWeight: 'MEAT weight of quality; with priceWeight it should add up to 1 (70% = 0.7)',
+  priceWeight: 'MEAT weight of price; with qualityWeight it should add up to 1 (30% = 0.3)',
   minQuality: 'bids below this quality score cannot win',
   maxShareOfTotalHours: 'most any provider may hold, as a share of all hours (25% = 0.25)',
   maxLotsPerProvider: 'most lots any provider may win (null: no limit)',

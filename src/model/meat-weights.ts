@@ -1,23 +1,27 @@
 /**
- * The MEAT weights (`award.qualityWeight`, `award.priceWeight`) must add up to 1:
- * a bid's MEAT score is points out of 100 (`zonal score`), and a weight set alone
- * (0.7 for quality, with the default 0.4 for price) would score out of 110.
+ * The MEAT weights (`award.qualityWeight`, `award.priceWeight`) should add up to 1: a bid's
+ * MEAT score is then points out of 100 (`zonal score`). Weights that do not (0.7 for quality
+ * set alone, beside the default 0.4 for price) are a warning, not an error: the contract lets
+ * either be left out, and the award is still well defined, but the balance is then not what a
+ * 70/30 tender publishes, and the points are out of 110.
  */
+import { meatWeightsOff } from '../diagnostics/messages.js';
 import { groupedNumber } from './grouped-number.js';
 
 /** How far from 1 the sum may be: `0.7 + 0.3` is 0.9999999999999999 in floating point. */
 const tolerance = 1e-9;
 
-/** What is wrong with the award's MEAT weights (path and message), or null. */
+/** The warning about the award's MEAT weights (path and message), or null when they add up to 1. */
 export function meatWeightsProblem(award: {
   readonly qualityWeight: number;
   readonly priceWeight: number;
-}): { path: (string | number)[]; message: string } | null {
+}): { path: (string | number)[]; message: string; warning: true } | null {
   const { qualityWeight, priceWeight } = award;
   const sum = qualityWeight + priceWeight;
   if (Math.abs(sum - 1) <= tolerance) return null;
   return {
     path: ['award', 'qualityWeight'],
-    message: `is ${qualityWeight} and priceWeight ${priceWeight}: they add up to ${groupedNumber(sum, 4)}, and MEAT scores are points out of 100, so the two must add up to 1 (0.7 and 0.3 for 70% quality, 30% price; priceWeight is 0.4 and qualityWeight 0.6 when not given)`,
+    message: meatWeightsOff(qualityWeight, priceWeight, groupedNumber(sum, 4), groupedNumber(sum * 100, 2)),
+    warning: true,
   };
 }

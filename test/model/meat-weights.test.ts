@@ -1,6 +1,7 @@
 /**
- * The MEAT weights must add up to 1: `zonal score` prints points out of 100, and a
- * quality weight set alone (0.7 with the default price weight 0.4) scored out of 110.
+ * The MEAT weights should add up to 1: `zonal score` prints points out of 100, and a
+ * quality weight set alone (0.7 with the default price weight 0.4) scores out of 110. A
+ * warning, not an error: the contract lets either weight be left out.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,30 +19,31 @@ const withAward = (award: Record<string, unknown>) => {
   return { ...json, award: { ...(json['award'] as object), ...award } };
 };
 
-function errors(award: Record<string, unknown>): string[] {
+function warnings(award: Record<string, unknown>): string[] {
   const issues = new IssueList();
-  checkSettings(withAward(award), { file: 'scenario.json', line: () => 7 }, issues);
-  return issues.errors.map((i) => i.message);
+  expect(checkSettings(withAward(award), { file: 'scenario.json', line: () => 7 }, issues)).not.toBeNull();
+  expect(issues.errors).toEqual([]);
+  return issues.warnings.map((i) => i.message);
 }
 
 describe('MEAT weights', () => {
-  test('weights that do not add up to 1 are one message with both figures and the fix', () => {
-    expect(errors({ qualityWeight: 0.7 })).toEqual([
-      'award.qualityWeight is 0.7 and priceWeight 0.4: they add up to 1.1, and MEAT scores are points out of 100, so the two must add up to 1 (0.7 and 0.3 for 70% quality, 30% price; priceWeight is 0.4 and qualityWeight 0.6 when not given)',
+  test('weights that do not add up to 1 are one warning with both figures, the points they score out of, and the fix', () => {
+    expect(warnings({ qualityWeight: 0.7 })).toEqual([
+      "award.qualityWeight is 0.7 and priceWeight 0.4: they add up to 1.1, so a bid's MEAT score is out of 110 points, not 100: set the two to add up to 1 (0.7 and 0.3 for 70% quality, 30% price; priceWeight is 0.4 and qualityWeight 0.6 in scenario.json when not given)",
     ]);
-    expect(errors({ qualityWeight: 0.5, priceWeight: 0.3 })).toEqual([
+    expect(warnings({ qualityWeight: 0.5, priceWeight: 0.3 })).toEqual([
       expect.stringContaining('they add up to 0.8'),
     ]);
   });
 
   test('weights that add up to 1, as shares or as percentages, are fine', () => {
-    expect(errors({ qualityWeight: 0.7, priceWeight: 0.3 })).toEqual([]);
-    expect(errors({ qualityWeight: '70%', priceWeight: '30%' })).toEqual([]);
-    expect(errors({ qualityWeight: 1, priceWeight: 0 })).toEqual([]);
-    expect(errors({})).toEqual([]);
+    expect(warnings({ qualityWeight: 0.7, priceWeight: 0.3 })).toEqual([]);
+    expect(warnings({ qualityWeight: '70%', priceWeight: '30%' })).toEqual([]);
+    expect(warnings({ qualityWeight: 1, priceWeight: 0 })).toEqual([]);
+    expect(warnings({})).toEqual([]);
   });
 
-  test('through zonal score: the line, exit 2, no scores written', async () => {
+  test('through zonal score: the warning at its line, and the scores written', async () => {
     const files = goodFiles();
     const json = withAward({ qualityWeight: 0.7 });
     const dir = await writeScenarioFolder({
@@ -50,10 +52,10 @@ describe('MEAT weights', () => {
     });
     const out = path.join(await tempDir(), 'scores.csv');
     const r = await zonal(['score', dir, '--out', out]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
-      /^scenario\.json:\d+: award\.qualityWeight is 0\.7 and priceWeight 0\.4: they add up to 1\.1/m,
+      /^scenario\.json:\d+: warning: award\.qualityWeight is 0\.7 and priceWeight 0\.4: they add up to 1\.1/m,
     );
-    expect(existsSync(out)).toBe(false);
+    expect(existsSync(out)).toBe(true);
   });
 });
