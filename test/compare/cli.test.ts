@@ -185,6 +185,31 @@ describe.concurrent('zonal batch', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  test('a grid value wrong on its own (a lead share of 1.5): one message at its line, exit 2, nothing run (not a failed row per variant)', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(
+      file,
+      [
+        '{',
+        `  "base": ${JSON.stringify(path.join(repoRoot, 'scenarios', 'tiny'))},`,
+        '  "grid": {',
+        '    "lots.standard.leadShare": [0.7, 1.5],',
+        '    "demandMultiplier": [1, 1.1]',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
+    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({
+      code: 2,
+      stderr:
+        'batch.json:4: grid "lots.standard.leadShare" value 1.5: lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)\n1 problem found: nothing was run. Fix it and run again.\n',
+      stdout: '',
+    });
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   test('a base with a mistake: its file:line once, exit 2, nothing written (not a failed row per variant)', async () => {
     const dir = await tempDir('zonal-batch-');
     await tinyWith(path.join(dir, 'my county'), 'demand.csv', 'hours_per_week', '-5');
