@@ -75,7 +75,9 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
       ? scenarioJsonSchema().safeParse(raw)
       : { success: true as const, data: quick.value as ScenarioJson };
   if (parsed.success) {
-    const problems = problemsBetweenSettings(parsed.data);
+    const problems = problemsBetweenSettings(parsed.data, {
+      qualityWeight: valueAt(raw, ['award', 'qualityWeight']) !== undefined,
+    });
     for (const p of problems)
       if (p.warning === true) issues.warning(place.file, place.line(p.path), issueText(p));
       else issues.error(place.file, place.line(p.path), issueText(p), column(p.path));

@@ -7,18 +7,22 @@
 import type { ContractSettings, TransitionSettings } from './contract-settings.js';
 import { meatWeightsProblem } from './meat-weights.js';
 
-export function problemsBetweenSettings(json: {
-  readonly contract?: ContractSettings | undefined;
-  readonly transition?: TransitionSettings | undefined;
-  readonly award: {
-    readonly objective: string;
-    readonly qualityWeight: number;
-    readonly priceWeight: number;
-  };
-  readonly files: { readonly current?: string | undefined };
-}): { path: (string | number)[]; message: string; warning?: true }[] {
+/** `written`: whether `award.qualityWeight` was written, so the MEAT weights warning is at a weight the file has. */
+export function problemsBetweenSettings(
+  json: {
+    readonly contract?: ContractSettings | undefined;
+    readonly transition?: TransitionSettings | undefined;
+    readonly award: {
+      readonly objective: string;
+      readonly qualityWeight: number;
+      readonly priceWeight: number;
+    };
+    readonly files: { readonly current?: string | undefined };
+  },
+  written: { readonly qualityWeight: boolean },
+): { path: (string | number)[]; message: string; warning?: true }[] {
   const problems: { path: (string | number)[]; message: string; warning?: true }[] = [];
-  const weights = meatWeightsProblem(json.award);
+  const weights = meatWeightsProblem(json.award, written.qualityWeight);
   if (weights !== null) problems.push(weights);
   if (json.transition !== undefined && json.files.current === undefined)
     problems.push({

@@ -9,8 +9,11 @@ import { contractSchema, transitionSchema } from '../../src/model/contract-setti
 const award = { objective: 'cost', qualityWeight: 0.6, priceWeight: 0.4 };
 const contract = contractSchema().parse({ years: 3 });
 const transition = (priceChange: boolean) => transitionSchema().parse({ priceChange });
-const where = (settings: Parameters<typeof problemsBetweenSettings>[0]) =>
-  problemsBetweenSettings(settings).map((p) => ({ path: p.path.join('.'), warning: p.warning === true }));
+const where = (settings: Parameters<typeof problemsBetweenSettings>[0], qualityWeight = true) =>
+  problemsBetweenSettings(settings, { qualityWeight }).map((p) => ({
+    path: p.path.join('.'),
+    warning: p.warning === true,
+  }));
 
 describe('problemsBetweenSettings', () => {
   test('settings that agree: none', () => {
@@ -19,9 +22,12 @@ describe('problemsBetweenSettings', () => {
     expect(where({ award, transition: transition(true), files: { current: 'current.csv' } })).toEqual([]);
   });
 
-  test('MEAT weights that do not add up to 1: a warning', () => {
+  test('MEAT weights that do not add up to 1: a warning, at priceWeight when qualityWeight was not written', () => {
     expect(where({ award: { ...award, qualityWeight: 0.7 }, files: {} })).toEqual([
       { path: 'award.qualityWeight', warning: true },
+    ]);
+    expect(where({ award: { ...award, priceWeight: 0.5 }, files: {} }, false)).toEqual([
+      { path: 'award.priceWeight', warning: true },
     ]);
   });
 
