@@ -147,6 +147,28 @@ describe.concurrent('zonal batch', () => {
     expect(resumed.stdout).toMatch(/3 variants \(2 already done, skipped\): ran 1/);
   });
 
+  test('--resume after a base changed counts the rows run again in words that fit one or many', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const base = path.join(dir, 'county');
+    const file = path.join(dir, 'batch.json');
+    const out = path.join(dir, 'out');
+    const run = (resume: boolean) =>
+      zonal(['batch', file, '--workers', '1', ...(resume ? ['--resume'] : []), '--out', out]);
+    await tinyWith(base, 'bids.csv', 'price_per_hour', '25');
+    await writeFile(file, JSON.stringify({ base: 'county', variants: [{ id: 'a' }] }));
+    expect((await run(false)).code).toBe(0);
+    await tinyWith(base, 'bids.csv', 'price_per_hour', '26');
+    expect((await run(true)).stdout).toMatch(
+      /^1 variant \(1 solved from an earlier version of its base, run again\): ran 1 /,
+    );
+    await writeFile(file, JSON.stringify({ base: 'county', variants: [{ id: 'a' }, { id: 'b', seed: 2 }] }));
+    expect((await run(false)).code).toBe(0);
+    await tinyWith(base, 'bids.csv', 'price_per_hour', '27');
+    expect((await run(true)).stdout).toMatch(
+      /^2 variants \(2 solved from an earlier version of their base, run again\): ran 2 /,
+    );
+  });
+
   test('a bad batch.json: file:line: message, exit 2, nothing written', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');

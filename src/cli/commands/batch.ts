@@ -240,7 +240,9 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
         ]
       : []),
     ...(summary.stale > 0
-      ? [`${summary.stale} solved from an earlier version of their base, run again`]
+      ? [
+          `${summary.stale} solved from an earlier version of ${summary.stale === 1 ? 'its' : 'their'} base, run again`,
+        ]
       : []),
     ...(summary.untraced > 0
       ? [
