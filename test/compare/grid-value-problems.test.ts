@@ -62,6 +62,15 @@ describe('gridValueProblems', () => {
     expect(problems).toEqual([]);
   });
 
+  test('listed variants before the grid are not taken for its variants', async () => {
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "variants": [{ "id": "listed" }],',
+      '  "grid": { "lots.standard.leadShare": [0.7, 1.5] } }',
+    ]);
+    expect(problems).toEqual([{ line: 3, message: leadShareMessage(1.5) }]);
+  });
+
   test('a grid whose values all run gives no problem', async () => {
     expect(
       await problemsOf([
