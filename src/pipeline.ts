@@ -94,10 +94,10 @@ export function withSettings(
   const zoning = options.zoning ?? scenario.zoning;
   if (!scenario.zonings.has(zoning))
     return `--zoning ${zoning}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`;
-  // As scenario.json's own "objective": "whole-life" needs a contract (model/contract-settings.ts).
+  // As scenario.json's own "objective": "whole-life" needs a contract (model/between-settings.ts).
   if (options.objective === 'whole-life' && scenario.contract === undefined)
     return '--objective whole-life: the scenario has no "contract" to count the years of: add e.g. "contract": {"years": 3} to scenario.json, or use --objective cost';
-  // As scenario.json's own "objective": "meat" with transition.priceChange (model/contract-settings.ts).
+  // As scenario.json's own "objective": "meat" with transition.priceChange (model/between-settings.ts).
   if (options.objective === 'meat' && scenario.transition?.priceChange === true)
     return '--objective meat: transition.priceChange is true in scenario.json, and the cost of change is in pounds, which the "meat" objective (a score) cannot add: use --objective cost or whole-life, or set transition.priceChange to false';
   const award =

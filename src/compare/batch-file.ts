@@ -82,7 +82,7 @@ function jsonLine(text: string, root: Node): LineOf {
 }
 
 /** {"a.b": 1} → {a: {b: 1}} */
-function atPath(path: string, value: unknown): Record<string, unknown> {
+export function atPath(path: string, value: unknown): Record<string, unknown> {
   return path
     .split('.')
     .reduceRight<Record<string, unknown>>(
@@ -98,7 +98,7 @@ function variantId(base: string, overrides: unknown, samples: number | null, see
 
 type BatchFile = z.output<typeof batchFileSchema>;
 
-/** Every grid combination as raw overrides, in a fixed order (the last key varies fastest). */
+/** Every grid combination as raw overrides, in a fixed order (the last key varies fastest; grid-value-problems.ts counts on it). */
 function gridCombinations(grid: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown>[] {
   return Object.entries(grid).reduce<Record<string, unknown>[]>(
     (combos, [path, values]) => combos.flatMap((c) => values.map((v) => mergeRaw(c, atPath(path, v)))),

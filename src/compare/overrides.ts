@@ -17,7 +17,7 @@ import {
 } from '../diagnostics/messages.js';
 import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
 import { awardSchema } from '../model/scenario-schema.js';
-import { contractSettingsProblems } from '../model/contract-settings.js';
+import { problemsBetweenSettings } from '../model/between-settings.js';
 import { issueMessage, issueText, withKnownKeys } from '../model/issue-text.js';
 import { costModelSchema, parseScoringSettings, scoringSchema } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
@@ -183,12 +183,11 @@ function withAward(scenario: Scenario, override: Readonly<Record<string, unknown
   const parsed = awardSchema().safeParse({ ...scenario.award, ...override });
   if (!parsed.success) return parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
   const award = withPairedWeight(parsed.data, override);
-  const problems = contractSettingsProblems({
-    contract: scenario.contract,
-    transition: scenario.transition,
-    award,
-    files: {},
-  }).filter((p) => p.warning !== true);
+  // Warnings are dropped (a weight set alone is paired above), so which weight one names is moot.
+  const problems = problemsBetweenSettings(
+    { contract: scenario.contract, transition: scenario.transition, award, files: {} },
+    { qualityWeight: true },
+  ).filter((p) => p.warning !== true);
   return problems.length === 0 ? award : problems.map((p) => issueText(p)).join('; ');
 }
 

@@ -352,9 +352,17 @@ export const settingUnknownKey = (key: string, known: readonly string[]) =>
 export const settingBadKey = (holder: string, key: string, rule: string) =>
   `${holder}: "${key}" is not a valid name (${rule}): rename it`;
 
-/** MEAT weights that do not add up to 1 (model/meat-weights.ts): `sum` and `points` as they should be printed. */
-export const meatWeightsOff = (quality: number, price: number, sum: string, points: string) =>
-  `is ${quality} and priceWeight ${price}: they add up to ${sum}, so a bid's MEAT score is out of ${points} points, not 100: set the two to add up to 1 (0.7 and 0.3 for 70% quality, 30% price; priceWeight is 0.4 and qualityWeight 0.6 in scenario.json when not given)`;
+/**
+ * MEAT weights that do not add up to 1 (model/meat-weights.ts), said of the weight `at` (the
+ * message follows `award.<at>`): `sum` and `points` as they should be printed.
+ */
+export const meatWeightsOff = (
+  at: 'qualityWeight' | 'priceWeight',
+  weights: { readonly qualityWeight: number; readonly priceWeight: number },
+  sum: string,
+  points: string,
+) =>
+  `is ${weights[at]} and ${at === 'qualityWeight' ? 'priceWeight' : 'qualityWeight'} ${weights[at === 'qualityWeight' ? 'priceWeight' : 'qualityWeight']}: they add up to ${sum}, so a bid's MEAT score is out of ${points} points, not 100: set the two to add up to 1 (0.7 and 0.3 for 70% quality, 30% price; priceWeight is 0.4 and qualityWeight 0.6 in scenario.json when not given)`;
 
 /** A required value left out, and how to give it: every "is missing" of a setting or file is worded so. */
 export const isMissing = (fix: string) => `is missing: ${fix}`;

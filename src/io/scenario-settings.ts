@@ -13,7 +13,7 @@ import * as msg from '../diagnostics/messages.js';
 import { scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
 import { settingsReader, topSettingsKeys } from '../model/quick-settings.js';
 import { issueMessage, issueText } from '../model/issue-text.js';
-import { contractSettingsProblems } from '../model/contract-settings.js';
+import { problemsBetweenSettings } from '../model/between-settings.js';
 import { keysAt } from '../model/schema-keys.js';
 import { once } from '../model/once.js';
 
@@ -75,7 +75,9 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
       ? scenarioJsonSchema().safeParse(raw)
       : { success: true as const, data: quick.value as ScenarioJson };
   if (parsed.success) {
-    const problems = contractSettingsProblems(parsed.data);
+    const problems = problemsBetweenSettings(parsed.data, {
+      qualityWeight: valueAt(raw, ['award', 'qualityWeight']) !== undefined,
+    });
     for (const p of problems)
       if (p.warning === true) issues.warning(place.file, place.line(p.path), issueText(p));
       else issues.error(place.file, place.line(p.path), issueText(p), column(p.path));

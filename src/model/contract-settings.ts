@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { once } from './once.js';
 import { named } from './plan-functions.js';
 import { careTypes } from './types.js';
-import { meatWeightsProblem } from './meat-weights.js';
 
 /** HM Treasury Green Book social time preference rate. */
 const defaultDiscountRate = 0.035;
@@ -120,42 +119,6 @@ export const transitionSchema = once(() =>
 );
 
 export type TransitionSettings = z.output<ReturnType<typeof transitionSchema>>;
-
-/** Problems between settings (path and message), for checks zod cannot see key by key. */
-export function contractSettingsProblems(json: {
-  readonly contract?: ContractSettings | undefined;
-  readonly transition?: TransitionSettings | undefined;
-  readonly award: {
-    readonly objective: string;
-    readonly qualityWeight: number;
-    readonly priceWeight: number;
-  };
-  readonly files: { readonly current?: string | undefined };
-}): { path: (string | number)[]; message: string; warning?: true }[] {
-  const problems: { path: (string | number)[]; message: string; warning?: true }[] = [];
-  const weights = meatWeightsProblem(json.award);
-  if (weights !== null) problems.push(weights);
-  if (json.transition !== undefined && json.files.current === undefined)
-    problems.push({
-      path: ['transition'],
-      message:
-        "has no effect: the scenario gives no files.current (today's caseload, current.csv), so no hours can move",
-      warning: true,
-    });
-  if (json.award.objective === 'whole-life' && json.contract === undefined)
-    problems.push({
-      path: ['award', 'objective'],
-      message:
-        'is "whole-life" but the scenario has no "contract": add e.g. "contract": {"years": 3}, or use "cost"',
-    });
-  if (json.transition?.priceChange === true && json.award.objective === 'meat')
-    problems.push({
-      path: ['transition', 'priceChange'],
-      message:
-        'prices change in pounds, which the "meat" objective (a score) cannot add: set it to false, or use the "cost" objective',
-    });
-  return problems;
-}
 
 /** How a lot may be paid (docs/contract.md, "Payment models"). */
 const paymentModelKinds = ['hourly', 'core-reward', 'capitated', 'saved-hours'] as const;

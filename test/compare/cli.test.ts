@@ -110,6 +110,19 @@ async function tinyWith(base: string, table: string, column: string, value: stri
   await writeFile(path.join(base, table), lines.join('\n'));
 }
 
+/** `zonal batch` on a batch.json over the tiny scenario whose grid holds `lines` (from line 4): what it printed, and whether it wrote its --out folder. */
+async function tinyGridRefused(lines: readonly string[]) {
+  const dir = await tempDir('zonal-batch-');
+  const file = path.join(dir, 'batch.json');
+  const base = JSON.stringify(path.join(repoRoot, 'scenarios', 'tiny'));
+  await writeFile(
+    file,
+    ['{', `  "base": ${base},`, '  "grid": {', ...lines.map((l) => `    ${l}`), '  }', '}'].join('\n'),
+  );
+  const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
+  return { code: r.code, stderr: r.stderr, stdout: r.stdout, written: existsSync(path.join(dir, 'out')) };
+}
+
 describe.concurrent('zonal batch', () => {
   test('runs every variant, reports the failing one and still exits 0', async () => {
     const dir = await tempDir('zonal-batch-');
@@ -147,6 +160,28 @@ describe.concurrent('zonal batch', () => {
     expect(resumed.stdout).toMatch(/3 variants \(2 already done, skipped\): ran 1/);
   });
 
+  test('--resume after a base changed counts the rows run again in words that fit one or many', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const base = path.join(dir, 'county');
+    const file = path.join(dir, 'batch.json');
+    const out = path.join(dir, 'out');
+    const run = (resume: boolean) =>
+      zonal(['batch', file, '--workers', '1', ...(resume ? ['--resume'] : []), '--out', out]);
+    await tinyWith(base, 'bids.csv', 'price_per_hour', '25');
+    await writeFile(file, JSON.stringify({ base: 'county', variants: [{ id: 'a' }] }));
+    expect((await run(false)).code).toBe(0);
+    await tinyWith(base, 'bids.csv', 'price_per_hour', '26');
+    expect((await run(true)).stdout).toMatch(
+      /^1 variant \(1 solved from an earlier version of its base, run again\): ran 1 /,
+    );
+    await writeFile(file, JSON.stringify({ base: 'county', variants: [{ id: 'a' }, { id: 'b', seed: 2 }] }));
+    expect((await run(false)).code).toBe(0);
+    await tinyWith(base, 'bids.csv', 'price_per_hour', '27');
+    expect((await run(true)).stdout).toMatch(
+      /^2 variants \(2 solved from an earlier version of their base, run again\): ran 2 /,
+    );
+  });
+
   test('a bad batch.json: file:line: message, exit 2, nothing written', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');
@@ -161,28 +196,27 @@ describe.concurrent('zonal batch', () => {
   });
 
   test('a grid value naming a zoning the base lacks: one message at its line, exit 2, nothing run (not a failed row per variant)', async () => {
-    const dir = await tempDir('zonal-batch-');
-    const file = path.join(dir, 'batch.json');
-    await writeFile(
-      file,
-      [
-        '{',
-        `  "base": ${JSON.stringify(path.join(repoRoot, 'scenarios', 'tiny'))},`,
-        '  "grid": {',
-        '    "zoning": ["two", "ones"],',
-        '    "demandMultiplier": [1, 1.1, 1.2]',
-        '  }',
-        '}',
-      ].join('\n'),
-    );
-    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
-    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({
+    expect(
+      await tinyGridRefused(['"zoning": ["two", "ones"],', '"demandMultiplier": [1, 1.1, 1.2]']),
+    ).toEqual({
       code: 2,
       stderr:
         'batch.json:4: grid "zoning" value "ones": zoning "ones" is not in the scenario (did you mean "one"?): choose one of two, one\n1 problem found: nothing was run. Fix it and run again.\n',
       stdout: '',
+      written: false,
     });
-    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('a grid value wrong on its own (a lead share of 1.5): one message at its line, exit 2, nothing run (not a failed row per variant)', async () => {
+    expect(
+      await tinyGridRefused(['"lots.standard.leadShare": [0.7, 1.5],', '"demandMultiplier": [1, 1.1]']),
+    ).toEqual({
+      code: 2,
+      stderr:
+        'batch.json:4: grid "lots.standard.leadShare" value 1.5: lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)\n1 problem found: nothing was run. Fix it and run again.\n',
+      stdout: '',
+      written: false,
+    });
   });
 
   test('a base with a mistake: its file:line once, exit 2, nothing written (not a failed row per variant)', async () => {

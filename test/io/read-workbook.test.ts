@@ -166,6 +166,26 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('MEAT weights with only priceWeight given: the warning is at the priceWeight cell', async () => {
+    let at = 0;
+    const { errors, warnings } = await problems(
+      await workbook((wb) => {
+        const column = sheet(wb, 'scenario').getColumn(1).values;
+        sheet(wb, 'scenario').getCell(column.indexOf('award.qualityWeight'), 2).value = null;
+        at = column.indexOf('award.priceWeight');
+        sheet(wb, 'scenario').getCell(at, 2).value = 0.5;
+      }),
+    );
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^tender\\.xlsx: scenario!B${at}: warning: award\\.priceWeight is 0\\.5 and qualityWeight 0\\.6: they add up to 1\\.1`,
+        ),
+      ),
+    ]);
+  });
+
   test('a note and a totals row under the tables are one message each, at their rows', async () => {
     const { errors } = await problems(
       await workbook((wb) => {

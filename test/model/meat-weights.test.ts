@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { IssueList } from '../../src/diagnostics/issues.js';
+import { formatIssue, IssueList } from '../../src/diagnostics/issues.js';
 import { checkSettings } from '../../src/io/scenario-settings.js';
 import { assertBuilt, zonal } from '../helpers/cli.js';
 import { goodFiles, removeTempDirs, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
@@ -41,6 +41,43 @@ describe('MEAT weights', () => {
     expect(warnings({ qualityWeight: '70%', priceWeight: '30%' })).toEqual([]);
     expect(warnings({ qualityWeight: 1, priceWeight: 0 })).toEqual([]);
     expect(warnings({})).toEqual([]);
+  });
+
+  test('with only priceWeight written, the warning is at priceWeight, not at a qualityWeight the file does not have', () => {
+    const issues = new IssueList();
+    const lines: Record<string, number> = { award: 18, 'award.priceWeight': 20 };
+    const line = (path: readonly PropertyKey[]) => lines[path.join('.')] ?? null;
+    expect(
+      checkSettings(withAward({ priceWeight: 0.5 }), { file: 'scenario.json', line }, issues),
+    ).not.toBeNull();
+    expect(issues.warnings.map(formatIssue)).toEqual([
+      "scenario.json:20: warning: award.priceWeight is 0.5 and qualityWeight 0.6: they add up to 1.1, so a bid's MEAT score is out of 110 points, not 100: set the two to add up to 1 (0.7 and 0.3 for 70% quality, 30% price; priceWeight is 0.4 and qualityWeight 0.6 in scenario.json when not given)",
+    ]);
+    // Both written: at qualityWeight, as before.
+    const both = new IssueList();
+    checkSettings(
+      withAward({ qualityWeight: 0.7, priceWeight: 0.5 }),
+      { file: 'scenario.json', line: () => 7 },
+      both,
+    );
+    expect(both.warnings.map(formatIssue)).toEqual([
+      expect.stringMatching(/^scenario\.json:7: warning: award\.qualityWeight is 0\.7 and priceWeight 0\.5/),
+    ]);
+  });
+
+  test('through zonal validate: with only priceWeight written, the warning is at its line', async () => {
+    const json = withAward({ priceWeight: 0.5 });
+    const text = `${JSON.stringify(json, null, 2)}\n`;
+    const dir = await writeScenarioFolder({ ...goodFiles(), 'scenario.json': text });
+    const line = text.split('\n').findIndex((l) => l.includes('"priceWeight"')) + 1;
+    const r = await zonal(['validate', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^scenario\\.json:${line}: warning: award\\.priceWeight is 0\\.5 and qualityWeight 0\\.6: they add up to 1\\.1`,
+        'm',
+      ),
+    );
   });
 
   test('through zonal score: the warning at its line, and the scores written', async () => {

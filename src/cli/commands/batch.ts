@@ -22,6 +22,7 @@ import type { Scenario } from '../../model/types.js';
 import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch, type VariantExecutor } from '../../compare/batch-run.js';
+import { gridValueProblems } from '../../compare/grid-value-problems.js';
 import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
 import { describeAddress } from '../../queue/redis-address.js';
 import { badInput, CliExit, exitCodes, printIssues, problemsFound } from '../exit.js';
@@ -197,6 +198,9 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file));
   const named = baseReferenceProblems(batch, bases);
   if (named.length > 0) throw batchFileProblems(path.basename(file), named);
+  // After the names, so a misspelt zoning is told once, as a name, not again as a failing value.
+  const wrong = gridValueProblems(batch, bases);
+  if (wrong.length > 0) throw batchFileProblems(path.basename(file), wrong);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   const bar = progressBar('variants');
   const started = performance.now();
@@ -236,7 +240,9 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
         ]
       : []),
     ...(summary.stale > 0
-      ? [`${summary.stale} solved from an earlier version of their base, run again`]
+      ? [
+          `${summary.stale} solved from an earlier version of ${summary.stale === 1 ? 'its' : 'their'} base, run again`,
+        ]
       : []),
     ...(summary.untraced > 0
       ? [

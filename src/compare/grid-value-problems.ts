@@ -1,0 +1,71 @@
+/**
+ * Grid values wrong on their own (a lead share of 1.5, or 80 meant as 0.8), each told once at
+ * its line in the batch file before any variant runs, not as the same failed row in every
+ * variant that holds it. Asked once the bases are read and `baseReferenceProblems` found nothing.
+ *
+ * A value is wrong on its own when the first few variants that hold it all fail with one
+ * message, and the value by itself on the base fails with that message too. The second test
+ * keeps a value whose every variant holds another key's mistake (zoning "two" beside a lead
+ * share of 1.5 given alone) from being blamed for it. A value that fails only beside some
+ * others (a framework given its maxProviders by another key) stays its variants' row error.
+ * A few variants per value keep this cheap: a 504-variant grid of 20 values applies about 50.
+ */
+import { atPath, type BatchProblem, type ParsedBatch } from './batch-file.js';
+import { applyOverrides, overridesSchema, type Overrides } from './overrides.js';
+import type { Scenario } from '../model/types.js';
+
+/** How many of the variants holding a value are tried. */
+const variantsTried = 3;
+
+/**
+ * The positions among the grid's combinations (in `gridCombinations`' order: the last key
+ * varies fastest) of the first `limit` that hold value `value` of key `key`.
+ */
+function combinationsWith(sizes: readonly number[], key: number, value: number, limit: number): number[] {
+  const stride = sizes.slice(key + 1).reduce((product, n) => product * n, 1);
+  const period = stride * (sizes[key] ?? 1);
+  const total = sizes.reduce((product, n) => product * n, 1);
+  const out: number[] = [];
+  for (let start = value * stride; start < total && out.length < limit; start += period)
+    for (let c = start; c < start + stride && out.length < limit; c++) out.push(c);
+  return out;
+}
+
+/** Why overrides cannot run on a base, or null when they can. */
+function failure(base: Scenario, overrides: Overrides): string | null {
+  const scenario = applyOverrides(base, overrides);
+  return typeof scenario === 'string' ? scenario : null;
+}
+
+export function gridValueProblems(
+  batch: Pick<ParsedBatch, 'source' | 'variants'>,
+  bases: ReadonlyMap<string, Scenario>,
+): BatchProblem[] {
+  const { file, line } = batch.source;
+  const base = bases.get(file.base);
+  if (file.grid === undefined || base === undefined) return [];
+  // The grid's variants come after the listed ones, in combination order (parseBatchFile).
+  const listed = file.variants?.length ?? 0;
+  const failures = new Map<number, string | null>();
+  const failureOf = (combination: number): string | null => {
+    const known = failures.get(combination);
+    if (known !== undefined) return known;
+    const variant = batch.variants[listed + combination];
+    const found = variant === undefined ? null : failure(base, variant.overrides);
+    failures.set(combination, found);
+    return found;
+  };
+  const keys = Object.entries(file.grid);
+  const sizes = keys.map(([, values]) => values.length);
+  const problem = (key: string, k: number, value: unknown, i: number): BatchProblem[] => {
+    const messages = new Set(combinationsWith(sizes, k, i, variantsTried).map(failureOf));
+    const [message] = messages;
+    if (messages.size !== 1 || message === undefined || message === null) return [];
+    const alone = overridesSchema.safeParse(atPath(key, value));
+    if (!alone.success || failure(base, alone.data) !== message) return [];
+    return [
+      { line: line(['grid', key, i]), message: `grid "${key}" value ${JSON.stringify(value)}: ${message}` },
+    ];
+  };
+  return keys.flatMap(([key, values], k) => values.flatMap((value, i) => problem(key, k, value, i)));
+}

@@ -1,0 +1,47 @@
+/**
+ * Problems between scenario.json's settings, which zod cannot see key by key: MEAT weights
+ * that do not add up to 1, a transition with no current caseload, a whole-life award with no
+ * contract, a cost of change the meat objective cannot add. Each is a path and a message, a
+ * warning or (unmarked) an error; scenario.json, workbooks and batch overrides all ask here.
+ */
+import type { ContractSettings, TransitionSettings } from './contract-settings.js';
+import { meatWeightsProblem } from './meat-weights.js';
+
+/** `written`: whether `award.qualityWeight` was written, so the MEAT weights warning is at a weight the file has. */
+export function problemsBetweenSettings(
+  json: {
+    readonly contract?: ContractSettings | undefined;
+    readonly transition?: TransitionSettings | undefined;
+    readonly award: {
+      readonly objective: string;
+      readonly qualityWeight: number;
+      readonly priceWeight: number;
+    };
+    readonly files: { readonly current?: string | undefined };
+  },
+  written: { readonly qualityWeight: boolean },
+): { path: (string | number)[]; message: string; warning?: true }[] {
+  const problems: { path: (string | number)[]; message: string; warning?: true }[] = [];
+  const weights = meatWeightsProblem(json.award, written.qualityWeight);
+  if (weights !== null) problems.push(weights);
+  if (json.transition !== undefined && json.files.current === undefined)
+    problems.push({
+      path: ['transition'],
+      message:
+        "has no effect: the scenario gives no files.current (today's caseload, current.csv), so no hours can move",
+      warning: true,
+    });
+  if (json.award.objective === 'whole-life' && json.contract === undefined)
+    problems.push({
+      path: ['award', 'objective'],
+      message:
+        'is "whole-life" but the scenario has no "contract": add e.g. "contract": {"years": 3}, or use "cost"',
+    });
+  if (json.transition?.priceChange === true && json.award.objective === 'meat')
+    problems.push({
+      path: ['transition', 'priceChange'],
+      message:
+        'prices change in pounds, which the "meat" objective (a score) cannot add: set it to false, or use the "cost" objective',
+    });
+  return problems;
+}

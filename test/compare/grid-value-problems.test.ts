@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseBatchFile } from '../../src/compare/batch-file.js';
+import { gridValueProblems } from '../../src/compare/grid-value-problems.js';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Scenario } from '../../src/model/types.js';
+import { repoRoot } from '../helpers/cli.js';
+
+async function tinyBases(): Promise<Map<string, Scenario>> {
+  const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+  if (scenario === null) throw new Error('tiny did not read');
+  return new Map([['tiny', scenario]]);
+}
+
+/** The grid value problems of a batch file (as lines) that parseBatchFile accepts. */
+async function problemsOf(lines: readonly string[]) {
+  const parsed = parseBatchFile(lines.join('\n'));
+  if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
+  return gridValueProblems(parsed, await tinyBases());
+}
+
+const leadShareMessage = (v: number) =>
+  `grid "lots.standard.leadShare" value ${v}: lots.standard.leadShare is ${v}: it must be at least 0.5 and less than 1 (0.8 means 80/20)`;
+
+describe('gridValueProblems', () => {
+  test('a value that fails every variant it is in with one message is one problem at its line', async () => {
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "zoning": ["two", "one"],',
+      '    "lots.standard.leadShare": [0.7,',
+      '      1.5,',
+      '      80],',
+      '    "demandMultiplier": [1, 1.1]',
+      '  } }',
+    ]);
+    expect(problems).toEqual([
+      { line: 5, message: leadShareMessage(1.5) },
+      { line: 6, message: leadShareMessage(80) },
+    ]);
+  });
+
+  test('a value whose every variant holds another key’s mistake is not blamed for it', async () => {
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "zoning": ["two", "one"],',
+      '    "lots.standard.leadShare": [1.5]',
+      '  } }',
+    ]);
+    expect(problems).toEqual([{ line: 4, message: leadShareMessage(1.5) }]);
+  });
+
+  test('a value that fails only beside some others (a framework given maxProviders by another key) stays its rows’ error', async () => {
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "lots.standard.structure": ["framework", "lead-secondary"],',
+      '    "lots.standard": [{ "maxProviders": 3 }, { "leadShare": 0.7 }]',
+      '  } }',
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  test('listed variants before the grid are not taken for its variants', async () => {
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "variants": [{ "id": "listed" }],',
+      '  "grid": { "lots.standard.leadShare": [0.7, 1.5] } }',
+    ]);
+    expect(problems).toEqual([{ line: 3, message: leadShareMessage(1.5) }]);
+  });
+
+  test('a grid whose values all run gives no problem', async () => {
+    expect(
+      await problemsOf([
+        '{ "base": "tiny", "grid": { "zoning": ["two", "one"], "lots.standard.leadShare": [0.7, 0.8] } }',
+      ]),
+    ).toEqual([]);
+  });
+});
