@@ -76,6 +76,35 @@ describe('zonal on workbooks', () => {
     expect(await sheetNames(path.join(out, 'comparison.xlsx'))).toEqual(['summary', 'options']);
   });
 
+  test('scores.xlsx holds the scores of scores.csv, to the hundredth the ranks are made from (rounded to 0.1, bids 0.04 apart could show one score beside two ranks)', async () => {
+    const out = path.join(dir, 'score-herts');
+    const r = await zonal([
+      'score',
+      path.join(repoRoot, 'scenarios', 'hertfordshire'),
+      '--out',
+      path.join(out, 'scores.csv'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const csv = (await readFile(path.join(out, 'scores.csv'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(path.join(out, 'scores.xlsx'))) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('scores')!;
+    const header = csv[0] ?? [];
+    const scoreColumns = ['quality', 'price_score', 'quality_score', 'total_score'].map((c) =>
+      header.indexOf(c),
+    );
+    expect(scoreColumns.every((i) => i >= 0)).toBe(true);
+    expect(csv.length).toBeGreaterThan(90);
+    for (const [n, row] of csv.slice(1).entries())
+      for (const i of scoreColumns)
+        expect(sheet.getRow(n + 2).getCell(i + 1).value, `${header[i]} of ${row[1]} on ${row[0]}`).toBe(
+          Number(row[i]),
+        );
+  });
+
   test('score --out naming the workbook: the workbook there, the CSV beside it', async () => {
     // It wrote the CSV text into scores.xlsx (which Excel will not open) and the workbook to scores.xlsx.xlsx.
     const wanted = path.join(dir, 'score-xlsx', 'scores.xlsx');

@@ -8,7 +8,7 @@ import { withSettings } from '../../pipeline.js';
 import { toCsv, type Cell } from '../../report/csv-write.js';
 import { formatTable } from '../../report/text-table.js';
 import { peopleTable } from '../../report/xlsx/people-table.js';
-import { tablesWorkbook, type SummaryLine } from '../../report/xlsx/sheet.js';
+import { tablesWorkbook, type ColumnFormat, type SummaryLine } from '../../report/xlsx/sheet.js';
 import { writeFileAtomically } from '../../io/write-outputs.js';
 import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
 import { scoringSettings } from '../../scoring/settings.js';
@@ -96,6 +96,18 @@ export function scoresTable(rows: readonly BidScore[]): string {
     .join('\n\n');
 }
 
+/**
+ * MEAT points to the hundredth, as scores.csv and the printed table give them: the
+ * ranks are made from them, and to a tenth (a risk score's format) bids 0.04 apart
+ * would show one score beside two ranks.
+ */
+const pointFormats: Readonly<Record<string, ColumnFormat>> = {
+  quality: 'decimal',
+  price_score: 'decimal',
+  quality_score: 'decimal',
+  total_score: 'decimal',
+};
+
 /** scores.xlsx: a summary, then every bid × lot score as a formatted row. */
 function scoresWorkbook(
   scenario: Scenario,
@@ -116,7 +128,7 @@ function scoresWorkbook(
   return tablesWorkbook(
     scenario.name,
     summary,
-    [peopleTable('scores', scoresHeader, rows.map(scoresRow))],
+    [peopleTable('scores', scoresHeader, rows.map(scoresRow), pointFormats)],
     scenario.currency,
   );
 }
