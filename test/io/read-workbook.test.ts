@@ -151,6 +151,38 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('settings: a number typed as text is the number, and a name typed as a number is the name, as in a table (explore9)', async () => {
+    // A cell's type follows its format in Excel, not what was meant: "2" in a cell formatted as text,
+    // a scenario named 2027 in a General cell. Each was "must be a number, not text" or "must be text, not a number".
+    const at = (wb: ExcelJS.Workbook, key: string) =>
+      sheet(wb, 'scenario').getCell(sheet(wb, 'scenario').getColumn(1).values.indexOf(key), 2);
+    const { scenario, errors } = await problems(
+      await workbook((wb) => {
+        at(wb, 'name').value = 2027;
+        at(wb, 'award.minDistinctProviders').value = '3';
+        at(wb, 'award.unmetPenaltyPerHour').value = '1,500';
+        at(wb, 'lots.standard.leadShare').value = '0.7';
+        at(wb, 'weeksPerYear').value = ' 52 ';
+      }),
+    );
+    expect(errors).toEqual([]);
+    expect(scenario?.name).toBe('2027');
+    expect(scenario?.award).toMatchObject({ minDistinctProviders: 3, unmetPenaltyPerHour: 1500 });
+    expect(scenario?.lotPlan.standard).toMatchObject({ leadShare: 0.7 });
+    expect(scenario?.weeksPerYear).toBe(52);
+    // Text that is no number is still told, at its cell, once.
+    let row = 0;
+    const bad = await problems(
+      await workbook((wb) => {
+        row = sheet(wb, 'scenario').getColumn(1).values.indexOf('award.minDistinctProviders');
+        sheet(wb, 'scenario').getCell(row, 2).value = 'two';
+      }),
+    );
+    expect(bad.errors).toEqual([
+      `tender.xlsx: scenario!B${row}: award.minDistinctProviders must be a number, not text`,
+    ]);
+  });
+
   test("a warning about a setting names the setting's cell, not scenario.json", async () => {
     let at = 0;
     const { scenario } = await problems(
