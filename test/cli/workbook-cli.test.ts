@@ -105,6 +105,34 @@ describe('zonal on workbooks', () => {
         );
   });
 
+  test('score says why a bid needs explaining: abnormally low, not merely below the cost floor, which every county bid is', async () => {
+    const out = path.join(dir, 'score-why');
+    const r = await zonal([
+      'score',
+      path.join(repoRoot, 'scenarios', 'hertfordshire'),
+      '--out',
+      path.join(out, 'scores.csv'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = (await readFile(path.join(out, 'scores.csv'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    // price_per_hour (column 5) below cost_floor_per_hour (column 11): every bid, yet two are flagged.
+    expect(rows.filter((c) => Number(c[4]) < Number(c[10])).length).toBe(rows.length);
+    expect(r.stdout).toContain(
+      `${rows.length} bid × lot scores; 5 must be rejected (below legal pay), 2 need an explanation (abnormally low: below the cost floor and well below the other providers' bids).`,
+    );
+    expect(r.stdout).toMatch(/B-SWI-S-WAT .* explain: abnormally low\n/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(path.join(out, 'scores.xlsx'))) as unknown as ArrayBuffer);
+    const labels = wb.getWorksheet('summary')!.getColumn(1).values;
+    expect(labels).toContain(
+      "Need an explanation (abnormally low: below the cost floor and well below the other providers' bids)",
+    );
+  });
+
   test('score --out naming the workbook: the workbook there, the CSV beside it', async () => {
     // It wrote the CSV text into scores.xlsx (which Excel will not open) and the workbook to scores.xlsx.xlsx.
     const wanted = path.join(dir, 'score-xlsx', 'scores.xlsx');

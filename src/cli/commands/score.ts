@@ -62,9 +62,15 @@ export function scoresRow(r: BidScore): Cell[] {
   ];
 }
 
+/**
+ * Why a `below-floor` bid needs explaining: not the floor alone, which nearly every
+ * real price is under (docs/scoring.md), but the floor and the market together.
+ */
+const abnormallyLow = "abnormally low: below the cost floor and well below the other providers' bids";
+
 const shortFlag: Readonly<Record<string, string>> = {
   'below-wage-floor': 'MUST REJECT: below legal pay',
-  'below-floor': 'explain: below floor',
+  'below-floor': 'explain: abnormally low',
   'below-min-quality': 'below min quality',
 };
 
@@ -123,7 +129,7 @@ function scoresWorkbook(
     },
     { label: 'Bid × lot scores', value: rows.length, format: 'integer' },
     { label: 'Must be rejected (below legal pay)', value: rejects, format: 'integer' },
-    { label: 'Need an explanation (below the cost floor)', value: explain, format: 'integer' },
+    { label: `Need an explanation (${abnormallyLow})`, value: explain, format: 'integer' },
   ];
   return tablesWorkbook(
     scenario.name,
@@ -157,6 +163,6 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   await writeFileAtomically(workbookFile, workbook);
   writeOut(
     `${scenario.name}: zoning "${scenario.zoning}"; MEAT = ${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)\n\n` +
-      `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (below the cost floor).\nWritten: ${file}, ${workbookFile}\n`,
+      `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (${abnormallyLow}).\nWritten: ${file}, ${workbookFile}\n`,
   );
 }
