@@ -153,7 +153,29 @@ const savedAs = (period: string, given: string) =>
   dateInYear(period, given) ||
   (/^\d{5}$/.test(given) && String(excelYear(given)) === period);
 
+/** Excel's day number of a date written 1905-07-19 or 19/07/1905, or null if it is not such a date. */
+function excelDay(given: string): number | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(given);
+  const uk = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(given);
+  const [y, m, d] = iso !== null ? [iso[1], iso[2], iso[3]] : uk !== null ? [uk[3], uk[2], uk[1]] : [];
+  if (y === undefined || m === undefined || d === undefined) return null;
+  return (Date.UTC(Number(y), Number(m) - 1, Number(d)) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** The year typed in a cell formatted as a date: Excel keeps 2027 as day 2027 and shows 19/07/1905. */
+const typedInDateCell = (period: string, given: string) =>
+  /^\d{4}$/.test(period) && excelDay(given) === Number(period);
+
+const shownAs = (day: number) => {
+  const date = new Date(Date.UTC(1899, 11, 30) + day * 86_400_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+};
+
 export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) => {
+  const typed = periods.find((p) => typedInDateCell(period, p));
+  if (typed !== undefined)
+    return `period "${period}" has no rows in ${demandFile}, whose period column says "${typed}": the year ${period} was typed in cells formatted as dates, which show it as ${shownAs(Number(period))}; format the period column as text and type ${period} again`;
   const saved = periods.find((p) => savedAs(period, p));
   return saved === undefined
     ? `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`

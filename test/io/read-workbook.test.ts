@@ -183,6 +183,24 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('the year typed in period cells formatted as dates (shown as 19/07/1905) is told so, not "set period to one of 1905-07-19" (explore9)', async () => {
+    let at = 0;
+    const { errors } = await problems(
+      await workbook((wb) => {
+        at = sheet(wb, 'scenario').getColumn(1).values.indexOf('period');
+        const demand = sheet(wb, 'demand');
+        for (let row = 2; row <= demand.actualRowCount; row++) {
+          const cell = demand.getCell(row, 3);
+          cell.value = 2027;
+          cell.numFmt = 'dd/mm/yyyy';
+        }
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario!B${at}: period "2027" has no rows in demand, whose period column says "1905-07-19": the year 2027 was typed in cells formatted as dates, which show it as 19/07/1905; format the period column as text and type 2027 again`,
+    ]);
+  });
+
   test("a warning about a setting names the setting's cell, not scenario.json", async () => {
     let at = 0;
     const { scenario } = await problems(
