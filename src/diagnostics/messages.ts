@@ -95,8 +95,8 @@ export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
 // Bids: coverage and packages.
 
 /** `meant`: the known ids the unknown ones differ from only in capitals. */
-export const coverageUnknownIds = (unknown: readonly string[], meant: readonly string[] = []) =>
-  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;` +
+export const coverageUnknownIds = (unknown: readonly string[], meant: readonly string[], areas: TableName) =>
+  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from ${areas.name} and ${areas.kind === 'sheet' ? 'the zones-<name> sheets' : 'the zone files'}, separated by ;` +
   (meant.length === 0 ? '' : ` (ids must match capitals too: write ${quoted(meant).join(', ')})`);
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';

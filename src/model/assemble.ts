@@ -340,7 +340,13 @@ function buildBids(
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
       const meant = unknown.map(meantPlace).filter((id) => id !== null);
-      if (!zonesUnknown) issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown, meant), 'coverage');
+      if (!zonesUnknown)
+        issues.error(
+          s.files.bids,
+          line,
+          msg.coverageUnknownIds(unknown, meant, issues.table(s.files.areas)),
+          'coverage',
+        );
       continue;
     }
     if (rejected || provider === undefined) continue;

@@ -121,11 +121,14 @@ describe('a workbook is a scenario', () => {
         sheet(wb, 'bids').getCell('B4').value = 'p-alder';
         sheet(wb, 'demand').getCell('A3').value = 'n2';
         sheet(wb, 'providers').getCell('F2').value = 'N9';
+        sheet(wb, 'bids').getCell('D3').value = 'z-north';
       }),
     );
     expect(errors).toEqual([
       'tender.xlsx: demand!A3: unknown area "n2": it is not on the areas sheet (the areas sheet has "N2": ids must match capitals too; write "N2")',
       'tender.xlsx: providers!F2: base_area_id "N9" is not on the areas sheet',
+      // A coverage id names the sheets too, not areas.csv and zone files a workbook does not have (explore9).
+      'tender.xlsx: bids!D3: coverage names unknown area or zone id(s) "z-north": use * or ids from the areas sheet and the zones-<name> sheets, separated by ; (ids must match capitals too: write "Z-NORTH")',
       'tender.xlsx: bids!B4: unknown provider "p-alder": it is not on the providers sheet (the providers sheet has "P-ALDER": ids must match capitals too; write "P-ALDER")',
     ]);
   });
