@@ -112,8 +112,12 @@ export const packageMixesProviders = (packageId: string, firstProvider: string, 
 
 // Lots and the demand period.
 
-export const lotMissingForDemand = (careType: string, hours: number) =>
-  `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`;
+/** On a workbook's scenario sheet a lot entry is rows of dotted keys, not JSON. */
+export const lotMissingForDemand = (careType: string, hours: number, demand: TableName) =>
+  `lots has no entry for "${careType}" but ${demand.name} has ${hours} hours of it: ` +
+  (demand.kind === 'sheet'
+    ? `add rows lots.${careType}.geography and lots.${careType}.structure, or lots.${careType}.merge set to standard`
+    : 'add a lot entry or {"merge": "standard"}');
 
 /** A zone of the active zoning with no demand in the period, where care is tendered zone by zone. */
 /** A demand period with fewer rows than the design period (model/assemble-demand.ts, warnShortPeriods). */
@@ -132,11 +136,17 @@ export const bidCareHasNoDemand = (bidId: string, careType: string, period: stri
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
   `award.minDistinctProviders is ${wanted}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
 
-export const zoneWithoutDemand = (zoneId: string, areaIds: readonly string[], period: string) =>
-  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check demand.csv if that is not meant`;
+/** `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`). */
+export const zoneWithoutDemand = (
+  zoneId: string,
+  areaIds: readonly string[],
+  period: string,
+  demand: string,
+) =>
+  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check ${demand} if that is not meant`;
 
-export const periodHasNoHours = (period: string) =>
-  `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period in scenario.json`;
+export const periodHasNoHours = (period: string, settings: TableName) =>
+  `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period ${settings.in}`;
 
 /** Excel's day number of a date (46388 is 2027-01-01), as its year. */
 const excelYear = (day: string) =>

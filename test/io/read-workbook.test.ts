@@ -219,6 +219,40 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('messages about demand and lots name the sheets, not demand.csv or scenario.json a workbook does not have (explore9)', async () => {
+    const demandRows = (wb: ExcelJS.Workbook) =>
+      [...Array(sheet(wb, 'demand').actualRowCount - 1).keys()].map((i) => i + 2);
+    const complex = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'demand').getRow(14).values = ['N1', 'complex', '2027', 50, 40, 60];
+      }),
+    );
+    expect(complex.errors).toEqual([
+      'tender.xlsx: scenario!B7: lots has no entry for "complex" but the demand sheet has 50 hours of it: add rows lots.complex.geography and lots.complex.structure, or lots.complex.merge set to standard',
+    ]);
+    const zero = await problems(
+      await workbook((wb) => {
+        for (const row of demandRows(wb))
+          for (const col of [4, 5, 6]) sheet(wb, 'demand').getCell(row, col).value = 0;
+      }),
+    );
+    expect(zero.errors).toEqual([
+      'tender.xlsx: sheet demand: every row of period 2027 has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period on the scenario sheet',
+    ]);
+    const south = await problems(
+      await workbook((wb) => {
+        for (const row of demandRows(wb))
+          if (String(sheet(wb, 'demand').getCell(row, 1).value).startsWith('S'))
+            for (const col of [4, 5, 6]) sheet(wb, 'demand').getCell(row, col).value = 0;
+      }),
+    );
+    if (south.scenario === null) throw new Error('the workbook did not read');
+    const { lots, rejections } = tenderLots(south.scenario);
+    expect(tenderWarnings(south.scenario, lots, rejections)).toContain(
+      'zone Z-SOUTH (areas S1, S2, S3) has no demand in period 2027: no lot is tendered there; check the demand sheet of tender.xlsx if that is not meant',
+    );
+  });
+
   test('a note and a totals row under the tables are one message each, at their rows', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
