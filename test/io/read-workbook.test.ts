@@ -401,8 +401,9 @@ describe('a workbook is a scenario', () => {
     expect(spaced.scenario?.providers.map((p) => p.id)).toEqual(['P-ALDER', 'P-BIRCH', 'P-CEDAR']);
   });
 
-  test('a zoning sheet named "zones two" or "Zones_two" is the zoning "two"; a zoning named in another case is told with the name meant', async () => {
-    for (const name of ['zones two', 'Zones_two', 'ZONES - two']) {
+  test('a zoning sheet named "zones two", "Zones_two" or "Zones (two)" is the zoning "two"; a zoning named in another case is told with the name meant', async () => {
+    // "Zones (two)" was `sheet scenario: zonings: "(two)" is not a valid name`, at a sheet the user never touched (explore9).
+    for (const name of ['zones two', 'Zones_two', 'ZONES - two', 'Zones (two)', 'Zones "two"']) {
       const { errors, scenario } = await problems(
         await workbook((wb) => {
           sheet(wb, 'zones-two').name = name;
