@@ -34,6 +34,8 @@ export interface SheetPlaces {
 export interface TableName {
   readonly name: string;
   readonly in: string;
+  /** A CSV file of a folder, or a sheet of a workbook. */
+  readonly kind: 'file' | 'sheet';
 }
 
 /** A collector passed down the reading pipeline (no global logger). */
@@ -54,8 +56,8 @@ export class IssueList {
   /** The table read from `file` (a CSV file, or a sheet of the workbook), as messages name it. */
   table(file: string): TableName {
     return (this.sheets?.place(file, null) ?? null) === null
-      ? { name: file, in: `in ${file}` }
-      : { name: `the ${file} sheet`, in: `on the ${file} sheet` };
+      ? { name: file, in: `in ${file}`, kind: 'file' }
+      : { name: `the ${file} sheet`, in: `on the ${file} sheet`, kind: 'sheet' };
   }
 
   /** The place of an issue at (file, line, column), for messages made after reading. */

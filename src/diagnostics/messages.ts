@@ -95,8 +95,8 @@ export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
 // Bids: coverage and packages.
 
 /** `meant`: the known ids the unknown ones differ from only in capitals. */
-export const coverageUnknownIds = (unknown: readonly string[], meant: readonly string[] = []) =>
-  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from areas.csv and the zone files, separated by ;` +
+export const coverageUnknownIds = (unknown: readonly string[], meant: readonly string[], areas: TableName) =>
+  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from ${areas.name} and ${areas.kind === 'sheet' ? 'the zones-<name> sheets' : 'the zone files'}, separated by ;` +
   (meant.length === 0 ? '' : ` (ids must match capitals too: write ${quoted(meant).join(', ')})`);
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
@@ -112,8 +112,12 @@ export const packageMixesProviders = (packageId: string, firstProvider: string, 
 
 // Lots and the demand period.
 
-export const lotMissingForDemand = (careType: string, hours: number) =>
-  `lots has no entry for "${careType}" but demand.csv has ${hours} hours of it: add a lot entry or {"merge": "standard"}`;
+/** On a workbook's scenario sheet a lot entry is rows of dotted keys, not JSON. */
+export const lotMissingForDemand = (careType: string, hours: number, demand: TableName) =>
+  `lots has no entry for "${careType}" but ${demand.name} has ${hours} hours of it: ` +
+  (demand.kind === 'sheet'
+    ? `add rows lots.${careType}.geography and lots.${careType}.structure, or lots.${careType}.merge set to standard`
+    : 'add a lot entry or {"merge": "standard"}');
 
 /** A zone of the active zoning with no demand in the period, where care is tendered zone by zone. */
 /** A demand period with fewer rows than the design period (model/assemble-demand.ts, warnShortPeriods). */
@@ -132,11 +136,17 @@ export const bidCareHasNoDemand = (bidId: string, careType: string, period: stri
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
   `award.minDistinctProviders is ${wanted}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
 
-export const zoneWithoutDemand = (zoneId: string, areaIds: readonly string[], period: string) =>
-  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check demand.csv if that is not meant`;
+/** `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`). */
+export const zoneWithoutDemand = (
+  zoneId: string,
+  areaIds: readonly string[],
+  period: string,
+  demand: string,
+) =>
+  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check ${demand} if that is not meant`;
 
-export const periodHasNoHours = (period: string) =>
-  `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period in scenario.json`;
+export const periodHasNoHours = (period: string, settings: TableName) =>
+  `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period ${settings.in}`;
 
 /** Excel's day number of a date (46388 is 2027-01-01), as its year. */
 const excelYear = (day: string) =>
@@ -153,7 +163,29 @@ const savedAs = (period: string, given: string) =>
   dateInYear(period, given) ||
   (/^\d{5}$/.test(given) && String(excelYear(given)) === period);
 
+/** Excel's day number of a date written 1905-07-19 or 19/07/1905, or null if it is not such a date. */
+function excelDay(given: string): number | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(given);
+  const uk = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(given);
+  const [y, m, d] = iso !== null ? [iso[1], iso[2], iso[3]] : uk !== null ? [uk[3], uk[2], uk[1]] : [];
+  if (y === undefined || m === undefined || d === undefined) return null;
+  return (Date.UTC(Number(y), Number(m) - 1, Number(d)) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** The year typed in a cell formatted as a date: Excel keeps 2027 as day 2027 and shows 19/07/1905. */
+const typedInDateCell = (period: string, given: string) =>
+  /^\d{4}$/.test(period) && excelDay(given) === Number(period);
+
+const shownAs = (day: number) => {
+  const date = new Date(Date.UTC(1899, 11, 30) + day * 86_400_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+};
+
 export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) => {
+  const typed = periods.find((p) => typedInDateCell(period, p));
+  if (typed !== undefined)
+    return `period "${period}" has no rows in ${demandFile}, whose period column says "${typed}": the year ${period} was typed in cells formatted as dates, which show it as ${shownAs(Number(period))}; format the period column as text and type ${period} again`;
   const saved = periods.find((p) => savedAs(period, p));
   return saved === undefined
     ? `period "${period}" has no rows in ${demandFile}: set period to one of ${periods.join(', ') || '(none)'}`

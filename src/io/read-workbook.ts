@@ -20,6 +20,7 @@ import { sheetNames, zoningOfSheet } from './workbook-path.js';
 import { tableFileKeys } from '../model/scenario-schema.js';
 import { columnName } from '../report/xlsx/xlsx-xml.js';
 import { nestSettings, settingRows, sheetHeader, sheetTable, type SettingRow } from './workbook-sheets.js';
+import { settingsAsMeant } from './setting-cells.js';
 
 const fail = (file: string, message: string): ReadResult => {
   const issues = new IssueList();
@@ -130,7 +131,7 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
   const hash = createHash('sha256').update(bytes);
   const source: ScenarioSource = {
     settingsFile: settingsSheet.name,
-    settings: tableRefs(workbook, nestSettings(rows)),
+    settings: settingsAsMeant(tableRefs(workbook, nestSettings(rows))),
     line: (keyPath) => settingLine(rows, keyPath),
     table: async (ref, sink) => {
       const ws = sheet(ref);

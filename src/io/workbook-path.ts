@@ -18,10 +18,14 @@ export const sheetNames = {
 
 /**
  * The zoning a sheet holds, or null: `zones-<name>` in any case, or, when its header is a
- * zoning's (`hasZoningHeader`), as people type it too (`Zones two`, `zones_two`); a sheet of
- * notes called `Zones overview` stays a sheet zonal ignores.
+ * zoning's (`hasZoningHeader`), as people type it too (`Zones two`, `zones_two`, `Zones (two)`,
+ * `Zones "two"`); a sheet of notes called `Zones overview` stays a sheet zonal ignores.
  */
 export function zoningOfSheet(sheetName: string, hasZoningHeader: boolean): string | null {
-  const pattern = hasZoningHeader ? /^\s*zones\s*[-_ ]\s*(\S.*?)\s*$/i : /^\s*zones-(\S.*?)\s*$/i;
-  return pattern.exec(sheetName)?.[1] ?? null;
+  if (!hasZoningHeader) return /^\s*zones-(\S.*?)\s*$/i.exec(sheetName)?.[1] ?? null;
+  const name = /^\s*zones\s*[-_ ]\s*(\S.*?)\s*$/i.exec(sheetName)?.[1];
+  if (name === undefined) return null;
+  // A name in brackets or quotes is the name: "(two)" is the zoning "two", not a name zonal refuses.
+  const quoted = /^(?:\((.+)\)|"(.+)")$/.exec(name);
+  return (quoted?.[1] ?? quoted?.[2] ?? name).trim();
 }

@@ -148,5 +148,7 @@ function zonesWithoutLots(scenario: Scenario, lots: readonly Lot[]): string[] {
   return [...zones]
     .filter(([zoneId]) => !tendered.has(zoneId) && zoneId !== countyZoneId)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([zoneId, zoneAreas]) => zoneWithoutDemand(zoneId, zoneAreas, scenario.period));
+    .map(([zoneId, zoneAreas]) =>
+      zoneWithoutDemand(zoneId, zoneAreas, scenario.period, scenario.places?.names.demand ?? 'demand.csv'),
+    );
 }

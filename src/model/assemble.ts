@@ -243,7 +243,11 @@ function buildLotPlan(
     if (entry === undefined) {
       const missing = hours[careType];
       if (missing > 0)
-        issues.error(s.jsonFile, s.jsonLine('lots'), msg.lotMissingForDemand(careType, missing));
+        issues.error(
+          s.jsonFile,
+          s.jsonLine('lots'),
+          msg.lotMissingForDemand(careType, missing, issues.table(s.files.demand)),
+        );
       continue;
     }
     plan[careType] = lotPlanEntry(entry);
@@ -340,7 +344,13 @@ function buildBids(
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
       const meant = unknown.map(meantPlace).filter((id) => id !== null);
-      if (!zonesUnknown) issues.error(s.files.bids, line, msg.coverageUnknownIds(unknown, meant), 'coverage');
+      if (!zonesUnknown)
+        issues.error(
+          s.files.bids,
+          line,
+          msg.coverageUnknownIds(unknown, meant, issues.table(s.files.areas)),
+          'coverage',
+        );
       continue;
     }
     if (rejected || provider === undefined) continue;
@@ -576,7 +586,8 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     );
   // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
   // infeasible award ("at most 0 providers can win") or a warning for every zone.
-  else if (designTotal.hours === 0) issues.error(s.files.demand, null, msg.periodHasNoHours(s.json.period));
+  else if (designTotal.hours === 0)
+    issues.error(s.files.demand, null, msg.periodHasNoHours(s.json.period, issues.table(s.jsonFile)));
   const hours = designTotal?.byCare ?? { standard: 0, complex: 0, reablement: 0 };
   // With no rows for the period at all (told above), every bid and period would be told again.
   if (designTotal !== undefined && designTotal.hours > 0) {

@@ -15,7 +15,7 @@ import type { SolverBackend } from '../solve/program.js';
 import { mapViolations } from './check-map.js';
 import { exactMap } from './exact.js';
 import { canonical, defaultHeuristic, heuristicMaps, type DesignedMap } from './heuristic.js';
-import { impossibleRequest } from './impossible.js';
+import { higherCeiling, impossibleRequest } from './impossible.js';
 import type { ZoneProblem } from './problem.js';
 
 export type DesignMethod = 'auto' | 'heuristic' | 'exact';
@@ -41,6 +41,8 @@ export interface DesignSettings {
   readonly backend: SolverBackend;
   /** The parent zoning's name, for messages. */
   readonly within: string | null;
+  /** True when --max-hours gave the ceiling, false when it is the default: the advice names the flag to raise or to set. */
+  readonly ceilingGiven: boolean;
 }
 
 export interface Proposal extends DesignedMap {
@@ -63,9 +65,9 @@ export type DesignOutcome =
   | { readonly kind: 'impossible'; readonly reason: string }
   | { readonly kind: 'not-found'; readonly reason: string };
 
-function notFound(p: ZoneProblem, constructions: number, mostZones: number): string {
+function notFound(p: ZoneProblem, ceilingGiven: boolean, constructions: number, mostZones: number): string {
   const wanted = p.count === null ? 'map' : `map of ${p.count} zones`;
-  return `the heuristic found no ${wanted} with every zone connected and between ${Math.round(p.floor).toLocaleString('en-GB')} and ${Math.round(p.ceiling).toLocaleString('en-GB')} h/week in ${constructions} tries (most zones reached: ${mostZones}); this is not a proof that none exists: try another --seed, a lower --min-hours, a higher --max-hours${p.count === null ? '' : ', a lower --count'}, or --method exact`;
+  return `the heuristic found no ${wanted} with every zone connected and between ${Math.round(p.floor).toLocaleString('en-GB')} and ${Math.round(p.ceiling).toLocaleString('en-GB')} h/week in ${constructions} tries (most zones reached: ${mostZones}); this is not a proof that none exists: try another --seed, a lower --min-hours${p.count === null ? '' : ', a lower --count'}, or --method exact; or ${higherCeiling(p, ceilingGiven)}`;
 }
 
 const sameMap = (a: readonly number[], b: readonly number[]) =>
@@ -90,8 +92,7 @@ async function withExact(
   });
   if (outcome.status === 'infeasible')
     return {
-      impossible:
-        'the exact program proves that no map keeps every rule (connected zones, each between the floor and the ceiling): lower --min-hours, raise --max-hours or change --count',
+      impossible: `the exact program proves that no map keeps every rule (connected zones, each between the floor and the ceiling): lower --min-hours, change --count or ${higherCeiling(p, settings.ceilingGiven)}`,
     };
   if (outcome.status === 'error') {
     if (heuristic.length === 0)
@@ -129,7 +130,7 @@ const fewerMaps = (found: number, asked: number) =>
   `${found} different map${found === 1 ? '' : 's'} found of the ${asked} asked for (--alternatives): no other keeps the rules, or none was found`;
 
 export async function designZones(p: ZoneProblem, settings: DesignSettings): Promise<DesignOutcome> {
-  const impossible = impossibleRequest(p, settings.within);
+  const impossible = impossibleRequest(p, settings);
   if (impossible !== null) return { kind: 'impossible', reason: impossible };
   const heuristic = heuristicMaps(p, {
     ...defaultHeuristic,
@@ -157,7 +158,12 @@ export async function designZones(p: ZoneProblem, settings: DesignSettings): Pro
   if (proposals.length === 0)
     return {
       kind: 'not-found',
-      reason: notFound(p, heuristic.constructions, heuristic.kind === 'none' ? heuristic.mostZones : 0),
+      reason: notFound(
+        p,
+        settings.ceilingGiven,
+        heuristic.constructions,
+        heuristic.kind === 'none' ? heuristic.mostZones : 0,
+      ),
     };
   for (const proposal of proposals) {
     const broken = mapViolations(p, proposal.assignment);

@@ -7,6 +7,28 @@ import type { ZoneProblem } from './problem.js';
 
 const h = (x: number) => `${Math.round(x).toLocaleString('en-GB')} h/week`;
 
+/** What the request says about the ceiling: whether --max-hours gave it, or it is the default. */
+export interface CeilingRequest {
+  /** The --within parent zoning's name, for messages. */
+  readonly within: string | null;
+  /** True when --max-hours set the ceiling; false when it is the default, twice the mean zone. */
+  readonly ceilingGiven: boolean;
+}
+
+/**
+ * How to let a zone carry more, in flags the user can change: raise --max-hours
+ * when they gave it; else set it (`atLeast`: the least that would do), since the
+ * ceiling is the default, which they may not know is there.
+ */
+export function higherCeiling(p: ZoneProblem, ceilingGiven: boolean, atLeast?: number): string {
+  const least = atLeast === undefined ? '' : ` to at least ${h(atLeast)}`;
+  if (ceilingGiven) return `raise --max-hours${least}`;
+  const mean = p.count === null ? 'twice the mean zone' : `twice the mean of --count ${p.count} zones`;
+  return atLeast === undefined
+    ? `set --max-hours above ${h(p.ceiling)}, its default (${mean})`
+    : `set --max-hours${least} (the ceiling is its default, ${mean})`;
+}
+
 /** Connected pieces of the neighbour graph when zones may not cross parents. */
 export function pieces(p: ZoneProblem): number[][] {
   const seen = new Set<number>();
@@ -51,7 +73,8 @@ function parentBelowFloor(p: ZoneProblem, within: string): string | null {
 }
 
 /** Why no map can meet the request, or null when the search may go ahead. */
-export function impossibleRequest(p: ZoneProblem, within: string | null): string | null {
+export function impossibleRequest(p: ZoneProblem, request: CeilingRequest): string | null {
+  const { within, ceilingGiven } = request;
   const n = p.areas.length;
   const total = demandOf(
     p,
@@ -62,10 +85,17 @@ export function impossibleRequest(p: ZoneProblem, within: string | null): string
   if (p.floor > total)
     return `the floor of ${h(p.floor)} is above the total design demand of ${h(total)}: not even one zone can reach it; lower --min-hours`;
   if (p.floor > p.ceiling)
-    return `the floor of ${h(p.floor)} is above the ceiling of ${h(p.ceiling)}: lower --min-hours or raise --max-hours`;
+    return `the floor of ${h(p.floor)} is above the ceiling of ${h(p.ceiling)}: lower --min-hours or ${higherCeiling(p, ceilingGiven)}`;
   const big = p.areas.find((a) => a.demand > p.ceiling);
-  if (big !== undefined)
-    return `area ${big.id} alone carries ${h(big.demand)}, above the ceiling of ${h(p.ceiling)}: raise --max-hours${p.count === null ? '' : ' or lower --count'}`;
+  if (big !== undefined) {
+    // The default ceiling is twice the mean zone: fewer zones (a higher floor, a lower count) raise it; a given one they do not.
+    const fewer = ceilingGiven
+      ? ''
+      : p.count === null
+        ? ', or raise --min-hours so that fewer, larger zones raise the default'
+        : ', or lower --count';
+    return `area ${big.id} alone carries ${h(big.demand)}, above the ceiling of ${h(p.ceiling)}: ${higherCeiling(p, ceilingGiven, big.demand)}${fewer}`;
+  }
   if (within !== null) {
     const parent = parentBelowFloor(p, within);
     if (parent !== null) return parent;
@@ -87,6 +117,6 @@ export function impossibleRequest(p: ZoneProblem, within: string | null): string
     return `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
   const least = parts.reduce((t, piece) => t + Math.ceil(demandOf(p, piece) / p.ceiling), 0);
   if (least > p.count)
-    return `${p.count} zones cannot hold ${h(total)} under the ceiling of ${h(p.ceiling)} each (${least} are needed): raise --count or --max-hours`;
+    return `${p.count} zones cannot hold ${h(total)} under the ceiling of ${h(p.ceiling)} each (${least} are needed): raise --count, or ${higherCeiling(p, ceilingGiven)}`;
   return null;
 }

@@ -76,6 +76,60 @@ describe('zonal on workbooks', () => {
     expect(await sheetNames(path.join(out, 'comparison.xlsx'))).toEqual(['summary', 'options']);
   });
 
+  /** `zonal score` on the bundled county, once: what it printed, scores.csv's cells and scores.xlsx. */
+  let county: Promise<{ stdout: string; csv: string[][]; workbook: ExcelJS.Workbook }> | null = null;
+  const scoredCounty = () => {
+    county ??= (async () => {
+      const out = path.join(dir, 'score-herts');
+      const r = await zonal([
+        'score',
+        path.join(repoRoot, 'scenarios', 'hertfordshire'),
+        '--out',
+        path.join(out, 'scores.csv'),
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const csv = (await readFile(path.join(out, 'scores.csv'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(path.join(out, 'scores.xlsx'))) as unknown as ArrayBuffer);
+      return { stdout: r.stdout, csv, workbook };
+    })();
+    return county;
+  };
+
+  test('scores.xlsx holds the scores of scores.csv, to the hundredth the ranks are made from (rounded to 0.1, bids 0.04 apart could show one score beside two ranks)', async () => {
+    const { csv, workbook } = await scoredCounty();
+    const sheet = workbook.getWorksheet('scores')!;
+    const header = csv[0] ?? [];
+    const scoreColumns = ['quality', 'price_score', 'quality_score', 'total_score'].map((c) =>
+      header.indexOf(c),
+    );
+    expect(scoreColumns.every((i) => i >= 0)).toBe(true);
+    expect(csv.length).toBeGreaterThan(90);
+    for (const [n, row] of csv.slice(1).entries())
+      for (const i of scoreColumns)
+        expect(sheet.getRow(n + 2).getCell(i + 1).value, `${header[i]} of ${row[1]} on ${row[0]}`).toBe(
+          Number(row[i]),
+        );
+  });
+
+  test('score says why a bid needs explaining: abnormally low, not merely below the cost floor, which every county bid is', async () => {
+    const { stdout, csv, workbook } = await scoredCounty();
+    const rows = csv.slice(1);
+    // price_per_hour (column 5) below cost_floor_per_hour (column 11): every bid, yet two are flagged.
+    expect(rows.filter((c) => Number(c[4]) < Number(c[10])).length).toBe(rows.length);
+    expect(stdout).toContain(
+      `${rows.length} bid × lot scores; 5 must be rejected (below legal pay), 2 need an explanation (abnormally low: below the cost floor and well below the other providers' bids).`,
+    );
+    expect(stdout).toMatch(/B-SWI-S-WAT .* explain: abnormally low\n/);
+    const labels = workbook.getWorksheet('summary')!.getColumn(1).values;
+    expect(labels).toContain(
+      "Need an explanation (abnormally low: below the cost floor and well below the other providers' bids)",
+    );
+  });
+
   test('score --out naming the workbook: the workbook there, the CSV beside it', async () => {
     // It wrote the CSV text into scores.xlsx (which Excel will not open) and the workbook to scores.xlsx.xlsx.
     const wanted = path.join(dir, 'score-xlsx', 'scores.xlsx');

@@ -121,11 +121,14 @@ describe('a workbook is a scenario', () => {
         sheet(wb, 'bids').getCell('B4').value = 'p-alder';
         sheet(wb, 'demand').getCell('A3').value = 'n2';
         sheet(wb, 'providers').getCell('F2').value = 'N9';
+        sheet(wb, 'bids').getCell('D3').value = 'z-north';
       }),
     );
     expect(errors).toEqual([
       'tender.xlsx: demand!A3: unknown area "n2": it is not on the areas sheet (the areas sheet has "N2": ids must match capitals too; write "N2")',
       'tender.xlsx: providers!F2: base_area_id "N9" is not on the areas sheet',
+      // A coverage id names the sheets too, not areas.csv and zone files a workbook does not have (explore9).
+      'tender.xlsx: bids!D3: coverage names unknown area or zone id(s) "z-north": use * or ids from the areas sheet and the zones-<name> sheets, separated by ; (ids must match capitals too: write "Z-NORTH")',
       'tender.xlsx: bids!B4: unknown provider "p-alder": it is not on the providers sheet (the providers sheet has "P-ALDER": ids must match capitals too; write "P-ALDER")',
     ]);
   });
@@ -148,6 +151,56 @@ describe('a workbook is a scenario', () => {
     );
     expect(bad.errors).toEqual([
       `tender.xlsx: scenario!B${at}: lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)`,
+    ]);
+  });
+
+  test('settings: a number typed as text is the number, and a name typed as a number is the name, as in a table (explore9)', async () => {
+    // A cell's type follows its format in Excel, not what was meant: "2" in a cell formatted as text,
+    // a scenario named 2027 in a General cell. Each was "must be a number, not text" or "must be text, not a number".
+    const at = (wb: ExcelJS.Workbook, key: string) =>
+      sheet(wb, 'scenario').getCell(sheet(wb, 'scenario').getColumn(1).values.indexOf(key), 2);
+    const { scenario, errors } = await problems(
+      await workbook((wb) => {
+        at(wb, 'name').value = 2027;
+        at(wb, 'award.minDistinctProviders').value = '3';
+        at(wb, 'award.unmetPenaltyPerHour').value = '1,500';
+        at(wb, 'lots.standard.leadShare').value = '0.7';
+        at(wb, 'weeksPerYear').value = ' 52 ';
+      }),
+    );
+    expect(errors).toEqual([]);
+    expect(scenario?.name).toBe('2027');
+    expect(scenario?.award).toMatchObject({ minDistinctProviders: 3, unmetPenaltyPerHour: 1500 });
+    expect(scenario?.lotPlan.standard).toMatchObject({ leadShare: 0.7 });
+    expect(scenario?.weeksPerYear).toBe(52);
+    // Text that is no number is still told, at its cell, once.
+    let row = 0;
+    const bad = await problems(
+      await workbook((wb) => {
+        row = sheet(wb, 'scenario').getColumn(1).values.indexOf('award.minDistinctProviders');
+        sheet(wb, 'scenario').getCell(row, 2).value = 'two';
+      }),
+    );
+    expect(bad.errors).toEqual([
+      `tender.xlsx: scenario!B${row}: award.minDistinctProviders must be a number, not text`,
+    ]);
+  });
+
+  test('the year typed in period cells formatted as dates (shown as 19/07/1905) is told so, not "set period to one of 1905-07-19" (explore9)', async () => {
+    let at = 0;
+    const { errors } = await problems(
+      await workbook((wb) => {
+        at = sheet(wb, 'scenario').getColumn(1).values.indexOf('period');
+        const demand = sheet(wb, 'demand');
+        for (let row = 2; row <= demand.actualRowCount; row++) {
+          const cell = demand.getCell(row, 3);
+          cell.value = 2027;
+          cell.numFmt = 'dd/mm/yyyy';
+        }
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario!B${at}: period "2027" has no rows in demand, whose period column says "1905-07-19": the year 2027 was typed in cells formatted as dates, which show it as 19/07/1905; format the period column as text and type 2027 again`,
     ]);
   });
 
@@ -184,6 +237,40 @@ describe('a workbook is a scenario', () => {
         ),
       ),
     ]);
+  });
+
+  test('messages about demand and lots name the sheets, not demand.csv or scenario.json a workbook does not have (explore9)', async () => {
+    const demandRows = (wb: ExcelJS.Workbook) =>
+      [...Array(sheet(wb, 'demand').actualRowCount - 1).keys()].map((i) => i + 2);
+    const complex = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'demand').getRow(14).values = ['N1', 'complex', '2027', 50, 40, 60];
+      }),
+    );
+    expect(complex.errors).toEqual([
+      'tender.xlsx: scenario!B7: lots has no entry for "complex" but the demand sheet has 50 hours of it: add rows lots.complex.geography and lots.complex.structure, or lots.complex.merge set to standard',
+    ]);
+    const zero = await problems(
+      await workbook((wb) => {
+        for (const row of demandRows(wb))
+          for (const col of [4, 5, 6]) sheet(wb, 'demand').getCell(row, col).value = 0;
+      }),
+    );
+    expect(zero.errors).toEqual([
+      'tender.xlsx: sheet demand: every row of period 2027 has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period on the scenario sheet',
+    ]);
+    const south = await problems(
+      await workbook((wb) => {
+        for (const row of demandRows(wb))
+          if (String(sheet(wb, 'demand').getCell(row, 1).value).startsWith('S'))
+            for (const col of [4, 5, 6]) sheet(wb, 'demand').getCell(row, col).value = 0;
+      }),
+    );
+    if (south.scenario === null) throw new Error('the workbook did not read');
+    const { lots, rejections } = tenderLots(south.scenario);
+    expect(tenderWarnings(south.scenario, lots, rejections)).toContain(
+      'zone Z-SOUTH (areas S1, S2, S3) has no demand in period 2027: no lot is tendered there; check the demand sheet of tender.xlsx if that is not meant',
+    );
   });
 
   test('a note and a totals row under the tables are one message each, at their rows', async () => {
@@ -334,8 +421,9 @@ describe('a workbook is a scenario', () => {
     expect(spaced.scenario?.providers.map((p) => p.id)).toEqual(['P-ALDER', 'P-BIRCH', 'P-CEDAR']);
   });
 
-  test('a zoning sheet named "zones two" or "Zones_two" is the zoning "two"; a zoning named in another case is told with the name meant', async () => {
-    for (const name of ['zones two', 'Zones_two', 'ZONES - two']) {
+  test('a zoning sheet named "zones two", "Zones_two" or "Zones (two)" is the zoning "two"; a zoning named in another case is told with the name meant', async () => {
+    // "Zones (two)" was `sheet scenario: zonings: "(two)" is not a valid name`, at a sheet the user never touched (explore9).
+    for (const name of ['zones two', 'Zones_two', 'ZONES - two', 'Zones (two)', 'Zones "two"']) {
       const { errors, scenario } = await problems(
         await workbook((wb) => {
           sheet(wb, 'zones-two').name = name;

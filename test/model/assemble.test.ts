@@ -47,6 +47,18 @@ describe('assembleScenario via readScenario', () => {
     },
   );
 
+  test.each(['1905-07-19', '19/07/1905'])(
+    'the year typed in a cell formatted as a date (Excel day 2027, %s): told as the day it shows, with the fix',
+    async (saved) => {
+      const { errors } = await problems((f) => {
+        f['demand.csv'] = (f['demand.csv'] ?? '').replaceAll(',2027,', `,${saved},`);
+      });
+      expect(errors).toEqual([
+        `scenario.json:3: period "2027" has no rows in demand.csv, whose period column says "${saved}": the year 2027 was typed in cells formatted as dates, which show it as 19/07/1905; format the period column as text and type 2027 again`,
+      ]);
+    },
+  );
+
   test('a row whose period was mistyped leaves the design demand: a warning at its line, once per period', async () => {
     const { errors, warnings } = await problems((f) => {
       set('demand.csv', 2, 'A1,standard,2O27,100,90,120')(f);

@@ -140,6 +140,16 @@ describe('the whole contract in report.html', () => {
       ]),
     );
 
+    // Every winning price of the county is below its floor from the first year: the later-year
+    // table is empty for that reason, and says so, not as if the prices cleared their floors (explore9).
+    const floors = new Map(result.lots.map((l) => [l.lotId, l.costFloorPerHour]));
+    const winners = result.allocations.filter((a) => a.role !== 'backup');
+    expect(winners.every((a) => a.pricePerHour < (floors.get(a.lotId) ?? 0))).toBe(true);
+    expect(contract.floorFlags).toEqual([]);
+    expect(text).toContain(
+      `none can fall below it later: all ${winners.length} winning prices are below their cost floor from the first year (see Winning bids).`,
+    );
+
     const plain = await solved(await tiny());
     expect(plain.contract).toBeUndefined();
     expect(parseHTML(renderSolveReport(plain, await tiny())).document.querySelector('#contract')).toBeNull();

@@ -164,6 +164,29 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  // The advice names a flag the user can change: --max-hours they never gave is set, not "raised" (explore9).
+  test.each([
+    [
+      'scenarios/hertfordshire',
+      ['--min-hours', '0'],
+      'zonal zones: area DAC-HEM alone carries 2,689 h/week, above the ceiling of 2,585 h/week: set --max-hours to at least 2,689 h/week (the ceiling is its default, twice the mean zone), or raise --min-hours so that fewer, larger zones raise the default. Nothing was written.\n',
+    ],
+    [
+      'scenarios/tiny',
+      ['--max-hours', '1000', '--count', '5'],
+      'zonal zones: area N1 alone carries 1,200 h/week, above the ceiling of 1,000 h/week: raise --max-hours to at least 1,200 h/week. Nothing was written.\n',
+    ],
+  ])(
+    'an area above the ceiling in %s %j: the flag to change, exit 2, nothing written',
+    async (scenario, args, message) => {
+      const out = await outDir();
+      const r = await zonal(['zones', scenario, '--out', out, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(message);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
   test('an island below the floor (boundaries with no shared edge) is named, exit 2, nothing written', async () => {
     const files = goodFiles();
     const square = (x: number, y: number) => [

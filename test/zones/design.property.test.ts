@@ -19,6 +19,7 @@ const settings: DesignSettings = {
   timeLimit: 30,
   backend: highsBackend,
   within: null,
+  ceilingGiven: true,
 };
 
 function brokenRules(p: ZoneProblem, assignment: readonly number[]): string[] {

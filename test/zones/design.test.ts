@@ -34,6 +34,7 @@ const settings = {
   exactAreaLimit: 0,
   timeLimit: 1,
   within: null,
+  ceilingGiven: true,
 };
 
 describe('designZones with the exact program', () => {

@@ -92,6 +92,7 @@ describe('exact zone design', () => {
             timeLimit: 30,
             backend: highsBackend,
             within: null,
+            ceilingGiven: true,
           });
           expect(designed.kind).toBe('impossible');
           return;
@@ -109,6 +110,7 @@ describe('exact zone design', () => {
           timeLimit: 30,
           backend: highsBackend,
           within: null,
+          ceilingGiven: true,
         });
         if (heuristic.kind === 'designed')
           expect(heuristic.proposals[0]?.cost ?? 0).toBeGreaterThanOrEqual(truth.cost - 1e-6);

@@ -28,54 +28,60 @@ function line(
   };
 }
 
+/** --max-hours given, no --within. */
+const given = { within: null, ceilingGiven: true };
+
 describe('impossible requests', () => {
   it('more zones than areas', () => {
-    expect(impossibleRequest(line({ count: 6 }), null)).toMatch(
+    expect(impossibleRequest(line({ count: 6 }), given)).toMatch(
       /--count 6 asks for more zones than there are areas \(5\)/,
     );
   });
   it('a floor above the total demand', () => {
-    expect(impossibleRequest(line({ floor: 600 }), null)).toMatch(
+    expect(impossibleRequest(line({ floor: 600 }), given)).toMatch(
       /floor of 600 h\/week is above the total design demand of 500 h\/week/,
     );
   });
   it('a floor above the ceiling', () => {
-    expect(impossibleRequest(line({ floor: 300, ceiling: 200 }), null)).toMatch(
+    expect(impossibleRequest(line({ floor: 300, ceiling: 200 }), given)).toMatch(
       /floor of 300 h\/week is above the ceiling of 200/,
     );
   });
   it('a disconnected part below the floor', () => {
-    expect(impossibleRequest(line({ floor: 150 }), null)).toMatch(
+    expect(impossibleRequest(line({ floor: 150 }), given)).toMatch(
       /areas E are not connected to the rest of the county .* carry only 100 h\/week, below the floor of 150/,
     );
   });
   it('a parent zone below the floor', () => {
     const p = line({ floor: 150, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] }, ['P', 'P', 'Q', 'Q', 'R']);
-    expect(impossibleRequest(p, 'districts')).toMatch(
+    expect(impossibleRequest(p, { within: 'districts', ceilingGiven: true })).toMatch(
       /--within districts: 1 parent zone\(s\) carry less than the floor of 150 h\/week \(R 100 h\/week\)/,
     );
   });
   it('a count the floor cannot reach', () => {
     expect(
-      impossibleRequest(line({ floor: 200, count: 3, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] }), null),
+      impossibleRequest(
+        line({ floor: 200, count: 3, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] }),
+        given,
+      ),
     ).toMatch(/at most 2 zones can each reach the floor of 200/);
   });
   it('a count too small for the ceiling', () => {
     expect(
       impossibleRequest(
         line({ ceiling: 200, count: 2, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] }),
-        null,
+        given,
       ),
     ).toMatch(/2 zones cannot hold 500 h\/week under the ceiling of 200 h\/week each \(3 are needed\)/);
   });
   it('an area above the ceiling', () => {
-    expect(impossibleRequest(line({ floor: 50, ceiling: 90 }), null)).toMatch(
+    expect(impossibleRequest(line({ floor: 50, ceiling: 90 }), given)).toMatch(
       /area A alone carries 100 h\/week, above the ceiling of 90/,
     );
   });
   it('lets a possible request through', () => {
     expect(
-      impossibleRequest(line({ neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]], count: 2 }), null),
+      impossibleRequest(line({ neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]], count: 2 }), given),
     ).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { withSettings } from '../../pipeline.js';
 import { toCsv, type Cell } from '../../report/csv-write.js';
 import { formatTable } from '../../report/text-table.js';
 import { peopleTable } from '../../report/xlsx/people-table.js';
-import { tablesWorkbook, type SummaryLine } from '../../report/xlsx/sheet.js';
+import { tablesWorkbook, type ColumnFormat, type SummaryLine } from '../../report/xlsx/sheet.js';
 import { writeFileAtomically } from '../../io/write-outputs.js';
 import { bidScores, type BidScore } from '../../scoring/bid-scores.js';
 import { scoringSettings } from '../../scoring/settings.js';
@@ -62,9 +62,15 @@ export function scoresRow(r: BidScore): Cell[] {
   ];
 }
 
+/**
+ * Why a `below-floor` bid needs explaining: not the floor alone, which nearly every
+ * real price is under (docs/scoring.md), but the floor and the market together.
+ */
+const abnormallyLow = "abnormally low: below the cost floor and well below the other providers' bids";
+
 const shortFlag: Readonly<Record<string, string>> = {
   'below-wage-floor': 'MUST REJECT: below legal pay',
-  'below-floor': 'explain: below floor',
+  'below-floor': 'explain: abnormally low',
   'below-min-quality': 'below min quality',
 };
 
@@ -96,6 +102,18 @@ export function scoresTable(rows: readonly BidScore[]): string {
     .join('\n\n');
 }
 
+/**
+ * MEAT points to the hundredth, as scores.csv and the printed table give them: the
+ * ranks are made from them, and to a tenth (a risk score's format) bids 0.04 apart
+ * would show one score beside two ranks.
+ */
+const pointFormats: Readonly<Record<string, ColumnFormat>> = {
+  quality: 'decimal',
+  price_score: 'decimal',
+  quality_score: 'decimal',
+  total_score: 'decimal',
+};
+
 /** scores.xlsx: a summary, then every bid × lot score as a formatted row. */
 function scoresWorkbook(
   scenario: Scenario,
@@ -111,12 +129,12 @@ function scoresWorkbook(
     },
     { label: 'Bid × lot scores', value: rows.length, format: 'integer' },
     { label: 'Must be rejected (below legal pay)', value: rejects, format: 'integer' },
-    { label: 'Need an explanation (below the cost floor)', value: explain, format: 'integer' },
+    { label: `Need an explanation (${abnormallyLow})`, value: explain, format: 'integer' },
   ];
   return tablesWorkbook(
     scenario.name,
     summary,
-    [peopleTable('scores', scoresHeader, rows.map(scoresRow))],
+    [peopleTable('scores', scoresHeader, rows.map(scoresRow), pointFormats)],
     scenario.currency,
   );
 }
@@ -145,6 +163,6 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   await writeFileAtomically(workbookFile, workbook);
   writeOut(
     `${scenario.name}: zoning "${scenario.zoning}"; MEAT = ${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)\n\n` +
-      `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (below the cost floor).\nWritten: ${file}, ${workbookFile}\n`,
+      `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (${abnormallyLow}).\nWritten: ${file}, ${workbookFile}\n`,
   );
 }

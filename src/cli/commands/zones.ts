@@ -191,6 +191,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
     timeLimit,
     backend,
     within: request.within,
+    ceilingGiven: request.maxHours !== null,
   });
   if (outcome.kind !== 'designed') throw bad(`zonal zones: ${outcome.reason}. Nothing was written.`);
   const named = nameProposals(scenario, built.problem, outcome.proposals, name);

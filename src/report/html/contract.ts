@@ -10,7 +10,26 @@ import { html, type Html } from './escape.js';
 import { hours, money, percent, price } from './format.js';
 import { table } from './table.js';
 
-function termTables(c: ContractResult, currency: string): Html {
+/**
+ * Why no winning price falls below its floor later: a price already below it in the
+ * first year is not counted as falling (contract/whole-life.ts), and on a county where
+ * every winner is, "none" alone read as if they all cleared it.
+ */
+function noLaterFloorFlags(result: Result): string {
+  const floors = new Map(result.lots.map((l) => [l.lotId, l.costFloorPerHour]));
+  const winners = result.allocations.filter((a) => a.role !== 'backup');
+  const below = winners.filter((a) => a.pricePerHour < (floors.get(a.lotId) ?? 0)).length;
+  if (below > 0 && below === winners.length)
+    return `none can fall below it later: all ${below} winning prices are below their cost floor from the first year (see Winning bids).`;
+  const already =
+    below === 0
+      ? ''
+      : `; ${below} of the ${winners.length} are below it from the first year (see Winning bids)`;
+  return `none: no winning price that clears its floor in the first year falls below it later${already}.`;
+}
+
+function termTables(c: ContractResult, result: Result): Html {
+  const { currency } = result;
   const years = table(
     [
       { header: 'year', value: (y) => y.period },
@@ -40,7 +59,7 @@ function termTables(c: ContractResult, currency: string): Html {
     c.floorFlags,
     {
       caption: 'Winning prices that fall below the cost floor in a later year (the floor follows the wage)',
-      empty: 'none: no winning price that clears its floor in the first year falls below it later.',
+      empty: noLaterFloorFlags(result),
       alert: () => true,
     },
   );
@@ -88,7 +107,7 @@ export function contractSection(result: Result): Html {
   const { contract, transition, payment } = result;
   if (contract === undefined && transition === undefined && payment === undefined) return html``;
   return html`<section id="contract" class="page"><h2>The whole contract</h2>
-${contract === undefined ? '' : termTables(contract, result.currency)}
+${contract === undefined ? '' : termTables(contract, result)}
 ${transition === undefined ? '' : transitionText(transition, result.currency)}
 ${payment === undefined ? '' : paymentTable(payment, result.currency)}
 </section>`;
