@@ -192,14 +192,27 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
   });
 });
 
+/** Two areas, each its own zone, with 100 hours a week each: the small tenders below differ only in their bids and rules. */
+async function twoZones(
+  parts: Omit<
+    Parameters<typeof import('../helpers/scenario-builder.js').makeScenario>[0],
+    'areas' | 'zones' | 'demand'
+  >,
+) {
+  const { area, demand, makeScenario } = await import('../helpers/scenario-builder.js');
+  return makeScenario({
+    areas: [area('A1'), area('A2')],
+    zones: { A1: 'Z1', A2: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100)],
+    ...parts,
+  });
+}
+
 describe('an option no bidder priced', () => {
   test('is not buyable, says which lots no bidder priced, and is never cheapest', async () => {
-    const { area, bid, demand, makeScenario, provider } = await import('../helpers/scenario-builder.js');
+    const { bid, provider } = await import('../helpers/scenario-builder.js');
     // Both providers priced only zonal lots: nobody offered a price for a county framework.
-    const s = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
+    const s = await twoZones({
       providers: [provider('P1'), provider('P2')],
       bids: [
         bid('B1', 'P1', ['A1', 'A2'], { price: 20, structures: ['sole', 'lead-secondary'] }),
@@ -220,12 +233,9 @@ describe('an option no bidder priced', () => {
 
 describe('an option with no possible award', () => {
   test('is "infeasible" in comparison.csv and comparison.xlsx, as in the printout, not "failed"', async () => {
-    const { area, bid, demand, makeScenario, provider } = await import('../helpers/scenario-builder.js');
+    const { bid, provider } = await import('../helpers/scenario-builder.js');
     // One bidder and a rule asking for two: no award is possible, an answer rather than a fault.
-    const s = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
+    const s = await twoZones({
       providers: [provider('P1')],
       bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 })],
       award: { minDistinctProviders: 2 },
@@ -261,13 +271,10 @@ describe('an option with no possible award', () => {
 
 describe('an option whose every bid in a lot is below legal pay', () => {
   test('says the bids were rejected below legal pay, not that no bidder priced the lot', async () => {
-    const { area, bid, demand, makeScenario, provider } = await import('../helpers/scenario-builder.js');
+    const { bid, provider } = await import('../helpers/scenario-builder.js');
     // Wyndale's four-zone map: Z-DALE had 4 bids and Z-FEN 5, all below the legal-pay floor
     // of those rural zones, and compare said "not priced by any bidder".
-    const s = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
+    const s = await twoZones({
       providers: [provider('P1'), provider('P2')],
       bids: [
         bid('B1', 'P1', ['A1'], { price: 10 }),
