@@ -64,6 +64,10 @@ export const zoneIdIsAreaId = (zoneId: string) =>
   `zone id "${zoneId}" is also an area id: zone and area ids share one namespace, rename the zone (e.g. "Z-${zoneId}")`;
 
 /** How many further rows a message about a repeated mistake names. */
+/** `typed` ("1.200") in an hours cell, read as `value`: the thousands (1,200) a European spreadsheet means by it. */
+export const dotReadAsDecimal = (typed: string, value: number, meant: string, digits: string) =>
+  `"${typed}" is read as ${value}: if you meant ${meant} write ${digits}`;
+
 export const repeatedRowsShown = 5;
 
 /** What a message about one row adds when the same mistake is in more rows: the count, and the first few rows. */

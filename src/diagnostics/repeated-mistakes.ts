@@ -29,10 +29,10 @@ export function repeatedMistakes(limit = Number.POSITIVE_INFINITY) {
       } else if (found.size >= limit) unshown++;
       else found.set(key, { message, column, first: line, shown: [], more: 0 });
     },
-    /** Tells each mistake kept, in the order first seen; whether there was any. */
-    tell(issues: IssueList, file: string): boolean {
+    /** Tells each mistake kept (as errors, or as warnings), in the order first seen; whether there was any. */
+    tell(issues: IssueList, file: string, as: 'error' | 'warning' = 'error'): boolean {
       for (const m of found.values())
-        issues.error(file, m.first, `${m.message}${sameInMoreRows(m.more, m.shown)}`, m.column);
+        issues[as](file, m.first, `${m.message}${sameInMoreRows(m.more, m.shown)}`, m.column);
       return found.size > 0;
     },
     /** How many distinct mistakes were past the limit. */

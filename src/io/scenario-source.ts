@@ -98,13 +98,16 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     return read && rows !== null ? rows : { rows: [], lines: [] };
   };
   const table = async <T>(ref: string, kind: Table, rows: RowKind<T>): Promise<Lined<T>[]> =>
-    linedRows(await columnsOf(ref, kind, rows.columns, rows.schema, { fast: rows.read }));
+    linedRows(
+      await columnsOf(ref, kind, rows.columns, rows.schema, { fast: rows.read, warnings: rows.warnings }),
+    );
   /** The demand file, stored compactly as its rows stream in (model/demand-table.ts). */
   const demandOf = async (ref: string): Promise<DemandTable> => {
     const demand = demandTableBuilder();
     await columnsOf(ref, 'demand', demandRows.columns, demandInputSchema, {
       fast: demandRowReader(),
       collect: demand.push,
+      warnings: demandRows.warnings,
     });
     return demand.finish();
   };

@@ -17,6 +17,7 @@ import { matchHeader, type HeaderMatch } from './header-match.js';
 import { looseName } from '../diagnostics/did-you-mean.js';
 
 import type { Lined, LinedColumns } from '../model/lined.js';
+import type { CellWarning } from '../model/row-schemas.js';
 
 export type { Lined };
 
@@ -139,6 +140,8 @@ export interface RowOptions<T> {
   readonly fast?: (cells: Readonly<Record<string, string>>) => T | null;
   /** Where each accepted row goes as it is read, instead of into `rows` and `lines` (which then stay empty). */
   readonly collect?: (row: T, line: number) => void;
+  /** What to warn of in an accepted row's cells (model/row-schemas.ts, RowKind.warnings). */
+  readonly warnings?: (cells: Readonly<Record<string, string>>) => readonly CellWarning[];
 }
 
 /** A first cell of a spreadsheet's totals row: Total, Totals, Grand total, Sub-total, Sum. */
@@ -175,14 +178,22 @@ function rowReader<T>(
   const rows: T[] = [];
   const lines: number[] = [];
   const mistakes = repeatedMistakes(maxIssuesPerFile);
+  const doubts = repeatedMistakes(maxIssuesPerFile);
   const keeper = rejectedKeeper(options.idColumns ?? []);
   const fast = options.fast ?? (() => null);
-  const collect =
+  const keep =
     options.collect ??
     ((row: T, line: number) => {
       rows.push(row);
       lines.push(line);
     });
+  const warnings = options.warnings ?? (() => []);
+  /** An accepted row, and a warning (once, with the rows that repeat it) for each cell that may not say what was meant. */
+  const collect = (row: T, record: CsvRecord) => {
+    keep(row, record.line);
+    for (const { column, message } of warnings(record.cells))
+      doubts.note(`${column}\0${message}`, `${column} ${message}`, record.line, column);
+  };
   /** Rows longer than the header: each told, up to the limit. */
   let wide = 0;
   /** One mistake once, with the rows that repeat it; `got` is the first row's value. */
@@ -202,12 +213,12 @@ function rowReader<T>(
       }
       const quick = fast(record.cells);
       if (quick !== null) {
-        collect(quick, record.line);
+        collect(quick, record);
         return;
       }
       const parsed = schema().safeParse(record.cells);
       if (parsed.success) {
-        collect(parsed.data, record.line);
+        collect(parsed.data, record);
         return;
       }
       const badColumns = parsed.error.issues.map((issue) => String(issue.path[0] ?? ''));
@@ -234,6 +245,7 @@ function rowReader<T>(
     },
     finish() {
       mistakes.tell(issues, file);
+      doubts.tell(issues, file, 'warning');
       const more = Math.max(0, wide - maxIssuesPerFile) + mistakes.unshown();
       if (more > 0) issues.error(file, null, msg.moreProblemsNotShown(more));
       return {

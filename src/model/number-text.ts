@@ -5,7 +5,7 @@
  * 2,695, `1,2` is not 12). Pure.
  */
 
-import { formulaWithoutValue } from '../diagnostics/messages.js';
+import { dotReadAsDecimal, formulaWithoutValue } from '../diagnostics/messages.js';
 
 export type NumberText =
   | { readonly kind: 'ok'; readonly value: number }
@@ -38,4 +38,22 @@ export function readNumberText(text: string, what: string): NumberText {
         'has commas in the wrong places: a comma may only separate thousands, as in 1,200 or 12,345,678',
     };
   return { kind: 'bad', message: `is not a number: give ${what}` };
+}
+
+/** 1.200 · 12.500 · 250.000: a dot then exactly three digits, as a European spreadsheet writes a thousand (0.500 is not one). */
+const dotThousands = /^[1-9]\d{0,2}\.\d{3}$/;
+
+/**
+ * What to tell of an hours cell read as a decimal that may be meant as
+ * thousands ("1.200": 1.2, or 1,200 written the European way), or null. A
+ * warning, not an error: 1.2 hours is a possible figure, and a spreadsheet
+ * showing 1.2 with three decimals saves "1.200" too. A number cell of a
+ * workbook never reads so (String(1.2) is "1.2"): only text typed so does.
+ */
+export function dotThousandsWarning(text: string): string | null {
+  if (text.length < 5 || !text.includes('.')) return null; // most cells, cheaply: a national demand file has millions
+  const s = text.trim().replace(/^£/, '');
+  if (!dotThousands.test(s)) return null;
+  const digits = s.replace('.', '');
+  return dotReadAsDecimal(s, Number(s), s.replace('.', ','), digits);
 }

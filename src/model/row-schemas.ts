@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { groupedNumber } from './grouped-number.js';
-import { readNumberText } from './number-text.js';
+import { dotThousandsWarning, readNumberText } from './number-text.js';
 import { once } from './once.js';
 import { named } from './plan-functions.js';
 import {
@@ -37,6 +37,8 @@ export const idPattern = /^[A-Za-z0-9_.-]+$/;
 export interface Cell<T> {
   readonly schema: () => z.ZodType<T>;
   readonly read: (cell: string | undefined) => T | undefined;
+  /** What to warn of in a cell read as it was written but perhaps not as it was meant, or null. */
+  readonly warn?: (cell: string) => string | null;
 }
 
 function cell<T>(build: () => z.ZodType<T>, read: (cell: string | undefined) => T | undefined): Cell<T> {
@@ -159,7 +161,7 @@ function signedNumberCell(what: string, min: number, max: number): Cell<number> 
 
 /** An optional cell: absent or empty (after trimming) is null, anything else is `inner`'s. */
 function optionalCell<T>(inner: Cell<T>): Cell<T | null> {
-  return cell(
+  const optional = cell(
     () =>
       z
         .string()
@@ -172,6 +174,7 @@ function optionalCell<T>(inner: Cell<T>): Cell<T | null> {
       return t === undefined || t === '' ? null : inner.read(t);
     },
   );
+  return inner.warn === undefined ? optional : { ...optional, warn: inner.warn };
 }
 
 /** One of `values`, in any case (`error`: the message for anything else). */
@@ -189,6 +192,12 @@ function choiceCell<const V extends string>(values: readonly V[], error: string)
     },
   );
 }
+
+/** Hours a week (demand, capacity): "1.200" is told, as it may be 1,200 written the European way (model/number-text.ts). */
+const hoursNumberCell = (what: string, max: number): Cell<number> => ({
+  ...numberCell(what, max),
+  warn: dotThousandsWarning,
+});
 
 const qualityCell = numberCell('a quality score from 0 to 100', 100);
 
@@ -247,13 +256,33 @@ export interface RowKind<T> {
   readonly schema: () => z.ZodType<T>;
   /** The row when every cell is plainly right, else null (the schema then gives the messages). */
   readonly read: (cells: Readonly<Record<string, string>>) => T | null;
+  /** What to warn of in a row's cells, by column (see Cell.warn); empty for most rows. */
+  readonly warnings: (cells: Readonly<Record<string, string>>) => readonly CellWarning[];
+}
+
+/** A warning about one cell of a row read. */
+export interface CellWarning {
+  readonly column: string;
+  readonly message: string;
 }
 
 function rowKind<C extends Columns>(columns: C): RowKind<RowOf<C>> {
   const keys = Object.keys(columns);
   const cells = Object.values(columns);
+  const warned = keys.flatMap((column) => {
+    const warn = columns[column]?.warn;
+    return warn === undefined ? [] : [{ column, warn }];
+  });
   return {
     columns: keys,
+    warnings(record) {
+      const found: CellWarning[] = [];
+      for (const { column, warn } of warned) {
+        const message = warn(record[column] ?? '');
+        if (message !== null) found.push({ column, message });
+      }
+      return found;
+    },
     schema: once(
       () =>
         z.object(Object.fromEntries(keys.map((k, i) => [k, cells[i]?.schema()]))) as unknown as z.ZodType<
@@ -286,14 +315,14 @@ export const areaRows = rowKind({
 
 export const zoneRows = rowKind({ area_id: idCell, zone_id: idCell });
 
-const hoursCell = (what: string) => optionalCell(numberCell(what, cellLimits.hoursPerWeek));
+const hoursCell = (what: string) => optionalCell(hoursNumberCell(what, cellLimits.hoursPerWeek));
 
 /** Demand rows are read quickly by model/demand-fast-path.ts (in the model's shape), not by `read`. */
 export const demandRows = rowKind({
   area_id: idCell,
   care_type: careTypeCell,
   period: textCell(50, 'is empty: give the period, e.g. 2027'),
-  hours_per_week: numberCell('hours per week', cellLimits.hoursPerWeek),
+  hours_per_week: hoursNumberCell('hours per week', cellLimits.hoursPerWeek),
   hours_low: hoursCell('the low estimate of hours per week'),
   hours_high: hoursCell('the high estimate of hours per week'),
 });
@@ -318,11 +347,14 @@ export const demandInputSchema = once(() =>
 export const providerRows = rowKind({
   provider_id: idCell,
   name: textCell(200),
-  max_hours_per_week: numberCell(
+  max_hours_per_week: hoursNumberCell(
     'the most hours per week the provider can serve',
     cellLimits.capacityHoursPerWeek,
   ),
-  min_viable_hours_per_week: numberCell('the minimum viable hours per week', cellLimits.capacityHoursPerWeek),
+  min_viable_hours_per_week: hoursNumberCell(
+    'the minimum viable hours per week',
+    cellLimits.capacityHoursPerWeek,
+  ),
   quality_score: qualityCell,
   base_area_id: optionalTextCell,
 });
@@ -343,7 +375,10 @@ export const bidRows = rowKind({
     },
   ),
   price_per_hour: numberCell('the price per hour', cellLimits.pricePerHour, true),
-  max_hours_per_week: numberCell('the most hours per week this bid serves', cellLimits.capacityHoursPerWeek),
+  max_hours_per_week: hoursNumberCell(
+    'the most hours per week this bid serves',
+    cellLimits.capacityHoursPerWeek,
+  ),
   role: cell(
     () =>
       z
@@ -365,7 +400,7 @@ export const currentRows = rowKind({
   area_id: idCell,
   care_type: careTypeCell,
   provider_id: idCell,
-  hours_per_week: numberCell('hours per week', cellLimits.hoursPerWeek),
+  hours_per_week: hoursNumberCell('hours per week', cellLimits.hoursPerWeek),
 });
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
-import { goodFiles, writeScenarioFolder } from '../helpers/scenario-folder.js';
+import { formatIssue } from '../../src/diagnostics/issues.js';
+import { goodFiles, withLine, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 describe('readScenario', () => {
   test('without the input hash: the same scenario and problems, and an empty hash', async () => {
@@ -12,5 +13,22 @@ describe('readScenario', () => {
     expect(unhashed.scenario).not.toBeNull();
     expect(unhashed.scenario).toEqual(hashed.scenario);
     expect(unhashed.issues.all).toEqual(hashed.issues.all);
+  });
+
+  test('"1.200" in an hours cell of a CSV file is one warning with the rows that repeat it; prices and 0.500 are not told (tidy10)', async () => {
+    const files = goodFiles();
+    let demand = files['demand.csv'] ?? '';
+    demand = withLine(demand, 2, 'A1,standard,2027,1.200,0.500,2.250');
+    demand = withLine(demand, 3, 'A2,standard,2027,1.200,1,2.000');
+    const bids = withLine(files['bids.csv'] ?? '', 2, 'B1,P1,standard,Z1,24.500,500,any,');
+    const { scenario, issues } = await readScenario(
+      await writeScenarioFolder({ ...files, 'demand.csv': demand, 'bids.csv': bids }),
+    );
+    expect(scenario).not.toBeNull();
+    expect(issues.warnings.map(formatIssue).filter((w) => w.includes('is read as'))).toEqual([
+      'demand.csv:2: warning: hours_per_week "1.200" is read as 1.2: if you meant 1,200 write 1200; the same in 1 more row(s): 3',
+      'demand.csv:2: warning: hours_high "2.250" is read as 2.25: if you meant 2,250 write 2250',
+      'demand.csv:3: warning: hours_high "2.000" is read as 2: if you meant 2,000 write 2000',
+    ]);
   });
 });

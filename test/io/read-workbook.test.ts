@@ -103,6 +103,20 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('"4.500" typed as text in an hours or capacity cell is told at its cell: read as 4.5, write 4500 if 4,500 was meant (tidy10)', async () => {
+    const { scenario, warnings } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'providers').getCell('C2').value = '4.500';
+        sheet(wb, 'providers').getCell('C3').value = 3000.5; // a number cell: what Excel shows is what it holds
+      }),
+    );
+    expect(scenario).not.toBeNull();
+    expect(warnings).toContain(
+      'tender.xlsx: providers!C2: warning: max_hours_per_week "4.500" is read as 4.5: if you meant 4,500 write 4500',
+    );
+    expect(warnings.filter((w) => w.includes('is read as'))).toHaveLength(1);
+  });
+
   test('cross-table problems name the sheet and cell too', async () => {
     const { errors } = await problems(
       await workbook((wb) => {

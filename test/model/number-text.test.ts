@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readNumberText } from '../../src/model/number-text.js';
+import { dotThousandsWarning, readNumberText } from '../../src/model/number-text.js';
 
 const value = (text: string) => {
   const r = readNumberText(text, 'a number');
@@ -67,4 +67,17 @@ describe('optional number cells say what is wrong', () => {
       }).hours_high,
     ).toBeNull();
   });
+});
+
+describe('dotThousandsWarning: "1.200" may be 1,200 written the European way (tidy10)', () => {
+  test.each([
+    ['1.200', '"1.200" is read as 1.2: if you meant 1,200 write 1200'],
+    [' 12.500 ', '"12.500" is read as 12.5: if you meant 12,500 write 12500'],
+    ['250.000', '"250.000" is read as 250: if you meant 250,000 write 250000'],
+  ])('%s is told', (text, message) => expect(dotThousandsWarning(text)).toBe(message));
+
+  test.each(['1.2', '1.25', '0.500', '1.2000', '1200', '1,200', '1.200.000', '1000.500', '.500'])(
+    '%s is not told',
+    (text) => expect(dotThousandsWarning(text)).toBeNull(),
+  );
 });
