@@ -311,11 +311,14 @@ export const notScenarioFolder = (folder: string | null = null) =>
 
 // Workbooks.
 
-export const workbookNoSettingsSheet = (settingsSheet: string, sheets: readonly string[]) =>
-  `has no "${settingsSheet}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(
-    settingsSheet,
-    sheets,
-  )}`;
+/** No settings sheet; `holding`: a sheet under another name whose rows are settings (renamed `Settings`), told as a rename to undo. */
+export const workbookNoSettingsSheet = (settingsSheet: string, sheets: readonly string[], holding: string | null) =>
+  holding === null
+    ? `has no "${settingsSheet}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(
+        settingsSheet,
+        sheets,
+      )}`
+    : `has no "${settingsSheet}" sheet: rename the sheet "${holding}" to "${settingsSheet}": it holds the settings (name, period, lots, …) as key, value rows`;
 
 /** A table's sheet not found; a sheet named close to it (`Bids 2027`, `bidz`) is most likely it, renamed. */
 export const workbookNoSheet = (ref: string, sheets: readonly string[]) => {

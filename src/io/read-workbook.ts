@@ -47,6 +47,18 @@ function sheetLookup(workbook: ExcelJS.Workbook): (name: string) => ExcelJS.Work
   return (name) => byName.get(looseName(name));
 }
 
+/** Settings every scenario gives: a sheet whose column A names two of them holds the settings, whatever its name. */
+const requiredSettings = ['name', 'period', 'lots'];
+
+/** The sheet holding the settings under another name (the scenario sheet renamed `Settings`), or null. */
+function renamedSettingsSheet(workbook: ExcelJS.Workbook): string | null {
+  const holds = (ws: ExcelJS.Worksheet) => {
+    const keys = new Set(settingRows(ws).map((r) => looseName(r.path[0] ?? '')));
+    return requiredSettings.filter((key) => keys.has(key)).length >= 2;
+  };
+  return workbook.worksheets.find(holds)?.name ?? null;
+}
+
 /** The tables a workbook holds, as the `files` and `zonings` of scenario.json; the scenario sheet may name others. */
 function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>): Record<string, unknown> {
   const names = workbook.worksheets.map((s) => s.name.trim());
@@ -123,6 +135,7 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
       msg.workbookNoSettingsSheet(
         sheetNames.settings,
         workbook.worksheets.map((s) => s.name),
+        renamedSettingsSheet(workbook),
       ),
     );
     return { scenario: null, issues, inputHash: '', inputs: [] };

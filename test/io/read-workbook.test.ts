@@ -507,6 +507,17 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('a renamed scenario sheet is named, as a rename to undo, as a renamed table sheet is (tidy10)', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').name = 'Settings';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: has no "scenario" sheet: rename the sheet "Settings" to "scenario": it holds the settings (name, period, lots, …) as key, value rows',
+    ]);
+  });
+
   test('a file that is not a workbook is told so', async () => {
     const file = path.join(await tempDir(), 'tender.xlsx');
     await writeFile(file, 'area_id,name\n');
