@@ -172,7 +172,11 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     return cell === undefined ? shown : `the ${file} sheet of ${shown}`;
   };
   const places = {
-    names: { settings: named(source.settingsFile), demand: named(json.files.demand) },
+    names: {
+      settings: named(source.settingsFile),
+      areas: named(json.files.areas),
+      demand: named(json.files.demand),
+    },
     bids: new Map(
       rows.bids.map(({ line, row }) => [row.bid_id, issues.place(json.files.bids, line, 'price_per_hour')]),
     ),

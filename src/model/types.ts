@@ -187,8 +187,8 @@ interface ScenarioPlaces {
   readonly bids: ReadonlyMap<string, Place>;
   readonly lots: ReadonlyMap<string, Place>;
   readonly award: ReadonlyMap<string, Place>;
-  /** The settings and the demand table as a person names them: `scenario.json`, `the demand sheet of tender.xlsx`. */
-  readonly names: { readonly settings: string; readonly demand: string };
+  /** The settings and the areas and demand tables as a person names them: `scenario.json`, `the demand sheet of tender.xlsx`. */
+  readonly names: { readonly settings: string; readonly areas: string; readonly demand: string };
 }
 
 export interface LotRole {

@@ -63,7 +63,7 @@ export function zoningFrom(scenario: Scenario, zones: Readonly<Record<string, st
   const areaIds = new Set(scenario.areas.map((a) => a.id));
   const unknown = Object.keys(zones).filter((id) => !areaIds.has(id));
   if (unknown.length > 0)
-    return `zones names unknown area(s) ${listed(unknown)}: use area ids from areas.csv`;
+    return `zones names unknown area(s) ${listed(unknown)}: use area ids from ${scenario.places?.names.areas ?? 'areas.csv'}`;
   const missing = scenario.areas.map((a) => a.id).filter((id) => zones[id] === undefined);
   if (missing.length > 0) return `zones leaves out area(s) ${listed(missing)}: give every area a zone`;
   const zoneIds = [...new Set(Object.values(zones))];
