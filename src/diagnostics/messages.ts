@@ -312,7 +312,11 @@ export const notScenarioFolder = (folder: string | null = null) =>
 // Workbooks.
 
 /** No settings sheet; `holding`: a sheet under another name whose rows are settings (renamed `Settings`), told as a rename to undo. */
-export const workbookNoSettingsSheet = (settingsSheet: string, sheets: readonly string[], holding: string | null) =>
+export const workbookNoSettingsSheet = (
+  settingsSheet: string,
+  sheets: readonly string[],
+  holding: string | null,
+) =>
   holding === null
     ? `has no "${settingsSheet}" sheet: add one with the settings as key, value rows (see \`zonal init --xlsx\`)${didYouMean(
         settingsSheet,

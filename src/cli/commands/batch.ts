@@ -21,7 +21,7 @@ import { tenderIssues, tenderLots } from '../../lots/tender-lots.js';
 import type { Scenario } from '../../model/types.js';
 import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
-import { runBatch, type VariantExecutor } from '../../compare/batch-run.js';
+import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
 import { gridValueProblems } from '../../compare/grid-value-problems.js';
 import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
 import { describeAddress } from '../../queue/redis-address.js';
@@ -184,6 +184,31 @@ async function queueRun(
   return { executor: queue.run, close: queue.close, where: `on the queue at ${describeAddress(address)}` };
 }
 
+/** What --resume did with the rows already finished, as the summary line tells it: ` (13 already done, skipped; …)`, or ''. */
+export function resumeNotes(
+  summary: Pick<BatchSummary, 'resumed' | 'redefined' | 'stale' | 'untraced'>,
+): string {
+  const notes = [
+    ...(summary.resumed > 0 ? [`${summary.resumed} already done, skipped`] : []),
+    ...(summary.redefined > 0
+      ? [
+          `${summary.redefined} defined differently in the batch file since ${summary.redefined === 1 ? 'it was' : 'they were'} solved, run again`,
+        ]
+      : []),
+    ...(summary.stale > 0
+      ? [
+          `${summary.stale} solved from an earlier version of ${summary.stale === 1 ? 'its' : 'their'} base, run again`,
+        ]
+      : []),
+    ...(summary.untraced > 0
+      ? [
+          `${summary.untraced} of those kept from an earlier zonal that did not record ${summary.untraced === 1 ? 'its base: if its base' : 'their base: if a base'} has changed since, run without --resume`,
+        ]
+      : []),
+  ];
+  return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
+}
+
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
   const workers =
     flags.queue === undefined
@@ -232,25 +257,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
       : queue !== null && flags.resume === true
         ? ' (some may have been solved before this run, so no rate is given)'
         : `, ${(summary.ran / seconds).toFixed(1)} variants/s`;
-  const resumed = [
-    ...(summary.resumed > 0 ? [`${summary.resumed} already done, skipped`] : []),
-    ...(summary.redefined > 0
-      ? [
-          `${summary.redefined} defined differently in the batch file since ${summary.redefined === 1 ? 'it was' : 'they were'} solved, run again`,
-        ]
-      : []),
-    ...(summary.stale > 0
-      ? [
-          `${summary.stale} solved from an earlier version of ${summary.stale === 1 ? 'its' : 'their'} base, run again`,
-        ]
-      : []),
-    ...(summary.untraced > 0
-      ? [
-          `${summary.untraced} of those kept from an earlier zonal that did not record their base: if a base has changed since, run without --resume`,
-        ]
-      : []),
-  ];
-  const resumedText = resumed.length === 0 ? '' : ` (${resumed.join('; ')})`;
+  const resumedText = resumeNotes(summary);
   writeOut(
     [
       `${summary.total} variant${summary.total === 1 ? '' : 's'}${resumedText}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,

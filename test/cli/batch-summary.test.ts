@@ -1,0 +1,24 @@
+/** The summary line's words for what --resume did, one row and many (tidy10). */
+import { describe, expect, test } from 'vitest';
+import { resumeNotes } from '../../src/cli/commands/batch.js';
+
+const none = { resumed: 0, redefined: 0, stale: 0, untraced: 0 };
+
+describe('resumeNotes', () => {
+  test('nothing resumed: nothing said', () => expect(resumeNotes(none)).toBe(''));
+
+  test('one row kept from an earlier zonal reads as one row, not "their base"', () =>
+    expect(resumeNotes({ ...none, resumed: 1, untraced: 1 })).toBe(
+      ' (1 already done, skipped; 1 of those kept from an earlier zonal that did not record its base: if its base has changed since, run without --resume)',
+    ));
+
+  test('many rows kept from an earlier zonal: "their base", "a base"', () =>
+    expect(resumeNotes({ ...none, resumed: 13, untraced: 13 })).toBe(
+      ' (13 already done, skipped; 13 of those kept from an earlier zonal that did not record their base: if a base has changed since, run without --resume)',
+    ));
+
+  test('one redefined and one stale: "it was", "its"', () =>
+    expect(resumeNotes({ ...none, redefined: 1, stale: 1 })).toBe(
+      ' (1 defined differently in the batch file since it was solved, run again; 1 solved from an earlier version of its base, run again)',
+    ));
+});
