@@ -17,6 +17,11 @@ function isSwap(a: string, b: string): boolean {
   return differ.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
+/** Whether two names differ only by two neighbouring characters the wrong way round ("1A" and "A 1"), spaces, case and _ - aside. */
+export function isSwapped(a: string, b: string): boolean {
+  return isSwap(looseName(a), looseName(b));
+}
+
 /** The candidate closest to `typed`, or null when none is close (few edits, or one name inside the other). */
 export function closestName(typed: string, candidates: readonly string[]): string | null {
   const t = looseName(typed);

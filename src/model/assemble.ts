@@ -8,7 +8,7 @@
  * is skipped here, not reported as unknown: one mistake, one message.
  */
 import type { IssueList } from '../diagnostics/issues.js';
-import { closestName } from '../diagnostics/did-you-mean.js';
+import { closestName, isSwapped } from '../diagnostics/did-you-mean.js';
 import { repeatedMistakes } from '../diagnostics/repeated-mistakes.js';
 import * as msg from '../diagnostics/messages.js';
 import { nearestLine } from '../diagnostics/nearest-line.js';
@@ -96,12 +96,20 @@ interface RejectedIds {
  * rejected row (reported): the row of that id, or a row whose id cell was
  * itself bad and close to the reference (`Z2` for `Z 2`, as "did you mean"
  * judges names), or empty (it could have been any id). Such a reference is
- * skipped, not called unknown: one mistake, one message.
+ * skipped, not called unknown: one mistake, one message. A reference that is
+ * the bad cell with two characters swapped (`1A` beside the row `A 1`, meant
+ * A1) is not: a swap changes none of the characters that made the cell bad,
+ * so the reference is a second slip, told now rather than after the first is
+ * fixed ("did you mean" counts a swap as one slip, for a name typed against
+ * known ones).
  */
 function explained(rejected: RejectedIds, kind: IdKind, id: string): boolean {
   if (rejected[kind].has(id)) return true;
   const bad = rejected.unreadable[kind];
-  return bad.size > 0 && (bad.has('') || bad.size > maxBadIdsCompared || closestName(id, [...bad]) !== null);
+  if (bad.size === 0) return false;
+  if (bad.has('') || bad.size > maxBadIdsCompared) return true;
+  const meantAlike = [...bad].filter((cell) => !isSwapped(id, cell));
+  return closestName(id, meantAlike) !== null;
 }
 
 /** Past this many bad id cells of one kind, every unknown reference of that kind waits for them to be fixed (comparing each with each would take long on a national file). */

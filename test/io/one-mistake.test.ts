@@ -293,6 +293,17 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test('a reference with two characters swapped from a bad id cell ("1A" beside the row "A 1", meant A1) is a second slip, told (tidy10)', async () => {
+    const f = referencingFiles();
+    f['areas.csv'] = withLine(f['areas.csv'] ?? '', 2, 'A 1,Alpha,52.1,-1.2,1000,200,urban');
+    f['current.csv'] = withLine(f['current.csv'] ?? '', 3, '1A,standard,P1,30');
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'areas.csv:2: area_id is not a valid id: use only letters, digits, _ . and - (got "A 1")',
+      'current.csv:3: unknown area "1A": it is not in areas.csv',
+    ]);
+  });
+
   test('references to ids that were never written are still reported', async () => {
     const { errors } = await errorsOf('current.csv', 3, 'A9,standard,P9,30');
     expect(errors).toEqual(['current.csv:3: unknown area "A9": it is not in areas.csv']);
