@@ -260,6 +260,8 @@ export interface RowKind<T> {
   readonly warnings: (cells: Readonly<Record<string, string>>) => readonly CellWarning[];
 }
 
+const noWarnings: readonly CellWarning[] = [];
+
 /** A warning about one cell of a row read. */
 export interface CellWarning {
   readonly column: string;
@@ -276,12 +278,12 @@ function rowKind<C extends Columns>(columns: C): RowKind<RowOf<C>> {
   return {
     columns: keys,
     warnings(record) {
-      const found: CellWarning[] = [];
+      let found: CellWarning[] | null = null; // most rows have none: no array made for them (a national demand file has millions)
       for (const { column, warn } of warned) {
         const message = warn(record[column] ?? '');
-        if (message !== null) found.push({ column, message });
+        if (message !== null) (found ??= []).push({ column, message });
       }
-      return found;
+      return found ?? noWarnings;
     },
     schema: once(
       () =>
