@@ -281,7 +281,9 @@ function rowKind<C extends Columns>(columns: C): RowKind<RowOf<C>> {
       let found: CellWarning[] | null = null; // most rows have none: no array made for them (a national demand file has millions)
       for (const { column, warn } of warned) {
         const message = warn(record[column] ?? '');
-        if (message !== null) (found ??= []).push({ column, message });
+        if (message === null) continue;
+        found ??= [];
+        found.push({ column, message });
       }
       return found ?? noWarnings;
     },
