@@ -282,25 +282,17 @@ describe('one bad cell in a table others refer to gives one message', () => {
     expect(errors).toEqual(['current.csv:3: unknown area "area_id": it is not in areas.csv']);
   });
 
-  test('beside a bad id cell, a reference to another unknown id is still reported', async () => {
+  test.each([
+    ['another unknown id', 'X9'],
+    ['the bad cell with two characters swapped ("1A" beside "A 1", meant A1: a second slip; tidy10)', '1A'],
+  ])('beside a bad id cell, a reference to %s is still reported', async (_what, reference) => {
     const f = referencingFiles();
     f['areas.csv'] = withLine(f['areas.csv'] ?? '', 2, 'A 1,Alpha,52.1,-1.2,1000,200,urban');
-    f['current.csv'] = withLine(f['current.csv'] ?? '', 3, 'X9,standard,P1,30');
+    f['current.csv'] = withLine(f['current.csv'] ?? '', 3, `${reference},standard,P1,30`);
     const { issues } = await readScenario(await writeScenarioFolder(f));
     expect(issues.errors.map(formatIssue)).toEqual([
       'areas.csv:2: area_id is not a valid id: use only letters, digits, _ . and - (got "A 1")',
-      'current.csv:3: unknown area "X9": it is not in areas.csv',
-    ]);
-  });
-
-  test('a reference with two characters swapped from a bad id cell ("1A" beside the row "A 1", meant A1) is a second slip, told (tidy10)', async () => {
-    const f = referencingFiles();
-    f['areas.csv'] = withLine(f['areas.csv'] ?? '', 2, 'A 1,Alpha,52.1,-1.2,1000,200,urban');
-    f['current.csv'] = withLine(f['current.csv'] ?? '', 3, '1A,standard,P1,30');
-    const { issues } = await readScenario(await writeScenarioFolder(f));
-    expect(issues.errors.map(formatIssue)).toEqual([
-      'areas.csv:2: area_id is not a valid id: use only letters, digits, _ . and - (got "A 1")',
-      'current.csv:3: unknown area "1A": it is not in areas.csv',
+      `current.csv:3: unknown area "${reference}": it is not in areas.csv`,
     ]);
   });
 

@@ -496,26 +496,25 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
-  test('a missing sheet is named, with the sheet probably meant', async () => {
+  test.each([
+    [
+      'bids',
+      'bidz',
+      'has no sheet "bids": rename the sheet "bidz" to "bids" if it holds the bids; else add a "bids" sheet, with the same columns as bids.csv',
+    ],
+    // Found by its rows, not its name (tidy10): until then "add one with the settings as key, value rows".
+    [
+      'scenario',
+      'Settings',
+      'has no "scenario" sheet: rename the sheet "Settings" to "scenario": it holds the settings (name, period, lots, …) as key, value rows',
+    ],
+  ])('a missing sheet %s is named, with the sheet probably meant (%s)', async (name, renamed, message) => {
     const { errors } = await problems(
       await workbook((wb) => {
-        sheet(wb, 'bids').name = 'bidz';
+        sheet(wb, name).name = renamed;
       }),
     );
-    expect(errors).toEqual([
-      'tender.xlsx: has no sheet "bids": rename the sheet "bidz" to "bids" if it holds the bids; else add a "bids" sheet, with the same columns as bids.csv',
-    ]);
-  });
-
-  test('a renamed scenario sheet is named, as a rename to undo, as a renamed table sheet is (tidy10)', async () => {
-    const { errors } = await problems(
-      await workbook((wb) => {
-        sheet(wb, 'scenario').name = 'Settings';
-      }),
-    );
-    expect(errors).toEqual([
-      'tender.xlsx: has no "scenario" sheet: rename the sheet "Settings" to "scenario": it holds the settings (name, period, lots, …) as key, value rows',
-    ]);
+    expect(errors).toEqual([`tender.xlsx: ${message}`]);
   });
 
   test('a file that is not a workbook is told so', async () => {
