@@ -118,14 +118,17 @@ function uniqueIds<T>(
 ): Map<string, T> {
   const seen = new Map<string, T>();
   const firstLine = new Map<string, number>();
+  // An id repeated in many rows (rows pasted twice) is one mistake: told once, with the rows.
+  const repeats = repeatedMistakes();
   for (const { line, row } of rows) {
     const key = id(row);
-    if (seen.has(key)) issues.error(file, line, msg.duplicateId(what, key, firstLine.get(key)), column);
+    if (seen.has(key)) repeats.note(key, msg.duplicateId(what, key, firstLine.get(key)), line, column);
     else {
       seen.set(key, row);
       firstLine.set(key, line);
     }
   }
+  repeats.tell(issues, file);
   return seen;
 }
 
@@ -300,6 +303,32 @@ function resolveCoverage(
   return { areas: [...areas].sort(), unknown, rejected: named };
 }
 
+/**
+ * Bids naming a provider providers.csv does not have (a rejected provider row is already
+ * reported): a provider id mistyped down the column, as an export that lower-cased it does,
+ * is one mistake per id, told at its first row with the rows that repeat it.
+ */
+function unknownProviderRows(
+  s: TableRows,
+  unknown: (providerId: string) => boolean,
+  meantProvider: (typed: string) => string | null,
+  issues: IssueList,
+) {
+  const mistakes = repeatedMistakes();
+  const seen = new Set<string>();
+  for (const { line, row } of s.bids) {
+    if (seen.has(row.bid_id)) continue;
+    seen.add(row.bid_id);
+    if (unknown(row.provider_id))
+      mistakes.note(
+        row.provider_id,
+        msg.unknownProvider(row.provider_id, meantProvider(row.provider_id), issues.table(s.files.providers)),
+        line,
+      );
+  }
+  return mistakes;
+}
+
 /** The rejected ids, with the zones that lost an area to a rejected area row (a zone of one such area is gone). */
 function withEmptiedZones(s: TableRows, areaIds: ReadonlySet<string>): RejectedIds {
   const zones = new Set(s.rejected.zones);
@@ -325,20 +354,16 @@ function buildBids(
   uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues, 'bid_id');
   const bids: Bid[] = [];
   const seen = new Set<string>();
-  const meantProvider = meantId(providers.keys());
   const meantPlace = meantId([...areaIds, ...zones.keys()]);
+  const unknownProvider = (id: string) => !providers.has(id) && !explained(s.rejected, 'providers', id);
+  const unknownProviders = unknownProviderRows(s, unknownProvider, meantId(providers.keys()), issues);
   for (const { line, row } of s.bids) {
     if (seen.has(row.bid_id)) continue;
     seen.add(row.bid_id);
     const provider = providers.get(row.provider_id);
-    // A rejected provider row is already reported; the bid's own coverage is still checked.
-    if (provider === undefined && !explained(s.rejected, 'providers', row.provider_id)) {
-      issues.error(
-        s.files.bids,
-        line,
-        msg.unknownProvider(row.provider_id, meantProvider(row.provider_id), issues.table(s.files.providers)),
-        'provider_id',
-      );
+    if (provider === undefined && unknownProvider(row.provider_id)) {
+      const told = unknownProviders.at(row.provider_id, line);
+      if (told !== null) issues.error(s.files.bids, line, told, 'provider_id');
       continue;
     }
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);

@@ -113,6 +113,25 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test('a provider id mistyped down a column of bids is one message, with the rows that repeat it', async () => {
+    const { errors } = await problems((f) => {
+      for (const line of [2, 4]) set('bids.csv', line, `B${line - 1},p1,standard,Z${line === 2 ? 1 : 2},24.5,500,any,`)(f);
+    });
+    expect(errors).toEqual([
+      'bids.csv:2: unknown provider "p1": it is not in providers.csv (providers.csv has "P1": ids must match capitals too; write "P1"); the same in 1 more row(s): 4',
+    ]);
+  });
+
+  test('a bid id repeated in several rows is one message, with the rows that repeat it', async () => {
+    const { errors } = await problems((f) => {
+      set('bids.csv', 3, 'B1,P2,standard,Z1,25,500,any,')(f);
+      set('bids.csv', 4, 'B1,P1,standard,Z2,24,500,,')(f);
+    });
+    expect(errors).toEqual([
+      'bids.csv:3: duplicate bid id "B1" (first on line 2): ids must be unique; the same in 1 more row(s): 4',
+    ]);
+  });
+
   test('with a mistake in scenario.json, the tables are still checked against each other: both told in one round, no echo', async () => {
     const { scenario, errors } = await problems((f) => {
       json(f, (j) => {
