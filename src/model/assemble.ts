@@ -64,6 +64,8 @@ export interface TableRows {
   readonly zonings: ReadonlyMap<string, ZoningRows>;
   /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema), with their lines, stored compactly. */
   readonly demand: DemandTable;
+  /** Some demand rows were rejected (reported): a period may be short of those rows, not mistyped. */
+  readonly demandHasRejected: boolean;
   readonly providers: Rows<typeof providerRows>;
   readonly bids: Rows<typeof bidRows>;
   readonly current: Rows<typeof currentRows>;
@@ -617,7 +619,9 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   // With no rows for the period at all (told above), every bid and period would be told again.
   if (designTotal !== undefined && designTotal.hours > 0) {
     warnBidsWithoutDemand(s, hours, bids, issues);
-    warnShortPeriods(s.files.demand, totals, s.json.period, issues);
+    // A row rejected for its own mistake (an empty hours cell) is told already: its period is
+    // short of it, and told short again it would read as a second mistake.
+    if (!s.demandHasRejected) warnShortPeriods(s.files.demand, totals, s.json.period, issues);
   }
   return {
     name: s.json.name,

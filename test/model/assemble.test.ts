@@ -132,6 +132,18 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test('a later-period row with an empty hours cell is told once, not as a short period too', async () => {
+    const { errors, warnings } = await problems((f) => {
+      const rows = (f['demand.csv'] ?? '').trim().split('\n');
+      const later = rows.slice(1).map((r) => r.replace(',2027,', ',2028,'));
+      later[0] = 'A1,standard,2028,,,';
+      f['demand.csv'] = `${[...rows, ...later].join('\n')}\n`;
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^demand\.csv:6: hours_per_week is empty/);
+    expect(warnings).toEqual([]);
+  });
+
   test('with a mistake in scenario.json, the tables are still checked against each other: both told in one round, no echo', async () => {
     const { scenario, errors } = await problems((f) => {
       json(f, (j) => {
