@@ -31,7 +31,7 @@ import type {
   Zoning,
 } from './types.js';
 import { careTypes } from './types.js';
-import { meantId } from './id-case.js';
+import { meantId, slipKey } from './id-case.js';
 
 type Rows<K> = K extends RowKind<infer T> ? readonly Lined<T>[] : never;
 
@@ -155,15 +155,17 @@ function buildZoning(
   /** Areas a row named in other capitals, or put in a zone whose id is not allowed (reported there): not missing from the zoning as well. */
   const meant = new Set<string>();
   const badZones = repeatedMistakes();
+  // Ids that lost their zeros down the column are one mistake, told once with its rows.
+  const unknownAreas = repeatedMistakes();
   for (const { line, row } of rows) {
     if (!areaIds.has(row.area_id)) {
       const guess = meantArea(row.area_id);
       if (guess !== null) meant.add(guess);
       if (!explained(rejected, 'areas', row.area_id))
-        issues.error(
-          file,
-          line,
+        unknownAreas.note(
+          slipKey(row.area_id, guess),
           msg.unknownArea(row.area_id, guess, issues.table(areaLines.file)),
+          line,
           'area_id',
         );
     } else if (zoning.has(row.area_id))
@@ -178,6 +180,7 @@ function buildZoning(
       }
     }
   }
+  unknownAreas.tell(issues, file);
   const badZoneIds = badZones.tell(issues, file);
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
   if (source.hasRejected) return { zoning, badZoneIds };
@@ -331,12 +334,16 @@ function unknownProviderRows(
   return mistakes;
 }
 
-/** The rejected ids, with the zones that lost an area to a rejected area row (a zone of one such area is gone). */
+/**
+ * The rejected ids, with the zones that lost an area to a rejected area row or to an unknown
+ * area id (both told at the zone file's row): a zone of only such areas is gone, and a bid
+ * covering it is not told again.
+ */
 function withEmptiedZones(s: TableRows, areaIds: ReadonlySet<string>): RejectedIds {
   const zones = new Set(s.rejected.zones);
   for (const { rows } of s.zonings.values())
     for (const { row } of rows)
-      if (!areaIds.has(row.area_id) && explained(s.rejected, 'areas', row.area_id)) zones.add(row.zone_id);
+      if (!areaIds.has(row.area_id)) zones.add(row.zone_id);
   return { ...s.rejected, zones };
 }
 
@@ -370,7 +377,10 @@ function buildBids(
     }
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
-      const meant = unknown.map(meantPlace).filter((id) => id !== null);
+      const meant = unknown.flatMap((typed) => {
+        const id = meantPlace(typed);
+        return id === null ? [] : [{ typed, id }];
+      });
       if (!zonesUnknown)
         issues.error(
           s.files.bids,
@@ -598,6 +608,11 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
   return { areas, zonings, demand, totals, providers, bids, current };
 }
 
+function hasPeriod(demand: DemandTable, period: string): boolean {
+  for (let i = 0; i < demand.length; i++) if (demand.row(i).period === period) return true;
+  return false;
+}
+
 export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   const zoning = s.json.zoning ?? [...s.zonings.keys()][0] ?? '';
   const zoningUnknown = !s.zonings.has(zoning);
@@ -605,12 +620,15 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   if (zoningUnknown)
     issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const designTotal = totals.get(s.json.period);
-  if (designTotal === undefined)
-    issues.error(
-      s.jsonFile,
-      s.jsonLine('period'),
-      msg.periodHasNoRows(s.json.period, s.files.demand, [...totals.keys()]),
-    );
+  if (designTotal === undefined) {
+    // Rows of the period all refused for an unknown area (told) are not a period without rows.
+    if (!hasPeriod(s.demand, s.json.period))
+      issues.error(
+        s.jsonFile,
+        s.jsonLine('period'),
+        msg.periodHasNoRows(s.json.period, s.files.demand, [...totals.keys()]),
+      );
+  }
   // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
   // infeasible award ("at most 0 providers can win") or a warning for every zone.
   else if (designTotal.hours === 0)

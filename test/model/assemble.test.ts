@@ -144,6 +144,30 @@ describe('assembleScenario via readScenario', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('a coverage naming area ids without the zeros a spreadsheet dropped says so', async () => {
+    const { errors } = await problems((f) => {
+      for (const file of ['areas.csv', 'zones-two.csv', 'demand.csv', 'bids.csv'])
+        f[file] = (f[file] ?? '').replace(/\bA(\d)\b/g, '000$1');
+      set('bids.csv', 5, 'B4,P2,standard,3,26,500,secondary,')(f);
+    });
+    expect(errors).toEqual([
+      'bids.csv:5: coverage names unknown area or zone id(s) "3": use * or ids from areas.csv and the zone files, separated by ; (a spreadsheet dropped the leading zeros: write "0003")',
+    ]);
+  });
+
+  test('area ids whose leading zeros a spreadsheet dropped (1 for 0001): one message per file, saying so', async () => {
+    const { errors } = await problems((f) => {
+      for (const file of ['areas.csv', 'zones-two.csv', 'demand.csv', 'bids.csv'])
+        f[file] = (f[file] ?? '').replace(/\bA(\d)\b/g, '000$1');
+      for (const file of ['zones-two.csv', 'demand.csv'])
+        f[file] = (f[file] ?? '').replace(/^000(\d),/gm, '$1,');
+    });
+    expect(errors).toEqual([
+      'zones-two.csv:2: unknown area "1": it is not in areas.csv (areas.csv has "0001": a spreadsheet dropped the leading zeros; format the area_id column as text and write the ids as areas.csv has them); the same in 2 more row(s): 3, 4',
+      'demand.csv:2: unknown area "1": it is not in areas.csv (areas.csv has "0001": a spreadsheet dropped the leading zeros; format the area_id column as text and write the ids as areas.csv has them); the same in 3 more row(s): 3, 4, 5',
+    ]);
+  });
+
   test('with a mistake in scenario.json, the tables are still checked against each other: both told in one round, no echo', async () => {
     const { scenario, errors } = await problems((f) => {
       json(f, (j) => {
