@@ -342,8 +342,7 @@ function unknownProviderRows(
 function withEmptiedZones(s: TableRows, areaIds: ReadonlySet<string>): RejectedIds {
   const zones = new Set(s.rejected.zones);
   for (const { rows } of s.zonings.values())
-    for (const { row } of rows)
-      if (!areaIds.has(row.area_id)) zones.add(row.zone_id);
+    for (const { row } of rows) if (!areaIds.has(row.area_id)) zones.add(row.zone_id);
   return { ...s.rejected, zones };
 }
 

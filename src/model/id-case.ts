@@ -26,7 +26,8 @@ export function meantId(ids: Iterable<string>): MeantId {
         if (number !== null && number !== id && !byNumber.has(number)) byNumber.set(number, id);
       }
     }
-    const meant = byLower.get(typed.toLowerCase()) ?? (typed === asNumber(typed) ? byNumber.get(typed) : undefined);
+    const meant =
+      byLower.get(typed.toLowerCase()) ?? (typed === asNumber(typed) ? byNumber.get(typed) : undefined);
     return meant === undefined || meant === typed ? null : meant;
   };
 }

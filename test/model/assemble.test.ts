@@ -115,7 +115,8 @@ describe('assembleScenario via readScenario', () => {
 
   test('a provider id mistyped down a column of bids is one message, with the rows that repeat it', async () => {
     const { errors } = await problems((f) => {
-      for (const line of [2, 4]) set('bids.csv', line, `B${line - 1},p1,standard,Z${line === 2 ? 1 : 2},24.5,500,any,`)(f);
+      for (const line of [2, 4])
+        set('bids.csv', line, `B${line - 1},p1,standard,Z${line === 2 ? 1 : 2},24.5,500,any,`)(f);
     });
     expect(errors).toEqual([
       'bids.csv:2: unknown provider "p1": it is not in providers.csv (providers.csv has "P1": ids must match capitals too; write "P1"); the same in 1 more row(s): 4',
