@@ -153,6 +153,22 @@ export const bidCareHasNoDemand = (bidId: string, careType: string, period: stri
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
   `award.minDistinctProviders is ${wanted}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
 
+/** How many lots a message about the lots' places names before "…". */
+const placesListed = 4;
+
+/** More distinct winners asked for than the lots have places (explain/place-shortage.ts). */
+export const lotPlacesTooFew = (
+  wanted: number,
+  total: number,
+  lots: readonly { readonly lotId: string; readonly places: number; readonly framework: boolean }[],
+) => {
+  const each = lots
+    .slice(0, placesListed)
+    .map((l) => `${l.lotId} ${l.framework ? `a framework of ${l.places}` : l.places}`);
+  const listed = `${each.join(', ')}${lots.length > placesListed ? ', …' : ''}`;
+  return `at least ${wanted} distinct providers: at most ${total} can win, because the ${lots.length} lot${lots.length === 1 ? ' has' : 's have'} ${total} place${total === 1 ? '' : 's'} in all (${listed}); lower award.minDistinctProviders to ${total} or less, or give the lots more places`;
+};
+
 /** `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`). */
 export const zoneWithoutDemand = (
   zoneId: string,
