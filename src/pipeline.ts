@@ -23,6 +23,7 @@ import {
   type TenderInputs,
   type TenderedLots,
 } from './lots/tender-lots.js';
+import type { Diagnosis } from './model/explanation.js';
 import type { InfeasibleResult, Result, RunInfo } from './model/result.js';
 import type { Lot, Objective, Scenario } from './model/types.js';
 import { assembleResult, sortAllocations } from './result-assembly.js';
@@ -37,6 +38,7 @@ import { runHash } from './run-hash.js';
 import { explainAward } from './explain/explain-lot.js';
 import { relaxedAwardsMeanwhile, ruleCosts } from './explain/rule-costs.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
+import { placeShortage } from './explain/place-shortage.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { contractSection } from './contract/whole-life.js';
 import { transitionSection } from './contract/transition.js';
@@ -126,6 +128,14 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   const { scenario, lots, program, rejections } = built;
   // 3. warnings
   const warnings = [...(options.inputWarnings ?? []), ...tenderWarnings(scenario, lots, rejections)];
+  // More winners asked for than the lots have places: no award, known without a solve.
+  const short = placeShortage(scenario, lots);
+  if (short !== null)
+    return {
+      kind: 'infeasible',
+      result: infeasibleResult(scenario, lots, warnings, runInfo(scenario, program, options, 0), short),
+      lots,
+    };
   // 4. solve. A greedy award that meets every row gives the solver an incumbent from the first node
   // (worked out by the backend when it solves: an answer it remembers needs none).
   let solved = false;
@@ -145,29 +155,17 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     : undefined;
   const outcome = await solving;
   if (outcome.status === 'error') return { kind: 'solver-error', message: outcome.message };
-  const run: RunInfo = {
-    solver: options.backend.name,
-    timeLimitSeconds: options.timeLimit,
-    solveSeconds: outcome.seconds,
-    solverVersion: options.solverVersion ?? options.backend.name,
-    inputHash: runHash(options.inputHash, {
-      zoning: scenario.zoning,
-      objective: scenario.award.objective,
-      timeLimitSeconds: options.timeLimit,
-      solver: options.backend.name,
-      solverVersion: options.solverVersion ?? options.backend.name,
-      version: options.version,
-      ruleCosts: options.ruleCosts ?? false,
-    }),
-    filesHash: options.inputHash,
-    version: options.version,
-    variables: program.variables.length,
-    constraints: program.rows.length,
-  };
+  const run = runInfo(scenario, program, options, outcome.seconds);
   if (outcome.status === 'infeasible')
     return {
       kind: 'infeasible',
-      result: await infeasibleResult(scenario, lots, warnings, run, options.backend),
+      result: infeasibleResult(
+        scenario,
+        lots,
+        warnings,
+        run,
+        await diagnoseInfeasible(scenario, lots, options.backend),
+      ),
       lots,
     };
   // 5. decode, back-ups
@@ -223,13 +221,36 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   return { kind: 'ok', result: { ...assembled, ruleCosts: costs, ...contract }, lots };
 }
 
-async function infeasibleResult(
+/** How the award was sought (result.json `run`); `solveSeconds` 0 when no solve was needed. */
+function runInfo(scenario: Scenario, program: Program, options: RunOptions, solveSeconds: number): RunInfo {
+  return {
+    solver: options.backend.name,
+    timeLimitSeconds: options.timeLimit,
+    solveSeconds,
+    solverVersion: options.solverVersion ?? options.backend.name,
+    inputHash: runHash(options.inputHash, {
+      zoning: scenario.zoning,
+      objective: scenario.award.objective,
+      timeLimitSeconds: options.timeLimit,
+      solver: options.backend.name,
+      solverVersion: options.solverVersion ?? options.backend.name,
+      version: options.version,
+      ruleCosts: options.ruleCosts ?? false,
+    }),
+    filesHash: options.inputHash,
+    version: options.version,
+    variables: program.variables.length,
+    constraints: program.rows.length,
+  };
+}
+
+function infeasibleResult(
   scenario: Scenario,
   lots: readonly Lot[],
   warnings: readonly string[],
   run: RunInfo,
-  backend: SolverBackend,
-): Promise<InfeasibleResult> {
+  diagnosis: Diagnosis,
+): InfeasibleResult {
   return {
     schemaVersion: 1,
     scenario: scenario.name,
@@ -239,7 +260,7 @@ async function infeasibleResult(
     weeksPerYear: scenario.weeksPerYear,
     status: 'infeasible',
     objective: { kind: scenario.award.objective },
-    diagnosis: await diagnoseInfeasible(scenario, lots, backend),
+    diagnosis,
     allocations: [],
     lots: lots.map((lot) => ({
       lotId: lot.id,

@@ -188,6 +188,39 @@ describe('runScenario', () => {
       expect(met.result.warnings.join('\n')).not.toMatch(/minDistinctProviders/);
   });
 
+  test('more distinct winners asked for than the lots have places: infeasible at once, without the solver, saying why', async () => {
+    // Three bidders, but a county framework of 2 places and one sole county lot: at most 3 can win.
+    const s = twoZoneScenario({
+      lotPlan: {
+        standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }),
+        reablement: lotEntry({ geography: 'county' }),
+      },
+    });
+    const asked = { ...s, award: { ...s.award, minDistinctProviders: 4 } };
+    let solves = 0;
+    const counting: SolverBackend = {
+      name: 'highs',
+      solve: (program, options) => {
+        solves++;
+        return highsBackend.solve(program, options);
+      },
+    };
+    const outcome = await run(asked, counting);
+    expect(outcome.kind).toBe('infeasible');
+    if (outcome.kind !== 'infeasible') return;
+    expect(solves).toBe(0);
+    expect(outcome.result.diagnosis.relaxations).toEqual([
+      [
+        {
+          rule: 'min-providers',
+          setting: 'award.minDistinctProviders',
+          allowsAwardAt: null,
+          text: 'at least 4 distinct providers: at most 3 can win, because the 2 lots have 3 places in all (reablement:county 1, standard:county a framework of 2); lower award.minDistinctProviders to 3 or less, or give the lots more places',
+        },
+      ],
+    ]);
+  });
+
   test('an unknown zoning is bad settings, not a crash; an impossible rule is infeasible', async () => {
     expect(await run(base, undefined, 'nope')).toEqual({
       kind: 'bad-settings',

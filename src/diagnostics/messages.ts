@@ -6,6 +6,7 @@
  * one file.
  */
 import { closestName, didYouMean } from './did-you-mean.js';
+import { zerosDropped } from './dropped-zeros.js';
 import type { TableName } from './issues.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
@@ -38,16 +39,23 @@ export const scoringSettingWrong = (message: string) => `${message} (see docs/sc
 export const duplicateId = (what: string, key: string, firstLine: number | undefined) =>
   `duplicate ${what} "${key}" (first on line ${firstLine}): ids must be unique`;
 
-/** An id that differs from a known one only in capitals: ids must match exactly. */
-const inCapitals = (meant: string | null, table: TableName) =>
-  meant === null ? '' : ` (${table.name} has "${meant}": ids must match capitals too; write "${meant}")`;
+/**
+ * An id that differs from a known one only in capitals, or in the leading zeros a spreadsheet
+ * drops from a column it takes for numbers (`column`): ids must match exactly.
+ */
+const meantInstead = (typed: string, meant: string | null, table: TableName, column: string) => {
+  if (meant === null) return '';
+  if (zerosDropped(typed, meant))
+    return ` (${table.name} has "${meant}": a spreadsheet dropped the leading zeros; format the ${column} column as text and write the ids as ${table.name} has them)`;
+  return ` (${table.name} has "${meant}": ids must match capitals too; write "${meant}")`;
+};
 
 /** `areas`: the areas table as the scenario holds it (`areas.csv`, or a workbook's areas sheet). */
 export const unknownArea = (areaId: string, meant: string | null, areas: TableName) =>
-  `unknown area "${areaId}": it is not ${areas.in}${inCapitals(meant, areas)}`;
+  `unknown area "${areaId}": it is not ${areas.in}${meantInstead(areaId, meant, areas, 'area_id')}`;
 
 export const unknownProvider = (providerId: string, meant: string | null, providers: TableName) =>
-  `unknown provider "${providerId}": it is not ${providers.in}${inCapitals(meant, providers)}`;
+  `unknown provider "${providerId}": it is not ${providers.in}${meantInstead(providerId, meant, providers, 'provider_id')}`;
 
 export const baseAreaNotInAreas = (areaId: string, areas: TableName) =>
   `base_area_id "${areaId}" is not ${areas.in}`;
@@ -98,10 +106,19 @@ export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
 
 // Bids: coverage and packages.
 
-/** `meant`: the known ids the unknown ones differ from only in capitals. */
-export const coverageUnknownIds = (unknown: readonly string[], meant: readonly string[], areas: TableName) =>
-  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from ${areas.name} and ${areas.kind === 'sheet' ? 'the zones-<name> sheets' : 'the zone files'}, separated by ;` +
-  (meant.length === 0 ? '' : ` (ids must match capitals too: write ${quoted(meant).join(', ')})`);
+/** `meant`: the known ids the unknown ones differ from only in capitals, or in leading zeros a spreadsheet dropped. */
+export const coverageUnknownIds = (
+  unknown: readonly string[],
+  meant: readonly { readonly typed: string; readonly id: string }[],
+  areas: TableName,
+) => {
+  const zeros = meant.some((m) => zerosDropped(m.typed, m.id));
+  const why = zeros ? 'a spreadsheet dropped the leading zeros' : 'ids must match capitals too';
+  return (
+    `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from ${areas.name} and ${areas.kind === 'sheet' ? 'the zones-<name> sheets' : 'the zone files'}, separated by ;` +
+    (meant.length === 0 ? '' : ` (${why}: write ${quoted(meant.map((m) => m.id)).join(', ')})`)
+  );
+};
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
 
@@ -139,6 +156,22 @@ export const bidCareHasNoDemand = (bidId: string, careType: string, period: stri
 
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
   `award.minDistinctProviders is ${wanted}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
+
+/** How many lots a message about the lots' places names before "…". */
+const placesListed = 4;
+
+/** More distinct winners asked for than the lots have places (explain/place-shortage.ts). */
+export const lotPlacesTooFew = (
+  wanted: number,
+  total: number,
+  lots: readonly { readonly lotId: string; readonly places: number; readonly framework: boolean }[],
+) => {
+  const each = lots
+    .slice(0, placesListed)
+    .map((l) => `${l.lotId} ${l.framework ? `a framework of ${l.places}` : l.places}`);
+  const listed = `${each.join(', ')}${lots.length > placesListed ? ', …' : ''}`;
+  return `at least ${wanted} distinct providers: at most ${total} can win, because the ${lots.length} lot${lots.length === 1 ? ' has' : 's have'} ${total} place${total === 1 ? '' : 's'} in all (${listed}); lower award.minDistinctProviders to ${total} or less, or give the lots more places`;
+};
 
 /** `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`). */
 export const zoneWithoutDemand = (

@@ -35,6 +35,14 @@ export function repeatedMistakes(limit = Number.POSITIVE_INFINITY) {
         issues[as](file, m.first, `${m.message}${sameInMoreRows(m.more, m.shown)}`, m.column);
       return found.size > 0;
     },
+    /**
+     * The message of the mistake `key` with the rows that repeat it, when `line` is its first row
+     * (else null): for a caller that tells each mistake in its place among other messages.
+     */
+    at(key: string, line: number): string | null {
+      const m = found.get(key);
+      return m === undefined || m.first !== line ? null : `${m.message}${sameInMoreRows(m.more, m.shown)}`;
+    },
     /** How many distinct mistakes were past the limit. */
     unshown: () => unshown,
   };

@@ -140,6 +140,7 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     areas: await areas(files.areas),
     zonings,
     demand: await demandOf(files.demand),
+    demandHasRejected: (rejectedRows.get(files.demand) ?? 0) > 0,
     providers: await table(files.providers, 'providers', providerRows),
     bids: await table(files.bids, 'bids', bidRows),
     current: files.current === null ? [] : await table(files.current, 'current', currentRows),

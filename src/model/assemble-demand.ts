@@ -5,7 +5,8 @@
  */
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
-import { meantId } from './id-case.js';
+import { repeatedMistakes } from '../diagnostics/repeated-mistakes.js';
+import { meantId, slipKey } from './id-case.js';
 import type { DemandTable } from './demand-table.js';
 import type { CareType, DemandRow } from './types.js';
 
@@ -62,16 +63,20 @@ export function buildDemand(
   const firstLines = firstDemandLines(areaIds);
   const meantArea = meantId(areaIds);
   const dropped = new Set<number>();
+  // An unknown area has a row for each care type and period, and ids that lost their zeros are
+  // one mistake of the column: each told once, with its rows.
+  const unknownAreas = repeatedMistakes();
   for (let i = 0; i < demand.length; i++) {
     const row = demand.row(i);
     const line = demand.line(i);
     if (!areaIds.has(row.areaId)) {
       dropped.add(i);
+      const meant = meantArea(row.areaId);
       if (!explained(row.areaId))
-        issues.error(
-          file,
+        unknownAreas.note(
+          slipKey(row.areaId, meant),
+          msg.unknownArea(row.areaId, meant, issues.table(areasFile)),
           line,
-          msg.unknownArea(row.areaId, meantArea(row.areaId), issues.table(areasFile)),
           'area_id',
         );
       continue;
@@ -87,6 +92,7 @@ export function buildDemand(
     if (row.high < row.hours)
       issues.error(file, line, msg.demandHighBelowCentral(row.high, row.hours), 'hours_high');
   }
+  unknownAreas.tell(issues, file);
   return dropped.size === 0 ? demand : demand.without(dropped);
 }
 

@@ -31,7 +31,7 @@ import type {
   Zoning,
 } from './types.js';
 import { careTypes } from './types.js';
-import { meantId } from './id-case.js';
+import { meantId, slipKey } from './id-case.js';
 
 type Rows<K> = K extends RowKind<infer T> ? readonly Lined<T>[] : never;
 
@@ -64,6 +64,8 @@ export interface TableRows {
   readonly zonings: ReadonlyMap<string, ZoningRows>;
   /** Demand rows already in the model's shape (row-schemas.ts, demandInputSchema), with their lines, stored compactly. */
   readonly demand: DemandTable;
+  /** Some demand rows were rejected (reported): a period may be short of those rows, not mistyped. */
+  readonly demandHasRejected: boolean;
   readonly providers: Rows<typeof providerRows>;
   readonly bids: Rows<typeof bidRows>;
   readonly current: Rows<typeof currentRows>;
@@ -126,14 +128,17 @@ function uniqueIds<T>(
 ): Map<string, T> {
   const seen = new Map<string, T>();
   const firstLine = new Map<string, number>();
+  // An id repeated in many rows (rows pasted twice) is one mistake: told once, with the rows.
+  const repeats = repeatedMistakes();
   for (const { line, row } of rows) {
     const key = id(row);
-    if (seen.has(key)) issues.error(file, line, msg.duplicateId(what, key, firstLine.get(key)), column);
+    if (seen.has(key)) repeats.note(key, msg.duplicateId(what, key, firstLine.get(key)), line, column);
     else {
       seen.set(key, row);
       firstLine.set(key, line);
     }
   }
+  repeats.tell(issues, file);
   return seen;
 }
 
@@ -158,15 +163,17 @@ function buildZoning(
   /** Areas a row named in other capitals, or put in a zone whose id is not allowed (reported there): not missing from the zoning as well. */
   const meant = new Set<string>();
   const badZones = repeatedMistakes();
+  // Ids that lost their zeros down the column are one mistake, told once with its rows.
+  const unknownAreas = repeatedMistakes();
   for (const { line, row } of rows) {
     if (!areaIds.has(row.area_id)) {
       const guess = meantArea(row.area_id);
       if (guess !== null) meant.add(guess);
       if (!explained(rejected, 'areas', row.area_id))
-        issues.error(
-          file,
-          line,
+        unknownAreas.note(
+          slipKey(row.area_id, guess),
           msg.unknownArea(row.area_id, guess, issues.table(areaLines.file)),
+          line,
           'area_id',
         );
     } else if (zoning.has(row.area_id))
@@ -181,6 +188,7 @@ function buildZoning(
       }
     }
   }
+  unknownAreas.tell(issues, file);
   const badZoneIds = badZones.tell(issues, file);
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
   if (source.hasRejected) return { zoning, badZoneIds };
@@ -308,12 +316,41 @@ function resolveCoverage(
   return { areas: [...areas].sort(), unknown, rejected: named };
 }
 
-/** The rejected ids, with the zones that lost an area to a rejected area row (a zone of one such area is gone). */
+/**
+ * Bids naming a provider providers.csv does not have (a rejected provider row is already
+ * reported): a provider id mistyped down the column, as an export that lower-cased it does,
+ * is one mistake per id, told at its first row with the rows that repeat it.
+ */
+function unknownProviderRows(
+  s: TableRows,
+  unknown: (providerId: string) => boolean,
+  meantProvider: (typed: string) => string | null,
+  issues: IssueList,
+) {
+  const mistakes = repeatedMistakes();
+  const seen = new Set<string>();
+  for (const { line, row } of s.bids) {
+    if (seen.has(row.bid_id)) continue;
+    seen.add(row.bid_id);
+    if (unknown(row.provider_id))
+      mistakes.note(
+        row.provider_id,
+        msg.unknownProvider(row.provider_id, meantProvider(row.provider_id), issues.table(s.files.providers)),
+        line,
+      );
+  }
+  return mistakes;
+}
+
+/**
+ * The rejected ids, with the zones that lost an area to a rejected area row or to an unknown
+ * area id (both told at the zone file's row): a zone of only such areas is gone, and a bid
+ * covering it is not told again.
+ */
 function withEmptiedZones(s: TableRows, areaIds: ReadonlySet<string>): RejectedIds {
   const zones = new Set(s.rejected.zones);
   for (const { rows } of s.zonings.values())
-    for (const { row } of rows)
-      if (!areaIds.has(row.area_id) && explained(s.rejected, 'areas', row.area_id)) zones.add(row.zone_id);
+    for (const { row } of rows) if (!areaIds.has(row.area_id)) zones.add(row.zone_id);
   return { ...s.rejected, zones };
 }
 
@@ -333,25 +370,24 @@ function buildBids(
   uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues, 'bid_id');
   const bids: Bid[] = [];
   const seen = new Set<string>();
-  const meantProvider = meantId(providers.keys());
   const meantPlace = meantId([...areaIds, ...zones.keys()]);
+  const unknownProvider = (id: string) => !providers.has(id) && !explained(s.rejected, 'providers', id);
+  const unknownProviders = unknownProviderRows(s, unknownProvider, meantId(providers.keys()), issues);
   for (const { line, row } of s.bids) {
     if (seen.has(row.bid_id)) continue;
     seen.add(row.bid_id);
     const provider = providers.get(row.provider_id);
-    // A rejected provider row is already reported; the bid's own coverage is still checked.
-    if (provider === undefined && !explained(s.rejected, 'providers', row.provider_id)) {
-      issues.error(
-        s.files.bids,
-        line,
-        msg.unknownProvider(row.provider_id, meantProvider(row.provider_id), issues.table(s.files.providers)),
-        'provider_id',
-      );
+    if (provider === undefined && unknownProvider(row.provider_id)) {
+      const told = unknownProviders.at(row.provider_id, line);
+      if (told !== null) issues.error(s.files.bids, line, told, 'provider_id');
       continue;
     }
     const { areas, unknown, rejected } = resolveCoverage(row.coverage, areaIds, zones, rejectedIds);
     if (unknown.length > 0) {
-      const meant = unknown.map(meantPlace).filter((id) => id !== null);
+      const meant = unknown.flatMap((typed) => {
+        const id = meantPlace(typed);
+        return id === null ? [] : [{ typed, id }];
+      });
       if (!zonesUnknown)
         issues.error(
           s.files.bids,
@@ -579,6 +615,11 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
   return { areas, zonings, demand, totals, providers, bids, current };
 }
 
+function hasPeriod(demand: DemandTable, period: string): boolean {
+  for (let i = 0; i < demand.length; i++) if (demand.row(i).period === period) return true;
+  return false;
+}
+
 export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   const zoning = s.json.zoning ?? [...s.zonings.keys()][0] ?? '';
   const zoningUnknown = !s.zonings.has(zoning);
@@ -586,12 +627,15 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   if (zoningUnknown)
     issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const designTotal = totals.get(s.json.period);
-  if (designTotal === undefined)
-    issues.error(
-      s.jsonFile,
-      s.jsonLine('period'),
-      msg.periodHasNoRows(s.json.period, s.files.demand, [...totals.keys()]),
-    );
+  if (designTotal === undefined) {
+    // Rows of the period all refused for an unknown area (told) are not a period without rows.
+    if (!hasPeriod(s.demand, s.json.period))
+      issues.error(
+        s.jsonFile,
+        s.jsonLine('period'),
+        msg.periodHasNoRows(s.json.period, s.files.demand, [...totals.keys()]),
+      );
+  }
   // Every row of the period at 0 hours: nothing to tender. Said once, here, rather than as an
   // infeasible award ("at most 0 providers can win") or a warning for every zone.
   else if (designTotal.hours === 0)
@@ -600,7 +644,9 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
   // With no rows for the period at all (told above), every bid and period would be told again.
   if (designTotal !== undefined && designTotal.hours > 0) {
     warnBidsWithoutDemand(s, hours, bids, issues);
-    warnShortPeriods(s.files.demand, totals, s.json.period, issues);
+    // A row rejected for its own mistake (an empty hours cell) is told already: its period is
+    // short of it, and told short again it would read as a second mistake.
+    if (!s.demandHasRejected) warnShortPeriods(s.files.demand, totals, s.json.period, issues);
   }
   return {
     name: s.json.name,

@@ -113,6 +113,62 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test('a provider id mistyped down a column of bids is one message, with the rows that repeat it', async () => {
+    const { errors } = await problems((f) => {
+      for (const line of [2, 4])
+        set('bids.csv', line, `B${line - 1},p1,standard,Z${line === 2 ? 1 : 2},24.5,500,any,`)(f);
+    });
+    expect(errors).toEqual([
+      'bids.csv:2: unknown provider "p1": it is not in providers.csv (providers.csv has "P1": ids must match capitals too; write "P1"); the same in 1 more row(s): 4',
+    ]);
+  });
+
+  test('a bid id repeated in several rows is one message, with the rows that repeat it', async () => {
+    const { errors } = await problems((f) => {
+      set('bids.csv', 3, 'B1,P2,standard,Z1,25,500,any,')(f);
+      set('bids.csv', 4, 'B1,P1,standard,Z2,24,500,,')(f);
+    });
+    expect(errors).toEqual([
+      'bids.csv:3: duplicate bid id "B1" (first on line 2): ids must be unique; the same in 1 more row(s): 4',
+    ]);
+  });
+
+  test('a later-period row with an empty hours cell is told once, not as a short period too', async () => {
+    const { errors, warnings } = await problems((f) => {
+      const rows = (f['demand.csv'] ?? '').trim().split('\n');
+      const later = rows.slice(1).map((r) => r.replace(',2027,', ',2028,'));
+      later[0] = 'A1,standard,2028,,,';
+      f['demand.csv'] = `${[...rows, ...later].join('\n')}\n`;
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^demand\.csv:6: hours_per_week is empty/);
+    expect(warnings).toEqual([]);
+  });
+
+  test('a coverage naming area ids without the zeros a spreadsheet dropped says so', async () => {
+    const { errors } = await problems((f) => {
+      for (const file of ['areas.csv', 'zones-two.csv', 'demand.csv', 'bids.csv'])
+        f[file] = (f[file] ?? '').replace(/\bA(\d)\b/g, '000$1');
+      set('bids.csv', 5, 'B4,P2,standard,3,26,500,secondary,')(f);
+    });
+    expect(errors).toEqual([
+      'bids.csv:5: coverage names unknown area or zone id(s) "3": use * or ids from areas.csv and the zone files, separated by ; (a spreadsheet dropped the leading zeros: write "0003")',
+    ]);
+  });
+
+  test('area ids whose leading zeros a spreadsheet dropped (1 for 0001): one message per file, saying so', async () => {
+    const { errors } = await problems((f) => {
+      for (const file of ['areas.csv', 'zones-two.csv', 'demand.csv', 'bids.csv'])
+        f[file] = (f[file] ?? '').replace(/\bA(\d)\b/g, '000$1');
+      for (const file of ['zones-two.csv', 'demand.csv'])
+        f[file] = (f[file] ?? '').replace(/^000(\d),/gm, '$1,');
+    });
+    expect(errors).toEqual([
+      'zones-two.csv:2: unknown area "1": it is not in areas.csv (areas.csv has "0001": a spreadsheet dropped the leading zeros; format the area_id column as text and write the ids as areas.csv has them); the same in 2 more row(s): 3, 4',
+      'demand.csv:2: unknown area "1": it is not in areas.csv (areas.csv has "0001": a spreadsheet dropped the leading zeros; format the area_id column as text and write the ids as areas.csv has them); the same in 3 more row(s): 3, 4, 5',
+    ]);
+  });
+
   test('with a mistake in scenario.json, the tables are still checked against each other: both told in one round, no echo', async () => {
     const { scenario, errors } = await problems((f) => {
       json(f, (j) => {
