@@ -440,6 +440,15 @@ export const meatWeightsOff = (
 ) =>
   `is ${weights[at]} and ${at === 'qualityWeight' ? 'priceWeight' : 'qualityWeight'} ${weights[at === 'qualityWeight' ? 'priceWeight' : 'qualityWeight']}: they add up to ${sum}, so a bid's MEAT score is out of ${points} points, not 100: set the two to add up to 1 (0.7 and 0.3 for 70% quality, 30% price; priceWeight is 0.4 and qualityWeight 0.6 in scenario.json when not given)`;
 
+/**
+ * HiGHS ended with no plan and no proof that none exists: `timeLimit`, the seconds it was
+ * given when it stopped for the time limit (HiGHS model status 13), else null.
+ */
+export const solverFoundNoPlan = (status: number, timeLimit: number | null) =>
+  timeLimit === null
+    ? `HiGHS found no plan (model status ${status})`
+    : `HiGHS found no plan within the time limit of ${timeLimit} s, and did not prove that none exists (model status ${status}): give a longer --time-limit, or relax a rule (award.minDistinctProviders, the share cap)`;
+
 /** A required value left out, and how to give it: every "is missing" of a setting or file is worded so. */
 export const isMissing = (fix: string) => `is missing: ${fix}`;
 

@@ -10,6 +10,7 @@
  * of the optimum, so it is not used.
  */
 import highsModule, { type Highs } from 'highs';
+import { solverFoundNoPlan } from '../diagnostics/messages.js';
 import {
   startPlan,
   type Program,
@@ -171,7 +172,11 @@ function run(
     const info = model.info;
     const hasPlan = Number(info.get('primal_solution_status')) === 2;
     if (!hasPlan)
-      return { status: 'error', message: `HiGHS found no plan (model status ${status})`, seconds: seconds() };
+      return {
+        status: 'error',
+        message: solverFoundNoPlan(status, status === s.timeLimit ? options.timeLimit : null),
+        seconds: seconds(),
+      };
     const values = Array.from(model.getSolution().colValue);
     const objective = model.getObjectiveValue();
     const rawGap = Number(info.get('mip_gap'));
