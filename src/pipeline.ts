@@ -164,7 +164,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
         lots,
         warnings,
         run,
-        await diagnoseInfeasible(scenario, lots, options.backend),
+        await diagnoseInfeasible(scenario, lots, options.backend, { budgetSeconds: options.timeLimit }),
       ),
       lots,
     };

@@ -449,6 +449,10 @@ export const solverFoundNoPlan = (status: number, timeLimit: number | null) =>
     ? `HiGHS found no plan (model status ${status})`
     : `HiGHS found no plan within the time limit of ${timeLimit} s, and did not prove that none exists (model status ${status}): give a longer --time-limit, or relax a rule (award.minDistinctProviders, the share cap)`;
 
+/** An infeasible tender whose diagnosis ran out of its `seconds` before finding which of `settings` (the rules in force) to relax. */
+export const diagnosisOutOfTime = (seconds: number, settings: readonly string[]) =>
+  `No award meets every rule. Which rule to relax was not found within the ${seconds} s the diagnosis was given (each test of a large tender is slow)${settings.length === 0 ? '' : `: the rules in force are ${settings.join(', ')}; relax one and solve again`}, or give a longer --time-limit`;
+
 /** A required value left out, and how to give it: every "is missing" of a setting or file is worded so. */
 export const isMissing = (fix: string) => `is missing: ${fix}`;
 

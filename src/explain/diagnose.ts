@@ -14,7 +14,11 @@
  *      (the others of its set relaxed)
  *
  * Each test is a feasibility solve (objective zero) bounded by a node limit,
- * so the diagnosis is the same on every machine.
+ * so the diagnosis is the same on every machine. The whole diagnosis is also
+ * bounded in time (`budgetSeconds`): on a national tender one test can take a
+ * minute, and the subsets and steps many tests, so without a bound `zonal solve`
+ * of an infeasible tender ran on for many minutes. Past the bound it says which
+ * rules are in force, and that which to relax was not found in time.
  */
 import { tenderLots } from '../lots/tender-lots.js';
 import { eligibleBids } from '../lots/eligibility.js';
@@ -25,6 +29,7 @@ import { relaxations } from './rule-costs.js';
 import { budgetMove, budgetSteps, withoutBudget } from '../contract/budget.js';
 import { movedCapMove, movedCapSteps, withMovedCap, withoutMovedCap } from '../contract/transition-cap.js';
 import type { Diagnosis, RuleMove } from './types.js';
+import { diagnosisOutOfTime } from '../diagnostics/messages.js';
 
 type Rule = RuleMove['rule'];
 
@@ -130,22 +135,33 @@ const knobs: Readonly<Record<Rule, Knob>> = {
 export interface DiagnoseOptions {
   /** Branch-and-bound nodes per feasibility test. @defaultValue 2000 */
   readonly nodeLimit?: number;
-  /** A safety net only (seconds). @defaultValue 60 */
+  /** A safety net for one feasibility test (seconds). @defaultValue 60 */
   readonly timeLimit?: number;
+  /** Seconds the whole diagnosis may take (`zonal solve` gives its --time-limit). @defaultValue 60 */
+  readonly budgetSeconds?: number;
 }
 
 type Feasible = (s: Scenario) => Promise<boolean>;
 
+/** Thrown by a feasibility test once the diagnosis has used its time. */
+class OutOfTime extends Error {}
+
 function feasibility(backend: SolverBackend, options: DiagnoseOptions): Feasible {
+  const deadline = performance.now() + (options.budgetSeconds ?? 60) * 1000;
   return async (s) => {
+    const left = (deadline - performance.now()) / 1000;
+    if (left <= 0) throw new OutOfTime();
     const program = buildProgram(s, tenderLots(s).lots);
     const plain = { ...program, variables: program.variables.map((v) => ({ ...v, cost: 0 })) };
     const outcome = await backend.solve(plain, {
-      timeLimit: options.timeLimit ?? 60,
+      timeLimit: Math.min(options.timeLimit ?? 60, left),
       relativeGap: 1,
       nodeLimit: options.nodeLimit ?? 2000,
     });
-    return outcome.status === 'optimal' || outcome.status === 'feasible';
+    if (outcome.status === 'optimal' || outcome.status === 'feasible') return true;
+    // No plan and the time gone: not a "no", an unknown.
+    if (outcome.status !== 'infeasible' && performance.now() >= deadline) throw new OutOfTime();
+    return false;
   };
 }
 
@@ -185,10 +201,30 @@ export async function diagnoseInfeasible(
   backend: SolverBackend,
   options: DiagnoseOptions = {},
 ): Promise<Diagnosis> {
-  const feasible = feasibility(backend, options);
   const inForce = relaxations(scenario, lots)
     .filter((r) => r.active && r.rule in knobs)
     .map((r) => r.rule as Rule);
+  try {
+    return await smallestRelaxations(scenario, lots, inForce, feasibility(backend, options));
+  } catch (e) {
+    if (!(e instanceof OutOfTime)) throw e;
+    return {
+      summary: diagnosisOutOfTime(
+        options.budgetSeconds ?? 60,
+        inForce.map((rule) => knobs[rule].setting),
+      ),
+      relaxations: [],
+    };
+  }
+}
+
+/** Steps 2 and 3, with the rules in force. */
+async function smallestRelaxations(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  inForce: readonly Rule[],
+  feasible: Feasible,
+): Promise<Diagnosis> {
   for (let size = 1; size <= inForce.length; size++) {
     const sets: Rule[][] = [];
     for (const set of subsetsOfSize(inForce, size))

@@ -88,4 +88,25 @@ describe('diagnoseInfeasible', () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen)).toEqual(new Set([77]));
   });
+
+  it('stops at its time budget and says which rules are in force, rather than running on', async () => {
+    // A backend as slow as a national tender's tests, that never finds a plan in its time.
+    let tests = 0;
+    const slow: SolverBackend = {
+      name: 'slow',
+      solve: async () => {
+        tests++;
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return { status: 'error', message: 'no plan within the time limit', seconds: 0.04 };
+      },
+    };
+    const s = tender({ minDistinctProviders: 3, minQuality: 50 });
+    const d = await diagnoseInfeasible(s, lotsOf(s), slow, { budgetSeconds: 0.1 });
+    // Each test takes at least 40 ms, so no more than 3 fit in 0.1 s (and the one that ends past it).
+    expect(tests).toBeLessThanOrEqual(3);
+    expect(d.relaxations).toEqual([]);
+    expect(d.summary).toBe(
+      'No award meets every rule. Which rule to relax was not found within the 0.1 s the diagnosis was given (each test of a large tender is slow): the rules in force are award.minDistinctProviders, award.minQuality; relax one and solve again, or give a longer --time-limit',
+    );
+  });
 });
