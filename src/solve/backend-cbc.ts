@@ -85,7 +85,8 @@ function runCbc(
     const child = spawn(binary, args, {
       cwd: folder,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: Math.min(killAfterSeconds * 1000, maxTimerMs),
+      // Whole milliseconds: spawn refuses a fractional timeout (a time limit of 0.25 s, or what is left of a diagnosis).
+      timeout: Math.min(Math.ceil(killAfterSeconds * 1000), maxTimerMs),
     });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -62,6 +62,11 @@ describe.skipIf(!isCbcAvailable())('cbc backend', () => {
     expect(outcome.status === 'optimal' && outcome.gap).toBe(0);
   });
 
+  it('takes a time limit that is not a whole number of milliseconds (what a diagnosis has left)', async () => {
+    // spawn refused a fractional timeout: "The value of "timeout" is out of range … 39999.987832".
+    expectOptimum(await cbc.solve(knapsack, { ...options, timeLimit: 9.9999878 }), knapsackOptimum, 6);
+  });
+
   it('says infeasible for an infeasible program', async () => {
     expect((await cbc.solve(infeasible, options)).status).toBe('infeasible');
   });
