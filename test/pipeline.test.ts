@@ -330,6 +330,27 @@ describe('a time limit', () => {
     expect(firstNonFinite(outcome.result)).toBeNull(); // the guard before writing lets it through
     expect(formatSummary(outcome.result)).toContain('time limit hit before the solver could bound');
   });
+
+  test('with a gap of 100% (a bound still at 0): told as no bound yet, not "within 100.0% of the best possible"', async () => {
+    const zeroBound: SolverBackend = {
+      name: 'highs',
+      async solve(program, options) {
+        const outcome = await highsBackend.solve(program, options);
+        return outcome.status === 'optimal' ? { ...outcome, status: 'feasible', gap: 1 } : outcome;
+      },
+    };
+    const outcome = await runScenario(generateScenario(instanceSizes.S, 1), {
+      backend: zeroBound,
+      timeLimit: 60,
+      inputHash: 't',
+      version: 't',
+    });
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(outcome.result.gap).toBe(1); // result.json keeps the solver's figure
+    const summary = formatSummary(outcome.result);
+    expect(summary).toContain('time limit hit before the solver could bound');
+    expect(summary).not.toContain('within 100.0%');
+  });
 });
 
 describe('withSettings', () => {

@@ -5,6 +5,7 @@
 import type { Result } from '../../model/result.js';
 import { html, type Html } from './escape.js';
 import { hours, moneyShort, percent, price, score } from './format.js';
+import { telling } from '../summary.js';
 
 const statusText: Readonly<Record<Result['status'], string>> = {
   optimal: 'proven best award',
@@ -14,7 +15,7 @@ const statusText: Readonly<Record<Result['status'], string>> = {
 export function titleBlock(result: Result, kind: string): Html {
   const gap =
     result.status === 'feasible'
-      ? ` (within ${result.gap === null ? 'an unknown margin' : percent(result.gap)} of the best possible)`
+      ? ` (within ${telling(result.gap) === null ? 'an unknown margin' : percent(result.gap ?? 0)} of the best possible)`
       : '';
   return html`<header class="title">
 <h1>${result.scenario}</h1>
