@@ -1,7 +1,7 @@
 /**
- * Grid values wrong on their own (a lead share of 1.5, or 80 meant as 0.8), each told once at
- * its line in the batch file before any variant runs, not as the same failed row in every
- * variant that holds it. Asked once the bases are read and `baseReferenceProblems` found nothing.
+ * Grid values wrong on their own (a lead share of 1.5, or 80 meant as 0.8), and shared
+ * overrides wrong on their own, each told once at its line in the batch file before any
+ * variant runs, not as the same failed row in every variant that holds it. Asked once the bases are read and `baseReferenceProblems` found nothing.
  *
  * A value is wrong on its own when the first few variants that hold it all fail with one
  * message, and the value by itself on the base fails with that message too. The second test
@@ -37,10 +37,38 @@ function failure(base: Scenario, overrides: Overrides): string | null {
   return typeof scenario === 'string' ? scenario : null;
 }
 
+/**
+ * The shared overrides (the batch file's top-level "overrides") when they are wrong on their
+ * own: the first few variants all fail with one message, and the shared overrides alone on
+ * the base fail with it too. One message at "overrides", not a failed row per variant.
+ */
+function sharedProblem(
+  batch: Pick<ParsedBatch, 'source' | 'variants'>,
+  bases: ReadonlyMap<string, Scenario>,
+): BatchProblem | null {
+  const { file, line, shared } = batch.source;
+  const base = bases.get(file.base);
+  if (Object.keys(shared).length === 0 || base === undefined) return null;
+  const messages = new Set(
+    batch.variants.slice(0, variantsTried).map((v) => {
+      const own = bases.get(v.base);
+      return own === undefined ? null : failure(own, v.overrides);
+    }),
+  );
+  const [message] = messages;
+  if (messages.size !== 1 || message === undefined || message === null) return null;
+  const alone = overridesSchema.safeParse(shared);
+  if (!alone.success || failure(base, alone.data) !== message) return null;
+  return { line: line(['overrides']), message: `"overrides": ${message}` };
+}
+
 export function gridValueProblems(
   batch: Pick<ParsedBatch, 'source' | 'variants'>,
   bases: ReadonlyMap<string, Scenario>,
 ): BatchProblem[] {
+  // A shared mistake fails every variant: told once, and not blamed on the grid's values.
+  const shared = sharedProblem(batch, bases);
+  if (shared !== null) return [shared];
   const { file, line } = batch.source;
   const base = bases.get(file.base);
   if (file.grid === undefined || base === undefined) return [];

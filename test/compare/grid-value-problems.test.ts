@@ -78,4 +78,20 @@ describe('gridValueProblems', () => {
       ]),
     ).toEqual([]);
   });
+
+  test('shared overrides wrong on their own are one problem at "overrides", not blamed on the grid', async () => {
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "overrides": {',
+      '    "lots": { "standard": { "leadShare": 1.5 } } },',
+      '  "grid": { "zoning": ["two", "one"], "demandMultiplier": [1, 1.1] } }',
+    ]);
+    expect(problems).toEqual([
+      {
+        line: 2,
+        message:
+          '"overrides": lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)',
+      },
+    ]);
+  });
 });
