@@ -11,6 +11,7 @@ import { highsBackend } from '../src/solve/backend-highs.js';
 import type { SolverBackend } from '../src/solve/program.js';
 import { firstNonFinite } from '../src/report/finite.js';
 import { formatSummary } from '../src/report/summary.js';
+import { titleBlock } from '../src/report/html/headline.js';
 import type { Scenario } from '../src/model/types.js';
 import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
@@ -350,6 +351,10 @@ describe('a time limit', () => {
     const summary = formatSummary(outcome.result);
     expect(summary).toContain('time limit hit before the solver could bound');
     expect(summary).not.toContain('within 100.0%');
+    // report.html's title says the same.
+    const title = String(titleBlock(outcome.result, 'award'));
+    expect(title).toContain('within an unknown margin of the best possible');
+    expect(title).not.toContain('100.0%');
   });
 });
 

@@ -184,3 +184,10 @@ export interface InfeasibleResult extends ResultHeader {
   readonly warnings: readonly string[];
   readonly run: RunInfo;
 }
+
+/**
+ * A time-limited plan's gap when it bounds anything: HiGHS gives 100% (or more) while its
+ * bound on the best possible is still 0, and "within 100.0% of the best possible" tells a
+ * reader nothing, so such a gap is told as no bound yet, as a missing one (null) is.
+ */
+export const boundedGap = (gap: number | null): number | null => (gap !== null && gap < 1 ? gap : null);

@@ -2,7 +2,7 @@
  * The readable summary printed after a solve: headline totals, one line per
  * lot, one per provider, flags and warnings. Pure: result in, text out.
  */
-import type { InfeasibleResult, Result } from '../model/result.js';
+import { boundedGap, type InfeasibleResult, type Result } from '../model/result.js';
 import { formatTable } from './text-table.js';
 import { contractLines } from '../contract/summary-lines.js';
 import {
@@ -23,19 +23,13 @@ export function money(x: number, currency = 'GBP'): string {
 export const hours = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-/**
- * A time-limited plan's gap when it says something: HiGHS gives 100% (or more) when its
- * bound on the best possible is still 0, and "within 100.0% of the best possible" tells a
- * reader nothing, so such a gap is told as no bound yet, as a missing one is.
- */
-export const telling = (gap: number | null): number | null => (gap !== null && gap < 1 ? gap : null);
-
 function headline(r: Result): string[] {
+  const bounded = boundedGap(r.gap);
   const gap =
     r.status !== 'feasible'
       ? ''
-      : telling(r.gap) !== null
-        ? ` (time limit hit; within ${percent(r.gap ?? 0)} of the best possible)`
+      : bounded !== null
+        ? ` (time limit hit; within ${percent(bounded)} of the best possible)`
         : ' (time limit hit before the solver could bound the best possible cost: this plan keeps every rule but may not be the cheapest; allow more time)';
   const t = r.totals;
   return [

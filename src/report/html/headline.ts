@@ -5,7 +5,7 @@
 import type { Result } from '../../model/result.js';
 import { html, type Html } from './escape.js';
 import { hours, moneyShort, percent, price, score } from './format.js';
-import { telling } from '../summary.js';
+import { boundedGap } from '../../model/result.js';
 
 const statusText: Readonly<Record<Result['status'], string>> = {
   optimal: 'proven best award',
@@ -13,9 +13,10 @@ const statusText: Readonly<Record<Result['status'], string>> = {
 };
 
 export function titleBlock(result: Result, kind: string): Html {
+  const bounded = boundedGap(result.gap);
   const gap =
     result.status === 'feasible'
-      ? ` (within ${telling(result.gap) === null ? 'an unknown margin' : percent(result.gap ?? 0)} of the best possible)`
+      ? ` (within ${bounded === null ? 'an unknown margin' : percent(bounded)} of the best possible)`
       : '';
   return html`<header class="title">
 <h1>${result.scenario}</h1>
