@@ -24,8 +24,8 @@ export interface JournalLine {
   readonly csv: string;
 }
 
-export async function journalLine(row: BatchRow): Promise<JournalLine> {
-  return { row, jsonl: jsonlLine(row), csv: await batchCsvRows([row]) };
+export function journalLine(row: BatchRow): JournalLine {
+  return { row, jsonl: jsonlLine(row), csv: batchCsvRows([row]) };
 }
 
 /** What batch.xlsx says of the batch as a whole: its batch file's name, and how many variants it has. */
@@ -45,7 +45,7 @@ export async function rewriteBatchFiles(
     outDir,
     new Map<string, string | Uint8Array>([
       [batchFiles.jsonl, sorted.map((l) => l.jsonl).join('')],
-      [batchFiles.csv, (await batchCsvHeaderLine()) + sorted.map((l) => l.csv).join('')],
+      [batchFiles.csv, batchCsvHeaderLine() + sorted.map((l) => l.csv).join('')],
       [
         batchFiles.xlsx,
         await batchWorkbook(

@@ -2,10 +2,9 @@
  * Batch rows as lines of batch.csv and batch.jsonl, and batch.jsonl read back
  * for --resume. Pure.
  */
-import { writeToString } from 'fast-csv';
 import stableStringify from 'safe-stable-stringify';
 import type { Variant } from './batch-file.js';
-import { escapeCell, type Cell } from '../report/csv-write.js';
+import { csvLine, type Cell } from '../report/csv-write.js';
 import type { BatchRow } from './run-variant.js';
 import { metricCsvCells, metricCsvHeader } from './metrics.js';
 
@@ -53,23 +52,16 @@ export function batchCells(r: BatchRow): Cell[] {
   ];
 }
 
-function csvLines(rows: readonly (readonly Cell[])[]): Promise<string> {
-  return writeToString(
-    rows.map((r) => r.map(escapeCell)),
-    { headers: false, includeEndRowDelimiter: true },
-  );
-}
-
-export function batchCsvHeaderLine(): Promise<string> {
-  return csvLines([[...batchCsvHeader]]);
+export function batchCsvHeaderLine(): string {
+  return csvLine(batchCsvHeader);
 }
 
 /** 12 significant digits: every digit that means something, without float noise such as 0.29876864400000025. */
 const withoutNoise = (cell: Cell): Cell =>
   typeof cell === 'number' && Number.isFinite(cell) ? Number(cell.toPrecision(12)) : cell;
 
-export function batchCsvRows(rows: readonly BatchRow[]): Promise<string> {
-  return rows.length === 0 ? Promise.resolve('') : csvLines(rows.map((r) => batchCells(r).map(withoutNoise)));
+export function batchCsvRows(rows: readonly BatchRow[]): string {
+  return rows.map((r) => csvLine(batchCells(r).map(withoutNoise))).join('');
 }
 
 export function jsonlLine(row: BatchRow): string {

@@ -258,7 +258,7 @@ function startThreadPool(
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const total = settings.variants.length;
   const finished = await finishedRows(settings);
-  const kept = await Promise.all(finished.kept.map(journalLine));
+  const kept = finished.kept.map(journalLine);
   const done = new Set(kept.map((l) => l.row.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
   const book = { name: settings.name ?? null, total };
@@ -276,17 +276,19 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const lines: JournalLine[] = [...kept];
   let landed = kept.length;
   settings.onProgress?.(landed, total);
-  let writes = Promise.resolve();
+  // A row that cannot be written (a full disk) stops the journal; the batch throws it once its variants have run.
+  const unwritten: unknown[] = [];
   const land = (solved: BatchRow) => {
-    const baseInput = settings.baseInputs?.get(solved.base);
-    const row = baseInput === undefined ? solved : { ...solved, baseInput };
-    landed++;
-    writes = writes.then(async () => {
-      const line = await journalLine(row);
-      lines.push(line);
+    if (unwritten.length > 0) return;
+    try {
+      const baseInput = settings.baseInputs?.get(solved.base);
+      const line = journalLine(baseInput === undefined ? solved : { ...solved, baseInput });
       journal.append(line);
-      settings.onProgress?.(landed, total);
-    });
+      lines.push(line);
+      settings.onProgress?.(++landed, total);
+    } catch (error) {
+      unwritten.push(error);
+    }
   };
   // The threads stop while the final files are written (they wind down on their own cores).
   let stopping = Promise.resolve();
@@ -299,12 +301,9 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
         stopping = threads.stop();
         stopping.catch(() => undefined); // awaited (and thrown) below, after the final files
       }
-      try {
-        await writes;
-      } finally {
-        journal.close();
-      }
+      journal.close();
     }
+    if (unwritten.length > 0) throw unwritten[0];
     await rewriteBatchFiles(settings.outDir, lines, book);
   } finally {
     await stopping;

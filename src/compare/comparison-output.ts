@@ -47,7 +47,7 @@ export function comparisonCsvRow(r: ComparisonRow): Cell[] {
   ];
 }
 
-export function comparisonCsv(c: Comparison): Promise<string> {
+export function comparisonCsv(c: Comparison): string {
   return toCsv(comparisonCsvHeader, c.rows.map(comparisonCsvRow));
 }
 

@@ -79,7 +79,7 @@ export function awardAsCurrent(result: Result, scenario: Scenario, lots: readonl
   );
 }
 
-export function baselineCsv(rows: readonly BaselineRow[]): Promise<string> {
+export function baselineCsv(rows: readonly BaselineRow[]): string {
   return toCsv(
     ['area_id', 'care_type', 'provider_id', 'hours_per_week'],
     rows.map((r) => [r.areaId, r.careType, r.providerId, Math.round(r.hours * 100) / 100]),

@@ -10,15 +10,12 @@ import type { RenderedFiles } from './rendered-files.js';
 import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
 
 /** Every default output of a solved award, in the order they are listed: the result's files, then the rendered ones. */
-export async function outputFiles(
-  result: Result,
-  rendered: RenderedFiles,
-): Promise<Map<string, string | Uint8Array>> {
+export function outputFiles(result: Result, rendered: RenderedFiles): Map<string, string | Uint8Array> {
   return new Map<string, string | Uint8Array>([
     ['result.json', `${JSON.stringify(result, null, 2)}\n`],
-    ['allocations.csv', await allocationsCsv(result)],
-    ['lots.csv', await lotsCsv(result)],
-    ['providers.csv', await providersCsv(result)],
+    ['allocations.csv', allocationsCsv(result)],
+    ['lots.csv', lotsCsv(result)],
+    ['providers.csv', providersCsv(result)],
     ['report.html', rendered.reportHtml],
     ['result.xlsx', rendered.resultXlsx],
   ]);

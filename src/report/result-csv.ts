@@ -115,12 +115,12 @@ export function providersTable(result: Result): SheetTable {
   };
 }
 
-const tableCsv = (table: SheetTable): Promise<string> =>
+const tableCsv = (table: SheetTable): string =>
   toCsv(
     table.columns.map((c) => c.header),
     table.rows,
   );
 
-export const allocationsCsv = (result: Result): Promise<string> => tableCsv(allocationsTable(result));
-export const lotsCsv = (result: Result): Promise<string> => tableCsv(lotsTable(result));
-export const providersCsv = (result: Result): Promise<string> => tableCsv(providersTable(result));
+export const allocationsCsv = (result: Result): string => tableCsv(allocationsTable(result));
+export const lotsCsv = (result: Result): string => tableCsv(lotsTable(result));
+export const providersCsv = (result: Result): string => tableCsv(providersTable(result));

@@ -39,23 +39,21 @@ describe('the batch journal', () => {
     const dir = tempDir();
     await rewriteBatchFiles(dir, [], { name: null, total: rows.length });
     const journal = openJournal(dir);
-    for (const r of rows) journal.append(await journalLine(r));
+    for (const r of rows) journal.append(journalLine(r));
     journal.close();
     expect(read(dir, 'batch.jsonl')).toBe(rows.map(jsonlLine).join(''));
-    expect(read(dir, 'batch.csv')).toBe(
-      (await batchCsvHeaderLine()) + (await Promise.all(rows.map((r) => batchCsvRows([r])))).join(''),
-    );
+    expect(read(dir, 'batch.csv')).toBe(batchCsvHeaderLine() + rows.map((r) => batchCsvRows([r])).join(''));
   });
 
   test('the final rewrite puts the lines in variant order, the same text as formatting every row at once', async () => {
     const dir = tempDir();
-    await rewriteBatchFiles(dir, await Promise.all(rows.map(journalLine)), {
+    await rewriteBatchFiles(dir, rows.map(journalLine), {
       name: null,
       total: rows.length,
     });
     const sorted = [...rows].sort((a, b) => a.index - b.index);
     expect(read(dir, 'batch.jsonl')).toBe(sorted.map(jsonlLine).join(''));
-    expect(read(dir, 'batch.csv')).toBe((await batchCsvHeaderLine()) + (await batchCsvRows(sorted)));
+    expect(read(dir, 'batch.csv')).toBe(batchCsvHeaderLine() + batchCsvRows(sorted));
     expect(readFileSync(path.join(dir, 'batch.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -69,13 +67,13 @@ describe('the batch journal', () => {
     };
     const started = tempDir();
     // As the batch starts: one row kept by --resume of three variants.
-    await rewriteBatchFiles(started, [await journalLine(row('a', 0))], { name: 'Shire grid', total: 3 });
+    await rewriteBatchFiles(started, [journalLine(row('a', 0))], { name: 'Shire grid', total: 3 });
     const early = await summaryOf(started);
     expect([...early.keys()].join(' ')).toContain('Shire grid');
     expect(early.get('Variants')).toBe(3);
     expect(String(early.get('Not finished'))).toMatch(/^2 of the batch's 3 variants have no row here/);
     const ended = tempDir();
-    await rewriteBatchFiles(ended, await Promise.all(rows.map(journalLine)), {
+    await rewriteBatchFiles(ended, rows.map(journalLine), {
       name: 'Shire grid',
       total: 3,
     });

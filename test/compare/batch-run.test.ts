@@ -122,6 +122,15 @@ describe('runBatch', () => {
     expect(timeless(given.rows.filter(on('one')))).toEqual(timeless(read.rows.filter(on('one'))));
   });
 
+  test('a row that cannot be written (a full disk) fails the batch once its variants have run, not the process', async () => {
+    const full = await settings(1, {
+      onProgress: (done) => {
+        if (done === 1) throw new Error('no space left on device');
+      },
+    });
+    await expect(runBatch(full)).rejects.toThrow('no space left on device');
+  });
+
   test('--resume keeps finished rows, drops a line cut short and the failed row, and runs only the rest', async () => {
     const first = await settings(2);
     const full = await runBatch(first);

@@ -175,7 +175,7 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     const text = formatComparison(comparison);
     expect(text).toContain(`Cheapest: ${comparison.cheapest ?? ''}`.split('@')[0]);
     expect(text).toMatch(/Least risky: /);
-    const csv = (await comparisonCsv(comparison)).trim().split('\n');
+    const csv = comparisonCsv(comparison).trim().split('\n');
     expect(csv.length).toBe(comparison.rows.length + 1);
     expect(csv[1]?.startsWith(`1,${comparison.rows[0]?.key ?? ''},`)).toBe(true);
   });
@@ -246,7 +246,7 @@ describe('an option with no possible award', () => {
     expect(row?.diagnosis).not.toBeNull();
     expect(formatComparison(c.comparison)).toMatch(/ sole {2,}z {2,}infeasible /);
     expect(formatComparison(c.comparison)).toMatch(/: 1 option compared \(/);
-    const csv = (await comparisonCsv(c.comparison)).trim().split('\n');
+    const csv = comparisonCsv(c.comparison).trim().split('\n');
     const status = csv[0]?.split(',').indexOf('status') ?? -1;
     expect(csv[1]?.split(',')[status]).toBe('infeasible');
     const wb = new ExcelJS.Workbook();

@@ -47,7 +47,7 @@ describe('awardAsCurrent', () => {
   });
 
   test('the CSV has the current.csv columns', async () => {
-    const csv = await baselineCsv([{ areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 12.3456 }]);
+    const csv = baselineCsv([{ areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 12.3456 }]);
     expect(csv).toBe('area_id,care_type,provider_id,hours_per_week\nA1,standard,P1,12.35\n');
   });
 });

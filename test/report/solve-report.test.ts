@@ -102,7 +102,7 @@ describe('report.html for a solve', () => {
 
   it('is the same for the same input, and is written by outputFiles', async () => {
     expect(renderSolveReport(result, scenario)).toBe(page);
-    const files = await outputFiles(result, await renderedFiles(result, scenario));
+    const files = outputFiles(result, await renderedFiles(result, scenario));
     expect(files.get('report.html')).toBe(page);
   });
 

@@ -35,7 +35,7 @@ export async function comparisonFiles(
   currency: string,
 ): Promise<Map<string, string | Uint8Array>> {
   return new Map<string, string | Uint8Array>([
-    ['comparison.csv', await comparisonCsv(outcome.comparison)],
+    ['comparison.csv', comparisonCsv(outcome.comparison)],
     ['comparison.xlsx', await comparisonWorkbook(outcome.comparison, currency)],
     ['comparison.json', comparisonJson(outcome.comparison)],
     ['report.html', renderComparisonReport(comparisonReportInput(outcome, currency))],

@@ -39,7 +39,7 @@ export const scoresHeader = [
   'action',
 ];
 
-export function scoresCsv(rows: readonly BidScore[]): Promise<string> {
+export function scoresCsv(rows: readonly BidScore[]): string {
   return toCsv(scoresHeader, rows.map(scoresRow));
 }
 
@@ -159,7 +159,7 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   const rejects = rows.filter((r) => r.flags.includes('below-wage-floor')).length;
   const explain = rows.filter((r) => r.flags.includes('below-floor')).length;
   const workbook = await scoresWorkbook(scenario, rows, rejects, explain);
-  await writeFileAtomically(file, await scoresCsv(rows));
+  await writeFileAtomically(file, scoresCsv(rows));
   await writeFileAtomically(workbookFile, workbook);
   writeOut(
     `${scenario.name}: zoning "${scenario.zoning}"; MEAT = ${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)\n\n` +

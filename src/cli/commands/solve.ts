@@ -153,7 +153,7 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
       exitCodes.failure,
       `zonal solve: the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
     );
-  const files = await outputFiles(
+  const files = outputFiles(
     outcome.result,
     await (renders[0] ?? rendering(renderer, outcome.result, scenario)),
   );
@@ -191,7 +191,7 @@ function rendering(renderer: RenderThread, result: Result, scenario: Scenario): 
 
 /** --baseline-out FILE: the award as a current.csv for next year (written atomically, like every output). */
 async function writeBaseline(file: string, rows: readonly BaselineRow[]): Promise<void> {
-  await writeFileAtomically(file, await baselineCsv(rows));
+  await writeFileAtomically(file, baselineCsv(rows));
 }
 
 /** No award is possible: write result.json and report.html with the diagnosis, print it, exit 3. */
