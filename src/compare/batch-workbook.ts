@@ -40,38 +40,38 @@ function settingText(path: string, value: Cell): string {
 }
 
 /** The variant's own name or id when given; else its settings in words ("twelve, standard lead-secondary, lead 70%"). */
-function variantName(row: BatchRow): string {
+function variantName(row: BatchRow, leaves: readonly [string, Cell][]): string {
   if (row.overrides.name !== undefined) return row.overrides.name;
   if (!/^v-[0-9a-f]{12}$/.test(row.id)) return row.id;
-  const text = settingLeaves(row.overrides)
-    .map(([p, v]) => settingText(p, v))
-    .join(', ');
+  const text = leaves.map(([p, v]) => settingText(p, v)).join(', ');
   return text === '' ? 'base scenario' : text;
 }
 
 const metricColumns = batchCsvHeader.filter(
   (h) => !['index', 'id', 'base', 'status', 'error', 'overrides'].includes(h),
 );
+/** Where each metric column is among batch.csv's cells. */
+const metricCells = metricColumns.map((h) => batchCsvHeader.indexOf(h));
 
 function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[][] } {
-  const settings = [...new Set(rows.flatMap((r) => settingLeaves(r.overrides).map(([p]) => p)))].filter(
+  const leavesOf = rows.map((r) => settingLeaves(r.overrides));
+  const settings = [...new Set(leavesOf.flatMap((leaves) => leaves.map(([p]) => p)))].filter(
     (p) => p !== 'name',
   );
   const header = ['index', 'name', 'id', 'base', ...settings, 'status', 'error', ...metricColumns];
-  const position = new Map<string, number>(batchCsvHeader.map((h, i) => [h, i]));
-  const cells = rows.map((r) => {
+  const cells = rows.map((r, i) => {
     const all = batchCells(r);
-    const leaves = new Map(settingLeaves(r.overrides));
-    const pick = (h: string) => all[position.get(h) ?? -1] ?? null;
+    const leaves = leavesOf[i] ?? [];
+    const byPath = new Map(leaves);
     return [
       r.index,
-      variantName(r),
+      variantName(r, leaves),
       r.id,
       r.base,
-      ...settings.map((p) => leaves.get(p) ?? null),
+      ...settings.map((p) => byPath.get(p) ?? null),
       r.status,
       r.error ?? '',
-      ...metricColumns.map(pick),
+      ...metricCells.map((at) => all[at] ?? null),
     ];
   });
   return { header, cells };
