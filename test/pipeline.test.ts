@@ -231,6 +231,33 @@ describe('runScenario', () => {
     expect(r.status).toBe('infeasible');
   });
 
+  test('an award and a tender with no award start result.json alike: the scenario, zoning, period, currency and weeks a year', async () => {
+    const named = { ...base, name: 'Header check', currency: 'EUR', weeksPerYear: 50 };
+    const header = {
+      schemaVersion: 1,
+      scenario: 'Header check',
+      zoning: 'z',
+      period: '2027',
+      currency: 'EUR',
+      weeksPerYear: 50,
+    };
+    const start = (r: object) => Object.entries(r).slice(0, 6);
+    // Solved; infeasible by the solver; infeasible without a solve (more winners asked for than places).
+    const award = await awardOrDiagnosis(named);
+    const solverSays = await awardOrDiagnosis({
+      ...named,
+      award: { ...named.award, minDistinctProviders: 4 },
+    });
+    const framework = lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 });
+    const short = await awardOrDiagnosis({
+      ...named,
+      lotPlan: { ...named.lotPlan, standard: framework, reablement: lotEntry({ geography: 'county' }) },
+      award: { ...named.award, minDistinctProviders: 4 },
+    });
+    expect([award.status, solverSays.status, short.status]).toEqual(['optimal', 'infeasible', 'infeasible']);
+    for (const r of [award, solverSays, short]) expect(start(r)).toEqual(Object.entries(header));
+  });
+
   test('the input scenario is not changed', async () => {
     const copy = structuredClone(base);
     await solved(base);

@@ -93,7 +93,7 @@ export interface RunInfo {
 }
 
 /** What every result.json starts with, whether or not an award was possible. */
-interface ResultHeader {
+export interface ResultHeader {
   readonly schemaVersion: 1;
   readonly scenario: string;
   readonly zoning: string;
