@@ -23,9 +23,9 @@ import {
   type TenderInputs,
   type TenderedLots,
 } from './lots/tender-lots.js';
-import type { InfeasibleResult, Result, RunInfo } from './model/result.js';
+import { sortAllocations, type InfeasibleResult, type Result, type RunInfo } from './model/result.js';
 import type { Lot, Objective, Scenario } from './model/types.js';
-import { assembleInfeasible, assembleResult, sortAllocations } from './result-assembly.js';
+import { assembleInfeasible, assembleResult } from './result-assembly.js';
 import { scoreAward } from './scoring/score-award.js';
 import { chooseBackups } from './solve/backups.js';
 import { buildProgram } from './solve/build-program.js';

@@ -4,13 +4,14 @@
  * InfeasibleResult. Computes nothing but totals: the pipeline's earlier steps did the work.
  */
 import type { Diagnosis } from './model/explanation.js';
-import type {
-  InfeasibleResult,
-  LotResult,
-  ProviderResult,
-  Result,
-  ResultHeader,
-  RunInfo,
+import {
+  sortAllocations,
+  type InfeasibleResult,
+  type LotResult,
+  type ProviderResult,
+  type Result,
+  type ResultHeader,
+  type RunInfo,
 } from './model/result.js';
 import type { Allocation, Lot, Scenario } from './model/types.js';
 import { eligibleBids } from './lots/eligibility.js';
@@ -35,23 +36,6 @@ export interface ResultParts {
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-const compareAllocations = (a: Allocation, b: Allocation) =>
-  a.lotId < b.lotId
-    ? -1
-    : a.lotId > b.lotId
-      ? 1
-      : a.role < b.role
-        ? -1
-        : a.role > b.role
-          ? 1
-          : a.bidId < b.bidId
-            ? -1
-            : 1;
-
-/** Order of allocations in result.json: by lot, role, bid. */
-export const sortAllocations = (allocations: readonly Allocation[]): Allocation[] =>
-  [...allocations].sort(compareAllocations);
 
 /** The start of every result.json, with an award or without. */
 const resultHeader = (scenario: Scenario): ResultHeader => ({

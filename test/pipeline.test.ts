@@ -12,7 +12,8 @@ import type { SolverBackend } from '../src/solve/program.js';
 import { firstNonFinite } from '../src/report/finite.js';
 import { formatSummary } from '../src/report/summary.js';
 import { titleBlock } from '../src/report/html/headline.js';
-import type { Scenario } from '../src/model/types.js';
+import type { Allocation, AwardRole, Scenario } from '../src/model/types.js';
+import { sortAllocations } from '../src/model/result.js';
 import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
 import { decode } from '../src/solve/decode.js';
@@ -102,6 +103,32 @@ describe('decode', () => {
     ]);
     expect(plan.unmet.get('standard:Z1')).toBeCloseTo(20, 9);
     expect(plan.unmet.get('standard:Z2')).toBe(0);
+  });
+});
+
+describe('the order of allocations', () => {
+  test('by lot, then role, then bid, whatever order they came in: result.json lists them so, and scoring reads them so', () => {
+    const allocation = (lotId: string, role: AwardRole, bidId: string): Allocation => ({
+      lotId,
+      role,
+      bidId,
+      providerId: 'P1',
+      hoursPerWeek: 1,
+      pricePerHour: 20,
+      annualCost: 1040,
+    });
+    const ordered = [
+      allocation('reablement:county', 'sole', 'B9'),
+      allocation('standard:Z1', 'backup', 'B3'),
+      allocation('standard:Z1', 'lead', 'B10'),
+      allocation('standard:Z1', 'lead', 'B2'),
+      allocation('standard:Z1', 'secondary', 'B1'),
+      allocation('standard:Z2', 'sole', 'B1'),
+    ];
+    const key = (a: Allocation) => `${a.lotId} ${a.role} ${a.bidId}`;
+    const mixed = [3, 0, 5, 2, 1, 4].map((i) => ordered[i] as Allocation);
+    for (const given of [[...ordered].reverse(), mixed])
+      expect(sortAllocations(given).map(key)).toEqual(ordered.map(key));
   });
 });
 

@@ -191,3 +191,14 @@ export interface InfeasibleResult extends ResultHeader {
  * reader nothing, so such a gap is told as no bound yet, as a missing one (null) is.
  */
 export const boundedGap = (gap: number | null): number | null => (gap !== null && gap < 1 ? gap : null);
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order of allocations in result.json, and the order scoring reads them in
+ * so that the order of input rows never changes a score: by lot, role, bid.
+ */
+export const sortAllocations = (allocations: readonly Allocation[]): Allocation[] =>
+  [...allocations].sort(
+    (a, b) => byText(a.lotId, b.lotId) || byText(a.role, b.role) || byText(a.bidId, b.bidId),
+  );
