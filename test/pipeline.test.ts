@@ -26,7 +26,7 @@ import {
   provider,
   twoZoneScenario,
 } from './helpers/scenario-builder.js';
-import { awardOrDiagnosis, run, solved } from './helpers/run.js';
+import { awardOrDiagnosis, run, solved, watchedHighs } from './helpers/run.js';
 
 const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
 const base = twoZoneScenario();
@@ -226,13 +226,7 @@ describe('runScenario', () => {
     });
     const asked = { ...s, award: { ...s.award, minDistinctProviders: 4 } };
     let solves = 0;
-    const counting: SolverBackend = {
-      name: 'highs',
-      solve: (program, options) => {
-        solves++;
-        return highsBackend.solve(program, options);
-      },
-    };
+    const counting = watchedHighs(() => solves++);
     const outcome = await run(asked, counting);
     expect(outcome.kind).toBe('infeasible');
     if (outcome.kind !== 'infeasible') return;
