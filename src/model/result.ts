@@ -6,6 +6,7 @@ import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveSta
 import type { Diagnosis, LotExplanation, RuleCostReport } from './explanation.js';
 import type { AwardViability, CostFloor, ZoneViability } from './scores.js';
 import type { ContractResult, PaymentResult, TransitionResult } from './contract-result.js';
+import { byText } from './text-order.js';
 
 export interface ScoreComponent {
   readonly value: number;
@@ -191,8 +192,6 @@ export interface InfeasibleResult extends ResultHeader {
  * reader nothing, so such a gap is told as no bound yet, as a missing one (null) is.
  */
 export const boundedGap = (gap: number | null): number | null => (gap !== null && gap < 1 ? gap : null);
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The order of allocations in result.json, and the order scoring reads them in

@@ -10,6 +10,7 @@
  *   5. flags on awarded bids below a floor
  */
 import { sortAllocations } from '../model/result.js';
+import { byText } from '../model/text-order.js';
 import type { Allocation } from '../model/types.js';
 import { awardFacts, type AwardFacts } from './award-facts.js';
 import type { AwardScores, AwardToScore, AwardViability, LotScores, ProviderScores } from './award-scores.js';
@@ -122,8 +123,6 @@ function lotScores(
   }
   return { lots, county, award: awardRisk(risks, county, settings.scoring) };
 }
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Inputs in a fixed order, so the order of input rows never changes a score. */
 function canonical(input: AwardToScore): AwardToScore {
