@@ -47,14 +47,23 @@ export function withLine(text: string, line: number, replacement: string): strin
   return lines.join('\n');
 }
 
-/** The files with scenario.json edited by `change`, which is given the parsed JSON to change in place. */
-export function withJson<Json extends object = Record<string, unknown>>(
+/** A patch that edits scenario.json in place: `change` is given the parsed JSON to change. */
+export const editJson =
+  <Json extends object = Record<string, any>>(change: (json: Json) => void) =>
+  (files: ScenarioFiles): void => {
+    const json = JSON.parse(files['scenario.json'] ?? '{}') as Json;
+    change(json);
+    files['scenario.json'] = `${JSON.stringify(json, null, 2)}\n`;
+  };
+
+/** The files with scenario.json edited by `change`, which is given the parsed JSON to change. */
+export function withJson<Json extends object = Record<string, any>>(
   files: ScenarioFiles,
   change: (json: Json) => void,
 ): ScenarioFiles {
-  const json = JSON.parse(files['scenario.json'] ?? '{}') as Json;
-  change(json);
-  return { ...files, 'scenario.json': `${JSON.stringify(json, null, 2)}\n` };
+  const edited = { ...files };
+  editJson(change)(edited);
+  return edited;
 }
 
 /** A polygon's rings of [lon, lat] points, as GeoJSON writes them. */
