@@ -23,10 +23,9 @@ import {
   type TenderInputs,
   type TenderedLots,
 } from './lots/tender-lots.js';
-import type { Diagnosis } from './model/explanation.js';
-import type { InfeasibleResult, Result, RunInfo } from './model/result.js';
+import { sortAllocations, type InfeasibleResult, type Result, type RunInfo } from './model/result.js';
 import type { Lot, Objective, Scenario } from './model/types.js';
-import { assembleResult, sortAllocations } from './result-assembly.js';
+import { assembleInfeasible, assembleResult } from './result-assembly.js';
 import { scoreAward } from './scoring/score-award.js';
 import { chooseBackups } from './solve/backups.js';
 import { buildProgram } from './solve/build-program.js';
@@ -39,7 +38,6 @@ import { explainAward } from './explain/explain-lot.js';
 import { relaxedAwardsMeanwhile, ruleCosts } from './explain/rule-costs.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { placeShortage } from './explain/place-shortage.js';
-import { eligibleBids } from './lots/eligibility.js';
 import { contractSection } from './contract/whole-life.js';
 import { transitionSection } from './contract/transition.js';
 import { paymentSection } from './contract/payment.js';
@@ -133,7 +131,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   if (short !== null)
     return {
       kind: 'infeasible',
-      result: infeasibleResult(scenario, lots, warnings, runInfo(scenario, program, options, 0), short),
+      result: assembleInfeasible(scenario, lots, warnings, runInfo(scenario, program, options, 0), short),
       lots,
     };
   // 4. solve. A greedy award that meets every row gives the solver an incumbent from the first node
@@ -159,7 +157,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   if (outcome.status === 'infeasible')
     return {
       kind: 'infeasible',
-      result: infeasibleResult(
+      result: assembleInfeasible(
         scenario,
         lots,
         warnings,
@@ -241,51 +239,6 @@ function runInfo(scenario: Scenario, program: Program, options: RunOptions, solv
     version: options.version,
     variables: program.variables.length,
     constraints: program.rows.length,
-  };
-}
-
-function infeasibleResult(
-  scenario: Scenario,
-  lots: readonly Lot[],
-  warnings: readonly string[],
-  run: RunInfo,
-  diagnosis: Diagnosis,
-): InfeasibleResult {
-  return {
-    schemaVersion: 1,
-    scenario: scenario.name,
-    zoning: scenario.zoning,
-    period: scenario.period,
-    currency: scenario.currency,
-    weeksPerYear: scenario.weeksPerYear,
-    status: 'infeasible',
-    objective: { kind: scenario.award.objective },
-    diagnosis,
-    allocations: [],
-    lots: lots.map((lot) => ({
-      lotId: lot.id,
-      careType: lot.careType,
-      zoneId: lot.zoneId,
-      areaIds: lot.areaIds,
-      structure: lot.structure,
-      demandHoursPerWeek: lot.demand,
-      eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length,
-      rejectedBidIds: lot.rejectedBidIds,
-    })),
-    providers: [...scenario.providers]
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((p) => ({
-        providerId: p.id,
-        name: p.name,
-        hoursPerWeek: 0,
-        capacityHoursPerWeek: p.maxHours,
-        minViableHoursPerWeek: p.minViableHours,
-        shareOfTotalHours: 0,
-        annualRevenue: 0,
-        lots: [],
-      })),
-    warnings,
-    run,
   };
 }
 

@@ -1,8 +1,18 @@
 /**
  * Put a decoded award, its scores and explanations together as a Result
- * (result.json). Computes nothing but totals: the pipeline's earlier steps did the work.
+ * (result.json), or a tender with no award and its diagnosis as an
+ * InfeasibleResult. Computes nothing but totals: the pipeline's earlier steps did the work.
  */
-import type { LotResult, ProviderResult, Result, RunInfo } from './model/result.js';
+import type { Diagnosis } from './model/explanation.js';
+import {
+  sortAllocations,
+  type InfeasibleResult,
+  type LotResult,
+  type ProviderResult,
+  type Result,
+  type ResultHeader,
+  type RunInfo,
+} from './model/result.js';
 import type { Allocation, Lot, Scenario } from './model/types.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { eligibleOffers } from './lots/offers.js';
@@ -27,22 +37,18 @@ export interface ResultParts {
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-const compareAllocations = (a: Allocation, b: Allocation) =>
-  a.lotId < b.lotId
-    ? -1
-    : a.lotId > b.lotId
-      ? 1
-      : a.role < b.role
-        ? -1
-        : a.role > b.role
-          ? 1
-          : a.bidId < b.bidId
-            ? -1
-            : 1;
+/** The start of every result.json, with an award or without. */
+const resultHeader = (scenario: Scenario): ResultHeader => ({
+  schemaVersion: 1,
+  scenario: scenario.name,
+  zoning: scenario.zoning,
+  period: scenario.period,
+  currency: scenario.currency,
+  weeksPerYear: scenario.weeksPerYear,
+});
 
-/** Order of allocations in result.json: by lot, role, bid. */
-export const sortAllocations = (allocations: readonly Allocation[]): Allocation[] =>
-  [...allocations].sort(compareAllocations);
+/** The scenario's providers in id order, as result.json lists them. */
+const providersById = (scenario: Scenario) => [...scenario.providers].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 export function assembleResult(parts: ResultParts): Result {
   const { scenario, lots, scores } = parts;
@@ -83,39 +89,32 @@ export function assembleResult(parts: ResultParts): Result {
       ...(explanation === undefined ? {} : { explanation }),
     };
   });
-  const providerResults: ProviderResult[] = [...scenario.providers]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((p) => {
-      const mine = allocations.filter((a) => a.providerId === p.id && a.role !== 'backup');
-      const hours = mine.reduce((t, a) => t + a.hoursPerWeek, 0);
-      const s = scores.providers.get(p.id);
-      return {
-        providerId: p.id,
-        name: p.name,
-        hoursPerWeek: round(hours, 6),
-        capacityHoursPerWeek: p.maxHours,
-        minViableHoursPerWeek: p.minViableHours,
-        shareOfTotalHours: totalDemand > 0 ? hours / totalDemand : 0,
-        annualRevenue: round(mine.reduce((t, a) => t + a.annualCost, 0)),
-        lots: [...new Set(mine.map((a) => a.lotId))].sort(),
-        viabilityScore: s?.viabilityScore ?? 0,
-        viability: s?.viability ?? {},
-        ...(s === undefined ? {} : { viabilityDetail: s.viabilityDetail }),
-        ...(s?.awards === undefined ? {} : { awards: s.awards }),
-      };
-    });
+  const providerResults: ProviderResult[] = providersById(scenario).map((p) => {
+    const mine = allocations.filter((a) => a.providerId === p.id && a.role !== 'backup');
+    const hours = mine.reduce((t, a) => t + a.hoursPerWeek, 0);
+    const s = scores.providers.get(p.id);
+    return {
+      providerId: p.id,
+      name: p.name,
+      hoursPerWeek: round(hours, 6),
+      capacityHoursPerWeek: p.maxHours,
+      minViableHoursPerWeek: p.minViableHours,
+      shareOfTotalHours: totalDemand > 0 ? hours / totalDemand : 0,
+      annualRevenue: round(mine.reduce((t, a) => t + a.annualCost, 0)),
+      lots: [...new Set(mine.map((a) => a.lotId))].sort(),
+      viabilityScore: s?.viabilityScore ?? 0,
+      viability: s?.viability ?? {},
+      ...(s === undefined ? {} : { viabilityDetail: s.viabilityDetail }),
+      ...(s?.awards === undefined ? {} : { awards: s.awards }),
+    };
+  });
   const served = allocations.reduce((t, a) => t + a.hoursPerWeek, 0);
   const annualCost = round(allocations.reduce((t, a) => t + a.annualCost, 0));
   const shares = providerResults.map((p) => p.shareOfTotalHours);
   const unmet = [...parts.unmet.values()].reduce((t, h) => t + h, 0);
   const spotAnnualCost = round(unmet * scenario.award.spotPricePerHour * scenario.weeksPerYear);
   return {
-    schemaVersion: 1,
-    scenario: scenario.name,
-    zoning: scenario.zoning,
-    period: scenario.period,
-    currency: scenario.currency,
-    weeksPerYear: scenario.weeksPerYear,
+    ...resultHeader(scenario),
     status: parts.status,
     gap: Number.isFinite(parts.gap) ? parts.gap : null,
     objective: { kind: scenario.award.objective, value: parts.objectiveValue },
@@ -140,5 +139,44 @@ export function assembleResult(parts: ResultParts): Result {
     warnings: parts.warnings,
     run: parts.run,
     risk: scores.detail,
+  };
+}
+
+/** result.json when no award meets the hard rules: every lot tendered, every provider with nothing won. */
+export function assembleInfeasible(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  warnings: readonly string[],
+  run: RunInfo,
+  diagnosis: Diagnosis,
+): InfeasibleResult {
+  return {
+    ...resultHeader(scenario),
+    status: 'infeasible',
+    objective: { kind: scenario.award.objective },
+    diagnosis,
+    allocations: [],
+    lots: lots.map((lot) => ({
+      lotId: lot.id,
+      careType: lot.careType,
+      zoneId: lot.zoneId,
+      areaIds: lot.areaIds,
+      structure: lot.structure,
+      demandHoursPerWeek: lot.demand,
+      eligibleBids: eligibleBids(lot, scenario.bids, scenario.award).length,
+      rejectedBidIds: lot.rejectedBidIds,
+    })),
+    providers: providersById(scenario).map((p) => ({
+      providerId: p.id,
+      name: p.name,
+      hoursPerWeek: 0,
+      capacityHoursPerWeek: p.maxHours,
+      minViableHoursPerWeek: p.minViableHours,
+      shareOfTotalHours: 0,
+      annualRevenue: 0,
+      lots: [],
+    })),
+    warnings,
+    run,
   };
 }

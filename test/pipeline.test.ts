@@ -12,7 +12,8 @@ import type { SolverBackend } from '../src/solve/program.js';
 import { firstNonFinite } from '../src/report/finite.js';
 import { formatSummary } from '../src/report/summary.js';
 import { titleBlock } from '../src/report/html/headline.js';
-import type { Scenario } from '../src/model/types.js';
+import type { Allocation, AwardRole, Scenario } from '../src/model/types.js';
+import { sortAllocations } from '../src/model/result.js';
 import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
 import { decode } from '../src/solve/decode.js';
@@ -25,7 +26,7 @@ import {
   provider,
   twoZoneScenario,
 } from './helpers/scenario-builder.js';
-import { awardOrDiagnosis, run, solved } from './helpers/run.js';
+import { awardOrDiagnosis, run, solved, watchedHighs } from './helpers/run.js';
 
 const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get(s.zoning) ?? new Map());
 const base = twoZoneScenario();
@@ -102,6 +103,32 @@ describe('decode', () => {
     ]);
     expect(plan.unmet.get('standard:Z1')).toBeCloseTo(20, 9);
     expect(plan.unmet.get('standard:Z2')).toBe(0);
+  });
+});
+
+describe('the order of allocations', () => {
+  test('by lot, then role, then bid, whatever order they came in: result.json lists them so, and scoring reads them so', () => {
+    const allocation = (lotId: string, role: AwardRole, bidId: string): Allocation => ({
+      lotId,
+      role,
+      bidId,
+      providerId: 'P1',
+      hoursPerWeek: 1,
+      pricePerHour: 20,
+      annualCost: 1040,
+    });
+    const ordered = [
+      allocation('reablement:county', 'sole', 'B9'),
+      allocation('standard:Z1', 'backup', 'B3'),
+      allocation('standard:Z1', 'lead', 'B10'),
+      allocation('standard:Z1', 'lead', 'B2'),
+      allocation('standard:Z1', 'secondary', 'B1'),
+      allocation('standard:Z2', 'sole', 'B1'),
+    ];
+    const key = (a: Allocation) => `${a.lotId} ${a.role} ${a.bidId}`;
+    const mixed = [3, 0, 5, 2, 1, 4].map((i) => ordered[i] as Allocation);
+    for (const given of [[...ordered].reverse(), mixed])
+      expect(sortAllocations(given).map(key)).toEqual(ordered.map(key));
   });
 });
 
@@ -199,13 +226,7 @@ describe('runScenario', () => {
     });
     const asked = { ...s, award: { ...s.award, minDistinctProviders: 4 } };
     let solves = 0;
-    const counting: SolverBackend = {
-      name: 'highs',
-      solve: (program, options) => {
-        solves++;
-        return highsBackend.solve(program, options);
-      },
-    };
+    const counting = watchedHighs(() => solves++);
     const outcome = await run(asked, counting);
     expect(outcome.kind).toBe('infeasible');
     if (outcome.kind !== 'infeasible') return;
@@ -229,6 +250,33 @@ describe('runScenario', () => {
     });
     const r = await awardOrDiagnosis({ ...base, award: { ...base.award, minDistinctProviders: 4 } });
     expect(r.status).toBe('infeasible');
+  });
+
+  test('an award and a tender with no award start result.json alike: the scenario, zoning, period, currency and weeks a year', async () => {
+    const named = { ...base, name: 'Header check', currency: 'EUR', weeksPerYear: 50 };
+    const header = {
+      schemaVersion: 1,
+      scenario: 'Header check',
+      zoning: 'z',
+      period: '2027',
+      currency: 'EUR',
+      weeksPerYear: 50,
+    };
+    const start = (r: object) => Object.entries(r).slice(0, 6);
+    // Solved; infeasible by the solver; infeasible without a solve (more winners asked for than places).
+    const award = await awardOrDiagnosis(named);
+    const solverSays = await awardOrDiagnosis({
+      ...named,
+      award: { ...named.award, minDistinctProviders: 4 },
+    });
+    const framework = lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 });
+    const short = await awardOrDiagnosis({
+      ...named,
+      lotPlan: { ...named.lotPlan, standard: framework, reablement: lotEntry({ geography: 'county' }) },
+      award: { ...named.award, minDistinctProviders: 4 },
+    });
+    expect([award.status, solverSays.status, short.status]).toEqual(['optimal', 'infeasible', 'infeasible']);
+    for (const r of [award, solverSays, short]) expect(start(r)).toEqual(Object.entries(header));
   });
 
   test('the input scenario is not changed', async () => {

@@ -6,6 +6,7 @@ import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveSta
 import type { Diagnosis, LotExplanation, RuleCostReport } from './explanation.js';
 import type { AwardViability, CostFloor, ZoneViability } from './scores.js';
 import type { ContractResult, PaymentResult, TransitionResult } from './contract-result.js';
+import { byText } from './text-order.js';
 
 export interface ScoreComponent {
   readonly value: number;
@@ -93,7 +94,7 @@ export interface RunInfo {
 }
 
 /** What every result.json starts with, whether or not an award was possible. */
-interface ResultHeader {
+export interface ResultHeader {
   readonly schemaVersion: 1;
   readonly scenario: string;
   readonly zoning: string;
@@ -191,3 +192,12 @@ export interface InfeasibleResult extends ResultHeader {
  * reader nothing, so such a gap is told as no bound yet, as a missing one (null) is.
  */
 export const boundedGap = (gap: number | null): number | null => (gap !== null && gap < 1 ? gap : null);
+
+/**
+ * The order of allocations in result.json, and the order scoring reads them in
+ * so that the order of input rows never changes a score: by lot, role, bid.
+ */
+export const sortAllocations = (allocations: readonly Allocation[]): Allocation[] =>
+  [...allocations].sort(
+    (a, b) => byText(a.lotId, b.lotId) || byText(a.role, b.role) || byText(a.bidId, b.bidId),
+  );

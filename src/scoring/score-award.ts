@@ -9,6 +9,8 @@
  *   4. risk of each lot and of the whole award
  *   5. flags on awarded bids below a floor
  */
+import { sortAllocations } from '../model/result.js';
+import { byText } from '../model/text-order.js';
 import type { Allocation } from '../model/types.js';
 import { awardFacts, type AwardFacts } from './award-facts.js';
 import type { AwardScores, AwardToScore, AwardViability, LotScores, ProviderScores } from './award-scores.js';
@@ -122,10 +124,6 @@ function lotScores(
   return { lots, county, award: awardRisk(risks, county, settings.scoring) };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const allocationOrder = (a: Allocation, b: Allocation) =>
-  byText(a.lotId, b.lotId) || byText(a.role, b.role) || byText(a.bidId, b.bidId);
-
 /** Inputs in a fixed order, so the order of input rows never changes a score. */
 function canonical(input: AwardToScore): AwardToScore {
   const scenario = input.scenario;
@@ -149,7 +147,7 @@ function canonical(input: AwardToScore): AwardToScore {
       ),
     },
     lots: [...input.lots].sort((a, b) => byText(a.id, b.id)),
-    allocations: [...input.allocations].sort(allocationOrder),
+    allocations: sortAllocations(input.allocations),
   };
 }
 

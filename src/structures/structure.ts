@@ -56,7 +56,7 @@ export interface Structure<K extends LotStructure> {
   readonly inputs: readonly StructureInput[];
 }
 
-/** One number setting as the workbench shows it. */
+/** One number setting as the workbench shows it (the page reads it as web/workbench/structure-inputs.ts). */
 interface StructureInput {
   readonly key: string;
   readonly label: string;

@@ -14,6 +14,7 @@ import { assertBuilt, zonal } from '../helpers/cli.js';
 import {
   goodFiles,
   tempDir,
+  withBoundaries,
   withLine,
   writeScenarioFolder,
   type ScenarioFiles,
@@ -49,8 +50,6 @@ describe.concurrent('zonal validate and solve on good input', () => {
 
   test('validate warns that a boundaries file the maps cannot use will not be used: exit 0', async () => {
     const files = goodFiles();
-    const json = JSON.parse(files['scenario.json'] ?? '{}') as { files: Record<string, string> };
-    json.files['boundaries'] = 'areas.geojson';
     const square = [
       [
         [0, 0],
@@ -59,21 +58,7 @@ describe.concurrent('zonal validate and solve on good input', () => {
         [0, 0],
       ],
     ];
-    const geojson = {
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { area_id: 'A1' },
-          geometry: { type: 'Polygon', coordinates: square },
-        },
-      ],
-    };
-    const dir = await writeScenarioFolder({
-      ...files,
-      'scenario.json': JSON.stringify(json, null, 2),
-      'areas.geojson': JSON.stringify(geojson),
-    });
+    const dir = await writeScenarioFolder(withBoundaries(files, { A1: square }));
     const r = await zonal(['validate', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(

@@ -12,6 +12,7 @@ import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
 import {
   goodFiles,
   tempDir,
+  withJson,
   withLine,
   writeScenarioFolder,
   type ScenarioFiles,
@@ -24,11 +25,6 @@ const patch = (files: ScenarioFiles, file: string, line: number, text: string): 
   ...files,
   [file]: withLine(files[file] ?? '', line, text),
 });
-const withJson = (files: ScenarioFiles, change: (json: Record<string, unknown>) => void): ScenarioFiles => {
-  const json = JSON.parse(files['scenario.json'] ?? '{}') as Record<string, unknown>;
-  change(json);
-  return { ...files, 'scenario.json': `${JSON.stringify(json, null, 2)}\n` };
-};
 
 /** solve must exit 2, name the place, say `expected`, and write nothing. */
 async function expectBadInput(

@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, zonal } from '../helpers/cli.js';
-import { goodFiles, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
+import { goodFiles, tempDir, withJson, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
 
@@ -26,9 +26,9 @@ describe.concurrent('no award possible: exit 3 with a diagnosis', () => {
     spawnTimeout,
     async () => {
       const files = goodFiles();
-      const json = JSON.parse(files['scenario.json'] ?? '{}') as { award: Record<string, unknown> };
-      json.award['minDistinctProviders'] = 3;
-      const dir = await writeScenarioFolder({ ...files, 'scenario.json': JSON.stringify(json, null, 2) });
+      const dir = await writeScenarioFolder(
+        withJson(files, (j) => (j['award'] = { minDistinctProviders: 3 })),
+      );
       const out = path.join(await tempDir('zonal-out-'), 'out');
       // A good run first, so every award file (result.xlsx too) is there to go stale.
       expect((await zonal(['solve', await writeScenarioFolder(files), '--out', out])).code).toBe(0);

@@ -10,7 +10,13 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { assertBuilt, node, repoRoot } from '../helpers/cli.js';
-import { goodFiles, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
+import {
+  goodFiles,
+  tempDir,
+  withBoundaries,
+  withJson,
+  writeScenarioFolder,
+} from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
 
@@ -59,32 +65,19 @@ test('validate on a valid scenario, a boundaries file too, never loads zod; a mi
       [x, 52],
     ],
   ];
-  const withBoundaries = (ids: readonly string[]) => {
-    const json = JSON.parse(files['scenario.json'] ?? '{}') as { files: Record<string, string> };
-    json.files['boundaries'] = 'areas.geojson';
-    const features = ids.map((id, i) => ({
-      type: 'Feature',
-      properties: { area_id: id },
-      geometry: { type: 'Polygon', coordinates: square(i) },
-    }));
-    return writeScenarioFolder({
-      ...files,
-      'scenario.json': JSON.stringify(json),
-      'areas.geojson': JSON.stringify({ type: 'FeatureCollection', features }),
-    });
-  };
+  const shapesOf = (ids: readonly string[]) => Object.fromEntries(ids.map((id, i) => [id, square(i)]));
   for (const [ids, warned] of [
     [['A1', 'A2', 'A3'], false],
     [['A1'], true],
   ] as const) {
-    const run = await validate(await withBoundaries(ids));
+    const run = await validate(await writeScenarioFolder(withBoundaries(files, shapesOf(ids))));
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     expect(run.stdout.includes('the boundaries file has no shape for 2 area(s) (A2, A3)')).toBe(warned);
   }
   // The watch itself works: a setting out of range is worded from the schema.
-  const settings = JSON.parse(files['scenario.json'] ?? '{}') as { award?: Record<string, unknown> };
-  settings.award = { ...settings.award, maxShareOfTotalHours: 2 };
-  const bad = await writeScenarioFolder({ ...files, 'scenario.json': JSON.stringify(settings) });
+  const bad = await writeScenarioFolder(
+    withJson(files, (j) => (j['award'] = { ...(j['award'] as object), maxShareOfTotalHours: 2 })),
+  );
   const wrong = await validate(bad);
   expect(wrong.code).toBe(2);
   expect(wrong.stderr).toContain('zod loaded');

@@ -5,7 +5,7 @@ import type { Scenario } from '../../src/model/types.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import type { SolverBackend } from '../../src/solve/program.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
-import { run } from '../helpers/run.js';
+import { run, watchedHighs } from '../helpers/run.js';
 
 /** Three zones, three providers; P3's bid has quality 40. */
 function tender(award: Partial<Scenario['award']>): Scenario {
@@ -76,13 +76,7 @@ describe('diagnoseInfeasible', () => {
 
   it('bounds every feasibility test by nodes, so the diagnosis does not depend on the machine', async () => {
     const seen: (number | undefined)[] = [];
-    const recording: SolverBackend = {
-      name: 'recording',
-      solve: (p, o) => {
-        seen.push(o.nodeLimit);
-        return highsBackend.solve(p, o);
-      },
-    };
+    const recording = watchedHighs((_, o) => seen.push(o.nodeLimit));
     const s = tender({ minDistinctProviders: 4 });
     await diagnoseInfeasible(s, lotsOf(s), recording, { nodeLimit: 77 });
     expect(seen.length).toBeGreaterThan(0);

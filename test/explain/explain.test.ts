@@ -8,7 +8,7 @@ import { highsBackend } from '../../src/solve/backend-highs.js';
 import { buildProgram } from '../../src/solve/build-program.js';
 import type { SolverBackend } from '../../src/solve/program.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
-import { solved } from '../helpers/run.js';
+import { solved, watchedHighs } from '../helpers/run.js';
 import { runScenario, type RunOptions } from '../../src/pipeline.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 
@@ -132,13 +132,7 @@ describe('ruleCosts', () => {
   it('hands the verified award over before the rule costs: the final result is that award with ruleCosts added, in its place', async () => {
     const s = capped();
     const seen: unknown[] = [];
-    const backend: SolverBackend = {
-      name: 'counting',
-      solve: (program, options) => {
-        seen.push(`solve ${seen.length}`);
-        return highsBackend.solve(program, options);
-      },
-    };
+    const backend = watchedHighs(() => seen.push(`solve ${seen.length}`));
     const outcome = await runWithRuleCosts(s, backend, { onVerified: (award) => seen.push(award) });
     if (outcome.kind !== 'ok') throw new Error(outcome.kind);
     // The award's solve, then the hand-over, then the share cap's re-solve.
@@ -175,13 +169,7 @@ describe('ruleCosts', () => {
   it('decides from the input alone whether to re-solve: a model over the size limit is skipped, whatever the clock says', async () => {
     const s = capped();
     let solves = 0;
-    const counting: SolverBackend = {
-      name: 'counting',
-      solve: (p, o) => {
-        solves++;
-        return highsBackend.solve(p, o);
-      },
-    };
+    const counting = watchedHighs(() => solves++);
     const report = await ruleCosts(
       s,
       lotsOf(s),
@@ -232,13 +220,7 @@ describe('ruleCosts', () => {
     const program = buildProgram(s, lots);
     const base = baselineOf(await solved(s));
     const seen: number[] = [];
-    const counting: SolverBackend = {
-      name: 'counting',
-      solve: (p, o) => {
-        seen.push(p.variables.length);
-        return highsBackend.solve(p, o);
-      },
-    };
+    const counting = watchedHighs((p) => seen.push(p.variables.length));
     const resolved = await ruleCosts(s, lots, counting, base);
     const solvesWithout = seen.length;
     const shortcut = await ruleCosts(s, lots, counting, { ...base, program });
@@ -255,13 +237,7 @@ describe('ruleCosts', () => {
   it('bounds every re-solve by a node limit, not by seconds', async () => {
     const s = capped();
     const seen: (number | undefined)[] = [];
-    const recording: SolverBackend = {
-      name: 'recording',
-      solve: (p, o) => {
-        seen.push(o.nodeLimit);
-        return highsBackend.solve(p, o);
-      },
-    };
+    const recording = watchedHighs((_, o) => seen.push(o.nodeLimit));
     await ruleCosts(s, lotsOf(s), recording, baselineOf(await solved(s)), { nodeLimit: 123 });
     expect(seen).toEqual([123]);
   });

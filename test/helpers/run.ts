@@ -6,7 +6,7 @@ import type { InfeasibleResult, Result } from '../../src/model/result.js';
 import type { Scenario } from '../../src/model/types.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import type { AwardToVerify } from '../../src/verify/verify.js';
-import type { SolverBackend } from '../../src/solve/program.js';
+import type { Program, SolveOptions, SolverBackend } from '../../src/solve/program.js';
 
 export function run(
   scenario: Scenario,
@@ -21,6 +21,15 @@ export function run(
     ...(zoning === undefined ? {} : { zoning }),
   });
 }
+
+/** HiGHS, telling `watch` of every program it is given, and with what options, before it solves it. */
+export const watchedHighs = (watch: (program: Program, options: SolveOptions) => unknown): SolverBackend => ({
+  name: highsBackend.name,
+  solve: (program, options) => {
+    watch(program, options);
+    return highsBackend.solve(program, options);
+  },
+});
 
 /** The pipeline's result; fails the test with the reason when there is none. */
 export async function solved(

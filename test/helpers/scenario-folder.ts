@@ -47,6 +47,43 @@ export function withLine(text: string, line: number, replacement: string): strin
   return lines.join('\n');
 }
 
+/** A patch that edits scenario.json in place: `change` is given the parsed JSON to change. */
+export const editJson =
+  <Json extends object = Record<string, any>>(change: (json: Json) => void) =>
+  (files: ScenarioFiles): void => {
+    const json = JSON.parse(files['scenario.json'] ?? '{}') as Json;
+    change(json);
+    files['scenario.json'] = `${JSON.stringify(json, null, 2)}\n`;
+  };
+
+/** The files with scenario.json edited by `change`, which is given the parsed JSON to change. */
+export function withJson<Json extends object = Record<string, any>>(
+  files: ScenarioFiles,
+  change: (json: Json) => void,
+): ScenarioFiles {
+  const edited = { ...files };
+  editJson(change)(edited);
+  return edited;
+}
+
+/** A polygon's rings of [lon, lat] points, as GeoJSON writes them. */
+type Rings = readonly (readonly (readonly number[])[])[];
+
+/** The files with a boundaries file (areas.geojson) holding these areas' shapes, named in scenario.json. */
+export function withBoundaries(files: ScenarioFiles, shapes: Readonly<Record<string, Rings>>): ScenarioFiles {
+  const features = Object.entries(shapes).map(([id, coordinates]) => ({
+    type: 'Feature',
+    properties: { area_id: id },
+    geometry: { type: 'Polygon', coordinates },
+  }));
+  return {
+    ...withJson<{ files: Record<string, string> }>(files, (json) => {
+      json.files['boundaries'] = 'areas.geojson';
+    }),
+    'areas.geojson': JSON.stringify({ type: 'FeatureCollection', features }),
+  };
+}
+
 const made: string[] = [];
 
 /** A fresh temporary folder, removed after the test file (test/helpers/cleanup.ts). */

@@ -7,14 +7,19 @@
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../src/diagnostics/issues.js';
 import { readScenario } from '../../src/io/read-scenario.js';
-import { goodFiles, withLine, writeScenarioFolder, type ScenarioFiles } from '../helpers/scenario-folder.js';
+import {
+  goodFiles,
+  withJson,
+  withLine,
+  writeScenarioFolder,
+  type ScenarioFiles,
+} from '../helpers/scenario-folder.js';
 
 /** The good folder, with every kind of reference to area A1, zone Z2 and provider P1. */
 function referencingFiles(): ScenarioFiles {
-  const f = goodFiles();
-  const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
-  json['files'].current = 'current.csv';
-  f['scenario.json'] = JSON.stringify(json, null, 2);
+  const f = withJson<{ files: Record<string, string> }>(goodFiles(), (json) => {
+    json.files['current'] = 'current.csv';
+  });
   f['providers.csv'] = `${[
     'provider_id,name,max_hours_per_week,min_viable_hours_per_week,quality_score,base_area_id',
     'P1,First Care,500,50,70,A1',
@@ -157,10 +162,9 @@ describe('one bad cell in a table others refer to gives one message', () => {
   });
 
   test('a bad zone id in one zoning does not make a zone another zoning shares "differ"', async () => {
-    const f = referencingFiles();
-    const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
-    json['zonings'].again = 'zones-again.csv';
-    f['scenario.json'] = JSON.stringify(json, null, 2);
+    const f = withJson<{ zonings: Record<string, string> }>(referencingFiles(), (json) => {
+      json.zonings['again'] = 'zones-again.csv';
+    });
     f['zones-again.csv'] = f['zones-two.csv'] ?? '';
     f['zones-two.csv'] = withLine(f['zones-two.csv'] ?? '', 2, 'A1,Z 1');
     const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
@@ -189,10 +193,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
   });
 
   test('a zoning that scenario.json names but does not list is one message, not also every bid naming its zones', async () => {
-    const f = referencingFiles();
-    const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
-    json['zonings'] = { again: 'zones-two.csv' };
-    f['scenario.json'] = JSON.stringify(json, null, 2);
+    const f = withJson(referencingFiles(), (json) => (json['zonings'] = { again: 'zones-two.csv' }));
     f['zones-two.csv'] = 'area_id,zone_id\nA1,Y1\nA2,Y1\nA3,Y2\n';
     const { issues } = await readScenario(await writeScenarioFolder(f));
     const line = (f['scenario.json'] ?? '').split('\n').findIndex((l) => l.includes('"zoning"')) + 1;

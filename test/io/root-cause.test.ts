@@ -7,24 +7,12 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../src/diagnostics/issues.js';
 import { readScenario } from '../../src/io/read-scenario.js';
-import { goodFiles, writeScenarioFolder, type ScenarioFiles } from '../helpers/scenario-folder.js';
-
-async function read(patch: (f: ScenarioFiles) => void) {
-  const files = goodFiles();
-  patch(files);
-  const { scenario, issues } = await readScenario(await writeScenarioFolder(files));
-  return { scenario, errors: issues.errors.map(formatIssue), warnings: issues.warnings.map(formatIssue) };
-}
-
-const settings = (f: ScenarioFiles, change: (json: Record<string, any>) => void) => {
-  const json = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
-  change(json);
-  f['scenario.json'] = JSON.stringify(json, null, 2);
-};
+import { problems } from '../helpers/read-folder.js';
+import { editJson, goodFiles, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 describe('root cause first', () => {
   test('headers match whatever their case, spaces and underscores ("Area ID" is area_id)', async () => {
-    const { scenario, errors } = await read((f) => {
+    const { scenario, errors } = await problems((f) => {
       f['areas.csv'] = (f['areas.csv'] ?? '').replace(
         'area_id,name,lat,lon,population,population_65_plus',
         'Area ID,Name,LAT,lon,Population,Population 65 Plus',
@@ -35,7 +23,7 @@ describe('root cause first', () => {
   });
 
   test('enum values match whatever their case ("Rural", "STANDARD")', async () => {
-    const { scenario, errors } = await read((f) => {
+    const { scenario, errors } = await problems((f) => {
       f['areas.csv'] = (f['areas.csv'] ?? '').replace(',rural', ',Rural');
       f['demand.csv'] = (f['demand.csv'] ?? '').replace('A1,standard', 'A1,STANDARD');
     });
@@ -44,7 +32,7 @@ describe('root cause first', () => {
   });
 
   test('a misnamed column is one message with "did you mean", and nothing downstream of it', async () => {
-    const { errors } = await read((f) => {
+    const { errors } = await problems((f) => {
       f['providers.csv'] = (f['providers.csv'] ?? '').replace('quality_score', 'quality');
     });
     expect(errors).toEqual([
@@ -53,7 +41,7 @@ describe('root cause first', () => {
   });
 
   test('a missing column is one message; the unknown-provider lines it would cause are not reported', async () => {
-    const { errors } = await read((f) => {
+    const { errors } = await problems((f) => {
       f['providers.csv'] = (f['providers.csv'] ?? '')
         .split('\n')
         .map((l) => l.split(',').slice(0, 4).join(','))
@@ -65,8 +53,8 @@ describe('root cause first', () => {
   });
 
   test('"80%" is read as the share 0.8', async () => {
-    const { scenario, errors } = await read((f) =>
-      settings(f, (j) => {
+    const { scenario, errors } = await problems(
+      editJson((j) => {
         j['lots'].standard.leadShare = '80%';
         j['award'].maxShareOfTotalHours = '75%';
       }),
@@ -77,8 +65,8 @@ describe('root cause first', () => {
   });
 
   test('a misspelt setting a structure needs is one message: the key to correct, not also the setting missing', async () => {
-    const { errors } = await read((f) =>
-      settings(f, (j) => {
+    const { errors } = await problems(
+      editJson((j) => {
         j['lots'].standard.leadshare = j['lots'].standard.leadShare;
         delete j['lots'].standard.leadShare;
       }),
@@ -91,8 +79,8 @@ describe('root cause first', () => {
   });
 
   test('a bad share names its key path (lots.standard.leadShare), not the whole lot entry', async () => {
-    const { errors } = await read((f) =>
-      settings(f, (j) => {
+    const { errors } = await problems(
+      editJson((j) => {
         j['lots'].standard.leadShare = 'eighty';
       }),
     );
@@ -102,8 +90,8 @@ describe('root cause first', () => {
   });
 
   test('text for a number that is not a share is not told to write a percentage', async () => {
-    const { errors } = await read((f) =>
-      settings(f, (j) => {
+    const { errors } = await problems(
+      editJson((j) => {
         j['award'].minQuality = 'high';
         j['award'].maxShareOfTotalHours = 'all';
       }),
@@ -118,8 +106,8 @@ describe('root cause first', () => {
   });
 
   test('out-of-range settings are told in words, never in zod\'s symbols ("Too small: expected number to be >=0")', async () => {
-    const { errors } = await read((f) =>
-      settings(f, (j) => {
+    const { errors } = await problems(
+      editJson((j) => {
         j['award'].minDistinctProviders = -1;
         j['award'].minQuality = 101;
       }),
@@ -131,8 +119,8 @@ describe('root cause first', () => {
   });
 
   test('a missing file setting names files.bids, at the line of "files"', async () => {
-    const { errors } = await read((f) =>
-      settings(f, (j) => {
+    const { errors } = await problems(
+      editJson((j) => {
         delete j['files'].bids;
       }),
     );
@@ -140,8 +128,8 @@ describe('root cause first', () => {
   });
 
   test('a misspelt key gets "did you mean", at any depth, at its own line', async () => {
-    const { errors } = await read((f) =>
-      settings(f, (j) => {
+    const { errors } = await problems(
+      editJson((j) => {
         j['award'].maxShareOfTotalHour = 0.5;
         j['lots'].standard.leadshare = j['lots'].standard.leadShare;
         j['costmodel'] = { wage: 12 };
@@ -159,8 +147,8 @@ describe('root cause first', () => {
   });
 
   test('an unknown top-level key that is no typo is a warning, not an error', async () => {
-    const { errors, warnings } = await read((f) =>
-      settings(f, (j) => {
+    const { errors, warnings } = await problems(
+      editJson((j) => {
         j['notes'] = 'from the 2026 tender';
       }),
     );

@@ -7,20 +7,14 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../src/diagnostics/issues.js';
 import { readScenario } from '../../src/io/read-scenario.js';
-import { goodFiles, withLine, writeScenarioFolder, type ScenarioFiles } from '../helpers/scenario-folder.js';
-
-async function problems(patch: (f: ScenarioFiles) => void) {
-  const files = goodFiles();
-  patch(files);
-  const { scenario, issues } = await readScenario(await writeScenarioFolder(files));
-  return { scenario, errors: issues.errors.map(formatIssue), warnings: issues.warnings.map(formatIssue) };
-}
-
-const json = (f: ScenarioFiles, change: (j: Record<string, any>) => void) => {
-  const j = JSON.parse(f['scenario.json'] ?? '{}') as Record<string, any>;
-  change(j);
-  f['scenario.json'] = JSON.stringify(j, null, 2);
-};
+import { problems } from '../helpers/read-folder.js';
+import {
+  editJson,
+  goodFiles,
+  withLine,
+  writeScenarioFolder,
+  type ScenarioFiles,
+} from '../helpers/scenario-folder.js';
 
 const set = (file: string, line: number, text: string) => (f: ScenarioFiles) => {
   f[file] = withLine(f[file] ?? '', line, text);
@@ -171,11 +165,11 @@ describe('assembleScenario via readScenario', () => {
 
   test('with a mistake in scenario.json, the tables are still checked against each other: both told in one round, no echo', async () => {
     const { scenario, errors } = await problems((f) => {
-      json(f, (j) => {
+      editJson((j) => {
         j.award.objective = 'cheapest';
         // A lot entry gone wrong: its care type's demand must not be called un-tendered as well.
         j.lots.standard.structure = 'sloe';
-      });
+      })(f);
       set('demand.csv', 3, 'A9,standard,2027,50,45,60')(f);
       set('bids.csv', 3, 'B2,P9,standard,Z1,25,500,any,')(f);
       set('bids.csv', 4, 'B3,P1,standard,Z7,24,500,,')(f);
@@ -254,7 +248,7 @@ describe('assembleScenario via readScenario', () => {
 
   test('a zoning with a zone id that may not be used is left out of the check across zonings, as one with rejected rows is', async () => {
     const { errors } = await problems((f) => {
-      json(f, (j) => (j['zonings'] = { two: 'zones-two.csv', one: 'zones-one.csv' }));
+      editJson((j) => (j['zonings'] = { two: 'zones-two.csv', one: 'zones-one.csv' }))(f);
       // A1 put in a zone named after an area: zone Z1 of "two" loses A1 for that mistake alone.
       f['zones-two.csv'] = 'area_id,zone_id\nA1,A2\nA2,Z1\nA3,Z2\n';
       f['zones-one.csv'] = 'area_id,zone_id\nA1,Z1\nA2,Z1\nA3,Z2\n';
@@ -300,7 +294,7 @@ describe('assembleScenario via readScenario', () => {
     async (_, change, path, message) => {
       let text = '';
       const { errors } = await problems((f) => {
-        json(f, change);
+        editJson(change)(f);
         f['zones-one.csv'] = 'area_id,zone_id\nA1,Z1\nA2,Z1\nA3,Z1\n';
         text = f['scenario.json'] ?? '';
       });
@@ -405,34 +399,30 @@ describe('assembleScenario via readScenario', () => {
     ],
     [
       'leadShare out of range',
-      (f) =>
-        json(f, (j) => {
-          j['lots'].standard.leadShare = 1.2;
-        }),
+      editJson((j) => {
+        j['lots'].standard.leadShare = 1.2;
+      }),
       'lots.standard.leadShare is 1.2: it must be at least 0.5 and less than 1',
     ],
     [
       'leadShare missing',
-      (f) =>
-        json(f, (j) => {
-          delete j['lots'].standard.leadShare;
-        }),
+      editJson((j) => {
+        delete j['lots'].standard.leadShare;
+      }),
       'lots.standard.leadShare is missing',
     ],
     [
       'file outside the folder',
-      (f) =>
-        json(f, (j) => {
-          j['files'].bids = '../bids.csv';
-        }),
+      editJson((j) => {
+        j['files'].bids = '../bids.csv';
+      }),
       'file "../bids.csv" is outside the scenario folder',
     ],
     [
       'absolute file path',
-      (f) =>
-        json(f, (j) => {
-          j['files'].bids = '/etc/passwd';
-        }),
+      editJson((j) => {
+        j['files'].bids = '/etc/passwd';
+      }),
       'file "/etc/passwd" is outside the scenario folder',
     ],
     [
@@ -453,9 +443,9 @@ describe('assembleScenario via readScenario', () => {
     [
       'a file named without its ending',
       (f) => {
-        json(f, (j) => {
+        editJson((j) => {
           j['files'].bids = 'bids';
-        });
+        })(f);
       },
       'bids: cannot read the file (named in scenario.json): the folder has "bids.csv"; names must match exactly, capitals and ending too',
     ],
@@ -486,42 +476,37 @@ describe('assembleScenario via readScenario', () => {
     ],
     [
       'unknown zoning',
-      (f) =>
-        json(f, (j) => {
-          j['zoning'] = 'three';
-        }),
+      editJson((j) => {
+        j['zoning'] = 'three';
+      }),
       'zoning "three" is not one of the scenario\'s zonings: choose one of two',
     ],
     [
       'period with no demand',
-      (f) =>
-        json(f, (j) => {
-          j['period'] = '2030';
-        }),
+      editJson((j) => {
+        j['period'] = '2030';
+      }),
       'period "2030" has no rows in demand.csv: set period to one of 2027',
     ],
     [
       'care type with demand and no lot',
-      (f) =>
-        json(f, (j) => {
-          delete j['lots'].reablement;
-        }),
+      editJson((j) => {
+        delete j['lots'].reablement;
+      }),
       'lots has no entry for "reablement" but demand.csv has 10 hours of it',
     ],
     [
       'misspelt award rule',
-      (f) =>
-        json(f, (j) => {
-          j['award'].maxShare = 0.5;
-        }),
+      editJson((j) => {
+        j['award'].maxShare = 0.5;
+      }),
       'scenario.json',
     ],
     [
       'standard merged into itself',
-      (f) =>
-        json(f, (j) => {
-          j['lots'].standard = { merge: 'standard' };
-        }),
+      editJson((j) => {
+        j['lots'].standard = { merge: 'standard' };
+      }),
       'lots.standard cannot merge into itself',
     ],
     [
@@ -568,7 +553,7 @@ describe('assembleScenario via readScenario', () => {
     ],
   ])('a scenario.json problem (%s) names the line of its key', async (_name, change, needle) => {
     const files = goodFiles();
-    json(files, change);
+    editJson(change)(files);
     const line = (files['scenario.json'] ?? '').split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(line).toBeGreaterThan(1);
     const { errors } = await problems((f) => {

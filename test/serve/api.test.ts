@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Result } from '../../src/model/result.js';
 import { buildWorkbench } from '../../src/serve/server.js';
+import { workbenchInputs } from '../../src/structures/index.js';
+import type { StructureInputs } from '../../web/workbench/structure-inputs.js';
 import { inProcessSolver } from '../../src/serve/solver.js';
 import { zonal } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
@@ -26,9 +28,10 @@ afterAll(async () => bench.app.close());
 
 describe('GET /api/scenario and the page', () => {
   it('lists every lot structure with the number settings the page offers for it', async () => {
-    const body = (await bench.get('/api/scenario')).json<{
-      structures: Record<string, { key: string; start: number; min: number; max: number }[]>;
-    }>();
+    // What the server sends must fit what the page reads (web/workbench/structure-inputs.ts): tsc checks this line.
+    const sent: StructureInputs = workbenchInputs();
+    const body = (await bench.get('/api/scenario')).json<{ structures: StructureInputs }>();
+    expect(body.structures).toEqual(sent);
     expect(Object.keys(body.structures)).toEqual([
       'sole',
       'lead-secondary',

@@ -4,17 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { cbcBackend, isCbcAvailable, readSolution } from '../../src/solve/backend-cbc.js';
 import type { Program } from '../../src/solve/program.js';
 import {
-  expectOptimum,
-  assignment,
-  assignmentOptimum,
   binary,
   continuous,
+  expectOptimum,
   infeasible,
   isClose,
   knapsack,
   knapsackOptimum,
-  mixed,
-  mixedOptimum,
+  knownOptima,
   row,
 } from './sample-programs.js';
 
@@ -51,12 +48,7 @@ describe.skipIf(!isCbcAvailable())('cbc backend', () => {
     expect(cbc.name).toBe('cbc');
   });
 
-  it.each([
-    ['knapsack', knapsack, knapsackOptimum],
-    ['assignment', assignment, assignmentOptimum],
-    ['mixed min (awkward names, ranged, free, fixed, negative bounds)', mixed('min'), mixedOptimum.min],
-    ['mixed max', mixed('max'), mixedOptimum.max],
-  ])('solves %s to the known optimum', async (_, program, optimum) => {
+  it.each(knownOptima)('solves %s to the known optimum', async (_, program, optimum) => {
     const outcome = await cbc.solve(program, options);
     expectOptimum(outcome, optimum, 6);
     expect(outcome.status === 'optimal' && outcome.gap).toBe(0);

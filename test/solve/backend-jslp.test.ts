@@ -9,16 +9,16 @@ import { createJslpBackend, findViolation, jslpBackend, toJslpModel } from '../.
 import type { Program, SolverBackend } from '../../src/solve/program.js';
 import { repoRoot } from '../helpers/cli.js';
 import {
-  expectOptimum,
   assignment,
   assignmentOptimum,
   binary,
   bruteForce,
   continuous,
+  expectOptimum,
   infeasible,
   isClose,
   knapsack,
-  knapsackOptimum,
+  knownOptima,
   mixed,
   mixedOptimum,
   row,
@@ -31,12 +31,7 @@ describe('jslp backend (in-process, as under vitest)', () => {
     expect(jslpBackend.name).toBe('jslp');
   });
 
-  it.each([
-    ['knapsack', knapsack, knapsackOptimum],
-    ['assignment', assignment, assignmentOptimum],
-    ['mixed min', mixed('min'), mixedOptimum.min],
-    ['mixed max', mixed('max'), mixedOptimum.max],
-  ])('solves %s to the known optimum', async (_, program, optimum) => {
+  it.each(knownOptima)('solves %s to the known optimum', async (_, program, optimum) => {
     expectOptimum(await jslpBackend.solve(program, options), optimum, 9);
   });
 

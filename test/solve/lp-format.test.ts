@@ -3,18 +3,7 @@ import highsModule from 'highs';
 import { describe, expect, it } from 'vitest';
 import { lpNames, lpNumber, sanitiseName, toLpText } from '../../src/solve/lp-format.js';
 import type { Program } from '../../src/solve/program.js';
-import {
-  assignment,
-  assignmentOptimum,
-  binary,
-  continuous,
-  isClose,
-  knapsack,
-  knapsackOptimum,
-  mixed,
-  mixedOptimum,
-  row,
-} from './sample-programs.js';
+import { binary, continuous, isClose, knownOptima, mixed, row } from './sample-programs.js';
 
 // highs' types.d.ts is typed as CommonJS (loader at `.default`), but Node loads
 // build/highs.mjs, whose default export is the loader itself.
@@ -38,12 +27,7 @@ function solveWithHighs(program: Program): {
 }
 
 describe('toLpText read back by HiGHS', () => {
-  it.each([
-    ['mixed min', mixed('min'), mixedOptimum.min],
-    ['mixed max', mixed('max'), mixedOptimum.max],
-    ['knapsack (max, binaries, <= row)', knapsack, knapsackOptimum],
-    ['assignment (min, = rows, ranged rows)', assignment, assignmentOptimum],
-  ])('%s reaches the known optimum', (_, program, optimum) => {
+  it.each(knownOptima)('%s reaches the known optimum', (_, program, optimum) => {
     const result = solveWithHighs(program);
     expect(result.status).toBe('Optimal');
     expect(isClose(result.objective, optimum.objective)).toBe(true);

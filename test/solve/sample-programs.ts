@@ -168,6 +168,20 @@ export const mixedOptimum = {
   max: { objective: 23, values: [1, 1, 8, -4, 2, 2, 8] },
 };
 
+/** A program's hand-worked optimum: the objective and every variable's value, in program order. */
+export interface Optimum {
+  readonly objective: number;
+  readonly values: readonly number[];
+}
+
+/** Every hand-worked program with its optimum, as `it.each` rows: what it exercises, the program, the optimum. */
+export const knownOptima: readonly (readonly [string, Program, Optimum])[] = [
+  ['knapsack (max, binaries, <= row)', knapsack, knapsackOptimum],
+  ['assignment (min, = rows, ranged rows)', assignment, assignmentOptimum],
+  ['mixed min (awkward names, ranged, free, fixed, negative bounds)', mixed('min'), mixedOptimum.min],
+  ['mixed max', mixed('max'), mixedOptimum.max],
+];
+
 /** x + y ≥ 3 with x, y binary. */
 export const infeasible: Program = {
   sense: 'min',
@@ -208,11 +222,7 @@ export function isClose(actual: number, expected: number, tolerance = 1e-6): boo
 }
 
 /** A backend's outcome is the hand-worked optimum: proven optimal, the objective, and every value to `digits` places. */
-export function expectOptimum(
-  outcome: SolverOutcome,
-  optimum: { objective: number; values: readonly number[] },
-  digits: number,
-): void {
+export function expectOptimum(outcome: SolverOutcome, optimum: Optimum, digits: number): void {
   if (outcome.status !== 'optimal') throw new Error(`expected optimal, got ${JSON.stringify(outcome)}`);
   expect(isClose(outcome.objective, optimum.objective)).toBe(true);
   for (const [j, value] of outcome.values.entries())

@@ -8,7 +8,7 @@ import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
-import { goodFiles, tempDir, writeScenarioFolder } from '../helpers/scenario-folder.js';
+import { goodFiles, tempDir, withBoundaries, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
 
@@ -198,22 +198,9 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
         [x, y],
       ],
     ];
-    const features = [
-      ['A1', square(-1.2, 52.1)],
-      ['A2', square(-1.1, 52.1)],
-      ['A3', square(-1.5, 52.5)],
-    ].map(([id, coordinates]) => ({
-      type: 'Feature',
-      properties: { area_id: id },
-      geometry: { type: 'Polygon', coordinates },
-    }));
-    const json = JSON.parse(files['scenario.json'] ?? '{}') as { files: Record<string, string> };
-    json.files['boundaries'] = 'areas.geojson';
-    const dir = await writeScenarioFolder({
-      ...files,
-      'scenario.json': JSON.stringify(json),
-      'areas.geojson': JSON.stringify({ type: 'FeatureCollection', features }),
-    });
+    const dir = await writeScenarioFolder(
+      withBoundaries(files, { A1: square(-1.2, 52.1), A2: square(-1.1, 52.1), A3: square(-1.5, 52.5) }),
+    );
     const before = await readdir(dir);
     const r = await zonal(['zones', dir, '--write', '--min-hours', '45']);
     expect(r.code).toBe(2);

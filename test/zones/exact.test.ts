@@ -10,6 +10,7 @@ import { highsBackend } from '../../src/solve/backend-highs.js';
 import { designZones } from '../../src/zones/design.js';
 import { exactMap } from '../../src/zones/exact.js';
 import type { ZoneProblem } from '../../src/zones/problem.js';
+import { close } from '../helpers/run.js';
 import { componentsOf, problemOf, problemShape } from './random-problem.js';
 
 /** Every set partition of 0..n-1 as restricted growth strings. */
@@ -69,8 +70,6 @@ function bruteForce(p: ZoneProblem): { zones: number; cost: number } | null {
   }
   return best;
 }
-
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
 describe('exact zone design', () => {
   it('equals brute force on tiny maps (max-p and fixed counts, with and without parents)', async () => {

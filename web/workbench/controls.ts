@@ -5,19 +5,7 @@
  */
 import type { Draft, Json, LotEntry } from './draft.js';
 import { el } from './dom.js';
-
-/** One number setting of a structure, as `GET /api/scenario` lists them (src/structures/). */
-interface StructureInput {
-  readonly key: string;
-  readonly label: string;
-  readonly start: number;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-}
-
-/** Each structure's number settings, by structure name, in the server's order. */
-export type StructureInputs = Readonly<Record<string, readonly StructureInput[]>>;
+import type { StructureInput, StructureInputs } from './structure-inputs.js';
 
 export interface ControlEvents {
   readonly lot: (careType: string, entry: LotEntry) => void;

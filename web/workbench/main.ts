@@ -6,7 +6,7 @@
 import { call, download } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward } from './award-view.js';
-import { Controls, type StructureInputs } from './controls.js';
+import { Controls } from './controls.js';
 import { byId, fillSelect } from './dom.js';
 import {
   assignColours,
@@ -24,6 +24,7 @@ import {
 } from './draft.js';
 import { record, redo, startHistory, undo, type History } from './history.js';
 import { legendItems, MapView, type ZoneOutline } from './map-view.js';
+import type { StructureInputs } from './structure-inputs.js';
 
 interface ScenarioInfo {
   readonly name: string;
