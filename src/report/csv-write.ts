@@ -1,18 +1,19 @@
 /**
- * CSV output: a line per row, quoted as RFC 4180 says (a field holding a comma,
- * a quote mark or a line break is put in quote marks, its quote marks doubled),
- * lines ending in "\n". Text cells that a spreadsheet would run as a formula
- * (starting with = + - @ tab or CR) are prefixed with a quote mark.
+ * CSV output with papaparse's writer (`unparse`), the library that reads every
+ * CSV zonal takes in (io/csv-read.ts). A field holding a comma, a quote mark, a
+ * line break or a space at either end is put in quote marks, its quote marks
+ * doubled; lines end in "\n". Text cells that a spreadsheet would run as a
+ * formula (starting with = + - @ tab or CR) are prefixed with a quote mark.
  *
- * fast-csv reads every CSV zonal takes in; its writer, used here before, formats
- * through a stream, so each call set up a stream and answered asynchronously. A
- * batch formats each row's line the moment it lands, on the thread that shares
- * the cores with the workers (compare/batch-journal.ts): the bundled grid's 504
- * rows took 30-37 ms of that thread's CPU through fast-csv (docs/performance.md,
- * "session 12"). The lines are the same as fast-csv's but for one quirk: fast-csv
- * also quoted a field holding "|". test/report/csv-write.test.ts checks both
- * against fast-csv on random rows.
+ * A line at a time, synchronously: a batch formats each row's line the moment
+ * it lands, on the thread that shares the cores with the workers
+ * (compare/batch-journal.ts). fast-csv's writer, used before, formats through a
+ * stream, so each call set up a stream and answered asynchronously: the batch's
+ * main thread took 0.33-0.39 s of CPU over the bundled grid's 504 rows with it,
+ * 0.18-0.22 s after (docs/performance.md, "session 12").
  */
+import Papa from 'papaparse';
+
 export type Cell = string | number | boolean | null;
 
 const formulaStart = /^[=+\-@\t\r]/;
@@ -23,16 +24,9 @@ export function escapeCell(cell: Cell): string | number | boolean {
   return formulaStart.test(cell) ? `'${cell}` : cell;
 }
 
-const needsQuotes = /[",\r\n]/;
-
-function csvField(cell: Cell): string {
-  const text = String(escapeCell(cell)).replaceAll('\0', '');
-  return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** One row as a line of CSV, "\n" included. */
 export function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map(csvField).join(',')}\n`;
+  return `${Papa.unparse([cells.map(escapeCell)], { newline: '\n' })}\n`;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
