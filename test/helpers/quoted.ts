@@ -1,6 +1,8 @@
 /**
  * The manual quotes what zonal prints; these checks say which printed lines a
  * page does not quote (yet), so a deliberate change shows the lines to paste.
+ * Runs of white space count as one space, so a message quoted in a paragraph
+ * may break across the page's lines.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,8 +10,9 @@ import { expect } from 'vitest';
 import { repoRoot } from './cli.js';
 
 export function expectQuoted(page: string, lines: readonly string[]): void {
-  const text = readFileSync(path.join(repoRoot, page), 'utf8');
-  const missing = lines.filter((l) => !text.includes(l));
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const text = flat(readFileSync(path.join(repoRoot, page), 'utf8'));
+  const missing = lines.filter((l) => !text.includes(flat(l)));
   expect(
     missing,
     `${page} should quote these lines as zonal prints them now:\n${missing.join('\n')}`,
