@@ -261,6 +261,23 @@ describe('the pages quote what zonal validate prints for their worked mistakes',
     expectQuoted(page, lines);
   });
 
+  test('docs/structures.md: the county with prime-secondaries lots, exit 3 and why', async () => {
+    const prime =
+      '"standard": { "geography": "zone", "structure": "prime-secondaries", "primeShare": 0.6, "secondaries": 2 }';
+    const dir = await copyOf(
+      path.join(repoRoot, 'scenarios', 'hertfordshire'),
+      json((t) => t.replace(/"standard": \{[^}]*\}/, prime)),
+    );
+    const r = await zonal(['solve', dir, '--out', path.join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(3);
+    const ways = linesOf(r.stdout).filter((l) => /^ {2}\d\. /.test(l));
+    expect(ways.length).toBeGreaterThan(0);
+    expectQuoted(
+      'docs/structures.md',
+      ways.map((l) => l.trim()),
+    );
+  });
+
   test('docs/scenario-files.md: zonal solve with award.minDistinctProviders 4, exit 3 and the way out', async () => {
     const dir = await copyOf(
       init,
