@@ -7,10 +7,9 @@
  * own. docs/performance.md, the speed work's notebook, names many of Node's V8
  * flags on their own: only its `zonal <command>` lines are checked.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
+import { assertBuilt, zonal } from '../helpers/cli.js';
+import { manualPages, readPage } from '../helpers/quoted.js';
 
 /** Flags of other programs that a page names in a code span of their own, and whose they are. */
 const otherPrograms: Readonly<Record<string, string>> = {
@@ -25,18 +24,11 @@ const otherPrograms: Readonly<Record<string, string>> = {
 
 const notebook = 'docs/performance.md';
 
-const pages = [
-  'README.md',
-  ...readdirSync(path.join(repoRoot, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => `docs/${f}`),
-];
-
 /** Code in a page: each inline code span and each line of a fenced block, with its line number. */
 function codeOf(page: string): { line: number; code: string }[] {
   const code: { line: number; code: string }[] = [];
   let fenced = false;
-  readFileSync(path.join(repoRoot, page), 'utf8')
+  readPage(page)
     .split('\n')
     .forEach((text, i) => {
       if (text.startsWith('```')) fenced = !fenced;
@@ -72,7 +64,7 @@ beforeAll(async () => {
 
 describe('the flags the manual shows', () => {
   test('after `zonal <command>`, each is a flag of that command', () => {
-    const unknown = pages.flatMap((page) =>
+    const unknown = manualPages.flatMap((page) =>
       codeOf(page).flatMap(({ line, code }) =>
         [...code.matchAll(/(?:\bzonal|bin\/zonal\.js)\s+([a-z]+)\b([^;|&]*)/g)].flatMap((m) => {
           const flags = flagsOf.get(m[1] ?? '');
@@ -88,7 +80,7 @@ describe('the flags the manual shows', () => {
 
   test('a flag on its own is a flag of some zonal command', () => {
     const every = new Set([...flagsOf.values()].flatMap((s) => [...s]));
-    const unknown = pages
+    const unknown = manualPages
       .filter((page) => page !== notebook)
       .flatMap((page) =>
         codeOf(page)

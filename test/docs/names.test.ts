@@ -7,16 +7,13 @@
  * file holds a named table or function (`src/x.ts, \`name\``, or `\`name\` in
  * \`src/x.ts\``), that file defines it (not merely imports it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { batchCsvHeader } from '../../src/compare/batch-output.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { repoRoot } from '../helpers/cli.js';
-import { expectQuoted } from '../helpers/quoted.js';
+import { expectQuoted, manualPages, readPage as read } from '../helpers/quoted.js';
 import { solved } from '../helpers/run.js';
-
-const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
 
 /** The names a text gives in backticks, a span that lists several (`a, b`) giving each, and `objective {kind, value}` its key. */
 const named = (text: string) =>
@@ -25,13 +22,6 @@ const named = (text: string) =>
       (m[1] ?? '').split(/,\s*/).map((s) => /^\w+/.exec(s.trim())?.[0] ?? ''),
     ),
   );
-
-const pages = [
-  'README.md',
-  ...readdirSync(path.join(repoRoot, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => `docs/${f}`),
-];
 
 describe('the manual names what zonal writes and where its code is', () => {
   test("docs/outputs.md names every top-level key of the county's result.json", async () => {
@@ -71,7 +61,7 @@ describe('the manual names what zonal writes and where its code is', () => {
   });
 
   test('a source file a page names as holding a table or function has it', () => {
-    const wrong = pages.flatMap((page) =>
+    const wrong = manualPages.flatMap((page) =>
       [
         ...read(page).matchAll(/\b((?:src|test|scripts)\/[\w./-]+\.\w+)`?, `(\w+)`/g),
         ...[...read(page).matchAll(/`(\w+)` in `((?:src|test|scripts)\/[\w./-]+\.\w+)`/g)].map((m) => [
