@@ -1,7 +1,7 @@
 /**
  * `zonal compare`, `zonal batch` and `zonal solve --samples` through the built binary.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -20,6 +20,32 @@ interface JsonRow {
   error: string | null;
   metrics: { status: string; annualCost: number; riskScore: number } | null;
   dominatedBy: string[];
+}
+
+/**
+ * The rows of docs/zones.md's award table (`| option @ zoning | annual cost | £/hour |
+ * unmet | risk | viability mean / worst | providers | largest share | HHI |`) that
+ * differ from the printed comparison, each with the row as printed now.
+ */
+function zonesPageRows(printed: string): string[] {
+  const now = new Map<string, string>();
+  for (const line of printed.split('\n')) {
+    const c = line.trim().split(/\s+/);
+    if (c.length < 14 || !/^\d+$/.test(c[0] ?? '')) continue;
+    const [, option, zoning, , cost, , perHour, unmet, risk, mean, worst, providers, largest, hhi] = c;
+    now.set(
+      `${option} @ ${zoning}`,
+      `| ${option} @ ${zoning} | ${cost} | ${perHour} | ${unmet} | ${risk} | ${mean} / ${worst} | ${providers} | ${largest} | ${hhi} |`,
+    );
+  }
+  const page = readFileSync(path.join(repoRoot, 'docs/zones.md'), 'utf8');
+  const rows = page.split('\n').filter((l) => /^\| (?!option @)[a-z0-9-]+ @ [a-z0-9-]+ \|/.test(l));
+  expect(rows.length).toBeGreaterThan(0);
+  return rows
+    .filter((row) => now.get(/^\| (.+?) \|/.exec(row)?.[1] ?? '') !== row)
+    .map(
+      (row) => `${row}\n  printed now: ${now.get(/^\| (.+?) \|/.exec(row)?.[1] ?? '') ?? 'no such option'}`,
+    );
 }
 
 describe.concurrent('zonal compare', () => {
@@ -55,6 +81,8 @@ describe.concurrent('zonal compare', () => {
     const verdict = verdictLines(r.stdout);
     expect(verdict.length).toBeGreaterThan(5);
     expectQuoted('docs/compare-and-batch.md', [...verdict, `(${json.rows.length} options:`]);
+    // docs/zones.md sets the designed map beside the hand-drawn ones with rows of this table.
+    expect(zonesPageRows(r.stdout)).toEqual([]);
   }, 180_000); // 29 solves of the county (four zonings): slow on a busy machine
 
   test('--zonings and --options pick a subset; --format json prints comparison.json', async () => {

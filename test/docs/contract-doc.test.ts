@@ -1,12 +1,14 @@
 /**
- * docs/contract.md quotes the bundled county's contract and payment figures:
- * solve scenarios/hertfordshire and check every quoted total is still what
- * the engine gives, so the page cannot drift from the code.
+ * docs/contract.md quotes the bundled county's contract, transition and
+ * payment figures: solve scenarios/hertfordshire (with each transition setting
+ * of the page's table) and check every quoted total is still what the engine
+ * gives, so the page cannot drift from the code.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
+import { transitionSchema } from '../../src/model/contract-settings.js';
 import { solved } from '../helpers/run.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,5 +38,27 @@ describe('docs/contract.md quotes the bundled county', () => {
       ]),
     ];
     expect(quoted.filter((q) => !doc.includes(q))).toEqual([]);
+  });
+
+  test('the transition table: moved hours, share, one-off cost and annual cost of each setting', async () => {
+    const { scenario } = await readScenario(`${root}scenarios/hertfordshire`);
+    if (scenario === null) throw new Error('the bundled scenario does not read');
+    const doc = await readFile(`${root}docs/contract.md`, 'utf8');
+    const settings: [string, Record<string, unknown>][] = [
+      ['`{}` (defaults, reported only)', {}],
+      ['`{"maxMovedShare": 0.3}`', { maxMovedShare: 0.3 }],
+      ['`{"priceChange": true}`', { priceChange: true }],
+    ];
+    const rows = await Promise.all(
+      settings.map(async ([label, setting]) => {
+        const result = await solved({ ...scenario, transition: transitionSchema().parse(setting) });
+        const t = result.transition;
+        if (t === undefined) throw new Error('no transition section');
+        const moved = t.movedHoursPerWeek.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+        const share = `${(t.movedShare * 100).toFixed(1)}%`;
+        return `| ${label} | ${moved} | ${share} | ${pounds(t.oneOffCost)} | ${pounds(result.totals.annualCost)} |`;
+      }),
+    );
+    expect(rows.filter((r) => !doc.includes(r))).toEqual([]);
   });
 });

@@ -4,10 +4,11 @@
  * nothing sends a reader outside the project (../shared); and the README stays
  * a front door.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
+import { manualPages, readPage as read } from '../helpers/quoted.js';
 
 /**
  * Pages being written on other branches at the same time (the lot-structure
@@ -16,16 +17,11 @@ import { repoRoot } from '../helpers/cli.js';
 const pendingPages = new Set(['docs/structures.md', 'docs/performance.md']);
 
 const pages = [
-  'README.md',
-  ...readdirSync(path.join(repoRoot, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => `docs/${f}`),
+  ...manualPages,
   ...readdirSync(path.join(repoRoot, 'scenarios'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(repoRoot, 'scenarios', d.name, 'README.md')))
     .map((d) => `scenarios/${d.name}/README.md`),
 ];
-
-const read = (page: string) => readFileSync(path.join(repoRoot, page), 'utf8');
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slug(heading: string): string {
