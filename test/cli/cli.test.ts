@@ -298,6 +298,7 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     ],
     ['--time-limit 1e9', ['--time-limit', '1e9'], '--time-limit 1e9'],
     ['--seed 1e300', ['--samples', '2', '--seed', '1e300'], '--seed 1e300: give a whole number'],
+    ['--seed 1e300 without --samples', ['--seed', '1e300'], '--seed 1e300: give a whole number'],
   ])('%s: exit 2', async (_name, flags, expected) => {
     const out = await outDir();
     const r = await zonal(['solve', 'scenarios/tiny', '--out', out, ...flags]);

@@ -86,10 +86,10 @@ function parseFlags(flags: SolveFlags): SolveSettings {
 
 /** --samples N --seed S: demand uncertainty for the award (null when not asked for). */
 function parseSampleFlags(flags: SolveFlags): SampleOptions | null {
-  if (flags.samples === undefined) return null;
-  const samples = wholeNumberFlag('--samples', flags.samples, 1, 100000);
+  // Checked even without --samples: a seed that could never be used is a mistake to tell now, not when --samples is added.
   const seed = wholeNumberFlag('--seed', flags.seed ?? '1', -(2 ** 31), 2 ** 31 - 1);
-  return { samples, seed };
+  if (flags.samples === undefined) return null;
+  return { samples: wholeNumberFlag('--samples', flags.samples, 1, 100000), seed };
 }
 
 /** `lp`: the --export-lp file, written before the solve (the model of a failed run is worth having). */
