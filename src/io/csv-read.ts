@@ -104,6 +104,18 @@ const newlines = (cell: string) => {
 };
 
 /**
+ * A header of quoted cells separated by something other than commas (`"area_id";"name"`, as
+ * LibreOffice saves CSV in a European locale) reads to a comma parser as one cell with stray
+ * quotes (`area_id";"name`): that cell without its quotes (`area_id;name`), which the header
+ * check knows as the wrong separator, or null for any other row.
+ */
+function headerQuotedApart(row: readonly string[]): string[] | null {
+  const [only] = row;
+  if (row.length !== 1 || only === undefined || !/"[^",]"/.test(only)) return null;
+  return [only.replaceAll('"', '').trim()];
+}
+
+/**
  * Parse normalised CSV text (see csvText; a string: csvTextOf) record by record. `onHeader` gets
  * the trimmed header and its line, and returns false to stop; blank lines (empty, or only
  * commas, as a spreadsheet saves an empty row) are skipped but counted, above the header
@@ -138,6 +150,14 @@ export function streamCsv(
         const start = line;
         line += 1 + row.reduce((n, cell) => n + newlines(cell), 0);
         const quoteError = results.errors.find((e) => e.type === 'Quotes');
+        const unquoted = header === null && quoteError !== undefined ? headerQuotedApart(row) : null;
+        if (unquoted !== null && !onHeader(unquoted, start)) {
+          // The header check names the separator: one message, not an unclosed quote.
+          header = unquoted;
+          parser.abort();
+          stop();
+          return;
+        }
         if (quoteError !== undefined) {
           fail(
             new CsvSyntaxError(

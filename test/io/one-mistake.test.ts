@@ -152,6 +152,23 @@ describe('one bad cell in a table others refer to gives one message', () => {
     },
   );
 
+  test.each([
+    [';', '";"'],
+    ['\t', 'tabs'],
+  ])(
+    'a table saved with every cell quoted and separated by %j (LibreOffice) is that one message, not an unclosed quote',
+    async (separator, named) => {
+      const f = referencingFiles();
+      const quoted = (line: string) => line.split(',').map((cell) => `"${cell}"`).join(separator);
+      f['bids.csv'] = `${(f['bids.csv'] ?? '').trimEnd().split('\n').map(quoted).join('\n')}\n`;
+      const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
+      expect(issues.errors.map(formatIssue)).toEqual([
+        `bids.csv:1: the columns are separated by ${named}, not commas: save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)")`,
+      ]);
+      expect(scenario).toBeNull();
+    },
+  );
+
   test('a header with only some commas replaced by semicolons is that one message too', async () => {
     const f = referencingFiles();
     f['bids.csv'] = (f['bids.csv'] ?? '').replace('bid_id,provider_id,', 'bid_id;provider_id;');
