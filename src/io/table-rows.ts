@@ -144,6 +144,12 @@ export interface RowOptions<T> {
   readonly warnings?: (cells: Readonly<Record<string, string>>) => readonly CellWarning[];
 }
 
+/** What a cell's issue says without its own value (model/number-text.ts, `same`), or its message. */
+function sameMistake(issue: z.core.$ZodIssue): string {
+  const same = issue.code === 'custom' ? (issue.params as { same?: unknown } | undefined)?.same : undefined;
+  return typeof same === 'string' ? same : issue.message;
+}
+
 /** A first cell of a spreadsheet's totals row: Total, Totals, Grand total, Sub-total, Sum. */
 const totalsCell = /^(grand\s*|sub-?\s*)?(totals?|sum):?$/i;
 
@@ -196,10 +202,10 @@ function rowReader<T>(
   };
   /** Rows longer than the header: each told, up to the limit. */
   let wide = 0;
-  /** One mistake once, with the rows that repeat it; `got` is the first row's value. */
-  const note = (column: string, message: string, got: string, line: number) =>
+  /** One mistake once, with the rows that repeat it; `got` is the first row's value; `same` (default `message`) says which rows hold the same one. */
+  const note = (column: string, message: string, got: string, line: number, same = message) =>
     mistakes.note(
-      `${column}\0${message}`,
+      `${column}\0${same}`,
       `${column === '' ? message : `${column} ${message}`}${got}`,
       line,
       column === '' ? undefined : column,
@@ -236,6 +242,7 @@ function rowReader<T>(
           issue.message,
           value === undefined || value === '' ? '' : ` (got "${value}")`,
           record.line,
+          sameMistake(issue),
         );
       }
     },

@@ -628,8 +628,10 @@ export function assembleScenario(s: ScenarioRows, issues: IssueList): Scenario {
     issues.error(s.jsonFile, s.jsonLine('zoning'), msg.unknownZoning(zoning, [...zonings.keys()]));
   const designTotal = totals.get(s.json.period);
   if (designTotal === undefined) {
-    // Rows of the period all refused for an unknown area (told) are not a period without rows.
-    if (!hasPeriod(s.demand, s.json.period))
+    // Rows of the period all refused for an unknown area (told) are not a period without rows,
+    // nor is a file whose every row was refused for its own mistake (told: decimal commas, say).
+    const allRefused = s.demandHasRejected && totals.size === 0;
+    if (!hasPeriod(s.demand, s.json.period) && !allRefused)
       issues.error(
         s.jsonFile,
         s.jsonLine('period'),

@@ -7,9 +7,14 @@
 
 import { dotReadAsDecimal, formulaWithoutValue } from '../diagnostics/messages.js';
 
+/**
+ * `same`, when given: the message without what it says of this cell's own value, so cells
+ * down a column with the same mistake (`26,95`, `24,50`: a file saved with decimal commas)
+ * are told once, with the rows that repeat it.
+ */
 export type NumberText =
   | { readonly kind: 'ok'; readonly value: number }
-  | { readonly kind: 'bad'; readonly message: string };
+  | { readonly kind: 'bad'; readonly message: string; readonly same?: string };
 
 const plain = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** 1,200 · 12,345,678 · 1,200.50: groups of three after the first group of one to three digits. */
@@ -29,6 +34,7 @@ export function readNumberText(text: string, what: string): NumberText {
     return {
       kind: 'bad',
       message: `uses a comma as the decimal point: write ${suggestion} (commas may only separate thousands, as in 1,200)`,
+      same: 'uses a comma as the decimal point',
     };
   }
   if (/^[+-]?[\d,.]+$/.test(s))

@@ -126,7 +126,7 @@ const exactNumber = (what: string) =>
   z.string().transform((s, ctx) => {
     const read = readNumberText(s, what);
     if (read.kind === 'ok') return read.value;
-    ctx.addIssue({ code: 'custom', message: read.message });
+    ctx.addIssue({ code: 'custom', message: read.message, params: { same: read.same } });
     return z.NEVER;
   });
 

@@ -169,6 +169,23 @@ describe('one bad cell in a table others refer to gives one message', () => {
     },
   );
 
+  test('a demand file saved with decimal commas is one message a column, and its period is not also said to have no rows', async () => {
+    const f = referencingFiles();
+    f['demand.csv'] = [
+      'area_id,care_type,period,hours_per_week,hours_low,hours_high',
+      'A1,standard,2027,"100,5","90,5",120',
+      'A2,standard,2027,"50,5","45,5",60',
+      'A3,standard,2027,"40,5","35,5",50',
+      'A1,reablement,2027,"10,5","8,5",12',
+    ].join('\n');
+    const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'demand.csv:2: hours_per_week uses a comma as the decimal point: write 100.5 (commas may only separate thousands, as in 1,200) (got "100,5"); the same in 3 more row(s): 3, 4, 5',
+      'demand.csv:2: hours_low uses a comma as the decimal point: write 90.5 (commas may only separate thousands, as in 1,200) (got "90,5"); the same in 3 more row(s): 3, 4, 5',
+    ]);
+    expect(scenario).toBeNull();
+  });
+
   test('a header with only some commas replaced by semicolons is that one message too', async () => {
     const f = referencingFiles();
     f['bids.csv'] = (f['bids.csv'] ?? '').replace('bid_id,provider_id,', 'bid_id;provider_id;');
