@@ -197,8 +197,8 @@ function rowReader<T>(
   /** An accepted row, and a warning (once, with the rows that repeat it) for each cell that may not say what was meant. */
   const collect = (row: T, record: CsvRecord) => {
     keep(row, record.line);
-    for (const { column, message } of warnings(record.cells))
-      doubts.note(`${column}\0${message}`, `${column} ${message}`, record.line, column);
+    for (const { column, message, same } of warnings(record.cells))
+      doubts.note(`${column}\0${same}`, `${column} ${message}`, record.line, column);
   };
   /** Rows longer than the header: each told, up to the limit. */
   let wide = 0;

@@ -38,7 +38,13 @@ export interface Cell<T> {
   readonly schema: () => z.ZodType<T>;
   readonly read: (cell: string | undefined) => T | undefined;
   /** What to warn of in a cell read as it was written but perhaps not as it was meant, or null. */
-  readonly warn?: (cell: string) => string | null;
+  readonly warn?: (cell: string) => CellDoubt | null;
+}
+
+/** A warning about a cell; `same`: the warning without the cell's own value, shared by every cell down the column that holds it. */
+interface CellDoubt {
+  readonly message: string;
+  readonly same: string;
 }
 
 function cell<T>(build: () => z.ZodType<T>, read: (cell: string | undefined) => T | undefined): Cell<T> {
@@ -196,7 +202,10 @@ function choiceCell<const V extends string>(values: readonly V[], error: string)
 /** Hours a week (demand, capacity): "1.200" is told, as it may be 1,200 written the European way (model/number-text.ts). */
 const hoursNumberCell = (what: string, max: number): Cell<number> => ({
   ...numberCell(what, max),
-  warn: dotThousandsWarning,
+  warn: (text) => {
+    const message = dotThousandsWarning(text);
+    return message === null ? null : { message, same: 'a dot before three digits' };
+  },
 });
 
 const qualityCell = numberCell('a quality score from 0 to 100', 100);
@@ -263,9 +272,8 @@ export interface RowKind<T> {
 const noWarnings: readonly CellWarning[] = [];
 
 /** A warning about one cell of a row read. */
-export interface CellWarning {
+export interface CellWarning extends CellDoubt {
   readonly column: string;
-  readonly message: string;
 }
 
 function rowKind<C extends Columns>(columns: C): RowKind<RowOf<C>> {
@@ -280,10 +288,10 @@ function rowKind<C extends Columns>(columns: C): RowKind<RowOf<C>> {
     warnings(record) {
       let found: CellWarning[] | null = null; // most rows have none: no array made for them (a national demand file has millions)
       for (const { column, warn } of warned) {
-        const message = warn(record[column] ?? '');
-        if (message === null) continue;
+        const doubt = warn(record[column] ?? '');
+        if (doubt === null) continue;
         found ??= [];
-        found.push({ column, message });
+        found.push({ column, ...doubt });
       }
       return found ?? noWarnings;
     },
