@@ -85,15 +85,24 @@ export function gridValueProblems(
   };
   const keys = Object.entries(file.grid);
   const sizes = keys.map(([, values]) => values.length);
-  const problem = (key: string, k: number, value: unknown, i: number): BatchProblem[] => {
+  /** Why value `i` of key `k` is wrong on its own, or null. */
+  const problem = (key: string, k: number, value: unknown, i: number): string | null => {
     const messages = new Set(combinationsWith(sizes, k, i, variantsTried).map(failureOf));
     const [message] = messages;
-    if (messages.size !== 1 || message === undefined || message === null) return [];
+    if (messages.size !== 1 || message === undefined || message === null) return null;
     const alone = overridesSchema.safeParse(atPath(key, value));
-    if (!alone.success || failure(base, alone.data) !== message) return [];
-    return [
-      { line: line(['grid', key, i]), message: `grid "${key}" value ${JSON.stringify(value)}: ${message}` },
-    ];
+    return alone.success && failure(base, alone.data) === message ? message : null;
   };
-  return keys.flatMap(([key, values], k) => values.flatMap((value, i) => problem(key, k, value, i)));
+  return keys.flatMap(([key, values], k) => {
+    const found = values.map((value, i) => problem(key, k, value, i));
+    // Every value wrong with one message, whatever the value (a setting the lot does not take): the key's mistake, told once.
+    const [first] = found;
+    if (values.length > 1 && first !== undefined && first !== null && found.every((m) => m === first))
+      return [{ line: line(['grid', key]), message: `grid "${key}": ${first}` }];
+    return found.flatMap((message, i) =>
+      message === null
+        ? []
+        : [{ line: line(['grid', key, i]), message: `grid "${key}" value ${JSON.stringify(values[i])}: ${message}` }],
+    );
+  });
 }

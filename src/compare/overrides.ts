@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   gridKeyUnknown,
   lotOverrideFields,
+  lotSettingIgnored,
   overrideIsAwardRule,
   settingUnknownKey as unknownKey,
 } from '../diagnostics/messages.js';
@@ -21,8 +22,9 @@ import { problemsBetweenSettings } from '../model/between-settings.js';
 import { issueMessage, issueText, withKnownKeys } from '../model/issue-text.js';
 import { costModelSchema, parseScoringSettings, scoringSchema } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
-import { careTypes } from '../model/types.js';
-import { lotEntryKeys } from '../structures/entry-schema.js';
+import { careTypes, lotStructures, type LotStructure } from '../model/types.js';
+import { lotEntryKeys, ownersOf } from '../structures/entry-schema.js';
+import { structureOf } from '../structures/index.js';
 import { lotPlanFromJson, lotPlanToJson } from './lot-plan-json.js';
 import { applyOption, optionByName, optionNames } from './options.js';
 import { demandWhere } from '../model/demand-table.js';
@@ -140,6 +142,23 @@ function withoutOldSettings(
     : { geography: before['geography'] };
 }
 
+/**
+ * A setting in a lot override that keeps the lot's structure, which that structure does not
+ * take (`leadShare` on a sole lot), or null: ignored, it would give every variant holding it
+ * the same award, and a grid over it identical rows.
+ */
+function ignoredSetting(
+  careType: string,
+  before: Readonly<Record<string, unknown>>,
+  override: Readonly<Record<string, unknown>>,
+): string | null {
+  const structure = before['structure'];
+  if ('structure' in override || !lotStructures.includes(structure as LotStructure)) return null;
+  const takes = structureOf(structure as LotStructure).keys;
+  const key = Object.keys(override).find((k) => k !== 'geography' && !takes.includes(k));
+  return key === undefined ? null : lotSettingIgnored(careType, key, ownersOf(key), String(structure));
+}
+
 function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Scenario | string {
   const base: Record<string, Readonly<Record<string, unknown>> | undefined> = {
     ...lotPlanToJson(scenario.lotPlan),
@@ -147,6 +166,8 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
   const merged: Record<string, unknown> = { ...base };
   for (const [careType, override] of Object.entries(lots)) {
     const before = base[careType];
+    const ignored = before === undefined || 'merge' in override ? null : ignoredSetting(careType, before, override);
+    if (ignored !== null) return ignored;
     // A lot entry is refined field by field; a merge, or a care type not yet tendered, is replaced whole.
     merged[careType] =
       'merge' in override || before === undefined || 'merge' in before

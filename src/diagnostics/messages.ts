@@ -27,6 +27,10 @@ export const structureMustBe = (structures: readonly string[]) => `must be ${one
 export const settingAppliesOnlyTo = (structures: readonly string[]) =>
   `applies only to ${quoted(structures).join(' or ')} lots`;
 
+/** A batch variant's lot override with a setting the lot's structure, which it keeps, does not take (it would change nothing). */
+export const lotSettingIgnored = (careType: string, key: string, owners: readonly string[], structure: string) =>
+  `lots.${careType}.${key} ${settingAppliesOnlyTo(owners)}, and lots.${careType} is a "${structure}" lot: give its "structure" too, or remove ${key}`;
+
 /** A batch variant's lot override with a key no lot entry has. */
 export const lotOverrideFields = (keys: readonly string[]) =>
   `must be {"merge": "standard"} or fields of a lot entry (${keys.join(', ')})`;

@@ -40,6 +40,25 @@ describe('gridValueProblems', () => {
     ]);
   });
 
+  test('values that each fail with the same message, whatever the value, are one problem at the key (explore11)', async () => {
+    // tiny's reablement is one county "sole" lot: no lead share of any value applies to it.
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "zoning": ["two", "one"],',
+      '    "lots.reablement.leadShare": [',
+      '      0.6,',
+      '      0.7] } }',
+    ]);
+    expect(problems).toEqual([
+      {
+        line: 4,
+        message:
+          'grid "lots.reablement.leadShare": lots.reablement.leadShare applies only to "lead-secondary" lots, and lots.reablement is a "sole" lot: give its "structure" too, or remove leadShare',
+      },
+    ]);
+  });
+
   test('a value whose every variant holds another key’s mistake is not blamed for it', async () => {
     const problems = await problemsOf([
       '{ "base": "tiny",',

@@ -62,6 +62,17 @@ describe('applyOverrides', () => {
     ).toMatchObject({ geography: 'zone', structure: 'framework', maxProviders: 3 });
   });
 
+  test('a lot setting its lot\'s structure does not take is refused, not ignored: a grid over it gave identical rows (explore11)', () => {
+    // Hertfordshire's complex care is one county "sole" lot: a lead share there changed nothing.
+    expect(applyOverrides(herts, overridesSchema.parse({ lots: { complex: { leadShare: 0.6 } } }))).toBe(
+      'lots.complex.leadShare applies only to "lead-secondary" lots, and lots.complex is a "sole" lot: give its "structure" too, or remove leadShare',
+    );
+    // Given with the structure that takes it, it is that structure's setting.
+    expect(
+      apply({ lots: { complex: { structure: 'lead-secondary', leadShare: 0.6 } } }).lotPlan.complex,
+    ).toMatchObject({ structure: 'lead-secondary', leadShare: 0.6 });
+  });
+
   test('merge and option replace the lot plan', () => {
     expect(apply({ lots: { complex: { merge: 'standard' } } }).lotPlan.complex).toEqual({
       kind: 'merge',
