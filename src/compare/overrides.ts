@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   gridKeyUnknown,
   lotOverrideFields,
+  lotOverrideWithoutLot,
   lotSettingIgnored,
   overrideIsAwardRule,
   settingUnknownKey as unknownKey,
@@ -166,13 +167,21 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
   const merged: Record<string, unknown> = { ...base };
   for (const [careType, override] of Object.entries(lots)) {
     const before = base[careType];
-    const ignored = before === undefined || 'merge' in override ? null : ignoredSetting(careType, before, override);
+    if ('merge' in override) {
+      merged[careType] = override;
+      continue;
+    }
+    // A care type not yet tendered, or merged, is replaced whole: by a whole lot entry.
+    if (before === undefined || 'merge' in before) {
+      if (!('geography' in override && 'structure' in override))
+        return lotOverrideWithoutLot(careType, before === undefined ? null : String(before['merge']));
+      merged[careType] = override;
+      continue;
+    }
+    const ignored = ignoredSetting(careType, before, override);
     if (ignored !== null) return ignored;
-    // A lot entry is refined field by field; a merge, or a care type not yet tendered, is replaced whole.
-    merged[careType] =
-      'merge' in override || before === undefined || 'merge' in before
-        ? override
-        : mergeDeep(withoutOldSettings(before, override), override);
+    // A lot entry is refined field by field.
+    merged[careType] = mergeDeep(withoutOldSettings(before, override), override);
   }
   const lotPlan = lotPlanFromJson(merged);
   return typeof lotPlan === 'string' ? lotPlan : { ...scenario, lotPlan };

@@ -31,6 +31,12 @@ export const settingAppliesOnlyTo = (structures: readonly string[]) =>
 export const lotSettingIgnored = (careType: string, key: string, owners: readonly string[], structure: string) =>
   `lots.${careType}.${key} ${settingAppliesOnlyTo(owners)}, and lots.${careType} is a "${structure}" lot: give its "structure" too, or remove ${key}`;
 
+/** A batch variant's lot override, not a whole lot entry, for a care type with no lot of its own (`mergedInto`: the care type it is merged into). */
+export const lotOverrideWithoutLot = (careType: string, mergedInto: string | null) =>
+  mergedInto === null
+    ? `lots.${careType}: the scenario has no ${careType} lot to change: give its "geography" and "structure" to add one`
+    : `lots.${careType}: ${careType} care is merged into the ${mergedInto} lots, so it has no lot of its own to change: give its "geography" and "structure" to tender it apart`;
+
 /** A batch variant's lot override with a key no lot entry has. */
 export const lotOverrideFields = (keys: readonly string[]) =>
   `must be {"merge": "standard"} or fields of a lot entry (${keys.join(', ')})`;

@@ -73,6 +73,21 @@ describe('applyOverrides', () => {
     ).toMatchObject({ structure: 'lead-secondary', leadShare: 0.6 });
   });
 
+  test('a lot setting for a care type with no lot of its own says so, not that geography and structure are wrong (explore11)', () => {
+    expect(
+      applyOverrides(
+        herts,
+        overridesSchema.parse({ option: 'complex-merged', lots: { complex: { leadShare: 0.6 } } }),
+      ),
+    ).toBe(
+      'lots.complex: complex care is merged into the standard lots, so it has no lot of its own to change: give its "geography" and "structure" to tender it apart',
+    );
+    const noComplex = { ...herts, lotPlan: { standard: herts.lotPlan.standard, reablement: herts.lotPlan.reablement } };
+    expect(
+      applyOverrides(noComplex as Scenario, overridesSchema.parse({ lots: { complex: { structure: 'sole' } } })),
+    ).toBe('lots.complex: the scenario has no complex lot to change: give its "geography" and "structure" to add one');
+  });
+
   test('merge and option replace the lot plan', () => {
     expect(apply({ lots: { complex: { merge: 'standard' } } }).lotPlan.complex).toEqual({
       kind: 'merge',
