@@ -15,6 +15,7 @@ import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
 import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
 import { duplicateKey, jsonProblem, lineAt } from '../io/json-problem.js';
+import { withoutByteOrderMark } from '../io/text-decode.js';
 import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
@@ -291,9 +292,11 @@ export interface ParsedBatch {
 }
 
 export function parseBatchFile(
-  text: string,
+  saved: string,
   limits: BatchLimits = { maxVariants: 10_000 },
 ): ParsedBatch | { problems: BatchProblem[] } {
+  // A mark before the first line, not part of it: the lines told stay the file's own.
+  const text = withoutByteOrderMark(saved);
   // One message for the first slip, worded as for scenario.json: a slip makes the parser's
   // later errors echoes of it.
   if (text.trim() === '') return { problems: [{ line: null, message: msg.batchEmpty() }] };

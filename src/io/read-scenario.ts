@@ -29,7 +29,7 @@ import {
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { namedFiles, TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
-import { decodeTableBytes, encodingSniffer, undecodableMessage } from './text-decode.js';
+import { decodeTableBytes, encodingSniffer, undecodableMessage, withoutByteOrderMark } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
 /** What every file's bytes are fed to: sha256 for a run's input hash, or nothing (`zonal validate`). */
@@ -90,7 +90,7 @@ async function readWhole(
 
 async function parseJson(jsonFile: string, bytes: Buffer, issues: IssueList): Promise<unknown> {
   const text = bytes.toString('utf8');
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const json = withoutByteOrderMark(text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(json) as unknown;

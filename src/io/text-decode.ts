@@ -6,6 +6,10 @@
 import { isUtf8 } from 'node:buffer';
 import * as msg from '../diagnostics/messages.js';
 
+/** Text without the UTF-8 byte order mark Notepad, Excel and Windows PowerShell put first. */
+export const withoutByteOrderMark = (text: string): string =>
+  text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
 export type Decoded =
   | { readonly kind: 'text'; readonly text: string; readonly encoding: 'utf-8' | 'windows-1252' }
   | { readonly kind: 'workbook'; readonly format: 'xlsx' | 'xls' }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { makeFolders } from '../io/make-folders.js';
+import { withoutByteOrderMark } from '../io/text-decode.js';
 import { isWorkbookPath } from '../io/workbook-path.js';
 import path from 'node:path';
 import { z } from 'zod';
@@ -58,7 +59,7 @@ export function bundleHash(files: readonly ScenarioFile[]): string {
 export function referencedFiles(scenarioJson: string): string[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(scenarioJson.charCodeAt(0) === 0xfeff ? scenarioJson.slice(1) : scenarioJson);
+    raw = JSON.parse(withoutByteOrderMark(scenarioJson));
   } catch {
     return [];
   }

@@ -19,6 +19,12 @@ function problems(text: string) {
 }
 
 describe('parseBatchFile', () => {
+  test('a batch file saved with a byte order mark (Notepad, Windows PowerShell) reads as without one, its lines kept (explore11)', () => {
+    const text = '{\n  "base": "tiny",\n  "variants": [{ "id": "a" }]\n}\n';
+    expect(variants(`\uFEFF${text}`)).toEqual(variants(text));
+    expect(problems('\uFEFF{\n  "base": "tiny",\n  "varients": []\n}\n')[0]?.line).toBe(3);
+  });
+
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
     const list = variants(
       JSON.stringify({
