@@ -29,7 +29,12 @@ import {
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { namedFiles, TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
-import { decodeTableBytes, encodingSniffer, undecodableMessage, withoutByteOrderMark } from './text-decode.js';
+import {
+  encodingSniffer,
+  jsonEncodingProblem,
+  undecodableMessage,
+  withoutByteOrderMark,
+} from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
 /** What every file's bytes are fed to: sha256 for a run's input hash, or nothing (`zonal validate`). */
@@ -95,9 +100,9 @@ async function parseJson(jsonFile: string, bytes: Buffer, issues: IssueList): Pr
   try {
     parsed = JSON.parse(json) as unknown;
   } catch (e) {
-    const found = decodeTableBytes(bytes);
-    if (found.kind === 'unsupported') {
-      issues.error(jsonFile, null, msg.jsonNotUtf8(found.encoding));
+    const encoding = jsonEncodingProblem(bytes);
+    if (encoding !== null) {
+      issues.error(jsonFile, null, encoding);
       return undefined;
     }
     const { jsonProblem } = await import('./json-problem.js');

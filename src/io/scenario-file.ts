@@ -169,12 +169,3 @@ export async function readRegularBytes(
     await opened.handle.close().catch(() => undefined);
   }
 }
-
-/** A whole file named on the command line, as UTF-8 text (see readRegularBytes). */
-export async function readRegularFile(
-  file: string,
-  maxBytes: number,
-): Promise<{ readonly kind: 'ok'; readonly text: string } | Extract<OpenedFile, { kind: 'bad' }>> {
-  const read = await readRegularBytes(file, maxBytes);
-  return read.kind === 'ok' ? { kind: 'ok', text: read.bytes.toString('utf8') } : read;
-}

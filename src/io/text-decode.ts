@@ -115,3 +115,13 @@ export function undecodableMessage(decoded: Decoded): string | null {
   if (decoded.kind === 'unsupported') return msg.tableEncodingUnsupported(decoded.encoding);
   return null;
 }
+
+/**
+ * Why a JSON file's bytes (scenario.json, a batch file) that JSON.parse refused are not
+ * UTF-8 text at all (saved as UTF-16 "Unicode Text", as Windows PowerShell's `>` does), or
+ * null when the refusal is the JSON's own.
+ */
+export function jsonEncodingProblem(bytes: Uint8Array): string | null {
+  const found = decodeTableBytes(bytes);
+  return found.kind === 'unsupported' ? msg.jsonNotUtf8(found.encoding) : null;
+}

@@ -223,6 +223,18 @@ describe.concurrent('zonal batch', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  test('a batch file saved as UTF-16 (Windows PowerShell\'s ">") is told so, once, exit 2, nothing written (explore11)', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    const text = '\uFEFF{ "base": "tiny", "variants": [{ "id": "a" }] }\r\n';
+    await writeFile(file, Buffer.from(text, 'utf16le'));
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^batch\.json: is saved as UTF-16 \("Unicode Text"\): save it as UTF-8/m);
+    expect(r.stderr).not.toMatch(/not valid JSON/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   test('a grid value naming a zoning the base lacks: one message at its line, exit 2, nothing run (not a failed row per variant)', async () => {
     expect(
       await tinyGridRefused(['"zoning": ["two", "ones"],', '"demandMultiplier": [1, 1.1, 1.2]']),

@@ -23,7 +23,8 @@ import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
 import { gridValueProblems } from '../../compare/grid-value-problems.js';
-import { fileSizeLimits, readRegularFile } from '../../io/scenario-file.js';
+import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
+import { jsonEncodingProblem } from '../../io/text-decode.js';
 import { describeAddress } from '../../queue/redis-address.js';
 import { badInput, CliExit, exitCodes, printIssues, problemsFound } from '../exit.js';
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
@@ -90,15 +91,20 @@ function batchFileProblems(name: string, problems: readonly BatchProblem[]): Cli
 }
 
 async function readVariants(file: string, maxVariants: number): Promise<ParsedBatch> {
-  const read = await readRegularFile(file, fileSizeLimits.json);
+  const read = await readRegularBytes(file, fileSizeLimits.json);
   if (read.kind === 'bad')
     throw new CliExit(
       exitCodes.badInput,
       `${file}: ${read.reason === 'missing' ? msg.batchFileMissing() : read.message}`,
     );
-  const parsed = parseBatchFile(read.text, { maxVariants });
-  if ('problems' in parsed) throw batchFileProblems(path.basename(file), parsed.problems);
-  return parsed;
+  const parsed = parseBatchFile(read.bytes.toString('utf8'), { maxVariants });
+  if (!('problems' in parsed)) return parsed;
+  // Not UTF-8 at all (UTF-16): that, once, rather than the JSON slip it makes at column 1.
+  const encoding = jsonEncodingProblem(read.bytes);
+  throw batchFileProblems(
+    path.basename(file),
+    encoding === null ? parsed.problems : [{ line: null, message: encoding }],
+  );
 }
 
 /**
