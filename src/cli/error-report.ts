@@ -8,8 +8,9 @@
  */
 import { CommanderError } from 'commander';
 import { InputError } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
 // Its own module: write-outputs.js would load node:crypto for every command.
-import { OutputError } from '../io/output-error.js';
+import { OutputError, outOfRoomReason } from '../io/output-error.js';
 import { commanderErrorText } from './commander-errors.js';
 import { CliExit, badInput, exitCodes } from './exit.js';
 import { standardErr, writeErr } from './terminal.js';
@@ -37,6 +38,12 @@ export function reportError(e: unknown, command: string | null): number {
     return exit.code;
   }
   const where = command === null ? 'zonal' : `zonal ${command}`;
+  // Not a fault in zonal: the machine ran out of room while a file grew (a batch's rows, say).
+  const room = outOfRoomReason(e);
+  if (room !== null) {
+    writeErr(`${msg.stoppedOutOfRoom(where, room, command === 'batch')}\n`);
+    return exitCodes.failure;
+  }
   writeErr(
     `${where}: unexpected error: ${e instanceof Error ? e.message : String(e)} (a fault in zonal, not in your files; ZONAL_DEBUG=1 shows where)\n`,
   );

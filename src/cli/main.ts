@@ -202,10 +202,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     await cli.parseAsync([...argv], { from: 'user' });
     return exitCodes.ok;
   } catch (e) {
-    const typed = argv[0];
-    const command = cli.commands.some((c) => c.name() === typed) ? (typed ?? null) : null;
-    return reportError(e, command);
+    return reportError(e, commandTyped(cli, argv));
   }
+}
+
+/** The command typed, or null when the first word is none (a flag, a typo). */
+function commandTyped(cli: Command, argv: readonly string[]): string | null {
+  const typed = argv[0];
+  return cli.commands.some((c) => c.name() === typed) ? (typed ?? null) : null;
+}
+
+/**
+ * A failure no command awaited (a write that failed in a callback while a batch ran) is told
+ * in the one form too, and ends the run: not Node's stack trace.
+ */
+function reportStrayFailures(argv: readonly string[]): void {
+  const stray = (e: unknown) => exitWhenWritten(reportError(e, commandTyped(program(), argv)));
+  process.on('unhandledRejection', stray);
+  process.on('uncaughtException', stray);
 }
 
 /**
@@ -230,6 +244,7 @@ function exitWhenWritten(code: number): void {
 
 // Not top-level await: the command line is bundled as CommonJS (src/cli/launch.ts).
 const argv = expandHome(process.argv.slice(2), homedir());
+reportStrayFailures(argv);
 void main(argv).then((code) => {
   process.exitCode = code;
   if (endsWhenDone.has(argv[0] ?? '')) exitWhenWritten(code);

@@ -320,6 +320,10 @@ export const jsonOther = (code: string, column: number) =>
 export const jsonNotUtf8 = (encoding: string) =>
   `is saved as ${encoding}: save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")`;
 
+/** A command stopped because a file it was writing could not grow (`room`: why, with its code); `resumable`: a batch, whose finished rows are kept. */
+export const stoppedOutOfRoom = (command: string, room: string, resumable: boolean) =>
+  `${command}: stopped, as a file could not be written: ${room}; free some space, or choose another --out folder, and run again${resumable ? ' (with --resume, the rows finished so far are kept)' : ''}`;
+
 export const notReadableCsv = (error: string) => `is not a readable CSV file: ${error}`;
 
 export const notText = () => 'cannot be read as text';

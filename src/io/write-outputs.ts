@@ -43,7 +43,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import * as msg from '../diagnostics/messages.js';
-import { OutputError } from './output-error.js';
+import { OutputError, writeFailureReason } from './output-error.js';
 import { FileInTheWay, makeFolders } from './make-folders.js';
 import { isWorkFileName, workPrefix } from './work-files.js';
 
@@ -217,18 +217,9 @@ function explain(target: string, e: unknown, asked: 'folder' | 'file' = 'folder'
   if (e instanceof OutputError) throw e;
   if (e instanceof FileInTheWay) throw new OutputError(msg.fileInTheWay(target, e.file, asked), true);
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  const why: Readonly<Record<string, string>> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the drive is read-only',
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    ENAMETOOLONG: 'a name is too long',
-    ENOTDIR: 'part of the path is a file, not a folder',
-    EEXIST: 'a file is in the way',
-    ENOENT: 'a folder cannot be made there',
-  };
-  throw new OutputError(msg.cannotWriteOutput(target, why[code] ?? (e as Error).message, code, asked));
+  throw new OutputError(
+    msg.cannotWriteOutput(target, writeFailureReason(code) ?? (e as Error).message, code, asked),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
+import { assertBuilt, repoRoot, zonal, zonalWithFileLimit } from '../helpers/cli.js';
 import { expectQuoted, verdictLines } from '../helpers/quoted.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
@@ -233,6 +233,26 @@ describe.concurrent('zonal batch', () => {
     expect(r.stderr).toMatch(/^batch\.json: is saved as UTF-16 \("Unicode Text"\): save it as UTF-8/m);
     expect(r.stderr).not.toMatch(/not valid JSON/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('a file that cannot grow mid-batch (a full disk; here a file size limit) is one message in the form, exit 1, no stack trace, the rows so far kept (explore11)', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    const multipliers = Array.from({ length: 20 }, (_, i) => 0.8 + i / 50);
+    await writeFile(
+      file,
+      JSON.stringify({
+        base: path.join(repoRoot, 'scenarios', 'tiny'),
+        grid: { demandMultiplier: multipliers, 'award.maxShareOfTotalHours': [0.5, 0.6, 0.7, 0.8, 0.9, 1] },
+      }),
+    );
+    const out = path.join(dir, 'out');
+    // The batch's first files fit in 40 KiB, its 120 rows do not.
+    const r = await zonalWithFileLimit(40, ['batch', file, '--workers', '1', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^zonal batch: stopped, as a file could not be written: a file would be larger than this system allows \(EFBIG\); free some space, or choose another --out folder, and run again \(with --resume, the rows finished so far are kept\)$/m);
+    expect(r.stderr).not.toMatch(/^\s+at |node:fs|unexpected error/m);
+    expect((await readFile(path.join(out, 'batch.csv'), 'utf8')).split('\n').length).toBeGreaterThan(2);
   });
 
   test('a grid value naming a zoning the base lacks: one message at its line, exit 2, nothing run (not a failed row per variant)', async () => {

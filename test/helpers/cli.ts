@@ -30,8 +30,17 @@ export function zonal(args: readonly string[], cwd = repoRoot): Promise<CliRun> 
 
 /** Run node with `args` (a script and its arguments) as the CLI tests run zonal. */
 export function node(args: readonly string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return run(process.execPath, args, cwd, env);
+}
+
+/** zonal with no file it writes allowed past `kib` KiB (bash's `ulimit -f`): a disk that fills up mid-run. */
+export function zonalWithFileLimit(kib: number, args: readonly string[], cwd = repoRoot): Promise<CliRun> {
+  return run('bash', ['-c', `ulimit -f ${kib}; exec "$0" "$@"`, process.execPath, bin, ...args], cwd, {});
+}
+
+function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    const child = spawn(command, args, {
       cwd,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     });
