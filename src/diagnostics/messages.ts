@@ -407,6 +407,10 @@ export const extraColumnsIgnored = (extra: readonly string[]) =>
 
 export const headerRepeated = () => 'repeats the header line: remove it (files joined one after another?)';
 
+/** A value in a column whose header cell is empty (`column` from 1): no column name reads it, so it would be ignored. */
+export const cellWithoutHeader = (column: number, value: string) =>
+  `column ${column} has no header, but holds "${value}": give the column a header, or clear it (a spreadsheet that read ";" as a separator splits "sole;lead-secondary" so: join such cells back into one)`;
+
 export const rowTooWide = (cells: number, headerCells: number) =>
   `the row has ${cells} cells but the header has ${headerCells}: quote any value that contains a comma`;
 

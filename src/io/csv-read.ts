@@ -15,6 +15,8 @@ export interface CsvRecord {
   readonly cells: Readonly<Record<string, string>>;
   /** How many cells the row really had (to spot rows longer than the header). */
   readonly width: number;
+  /** The first filled cell under a header cell left empty (column from 1), which no column name reads. */
+  readonly unnamed?: { readonly column: number; readonly value: string };
 }
 
 export interface CsvTable {
@@ -128,6 +130,8 @@ export function streamCsv(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let header: string[] | null = null;
+    /** Where the header has an empty cell: what a row holds there has no column name. */
+    let unnamed: number[] = [];
     let line = 1;
     let failed = false;
     const stop = () => {
@@ -171,6 +175,7 @@ export function streamCsv(
         if (row.every((cell) => cell.trim() === '')) return;
         if (header === null) {
           header = row.map((h) => h.trim());
+          unnamed = header.flatMap((name, c) => (name === '' ? [c] : []));
           if (!onHeader(header, start)) {
             parser.abort();
             stop();
@@ -181,7 +186,13 @@ export function streamCsv(
         header.forEach((name, c) => {
           cells[name] = (row[c] ?? '').trim();
         });
-        onRecord({ line: start, cells, width: row.length });
+        const stray = unnamed.find((c) => (row[c] ?? '').trim() !== '');
+        onRecord({
+          line: start,
+          cells,
+          width: row.length,
+          ...(stray === undefined ? {} : { unnamed: { column: stray + 1, value: (row[stray] ?? '').trim() } }),
+        });
       },
       complete: () => {
         if (failed) return;

@@ -217,6 +217,12 @@ function rowReader<T>(
         if (wide++ < maxIssuesPerFile) issues.error(file, record.line, msg.rowTooWide(record.width, width));
         return;
       }
+      if (record.unnamed !== undefined) {
+        keeper.keep(record);
+        const { column, value } = record.unnamed;
+        note('', msg.cellWithoutHeader(column, value), '', record.line, 'unnamed');
+        return;
+      }
       const quick = fast(record.cells);
       if (quick !== null) {
         collect(quick, record);

@@ -215,6 +215,20 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ]);
   });
 
+  test('a value under a header cell left empty is one message with its rows, not ignored (a spreadsheet split "sole;lead-secondary" at the ";"; explore11)', async () => {
+    const f = referencingFiles();
+    const lines = (f['bids.csv'] ?? '').trimEnd().split('\n');
+    f['bids.csv'] = `${[
+      `${lines[0]},structures,,`,
+      ...lines.slice(1).map((line, i) => (i < 2 ? `${line},sole,lead-secondary,` : `${line},,,`)),
+    ].join('\n')}\n`;
+    const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'bids.csv:2: column 10 has no header, but holds "lead-secondary": give the column a header, or clear it (a spreadsheet that read ";" as a separator splits "sole;lead-secondary" so: join such cells back into one); the same in 1 more row(s): 3',
+    ]);
+    expect(scenario).toBeNull();
+  });
+
   test('the header line again (files joined) is one message a file, whole or its first columns', async () => {
     const f = referencingFiles();
     f['zones-two.csv'] = `${f['zones-two.csv'] ?? ''}area_id,zone_id\narea_id,zone_id\n`;
