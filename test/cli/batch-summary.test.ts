@@ -1,6 +1,6 @@
 /** The summary line's words for what --resume did, one row and many (tidy10). */
 import { describe, expect, test } from 'vitest';
-import { resumeNotes } from '../../src/cli/commands/batch.js';
+import { outcomeLines, resumeNotes } from '../../src/cli/commands/batch.js';
 
 const none = { resumed: 0, redefined: 0, stale: 0, untraced: 0 };
 
@@ -21,4 +21,23 @@ describe('resumeNotes', () => {
     expect(resumeNotes({ ...none, redefined: 1, stale: 1 })).toBe(
       ' (1 defined differently in the batch file since it was solved, run again; 1 solved from an earlier version of its base, run again)',
     ));
+});
+
+describe('outcomeLines', () => {
+  const row = (id: string, status: string, error: string | null = null) => ({ id, status, error });
+
+  test('variants with no possible award are counted, with where to read why: they are answers, not failures (explore11)', () =>
+    expect(
+      outcomeLines([row('a', 'optimal'), row('b', 'infeasible'), row('c', 'failed', 'no places'), row('d', 'infeasible')]),
+    ).toEqual([
+      '1 variant failed: see the "error" column.',
+      '  c: no places',
+      '2 variants have no possible award under their rules (status "infeasible"): the "diagnosis" column says which rules to relax.',
+    ]));
+
+  test('one such variant reads as one', () =>
+    expect(outcomeLines([row('b', 'infeasible')])).toEqual([
+      'No variant failed.',
+      '1 variant has no possible award under its rules (status "infeasible"): the "diagnosis" column says which rules to relax.',
+    ]));
 });

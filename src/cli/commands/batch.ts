@@ -215,6 +215,29 @@ export function resumeNotes(
   return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 }
 
+/**
+ * What the summary says of the rows' outcomes: the failed ones (the first five with their
+ * error), and how many have no possible award, an answer a nightly log should show too.
+ */
+export function outcomeLines(
+  rows: readonly { readonly id: string; readonly status: string; readonly error: string | null }[],
+): string[] {
+  const failed = rows.filter((r) => r.status === 'failed');
+  const infeasible = rows.filter((r) => r.status === 'infeasible').length;
+  const one = infeasible === 1;
+  return [
+    failed.length === 0
+      ? 'No variant failed.'
+      : `${failed.length} variant${failed.length === 1 ? '' : 's'} failed: see the "error" column.`,
+    ...failed.slice(0, 5).map((r) => `  ${r.id}: ${r.error ?? ''}`),
+    ...(infeasible === 0
+      ? []
+      : [
+          `${infeasible} variant${one ? ' has' : 's have'} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
+        ]),
+  ];
+}
+
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
   const workers =
     flags.queue === undefined
@@ -267,13 +290,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   writeOut(
     [
       `${summary.total} variant${summary.total === 1 ? '' : 's'}${resumedText}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
-      summary.failed === 0
-        ? 'No variant failed.'
-        : `${summary.failed} variant${summary.failed === 1 ? '' : 's'} failed: see the "error" column.`,
-      ...summary.rows
-        .filter((r) => r.status === 'failed')
-        .slice(0, 5)
-        .map((r) => `  ${r.id}: ${r.error ?? ''}`),
+      ...outcomeLines(summary.rows),
       `Written: ${summary.files.join(', ')}`,
       '',
     ].join('\n'),
