@@ -527,6 +527,9 @@ export const tableIsWorkbook = () =>
 export const tableEncodingUnsupported = (encoding: string) =>
   `is encoded as ${encoding}, which zonal cannot read: save it as "CSV UTF-8 (Comma delimited)" (in Excel: File > Save As; in LibreOffice: Character set "Unicode (UTF-8)")`;
 
+export const jsonReadAsWindows1252 = () =>
+  'is not UTF-8, so it was read as Windows-1252 (what an older Notepad saves as "ANSI"): check that £ and accented names look right, or save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")';
+
 export const readAsWindows1252 = () =>
   'is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that £ and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"';
 

@@ -29,12 +29,7 @@ import {
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { namedFiles, TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
-import {
-  encodingSniffer,
-  jsonEncodingProblem,
-  undecodableMessage,
-  withoutByteOrderMark,
-} from './text-decode.js';
+import { encodingSniffer, jsonText, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
 
 /** What every file's bytes are fed to: sha256 for a run's input hash, or nothing (`zonal validate`). */
@@ -94,17 +89,18 @@ async function readWhole(
 }
 
 async function parseJson(jsonFile: string, bytes: Buffer, issues: IssueList): Promise<unknown> {
-  const text = bytes.toString('utf8');
-  const json = withoutByteOrderMark(text);
+  const decoded = jsonText(bytes);
+  if ('problem' in decoded) {
+    issues.error(jsonFile, null, decoded.problem);
+    return undefined;
+  }
+  const json = decoded.text;
+  if (decoded.windows1252Line !== null)
+    issues.warning(jsonFile, decoded.windows1252Line, msg.jsonReadAsWindows1252());
   let parsed: unknown;
   try {
     parsed = JSON.parse(json) as unknown;
   } catch (e) {
-    const encoding = jsonEncodingProblem(bytes);
-    if (encoding !== null) {
-      issues.error(jsonFile, null, encoding);
-      return undefined;
-    }
     const { jsonProblem } = await import('./json-problem.js');
     const problem = jsonProblem(json) ?? { line: null, message: msg.jsonOther((e as Error).message, 1) };
     issues.error(jsonFile, problem.line, problem.message);

@@ -10,6 +10,15 @@ import * as msg from '../diagnostics/messages.js';
 export const withoutByteOrderMark = (text: string): string =>
   text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
+/**
+ * Bytes → text in `encoding`, whole. Through the streaming decoder: Node 20's one-call
+ * `decode` reads windows-1252 as Latin-1, so ’ – € “ ” (0x80-0x9F) became control characters.
+ */
+function decodeWhole(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1252'): string {
+  const decoder = new TextDecoder(encoding);
+  return decoder.decode(bytes, { stream: true }) + decoder.decode();
+}
+
 export type Decoded =
   | { readonly kind: 'text'; readonly text: string; readonly encoding: 'utf-8' | 'windows-1252' }
   | { readonly kind: 'workbook'; readonly format: 'xlsx' | 'xls' }
@@ -104,7 +113,7 @@ export function decodeTableBytes(bytes: Uint8Array): Decoded {
   sniffer.push(bytes);
   const found = sniffer.finish();
   if (found.kind !== 'text') return found;
-  return { kind: 'text', text: new TextDecoder(found.encoding).decode(bytes), encoding: found.encoding };
+  return { kind: 'text', text: decodeWhole(bytes, found.encoding), encoding: found.encoding };
 }
 
 /** The one message for a table file that could not be used as text, or null when it could. */
@@ -117,11 +126,21 @@ export function undecodableMessage(decoded: Decoded): string | null {
 }
 
 /**
- * Why a JSON file's bytes (scenario.json, a batch file) that JSON.parse refused are not
- * UTF-8 text at all (saved as UTF-16 "Unicode Text", as Windows PowerShell's `>` does), or
- * null when the refusal is the JSON's own.
+ * A JSON file's bytes (scenario.json, a batch file) as text without a byte order mark: UTF-8,
+ * or Windows-1252 (what an older Notepad saves as "ANSI") with the first line holding a
+ * character beyond ASCII, to be warned of there, so a £ or an accent is kept rather than
+ * turned into "�". Saved as UTF-16 (as Windows PowerShell's `>` does): why it cannot be read.
  */
-export function jsonEncodingProblem(bytes: Uint8Array): string | null {
-  const found = decodeTableBytes(bytes);
-  return found.kind === 'unsupported' ? msg.jsonNotUtf8(found.encoding) : null;
+export function jsonText(
+  bytes: Uint8Array,
+): { readonly text: string; readonly windows1252Line: number | null } | { readonly problem: string } {
+  const utf8 = () => withoutByteOrderMark(Buffer.from(bytes).toString('utf8'));
+  if (isUtf8(bytes)) return { text: utf8(), windows1252Line: null };
+  const sniffer = encodingSniffer();
+  sniffer.push(bytes);
+  const found = sniffer.finish();
+  if (found.kind === 'unsupported') return { problem: msg.jsonNotUtf8(found.encoding) };
+  if (found.kind === 'text' && found.encoding === 'windows-1252')
+    return { text: decodeWhole(bytes, 'windows-1252'), windows1252Line: found.firstNonAsciiLine };
+  return { text: utf8(), windows1252Line: null }; // a workbook's bytes, say: not JSON, which the parser says
 }

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { formatIssue } from '../../src/diagnostics/issues.js';
@@ -28,6 +30,18 @@ describe('readScenario', () => {
     expect(issues.warnings.map(formatIssue).filter((w) => w.includes('is read as'))).toEqual([
       'demand.csv:2: warning: hours_per_week "1.200" is read as 1.2: if you meant 1,200 write 1200; the same in 1 more row(s): 3',
       'demand.csv:2: warning: hours_high "2.250" is read as 2.25: if you meant 2,250 write 2250; the same in 1 more row(s): 3',
+    ]);
+  });
+
+  test('a scenario.json saved as Windows-1252 (an older Notepad\'s "ANSI") keeps its £, dash and accents, with one warning at the first such line (explore11)', async () => {
+    const files = goodFiles();
+    const json = (files['scenario.json'] ?? '').replace('"Folder test"', '"Café – £ retender"');
+    const dir = await writeScenarioFolder(files);
+    await writeFile(path.join(dir, 'scenario.json'), Buffer.from(json.replace('–', '\x96'), 'latin1'));
+    const { scenario, issues } = await readScenario(dir);
+    expect(scenario?.name).toBe('Café – £ retender');
+    expect(issues.warnings.map(formatIssue)).toEqual([
+      'scenario.json:2: warning: is not UTF-8, so it was read as Windows-1252 (what an older Notepad saves as "ANSI"): check that £ and accented names look right, or save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")',
     ]);
   });
 });

@@ -24,7 +24,7 @@ import { isWorkbookPath } from '../../io/workbook-path.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
 import { gridValueProblems } from '../../compare/grid-value-problems.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
-import { jsonEncodingProblem } from '../../io/text-decode.js';
+import { jsonText } from '../../io/text-decode.js';
 import { describeAddress } from '../../queue/redis-address.js';
 import { badInput, CliExit, exitCodes, printIssues, problemsFound } from '../exit.js';
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
@@ -90,21 +90,28 @@ function batchFileProblems(name: string, problems: readonly BatchProblem[]): Cli
   return new CliExit(exitCodes.badInput, `${lines.join('\n')}\n${problemsFound(problems.length, 'run')}`);
 }
 
-async function readVariants(file: string, maxVariants: number): Promise<ParsedBatch> {
+/** The batch file's variants, and its warning if it was read as Windows-1252. */
+async function readVariants(
+  file: string,
+  maxVariants: number,
+): Promise<{ batch: ParsedBatch; warnings: Issue[] }> {
   const read = await readRegularBytes(file, fileSizeLimits.json);
   if (read.kind === 'bad')
     throw new CliExit(
       exitCodes.badInput,
       `${file}: ${read.reason === 'missing' ? msg.batchFileMissing() : read.message}`,
     );
-  const parsed = parseBatchFile(read.bytes.toString('utf8'), { maxVariants });
-  if (!('problems' in parsed)) return parsed;
+  const name = path.basename(file);
   // Not UTF-8 at all (UTF-16): that, once, rather than the JSON slip it makes at column 1.
-  const encoding = jsonEncodingProblem(read.bytes);
-  throw batchFileProblems(
-    path.basename(file),
-    encoding === null ? parsed.problems : [{ line: null, message: encoding }],
-  );
+  const decoded = jsonText(read.bytes);
+  if ('problem' in decoded) throw batchFileProblems(name, [{ line: null, message: decoded.problem }]);
+  const parsed = parseBatchFile(decoded.text, { maxVariants });
+  if ('problems' in parsed) throw batchFileProblems(name, parsed.problems);
+  const warnings: Issue[] =
+    decoded.windows1252Line === null
+      ? []
+      : [{ severity: 'warning', file: name, line: decoded.windows1252Line, message: msg.jsonReadAsWindows1252() }];
+  return { batch: parsed, warnings };
 }
 
 /**
@@ -246,7 +253,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
         : workersFlag(flags.workers)
       : 0;
   const timeLimit = timeLimitFlag(flags.timeLimit);
-  const batch = await readVariants(file, maxVariantsFlag(flags.maxVariants));
+  const { batch, warnings: fileWarnings } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const { variants } = batch;
   const batchDir = path.dirname(path.resolve(file));
   const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file));
@@ -270,7 +277,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     timeLimit,
     version,
     // After the output folder is known to be usable, so a bad --out is its one message.
-    onStart: () => printIssues(warnings),
+    onStart: () => printIssues([...fileWarnings, ...warnings]),
     onProgress: (d, t) => bar.update(d, t),
     ...(queue === null ? {} : { executor: queue.executor }),
   }).finally(async () => {
