@@ -102,7 +102,12 @@ export function gridValueProblems(
     return found.flatMap((message, i) =>
       message === null
         ? []
-        : [{ line: line(['grid', key, i]), message: `grid "${key}" value ${JSON.stringify(values[i])}: ${message}` }],
+        : [
+            {
+              line: line(['grid', key, i]),
+              message: `grid "${key}" value ${JSON.stringify(values[i])}: ${message}`,
+            },
+          ],
     );
   });
 }

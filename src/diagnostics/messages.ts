@@ -28,7 +28,12 @@ export const settingAppliesOnlyTo = (structures: readonly string[]) =>
   `applies only to ${quoted(structures).join(' or ')} lots`;
 
 /** A batch variant's lot override with a setting the lot's structure, which it keeps, does not take (it would change nothing). */
-export const lotSettingIgnored = (careType: string, key: string, owners: readonly string[], structure: string) =>
+export const lotSettingIgnored = (
+  careType: string,
+  key: string,
+  owners: readonly string[],
+  structure: string,
+) =>
   `lots.${careType}.${key} ${settingAppliesOnlyTo(owners)}, and lots.${careType} is a "${structure}" lot: give its "structure" too, or remove ${key}`;
 
 /** A batch variant's lot override, not a whole lot entry, for a care type with no lot of its own (`mergedInto`: the care type it is merged into). */

@@ -191,7 +191,9 @@ export function streamCsv(
           line: start,
           cells,
           width: row.length,
-          ...(stray === undefined ? {} : { unnamed: { column: stray + 1, value: (row[stray] ?? '').trim() } }),
+          ...(stray === undefined
+            ? {}
+            : { unnamed: { column: stray + 1, value: (row[stray] ?? '').trim() } }),
         });
       },
       complete: () => {

@@ -28,7 +28,12 @@ describe('outcomeLines', () => {
 
   test('variants with no possible award are counted, with where to read why: they are answers, not failures (explore11)', () =>
     expect(
-      outcomeLines([row('a', 'optimal'), row('b', 'infeasible'), row('c', 'failed', 'no places'), row('d', 'infeasible')]),
+      outcomeLines([
+        row('a', 'optimal'),
+        row('b', 'infeasible'),
+        row('c', 'failed', 'no places'),
+        row('d', 'infeasible'),
+      ]),
     ).toEqual([
       '1 variant failed: see the "error" column.',
       '  c: no places',

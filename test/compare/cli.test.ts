@@ -250,7 +250,9 @@ describe.concurrent('zonal batch', () => {
     // The batch's first files fit in 40 KiB, its 120 rows do not.
     const r = await zonalWithFileLimit(40, ['batch', file, '--workers', '1', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^zonal batch: stopped, as a file could not be written: a file would be larger than this system allows \(EFBIG\); free some space, or choose another --out folder, and run again \(with --resume, the rows finished so far are kept\)$/m);
+    expect(r.stderr).toMatch(
+      /^zonal batch: stopped, as a file could not be written: a file would be larger than this system allows \(EFBIG\); free some space, or choose another --out folder, and run again \(with --resume, the rows finished so far are kept\)$/m,
+    );
     expect(r.stderr).not.toMatch(/^\s+at |node:fs|unexpected error/m);
     expect((await readFile(path.join(out, 'batch.csv'), 'utf8')).split('\n').length).toBeGreaterThan(2);
   });

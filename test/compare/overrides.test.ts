@@ -62,7 +62,7 @@ describe('applyOverrides', () => {
     ).toMatchObject({ geography: 'zone', structure: 'framework', maxProviders: 3 });
   });
 
-  test('a lot setting its lot\'s structure does not take is refused, not ignored: a grid over it gave identical rows (explore11)', () => {
+  test("a lot setting its lot's structure does not take is refused, not ignored: a grid over it gave identical rows (explore11)", () => {
     // Hertfordshire's complex care is one county "sole" lot: a lead share there changed nothing.
     expect(applyOverrides(herts, overridesSchema.parse({ lots: { complex: { leadShare: 0.6 } } }))).toBe(
       'lots.complex.leadShare applies only to "lead-secondary" lots, and lots.complex is a "sole" lot: give its "structure" too, or remove leadShare',
@@ -82,10 +82,18 @@ describe('applyOverrides', () => {
     ).toBe(
       'lots.complex: complex care is merged into the standard lots, so it has no lot of its own to change: give its "geography" and "structure" to tender it apart',
     );
-    const noComplex = { ...herts, lotPlan: { standard: herts.lotPlan.standard, reablement: herts.lotPlan.reablement } };
+    const noComplex = {
+      ...herts,
+      lotPlan: { standard: herts.lotPlan.standard, reablement: herts.lotPlan.reablement },
+    };
     expect(
-      applyOverrides(noComplex as Scenario, overridesSchema.parse({ lots: { complex: { structure: 'sole' } } })),
-    ).toBe('lots.complex: the scenario has no complex lot to change: give its "geography" and "structure" to add one');
+      applyOverrides(
+        noComplex as Scenario,
+        overridesSchema.parse({ lots: { complex: { structure: 'sole' } } }),
+      ),
+    ).toBe(
+      'lots.complex: the scenario has no complex lot to change: give its "geography" and "structure" to add one',
+    );
   });
 
   test('merge and option replace the lot plan', () => {

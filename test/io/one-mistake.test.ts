@@ -159,7 +159,11 @@ describe('one bad cell in a table others refer to gives one message', () => {
     'a table saved with every cell quoted and separated by %j (LibreOffice) is that one message, not an unclosed quote',
     async (separator, named) => {
       const f = referencingFiles();
-      const quoted = (line: string) => line.split(',').map((cell) => `"${cell}"`).join(separator);
+      const quoted = (line: string) =>
+        line
+          .split(',')
+          .map((cell) => `"${cell}"`)
+          .join(separator);
       f['bids.csv'] = `${(f['bids.csv'] ?? '').trimEnd().split('\n').map(quoted).join('\n')}\n`;
       const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
       expect(issues.errors.map(formatIssue)).toEqual([

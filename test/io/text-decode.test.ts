@@ -14,7 +14,7 @@ describe('decodeTableBytes: what spreadsheets really save', () => {
     expect(d).toEqual({ kind: 'text', text: 'Café,£26', encoding: 'windows-1252' });
   });
 
-  test('Windows-1252\'s own characters (’ – € “”, 0x80-0x9F) are read as such, not as control characters (explore11)', () => {
+  test("Windows-1252's own characters (’ – € “”, 0x80-0x9F) are read as such, not as control characters (explore11)", () => {
     // Node 20's TextDecoder reads these bytes as Latin-1 controls unless it streams.
     const d = decodeTableBytes(bytes(0x4f, 0x92, 0x96, 0x80, 0x93, 0x94)); // O’–€“”
     expect(d).toEqual({ kind: 'text', text: 'O’–€“”', encoding: 'windows-1252' });

@@ -110,7 +110,14 @@ async function readVariants(
   const warnings: Issue[] =
     decoded.windows1252Line === null
       ? []
-      : [{ severity: 'warning', file: name, line: decoded.windows1252Line, message: msg.jsonReadAsWindows1252() }];
+      : [
+          {
+            severity: 'warning',
+            file: name,
+            line: decoded.windows1252Line,
+            message: msg.jsonReadAsWindows1252(),
+          },
+        ];
   return { batch: parsed, warnings };
 }
 
