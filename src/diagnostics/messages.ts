@@ -325,6 +325,10 @@ export const jsonOther = (code: string, column: number) =>
 export const jsonNotUtf8 = (encoding: string) =>
   `is saved as ${encoding}: save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")`;
 
+/** A batch stopped by a signal (Ctrl-C's SIGINT, a scheduler's SIGTERM) with `done` of `total` variants landed. */
+export const batchStopped = (signal: string, done: number, total: number) =>
+  `zonal batch: stopped (${signal}) with ${done} of ${total} variants done: batch.csv and batch.jsonl hold them; run the same command with --resume to finish the rest`;
+
 /** A command stopped because a file it was writing could not grow (`room`: why, with its code); `resumable`: a batch, whose finished rows are kept. */
 export const stoppedOutOfRoom = (command: string, room: string, resumable: boolean) =>
   `${command}: stopped, as a file could not be written: ${room}; free some space, or choose another --out folder, and run again${resumable ? ' (with --resume, the rows finished so far are kept)' : ''}`;

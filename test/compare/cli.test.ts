@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assertBuilt, repoRoot, zonal, zonalWithFileLimit } from '../helpers/cli.js';
+import { assertBuilt, repoRoot, spawnZonal, zonal, zonalWithFileLimit } from '../helpers/cli.js';
 import { expectQuoted, verdictLines } from '../helpers/quoted.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
@@ -255,6 +255,29 @@ describe.concurrent('zonal batch', () => {
     );
     expect(r.stderr).not.toMatch(/^\s+at |node:fs|unexpected error/m);
     expect((await readFile(path.join(out, 'batch.csv'), 'utf8')).split('\n').length).toBeGreaterThan(2);
+  });
+
+  test("a batch stopped by SIGTERM (a scheduler's timeout) says how far it got and how to finish, exit 143 (explore11)", async () => {
+    const dir = await tempDir('zonal-batch-');
+    const out = path.join(dir, 'out');
+    const child = spawnZonal([
+      'batch',
+      path.join(repoRoot, 'scenarios', 'hertfordshire-batch.json'),
+      '--workers',
+      '1',
+      '--out',
+      out,
+    ]);
+    // Once a row has landed, stop it as `timeout` would.
+    const journal = path.join(out, 'batch.jsonl');
+    while (!existsSync(journal) || (await readFile(journal, 'utf8')).length === 0)
+      await new Promise((r) => setTimeout(r, 50));
+    child.process.kill('SIGTERM');
+    const r = await child.done;
+    expect(r.code).toBe(143);
+    expect(r.stderr).toMatch(
+      /^zonal batch: stopped \(SIGTERM\) with \d+ of 504 variants done: batch\.csv and batch\.jsonl hold them; run the same command with --resume to finish the rest$/m,
+    );
   });
 
   test('a grid value naming a zoning the base lacks: one message at its line, exit 2, nothing run (not a failed row per variant)', async () => {

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,16 +40,29 @@ export function zonalWithFileLimit(kib: number, args: readonly string[], cwd = r
 }
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    });
+  return started(command, args, cwd, env).done;
+}
+
+/** zonal started, to be signalled while it runs (`process.kill`); `done` is what it printed and its exit code. */
+export function spawnZonal(args: readonly string[], cwd = repoRoot) {
+  return started(process.execPath, [bin, ...args], cwd, {});
+}
+
+function started(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+  });
+  const done = new Promise<CliRun>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) =>
+      // Ended by a signal it did not catch: the shell's code for it (143 for SIGTERM).
+      resolve({ code: code ?? (signal === null ? null : 128 + constants.signals[signal]), stdout, stderr }),
+    );
   });
+  return { process: child, done };
 }

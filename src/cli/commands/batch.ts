@@ -5,7 +5,7 @@
  * With --queue, the variants run on `zonal worker`s through Redis (queue/).
  */
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import {
@@ -252,6 +252,26 @@ export function outcomeLines(
   ];
 }
 
+/**
+ * A batch stopped by Ctrl-C or a scheduler (SIGINT, SIGTERM) says how far it got and how to
+ * finish, then ends as the signal would have (exit 130, 143): a nightly log showed nothing.
+ * The rows landed so far are whole (each is written at once). Returns what undoes it.
+ */
+function tellWhenStopped(progress: { readonly done: number; readonly total: number }, bar: Progress) {
+  const stop = (signal: NodeJS.Signals) => {
+    bar.stop();
+    standardErr().write(`${msg.batchStopped(signal, progress.done, progress.total)}\n`, () =>
+      process.exit(128 + (constants.signals[signal] ?? 0)),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
+}
+
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
   const workers =
     flags.queue === undefined
@@ -271,6 +291,8 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   if (wrong.length > 0) throw batchFileProblems(path.basename(file), wrong);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   const bar = progressBar('variants');
+  const progress = { done: 0, total: variants.length };
+  const unwatch = tellWhenStopped(progress, bar);
   const started = performance.now();
   const summary = await runBatch({
     variants,
@@ -285,9 +307,14 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     version,
     // After the output folder is known to be usable, so a bad --out is its one message.
     onStart: () => printIssues([...fileWarnings, ...warnings]),
-    onProgress: (d, t) => bar.update(d, t),
+    onProgress: (d, t) => {
+      progress.done = d;
+      progress.total = t;
+      bar.update(d, t);
+    },
     ...(queue === null ? {} : { executor: queue.executor }),
   }).finally(async () => {
+    unwatch();
     bar.stop();
     await queue?.close();
   });
