@@ -359,11 +359,11 @@ export const scenarioJsonMissing = (workbook: string | null = null) =>
     ? isMissing('a scenario folder needs scenario.json (see `zonal init`)')
     : `is missing, and the folder holds the workbook ${workbook}: give the workbook in place of the folder`;
 
-/** `folder`: the folder holding it, when what was given is a scenario.json (the folder is what zonal wants). */
-export const notScenarioFolder = (folder: string | null = null) =>
+/** `folder`: the scenario folder holding it, when what was given is a file in one (scenario.json, `settings`, or a table): the folder is what zonal wants. */
+export const notScenarioFolder = (folder: string | null = null, settings = false) =>
   folder === null
     ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (`zonal init my-county` writes an example)'
-    : `is the scenario's settings file: give the folder that holds it (${folder})`;
+    : `is ${settings ? "the scenario's settings file" : "one of the scenario's files"}: give the folder that holds it (${folder})`;
 
 // Workbooks.
 

@@ -268,8 +268,18 @@ export async function readScenario(dirArg: string, options = { hash: true }): Pr
   const dir = await realpath(path.resolve(dirArg)).catch(() => path.resolve(dirArg));
   const found = await stat(dir).catch(() => null);
   if (found?.isDirectory() !== true) {
-    const settingsFile = path.basename(dirArg) === 'scenario.json' && found !== null;
-    issues.error(dirArg, null, msg.notScenarioFolder(settingsFile ? path.dirname(dirArg) : null));
+    // A file of a scenario folder (scenario.json, bids.csv): the folder is what was meant.
+    const inScenario =
+      found !== null &&
+      (await stat(path.join(path.dirname(dir), 'scenario.json')).catch(() => null)) !== null;
+    issues.error(
+      dirArg,
+      null,
+      msg.notScenarioFolder(
+        inScenario ? path.dirname(dirArg) : null,
+        path.basename(dirArg) === 'scenario.json',
+      ),
+    );
     return { scenario: null, issues, inputHash: '', inputs: [] };
   }
   const source = await folderSource(dir, dirArg, issues, hash, true);

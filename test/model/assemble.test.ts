@@ -661,4 +661,13 @@ describe('assembleScenario via readScenario', () => {
       `${file}: is the scenario's settings file: give the folder that holds it (${dir})`,
     ]);
   });
+
+  test('one of its tables given instead of its folder (bids.csv, as a file manager offers it): told to give the folder (explore11)', async () => {
+    const dir = await writeScenarioFolder(goodFiles());
+    const file = path.join(dir, 'bids.csv');
+    const read = await readScenario(file);
+    expect(read.issues.errors.map(formatIssue)).toEqual([
+      `${file}: is one of the scenario's files: give the folder that holds it (${dir})`,
+    ]);
+  });
 });
