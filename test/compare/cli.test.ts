@@ -358,6 +358,21 @@ describe.concurrent('zonal batch', () => {
     expect(r.stdout).toMatch(/^1 variant: ran 1 with 1 worker in /);
   });
 
+  test('no more worker threads start than there are variants: --workers 16 (or a 16-core default) for 2 variants starts 2 (explore11)', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        base: path.join(repoRoot, 'scenarios', 'tiny'),
+        variants: [{ id: 'a' }, { id: 'b', overrides: { zoning: 'one' } }],
+      }),
+    );
+    const r = await zonal(['batch', file, '--workers', '16', '--out', path.join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^2 variants: ran 2 with 2 workers in /);
+  });
+
   test("a base that is not a scenario folder is told at the line that names it, as the batch file's other mistakes", async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');

@@ -273,7 +273,7 @@ function tellWhenStopped(progress: { readonly done: number; readonly total: numb
 }
 
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
-  const workers =
+  const asked =
     flags.queue === undefined
       ? flags.workers === undefined
         ? availableParallelism()
@@ -282,6 +282,9 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const timeLimit = timeLimitFlag(flags.timeLimit);
   const { batch, warnings: fileWarnings } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const { variants } = batch;
+  // A thread more than there are variants only starts and waits (about 40 MB each, and a
+  // 16-core machine's default for a 2-variant batch was 16 threads).
+  const workers = Math.min(asked, variants.length);
   const batchDir = path.dirname(path.resolve(file));
   const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file));
   const named = baseReferenceProblems(batch, bases);
