@@ -116,7 +116,9 @@ export function assembleResult(parts: ResultParts): Result {
   return {
     ...resultHeader(scenario),
     status: parts.status,
-    gap: Number.isFinite(parts.gap) ? parts.gap : null,
+    // Proven optimal is a gap of 0 (docs/outputs.md), not HiGHS's rounding (2.4e-16) or its
+    // tolerance, which batch.csv showed as 2.35867E-16 beside "optimal".
+    gap: parts.status === 'optimal' ? 0 : Number.isFinite(parts.gap) ? parts.gap : null,
     objective: { kind: scenario.award.objective, value: parts.objectiveValue },
     totals: {
       annualCost,

@@ -418,4 +418,23 @@ describe('withSettings', () => {
     expect(withSettings(priced, { objective: 'cost' })).toMatchObject({ award: { objective: 'cost' } });
     expect(withSettings(base, { objective: 'meat' })).toMatchObject({ award: { objective: 'meat' } });
   });
+
+  test('proven optimal with a rounding-noise gap (HiGHS gave 2.36e-16): the gap is 0, as documented, not a figure a spreadsheet filter on gap > 0 picks out (explore11)', async () => {
+    const noisy: SolverBackend = {
+      name: 'highs',
+      async solve(program, options) {
+        const outcome = await highsBackend.solve(program, options);
+        return outcome.status === 'optimal' ? { ...outcome, gap: 2.35866524004e-16 } : outcome;
+      },
+    };
+    const outcome = await runScenario(generateScenario(instanceSizes.S, 1), {
+      backend: noisy,
+      timeLimit: 60,
+      inputHash: 't',
+      version: 't',
+    });
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(outcome.result.status).toBe('optimal');
+    expect(outcome.result.gap).toBe(0);
+  });
 });
