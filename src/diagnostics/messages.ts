@@ -493,6 +493,14 @@ export const settingNotNumber = () => 'must be a number, not text';
 /** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */
 export const shareNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
 /** A formula a program saved without its value (`=E3*0.97`); `what` completes "give …". */
+/** A number cell holding a spreadsheet's error value (`#N/A`; '' for the message without it). */
+export const spreadsheetErrorValue = (error: string) =>
+  `is the spreadsheet error ${error}: the formula that gave this cell failed; fix it in the spreadsheet, or type the number`;
+
+/** A number cell holding a lone dash, as an accounting format saves 0. */
+export const accountingDash = () =>
+  'is a dash, which an accounting or "Comma Style" format shows for 0: write 0, or format the column as a plain number before saving';
+
 export const formulaWithoutValue = (what: string) =>
   `is a formula saved without its value: give ${what} as a number, or open and save the workbook in Excel or LibreOffice, which keep each formula's value`;
 

@@ -5,7 +5,12 @@
  * 2,695, `1,2` is not 12). Pure.
  */
 
-import { dotReadAsDecimal, formulaWithoutValue } from '../diagnostics/messages.js';
+import {
+  accountingDash,
+  dotReadAsDecimal,
+  formulaWithoutValue,
+  spreadsheetErrorValue,
+} from '../diagnostics/messages.js';
 
 /**
  * `same`, when given: the message without what it says of this cell's own value, so cells
@@ -22,12 +27,20 @@ const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** 26,95 · 1,2 · 1.200,50: a comma used as the decimal point. */
 const decimalComma = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
 
+/** #N/A, #REF!, #VALUE!, #DIV/0!, #NAME?, #NUM!, #NULL!: what a spreadsheet saves for a formula that failed. */
+const spreadsheetError = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/;
+/** A lone dash: how an accounting or "Comma Style" format shows 0, and saves it "as displayed". */
+const accountingZero = /^[-–]$/;
+
 /** `what` completes "give …", e.g. "the price per hour". */
 export function readNumberText(text: string, what: string): NumberText {
   const s = text.trim().replace(/^£/, '');
   if (s === '') return { kind: 'bad', message: `is empty: give ${what}` };
   if (plain.test(s)) return { kind: 'ok', value: Number(s) };
   if (s.startsWith('=')) return { kind: 'bad', message: formulaWithoutValue(what) };
+  if (spreadsheetError.test(s))
+    return { kind: 'bad', message: spreadsheetErrorValue(s), same: spreadsheetErrorValue('') };
+  if (accountingZero.test(s)) return { kind: 'bad', message: accountingDash() };
   if (grouped.test(s)) return { kind: 'ok', value: Number(s.replace(/,/g, '')) };
   if (decimalComma.test(s)) {
     const suggestion = s.replace(/\./g, '').replace(',', '.');

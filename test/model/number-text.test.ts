@@ -37,6 +37,22 @@ describe('readNumberText: numbers read exactly', () => {
     },
   );
 
+  test.each(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!'])(
+    "%s, a spreadsheet's error value, is named as one: the formula behind it failed (explore11)",
+    (text) =>
+      expect(value(text)).toBe(
+        `is the spreadsheet error ${text}: the formula that gave this cell failed; fix it in the spreadsheet, or type the number`,
+      ),
+  );
+
+  test.each(['-', ' -   ', '–'])(
+    '%j, how an accounting or Comma Style format shows 0, is named as such (explore11)',
+    (text) =>
+      expect(value(text)).toBe(
+        'is a dash, which an accounting or "Comma Style" format shows for 0: write 0, or format the column as a plain number before saving',
+      ),
+  );
+
   test('2,6,5,0 says where commas may go', () =>
     expect(value('2,6,5,0')).toContain('a comma may only separate thousands'));
   test.each(['abc', '12abc', '1 200', 'NaN', 'Infinity', '0x10'])('%s is not a number', (text) =>
