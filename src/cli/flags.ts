@@ -36,6 +36,21 @@ export function wholeNumberFlag(flag: string, text: string, min: number, max: nu
   return n;
 }
 
+/**
+ * A parser for a path on the command line (`--out`, a file flag, the scenario) that refuses
+ * an empty or blank one: a script's unset variable (`--out "$OUT"`) would otherwise mean the
+ * current folder, and until 2026-12-01 the results were written there.
+ */
+export const nonEmptyPath =
+  (flag: string) =>
+  (text: string): string => {
+    if (text.trim() === '')
+      throw bad(
+        `${flag} "${text}": is empty: give a name (an empty one would mean the current folder; write . for that)`,
+      );
+    return text;
+  };
+
 export function workersFlag(text: string): number {
   return wholeNumberFlag(
     '--workers',

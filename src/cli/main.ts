@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { Command, Option } from 'commander';
 import { reportError } from './error-report.js';
 import { exitCodes } from './exit.js';
+import { nonEmptyPath } from './flags.js';
 import { expandHome } from './home-path.js';
 import { objectives } from '../model/types.js';
 import { solverNames } from '../solve/solver-names.js';
@@ -25,14 +26,22 @@ function program(): Command {
   cli
     .command('validate')
     .description('check a scenario folder or workbook; print every problem as file:line: message')
-    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
+    .argument(
+      '<scenario>',
+      'scenario folder (holds scenario.json) or .xlsx workbook',
+      nonEmptyPath('scenario'),
+    )
     .action(async (dir: string) => (await import('./commands/validate.js')).validateCommand(dir));
 
   cli
     .command('solve')
     .description('award the lots optimally, verify the award, write result files and print a summary')
-    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
-    .option('--out <dir>', 'output folder', 'out')
+    .argument(
+      '<scenario>',
+      'scenario folder (holds scenario.json) or .xlsx workbook',
+      nonEmptyPath('scenario'),
+    )
+    .option('--out <dir>', 'output folder', nonEmptyPath('--out'), 'out')
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
     .addOption(
       new Option(
@@ -47,7 +56,11 @@ function program(): Command {
       '60',
     )
     .addOption(new Option('--solver <name>', 'solver backend').choices([...solverNames]).default('highs'))
-    .option('--export-lp <file>', 'also write the award model in CPLEX LP format')
+    .option(
+      '--export-lp <file>',
+      'also write the award model in CPLEX LP format',
+      nonEmptyPath('--export-lp'),
+    )
     .option(
       '--samples <n>',
       "draw demand N times from each area's low/central/high range and report the chance of unmet hours and of providers over capacity or below minimum volume",
@@ -56,6 +69,7 @@ function program(): Command {
     .option(
       '--baseline-out <file>',
       "also write the award as a current.csv (area, care type, provider, hours): next year's transition baseline",
+      nonEmptyPath('--baseline-out'),
     )
     .action(async (dir: string, flags) => {
       // The solver's compile and the report thread start before the command's own code loads.
@@ -69,10 +83,15 @@ function program(): Command {
     .description(
       'MEAT scores of every bid for every lot it could serve: rank per lot and abnormally-low-tender flags; CSV and a table',
     )
-    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
+    .argument(
+      '<scenario>',
+      'scenario folder (holds scenario.json) or .xlsx workbook',
+      nonEmptyPath('scenario'),
+    )
     .option(
       '--out <file>',
       'CSV file to write (atomically), scores.xlsx beside it; or name the .xlsx, and the CSV goes beside it',
+      nonEmptyPath('--out'),
       'scores.csv',
     )
     .option('--zoning <name>', 'zoning to use instead of the scenario\'s "zoning"')
@@ -101,8 +120,12 @@ function program(): Command {
     .description(
       "solve every zoning × standard lot-structure option and the scenario's own lot plan, rank them, say which is cheapest, least risky and dominated",
     )
-    .argument('<scenario>', 'scenario folder (holds scenario.json) or .xlsx workbook')
-    .option('--out <dir>', 'output folder', 'out')
+    .argument(
+      '<scenario>',
+      'scenario folder (holds scenario.json) or .xlsx workbook',
+      nonEmptyPath('scenario'),
+    )
+    .option('--out <dir>', 'output folder', nonEmptyPath('--out'), 'out')
     .option('--zonings <names>', 'comma-separated zonings to compare (default: all)')
     .option(
       '--options <names>',
@@ -118,8 +141,12 @@ function program(): Command {
     .description(
       'run many variants of scenarios in parallel worker threads; rows stream to batch.csv and batch.jsonl',
     )
-    .argument('<batch>', 'batch file (JSON): a base scenario and a list or grid of overrides')
-    .option('--out <dir>', 'output folder', 'out')
+    .argument(
+      '<batch>',
+      'batch file (JSON): a base scenario and a list or grid of overrides',
+      nonEmptyPath('batch'),
+    )
+    .option('--out <dir>', 'output folder', nonEmptyPath('--out'), 'out')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--resume', 'skip variants already finished in <out>/batch.jsonl')
     .option('--max-variants <n>', 'run a batch of more than 10,000 variants (up to 1,000,000)')
@@ -138,6 +165,7 @@ function program(): Command {
     .argument(
       '<scenario>',
       'scenario folder (holds scenario.json) or .xlsx workbook (with --out, not --write)',
+      nonEmptyPath('scenario'),
     )
     .option('--count <n>', 'exactly this many zones (default: as many as the floor allows)')
     .option(
@@ -152,7 +180,11 @@ function program(): Command {
     )
     .option('--alternatives <k>', 'propose up to K different maps, best first', '1')
     .option('--seed <s>', 'random seed of the heuristic (same seed, same map)', '1')
-    .option('--out <dir>', 'write the zone files and the comparison here (default out, unless --write)')
+    .option(
+      '--out <dir>',
+      'write the zone files and the comparison here (default out, unless --write)',
+      nonEmptyPath('--out'),
+    )
     .option('--write', 'add the zone files to the scenario folder and name them in scenario.json')
     .addOption(
       new Option(

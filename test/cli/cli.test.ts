@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Result } from '../../src/model/result.js';
 import { renderedFiles } from '../../src/report/rendered-files.js';
-import { assertBuilt, zonal } from '../helpers/cli.js';
+import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
 import {
   goodFiles,
   tempDir,
@@ -323,6 +323,28 @@ describe.concurrent('bad input: exit 2, file:line: message, nothing written', ()
     const r = await zonal(['validate', 'no/such/folder']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no/such/folder: is not a scenario folder');
+  });
+});
+
+describe.concurrent('an empty path flag (a script\'s unset variable: --out "$OUT") is refused, not the current folder (explore11)', () => {
+  const tiny = path.join(repoRoot, 'scenarios', 'tiny');
+  test.each([
+    ['solve', [tiny, '--out', ''], '--out'],
+    ['compare', [tiny, '--out', ' '], '--out'],
+    ['zones', [tiny, '--out', ''], '--out'],
+    ['score', [tiny, '--out', ''], '--out'],
+    ['solve', [tiny, '--out', 'o', '--baseline-out', ''], '--baseline-out'],
+    ['solve', [tiny, '--out', 'o', '--export-lp', ''], '--export-lp'],
+    ['validate', [''], 'scenario'],
+    ['batch', ['', '--out', 'o'], 'batch'],
+  ])('zonal %s %j', async (command, args, flag) => {
+    const cwd = await tempDir('zonal-empty-');
+    const r = await zonal([command, ...args], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `${flag} "${flag.startsWith('--') ? args.at(-1) : args[0]}": is empty: give a name (an empty one would mean the current folder; write . for that)\n`,
+    );
+    expect(await readdir(cwd)).toEqual([]);
   });
 });
 
