@@ -151,6 +151,14 @@ async function tinyGridRefused(lines: readonly string[]) {
   return { code: r.code, stderr: r.stderr, stdout: r.stdout, written: existsSync(path.join(dir, 'out')) };
 }
 
+/** A batch.json over the tiny scenario with `body` (its variants or grid), in a fresh folder. */
+async function tinyBatchFile(body: Record<string, unknown>) {
+  const dir = await tempDir('zonal-batch-');
+  const file = path.join(dir, 'batch.json');
+  await writeFile(file, JSON.stringify({ base: path.join(repoRoot, 'scenarios', 'tiny'), ...body }));
+  return { dir, file };
+}
+
 describe.concurrent('zonal batch', () => {
   test('runs every variant, reports the failing one and still exits 0', async () => {
     const dir = await tempDir('zonal-batch-');
@@ -236,16 +244,10 @@ describe.concurrent('zonal batch', () => {
   });
 
   test('a file that cannot grow mid-batch (a full disk; here a file size limit) is one message in the form, exit 1, no stack trace, the rows so far kept (explore11)', async () => {
-    const dir = await tempDir('zonal-batch-');
-    const file = path.join(dir, 'batch.json');
     const multipliers = Array.from({ length: 20 }, (_, i) => 0.8 + i / 50);
-    await writeFile(
-      file,
-      JSON.stringify({
-        base: path.join(repoRoot, 'scenarios', 'tiny'),
-        grid: { demandMultiplier: multipliers, 'award.maxShareOfTotalHours': [0.5, 0.6, 0.7, 0.8, 0.9, 1] },
-      }),
-    );
+    const { dir, file } = await tinyBatchFile({
+      grid: { demandMultiplier: multipliers, 'award.maxShareOfTotalHours': [0.5, 0.6, 0.7, 0.8, 0.9, 1] },
+    });
     const out = path.join(dir, 'out');
     // The batch's first files fit in 40 KiB, its 120 rows do not.
     const r = await zonalWithFileLimit(40, ['batch', file, '--workers', '1', '--out', out]);
@@ -350,24 +352,16 @@ describe.concurrent('zonal batch', () => {
   });
 
   test('one variant is "1 variant", not "1 variants"', async () => {
-    const dir = await tempDir('zonal-batch-');
-    const file = path.join(dir, 'batch.json');
-    await writeFile(file, JSON.stringify({ base: path.join(repoRoot, 'scenarios', 'tiny'), variants: [{}] }));
+    const { dir, file } = await tinyBatchFile({ variants: [{}] });
     const r = await zonal(['batch', file, '--workers', '1', '--out', path.join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^1 variant: ran 1 with 1 worker in /);
   });
 
   test('no more worker threads start than there are variants: --workers 16 (or a 16-core default) for 2 variants starts 2 (explore11)', async () => {
-    const dir = await tempDir('zonal-batch-');
-    const file = path.join(dir, 'batch.json');
-    await writeFile(
-      file,
-      JSON.stringify({
-        base: path.join(repoRoot, 'scenarios', 'tiny'),
-        variants: [{ id: 'a' }, { id: 'b', overrides: { zoning: 'one' } }],
-      }),
-    );
+    const { dir, file } = await tinyBatchFile({
+      variants: [{ id: 'a' }, { id: 'b', overrides: { zoning: 'one' } }],
+    });
     const r = await zonal(['batch', file, '--workers', '16', '--out', path.join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^2 variants: ran 2 with 2 workers in /);
