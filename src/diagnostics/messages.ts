@@ -359,6 +359,12 @@ export const scenarioJsonMissing = (workbook: string | null = null) =>
     ? isMissing('a scenario folder needs scenario.json (see `zonal init`)')
     : `is missing, and the folder holds the workbook ${workbook}: give the workbook in place of the folder`;
 
+/** scenario.json missing from a folder zonal wrote results into (an --out folder). */
+export const scenarioJsonMissingInOutput = () =>
+  isMissing(
+    'this is a folder zonal wrote its results into, not a scenario; give the scenario folder (or workbook) the results came from',
+  );
+
 /** `folder`: the scenario folder holding it, when what was given is a file in one (scenario.json, `settings`, or a table): the folder is what zonal wants. */
 export const notScenarioFolder = (folder: string | null = null, settings = false) =>
   folder === null

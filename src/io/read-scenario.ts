@@ -31,6 +31,7 @@ import { namedFiles, TablePrefetch } from './table-prefetch.js';
 import type { TableSink } from './table-rows.js';
 import { encodingSniffer, jsonText, undecodableMessage } from './text-decode.js';
 import { isWorkbookPath } from './workbook-path.js';
+import { isWorkFileName } from './work-files.js';
 
 /** What every file's bytes are fed to: sha256 for a run's input hash, or nothing (`zonal validate`). */
 export interface InputHasher {
@@ -209,10 +210,13 @@ export async function readBoundaries(
 }
 
 /** A workbook in a folder that has no scenario.json, as the user would type its path, or null. */
-async function workbookIn(dir: string, dirArg: string): Promise<string | null> {
+/** Why a folder has no scenario.json: the workbook it holds instead, or that zonal wrote results there. */
+async function whyNoSettings(dir: string, dirArg: string): Promise<string> {
   const names = await readdir(dir).catch(() => []);
+  // Its result.xlsx is no scenario: the folder is an --out folder (its work files start .zonal-).
+  if (names.some(isWorkFileName)) return msg.scenarioJsonMissingInOutput();
   const workbook = names.filter((n) => isWorkbookPath(n) && !n.startsWith('~$')).sort()[0];
-  return workbook === undefined ? null : path.join(dirArg, workbook);
+  return msg.scenarioJsonMissing(workbook === undefined ? null : path.join(dirArg, workbook));
 }
 
 /**
@@ -233,8 +237,7 @@ export async function folderSource(
     if (reason === 'missing') missing = true;
     else issues.error(path.join(dirArg, jsonFile), null, message);
   });
-  if (missing)
-    issues.error(path.join(dirArg, jsonFile), null, msg.scenarioJsonMissing(await workbookIn(dir, dirArg)));
+  if (missing) issues.error(path.join(dirArg, jsonFile), null, await whyNoSettings(dir, dirArg));
   if (bytes === null) return null;
   const text = bytes.toString('utf8');
   const settings = await parseJson(jsonFile, bytes, issues);

@@ -653,6 +653,14 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test('a folder zonal wrote results into is told so, not told to give its result.xlsx as the scenario (explore11)', async () => {
+    const dir = await writeScenarioFolder({ 'result.xlsx': 'PK', '.zonal-sets/1-2-3/result.xlsx': 'PK' });
+    const read = await readScenario(dir);
+    expect(read.issues.errors.map(formatIssue)).toEqual([
+      `${path.join(dir, 'scenario.json')}: is missing: this is a folder zonal wrote its results into, not a scenario; give the scenario folder (or workbook) the results came from`,
+    ]);
+  });
+
   test('scenario.json given instead of its folder: told to give the folder', async () => {
     const dir = await writeScenarioFolder(goodFiles());
     const file = path.join(dir, 'scenario.json');
