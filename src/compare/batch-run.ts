@@ -80,6 +80,8 @@ export interface BatchSummary {
   /** Finished rows --resume kept though it cannot tell their base's version: written before rows recorded it. */
   readonly untraced: number;
   readonly ran: number;
+  /** Worker threads this run started: no more than the variants it ran (--resume may leave a few); 0 when an executor ran them. */
+  readonly workers: number;
   readonly failed: number;
   readonly rows: readonly BatchRow[];
   readonly files: readonly string[];
@@ -265,10 +267,11 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   await rewriteBatchFiles(settings.outDir, kept, book);
   settings.onStart?.();
   const journal = openJournal(settings.outDir);
+  // A thread more than the variants to run would only start and wait.
+  const workers = settings.executor === undefined ? Math.min(settings.workers, todo.length) : 0;
   let threads: ThreadPool | null;
   try {
-    threads =
-      settings.executor === undefined && todo.length > 0 ? startThreadPool(settings, todo.length) : null;
+    threads = workers > 0 ? startThreadPool({ ...settings, workers }, todo.length) : null;
   } catch (e) {
     journal.close(); // a pool that cannot start (no built worker) must not leave the files open
     throw e;
@@ -316,6 +319,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
     stale: finished.stale,
     untraced: finished.untraced,
     ran: todo.length,
+    workers,
     failed: rows.filter((r) => r.status === 'failed').length,
     rows,
     files: Object.values(batchFiles).map((name) => path.join(settings.outDir, name)),

@@ -252,6 +252,10 @@ export function outcomeLines(
   ];
 }
 
+/** " with 2 workers": the threads a run started (none when every variant was kept by --resume). */
+const threadsText = (workers: number) =>
+  workers === 0 ? '' : ` with ${workers} worker${workers === 1 ? '' : 's'}`;
+
 /**
  * A batch stopped by Ctrl-C or a scheduler (SIGINT, SIGTERM) says how far it got and how to
  * finish, then ends as the signal would have (exit 130, 143): a nightly log showed nothing.
@@ -273,7 +277,7 @@ function tellWhenStopped(progress: { readonly done: number; readonly total: numb
 }
 
 export async function batchCommand(file: string, flags: BatchFlags): Promise<void> {
-  const asked =
+  const workers =
     flags.queue === undefined
       ? flags.workers === undefined
         ? availableParallelism()
@@ -282,9 +286,6 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const timeLimit = timeLimitFlag(flags.timeLimit);
   const { batch, warnings: fileWarnings } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const { variants } = batch;
-  // A thread more than there are variants only starts and waits (about 40 MB each, and a
-  // 16-core machine's default for a 2-variant batch was 16 threads).
-  const workers = Math.min(asked, variants.length);
   const batchDir = path.dirname(path.resolve(file));
   const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file));
   const named = baseReferenceProblems(batch, bases);
@@ -333,7 +334,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const resumedText = resumeNotes(summary);
   writeOut(
     [
-      `${summary.total} variant${summary.total === 1 ? '' : 's'}${resumedText}: ran ${summary.ran} ${queue?.where ?? `with ${workers} worker${workers === 1 ? '' : 's'}`} in ${seconds.toFixed(1)} s${rate}.`,
+      `${summary.total} variant${summary.total === 1 ? '' : 's'}${resumedText}: ran ${summary.ran}${queue === null ? threadsText(summary.workers) : ` ${queue.where}`} in ${seconds.toFixed(1)} s${rate}.`,
       ...outcomeLines(summary.rows),
       `Written: ${summary.files.join(', ')}`,
       '',
