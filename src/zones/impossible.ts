@@ -54,6 +54,20 @@ export function pieces(p: ZoneProblem): number[][] {
 const demandOf = (p: ZoneProblem, members: readonly number[]) =>
   members.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
 
+/**
+ * The most zones the floor allows, piece by piece: ⌊demand / floor⌋, but no more than
+ * the piece's areas with demand, since every zone needs one (until 2026-12-01 a piece
+ * of 6 areas and 4,550 h/week counted 11 zones under a floor of 400). With no floor,
+ * one zone an area.
+ */
+export function mostZones(p: ZoneProblem): number {
+  if (p.floor <= 0) return p.areas.length;
+  return pieces(p).reduce((t, piece) => {
+    const withDemand = piece.filter((i) => (p.areas[i]?.demand ?? 0) > 0).length;
+    return t + Math.min(withDemand, Math.floor(demandOf(p, piece) / p.floor));
+  }, 0);
+}
+
 function names(p: ZoneProblem, members: readonly number[]): string {
   const ids = members.map((i) => p.areas[i]?.id ?? '?');
   return ids.length <= 4 ? ids.join(', ') : `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more`;
@@ -112,7 +126,7 @@ export function impossibleRequest(p: ZoneProblem, request: CeilingRequest): stri
   if (p.count === null) return null;
   if (parts.length > p.count)
     return `the areas fall into ${parts.length} separate pieces (no neighbour links between them${within === null ? '' : ' inside one --within zone'}), each needing its own zone: --count ${p.count} is too few`;
-  const most = parts.reduce((t, piece) => t + Math.floor(demandOf(p, piece) / p.floor), 0);
+  const most = mostZones(p);
   if (p.floor > 0 && most < p.count)
     return `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
   const least = parts.reduce((t, piece) => t + Math.ceil(demandOf(p, piece) / p.ceiling), 0);

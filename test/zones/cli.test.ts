@@ -187,6 +187,16 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     },
   );
 
+  // The default ceiling is twice the mean of the most zones there can be, and no piece holds more zones than
+  // areas: from ⌊4,550 / 400⌋ = 11 zones on 6 areas it was 827 h/week, so "N1 alone carries 1,200" (explore12).
+  test('a low floor on few areas: the default ceiling counts at most one zone an area', async () => {
+    const out = await outDir();
+    const r = await zonal(['zones', 'scenarios/tiny', '--min-hours', '400', '--no-compare', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Floor 400 h/week (--min-hours); ceiling 1,517 h/week.');
+    expect(r.stdout).toMatch(/Zoning "designed": 6 zones/);
+  });
+
   test('an island below the floor (boundaries with no shared edge) is named, exit 2, nothing written', async () => {
     const files = goodFiles();
     const square = (x: number, y: number) => [
