@@ -149,6 +149,14 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
       /--within two: 1 parent zone\(s\) carry less than the floor of 2,200 h\/week/,
     ],
     [['--count', 'two'], /--count two: give a whole number of at least 1/],
+    // The command-line ranges of docs/hardening.md, as solve, compare and batch keep them: Infinity ran
+    // HiGHS with no limit, 0x10 was 16 h/week, and seeds 1e300 and 4294967296 gave seed 0's maps (explore12).
+    [['--time-limit', 'Infinity'], /^--time-limit Infinity: give a number of seconds above 0 and at most 86400/],
+    [['--min-hours', '0x10'], /^--min-hours 0x10: give hours a week, a number of at least 0/],
+    [['--max-hours', '1e400'], /^--max-hours 1e400: give hours a week, a number of at least 0/],
+    [['--count', '0x5'], /^--count 0x5: give a whole number of at least 1/],
+    [['--seed', '1e300'], /^--seed 1e300: give a whole number from 0 to 2147483647/],
+    [['--seed', '4294967296'], /^--seed 4294967296: give a whole number from 0 to 2147483647/],
     [['--min-hours', '-5'], /--min-hours -5: give hours a week/],
     [['--name', 'bad name'], /--name "bad name": use only letters, digits/],
     [['--options', 'nonsense'], /^--options nonsense: no such option/],
