@@ -108,6 +108,18 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(await readFile(path.join(dir, 'scenario.json'), 'utf8')).toBe(before);
   });
 
+  // The comparison's files went nowhere without a word when --write came without --out (explore12).
+  test('--write with the comparison and no --out says where its report would have gone', async () => {
+    const dir = await tinyCopy();
+    const r = await zonal(['zones', dir, '--write', '--method', 'heuristic']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/lead-80-20\s+designed/);
+    expect(r.stderr).toBe(
+      'note: the comparison is printed, not written: with --write, add --out DIR to keep comparison.csv, comparison.xlsx, comparison.json, report.html and report-designed.html\n',
+    );
+    expect(existsSync(path.join(dir, 'zones-designed.csv'))).toBe(true);
+  });
+
   test("--out onto the scenario's folder, where a zoning's file has the designed map's name: exit 2, the file unchanged", async () => {
     const dir = await tinyCopy();
     const settings = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as {

@@ -224,6 +224,11 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
     }
   }
   if (out !== null) await writeOutputsAtomically(out, files, undefined, [], 'zones');
+  const unwritten = [...files.keys()].filter((f) => !named.some((n) => n.file === f));
+  if (out === null && unwritten.length > 0)
+    standardErr().write(
+      `note: the comparison is printed, not written: with --write, add --out DIR to keep ${unwritten.slice(0, -1).join(', ')} and ${unwritten.at(-1) ?? ''}\n`,
+    );
   if (flags.write === true)
     await addZonings(
       path.resolve(dir),
