@@ -121,7 +121,8 @@ export function impossibleRequest(p: ZoneProblem, request: CeilingRequest): stri
       within === null
         ? 'the rest of the county'
         : `the rest of its --within zone ${p.areas[small[0] ?? 0]?.parent ?? ''}`;
-    return `areas ${names(p, small)} are not connected to ${where} (no neighbour link) and carry only ${h(demandOf(p, small))}, below the floor of ${h(p.floor)}: no zone can hold them; add boundaries that join them, or lower --min-hours`;
+    const [noun, verb, carry] = small.length === 1 ? ['area', 'is', 'carries'] : ['areas', 'are', 'carry'];
+    return `${noun} ${names(p, small)} ${verb} not connected to ${where} (no neighbour link) and ${carry} only ${h(demandOf(p, small))}, below the floor of ${h(p.floor)}: no zone can hold them; add boundaries that join them, or lower --min-hours`;
   }
   if (p.count === null) return null;
   if (parts.length > p.count)

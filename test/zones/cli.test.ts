@@ -235,7 +235,7 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     const r = await zonal(['zones', dir, '--write', '--min-hours', '45']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /areas A3 are not connected to the rest of the county \(no neighbour link\) and carry only 40 h\/week, below the floor of 45 h\/week/,
+      /area A3 is not connected to the rest of the county \(no neighbour link\) and carries only 40 h\/week, below the floor of 45 h\/week/,
     );
     expect(await readdir(dir)).toEqual(before);
   });

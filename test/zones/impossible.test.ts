@@ -49,7 +49,7 @@ describe('impossible requests', () => {
   });
   it('a disconnected part below the floor', () => {
     expect(impossibleRequest(line({ floor: 150 }), given)).toMatch(
-      /areas E are not connected to the rest of the county .* carry only 100 h\/week, below the floor of 150/,
+      /area E is not connected to the rest of the county .* and carries only 100 h\/week, below the floor of 150/,
     );
   });
   it('a parent zone below the floor', () => {
