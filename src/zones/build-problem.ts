@@ -84,7 +84,9 @@ export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltP
   return {
     problem: {
       ...problem,
-      ceiling: request.maxHours ?? ceilingFactor * (totalDemand / (request.count ?? Math.max(1, mostZones(problem)))),
+      ceiling:
+        request.maxHours ??
+        ceilingFactor * (totalDemand / (request.count ?? Math.max(1, mostZones(problem)))),
     },
     graph,
     careTypes,

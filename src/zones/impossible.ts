@@ -30,7 +30,7 @@ export function higherCeiling(p: ZoneProblem, ceilingGiven: boolean, atLeast?: n
 }
 
 /** Connected pieces of the neighbour graph when zones may not cross parents. */
-export function pieces(p: ZoneProblem): number[][] {
+function pieces(p: ZoneProblem): number[][] {
   const seen = new Set<number>();
   const out: number[][] = [];
   for (let s = 0; s < p.areas.length; s++) {

@@ -24,10 +24,14 @@ const awardOf = (l: LotResult) => zoneAwards({ lots: [l] } as unknown as Result,
 
 describe('zoneAwards', () => {
   it('says when the provider a zone is coloured by holds only its secondary role', () => {
-    const z = awardOf(lot([{ providerId: 'P-ACORN', bidId: 'B1', role: 'secondary', hoursPerWeek: 841.9 }], 3367.8));
+    const z = awardOf(
+      lot([{ providerId: 'P-ACORN', bidId: 'B1', role: 'secondary', hoursPerWeek: 841.9 }], 3367.8),
+    );
     expect(z?.leadProviderId).toBe('P-ACORN');
     expect(z?.leadUnfilled).toBe(true);
-    expect(z === undefined ? '' : zoneServedBy(z, 'Acorn (P-ACORN)')).toBe('Acorn (P-ACORN), secondary only: no lead');
+    expect(z === undefined ? '' : zoneServedBy(z, 'Acorn (P-ACORN)')).toBe(
+      'Acorn (P-ACORN), secondary only: no lead',
+    );
   });
 
   it('names the lead as it is when there is one', () => {

@@ -163,7 +163,10 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     [['--count', 'two'], /--count two: give a whole number of at least 1/],
     // The command-line ranges of docs/hardening.md, as solve, compare and batch keep them: Infinity ran
     // HiGHS with no limit, 0x10 was 16 h/week, and seeds 1e300 and 4294967296 gave seed 0's maps (explore12).
-    [['--time-limit', 'Infinity'], /^--time-limit Infinity: give a number of seconds above 0 and at most 86400/],
+    [
+      ['--time-limit', 'Infinity'],
+      /^--time-limit Infinity: give a number of seconds above 0 and at most 86400/,
+    ],
     [['--min-hours', '0x10'], /^--min-hours 0x10: give hours a week, a number of at least 0/],
     [['--max-hours', '1e400'], /^--max-hours 1e400: give hours a week, a number of at least 0/],
     [['--count', '0x5'], /^--count 0x5: give a whole number of at least 1/],

@@ -69,7 +69,10 @@ describe('impossible requests', () => {
   // A zone needs an area with demand: ⌊demand / floor⌋ overcounted a piece of few areas (explore12).
   it('a count the areas with demand cannot reach', () => {
     const p = line({ floor: 50, count: 5, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] });
-    const zeroes = { ...p, areas: p.areas.map((a) => (a.id === 'B' || a.id === 'C' ? { ...a, demand: 0 } : a)) };
+    const zeroes = {
+      ...p,
+      areas: p.areas.map((a) => (a.id === 'B' || a.id === 'C' ? { ...a, demand: 0 } : a)),
+    };
     expect(impossibleRequest(zeroes, given)).toMatch(/at most 3 zones can each reach the floor of 50/);
   });
   it('a count too small for the ceiling', () => {

@@ -35,7 +35,9 @@ describe('proposalText', () => {
   // zonal zones scenarios/hertfordshire --count 1 said "1 zones" (explore12).
   test('one zone is "1 zone"', () => {
     const text = proposalText('designed', { ...proposal, zoneCount: 1 }, [row('Z-N1', 1200, 1000)], 1000);
-    expect(text.split('\n')[0]).toBe('Zoning "designed": 1 zone, exact, proven optimal; compactness 0 hour-km');
+    expect(text.split('\n')[0]).toBe(
+      'Zoning "designed": 1 zone, exact, proven optimal; compactness 0 hour-km',
+    );
   });
 
   test('with no floor (--min-hours 0) the margin is in hours only, not a share of nothing (+120,000%)', () => {

@@ -71,8 +71,7 @@ function wholeNumber(flag: string, text: string | undefined, least: number): num
 function hoursFlag(flag: string, text: string | undefined): number | null {
   if (text === undefined) return null;
   const n = plainNumber(text);
-  if (n === null || n < 0)
-    throw bad(`${flag} ${text}: give hours a week, a number of at least 0`);
+  if (n === null || n < 0) throw bad(`${flag} ${text}: give hours a week, a number of at least 0`);
   return n;
 }
 

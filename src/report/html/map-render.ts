@@ -165,7 +165,11 @@ function providerMap(input: MapInput, l: MapLayers): Html {
           `${f.properties.area.name} (${f.properties.area.id}), zone ${f.properties.zone.zoneId}: ${zoneServedBy(f.properties.zone, l.providerName(f.properties.zone.leadProviderId))}`,
       }),
       Plot.geo(unmet, { fill: `url(#${hatchPatternId})`, className: 'unmet-demand' }),
-      ...borderMarks(l, (z) => `${z.zoneId}\n${z.leadProviderId ?? 'no award'}${z.leadUnfilled ? ' (no lead)' : ''}`, 12),
+      ...borderMarks(
+        l,
+        (z) => `${z.zoneId}\n${z.leadProviderId ?? 'no award'}${z.leadUnfilled ? ' (no lead)' : ''}`,
+        12,
+      ),
     ],
   });
 }

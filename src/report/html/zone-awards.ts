@@ -40,7 +40,11 @@ function leadOf(lot: LotResult): { lead: string | null; leadUnfilled: boolean; o
   );
   const lead = ranked[0]?.providerId ?? null;
   const leadUnfilled = ranked[0] !== undefined && roleRank(ranked[0].role) > 0;
-  return { lead, leadUnfilled, others: [...new Set(ranked.slice(1).map((w) => w.providerId))].filter((p) => p !== lead) };
+  return {
+    lead,
+    leadUnfilled,
+    others: [...new Set(ranked.slice(1).map((w) => w.providerId))].filter((p) => p !== lead),
+  };
 }
 
 export function zoneAwards(result: Result, zoneIds: readonly string[]): ZoneAward[] {
