@@ -15,13 +15,13 @@ const maxMaxVariants = 1_000_000;
 const bad = (message: string) => new CliExit(exitCodes.badInput, message);
 
 /** A plain decimal number: no "Infinity", "0x10", "1e999" or empty text. */
-function number(text: string): number | null {
+export function plainNumber(text: string): number | null {
   const n = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : NaN;
   return Number.isFinite(n) ? n : null;
 }
 
 export function timeLimitFlag(text: string): number {
-  const n = number(text);
+  const n = plainNumber(text);
   if (n === null || n <= 0 || n > maxTimeLimitSeconds)
     throw bad(
       `--time-limit ${text}: give a number of seconds above 0 and at most ${maxTimeLimitSeconds} (a day)`,
@@ -30,7 +30,7 @@ export function timeLimitFlag(text: string): number {
 }
 
 export function wholeNumberFlag(flag: string, text: string, min: number, max: number, why = ''): number {
-  const n = number(text);
+  const n = plainNumber(text);
   if (n === null || !Number.isInteger(n) || n < min || n > max)
     throw bad(`${flag} ${text}: give a whole number from ${min} to ${max}${why}`);
   return n;
@@ -50,6 +50,10 @@ export const nonEmptyPath =
       );
     return text;
   };
+
+/** A seed of pure-rand's generators, which read it as a 32-bit integer: a larger one would be another seed. */
+export const seedFlag = (text: string, least: number): number =>
+  wholeNumberFlag('--seed', text, least, 2 ** 31 - 1);
 
 export function workersFlag(text: string): number {
   return wholeNumberFlag(

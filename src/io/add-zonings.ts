@@ -4,7 +4,14 @@
  * `zonings` entries). Every file is written in full next to its target and
  * then renamed into place; scenario.json goes last, so a run stopped halfway
  * leaves at most an unused zone file, never a scenario that names a missing one.
+ *
+ * scenario.json is written back in its own encoding: UTF-8 as UTF-8, anything
+ * else (a Windows-1252 file, which the reader accepts with a warning) byte for
+ * byte through Latin-1, as the text added is ASCII (zoning names are ids).
+ * Until 2026-12-01 it was read as UTF-8 whatever it was, so a Windows-1252
+ * file's £ and accents became "�" for good.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
@@ -29,14 +36,16 @@ function withZonings(jsonText: string, zonings: readonly NewZoning[]): string {
 
 export async function addZonings(dir: string, zonings: readonly NewZoning[]): Promise<void> {
   const jsonFile = path.join(dir, 'scenario.json');
-  const json = withZonings(await readFile(jsonFile, 'utf8'), zonings);
-  const files: [string, string][] = [
-    ...zonings.map((z): [string, string] => [path.join(dir, z.file), z.csv]),
-    [jsonFile, json],
+  const bytes = await readFile(jsonFile);
+  const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+  const json = withZonings(bytes.toString(encoding), zonings);
+  const files: [string, string, BufferEncoding][] = [
+    ...zonings.map((z): [string, string, BufferEncoding] => [path.join(dir, z.file), z.csv, 'utf8']),
+    [jsonFile, json, encoding],
   ];
   const temps = files.map(([target]) => `${target}.zonal-tmp-${process.pid}`);
   try {
-    for (const [k, [, text]] of files.entries()) await writeFile(temps[k] as string, text, 'utf8');
+    for (const [k, [, text, as]] of files.entries()) await writeFile(temps[k] as string, text, as);
     for (const [k, [target]] of files.entries()) await rename(temps[k] as string, target);
   } finally {
     await Promise.all(temps.map((t) => rm(t, { force: true })));

@@ -12,11 +12,21 @@ import {
   weakestViability,
 } from '../explain/summary-text.js';
 
+/**
+ * Money for the printed summaries: £10.62m, £137k, £1,196 (whole pounds, as sums of that
+ * size are; until 2026-12-01 "£1196.00"), and pence below £1,000 (prices an hour).
+ */
 export function money(x: number, currency = 'GBP'): string {
   const symbol = currency === 'GBP' ? '£' : `${currency} `;
   const abs = Math.abs(x);
   const text =
-    abs >= 1e6 ? `${(abs / 1e6).toFixed(2)}m` : abs >= 1e4 ? `${Math.round(abs / 1e3)}k` : abs.toFixed(2);
+    abs >= 1e6
+      ? `${(abs / 1e6).toFixed(2)}m`
+      : abs >= 1e4
+        ? `${Math.round(abs / 1e3)}k`
+        : abs >= 1e3
+          ? Math.round(abs).toLocaleString('en-GB')
+          : abs.toFixed(2);
   return `${x < 0 ? '-' : ''}${symbol}${text}`;
 }
 

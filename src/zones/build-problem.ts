@@ -9,13 +9,13 @@
  *   among the providers, so whichever provider wins a zone can live on it.
  * - **Ceiling** (`--max-hours`): by default twice the mean zone: the total
  *   over `--count`, or with max-p the total over the most zones the floor
- *   could allow (⌊demand / floor⌋ summed over the pieces zones cannot
- *   cross: parent zones, parts with no neighbour link), so never under twice
- *   the floor.
+ *   could allow (`mostZones`: ⌊demand / floor⌋, at most one an area with
+ *   demand, summed over the pieces zones cannot cross: parent zones, parts
+ *   with no neighbour link), so never under twice the floor.
  */
 import type { CareType, Scenario } from '../model/types.js';
 import { neighbourGraph, planeKm, type NeighbourGraph } from './neighbours.js';
-import { pieces } from './impossible.js';
+import { mostZones } from './impossible.js';
 import type { ZoneProblem } from './problem.js';
 
 /** @defaultValue 2: no zone more than twice the mean, so no lot dwarfs the others. */
@@ -58,16 +58,6 @@ function defaultFloor(scenario: Scenario): { floor: number; source: string } {
     : { floor: largest.minViableHours, source: `the largest minimum viable volume, ${largest.id}'s` };
 }
 
-/** The most zones the floor allows, piece by piece (at least 1). */
-function mostZones(p: ZoneProblem): number {
-  if (p.floor <= 0) return Math.max(1, p.areas.length);
-  const most = pieces(p).reduce(
-    (t, piece) => t + Math.floor(piece.reduce((d, i) => d + (p.areas[i]?.demand ?? 0), 0) / p.floor),
-    0,
-  );
-  return Math.max(1, most);
-}
-
 export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltProblem {
   const areas = [...scenario.areas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const careTypes = zoneCareTypes(scenario);
@@ -94,7 +84,9 @@ export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltP
   return {
     problem: {
       ...problem,
-      ceiling: request.maxHours ?? ceilingFactor * (totalDemand / (request.count ?? mostZones(problem))),
+      ceiling:
+        request.maxHours ??
+        ceilingFactor * (totalDemand / (request.count ?? Math.max(1, mostZones(problem)))),
     },
     graph,
     careTypes,

@@ -30,7 +30,7 @@ export function higherCeiling(p: ZoneProblem, ceilingGiven: boolean, atLeast?: n
 }
 
 /** Connected pieces of the neighbour graph when zones may not cross parents. */
-export function pieces(p: ZoneProblem): number[][] {
+function pieces(p: ZoneProblem): number[][] {
   const seen = new Set<number>();
   const out: number[][] = [];
   for (let s = 0; s < p.areas.length; s++) {
@@ -53,6 +53,20 @@ export function pieces(p: ZoneProblem): number[][] {
 
 const demandOf = (p: ZoneProblem, members: readonly number[]) =>
   members.reduce((t, i) => t + (p.areas[i]?.demand ?? 0), 0);
+
+/**
+ * The most zones the floor allows, piece by piece: ⌊demand / floor⌋, but no more than
+ * the piece's areas with demand, since every zone needs one (until 2026-12-01 a piece
+ * of 6 areas and 4,550 h/week counted 11 zones under a floor of 400). With no floor,
+ * one zone an area.
+ */
+export function mostZones(p: ZoneProblem): number {
+  if (p.floor <= 0) return p.areas.length;
+  return pieces(p).reduce((t, piece) => {
+    const withDemand = piece.filter((i) => (p.areas[i]?.demand ?? 0) > 0).length;
+    return t + Math.min(withDemand, Math.floor(demandOf(p, piece) / p.floor));
+  }, 0);
+}
 
 function names(p: ZoneProblem, members: readonly number[]): string {
   const ids = members.map((i) => p.areas[i]?.id ?? '?');
@@ -107,12 +121,13 @@ export function impossibleRequest(p: ZoneProblem, request: CeilingRequest): stri
       within === null
         ? 'the rest of the county'
         : `the rest of its --within zone ${p.areas[small[0] ?? 0]?.parent ?? ''}`;
-    return `areas ${names(p, small)} are not connected to ${where} (no neighbour link) and carry only ${h(demandOf(p, small))}, below the floor of ${h(p.floor)}: no zone can hold them; add boundaries that join them, or lower --min-hours`;
+    const [noun, verb, carry] = small.length === 1 ? ['area', 'is', 'carries'] : ['areas', 'are', 'carry'];
+    return `${noun} ${names(p, small)} ${verb} not connected to ${where} (no neighbour link) and ${carry} only ${h(demandOf(p, small))}, below the floor of ${h(p.floor)}: no zone can hold them; add boundaries that join them, or lower --min-hours`;
   }
   if (p.count === null) return null;
   if (parts.length > p.count)
     return `the areas fall into ${parts.length} separate pieces (no neighbour links between them${within === null ? '' : ' inside one --within zone'}), each needing its own zone: --count ${p.count} is too few`;
-  const most = parts.reduce((t, piece) => t + Math.floor(demandOf(p, piece) / p.floor), 0);
+  const most = mostZones(p);
   if (p.floor > 0 && most < p.count)
     return `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
   const least = parts.reduce((t, piece) => t + Math.ceil(demandOf(p, piece) / p.ceiling), 0);

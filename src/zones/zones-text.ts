@@ -65,7 +65,7 @@ export function proposalText(
     ]),
     [false, true, true, true, true, false, false],
   );
-  return `Zoning "${name}": ${rows.length} zones, ${how}; compactness ${h(proposal.cost)} hour-km\n${table}`;
+  return `Zoning "${name}": ${rows.length} zone${rows.length === 1 ? '' : 's'}, ${how}; compactness ${h(proposal.cost)} hour-km\n${table}`;
 }
 
 export function summaryText(maps: readonly MapSummary[], floor: number, ceiling: number): string {

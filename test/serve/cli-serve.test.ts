@@ -59,6 +59,12 @@ describe('zonal serve', () => {
     const port = await zonal(['serve', 'scenarios/tiny', '--port', 'eighty']);
     expect(port.code).toBe(2);
     expect(port.stderr).toContain('--port eighty');
+    // The workbench's solves keep the --time-limit range of every other command: Infinity meant no limit (explore12).
+    const limit = await zonal(['serve', 'scenarios/tiny', '--time-limit', 'Infinity']);
+    expect({ code: limit.code, stderr: limit.stderr }).toEqual({
+      code: 2,
+      stderr: '--time-limit Infinity: give a number of seconds above 0 and at most 86400 (a day)\n',
+    });
     const folder = await zonal(['serve', 'no-such-folder']);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain('no-such-folder');

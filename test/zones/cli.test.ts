@@ -108,6 +108,18 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(await readFile(path.join(dir, 'scenario.json'), 'utf8')).toBe(before);
   });
 
+  // The comparison's files went nowhere without a word when --write came without --out (explore12).
+  test('--write with the comparison and no --out says where its report would have gone', async () => {
+    const dir = await tinyCopy();
+    const r = await zonal(['zones', dir, '--write', '--method', 'heuristic']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/lead-80-20\s+designed/);
+    expect(r.stderr).toBe(
+      'note: the comparison is printed, not written: with --write, add --out DIR to keep comparison.csv, comparison.xlsx, comparison.json, report.html and report-designed.html\n',
+    );
+    expect(existsSync(path.join(dir, 'zones-designed.csv'))).toBe(true);
+  });
+
   test("--out onto the scenario's folder, where a zoning's file has the designed map's name: exit 2, the file unchanged", async () => {
     const dir = await tinyCopy();
     const settings = JSON.parse(await readFile(path.join(dir, 'scenario.json'), 'utf8')) as {
@@ -149,6 +161,17 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
       /--within two: 1 parent zone\(s\) carry less than the floor of 2,200 h\/week/,
     ],
     [['--count', 'two'], /--count two: give a whole number of at least 1/],
+    // The command-line ranges of docs/hardening.md, as solve, compare and batch keep them: Infinity ran
+    // HiGHS with no limit, 0x10 was 16 h/week, and seeds 1e300 and 4294967296 gave seed 0's maps (explore12).
+    [
+      ['--time-limit', 'Infinity'],
+      /^--time-limit Infinity: give a number of seconds above 0 and at most 86400/,
+    ],
+    [['--min-hours', '0x10'], /^--min-hours 0x10: give hours a week, a number of at least 0/],
+    [['--max-hours', '1e400'], /^--max-hours 1e400: give hours a week, a number of at least 0/],
+    [['--count', '0x5'], /^--count 0x5: give a whole number of at least 1/],
+    [['--seed', '1e300'], /^--seed 1e300: give a whole number from 0 to 2147483647/],
+    [['--seed', '4294967296'], /^--seed 4294967296: give a whole number from 0 to 2147483647/],
     [['--min-hours', '-5'], /--min-hours -5: give hours a week/],
     [['--name', 'bad name'], /--name "bad name": use only letters, digits/],
     [['--options', 'nonsense'], /^--options nonsense: no such option/],
@@ -187,6 +210,16 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     },
   );
 
+  // The default ceiling is twice the mean of the most zones there can be, and no piece holds more zones than
+  // areas: from ⌊4,550 / 400⌋ = 11 zones on 6 areas it was 827 h/week, so "N1 alone carries 1,200" (explore12).
+  test('a low floor on few areas: the default ceiling counts at most one zone an area', async () => {
+    const out = await outDir();
+    const r = await zonal(['zones', 'scenarios/tiny', '--min-hours', '400', '--no-compare', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Floor 400 h/week (--min-hours); ceiling 1,517 h/week.');
+    expect(r.stdout).toMatch(/Zoning "designed": 6 zones/);
+  });
+
   test('an island below the floor (boundaries with no shared edge) is named, exit 2, nothing written', async () => {
     const files = goodFiles();
     const square = (x: number, y: number) => [
@@ -205,7 +238,7 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     const r = await zonal(['zones', dir, '--write', '--min-hours', '45']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /areas A3 are not connected to the rest of the county \(no neighbour link\) and carry only 40 h\/week, below the floor of 45 h\/week/,
+      /area A3 is not connected to the rest of the county \(no neighbour link\) and carries only 40 h\/week, below the floor of 45 h\/week/,
     );
     expect(await readdir(dir)).toEqual(before);
   });

@@ -49,7 +49,7 @@ describe('impossible requests', () => {
   });
   it('a disconnected part below the floor', () => {
     expect(impossibleRequest(line({ floor: 150 }), given)).toMatch(
-      /areas E are not connected to the rest of the county .* carry only 100 h\/week, below the floor of 150/,
+      /area E is not connected to the rest of the county .* and carries only 100 h\/week, below the floor of 150/,
     );
   });
   it('a parent zone below the floor', () => {
@@ -65,6 +65,15 @@ describe('impossible requests', () => {
         given,
       ),
     ).toMatch(/at most 2 zones can each reach the floor of 200/);
+  });
+  // A zone needs an area with demand: ⌊demand / floor⌋ overcounted a piece of few areas (explore12).
+  it('a count the areas with demand cannot reach', () => {
+    const p = line({ floor: 50, count: 5, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] });
+    const zeroes = {
+      ...p,
+      areas: p.areas.map((a) => (a.id === 'B' || a.id === 'C' ? { ...a, demand: 0 } : a)),
+    };
+    expect(impossibleRequest(zeroes, given)).toMatch(/at most 3 zones can each reach the floor of 50/);
   });
   it('a count too small for the ceiling', () => {
     expect(

@@ -32,6 +32,14 @@ describe('proposalText', () => {
     expect(text).toMatch(/\+200 \(\+20%\)/);
   });
 
+  // zonal zones scenarios/hertfordshire --count 1 said "1 zones" (explore12).
+  test('one zone is "1 zone"', () => {
+    const text = proposalText('designed', { ...proposal, zoneCount: 1 }, [row('Z-N1', 1200, 1000)], 1000);
+    expect(text.split('\n')[0]).toBe(
+      'Zoning "designed": 1 zone, exact, proven optimal; compactness 0 hour-km',
+    );
+  });
+
   test('with no floor (--min-hours 0) the margin is in hours only, not a share of nothing (+120,000%)', () => {
     const text = proposalText('designed', proposal, [row('Z-N1', 1200, 0), row('Z-S1', 1000, 0)], 0);
     expect(text).not.toMatch(/%/);

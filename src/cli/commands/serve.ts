@@ -9,6 +9,7 @@ import { solverThread } from '../../serve/solver.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
+import { timeLimitFlag } from '../flags.js';
 
 export interface ServeFlags {
   readonly port: string;
@@ -23,13 +24,7 @@ function parseFlags(flags: ServeFlags): { port: number; timeLimit: number } {
       exitCodes.badInput,
       `--port ${flags.port}: give a port number from 1 to 65535 (0 picks a free one)`,
     );
-  const timeLimit = Number(flags.timeLimit);
-  if (!(timeLimit > 0))
-    throw new CliExit(
-      exitCodes.badInput,
-      `--time-limit ${flags.timeLimit}: give a number of seconds above 0`,
-    );
-  return { port, timeLimit };
+  return { port, timeLimit: timeLimitFlag(flags.timeLimit) };
 }
 
 export async function serveCommand(dirArg: string, flags: ServeFlags): Promise<void> {

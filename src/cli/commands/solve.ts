@@ -17,7 +17,7 @@ import { awardAsCurrent, baselineCsv, type BaselineRow } from '../../report/base
 import type { SolverBackend } from '../../solve/program.js';
 import { solverVersion } from '../backends.js';
 import { CliExit, exitCodes } from '../exit.js';
-import { timeLimitFlag, wholeNumberFlag } from '../flags.js';
+import { seedFlag, timeLimitFlag, wholeNumberFlag } from '../flags.js';
 import type { Written } from '../file-flags.js';
 import { writeOut, standardOut } from '../terminal.js';
 import { loadScenario } from '../load.js';
@@ -87,7 +87,7 @@ function parseFlags(flags: SolveFlags): SolveSettings {
 /** --samples N --seed S: demand uncertainty for the award (null when not asked for). */
 function parseSampleFlags(flags: SolveFlags): SampleOptions | null {
   // Checked even without --samples: a seed that could never be used is a mistake to tell now, not when --samples is added.
-  const seed = wholeNumberFlag('--seed', flags.seed ?? '1', -(2 ** 31), 2 ** 31 - 1);
+  const seed = seedFlag(flags.seed ?? '1', -(2 ** 31));
   if (flags.samples === undefined) return null;
   return { samples: wholeNumberFlag('--samples', flags.samples, 1, 100000), seed };
 }

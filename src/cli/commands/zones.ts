@@ -39,7 +39,7 @@ import { CliExit, exitCodes } from '../exit.js';
 import { checkWrites } from '../file-flags.js';
 import { loadScenario } from '../load.js';
 import { version } from '../version.js';
-import { nameListFlag } from '../flags.js';
+import { nameListFlag, plainNumber, seedFlag, timeLimitFlag } from '../flags.js';
 import { comparisonFiles, optionsExample } from './compare.js';
 
 export interface ZonesFlags {
@@ -62,17 +62,16 @@ const bad = (message: string) => new CliExit(exitCodes.badInput, message);
 
 function wholeNumber(flag: string, text: string | undefined, least: number): number | null {
   if (text === undefined) return null;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < least)
+  const n = plainNumber(text);
+  if (n === null || !Number.isInteger(n) || n < least)
     throw bad(`${flag} ${text}: give a whole number of at least ${least}`);
   return n;
 }
 
 function hoursFlag(flag: string, text: string | undefined): number | null {
   if (text === undefined) return null;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0)
-    throw bad(`${flag} ${text}: give hours a week, a number of at least 0`);
+  const n = plainNumber(text);
+  if (n === null || n < 0) throw bad(`${flag} ${text}: give hours a week, a number of at least 0`);
   return n;
 }
 
@@ -87,8 +86,7 @@ function parseFlags(flags: ZonesFlags): {
   const method = flags.method;
   if (method !== 'auto' && method !== 'heuristic' && method !== 'exact')
     throw bad(`--method ${method}: choose auto, heuristic or exact`);
-  const timeLimit = Number(flags.timeLimit);
-  if (!(timeLimit > 0)) throw bad(`--time-limit ${flags.timeLimit}: give a number of seconds above 0`);
+  const timeLimit = timeLimitFlag(flags.timeLimit);
   const alternatives = wholeNumber('--alternatives', flags.alternatives, 1) ?? 1;
   if (alternatives > 20) throw bad(`--alternatives ${flags.alternatives}: give at most 20`);
   const request: DesignRequest = {
@@ -100,7 +98,7 @@ function parseFlags(flags: ZonesFlags): {
   return {
     options: nameListFlag('--options', flags.options, optionsExample),
     request,
-    seed: wholeNumber('--seed', flags.seed, 0) ?? 1,
+    seed: flags.seed === undefined ? 1 : seedFlag(flags.seed, 0),
     alternatives,
     method,
     timeLimit,
@@ -225,6 +223,11 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
     }
   }
   if (out !== null) await writeOutputsAtomically(out, files, undefined, [], 'zones');
+  const unwritten = [...files.keys()].filter((f) => !named.some((n) => n.file === f));
+  if (out === null && unwritten.length > 0)
+    standardErr().write(
+      `note: the comparison is printed, not written: with --write, add --out DIR to keep ${unwritten.slice(0, -1).join(', ')} and ${unwritten.at(-1) ?? ''}\n`,
+    );
   if (flags.write === true)
     await addZonings(
       path.resolve(dir),

@@ -12,7 +12,7 @@ import { html, type Html } from './escape.js';
 import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
 import { hatchPatternId, noAwardColour, riskScheme } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
-import { hasRiskScores, mapCareType, zoneAwards, type ZoneAward } from './zone-awards.js';
+import { hasRiskScores, mapCareType, zoneAwards, zoneServedBy, type ZoneAward } from './zone-awards.js';
 
 const noAward = 'No award';
 /** Drawing widths; the page scales maps to their column. */
@@ -69,6 +69,7 @@ function layers(input: MapInput): MapLayers {
     zoneId: '',
     lotId: null,
     leadProviderId: null,
+    leadUnfilled: false,
     otherProviderIds: [],
     unmetHoursPerWeek: 0,
     riskScore: 0,
@@ -161,10 +162,14 @@ function providerMap(input: MapInput, l: MapLayers): Html {
         strokeWidth: 0.8,
         className: 'area',
         title: (f: MapLayers['areas'][number]) =>
-          `${f.properties.area.name} (${f.properties.area.id}), zone ${f.properties.zone.zoneId}: ${l.providerName(f.properties.zone.leadProviderId)}`,
+          `${f.properties.area.name} (${f.properties.area.id}), zone ${f.properties.zone.zoneId}: ${zoneServedBy(f.properties.zone, l.providerName(f.properties.zone.leadProviderId))}`,
       }),
       Plot.geo(unmet, { fill: `url(#${hatchPatternId})`, className: 'unmet-demand' }),
-      ...borderMarks(l, (z) => `${z.zoneId}\n${z.leadProviderId ?? 'no award'}`, 12),
+      ...borderMarks(
+        l,
+        (z) => `${z.zoneId}\n${z.leadProviderId ?? 'no award'}${z.leadUnfilled ? ' (no lead)' : ''}`,
+        12,
+      ),
     ],
   });
 }

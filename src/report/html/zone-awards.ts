@@ -12,6 +12,8 @@ export interface ZoneAward {
   readonly lotId: string | null;
   /** Sole or lead provider; the framework member with most hours; null when nobody won. */
   readonly leadProviderId: string | null;
+  /** Nobody holds the lot's lead: the provider above holds only a secondary role. */
+  readonly leadUnfilled: boolean;
   readonly otherProviderIds: readonly string[];
   readonly unmetHoursPerWeek: number;
   readonly riskScore: number;
@@ -28,7 +30,7 @@ export function mapCareType(lots: readonly LotResult[]): string | null {
 }
 
 /** The provider a zone is coloured by, and the others that serve it. */
-function leadOf(lot: LotResult): { lead: string | null; others: string[] } {
+function leadOf(lot: LotResult): { lead: string | null; leadUnfilled: boolean; others: string[] } {
   const serving = lot.winners.filter((w) => w.role !== 'backup' && w.hoursPerWeek > 0);
   const ranked = [...serving].sort(
     (a, b) =>
@@ -37,7 +39,12 @@ function leadOf(lot: LotResult): { lead: string | null; others: string[] } {
       (a.providerId < b.providerId ? -1 : 1),
   );
   const lead = ranked[0]?.providerId ?? null;
-  return { lead, others: [...new Set(ranked.slice(1).map((w) => w.providerId))].filter((p) => p !== lead) };
+  const leadUnfilled = ranked[0] !== undefined && roleRank(ranked[0].role) > 0;
+  return {
+    lead,
+    leadUnfilled,
+    others: [...new Set(ranked.slice(1).map((w) => w.providerId))].filter((p) => p !== lead),
+  };
 }
 
 export function zoneAwards(result: Result, zoneIds: readonly string[]): ZoneAward[] {
@@ -51,21 +58,31 @@ export function zoneAwards(result: Result, zoneIds: readonly string[]): ZoneAwar
         zoneId,
         lotId: null,
         leadProviderId: null,
+        leadUnfilled: false,
         otherProviderIds: [],
         unmetHoursPerWeek: 0,
         riskScore: 0,
       };
-    const { lead, others } = leadOf(lot);
+    const { lead, leadUnfilled, others } = leadOf(lot);
     return {
       zoneId,
       lotId: lot.lotId,
       leadProviderId: lead,
+      leadUnfilled,
       otherProviderIds: others,
       unmetHoursPerWeek: lot.unmetHoursPerWeek,
       riskScore: lot.riskScore,
     };
   });
 }
+
+/**
+ * Who serves a zone, as the providers map says it (`name`: the provider as the map names it):
+ * a provider holding only the secondary role is not passed off as the lead (until 2026-12-01
+ * a zone whose lead went unfilled was labelled with its secondary alone).
+ */
+export const zoneServedBy = (zone: ZoneAward, name: string): string =>
+  zone.leadUnfilled ? `${name}, secondary only: no lead` : name;
 
 /** Whether the scoring stage filled in risk (an award scored before it landed has none). */
 export const hasRiskScores = (result: Result): boolean =>
