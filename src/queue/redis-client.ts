@@ -72,6 +72,10 @@ export async function checkRedis(
   try {
     client = new Redis({
       ...baseOptions(address, env),
+      // ioredis selects `db` itself as it connects, and when the server has no
+      // such database it reports the error but carries on in database 0: the
+      // check selects it below, where a refusal fails the check.
+      db: 0,
       lazyConnect: true,
       connectTimeout: checkTimeoutMs,
       maxRetriesPerRequest: 0,
@@ -85,6 +89,7 @@ export async function checkRedis(
   client.on('error', (e: unknown) => (lastError = e));
   try {
     await client.connect();
+    if (address.db !== 0) await client.select(address.db);
     await client.ping();
     return null;
   } catch (e) {

@@ -237,6 +237,21 @@ describe('when Redis cannot be used', () => {
     expect(w.stderr).not.toContain('s3cret');
   });
 
+  test('a database the server does not have: exit 1 and no output folder, not a batch run in database 0', async () => {
+    // redis-server has 16 databases (0-15) unless told otherwise.
+    const missing = db(99);
+    const dir = await out();
+    const r = await zonal(['batch', batchFile, '--queue', missing, '--out', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^zonal batch: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/99: database 99 does not exist on this server: use a smaller number\nNothing was written\.\n$/,
+    );
+    expect(existsSync(dir)).toBe(false);
+    const w = await zonal(['worker', missing]);
+    expect(w.code).toBe(1);
+    expect(w.stderr).toMatch(/database 99 does not exist/);
+  });
+
   test('a URL that is not a Redis URL, or --workers with --queue: exit 2 and one message', async () => {
     const bad = await zonal(['batch', batchFile, '--queue', 'http://127.0.0.1:6379', '--out', await out()]);
     expect(bad.code).toBe(2);
