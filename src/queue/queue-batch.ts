@@ -28,7 +28,7 @@ import { encodeBundle, packScenario } from './scenario-bundle.js';
 import {
   jobId,
   keepSeconds,
-  queueName,
+  queueNameOf,
   rowFromFailure,
   rowFromResult,
   scenarioKey,
@@ -134,13 +134,14 @@ async function sweepOne(queue: Queue, awaited: AwaitedJobs, scenarios: Scenarios
   else awaited.settle(id, (v) => rowFromFailure(job.failedReason, v));
 }
 
-async function workersHint(queue: Queue, where: string): Promise<string> {
+/** Workers of this version only: those of another version listen on another queue and take none of these jobs. */
+async function workersHint(queue: Queue, where: string, version: string): Promise<string> {
   const count = await queue.getWorkersCount().catch(() => null);
-  const start = `start one with: zonal worker ${where.replace(/ \(password set\)$/, '')}`;
+  const start = `start one of zonal ${version} with: zonal worker ${where.replace(/ \(password set\)$/, '')}`;
   return count === null
     ? `waiting for workers (${start})`
     : count === 0
-      ? `no worker is connected yet: ${start}`
+      ? `no zonal ${version} worker is connected yet (workers of another version take no jobs from this batch): ${start}`
       : `${count} worker${count === 1 ? '' : 's'} connected`;
 }
 
@@ -192,6 +193,7 @@ export async function connectQueueBatch(settings: QueueBatchSettings): Promise<Q
   const client = openRedis(settings.address, (message) =>
     settings.notice(`${message} (retrying; stop with Ctrl-C and run again with --resume)`),
   );
+  const queueName = queueNameOf(settings.version);
   const queue = new Queue(queueName, { connection: client });
   const events = new QueueEvents(queueName, { connection: client });
   // Connection errors are reported once, by openRedis; without a listener they would end the process.
@@ -222,7 +224,7 @@ export async function connectQueueBatch(settings: QueueBatchSettings): Promise<Q
     await inChunks(entries, (e) => clearEarlier(queue, e.id, settings.resume));
     await add(queue, entries);
     settings.notice(
-      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${await workersHint(queue, where)}`,
+      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${await workersHint(queue, where, settings.version)}`,
     );
     const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));
     await sweep();

@@ -23,7 +23,7 @@ import type { BatchRow } from '../compare/run-variant.js';
 import type { RedisAddress } from './redis-address.js';
 import { openRedis } from './redis-client.js';
 import { decodeBundle, unpackScenario } from './scenario-bundle.js';
-import { keepSeconds, queueName, scenarioKey, variantJobSchema } from './variant-job.js';
+import { keepSeconds, queueNameOf, scenarioKey, variantJobSchema } from './variant-job.js';
 
 export interface WorkerSettings {
   readonly address: RedisAddress;
@@ -107,7 +107,7 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     return pool.run({ variant, baseDir: await folderOf(scenario), timeLimit, version });
   };
 
-  const worker = new Worker(queueName, solve, {
+  const worker = new Worker(queueNameOf(settings.version), solve, {
     connection: client,
     concurrency: settings.concurrency,
     lockDuration: settings.lockSeconds * 1000,

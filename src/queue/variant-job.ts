@@ -12,8 +12,15 @@ import { isBatchRow } from '../compare/batch-output.js';
 import { overridesSchema } from '../compare/overrides.js';
 import { failedRow, type BatchRow } from '../compare/run-variant.js';
 
-/** The BullMQ queue every coordinator and worker uses (keys `bull:zonal-batch:*`). */
-export const queueName = 'zonal-batch';
+/**
+ * The BullMQ queue of one zonal version (keys `bull:zonal-batch-0.1.0:*`):
+ * a worker takes jobs only from its own version's queue, so a worker left on
+ * an older version beside up-to-date ones takes no job instead of failing
+ * every job it grabs. (BullMQ queue names cannot hold ":".)
+ */
+export function queueNameOf(version: string): string {
+  return `zonal-batch-${version.replace(/[^\w.-]/g, '_')}`;
+}
 
 /** Redis key of a scenario bundle (see scenario-bundle.ts). */
 export function scenarioKey(hash: string): string {

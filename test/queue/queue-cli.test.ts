@@ -100,7 +100,7 @@ async function jobsIn(server: LocalRedis): Promise<number> {
   const client = new Redis({ port: server.port, lazyConnect: true });
   try {
     await client.connect();
-    return (await client.keys('bull:zonal-batch:zonal-*')).length;
+    return (await client.keys('bull:zonal-batch-*:zonal-*')).length;
   } finally {
     client.disconnect();
   }

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRedis, type LocalRedis } from '../../src/bench/redis-server.js';
 import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
 import type { BatchRow } from '../../src/compare/run-variant.js';
-import { parseRedisAddress } from '../../src/queue/redis-address.js';
+import { parseRedisAddress, type RedisAddress } from '../../src/queue/redis-address.js';
 import { encodeBundle, packScenario } from '../../src/queue/scenario-bundle.js';
+import { connectQueueBatch } from '../../src/queue/queue-batch.js';
 import { startWorker, type RunningWorker } from '../../src/queue/queue-worker.js';
-import { jobId, queueName, scenarioKey, variantJob } from '../../src/queue/variant-job.js';
+import { jobId, queueNameOf, scenarioKey, variantJob } from '../../src/queue/variant-job.js';
 import { repoRoot } from '../helpers/cli.js';
 
 let redis: LocalRedis;
@@ -23,12 +24,14 @@ let events: QueueEvents;
 let worker: RunningWorker;
 const log: string[] = [];
 let variant: Variant;
+let address: RedisAddress;
 
 beforeAll(async () => {
   redis = await startRedis();
   const url = redis.url.replace(/\/0$/, '/5');
   const parsed = parseRedisAddress(url, {});
   if (parsed.kind !== 'ok') throw new Error(parsed.message);
+  address = parsed.address;
   worker = await startWorker({
     address: parsed.address,
     concurrency: 1,
@@ -37,8 +40,8 @@ beforeAll(async () => {
     log: (line) => log.push(line),
   });
   client = new Redis({ port: redis.port, db: 5, maxRetriesPerRequest: null });
-  queue = new Queue(queueName, { connection: client });
-  events = new QueueEvents(queueName, { connection: client });
+  queue = new Queue(queueNameOf('test-1'), { connection: client });
+  events = new QueueEvents(queueNameOf('test-1'), { connection: client });
   await events.waitUntilReady();
   const batch = parseBatchFile(
     JSON.stringify({ base: 'tiny', variants: [{ id: 'one', overrides: { zoning: 'one' } }] }),
@@ -106,5 +109,32 @@ describe('zonal worker', () => {
       const result = await outcome(data, id);
       expect(result, id).toMatchObject({ failed: expect.stringMatching(reason), attempts: 1 });
     }
+  });
+
+  test('a worker of another version beside one of this version takes none of the batch: every row is solved', async () => {
+    const stray = await startWorker({ address, concurrency: 1, lockSeconds: 5, version: 'test-0', log: () => undefined });
+    const coordinator = await connectQueueBatch({
+      address,
+      batchDir: path.join(repoRoot, 'scenarios'),
+      timeLimit: 30,
+      version: 'test-1',
+      resume: false,
+      notice: () => undefined,
+    });
+    const grid = parseBatchFile(
+      JSON.stringify({ base: 'tiny', grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 1, 1.1] } }),
+    );
+    if ('problems' in grid) throw new Error('bad test batch');
+    const rows: BatchRow[] = [];
+    try {
+      await coordinator.run(grid.variants, (row) => rows.push(row));
+    } finally {
+      await coordinator.close();
+      await stray.close();
+    }
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(rows.sort(byId).map((r) => [r.id, r.error])).toEqual(
+      [...grid.variants].sort(byId).map((v) => [v.id, null]),
+    );
   });
 });
