@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRedis, type LocalRedis } from '../../src/bench/redis-server.js';
 import type { BatchRow } from '../../src/compare/run-variant.js';
-import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
+import { assertBuilt, bin, node, repoRoot, zonal } from '../helpers/cli.js';
 import { startZonal, type Running } from '../helpers/running.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
@@ -250,6 +250,14 @@ describe('when Redis cannot be used', () => {
     const w = await zonal(['worker', missing]);
     expect(w.code).toBe(1);
     expect(w.stderr).toMatch(/database 99 does not exist/);
+  });
+
+  test('a worker that cannot make its scenario folder (TMPDIR missing): one message naming it, exit 1, no stack', async () => {
+    const r = await node([bin, 'worker', redis.url], repoRoot, { TMPDIR: '/nonexistent/zonal-tmp' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^zonal worker: cannot make a folder for the scenarios in \/nonexistent\/zonal-tmp \(the system's temporary folder, TMPDIR\): no such folder: create it, or set TMPDIR to a folder this worker can write\nNo job was taken\.\n$/,
+    );
   });
 
   test('a URL that is not a Redis URL, or --workers with --queue: exit 2 and one message', async () => {
