@@ -53,6 +53,8 @@ function unreachableMessage(address: RedisAddress, error: unknown): string {
             ? `the server wants a password: put it in the URL (redis://:PASSWORD@host:port/db) or in ${redisEnv.password}`
             : /WRONGPASS|invalid password|invalid username/i.test(text)
               ? 'the user name or password is wrong'
+              : /Unknown RESP type/.test(text)
+                ? `something other than Redis answers there (it sent ${/"[^"]*"/.exec(text)?.[0] ?? 'something else'}): check the port (Redis's own is 6379)`
               : /DB index is out of range/i.test(text)
                 ? `database ${address.db} does not exist on this server: use a smaller number`
                 : text;

@@ -5,6 +5,7 @@
  * tests fail, they do not skip. Each test uses its own Redis database.
  */
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -250,6 +251,26 @@ describe('when Redis cannot be used', () => {
     const w = await zonal(['worker', missing]);
     expect(w.code).toBe(1);
     expect(w.stderr).toMatch(/database 99 does not exist/);
+  });
+
+  test('a port where something other than Redis answers (a web server): says so, exit 1, nothing written', async () => {
+    const web = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    });
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const url = `redis://127.0.0.1:${(web.address() as AddressInfo).port}/0`;
+    try {
+      const dir = await out();
+      const r = await zonal(['batch', batchFile, '--queue', url, '--out', dir]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^zonal batch: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0: something other than Redis answers there \(it sent "H"\): check the port \(Redis's own is 6379\)\nNothing was written\.\n$/,
+      );
+      expect(existsSync(dir)).toBe(false);
+    } finally {
+      web.close();
+    }
   });
 
   test('a worker that cannot make its scenario folder (TMPDIR missing): one message naming it, exit 1, no stack', async () => {
