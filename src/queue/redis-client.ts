@@ -4,6 +4,7 @@
  * the long-lived client shared by a coordinator's or a worker's queue objects.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
 import { describeAddress, redisEnv, type RedisAddress } from './redis-address.js';
 
@@ -18,7 +19,11 @@ function tlsOptions(
 ): ClientOptions['tls'] {
   if (!address.tls) return undefined;
   const caFile = env[redisEnv.caFile];
-  return { servername: address.host, ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }) };
+  // A server name is sent only for a host name: Node warns (DEP0123) about an address, a second message before zonal's own.
+  return {
+    ...(isIP(address.host) === 0 ? { servername: address.host } : {}),
+    ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }),
+  };
 }
 
 function baseOptions(
@@ -48,7 +53,7 @@ function unreachableMessage(address: RedisAddress, error: unknown): string {
       : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
         ? `the host "${address.host}" is not known: check its name`
         : /ETIMEDOUT|timed? ?out/i.test(`${String(code)} ${text}`)
-          ? `no answer within ${checkTimeoutMs / 1000} s: check the host, the port and any firewall`
+          ? `no answer within ${checkTimeoutMs / 1000} s: check the host, the port and any firewall${address.tls ? '; if the server does not use TLS, write redis:// rather than rediss://' : ''}`
           : /NOAUTH/.test(text)
             ? `the server wants a password: put it in the URL (redis://:PASSWORD@host:port/db) or in ${redisEnv.password}`
             : /WRONGPASS|invalid password|invalid username/i.test(text)

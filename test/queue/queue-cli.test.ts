@@ -273,6 +273,16 @@ describe('when Redis cannot be used', () => {
     }
   });
 
+  test('rediss:// (TLS) at a server without TLS: one message that says to try redis://, exit 1', async () => {
+    const dir = await out();
+    const r = await zonal(['batch', batchFile, '--queue', redis.url.replace(/^redis:/, 'rediss:'), '--out', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^zonal batch: cannot reach Redis at rediss:\/\/127\.0\.0\.1:\d+\/0: no answer within 5 s: check the host, the port and any firewall; if the server does not use TLS, write redis:\/\/ rather than rediss:\/\/\nNothing was written\.\n$/,
+    );
+    expect(existsSync(dir)).toBe(false);
+  }, 20_000);
+
   test('a worker that cannot make its scenario folder (TMPDIR missing): one message naming it, exit 1, no stack', async () => {
     const r = await node([bin, 'worker', redis.url], repoRoot, { TMPDIR: '/nonexistent/zonal-tmp' });
     expect(r.code).toBe(1);
