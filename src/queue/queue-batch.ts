@@ -134,15 +134,45 @@ async function sweepOne(queue: Queue, awaited: AwaitedJobs, scenarios: Scenarios
   else awaited.settle(id, (v) => rowFromFailure(job.failedReason, v));
 }
 
+function startWorkerHint(where: string): string {
+  return `zonal worker ${where.replace(/ \(password set\)$/, '')}`;
+}
+
 /** Workers of this version only: those of another version listen on another queue and take none of these jobs. */
 async function workersHint(queue: Queue, where: string, version: string): Promise<string> {
   const count = await queue.getWorkersCount().catch(() => null);
-  const start = `start one of zonal ${version} with: zonal worker ${where.replace(/ \(password set\)$/, '')}`;
+  const start = `start one of zonal ${version} with: ${startWorkerHint(where)}`;
   return count === null
     ? `waiting for workers (${start})`
     : count === 0
       ? `no zonal ${version} worker is connected yet (workers of another version take no jobs from this batch): ${start}`
       : `${count} worker${count === 1 ? '' : 's'} connected`;
+}
+
+/**
+ * Called when no event has come for a while: if every worker has gone (killed,
+ * shut down, cut off), say so once, rather than wait in silence; once a
+ * worker is back, a later loss is told again.
+ */
+function workerWatch(
+  queue: Queue,
+  awaited: AwaitedJobs,
+  where: string,
+  settings: QueueBatchSettings,
+): () => Promise<void> {
+  let told = false;
+  return async () => {
+    const count = await queue.getWorkersCount();
+    if (count > 0 || told) {
+      told = count === 0;
+      return;
+    }
+    told = true;
+    const waiting = awaited.ids().length;
+    settings.notice(
+      `no zonal ${settings.version} worker is connected: ${waiting} variant${waiting === 1 ? '' : 's'} wait on the queue; start one with: ${startWorkerHint(where)}`,
+    );
+  };
 }
 
 function entriesFor(
@@ -229,8 +259,11 @@ export async function connectQueueBatch(settings: QueueBatchSettings): Promise<Q
     const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));
     await sweep();
     const sweepMs = settings.sweepMs ?? 10_000;
+    const watch = workerWatch(queue, awaited, where, settings);
     const sweeper = setInterval(() => {
-      if (Date.now() - lastEvent() >= sweepMs) void sweep().catch(() => undefined);
+      if (Date.now() - lastEvent() < sweepMs) return;
+      void sweep().catch(() => undefined);
+      void watch().catch(() => undefined);
     }, sweepMs);
     await awaited.allLanded.finally(() => clearInterval(sweeper));
   };

@@ -150,6 +150,23 @@ describe('zonal batch --queue with zonal worker', () => {
     expect(await csvOf(dir)).toEqual(localCsv);
   });
 
+  test('every worker gone mid-batch: the coordinator says so rather than waiting in silence, and a worker started then finishes the batch', async () => {
+    const url = db(6);
+    const a = await worker(url);
+    const dir = await out();
+    const coordinator = startZonal(['batch', batchFile, '--queue', url, '--out', dir]);
+    await killHoldingJob(a);
+    const told = /no zonal \S+ worker is connected: \d+ variants? wait on the queue; start one with: zonal worker redis:\/\/127\.0\.0\.1:\d+\/6/;
+    for (const deadline = Date.now() + 30_000; !told.test(coordinator.stderr()); ) {
+      expect(Date.now(), `no word of the missing workers; stderr:\n${coordinator.stderr()}`).toBeLessThan(deadline);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const b = await worker(url);
+    expect(await coordinator.exited, coordinator.stderr()).toBe(0);
+    expect(await stop(b)).toBe(0);
+    expect(await rowsOf(dir)).toEqual(localRows);
+  }, 90_000);
+
   test('--resume after the coordinator is killed collects what the workers finished meanwhile: no row lost, none twice', async () => {
     const url = db(2);
     const w = await worker(url);
