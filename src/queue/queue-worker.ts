@@ -89,7 +89,9 @@ async function scenarioRoot(): Promise<string> {
   } catch (e) {
     const code = String((e as { code?: unknown } | null)?.code ?? '');
     const why =
-      code === 'ENOENT' ? 'no such folder' : (writeFailureReason(code) ?? (e instanceof Error ? e.message : String(e)));
+      code === 'ENOENT'
+        ? 'no such folder'
+        : (writeFailureReason(code) ?? (e instanceof Error ? e.message : String(e)));
     throw new OutputError(
       `zonal worker: cannot make a folder for the scenarios in ${tmp} (the system's temporary folder, TMPDIR): ${why}: create it, or set TMPDIR to a folder this worker can write\nNo job was taken.`,
     );

@@ -60,9 +60,9 @@ function unreachableMessage(address: RedisAddress, error: unknown): string {
               ? 'the user name or password is wrong'
               : /Unknown RESP type/.test(text)
                 ? `something other than Redis answers there (it sent ${/"[^"]*"/.exec(text)?.[0] ?? 'something else'}): check the port (Redis's own is 6379)`
-              : /DB index is out of range/i.test(text)
-                ? `database ${address.db} does not exist on this server: use a smaller number`
-                : text;
+                : /DB index is out of range/i.test(text)
+                  ? `database ${address.db} does not exist on this server: use a smaller number`
+                  : text;
   return `cannot reach Redis at ${where}: ${why}`;
 }
 

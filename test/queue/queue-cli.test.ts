@@ -156,9 +156,12 @@ describe('zonal batch --queue with zonal worker', () => {
     const dir = await out();
     const coordinator = startZonal(['batch', batchFile, '--queue', url, '--out', dir]);
     await killHoldingJob(a);
-    const told = /no zonal \S+ worker is connected: \d+ variants? wait on the queue; start one with: zonal worker redis:\/\/127\.0\.0\.1:\d+\/6/;
+    const told =
+      /no zonal \S+ worker is connected: \d+ variants? wait on the queue; start one with: zonal worker redis:\/\/127\.0\.0\.1:\d+\/6/;
     for (const deadline = Date.now() + 30_000; !told.test(coordinator.stderr()); ) {
-      expect(Date.now(), `no word of the missing workers; stderr:\n${coordinator.stderr()}`).toBeLessThan(deadline);
+      expect(Date.now(), `no word of the missing workers; stderr:\n${coordinator.stderr()}`).toBeLessThan(
+        deadline,
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const b = await worker(url);
@@ -292,7 +295,14 @@ describe('when Redis cannot be used', () => {
 
   test('rediss:// (TLS) at a server without TLS: one message that says to try redis://, exit 1', async () => {
     const dir = await out();
-    const r = await zonal(['batch', batchFile, '--queue', redis.url.replace(/^redis:/, 'rediss:'), '--out', dir]);
+    const r = await zonal([
+      'batch',
+      batchFile,
+      '--queue',
+      redis.url.replace(/^redis:/, 'rediss:'),
+      '--out',
+      dir,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /^zonal batch: cannot reach Redis at rediss:\/\/127\.0\.0\.1:\d+\/0: no answer within 5 s: check the host, the port and any firewall; if the server does not use TLS, write redis:\/\/ rather than rediss:\/\/\nNothing was written\.\n$/,

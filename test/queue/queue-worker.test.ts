@@ -112,7 +112,13 @@ describe('zonal worker', () => {
   });
 
   test('a worker of another version beside one of this version takes none of the batch: every row is solved', async () => {
-    const stray = await startWorker({ address, concurrency: 1, lockSeconds: 5, version: 'test-0', log: () => undefined });
+    const stray = await startWorker({
+      address,
+      concurrency: 1,
+      lockSeconds: 5,
+      version: 'test-0',
+      log: () => undefined,
+    });
     const coordinator = await connectQueueBatch({
       address,
       batchDir: path.join(repoRoot, 'scenarios'),
