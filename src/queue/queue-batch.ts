@@ -25,6 +25,7 @@ import { AwaitedJobs, type QueuedVariant } from './awaited-jobs.js';
 import { describeAddress, type RedisAddress } from './redis-address.js';
 import { openRedis } from './redis-client.js';
 import { encodeBundle, packScenario } from './scenario-bundle.js';
+import { solverBuild } from './solver-build.js';
 import {
   jobId,
   keepSeconds,
@@ -40,6 +41,7 @@ export interface QueueBatchSettings {
   /** Folder of batch.json: variant bases are relative to it. */
   readonly batchDir: string;
   readonly timeLimit: number;
+  /** The package version; the solver's fingerprint is added to it (solver-build.ts). */
   readonly version: string;
   /** false: earlier jobs of these variants are solved again (a clean start). */
   readonly resume: boolean;
@@ -218,7 +220,8 @@ function listen(
  * Connect to the queue (BullMQ checks the server's version here), so a
  * server that cannot be used fails before runBatch writes anything.
  */
-export async function connectQueueBatch(settings: QueueBatchSettings): Promise<QueueBatch> {
+export async function connectQueueBatch(given: QueueBatchSettings): Promise<QueueBatch> {
+  const settings = { ...given, version: solverBuild(given.version) };
   const where = describeAddress(settings.address);
   const client = openRedis(settings.address, (message) =>
     settings.notice(`${message} (retrying; stop with Ctrl-C and run again with --resume)`),

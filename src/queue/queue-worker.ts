@@ -24,6 +24,7 @@ import { OutputError, writeFailureReason } from '../io/output-error.js';
 import type { RedisAddress } from './redis-address.js';
 import { openRedis } from './redis-client.js';
 import { decodeBundle, unpackScenario } from './scenario-bundle.js';
+import { solverBuild } from './solver-build.js';
 import { keepSeconds, queueNameOf, scenarioKey, variantJobSchema } from './variant-job.js';
 
 export interface WorkerSettings {
@@ -36,6 +37,7 @@ export interface WorkerSettings {
    * this. @defaultValue 30
    */
   readonly lockSeconds: number;
+  /** The package version; the solver's fingerprint is added to it (solver-build.ts). */
   readonly version: string;
   /** One line per event worth a log line (job started, done, failed; connection trouble). */
   readonly log: (line: string) => void;
@@ -98,7 +100,8 @@ async function scenarioRoot(): Promise<string> {
   }
 }
 
-export async function startWorker(settings: WorkerSettings): Promise<RunningWorker> {
+export async function startWorker(given: WorkerSettings): Promise<RunningWorker> {
+  const settings = { ...given, version: solverBuild(given.version) };
   const root = await scenarioRoot();
   const client = openRedis(settings.address, (message) => settings.log(`${message} (retrying)`));
   const folderOf = scenarioFolders(root, (key) => client.get(key));

@@ -4,9 +4,10 @@
  * redis-server (scripts/ensure-redis.sh, run by .ci/run): without it these
  * tests fail, they do not skip. Each test uses its own Redis database.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { Redis } from 'ioredis';
@@ -107,6 +108,14 @@ async function jobsIn(server: LocalRedis): Promise<number> {
   }
 }
 
+/** Wait until `ready()` holds, polling; fail after `ms` with `what` (the output so far, say). */
+async function until(ready: () => boolean, what: () => string, ms = 30_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !ready(); ) {
+    expect(Date.now(), what()).toBeLessThan(deadline);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function stop(w: Running): Promise<number | null> {
   w.child.kill('SIGTERM');
   return w.exited;
@@ -158,17 +167,55 @@ describe('zonal batch --queue with zonal worker', () => {
     await killHoldingJob(a);
     const told =
       /no zonal \S+ worker is connected: \d+ variants? wait on the queue; start one with: zonal worker redis:\/\/127\.0\.0\.1:\d+\/6/;
-    for (const deadline = Date.now() + 30_000; !told.test(coordinator.stderr()); ) {
-      expect(Date.now(), `no word of the missing workers; stderr:\n${coordinator.stderr()}`).toBeLessThan(
-        deadline,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await until(
+      () => told.test(coordinator.stderr()),
+      () => `no word of the missing workers; stderr:\n${coordinator.stderr()}`,
+    );
     const b = await worker(url);
     expect(await coordinator.exited, coordinator.stderr()).toBe(0);
     expect(await stop(b)).toBe(0);
     expect(await rowsOf(dir)).toEqual(localRows);
   }, 90_000);
+
+  test('a worker built from other code under the same version number takes none of the batch', async () => {
+    const url = db(7);
+    const other = await tempDir('zonal-other-build-');
+    await cp(path.join(repoRoot, 'bin'), path.join(other, 'bin'), { recursive: true });
+    await cp(path.join(repoRoot, 'dist'), path.join(other, 'dist'), {
+      recursive: true,
+      filter: (file) => !file.endsWith('.v8cache'),
+    });
+    await cp(path.join(repoRoot, 'package.json'), path.join(other, 'package.json'));
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(other, 'node_modules'));
+    // Another commit's solver: the same version in package.json, other worker code.
+    await appendFile(path.join(other, 'dist', 'bundle', 'batch-worker.cjs'), '\n// another commit\n');
+    const stray = spawn(process.execPath, [
+      path.join(other, 'bin', 'zonal.js'),
+      'worker',
+      url,
+      '--concurrency',
+      '1',
+    ]);
+    let log = '';
+    stray.stdout.on('data', (d: Buffer) => (log += d.toString('utf8')));
+    try {
+      await until(
+        () => / worker on redis:/.test(log),
+        () => `the other build's worker did not start: ${log}`,
+      );
+      const coordinator = startZonal(['batch', batchFile, '--queue', url, '--out', await out()]);
+      await until(
+        () => / on queue "/.test(coordinator.stderr()),
+        () => `no queue line: ${coordinator.stderr()}`,
+      );
+      coordinator.child.kill('SIGINT');
+      await coordinator.exited;
+      expect(coordinator.stderr()).toMatch(/; no zonal \S+ worker is connected yet/);
+      expect(log).not.toMatch(/ started /);
+    } finally {
+      stray.kill('SIGKILL');
+    }
+  });
 
   test('--resume after the coordinator is killed collects what the workers finished meanwhile: no row lost, none twice', async () => {
     const url = db(2);

@@ -14,6 +14,7 @@ import { parseRedisAddress, type RedisAddress } from '../../src/queue/redis-addr
 import { encodeBundle, packScenario } from '../../src/queue/scenario-bundle.js';
 import { connectQueueBatch } from '../../src/queue/queue-batch.js';
 import { startWorker, type RunningWorker } from '../../src/queue/queue-worker.js';
+import { solverBuild } from '../../src/queue/solver-build.js';
 import { jobId, queueNameOf, scenarioKey, variantJob } from '../../src/queue/variant-job.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -40,8 +41,8 @@ beforeAll(async () => {
     log: (line) => log.push(line),
   });
   client = new Redis({ port: redis.port, db: 5, maxRetriesPerRequest: null });
-  queue = new Queue(queueNameOf('test-1'), { connection: client });
-  events = new QueueEvents(queueNameOf('test-1'), { connection: client });
+  queue = new Queue(queueNameOf(solverBuild('test-1')), { connection: client });
+  events = new QueueEvents(queueNameOf(solverBuild('test-1')), { connection: client });
   await events.waitUntilReady();
   const batch = parseBatchFile(
     JSON.stringify({ base: 'tiny', variants: [{ id: 'one', overrides: { zoning: 'one' } }] }),
@@ -76,7 +77,7 @@ describe('zonal worker', () => {
   test('a valid job: the scenario comes from Redis, the row comes back', async () => {
     const bundle = await packScenario(path.join(repoRoot, 'scenarios', 'tiny'));
     await client.set(scenarioKey(bundle.hash), encodeBundle(bundle));
-    const job = variantJob(variant, bundle.hash, 30, 'test-1');
+    const job = variantJob(variant, bundle.hash, 30, solverBuild('test-1'));
     const result = await outcome(job, jobId(job));
     expect(result).toMatchObject({ row: { id: 'one', status: 'optimal', error: null } });
     expect(log).toContain('started one');
@@ -85,7 +86,7 @@ describe('zonal worker', () => {
   test('jobs it cannot check fail at once, each saying why, and nothing is solved', async () => {
     const bundle = await packScenario(path.join(repoRoot, 'scenarios', 'tiny'));
     await client.set(scenarioKey('c'.repeat(64)), encodeBundle(bundle));
-    const good = variantJob(variant, bundle.hash, 30, 'test-1');
+    const good = variantJob(variant, bundle.hash, 30, solverBuild('test-1'));
     const cases: Array<[string, unknown, RegExp]> = [
       [
         'not-a-variant',
@@ -100,7 +101,7 @@ describe('zonal worker', () => {
       [
         'other-version',
         { ...good, version: 'test-0' },
-        /queued by zonal test-0, taken by a worker running zonal test-1: run the same version everywhere/,
+        /queued by zonal test-0, taken by a worker running zonal test-1\+[0-9a-f]{8}: run the same version everywhere/,
       ],
       ['missing-scenario', { ...good, scenario: 'd'.repeat(64) }, /scenario dddddddddddd is not in Redis/],
       ['tampered-scenario', { ...good, scenario: 'c'.repeat(64) }, /does not match its hash/],
