@@ -140,14 +140,14 @@ function startWorkerHint(where: string): string {
   return `zonal worker ${where.replace(/ \(password set\)$/, '')}`;
 }
 
-/** Workers of this version only: those of another version listen on another queue and take none of these jobs. */
+/** Workers of this build only: those of another build listen on another queue and take none of these jobs. */
 async function workersHint(queue: Queue, where: string, version: string): Promise<string> {
   const count = await queue.getWorkersCount().catch(() => null);
   const start = `start one of zonal ${version} with: ${startWorkerHint(where)}`;
   return count === null
     ? `waiting for workers (${start})`
     : count === 0
-      ? `no zonal ${version} worker is connected yet (workers of another version take no jobs from this batch): ${start}`
+      ? `no zonal ${version} worker is connected yet (workers of another build take no jobs from this batch): ${start}`
       : `${count} worker${count === 1 ? '' : 's'} connected`;
 }
 
