@@ -25,10 +25,11 @@ import { AwaitedJobs, type QueuedVariant } from './awaited-jobs.js';
 import { describeAddress, type RedisAddress } from './redis-address.js';
 import { openRedis } from './redis-client.js';
 import { encodeBundle, packScenario } from './scenario-bundle.js';
+import { solverBuild } from './solver-build.js';
 import {
   jobId,
   keepSeconds,
-  queueName,
+  queueNameOf,
   rowFromFailure,
   rowFromResult,
   scenarioKey,
@@ -40,6 +41,7 @@ export interface QueueBatchSettings {
   /** Folder of batch.json: variant bases are relative to it. */
   readonly batchDir: string;
   readonly timeLimit: number;
+  /** The package version; the solver's fingerprint is added to it (solver-build.ts). */
   readonly version: string;
   /** false: earlier jobs of these variants are solved again (a clean start). */
   readonly resume: boolean;
@@ -134,14 +136,45 @@ async function sweepOne(queue: Queue, awaited: AwaitedJobs, scenarios: Scenarios
   else awaited.settle(id, (v) => rowFromFailure(job.failedReason, v));
 }
 
-async function workersHint(queue: Queue, where: string): Promise<string> {
+function startWorkerHint(where: string): string {
+  return `zonal worker ${where.replace(/ \(password set\)$/, '')}`;
+}
+
+/** Workers of this build only: those of another build listen on another queue and take none of these jobs. */
+async function workersHint(queue: Queue, where: string, version: string): Promise<string> {
   const count = await queue.getWorkersCount().catch(() => null);
-  const start = `start one with: zonal worker ${where.replace(/ \(password set\)$/, '')}`;
+  const start = `start one of zonal ${version} with: ${startWorkerHint(where)}`;
   return count === null
     ? `waiting for workers (${start})`
     : count === 0
-      ? `no worker is connected yet: ${start}`
+      ? `no zonal ${version} worker is connected yet (workers of another build take no jobs from this batch): ${start}`
       : `${count} worker${count === 1 ? '' : 's'} connected`;
+}
+
+/**
+ * Called when no event has come for a while: if every worker has gone (killed,
+ * shut down, cut off), say so once, rather than wait in silence; once a
+ * worker is back, a later loss is told again.
+ */
+function workerWatch(
+  queue: Queue,
+  awaited: AwaitedJobs,
+  where: string,
+  settings: QueueBatchSettings,
+): () => Promise<void> {
+  let told = false;
+  return async () => {
+    const count = await queue.getWorkersCount();
+    if (count > 0 || told) {
+      told = count === 0;
+      return;
+    }
+    told = true;
+    const waiting = awaited.ids().length;
+    settings.notice(
+      `no zonal ${settings.version} worker is connected: ${waiting} variant${waiting === 1 ? '' : 's'} wait on the queue; start one with: ${startWorkerHint(where)}`,
+    );
+  };
 }
 
 function entriesFor(
@@ -187,11 +220,13 @@ function listen(
  * Connect to the queue (BullMQ checks the server's version here), so a
  * server that cannot be used fails before runBatch writes anything.
  */
-export async function connectQueueBatch(settings: QueueBatchSettings): Promise<QueueBatch> {
+export async function connectQueueBatch(given: QueueBatchSettings): Promise<QueueBatch> {
+  const settings = { ...given, version: solverBuild(given.version) };
   const where = describeAddress(settings.address);
   const client = openRedis(settings.address, (message) =>
     settings.notice(`${message} (retrying; stop with Ctrl-C and run again with --resume)`),
   );
+  const queueName = queueNameOf(settings.version);
   const queue = new Queue(queueName, { connection: client });
   const events = new QueueEvents(queueName, { connection: client });
   // Connection errors are reported once, by openRedis; without a listener they would end the process.
@@ -222,13 +257,16 @@ export async function connectQueueBatch(settings: QueueBatchSettings): Promise<Q
     await inChunks(entries, (e) => clearEarlier(queue, e.id, settings.resume));
     await add(queue, entries);
     settings.notice(
-      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${await workersHint(queue, where)}`,
+      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${await workersHint(queue, where, settings.version)}`,
     );
     const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));
     await sweep();
     const sweepMs = settings.sweepMs ?? 10_000;
+    const watch = workerWatch(queue, awaited, where, settings);
     const sweeper = setInterval(() => {
-      if (Date.now() - lastEvent() >= sweepMs) void sweep().catch(() => undefined);
+      if (Date.now() - lastEvent() < sweepMs) return;
+      void sweep().catch(() => undefined);
+      void watch().catch(() => undefined);
     }, sweepMs);
     await awaited.allLanded.finally(() => clearInterval(sweeper));
   };

@@ -20,10 +20,12 @@ import { Piscina } from 'piscina';
 import { workerEntry } from '../compare/batch-run.js';
 import type { VariantTask } from '../compare/batch-worker.js';
 import type { BatchRow } from '../compare/run-variant.js';
+import { OutputError, writeFailureReason } from '../io/output-error.js';
 import type { RedisAddress } from './redis-address.js';
 import { openRedis } from './redis-client.js';
 import { decodeBundle, unpackScenario } from './scenario-bundle.js';
-import { keepSeconds, queueName, scenarioKey, variantJobSchema } from './variant-job.js';
+import { solverBuild } from './solver-build.js';
+import { keepSeconds, queueNameOf, scenarioKey, variantJobSchema } from './variant-job.js';
 
 export interface WorkerSettings {
   readonly address: RedisAddress;
@@ -35,6 +37,7 @@ export interface WorkerSettings {
    * this. @defaultValue 30
    */
   readonly lockSeconds: number;
+  /** The package version; the solver's fingerprint is added to it (solver-build.ts). */
   readonly version: string;
   /** One line per event worth a log line (job started, done, failed; connection trouble). */
   readonly log: (line: string) => void;
@@ -80,8 +83,26 @@ function variantOf(job: Job): string {
   return typeof variant?.id === 'string' ? variant.id : `job ${job.id ?? '?'}`;
 }
 
-export async function startWorker(settings: WorkerSettings): Promise<RunningWorker> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'zonal-worker-'));
+/** This worker's own folder for the scenarios it fetches, in the system's temporary folder; a message a user can act on when it cannot be made. */
+async function scenarioRoot(): Promise<string> {
+  const tmp = os.tmpdir();
+  try {
+    return await mkdtemp(path.join(tmp, 'zonal-worker-'));
+  } catch (e) {
+    const code = String((e as { code?: unknown } | null)?.code ?? '');
+    const why =
+      code === 'ENOENT'
+        ? 'no such folder'
+        : (writeFailureReason(code) ?? (e instanceof Error ? e.message : String(e)));
+    throw new OutputError(
+      `zonal worker: cannot make a folder for the scenarios in ${tmp} (the system's temporary folder, TMPDIR): ${why}: create it, or set TMPDIR to a folder this worker can write\nNo job was taken.`,
+    );
+  }
+}
+
+export async function startWorker(given: WorkerSettings): Promise<RunningWorker> {
+  const settings = { ...given, version: solverBuild(given.version) };
+  const root = await scenarioRoot();
   const client = openRedis(settings.address, (message) => settings.log(`${message} (retrying)`));
   const folderOf = scenarioFolders(root, (key) => client.get(key));
   const pool = new Piscina<VariantTask, BatchRow>({
@@ -107,7 +128,7 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     return pool.run({ variant, baseDir: await folderOf(scenario), timeLimit, version });
   };
 
-  const worker = new Worker(queueName, solve, {
+  const worker = new Worker(queueNameOf(settings.version), solve, {
     connection: client,
     concurrency: settings.concurrency,
     lockDuration: settings.lockSeconds * 1000,

@@ -4,6 +4,7 @@
  * the long-lived client shared by a coordinator's or a worker's queue objects.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
 import { describeAddress, redisEnv, type RedisAddress } from './redis-address.js';
 
@@ -18,7 +19,11 @@ function tlsOptions(
 ): ClientOptions['tls'] {
   if (!address.tls) return undefined;
   const caFile = env[redisEnv.caFile];
-  return { servername: address.host, ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }) };
+  // A server name is sent only for a host name: Node warns (DEP0123) about an address, a second message before zonal's own.
+  return {
+    ...(isIP(address.host) === 0 ? { servername: address.host } : {}),
+    ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }),
+  };
 }
 
 function baseOptions(
@@ -48,14 +53,16 @@ function unreachableMessage(address: RedisAddress, error: unknown): string {
       : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
         ? `the host "${address.host}" is not known: check its name`
         : /ETIMEDOUT|timed? ?out/i.test(`${String(code)} ${text}`)
-          ? `no answer within ${checkTimeoutMs / 1000} s: check the host, the port and any firewall`
+          ? `no answer within ${checkTimeoutMs / 1000} s: check the host, the port and any firewall${address.tls ? '; if the server does not use TLS, write redis:// rather than rediss://' : ''}`
           : /NOAUTH/.test(text)
             ? `the server wants a password: put it in the URL (redis://:PASSWORD@host:port/db) or in ${redisEnv.password}`
             : /WRONGPASS|invalid password|invalid username/i.test(text)
               ? 'the user name or password is wrong'
-              : /DB index is out of range/i.test(text)
-                ? `database ${address.db} does not exist on this server: use a smaller number`
-                : text;
+              : /Unknown RESP type/.test(text)
+                ? `something other than Redis answers there (it sent ${/"[^"]*"/.exec(text)?.[0] ?? 'something else'}): check the port (Redis's own is 6379)`
+                : /DB index is out of range/i.test(text)
+                  ? `database ${address.db} does not exist on this server: use a smaller number`
+                  : text;
   return `cannot reach Redis at ${where}: ${why}`;
 }
 
@@ -72,6 +79,10 @@ export async function checkRedis(
   try {
     client = new Redis({
       ...baseOptions(address, env),
+      // ioredis selects `db` itself as it connects, and when the server has no
+      // such database it reports the error but carries on in database 0: the
+      // check selects it below, where a refusal fails the check.
+      db: 0,
       lazyConnect: true,
       connectTimeout: checkTimeoutMs,
       maxRetriesPerRequest: 0,
@@ -85,6 +96,7 @@ export async function checkRedis(
   client.on('error', (e: unknown) => (lastError = e));
   try {
     await client.connect();
+    if (address.db !== 0) await client.select(address.db);
     await client.ping();
     return null;
   } catch (e) {

@@ -12,8 +12,15 @@ import { isBatchRow } from '../compare/batch-output.js';
 import { overridesSchema } from '../compare/overrides.js';
 import { failedRow, type BatchRow } from '../compare/run-variant.js';
 
-/** The BullMQ queue every coordinator and worker uses (keys `bull:zonal-batch:*`). */
-export const queueName = 'zonal-batch';
+/**
+ * The BullMQ queue of one zonal build (keys `bull:zonal-batch-0.1.0+1a2b3c4d:*`, see solver-build.ts):
+ * a worker takes jobs only from its own version's queue, so a worker left on
+ * an older version beside up-to-date ones takes no job instead of failing
+ * every job it grabs. (BullMQ queue names cannot hold ":".)
+ */
+export function queueNameOf(version: string): string {
+  return `zonal-batch-${version.replace(/[^\w.+-]/g, '_')}`;
+}
 
 /** Redis key of a scenario bundle (see scenario-bundle.ts). */
 export function scenarioKey(hash: string): string {
@@ -35,7 +42,7 @@ export const variantJobSchema = z.strictObject({
   /** Content hash of the base scenario's bundle. */
   scenario: z.string().regex(/^[0-9a-f]{64}$/, 'must be a scenario hash (64 hex digits)'),
   timeLimit: z.number().gt(0).max(86_400),
-  /** zonal version of the coordinator: a worker of another version refuses the job. */
+  /** zonal version and solver fingerprint of the coordinator (solver-build.ts): a worker of another refuses the job. */
   version: z.string().min(1),
 });
 

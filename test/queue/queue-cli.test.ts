@@ -4,15 +4,17 @@
  * redis-server (scripts/ensure-redis.sh, run by .ci/run): without it these
  * tests fail, they do not skip. Each test uses its own Redis database.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { appendFile, cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRedis, type LocalRedis } from '../../src/bench/redis-server.js';
 import type { BatchRow } from '../../src/compare/run-variant.js';
-import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
+import { assertBuilt, bin, node, repoRoot, zonal } from '../helpers/cli.js';
 import { startZonal, type Running } from '../helpers/running.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
@@ -100,9 +102,17 @@ async function jobsIn(server: LocalRedis): Promise<number> {
   const client = new Redis({ port: server.port, lazyConnect: true });
   try {
     await client.connect();
-    return (await client.keys('bull:zonal-batch:zonal-*')).length;
+    return (await client.keys('bull:zonal-batch-*:zonal-*')).length;
   } finally {
     client.disconnect();
+  }
+}
+
+/** Wait until `ready()` holds, polling; fail after `ms` with `what` (the output so far, say). */
+async function until(ready: () => boolean, what: () => string, ms = 30_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !ready(); ) {
+    expect(Date.now(), what()).toBeLessThan(deadline);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
@@ -147,6 +157,64 @@ describe('zonal batch --queue with zonal worker', () => {
     expect(coordinator.stdout()).toMatch(/11 variants: ran 11 on the queue at redis:\/\/127\.0\.0\.1:\d+\/1/);
     expect(await rowsOf(dir)).toEqual(localRows);
     expect(await csvOf(dir)).toEqual(localCsv);
+  });
+
+  test('every worker gone mid-batch: the coordinator says so rather than waiting in silence, and a worker started then finishes the batch', async () => {
+    const url = db(6);
+    const a = await worker(url);
+    const dir = await out();
+    const coordinator = startZonal(['batch', batchFile, '--queue', url, '--out', dir]);
+    await killHoldingJob(a);
+    const told =
+      /no zonal \S+ worker is connected: \d+ variants? wait on the queue; start one with: zonal worker redis:\/\/127\.0\.0\.1:\d+\/6/;
+    await until(
+      () => told.test(coordinator.stderr()),
+      () => `no word of the missing workers; stderr:\n${coordinator.stderr()}`,
+    );
+    const b = await worker(url);
+    expect(await coordinator.exited, coordinator.stderr()).toBe(0);
+    expect(await stop(b)).toBe(0);
+    expect(await rowsOf(dir)).toEqual(localRows);
+  }, 90_000);
+
+  test('a worker built from other code under the same version number takes none of the batch', async () => {
+    const url = db(7);
+    const other = await tempDir('zonal-other-build-');
+    await cp(path.join(repoRoot, 'bin'), path.join(other, 'bin'), { recursive: true });
+    await cp(path.join(repoRoot, 'dist'), path.join(other, 'dist'), {
+      recursive: true,
+      filter: (file) => !file.endsWith('.v8cache'),
+    });
+    await cp(path.join(repoRoot, 'package.json'), path.join(other, 'package.json'));
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(other, 'node_modules'));
+    // Another commit's solver: the same version in package.json, other worker code.
+    await appendFile(path.join(other, 'dist', 'bundle', 'batch-worker.cjs'), '\n// another commit\n');
+    const stray = spawn(process.execPath, [
+      path.join(other, 'bin', 'zonal.js'),
+      'worker',
+      url,
+      '--concurrency',
+      '1',
+    ]);
+    let log = '';
+    stray.stdout.on('data', (d: Buffer) => (log += d.toString('utf8')));
+    try {
+      await until(
+        () => / worker on redis:/.test(log),
+        () => `the other build's worker did not start: ${log}`,
+      );
+      const coordinator = startZonal(['batch', batchFile, '--queue', url, '--out', await out()]);
+      await until(
+        () => / on queue "/.test(coordinator.stderr()),
+        () => `no queue line: ${coordinator.stderr()}`,
+      );
+      coordinator.child.kill('SIGINT');
+      await coordinator.exited;
+      expect(coordinator.stderr()).toMatch(/; no zonal \S+ worker is connected yet/);
+      expect(log).not.toMatch(/ started /);
+    } finally {
+      stray.kill('SIGKILL');
+    }
   });
 
   test('--resume after the coordinator is killed collects what the workers finished meanwhile: no row lost, none twice', async () => {
@@ -235,6 +303,66 @@ describe('when Redis cannot be used', () => {
     expect(w.code).toBe(1);
     expect(w.stderr).toMatch(/cannot reach Redis/);
     expect(w.stderr).not.toContain('s3cret');
+  });
+
+  test('a database the server does not have: exit 1 and no output folder, not a batch run in database 0', async () => {
+    // redis-server has 16 databases (0-15) unless told otherwise.
+    const missing = db(99);
+    const dir = await out();
+    const r = await zonal(['batch', batchFile, '--queue', missing, '--out', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^zonal batch: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/99: database 99 does not exist on this server: use a smaller number\nNothing was written\.\n$/,
+    );
+    expect(existsSync(dir)).toBe(false);
+    const w = await zonal(['worker', missing]);
+    expect(w.code).toBe(1);
+    expect(w.stderr).toMatch(/database 99 does not exist/);
+  });
+
+  test('a port where something other than Redis answers (a web server): says so, exit 1, nothing written', async () => {
+    const web = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    });
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const url = `redis://127.0.0.1:${(web.address() as AddressInfo).port}/0`;
+    try {
+      const dir = await out();
+      const r = await zonal(['batch', batchFile, '--queue', url, '--out', dir]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^zonal batch: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0: something other than Redis answers there \(it sent "H"\): check the port \(Redis's own is 6379\)\nNothing was written\.\n$/,
+      );
+      expect(existsSync(dir)).toBe(false);
+    } finally {
+      web.close();
+    }
+  });
+
+  test('rediss:// (TLS) at a server without TLS: one message that says to try redis://, exit 1', async () => {
+    const dir = await out();
+    const r = await zonal([
+      'batch',
+      batchFile,
+      '--queue',
+      redis.url.replace(/^redis:/, 'rediss:'),
+      '--out',
+      dir,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^zonal batch: cannot reach Redis at rediss:\/\/127\.0\.0\.1:\d+\/0: no answer within 5 s: check the host, the port and any firewall; if the server does not use TLS, write redis:\/\/ rather than rediss:\/\/\nNothing was written\.\n$/,
+    );
+    expect(existsSync(dir)).toBe(false);
+  }, 20_000);
+
+  test('a worker that cannot make its scenario folder (TMPDIR missing): one message naming it, exit 1, no stack', async () => {
+    const r = await node([bin, 'worker', redis.url], repoRoot, { TMPDIR: '/nonexistent/zonal-tmp' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^zonal worker: cannot make a folder for the scenarios in \/nonexistent\/zonal-tmp \(the system's temporary folder, TMPDIR\): no such folder: create it, or set TMPDIR to a folder this worker can write\nNo job was taken\.\n$/,
+    );
   });
 
   test('a URL that is not a Redis URL, or --workers with --queue: exit 2 and one message', async () => {

@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRedis, type LocalRedis } from '../../src/bench/redis-server.js';
 import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
 import type { BatchRow } from '../../src/compare/run-variant.js';
-import { parseRedisAddress } from '../../src/queue/redis-address.js';
+import { parseRedisAddress, type RedisAddress } from '../../src/queue/redis-address.js';
 import { encodeBundle, packScenario } from '../../src/queue/scenario-bundle.js';
+import { connectQueueBatch } from '../../src/queue/queue-batch.js';
 import { startWorker, type RunningWorker } from '../../src/queue/queue-worker.js';
-import { jobId, queueName, scenarioKey, variantJob } from '../../src/queue/variant-job.js';
+import { solverBuild } from '../../src/queue/solver-build.js';
+import { jobId, queueNameOf, scenarioKey, variantJob } from '../../src/queue/variant-job.js';
 import { repoRoot } from '../helpers/cli.js';
 
 let redis: LocalRedis;
@@ -23,12 +25,14 @@ let events: QueueEvents;
 let worker: RunningWorker;
 const log: string[] = [];
 let variant: Variant;
+let address: RedisAddress;
 
 beforeAll(async () => {
   redis = await startRedis();
   const url = redis.url.replace(/\/0$/, '/5');
   const parsed = parseRedisAddress(url, {});
   if (parsed.kind !== 'ok') throw new Error(parsed.message);
+  address = parsed.address;
   worker = await startWorker({
     address: parsed.address,
     concurrency: 1,
@@ -37,8 +41,8 @@ beforeAll(async () => {
     log: (line) => log.push(line),
   });
   client = new Redis({ port: redis.port, db: 5, maxRetriesPerRequest: null });
-  queue = new Queue(queueName, { connection: client });
-  events = new QueueEvents(queueName, { connection: client });
+  queue = new Queue(queueNameOf(solverBuild('test-1')), { connection: client });
+  events = new QueueEvents(queueNameOf(solverBuild('test-1')), { connection: client });
   await events.waitUntilReady();
   const batch = parseBatchFile(
     JSON.stringify({ base: 'tiny', variants: [{ id: 'one', overrides: { zoning: 'one' } }] }),
@@ -73,7 +77,7 @@ describe('zonal worker', () => {
   test('a valid job: the scenario comes from Redis, the row comes back', async () => {
     const bundle = await packScenario(path.join(repoRoot, 'scenarios', 'tiny'));
     await client.set(scenarioKey(bundle.hash), encodeBundle(bundle));
-    const job = variantJob(variant, bundle.hash, 30, 'test-1');
+    const job = variantJob(variant, bundle.hash, 30, solverBuild('test-1'));
     const result = await outcome(job, jobId(job));
     expect(result).toMatchObject({ row: { id: 'one', status: 'optimal', error: null } });
     expect(log).toContain('started one');
@@ -82,7 +86,7 @@ describe('zonal worker', () => {
   test('jobs it cannot check fail at once, each saying why, and nothing is solved', async () => {
     const bundle = await packScenario(path.join(repoRoot, 'scenarios', 'tiny'));
     await client.set(scenarioKey('c'.repeat(64)), encodeBundle(bundle));
-    const good = variantJob(variant, bundle.hash, 30, 'test-1');
+    const good = variantJob(variant, bundle.hash, 30, solverBuild('test-1'));
     const cases: Array<[string, unknown, RegExp]> = [
       [
         'not-a-variant',
@@ -97,7 +101,7 @@ describe('zonal worker', () => {
       [
         'other-version',
         { ...good, version: 'test-0' },
-        /queued by zonal test-0, taken by a worker running zonal test-1: run the same version everywhere/,
+        /queued by zonal test-0, taken by a worker running zonal test-1\+[0-9a-f]{8}: run the same version everywhere/,
       ],
       ['missing-scenario', { ...good, scenario: 'd'.repeat(64) }, /scenario dddddddddddd is not in Redis/],
       ['tampered-scenario', { ...good, scenario: 'c'.repeat(64) }, /does not match its hash/],
@@ -106,5 +110,38 @@ describe('zonal worker', () => {
       const result = await outcome(data, id);
       expect(result, id).toMatchObject({ failed: expect.stringMatching(reason), attempts: 1 });
     }
+  });
+
+  test('a worker of another version beside one of this version takes none of the batch: every row is solved', async () => {
+    const stray = await startWorker({
+      address,
+      concurrency: 1,
+      lockSeconds: 5,
+      version: 'test-0',
+      log: () => undefined,
+    });
+    const coordinator = await connectQueueBatch({
+      address,
+      batchDir: path.join(repoRoot, 'scenarios'),
+      timeLimit: 30,
+      version: 'test-1',
+      resume: false,
+      notice: () => undefined,
+    });
+    const grid = parseBatchFile(
+      JSON.stringify({ base: 'tiny', grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 1, 1.1] } }),
+    );
+    if ('problems' in grid) throw new Error('bad test batch');
+    const rows: BatchRow[] = [];
+    try {
+      await coordinator.run(grid.variants, (row) => rows.push(row));
+    } finally {
+      await coordinator.close();
+      await stray.close();
+    }
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(rows.sort(byId).map((r) => [r.id, r.error])).toEqual(
+      [...grid.variants].sort(byId).map((v) => [v.id, null]),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { standardOut } from '../terminal.js';
 import { availableParallelism } from 'node:os';
 import { describeAddress } from '../../queue/redis-address.js';
 import { startWorker } from '../../queue/queue-worker.js';
+import { solverBuild } from '../../queue/solver-build.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { version } from '../version.js';
 import { reachableRedis } from './redis.js';
@@ -55,7 +56,7 @@ export async function workerCommand(url: string | undefined, flags: WorkerFlags)
   const address = await reachableRedis('zonal worker', url, 'No job was taken.');
   const worker = await startWorker({ address, concurrency, lockSeconds, version, log });
   log(
-    `zonal ${version} worker on ${describeAddress(address)}: solving up to ${concurrency} variant${concurrency === 1 ? '' : 's'} at once; Ctrl-C to stop`,
+    `zonal ${solverBuild(version)} worker on ${describeAddress(address)}: solving up to ${concurrency} variant${concurrency === 1 ? '' : 's'} at once; Ctrl-C to stop`,
   );
   await closeOnSignal(() => worker.close());
   log('stopped');
