@@ -65,6 +65,20 @@ export function workersFlag(text: string): number {
   );
 }
 
+/** `zonal worker --concurrency`: the variants one machine solves at once, bounded as `--workers` is. */
+export function concurrencyFlag(text: string): number {
+  return wholeNumberFlag(
+    '--concurrency',
+    text,
+    1,
+    maxWorkers,
+    ' (more variants at once than cores only wait)',
+  );
+}
+
+/** How long a worker's lock on a job lasts without a renewal, at most a day (as --time-limit). */
+export const maxLockSeconds = maxTimeLimitSeconds;
+
 export function maxVariantsFlag(text: string | undefined): number {
   return text === undefined ? defaultMaxVariants : wholeNumberFlag('--max-variants', text, 1, maxMaxVariants);
 }

@@ -231,6 +231,20 @@ describe.concurrent('bounded work', () => {
     expect(r.stderr).toContain('--workers 1000: give a whole number from 1 to 64');
   });
 
+  test.each([
+    ['--concurrency', '0x10', '--concurrency 0x10: give a whole number from 1 to 64'],
+    ['--concurrency', '1000', '--concurrency 1000: give a whole number from 1 to 64'],
+    ['--lock-seconds', 'Infinity', '--lock-seconds Infinity: give a whole number from 1 to 86400'],
+  ])(
+    'zonal worker %s %s is refused before Redis is tried, as --workers is',
+    async (flag, value, expected) => {
+      // Port 1: nothing listens there, so a flag that got through would end in "cannot reach Redis" (exit 1).
+      const r = await zonal(['worker', 'redis://127.0.0.1:1/0', flag, value]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(expected);
+    },
+  );
+
   test('a batch file that is a named pipe is refused, not waited on', async () => {
     const dir = await tempDir();
     execFileSync('mkfifo', [path.join(dir, 'batch.json')]);

@@ -9,20 +9,14 @@ import { availableParallelism } from 'node:os';
 import { describeAddress } from '../../queue/redis-address.js';
 import { startWorker } from '../../queue/queue-worker.js';
 import { solverBuild } from '../../queue/solver-build.js';
-import { CliExit, exitCodes } from '../exit.js';
+import { exitCodes } from '../exit.js';
+import { concurrencyFlag, maxLockSeconds, wholeNumberFlag } from '../flags.js';
 import { version } from '../version.js';
 import { reachableRedis } from './redis.js';
 
 export interface WorkerFlags {
   readonly concurrency?: string;
   readonly lockSeconds: string;
-}
-
-function wholeAtLeastOne(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CliExit(exitCodes.badInput, `${flag} ${value}: give a whole number of at least 1`);
-  return n;
 }
 
 function log(line: string): void {
@@ -48,11 +42,10 @@ function closeOnSignal(close: () => Promise<void>): Promise<void> {
 }
 
 export async function workerCommand(url: string | undefined, flags: WorkerFlags): Promise<void> {
+  // Read as every other command reads its numbers (cli/flags.ts): "0x10" was 16 variants at once.
   const concurrency =
-    flags.concurrency === undefined
-      ? availableParallelism()
-      : wholeAtLeastOne('--concurrency', flags.concurrency);
-  const lockSeconds = wholeAtLeastOne('--lock-seconds', flags.lockSeconds);
+    flags.concurrency === undefined ? availableParallelism() : concurrencyFlag(flags.concurrency);
+  const lockSeconds = wholeNumberFlag('--lock-seconds', flags.lockSeconds, 1, maxLockSeconds);
   const address = await reachableRedis('zonal worker', url, 'No job was taken.');
   const worker = await startWorker({ address, concurrency, lockSeconds, version, log });
   log(
