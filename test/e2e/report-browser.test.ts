@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
+import { renderComparisonReport } from '../../src/report/html/comparison.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
 import { solved } from '../helpers/run.js';
 import { browserOutDir, haveChromium, launchChromium } from '../helpers/chromium.js';
@@ -43,6 +44,18 @@ async function visit(browser: Browser, file: string): Promise<Visit> {
   });
   await page.goto(url, { waitUntil: 'load' });
   return visitLog;
+}
+
+/** The captions of the tables that run past the right edge of an A4 page in print. */
+async function tablesCutInPrint(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  // A4 is 210 mm wide and the page CSS leaves 11 mm each side: 188 mm at 96 px per inch.
+  await page.setViewportSize({ width: Math.floor((188 / 25.4) * 96), height: 1000 });
+  return page.$$eval('table', (tables) =>
+    tables
+      .filter((t) => t.getBoundingClientRect().right > t.ownerDocument.body.clientWidth + 1)
+      .map((t) => t.caption?.textContent ?? ''),
+  );
 }
 
 describe.skipIf(!chromiumHere)('report.html in headless Chromium', () => {
@@ -90,6 +103,40 @@ describe.skipIf(!chromiumHere)('report.html in headless Chromium', () => {
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.screenshot({ path: path.join(outDir, 'report-print.png'), fullPage: true });
     await page.pdf({ path: path.join(outDir, 'report.pdf'), format: 'A4', printBackground: true });
+    await page.close();
+  });
+
+  it('prints every table of a solve report within the width of an A4 page', async () => {
+    const { page } = await visit(browser, await writeReport('report-a4', scenario));
+    expect(await tablesCutInPrint(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('prints the ranking of a comparison within the width of an A4 page', async () => {
+    const keys = ['complex-per-zone@districts', 'reablement-per-zone@districts', 'lead-80-20@districts'];
+    const options = keys.map((key, i) => ({
+      key,
+      rank: i + 1,
+      label: 'complex care separate per zone (80/20 standard)',
+      zoning: 'districts',
+      status: 'optimal' as const,
+      annualCost: 56_888_556 + i,
+      allInAnnualCost: 56_888_556 + i,
+      riskScore: 49,
+      unmetHoursPerWeek: 0,
+      viabilityScore: 56,
+      providers: 6,
+      dominatedBy: keys.slice(0, i),
+      buyable: true,
+    }));
+    const file = path.join(outDir, 'comparison-a4.html');
+    await writeFile(
+      file,
+      renderComparisonReport({ scenario: 'Hertfordshire', period: '2027', currency: 'GBP', options }),
+      'utf8',
+    );
+    const { page } = await visit(browser, file);
+    expect(await tablesCutInPrint(page)).toEqual([]);
     await page.close();
   });
 

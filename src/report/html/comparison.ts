@@ -145,6 +145,12 @@ function notBuyableTable(input: ComparisonReportInput): Html {
   );
 }
 
+/** An option key that may break after its `@` (lead-80-20@<wbr>districts), so a ranking fits on paper. */
+function optionKey(key: string): Html {
+  const at = key.indexOf('@');
+  return at < 0 ? html`${key}` : html`${key.slice(0, at + 1)}<wbr>${key.slice(at + 1)}`;
+}
+
 function rankedTable(input: ComparisonReportInput): Html {
   const c = input.currency;
   const num = (x: number | null, f: (v: number) => string) => (x === null ? '' : f(x));
@@ -154,7 +160,10 @@ function rankedTable(input: ComparisonReportInput): Html {
   return table<ComparisonOption>(
     [
       { header: 'Rank', value: (o) => (o.rank === null ? '' : String(o.rank)), numeric: true },
-      { header: 'Option', value: (o) => html`<b>${o.key}</b><br><span class="note">${o.label}</span>` },
+      {
+        header: 'Option',
+        value: (o) => html`<b>${optionKey(o.key)}</b><br><span class="note">${o.label}</span>`,
+      },
       { header: 'Zoning', value: (o) => o.zoning ?? 'county-wide' },
       { header: 'Annual cost', value: (o) => num(o.annualCost, (x) => money(x, c)), numeric: true },
       { header: 'All-in a year', value: (o) => num(o.allInAnnualCost, (x) => money(x, c)), numeric: true },
@@ -163,7 +172,10 @@ function rankedTable(input: ComparisonReportInput): Html {
       { header: 'Viability', value: (o) => num(o.viabilityScore, score), numeric: true },
       { header: 'Providers', value: (o) => num(o.providers, String), numeric: true },
       { header: 'Status', value: (o) => o.status },
-      { header: 'Dominated by', value: (o) => o.dominatedBy.join(', ') },
+      {
+        header: 'Dominated by',
+        value: (o) => o.dominatedBy.map((k, i) => html`${i > 0 ? ', ' : ''}${optionKey(k)}`),
+      },
       { header: 'Note', value: (o) => o.note ?? '' },
     ],
     ranked,

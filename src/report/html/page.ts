@@ -54,7 +54,12 @@ footer { margin-top: 30px; font-size: 11.5px; color: var(--muted); border-top: 1
   h2 { break-after: avoid; page-break-after: avoid; }
   section { break-before: auto; }
   section.page { break-before: page; page-break-before: always; }
-  table { font-size: 9pt; }
+  /* An A4 page is 188 mm wide inside its margins: the widest tables (the ranking of a
+     comparison, cost per lot, providers) fit it with smaller type, tighter cells and
+     numeric headers that wrap. */
+  table { font-size: 8.5pt; }
+  th, td { padding: 2px 4px; }
+  th.num { white-space: normal; }
   tr { break-inside: avoid; }
   .headline b { font-size: 15pt; }
   .maps { grid-template-columns: 1fr; }
