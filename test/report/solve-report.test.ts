@@ -5,6 +5,7 @@ import type { Result } from '../../src/model/result.js';
 import type { Scenario } from '../../src/model/types.js';
 import { outputFiles } from '../../src/report/output-files.js';
 import { renderedFiles } from '../../src/report/rendered-files.js';
+import { headlineTiles } from '../../src/report/html/headline.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
 import { solved } from '../helpers/run.js';
 
@@ -104,6 +105,20 @@ describe('report.html for a solve', () => {
     expect(renderSolveReport(result, scenario)).toBe(page);
     const files = outputFiles(result, await renderedFiles(result, scenario));
     expect(files.get('report.html')).toBe(page);
+  });
+
+  it('marks a score tile by the figure it shows: risk "50 / 100" is marked, viability "50 / 100" is not', () => {
+    const nearFifty: Result = {
+      ...result,
+      totals: { ...result.totals, riskScore: 49.6, viabilityScore: 49.6 },
+    };
+    const { document } = parseHTML(`<div>${headlineTiles(nearFifty).text}</div>`);
+    const tile = (label: string) =>
+      [...document.querySelectorAll('.headline div')].find((d) => d.textContent?.includes(label));
+    expect(tile('risk (higher is worse)')?.querySelector('b')?.textContent).toBe('50 / 100');
+    expect(tile('risk (higher is worse)')?.classList.contains('warn')).toBe(true);
+    expect(tile('provider viability')?.querySelector('b')?.textContent).toBe('50 / 100');
+    expect(tile('provider viability')?.classList.contains('warn')).toBe(false);
   });
 
   it('does not change the result or the scenario', () => {

@@ -33,6 +33,10 @@ interface Tile {
 export function headlineTiles(result: Result): Html {
   const t = result.totals;
   const c = result.currency;
+  // A score tile is marked by the whole number it shows, so "50 / 100" is always risk 50 or
+  // more and never viability under 50, whatever decimal lies behind it.
+  const risk = score(t.riskScore);
+  const viability = score(t.viabilityScore);
   const tiles: Tile[] = [
     { value: moneyShort(t.annualCost, c), label: `annual cost (${result.weeksPerYear} weeks)` },
     { value: price(t.costPerHour, c), label: 'average price per hour' },
@@ -47,11 +51,11 @@ export function headlineTiles(result: Result): Html {
           },
         ]
       : []),
-    { value: `${score(t.riskScore)} / 100`, label: 'risk (higher is worse)', warn: t.riskScore >= 50 },
+    { value: `${risk} / 100`, label: 'risk (higher is worse)', warn: Number(risk) >= 50 },
     {
-      value: `${score(t.viabilityScore)} / 100`,
+      value: `${viability} / 100`,
       label: 'provider viability (higher is better)',
-      warn: t.viabilityScore < 50 && t.hoursPerWeek > 0,
+      warn: Number(viability) < 50 && t.hoursPerWeek > 0,
     },
     { value: String(t.providersAwarded), label: 'providers awarded' },
     {
