@@ -19,7 +19,7 @@ export function renderInfeasibleReport(result: InfeasibleResult): string {
     `${result.scenario}: no award possible`,
     html`<header class="title">
 <h1>${result.scenario}</h1>
-<p>Period ${result.period} \u00b7 zoning ${result.zoning} \u00b7 <span class="status">no award possible</span></p>
+<p>Period ${result.period} \u00b7 zoning ${result.zoning} \u00b7 <span class="status infeasible">no award possible</span></p>
 </header>
 <section id="diagnosis"><h2>Why no award is possible</h2>
 <p>No award meets every rule of this tender. ${diagnosis.relaxations.length > 1 ? 'Any one of these changes would allow an award:' : 'This change would allow an award:'}</p>
