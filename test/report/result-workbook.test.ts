@@ -50,4 +50,17 @@ describe('result.xlsx summary', () => {
     expect(got.get('With extensions to 2033, nominal')).toBe(contract.withExtensions?.nominalTotal);
     expect(got.get('With extensions to 2033, discounted')).toBe(contract.withExtensions?.discountedTotal);
   });
+
+  it('says the contract totals leave out the unmet hours, when the award leaves some', async () => {
+    const county = await scenario('scenarios/hertfordshire');
+    const capped = { ...county, award: { ...county.award, maxShareOfTotalHours: 0.1 } };
+    const result = await solved(capped);
+    expect(result.totals.unmetHoursPerWeek).toBeGreaterThan(0);
+    const got = lines(resultWorkbookContent(result));
+    expect(got.get('Not in the contract totals: hours a week unmet (paid to no winner)')).toBe(
+      result.totals.unmetHoursPerWeek,
+    );
+    const full = lines(resultWorkbookContent(await solved(county)));
+    expect(full.has('Not in the contract totals: hours a week unmet (paid to no winner)')).toBe(false);
+  });
 });

@@ -165,6 +165,20 @@ describe('the whole contract in report.html', () => {
       `none can fall below it later: all ${winners.length} winning prices are below their cost floor from the first year (see Winning bids).`,
     );
 
+    expect(text).not.toContain('not in them');
+    const capped = await solved({
+      ...read.scenario,
+      award: { ...read.scenario.award, maxShareOfTotalHours: 0.1 },
+    });
+    const unmet = capped.totals.unmetHoursPerWeek;
+    expect(unmet).toBeGreaterThan(0);
+    const cappedText = parseHTML(renderSolveReport(capped, read.scenario)).document.querySelector(
+      '#contract',
+    )?.textContent;
+    expect(cappedText).toContain(
+      `the ${unmet.toLocaleString('en-GB', { maximumFractionDigits: 1 })} hours a week left unmet are not in them`,
+    );
+
     const plain = await solved(await tiny());
     expect(plain.contract).toBeUndefined();
     expect(parseHTML(renderSolveReport(plain, await tiny())).document.querySelector('#contract')).toBeNull();

@@ -63,7 +63,12 @@ function termTables(c: ContractResult, result: Result): Html {
       alert: () => true,
     },
   );
-  return html`${years}${extensions}${flags}`;
+  const unmet = result.totals.unmetHoursPerWeek;
+  const outside =
+    unmet > 0
+      ? html`<p class="note">These totals are what the winners are paid: the ${hours(unmet)} hours a week left unmet are not in them (the all-in cost a year, ${money(result.totals.allInAnnualCost, currency)}, buys them on spot contracts).</p>`
+      : html``;
+  return html`${years}${outside}${extensions}${flags}`;
 }
 
 function transitionText(t: TransitionResult, currency: string): Html {

@@ -50,6 +50,17 @@ function summaryLines(result: Result): SummaryLine[] {
       format: 'currency',
     },
     ...contractLines(result.contract),
+    // The contract totals are what the winners are paid: with hours unmet they are not the
+    // whole cost, and a reader comparing them with the all-in cost a year must be told so.
+    ...(result.contract !== undefined && t.unmetHoursPerWeek > 0
+      ? [
+          {
+            label: 'Not in the contract totals: hours a week unmet (paid to no winner)',
+            value: t.unmetHoursPerWeek,
+            format: 'hours' as const,
+          },
+        ]
+      : []),
     { label: 'Cost per hour', value: t.costPerHour, format: 'currency' },
     { label: 'Hours a week awarded', value: t.hoursPerWeek, format: 'hours' },
     { label: 'Hours a week of demand', value: t.demandHoursPerWeek, format: 'hours' },
