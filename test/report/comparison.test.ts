@@ -135,5 +135,14 @@ describe('report.html for a comparison', () => {
     );
     expect(document.querySelectorAll('figure.map')).toHaveLength(2);
     expect(document.querySelector('h2.best')?.textContent).toContain('sole@two');
+    // A screen reader lists the headings: the best option's sections sit under its heading,
+    // not beside it as if they were the comparison's own (explore15).
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
+      (h) => `${h.tagName.toLowerCase()} ${h.textContent}`,
+    );
+    const best = headings.findIndex((h) => h.startsWith('h2 Best option in detail'));
+    expect(headings.slice(best + 1).filter((h) => /^h[12] /.test(h))).toEqual([]);
+    expect(headings).toContain('h3 Zone map');
+    expect(headings).toContain('h4 Settings');
   });
 });

@@ -189,7 +189,7 @@ function bestSection(input: ComparisonReportInput): Html {
   const { key, result, scenario } = input.best;
   return html`<h2 class="best">Best option in detail: ${key}</h2>
 <p class="note">Zoning ${result.zoning}; annual cost ${money(result.totals.annualCost, result.currency)}; risk ${score(result.totals.riskScore)}/100; status ${result.status}.</p>
-${solveSections(result, scenario)}
+${solveSections(result, scenario, undefined, 1)}
 ${footer(result)}`;
 }
 

@@ -8,6 +8,7 @@ import type { ContractResult, PaymentResult, TransitionResult } from '../../mode
 import type { Result } from '../../model/result.js';
 import { html, type Html } from './escape.js';
 import { hours, money, percent, price } from './format.js';
+import { heading, type Depth } from './heading.js';
 import { table } from './table.js';
 
 /**
@@ -108,10 +109,10 @@ function paymentTable(p: PaymentResult, currency: string): Html {
 }
 
 /** The section, or nothing when the result has no contract, transition or payment part. */
-export function contractSection(result: Result): Html {
+export function contractSection(result: Result, depth: Depth = 0): Html {
   const { contract, transition, payment } = result;
   if (contract === undefined && transition === undefined && payment === undefined) return html``;
-  return html`<section id="contract" class="page"><h2>The whole contract</h2>
+  return html`<section id="contract" class="page">${heading(2, depth, 'The whole contract')}
 ${contract === undefined ? '' : termTables(contract, result)}
 ${transition === undefined ? '' : transitionText(transition, result.currency)}
 ${payment === undefined ? '' : paymentTable(payment, result.currency)}

@@ -8,6 +8,7 @@ import type { Bid, Provider, Scenario } from '../../model/types.js';
 import { labelEntry } from '../../structures/index.js';
 import { html, type Html } from './escape.js';
 import { hours, percent, price } from './format.js';
+import { heading, type Depth } from './heading.js';
 import { table } from './table.js';
 import { demandWhere } from '../../model/demand-table.js';
 
@@ -143,8 +144,8 @@ function runList(result: Result): Html {
   ]);
 }
 
-export function inputsSection(scenario: Scenario, result: Result): Html {
-  return html`<div class="two"><div><h3>Settings</h3>${settingsList(scenario, result)}</div><div><h3>Run</h3>${runList(result)}</div></div>
+export function inputsSection(scenario: Scenario, result: Result, depth: Depth = 0): Html {
+  return html`<div class="two"><div>${heading(3, depth, 'Settings')}${settingsList(scenario, result)}</div><div>${heading(3, depth, 'Run')}${runList(result)}</div></div>
 ${zonesTable(scenario, result)}
 ${providersTable(scenario)}`;
 }

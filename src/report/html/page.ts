@@ -16,6 +16,8 @@ header.title h1 { font-size: 26px; margin: 0 0 4px; color: var(--accent); }
 header.title p { margin: 0; color: var(--muted); }
 h2 { font-size: 19px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--rule); color: var(--accent); }
 h3 { font-size: 15px; margin: 18px 0 6px; }
+h4 { font-size: 14px; margin: 14px 0 6px; }
+h2.best ~ section > h3 { font-size: 17px; color: var(--accent); border-bottom: 1px solid var(--rule); padding-bottom: 3px; }
 .status { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 12px; background: #e3efe3; color: #1d5e20; }
 .status.feasible, .status.infeasible { background: #fbe9dd; color: var(--alert); }
 .headline { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; margin: 14px 0; }
@@ -51,7 +53,7 @@ footer { margin-top: 30px; font-size: 11.5px; color: var(--muted); border-top: 1
 @page { size: A4; margin: 12mm 11mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   section { break-before: auto; }
   section.page { break-before: page; page-break-before: always; }
   /* An A4 page is 188 mm wide inside its margins: the widest tables (the ranking of a

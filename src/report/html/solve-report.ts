@@ -18,6 +18,7 @@ import { riskFigure } from './chart-risk.js';
 import { viabilityFigure } from './chart-viability.js';
 import { contractSection } from './contract.js';
 import { html, type Html } from './escape.js';
+import { heading, type Depth } from './heading.js';
 import { headlineTiles, titleBlock } from './headline.js';
 import { inputsSection } from './inputs.js';
 import type { MapShapes } from './map-geometry.js';
@@ -25,36 +26,42 @@ import { renderMaps } from './map-render.js';
 import { page } from './page.js';
 import { coloursFor } from './palette.js';
 
-function warnings(result: Result): Html {
+function warnings(result: Result, depth: Depth): Html {
   if (result.warnings.length === 0) return html``;
-  return html`<h3>Warnings</h3><ul class="warnings">${result.warnings.map((w) => html`<li>${w}</li>`)}</ul>`;
+  return html`${heading(3, depth, 'Warnings')}<ul class="warnings">${result.warnings.map((w) => html`<li>${w}</li>`)}</ul>`;
 }
 
 /**
  * Body of a solve report; `renderComparisonReport` reuses it for the best option.
- * `shapes`: the maps' shapes for the result's zoning, when drawn beforehand.
+ * `shapes`: the maps' shapes for the result's zoning, when drawn beforehand; `depth`: 1 when
+ * the sections sit under a heading of their own (the best option of a comparison).
  */
-export function solveSections(result: Result, scenario: Scenario, shapes?: MapShapes): Html {
+export function solveSections(
+  result: Result,
+  scenario: Scenario,
+  shapes?: MapShapes,
+  depth: Depth = 0,
+): Html {
   const colours = coloursFor(result.providers.map((p) => p.providerId));
   const zoning = scenario.zonings.get(result.zoning) ?? new Map<string, string>();
   const areas = scenario.areas;
-  return html`<section id="map"><h2>Zone map</h2>
+  return html`<section id="map">${heading(2, depth, 'Zone map')}
 ${renderMaps({ result, areas, zoning, boundaries: scenario.boundaries, colours, ...(shapes === undefined ? {} : { shapes }) })}
 </section>
-<section id="award" class="page"><h2>Award</h2>
+<section id="award" class="page">${heading(2, depth, 'Award')}
 ${awardTable(result)}
 ${flagTable(result)}
 </section>
-<section id="charts"><h2>Cost, risk and viability</h2>
+<section id="charts">${heading(2, depth, 'Cost, risk and viability')}
 ${costFigure(result)}
 ${riskFigure(result)}
 ${viabilityFigure(result, colours)}
 ${priceFigure(result)}
 </section>
-${contractSection(result)}
-<section id="inputs" class="page"><h2>Inputs and run</h2>
-${inputsSection(scenario, result)}
-${warnings(result)}
+${contractSection(result, depth)}
+<section id="inputs" class="page">${heading(2, depth, 'Inputs and run')}
+${inputsSection(scenario, result, depth)}
+${warnings(result, depth)}
 </section>`;
 }
 
