@@ -40,6 +40,17 @@ describe('result.xlsx summary', () => {
     ).toBe(result.totals.allInAnnualCost);
   });
 
+  it('says when a time limit stopped the search, and how far from the best the award may be', async () => {
+    const result = await solved(await scenario('scenarios/tiny'));
+    const label = 'Time limit reached: within this of the best possible';
+    expect(lines(resultWorkbookContent(result)).has(label)).toBe(false);
+    const stopped = lines(resultWorkbookContent({ ...result, status: 'feasible', gap: 0.086 }));
+    expect(stopped.get('Status')).toBe('feasible');
+    expect(stopped.get(label)).toBe(0.086);
+    const unbounded = lines(resultWorkbookContent({ ...result, status: 'feasible', gap: null }));
+    expect(unbounded.get(label)).toBe('unknown: allow more time (--time-limit)');
+  });
+
   it('gives the contract totals, nominal and discounted, with the extension years', async () => {
     const result = await solved(await scenario('scenarios/hertfordshire'));
     const contract = result.contract;

@@ -3,7 +3,7 @@
  * first, then the same tables as the CSV files, formatted, then the flags and
  * warnings. Pure apart from exceljs building the bytes.
  */
-import type { Result } from '../../model/result.js';
+import { boundedGap, type Result } from '../../model/result.js';
 import { allocationsTable, lotsTable, providersTable } from '../result-csv.js';
 import { tablesWorkbook, type SheetTable, type SummaryLine } from './sheet.js';
 
@@ -37,12 +37,29 @@ function contractLines(contract: Result['contract']): SummaryLine[] {
   ];
 }
 
+/**
+ * How far from the best the award may be when a time limit stopped the search, as
+ * report.html and the summary printout say it: "feasible" alone read as a clean answer.
+ */
+function stoppedLines(result: Result): SummaryLine[] {
+  if (result.status !== 'feasible') return [];
+  const gap = boundedGap(result.gap);
+  return [
+    {
+      label: 'Time limit reached: within this of the best possible',
+      value: gap ?? 'unknown: allow more time (--time-limit)',
+      format: 'percent',
+    },
+  ];
+}
+
 function summaryLines(result: Result): SummaryLine[] {
   const t = result.totals;
   return [
     { label: 'Zoning', value: result.zoning },
     { label: 'Period', value: result.period },
     { label: 'Status', value: result.status },
+    ...stoppedLines(result),
     { label: 'Annual cost', value: t.annualCost, format: 'currency' },
     {
       label: 'All-in a year (unmet hours bought on spot contracts)',
