@@ -179,6 +179,27 @@ describe('the whole contract in report.html', () => {
       `the ${unmet.toLocaleString('en-GB', { maximumFractionDigits: 1 })} hours a week left unmet are not in them`,
     );
 
+    // A tender in euros: the later-floor table's headers name no pound (explore15).
+    const flag = {
+      period: '2029',
+      lotId: 'standard:Z-EH',
+      bidId: 'B-X',
+      providerId: 'P-LEA',
+      pricePerHour: 30,
+      floorPerHour: 31,
+      reason: 'wage',
+    };
+    const euros: typeof result = {
+      ...result,
+      currency: 'EUR',
+      contract: { ...contract, floorFlags: [flag] },
+    };
+    const flagged = [
+      ...parseHTML(renderSolveReport(euros, read.scenario)).document.querySelectorAll('#contract th'),
+    ].map((th) => th.textContent ?? '');
+    expect(flagged).toContain('floor per hour');
+    expect(flagged.filter((h) => h.includes('£'))).toEqual([]);
+
     const plain = await solved(await tiny());
     expect(plain.contract).toBeUndefined();
     expect(parseHTML(renderSolveReport(plain, await tiny())).document.querySelector('#contract')).toBeNull();
