@@ -644,3 +644,10 @@ export const batchGridValueTwice = (key: string, value: string, first: number, s
 /** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 export const batchGridEmpty = () =>
   'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';
+
+/**
+ * A yearly percent written as a fraction: `percentPerYear: 0.04` is 0.04% a year, not 4%
+ * (discountRate is a fraction, the percents beside it are not).
+ */
+export const percentWrittenAsFraction = (value: number) =>
+  `is ${value}, which is ${value}% a year (a percent, not a fraction as discountRate is): for ${Number((value * 100).toPrecision(6))}% a year write ${Number((value * 100).toPrecision(6))}`;

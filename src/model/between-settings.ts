@@ -1,9 +1,11 @@
 /**
  * Problems between scenario.json's settings, which zod cannot see key by key: MEAT weights
  * that do not add up to 1, a transition with no current caseload, a whole-life award with no
- * contract, a cost of change the meat objective cannot add. Each is a path and a message, a
+ * contract, a cost of change the meat objective cannot add, contract settings that are a slip
+ * together (model/contract-problems.ts). Each is a path and a message, a
  * warning or (unmarked) an error; scenario.json, workbooks and batch overrides all ask here.
  */
+import { contractProblems } from './contract-problems.js';
 import type { ContractSettings, TransitionSettings } from './contract-settings.js';
 import { meatWeightsProblem } from './meat-weights.js';
 
@@ -24,6 +26,7 @@ export function problemsBetweenSettings(
   const problems: { path: (string | number)[]; message: string; warning?: true }[] = [];
   const weights = meatWeightsProblem(json.award, written.qualityWeight);
   if (weights !== null) problems.push(weights);
+  if (json.contract !== undefined) problems.push(...contractProblems(json.contract));
   if (json.transition !== undefined && json.files.current === undefined)
     problems.push({
       path: ['transition'],

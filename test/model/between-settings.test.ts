@@ -47,3 +47,26 @@ describe('problemsBetweenSettings', () => {
     ).toEqual([{ path: 'transition.priceChange', warning: false }]);
   });
 });
+
+describe('contract settings a finance officer gets wrong', () => {
+  const withContract = (c: Record<string, unknown>) =>
+    problemsBetweenSettings(
+      { award, contract: contractSchema().parse(c), files: {} },
+      { qualityWeight: true },
+    ).map((p) => ({ path: p.path.join('.'), warning: p.warning === true, message: p.message }));
+
+  test('a percent written as a fraction (0.04 for 4%): a warning that says what it means and what to write', () => {
+    const fixed = withContract({ years: 3, indexation: { kind: 'fixed', percentPerYear: 0.04 } });
+    expect(fixed).toEqual([
+      expect.objectContaining({ path: 'contract.indexation.percentPerYear', warning: true }),
+    ]);
+    expect(fixed[0]?.message).toContain('for 4% a year write 4');
+    const wage = withContract({ years: 3, indexation: { kind: 'wage' }, wageRisePercentPerYear: 0.041 });
+    expect(wage).toEqual([
+      expect.objectContaining({ path: 'contract.wageRisePercentPerYear', warning: true }),
+    ]);
+    expect(withContract({ years: 3, indexation: { kind: 'fixed', percentPerYear: 4 } })).toEqual([]);
+    expect(withContract({ years: 3, indexation: { kind: 'fixed', percentPerYear: -4 } })).toEqual([]);
+    expect(withContract({ years: 3, indexation: { kind: 'fixed', percentPerYear: 0 } })).toEqual([]);
+  });
+});
