@@ -651,3 +651,11 @@ export const batchGridEmpty = () =>
  */
 export const percentWrittenAsFraction = (value: number) =>
   `is ${value}, which is ${value}% a year (a percent, not a fraction as discountRate is): for ${Number((value * 100).toPrecision(6))}% a year write ${Number((value * 100).toPrecision(6))}`;
+
+/** A contract term (`startPeriod` + `years`) that ends before the design period it is priced from. */
+export const contractEndsBeforeDesign = (start: number, end: number, period: string) =>
+  `is "${start}", so the term ${start}-${end} ends before the design period ${period}, whose demand and bids price it: start the term in ${period} or later, or leave startPeriod out (it then starts in ${period})`;
+
+/** A contract term that starts before the design period: its first years are priced at the design year's bids. */
+export const contractStartsBeforeDesign = (start: number, period: string) =>
+  `is "${start}", before the design period ${period}: the years before ${period} are priced at ${period}'s bids and demand; start the term in ${period} or later if that is when the new contract begins`;

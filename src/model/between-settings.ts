@@ -20,13 +20,15 @@ export function problemsBetweenSettings(
       readonly priceWeight: number;
     };
     readonly files: { readonly current?: string | undefined };
+    /** The design period; a contract term is checked against it. */
+    readonly period: string;
   },
   written: { readonly qualityWeight: boolean },
 ): { path: (string | number)[]; message: string; warning?: true }[] {
   const problems: { path: (string | number)[]; message: string; warning?: true }[] = [];
   const weights = meatWeightsProblem(json.award, written.qualityWeight);
   if (weights !== null) problems.push(weights);
-  if (json.contract !== undefined) problems.push(...contractProblems(json.contract));
+  if (json.contract !== undefined) problems.push(...contractProblems(json.contract, json.period));
   if (json.transition !== undefined && json.files.current === undefined)
     problems.push({
       path: ['transition'],

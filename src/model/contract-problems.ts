@@ -1,10 +1,15 @@
 /**
  * Contract settings that each pass their own range but are almost surely a slip when read
  * together or against the scenario (docs/contract.md, "The contract term"): a yearly percent
- * written as a fraction. Each is a path and a message, a warning or (unmarked) an error, as
+ * written as a fraction, a term that ends (an error) or starts (a warning) before the design
+ * period that prices it. Each is a path and a message, a warning or (unmarked) an error, as
  * problemsBetweenSettings gives them.
  */
-import { percentWrittenAsFraction } from '../diagnostics/messages.js';
+import {
+  contractEndsBeforeDesign,
+  contractStartsBeforeDesign,
+  percentWrittenAsFraction,
+} from '../diagnostics/messages.js';
 import type { ContractSettings } from './contract-settings.js';
 
 type Problem = { path: (string | number)[]; message: string; warning?: true };
@@ -12,8 +17,11 @@ type Problem = { path: (string | number)[]; message: string; warning?: true };
 /** Below this a yearly percent is read as a fraction typed by mistake (0.04 for 4%). */
 const smallestLikelyPercent = 0.5;
 
-export function contractProblems(contract: ContractSettings): Problem[] {
+/** `period`: the scenario's design period; the term is checked against it when it is a calendar year. */
+export function contractProblems(contract: ContractSettings, period: string): Problem[] {
   const problems: Problem[] = [];
+  const term = termProblem(contract, period);
+  if (term !== null) problems.push(term);
   const percents: [(string | number)[], number | undefined][] = [
     [
       ['contract', 'indexation', 'percentPerYear'],
@@ -25,4 +33,15 @@ export function contractProblems(contract: ContractSettings): Problem[] {
     if (value !== undefined && value !== 0 && Math.abs(value) < smallestLikelyPercent)
       problems.push({ path, message: percentWrittenAsFraction(value), warning: true });
   return problems;
+}
+
+function termProblem(contract: ContractSettings, period: string): Problem | null {
+  if (contract.startPeriod === undefined || !/^[0-9]{4}$/.test(period)) return null;
+  const start = Number(contract.startPeriod);
+  const end = start + contract.years - 1;
+  const path = ['contract', 'startPeriod'];
+  if (end < Number(period)) return { path, message: contractEndsBeforeDesign(start, end, period) };
+  if (start < Number(period))
+    return { path, message: contractStartsBeforeDesign(start, period), warning: true };
+  return null;
 }

@@ -9,8 +9,11 @@ import { contractSchema, transitionSchema } from '../../src/model/contract-setti
 const award = { objective: 'cost', qualityWeight: 0.6, priceWeight: 0.4 };
 const contract = contractSchema().parse({ years: 3 });
 const transition = (priceChange: boolean) => transitionSchema().parse({ priceChange });
-const where = (settings: Parameters<typeof problemsBetweenSettings>[0], qualityWeight = true) =>
-  problemsBetweenSettings(settings, { qualityWeight }).map((p) => ({
+const where = (
+  settings: Omit<Parameters<typeof problemsBetweenSettings>[0], 'period'>,
+  qualityWeight = true,
+) =>
+  problemsBetweenSettings({ ...settings, period: '2027' }, { qualityWeight }).map((p) => ({
     path: p.path.join('.'),
     warning: p.warning === true,
   }));
@@ -49,9 +52,9 @@ describe('problemsBetweenSettings', () => {
 });
 
 describe('contract settings a finance officer gets wrong', () => {
-  const withContract = (c: Record<string, unknown>) =>
+  const withContract = (c: Record<string, unknown>, period = '2027') =>
     problemsBetweenSettings(
-      { award, contract: contractSchema().parse(c), files: {} },
+      { award, contract: contractSchema().parse(c), files: {}, period },
       { qualityWeight: true },
     ).map((p) => ({ path: p.path.join('.'), warning: p.warning === true, message: p.message }));
 
@@ -68,5 +71,17 @@ describe('contract settings a finance officer gets wrong', () => {
     expect(withContract({ years: 3, indexation: { kind: 'fixed', percentPerYear: 4 } })).toEqual([]);
     expect(withContract({ years: 3, indexation: { kind: 'fixed', percentPerYear: -4 } })).toEqual([]);
     expect(withContract({ years: 3, indexation: { kind: 'fixed', percentPerYear: 0 } })).toEqual([]);
+  });
+
+  test('a term that ends before the design period: an error; one that starts before it: a warning', () => {
+    const ended = withContract({ startPeriod: '2019', years: 3 });
+    expect(ended).toEqual([expect.objectContaining({ path: 'contract.startPeriod', warning: false })]);
+    expect(ended[0]?.message).toContain('2019-2021');
+    expect(withContract({ startPeriod: '2025', years: 3 })).toEqual([
+      expect.objectContaining({ path: 'contract.startPeriod', warning: true }),
+    ]);
+    expect(withContract({ startPeriod: '2027', years: 3 })).toEqual([]);
+    expect(withContract({ startPeriod: '2028', years: 3 })).toEqual([]);
+    expect(withContract({ startPeriod: '2019', years: 3 }, '2027-q1')).toEqual([]);
   });
 });
