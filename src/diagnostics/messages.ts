@@ -659,3 +659,7 @@ export const contractEndsBeforeDesign = (start: number, end: number, period: str
 /** A contract term that starts before the design period: its first years are priced at the design year's bids. */
 export const contractStartsBeforeDesign = (start: number, period: string) =>
   `is "${start}", before the design period ${period}: the years before ${period} are priced at ${period}'s bids and demand; start the term in ${period} or later if that is when the new contract begins`;
+
+/** Extensions that make the whole contract longer than the longest base term allowed. */
+export const contractTooLong = (extensionYears: number, years: number, longest: number) =>
+  `add ${extensionYears} years to a ${years}-year term: ${years + extensionYears} years in all, more than the ${longest} a contract (years) may run: shorten the extensions (e.g. [2, 2] for "6+2+2")`;

@@ -2,15 +2,17 @@
  * Contract settings that each pass their own range but are almost surely a slip when read
  * together or against the scenario (docs/contract.md, "The contract term"): a yearly percent
  * written as a fraction, a term that ends (an error) or starts (a warning) before the design
- * period that prices it. Each is a path and a message, a warning or (unmarked) an error, as
- * problemsBetweenSettings gives them.
+ * period that prices it, extensions that make the whole contract longer than a base term
+ * may run (longestContractYears). Each is a path and a message, a warning or (unmarked) an
+ * error, as problemsBetweenSettings gives them.
  */
 import {
   contractEndsBeforeDesign,
   contractStartsBeforeDesign,
+  contractTooLong,
   percentWrittenAsFraction,
 } from '../diagnostics/messages.js';
-import type { ContractSettings } from './contract-settings.js';
+import { type ContractSettings, longestContractYears } from './contract-settings.js';
 
 type Problem = { path: (string | number)[]; message: string; warning?: true };
 
@@ -19,9 +21,21 @@ const smallestLikelyPercent = 0.5;
 
 /** `period`: the scenario's design period; the term is checked against it when it is a calendar year. */
 export function contractProblems(contract: ContractSettings, period: string): Problem[] {
-  const problems: Problem[] = [];
-  const term = termProblem(contract, period);
-  if (term !== null) problems.push(term);
+  return [termProblem(contract, period), lengthProblem(contract), ...percentProblems(contract)].filter(
+    (p): p is Problem => p !== null,
+  );
+}
+
+function lengthProblem(contract: ContractSettings): Problem | null {
+  const extensionYears = contract.extensions.reduce((sum, years) => sum + years, 0);
+  if (contract.years + extensionYears <= longestContractYears) return null;
+  return {
+    path: ['contract', 'extensions'],
+    message: contractTooLong(extensionYears, contract.years, longestContractYears),
+  };
+}
+
+function percentProblems(contract: ContractSettings): Problem[] {
   const percents: [(string | number)[], number | undefined][] = [
     [
       ['contract', 'indexation', 'percentPerYear'],
@@ -29,10 +43,11 @@ export function contractProblems(contract: ContractSettings, period: string): Pr
     ],
     [['contract', 'wageRisePercentPerYear'], contract.wageRisePercentPerYear],
   ];
-  for (const [path, value] of percents)
-    if (value !== undefined && value !== 0 && Math.abs(value) < smallestLikelyPercent)
-      problems.push({ path, message: percentWrittenAsFraction(value), warning: true });
-  return problems;
+  return percents.flatMap(([path, value]) =>
+    value !== undefined && value !== 0 && Math.abs(value) < smallestLikelyPercent
+      ? [{ path, message: percentWrittenAsFraction(value), warning: true as const }]
+      : [],
+  );
 }
 
 function termProblem(contract: ContractSettings, period: string): Problem | null {

@@ -84,4 +84,12 @@ describe('contract settings a finance officer gets wrong', () => {
     expect(withContract({ startPeriod: '2028', years: 3 })).toEqual([]);
     expect(withContract({ startPeriod: '2019', years: 3 }, '2027-q1')).toEqual([]);
   });
+
+  test('a base term and extensions of more than 30 years in all: an error at extensions', () => {
+    const long = withContract({ years: 2, extensions: [10, 10, 10, 10, 10] });
+    expect(long).toEqual([expect.objectContaining({ path: 'contract.extensions', warning: false })]);
+    expect(long[0]?.message).toContain('52 years');
+    expect(withContract({ years: 6, extensions: [2, 2] })).toEqual([]);
+    expect(withContract({ years: 20, extensions: [10] })).toEqual([]);
+  });
 });
