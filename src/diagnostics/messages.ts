@@ -645,12 +645,15 @@ export const batchGridValueTwice = (key: string, value: string, first: number, s
 export const batchGridEmpty = () =>
   'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';
 
+/** A fraction as a percent without floating-point tails (0.035 → 3.5, not 3.5000000000000004). */
+const percentOf = (fraction: number) => Number((fraction * 100).toPrecision(6));
+
 /**
  * A yearly percent written as a fraction: `percentPerYear: 0.04` is 0.04% a year, not 4%
  * (discountRate is a fraction, the percents beside it are not).
  */
 export const percentWrittenAsFraction = (value: number) =>
-  `is ${value}, which is ${value}% a year (a percent, not a fraction as discountRate is): for ${Number((value * 100).toPrecision(6))}% a year write ${Number((value * 100).toPrecision(6))}`;
+  `is ${value}, which is ${value}% a year (a percent, not a fraction as discountRate is): for ${percentOf(value)}% a year write ${percentOf(value)}`;
 
 /** A contract term (`startPeriod` + `years`) that ends before the design period it is priced from. */
 export const contractEndsBeforeDesign = (start: number, end: number, period: string) =>
@@ -663,3 +666,7 @@ export const contractStartsBeforeDesign = (start: number, period: string) =>
 /** Extensions that make the whole contract longer than the longest base term allowed. */
 export const contractTooLong = (extensionYears: number, years: number, longest: number) =>
   `add ${extensionYears} years to a ${years}-year term: ${years + extensionYears} years in all, more than the ${longest} a contract (years) may run: shorten the extensions (e.g. [2, 2] for "6+2+2")`;
+
+/** A discount rate that is legal (at most 0.2) but far above the Green Book's. */
+export const discountRateHigh = (rate: number, greenBook: number) =>
+  `is ${rate}, ${percentOf(rate)}% a year, which shrinks later years' cost fast: the HM Treasury Green Book rate is ${greenBook} (${percentOf(greenBook)}%); check it is a yearly rate written as a fraction`;

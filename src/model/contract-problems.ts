@@ -3,27 +3,34 @@
  * together or against the scenario (docs/contract.md, "The contract term"): a yearly percent
  * written as a fraction, a term that ends (an error) or starts (a warning) before the design
  * period that prices it, extensions that make the whole contract longer than a base term
- * may run (longestContractYears). Each is a path and a message, a warning or (unmarked) an
- * error, as problemsBetweenSettings gives them.
+ * may run (longestContractYears), a discount rate above 10% a year (a warning). Each is a
+ * path and a message, a warning or (unmarked) an error, as problemsBetweenSettings gives them.
  */
 import {
   contractEndsBeforeDesign,
   contractStartsBeforeDesign,
   contractTooLong,
+  discountRateHigh,
   percentWrittenAsFraction,
 } from '../diagnostics/messages.js';
-import { type ContractSettings, longestContractYears } from './contract-settings.js';
+import { type ContractSettings, defaultDiscountRate, longestContractYears } from './contract-settings.js';
 
 type Problem = { path: (string | number)[]; message: string; warning?: true };
 
 /** Below this a yearly percent is read as a fraction typed by mistake (0.04 for 4%). */
 const smallestLikelyPercent = 0.5;
 
+/** Above this a (legal) discount rate is far from any published public-sector rate. */
+const highestLikelyDiscountRate = 0.1;
+
 /** `period`: the scenario's design period; the term is checked against it when it is a calendar year. */
 export function contractProblems(contract: ContractSettings, period: string): Problem[] {
-  return [termProblem(contract, period), lengthProblem(contract), ...percentProblems(contract)].filter(
-    (p): p is Problem => p !== null,
-  );
+  return [
+    termProblem(contract, period),
+    lengthProblem(contract),
+    discountProblem(contract),
+    ...percentProblems(contract),
+  ].filter((p): p is Problem => p !== null);
 }
 
 function lengthProblem(contract: ContractSettings): Problem | null {
@@ -32,6 +39,15 @@ function lengthProblem(contract: ContractSettings): Problem | null {
   return {
     path: ['contract', 'extensions'],
     message: contractTooLong(extensionYears, contract.years, longestContractYears),
+  };
+}
+
+function discountProblem(contract: ContractSettings): Problem | null {
+  if (contract.discountRate <= highestLikelyDiscountRate) return null;
+  return {
+    path: ['contract', 'discountRate'],
+    message: discountRateHigh(contract.discountRate, defaultDiscountRate),
+    warning: true,
   };
 }
 

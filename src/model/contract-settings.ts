@@ -12,7 +12,7 @@ import { careTypes } from './types.js';
 export const longestContractYears = 30;
 
 /** HM Treasury Green Book social time preference rate. */
-const defaultDiscountRate = 0.035;
+export const defaultDiscountRate = 0.035;
 
 /**
  * A list, or the same list in one cell as a workbook's settings sheet keeps it

@@ -92,4 +92,12 @@ describe('contract settings a finance officer gets wrong', () => {
     expect(withContract({ years: 6, extensions: [2, 2] })).toEqual([]);
     expect(withContract({ years: 20, extensions: [10] })).toEqual([]);
   });
+
+  test('a discount rate above 0.1 (10% a year): a warning that names the Green Book rate', () => {
+    const high = withContract({ years: 3, discountRate: 0.2 });
+    expect(high).toEqual([expect.objectContaining({ path: 'contract.discountRate', warning: true })]);
+    expect(high[0]?.message).toContain('0.035 (3.5%)');
+    expect(withContract({ years: 3, discountRate: 0.1 })).toEqual([]);
+    expect(withContract({ years: 3, discountRate: 0 })).toEqual([]);
+  });
 });
