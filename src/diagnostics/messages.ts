@@ -670,3 +670,9 @@ export const contractTooLong = (extensionYears: number, years: number, longest: 
 /** A discount rate that is legal (at most 0.2) but far above the Green Book's. */
 export const discountRateHigh = (rate: number, greenBook: number) =>
   `is ${rate}, ${percentOf(rate)}% a year, which shrinks later years' cost fast: the HM Treasury Green Book rate is ${greenBook} (${percentOf(greenBook)}%); check it is a yearly rate written as a fraction`;
+
+/** `payment.lots` names a care type that has no lots of its own to pay. */
+export const paymentLotsNoLot = (careType: string, merged: boolean) =>
+  merged
+    ? `has no effect: ${careType} is merged into standard, so its hours are paid as payment.lots.standard says (by the hour when not given): remove it, or set payment.lots.standard`
+    : `has no effect: the scenario has no ${careType} lots (lots.${careType} is not given): remove it, or add a lots.${careType} entry`;

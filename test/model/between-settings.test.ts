@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { problemsBetweenSettings } from '../../src/model/between-settings.js';
-import { contractSchema, transitionSchema } from '../../src/model/contract-settings.js';
+import { contractSchema, paymentSchema, transitionSchema } from '../../src/model/contract-settings.js';
 
 const award = { objective: 'cost', qualityWeight: 0.6, priceWeight: 0.4 };
 const contract = contractSchema().parse({ years: 3 });
@@ -99,5 +99,21 @@ describe('contract settings a finance officer gets wrong', () => {
     expect(high[0]?.message).toContain('0.035 (3.5%)');
     expect(withContract({ years: 3, discountRate: 0.1 })).toEqual([]);
     expect(withContract({ years: 3, discountRate: 0 })).toEqual([]);
+  });
+});
+
+describe('payment.lots', () => {
+  const zone = { geography: 'zone', structure: 'sole' } as const;
+  const paid = (lots: Record<string, object>, paymentLots: Record<string, unknown>) =>
+    where({ award, files: {}, lots, payment: paymentSchema().parse({ lots: paymentLots }) });
+
+  test('a care type with no lots of its own (not in lots, or merged): a warning that it changes nothing', () => {
+    expect(paid({ standard: zone }, { complex: 'capitated' })).toEqual([
+      { path: 'payment.lots.complex', warning: true },
+    ]);
+    expect(paid({ standard: zone, complex: { merge: 'standard' } }, { complex: 'capitated' })).toEqual([
+      { path: 'payment.lots.complex', warning: true },
+    ]);
+    expect(paid({ standard: zone, complex: zone }, { complex: 'capitated' })).toEqual([]);
   });
 });
