@@ -50,4 +50,15 @@ describe('result.xlsx summary', () => {
     expect(got.get('With extensions to 2033, nominal')).toBe(contract.withExtensions?.nominalTotal);
     expect(got.get('With extensions to 2033, discounted')).toBe(contract.withExtensions?.discountedTotal);
   });
+
+  it("gives the transition's moved hours and one-off cost of change, as the printout and report.html do", async () => {
+    const result = await solved(await scenario('scenarios/hertfordshire'));
+    const transition = result.transition;
+    if (transition === undefined) throw new Error('hertfordshire has current.csv');
+    const got = lines(resultWorkbookContent(result));
+    expect(got.get("Hours a week that change provider (of today's caseload)")).toBe(
+      transition.movedHoursPerWeek,
+    );
+    expect(got.get('One-off cost of change (mobilisation and double running)')).toBe(transition.oneOffCost);
+  });
 });
