@@ -215,7 +215,13 @@ function withAward(scenario: Scenario, override: Readonly<Record<string, unknown
   const award = withPairedWeight(parsed.data, override);
   // Warnings are dropped (a weight set alone is paired above), so which weight one names is moot.
   const problems = problemsBetweenSettings(
-    { contract: scenario.contract, transition: scenario.transition, award, files: {} },
+    {
+      contract: scenario.contract,
+      transition: scenario.transition,
+      award,
+      files: {},
+      period: scenario.period,
+    },
     { qualityWeight: true },
   ).filter((p) => p.warning !== true);
   return problems.length === 0 ? award : problems.map((p) => issueText(p)).join('; ');

@@ -1,6 +1,7 @@
 /**
  * The whole-contract part of the printed solve summary: term totals,
- * transition and payment models, when result.json has them. Pure.
+ * transition and payment models (and the award as paid, when payment.lots
+ * chooses models), when result.json has them. Pure.
  */
 import type { Result } from '../model/result.js';
 
@@ -28,10 +29,15 @@ export function contractLines(r: Result): string[] {
       `  transition: ${t.movedHoursPerWeek.toLocaleString('en-GB')} of today's ${t.currentHoursPerWeek.toLocaleString('en-GB')} h/week change provider (${pct(t.movedShare)}${t.maxMovedShare === null ? '' : `, cap ${pct(t.maxMovedShare)}`}); one-off cost ${m(t.oneOffCost)}${t.priced ? ', priced in the objective' : ''}`,
     );
   const p = r.payment;
-  if (p !== undefined)
-    for (const [model, total] of Object.entries(p.totals))
-      lines.push(
-        `  paid ${model}: ${m(total.cost.central)} a year (${m(total.cost.low)}-${m(total.cost.high)}); winners' margin over the floor ${m(total.providerMargin.central)} (${m(total.providerMargin.low)} to ${m(total.providerMargin.high)})`,
-      );
+  if (p !== undefined) {
+    for (const [model, total] of Object.entries(p.totals)) lines.push(paidLine(`paid ${model}`, total));
+    // payment.lots names how some care types' lots will be paid: the award as it will be paid.
+    const chosen = Object.entries(p.settings.lots).map(([careType, model]) => `${careType} ${model}`);
+    if (chosen.length > 0) lines.push(paidLine(`as paid (${chosen.join(', ')}, the rest hourly)`, p.chosen));
+  }
   return lines.length === 0 ? [] : ['', 'The whole contract (docs/contract.md)', ...lines];
+}
+
+function paidLine(label: string, total: NonNullable<Result['payment']>['chosen']): string {
+  return `  ${label}: ${m(total.cost.central)} a year (${m(total.cost.low)}-${m(total.cost.high)}); winners' margin over the floor ${m(total.providerMargin.central)} (${m(total.providerMargin.low)} to ${m(total.providerMargin.high)})`;
 }

@@ -644,3 +644,35 @@ export const batchGridValueTwice = (key: string, value: string, first: number, s
 /** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 export const batchGridEmpty = () =>
   'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';
+
+/** A fraction as a percent without floating-point tails (0.035 → 3.5, not 3.5000000000000004). */
+const percentOf = (fraction: number) => Number((fraction * 100).toPrecision(6));
+
+/**
+ * A yearly percent written as a fraction: `percentPerYear: 0.04` is 0.04% a year, not 4%
+ * (discountRate is a fraction, the percents beside it are not).
+ */
+export const percentWrittenAsFraction = (value: number) =>
+  `is ${value}, which is ${value}% a year (a percent, not a fraction as discountRate is): for ${percentOf(value)}% a year write ${percentOf(value)}`;
+
+/** A contract term (`startPeriod` + `years`) that ends before the design period it is priced from. */
+export const contractEndsBeforeDesign = (start: number, end: number, period: string) =>
+  `is "${start}", so the term ${start}-${end} ends before the design period ${period}, whose demand and bids price it: start the term in ${period} or later, or leave startPeriod out (it then starts in ${period})`;
+
+/** A contract term that starts before the design period: its first years are priced at the design year's bids. */
+export const contractStartsBeforeDesign = (start: number, period: string) =>
+  `is "${start}", before the design period ${period}: the years before ${period} are priced at ${period}'s bids and demand; start the term in ${period} or later if that is when the new contract begins`;
+
+/** Extensions that make the whole contract longer than the longest base term allowed. */
+export const contractTooLong = (extensionYears: number, years: number, longest: number) =>
+  `add ${extensionYears} years to a ${years}-year term: ${years + extensionYears} years in all, more than the ${longest} a contract (years) may run: shorten the extensions (e.g. [2, 2] for "6+2+2")`;
+
+/** A discount rate that is legal (at most 0.2) but far above the Green Book's. */
+export const discountRateHigh = (rate: number, greenBook: number) =>
+  `is ${rate}, ${percentOf(rate)}% a year, which shrinks later years' cost fast: the HM Treasury Green Book rate is ${greenBook} (${percentOf(greenBook)}%); check it is a yearly rate written as a fraction`;
+
+/** `payment.lots` names a care type that has no lots of its own to pay. */
+export const paymentLotsNoLot = (careType: string, merged: boolean) =>
+  merged
+    ? `has no effect: ${careType} is merged into standard, so its hours are paid as payment.lots.standard says (by the hour when not given): remove it, or set payment.lots.standard`
+    : `has no effect: the scenario has no ${careType} lots (lots.${careType} is not given): remove it, or add a lots.${careType} entry`;

@@ -11,6 +11,7 @@
  *
  * All problems are collected; the caller decides what to do with them.
  */
+import { jsonLine } from './json-line.js';
 import type { FileHandle } from 'node:fs/promises';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -245,7 +246,7 @@ export async function folderSource(
   return {
     settingsFile: jsonFile,
     settings,
-    line: (keyPath) => keyLine(text, String(keyPath[keyPath.length - 1] ?? '')),
+    line: jsonLine(text),
     table: (ref, sink) => readCsvTable(dir, ref, jsonFile, text, issues, hash, sink, tables),
     boundaries: (ref) =>
       readBoundaries(

@@ -8,8 +8,11 @@ import { once } from './once.js';
 import { named } from './plan-functions.js';
 import { careTypes } from './types.js';
 
+/** The longest a contract may run, base term and extensions together (years). */
+export const longestContractYears = 30;
+
 /** HM Treasury Green Book social time preference rate. */
-const defaultDiscountRate = 0.035;
+export const defaultDiscountRate = 0.035;
 
 /**
  * A list, or the same list in one cell as a workbook's settings sheet keeps it
@@ -65,7 +68,7 @@ export const contractSchema = once(() =>
       .number({ error: () => 'must be a whole number of years, e.g. 3' })
       .int('must be a whole number of years')
       .min(1, 'must be at least 1')
-      .max(30, 'must be at most 30 (years)'),
+      .max(longestContractYears, `must be at most ${longestContractYears} (years)`),
     /** Optional extension periods in years, e.g. [2, 2] for "6+2+2". */
     extensions: z
       .preprocess(

@@ -8,6 +8,7 @@ import { paymentModels, type LotSpend } from '../../src/contract/payment-models.
 import { paymentSchema } from '../../src/model/contract-settings.js';
 import { area, bid, demand, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
+import { contractLines } from '../../src/contract/summary-lines.js';
 
 const lot: LotSpend = {
   careType: 'standard',
@@ -82,5 +83,9 @@ describe('result.json payment', () => {
     expect(payment?.totals.capitated?.cost.central).toBe(187_980);
     // core-reward at 96% of the hourly bill, lot by lot
     expect(payment?.chosen.cost.central).toBeCloseTo(0.96 * 182_000, 6);
+    // The printed summary says what the award costs paid as chosen, not only model by model.
+    expect(contractLines(result)).toContainEqual(
+      expect.stringMatching(/^ {2}as paid \(standard core-reward, the rest hourly\): £0\.17m a year/),
+    );
   });
 });

@@ -3,7 +3,7 @@
  * (checked in process, with the key path), and through the built CLI: the
  * line of scenario.json, exit 2, nothing written.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSettings } from '../../src/io/scenario-settings.js';
@@ -81,6 +81,16 @@ describe('contract settings are checked', () => {
     expect(run.stderr).toMatch(/^scenario\.json:\d+: contract\.years/m);
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  test('a key written twice in scenario.json (lots.standard, payment.lots.standard): the line of the one at fault', async () => {
+    const dir = await withSettings({ payment: { lots: { standard: 'capitaited' } } });
+    const lines = readFileSync(path.join(dir, 'scenario.json'), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('"capitaited"')) + 1;
+    expect(lines.findIndex((l) => l.includes('"standard"')) + 1).toBeLessThan(at);
+    const run = await zonal(['validate', dir]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`scenario.json:${at}: payment.lots.standard must be a payment model`);
   });
 
   test('a valid contract solves and writes the contract section', async () => {

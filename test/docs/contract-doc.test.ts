@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
+import { wageRise } from '../../src/contract/indexation.js';
 import { transitionSchema } from '../../src/model/contract-settings.js';
 import { solved } from '../helpers/run.js';
 
@@ -38,6 +39,14 @@ describe('docs/contract.md quotes the bundled county', () => {
       ]),
     ];
     expect(quoted.filter((q) => !doc.includes(q))).toEqual([]);
+  });
+
+  test('the wage rise held after the published table is quoted as priced, to three decimals', async () => {
+    // A reader checking the term by hand with the rounded 4.1% misses the county's figures by
+    // £19,306.70 nominal: the engine holds 12.71 / 12.21 - 1 = 4.095%.
+    const doc = await readFile(`${root}docs/contract.md`, 'utf8');
+    const held = doc.split('\n').find((line) => line.startsWith('| 2027 on |'));
+    expect(held).toContain(`${(wageRise(2030, {}) * 100).toFixed(3)}%`);
   });
 
   test('the transition table: moved hours, share, one-off cost and annual cost of each setting', async () => {

@@ -74,4 +74,15 @@ describe('result.xlsx summary', () => {
     const full = lines(resultWorkbookContent(await solved(county)));
     expect(full.has('Not in the contract totals: hours a week unmet (paid to no winner)')).toBe(false);
   });
+
+  it("gives the transition's moved hours and one-off cost of change, as the printout and report.html do", async () => {
+    const result = await solved(await scenario('scenarios/hertfordshire'));
+    const transition = result.transition;
+    if (transition === undefined) throw new Error('hertfordshire has current.csv');
+    const got = lines(resultWorkbookContent(result));
+    expect(got.get("Hours a week that change provider (of today's caseload)")).toBe(
+      transition.movedHoursPerWeek,
+    );
+    expect(got.get('One-off cost of change (mobilisation and double running)')).toBe(transition.oneOffCost);
+  });
 });

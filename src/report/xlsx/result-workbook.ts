@@ -53,6 +53,23 @@ function stoppedLines(result: Result): SummaryLine[] {
   ];
 }
 
+/** The hours that change provider and their one-off cost (docs/contract.md, "Transition"), with today's caseload. */
+function transitionLines(transition: Result['transition']): SummaryLine[] {
+  if (transition === undefined) return [];
+  return [
+    {
+      label: "Hours a week that change provider (of today's caseload)",
+      value: transition.movedHoursPerWeek,
+      format: 'hours',
+    },
+    {
+      label: 'One-off cost of change (mobilisation and double running)',
+      value: transition.oneOffCost,
+      format: 'currency',
+    },
+  ];
+}
+
 function summaryLines(result: Result): SummaryLine[] {
   const t = result.totals;
   return [
@@ -78,6 +95,7 @@ function summaryLines(result: Result): SummaryLine[] {
           },
         ]
       : []),
+    ...transitionLines(result.transition),
     { label: 'Cost per hour', value: t.costPerHour, format: 'currency' },
     { label: 'Hours a week awarded', value: t.hoursPerWeek, format: 'hours' },
     { label: 'Hours a week of demand', value: t.demandHoursPerWeek, format: 'hours' },

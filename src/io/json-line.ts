@@ -1,0 +1,26 @@
+/**
+ * Where a key path of a JSON text is written: the whole path, so `payment.lots.standard` is
+ * found at the payment's key, not at the first `"standard"` of the file (the lot plan's).
+ */
+import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
+import type { LineOf } from '../diagnostics/nearest-line.js';
+import { lineAt } from './json-problem.js';
+
+/** The line of a key path (of an item of a list: where it starts), or null; the text is parsed on first use. */
+export function jsonLine(text: string): LineOf {
+  let root: Node | undefined;
+  let parsed = false;
+  return (path) => {
+    if (!parsed) {
+      root = parseTree(text);
+      parsed = true;
+    }
+    if (root === undefined) return null;
+    const node = findNodeAtLocation(
+      root,
+      path.map((p) => (typeof p === 'number' ? p : String(p))),
+    );
+    if (node === undefined) return null;
+    return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+  };
+}
