@@ -9,12 +9,13 @@
  *   4. give each variant an id: its own, or a hash of its definition
  */
 import { createHash } from 'node:crypto';
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
 import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
 import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
-import { duplicateKey, jsonProblem, lineAt } from '../io/json-problem.js';
+import { duplicateKey, jsonProblem } from '../io/json-problem.js';
+import { jsonLineIn } from '../io/json-line.js';
 import { withoutByteOrderMark } from '../io/text-decode.js';
 import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
@@ -68,18 +69,6 @@ export interface Variant {
 export interface BatchProblem {
   readonly line: number | null;
   readonly message: string;
-}
-
-/** The line where a key path of a JSON text is written (of an item of a list: where it starts), or null. */
-function jsonLine(text: string, root: Node): LineOf {
-  return (path) => {
-    const node = findNodeAtLocation(
-      root,
-      path.map((p) => (typeof p === 'number' ? p : String(p))),
-    );
-    if (node === undefined) return null;
-    return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
-  };
 }
 
 /** {"a.b": 1} → {a: {b: 1}} */
@@ -307,7 +296,7 @@ export function parseBatchFile(
   const twice = duplicateKey(text, root);
   if (twice !== null) return { problems: [twice] };
   const problems: BatchProblem[] = [];
-  const line = nearestLine(jsonLine(text, root));
+  const line = nearestLine(jsonLineIn(text, root));
   const report = (path: PropertyKey[], message: string) => problems.push({ line: line(path), message });
   const parsedJson: unknown = JSON.parse(text);
   // Its parts, read below only where the schema did not already refuse them (a file of `null` has none).
