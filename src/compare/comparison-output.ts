@@ -4,7 +4,8 @@
  * with its verdict. Pure.
  */
 import { toCsv, type Cell } from '../report/csv-write.js';
-import { hours, money, percent } from '../report/summary.js';
+import { hours } from '../report/html/format.js';
+import { money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
 import { optionStatus, realChoices, type Comparison, type ComparisonRow } from './compare.js';
 import { metricCsvCells, metricCsvHeader } from './metrics.js';

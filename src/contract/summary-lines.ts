@@ -4,6 +4,7 @@
  * chooses models), when result.json has them. Pure.
  */
 import type { Result } from '../model/result.js';
+import { hours } from '../report/html/format.js';
 
 const m = (x: number) => `${x < 0 ? '-' : ''}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -17,6 +18,11 @@ export function contractLines(r: Result): string[] {
     lines.push(
       `  term ${first}-${last} (${c.years.length} years, ${c.indexation.kind} indexation, discount ${pct(c.discountRate)}): ${m(c.nominalTotal)} nominal, ${m(c.discountedTotal)} discounted`,
     );
+    // What the winners are paid: with hours unmet that is not the whole cost (the all-in line above counts them).
+    if (r.totals.unmetHoursPerWeek > 0)
+      lines.push(
+        `  not in these totals: the ${hours(r.totals.unmetHoursPerWeek)} h/week unmet (paid to no winner)`,
+      );
     if (c.withExtensions !== undefined)
       lines.push(
         `  with extensions to ${c.withExtensions.years[c.withExtensions.years.length - 1]?.period}: ${m(c.withExtensions.nominalTotal)} nominal, ${m(c.withExtensions.discountedTotal)} discounted`,

@@ -4,6 +4,7 @@
  */
 import { boundedGap, type InfeasibleResult, type Result } from '../model/result.js';
 import { formatTable } from './text-table.js';
+import { hours } from './html/format.js';
 import { contractLines } from '../contract/summary-lines.js';
 import {
   awardRiskDrivers,
@@ -30,7 +31,6 @@ export function money(x: number, currency = 'GBP'): string {
   return `${x < 0 ? '-' : ''}${symbol}${text}`;
 }
 
-export const hours = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function headline(r: Result): string[] {
