@@ -2,6 +2,7 @@
  * The printed side of `zonal zones` (pure): a table per proposal and one line
  * per map, designed and hand-drawn together.
  */
+import { boundedGap } from '../model/result.js';
 import { formatTable } from '../report/text-table.js';
 import type { MapSummary, ZoneRow } from './describe.js';
 import type { Proposal } from './design.js';
@@ -27,12 +28,14 @@ function unproven(proposal: Proposal): string {
         : `more zones not ruled out (zone-count gap ${pct(countGap)})`,
     );
   const gap = proposal.gap ?? 0;
+  // A gap of 100% or more (HiGHS's bound still at 0) bounds nothing, as an award's (boundedGap).
+  const bounded = boundedGap(gap);
   parts.push(
     gap === 0
       ? 'the most compact map with this many zones'
-      : Number.isNaN(gap)
-        ? 'compactness not bounded'
-        : `within ${pct(gap)} of the most compact map with this many zones`,
+      : bounded === null
+        ? 'compactness not bounded: allow more time (--time-limit)'
+        : `within ${pct(bounded)} of the most compact map with this many zones`,
   );
   return `exact program stopped by the time limit: ${parts.join('; ')}`;
 }

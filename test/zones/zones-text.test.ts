@@ -32,6 +32,21 @@ describe('proposalText', () => {
     expect(text).toMatch(/\+200 \(\+20%\)/);
   });
 
+  // An exact design stopped before HiGHS had a bound said "within 100.0% of the most compact map" (explore12).
+  test.each([1, Number.NaN])(
+    'an exact design stopped with a gap of %s says compactness is not bounded',
+    (gap) => {
+      const text = proposalText(
+        'designed',
+        { ...proposal, status: 'feasible', gap },
+        [row('Z-N1', 1200, 1000)],
+        1000,
+      );
+      expect(text).toContain('compactness not bounded: allow more time (--time-limit)');
+      expect(text).not.toContain('100.0%');
+    },
+  );
+
   // zonal zones scenarios/hertfordshire --count 1 said "1 zones" (explore12).
   test('one zone is "1 zone"', () => {
     const text = proposalText('designed', { ...proposal, zoneCount: 1 }, [row('Z-N1', 1200, 1000)], 1000);
