@@ -27,6 +27,15 @@ export const structureMustBe = (structures: readonly string[]) => `must be ${one
 export const settingAppliesOnlyTo = (structures: readonly string[]) =>
   `applies only to ${quoted(structures).join(' or ')} lots`;
 
+/** A lot entry's setting of other structures, which its own structure ignores (a warning). */
+export const lotSettingOfOtherStructure = (
+  careType: string,
+  key: string,
+  owners: readonly string[],
+  structure: string,
+) =>
+  `lots.${careType}.${key} is ignored: it ${settingAppliesOnlyTo(owners)}, and lots.${careType} is a "${structure}" lot; remove it, or set lots.${careType}.structure to ${quoted(owners).join(' or ')}`;
+
 /** A batch variant's lot override with a setting the lot's structure, which it keeps, does not take (it would change nothing). */
 export const lotSettingIgnored = (
   careType: string,
