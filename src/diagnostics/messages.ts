@@ -181,6 +181,10 @@ export const bidCareHasNoDemand = (bidId: string, careType: string, period: stri
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
   `award.minDistinctProviders is ${wanted}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
 
+/** A framework setting with more places than providers may take in any of its care type's lots. */
+export const frameworkPlacesUnfillable = (careType: string, places: number, bidders: number) =>
+  `lots.${careType}.maxProviders is ${places}, but at most ${bidders} providers have an eligible bid for any ${careType} lot: its frameworks will have at most ${bidders} members, not ${places}`;
+
 /** How many lots a message about the lots' places names before "…". */
 const placesListed = 4;
 
