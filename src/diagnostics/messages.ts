@@ -21,7 +21,8 @@ const oneOf = (names: readonly string[]) => {
 export const geographyMustBe = () => 'must be "zone" or "county"';
 
 /** lots.<careType>.structure */
-export const structureMustBe = (structures: readonly string[]) => `must be ${oneOf(structures)}`;
+export const structureMustBe = (structures: readonly string[], given: unknown, meant: string | null) =>
+  `must be ${oneOf(structures)}${given === undefined ? '' : ` (got ${JSON.stringify(given)}${meant === null ? '' : `: did you mean "${meant}"?`})`}`;
 
 /** A lot entry key that belongs to other structures, switching on what this structure cannot do. */
 export const settingAppliesOnlyTo = (structures: readonly string[]) =>

@@ -22,7 +22,12 @@ export const headSchema = once(() =>
   z.object({
     geography: z.enum(['zone', 'county'], { error: geographyMustBe }),
     structure: z.enum(lotStructures as [LotStructure, ...LotStructure[]], {
-      error: () => structureMustBe(lotStructures),
+      error: (issue) =>
+        structureMustBe(
+          lotStructures,
+          issue.input,
+          typeof issue.input === 'string' ? closestName(issue.input, lotStructures) : null,
+        ),
     }),
   }),
 );

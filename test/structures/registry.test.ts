@@ -70,7 +70,17 @@ describe('the table of structures', () => {
 describe('a lot entry', () => {
   test('an unknown structure lists every structure', () => {
     expect(issues({ geography: 'zone', structure: 'zonal' })).toEqual([
-      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries"',
+      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries" (got "zonal")',
+    ]);
+  });
+
+  test('a misspelt structure is quoted, with the one meant (explore16)', () => {
+    // "lead-secondry" was told only that the structure must be one of four, without the word typed.
+    expect(issues({ geography: 'zone', structure: 'lead-secondry', leadShare: 0.7 })).toEqual([
+      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries" (got "lead-secondry": did you mean "lead-secondary"?)',
+    ]);
+    expect(issues({ geography: 'zone', structure: 'Sole' })).toEqual([
+      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries" (got "Sole": did you mean "sole"?)',
     ]);
   });
 
