@@ -17,6 +17,15 @@ const oneOf = (names: readonly string[]) => {
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`;
 };
 
+/**
+ * After a lot share's range message: how to write it when the value reads as a whole
+ * percentage that would be a right share (70 for 0.7), or nothing (1.2 is no slip of that kind).
+ */
+export const shareAsPercent = (value: number, isRight: (share: number) => boolean) => {
+  const share = Number((value / 100).toPrecision(12));
+  return value > 1 && isRight(share) ? `; for ${value}% write ${share} or "${value}%"` : '';
+};
+
 /** lots.<careType>.geography */
 export const geographyMustBe = () => 'must be "zone" or "county"';
 
