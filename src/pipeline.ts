@@ -168,7 +168,10 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     };
   // 5. decode, back-ups
   const plan = decode(program, outcome.values, lots, scenario.bids, scenario.weeksPerYear);
-  const allocations = [...plan.allocations, ...chooseBackups(scenario, lots, plan.allocations)];
+  // Back-ups stand behind a lot's winner: a lot nobody holds (every hour unmet) has no one to back up.
+  const held = new Set(plan.allocations.map((a) => a.lotId));
+  const backedUp = lots.filter((lot) => held.has(lot.id));
+  const allocations = [...plan.allocations, ...chooseBackups(scenario, backedUp, plan.allocations)];
   const baseline = {
     objective: outcome.objective,
     annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0),

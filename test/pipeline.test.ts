@@ -177,6 +177,25 @@ describe('back-ups', () => {
       ['B9', 'P3', 0],
     ]);
   });
+
+  test('a sole lot nobody holds names no back-ups, which would back up no one (explore16)', async () => {
+    // Two sole zones of 100 h with back-ups and a share cap of 40% (80 h): no provider may hold
+    // either lot, so all 200 h are unmet; the award named P1 and P2 back-ups of both, and their
+    // cover lowered the lots' supply risk from 1 to 0.5625.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 25 }), bid('B2', 'P2', ['A1', 'A2'], { price: 26 })],
+      lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
+      award: { maxShareOfTotalHours: 0.4 },
+    });
+    const result = await solved(s);
+    expect(result.totals.unmetHoursPerWeek).toBe(200);
+    expect(result.allocations).toEqual([]);
+    expect(result.lots.map((l) => l.risk.supply)).toEqual([1, 1]);
+  });
 });
 
 describe('runScenario', () => {

@@ -17,15 +17,34 @@ const oneOf = (names: readonly string[]) => {
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`;
 };
 
+/**
+ * After a lot share's range message: how to write it when the value reads as a whole
+ * percentage that would be a right share (70 for 0.7), or nothing (1.2 is no slip of that kind).
+ */
+export const shareAsPercent = (value: number, isRight: (share: number) => boolean) => {
+  const share = Number((value / 100).toPrecision(12));
+  return value > 1 && isRight(share) ? `; for ${value}% write ${share} or "${value}%"` : '';
+};
+
 /** lots.<careType>.geography */
 export const geographyMustBe = () => 'must be "zone" or "county"';
 
 /** lots.<careType>.structure */
-export const structureMustBe = (structures: readonly string[]) => `must be ${oneOf(structures)}`;
+export const structureMustBe = (structures: readonly string[], given: unknown, meant: string | null) =>
+  `must be ${oneOf(structures)}${given === undefined ? '' : ` (got ${JSON.stringify(given)}${meant === null ? '' : `: did you mean "${meant}"?`})`}`;
 
 /** A lot entry key that belongs to other structures, switching on what this structure cannot do. */
 export const settingAppliesOnlyTo = (structures: readonly string[]) =>
   `applies only to ${quoted(structures).join(' or ')} lots`;
+
+/** A lot entry's setting of other structures, which its own structure ignores (a warning). */
+export const lotSettingOfOtherStructure = (
+  careType: string,
+  key: string,
+  owners: readonly string[],
+  structure: string,
+) =>
+  `lots.${careType}.${key} is ignored: it ${settingAppliesOnlyTo(owners)}, and lots.${careType} is a "${structure}" lot; remove it, or set lots.${careType}.structure to ${quoted(owners).join(' or ')}`;
 
 /** A batch variant's lot override with a setting the lot's structure, which it keeps, does not take (it would change nothing). */
 export const lotSettingIgnored = (
@@ -171,6 +190,10 @@ export const bidCareHasNoDemand = (bidId: string, careType: string, period: stri
 
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
   `award.minDistinctProviders is ${wanted}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
+
+/** A framework setting with more places than providers may take in any of its care type's lots. */
+export const frameworkPlacesUnfillable = (careType: string, places: number, bidders: number) =>
+  `lots.${careType}.maxProviders is ${places}, but at most ${bidders} providers have an eligible bid for any ${careType} lot: its frameworks will have at most ${bidders} members, not ${places}`;
 
 /** How many lots a message about the lots' places names before "…". */
 const placesListed = 4;

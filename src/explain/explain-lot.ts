@@ -104,7 +104,9 @@ function money(x: number): string {
 }
 
 function roleLine(r: RoleExplanation): string {
-  if (r.winner === null) return `${r.role}: unfilled`;
+  // Unfilled with no bid held back by a rule: no bid could take the role at all (coverage, care type, role, structures).
+  if (r.winner === null)
+    return `${r.role}: unfilled${r.betterBidsStopped.length === 0 ? ', no bid may hold it' : ''}`;
   const runner =
     r.runnerUp === null
       ? 'no runner-up'
@@ -130,9 +132,15 @@ function explainLot(
   const bindingRules = [
     ...new Set(explained.flatMap((r) => r.betterBidsStopped.flatMap((b) => b.rules))),
   ].sort() as RuleName[];
+  // "best bids won" only where some bid won: a lot no bid may hold says so role by role.
+  const anyWon = explained.some((r) => r.winner !== null);
   const why =
-    bindingRules.length === 0 ? 'best bids won' : `better bids stopped by: ${bindingRules.join(', ')}`;
-  return { roles: explained, bindingRules, summary: `${explained.map(roleLine).join('; ')}. ${why}` };
+    bindingRules.length > 0
+      ? ` better bids stopped by: ${bindingRules.join(', ')}`
+      : anyWon
+        ? ' best bids won'
+        : '';
+  return { roles: explained, bindingRules, summary: `${explained.map(roleLine).join('; ')}.${why}` };
 }
 
 /** Explanations of every lot, by lot id. */

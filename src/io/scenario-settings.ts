@@ -14,6 +14,7 @@ import { scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.
 import { settingsReader, topSettingsKeys } from '../model/quick-settings.js';
 import { issueMessage, issueText } from '../model/issue-text.js';
 import { problemsBetweenSettings } from '../model/between-settings.js';
+import { ignoredLotSettings } from '../structures/entry-schema.js';
 import { keysAt } from '../model/schema-keys.js';
 import { once } from '../model/once.js';
 
@@ -78,6 +79,13 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
     const problems = problemsBetweenSettings(parsed.data, {
       qualityWeight: valueAt(raw, ['award', 'qualityWeight']) !== undefined,
     });
+    for (const [careType, entry] of Object.entries((valueAt(raw, ['lots']) ?? {}) as Record<string, unknown>))
+      for (const { key, owners, structure } of ignoredLotSettings(entry))
+        issues.warning(
+          place.file,
+          place.line(['lots', careType, key]),
+          msg.lotSettingOfOtherStructure(careType, key, owners, structure),
+        );
     for (const p of problems)
       if (p.warning === true) issues.warning(place.file, place.line(p.path), issueText(p));
       else issues.error(place.file, place.line(p.path), issueText(p), column(p.path));

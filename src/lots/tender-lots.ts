@@ -6,12 +6,13 @@
  * `award.rejectBelowLegalPay: false` to keep them in (they are still flagged).
  */
 import { formatPlace, type Place } from '../diagnostics/issues.js';
-import { tooFewBiddersFor, zoneWithoutDemand } from '../diagnostics/messages.js';
-import type { AwardRules, Lot, Scenario } from '../model/types.js';
+import { frameworkPlacesUnfillable, tooFewBiddersFor, zoneWithoutDemand } from '../diagnostics/messages.js';
+import type { AwardRules, CareType, Lot, Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
 import { buildLots, countyZoneId, groupAreas } from './build-lots.js';
 import { eligiblePartBids } from './eligibility.js';
 import { hasEligibleOffer, offerProviders } from './offers.js';
+import { hasPlaces } from '../structures/index.js';
 
 export interface Rejection {
   readonly bidId: string;
@@ -102,7 +103,38 @@ export function tenderIssues(
   const fewBidders = tooFewBidders(scenario, lots).map((message) =>
     at(scenario.places?.award.get('minDistinctProviders'), message),
   );
-  return [...rejected, ...unfillable, ...zoneless, ...fewBidders];
+  const shortFrameworks = frameworksShortOfBidders(scenario, lots).map(({ careType, message }) =>
+    at(scenario.places?.lots.get(careType), message),
+  );
+  return [...rejected, ...unfillable, ...zoneless, ...fewBidders, ...shortFrameworks];
+}
+
+/**
+ * Care types tendered in frameworks with more places (`maxProviders`) than providers have an
+ * eligible offer for in any of their lots: the places cannot all be filled, and validate said
+ * "valid" without a word. A care type whose lots no bid may take is told of lot by lot already.
+ */
+function frameworksShortOfBidders(
+  scenario: Scenario,
+  lots: readonly Lot[],
+): { careType: CareType; message: string }[] {
+  const byCareType = new Map<CareType, Lot[]>();
+  for (const lot of lots) {
+    if (!hasPlaces(lot)) continue;
+    const framed = byCareType.get(lot.careType);
+    if (framed === undefined) byCareType.set(lot.careType, [lot]);
+    else framed.push(lot);
+  }
+  return [...byCareType].flatMap(([careType, framed]) => {
+    const places = Math.max(...framed.map((lot) => lot.maxProviders));
+    let most = 0;
+    // Stops at the first lot that can fill every place.
+    for (const lot of framed) {
+      most = Math.max(most, offerProviders(lot, scenario.bids, scenario.award).size);
+      if (most >= places) return [];
+    }
+    return most === 0 ? [] : [{ careType, message: frameworkPlacesUnfillable(careType, places, most) }];
+  });
 }
 
 /** The tender's warnings as `place: message` lines (result.json's `warnings`, validate). */

@@ -5,7 +5,8 @@
  * is ignored (an override that changes the structure may leave one behind)
  * unless it switches something on (`"backup": true` on a framework), which the
  * structure could not honour; a key of no structure is an error, so a misspelt
- * setting is never silently ignored. Built on first use; a plainly right entry
+ * setting is never silently ignored (scenario.json and workbooks warn of another
+ * structure's key left on a lot: `ignoredLotSettings`). Built on first use; a plainly right entry
  * is read by its plan instead (model/settings-plan.ts, `lotEntryQuick`).
  */
 import { z } from 'zod';
@@ -21,7 +22,12 @@ export const headSchema = once(() =>
   z.object({
     geography: z.enum(['zone', 'county'], { error: geographyMustBe }),
     structure: z.enum(lotStructures as [LotStructure, ...LotStructure[]], {
-      error: () => structureMustBe(lotStructures),
+      error: (issue) =>
+        structureMustBe(
+          lotStructures,
+          issue.input,
+          typeof issue.input === 'string' ? closestName(issue.input, lotStructures) : null,
+        ),
     }),
   }),
 );
@@ -44,14 +50,31 @@ function sortKeys(raw: Readonly<Record<string, unknown>>, kind: LotStructure | u
   const own: Record<string, unknown> = {};
   const unknownKeys: string[] = [];
   const misplaced: { key: string; owners: LotStructure[] }[] = [];
+  const ignored: { key: string; owners: LotStructure[] }[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (headKeys.includes(key)) continue;
     const owners = ownersOf(key);
     if (kind !== undefined && owners.includes(kind)) own[key] = value;
     else if (owners.length === 0) unknownKeys.push(key);
     else if (value === true && kind !== undefined) misplaced.push({ key, owners });
+    else if (value !== false && kind !== undefined) ignored.push({ key, owners });
   }
-  return { own, unknownKeys, misplaced };
+  return { own, unknownKeys, misplaced, ignored };
+}
+
+/**
+ * The settings of other structures in a lot entry, which its own structure ignores
+ * (`"leadShare": 0.8` on a sole lot: the lot is still awarded whole to one provider),
+ * each with the structures it belongs to; none when the structure is not known.
+ */
+export function ignoredLotSettings(
+  raw: unknown,
+): { key: string; owners: LotStructure[]; structure: LotStructure }[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  const head = headSchema().safeParse(raw);
+  if (!head.success) return [];
+  const { structure } = head.data;
+  return sortKeys(raw as Record<string, unknown>, structure).ignored.map((i) => ({ ...i, structure }));
 }
 
 /** A plainly right lot entry, read by the plans of its head and of its structure's settings. */

@@ -1,10 +1,12 @@
 /** `lead-secondary`: a lead provider takes `leadShare` of the lot's hours and a different secondary the rest. */
 import { z } from 'zod';
-import { isMissing } from '../diagnostics/messages.js';
+import { isMissing, shareAsPercent } from '../diagnostics/messages.js';
 import { share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
 import { percent, type Structure } from './structure.js';
+
+const leadShareIsRight = (share: number) => share >= 0.5 && share < 1;
 
 const leadSettings = named(
   'lead-secondary settings',
@@ -16,11 +18,11 @@ const leadSettings = named(
         path: ['leadShare'],
         message: isMissing('lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split'),
       });
-    else if (!(leadShare >= 0.5 && leadShare < 1))
+    else if (!leadShareIsRight(leadShare))
       ctx.addIssue({
         code: 'custom',
         path: ['leadShare'],
-        message: `is ${leadShare}: it must be at least 0.5 and less than 1 (0.8 means 80/20)`,
+        message: `is ${leadShare}: it must be at least 0.5 and less than 1 (0.8 means 80/20)${shareAsPercent(leadShare, leadShareIsRight)}`,
       });
     return { leadShare: leadShare ?? 0.8 };
   },

@@ -4,7 +4,7 @@
  * the rest equally; every role is held by a different provider.
  */
 import { z } from 'zod';
-import { isMissing } from '../diagnostics/messages.js';
+import { isMissing, shareAsPercent } from '../diagnostics/messages.js';
 import { share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
@@ -12,6 +12,10 @@ import { percent, type Structure } from './structure.js';
 
 /** Most secondary providers per lot (Worcestershire: up to two). */
 const maxSecondaries = 2;
+
+/** A prime's share: below 1 and at least each secondary's. */
+const primeShareIsRight = (p: number, secondaries: number) =>
+  p > 0 && p < 1 && p >= (1 - p) / secondaries - 1e-12;
 
 const secondaryShare = (s: { primeShare: number; secondaries: number }) => (1 - s.primeShare) / s.secondaries;
 
@@ -25,11 +29,11 @@ const settingsRule = named(
         path: ['primeShare'],
         message: isMissing("prime-secondaries needs primeShare, e.g. 0.6 for the prime's 60%"),
       });
-    else if (!(p > 0 && p < 1 && p >= (1 - p) / s.secondaries - 1e-12))
+    else if (!primeShareIsRight(p, s.secondaries))
       ctx.addIssue({
         code: 'custom',
         path: ['primeShare'],
-        message: `is ${p}: it must be less than 1 and at least each secondary's share, ${s.secondaries === 1 ? '0.5 with one secondary' : `${(1 / (s.secondaries + 1)).toFixed(3)} with ${s.secondaries} secondaries`}`,
+        message: `is ${p}: it must be less than 1 and at least each secondary's share, ${s.secondaries === 1 ? '0.5 with one secondary' : `${(1 / (s.secondaries + 1)).toFixed(3)} with ${s.secondaries} secondaries`}${shareAsPercent(p, (share) => primeShareIsRight(share, s.secondaries))}`,
       });
     return { primeShare: p ?? 0.6, secondaries: s.secondaries };
   },

@@ -56,6 +56,25 @@ describe('explainAward', () => {
   });
 });
 
+describe('explainAward on a lot no bid may hold', () => {
+  it('says no bid may hold its roles, not that the best bids won (explore16)', async () => {
+    // A county lot 60/40 whose bids each cover one zone: no bid may hold a role, every hour is unmet,
+    // and the lot's "why" said "lead: unfilled; secondary: unfilled. best bids won".
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B1', 'P1', ['A1'], { price: 20 }), bid('B2', 'P2', ['A2'], { price: 25 })],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'lead-secondary', leadShare: 0.6 }) },
+    });
+    const result = await solved(s);
+    expect(result.allocations).toEqual([]);
+    const summary = explainAward(s, lotsOf(s), result.allocations).get('standard:county')?.summary;
+    expect(summary).toBe('lead: unfilled, no bid may hold it; secondary: unfilled, no bid may hold it.');
+  });
+});
+
 describe('explainAward on a framework', () => {
   it('names the member with the most hours, not the first place, which may carry none', () => {
     // Wyndale's county framework for complex care: P-MOSS's place held 0 hours and P-OAK's 300,

@@ -88,3 +88,41 @@ describe('a misspelt nested setting', () => {
     );
   });
 });
+
+describe('a setting of another lot structure (explore16)', () => {
+  const json = JSON.parse(goodFiles()['scenario.json'] ?? '{}') as Record<string, unknown>;
+  const check = (standard: Record<string, unknown>) => {
+    const issues = new IssueList();
+    const lots = { ...(json['lots'] as object), standard };
+    const settings = checkSettings({ ...json, lots }, { file: 'scenario.json', line: () => 7 }, issues);
+    return {
+      settings,
+      errors: issues.errors.map((i) => i.message),
+      warnings: issues.warnings.map((i) => i.message),
+    };
+  };
+
+  test('is told, not silently ignored: a sole lot with a lead share awards one provider all the hours', () => {
+    const { settings, errors, warnings } = check({ geography: 'zone', structure: 'sole', leadShare: 0.8 });
+    expect(errors).toEqual([]);
+    expect(settings?.lots.standard).toMatchObject({ structure: 'sole' });
+    expect(warnings).toEqual([
+      'lots.standard.leadShare is ignored: it applies only to "lead-secondary" lots, and lots.standard is a "sole" lot; remove it, or set lots.standard.structure to "lead-secondary"',
+    ]);
+  });
+
+  test('each such setting once, and none for a lot that has only its own', () => {
+    const { warnings } = check({
+      geography: 'zone',
+      structure: 'framework',
+      maxProviders: 3,
+      primeShare: 0.6,
+      secondaries: 1,
+    });
+    expect(warnings.map((w) => w.split(' is ignored')[0])).toEqual([
+      'lots.standard.primeShare',
+      'lots.standard.secondaries',
+    ]);
+    expect(check({ geography: 'zone', structure: 'lead-secondary', leadShare: 0.7 }).warnings).toEqual([]);
+  });
+});

@@ -178,7 +178,7 @@ describe('assembleScenario via readScenario', () => {
     });
     expect(scenario).toBeNull();
     expect(errors).toEqual([
-      'scenario.json:17: lots.standard.structure must be "sole", "lead-secondary", "framework" or "prime-secondaries"',
+      'scenario.json:17: lots.standard.structure must be "sole", "lead-secondary", "framework" or "prime-secondaries" (got "sloe": did you mean "sole"?)',
       'scenario.json:27: award.objective must be "cost", "meat" or "whole-life"',
       'zones-two.csv:4: unknown area "A4": it is not in areas.csv',
       'areas.csv:4: area "A3" is in no zone of zoning "two": add a row "A3,<zone id>" to zones-two.csv',

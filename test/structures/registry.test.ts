@@ -70,7 +70,32 @@ describe('the table of structures', () => {
 describe('a lot entry', () => {
   test('an unknown structure lists every structure', () => {
     expect(issues({ geography: 'zone', structure: 'zonal' })).toEqual([
-      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries"',
+      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries" (got "zonal")',
+    ]);
+  });
+
+  test('a share written as a percentage is told how to write it (explore16)', () => {
+    // "leadShare": 70 meaning 70% was told only that it must be below 1.
+    expect(issues({ geography: 'zone', structure: 'lead-secondary', leadShare: 70 })).toEqual([
+      'leadShare is 70: it must be at least 0.5 and less than 1 (0.8 means 80/20); for 70% write 0.7 or "70%"',
+    ]);
+    expect(issues({ geography: 'zone', structure: 'prime-secondaries', primeShare: 60 })).toEqual([
+      'primeShare is 60: it must be less than 1 and at least each secondary\'s share, 0.333 with 2 secondaries; for 60% write 0.6 or "60%"',
+    ]);
+    // No hint where the value read as a percentage is no right share either (1.2%, 30%).
+    for (const leadShare of [0.3, 1.2, 30])
+      expect(issues({ geography: 'zone', structure: 'lead-secondary', leadShare })).toEqual([
+        `leadShare is ${leadShare}: it must be at least 0.5 and less than 1 (0.8 means 80/20)`,
+      ]);
+  });
+
+  test('a misspelt structure is quoted, with the one meant (explore16)', () => {
+    // "lead-secondry" was told only that the structure must be one of four, without the word typed.
+    expect(issues({ geography: 'zone', structure: 'lead-secondry', leadShare: 0.7 })).toEqual([
+      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries" (got "lead-secondry": did you mean "lead-secondary"?)',
+    ]);
+    expect(issues({ geography: 'zone', structure: 'Sole' })).toEqual([
+      'structure must be "sole", "lead-secondary", "framework" or "prime-secondaries" (got "Sole": did you mean "sole"?)',
     ]);
   });
 

@@ -1,0 +1,33 @@
+/**
+ * Warnings about the tender as set, before any award: here a framework with more places
+ * than providers who may take one.
+ */
+import { describe, expect, test } from 'vitest';
+import { tenderLots, tenderWarnings } from '../../src/lots/tender-lots.js';
+import { lotEntry, threeBidders } from '../helpers/scenario-builder.js';
+
+/** Two zone frameworks of `places` places, with three providers bidding in both zones. */
+const frameworks = (places: number) => ({
+  ...threeBidders(0),
+  lotPlan: { standard: lotEntry({ structure: 'framework', maxProviders: places }) },
+});
+
+const warningsOf = (places: number) => {
+  const s = frameworks(places);
+  const { lots, rejections } = tenderLots(s);
+  return tenderWarnings(s, lots, rejections);
+};
+
+describe('a framework with more places than bidders (explore16)', () => {
+  test('is told once for the care type, with the most members any of its frameworks can have', () => {
+    // maxProviders 9 read as "valid" without a word: each framework can have 3 members at most.
+    expect(warningsOf(9)).toEqual([
+      'lots.standard.maxProviders is 9, but at most 3 providers have an eligible bid for any standard lot: its frameworks will have at most 3 members, not 9',
+    ]);
+  });
+
+  test('is not told when some framework of the care type can fill every place', () => {
+    expect(warningsOf(3)).toEqual([]);
+    expect(warningsOf(2)).toEqual([]);
+  });
+});
