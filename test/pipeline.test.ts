@@ -196,6 +196,29 @@ describe('back-ups', () => {
     expect(result.allocations).toEqual([]);
     expect(result.lots.map((l) => l.risk.supply)).toEqual([1, 1]);
   });
+  test('a package bid is never a back-up: its price holds only if its whole package wins (explore16)', async () => {
+    // P1 wins both sole zones. P2's only bids are a package over both zones, which does not
+    // win, so its £25.50 is no price P2 would stand by for Z1 alone; P3's £27 stand-alone bid is.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1'), provider('P2'), provider('P3')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 25 }),
+        bid('B2', 'P1', ['A2'], { price: 25 }),
+        bid('PK1', 'P2', ['A1'], { price: 25.5, packageId: 'PK' }),
+        bid('PK2', 'P2', ['A2'], { price: 25.5, packageId: 'PK' }),
+        bid('B3', 'P3', ['A1'], { price: 27 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
+    });
+    const result = await solved(s);
+    expect(result.allocations.filter((a) => a.role === 'sole').map((a) => a.bidId)).toEqual(['B1', 'B2']);
+    expect(result.allocations.filter((a) => a.role === 'backup').map((a) => [a.lotId, a.bidId])).toEqual([
+      ['standard:Z1', 'B3'],
+    ]);
+  });
 });
 
 describe('runScenario', () => {

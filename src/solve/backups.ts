@@ -4,7 +4,11 @@
  * in if the sole provider hands back. Chosen after the solve, cheapest
  * eligible offer first (ties by bid ids), from providers with spare capacity.
  * In a lot with merged care types a back-up, like the winner, needs one bid
- * per care type; its price is the hours-weighted one.
+ * per care type; its price is the hours-weighted one. A package bid is never a
+ * back-up: its price holds only if its whole package wins, and a package that
+ * won holds this lot already (until 2026-12-01 the county's back-ups named
+ * Bright's £23.70 package bid, its package out of the award, where its own
+ * price there is £24.20).
  */
 import { blend, offerName, offerParts, offersFor } from '../lots/offers.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
@@ -25,7 +29,7 @@ export function chooseBackups(
     if (!lot.backup) continue;
     const taken = new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId));
     const candidates = offersFor(lot, scenario.bids, backupRole(lot), scenario.award)
-      .filter((o) => (spare.get(o.providerId) ?? 0) > 0)
+      .filter((o) => (spare.get(o.providerId) ?? 0) > 0 && o.bids.every((b) => b.packageId === null))
       .map((offer) => ({ offer, parts: offerParts(offer, lot) }))
       .map((c) => ({ ...c, price: blend(c.parts).price }))
       .sort((a, b) => a.price - b.price || (offerName(a.offer) < offerName(b.offer) ? -1 : 1));
