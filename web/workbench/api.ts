@@ -5,11 +5,24 @@ export interface Reply<T> {
   readonly body: T;
 }
 
+/** What the page says when its server does not answer (stopped, or the machine asleep). */
+const noServer =
+  'the workbench server did not answer: is zonal serve still running? Start it again and reload this page';
+
+/** fetch, or null when the server cannot be reached (fetch rejects only then). */
+async function reach(url: string, init: RequestInit): Promise<Response | null> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return null;
+  }
+}
+
 /** Identifies this page's edits, so the server drops a queued edit when a newer one arrives. */
 const stream = `page-${Math.random().toString(36).slice(2)}`;
 
 export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply<T>> {
-  const response = await fetch(url, {
+  const response = await reach(url, {
     method,
     headers:
       body === undefined
@@ -17,6 +30,7 @@ export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknow
         : { 'content-type': 'application/json', 'x-zonal-stream': stream },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+  if (response === null) return { status: 0, body: { error: noServer } as T };
   const text = await response.text();
   if (text === '') return { status: response.status, body: {} as T };
   let parsed: unknown;
@@ -30,11 +44,12 @@ export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknow
 
 /** POST and save the answer as a file; the error message when there is none. */
 export async function download(url: string, body: unknown, fileName: string): Promise<string | null> {
-  const response = await fetch(url, {
+  const response = await reach(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+  if (response === null) return noServer;
   if (!response.ok) {
     const text = await response.text();
     try {
