@@ -179,4 +179,28 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('compares an edit made before the first award arrives with the starting award, not with itself', async () => {
+    const page = await browser.newPage();
+    // The first solve answers late, as on a busy machine; the commissioner edits meanwhile.
+    let first = true;
+    await page.route('**/api/solve', async (route) => {
+      if (first) {
+        first = false;
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelectorAll('#move-target option').length > 0);
+    await page.locator('path[data-area-id="EH-HW"]').click();
+    await page.locator('#move-target').selectOption('Z-NH');
+    await page.locator('#move').click();
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^Award optimal, zoning workbench/);
+    const startCost = page.locator('#headline tbody tr').first().locator('td').nth(1);
+    await expect.poll(() => startCost.textContent(), { timeout: 30_000 }).not.toBe(await nowCost(page));
+    await page.close();
+  });
 });

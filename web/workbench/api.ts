@@ -21,13 +21,22 @@ async function reach(url: string, init: RequestInit): Promise<Response | null> {
 /** Identifies this page's edits, so the server drops a queued edit when a newer one arrives. */
 const stream = `page-${Math.random().toString(36).slice(2)}`;
 
-export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply<T>> {
+/**
+ * One request to the server. `superseded: false` sends it outside the page's
+ * stream of edits, so a newer edit never drops it (the starting award).
+ */
+export async function call<T>(
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  { superseded = true } = {},
+): Promise<Reply<T>> {
   const response = await reach(url, {
     method,
-    headers:
-      body === undefined
-        ? { 'x-zonal-stream': stream }
-        : { 'content-type': 'application/json', 'x-zonal-stream': stream },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(superseded ? { 'x-zonal-stream': stream } : {}),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (response === null) return { status: 0, body: { error: noServer } as T };

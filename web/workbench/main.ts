@@ -3,7 +3,7 @@
  * every edit ask the server for the new award (the newest edit wins: older
  * answers that arrive late are ignored) and the new zone outlines.
  */
-import { call, download } from './api.js';
+import { call, download, type Reply } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward } from './award-view.js';
 import { Controls } from './controls.js';
@@ -53,7 +53,8 @@ class Workbench {
   readonly controls: Controls;
   history: History<Draft>;
   colours = new Map<string, string>();
-  start: AwardResult | null = null;
+  /** The award of the scenario as it stands, asked for once, apart from the edits, so an early edit cannot stand in for it. */
+  readonly start: Promise<Reply<AwardResult & { error?: string }>>;
   asked = 0;
   outlined = '';
 
@@ -61,6 +62,7 @@ class Workbench {
     this.names = new Map(info.areas.map((a) => [a.area_id, a.name]));
     this.first = { zones: info.zonings[info.zoning] ?? {}, lots: info.lots, award: info.award };
     this.history = startHistory(this.first);
+    this.start = call('POST', '/api/solve', solveBody(this.first, this.first), { superseded: false });
     this.map = new MapView(byId('map') as unknown as SVGSVGElement, () => this.showSelection());
     this.controls = new Controls(byId('lot-controls'), byId('rule-controls'), this.first, info.structures, {
       lot: (careType, entry) => this.apply((d) => setLot(d, careType, entry)),
@@ -106,8 +108,13 @@ class Workbench {
     if (mine !== this.asked || reply.status === 204) return;
     if (reply.status !== 200)
       return say(`No award for this edit: ${reply.body.error ?? `the server answered ${reply.status}`}`);
-    this.start ??= reply.body;
-    renderAward(reply.body, this.start);
+    const start = await this.start;
+    if (mine !== this.asked) return;
+    if (start.status !== 200)
+      return say(
+        `No starting award to compare with: ${start.body.error ?? `the server answered ${start.status}`}`,
+      );
+    renderAward(reply.body, start.body);
     say(
       `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
     );
