@@ -14,6 +14,7 @@ import {
   moveAreas,
   setLot,
   setRule,
+  settingsNotSaved,
   solveBody,
   splitOff,
   suggestZoneId,
@@ -160,10 +161,15 @@ class Workbench {
       reply.body.addedTo === 'beside the workbook'
         ? `Saved as ${file} beside the workbook, which zonal never changes: copy it into the workbook as a sheet named ${file.replace(/\.csv$/, '')}.`
         : `Saved as ${file} and added to scenario.json.`;
+    const unsaved = settingsNotSaved(this.history.present, this.first);
     message.classList.toggle('error', reply.status !== 201);
     message.textContent =
       reply.status === 201
-        ? `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}`
+        ? `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}${
+            unsaved.length === 0
+              ? ''
+              : ` Only the zones are saved: zonal solve --zoning ${name} uses scenario.json's lots and award rules, not your changes to them (${unsaved.join('; ')}); copy those into scenario.json to keep them.`
+          }`
         : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
   }
 
