@@ -180,7 +180,7 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     await page.close();
   });
 
-  it('compares an edit made before the first award arrives with the starting award, not with itself', async () => {
+  it('compares an edit made before the first award arrives with the start, and shows no old figures for a refused edit', async () => {
     const page = await browser.newPage();
     // The first solve answers late, as on a busy machine; the commissioner edits meanwhile.
     let first = true;
@@ -201,6 +201,18 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
       .toMatch(/^Award optimal, zoning workbench/);
     const startCost = page.locator('#headline tbody tr').first().locator('td').nth(1);
     await expect.poll(() => startCost.textContent(), { timeout: 30_000 }).not.toBe(await nowCost(page));
+
+    // A rule the server refuses: no figures of the previous edit stay on show as "Now".
+    await page.locator('#rule-maxShareOfTotalHours').fill('');
+    await page.locator('#rule-maxShareOfTotalHours').press('Tab');
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/^No award for this edit/);
+    await expect.poll(() => page.locator('#headline tbody tr').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('#lots tbody tr').count()).toBe(0);
+    expect(await page.locator('#diagnosis').textContent()).toContain('maxShareOfTotalHours');
+    await page.locator('#undo').click();
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/^Award optimal/);
+    expect(await page.locator('#headline tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#diagnosis').isVisible()).toBe(false);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { call, download, type Reply } from './api.js';
 import type { AwardResult } from './award.js';
-import { renderAward } from './award-view.js';
+import { renderAward, renderNoAward } from './award-view.js';
 import { Controls } from './controls.js';
 import { byId, fillSelect } from './dom.js';
 import {
@@ -107,18 +107,20 @@ class Workbench {
     );
     // 204: a newer edit superseded this one before it was solved.
     if (mine !== this.asked || reply.status === 204) return;
-    if (reply.status !== 200)
-      return say(`No award for this edit: ${reply.body.error ?? `the server answered ${reply.status}`}`);
+    if (reply.status !== 200) return this.noAward(reply, 'No award for this edit');
     const start = await this.start;
     if (mine !== this.asked) return;
-    if (start.status !== 200)
-      return say(
-        `No starting award to compare with: ${start.body.error ?? `the server answered ${start.status}`}`,
-      );
+    if (start.status !== 200) return this.noAward(start, 'No starting award to compare with');
     renderAward(reply.body, start.body);
     say(
       `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
     );
+  }
+
+  noAward(reply: Reply<{ error?: string }>, what: string): void {
+    const reason = reply.body.error ?? `the server answered ${reply.status}`;
+    renderNoAward(reason);
+    say(`${what}: ${reason}`);
   }
 
   async outline(zones: Readonly<Record<string, string>>): Promise<void> {
