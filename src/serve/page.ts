@@ -23,9 +23,12 @@ h3 { font-size: 14px; margin: 14px 0 4px; }
 .hint, .note { color: var(--muted); font-size: 12.5px; margin: 4px 0; }
 svg#map { width: 100%; height: auto; display: block; background: #fafafa; border: 1px solid var(--rule); }
 #map path.area { stroke: #fff; stroke-width: 1; vector-effect: non-scaling-stroke; cursor: pointer; fill: #d9d9d9; }
-#map path.area[aria-pressed="true"] { stroke: #000; stroke-width: 3; stroke-dasharray: 6 3; filter: brightness(1.15); }
-#map path.area:focus { outline: none; stroke: #000; stroke-width: 4; }
-#map path.area:focus-visible { stroke: #000; stroke-width: 4; }
+#map path.area[aria-pressed="true"] { filter: brightness(1.15); }
+#map path.area:focus { outline: none; }
+#map .mark { fill: none; pointer-events: none; vector-effect: non-scaling-stroke; stroke-linejoin: round; }
+#map .mark.selected { stroke: #000; stroke-width: 3; stroke-dasharray: 6 3; }
+#map .mark.focus-halo { stroke: #fff; stroke-width: 8; }
+#map .mark.focus { stroke: #000; stroke-width: 4; }
 #map .outline { fill: none; stroke: #1a1a1a; stroke-width: 2.4; vector-effect: non-scaling-stroke; pointer-events: none; }
 #map text { font-size: 30px; font-weight: 600; fill: #111; stroke: #fff; stroke-width: 6px; paint-order: stroke; pointer-events: none; text-anchor: middle; }
 fieldset { border: 1px solid var(--rule); margin: 0 0 10px; padding: 6px 10px 10px; }
@@ -56,7 +59,7 @@ tr.changed td { background: #fff5e6; }
 function mapMarkup(drawing: MapDrawing): Html {
   return html`<svg id="map" viewBox="-10 -10 ${drawing.width + 20} ${drawing.height + 20}" role="group" aria-label="Map of areas coloured by zone: select areas to move them">
 <g class="areas">${drawing.areas.map((a) => html`<path class="area" data-area-id="${a.areaId}" d="${a.d}" tabindex="0" role="button" aria-pressed="false" aria-label="${a.name} (${a.areaId})"><title>${a.name} (${a.areaId})</title></path>`)}</g>
-<g class="outlines"></g><g class="labels"></g>
+<g class="outlines"></g><g class="labels"></g><g class="marks"></g>
 </svg>`;
 }
 

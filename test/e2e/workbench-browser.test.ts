@@ -100,8 +100,21 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
         timeout: 30_000,
       })
       .toBe('true');
+    // The focused and the selected area are marked above every shape and border, not half hidden under
+    // their neighbours (the mark copies the area's shape into the map's last layer).
+    const marked = () =>
+      page.evaluate(() => {
+        const layers = [...document.querySelectorAll('svg#map > g')].map((g) => g.getAttribute('class'));
+        const d = document.querySelector('path[data-area-id="EH-HW"]')?.getAttribute('d');
+        const marks = [...document.querySelectorAll('svg#map > g.marks > path')].filter(
+          (m) => m.getAttribute('d') === d,
+        );
+        return { last: layers.at(-1), kinds: marks.map((m) => m.getAttribute('class')).sort() };
+      });
+    expect(await marked()).toEqual({ last: 'marks', kinds: ['mark focus', 'mark focus-halo', 'mark selected'] });
     await page.locator('#move-target').selectOption('Z-NH');
     await page.locator('#move').focus();
+    expect((await marked()).kinds).toEqual(['mark selected']);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => statusText(page), { timeout: 60_000 })
