@@ -52,6 +52,8 @@ tr.changed td { background: #fff5e6; }
 #diagnosis dl { margin: 2px 0; } #diagnosis dt { font-weight: 600; } #diagnosis dd { margin: 0 0 4px 1.2em; } #diagnosis ul { padding-left: 1.2em; margin: 2px 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #555; vertical-align: -1px; margin-right: 4px; }
 #legend { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 12.5px; margin: 6px 0; }
+a.skip { position: absolute; left: -10000px; }
+a.skip:focus { position: static; display: inline-block; margin: 0 0 6px; }
 .message { min-height: 1.2em; font-size: 12.5px; }
 .message.error { color: var(--alert); }
 `;
@@ -71,6 +73,7 @@ export function workbenchPage(scenarioName: string, drawing: MapDrawing): string
 <header><h1>zonal workbench: ${scenarioName}</h1><p id="status" role="status" aria-live="polite">Loading…</p></header>
 <main>
 <section aria-labelledby="map-heading">
+<a class="skip" href="#edit-heading">Skip the map to the edit controls</a>
 <h2 id="map-heading">Zones</h2>
 <p class="hint">Click areas, or Tab to one and press Space, to select them; then move them to a zone or split them off as a new one. Heavy lines are zone borders.</p>
 ${mapMarkup(drawing)}
@@ -78,7 +81,7 @@ ${mapMarkup(drawing)}
 <p class="note">Areas are drawn ${drawing.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${drawing.note === null ? '' : ` ${drawing.note}`}</p>
 </section>
 <section aria-labelledby="edit-heading">
-<h2 id="edit-heading">Edit</h2>
+<h2 id="edit-heading" tabindex="-1">Edit</h2>
 <fieldset><legend>Selected areas</legend>
 <p id="selection" class="hint">No area selected.</p>
 <label>Move to zone <select id="move-target"></select></label><button type="button" id="move">Move</button><br>

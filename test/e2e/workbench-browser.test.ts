@@ -92,6 +92,15 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     expect(await page.locator('svg#map path.outline').count()).toBe(10);
     const startCost = await nowCost(page);
 
+    // A keyboard user reaches the edit controls without tabbing through every area of the map.
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Skip the map/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('move-target');
+    expect(await page.locator('path[aria-pressed="true"]').count()).toBe(0);
+
     // Select Hertford & Ware with the keyboard, move it into North Herts.
     await page.locator('path[data-area-id="EH-HW"]').focus();
     await page.keyboard.press('Space');
