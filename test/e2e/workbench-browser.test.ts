@@ -95,10 +95,10 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     // A keyboard user reaches the edit controls without tabbing through every area of the map.
     await page.locator('body').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Skip the map/);
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toMatch(/^Skip the map/);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('move-target');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('move-target');
     expect(await page.locator('path[aria-pressed="true"]').count()).toBe(0);
 
     // Select Hertford & Ware with the keyboard, move it into North Herts.
@@ -112,14 +112,14 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     // The focused and the selected area are marked above every shape and border, not half hidden under
     // their neighbours (the mark copies the area's shape into the map's last layer).
     const marked = () =>
-      page.evaluate(() => {
+      page.evaluate<{ last: string; kinds: string[] }>(`(() => {
         const layers = [...document.querySelectorAll('svg#map > g')].map((g) => g.getAttribute('class'));
-        const d = document.querySelector('path[data-area-id="EH-HW"]')?.getAttribute('d');
+        const d = document.querySelector('path[data-area-id="EH-HW"]').getAttribute('d');
         const marks = [...document.querySelectorAll('svg#map > g.marks > path')].filter(
           (m) => m.getAttribute('d') === d,
         );
         return { last: layers.at(-1), kinds: marks.map((m) => m.getAttribute('class')).sort() };
-      });
+      })()`);
     expect(await marked()).toEqual({ last: 'marks', kinds: ['mark focus', 'mark focus-halo', 'mark selected'] });
     await page.locator('#move-target').selectOption('Z-NH');
     await page.locator('#move').focus();
@@ -214,7 +214,7 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
       await route.continue();
     });
     await page.goto(server.url);
-    await page.waitForFunction(() => document.querySelectorAll('#move-target option').length > 0);
+    await page.waitForFunction("document.querySelectorAll('#move-target option').length > 0");
     await page.locator('path[data-area-id="EH-HW"]').click();
     await page.locator('#move-target').selectOption('Z-NH');
     await page.locator('#move').click();

@@ -4,7 +4,7 @@
  * show, never a rejected promise that leaves the status on "Solving…".
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, download } from '../../web/workbench/api.js';
+import { call, fetchFile } from '../../web/workbench/api.js';
 
 describe('the server stopped', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -20,6 +20,6 @@ describe('the server stopped', () => {
 
   it('a download answers with the same message', async () => {
     refused();
-    expect(await download('/api/report', { zones: {} }, 'report.html')).toMatch(/zonal serve/);
+    expect(await fetchFile('/api/report', { zones: {} })).toMatch(/zonal serve/);
   });
 });

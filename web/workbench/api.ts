@@ -51,8 +51,8 @@ export async function call<T>(
   return { status: response.status, body: parsed as T };
 }
 
-/** POST and save the answer as a file; the error message when there is none. */
-export async function download(url: string, body: unknown, fileName: string): Promise<string | null> {
+/** POST and take the answer as a file's contents; the error message when there is none. */
+export async function fetchFile(url: string, body: unknown): Promise<Blob | string> {
   const response = await reach(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -67,13 +67,5 @@ export async function download(url: string, body: unknown, fileName: string): Pr
       return text;
     }
   }
-  const href = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return null;
+  return response.blob();
 }

@@ -3,11 +3,11 @@
  * every edit ask the server for the new award (the newest edit wins: older
  * answers that arrive late are ignored) and the new zone outlines.
  */
-import { call, download, type Reply } from './api.js';
+import { call, fetchFile, type Reply } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward, renderNoAward } from './award-view.js';
 import { Controls } from './controls.js';
-import { byId, fillSelect } from './dom.js';
+import { byId, fillSelect, saveFile } from './dom.js';
 import {
   assignColours,
   mergeZones,
@@ -176,9 +176,10 @@ class Workbench {
   }
 
   async offer(url: string, file: string): Promise<void> {
-    const error = await download(url, solveBody(this.history.present, this.first), file);
+    const contents = await fetchFile(url, solveBody(this.history.present, this.first));
+    if (typeof contents !== 'string') saveFile(contents, file);
     byId('download-message').textContent =
-      error === null ? `Downloaded ${file}.` : `Not downloaded: ${error}`;
+      typeof contents === 'string' ? `Not downloaded: ${contents}` : `Downloaded ${file}.`;
   }
 }
 
