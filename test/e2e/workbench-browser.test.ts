@@ -120,7 +120,10 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
         );
         return { last: layers.at(-1), kinds: marks.map((m) => m.getAttribute('class')).sort() };
       })()`);
-    expect(await marked()).toEqual({ last: 'marks', kinds: ['mark focus', 'mark focus-halo', 'mark selected'] });
+    expect(await marked()).toEqual({
+      last: 'marks',
+      kinds: ['mark focus', 'mark focus-halo', 'mark selected'],
+    });
     await page.locator('#move-target').selectOption('Z-NH');
     await page.locator('#move').focus();
     expect((await marked()).kinds).toEqual(['mark selected']);

@@ -48,15 +48,13 @@ export class MapView {
     const focused = [...this.#areas.values()].find((p) => p === document.activeElement);
     const copy = (path: SVGPathElement, kind: string) =>
       svgEl('path', { class: `mark ${kind}`, d: path.getAttribute('d') ?? '', 'aria-hidden': 'true' });
-    this.svg
-      .querySelector('g.marks')
-      ?.replaceChildren(
-        ...[...this.selected].flatMap((id) => {
-          const path = this.#areas.get(id);
-          return path === undefined ? [] : [copy(path, 'selected')];
-        }),
-        ...(focused === undefined ? [] : [copy(focused, 'focus-halo'), copy(focused, 'focus')]),
-      );
+    this.svg.querySelector('g.marks')?.replaceChildren(
+      ...[...this.selected].flatMap((id) => {
+        const path = this.#areas.get(id);
+        return path === undefined ? [] : [copy(path, 'selected')];
+      }),
+      ...(focused === undefined ? [] : [copy(focused, 'focus-halo'), copy(focused, 'focus')]),
+    );
   }
 
   toggle(areaId: string): void {
