@@ -205,6 +205,18 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     await page.close();
   });
 
+  it('says the server is not answering when it stops before the page has loaded the scenario', async () => {
+    const page = await browser.newPage();
+    await page.route('**/api/scenario', (route) => route.abort('connectionrefused'));
+    await page.goto(server.url);
+    await expect
+      .poll(() => statusText(page), { timeout: 30_000 })
+      .toBe(
+        'The workbench could not start: the workbench server did not answer: is zonal serve still running? Start it again and reload this page',
+      );
+    await page.close();
+  });
+
   it('compares an edit made before the first award arrives with the start, and shows no old figures for a refused edit', async () => {
     const page = await browser.newPage();
     // The first solve answers late, as on a busy machine; the commissioner edits meanwhile.

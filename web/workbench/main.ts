@@ -215,7 +215,10 @@ function wire(w: Workbench): void {
 }
 
 async function boot(): Promise<void> {
-  const workbench = new Workbench((await call<ScenarioInfo>('GET', '/api/scenario')).body);
+  const scenario = await call<ScenarioInfo & { error?: string }>('GET', '/api/scenario');
+  if (scenario.status !== 200)
+    throw new Error(scenario.body.error ?? `the server answered ${scenario.status}`);
+  const workbench = new Workbench(scenario.body);
   wire(workbench);
   await workbench.refresh();
 }
