@@ -100,11 +100,11 @@ class Workbench {
     const mine = ++this.asked;
     const began = performance.now();
     say('Solving…', true);
-    const reply = await call<AwardResult & { error?: string }>(
-      'POST',
-      '/api/solve',
-      solveBody(draft, this.first),
-    );
+    // The start (first load, undo to it, back to the start) is the answer already asked for.
+    const reply =
+      draft === this.first
+        ? await this.start
+        : await call<AwardResult & { error?: string }>('POST', '/api/solve', solveBody(draft, this.first));
     // 204: a newer edit superseded this one before it was solved.
     if (mine !== this.asked || reply.status === 204) return;
     if (reply.status !== 200) return this.noAward(reply, 'No award for this edit');
