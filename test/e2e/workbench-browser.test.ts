@@ -254,6 +254,21 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/^Award optimal/);
     expect(await page.locator('#headline tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('#diagnosis').isVisible()).toBe(false);
+
+    // Enter in a text box does what its button does, as in any form.
+    await page.locator('#save-name').fill('by-enter');
+    await page.locator('#save-name').press('Enter');
+    await expect
+      .poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 })
+      .toContain('Saved as zones-by-enter.csv');
+    await page.locator('path[data-area-id="WAT-C"]').click();
+    await page.locator('#new-zone').fill('Z-ENTER');
+    await page.locator('#new-zone').press('Enter');
+    await expect
+      .poll(() => page.locator('path[data-area-id="WAT-C"]').getAttribute('data-zone-id'), {
+        timeout: 30_000,
+      })
+      .toBe('Z-ENTER');
     await page.close();
   });
 });

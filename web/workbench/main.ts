@@ -192,6 +192,14 @@ function wire(w: Workbench): void {
     w.apply((d) => splitOff(d, selected(), byId<HTMLInputElement>('new-zone').value.trim())),
   );
   click('merge', () => w.apply((d) => mergeZones(d, select('merge-from').value, select('merge-into').value)));
+  // Enter in a text box presses its button, as in any form.
+  for (const [box, button] of [
+    ['new-zone', 'split'],
+    ['save-name', 'save'],
+  ] as const)
+    byId(box).addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') byId(button).click();
+    });
   click('clear-selection', () => w.map.clearSelection());
   click('undo', () => w.step(undo));
   click('redo', () => w.step(redo));
