@@ -23,9 +23,12 @@ h3 { font-size: 14px; margin: 14px 0 4px; }
 .hint, .note { color: var(--muted); font-size: 12.5px; margin: 4px 0; }
 svg#map { width: 100%; height: auto; display: block; background: #fafafa; border: 1px solid var(--rule); }
 #map path.area { stroke: #fff; stroke-width: 1; vector-effect: non-scaling-stroke; cursor: pointer; fill: #d9d9d9; }
-#map path.area[aria-pressed="true"] { stroke: #000; stroke-width: 3; stroke-dasharray: 6 3; filter: brightness(1.15); }
-#map path.area:focus { outline: none; stroke: #000; stroke-width: 4; }
-#map path.area:focus-visible { stroke: #000; stroke-width: 4; }
+#map path.area[aria-pressed="true"] { filter: brightness(1.15); }
+#map path.area:focus { outline: none; }
+#map .mark { fill: none; pointer-events: none; vector-effect: non-scaling-stroke; stroke-linejoin: round; }
+#map .mark.selected { stroke: #000; stroke-width: 3; stroke-dasharray: 6 3; }
+#map .mark.focus-halo { stroke: #fff; stroke-width: 8; }
+#map .mark.focus { stroke: #000; stroke-width: 4; }
 #map .outline { fill: none; stroke: #1a1a1a; stroke-width: 2.4; vector-effect: non-scaling-stroke; pointer-events: none; }
 #map text { font-size: 30px; font-weight: 600; fill: #111; stroke: #fff; stroke-width: 6px; paint-order: stroke; pointer-events: none; text-anchor: middle; }
 fieldset { border: 1px solid var(--rule); margin: 0 0 10px; padding: 6px 10px 10px; }
@@ -49,6 +52,8 @@ tr.changed td { background: #fff5e6; }
 #diagnosis dl { margin: 2px 0; } #diagnosis dt { font-weight: 600; } #diagnosis dd { margin: 0 0 4px 1.2em; } #diagnosis ul { padding-left: 1.2em; margin: 2px 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #555; vertical-align: -1px; margin-right: 4px; }
 #legend { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 12.5px; margin: 6px 0; }
+a.skip { position: absolute; left: -10000px; }
+a.skip:focus { position: static; display: inline-block; margin: 0 0 6px; }
 .message { min-height: 1.2em; font-size: 12.5px; }
 .message.error { color: var(--alert); }
 `;
@@ -56,7 +61,7 @@ tr.changed td { background: #fff5e6; }
 function mapMarkup(drawing: MapDrawing): Html {
   return html`<svg id="map" viewBox="-10 -10 ${drawing.width + 20} ${drawing.height + 20}" role="group" aria-label="Map of areas coloured by zone: select areas to move them">
 <g class="areas">${drawing.areas.map((a) => html`<path class="area" data-area-id="${a.areaId}" d="${a.d}" tabindex="0" role="button" aria-pressed="false" aria-label="${a.name} (${a.areaId})"><title>${a.name} (${a.areaId})</title></path>`)}</g>
-<g class="outlines"></g><g class="labels"></g>
+<g class="outlines"></g><g class="labels"></g><g class="marks"></g>
 </svg>`;
 }
 
@@ -68,6 +73,7 @@ export function workbenchPage(scenarioName: string, drawing: MapDrawing): string
 <header><h1>zonal workbench: ${scenarioName}</h1><p id="status" role="status" aria-live="polite">Loading…</p></header>
 <main>
 <section aria-labelledby="map-heading">
+<a class="skip" href="#edit-heading">Skip the map to the edit controls</a>
 <h2 id="map-heading">Zones</h2>
 <p class="hint">Click areas, or Tab to one and press Space, to select them; then move them to a zone or split them off as a new one. Heavy lines are zone borders.</p>
 ${mapMarkup(drawing)}
@@ -75,7 +81,7 @@ ${mapMarkup(drawing)}
 <p class="note">Areas are drawn ${drawing.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${drawing.note === null ? '' : ` ${drawing.note}`}</p>
 </section>
 <section aria-labelledby="edit-heading">
-<h2 id="edit-heading">Edit</h2>
+<h2 id="edit-heading" tabindex="-1">Edit</h2>
 <fieldset><legend>Selected areas</legend>
 <p id="selection" class="hint">No area selected.</p>
 <label>Move to zone <select id="move-target"></select></label><button type="button" id="move">Move</button><br>

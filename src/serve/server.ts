@@ -20,7 +20,7 @@ import { refusal } from './origin-guard.js';
 import { workbenchPage } from './page.js';
 import { saveZoning } from './save-zoning.js';
 import type { SolveAnswer } from './solve-answer.js';
-import { bodyProblem, requestScenario, solveBodySchema, zoningFrom } from './solve-request.js';
+import { bodyProblem, requestScenario, solveBodySchema, zoningFrom, zoningName } from './solve-request.js';
 import type { Solver } from './solver.js';
 
 export interface WorkbenchOptions {
@@ -112,12 +112,32 @@ function scenarioRoutes(app: FastifyInstance, bench: Bench): void {
   });
 }
 
+/**
+ * The answer with its zoning named as the server knows the zonings now: the
+ * solver read the scenario once, so zones saved since would still be
+ * "workbench" there, and "mine" only after a restart.
+ */
+function namedNow(bench: Bench, body: unknown, answer: SolveAnswer | null): SolveAnswer | null {
+  if (answer?.kind !== 'result') return answer;
+  const parsed = solveBodySchema.safeParse(body);
+  const zoning = parsed.success ? zoningFrom(bench.scenario, parsed.data.zones) : '';
+  const name = typeof zoning === 'string' ? undefined : zoningName(bench.scenario, zoning);
+  return name === undefined || name === answer.result.zoning
+    ? answer
+    : { ...answer, result: { ...answer.result, zoning: name } };
+}
+
+/** A solve through the queue, named as the server knows the zonings now. */
+async function solveNow(bench: Bench, body: unknown, stream: string | null): Promise<SolveAnswer | null> {
+  return namedNow(bench, body, await bench.answers.solve(body, stream));
+}
+
 function solveRoutes(app: FastifyInstance, bench: Bench): void {
   app.post('/api/solve', async (request, reply) => {
     const stream = request.headers[streamHeader];
     return sendAnswer(
       reply,
-      await bench.answers.solve(request.body, typeof stream === 'string' && stream !== '' ? stream : null),
+      await solveNow(bench, request.body, typeof stream === 'string' && stream !== '' ? stream : null),
     );
   });
 }
@@ -166,7 +186,7 @@ async function solvedFor(
     await reply.code(400).send({ error: asked });
     return null;
   }
-  const answer = await bench.answers.solve(body, null);
+  const answer = await solveNow(bench, body, null);
   if (answer?.kind !== 'result') {
     await sendAnswer(reply, answer);
     return null;

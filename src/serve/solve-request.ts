@@ -79,12 +79,16 @@ export function zoningFrom(scenario: Scenario, zones: Readonly<Record<string, st
 const sameZoning = (a: Zoning, b: Zoning) =>
   a.size === b.size && [...a].every(([area, zone]) => b.get(area) === zone);
 
+/** The name of the scenario's zoning equal to `zoning`: so the starting award says "districts". */
+export function zoningName(scenario: Scenario, zoning: Zoning): string | undefined {
+  return [...scenario.zonings].find(([, z]) => sameZoning(z, zoning))?.[0];
+}
+
 /** The scenario a request asks to solve, or why it cannot be solved. */
 export function requestScenario(base: Scenario, body: SolveBody): Scenario | string {
   const zoning = zoningFrom(base, body.zones);
   if (typeof zoning === 'string') return zoning;
-  // Zones equal to a named zoning keep its name, so the starting award says "districts".
-  const named = [...base.zonings].find(([, z]) => sameZoning(z, zoning))?.[0];
+  const named = zoningName(base, zoning);
   const withZoning: Scenario =
     named !== undefined
       ? { ...base, zoning: named }

@@ -67,7 +67,9 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     const origin = new URL(server.url).origin;
     const elsewhere: string[] = [];
     const errors: string[] = [];
+    let solves = 0;
     page.on('request', (r) => {
+      if (r.url().endsWith('/api/solve')) solves++;
       if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
         elsewhere.push(r.url());
     });
@@ -79,6 +81,8 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     await expect
       .poll(() => statusText(page), { timeout: 60_000 })
       .toMatch(/^Award optimal, zoning districts/);
+    // The starting award is asked for once, not once as the start and again as the first edit.
+    expect(solves).toBe(1);
 
     const areaIds = await page.$$eval('svg#map path[data-area-id]', (paths) =>
       paths.map((p) => p.getAttribute('data-area-id')),
@@ -92,6 +96,15 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     expect(await page.locator('svg#map path.outline').count()).toBe(10);
     const startCost = await nowCost(page);
 
+    // A keyboard user reaches the edit controls without tabbing through every area of the map.
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toMatch(/^Skip the map/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('move-target');
+    expect(await page.locator('path[aria-pressed="true"]').count()).toBe(0);
+
     // Select Hertford & Ware with the keyboard, move it into North Herts.
     await page.locator('path[data-area-id="EH-HW"]').focus();
     await page.keyboard.press('Space');
@@ -100,8 +113,24 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
         timeout: 30_000,
       })
       .toBe('true');
+    // The focused and the selected area are marked above every shape and border, not half hidden under
+    // their neighbours (the mark copies the area's shape into the map's last layer).
+    const marked = () =>
+      page.evaluate<{ last: string; kinds: string[] }>(`(() => {
+        const layers = [...document.querySelectorAll('svg#map > g')].map((g) => g.getAttribute('class'));
+        const d = document.querySelector('path[data-area-id="EH-HW"]').getAttribute('d');
+        const marks = [...document.querySelectorAll('svg#map > g.marks > path')].filter(
+          (m) => m.getAttribute('d') === d,
+        );
+        return { last: layers.at(-1), kinds: marks.map((m) => m.getAttribute('class')).sort() };
+      })()`);
+    expect(await marked()).toEqual({
+      last: 'marks',
+      kinds: ['mark focus', 'mark focus-halo', 'mark selected'],
+    });
     await page.locator('#move-target').selectOption('Z-NH');
     await page.locator('#move').focus();
+    expect((await marked()).kinds).toEqual(['mark selected']);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => statusText(page), { timeout: 60_000 })
@@ -177,6 +206,69 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     await page.screenshot({ path: path.join(outDir, 'workbench.png'), fullPage: true });
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says the server is not answering when it stops before the page has loaded the scenario', async () => {
+    const page = await browser.newPage();
+    await page.route('**/api/scenario', (route) => route.abort('connectionrefused'));
+    await page.goto(server.url);
+    await expect
+      .poll(() => statusText(page), { timeout: 30_000 })
+      .toBe(
+        'The workbench could not start: the workbench server did not answer: is zonal serve still running? Start it again and reload this page',
+      );
+    await page.close();
+  });
+
+  it('compares an edit made before the first award arrives with the start, and shows no old figures for a refused edit', async () => {
+    const page = await browser.newPage();
+    // The first solve answers late, as on a busy machine; the commissioner edits meanwhile.
+    let first = true;
+    await page.route('**/api/solve', async (route) => {
+      if (first) {
+        first = false;
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.waitForFunction("document.querySelectorAll('#move-target option').length > 0");
+    await page.locator('path[data-area-id="EH-HW"]').click();
+    await page.locator('#move-target').selectOption('Z-NH');
+    await page.locator('#move').click();
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^Award optimal, zoning workbench/);
+    const startCost = page.locator('#headline tbody tr').first().locator('td').nth(1);
+    await expect.poll(() => startCost.textContent(), { timeout: 30_000 }).not.toBe(await nowCost(page));
+
+    // A rule the server refuses: no figures of the previous edit stay on show as "Now".
+    await page.locator('#rule-maxShareOfTotalHours').fill('');
+    await page.locator('#rule-maxShareOfTotalHours').press('Tab');
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/^No award for this edit/);
+    await expect.poll(() => page.locator('#headline tbody tr').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('#lots tbody tr').count()).toBe(0);
+    expect(await page.locator('#diagnosis').textContent()).toContain('maxShareOfTotalHours');
+    await page.locator('#undo').click();
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toMatch(/^Award optimal/);
+    expect(await page.locator('#headline tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#diagnosis').isVisible()).toBe(false);
+
+    // Enter in a text box does what its button does, as in any form.
+    await page.locator('#save-name').fill('by-enter');
+    await page.locator('#save-name').press('Enter');
+    await expect
+      .poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 })
+      .toContain('Saved as zones-by-enter.csv');
+    await page.locator('path[data-area-id="WAT-C"]').click();
+    await page.locator('#new-zone').fill('Z-ENTER');
+    await page.locator('#new-zone').press('Enter');
+    await expect
+      .poll(() => page.locator('path[data-area-id="WAT-C"]').getAttribute('data-zone-id'), {
+        timeout: 30_000,
+      })
+      .toBe('Z-ENTER');
     await page.close();
   });
 });

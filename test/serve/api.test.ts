@@ -271,6 +271,9 @@ describe('POST /api/zonings', () => {
     expect(reread.scenario?.zonings.get('mine')?.get('WAT-C')).toBe('Z-NEW1');
     const listed = (await bench.get('/api/scenario')).json<{ zonings: Record<string, unknown> }>();
     expect(Object.keys(listed.zonings)).toContain('mine');
+    // Its zones are solved under its name at once, as they will be after a restart and by `zonal solve --zoning mine`.
+    const again = await bench.post('/api/solve', { zones: body.zones });
+    expect(again.json<Result>().zoning).toBe('mine');
   });
 
   it('refuses an existing name (409) unless asked to overwrite', async () => {

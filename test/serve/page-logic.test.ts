@@ -11,6 +11,7 @@ import {
   moveAreas,
   setLot,
   setRule,
+  settingsNotSaved,
   solveBody,
   splitOff,
   suggestZoneId,
@@ -75,6 +76,22 @@ describe('the solve request', () => {
       lots: { complex: { geography: 'zone', structure: 'sole' } },
       award: { maxShareOfTotalHours: 0.5 },
     });
+  });
+});
+
+describe('saving a zoning keeps only the zones', () => {
+  it('names the lot and award-rule changes a saved zoning leaves out, as scenario.json would write them', () => {
+    const scenario: Draft = { ...draft, lots: { complex: { geography: 'county', structure: 'sole' } } };
+    expect(settingsNotSaved(moveAreas(scenario, ['A1'], 'Z2') as Draft, scenario)).toEqual([]);
+    const edited = setRule(
+      setLot(scenario, 'complex', { geography: 'zone', structure: 'sole' }),
+      'maxShareOfTotalHours',
+      0.4,
+    );
+    expect(settingsNotSaved(edited, scenario)).toEqual([
+      'lots.complex: {"geography":"zone","structure":"sole"}',
+      'award.maxShareOfTotalHours: 0.4',
+    ]);
   });
 });
 

@@ -5,18 +5,41 @@ export interface Reply<T> {
   readonly body: T;
 }
 
+/** What the page says when its server does not answer (stopped, or the machine asleep). */
+const noServer =
+  'the workbench server did not answer: is zonal serve still running? Start it again and reload this page';
+
+/** fetch, or null when the server cannot be reached (fetch rejects only then). */
+async function reach(url: string, init: RequestInit): Promise<Response | null> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return null;
+  }
+}
+
 /** Identifies this page's edits, so the server drops a queued edit when a newer one arrives. */
 const stream = `page-${Math.random().toString(36).slice(2)}`;
 
-export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply<T>> {
-  const response = await fetch(url, {
+/**
+ * One request to the server. `superseded: false` sends it outside the page's
+ * stream of edits, so a newer edit never drops it (the starting award).
+ */
+export async function call<T>(
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  { superseded = true } = {},
+): Promise<Reply<T>> {
+  const response = await reach(url, {
     method,
-    headers:
-      body === undefined
-        ? { 'x-zonal-stream': stream }
-        : { 'content-type': 'application/json', 'x-zonal-stream': stream },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(superseded ? { 'x-zonal-stream': stream } : {}),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+  if (response === null) return { status: 0, body: { error: noServer } as T };
   const text = await response.text();
   if (text === '') return { status: response.status, body: {} as T };
   let parsed: unknown;
@@ -28,13 +51,14 @@ export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknow
   return { status: response.status, body: parsed as T };
 }
 
-/** POST and save the answer as a file; the error message when there is none. */
-export async function download(url: string, body: unknown, fileName: string): Promise<string | null> {
-  const response = await fetch(url, {
+/** POST and take the answer as a file's contents; the error message when there is none. */
+export async function fetchFile(url: string, body: unknown): Promise<Blob | string> {
+  const response = await reach(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+  if (response === null) return noServer;
   if (!response.ok) {
     const text = await response.text();
     try {
@@ -43,13 +67,5 @@ export async function download(url: string, body: unknown, fileName: string): Pr
       return text;
     }
   }
-  const href = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return null;
+  return response.blob();
 }

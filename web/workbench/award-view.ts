@@ -100,3 +100,20 @@ export function renderAward(now: AwardResult, start: AwardResult | null): void {
       ),
     );
 }
+
+/**
+ * An edit with no award (refused, or the server gone): the figures of the
+ * last edit solved are taken down, not left under "Now" beside another
+ * edit, and the box above the tables says why.
+ */
+export function renderNoAward(reason: string): void {
+  const box = byId<HTMLDivElement>('diagnosis');
+  box.hidden = false;
+  box.replaceChildren(
+    el('p', {}, el('strong', {}, 'No award for this edit: '), reason),
+    el('p', {}, 'Correct or undo the edit to see figures again.'),
+  );
+  byId('headline').querySelector('tbody')?.replaceChildren();
+  byId('lots').querySelector('tbody')?.replaceChildren();
+  byId('changes').replaceChildren(el('li', {}, 'No figures for this edit.'));
+}

@@ -31,3 +31,13 @@ export function fillSelect(select: HTMLSelectElement, values: readonly string[])
   select.replaceChildren(...values.map((v) => el('option', { value: v }, v)));
   if (values.includes(chosen)) select.value = chosen;
 }
+
+/** Hand the browser a file to save, as a link to it clicked. */
+export function saveFile(contents: Blob, fileName: string): void {
+  const href = URL.createObjectURL(contents);
+  const link = el('a', { href, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

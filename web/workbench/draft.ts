@@ -107,3 +107,16 @@ export function solveBody(
     ...(Object.keys(award).length === 0 ? {} : { award }),
   };
 }
+
+/**
+ * The lot entries and award rules a draft changes, as `lots.<care type>: {…}`
+ * and `award.<rule>: value`: a saved zoning holds only the zones, so
+ * `zonal solve --zoning` of it uses scenario.json's lots and rules, not these.
+ */
+export function settingsNotSaved(draft: Draft, scenario: Draft): string[] {
+  const { lots = {}, award = {} } = solveBody(draft, scenario);
+  return [
+    ...Object.entries(lots).map(([careType, entry]) => `lots.${careType}: ${JSON.stringify(entry)}`),
+    ...Object.entries(award).map(([rule, value]) => `award.${rule}: ${JSON.stringify(value)}`),
+  ];
+}

@@ -3,17 +3,18 @@
  * every edit ask the server for the new award (the newest edit wins: older
  * answers that arrive late are ignored) and the new zone outlines.
  */
-import { call, download } from './api.js';
+import { call, fetchFile, type Reply } from './api.js';
 import type { AwardResult } from './award.js';
-import { renderAward } from './award-view.js';
+import { renderAward, renderNoAward } from './award-view.js';
 import { Controls } from './controls.js';
-import { byId, fillSelect } from './dom.js';
+import { byId, fillSelect, saveFile } from './dom.js';
 import {
   assignColours,
   mergeZones,
   moveAreas,
   setLot,
   setRule,
+  settingsNotSaved,
   solveBody,
   splitOff,
   suggestZoneId,
@@ -53,7 +54,8 @@ class Workbench {
   readonly controls: Controls;
   history: History<Draft>;
   colours = new Map<string, string>();
-  start: AwardResult | null = null;
+  /** The award of the scenario as it stands, asked for once, apart from the edits, so an early edit cannot stand in for it. */
+  readonly start: Promise<Reply<AwardResult & { error?: string }>>;
   asked = 0;
   outlined = '';
 
@@ -61,6 +63,7 @@ class Workbench {
     this.names = new Map(info.areas.map((a) => [a.area_id, a.name]));
     this.first = { zones: info.zonings[info.zoning] ?? {}, lots: info.lots, award: info.award };
     this.history = startHistory(this.first);
+    this.start = call('POST', '/api/solve', solveBody(this.first, this.first), { superseded: false });
     this.map = new MapView(byId('map') as unknown as SVGSVGElement, () => this.showSelection());
     this.controls = new Controls(byId('lot-controls'), byId('rule-controls'), this.first, info.structures, {
       lot: (careType, entry) => this.apply((d) => setLot(d, careType, entry)),
@@ -97,20 +100,27 @@ class Workbench {
     const mine = ++this.asked;
     const began = performance.now();
     say('Solving…', true);
-    const reply = await call<AwardResult & { error?: string }>(
-      'POST',
-      '/api/solve',
-      solveBody(draft, this.first),
-    );
+    // The start (first load, undo to it, back to the start) is the answer already asked for.
+    const reply =
+      draft === this.first
+        ? await this.start
+        : await call<AwardResult & { error?: string }>('POST', '/api/solve', solveBody(draft, this.first));
     // 204: a newer edit superseded this one before it was solved.
     if (mine !== this.asked || reply.status === 204) return;
-    if (reply.status !== 200)
-      return say(`No award for this edit: ${reply.body.error ?? `the server answered ${reply.status}`}`);
-    this.start ??= reply.body;
-    renderAward(reply.body, this.start);
+    if (reply.status !== 200) return this.noAward(reply, 'No award for this edit');
+    const start = await this.start;
+    if (mine !== this.asked) return;
+    if (start.status !== 200) return this.noAward(start, 'No starting award to compare with');
+    renderAward(reply.body, start.body);
     say(
       `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
     );
+  }
+
+  noAward(reply: Reply<{ error?: string }>, what: string): void {
+    const reason = reply.body.error ?? `the server answered ${reply.status}`;
+    renderNoAward(reason);
+    say(`${what}: ${reason}`);
   }
 
   async outline(zones: Readonly<Record<string, string>>): Promise<void> {
@@ -153,17 +163,23 @@ class Workbench {
       reply.body.addedTo === 'beside the workbook'
         ? `Saved as ${file} beside the workbook, which zonal never changes: copy it into the workbook as a sheet named ${file.replace(/\.csv$/, '')}.`
         : `Saved as ${file} and added to scenario.json.`;
+    const unsaved = settingsNotSaved(this.history.present, this.first);
     message.classList.toggle('error', reply.status !== 201);
     message.textContent =
       reply.status === 201
-        ? `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}`
+        ? `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}${
+            unsaved.length === 0
+              ? ''
+              : ` Only the zones are saved: zonal solve --zoning ${name} uses scenario.json's lots and award rules, not your changes to them (${unsaved.join('; ')}); copy those into scenario.json to keep them.`
+          }`
         : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
   }
 
   async offer(url: string, file: string): Promise<void> {
-    const error = await download(url, solveBody(this.history.present, this.first), file);
+    const contents = await fetchFile(url, solveBody(this.history.present, this.first));
+    if (typeof contents !== 'string') saveFile(contents, file);
     byId('download-message').textContent =
-      error === null ? `Downloaded ${file}.` : `Not downloaded: ${error}`;
+      typeof contents === 'string' ? `Not downloaded: ${contents}` : `Downloaded ${file}.`;
   }
 }
 
@@ -176,6 +192,14 @@ function wire(w: Workbench): void {
     w.apply((d) => splitOff(d, selected(), byId<HTMLInputElement>('new-zone').value.trim())),
   );
   click('merge', () => w.apply((d) => mergeZones(d, select('merge-from').value, select('merge-into').value)));
+  // Enter in a text box presses its button, as in any form.
+  for (const [box, button] of [
+    ['new-zone', 'split'],
+    ['save-name', 'save'],
+  ] as const)
+    byId(box).addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') byId(button).click();
+    });
   click('clear-selection', () => w.map.clearSelection());
   click('undo', () => w.step(undo));
   click('redo', () => w.step(redo));
@@ -199,7 +223,10 @@ function wire(w: Workbench): void {
 }
 
 async function boot(): Promise<void> {
-  const workbench = new Workbench((await call<ScenarioInfo>('GET', '/api/scenario')).body);
+  const scenario = await call<ScenarioInfo & { error?: string }>('GET', '/api/scenario');
+  if (scenario.status !== 200)
+    throw new Error(scenario.body.error ?? `the server answered ${scenario.status}`);
+  const workbench = new Workbench(scenario.body);
   wire(workbench);
   await workbench.refresh();
 }

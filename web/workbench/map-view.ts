@@ -27,6 +27,8 @@ export class MapView {
       ]),
     );
     for (const [id, path] of this.#areas) {
+      path.addEventListener('focus', () => this.#mark());
+      path.addEventListener('blur', () => this.#mark());
       path.addEventListener('click', () => this.toggle(id));
       path.addEventListener('keydown', (e) => {
         if (e.key === ' ' || e.key === 'Enter') {
@@ -37,16 +39,36 @@ export class MapView {
     }
   }
 
+  /**
+   * Draw the selected areas and the focused one again in the map's last
+   * layer: a shape's own border is half covered by the neighbours and zone
+   * borders drawn after it, so the focus and the selection would hardly show.
+   */
+  #mark(): void {
+    const focused = [...this.#areas.values()].find((p) => p === document.activeElement);
+    const copy = (path: SVGPathElement, kind: string) =>
+      svgEl('path', { class: `mark ${kind}`, d: path.getAttribute('d') ?? '', 'aria-hidden': 'true' });
+    this.svg.querySelector('g.marks')?.replaceChildren(
+      ...[...this.selected].flatMap((id) => {
+        const path = this.#areas.get(id);
+        return path === undefined ? [] : [copy(path, 'selected')];
+      }),
+      ...(focused === undefined ? [] : [copy(focused, 'focus-halo'), copy(focused, 'focus')]),
+    );
+  }
+
   toggle(areaId: string): void {
     if (this.selected.has(areaId)) this.selected.delete(areaId);
     else this.selected.add(areaId);
     this.#areas.get(areaId)?.setAttribute('aria-pressed', String(this.selected.has(areaId)));
+    this.#mark();
     this.onSelect();
   }
 
   clearSelection(): void {
     for (const id of this.selected) this.#areas.get(id)?.setAttribute('aria-pressed', 'false');
     this.selected.clear();
+    this.#mark();
     this.onSelect();
   }
 
