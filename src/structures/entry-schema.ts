@@ -71,10 +71,11 @@ export function ignoredLotSettings(
   raw: unknown,
 ): { key: string; owners: LotStructure[]; structure: LotStructure }[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
-  const head = headSchema().safeParse(raw);
-  if (!head.success) return [];
-  const { structure } = head.data;
-  return sortKeys(raw as Record<string, unknown>, structure).ignored.map((i) => ({ ...i, structure }));
+  // A plain read, not headSchema: this runs on every valid scenario, which `zonal validate` reads without zod.
+  const structure = (raw as Record<string, unknown>)['structure'];
+  if (!lotStructures.some((s) => s === structure)) return [];
+  const known = structure as LotStructure;
+  return sortKeys(raw as Record<string, unknown>, known).ignored.map((i) => ({ ...i, structure: known }));
 }
 
 /** A plainly right lot entry, read by the plans of its head and of its structure's settings. */

@@ -36,7 +36,8 @@ describe('gridValueProblems', () => {
     ]);
     expect(problems).toEqual([
       { line: 5, message: leadShareMessage(1.5) },
-      { line: 6, message: leadShareMessage(80) },
+      // 80 read as a percentage is a valid share, so the message says how to write it (explore16).
+      { line: 6, message: `${leadShareMessage(80)}; for 80% write 0.8 or "80%"` },
     ]);
   });
 
