@@ -19,7 +19,8 @@ export const jsonLimits = {
 const percentText = named('percentText', (value: unknown, ctx: z.core.ParsePayload): unknown => {
   if (typeof value !== 'string') return value;
   const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(value);
-  if (m !== null) return Number(m[1]) / 100;
+  // The decimal written, moved two places ("0.7%" is 0.007): dividing by 100 gave 0.006999999999999999.
+  if (m !== null) return Number(`${m[1]}e-2`);
   ctx.issues.push({ code: 'custom', message: shareNotNumber(), input: value });
   return z.NEVER;
 });

@@ -89,6 +89,12 @@ describe('a lot entry', () => {
       ]);
   });
 
+  test('a share written "0.7%" is told as 0.007, the number written, not 0.006999999999999999 (explore16)', () => {
+    expect(issues({ geography: 'zone', structure: 'lead-secondary', leadShare: '0.7%' })).toEqual([
+      'leadShare is 0.007: it must be at least 0.5 and less than 1 (0.8 means 80/20)',
+    ]);
+  });
+
   test('a misspelt structure is quoted, with the one meant (explore16)', () => {
     // "lead-secondry" was told only that the structure must be one of four, without the word typed.
     expect(issues({ geography: 'zone', structure: 'lead-secondry', leadShare: 0.7 })).toEqual([
