@@ -23,9 +23,8 @@ import { problemsBetweenSettings } from '../model/between-settings.js';
 import { issueMessage, issueText, withKnownKeys } from '../model/issue-text.js';
 import { costModelSchema, parseScoringSettings, scoringSchema } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, Scenario } from '../model/types.js';
-import { careTypes, lotStructures, type LotStructure } from '../model/types.js';
-import { lotEntryKeys, ownersOf } from '../structures/entry-schema.js';
-import { structureOf } from '../structures/index.js';
+import { careTypes } from '../model/types.js';
+import { ignoredLotSettings, lotEntryKeys } from '../structures/entry-schema.js';
 import { lotPlanFromJson, lotPlanToJson } from './lot-plan-json.js';
 import { applyOption, optionByName, optionNames } from './options.js';
 import { demandWhere } from '../model/demand-table.js';
@@ -153,11 +152,10 @@ function ignoredSetting(
   before: Readonly<Record<string, unknown>>,
   override: Readonly<Record<string, unknown>>,
 ): string | null {
-  const structure = before['structure'];
-  if ('structure' in override || !lotStructures.includes(structure as LotStructure)) return null;
-  const takes = structureOf(structure as LotStructure).keys;
-  const key = Object.keys(override).find((k) => k !== 'geography' && !takes.includes(k));
-  return key === undefined ? null : lotSettingIgnored(careType, key, ownersOf(key), String(structure));
+  if ('structure' in override) return null;
+  // The same rule as scenario.json's warning (structures/entry-schema.ts), on the override's keys.
+  const [first] = ignoredLotSettings({ ...override, structure: before['structure'] });
+  return first === undefined ? null : lotSettingIgnored(careType, first.key, first.owners, first.structure);
 }
 
 function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Scenario | string {

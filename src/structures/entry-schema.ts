@@ -39,7 +39,7 @@ const headKeys: readonly string[] = Object.keys({ geography: true, structure: tr
 >);
 
 /** Structures whose settings include the key. */
-export const ownersOf = (key: string) => lotStructures.filter((k) => structureOf(k).keys.includes(key));
+const ownersOf = (key: string) => lotStructures.filter((k) => structureOf(k).keys.includes(key));
 
 /**
  * A lot entry's keys besides geography and structure: the settings of its
