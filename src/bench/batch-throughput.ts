@@ -34,7 +34,7 @@ export interface BatchThroughput extends BatchMeasure {
   readonly detail: string;
 }
 
-interface BatchRun {
+export interface BatchRun {
   readonly variantsPerSecond: number;
   /** CPU of the whole process (main thread and workers) per variant, milliseconds. */
   readonly cpuPerVariantMs: number;
@@ -64,7 +64,7 @@ async function gridBases(variants: readonly Variant[]): Promise<Map<string, Scen
   return bases;
 }
 
-async function timedBatch(variants: readonly Variant[], workers: number): Promise<BatchRun> {
+export async function timedBatch(variants: readonly Variant[], workers: number): Promise<BatchRun> {
   const bases = await gridBases(variants);
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'zonal-bench-batch-'));
   try {
