@@ -16,11 +16,7 @@ import { benchVariants, timedBatch, type BatchRun } from './batch-throughput.js'
 import { repeatedGrid } from './grid-copies.js';
 import { machineBusySeconds } from './machine-cpu.js';
 import { median } from './summary.js';
-
-function flag(argv: readonly string[], name: string, fallback: string): string {
-  const i = argv.indexOf(name);
-  return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
-}
+import { flagValue } from './bench-flag.js';
 
 /** The whole numbers of a flag such as `--copies 1,4`, or null when one is not a whole number from 1. */
 function wholeNumbers(text: string): number[] | null {
@@ -46,8 +42,8 @@ const rate = (t: Timed): string =>
   `${t.run.variantsPerSecond.toFixed(1)}/s (${t.run.cpuPerVariantMs.toFixed(1)} ms CPU a variant, others ${t.others.toFixed(1)} s)`;
 
 async function main(argv: readonly string[]): Promise<void> {
-  const copies = wholeNumbers(flag(argv, '--copies', '1,4'));
-  const [pairs] = wholeNumbers(flag(argv, '--pairs', '3')) ?? [];
+  const copies = wholeNumbers(flagValue(argv, '--copies') ?? '1,4');
+  const [pairs] = wholeNumbers(flagValue(argv, '--pairs') ?? '3') ?? [];
   if (copies === null || pairs === undefined) {
     console.error(
       'bench:batch-scaling: --copies takes whole numbers from 1, such as 1,4; --pairs one, such as 3',

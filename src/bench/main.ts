@@ -26,6 +26,7 @@ import { benchLargeDemand, formatLargeInput } from './large-input.js';
 import { hostSpeed, hostSpeedText } from './host-speed.js';
 import { benchBackends, type BenchBackend, type CaseSpec } from './run-case.js';
 import { markdownTable, summarise, type MeasuredCase } from './summary.js';
+import { flagValue } from './bench-flag.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 type SizeName = keyof typeof instanceSizes;
@@ -43,10 +44,7 @@ interface BenchArgs {
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
-  const get = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const get = (flag: string) => flagValue(argv, flag);
   const sizes =
     get('--sizes') === 'none'
       ? []

@@ -29,6 +29,7 @@ import { connectQueueBatch } from '../queue/queue-batch.js';
 import { parseRedisAddress } from '../queue/redis-address.js';
 import { benchVariants, instantVariants } from './batch-throughput.js';
 import { startRedis, type LocalRedis } from './redis-server.js';
+import { flagValue } from './bench-flag.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const scenariosDir = path.join(root, 'scenarios');
@@ -134,11 +135,6 @@ async function onQueue(
   }
 }
 
-function flag(argv: readonly string[], name: string, fallback: string): string {
-  const i = argv.indexOf(name);
-  return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
-}
-
 function table(runs: readonly Run[], baseline: Run): string {
   const rows = runs.map((r) => {
     const rate = r.variants / r.seconds;
@@ -152,9 +148,9 @@ function table(runs: readonly Run[], baseline: Run): string {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const every = Number(flag(argv, '--every', '8'));
-  const workerCounts = flag(argv, '--workers', '1,2,4').split(',').map(Number);
-  const instantCount = Number(flag(argv, '--instant', '300'));
+  const every = Number(flagValue(argv, '--every') ?? '8');
+  const workerCounts = (flagValue(argv, '--workers') ?? '1,2,4').split(',').map(Number);
+  const instantCount = Number(flagValue(argv, '--instant') ?? '300');
   const county = benchVariants(every);
   const instant = instantVariants(instantCount);
   const redis = await startRedis();

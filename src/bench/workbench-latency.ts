@@ -19,19 +19,15 @@ import { readScenario } from '../io/read-scenario.js';
 import { buildWorkbench } from '../serve/server.js';
 import { solverThread } from '../serve/solver.js';
 import { version } from '../cli/version.js';
-
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+import { flagValue } from './bench-flag.js';
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function main(): Promise<void> {
-  const dir = path.resolve(flag('--scenario', 'scenarios/hertfordshire'));
-  const moves = Number(flag('--moves', '120'));
-  const rng = mersenne(Number(flag('--seed', '1')));
+  const dir = path.resolve(flagValue(process.argv, '--scenario') ?? 'scenarios/hertfordshire');
+  const moves = Number(flagValue(process.argv, '--moves') ?? '120');
+  const rng = mersenne(Number(flagValue(process.argv, '--seed') ?? '1'));
   const { scenario, inputHash } = await readScenario(dir);
   if (scenario === null) throw new Error(`${dir} does not read cleanly: run zonal validate on it`);
   const solver = solverThread({ dir, inputHash, version, timeLimit: 20 });
@@ -84,7 +80,7 @@ async function main(): Promise<void> {
   const ms = (v: number) => `${v.toFixed(0)} ms`;
   process.stdout.write(
     [
-      `workbench re-solve after one random area move: ${path.relative(process.cwd(), dir) || dir}, ${moves} moves, seed ${flag('--seed', '1')}`,
+      `workbench re-solve after one random area move: ${path.relative(process.cwd(), dir) || dir}, ${moves} moves, seed ${flagValue(process.argv, '--seed') ?? '1'}`,
       `  answer (HTTP round trip): p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}`,
       `  of which the MIP solve:   p50 ${ms(percentile(solverSorted, 50))}, p95 ${ms(percentile(solverSorted, 95))}`,
       `  CPU time of the answer (server and solver thread, all cores): p50 ${ms(percentile(cpuSorted, 50))}, p95 ${ms(percentile(cpuSorted, 95))}, max ${ms(cpuSorted[cpuSorted.length - 1] ?? NaN)}`,

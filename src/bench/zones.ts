@@ -16,13 +16,9 @@ import { highsBackend } from '../solve/backend-highs.js';
 import { exactMap } from '../zones/exact.js';
 import { defaultHeuristic, heuristicMaps } from '../zones/heuristic.js';
 import { generatedMap } from './zone-maps.js';
+import { flagValue } from './bench-flag.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function arg(argv: readonly string[], flag: string, fallback: string): string {
-  const i = argv.indexOf(flag);
-  return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
-}
 
 const numbers = (text: string) => text.split(',').map(Number);
 const seconds = (start: number) => (performance.now() - start) / 1000;
@@ -82,8 +78,8 @@ const f1 = (x: number) => x.toFixed(1);
 const pct = (x: number | null) => (x === null ? '-' : `${(100 * (Math.abs(x) < 1e-6 ? 0 : x)).toFixed(2)}%`);
 
 async function main(argv: readonly string[]): Promise<void> {
-  const timeLimit = Number(arg(argv, '--time-limit', '60'));
-  const seeds = Number(arg(argv, '--seeds', '5'));
+  const timeLimit = Number(flagValue(argv, '--time-limit') ?? '60');
+  const seeds = Number(flagValue(argv, '--seeds') ?? '5');
   const lines: string[] = [
     '# Zone design benchmark',
     '',
@@ -95,7 +91,7 @@ async function main(argv: readonly string[]): Promise<void> {
     '| ---: | ---: | --- | --- | ---: | ---: | --- | ---: | ---: | ---: |',
   ];
   const gaps: number[] = [];
-  for (const areas of numbers(arg(argv, '--gap-sizes', '10,15,20'))) {
+  for (const areas of numbers(flagValue(argv, '--gap-sizes') ?? '10,15,20')) {
     for (let seed = 1; seed <= seeds; seed++) {
       for (const count of [null, Math.floor(areas / 4)]) {
         const r = await gapRow(areas, seed, count, timeLimit);
@@ -117,7 +113,7 @@ async function main(argv: readonly string[]): Promise<void> {
     '| areas | zones | hour-km | constructions | seconds |',
     '| ---: | ---: | ---: | ---: | ---: |',
   );
-  for (const areas of numbers(arg(argv, '--growth-sizes', '50,100,200,500,1000,2000'))) {
+  for (const areas of numbers(flagValue(argv, '--growth-sizes') ?? '50,100,200,500,1000,2000')) {
     const p = generatedMap(areas, 1, null);
     const start = performance.now();
     const out = heuristicMaps(p, defaultHeuristic);
@@ -125,7 +121,7 @@ async function main(argv: readonly string[]): Promise<void> {
     lines.push(line);
     process.stdout.write(`${line}\n`);
   }
-  writeFileSync(arg(argv, '--out', path.join(root, 'bench/zones.md')), `${lines.join('\n')}\n`);
+  writeFileSync(flagValue(argv, '--out') ?? path.join(root, 'bench/zones.md'), `${lines.join('\n')}\n`);
 }
 
 await main(process.argv.slice(2));
