@@ -11,6 +11,7 @@ import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { hasPlaces } from '../structures/index.js';
 import { awardLoad, ruleReason, stoppedBy, type AwardLoad, type Candidate } from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
+import { unboughtHours, unboughtStoppedBy } from './unbought-hours.js';
 
 interface RoleContext {
   readonly scenario: Scenario;
@@ -92,11 +93,31 @@ function explainRole(c: RoleContext): RoleExplanation {
         ? null
         : round2((runner.price - winningBid.price) * hours * c.scenario.weeksPerYear),
     scoreGap: runner === null || winningBid === undefined ? null : round2(meat(winningBid) - meat(runner)),
-    betterBidsStopped: better.map((b) => {
-      const stopped = stoppedBy(c.scenario, c.lot, c.role, b, hours, c.load, winner);
-      return { bidId: b.id, providerId: b.providerId, rules: stopped, reason: ruleReason(stopped) };
-    }),
+    betterBidsStopped: [
+      ...better.map((b) => stopped(b, stoppedBy(c.scenario, c.lot, c.role, b, hours, c.load, winner))),
+      ...unboughtStopped(c, ranked, better),
+    ],
   };
+}
+
+const stopped = (b: Candidate, rules: RuleName[]) => ({
+  bidId: b.id,
+  providerId: b.providerId,
+  rules,
+  reason: ruleReason(rules),
+});
+
+/**
+ * In a framework lot that leaves hours unbought, every offer of a provider outside it is
+ * better than those hours going unbought (they cost the unmet penalty): the rules that
+ * stopped each (`better` ones, which beat the winner, are told already).
+ */
+function unboughtStopped(c: RoleContext, ranked: readonly Candidate[], better: readonly Candidate[]) {
+  if (!hasPlaces(c.lot) || unboughtHours(c.lot, c.holders) === 0) return [];
+  const inLot = new Set(c.holders.map((a) => a.providerId));
+  return ranked
+    .filter((b) => !inLot.has(b.providerId) && !better.includes(b))
+    .map((b) => stopped(b, unboughtStoppedBy(c.scenario, c.lot, b, c.load, c.holders)));
 }
 
 function money(x: number): string {
@@ -134,9 +155,12 @@ function explainLot(
   ].sort() as RuleName[];
   // "best bids won" only where some bid won: a lot no bid may hold says so role by role.
   const anyWon = explained.some((r) => r.winner !== null);
+  const unbought = hasPlaces(lot) ? unboughtHours(lot, holders) : 0;
   const why =
     bindingRules.length > 0
-      ? ` better bids stopped by: ${bindingRules.join(', ')}`
+      ? unbought > 0
+        ? ` ${Math.round(unbought).toLocaleString('en-GB')} h/week unbought; bids that could serve them stopped by: ${bindingRules.join(', ')}`
+        : ` better bids stopped by: ${bindingRules.join(', ')}`
       : anyWon
         ? ' best bids won'
         : '';

@@ -111,6 +111,63 @@ describe('explainAward on a framework', () => {
   });
 });
 
+describe('explainAward on a framework that leaves hours unbought', () => {
+  /** One zone of 1,000 h; P1 can serve 600, P2 300: each member must take `minShare`, at most `maxProviders` members. */
+  const framework = (settings: { maxProviders: number; minShare?: number }) =>
+    makeScenario({
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
+      demand: [demand('A1', 1000)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20, maxHours: 600 }),
+        bid('B2', 'P2', ['A1'], { price: 25, maxHours: 300 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'framework', ...settings }) },
+    });
+
+  it("names the framework's minShare, which kept the small bidder out, not 'best bids won'", async () => {
+    // 40% of 1,000 h is 400 h, more than P2's 300: P2 may not join, and 400 h go unbought.
+    const s = framework({ maxProviders: 3, minShare: 0.4 });
+    const result = await solved(s);
+    expect(result.totals.unmetHoursPerWeek).toBeCloseTo(400, 6);
+    const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
+    expect(explained?.roles[0]?.betterBidsStopped).toEqual([
+      {
+        bidId: 'B2',
+        providerId: 'P2',
+        rules: ['min-share'],
+        reason: 'could serve less than the share each framework member must take (its minShare)',
+      },
+    ]);
+    expect(explained?.bindingRules).toEqual(['min-share']);
+    expect(explained?.summary).toBe(
+      'member P1 £20.00, runner-up P2 £25.00 (+£156k a year). 400 h/week unbought; bids that could serve them stopped by: min-share',
+    );
+  });
+
+  it("names the framework's maxProviders when every place is taken", async () => {
+    const s = framework({ maxProviders: 1 });
+    const result = await solved(s);
+    expect(result.totals.unmetHoursPerWeek).toBeCloseTo(400, 6);
+    const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
+    expect(explained?.bindingRules).toEqual(['max-providers']);
+    expect(explained?.summary).toMatch(
+      /400 h\/week unbought; bids that could serve them stopped by: max-providers$/,
+    );
+  });
+
+  it('says the best bids won when every bidder is a member (their capacity leaves the rest unbought)', async () => {
+    const s = framework({ maxProviders: 3, minShare: 0.25 });
+    const result = await solved(s);
+    expect(result.totals.unmetHoursPerWeek).toBeCloseTo(100, 6);
+    const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
+    // Both members are in, capacity is the only limit: no rule kept a bidder out.
+    expect(explained?.roles[0]?.betterBidsStopped).toEqual([]);
+    expect(explained?.summary).toMatch(/best bids won$/);
+  });
+});
+
 describe('ruleCosts', () => {
   const baselineOf = (result: {
     objective: { value: number };
