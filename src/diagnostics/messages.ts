@@ -195,6 +195,13 @@ export const tooFewBiddersFor = (wanted: number, bidders: number) =>
 export const frameworkPlacesUnfillable = (careType: string, places: number, bidders: number) =>
   `lots.${careType}.maxProviders is ${places}, but at most ${bidders} providers have an eligible bid for any ${careType} lot: its frameworks will have at most ${bidders} members, not ${places}`;
 
+/**
+ * A framework whose members cannot all take its least share: `fit` members of `minShare` each
+ * already hold the whole lot, so places beyond them stay empty.
+ */
+export const frameworkMembersDoNotFit = (careType: string, places: number, minShare: number, fit: number) =>
+  `lots.${careType}.maxProviders is ${places}, but each member must take at least minShare ${minShare} of the lot, so at most ${fit} members fit (${places} × ${minShare} is more than the whole lot): lower maxProviders to ${fit}, or minShare to ${Math.floor(1000 / places) / 1000} or less`;
+
 /** How many lots a message about the lots' places names before "…". */
 const placesListed = 4;
 
