@@ -128,8 +128,13 @@ export function impossibleRequest(p: ZoneProblem, request: CeilingRequest): stri
   if (parts.length > p.count)
     return `the areas fall into ${parts.length} separate pieces (no neighbour links between them${within === null ? '' : ' inside one --within zone'}), each needing its own zone: --count ${p.count} is too few`;
   const most = mostZones(p);
+  // Every zone needs an area with demand (build-problem.ts raises a floor of 0 to the least of them):
+  // when they, not the floor, are too few, a lower --min-hours does not help.
+  const withDemand = p.areas.filter((a) => a.demand > 0).length;
   if (p.floor > 0 && most < p.count)
-    return `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
+    return most === withDemand
+      ? `--count ${p.count} asks for more zones than there are areas with demand (${withDemand} of ${n}): a zone with no demand is no lot to tender; give at most ${withDemand}`
+      : `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
   const least = parts.reduce((t, piece) => t + Math.ceil(demandOf(p, piece) / p.ceiling), 0);
   if (least > p.count)
     return `${p.count} zones cannot hold ${h(total)} under the ceiling of ${h(p.ceiling)} each (${least} are needed): raise --count, or ${higherCeiling(p, ceilingGiven)}`;

@@ -73,7 +73,10 @@ describe('impossible requests', () => {
       ...p,
       areas: p.areas.map((a) => (a.id === 'B' || a.id === 'C' ? { ...a, demand: 0 } : a)),
     };
-    expect(impossibleRequest(zeroes, given)).toMatch(/at most 3 zones can each reach the floor of 50/);
+    // The areas with demand, not the floor, are too few: a lower --min-hours would not help.
+    expect(impossibleRequest(zeroes, given)).toMatch(
+      /--count 5 asks for more zones than there are areas with demand \(3 of 5\): a zone with no demand is no lot to tender; give at most 3/,
+    );
   });
   it('a count too small for the ceiling', () => {
     expect(
