@@ -93,10 +93,9 @@ function explainRole(c: RoleContext): RoleExplanation {
         ? null
         : round2((runner.price - winningBid.price) * hours * c.scenario.weeksPerYear),
     scoreGap: runner === null || winningBid === undefined ? null : round2(meat(winningBid) - meat(runner)),
-    betterBidsStopped: [
-      ...better.map((b) => stopped(b, stoppedBy(c.scenario, c.lot, c.role, b, hours, c.load, winner))),
-      ...unboughtStopped(c, ranked, better),
-    ],
+    betterBidsStopped:
+      unboughtStopped(c, ranked) ??
+      better.map((b) => stopped(b, stoppedBy(c.scenario, c.lot, c.role, b, hours, c.load, winner))),
   };
 }
 
@@ -110,13 +109,15 @@ const stopped = (b: Candidate, rules: RuleName[]) => ({
 /**
  * In a framework lot that leaves hours unbought, every offer of a provider outside it is
  * better than those hours going unbought (they cost the unmet penalty): the rules that
- * stopped each (`better` ones, which beat the winner, are told already).
+ * stopped each, best first; null for any other lot. Asked of the framework's own rules
+ * too, not of the hours of a winner, which an unfilled framework has none of (its
+ * "why" said "elsewhere" of every bid).
  */
-function unboughtStopped(c: RoleContext, ranked: readonly Candidate[], better: readonly Candidate[]) {
-  if (!hasPlaces(c.lot) || unboughtHours(c.lot, c.holders) === 0) return [];
+function unboughtStopped(c: RoleContext, ranked: readonly Candidate[]) {
+  if (!hasPlaces(c.lot) || unboughtHours(c.lot, c.holders) === 0) return null;
   const inLot = new Set(c.holders.map((a) => a.providerId));
   return ranked
-    .filter((b) => !inLot.has(b.providerId) && !better.includes(b))
+    .filter((b) => !inLot.has(b.providerId))
     .map((b) => stopped(b, unboughtStoppedBy(c.scenario, c.lot, b, c.load, c.holders)));
 }
 

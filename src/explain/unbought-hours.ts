@@ -31,7 +31,8 @@ const coverable = (lot: Lot, c: Candidate) =>
  * The rules that stop `c`, a provider with no place in the framework lot, from taking a place
  * and serving some of its unbought hours: the award's rules at any hours first (quality,
  * a full capacity or share cap, the lots cap, a package), then every place taken, then a
- * member's least share, which it could not serve (too little capacity or coverage).
+ * member's least share, which it could not serve (too little capacity or coverage, or
+ * the share cap below it).
  */
 export function unboughtStoppedBy(
   scenario: Scenario,
@@ -46,5 +47,7 @@ export function unboughtStoppedBy(
   const least = lot.minShare * lot.demand;
   if (least <= 0) return atAll;
   const atLeast = stoppedBy(scenario, lot, 'member', c, least, load, undefined);
-  return coverable(lot, c) < least - served || !atLeast.includes('elsewhere') ? ['min-share'] : atAll;
+  if (coverable(lot, c) >= least - served && atLeast.includes('elsewhere')) return atAll;
+  // The share cap is a rule too: relaxing it or minShare lets the provider in. Its capacity is not.
+  return ['min-share', ...atLeast.filter((r) => r === 'share-cap')];
 }
