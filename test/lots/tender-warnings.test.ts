@@ -4,15 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { tenderLots, tenderWarnings } from '../../src/lots/tender-lots.js';
-import {
-  area,
-  bid,
-  demand,
-  lotEntry,
-  makeScenario,
-  provider,
-  threeBidders,
-} from '../helpers/scenario-builder.js';
+import { lotEntry, threeBidders } from '../helpers/scenario-builder.js';
 
 /** Two zone frameworks of `places` places, with three providers bidding in both zones. */
 const frameworks = (places: number) => ({
@@ -43,15 +35,12 @@ describe('a framework with more places than bidders (explore16)', () => {
 describe("a framework whose members' least share is above the share cap", () => {
   /** Three bidders for 200 h/week; the share cap 30% lets each hold 60 h/week. */
   const capped = (geography: 'zone' | 'county', minShare: number) => {
-    const s = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
-      providers: [provider('P1'), provider('P2'), provider('P3')],
-      bids: ['P1', 'P2', 'P3'].map((p, i) => bid(`B${i + 1}`, p, ['A1', 'A2'], { price: 25 + i })),
+    const base = threeBidders(0);
+    const s = {
+      ...base,
       lotPlan: { standard: lotEntry({ geography, structure: 'framework', maxProviders: 2, minShare }) },
-      award: { maxShareOfTotalHours: 0.3 },
-    });
+      award: { ...base.award, maxShareOfTotalHours: 0.3 },
+    };
     const { lots, rejections } = tenderLots(s);
     return tenderWarnings(s, lots, rejections);
   };
