@@ -22,10 +22,11 @@ import { awardSchema } from '../model/scenario-schema.js';
 import { problemsBetweenSettings } from '../model/between-settings.js';
 import { issueMessage, issueText, withKnownKeys } from '../model/issue-text.js';
 import { costModelSchema, parseScoringSettings, scoringSchema } from '../model/scoring-settings.js';
-import type { AwardRules, Bid, Scenario } from '../model/types.js';
+import type { AwardRules, Bid, CareType, LotPlan, Scenario } from '../model/types.js';
 import { careTypes } from '../model/types.js';
 import { ignoredLotSettings, lotEntryKeys } from '../structures/entry-schema.js';
-import { lotPlanFromJson, lotPlanToJson } from './lot-plan-json.js';
+import { entryWarnings } from '../structures/index.js';
+import { lotPlanFromJson, lotPlanToJson, type LotPlanJson } from './lot-plan-json.js';
 import { applyOption, optionByName, optionNames } from './options.js';
 import { demandWhere } from '../model/demand-table.js';
 
@@ -182,7 +183,25 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
     merged[careType] = mergeDeep(withoutOldSettings(before, override), override);
   }
   const lotPlan = lotPlanFromJson(merged);
-  return typeof lotPlan === 'string' ? lotPlan : { ...scenario, lotPlan };
+  if (typeof lotPlan === 'string') return lotPlan;
+  return clashingSettings(lots, lotPlan) ?? { ...scenario, lotPlan };
+}
+
+/**
+ * Settings an override gives a lot that cannot all hold beside the lot's others (a framework
+ * of 4 places whose members must each take 30%), or null: scenario.json warns of them
+ * (structures/, `warnings`); in a variant they would give the same award as the setting
+ * that fits, and a grid over it identical rows. A clash the base had already is the base's.
+ */
+function clashingSettings(lots: LotPlanJson, plan: LotPlan): string | null {
+  for (const [careType, override] of Object.entries(lots)) {
+    const entry = plan[careType as CareType];
+    // Only the lot's geography is not one of the settings that may clash.
+    if (entry?.kind !== 'lot' || Object.keys(override).every((key) => key === 'geography')) continue;
+    const [clash] = entryWarnings(careType, entry);
+    if (clash !== undefined) return clash.message;
+  }
+  return null;
 }
 
 /** 1 − w to 12 significant digits: 0.3, not 0.30000000000000004. */

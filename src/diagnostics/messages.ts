@@ -195,6 +195,27 @@ export const tooFewBiddersFor = (wanted: number, bidders: number) =>
 export const frameworkPlacesUnfillable = (careType: string, places: number, bidders: number) =>
   `lots.${careType}.maxProviders is ${places}, but at most ${bidders} providers have an eligible bid for any ${careType} lot: its frameworks will have at most ${bidders} members, not ${places}`;
 
+/**
+ * A framework whose members cannot all take its least share: `fit` members of `minShare` each
+ * already hold the whole lot, so places beyond them stay empty.
+ */
+export const frameworkMembersDoNotFit = (careType: string, places: number, minShare: number, fit: number) =>
+  `lots.${careType}.maxProviders is ${places}, but each member must take at least minShare ${minShare} of the lot, so at most ${fit} members fit (${places} × ${minShare} is more than the whole lot): lower maxProviders to ${fit}, or minShare to ${Math.floor(1000 / places) / 1000} or less`;
+
+/** A framework whose members' least share is more than the share cap lets one provider hold (lots/framework-share-cap.ts). */
+export const frameworkShareAboveCap = (f: {
+  careType: string;
+  minShare: number;
+  lotId: string;
+  leastHours: number;
+  cap: number;
+  capHours: number;
+  shut: number;
+  framed: number;
+  fits: number;
+}) =>
+  `lots.${f.careType}.minShare is ${f.minShare}: a member of lot ${f.lotId} must take at least ${Math.round(f.leastHours).toLocaleString('en-GB')} h/week, but award.maxShareOfTotalHours ${f.cap} lets no provider hold more than ${Math.round(f.capHours).toLocaleString('en-GB')} h/week: no provider may take a place in ${f.shut === f.framed ? (f.framed === 1 ? 'it' : `any of its ${f.framed} lots`) : `${f.shut} of its ${f.framed} lots`}, so ${f.shut === 1 ? 'its' : 'their'} hours will go unbought; lower minShare to ${f.fits} or less, or raise award.maxShareOfTotalHours`;
+
 /** How many lots a message about the lots' places names before "…". */
 const placesListed = 4;
 

@@ -11,6 +11,7 @@ import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { hasPlaces } from '../structures/index.js';
 import { awardLoad, ruleReason, stoppedBy, type AwardLoad, type Candidate } from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
+import { unboughtHours, unboughtStoppedBy } from './unbought-hours.js';
 
 interface RoleContext {
   readonly scenario: Scenario;
@@ -92,11 +93,32 @@ function explainRole(c: RoleContext): RoleExplanation {
         ? null
         : round2((runner.price - winningBid.price) * hours * c.scenario.weeksPerYear),
     scoreGap: runner === null || winningBid === undefined ? null : round2(meat(winningBid) - meat(runner)),
-    betterBidsStopped: better.map((b) => {
-      const stopped = stoppedBy(c.scenario, c.lot, c.role, b, hours, c.load, winner);
-      return { bidId: b.id, providerId: b.providerId, rules: stopped, reason: ruleReason(stopped) };
-    }),
+    betterBidsStopped:
+      unboughtStopped(c, ranked) ??
+      better.map((b) => stopped(b, stoppedBy(c.scenario, c.lot, c.role, b, hours, c.load, winner))),
   };
+}
+
+const stopped = (b: Candidate, rules: RuleName[]) => ({
+  bidId: b.id,
+  providerId: b.providerId,
+  rules,
+  reason: ruleReason(rules),
+});
+
+/**
+ * In a framework lot that leaves hours unbought, every offer of a provider outside it is
+ * better than those hours going unbought (they cost the unmet penalty): the rules that
+ * stopped each, best first; null for any other lot. Asked of the framework's own rules
+ * too, not of the hours of a winner, which an unfilled framework has none of (its
+ * "why" said "elsewhere" of every bid).
+ */
+function unboughtStopped(c: RoleContext, ranked: readonly Candidate[]) {
+  if (!hasPlaces(c.lot) || unboughtHours(c.lot, c.holders) === 0) return null;
+  const inLot = new Set(c.holders.map((a) => a.providerId));
+  return ranked
+    .filter((b) => !inLot.has(b.providerId))
+    .map((b) => stopped(b, unboughtStoppedBy(c.scenario, c.lot, b, c.load, c.holders)));
 }
 
 function money(x: number): string {
@@ -134,9 +156,12 @@ function explainLot(
   ].sort() as RuleName[];
   // "best bids won" only where some bid won: a lot no bid may hold says so role by role.
   const anyWon = explained.some((r) => r.winner !== null);
+  const unbought = hasPlaces(lot) ? unboughtHours(lot, holders) : 0;
   const why =
     bindingRules.length > 0
-      ? ` better bids stopped by: ${bindingRules.join(', ')}`
+      ? unbought > 0
+        ? ` ${Math.round(unbought).toLocaleString('en-GB')} h/week unbought; bids that could serve them stopped by: ${bindingRules.join(', ')}`
+        : ` better bids stopped by: ${bindingRules.join(', ')}`
       : anyWon
         ? ' best bids won'
         : '';

@@ -60,6 +60,8 @@ const ruleText: Readonly<Record<RuleName, string>> = {
   'one-provider-per-lot': 'its provider already holds the other role',
   'min-providers': 'the winner is needed to keep the minimum number of providers',
   'quality-threshold': 'quality below the minimum',
+  'max-providers': 'every place of the framework is taken (its maxProviders)',
+  'min-share': 'could serve less than the share each framework member must take (its minShare)',
   elsewhere: 'its capacity serves other lots better in the optimum',
 };
 

@@ -10,11 +10,12 @@ import { closestName } from '../diagnostics/did-you-mean.js';
 import type { IssueList } from '../diagnostics/issues.js';
 import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
 import * as msg from '../diagnostics/messages.js';
-import { scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
+import { lotPlanEntry, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
 import { settingsReader, topSettingsKeys } from '../model/quick-settings.js';
 import { issueMessage, issueText } from '../model/issue-text.js';
 import { problemsBetweenSettings } from '../model/between-settings.js';
 import { ignoredLotSettings } from '../structures/entry-schema.js';
+import { entryWarnings } from '../structures/index.js';
 import { keysAt } from '../model/schema-keys.js';
 import { once } from '../model/once.js';
 
@@ -86,6 +87,12 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
           place.line(['lots', careType, key]),
           msg.lotSettingOfOtherStructure(careType, key, owners, structure),
         );
+    for (const [careType, entry] of Object.entries(parsed.data.lots)) {
+      const planned = lotPlanEntry(entry);
+      if (planned.kind === 'lot')
+        for (const { key, message } of entryWarnings(careType, planned))
+          issues.warning(place.file, place.line(['lots', careType, key]), message);
+    }
     for (const p of problems)
       if (p.warning === true) issues.warning(place.file, place.line(p.path), issueText(p));
       else issues.error(place.file, place.line(p.path), issueText(p), column(p.path));

@@ -13,6 +13,7 @@ import { buildLots, countyZoneId, groupAreas } from './build-lots.js';
 import { eligiblePartBids } from './eligibility.js';
 import { hasEligibleOffer, offerProviders } from './offers.js';
 import { hasPlaces } from '../structures/index.js';
+import { frameworksAboveShareCap } from './framework-share-cap.js';
 
 export interface Rejection {
   readonly bidId: string;
@@ -106,7 +107,10 @@ export function tenderIssues(
   const shortFrameworks = frameworksShortOfBidders(scenario, lots).map(({ careType, message }) =>
     at(scenario.places?.lots.get(careType), message),
   );
-  return [...rejected, ...unfillable, ...zoneless, ...fewBidders, ...shortFrameworks];
+  const cappedFrameworks = frameworksAboveShareCap(scenario, lots).map(({ careType, message }) =>
+    at(scenario.places?.lots.get(careType), message),
+  );
+  return [...rejected, ...unfillable, ...zoneless, ...fewBidders, ...shortFrameworks, ...cappedFrameworks];
 }
 
 /**

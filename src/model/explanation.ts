@@ -12,6 +12,8 @@ export type RuleName =
   | 'one-provider-per-lot'
   | 'min-providers'
   | 'quality-threshold'
+  | 'max-providers'
+  | 'min-share'
   | 'elsewhere';
 
 export interface RoleExplanation {

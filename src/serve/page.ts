@@ -99,6 +99,7 @@ ${mapMarkup(drawing)}
 <fieldset><legend>Keep this work</legend>
 <label>Zoning name <input id="save-name" size="14" autocomplete="off" pattern="[A-Za-z0-9_.\\-]+"></label><button type="button" id="save">Save zoning</button>
 <p id="save-message" class="message" role="status" aria-live="polite"></p>
+<button type="button" id="save-replace" hidden>Replace it</button>
 <button type="button" id="download-report">Download report</button><button type="button" id="download-workbook">Download result workbook</button>
 <p id="download-message" class="message" role="status" aria-live="polite"></p>
 </fieldset>

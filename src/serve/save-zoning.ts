@@ -27,7 +27,12 @@ export type SaveOutcome =
       /** Where the zoning went: into scenario.json, or beside a workbook (which zonal never changes). */
       readonly addedTo: 'scenario.json' | 'beside the workbook';
     }
-  | { readonly kind: 'exists'; readonly error: string }
+  | {
+      readonly kind: 'exists';
+      readonly error: string;
+      /** True when saving again with `overwrite` replaces it (the page offers to); false for a name only capitals apart from another file's. */
+      readonly replaceable: boolean;
+    }
   | { readonly kind: 'bad-request'; readonly error: string };
 
 export interface SaveRequest {
@@ -120,6 +125,7 @@ export async function saveZoning(
   if (twin !== undefined)
     return {
       kind: 'exists',
+      replaceable: false,
       error: `zoning "${name}": its file ${fileName} differs from ${twin}, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name`,
     };
   const named = scenario.zonings.has(name) || settingsName(target, name);
@@ -130,6 +136,7 @@ export async function saveZoning(
   if (!request.overwrite && (named || (await exists(csvFile))))
     return {
       kind: 'exists',
+      replaceable: true,
       error: `zoning "${name}" already exists (${named ? where.named : where.file}): choose another name, or send "overwrite": true to replace it`,
     };
   const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);

@@ -156,7 +156,8 @@ function zoningRoutes(app: FastifyInstance, bench: Bench): void {
     );
     saving = save.catch(() => undefined);
     const outcome = await save;
-    if (outcome.kind === 'exists') return reply.code(409).send({ error: outcome.error });
+    if (outcome.kind === 'exists')
+      return reply.code(409).send({ error: outcome.error, replaceable: outcome.replaceable });
     if (outcome.kind === 'bad-request') return reply.code(400).send({ error: outcome.error });
     bench.scenario = {
       ...bench.scenario,

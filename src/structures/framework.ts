@@ -3,7 +3,7 @@
  * hours in the areas it covers (optionally at least `minShare` of the lot).
  */
 import { z } from 'zod';
-import { isMissing } from '../diagnostics/messages.js';
+import { frameworkMembersDoNotFit, isMissing } from '../diagnostics/messages.js';
 import { jsonLimits, share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
@@ -21,6 +21,10 @@ const settingsRule = named(
     return { maxProviders: s.maxProviders ?? 1, minShare: s.minShare ?? 0 };
   },
 );
+
+/** How many members can each take `minShare` of a lot (all of them when it is 0). */
+const membersThatFit = (maxProviders: number, minShare: number) =>
+  minShare > 0 ? Math.min(maxProviders, Math.floor((1 + 1e-9) / minShare)) : maxProviders;
 
 export const framework: Structure<'framework'> = {
   kind: 'framework',
@@ -48,6 +52,17 @@ export const framework: Structure<'framework'> = {
   places: (s) => ({ maxProviders: s.maxProviders, minShare: s.minShare }),
   backups: () => false,
   risks: ['cherryPicking'],
+  warnings: (s, careType) => {
+    const fit = membersThatFit(s.maxProviders, s.minShare);
+    return fit < s.maxProviders
+      ? [
+          {
+            key: 'maxProviders',
+            message: frameworkMembersDoNotFit(careType, s.maxProviders, s.minShare, fit),
+          },
+        ]
+      : [];
+  },
   toJson: (s) => ({ maxProviders: s.maxProviders, ...(s.minShare > 0 ? { minShare: s.minShare } : {}) }),
   describe: (s) => `framework (max ${s.maxProviders})`,
   label: (s) => `framework (up to ${s.maxProviders})`,

@@ -17,7 +17,7 @@ import { framework } from './framework.js';
 import { leadSecondary } from './lead-secondary.js';
 import { primeSecondaries } from './prime-secondaries.js';
 import { sole } from './sole.js';
-import type { Structure, StructureRisk } from './structure.js';
+import type { SettingWarning, Structure, StructureRisk } from './structure.js';
 
 export type { Structure, StructureRisk } from './structure.js';
 
@@ -39,6 +39,10 @@ export const entryRoles = (entry: LotEntry): readonly LotRole[] =>
   structureOf(entry.structure).roles(settingsOf(entry));
 
 export const entryPlaces = (entry: LotEntry) => structureOf(entry.structure).places(settingsOf(entry));
+
+/** Settings of the entry that cannot all hold together (scenario.json warns of them at the key's line). */
+export const entryWarnings = (careType: string, entry: LotEntry): readonly SettingWarning[] =>
+  structureOf(entry.structure).warnings?.(settingsOf(entry), careType) ?? [];
 
 export const entryBackups = (entry: LotEntry): boolean =>
   structureOf(entry.structure).backups(settingsOf(entry));

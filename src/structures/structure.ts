@@ -39,6 +39,12 @@ export interface Structure<K extends LotStructure> {
   backups(settings: StructureSettings[K]): boolean;
   /** Risk components the lot carries beyond the common ones. */
   readonly risks: readonly StructureRisk[];
+  /**
+   * Settings each valid alone that cannot all hold together (a framework of 4 places whose
+   * members must each take 30%): the key to warn at and why. scenario.json warns at the key's
+   * line; a batch or compare override that sets them is refused with the same message.
+   */
+  warnings?(settings: StructureSettings[K], careType: string): readonly SettingWarning[];
   /** The settings as scenario.json writes them (defaults the schema would fill may be left out). */
   toJson(settings: StructureSettings[K]): Readonly<Record<string, unknown>>;
   /** A few words for option tables, after "per zone" or "county": `80/20`, `sole+backup`. */
@@ -54,6 +60,12 @@ export interface Structure<K extends LotStructure> {
   readonly compareOptions: readonly StructureOption<K>[];
   /** The number settings the workbench (`zonal serve`) offers for it, with the value a new lot starts from. */
   readonly inputs: readonly StructureInput[];
+}
+
+/** A setting (its scenario.json key) and what is wrong with it beside the others. */
+export interface SettingWarning {
+  readonly key: string;
+  readonly message: string;
 }
 
 /** One number setting as the workbench shows it (the page reads it as web/workbench/structure-inputs.ts). */

@@ -7,6 +7,9 @@
  *   merged into them). When nothing is tendered per zone, every care type.
  * - **Floor** (`--min-hours`): by default the largest minimum viable volume
  *   among the providers, so whichever provider wins a zone can live on it.
+ *   Never 0: a zone with no demand is no lot to tender, so a floor of 0 (asked
+ *   for, or no provider with a minimum) is raised to the least demand of an area
+ *   that has any, which every zone with demand carries.
  * - **Ceiling** (`--max-hours`): by default twice the mean zone: the total
  *   over `--count`, or with max-p the total over the most zones the floor
  *   could allow (`mostZones`: ⌊demand / floor⌋, at most one an area with
@@ -58,6 +61,25 @@ function defaultFloor(scenario: Scenario): { floor: number; source: string } {
     : { floor: largest.minViableHours, source: `the largest minimum viable volume, ${largest.id}'s` };
 }
 
+/**
+ * A floor of 0 raised to the least demand of an area that has any: then a zone carries
+ * the floor exactly when it carries some demand (until 2026-12-01 `--min-hours 0`
+ * proposed zones of 0 h/week, lots with nothing to tender).
+ */
+function someDemand(
+  floor: { floor: number; source: string },
+  demand: ReadonlyMap<string, number>,
+): { floor: number; source: string } {
+  if (floor.floor > 0) return floor;
+  const [least] = [...demand].filter(([, d]) => d > 0).sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1));
+  return least === undefined
+    ? floor
+    : {
+        floor: least[1],
+        source: `${floor.source} is 0; raised to the least demand of an area, ${least[0]}'s, as a zone with no demand is no lot to tender`,
+      };
+}
+
 export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltProblem {
   const areas = [...scenario.areas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const careTypes = zoneCareTypes(scenario);
@@ -69,8 +91,10 @@ export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltP
   const plane = planeKm(areas);
   const graph = neighbourGraph(areas, scenario.boundaries);
   const totalDemand = areas.reduce((t, a) => t + (demand.get(a.id) ?? 0), 0);
-  const { floor, source } =
-    request.minHours === null ? defaultFloor(scenario) : { floor: request.minHours, source: '--min-hours' };
+  const { floor, source } = someDemand(
+    request.minHours === null ? defaultFloor(scenario) : { floor: request.minHours, source: '--min-hours' },
+    demand,
+  );
   const problem: ZoneProblem = {
     areas: areas.map((a) => {
       const [x, y] = plane(a);

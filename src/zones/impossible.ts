@@ -83,7 +83,11 @@ function parentBelowFloor(p: ZoneProblem, within: string): string | null {
     .slice(0, 3)
     .map(([z, d]) => `${z} ${h(d)}`)
     .join(', ');
-  return `--within ${within}: ${low.length} parent zone(s) carry less than the floor of ${h(p.floor)} (${listed}${low.length > 3 ? ', …' : ''}), and a zone may not cross them: choose a coarser --within zoning or lower --min-hours`;
+  // A parent with no demand stays below any floor: a lower --min-hours cannot help it.
+  const advice = low.some(([, d]) => d <= 0)
+    ? 'choose a coarser --within zoning (a zone with no demand is no lot to tender)'
+    : 'choose a coarser --within zoning or lower --min-hours';
+  return `--within ${within}: ${low.length} parent zone(s) carry less than the floor of ${h(p.floor)} (${listed}${low.length > 3 ? ', …' : ''}), and a zone may not cross them: ${advice}`;
 }
 
 /** Why no map can meet the request, or null when the search may go ahead. */
@@ -122,14 +126,21 @@ export function impossibleRequest(p: ZoneProblem, request: CeilingRequest): stri
         ? 'the rest of the county'
         : `the rest of its --within zone ${p.areas[small[0] ?? 0]?.parent ?? ''}`;
     const [noun, verb, carry] = small.length === 1 ? ['area', 'is', 'carries'] : ['areas', 'are', 'carry'];
-    return `${noun} ${names(p, small)} ${verb} not connected to ${where} (no neighbour link) and ${carry} only ${h(demandOf(p, small))}, below the floor of ${h(p.floor)}: no zone can hold them; add boundaries that join them, or lower --min-hours`;
+    const lower =
+      demandOf(p, small) > 0 ? ', or lower --min-hours' : ' (a zone with no demand is no lot to tender)';
+    return `${noun} ${names(p, small)} ${verb} not connected to ${where} (no neighbour link) and ${carry} only ${h(demandOf(p, small))}, below the floor of ${h(p.floor)}: no zone can hold them; add boundaries that join them${lower}`;
   }
   if (p.count === null) return null;
   if (parts.length > p.count)
     return `the areas fall into ${parts.length} separate pieces (no neighbour links between them${within === null ? '' : ' inside one --within zone'}), each needing its own zone: --count ${p.count} is too few`;
   const most = mostZones(p);
+  // Every zone needs an area with demand (build-problem.ts raises a floor of 0 to the least of them):
+  // when they, not the floor, are too few, a lower --min-hours does not help.
+  const withDemand = p.areas.filter((a) => a.demand > 0).length;
   if (p.floor > 0 && most < p.count)
-    return `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
+    return most === withDemand
+      ? `--count ${p.count} asks for more zones than there are areas with demand (${withDemand} of ${n}): a zone with no demand is no lot to tender; give at most ${withDemand}`
+      : `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
   const least = parts.reduce((t, piece) => t + Math.ceil(demandOf(p, piece) / p.ceiling), 0);
   if (least > p.count)
     return `${p.count} zones cannot hold ${h(total)} under the ceiling of ${h(p.ceiling)} each (${least} are needed): raise --count, or ${higherCeiling(p, ceilingGiven)}`;

@@ -73,6 +73,22 @@ describe('applyOverrides', () => {
     ).toMatchObject({ structure: 'lead-secondary', leadShare: 0.6 });
   });
 
+  test('a framework override whose members cannot all take its least share is refused, as scenario.json warns of it', () => {
+    const fits = (fit: number) =>
+      `lots.complex.maxProviders is 4, but each member must take at least minShare 0.3 of the lot, so at most ${fit} members fit (4 × 0.3 is more than the whole lot): lower maxProviders to ${fit}, or minShare to 0.25 or less`;
+    const framework = { structure: 'framework', maxProviders: 4, minShare: 0.3 };
+    expect(applyOverrides(herts, overridesSchema.parse({ lots: { complex: framework } }))).toBe(fits(3));
+    // Set one at a time, on a framework that has the other.
+    const base = apply({ lots: { complex: { structure: 'framework', maxProviders: 4 } } });
+    expect(applyOverrides(base, overridesSchema.parse({ lots: { complex: { minShare: 0.3 } } }))).toBe(
+      fits(3),
+    );
+    expect(apply({ lots: { complex: { ...framework, minShare: 0.25 } } }).lotPlan.complex).toMatchObject({
+      maxProviders: 4,
+      minShare: 0.25,
+    });
+  });
+
   test('a lot setting for a care type with no lot of its own says so, not that geography and structure are wrong (explore11)', () => {
     expect(
       applyOverrides(

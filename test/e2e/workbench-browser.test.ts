@@ -269,6 +269,29 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
         timeout: 30_000,
       })
       .toBe('Z-ENTER');
+
+    // A second save under a name taken offers to replace it: the page cannot send "overwrite": true,
+    // which was all the message told its user to do.
+    await page.locator('#save').click();
+    await expect
+      .poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 })
+      .toBe(
+        'Not saved: a zoning named "by-enter" is already saved. Replace it with these zones, or type another name and save again.',
+      );
+    const replace = page.locator('#save-replace');
+    expect(await replace.isVisible()).toBe(true);
+    expect(await replace.textContent()).toBe('Replace "by-enter"');
+    await replace.click();
+    await expect
+      .poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 })
+      .toContain('Saved as zones-by-enter.csv');
+    expect(await replace.isVisible()).toBe(false);
+    expect(await readFile(path.join(dir, 'zones-by-enter.csv'), 'utf8')).toMatch(/^WAT-C,Z-ENTER$/m);
+    // Typing another name withdraws the offer, which was for the name it named.
+    await page.locator('#save').click();
+    await expect.poll(() => replace.isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.locator('#save-name').fill('by-enter-2');
+    expect(await replace.isVisible()).toBe(false);
     await page.close();
   });
 });

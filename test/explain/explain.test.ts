@@ -111,6 +111,89 @@ describe('explainAward on a framework', () => {
   });
 });
 
+describe('explainAward on a framework that leaves hours unbought', () => {
+  /** One zone of 1,000 h; P1 can serve 600, P2 300: each member must take `minShare`, at most `maxProviders` members. */
+  const framework = (settings: { maxProviders: number; minShare?: number }) =>
+    makeScenario({
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
+      demand: [demand('A1', 1000)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20, maxHours: 600 }),
+        bid('B2', 'P2', ['A1'], { price: 25, maxHours: 300 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'framework', ...settings }) },
+    });
+
+  it("names the framework's minShare, which kept the small bidder out, not 'best bids won'", async () => {
+    // 40% of 1,000 h is 400 h, more than P2's 300: P2 may not join, and 400 h go unbought.
+    const s = framework({ maxProviders: 3, minShare: 0.4 });
+    const result = await solved(s);
+    expect(result.totals.unmetHoursPerWeek).toBeCloseTo(400, 6);
+    const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
+    expect(explained?.roles[0]?.betterBidsStopped).toEqual([
+      {
+        bidId: 'B2',
+        providerId: 'P2',
+        rules: ['min-share'],
+        reason: 'could serve less than the share each framework member must take (its minShare)',
+      },
+    ]);
+    expect(explained?.bindingRules).toEqual(['min-share']);
+    expect(explained?.summary).toBe(
+      'member P1 £20.00, runner-up P2 £25.00 (+£156k a year). 400 h/week unbought; bids that could serve them stopped by: min-share',
+    );
+  });
+
+  it("names the framework's maxProviders when every place is taken", async () => {
+    const s = framework({ maxProviders: 1 });
+    const result = await solved(s);
+    expect(result.totals.unmetHoursPerWeek).toBeCloseTo(400, 6);
+    const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
+    expect(explained?.bindingRules).toEqual(['max-providers']);
+    expect(explained?.summary).toMatch(
+      /400 h\/week unbought; bids that could serve them stopped by: max-providers$/,
+    );
+  });
+
+  it('names the share cap beside minShare when together they keep every bidder out of an unfilled framework', async () => {
+    // A county framework whose members must take 40% of it, under a 30% share cap: every hour went unbought,
+    // and the "why" said "elsewhere" of every bid (its capacity serves other lots better).
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 500), demand('A2', 500)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1', 'A2'], { price: 25 })],
+      lotPlan: {
+        standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2, minShare: 0.4 }),
+      },
+      award: { maxShareOfTotalHours: 0.3 },
+    });
+    const result = await solved(s);
+    expect(result.allocations).toEqual([]);
+    const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:county');
+    expect(explained?.roles[0]?.betterBidsStopped.map((b) => [b.bidId, b.rules])).toEqual([
+      ['B1', ['min-share', 'share-cap']],
+      ['B2', ['min-share', 'share-cap']],
+    ]);
+    expect(explained?.summary).toBe(
+      'member: unfilled. 1,000 h/week unbought; bids that could serve them stopped by: min-share, share-cap',
+    );
+  });
+
+  it('says the best bids won when every bidder is a member (their capacity leaves the rest unbought)', async () => {
+    const s = framework({ maxProviders: 3, minShare: 0.25 });
+    const result = await solved(s);
+    expect(result.totals.unmetHoursPerWeek).toBeCloseTo(100, 6);
+    const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
+    // Both members are in, capacity is the only limit: no rule kept a bidder out.
+    expect(explained?.roles[0]?.betterBidsStopped).toEqual([]);
+    expect(explained?.summary).toMatch(/best bids won$/);
+  });
+});
+
 describe('ruleCosts', () => {
   const baselineOf = (result: {
     objective: { value: number };

@@ -126,3 +126,38 @@ describe('a setting of another lot structure (explore16)', () => {
     expect(check({ geography: 'zone', structure: 'lead-secondary', leadShare: 0.7 }).warnings).toEqual([]);
   });
 });
+
+describe('a framework whose members cannot all take its least share', () => {
+  const json = JSON.parse(goodFiles()['scenario.json'] ?? '{}') as Record<string, unknown>;
+  const check = (standard: Record<string, unknown>) => {
+    const issues = new IssueList();
+    const lots = { ...(json['lots'] as object), standard };
+    // Each key path at a line of its own, so the warning's line says which setting it is at.
+    const line = (p: readonly PropertyKey[]) => (p.join('.') === 'lots.standard.maxProviders' ? 21 : 7);
+    checkSettings({ ...json, lots }, { file: 'scenario.json', line }, issues);
+    return { errors: issues.errors, warnings: issues.warnings.map((i) => `${i.line}: ${i.message}`) };
+  };
+
+  test('is warned of at maxProviders: 4 members of at least 30% each would need 120% of the lot', () => {
+    const { errors, warnings } = check({
+      geography: 'zone',
+      structure: 'framework',
+      maxProviders: 4,
+      minShare: 0.3,
+    });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      '21: lots.standard.maxProviders is 4, but each member must take at least minShare 0.3 of the lot, so at most 3 members fit (4 × 0.3 is more than the whole lot): lower maxProviders to 3, or minShare to 0.25 or less',
+    ]);
+  });
+
+  test('is not warned of when the members fit exactly, or with no least share', () => {
+    expect(
+      check({ geography: 'zone', structure: 'framework', maxProviders: 4, minShare: '25%' }).warnings,
+    ).toEqual([]);
+    expect(
+      check({ geography: 'zone', structure: 'framework', maxProviders: 10, minShare: 0.1 }).warnings,
+    ).toEqual([]);
+    expect(check({ geography: 'zone', structure: 'framework', maxProviders: 9 }).warnings).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Warnings about the tender as set, before any award: here a framework with more places
- * than providers who may take one.
+ * than providers who may take one, and one whose members' least share is above the share cap.
  */
 import { describe, expect, test } from 'vitest';
 import { tenderLots, tenderWarnings } from '../../src/lots/tender-lots.js';
@@ -29,5 +29,32 @@ describe('a framework with more places than bidders (explore16)', () => {
   test('is not told when some framework of the care type can fill every place', () => {
     expect(warningsOf(3)).toEqual([]);
     expect(warningsOf(2)).toEqual([]);
+  });
+});
+
+describe("a framework whose members' least share is above the share cap", () => {
+  /** Three bidders for 200 h/week; the share cap 30% lets each hold 60 h/week. */
+  const capped = (geography: 'zone' | 'county', minShare: number) => {
+    const base = threeBidders(0);
+    const s = {
+      ...base,
+      lotPlan: { standard: lotEntry({ geography, structure: 'framework', maxProviders: 2, minShare }) },
+      award: { ...base.award, maxShareOfTotalHours: 0.3 },
+    };
+    const { lots, rejections } = tenderLots(s);
+    return tenderWarnings(s, lots, rejections);
+  };
+
+  test('is told: no provider may take a place, and every hour of the lot goes unbought', () => {
+    // A county framework of 200 h/week whose members must each take 40% (80 h/week) read as valid.
+    expect(capped('county', 0.4)).toEqual([
+      'lots.standard.minShare is 0.4: a member of lot standard:county must take at least 80 h/week, but award.maxShareOfTotalHours 0.3 lets no provider hold more than 60 h/week: no provider may take a place in it, so its hours will go unbought; lower minShare to 0.3 or less, or raise award.maxShareOfTotalHours',
+    ]);
+  });
+
+  test('is not told when a member may take its least share', () => {
+    expect(capped('county', 0.3)).toEqual([]);
+    // Each zone's framework carries 100 h/week: 40% of it is 40 h/week, under the cap.
+    expect(capped('zone', 0.4)).toEqual([]);
   });
 });

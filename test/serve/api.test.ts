@@ -280,6 +280,8 @@ describe('POST /api/zonings', () => {
     const again = await bench.post('/api/zonings', { name: 'districts', zones: start });
     expect(again.statusCode).toBe(409);
     expect(again.json<{ error: string }>().error).toContain('districts');
+    // The page offers to replace it (it cannot send "overwrite": true itself).
+    expect(again.json<{ replaceable: boolean }>().replaceable).toBe(true);
     const overwrite = await bench.post('/api/zonings', { name: 'copy', zones: start });
     expect(overwrite.statusCode).toBe(201);
     expect((await bench.post('/api/zonings', { name: 'copy', zones: start })).statusCode).toBe(409);

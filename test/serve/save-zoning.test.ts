@@ -49,6 +49,7 @@ describe('saveZoning', () => {
     expect(await readdir(dir)).toEqual(['zones-mine.csv']);
     expect(await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request())).toMatchObject({
       kind: 'exists',
+      replaceable: true,
       error: expect.stringContaining('(zones-mine.csv beside it)') as unknown,
     });
   });
@@ -60,6 +61,7 @@ describe('saveZoning', () => {
     for (const overwrite of [false, true])
       expect(await saveZoning(dir, tiny, { ...request(), name: 'Two', overwrite })).toEqual({
         kind: 'exists',
+        replaceable: false,
         error:
           'zoning "Two": its file zones-Two.csv differs from zones-two.csv, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name',
       });

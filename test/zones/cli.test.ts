@@ -220,6 +220,29 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     expect(r.stdout).toMatch(/Zoning "designed": 6 zones/);
   });
 
+  // A zone with no demand is no lot to tender: --min-hours 0 proposed N3 and S3, which carry no standard care, as zones of 0 h/week.
+  test('--min-hours 0 on areas with no demand: every zone carries some, and too many zones for them is refused', async () => {
+    const dir = await tinyCopy();
+    const demandCsv = path.join(dir, 'demand.csv');
+    const rows = (await readFile(demandCsv, 'utf8')).split('\n');
+    await writeFile(demandCsv, rows.filter((l) => !/^(N3|S3),standard,/.test(l)).join('\n'));
+    const out = await outDir();
+    const r = await zonal(['zones', dir, '--min-hours', '0', '--no-compare', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      "Floor 600 h/week (--min-hours is 0; raised to the least demand of an area, S2's, as a zone with no demand is no lot to tender)",
+    );
+    const zones = rowsOf(await readFile(path.join(out, 'zones-designed.csv'), 'utf8'));
+    const zoneOf = new Map(zones.map(([a, z]) => [a, z]));
+    const withDemand = new Set(['N1', 'N2', 'S1', 'S2'].map((a) => zoneOf.get(a)));
+    expect(new Set(zones.map(([, z]) => z))).toEqual(withDemand);
+    const many = await zonal(['zones', dir, '--min-hours', '0', '--count', '5', '--out', await outDir()]);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toBe(
+      'zonal zones: --count 5 asks for more zones than there are areas with demand (4 of 6): a zone with no demand is no lot to tender; give at most 4. Nothing was written.\n',
+    );
+  });
+
   test('an island below the floor (boundaries with no shared edge) is named, exit 2, nothing written', async () => {
     const files = goodFiles();
     const square = (x: number, y: number) => [

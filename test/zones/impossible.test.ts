@@ -58,6 +58,26 @@ describe('impossible requests', () => {
       /--within districts: 1 parent zone\(s\) carry less than the floor of 150 h\/week \(R 100 h\/week\)/,
     );
   });
+  // A parent zone or island with no demand stays below any floor: "lower --min-hours" was advice that could not help.
+  it('a parent zone or a part with no demand: no advice to lower --min-hours', () => {
+    const empty = (p: ZoneProblem) => ({
+      ...p,
+      areas: p.areas.map((a) => (a.id === 'E' ? { ...a, demand: 0 } : a)),
+    });
+    const parents = line({ floor: 100, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] }, [
+      'P',
+      'P',
+      'Q',
+      'Q',
+      'R',
+    ]);
+    expect(impossibleRequest(empty(parents), { within: 'districts', ceilingGiven: true })).toBe(
+      '--within districts: 1 parent zone(s) carry less than the floor of 100 h/week (R 0 h/week), and a zone may not cross them: choose a coarser --within zoning (a zone with no demand is no lot to tender)',
+    );
+    expect(impossibleRequest(empty(line()), given)).toBe(
+      'area E is not connected to the rest of the county (no neighbour link) and carries only 0 h/week, below the floor of 100 h/week: no zone can hold them; add boundaries that join them (a zone with no demand is no lot to tender)',
+    );
+  });
   it('a count the floor cannot reach', () => {
     expect(
       impossibleRequest(
@@ -73,7 +93,10 @@ describe('impossible requests', () => {
       ...p,
       areas: p.areas.map((a) => (a.id === 'B' || a.id === 'C' ? { ...a, demand: 0 } : a)),
     };
-    expect(impossibleRequest(zeroes, given)).toMatch(/at most 3 zones can each reach the floor of 50/);
+    // The areas with demand, not the floor, are too few: a lower --min-hours would not help.
+    expect(impossibleRequest(zeroes, given)).toMatch(
+      /--count 5 asks for more zones than there are areas with demand \(3 of 5\): a zone with no demand is no lot to tender; give at most 3/,
+    );
   });
   it('a count too small for the ceiling', () => {
     expect(

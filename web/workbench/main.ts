@@ -47,6 +47,31 @@ function say(text: string, busy = false): void {
 
 const select = (id: string) => byId<HTMLSelectElement>(id);
 
+/** The server's answer to a save (POST /api/zonings). */
+interface SaveReply {
+  readonly file?: string;
+  readonly error?: string;
+  readonly renamed?: Record<string, string>;
+  readonly addedTo?: string;
+  /** On 409: true when saving again with `overwrite` replaces the zoning of that name. */
+  readonly replaceable?: boolean;
+}
+
+/** What the page says of a save that went through: where it went, zones renamed, and the lot and rule changes left out. */
+function savedText(body: SaveReply, name: string, unsaved: readonly string[]): string {
+  const renamed = Object.entries(body.renamed ?? {}).map(([a, b]) => `${a} → ${b}`);
+  const file = body.file ?? name;
+  const where =
+    body.addedTo === 'beside the workbook'
+      ? `Saved as ${file} beside the workbook, which zonal never changes: copy it into the workbook as a sheet named ${file.replace(/\.csv$/, '')}.`
+      : `Saved as ${file} and added to scenario.json.`;
+  return `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}${
+    unsaved.length === 0
+      ? ''
+      : ` Only the zones are saved: zonal solve --zoning ${name} uses scenario.json's lots and award rules, not your changes to them (${unsaved.join('; ')}); copy those into scenario.json to keep them.`
+  }`;
+}
+
 class Workbench {
   readonly first: Draft;
   readonly names: ReadonlyMap<string, string>;
@@ -148,30 +173,31 @@ class Workbench {
     await Promise.all([this.solve(draft), this.outline(draft.zones)]);
   }
 
-  async save(): Promise<void> {
+  /**
+   * Save the zones under the name typed; `overwrite`: replace a zoning of that name, which
+   * the page offers (a "Replace" button) when a save finds the name taken, rather than
+   * telling the user to send `"overwrite": true`, which a page user cannot do.
+   */
+  async save(overwrite = false): Promise<void> {
     const message = byId('save-message');
+    const replace = byId<HTMLButtonElement>('save-replace');
+    replace.hidden = true;
     const name = byId<HTMLInputElement>('save-name').value.trim();
-    const reply = await call<{
-      file?: string;
-      error?: string;
-      renamed?: Record<string, string>;
-      addedTo?: string;
-    }>('POST', '/api/zonings', { name, zones: this.history.present.zones });
-    const renamed = Object.entries(reply.body.renamed ?? {}).map(([a, b]) => `${a} → ${b}`);
-    const file = reply.body.file ?? name;
-    const where =
-      reply.body.addedTo === 'beside the workbook'
-        ? `Saved as ${file} beside the workbook, which zonal never changes: copy it into the workbook as a sheet named ${file.replace(/\.csv$/, '')}.`
-        : `Saved as ${file} and added to scenario.json.`;
-    const unsaved = settingsNotSaved(this.history.present, this.first);
+    const reply = await call<SaveReply>('POST', '/api/zonings', {
+      name,
+      zones: this.history.present.zones,
+      ...(overwrite ? { overwrite: true } : {}),
+    });
     message.classList.toggle('error', reply.status !== 201);
+    if (reply.status === 409 && reply.body.replaceable === true) {
+      message.textContent = `Not saved: a zoning named "${name}" is already saved. Replace it with these zones, or type another name and save again.`;
+      replace.textContent = `Replace "${name}"`;
+      replace.hidden = false;
+      return;
+    }
     message.textContent =
       reply.status === 201
-        ? `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}${
-            unsaved.length === 0
-              ? ''
-              : ` Only the zones are saved: zonal solve --zoning ${name} uses scenario.json's lots and award rules, not your changes to them (${unsaved.join('; ')}); copy those into scenario.json to keep them.`
-          }`
+        ? savedText(reply.body, name, settingsNotSaved(this.history.present, this.first))
         : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
   }
 
@@ -205,6 +231,11 @@ function wire(w: Workbench): void {
   click('redo', () => w.step(redo));
   click('reset', () => w.apply(() => w.first));
   click('save', () => void w.save());
+  click('save-replace', () => void w.save(true));
+  // The offer to replace is for the name it names: typing another withdraws it.
+  byId('save-name').addEventListener('input', () => {
+    byId('save-replace').hidden = true;
+  });
   click('download-report', () => void w.offer('/api/report', 'report.html'));
   const workbook = byId<HTMLButtonElement>('download-workbook');
   workbook.disabled = !w.info.downloads.workbook;
