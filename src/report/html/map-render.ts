@@ -10,7 +10,7 @@ import type { Result } from '../../model/result.js';
 import type { Area, Zoning } from '../../model/types.js';
 import { html, type Html } from './escape.js';
 import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
-import { hatchPatternId, noAwardColour, riskScheme } from './palette.js';
+import { hatchPatternId, noAwardColour, riskScheme, riskShadeNames } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
 import { hasRiskScores, mapCareType, zoneAwards, zoneServedBy, type ZoneAward } from './zone-awards.js';
 
@@ -97,6 +97,17 @@ function layers(input: MapInput): MapLayers {
  * which a static page cannot hold).
  */
 const riskColour = { type: 'threshold' as const, scheme: riskScheme, domain: [20, 40, 60, 80] };
+const riskLegendTitle = 'Lot risk score (0-100, higher is worse)';
+
+/** The risk legend in words: each shade and the scores it stands for. */
+function riskLegendText(): string {
+  const bounds = [0, ...riskColour.domain, 100];
+  const shades = riskShadeNames.map((name, i) => {
+    const end = i === 0 ? ' (low risk)' : i === riskShadeNames.length - 1 ? ' (high risk)' : '';
+    return `${name} ${bounds[i]}-${bounds[i + 1]}${end}`;
+  });
+  return `${riskLegendTitle}: ${shades.join(', ')}`;
+}
 
 /** The map's height for a drawing `width` wide: the county's own proportions, capped so a tall county does not fill pages. */
 function mapHeight(l: MapLayers, width: number): number {
@@ -139,11 +150,14 @@ function borderMarks(l: MapLayers, label: (z: ZoneAward) => string, fontSize: nu
   ];
 }
 
+/** Areas of a lot with unmet demand: the ones the providers map hatches. */
+const hatchedAreas = (l: MapLayers) => l.areas.filter((a) => a.properties.zone.unmetHoursPerWeek > 0);
+
 function providerMap(input: MapInput, l: MapLayers): Html {
   const leads = [...new Set(l.zones.map((z) => z.properties.leadProviderId))].sort((a, b) =>
     (a ?? '~').localeCompare(b ?? '~'),
   );
-  const unmet = l.areas.filter((a) => a.properties.zone.unmetHoursPerWeek > 0);
+  const unmet = hatchedAreas(l);
   return plotMarkup({
     width: mapWidth.providers,
     height: mapHeight(l, mapWidth.providers),
@@ -201,7 +215,8 @@ const hatchSwatch = html`<svg width="15" height="15" aria-hidden="true"><rect wi
 function notes(input: MapInput, l: MapLayers): Html {
   const careType = mapCareType(input.result.lots);
   const elsewhere = input.result.lots.filter((lot) => lot.careType !== careType && lot.unmetHoursPerWeek > 0);
-  return html`<p class="note">${hatchSwatch} Hatched: the shown lot has unmet demand. The maps show the <strong>${careType ?? 'no'}</strong> lots; heavy lines are zone borders, thin lines area borders. Areas are drawn ${l.geometry.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${l.geometry.note === null ? '' : ` ${l.geometry.note}`}</p>
+  const hatching = hatchedAreas(l).length === 0 ? '' : html`${hatchSwatch} Hatched: the shown lot has unmet demand. `;
+  return html`<p class="note">${hatching}The maps show the <strong>${careType ?? 'no'}</strong> lots; heavy lines are zone borders, thin lines area borders. Areas are drawn ${l.geometry.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${l.geometry.note === null ? '' : ` ${l.geometry.note}`}</p>
 ${elsewhere.length === 0 ? '' : html`<p class="note">Unmet demand in lots not on the map: ${elsewhere.map((lot, i) => html`${i > 0 ? ', ' : ''}${lot.lotId} ${lot.unmetHoursPerWeek.toFixed(1)} h/week`)}.</p>`}`;
 }
 
@@ -211,7 +226,7 @@ export function renderMaps(input: MapInput): Html {
   const scored = hasRiskScores(input.result);
   return html`<div class="maps">
 <figure class="map providers"><figcaption>Who serves each zone (lead or sole provider)</figcaption>${providerMap(input, l)}</figure>
-<figure class="map risk"><figcaption>Risk of each zone's lot</figcaption>${legendMarkup({ color: { ...riskColour, label: 'Lot risk score (0-100, higher is worse)' }, width: 320 })}${riskMap(l)}${scored ? '' : html`<p class="empty">Risk scores have not been computed for this award.</p>`}</figure>
+<figure class="map risk"><figcaption>Risk of each zone's lot</figcaption>${legendMarkup({ color: { ...riskColour, label: riskLegendTitle }, width: 320 }, riskLegendText())}${riskMap(l)}${scored ? '' : html`<p class="empty">Risk scores have not been computed for this award.</p>`}</figure>
 </div>
 ${notes(input, l)}`;
 }
