@@ -7,6 +7,7 @@ import { outputFiles } from '../../src/report/output-files.js';
 import { renderedFiles } from '../../src/report/rendered-files.js';
 import { headlineTiles } from '../../src/report/html/headline.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
+import { contractLines } from '../../src/contract/summary-lines.js';
 import { solved } from '../helpers/run.js';
 
 const hostile = `Care <b>&</b> "Co" 'Ltd' </td><script>alert(1)</script>`;
@@ -203,5 +204,37 @@ describe('the whole contract in report.html', () => {
     const plain = await solved(await tiny());
     expect(plain.contract).toBeUndefined();
     expect(parseHTML(renderSolveReport(plain, await tiny())).document.querySelector('#contract')).toBeNull();
+  });
+});
+
+describe('the award as it will be paid in report.html', () => {
+  it('follows the models compared with the award under payment.lots, from result.json payment.chosen', async () => {
+    const read = await readScenario('scenarios/hertfordshire');
+    if (read.scenario === null || read.scenario.payment === undefined)
+      throw new Error('scenarios/hertfordshire did not load with its payment models');
+    const scenario = {
+      ...read.scenario,
+      payment: { ...read.scenario.payment, lots: { reablement: 'capitated' as const } },
+    };
+    const result = await solved(scenario);
+    const payment = result.payment;
+    if (payment === undefined) throw new Error('the county compares payment models');
+    expect(payment.chosen.cost.central).not.toBe(payment.totals.hourly?.cost.central);
+    const section = parseHTML(renderSolveReport(result, scenario)).document.querySelector('#contract');
+    const rows = [...(section?.querySelectorAll('table') ?? [])].at(-1)?.querySelectorAll('tbody tr') ?? [];
+    const last = [...[...rows].at(-1)?.querySelectorAll('td') ?? []].map((td) => td.textContent);
+    const pounds = (x: number) => `${x < 0 ? '-' : ''}£${Math.abs(Math.round(x)).toLocaleString('en-GB')}`;
+    const { cost, providerMargin } = payment.chosen;
+    expect(last).toEqual([
+      'as paid (reablement capitated, the rest hourly)',
+      pounds(cost.central),
+      pounds(cost.low),
+      pounds(cost.high),
+      pounds(providerMargin.central),
+      `${pounds(providerMargin.low)} to ${pounds(providerMargin.high)}`,
+      'council and provider, by lot',
+    ]);
+    // The printed summary names the award as paid in the same words.
+    expect(contractLines(result).some((l) => l.startsWith(`  ${last[0]}: `))).toBe(true);
   });
 });

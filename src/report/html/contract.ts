@@ -5,7 +5,9 @@
  * compared (docs/contract.md). Absent when the scenario asks for none of it.
  */
 import type { ContractResult, PaymentResult, TransitionResult } from '../../model/contract-result.js';
+import type { PaymentModelKind } from '../../model/contract-settings.js';
 import type { Result } from '../../model/result.js';
+import { paidAs } from '../../contract/payment.js';
 import { html, type Html } from './escape.js';
 import { hours, money, percent, price } from './format.js';
 import { heading, type Depth } from './heading.js';
@@ -78,16 +80,24 @@ function transitionText(t: TransitionResult, currency: string): Html {
   return html`<p>Transition: ${hours(t.movedHoursPerWeek)} of today's ${hours(t.currentHoursPerWeek)} hours a week change provider (${percent(t.movedShare)}; ${cap}). One-off cost ${money(t.oneOffCost, currency)}: mobilisation ${money(t.mobilisationCost, currency)} and double running ${money(t.doubleRunningCost, currency)}${t.priced ? '; the award weighed this cost' : ''}.</p>`;
 }
 
+/** Who carries the demand risk when each lot is paid by `modelOf(lot)`. */
+function demandRisk(p: PaymentResult, modelOf: (lot: PaymentResult['lots'][number]) => PaymentModelKind): string {
+  const carriers = new Set(p.lots.flatMap((l) => l.models[modelOf(l)]?.demandRisk ?? []));
+  return carriers.size === 1 ? [...carriers].join('') : 'council and provider, by lot';
+}
+
+/** The award under each model compared, then (when payment.lots chooses models) as it will be paid. */
 function paymentTable(p: PaymentResult, currency: string): Html {
-  const rows = p.compare.flatMap((model) => {
+  const compared = p.compare.flatMap((model) => {
     const total = p.totals[model];
-    const carriers = new Set(p.lots.flatMap((l) => l.models[model]?.demandRisk ?? []));
-    const risk = carriers.size === 1 ? [...carriers].join('') : 'council and provider, by lot';
-    return total === undefined ? [] : [{ model, total, risk }];
+    return total === undefined ? [] : [{ paid: model, total, risk: demandRisk(p, () => model) }];
   });
+  const chosen = paidAs(p.settings);
+  const asPaid =
+    chosen === null ? [] : [{ paid: `as paid (${chosen})`, total: p.chosen, risk: demandRisk(p, (l) => l.paidBy) }];
   return table(
     [
-      { header: 'paid', value: (r) => r.model },
+      { header: 'paid', value: (r) => r.paid },
       { header: 'expected a year', value: (r) => money(r.total.cost.central, currency), numeric: true },
       { header: 'low', value: (r) => money(r.total.cost.low, currency), numeric: true },
       { header: 'high', value: (r) => money(r.total.cost.high, currency), numeric: true },
@@ -103,8 +113,13 @@ function paymentTable(p: PaymentResult, currency: string): Html {
       },
       { header: 'who carries the demand risk', value: (r) => r.risk },
     ],
-    rows,
-    { caption: 'The award under each payment model compared (every lot paid the same way)' },
+    [...compared, ...asPaid],
+    {
+      caption:
+        chosen === null
+          ? 'The award under each payment model compared (every lot paid the same way)'
+          : 'The award under each payment model compared (every lot paid the same way), and as it will be paid (payment.lots)',
+    },
   );
 }
 
