@@ -9,6 +9,7 @@ import type { MultiPolygon, Pair } from './shapes.js';
 import type { Result } from '../../model/result.js';
 import type { Area, Zoning } from '../../model/types.js';
 import { html, type Html } from './escape.js';
+import { labelSize, placeLabels, reflectYFit } from './label-layout.js';
 import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
 import { hatchPatternId, noAwardColour, riskScheme, riskShadeNames } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
@@ -120,13 +121,46 @@ function mapHeight(l: MapLayers, width: number): number {
   return Math.round(Math.min(Math.max(width * ratio, 220), 0.85 * width, 560));
 }
 
+/** Pixels Plot leaves round the county inside the drawing, and its margins (the charts' left one, kept for the maps). */
+const inset = 12;
+const margins = { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 60 } as const;
+/** The zone labels' look: bold, a white halo round the letters so they read on any fill. */
+const labelLook = { fontWeight: 600, lineHeight: 1.1, strokeWidth: 3.5 } as const;
+
 const projection = (l: MapLayers) => ({
   type: 'reflect-y' as const,
   domain: { type: 'FeatureCollection', features: l.areas },
-  inset: 12,
+  inset,
 });
 
-function borderMarks(l: MapLayers, label: (z: ZoneAward) => string, fontSize: number): Plot.Markish[] {
+/** Every zone's label text and where it goes: at its zone's label point, moved only as far as it must to touch no other label. */
+function placedLabels(
+  l: MapLayers,
+  label: (z: ZoneAward) => string,
+  fontSize: number,
+  size: { readonly width: number; readonly height: number },
+): { text: string; at: Pair }[] {
+  const frame = { ...size, ...margins, inset };
+  const fit = reflectYFit(
+    l.areas.flatMap((a) => a.geometry.coordinates.flat(2)),
+    frame,
+  );
+  const texts = l.labels.map((d) => label(d.zone));
+  const boxes = l.labels.map((d, i) => ({
+    at: fit.toPixel(d.at),
+    ...labelSize(texts[i] ?? '', fontSize, labelLook.lineHeight),
+  }));
+  // Halos of two labels side by side, and two pixels of air between them.
+  const places = placeLabels(boxes, frame, labelLook.strokeWidth + 2);
+  return texts.map((text, i) => ({ text, at: fit.toMap(places[i] ?? [0, 0]) }));
+}
+
+function borderMarks(
+  l: MapLayers,
+  label: (z: ZoneAward) => string,
+  fontSize: number,
+  size: { readonly width: number; readonly height: number },
+): Plot.Markish[] {
   return [
     Plot.geo(l.zones, {
       fill: 'none',
@@ -135,16 +169,14 @@ function borderMarks(l: MapLayers, label: (z: ZoneAward) => string, fontSize: nu
       strokeLinejoin: 'round',
       className: 'zone-border',
     }),
-    Plot.text(l.labels, {
-      x: (d: Label) => d.at[0],
-      y: (d: Label) => d.at[1],
-      text: (d: Label) => label(d.zone),
+    Plot.text(placedLabels(l, label, fontSize, size), {
+      x: (d: { at: Pair }) => d.at[0],
+      y: (d: { at: Pair }) => d.at[1],
+      text: (d: { text: string }) => d.text,
       fill: '#111',
       stroke: 'white',
-      strokeWidth: 3.5,
       fontSize,
-      fontWeight: 600,
-      lineHeight: 1.1,
+      ...labelLook,
       className: 'zone-label',
     }),
   ];
@@ -158,9 +190,9 @@ function providerMap(input: MapInput, l: MapLayers): Html {
     (a ?? '~').localeCompare(b ?? '~'),
   );
   const unmet = hatchedAreas(l);
+  const size = { width: mapWidth.providers, height: mapHeight(l, mapWidth.providers), ...margins };
   return plotMarkup({
-    width: mapWidth.providers,
-    height: mapHeight(l, mapWidth.providers),
+    ...size,
     projection: projection(l),
     color: {
       type: 'categorical',
@@ -183,15 +215,16 @@ function providerMap(input: MapInput, l: MapLayers): Html {
         l,
         (z) => `${z.zoneId}\n${z.leadProviderId ?? 'no award'}${z.leadUnfilled ? ' (no lead)' : ''}`,
         12,
+        size,
       ),
     ],
   });
 }
 
 function riskMap(l: MapLayers): Html {
+  const size = { width: mapWidth.risk, height: mapHeight(l, mapWidth.risk), ...margins };
   return plotMarkup({
-    width: mapWidth.risk,
-    height: mapHeight(l, mapWidth.risk),
+    ...size,
     projection: projection(l),
     color: riskColour,
     ariaLabel: 'Map of zones shaded by lot risk score',
@@ -204,7 +237,7 @@ function riskMap(l: MapLayers): Html {
         title: (f: MapLayers['areas'][number]) =>
           `${f.properties.area.name}, zone ${f.properties.zone.zoneId}: risk ${f.properties.zone.riskScore.toFixed(0)}/100`,
       }),
-      ...borderMarks(l, (z) => `${z.zoneId}\n${z.riskScore.toFixed(0)}`, 11),
+      ...borderMarks(l, (z) => `${z.zoneId}\n${z.riskScore.toFixed(0)}`, 11, size),
     ],
   });
 }
