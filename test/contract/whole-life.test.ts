@@ -79,13 +79,15 @@ function lotCosts(result: Result): [string, number, number | undefined, number][
     l.annualCost,
     result.contract?.lots.find((c) => c.lotId === l.lotId)?.years[0]?.annualCost,
     pennies(
-      result.allocations.filter((a) => a.lotId === l.lotId && a.role !== 'backup').reduce((t, a) => t + a.annualCost, 0),
+      result.allocations
+        .filter((a) => a.lotId === l.lotId && a.role !== 'backup')
+        .reduce((t, a) => t + a.annualCost, 0),
     ),
   ]);
 }
 
 describe("a lot's annual cost and its first contract year", () => {
-  it('are the same figure, its winners\' annual costs added up, on the bundled county', async () => {
+  it("are the same figure, its winners' annual costs added up, on the bundled county", async () => {
     const read = await readScenario('scenarios/hertfordshire');
     if (read.scenario === null) throw new Error('scenarios/hertfordshire did not load');
     const costs = lotCosts(await solved(read.scenario));
@@ -96,7 +98,7 @@ describe("a lot's annual cost and its first contract year", () => {
     }
   });
 
-  it('agree when each winner\'s pennies round the other way from the lot\'s', async () => {
+  it("agree when each winner's pennies round the other way from the lot's", async () => {
     // 100.3 h split 80/20: the lead's 83,992.0224 and the secondary's 25,066.1736 round to
     // 83,992.02 + 25,066.17 = 109,058.19, the sum unrounded to 109,058.20.
     const split = threeYears(

@@ -70,14 +70,20 @@ describe('zone labels on a map', () => {
     });
     const { document } = parseHTML(`<div>${page.text}</div>`);
     const zones = mapShapes(scenario.areas, scenario.boundaries, scenario.zonings.get(result.zoning)!).zones;
-    const points = mapShapes(scenario.areas, scenario.boundaries, scenario.zonings.get(result.zoning)!)
-      .geometry.areas.flatMap((a) => a.shape.flat(2));
+    const points = mapShapes(
+      scenario.areas,
+      scenario.boundaries,
+      scenario.zonings.get(result.zoning)!,
+    ).geometry.areas.flatMap((a) => a.shape.flat(2));
     for (const map of document.querySelectorAll('figure.map svg.zonal-plot')) {
       const [, , width, height] = (map.getAttribute('viewBox') ?? '').split(' ').map(Number);
       const fit = reflectYFit(points, { width: width!, height: height!, ...margins, inset: 12 });
       const fontSize = Number(map.querySelector('g.zone-label')?.getAttribute('font-size'));
       const labels = [...map.querySelectorAll('g.zone-label text')].map((t) => {
-        const [x, y] = (t.getAttribute('transform') ?? '').replace(/[^0-9.,-]/g, '').split(',').map(Number);
+        const [x, y] = (t.getAttribute('transform') ?? '')
+          .replace(/[^0-9.,-]/g, '')
+          .split(',')
+          .map(Number);
         const text = [...t.querySelectorAll('tspan')].map((s) => s.textContent).join('\n');
         return { at: [x, y] as Pair, ...labelSize(text, fontSize, 1.1) };
       });

@@ -59,7 +59,9 @@ describe('the county maps', () => {
       lots: result.lots.map((l) => (l.lotId === short.lotId ? { ...l, unmetHoursPerWeek: 12 } : l)),
     };
     const hatched = maps(unmet, scenario);
-    const inZone = scenario.areas.filter((a) => scenario.zonings.get(result.zoning)?.get(a.id) === short.zoneId);
+    const inZone = scenario.areas.filter(
+      (a) => scenario.zonings.get(result.zoning)?.get(a.id) === short.zoneId,
+    );
     expect(hatched.querySelectorAll('g.unmet-demand path')).toHaveLength(inZone.length);
     expect(notes(hatched)).toContain('Hatched: the shown lot has unmet demand.');
   });

@@ -222,7 +222,7 @@ describe('the award as it will be paid in report.html', () => {
     expect(payment.chosen.cost.central).not.toBe(payment.totals.hourly?.cost.central);
     const section = parseHTML(renderSolveReport(result, scenario)).document.querySelector('#contract');
     const rows = [...(section?.querySelectorAll('table') ?? [])].at(-1)?.querySelectorAll('tbody tr') ?? [];
-    const last = [...[...rows].at(-1)?.querySelectorAll('td') ?? []].map((td) => td.textContent);
+    const last = [...([...rows].at(-1)?.querySelectorAll('td') ?? [])].map((td) => td.textContent);
     const pounds = (x: number) => `${x < 0 ? '-' : ''}£${Math.abs(Math.round(x)).toLocaleString('en-GB')}`;
     const { cost, providerMargin } = payment.chosen;
     expect(last).toEqual([

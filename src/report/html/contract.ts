@@ -81,7 +81,10 @@ function transitionText(t: TransitionResult, currency: string): Html {
 }
 
 /** Who carries the demand risk when each lot is paid by `modelOf(lot)`. */
-function demandRisk(p: PaymentResult, modelOf: (lot: PaymentResult['lots'][number]) => PaymentModelKind): string {
+function demandRisk(
+  p: PaymentResult,
+  modelOf: (lot: PaymentResult['lots'][number]) => PaymentModelKind,
+): string {
   const carriers = new Set(p.lots.flatMap((l) => l.models[modelOf(l)]?.demandRisk ?? []));
   return carriers.size === 1 ? [...carriers].join('') : 'council and provider, by lot';
 }
@@ -94,7 +97,9 @@ function paymentTable(p: PaymentResult, currency: string): Html {
   });
   const chosen = paidAs(p.settings);
   const asPaid =
-    chosen === null ? [] : [{ paid: `as paid (${chosen})`, total: p.chosen, risk: demandRisk(p, (l) => l.paidBy) }];
+    chosen === null
+      ? []
+      : [{ paid: `as paid (${chosen})`, total: p.chosen, risk: demandRisk(p, (l) => l.paidBy) }];
   return table(
     [
       { header: 'paid', value: (r) => r.paid },

@@ -51,7 +51,11 @@ export function reflectYFit(points: readonly Pair[], frame: MapFrame): Fit {
 const emWidth = (c: string): number => (' -.,()'.includes(c) ? 0.45 : 'MW'.includes(c) ? 1 : 0.75);
 
 /** A label's box in pixels, one line per `\n`, as Plot sets it (centred on its point). */
-export function labelSize(text: string, fontSize: number, lineHeight: number): { width: number; height: number } {
+export function labelSize(
+  text: string,
+  fontSize: number,
+  lineHeight: number,
+): { width: number; height: number } {
   const lines = text.split('\n');
   const widest = Math.max(...lines.map((l) => [...l].reduce((t, c) => t + emWidth(c), 0)));
   return { width: widest * fontSize, height: lines.length * lineHeight * fontSize };

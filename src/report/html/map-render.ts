@@ -248,7 +248,8 @@ const hatchSwatch = html`<svg width="15" height="15" aria-hidden="true"><rect wi
 function notes(input: MapInput, l: MapLayers): Html {
   const careType = mapCareType(input.result.lots);
   const elsewhere = input.result.lots.filter((lot) => lot.careType !== careType && lot.unmetHoursPerWeek > 0);
-  const hatching = hatchedAreas(l).length === 0 ? '' : html`${hatchSwatch} Hatched: the shown lot has unmet demand. `;
+  const hatching =
+    hatchedAreas(l).length === 0 ? '' : html`${hatchSwatch} Hatched: the shown lot has unmet demand. `;
   return html`<p class="note">${hatching}The maps show the <strong>${careType ?? 'no'}</strong> lots; heavy lines are zone borders, thin lines area borders. Areas are drawn ${l.geometry.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${l.geometry.note === null ? '' : ` ${l.geometry.note}`}</p>
 ${elsewhere.length === 0 ? '' : html`<p class="note">Unmet demand in lots not on the map: ${elsewhere.map((lot, i) => html`${i > 0 ? ', ' : ''}${lot.lotId} ${lot.unmetHoursPerWeek.toFixed(1)} h/week`)}.</p>`}`;
 }

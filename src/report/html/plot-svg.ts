@@ -32,7 +32,11 @@ export function plotMarkup(options: Plot.PlotOptions): Html {
  */
 export function legendMarkup(options: Plot.LegendScales, description: string): Html {
   // Plot.legend reads `document` like Plot.plot does, but its type does not list it.
-  const element = Plot.legend({ className: 'zonal-plot', ...options, ...({ document } as object) }) as unknown as {
+  const element = Plot.legend({
+    className: 'zonal-plot',
+    ...options,
+    ...({ document } as object),
+  }) as unknown as {
     setAttribute(name: string, value: string): void;
     outerHTML: string;
   };
