@@ -9,6 +9,7 @@ import { headlineTiles } from '../../src/report/html/headline.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
 import { contractLines } from '../../src/contract/summary-lines.js';
 import { solved } from '../helpers/run.js';
+import { area, bid, demand, makeScenario, provider } from '../helpers/scenario-builder.js';
 
 const hostile = `Care <b>&</b> "Co" 'Ltd' </td><script>alert(1)</script>`;
 
@@ -236,5 +237,44 @@ describe('the award as it will be paid in report.html', () => {
     ]);
     // The printed summary names the award as paid in the same words.
     expect(contractLines(result).some((l) => l.startsWith(`  ${last[0]}: `))).toBe(true);
+  });
+});
+
+describe('the abnormally low tenders of report.html, when none is flagged', () => {
+  /** Z1 bid by P1 and P2 a few pence apart at `z1Prices`, Z2 by P1 alone at £40. */
+  const priced = (z1Prices: readonly [number, number]) =>
+    makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: z1Prices[0] }),
+        bid('B2', 'P2', ['A1'], { price: z1Prices[1] }),
+        bid('B3', 'P1', ['A2'], { price: 40 }),
+      ],
+    });
+  const emptyText = async (scenario: Scenario) => {
+    const result = await solved(scenario);
+    expect(result.flags).toEqual([]);
+    const floors = result.lots.map((l) => l.costFloorPerHour);
+    expect(floors.every((f) => f > 26 && f < 40)).toBe(true);
+    const { document } = parseHTML(renderSolveReport(result, scenario));
+    const said = [...document.querySelectorAll('#award p.empty')].find((p) =>
+      p.textContent?.startsWith('Abnormally low tenders'),
+    );
+    return said?.textContent ?? '';
+  };
+
+  it('does not say no winning price is below its floor when one is, only close to the other bids', async () => {
+    expect(await emptyText(priced([25, 25.5]))).toBe(
+      "Abnormally low tenders (rows in red: below the legal wage floor): none: 1 of the 2 winning prices is below its zone's cost floor, but not also well below the other providers' bids for its lot, the second mark of an abnormally low tender (see Winning bids for every margin).",
+    );
+  });
+
+  it('says no winning price is below its floor when none is', async () => {
+    expect(await emptyText(priced([38, 39]))).toBe(
+      "Abnormally low tenders (rows in red: below the legal wage floor): none: no winning price is below its zone's cost floor.",
+    );
   });
 });

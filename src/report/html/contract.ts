@@ -8,6 +8,7 @@ import type { ContractResult, PaymentResult, TransitionResult } from '../../mode
 import type { PaymentModelKind } from '../../model/contract-settings.js';
 import type { Result } from '../../model/result.js';
 import { paidAs } from '../../contract/payment.js';
+import { winnersBelowFloor } from './below-floor.js';
 import { html, type Html } from './escape.js';
 import { hours, money, percent, price } from './format.js';
 import { heading, type Depth } from './heading.js';
@@ -19,15 +20,11 @@ import { table } from './table.js';
  * every winner is, "none" alone read as if they all cleared it.
  */
 function noLaterFloorFlags(result: Result): string {
-  const floors = new Map(result.lots.map((l) => [l.lotId, l.costFloorPerHour]));
-  const winners = result.allocations.filter((a) => a.role !== 'backup');
-  const below = winners.filter((a) => a.pricePerHour < (floors.get(a.lotId) ?? 0)).length;
-  if (below > 0 && below === winners.length)
+  const { winners, below } = winnersBelowFloor(result);
+  if (below > 0 && below === winners)
     return `none can fall below it later: all ${below} winning prices are below their cost floor from the first year (see Winning bids).`;
   const already =
-    below === 0
-      ? ''
-      : `; ${below} of the ${winners.length} are below it from the first year (see Winning bids)`;
+    below === 0 ? '' : `; ${below} of the ${winners} are below it from the first year (see Winning bids)`;
   return `none: no winning price that clears its floor in the first year falls below it later${already}.`;
 }
 
