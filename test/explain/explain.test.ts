@@ -75,6 +75,36 @@ describe('explainAward on a lot no bid may hold', () => {
   });
 });
 
+describe('explainAward on a lot whose every bid was rejected below legal pay', () => {
+  it('names the rejected bids, so the lot does not read as if nobody bid', async () => {
+    // A made-up county's reablement lot had two bids at £11.50 and £12.00, both rejected below
+    // legal pay; its "why" read "sole: unfilled, no bid may hold it." and nothing more.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 11.5 }),
+        bid('B2', 'P2', ['A1'], { price: 12 }),
+        bid('B3', 'P2', ['A2'], { price: 40 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'sole' }) },
+      award: { rejectBelowLegalPay: true },
+    });
+    const result = await solved(s);
+    const z1 = result.lots.find((l) => l.lotId === 'standard:Z1');
+    expect(z1?.rejectedBidIds).toEqual(['B1', 'B2']);
+    expect(z1?.explanation?.summary).toBe(
+      'sole: unfilled, no bid may hold it. Rejected below legal pay: B1, B2 (see the warnings).',
+    );
+    // A lot some bid won says nothing of it.
+    expect(result.lots.find((l) => l.lotId === 'standard:Z2')?.explanation?.summary).toBe(
+      'sole P2 £40.00, no runner-up. best bids won',
+    );
+  });
+});
+
 describe('explainAward on a framework', () => {
   it('names the member with the most hours, not the first place, which may carry none', () => {
     // Wyndale's county framework for complex care: P-MOSS's place held 0 hours and P-OAK's 300,
