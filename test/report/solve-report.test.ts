@@ -278,3 +278,29 @@ describe('the abnormally low tenders of report.html, when none is flagged', () =
     );
   });
 });
+
+describe('the objective value of report.html, when hours are unmet', () => {
+  it('says the figure counts the unmet hours at their penalty, not money paid', async () => {
+    // Z2 has no bid: its 100 h/week are unmet, and the objective is the cost plus 100 x 52 x £1,000.
+    const scenario = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1')],
+      bids: [bid('B1', 'P1', ['A1'], { price: 30 })],
+      award: { unmetPenaltyPerHour: 1000 },
+    });
+    const result = await solved(scenario);
+    expect(result.totals.unmetHoursPerWeek).toBe(100);
+    const run = (r: Result) => {
+      const { document } = parseHTML(renderSolveReport(r, scenario));
+      const terms = [...document.querySelectorAll('dl.settings dt')];
+      return terms.find((dt) => dt.textContent === 'Objective value')?.nextElementSibling?.textContent;
+    };
+    expect(run(result)).toBe(
+      "5,356,000 (the solver's figure, not money paid: it counts each unmet hour at award.unmetPenaltyPerHour, \u00a31,000.00/hour)",
+    );
+    const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
+    expect(run(met)).toBe('5,356,000');
+  });
+});
