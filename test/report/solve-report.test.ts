@@ -9,7 +9,7 @@ import { headlineTiles } from '../../src/report/html/headline.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
 import { contractLines } from '../../src/contract/summary-lines.js';
 import { solved } from '../helpers/run.js';
-import { area, bid, demand, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { bid, twoAreaZones } from '../helpers/scenario-builder.js';
 
 const hostile = `Care <b>&</b> "Co" 'Ltd' </td><script>alert(1)</script>`;
 
@@ -243,17 +243,14 @@ describe('the award as it will be paid in report.html', () => {
 describe('the abnormally low tenders of report.html, when none is flagged', () => {
   /** Z1 bid by P1 and P2 a few pence apart at `z1Prices`, Z2 by P1 alone at £40. */
   const priced = (z1Prices: readonly [number, number]) =>
-    makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
-      providers: [provider('P1'), provider('P2')],
-      bids: [
+    twoAreaZones(
+      ['P1', 'P2'],
+      [
         bid('B1', 'P1', ['A1'], { price: z1Prices[0] }),
         bid('B2', 'P2', ['A1'], { price: z1Prices[1] }),
         bid('B3', 'P1', ['A2'], { price: 40 }),
       ],
-    });
+    );
   const emptyText = async (scenario: Scenario) => {
     const result = await solved(scenario);
     expect(result.flags).toEqual([]);
@@ -282,12 +279,7 @@ describe('the abnormally low tenders of report.html, when none is flagged', () =
 describe('the objective value of report.html, when hours are unmet', () => {
   it('says the figure counts the unmet hours at their penalty, not money paid', async () => {
     // Z2 has no bid: its 100 h/week are unmet, and the objective is the cost plus 100 x 52 x £1,000.
-    const scenario = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
-      providers: [provider('P1')],
-      bids: [bid('B1', 'P1', ['A1'], { price: 30 })],
+    const scenario = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1'], { price: 30 })], {
       award: { unmetPenaltyPerHour: 1000 },
     });
     const result = await solved(scenario);
