@@ -9,7 +9,8 @@ import { headlineTiles } from '../../src/report/html/headline.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
 import { contractLines } from '../../src/contract/summary-lines.js';
 import { solved } from '../helpers/run.js';
-import { bid, twoAreaZones } from '../helpers/scenario-builder.js';
+import { bid, demand, lotEntry, twoAreaZones } from '../helpers/scenario-builder.js';
+import { paymentSchema } from '../../src/model/contract-settings.js';
 
 const hostile = `Care <b>&</b> "Co" 'Ltd' </td><script>alert(1)</script>`;
 
@@ -237,6 +238,34 @@ describe('the award as it will be paid in report.html', () => {
     ]);
     // The printed summary names the award as paid in the same words.
     expect(contractLines(result).some((l) => l.startsWith(`  ${last[0]}: `))).toBe(true);
+  });
+});
+
+describe('the payment models of report.html, when a lot has no award', () => {
+  it('leaves the unawarded lot out of who carries the demand risk, and says its hours are not in the figures', async () => {
+    // Reablement is to be paid capitated but nobody bid for it: no provider carries its demand risk.
+    const county = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1', 'A2'], { price: 30 })], {
+      demand: [demand('A1', 100), demand('A2', 100), demand('A1', 20, { careType: 'reablement' })],
+      lotPlan: { standard: lotEntry(), reablement: lotEntry({ geography: 'county' }) },
+    });
+    const scenario: Scenario = {
+      ...county,
+      payment: paymentSchema().parse({ compare: ['hourly', 'capitated'], lots: { reablement: 'capitated' } }),
+    };
+    const result = await solved(scenario);
+    expect(result.lots.find((l) => l.careType === 'reablement')?.allocatedHoursPerWeek).toBe(0);
+    const section = parseHTML(renderSolveReport(result, scenario)).document.querySelector('#contract');
+    const rows = [...(section?.querySelectorAll('table tbody tr') ?? [])].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(rows.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['hourly', 'council'],
+      ['capitated', 'provider'],
+      ['as paid (reablement capitated, the rest hourly)', 'council'],
+    ]);
+    expect(section?.textContent).toContain(
+      'These figures are what the winners are paid: the 20 hours a week left unmet are not in them.',
+    );
   });
 });
 

@@ -28,6 +28,14 @@ function noLaterFloorFlags(result: Result): string {
   return `none: no winning price that clears its floor in the first year falls below it later${already}.`;
 }
 
+/** Figures of what the winners are paid leave out the unmet hours: say so under them, when there are some. */
+function unpaidNote(result: Result, figures: string, more = ''): Html {
+  const unmet = result.totals.unmetHoursPerWeek;
+  return unmet > 0
+    ? html`<p class="note">${figures} are what the winners are paid: the ${hours(unmet)} hours a week left unmet are not in them${more}.</p>`
+    : html``;
+}
+
 function termTables(c: ContractResult, result: Result): Html {
   const { currency } = result;
   const years = table(
@@ -63,11 +71,11 @@ function termTables(c: ContractResult, result: Result): Html {
       alert: () => true,
     },
   );
-  const unmet = result.totals.unmetHoursPerWeek;
-  const outside =
-    unmet > 0
-      ? html`<p class="note">These totals are what the winners are paid: the ${hours(unmet)} hours a week left unmet are not in them (the all-in cost a year, ${money(result.totals.allInAnnualCost, currency)}, buys them on spot contracts).</p>`
-      : html``;
+  const outside = unpaidNote(
+    result,
+    'These totals',
+    ` (the all-in cost a year, ${money(result.totals.allInAnnualCost, currency)}, buys them on spot contracts)`,
+  );
   return html`${years}${outside}${extensions}${flags}`;
 }
 
@@ -77,27 +85,35 @@ function transitionText(t: TransitionResult, currency: string): Html {
   return html`<p>Transition: ${hours(t.movedHoursPerWeek)} of today's ${hours(t.currentHoursPerWeek)} hours a week change provider (${percent(t.movedShare)}; ${cap}). One-off cost ${money(t.oneOffCost, currency)}: mobilisation ${money(t.mobilisationCost, currency)} and double running ${money(t.doubleRunningCost, currency)}${t.priced ? '; the award weighed this cost' : ''}.</p>`;
 }
 
-/** Who carries the demand risk when each lot is paid by `modelOf(lot)`. */
+/**
+ * Who carries the demand risk when each awarded lot is paid by `modelOf(lot)`: a lot nobody
+ * won is paid to nobody, so no provider carries its risk.
+ */
 function demandRisk(
   p: PaymentResult,
+  awarded: ReadonlySet<string>,
   modelOf: (lot: PaymentResult['lots'][number]) => PaymentModelKind,
 ): string {
-  const carriers = new Set(p.lots.flatMap((l) => l.models[modelOf(l)]?.demandRisk ?? []));
+  const carriers = new Set(
+    p.lots.filter((l) => awarded.has(l.lotId)).flatMap((l) => l.models[modelOf(l)]?.demandRisk ?? []),
+  );
+  if (carriers.size === 0) return 'nobody: no lot is awarded';
   return carriers.size === 1 ? [...carriers].join('') : 'council and provider, by lot';
 }
 
 /** The award under each model compared, then (when payment.lots chooses models) as it will be paid. */
-function paymentTable(p: PaymentResult, currency: string): Html {
+function paymentTable(p: PaymentResult, result: Result): Html {
+  const { currency } = result;
+  const awarded = new Set(result.lots.filter((l) => l.allocatedHoursPerWeek > 0).map((l) => l.lotId));
+  const risk = (modelOf: Parameters<typeof demandRisk>[2]) => demandRisk(p, awarded, modelOf);
   const compared = p.compare.flatMap((model) => {
     const total = p.totals[model];
-    return total === undefined ? [] : [{ paid: model, total, risk: demandRisk(p, () => model) }];
+    return total === undefined ? [] : [{ paid: model, total, risk: risk(() => model) }];
   });
   const chosen = paidAs(p.settings);
   const asPaid =
-    chosen === null
-      ? []
-      : [{ paid: `as paid (${chosen})`, total: p.chosen, risk: demandRisk(p, (l) => l.paidBy) }];
-  return table(
+    chosen === null ? [] : [{ paid: `as paid (${chosen})`, total: p.chosen, risk: risk((l) => l.paidBy) }];
+  const models = table(
     [
       { header: 'paid', value: (r) => r.paid },
       { header: 'expected a year', value: (r) => money(r.total.cost.central, currency), numeric: true },
@@ -123,6 +139,7 @@ function paymentTable(p: PaymentResult, currency: string): Html {
           : 'The award under each payment model compared (every lot paid the same way), and as it will be paid (payment.lots)',
     },
   );
+  return html`${models}${unpaidNote(result, 'These figures')}`;
 }
 
 /** The section, or nothing when the result has no contract, transition or payment part. */
@@ -132,6 +149,6 @@ export function contractSection(result: Result, depth: Depth = 0): Html {
   return html`<section id="contract" class="page">${heading(2, depth, 'The whole contract')}
 ${contract === undefined ? '' : termTables(contract, result)}
 ${transition === undefined ? '' : transitionText(transition, result.currency)}
-${payment === undefined ? '' : paymentTable(payment, result.currency)}
+${payment === undefined ? '' : paymentTable(payment, result)}
 </section>`;
 }
