@@ -7,7 +7,7 @@
 import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
 import { paymentModels } from './payment-models.js';
-import type { PaymentModelKind } from '../model/contract-settings.js';
+import type { PaymentModelKind, PaymentSettings } from '../model/contract-settings.js';
 import type { ModelCost, PaymentResult, Range } from '../model/contract-result.js';
 
 const pennies = (x: number) => Math.round(x * 100) / 100;
@@ -70,4 +70,13 @@ export function paymentSection(
       settings,
     },
   };
+}
+
+/**
+ * How `payment.lots` pays the award, in words (`reablement capitated, the rest hourly`), as the
+ * printed summary and report.html name `payment.chosen`; null when it chooses no model.
+ */
+export function paidAs(settings: PaymentSettings): string | null {
+  const chosen = Object.entries(settings.lots).map(([careType, model]) => `${careType} ${model}`);
+  return chosen.length === 0 ? null : `${chosen.join(', ')}, the rest hourly`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Result } from '../model/result.js';
 import { hours } from '../report/html/format.js';
+import { paidAs } from './payment.js';
 
 const m = (x: number) => `${x < 0 ? '-' : ''}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -38,8 +39,8 @@ export function contractLines(r: Result): string[] {
   if (p !== undefined) {
     for (const [model, total] of Object.entries(p.totals)) lines.push(paidLine(`paid ${model}`, total));
     // payment.lots names how some care types' lots will be paid: the award as it will be paid.
-    const chosen = Object.entries(p.settings.lots).map(([careType, model]) => `${careType} ${model}`);
-    if (chosen.length > 0) lines.push(paidLine(`as paid (${chosen.join(', ')}, the rest hourly)`, p.chosen));
+    const chosen = paidAs(p.settings);
+    if (chosen !== null) lines.push(paidLine(`as paid (${chosen})`, p.chosen));
   }
   return lines.length === 0 ? [] : ['', 'The whole contract (docs/contract.md)', ...lines];
 }

@@ -2,7 +2,7 @@
  * Whole-life cost of an award over the contract term (docs/contract.md).
  *
  * Year k (k = 0 for the first) of lot l costs what its winners are paid for
- * the design week, times weeksPerYear, times the lot's demand that year over
+ * the design year (their annual costs), times the lot's demand that year over
  * its design demand, times the year's price factor (indexation); it is
  * discounted by (1 + discountRate)^-k. Per lot and in total, for the base
  * term and, when the scenario names extensions, for the term with them.
@@ -129,8 +129,11 @@ export function contractSection(
   const served = allocations.filter((a) => a.role !== 'backup');
   const weekly = (a: Allocation, y: ContractYear) =>
     a.hoursPerWeek * (terms.get(a.lotId)?.ratios[y.index] ?? 1);
+  // From the winner's annual cost as allocations.csv gives it (hours x price x weeks, rounded once to the
+  // penny), so a lot's first year is its annual cost to the penny (until 2026-12-01 it was recomputed
+  // unrounded and a lot with two winners could differ by 1p).
   const spend = (a: Allocation, y: ContractYear) =>
-    weekly(a, y) * a.pricePerHour * (terms.get(a.lotId)?.prices[y.index] ?? 1) * scenario.weeksPerYear;
+    a.annualCost * (terms.get(a.lotId)?.ratios[y.index] ?? 1) * (terms.get(a.lotId)?.prices[y.index] ?? 1);
   const of = (picked: readonly Allocation[], span: readonly ContractYear[]) =>
     totals(
       span,

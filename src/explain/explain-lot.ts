@@ -157,6 +157,11 @@ function explainLot(
   // "best bids won" only where some bid won: a lot no bid may hold says so role by role.
   const anyWon = explained.some((r) => r.winner !== null);
   const unbought = hasPlaces(lot) ? unboughtHours(lot, holders) : 0;
+  // A lot nobody won whose bids were rejected below legal pay: name them, or it reads as if nobody bid.
+  const rejected =
+    anyWon || lot.rejectedBidIds.length === 0
+      ? ''
+      : ` Rejected below legal pay: ${lot.rejectedBidIds.join(', ')} (see the warnings).`;
   const why =
     bindingRules.length > 0
       ? unbought > 0
@@ -165,7 +170,11 @@ function explainLot(
       : anyWon
         ? ' best bids won'
         : '';
-  return { roles: explained, bindingRules, summary: `${explained.map(roleLine).join('; ')}.${why}` };
+  return {
+    roles: explained,
+    bindingRules,
+    summary: `${explained.map(roleLine).join('; ')}.${why}${rejected}`,
+  };
 }
 
 /** Explanations of every lot, by lot id. */

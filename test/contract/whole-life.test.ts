@@ -3,12 +3,15 @@
  * given for 2027 and 2029 only (2028 interpolated), discounted at 3.5%.
  */
 import { describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/io/read-scenario.js';
+import type { Result } from '../../src/model/result.js';
 import type { Scenario } from '../../src/model/types.js';
 import { contractSchema } from '../../src/model/contract-settings.js';
 import {
   area,
   bid,
   demand,
+  lotEntry,
   makeScenario,
   provider,
   type ScenarioParts,
@@ -66,6 +69,59 @@ describe('contract term and whole-life cost', () => {
     const lotZ1 = contract?.lots.find((l) => l.lotId === 'standard:Z1');
     expect(lotZ1?.years.map((y) => y.annualCost)).toEqual(z1.map(pennies));
     expect(contract?.years[0]?.annualCost).toBe(result.totals.annualCost);
+  });
+});
+
+/** Per lot: its annual cost, its first contract year, and its winners' annual costs (allocations.csv) added up. */
+function lotCosts(result: Result): [string, number, number | undefined, number][] {
+  return result.lots.map((l) => [
+    l.lotId,
+    l.annualCost,
+    result.contract?.lots.find((c) => c.lotId === l.lotId)?.years[0]?.annualCost,
+    pennies(
+      result.allocations
+        .filter((a) => a.lotId === l.lotId && a.role !== 'backup')
+        .reduce((t, a) => t + a.annualCost, 0),
+    ),
+  ]);
+}
+
+describe("a lot's annual cost and its first contract year", () => {
+  it("are the same figure, its winners' annual costs added up, on the bundled county", async () => {
+    const read = await readScenario('scenarios/hertfordshire');
+    if (read.scenario === null) throw new Error('scenarios/hertfordshire did not load');
+    const costs = lotCosts(await solved(read.scenario));
+    expect(costs.length).toBeGreaterThan(0);
+    for (const [lotId, annual, firstYear, paid] of costs) {
+      expect(firstYear, lotId).toBe(annual);
+      expect(paid, lotId).toBe(annual);
+    }
+  });
+
+  it("agree when each winner's pennies round the other way from the lot's", async () => {
+    // 100.3 h split 80/20: the lead's 83,992.0224 and the secondary's 25,066.1736 round to
+    // 83,992.02 + 25,066.17 = 109,058.19, the sum unrounded to 109,058.20.
+    const split = threeYears(
+      { z1: [100.3, 100.3], z2: [50, 50] },
+      {
+        bids: [
+          bid('B1', 'P1', ['A1'], { price: 20.13, role: 'lead' }),
+          bid('B2', 'P2', ['A1'], { price: 24.03, role: 'secondary' }),
+          bid('B3', 'P2', ['A2'], { price: 30 }),
+        ],
+        lotPlan: { standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.8 }) },
+      },
+    );
+    const result = await solved(split);
+    const z1 = result.allocations.filter((a) => a.lotId === 'standard:Z1');
+    expect(z1.map((a) => a.annualCost).sort()).toEqual([25_066.17, 83_992.02]);
+    expect(lotCosts(result).find(([lotId]) => lotId === 'standard:Z1')).toEqual([
+      'standard:Z1',
+      109_058.19,
+      109_058.19,
+      109_058.19,
+    ]);
+    expect(result.contract?.years[0]?.annualCost).toBe(result.totals.annualCost);
   });
 });
 

@@ -46,15 +46,53 @@ async function visit(browser: Browser, file: string): Promise<Visit> {
   return visitLog;
 }
 
-/** The captions of the tables that run past the right edge of an A4 page in print. */
-async function tablesCutInPrint(page: Page): Promise<string[]> {
+/** Lay the page out as it prints on A4. */
+async function printOnA4(page: Page): Promise<void> {
   await page.emulateMedia({ media: 'print' });
   // A4 is 210 mm wide and the page CSS leaves 11 mm each side: 188 mm at 96 px per inch.
   await page.setViewportSize({ width: Math.floor((188 / 25.4) * 96), height: 1000 });
+}
+
+/** The captions of the tables that run past the right edge of an A4 page in print. */
+async function tablesCutInPrint(page: Page): Promise<string[]> {
+  await printOnA4(page);
   return page.$$eval('table', (tables) =>
     tables
       .filter((t) => t.getBoundingClientRect().right > t.ownerDocument.body.clientWidth + 1)
       .map((t) => t.caption?.textContent ?? ''),
+  );
+}
+
+/**
+ * Pairs of zone labels on one map whose boxes overlap, each box grown by half its white halo
+ * (the stroke drawn round the letters): labels whose halos touch read as one line.
+ */
+async function touchingZoneLabels(page: Page): Promise<string[]> {
+  return page.$$eval('figure.map', (maps) =>
+    maps.flatMap((map) => {
+      const svg = map.querySelector('svg.zonal-plot');
+      const group = map.querySelector('g.zone-label');
+      if (svg === null || group === null) return [];
+      const viewBox = (svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
+      const scale = svg.getBoundingClientRect().width / (viewBox[2] ?? 1);
+      const halo = (Number.parseFloat(group.getAttribute('stroke-width') ?? '0') / 2) * scale;
+      const boxes = [...group.querySelectorAll('text')].map((t) => ({
+        text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' '),
+        box: t.getBoundingClientRect(),
+      }));
+      return boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter(
+            (b) =>
+              a.box.left - halo < b.box.right + halo &&
+              b.box.left - halo < a.box.right + halo &&
+              a.box.top - halo < b.box.bottom + halo &&
+              b.box.top - halo < a.box.bottom + halo,
+          )
+          .map((b) => `${map.className}: "${a.text}" and "${b.text}"`),
+      );
+    }),
   );
 }
 
@@ -109,6 +147,15 @@ describe.skipIf(!chromiumHere)('report.html in headless Chromium', () => {
   it('prints every table of a solve report within the width of an A4 page', async () => {
     const { page } = await visit(browser, await writeReport('report-a4', scenario));
     expect(await tablesCutInPrint(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps every zone label of both maps clear of the others, on screen and printed on A4', async () => {
+    const { page } = await visit(browser, await writeReport('report-labels', scenario));
+    expect(await page.locator('figure.map g.zone-label text').count()).toBeGreaterThan(0);
+    expect(await touchingZoneLabels(page)).toEqual([]);
+    await printOnA4(page);
+    expect(await touchingZoneLabels(page)).toEqual([]);
     await page.close();
   });
 

@@ -7,7 +7,15 @@ import { relaxations, relaxedAwardsMeanwhile, ruleCosts } from '../../src/explai
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import { buildProgram } from '../../src/solve/build-program.js';
 import type { SolverBackend } from '../../src/solve/program.js';
-import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import {
+  area,
+  bid,
+  demand,
+  lotEntry,
+  makeScenario,
+  provider,
+  twoAreaZones,
+} from '../helpers/scenario-builder.js';
 import { solved, watchedHighs } from '../helpers/run.js';
 import { runScenario, type RunOptions } from '../../src/pipeline.js';
 import { randomScenario } from '../helpers/random-scenario.js';
@@ -72,6 +80,32 @@ describe('explainAward on a lot no bid may hold', () => {
     expect(result.allocations).toEqual([]);
     const summary = explainAward(s, lotsOf(s), result.allocations).get('standard:county')?.summary;
     expect(summary).toBe('lead: unfilled, no bid may hold it; secondary: unfilled, no bid may hold it.');
+  });
+});
+
+describe('explainAward on a lot whose every bid was rejected below legal pay', () => {
+  it('names the rejected bids, so the lot does not read as if nobody bid', async () => {
+    // A made-up county's reablement lot had two bids at £11.50 and £12.00, both rejected below
+    // legal pay; its "why" read "sole: unfilled, no bid may hold it." and nothing more.
+    const s = twoAreaZones(
+      ['P1', 'P2'],
+      [
+        bid('B1', 'P1', ['A1'], { price: 11.5 }),
+        bid('B2', 'P2', ['A1'], { price: 12 }),
+        bid('B3', 'P2', ['A2'], { price: 40 }),
+      ],
+      { award: { rejectBelowLegalPay: true } },
+    );
+    const result = await solved(s);
+    const z1 = result.lots.find((l) => l.lotId === 'standard:Z1');
+    expect(z1?.rejectedBidIds).toEqual(['B1', 'B2']);
+    expect(z1?.explanation?.summary).toBe(
+      'sole: unfilled, no bid may hold it. Rejected below legal pay: B1, B2 (see the warnings).',
+    );
+    // A lot some bid won says nothing of it.
+    expect(result.lots.find((l) => l.lotId === 'standard:Z2')?.explanation?.summary).toBe(
+      'sole P2 £40.00, no runner-up. best bids won',
+    );
   });
 });
 

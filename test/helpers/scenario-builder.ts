@@ -129,6 +129,22 @@ export function makeScenario(parts: ScenarioParts): Scenario {
   };
 }
 
+/** Two zones of one area each (Z1 = A1, Z2 = A2), 100 h/week of standard care in each, sole lots, and the given providers and bids. */
+export function twoAreaZones(
+  providerIds: readonly string[],
+  bids: readonly Bid[],
+  over: Partial<ScenarioParts> = {},
+): Scenario {
+  return makeScenario({
+    areas: [area('A1'), area('A2')],
+    zones: { A1: 'Z1', A2: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100)],
+    providers: providerIds.map((id) => provider(id)),
+    bids,
+    ...over,
+  });
+}
+
 /**
  * Two zones (Z1 = A1, A2; Z2 = A3), standard lead-secondary 80/20, three
  * providers with a package: the running example of the unit tests.

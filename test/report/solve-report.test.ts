@@ -7,7 +7,10 @@ import { outputFiles } from '../../src/report/output-files.js';
 import { renderedFiles } from '../../src/report/rendered-files.js';
 import { headlineTiles } from '../../src/report/html/headline.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
+import { contractLines } from '../../src/contract/summary-lines.js';
 import { solved } from '../helpers/run.js';
+import { bid, demand, lotEntry, twoAreaZones } from '../helpers/scenario-builder.js';
+import { paymentSchema } from '../../src/model/contract-settings.js';
 
 const hostile = `Care <b>&</b> "Co" 'Ltd' </td><script>alert(1)</script>`;
 
@@ -203,5 +206,122 @@ describe('the whole contract in report.html', () => {
     const plain = await solved(await tiny());
     expect(plain.contract).toBeUndefined();
     expect(parseHTML(renderSolveReport(plain, await tiny())).document.querySelector('#contract')).toBeNull();
+  });
+});
+
+describe('the award as it will be paid in report.html', () => {
+  it('follows the models compared with the award under payment.lots, from result.json payment.chosen', async () => {
+    const read = await readScenario('scenarios/hertfordshire');
+    if (read.scenario === null || read.scenario.payment === undefined)
+      throw new Error('scenarios/hertfordshire did not load with its payment models');
+    const scenario = {
+      ...read.scenario,
+      payment: { ...read.scenario.payment, lots: { reablement: 'capitated' as const } },
+    };
+    const result = await solved(scenario);
+    const payment = result.payment;
+    if (payment === undefined) throw new Error('the county compares payment models');
+    expect(payment.chosen.cost.central).not.toBe(payment.totals.hourly?.cost.central);
+    const section = parseHTML(renderSolveReport(result, scenario)).document.querySelector('#contract');
+    const rows = [...(section?.querySelectorAll('table') ?? [])].at(-1)?.querySelectorAll('tbody tr') ?? [];
+    const last = [...([...rows].at(-1)?.querySelectorAll('td') ?? [])].map((td) => td.textContent);
+    const pounds = (x: number) => `${x < 0 ? '-' : ''}£${Math.abs(Math.round(x)).toLocaleString('en-GB')}`;
+    const { cost, providerMargin } = payment.chosen;
+    expect(last).toEqual([
+      'as paid (reablement capitated, the rest hourly)',
+      pounds(cost.central),
+      pounds(cost.low),
+      pounds(cost.high),
+      pounds(providerMargin.central),
+      `${pounds(providerMargin.low)} to ${pounds(providerMargin.high)}`,
+      'council and provider, by lot',
+    ]);
+    // The printed summary names the award as paid in the same words.
+    expect(contractLines(result).some((l) => l.startsWith(`  ${last[0]}: `))).toBe(true);
+  });
+});
+
+describe('the payment models of report.html, when a lot has no award', () => {
+  it('leaves the unawarded lot out of who carries the demand risk, and says its hours are not in the figures', async () => {
+    // Reablement is to be paid capitated but nobody bid for it: no provider carries its demand risk.
+    const county = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1', 'A2'], { price: 30 })], {
+      demand: [demand('A1', 100), demand('A2', 100), demand('A1', 20, { careType: 'reablement' })],
+      lotPlan: { standard: lotEntry(), reablement: lotEntry({ geography: 'county' }) },
+    });
+    const scenario: Scenario = {
+      ...county,
+      payment: paymentSchema().parse({ compare: ['hourly', 'capitated'], lots: { reablement: 'capitated' } }),
+    };
+    const result = await solved(scenario);
+    expect(result.lots.find((l) => l.careType === 'reablement')?.allocatedHoursPerWeek).toBe(0);
+    const section = parseHTML(renderSolveReport(result, scenario)).document.querySelector('#contract');
+    const rows = [...(section?.querySelectorAll('table tbody tr') ?? [])].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(rows.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['hourly', 'council'],
+      ['capitated', 'provider'],
+      ['as paid (reablement capitated, the rest hourly)', 'council'],
+    ]);
+    expect(section?.textContent).toContain(
+      'These figures are what the winners are paid: the 20 hours a week left unmet are not in them.',
+    );
+  });
+});
+
+describe('the abnormally low tenders of report.html, when none is flagged', () => {
+  /** Z1 bid by P1 and P2 a few pence apart at `z1Prices`, Z2 by P1 alone at £40. */
+  const priced = (z1Prices: readonly [number, number]) =>
+    twoAreaZones(
+      ['P1', 'P2'],
+      [
+        bid('B1', 'P1', ['A1'], { price: z1Prices[0] }),
+        bid('B2', 'P2', ['A1'], { price: z1Prices[1] }),
+        bid('B3', 'P1', ['A2'], { price: 40 }),
+      ],
+    );
+  const emptyText = async (scenario: Scenario) => {
+    const result = await solved(scenario);
+    expect(result.flags).toEqual([]);
+    const floors = result.lots.map((l) => l.costFloorPerHour);
+    expect(floors.every((f) => f > 26 && f < 40)).toBe(true);
+    const { document } = parseHTML(renderSolveReport(result, scenario));
+    const said = [...document.querySelectorAll('#award p.empty')].find((p) =>
+      p.textContent?.startsWith('Abnormally low tenders'),
+    );
+    return said?.textContent ?? '';
+  };
+
+  it('does not say no winning price is below its floor when one is, only close to the other bids', async () => {
+    expect(await emptyText(priced([25, 25.5]))).toBe(
+      "Abnormally low tenders (rows in red: below the legal wage floor): none: 1 of the 2 winning prices is below its zone's cost floor, but not also well below the other providers' bids for its lot, the second mark of an abnormally low tender (see Winning bids for every margin).",
+    );
+  });
+
+  it('says no winning price is below its floor when none is', async () => {
+    expect(await emptyText(priced([38, 39]))).toBe(
+      "Abnormally low tenders (rows in red: below the legal wage floor): none: no winning price is below its zone's cost floor.",
+    );
+  });
+});
+
+describe('the objective value of report.html, when hours are unmet', () => {
+  it('says the figure counts the unmet hours at their penalty, not money paid', async () => {
+    // Z2 has no bid: its 100 h/week are unmet, and the objective is the cost plus 100 x 52 x £1,000.
+    const scenario = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1'], { price: 30 })], {
+      award: { unmetPenaltyPerHour: 1000 },
+    });
+    const result = await solved(scenario);
+    expect(result.totals.unmetHoursPerWeek).toBe(100);
+    const run = (r: Result) => {
+      const { document } = parseHTML(renderSolveReport(r, scenario));
+      const terms = [...document.querySelectorAll('dl.settings dt')];
+      return terms.find((dt) => dt.textContent === 'Objective value')?.nextElementSibling?.textContent;
+    };
+    expect(run(result)).toBe(
+      "5,356,000 (the solver's figure, not money paid: it counts each unmet hour at award.unmetPenaltyPerHour, \u00a31,000.00/hour)",
+    );
+    const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
+    expect(run(met)).toBe('5,356,000');
   });
 });

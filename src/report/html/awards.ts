@@ -3,6 +3,7 @@
  * (winner, runner-up, gap, binding rule), and the abnormally low tenders.
  */
 import type { Flag, LotResult, Result } from '../../model/result.js';
+import { winnersBelowFloor } from './below-floor.js';
 import { html, type Html, type HtmlValue } from './escape.js';
 import { hours, money, price, score } from './format.js';
 import { table } from './table.js';
@@ -70,6 +71,19 @@ const flagText: Readonly<Record<Flag['kind'], string>> = {
   'below-wage-floor': 'below the wage-only floor',
 };
 
+/**
+ * Why no tender is flagged. A flag needs a price below the floor and well below the other
+ * bids (docs/scoring.md); until 2026-12-01 this said no winning bid was below its floor,
+ * even when every one was.
+ */
+function noFlags(result: Result): string {
+  const { winners, below, floors } = winnersBelowFloor(result);
+  if (!floors) return 'none: cost floors were not computed for this award.';
+  if (below === 0) return "none: no winning price is below its zone's cost floor.";
+  const [is, its] = below === 1 ? ['is', 'its'] : ['are', 'their'];
+  return `none: ${below} of the ${winners} winning prices ${is} below ${its} zone's cost floor, but not also well below the other providers' bids for ${its} lot, the second mark of an abnormally low tender (see Winning bids for every margin).`;
+}
+
 export function flagTable(result: Result): Html {
   const c = result.currency;
   return table<Flag>(
@@ -85,7 +99,7 @@ export function flagTable(result: Result): Html {
     result.flags,
     {
       caption: 'Abnormally low tenders (rows in red: below the legal wage floor)',
-      empty: 'no winning or eligible bid is priced below its cost floor (or floors were not computed).',
+      empty: noFlags(result),
       alert: (f) => f.kind === 'below-wage-floor',
     },
   );

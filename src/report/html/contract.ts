@@ -5,7 +5,10 @@
  * compared (docs/contract.md). Absent when the scenario asks for none of it.
  */
 import type { ContractResult, PaymentResult, TransitionResult } from '../../model/contract-result.js';
+import type { PaymentModelKind } from '../../model/contract-settings.js';
 import type { Result } from '../../model/result.js';
+import { paidAs } from '../../contract/payment.js';
+import { winnersBelowFloor } from './below-floor.js';
 import { html, type Html } from './escape.js';
 import { hours, money, percent, price } from './format.js';
 import { heading, type Depth } from './heading.js';
@@ -17,16 +20,20 @@ import { table } from './table.js';
  * every winner is, "none" alone read as if they all cleared it.
  */
 function noLaterFloorFlags(result: Result): string {
-  const floors = new Map(result.lots.map((l) => [l.lotId, l.costFloorPerHour]));
-  const winners = result.allocations.filter((a) => a.role !== 'backup');
-  const below = winners.filter((a) => a.pricePerHour < (floors.get(a.lotId) ?? 0)).length;
-  if (below > 0 && below === winners.length)
+  const { winners, below } = winnersBelowFloor(result);
+  if (below > 0 && below === winners)
     return `none can fall below it later: all ${below} winning prices are below their cost floor from the first year (see Winning bids).`;
   const already =
-    below === 0
-      ? ''
-      : `; ${below} of the ${winners.length} are below it from the first year (see Winning bids)`;
+    below === 0 ? '' : `; ${below} of the ${winners} are below it from the first year (see Winning bids)`;
   return `none: no winning price that clears its floor in the first year falls below it later${already}.`;
+}
+
+/** Figures of what the winners are paid leave out the unmet hours: say so under them, when there are some. */
+function unpaidNote(result: Result, figures: string, more = ''): Html {
+  const unmet = result.totals.unmetHoursPerWeek;
+  return unmet > 0
+    ? html`<p class="note">${figures} are what the winners are paid: the ${hours(unmet)} hours a week left unmet are not in them${more}.</p>`
+    : html``;
 }
 
 function termTables(c: ContractResult, result: Result): Html {
@@ -64,11 +71,11 @@ function termTables(c: ContractResult, result: Result): Html {
       alert: () => true,
     },
   );
-  const unmet = result.totals.unmetHoursPerWeek;
-  const outside =
-    unmet > 0
-      ? html`<p class="note">These totals are what the winners are paid: the ${hours(unmet)} hours a week left unmet are not in them (the all-in cost a year, ${money(result.totals.allInAnnualCost, currency)}, buys them on spot contracts).</p>`
-      : html``;
+  const outside = unpaidNote(
+    result,
+    'These totals',
+    ` (the all-in cost a year, ${money(result.totals.allInAnnualCost, currency)}, buys them on spot contracts)`,
+  );
   return html`${years}${outside}${extensions}${flags}`;
 }
 
@@ -78,16 +85,37 @@ function transitionText(t: TransitionResult, currency: string): Html {
   return html`<p>Transition: ${hours(t.movedHoursPerWeek)} of today's ${hours(t.currentHoursPerWeek)} hours a week change provider (${percent(t.movedShare)}; ${cap}). One-off cost ${money(t.oneOffCost, currency)}: mobilisation ${money(t.mobilisationCost, currency)} and double running ${money(t.doubleRunningCost, currency)}${t.priced ? '; the award weighed this cost' : ''}.</p>`;
 }
 
-function paymentTable(p: PaymentResult, currency: string): Html {
-  const rows = p.compare.flatMap((model) => {
+/**
+ * Who carries the demand risk when each awarded lot is paid by `modelOf(lot)`: a lot nobody
+ * won is paid to nobody, so no provider carries its risk.
+ */
+function demandRisk(
+  p: PaymentResult,
+  awarded: ReadonlySet<string>,
+  modelOf: (lot: PaymentResult['lots'][number]) => PaymentModelKind,
+): string {
+  const carriers = new Set(
+    p.lots.filter((l) => awarded.has(l.lotId)).flatMap((l) => l.models[modelOf(l)]?.demandRisk ?? []),
+  );
+  if (carriers.size === 0) return 'nobody: no lot is awarded';
+  return carriers.size === 1 ? [...carriers].join('') : 'council and provider, by lot';
+}
+
+/** The award under each model compared, then (when payment.lots chooses models) as it will be paid. */
+function paymentTable(p: PaymentResult, result: Result): Html {
+  const { currency } = result;
+  const awarded = new Set(result.lots.filter((l) => l.allocatedHoursPerWeek > 0).map((l) => l.lotId));
+  const risk = (modelOf: Parameters<typeof demandRisk>[2]) => demandRisk(p, awarded, modelOf);
+  const compared = p.compare.flatMap((model) => {
     const total = p.totals[model];
-    const carriers = new Set(p.lots.flatMap((l) => l.models[model]?.demandRisk ?? []));
-    const risk = carriers.size === 1 ? [...carriers].join('') : 'council and provider, by lot';
-    return total === undefined ? [] : [{ model, total, risk }];
+    return total === undefined ? [] : [{ paid: model, total, risk: risk(() => model) }];
   });
-  return table(
+  const chosen = paidAs(p.settings);
+  const asPaid =
+    chosen === null ? [] : [{ paid: `as paid (${chosen})`, total: p.chosen, risk: risk((l) => l.paidBy) }];
+  const models = table(
     [
-      { header: 'paid', value: (r) => r.model },
+      { header: 'paid', value: (r) => r.paid },
       { header: 'expected a year', value: (r) => money(r.total.cost.central, currency), numeric: true },
       { header: 'low', value: (r) => money(r.total.cost.low, currency), numeric: true },
       { header: 'high', value: (r) => money(r.total.cost.high, currency), numeric: true },
@@ -103,9 +131,15 @@ function paymentTable(p: PaymentResult, currency: string): Html {
       },
       { header: 'who carries the demand risk', value: (r) => r.risk },
     ],
-    rows,
-    { caption: 'The award under each payment model compared (every lot paid the same way)' },
+    [...compared, ...asPaid],
+    {
+      caption:
+        chosen === null
+          ? 'The award under each payment model compared (every lot paid the same way)'
+          : 'The award under each payment model compared (every lot paid the same way), and as it will be paid (payment.lots)',
+    },
   );
+  return html`${models}${unpaidNote(result, 'These figures')}`;
 }
 
 /** The section, or nothing when the result has no contract, transition or payment part. */
@@ -115,6 +149,6 @@ export function contractSection(result: Result, depth: Depth = 0): Html {
   return html`<section id="contract" class="page">${heading(2, depth, 'The whole contract')}
 ${contract === undefined ? '' : termTables(contract, result)}
 ${transition === undefined ? '' : transitionText(transition, result.currency)}
-${payment === undefined ? '' : paymentTable(payment, result.currency)}
+${payment === undefined ? '' : paymentTable(payment, result)}
 </section>`;
 }

@@ -127,7 +127,16 @@ function settingsList(scenario: Scenario, result: Result): Html {
   ]);
 }
 
-function runList(result: Result): Html {
+/**
+ * What the objective value counts beyond money when hours are unmet: the cost objectives weigh
+ * each unmet hour at the penalty, so the figure can be many times the annual cost.
+ */
+function objectiveNote(scenario: Scenario, result: Result): string {
+  if (result.totals.unmetHoursPerWeek <= 0 || result.objective.kind === 'meat') return '';
+  return ` (the solver's figure, not money paid: it counts each unmet hour at award.unmetPenaltyPerHour, ${price(scenario.award.unmetPenaltyPerHour, scenario.currency)}/hour)`;
+}
+
+function runList(scenario: Scenario, result: Result): Html {
   const r = result.run;
   return definitionList([
     [
@@ -138,14 +147,17 @@ function runList(result: Result): Html {
       'Solver',
       `${r.solver}, ${r.solveSeconds.toFixed(2)} s of a ${r.timeLimitSeconds} s limit; ${r.variables} variables, ${r.constraints} constraints`,
     ],
-    ['Objective value', result.objective.value.toLocaleString('en-GB', { maximumFractionDigits: 2 })],
+    [
+      'Objective value',
+      `${result.objective.value.toLocaleString('en-GB', { maximumFractionDigits: 2 })}${objectiveNote(scenario, result)}`,
+    ],
     ['Input hash', r.inputHash],
     ['zonal version', r.version],
   ]);
 }
 
 export function inputsSection(scenario: Scenario, result: Result, depth: Depth = 0): Html {
-  return html`<div class="two"><div>${heading(3, depth, 'Settings')}${settingsList(scenario, result)}</div><div>${heading(3, depth, 'Run')}${runList(result)}</div></div>
+  return html`<div class="two"><div>${heading(3, depth, 'Settings')}${settingsList(scenario, result)}</div><div>${heading(3, depth, 'Run')}${runList(scenario, result)}</div></div>
 ${zonesTable(scenario, result)}
 ${providersTable(scenario)}`;
 }

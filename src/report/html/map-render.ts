@@ -9,8 +9,9 @@ import type { MultiPolygon, Pair } from './shapes.js';
 import type { Result } from '../../model/result.js';
 import type { Area, Zoning } from '../../model/types.js';
 import { html, type Html } from './escape.js';
+import { labelSize, placeLabels, reflectYFit } from './label-layout.js';
 import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
-import { hatchPatternId, noAwardColour, riskScheme } from './palette.js';
+import { hatchPatternId, noAwardColour, riskScheme, riskShadeNames } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
 import { hasRiskScores, mapCareType, zoneAwards, zoneServedBy, type ZoneAward } from './zone-awards.js';
 
@@ -97,6 +98,17 @@ function layers(input: MapInput): MapLayers {
  * which a static page cannot hold).
  */
 const riskColour = { type: 'threshold' as const, scheme: riskScheme, domain: [20, 40, 60, 80] };
+const riskLegendTitle = 'Lot risk score (0-100, higher is worse)';
+
+/** The risk legend in words: each shade and the scores it stands for. */
+function riskLegendText(): string {
+  const bounds = [0, ...riskColour.domain, 100];
+  const shades = riskShadeNames.map((name, i) => {
+    const end = i === 0 ? ' (low risk)' : i === riskShadeNames.length - 1 ? ' (high risk)' : '';
+    return `${name} ${bounds[i]}-${bounds[i + 1]}${end}`;
+  });
+  return `${riskLegendTitle}: ${shades.join(', ')}`;
+}
 
 /** The map's height for a drawing `width` wide: the county's own proportions, capped so a tall county does not fill pages. */
 function mapHeight(l: MapLayers, width: number): number {
@@ -109,13 +121,46 @@ function mapHeight(l: MapLayers, width: number): number {
   return Math.round(Math.min(Math.max(width * ratio, 220), 0.85 * width, 560));
 }
 
+/** Pixels Plot leaves round the county inside the drawing, and its margins (the charts' left one, kept for the maps). */
+const inset = 12;
+const margins = { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 60 } as const;
+/** The zone labels' look: bold, a white halo round the letters so they read on any fill. */
+const labelLook = { fontWeight: 600, lineHeight: 1.1, strokeWidth: 3.5 } as const;
+
 const projection = (l: MapLayers) => ({
   type: 'reflect-y' as const,
   domain: { type: 'FeatureCollection', features: l.areas },
-  inset: 12,
+  inset,
 });
 
-function borderMarks(l: MapLayers, label: (z: ZoneAward) => string, fontSize: number): Plot.Markish[] {
+/** Every zone's label text and where it goes: at its zone's label point, moved only as far as it must to touch no other label. */
+function placedLabels(
+  l: MapLayers,
+  label: (z: ZoneAward) => string,
+  fontSize: number,
+  size: { readonly width: number; readonly height: number },
+): { text: string; at: Pair }[] {
+  const frame = { ...size, ...margins, inset };
+  const fit = reflectYFit(
+    l.areas.flatMap((a) => a.geometry.coordinates.flat(2)),
+    frame,
+  );
+  const texts = l.labels.map((d) => label(d.zone));
+  const boxes = l.labels.map((d, i) => ({
+    at: fit.toPixel(d.at),
+    ...labelSize(texts[i] ?? '', fontSize, labelLook.lineHeight),
+  }));
+  // Halos of two labels side by side, and two pixels of air between them.
+  const places = placeLabels(boxes, frame, labelLook.strokeWidth + 2);
+  return texts.map((text, i) => ({ text, at: fit.toMap(places[i] ?? [0, 0]) }));
+}
+
+function borderMarks(
+  l: MapLayers,
+  label: (z: ZoneAward) => string,
+  fontSize: number,
+  size: { readonly width: number; readonly height: number },
+): Plot.Markish[] {
   return [
     Plot.geo(l.zones, {
       fill: 'none',
@@ -124,29 +169,30 @@ function borderMarks(l: MapLayers, label: (z: ZoneAward) => string, fontSize: nu
       strokeLinejoin: 'round',
       className: 'zone-border',
     }),
-    Plot.text(l.labels, {
-      x: (d: Label) => d.at[0],
-      y: (d: Label) => d.at[1],
-      text: (d: Label) => label(d.zone),
+    Plot.text(placedLabels(l, label, fontSize, size), {
+      x: (d: { at: Pair }) => d.at[0],
+      y: (d: { at: Pair }) => d.at[1],
+      text: (d: { text: string }) => d.text,
       fill: '#111',
       stroke: 'white',
-      strokeWidth: 3.5,
       fontSize,
-      fontWeight: 600,
-      lineHeight: 1.1,
+      ...labelLook,
       className: 'zone-label',
     }),
   ];
 }
 
+/** Areas of a lot with unmet demand: the ones the providers map hatches. */
+const hatchedAreas = (l: MapLayers) => l.areas.filter((a) => a.properties.zone.unmetHoursPerWeek > 0);
+
 function providerMap(input: MapInput, l: MapLayers): Html {
   const leads = [...new Set(l.zones.map((z) => z.properties.leadProviderId))].sort((a, b) =>
     (a ?? '~').localeCompare(b ?? '~'),
   );
-  const unmet = l.areas.filter((a) => a.properties.zone.unmetHoursPerWeek > 0);
+  const unmet = hatchedAreas(l);
+  const size = { width: mapWidth.providers, height: mapHeight(l, mapWidth.providers), ...margins };
   return plotMarkup({
-    width: mapWidth.providers,
-    height: mapHeight(l, mapWidth.providers),
+    ...size,
     projection: projection(l),
     color: {
       type: 'categorical',
@@ -169,15 +215,16 @@ function providerMap(input: MapInput, l: MapLayers): Html {
         l,
         (z) => `${z.zoneId}\n${z.leadProviderId ?? 'no award'}${z.leadUnfilled ? ' (no lead)' : ''}`,
         12,
+        size,
       ),
     ],
   });
 }
 
 function riskMap(l: MapLayers): Html {
+  const size = { width: mapWidth.risk, height: mapHeight(l, mapWidth.risk), ...margins };
   return plotMarkup({
-    width: mapWidth.risk,
-    height: mapHeight(l, mapWidth.risk),
+    ...size,
     projection: projection(l),
     color: riskColour,
     ariaLabel: 'Map of zones shaded by lot risk score',
@@ -190,7 +237,7 @@ function riskMap(l: MapLayers): Html {
         title: (f: MapLayers['areas'][number]) =>
           `${f.properties.area.name}, zone ${f.properties.zone.zoneId}: risk ${f.properties.zone.riskScore.toFixed(0)}/100`,
       }),
-      ...borderMarks(l, (z) => `${z.zoneId}\n${z.riskScore.toFixed(0)}`, 11),
+      ...borderMarks(l, (z) => `${z.zoneId}\n${z.riskScore.toFixed(0)}`, 11, size),
     ],
   });
 }
@@ -201,7 +248,9 @@ const hatchSwatch = html`<svg width="15" height="15" aria-hidden="true"><rect wi
 function notes(input: MapInput, l: MapLayers): Html {
   const careType = mapCareType(input.result.lots);
   const elsewhere = input.result.lots.filter((lot) => lot.careType !== careType && lot.unmetHoursPerWeek > 0);
-  return html`<p class="note">${hatchSwatch} Hatched: the shown lot has unmet demand. The maps show the <strong>${careType ?? 'no'}</strong> lots; heavy lines are zone borders, thin lines area borders. Areas are drawn ${l.geometry.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${l.geometry.note === null ? '' : ` ${l.geometry.note}`}</p>
+  const hatching =
+    hatchedAreas(l).length === 0 ? '' : html`${hatchSwatch} Hatched: the shown lot has unmet demand. `;
+  return html`<p class="note">${hatching}The maps show the <strong>${careType ?? 'no'}</strong> lots; heavy lines are zone borders, thin lines area borders. Areas are drawn ${l.geometry.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${l.geometry.note === null ? '' : ` ${l.geometry.note}`}</p>
 ${elsewhere.length === 0 ? '' : html`<p class="note">Unmet demand in lots not on the map: ${elsewhere.map((lot, i) => html`${i > 0 ? ', ' : ''}${lot.lotId} ${lot.unmetHoursPerWeek.toFixed(1)} h/week`)}.</p>`}`;
 }
 
@@ -211,7 +260,7 @@ export function renderMaps(input: MapInput): Html {
   const scored = hasRiskScores(input.result);
   return html`<div class="maps">
 <figure class="map providers"><figcaption>Who serves each zone (lead or sole provider)</figcaption>${providerMap(input, l)}</figure>
-<figure class="map risk"><figcaption>Risk of each zone's lot</figcaption>${legendMarkup({ color: { ...riskColour, label: 'Lot risk score (0-100, higher is worse)' }, width: 320 })}${riskMap(l)}${scored ? '' : html`<p class="empty">Risk scores have not been computed for this award.</p>`}</figure>
+<figure class="map risk"><figcaption>Risk of each zone's lot</figcaption>${legendMarkup({ color: { ...riskColour, label: riskLegendTitle }, width: 320 }, riskLegendText())}${riskMap(l)}${scored ? '' : html`<p class="empty">Risk scores have not been computed for this award.</p>`}</figure>
 </div>
 ${notes(input, l)}`;
 }

@@ -34,6 +34,8 @@ export const alertColour = '#D55E00';
 export const okColour = '#0072B2';
 /** Plot's name for the risk ramp: light yellow (low risk) to dark red (high). */
 export const riskScheme: ColorScheme = 'YlOrRd';
+/** The five shades of the risk ramp in words, lowest first, for readers who cannot see them. */
+export const riskShadeNames = ['pale yellow', 'yellow-orange', 'orange', 'red', 'dark red'] as const;
 
 /** The nth categorical colour, cycling after sixteen. */
 export const categoricalColour = (n: number): string => categorical[n % categorical.length] ?? '#777777';

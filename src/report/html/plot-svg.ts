@@ -26,9 +26,21 @@ export function plotMarkup(options: Plot.PlotOptions): Html {
   return trusted((element as unknown as { outerHTML: string }).outerHTML);
 }
 
-/** Render a stand-alone legend (for example the colour ramp of a risk map). */
-export function legendMarkup(options: Plot.LegendScales): Html {
+/**
+ * Render a stand-alone legend (for example the colour ramp of a risk map), with
+ * `description` as its text alternative: Plot draws a ramp as an unnamed graphic.
+ */
+export function legendMarkup(options: Plot.LegendScales, description: string): Html {
   // Plot.legend reads `document` like Plot.plot does, but its type does not list it.
-  const element = Plot.legend({ className: 'zonal-plot', ...options, ...({ document } as object) });
-  return trusted((element as unknown as { outerHTML: string }).outerHTML);
+  const element = Plot.legend({
+    className: 'zonal-plot',
+    ...options,
+    ...({ document } as object),
+  }) as unknown as {
+    setAttribute(name: string, value: string): void;
+    outerHTML: string;
+  };
+  element.setAttribute('role', 'img');
+  element.setAttribute('aria-label', description);
+  return trusted(element.outerHTML);
 }
