@@ -134,7 +134,7 @@ describe('zonal worker', () => {
     if ('problems' in grid) throw new Error('bad test batch');
     const rows: BatchRow[] = [];
     try {
-      await coordinator.run(grid.variants, (row) => rows.push(row));
+      await coordinator.run(grid.variants, (row) => rows.push(row), new AbortController().signal);
     } finally {
       await coordinator.close();
       await stray.close();
