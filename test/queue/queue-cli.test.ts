@@ -97,6 +97,15 @@ async function killHoldingJob(w: Running): Promise<string> {
   }
 }
 
+/** Kill a worker the moment its log shows it has started the variant `id` (its `try`th try): that variant is in hand. */
+async function killHolding(w: Running, id: string, attempt: number): Promise<void> {
+  const started = new RegExp(`^\\S+ started ${id}${attempt > 1 ? ` \\(try ${attempt}\\)` : ''}$`, 'm');
+  await w.waitFor(started);
+  w.child.kill('SIGKILL');
+  await w.exited;
+  expect(w.stdout()).not.toMatch(new RegExp(`(done|failed) ${id}:`));
+}
+
 /** Jobs in database 0 of a server: none right after a restart without persistence. */
 async function jobsIn(server: LocalRedis): Promise<number> {
   const client = new Redis({ port: server.port, lazyConnect: true });
@@ -176,6 +185,45 @@ describe('zonal batch --queue with zonal worker', () => {
     expect(await stop(b)).toBe(0);
     expect(await rowsOf(dir)).toEqual(localRows);
   }, 90_000);
+
+  test('a worker killed holding a job, and the next one holding it killed too: a third worker solves it, and no row is lost or doubled', async () => {
+    const url = db(8);
+    const dir = path.dirname(batchFile);
+    await cp(path.join(repoRoot, 'scenarios', 'hertfordshire'), path.join(dir, 'hertfordshire'), {
+      recursive: true,
+    });
+    // A county with 100000 demand samples takes seconds: each worker is killed while it holds it.
+    const twice = path.join(dir, 'twice.json');
+    await writeFile(
+      twice,
+      JSON.stringify({
+        base: 'tiny',
+        variants: [{ id: 'slow', base: 'hertfordshire', samples: 100000, seed: 1 }],
+        grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 1, 1.1] },
+      }),
+    );
+    const local = await out();
+    const solvedHere = await zonal(['batch', twice, '--workers', '1', '--out', local]);
+    expect(solvedHere.code, solvedHere.stderr).toBe(0);
+    const queued = await out();
+    const coordinator = startZonal(['batch', twice, '--queue', url, '--out', queued]);
+    await killHolding(await worker(url), 'slow', 1);
+    await killHolding(await worker(url), 'slow', 2);
+    const third = await worker(url);
+    expect(await coordinator.exited, coordinator.stderr()).toBe(0);
+    expect(await stop(third)).toBe(0);
+    expect(third.stdout()).toMatch(/ started slow \(try 3\)\n.* done slow: optimal\n/);
+    expect(
+      count(
+        coordinator.stderr(),
+        /^variant slow: its worker stopped answering; the job goes back on the queue for another worker$/gm,
+      ),
+    ).toBe(2);
+    expect(coordinator.stdout()).toMatch(/^7 variants: ran 7 on the queue .*\nNo variant failed\./);
+    const rows = await rowsOf(queued);
+    expect(rows.map((r) => (r as BatchRow).id)).toEqual((await rowsOf(local)).map((r) => (r as BatchRow).id));
+    expect(rows).toEqual(await rowsOf(local));
+  }, 120_000);
 
   test('a worker built from other code under the same version number takes none of the batch', async () => {
     const url = db(7);
