@@ -29,6 +29,7 @@ import { solverBuild } from './solver-build.js';
 import {
   jobId,
   keepSeconds,
+  maxStalls,
   queueNameOf,
   rowFromFailure,
   rowFromResult,
@@ -211,9 +212,18 @@ function listen(
   });
   events.on('stalled', ({ jobId: id }) => {
     const entry = awaited.get(id);
-    if (entry !== undefined)
-      notice(
-        `variant ${entry.variant.id}: its worker stopped answering; the job goes back on the queue for another worker`,
+    if (entry === undefined) return;
+    // Past maxStalls the job goes back on the queue only to be failed by the next worker to take it.
+    void queue
+      .getJob(id)
+      .then((job) => job?.stalledCounter ?? 0)
+      .catch(() => 0)
+      .then((stalls) =>
+        notice(
+          stalls > maxStalls
+            ? `variant ${entry.variant.id}: its worker stopped answering again (${stalls} times): it is given up, as it may be what stops them; its row says failed`
+            : `variant ${entry.variant.id}: its worker stopped answering; the job goes back on the queue for another worker`,
+        ),
       );
   });
   events.on('active', () => {
