@@ -197,6 +197,26 @@ describe.concurrent('zonal batch', () => {
     expect(resumed.stdout).toMatch(/3 variants \(2 already done, skipped\): ran 1 with 1 worker in /);
   });
 
+  test('--resume where no earlier run wrote rows (a mistyped --out) says so before it runs every variant', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(
+      file,
+      JSON.stringify({ base: path.join(repoRoot, 'scenarios', 'tiny'), grid: { zoning: ['one', 'two'] } }),
+    );
+    const typo = path.join(dir, 'ot');
+    const r = await zonal(['batch', file, '--workers', '1', '--resume', '--out', typo]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `note: --resume found no batch.jsonl in ${typo}: no earlier rows to keep, so every variant runs (is --out the earlier run's folder?)\n`,
+    );
+    expect(r.stdout).toMatch(/^2 variants: ran 2 with 1 worker in /);
+    // Where an earlier run wrote its files, --resume says nothing more.
+    const again = await zonal(['batch', file, '--workers', '1', '--resume', '--out', typo]);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toMatch(/^2 variants \(2 already done, skipped\): ran 0 /);
+  });
+
   test('--resume after a base changed counts the rows run again in words that fit one or many', async () => {
     const dir = await tempDir('zonal-batch-');
     const base = path.join(dir, 'county');

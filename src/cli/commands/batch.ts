@@ -4,6 +4,7 @@
  * Exits 0 even when some variants fail (their rows say why); 2 on a bad batch.json.
  * With --queue, the variants run on `zonal worker`s through Redis (queue/).
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism, constants } from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { tenderIssues, tenderLots } from '../../lots/tender-lots.js';
 import type { Scenario } from '../../model/types.js';
 import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
+import { batchFiles } from '../../compare/batch-journal.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
 import { gridValueProblems } from '../../compare/grid-value-problems.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
@@ -294,6 +296,9 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const wrong = gridValueProblems(batch, bases);
   if (wrong.length > 0) throw batchFileProblems(path.basename(file), wrong);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
+  // A queue's --resume collects the results its workers finished, rows written here or not.
+  const nothingToResume =
+    flags.resume === true && queue === null && !existsSync(path.join(flags.out, batchFiles.jsonl));
   const bar = progressBar('variants');
   const progress = { done: 0, total: variants.length };
   const unwatch = tellWhenStopped(progress, bar);
@@ -310,7 +315,10 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     timeLimit,
     version,
     // After the output folder is known to be usable, so a bad --out is its one message.
-    onStart: () => printIssues([...fileWarnings, ...warnings]),
+    onStart: () => {
+      printIssues([...fileWarnings, ...warnings]);
+      if (nothingToResume) standardErr().write(`${msg.nothingToResume(flags.out)}\n`);
+    },
     onProgress: (d, t) => {
       progress.done = d;
       progress.total = t;
