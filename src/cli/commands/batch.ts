@@ -231,16 +231,30 @@ export function resumeNotes(
   return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 }
 
+/** Variants named with their unbought hours under the summary's count of them, the most unbought first. */
+const unboughtNamed = 3;
+
 /**
  * What the summary says of the rows' outcomes: the failed ones (the first five with their
- * error), and how many have no possible award, an answer a nightly log should show too.
+ * error), how many have no possible award, and how many leave hours unbought (solved, yet not
+ * buyable as specified: compare's word for them), answers a nightly log should show too.
  */
 export function outcomeLines(
-  rows: readonly { readonly id: string; readonly status: string; readonly error: string | null }[],
+  rows: readonly {
+    readonly id: string;
+    readonly status: string;
+    readonly error: string | null;
+    readonly metrics?: { readonly unmetHoursPerWeek: number; readonly demandHoursPerWeek: number } | null;
+  }[],
 ): string[] {
   const failed = rows.filter((r) => r.status === 'failed');
   const infeasible = rows.filter((r) => r.status === 'infeasible').length;
   const one = infeasible === 1;
+  const unbought = rows
+    .flatMap((r) =>
+      r.metrics != null && r.metrics.unmetHoursPerWeek > 0 ? [{ id: r.id, ...r.metrics }] : [],
+    )
+    .sort((a, b) => b.unmetHoursPerWeek - a.unmetHoursPerWeek);
   return [
     failed.length === 0
       ? 'No variant failed.'
@@ -250,6 +264,17 @@ export function outcomeLines(
       ? []
       : [
           `${infeasible} variant${one ? ' has' : 's have'} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
+        ]),
+    ...(unbought.length === 0
+      ? []
+      : [
+          `${unbought.length} variant${unbought.length === 1 ? ' leaves' : 's leave'} hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.`,
+          ...unbought
+            .slice(0, unboughtNamed)
+            .map(
+              (u) =>
+                `  ${u.id}: ${Math.round(u.unmetHoursPerWeek)} of ${Math.round(u.demandHoursPerWeek)} hours a week unbought`,
+            ),
         ]),
   ];
 }
