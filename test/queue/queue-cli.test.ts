@@ -138,6 +138,24 @@ function slowBatch(): Promise<{ file: string; local: unknown[] }> {
   return slow;
 }
 
+/**
+ * The slow batch on the queue at `url`: `deaths` workers in turn killed while they hold "slow",
+ * then one more left to finish; its rows, and the local batch's.
+ */
+async function slowBatchKilling(
+  url: string,
+  deaths: number,
+): Promise<{ coordinator: Running; last: Running; rows: unknown[]; local: unknown[] }> {
+  const { file, local } = await slowBatch();
+  const queued = await out();
+  const coordinator = startZonal(['batch', file, '--queue', url, '--out', queued]);
+  for (let attempt = 1; attempt <= deaths; attempt++) await killHolding(await worker(url), 'slow', attempt);
+  const last = await worker(url);
+  expect(await coordinator.exited, coordinator.stderr()).toBe(0);
+  expect(await stop(last)).toBe(0);
+  return { coordinator, last, rows: await rowsOf(queued), local };
+}
+
 /** Jobs in database 0 of a server: none right after a restart without persistence. */
 async function jobsIn(server: LocalRedis): Promise<number> {
   const client = new Redis({ port: server.port, lazyConnect: true });
@@ -219,32 +237,16 @@ describe('zonal batch --queue with zonal worker', () => {
   }, 90_000);
 
   test('a worker killed holding a job, and the next one holding it killed too: a third worker solves it, and no row is lost or doubled', async () => {
-    const url = db(8);
-    const { file, local } = await slowBatch();
-    const queued = await out();
-    const coordinator = startZonal(['batch', file, '--queue', url, '--out', queued]);
-    await killHolding(await worker(url), 'slow', 1);
-    await killHolding(await worker(url), 'slow', 2);
-    const third = await worker(url);
-    expect(await coordinator.exited, coordinator.stderr()).toBe(0);
-    expect(await stop(third)).toBe(0);
+    const { coordinator, last: third, rows, local } = await slowBatchKilling(db(8), 2);
     expect(third.stdout()).toMatch(/ started slow \(try 3\)\n.* done slow: optimal\n/);
     expect(count(coordinator.stderr(), backOnTheQueue)).toBe(2);
     expect(coordinator.stdout()).toMatch(/^7 variants: ran 7 on the queue .*\nNo variant failed\./);
-    const rows = await rowsOf(queued);
     expect(rows.map((r) => (r as BatchRow).id)).toEqual(local.map((r) => (r as BatchRow).id));
     expect(rows).toEqual(local);
   }, 120_000);
 
   test("a job whose worker is killed a third time is given up: the coordinator says so, and its row says why in words, not in BullMQ's", async () => {
-    const url = db(9);
-    const { file, local } = await slowBatch();
-    const queued = await out();
-    const coordinator = startZonal(['batch', file, '--queue', url, '--out', queued]);
-    for (const attempt of [1, 2, 3]) await killHolding(await worker(url), 'slow', attempt);
-    const fourth = await worker(url);
-    expect(await coordinator.exited, coordinator.stderr()).toBe(0);
-    expect(await stop(fourth)).toBe(0);
+    const { coordinator, rows, local } = await slowBatchKilling(db(9), 3);
     const stderr = coordinator.stderr();
     expect(count(stderr, backOnTheQueue)).toBe(2);
     expect(stderr).toMatch(
@@ -258,7 +260,6 @@ describe('zonal batch --queue with zonal worker', () => {
     expect(coordinator.stdout()).toContain(
       `1 variant failed: see the "error" column.\n  slow: ${given.error}\n`,
     );
-    const rows = await rowsOf(queued);
     expect(rows.find((r) => (r as BatchRow).id === 'slow')).toMatchObject(given);
     // The other rows are the local batch's, none lost or doubled.
     const others = (r: unknown) => (r as BatchRow).id !== 'slow';
