@@ -259,7 +259,7 @@ export async function connectQueueBatch(given: QueueBatchSettings): Promise<Queu
     throw e;
   });
   const scenarios = new Scenarios(client);
-  const run: VariantExecutor = async (todo, land) => {
+  const run: VariantExecutor = async (todo, land, stop) => {
     if (todo.length === 0) return;
     const entries = entriesFor(
       todo,
@@ -287,7 +287,9 @@ export async function connectQueueBatch(given: QueueBatchSettings): Promise<Queu
       void sweep().catch(() => undefined);
       void watch.check().catch(() => undefined);
     }, sweepMs);
-    await awaited.allLanded.finally(() => clearInterval(sweeper));
+    // Stopped (a row that could not be written), the batch ends now: the jobs stay on the queue for --resume.
+    const stopped = new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve()));
+    await Promise.race([awaited.allLanded, stopped]).finally(() => clearInterval(sweeper));
   };
   return { run, close };
 }

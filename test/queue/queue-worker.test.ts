@@ -208,4 +208,32 @@ describe('zonal worker', () => {
     expect(noWorker()).toBe(2);
     expect(rows.map((r) => r.id).sort()).toEqual(grid.variants.map((v) => v.id).sort());
   });
+
+  test('stopped by runBatch (a row that could not be written), the coordinator stops waiting and sweeping at once', async () => {
+    const coordinator = await connectQueueBatch({
+      address,
+      batchDir: path.join(repoRoot, 'scenarios'),
+      timeLimit: 30,
+      version: 'test-stopped',
+      resume: false,
+      notice: () => undefined,
+      sweepMs: 100,
+    });
+    const grid = parseBatchFile(JSON.stringify({ base: 'tiny', grid: { zoning: ['one', 'two'] } }));
+    if ('problems' in grid) throw new Error('bad test batch');
+    const stop = new AbortController();
+    try {
+      // No worker of this build: without the stop, run would wait for ever.
+      const run = coordinator.run(grid.variants, () => undefined, stop.signal);
+      await pause(300);
+      stop.abort(new Error('no space left on device'));
+      const outcome = await Promise.race([
+        run.then(() => 'returned'),
+        pause(3000).then(() => 'still waiting'),
+      ]);
+      expect(outcome).toBe('returned');
+    } finally {
+      await coordinator.close();
+    }
+  });
 });
