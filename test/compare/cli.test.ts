@@ -403,6 +403,13 @@ describe.concurrent('zonal batch', () => {
       stderr: `batch.json:5: base "countee" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'countee')}): give a folder or .xlsx file relative to the batch file\n1 problem found: nothing was run. Fix it and run again.\n`,
     });
     expect(existsSync(out)).toBe(false);
+    // A scenario folder beside it with a name close to the one written is offered.
+    await cp(path.join(repoRoot, 'scenarios', 'tiny'), path.join(dir, 'hertfordshire'), { recursive: true });
+    await writeFile(file, '{\n  "base": "hertfordshir",\n  "variants": [{ "id": "a" }]\n}\n');
+    const near = await zonal(['batch', file, '--out', out]);
+    expect(near.stderr).toBe(
+      `batch.json:2: base "hertfordshir" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'hertfordshir')}; did you mean "hertfordshire"?): give a folder or .xlsx file relative to the batch file\n1 problem found: nothing was run. Fix it and run again.\n`,
+    );
   });
 
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {

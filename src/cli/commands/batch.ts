@@ -5,7 +5,7 @@
  * With --queue, the variants run on `zonal worker`s through Redis (queue/).
  */
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism, constants } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
@@ -16,6 +16,7 @@ import {
   type BatchProblem,
   type ParsedBatch,
 } from '../../compare/batch-file.js';
+import { closestName } from '../../diagnostics/did-you-mean.js';
 import type { Issue } from '../../diagnostics/issues.js';
 import * as msg from '../../diagnostics/messages.js';
 import { tenderIssues, tenderLots } from '../../lots/tender-lots.js';
@@ -141,13 +142,15 @@ async function checkBases(
       (s) => s.isFile(),
       () => false,
     );
-    if (!ok)
+    if (!ok) {
+      const near = await nearbyBase(base, full);
       throw batchFileProblems(name, [
         {
           line: baseLine(batch, base),
-          message: `base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`,
+          message: `base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}${near === null ? '' : `; did you mean "${near}"?`}): give a folder or .xlsx file relative to the batch file`,
         },
       ]);
+    }
     // Read once here, so a mistake in a base is one message before anything is written,
     // not a failed row (the same message) for every variant of it; its warnings, in its files
     // and about its tender as set (validate's), are printed once, as solve prints them.
@@ -162,6 +165,20 @@ async function checkBases(
     inputs.set(base, inputHash);
   }
   return { bases, inputs, warnings };
+}
+
+/** A scenario folder or workbook beside the missing base `full` whose name is close to the one written (`base`), as the batch file would name it; or null. */
+async function nearbyBase(base: string, full: string): Promise<string | null> {
+  const entries = await readdir(path.dirname(full), { withFileTypes: true }).catch(() => []);
+  const scenarios = entries
+    .filter((e) =>
+      e.isDirectory()
+        ? existsSync(path.join(path.dirname(full), e.name, 'scenario.json'))
+        : isWorkbookPath(e.name),
+    )
+    .map((e) => e.name);
+  const guess = closestName(path.basename(base), scenarios);
+  return guess === null ? null : path.join(path.dirname(base), guess);
 }
 
 /** The warnings validate gives about a scenario's tender as set (a rejected bid, a rule no bids can meet), as issues. */
