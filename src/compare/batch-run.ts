@@ -10,6 +10,7 @@
  *   4. rewrite both files in variant order, so the output does not depend on
  *      the number of workers or on which finished first
  */
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,9 +37,15 @@ import { failedRow, type BatchRow } from './run-variant.js';
 /**
  * Runs variants somewhere and hands each row to `land` as it finishes, at
  * most once per variant: worker threads here (`startThreadPool`), a Redis
- * queue in queue/queue-batch.ts.
+ * queue in queue/queue-batch.ts. `stop` is aborted when a row cannot be
+ * written (a full disk): start no variant after it; runBatch fails at once,
+ * without waiting for those in flight.
  */
-export type VariantExecutor = (todo: readonly Variant[], land: (row: BatchRow) => void) => Promise<void>;
+export type VariantExecutor = (
+  todo: readonly Variant[],
+  land: (row: BatchRow) => void,
+  stop: AbortSignal,
+) => Promise<void>;
 
 export interface BatchSettings {
   readonly variants: readonly Variant[];
@@ -246,9 +253,11 @@ function startThreadPool(
     version: settings.version,
   });
   return {
-    run: async (todo, land) => {
+    run: async (todo, land, stop) => {
       const module = await highs;
-      const run: RunChunk = (task, options) => pool.run({ ...task, highs: module }, options);
+      // Stopped, piscina drops the chunks still queued and ends the threads of those in flight.
+      const run: RunChunk = (task, options) =>
+        pool.run({ ...task, highs: module }, { ...options, signal: stop });
       await Promise.all(
         chunkVariants(todo, settings.workers).map((chunk) => landChunk(run, chunk, chunk.map(taskOf), land)),
       );
@@ -279,8 +288,11 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const lines: JournalLine[] = [...kept];
   let landed = kept.length;
   settings.onProgress?.(landed, total);
-  // A row that cannot be written (a full disk) stops the journal; the batch throws it once its variants have run.
+  // A row that cannot be written (a full disk) stops the journal and the variants (`stop`); the batch throws it at once.
   const unwritten: unknown[] = [];
+  const stop = new AbortController();
+  setMaxListeners(0, stop.signal); // piscina listens once for each chunk it holds: hundreds, not a leak
+  const stopped = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve()));
   const land = (solved: BatchRow) => {
     if (unwritten.length > 0) return;
     try {
@@ -291,6 +303,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
       settings.onProgress?.(++landed, total);
     } catch (error) {
       unwritten.push(error);
+      stop.abort(error);
     }
   };
   // The threads stop while the final files are written (they wind down on their own cores).
@@ -298,7 +311,12 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   try {
     try {
       const run = settings.executor ?? threads?.run;
-      if (run !== undefined) await run(todo, land);
+      if (run !== undefined) {
+        const running = run(todo, land, stop.signal);
+        // Stopped, the batch does not wait for the variants in flight, nor heed what they throw after.
+        running.catch(() => undefined);
+        await Promise.race([running, stopped]);
+      }
     } finally {
       if (threads !== null) {
         stopping = threads.stop();

@@ -121,8 +121,11 @@ export function gridKeyProblem(path: string): string | null {
         ? `award.${top}`
         : closestName(path, [...Object.keys(overrideShape), ...awardKeys().map((k) => `award.${k}`)]),
     );
-  if (top === 'award' && next !== undefined && !awardKeys().includes(next))
-    return gridKeyUnknown(path, 'an award rule', closestName(next, awardKeys()));
+  if (top === 'award' && next !== undefined && !awardKeys().includes(next)) {
+    // The key to write in its place, whole: "award.maxShareOfTotalHours", not the rule alone.
+    const rule = closestName(next, awardKeys());
+    return gridKeyUnknown(path, 'an award rule', rule === null ? null : `award.${rule}`);
+  }
   return null;
 }
 

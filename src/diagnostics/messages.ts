@@ -373,6 +373,10 @@ export const jsonNotUtf8 = (encoding: string) =>
 export const batchStopped = (signal: string, done: number, total: number) =>
   `zonal batch: stopped (${signal}) with ${done} of ${total} variants done: batch.csv and batch.jsonl hold them; run the same command with --resume to finish the rest`;
 
+/** --resume of a local batch where no earlier run wrote its rows (`dir`: the --out folder, perhaps mistyped). */
+export const nothingToResume = (dir: string) =>
+  `note: --resume found no batch.jsonl in ${dir}: no earlier rows to keep, so every variant runs (is --out the earlier run's folder?)`;
+
 /** A command stopped because a file it was writing could not grow (`room`: why, with its code); `resumable`: a batch, whose finished rows are kept. */
 export const stoppedOutOfRoom = (command: string, room: string, resumable: boolean) =>
   `${command}: stopped, as a file could not be written: ${room}; free some space, or choose another --out folder, and run again${resumable ? ' (with --resume, the rows finished so far are kept)' : ''}`;

@@ -29,6 +29,7 @@ import { solverBuild } from './solver-build.js';
 import {
   jobId,
   keepSeconds,
+  maxStalls,
   queueNameOf,
   rowFromFailure,
   rowFromResult,
@@ -140,9 +141,8 @@ function startWorkerHint(where: string): string {
   return `zonal worker ${where.replace(/ \(password set\)$/, '')}`;
 }
 
-/** Workers of this build only: those of another build listen on another queue and take none of these jobs. */
-async function workersHint(queue: Queue, where: string, version: string): Promise<string> {
-  const count = await queue.getWorkersCount().catch(() => null);
+/** Workers of this build only (`count`: null when unknown): those of another build listen on another queue and take none of these jobs. */
+function workersHint(count: number | null, where: string, version: string): string {
   const start = `start one of zonal ${version} with: ${startWorkerHint(where)}`;
   return count === null
     ? `waiting for workers (${start})`
@@ -152,28 +152,32 @@ async function workersHint(queue: Queue, where: string, version: string): Promis
 }
 
 /**
- * Called when no event has come for a while: if every worker has gone (killed,
- * shut down, cut off), say so once, rather than wait in silence; once a
- * worker is back, a later loss is told again.
+ * `check` is called when no event has come for a while: if every worker has gone
+ * (killed, shut down, cut off), say so rather than wait in silence, once for each
+ * stall: not again until a job has started since (work moved) and it stalled again.
+ * The job in hand of a worker stopped with Ctrl-C ends after it has gone: that is
+ * no work moving. `told` is the first line's saying so (`no … worker is connected
+ * yet`), which counts as the first stall's.
  */
 function workerWatch(
   queue: Queue,
   awaited: AwaitedJobs,
   where: string,
   settings: QueueBatchSettings,
-): () => Promise<void> {
-  let told = false;
-  return async () => {
-    const count = await queue.getWorkersCount();
-    if (count > 0 || told) {
-      told = count === 0;
-      return;
-    }
-    told = true;
-    const waiting = awaited.ids().length;
-    settings.notice(
-      `no zonal ${settings.version} worker is connected: ${waiting} variant${waiting === 1 ? '' : 's'} wait on the queue; start one with: ${startWorkerHint(where)}`,
-    );
+  started: () => number,
+): { told: () => void; check: () => Promise<void> } {
+  let toldAfter: number | null = null;
+  const told = () => (toldAfter = started());
+  return {
+    told,
+    check: async () => {
+      if (toldAfter === started() || (await queue.getWorkersCount()) > 0 || toldAfter === started()) return;
+      told();
+      const waiting = awaited.ids().length;
+      settings.notice(
+        `no zonal ${settings.version} worker is connected: ${waiting} variant${waiting === 1 ? '' : 's'} wait on the queue; start one with: ${startWorkerHint(where)}`,
+      );
+    },
   };
 }
 
@@ -188,15 +192,16 @@ function entriesFor(
   });
 }
 
-/** Steps 2 and 5: land rows as events come; report restarted jobs. Returns the time of the last event. */
+/** Steps 2 and 5: land rows as events come; report restarted jobs. Returns the time of the last event, and how many jobs have started. */
 function listen(
   events: QueueEvents,
   queue: Queue,
   awaited: AwaitedJobs,
   scenarios: Scenarios,
   notice: (line: string) => void,
-): () => number {
+): { lastEvent: () => number; started: () => number } {
   let lastEvent = Date.now();
+  let started = 0;
   events.on('completed', ({ jobId: id, returnvalue }) => {
     lastEvent = Date.now();
     awaited.settle(id, (v) => rowFromResult(returnvalue, v));
@@ -207,13 +212,25 @@ function listen(
   });
   events.on('stalled', ({ jobId: id }) => {
     const entry = awaited.get(id);
-    if (entry !== undefined)
-      notice(
-        `variant ${entry.variant.id}: its worker stopped answering; the job goes back on the queue for another worker`,
+    if (entry === undefined) return;
+    // Past maxStalls the job goes back on the queue only to be failed by the next worker to take it.
+    void queue
+      .getJob(id)
+      .then((job) => job?.stalledCounter ?? 0)
+      .catch(() => 0)
+      .then((stalls) =>
+        notice(
+          stalls > maxStalls
+            ? `variant ${entry.variant.id}: its worker stopped answering again (${stalls} times): it is given up, as it may be what stops them; its row says failed`
+            : `variant ${entry.variant.id}: its worker stopped answering; the job goes back on the queue for another worker`,
+        ),
       );
   });
-  events.on('active', () => (lastEvent = Date.now()));
-  return () => lastEvent;
+  events.on('active', () => {
+    lastEvent = Date.now();
+    started++;
+  });
+  return { lastEvent: () => lastEvent, started: () => started };
 }
 
 /**
@@ -242,7 +259,7 @@ export async function connectQueueBatch(given: QueueBatchSettings): Promise<Queu
     throw e;
   });
   const scenarios = new Scenarios(client);
-  const run: VariantExecutor = async (todo, land) => {
+  const run: VariantExecutor = async (todo, land, stop) => {
     if (todo.length === 0) return;
     const entries = entriesFor(
       todo,
@@ -253,22 +270,26 @@ export async function connectQueueBatch(given: QueueBatchSettings): Promise<Queu
       settings,
     );
     const awaited = new AwaitedJobs(entries, land);
-    const lastEvent = listen(events, queue, awaited, scenarios, settings.notice);
+    const { lastEvent, started } = listen(events, queue, awaited, scenarios, settings.notice);
     await inChunks(entries, (e) => clearEarlier(queue, e.id, settings.resume));
     await add(queue, entries);
+    const watch = workerWatch(queue, awaited, where, settings, started);
+    const workers = await queue.getWorkersCount().catch(() => null);
     settings.notice(
-      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${await workersHint(queue, where, settings.version)}`,
+      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${workersHint(workers, where, settings.version)}`,
     );
+    if (workers === 0) watch.told();
     const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));
     await sweep();
     const sweepMs = settings.sweepMs ?? 10_000;
-    const watch = workerWatch(queue, awaited, where, settings);
     const sweeper = setInterval(() => {
       if (Date.now() - lastEvent() < sweepMs) return;
       void sweep().catch(() => undefined);
-      void watch().catch(() => undefined);
+      void watch.check().catch(() => undefined);
     }, sweepMs);
-    await awaited.allLanded.finally(() => clearInterval(sweeper));
+    // Stopped (a row that could not be written), the batch ends now: the jobs stay on the queue for --resume.
+    const stopped = new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve()));
+    await Promise.race([awaited.allLanded, stopped]).finally(() => clearInterval(sweeper));
   };
   return { run, close };
 }

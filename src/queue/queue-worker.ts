@@ -25,7 +25,7 @@ import type { RedisAddress } from './redis-address.js';
 import { openRedis } from './redis-client.js';
 import { decodeBundle, unpackScenario } from './scenario-bundle.js';
 import { solverBuild } from './solver-build.js';
-import { keepSeconds, queueNameOf, scenarioKey, variantJobSchema } from './variant-job.js';
+import { keepSeconds, maxStalls, queueNameOf, scenarioKey, variantJobSchema } from './variant-job.js';
 
 export interface WorkerSettings {
   readonly address: RedisAddress;
@@ -47,9 +47,6 @@ export interface RunningWorker {
   /** Finish the jobs in hand, then disconnect and remove the scenario copies. */
   close(): Promise<void>;
 }
-
-/** A job stalled (its worker died) more than this many times fails with a row saying so, instead of killing worker after worker. */
-const maxStalls = 2;
 
 /** Scenario bundles fetched from Redis, written once per worker under `root`; each gives the path to read (its folder, or its workbook). */
 function scenarioFolders(

@@ -85,6 +85,21 @@ export function rowFromResult(result: unknown, variant: Variant): BatchRow {
   return { ...result, index: variant.index, base: variant.base };
 }
 
+/**
+ * Times a job may stall (its worker stop answering: killed, out of memory, cut off from Redis)
+ * and go back on the queue; once more and it is given up (BullMQ's `maxStalledCount`), rather
+ * than kill worker after worker.
+ */
+export const maxStalls = 2;
+
+/** BullMQ's reason for a job given up after more than `maxStalls` stalls. */
+const stalledTooOften = 'job stalled more than allowable limit';
+
 export function rowFromFailure(reason: string, variant: Variant): BatchRow {
-  return failedRow(variant, `the queue job failed: ${reason}`);
+  return failedRow(
+    variant,
+    reason === stalledTooOften
+      ? `the queue gave it up: the workers solving it stopped answering ${maxStalls + 1} times (killed, out of memory or cut off from Redis), and it may be what stops them: run it again with --resume`
+      : `the queue job failed: ${reason}`,
+  );
 }

@@ -40,6 +40,26 @@ describe('outcomeLines', () => {
       '2 variants have no possible award under their rules (status "infeasible"): the "diagnosis" column says which rules to relax.',
     ]));
 
+  test('variants that leave hours unbought are counted and the most unbought named: solved, yet not buyable as specified', () => {
+    const solved = (id: string, unmetHoursPerWeek: number, demandHoursPerWeek: number) => ({
+      ...row(id, 'optimal'),
+      metrics: { unmetHoursPerWeek, demandHoursPerWeek },
+    });
+    expect(
+      outcomeLines([
+        solved('a', 0, 43068.9),
+        solved('tight', 35035.28, 43068.9),
+        solved('double', 74148.48, 129206.7),
+        solved('b', 0, 43068.9),
+      ]),
+    ).toEqual([
+      'No variant failed.',
+      '2 variants leave hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.',
+      '  double: 74148 of 129207 hours a week unbought',
+      '  tight: 35035 of 43069 hours a week unbought',
+    ]);
+  });
+
   test('one such variant reads as one', () =>
     expect(outcomeLines([row('b', 'infeasible')])).toEqual([
       'No variant failed.',

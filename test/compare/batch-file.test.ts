@@ -236,7 +236,7 @@ describe('parseBatchFile', () => {
       {
         line: 5,
         message:
-          'grid "award.maxShareOfTotalHour" is not an award rule (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
+          'grid "award.maxShareOfTotalHour" is not an award rule (did you mean "award.maxShareOfTotalHours"?): remove it or correct its name',
       },
       {
         line: 6,

@@ -7,7 +7,14 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
-import { landChunk, runBatch, workerEntry, type BatchSettings } from '../../src/compare/batch-run.js';
+import { Piscina } from 'piscina';
+import {
+  landChunk,
+  runBatch,
+  workerEntry,
+  type BatchSettings,
+  type VariantExecutor,
+} from '../../src/compare/batch-run.js';
 import type { ChunkTask } from '../../src/compare/batch-worker.js';
 import { failedRow, type BatchRow } from '../../src/compare/run-variant.js';
 import { readScenario } from '../../src/io/read-scenario.js';
@@ -122,13 +129,70 @@ describe('runBatch', () => {
     expect(timeless(given.rows.filter(on('one')))).toEqual(timeless(read.rows.filter(on('one'))));
   });
 
-  test('a row that cannot be written (a full disk) fails the batch once its variants have run, not the process', async () => {
+  test('a row that cannot be written (a full disk) fails the batch, not the process', async () => {
     const full = await settings(1, {
       onProgress: (done) => {
         if (done === 1) throw new Error('no space left on device');
       },
     });
     await expect(runBatch(full)).rejects.toThrow('no space left on device');
+  });
+
+  test('after a row cannot be written, no queued chunk of the thread pool runs: the batch fails at once', async () => {
+    // Every chunk the pool is handed, and whether it ran to its end or was stopped.
+    const outcomes: Promise<'ran' | 'stopped'>[] = [];
+    const run = Piscina.prototype.run;
+    Piscina.prototype.run = function (this: Piscina, ...args: Parameters<Piscina['run']>) {
+      const task = run.apply(this, args);
+      outcomes.push(
+        task.then(
+          () => 'ran' as const,
+          () => 'stopped' as const,
+        ),
+      );
+      return task;
+    };
+    try {
+      const full = await settings(1, {
+        onProgress: (done) => {
+          if (done === 1) throw new Error('no space left on device');
+        },
+      });
+      await expect(runBatch(full)).rejects.toThrow('no space left on device');
+    } finally {
+      Piscina.prototype.run = run;
+    }
+    // One thread, 14 variants: several chunks, the first in flight when its first row fails to be written.
+    expect(outcomes.length).toBeGreaterThan(2);
+    expect((await Promise.all(outcomes)).filter((o) => o === 'ran').length).toBeLessThanOrEqual(1);
+  });
+
+  test('after a row cannot be written, an executor is told to start no more variants, and the batch fails without waiting for the one in flight', async () => {
+    const started: string[] = [];
+    const executor: VariantExecutor = async (todo, land, stop) => {
+      for (const variant of todo) {
+        if (stop.aborted) return;
+        started.push(variant.id);
+        if (started.length === 1) land(failedRow(variant, 'a row to write'));
+        else if (started.length === 2) await new Promise<void>(() => undefined); // a variant that never ends
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const full = await settings(1, {
+      executor,
+      onProgress: (done) => {
+        if (done === 1) throw new Error('no space left on device');
+      },
+    });
+    const outcome = await Promise.race([
+      runBatch(full).then(
+        () => 'finished',
+        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000)),
+    ]);
+    expect(outcome).toBe('no space left on device');
+    expect(started).toEqual([variants[0]?.id]);
   });
 
   test('--resume keeps finished rows, drops a line cut short and the failed row, and runs only the rest', async () => {

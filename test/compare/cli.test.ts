@@ -197,6 +197,26 @@ describe.concurrent('zonal batch', () => {
     expect(resumed.stdout).toMatch(/3 variants \(2 already done, skipped\): ran 1 with 1 worker in /);
   });
 
+  test('--resume where no earlier run wrote rows (a mistyped --out) says so before it runs every variant', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(
+      file,
+      JSON.stringify({ base: path.join(repoRoot, 'scenarios', 'tiny'), grid: { zoning: ['one', 'two'] } }),
+    );
+    const typo = path.join(dir, 'ot');
+    const r = await zonal(['batch', file, '--workers', '1', '--resume', '--out', typo]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `note: --resume found no batch.jsonl in ${typo}: no earlier rows to keep, so every variant runs (is --out the earlier run's folder?)\n`,
+    );
+    expect(r.stdout).toMatch(/^2 variants: ran 2 with 1 worker in /);
+    // Where an earlier run wrote its files, --resume says nothing more.
+    const again = await zonal(['batch', file, '--workers', '1', '--resume', '--out', typo]);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toMatch(/^2 variants \(2 already done, skipped\): ran 0 /);
+  });
+
   test('--resume after a base changed counts the rows run again in words that fit one or many', async () => {
     const dir = await tempDir('zonal-batch-');
     const base = path.join(dir, 'county');
@@ -383,6 +403,13 @@ describe.concurrent('zonal batch', () => {
       stderr: `batch.json:5: base "countee" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'countee')}): give a folder or .xlsx file relative to the batch file\n1 problem found: nothing was run. Fix it and run again.\n`,
     });
     expect(existsSync(out)).toBe(false);
+    // A scenario folder beside it with a name close to the one written is offered.
+    await cp(path.join(repoRoot, 'scenarios', 'tiny'), path.join(dir, 'hertfordshire'), { recursive: true });
+    await writeFile(file, '{\n  "base": "hertfordshir",\n  "variants": [{ "id": "a" }]\n}\n');
+    const near = await zonal(['batch', file, '--out', out]);
+    expect(near.stderr).toBe(
+      `batch.json:2: base "hertfordshir" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'hertfordshir')}; did you mean "hertfordshire"?): give a folder or .xlsx file relative to the batch file\n1 problem found: nothing was run. Fix it and run again.\n`,
+    );
   });
 
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {

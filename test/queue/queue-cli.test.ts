@@ -97,6 +97,65 @@ async function killHoldingJob(w: Running): Promise<string> {
   }
 }
 
+/** Kill a worker the moment its log shows it has started the variant `id` (its `try`th try): that variant is in hand. */
+async function killHolding(w: Running, id: string, attempt: number): Promise<void> {
+  const started = new RegExp(`^\\S+ started ${id}${attempt > 1 ? ` \\(try ${attempt}\\)` : ''}$`, 'm');
+  await w.waitFor(started);
+  w.child.kill('SIGKILL');
+  await w.exited;
+  expect(w.stdout()).not.toMatch(new RegExp(`(done|failed) ${id}:`));
+}
+
+const backOnTheQueue =
+  /^variant slow: its worker stopped answering; the job goes back on the queue for another worker$/gm;
+
+let slow: Promise<{ file: string; local: unknown[] }> | null = null;
+
+/**
+ * A batch whose variant "slow" (a county with 100000 demand samples) takes seconds, so each
+ * worker can be killed while it holds it, beside six quick ones; and its rows as a local batch.
+ */
+function slowBatch(): Promise<{ file: string; local: unknown[] }> {
+  slow ??= (async () => {
+    const dir = path.dirname(batchFile);
+    await cp(path.join(repoRoot, 'scenarios', 'hertfordshire'), path.join(dir, 'hertfordshire'), {
+      recursive: true,
+    });
+    const file = path.join(dir, 'slow.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        base: 'tiny',
+        variants: [{ id: 'slow', base: 'hertfordshire', samples: 100000, seed: 1 }],
+        grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 1, 1.1] },
+      }),
+    );
+    const local = await out();
+    const r = await zonal(['batch', file, '--workers', '1', '--out', local]);
+    expect(r.code, r.stderr).toBe(0);
+    return { file, local: await rowsOf(local) };
+  })();
+  return slow;
+}
+
+/**
+ * The slow batch on the queue at `url`: `deaths` workers in turn killed while they hold "slow",
+ * then one more left to finish; its rows, and the local batch's.
+ */
+async function slowBatchKilling(
+  url: string,
+  deaths: number,
+): Promise<{ coordinator: Running; last: Running; rows: unknown[]; local: unknown[] }> {
+  const { file, local } = await slowBatch();
+  const queued = await out();
+  const coordinator = startZonal(['batch', file, '--queue', url, '--out', queued]);
+  for (let attempt = 1; attempt <= deaths; attempt++) await killHolding(await worker(url), 'slow', attempt);
+  const last = await worker(url);
+  expect(await coordinator.exited, coordinator.stderr()).toBe(0);
+  expect(await stop(last)).toBe(0);
+  return { coordinator, last, rows: await rowsOf(queued), local };
+}
+
 /** Jobs in database 0 of a server: none right after a restart without persistence. */
 async function jobsIn(server: LocalRedis): Promise<number> {
   const client = new Redis({ port: server.port, lazyConnect: true });
@@ -176,6 +235,36 @@ describe('zonal batch --queue with zonal worker', () => {
     expect(await stop(b)).toBe(0);
     expect(await rowsOf(dir)).toEqual(localRows);
   }, 90_000);
+
+  test('a worker killed holding a job, and the next one holding it killed too: a third worker solves it, and no row is lost or doubled', async () => {
+    const { coordinator, last: third, rows, local } = await slowBatchKilling(db(8), 2);
+    expect(third.stdout()).toMatch(/ started slow \(try 3\)\n.* done slow: optimal\n/);
+    expect(count(coordinator.stderr(), backOnTheQueue)).toBe(2);
+    expect(coordinator.stdout()).toMatch(/^7 variants: ran 7 on the queue .*\nNo variant failed\./);
+    expect(rows.map((r) => (r as BatchRow).id)).toEqual(local.map((r) => (r as BatchRow).id));
+    expect(rows).toEqual(local);
+  }, 120_000);
+
+  test("a job whose worker is killed a third time is given up: the coordinator says so, and its row says why in words, not in BullMQ's", async () => {
+    const { coordinator, rows, local } = await slowBatchKilling(db(9), 3);
+    const stderr = coordinator.stderr();
+    expect(count(stderr, backOnTheQueue)).toBe(2);
+    expect(stderr).toMatch(
+      /^variant slow: its worker stopped answering again \(3 times\): it is given up, as it may be what stops them; its row says failed$/m,
+    );
+    const given = {
+      status: 'failed',
+      error:
+        'the queue gave it up: the workers solving it stopped answering 3 times (killed, out of memory or cut off from Redis), and it may be what stops them: run it again with --resume',
+    };
+    expect(coordinator.stdout()).toContain(
+      `1 variant failed: see the "error" column.\n  slow: ${given.error}\n`,
+    );
+    expect(rows.find((r) => (r as BatchRow).id === 'slow')).toMatchObject(given);
+    // The other rows are the local batch's, none lost or doubled.
+    const others = (r: unknown) => (r as BatchRow).id !== 'slow';
+    expect(rows.filter(others)).toEqual(local.filter(others));
+  }, 150_000);
 
   test('a worker built from other code under the same version number takes none of the batch', async () => {
     const url = db(7);

@@ -59,6 +59,14 @@ afterAll(async () => {
   await redis?.stop();
 });
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Wait until `ready()` holds, polling; fail after 20 s. */
+async function until(ready: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 20_000; !ready(); await pause(50))
+    expect(Date.now(), 'waited 20 s').toBeLessThan(deadline);
+}
+
 /** Add a job and wait for it: the row, or the reason it failed. */
 async function outcome(
   data: unknown,
@@ -134,7 +142,7 @@ describe('zonal worker', () => {
     if ('problems' in grid) throw new Error('bad test batch');
     const rows: BatchRow[] = [];
     try {
-      await coordinator.run(grid.variants, (row) => rows.push(row));
+      await coordinator.run(grid.variants, (row) => rows.push(row), new AbortController().signal);
     } finally {
       await coordinator.close();
       await stray.close();
@@ -143,5 +151,89 @@ describe('zonal worker', () => {
     expect(rows.sort(byId).map((r) => [r.id, r.error])).toEqual(
       [...grid.variants].sort(byId).map((v) => [v.id, null]),
     );
+  });
+
+  test('a coordinator with no worker says so once per stall (its first line counts), and again only after work moved and stalled again', async () => {
+    const notices: string[] = [];
+    const coordinator = await connectQueueBatch({
+      address,
+      batchDir: path.join(repoRoot, 'scenarios'),
+      timeLimit: 30,
+      version: 'test-stall',
+      resume: false,
+      notice: (line) => notices.push(line),
+      sweepMs: 100,
+    });
+    const grid = parseBatchFile(
+      JSON.stringify({
+        base: 'tiny',
+        samples: 400,
+        seed: 2,
+        grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 0.95, 1, 1.05, 1.1] },
+      }),
+    );
+    if ('problems' in grid) throw new Error('bad test batch');
+    const noWorker = () => notices.filter((l) => /no zonal \S+ worker is connected/.test(l)).length;
+    const helperLog: string[] = [];
+    const helper = () =>
+      startWorker({
+        address,
+        concurrency: 1,
+        lockSeconds: 5,
+        version: 'test-stall',
+        log: (line) => helperLog.push(line),
+      });
+    const rows: BatchRow[] = [];
+    let running: RunningWorker | null = null;
+    try {
+      const batch = coordinator.run(grid.variants, (row) => rows.push(row), new AbortController().signal);
+      await until(() => notices.length > 0);
+      await pause(1500); // fifteen sweeps with no worker: one stall
+      expect(notices).toHaveLength(1);
+      expect(noWorker()).toBe(1);
+      // Work moves: a worker takes a job, then stops (finishing the job in hand); the rest wait again.
+      running = await helper();
+      await until(() => helperLog.some((l) => l.startsWith('started ')));
+      await running.close();
+      running = null;
+      await pause(1500);
+      expect(rows.length).toBeLessThan(grid.variants.length);
+      expect(noWorker(), JSON.stringify([notices, helperLog, rows.length])).toBe(2);
+      running = await helper();
+      await batch;
+    } finally {
+      await running?.close();
+      await coordinator.close();
+    }
+    expect(noWorker()).toBe(2);
+    expect(rows.map((r) => r.id).sort()).toEqual(grid.variants.map((v) => v.id).sort());
+  });
+
+  test('stopped by runBatch (a row that could not be written), the coordinator stops waiting and sweeping at once', async () => {
+    const coordinator = await connectQueueBatch({
+      address,
+      batchDir: path.join(repoRoot, 'scenarios'),
+      timeLimit: 30,
+      version: 'test-stopped',
+      resume: false,
+      notice: () => undefined,
+      sweepMs: 100,
+    });
+    const grid = parseBatchFile(JSON.stringify({ base: 'tiny', grid: { zoning: ['one', 'two'] } }));
+    if ('problems' in grid) throw new Error('bad test batch');
+    const stop = new AbortController();
+    try {
+      // No worker of this build: without the stop, run would wait for ever.
+      const run = coordinator.run(grid.variants, () => undefined, stop.signal);
+      await pause(300);
+      stop.abort(new Error('no space left on device'));
+      const outcome = await Promise.race([
+        run.then(() => 'returned'),
+        pause(3000).then(() => 'still waiting'),
+      ]);
+      expect(outcome).toBe('returned');
+    } finally {
+      await coordinator.close();
+    }
   });
 });

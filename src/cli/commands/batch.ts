@@ -4,7 +4,8 @@
  * Exits 0 even when some variants fail (their rows say why); 2 on a bad batch.json.
  * With --queue, the variants run on `zonal worker`s through Redis (queue/).
  */
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism, constants } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
@@ -15,12 +16,14 @@ import {
   type BatchProblem,
   type ParsedBatch,
 } from '../../compare/batch-file.js';
+import { closestName } from '../../diagnostics/did-you-mean.js';
 import type { Issue } from '../../diagnostics/issues.js';
 import * as msg from '../../diagnostics/messages.js';
 import { tenderIssues, tenderLots } from '../../lots/tender-lots.js';
 import type { Scenario } from '../../model/types.js';
 import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
+import { batchFiles } from '../../compare/batch-journal.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
 import { gridValueProblems } from '../../compare/grid-value-problems.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
@@ -139,13 +142,15 @@ async function checkBases(
       (s) => s.isFile(),
       () => false,
     );
-    if (!ok)
+    if (!ok) {
+      const near = await nearbyBase(base, full);
       throw batchFileProblems(name, [
         {
           line: baseLine(batch, base),
-          message: `base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}): give a folder or .xlsx file relative to the batch file`,
+          message: `base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}${near === null ? '' : `; did you mean "${near}"?`}): give a folder or .xlsx file relative to the batch file`,
         },
       ]);
+    }
     // Read once here, so a mistake in a base is one message before anything is written,
     // not a failed row (the same message) for every variant of it; its warnings, in its files
     // and about its tender as set (validate's), are printed once, as solve prints them.
@@ -160,6 +165,20 @@ async function checkBases(
     inputs.set(base, inputHash);
   }
   return { bases, inputs, warnings };
+}
+
+/** A scenario folder or workbook beside the missing base `full` whose name is close to the one written (`base`), as the batch file would name it; or null. */
+async function nearbyBase(base: string, full: string): Promise<string | null> {
+  const entries = await readdir(path.dirname(full), { withFileTypes: true }).catch(() => []);
+  const scenarios = entries
+    .filter((e) =>
+      e.isDirectory()
+        ? existsSync(path.join(path.dirname(full), e.name, 'scenario.json'))
+        : isWorkbookPath(e.name),
+    )
+    .map((e) => e.name);
+  const guess = closestName(path.basename(base), scenarios);
+  return guess === null ? null : path.join(path.dirname(base), guess);
 }
 
 /** The warnings validate gives about a scenario's tender as set (a rejected bid, a rule no bids can meet), as issues. */
@@ -229,16 +248,30 @@ export function resumeNotes(
   return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 }
 
+/** Variants named with their unbought hours under the summary's count of them, the most unbought first. */
+const unboughtNamed = 3;
+
 /**
  * What the summary says of the rows' outcomes: the failed ones (the first five with their
- * error), and how many have no possible award, an answer a nightly log should show too.
+ * error), how many have no possible award, and how many leave hours unbought (solved, yet not
+ * buyable as specified: compare's word for them), answers a nightly log should show too.
  */
 export function outcomeLines(
-  rows: readonly { readonly id: string; readonly status: string; readonly error: string | null }[],
+  rows: readonly {
+    readonly id: string;
+    readonly status: string;
+    readonly error: string | null;
+    readonly metrics?: { readonly unmetHoursPerWeek: number; readonly demandHoursPerWeek: number } | null;
+  }[],
 ): string[] {
   const failed = rows.filter((r) => r.status === 'failed');
   const infeasible = rows.filter((r) => r.status === 'infeasible').length;
   const one = infeasible === 1;
+  const unbought = rows
+    .flatMap((r) =>
+      r.metrics != null && r.metrics.unmetHoursPerWeek > 0 ? [{ id: r.id, ...r.metrics }] : [],
+    )
+    .sort((a, b) => b.unmetHoursPerWeek - a.unmetHoursPerWeek);
   return [
     failed.length === 0
       ? 'No variant failed.'
@@ -248,6 +281,17 @@ export function outcomeLines(
       ? []
       : [
           `${infeasible} variant${one ? ' has' : 's have'} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
+        ]),
+    ...(unbought.length === 0
+      ? []
+      : [
+          `${unbought.length} variant${unbought.length === 1 ? ' leaves' : 's leave'} hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.`,
+          ...unbought
+            .slice(0, unboughtNamed)
+            .map(
+              (u) =>
+                `  ${u.id}: ${Math.round(u.unmetHoursPerWeek)} of ${Math.round(u.demandHoursPerWeek)} hours a week unbought`,
+            ),
         ]),
   ];
 }
@@ -294,6 +338,9 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const wrong = gridValueProblems(batch, bases);
   if (wrong.length > 0) throw batchFileProblems(path.basename(file), wrong);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
+  // A queue's --resume collects the results its workers finished, rows written here or not.
+  const nothingToResume =
+    flags.resume === true && queue === null && !existsSync(path.join(flags.out, batchFiles.jsonl));
   const bar = progressBar('variants');
   const progress = { done: 0, total: variants.length };
   const unwatch = tellWhenStopped(progress, bar);
@@ -310,7 +357,10 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     timeLimit,
     version,
     // After the output folder is known to be usable, so a bad --out is its one message.
-    onStart: () => printIssues([...fileWarnings, ...warnings]),
+    onStart: () => {
+      printIssues([...fileWarnings, ...warnings]);
+      if (nothingToResume) standardErr().write(`${msg.nothingToResume(flags.out)}\n`);
+    },
     onProgress: (d, t) => {
       progress.done = d;
       progress.total = t;
