@@ -17,6 +17,7 @@ import type { CareType, Scenario } from '../model/types.js';
 import { neighbourGraph, planeKm, type NeighbourGraph } from './neighbours.js';
 import { mostZones } from './impossible.js';
 import type { ZoneProblem } from './problem.js';
+import { byId } from '../model/order.js';
 
 /** @defaultValue 2: no zone more than twice the mean, so no lot dwarfs the others. */
 const ceilingFactor = 2;
@@ -51,7 +52,7 @@ function zoneCareTypes(scenario: Scenario): CareType[] {
 
 function defaultFloor(scenario: Scenario): { floor: number; source: string } {
   const largest = [...scenario.providers].sort(
-    (a, b) => b.minViableHours - a.minViableHours || (a.id < b.id ? -1 : 1),
+    (a, b) => b.minViableHours - a.minViableHours || byId(a, b),
   )[0];
   return largest === undefined
     ? { floor: 0, source: 'no providers, so no floor' }
@@ -59,7 +60,7 @@ function defaultFloor(scenario: Scenario): { floor: number; source: string } {
 }
 
 export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltProblem {
-  const areas = [...scenario.areas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const areas = [...scenario.areas].sort(byId);
   const careTypes = zoneCareTypes(scenario);
   const demand = new Map<string, number>();
   for (const d of scenario.demand)

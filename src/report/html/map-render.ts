@@ -13,6 +13,7 @@ import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
 import { hatchPatternId, noAwardColour, riskScheme } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
 import { hasRiskScores, mapCareType, zoneAwards, zoneServedBy, type ZoneAward } from './zone-awards.js';
+import { byLocaleText } from '../../model/order.js';
 
 const noAward = 'No award';
 /** Drawing widths; the page scales maps to their column. */
@@ -141,7 +142,7 @@ function borderMarks(l: MapLayers, label: (z: ZoneAward) => string, fontSize: nu
 
 function providerMap(input: MapInput, l: MapLayers): Html {
   const leads = [...new Set(l.zones.map((z) => z.properties.leadProviderId))].sort((a, b) =>
-    (a ?? '~').localeCompare(b ?? '~'),
+    byLocaleText(a ?? '~', b ?? '~'),
   );
   const unmet = l.areas.filter((a) => a.properties.zone.unmetHoursPerWeek > 0);
   return plotMarkup({
