@@ -147,6 +147,15 @@ describe('the order of allocations', () => {
   });
 });
 
+describe('the order of providers', () => {
+  test('result.json lists every provider by id (code point: capitals first), whatever order providers.csv gives them', async () => {
+    const s = { ...base, providers: [provider('p0'), ...base.providers].reverse() };
+    const r = await solved(s);
+    // The locale's order would put 'p0' first.
+    expect(r.providers.map((p) => p.providerId)).toEqual(['P1', 'P2', 'P3', 'p0']);
+  });
+});
+
 describe('back-ups', () => {
   test('a sole lot with backup: true names up to two other providers, cheapest first, with no hours', async () => {
     const s = twoZoneScenario({
