@@ -14,6 +14,8 @@ import {
   type ScenarioParts,
 } from '../helpers/scenario-builder.js';
 import { close, solved } from '../helpers/run.js';
+import { buildLots } from '../../src/lots/build-lots.js';
+import { contractSection } from '../../src/contract/whole-life.js';
 
 const weeks = 52;
 const pennies = (x: number) => Math.round(x * 100) / 100;
@@ -66,6 +68,18 @@ describe('contract term and whole-life cost', () => {
     const lotZ1 = contract?.lots.find((l) => l.lotId === 'standard:Z1');
     expect(lotZ1?.years.map((y) => y.annualCost)).toEqual(z1.map(pennies));
     expect(contract?.years[0]?.annualCost).toBe(result.totals.annualCost);
+  });
+});
+
+describe("result.json's contract lots", () => {
+  it('are listed by lot id, whatever order the lots come in', () => {
+    const scenario = threeYears(handExample);
+    const lots = buildLots(scenario, scenario.zonings.get('z') ?? new Map()).reverse();
+    const section = contractSection(scenario, lots, []);
+    expect('contract' in section ? section.contract.lots.map((l) => l.lotId) : []).toEqual([
+      'standard:Z1',
+      'standard:Z2',
+    ]);
   });
 });
 
