@@ -187,6 +187,28 @@ describe('back-ups', () => {
     ]);
   });
 
+  test('back-ups at equal prices are named in bid id order by code point', async () => {
+    const s = twoZoneScenario({
+      lotPlan: { standard: lotEntry({ geography: 'county', backup: true }) },
+      demand: [demand('A1', 10), demand('A3', 10)],
+    });
+    const tied = {
+      ...s,
+      bids: [
+        ...s.bids,
+        bid('b9', 'P3', ['A1', 'A2', 'A3'], { price: 28 }),
+        bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 28 }),
+      ],
+    };
+    const named = chooseBackups(
+      tied,
+      lotsOf(tied),
+      (await solved(tied)).allocations.filter((a) => a.role !== 'backup'),
+    );
+    // The locale's order would put b9 first.
+    expect(named.map((a) => a.bidId)).toEqual(['B10', 'b9']);
+  });
+
   test('a sole lot nobody holds names no back-ups, which would back up no one (explore16)', async () => {
     // Two sole zones of 100 h with back-ups and a share cap of 40% (80 h): no provider may hold
     // either lot, so all 200 h are unmet; the award named P1 and P2 back-ups of both, and their
