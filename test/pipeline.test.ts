@@ -12,7 +12,7 @@ import type { SolverBackend, SolverOutcome } from '../src/solve/program.js';
 import { firstNonFinite } from '../src/report/finite.js';
 import { formatSummary } from '../src/report/summary.js';
 import { titleBlock } from '../src/report/html/headline.js';
-import type { Allocation, AwardRole, Scenario } from '../src/model/types.js';
+import type { Allocation, AwardRole, Bid, Scenario } from '../src/model/types.js';
 import { sortAllocations } from '../src/model/result.js';
 import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
@@ -157,29 +157,34 @@ describe('the order of providers', () => {
 });
 
 describe('back-ups', () => {
-  test('a sole lot with backup: true names up to two other providers, cheapest first, with no hours', async () => {
+  /** One county lot with back-ups, won by B2 (P2); `more` bids added. */
+  const countyWithBackups = (more: readonly Bid[] = []) => {
     const s = twoZoneScenario({
       lotPlan: { standard: lotEntry({ geography: 'county', backup: true }) },
       demand: [demand('A1', 10), demand('A3', 10)],
     });
+    return { ...s, bids: [...s.bids, ...more] };
+  };
+  /** The back-ups chosen for the award of `s`, in the order they are named. */
+  const backupsOf = async (s: Scenario) =>
+    chooseBackups(
+      s,
+      lotsOf(s),
+      (await solved(s)).allocations.filter((a) => a.role !== 'backup'),
+    );
+
+  test('a sole lot with backup: true names up to two other providers, cheapest first, with no hours', async () => {
+    const s = countyWithBackups();
     const result = await solved(s);
     const backups = result.allocations.filter((a) => a.role === 'backup');
     expect(result.allocations.filter((a) => a.role === 'sole').map((a) => a.bidId)).toEqual(['B2']);
     expect(backups).toEqual([]); // nobody else covers the whole county
-    const wider = {
-      ...s,
-      bids: [
-        ...s.bids,
+    const named = await backupsOf(
+      countyWithBackups([
         bid('B8', 'P1', ['A1', 'A2', 'A3'], { price: 30 }),
         bid('B9', 'P3', ['A1', 'A2', 'A3'], { price: 29 }),
         bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 28 }),
-      ],
-    };
-    const lots = lotsOf(wider);
-    const named = chooseBackups(
-      wider,
-      lots,
-      (await solved(wider)).allocations.filter((a) => a.role !== 'backup'),
+      ]),
     );
     expect(named.map((a) => [a.bidId, a.providerId, a.hoursPerWeek])).toEqual([
       ['B10', 'P1', 0],
@@ -188,22 +193,11 @@ describe('back-ups', () => {
   });
 
   test('back-ups at equal prices are named in bid id order by code point', async () => {
-    const s = twoZoneScenario({
-      lotPlan: { standard: lotEntry({ geography: 'county', backup: true }) },
-      demand: [demand('A1', 10), demand('A3', 10)],
-    });
-    const tied = {
-      ...s,
-      bids: [
-        ...s.bids,
+    const named = await backupsOf(
+      countyWithBackups([
         bid('b9', 'P3', ['A1', 'A2', 'A3'], { price: 28 }),
         bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 28 }),
-      ],
-    };
-    const named = chooseBackups(
-      tied,
-      lotsOf(tied),
-      (await solved(tied)).allocations.filter((a) => a.role !== 'backup'),
+      ]),
     );
     // The locale's order would put b9 first.
     expect(named.map((a) => a.bidId)).toEqual(['B10', 'b9']);
