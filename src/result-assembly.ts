@@ -18,6 +18,7 @@ import { eligibleBids } from './lots/eligibility.js';
 import { eligibleOffers } from './lots/offers.js';
 import type { AwardScores } from './scoring/award-scores.js';
 import type { LotExplanation } from './explain/types.js';
+import { byId } from './model/order.js';
 
 export interface ResultParts {
   readonly scenario: Scenario;
@@ -48,7 +49,7 @@ const resultHeader = (scenario: Scenario): ResultHeader => ({
 });
 
 /** The scenario's providers in id order, as result.json lists them. */
-const providersById = (scenario: Scenario) => [...scenario.providers].sort((a, b) => (a.id < b.id ? -1 : 1));
+const providersById = (scenario: Scenario) => [...scenario.providers].sort(byId);
 
 export function assembleResult(parts: ResultParts): Result {
   const { scenario, lots, scores } = parts;

@@ -12,7 +12,7 @@ import type { SolverBackend, SolverOutcome } from '../src/solve/program.js';
 import { firstNonFinite } from '../src/report/finite.js';
 import { formatSummary } from '../src/report/summary.js';
 import { titleBlock } from '../src/report/html/headline.js';
-import type { Allocation, AwardRole, Scenario } from '../src/model/types.js';
+import type { Allocation, AwardRole, Bid, Scenario } from '../src/model/types.js';
 import { sortAllocations } from '../src/model/result.js';
 import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
@@ -147,35 +147,60 @@ describe('the order of allocations', () => {
   });
 });
 
+describe('the order of providers', () => {
+  test('result.json lists every provider by id (code point: capitals first), whatever order providers.csv gives them', async () => {
+    const s = { ...base, providers: [provider('p0'), ...base.providers].reverse() };
+    const r = await solved(s);
+    // The locale's order would put 'p0' first.
+    expect(r.providers.map((p) => p.providerId)).toEqual(['P1', 'P2', 'P3', 'p0']);
+  });
+});
+
 describe('back-ups', () => {
-  test('a sole lot with backup: true names up to two other providers, cheapest first, with no hours', async () => {
+  /** One county lot with back-ups, won by B2 (P2); `more` bids added. */
+  const countyWithBackups = (more: readonly Bid[] = []) => {
     const s = twoZoneScenario({
       lotPlan: { standard: lotEntry({ geography: 'county', backup: true }) },
       demand: [demand('A1', 10), demand('A3', 10)],
     });
+    return { ...s, bids: [...s.bids, ...more] };
+  };
+  /** The back-ups chosen for the award of `s`, in the order they are named. */
+  const backupsOf = async (s: Scenario) =>
+    chooseBackups(
+      s,
+      lotsOf(s),
+      (await solved(s)).allocations.filter((a) => a.role !== 'backup'),
+    );
+
+  test('a sole lot with backup: true names up to two other providers, cheapest first, with no hours', async () => {
+    const s = countyWithBackups();
     const result = await solved(s);
     const backups = result.allocations.filter((a) => a.role === 'backup');
     expect(result.allocations.filter((a) => a.role === 'sole').map((a) => a.bidId)).toEqual(['B2']);
     expect(backups).toEqual([]); // nobody else covers the whole county
-    const wider = {
-      ...s,
-      bids: [
-        ...s.bids,
+    const named = await backupsOf(
+      countyWithBackups([
         bid('B8', 'P1', ['A1', 'A2', 'A3'], { price: 30 }),
         bid('B9', 'P3', ['A1', 'A2', 'A3'], { price: 29 }),
         bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 28 }),
-      ],
-    };
-    const lots = lotsOf(wider);
-    const named = chooseBackups(
-      wider,
-      lots,
-      (await solved(wider)).allocations.filter((a) => a.role !== 'backup'),
+      ]),
     );
     expect(named.map((a) => [a.bidId, a.providerId, a.hoursPerWeek])).toEqual([
       ['B10', 'P1', 0],
       ['B9', 'P3', 0],
     ]);
+  });
+
+  test('back-ups at equal prices are named in bid id order by code point', async () => {
+    const named = await backupsOf(
+      countyWithBackups([
+        bid('b9', 'P3', ['A1', 'A2', 'A3'], { price: 28 }),
+        bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 28 }),
+      ]),
+    );
+    // The locale's order would put b9 first.
+    expect(named.map((a) => a.bidId)).toEqual(['B10', 'b9']);
   });
 
   test('a sole lot nobody holds names no back-ups, which would back up no one (explore16)', async () => {

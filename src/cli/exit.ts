@@ -3,6 +3,7 @@
  */
 import { formatIssue, type Issue } from '../diagnostics/issues.js';
 import { standardErr, terminalSafe } from './terminal.js';
+import { byText } from '../model/order.js';
 
 /** 3: no award is possible under the scenario's hard rules (an answer, with a diagnosis; DESIGN.md section 9). */
 export const exitCodes = { ok: 0, failure: 1, badInput: 2, infeasible: 3 } as const;
@@ -27,8 +28,7 @@ export function printIssues(issues: readonly Issue[], to?: NodeJS.WritableStream
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   const sheet = (i: Issue) => `${i.file}\0${i.cell?.split(/[! ]/)[0] ?? ''}`;
-  const byPlace = (a: Issue, b: Issue) =>
-    sheet(a) < sheet(b) ? -1 : sheet(a) > sheet(b) ? 1 : (a.line ?? 0) - (b.line ?? 0);
+  const byPlace = (a: Issue, b: Issue) => byText(sheet(a), sheet(b)) || (a.line ?? 0) - (b.line ?? 0);
   const shown = [...[...errors].sort(byPlace), ...[...warnings].sort(byPlace)].slice(0, maxShown);
   for (const issue of shown) stream.write(`${terminalSafe(formatIssue(issue))}\n`);
   if (issues.length > shown.length) stream.write(`… and ${issues.length - shown.length} more\n`);

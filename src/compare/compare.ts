@@ -27,6 +27,7 @@ import {
   tenderedLotsKey,
 } from './options.js';
 import { isBuyable, isUnmet, rankAwards } from './rank.js';
+import { byText } from '../model/order.js';
 
 /** An option as compare lists it: a standard option, or the scenario's own lot plan. */
 interface ComparedOption {
@@ -199,7 +200,7 @@ function shortLotsOf(result: Result): SolvedCase['shortLots'] {
   return result.lots
     .filter((l) => l.eligibleOffers > 0 && isUnmet(l.unmetHoursPerWeek))
     .map((l) => ({ lotId: l.lotId, unmet: l.unmetHoursPerWeek }))
-    .sort((a, b) => b.unmet - a.unmet || (a.lotId < b.lotId ? -1 : 1));
+    .sort((a, b) => b.unmet - a.unmet || byText(a.lotId, b.lotId));
 }
 
 /** The lots no bid may win whose bids were rejected below legal pay, with how many were. */

@@ -14,6 +14,7 @@ import { mersenne } from 'pure-rand/generator/mersenne';
 import type { Result } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { demandWhere } from '../model/demand-table.js';
+import { ascending } from '../model/order.js';
 
 interface ProviderSampling {
   readonly providerId: string;
@@ -183,7 +184,7 @@ function summarise(
   stats: readonly { providerId: string; hours: number; over: number; below: number }[],
 ): SamplingSummary {
   const n = Math.max(1, options.samples);
-  const sorted = [...unmetDraws].sort((a, b) => a - b);
+  const sorted = [...unmetDraws].sort(ascending);
   return {
     samples: options.samples,
     seed: options.seed,

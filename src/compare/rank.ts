@@ -10,6 +10,7 @@
  * unmet hours and strictly better on one of them.
  */
 import type { AwardMetrics } from './metrics.js';
+import { byText } from '../model/order.js';
 
 interface Ranked<T> {
   readonly item: T;
@@ -82,7 +83,7 @@ function compareRankable(a: Rankable, b: Rankable): number {
   if (ta !== tb) return ta - tb;
   const keys = (m: AwardMetrics | null): number[] =>
     m === null ? [] : ta === 0 ? [m.annualCost, m.riskScore] : [m.unmetHoursPerWeek, m.allInAnnualCost];
-  return byKeys(keys(a.metrics), keys(b.metrics)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return byKeys(keys(a.metrics), keys(b.metrics)) || byText(a.key, b.key);
 }
 
 export function rankAwards<T extends Rankable>(items: readonly T[]): Ranking<T> {
@@ -98,7 +99,7 @@ export function rankAwards<T extends Rankable>(items: readonly T[]): Ranking<T> 
       byKeys(
         [a.metrics?.riskScore ?? 0, a.metrics?.annualCost ?? 0],
         [b.metrics?.riskScore ?? 0, b.metrics?.annualCost ?? 0],
-      ) || (a.key < b.key ? -1 : 1),
+      ) || byText(a.key, b.key),
   )[0];
   return {
     ranked,

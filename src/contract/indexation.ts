@@ -12,6 +12,7 @@
 import type { CostFloor } from '../scoring/cost-floor.js';
 import type { ContractSettings } from '../model/contract-settings.js';
 import type { ContractYear } from './term.js';
+import { ascending } from '../model/order.js';
 
 /**
  * National Living Wage (£ per hour, from April of the year), as the Homecare
@@ -26,9 +27,7 @@ const nationalLivingWage: Readonly<Record<number, number>> = {
   2026: 12.71,
 };
 
-const nlwYears = Object.keys(nationalLivingWage)
-  .map(Number)
-  .sort((a, b) => a - b);
+const nlwYears = Object.keys(nationalLivingWage).map(Number).sort(ascending);
 const lastYear = nlwYears[nlwYears.length - 1] as number;
 /** The last published rise (2025 → 2026, about 4.1%): held for later years. */
 const lastRise = (nationalLivingWage[lastYear] as number) / (nationalLivingWage[lastYear - 1] as number) - 1;

@@ -17,6 +17,7 @@ import type { Allocation, Lot, Scenario } from '../model/types.js';
 import type { Program, Variable } from '../solve/program.js';
 import { defaultTransition, type TransitionSettings } from '../model/contract-settings.js';
 import type { TransitionResult } from '../model/contract-result.js';
+import { byKey } from '../model/order.js';
 
 function transitionSettings(scenario: Scenario): TransitionSettings {
   return scenario.transition ?? { ...defaultTransition, priceChange: false };
@@ -71,8 +72,8 @@ export function withTransition(scenario: Scenario, lots: readonly Lot[], program
   const rows = [...program.rows];
   const kept: [number, number][] = [];
   let total = 0;
-  for (const [lotId, byProvider] of [...today].sort(([a], [b]) => (a < b ? -1 : 1)))
-    for (const [providerId, hours] of [...byProvider].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [lotId, byProvider] of [...today].sort(byKey))
+    for (const [providerId, hours] of [...byProvider].sort(byKey)) {
       total += hours;
       const k = variables.length;
       variables.push({

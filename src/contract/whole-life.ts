@@ -14,6 +14,7 @@ import { floorFactors, priceFactors } from './indexation.js';
 import type { ContractSettings } from '../model/contract-settings.js';
 import { contractYears, demandRatios, discountFactor, type ContractYear } from './term.js';
 import type { ContractFloorFlag, ContractResult, ContractTotals } from '../model/contract-result.js';
+import { byId } from '../model/order.js';
 
 /** What the term does to one lot, year by year. */
 interface LotTerm {
@@ -148,15 +149,13 @@ export function contractSection(
       discountRate: contract.discountRate,
       indexation: contract.indexation,
       ...of(served, base),
-      lots: [...lots]
-        .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((lot) => ({
-          lotId: lot.id,
-          ...of(
-            served.filter((a) => a.lotId === lot.id),
-            base,
-          ),
-        })),
+      lots: [...lots].sort(byId).map((lot) => ({
+        lotId: lot.id,
+        ...of(
+          served.filter((a) => a.lotId === lot.id),
+          base,
+        ),
+      })),
       ...(years.length > base.length ? { withExtensions: of(served, years) } : {}),
       floorFlags: floorFlags(years, terms, served),
     },

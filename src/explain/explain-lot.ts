@@ -12,6 +12,7 @@ import { hasPlaces } from '../structures/index.js';
 import { awardLoad, ruleReason, stoppedBy, type AwardLoad, type Candidate } from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
 import { unboughtHours, unboughtStoppedBy } from './unbought-hours.js';
+import { byId } from '../model/order.js';
 
 interface RoleContext {
   readonly scenario: Scenario;
@@ -39,7 +40,7 @@ function candidates(c: RoleContext): Candidate[] {
     const parts = offerParts(offer, c.lot);
     return { id: offer.bids[0]?.id ?? '', providerId: offer.providerId, ...blend(parts), parts };
   });
-  return found.sort((a, b) => better(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return found.sort((a, b) => better(a, b) || byId(a, b));
 }
 
 function explainRole(c: RoleContext): RoleExplanation {

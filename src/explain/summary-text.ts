@@ -4,6 +4,7 @@
  */
 import type { LotResult, ProviderResult, Result, ScoreComponent } from '../model/result.js';
 import { topDrivers } from '../scoring/components.js';
+import { byText } from '../model/order.js';
 
 const drivers = (detail: Readonly<Record<string, ScoreComponent>> | undefined, n: number) =>
   topDrivers(detail ?? {}, n)
@@ -24,7 +25,7 @@ export function lotReasonLines(r: Result): string[] {
 /** A provider's weakest weighted viability component, e.g. "margin 0.12". */
 export function weakestViability(p: ProviderResult): string {
   const entries = Object.entries(p.viabilityDetail ?? {}).filter(([, c]) => c.weight > 0);
-  const weakest = entries.sort(([a, x], [b, y]) => x.value - y.value || (a < b ? -1 : 1))[0];
+  const weakest = entries.sort(([a, x], [b, y]) => x.value - y.value || byText(a, b))[0];
   return weakest === undefined ? '' : `${weakest[0]} ${weakest[1].value.toFixed(2)}`;
 }
 

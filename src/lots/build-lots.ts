@@ -7,6 +7,7 @@ import type { CareType, DemandRow, Lot, LotEntry, Scenario, Zoning } from '../mo
 import { entryBackups, entryPlaces, entryRoles } from '../structures/index.js';
 import { careTypes } from '../model/types.js';
 import { periodOrder } from './period-order.js';
+import { byId, byKey } from '../model/order.js';
 
 /** What lots are built from: the lot plan, the areas and the demand of the design period (and later ones). */
 type LotSource = Pick<Scenario, 'lotPlan' | 'areas' | 'period' | 'demand'>;
@@ -84,9 +85,7 @@ function careDemandOf(
 ): Map<CareType, Map<string, number>> {
   const out = new Map<CareType, Map<string, number>>();
   for (const type of [careType, ...careTypes.filter((c) => c !== careType)]) {
-    const kept = new Map(
-      [...(byType.get(type) ?? [])].filter(([, h]) => h > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    );
+    const kept = new Map([...(byType.get(type) ?? [])].filter(([, h]) => h > 0).sort(byKey));
     if (kept.size > 0) out.set(type, kept);
   }
   return out;
@@ -188,5 +187,5 @@ export function buildLots(scenario: LotSource, zoning: Zoning): Lot[] {
       });
     }
   }
-  return lots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return lots.sort(byId);
 }

@@ -6,6 +6,7 @@
  */
 import type { AwardRules, Bid, CareType, Lot, RoleName } from '../model/types.js';
 import { filledRoles, hasPlaces, roleAllows, structureOf } from '../structures/index.js';
+import { byId } from '../model/order.js';
 
 /** The award rules a bid's eligibility reads. */
 export type EligibilityRules = Pick<AwardRules, 'minQuality'>;
@@ -177,6 +178,6 @@ function eligibleBidsOf(
     return types
       .flatMap((t) => candidateBids(lot, bids, t))
       .filter((b) => roles.some((r) => isEligible(b, lot, r, rules)))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+      .sort(byId);
   });
 }

@@ -20,6 +20,7 @@ import {
   type FilledRole,
   type LotAnswers,
 } from './eligibility.js';
+import { byId } from '../model/order.js';
 
 export interface Offer {
   readonly providerId: string;
@@ -112,7 +113,7 @@ function eligibleBidLists(
 
 /** One provider's offers from its bid lists, made one at a time, in bid id order. */
 function* providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): Generator<Offer> {
-  const sorted = lists.map((list) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  const sorted = lists.map((list) => [...list].sort(byId));
   for (const combo of combinations(sorted)) {
     const offer = { providerId, bids: combo };
     if (!hasPlaces(lot) || offerAreas(offer, lot).length > 0) yield offer;

@@ -1,3 +1,4 @@
+import { byText } from '../model/order.js';
 /**
  * Periods in time order: numeric-aware, so "2027" < "2028" and "2027-q4" <
  * "2028-q1", as `Intl.Collator('en', { numeric: true })` orders them. Periods
@@ -15,7 +16,7 @@ const plainNumber = /^(0|[1-9][0-9]*)$/;
 /** Negative, zero or positive, as `a` comes before, with or after `b`. */
 export function periodOrder(a: string, b: string): number {
   if (plainNumber.test(a) && plainNumber.test(b))
-    return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+    return a.length !== b.length ? a.length - b.length : byText(a, b);
   collator ??= new Intl.Collator('en', { numeric: true }).compare;
   return collator(a, b);
 }

@@ -14,6 +14,7 @@ import { eligiblePartBids } from './eligibility.js';
 import { hasEligibleOffer, offerProviders } from './offers.js';
 import { hasPlaces } from '../structures/index.js';
 import { frameworksAboveShareCap } from './framework-share-cap.js';
+import { byKey } from '../model/order.js';
 
 export interface Rejection {
   readonly bidId: string;
@@ -183,7 +184,7 @@ function zonesWithoutLots(scenario: Scenario, lots: readonly Lot[]): string[] {
   const zones = groupAreas(areaIds, scenario.zonings.get(scenario.zoning) ?? new Map(), 'zone');
   return [...zones]
     .filter(([zoneId]) => !tendered.has(zoneId) && zoneId !== countyZoneId)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byKey)
     .map(([zoneId, zoneAreas]) =>
       zoneWithoutDemand(zoneId, zoneAreas, scenario.period, scenario.places?.names.demand ?? 'demand.csv'),
     );

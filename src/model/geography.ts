@@ -9,6 +9,7 @@ import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import { once } from './once.js';
 import { named } from './plan-functions.js';
+import { ascending } from './order.js';
 
 const boundsShape = () =>
   z.strictObject({
@@ -106,7 +107,7 @@ export function nearestFinder(areas: readonly PlacedArea[]) {
 }
 
 function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = [...xs].sort(ascending);
   return s.length === 0 ? 0 : (s[Math.floor((s.length - 1) / 2)] ?? 0);
 }
 

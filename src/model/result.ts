@@ -6,7 +6,7 @@ import type { Allocation, AwardRole, CareType, LotStructure, Objective, SolveSta
 import type { Diagnosis, LotExplanation, RuleCostReport } from './explanation.js';
 import type { AwardViability, CostFloor, ZoneViability } from './scores.js';
 import type { ContractResult, PaymentResult, TransitionResult } from './contract-result.js';
-import { byText } from './text-order.js';
+import { byText } from './order.js';
 
 export interface ScoreComponent {
   readonly value: number;

@@ -13,6 +13,7 @@ import { withoutByteOrderMark } from '../io/text-decode.js';
 import { isWorkbookPath } from '../io/workbook-path.js';
 import path from 'node:path';
 import { z } from 'zod';
+import { byText } from '../model/order.js';
 
 export interface ScenarioFile {
   /** Relative to the scenario folder, with "/" between folders. */
@@ -44,7 +45,7 @@ export function isSafeBundlePath(p: string): boolean {
 
 export function bundleHash(files: readonly ScenarioFile[]): string {
   const hash = createHash('sha256');
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const f of [...files].sort((a, b) => byText(a.path, b.path))) {
     hash.update(`${f.path}\0${f.data.length}\0`);
     hash.update(f.data);
   }

@@ -8,6 +8,7 @@
 import type { Result } from '../model/result.js';
 import { careTypes, type CareType, type Lot, type Scenario } from '../model/types.js';
 import { toCsv } from './csv-write.js';
+import { byLocaleText } from '../model/order.js';
 
 export interface BaselineRow {
   readonly areaId: string;
@@ -73,9 +74,9 @@ export function awardAsCurrent(result: Result, scenario: Scenario, lots: readonl
   }
   return [...sums.values()].sort(
     (x, y) =>
-      x.areaId.localeCompare(y.areaId) ||
-      x.careType.localeCompare(y.careType) ||
-      x.providerId.localeCompare(y.providerId),
+      byLocaleText(x.areaId, y.areaId) ||
+      byLocaleText(x.careType, y.careType) ||
+      byLocaleText(x.providerId, y.providerId),
   );
 }
 

@@ -3,6 +3,7 @@
  * spare capacity, who holds which lot, and who backs it up.
  */
 import type { Allocation, Lot, Provider, Scenario } from '../model/types.js';
+import { byKey, largestFirst } from '../model/order.js';
 
 export interface AwardFacts {
   readonly providers: ReadonlyMap<string, Provider>;
@@ -15,8 +16,7 @@ export interface AwardFacts {
   readonly totalDemand: number;
 }
 
-const byKey = <V>(entries: Iterable<[string, V]>) =>
-  new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sortedMap = <V>(entries: Iterable<[string, V]>) => new Map([...entries].sort(byKey));
 
 export function awardFacts(
   scenario: Scenario,
@@ -39,8 +39,8 @@ export function awardFacts(
   }
   return {
     providers: new Map(scenario.providers.map((p) => [p.id, p])),
-    hoursByProvider: byKey(hoursByProvider),
-    lotHours: new Map([...lotHours].map(([lotId, m]) => [lotId, byKey(m)])),
+    hoursByProvider: sortedMap(hoursByProvider),
+    lotHours: new Map([...lotHours].map(([lotId, m]) => [lotId, sortedMap(m)])),
     backups,
     totalDemand: lots.reduce((t, l) => t + l.demand, 0),
   };
@@ -63,7 +63,5 @@ export function utilisationOf(facts: AwardFacts, providerId: string): number {
 
 /** Providers holding hours in a lot, sorted by hours (largest first, then id). */
 export function holdersOf(facts: AwardFacts, lotId: string): [string, number][] {
-  return [...(facts.lotHours.get(lotId) ?? new Map<string, number>())].sort(
-    ([a, x], [b, y]) => y - x || (a < b ? -1 : 1),
-  );
+  return [...(facts.lotHours.get(lotId) ?? new Map<string, number>())].sort(largestFirst);
 }

@@ -17,6 +17,7 @@ import type { Bid, Lot, Scenario } from '../model/types.js';
 import { lotFloors, type CostFloor } from './cost-floor.js';
 import { flagFor, otherBidsMedian } from './flags.js';
 import { lowTenderThresholds, type ScoringSettings } from './settings.js';
+import { byId, byText } from '../model/order.js';
 
 export interface BidScore {
   readonly lotId: string;
@@ -95,7 +96,7 @@ function ranked(
   rejected: ReadonlySet<string>,
 ): BidScore[] {
   const order = [...rows].sort(
-    (a, b) => b.totalScore - a.totalScore || a.pricePerHour - b.pricePerHour || (a.bidId < b.bidId ? -1 : 1),
+    (a, b) => b.totalScore - a.totalScore || a.pricePerHour - b.pricePerHour || byText(a.bidId, b.bidId),
   );
   let rank = 0;
   let seen = 0;
@@ -111,28 +112,26 @@ function ranked(
 export function bidScores(scenario: Scenario, lots: readonly Lot[], settings: ScoringSettings): BidScore[] {
   const floors = lotFloors(scenario, lots, settings.costModel);
   const anyQuality = { ...scenario.award, minQuality: 0 };
-  const bids = [...scenario.bids].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return [...lots]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .flatMap((lot) => {
-      // The lowest price of its care type among bids that may win sets the price points; rejected bids are still listed.
-      const eligible = eligiblePartBids(lot, bids, scenario.award);
-      const listed = { ...lot, rejectedBidIds: [] };
-      const othersMedian = otherBidsMedian(scenario, lot);
-      const rows = [...lot.careDemand.keys()].flatMap((careType) => {
-        const prices = eligible.filter((b) => b.careType === careType).map((b) => b.price);
-        const minPrice = prices.length > 0 ? Math.min(...prices) : Math.min(...bids.map((b) => b.price));
-        const context: LotContext = {
-          lot,
-          minPrice,
-          floor: floors.get(lot.id),
-          othersMedian: (providerId) => othersMedian(providerId, careType),
-        };
-        return candidateBids(lot, bids, careType).flatMap((bid) => {
-          const roles = filledRoles(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
-          return roles.length === 0 ? [] : [scoreBid(scenario, context, bid, roles, settings)];
-        });
+  const bids = [...scenario.bids].sort(byId);
+  return [...lots].sort(byId).flatMap((lot) => {
+    // The lowest price of its care type among bids that may win sets the price points; rejected bids are still listed.
+    const eligible = eligiblePartBids(lot, bids, scenario.award);
+    const listed = { ...lot, rejectedBidIds: [] };
+    const othersMedian = otherBidsMedian(scenario, lot);
+    const rows = [...lot.careDemand.keys()].flatMap((careType) => {
+      const prices = eligible.filter((b) => b.careType === careType).map((b) => b.price);
+      const minPrice = prices.length > 0 ? Math.min(...prices) : Math.min(...bids.map((b) => b.price));
+      const context: LotContext = {
+        lot,
+        minPrice,
+        floor: floors.get(lot.id),
+        othersMedian: (providerId) => othersMedian(providerId, careType),
+      };
+      return candidateBids(lot, bids, careType).flatMap((bid) => {
+        const roles = filledRoles(lot).filter((r) => isEligible(bid, listed, r, anyQuality));
+        return roles.length === 0 ? [] : [scoreBid(scenario, context, bid, roles, settings)];
       });
-      return ranked(rows, scenario.award.minQuality, new Set(lot.rejectedBidIds));
     });
+    return ranked(rows, scenario.award.minQuality, new Set(lot.rejectedBidIds));
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { groupedNumber } from '../model/grouped-number.js';
 import type { ScoreComponent } from '../model/result.js';
+import { byText } from '../model/order.js';
 
 export type Components = Readonly<Record<string, ScoreComponent>>;
 
@@ -48,7 +49,7 @@ export function valuesOf(components: Components): Record<string, number> {
 export function topDrivers(components: Components, n: number): [string, ScoreComponent][] {
   return Object.entries(components)
     .filter(([, c]) => c.weight * c.value > 0)
-    .sort(([a, x], [b, y]) => y.weight * y.value - x.weight * x.value || (a < b ? -1 : 1))
+    .sort(([a, x], [b, y]) => y.weight * y.value - x.weight * x.value || byText(a, b))
     .slice(0, n);
 }
 

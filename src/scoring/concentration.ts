@@ -11,6 +11,7 @@
  * (2,000, 0.75), (2,500, 1).
  */
 import { clamp01, fmtPercent } from './components.js';
+import { byKey } from '../model/order.js';
 
 export interface CountyConcentration {
   /** providerId → share of county design demand, sorted by id. */
@@ -32,9 +33,7 @@ export function countyConcentration(
   totalDemand: number,
 ): CountyConcentration {
   const shares = new Map(
-    [...hoursByProvider]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([p, h]) => [p, totalDemand > 0 ? h / totalDemand : 0]),
+    [...hoursByProvider].sort(byKey).map(([p, h]) => [p, totalDemand > 0 ? h / totalDemand : 0]),
   );
   let largestProvider: string | null = null;
   let largestShare = 0;

@@ -9,6 +9,7 @@ import { ruralities } from '../model/types.js';
 import { spreadKm } from './geo.js';
 import type { CostFloor } from '../model/scores.js';
 import type { CostModel } from './settings.js';
+import { byId, byKey } from '../model/order.js';
 
 export type { CostFloor } from '../model/scores.js';
 
@@ -68,7 +69,7 @@ export function zoneFloors(scenario: FloorSource, model: CostModel): Map<string,
   const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
   const demand = demandByArea(scenario);
   const members = new Map<string, WeightedArea[]>();
-  for (const area of [...scenario.areas].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const area of [...scenario.areas].sort(byId)) {
     const zoneId = zoning.get(area.id);
     if (zoneId === undefined) continue;
     members.set(zoneId, [...(members.get(zoneId) ?? []), { area, weight: demand.get(area.id) ?? 0 }]);
@@ -118,12 +119,10 @@ export function lotFloors(
       const zoneId = zoning.get(areaId);
       if (zoneId !== undefined) byZone.set(zoneId, (byZone.get(zoneId) ?? 0) + hours);
     }
-    const parts = [...byZone]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .flatMap(([zoneId, weight]) => {
-        const floor = zones.get(zoneId);
-        return floor === undefined ? [] : [{ floor, weight }];
-      });
+    const parts = [...byZone].sort(byKey).flatMap(([zoneId, weight]) => {
+      const floor = zones.get(zoneId);
+      return floor === undefined ? [] : [{ floor, weight }];
+    });
     const mixed = mixFloors(parts);
     if (mixed !== null) floors.set(lot.id, mixed);
   }

@@ -16,6 +16,7 @@ import { eligiblePartBids } from '../lots/eligibility.js';
 import type { Allocation, CareType, Lot, Scenario } from '../model/types.js';
 import { fmtMoney, fmtPercent } from './components.js';
 import type { CostFloor } from './cost-floor.js';
+import { ascending, byText } from '../model/order.js';
 
 const flagActions = {
   'below-wage-floor':
@@ -39,7 +40,7 @@ export interface LowTenderThresholds {
 
 const median = (xs: readonly number[]): number | null => {
   if (xs.length === 0) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
+  const sorted = [...xs].sort(ascending);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
@@ -127,7 +128,5 @@ export function awardFlags(
       if (flag !== null) flags.push(flag);
     }
   }
-  return flags.sort((x, y) =>
-    x.lotId < y.lotId ? -1 : x.lotId > y.lotId ? 1 : x.bidId < y.bidId ? -1 : x.bidId > y.bidId ? 1 : 0,
-  );
+  return flags.sort((x, y) => byText(x.lotId, y.lotId) || byText(x.bidId, y.bidId));
 }

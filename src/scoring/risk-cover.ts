@@ -6,6 +6,7 @@ import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
+import { byKey } from '../model/order.js';
 
 /**
  * Supply: the lot's own concentration (sum of squared provider shares of its
@@ -130,7 +131,7 @@ export function cherryPickingRisk(
   let ruralDemand = 0;
   let exposed = 0;
   const thin: string[] = [];
-  for (const [areaId, hours] of [...lot.demandByArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [areaId, hours] of [...lot.demandByArea].sort(byKey)) {
     if (!rural.has(areaId)) continue;
     const cover = new Set(members.filter((m) => memberCovers(m, lot, bids, areaId)).map((m) => m.providerId))
       .size;

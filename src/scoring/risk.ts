@@ -23,6 +23,7 @@ import { concentrationReason, concentrationValue, type CountyConcentration } fro
 import type { CostFloor } from './cost-floor.js';
 import { cherryPickingRisk, growthRisk, n1Risk, supplyRisk, surgeRisk } from './risk-cover.js';
 import type { ScoringWeights } from './settings.js';
+import { byText, largestFirst } from '../model/order.js';
 
 export interface LotRiskInput {
   readonly scenario: Scenario;
@@ -77,7 +78,7 @@ function concentrationRisk(
 ): ScoreComponent {
   const largest = holdersOf(facts, lotId)
     .map(([p]) => [p, county.shares.get(p) ?? 0] as const)
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0];
+    .sort(largestFirst)[0];
   const [providerId, share] = largest ?? [null, 0];
   return component(
     concentrationValue(share, county.hhi, limit),
@@ -177,7 +178,7 @@ export function awardRisk(
     const value =
       hours > 0 ? having.reduce((t, l) => t + bought(l) * (l.risk[key]?.value ?? 0), 0) / hours : 0;
     const worst = [...having].sort(
-      (a, b) => (b.risk[key]?.value ?? 0) - (a.risk[key]?.value ?? 0) || (a.lot.id < b.lot.id ? -1 : 1),
+      (a, b) => (b.risk[key]?.value ?? 0) - (a.risk[key]?.value ?? 0) || byText(a.lot.id, b.lot.id),
     )[0];
     const worstText =
       worst === undefined ? '' : `; highest ${worst.lot.id} ${(worst.risk[key]?.value ?? 0).toFixed(2)}`;

@@ -10,7 +10,7 @@
  *   5. flags on awarded bids below a floor
  */
 import { sortAllocations } from '../model/result.js';
-import { byText } from '../model/text-order.js';
+import { byId, byText } from '../model/order.js';
 import type { Allocation } from '../model/types.js';
 import { awardFacts, type AwardFacts } from './award-facts.js';
 import type { AwardScores, AwardToScore, AwardViability, LotScores, ProviderScores } from './award-scores.js';
@@ -64,7 +64,7 @@ function providerScores(
 ): Map<string, ProviderScores> {
   const terms = awardTerms(input, facts, floors);
   const scores = new Map<string, ProviderScores>();
-  for (const provider of [...input.scenario.providers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const provider of [...input.scenario.providers].sort(byId)) {
     const mine = terms.get(provider.id) ?? [];
     const detail = providerViability(
       provider,
@@ -146,7 +146,7 @@ function canonical(input: AwardToScore): AwardToScore {
           a.hours - b.hours,
       ),
     },
-    lots: [...input.lots].sort((a, b) => byText(a.id, b.id)),
+    lots: [...input.lots].sort(byId),
     allocations: sortAllocations(input.allocations),
   };
 }

@@ -13,6 +13,7 @@
 import { blend, offerName, offerParts, offersFor } from '../lots/offers.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { backupRole } from '../structures/index.js';
+import { byText } from '../model/order.js';
 
 const backupsPerLot = 2;
 
@@ -32,7 +33,7 @@ export function chooseBackups(
       .filter((o) => (spare.get(o.providerId) ?? 0) > 0 && o.bids.every((b) => b.packageId === null))
       .map((offer) => ({ offer, parts: offerParts(offer, lot) }))
       .map((c) => ({ ...c, price: blend(c.parts).price }))
-      .sort((a, b) => a.price - b.price || (offerName(a.offer) < offerName(b.offer) ? -1 : 1));
+      .sort((a, b) => a.price - b.price || byText(offerName(a.offer), offerName(b.offer)));
     let named = 0;
     for (const { offer, parts, price } of candidates) {
       const first = offer.bids[0];

@@ -26,6 +26,7 @@ import type { Program, Row, Variable, VariableMeaning } from './program.js';
 import { wholeLifeWeights } from '../contract/whole-life.js';
 import { withGlobalRules } from '../contract/global-rules.js';
 import { reduceProgram } from './reduce.js';
+import { byId, byKey } from '../model/order.js';
 
 type YearWeights = ReadonlyMap<string, { readonly serve: number; readonly unmet: number }>;
 
@@ -39,8 +40,6 @@ interface Draft {
   /** variable indices that give a bid a lot role or framework place, alone or in an offer (for row 8) */
   readonly bidWins: Map<string, number[]>;
 }
-
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function addVar(
   d: Draft,
@@ -184,7 +183,7 @@ function addFrameworkLot(
     if (lot.minShare > 0)
       addRow(d, `minShare[${name},${lot.id}]`, [...areaTerms, [y, -lot.minShare * lot.demand]], 0, Infinity);
   }
-  for (const [areaId, demand] of [...lot.demandByArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [areaId, demand] of [...lot.demandByArea].sort(byKey)) {
     const u = addVar(
       d,
       `u[${lot.id},${areaId}]`,
@@ -291,7 +290,7 @@ function addProviderAndPackageRows(
   }
   const packages = new Map<string, Bid[]>();
   for (const bid of bids) if (bid.packageId !== null) push(packages, bid.packageId, bid);
-  for (const [packageId, members] of [...packages].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [packageId, members] of [...packages].sort(byKey)) {
     const p = addVar(d, `p[${packageId}]`, { kind: 'package', packageId }, 0);
     for (const bid of members) {
       const wins = (d.bidWins.get(bid.id) ?? []).map((v): [number, number] => [v, 1]);

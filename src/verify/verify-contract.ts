@@ -9,6 +9,7 @@ import type { Allocation, Scenario } from '../model/types.js';
 import { mixFloors, zoneFloors, type CostFloor } from '../scoring/cost-floor.js';
 import { scoringSettings } from '../scoring/settings.js';
 import type { ExpectedLot } from './verify-offers.js';
+import { byKey } from '../model/order.js';
 
 const atMost = (a: number, b: number) => a <= b + 1e-6 * Math.max(1, Math.abs(b));
 
@@ -61,17 +62,15 @@ function lotFloor(
   const own = floors.get(zoneId);
   if (own !== undefined) return own;
   const weights = new Map<string, number>();
-  for (const [area, h] of [...lot.areaDemand].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [area, h] of [...lot.areaDemand].sort(byKey)) {
     const z = zoning.get(area);
     if (z !== undefined) weights.set(z, (weights.get(z) ?? 0) + h);
   }
   return mixFloors(
-    [...weights]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .flatMap(([z, weight]) => {
-        const floor = floors.get(z);
-        return floor === undefined ? [] : [{ floor, weight }];
-      }),
+    [...weights].sort(byKey).flatMap(([z, weight]) => {
+      const floor = floors.get(z);
+      return floor === undefined ? [] : [{ floor, weight }];
+    }),
   );
 }
 

@@ -17,9 +17,11 @@
  *   with no neighbour link), so never under twice the floor.
  */
 import type { CareType, Scenario } from '../model/types.js';
+import { byText } from '../model/order.js';
 import { neighbourGraph, planeKm, type NeighbourGraph } from './neighbours.js';
 import { mostZones } from './impossible.js';
 import type { ZoneProblem } from './problem.js';
+import { byId } from '../model/order.js';
 
 /** @defaultValue 2: no zone more than twice the mean, so no lot dwarfs the others. */
 const ceilingFactor = 2;
@@ -54,7 +56,7 @@ function zoneCareTypes(scenario: Scenario): CareType[] {
 
 function defaultFloor(scenario: Scenario): { floor: number; source: string } {
   const largest = [...scenario.providers].sort(
-    (a, b) => b.minViableHours - a.minViableHours || (a.id < b.id ? -1 : 1),
+    (a, b) => b.minViableHours - a.minViableHours || byId(a, b),
   )[0];
   return largest === undefined
     ? { floor: 0, source: 'no providers, so no floor' }
@@ -71,7 +73,7 @@ function someDemand(
   demand: ReadonlyMap<string, number>,
 ): { floor: number; source: string } {
   if (floor.floor > 0) return floor;
-  const [least] = [...demand].filter(([, d]) => d > 0).sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1));
+  const [least] = [...demand].filter(([, d]) => d > 0).sort(([a, x], [b, y]) => x - y || byText(a, b));
   return least === undefined
     ? floor
     : {
@@ -81,7 +83,7 @@ function someDemand(
 }
 
 export function buildProblem(scenario: Scenario, request: DesignRequest): BuiltProblem {
-  const areas = [...scenario.areas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const areas = [...scenario.areas].sort(byId);
   const careTypes = zoneCareTypes(scenario);
   const demand = new Map<string, number>();
   for (const d of scenario.demand)

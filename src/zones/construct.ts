@@ -9,6 +9,7 @@
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { distanceKm, zoneCost, zoneMembers, type Assignment, type ZoneProblem } from './problem.js';
+import { ascending } from '../model/order.js';
 
 const unassigned = -1;
 
@@ -119,7 +120,7 @@ export function mergeDown(p: ZoneProblem, assignment: Assignment, count: number)
       const adjacent = new Set<number>();
       for (const i of zones[a] ?? [])
         for (const j of p.neighbours[i] ?? []) if (sameParent(p, i, j)) adjacent.add(zoneOf.get(j) ?? a);
-      for (const b of [...adjacent].filter((b) => b > a).sort((x, y) => x - y)) {
+      for (const b of [...adjacent].filter((b) => b > a).sort(ascending)) {
         const merged = [...(zones[a] ?? []), ...(zones[b] ?? [])];
         if (merged.reduce((t, i) => t + demandOf(p, i), 0) > p.ceiling) continue;
         const added = zoneCost(p, merged).cost - (costs[a] ?? 0) - (costs[b] ?? 0);

@@ -22,6 +22,7 @@
  */
 import type { Program, Row, SolverBackend, Variable, VariableMeaning } from '../solve/program.js';
 import { distanceKm, zoneCost, zoneMembers, type Assignment, type ZoneProblem } from './problem.js';
+import { ascending } from '../model/order.js';
 
 interface Formulation {
   readonly variables: Variable[];
@@ -47,7 +48,7 @@ const mayJoin = (p: ZoneProblem, i: number, k: number, lowestRoot: boolean) =>
 
 /** The most areas a zone of these candidates can hold under the ceiling (the smallest first). */
 function mostMembers(p: ZoneProblem, candidates: readonly number[]): number {
-  const demands = candidates.map((i) => p.areas[i]?.demand ?? 0).sort((a, b) => a - b);
+  const demands = candidates.map((i) => p.areas[i]?.demand ?? 0).sort(ascending);
   let total = 0;
   let n = 0;
   for (const d of demands) {

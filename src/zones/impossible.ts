@@ -4,6 +4,7 @@
  * the first one found is reported (one mistake, one message).
  */
 import type { ZoneProblem } from './problem.js';
+import { ascending, byKey } from '../model/order.js';
 
 const h = (x: number) => `${Math.round(x).toLocaleString('en-GB')} h/week`;
 
@@ -46,7 +47,7 @@ function pieces(p: ZoneProblem): number[][] {
         }
       }
     }
-    out.push(piece.sort((a, b) => a - b));
+    out.push(piece.sort(ascending));
   }
   return out;
 }
@@ -77,7 +78,7 @@ function parentBelowFloor(p: ZoneProblem, within: string): string | null {
   const byParent = new Map<string, number>();
   for (const a of p.areas)
     if (a.parent !== null) byParent.set(a.parent, (byParent.get(a.parent) ?? 0) + a.demand);
-  const low = [...byParent.entries()].filter(([, d]) => d < p.floor).sort(([a], [b]) => (a < b ? -1 : 1));
+  const low = [...byParent.entries()].filter(([, d]) => d < p.floor).sort(byKey);
   if (low.length === 0) return null;
   const listed = low
     .slice(0, 3)

@@ -7,6 +7,7 @@
  * start map.
  */
 import { isConnected, zoneCost, zoneMembers, type Assignment, type ZoneProblem } from './problem.js';
+import { ascending } from '../model/order.js';
 
 /** Moves smaller than this (hour-km) are noise, not improvements. */
 const epsilon = 1e-9;
@@ -46,7 +47,7 @@ function bestMove(
   if (!isConnected(p, rest)) return null;
   const fromCost = zoneCost(p, rest).cost;
   let best: Move | null = null;
-  for (const to of [...targets].sort((a, b) => a - b)) {
+  for (const to of [...targets].sort(ascending)) {
     if ((demands[to] ?? 0) + d > p.ceiling) continue;
     const toCost = zoneCost(p, [...(members[to] ?? []), i]).cost;
     const gain = (costs[from] ?? 0) + (costs[to] ?? 0) - fromCost - toCost;

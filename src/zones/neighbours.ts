@@ -19,6 +19,7 @@ import type { Area } from '../model/types.js';
 import { boundaryShapes } from '../report/html/map-geometry.js';
 import { separateCoincident } from '../report/html/voronoi.js';
 import type { Pair } from '../report/html/shapes.js';
+import { ascending } from '../model/order.js';
 
 /** @defaultValue 2.5: on Hertfordshire this drops exactly the five hull links that cross outside the county. */
 const longLinkFactor = 2.5;
@@ -48,7 +49,7 @@ function toLists(n: number, links: Iterable<readonly [number, number]>): number[
     sets[i]?.add(j);
     sets[j]?.add(i);
   }
-  return sets.map((s) => [...s].sort((a, b) => a - b));
+  return sets.map((s) => [...s].sort(ascending));
 }
 
 /** Shared-edge neighbours from polygons in degrees (one MultiPolygon per area). */
@@ -90,7 +91,7 @@ export function delaunayNeighbours(points: readonly Pair[]): number[][] {
     for (let i = 0; i < spread.length; i++)
       for (const j of delaunay.neighbors(i)) if (j > i) links.push([i, j]);
   }
-  const sorted = links.map(([i, j]) => length(i, j)).sort((a, b) => a - b);
+  const sorted = links.map(([i, j]) => length(i, j)).sort(ascending);
   const limit = longLinkFactor * (sorted[Math.floor(sorted.length / 2)] ?? 0);
   const shortest = new Map<number, number>();
   for (const [i, j] of links) {

@@ -7,6 +7,7 @@
  * alone (the cuts number 2^(areas − 1)).
  */
 import { isConnected, zoneCost, zoneMembers, type Assignment, type ZoneProblem } from './problem.js';
+import { ascending } from '../model/order.js';
 
 /** @defaultValue 14: at most 8,192 cuts per pair. */
 const maxUnion = 14;
@@ -47,8 +48,8 @@ export function resplitPairs(p: ZoneProblem, start: Assignment): Assignment {
       for (const i of zones[a] ?? [])
         for (const j of p.neighbours[i] ?? [])
           if ((zone[j] ?? a) > a && p.areas[j]?.parent === p.areas[i]?.parent) touching.add(zone[j] ?? a);
-      for (const b of [...touching].sort((x, y) => x - y)) {
-        const union = [...(zones[a] ?? []), ...(zones[b] ?? [])].sort((x, y) => x - y);
+      for (const b of [...touching].sort(ascending)) {
+        const union = [...(zones[a] ?? []), ...(zones[b] ?? [])].sort(ascending);
         if (union.length > maxUnion) continue;
         const cut = bestCut(p, union, p.floor, p.ceiling);
         if (cut === null || cut.cost >= (costs[a] ?? 0) + (costs[b] ?? 0) - 1e-9) continue;

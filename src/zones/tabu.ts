@@ -8,6 +8,7 @@
  * neighbouring zone changed, so a step costs about one zone's worth of work.
  */
 import { isConnected, zoneCost, zoneMembers, type Assignment, type ZoneProblem } from './problem.js';
+import { ascending } from '../model/order.js';
 
 export interface TabuSettings {
   /** Steps an area may not return to a zone it left. null: 2√n, between 5 and 50. @defaultValue null */
@@ -55,7 +56,7 @@ function movesOf(p: ZoneProblem, s: State, i: number): { moves: Candidate[]; see
     return { moves: [], seen };
   const fromCost = zoneCost(p, rest).cost;
   const moves: Candidate[] = [];
-  for (const to of [...targets].sort((a, b) => a - b)) {
+  for (const to of [...targets].sort(ascending)) {
     if ((s.demands[to] ?? 0) + d > p.ceiling) continue;
     const toCost = zoneCost(p, [...(s.members[to] ?? []), i]).cost;
     moves.push({

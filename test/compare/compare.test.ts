@@ -291,6 +291,21 @@ describe('an option whose every bid in a lot is below legal pay', () => {
   });
 });
 
+describe('an option that leaves hours unbought in several lots', () => {
+  test('names them most unmet first, equal ones by lot id (neither provider can hold a whole lot)', async () => {
+    const { bid, provider } = await import('../helpers/scenario-builder.js');
+    const s = await twoZones({
+      providers: [provider('P2', { maxHours: 40 }), provider('P1', { maxHours: 40 })],
+      bids: [bid('B2', 'P2', ['A2'], { price: 20 }), bid('B1', 'P1', ['A1'], { price: 20 })],
+    });
+    const c = await compareOptions(s, { options: ['sole'], run });
+    if (typeof c === 'string') throw new Error(c);
+    expect(c.comparison.rows.find((r) => r.key === 'sole@z')?.notBuyableBecause).toBe(
+      'leaves 200 of 200 hours a week unbought, in standard:Z1 100 h, standard:Z2 100 h',
+    );
+  });
+});
+
 describe("the scenario's own lot plan", () => {
   test('is compared and ranked beside the standard options when it is none of them, with what zonal solve awards', async () => {
     const { scenario: tiny } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));

@@ -116,3 +116,19 @@ describe('rankAwards', () => {
     expect(checked).toBe(200);
   });
 });
+
+describe('rankAwards on ties', () => {
+  test('equal options rank by key by code point (capitals first), whatever order they came in; so does the least risky', () => {
+    const items: Rankable[] = [
+      { key: 'b-option', metrics: metrics(100, 50) },
+      { key: 'Z-option', metrics: metrics(100, 50) },
+      { key: 'a-option', metrics: metrics(100, 50) },
+    ];
+    const r = rankAwards(items);
+    // The locale's order would put a-option first.
+    expect(r.ranked.map((x) => x.item.key)).toEqual(['Z-option', 'a-option', 'b-option']);
+    expect(r.cheapest).toBe('Z-option');
+    expect(r.leastRisky).toBe('Z-option');
+    expect(rankAwards([...items].reverse()).leastRisky).toBe('Z-option');
+  });
+});

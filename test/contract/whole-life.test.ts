@@ -17,6 +17,8 @@ import {
   type ScenarioParts,
 } from '../helpers/scenario-builder.js';
 import { close, solved } from '../helpers/run.js';
+import { buildLots } from '../../src/lots/build-lots.js';
+import { contractSection } from '../../src/contract/whole-life.js';
 
 const weeks = 52;
 const pennies = (x: number) => Math.round(x * 100) / 100;
@@ -122,6 +124,18 @@ describe("a lot's annual cost and its first contract year", () => {
       109_058.19,
     ]);
     expect(result.contract?.years[0]?.annualCost).toBe(result.totals.annualCost);
+  });
+});
+
+describe("result.json's contract lots", () => {
+  it('are listed by lot id, whatever order the lots come in', () => {
+    const scenario = threeYears(handExample);
+    const lots = buildLots(scenario, scenario.zonings.get('z') ?? new Map()).reverse();
+    const section = contractSection(scenario, lots, []);
+    expect('contract' in section ? section.contract.lots.map((l) => l.lotId) : []).toEqual([
+      'standard:Z1',
+      'standard:Z2',
+    ]);
   });
 });
 

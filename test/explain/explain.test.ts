@@ -428,3 +428,23 @@ describe('ruleCosts', () => {
     expect(active).toEqual(['share-cap']);
   });
 });
+
+describe('the runner-up among equal offers', () => {
+  it('is the first by bid id by code point, whatever order bids.csv gives them', async () => {
+    const s = makeScenario({
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
+      demand: [demand('A1', 100)],
+      providers: [provider('P1'), provider('P2'), provider('P3')],
+      bids: [
+        bid('b3', 'P3', ['A1'], { price: 21 }),
+        bid('B2', 'P2', ['A1'], { price: 21 }),
+        bid('B1', 'P1', ['A1'], { price: 20 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'sole' }) },
+    });
+    const explained = explainAward(s, lotsOf(s), (await solved(s)).allocations);
+    // The locale's order would give b3.
+    expect(explained.get('standard:Z1')?.roles[0]?.runnerUp?.bidId).toBe('B2');
+  });
+});

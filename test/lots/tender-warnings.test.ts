@@ -4,7 +4,15 @@
  */
 import { describe, expect, test } from 'vitest';
 import { tenderLots, tenderWarnings } from '../../src/lots/tender-lots.js';
-import { lotEntry, threeBidders } from '../helpers/scenario-builder.js';
+import {
+  area,
+  bid,
+  demand,
+  lotEntry,
+  makeScenario,
+  provider,
+  threeBidders,
+} from '../helpers/scenario-builder.js';
 
 /** Two zone frameworks of `places` places, with three providers bidding in both zones. */
 const frameworks = (places: number) => ({
@@ -56,5 +64,20 @@ describe("a framework whose members' least share is above the share cap", () => 
     expect(capped('county', 0.3)).toEqual([]);
     // Each zone's framework carries 100 h/week: 40% of it is 40 h/week, under the cap.
     expect(capped('zone', 0.4)).toEqual([]);
+  });
+});
+
+describe('zones with no demand', () => {
+  test('are told in zone id order by code point, not in the order of their areas', () => {
+    const s = makeScenario({
+      areas: [area('A1'), area('A2'), area('A3')],
+      zones: { A1: 'z2', A2: 'Z3', A3: 'Z1' },
+      demand: [demand('A3', 10)],
+      providers: [provider('P1')],
+      bids: [bid('B1', 'P1', ['A3'])],
+    });
+    const { lots, rejections } = tenderLots(s);
+    // Their areas would give z2 first, and the locale's order z2 before Z3.
+    expect(tenderWarnings(s, lots, rejections).map((w) => w.split(' (')[0])).toEqual(['zone Z3', 'zone z2']);
   });
 });

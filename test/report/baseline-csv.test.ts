@@ -9,6 +9,7 @@ import type { Scenario } from '../../src/model/types.js';
 import { awardAsCurrent, baselineCsv } from '../../src/report/baseline-csv.js';
 import { repoRoot } from '../helpers/cli.js';
 import { close, run } from '../helpers/run.js';
+import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 
 const herts = (await readScenario(path.join(repoRoot, 'scenarios', 'hertfordshire'))).scenario as Scenario;
 
@@ -49,5 +50,36 @@ describe('awardAsCurrent', () => {
   test('the CSV has the current.csv columns', async () => {
     const csv = baselineCsv([{ areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 12.3456 }]);
     expect(csv).toBe('area_id,care_type,provider_id,hours_per_week\nA1,standard,P1,12.35\n');
+  });
+
+  test("lists rows by area, care type and provider in the locale's reading order ('a2' between 'A1' and 'B3'), as it always has", async () => {
+    const scenario = makeScenario({
+      areas: [area('B3'), area('a2'), area('A1')],
+      zones: { B3: 'Z3', a2: 'Z1', A1: 'Z2' },
+      demand: [
+        demand('B3', 10),
+        demand('a2', 10),
+        demand('A1', 10),
+        demand('A1', 5, { careType: 'complex' }),
+      ],
+      providers: [provider('P2'), provider('p1')],
+      bids: [
+        bid('S2', 'P2', ['A1', 'a2', 'B3'], { price: 21 }),
+        bid('S1', 'p1', ['A1', 'a2', 'B3'], { price: 20 }),
+        bid('C2', 'P2', ['A1'], { price: 30, careType: 'complex' }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.8 }), complex: lotEntry() },
+    });
+    const { rows } = await baseline(scenario);
+    // By code point 'B3' would come before 'a2', and 'P2' before 'p1'.
+    expect(rows.map((r) => `${r.areaId} ${r.careType} ${r.providerId}`)).toEqual([
+      'A1 complex P2',
+      'A1 standard p1',
+      'A1 standard P2',
+      'a2 standard p1',
+      'a2 standard P2',
+      'B3 standard p1',
+      'B3 standard P2',
+    ]);
   });
 });

@@ -146,3 +146,25 @@ describe('report.html for a comparison', () => {
     expect(headings).toContain('h4 Settings');
   });
 });
+
+describe("report.html's ranked table", () => {
+  it('lists options by rank, and the unranked (failed) ones after them by key by code point', () => {
+    const page = renderComparisonReport({
+      scenario: 'Test',
+      period: '2027',
+      currency: 'GBP',
+      options: [
+        option('b-failed', null, null, null),
+        option('lead@two', 2, 120_000, 40),
+        option('A-failed', null, null, null),
+        option('sole@two', 1, 100_000, 60),
+      ],
+    });
+    const { document } = parseHTML(page);
+    const ranked = [...document.querySelectorAll('table')].find((t) =>
+      t.querySelector('caption')?.textContent?.includes('Options ranked'),
+    );
+    const keys = [...(ranked?.querySelectorAll('b') ?? [])].map((b) => b.textContent ?? '');
+    expect(keys).toEqual(['sole@two', 'lead@two', 'A-failed', 'b-failed']);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LotResult, Result } from '../../src/model/result.js';
-import { zoneAwards, zoneServedBy } from '../../src/report/html/zone-awards.js';
+import { mapCareType, zoneAwards, zoneServedBy } from '../../src/report/html/zone-awards.js';
 
 const lot = (winners: LotResult['winners'], unmet: number): LotResult =>
   ({
@@ -47,5 +47,28 @@ describe('zoneAwards', () => {
     expect(z?.leadProviderId).toBe('P-CHILT');
     expect(z?.leadUnfilled).toBe(false);
     expect(z === undefined ? '' : zoneServedBy(z, 'Chiltern (P-CHILT)')).toBe('Chiltern (P-CHILT)');
+  });
+});
+
+describe('ties', () => {
+  it('between framework members with equal hours: the first by provider id (code point) leads the zone on the map', () => {
+    const z = awardOf(
+      lot(
+        [
+          { providerId: 'p-ash', bidId: 'B1', role: 'member', hoursPerWeek: 100 },
+          { providerId: 'P-OAK', bidId: 'B2', role: 'member', hoursPerWeek: 100 },
+          { providerId: 'P-ELM', bidId: 'B3', role: 'member', hoursPerWeek: 100 },
+        ],
+        0,
+      ),
+    );
+    // The locale's order would make p-ash the lead.
+    expect(z?.leadProviderId).toBe('P-ELM');
+    expect(z?.otherProviderIds).toEqual(['P-OAK', 'p-ash']);
+  });
+
+  it('between care types with equal demand: the map shows the first by name', () => {
+    const zoneLot = (careType: string) => ({ careType, zoneId: 'Z-1', demandHoursPerWeek: 50 }) as LotResult;
+    expect(mapCareType([zoneLot('standard'), zoneLot('complex')])).toBe('complex');
   });
 });

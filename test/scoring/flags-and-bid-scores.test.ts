@@ -114,3 +114,27 @@ describe('bidScores (zonal score)', () => {
     expect(rows.find((r) => r.bidId === 'B3')?.priceScore).toBe(40);
   });
 });
+
+describe('the order of the bid scores (scores.csv)', () => {
+  it('lists lots by id, and in a lot by rank, then price, then bid id by code point, whatever order they came in', () => {
+    const scenario = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 100), demand('A2', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('b1', 'P2', ['A2'], { price: 20 }),
+        bid('B2', 'P1', ['A2'], { price: 20 }),
+        bid('B3', 'P1', ['A1'], { price: 20 }),
+      ],
+    });
+    const lots = buildLots(scenario, scenario.zonings.get('z') ?? new Map()).reverse();
+    const rows = bidScores(scenario, lots, defaultScoringSettings);
+    // 'B2' before 'b1' (capitals first by code point); the locale's order would put 'b1' first.
+    expect(rows.map((r) => [r.lotId, r.bidId, r.rank])).toEqual([
+      ['standard:Z1', 'B3', 1],
+      ['standard:Z2', 'B2', 1],
+      ['standard:Z2', 'b1', 1],
+    ]);
+  });
+});

@@ -12,7 +12,10 @@ import {
   surgeRisk,
 } from '../../src/scoring/risk-cover.js';
 import { solved } from '../helpers/run.js';
-import { transitionRisk } from '../../src/scoring/risk.js';
+import { awardRisk, transitionRisk, type ScoredLot } from '../../src/scoring/risk.js';
+import { component } from '../../src/scoring/components.js';
+import { defaultScoringSettings } from '../../src/scoring/settings.js';
+import type { Lot } from '../../src/model/types.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 
 const alloc = (
@@ -233,5 +236,32 @@ describe('growth (demand periods after the design period)', () => {
       { period: '2029', hoursPerWeek: 130 },
     ]);
     expect(without.lots[0]?.laterDemand).toEqual([]);
+  });
+});
+
+describe('ties', () => {
+  it('between providers with the same largest share: the first by id (code point) is the largest provider', () => {
+    const hours = new Map([
+      ['b-care', 50],
+      ['B-care', 50],
+    ]);
+    // The locale's order would name b-care.
+    expect(countyConcentration(hours, 100).largestProvider).toBe('B-care');
+    expect([...countyConcentration(hours, 100).shares.keys()]).toEqual(['B-care', 'b-care']);
+  });
+
+  it("between lots equally risky: the award's reason names the first by lot id", () => {
+    const scored = (id: string): ScoredLot => ({
+      lot: { id, demand: 100 } as unknown as Lot,
+      risk: { supply: component(0.5, 'r', 1) },
+      unmet: 0,
+    });
+    const county = countyConcentration(new Map([['P', 100]]), 200);
+    const risk = awardRisk(
+      [scored('standard:Z2'), scored('standard:Z1')],
+      county,
+      defaultScoringSettings.scoring,
+    );
+    expect(risk['supply']?.reason).toBe('weighted by hours bought over 2 lots; highest standard:Z1 0.50');
   });
 });

@@ -78,6 +78,13 @@ describe('impossible requests', () => {
       'area E is not connected to the rest of the county (no neighbour link) and carries only 0 h/week, below the floor of 100 h/week: no zone can hold them; add boundaries that join them (a zone with no demand is no lot to tender)',
     );
   });
+  it('parent zones below the floor are listed by id (code point), not in the order of their areas', () => {
+    const p = line({ floor: 150, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] }, ['r', 'Q', 'Q', 'P', 'S']);
+    // The areas give r, P, S; the locale's order would put r before S.
+    expect(impossibleRequest(p, { within: 'districts', ceilingGiven: true })).toMatch(
+      /3 parent zone\(s\) carry less than the floor of 150 h\/week \(P 100 h\/week, S 100 h\/week, r 100 h\/week\)/,
+    );
+  });
   it('a count the floor cannot reach', () => {
     expect(
       impossibleRequest(

@@ -9,6 +9,7 @@ import { hours, money, moneyShort, price } from './format.js';
 import { careTypeColours } from './palette.js';
 import { plotMarkup } from './plot-svg.js';
 import { table } from './table.js';
+import { byText } from '../../model/order.js';
 
 const zoneLabel = (zoneId: string): string => (zoneId === 'county' ? 'County-wide' : zoneId);
 
@@ -17,7 +18,7 @@ function chart(result: Result): Html | null {
   if (lots.length === 0) return null;
   const colours = careTypeColours(result.lots.map((l) => l.careType));
   const zones = [...new Set(result.lots.map((l) => zoneLabel(l.zoneId)))].sort((a, b) =>
-    a === 'County-wide' ? 1 : b === 'County-wide' ? -1 : a < b ? -1 : 1,
+    a === 'County-wide' ? 1 : b === 'County-wide' ? -1 : byText(a, b),
   );
   return plotMarkup({
     width: chartWidth,

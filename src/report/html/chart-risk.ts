@@ -11,6 +11,7 @@ import { barHeight, chartFigure, chartWidth, labelMargin, xAxisLabel, xAxisRoom 
 import { categoricalColour } from './palette.js';
 import { plotMarkup } from './plot-svg.js';
 import { table } from './table.js';
+import { byKey, byText } from '../../model/order.js';
 
 export interface ComponentRow {
   readonly subject: string;
@@ -28,7 +29,7 @@ export function componentRows(
   detail: Readonly<Record<string, ScoreComponent>> | undefined,
 ): ComponentRow[] {
   return Object.entries(detail ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(byKey)
     .map(([component, c]) => ({
       subject,
       component,
@@ -121,7 +122,7 @@ function componentTable(
   const drivers = (s: ComponentSubject) =>
     [...s.rows]
       .filter((r) => r.points > 0)
-      .sort((a, b) => b.points - a.points || (a.component < b.component ? -1 : 1))
+      .sort((a, b) => b.points - a.points || byText(a.component, b.component))
       .slice(0, 2)
       .map((r) => `${r.component}: ${r.reason}`)
       .join('; ');

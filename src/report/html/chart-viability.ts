@@ -12,6 +12,7 @@ import { mutedColour } from './palette.js';
 import { plotMarkup } from './plot-svg.js';
 import { componentRows } from './chart-risk.js';
 import { table } from './table.js';
+import { byText } from '../../model/order.js';
 
 const belowMinimum = (p: ProviderResult) => p.hoursPerWeek > 0 && p.hoursPerWeek < p.minViableHoursPerWeek;
 
@@ -71,7 +72,7 @@ function chart(result: Result, colours: ReadonlyMap<string, string>): Html | nul
 function mainReasons(p: ProviderResult): string {
   return componentRows(p.providerId, p.viabilityDetail)
     .filter((r) => r.weight > 0)
-    .sort((a, b) => a.value - b.value || (a.component < b.component ? -1 : 1))
+    .sort((a, b) => a.value - b.value || byText(a.component, b.component))
     .slice(0, 2)
     .map((r) => `${r.component}: ${r.reason}`)
     .join('; ');

@@ -14,6 +14,7 @@ import { mutedColour, okColour } from './palette.js';
 import { plotMarkup } from './plot-svg.js';
 import { footer, solveSections } from './solve-report.js';
 import { table } from './table.js';
+import { byText } from '../../model/order.js';
 
 /** One option of a comparison, as the report needs it. */
 export interface ComparisonOption {
@@ -155,7 +156,7 @@ function rankedTable(input: ComparisonReportInput): Html {
   const c = input.currency;
   const num = (x: number | null, f: (v: number) => string) => (x === null ? '' : f(x));
   const ranked = [...input.options].sort(
-    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.key < b.key ? -1 : 1),
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byText(a.key, b.key),
   );
   return table<ComparisonOption>(
     [

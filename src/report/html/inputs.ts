@@ -11,6 +11,7 @@ import { hours, percent, price } from './format.js';
 import { heading, type Depth } from './heading.js';
 import { table } from './table.js';
 import { demandWhere } from '../../model/demand-table.js';
+import { byId, byKey } from '../../model/order.js';
 
 interface ZoneRow {
   readonly zoneId: string;
@@ -48,7 +49,7 @@ function zoneRows(scenario: Scenario, zoningName: string): ZoneRow[] {
     const r = rows.get(areaZone(d.areaId));
     r?.demand.set(d.careType, (r.demand.get(d.careType) ?? 0) + d.hours);
   }
-  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([zoneId, r]) => ({ zoneId, ...r }));
+  return [...rows.entries()].sort(byKey).map(([zoneId, r]) => ({ zoneId, ...r }));
 }
 
 function zonesTable(scenario: Scenario, result: Result): Html {
@@ -88,7 +89,7 @@ function providersTable(scenario: Scenario): Html {
       { header: 'Bids', value: (p) => String(bidsOf(p).length), numeric: true },
       { header: 'Prices bid', value: (p) => range(bidsOf(p)), numeric: true },
     ],
-    [...scenario.providers].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    [...scenario.providers].sort(byId),
     { caption: 'Providers and their bids' },
   );
 }

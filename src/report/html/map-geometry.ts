@@ -13,6 +13,7 @@ import type { Area, Zoning } from '../../model/types.js';
 import { unionOfCells } from './cell-union.js';
 import type { MultiPolygon, Pair, Polygon } from './shapes.js';
 import { voronoiCells } from './voronoi.js';
+import { byKey } from '../../model/order.js';
 
 export interface AreaShape {
   readonly areaId: string;
@@ -86,15 +87,13 @@ export function zoneGeometry(
     const zoneId = zoning.get(area.areaId);
     if (zoneId !== undefined) members.set(zoneId, [...(members.get(zoneId) ?? []), area]);
   }
-  return [...members.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([zoneId, list]) => {
-      const polygons: Polygon[] = list.flatMap((a) => a.shape);
-      const [first, ...rest] = polygons;
-      const cells = source === 'centroids' ? unionOfCells(polygons) : null;
-      const shape = cells ?? (first === undefined ? [] : union(first, ...rest));
-      return { zoneId, areaIds: list.map((a) => a.areaId), shape, labelAt: labelPoint(shape) };
-    });
+  return [...members.entries()].sort(byKey).map(([zoneId, list]) => {
+    const polygons: Polygon[] = list.flatMap((a) => a.shape);
+    const [first, ...rest] = polygons;
+    const cells = source === 'centroids' ? unionOfCells(polygons) : null;
+    const shape = cells ?? (first === undefined ? [] : union(first, ...rest));
+    return { zoneId, areaIds: list.map((a) => a.areaId), shape, labelAt: labelPoint(shape) };
+  });
 }
 
 /** What a report's maps draw that depends on the scenario and its zoning alone, not on the award. */

@@ -14,6 +14,7 @@ import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
 import { hatchPatternId, noAwardColour, riskScheme, riskShadeNames } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
 import { hasRiskScores, mapCareType, zoneAwards, zoneServedBy, type ZoneAward } from './zone-awards.js';
+import { byLocaleText } from '../../model/order.js';
 
 const noAward = 'No award';
 /** Drawing widths; the page scales maps to their column. */
@@ -187,7 +188,7 @@ const hatchedAreas = (l: MapLayers) => l.areas.filter((a) => a.properties.zone.u
 
 function providerMap(input: MapInput, l: MapLayers): Html {
   const leads = [...new Set(l.zones.map((z) => z.properties.leadProviderId))].sort((a, b) =>
-    (a ?? '~').localeCompare(b ?? '~'),
+    byLocaleText(a ?? '~', b ?? '~'),
   );
   const unmet = hatchedAreas(l);
   const size = { width: mapWidth.providers, height: mapHeight(l, mapWidth.providers), ...margins };

@@ -6,6 +6,7 @@
  * and charts also label what they colour, so colour is never the only cue.
  */
 import type { ColorScheme } from '@observablehq/plot';
+import { byText } from '../../model/order.js';
 
 const okabeIto = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'] as const;
 // Ordered so the eighth colour overall (indigo) stands apart from Okabe-Ito's seven.
@@ -58,7 +59,7 @@ export function careTypeColours(careTypes: readonly string[]): ReadonlyMap<strin
     complex: '#E69F00',
     reablement: '#009E73',
   };
-  const ordered = [...new Set(careTypes)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  const ordered = [...new Set(careTypes)].sort((a, b) => rank(a) - rank(b) || byText(a, b));
   return new Map(ordered.map((t, i) => [t, fixed[t] ?? categoricalColour(i + 7)]));
 }
 

@@ -9,6 +9,7 @@ import { Delaunay } from 'd3-delaunay';
 import { polygonHull } from 'd3-polygon';
 import { clipConvex } from './convex-clip.js';
 import type { MultiPolygon, Pair, Polygon } from './shapes.js';
+import { ascending } from '../../model/order.js';
 
 /** Points on the hull's margin circle around each centroid. */
 const marginSteps = 24;
@@ -48,7 +49,7 @@ export function marginFor(points: readonly Pair[], delaunay: Delaunay<Pair> = De
   const nearest = points
     .map((p, i) => Math.min(...[...delaunay.neighbors(i)].map((j) => distance(p, points[j] ?? p))))
     .filter((d) => Number.isFinite(d) && d > 0)
-    .sort((a, b) => a - b);
+    .sort(ascending);
   const median = nearest[Math.floor(nearest.length / 2)] ?? 0;
   return Math.max(median / 2, extentOf(points) * 0.02, 1e-3);
 }

@@ -6,6 +6,7 @@
  */
 import type { LotResult, Result } from '../../model/result.js';
 import { roleRank } from '../../structures/index.js';
+import { byText, largestFirst } from '../../model/order.js';
 
 export interface ZoneAward {
   readonly zoneId: string;
@@ -25,7 +26,7 @@ export function mapCareType(lots: readonly LotResult[]): string | null {
   const pool = zoneLots.length > 0 ? zoneLots : lots;
   const demand = new Map<string, number>();
   for (const l of pool) demand.set(l.careType, (demand.get(l.careType) ?? 0) + l.demandHoursPerWeek);
-  const ranked = [...demand.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const ranked = [...demand.entries()].sort(largestFirst);
   return ranked[0]?.[0] ?? null;
 }
 
@@ -36,7 +37,7 @@ function leadOf(lot: LotResult): { lead: string | null; leadUnfilled: boolean; o
     (a, b) =>
       roleRank(a.role) - roleRank(b.role) ||
       b.hoursPerWeek - a.hoursPerWeek ||
-      (a.providerId < b.providerId ? -1 : 1),
+      byText(a.providerId, b.providerId),
   );
   const lead = ranked[0]?.providerId ?? null;
   const leadUnfilled = ranked[0] !== undefined && roleRank(ranked[0].role) > 0;

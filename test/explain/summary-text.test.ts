@@ -1,0 +1,28 @@
+/**
+ * The printed summary's reasons name components in one order: the biggest
+ * (or, for viability, the weakest) first, equal ones by name by code point,
+ * whatever order the scores were built in.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LotResult, ProviderResult, Result, ScoreComponent } from '../../src/model/result.js';
+import { lotReasonLines, weakestViability } from '../../src/explain/summary-text.js';
+
+const part = (value: number, weight: number): ScoreComponent => ({ value, weight, reason: `r${value}` });
+/** Built in an order that is neither the names' nor their values'. */
+const detail = { zeta: part(0.5, 0.2), gap: part(0.25, 0.2), Beta: part(0.5, 0.2), alpha: part(0.5, 0.2) };
+
+describe('the risk drivers of a lot', () => {
+  it('are the largest first, equal ones by name (capitals first)', () => {
+    const lot = { lotId: 'L', riskScore: 40, riskDetail: detail } as unknown as LotResult;
+    expect(lotReasonLines({ lots: [lot] } as unknown as Result)).toEqual([
+      '  L: risk 40 from Beta 0.50, alpha 0.50, zeta 0.50 (Beta: r0.5)',
+    ]);
+  });
+});
+
+describe('weakestViability', () => {
+  it('is the smallest weighted component, equal ones by name (capitals first)', () => {
+    const tied = { zeta: part(0.1, 0.2), Beta: part(0.1, 0.2), alpha: part(0.1, 0.2), none: part(0, 0) };
+    expect(weakestViability({ viabilityDetail: tied } as unknown as ProviderResult)).toBe('Beta 0.10');
+  });
+});
