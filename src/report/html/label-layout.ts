@@ -81,15 +81,25 @@ const touches = (a: Pair, b: Pair, aBox: LabelBox, bBox: LabelBox, clearance: nu
   Math.abs(a[0] - b[0]) < (aBox.width + bBox.width) / 2 + clearance &&
   Math.abs(a[1] - b[1]) < (aBox.height + bBox.height) / 2 + clearance;
 
-/** Offsets from a label's point, nearest first: a ring of 16 every pixel out to `reach`. */
-function offsets(reach: number): Pair[] {
-  const out: Pair[] = [[0, 0]];
+/** The 16 directions of a ring round a label's point, starting straight up the page's y axis. */
+const directions: readonly Pair[] = Array.from({ length: 16 }, (_, i) => {
+  const angle = Math.PI / 2 + (i * Math.PI) / 8;
+  return [Math.cos(angle), Math.sin(angle)];
+});
+
+/**
+ * The first spot round `at`, nearest first (the point itself, then a ring of 16 every pixel
+ * out to `reach`), that `ok` accepts, or undefined. Spots are made one at a time: a map's
+ * rings run to about 12,000 spots, and most labels take the first.
+ */
+function nearestSpot(at: Pair, reach: number, ok: (p: Pair) => boolean): Pair | undefined {
+  if (ok(at)) return at;
   for (let r = 1; r <= reach; r++)
-    for (let i = 0; i < 16; i++) {
-      const angle = Math.PI / 2 + (i * Math.PI) / 8;
-      out.push([r * Math.cos(angle), r * Math.sin(angle)]);
+    for (const [dx, dy] of directions) {
+      const p: Pair = [at[0] + r * dx, at[1] + r * dy];
+      if (ok(p)) return p;
     }
-  return out;
+  return undefined;
 }
 
 /**
@@ -98,7 +108,7 @@ function offsets(reach: number): Pair[] {
  * the frame has none, outside it: a label beside the map beats two on top of each other).
  */
 export function placeLabels(labels: readonly LabelBox[], frame: MapFrame, clearance: number): Pair[] {
-  const rings = offsets(Math.ceil(frame.width + frame.height));
+  const reach = Math.ceil(frame.width + frame.height);
   const placed: { at: Pair; box: LabelBox }[] = [];
   for (const box of labels) {
     const free = (p: Pair) => placed.every((q) => !touches(p, q.at, box, q.box, clearance));
@@ -107,8 +117,8 @@ export function placeLabels(labels: readonly LabelBox[], frame: MapFrame, cleara
       p[0] + box.width / 2 <= frame.width - frame.marginRight &&
       p[1] - box.height / 2 >= frame.marginTop &&
       p[1] + box.height / 2 <= frame.height - frame.marginBottom;
-    const spots = rings.map(([dx, dy]): Pair => [box.at[0] + dx, box.at[1] + dy]);
-    const at = spots.find((p) => free(p) && inside(p)) ?? spots.find(free) ?? box.at;
+    const at =
+      nearestSpot(box.at, reach, (p) => inside(p) && free(p)) ?? nearestSpot(box.at, reach, free) ?? box.at;
     placed.push({ at, box });
   }
   return placed.map((p) => p.at);
