@@ -22,7 +22,7 @@ import { runBatch } from '../compare/batch-run.js';
 import { readScenario } from '../io/read-scenario.js';
 import type { Scenario } from '../model/types.js';
 import { splitThreadCpu, threadCpuSeconds, type ThreadSplit } from './thread-cpu.js';
-import { isSteady, steadyRatio } from './batch-rounds.js';
+import { oneWorkerFirst, roundsRatio } from './batch-rounds.js';
 import { median } from './summary.js';
 import type { BatchMeasure } from './goals.js';
 
@@ -121,13 +121,25 @@ function threadText(t: ThreadSplit): string {
 }
 
 /**
- * Rounds of one worker then two, after the warm-up. On 2026-12-01 the same
- * build's rate moved by 15-20% from run to run on the quiet machine (the
- * host's other tenants), so each figure is the median of the rounds, and the
- * ratio the median of each steady round's own ratio (its two runs back to back;
- * batch-rounds.ts says which rounds are steady).
+ * Rounds of one run with one worker and one with two, after the warm-up, their order
+ * alternating (batch-rounds.ts). On 2026-12-01 the same build's rate moved by 15-20% from
+ * run to run on the quiet machine (the host's other tenants), so each rate is the median of
+ * the rounds, and the ratio the median of each round's own ratio.
  */
-const rounds = 3;
+const rounds = 5;
+
+/** One round: its two runs back to back, in the order the round's place gives. */
+async function batchRound(
+  variants: readonly Variant[],
+  index: number,
+): Promise<{ one: BatchRun; two: BatchRun }> {
+  if (oneWorkerFirst(index)) {
+    const one = await timedBatch(variants, 1);
+    return { one, two: await timedBatch(variants, 2) };
+  }
+  const two = await timedBatch(variants, 2);
+  return { one: await timedBatch(variants, 1), two };
+}
 
 /** @param every - take every n-th variant of the bundled grid (a quicker, noisier bench). @defaultValue 1 */
 export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> {
@@ -135,28 +147,26 @@ export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> 
   const warmUp = await timedBatch(warmUpVariants, 1);
   const variants = benchVariants(every);
   const measured: { one: BatchRun; two: BatchRun }[] = [];
-  for (let round = 0; round < rounds; round++)
-    measured.push({ one: await timedBatch(variants, 1), two: await timedBatch(variants, 2) });
+  for (let round = 0; round < rounds; round++) measured.push(await batchRound(variants, round));
   const last = measured.at(-1);
   if (last === undefined) throw new Error('the batch bench ran no round');
   const each = measured
     .map(
-      (round) =>
+      (round, index) =>
         `${round.one.variantsPerSecond.toFixed(1)} / ${round.two.variantsPerSecond.toFixed(1)} (×${(round.two.variantsPerSecond / round.one.variantsPerSecond).toFixed(2)}; ` +
-        `CPU per variant ${round.one.cpuPerVariantMs.toFixed(1)} / ${round.two.cpuPerVariantMs.toFixed(1)} ms` +
-        `${isSteady(round) ? '' : '; left out of the ratio: one worker took more CPU a variant than two, so the host was slower then'})`,
+        `${oneWorkerFirst(index) ? 'one worker first' : 'two first'}; ` +
+        `CPU per variant ${round.one.cpuPerVariantMs.toFixed(1)} / ${round.two.cpuPerVariantMs.toFixed(1)} ms)`,
     )
     .join(', ');
   const detail =
-    `Medians of ${rounds} rounds, each one worker then two: ${each}. ` +
+    `Medians of ${rounds} rounds, one worker / two: ${each}. ` +
     `CPU by thread up to the last row, last round: one worker ${threadText(last.one.threads)}; two workers ${threadText(last.two.threads)}. ` +
     `Warm-up (${warmUpVariants.length} variants, not counted) ${warmUp.seconds.toFixed(1)} s; ` +
     `load average ${os.loadavg()[0]?.toFixed(1)} at the end on ${os.availableParallelism()} cores.`;
   return {
     oneWorker: median(measured.map((m) => m.one.variantsPerSecond)) ?? Number.NaN,
     twoWorkers: median(measured.map((m) => m.two.variantsPerSecond)) ?? Number.NaN,
-    ratio: steadyRatio(measured),
-    steadyRounds: measured.filter(isSteady).length,
+    ratio: roundsRatio(measured) ?? Number.NaN,
     rounds: measured.length,
     detail,
   };
