@@ -4,7 +4,8 @@
  * variants) is run whole, and repeated `k` times for each `k` of `--copies`; each copy
  * after the first has its demand scaled by 1.001, 1.002, … so that no model repeats
  * across copies (a worker's solve memo would otherwise answer the copies). Each pair is
- * one worker then two, back to back, after the batch bench's warm-up; each line says
+ * a run with one worker and one with two, back to back (their order alternating, as the
+ * batch bench's rounds), after the batch bench's warm-up; each line says
  * how much CPU other processes took while it ran, so a pair disturbed by them can be
  * told. Measures; checks only that no variant failed.
  *
@@ -12,6 +13,7 @@
  * size (docs/performance.md, "session 11"), so the ratio should grow with the batch.
  */
 import type { Variant } from '../compare/batch-file.js';
+import { oneWorkerFirst } from './batch-rounds.js';
 import { benchVariants, timedBatch, type BatchRun } from './batch-throughput.js';
 import { repeatedGrid } from './grid-copies.js';
 import { machineBusySeconds } from './machine-cpu.js';
@@ -57,8 +59,9 @@ async function main(argv: readonly string[]): Promise<void> {
     const variants = repeatedGrid(grid, k);
     const ratios: number[] = [];
     for (let pair = 1; pair <= pairs; pair++) {
-      const one = await timedAmongOthers(variants, 1);
-      const two = await timedAmongOthers(variants, 2);
+      const first = await timedAmongOthers(variants, oneWorkerFirst(pair - 1) ? 1 : 2);
+      const second = await timedAmongOthers(variants, oneWorkerFirst(pair - 1) ? 2 : 1);
+      const [one, two] = oneWorkerFirst(pair - 1) ? [first, second] : [second, first];
       const ratio = two.run.variantsPerSecond / one.run.variantsPerSecond;
       ratios.push(ratio);
       console.log(
