@@ -7,6 +7,7 @@
 import type { Area, Zoning } from '../model/types.js';
 import { areaGeometry, zoneGeometry, type AreaShape } from '../report/html/map-geometry.js';
 import type { MultiPolygon, Pair } from '../report/html/shapes.js';
+import { boundsOf } from '../model/extent.js';
 
 interface AreaPath {
   readonly areaId: string;
@@ -33,10 +34,8 @@ const drawingWidth = 1000;
 type Fit = (p: Pair) => Pair;
 
 function fitFor(shapes: readonly AreaShape[]): { fit: Fit; height: number } {
-  const points = shapes.flatMap((s) => s.shape.flat(2));
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const { x, y } = boundsOf(shapes.flatMap((s) => s.shape.flat(2)));
+  const [minX, maxX, minY, maxY] = [x.min, x.max, y.min, y.max];
   const scale = drawingWidth / Math.max(maxX - minX, 1e-9);
   const round = (v: number) => Math.round(v * 10) / 10;
   return {

@@ -20,6 +20,7 @@ import { boundaryShapes } from '../report/html/map-geometry.js';
 import { separateCoincident } from '../report/html/voronoi.js';
 import type { Pair } from '../report/html/shapes.js';
 import { ascending } from '../model/order.js';
+import { rangeOf } from '../model/extent.js';
 
 /** @defaultValue 2.5: on Hertfordshire this drops exactly the five hull links that cross outside the county. */
 const longLinkFactor = 2.5;
@@ -34,10 +35,10 @@ export interface NeighbourGraph {
 
 /** km on an equirectangular plane through the areas' middle latitude. */
 export function planeKm(areas: readonly Pick<Area, 'lat' | 'lon'>[]): (a: Pick<Area, 'lat' | 'lon'>) => Pair {
-  const lats = areas.map((a) => a.lat);
-  const lons = areas.map((a) => a.lon);
-  const midLat = lats.length === 0 ? 0 : (Math.min(...lats) + Math.max(...lats)) / 2;
-  const midLon = lons.length === 0 ? 0 : (Math.min(...lons) + Math.max(...lons)) / 2;
+  const lats = rangeOf(areas.map((a) => a.lat));
+  const lons = rangeOf(areas.map((a) => a.lon));
+  const midLat = areas.length === 0 ? 0 : (lats.min + lats.max) / 2;
+  const midLon = areas.length === 0 ? 0 : (lons.min + lons.max) / 2;
   const k = Math.cos((midLat * Math.PI) / 180);
   return (a) => [(a.lon - midLon) * k * 111.32, (a.lat - midLat) * 110.57];
 }

@@ -12,6 +12,7 @@ import { heading, type Depth } from './heading.js';
 import { table } from './table.js';
 import { demandWhere } from '../../model/demand-table.js';
 import { byId, byKey } from '../../model/order.js';
+import { rangeOf } from '../../model/extent.js';
 
 interface ZoneRow {
   readonly zoneId: string;
@@ -75,10 +76,10 @@ function zonesTable(scenario: Scenario, result: Result): Html {
 
 function providersTable(scenario: Scenario): Html {
   const bidsOf = (p: Provider) => scenario.bids.filter((b) => b.providerId === p.id);
-  const range = (bids: readonly Bid[]) =>
-    bids.length === 0
-      ? ''
-      : `${price(Math.min(...bids.map((b) => b.price)), scenario.currency)} to ${price(Math.max(...bids.map((b) => b.price)), scenario.currency)}`;
+  const range = (bids: readonly Bid[]) => {
+    const { min, max } = rangeOf(bids.map((b) => b.price));
+    return bids.length === 0 ? '' : `${price(min, scenario.currency)} to ${price(max, scenario.currency)}`;
+  };
   return table<Provider>(
     [
       { header: 'Provider', value: (p) => p.id },

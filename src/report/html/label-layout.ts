@@ -7,6 +7,7 @@
  * projection with a domain, and handed back to Plot in map coordinates. Pure.
  */
 import type { Pair } from './shapes.js';
+import { boundsOf } from '../../model/extent.js';
 
 /**
  * A map drawing: its size, its margins and the inset Plot leaves round the county. Give
@@ -32,18 +33,9 @@ interface Fit {
  * for both axes, y flipped, the county centred in the frame less its inset.
  */
 export function reflectYFit(points: readonly Pair[], frame: MapFrame): Fit {
-  // A loop, not Math.min(...xs): a national map has hundreds of thousands of vertices, more
-  // arguments than a call can take.
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (const [x, y] of points) {
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, -y);
-    y1 = Math.max(y1, -y);
-  }
+  const { x, y } = boundsOf(points);
+  // y flipped: the page's y runs down.
+  const [x0, x1, y0, y1] = [x.min, x.max, -y.max, -y.min];
   const dx = frame.width - frame.marginLeft - frame.marginRight - 2 * frame.inset;
   const dy = frame.height - frame.marginTop - frame.marginBottom - 2 * frame.inset;
   const k = Math.min(dx / (x1 - x0), dy / (y1 - y0));

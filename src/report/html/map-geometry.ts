@@ -14,6 +14,7 @@ import { unionOfCells } from './cell-union.js';
 import type { MultiPolygon, Pair, Polygon } from './shapes.js';
 import { voronoiCells } from './voronoi.js';
 import { byKey } from '../../model/order.js';
+import { boundsOf, rangeOf } from '../../model/extent.js';
 
 export interface AreaShape {
   readonly areaId: string;
@@ -37,8 +38,8 @@ export interface MapGeometry {
 
 /** The flat plane: longitude shrunk by the cosine of the areas' middle latitude. */
 function planeFor(areas: readonly Area[]): (lon: number, lat: number) => Pair {
-  const lats = areas.map((a) => a.lat);
-  const mid = lats.length === 0 ? 0 : (Math.min(...lats) + Math.max(...lats)) / 2;
+  const lats = rangeOf(areas.map((a) => a.lat));
+  const mid = areas.length === 0 ? 0 : (lats.min + lats.max) / 2;
   const k = Math.cos((mid * Math.PI) / 180);
   return (lon, lat) => [lon * k, lat];
 }
@@ -115,9 +116,8 @@ export function labelPoint(shape: MultiPolygon): Pair {
   const size = (p: Polygon) => Math.abs(polygonArea(p[0] ?? []));
   const largest = [...shape].sort((a, b) => size(b) - size(a))[0];
   if (largest === undefined) return [0, 0];
-  const xs = largest.flat().map((p) => p[0]);
-  const ys = largest.flat().map((p) => p[1]);
-  const precision = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) / 200;
+  const bounds = boundsOf(largest.flat());
+  const precision = Math.max(bounds.x.max - bounds.x.min, bounds.y.max - bounds.y.min) / 200;
   const [x, y] = polylabel(largest, precision);
   return [x, y];
 }

@@ -15,6 +15,7 @@ import { hatchPatternId, noAwardColour, riskScheme, riskShadeNames } from './pal
 import { legendMarkup, plotMarkup } from './plot-svg.js';
 import { hasRiskScores, mapCareType, zoneAwards, zoneServedBy, type ZoneAward } from './zone-awards.js';
 import { byLocaleText } from '../../model/order.js';
+import { boundsOf } from '../../model/extent.js';
 
 const noAward = 'No award';
 /** Drawing widths; the page scales maps to their column. */
@@ -113,11 +114,9 @@ function riskLegendText(): string {
 
 /** The map's height for a drawing `width` wide: the county's own proportions, capped so a tall county does not fill pages. */
 function mapHeight(l: MapLayers, width: number): number {
-  const points = l.geometry.areas.flatMap((a) => a.shape.flat(2));
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const dx = Math.max(...xs) - Math.min(...xs);
-  const dy = Math.max(...ys) - Math.min(...ys);
+  const { x, y } = boundsOf(l.geometry.areas.flatMap((a) => a.shape.flat(2)));
+  const dx = x.max - x.min;
+  const dy = y.max - y.min;
   const ratio = dx > 0 && dy > 0 ? dy / dx : 1;
   return Math.round(Math.min(Math.max(width * ratio, 220), 0.85 * width, 560));
 }

@@ -10,6 +10,7 @@ import { polygonHull } from 'd3-polygon';
 import { clipConvex } from './convex-clip.js';
 import type { MultiPolygon, Pair, Polygon } from './shapes.js';
 import { ascending } from '../../model/order.js';
+import { boundsOf } from '../../model/extent.js';
 
 /** Points on the hull's margin circle around each centroid. */
 const marginSteps = 24;
@@ -17,9 +18,8 @@ const marginSteps = 24;
 const distance = (a: Pair, b: Pair) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 
 function extentOf(points: readonly Pair[]): number {
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  const { x, y } = boundsOf(points);
+  return Math.max(x.max - x.min, y.max - y.min);
 }
 
 /**
@@ -73,9 +73,8 @@ export function voronoiCells(input: readonly Pair[]): MultiPolygon[] {
   const points = separateCoincident(input);
   const delaunay = Delaunay.from(points);
   const hull = grownHull(points, marginFor(points, delaunay));
-  const xs = hull.flat().map((p) => p[0]);
-  const ys = hull.flat().map((p) => p[1]);
-  const voronoi = delaunay.voronoi([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+  const { x, y } = boundsOf(hull.flat());
+  const voronoi = delaunay.voronoi([x.min, y.min, x.max, y.max]);
   // d3 computes a Voronoi vertex once per cell around it, and may round it differently in each
   // (0.44 here, 0.43999999999999995 there): snapping to a fine grid makes neighbours share it exactly.
   const step = Math.max(extentOf(points), 1e-3) * 2 ** -36;
