@@ -281,6 +281,8 @@ export async function connectQueueBatch(given: QueueBatchSettings): Promise<Queu
     if (workers === 0) watch.told();
     const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));
     await sweep();
+    // A row that landed while the jobs were added or swept may already have stopped the batch.
+    if (stop.aborted) return;
     const sweepMs = settings.sweepMs ?? 10_000;
     const sweeper = setInterval(() => {
       if (Date.now() - lastEvent() < sweepMs) return;
@@ -288,7 +290,9 @@ export async function connectQueueBatch(given: QueueBatchSettings): Promise<Queu
       void watch.check().catch(() => undefined);
     }, sweepMs);
     // Stopped (a row that could not be written), the batch ends now: the jobs stay on the queue for --resume.
-    const stopped = new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve()));
+    const stopped = new Promise<void>((resolve) =>
+      stop.addEventListener('abort', () => resolve(), { once: true }),
+    );
     await Promise.race([awaited.allLanded, stopped]).finally(() => clearInterval(sweeper));
   };
   return { run, close };

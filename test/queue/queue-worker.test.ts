@@ -209,29 +209,49 @@ describe('zonal worker', () => {
     expect(rows.map((r) => r.id).sort()).toEqual(grid.variants.map((v) => v.id).sort());
   });
 
-  test('stopped by runBatch (a row that could not be written), the coordinator stops waiting and sweeping at once', async () => {
+  /** A coordinator on a database no worker of its build reads, and the tiny scenario's two zonings as a batch. */
+  async function unworkedBatch(version: string) {
     const coordinator = await connectQueueBatch({
       address,
       batchDir: path.join(repoRoot, 'scenarios'),
       timeLimit: 30,
-      version: 'test-stopped',
+      version,
       resume: false,
       notice: () => undefined,
       sweepMs: 100,
     });
     const grid = parseBatchFile(JSON.stringify({ base: 'tiny', grid: { zoning: ['one', 'two'] } }));
     if ('problems' in grid) throw new Error('bad test batch');
+    return { coordinator, variants: grid.variants };
+  }
+
+  const returnsWithin = (run: Promise<void>, ms: number) =>
+    Promise.race([run.then(() => 'returned'), pause(ms).then(() => 'still waiting')]);
+
+  test('stopped by runBatch (a row that could not be written), the coordinator stops waiting and sweeping at once', async () => {
+    const { coordinator, variants } = await unworkedBatch('test-stopped');
     const stop = new AbortController();
     try {
       // No worker of this build: without the stop, run would wait for ever.
-      const run = coordinator.run(grid.variants, () => undefined, stop.signal);
+      const run = coordinator.run(variants, () => undefined, stop.signal);
       await pause(300);
       stop.abort(new Error('no space left on device'));
-      const outcome = await Promise.race([
-        run.then(() => 'returned'),
-        pause(3000).then(() => 'still waiting'),
-      ]);
-      expect(outcome).toBe('returned');
+      expect(await returnsWithin(run, 3000)).toBe('returned');
+    } finally {
+      await coordinator.close();
+    }
+  });
+
+  test('stopped before it listens (a row that failed while the jobs were added or swept), the coordinator returns too', async () => {
+    const { coordinator, variants } = await unworkedBatch('test-stopped-early');
+    try {
+      // An abort event fires once: a listener added after it never hears it.
+      const run = coordinator.run(
+        variants,
+        () => undefined,
+        AbortSignal.abort(new Error('no space left on device')),
+      );
+      expect(await returnsWithin(run, 3000)).toBe('returned');
     } finally {
       await coordinator.close();
     }
