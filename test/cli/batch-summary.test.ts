@@ -48,15 +48,19 @@ describe('outcomeLines', () => {
     expect(
       outcomeLines([
         solved('a', 0, 43068.9),
+        // Solver noise is not hours unbought (compare's tolerance): not counted.
+        solved('noise', 4e-7, 43068.9),
         solved('tight', 35035.28, 43068.9),
+        solved('small', 0.4, 43068.9),
         solved('double', 74148.48, 129206.7),
         solved('b', 0, 43068.9),
       ]),
     ).toEqual([
       'No variant failed.',
-      '2 variants leave hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.',
-      '  double: 74148 of 129207 hours a week unbought',
-      '  tight: 35035 of 43069 hours a week unbought',
+      '3 variants leave hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.',
+      '  double: 74,148.5 of 129,206.7 hours a week unbought',
+      '  tight: 35,035.3 of 43,068.9 hours a week unbought',
+      '  small: 0.4 of 43,068.9 hours a week unbought',
     ]);
   });
 

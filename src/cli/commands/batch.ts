@@ -25,6 +25,8 @@ import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { batchFiles } from '../../compare/batch-journal.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
+import { isUnmet } from '../../compare/rank.js';
+import { hours } from '../../report/html/format.js';
 import { gridValueProblems } from '../../compare/grid-value-problems.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
 import { jsonText } from '../../io/text-decode.js';
@@ -269,7 +271,7 @@ export function outcomeLines(
   const one = infeasible === 1;
   const unbought = rows
     .flatMap((r) =>
-      r.metrics != null && r.metrics.unmetHoursPerWeek > 0 ? [{ id: r.id, ...r.metrics }] : [],
+      r.metrics != null && isUnmet(r.metrics.unmetHoursPerWeek) ? [{ id: r.id, ...r.metrics }] : [],
     )
     .sort((a, b) => b.unmetHoursPerWeek - a.unmetHoursPerWeek);
   return [
@@ -290,7 +292,7 @@ export function outcomeLines(
             .slice(0, unboughtNamed)
             .map(
               (u) =>
-                `  ${u.id}: ${Math.round(u.unmetHoursPerWeek)} of ${Math.round(u.demandHoursPerWeek)} hours a week unbought`,
+                `  ${u.id}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought`,
             ),
         ]),
   ];
