@@ -162,21 +162,29 @@ function explainLot(
   const rejected =
     anyWon || lot.rejectedBidIds.length === 0
       ? ''
-      : ` Rejected below legal pay: ${lot.rejectedBidIds.join(', ')} (see the warnings).`;
+      : ` Rejected below legal pay: ${idsListed(lot.rejectedBidIds)} (see the warnings).`;
+  const unboughtText = `${Math.round(unbought).toLocaleString('en-GB')} h/week unbought`;
   const why =
     bindingRules.length > 0
       ? unbought > 0
-        ? ` ${Math.round(unbought).toLocaleString('en-GB')} h/week unbought; bids that could serve them stopped by: ${bindingRules.join(', ')}`
+        ? ` ${unboughtText}; bids that could serve them stopped by: ${bindingRules.join(', ')}`
         : ` better bids stopped by: ${bindingRules.join(', ')}`
-      : anyWon
-        ? ' best bids won'
-        : '';
+      : !anyWon
+        ? ''
+        : unbought > 0
+          ? // No rule kept a bidder out: the bidders' own capacity left the rest.
+            ` best bids won; ${unboughtText}: no other eligible bid could serve them`
+          : ' best bids won';
   return {
     roles: explained,
     bindingRules,
     summary: `${explained.map(roleLine).join('; ')}.${why}${rejected}`,
   };
 }
+
+/** Ids for a sentence: the first four, then how many more (a national lot can reject hundreds). */
+const idsListed = (ids: readonly string[]): string =>
+  ids.length <= 4 ? ids.join(', ') : `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more`;
 
 /** Explanations of every lot, by lot id. */
 export function explainAward(

@@ -107,6 +107,19 @@ describe('explainAward on a lot whose every bid was rejected below legal pay', (
       'sole P2 £40.00, no runner-up. best bids won',
     );
   });
+
+  it('names four of many, and says how many more', async () => {
+    const low = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'].map((id, i) =>
+      bid(id, i % 2 ? 'P1' : 'P2', ['A1'], { price: 11 + i / 10 }),
+    );
+    const s = twoAreaZones(['P1', 'P2'], [...low, bid('B9', 'P2', ['A2'], { price: 40 })], {
+      award: { rejectBelowLegalPay: true },
+    });
+    const result = await solved(s);
+    expect(result.lots.find((l) => l.lotId === 'standard:Z1')?.explanation?.summary).toBe(
+      'sole: unfilled, no bid may hold it. Rejected below legal pay: B1, B2, B3, B4 and 2 more (see the warnings).',
+    );
+  });
 });
 
 describe('explainAward on a framework', () => {
@@ -217,14 +230,16 @@ describe('explainAward on a framework that leaves hours unbought', () => {
     );
   });
 
-  it('says the best bids won when every bidder is a member (their capacity leaves the rest unbought)', async () => {
+  it('says the best bids won and the hours their capacity leaves unbought when every bidder is a member', async () => {
     const s = framework({ maxProviders: 3, minShare: 0.25 });
     const result = await solved(s);
     expect(result.totals.unmetHoursPerWeek).toBeCloseTo(100, 6);
     const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
     // Both members are in, capacity is the only limit: no rule kept a bidder out.
     expect(explained?.roles[0]?.betterBidsStopped).toEqual([]);
-    expect(explained?.summary).toMatch(/best bids won$/);
+    expect(explained?.summary).toMatch(
+      /best bids won; 100 h\/week unbought: no other eligible bid could serve them$/,
+    );
   });
 });
 

@@ -294,7 +294,7 @@ describe('the abnormally low tenders of report.html, when none is flagged', () =
 
   it('does not say no winning price is below its floor when one is, only close to the other bids', async () => {
     expect(await emptyText(priced([25, 25.5]))).toBe(
-      "Abnormally low tenders (rows in red: below the legal wage floor): none: 1 of the 2 winning prices is below its zone's cost floor, but not also well below the other providers' bids for its lot, the second mark of an abnormally low tender (see Winning bids for every margin).",
+      "Abnormally low tenders (rows in red: below the legal wage floor): none: 1 of the 2 winning prices is below its zone's cost floor, but not flagged: a flag needs a price below the floor by more than the scoring tolerance and well below the other providers' bids for its lot (see Winning bids for every margin).",
     );
   });
 

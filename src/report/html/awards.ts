@@ -72,16 +72,17 @@ const flagText: Readonly<Record<Flag['kind'], string>> = {
 };
 
 /**
- * Why no tender is flagged. A flag needs a price below the floor and well below the other
- * bids (docs/scoring.md); until 2026-12-01 this said no winning bid was below its floor,
- * even when every one was.
+ * Why no tender is flagged. A flag needs a price below the floor by more than the scoring
+ * tolerance and well below the other bids (docs/scoring.md), so the text names both marks
+ * without saying which one a price missed; until 2026-12-01 it said no winning bid was below
+ * its floor, even when every one was.
  */
 function noFlags(result: Result): string {
   const { winners, below, floors } = winnersBelowFloor(result);
   if (!floors) return 'none: cost floors were not computed for this award.';
   if (below === 0) return "none: no winning price is below its zone's cost floor.";
   const [is, its] = below === 1 ? ['is', 'its'] : ['are', 'their'];
-  return `none: ${below} of the ${winners} winning prices ${is} below ${its} zone's cost floor, but not also well below the other providers' bids for ${its} lot, the second mark of an abnormally low tender (see Winning bids for every margin).`;
+  return `none: ${below} of the ${winners} winning prices ${is} below ${its} zone's cost floor, but not flagged: a flag needs a price below the floor by more than the scoring tolerance and well below the other providers' bids for its lot (see Winning bids for every margin).`;
 }
 
 export function flagTable(result: Result): Html {
