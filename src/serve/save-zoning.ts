@@ -2,7 +2,10 @@
  * Save a workbench zoning into the scenario folder: `zones-<name>.csv` and a
  * `zonings` entry in scenario.json. Each file is written to a temporary file
  * beside it and renamed over, the CSV first, so scenario.json never names a
- * file that is not there. An existing name is refused unless `overwrite`.
+ * file that is not there. A name this workbench run saved is refused unless
+ * `overwrite`; a zoning that came with the scenario, or a file saved before
+ * this run, is never replaced (until 2026-12-01 the page's Replace button
+ * rewrote the council's own zones-districts.csv, with no undo).
  * A workbook scenario is never changed: the CSV is written beside it, to be
  * copied in as a sheet of that name (until 2026-12-01 the save failed with
  * the system's ENOTDIR).
@@ -30,7 +33,7 @@ export type SaveOutcome =
   | {
       readonly kind: 'exists';
       readonly error: string;
-      /** True when saving again with `overwrite` replaces it (the page offers to); false for a name only capitals apart from another file's. */
+      /** True when saving again with `overwrite` replaces it (the page offers to): only for a zoning this workbench run saved. */
       readonly replaceable: boolean;
     }
   | { readonly kind: 'bad-request'; readonly error: string };
@@ -76,11 +79,30 @@ async function targetOf(dir: string): Promise<SaveTarget> {
   return { kind: 'folder', folder: dir, jsonFile, jsonText: await readFile(jsonFile, 'utf8') };
 }
 
-/** Whether scenario.json names a zoning `name` (a workbook's zonings are all in the scenario already). */
-function settingsName(target: SaveTarget, name: string): boolean {
-  if (target.kind === 'workbook') return false;
-  const json = parse(target.jsonText) as { zonings?: Record<string, unknown> } | undefined;
-  return Object.hasOwn(json?.zonings ?? {}, name);
+/** The file scenario.json names for zoning `name`, if it names one (a workbook's zonings are all in the scenario already). */
+function settingsFile(target: SaveTarget, name: string): string | undefined {
+  if (target.kind === 'workbook') return undefined;
+  const zonings =
+    (parse(target.jsonText) as { zonings?: Record<string, unknown> } | undefined)?.zonings ?? {};
+  if (!Object.hasOwn(zonings, name)) return undefined;
+  const file = zonings[name];
+  return typeof file === 'string' ? file : `zones-${name}.csv`;
+}
+
+/**
+ * Why a zoning this workbench run did not save is not saved over, in words a page user can act on:
+ * one of the scenario's own zone maps, or a file left there before this run.
+ */
+function notOurs(target: SaveTarget, name: string, listed: string | undefined, named: boolean): string {
+  const fileName = `zones-${name}.csv`;
+  if (!named)
+    return `"${name}": ${fileName} is already ${target.kind === 'workbook' ? 'beside the workbook' : 'in the scenario folder'}, and this workbench did not save it: choose another name`;
+  // A workbook's zoning sheet may be called `Zones districts` as well as `zones-districts`: it is not named here.
+  const map =
+    target.kind === 'workbook'
+      ? "the workbook's zone maps ("
+      : `the scenario's zone maps (${listed ?? fileName}, `;
+  return `"${name}" is one of ${map}used by zonal solve): choose another name`;
 }
 
 /** Adds `zonings.<name>` to scenario.json; if that fails, the CSV goes again unless the zoning was `named` before. */
@@ -106,6 +128,7 @@ export async function saveZoning(
   dir: string,
   scenario: Scenario,
   request: SaveRequest,
+  savedThisRun: ReadonlySet<string> = new Set(),
 ): Promise<SaveOutcome> {
   const { name } = request;
   if (!idPattern.test(name) || name.length > 64)
@@ -128,12 +151,16 @@ export async function saveZoning(
       replaceable: false,
       error: `zoning "${name}": its file ${fileName} differs from ${twin}, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name`,
     };
-  const named = scenario.zonings.has(name) || settingsName(target, name);
+  const listed = settingsFile(target, name);
+  const named = scenario.zonings.has(name) || listed !== undefined;
+  const taken = named || (await exists(csvFile));
+  if (taken && !savedThisRun.has(name))
+    return { kind: 'exists', replaceable: false, error: notOurs(target, name, listed, named) };
   const where =
     target.kind === 'workbook'
       ? { named: 'in the workbook', file: `${fileName} beside it` }
       : { named: 'in scenario.json', file: fileName };
-  if (!request.overwrite && (named || (await exists(csvFile))))
+  if (!request.overwrite && taken)
     return {
       kind: 'exists',
       replaceable: true,

@@ -292,6 +292,18 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     await expect.poll(() => replace.isVisible(), { timeout: 30_000 }).toBe(true);
     await page.locator('#save-name').fill('by-enter-2');
     expect(await replace.isVisible()).toBe(false);
+    // One of the scenario's own zonings is never offered for replacing: until 2026-12-01 one click rewrote it.
+    await page.locator('#save-name').fill('districts');
+    await page.locator('#save').click();
+    await expect
+      .poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 })
+      .toBe(
+        'Not saved: "districts" is one of the scenario\'s zone maps (zones-districts.csv, used by zonal solve): choose another name',
+      );
+    expect(await replace.isVisible()).toBe(false);
+    expect(await readFile(path.join(dir, 'zones-districts.csv'), 'utf8')).toBe(
+      await readFile(path.join(repoRoot, 'scenarios/hertfordshire/zones-districts.csv'), 'utf8'),
+    );
     await page.close();
   });
 });

@@ -276,15 +276,32 @@ describe('POST /api/zonings', () => {
     expect(again.json<Result>().zoning).toBe('mine');
   });
 
-  it('refuses an existing name (409) unless asked to overwrite', async () => {
-    const again = await bench.post('/api/zonings', { name: 'districts', zones: start });
-    expect(again.statusCode).toBe(409);
-    expect(again.json<{ error: string }>().error).toContain('districts');
-    // The page offers to replace it (it cannot send "overwrite": true itself).
-    expect(again.json<{ replaceable: boolean }>().replaceable).toBe(true);
+  it("never saves over one of the scenario's own zonings (409, no Replace), even with overwrite", async () => {
+    const before = await readFile(path.join(bench.dir, 'zones-districts.csv'), 'utf8');
+    const settings = await readFile(path.join(bench.dir, 'scenario.json'), 'utf8');
+    const moved = { ...start, 'EH-HW': 'Z-NH' };
+    for (const overwrite of [false, true]) {
+      const reply = await bench.post('/api/zonings', { name: 'districts', zones: moved, overwrite });
+      expect(reply.statusCode).toBe(409);
+      // Until 2026-12-01 this was replaceable, and one click on the page rewrote the council's own zone map.
+      expect(reply.json()).toEqual({
+        error:
+          '"districts" is one of the scenario\'s zone maps (zones-districts.csv, used by zonal solve): choose another name',
+        replaceable: false,
+      });
+    }
+    expect(await readFile(path.join(bench.dir, 'zones-districts.csv'), 'utf8')).toBe(before);
+    expect(await readFile(path.join(bench.dir, 'scenario.json'), 'utf8')).toBe(settings);
+  });
+
+  it('refuses a name this workbench saved (409), offering to replace it, unless asked to overwrite', async () => {
     const overwrite = await bench.post('/api/zonings', { name: 'copy', zones: start });
     expect(overwrite.statusCode).toBe(201);
-    expect((await bench.post('/api/zonings', { name: 'copy', zones: start })).statusCode).toBe(409);
+    const again = await bench.post('/api/zonings', { name: 'copy', zones: start });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ error: string }>().error).toContain('copy');
+    // The page offers to replace it (it cannot send "overwrite": true itself).
+    expect(again.json<{ replaceable: boolean }>().replaceable).toBe(true);
     expect(
       (await bench.post('/api/zonings', { name: 'copy', zones: start, overwrite: true })).statusCode,
     ).toBe(201);

@@ -17,6 +17,9 @@ beforeAll(async () => {
   tiny = read.scenario;
 });
 
+/** A save refused with no offer to replace: the page shows the error and no Replace button. */
+const refused = (error: string) => ({ kind: 'exists', replaceable: false, error });
+
 const request = () => ({
   name: 'mine',
   zones: Object.fromEntries(tiny.zonings.get('two') ?? []),
@@ -47,11 +50,53 @@ describe('saveZoning', () => {
     const saved = await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request());
     expect(saved).toMatchObject({ kind: 'saved', file: 'zones-mine.csv', addedTo: 'beside the workbook' });
     expect(await readdir(dir)).toEqual(['zones-mine.csv']);
-    expect(await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request())).toMatchObject({
-      kind: 'exists',
-      replaceable: true,
-      error: expect.stringContaining('(zones-mine.csv beside it)') as unknown,
-    });
+    // Saved by this run: the page may offer to replace it.
+    expect(await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request(), new Set(['mine']))).toMatchObject(
+      {
+        kind: 'exists',
+        replaceable: true,
+        error: expect.stringContaining('(zones-mine.csv beside it)') as unknown,
+      },
+    );
+    // One of the workbook's own zonings: never replaced (its sheet stays what zonal solve reads).
+    expect(
+      await saveZoning(path.join(dir, 'tender.xlsx'), tiny, { ...request(), name: 'two', overwrite: true }),
+    ).toEqual(
+      refused('"two" is one of the workbook\'s zone maps (used by zonal solve): choose another name'),
+    );
+    // Saved before this run (nothing says it is a draft): never replaced, even when asked.
+    for (const overwrite of [false, true])
+      expect(await saveZoning(path.join(dir, 'tender.xlsx'), tiny, { ...request(), overwrite })).toEqual(
+        refused(
+          '"mine": zones-mine.csv is already beside the workbook, and this workbench did not save it: choose another name',
+        ),
+      );
+  });
+
+  test('a zoning that came with the scenario is never replaced, even with overwrite: the page offers no Replace', async () => {
+    const dir = await tempDir();
+    const settings = '{\n  "zonings": { "two": "maps/two.csv" }\n}\n';
+    await writeFile(path.join(dir, 'scenario.json'), settings);
+    for (const overwrite of [false, true])
+      expect(await saveZoning(dir, tiny, { ...request(), name: 'two', overwrite })).toEqual(
+        refused(
+          '"two" is one of the scenario\'s zone maps (maps/two.csv, used by zonal solve): choose another name',
+        ),
+      );
+    expect(await readdir(dir)).toEqual(['scenario.json']);
+    expect(await readFile(path.join(dir, 'scenario.json'), 'utf8')).toBe(settings);
+  });
+
+  test('a file zones-<name>.csv left in the folder before this run is not saved over', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
+    await writeFile(path.join(dir, 'zones-mine.csv'), 'area_id,zone_id\n');
+    expect(await saveZoning(dir, tiny, { ...request(), overwrite: true })).toEqual(
+      refused(
+        '"mine": zones-mine.csv is already in the scenario folder, and this workbench did not save it: choose another name',
+      ),
+    );
+    expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toBe('area_id,zone_id\n');
   });
 
   test('a name that differs from a zoning only in capitals is refused, even with overwrite: on Windows and macOS both would be one file', async () => {
@@ -59,12 +104,11 @@ describe('saveZoning', () => {
     await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": { "two": "zones-two.csv" }\n}\n');
     await writeFile(path.join(dir, 'zones-two.csv'), 'area_id,zone_id\n');
     for (const overwrite of [false, true])
-      expect(await saveZoning(dir, tiny, { ...request(), name: 'Two', overwrite })).toEqual({
-        kind: 'exists',
-        replaceable: false,
-        error:
+      expect(await saveZoning(dir, tiny, { ...request(), name: 'Two', overwrite })).toEqual(
+        refused(
           'zoning "Two": its file zones-Two.csv differs from zones-two.csv, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name',
-      });
+        ),
+      );
     expect((await readdir(dir)).sort()).toEqual(['scenario.json', 'zones-two.csv']);
   });
 });

@@ -53,7 +53,7 @@ interface SaveReply {
   readonly error?: string;
   readonly renamed?: Record<string, string>;
   readonly addedTo?: string;
-  /** On 409: true when saving again with `overwrite` replaces the zoning of that name. */
+  /** On 409: true when saving again with `overwrite` replaces the zoning of that name (one this workbench run saved). */
   readonly replaceable?: boolean;
 }
 
@@ -175,8 +175,10 @@ class Workbench {
 
   /**
    * Save the zones under the name typed; `overwrite`: replace a zoning of that name, which
-   * the page offers (a "Replace" button) when a save finds the name taken, rather than
-   * telling the user to send `"overwrite": true`, which a page user cannot do.
+   * the page offers (a "Replace" button) when a save finds the name taken by a zoning saved
+   * here earlier, rather than telling the user to send `"overwrite": true`, which a page user
+   * cannot do. One of the scenario's own zonings is never offered: the server's message says
+   * to choose another name.
    */
   async save(overwrite = false): Promise<void> {
     const message = byId('save-message');
