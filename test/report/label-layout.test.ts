@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { labelSize, placeLabels, reflectYFit, type LabelBox } from '../../src/report/html/label-layout.js';
+import {
+  labelSize,
+  movedLabelsAtMost,
+  placeLabels,
+  reflectYFit,
+  type LabelBox,
+} from '../../src/report/html/label-layout.js';
 import type { Pair } from '../../src/report/html/shapes.js';
 
 const margins = { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 60 };
@@ -35,6 +41,18 @@ describe('zone labels on a map', () => {
     ]);
     const fit = reflectYFit(points, frame);
     expect(fit.toPixel([0, 0])[0]).toBeCloseTo(72, 9);
+  });
+
+  it('stay at their points on a map of more zones than are moved, where the search would take seconds', () => {
+    const size = labelSize('Z-1\nP-1', 10, 1.1);
+    const boxes: LabelBox[] = Array.from({ length: movedLabelsAtMost + 1 }, (_, i) => ({
+      at: [100 + (i % 7), 100 + (i % 5)],
+      ...size,
+    }));
+    expect(placeLabels(boxes, frame, clearance)).toEqual(boxes.map((b) => b.at));
+    // One fewer is searched: the piled-up labels move apart.
+    const moved = placeLabels(boxes.slice(1), frame, clearance);
+    expect(moved.some((p, i) => p !== boxes[i + 1]?.at)).toBe(true);
   });
 
   it('stay where they are when apart, and move to the nearest clear spot when not', () => {
