@@ -5,8 +5,8 @@
  * The host's speed moves by 15-20% from minute to minute (docs/performance.md), so a
  * single round's ratio is noisy (×1.50-×2.13 on one build on 2026-12-01). The rounds
  * alternate which run goes first (one worker first in the first, third and fifth round,
- * two workers first in the others), so that a drift in the host's speed over the bench
- * falls on both alike, and the ratio is the median of every round's own ratio: a round
+ * two workers first in the others; an even number of rounds, so each goes first as often),
+ * so that a drift in the host's speed over the bench falls on both alike, and the ratio is the median of every round's own ratio: a round
  * run in a slow spell is outvoted, not chosen.
  *
  * Until session 13 a round was left out when its one-worker run took more CPU a variant

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:batch-scaling [-- --copies 1,4 --pairs 3]`: how the ratio from one
+ * `npm run bench:batch-scaling [-- --copies 1,4 --pairs 4]`: how the ratio from one
  * worker to two depends on the batch's size. The bundled Hertfordshire grid (504
  * variants) is run whole, and repeated `k` times for each `k` of `--copies`; each copy
  * after the first has its demand scaled by 1.001, 1.002, … so that no model repeats
@@ -45,10 +45,11 @@ const rate = (t: Timed): string =>
 
 async function main(argv: readonly string[]): Promise<void> {
   const copies = wholeNumbers(flagValue(argv, '--copies') ?? '1,4');
-  const [pairs] = wholeNumbers(flagValue(argv, '--pairs') ?? '3') ?? [];
+  const pairsGiven = wholeNumbers(flagValue(argv, '--pairs') ?? '4');
+  const pairs = pairsGiven?.length === 1 ? pairsGiven[0] : undefined;
   if (copies === null || pairs === undefined) {
     console.error(
-      'bench:batch-scaling: --copies takes whole numbers from 1, such as 1,4; --pairs one, such as 3',
+      'bench:batch-scaling: --copies takes whole numbers from 1, such as 1,4; --pairs one, such as 4',
     );
     process.exitCode = 2;
     return;

@@ -126,7 +126,7 @@ function threadText(t: ThreadSplit): string {
  * run to run on the quiet machine (the host's other tenants), so each rate is the median of
  * the rounds, and the ratio the median of each round's own ratio.
  */
-const rounds = 5;
+const rounds = 6;
 
 /** One round: its two runs back to back, in the order the round's place gives. */
 async function batchRound(

@@ -194,7 +194,9 @@ function withLots(scenario: Scenario, lots: NonNullable<Overrides['lots']>): Sce
  * Settings an override gives a lot that cannot all hold beside the lot's others (a framework
  * of 4 places whose members must each take 30%), or null: scenario.json warns of them
  * (structures/, `warnings`); in a variant they would give the same award as the setting
- * that fits, and a grid over it identical rows. A clash the base had already is the base's.
+ * that fits, and a grid over it identical rows. An override that changes only a lot's geography
+ * is let through: it sets none of the settings that may clash, so a clash is the base's own
+ * (scenario.json's warning has told it).
  */
 function clashingSettings(lots: LotPlanJson, plan: LotPlan): string | null {
   for (const [careType, override] of Object.entries(lots)) {

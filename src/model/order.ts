@@ -6,7 +6,10 @@
  * used; periods have their own, time order (lots/period-order.ts).
  */
 
-/** Ids and keys by code point: "B10" before "B2", "Z" before "a". */
+/**
+ * Ids and keys by their UTF-16 code units, as `<` and a plain `sort()` compare them (the same
+ * as code points outside the rare characters beyond U+FFFF): "B10" before "B2", "Z" before "a".
+ */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Lots, bids, providers and areas by id, as byText. */
