@@ -2,7 +2,8 @@
  * `zonal validate`: check a scenario's files and say what it holds, with the
  * warnings a solve would give before awarding (rejected bids, unfillable lots).
  */
-import { tenderLots, tenderWarnings } from '../../lots/tender-lots.js';
+import { tenderIssues, tenderLots } from '../../lots/tender-lots.js';
+import { formatPlace } from '../../diagnostics/issues.js';
 import * as msg from '../../diagnostics/messages.js';
 import { boundariesProblem } from '../../model/boundaries.js';
 import { groupedNumber } from '../../model/grouped-number.js';
@@ -24,7 +25,14 @@ export async function validateCommand(dir: string): Promise<void> {
   const { scenario, warnings } = await loadScenario(dir, { hash: false });
   const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
   const { lots, rejections } = tenderLots(scenario);
-  const tender = [...tenderWarnings(scenario, lots, rejections), ...boundariesWarnings(scenario)];
+  // In the form of the scenario's own warnings, `bids.csv:26: warning: …` (until 2026-12-01
+  // `warning: bids.csv:26: …`, so one validate printed a warning two ways).
+  const tender = [
+    ...tenderIssues(scenario, lots, rejections).map(({ place, message }) =>
+      place === null ? `warning: ${message}` : `${formatPlace(place)}: warning: ${message}`,
+    ),
+    ...boundariesWarnings(scenario).map((w) => `warning: ${w}`),
+  ];
   const demand = lots.reduce((t, l) => t + l.demand, 0);
   const zones = new Set(zoning.values()).size;
   const count = warnings.length + tender.length;
@@ -33,6 +41,6 @@ export async function validateCommand(dir: string): Promise<void> {
       `  ${scenario.areas.length} areas; zonings ${[...scenario.zonings.keys()].join(', ')} (active "${scenario.zoning}", ${zones} zones)\n` +
       `  ${lots.length} lots, ${groupedNumber(demand, 1)} hours a week in period ${scenario.period}\n` +
       `  ${scenario.providers.length} providers, ${scenario.bids.length} bids\n` +
-      tender.map((w) => `  warning: ${w}\n`).join(''),
+      tender.map((w) => `  ${w}\n`).join(''),
   );
 }
