@@ -32,6 +32,19 @@ export interface BatchRound {
 /** Whether round `index` (from 0) runs its one-worker run first. */
 export const oneWorkerFirst = (index: number): boolean => index % 2 === 0;
 
+/** Round `index`: `run` with one worker and with two, back to back, in the order `oneWorkerFirst` gives. */
+export async function inRoundOrder<T>(
+  index: number,
+  run: (workers: number) => Promise<T>,
+): Promise<{ one: T; two: T }> {
+  if (oneWorkerFirst(index)) {
+    const one = await run(1);
+    return { one, two: await run(2) };
+  }
+  const two = await run(2);
+  return { one: await run(1), two };
+}
+
 /** The median of the rounds' own ratios (two workers' rate over one's), or null with no round. */
 export function roundsRatio(rounds: readonly BatchRound[]): number | null {
   return median(rounds.map((r) => r.two.variantsPerSecond / r.one.variantsPerSecond));

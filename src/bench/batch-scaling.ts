@@ -13,7 +13,7 @@
  * size (docs/performance.md, "session 11"), so the ratio should grow with the batch.
  */
 import type { Variant } from '../compare/batch-file.js';
-import { oneWorkerFirst } from './batch-rounds.js';
+import { inRoundOrder } from './batch-rounds.js';
 import { benchVariants, timedBatch, type BatchRun } from './batch-throughput.js';
 import { repeatedGrid } from './grid-copies.js';
 import { machineBusySeconds } from './machine-cpu.js';
@@ -60,9 +60,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const variants = repeatedGrid(grid, k);
     const ratios: number[] = [];
     for (let pair = 1; pair <= pairs; pair++) {
-      const first = await timedAmongOthers(variants, oneWorkerFirst(pair - 1) ? 1 : 2);
-      const second = await timedAmongOthers(variants, oneWorkerFirst(pair - 1) ? 2 : 1);
-      const [one, two] = oneWorkerFirst(pair - 1) ? [first, second] : [second, first];
+      const { one, two } = await inRoundOrder(pair - 1, (workers) => timedAmongOthers(variants, workers));
       const ratio = two.run.variantsPerSecond / one.run.variantsPerSecond;
       ratios.push(ratio);
       console.log(

@@ -22,7 +22,7 @@ import { runBatch } from '../compare/batch-run.js';
 import { readScenario } from '../io/read-scenario.js';
 import type { Scenario } from '../model/types.js';
 import { splitThreadCpu, threadCpuSeconds, type ThreadSplit } from './thread-cpu.js';
-import { oneWorkerFirst, roundsRatio } from './batch-rounds.js';
+import { inRoundOrder, oneWorkerFirst, roundsRatio } from './batch-rounds.js';
 import { median } from './summary.js';
 import type { BatchMeasure } from './goals.js';
 
@@ -128,26 +128,14 @@ function threadText(t: ThreadSplit): string {
  */
 const rounds = 6;
 
-/** One round: its two runs back to back, in the order the round's place gives. */
-async function batchRound(
-  variants: readonly Variant[],
-  index: number,
-): Promise<{ one: BatchRun; two: BatchRun }> {
-  if (oneWorkerFirst(index)) {
-    const one = await timedBatch(variants, 1);
-    return { one, two: await timedBatch(variants, 2) };
-  }
-  const two = await timedBatch(variants, 2);
-  return { one: await timedBatch(variants, 1), two };
-}
-
 /** @param every - take every n-th variant of the bundled grid (a quicker, noisier bench). @defaultValue 1 */
 export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> {
   const warmUpVariants = benchVariants(16);
   const warmUp = await timedBatch(warmUpVariants, 1);
   const variants = benchVariants(every);
   const measured: { one: BatchRun; two: BatchRun }[] = [];
-  for (let round = 0; round < rounds; round++) measured.push(await batchRound(variants, round));
+  for (let round = 0; round < rounds; round++)
+    measured.push(await inRoundOrder(round, (workers) => timedBatch(variants, workers)));
   const last = measured.at(-1);
   if (last === undefined) throw new Error('the batch bench ran no round');
   const each = measured

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneWorkerFirst, roundsRatio, type BatchRound } from '../../src/bench/batch-rounds.js';
+import { inRoundOrder, oneWorkerFirst, roundsRatio, type BatchRound } from '../../src/bench/batch-rounds.js';
 
 const round = (one: number, oneCpu: number, two: number, twoCpu: number): BatchRound => ({
   one: { variantsPerSecond: one, cpuPerVariantMs: oneCpu },
@@ -7,8 +7,16 @@ const round = (one: number, oneCpu: number, two: number, twoCpu: number): BatchR
 });
 
 describe('the batch bench rounds', () => {
-  it('alternate which run goes first, one worker in the first round', () => {
+  it('alternate which run goes first, one worker in the first round', async () => {
     expect([0, 1, 2, 3, 4].map(oneWorkerFirst)).toEqual([true, false, true, false, true]);
+    const calls: number[] = [];
+    const run = async (workers: number) => {
+      calls.push(workers);
+      return `run with ${workers}`;
+    };
+    expect(await inRoundOrder(0, run)).toEqual({ one: 'run with 1', two: 'run with 2' });
+    expect(await inRoundOrder(1, run)).toEqual({ one: 'run with 1', two: 'run with 2' });
+    expect(calls).toEqual([1, 2, 2, 1]);
   });
 
   // Eight alternating rounds of one build on 2026-12-01, session 13 (docs/performance.md).
