@@ -442,6 +442,11 @@ export const workbookNoSheet = (ref: string, sheets: readonly string[]) => {
     : `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet, with the same columns as ${ref}.csv`;
 };
 
+/** A second sheet named as a copy of a table sheet (`Bids (2)` beside `bids`): zonal reads only the one named. */
+export const workbookSheetCopy = (read: string, hidden: boolean) =>
+  `is a second ${read} sheet beside "${read}"${hidden ? ' (hidden)' : ''}, and zonal reads only "${read}": ` +
+  `delete the sheet you do not mean, or keep it under a name that is no copy of "${read}" (old ${read}, say)`;
+
 // Table headers and rows.
 
 export const tableEmpty = (required: readonly string[]) =>

@@ -16,6 +16,7 @@ import { readBoundaries } from './read-scenario.js';
 import { fileSizeLimits, readRegularBytes } from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { feedTable } from './table-rows.js';
+import { copiesOfSheet } from './sheet-copies.js';
 import { sheetNames, zoningOfSheet } from './workbook-path.js';
 import { tableFileKeys } from '../model/scenario-schema.js';
 import { columnName } from '../report/xlsx/xlsx-xml.js';
@@ -149,6 +150,13 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
     table: async (ref, sink) => {
       const ws = sheet(ref);
       if (ws !== undefined) {
+        const copies = copiesOfSheet(
+          ws.name,
+          workbook.worksheets.map((s) => s.name),
+        );
+        for (const copy of copies)
+          issues.error(copy, null, msg.workbookSheetCopy(ws.name, ws.state !== 'visible'));
+        if (copies.length > 0) return false;
         feedTable(sheetTable(ws), sink);
         return true;
       }

@@ -526,3 +526,38 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 });
+
+describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet)', () => {
+  /** The bids sheet copied to `name`, its first price changed, as an officer edits the copy. */
+  const withCopy = (name: string, hide = false) =>
+    workbook((wb) => {
+      const bids = sheet(wb, 'bids');
+      const copy = wb.addWorksheet(name);
+      bids.eachRow((row, n) => {
+        copy.getRow(n).values = row.values as ExcelJS.CellValue[];
+      });
+      copy.getCell('E2').value = 1;
+      if (hide) bids.state = 'hidden';
+    });
+
+  test('is one error naming both sheets, not the original read and the copy ignored', async () => {
+    const { scenario, errors } = await problems(await withCopy('Bids (2)'));
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      'tender.xlsx: sheet Bids (2): is a second bids sheet beside "bids", and zonal reads only "bids": ' +
+        'delete the sheet you do not mean, or keep it under a name that is no copy of "bids" (old bids, say)',
+    ]);
+  });
+
+  test('is told when the bids sheet is hidden too, and for "Copy of bids"', async () => {
+    expect((await problems(await withCopy('Bids (2)', true))).errors[0]).toMatch(
+      /sheet Bids \(2\): is a second bids sheet beside "bids" \(hidden\)/,
+    );
+    expect((await problems(await withCopy('Copy of bids'))).errors).toHaveLength(1);
+  });
+
+  test('a sheet of notes under another name is still ignored', async () => {
+    const { errors } = await problems(await withCopy('old bids'));
+    expect(errors).toEqual([]);
+  });
+});
