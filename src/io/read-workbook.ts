@@ -42,10 +42,11 @@ async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | string> {
   }
 }
 
-/** Sheets by name; a sheet named "Bids" or " bids " is the bids sheet. */
+/** Sheets by name; a sheet named "Bids" or " bids " is the bids sheet (the first so named, unless one has the very name: a later one is told as a copy). */
 function sheetLookup(workbook: ExcelJS.Workbook): (name: string) => ExcelJS.Worksheet | undefined {
-  const byName = new Map(workbook.worksheets.map((s) => [looseName(s.name), s]));
-  return (name) => byName.get(looseName(name));
+  return (name) =>
+    workbook.worksheets.find((s) => s.name === name) ??
+    workbook.worksheets.find((s) => looseName(s.name) === looseName(name));
 }
 
 /** Settings every scenario gives: a sheet whose column A names two of them holds the settings, whatever its name. */

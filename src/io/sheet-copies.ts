@@ -7,10 +7,13 @@ import { looseName } from '../diagnostics/did-you-mean.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The names among `sheets` that are a copy of the sheet `name` ("bids (2)", "Copy of bids", "bids copy"). */
+/**
+ * The names among `sheets`, other than `name` itself, that are a copy of the sheet `name`:
+ * "bids (2)", "Bids 2", "Copy of bids", "bids copy", or "Bids_", a name zonal would read as "bids".
+ */
 export function copiesOfSheet(name: string, sheets: readonly string[]): string[] {
   const copy = new RegExp(
-    `^(?:copyof${escape(looseName(name))}(?:\\(\\d+\\))?|${escape(looseName(name))}(?:\\(\\d+\\)|copy))$`,
+    `^(?:copyof${escape(looseName(name))}(?:\\(\\d+\\))?|${escape(looseName(name))}(?:\\(\\d+\\)|\\d+|copy)?)$`,
   );
-  return sheets.filter((sheet) => copy.test(looseName(sheet)));
+  return sheets.filter((sheet) => sheet !== name && copy.test(looseName(sheet)));
 }

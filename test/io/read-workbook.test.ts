@@ -556,6 +556,14 @@ describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet
     expect((await problems(await withCopy('Copy of bids'))).errors).toHaveLength(1);
   });
 
+  test('"Bids 2" and "Bids_" are copies too, and the sheet read is the first, "bids"', async () => {
+    for (const name of ['Bids 2', 'Bids_']) {
+      expect((await problems(await withCopy(name))).errors).toEqual([
+        expect.stringContaining(`tender.xlsx: sheet ${name}: is a second bids sheet beside "bids"`),
+      ]);
+    }
+  });
+
   test('a sheet of notes under another name is still ignored', async () => {
     const { errors } = await problems(await withCopy('old bids'));
     expect(errors).toEqual([]);
