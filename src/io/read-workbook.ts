@@ -142,6 +142,17 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
     );
     return { scenario: null, issues, inputHash: '', inputs: [] };
   }
+  /** Tells each copy of `ws` ("bids (2)"): true when there is one, so that neither is read as meant. */
+  const toldCopies = (ws: ExcelJS.Worksheet): boolean => {
+    const copies = copiesOfSheet(
+      ws.name,
+      workbook.worksheets.map((s) => s.name),
+    );
+    for (const copy of copies)
+      issues.error(copy, null, msg.workbookSheetCopy(ws.name, ws.state !== 'visible'));
+    return copies.length > 0;
+  };
+  if (toldCopies(settingsSheet)) return { scenario: null, issues, inputHash: '', inputs: [] };
   const rows = settingRows(settingsSheet);
   const hash = createHash('sha256').update(bytes);
   const source: ScenarioSource = {
@@ -151,13 +162,7 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
     table: async (ref, sink) => {
       const ws = sheet(ref);
       if (ws !== undefined) {
-        const copies = copiesOfSheet(
-          ws.name,
-          workbook.worksheets.map((s) => s.name),
-        );
-        for (const copy of copies)
-          issues.error(copy, null, msg.workbookSheetCopy(ws.name, ws.state !== 'visible'));
-        if (copies.length > 0) return false;
+        if (toldCopies(ws)) return false;
         feedTable(sheetTable(ws), sink);
         return true;
       }

@@ -564,6 +564,18 @@ describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet
     }
   });
 
+  test('a copy of the scenario sheet is told as well, not its settings left out', async () => {
+    const file = await workbook((wb) => {
+      const copy = wb.addWorksheet('scenario (2)');
+      sheet(wb, 'scenario').eachRow((row, n) => {
+        copy.getRow(n).values = row.values as ExcelJS.CellValue[];
+      });
+    });
+    const { scenario, errors } = await problems(file);
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([expect.stringContaining('tender.xlsx: sheet scenario (2): is a second scenario sheet beside "scenario"')]);
+  });
+
   test('a sheet of notes under another name is still ignored', async () => {
     const { errors } = await problems(await withCopy('old bids'));
     expect(errors).toEqual([]);
