@@ -447,6 +447,11 @@ export const workbookSheetCopy = (read: string, hidden: boolean) =>
   `is a second ${read} sheet beside "${read}"${hidden ? ' (hidden)' : ''}, and zonal reads only "${read}": ` +
   `delete the sheet you do not mean, or keep it under a name that is no copy of "${read}" (old ${read}, say)`;
 
+/** Rows of a table sheet hidden by hand or by a filter: zonal reads them, which their author may not expect. */
+export const workbookRowsHidden = (more: number, shown: readonly number[]) =>
+  'the row is hidden (or filtered out), and zonal reads it as any other; ' +
+  `delete the row if it is no longer meant (a withdrawn bid, say)${sameInMoreRows(more, shown)}`;
+
 // Table headers and rows.
 
 export const tableEmpty = (required: readonly string[]) =>

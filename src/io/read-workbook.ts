@@ -20,7 +20,14 @@ import { copiesOfSheet } from './sheet-copies.js';
 import { sheetNames, zoningOfSheet } from './workbook-path.js';
 import { tableFileKeys } from '../model/scenario-schema.js';
 import { columnName } from '../report/xlsx/xlsx-xml.js';
-import { nestSettings, settingRows, sheetHeader, sheetTable, type SettingRow } from './workbook-sheets.js';
+import {
+  hiddenRows,
+  nestSettings,
+  settingRows,
+  sheetHeader,
+  sheetTable,
+  type SettingRow,
+} from './workbook-sheets.js';
 import { settingsAsMeant } from './setting-cells.js';
 
 const fail = (file: string, message: string): ReadResult => {
@@ -163,7 +170,15 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
       const ws = sheet(ref);
       if (ws !== undefined) {
         if (toldCopies(ws)) return false;
-        feedTable(sheetTable(ws), sink);
+        const table = sheetTable(ws);
+        const [first, ...more] = hiddenRows(ws, table);
+        if (first !== undefined)
+          issues.warning(
+            ws.name,
+            first,
+            msg.workbookRowsHidden(more.length, more.slice(0, msg.repeatedRowsShown)),
+          );
+        feedTable(table, sink);
         return true;
       }
       issues.error(

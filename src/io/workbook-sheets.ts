@@ -72,6 +72,11 @@ export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
   return { header, headerLine: first, records };
 }
 
+/** The rows of `table`, read from `sheet`, that are hidden (by hand, or filtered out). */
+export function hiddenRows(sheet: ExcelJS.Worksheet, table: CsvTable): number[] {
+  return table.records.map((r) => r.line).filter((line) => sheet.getRow(line).hidden);
+}
+
 type SettingValue = string | number | boolean | null;
 
 /** A settings cell: numbers and true/false stay typed; "null" is null; empty is no setting. */

@@ -581,3 +581,18 @@ describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet
     expect(errors).toEqual([]);
   });
 });
+
+describe('hidden rows (hidden by hand, or filtered out) on a table sheet', () => {
+  test('are read, with one warning that names them, not read silently as if shown', async () => {
+    const file = await workbook((wb) => {
+      for (const n of [3, 5]) sheet(wb, 'bids').getRow(n).hidden = true;
+    });
+    const { scenario, errors, warnings } = await problems(file);
+    expect(errors).toEqual([]);
+    expect(scenario?.bids).toHaveLength(tinyScenario.bids?.length ?? -1);
+    expect(warnings).toEqual([
+      'tender.xlsx: bids row 3: warning: the row is hidden (or filtered out), and zonal reads it as any other; ' +
+        'delete the row if it is no longer meant (a withdrawn bid, say); the same in 1 more row(s): 5',
+    ]);
+  });
+});
