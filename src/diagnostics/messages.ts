@@ -456,6 +456,11 @@ export const workbookRowsHidden = (more: number, shown: readonly number[]) =>
 export const dateForNumber = (what: string) =>
   `is a date, not a number: the cell is formatted as a date; format it as a number (in Excel: Format Cells, Number) and type ${what} again`;
 
+/** A header row with merged cells: a group title above the header, or a header whose cells are to be unmerged. */
+export const workbookHeaderMerged = (ranges: readonly string[]) =>
+  `cells ${ranges.join(', ')} are merged, so the row is no header (a header names each column in its own cell): ` +
+  'if it is a group title above the header, delete the row; else unmerge the cells and name each column';
+
 // Table headers and rows.
 
 export const tableEmpty = (required: readonly string[]) =>

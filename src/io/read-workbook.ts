@@ -22,6 +22,7 @@ import { tableFileKeys } from '../model/scenario-schema.js';
 import { columnName } from '../report/xlsx/xlsx-xml.js';
 import {
   hiddenRows,
+  mergedHeaderCells,
   nestSettings,
   settingRows,
   sheetHeader,
@@ -171,6 +172,11 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
       if (ws !== undefined) {
         if (toldCopies(ws)) return false;
         const table = sheetTable(ws);
+        const merged = mergedHeaderCells(ws);
+        if (merged.length > 0) {
+          issues.error(ws.name, table.headerLine, msg.workbookHeaderMerged(merged));
+          return false;
+        }
         const [first, ...more] = hiddenRows(ws, table);
         if (first !== undefined)
           issues.warning(

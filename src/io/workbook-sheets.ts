@@ -72,6 +72,24 @@ export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
   return { header, headerLine: first, records };
 }
 
+/**
+ * The merged ranges of the header row ("A1:D1"), or none: a header names each column in its own
+ * cell, so a row of merged cells is a group title above it, or a header to unmerge. A title merged
+ * across the whole table (one text) is left to the check that tells a title.
+ */
+export function mergedHeaderCells(sheet: ExcelJS.Worksheet): string[] {
+  const row = sheet.getRow(headerRow(sheet));
+  const ranges = new Map<string, string>();
+  const texts = new Set<string>();
+  for (let c = 1; c <= row.cellCount; c++) {
+    const cell = row.getCell(c);
+    const text = cellText(cell.value);
+    if (text !== '') texts.add(text);
+    if (cell.isMerged && cell.master.address !== cell.address) ranges.set(cell.master.address, cell.address);
+  }
+  return texts.size < 2 ? [] : [...ranges].map(([first, last]) => `${first}:${last}`);
+}
+
 /** The rows of `table`, read from `sheet`, that are hidden (by hand, or filtered out). */
 export function hiddenRows(sheet: ExcelJS.Worksheet, table: CsvTable): number[] {
   return table.records.map((r) => r.line).filter((line) => sheet.getRow(line).hidden);

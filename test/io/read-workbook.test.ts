@@ -573,7 +573,11 @@ describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet
     });
     const { scenario, errors } = await problems(file);
     expect(scenario).toBeNull();
-    expect(errors).toEqual([expect.stringContaining('tender.xlsx: sheet scenario (2): is a second scenario sheet beside "scenario"')]);
+    expect(errors).toEqual([
+      expect.stringContaining(
+        'tender.xlsx: sheet scenario (2): is a second scenario sheet beside "scenario"',
+      ),
+    ]);
   });
 
   test('a sheet of notes under another name is still ignored', async () => {
@@ -593,6 +597,39 @@ describe('hidden rows (hidden by hand, or filtered out) on a table sheet', () =>
     expect(warnings).toEqual([
       'tender.xlsx: bids row 3: warning: the row is hidden (or filtered out), and zonal reads it as any other; ' +
         'delete the row if it is no longer meant (a withdrawn bid, say); the same in 1 more row(s): 5',
+    ]);
+  });
+});
+
+describe('merged cells in the header row', () => {
+  test('a group title row above the header ("Bid" over A:D, "Price" over E:H) is one message that says so', async () => {
+    const file = await workbook((wb) => {
+      const bids = sheet(wb, 'bids');
+      bids.spliceRows(1, 0, ['Bid', '', '', '', 'Price', '', '', '']);
+      bids.mergeCells('A1:D1');
+      bids.mergeCells('E1:H1');
+    });
+    expect((await problems(file)).errors).toEqual([
+      'tender.xlsx: bids row 1: cells A1:D1, E1:H1 are merged, so the row is no header (a header names each column in its own cell): ' +
+        'if it is a group title above the header, delete the row; else unmerge the cells and name each column',
+    ]);
+  });
+
+  test('two header cells merged is told as merged, not as a missing column', async () => {
+    const file = await workbook((wb) => sheet(wb, 'bids').mergeCells('A1:B1'));
+    expect((await problems(file)).errors).toEqual([
+      expect.stringContaining('bids row 1: cells A1:B1 are merged'),
+    ]);
+  });
+
+  test('a title merged across the table is still told as a title', async () => {
+    const file = await workbook((wb) => {
+      const bids = sheet(wb, 'bids');
+      bids.spliceRows(1, 0, ['Bids received']);
+      bids.mergeCells('A1:H1');
+    });
+    expect((await problems(file)).errors).toEqual([
+      expect.stringContaining('holds only "Bids received", not the header'),
     ]);
   });
 });
