@@ -77,7 +77,16 @@ function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>
   for (const key of tableFileKeys) files[key] = find(sheetNames[key]) ?? sheetNames[key];
   if (find(sheetNames.current) === undefined) delete files['current'];
   const zonings: Record<string, string> = {};
-  for (const ws of workbook.worksheets) {
+  // A copy of a zoning sheet ("zones-two (2)", or "Zones_two" after "zones-two") is no zoning: reading the first tells it as a copy.
+  const sheets = workbook.worksheets;
+  const isCopy = (ws: ExcelJS.Worksheet, at: number) =>
+    sheets.some(
+      (other, i) =>
+        other !== ws &&
+        copiesOfSheet(other.name, [ws.name]).length > 0 &&
+        (looseName(other.name) !== looseName(ws.name) || i < at),
+    );
+  for (const ws of sheets.filter((s, at) => !isCopy(s, at))) {
     const header = sheetHeader(ws).map(looseName);
     const zoning = zoningOfSheet(
       ws.name,

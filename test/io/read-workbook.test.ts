@@ -580,6 +580,21 @@ describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet
     ]);
   });
 
+  test.each(['zones-two (2)', 'Zones_two'])(
+    'a copy of a zoning sheet ("%s") is told as a copy, not as a zoning with a bad name',
+    async (name) => {
+      const file = await workbook((wb) => {
+        const copy = wb.addWorksheet(name);
+        sheet(wb, 'zones-two').eachRow((row, n) => {
+          copy.getRow(n).values = row.values as ExcelJS.CellValue[];
+        });
+      });
+      expect((await problems(file)).errors).toEqual([
+        expect.stringContaining(`tender.xlsx: sheet ${name}: is a second zones-two sheet beside "zones-two"`),
+      ]);
+    },
+  );
+
   test('a sheet of notes under another name is still ignored', async () => {
     const { errors } = await problems(await withCopy('old bids'));
     expect(errors).toEqual([]);
