@@ -5,7 +5,7 @@
  */
 import { looseName } from '../diagnostics/did-you-mean.js';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The names among `sheets`, other than `name` itself, that are a copy of the sheet `name`:
@@ -13,7 +13,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function copiesOfSheet(name: string, sheets: readonly string[]): string[] {
   const copy = new RegExp(
-    `^(?:copyof${escape(looseName(name))}(?:\\(\\d+\\))?|${escape(looseName(name))}(?:\\(\\d+\\)|\\d+|copy)?)$`,
+    `^(?:copyof${literal(looseName(name))}(?:\\(\\d+\\))?|${literal(looseName(name))}(?:\\(\\d+\\)|\\d+|copy)?)$`,
   );
   return sheets.filter((sheet) => sheet !== name && copy.test(looseName(sheet)));
 }
