@@ -452,6 +452,10 @@ export const workbookRowsHidden = (more: number, shown: readonly number[]) =>
   'the row is hidden (or filtered out), and zonal reads it as any other; ' +
   `delete the row if it is no longer meant (a withdrawn bid, say)${sameInMoreRows(more, shown)}`;
 
+/** A percentage where a number belongs (`75%`: a cell formatted as a percentage holds 0.75). */
+export const percentForNumber = (what: string, number: string) =>
+  `is a percentage, not a number: give ${what} as a number (${number} for ${number}%), in a cell formatted as a number`;
+
 /** A date where a number belongs: a cell formatted as a date shows (and a workbook holds) 24.5 as 24/01/1900. */
 export const dateForNumber = (what: string) =>
   `is a date, not a number: the cell is formatted as a date; format it as a number (in Excel: Format Cells, Number) and type ${what} again`;

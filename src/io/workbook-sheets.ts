@@ -33,6 +33,14 @@ function cellText(value: ExcelJS.CellValue): string {
   return value.error;
 }
 
+/** A table cell as the text a CSV file saved from it holds: a number formatted as a percentage as shown (`75%` for 0.75). */
+function tableCellText(cell: ExcelJS.Cell): string {
+  const format = (cell.numFmt ?? '').replace(/"[^"]*"/g, '');
+  return typeof cell.value === 'number' && format.includes('%')
+    ? `${Number((cell.value * 100).toPrecision(12))}%`
+    : cellText(cell.value);
+}
+
 /** The header's row: the first row with a cell filled (empty rows above a table are skipped, as empty rows within it are). */
 function headerRow(sheet: ExcelJS.Worksheet): number {
   if (rowFilled(sheet.getRow(1))) return 1;
@@ -64,7 +72,7 @@ export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
     if (rowNumber <= first) return;
     const cells: Record<string, string> = {};
     header.forEach((name, i) => {
-      if (name !== '' && !(name in cells)) cells[name] = cellText(row.getCell(i + 1).value);
+      if (name !== '' && !(name in cells)) cells[name] = tableCellText(row.getCell(i + 1));
     });
     if (Object.values(cells).every((c) => c === '')) return;
     records.push({ line: rowNumber, cells, width: header.length });

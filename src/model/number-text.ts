@@ -8,6 +8,7 @@
 import {
   accountingDash,
   dateForNumber,
+  percentForNumber,
   dotReadAsDecimal,
   formulaWithoutValue,
   spreadsheetErrorValue,
@@ -59,6 +60,9 @@ export function readNumberText(text: string, what: string): NumberText {
       message:
         'has commas in the wrong places: a comma may only separate thousands, as in 1,200 or 12,345,678',
     };
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(s)?.[1];
+  if (percent !== undefined)
+    return { kind: 'bad', message: percentForNumber(what, percent), same: 'is a percentage, not a number' };
   if (dateText.test(s)) return { kind: 'bad', message: dateForNumber(what), same: dateForNumber(what) };
   return { kind: 'bad', message: `is not a number: give ${what}` };
 }

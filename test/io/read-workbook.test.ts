@@ -648,3 +648,19 @@ describe('merged cells in the header row', () => {
     ]);
   });
 });
+
+describe('a number in a cell formatted as a percentage, on a table sheet', () => {
+  test('a quality score typed as 75% (held as 0.75) is told at its cell, not scored as 0.75 points', async () => {
+    const file = await workbook((wb) => {
+      const cell = sheet(wb, 'providers').getCell('E2');
+      cell.value = 0.75;
+      cell.style = { ...cell.style, numFmt: '0%' };
+    });
+    const { scenario, errors } = await problems(file);
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      'tender.xlsx: providers!E2: quality_score is a percentage, not a number: give a quality score from 0 to 100 ' +
+        'as a number (75 for 75%), in a cell formatted as a number (got "75%")',
+    ]);
+  });
+});

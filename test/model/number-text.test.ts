@@ -111,3 +111,10 @@ describe('readNumberText: a date where a number belongs (a cell formatted as a d
 
   test('a word is still "not a number"', () => expect(value('two')).toBe('is not a number: give a number'));
 });
+
+describe('readNumberText: a percentage where a number belongs', () => {
+  test('"75%" is told with the number meant', () =>
+    expect(value('75%')).toBe(
+      'is a percentage, not a number: give a number as a number (75 for 75%), in a cell formatted as a number',
+    ));
+});
