@@ -460,6 +460,11 @@ export const percentForNumber = (what: string, number: string) =>
 export const dateForNumber = (what: string) =>
   `is a date, not a number: the cell is formatted as a date; format it as a number (in Excel: Format Cells, Number) and type ${what} again`;
 
+/** A hidden table sheet beside a shown one with its columns: zonal reads the hidden one, by its name. */
+export const workbookHiddenTwin = (read: string, shown: string) =>
+  `is hidden, and zonal reads it, not the sheet "${shown}" with the same columns: ` +
+  `delete the sheet you do not mean, or rename "${shown}" to "${read}" if it holds the ${read}`;
+
 /** A header row with merged cells: a group title above the header, or a header whose cells are to be unmerged. */
 export const workbookHeaderMerged = (ranges: readonly string[]) =>
   `cells ${ranges.join(', ')} are merged, so the row is no header (a header names each column in its own cell): ` +

@@ -23,6 +23,7 @@ import { columnName } from '../report/xlsx/xlsx-xml.js';
 import {
   hiddenRows,
   mergedHeaderCells,
+  shownTwin,
   nestSettings,
   settingRows,
   sheetHeader,
@@ -105,6 +106,14 @@ function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>
   };
 }
 
+/** The sheet names (loose) that the `files` and `zonings` of `refs` read tables from. */
+function tablesNamed(refs: Record<string, unknown>): Set<string> {
+  const names = (key: string) => Object.values((refs[key] ?? {}) as Record<string, unknown>);
+  return new Set(
+    [...names('files'), ...names('zonings')].filter((n) => typeof n === 'string').map(looseName),
+  );
+}
+
 function places(workbookName: string, sheet: (name: string) => ExcelJS.Worksheet | undefined): SheetPlaces {
   return {
     workbook: workbookName,
@@ -172,14 +181,22 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
   if (toldCopies(settingsSheet)) return { scenario: null, issues, inputHash: '', inputs: [] };
   const rows = settingRows(settingsSheet);
   const hash = createHash('sha256').update(bytes);
+  const refs = tableRefs(workbook, nestSettings(rows));
+  /** The sheets zonal reads no table from: notes, or a table kept under another name. */
+  const unread = workbook.worksheets.filter((s) => !tablesNamed(refs).has(looseName(s.name)));
   const source: ScenarioSource = {
     settingsFile: settingsSheet.name,
-    settings: settingsAsMeant(tableRefs(workbook, nestSettings(rows))),
+    settings: settingsAsMeant(refs),
     line: (keyPath) => settingLine(rows, keyPath),
     table: async (ref, sink) => {
       const ws = sheet(ref);
       if (ws !== undefined) {
         if (toldCopies(ws)) return false;
+        const twin = shownTwin(ws, unread);
+        if (twin !== undefined) {
+          issues.error(ws.name, null, msg.workbookHiddenTwin(ws.name, twin));
+          return false;
+        }
         const table = sheetTable(ws);
         const merged = mergedHeaderCells(ws);
         if (merged.length > 0) {

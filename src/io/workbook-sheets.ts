@@ -98,6 +98,21 @@ export function mergedHeaderCells(sheet: ExcelJS.Worksheet): string[] {
   return texts.size < 2 ? [] : [...ranges].map(([first, last]) => `${first}:${last}`);
 }
 
+/**
+ * A shown sheet among `sheets` (those zonal reads no table from) with the same header as the
+ * hidden sheet `sheet` (the bids hidden, their update kept as "Bids final"), or undefined:
+ * which one is meant is not known.
+ */
+export function shownTwin(
+  sheet: ExcelJS.Worksheet,
+  sheets: readonly ExcelJS.Worksheet[],
+): string | undefined {
+  if (sheet.state === 'visible') return undefined;
+  const header = sheetHeader(sheet).join('\t');
+  return sheets.find((s) => s !== sheet && s.state === 'visible' && sheetHeader(s).join('\t') === header)
+    ?.name;
+}
+
 /** The rows of `table`, read from `sheet`, that are hidden (by hand, or filtered out). */
 export function hiddenRows(sheet: ExcelJS.Worksheet, table: CsvTable): number[] {
   return table.records.map((r) => r.line).filter((line) => sheet.getRow(line).hidden);

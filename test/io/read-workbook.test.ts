@@ -664,3 +664,31 @@ describe('a number in a cell formatted as a percentage, on a table sheet', () =>
     ]);
   });
 });
+
+describe('a hidden table sheet beside a shown sheet with its columns', () => {
+  test('is one error, not the hidden sheet read and the shown one ignored', async () => {
+    const file = await workbook((wb) => {
+      const bids = sheet(wb, 'bids');
+      const shown = wb.addWorksheet('Bids final');
+      bids.eachRow((row, n) => {
+        shown.getRow(n).values = row.values as ExcelJS.CellValue[];
+      });
+      shown.getCell('E2').value = 1;
+      bids.state = 'hidden';
+    });
+    const { scenario, errors } = await problems(file);
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      'tender.xlsx: sheet bids: is hidden, and zonal reads it, not the sheet "Bids final" with the same columns: ' +
+        'delete the sheet you do not mean, or rename "Bids final" to "bids" if it holds the bids',
+    ]);
+  });
+
+  test('a hidden table sheet alone, or beside another table sheet with its columns, is read as it is', async () => {
+    const file = await workbook((wb) => {
+      sheet(wb, 'bids').state = 'hidden';
+      sheet(wb, 'zones-one').state = 'hidden';
+    });
+    expect((await problems(file)).errors).toEqual([]);
+  });
+});
