@@ -456,6 +456,26 @@ export const workbookRowsHidden = (more: number, shown: readonly number[]) =>
 export const percentForNumber = (what: string, number: string) =>
   `is a percentage, not a number: give ${what} as a number (${number} for ${number}%), in a cell formatted as a number`;
 
+export const idInvalid = 'is not a valid id: use only letters, digits, _ . and -';
+
+/**
+ * What `idInvalid` adds when the id holds a character outside ASCII: pasted from a portal or a
+ * word processor, it cannot be seen (U+200B) or looks like one allowed (U+2011, a hyphen), so the
+ * id shown in the message looks right.
+ */
+export function idOddCharacter(id: string): string {
+  const chars = [...id];
+  const at = chars.findIndex((c) => (c.codePointAt(0) ?? 0) > 0x7e);
+  const c = chars[at];
+  if (c === undefined) return '';
+  const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const what = /[\p{Cf}\p{Cc}\p{Z}]/u.test(c)
+    ? `${code}, a character that cannot be seen`
+    : `${code} ("${c}"), a character that is none of them`;
+  const before = chars.slice(0, at).join('');
+  return `; it holds ${what}${before === '' ? ' at its start' : `, after "${before}"`}: retype the id`;
+}
+
 /** A date where a number belongs: a cell formatted as a date shows (and a workbook holds) 24.5 as 24/01/1900. */
 export const dateForNumber = (what: string) =>
   `is a date, not a number: the cell is formatted as a date; format it as a number (in Excel: Format Cells, Number) and type ${what} again`;

@@ -692,3 +692,16 @@ describe('a hidden table sheet beside a shown sheet with its columns', () => {
     expect((await problems(file)).errors).toEqual([]);
   });
 });
+
+describe('ids pasted with a character that cannot be seen', () => {
+  test('name the character, and down a column are one message', async () => {
+    const file = await workbook((wb) => {
+      const bids = sheet(wb, 'bids');
+      for (const n of [2, 3]) bids.getCell(`B${n}`).value = `${String(bids.getCell(`B${n}`).value)}\u200b`;
+    });
+    expect((await problems(file)).errors).toEqual([
+      'tender.xlsx: bids!B2: provider_id is not a valid id: use only letters, digits, _ . and -; it holds U+200B, ' +
+        'a character that cannot be seen, after "P-ALDER": retype the id (got "P-ALDER\u200b"); the same in 1 more row(s): 3',
+    ]);
+  });
+});
