@@ -34,6 +34,15 @@ const sheet = (wb: ExcelJS.Workbook, name: string) => {
   return ws;
 };
 
+/** A copy of the sheet `from` named `name`, cell values only, as an officer's duplicate or update of it. */
+const copySheet = (wb: ExcelJS.Workbook, from: string, name: string) => {
+  const copy = wb.addWorksheet(name);
+  sheet(wb, from).eachRow((row, n) => {
+    copy.getRow(n).values = row.values as ExcelJS.CellValue[];
+  });
+  return copy;
+};
+
 async function problems(file: string) {
   const { scenario, issues } = await readScenario(file);
   return { scenario, errors: issues.errors.map(formatIssue), warnings: issues.warnings.map(formatIssue) };
@@ -531,13 +540,8 @@ describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet
   /** The bids sheet copied to `name`, its first price changed, as an officer edits the copy. */
   const withCopy = (name: string, hide = false) =>
     workbook((wb) => {
-      const bids = sheet(wb, 'bids');
-      const copy = wb.addWorksheet(name);
-      bids.eachRow((row, n) => {
-        copy.getRow(n).values = row.values as ExcelJS.CellValue[];
-      });
-      copy.getCell('E2').value = 1;
-      if (hide) bids.state = 'hidden';
+      copySheet(wb, 'bids', name).getCell('E2').value = 1;
+      if (hide) sheet(wb, 'bids').state = 'hidden';
     });
 
   test('is one error naming both sheets, not the original read and the copy ignored', async () => {
@@ -566,10 +570,7 @@ describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet
 
   test('a copy of the scenario sheet is told as well, not its settings left out', async () => {
     const file = await workbook((wb) => {
-      const copy = wb.addWorksheet('scenario (2)');
-      sheet(wb, 'scenario').eachRow((row, n) => {
-        copy.getRow(n).values = row.values as ExcelJS.CellValue[];
-      });
+      copySheet(wb, 'scenario', 'scenario (2)');
     });
     const { scenario, errors } = await problems(file);
     expect(scenario).toBeNull();
@@ -584,10 +585,7 @@ describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet
     'a copy of a zoning sheet ("%s") is told as a copy, not as a zoning with a bad name',
     async (name) => {
       const file = await workbook((wb) => {
-        const copy = wb.addWorksheet(name);
-        sheet(wb, 'zones-two').eachRow((row, n) => {
-          copy.getRow(n).values = row.values as ExcelJS.CellValue[];
-        });
+        copySheet(wb, 'zones-two', name);
       });
       expect((await problems(file)).errors).toEqual([
         expect.stringContaining(`tender.xlsx: sheet ${name}: is a second zones-two sheet beside "zones-two"`),
@@ -668,13 +666,8 @@ describe('a number in a cell formatted as a percentage, on a table sheet', () =>
 describe('a hidden table sheet beside a shown sheet with its columns', () => {
   test('is one error, not the hidden sheet read and the shown one ignored', async () => {
     const file = await workbook((wb) => {
-      const bids = sheet(wb, 'bids');
-      const shown = wb.addWorksheet('Bids final');
-      bids.eachRow((row, n) => {
-        shown.getRow(n).values = row.values as ExcelJS.CellValue[];
-      });
-      shown.getCell('E2').value = 1;
-      bids.state = 'hidden';
+      copySheet(wb, 'bids', 'Bids final').getCell('E2').value = 1;
+      sheet(wb, 'bids').state = 'hidden';
     });
     const { scenario, errors } = await problems(file);
     expect(scenario).toBeNull();
