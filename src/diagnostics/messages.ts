@@ -442,6 +442,54 @@ export const workbookNoSheet = (ref: string, sheets: readonly string[]) => {
     : `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet, with the same columns as ${ref}.csv`;
 };
 
+/** A second sheet named as a copy of a table sheet (`Bids (2)` beside `bids`): zonal reads only the one named. */
+export const workbookSheetCopy = (read: string, hidden: boolean) =>
+  `is a second ${read} sheet beside "${read}"${hidden ? ' (hidden)' : ''}, and zonal reads only "${read}": ` +
+  `delete the sheet you do not mean, or keep it under a name that is no copy of "${read}" (old ${read}, say)`;
+
+/** Rows of a table sheet hidden by hand or by a filter: zonal reads them, which their author may not expect. */
+export const workbookRowsHidden = (more: number, shown: readonly number[]) =>
+  'the row is hidden (or filtered out), and zonal reads it as any other; ' +
+  `delete the row if it is no longer meant (a withdrawn bid, say)${sameInMoreRows(more, shown)}`;
+
+/** A percentage where a number belongs (`75%`: a cell formatted as a percentage holds 0.75). */
+export const percentForNumber = (what: string, number: string) =>
+  `is a percentage, not a number: give ${what} as a number (${number} for ${number}%), in a cell formatted as a number`;
+
+export const idInvalid = 'is not a valid id: use only letters, digits, _ . and -';
+
+/**
+ * What `idInvalid` adds when the id holds a character outside ASCII: pasted from a portal or a
+ * word processor, it cannot be seen (U+200B) or looks like one allowed (U+2011, a hyphen), so the
+ * id shown in the message looks right.
+ */
+export function idOddCharacter(id: string): string {
+  const chars = [...id];
+  const at = chars.findIndex((c) => (c.codePointAt(0) ?? 0) > 0x7e);
+  const c = chars[at];
+  if (c === undefined) return '';
+  const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const what = /[\p{Cf}\p{Cc}\p{Z}]/u.test(c)
+    ? `${code}, a character that cannot be seen`
+    : `${code} ("${c}"), a character that is none of them`;
+  const before = chars.slice(0, at).join('');
+  return `; it holds ${what}${before === '' ? ' at its start' : `, after "${before}"`}: retype the id`;
+}
+
+/** A date where a number belongs: a cell formatted as a date shows (and a workbook holds) 24.5 as 24/01/1900. */
+export const dateForNumber = (what: string) =>
+  `is a date, not a number: the cell is formatted as a date; format it as a number (in Excel: Format Cells, Number) and type ${what} again`;
+
+/** A hidden table sheet beside a shown one with its columns: zonal reads the hidden one, by its name. */
+export const workbookHiddenTwin = (read: string, shown: string) =>
+  `is hidden, and zonal reads it, not the sheet "${shown}" with the same columns: ` +
+  `delete the sheet you do not mean, or rename "${shown}" to "${read}" if it holds the ${read}`;
+
+/** A header row with merged cells: a group title above the header, or a header whose cells are to be unmerged. */
+export const workbookHeaderMerged = (ranges: readonly string[]) =>
+  `cells ${ranges.join(', ')} are merged, so the row is no header (a header names each column in its own cell): ` +
+  'if it is a group title above the header, delete the row; else unmerge the cells and name each column';
+
 // Table headers and rows.
 
 export const tableEmpty = (required: readonly string[]) =>

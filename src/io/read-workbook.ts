@@ -16,10 +16,20 @@ import { readBoundaries } from './read-scenario.js';
 import { fileSizeLimits, readRegularBytes } from './scenario-file.js';
 import { readSource, type ScenarioSource } from './scenario-source.js';
 import { feedTable } from './table-rows.js';
+import { copiesOfSheet } from './sheet-copies.js';
 import { sheetNames, zoningOfSheet } from './workbook-path.js';
 import { tableFileKeys } from '../model/scenario-schema.js';
 import { columnName } from '../report/xlsx/xlsx-xml.js';
-import { nestSettings, settingRows, sheetHeader, sheetTable, type SettingRow } from './workbook-sheets.js';
+import {
+  hiddenRows,
+  mergedHeaderCells,
+  shownTwin,
+  nestSettings,
+  settingRows,
+  sheetHeader,
+  sheetTable,
+  type SettingRow,
+} from './workbook-sheets.js';
 import { settingsAsMeant } from './setting-cells.js';
 
 const fail = (file: string, message: string): ReadResult => {
@@ -41,10 +51,11 @@ async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | string> {
   }
 }
 
-/** Sheets by name; a sheet named "Bids" or " bids " is the bids sheet. */
+/** Sheets by name; a sheet named "Bids" or " bids " is the bids sheet (the first so named, unless one has the very name: a later one is told as a copy). */
 function sheetLookup(workbook: ExcelJS.Workbook): (name: string) => ExcelJS.Worksheet | undefined {
-  const byName = new Map(workbook.worksheets.map((s) => [looseName(s.name), s]));
-  return (name) => byName.get(looseName(name));
+  return (name) =>
+    workbook.worksheets.find((s) => s.name === name) ??
+    workbook.worksheets.find((s) => looseName(s.name) === looseName(name));
 }
 
 /** Settings every scenario gives: a sheet whose column A names two of them holds the settings, whatever its name. */
@@ -67,7 +78,16 @@ function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>
   for (const key of tableFileKeys) files[key] = find(sheetNames[key]) ?? sheetNames[key];
   if (find(sheetNames.current) === undefined) delete files['current'];
   const zonings: Record<string, string> = {};
-  for (const ws of workbook.worksheets) {
+  // A copy of a zoning sheet ("zones-two (2)", or "Zones_two" after "zones-two") is no zoning: reading the first tells it as a copy.
+  const sheets = workbook.worksheets;
+  const isCopy = (ws: ExcelJS.Worksheet, at: number) =>
+    sheets.some(
+      (other, i) =>
+        other !== ws &&
+        copiesOfSheet(other.name, [ws.name]).length > 0 &&
+        (looseName(other.name) !== looseName(ws.name) || i < at),
+    );
+  for (const ws of sheets.filter((s, at) => !isCopy(s, at))) {
     const header = sheetHeader(ws).map(looseName);
     const zoning = zoningOfSheet(
       ws.name,
@@ -84,6 +104,14 @@ function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>
     files: { ...files, ...given('files') },
     zonings: { ...zonings, ...given('zonings') },
   };
+}
+
+/** The sheet names (loose) that the `files` and `zonings` of `refs` read tables from. */
+function tablesNamed(refs: Record<string, unknown>): Set<string> {
+  const names = (key: string) => Object.values((refs[key] ?? {}) as Record<string, unknown>);
+  return new Set(
+    [...names('files'), ...names('zonings')].filter((n) => typeof n === 'string').map(looseName),
+  );
 }
 
 function places(workbookName: string, sheet: (name: string) => ExcelJS.Worksheet | undefined): SheetPlaces {
@@ -140,16 +168,49 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
     );
     return { scenario: null, issues, inputHash: '', inputs: [] };
   }
+  /** Tells each copy of `ws` ("bids (2)"): true when there is one, so that neither is read as meant. */
+  const toldCopies = (ws: ExcelJS.Worksheet): boolean => {
+    const copies = copiesOfSheet(
+      ws.name,
+      workbook.worksheets.map((s) => s.name),
+    );
+    for (const copy of copies)
+      issues.error(copy, null, msg.workbookSheetCopy(ws.name, ws.state !== 'visible'));
+    return copies.length > 0;
+  };
+  if (toldCopies(settingsSheet)) return { scenario: null, issues, inputHash: '', inputs: [] };
   const rows = settingRows(settingsSheet);
   const hash = createHash('sha256').update(bytes);
+  const refs = tableRefs(workbook, nestSettings(rows));
+  /** The sheets zonal reads no table from: notes, or a table kept under another name. */
+  const unread = workbook.worksheets.filter((s) => !tablesNamed(refs).has(looseName(s.name)));
   const source: ScenarioSource = {
     settingsFile: settingsSheet.name,
-    settings: settingsAsMeant(tableRefs(workbook, nestSettings(rows))),
+    settings: settingsAsMeant(refs),
     line: (keyPath) => settingLine(rows, keyPath),
     table: async (ref, sink) => {
       const ws = sheet(ref);
       if (ws !== undefined) {
-        feedTable(sheetTable(ws), sink);
+        if (toldCopies(ws)) return false;
+        const twin = shownTwin(ws, unread);
+        if (twin !== undefined) {
+          issues.error(ws.name, null, msg.workbookHiddenTwin(ws.name, twin));
+          return false;
+        }
+        const table = sheetTable(ws);
+        const merged = mergedHeaderCells(ws);
+        if (merged.length > 0) {
+          issues.error(ws.name, table.headerLine, msg.workbookHeaderMerged(merged));
+          return false;
+        }
+        const [first, ...more] = hiddenRows(ws, table);
+        if (first !== undefined)
+          issues.warning(
+            ws.name,
+            first,
+            msg.workbookRowsHidden(more.length, more.slice(0, msg.repeatedRowsShown)),
+          );
+        feedTable(table, sink);
         return true;
       }
       issues.error(

@@ -33,6 +33,14 @@ function cellText(value: ExcelJS.CellValue): string {
   return value.error;
 }
 
+/** A table cell as the text a CSV file saved from it holds: a number formatted as a percentage as shown (`75%` for 0.75). */
+function tableCellText(cell: ExcelJS.Cell): string {
+  const format = (cell.numFmt ?? '').replace(/"[^"]*"/g, '');
+  return typeof cell.value === 'number' && format.includes('%')
+    ? `${Number((cell.value * 100).toPrecision(12))}%`
+    : cellText(cell.value);
+}
+
 /** The header's row: the first row with a cell filled (empty rows above a table are skipped, as empty rows within it are). */
 function headerRow(sheet: ExcelJS.Worksheet): number {
   if (rowFilled(sheet.getRow(1))) return 1;
@@ -64,12 +72,50 @@ export function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
     if (rowNumber <= first) return;
     const cells: Record<string, string> = {};
     header.forEach((name, i) => {
-      if (name !== '' && !(name in cells)) cells[name] = cellText(row.getCell(i + 1).value);
+      if (name !== '' && !(name in cells)) cells[name] = tableCellText(row.getCell(i + 1));
     });
     if (Object.values(cells).every((c) => c === '')) return;
     records.push({ line: rowNumber, cells, width: header.length });
   });
   return { header, headerLine: first, records };
+}
+
+/**
+ * The merged ranges of the header row ("A1:D1"), or none: a header names each column in its own
+ * cell, so a row of merged cells is a group title above it, or a header to unmerge. A title merged
+ * across the whole table (one text) is left to the check that tells a title.
+ */
+export function mergedHeaderCells(sheet: ExcelJS.Worksheet): string[] {
+  const row = sheet.getRow(headerRow(sheet));
+  const ranges = new Map<string, string>();
+  const texts = new Set<string>();
+  for (let c = 1; c <= row.cellCount; c++) {
+    const cell = row.getCell(c);
+    const text = cellText(cell.value);
+    if (text !== '') texts.add(text);
+    if (cell.isMerged && cell.master.address !== cell.address) ranges.set(cell.master.address, cell.address);
+  }
+  return texts.size < 2 ? [] : [...ranges].map(([first, last]) => `${first}:${last}`);
+}
+
+/**
+ * A shown sheet among `sheets` (those zonal reads no table from) with the same header as the
+ * hidden sheet `sheet` (the bids hidden, their update kept as "Bids final"), or undefined:
+ * which one is meant is not known.
+ */
+export function shownTwin(
+  sheet: ExcelJS.Worksheet,
+  sheets: readonly ExcelJS.Worksheet[],
+): string | undefined {
+  if (sheet.state === 'visible') return undefined;
+  const header = sheetHeader(sheet).join('\t');
+  return sheets.find((s) => s !== sheet && s.state === 'visible' && sheetHeader(s).join('\t') === header)
+    ?.name;
+}
+
+/** The rows of `table`, read from `sheet`, that are hidden (by hand, or filtered out). */
+export function hiddenRows(sheet: ExcelJS.Worksheet, table: CsvTable): number[] {
+  return table.records.map((r) => r.line).filter((line) => sheet.getRow(line).hidden);
 }
 
 type SettingValue = string | number | boolean | null;

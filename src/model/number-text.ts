@@ -7,6 +7,8 @@
 
 import {
   accountingDash,
+  dateForNumber,
+  percentForNumber,
   dotReadAsDecimal,
   formulaWithoutValue,
   spreadsheetErrorValue,
@@ -29,6 +31,8 @@ const decimalComma = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
 
 /** #N/A, #REF!, #VALUE!, #DIV/0!, #NAME?, #NUM!, #NULL!: what a spreadsheet saves for a formula that failed. */
 const spreadsheetError = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/;
+/** 1900-01-24 (a workbook's date cell, read), 24/01/1900 (a CSV file saved from one): a number in a cell formatted as a date. */
+const dateText = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 /** A lone dash: how an accounting or "Comma Style" format shows 0, and saves it "as displayed". */
 const accountingZero = /^[-–]$/;
 
@@ -56,6 +60,10 @@ export function readNumberText(text: string, what: string): NumberText {
       message:
         'has commas in the wrong places: a comma may only separate thousands, as in 1,200 or 12,345,678',
     };
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(s)?.[1];
+  if (percent !== undefined)
+    return { kind: 'bad', message: percentForNumber(what, percent), same: 'is a percentage, not a number' };
+  if (dateText.test(s)) return { kind: 'bad', message: dateForNumber(what), same: dateForNumber(what) };
   return { kind: 'bad', message: `is not a number: give ${what}` };
 }
 

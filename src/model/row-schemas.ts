@@ -12,6 +12,7 @@
  * fifth of its run on the row schemas (docs/performance.md).
  */
 import { z } from 'zod';
+import { idInvalid, idOddCharacter } from '../diagnostics/messages.js';
 import { groupedNumber } from './grouped-number.js';
 import { dotThousandsWarning, readNumberText } from './number-text.js';
 import { once } from './once.js';
@@ -59,7 +60,11 @@ export const idCell = cell(
       // abort: an empty or overlong id is one message, not that and "not a valid id" too
       .min(1, { message: 'is empty: give an id', abort: true })
       .max(100, { message: 'is longer than 100 characters: give a shorter id', abort: true })
-      .regex(idPattern, 'is not a valid id: use only letters, digits, _ . and -'),
+      .refine((id) => idPattern.test(id), {
+        error: (issue) => idInvalid + idOddCharacter(String(issue.input)),
+        // down a column, one message: the character named is the first row's
+        params: { same: idInvalid },
+      }),
   (s) => {
     const t = s?.trim();
     return t !== undefined && t.length >= 1 && t.length <= 100 && idPattern.test(t) ? t : undefined;

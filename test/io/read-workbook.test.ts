@@ -34,6 +34,15 @@ const sheet = (wb: ExcelJS.Workbook, name: string) => {
   return ws;
 };
 
+/** A copy of the sheet `from` named `name`, cell values only, as an officer's duplicate or update of it. */
+const copySheet = (wb: ExcelJS.Workbook, from: string, name: string) => {
+  const copy = wb.addWorksheet(name);
+  sheet(wb, from).eachRow((row, n) => {
+    copy.getRow(n).values = row.values as ExcelJS.CellValue[];
+  });
+  return copy;
+};
+
 async function problems(file: string) {
   const { scenario, issues } = await readScenario(file);
   return { scenario, errors: issues.errors.map(formatIssue), warnings: issues.warnings.map(formatIssue) };
@@ -523,6 +532,169 @@ describe('a workbook is a scenario', () => {
     const { errors } = await problems(file);
     expect(errors).toEqual([
       `${file}: is not an Excel workbook (.xlsx): save it from your spreadsheet program as "Excel Workbook (.xlsx)", or give a scenario folder`,
+    ]);
+  });
+});
+
+describe('a copy of a table sheet ("Bids (2)", as Excel names a duplicated sheet)', () => {
+  /** The bids sheet copied to `name`, its first price changed, as an officer edits the copy. */
+  const withCopy = (name: string, hide = false) =>
+    workbook((wb) => {
+      copySheet(wb, 'bids', name).getCell('E2').value = 1;
+      if (hide) sheet(wb, 'bids').state = 'hidden';
+    });
+
+  test('is one error naming both sheets, not the original read and the copy ignored', async () => {
+    const { scenario, errors } = await problems(await withCopy('Bids (2)'));
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      'tender.xlsx: sheet Bids (2): is a second bids sheet beside "bids", and zonal reads only "bids": ' +
+        'delete the sheet you do not mean, or keep it under a name that is no copy of "bids" (old bids, say)',
+    ]);
+  });
+
+  test('is told when the bids sheet is hidden too, and for "Copy of bids"', async () => {
+    expect((await problems(await withCopy('Bids (2)', true))).errors[0]).toMatch(
+      /sheet Bids \(2\): is a second bids sheet beside "bids" \(hidden\)/,
+    );
+    expect((await problems(await withCopy('Copy of bids'))).errors).toHaveLength(1);
+  });
+
+  test('"Bids 2" and "Bids_" are copies too, and the sheet read is the first, "bids"', async () => {
+    for (const name of ['Bids 2', 'Bids_']) {
+      expect((await problems(await withCopy(name))).errors).toEqual([
+        expect.stringContaining(`tender.xlsx: sheet ${name}: is a second bids sheet beside "bids"`),
+      ]);
+    }
+  });
+
+  test('a copy of the scenario sheet is told as well, not its settings left out', async () => {
+    const file = await workbook((wb) => {
+      copySheet(wb, 'scenario', 'scenario (2)');
+    });
+    const { scenario, errors } = await problems(file);
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      expect.stringContaining(
+        'tender.xlsx: sheet scenario (2): is a second scenario sheet beside "scenario"',
+      ),
+    ]);
+  });
+
+  test.each(['zones-two (2)', 'Zones_two'])(
+    'a copy of a zoning sheet ("%s") is told as a copy, not as a zoning with a bad name',
+    async (name) => {
+      const file = await workbook((wb) => {
+        copySheet(wb, 'zones-two', name);
+      });
+      expect((await problems(file)).errors).toEqual([
+        expect.stringContaining(`tender.xlsx: sheet ${name}: is a second zones-two sheet beside "zones-two"`),
+      ]);
+    },
+  );
+
+  test('a sheet of notes under another name is still ignored', async () => {
+    const { errors } = await problems(await withCopy('old bids'));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('hidden rows (hidden by hand, or filtered out) on a table sheet', () => {
+  test('are read, with one warning that names them, not read silently as if shown', async () => {
+    const file = await workbook((wb) => {
+      for (const n of [3, 5]) sheet(wb, 'bids').getRow(n).hidden = true;
+    });
+    const { scenario, errors, warnings } = await problems(file);
+    expect(errors).toEqual([]);
+    expect(scenario?.bids).toEqual((await problems(await workbook())).scenario?.bids);
+    expect(warnings).toEqual([
+      'tender.xlsx: bids row 3: warning: the row is hidden (or filtered out), and zonal reads it as any other; ' +
+        'delete the row if it is no longer meant (a withdrawn bid, say); the same in 1 more row(s): 5',
+    ]);
+  });
+});
+
+describe('merged cells in the header row', () => {
+  test('a group title row above the header ("Bid" over A:D, "Price" over E:H) is one message that says so', async () => {
+    const file = await workbook((wb) => {
+      const bids = sheet(wb, 'bids');
+      bids.spliceRows(1, 0, ['Bid', '', '', '', 'Price', '', '', '']);
+      bids.mergeCells('A1:D1');
+      bids.mergeCells('E1:H1');
+    });
+    expect((await problems(file)).errors).toEqual([
+      'tender.xlsx: bids row 1: cells A1:D1, E1:H1 are merged, so the row is no header (a header names each column in its own cell): ' +
+        'if it is a group title above the header, delete the row; else unmerge the cells and name each column',
+    ]);
+  });
+
+  test('two header cells merged is told as merged, not as a missing column', async () => {
+    const file = await workbook((wb) => sheet(wb, 'bids').mergeCells('A1:B1'));
+    expect((await problems(file)).errors).toEqual([
+      expect.stringContaining('bids row 1: cells A1:B1 are merged'),
+    ]);
+  });
+
+  test('a title merged across the table is still told as a title', async () => {
+    const file = await workbook((wb) => {
+      const bids = sheet(wb, 'bids');
+      bids.spliceRows(1, 0, ['Bids received']);
+      bids.mergeCells('A1:H1');
+    });
+    expect((await problems(file)).errors).toEqual([
+      expect.stringContaining('holds only "Bids received", not the header'),
+    ]);
+  });
+});
+
+describe('a number in a cell formatted as a percentage, on a table sheet', () => {
+  test('a quality score typed as 75% (held as 0.75) is told at its cell, not scored as 0.75 points', async () => {
+    const file = await workbook((wb) => {
+      const cell = sheet(wb, 'providers').getCell('E2');
+      cell.value = 0.75;
+      cell.style = { ...cell.style, numFmt: '0%' };
+    });
+    const { scenario, errors } = await problems(file);
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      'tender.xlsx: providers!E2: quality_score is a percentage, not a number: give a quality score from 0 to 100 ' +
+        'as a number (75 for 75%), in a cell formatted as a number (got "75%")',
+    ]);
+  });
+});
+
+describe('a hidden table sheet beside a shown sheet with its columns', () => {
+  test('is one error, not the hidden sheet read and the shown one ignored', async () => {
+    const file = await workbook((wb) => {
+      copySheet(wb, 'bids', 'Bids final').getCell('E2').value = 1;
+      sheet(wb, 'bids').state = 'hidden';
+    });
+    const { scenario, errors } = await problems(file);
+    expect(scenario).toBeNull();
+    expect(errors).toEqual([
+      'tender.xlsx: sheet bids: is hidden, and zonal reads it, not the sheet "Bids final" with the same columns: ' +
+        'delete the sheet you do not mean, or rename "Bids final" to "bids" if it holds the bids',
+    ]);
+  });
+
+  test('a hidden table sheet alone, or beside another table sheet with its columns, is read as it is', async () => {
+    const file = await workbook((wb) => {
+      sheet(wb, 'bids').state = 'hidden';
+      sheet(wb, 'zones-one').state = 'hidden';
+    });
+    expect((await problems(file)).errors).toEqual([]);
+  });
+});
+
+describe('ids pasted with a character that cannot be seen', () => {
+  test('name the character, and down a column are one message', async () => {
+    const file = await workbook((wb) => {
+      const bids = sheet(wb, 'bids');
+      for (const n of [2, 3]) bids.getCell(`B${n}`).value = `${String(bids.getCell(`B${n}`).value)}\u200b`;
+    });
+    expect((await problems(file)).errors).toEqual([
+      'tender.xlsx: bids!B2: provider_id is not a valid id: use only letters, digits, _ . and -; it holds U+200B, ' +
+        'a character that cannot be seen, after "P-ALDER": retype the id (got "P-ALDER\u200b"); the same in 1 more row(s): 3',
     ]);
   });
 });

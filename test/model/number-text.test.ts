@@ -97,3 +97,24 @@ describe('dotThousandsWarning: "1.200" may be 1,200 written the European way (ti
     (text) => expect(dotThousandsWarning(text)).toBeNull(),
   );
 });
+
+describe('readNumberText: a date where a number belongs (a cell formatted as a date)', () => {
+  test.each([['1900-01-24'], ['24/01/1900'], ['1900-01-24T12:00:00']])(
+    '%s is told as a date, with how to make the cell a number',
+    (text) => {
+      expect(value(text)).toBe(
+        'is a date, not a number: the cell is formatted as a date; format it as a number ' +
+          '(in Excel: Format Cells, Number) and type a number again',
+      );
+    },
+  );
+
+  test('a word is still "not a number"', () => expect(value('two')).toBe('is not a number: give a number'));
+});
+
+describe('readNumberText: a percentage where a number belongs', () => {
+  test('"75%" is told with the number meant', () =>
+    expect(value('75%')).toBe(
+      'is a percentage, not a number: give a number as a number (75 for 75%), in a cell formatted as a number',
+    ));
+});

@@ -58,7 +58,17 @@ describe('row schemas', () => {
     ['role', 'boss', 'must be any, lead or secondary'],
     ['care_type', 'nursing', 'must be one of standard, complex, reablement'],
     ['bid_id', 'B 1', 'is not a valid id'],
-    ['package_id', 'P K', 'is not a valid id'],
+    ['package_id', 'P K', 'is not a valid id: use only letters, digits, _ . and -'],
+    [
+      'provider_id',
+      'P-ALDER\u200b',
+      'is not a valid id: use only letters, digits, _ . and -; it holds U+200B, a character that cannot be seen, after "P-ALDER": retype the id',
+    ],
+    [
+      'provider_id',
+      'P\u2011ALDER',
+      'is not a valid id: use only letters, digits, _ . and -; it holds U+2011 ("‑"), a character that is none of them, after "P": retype the id',
+    ],
     ['quality_score', '101', 'must be at most 100'],
     [
       'structures',
