@@ -24,6 +24,7 @@ import {
   lotEntry,
   makeScenario,
   provider,
+  twoAreaZones,
   twoZoneScenario,
 } from './helpers/scenario-builder.js';
 import { awardOrDiagnosis, run, solved, watchedHighs } from './helpers/run.js';
@@ -207,15 +208,14 @@ describe('back-ups', () => {
     // Two sole zones of 100 h with back-ups and a share cap of 40% (80 h): no provider may hold
     // either lot, so all 200 h are unmet; the award named P1 and P2 back-ups of both, and their
     // cover lowered the lots' supply risk from 1 to 0.5625.
-    const s = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
-      providers: [provider('P1'), provider('P2')],
-      bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 25 }), bid('B2', 'P2', ['A1', 'A2'], { price: 26 })],
-      lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
-      award: { maxShareOfTotalHours: 0.4 },
-    });
+    const s = twoAreaZones(
+      ['P1', 'P2'],
+      [bid('B1', 'P1', ['A1', 'A2'], { price: 25 }), bid('B2', 'P2', ['A1', 'A2'], { price: 26 })],
+      {
+        lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
+        award: { maxShareOfTotalHours: 0.4 },
+      },
+    );
     const result = await solved(s);
     expect(result.totals.unmetHoursPerWeek).toBe(200);
     expect(result.allocations).toEqual([]);
@@ -224,20 +224,17 @@ describe('back-ups', () => {
   test('a package bid is never a back-up: its price holds only if its whole package wins (explore16)', async () => {
     // P1 wins both sole zones. P2's only bids are a package over both zones, which does not
     // win, so its £25.50 is no price P2 would stand by for Z1 alone; P3's £27 stand-alone bid is.
-    const s = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 100), demand('A2', 100)],
-      providers: [provider('P1'), provider('P2'), provider('P3')],
-      bids: [
+    const s = twoAreaZones(
+      ['P1', 'P2', 'P3'],
+      [
         bid('B1', 'P1', ['A1'], { price: 25 }),
         bid('B2', 'P1', ['A2'], { price: 25 }),
         bid('PK1', 'P2', ['A1'], { price: 25.5, packageId: 'PK' }),
         bid('PK2', 'P2', ['A2'], { price: 25.5, packageId: 'PK' }),
         bid('B3', 'P3', ['A1'], { price: 27 }),
       ],
-      lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
-    });
+      { lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) } },
+    );
     const result = await solved(s);
     expect(result.allocations.filter((a) => a.role === 'sole').map((a) => a.bidId)).toEqual(['B1', 'B2']);
     expect(result.allocations.filter((a) => a.role === 'backup').map((a) => [a.lotId, a.bidId])).toEqual([

@@ -207,17 +207,17 @@ describe('explainAward on a framework that leaves hours unbought', () => {
   it('names the share cap beside minShare when together they keep every bidder out of an unfilled framework', async () => {
     // A county framework whose members must take 40% of it, under a 30% share cap: every hour went unbought,
     // and the "why" said "elsewhere" of every bid (its capacity serves other lots better).
-    const s = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z1', A2: 'Z2' },
-      demand: [demand('A1', 500), demand('A2', 500)],
-      providers: [provider('P1'), provider('P2')],
-      bids: [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1', 'A2'], { price: 25 })],
-      lotPlan: {
-        standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2, minShare: 0.4 }),
+    const s = twoAreaZones(
+      ['P1', 'P2'],
+      [bid('B1', 'P1', ['A1', 'A2'], { price: 20 }), bid('B2', 'P2', ['A1', 'A2'], { price: 25 })],
+      {
+        demand: [demand('A1', 500), demand('A2', 500)],
+        lotPlan: {
+          standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2, minShare: 0.4 }),
+        },
+        award: { maxShareOfTotalHours: 0.3 },
       },
-      award: { maxShareOfTotalHours: 0.3 },
-    });
+    );
     const result = await solved(s);
     expect(result.allocations).toEqual([]);
     const explained = explainAward(s, lotsOf(s), result.allocations).get('standard:county');
