@@ -183,7 +183,8 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
   const hash = createHash('sha256').update(bytes);
   const refs = tableRefs(workbook, nestSettings(rows));
   /** The sheets zonal reads no table from: notes, or a table kept under another name. */
-  const unread = workbook.worksheets.filter((s) => !tablesNamed(refs).has(looseName(s.name)));
+  const tableSheets = tablesNamed(refs);
+  const unread = workbook.worksheets.filter((s) => !tableSheets.has(looseName(s.name)));
   const source: ScenarioSource = {
     settingsFile: settingsSheet.name,
     settings: settingsAsMeant(refs),
