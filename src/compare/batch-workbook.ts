@@ -9,43 +9,7 @@ import { peopleTable } from '../report/xlsx/people-table.js';
 import { tablesWorkbook } from '../report/xlsx/sheet.js';
 import { batchCells, batchCsvHeader } from './batch-output.js';
 import type { BatchRow } from './run-variant.js';
-
-/** Setting path → value, for every leaf of a variant's overrides ({"award": {"maxShareOfTotalHours": 0.25}} → award.maxShareOfTotalHours). */
-function settingLeaves(value: unknown, prefix = ''): [string, Cell][] {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return Object.entries(value).flatMap(([k, v]) => settingLeaves(v, prefix === '' ? k : `${prefix}.${k}`));
-  }
-  const cell: Cell = Array.isArray(value) ? JSON.stringify(value) : (value as Cell);
-  return prefix === '' ? [] : [[prefix, cell]];
-}
-
-const shortLabels: Readonly<Record<string, string>> = {
-  maxShareOfTotalHours: 'cap',
-  maxLotsPerProvider: 'max lots',
-  minDistinctProviders: 'min providers',
-  leadShare: 'lead',
-  demandMultiplier: 'demand ×',
-};
-
-function settingText(path: string, value: Cell): string {
-  const parts = path.split('.');
-  const last = parts[parts.length - 1] ?? path;
-  const shown =
-    typeof value === 'number' && /share/i.test(last) && value <= 1
-      ? `${Math.round(value * 1000) / 10}%`
-      : String(value);
-  if (last === 'structure' || last === 'geography') return `${parts[1] ?? ''} ${shown}`;
-  if (last === 'zoning' || last === 'option') return shown;
-  return `${shortLabels[last] ?? last} ${shown}`;
-}
-
-/** The variant's own name or id when given; else its settings in words ("twelve, standard lead-secondary, lead 70%"). */
-function variantName(row: BatchRow, leaves: readonly [string, Cell][]): string {
-  if (row.overrides.name !== undefined) return row.overrides.name;
-  if (!/^v-[0-9a-f]{12}$/.test(row.id)) return row.id;
-  const text = leaves.map(([p, v]) => settingText(p, v)).join(', ');
-  return text === '' ? 'base scenario' : text;
-}
+import { settingLeaves, variantName } from './variant-name.js';
 
 const metricColumns = batchCsvHeader.filter(
   (h) => !['index', 'id', 'base', 'status', 'error', 'overrides'].includes(h),

@@ -64,6 +64,31 @@ describe('outcomeLines', () => {
     ]);
   });
 
+  test('a variant whose id is a hash of its settings is named with them, and a list cut short says how many more (session 14)', () => {
+    const unbought = (id: string, unmetHoursPerWeek: number, overrides: Record<string, unknown>) => ({
+      ...row(id, 'optimal'),
+      overrides,
+      metrics: { unmetHoursPerWeek, demandHoursPerWeek: 4914 },
+    });
+    const lines = outcomeLines([
+      unbought('v-f700eb45a88d', 4095, { zoning: 'one', award: { maxShareOfTotalHours: 0.4 } }),
+      unbought('v-3bcf51a61821', 3640, { zoning: 'two', lots: { standard: { leadShare: 0.8 } } }),
+      unbought('north-only', 100, { name: 'north-only', zoning: 'two' }),
+      unbought('v-000000000001', 50, {}),
+      unbought('v-000000000002', 40, {}),
+      { ...row('v-00000000000f', 'failed', 'no places'), overrides: { zoning: 'one' } },
+    ]);
+    expect(lines).toEqual([
+      '1 variant failed: see the "error" column.',
+      '  v-00000000000f (one): no places',
+      '5 variants leave hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.',
+      '  v-f700eb45a88d (one, cap 40%): 4,095 of 4,914 hours a week unbought',
+      '  v-3bcf51a61821 (two, lead 80%): 3,640 of 4,914 hours a week unbought',
+      '  north-only: 100 of 4,914 hours a week unbought',
+      '  and 2 more: batch.csv and batch.xlsx list every one.',
+    ]);
+  });
+
   test('one such variant reads as one', () =>
     expect(outcomeLines([row('b', 'infeasible')])).toEqual([
       'No variant failed.',

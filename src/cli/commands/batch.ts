@@ -28,6 +28,8 @@ import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare
 import { isUnmet } from '../../compare/rank.js';
 import { hours } from '../../report/html/format.js';
 import { gridValueProblems } from '../../compare/grid-value-problems.js';
+import type { Overrides } from '../../compare/overrides.js';
+import { variantName } from '../../compare/variant-name.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
 import { jsonText } from '../../io/text-decode.js';
 import { describeAddress } from '../../queue/redis-address.js';
@@ -252,6 +254,23 @@ export function resumeNotes(
 
 /** Variants named with their unbought hours under the summary's count of them, the most unbought first. */
 const unboughtNamed = 3;
+/** Failed variants named with their error under the summary's count of them. */
+const failedNamed = 5;
+
+/**
+ * A variant as the summary names it: its id, and its settings in words when the id is a
+ * hash of them (`v-f700eb45a88d (one, lead 80%, cap 40%)`), so a nightly log says which
+ * variant without batch.csv's "overrides" column beside it.
+ */
+function named(row: { readonly id: string; readonly overrides?: Overrides }): string {
+  if (row.overrides === undefined) return row.id;
+  const words = variantName({ id: row.id, overrides: row.overrides });
+  return words === row.id ? row.id : `${row.id} (${words})`;
+}
+
+/** "  and 4 more: …" under a list cut short. */
+const moreLine = (more: number): string[] =>
+  more > 0 ? [`  and ${more} more: batch.csv and batch.xlsx list every one.`] : [];
 
 /**
  * What the summary says of the rows' outcomes: the failed ones (the first five with their
@@ -263,6 +282,7 @@ export function outcomeLines(
     readonly id: string;
     readonly status: string;
     readonly error: string | null;
+    readonly overrides?: Overrides;
     readonly metrics?: { readonly unmetHoursPerWeek: number; readonly demandHoursPerWeek: number } | null;
   }[],
 ): string[] {
@@ -271,14 +291,15 @@ export function outcomeLines(
   const one = infeasible === 1;
   const unbought = rows
     .flatMap((r) =>
-      r.metrics != null && isUnmet(r.metrics.unmetHoursPerWeek) ? [{ id: r.id, ...r.metrics }] : [],
+      r.metrics != null && isUnmet(r.metrics.unmetHoursPerWeek) ? [{ ...r, ...r.metrics }] : [],
     )
     .sort((a, b) => b.unmetHoursPerWeek - a.unmetHoursPerWeek);
   return [
     failed.length === 0
       ? 'No variant failed.'
       : `${failed.length} variant${failed.length === 1 ? '' : 's'} failed: see the "error" column.`,
-    ...failed.slice(0, 5).map((r) => `  ${r.id}: ${r.error ?? ''}`),
+    ...failed.slice(0, failedNamed).map((r) => `  ${named(r)}: ${r.error ?? ''}`),
+    ...moreLine(failed.length - failedNamed),
     ...(infeasible === 0
       ? []
       : [
@@ -292,8 +313,9 @@ export function outcomeLines(
             .slice(0, unboughtNamed)
             .map(
               (u) =>
-                `  ${u.id}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought`,
+                `  ${named(u)}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought`,
             ),
+          ...moreLine(unbought.length - unboughtNamed),
         ]),
   ];
 }
