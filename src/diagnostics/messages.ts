@@ -434,12 +434,17 @@ export const workbookNoSettingsSheet = (
       )}`
     : `has no "${settingsSheet}" sheet: rename the sheet "${holding}" to "${settingsSheet}": it holds the settings (name, period, lots, …) as key, value rows`;
 
-/** A table's sheet not found; a sheet named close to it (`Bids 2027`, `bidz`) is most likely it, renamed. */
-export const workbookNoSheet = (ref: string, sheets: readonly string[]) => {
+/**
+ * A table's sheet not found; a sheet named close to it (`Bids 2027`, `bidz`, `Bids (2)`) is most
+ * likely it, renamed. The sheet to add is told by its header row: a workbook user has no CSV file
+ * to copy the columns from (until 2026-12-02 it said "with the same columns as bids.csv").
+ */
+export const workbookNoSheet = (ref: string, sheets: readonly string[], columns: readonly string[]) => {
   const near = closestName(ref, sheets);
+  const header = columns.join(', ');
   return near === null
-    ? `has no sheet "${ref}": add it, with the same columns as ${ref}.csv`
-    : `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet, with the same columns as ${ref}.csv`;
+    ? `has no sheet "${ref}": add it, with the header row ${header}`
+    : `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet whose header row is ${header}`;
 };
 
 /** A second sheet named as a copy of a table sheet (`Bids (2)` beside `bids`): zonal reads only the one named. */

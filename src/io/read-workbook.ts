@@ -220,6 +220,7 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
         msg.workbookNoSheet(
           ref,
           workbook.worksheets.map((s) => s.name),
+          sink.required,
         ),
       );
       return false;

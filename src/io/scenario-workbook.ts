@@ -19,6 +19,7 @@ import type { CsvRecord, CsvTable } from './csv-read.js';
 import { folderSource } from './read-scenario.js';
 import { sheetNames } from './workbook-path.js';
 import { tableRefs } from './scenario-settings.js';
+import { requiredColumns } from '../model/row-schemas.js';
 
 export interface ScenarioTables {
   /** scenario.json as parsed. */
@@ -217,16 +218,18 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
   const refs = tableRefs(source?.settings);
   if (source === null || refs === null || typeof source.settings !== 'object' || source.settings === null)
     return null;
-  const file = (k: 'areas' | 'demand' | 'providers' | 'bids' | 'current'): [string, string][] => {
+  type Sheet = [sheet: string, ref: string, table: keyof typeof requiredColumns];
+  const file = (k: 'areas' | 'demand' | 'providers' | 'bids' | 'current'): Sheet[] => {
     const ref = refs.files[k];
-    return ref === undefined ? [] : [[sheetNames[k], ref]];
+    return ref === undefined ? [] : [[sheetNames[k], ref, k]];
   };
   // In the order a person fills them in: areas, their zones, then demand, providers and bids.
-  const sheets: [string, string][] = [
+  const sheets: Sheet[] = [
     ...file('areas'),
-    ...Object.entries(refs.zonings).map(([name, ref]): [string, string] => [
+    ...Object.entries(refs.zonings).map(([name, ref]): Sheet => [
       `${sheetNames.zoningPrefix}${name}`,
       ref,
+      'zones',
     ]),
     ...file('demand'),
     ...file('providers'),
@@ -234,11 +237,12 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
     ...file('current'),
   ];
   const tables = new Map<string, CsvTable>();
-  for (const [sheet, ref] of sheets) {
+  for (const [sheet, ref, table] of sheets) {
     let header: readonly string[] = [];
     let headerLine = 1;
     const records: CsvRecord[] = [];
     const read = await source.table(ref, {
+      required: requiredColumns[table],
       header: (h, line) => {
         header = h;
         headerLine = line;

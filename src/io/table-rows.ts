@@ -291,6 +291,8 @@ function repeatsHeader(record: CsvRecord, header: readonly string[]): boolean {
 
 /** Where a table's header (with its line) and records go as they are read; `header` returns false to stop reading. */
 export interface TableSink {
+  /** The columns the table must have: a message about a sheet not there names them. */
+  readonly required: readonly string[];
   header(header: readonly string[], line: number): boolean;
   record(record: CsvRecord): void;
 }
@@ -316,6 +318,7 @@ export function tableReader<T>(
   let reader: ReturnType<typeof rowReader<T>> | null = null;
   let seenHeader: readonly string[] = [];
   return {
+    required: columns.required,
     header(header, line) {
       seenHeader = header;
       match = checkColumns(file, header, line, columns.required, columns.known, issues);

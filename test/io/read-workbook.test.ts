@@ -509,8 +509,15 @@ describe('a workbook is a scenario', () => {
     [
       'bids',
       'bidz',
-      'has no sheet "bids": rename the sheet "bidz" to "bids" if it holds the bids; else add a "bids" sheet, with the same columns as bids.csv',
+      'has no sheet "bids": rename the sheet "bidz" to "bids" if it holds the bids; else add a "bids" sheet whose header row is bid_id, provider_id, care_type, coverage, price_per_hour, max_hours_per_week, role, package_id',
     ],
+    // Until 2026-12-02 it ended "with the same columns as bids.csv", a file a workbook user does not have.
+    [
+      'bids',
+      'Bids (2)',
+      'has no sheet "bids": rename the sheet "Bids (2)" to "bids" if it holds the bids; else add a "bids" sheet whose header row is bid_id, provider_id, care_type, coverage, price_per_hour, max_hours_per_week, role, package_id',
+    ],
+
     // Found by its rows, not its name (tidy10): until then "add one with the settings as key, value rows".
     [
       'scenario',
@@ -524,6 +531,17 @@ describe('a workbook is a scenario', () => {
       }),
     );
     expect(errors).toEqual([`tender.xlsx: ${message}`]);
+  });
+
+  test('a table sheet not there at all is told with the header row it needs, not a CSV file', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        wb.removeWorksheet(sheet(wb, 'bids').id);
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: has no sheet "bids": add it, with the header row bid_id, provider_id, care_type, coverage, price_per_hour, max_hours_per_week, role, package_id',
+    ]);
   });
 
   test('a file that is not a workbook is told so', async () => {
