@@ -34,3 +34,10 @@ export const ascending = (a: number, b: number): number => a - b;
  * the report's lead-provider legend), kept so that their files do not change.
  */
 export const byLocaleText = (a: string, b: string): number => a.localeCompare(b);
+
+/**
+ * The report's lead-provider legend: providers as byLocaleText, then null ("No award") last,
+ * where a reader looks for it (until 2026-12-02 it came first, sorted as "~").
+ */
+export const byLocaleTextNullLast = (a: string | null, b: string | null): number =>
+  a === null || b === null ? Number(a === null) - Number(b === null) : byLocaleText(a, b);

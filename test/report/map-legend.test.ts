@@ -1,8 +1,9 @@
 /**
  * The providers map's legend lists the zones' lead providers in the locale's
  * reading order, as it always has (not by code point, as ids are elsewhere):
- * small and capital letters together, and "No award" first, since the locale
- * puts the "~" it sorts by before letters and digits.
+ * small and capital letters together; then "No award", last, where a reader
+ * looks for it (until 2026-12-02 it came first: the locale put the "~" it was
+ * sorted by before letters and digits).
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -38,8 +39,19 @@ function legend(leads: Readonly<Record<string, string | null>>): string[] {
 }
 
 describe('the providers map legend', () => {
-  it('puts "No award" first', () => {
-    expect(legend({ 'standard:Z-SOUTH': null })).toEqual(['No award', 'Birch & Oak Homecare (P-BIRCH)']);
+  it('puts "No award" last, after the providers', () => {
+    expect(legend({ 'standard:Z-SOUTH': null })).toEqual(['Birch & Oak Homecare (P-BIRCH)', 'No award']);
+  });
+
+  it('puts "No award" last whatever the providers\' ids begin with ("~", "z")', () => {
+    expect(legend({ 'standard:Z-NORTH': '~elm', 'standard:Z-SOUTH': null })).toEqual([
+      '~elm (~elm)',
+      'No award',
+    ]);
+    expect(legend({ 'standard:Z-NORTH': 'z-elm', 'standard:Z-SOUTH': null })).toEqual([
+      'z-elm (z-elm)',
+      'No award',
+    ]);
   });
 
   it('reads small and capital letters together ("a-elm" before "P-BIRCH")', () => {

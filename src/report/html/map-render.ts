@@ -14,7 +14,7 @@ import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
 import { hatchPatternId, noAwardColour, riskScheme, riskShadeNames } from './palette.js';
 import { legendMarkup, plotMarkup } from './plot-svg.js';
 import { hasRiskScores, mapCareType, zoneAwards, zoneServedBy, type ZoneAward } from './zone-awards.js';
-import { byLocaleText } from '../../model/order.js';
+import { byLocaleTextNullLast } from '../../model/order.js';
 import { boundsOf } from '../../model/extent.js';
 
 const noAward = 'No award';
@@ -186,9 +186,7 @@ function borderMarks(
 const hatchedAreas = (l: MapLayers) => l.areas.filter((a) => a.properties.zone.unmetHoursPerWeek > 0);
 
 function providerMap(input: MapInput, l: MapLayers): Html {
-  const leads = [...new Set(l.zones.map((z) => z.properties.leadProviderId))].sort((a, b) =>
-    byLocaleText(a ?? '~', b ?? '~'),
-  );
+  const leads = [...new Set(l.zones.map((z) => z.properties.leadProviderId))].sort(byLocaleTextNullLast);
   const unmet = hatchedAreas(l);
   const size = { width: mapWidth.providers, height: mapHeight(l, mapWidth.providers), ...margins };
   return plotMarkup({
