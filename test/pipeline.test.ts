@@ -283,7 +283,7 @@ describe('runScenario', () => {
   test('more distinct winners asked for than providers with an eligible bid: a warning before the infeasible award', async () => {
     const bidders = new Set(base.bids.map((b) => b.providerId)).size;
     const asked = { ...base, award: { ...base.award, minDistinctProviders: bidders + 1 } };
-    const warning = `award.minDistinctProviders is ${bidders + 1}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
+    const warning = `award.minDistinctProviders is ${bidders + 1}, but only ${bidders} providers have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
     const outcome = await run(asked);
     expect(outcome.kind).toBe('infeasible');
     if (outcome.kind === 'infeasible') expect(outcome.result.warnings).toContain(warning);

@@ -4,6 +4,7 @@
 import { formatIssue, type Issue } from '../diagnostics/issues.js';
 import { standardErr, terminalSafe } from './terminal.js';
 import { byText } from '../model/order.js';
+import { counted } from '../model/counted.js';
 
 /** 3: no award is possible under the scenario's hard rules (an answer, with a diagnosis; DESIGN.md section 9). */
 export const exitCodes = { ok: 0, failure: 1, badInput: 2, infeasible: 3 } as const;
@@ -36,7 +37,7 @@ export function printIssues(issues: readonly Issue[], to?: NodeJS.WritableStream
 
 /** The last line of a bad-input message: how many problems, what did not happen, and what to do. */
 export const problemsFound = (n: number, nothing: 'written' | 'run') =>
-  `${n} problem${n === 1 ? '' : 's'} found: nothing was ${nothing}. Fix ${n === 1 ? 'it' : 'them'} and run again.`;
+  `${counted(n, 'problem')} found: nothing was ${nothing}. Fix ${n === 1 ? 'it' : 'them'} and run again.`;
 
 export function badInput(issues: readonly Issue[]): CliExit {
   printIssues(issues);

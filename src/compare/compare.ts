@@ -28,6 +28,7 @@ import {
 } from './options.js';
 import { isBuyable, isUnmet, rankAwards } from './rank.js';
 import { byText } from '../model/order.js';
+import { counted } from '../model/counted.js';
 
 /** An option as compare lists it: a standard option, or the scenario's own lot plan. */
 interface ComparedOption {
@@ -250,7 +251,7 @@ const hoursText = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigi
 function shortLotsText(lots: SolvedCase['shortLots']): string {
   if (lots.length === 0) return '';
   const shown = lots.slice(0, 3).map((l) => `${l.lotId} ${hoursText(l.unmet)} h`);
-  return `, in ${shown.join(', ')}${lots.length > 3 ? ` and ${lots.length - 3} more lot(s)` : ''}`;
+  return `, in ${shown.join(', ')}${lots.length > 3 ? ` and ${counted(lots.length - 3, 'more lot')}` : ''}`;
 }
 
 /** Why an option cannot be bought as specified, in words; null when it can. */
@@ -268,7 +269,7 @@ function whyNotBuyable(
   const rejectedText =
     rejected.length === 0
       ? ''
-      : `; every bid below legal pay (rejected): ${rejected.map((id) => `${id} (${c.belowLegalPay.get(id)} bids)`).join(', ')}`;
+      : `; every bid below legal pay (rejected): ${rejected.map((id) => `${id} (${counted(c.belowLegalPay.get(id) ?? 0, 'bid')})`).join(', ')}`;
   return `leaves ${hoursText(m.unmetHoursPerWeek)} of ${hoursText(m.demandHoursPerWeek)} hours a week unbought${shortLotsText(c.shortLots)}${unpricedText}${rejectedText}`;
 }
 

@@ -10,6 +10,7 @@ import { formatTable } from '../report/text-table.js';
 import { optionStatus, realChoices, type Comparison, type ComparisonRow } from './compare.js';
 import { metricCsvCells, metricCsvHeader } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
+import { counted } from '../model/counted.js';
 
 export const comparisonCsvHeader = [
   'rank',
@@ -172,7 +173,7 @@ export function formatComparison(c: Comparison): string {
   ];
   const apart = c.rows.filter((r) => !r.buyable);
   const lines = [
-    `${c.scenario}, period ${c.period}: ${c.rows.length} option${c.rows.length === 1 ? '' : 's'} compared (risk 0-100 higher is worse; viability 0-100 higher is better; all-in adds unmet hours bought on spot contracts)`,
+    `${c.scenario}, period ${c.period}: ${counted(c.rows.length, 'option')} compared (risk 0-100 higher is worse; viability 0-100 higher is better; all-in adds unmet hours bought on spot contracts)`,
     '',
     formatTable(
       header,

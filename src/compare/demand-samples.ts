@@ -15,6 +15,7 @@ import type { Result } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { demandWhere } from '../model/demand-table.js';
 import { ascending } from '../model/order.js';
+import { counted } from '../model/counted.js';
 
 interface ProviderSampling {
   readonly providerId: string;
@@ -224,7 +225,7 @@ const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
 export function formatSampling(s: SamplingSummary): string {
   const risky = s.providers.filter((p) => p.probOverCapacity > 0 || p.probBelowMinViable > 0);
   return `${[
-    `Demand uncertainty (${s.samples} samples, seed ${s.seed}; each area's demand drawn between its low and high forecast):`,
+    `Demand uncertainty (${counted(s.samples, 'sample')}, seed ${s.seed}; each area's demand drawn between its low and high forecast):`,
     `  chance some hours go unmet: ${pct(s.probUnmet)} (mean ${s.meanUnmetHoursPerWeek.toFixed(1)}, 95th percentile ${s.p95UnmetHoursPerWeek.toFixed(1)} hours a week)`,
     `  chance a provider is asked for more than its capacity: ${pct(s.probOverCapacity)}`,
     `  chance a winning provider falls below its minimum viable volume: ${pct(s.probBelowMinViable)}`,

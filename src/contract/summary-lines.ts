@@ -6,6 +6,7 @@
 import type { Result } from '../model/result.js';
 import { hours } from '../report/html/format.js';
 import { paidAs } from './payment.js';
+import { counted } from '../model/counted.js';
 
 const m = (x: number) => `${x < 0 ? '-' : ''}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -17,7 +18,7 @@ export function contractLines(r: Result): string[] {
     const first = c.years[0]?.period ?? c.startPeriod;
     const last = c.years[c.years.length - 1]?.period ?? first;
     lines.push(
-      `  term ${first}-${last} (${c.years.length} years, ${c.indexation.kind} indexation, discount ${pct(c.discountRate)}): ${m(c.nominalTotal)} nominal, ${m(c.discountedTotal)} discounted`,
+      `  term ${first}-${last} (${counted(c.years.length, 'year')}, ${c.indexation.kind} indexation, discount ${pct(c.discountRate)}): ${m(c.nominalTotal)} nominal, ${m(c.discountedTotal)} discounted`,
     );
     // What the winners are paid: with hours unmet that is not the whole cost (the all-in line above counts them).
     if (r.totals.unmetHoursPerWeek > 0)

@@ -8,6 +8,7 @@
 import { closestName, didYouMean } from './did-you-mean.js';
 import { zerosDropped } from './dropped-zeros.js';
 import type { TableName } from './issues.js';
+import { counted, nounFor } from '../model/counted.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -126,7 +127,7 @@ export const areaInNoZone = (areaId: string, zoning: string, file: string) =>
 
 /** Several areas missing from one zoning file (often a file cut short): one message, not one per area. */
 export const areasInNoZone = (areaIds: readonly string[], zoning: string, file: string) =>
-  `${areaIds.length} areas are in no zone of zoning "${zoning}": ${areaIds
+  `${counted(areaIds.length, 'area')} ${nounFor(areaIds.length, 'is', 'are')} in no zone of zoning "${zoning}": ${areaIds
     .slice(0, 10)
     .join(', ')}${areaIds.length > 10 ? ', …' : ''}; add a row "<area id>,<zone id>" for each to ${file}`;
 
@@ -177,30 +178,30 @@ export const lotMissingForDemand = (careType: string, hours: number, demand: Tab
 /** A zone of the active zoning with no demand in the period, where care is tendered zone by zone. */
 /** A demand period with fewer rows than the design period (model/assemble-demand.ts, warnShortPeriods). */
 export const periodShort = (period: string, rows: number, design: string, designRows: number) =>
-  `period "${period}" has ${rows} row${rows === 1 ? '' : 's'}, the design period ${design} has ${designRows}: ` +
+  `period "${period}" has ${counted(rows, 'row')}, the design period ${design} has ${designRows}: ` +
   `a row of another period is not part of the design demand, and a later period with rows missing reads as demand falling there; ` +
   `check the period of these rows (a spreadsheet may have turned it into a date)`;
 
 export const morePeriodsShort = (n: number, design: string) =>
-  `and ${n} more period(s) with fewer rows than the design period ${design}: check the period column`;
+  `and ${counted(n, 'more period')} with fewer rows than the design period ${design}: check the period column`;
 
 /** A bid for a care type with no hours in the design period: no lot of it is tendered, under any zoning or lot plan. */
 export const bidCareHasNoDemand = (bidId: string, careType: string, period: string, file: string) =>
   `bid ${bidId} is for ${careType} care, and ${file} has no ${careType} hours in period ${period}: no ${careType} lot is tendered, so it can win nothing; check its care_type`;
 
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
-  `award.minDistinctProviders is ${wanted}, but only ${bidders} provider(s) have an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
+  `award.minDistinctProviders is ${wanted}, but only ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
 
 /** A framework setting with more places than providers may take in any of its care type's lots. */
 export const frameworkPlacesUnfillable = (careType: string, places: number, bidders: number) =>
-  `lots.${careType}.maxProviders is ${places}, but at most ${bidders} providers have an eligible bid for any ${careType} lot: its frameworks will have at most ${bidders} members, not ${places}`;
+  `lots.${careType}.maxProviders is ${places}, but at most ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} an eligible bid for any ${careType} lot: its frameworks will have at most ${counted(bidders, 'member')}, not ${places}`;
 
 /**
  * A framework whose members cannot all take its least share: `fit` members of `minShare` each
  * already hold the whole lot, so places beyond them stay empty.
  */
 export const frameworkMembersDoNotFit = (careType: string, places: number, minShare: number, fit: number) =>
-  `lots.${careType}.maxProviders is ${places}, but each member must take at least minShare ${minShare} of the lot, so at most ${fit} members fit (${places} × ${minShare} is more than the whole lot): lower maxProviders to ${fit}, or minShare to ${Math.floor(1000 / places) / 1000} or less`;
+  `lots.${careType}.maxProviders is ${places}, but each member must take at least minShare ${minShare} of the lot, so at most ${counted(fit, 'member')} ${nounFor(fit, 'fits', 'fit')} (${places} × ${minShare} is more than the whole lot): lower maxProviders to ${fit}, or minShare to ${Math.floor(1000 / places) / 1000} or less`;
 
 /** A framework whose members' least share is more than the share cap lets one provider hold (lots/framework-share-cap.ts). */
 export const frameworkShareAboveCap = (f: {
@@ -229,7 +230,7 @@ export const lotPlacesTooFew = (
     .slice(0, placesListed)
     .map((l) => `${l.lotId} ${l.framework ? `a framework of ${l.places}` : l.places}`);
   const listed = `${each.join(', ')}${lots.length > placesListed ? ', …' : ''}`;
-  return `at least ${wanted} distinct providers: at most ${total} can win, because the ${lots.length} lot${lots.length === 1 ? ' has' : 's have'} ${total} place${total === 1 ? '' : 's'} in all (${listed}); lower award.minDistinctProviders to ${total} or less, or give the lots more places`;
+  return `at least ${counted(wanted, 'distinct provider')}: at most ${total} can win, because the ${counted(lots.length, 'lot')} ${nounFor(lots.length, 'has', 'have')} ${counted(total, 'place')} in all (${listed}); lower award.minDistinctProviders to ${total} or less, or give the lots more places`;
 };
 
 /** `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`). */
@@ -371,7 +372,7 @@ export const jsonNotUtf8 = (encoding: string) =>
 
 /** A batch stopped by a signal (Ctrl-C's SIGINT, a scheduler's SIGTERM) with `done` of `total` variants landed. */
 export const batchStopped = (signal: string, done: number, total: number) =>
-  `zonal batch: stopped (${signal}) with ${done} of ${total} variants done: batch.csv and batch.jsonl hold them; run the same command with --resume to finish the rest`;
+  `zonal batch: stopped (${signal}) with ${done} of ${counted(total, 'variant')} done: batch.csv and batch.jsonl hold them; run the same command with --resume to finish the rest`;
 
 /** --resume of a local batch where no earlier run wrote its rows (`dir`: the --out folder, perhaps mistyped). */
 export const nothingToResume = (dir: string) =>
@@ -528,7 +529,7 @@ export const cellWithoutHeader = (column: number, value: string) =>
   `column ${column} has no header, but holds "${value}": give the column a header, or clear it (a spreadsheet that read ";" as a separator splits "sole;lead-secondary" so: join such cells back into one)`;
 
 export const rowTooWide = (cells: number, headerCells: number) =>
-  `the row has ${cells} cells but the header has ${headerCells}: quote any value that contains a comma`;
+  `the row has ${counted(cells, 'cell')} but the header has ${headerCells}: quote any value that contains a comma`;
 
 /** A row with one cell filled whose empty cells fail their checks: a note typed under the table, or a row begun. */
 export const rowIsNote = (column: string) =>
@@ -766,7 +767,7 @@ export const contractStartsBeforeDesign = (start: number, period: string) =>
 
 /** Extensions that make the whole contract longer than the longest base term allowed. */
 export const contractTooLong = (extensionYears: number, years: number, longest: number) =>
-  `add ${extensionYears} years to a ${years}-year term: ${years + extensionYears} years in all, more than the ${longest} a contract (years) may run: shorten the extensions (e.g. [2, 2] for "6+2+2")`;
+  `add ${counted(extensionYears, 'year')} to a ${years}-year term: ${counted(years + extensionYears, 'year')} in all, more than the ${longest} a contract (years) may run: shorten the extensions (e.g. [2, 2] for "6+2+2")`;
 
 /** A discount rate that is legal (at most 0.2) but far above the Green Book's. */
 export const discountRateHigh = (rate: number, greenBook: number) =>

@@ -30,6 +30,7 @@ import { budgetMove, budgetSteps, withoutBudget } from '../contract/budget.js';
 import { movedCapMove, movedCapSteps, withMovedCap, withoutMovedCap } from '../contract/transition-cap.js';
 import type { Diagnosis, RuleMove } from './types.js';
 import { diagnosisOutOfTime } from '../diagnostics/messages.js';
+import { counted, nounFor } from '../model/counted.js';
 
 type Rule = RuleMove['rule'];
 
@@ -64,9 +65,9 @@ const knobs: Readonly<Record<Rule, Knob>> = {
       const bidders = biddingProviders(s, lots).size;
       const why =
         k === bidders
-          ? `only ${bidders} provider${bidders === 1 ? ' has' : 's have'} a bid that may win a lot`
+          ? `only ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} a bid that may win a lot`
           : `the other rules and the bids' capacities let no more win`;
-      return `at least ${s.award.minDistinctProviders} distinct providers: at most ${k ?? 0} can win, because ${why}; lower award.minDistinctProviders to ${k ?? 0}`;
+      return `at least ${counted(s.award.minDistinctProviders, 'distinct provider')}: at most ${k ?? 0} can win, because ${why}; lower award.minDistinctProviders to ${k ?? 0}`;
     },
   },
   'share-cap': {
@@ -93,7 +94,7 @@ const knobs: Readonly<Record<Rule, Knob>> = {
       ),
     at: (s, n) => ({ ...s, award: { ...s.award, maxLotsPerProvider: n } }),
     describe: (n, s) =>
-      `at most ${s.award.maxLotsPerProvider ?? '-'} lots per provider: an award is possible from ${n ?? 'no cap'}; raise award.maxLotsPerProvider to ${n ?? 'null'}`,
+      `at most ${s.award.maxLotsPerProvider === null ? '- lots' : counted(s.award.maxLotsPerProvider, 'lot')} per provider: an award is possible from ${n ?? 'no cap'}; raise award.maxLotsPerProvider to ${n ?? 'null'}`,
   },
   'quality-threshold': {
     rule: 'quality-threshold',

@@ -18,6 +18,7 @@ import type { Program, SolverBackend } from '../solve/program.js';
 import type { RuleCost, RuleCostReport } from './types.js';
 import { budgetText, isBudgeted, withoutBudget } from '../contract/budget.js';
 import { movedCapText, withoutMovedCap } from '../contract/transition-cap.js';
+import { counted } from '../model/counted.js';
 
 export interface Baseline {
   readonly objective: number;
@@ -101,13 +102,13 @@ export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxatio
       description:
         award.maxLotsPerProvider === null
           ? 'no cap on lots per provider'
-          : `at most ${award.maxLotsPerProvider} lots per provider`,
+          : `at most ${counted(award.maxLotsPerProvider, 'lot')} per provider`,
       active: award.maxLotsPerProvider !== null,
       relax: (s) => ({ ...s, award: { ...s.award, maxLotsPerProvider: null } }),
     },
     {
       rule: 'min-providers',
-      description: `at least ${award.minDistinctProviders} distinct providers`,
+      description: `at least ${counted(award.minDistinctProviders, 'distinct provider')}`,
       active: award.minDistinctProviders > 0,
       relax: (s) => ({ ...s, award: { ...s.award, minDistinctProviders: 0 } }),
     },

@@ -226,11 +226,9 @@ export async function folderTables(dir: string): Promise<ScenarioTables | null> 
   // In the order a person fills them in: areas, their zones, then demand, providers and bids.
   const sheets: Sheet[] = [
     ...file('areas'),
-    ...Object.entries(refs.zonings).map(([name, ref]): Sheet => [
-      `${sheetNames.zoningPrefix}${name}`,
-      ref,
-      'zones',
-    ]),
+    ...Object.entries(refs.zonings).map(
+      ([name, ref]): Sheet => [`${sheetNames.zoningPrefix}${name}`, ref, 'zones'],
+    ),
     ...file('demand'),
     ...file('providers'),
     ...file('bids'),

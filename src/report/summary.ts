@@ -12,6 +12,7 @@ import {
   ruleCostLines,
   weakestViability,
 } from '../explain/summary-text.js';
+import { counted } from '../model/counted.js';
 
 /**
  * Money for the printed summaries: £10.62m, £137k, £1,196 (whole pounds, as sums of that
@@ -51,7 +52,7 @@ function headline(r: Result): string[] {
           `All-in ${money(t.allInAnnualCost, r.currency)} a year if the ${hours(t.unmetHoursPerWeek)} unmet hours a week are bought on spot contracts at ${money(t.spotAnnualCost / (t.unmetHoursPerWeek * r.weeksPerYear), r.currency)}/h.`,
         ]
       : []),
-    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${t.providersAwarded} providers; largest share ${percent(t.largestShare)}; HHI ${t.hhi.toLocaleString('en-GB')}.${awardRiskDrivers(r)}`,
+    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${counted(t.providersAwarded, 'provider')}; largest share ${percent(t.largestShare)}; HHI ${t.hhi.toLocaleString('en-GB')}.${awardRiskDrivers(r)}`,
   ];
 }
 

@@ -7,6 +7,7 @@ import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
 import { byKey } from '../model/order.js';
+import { counted } from '../model/counted.js';
 
 /**
  * Supply: the lot's own concentration (sum of squared provider shares of its
@@ -29,7 +30,7 @@ export function supplyRisk(
         : `${holders.length} providers share the hours (largest ${fmtPercent((holders[0]?.[1] ?? 0) / total)})`;
   return component(
     value,
-    `${who}; ${backups === 0 ? 'no named back-up' : `${backups} named back-up${backups === 1 ? '' : 's'}`}`,
+    `${who}; ${backups === 0 ? 'no named back-up' : counted(backups, 'named back-up')}`,
   );
 }
 

@@ -24,6 +24,7 @@ import type { CostFloor } from './cost-floor.js';
 import { cherryPickingRisk, growthRisk, n1Risk, supplyRisk, surgeRisk } from './risk-cover.js';
 import type { ScoringWeights } from './settings.js';
 import { byText, largestFirst } from '../model/order.js';
+import { counted } from '../model/counted.js';
 
 export interface LotRiskInput {
   readonly scenario: Scenario;
@@ -184,7 +185,7 @@ export function awardRisk(
       worst === undefined ? '' : `; highest ${worst.lot.id} ${(worst.risk[key]?.value ?? 0).toFixed(2)}`;
     parts[key] = component(
       value,
-      `weighted by hours bought over ${having.length} lot${having.length === 1 ? '' : 's'}${worstText}`,
+      `weighted by hours bought over ${counted(having.length, 'lot')}${worstText}`,
     );
   }
   parts['concentration'] = component(

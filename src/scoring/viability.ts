@@ -21,6 +21,7 @@ import {
 } from './components.js';
 import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
+import { counted } from '../model/counted.js';
 
 export interface AwardTerms {
   readonly provider: Provider;
@@ -138,7 +139,7 @@ export function providerViability(
   const floor = mean((a) => a.floor.perHour);
   const minutes = mean((a) => a.floor.travelMinutesPerContactHour);
   const range = mean((a) => (a.lot.demand > 0 ? (a.lot.demandHigh - a.lot.demandLow) / a.lot.demand : 0));
-  const lots = `${awards.length} award${awards.length === 1 ? '' : 's'}`;
+  const lots = counted(awards.length, 'award');
   return weigh(
     {
       volume: component(

@@ -9,6 +9,7 @@ import { share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
 import { percent, type Structure } from './structure.js';
+import { counted } from '../model/counted.js';
 
 /** Most secondary providers per lot (Worcestershire: up to two). */
 const maxSecondaries = 2;
@@ -77,7 +78,7 @@ export const primeSecondaries: Structure<'prime-secondaries'> = {
   describe: (s) =>
     `prime ${[s.primeShare, ...Array<number>(s.secondaries).fill(secondaryShare(s))].map((x) => Math.round(x * 100)).join('/')}`,
   label: (s) =>
-    `prime-secondaries (prime ${percent(s.primeShare)}, ${s.secondaries} secondar${s.secondaries === 1 ? 'y' : 'ies'} of ${percent(secondaryShare(s))})`,
+    `prime-secondaries (prime ${percent(s.primeShare)}, ${counted(s.secondaries, 'secondary', 'secondaries')} of ${percent(secondaryShare(s))})`,
   compareOptions: [
     {
       name: 'prime-60-20-20',

@@ -21,6 +21,7 @@ import {
 } from './verify-offers.js';
 import { budgetViolations, changeOf, wholeLifeMultiples } from './verify-contract.js';
 import { lotRules, type LotRules } from './structure-rules.js';
+import { counted, nounFor } from '../model/counted.js';
 
 interface VerifiedLot {
   readonly lotId: string;
@@ -302,7 +303,7 @@ function checkProviders(
   const winners = [...byProvider.values()].filter((p) => atMost(leastHoursOfAWinner, p.hours)).length;
   if (winners < rules.minDistinctProviders)
     v.push(
-      `${winners} providers win at least ${leastHoursOfAWinner} hour a week, at least ${rules.minDistinctProviders} must`,
+      `${counted(winners, 'provider')} ${nounFor(winners, 'wins', 'win')} at least ${leastHoursOfAWinner} hour a week, at least ${rules.minDistinctProviders} must`,
     );
 }
 

@@ -5,6 +5,7 @@
  * that build maps (only the connectivity walk), so a bug there shows here.
  */
 import { isConnected, zoneMembers, type Assignment, type ZoneProblem } from './problem.js';
+import { counted } from '../model/counted.js';
 
 /** Tolerance for sums of demand (hours a week). */
 const tolerance = 1e-6;
@@ -13,10 +14,13 @@ const tolerance = 1e-6;
 export function mapViolations(p: ZoneProblem, assignment: Assignment): string[] {
   const problems: string[] = [];
   if (assignment.length !== p.areas.length)
-    return [`the map has ${assignment.length} entries for ${p.areas.length} areas`];
+    return [
+      `the map has ${counted(assignment.length, 'entry', 'entries')} for ${counted(p.areas.length, 'area')}`,
+    ];
   if (assignment.some((z) => !Number.isInteger(z) || z < 0)) return ['an area has no zone'];
   const zones = zoneMembers(assignment);
-  if (p.count !== null && zones.length !== p.count) problems.push(`${zones.length} zones, not ${p.count}`);
+  if (p.count !== null && zones.length !== p.count)
+    problems.push(`${counted(zones.length, 'zone')}, not ${p.count}`);
   zones.forEach((members, z) => {
     if (members === undefined || members.length === 0) {
       problems.push(`zone ${z} is empty`);

@@ -17,6 +17,7 @@ import { exactMap } from './exact.js';
 import { canonical, defaultHeuristic, heuristicMaps, type DesignedMap } from './heuristic.js';
 import { higherCeiling, impossibleRequest } from './impossible.js';
 import type { ZoneProblem } from './problem.js';
+import { counted } from '../model/counted.js';
 
 export type DesignMethod = 'auto' | 'heuristic' | 'exact';
 
@@ -66,7 +67,7 @@ export type DesignOutcome =
   | { readonly kind: 'not-found'; readonly reason: string };
 
 function notFound(p: ZoneProblem, ceilingGiven: boolean, constructions: number, mostZones: number): string {
-  const wanted = p.count === null ? 'map' : `map of ${p.count} zones`;
+  const wanted = p.count === null ? 'map' : `map of ${counted(p.count, 'zone')}`;
   return `the heuristic found no ${wanted} with every zone connected and between ${Math.round(p.floor).toLocaleString('en-GB')} and ${Math.round(p.ceiling).toLocaleString('en-GB')} h/week in ${constructions} tries (most zones reached: ${mostZones}); this is not a proof that none exists: try another --seed, a lower --min-hours${p.count === null ? '' : ', a lower --count'}, or --method exact; or ${higherCeiling(p, ceilingGiven)}`;
 }
 
@@ -127,7 +128,7 @@ async function withExact(
 
 /** Fewer maps than --alternatives asked for: said, not left for the reader to count. */
 const fewerMaps = (found: number, asked: number) =>
-  `${found} different map${found === 1 ? '' : 's'} found of the ${asked} asked for (--alternatives): no other keeps the rules, or none was found`;
+  `${counted(found, 'different map')} found of the ${asked} asked for (--alternatives): no other keeps the rules, or none was found`;
 
 export async function designZones(p: ZoneProblem, settings: DesignSettings): Promise<DesignOutcome> {
   const impossible = impossibleRequest(p, settings);

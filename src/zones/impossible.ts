@@ -5,6 +5,7 @@
  */
 import type { ZoneProblem } from './problem.js';
 import { ascending, byKey } from '../model/order.js';
+import { counted, nounFor } from '../model/counted.js';
 
 const h = (x: number) => `${Math.round(x).toLocaleString('en-GB')} h/week`;
 
@@ -24,7 +25,8 @@ export interface CeilingRequest {
 export function higherCeiling(p: ZoneProblem, ceilingGiven: boolean, atLeast?: number): string {
   const least = atLeast === undefined ? '' : ` to at least ${h(atLeast)}`;
   if (ceilingGiven) return `raise --max-hours${least}`;
-  const mean = p.count === null ? 'twice the mean zone' : `twice the mean of --count ${p.count} zones`;
+  const mean =
+    p.count === null ? 'twice the mean zone' : `twice the mean of --count ${counted(p.count, 'zone')}`;
   return atLeast === undefined
     ? `set --max-hours above ${h(p.ceiling)}, its default (${mean})`
     : `set --max-hours${least} (the ceiling is its default, ${mean})`;
@@ -88,7 +90,7 @@ function parentBelowFloor(p: ZoneProblem, within: string): string | null {
   const advice = low.some(([, d]) => d <= 0)
     ? 'choose a coarser --within zoning (a zone with no demand is no lot to tender)'
     : 'choose a coarser --within zoning or lower --min-hours';
-  return `--within ${within}: ${low.length} parent zone(s) carry less than the floor of ${h(p.floor)} (${listed}${low.length > 3 ? ', …' : ''}), and a zone may not cross them: ${advice}`;
+  return `--within ${within}: ${counted(low.length, 'parent zone')} ${nounFor(low.length, 'carries', 'carry')} less than the floor of ${h(p.floor)} (${listed}${low.length > 3 ? ', …' : ''}), and a zone may not cross ${nounFor(low.length, 'it', 'them')}: ${advice}`;
 }
 
 /** Why no map can meet the request, or null when the search may go ahead. */
@@ -141,9 +143,9 @@ export function impossibleRequest(p: ZoneProblem, request: CeilingRequest): stri
   if (p.floor > 0 && most < p.count)
     return most === withDemand
       ? `--count ${p.count} asks for more zones than there are areas with demand (${withDemand} of ${n}): a zone with no demand is no lot to tender; give at most ${withDemand}`
-      : `at most ${most} zones can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
+      : `at most ${counted(most, 'zone')} can each reach the floor of ${h(p.floor)} (total ${h(total)}): lower --count or --min-hours`;
   const least = parts.reduce((t, piece) => t + Math.ceil(demandOf(p, piece) / p.ceiling), 0);
   if (least > p.count)
-    return `${p.count} zones cannot hold ${h(total)} under the ceiling of ${h(p.ceiling)} each (${least} are needed): raise --count, or ${higherCeiling(p, ceilingGiven)}`;
+    return `${counted(p.count, 'zone')} cannot hold ${h(total)} under the ceiling of ${h(p.ceiling)} each (${least} are needed): raise --count, or ${higherCeiling(p, ceilingGiven)}`;
   return null;
 }

@@ -6,6 +6,7 @@ import { boundedGap } from '../model/result.js';
 import { formatTable } from '../report/text-table.js';
 import type { MapSummary, ZoneRow } from './describe.js';
 import type { Proposal } from './design.js';
+import { counted } from '../model/counted.js';
 
 const h = (x: number) => Math.round(x).toLocaleString('en-GB');
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${h(Math.abs(x))}`;
@@ -68,7 +69,7 @@ export function proposalText(
     ]),
     [false, true, true, true, true, false, false],
   );
-  return `Zoning "${name}": ${rows.length} zone${rows.length === 1 ? '' : 's'}, ${how}; compactness ${h(proposal.cost)} hour-km\n${table}`;
+  return `Zoning "${name}": ${counted(rows.length, 'zone')}, ${how}; compactness ${h(proposal.cost)} hour-km\n${table}`;
 }
 
 export function summaryText(maps: readonly MapSummary[], floor: number, ceiling: number): string {

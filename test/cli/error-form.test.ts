@@ -101,7 +101,7 @@ describe('every error in one form', () => {
       '--zoning nope: the scenario has no such zoning; choose from two, one',
       '--zonings nope: no such zoning; choose from two, one. Nothing was written.',
       '--zonings two,one,two: "two" is named more than once; name each zoning once, from two, one. Nothing was written.',
-      'scenarios/tiny: is not empty (8 item(s)); give a new or empty folder so nothing is overwritten',
+      'scenarios/tiny: is not empty (8 items); give a new or empty folder so nothing is overwritten',
     ]);
     expect(await readdir(dir)).toEqual(['afile']);
   });

@@ -367,7 +367,7 @@ describe.concurrent('zonal batch', () => {
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(
-      `county/scenario.json:${line}: warning: award.minDistinctProviders is 5, but only 3 provider(s) have an eligible bid for any lot: no award can meet it; lower it to 3, or see which bids were rejected\n`,
+      `county/scenario.json:${line}: warning: award.minDistinctProviders is 5, but only 3 providers have an eligible bid for any lot: no award can meet it; lower it to 3, or see which bids were rejected\n`,
     );
     expect(r.stdout).toMatch(/2 variants: ran 2/);
   });

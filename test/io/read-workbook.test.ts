@@ -238,7 +238,7 @@ describe('a workbook is a scenario', () => {
     if (scenario === null) throw new Error('the workbook did not read');
     const { lots, rejections } = tenderLots(scenario);
     expect(tenderWarnings(scenario, lots, rejections)).toEqual([
-      `tender.xlsx: scenario!B${at}: award.minDistinctProviders is 5, but only 3 provider(s) have an eligible bid for any lot: no award can meet it; lower it to 3, or see which bids were rejected`,
+      `tender.xlsx: scenario!B${at}: award.minDistinctProviders is 5, but only 3 providers have an eligible bid for any lot: no award can meet it; lower it to 3, or see which bids were rejected`,
     ]);
   });
 

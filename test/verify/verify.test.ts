@@ -414,7 +414,7 @@ describe('verifyAward on framework lots', () => {
       { ...fw, allocations: [member('B1', 'P1', { A1: 0 }, 20), member('B2', 'P2', { A1: 30, A2: 20 }, 22)] },
       two,
     );
-    expect(verifyAward(two, award)).toEqual(['1 providers win at least 1 hour a week, at least 2 must']);
+    expect(verifyAward(two, award)).toEqual(['1 provider wins at least 1 hour a week, at least 2 must']);
   });
 
   test("area hours that do not add up to the member's hours", () => {

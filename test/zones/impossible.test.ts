@@ -55,7 +55,7 @@ describe('impossible requests', () => {
   it('a parent zone below the floor', () => {
     const p = line({ floor: 150, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] }, ['P', 'P', 'Q', 'Q', 'R']);
     expect(impossibleRequest(p, { within: 'districts', ceilingGiven: true })).toMatch(
-      /--within districts: 1 parent zone\(s\) carry less than the floor of 150 h\/week \(R 100 h\/week\)/,
+      /--within districts: 1 parent zone carries less than the floor of 150 h\/week \(R 100 h\/week\)/,
     );
   });
   // A parent zone or island with no demand stays below any floor: "lower --min-hours" was advice that could not help.
@@ -72,7 +72,7 @@ describe('impossible requests', () => {
       'R',
     ]);
     expect(impossibleRequest(empty(parents), { within: 'districts', ceilingGiven: true })).toBe(
-      '--within districts: 1 parent zone(s) carry less than the floor of 100 h/week (R 0 h/week), and a zone may not cross them: choose a coarser --within zoning (a zone with no demand is no lot to tender)',
+      '--within districts: 1 parent zone carries less than the floor of 100 h/week (R 0 h/week), and a zone may not cross it: choose a coarser --within zoning (a zone with no demand is no lot to tender)',
     );
     expect(impossibleRequest(empty(line()), given)).toBe(
       'area E is not connected to the rest of the county (no neighbour link) and carries only 0 h/week, below the floor of 100 h/week: no zone can hold them; add boundaries that join them (a zone with no demand is no lot to tender)',
@@ -82,7 +82,7 @@ describe('impossible requests', () => {
     const p = line({ floor: 150, neighbours: [[1], [0, 2], [1, 3], [2, 4], [3]] }, ['r', 'Q', 'Q', 'P', 'S']);
     // The areas give r, P, S; the locale's order would put r before S.
     expect(impossibleRequest(p, { within: 'districts', ceilingGiven: true })).toMatch(
-      /3 parent zone\(s\) carry less than the floor of 150 h\/week \(P 100 h\/week, S 100 h\/week, r 100 h\/week\)/,
+      /3 parent zones carry less than the floor of 150 h\/week \(P 100 h\/week, S 100 h\/week, r 100 h\/week\)/,
     );
   });
   it('a count the floor cannot reach', () => {

@@ -37,6 +37,7 @@ import { badInput, CliExit, exitCodes, printIssues, problemsFound } from '../exi
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
 import { standardErr, writeOut } from '../terminal.js';
 import { version } from '../version.js';
+import { counted, nounFor } from '../../model/counted.js';
 
 export interface BatchFlags {
   readonly out: string;
@@ -297,18 +298,18 @@ export function outcomeLines(
   return [
     failed.length === 0
       ? 'No variant failed.'
-      : `${failed.length} variant${failed.length === 1 ? '' : 's'} failed: see the "error" column.`,
+      : `${counted(failed.length, 'variant')} failed: see the "error" column.`,
     ...failed.slice(0, failedNamed).map((r) => `  ${named(r)}: ${r.error ?? ''}`),
     ...moreLine(failed.length - failedNamed),
     ...(infeasible === 0
       ? []
       : [
-          `${infeasible} variant${one ? ' has' : 's have'} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
+          `${counted(infeasible, 'variant')} ${nounFor(infeasible, 'has', 'have')} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
         ]),
     ...(unbought.length === 0
       ? []
       : [
-          `${unbought.length} variant${unbought.length === 1 ? ' leaves' : 's leave'} hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.`,
+          `${counted(unbought.length, 'variant')} ${nounFor(unbought.length, 'leaves', 'leave')} hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.`,
           ...unbought
             .slice(0, unboughtNamed)
             .map(
@@ -321,8 +322,7 @@ export function outcomeLines(
 }
 
 /** " with 2 workers": the threads a run started (none when every variant was kept by --resume). */
-const threadsText = (workers: number) =>
-  workers === 0 ? '' : ` with ${workers} worker${workers === 1 ? '' : 's'}`;
+const threadsText = (workers: number) => (workers === 0 ? '' : ` with ${counted(workers, 'worker')}`);
 
 /**
  * A batch stopped by Ctrl-C or a scheduler (SIGINT, SIGTERM) says how far it got and how to
@@ -408,7 +408,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const resumedText = resumeNotes(summary);
   writeOut(
     [
-      `${summary.total} variant${summary.total === 1 ? '' : 's'}${resumedText}: ran ${summary.ran}${queue === null ? threadsText(summary.workers) : ` ${queue.where}`} in ${seconds.toFixed(1)} s${rate}.`,
+      `${counted(summary.total, 'variant')}${resumedText}: ran ${summary.ran}${queue === null ? threadsText(summary.workers) : ` ${queue.where}`} in ${seconds.toFixed(1)} s${rate}.`,
       ...outcomeLines(summary.rows),
       `Written: ${summary.files.join(', ')}`,
       '',

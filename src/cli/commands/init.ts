@@ -13,6 +13,7 @@ import { isWorkbookPath } from '../../io/workbook-path.js';
 import { folderTables, scenarioWorkbook } from '../../io/scenario-workbook.js';
 import { CliExit, exitCodes } from '../exit.js';
 import { packageRoot } from '../version.js';
+import { counted } from '../../model/counted.js';
 
 /** src/cli/commands → package root → scenarios/tiny (the same from dist/cli/commands). */
 export const templateDir = fileURLToPath(new URL('scenarios/tiny/', packageRoot));
@@ -41,7 +42,7 @@ async function refuseNonEmpty(dir: string): Promise<void> {
   if (entries.length > 0)
     throw new CliExit(
       exitCodes.badInput,
-      `${dir}: is not empty (${entries.length} item(s)); give a new or empty folder so nothing is overwritten`,
+      `${dir}: is not empty (${counted(entries.length, 'item')}); give a new or empty folder so nothing is overwritten`,
     );
 }
 

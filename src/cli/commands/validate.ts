@@ -10,6 +10,7 @@ import { groupedNumber } from '../../model/grouped-number.js';
 import type { Scenario } from '../../model/types.js';
 import { loadScenario } from '../load.js';
 import { writeOut } from '../terminal.js';
+import { counted, nounFor } from '../../model/counted.js';
 
 /**
  * A boundaries file the maps cannot use (an area it lacks, another id property):
@@ -37,10 +38,10 @@ export async function validateCommand(dir: string): Promise<void> {
   const zones = new Set(zoning.values()).size;
   const count = warnings.length + tender.length;
   writeOut(
-    `${scenario.name}: valid${count > 0 ? ` with ${count} warning(s)` : ''}.\n` +
-      `  ${scenario.areas.length} areas; zonings ${[...scenario.zonings.keys()].join(', ')} (active "${scenario.zoning}", ${zones} zones)\n` +
-      `  ${lots.length} lots, ${groupedNumber(demand, 1)} hours a week in period ${scenario.period}\n` +
-      `  ${scenario.providers.length} providers, ${scenario.bids.length} bids\n` +
+    `${scenario.name}: valid${count > 0 ? ` with ${counted(count, 'warning')}` : ''}.\n` +
+      `  ${counted(scenario.areas.length, 'area')}; ${nounFor(scenario.zonings.size, 'zoning')} ${[...scenario.zonings.keys()].join(', ')} (active "${scenario.zoning}", ${counted(zones, 'zone')})\n` +
+      `  ${counted(lots.length, 'lot')}, ${counted(demand, 'hour', 'hours', groupedNumber(demand, 1))} a week in period ${scenario.period}\n` +
+      `  ${counted(scenario.providers.length, 'provider')}, ${counted(scenario.bids.length, 'bid')}\n` +
       tender.map((w) => `  ${w}\n`).join(''),
   );
 }

@@ -13,6 +13,7 @@ import { exitCodes } from '../exit.js';
 import { concurrencyFlag, maxLockSeconds, wholeNumberFlag } from '../flags.js';
 import { version } from '../version.js';
 import { reachableRedis } from './redis.js';
+import { counted } from '../../model/counted.js';
 
 export interface WorkerFlags {
   readonly concurrency?: string;
@@ -49,7 +50,7 @@ export async function workerCommand(url: string | undefined, flags: WorkerFlags)
   const address = await reachableRedis('zonal worker', url, 'No job was taken.');
   const worker = await startWorker({ address, concurrency, lockSeconds, version, log });
   log(
-    `zonal ${solverBuild(version)} worker on ${describeAddress(address)}: solving up to ${concurrency} variant${concurrency === 1 ? '' : 's'} at once; Ctrl-C to stop`,
+    `zonal ${solverBuild(version)} worker on ${describeAddress(address)}: solving up to ${counted(concurrency, 'variant')} at once; Ctrl-C to stop`,
   );
   await closeOnSignal(() => worker.close());
   log('stopped');

@@ -41,6 +41,7 @@ import { loadScenario } from '../load.js';
 import { version } from '../version.js';
 import { nameListFlag, plainNumber, seedFlag, timeLimitFlag } from '../flags.js';
 import { comparisonFiles, optionsExample } from './compare.js';
+import { counted } from '../../model/counted.js';
 
 export interface ZonesFlags {
   readonly count?: string;
@@ -142,7 +143,7 @@ function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly Na
   const p = built.problem;
   const h = (x: number) => Math.round(x).toLocaleString('en-GB');
   const out: string[] = [
-    `${scenario.name}: ${p.areas.length} areas, ${h(built.totalDemand)} h/week of ${built.careTypes.join(' + ')} care in period ${scenario.period} carried by zones.`,
+    `${scenario.name}: ${counted(p.areas.length, 'area')}, ${h(built.totalDemand)} h/week of ${built.careTypes.join(' + ')} care in period ${scenario.period} carried by zones.`,
     `Floor ${h(p.floor)} h/week (${built.floorSource}); ceiling ${h(p.ceiling)} h/week. Neighbours from ${built.graph.source === 'boundaries' ? 'shared boundary edges' : "the centroids' Delaunay links, long links dropped"}.${built.graph.note === null ? '' : ` (${built.graph.note})`}`,
     '',
   ];

@@ -15,6 +15,7 @@ import { plotMarkup } from './plot-svg.js';
 import { footer, solveSections } from './solve-report.js';
 import { table } from './table.js';
 import { byText } from '../../model/order.js';
+import { counted } from '../../model/counted.js';
 
 /** One option of a comparison, as the report needs it. */
 export interface ComparisonOption {
@@ -199,7 +200,7 @@ export function renderComparisonReport(input: ComparisonReportInput): string {
     `${input.scenario}: comparison of options`,
     html`<header class="title">
 <h1>${input.scenario}</h1>
-<p>Comparison of ${input.options.length} options \u00b7 period ${input.period}</p>
+<p>Comparison of ${counted(input.options.length, 'option')} \u00b7 period ${input.period}</p>
 </header>
 <section id="comparison"><h2>Cost against risk</h2>
 ${chartFigure({

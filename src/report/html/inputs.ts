@@ -13,6 +13,7 @@ import { table } from './table.js';
 import { demandWhere } from '../../model/demand-table.js';
 import { byId, byKey } from '../../model/order.js';
 import { rangeOf } from '../../model/extent.js';
+import { counted } from '../../model/counted.js';
 
 interface ZoneRow {
   readonly zoneId: string;
@@ -110,7 +111,10 @@ function settingsList(scenario: Scenario, result: Result): Html {
   );
   return definitionList([
     ['Zoning', `${result.zoning} (of ${[...scenario.zonings.keys()].join(', ')})`],
-    ['Design period', `${scenario.period}; ${scenario.weeksPerYear} weeks a year; ${scenario.currency}`],
+    [
+      'Design period',
+      `${scenario.period}; ${counted(scenario.weeksPerYear, 'week')} a year; ${scenario.currency}`,
+    ],
     ['Lots', lots.filter((x) => x !== '').join('; ')],
     [
       'Objective',
@@ -120,11 +124,11 @@ function settingsList(scenario: Scenario, result: Result): Html {
     ],
     [
       'Award rules',
-      `minimum quality ${a.minQuality}; share cap ${percent(a.maxShareOfTotalHours)}; lots per provider ${a.maxLotsPerProvider ?? 'no limit'}; at least ${a.minDistinctProviders} providers; unmet penalty ${price(a.unmetPenaltyPerHour, scenario.currency)}/hour`,
+      `minimum quality ${a.minQuality}; share cap ${percent(a.maxShareOfTotalHours)}; lots per provider ${a.maxLotsPerProvider ?? 'no limit'}; at least ${counted(a.minDistinctProviders, 'provider')}; unmet penalty ${price(a.unmetPenaltyPerHour, scenario.currency)}/hour`,
     ],
     [
       'Inputs',
-      `${scenario.areas.length} areas, ${scenario.providers.length} providers, ${scenario.bids.length} bids, ${scenario.demand.length} demand rows${scenario.current.length > 0 ? `, ${scenario.current.length} current-care rows` : ''}`,
+      `${counted(scenario.areas.length, 'area')}, ${counted(scenario.providers.length, 'provider')}, ${counted(scenario.bids.length, 'bid')}, ${counted(scenario.demand.length, 'demand row')}${scenario.current.length > 0 ? `, ${counted(scenario.current.length, 'current-care row')}` : ''}`,
     ],
   ]);
 }
