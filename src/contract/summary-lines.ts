@@ -5,7 +5,7 @@
  */
 import type { Result } from '../model/result.js';
 import { hours } from '../report/html/format.js';
-import { paidAs } from './payment.js';
+import { paymentRows, type PaymentRow } from './payment-rows.js';
 import { counted } from '../model/counted.js';
 
 const m = (x: number) => `${x < 0 ? '-' : ''}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
@@ -37,15 +37,12 @@ export function contractLines(r: Result): string[] {
       `  transition: ${t.movedHoursPerWeek.toLocaleString('en-GB')} of today's ${t.currentHoursPerWeek.toLocaleString('en-GB')} h/week change provider (${pct(t.movedShare)}${t.maxMovedShare === null ? '' : `, cap ${pct(t.maxMovedShare)}`}); one-off cost ${m(t.oneOffCost)}${t.priced ? ', priced in the objective' : ''}`,
     );
   const p = r.payment;
-  if (p !== undefined) {
-    for (const [model, total] of Object.entries(p.totals)) lines.push(paidLine(`paid ${model}`, total));
-    // payment.lots names how some care types' lots will be paid: the award as it will be paid.
-    const chosen = paidAs(p.settings);
-    if (chosen !== null) lines.push(paidLine(`as paid (${chosen})`, p.chosen));
-  }
+  if (p !== undefined)
+    for (const row of paymentRows(p, r))
+      lines.push(paidLine(row.kind === 'compared' ? `paid ${row.paid}` : row.paid, row.total));
   return lines.length === 0 ? [] : ['', 'The whole contract (docs/contract.md)', ...lines];
 }
 
-function paidLine(label: string, total: NonNullable<Result['payment']>['chosen']): string {
+function paidLine(label: string, total: PaymentRow['total']): string {
   return `  ${label}: ${m(total.cost.central)} a year (${m(total.cost.low)}-${m(total.cost.high)}); winners' margin over the floor ${m(total.providerMargin.central)} (${m(total.providerMargin.low)} to ${m(total.providerMargin.high)})`;
 }

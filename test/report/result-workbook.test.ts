@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
+import { paymentSchema } from '../../src/model/contract-settings.js';
 import type { Scenario } from '../../src/model/types.js';
 import { resultWorkbookContent } from '../../src/report/xlsx/result-workbook.js';
 import { solved } from '../helpers/run.js';
@@ -84,5 +85,70 @@ describe('result.xlsx summary', () => {
       transition.movedHoursPerWeek,
     );
     expect(got.get('One-off cost of change (mobilisation and double running)')).toBe(transition.oneOffCost);
+  });
+});
+
+describe('result.xlsx payment models', () => {
+  // Tiny, compared hourly and core-reward, its reablement lot to be paid capitated (payment.lots).
+  const paid = async (lots: Record<string, string>) => {
+    const tiny = await scenario('scenarios/tiny');
+    const payment = paymentSchema().parse({ compare: ['hourly', 'core-reward'], lots });
+    return solved({ ...tiny, payment });
+  };
+
+  it('gives the bill as paid on the summary, the figure the printout and report.html give', async () => {
+    const result = await paid({ reablement: 'capitated' });
+    const chosen = result.payment?.chosen;
+    if (chosen === undefined) throw new Error('the result has payment models');
+    const got = lines(resultWorkbookContent(result));
+    expect(got.get('As paid (reablement capitated, the rest hourly), expected a year')).toBe(
+      chosen.cost.central,
+    );
+  });
+
+  it("has a payment sheet with report.html's rows: each model compared, then as paid, with who carries the demand risk", async () => {
+    const result = await paid({ reablement: 'capitated' });
+    const p = result.payment;
+    if (p === undefined) throw new Error('the result has payment models');
+    const sheet = resultWorkbookContent(result).tables.find((t) => t.name === 'payment');
+    expect(sheet?.columns.map((c) => c.header)).toEqual([
+      'paid',
+      'expected_a_year',
+      'low',
+      'high',
+      'winners_margin_over_floor',
+      'margin_low',
+      'margin_high',
+      'demand_risk_carried_by',
+    ]);
+    const asPaid = p.chosen;
+    expect(sheet?.rows.map((r) => [r[0], r[1], r.at(-1)])).toEqual([
+      ['hourly', p.totals.hourly?.cost.central, 'council'],
+      ['core-reward', p.totals['core-reward']?.cost.central, 'council'],
+      [
+        'as paid (reablement capitated, the rest hourly)',
+        asPaid.cost.central,
+        'council and provider, by lot',
+      ],
+    ]);
+    expect(sheet?.rows.at(-1)?.slice(1, 7)).toEqual([
+      asPaid.cost.central,
+      asPaid.cost.low,
+      asPaid.cost.high,
+      asPaid.providerMargin.central,
+      asPaid.providerMargin.low,
+      asPaid.providerMargin.high,
+    ]);
+  });
+
+  it('has no as-paid line when payment.lots chooses no model, and no payment sheet without payment settings', async () => {
+    const compared = resultWorkbookContent(await paid({}));
+    expect(compared.summary.some((l) => l.label.startsWith('As paid'))).toBe(false);
+    expect(compared.tables.find((t) => t.name === 'payment')?.rows.map((r) => r[0])).toEqual([
+      'hourly',
+      'core-reward',
+    ]);
+    const none = resultWorkbookContent(await solved(await scenario('scenarios/tiny')));
+    expect(none.tables.map((t) => t.name)).not.toContain('payment');
   });
 });

@@ -109,7 +109,14 @@ describe('workbooks written without exceljs', () => {
     const result = await solved(read.scenario);
     const mine = parts(await resultWorkbook(result));
     const { title, summary, tables, currency } = resultWorkbookContent(result);
-    expect(tables.map((t) => t.name)).toEqual(['allocations', 'lots', 'providers', 'flags', 'warnings']);
+    expect(tables.map((t) => t.name)).toEqual([
+      'allocations',
+      'lots',
+      'providers',
+      'payment',
+      'flags',
+      'warnings',
+    ]);
     expect(Object.keys(mine)).toContain('xl/worksheets/sheet6.xml');
     expect(mine).toEqual(parts(await exceljsWorkbook(title, summary, tables, currency)));
   });

@@ -5,9 +5,9 @@
  * compared (docs/contract.md). Absent when the scenario asks for none of it.
  */
 import type { ContractResult, PaymentResult, TransitionResult } from '../../model/contract-result.js';
-import type { PaymentModelKind } from '../../model/contract-settings.js';
 import type { Result } from '../../model/result.js';
 import { paidAs } from '../../contract/payment.js';
+import { paymentRows } from '../../contract/payment-rows.js';
 import { winnersBelowFloor } from './below-floor.js';
 import { html, type Html } from './escape.js';
 import { hours, money, percent, price } from './format.js';
@@ -85,34 +85,9 @@ function transitionText(t: TransitionResult, currency: string): Html {
   return html`<p>Transition: ${hours(t.movedHoursPerWeek)} of today's ${hours(t.currentHoursPerWeek)} hours a week change provider (${percent(t.movedShare)}; ${cap}). One-off cost ${money(t.oneOffCost, currency)}: mobilisation ${money(t.mobilisationCost, currency)} and double running ${money(t.doubleRunningCost, currency)}${t.priced ? '; the award weighed this cost' : ''}.</p>`;
 }
 
-/**
- * Who carries the demand risk when each awarded lot is paid by `modelOf(lot)`: a lot nobody
- * won is paid to nobody, so no provider carries its risk.
- */
-function demandRisk(
-  p: PaymentResult,
-  awarded: ReadonlySet<string>,
-  modelOf: (lot: PaymentResult['lots'][number]) => PaymentModelKind,
-): string {
-  const carriers = new Set(
-    p.lots.filter((l) => awarded.has(l.lotId)).flatMap((l) => l.models[modelOf(l)]?.demandRisk ?? []),
-  );
-  if (carriers.size === 0) return 'nobody: no lot is awarded';
-  return carriers.size === 1 ? [...carriers].join('') : 'council and provider, by lot';
-}
-
 /** The award under each model compared, then (when payment.lots chooses models) as it will be paid. */
 function paymentTable(p: PaymentResult, result: Result): Html {
   const { currency } = result;
-  const awarded = new Set(result.lots.filter((l) => l.allocatedHoursPerWeek > 0).map((l) => l.lotId));
-  const risk = (modelOf: Parameters<typeof demandRisk>[2]) => demandRisk(p, awarded, modelOf);
-  const compared = p.compare.flatMap((model) => {
-    const total = p.totals[model];
-    return total === undefined ? [] : [{ paid: model, total, risk: risk(() => model) }];
-  });
-  const chosen = paidAs(p.settings);
-  const asPaid =
-    chosen === null ? [] : [{ paid: `as paid (${chosen})`, total: p.chosen, risk: risk((l) => l.paidBy) }];
   const models = table(
     [
       { header: 'paid', value: (r) => r.paid },
@@ -129,12 +104,12 @@ function paymentTable(p: PaymentResult, result: Result): Html {
         value: (r) =>
           `${money(r.total.providerMargin.low, currency)} to ${money(r.total.providerMargin.high, currency)}`,
       },
-      { header: 'who carries the demand risk', value: (r) => r.risk },
+      { header: 'who carries the demand risk', value: (r) => r.demandRisk },
     ],
-    [...compared, ...asPaid],
+    paymentRows(p, result),
     {
       caption:
-        chosen === null
+        paidAs(p.settings) === null
           ? 'The award under each payment model compared (every lot paid the same way)'
           : 'The award under each payment model compared (every lot paid the same way), and as it will be paid (payment.lots)',
     },

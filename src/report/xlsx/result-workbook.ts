@@ -4,6 +4,7 @@
  * warnings. Pure apart from exceljs building the bytes.
  */
 import { boundedGap, type Result } from '../../model/result.js';
+import { paymentRows } from '../../contract/payment-rows.js';
 import { allocationsTable, lotsTable, providersTable } from '../result-csv.js';
 import { tablesWorkbook, type SheetTable, type SummaryLine } from './sheet.js';
 
@@ -70,6 +71,49 @@ function transitionLines(transition: Result['transition']): SummaryLine[] {
   ];
 }
 
+/**
+ * The award as it will be paid when payment.lots chooses models (docs/contract.md), the figure
+ * the summary printout and report.html give; the payment sheet has the models compared beside it.
+ */
+function asPaidLines(result: Result): SummaryLine[] {
+  const p = result.payment;
+  if (p === undefined) return [];
+  return paymentRows(p, result)
+    .filter((row) => row.kind === 'as-paid')
+    .map((row) => ({
+      label: `${row.paid.replace(/^as paid/, 'As paid')}, expected a year`,
+      value: row.total.cost.central,
+      format: 'currency' as const,
+    }));
+}
+
+/** The award under each payment model compared, then as paid: report.html's payment table, as a sheet. */
+function paymentTable(payment: NonNullable<Result['payment']>, result: Result): SheetTable {
+  return {
+    name: 'payment',
+    columns: [
+      { header: 'paid', format: 'text' },
+      { header: 'expected_a_year', format: 'currency' },
+      { header: 'low', format: 'currency' },
+      { header: 'high', format: 'currency' },
+      { header: 'winners_margin_over_floor', format: 'currency' },
+      { header: 'margin_low', format: 'currency' },
+      { header: 'margin_high', format: 'currency' },
+      { header: 'demand_risk_carried_by', format: 'text' },
+    ],
+    rows: paymentRows(payment, result).map(({ paid, total, demandRisk }) => [
+      paid,
+      total.cost.central,
+      total.cost.low,
+      total.cost.high,
+      total.providerMargin.central,
+      total.providerMargin.low,
+      total.providerMargin.high,
+      demandRisk,
+    ]),
+  };
+}
+
 function summaryLines(result: Result): SummaryLine[] {
   const t = result.totals;
   return [
@@ -96,6 +140,7 @@ function summaryLines(result: Result): SummaryLine[] {
         ]
       : []),
     ...transitionLines(result.transition),
+    ...asPaidLines(result),
     { label: 'Cost per hour', value: t.costPerHour, format: 'currency' },
     { label: 'Hours a week awarded', value: t.hoursPerWeek, format: 'hours' },
     { label: 'Hours a week of demand', value: t.demandHoursPerWeek, format: 'hours' },
@@ -154,6 +199,7 @@ export function resultWorkbookContent(result: Result): {
     allocationsTable(result),
     lotsTable(result),
     providersTable(result),
+    ...(result.payment === undefined ? [] : [paymentTable(result.payment, result)]),
     flagsTable(result),
     warningsTable(result.warnings),
   ];
