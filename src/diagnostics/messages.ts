@@ -459,6 +459,10 @@ export const workbookRowsHidden = (more: number, shown: readonly number[]) =>
   `delete the row if it is no longer meant (a withdrawn bid, say)${sameInMoreRows(more, shown)}`;
 
 /** A percentage where a number belongs (`75%`: a cell formatted as a percentage holds 0.75). */
+/** A quality_score column typed out of 1 (model/quality-scale.ts): `score` is its first fraction. */
+export const qualityOutOfOne = (score: number, table: TableName) =>
+  `quality_score is ${score}, and every quality score ${table.in} is 1 or less: a quality score is points from 0 to 100 (docs/scoring.md), so ${score} scores ${score} of 100 points, almost no quality; if the scores are out of 1, write them out of 100 (${Number((score * 100).toPrecision(12))} for ${score})`;
+
 export const percentForNumber = (what: string, number: string) =>
   `is a percentage, not a number: give ${what} as a number (${number} for ${number}%), in a cell formatted as a number`;
 

@@ -32,6 +32,7 @@ import type {
 } from './types.js';
 import { careTypes } from './types.js';
 import { meantId, slipKey } from './id-case.js';
+import { checkQualityScale } from './quality-scale.js';
 
 type Rows<K> = K extends RowKind<infer T> ? readonly Lined<T>[] : never;
 
@@ -610,6 +611,8 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
   );
   const totals = checkDemandTotals(s.files.demand, demand, issues);
   const providers = buildProviders(s, areaIds, issues);
+  checkQualityScale(s.files.providers, s.providers, issues);
+  checkQualityScale(s.files.bids, s.bids, issues);
   const bids = buildBids(s, providers, areaIds, zones, zonesUnknown, issues);
   const current = buildCurrent(s, areaIds, providers, issues);
   return { areas, zonings, demand, totals, providers, bids, current };

@@ -533,6 +533,20 @@ describe('a workbook is a scenario', () => {
     expect(errors).toEqual([`tender.xlsx: ${message}`]);
   });
 
+  // Until 2026-12-02 they were read as 0.75 points of 100, so every bid scored almost no quality.
+  test('quality scores typed out of 1 (0.75, not 75) are one error at the first, naming the sheet and its scale', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        const bids = sheet(wb, 'bids');
+        bids.getCell('I1').value = 'quality_score';
+        for (let row = 2; row <= 13; row++) bids.getCell(`I${row}`).value = [0.75, 0.8, 0.65][row % 3] ?? 0.7;
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: bids!I2: quality_score is 0.65, and every quality score on the bids sheet is 1 or less: a quality score is points from 0 to 100 (docs/scoring.md), so 0.65 scores 0.65 of 100 points, almost no quality; if the scores are out of 1, write them out of 100 (65 for 0.65)',
+    ]);
+  });
+
   test('a table sheet not there at all is told with the header row it needs, not a CSV file', async () => {
     const { errors } = await problems(
       await workbook((wb) => {

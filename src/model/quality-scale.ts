@@ -1,0 +1,28 @@
+/**
+ * Quality scores are points from 0 to 100 (docs/scoring.md): the scale is
+ * fixed. A column of them typed out of 1 (0.75, 0.8, …, as a scoring sheet
+ * may keep them) would be read as 0.75 points, so every bid would score almost
+ * no quality without a word. Every score 1 or less, one of them a fraction, is
+ * such a column: one error, at its first fraction.
+ */
+import type { IssueList } from '../diagnostics/issues.js';
+import * as msg from '../diagnostics/messages.js';
+import type { Lined } from './lined.js';
+
+/** Tells a table's quality_score column (`null`: not given for that row) typed out of 1. */
+export function checkQualityScale(
+  file: string,
+  rows: readonly Lined<{ readonly quality_score: number | null }>[],
+  issues: IssueList,
+): void {
+  const scored = rows.filter((r) => r.row.quality_score !== null);
+  if (!scored.every((r) => (r.row.quality_score ?? 0) <= 1)) return;
+  const first = scored.find((r) => !Number.isInteger(r.row.quality_score));
+  if (first === undefined || first.row.quality_score === null) return;
+  issues.error(
+    file,
+    first.line,
+    msg.qualityOutOfOne(first.row.quality_score, issues.table(file)),
+    'quality_score',
+  );
+}
