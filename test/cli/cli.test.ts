@@ -48,6 +48,15 @@ describe.concurrent('zonal validate and solve on good input', () => {
     expect(r.stdout).toContain('Tiny learning scenario: valid');
   });
 
+  test('validate counts one zone and one zoning in the singular ("1 zone", not "1 zones")', async () => {
+    const files = goodFiles();
+    files['zones-two.csv'] = withLine(files['zones-two.csv'] ?? '', 4, 'A3,Z1');
+    files['bids.csv'] = (files['bids.csv'] ?? '').replace(',Z2,', ',A3,');
+    const r = await zonal(['validate', await writeScenarioFolder(files)]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('3 areas; zoning two (active "two", 1 zone)');
+  });
+
   test('validate warns that a boundaries file the maps cannot use will not be used: exit 0', async () => {
     const files = goodFiles();
     const square = [

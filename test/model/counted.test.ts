@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { relaxations } from '../../src/explain/rule-costs.js';
 import { counted } from '../../src/model/counted.js';
 import { inputsSection } from '../../src/report/html/inputs.js';
+import { headlineTiles } from '../../src/report/html/headline.js';
 import { formatSummary } from '../../src/report/summary.js';
 import { solved } from '../helpers/run.js';
 import { bid, twoAreaZones } from '../helpers/scenario-builder.js';
@@ -45,6 +46,10 @@ describe('outputs with a count of one', async () => {
     const described = relaxations(scenario, []).map((r) => r.description);
     expect(described).toContain('at most 1 lot per provider');
     expect(described).toContain('at least 1 distinct provider');
+  });
+
+  it("the report's headline says a year of 1 week, not 1 weeks", () => {
+    expect(text(headlineTiles({ ...result, weeksPerYear: 1 }))).toContain('annual cost (1 week)');
   });
 
   it('the printed summary says 1 provider', () => {

@@ -6,6 +6,7 @@ import type { Result } from '../../model/result.js';
 import { html, type Html } from './escape.js';
 import { hours, moneyShort, percent, price, score } from './format.js';
 import { boundedGap } from '../../model/result.js';
+import { counted } from '../../model/counted.js';
 
 const statusText: Readonly<Record<Result['status'], string>> = {
   optimal: 'proven best award',
@@ -38,7 +39,7 @@ export function headlineTiles(result: Result): Html {
   const risk = score(t.riskScore);
   const viability = score(t.viabilityScore);
   const tiles: Tile[] = [
-    { value: moneyShort(t.annualCost, c), label: `annual cost (${result.weeksPerYear} weeks)` },
+    { value: moneyShort(t.annualCost, c), label: `annual cost (${counted(result.weeksPerYear, 'week')})` },
     { value: price(t.costPerHour, c), label: 'average price per hour' },
     { value: `${hours(t.hoursPerWeek)}`, label: `hours a week awarded, of ${hours(t.demandHoursPerWeek)}` },
     { value: hours(t.unmetHoursPerWeek), label: 'hours a week unmet', warn: t.unmetHoursPerWeek > 0 },
