@@ -117,7 +117,7 @@ export const repeatedRowsShown = 5;
 export const sameInMoreRows = (more: number, shown: readonly number[]) =>
   more === 0
     ? ''
-    : `; the same in ${more} more row(s): ${shown.join(', ')}${more > shown.length ? ', …' : ''}`;
+    : `; the same in ${counted(more, 'more row')}: ${shown.join(', ')}${more > shown.length ? ', …' : ''}`;
 
 export const zoneIdCountyReserved = () =>
   'zone id "county" is reserved for county-wide lots (lot ids like standard:county): rename the zone';
@@ -396,7 +396,7 @@ export const boundariesNotFeatures = () =>
 
 /** Why the maps cannot use a boundaries file: it has no shape for these areas. */
 export const boundariesLackAreas = (missing: readonly string[]) =>
-  `the boundaries file has no shape for ${missing.length} area(s) (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
+  `the boundaries file has no shape for ${counted(missing.length, 'area')} (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
 
 /** `problem`: why the maps cannot use the boundaries file ("the boundaries file has no shape for …"). */
 export const boundariesNotUsed = (problem: string) =>

@@ -71,7 +71,7 @@ describe.concurrent('zonal validate and solve on good input', () => {
     const r = await zonal(['validate', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
-      /warning: the boundaries file has no shape for 2 area\(s\) \(A2, A3\): the maps draw each area as the cell around its centre instead\n/,
+      /warning: the boundaries file has no shape for 2 areas \(A2, A3\): the maps draw each area as the cell around its centre instead\n/,
     );
   });
 

@@ -72,7 +72,7 @@ test('validate on a valid scenario, a boundaries file too, never loads zod; a mi
   ] as const) {
     const run = await validate(await writeScenarioFolder(withBoundaries(files, shapesOf(ids))));
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(run.stdout.includes('the boundaries file has no shape for 2 area(s) (A2, A3)')).toBe(warned);
+    expect(run.stdout.includes('the boundaries file has no shape for 2 areas (A2, A3)')).toBe(warned);
   }
   // The watch itself works: a setting out of range is worded from the schema.
   const bad = await writeScenarioFolder(

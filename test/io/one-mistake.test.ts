@@ -184,8 +184,8 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ].join('\n');
     const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
     expect(issues.errors.map(formatIssue)).toEqual([
-      'demand.csv:2: hours_per_week uses a comma as the decimal point: write 100.5 (commas may only separate thousands, as in 1,200) (got "100,5"); the same in 3 more row(s): 3, 4, 5',
-      'demand.csv:2: hours_low uses a comma as the decimal point: write 90.5 (commas may only separate thousands, as in 1,200) (got "90,5"); the same in 3 more row(s): 3, 4, 5',
+      'demand.csv:2: hours_per_week uses a comma as the decimal point: write 100.5 (commas may only separate thousands, as in 1,200) (got "100,5"); the same in 3 more rows: 3, 4, 5',
+      'demand.csv:2: hours_low uses a comma as the decimal point: write 90.5 (commas may only separate thousands, as in 1,200) (got "90,5"); the same in 3 more rows: 3, 4, 5',
     ]);
     expect(scenario).toBeNull();
   });
@@ -228,7 +228,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
     ].join('\n')}\n`;
     const { scenario, issues } = await readScenario(await writeScenarioFolder(f));
     expect(issues.errors.map(formatIssue)).toEqual([
-      'bids.csv:2: column 10 has no header, but holds "lead-secondary": give the column a header, or clear it (a spreadsheet that read ";" as a separator splits "sole;lead-secondary" so: join such cells back into one); the same in 1 more row(s): 3',
+      'bids.csv:2: column 10 has no header, but holds "lead-secondary": give the column a header, or clear it (a spreadsheet that read ";" as a separator splits "sole;lead-secondary" so: join such cells back into one); the same in 1 more row: 3',
     ]);
     expect(scenario).toBeNull();
   });
@@ -239,7 +239,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
     f['demand.csv'] = `${f['demand.csv'] ?? ''}area_id,care_type,period,hours_per_week\n`;
     const { issues } = await readScenario(await writeScenarioFolder(f));
     expect(issues.errors.map(formatIssue)).toEqual([
-      'zones-two.csv:5: repeats the header line: remove it (files joined one after another?); the same in 1 more row(s): 6',
+      'zones-two.csv:5: repeats the header line: remove it (files joined one after another?); the same in 1 more row: 6',
       'demand.csv:6: repeats the header line: remove it (files joined one after another?)',
     ]);
   });
@@ -292,9 +292,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
       `area_id,care_type,provider_id,hours_per_week\n${Array(8).fill('A1,standard,P1,x').join('\n')}\n`;
     const once = (await readScenario(await writeScenarioFolder(repeated))).issues.errors.map(formatIssue);
     expect(once).toEqual([
-      expect.stringMatching(
-        /^current\.csv:2: hours_per_week .*; the same in 7 more row\(s\): 3, 4, 5, 6, 7, …$/,
-      ),
+      expect.stringMatching(/^current\.csv:2: hours_per_week .*; the same in 7 more rows: 3, 4, 5, 6, 7, …$/),
     ]);
   });
 
@@ -312,7 +310,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
     f['demand.csv'] = `${f['demand.csv'] ?? ''}A1\nA2\nA3\nA1\nA2\nA3\nA1\n`;
     const { issues } = await readScenario(await writeScenarioFolder(f));
     expect(issues.errors.map(formatIssue)).toEqual([
-      'demand.csv:6: only area_id is filled in: if it is a note, move it out of the table; if it is a row, fill in its other cells (got "A1"); the same in 6 more row(s): 7, 8, 9, 10, 11, …',
+      'demand.csv:6: only area_id is filled in: if it is a note, move it out of the table; if it is a row, fill in its other cells (got "A1"); the same in 6 more rows: 7, 8, 9, 10, 11, …',
     ]);
   });
 

@@ -28,8 +28,8 @@ describe('readScenario', () => {
     );
     expect(scenario).not.toBeNull();
     expect(issues.warnings.map(formatIssue).filter((w) => w.includes('is read as'))).toEqual([
-      'demand.csv:2: warning: hours_per_week "1.200" is read as 1.2: if you meant 1,200 write 1200; the same in 1 more row(s): 3',
-      'demand.csv:2: warning: hours_high "2.250" is read as 2.25: if you meant 2,250 write 2250; the same in 1 more row(s): 3',
+      'demand.csv:2: warning: hours_per_week "1.200" is read as 1.2: if you meant 1,200 write 1200; the same in 1 more row: 3',
+      'demand.csv:2: warning: hours_high "2.250" is read as 2.25: if you meant 2,250 write 2250; the same in 1 more row: 3',
     ]);
   });
 

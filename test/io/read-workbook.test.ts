@@ -641,7 +641,7 @@ describe('hidden rows (hidden by hand, or filtered out) on a table sheet', () =>
     expect(scenario?.bids).toEqual((await problems(await workbook())).scenario?.bids);
     expect(warnings).toEqual([
       'tender.xlsx: bids row 3: warning: the row is hidden (or filtered out), and zonal reads it as any other; ' +
-        'delete the row if it is no longer meant (a withdrawn bid, say); the same in 1 more row(s): 5',
+        'delete the row if it is no longer meant (a withdrawn bid, say); the same in 1 more row: 5',
     ]);
   });
 });
@@ -726,7 +726,7 @@ describe('ids pasted with a character that cannot be seen', () => {
     });
     expect((await problems(file)).errors).toEqual([
       'tender.xlsx: bids!B2: provider_id is not a valid id: use only letters, digits, _ . and -; it holds U+200B, ' +
-        'a character that cannot be seen, after "P-ALDER": retype the id (got "P-ALDER\u200b"); the same in 1 more row(s): 3',
+        'a character that cannot be seen, after "P-ALDER": retype the id (got "P-ALDER\u200b"); the same in 1 more row: 3',
     ]);
   });
 });

@@ -69,7 +69,7 @@ describe('assembleScenario via readScenario', () => {
       set('areas.csv', 4, 'A3,Gamma,52.3,-1.4,120,500,rural')(f);
     });
     expect(errors).toEqual([
-      'areas.csv:2: population_65_plus 1000 is more than population 200: the people aged 65 and over are part of the population; check that the two columns are not swapped; the same in 1 more row(s): 4',
+      'areas.csv:2: population_65_plus 1000 is more than population 200: the people aged 65 and over are part of the population; check that the two columns are not swapped; the same in 1 more row: 4',
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('assembleScenario via readScenario', () => {
         set('bids.csv', line, `B${line - 1},p1,standard,Z${line === 2 ? 1 : 2},24.5,500,any,`)(f);
     });
     expect(errors).toEqual([
-      'bids.csv:2: unknown provider "p1": it is not in providers.csv (providers.csv has "P1": ids must match capitals too; write "P1"); the same in 1 more row(s): 4',
+      'bids.csv:2: unknown provider "p1": it is not in providers.csv (providers.csv has "P1": ids must match capitals too; write "P1"); the same in 1 more row: 4',
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('assembleScenario via readScenario', () => {
       set('bids.csv', 4, 'B1,P1,standard,Z2,24,500,,')(f);
     });
     expect(errors).toEqual([
-      'bids.csv:3: duplicate bid id "B1" (first on line 2): ids must be unique; the same in 1 more row(s): 4',
+      'bids.csv:3: duplicate bid id "B1" (first on line 2): ids must be unique; the same in 1 more row: 4',
     ]);
   });
 
@@ -158,8 +158,8 @@ describe('assembleScenario via readScenario', () => {
         f[file] = (f[file] ?? '').replace(/^000(\d),/gm, '$1,');
     });
     expect(errors).toEqual([
-      'zones-two.csv:2: unknown area "1": it is not in areas.csv (areas.csv has "0001": a spreadsheet dropped the leading zeros; format the area_id column as text and write the ids as areas.csv has them); the same in 2 more row(s): 3, 4',
-      'demand.csv:2: unknown area "1": it is not in areas.csv (areas.csv has "0001": a spreadsheet dropped the leading zeros; format the area_id column as text and write the ids as areas.csv has them); the same in 3 more row(s): 3, 4, 5',
+      'zones-two.csv:2: unknown area "1": it is not in areas.csv (areas.csv has "0001": a spreadsheet dropped the leading zeros; format the area_id column as text and write the ids as areas.csv has them); the same in 2 more rows: 3, 4',
+      'demand.csv:2: unknown area "1": it is not in areas.csv (areas.csv has "0001": a spreadsheet dropped the leading zeros; format the area_id column as text and write the ids as areas.csv has them); the same in 3 more rows: 3, 4, 5',
     ]);
   });
 
@@ -220,8 +220,8 @@ describe('assembleScenario via readScenario', () => {
     });
     const demand = errors.filter((e) => /^demand\.csv:\d+:/.test(e));
     expect(demand).toEqual([
-      'demand.csv:2: hours_per_week is not a number: give hours per week (got "x"); the same in 29 more row(s): 3, 4, 5, 6, 7, …',
-      'demand.csv:2: hours_low is not a number: give the low estimate of hours per week (got "y"); the same in 29 more row(s): 3, 4, 5, 6, 7, …',
+      'demand.csv:2: hours_per_week is not a number: give hours per week (got "x"); the same in 29 more rows: 3, 4, 5, 6, 7, …',
+      'demand.csv:2: hours_low is not a number: give the low estimate of hours per week (got "y"); the same in 29 more rows: 3, 4, 5, 6, 7, …',
     ]);
   });
 
@@ -242,7 +242,7 @@ describe('assembleScenario via readScenario', () => {
         // Zone Z2 is gone: its bid covers its area instead, so the zone id is the only mistake.
         f['bids.csv'] = (f['bids.csv'] ?? '').replace('B3,P1,standard,Z2,', 'B3,P1,standard,A3,');
       });
-      expect(errors).toEqual([`zones-two.csv:3: ${message}; the same in 1 more row(s): 4`]);
+      expect(errors).toEqual([`zones-two.csv:3: ${message}; the same in 1 more row: 4`]);
     },
   );
 

@@ -66,11 +66,11 @@ describe('boundaryPolygons', () => {
 
   test('an area with no shape: named, at most five', () => {
     expect(boundariesProblem(collection(feature('A1', polygon([ring]))), areas)).toBe(
-      'the boundaries file has no shape for 1 area(s) (A2)',
+      'the boundaries file has no shape for 1 area (A2)',
     );
     const many = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7'].map((id) => ({ id }) as Area);
     expect(boundariesProblem(collection(), many)).toBe(
-      'the boundaries file has no shape for 7 area(s) (A1, A2, A3, A4, A5, …)',
+      'the boundaries file has no shape for 7 areas (A1, A2, A3, A4, A5, …)',
     );
   });
 });
