@@ -53,7 +53,7 @@ interface SaveReply {
   readonly error?: string;
   readonly renamed?: Record<string, string>;
   readonly addedTo?: string;
-  /** On 409: true when saving again with `overwrite` replaces the zoning of that name (one this workbench run saved). */
+  /** On 409: true when saving again with `overwrite` replaces the zoning of that name (one the workbench saved, unchanged since). */
   readonly replaceable?: boolean;
 }
 
