@@ -68,5 +68,17 @@ export const framework: Structure<'framework'> = {
   label: (s) => `framework (up to ${s.maxProviders})`,
   // Its options are in the standard set, in the order the issue lists them.
   compareOptions: [],
-  inputs: [{ key: 'maxProviders', label: 'most providers', start: 3, min: 1, max: 20, step: 1 }],
+  // minShare's range is checked where scenario.json's is (settings above): the page sends it, the server says what is wrong.
+  inputs: [
+    { key: 'maxProviders', label: 'most providers', start: 3, min: 1, max: 20, step: 1 },
+    {
+      key: 'minShare',
+      label: 'least share each member takes',
+      start: 0,
+      min: 0,
+      max: 0.95,
+      step: 0.05,
+      whenLeftOut: 0,
+    },
+  ],
 };

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
+import { frameworkMembersDoNotFit } from '../../src/diagnostics/messages.js';
 import { browserOutDir, haveChromium, launchChromium } from '../helpers/chromium.js';
 
 const chromiumHere = haveChromium('workbench browser test');
@@ -206,6 +207,66 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     await page.screenshot({ path: path.join(outDir, 'workbench.png'), fullPage: true });
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("sets a framework's least share (minShare), refused by zonal's own rule when the members cannot all take it", async () => {
+    const page = await browser.newPage();
+    const bodies: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/solve')) bodies.push(r.postData() ?? '');
+    });
+    /** The standard lot the page sent with its newest solve, once that solve has been answered. */
+    const sentAfter = async (edit: () => Promise<void>, status: RegExp) => {
+      const before = bodies.length;
+      await edit();
+      await expect.poll(() => bodies.length, { timeout: 30_000 }).toBeGreaterThan(before);
+      await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(status);
+      return (JSON.parse(bodies.at(-1) ?? '{}') as { lots?: Record<string, unknown> }).lots?.['standard'];
+    };
+    await page.goto(server.url);
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
+    const minShare = page.locator('#lot-standard-min-share');
+    expect(await minShare.isVisible()).toBe(false);
+    await sentAfter(
+      () =>
+        page
+          .locator('#lot-standard-structure')
+          .selectOption('framework')
+          .then(() => undefined),
+      /^Award optimal/,
+    );
+    // Until 2026-12-02 the page offered "most providers" alone: no framework with a least share could be tried.
+    expect(await minShare.isVisible()).toBe(true);
+    expect(await minShare.evaluate((i: HTMLInputElement) => i.labels?.[0]?.textContent)).toBe(
+      'least share each member takes ',
+    );
+    expect(await minShare.inputValue()).toBe('0');
+    const set = (value: string) => async () => {
+      await minShare.fill(value);
+      await minShare.press('Tab');
+    };
+    expect(await sentAfter(set('0.3'), /^Award optimal/)).toEqual({
+      geography: 'zone',
+      structure: 'framework',
+      maxProviders: 3,
+      minShare: 0.3,
+    });
+    // Three places of at least 40% each: refused with the message zonal validate gives for scenario.json.
+    await sentAfter(set('0.4'), /^No award for this edit/);
+    expect(await page.locator('#diagnosis').textContent()).toContain(
+      frameworkMembersDoNotFit('standard', 3, 0.4, 2),
+    );
+    await sentAfter(set('1'), /^No award for this edit/);
+    expect(await page.locator('#diagnosis').textContent()).toContain(
+      'lots.standard.minShare must be less than 1',
+    );
+    // 0 is scenario.json's own "no least share": sent as no minShare at all, as scenario.json leaves it out.
+    expect(await sentAfter(set('0'), /^Award optimal/)).toEqual({
+      geography: 'zone',
+      structure: 'framework',
+      maxProviders: 3,
+    });
     await page.close();
   });
 
