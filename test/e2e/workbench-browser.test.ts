@@ -238,9 +238,9 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     );
     // Until 2026-12-02 the page offered "most providers" alone: no framework with a least share could be tried.
     expect(await minShare.isVisible()).toBe(true);
-    expect(await minShare.evaluate((i: HTMLInputElement) => i.labels?.[0]?.textContent)).toBe(
-      'least share each member takes ',
-    );
+    expect(
+      await page.evaluate<string>("document.getElementById('lot-standard-min-share').labels[0].textContent"),
+    ).toBe('least share each member takes ');
     expect(await minShare.inputValue()).toBe('0');
     const set = (value: string) => async () => {
       await minShare.fill(value);
