@@ -161,6 +161,43 @@ describe('comparison with the starting award', () => {
     expect(rows.get('Viability (0-100, higher is better)')).toMatchObject({ verdict: 'better' });
   });
 
+  it('shows each change as the difference of the figures it stands beside', () => {
+    // Hertfordshire with Watford merged into Three Rivers and Stevenage into North Herts showed risk
+    // 45 → 50 "+4.9", viability 58 → 58 "+0.7 (better)" and the largest share 24.6% → 23.8% "−0.9 pts".
+    const totals = (riskScore: number, viabilityScore: number, largestShare: number) => ({
+      status: 'optimal',
+      totals: { ...start.totals, riskScore, viabilityScore, largestShare },
+    });
+    const rows = new Map(
+      headlineRows(totals(50.14, 58.94, 0.23776), totals(45.24, 58.24, 0.24636)).map((r) => [r.label, r]),
+    );
+    expect(rows.get('Risk (0-100, higher is worse)')).toMatchObject({
+      now: '50.1',
+      start: '45.2',
+      change: '+4.9',
+      verdict: 'worse',
+    });
+    expect(rows.get('Viability (0-100, higher is better)')).toMatchObject({
+      now: '58.9',
+      start: '58.2',
+      change: '+0.7',
+      verdict: 'better',
+    });
+    expect(rows.get('Largest provider share')).toMatchObject({
+      now: '23.8%',
+      start: '24.6%',
+      change: '−0.8 pts',
+      verdict: 'better',
+    });
+    // A difference too small to show is no change, not a "better" beside two equal figures.
+    expect(headlineRows(totals(40.01, 50, 0.3), totals(40.03, 50, 0.3))[2]).toMatchObject({
+      now: '40.0',
+      start: '40.0',
+      change: 'no change',
+      verdict: 'same',
+    });
+  });
+
   it('lists the lots whose winners change, and new lots', () => {
     expect(lotsChangingHands(now, start)).toEqual([
       { lotId: 's:Z2', before: 'P2 sole', after: 'P3 sole' },
