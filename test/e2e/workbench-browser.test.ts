@@ -173,6 +173,22 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     expect(await readFile(path.join(dir, 'zones-from-browser.csv'), 'utf8')).toMatch(
       /^area_id,zone_id\nBRX-CHE,Z-BRX\n/,
     );
+    // The page goes on with the zones as saved, renamed ids and all, so it shows the award and lots
+    // `zonal solve --zoning from-browser` gives: until 2026-12-02 it still said "zoning workbench" and
+    // "standard:Z-NH" for a lot the saved zoning calls "standard:Z-NH-from-browser".
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^Award optimal, zoning from-browser/);
+    expect(await page.locator('path[data-area-id="EH-HW"]').getAttribute('data-zone-id')).toBe(
+      'Z-NH-from-browser',
+    );
+    expect(await page.locator('#lots tr[data-lot-id="standard:Z-NH-from-browser"]').count()).toBe(1);
+    // A renamed zone keeps its colour.
+    expect(
+      await page
+        .locator('path[data-area-id="EH-HW"]')
+        .evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill)),
+    ).toBe(northFill);
 
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),

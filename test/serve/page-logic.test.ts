@@ -9,6 +9,7 @@ import {
   assignColours,
   mergeZones,
   moveAreas,
+  renameZones,
   setLot,
   setRule,
   settingsNotSaved,
@@ -35,6 +36,9 @@ describe('edits', () => {
     expect(splitOff(draft, ['A1'], 'Z3')).toMatchObject({ zones: { A1: 'Z3', A2: 'Z1', A3: 'Z2' } });
     expect(mergeZones(draft, 'Z2', 'Z1')).toMatchObject({ zones: { A1: 'Z1', A2: 'Z1', A3: 'Z1' } });
     expect(setRule(draft, 'maxShareOfTotalHours', 0.5).award).toEqual({ maxShareOfTotalHours: 0.5 });
+    // As a save renamed them; an id that is also a property of every object ("constructor") is no rename.
+    expect(renameZones(draft, { Z1: 'Z1-mine' }).zones).toEqual({ A1: 'Z1-mine', A2: 'Z1-mine', A3: 'Z2' });
+    expect(renameZones({ ...draft, zones: { A1: 'constructor' } }, {}).zones).toEqual({ A1: 'constructor' });
     expect(JSON.stringify(draft)).toBe(frozen);
   });
 

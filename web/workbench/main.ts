@@ -12,6 +12,7 @@ import {
   assignColours,
   mergeZones,
   moveAreas,
+  renameZones,
   setLot,
   setRule,
   settingsNotSaved,
@@ -201,6 +202,25 @@ class Workbench {
       reply.status === 201
         ? savedText(reply.body, name, settingsNotSaved(this.history.present, this.first))
         : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
+    if (reply.status === 201) this.goOnAsSaved(reply.body.renamed ?? {});
+  }
+
+  /**
+   * After a save, the page shows the zoning as saved: its zones renamed (an edit, so it can be
+   * undone; each keeps its colour) and solved again, so the status names the zoning and the lots
+   * are those `zonal solve --zoning <name>` gives. Until 2026-12-02 it went on saying "zoning
+   * workbench", with lot ids the saved zoning does not have.
+   */
+  goOnAsSaved(renamed: Readonly<Record<string, string>>): void {
+    if (Object.keys(renamed).length === 0) {
+      void this.refresh();
+      return;
+    }
+    for (const [from, to] of Object.entries(renamed)) {
+      const colour = this.colours.get(from);
+      if (colour !== undefined) this.colours.set(to, colour);
+    }
+    this.apply((d) => renameZones(d, renamed));
   }
 
   async offer(url: string, file: string): Promise<void> {
