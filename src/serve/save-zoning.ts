@@ -11,9 +11,10 @@
  * the system's ENOTDIR).
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyEdits, modify, parse } from 'jsonc-parser';
+import { parse } from 'jsonc-parser';
+import { readSettings, withZonings } from '../io/add-zonings.js';
 import { isWorkbookPath } from '../io/workbook-path.js';
 import { idPattern } from '../model/row-schemas.js';
 import type { Scenario, Zoning } from '../model/types.js';
@@ -51,10 +52,10 @@ const exists = (file: string) =>
     () => false,
   );
 
-async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeAtomically(file: string, text: string, encoding: BufferEncoding = 'utf8'): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await writeFile(temp, text, { encoding, flag: 'wx' });
     await rename(temp, file);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
@@ -71,13 +72,21 @@ function zoningCsv(scenario: Scenario, zoning: Zoning): string {
  * workbook, which is never changed (so there is no settings text to edit).
  */
 type SaveTarget =
-  | { readonly kind: 'folder'; readonly folder: string; readonly jsonFile: string; readonly jsonText: string }
+  | {
+      readonly kind: 'folder';
+      readonly folder: string;
+      readonly jsonFile: string;
+      readonly jsonText: string;
+      /** scenario.json's own: a Windows-1252 file is written back in it (until 2026-12-02 its £ and accents became "\uFFFD"). */
+      readonly encoding: BufferEncoding;
+    }
   | { readonly kind: 'workbook'; readonly folder: string };
 
 async function targetOf(dir: string): Promise<SaveTarget> {
   if (isWorkbookPath(dir)) return { kind: 'workbook', folder: path.dirname(dir) };
   const jsonFile = path.join(dir, 'scenario.json');
-  return { kind: 'folder', folder: dir, jsonFile, jsonText: await readFile(jsonFile, 'utf8') };
+  const { text, encoding } = await readSettings(jsonFile);
+  return { kind: 'folder', folder: dir, jsonFile, jsonText: text, encoding };
 }
 
 /** The file scenario.json names for zoning `name`, if it names one (a workbook's zonings are all in the scenario already). */
@@ -118,10 +127,11 @@ async function addToSettings(
   named: boolean,
 ): Promise<void> {
   try {
-    const edits = modify(target.jsonText, ['zonings', name], fileName, {
-      formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
-    });
-    await writeAtomically(target.jsonFile, applyEdits(target.jsonText, edits));
+    await writeAtomically(
+      target.jsonFile,
+      withZonings(target.jsonText, [{ name, file: fileName }]),
+      target.encoding,
+    );
   } catch (e) {
     if (!named) await unlink(path.join(target.folder, fileName)).catch(() => undefined);
     throw e;

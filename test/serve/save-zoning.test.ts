@@ -38,6 +38,20 @@ describe('saveZoning', () => {
     expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toMatch(/^area_id,zone_id\n/);
   });
 
+  test("a scenario.json in Windows-1252 (Notepad's ANSI) is written back in it: £ and accents kept", async () => {
+    const dir = await tempDir();
+    const settings = '{\n  "name": "Café budget £57m",\n  "zonings": {\n    "two": "zones-two.csv"\n  }\n}\n';
+    await writeFile(path.join(dir, 'scenario.json'), Buffer.from(settings, 'latin1'));
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'saved' });
+    // Until 2026-12-02 the workbench read it as UTF-8 and wrote back "Caf\uFFFD budget \uFFFD57m" for good.
+    expect(await readFile(path.join(dir, 'scenario.json'))).toEqual(
+      Buffer.from(
+        settings.replace('"zones-two.csv"\n', '"zones-two.csv",\n    "mine": "zones-mine.csv"\n'),
+        'latin1',
+      ),
+    );
+  });
+
   test('a folder whose scenario.json cannot take the entry: the error, and the new CSV and the record removed again', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'scenario.json'), '{ "zonings": [] }');
