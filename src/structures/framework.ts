@@ -7,7 +7,7 @@ import { frameworkMembersDoNotFit, isMissing } from '../diagnostics/messages.js'
 import { jsonLimits, share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
-import type { Structure } from './structure.js';
+import { percent, type Structure } from './structure.js';
 
 const settingsRule = named(
   'framework settings',
@@ -64,8 +64,11 @@ export const framework: Structure<'framework'> = {
       : [];
   },
   toJson: (s) => ({ maxProviders: s.maxProviders, ...(s.minShare > 0 ? { minShare: s.minShare } : {}) }),
-  describe: (s) => `framework (max ${s.maxProviders})`,
-  label: (s) => `framework (up to ${s.maxProviders})`,
+  // minShare changes the award, so it shows wherever the lot is described (until 2026-12-02 it did not).
+  describe: (s) =>
+    `framework (max ${s.maxProviders}${s.minShare > 0 ? `, each at least ${Number((100 * s.minShare).toFixed(1))}%` : ''})`,
+  label: (s) =>
+    `framework (up to ${s.maxProviders}${s.minShare > 0 ? `, each at least ${percent(s.minShare)}` : ''})`,
   // Its options are in the standard set, in the order the issue lists them.
   compareOptions: [],
   // minShare's range is checked where scenario.json's is (settings above): the page sends it, the server says what is wrong.
