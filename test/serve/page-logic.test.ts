@@ -9,6 +9,7 @@ import {
   assignColours,
   mergeZones,
   moveAreas,
+  openZoning,
   renameZones,
   setLot,
   setRule,
@@ -39,6 +40,12 @@ describe('edits', () => {
     // As a save renamed them; an id that is also a property of every object ("constructor") is no rename.
     expect(renameZones(draft, { Z1: 'Z1-mine' }).zones).toEqual({ A1: 'Z1-mine', A2: 'Z1-mine', A3: 'Z2' });
     expect(renameZones({ ...draft, zones: { A1: 'constructor' } }, {}).zones).toEqual({ A1: 'constructor' });
+    // Another zoning opened to edit: its zones, the lots and rules kept; the same zones again is no edit.
+    expect(openZoning(draft, 'one', { A1: 'Z9', A2: 'Z9', A3: 'Z9' })).toEqual({
+      ...draft,
+      zones: { A1: 'Z9', A2: 'Z9', A3: 'Z9' },
+    });
+    expect(openZoning(draft, 'same', { ...draft.zones })).toBe('the zones are those of same already');
     expect(JSON.stringify(draft)).toBe(frozen);
   });
 

@@ -84,6 +84,18 @@ export function renameZones(draft: Draft, renamed: Readonly<Record<string, strin
   };
 }
 
+/** The draft with the zones of zoning `name`, to edit them (the lots and rules stay as they are). */
+export function openZoning(
+  draft: Draft,
+  name: string,
+  zones: Readonly<Record<string, string>>,
+): Draft | string {
+  const areas = Object.keys(draft.zones);
+  if (areas.every((area) => draft.zones[area] === zones[area]))
+    return `the zones are those of ${name} already`;
+  return { ...draft, zones: { ...zones } };
+}
+
 /** Zone ids keep one colour for the whole session: the start's zones in order, then new ones as they appear. */
 export function assignColours(
   known: ReadonlyMap<string, string>,
