@@ -1,8 +1,9 @@
 /**
  * Save a workbench zoning into the scenario folder: `zones-<name>.csv` and a
  * `zonings` entry in scenario.json. Each file is written to a temporary file
- * beside it and renamed over, the CSV first, so scenario.json never names a
- * file that is not there. A zoning the workbench saved (save-record.ts says
+ * beside it and renamed over: the workbench's record of its saves first, then
+ * the CSV, then scenario.json, so scenario.json never names a file that is not
+ * there. A zoning the workbench saved (save-record.ts says
  * which, across restarts) is refused unless `overwrite`; any other zone map,
  * the scenario's own above all, is never replaced (until 2026-12-01 the page's
  * Replace button rewrote the council's own zones-districts.csv, with no undo).
