@@ -15,6 +15,7 @@ import { defineConfig } from 'vitest/config';
 const endToEnd = [
   'test/e2e/**/*.test.ts',
   'test/queue/queue-cli.test.ts',
+  'test/queue/queue-batch.test.ts',
   'test/compare/cli.test.ts',
   'test/zones/cli.test.ts',
   'test/cli/workbook-cli.test.ts',

@@ -1,5 +1,6 @@
 /**
- * Add zone files to a scenario folder and name them in its scenario.json,
+ * Add zone files to a scenario folder and name them in its scenario.json
+ * (`zonal zones`; the workbench's Save zoning edits scenario.json with the same functions),
  * keeping the rest of scenario.json as it was (jsonc-parser edits only the
  * `zonings` entries). Every file is written in full next to its target and
  * then renamed into place; scenario.json goes last, so a run stopped halfway
@@ -24,7 +25,7 @@ export interface NewZoning {
 }
 
 /** scenario.json's text with the zonings added (pure). */
-function withZonings(jsonText: string, zonings: readonly NewZoning[]): string {
+export function withZonings(jsonText: string, zonings: readonly Pick<NewZoning, 'name' | 'file'>[]): string {
   let text = jsonText;
   for (const z of zonings)
     text = applyEdits(
@@ -34,11 +35,17 @@ function withZonings(jsonText: string, zonings: readonly NewZoning[]): string {
   return text;
 }
 
-export async function addZonings(dir: string, zonings: readonly NewZoning[]): Promise<void> {
-  const jsonFile = path.join(dir, 'scenario.json');
+/** scenario.json's text, and the encoding to write it back in (see the file comment). */
+export async function readSettings(jsonFile: string): Promise<{ text: string; encoding: BufferEncoding }> {
   const bytes = await readFile(jsonFile);
   const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
-  const json = withZonings(bytes.toString(encoding), zonings);
+  return { text: bytes.toString(encoding), encoding };
+}
+
+export async function addZonings(dir: string, zonings: readonly NewZoning[]): Promise<void> {
+  const jsonFile = path.join(dir, 'scenario.json');
+  const { text, encoding } = await readSettings(jsonFile);
+  const json = withZonings(text, zonings);
   const files: [string, string, BufferEncoding][] = [
     ...zonings.map((z): [string, string, BufferEncoding] => [path.join(dir, z.file), z.csv, 'utf8']),
     [jsonFile, json, encoding],

@@ -21,10 +21,12 @@ import type { Redis } from 'ioredis';
 import type { Variant } from '../compare/batch-file.js';
 import { isBatchRow } from '../compare/batch-output.js';
 import type { VariantExecutor } from '../compare/batch-run.js';
+import type { BatchRow } from '../compare/run-variant.js';
 import { AwaitedJobs, type QueuedVariant } from './awaited-jobs.js';
 import { describeAddress, type RedisAddress } from './redis-address.js';
 import { openRedis } from './redis-client.js';
 import { encodeBundle, packScenario } from './scenario-bundle.js';
+import { batchNotices, workersHint, workerWatch, type BatchNotices } from './worker-watch.js';
 import { solverBuild } from './solver-build.js';
 import {
   jobId,
@@ -137,50 +139,6 @@ async function sweepOne(queue: Queue, awaited: AwaitedJobs, scenarios: Scenarios
   else awaited.settle(id, (v) => rowFromFailure(job.failedReason, v));
 }
 
-function startWorkerHint(where: string): string {
-  return `zonal worker ${where.replace(/ \(password set\)$/, '')}`;
-}
-
-/** Workers of this build only (`count`: null when unknown): those of another build listen on another queue and take none of these jobs. */
-function workersHint(count: number | null, where: string, version: string): string {
-  const start = `start one of zonal ${version} with: ${startWorkerHint(where)}`;
-  return count === null
-    ? `waiting for workers (${start})`
-    : count === 0
-      ? `no zonal ${version} worker is connected yet (workers of another build take no jobs from this batch): ${start}`
-      : `${count} worker${count === 1 ? '' : 's'} connected`;
-}
-
-/**
- * `check` is called when no event has come for a while: if every worker has gone
- * (killed, shut down, cut off), say so rather than wait in silence, once for each
- * stall: not again until a job has started since (work moved) and it stalled again.
- * The job in hand of a worker stopped with Ctrl-C ends after it has gone: that is
- * no work moving. `told` is the first line's saying so (`no … worker is connected
- * yet`), which counts as the first stall's.
- */
-function workerWatch(
-  queue: Queue,
-  awaited: AwaitedJobs,
-  where: string,
-  settings: QueueBatchSettings,
-  started: () => number,
-): { told: () => void; check: () => Promise<void> } {
-  let toldAfter: number | null = null;
-  const told = () => (toldAfter = started());
-  return {
-    told,
-    check: async () => {
-      if (toldAfter === started() || (await queue.getWorkersCount()) > 0 || toldAfter === started()) return;
-      told();
-      const waiting = awaited.ids().length;
-      settings.notice(
-        `no zonal ${settings.version} worker is connected: ${waiting} variant${waiting === 1 ? '' : 's'} wait on the queue; start one with: ${startWorkerHint(where)}`,
-      );
-    },
-  };
-}
-
 function entriesFor(
   todo: readonly Variant[],
   hashes: ReadonlyMap<string, string>,
@@ -192,45 +150,118 @@ function entriesFor(
   });
 }
 
-/** Steps 2 and 5: land rows as events come; report restarted jobs. Returns the time of the last event, and how many jobs have started. */
+/**
+ * Steps 2 and 5: land rows as events come; report restarted jobs. Returns the time of the
+ * last event, how many jobs have started, and `off`, which stops listening when the batch ends.
+ */
 function listen(
   events: QueueEvents,
   queue: Queue,
   awaited: AwaitedJobs,
   scenarios: Scenarios,
-  notice: (line: string) => void,
-): { lastEvent: () => number; started: () => number } {
+  say: BatchNotices,
+): { lastEvent: () => number; started: () => number; off: () => void } {
   let lastEvent = Date.now();
   let started = 0;
-  events.on('completed', ({ jobId: id, returnvalue }) => {
-    lastEvent = Date.now();
-    awaited.settle(id, (v) => rowFromResult(returnvalue, v));
-  });
-  events.on('failed', ({ jobId: id }) => {
-    lastEvent = Date.now();
-    void sweepOne(queue, awaited, scenarios, id).catch(() => undefined);
-  });
-  events.on('stalled', ({ jobId: id }) => {
-    const entry = awaited.get(id);
-    if (entry === undefined) return;
-    // Past maxStalls the job goes back on the queue only to be failed by the next worker to take it.
-    void queue
-      .getJob(id)
-      .then((job) => job?.stalledCounter ?? 0)
-      .catch(() => 0)
-      .then((stalls) =>
-        notice(
-          stalls > maxStalls
-            ? `variant ${entry.variant.id}: its worker stopped answering again (${stalls} times): it is given up, as it may be what stops them; its row says failed`
-            : `variant ${entry.variant.id}: its worker stopped answering; the job goes back on the queue for another worker`,
-        ),
-      );
-  });
-  events.on('active', () => {
-    lastEvent = Date.now();
-    started++;
-  });
-  return { lastEvent: () => lastEvent, started: () => started };
+  const handlers = {
+    completed: ({ jobId: id, returnvalue }: { jobId: string; returnvalue: unknown }) => {
+      lastEvent = Date.now();
+      awaited.settle(id, (v) => rowFromResult(returnvalue, v));
+    },
+    failed: ({ jobId: id }: { jobId: string }) => {
+      lastEvent = Date.now();
+      void sweepOne(queue, awaited, scenarios, id).catch(() => undefined);
+    },
+    stalled: ({ jobId: id }: { jobId: string }) => {
+      const entry = awaited.get(id);
+      if (entry === undefined) return;
+      // Past maxStalls the job goes back on the queue only to be failed by the next worker to take it.
+      void queue
+        .getJob(id)
+        .then((job) => job?.stalledCounter ?? 0)
+        .catch(() => 0)
+        .then((stalls) =>
+          say.line(
+            stalls > maxStalls
+              ? `variant ${entry.variant.id}: its worker stopped answering again (${stalls} times): it is given up, as it may be what stops them; its row says failed`
+              : `variant ${entry.variant.id}: its worker stopped answering; the job goes back on the queue for another worker`,
+          ),
+        );
+    },
+    active: () => {
+      lastEvent = Date.now();
+      started++;
+    },
+  };
+  events.on('completed', handlers.completed);
+  events.on('failed', handlers.failed);
+  events.on('stalled', handlers.stalled);
+  events.on('active', handlers.active);
+  const off = () => {
+    events.off('completed', handlers.completed);
+    events.off('failed', handlers.failed);
+    events.off('stalled', handlers.stalled);
+    events.off('active', handlers.active);
+  };
+  return { lastEvent: () => lastEvent, started: () => started, off };
+}
+
+/** What one batch run uses of the connection. */
+interface Connected {
+  readonly queue: Queue;
+  readonly events: QueueEvents;
+  readonly scenarios: Scenarios;
+  readonly settings: QueueBatchSettings;
+  readonly where: string;
+  readonly queueName: string;
+}
+
+/** Steps 1 to 5 for one batch (see the file comment); its lines go through `say`, and stop when it ends. */
+async function runQueued(
+  c: Connected,
+  todo: readonly Variant[],
+  land: (row: BatchRow) => void,
+  stop: AbortSignal,
+  say: BatchNotices,
+): Promise<void> {
+  const { queue, events, scenarios, settings, where } = c;
+  const entries = entriesFor(
+    todo,
+    await scenarios.pack(
+      settings.batchDir,
+      todo.map((v) => v.base),
+    ),
+    settings,
+  );
+  const awaited = new AwaitedJobs(entries, land);
+  const { lastEvent, started, off } = listen(events, queue, awaited, scenarios, say);
+  try {
+    await inChunks(entries, (e) => clearEarlier(queue, e.id, settings.resume));
+    await add(queue, entries);
+    const watch = workerWatch(queue, awaited, where, say, started);
+    const workers = await queue.getWorkersCount().catch(() => null);
+    say.line(
+      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${c.queueName}" at ${where}; ${workersHint(workers, where, settings.version)}`,
+    );
+    if (workers === 0) watch.told();
+    const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));
+    await sweep();
+    // A row that landed while the jobs were added or swept may already have stopped the batch.
+    if (stop.aborted) return;
+    const sweepMs = settings.sweepMs ?? 10_000;
+    const sweeper = setInterval(() => {
+      if (Date.now() - lastEvent() < sweepMs) return;
+      void sweep().catch(() => undefined);
+      void watch.check().catch(() => undefined);
+    }, sweepMs);
+    // Stopped (a row that could not be written), the batch ends now: the jobs stay on the queue for --resume.
+    const stopped = new Promise<void>((resolve) =>
+      stop.addEventListener('abort', () => resolve(), { once: true }),
+    );
+    await Promise.race([awaited.allLanded, stopped]).finally(() => clearInterval(sweeper));
+  } finally {
+    off();
+  }
 }
 
 /**
@@ -261,39 +292,12 @@ export async function connectQueueBatch(given: QueueBatchSettings): Promise<Queu
   const scenarios = new Scenarios(client);
   const run: VariantExecutor = async (todo, land, stop) => {
     if (todo.length === 0) return;
-    const entries = entriesFor(
-      todo,
-      await scenarios.pack(
-        settings.batchDir,
-        todo.map((v) => v.base),
-      ),
-      settings,
-    );
-    const awaited = new AwaitedJobs(entries, land);
-    const { lastEvent, started } = listen(events, queue, awaited, scenarios, settings.notice);
-    await inChunks(entries, (e) => clearEarlier(queue, e.id, settings.resume));
-    await add(queue, entries);
-    const watch = workerWatch(queue, awaited, where, settings, started);
-    const workers = await queue.getWorkersCount().catch(() => null);
-    settings.notice(
-      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${queueName}" at ${where}; ${workersHint(workers, where, settings.version)}`,
-    );
-    if (workers === 0) watch.told();
-    const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));
-    await sweep();
-    // A row that landed while the jobs were added or swept may already have stopped the batch.
-    if (stop.aborted) return;
-    const sweepMs = settings.sweepMs ?? 10_000;
-    const sweeper = setInterval(() => {
-      if (Date.now() - lastEvent() < sweepMs) return;
-      void sweep().catch(() => undefined);
-      void watch.check().catch(() => undefined);
-    }, sweepMs);
-    // Stopped (a row that could not be written), the batch ends now: the jobs stay on the queue for --resume.
-    const stopped = new Promise<void>((resolve) =>
-      stop.addEventListener('abort', () => resolve(), { once: true }),
-    );
-    await Promise.race([awaited.allLanded, stopped]).finally(() => clearInterval(sweeper));
+    const say = batchNotices(settings.notice, settings.version);
+    try {
+      await runQueued({ queue, events, scenarios, settings, where, queueName }, todo, land, stop, say);
+    } finally {
+      say.end();
+    }
   };
   return { run, close };
 }

@@ -88,6 +88,10 @@ ${mapMarkup(drawing)}
 <label>New zone id <input id="new-zone" size="10" autocomplete="off"></label><button type="button" id="split">Split off as a new zone</button><br>
 <button type="button" id="clear-selection">Clear selection</button>
 </fieldset>
+<fieldset><legend>Zonings</legend>
+<label>Open zoning <select id="open-zoning"></select></label><button type="button" id="open">Open</button>
+<p class="hint">Its zones replace those on the map, to edit them (Undo takes them back); saving under its name then offers to replace it, if the workbench saved it.</p>
+</fieldset>
 <fieldset><legend>Merge zones</legend>
 <label>Merge zone <select id="merge-from"></select></label> <label>into <select id="merge-into"></select></label><button type="button" id="merge">Merge</button>
 </fieldset>

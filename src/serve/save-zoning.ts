@@ -1,22 +1,25 @@
 /**
  * Save a workbench zoning into the scenario folder: `zones-<name>.csv` and a
  * `zonings` entry in scenario.json. Each file is written to a temporary file
- * beside it and renamed over, the CSV first, so scenario.json never names a
- * file that is not there. A name this workbench run saved is refused unless
- * `overwrite`; a zoning that came with the scenario, or a file saved before
- * this run, is never replaced (until 2026-12-01 the page's Replace button
- * rewrote the council's own zones-districts.csv, with no undo).
+ * beside it and renamed over: the workbench's record of its saves first, then
+ * the CSV, then scenario.json, so scenario.json never names a file that is not
+ * there. A zoning the workbench saved (save-record.ts says
+ * which, across restarts) is refused unless `overwrite`; any other zone map,
+ * the scenario's own above all, is never replaced (until 2026-12-01 the page's
+ * Replace button rewrote the council's own zones-districts.csv, with no undo).
  * A workbook scenario is never changed: the CSV is written beside it, to be
  * copied in as a sheet of that name (until 2026-12-01 the save failed with
  * the system's ENOTDIR).
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyEdits, modify, parse } from 'jsonc-parser';
+import { parse } from 'jsonc-parser';
+import { readSettings, withZonings } from '../io/add-zonings.js';
 import { isWorkbookPath } from '../io/workbook-path.js';
 import { idPattern } from '../model/row-schemas.js';
 import type { Scenario, Zoning } from '../model/types.js';
+import { readSaveRecord, recordWith, saveRecordFile, whoWrote, type SaveRecord } from './save-record.js';
 import { zoningFrom } from './solve-request.js';
 import { distinctZoneIds } from './zoning-ids.js';
 
@@ -33,7 +36,7 @@ export type SaveOutcome =
   | {
       readonly kind: 'exists';
       readonly error: string;
-      /** True when saving again with `overwrite` replaces it (the page offers to): only for a zoning this workbench run saved. */
+      /** True when saving again with `overwrite` replaces it (the page offers to): only for a zoning the workbench saved, unchanged since. */
       readonly replaceable: boolean;
     }
   | { readonly kind: 'bad-request'; readonly error: string };
@@ -50,10 +53,10 @@ const exists = (file: string) =>
     () => false,
   );
 
-async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeAtomically(file: string, text: string, encoding: BufferEncoding = 'utf8'): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await writeFile(temp, text, { encoding, flag: 'wx' });
     await rename(temp, file);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
@@ -70,13 +73,21 @@ function zoningCsv(scenario: Scenario, zoning: Zoning): string {
  * workbook, which is never changed (so there is no settings text to edit).
  */
 type SaveTarget =
-  | { readonly kind: 'folder'; readonly folder: string; readonly jsonFile: string; readonly jsonText: string }
+  | {
+      readonly kind: 'folder';
+      readonly folder: string;
+      readonly jsonFile: string;
+      readonly jsonText: string;
+      /** scenario.json's own: a Windows-1252 file is written back in it (until 2026-12-02 its £ and accents became "\uFFFD"). */
+      readonly encoding: BufferEncoding;
+    }
   | { readonly kind: 'workbook'; readonly folder: string };
 
 async function targetOf(dir: string): Promise<SaveTarget> {
   if (isWorkbookPath(dir)) return { kind: 'workbook', folder: path.dirname(dir) };
   const jsonFile = path.join(dir, 'scenario.json');
-  return { kind: 'folder', folder: dir, jsonFile, jsonText: await readFile(jsonFile, 'utf8') };
+  const { text, encoding } = await readSettings(jsonFile);
+  return { kind: 'folder', folder: dir, jsonFile, jsonText: text, encoding };
 }
 
 /** The file scenario.json names for zoning `name`, if it names one (a workbook's zonings are all in the scenario already). */
@@ -90,13 +101,13 @@ function settingsFile(target: SaveTarget, name: string): string | undefined {
 }
 
 /**
- * Why a zoning this workbench run did not save is not saved over, in words a page user can act on:
- * one of the scenario's own zone maps, or a file left there before this run.
+ * Why a zoning the workbench did not save is not saved over, in words a page user can act on:
+ * one of the scenario's own zone maps, or a file the workbench did not write.
  */
 function notOurs(target: SaveTarget, name: string, listed: string | undefined, named: boolean): string {
   const fileName = `zones-${name}.csv`;
   if (!named)
-    return `"${name}": ${fileName} is already ${target.kind === 'workbook' ? 'beside the workbook' : 'in the scenario folder'}, and this workbench did not save it: choose another name`;
+    return `"${name}": ${fileName} is already ${target.kind === 'workbook' ? 'beside the workbook' : 'in the scenario folder'}, and the workbench did not save it: choose another name`;
   // A workbook's zoning sheet may be called `Zones districts` as well as `zones-districts`: it is not named here.
   const map =
     target.kind === 'workbook'
@@ -104,6 +115,10 @@ function notOurs(target: SaveTarget, name: string, listed: string | undefined, n
       : `the scenario's zone maps (${listed ?? fileName}, `;
   return `"${name}" is one of ${map}used by zonal solve): choose another name`;
 }
+
+/** Why a file the workbench saved, edited since, is not saved over: the edits would be lost. */
+const changedSince = (name: string, fileName: string) =>
+  `"${name}": ${fileName} was changed after the workbench saved it, and saving over it would lose those changes: choose another name`;
 
 /** Adds `zonings.<name>` to scenario.json; if that fails, the CSV goes again unless the zoning was `named` before. */
 async function addToSettings(
@@ -113,34 +128,63 @@ async function addToSettings(
   named: boolean,
 ): Promise<void> {
   try {
-    const edits = modify(target.jsonText, ['zonings', name], fileName, {
-      formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
-    });
-    await writeAtomically(target.jsonFile, applyEdits(target.jsonText, edits));
+    await writeAtomically(
+      target.jsonFile,
+      withZonings(target.jsonText, [{ name, file: fileName }]),
+      target.encoding,
+    );
   } catch (e) {
     if (!named) await unlink(path.join(target.folder, fileName)).catch(() => undefined);
     throw e;
   }
 }
 
-/** Checks, then writes; the caller runs one save at a time. */
-export async function saveZoning(
-  dir: string,
+/** Puts the record back as it was (removes it if there was none); a failure here leaves only a zoning unreplaceable. */
+async function restoreRecord(folder: string, record: SaveRecord): Promise<void> {
+  const file = path.join(folder, saveRecordFile);
+  await (record.text === null ? unlink(file) : writeAtomically(file, record.text)).catch(() => undefined);
+}
+
+/**
+ * Writes the record first, then the CSV, then scenario.json: a record that names a
+ * fingerprint no file has protects that zoning, the safe way to fail; the record is put
+ * back whenever the CSV is not left written.
+ */
+async function write(target: SaveTarget, record: SaveRecord, save: NewSave): Promise<void> {
+  const { name, fileName, csv, named } = save;
+  await writeAtomically(path.join(target.folder, saveRecordFile), recordWith(record, name, fileName, csv));
+  let csvWritten = false;
+  try {
+    await writeAtomically(path.join(target.folder, fileName), csv);
+    csvWritten = true;
+    if (target.kind === 'folder') await addToSettings(target, name, fileName, named);
+  } catch (e) {
+    if (!csvWritten || !named) await restoreRecord(target.folder, record);
+    throw e;
+  }
+}
+
+interface NewSave {
+  readonly name: string;
+  readonly fileName: string;
+  readonly csv: string;
+  /** The scenario already has a zoning of this name (in scenario.json, the workbook, or saved before). */
+  readonly named: boolean;
+}
+
+/**
+ * Whether `name` may be saved: an `exists` outcome when it may not (or only with
+ * `overwrite`), else whether it is `named` already. Only a file the workbench wrote, and
+ * that scenario.json (if it names it) names as its own, is ever replaced.
+ */
+async function mayWrite(
+  target: SaveTarget,
   scenario: Scenario,
+  record: SaveRecord,
   request: SaveRequest,
-  savedThisRun: ReadonlySet<string> = new Set(),
-): Promise<SaveOutcome> {
+): Promise<Extract<SaveOutcome, { kind: 'exists' }> | { readonly kind: 'free'; readonly named: boolean }> {
   const { name } = request;
-  if (!idPattern.test(name) || name.length > 64)
-    return {
-      kind: 'bad-request',
-      error: `name "${name}" is not an id: use 1 to 64 letters, digits, _ . and - (it becomes zones-<name>.csv)`,
-    };
-  const given = zoningFrom(scenario, request.zones);
-  if (typeof given === 'string') return { kind: 'bad-request', error: given };
-  const target = await targetOf(dir);
   const fileName = `zones-${name}.csv`;
-  const csvFile = path.join(target.folder, fileName);
   // Windows and macOS match file names whatever their capitals: zones-Two.csv would be another zoning's zones-two.csv.
   const twin = (await readdir(target.folder).catch(() => [] as string[])).find(
     (f) => f !== fileName && f.toLowerCase() === fileName.toLowerCase(),
@@ -153,23 +197,49 @@ export async function saveZoning(
     };
   const listed = settingsFile(target, name);
   const named = scenario.zonings.has(name) || listed !== undefined;
-  const taken = named || (await exists(csvFile));
-  if (taken && !savedThisRun.has(name))
-    return { kind: 'exists', replaceable: false, error: notOurs(target, name, listed, named) };
+  if (!named && !(await exists(path.join(target.folder, fileName)))) return { kind: 'free', named };
+  const wrote = await whoWrote(record, target.folder, name, fileName);
+  const ours = wrote === 'saved' && (listed === undefined || path.normalize(listed) === fileName);
+  if (!ours)
+    return {
+      kind: 'exists',
+      replaceable: false,
+      error: wrote === 'changed' ? changedSince(name, fileName) : notOurs(target, name, listed, named),
+    };
+  if (request.overwrite) return { kind: 'free', named };
   const where =
     target.kind === 'workbook'
       ? { named: 'in the workbook', file: `${fileName} beside it` }
       : { named: 'in scenario.json', file: fileName };
-  if (!request.overwrite && taken)
+  return {
+    kind: 'exists',
+    replaceable: true,
+    error: `zoning "${name}" already exists (${named ? where.named : where.file}): choose another name, or send "overwrite": true to replace it`,
+  };
+}
+
+/** Checks, then writes; the caller runs one save at a time. */
+export async function saveZoning(
+  dir: string,
+  scenario: Scenario,
+  request: SaveRequest,
+): Promise<SaveOutcome> {
+  const { name } = request;
+  if (!idPattern.test(name) || name.length > 64)
     return {
-      kind: 'exists',
-      replaceable: true,
-      error: `zoning "${name}" already exists (${named ? where.named : where.file}): choose another name, or send "overwrite": true to replace it`,
+      kind: 'bad-request',
+      error: `name "${name}" is not an id: use 1 to 64 letters, digits, _ . and - (it becomes zones-<name>.csv)`,
     };
+  const given = zoningFrom(scenario, request.zones);
+  if (typeof given === 'string') return { kind: 'bad-request', error: given };
+  const target = await targetOf(dir);
+  const record = await readSaveRecord(target.folder);
+  const allowed = await mayWrite(target, scenario, record, request);
+  if (allowed.kind === 'exists') return allowed;
   const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);
   const { zoning, renamed } = distinctZoneIds(given, others, name, new Set(scenario.areas.map((a) => a.id)));
-  await writeAtomically(csvFile, zoningCsv(scenario, zoning));
-  if (target.kind === 'folder') await addToSettings(target, name, fileName, named);
+  const fileName = `zones-${name}.csv`;
+  await write(target, record, { name, fileName, csv: zoningCsv(scenario, zoning), named: allowed.named });
   const addedTo = target.kind === 'folder' ? 'scenario.json' : 'beside the workbook';
   return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo };
 }

@@ -43,8 +43,6 @@ interface Bench {
   scenario: Scenario;
   readonly answers: Answers;
   readonly drawing: ReturnType<typeof mapDrawing>;
-  /** Zonings saved by this run: the only ones a save may replace (the scenario's own never). */
-  readonly saved: Set<string>;
 }
 
 const streamHeader = 'x-zonal-stream';
@@ -151,22 +149,16 @@ function zoningRoutes(app: FastifyInstance, bench: Bench): void {
     if (!parsed.success) return reply.code(400).send({ error: bodyProblem(parsed.error, zoningsBodySchema) });
     // One save at a time: two saves of one name must not both pass the "exists" check.
     const save = saving.then(() =>
-      saveZoning(
-        bench.options.dir,
-        bench.scenario,
-        {
-          ...parsed.data,
-          overwrite: parsed.data.overwrite ?? false,
-        },
-        bench.saved,
-      ),
+      saveZoning(bench.options.dir, bench.scenario, {
+        ...parsed.data,
+        overwrite: parsed.data.overwrite ?? false,
+      }),
     );
     saving = save.catch(() => undefined);
     const outcome = await save;
     if (outcome.kind === 'exists')
       return reply.code(409).send({ error: outcome.error, replaceable: outcome.replaceable });
     if (outcome.kind === 'bad-request') return reply.code(400).send({ error: outcome.error });
-    bench.saved.add(outcome.name);
     bench.scenario = {
       ...bench.scenario,
       zonings: new Map([...bench.scenario.zonings, [outcome.name, outcome.zoning]]),
@@ -252,7 +244,6 @@ export async function buildWorkbench(options: WorkbenchOptions): Promise<Fastify
     scenario: options.scenario,
     answers: new Answers(options.solver, options.cacheSize ?? 64),
     drawing: mapDrawing(options.scenario.areas, options.scenario.boundaries),
-    saved: new Set(),
   };
   await pageRoutes(app, bench);
   scenarioRoutes(app, bench);

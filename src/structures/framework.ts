@@ -7,7 +7,7 @@ import { frameworkMembersDoNotFit, isMissing } from '../diagnostics/messages.js'
 import { jsonLimits, share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
-import type { Structure } from './structure.js';
+import { percent, type Structure } from './structure.js';
 
 const settingsRule = named(
   'framework settings',
@@ -64,9 +64,24 @@ export const framework: Structure<'framework'> = {
       : [];
   },
   toJson: (s) => ({ maxProviders: s.maxProviders, ...(s.minShare > 0 ? { minShare: s.minShare } : {}) }),
-  describe: (s) => `framework (max ${s.maxProviders})`,
-  label: (s) => `framework (up to ${s.maxProviders})`,
+  // minShare changes the award, so it shows wherever the lot is described (until 2026-12-02 it did not).
+  describe: (s) =>
+    `framework (max ${s.maxProviders}${s.minShare > 0 ? `, each at least ${Number((100 * s.minShare).toFixed(1))}%` : ''})`,
+  label: (s) =>
+    `framework (up to ${s.maxProviders}${s.minShare > 0 ? `, each at least ${percent(s.minShare)}` : ''})`,
   // Its options are in the standard set, in the order the issue lists them.
   compareOptions: [],
-  inputs: [{ key: 'maxProviders', label: 'most providers', start: 3, min: 1, max: 20, step: 1 }],
+  // minShare's range is checked where scenario.json's is (settings above): the page sends it, the server says what is wrong.
+  inputs: [
+    { key: 'maxProviders', label: 'most providers', start: 3, min: 1, max: 20, step: 1 },
+    {
+      key: 'minShare',
+      label: 'least share each member takes',
+      start: 0,
+      min: 0,
+      max: 0.95,
+      step: 0.05,
+      whenLeftOut: 0,
+    },
+  ],
 };

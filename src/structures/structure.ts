@@ -76,6 +76,11 @@ interface StructureInput {
   readonly min: number;
   readonly max: number;
   readonly step: number;
+  /**
+   * What scenario.json means when it leaves the setting out (a framework's `minShare`: 0, none),
+   * for an optional setting: the page sends no key for it, so a lot set back to it is the scenario's own.
+   */
+  readonly whenLeftOut?: number;
 }
 
 /** A named whole-award option of `zonal compare` that a structure contributes. */

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
+import { frameworkMembersDoNotFit } from '../../src/diagnostics/messages.js';
 import { browserOutDir, haveChromium, launchChromium } from '../helpers/chromium.js';
 
 const chromiumHere = haveChromium('workbench browser test');
@@ -172,6 +173,22 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     expect(await readFile(path.join(dir, 'zones-from-browser.csv'), 'utf8')).toMatch(
       /^area_id,zone_id\nBRX-CHE,Z-BRX\n/,
     );
+    // The page goes on with the zones as saved, renamed ids and all, so it shows the award and lots
+    // `zonal solve --zoning from-browser` gives: until 2026-12-02 it still said "zoning workbench" and
+    // "standard:Z-NH" for a lot the saved zoning calls "standard:Z-NH-from-browser".
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^Award optimal, zoning from-browser/);
+    expect(await page.locator('path[data-area-id="EH-HW"]').getAttribute('data-zone-id')).toBe(
+      'Z-NH-from-browser',
+    );
+    expect(await page.locator('#lots tr[data-lot-id="standard:Z-NH-from-browser"]').count()).toBe(1);
+    // A renamed zone keeps its colour.
+    expect(
+      await page
+        .locator('path[data-area-id="EH-HW"]')
+        .evaluate((p) => String(p.ownerDocument.defaultView?.getComputedStyle(p).fill)),
+    ).toBe(northFill);
 
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
@@ -206,6 +223,66 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     await page.screenshot({ path: path.join(outDir, 'workbench.png'), fullPage: true });
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("sets a framework's least share (minShare), refused by zonal's own rule when the members cannot all take it", async () => {
+    const page = await browser.newPage();
+    const bodies: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/solve')) bodies.push(r.postData() ?? '');
+    });
+    /** The standard lot the page sent with its newest solve, once that solve has been answered. */
+    const sentAfter = async (edit: () => Promise<void>, status: RegExp) => {
+      const before = bodies.length;
+      await edit();
+      await expect.poll(() => bodies.length, { timeout: 30_000 }).toBeGreaterThan(before);
+      await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(status);
+      return (JSON.parse(bodies.at(-1) ?? '{}') as { lots?: Record<string, unknown> }).lots?.['standard'];
+    };
+    await page.goto(server.url);
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
+    const minShare = page.locator('#lot-standard-min-share');
+    expect(await minShare.isVisible()).toBe(false);
+    await sentAfter(
+      () =>
+        page
+          .locator('#lot-standard-structure')
+          .selectOption('framework')
+          .then(() => undefined),
+      /^Award optimal/,
+    );
+    // Until 2026-12-02 the page offered "most providers" alone: no framework with a least share could be tried.
+    expect(await minShare.isVisible()).toBe(true);
+    expect(
+      await page.evaluate<string>("document.getElementById('lot-standard-min-share').labels[0].textContent"),
+    ).toBe('least share each member takes ');
+    expect(await minShare.inputValue()).toBe('0');
+    const set = (value: string) => async () => {
+      await minShare.fill(value);
+      await minShare.press('Tab');
+    };
+    expect(await sentAfter(set('0.3'), /^Award optimal/)).toEqual({
+      geography: 'zone',
+      structure: 'framework',
+      maxProviders: 3,
+      minShare: 0.3,
+    });
+    // Three places of at least 40% each: refused with the message zonal validate gives for scenario.json.
+    await sentAfter(set('0.4'), /^No award for this edit/);
+    expect(await page.locator('#diagnosis').textContent()).toContain(
+      frameworkMembersDoNotFit('standard', 3, 0.4, 2),
+    );
+    await sentAfter(set('1'), /^No award for this edit/);
+    expect(await page.locator('#diagnosis').textContent()).toContain(
+      'lots.standard.minShare must be less than 1',
+    );
+    // 0 is scenario.json's own "no least share": sent as no minShare at all, as scenario.json leaves it out.
+    expect(await sentAfter(set('0'), /^Award optimal/)).toEqual({
+      geography: 'zone',
+      structure: 'framework',
+      maxProviders: 3,
+    });
     await page.close();
   });
 
@@ -304,6 +381,40 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     expect(await readFile(path.join(dir, 'zones-districts.csv'), 'utf8')).toBe(
       await readFile(path.join(repoRoot, 'scenarios/hertfordshire/zones-districts.csv'), 'utf8'),
     );
+    await page.close();
+  });
+
+  it('opens any zoning of the scenario to edit, one saved earlier too, and offers to replace that one', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^Award optimal, zoning districts/);
+    // Until 2026-12-02 the page always began from the scenario's own zoning: a zoning saved yesterday
+    // could be replaced after a restart, but only by zones drawn again from the start.
+    const open = page.locator('#open-zoning');
+    expect(await open.locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['districts', 'twelve', 'from-browser', 'by-enter']),
+    );
+    await open.selectOption('twelve');
+    await page.locator('#open').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning twelve/);
+    await expect.poll(() => page.locator('svg#map path.outline').count(), { timeout: 30_000 }).toBe(12);
+    expect(await page.locator('#save-name').inputValue()).toBe('twelve');
+
+    await open.selectOption('by-enter');
+    await page.locator('#open').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning by-enter/);
+    expect(await page.locator('path[data-area-id="WAT-C"]').getAttribute('data-zone-id')).toBe('Z-ENTER');
+    await page.locator('#save').click();
+    await expect
+      .poll(() => page.locator('#save-message').textContent(), { timeout: 30_000 })
+      .toMatch(/^Not saved: a zoning named "by-enter" is already saved/);
+    expect(await page.locator('#save-replace').isVisible()).toBe(true);
+
+    // Opening is an edit: Undo goes back to the zoning before.
+    await page.locator('#undo').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning twelve/);
     await page.close();
   });
 });

@@ -225,7 +225,7 @@ describe('zonal batch --queue with zonal worker', () => {
     const coordinator = startZonal(['batch', batchFile, '--queue', url, '--out', dir]);
     await killHoldingJob(a);
     const told =
-      /no zonal \S+ worker is connected: \d+ variants? wait on the queue; start one with: zonal worker redis:\/\/127\.0\.0\.1:\d+\/6/;
+      /no zonal \S+ worker is connected: \d+ (variant waits|variants wait) on the queue; start one with: zonal worker redis:\/\/127\.0\.0\.1:\d+\/6/;
     await until(
       () => told.test(coordinator.stderr()),
       () => `no word of the missing workers; stderr:\n${coordinator.stderr()}`,

@@ -3,7 +3,7 @@
  * Hertfordshire scenario: the scenario and map, solves of edited zonings,
  * every kind of bad input, refused origins, saving zonings and downloads.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
@@ -15,7 +15,7 @@ import { inProcessSolver } from '../../src/serve/solver.js';
 import { zonal } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 import { solved, close } from '../helpers/run.js';
-import { workbenchOn, zonesOf, type Bench } from './workbench-fixture.js';
+import { workbenchIn, workbenchOn, zonesOf, type Bench } from './workbench-fixture.js';
 
 let bench: Bench;
 let start: Record<string, string>;
@@ -305,6 +305,50 @@ describe('POST /api/zonings', () => {
     expect(
       (await bench.post('/api/zonings', { name: 'copy', zones: start, overwrite: true })).statusCode,
     ).toBe(201);
+  });
+
+  it("after zonal serve restarts, replaces a zoning it saved before, but still never the scenario's own or one edited since", async () => {
+    const before = await workbenchOn('hertfordshire');
+    expect((await before.post('/api/zonings', { name: 'yesterday', zones: start })).statusCode).toBe(201);
+    await before.app.close();
+    // Started again on the same folder: until 2026-12-02 only zonings saved since the start were replaceable.
+    const after = await workbenchIn(before.dir);
+    try {
+      const moved = { ...start, 'EH-HW': 'Z-NH' };
+      const again = await after.post('/api/zonings', { name: 'yesterday', zones: moved });
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toEqual({
+        error:
+          'zoning "yesterday" already exists (in scenario.json): choose another name, or send "overwrite": true to replace it',
+        replaceable: true,
+      });
+      const replaced = await after.post('/api/zonings', { name: 'yesterday', zones: moved, overwrite: true });
+      expect(replaced.statusCode, replaced.body).toBe(201);
+      const reread = await readScenario(before.dir);
+      const written = reread.scenario?.zonings.get('yesterday');
+      expect(Object.fromEntries(written ?? [])).toEqual(replaced.json<{ zones: unknown }>().zones);
+      expect(written?.get('EH-HW')).toBe(written?.get('NH-HIT'));
+      const districts = await after.post('/api/zonings', {
+        name: 'districts',
+        zones: moved,
+        overwrite: true,
+      });
+      expect(districts.json<{ replaceable: boolean }>().replaceable).toBe(false);
+      // Edited by hand since it was saved: saving over it would lose the edits.
+      const file = path.join(before.dir, 'zones-yesterday.csv');
+      const edited = `${await readFile(file, 'utf8')}\n`;
+      await writeFile(file, edited);
+      expect(
+        (await after.post('/api/zonings', { name: 'yesterday', zones: start, overwrite: true })).json(),
+      ).toEqual({
+        error:
+          '"yesterday": zones-yesterday.csv was changed after the workbench saved it, and saving over it would lose those changes: choose another name',
+        replaceable: false,
+      });
+      expect(await readFile(file, 'utf8')).toBe(edited);
+    } finally {
+      await after.app.close();
+    }
   });
 
   it('a workbook scenario is never changed: the zoning goes beside it as zones-<name>.csv', async () => {

@@ -9,6 +9,8 @@ import {
   assignColours,
   mergeZones,
   moveAreas,
+  openZoning,
+  renameZones,
   setLot,
   setRule,
   settingsNotSaved,
@@ -35,6 +37,15 @@ describe('edits', () => {
     expect(splitOff(draft, ['A1'], 'Z3')).toMatchObject({ zones: { A1: 'Z3', A2: 'Z1', A3: 'Z2' } });
     expect(mergeZones(draft, 'Z2', 'Z1')).toMatchObject({ zones: { A1: 'Z1', A2: 'Z1', A3: 'Z1' } });
     expect(setRule(draft, 'maxShareOfTotalHours', 0.5).award).toEqual({ maxShareOfTotalHours: 0.5 });
+    // As a save renamed them; an id that is also a property of every object ("constructor") is no rename.
+    expect(renameZones(draft, { Z1: 'Z1-mine' }).zones).toEqual({ A1: 'Z1-mine', A2: 'Z1-mine', A3: 'Z2' });
+    expect(renameZones({ ...draft, zones: { A1: 'constructor' } }, {}).zones).toEqual({ A1: 'constructor' });
+    // Another zoning opened to edit: its zones, the lots and rules kept; the same zones again is no edit.
+    expect(openZoning(draft, 'one', { A1: 'Z9', A2: 'Z9', A3: 'Z9' })).toEqual({
+      ...draft,
+      zones: { A1: 'Z9', A2: 'Z9', A3: 'Z9' },
+    });
+    expect(openZoning(draft, 'same', { ...draft.zones })).toBe('the zones are those of same already');
     expect(JSON.stringify(draft)).toBe(frozen);
   });
 
@@ -159,6 +170,43 @@ describe('comparison with the starting award', () => {
     expect(rows.get('Unmet hours a week')).toMatchObject({ verdict: 'worse', change: '+5.0' });
     expect(rows.get('Risk (0-100, higher is worse)')).toMatchObject({ verdict: 'same', change: 'no change' });
     expect(rows.get('Viability (0-100, higher is better)')).toMatchObject({ verdict: 'better' });
+  });
+
+  it('shows each change as the difference of the figures it stands beside', () => {
+    // Hertfordshire with Watford merged into Three Rivers and Stevenage into North Herts showed risk
+    // 45 → 50 "+4.9", viability 58 → 58 "+0.7 (better)" and the largest share 24.6% → 23.8% "−0.9 pts".
+    const totals = (riskScore: number, viabilityScore: number, largestShare: number) => ({
+      status: 'optimal',
+      totals: { ...start.totals, riskScore, viabilityScore, largestShare },
+    });
+    const rows = new Map(
+      headlineRows(totals(50.14, 58.94, 0.23776), totals(45.24, 58.24, 0.24636)).map((r) => [r.label, r]),
+    );
+    expect(rows.get('Risk (0-100, higher is worse)')).toMatchObject({
+      now: '50.1',
+      start: '45.2',
+      change: '+4.9',
+      verdict: 'worse',
+    });
+    expect(rows.get('Viability (0-100, higher is better)')).toMatchObject({
+      now: '58.9',
+      start: '58.2',
+      change: '+0.7',
+      verdict: 'better',
+    });
+    expect(rows.get('Largest provider share')).toMatchObject({
+      now: '23.8%',
+      start: '24.6%',
+      change: '−0.8 pts',
+      verdict: 'better',
+    });
+    // A difference too small to show is no change, not a "better" beside two equal figures.
+    expect(headlineRows(totals(40.01, 50, 0.3), totals(40.03, 50, 0.3))[2]).toMatchObject({
+      now: '40.0',
+      start: '40.0',
+      change: 'no change',
+      verdict: 'same',
+    });
   });
 
   it('lists the lots whose winners change, and new lots', () => {

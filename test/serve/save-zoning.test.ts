@@ -2,7 +2,7 @@
  * saveZoning's two targets: a scenario folder (zones-<name>.csv, then scenario.json edited)
  * and beside a workbook (the CSV only, no settings read or edited).
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
@@ -38,7 +38,21 @@ describe('saveZoning', () => {
     expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toMatch(/^area_id,zone_id\n/);
   });
 
-  test('a folder whose scenario.json cannot take the entry: the error, and the new CSV removed again', async () => {
+  test("a scenario.json in Windows-1252 (Notepad's ANSI) is written back in it: £ and accents kept", async () => {
+    const dir = await tempDir();
+    const settings = '{\n  "name": "Café budget £57m",\n  "zonings": {\n    "two": "zones-two.csv"\n  }\n}\n';
+    await writeFile(path.join(dir, 'scenario.json'), Buffer.from(settings, 'latin1'));
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'saved' });
+    // Until 2026-12-02 the workbench read it as UTF-8 and wrote back "Caf\uFFFD budget \uFFFD57m" for good.
+    expect(await readFile(path.join(dir, 'scenario.json'))).toEqual(
+      Buffer.from(
+        settings.replace('"zones-two.csv"\n', '"zones-two.csv",\n    "mine": "zones-mine.csv"\n'),
+        'latin1',
+      ),
+    );
+  });
+
+  test('a folder whose scenario.json cannot take the entry: the error, and the new CSV and the record removed again', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'scenario.json'), '{ "zonings": [] }');
     await expect(saveZoning(dir, tiny, request())).rejects.toThrow(/array/);
@@ -49,28 +63,76 @@ describe('saveZoning', () => {
     const dir = await tempDir();
     const saved = await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request());
     expect(saved).toMatchObject({ kind: 'saved', file: 'zones-mine.csv', addedTo: 'beside the workbook' });
-    expect(await readdir(dir)).toEqual(['zones-mine.csv']);
-    // Saved by this run: the page may offer to replace it.
-    expect(await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request(), new Set(['mine']))).toMatchObject(
-      {
-        kind: 'exists',
-        replaceable: true,
-        error: expect.stringContaining('(zones-mine.csv beside it)') as unknown,
-      },
-    );
+    expect((await readdir(dir)).sort()).toEqual(['workbench-saves.json', 'zones-mine.csv']);
+    // Saved by the workbench: the page may offer to replace it.
+    expect(await saveZoning(path.join(dir, 'tender.xlsx'), tiny, request())).toMatchObject({
+      kind: 'exists',
+      replaceable: true,
+      error: expect.stringContaining('(zones-mine.csv beside it)') as unknown,
+    });
     // One of the workbook's own zonings: never replaced (its sheet stays what zonal solve reads).
     expect(
       await saveZoning(path.join(dir, 'tender.xlsx'), tiny, { ...request(), name: 'two', overwrite: true }),
     ).toEqual(
       refused('"two" is one of the workbook\'s zone maps (used by zonal solve): choose another name'),
     );
-    // Saved before this run (nothing says it is a draft): never replaced, even when asked.
+    // A file the workbench did not write (nothing records it): never replaced, even when asked.
+    await writeFile(path.join(dir, 'zones-other.csv'), 'area_id,zone_id\n');
     for (const overwrite of [false, true])
-      expect(await saveZoning(path.join(dir, 'tender.xlsx'), tiny, { ...request(), overwrite })).toEqual(
+      expect(
+        await saveZoning(path.join(dir, 'tender.xlsx'), tiny, { ...request(), name: 'other', overwrite }),
+      ).toEqual(
         refused(
-          '"mine": zones-mine.csv is already beside the workbook, and this workbench did not save it: choose another name',
+          '"other": zones-other.csv is already beside the workbook, and the workbench did not save it: choose another name',
         ),
       );
+  });
+
+  test('a zoning the workbench saved earlier (the record beside it says so) is replaced when asked, as after a restart', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": { "two": "zones-two.csv" }\n}\n');
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'saved' });
+    // Nothing is held in memory between saves: the second call is what a restarted workbench does.
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'exists', replaceable: true });
+    const one = Object.fromEntries([...tiny.areas].map((a) => [a.id, 'Z-ONE']));
+    expect(await saveZoning(dir, tiny, { ...request(), zones: one, overwrite: true })).toMatchObject({
+      kind: 'saved',
+    });
+    expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toMatch(/,Z-ONE\n$/);
+    // Replaced again: the record follows the file it wrote last.
+    expect(await saveZoning(dir, tiny, { ...request(), overwrite: true })).toMatchObject({ kind: 'saved' });
+  });
+
+  test('a saved zoning is not replaced once its file was edited, nor once scenario.json names another file for it', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'saved' });
+    const settings = await readFile(path.join(dir, 'scenario.json'), 'utf8');
+    await writeFile(path.join(dir, 'scenario.json'), settings.replace('zones-mine.csv', 'maps/mine.csv'));
+    expect(await saveZoning(dir, tiny, { ...request(), overwrite: true })).toEqual(
+      refused(
+        '"mine" is one of the scenario\'s zone maps (maps/mine.csv, used by zonal solve): choose another name',
+      ),
+    );
+    await writeFile(path.join(dir, 'scenario.json'), settings);
+    await appendFile(path.join(dir, 'zones-mine.csv'), 'ZZ,Z-X\n');
+    expect(await saveZoning(dir, tiny, { ...request(), overwrite: true })).toEqual(
+      refused(
+        '"mine": zones-mine.csv was changed after the workbench saved it, and saving over it would lose those changes: choose another name',
+      ),
+    );
+    expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toMatch(/ZZ,Z-X\n$/);
+  });
+
+  test('a record that cannot be read protects every zoning', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'saved' });
+    await writeFile(path.join(dir, 'workbench-saves.json'), '{ not json');
+    expect(await saveZoning(dir, tiny, { ...request(), overwrite: true })).toMatchObject({
+      kind: 'exists',
+      replaceable: false,
+    });
   });
 
   test('a zoning that came with the scenario is never replaced, even with overwrite: the page offers no Replace', async () => {
@@ -87,13 +149,13 @@ describe('saveZoning', () => {
     expect(await readFile(path.join(dir, 'scenario.json'), 'utf8')).toBe(settings);
   });
 
-  test('a file zones-<name>.csv left in the folder before this run is not saved over', async () => {
+  test('a file zones-<name>.csv the workbench did not write is not saved over', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
     await writeFile(path.join(dir, 'zones-mine.csv'), 'area_id,zone_id\n');
     expect(await saveZoning(dir, tiny, { ...request(), overwrite: true })).toEqual(
       refused(
-        '"mine": zones-mine.csv is already in the scenario folder, and this workbench did not save it: choose another name',
+        '"mine": zones-mine.csv is already in the scenario folder, and the workbench did not save it: choose another name',
       ),
     );
     expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toBe('area_id,zone_id\n');

@@ -27,8 +27,13 @@ export interface Bench {
 export async function workbenchOn(name: string, solverFor?: (scenario: Scenario) => Solver): Promise<Bench> {
   const dir = path.join(await tempDir('zonal-serve-'), name);
   await cp(path.resolve('scenarios', name), dir, { recursive: true });
+  return workbenchIn(dir, solverFor);
+}
+
+/** A workbench on the scenario folder `dir` as it is now: what `zonal serve` started again finds. */
+export async function workbenchIn(dir: string, solverFor?: (scenario: Scenario) => Solver): Promise<Bench> {
   const { scenario } = await readScenario(dir);
-  if (scenario === null) throw new Error(`scenarios/${name} did not load`);
+  if (scenario === null) throw new Error(`${dir} did not load`);
   const solver =
     solverFor?.(scenario) ?? inProcessSolver(scenario, { inputHash: 'test', version: 'test', timeLimit: 30 });
   const app = await buildWorkbench({ dir, scenario, solver, version: 'test' });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { lotEntrySchema } from '../../src/structures/entry-schema.js';
-import { entryRoles, structures } from '../../src/structures/index.js';
+import { describeEntry, entryRoles, labelEntry, structures } from '../../src/structures/index.js';
 import { lotStructures, type LotEntry } from '../../src/model/types.js';
 import { lotRules } from '../../src/verify/structure-rules.js';
 import { keysAt } from '../../src/model/schema-keys.js';
@@ -44,6 +44,22 @@ describe('the table of structures', () => {
       const json = { geography: entry.geography, ...structures[entry.structure].toJson(entry as never) };
       expect(lotEntrySchema().parse({ ...json, structure: entry.structure })).toEqual(entry);
     }
+  });
+
+  test('every setting that changes the award shows in its words for the report and compare tables', () => {
+    // Until 2026-12-02 a framework's minShare showed in neither: a report of a framework whose members
+    // must each take 30% read "framework (up to 3)", as one with no least share.
+    const framework = (minShare: number): LotEntry => ({
+      kind: 'lot',
+      geography: 'county',
+      structure: 'framework',
+      maxProviders: 3,
+      minShare,
+    });
+    expect(labelEntry(framework(0.3))).toBe('framework (up to 3, each at least 30.0%)');
+    expect(describeEntry(framework(0.3))).toBe('county framework (max 3, each at least 30%)');
+    expect(labelEntry(framework(0))).toBe('framework (up to 3)');
+    expect(describeEntry(framework(0))).toBe('county framework (max 3)');
   });
 
   test("the builder's roles and the verifier's rules agree on every structure", () => {

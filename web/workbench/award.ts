@@ -52,6 +52,11 @@ export interface FigureRow {
 interface Figure {
   readonly key: keyof Totals;
   readonly label: string;
+  /**
+   * The precision the figure is shown at (its change's, for the cost): the change is the difference
+   * of the two figures rounded to it, so it is what a reader gets by subtracting the figures shown.
+   */
+  readonly step: number;
   readonly show: (v: number) => string;
   readonly showChange: (d: number) => string;
   /** +1 when a rise is good, -1 when a rise is bad, 0 when neither. */
@@ -66,6 +71,7 @@ const figures: readonly Figure[] = [
   {
     key: 'allInAnnualCost',
     label: 'All-in annual cost',
+    step: 1000,
     show: money,
     showChange: (d) =>
       sign(d, `£${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`),
@@ -74,6 +80,7 @@ const figures: readonly Figure[] = [
   {
     key: 'unmetHoursPerWeek',
     label: 'Unmet hours a week',
+    step: 0.1,
     show: (v) => v.toFixed(1),
     showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
     good: -1,
@@ -81,20 +88,23 @@ const figures: readonly Figure[] = [
   {
     key: 'riskScore',
     label: 'Risk (0-100, higher is worse)',
-    show: whole,
+    step: 0.1,
+    show: (v) => v.toFixed(1),
     showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
     good: -1,
   },
   {
     key: 'viabilityScore',
     label: 'Viability (0-100, higher is better)',
-    show: whole,
+    step: 0.1,
+    show: (v) => v.toFixed(1),
     showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
     good: 1,
   },
   {
     key: 'providersAwarded',
     label: 'Providers awarded',
+    step: 1,
     show: whole,
     showChange: (d) => sign(d, Math.abs(d).toFixed(0)),
     good: 0,
@@ -102,14 +112,12 @@ const figures: readonly Figure[] = [
   {
     key: 'largestShare',
     label: 'Largest provider share',
+    step: 0.001,
     show: (v) => `${(v * 100).toFixed(1)}%`,
     showChange: (d) => sign(d, `${Math.abs(d * 100).toFixed(1)} pts`),
     good: -1,
   },
 ];
-
-/** Changes smaller than this (relative) count as no change: solver round-off. */
-const tolerance = 1e-6;
 
 export function headlineRows(now: AwardResult, start: AwardResult | null): FigureRow[] {
   return figures.map((f) => {
@@ -124,8 +132,10 @@ export function headlineRows(now: AwardResult, start: AwardResult | null): Figur
         verdict: 'same',
       };
     if (b === undefined) return { label: f.label, now: f.show(a), start: '—', change: '—', verdict: 'same' };
-    const d = a - b;
-    const same = Math.abs(d) <= tolerance * Math.max(1, Math.abs(b));
+    // Until 2026-12-02 the change was of the unrounded figures: risk 45 → 50 "+4.9", viability 58 → 58 "+0.7 (better)".
+    const steps = Math.round(a / f.step) - Math.round(b / f.step);
+    const d = steps * f.step;
+    const same = steps === 0;
     const verdict = same || f.good === 0 ? 'same' : Math.sign(d) === f.good ? 'better' : 'worse';
     return {
       label: f.label,

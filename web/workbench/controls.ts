@@ -109,8 +109,10 @@ export class Controls {
   #lotChanged(careType: string, inputs: LotInputs): void {
     const structure = inputs.structure.value;
     const entry: Record<string, Json> = { geography: inputs.geography.value, structure };
-    for (const { structure: owner, setting, input } of inputs.settings)
-      if (owner === structure) entry[setting.key] = Number(input.value || String(setting.start));
+    for (const { structure: owner, setting, input } of inputs.settings) {
+      const value = Number(input.value || String(setting.start));
+      if (owner === structure && value !== setting.whenLeftOut) entry[setting.key] = value;
+    }
     this.events.lot(careType, entry);
   }
 

@@ -72,6 +72,30 @@ export function setRule(draft: Draft, rule: string, value: Json): Draft {
   return { ...draft, award: { ...draft.award, [rule]: value } };
 }
 
+/**
+ * The draft with its zones renamed as a save renamed them (`{ "Z-NH": "Z-NH-mine" }`): the page
+ * goes on with the zoning as saved, so its lots are named as `zonal solve --zoning mine` names them.
+ */
+export function renameZones(draft: Draft, renamed: Readonly<Record<string, string>>): Draft {
+  const to = (zone: string) => (Object.hasOwn(renamed, zone) ? (renamed[zone] ?? zone) : zone);
+  return {
+    ...draft,
+    zones: Object.fromEntries(Object.entries(draft.zones).map(([area, zone]) => [area, to(zone)])),
+  };
+}
+
+/** The draft with the zones of zoning `name`, to edit them (the lots and rules stay as they are). */
+export function openZoning(
+  draft: Draft,
+  name: string,
+  zones: Readonly<Record<string, string>>,
+): Draft | string {
+  const areas = Object.keys(draft.zones);
+  if (areas.every((area) => draft.zones[area] === zones[area]))
+    return `the zones are those of ${name} already`;
+  return { ...draft, zones: { ...zones } };
+}
+
 /** Zone ids keep one colour for the whole session: the start's zones in order, then new ones as they appear. */
 export function assignColours(
   known: ReadonlyMap<string, string>,

@@ -12,6 +12,8 @@ import {
   assignColours,
   mergeZones,
   moveAreas,
+  openZoning,
+  renameZones,
   setLot,
   setRule,
   settingsNotSaved,
@@ -50,10 +52,11 @@ const select = (id: string) => byId<HTMLSelectElement>(id);
 /** The server's answer to a save (POST /api/zonings). */
 interface SaveReply {
   readonly file?: string;
+  readonly zones?: Readonly<Record<string, string>>;
   readonly error?: string;
   readonly renamed?: Record<string, string>;
   readonly addedTo?: string;
-  /** On 409: true when saving again with `overwrite` replaces the zoning of that name (one this workbench run saved). */
+  /** On 409: true when saving again with `overwrite` replaces the zoning of that name (one the workbench saved, unchanged since). */
   readonly replaceable?: boolean;
 }
 
@@ -83,11 +86,14 @@ class Workbench {
   readonly start: Promise<Reply<AwardResult & { error?: string }>>;
   asked = 0;
   outlined = '';
+  /** Every zoning that may be opened: the scenario's, and those saved since the page loaded. */
+  readonly zonings: Map<string, Readonly<Record<string, string>>>;
 
   constructor(readonly info: ScenarioInfo) {
     this.names = new Map(info.areas.map((a) => [a.area_id, a.name]));
     this.first = { zones: info.zonings[info.zoning] ?? {}, lots: info.lots, award: info.award };
     this.history = startHistory(this.first);
+    this.zonings = new Map(Object.entries(info.zonings));
     this.start = call('POST', '/api/solve', solveBody(this.first, this.first), { superseded: false });
     this.map = new MapView(byId('map') as unknown as SVGSVGElement, () => this.showSelection());
     this.controls = new Controls(byId('lot-controls'), byId('rule-controls'), this.first, info.structures, {
@@ -163,6 +169,7 @@ class Workbench {
     this.map.paint(draft.zones, this.colours, this.names);
     byId('legend').replaceChildren(...legendItems(zones, this.colours));
     for (const id of ['move-target', 'merge-from', 'merge-into']) fillSelect(select(id), zones);
+    fillSelect(select('open-zoning'), [...this.zonings.keys()]);
     if (select('merge-into').value === select('merge-from').value)
       select('merge-into').value = zones[1] ?? select('merge-into').value;
     const newZone = byId<HTMLInputElement>('new-zone');
@@ -201,6 +208,36 @@ class Workbench {
       reply.status === 201
         ? savedText(reply.body, name, settingsNotSaved(this.history.present, this.first))
         : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
+    if (reply.status !== 201) return;
+    if (reply.body.zones !== undefined) this.zonings.set(name, reply.body.zones);
+    this.goOnAsSaved(reply.body.renamed ?? {});
+  }
+
+  /** Opens zoning `name` to edit: its zones on the map, and its name ready to save under. */
+  open(name: string): void {
+    const zones = this.zonings.get(name);
+    if (zones === undefined) return;
+    this.apply((d) => openZoning(d, name, zones));
+    byId<HTMLInputElement>('save-name').value = name;
+    byId('save-replace').hidden = true;
+  }
+
+  /**
+   * After a save, the page shows the zoning as saved: its zones renamed (an edit, so it can be
+   * undone; each keeps its colour) and solved again, so the status names the zoning and the lots
+   * are those `zonal solve --zoning <name>` gives. Until 2026-12-02 it went on saying "zoning
+   * workbench", with lot ids the saved zoning does not have.
+   */
+  goOnAsSaved(renamed: Readonly<Record<string, string>>): void {
+    if (Object.keys(renamed).length === 0) {
+      void this.refresh();
+      return;
+    }
+    for (const [from, to] of Object.entries(renamed)) {
+      const colour = this.colours.get(from);
+      if (colour !== undefined) this.colours.set(to, colour);
+    }
+    this.apply((d) => renameZones(d, renamed));
   }
 
   async offer(url: string, file: string): Promise<void> {
@@ -220,6 +257,7 @@ function wire(w: Workbench): void {
     w.apply((d) => splitOff(d, selected(), byId<HTMLInputElement>('new-zone').value.trim())),
   );
   click('merge', () => w.apply((d) => mergeZones(d, select('merge-from').value, select('merge-into').value)));
+  click('open', () => w.open(select('open-zoning').value));
   // Enter in a text box presses its button, as in any form.
   for (const [box, button] of [
     ['new-zone', 'split'],

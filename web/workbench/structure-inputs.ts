@@ -13,6 +13,11 @@ export interface StructureInput {
   readonly min: number;
   readonly max: number;
   readonly step: number;
+  /**
+   * What scenario.json means when it leaves the setting out (a framework's `minShare`: 0, none),
+   * for an optional setting: the page sends no key for it, so a lot set back to it is the scenario's own.
+   */
+  readonly whenLeftOut?: number;
 }
 
 /** Each structure's number settings, by structure name, in the server's order. */
