@@ -17,6 +17,7 @@
  * Measures; checks only that no county variant failed. Each run uses its own Redis
  * database, so no finished job is reused.
  */
+import { counted } from '../model/counted.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -161,7 +162,9 @@ async function main(argv: readonly string[]): Promise<void> {
     ];
     let db = 1;
     for (const n of workerCounts)
-      runs.push(await onQueue(redis, db++, `queue, ${n} worker process${n === 1 ? '' : 'es'}`, county, n));
+      runs.push(
+        await onQueue(redis, db++, `queue, ${counted(n, 'worker process', 'worker processes')}`, county, n),
+      );
     const half = instant.slice(0, Math.floor(instant.length / 2));
     const perExtra = (small: Run, large: Run) =>
       ((large.seconds - small.seconds) / (large.variants - small.variants)) * 1000;

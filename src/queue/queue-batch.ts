@@ -15,6 +15,7 @@
  *      that vanished (a Redis restarted without persistence: queued again)
  *   5. each job lands once: its row, or a failed row that says why
  */
+import { counted } from '../model/counted.js';
 import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -241,7 +242,7 @@ async function runQueued(
     const watch = workerWatch(queue, awaited, where, say, started);
     const workers = await queue.getWorkersCount().catch(() => null);
     say.line(
-      `${entries.length} variant${entries.length === 1 ? '' : 's'} on queue "${c.queueName}" at ${where}; ${workersHint(workers, where, settings.version)}`,
+      `${counted(entries.length, 'variant')} on queue "${c.queueName}" at ${where}; ${workersHint(workers, where, settings.version)}`,
     );
     if (workers === 0) watch.told();
     const sweep = () => inChunks(awaited.ids(), (id) => sweepOne(queue, awaited, scenarios, id));

@@ -5,6 +5,7 @@
  * own BatchNotices, so none is said once the batch has ended.
  */
 import type { Queue } from 'bullmq';
+import { counted, nounFor } from '../model/counted.js';
 import type { AwaitedJobs } from './awaited-jobs.js';
 
 function startWorkerHint(where: string): string {
@@ -18,7 +19,7 @@ export function workersHint(count: number | null, where: string, version: string
     ? `waiting for workers (${start})`
     : count === 0
       ? `no zonal ${version} worker is connected yet (workers of another build take no jobs from this batch): ${start}`
-      : `${count} worker${count === 1 ? '' : 's'} connected`;
+      : `${counted(count, 'worker')} connected`;
 }
 
 /**
@@ -47,7 +48,7 @@ export function workerWatch(
       if (waiting === 0 || !say.running()) return;
       told();
       say.line(
-        `no zonal ${say.version} worker is connected: ${waiting} ${waiting === 1 ? 'variant waits' : 'variants wait'} on the queue; start one with: ${startWorkerHint(where)}`,
+        `no zonal ${say.version} worker is connected: ${counted(waiting, 'variant')} ${nounFor(waiting, 'waits', 'wait')} on the queue; start one with: ${startWorkerHint(where)}`,
       );
     },
   };
