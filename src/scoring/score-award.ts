@@ -100,7 +100,7 @@ function lotScores(
   facts: AwardFacts,
   floors: ReadonlyMap<string, CostFloor>,
 ) {
-  const county = countyConcentration(facts.hoursByProvider, facts.totalDemand);
+  const county = countyConcentration(facts.hoursByProvider);
   const risks: ScoredLot[] = [];
   const lots = new Map<string, LotScores>();
   for (const lot of input.lots) {
@@ -155,7 +155,7 @@ export function scoreAward(raw: AwardToScore): AwardScores {
   const input = canonical(raw);
   const settings = input.settings ?? scoringSettings(input.scenario);
   const floors = lotFloors(input.scenario, input.lots, settings.costModel);
-  const facts = awardFacts(input.scenario, input.lots, input.allocations);
+  const facts = awardFacts(input.scenario, input.allocations);
   const providers = providerScores(input, settings, facts, floors);
   const { lots, county, award } = lotScores(input, settings, facts, floors);
   const served = [...facts.hoursByProvider].reduce((t, [, h]) => t + h, 0);

@@ -96,7 +96,7 @@ describe('supply', () => {
 describe('N-1 stress and surge cover', () => {
   it("N-1: the share of the lead's hours the others cannot absorb", () => {
     const s = oneLot({ P1: 1000, P2: 600 });
-    const facts = awardFacts(s, lotsOf(s), [
+    const facts = awardFacts(s, [
       alloc('standard:Z', 'P1', 'lead', 800),
       alloc('standard:Z', 'P2', 'secondary', 200),
     ]);
@@ -121,7 +121,7 @@ describe('N-1 stress and surge cover', () => {
           const risks = (cap2: number) => {
             const s = oneLot({ P1: 800, P2: cap2, P3: backupCap });
             const lot = lotsOf(s)[0];
-            const facts = awardFacts(s, lotsOf(s), allocations);
+            const facts = awardFacts(s, allocations);
             return lot === undefined
               ? [NaN, NaN]
               : [n1Risk(facts, lot.id).value, surgeRisk(facts, lot).value];
@@ -149,11 +149,7 @@ describe('transition and cherry-picking', () => {
     };
     const lot = lotsOf(s)[0];
     if (lot === undefined) throw new Error('no lot');
-    const facts = awardFacts(
-      s,
-      [lot],
-      [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)],
-    );
+    const facts = awardFacts(s, [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)]);
     expect(transitionRisk(s, lot, facts).value).toBeCloseTo(300 / 900, 4);
     expect(transitionRisk(base, lot, facts).value).toBe(0);
   });
@@ -175,7 +171,6 @@ describe('concentration', () => {
         ['B', 30],
         ['C', 20],
       ]),
-      100,
     );
     expect(c.hhi).toBe(3800);
     expect(c.largestProvider).toBe('A');
@@ -185,6 +180,42 @@ describe('concentration', () => {
     expect(hhiValue(1400)).toBeCloseTo(0.25, 10);
     expect(hhiValue(9000)).toBe(1);
     expect(hhiBand(1885)).toMatch(/US 2023/);
+  });
+
+  /** Three zones split 50/50 by six providers; with `unbought`, a fourth zone of 1,000 h/week that nobody bids for. */
+  function sixProviders(unbought: boolean): Scenario {
+    const zones = ['A', 'B', 'C', ...(unbought ? ['D'] : [])];
+    const pairs = [
+      ['A', 'P1'],
+      ['A', 'P2'],
+      ['B', 'P3'],
+      ['B', 'P4'],
+      ['C', 'P5'],
+      ['C', 'P6'],
+    ] as const;
+    return makeScenario({
+      areas: zones.map((z) => area(z)),
+      zones: Object.fromEntries(zones.map((z) => [z, `Z-${z}`])),
+      demand: zones.map((z) => demand(z, 1000)),
+      providers: pairs.map(([, p]) => provider(p, { maxHours: 500 })),
+      bids: pairs.map(([z, p]) => bid(`B-${p}`, p, [z], { price: 30 })),
+      lotPlan: { standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.5 }) },
+      award: { minDistinctProviders: 1 },
+    });
+  }
+
+  it('care left unbought in another zone does not make the market look less concentrated', async () => {
+    const [all, short] = [await solved(sixProviders(false)), await solved(sixProviders(true))];
+    expect(short.totals.unmetHoursPerWeek).toBe(1000);
+    // The same six providers hold the same hours: 1/6 of the care bought each.
+    for (const r of [all, short]) {
+      expect(r.totals.hhi).toBe(1667);
+      expect((r.risk as Record<string, unknown>)['county']).toMatchObject({ hhi: 1667, largestShare: 1 / 6 });
+    }
+    const zoneA = (r: typeof all) => r.lots.find((l) => l.lotId === 'standard:Z-A');
+    expect(zoneA(short)?.risk['concentration']).toBe(zoneA(all)?.risk['concentration']);
+    expect(zoneA(short)?.riskScore).toBe(zoneA(all)?.riskScore);
+    expect(zoneA(short)?.riskDetail?.['concentration']?.reason).toMatch(/P1 holds 17% of the hours bought/);
   });
 });
 
@@ -217,7 +248,7 @@ describe('growth (demand periods after the design period)', () => {
     const lots = lotsOf(s);
     const lot = lots[0];
     if (lot === undefined) throw new Error('no lot');
-    const facts = awardFacts(s, lots, [alloc(lot.id, 'P1', 'sole', 100)]);
+    const facts = awardFacts(s, [alloc(lot.id, 'P1', 'sole', 100)]);
     const growth = growthRisk(facts, lot);
     expect(growth.value).toBeCloseTo(0.6, 6);
     expect(growth.reason).toBe(
@@ -246,8 +277,8 @@ describe('ties', () => {
       ['B-care', 50],
     ]);
     // The locale's order would name b-care.
-    expect(countyConcentration(hours, 100).largestProvider).toBe('B-care');
-    expect([...countyConcentration(hours, 100).shares.keys()]).toEqual(['B-care', 'b-care']);
+    expect(countyConcentration(hours).largestProvider).toBe('B-care');
+    expect([...countyConcentration(hours).shares.keys()]).toEqual(['B-care', 'b-care']);
   });
 
   it("between lots equally risky: the award's reason names the first by lot id", () => {
@@ -256,7 +287,7 @@ describe('ties', () => {
       risk: { supply: component(0.5, 'r', 1) },
       unmet: 0,
     });
-    const county = countyConcentration(new Map([['P', 100]]), 200);
+    const county = countyConcentration(new Map([['P', 100]]));
     const risk = awardRisk(
       [scored('standard:Z2'), scored('standard:Z1')],
       county,
