@@ -37,9 +37,7 @@ const hhiPoints: readonly (readonly [number, number])[] = [
 
 export function countyConcentration(hoursByProvider: ReadonlyMap<string, number>): CountyConcentration {
   const bought = [...hoursByProvider.values()].reduce((t, h) => t + h, 0);
-  const shares = new Map(
-    [...hoursByProvider].sort(byKey).map(([p, h]) => [p, bought > 0 ? h / bought : 0]),
-  );
+  const shares = new Map([...hoursByProvider].sort(byKey).map(([p, h]) => [p, bought > 0 ? h / bought : 0]));
   let largestProvider: string | null = null;
   let largestShare = 0;
   for (const [p, s] of shares) if (s > largestShare) [largestProvider, largestShare] = [p, s];

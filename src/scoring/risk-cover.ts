@@ -7,6 +7,7 @@ import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
 import { byKey } from '../model/order.js';
+import { coverableHours, type Helper } from './handback-cover.js';
 
 /**
  * Supply: the lot's own concentration (sum of squared provider shares of its
@@ -33,29 +34,89 @@ export function supplyRisk(
   );
 }
 
+const covers = (bid: Bid | undefined, areaId: string) => bid?.areaIds.includes(areaId);
+
+/** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
+const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string) =>
+  (m.parts?.map((p) => p.bidId) ?? [m.bidId])
+    .map((id) => bids.get(id))
+    .every(
+      (b) =>
+        b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
+    );
+
 /**
  * N-1 stress: if the lot's largest provider hands back, the share of its hours
  * the other winners and named back-ups could not absorb with their spare
- * capacity (all of it: a handback is one event at a time).
+ * capacity (all of it: a handback is one event at a time). In a framework each
+ * member can take on only the hours in areas it covers; until 2026-12-02 a
+ * member's spare counted wherever it worked, so two members serving separate
+ * halves of the county covered each other in full.
  */
-export function n1Risk(facts: AwardFacts, lotId: string): ScoreComponent {
-  const holders = holdersOf(facts, lotId);
+export function n1Risk(
+  facts: AwardFacts,
+  lot: Lot,
+  scenario: Scenario,
+  allocations: readonly Allocation[],
+): ScoreComponent {
+  const holders = holdersOf(facts, lot.id);
   const lead = holders[0];
   if (lead === undefined)
     return component(1, 'nobody holds this lot, so nobody can hand it back and nobody covers it');
-  const others = [...new Set([...holders.slice(1).map(([p]) => p), ...(facts.backups.get(lotId) ?? [])])]
+  const others = [...new Set([...holders.slice(1).map(([p]) => p), ...(facts.backups.get(lot.id) ?? [])])]
     .filter((p) => p !== lead[0])
     .sort();
   const spare = others.reduce((t, p) => t + spareOf(facts, p), 0);
-  const uncovered = clamp01(1 - spare / lead[1]);
+  const byArea = areaHoursOf(allocations, lot.id, lead[0]);
+  const cover =
+    byArea === null ? spare : coverableHours(byArea, helpers(facts, lot, scenario, allocations, others));
+  const uncovered = clamp01(1 - cover / lead[1]);
+  const names = `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'}`;
   const who =
     others.length === 0
       ? 'no other winner or back-up can step in'
-      : `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} ${fmtHours(spare)} spare`;
+      : byArea === null
+        ? `${names} ${fmtHours(spare)} spare`
+        : `${others.join(', ')} can take on ${fmtHours(cover)} of it in the areas ${others.length === 1 ? 'it covers' : 'they cover'} (${fmtHours(spare)} spare)`;
   return component(
     uncovered,
     `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`,
   );
+}
+
+/** A framework member's hours by area in a lot (null for roles that hold the whole lot). */
+function areaHoursOf(
+  allocations: readonly Allocation[],
+  lotId: string,
+  providerId: string,
+): ReadonlyMap<string, number> | null {
+  const mine = allocations.filter(
+    (a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup',
+  );
+  if (mine.length === 0 || mine.some((a) => a.areaHours === undefined)) return null;
+  const byArea = new Map<string, number>();
+  for (const a of mine)
+    for (const [areaId, h] of Object.entries(a.areaHours ?? {}))
+      byArea.set(areaId, (byArea.get(areaId) ?? 0) + h);
+  return byArea;
+}
+
+/** The other members, each with its spare and the areas its bids in the lot cover. */
+function helpers(
+  facts: AwardFacts,
+  lot: Lot,
+  scenario: Scenario,
+  allocations: readonly Allocation[],
+  providerIds: readonly string[],
+): Helper[] {
+  const bids = new Map(scenario.bids.map((b) => [b.id, b]));
+  return providerIds.map((p) => {
+    const places = allocations.filter((a) => a.lotId === lot.id && a.providerId === p && a.role !== 'backup');
+    return {
+      spare: spareOf(facts, p),
+      covers: (areaId: string) => places.some((m) => memberCovers(m, lot, bids, areaId)),
+    };
+  });
 }
 
 /** The winners' spare capacity for a lot: each provider's spare shared across its lots in proportion to its hours there. */
@@ -104,17 +165,6 @@ export function growthRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
     `demand rises by ${fmtHours(extra)} to ${fmtHours(peak.hours)} in ${peak.period}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`,
   );
 }
-
-const covers = (bid: Bid | undefined, areaId: string) => bid?.areaIds.includes(areaId);
-
-/** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
-const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string) =>
-  (m.parts?.map((p) => p.bidId) ?? [m.bidId])
-    .map((id) => bids.get(id))
-    .every(
-      (b) =>
-        b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
-    );
 
 /**
  * Cherry-picking (framework lots): share of the lot's rural demand in areas

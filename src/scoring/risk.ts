@@ -141,7 +141,7 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   const winners = mine.filter((a) => a.role !== 'backup' && a.hoursPerWeek > 0);
   const parts: Record<string, ScoreComponent> = {
     supply: supplyRisk(holdersOf(facts, lot.id), facts.backups.get(lot.id)?.length ?? 0, s.backupRelief),
-    n1: n1Risk(facts, lot.id),
+    n1: n1Risk(facts, lot, scenario, input.allocations),
     price: priceRisk(winners, input.floor, s.marginBand),
     stretch: stretchRisk(facts, lot.id, s.comfortableUtilisation),
     concentration: concentrationRisk(facts, lot.id, input.county, s.concentrationShareLimit),

@@ -96,13 +96,37 @@ describe('supply', () => {
 describe('N-1 stress and surge cover', () => {
   it("N-1: the share of the lead's hours the others cannot absorb", () => {
     const s = oneLot({ P1: 1000, P2: 600 });
-    const facts = awardFacts(s, [
-      alloc('standard:Z', 'P1', 'lead', 800),
-      alloc('standard:Z', 'P2', 'secondary', 200),
-    ]);
-    const r = n1Risk(facts, 'standard:Z');
+    const lot = lotsOf(s)[0];
+    if (lot === undefined) throw new Error('no lot');
+    const allocations = [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)];
+    const r = n1Risk(awardFacts(s, allocations), lot, s, allocations);
     expect(r.value).toBeCloseTo(1 - 400 / 800, 4);
     expect(r.reason).toMatch(/if P1 \(800 h\/week\) hands back, P2 has 400 h\/week spare: 50% uncovered/);
+  });
+  it('N-1 in a framework: a member can take on only the hours in areas it covers', () => {
+    /** P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas`. */
+    const n1 = (p2Areas: readonly string[]) => {
+      const s = makeScenario({
+        areas: [area('A1'), area('A2')],
+        zones: { A1: 'Z', A2: 'Z' },
+        demand: [demand('A1', 600), demand('A2', 400)],
+        providers: [provider('P1', { maxHours: 600 }), provider('P2', { maxHours: 2000 })],
+        bids: [bid('B-P1', 'P1', ['A1']), bid('B-P2', 'P2', p2Areas)],
+        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+      });
+      const lot = lotsOf(s)[0];
+      if (lot === undefined) throw new Error('no lot');
+      const members = [
+        { ...alloc(lot.id, 'P1', 'member', 600), areaHours: { A1: 600 } },
+        { ...alloc(lot.id, 'P2', 'member', 400), areaHours: { A2: 400 } },
+      ];
+      return n1Risk(awardFacts(s, members), lot, s, members);
+    };
+    expect(n1(['A2']).value).toBe(1);
+    expect(n1(['A2']).reason).toBe(
+      'if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (1,600 h/week spare): 100% uncovered',
+    );
+    expect(n1(['A1', 'A2']).value).toBe(0);
   });
   it('law: more spare capacity never raises N-1 or surge risk', () => {
     let ran = 0;
@@ -124,7 +148,7 @@ describe('N-1 stress and surge cover', () => {
             const facts = awardFacts(s, allocations);
             return lot === undefined
               ? [NaN, NaN]
-              : [n1Risk(facts, lot.id).value, surgeRisk(facts, lot).value];
+              : [n1Risk(facts, lot, s, allocations).value, surgeRisk(facts, lot).value];
           };
           const [n1a = NaN, surgeA = NaN] = risks(p2);
           const [n1b = NaN, surgeB = NaN] = risks(p2 + extra);
