@@ -21,7 +21,14 @@ import { holdersOf, utilisationOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Components } from './components.js';
 import { concentrationReason, concentrationValue, type CountyConcentration } from './concentration.js';
 import type { CostFloor } from './cost-floor.js';
-import { cherryPickingRisk, growthRisk, n1Risk, supplyRisk, surgeRisk } from './risk-cover.js';
+import {
+  cherryPickingRisk,
+  frameworkSupply,
+  growthRisk,
+  n1Risk,
+  supplyRisk,
+  surgeRisk,
+} from './risk-cover.js';
 import type { ScoringWeights } from './settings.js';
 import { byText, largestFirst } from '../model/order.js';
 
@@ -140,7 +147,12 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   const mine = input.allocations.filter((a) => a.lotId === lot.id);
   const winners = mine.filter((a) => a.role !== 'backup' && a.hoursPerWeek > 0);
   const parts: Record<string, ScoreComponent> = {
-    supply: supplyRisk(holdersOf(facts, lot.id), facts.backups.get(lot.id)?.length ?? 0, s.backupRelief),
+    supply: supplyRisk(
+      holdersOf(facts, lot.id),
+      facts.backups.get(lot.id)?.length ?? 0,
+      s.backupRelief,
+      frameworkSupply(facts, lot, scenario, input.allocations, s.backupRelief),
+    ),
     n1: n1Risk(facts, lot, scenario, input.allocations),
     price: priceRisk(winners, input.floor, s.marginBand),
     stretch: stretchRisk(facts, lot.id, s.comfortableUtilisation),

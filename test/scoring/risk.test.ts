@@ -66,6 +66,33 @@ describe('supply', () => {
     expect(supplyRisk([['P1', 1000]], 2, 0.25).value).toBeCloseTo(0.5625, 6);
     expect(supplyRisk([], 0, 0.25).value).toBe(1);
   });
+  /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`. */
+  const framework = (p2Areas: readonly string[]) =>
+    makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z', A2: 'Z' },
+      demand: [demand('A1', 600), demand('A2', 400)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B-P1', 'P1', ['A1'], { price: 24 }), bid('B-P2', 'P2', p2Areas)],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    });
+
+  it('a framework whose members each hold separate areas is as concentrated as a sole provider in each', async () => {
+    const lot = (await solved(framework(['A2']))).lots[0];
+    expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
+    expect(lot?.risk['supply']).toBe(1);
+    expect(lot?.riskDetail?.['supply']?.reason).toBe(
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member with spare capacity covers their areas',
+    );
+  });
+
+  it('a framework member covering an area it does not serve counts there as a named back-up would', async () => {
+    const lot = (await solved(framework(['A1', 'A2']))).lots[0];
+    expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
+    // A1: P1 alone, P2 covers it (× 0.75); A2: P2 alone, P1 does not cover it.
+    expect(lot?.risk['supply']).toBeCloseTo((600 * 0.75 + 400) / 1000, 4);
+  });
+
   it('law: adding a secondary provider to a lead never raises supply risk', () => {
     let ran = 0;
     fc.assert(
@@ -104,21 +131,26 @@ describe('N-1 stress and surge cover', () => {
     expect(r.reason).toMatch(/if P1 \(800 h\/week\) hands back, P2 has 400 h\/week spare: 50% uncovered/);
   });
   it('N-1 in a framework: a member can take on only the hours in areas it covers', () => {
-    /** P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas`. */
-    const n1 = (p2Areas: readonly string[]) => {
+    /** P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas`; P3, with 360 h, holds a place and no hours. */
+    const n1 = (p2Areas: readonly string[], withP3 = false) => {
       const s = makeScenario({
         areas: [area('A1'), area('A2')],
         zones: { A1: 'Z', A2: 'Z' },
         demand: [demand('A1', 600), demand('A2', 400)],
-        providers: [provider('P1', { maxHours: 600 }), provider('P2', { maxHours: 2000 })],
-        bids: [bid('B-P1', 'P1', ['A1']), bid('B-P2', 'P2', p2Areas)],
-        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+        providers: [
+          provider('P1', { maxHours: 600 }),
+          provider('P2', { maxHours: 2000 }),
+          provider('P3', { maxHours: 360 }),
+        ],
+        bids: [bid('B-P1', 'P1', ['A1']), bid('B-P2', 'P2', p2Areas), bid('B-P3', 'P3', ['A1'])],
+        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
       });
       const lot = lotsOf(s)[0];
       if (lot === undefined) throw new Error('no lot');
       const members = [
         { ...alloc(lot.id, 'P1', 'member', 600), areaHours: { A1: 600 } },
         { ...alloc(lot.id, 'P2', 'member', 400), areaHours: { A2: 400 } },
+        ...(withP3 ? [{ ...alloc(lot.id, 'P3', 'member', 0), areaHours: {} }] : []),
       ];
       return n1Risk(awardFacts(s, members), lot, s, members);
     };
@@ -127,6 +159,8 @@ describe('N-1 stress and surge cover', () => {
       'if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (1,600 h/week spare): 100% uncovered',
     );
     expect(n1(['A1', 'A2']).value).toBe(0);
+    // A member with a place and no hours steps in as a named back-up would: 360 of the 600 h.
+    expect(n1(['A2'], true).value).toBeCloseTo(0.4, 6);
   });
   it('law: more spare capacity never raises N-1 or surge risk', () => {
     let ran = 0;
