@@ -280,6 +280,23 @@ describe('runScenario', () => {
     expect((await solved(base)).warnings).toEqual([]);
   });
 
+  test('a zone with no demand in the period but some later says the later hours are in no contract and no risk', async () => {
+    const s = twoZoneScenario({
+      demand: [
+        demand('A1', 60),
+        demand('A2', 40),
+        demand('A1', 70, { period: '2028' }),
+        demand('A3', 30, { period: '2028' }),
+        demand('A3', 45, { period: '2029' }),
+        demand('A1', 10, { careType: 'reablement' }),
+        demand('A3', 5, { careType: 'reablement' }),
+      ],
+    });
+    expect((await solved(s)).warnings).toContain(
+      'zone Z2 (area A3) has no demand in period 2027: no lot is tendered there, so its 45.0 hours/week in 2029 are in no contract of this award and in no risk score; check demand.csv if that is not meant',
+    );
+  });
+
   test('more distinct winners asked for than providers with an eligible bid: a warning before the infeasible award', async () => {
     const bidders = new Set(base.bids.map((b) => b.providerId)).size;
     const asked = { ...base, award: { ...base.award, minDistinctProviders: bidders + 1 } };

@@ -233,13 +233,15 @@ export const lotPlacesTooFew = (
 };
 
 /** `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`). */
+/** `later`: the zone's largest demand in a later period, which no lot of this award carries (until 2026-12-02 not said). */
 export const zoneWithoutDemand = (
   zoneId: string,
   areaIds: readonly string[],
   period: string,
   demand: string,
+  later: { readonly period: string; readonly hours: number } | null = null,
 ) =>
-  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check ${demand} if that is not meant`;
+  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there${later === null ? '' : `, so its ${later.hours.toFixed(1)} hours/week in ${later.period} are in no contract of this award and in no risk score`}; check ${demand} if that is not meant`;
 
 export const periodHasNoHours = (period: string, settings: TableName) =>
   `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period ${settings.in}`;
