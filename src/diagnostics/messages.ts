@@ -91,6 +91,15 @@ export const unknownArea = (areaId: string, meant: string | null, areas: TableNa
 export const unknownProvider = (providerId: string, meant: string | null, providers: TableName) =>
   `unknown provider "${providerId}": it is not ${providers.in}${meantInstead(providerId, meant, providers, 'provider_id')}`;
 
+/**
+ * A current.csv provider missing from providers.csv: most often an incumbent that is not bidding,
+ * whose row a user would delete to get past the error, and so hide the care that changes hands.
+ */
+export const unknownCurrentProvider = (providerId: string, meant: string | null, providers: TableName) =>
+  meant !== null
+    ? unknownProvider(providerId, meant, providers)
+    : `${unknownProvider(providerId, meant, providers)}; a provider that serves today but does not bid still belongs there (with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that`;
+
 export const baseAreaNotInAreas = (areaId: string, areas: TableName) =>
   `base_area_id "${areaId}" is not ${areas.in}`;
 

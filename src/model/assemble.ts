@@ -508,7 +508,7 @@ function buildCurrent(
         issues.error(
           file,
           line,
-          msg.unknownProvider(
+          msg.unknownCurrentProvider(
             row.provider_id,
             meantProvider(row.provider_id),
             issues.table(s.files.providers),
