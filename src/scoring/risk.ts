@@ -39,22 +39,25 @@ export interface LotRiskInput {
   readonly facts: AwardFacts;
   readonly county: CountyConcentration;
   readonly floor: CostFloor | undefined;
+  /** The floor each winner's price is held against (a framework member's own areas'); the lot's when absent. */
+  readonly floorOf?: (a: Allocation) => CostFloor | undefined;
   readonly unmet: number;
 }
 
-/** Hours-weighted shortfall of winners' prices below the floor, 1 at marginBand below. */
+/** Hours-weighted shortfall of each winner's price below its floor (`floorOf`, else the lot's), 1 at marginBand below. */
 function priceRisk(
   winners: readonly Allocation[],
   floor: CostFloor | undefined,
   band: number,
+  floorOf: (a: Allocation) => CostFloor | undefined = () => floor,
 ): ScoreComponent {
   const hours = winners.reduce((t, a) => t + a.hoursPerWeek, 0);
   if (floor === undefined || hours <= 0) return component(0, 'no priced winner to compare with a floor');
-  const shortfall =
-    winners.reduce(
-      (t, a) => t + a.hoursPerWeek * clamp01((floor.perHour - a.pricePerHour) / (floor.perHour * band)),
-      0,
-    ) / hours;
+  const short = (a: Allocation) => {
+    const own = floorOf(a)?.perHour ?? floor.perHour;
+    return clamp01((own - a.pricePerHour) / (own * band));
+  };
+  const shortfall = winners.reduce((t, a) => t + a.hoursPerWeek * short(a), 0) / hours;
   const price = winners.reduce((t, a) => t + a.hoursPerWeek * a.pricePerHour, 0) / hours;
   const gap = 1 - price / floor.perHour;
   const where = gap > 0 ? `${fmtPercent(gap)} below` : `${fmtPercent(-gap)} above`;
@@ -154,7 +157,7 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
       frameworkSupply(facts, lot, scenario, input.allocations, s.backupRelief),
     ),
     n1: n1Risk(facts, lot, scenario, input.allocations),
-    price: priceRisk(winners, input.floor, s.marginBand),
+    price: priceRisk(winners, input.floor, s.marginBand, input.floorOf),
     stretch: stretchRisk(facts, lot.id, s.comfortableUtilisation),
     concentration: concentrationRisk(facts, lot.id, input.county, s.concentrationShareLimit),
     transition: transitionRisk(scenario, lot, facts),
