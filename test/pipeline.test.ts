@@ -204,12 +204,6 @@ describe('back-ups', () => {
     expect(named.map((a) => a.bidId)).toEqual(['B10', 'b9']);
   });
 
-  test('one provider winning everything is "1 provider" in the summary, not "1 providers"', async () => {
-    const s = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1', 'A2'])]);
-    const summary = formatSummary(await solved(s));
-    expect(summary).toContain('. 1 provider; largest share 100.0%; HHI 10,000.');
-  });
-
   test('a sole lot nobody holds names no back-ups, which would back up no one (explore16)', async () => {
     // Two sole zones of 100 h with back-ups and a share cap of 40% (80 h): no provider may hold
     // either lot, so all 200 h are unmet; the award named P1 and P2 back-ups of both, and their
