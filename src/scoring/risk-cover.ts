@@ -53,16 +53,17 @@ export function supplyRisk(
       : holders.length === 1
         ? `one provider holds all the hours`
         : `${holders.length} providers share the hours (largest ${fmtPercent((holders[0]?.[1] ?? 0) / total)})${areaClause(lotConcentration, byArea)}`;
-  const cover =
-    byArea === null
-      ? backups === 0
-        ? 'no named back-up'
-        : `${backups} named back-up${backups === 1 ? '' : 's'}`
-      : byArea.value < byArea.concentration
-        ? `other members covering an area count as its back-ups: ${byArea.value.toFixed(2)}`
-        : 'no other member with spare capacity covers their areas';
-  return component(value, `${who}; ${cover}`);
+  if (byArea !== null) return component(value, `${who}; ${frameworkCover(byArea)}`);
+  return component(
+    value,
+    `${who}; ${backups === 0 ? 'no named back-up' : `${backups} named back-up${backups === 1 ? '' : 's'}`}`,
+  );
 }
+
+const frameworkCover = (byArea: AreaSupply) =>
+  byArea.value < byArea.concentration
+    ? `other members covering an area count as its back-ups: ${byArea.value.toFixed(2)}`
+    : 'no other member with spare capacity covers their areas';
 
 function areaClause(lotConcentration: number, byArea: AreaSupply | null): string {
   if (byArea === null || byArea.concentration - lotConcentration < 0.005) return '';
