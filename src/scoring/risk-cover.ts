@@ -4,21 +4,10 @@
  */
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
+import { coverableHours, type Helper } from './handback-cover.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
 import { byKey } from '../model/order.js';
-import { coverableHours, type Helper } from './handback-cover.js';
-
-const covers = (bid: Bid | undefined, areaId: string) => bid?.areaIds.includes(areaId);
-
-/** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
-const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string) =>
-  (m.parts?.map((p) => p.bidId) ?? [m.bidId])
-    .map((id) => bids.get(id))
-    .every(
-      (b) =>
-        b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
-    );
 
 /** A framework lot's supply measured area by area (frameworkSupply). */
 export interface AreaSupply {
@@ -70,6 +59,17 @@ function areaClause(lotConcentration: number, byArea: AreaSupply | null): string
   const served = byArea.concentration > 0.9995 ? 'each area is served by one' : 'fewer share each area';
   return `, but ${served} (area by area ${byArea.concentration.toFixed(2)})`;
 }
+
+const covers = (bid: Bid | undefined, areaId: string) => bid?.areaIds.includes(areaId);
+
+/** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
+const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string) =>
+  (m.parts?.map((p) => p.bidId) ?? [m.bidId])
+    .map((id) => bids.get(id))
+    .every(
+      (b) =>
+        b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
+    );
 
 /**
  * A framework's supply area by area: each area's sum of squared shares of its
