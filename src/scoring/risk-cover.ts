@@ -3,8 +3,10 @@
  * cover and (framework lots) cherry-picking. Each is in [0, 1], higher is worse.
  */
 import type { ScoreComponent } from '../model/result.js';
-import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
+import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { coverableHours, type Helper } from './handback-cover.js';
+import { memberCovers } from './member-cover.js';
+import { reachableSpare, riseByArea, surgeByArea, type AreaCover } from './framework-reach.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
 import { byKey } from '../model/order.js';
@@ -59,17 +61,6 @@ function areaClause(lotConcentration: number, byArea: AreaSupply | null): string
   const served = byArea.concentration > 0.9995 ? 'each area is served by one' : 'fewer share each area';
   return `, but ${served} (area by area ${byArea.concentration.toFixed(2)})`;
 }
-
-const covers = (bid: Bid | undefined, areaId: string) => bid?.areaIds.includes(areaId);
-
-/** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
-const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string) =>
-  (m.parts?.map((p) => p.bidId) ?? [m.bidId])
-    .map((id) => bids.get(id))
-    .every(
-      (b) =>
-        b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
-    );
 
 /**
  * A framework's supply area by area: each area's sum of squared shares of its
@@ -208,25 +199,32 @@ function spareForLot(facts: AwardFacts, lotId: string): number {
 /**
  * Surge cover: high-forecast demand above the design demand against the
  * winners' spare capacity (a surge hits every lot at once, so each provider's
- * spare is shared across its lots).
+ * spare is shared across its lots); in a framework, only the spare of members
+ * covering the areas where the extra hours fall (framework-reach.ts).
  */
-export function surgeRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
+export function surgeRisk(facts: AwardFacts, lot: Lot, where?: AreaCover): ScoreComponent {
   const extra = lot.demandHigh - lot.demand;
   if (extra <= 0) return component(0, 'no high forecast above the design demand');
   const cover = spareForLot(facts, lot.id);
-  const short = clamp01(1 - cover / extra);
+  const need = where === undefined ? null : surgeByArea(where.scenario, lot);
+  const reach = where === undefined || need === null ? null : reachableSpare(facts, lot, where, need);
+  const short = clamp01(1 - (reach ?? cover) / extra);
   return component(
     short,
-    `high forecast adds ${fmtHours(extra)}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`,
+    `high forecast adds ${fmtHours(extra)}; winners' spare for this lot ${fmtHours(cover)}${reachText(reach)}: ${fmtPercent(short)} not covered`,
   );
 }
+
+const reachText = (reach: number | null) =>
+  reach === null ? '' : `, of which ${fmtHours(reach)} in the areas that need it`;
 
 /**
  * Growth: the largest rise of the lot's demand in a period after the design
  * period (demand.csv's later rows) against the winners' spare capacity. The
- * contract is let on design demand; growth must come out of the winners' spare.
+ * contract is let on design demand; growth must come out of the winners' spare
+ * (in a framework, out of the spare of members covering the areas that grow).
  */
-export function growthRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
+export function growthRisk(facts: AwardFacts, lot: Lot, where?: AreaCover): ScoreComponent {
   if (lot.laterDemand.length === 0)
     return component(0, 'no period after the design period in the demand forecast');
   const peak = [...lot.laterDemand].sort((a, b) => b.hours - a.hours)[0] ?? { period: '', hours: 0 };
@@ -237,10 +235,20 @@ export function growthRisk(facts: AwardFacts, lot: Lot): ScoreComponent {
       `demand does not rise above the design demand in ${lot.laterDemand.map((d) => d.period).join(', ')}`,
     );
   const cover = spareForLot(facts, lot.id);
-  const short = clamp01(1 - cover / extra);
+  const need = where === undefined ? null : riseByArea(where.scenario, lot, peak.period);
+  const reach = where === undefined || need === null ? null : reachableSpare(facts, lot, where, need);
+  // Areas that grow need their own cover even where others shrink: the rise is theirs, area by area.
+  const needed =
+    need === null || reach === null
+      ? extra
+      : Math.max(
+          extra,
+          [...need.values()].reduce((t, h) => t + h, 0),
+        );
+  const short = clamp01(1 - (reach ?? cover) / needed);
   return component(
     short,
-    `demand rises by ${fmtHours(extra)} to ${fmtHours(peak.hours)} in ${peak.period}; winners' spare for this lot ${fmtHours(cover)}: ${fmtPercent(short)} not covered`,
+    `demand rises by ${fmtHours(extra)} to ${fmtHours(peak.hours)} in ${peak.period}; winners' spare for this lot ${fmtHours(cover)}${reachText(reach)}: ${fmtPercent(short)} not covered`,
   );
 }
 

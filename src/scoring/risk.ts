@@ -161,8 +161,8 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
     stretch: stretchRisk(facts, lot.id, s.comfortableUtilisation),
     concentration: concentrationRisk(facts, lot.id, input.county, s.concentrationShareLimit),
     transition: transitionRisk(scenario, lot, facts),
-    surge: surgeRisk(facts, lot),
-    growth: growthRisk(facts, lot),
+    surge: surgeRisk(facts, lot, { scenario, allocations: input.allocations }),
+    growth: growthRisk(facts, lot, { scenario, allocations: input.allocations }),
   };
   if (structureRisks(lot).includes('cherryPicking'))
     parts['cherryPicking'] = cherryPickingRisk(scenario, lot, input.allocations);

@@ -17,6 +17,7 @@ import { component } from '../../src/scoring/components.js';
 import { defaultScoringSettings } from '../../src/scoring/settings.js';
 import type { Lot } from '../../src/model/types.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { twoAreaZones } from '../helpers/scenario-builder.js';
 
 const alloc = (
   lotId: string,
@@ -161,6 +162,26 @@ describe('N-1 stress and surge cover', () => {
     expect(n1(['A1', 'A2']).value).toBe(0);
     // A member with a place and no hours steps in as a named back-up would: 360 of the 600 h.
     expect(n1(['A2'], true).value).toBeCloseTo(0.4, 6);
+  });
+  it('surge and growth in a framework: only a member covering the area can take on its extra hours', async () => {
+    // A1's high forecast adds 200 h, and 2028 100 h; P1, which alone covers A1, is full; P2's 1,600 h spare is in A2 only.
+    const s = twoAreaZones(['P1', 'P2'], [bid('B1', 'P1', ['A1']), bid('B2', 'P2', ['A2'])], {
+      demand: [
+        demand('A1', 600, { high: 800 }),
+        demand('A2', 400),
+        demand('A1', 700, { period: '2028' }),
+        demand('A2', 400, { period: '2028' }),
+      ],
+      providers: [provider('P1', { maxHours: 600 }), provider('P2', { maxHours: 2000 })],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    });
+    const lot = (await solved(s)).lots[0];
+    expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
+    expect(lot?.risk['surge']).toBe(1);
+    expect(lot?.riskDetail?.['surge']?.reason).toBe(
+      "high forecast adds 200 h/week; winners' spare for this lot 1,600 h/week, of which 0 h/week in the areas that need it: 100% not covered",
+    );
+    expect(lot?.risk['growth']).toBe(1);
   });
   it('law: more spare capacity never raises N-1 or surge risk', () => {
     let ran = 0;
