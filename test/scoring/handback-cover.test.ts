@@ -22,6 +22,30 @@ describe('hours the other members can take on after a handback', () => {
     expect(coverableHours(new Map([['X', 50]]), [helper(30, ['X']), helper(5, ['X'])])).toBe(35);
   });
 
+  it('law: it equals a textbook maximum flow on random coverage', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 5 }),
+        fc.array(
+          fc.record({ spare: fc.integer({ min: 0, max: 300 }), mask: fc.integer({ min: 0, max: 31 }) }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (needs, hs) => {
+          ran++;
+          const need = new Map(needs.map((h, i) => [`A${i}`, h]));
+          const helpers = hs.map((h) => ({
+            spare: h.spare,
+            covers: (a: string) => ((h.mask >> Number(a.slice(1))) & 1) === 1,
+          }));
+          return Math.abs(coverableHours(need, helpers) - textbookFlow(needs, helpers)) < 1e-6;
+        },
+      ),
+      { seed: 11, numRuns: 200 },
+    );
+    expect(ran).toBe(200);
+  });
+
   it('law: with every area covered by every helper, it is the lesser of the need and the spare', () => {
     let ran = 0;
     fc.assert(
@@ -44,3 +68,47 @@ describe('hours the other members can take on after a handback', () => {
     expect(ran).toBe(100);
   });
 });
+
+/** Edmonds-Karp on a dense capacity matrix: source 0, areas 1…A, helpers A+1…A+H, sink A+H+1. */
+function textbookFlow(
+  needs: readonly number[],
+  helpers: readonly { spare: number; covers: (a: string) => boolean }[],
+) {
+  const n = needs.length + helpers.length + 2;
+  const sink = n - 1;
+  const cap = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const set = (u: number, v: number, c: number) => {
+    const row = cap[u];
+    if (row !== undefined) row[v] = c;
+  };
+  needs.forEach((h, i) => set(0, 1 + i, h));
+  helpers.forEach((h, j) => {
+    set(1 + needs.length + j, sink, h.spare);
+    needs.forEach((_, i) => {
+      if (h.covers(`A${i}`)) set(1 + i, 1 + needs.length + j, Number.POSITIVE_INFINITY);
+    });
+  });
+  let flow = 0;
+  for (;;) {
+    const prev = new Array<number>(n).fill(-1);
+    prev[0] = 0;
+    const queue = [0];
+    for (let k = 0; k < queue.length && (prev[sink] ?? -1) < 0; k++) {
+      const u = queue[k] ?? 0;
+      for (let v = 0; v < n; v++)
+        if ((prev[v] ?? 0) < 0 && (cap[u]?.[v] ?? 0) > 1e-9) {
+          prev[v] = u;
+          queue.push(v);
+        }
+    }
+    if ((prev[sink] ?? -1) < 0) return flow;
+    let f = Number.POSITIVE_INFINITY;
+    for (let v = sink; v !== 0; v = prev[v] ?? 0) f = Math.min(f, cap[prev[v] ?? 0]?.[v] ?? 0);
+    for (let v = sink; v !== 0; v = prev[v] ?? 0) {
+      const u = prev[v] ?? 0;
+      set(u, v, (cap[u]?.[v] ?? 0) - f);
+      set(v, u, (cap[v]?.[u] ?? 0) + f);
+    }
+    flow += f;
+  }
+}
