@@ -65,13 +65,12 @@ function textbookFlow(
     const row = cap[u];
     if (row !== undefined) row[v] = c;
   };
-  needs.forEach((h, i) => set(0, 1 + i, h));
-  helpers.forEach((h, j) => {
+  for (const [i, h] of needs.entries()) set(0, 1 + i, h);
+  for (const [j, h] of helpers.entries()) {
     set(1 + needs.length + j, sink, h.spare);
-    needs.forEach((_, i) => {
+    for (const i of needs.keys())
       if (h.covers(`A${i}`)) set(1 + i, 1 + needs.length + j, Number.POSITIVE_INFINITY);
-    });
-  });
+  }
   let flow = 0;
   for (;;) {
     const prev = new Array<number>(n).fill(-1);
