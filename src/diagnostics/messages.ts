@@ -241,8 +241,11 @@ export const lotPlacesTooFew = (
   return `at least ${wanted} distinct providers: at most ${total} can win, because the ${lots.length} lot${lots.length === 1 ? ' has' : 's have'} ${total} place${total === 1 ? '' : 's'} in all (${listed}); lower award.minDistinctProviders to ${total} or less, or give the lots more places`;
 };
 
-/** `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`). */
-/** `later`: the zone's largest demand in a later period, which no lot of this award carries (until 2026-12-02 not said). */
+/**
+ * `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`);
+ * `later`: the zone's largest demand in a later period, which no lot of this award carries (until
+ * 2026-12-02 the message did not say so).
+ */
 export const zoneWithoutDemand = (
   zoneId: string,
   areaIds: readonly string[],

@@ -1,7 +1,7 @@
 /** Which areas of a lot a framework member can serve: those every one of its bids there covers. */
 import type { Allocation, Bid, Lot } from '../model/types.js';
 
-const covers = (bid: Bid | undefined, areaId: string) => bid?.areaIds.includes(areaId);
+const covers = (bid: Bid, areaId: string): boolean => bid.areaIds.includes(areaId);
 
 /** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
 export const memberCovers = (
@@ -14,6 +14,5 @@ export const memberCovers = (
     .map((id) => bids.get(id))
     .every(
       (b) =>
-        b !== undefined &&
-        (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)) === true,
+        b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
     );
