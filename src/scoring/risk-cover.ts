@@ -117,9 +117,9 @@ function hoursByArea(winners: readonly Allocation[]): Map<string, Map<string, nu
  * the other winners and named back-ups could not absorb with their spare
  * capacity (all of it: a handback is one event at a time); a framework member
  * holding no hours counts as a back-up. In a framework each member can take on
- * only the hours in areas it covers; until 2026-12-02 a
- * member's spare counted wherever it worked, so two members serving separate
- * halves of the county covered each other in full.
+ * only the hours in areas it covers; until 2026-12-02 a member's spare counted
+ * wherever it worked, so two members serving separate halves of the county
+ * covered each other in full.
  */
 export function n1Risk(
   facts: AwardFacts,
