@@ -17,6 +17,7 @@ import type { Allocation, Lot, Scenario } from './model/types.js';
 import { eligibleBids } from './lots/eligibility.js';
 import { eligibleOffers } from './lots/offers.js';
 import type { AwardScores } from './scoring/award-scores.js';
+import { countyConcentration } from './scoring/concentration.js';
 import type { LotExplanation } from './explain/types.js';
 import { byId } from './model/order.js';
 
@@ -131,7 +132,7 @@ export function assembleResult(parts: ResultParts): Result {
       costPerHour: served > 0 ? round(annualCost / (served * scenario.weeksPerYear)) : 0,
       providersAwarded: providerResults.filter((p) => p.hoursPerWeek > 0).length,
       largestShare: Math.max(0, ...shares),
-      hhi: Math.round(shares.reduce((t, s) => t + (100 * s) ** 2, 0)),
+      hhi: countyConcentration(new Map(providerResults.map((p) => [p.providerId, p.hoursPerWeek]))).hhi,
       riskScore: scores.riskScore,
       viabilityScore: scores.viabilityScore,
     },

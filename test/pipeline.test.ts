@@ -12,7 +12,7 @@ import type { SolverBackend, SolverOutcome } from '../src/solve/program.js';
 import { firstNonFinite } from '../src/report/finite.js';
 import { formatSummary } from '../src/report/summary.js';
 import { titleBlock } from '../src/report/html/headline.js';
-import type { Allocation, AwardRole, Bid, Scenario } from '../src/model/types.js';
+import type { Allocation, AwardRole, Bid, DemandRow, Scenario } from '../src/model/types.js';
 import { sortAllocations } from '../src/model/result.js';
 import { chooseBackups } from '../src/solve/backups.js';
 import { buildProgram } from '../src/solve/build-program.js';
@@ -262,22 +262,37 @@ describe('runScenario', () => {
     expect(r.lots.find((l) => l.lotId === 'reablement:county')?.unmetHoursPerWeek).toBe(15);
   });
 
-  test('a zone with no demand in the period is a warning naming it, not silently left without a lot', async () => {
-    const s = twoZoneScenario({
+  /** Zone Z2 (area A3) with no standard care in 2027, and `later` rows besides. */
+  const emptyZ2 = (later: readonly DemandRow[] = []) =>
+    twoZoneScenario({
       demand: [
         demand('A1', 60),
         demand('A2', 40),
+        ...later,
         demand('A1', 10, { careType: 'reablement' }),
         demand('A3', 5, { careType: 'reablement' }),
       ],
     });
-    const r = await solved(s);
+
+  test('a zone with no demand in the period is a warning naming it, not silently left without a lot', async () => {
+    const r = await solved(emptyZ2());
     expect(r.lots.map((l) => l.lotId)).not.toContain('standard:Z2');
     expect(r.warnings).toContain(
       'zone Z2 (area A3) has no demand in period 2027: no lot is tendered there; check demand.csv if that is not meant',
     );
     // With demand in every zone, there is no such warning.
     expect((await solved(base)).warnings).toEqual([]);
+  });
+
+  test('a zone with no demand in the period but some later says the later hours are in no contract and no risk', async () => {
+    const s = emptyZ2([
+      demand('A1', 70, { period: '2028' }),
+      demand('A3', 30, { period: '2028' }),
+      demand('A3', 45, { period: '2029' }),
+    ]);
+    expect((await solved(s)).warnings).toContain(
+      'zone Z2 (area A3) has no demand in period 2027: no lot is tendered there, so its 45.0 hours/week in 2029 are in no contract of this award and in no risk score; check demand.csv if that is not meant',
+    );
   });
 
   test('more distinct winners asked for than providers with an eligible bid: a warning before the infeasible award', async () => {

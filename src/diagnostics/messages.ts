@@ -92,6 +92,15 @@ export const unknownArea = (areaId: string, meant: string | null, areas: TableNa
 export const unknownProvider = (providerId: string, meant: string | null, providers: TableName) =>
   `unknown provider "${providerId}": it is not ${providers.in}${meantInstead(providerId, meant, providers, 'provider_id')}`;
 
+/**
+ * A current.csv provider missing from providers.csv: most often an incumbent that is not bidding,
+ * whose row a user would delete to get past the error, and so hide the care that changes hands.
+ */
+export const unknownCurrentProvider = (providerId: string, meant: string | null, providers: TableName) =>
+  meant !== null
+    ? unknownProvider(providerId, meant, providers)
+    : `${unknownProvider(providerId, meant, providers)}; a provider that serves today but does not bid still belongs there (with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that`;
+
 export const baseAreaNotInAreas = (areaId: string, areas: TableName) =>
   `base_area_id "${areaId}" is not ${areas.in}`;
 
@@ -233,14 +242,19 @@ export const lotPlacesTooFew = (
   return `at least ${counted(wanted, 'distinct provider')}: at most ${total} can win, because the ${counted(lots.length, 'lot')} ${nounFor(lots.length, 'has', 'have')} ${counted(total, 'place')} in all (${listed}); lower award.minDistinctProviders to ${total} or less, or give the lots more places`;
 };
 
-/** `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`). */
+/**
+ * `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`);
+ * `later`: the zone's largest demand in a later period, which no lot of this award carries (until
+ * 2026-12-02 the message did not say so).
+ */
 export const zoneWithoutDemand = (
   zoneId: string,
   areaIds: readonly string[],
   period: string,
   demand: string,
+  later: { readonly period: string; readonly hours: number } | null = null,
 ) =>
-  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there; check ${demand} if that is not meant`;
+  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there${later === null ? '' : `, so its ${later.hours.toFixed(1)} hours/week in ${later.period} are in no contract of this award and in no risk score`}; check ${demand} if that is not meant`;
 
 export const periodHasNoHours = (period: string, settings: TableName) =>
   `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period ${settings.in}`;

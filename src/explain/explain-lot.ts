@@ -178,7 +178,8 @@ function explainLot(
   return {
     roles: explained,
     bindingRules,
-    summary: `${explained.map(roleLine).join('; ')}.${why}${rejected}`,
+    // The rejected bids are a sentence of their own, after the rules' (which has no full stop).
+    summary: `${explained.map(roleLine).join('; ')}.${why}${why !== '' && rejected !== '' ? '.' : ''}${rejected}`,
   };
 }
 

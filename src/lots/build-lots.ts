@@ -19,7 +19,7 @@ export function lotId(careType: CareType, zoneId: string): string {
 }
 
 /** Care types whose demand a lot of `careType` carries (itself plus any merged into it). */
-function carriedTypes(careType: CareType, scenario: LotSource): Set<CareType> {
+export function carriedTypes(careType: CareType, scenario: LotSource): Set<CareType> {
   const carried = new Set<CareType>([careType]);
   for (const other of careTypes) {
     const entry = scenario.lotPlan[other];

@@ -7,9 +7,10 @@
  */
 import { formatPlace, type Place } from '../diagnostics/issues.js';
 import { frameworkPlacesUnfillable, tooFewBiddersFor, zoneWithoutDemand } from '../diagnostics/messages.js';
-import type { AwardRules, CareType, Lot, Scenario } from '../model/types.js';
+import { careTypes, type AwardRules, type CareType, type Lot, type Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
-import { buildLots, countyZoneId, groupAreas } from './build-lots.js';
+import { buildLots, carriedTypes, countyZoneId, groupAreas } from './build-lots.js';
+import { periodOrder } from './period-order.js';
 import { eligiblePartBids } from './eligibility.js';
 import { hasEligibleOffer, offerProviders } from './offers.js';
 import { hasPlaces } from '../structures/index.js';
@@ -175,10 +176,15 @@ function tooFewBidders(scenario: Scenario, lots: readonly Lot[]): string[] {
  * zone: a zone whose demand in the period is 0 gets no lot, and was left out silently.
  */
 function zonesWithoutLots(scenario: Scenario, lots: readonly Lot[]): string[] {
-  const byZone = Object.values(scenario.lotPlan).some(
-    (e) => e !== undefined && e.kind !== 'merge' && e.geography === 'zone',
+  const zoneTypes = new Set(
+    careTypes
+      .filter((t) => {
+        const e = scenario.lotPlan[t];
+        return e !== undefined && e.kind !== 'merge' && e.geography === 'zone';
+      })
+      .flatMap((t) => [...carriedTypes(t, scenario)]),
   );
-  if (!byZone) return [];
+  if (zoneTypes.size === 0) return [];
   const tendered = new Set(lots.map((lot) => lot.zoneId));
   const areaIds = scenario.areas.map((a) => a.id).sort();
   const zones = groupAreas(areaIds, scenario.zonings.get(scenario.zoning) ?? new Map(), 'zone');
@@ -186,6 +192,30 @@ function zonesWithoutLots(scenario: Scenario, lots: readonly Lot[]): string[] {
     .filter(([zoneId]) => !tendered.has(zoneId) && zoneId !== countyZoneId)
     .sort(byKey)
     .map(([zoneId, zoneAreas]) =>
-      zoneWithoutDemand(zoneId, zoneAreas, scenario.period, scenario.places?.names.demand ?? 'demand.csv'),
+      zoneWithoutDemand(
+        zoneId,
+        zoneAreas,
+        scenario.period,
+        scenario.places?.names.demand ?? 'demand.csv',
+        peakLaterDemand(scenario, zoneAreas, zoneTypes),
+      ),
     );
+}
+
+/** A zone's largest demand in a period after the design period, of the care tendered by zone; null when none. */
+function peakLaterDemand(
+  scenario: Scenario,
+  areaIds: readonly string[],
+  types: ReadonlySet<CareType>,
+): { period: string; hours: number } | null {
+  const areas = new Set(areaIds);
+  const byPeriod = new Map<string, number>();
+  for (const d of scenario.demand)
+    if (d.period !== scenario.period && areas.has(d.areaId) && types.has(d.careType))
+      byPeriod.set(d.period, (byPeriod.get(d.period) ?? 0) + d.hours);
+  const later = [...byPeriod]
+    .filter(([period, hours]) => hours > 0 && periodOrder(period, scenario.period) > 0)
+    .sort(([a, x], [b, y]) => y - x || periodOrder(a, b));
+  const [period, hours] = later[0] ?? [];
+  return period === undefined || hours === undefined ? null : { period, hours };
 }

@@ -495,25 +495,27 @@ function buildCurrent(
   const current: CurrentRow[] = [];
   const meantArea = meantId(areaIds);
   const meantProvider = meantId(providers.keys());
+  // An id missing from its table is one mistake however many rows repeat it (an incumbent's every area).
+  const unknown = repeatedMistakes();
   for (const { line, row } of s.current) {
     if (!areaIds.has(row.area_id)) {
       if (!explained(s.rejected, 'areas', row.area_id))
-        issues.error(
-          file,
-          line,
+        unknown.note(
+          `area ${row.area_id}`,
           msg.unknownArea(row.area_id, meantArea(row.area_id), issues.table(s.files.areas)),
+          line,
           'area_id',
         );
     } else if (!providers.has(row.provider_id)) {
       if (!explained(s.rejected, 'providers', row.provider_id))
-        issues.error(
-          file,
-          line,
-          msg.unknownProvider(
+        unknown.note(
+          `provider ${row.provider_id}`,
+          msg.unknownCurrentProvider(
             row.provider_id,
             meantProvider(row.provider_id),
             issues.table(s.files.providers),
           ),
+          line,
           'provider_id',
         );
     } else
@@ -524,6 +526,7 @@ function buildCurrent(
         hours: row.hours_per_week,
       });
   }
+  unknown.tell(issues, file);
   return current;
 }
 

@@ -2,7 +2,7 @@
  * Facts about an award that several scores share: each provider's hours and
  * spare capacity, who holds which lot, and who backs it up.
  */
-import type { Allocation, Lot, Provider, Scenario } from '../model/types.js';
+import type { Allocation, Provider, Scenario } from '../model/types.js';
 import { byKey, largestFirst } from '../model/order.js';
 
 export interface AwardFacts {
@@ -13,16 +13,11 @@ export interface AwardFacts {
   readonly lotHours: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** lotId → named back-up providers, sorted. */
   readonly backups: ReadonlyMap<string, readonly string[]>;
-  readonly totalDemand: number;
 }
 
 const sortedMap = <V>(entries: Iterable<[string, V]>) => new Map([...entries].sort(byKey));
 
-export function awardFacts(
-  scenario: Scenario,
-  lots: readonly Lot[],
-  allocations: readonly Allocation[],
-): AwardFacts {
+export function awardFacts(scenario: Scenario, allocations: readonly Allocation[]): AwardFacts {
   const hoursByProvider = new Map<string, number>();
   const lotHours = new Map<string, Map<string, number>>();
   const backups = new Map<string, string[]>();
@@ -42,7 +37,6 @@ export function awardFacts(
     hoursByProvider: sortedMap(hoursByProvider),
     lotHours: new Map([...lotHours].map(([lotId, m]) => [lotId, sortedMap(m)])),
     backups,
-    totalDemand: lots.reduce((t, l) => t + l.demand, 0),
   };
 }
 

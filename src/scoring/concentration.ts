@@ -1,6 +1,13 @@
 /**
- * Market concentration of an award: each provider's share of county hours
- * and the county's Herfindahl-Hirschman index (HHI, 0-10,000).
+ * Market concentration of an award: each provider's share of the hours it
+ * buys and the county's Herfindahl-Hirschman index (HHI, 0-10,000).
+ *
+ * Shares are of the hours bought, not of demand: hours left unbought are in
+ * no provider's hands and are scored as unmet. As shares of demand they acted
+ * as a crowd of small rivals, so a market with care unbought looked less
+ * concentrated: until 2026-12-02 six providers splitting three zones evenly
+ * scored HHI 1,667, and 938 ("rarely a concern") once a fourth zone went
+ * unbought, which lowered the other zones' risk.
  *
  * HHI bands, from published merger guidelines:
  *   below 1,000   rarely a concern (EU horizontal merger guidelines 2004)
@@ -14,7 +21,7 @@ import { clamp01, fmtPercent } from './components.js';
 import { byKey } from '../model/order.js';
 
 export interface CountyConcentration {
-  /** providerId → share of county design demand, sorted by id. */
+  /** providerId → share of the hours the award buys, sorted by id. */
   readonly shares: ReadonlyMap<string, number>;
   readonly hhi: number;
   readonly largestProvider: string | null;
@@ -28,13 +35,9 @@ const hhiPoints: readonly (readonly [number, number])[] = [
   [2500, 1],
 ];
 
-export function countyConcentration(
-  hoursByProvider: ReadonlyMap<string, number>,
-  totalDemand: number,
-): CountyConcentration {
-  const shares = new Map(
-    [...hoursByProvider].sort(byKey).map(([p, h]) => [p, totalDemand > 0 ? h / totalDemand : 0]),
-  );
+export function countyConcentration(hoursByProvider: ReadonlyMap<string, number>): CountyConcentration {
+  const bought = [...hoursByProvider.values()].reduce((t, h) => t + h, 0);
+  const shares = new Map([...hoursByProvider].sort(byKey).map(([p, h]) => [p, bought > 0 ? h / bought : 0]));
   let largestProvider: string | null = null;
   let largestShare = 0;
   for (const [p, s] of shares) if (s > largestShare) [largestProvider, largestShare] = [p, s];
@@ -74,6 +77,6 @@ export function concentrationReason(providerId: string | null, share: number, hh
   const who =
     providerId === null
       ? 'no provider holds hours'
-      : `${providerId} holds ${fmtPercent(share)} of county hours`;
+      : `${providerId} holds ${fmtPercent(share)} of the hours bought`;
   return `${who}; county HHI ${hhi.toLocaleString('en-GB')} (${hhiBand(hhi)})`;
 }

@@ -104,27 +104,35 @@ export function lotFloors(
   scenario: FloorSource,
   lots: readonly Lot[],
   model: CostModel,
+  zones: ReadonlyMap<string, CostFloor> = zoneFloors(scenario, model),
 ): Map<string, CostFloor> {
-  const zones = zoneFloors(scenario, model);
-  const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
   const floors = new Map<string, CostFloor>();
   for (const lot of lots) {
-    const own = zones.get(lot.zoneId);
-    if (own !== undefined) {
-      floors.set(lot.id, own);
-      continue;
-    }
-    const byZone = new Map<string, number>();
-    for (const [areaId, hours] of lot.demandByArea) {
-      const zoneId = zoning.get(areaId);
-      if (zoneId !== undefined) byZone.set(zoneId, (byZone.get(zoneId) ?? 0) + hours);
-    }
-    const parts = [...byZone].sort(byKey).flatMap(([zoneId, weight]) => {
-      const floor = zones.get(zoneId);
-      return floor === undefined ? [] : [{ floor, weight }];
-    });
-    const mixed = mixFloors(parts);
-    if (mixed !== null) floors.set(lot.id, mixed);
+    const floor = zones.get(lot.zoneId) ?? floorOfAreas(scenario, lot.demandByArea, zones);
+    if (floor !== null) floors.set(lot.id, floor);
   }
   return floors;
+}
+
+/**
+ * The floor where some hours are: the floors of the zones their areas are in,
+ * mixed by the hours in each. A county lot's floor mixes its demand; a framework
+ * member's, its own hours (it runs rounds only in the areas it serves).
+ */
+export function floorOfAreas(
+  scenario: Pick<Scenario, 'zoning' | 'zonings'>,
+  hoursByArea: Iterable<readonly [string, number]>,
+  zones: ReadonlyMap<string, CostFloor>,
+): CostFloor | null {
+  const zoning = scenario.zonings.get(scenario.zoning) ?? new Map<string, string>();
+  const byZone = new Map<string, number>();
+  for (const [areaId, hours] of hoursByArea) {
+    const zoneId = zoning.get(areaId);
+    if (zoneId !== undefined) byZone.set(zoneId, (byZone.get(zoneId) ?? 0) + hours);
+  }
+  const parts = [...byZone].sort(byKey).flatMap(([zoneId, weight]) => {
+    const floor = zones.get(zoneId);
+    return floor === undefined ? [] : [{ floor, weight }];
+  });
+  return mixFloors(parts);
 }

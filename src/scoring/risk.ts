@@ -21,7 +21,14 @@ import { holdersOf, utilisationOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Components } from './components.js';
 import { concentrationReason, concentrationValue, type CountyConcentration } from './concentration.js';
 import type { CostFloor } from './cost-floor.js';
-import { cherryPickingRisk, growthRisk, n1Risk, supplyRisk, surgeRisk } from './risk-cover.js';
+import {
+  cherryPickingRisk,
+  frameworkSupply,
+  growthRisk,
+  n1Risk,
+  supplyRisk,
+  surgeRisk,
+} from './risk-cover.js';
 import type { ScoringWeights } from './settings.js';
 import { byText, largestFirst } from '../model/order.js';
 import { counted } from '../model/counted.js';
@@ -33,22 +40,25 @@ export interface LotRiskInput {
   readonly facts: AwardFacts;
   readonly county: CountyConcentration;
   readonly floor: CostFloor | undefined;
+  /** The floor each winner's price is held against (a framework member's own areas'); the lot's when absent. */
+  readonly floorOf?: (a: Allocation) => CostFloor | undefined;
   readonly unmet: number;
 }
 
-/** Hours-weighted shortfall of winners' prices below the floor, 1 at marginBand below. */
+/** Hours-weighted shortfall of each winner's price below its floor (`floorOf`, else the lot's), 1 at marginBand below. */
 function priceRisk(
   winners: readonly Allocation[],
   floor: CostFloor | undefined,
   band: number,
+  floorOf: (a: Allocation) => CostFloor | undefined = () => floor,
 ): ScoreComponent {
   const hours = winners.reduce((t, a) => t + a.hoursPerWeek, 0);
   if (floor === undefined || hours <= 0) return component(0, 'no priced winner to compare with a floor');
-  const shortfall =
-    winners.reduce(
-      (t, a) => t + a.hoursPerWeek * clamp01((floor.perHour - a.pricePerHour) / (floor.perHour * band)),
-      0,
-    ) / hours;
+  const short = (a: Allocation) => {
+    const own = floorOf(a)?.perHour ?? floor.perHour;
+    return clamp01((own - a.pricePerHour) / (own * band));
+  };
+  const shortfall = winners.reduce((t, a) => t + a.hoursPerWeek * short(a), 0) / hours;
   const price = winners.reduce((t, a) => t + a.hoursPerWeek * a.pricePerHour, 0) / hours;
   const gap = 1 - price / floor.perHour;
   const where = gap > 0 ? `${fmtPercent(gap)} below` : `${fmtPercent(-gap)} above`;
@@ -141,14 +151,19 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   const mine = input.allocations.filter((a) => a.lotId === lot.id);
   const winners = mine.filter((a) => a.role !== 'backup' && a.hoursPerWeek > 0);
   const parts: Record<string, ScoreComponent> = {
-    supply: supplyRisk(holdersOf(facts, lot.id), facts.backups.get(lot.id)?.length ?? 0, s.backupRelief),
-    n1: n1Risk(facts, lot.id),
-    price: priceRisk(winners, input.floor, s.marginBand),
+    supply: supplyRisk(
+      holdersOf(facts, lot.id),
+      facts.backups.get(lot.id)?.length ?? 0,
+      s.backupRelief,
+      frameworkSupply(facts, lot, scenario, input.allocations, s.backupRelief),
+    ),
+    n1: n1Risk(facts, lot, scenario, input.allocations),
+    price: priceRisk(winners, input.floor, s.marginBand, input.floorOf),
     stretch: stretchRisk(facts, lot.id, s.comfortableUtilisation),
     concentration: concentrationRisk(facts, lot.id, input.county, s.concentrationShareLimit),
     transition: transitionRisk(scenario, lot, facts),
-    surge: surgeRisk(facts, lot),
-    growth: growthRisk(facts, lot),
+    surge: surgeRisk(facts, lot, { scenario, allocations: input.allocations }),
+    growth: growthRisk(facts, lot, { scenario, allocations: input.allocations }),
   };
   if (structureRisks(lot).includes('cherryPicking'))
     parts['cherryPicking'] = cherryPickingRisk(scenario, lot, input.allocations);

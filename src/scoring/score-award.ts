@@ -16,7 +16,7 @@ import { awardFacts, type AwardFacts } from './award-facts.js';
 import type { AwardScores, AwardToScore, AwardViability, LotScores, ProviderScores } from './award-scores.js';
 import { scoreOf, valuesOf } from './components.js';
 import { countyConcentration, hhiBand } from './concentration.js';
-import { lotFloors, zoneFloors, type CostFloor } from './cost-floor.js';
+import { floorOfAreas, lotFloors, zoneFloors, type CostFloor } from './cost-floor.js';
 import { awardFlags } from './flags.js';
 import { awardRisk, lotRisk, type ScoredLot } from './risk.js';
 import { lowTenderThresholds, scoringSettings, type ScoringSettings } from './settings.js';
@@ -24,16 +24,34 @@ import { providerViability, type AwardTerms } from './viability.js';
 import { awardViability } from './viability.js';
 import { zoneViability } from './zone-viability.js';
 
+/** The floor an allocation's price is held against. */
+type FloorOf = (a: Allocation) => CostFloor | undefined;
+
+/**
+ * A framework member's floor is that of the areas it serves, mixed by its hours there; any
+ * other allocation's is its lot's. Until 2026-12-02 every member was held against the county
+ * mix: a member serving only rural areas at £26 had the margin of one serving towns.
+ */
+function allocationFloors(
+  input: AwardToScore,
+  zones: ReadonlyMap<string, CostFloor>,
+  floors: ReadonlyMap<string, CostFloor>,
+): FloorOf {
+  return (a) =>
+    (a.areaHours === undefined ? null : floorOfAreas(input.scenario, Object.entries(a.areaHours), zones)) ??
+    floors.get(a.lotId);
+}
+
 function awardTerms(
   input: AwardToScore,
   facts: AwardFacts,
-  floors: ReadonlyMap<string, CostFloor>,
+  floorOf: FloorOf,
 ): Map<string, { terms: AwardTerms; allocation: Allocation }[]> {
   const lots = new Map(input.lots.map((l) => [l.id, l]));
   const byProvider = new Map<string, { terms: AwardTerms; allocation: Allocation }[]>();
   for (const a of input.allocations) {
     const lot = lots.get(a.lotId);
-    const floor = floors.get(a.lotId);
+    const floor = floorOf(a);
     const provider = facts.providers.get(a.providerId);
     if (
       a.role === 'backup' ||
@@ -60,9 +78,9 @@ function providerScores(
   input: AwardToScore,
   settings: ScoringSettings,
   facts: AwardFacts,
-  floors: ReadonlyMap<string, CostFloor>,
+  floorOf: FloorOf,
 ): Map<string, ProviderScores> {
-  const terms = awardTerms(input, facts, floors);
+  const terms = awardTerms(input, facts, floorOf);
   const scores = new Map<string, ProviderScores>();
   for (const provider of [...input.scenario.providers].sort(byId)) {
     const mine = terms.get(provider.id) ?? [];
@@ -99,15 +117,16 @@ function lotScores(
   settings: ScoringSettings,
   facts: AwardFacts,
   floors: ReadonlyMap<string, CostFloor>,
+  floorOf: FloorOf,
 ) {
-  const county = countyConcentration(facts.hoursByProvider, facts.totalDemand);
+  const county = countyConcentration(facts.hoursByProvider);
   const risks: ScoredLot[] = [];
   const lots = new Map<string, LotScores>();
   for (const lot of input.lots) {
     const floor = floors.get(lot.id);
     const unmet = input.unmet.get(lot.id) ?? 0;
     const risk = lotRisk(
-      { scenario: input.scenario, lot, allocations: input.allocations, facts, county, floor, unmet },
+      { scenario: input.scenario, lot, allocations: input.allocations, facts, county, floor, floorOf, unmet },
       settings.scoring,
     );
     risks.push({ lot, risk, unmet });
@@ -154,10 +173,12 @@ function canonical(input: AwardToScore): AwardToScore {
 export function scoreAward(raw: AwardToScore): AwardScores {
   const input = canonical(raw);
   const settings = input.settings ?? scoringSettings(input.scenario);
-  const floors = lotFloors(input.scenario, input.lots, settings.costModel);
-  const facts = awardFacts(input.scenario, input.lots, input.allocations);
-  const providers = providerScores(input, settings, facts, floors);
-  const { lots, county, award } = lotScores(input, settings, facts, floors);
+  const zones = zoneFloors(input.scenario, settings.costModel);
+  const floors = lotFloors(input.scenario, input.lots, settings.costModel, zones);
+  const floorOf = allocationFloors(input, zones, floors);
+  const facts = awardFacts(input.scenario, input.allocations);
+  const providers = providerScores(input, settings, facts, floorOf);
+  const { lots, county, award } = lotScores(input, settings, facts, floors, floorOf);
   const served = [...facts.hoursByProvider].reduce((t, [, h]) => t + h, 0);
   const viabilityScore =
     served > 0
@@ -185,7 +206,7 @@ export function scoreAward(raw: AwardToScore): AwardScores {
         largestProvider: county.largestProvider,
         largestShare: county.largestShare,
       },
-      zoneFloors: Object.fromEntries(zoneFloors(input.scenario, settings.costModel)),
+      zoneFloors: Object.fromEntries(zones),
       settings,
     },
   };

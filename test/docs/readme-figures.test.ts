@@ -103,6 +103,17 @@ describe('the manual quotes what zonal prints on the bundled county', () => {
       `**£${brx.perHour.toFixed(2)} per contact hour**`,
       `= **£${brx.wageFloorPerHour.toFixed(2)}**`,
     ]);
+    // docs/scoring.md works Stevenage's risk out component by component.
+    const ste = outcome.result.lots.find((l) => l.lotId === 'standard:Z-STE');
+    const detail = ste?.riskDetail;
+    if (ste === undefined || detail === undefined) throw new Error('no risk detail for standard:Z-STE');
+    const keys = ['supply', 'n1', 'price', 'stretch', 'concentration', 'transition', 'surge', 'growth'];
+    expectQuoted('docs/scoring.md', [
+      ...keys.map((k) => `| \`${k}\` | ${detail[k]?.value.toFixed(2)} | ${detail[k]?.weight.toFixed(2)} |`),
+      `**${ste.riskScore.toFixed(1)}**`,
+      /[\d,]+ h\/week of today's [\d,]+ h\/week/.exec(detail['transition']?.reason ?? '')?.[0] ??
+        'no transition',
+    ]);
     // docs/spreadsheets.md says how many rows the county's award gives as next year's current.csv.
     const baseline = awardAsCurrent(outcome.result, herts, outcome.lots);
     expectQuoted('docs/spreadsheets.md', [`Hertfordshire's award gives ${baseline.length} rows`]);

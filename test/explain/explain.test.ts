@@ -108,6 +108,23 @@ describe('explainAward on a lot whose every bid was rejected below legal pay', (
     );
   });
 
+  it('after the rule that stopped another bid, starts a new sentence', async () => {
+    // The made-up county's Z-E printed "better bids stopped by: capacity Rejected below legal pay: B1".
+    const s = twoAreaZones(
+      ['P1', 'P2'],
+      [
+        bid('B1', 'P1', ['A1'], { price: 11.5 }),
+        bid('B2', 'P2', ['A1'], { price: 30, maxHours: 50 }),
+        bid('B3', 'P2', ['A2'], { price: 40 }),
+      ],
+      { award: { rejectBelowLegalPay: true } },
+    );
+    const z1 = (await solved(s)).lots.find((l) => l.lotId === 'standard:Z1');
+    expect(z1?.explanation?.summary).toBe(
+      'sole: unfilled. better bids stopped by: capacity. Rejected below legal pay: B1 (see the warnings).',
+    );
+  });
+
   it('names four of many, and says how many more', async () => {
     const low = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'].map((id, i) =>
       bid(id, i % 2 ? 'P1' : 'P2', ['A1'], { price: 11 + i / 10 }),

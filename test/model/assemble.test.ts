@@ -189,6 +189,21 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test("today's provider missing from providers.csv is told to stay there with no bids, not to be deleted from current.csv", async () => {
+    const { errors } = await problems((f) => {
+      editJson((j: { files: Record<string, string> }) => {
+        j.files['current'] = 'current.csv';
+      })(f);
+      f['current.csv'] =
+        'area_id,care_type,provider_id,hours_per_week\nA1,standard,P1,60\nA2,standard,P-OLD,40\nA3,standard,P-OLD,30\n';
+    });
+    // One mistake, one message: the incumbent's other rows are named with it.
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^current\.csv:3: unknown provider "P-OLD": it is not in providers\.csv; a provider that serves today but does not bid still belongs there \(with no bids it wins nothing\), so its hours count as changing hands: deleting this row would hide that; the same in 1 more row.*: 4$/,
+    );
+  });
+
   test("a package holding two providers' bids is a warning, not an error", async () => {
     const { errors, warnings } = await problems((f) => {
       set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,500,any,PK')(f);

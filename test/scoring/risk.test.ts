@@ -17,6 +17,7 @@ import { component } from '../../src/scoring/components.js';
 import { defaultScoringSettings } from '../../src/scoring/settings.js';
 import type { Lot } from '../../src/model/types.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { twoAreaZones } from '../helpers/scenario-builder.js';
 
 const alloc = (
   lotId: string,
@@ -66,6 +67,33 @@ describe('supply', () => {
     expect(supplyRisk([['P1', 1000]], 2, 0.25).value).toBeCloseTo(0.5625, 6);
     expect(supplyRisk([], 0, 0.25).value).toBe(1);
   });
+  /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`. */
+  const framework = (p2Areas: readonly string[]) =>
+    makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z', A2: 'Z' },
+      demand: [demand('A1', 600), demand('A2', 400)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B-P1', 'P1', ['A1'], { price: 24 }), bid('B-P2', 'P2', p2Areas)],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    });
+
+  it('a framework whose members each hold separate areas is as concentrated as a sole provider in each', async () => {
+    const lot = (await solved(framework(['A2']))).lots[0];
+    expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
+    expect(lot?.risk['supply']).toBe(1);
+    expect(lot?.riskDetail?.['supply']?.reason).toBe(
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member with spare capacity covers their areas',
+    );
+  });
+
+  it('a framework member covering an area it does not serve counts there as a named back-up would', async () => {
+    const lot = (await solved(framework(['A1', 'A2']))).lots[0];
+    expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
+    // A1: P1 alone, P2 covers it (× 0.75); A2: P2 alone, P1 does not cover it.
+    expect(lot?.risk['supply']).toBeCloseTo((600 * 0.75 + 400) / 1000, 4);
+  });
+
   it('law: adding a secondary provider to a lead never raises supply risk', () => {
     let ran = 0;
     fc.assert(
@@ -96,13 +124,64 @@ describe('supply', () => {
 describe('N-1 stress and surge cover', () => {
   it("N-1: the share of the lead's hours the others cannot absorb", () => {
     const s = oneLot({ P1: 1000, P2: 600 });
-    const facts = awardFacts(s, lotsOf(s), [
-      alloc('standard:Z', 'P1', 'lead', 800),
-      alloc('standard:Z', 'P2', 'secondary', 200),
-    ]);
-    const r = n1Risk(facts, 'standard:Z');
+    const lot = lotsOf(s)[0];
+    if (lot === undefined) throw new Error('no lot');
+    const allocations = [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)];
+    const r = n1Risk(awardFacts(s, allocations), lot, s, allocations);
     expect(r.value).toBeCloseTo(1 - 400 / 800, 4);
     expect(r.reason).toMatch(/if P1 \(800 h\/week\) hands back, P2 has 400 h\/week spare: 50% uncovered/);
+  });
+  it('N-1 in a framework: a member can take on only the hours in areas it covers', () => {
+    /** P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas`; P3, with 360 h, holds a place and no hours. */
+    const n1 = (p2Areas: readonly string[], withP3 = false) => {
+      const s = makeScenario({
+        areas: [area('A1'), area('A2')],
+        zones: { A1: 'Z', A2: 'Z' },
+        demand: [demand('A1', 600), demand('A2', 400)],
+        providers: [
+          provider('P1', { maxHours: 600 }),
+          provider('P2', { maxHours: 2000 }),
+          provider('P3', { maxHours: 360 }),
+        ],
+        bids: [bid('B-P1', 'P1', ['A1']), bid('B-P2', 'P2', p2Areas), bid('B-P3', 'P3', ['A1'])],
+        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
+      });
+      const lot = lotsOf(s)[0];
+      if (lot === undefined) throw new Error('no lot');
+      const members = [
+        { ...alloc(lot.id, 'P1', 'member', 600), areaHours: { A1: 600 } },
+        { ...alloc(lot.id, 'P2', 'member', 400), areaHours: { A2: 400 } },
+        ...(withP3 ? [{ ...alloc(lot.id, 'P3', 'member', 0), areaHours: {} }] : []),
+      ];
+      return n1Risk(awardFacts(s, members), lot, s, members);
+    };
+    expect(n1(['A2']).value).toBe(1);
+    expect(n1(['A2']).reason).toBe(
+      'if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (1,600 h/week spare): 100% uncovered',
+    );
+    expect(n1(['A1', 'A2']).value).toBe(0);
+    // A member with a place and no hours steps in as a named back-up would: 360 of the 600 h.
+    expect(n1(['A2'], true).value).toBeCloseTo(0.4, 6);
+  });
+  it('surge and growth in a framework: only a member covering the area can take on its extra hours', async () => {
+    // A1's high forecast adds 200 h, and 2028 100 h; P1, which alone covers A1, is full; P2's 1,600 h spare is in A2 only.
+    const s = twoAreaZones(['P1', 'P2'], [bid('B1', 'P1', ['A1']), bid('B2', 'P2', ['A2'])], {
+      demand: [
+        demand('A1', 600, { high: 800 }),
+        demand('A2', 400),
+        demand('A1', 700, { period: '2028' }),
+        demand('A2', 400, { period: '2028' }),
+      ],
+      providers: [provider('P1', { maxHours: 600 }), provider('P2', { maxHours: 2000 })],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    });
+    const lot = (await solved(s)).lots[0];
+    expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
+    expect(lot?.risk['surge']).toBe(1);
+    expect(lot?.riskDetail?.['surge']?.reason).toBe(
+      "high forecast adds 200 h/week; winners' spare for this lot 1,600 h/week, of which 0 h/week in the areas that need it: 100% not covered",
+    );
+    expect(lot?.risk['growth']).toBe(1);
   });
   it('law: more spare capacity never raises N-1 or surge risk', () => {
     let ran = 0;
@@ -121,10 +200,10 @@ describe('N-1 stress and surge cover', () => {
           const risks = (cap2: number) => {
             const s = oneLot({ P1: 800, P2: cap2, P3: backupCap });
             const lot = lotsOf(s)[0];
-            const facts = awardFacts(s, lotsOf(s), allocations);
+            const facts = awardFacts(s, allocations);
             return lot === undefined
               ? [NaN, NaN]
-              : [n1Risk(facts, lot.id).value, surgeRisk(facts, lot).value];
+              : [n1Risk(facts, lot, s, allocations).value, surgeRisk(facts, lot).value];
           };
           const [n1a = NaN, surgeA = NaN] = risks(p2);
           const [n1b = NaN, surgeB = NaN] = risks(p2 + extra);
@@ -149,11 +228,7 @@ describe('transition and cherry-picking', () => {
     };
     const lot = lotsOf(s)[0];
     if (lot === undefined) throw new Error('no lot');
-    const facts = awardFacts(
-      s,
-      [lot],
-      [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)],
-    );
+    const facts = awardFacts(s, [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)]);
     expect(transitionRisk(s, lot, facts).value).toBeCloseTo(300 / 900, 4);
     expect(transitionRisk(base, lot, facts).value).toBe(0);
   });
@@ -175,7 +250,6 @@ describe('concentration', () => {
         ['B', 30],
         ['C', 20],
       ]),
-      100,
     );
     expect(c.hhi).toBe(3800);
     expect(c.largestProvider).toBe('A');
@@ -185,6 +259,42 @@ describe('concentration', () => {
     expect(hhiValue(1400)).toBeCloseTo(0.25, 10);
     expect(hhiValue(9000)).toBe(1);
     expect(hhiBand(1885)).toMatch(/US 2023/);
+  });
+
+  /** Three zones split 50/50 by six providers; with `unbought`, a fourth zone of 1,000 h/week that nobody bids for. */
+  function sixProviders(unbought: boolean): Scenario {
+    const zones = ['A', 'B', 'C', ...(unbought ? ['D'] : [])];
+    const pairs = [
+      ['A', 'P1'],
+      ['A', 'P2'],
+      ['B', 'P3'],
+      ['B', 'P4'],
+      ['C', 'P5'],
+      ['C', 'P6'],
+    ] as const;
+    return makeScenario({
+      areas: zones.map((z) => area(z)),
+      zones: Object.fromEntries(zones.map((z) => [z, `Z-${z}`])),
+      demand: zones.map((z) => demand(z, 1000)),
+      providers: pairs.map(([, p]) => provider(p, { maxHours: 500 })),
+      bids: pairs.map(([z, p]) => bid(`B-${p}`, p, [z], { price: 30 })),
+      lotPlan: { standard: lotEntry({ structure: 'lead-secondary', leadShare: 0.5 }) },
+      award: { minDistinctProviders: 1 },
+    });
+  }
+
+  it('care left unbought in another zone does not make the market look less concentrated', async () => {
+    const [all, short] = [await solved(sixProviders(false)), await solved(sixProviders(true))];
+    expect(short.totals.unmetHoursPerWeek).toBe(1000);
+    // The same six providers hold the same hours: 1/6 of the care bought each.
+    for (const r of [all, short]) {
+      expect(r.totals.hhi).toBe(1667);
+      expect((r.risk as Record<string, unknown>)['county']).toMatchObject({ hhi: 1667, largestShare: 1 / 6 });
+    }
+    const zoneA = (r: typeof all) => r.lots.find((l) => l.lotId === 'standard:Z-A');
+    expect(zoneA(short)?.risk['concentration']).toBe(zoneA(all)?.risk['concentration']);
+    expect(zoneA(short)?.riskScore).toBe(zoneA(all)?.riskScore);
+    expect(zoneA(short)?.riskDetail?.['concentration']?.reason).toMatch(/P1 holds 17% of the hours bought/);
   });
 });
 
@@ -217,7 +327,7 @@ describe('growth (demand periods after the design period)', () => {
     const lots = lotsOf(s);
     const lot = lots[0];
     if (lot === undefined) throw new Error('no lot');
-    const facts = awardFacts(s, lots, [alloc(lot.id, 'P1', 'sole', 100)]);
+    const facts = awardFacts(s, [alloc(lot.id, 'P1', 'sole', 100)]);
     const growth = growthRisk(facts, lot);
     expect(growth.value).toBeCloseTo(0.6, 6);
     expect(growth.reason).toBe(
@@ -246,8 +356,8 @@ describe('ties', () => {
       ['B-care', 50],
     ]);
     // The locale's order would name b-care.
-    expect(countyConcentration(hours, 100).largestProvider).toBe('B-care');
-    expect([...countyConcentration(hours, 100).shares.keys()]).toEqual(['B-care', 'b-care']);
+    expect(countyConcentration(hours).largestProvider).toBe('B-care');
+    expect([...countyConcentration(hours).shares.keys()]).toEqual(['B-care', 'b-care']);
   });
 
   it("between lots equally risky: the award's reason names the first by lot id", () => {
@@ -256,7 +366,7 @@ describe('ties', () => {
       risk: { supply: component(0.5, 'r', 1) },
       unmet: 0,
     });
-    const county = countyConcentration(new Map([['P', 100]]), 200);
+    const county = countyConcentration(new Map([['P', 100]]));
     const risk = awardRisk(
       [scored('standard:Z2'), scored('standard:Z1')],
       county,

@@ -14,7 +14,8 @@ import {
   volumeValue,
   type AwardTerms,
 } from '../../src/scoring/viability.js';
-import { area, provider } from '../helpers/scenario-builder.js';
+import { area, bid, lotEntry, provider, twoAreaZones } from '../helpers/scenario-builder.js';
+import { solved } from '../helpers/run.js';
 import type { Lot } from '../../src/model/types.js';
 
 const s = defaultScoringSettings.scoring;
@@ -123,5 +124,26 @@ describe('viability laws', () => {
       { seed: 16, numRuns: 300 },
     );
     expect(ran).toBe(300);
+  });
+});
+
+describe('viability of framework members', () => {
+  it("each member's margin and travel are those of the areas it serves, not the county's mix", async () => {
+    // A county framework over an urban zone (Z1) and a rural one (Z2): P1 serves the urban area, P2 the rural one.
+    const s = twoAreaZones(
+      ['P1', 'P2'],
+      [bid('B1', 'P1', ['A1'], { price: 26 }), bid('B2', 'P2', ['A2'], { price: 26 })],
+      {
+        areas: [area('A1'), area('A2', { rurality: 'rural', lat: 52.3 })],
+        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+      },
+    );
+    const r = await solved(s);
+    const floors = (r.risk as { zoneFloors: Record<string, { perHour: number }> }).zoneFloors;
+    const award = (p: string) => r.providers.find((x) => x.providerId === p)?.awards?.[0];
+    expect(award('P1')?.costFloorPerHour).toBe(floors['Z1']?.perHour);
+    expect(award('P2')?.costFloorPerHour).toBe(floors['Z2']?.perHour);
+    expect(floors['Z2']?.perHour).toBeGreaterThan(floors['Z1']?.perHour ?? Infinity);
+    expect(award('P2')?.viability['travel']?.reason).toMatch(/about 22\.0 paid travel minutes/);
   });
 });

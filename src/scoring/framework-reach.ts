@@ -1,0 +1,68 @@
+/**
+ * Where a framework's extra hours fall, and how much of its winners' spare can
+ * reach them. A framework member serves only the areas it covers, so its spare
+ * counts for a surge or growth only there; until 2026-12-02 it counted wherever
+ * the extra hours fell (a full member's area "covered" by another's spare
+ * across the county). Roles that hold the whole lot reach every area.
+ */
+import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
+import { coverableHours } from './handback-cover.js';
+import { memberCovers } from './member-cover.js';
+import { demandWhere } from '../model/demand-table.js';
+
+/** What a framework lot's cover is worked out from. */
+export interface AreaCover {
+  readonly scenario: Scenario;
+  readonly allocations: readonly Allocation[];
+}
+
+/** The lot's rows of a period: its care types, its areas. */
+const lotRows = (scenario: Scenario, lot: Lot, period: string) => {
+  const areas = new Set(lot.areaIds);
+  return demandWhere(
+    scenario.demand,
+    (d) => d.period === period && areas.has(d.areaId) && lot.careDemand.has(d.careType),
+  );
+};
+
+function sumByArea(rows: readonly { areaId: string; hours: number }[]): Map<string, number> {
+  const byArea = new Map<string, number>();
+  for (const r of rows) byArea.set(r.areaId, (byArea.get(r.areaId) ?? 0) + r.hours);
+  return byArea;
+}
+
+/** The high forecast's extra hours, area by area. */
+export const surgeByArea = (scenario: Scenario, lot: Lot): Map<string, number> =>
+  sumByArea(
+    lotRows(scenario, lot, scenario.period).map((d) => ({ areaId: d.areaId, hours: d.high - d.hours })),
+  );
+
+/** The rise in `period` over the design demand, area by area (areas that fall count 0). */
+export function riseByArea(scenario: Scenario, lot: Lot, period: string): Map<string, number> {
+  const later = sumByArea(lotRows(scenario, lot, period));
+  return new Map(
+    [...later].map(([areaId, h]) => [areaId, Math.max(0, h - (lot.demandByArea.get(areaId) ?? 0))] as const),
+  );
+}
+
+/**
+ * The winners' spare for the lot (each provider's spare shared over its lots by hours) that
+ * can serve `need`; null for a lot whose winners hold the whole of it (no `areaHours`).
+ */
+export function reachableSpare(
+  facts: AwardFacts,
+  lot: Lot,
+  where: AreaCover,
+  need: ReadonlyMap<string, number>,
+): number | null {
+  const places = where.allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
+  const held = places.filter((a) => a.hoursPerWeek > 0);
+  if (held.length === 0 || held.some((a) => a.areaHours === undefined)) return null;
+  const bids = new Map(where.scenario.bids.map((b) => [b.id, b]));
+  const helpers = holdersOf(facts, lot.id).map(([p, h]) => ({
+    spare: spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)),
+    covers: (areaId: string) => places.some((m) => m.providerId === p && memberCovers(m, lot, bids, areaId)),
+  }));
+  return coverableHours(need, helpers);
+}
