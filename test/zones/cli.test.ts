@@ -158,7 +158,7 @@ describe.concurrent('zonal zones', { timeout: 240_000 }, () => {
     [['--within', 'nowhere'], /--within nowhere: the scenario has no such zoning; choose from two, one/],
     [
       ['--within', 'two', '--min-hours', '2200'],
-      /--within two: 1 parent zone\(s\) carry less than the floor of 2,200 h\/week/,
+      /--within two: 1 parent zone carries less than the floor of 2,200 h\/week/,
     ],
     [['--count', 'two'], /--count two: give a whole number of at least 1/],
     // The command-line ranges of docs/hardening.md, as solve, compare and batch keep them: Infinity ran
