@@ -7,7 +7,7 @@
  */
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
-import { coverableHours } from './handback-cover.js';
+import type { Helper } from './handback-cover.js';
 import { memberCovers } from './member-cover.js';
 import { demandWhere } from '../model/demand-table.js';
 
@@ -47,22 +47,18 @@ export function riseByArea(scenario: Scenario, lot: Lot, period: string): Map<st
 }
 
 /**
- * The winners' spare for the lot (each provider's spare shared over its lots by hours) that
- * can serve `need`; null for a lot whose winners hold the whole of it (no `areaHours`).
+ * The lot's winners as helpers for extra hours: each with its spare for the lot (each
+ * provider's spare shared over its lots by hours) and the areas it covers; null for a lot
+ * whose winners hold the whole of it (no `areaHours`), where spare reaches every area. Asked
+ * before the extra hours are worked out area by area, which only a framework needs.
  */
-export function reachableSpare(
-  facts: AwardFacts,
-  lot: Lot,
-  where: AreaCover,
-  need: ReadonlyMap<string, number>,
-): number | null {
+export function areaHelpers(facts: AwardFacts, lot: Lot, where: AreaCover): Helper[] | null {
   const places = where.allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const held = places.filter((a) => a.hoursPerWeek > 0);
   if (held.length === 0 || held.some((a) => a.areaHours === undefined)) return null;
   const bids = new Map(where.scenario.bids.map((b) => [b.id, b]));
-  const helpers = holdersOf(facts, lot.id).map(([p, h]) => ({
+  return holdersOf(facts, lot.id).map(([p, h]) => ({
     spare: spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)),
     covers: (areaId: string) => places.some((m) => m.providerId === p && memberCovers(m, lot, bids, areaId)),
   }));
-  return coverableHours(need, helpers);
 }

@@ -6,7 +6,7 @@ import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { coverableHours, type Helper } from './handback-cover.js';
 import { memberCovers } from './member-cover.js';
-import { reachableSpare, riseByArea, surgeByArea, type AreaCover } from './framework-reach.js';
+import { areaHelpers, riseByArea, surgeByArea, type AreaCover } from './framework-reach.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
 import { byKey } from '../model/order.js';
@@ -207,8 +207,11 @@ export function surgeRisk(facts: AwardFacts, lot: Lot, where?: AreaCover): Score
   const extra = lot.demandHigh - lot.demand;
   if (extra <= 0) return component(0, 'no high forecast above the design demand');
   const cover = spareForLot(facts, lot.id);
-  const need = where === undefined ? null : surgeByArea(where.scenario, lot);
-  const reach = where === undefined || need === null ? null : reachableSpare(facts, lot, where, need);
+  const helping = where === undefined ? null : areaHelpers(facts, lot, where);
+  const reach =
+    where === undefined || helping === null
+      ? null
+      : coverableHours(surgeByArea(where.scenario, lot), helping);
   const short = clamp01(1 - (reach ?? cover) / extra);
   return component(
     short,
@@ -236,8 +239,9 @@ export function growthRisk(facts: AwardFacts, lot: Lot, where?: AreaCover): Scor
       `demand does not rise above the design demand in ${lot.laterDemand.map((d) => d.period).join(', ')}`,
     );
   const cover = spareForLot(facts, lot.id);
-  const need = where === undefined ? null : riseByArea(where.scenario, lot, peak.period);
-  const reach = where === undefined || need === null ? null : reachableSpare(facts, lot, where, need);
+  const helping = where === undefined ? null : areaHelpers(facts, lot, where);
+  const need = where === undefined || helping === null ? null : riseByArea(where.scenario, lot, peak.period);
+  const reach = need === null || helping === null ? null : coverableHours(need, helping);
   // Areas that grow need their own cover even where others shrink: the rise is theirs, area by area.
   const needed =
     need === null || reach === null
