@@ -8,7 +8,7 @@ import { hours } from '../report/html/format.js';
 import { money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
 import { optionStatus, realChoices, type Comparison, type ComparisonRow } from './compare.js';
-import { metricCsvCells, metricCsvHeader } from './metrics.js';
+import { metricCsvCells, metricCsvHeader, type AwardMetrics } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 import { counted } from '../model/counted.js';
 
@@ -132,7 +132,19 @@ function beatenBy(key: string, c: Comparison): string {
       : saved > 0
         ? `at the same risk (${risk}/100)`
         : `at a risk a little lower than its ${against}/100`;
-  return `  ${key}: ${first} ${cost}, ${safer}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
+  return `  ${key}: ${first} ${cost}, ${safer}${weakerWinners(by.metrics, row.metrics)}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
+}
+
+/**
+ * What a dominated option gives up, when it does: dominance weighs cost and risk only, so
+ * the option that beats it may award hours to a less viable provider, and a commissioner
+ * should see that before setting it aside (until 2026-12-02 the line did not say so).
+ */
+function weakerWinners(by: AwardMetrics, row: AwardMetrics): string {
+  const [theirs, ours] = [by.viabilityWorst, row.viabilityWorst].map((x) => Math.round(x));
+  return theirs !== undefined && ours !== undefined && theirs < ours
+    ? `, but its least viable winner scores ${theirs}/100 against ${ours}/100`
+    : '';
 }
 
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */

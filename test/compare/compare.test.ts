@@ -98,8 +98,24 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
       if (row?.metrics == null || by?.metrics == null) throw new Error(key);
       const saved = row.metrics.annualCost - by.metrics.annualCost;
       const [a, b] = [by.metrics.riskScore, row.metrics.riskScore].map((x) => x.toFixed(0));
-      const line = `  ${key}: ${first} ${saved > 0 ? `costs ${money(saved)} a year less` : 'costs the same'}, ${a === b ? `at the same risk (${a}/100)` : `with risk ${a}/100 against ${b}/100`}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
+      const [theirs, ours] = [by.metrics.viabilityWorst, row.metrics.viabilityWorst].map(Math.round);
+      const weaker =
+        (theirs ?? 0) < (ours ?? 0)
+          ? `, but its least viable winner scores ${theirs}/100 against ${ours}/100`
+          : '';
+      const line = `  ${key}: ${first} ${saved > 0 ? `costs ${money(saved)} a year less` : 'costs the same'}, ${a === b ? `at the same risk (${a}/100)` : `with risk ${a}/100 against ${b}/100`}${weaker}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
       expect(text.split('\n')).toContain(line);
+    }
+  });
+
+  test('a dominated option beaten by one with a less viable winner says so: dominance weighs cost and risk only (explore19)', () => {
+    // The test above pins each line's words; this one checks the quadrants map has such lines at all.
+    const lines = formatComparison(comparison).split('\n');
+    const caveat = lines.filter((l) => l.includes(', but its least viable winner scores '));
+    expect(caveat.length).toBeGreaterThan(0);
+    for (const l of caveat) {
+      const [, theirs, ours] = /scores (\d+)\/100 against (\d+)\/100/.exec(l) ?? [];
+      expect(Number(theirs)).toBeLessThan(Number(ours));
     }
   });
 
