@@ -42,6 +42,18 @@ describe('diagnoseInfeasible', () => {
     ]);
   });
 
+  it('with no bid that may win, does not offer "lower it to 0" as a way out: that award buys no care (explore19)', async () => {
+    const s = tender({ minDistinctProviders: 2 });
+    // Every bid is for complex care, which has no demand here: no bid may win a standard lot.
+    const cheap = { ...s, bids: s.bids.map((b) => ({ ...b, careType: 'complex' as const })) };
+    const d = await diagnoseInfeasible(cheap, lotsOf(cheap), highsBackend);
+    expect(d.relaxations.map((set) => set.map((m) => m.text))).toEqual([
+      [
+        'at least 2 distinct providers: no provider can win, because no bid may win any lot (the warnings say why); lowering award.minDistinctProviders to 0 allows only an award that buys no care: the tender needs bids that may win',
+      ],
+    ]);
+  });
+
   it('offers every single rule whose relaxation allows an award, each with its nearest setting', async () => {
     // P3 is below the quality threshold, so only 2 providers may win; 3 are required.
     const s = tender({ minDistinctProviders: 3, minQuality: 50 });
