@@ -19,7 +19,15 @@ import { readSettings, withZonings } from '../io/add-zonings.js';
 import { isWorkbookPath } from '../io/workbook-path.js';
 import { idPattern } from '../model/row-schemas.js';
 import type { Scenario, Zoning } from '../model/types.js';
-import { readSaveRecord, recordWith, saveRecordFile, whoWrote, type SaveRecord } from './save-record.js';
+import {
+  folderScenario,
+  readSaveRecord,
+  recordWith,
+  saveRecordFile,
+  whoWrote,
+  type SaveRecord,
+  type SavedFor,
+} from './save-record.js';
 import { zoningFrom } from './solve-request.js';
 import { distinctZoneIds } from './zoning-ids.js';
 
@@ -81,23 +89,42 @@ type SaveTarget =
       /** scenario.json's own: a Windows-1252 file is written back in it (until 2026-12-02 its £ and accents became "\uFFFD"). */
       readonly encoding: BufferEncoding;
     }
-  | { readonly kind: 'workbook'; readonly folder: string };
+  | { readonly kind: 'workbook'; readonly folder: string; readonly workbook: string };
 
 async function targetOf(dir: string): Promise<SaveTarget> {
-  if (isWorkbookPath(dir)) return { kind: 'workbook', folder: path.dirname(dir) };
+  if (isWorkbookPath(dir))
+    return { kind: 'workbook', folder: path.dirname(dir), workbook: path.basename(dir) };
   const jsonFile = path.join(dir, 'scenario.json');
   const { text, encoding } = await readSettings(jsonFile);
   return { kind: 'folder', folder: dir, jsonFile, jsonText: text, encoding };
 }
 
-/** The file scenario.json names for zoning `name`, if it names one (a workbook's zonings are all in the scenario already). */
-function settingsFile(target: SaveTarget, name: string): string | undefined {
-  if (target.kind === 'workbook') return undefined;
+/** The scenario of the folder a save is for, as the record of saves names it. */
+const savedFor = (target: SaveTarget): SavedFor =>
+  target.kind === 'workbook' ? target.workbook : folderScenario;
+
+/** scenario.json's zonings, name → file (a workbook's zonings are all in the scenario already: none here). */
+function settingsZonings(target: SaveTarget): Map<string, string> {
+  if (target.kind === 'workbook') return new Map();
   const zonings =
     (parse(target.jsonText) as { zonings?: Record<string, unknown> } | undefined)?.zonings ?? {};
-  if (!Object.hasOwn(zonings, name)) return undefined;
-  const file = zonings[name];
-  return typeof file === 'string' ? file : `zones-${name}.csv`;
+  return new Map(
+    Object.entries(zonings).map(([name, file]) => [
+      name,
+      typeof file === 'string' ? file : `zones-${name}.csv`,
+    ]),
+  );
+}
+
+/**
+ * Another zoning of scenario.json whose file is `fileName`: saving over it would change that
+ * zoning too (until 2026-12-02 a zoning the workbench saved, then renamed by hand in
+ * scenario.json, was replaced as the council's own "final").
+ */
+function sharingFile(target: SaveTarget, name: string, fileName: string): string | undefined {
+  return [...settingsZonings(target)].find(
+    ([other, file]) => other !== name && path.normalize(file) === fileName,
+  )?.[0];
 }
 
 /**
@@ -152,7 +179,10 @@ async function restoreRecord(folder: string, record: SaveRecord): Promise<void> 
  */
 async function write(target: SaveTarget, record: SaveRecord, save: NewSave): Promise<void> {
   const { name, fileName, csv, named } = save;
-  await writeAtomically(path.join(target.folder, saveRecordFile), recordWith(record, name, fileName, csv));
+  await writeAtomically(
+    path.join(target.folder, saveRecordFile),
+    recordWith(record, { name, fileName, csv }, savedFor(target)),
+  );
   let csvWritten = false;
   try {
     await writeAtomically(path.join(target.folder, fileName), csv);
@@ -195,10 +225,17 @@ async function mayWrite(
       replaceable: false,
       error: `zoning "${name}": its file ${fileName} differs from ${twin}, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name`,
     };
-  const listed = settingsFile(target, name);
+  const listed = settingsZonings(target).get(name);
   const named = scenario.zonings.has(name) || listed !== undefined;
   if (!named && !(await exists(path.join(target.folder, fileName)))) return { kind: 'free', named };
-  const wrote = await whoWrote(record, target.folder, name, fileName);
+  const sharing = sharingFile(target, name, fileName);
+  if (sharing !== undefined)
+    return {
+      kind: 'exists',
+      replaceable: false,
+      error: `"${name}": ${fileName} is also the scenario's zoning "${sharing}" (in scenario.json), and saving over it would change that zoning too: choose another name`,
+    };
+  const wrote = await whoWrote(record, target.folder, name, fileName, savedFor(target));
   const ours = wrote === 'saved' && (listed === undefined || path.normalize(listed) === fileName);
   if (!ours)
     return {

@@ -124,6 +124,42 @@ describe('saveZoning', () => {
     expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toMatch(/ZZ,Z-X\n$/);
   });
 
+  test('a saved zoning whose file scenario.json also names for another zoning is not replaced: that zoning would change too (review14)', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'saved' });
+    const settings = await readFile(path.join(dir, 'scenario.json'), 'utf8');
+    // The council renames it by hand: "final" is now the workbench's zones-mine.csv.
+    await writeFile(path.join(dir, 'scenario.json'), settings.replace('"mine"', '"final"'));
+    const before = await readFile(path.join(dir, 'zones-mine.csv'), 'utf8');
+    const one = Object.fromEntries([...tiny.areas].map((a) => [a.id, 'Z-ONE']));
+    for (const overwrite of [false, true])
+      expect(await saveZoning(dir, tiny, { ...request(), zones: one, overwrite })).toEqual(
+        refused(
+          '"mine": zones-mine.csv is also the scenario\'s zoning "final" (in scenario.json), and saving over it would change that zoning too: choose another name',
+        ),
+      );
+    expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toBe(before);
+  });
+
+  test("two workbooks in one folder: a zoning saved beside one is not the other's to replace (review14)", async () => {
+    const dir = await tempDir();
+    expect(await saveZoning(path.join(dir, 'a.xlsx'), tiny, request())).toMatchObject({ kind: 'saved' });
+    const before = await readFile(path.join(dir, 'zones-mine.csv'), 'utf8');
+    const one = Object.fromEntries([...tiny.areas].map((a) => [a.id, 'Z-ONE']));
+    for (const overwrite of [false, true])
+      expect(
+        await saveZoning(path.join(dir, 'b.xlsx'), tiny, { ...request(), zones: one, overwrite }),
+      ).toEqual(
+        refused(
+          '"mine": zones-mine.csv is already beside the workbook, and the workbench did not save it: choose another name',
+        ),
+      );
+    expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toBe(before);
+    // a.xlsx's own save is still its to replace.
+    expect(await saveZoning(path.join(dir, 'a.xlsx'), tiny, request())).toMatchObject({ replaceable: true });
+  });
+
   test('a record that cannot be read protects every zoning', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
