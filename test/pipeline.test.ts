@@ -310,6 +310,21 @@ describe('runScenario', () => {
       expect(met.result.warnings.join('\n')).not.toMatch(/minDistinctProviders/);
   });
 
+  test('no eligible bid at all: the warning does not offer "lower it to 0", which buys no care (review14)', async () => {
+    // Every bid is for complex care, which has no demand here: no bid may win a lot.
+    const none = {
+      ...base,
+      award: { ...base.award, minDistinctProviders: 2 },
+      bids: base.bids.map((b) => ({ ...b, careType: 'complex' as const })),
+    };
+    const outcome = await run(none);
+    const warnings = outcome.kind === 'ok' || outcome.kind === 'infeasible' ? outcome.result.warnings : [];
+    expect(warnings).toContain(
+      'award.minDistinctProviders is 2, but no provider has an eligible bid for any lot: no award can buy any care, whatever this setting; the warnings on the bids say why each cannot win',
+    );
+    expect(warnings.join('\n')).not.toMatch(/lower it to 0/);
+  });
+
   test('more distinct winners asked for than the lots have places: infeasible at once, without the solver, saying why', async () => {
     // Three bidders, but a county framework of 2 places and one sole county lot: at most 3 can win.
     const s = twoZoneScenario({

@@ -198,8 +198,11 @@ export const morePeriodsShort = (n: number, design: string) =>
 export const bidCareHasNoDemand = (bidId: string, careType: string, period: string, file: string) =>
   `bid ${bidId} is for ${careType} care, and ${file} has no ${careType} hours in period ${period}: no ${careType} lot is tendered, so it can win nothing; check its care_type`;
 
+/** With no eligible bid at all, lowering the setting buys no care: the bids are what to look at (review14). */
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
-  `award.minDistinctProviders is ${wanted}, but only ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
+  bidders === 0
+    ? `award.minDistinctProviders is ${wanted}, but no provider has an eligible bid for any lot: no award can buy any care, whatever this setting; the warnings on the bids say why each cannot win`
+    : `award.minDistinctProviders is ${wanted}, but only ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
 
 /** A framework setting with more places than providers may take in any of its care type's lots. */
 export const frameworkPlacesUnfillable = (careType: string, places: number, bidders: number) =>
