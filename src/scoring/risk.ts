@@ -64,8 +64,24 @@ function priceRisk(
   const where = gap > 0 ? `${fmtPercent(gap)} below` : `${fmtPercent(-gap)} above`;
   return component(
     shortfall,
-    `winners' price ${fmtMoney(price)}/h (hours-weighted) is ${where} the floor ${fmtMoney(floor.perHour)}/h`,
+    `winners' price ${fmtMoney(price)}/h (hours-weighted) is ${where} the floor ${fmtMoney(floor.perHour)}/h${ownFloorsText(winners, floor, floorOf)}`,
   );
+}
+
+/**
+ * When some winners are held against floors of their own (framework members, the floors of the
+ * areas they serve), the range of them: the value counts each against its own, and the lot's
+ * floor the reason quotes is only their mix (review14).
+ */
+function ownFloorsText(
+  winners: readonly Allocation[],
+  floor: CostFloor,
+  floorOf: (a: Allocation) => CostFloor | undefined,
+): string {
+  const own = winners.map((a) => floorOf(a)?.perHour ?? floor.perHour);
+  if (own.every((f) => fmtMoney(f) === fmtMoney(floor.perHour))) return '';
+  const [low, high] = [Math.min(...own), Math.max(...own)].map(fmtMoney);
+  return `; each member is held against the floor of the areas it serves (${low === high ? low : `${low}-${high}`}/h)`;
 }
 
 function stretchRisk(facts: AwardFacts, lotId: string, comfortable: number): ScoreComponent {

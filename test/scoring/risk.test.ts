@@ -12,6 +12,7 @@ import {
   surgeRisk,
 } from '../../src/scoring/risk-cover.js';
 import { solved } from '../helpers/run.js';
+import { readScenario } from '../../src/io/read-scenario.js';
 import { awardRisk, transitionRisk, type ScoredLot } from '../../src/scoring/risk.js';
 import { component } from '../../src/scoring/components.js';
 import { defaultScoringSettings } from '../../src/scoring/settings.js';
@@ -182,6 +183,55 @@ describe('N-1 stress and surge cover', () => {
       "high forecast adds 200 h/week; winners' spare for this lot 1,600 h/week, of which 0 h/week in the areas that need it: 100% not covered",
     );
     expect(lot?.risk['growth']).toBe(1);
+  });
+  it('growth in a framework quotes the rise of the areas that grow when it is more than the net rise, as its value counts it (review14)', async () => {
+    // 2028: A1 +1,000 h, A2 −900 h (net +100). P1 holds A1 and is full; P2 covers both with 900 h spare.
+    const s = twoAreaZones(
+      ['P1', 'P2'],
+      [bid('B1', 'P1', ['A1'], { price: 20 }), bid('B2', 'P2', ['A1', 'A2'])],
+      {
+        demand: [
+          demand('A1', 600),
+          demand('A2', 1000),
+          demand('A1', 1600, { period: '2028' }),
+          demand('A2', 100, { period: '2028' }),
+        ],
+        providers: [provider('P1', { maxHours: 600 }), provider('P2', { maxHours: 1900 })],
+        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+      },
+    );
+    const lot = (await solved(s)).lots[0];
+    expect(lot?.winners.map((w) => [w.providerId, w.hoursPerWeek])).toEqual([
+      ['P1', 600],
+      ['P2', 1000],
+    ]);
+    expect(lot?.risk['growth']).toBeCloseTo(0.1, 6);
+    expect(lot?.riskDetail?.['growth']?.reason).toBe(
+      "demand rises by 100 h/week to 1,700 h/week in 2028 (1,000 h/week in the areas that grow); winners' spare for this lot 900 h/week, of which 900 h/week in the areas that need it: 10% not covered",
+    );
+  });
+  it("a framework's price reason says its members are held against their own areas' floors, as its value counts them (review14)", async () => {
+    const read = await readScenario('scenarios/tiny');
+    if (read.scenario === null) throw new Error('scenarios/tiny did not read');
+    const tiny = read.scenario;
+    const s: Scenario = {
+      ...tiny,
+      lotPlan: {
+        ...tiny.lotPlan,
+        standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }),
+      },
+    };
+    const result = await solved(s);
+    const lot = result.lots.find((l) => l.lotId.startsWith('standard'));
+    const floors = result.providers.flatMap((p) =>
+      (p.awards ?? []).filter((a) => a.lotId === lot?.lotId).map((a) => a.costFloorPerHour),
+    );
+    // The members serve areas of different floors, so the reason gives their range beside the lot's mix.
+    expect(new Set(floors).size).toBeGreaterThan(1);
+    const [low, high] = [Math.min(...floors), Math.max(...floors)].map((f) => `£${f.toFixed(2)}`);
+    expect(lot?.riskDetail?.['price']?.reason).toMatch(
+      new RegExp(`; each member is held against the floor of the areas it serves \\(${low}-${high}/h\\)$`),
+    );
   });
   it('law: more spare capacity never raises N-1 or surge risk', () => {
     let ran = 0;
