@@ -32,7 +32,9 @@ function settingText(path: string, value: Cell): string {
       : String(value);
   if (last === 'structure' || last === 'geography') return `${parts[1] ?? ''} ${shown}`;
   if (last === 'zoning' || last === 'option') return shown;
-  return `${shortLabels[last] ?? last} ${shown}`;
+  const label = shortLabels[last] ?? last;
+  // null lifts a cap or limit (maxLotsPerProvider: null): "no max lots", not "max lots null" (review14).
+  return value === null ? `no ${label}` : `${label} ${shown}`;
 }
 
 /** The variant's own name or id when given; else its settings in words ("twelve, standard lead-secondary, lead 70%"). */

@@ -75,7 +75,7 @@ describe('outcomeLines', () => {
       unbought('v-3bcf51a61821', 3640, { zoning: 'two', lots: { standard: { leadShare: 0.8 } } }),
       unbought('north-only', 100, { name: 'north-only', zoning: 'two' }),
       unbought('v-000000000001', 50, {}),
-      unbought('v-000000000002', 40, {}),
+      unbought('v-000000000002', 40, { award: { maxLotsPerProvider: null } }),
       { ...row('v-00000000000f', 'failed', 'no places'), overrides: { zoning: 'one' } },
     ]);
     expect(lines).toEqual([
@@ -87,6 +87,10 @@ describe('outcomeLines', () => {
       '  north-only: 100 of 4,914 hours a week unbought',
       '  and 2 more: batch.csv and batch.xlsx list every one.',
     ]);
+    // A null lifts a limit: named as none, not as "null" (review14).
+    expect(outcomeLines([unbought('v-000000000002', 40, { award: { maxLotsPerProvider: null } })])[2]).toBe(
+      '  v-000000000002 (no max lots): 40 of 4,914 hours a week unbought',
+    );
   });
 
   test('one such variant reads as one', () =>
