@@ -7,7 +7,7 @@
  */
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
-import type { Helper } from './handback-cover.js';
+import type { StandIn } from './handback-cover.js';
 import { memberCovers } from './member-cover.js';
 import { demandWhere } from '../model/demand-table.js';
 
@@ -47,12 +47,12 @@ export function riseByArea(scenario: Scenario, lot: Lot, period: string): Map<st
 }
 
 /**
- * The lot's winners as helpers for extra hours: each with its spare for the lot (each
+ * The lot's winners as standIns for extra hours: each with its spare for the lot (each
  * provider's spare shared over its lots by hours) and the areas it covers; null for a lot
  * whose winners hold the whole of it (no `areaHours`), where spare reaches every area. Asked
  * before the extra hours are worked out area by area, which only a framework needs.
  */
-export function areaHelpers(facts: AwardFacts, lot: Lot, where: AreaCover): Helper[] | null {
+export function areaStandIns(facts: AwardFacts, lot: Lot, where: AreaCover): StandIn[] | null {
   const places = where.allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const held = places.filter((a) => a.hoursPerWeek > 0);
   if (held.length === 0 || held.some((a) => a.areaHours === undefined)) return null;

@@ -1,24 +1,24 @@
 /**
  * How many of a handing-back provider's hours the others can take on when each
  * may serve only the areas it covers (framework members), up to its spare
- * capacity: a maximum flow from the areas' hours to the helpers' spare, found
+ * capacity: a maximum flow from the areas' hours to the stand-ins' spare, found
  * by shortest augmenting paths. Pure.
  */
 
-export interface Helper {
+export interface StandIn {
   readonly spare: number;
   readonly covers: (areaId: string) => boolean;
 }
 
 const eps = 1e-9;
 
-/** Hours of `need` (area → hours) that `helpers` can serve between them. */
-export function coverableHours(need: ReadonlyMap<string, number>, helpers: readonly Helper[]): number {
+/** Hours of `need` (area → hours) that `standIns` can serve between them. */
+export function coverableHours(need: ReadonlyMap<string, number>, standIns: readonly StandIn[]): number {
   const areas = [...need.keys()];
   const left = areas.map((a) => need.get(a) ?? 0);
-  const room = helpers.map((h) => Math.max(0, h.spare));
-  const flow = areas.map(() => helpers.map(() => 0));
-  const reach = areas.map((a) => helpers.map((h) => h.covers(a)));
+  const room = standIns.map((h) => Math.max(0, h.spare));
+  const flow = areas.map(() => standIns.map(() => 0));
+  const reach = areas.map((a) => standIns.map((h) => h.covers(a)));
   let total = 0;
   for (let path = augmentingPath(left, room, flow, reach); path !== null; ) {
     total += push(path, left, room, flow);
@@ -27,15 +27,15 @@ export function coverableHours(need: ReadonlyMap<string, number>, helpers: reado
   return total;
 }
 
-/** A path area → helper (→ area → helper …) ending at a helper with room, as alternating indices. */
+/** A path area → stand-in (→ area → stand-in …) ending at a stand-in with room, as alternating indices. */
 function augmentingPath(
   left: readonly number[],
   room: readonly number[],
   flow: readonly (readonly number[])[],
   reach: readonly (readonly boolean[])[],
 ): number[] | null {
-  const fromArea = new Map<number, number>(); // helper → the area it was reached from
-  const fromHelper = new Map<number, number>(); // area → the helper it was reached from (a reverse edge)
+  const fromArea = new Map<number, number>(); // stand-in → the area it was reached from
+  const fromStandIn = new Map<number, number>(); // area → the stand-in it was reached from (a reverse edge)
   const queue = left.flatMap((l, i) => (l > eps ? [i] : []));
   const seenArea = new Set(queue);
   for (let k = 0; k < queue.length; k++) {
@@ -43,11 +43,11 @@ function augmentingPath(
     for (let j = 0; j < room.length; j++) {
       if (!(reach[i]?.[j] ?? false) || fromArea.has(j)) continue;
       fromArea.set(j, i);
-      if ((room[j] ?? 0) > eps) return trace(j, fromArea, fromHelper);
+      if ((room[j] ?? 0) > eps) return trace(j, fromArea, fromStandIn);
       for (let back = 0; back < left.length; back++)
         if (!seenArea.has(back) && (flow[back]?.[j] ?? 0) > eps) {
           seenArea.add(back);
-          fromHelper.set(back, j);
+          fromStandIn.set(back, j);
           queue.push(back);
         }
     }
@@ -55,12 +55,12 @@ function augmentingPath(
   return null;
 }
 
-function trace(end: number, fromArea: ReadonlyMap<number, number>, fromHelper: ReadonlyMap<number, number>) {
+function trace(end: number, fromArea: ReadonlyMap<number, number>, fromStandIn: ReadonlyMap<number, number>) {
   const path: number[] = [];
   for (let j: number | undefined = end; j !== undefined; ) {
     const i: number = fromArea.get(j) ?? 0;
     path.unshift(i, j);
-    j = fromHelper.get(i);
+    j = fromStandIn.get(i);
   }
   return path;
 }
@@ -70,7 +70,7 @@ function push(path: readonly number[], left: number[], room: number[], flow: num
   const first = path[0] ?? 0;
   const last = path[path.length - 1] ?? 0;
   let amount = Math.min(left[first] ?? 0, room[last] ?? 0);
-  // Every helper but the last hands the hours of the next area on the path back.
+  // Every stand-in but the last hands the hours of the next area on the path back.
   for (let k = 2; k < path.length; k += 2)
     amount = Math.min(amount, flow[path[k] ?? 0]?.[path[k - 1] ?? 0] ?? 0);
   left[first] = (left[first] ?? 0) - amount;

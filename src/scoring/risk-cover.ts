@@ -4,9 +4,9 @@
  */
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
-import { coverableHours, type Helper } from './handback-cover.js';
+import { coverableHours, type StandIn } from './handback-cover.js';
 import { memberCovers } from './member-cover.js';
-import { areaHelpers, riseByArea, surgeByArea, type AreaCover } from './framework-reach.js';
+import { areaStandIns, riseByArea, surgeByArea, type AreaCover } from './framework-reach.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
 import { byKey } from '../model/order.js';
@@ -139,7 +139,7 @@ export function n1Risk(
   const spare = others.reduce((t, p) => t + spareOf(facts, p), 0);
   const byArea = areaHoursOf(allocations, lot.id, lead[0]);
   const cover =
-    byArea === null ? spare : coverableHours(byArea, helpers(facts, lot, scenario, allocations, others));
+    byArea === null ? spare : coverableHours(byArea, standIns(facts, lot, scenario, allocations, others));
   const uncovered = clamp01(1 - cover / lead[1]);
   const names = `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'}`;
   const who =
@@ -172,13 +172,13 @@ function areaHoursOf(
 }
 
 /** The other members, each with its spare and the areas its bids in the lot cover. */
-function helpers(
+function standIns(
   facts: AwardFacts,
   lot: Lot,
   scenario: Scenario,
   allocations: readonly Allocation[],
   providerIds: readonly string[],
-): Helper[] {
+): StandIn[] {
   const bids = new Map(scenario.bids.map((b) => [b.id, b]));
   return providerIds.map((p) => {
     const places = allocations.filter((a) => a.lotId === lot.id && a.providerId === p && a.role !== 'backup');
@@ -207,11 +207,11 @@ export function surgeRisk(facts: AwardFacts, lot: Lot, where?: AreaCover): Score
   const extra = lot.demandHigh - lot.demand;
   if (extra <= 0) return component(0, 'no high forecast above the design demand');
   const cover = spareForLot(facts, lot.id);
-  const helping = where === undefined ? null : areaHelpers(facts, lot, where);
+  const standIns = where === undefined ? null : areaStandIns(facts, lot, where);
   const reach =
-    where === undefined || helping === null
+    where === undefined || standIns === null
       ? null
-      : coverableHours(surgeByArea(where.scenario, lot), helping);
+      : coverableHours(surgeByArea(where.scenario, lot), standIns);
   const short = clamp01(1 - (reach ?? cover) / extra);
   return component(
     short,
@@ -239,9 +239,9 @@ export function growthRisk(facts: AwardFacts, lot: Lot, where?: AreaCover): Scor
       `demand does not rise above the design demand in ${lot.laterDemand.map((d) => d.period).join(', ')}`,
     );
   const cover = spareForLot(facts, lot.id);
-  const helping = where === undefined ? null : areaHelpers(facts, lot, where);
-  const need = where === undefined || helping === null ? null : riseByArea(where.scenario, lot, peak.period);
-  const reach = need === null || helping === null ? null : coverableHours(need, helping);
+  const standIns = where === undefined ? null : areaStandIns(facts, lot, where);
+  const need = where === undefined || standIns === null ? null : riseByArea(where.scenario, lot, peak.period);
+  const reach = need === null || standIns === null ? null : coverableHours(need, standIns);
   // Areas that grow need their own cover even where others shrink: the rise is theirs, area by area.
   const needed =
     need === null || reach === null

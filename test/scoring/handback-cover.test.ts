@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverableHours } from '../../src/scoring/handback-cover.js';
 
-const helper = (spare: number, areas: readonly string[]) => ({
+const standIn = (spare: number, areas: readonly string[]) => ({
   spare,
   covers: (a: string) => areas.includes(a),
 });
@@ -14,12 +14,12 @@ describe('hours the other members can take on after a handback', () => {
       ['X', 10],
       ['Y', 10],
     ]);
-    expect(coverableHours(need, [helper(10, ['X', 'Y']), helper(10, ['X'])])).toBe(20);
+    expect(coverableHours(need, [standIn(10, ['X', 'Y']), standIn(10, ['X'])])).toBe(20);
   });
 
-  it('takes nothing where no helper covers the area, and no more than the spare', () => {
-    expect(coverableHours(new Map([['X', 50]]), [helper(100, ['Y'])])).toBe(0);
-    expect(coverableHours(new Map([['X', 50]]), [helper(30, ['X']), helper(5, ['X'])])).toBe(35);
+  it('takes nothing where no stand-in covers the area, and no more than the spare', () => {
+    expect(coverableHours(new Map([['X', 50]]), [standIn(100, ['Y'])])).toBe(0);
+    expect(coverableHours(new Map([['X', 50]]), [standIn(30, ['X']), standIn(5, ['X'])])).toBe(35);
   });
 
   it('law: it equals a textbook maximum flow on random coverage; covering everything, the lesser of need and spare', () => {
@@ -34,7 +34,7 @@ describe('hours the other members can take on after a handback', () => {
         (needs, hs) => {
           ran++;
           const need = new Map(needs.map((h, i) => [`A${i}`, h]));
-          const helpers = hs.map((h) => ({
+          const standIns = hs.map((h) => ({
             spare: h.spare,
             covers: (a: string) => ((h.mask >> Number(a.slice(1))) & 1) === 1,
           }));
@@ -42,7 +42,7 @@ describe('hours the other members can take on after a handback', () => {
           const sum = (xs: readonly number[]) => xs.reduce((t, x) => t + x, 0);
           const least = Math.min(sum(needs), sum(hs.map((h) => h.spare)));
           return (
-            Math.abs(coverableHours(need, helpers) - textbookFlow(needs, helpers)) < 1e-6 &&
+            Math.abs(coverableHours(need, standIns) - textbookFlow(needs, standIns)) < 1e-6 &&
             Math.abs(coverableHours(need, everywhere) - least) < 1e-6
           );
         },
@@ -53,12 +53,12 @@ describe('hours the other members can take on after a handback', () => {
   });
 });
 
-/** Edmonds-Karp on a dense capacity matrix: source 0, areas 1…A, helpers A+1…A+H, sink A+H+1. */
+/** Edmonds-Karp on a dense capacity matrix: source 0, areas 1…A, standIns A+1…A+H, sink A+H+1. */
 function textbookFlow(
   needs: readonly number[],
-  helpers: readonly { spare: number; covers: (a: string) => boolean }[],
+  standIns: readonly { spare: number; covers: (a: string) => boolean }[],
 ) {
-  const n = needs.length + helpers.length + 2;
+  const n = needs.length + standIns.length + 2;
   const sink = n - 1;
   const cap = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const set = (u: number, v: number, c: number) => {
@@ -66,7 +66,7 @@ function textbookFlow(
     if (row !== undefined) row[v] = c;
   };
   for (const [i, h] of needs.entries()) set(0, 1 + i, h);
-  for (const [j, h] of helpers.entries()) {
+  for (const [j, h] of standIns.entries()) {
     set(1 + needs.length + j, sink, h.spare);
     for (const i of needs.keys())
       if (h.covers(`A${i}`)) set(1 + i, 1 + needs.length + j, Number.POSITIVE_INFINITY);
