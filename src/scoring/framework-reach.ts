@@ -47,7 +47,7 @@ export function riseByArea(scenario: Scenario, lot: Lot, period: string): Map<st
 }
 
 /**
- * The lot's winners as standIns for extra hours: each with its spare for the lot (each
+ * The lot's winners as stand-ins for extra hours: each with its spare for the lot (each
  * provider's spare shared over its lots by hours) and the areas it covers; null for a lot
  * whose winners hold the whole of it (no `areaHours`), where spare reaches every area. Asked
  * before the extra hours are worked out area by area, which only a framework needs.
