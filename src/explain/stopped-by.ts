@@ -2,7 +2,8 @@
  * Why a bid that beats the winner on the objective did not win a lot role:
  * the award rules it would break if it took the role on top of what its
  * provider already won. No rule found means the optimum needed that bid's
- * capacity (or its package) more in other lots.
+ * capacity (or its package) more in other lots. A cap is not named beside the
+ * provider's capacity, which stops the bid however the cap is set.
  */
 import { isEligible, type FilledRole } from '../lots/eligibility.js';
 import type { OfferPart } from '../lots/offers.js';
@@ -101,5 +102,11 @@ export function stoppedBy(
     load.winners.has(bid.providerId)
   )
     found.push('min-providers');
-  return found.length === 0 ? ['elsewhere'] : found;
+  if (found.length === 0) return ['elsewhere'];
+  // The provider's own capacity is no award rule: relaxing a cap beside it changes nothing, as the rule
+  // costs show, so a cap is named only where the capacity would let the bid take the hours.
+  return found.includes('capacity') ? found.filter((r) => !overCapacityCaps.has(r)) : found;
 }
+
+/** Caps on how much a provider may win, which its own capacity makes moot. */
+const overCapacityCaps: ReadonlySet<RuleName> = new Set(['share-cap', 'lots-cap', 'min-providers']);

@@ -64,6 +64,34 @@ describe('explainAward', () => {
   });
 });
 
+describe('explainAward on a bid its own capacity already stops', () => {
+  it('names the capacity, not a cap that relaxing changes nothing (explore20)', async () => {
+    // P1 (capacity 100) is cheapest in both zones and wins one: its capacity keeps it out of the other,
+    // so relaxing the share cap or the lots cap changes nothing, as the rule costs print. The "why"
+    // said "better bids stopped by: capacity, lots-cap, share-cap" all the same.
+    const s = makeScenario({
+      ...cappedParts(),
+      providers: [provider('P1', { maxHours: 100 }), provider('P2')],
+      award: { maxShareOfTotalHours: 0.6, maxLotsPerProvider: 1 },
+    });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    const costs = outcome.result.ruleCosts?.rules ?? [];
+    for (const rule of ['share-cap', 'lots-cap'])
+      expect(costs.find((c) => c.rule === rule)?.note).toBe(
+        'relaxing it: changes nothing: the rule does not bind',
+      );
+    const stopped = outcome.result.lots
+      .flatMap((l) => l.explanation?.roles ?? [])
+      .flatMap((r) => r.betterBidsStopped);
+    expect(stopped).toEqual([
+      { bidId: 'B1', providerId: 'P1', rules: ['capacity'], reason: 'not enough capacity left' },
+    ]);
+    const z1 = outcome.result.lots.find((l) => l.lotId === 'standard:Z1');
+    expect(z1?.explanation?.summary).toMatch(/better bids stopped by: capacity$/);
+  });
+});
+
 describe('explainAward on a lot no bid may hold', () => {
   it('says no bid may hold its roles, not that the best bids won (explore16)', async () => {
     // A county lot 60/40 whose bids each cover one zone: no bid may hold a role, every hour is unmet,
