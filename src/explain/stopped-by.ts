@@ -3,7 +3,8 @@
  * the award rules it would break if it took the role on top of what its
  * provider already won. No rule found means the optimum needed that bid's
  * capacity (or its package) more in other lots. A cap is not named beside the
- * provider's capacity, which stops the bid however the cap is set.
+ * provider's capacity or its other role in the lot, which stop the bid however
+ * the cap is set.
  */
 import { isEligible, type FilledRole } from '../lots/eligibility.js';
 import type { OfferPart } from '../lots/offers.js';
@@ -103,10 +104,11 @@ export function stoppedBy(
   )
     found.push('min-providers');
   if (found.length === 0) return ['elsewhere'];
-  // The provider's own capacity is no award rule: relaxing a cap beside it changes nothing, as the rule
-  // costs show, so a cap is named only where the capacity would let the bid take the hours.
-  return found.includes('capacity') ? found.filter((r) => !overCapacityCaps.has(r)) : found;
+  // The provider's own capacity, or its holding the lot's other role, stops the bid however a cap is set:
+  // relaxing the cap changes nothing, as the rule costs show, so a cap is named only where neither does.
+  return found.some((r) => stopsWhateverTheCaps.has(r)) ? found.filter((r) => !caps.has(r)) : found;
 }
 
-/** Caps on how much a provider may win, which its own capacity makes moot. */
-const overCapacityCaps: ReadonlySet<RuleName> = new Set(['share-cap', 'lots-cap', 'min-providers']);
+/** Caps on how much a provider may win, and what makes them moot. */
+const caps: ReadonlySet<RuleName> = new Set(['share-cap', 'lots-cap', 'min-providers']);
+const stopsWhateverTheCaps: ReadonlySet<RuleName> = new Set(['capacity', 'one-provider-per-lot']);

@@ -92,6 +92,37 @@ describe('explainAward on a bid its own capacity already stops', () => {
   });
 });
 
+describe('explainAward on a bid whose provider holds the other role of the lot', () => {
+  it('names one provider per lot, not a share cap that relaxing changes nothing (explore20)', async () => {
+    // P1 is cheapest for both roles and leads: it may not also be the secondary, so relaxing the share cap
+    // changes nothing, as the rule costs print. On Hertfordshire three zones read
+    // "stopped by: one-provider-per-lot, share-cap" all the same.
+    const s = makeScenario({
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
+      demand: [demand('A1', 100)],
+      providers: [provider('P1'), provider('P2'), provider('P3')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20 }),
+        bid('B2', 'P2', ['A1'], { price: 25 }),
+        bid('B3', 'P3', ['A1'], { price: 30 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'lead-secondary' }) },
+      award: { maxShareOfTotalHours: 0.85 },
+    });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(outcome.result.ruleCosts?.rules.find((c) => c.rule === 'share-cap')?.note).toBe(
+      'relaxing it: changes nothing: the rule does not bind',
+    );
+    const lot = outcome.result.lots.find((l) => l.lotId === 'standard:Z1');
+    expect(lot?.explanation?.roles.flatMap((r) => r.betterBidsStopped.map((b) => b.rules))).toEqual([
+      ['one-provider-per-lot'],
+    ]);
+    expect(lot?.explanation?.summary).toMatch(/better bids stopped by: one-provider-per-lot$/);
+  });
+});
+
 describe('explainAward on a lot no bid may hold', () => {
   it('says no bid may hold its roles, not that the best bids won (explore16)', async () => {
     // A county lot 60/40 whose bids each cover one zone: no bid may hold a role, every hour is unmet,
