@@ -62,7 +62,10 @@ function explainRole(c: RoleContext): RoleExplanation {
   const winnerRank =
     winningBid === undefined ? ranked.length : ranked.findIndex((b) => b.id === winningBid.id);
   const holderIds = new Set(c.holders.filter((a) => a.role === c.role).map((a) => a.providerId));
-  const better = ranked.slice(0, Math.max(0, winnerRank)).filter((b) => !holderIds.has(b.providerId));
+  // The winner's own better bid is asked too: its package or its hours may be what kept it out.
+  const better = ranked
+    .slice(0, Math.max(0, winnerRank))
+    .filter((b) => b.providerId === winner?.providerId || !holderIds.has(b.providerId));
   const eligible = (b: Candidate) => b.parts.every((p) => isEligible(p.bid, c.lot, c.role, rules));
   const inLot = new Set(c.holders.map((a) => a.providerId));
   const runner = ranked.find((b) => b !== winningBid && !inLot.has(b.providerId) && eligible(b)) ?? null;

@@ -81,19 +81,28 @@ export function stoppedBy(
 ): RuleName[] {
   const rules = scenario.award;
   if (!bid.parts.every((p) => isEligible(p.bid, lot, role, rules))) return ['quality-threshold'];
+  const bidFull = bid.parts.some(
+    (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
+  );
+  const inPackage = bid.parts.some((p) => p.bid.packageId !== null);
+  // The winner's own other bid: the provider's hours, lots and share stay as they are; only the bid's own can stop it.
+  if (winner !== undefined && bid.providerId === winner.providerId) {
+    const own: RuleName[] = [
+      ...(bidFull ? (['capacity'] as const) : []),
+      ...(inPackage ? (['package'] as const) : []),
+    ];
+    return own.length === 0 ? ['elsewhere'] : own;
+  }
   const provider = scenario.providers.find((p) => p.id === bid.providerId);
   const held = load.providerHours.get(bid.providerId) ?? 0;
   const lotsHeld = load.providerLots.get(bid.providerId) ?? new Set<string>();
   const found: RuleName[] = [];
   if (lotsHeld.has(lot.id)) found.push('one-provider-per-lot');
-  const bidFull = bid.parts.some(
-    (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
-  );
   if (provider !== undefined && (held + hours > provider.maxHours + 1e-6 || bidFull)) found.push('capacity');
   if (held + hours > rules.maxShareOfTotalHours * load.totalDemand + 1e-6) found.push('share-cap');
   if (rules.maxLotsPerProvider !== null && !lotsHeld.has(lot.id) && lotsHeld.size >= rules.maxLotsPerProvider)
     found.push('lots-cap');
-  if (bid.parts.some((p) => p.bid.packageId !== null)) found.push('package');
+  if (inPackage) found.push('package');
   const winnerLots = winner === undefined ? 0 : (load.providerLots.get(winner.providerId)?.size ?? 0);
   // Swapping a one-lot winner for a provider that already wins elsewhere loses a distinct provider.
   if (

@@ -123,6 +123,36 @@ describe('explainAward on a bid whose provider holds the other role of the lot',
   });
 });
 
+describe('explainAward on a winner whose own cheaper bid is part of a package', () => {
+  it('names the package that kept the cheaper bid of the same provider out (explore20)', async () => {
+    // P1 wins Z1 with its £22 bid; its £20 bid for Z1 comes only with Z2 at £20, where P2 asks £10.
+    // Relaxing packages saves (22 - 20) × 100 h × 52 weeks; on Hertfordshire, Three Rivers' lead
+    // (P-ACORN £25.10, its package bid £24.60) read "stopped by: one-provider-per-lot", no package.
+    const s = makeScenario({
+      ...cappedParts(),
+      providers: [provider('P1'), provider('P2'), provider('P3')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20, packageId: 'PK' }),
+        bid('B2', 'P1', ['A2'], { price: 20, packageId: 'PK' }),
+        bid('B3', 'P1', ['A1'], { price: 22 }),
+        bid('B4', 'P2', ['A2'], { price: 10 }),
+        bid('B5', 'P3', ['A1'], { price: 30 }),
+      ],
+    });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(outcome.result.ruleCosts?.rules.find((c) => c.rule === 'packages')?.annualCostChange).toBe(
+      -(22 - 20) * 100 * 52,
+    );
+    const z1 = outcome.result.lots.find((l) => l.lotId === 'standard:Z1')?.explanation;
+    expect(z1?.roles[0]?.winner?.bidId).toBe('B3');
+    expect(z1?.roles[0]?.betterBidsStopped).toEqual([
+      { bidId: 'B1', providerId: 'P1', rules: ['package'], reason: 'its package is all-or-nothing' },
+    ]);
+    expect(z1?.summary).toMatch(/better bids stopped by: package$/);
+  });
+});
+
 describe('explainAward on a lot no bid may hold', () => {
   it('says no bid may hold its roles, not that the best bids won (explore16)', async () => {
     // A county lot 60/40 whose bids each cover one zone: no bid may hold a role, every hour is unmet,
