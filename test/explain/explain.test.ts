@@ -403,6 +403,28 @@ describe('ruleCosts', () => {
     expect(keys.slice(keys.indexOf('risk'), keys.indexOf('risk') + 2)).toEqual(['risk', 'ruleCosts']);
   });
 
+  it('says what relaxing a rule does to the MEAT score when the award is on MEAT, not "changes nothing" (explore20)', async () => {
+    // Both providers ask £20; P1 (quality 90) may take one zone of two under the 60% cap, P2 (quality 60)
+    // the other. Relaxed, P1 takes both: the same spend and a better award, which read "the rule does not bind".
+    const s = makeScenario({
+      ...cappedParts(),
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('B1', 'P1', ['A1', 'A2'], { price: 20, quality: 90 }),
+        bid('B2', 'P2', ['A1', 'A2'], { price: 20, quality: 60 }),
+      ],
+      award: { objective: 'meat', qualityWeight: 0.7, priceWeight: 0.3, maxShareOfTotalHours: 0.6 },
+    });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    const share = outcome.result.ruleCosts?.rules.find((r) => r.rule === 'share-cap');
+    // 100 of the 200 hours move from quality 60 to 90: 0.7 × 30 points × 100 / 200 = 10.5 points an hour.
+    expect(share?.annualCostChange).toBe(0);
+    expect(share?.note).toBe(
+      'relaxing it: spend unchanged; unmet hours unchanged; MEAT score rises by 10.50 points an hour (hours-weighted)',
+    );
+  });
+
   it('never counts the unmet-hours penalty as money: a rule that leaves care unbought shows more spend and fewer unmet hours when relaxed', async () => {
     // One provider only: under lead-secondary the 20% secondary place cannot be filled.
     const s = makeScenario({
