@@ -153,6 +153,30 @@ describe('explainAward on a winner whose own cheaper bid is part of a package', 
   });
 });
 
+describe('explainAward on a MEAT award', () => {
+  it('gives the MEAT scores that decided it, not the prices alone (explore20)', async () => {
+    // P2 asks £2 more than P1 and wins on quality: the line read "sole P2 £22.00, runner-up P1 £20.00
+    // (-£10k a year). best bids won", which gives a councillor no reason the dearer bid won.
+    const s = makeScenario({
+      ...cappedParts(),
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
+      demand: [demand('A1', 100)],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20, quality: 50 }),
+        bid('B2', 'P2', ['A1'], { price: 22, quality: 90 }),
+      ],
+      award: { objective: 'meat', qualityWeight: 0.7, priceWeight: 0.3 },
+    });
+    const result = await solved(s);
+    const summary = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1')?.summary;
+    // 0.7 × 90/100 + 0.3 × 20/22 = 0.9027; 0.7 × 50/100 + 0.3 × 20/20 = 0.65.
+    expect(summary).toBe(
+      'sole P2 £22.00 (MEAT 90.27), runner-up P1 £20.00 (MEAT 65.00, -£10k a year). best bids won',
+    );
+  });
+});
+
 describe('explainAward on a lot no bid may hold', () => {
   it('says no bid may hold its roles, not that the best bids won (explore16)', async () => {
     // A county lot 60/40 whose bids each cover one zone: no bid may hold a role, every hour is unmet,
