@@ -64,6 +64,7 @@ const ruleText: Readonly<Record<RuleName, string>> = {
   'quality-threshold': 'quality below the minimum',
   'max-providers': 'every place of the framework is taken (its maxProviders)',
   'min-share': 'could serve less than the share each framework member must take (its minShare)',
+  'unmet-penalty': 'costs more an hour than leaving the hours unmet (award.unmetPenaltyPerHour)',
   elsewhere: 'its capacity serves other lots better in the optimum',
 };
 
@@ -81,6 +82,8 @@ export function stoppedBy(
 ): RuleName[] {
   const rules = scenario.award;
   if (!bid.parts.every((p) => isEligible(p.bid, lot, role, rules))) return ['quality-threshold'];
+  // On cost the award leaves an hour unmet rather than buy it dearer than the penalty, whatever else holds.
+  if (rules.objective === 'cost' && bid.price > rules.unmetPenaltyPerHour + 1e-9) return ['unmet-penalty'];
   const bidFull = bid.parts.some(
     (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
   );

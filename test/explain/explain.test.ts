@@ -177,6 +177,26 @@ describe('explainAward on a MEAT award', () => {
   });
 });
 
+describe('explainAward on a lot whose bids cost more than its unmet hours', () => {
+  it('names the unmet-hours penalty, not capacity used elsewhere by a provider that holds nothing (explore20)', async () => {
+    // P1 asks £40 an hour and holds nothing; unmet hours are counted at £30: the solver leaves them unmet.
+    // The lot read "sole: unfilled. better bids stopped by: elsewhere".
+    const s = makeScenario({
+      ...cappedParts(),
+      areas: [area('A1')],
+      zones: { A1: 'Z1' },
+      demand: [demand('A1', 100)],
+      bids: [bid('B1', 'P1', ['A1'], { price: 40 })],
+      award: { unmetPenaltyPerHour: 30 },
+    });
+    const result = await solved(s);
+    expect(result.allocations).toEqual([]);
+    const z1 = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
+    expect(z1?.roles[0]?.betterBidsStopped.map((b) => b.rules)).toEqual([['unmet-penalty']]);
+    expect(z1?.summary).toBe('sole: unfilled. better bids stopped by: unmet-penalty');
+  });
+});
+
 describe('explainAward on a lot no bid may hold', () => {
   it('says no bid may hold its roles, not that the best bids won (explore16)', async () => {
     // A county lot 60/40 whose bids each cover one zone: no bid may hold a role, every hour is unmet,
