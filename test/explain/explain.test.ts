@@ -34,6 +34,14 @@ const cappedParts = () => ({
   lotPlan: { standard: lotEntry({ structure: 'sole' }) },
 });
 
+/** One area, zone Z1, 100 h of standard demand, and three providers. */
+const oneArea = () => ({
+  areas: [area('A1')],
+  zones: { A1: 'Z1' },
+  demand: [demand('A1', 100)],
+  providers: [provider('P1'), provider('P2'), provider('P3')],
+});
+
 function capped(): Scenario {
   return makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6 } });
 }
@@ -98,10 +106,7 @@ describe('explainAward on a bid whose provider holds the other role of the lot',
     // changes nothing, as the rule costs print. On Hertfordshire three zones read
     // "stopped by: one-provider-per-lot, share-cap" all the same.
     const s = makeScenario({
-      areas: [area('A1')],
-      zones: { A1: 'Z1' },
-      demand: [demand('A1', 100)],
-      providers: [provider('P1'), provider('P2'), provider('P3')],
+      ...oneArea(),
       bids: [
         bid('B1', 'P1', ['A1'], { price: 20 }),
         bid('B2', 'P2', ['A1'], { price: 25 }),
@@ -159,9 +164,7 @@ describe('explainAward on a MEAT award', () => {
     // (-£10k a year). best bids won", which gives a councillor no reason the dearer bid won.
     const s = makeScenario({
       ...cappedParts(),
-      areas: [area('A1')],
-      zones: { A1: 'Z1' },
-      demand: [demand('A1', 100)],
+      ...oneArea(),
       bids: [
         bid('B1', 'P1', ['A1'], { price: 20, quality: 50 }),
         bid('B2', 'P2', ['A1'], { price: 22, quality: 90 }),
@@ -183,9 +186,7 @@ describe('explainAward on a lot whose bids cost more than its unmet hours', () =
     // The lot read "sole: unfilled. better bids stopped by: elsewhere".
     const s = makeScenario({
       ...cappedParts(),
-      areas: [area('A1')],
-      zones: { A1: 'Z1' },
-      demand: [demand('A1', 100)],
+      ...oneArea(),
       bids: [bid('B1', 'P1', ['A1'], { price: 40 })],
       award: { unmetPenaltyPerHour: 30 },
     });
@@ -619,10 +620,7 @@ describe('ruleCosts', () => {
 describe('the runner-up among equal offers', () => {
   it('is the first by bid id by code point, whatever order bids.csv gives them', async () => {
     const s = makeScenario({
-      areas: [area('A1')],
-      zones: { A1: 'Z1' },
-      demand: [demand('A1', 100)],
-      providers: [provider('P1'), provider('P2'), provider('P3')],
+      ...oneArea(),
       bids: [
         bid('b3', 'P3', ['A1'], { price: 21 }),
         bid('B2', 'P2', ['A1'], { price: 21 }),
