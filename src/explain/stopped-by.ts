@@ -82,8 +82,10 @@ export function stoppedBy(
 ): RuleName[] {
   const rules = scenario.award;
   if (!bid.parts.every((p) => isEligible(p.bid, lot, role, rules))) return ['quality-threshold'];
-  // On cost the award leaves an hour unmet rather than buy it dearer than the penalty, whatever else holds.
-  if (rules.objective === 'cost' && bid.price > rules.unmetPenaltyPerHour + 1e-9) return ['unmet-penalty'];
+  // On cost the award leaves an hour unmet rather than buy it dearer than the penalty, whatever else holds;
+  // where it bought the role all the same (a rule made it), that rule, not the penalty, kept the bid out.
+  if (winner === undefined && rules.objective === 'cost' && bid.price > rules.unmetPenaltyPerHour + 1e-9)
+    return ['unmet-penalty'];
   const bidFull = bid.parts.some(
     (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
   );

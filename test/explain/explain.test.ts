@@ -196,6 +196,23 @@ describe('explainAward on a lot whose bids cost more than its unmet hours', () =
     expect(z1?.roles[0]?.betterBidsStopped.map((b) => b.rules)).toEqual([['unmet-penalty']]);
     expect(z1?.summary).toBe('sole: unfilled. better bids stopped by: unmet-penalty');
   });
+
+  it('names the rule, not the penalty, where a rule made the award buy dearer than the penalty (explore20)', async () => {
+    // At least 2 providers: P2 must win Z2 at £40, above the £30 penalty; P1's £35 bid lost to that rule.
+    const s = makeScenario({
+      ...cappedParts(),
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20 }),
+        bid('B2', 'P1', ['A2'], { price: 35 }),
+        bid('B3', 'P2', ['A2'], { price: 40 }),
+      ],
+      award: { unmetPenaltyPerHour: 30, minDistinctProviders: 2 },
+    });
+    const result = await solved(s);
+    const z2 = explainAward(s, lotsOf(s), result.allocations).get('standard:Z2');
+    expect(z2?.roles[0]?.winner?.bidId).toBe('B3');
+    expect(z2?.roles[0]?.betterBidsStopped.map((b) => b.rules)).toEqual([['min-providers']]);
+  });
 });
 
 describe('explainAward on a lot no bid may hold', () => {
