@@ -62,7 +62,10 @@ function explainRole(c: RoleContext): RoleExplanation {
   const winnerRank =
     winningBid === undefined ? ranked.length : ranked.findIndex((b) => b.id === winningBid.id);
   const holderIds = new Set(c.holders.filter((a) => a.role === c.role).map((a) => a.providerId));
-  const better = ranked.slice(0, Math.max(0, winnerRank)).filter((b) => !holderIds.has(b.providerId));
+  // The winner's own better bid is asked too: its package or its hours may be what kept it out.
+  const better = ranked
+    .slice(0, Math.max(0, winnerRank))
+    .filter((b) => b.providerId === winner?.providerId || !holderIds.has(b.providerId));
   const eligible = (b: Candidate) => b.parts.every((p) => isEligible(p.bid, c.lot, c.role, rules));
   const inLot = new Set(c.holders.map((a) => a.providerId));
   const runner = ranked.find((b) => b !== winningBid && !inLot.has(b.providerId) && eligible(b)) ?? null;
@@ -126,15 +129,18 @@ function money(x: number): string {
   return Math.abs(x) >= 1000 ? `£${Math.round(x / 1000).toLocaleString('en-GB')}k` : `£${x.toFixed(0)}`;
 }
 
-function roleLine(r: RoleExplanation): string {
+/** A role's winner and runner-up; on a MEAT award with their MEAT scores, which decided it, not the price alone. */
+function roleLine(r: RoleExplanation, meat: boolean): string {
   // Unfilled with no bid held back by a rule: no bid could take the role at all (coverage, care type, role, structures).
   if (r.winner === null)
     return `${r.role}: unfilled${r.betterBidsStopped.length === 0 ? ', no bid may hold it' : ''}`;
+  const score = (x: number) => `MEAT ${x.toFixed(2)}`;
+  const gap = `${(r.annualCostGap ?? 0) >= 0 ? '+' : '-'}${money(Math.abs(r.annualCostGap ?? 0))} a year`;
   const runner =
     r.runnerUp === null
       ? 'no runner-up'
-      : `runner-up ${r.runnerUp.providerId} £${r.runnerUp.pricePerHour.toFixed(2)} (${(r.annualCostGap ?? 0) >= 0 ? '+' : '-'}${money(Math.abs(r.annualCostGap ?? 0))} a year)`;
-  return `${r.role} ${r.winner.providerId} £${r.winner.pricePerHour.toFixed(2)}, ${runner}`;
+      : `runner-up ${r.runnerUp.providerId} £${r.runnerUp.pricePerHour.toFixed(2)} (${meat ? `${score(r.runnerUp.meatScore)}, ` : ''}${gap})`;
+  return `${r.role} ${r.winner.providerId} £${r.winner.pricePerHour.toFixed(2)}${meat ? ` (${score(r.winner.meatScore)})` : ''}, ${runner}`;
 }
 
 function explainLot(
@@ -179,7 +185,7 @@ function explainLot(
     roles: explained,
     bindingRules,
     // The rejected bids are a sentence of their own, after the rules' (which has no full stop).
-    summary: `${explained.map(roleLine).join('; ')}.${why}${why !== '' && rejected !== '' ? '.' : ''}${rejected}`,
+    summary: `${explained.map((r) => roleLine(r, scenario.award.objective === 'meat')).join('; ')}.${why}${why !== '' && rejected !== '' ? '.' : ''}${rejected}`,
   };
 }
 

@@ -161,8 +161,19 @@ const pounds = (x: number) => `£${Math.abs(Math.round(x)).toLocaleString('en-GB
 const weeklyHours = (x: number) =>
   `${Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 1 })} h/week`;
 
-/** What relaxing a rule does, in money and in hours: "spend falls by £27,225 a year; unmet hours unchanged". */
-function relaxationEffect(spendChange: number, unmetChange: number): string {
+/**
+ * What relaxing a rule does, in money and in hours: "spend falls by £27,225 a year; unmet hours unchanged",
+ * and on the MEAT objective what it does to the award's score, which can move while spend does not.
+ */
+function relaxationEffect(spendChange: number, unmetChange: number, meatChange: number): string {
+  const meat =
+    Math.abs(meatChange) < 0.005
+      ? ''
+      : `; MEAT score ${meatChange > 0 ? 'rises' : 'falls'} by ${Math.abs(meatChange).toFixed(2)} points an hour (hours-weighted)`;
+  return `${spendAndUnmet(spendChange, unmetChange, meat === '')}${meat}`;
+}
+
+function spendAndUnmet(spendChange: number, unmetChange: number, alone: boolean): string {
   const spend =
     Math.round(spendChange) === 0
       ? 'spend unchanged'
@@ -175,7 +186,7 @@ function relaxationEffect(spendChange: number, unmetChange: number): string {
       : unmetChange < 0
         ? `${weeklyHours(unmetChange)} fewer unmet`
         : `${weeklyHours(unmetChange)} more unmet`;
-  if (spend === 'spend unchanged' && unmet === 'unmet hours unchanged')
+  if (alone && spend === 'spend unchanged' && unmet === 'unmet hours unchanged')
     return 'changes nothing: the rule does not bind';
   return `${spend}; ${unmet}`;
 }
@@ -223,7 +234,31 @@ async function costOf(
       ? ` (search stopped at ${options.nodeLimit.toLocaleString('en-GB')} nodes, within ${(100 * outcome.gap).toFixed(2)}% of the best possible)`
       : '';
   const objectiveChange = sign * (baseline.objective - outcome.objective);
-  return costed(r, outcome.objective, objectiveChange, spend, unmet, stopped);
+  return costed(
+    r,
+    outcome.objective,
+    objectiveChange,
+    spend,
+    unmet,
+    stopped,
+    meatPoints(scenario, lots, baseline, objectiveChange, unmet),
+  );
+}
+
+/**
+ * The MEAT objective's change as points an hour bought (×100, as the "why" gives a MEAT score), when
+ * the award is on MEAT and the unmet hours, whose penalty it also counts, stay as they are; else 0.
+ */
+function meatPoints(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  baseline: Baseline,
+  objectiveChange: number,
+  unmetChange: number,
+): number {
+  const bought = lots.reduce((t, l) => t + l.demand, 0) - baseline.unmetHours;
+  if (scenario.award.objective !== 'meat' || Math.abs(unmetChange) >= 0.05 || bought <= 0) return 0;
+  return (100 * objectiveChange) / bought;
 }
 
 /** A computed rule cost: the relaxed objective, and what relaxing changes (rounded as result.json shows it). */
@@ -234,6 +269,7 @@ function costed(
   spend: number,
   unmet: number,
   stopped: string,
+  meatChange = 0,
 ): RuleCost {
   return {
     rule: r.rule,
@@ -243,7 +279,7 @@ function costed(
     objectiveChange: Math.round(objectiveChange * 100) / 100,
     annualCostChange: Math.round(spend * 100) / 100,
     unmetHoursChange: Math.round(unmet * 1000) / 1000,
-    note: `relaxing it: ${relaxationEffect(spend, unmet)}${stopped}`,
+    note: `relaxing it: ${relaxationEffect(spend, unmet, meatChange)}${stopped}`,
   };
 }
 

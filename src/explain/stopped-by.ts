@@ -2,7 +2,9 @@
  * Why a bid that beats the winner on the objective did not win a lot role:
  * the award rules it would break if it took the role on top of what its
  * provider already won. No rule found means the optimum needed that bid's
- * capacity (or its package) more in other lots.
+ * capacity (or its package) more in other lots. A cap is not named beside the
+ * provider's capacity or its other role in the lot, which stop the bid however
+ * the cap is set.
  */
 import { isEligible, type FilledRole } from '../lots/eligibility.js';
 import type { OfferPart } from '../lots/offers.js';
@@ -62,6 +64,7 @@ const ruleText: Readonly<Record<RuleName, string>> = {
   'quality-threshold': 'quality below the minimum',
   'max-providers': 'every place of the framework is taken (its maxProviders)',
   'min-share': 'could serve less than the share each framework member must take (its minShare)',
+  'unmet-penalty': 'costs more an hour than leaving the hours unmet (award.unmetPenaltyPerHour)',
   elsewhere: 'its capacity serves other lots better in the optimum',
 };
 
@@ -79,19 +82,32 @@ export function stoppedBy(
 ): RuleName[] {
   const rules = scenario.award;
   if (!bid.parts.every((p) => isEligible(p.bid, lot, role, rules))) return ['quality-threshold'];
+  // On cost the award leaves an hour unmet rather than buy it dearer than the penalty, whatever else holds;
+  // where it bought the role all the same (a rule made it), that rule, not the penalty, kept the bid out.
+  if (winner === undefined && rules.objective === 'cost' && bid.price > rules.unmetPenaltyPerHour + 1e-9)
+    return ['unmet-penalty'];
+  const bidFull = bid.parts.some(
+    (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
+  );
+  const inPackage = bid.parts.some((p) => p.bid.packageId !== null);
+  // The winner's own other bid: the provider's hours, lots and share stay as they are; only the bid's own can stop it.
+  if (winner !== undefined && bid.providerId === winner.providerId) {
+    const own: RuleName[] = [
+      ...(bidFull ? (['capacity'] as const) : []),
+      ...(inPackage ? (['package'] as const) : []),
+    ];
+    return own.length === 0 ? ['elsewhere'] : own;
+  }
   const provider = scenario.providers.find((p) => p.id === bid.providerId);
   const held = load.providerHours.get(bid.providerId) ?? 0;
   const lotsHeld = load.providerLots.get(bid.providerId) ?? new Set<string>();
   const found: RuleName[] = [];
   if (lotsHeld.has(lot.id)) found.push('one-provider-per-lot');
-  const bidFull = bid.parts.some(
-    (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
-  );
   if (provider !== undefined && (held + hours > provider.maxHours + 1e-6 || bidFull)) found.push('capacity');
   if (held + hours > rules.maxShareOfTotalHours * load.totalDemand + 1e-6) found.push('share-cap');
   if (rules.maxLotsPerProvider !== null && !lotsHeld.has(lot.id) && lotsHeld.size >= rules.maxLotsPerProvider)
     found.push('lots-cap');
-  if (bid.parts.some((p) => p.bid.packageId !== null)) found.push('package');
+  if (inPackage) found.push('package');
   const winnerLots = winner === undefined ? 0 : (load.providerLots.get(winner.providerId)?.size ?? 0);
   // Swapping a one-lot winner for a provider that already wins elsewhere loses a distinct provider.
   if (
@@ -101,5 +117,12 @@ export function stoppedBy(
     load.winners.has(bid.providerId)
   )
     found.push('min-providers');
-  return found.length === 0 ? ['elsewhere'] : found;
+  if (found.length === 0) return ['elsewhere'];
+  // The provider's own capacity, or its holding the lot's other role, stops the bid however a cap is set:
+  // relaxing the cap changes nothing, as the rule costs show, so a cap is named only where neither does.
+  return found.some((r) => stopsWhateverTheCaps.has(r)) ? found.filter((r) => !caps.has(r)) : found;
 }
+
+/** Caps on how much a provider may win, and what makes them moot. */
+const caps: ReadonlySet<RuleName> = new Set(['share-cap', 'lots-cap', 'min-providers']);
+const stopsWhateverTheCaps: ReadonlySet<RuleName> = new Set(['capacity', 'one-provider-per-lot']);

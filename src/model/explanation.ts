@@ -14,6 +14,7 @@ export type RuleName =
   | 'quality-threshold'
   | 'max-providers'
   | 'min-share'
+  | 'unmet-penalty'
   | 'elsewhere';
 
 export interface RoleExplanation {

@@ -34,6 +34,14 @@ const cappedParts = () => ({
   lotPlan: { standard: lotEntry({ structure: 'sole' }) },
 });
 
+/** One area, zone Z1, 100 h of standard demand, and three providers. */
+const oneArea = () => ({
+  areas: [area('A1')],
+  zones: { A1: 'Z1' },
+  demand: [demand('A1', 100)],
+  providers: [provider('P1'), provider('P2'), provider('P3')],
+});
+
 function capped(): Scenario {
   return makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6 } });
 }
@@ -61,6 +69,149 @@ describe('explainAward', () => {
     expect(result.lots.find((l) => l.lotId === 'standard:Z1')?.explanation?.bindingRules).toEqual([
       'share-cap',
     ]);
+  });
+});
+
+describe('explainAward on a bid its own capacity already stops', () => {
+  it('names the capacity, not a cap that relaxing changes nothing (explore20)', async () => {
+    // P1 (capacity 100) is cheapest in both zones and wins one: its capacity keeps it out of the other,
+    // so relaxing the share cap or the lots cap changes nothing, as the rule costs print. The "why"
+    // said "better bids stopped by: capacity, lots-cap, share-cap" all the same.
+    const s = makeScenario({
+      ...cappedParts(),
+      providers: [provider('P1', { maxHours: 100 }), provider('P2')],
+      award: { maxShareOfTotalHours: 0.6, maxLotsPerProvider: 1 },
+    });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    const costs = outcome.result.ruleCosts?.rules ?? [];
+    for (const rule of ['share-cap', 'lots-cap'])
+      expect(costs.find((c) => c.rule === rule)?.note).toBe(
+        'relaxing it: changes nothing: the rule does not bind',
+      );
+    const stopped = outcome.result.lots
+      .flatMap((l) => l.explanation?.roles ?? [])
+      .flatMap((r) => r.betterBidsStopped);
+    expect(stopped).toEqual([
+      { bidId: 'B1', providerId: 'P1', rules: ['capacity'], reason: 'not enough capacity left' },
+    ]);
+    const z1 = outcome.result.lots.find((l) => l.lotId === 'standard:Z1');
+    expect(z1?.explanation?.summary).toMatch(/better bids stopped by: capacity$/);
+  });
+});
+
+describe('explainAward on a bid whose provider holds the other role of the lot', () => {
+  it('names one provider per lot, not a share cap that relaxing changes nothing (explore20)', async () => {
+    // P1 is cheapest for both roles and leads: it may not also be the secondary, so relaxing the share cap
+    // changes nothing, as the rule costs print. On Hertfordshire three zones read
+    // "stopped by: one-provider-per-lot, share-cap" all the same.
+    const s = makeScenario({
+      ...oneArea(),
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20 }),
+        bid('B2', 'P2', ['A1'], { price: 25 }),
+        bid('B3', 'P3', ['A1'], { price: 30 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'lead-secondary' }) },
+      award: { maxShareOfTotalHours: 0.85 },
+    });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(outcome.result.ruleCosts?.rules.find((c) => c.rule === 'share-cap')?.note).toBe(
+      'relaxing it: changes nothing: the rule does not bind',
+    );
+    const lot = outcome.result.lots.find((l) => l.lotId === 'standard:Z1');
+    expect(lot?.explanation?.roles.flatMap((r) => r.betterBidsStopped.map((b) => b.rules))).toEqual([
+      ['one-provider-per-lot'],
+    ]);
+    expect(lot?.explanation?.summary).toMatch(/better bids stopped by: one-provider-per-lot$/);
+  });
+});
+
+describe('explainAward on a winner whose own cheaper bid is part of a package', () => {
+  it('names the package that kept the cheaper bid of the same provider out (explore20)', async () => {
+    // P1 wins Z1 with its £22 bid; its £20 bid for Z1 comes only with Z2 at £20, where P2 asks £10.
+    // Relaxing packages saves (22 - 20) × 100 h × 52 weeks; on Hertfordshire, Three Rivers' lead
+    // (P-ACORN £25.10, its package bid £24.60) read "stopped by: one-provider-per-lot", no package.
+    const s = makeScenario({
+      ...cappedParts(),
+      providers: [provider('P1'), provider('P2'), provider('P3')],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20, packageId: 'PK' }),
+        bid('B2', 'P1', ['A2'], { price: 20, packageId: 'PK' }),
+        bid('B3', 'P1', ['A1'], { price: 22 }),
+        bid('B4', 'P2', ['A2'], { price: 10 }),
+        bid('B5', 'P3', ['A1'], { price: 30 }),
+      ],
+    });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(outcome.result.ruleCosts?.rules.find((c) => c.rule === 'packages')?.annualCostChange).toBe(
+      -(22 - 20) * 100 * 52,
+    );
+    const z1 = outcome.result.lots.find((l) => l.lotId === 'standard:Z1')?.explanation;
+    expect(z1?.roles[0]?.winner?.bidId).toBe('B3');
+    expect(z1?.roles[0]?.betterBidsStopped).toEqual([
+      { bidId: 'B1', providerId: 'P1', rules: ['package'], reason: 'its package is all-or-nothing' },
+    ]);
+    expect(z1?.summary).toMatch(/better bids stopped by: package$/);
+  });
+});
+
+describe('explainAward on a MEAT award', () => {
+  it('gives the MEAT scores that decided it, not the prices alone (explore20)', async () => {
+    // P2 asks £2 more than P1 and wins on quality: the line read "sole P2 £22.00, runner-up P1 £20.00
+    // (-£10k a year). best bids won", which gives a councillor no reason the dearer bid won.
+    const s = makeScenario({
+      ...cappedParts(),
+      ...oneArea(),
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20, quality: 50 }),
+        bid('B2', 'P2', ['A1'], { price: 22, quality: 90 }),
+      ],
+      award: { objective: 'meat', qualityWeight: 0.7, priceWeight: 0.3 },
+    });
+    const result = await solved(s);
+    const summary = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1')?.summary;
+    // 0.7 × 90/100 + 0.3 × 20/22 = 0.9027; 0.7 × 50/100 + 0.3 × 20/20 = 0.65.
+    expect(summary).toBe(
+      'sole P2 £22.00 (MEAT 90.27), runner-up P1 £20.00 (MEAT 65.00, -£10k a year). best bids won',
+    );
+  });
+});
+
+describe('explainAward on a lot whose bids cost more than its unmet hours', () => {
+  it('names the unmet-hours penalty, not capacity used elsewhere by a provider that holds nothing (explore20)', async () => {
+    // P1 asks £40 an hour and holds nothing; unmet hours are counted at £30: the solver leaves them unmet.
+    // The lot read "sole: unfilled. better bids stopped by: elsewhere".
+    const s = makeScenario({
+      ...cappedParts(),
+      ...oneArea(),
+      bids: [bid('B1', 'P1', ['A1'], { price: 40 })],
+      award: { unmetPenaltyPerHour: 30 },
+    });
+    const result = await solved(s);
+    expect(result.allocations).toEqual([]);
+    const z1 = explainAward(s, lotsOf(s), result.allocations).get('standard:Z1');
+    expect(z1?.roles[0]?.betterBidsStopped.map((b) => b.rules)).toEqual([['unmet-penalty']]);
+    expect(z1?.summary).toBe('sole: unfilled. better bids stopped by: unmet-penalty');
+  });
+
+  it('names the rule, not the penalty, where a rule made the award buy dearer than the penalty (explore20)', async () => {
+    // At least 2 providers: P2 must win Z2 at £40, above the £30 penalty; P1's £35 bid lost to that rule.
+    const s = makeScenario({
+      ...cappedParts(),
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 20 }),
+        bid('B2', 'P1', ['A2'], { price: 35 }),
+        bid('B3', 'P2', ['A2'], { price: 40 }),
+      ],
+      award: { unmetPenaltyPerHour: 30, minDistinctProviders: 2 },
+    });
+    const result = await solved(s);
+    const z2 = explainAward(s, lotsOf(s), result.allocations).get('standard:Z2');
+    expect(z2?.roles[0]?.winner?.bidId).toBe('B3');
+    expect(z2?.roles[0]?.betterBidsStopped.map((b) => b.rules)).toEqual([['min-providers']]);
   });
 });
 
@@ -314,6 +465,28 @@ describe('ruleCosts', () => {
     expect(keys.slice(keys.indexOf('risk'), keys.indexOf('risk') + 2)).toEqual(['risk', 'ruleCosts']);
   });
 
+  it('says what relaxing a rule does to the MEAT score when the award is on MEAT, not "changes nothing" (explore20)', async () => {
+    // Both providers ask £20; P1 (quality 90) may take one zone of two under the 60% cap, P2 (quality 60)
+    // the other. Relaxed, P1 takes both: the same spend and a better award, which read "the rule does not bind".
+    const s = makeScenario({
+      ...cappedParts(),
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('B1', 'P1', ['A1', 'A2'], { price: 20, quality: 90 }),
+        bid('B2', 'P2', ['A1', 'A2'], { price: 20, quality: 60 }),
+      ],
+      award: { objective: 'meat', qualityWeight: 0.7, priceWeight: 0.3, maxShareOfTotalHours: 0.6 },
+    });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    const share = outcome.result.ruleCosts?.rules.find((r) => r.rule === 'share-cap');
+    // 100 of the 200 hours move from quality 60 to 90: 0.7 × 30 points × 100 / 200 = 10.5 points an hour.
+    expect(share?.annualCostChange).toBe(0);
+    expect(share?.note).toBe(
+      'relaxing it: spend unchanged; unmet hours unchanged; MEAT score rises by 10.50 points an hour (hours-weighted)',
+    );
+  });
+
   it('never counts the unmet-hours penalty as money: a rule that leaves care unbought shows more spend and fewer unmet hours when relaxed', async () => {
     // One provider only: under lead-secondary the 20% secondary place cannot be filled.
     const s = makeScenario({
@@ -464,10 +637,7 @@ describe('ruleCosts', () => {
 describe('the runner-up among equal offers', () => {
   it('is the first by bid id by code point, whatever order bids.csv gives them', async () => {
     const s = makeScenario({
-      areas: [area('A1')],
-      zones: { A1: 'Z1' },
-      demand: [demand('A1', 100)],
-      providers: [provider('P1'), provider('P2'), provider('P3')],
+      ...oneArea(),
       bids: [
         bid('b3', 'P3', ['A1'], { price: 21 }),
         bid('B2', 'P2', ['A1'], { price: 21 }),
