@@ -480,6 +480,9 @@ export const workbookRowsHidden = (more: number, shown: readonly number[]) =>
 export const qualityOutOfOne = (score: number, table: TableName) =>
   `quality_score is ${score}, and every quality score ${table.in} is 1 or less: a quality score is points from 0 to 100 (docs/scoring.md), so ${score} scores ${score} of 100 points, almost no quality; if the scores are out of 1, write them out of 100 (${Number((score * 100).toPrecision(12))} for ${score})`;
 
+export const qualityOnSmallScale = (highest: number, table: TableName) =>
+  `every quality score ${table.in} is ${highest} or less: a quality score is points from 0 to 100 (docs/scoring.md), so the best bid scores ${highest} of 100 points; if the scores are out of ${highest <= 5 ? 5 : 10}, write them out of 100 (×${highest <= 5 ? 20 : 10})`;
+
 export const percentForNumber = (what: string, number: string) =>
   `is a percentage, not a number: give ${what} as a number (${number} for ${number}%), in a cell formatted as a number`;
 

@@ -40,3 +40,21 @@ describe('quality scores typed out of 1', () => {
     expect((await problems(bidScores(['', '', '', '', '']))).errors).toEqual([]);
   });
 });
+
+describe('quality scores on a scale of 5 or 10 (review14)', () => {
+  it('are read, with one warning at the highest: a tender may score that low, but most likely the scale is not points', async () => {
+    const { scenario, errors, warnings } = await problems(bidScores(['3', '4.5', '2', '4', '']));
+    expect(errors).toEqual([]);
+    expect(scenario).not.toBeNull();
+    expect(warnings).toEqual([
+      'bids.csv:3: warning: every quality score in bids.csv is 4.5 or less: a quality score is points from 0 to 100 (docs/scoring.md), so the best bid scores 4.5 of 100 points; if the scores are out of 5, write them out of 100 (×20)',
+    ]);
+    expect((await problems(bidScores(['7', '9', '8', '', '']))).warnings[0]).toMatch(
+      /out of 10, write them out of 100 \(×10\)$/,
+    );
+  });
+
+  it('are not told when a score above 10 shows the column is in points', async () => {
+    expect((await problems(bidScores(['7', '80', '65', '', '']))).warnings).toEqual([]);
+  });
+});
