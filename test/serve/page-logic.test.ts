@@ -207,6 +207,12 @@ describe('comparison with the starting award', () => {
       change: 'no change',
       verdict: 'same',
     });
+    // At a half the figure is rounded as its change is: 1.15% and 1.1% are 1.2% and 1.1%, "+0.1 pts" (review14).
+    expect(headlineRows(totals(40, 50, 0.0115), totals(40, 50, 0.011))[5]).toMatchObject({
+      now: '1.2%',
+      start: '1.1%',
+      change: '+0.1 pts',
+    });
   });
 
   it('lists the lots whose winners change, and new lots', () => {

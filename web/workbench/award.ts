@@ -57,6 +57,8 @@ interface Figure {
    * of the two figures rounded to it, so it is what a reader gets by subtracting the figures shown.
    */
   readonly step: number;
+  /** The figure is shown coarser than its change (the cost: £0.01m, its change to £1k): shown as it is, not at `step`. */
+  readonly coarser?: true;
   readonly show: (v: number) => string;
   readonly showChange: (d: number) => string;
   /** +1 when a rise is good, -1 when a rise is bad, 0 when neither. */
@@ -72,6 +74,7 @@ const figures: readonly Figure[] = [
     key: 'allInAnnualCost',
     label: 'All-in annual cost',
     step: 1000,
+    coarser: true,
     show: money,
     showChange: (d) =>
       sign(d, `£${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`),
@@ -123,15 +126,18 @@ export function headlineRows(now: AwardResult, start: AwardResult | null): Figur
   return figures.map((f) => {
     const a = now.totals?.[f.key];
     const b = start?.totals?.[f.key];
+    // Each figure is shown as rounded to its step, so the change is the difference of the figures shown,
+    // even at a half, where formatting alone rounds otherwise (review14: 1.1% → 1.1% read "+0.1 pts").
+    const shown = (v: number) => f.show(f.coarser === true ? v : Math.round(v / f.step) * f.step);
     if (a === undefined)
       return {
         label: f.label,
         now: '—',
-        start: b === undefined ? '—' : f.show(b),
+        start: b === undefined ? '—' : shown(b),
         change: '—',
         verdict: 'same',
       };
-    if (b === undefined) return { label: f.label, now: f.show(a), start: '—', change: '—', verdict: 'same' };
+    if (b === undefined) return { label: f.label, now: shown(a), start: '—', change: '—', verdict: 'same' };
     // Until 2026-12-02 the change was of the unrounded figures: risk 45 → 50 "+4.9", viability 58 → 58 "+0.7 (better)".
     const steps = Math.round(a / f.step) - Math.round(b / f.step);
     const d = steps * f.step;
@@ -139,8 +145,8 @@ export function headlineRows(now: AwardResult, start: AwardResult | null): Figur
     const verdict = same || f.good === 0 ? 'same' : Math.sign(d) === f.good ? 'better' : 'worse';
     return {
       label: f.label,
-      now: f.show(a),
-      start: f.show(b),
+      now: shown(a),
+      start: shown(b),
       change: same ? 'no change' : f.showChange(d),
       verdict,
     };
