@@ -8,7 +8,7 @@
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import type { StandIn } from './handback-cover.js';
-import { memberCovers } from './member-cover.js';
+import { lotCover } from './member-cover.js';
 import { demandWhere } from '../model/demand-table.js';
 
 /** What a framework lot's cover is worked out from. */
@@ -56,9 +56,9 @@ export function areaStandIns(facts: AwardFacts, lot: Lot, where: AreaCover): Sta
   const places = where.allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const held = places.filter((a) => a.hoursPerWeek > 0);
   if (held.length === 0 || held.some((a) => a.areaHours === undefined)) return null;
-  const bids = new Map(where.scenario.bids.map((b) => [b.id, b]));
+  const covers = lotCover(where.scenario, lot, where.allocations);
   return holdersOf(facts, lot.id).map(([p, h]) => ({
     spare: spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)),
-    covers: (areaId: string) => places.some((m) => m.providerId === p && memberCovers(m, lot, bids, areaId)),
+    covers: (areaId: string) => covers(p, areaId),
   }));
 }

@@ -1,18 +1,29 @@
 /** Which areas of a lot a framework member can serve: those every one of its bids there covers. */
-import type { Allocation, Bid, Lot } from '../model/types.js';
+import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 
 const covers = (bid: Bid, areaId: string): boolean => bid.areaIds.includes(areaId);
 
 /** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
-export const memberCovers = (
-  m: Allocation,
-  lot: Lot,
-  bids: ReadonlyMap<string, Bid>,
-  areaId: string,
-): boolean =>
+const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string): boolean =>
   (m.parts?.map((p) => p.bidId) ?? [m.bidId])
     .map((id) => bids.get(id))
     .every(
       (b) =>
         b !== undefined && (!(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
     );
+
+/**
+ * Whether provider `providerId` can serve area `areaId` of `lot` through one of its places
+ * there (back-ups aside): the one test of a framework member's reach, made once per lot for
+ * supply, N-1, surge, growth and cherry-picking alike.
+ */
+export function lotCover(
+  scenario: Pick<Scenario, 'bids'>,
+  lot: Lot,
+  allocations: readonly Allocation[],
+): (providerId: string, areaId: string) => boolean {
+  const places = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
+  const bids = new Map(scenario.bids.map((b) => [b.id, b]));
+  return (providerId, areaId) =>
+    places.some((m) => m.providerId === providerId && memberCovers(m, lot, bids, areaId));
+}

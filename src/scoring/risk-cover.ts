@@ -5,7 +5,7 @@
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { coverableHours, type StandIn } from './handback-cover.js';
-import { memberCovers } from './member-cover.js';
+import { lotCover } from './member-cover.js';
 import { areaStandIns, riseByArea, surgeByArea, type AreaCover } from './framework-reach.js';
 import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
@@ -79,7 +79,8 @@ export function frameworkSupply(
   const places = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const winners = places.filter((a) => a.hoursPerWeek > 0);
   if (winners.length === 0 || winners.some((a) => a.areaHours === undefined)) return null;
-  const bids = new Map(scenario.bids.map((b) => [b.id, b]));
+  const covers = lotCover(scenario, lot, allocations);
+  const members = [...new Set(places.map((m) => m.providerId))];
   let total = 0;
   let concentration = 0;
   let value = 0;
@@ -87,12 +88,7 @@ export function frameworkSupply(
     const t = [...held.values()].reduce((x, h) => x + h, 0);
     if (t <= 0) continue;
     const c = [...held.values()].reduce((x, h) => x + (h / t) ** 2, 0);
-    const cover = new Set(
-      places
-        .filter((m) => !held.has(m.providerId) && spareOf(facts, m.providerId) > 0)
-        .filter((m) => memberCovers(m, lot, bids, areaId))
-        .map((m) => m.providerId),
-    ).size;
+    const cover = members.filter((p) => !held.has(p) && spareOf(facts, p) > 0 && covers(p, areaId)).length;
     total += t;
     concentration += t * c;
     value += t * c * (1 - backupRelief) ** Math.min(2, cover);
@@ -179,14 +175,11 @@ function standIns(
   allocations: readonly Allocation[],
   providerIds: readonly string[],
 ): StandIn[] {
-  const bids = new Map(scenario.bids.map((b) => [b.id, b]));
-  return providerIds.map((p) => {
-    const places = allocations.filter((a) => a.lotId === lot.id && a.providerId === p && a.role !== 'backup');
-    return {
-      spare: spareOf(facts, p),
-      covers: (areaId: string) => places.some((m) => memberCovers(m, lot, bids, areaId)),
-    };
-  });
+  const covers = lotCover(scenario, lot, allocations);
+  return providerIds.map((p) => ({
+    spare: spareOf(facts, p),
+    covers: (areaId: string) => covers(p, areaId),
+  }));
 }
 
 /** The winners' spare capacity for a lot: each provider's spare shared across its lots in proportion to its hours there. */
@@ -269,15 +262,20 @@ export function cherryPickingRisk(
   allocations: readonly Allocation[],
 ): ScoreComponent {
   const rural = new Set(scenario.areas.filter((a) => a.rurality === 'rural').map((a) => a.id));
-  const bids = new Map(scenario.bids.map((b) => [b.id, b]));
-  const members = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup' && a.hoursPerWeek > 0);
+  const covers = lotCover(scenario, lot, allocations);
+  const members = [
+    ...new Set(
+      allocations
+        .filter((a) => a.lotId === lot.id && a.role !== 'backup' && a.hoursPerWeek > 0)
+        .map((a) => a.providerId),
+    ),
+  ];
   let ruralDemand = 0;
   let exposed = 0;
   const thin: string[] = [];
   for (const [areaId, hours] of [...lot.demandByArea].sort(byKey)) {
     if (!rural.has(areaId)) continue;
-    const cover = new Set(members.filter((m) => memberCovers(m, lot, bids, areaId)).map((m) => m.providerId))
-      .size;
+    const cover = members.filter((p) => covers(p, areaId)).length;
     ruralDemand += hours;
     if (cover < 2) {
       exposed += hours * (cover === 0 ? 1 : 0.5);
