@@ -12,7 +12,7 @@
  * the system's ENOTDIR).
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'jsonc-parser';
 import { readSettings, withZonings } from '../io/add-zonings.js';
@@ -147,23 +147,26 @@ function notOurs(target: SaveTarget, name: string, listed: string | undefined, n
 const changedSince = (name: string, fileName: string) =>
   `"${name}": ${fileName} was changed after the workbench saved it, and saving over it would lose those changes: choose another name`;
 
-/** Adds `zonings.<name>` to scenario.json; if that fails, the CSV goes again unless the zoning was `named` before. */
+/** Adds `zonings.<name>` to scenario.json. */
 async function addToSettings(
   target: Extract<SaveTarget, { kind: 'folder' }>,
   name: string,
   fileName: string,
-  named: boolean,
 ): Promise<void> {
-  try {
-    await writeAtomically(
-      target.jsonFile,
-      withZonings(target.jsonText, [{ name, file: fileName }]),
-      target.encoding,
-    );
-  } catch (e) {
-    if (!named) await unlink(path.join(target.folder, fileName)).catch(() => undefined);
-    throw e;
-  }
+  await writeAtomically(
+    target.jsonFile,
+    withZonings(target.jsonText, [{ name, file: fileName }]),
+    target.encoding,
+  );
+}
+
+/**
+ * Puts the zoning's file back as it was before a save that failed: the text it had (a zoning
+ * the workbench saved before, replaced), or no file. Until 2026-12-02 it was removed, so a
+ * replaced zoning that scenario.json did not name was lost with the failed save (review14).
+ */
+async function restoreCsv(file: string, previous: string | null): Promise<void> {
+  await (previous === null ? unlink(file) : writeAtomically(file, previous)).catch(() => undefined);
 }
 
 /** Puts the record back as it was (removes it if there was none); a failure here leaves only a zoning unreplaceable. */
@@ -183,12 +186,16 @@ async function write(target: SaveTarget, record: SaveRecord, save: NewSave): Pro
     path.join(target.folder, saveRecordFile),
     recordWith(record, { name, fileName, csv }, savedFor(target)),
   );
+  const file = path.join(target.folder, fileName);
+  const previous = await readFile(file, 'utf8').catch(() => null);
   let csvWritten = false;
   try {
-    await writeAtomically(path.join(target.folder, fileName), csv);
+    await writeAtomically(file, csv);
     csvWritten = true;
-    if (target.kind === 'folder') await addToSettings(target, name, fileName, named);
+    if (target.kind === 'folder') await addToSettings(target, name, fileName);
   } catch (e) {
+    // Named before, scenario.json already points at the new file, which the record matches: the save stands.
+    if (csvWritten && !named) await restoreCsv(file, previous);
     if (!csvWritten || !named) await restoreRecord(target.folder, record);
     throw e;
   }

@@ -160,6 +160,23 @@ describe('saveZoning', () => {
     expect(await saveZoning(path.join(dir, 'a.xlsx'), tiny, request())).toMatchObject({ replaceable: true });
   });
 
+  test('a failed save that was replacing a saved zoning scenario.json does not name puts its file back as it was (review14)', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'saved' });
+    const before = await readFile(path.join(dir, 'zones-mine.csv'), 'utf8');
+    // The entry taken out of scenario.json by hand, and the file made one scenario.json cannot take an entry in.
+    await writeFile(path.join(dir, 'scenario.json'), '{ "zonings": [] }');
+    const one = Object.fromEntries([...tiny.areas].map((a) => [a.id, 'Z-ONE']));
+    await expect(saveZoning(dir, tiny, { ...request(), zones: one, overwrite: true })).rejects.toThrow(
+      /array/,
+    );
+    expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toBe(before);
+    // …and still the workbench's to replace, once scenario.json can take it.
+    await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ replaceable: true });
+  });
+
   test('a record that cannot be read protects every zoning', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
