@@ -320,7 +320,7 @@ describe('runScenario', () => {
     const outcome = await run(none);
     const warnings = outcome.kind === 'ok' || outcome.kind === 'infeasible' ? outcome.result.warnings : [];
     expect(warnings).toContain(
-      'award.minDistinctProviders is 2, but no provider has an eligible bid for any lot: no award can buy any care, whatever this setting; the warnings on the bids say why each cannot win',
+      'award.minDistinctProviders is 2, but no provider has an eligible bid for any lot: no award can buy any care, whatever this setting; the warnings on the lots and bids say why none is eligible',
     );
     expect(warnings.join('\n')).not.toMatch(/lower it to 0/);
   });

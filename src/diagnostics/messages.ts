@@ -201,7 +201,7 @@ export const bidCareHasNoDemand = (bidId: string, careType: string, period: stri
 /** With no eligible bid at all, lowering the setting buys no care: the bids are what to look at (review14). */
 export const tooFewBiddersFor = (wanted: number, bidders: number) =>
   bidders === 0
-    ? `award.minDistinctProviders is ${wanted}, but no provider has an eligible bid for any lot: no award can buy any care, whatever this setting; the warnings on the bids say why each cannot win`
+    ? `award.minDistinctProviders is ${wanted}, but no provider has an eligible bid for any lot: no award can buy any care, whatever this setting; the warnings on the lots and bids say why none is eligible`
     : `award.minDistinctProviders is ${wanted}, but only ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} an eligible bid for any lot: no award can meet it; lower it to ${bidders}, or see which bids were rejected`;
 
 /** A framework setting with more places than providers may take in any of its care type's lots. */
@@ -481,7 +481,7 @@ export const qualityOutOfOne = (score: number, table: TableName) =>
   `quality_score is ${score}, and every quality score ${table.in} is 1 or less: a quality score is points from 0 to 100 (docs/scoring.md), so ${score} scores ${score} of 100 points, almost no quality; if the scores are out of 1, write them out of 100 (${Number((score * 100).toPrecision(12))} for ${score})`;
 
 export const qualityOnSmallScale = (highest: number, table: TableName) =>
-  `every quality score ${table.in} is ${highest} or less: a quality score is points from 0 to 100 (docs/scoring.md), so the best bid scores ${highest} of 100 points; if the scores are out of ${highest <= 5 ? 5 : 10}, write them out of 100 (×${highest <= 5 ? 20 : 10})`;
+  `every quality score ${table.in} is ${highest} or less: a quality score is points from 0 to 100 (docs/scoring.md), so the highest scores ${highest} of 100 points; if the scores are out of ${highest <= 5 ? 5 : 10}, write them out of 100 (×${highest <= 5 ? 20 : 10})`;
 
 export const percentForNumber = (what: string, number: string) =>
   `is a percentage, not a number: give ${what} as a number (${number} for ${number}%), in a cell formatted as a number`;

@@ -65,7 +65,7 @@ const knobs: Readonly<Record<Rule, Knob>> = {
       const bidders = biddingProviders(s, lots).size;
       // No rule change buys care that no bid may give: "lower it to 0" would read as a way out.
       if (bidders === 0)
-        return `at least ${counted(s.award.minDistinctProviders, 'distinct provider')}: no provider can win, because no bid may win any lot (zonal validate says why of each); lowering award.minDistinctProviders to 0 allows only an award that buys no care: the tender needs bids that may win`;
+        return `at least ${counted(s.award.minDistinctProviders, 'distinct provider')}: no provider can win, because no bid may win any lot (the warnings of zonal validate say why); lowering award.minDistinctProviders to 0 allows only an award that buys no care: the tender needs bids that may win`;
       const why =
         k === bidders
           ? `only ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} a bid that may win a lot`

@@ -9,6 +9,7 @@
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Lined } from './lined.js';
+import { rangeOf } from './extent.js';
 
 /** Tells a table's quality_score column (`null`: not given for that row) typed out of 1. */
 export function checkQualityScale(
@@ -17,7 +18,8 @@ export function checkQualityScale(
   issues: IssueList,
 ): void {
   const scored = rows.filter((r) => r.row.quality_score !== null);
-  const highest = Math.max(...scored.map((r) => r.row.quality_score ?? 0));
+  // Not Math.max(...): a table of 130,000 rows overflows the stack as arguments (review14b).
+  const highest = rangeOf(scored.map((r) => r.row.quality_score ?? 0)).max;
   if (highest > 1 && highest <= smallScale) {
     // Out of 5 or 10 (a scoring sheet's scale): may be meant, so a warning, at the highest.
     const top = scored.find((r) => r.row.quality_score === highest);

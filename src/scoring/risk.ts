@@ -14,6 +14,7 @@
  * the hours bought in each lot (concentration at county level), then the
  * same blend with the county's unmet share.
  */
+import { rangeOf } from '../model/extent.js';
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, CurrentRow, Lot, Scenario } from '../model/types.js';
 import { structureRisks } from '../structures/index.js';
@@ -80,7 +81,8 @@ function ownFloorsText(
 ): string {
   const own = winners.map((a) => floorOf(a)?.perHour ?? floor.perHour);
   if (own.every((f) => fmtMoney(f) === fmtMoney(floor.perHour))) return '';
-  const [low, high] = [Math.min(...own), Math.max(...own)].map(fmtMoney);
+  const { min, max } = rangeOf(own);
+  const [low, high] = [min, max].map(fmtMoney);
   return `; each member is held against the floor of the areas it serves (${low === high ? low : `${low}-${high}`}/h)`;
 }
 

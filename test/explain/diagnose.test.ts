@@ -49,7 +49,7 @@ describe('diagnoseInfeasible', () => {
     const d = await diagnoseInfeasible(cheap, lotsOf(cheap), highsBackend);
     expect(d.relaxations.map((set) => set.map((m) => m.text))).toEqual([
       [
-        'at least 2 distinct providers: no provider can win, because no bid may win any lot (zonal validate says why of each); lowering award.minDistinctProviders to 0 allows only an award that buys no care: the tender needs bids that may win',
+        'at least 2 distinct providers: no provider can win, because no bid may win any lot (the warnings of zonal validate say why); lowering award.minDistinctProviders to 0 allows only an award that buys no care: the tender needs bids that may win',
       ],
     ]);
   });

@@ -5,6 +5,8 @@
  * error at the first such cell, saying the scale and how to write the scores.
  */
 import { describe, expect, it } from 'vitest';
+import { IssueList } from '../../src/diagnostics/issues.js';
+import { checkQualityScale } from '../../src/model/quality-scale.js';
 import { problems } from '../helpers/read-folder.js';
 import type { ScenarioFiles } from '../helpers/scenario-folder.js';
 
@@ -47,7 +49,7 @@ describe('quality scores on a scale of 5 or 10 (review14)', () => {
     expect(errors).toEqual([]);
     expect(scenario).not.toBeNull();
     expect(warnings).toEqual([
-      'bids.csv:3: warning: every quality score in bids.csv is 4.5 or less: a quality score is points from 0 to 100 (docs/scoring.md), so the best bid scores 4.5 of 100 points; if the scores are out of 5, write them out of 100 (×20)',
+      'bids.csv:3: warning: every quality score in bids.csv is 4.5 or less: a quality score is points from 0 to 100 (docs/scoring.md), so the highest scores 4.5 of 100 points; if the scores are out of 5, write them out of 100 (×20)',
     ]);
     expect((await problems(bidScores(['7', '9', '8', '', '']))).warnings[0]).toMatch(
       /out of 10, write them out of 100 \(×10\)$/,
@@ -56,5 +58,15 @@ describe('quality scores on a scale of 5 or 10 (review14)', () => {
 
   it('are not told when a score above 10 shows the column is in points', async () => {
     expect((await problems(bidScores(['7', '80', '65', '', '']))).warnings).toEqual([]);
+  });
+});
+
+describe('a large table', () => {
+  it('of a million scores is checked without overflowing the stack (review14b: validate crashed)', () => {
+    const rows = Array.from({ length: 1_000_000 }, (_, i) => ({ line: i + 2, row: { quality_score: 70 } }));
+    const issues = new IssueList();
+    expect(() => checkQualityScale('providers.csv', rows, issues)).not.toThrow();
+    expect(issues.errors).toEqual([]);
+    expect(issues.warnings).toEqual([]);
   });
 });
