@@ -181,7 +181,7 @@ async function restoreRecord(folder: string, record: SaveRecord): Promise<void> 
  * back whenever the CSV is not left written.
  */
 async function write(target: SaveTarget, record: SaveRecord, save: NewSave): Promise<void> {
-  const { name, fileName, csv, named } = save;
+  const { name, fileName, csv, listed } = save;
   await writeAtomically(
     path.join(target.folder, saveRecordFile),
     recordWith(record, { name, fileName, csv }, savedFor(target)),
@@ -194,9 +194,11 @@ async function write(target: SaveTarget, record: SaveRecord, save: NewSave): Pro
     csvWritten = true;
     if (target.kind === 'folder') await addToSettings(target, name, fileName);
   } catch (e) {
-    // Named before, scenario.json already points at the new file, which the record matches: the save stands.
-    if (csvWritten && !named) await restoreCsv(file, previous);
-    if (!csvWritten || !named) await restoreRecord(target.folder, record);
+    // scenario.json names the zoning's file already, and the record matches the new text: the save stands.
+    // Otherwise the file and the record go back as they were (the workbench's own scenario may name the
+    // zoning since its last save while scenario.json no longer does: review14b).
+    if (csvWritten && !listed) await restoreCsv(file, previous);
+    if (!csvWritten || !listed) await restoreRecord(target.folder, record);
     throw e;
   }
 }
@@ -205,13 +207,13 @@ interface NewSave {
   readonly name: string;
   readonly fileName: string;
   readonly csv: string;
-  /** The scenario already has a zoning of this name (in scenario.json, the workbook, or saved before). */
-  readonly named: boolean;
+  /** scenario.json names this zoning's file already: a failure to add it again leaves the save standing. */
+  readonly listed: boolean;
 }
 
 /**
  * Whether `name` may be saved: an `exists` outcome when it may not (or only with
- * `overwrite`), else whether it is `named` already. Only a file the workbench wrote, and
+ * `overwrite`), else whether scenario.json `listed` it already. Only a file the workbench wrote, and
  * that scenario.json (if it names it) names as its own, is ever replaced.
  */
 async function mayWrite(
@@ -219,7 +221,7 @@ async function mayWrite(
   scenario: Scenario,
   record: SaveRecord,
   request: SaveRequest,
-): Promise<Extract<SaveOutcome, { kind: 'exists' }> | { readonly kind: 'free'; readonly named: boolean }> {
+): Promise<Extract<SaveOutcome, { kind: 'exists' }> | { readonly kind: 'free'; readonly listed: boolean }> {
   const { name } = request;
   const fileName = `zones-${name}.csv`;
   // Windows and macOS match file names whatever their capitals: zones-Two.csv would be another zoning's zones-two.csv.
@@ -234,7 +236,7 @@ async function mayWrite(
     };
   const listed = settingsZonings(target).get(name);
   const named = scenario.zonings.has(name) || listed !== undefined;
-  if (!named && !(await exists(path.join(target.folder, fileName)))) return { kind: 'free', named };
+  if (!named && !(await exists(path.join(target.folder, fileName)))) return { kind: 'free', listed: false };
   const sharing = sharingFile(target, name, fileName);
   if (sharing !== undefined)
     return {
@@ -250,7 +252,7 @@ async function mayWrite(
       replaceable: false,
       error: wrote === 'changed' ? changedSince(name, fileName) : notOurs(target, name, listed, named),
     };
-  if (request.overwrite) return { kind: 'free', named };
+  if (request.overwrite) return { kind: 'free', listed: listed !== undefined };
   const where =
     target.kind === 'workbook'
       ? { named: 'in the workbook', file: `${fileName} beside it` }
@@ -283,7 +285,7 @@ export async function saveZoning(
   const others = [...scenario.zonings].filter(([n]) => n !== name).map(([, z]) => z);
   const { zoning, renamed } = distinctZoneIds(given, others, name, new Set(scenario.areas.map((a) => a.id)));
   const fileName = `zones-${name}.csv`;
-  await write(target, record, { name, fileName, csv: zoningCsv(scenario, zoning), named: allowed.named });
+  await write(target, record, { name, fileName, csv: zoningCsv(scenario, zoning), listed: allowed.listed });
   const addedTo = target.kind === 'folder' ? 'scenario.json' : 'beside the workbook';
   return { kind: 'saved', name, file: fileName, zoning, renamed, addedTo };
 }

@@ -172,6 +172,15 @@ describe('saveZoning', () => {
       /array/,
     );
     expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toBe(before);
+    // The same when the scenario the workbench holds names the zoning since its first save, as zonal serve's does (review14b).
+    const held: Scenario = {
+      ...tiny,
+      zonings: new Map([...tiny.zonings, ['mine', new Map<string, string>()]]),
+    };
+    await expect(saveZoning(dir, held, { ...request(), zones: one, overwrite: true })).rejects.toThrow(
+      /array/,
+    );
+    expect(await readFile(path.join(dir, 'zones-mine.csv'), 'utf8')).toBe(before);
     // …and still the workbench's to replace, once scenario.json can take it.
     await writeFile(path.join(dir, 'scenario.json'), '{\n  "zonings": {}\n}\n');
     expect(await saveZoning(dir, tiny, request())).toMatchObject({ replaceable: true });
