@@ -82,13 +82,22 @@ export function stoppedBy(
 ): RuleName[] {
   const rules = scenario.award;
   if (!bid.parts.every((p) => isEligible(p.bid, lot, role, rules))) return ['quality-threshold'];
-  // On cost the award leaves an hour unmet rather than buy it dearer than the penalty, whatever else holds;
-  // where it bought the role all the same (a rule made it), that rule, not the penalty, kept the bid out.
-  if (winner === undefined && rules.objective === 'cost' && bid.price > rules.unmetPenaltyPerHour + 1e-9)
-    return ['unmet-penalty'];
   const bidFull = bid.parts.some(
     (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
   );
+  const provider = scenario.providers.find((p) => p.id === bid.providerId);
+  const held = load.providerHours.get(bid.providerId) ?? 0;
+  const full = bidFull || (provider !== undefined && held + hours > provider.maxHours + 1e-6);
+  // On cost the award leaves an hour unmet rather than buy it dearer than the penalty. Where the role was
+  // bought all the same, a rule made it; where the bid's or its provider's hours are spent, they stop it
+  // whatever the penalty (review14b), and are named below.
+  if (
+    winner === undefined &&
+    !full &&
+    rules.objective === 'cost' &&
+    bid.price > rules.unmetPenaltyPerHour + 1e-9
+  )
+    return ['unmet-penalty'];
   const inPackage = bid.parts.some((p) => p.bid.packageId !== null);
   // The winner's own other bid: the provider's hours, lots and share stay as they are; only the bid's own can stop it.
   if (winner !== undefined && bid.providerId === winner.providerId) {
@@ -98,12 +107,10 @@ export function stoppedBy(
     ];
     return own.length === 0 ? ['elsewhere'] : own;
   }
-  const provider = scenario.providers.find((p) => p.id === bid.providerId);
-  const held = load.providerHours.get(bid.providerId) ?? 0;
   const lotsHeld = load.providerLots.get(bid.providerId) ?? new Set<string>();
   const found: RuleName[] = [];
   if (lotsHeld.has(lot.id)) found.push('one-provider-per-lot');
-  if (provider !== undefined && (held + hours > provider.maxHours + 1e-6 || bidFull)) found.push('capacity');
+  if (full) found.push('capacity');
   if (held + hours > rules.maxShareOfTotalHours * load.totalDemand + 1e-6) found.push('share-cap');
   if (rules.maxLotsPerProvider !== null && !lotsHeld.has(lot.id) && lotsHeld.size >= rules.maxLotsPerProvider)
     found.push('lots-cap');

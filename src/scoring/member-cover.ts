@@ -14,8 +14,8 @@ const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, a
 
 /**
  * Whether provider `providerId` can serve area `areaId` of `lot` through one of its places
- * there (back-ups aside): the one test of a framework member's reach, made once per lot for
- * supply, N-1, surge, growth and cherry-picking alike.
+ * there (back-ups aside): the one test of a framework member's reach, which supply, N-1,
+ * surge, growth and cherry-picking each make for the lot they score.
  */
 export function lotCover(
   scenario: Pick<Scenario, 'bids'>,

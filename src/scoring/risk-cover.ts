@@ -245,7 +245,11 @@ export function growthRisk(facts: AwardFacts, lot: Lot, where?: AreaCover): Scor
         );
   const short = clamp01(1 - (reach ?? cover) / needed);
   // The reason quotes what the value is measured against (review14: "rises by 100" beside 900 reachable and 10% short).
-  const areasRise = needed > extra ? ` (${fmtHours(needed)} in the areas that grow)` : '';
+  // Only where it reads differently: rounding alone makes the areas' sum a hair above the net rise (review14b).
+  const areasRise =
+    needed > extra && fmtHours(needed) !== fmtHours(extra)
+      ? ` (${fmtHours(needed)} in the areas that grow)`
+      : '';
   return component(
     short,
     `demand rises by ${fmtHours(extra)} to ${fmtHours(peak.hours)} in ${peak.period}${areasRise}; winners' spare for this lot ${fmtHours(cover)}${reachText(reach)}: ${fmtPercent(short)} not covered`,

@@ -197,6 +197,20 @@ describe('explainAward on a lot whose bids cost more than its unmet hours', () =
     expect(z1?.summary).toBe('sole: unfilled. better bids stopped by: unmet-penalty');
   });
 
+  it("names capacity, not the penalty, where the provider's hours would not take the role whatever the penalty (review14b)", async () => {
+    // P1 asks £40 for Z2, above the £30 penalty, but Z2's 100 hours are more than its 60: no penalty would buy Z2 from it.
+    const s = makeScenario({
+      ...cappedParts(),
+      providers: [provider('P1', { maxHours: 60 })],
+      bids: [bid('B1', 'P1', ['A1'], { price: 20 }), bid('B2', 'P1', ['A2'], { price: 40 })],
+      award: { unmetPenaltyPerHour: 30, minDistinctProviders: 0 },
+    });
+    const result = await solved(s);
+    const z2 = explainAward(s, lotsOf(s), result.allocations).get('standard:Z2');
+    expect(z2?.roles[0]?.winner).toBeNull();
+    expect(z2?.roles[0]?.betterBidsStopped.map((b) => b.rules)).toEqual([['capacity']]);
+  });
+
   it('names the rule, not the penalty, where a rule made the award buy dearer than the penalty (explore20)', async () => {
     // At least 2 providers: P2 must win Z2 at £40, above the £30 penalty; P1's £35 bid lost to that rule.
     const s = makeScenario({

@@ -210,6 +210,22 @@ describe('N-1 stress and surge cover', () => {
       "demand rises by 100 h/week to 1,700 h/week in 2028 (1,000 h/week in the areas that grow); winners' spare for this lot 900 h/week, of which 900 h/week in the areas that need it: 10% not covered",
     );
   });
+  it('growth in a framework does not repeat a rise that every area shares, for rounding alone (review14b)', async () => {
+    // 2028: A1 +0.1 h, A2 +0.2 h: the areas' own rises add up to the net rise but for floating-point dust.
+    const s = twoAreaZones(['P1', 'P2'], [bid('B1', 'P1', ['A1']), bid('B2', 'P2', ['A2'])], {
+      demand: [
+        demand('A1', 600),
+        demand('A2', 400),
+        demand('A1', 600.1, { period: '2028' }),
+        demand('A2', 400.2, { period: '2028' }),
+      ],
+      providers: [provider('P1', { maxHours: 2000 }), provider('P2', { maxHours: 2000 })],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    });
+    const reason = (await solved(s)).lots[0]?.riskDetail?.['growth']?.reason;
+    expect(reason).toMatch(/^demand rises by /);
+    expect(reason).not.toMatch(/in the areas that grow/);
+  });
   it("a framework's price reason says its members are held against their own areas' floors, as its value counts them (review14)", async () => {
     const read = await readScenario('scenarios/tiny');
     if (read.scenario === null) throw new Error('scenarios/tiny did not read');
