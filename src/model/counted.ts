@@ -7,6 +7,10 @@
 /** The noun as `n` wants it: singular for exactly 1, else `plural` (the noun and s unless told). */
 export const nounFor = (n: number, noun: string, plural = `${noun}s`): string => (n === 1 ? noun : plural);
 
-/** `n` and its noun: `counted(1, 'provider')` is "1 provider"; `shown` is how `n` is written (grouped, say). */
-export const counted = (n: number, noun: string, plural = `${noun}s`, shown = String(n)): string =>
-  `${shown} ${nounFor(n, noun, plural)}`;
+/** `n` and its noun: `counted(1, 'provider')` is "1 provider", `counted(200003, 'provider')` "200,003 providers"; `shown` is how `n` is written. */
+export const counted = (
+  n: number,
+  noun: string,
+  plural = `${noun}s`,
+  shown = n.toLocaleString('en-GB'),
+): string => `${shown} ${nounFor(n, noun, plural)}`;

@@ -22,6 +22,11 @@ describe('counted', () => {
     expect(counted(1.5, 'hour')).toBe('1.5 hours');
   });
 
+  it('groups the thousands, as the hours beside it are: "200,003 providers", not "200003 providers"', () => {
+    expect(counted(200003, 'provider')).toBe('200,003 providers');
+    expect(counted(1357281, 'demand row')).toBe('1,357,281 demand rows');
+  });
+
   it('takes a plural that is not the noun and s', () => {
     expect(counted(1, 'secondary', 'secondaries')).toBe('1 secondary');
     expect(counted(3, 'secondary', 'secondaries')).toBe('3 secondaries');
