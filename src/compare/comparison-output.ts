@@ -141,10 +141,9 @@ function beatenBy(key: string, c: Comparison): string {
  * should see that before setting it aside (until 2026-12-02 the line did not say so).
  */
 function weakerWinners(by: AwardMetrics, row: AwardMetrics): string {
-  const [theirs, ours] = [by.viabilityWorst, row.viabilityWorst].map((x) => Math.round(x));
-  return theirs !== undefined && ours !== undefined && theirs < ours
-    ? `, but its least viable winner scores ${theirs}/100 against ${ours}/100`
-    : '';
+  const theirs = Math.round(by.viabilityWorst);
+  const ours = Math.round(row.viabilityWorst);
+  return theirs < ours ? `, but its least viable winner scores ${theirs}/100 against ${ours}/100` : '';
 }
 
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
