@@ -614,6 +614,14 @@ export const diagnosisOutOfTime = (seconds: number, settings: readonly string[])
 
 // The workbench's saves of a zoning into the scenario folder (serve/save-zoning.ts).
 
+/** scenario.json, edited since the workbench started, is not an object of settings (`kind`: what it is). */
+export const settingsNotObject = (line: number, kind: string) =>
+  `scenario.json:${line}: must be the settings as an object ({…}), not ${kind}: correct it, then save again`;
+
+/** scenario.json's zonings, edited since the workbench started, are not names with files, so no entry can be added. */
+export const zoningsNotObject = (line: number, kind: string) =>
+  `scenario.json:${line}: zonings must name each zoning's file ({ "districts": "zones-districts.csv" }), not be ${kind}: correct it, then save again`;
+
 /** A zoning's name, which becomes its file's. */
 export const zoningNameNotId = (name: string) =>
   `name "${name}" is not an id: use 1 to 64 letters, digits, _ . and - (it becomes zones-<name>.csv)`;

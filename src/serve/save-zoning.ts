@@ -24,7 +24,7 @@ import {
   zoningIsScenarios,
   zoningNameNotId,
 } from '../diagnostics/messages.js';
-import { readSettings, withZonings } from '../io/add-zonings.js';
+import { readSettings, withZonings, zoningsEntryProblem } from '../io/add-zonings.js';
 import { isWorkbookPath } from '../io/workbook-path.js';
 import { idPattern } from '../model/row-schemas.js';
 import type { Scenario, Zoning } from '../model/types.js';
@@ -56,7 +56,9 @@ export type SaveOutcome =
       /** True when saving again with `overwrite` replaces it (the page offers to): only for a zoning the workbench saved, unchanged since. */
       readonly replaceable: boolean;
     }
-  | { readonly kind: 'bad-request'; readonly error: string };
+  | { readonly kind: 'bad-request'; readonly error: string }
+  /** scenario.json, edited since the workbench started, cannot take the zoning's entry: nothing is written. */
+  | { readonly kind: 'settings-problem'; readonly error: string };
 
 export interface SaveRequest {
   readonly name: string;
@@ -275,6 +277,8 @@ export async function saveZoning(
   const given = zoningFrom(scenario, request.zones);
   if (typeof given === 'string') return { kind: 'bad-request', error: given };
   const target = await targetOf(dir);
+  const problem = target.kind === 'folder' ? zoningsEntryProblem(target.jsonText) : null;
+  if (problem !== null) return { kind: 'settings-problem', error: problem };
   const record = await readSaveRecord(target.folder);
   const allowed = await mayWrite(target, scenario, record, request);
   if (allowed.kind === 'exists') return allowed;
