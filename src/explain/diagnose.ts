@@ -25,7 +25,7 @@ import { eligibleBids } from '../lots/eligibility.js';
 import type { Lot, Scenario } from '../model/types.js';
 import { buildProgram } from '../solve/build-program.js';
 import type { SolverBackend } from '../solve/program.js';
-import { relaxations } from './rule-costs.js';
+import { relaxations } from './relaxations.js';
 import { budgetMove, budgetSteps, withoutBudget } from '../contract/budget.js';
 import { movedCapMove, movedCapSteps, withMovedCap, withoutMovedCap } from '../contract/transition-cap.js';
 import type { Diagnosis, RuleMove } from './types.js';
