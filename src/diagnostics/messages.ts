@@ -612,6 +612,99 @@ export const solverFoundNoPlan = (status: number, timeLimit: number | null) =>
 export const diagnosisOutOfTime = (seconds: number, settings: readonly string[]) =>
   `No award meets every rule. Which rule to relax was not found within the ${seconds} s the diagnosis was given (each test of a large tender is slow)${settings.length === 0 ? '' : `: the rules in force are ${settings.join(', ')}; relax one and solve again`}, or give a longer --time-limit`;
 
+// The workbench's saves of a zoning into the scenario folder (serve/save-zoning.ts).
+
+/** scenario.json, edited since the workbench started, is not an object of settings (`kind`: what it is). */
+export const settingsNotObject = (line: number, kind: string) =>
+  `scenario.json:${line}: must be the settings as an object ({…}), not ${kind}: correct it, then save again`;
+
+/** scenario.json's zonings, edited since the workbench started, are not names with files, so no entry can be added. */
+export const zoningsNotObject = (line: number, kind: string) =>
+  `scenario.json:${line}: zonings must name each zoning's file ({ "districts": "zones-districts.csv" }), not be ${kind}: correct it, then save again`;
+
+/** A zoning's name, which becomes its file's. */
+export const zoningNameNotId = (name: string) =>
+  `name "${name}" is not an id: use 1 to 64 letters, digits, _ . and - (it becomes zones-<name>.csv)`;
+
+/** `fileName` and the file `twin` that is there differ only in capitals: one file on Windows and macOS. */
+export const zoningFileCapitalsTwin = (name: string, fileName: string, twin: string) =>
+  `zoning "${name}": its file ${fileName} differs from ${twin}, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name`;
+
+/** scenario.json's zoning `sharing` has the file too: saving over it would change that zoning. */
+export const zoningFileShared = (name: string, fileName: string, sharing: string) =>
+  `"${name}": ${fileName} is also the scenario's zoning "${sharing}" (in scenario.json), and saving over it would change that zoning too: choose another name`;
+
+/** A file of that name the workbench did not write, named by no zoning. */
+export const zoningFileNotSaved = (name: string, fileName: string, workbook: boolean) =>
+  `"${name}": ${fileName} is already ${workbook ? 'beside the workbook' : 'in the scenario folder'}, and the workbench did not save it: choose another name`;
+
+/**
+ * One of the scenario's own zone maps (`file`, scenario.json's file of it). A workbook's zoning sheet may be
+ * called `Zones districts` as well as `zones-districts`: it is not named (`file` null).
+ */
+export const zoningIsScenarios = (name: string, file: string | null) =>
+  `"${name}" is one of ${file === null ? "the workbook's zone maps (" : `the scenario's zone maps (${file}, `}used by zonal solve): choose another name`;
+
+/** A file the workbench saved, edited since: saving over it would lose the edits. */
+export const zoningChangedSince = (name: string, fileName: string) =>
+  `"${name}": ${fileName} was changed after the workbench saved it, and saving over it would lose those changes: choose another name`;
+
+/**
+ * A zoning the workbench saved, unchanged since: replaced only when asked. `unnamedFile`: its file, when
+ * no zoning of the scenario names it (null: scenario.json or the workbook names it).
+ */
+export const zoningExists = (name: string, unnamedFile: string | null, workbook: boolean) => {
+  const where =
+    unnamedFile === null
+      ? workbook
+        ? 'in the workbook'
+        : 'in scenario.json'
+      : `${unnamedFile}${workbook ? ' beside it' : ''}`;
+  return `zoning "${name}" already exists (${where}): choose another name, or send "overwrite": true to replace it`;
+};
+
+// Why no award is possible: each rule's nearest setting that allows one (explain/diagnose.ts).
+
+const rulePercent = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')}%`;
+
+/**
+ * award.minDistinctProviders: at most `canWin` providers can win, of `bidders` with a bid that may
+ * win a lot. With no such bidder no rule change buys care: "lower it to 0" would read as a way out.
+ */
+export const minProvidersMove = (wanted: number, canWin: number | null, bidders: number) => {
+  if (bidders === 0)
+    return `at least ${counted(wanted, 'distinct provider')}: no provider can win, because no bid may win any lot (the warnings of zonal validate say why); lowering award.minDistinctProviders to 0 allows only an award that buys no care: the tender needs bids that may win`;
+  const why =
+    canWin === bidders
+      ? `only ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} a bid that may win a lot`
+      : `the other rules and the bids' capacities let no more win`;
+  return `at least ${counted(wanted, 'distinct provider')}: at most ${canWin ?? 0} can win, because ${why}; lower award.minDistinctProviders to ${canWin ?? 0}`;
+};
+
+/** award.maxShareOfTotalHours: `cap` in force, an award possible from `from` (null: only with no cap). */
+export const shareCapMove = (cap: number, from: number | null) =>
+  `no provider above ${rulePercent(cap)} of county hours: an award is possible from ${rulePercent(from ?? 1)}; raise award.maxShareOfTotalHours to ${Math.ceil((from ?? 1) * 1000) / 1000}`;
+
+/** award.maxLotsPerProvider: `cap` in force, an award possible from `from` (null: only with no cap). */
+export const lotsCapMove = (cap: number | null, from: number | null) =>
+  `at most ${cap === null ? '- lots' : counted(cap, 'lot')} per provider: an award is possible from ${from ?? 'no cap'}; raise award.maxLotsPerProvider to ${from ?? 'null'}`;
+
+/** award.minQuality: `least` in force, an award possible from `from` (null: only with no threshold). */
+export const minQualityMove = (least: number, from: number | null) =>
+  `quality at least ${least}: an award is possible from ${from ?? 0}; lower award.minQuality to ${from ?? 0}`;
+
+/** bids.csv package_id: packages are all or nothing. */
+export const packagesMove = () =>
+  'package bids all-or-nothing: an award is possible only if package bids may win on their own';
+
+/** The smallest sets of rule moves that allow an award: relax every move of one set. */
+export const relaxToAward = (sets: readonly (readonly string[])[]) =>
+  `No award meets every rule. ${sets.length === 1 ? 'Relax' : 'Relax one of these'}: ${sets.map((set) => set.join('; and ')).join(' | or | ')}`;
+
+/** No set of relaxed award rules allows an award. */
+export const relaxingDoesNotHelp = () =>
+  'No award meets every rule, and relaxing the award rules does not help: the lots, bids or capacities themselves cannot be combined (please report this with the scenario).';
+
 /** A required value left out, and how to give it: every "is missing" of a setting or file is worded so. */
 export const isMissing = (fix: string) => `is missing: ${fix}`;
 

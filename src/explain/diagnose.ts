@@ -25,12 +25,20 @@ import { eligibleBids } from '../lots/eligibility.js';
 import type { Lot, Scenario } from '../model/types.js';
 import { buildProgram } from '../solve/build-program.js';
 import type { SolverBackend } from '../solve/program.js';
-import { relaxations } from './rule-costs.js';
+import { relaxations } from './relaxations.js';
 import { budgetMove, budgetSteps, withoutBudget } from '../contract/budget.js';
 import { movedCapMove, movedCapSteps, withMovedCap, withoutMovedCap } from '../contract/transition-cap.js';
 import type { Diagnosis, RuleMove } from './types.js';
-import { diagnosisOutOfTime } from '../diagnostics/messages.js';
-import { counted, nounFor } from '../model/counted.js';
+import {
+  diagnosisOutOfTime,
+  lotsCapMove,
+  minProvidersMove,
+  minQualityMove,
+  packagesMove,
+  relaxingDoesNotHelp,
+  relaxToAward,
+  shareCapMove,
+} from '../diagnostics/messages.js';
 
 type Rule = RuleMove['rule'];
 
@@ -46,8 +54,6 @@ interface Knob {
   readonly describe: (value: number | null, s: Scenario, lots: readonly Lot[]) => string;
 }
 
-const percent = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')}%`;
-
 /** Providers with at least one bid eligible for some lot. */
 function biddingProviders(s: Scenario, lots: readonly Lot[]): Set<string> {
   return new Set(lots.flatMap((l) => eligibleBids(l, s.bids, s.award).map((b) => b.providerId)));
@@ -61,17 +67,8 @@ const knobs: Readonly<Record<Rule, Knob>> = {
     steps: (s) =>
       Array.from({ length: s.award.minDistinctProviders }, (_, i) => s.award.minDistinctProviders - 1 - i),
     at: (s, k) => ({ ...s, award: { ...s.award, minDistinctProviders: k } }),
-    describe: (k, s, lots) => {
-      const bidders = biddingProviders(s, lots).size;
-      // No rule change buys care that no bid may give: "lower it to 0" would read as a way out.
-      if (bidders === 0)
-        return `at least ${counted(s.award.minDistinctProviders, 'distinct provider')}: no provider can win, because no bid may win any lot (the warnings of zonal validate say why); lowering award.minDistinctProviders to 0 allows only an award that buys no care: the tender needs bids that may win`;
-      const why =
-        k === bidders
-          ? `only ${counted(bidders, 'provider')} ${nounFor(bidders, 'has', 'have')} a bid that may win a lot`
-          : `the other rules and the bids' capacities let no more win`;
-      return `at least ${counted(s.award.minDistinctProviders, 'distinct provider')}: at most ${k ?? 0} can win, because ${why}; lower award.minDistinctProviders to ${k ?? 0}`;
-    },
+    describe: (k, s, lots) =>
+      minProvidersMove(s.award.minDistinctProviders, k, biddingProviders(s, lots).size),
   },
   'share-cap': {
     rule: 'share-cap',
@@ -83,8 +80,7 @@ const knobs: Readonly<Record<Rule, Knob>> = {
         (_, i) => s.award.maxShareOfTotalHours + ((i + 1) * (1 - s.award.maxShareOfTotalHours)) / 20,
       ),
     at: (s, x) => ({ ...s, award: { ...s.award, maxShareOfTotalHours: x } }),
-    describe: (x, s) =>
-      `no provider above ${percent(s.award.maxShareOfTotalHours)} of county hours: an award is possible from ${percent(x ?? 1)}; raise award.maxShareOfTotalHours to ${Math.ceil((x ?? 1) * 1000) / 1000}`,
+    describe: (x, s) => shareCapMove(s.award.maxShareOfTotalHours, x),
   },
   'lots-cap': {
     rule: 'lots-cap',
@@ -96,8 +92,7 @@ const knobs: Readonly<Record<Rule, Knob>> = {
         (_, i) => (s.award.maxLotsPerProvider ?? 0) + i + 1,
       ),
     at: (s, n) => ({ ...s, award: { ...s.award, maxLotsPerProvider: n } }),
-    describe: (n, s) =>
-      `at most ${s.award.maxLotsPerProvider === null ? '- lots' : counted(s.award.maxLotsPerProvider, 'lot')} per provider: an award is possible from ${n ?? 'no cap'}; raise award.maxLotsPerProvider to ${n ?? 'null'}`,
+    describe: (n, s) => lotsCapMove(s.award.maxLotsPerProvider, n),
   },
   'quality-threshold': {
     rule: 'quality-threshold',
@@ -106,8 +101,7 @@ const knobs: Readonly<Record<Rule, Knob>> = {
     steps: (s) =>
       [...new Set(s.bids.map((b) => b.quality).filter((q) => q < s.award.minQuality))].sort((a, b) => b - a),
     at: (s, q) => ({ ...s, award: { ...s.award, minQuality: q } }),
-    describe: (q, s) =>
-      `quality at least ${s.award.minQuality}: an award is possible from ${q ?? 0}; lower award.minQuality to ${q ?? 0}`,
+    describe: (q, s) => minQualityMove(s.award.minQuality, q),
   },
   budget: {
     rule: 'budget',
@@ -131,8 +125,7 @@ const knobs: Readonly<Record<Rule, Knob>> = {
     off: (s) => ({ ...s, bids: s.bids.map((b) => ({ ...b, packageId: null })) }),
     steps: () => [],
     at: (s) => s,
-    describe: () =>
-      'package bids all-or-nothing: an award is possible only if package bids may win on their own',
+    describe: packagesMove,
   },
 };
 
@@ -250,13 +243,12 @@ async function smallestRelaxations(
       ),
     );
     return {
-      summary: `No award meets every rule. ${alternatives.length === 1 ? 'Relax' : 'Relax one of these'}: ${alternatives.map((set) => set.map((m) => m.text).join('; and ')).join(' | or | ')}`,
+      summary: relaxToAward(alternatives.map((set) => set.map((m) => m.text))),
       relaxations: alternatives,
     };
   }
   return {
-    summary:
-      'No award meets every rule, and relaxing the award rules does not help: the lots, bids or capacities themselves cannot be combined (please report this with the scenario).',
+    summary: relaxingDoesNotHelp(),
     relaxations: [],
   };
 }

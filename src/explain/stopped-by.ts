@@ -8,8 +8,11 @@
  */
 import { isEligible, type FilledRole } from '../lots/eligibility.js';
 import type { OfferPart } from '../lots/offers.js';
-import { leastHoursOfAWinner, type Allocation, type Lot, type Scenario } from '../model/types.js';
+import type { Allocation, Lot, Scenario } from '../model/types.js';
+import type { AwardLoad } from './award-load.js';
 import type { RuleName } from './types.js';
+
+export { awardLoad, type AwardLoad } from './award-load.js';
 
 /** A way to fill a role: one bid, or (merged care types) one per care type, priced and scored hours-weighted. */
 export interface Candidate {
@@ -19,39 +22,6 @@ export interface Candidate {
   readonly price: number;
   readonly quality: number;
   readonly parts: readonly OfferPart[];
-}
-
-export interface AwardLoad {
-  readonly providerHours: ReadonlyMap<string, number>;
-  readonly bidHours: ReadonlyMap<string, number>;
-  readonly providerLots: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Providers that count towards award.minDistinctProviders: those awarded hours, as the award model counts them. */
-  readonly winners: ReadonlySet<string>;
-  readonly totalDemand: number;
-}
-
-function add<K>(map: Map<K, number>, key: K, x: number): void {
-  map.set(key, (map.get(key) ?? 0) + x);
-}
-
-export function awardLoad(lots: readonly Lot[], allocations: readonly Allocation[]): AwardLoad {
-  const providerHours = new Map<string, number>();
-  const bidHours = new Map<string, number>();
-  const providerLots = new Map<string, Set<string>>();
-  for (const a of allocations) {
-    if (a.role === 'backup') continue;
-    add(providerHours, a.providerId, a.hoursPerWeek);
-    for (const part of a.parts ?? [{ bidId: a.bidId, hoursPerWeek: a.hoursPerWeek }])
-      add(bidHours, part.bidId, part.hoursPerWeek);
-    providerLots.set(a.providerId, new Set([...(providerLots.get(a.providerId) ?? []), a.lotId]));
-  }
-  return {
-    providerHours,
-    bidHours,
-    providerLots,
-    winners: new Set([...providerHours].filter(([, h]) => h >= leastHoursOfAWinner - 1e-6).map(([p]) => p)),
-    totalDemand: lots.reduce((t, l) => t + l.demand, 0),
-  };
 }
 
 const ruleText: Readonly<Record<RuleName, string>> = {
@@ -70,6 +40,35 @@ const ruleText: Readonly<Record<RuleName, string>> = {
 
 export const ruleReason = (rules: readonly RuleName[]) => rules.map((r) => ruleText[r]).join('; ');
 
+/** A bid trying for a role of a lot: the hours it would take, the award as it stands and the role's winner. */
+interface Attempt {
+  readonly lot: Lot;
+  readonly bid: Candidate;
+  readonly hours: number;
+  readonly load: AwardLoad;
+  readonly winner: Allocation | undefined;
+}
+
+/** The bid's taking the hours, beside its own and its provider's capacity. */
+interface CapacityUse {
+  /** The bid's own hours would pass its maxHours. */
+  readonly bidFull: boolean;
+  /** The bid's or its provider's hours would pass their maximum. */
+  readonly full: boolean;
+  /** The hours its provider holds already. */
+  readonly held: number;
+}
+
+function capacityUse(scenario: Scenario, { bid, hours, load }: Attempt): CapacityUse {
+  const bidFull = bid.parts.some(
+    (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
+  );
+  const provider = scenario.providers.find((p) => p.id === bid.providerId);
+  const held = load.providerHours.get(bid.providerId) ?? 0;
+  const full = bidFull || (provider !== undefined && held + hours > provider.maxHours + 1e-6);
+  return { bidFull, full, held };
+}
+
 /** The rules that stop `bid` (an offer) taking `hours` in a role of `lot` now held by `winner`. */
 export function stoppedBy(
   scenario: Scenario,
@@ -82,31 +81,44 @@ export function stoppedBy(
 ): RuleName[] {
   const rules = scenario.award;
   if (!bid.parts.every((p) => isEligible(p.bid, lot, role, rules))) return ['quality-threshold'];
-  const bidFull = bid.parts.some(
-    (p) => (load.bidHours.get(p.bid.id) ?? 0) + p.fraction * hours > p.bid.maxHours + 1e-6,
-  );
-  const provider = scenario.providers.find((p) => p.id === bid.providerId);
-  const held = load.providerHours.get(bid.providerId) ?? 0;
-  const full = bidFull || (provider !== undefined && held + hours > provider.maxHours + 1e-6);
+  const attempt: Attempt = { lot, bid, hours, load, winner };
+  const use = capacityUse(scenario, attempt);
   // On cost the award leaves an hour unmet rather than buy it dearer than the penalty. Where the role was
   // bought all the same, a rule made it; where the bid's or its provider's hours are spent, they stop it
   // whatever the penalty (review14b), and are named below.
   if (
     winner === undefined &&
-    !full &&
+    !use.full &&
     rules.objective === 'cost' &&
     bid.price > rules.unmetPenaltyPerHour + 1e-9
   )
     return ['unmet-penalty'];
   const inPackage = bid.parts.some((p) => p.bid.packageId !== null);
   // The winner's own other bid: the provider's hours, lots and share stay as they are; only the bid's own can stop it.
-  if (winner !== undefined && bid.providerId === winner.providerId) {
-    const own: RuleName[] = [
-      ...(bidFull ? (['capacity'] as const) : []),
-      ...(inPackage ? (['package'] as const) : []),
-    ];
-    return own.length === 0 ? ['elsewhere'] : own;
-  }
+  if (winner !== undefined && bid.providerId === winner.providerId) return ownBidRules(use, inPackage);
+  const found = providerRules(rules, attempt, use, inPackage);
+  if (found.length === 0) return ['elsewhere'];
+  // The provider's own capacity, or its holding the lot's other role, stops the bid however a cap is set:
+  // relaxing the cap changes nothing, as the rule costs show, so a cap is named only where neither does.
+  return found.some((r) => stopsWhateverTheCaps.has(r)) ? found.filter((r) => !caps.has(r)) : found;
+}
+
+/** The rules that stop the winner's own other bid: its own capacity and its package. */
+function ownBidRules({ bidFull }: CapacityUse, inPackage: boolean): RuleName[] {
+  const own: RuleName[] = [
+    ...(bidFull ? (['capacity'] as const) : []),
+    ...(inPackage ? (['package'] as const) : []),
+  ];
+  return own.length === 0 ? ['elsewhere'] : own;
+}
+
+/** The rules another provider's bid would break, taking the role on top of what the provider already won. */
+function providerRules(
+  rules: Scenario['award'],
+  { lot, bid, hours, load, winner }: Attempt,
+  { full, held }: CapacityUse,
+  inPackage: boolean,
+): RuleName[] {
   const lotsHeld = load.providerLots.get(bid.providerId) ?? new Set<string>();
   const found: RuleName[] = [];
   if (lotsHeld.has(lot.id)) found.push('one-provider-per-lot');
@@ -124,10 +136,7 @@ export function stoppedBy(
     load.winners.has(bid.providerId)
   )
     found.push('min-providers');
-  if (found.length === 0) return ['elsewhere'];
-  // The provider's own capacity, or its holding the lot's other role, stops the bid however a cap is set:
-  // relaxing the cap changes nothing, as the rule costs show, so a cap is named only where neither does.
-  return found.some((r) => stopsWhateverTheCaps.has(r)) ? found.filter((r) => !caps.has(r)) : found;
+  return found;
 }
 
 /** Caps on how much a provider may win, and what makes them moot. */

@@ -15,7 +15,10 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyEdits, modify } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { settingsNotObject, zoningsNotObject } from '../diagnostics/messages.js';
+import { kindOfValue } from '../model/issue-text.js';
+import { lineAt } from './json-problem.js';
 
 export interface NewZoning {
   readonly name: string;
@@ -33,6 +36,23 @@ export function withZonings(jsonText: string, zonings: readonly Pick<NewZoning, 
       modify(text, ['zonings', z.name], z.file, { formattingOptions: { insertSpaces: true, tabSize: 2 } }),
     );
   return text;
+}
+
+/**
+ * Why scenario.json's text cannot take a `zonings` entry, or null: withZonings edits only an object of
+ * settings whose zonings, if given, are an object (jsonc-parser throws "Can not add index to parent
+ * of type array" for any other). Text that is no JSON value at all becomes one: null.
+ */
+export function zoningsEntryProblem(jsonText: string): string | null {
+  const root = parseTree(jsonText);
+  if (root === undefined) return null;
+  if (root.type !== 'object') return settingsNotObject(lineAt(jsonText, root.offset), kindOfValue(root.type));
+  const zonings = findNodeAtLocation(root, ['zonings']);
+  if (zonings === undefined || zonings.type === 'object') return null;
+  return zoningsNotObject(
+    lineAt(jsonText, zonings.parent?.offset ?? zonings.offset),
+    kindOfValue(zonings.type),
+  );
 }
 
 /** scenario.json's text, and the encoding to write it back in (see the file comment). */

@@ -36,6 +36,9 @@ const kindWords: Readonly<Record<string, string>> = {
   null: 'null',
 };
 
+/** A JSON value's kind (jsonc-parser's and zod's names: "array", "null", ...) as a person names it. */
+export const kindOfValue = (type: string) => kindWords[type] ?? type;
+
 /** A wrong or missing value's kind in zonal's words ("must be true or false, not text"), or null if zod did not word it. */
 function typeMessage(issue: Issue): string | null {
   const words = issue.code === 'invalid_type' ? zodTypeWords.exec(issue.message) : null;

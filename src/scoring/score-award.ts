@@ -143,6 +143,21 @@ function lotScores(
   return { lots, county, award: awardRisk(risks, county, settings.scoring) };
 }
 
+interface HoursRow {
+  readonly areaId: string;
+  readonly careType: string;
+  readonly hours: number;
+}
+
+/** Rows of hours by area, then care type, then `then` (a demand row's period, a current row's provider), then hours. */
+const byAreaAndCare =
+  <T extends HoursRow>(then: (row: T) => string) =>
+  (a: T, b: T): number =>
+    byText(a.areaId, b.areaId) ||
+    byText(a.careType, b.careType) ||
+    byText(then(a), then(b)) ||
+    a.hours - b.hours;
+
 /** Inputs in a fixed order, so the order of input rows never changes a score. */
 function canonical(input: AwardToScore): AwardToScore {
   const scenario = input.scenario;
@@ -150,20 +165,8 @@ function canonical(input: AwardToScore): AwardToScore {
     ...input,
     scenario: {
       ...scenario,
-      demand: [...scenario.demand].sort(
-        (a, b) =>
-          byText(a.areaId, b.areaId) ||
-          byText(a.careType, b.careType) ||
-          byText(a.period, b.period) ||
-          a.hours - b.hours,
-      ),
-      current: [...scenario.current].sort(
-        (a, b) =>
-          byText(a.areaId, b.areaId) ||
-          byText(a.careType, b.careType) ||
-          byText(a.providerId, b.providerId) ||
-          a.hours - b.hours,
-      ),
+      demand: [...scenario.demand].sort(byAreaAndCare((d) => d.period)),
+      current: [...scenario.current].sort(byAreaAndCare((c) => c.providerId)),
     },
     lots: [...input.lots].sort(byId),
     allocations: sortAllocations(input.allocations),

@@ -15,7 +15,16 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'jsonc-parser';
-import { readSettings, withZonings } from '../io/add-zonings.js';
+import {
+  zoningChangedSince,
+  zoningExists,
+  zoningFileCapitalsTwin,
+  zoningFileNotSaved,
+  zoningFileShared,
+  zoningIsScenarios,
+  zoningNameNotId,
+} from '../diagnostics/messages.js';
+import { readSettings, withZonings, zoningsEntryProblem } from '../io/add-zonings.js';
 import { isWorkbookPath } from '../io/workbook-path.js';
 import { idPattern } from '../model/row-schemas.js';
 import type { Scenario, Zoning } from '../model/types.js';
@@ -47,7 +56,9 @@ export type SaveOutcome =
       /** True when saving again with `overwrite` replaces it (the page offers to): only for a zoning the workbench saved, unchanged since. */
       readonly replaceable: boolean;
     }
-  | { readonly kind: 'bad-request'; readonly error: string };
+  | { readonly kind: 'bad-request'; readonly error: string }
+  /** scenario.json, edited since the workbench started, cannot take the zoning's entry: nothing is written. */
+  | { readonly kind: 'settings-problem'; readonly error: string };
 
 export interface SaveRequest {
   readonly name: string;
@@ -133,19 +144,10 @@ function sharingFile(target: SaveTarget, name: string, fileName: string): string
  */
 function notOurs(target: SaveTarget, name: string, listed: string | undefined, named: boolean): string {
   const fileName = `zones-${name}.csv`;
-  if (!named)
-    return `"${name}": ${fileName} is already ${target.kind === 'workbook' ? 'beside the workbook' : 'in the scenario folder'}, and the workbench did not save it: choose another name`;
-  // A workbook's zoning sheet may be called `Zones districts` as well as `zones-districts`: it is not named here.
-  const map =
-    target.kind === 'workbook'
-      ? "the workbook's zone maps ("
-      : `the scenario's zone maps (${listed ?? fileName}, `;
-  return `"${name}" is one of ${map}used by zonal solve): choose another name`;
+  const workbook = target.kind === 'workbook';
+  if (!named) return zoningFileNotSaved(name, fileName, workbook);
+  return zoningIsScenarios(name, workbook ? null : (listed ?? fileName));
 }
-
-/** Why a file the workbench saved, edited since, is not saved over: the edits would be lost. */
-const changedSince = (name: string, fileName: string) =>
-  `"${name}": ${fileName} was changed after the workbench saved it, and saving over it would lose those changes: choose another name`;
 
 /** Adds `zonings.<name>` to scenario.json. */
 async function addToSettings(
@@ -232,7 +234,7 @@ async function mayWrite(
     return {
       kind: 'exists',
       replaceable: false,
-      error: `zoning "${name}": its file ${fileName} differs from ${twin}, which is there, only in capitals, and on Windows and macOS the two are one file: choose another name`,
+      error: zoningFileCapitalsTwin(name, fileName, twin),
     };
   const listed = settingsZonings(target).get(name);
   const named = scenario.zonings.has(name) || listed !== undefined;
@@ -242,7 +244,7 @@ async function mayWrite(
     return {
       kind: 'exists',
       replaceable: false,
-      error: `"${name}": ${fileName} is also the scenario's zoning "${sharing}" (in scenario.json), and saving over it would change that zoning too: choose another name`,
+      error: zoningFileShared(name, fileName, sharing),
     };
   const wrote = await whoWrote(record, target.folder, name, fileName, savedFor(target));
   const ours = wrote === 'saved' && (listed === undefined || path.normalize(listed) === fileName);
@@ -250,17 +252,13 @@ async function mayWrite(
     return {
       kind: 'exists',
       replaceable: false,
-      error: wrote === 'changed' ? changedSince(name, fileName) : notOurs(target, name, listed, named),
+      error: wrote === 'changed' ? zoningChangedSince(name, fileName) : notOurs(target, name, listed, named),
     };
   if (request.overwrite) return { kind: 'free', listed: listed !== undefined };
-  const where =
-    target.kind === 'workbook'
-      ? { named: 'in the workbook', file: `${fileName} beside it` }
-      : { named: 'in scenario.json', file: fileName };
   return {
     kind: 'exists',
     replaceable: true,
-    error: `zoning "${name}" already exists (${named ? where.named : where.file}): choose another name, or send "overwrite": true to replace it`,
+    error: zoningExists(name, named ? null : fileName, target.kind === 'workbook'),
   };
 }
 
@@ -274,11 +272,13 @@ export async function saveZoning(
   if (!idPattern.test(name) || name.length > 64)
     return {
       kind: 'bad-request',
-      error: `name "${name}" is not an id: use 1 to 64 letters, digits, _ . and - (it becomes zones-<name>.csv)`,
+      error: zoningNameNotId(name),
     };
   const given = zoningFrom(scenario, request.zones);
   if (typeof given === 'string') return { kind: 'bad-request', error: given };
   const target = await targetOf(dir);
+  const problem = target.kind === 'folder' ? zoningsEntryProblem(target.jsonText) : null;
+  if (problem !== null) return { kind: 'settings-problem', error: problem };
   const record = await readSaveRecord(target.folder);
   const allowed = await mayWrite(target, scenario, record, request);
   if (allowed.kind === 'exists') return allowed;

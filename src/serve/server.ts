@@ -159,6 +159,7 @@ function zoningRoutes(app: FastifyInstance, bench: Bench): void {
     if (outcome.kind === 'exists')
       return reply.code(409).send({ error: outcome.error, replaceable: outcome.replaceable });
     if (outcome.kind === 'bad-request') return reply.code(400).send({ error: outcome.error });
+    if (outcome.kind === 'settings-problem') return reply.code(409).send({ error: outcome.error });
     bench.scenario = {
       ...bench.scenario,
       zonings: new Map([...bench.scenario.zonings, [outcome.name, outcome.zoning]]),

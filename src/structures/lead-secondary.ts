@@ -1,30 +1,24 @@
 /** `lead-secondary`: a lead provider takes `leadShare` of the lot's hours and a different secondary the rest. */
 import { z } from 'zod';
-import { isMissing, shareAsPercent } from '../diagnostics/messages.js';
 import { share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
-import { percent, type Structure } from './structure.js';
+import { checkShare, percent, type Structure } from './structure.js';
 
 const leadShareIsRight = (share: number) => share >= 0.5 && share < 1;
 
 const leadSettings = named(
   'lead-secondary settings',
   (s: { leadShare?: number | undefined }, ctx: z.RefinementCtx) => {
-    const leadShare = s.leadShare;
-    if (leadShare === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['leadShare'],
-        message: isMissing('lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split'),
-      });
-    else if (!leadShareIsRight(leadShare))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['leadShare'],
-        message: `is ${leadShare}: it must be at least 0.5 and less than 1 (0.8 means 80/20)${shareAsPercent(leadShare, leadShareIsRight)}`,
-      });
-    return { leadShare: leadShare ?? 0.8 };
+    checkShare(
+      ctx,
+      'leadShare',
+      s.leadShare,
+      leadShareIsRight,
+      'lead-secondary needs leadShare, e.g. 0.8 for 80/20 or 0.5 for an even split',
+      'it must be at least 0.5 and less than 1 (0.8 means 80/20)',
+    );
+    return { leadShare: s.leadShare ?? 0.8 };
   },
 );
 

@@ -4,11 +4,10 @@
  * the rest equally; every role is held by a different provider.
  */
 import { z } from 'zod';
-import { isMissing, shareAsPercent } from '../diagnostics/messages.js';
 import { share } from '../model/json-limits.js';
 import { once } from '../model/once.js';
 import { named } from '../model/plan-functions.js';
-import { percent, type Structure } from './structure.js';
+import { checkShare, percent, type Structure } from './structure.js';
 import { counted } from '../model/counted.js';
 
 /** Most secondary providers per lot (Worcestershire: up to two). */
@@ -23,20 +22,15 @@ const secondaryShare = (s: { primeShare: number; secondaries: number }) => (1 - 
 const settingsRule = named(
   'prime-secondaries settings',
   (s: { primeShare?: number | undefined; secondaries: number }, ctx: z.RefinementCtx) => {
-    const p = s.primeShare;
-    if (p === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['primeShare'],
-        message: isMissing("prime-secondaries needs primeShare, e.g. 0.6 for the prime's 60%"),
-      });
-    else if (!primeShareIsRight(p, s.secondaries))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['primeShare'],
-        message: `is ${p}: it must be less than 1 and at least each secondary's share, ${s.secondaries === 1 ? '0.5 with one secondary' : `${(1 / (s.secondaries + 1)).toFixed(3)} with ${s.secondaries} secondaries`}${shareAsPercent(p, (share) => primeShareIsRight(share, s.secondaries))}`,
-      });
-    return { primeShare: p ?? 0.6, secondaries: s.secondaries };
+    checkShare(
+      ctx,
+      'primeShare',
+      s.primeShare,
+      (share) => primeShareIsRight(share, s.secondaries),
+      "prime-secondaries needs primeShare, e.g. 0.6 for the prime's 60%",
+      `it must be less than 1 and at least each secondary's share, ${s.secondaries === 1 ? '0.5 with one secondary' : `${(1 / (s.secondaries + 1)).toFixed(3)} with ${s.secondaries} secondaries`}`,
+    );
+    return { primeShare: s.primeShare ?? 0.6, secondaries: s.secondaries };
   },
 );
 

@@ -5,6 +5,7 @@
  * How to add one: docs/structures.md.
  */
 import type { z } from 'zod';
+import { isMissing, shareAsPercent } from '../diagnostics/messages.js';
 import type { BidRole, LotRole, LotStructure, RoleName, StructureSettings } from '../model/types.js';
 
 /** Risk components only some structures carry (src/scoring/risk.ts computes them). */
@@ -88,6 +89,27 @@ interface StructureOption<K extends LotStructure> {
   readonly name: string;
   readonly label: string;
   readonly settings: StructureSettings[K];
+}
+
+/**
+ * A structure's share setting `key` checked: an issue when it is missing (`missing`: how to give it)
+ * or is not right (`wrong`: what it must be, worded by the structure, as its messages stay in its file).
+ */
+export function checkShare(
+  ctx: z.RefinementCtx,
+  key: string,
+  value: number | undefined,
+  isRight: (share: number) => boolean,
+  missing: string,
+  wrong: string,
+): void {
+  if (value === undefined) ctx.addIssue({ code: 'custom', path: [key], message: isMissing(missing) });
+  else if (!isRight(value))
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `is ${value}: ${wrong}${shareAsPercent(value, isRight)}`,
+    });
 }
 
 /** A share as the report writes it: 0.8 → "80.0%". */

@@ -125,24 +125,20 @@ function formulate(p: ZoneProblem, lowestRoot: boolean): Formulation {
         if (j === k || !mayJoin(p, j, k, lowestRoot)) continue;
         const f = add({ name: `f_${k}_${i}_${j}`, lower: 0, upper: bigM, integer: false, cost: 0 });
         arcs.push([i, j, f]);
-        rows.push({
-          name: `fromcap_${k}_${i}_${j}`,
-          terms: [
-            [f, 1],
-            [x.get(key(i, k)) as number, -bigM],
-          ],
-          lower: -Infinity,
-          upper: 0,
-        });
-        rows.push({
-          name: `tocap_${k}_${i}_${j}`,
-          terms: [
-            [f, 1],
-            [x.get(key(j, k)) as number, -bigM],
-          ],
-          lower: -Infinity,
-          upper: 0,
-        });
+        // Flow runs only between members of the zone: none unless both ends of the arc join it.
+        for (const [end, area] of [
+          ['fromcap', i],
+          ['tocap', j],
+        ] as const)
+          rows.push({
+            name: `${end}_${k}_${i}_${j}`,
+            terms: [
+              [f, 1],
+              [x.get(key(area, k)) as number, -bigM],
+            ],
+            lower: -Infinity,
+            upper: 0,
+          });
       }
     }
     flows.set(k, arcs);

@@ -386,6 +386,27 @@ describe('POST /api/zonings', () => {
     }
   });
 
+  it('a scenario.json edited since the start so that it cannot take the entry: 409, one message, nothing written', async () => {
+    const edited = await workbenchOn('hertfordshire');
+    try {
+      const file = path.join(edited.dir, 'scenario.json');
+      const settings = (await readFile(file, 'utf8')).replace(/"zonings": \{[^}]*\}/, '"zonings": []');
+      await writeFile(file, settings);
+      const before = (await readdir(edited.dir)).sort();
+      const reply = await edited.post('/api/zonings', { name: 'mine', zones: start });
+      // Until 2026-12-02: 500 { "error": "Can not add index to parent of type array" }, jsonc-parser's words.
+      expect(reply.statusCode).toBe(409);
+      expect(reply.json()).toEqual({
+        error:
+          'scenario.json:13: zonings must name each zoning\'s file ({ "districts": "zones-districts.csv" }), not be a list ([…]): correct it, then save again',
+      });
+      expect((await readdir(edited.dir)).sort()).toEqual(before);
+      expect(await readFile(file, 'utf8')).toBe(settings);
+    } finally {
+      await edited.app.close();
+    }
+  });
+
   it('refuses a name that is not an id (400) and writes nothing', async () => {
     const before = (await readdir(bench.dir)).sort();
     for (const name of ['../escape', 'a/b', '', 'with space', '.'.repeat(0)]) {

@@ -1,0 +1,35 @@
+/** What relaxing a rule does, in words: to spend and unmet hours, and on MEAT to the award's score. */
+
+const pounds = (x: number) => `£${Math.abs(Math.round(x)).toLocaleString('en-GB')} a year`;
+const weeklyHours = (x: number) =>
+  `${Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 1 })} h/week`;
+
+/**
+ * What relaxing a rule does, in money and in hours: "spend falls by £27,225 a year; unmet hours unchanged",
+ * and on the MEAT objective what it does to the award's score, which can move while spend does not.
+ */
+export function relaxationEffect(spendChange: number, unmetChange: number, meatChange: number): string {
+  const meat =
+    Math.abs(meatChange) < 0.005
+      ? ''
+      : `; MEAT score ${meatChange > 0 ? 'rises' : 'falls'} by ${Math.abs(meatChange).toFixed(2)} points an hour (hours-weighted)`;
+  return `${spendAndUnmet(spendChange, unmetChange, meat === '')}${meat}`;
+}
+
+function spendAndUnmet(spendChange: number, unmetChange: number, alone: boolean): string {
+  const spend =
+    Math.round(spendChange) === 0
+      ? 'spend unchanged'
+      : spendChange < 0
+        ? `spend falls by ${pounds(spendChange)}`
+        : `spend rises by ${pounds(spendChange)}`;
+  const unmet =
+    Math.abs(unmetChange) < 0.05
+      ? 'unmet hours unchanged'
+      : unmetChange < 0
+        ? `${weeklyHours(unmetChange)} fewer unmet`
+        : `${weeklyHours(unmetChange)} more unmet`;
+  if (alone && spend === 'spend unchanged' && unmet === 'unmet hours unchanged')
+    return 'changes nothing: the rule does not bind';
+  return `${spend}; ${unmet}`;
+}

@@ -1,0 +1,80 @@
+/** N-1 stress: the share of a lot's largest holder's hours nobody could take on if it handed back. */
+import type { ScoreComponent } from '../model/result.js';
+import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { coverableHours, type StandIn } from './handback-cover.js';
+import { lotCover } from './member-cover.js';
+import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
+import { clamp01, component, fmtHours, fmtPercent } from './components.js';
+
+/**
+ * N-1 stress: if the lot's largest provider hands back, the share of its hours
+ * the other winners and named back-ups could not absorb with their spare
+ * capacity (all of it: a handback is one event at a time); a framework member
+ * holding no hours counts as a back-up. In a framework each member can take on
+ * only the hours in areas it covers; until 2026-12-02 a member's spare counted
+ * wherever it worked, so two members serving separate halves of the county
+ * covered each other in full.
+ */
+export function n1Risk(
+  facts: AwardFacts,
+  lot: Lot,
+  scenario: Scenario,
+  allocations: readonly Allocation[],
+): ScoreComponent {
+  const holders = holdersOf(facts, lot.id);
+  const lead = holders[0];
+  if (lead === undefined)
+    return component(1, 'nobody holds this lot, so nobody can hand it back and nobody covers it');
+  // Every other place in the lot: winners, named back-ups and framework members holding no hours.
+  const others = [...new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId))]
+    .filter((p) => p !== lead[0])
+    .sort();
+  const spare = others.reduce((t, p) => t + spareOf(facts, p), 0);
+  const byArea = areaHoursOf(allocations, lot.id, lead[0]);
+  const cover =
+    byArea === null ? spare : coverableHours(byArea, standIns(facts, lot, scenario, allocations, others));
+  const uncovered = clamp01(1 - cover / lead[1]);
+  const names = `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'}`;
+  const who =
+    others.length === 0
+      ? 'no other winner or back-up can step in'
+      : byArea === null
+        ? `${names} ${fmtHours(spare)} spare`
+        : `${others.join(', ')} can take on ${fmtHours(cover)} of it in the areas ${others.length === 1 ? 'it covers' : 'they cover'} (${fmtHours(spare)} spare)`;
+  return component(
+    uncovered,
+    `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`,
+  );
+}
+
+/** A framework member's hours by area in a lot (null for roles that hold the whole lot). */
+function areaHoursOf(
+  allocations: readonly Allocation[],
+  lotId: string,
+  providerId: string,
+): ReadonlyMap<string, number> | null {
+  const mine = allocations.filter(
+    (a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup',
+  );
+  if (mine.length === 0 || mine.some((a) => a.areaHours === undefined)) return null;
+  const byArea = new Map<string, number>();
+  for (const a of mine)
+    for (const [areaId, h] of Object.entries(a.areaHours ?? {}))
+      byArea.set(areaId, (byArea.get(areaId) ?? 0) + h);
+  return byArea;
+}
+
+/** The other members, each with its spare and the areas its bids in the lot cover. */
+function standIns(
+  facts: AwardFacts,
+  lot: Lot,
+  scenario: Scenario,
+  allocations: readonly Allocation[],
+  providerIds: readonly string[],
+): StandIn[] {
+  const covers = lotCover(scenario, lot, allocations);
+  return providerIds.map((p) => ({
+    spare: spareOf(facts, p),
+    covers: (areaId: string) => covers(p, areaId),
+  }));
+}
