@@ -618,6 +618,10 @@ export const diagnosisOutOfTime = (seconds: number, settings: readonly string[])
 export const settingsNotObject = (line: number, kind: string) =>
   `scenario.json:${line}: must be the settings as an object ({…}), not ${kind}: correct it, then save again`;
 
+/** scenario.json, edited since the workbench started, is no longer JSON: `slip` is json-problem.ts's words for it. */
+export const settingsNotJson = (line: number | null, slip: string) =>
+  `scenario.json${line === null ? '' : `:${line}`}: ${slip}, then save again`;
+
 /** scenario.json's zonings, edited since the workbench started, are not names with files, so no entry can be added. */
 export const zoningsNotObject = (line: number, kind: string) =>
   `scenario.json:${line}: zonings must name each zoning's file ({ "districts": "zones-districts.csv" }), not be ${kind}: correct it, then save again`;

@@ -16,9 +16,9 @@ import { isUtf8 } from 'node:buffer';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
-import { settingsNotObject, zoningsNotObject } from '../diagnostics/messages.js';
+import { settingsNotJson, settingsNotObject, zoningsNotObject } from '../diagnostics/messages.js';
 import { kindOfValue } from '../model/issue-text.js';
-import { lineAt } from './json-problem.js';
+import { jsonProblem, lineAt } from './json-problem.js';
 
 export interface NewZoning {
   readonly name: string;
@@ -39,11 +39,14 @@ export function withZonings(jsonText: string, zonings: readonly Pick<NewZoning, 
 }
 
 /**
- * Why scenario.json's text cannot take a `zonings` entry, or null: withZonings edits only an object of
- * settings whose zonings, if given, are an object (jsonc-parser throws "Can not add index to parent
- * of type array" for any other). Text that is no JSON value at all becomes one: null.
+ * Why scenario.json's text cannot take a `zonings` entry, or null: withZonings edits only JSON (text
+ * edited since the workbench started into something else would be written back still broken, with the
+ * entry in) whose settings are an object and whose zonings, if given, are an object (jsonc-parser
+ * throws "Can not add index to parent of type array" for any other).
  */
 export function zoningsEntryProblem(jsonText: string): string | null {
+  const notJson = jsonProblem(jsonText);
+  if (notJson !== null) return settingsNotJson(notJson.line, notJson.message);
   const root = parseTree(jsonText);
   if (root === undefined) return null;
   if (root.type !== 'object') return settingsNotObject(lineAt(jsonText, root.offset), kindOfValue(root.type));

@@ -66,6 +66,19 @@ describe('saveZoning', () => {
       '[]',
       'scenario.json:1: must be the settings as an object ({…}), not a list ([…]): correct it, then save again',
     ],
+    // Until 2026-12-02 text that was no longer JSON was edited as it stood: still broken, now with the entry in.
+    [
+      '{\n  "name": "x",\n  "zonings": { "two": "zones-two.csv", }\n}\n',
+      'scenario.json:3: has a comma after the last item of a list or {…}: remove it (JSON allows no comma before } or ]), then save again',
+    ],
+    [
+      '{\n  "zonings": { "two": "zones-two.csv" \n',
+      'scenario.json:3: a { or [ is not closed before the end: add the missing } or ], then save again',
+    ],
+    [
+      '',
+      'scenario.json: is empty: it needs the settings as JSON (`zonal init` writes an example), then save again',
+    ],
   ])(
     'a folder whose scenario.json cannot take the entry (%s): one message, nothing written',
     async (settings, error) => {
