@@ -44,7 +44,9 @@ export function withZonings(jsonText: string, zonings: readonly Pick<NewZoning, 
  * entry in) whose settings are an object and whose zonings, if given, are an object (jsonc-parser
  * throws "Can not add index to parent of type array" for any other).
  */
-export function zoningsEntryProblem(jsonText: string): string | null {
+export function zoningsEntryProblem(settingsText: string): string | null {
+  // A byte order mark (Notepad's UTF-8) is no slip: zonal reads past it, and withZonings keeps it.
+  const jsonText = settingsText.replace(/^\uFEFF/, '');
   const notJson = jsonProblem(jsonText);
   if (notJson !== null) return settingsNotJson(notJson.line, notJson.message);
   const root = parseTree(jsonText);

@@ -52,6 +52,16 @@ describe('saveZoning', () => {
     );
   });
 
+  test("a scenario.json saved with a byte order mark (Notepad's UTF-8) is edited, the mark kept", async () => {
+    const dir = await tempDir();
+    const settings = '\uFEFF{\n  "zonings": {\n    "two": "zones-two.csv"\n  }\n}\n';
+    await writeFile(path.join(dir, 'scenario.json'), settings);
+    expect(await saveZoning(dir, tiny, request())).toMatchObject({ kind: 'saved' });
+    expect(await readFile(path.join(dir, 'scenario.json'), 'utf8')).toBe(
+      settings.replace('"zones-two.csv"\n', '"zones-two.csv",\n    "mine": "zones-mine.csv"\n'),
+    );
+  });
+
   // Until 2026-12-02 jsonc-parser's own words reached the page ("Can not add index to parent of type array"), as a 500.
   test.each([
     [
