@@ -257,7 +257,7 @@ describe('runScenario', () => {
     const s = { ...base, bids: base.bids.filter((b) => b.careType !== 'reablement' && b.packageId === null) };
     const r = await solved(s);
     expect(r.warnings).toEqual([
-      'lot reablement:county has 15.0 hours/week of demand and no eligible bid: its demand will be unmet',
+      'lot reablement:county has 15 h/week of demand and no eligible bid: its demand will be unmet',
     ]);
     expect(r.lots.find((l) => l.lotId === 'reablement:county')?.unmetHoursPerWeek).toBe(15);
   });
@@ -284,14 +284,14 @@ describe('runScenario', () => {
     expect((await solved(base)).warnings).toEqual([]);
   });
 
-  test('a zone with no demand in the period but some later says the later hours are in no contract and no risk', async () => {
+  test('a zone with no demand in the period but some later says the later hours (as every output writes hours) are in no contract and no risk', async () => {
     const s = emptyZ2([
       demand('A1', 70, { period: '2028' }),
       demand('A3', 30, { period: '2028' }),
-      demand('A3', 45, { period: '2029' }),
+      demand('A3', 2100, { period: '2029' }),
     ]);
     expect((await solved(s)).warnings).toContain(
-      'zone Z2 (area A3) has no demand in period 2027: no lot is tendered there, so its 45.0 hours/week in 2029 are in no contract of this award and in no risk score; check demand.csv if that is not meant',
+      'zone Z2 (area A3) has no demand in period 2027: no lot is tendered there, so its 2,100 h/week in 2029 are in no contract of this award and in no risk score; check demand.csv if that is not meant',
     );
   });
 

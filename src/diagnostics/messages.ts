@@ -9,6 +9,7 @@ import { closestName, didYouMean } from './did-you-mean.js';
 import { zerosDropped } from './dropped-zeros.js';
 import type { TableName } from './issues.js';
 import { counted, nounFor } from '../model/counted.js';
+import { fmtHours } from '../scoring/components.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -257,7 +258,11 @@ export const zoneWithoutDemand = (
   demand: string,
   later: { readonly period: string; readonly hours: number } | null = null,
 ) =>
-  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there${later === null ? '' : `, so its ${later.hours.toFixed(1)} hours/week in ${later.period} are in no contract of this award and in no risk score`}; check ${demand} if that is not meant`;
+  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there${later === null ? '' : `, so its ${fmtHours(later.hours)} in ${later.period} are in no contract of this award and in no risk score`}; check ${demand} if that is not meant`;
+
+/** `careTypes`: the care the lot carries (more than one when other care is merged into it). */
+export const lotWithoutEligibleBid = (lotId: string, demand: number, careTypes: readonly string[]) =>
+  `lot ${lotId} has ${fmtHours(demand)} of demand and no eligible bid${careTypes.length > 1 ? ` (it carries ${careTypes.join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`;
 
 export const periodHasNoHours = (period: string, settings: TableName) =>
   `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period ${settings.in}`;
