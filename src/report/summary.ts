@@ -10,6 +10,7 @@ import {
   awardRiskDrivers,
   lotReasonLines,
   ruleCostLines,
+  ruleCostsHeading,
   weakestViability,
 } from '../explain/summary-text.js';
 import { counted } from '../model/counted.js';
@@ -115,7 +116,7 @@ export function formatSummary(r: Result, written: readonly string[] = []): strin
   ];
   const rules = ruleCostLines(r);
   if (rules.length > 0)
-    parts.push('', 'What each award rule costs (re-solved with the rule relaxed)', ...rules);
+    parts.push('', ruleCostsHeading, ...rules);
   if (r.flags.length > 0) {
     parts.push('', `Flags (${r.flags.length})`);
     for (const f of r.flags)
