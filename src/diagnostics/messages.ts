@@ -7,6 +7,7 @@
  */
 import { closestName, didYouMean } from './did-you-mean.js';
 import { zerosDropped } from './dropped-zeros.js';
+import { inOtherCapitals } from '../model/id-case.js';
 import type { TableName } from './issues.js';
 import { counted, nounFor } from '../model/counted.js';
 import { fmtHours } from '../scoring/components.js';
@@ -76,14 +77,17 @@ export const duplicateId = (what: string, key: string, firstLine: number | undef
   `duplicate ${what} "${key}" (first on line ${firstLine}): ids must be unique`;
 
 /**
- * An id that differs from a known one only in capitals, or in the leading zeros a spreadsheet
- * drops from a column it takes for numbers (`column`): ids must match exactly.
+ * An id that differs from a known one only in capitals, in the leading zeros a spreadsheet
+ * drops from a column it takes for numbers (`column`), or by one slip of the keyboard
+ * (model/id-case.ts): ids must match exactly.
  */
 const meantInstead = (typed: string, meant: string | null, table: TableName, column: string) => {
   if (meant === null) return '';
   if (zerosDropped(typed, meant))
     return ` (${table.name} has "${meant}": a spreadsheet dropped the leading zeros; format the ${column} column as text and write the ids as ${table.name} has them)`;
-  return ` (${table.name} has "${meant}": ids must match capitals too; write "${meant}")`;
+  if (inOtherCapitals(typed, meant))
+    return ` (${table.name} has "${meant}": ids must match capitals too; write "${meant}")`;
+  return ` (did you mean "${meant}"?)`;
 };
 
 /** `areas`: the areas table as the scenario holds it (`areas.csv`, or a workbook's areas sheet). */
@@ -102,8 +106,8 @@ export const unknownCurrentProvider = (providerId: string, meant: string | null,
     ? unknownProvider(providerId, meant, providers)
     : `${unknownProvider(providerId, meant, providers)}; a provider that serves today but does not bid still belongs there (with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that`;
 
-export const baseAreaNotInAreas = (areaId: string, areas: TableName) =>
-  `base_area_id "${areaId}" is not ${areas.in}`;
+export const baseAreaNotInAreas = (areaId: string, meant: string | null, areas: TableName) =>
+  `base_area_id "${areaId}" is not ${areas.in}${meantInstead(areaId, meant, areas, 'base_area_id')}`;
 
 export const minViableAboveMax = (minViable: number, max: number) =>
   `min_viable_hours_per_week ${minViable} is more than max_hours_per_week ${max}: this provider can never be viable`;
@@ -151,19 +155,23 @@ export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
 
 // Bids: coverage and packages.
 
-/** `meant`: the known ids the unknown ones differ from only in capitals, or in leading zeros a spreadsheet dropped. */
+/** What to write instead of coverage ids that differ from known ones (`meant`), or ''. */
+function coverageMeant(meant: readonly { readonly typed: string; readonly id: string }[]): string {
+  if (meant.length === 0) return '';
+  const ids = quoted(meant.map((m) => m.id)).join(', ');
+  if (meant.some((m) => zerosDropped(m.typed, m.id)))
+    return ` (a spreadsheet dropped the leading zeros: write ${ids})`;
+  if (meant.every((m) => inOtherCapitals(m.typed, m.id))) return ` (ids must match capitals too: write ${ids})`;
+  return ` (did you mean ${ids}?)`;
+}
+
+/** `meant`: the known ids the unknown ones differ from only in capitals, in leading zeros a spreadsheet dropped, or by one slip. */
 export const coverageUnknownIds = (
   unknown: readonly string[],
   meant: readonly { readonly typed: string; readonly id: string }[],
   areas: TableName,
-) => {
-  const zeros = meant.some((m) => zerosDropped(m.typed, m.id));
-  const why = zeros ? 'a spreadsheet dropped the leading zeros' : 'ids must match capitals too';
-  return (
-    `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from ${areas.name} and ${areas.kind === 'sheet' ? 'the zones-<name> sheets' : 'the zone files'}, separated by ;` +
-    (meant.length === 0 ? '' : ` (${why}: write ${quoted(meant.map((m) => m.id)).join(', ')})`)
-  );
-};
+) =>
+  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from ${areas.name} and ${areas.kind === 'sheet' ? 'the zones-<name> sheets' : 'the zone files'}, separated by ;${coverageMeant(meant)}`;
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
 

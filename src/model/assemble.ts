@@ -446,6 +446,7 @@ function buildProviders(
 ): Map<string, Provider> {
   uniqueIds(s.files.providers, s.providers, (r) => r.provider_id, 'provider id', issues, 'provider_id');
   const providers = new Map<string, Provider>();
+  const meantArea = meantId(areaIds);
   for (const { line, row } of s.providers) {
     if (providers.has(row.provider_id)) continue;
     if (
@@ -456,7 +457,7 @@ function buildProviders(
       issues.error(
         s.files.providers,
         line,
-        msg.baseAreaNotInAreas(row.base_area_id, issues.table(s.files.areas)),
+        msg.baseAreaNotInAreas(row.base_area_id, meantArea(row.base_area_id), issues.table(s.files.areas)),
         'base_area_id',
       );
     if (row.max_hours_per_week === 0)
