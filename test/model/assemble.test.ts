@@ -725,6 +725,18 @@ describe('an id mistyped by one slip', () => {
     ]);
   });
 
+  test('is one message when it leaves a zone short in one zoning: the zone is not told as differing from another zoning', async () => {
+    const { errors } = await problems((f) => {
+      longIds(f);
+      f['zones-alt.csv'] = f['zones-two.csv'] ?? '';
+      editJson((json) => {
+        json.zonings.alt = 'zones-alt.csv';
+      })(f);
+      set('zones-two.csv', 2, 'ALHPA,Z-NORTH')(f);
+    });
+    expect(errors).toEqual(['zones-two.csv:2: unknown area "ALHPA": it is not in areas.csv (did you mean "ALPHA"?)']);
+  });
+
   test('names no id when two are as close, or the ids are too short for a slip to tell them apart', async () => {
     const { errors } = await problems((f) => {
       longIds(f);
