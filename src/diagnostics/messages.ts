@@ -7,7 +7,7 @@
  */
 import { closestName, didYouMean } from './did-you-mean.js';
 import { zerosDropped } from './dropped-zeros.js';
-import { inOtherCapitals } from '../model/id-case.js';
+import { inOtherCapitals, meantId } from '../model/id-case.js';
 import type { TableName } from './issues.js';
 import { counted, nounFor } from '../model/counted.js';
 import { fmtHours } from '../scoring/components.js';
@@ -89,6 +89,12 @@ const meantInstead = (typed: string, meant: string | null, table: TableName, col
     return ` (${table.name} has "${meant}": ids must match capitals too; write "${meant}")`;
   return ` (did you mean "${meant}"?)`;
 };
+
+/** A cell that must be one of `values` (`error` says so), with the value it is one slip from, as an id's (model/id-case.ts). */
+export function choiceMeant(error: string, typed: unknown, values: readonly string[]): string {
+  const meant = typeof typed === 'string' ? meantId(values)(typed) : null;
+  return meant === null ? error : `${error}: did you mean "${meant}"?`;
+}
 
 /** `areas`: the areas table as the scenario holds it (`areas.csv`, or a workbook's areas sheet). */
 export const unknownArea = (areaId: string, meant: string | null, areas: TableName) =>
