@@ -327,6 +327,28 @@ describe('the objective value of report.html, when hours are unmet', () => {
     const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
     expect(run(met)).toBe('5,356,000');
   });
+
+  it('says on a MEAT award that the figure is hours times their MEAT score, not money, less a penalty for the unmet hours', async () => {
+    const scenario = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1'], { price: 30 })], {
+      award: { objective: 'meat' },
+    });
+    const result = await solved(scenario);
+    expect(result.totals.unmetHoursPerWeek).toBe(100);
+    const valueOf = (r: Result) => {
+      const { document } = parseHTML(renderSolveReport(r, scenario));
+      const terms = [...document.querySelectorAll('dl.settings dt')];
+      return terms.find((dt) => dt.textContent === 'Objective value')?.nextElementSibling?.textContent ?? '';
+    };
+    const figure = result.objective.value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+    expect(result.objective.value).toBeLessThan(0);
+    expect(valueOf(result)).toBe(
+      `${figure} (the solver's figure, not money: each hour a week bought times its MEAT score, 0 to 1, less a penalty for each unmet hour, so it can be below 0)`,
+    );
+    const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
+    expect(valueOf(met)).toBe(
+      `${figure} (the solver's figure, not money: each hour a week bought times its MEAT score, 0 to 1)`,
+    );
+  });
 });
 
 describe('the rule costs of report.html', () => {
