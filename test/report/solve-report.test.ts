@@ -12,6 +12,7 @@ import { solved } from '../helpers/run.js';
 import { runScenario } from '../../src/pipeline.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
 import { ruleCostLines } from '../../src/explain/summary-text.js';
+import { formatSummary } from '../../src/report/summary.js';
 import { bid, demand, lotEntry, twoAreaZones } from '../helpers/scenario-builder.js';
 import { paymentSchema } from '../../src/model/contract-settings.js';
 
@@ -387,5 +388,21 @@ describe('the rule costs of report.html', () => {
     const result = await solved(scenario);
     expect(result.ruleCosts).toBeUndefined();
     expect(renderSolveReport(result, scenario)).not.toContain('id="rule-costs"');
+  });
+});
+
+describe('the largest share and the HHI, when hours are unmet', () => {
+  it('say what each is a share of, in the printout and on the report tile: demand, and the hours bought', async () => {
+    // Z2 has no bid: P1 holds all the hours bought, half of the demand.
+    const scenario = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1'], { price: 30 })]);
+    const result = await solved(scenario);
+    expect([result.totals.largestShare, result.totals.hhi]).toEqual([0.5, 10_000]);
+    expect(formatSummary(result)).toContain('1 provider; largest share 50.0% of demand; HHI 10,000 over the hours bought.');
+    const { document } = parseHTML(renderSolveReport(result, scenario));
+    const tiles = [...document.querySelectorAll('.headline div')].map((d) => d.textContent);
+    expect(tiles).toContain('50.0%largest provider share of demand (HHI 10,000 over the hours bought)');
+    // With every hour bought the two bases are one: nothing to say.
+    const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
+    expect(formatSummary(met)).toContain('1 provider; largest share 50.0%; HHI 10,000.');
   });
 });
