@@ -244,6 +244,22 @@ export const frameworkShareAboveCap = (f: {
 }) =>
   `lots.${f.careType}.minShare is ${f.minShare}: a member of lot ${f.lotId} must take at least ${Math.round(f.leastHours).toLocaleString('en-GB')} h/week, but award.maxShareOfTotalHours ${f.cap} lets no provider hold more than ${Math.round(f.capHours).toLocaleString('en-GB')} h/week: no provider may take a place in ${f.shut === f.framed ? (f.framed === 1 ? 'it' : `any of its ${f.framed} lots`) : `${f.shut} of its ${f.framed} lots`}, so ${f.shut === 1 ? 'its' : 'their'} hours will go unbought; lower minShare to ${f.fits} or less, or raise award.maxShareOfTotalHours`;
 
+/** A role whose hours are above what the share cap lets one provider hold (lots/role-share-cap.ts). */
+export const roleShareAboveCap = (r: {
+  cap: number;
+  capHours: number;
+  role: string;
+  lotId: string;
+  careType: string;
+  hours: number;
+  /** Other lots of the care type whose role of that name is above the cap too. */
+  more: number;
+  needed: number;
+}) => {
+  const role = r.role === 'sole' ? 'sole provider' : r.role;
+  return `award.maxShareOfTotalHours ${r.cap} lets no provider hold more than ${fmtHours(r.capHours)}, but the ${role} of lot ${r.lotId} takes ${fmtHours(r.hours)}: no provider may be the ${role} of it${r.more === 0 ? '' : ` or of ${counted(r.more, `more ${r.careType} lot`)}`}, so ${r.more === 0 ? 'its' : 'their'} hours will go unbought; raise award.maxShareOfTotalHours to ${r.needed} or more, or tender smaller lots`;
+};
+
 /** How many lots a message about the lots' places names before "…". */
 const placesListed = 4;
 

@@ -20,6 +20,7 @@ import { eligiblePartBids } from './eligibility.js';
 import { hasEligibleOffer, offerProviders } from './offers.js';
 import { hasPlaces } from '../structures/index.js';
 import { frameworksAboveShareCap } from './framework-share-cap.js';
+import { rolesAboveShareCap } from './role-share-cap.js';
 import { byKey } from '../model/order.js';
 
 export interface Rejection {
@@ -117,7 +118,18 @@ export function tenderIssues(
   const cappedFrameworks = frameworksAboveShareCap(scenario, lots).map(({ careType, message }) =>
     at(scenario.places?.lots.get(careType), message),
   );
-  return [...rejected, ...unfillable, ...zoneless, ...fewBidders, ...shortFrameworks, ...cappedFrameworks];
+  const cappedRoles = rolesAboveShareCap(scenario, lots).map((message) =>
+    at(scenario.places?.award.get('maxShareOfTotalHours'), message),
+  );
+  return [
+    ...rejected,
+    ...unfillable,
+    ...zoneless,
+    ...fewBidders,
+    ...shortFrameworks,
+    ...cappedFrameworks,
+    ...cappedRoles,
+  ];
 }
 
 /**
