@@ -242,7 +242,7 @@ export const frameworkShareAboveCap = (f: {
   framed: number;
   fits: number;
 }) =>
-  `lots.${f.careType}.minShare is ${f.minShare}: a member of lot ${f.lotId} must take at least ${Math.round(f.leastHours).toLocaleString('en-GB')} h/week, but award.maxShareOfTotalHours ${f.cap} lets no provider hold more than ${Math.round(f.capHours).toLocaleString('en-GB')} h/week: no provider may take a place in ${f.shut === f.framed ? (f.framed === 1 ? 'it' : `any of its ${f.framed} lots`) : `${f.shut} of its ${f.framed} lots`}, so ${f.shut === 1 ? 'its' : 'their'} hours will go unbought; lower minShare to ${f.fits} or less, or raise award.maxShareOfTotalHours`;
+  `lots.${f.careType}.minShare is ${f.minShare}: a member of lot ${f.lotId} must take at least ${fmtHours(f.leastHours)}, but award.maxShareOfTotalHours ${f.cap} lets no provider hold more than ${fmtHours(f.capHours)}: no provider may take a place in ${f.shut === f.framed ? (f.framed === 1 ? 'it' : `any of its ${f.framed} lots`) : `${f.shut} of its ${f.framed} lots`}, so ${f.shut === 1 ? 'its' : 'their'} hours will go unbought; lower minShare to ${f.fits} or less, or raise award.maxShareOfTotalHours`;
 
 /** A role whose hours are above what the share cap lets one provider hold (lots/role-share-cap.ts). */
 export const roleShareAboveCap = (r: {
