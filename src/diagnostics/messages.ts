@@ -167,7 +167,8 @@ function coverageMeant(meant: readonly { readonly typed: string; readonly id: st
   const ids = quoted(meant.map((m) => m.id)).join(', ');
   if (meant.some((m) => zerosDropped(m.typed, m.id)))
     return ` (a spreadsheet dropped the leading zeros: write ${ids})`;
-  if (meant.every((m) => inOtherCapitals(m.typed, m.id))) return ` (ids must match capitals too: write ${ids})`;
+  if (meant.every((m) => inOtherCapitals(m.typed, m.id)))
+    return ` (ids must match capitals too: write ${ids})`;
   return ` (did you mean ${ids}?)`;
 }
 

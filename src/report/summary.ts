@@ -117,8 +117,7 @@ export function formatSummary(r: Result, written: readonly string[] = []): strin
     providerTable(r),
   ];
   const rules = ruleCostLines(r);
-  if (rules.length > 0)
-    parts.push('', ruleCostsHeading, ...rules);
+  if (rules.length > 0) parts.push('', ruleCostsHeading, ...rules);
   if (r.flags.length > 0) {
     parts.push('', `Flags (${r.flags.length})`);
     for (const f of r.flags)

@@ -27,7 +27,10 @@ describe('the transition line of the printed summary', () => {
     const result = await solved(scenario);
     if (result.transition === undefined) throw new Error('the county has current care');
     // A current.csv of 900.333 h/week printed "1,400.333 of today's 2,900.333" where the report had 1,400.3.
-    const odd = { ...result, transition: { ...result.transition, movedHoursPerWeek: 1400.333, currentHoursPerWeek: 2900.333 } };
+    const odd = {
+      ...result,
+      transition: { ...result.transition, movedHoursPerWeek: 1400.333, currentHoursPerWeek: 2900.333 },
+    };
     expect(contractLines(odd).find((l) => l.startsWith('  transition: '))).toMatch(
       /^ {2}transition: 1,400\.3 of today's 2,900\.3 h\/week change provider/,
     );

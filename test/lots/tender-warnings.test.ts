@@ -71,7 +71,11 @@ describe('a role whose hours are above the share cap', () => {
   /** Three bidders for two zones of 100 h/week; the share cap 30% lets each hold 60 h/week. */
   const capped = (entry: Parameters<typeof lotEntry>[0], cap = 0.3) => {
     const base = threeBidders(0);
-    const s = { ...base, lotPlan: { standard: lotEntry(entry) }, award: { ...base.award, maxShareOfTotalHours: cap } };
+    const s = {
+      ...base,
+      lotPlan: { standard: lotEntry(entry) },
+      award: { ...base.award, maxShareOfTotalHours: cap },
+    };
     const { lots, rejections } = tenderLots(s);
     return tenderWarnings(s, lots, rejections);
   };

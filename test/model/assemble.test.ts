@@ -698,7 +698,15 @@ describe('assembleScenario via readScenario', () => {
 describe('an id mistyped by one slip', () => {
   /** The small scenario with ids long enough for a slip to be told from another id: ALPHA, BETA, GAMMA, P-ALDER, P-BIRCH, Z-NORTH, Z-SOUTH. */
   const longIds = (f: ScenarioFiles) => {
-    const ids: Record<string, string> = { A1: 'ALPHA', A2: 'BETA', A3: 'GAMMA', P1: 'P-ALDER', P2: 'P-BIRCH', Z1: 'Z-NORTH', Z2: 'Z-SOUTH' };
+    const ids: Record<string, string> = {
+      A1: 'ALPHA',
+      A2: 'BETA',
+      A3: 'GAMMA',
+      P1: 'P-ALDER',
+      P2: 'P-BIRCH',
+      Z1: 'Z-NORTH',
+      Z2: 'Z-SOUTH',
+    };
     for (const file of Object.keys(f))
       if (file.endsWith('.csv')) f[file] = (f[file] ?? '').replace(/\b[APZ][123]\b/g, (id) => ids[id] ?? id);
   };
@@ -734,7 +742,9 @@ describe('an id mistyped by one slip', () => {
       })(f);
       set('zones-two.csv', 2, 'ALHPA,Z-NORTH')(f);
     });
-    expect(errors).toEqual(['zones-two.csv:2: unknown area "ALHPA": it is not in areas.csv (did you mean "ALPHA"?)']);
+    expect(errors).toEqual([
+      'zones-two.csv:2: unknown area "ALHPA": it is not in areas.csv (did you mean "ALPHA"?)',
+    ]);
   });
 
   test('names no id when two are as close, or the ids are too short for a slip to tell them apart', async () => {

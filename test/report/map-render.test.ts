@@ -72,7 +72,8 @@ describe('the county maps', () => {
   it('lists unmet demand of lots not on the map in hours as the award table writes them', () => {
     const offMap = result.lots.filter((l) => l.careType !== mapCareType(result.lots));
     const [complex, reablement] = offMap;
-    if (complex === undefined || reablement === undefined) throw new Error('the county has two county-wide lots');
+    if (complex === undefined || reablement === undefined)
+      throw new Error('the county has two county-wide lots');
     const unmet: Result = {
       ...result,
       lots: result.lots.map((l) =>

@@ -335,18 +335,18 @@ describe('the objective value of report.html, when hours are unmet', () => {
     });
     const result = await solved(scenario);
     expect(result.totals.unmetHoursPerWeek).toBe(100);
-    const valueOf = (r: Result) => {
+    const objectiveOf = (r: Result) => {
       const { document } = parseHTML(renderSolveReport(r, scenario));
       const terms = [...document.querySelectorAll('dl.settings dt')];
       return terms.find((dt) => dt.textContent === 'Objective value')?.nextElementSibling?.textContent ?? '';
     };
     const figure = result.objective.value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
     expect(result.objective.value).toBeLessThan(0);
-    expect(valueOf(result)).toBe(
+    expect(objectiveOf(result)).toBe(
       `${figure} (the solver's figure, not money: each hour a week bought times its MEAT score, 0 to 1, less a penalty for each unmet hour, so it can be below 0)`,
     );
     const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
-    expect(valueOf(met)).toBe(
+    expect(objectiveOf(met)).toBe(
       `${figure} (the solver's figure, not money: each hour a week bought times its MEAT score, 0 to 1)`,
     );
   });
@@ -397,7 +397,9 @@ describe('the largest share and the HHI, when hours are unmet', () => {
     const scenario = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1'], { price: 30 })]);
     const result = await solved(scenario);
     expect([result.totals.largestShare, result.totals.hhi]).toEqual([0.5, 10_000]);
-    expect(formatSummary(result)).toContain('1 provider; largest share 50.0% of demand; HHI 10,000 over the hours bought.');
+    expect(formatSummary(result)).toContain(
+      '1 provider; largest share 50.0% of demand; HHI 10,000 over the hours bought.',
+    );
     const { document } = parseHTML(renderSolveReport(result, scenario));
     const tiles = [...document.querySelectorAll('.headline div')].map((d) => d.textContent);
     expect(tiles).toContain('50.0%largest provider share of demand (HHI 10,000 over the hours bought)');
