@@ -25,7 +25,7 @@ ${table<ShownRuleCost>(
   rows,
   {
     caption:
-      'Each rule relaxed on its own and the award solved again: the change in real spend a year and in unmet hours (the unmet-hours penalty steers the solver and is never money)',
+      'Each rule in force relaxed on its own and the award solved again: the change in real spend a year, in unmet hours and, on a MEAT award, in its MEAT score (the unmet-hours penalty steers the solver and is never counted as money)',
   },
 )}
 </section>`;
