@@ -36,6 +36,7 @@ import { verifyAward } from './verify/verify.js';
 import { runHash } from './run-hash.js';
 import { explainAward } from './explain/explain-lot.js';
 import { relaxedAwardsMeanwhile, ruleCosts } from './explain/rule-costs.js';
+import { unprovenRuleCosts } from './explain/unproven-rule-costs.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { placeShortage } from './explain/place-shortage.js';
 import { contractSection } from './contract/whole-life.js';
@@ -218,7 +219,11 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   options.onVerified?.(result);
   // 9. rule costs (result.json holds them between the award's risk and the contract)
   if (!wantsRuleCosts(options)) return { kind: 'ok', result, lots };
-  const costs = await ruleCosts(scenario, lots, options.backend, baseline, {}, relaxed);
+  // An award the time limit stopped is no baseline: a rule's cost would be mostly its distance from the best.
+  const costs =
+    outcome.status === 'optimal'
+      ? await ruleCosts(scenario, lots, options.backend, baseline, {}, relaxed)
+      : unprovenRuleCosts(scenario, lots, baseline);
   return { kind: 'ok', result: { ...assembled, ruleCosts: costs, ...contract }, lots };
 }
 

@@ -478,6 +478,43 @@ describe('a time limit', () => {
     expect(formatSummary(outcome.result)).toContain('time limit hit before the solver could bound');
   });
 
+  test('that stops the search before the award is proven best: no rule is costed, as the change would include how far the award is from the best', async () => {
+    // The county on its "twelve" zoning at --time-limit 0.001 printed "min-providers: relaxing it: spend falls by
+    // £465,612 a year" (and share-cap £468,013): proven best, min-providers does not bind and share-cap costs £2,401.
+    let solves = 0;
+    const stopped: SolverBackend = {
+      name: 'highs',
+      async solve(program, options) {
+        const outcome = await highsBackend.solve(program, options);
+        solves++;
+        return solves === 1 && outcome.status === 'optimal'
+          ? { ...outcome, status: 'feasible', gap: 0.3 }
+          : outcome;
+      },
+    };
+    const scenario = generateScenario(instanceSizes.S, 1);
+    const outcome = await runScenario(scenario, {
+      backend: stopped,
+      timeLimit: 60,
+      inputHash: 't',
+      version: 't',
+      ruleCosts: true,
+    });
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(outcome.result.status).toBe('feasible');
+    const rules = outcome.result.ruleCosts?.rules ?? [];
+    const inForce = rules.filter((c) => c.status !== 'not-active');
+    expect(inForce.length).toBeGreaterThan(0);
+    for (const c of inForce) {
+      expect(c.status).toBe('skipped');
+      expect(c.annualCostChange).toBeNull();
+      expect(c.note).toBe(
+        'the award stopped at the time limit before it was proven the best, so what relaxing a rule changes cannot be told from how far the award is from the best; allow more time (--time-limit)',
+      );
+    }
+    expect(solves).toBe(1); // no re-solve whose figures could not be used
+  });
+
   test('with a gap of 100% (a bound still at 0): told as no bound yet, not "within 100.0% of the best possible"', async () => {
     const zeroBound = highsAnswering((outcome) => ({ ...outcome, status: 'feasible', gap: 1 }));
     const outcome = await solvedBy(zeroBound);
