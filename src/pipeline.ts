@@ -42,6 +42,7 @@ import { placeShortage } from './explain/place-shortage.js';
 import { contractSection } from './contract/whole-life.js';
 import { transitionSection } from './contract/transition.js';
 import { paymentSection } from './contract/payment.js';
+import { zoningFlagUnknown } from './diagnostics/messages.js';
 
 export interface RunOptions {
   readonly zoning?: string;
@@ -94,7 +95,7 @@ export function withSettings(
 ): Scenario | string {
   const zoning = options.zoning ?? scenario.zoning;
   if (!scenario.zonings.has(zoning))
-    return `--zoning ${zoning}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`;
+    return zoningFlagUnknown('--zoning', zoning, [...scenario.zonings.keys()]);
   // As scenario.json's own "objective": "whole-life" needs a contract (model/between-settings.ts).
   if (options.objective === 'whole-life' && scenario.contract === undefined)
     return '--objective whole-life: the scenario has no "contract" to count the years of: add e.g. "contract": {"years": 3} to scenario.json, or use --objective cost';

@@ -357,6 +357,16 @@ describe('runScenario', () => {
       kind: 'bad-settings',
       message: '--zoning nope: the scenario has no such zoning; choose from z',
     });
+    // A slip of the keyboard names the zoning meant, as scenario.json's "zoning" does.
+    const two = {
+      ...base,
+      zonings: new Map([...base.zonings, ['districts', base.zonings.get('z') ?? new Map()]]),
+    };
+    expect(await run(two, undefined, 'distrcts')).toEqual({
+      kind: 'bad-settings',
+      message:
+        '--zoning distrcts: the scenario has no such zoning (did you mean "districts"?); choose from z, districts',
+    });
     const r = await awardOrDiagnosis({ ...base, award: { ...base.award, minDistinctProviders: 4 } });
     expect(r.status).toBe('infeasible');
   });

@@ -156,6 +156,10 @@ export const zoneAreasDiffer = (zoneIds: readonly string[], firstZoning: string,
     ? `zone "${zoneIds[0]}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`
     : `zones ${zoneIds.map((z) => `"${z}"`).join(', ')} have different areas in zonings "${firstZoning}" and "${zoning}": use different zone ids in one of them`;
 
+/** `flag`: the command-line flag that named the zoning (`--zoning`, `--within`). */
+export const zoningFlagUnknown = (flag: string, zoning: string, zonings: readonly string[]) =>
+  `${flag} ${zoning}: the scenario has no such zoning${didYouMean(zoning, zonings)}; choose from ${zonings.join(', ')}`;
+
 export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
   `zoning "${zoning}" is not one of the scenario's zonings${didYouMean(zoning, zonings)}: choose one of ${zonings.join(', ')}`;
 
