@@ -63,7 +63,8 @@ export interface RunOptions {
   /**
    * Called once with the verified award before the rule costs are re-solved
    * (step 9): the final result is this one with `ruleCosts` added, which the
-   * report and workbook do not show, so `zonal solve` renders them meanwhile.
+   * workbook does not show and the report adds last (report/output-files.ts), so
+   * `zonal solve` renders them meanwhile.
    */
   readonly onVerified?: (award: Result) => void;
   /**
