@@ -36,11 +36,13 @@ import { verifyAward } from './verify/verify.js';
 import { runHash } from './run-hash.js';
 import { explainAward } from './explain/explain-lot.js';
 import { relaxedAwardsMeanwhile, ruleCosts } from './explain/rule-costs.js';
+import { unprovenRuleCosts } from './explain/unproven-rule-costs.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { placeShortage } from './explain/place-shortage.js';
 import { contractSection } from './contract/whole-life.js';
 import { transitionSection } from './contract/transition.js';
 import { paymentSection } from './contract/payment.js';
+import { zoningFlagUnknown } from './diagnostics/messages.js';
 
 export interface RunOptions {
   readonly zoning?: string;
@@ -61,7 +63,8 @@ export interface RunOptions {
   /**
    * Called once with the verified award before the rule costs are re-solved
    * (step 9): the final result is this one with `ruleCosts` added, which the
-   * report and workbook do not show, so `zonal solve` renders them meanwhile.
+   * workbook does not show and the report adds last (report/output-files.ts), so
+   * `zonal solve` renders them meanwhile.
    */
   readonly onVerified?: (award: Result) => void;
   /**
@@ -93,7 +96,7 @@ export function withSettings(
 ): Scenario | string {
   const zoning = options.zoning ?? scenario.zoning;
   if (!scenario.zonings.has(zoning))
-    return `--zoning ${zoning}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`;
+    return zoningFlagUnknown('--zoning', zoning, [...scenario.zonings.keys()]);
   // As scenario.json's own "objective": "whole-life" needs a contract (model/between-settings.ts).
   if (options.objective === 'whole-life' && scenario.contract === undefined)
     return '--objective whole-life: the scenario has no "contract" to count the years of: add e.g. "contract": {"years": 3} to scenario.json, or use --objective cost';
@@ -218,7 +221,11 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   options.onVerified?.(result);
   // 9. rule costs (result.json holds them between the award's risk and the contract)
   if (!wantsRuleCosts(options)) return { kind: 'ok', result, lots };
-  const costs = await ruleCosts(scenario, lots, options.backend, baseline, {}, relaxed);
+  // An award the time limit stopped is no baseline: a rule's cost would be mostly its distance from the best.
+  const costs =
+    outcome.status === 'optimal'
+      ? await ruleCosts(scenario, lots, options.backend, baseline, {}, relaxed)
+      : unprovenRuleCosts(scenario, lots, baseline);
   return { kind: 'ok', result: { ...assembled, ruleCosts: costs, ...contract }, lots };
 }
 

@@ -257,7 +257,7 @@ describe('runScenario', () => {
     const s = { ...base, bids: base.bids.filter((b) => b.careType !== 'reablement' && b.packageId === null) };
     const r = await solved(s);
     expect(r.warnings).toEqual([
-      'lot reablement:county has 15.0 hours/week of demand and no eligible bid: its demand will be unmet',
+      'lot reablement:county has 15 h/week of demand and no eligible bid: its demand will be unmet',
     ]);
     expect(r.lots.find((l) => l.lotId === 'reablement:county')?.unmetHoursPerWeek).toBe(15);
   });
@@ -284,14 +284,14 @@ describe('runScenario', () => {
     expect((await solved(base)).warnings).toEqual([]);
   });
 
-  test('a zone with no demand in the period but some later says the later hours are in no contract and no risk', async () => {
+  test('a zone with no demand in the period but some later says the later hours (as every output writes hours) are in no contract and no risk', async () => {
     const s = emptyZ2([
       demand('A1', 70, { period: '2028' }),
       demand('A3', 30, { period: '2028' }),
-      demand('A3', 45, { period: '2029' }),
+      demand('A3', 2100, { period: '2029' }),
     ]);
     expect((await solved(s)).warnings).toContain(
-      'zone Z2 (area A3) has no demand in period 2027: no lot is tendered there, so its 45.0 hours/week in 2029 are in no contract of this award and in no risk score; check demand.csv if that is not meant',
+      'zone Z2 (area A3) has no demand in period 2027: no lot is tendered there, so its 2,100 h/week in 2029 are in no contract of this award and in no risk score; check demand.csv if that is not meant',
     );
   });
 
@@ -356,6 +356,16 @@ describe('runScenario', () => {
     expect(await run(base, undefined, 'nope')).toEqual({
       kind: 'bad-settings',
       message: '--zoning nope: the scenario has no such zoning; choose from z',
+    });
+    // A slip of the keyboard names the zoning meant, as scenario.json's "zoning" does.
+    const two = {
+      ...base,
+      zonings: new Map([...base.zonings, ['districts', base.zonings.get('z') ?? new Map()]]),
+    };
+    expect(await run(two, undefined, 'distrcts')).toEqual({
+      kind: 'bad-settings',
+      message:
+        '--zoning distrcts: the scenario has no such zoning (did you mean "districts"?); choose from z, districts',
     });
     const r = await awardOrDiagnosis({ ...base, award: { ...base.award, minDistinctProviders: 4 } });
     expect(r.status).toBe('infeasible');
@@ -476,6 +486,43 @@ describe('a time limit', () => {
     expect(outcome.result.gap).toBeNull();
     expect(firstNonFinite(outcome.result)).toBeNull(); // the guard before writing lets it through
     expect(formatSummary(outcome.result)).toContain('time limit hit before the solver could bound');
+  });
+
+  test('that stops the search before the award is proven best: no rule is costed, as the change would include how far the award is from the best', async () => {
+    // The county on its "twelve" zoning at --time-limit 0.001 printed "min-providers: relaxing it: spend falls by
+    // £465,612 a year" (and share-cap £468,013): proven best, min-providers does not bind and share-cap costs £2,401.
+    let solves = 0;
+    const stopped: SolverBackend = {
+      name: 'highs',
+      async solve(program, options) {
+        const outcome = await highsBackend.solve(program, options);
+        solves++;
+        return solves === 1 && outcome.status === 'optimal'
+          ? { ...outcome, status: 'feasible', gap: 0.3 }
+          : outcome;
+      },
+    };
+    const scenario = generateScenario(instanceSizes.S, 1);
+    const outcome = await runScenario(scenario, {
+      backend: stopped,
+      timeLimit: 60,
+      inputHash: 't',
+      version: 't',
+      ruleCosts: true,
+    });
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(outcome.result.status).toBe('feasible');
+    const rules = outcome.result.ruleCosts?.rules ?? [];
+    const inForce = rules.filter((c) => c.status !== 'not-active');
+    expect(inForce.length).toBeGreaterThan(0);
+    for (const c of inForce) {
+      expect(c.status).toBe('skipped');
+      expect(c.annualCostChange).toBeNull();
+      expect(c.note).toBe(
+        'the award stopped at the time limit before it was proven the best, so what relaxing a rule changes cannot be told from how far the award is from the best; allow more time (--time-limit)',
+      );
+    }
+    expect(solves).toBe(1); // no re-solve whose figures could not be used
   });
 
   test('with a gap of 100% (a bound still at 0): told as no bound yet, not "within 100.0% of the best possible"', async () => {

@@ -34,7 +34,7 @@ export function contractLines(r: Result): string[] {
   const t = r.transition;
   if (t !== undefined)
     lines.push(
-      `  transition: ${t.movedHoursPerWeek.toLocaleString('en-GB')} of today's ${t.currentHoursPerWeek.toLocaleString('en-GB')} h/week change provider (${pct(t.movedShare)}${t.maxMovedShare === null ? '' : `, cap ${pct(t.maxMovedShare)}`}); one-off cost ${m(t.oneOffCost)}${t.priced ? ', priced in the objective' : ''}`,
+      `  transition: ${hours(t.movedHoursPerWeek)} of today's ${hours(t.currentHoursPerWeek)} h/week change provider (${pct(t.movedShare)}${t.maxMovedShare === null ? '' : `, cap ${pct(t.maxMovedShare)}`}); one-off cost ${m(t.oneOffCost)}${t.priced ? ', priced in the objective' : ''}`,
     );
   const p = r.payment;
   if (p !== undefined)

@@ -7,8 +7,10 @@
  */
 import { closestName, didYouMean } from './did-you-mean.js';
 import { zerosDropped } from './dropped-zeros.js';
+import { inOtherCapitals, meantId } from '../model/id-case.js';
 import type { TableName } from './issues.js';
 import { counted, nounFor } from '../model/counted.js';
+import { fmtHours } from '../scoring/components.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -75,15 +77,24 @@ export const duplicateId = (what: string, key: string, firstLine: number | undef
   `duplicate ${what} "${key}" (first on line ${firstLine}): ids must be unique`;
 
 /**
- * An id that differs from a known one only in capitals, or in the leading zeros a spreadsheet
- * drops from a column it takes for numbers (`column`): ids must match exactly.
+ * An id that differs from a known one only in capitals, in the leading zeros a spreadsheet
+ * drops from a column it takes for numbers (`column`), or by one slip of the keyboard
+ * (model/id-case.ts): ids must match exactly.
  */
 const meantInstead = (typed: string, meant: string | null, table: TableName, column: string) => {
   if (meant === null) return '';
   if (zerosDropped(typed, meant))
     return ` (${table.name} has "${meant}": a spreadsheet dropped the leading zeros; format the ${column} column as text and write the ids as ${table.name} has them)`;
-  return ` (${table.name} has "${meant}": ids must match capitals too; write "${meant}")`;
+  if (inOtherCapitals(typed, meant))
+    return ` (${table.name} has "${meant}": ids must match capitals too; write "${meant}")`;
+  return ` (did you mean "${meant}"?)`;
 };
+
+/** A cell that must be one of `values` (`error` says so), with the value it is one slip from, as an id's (model/id-case.ts). */
+export function choiceMeant(error: string, typed: unknown, values: readonly string[]): string {
+  const meant = typeof typed === 'string' ? meantId(values)(typed) : null;
+  return meant === null ? error : `${error}: did you mean "${meant}"?`;
+}
 
 /** `areas`: the areas table as the scenario holds it (`areas.csv`, or a workbook's areas sheet). */
 export const unknownArea = (areaId: string, meant: string | null, areas: TableName) =>
@@ -101,8 +112,8 @@ export const unknownCurrentProvider = (providerId: string, meant: string | null,
     ? unknownProvider(providerId, meant, providers)
     : `${unknownProvider(providerId, meant, providers)}; a provider that serves today but does not bid still belongs there (with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that`;
 
-export const baseAreaNotInAreas = (areaId: string, areas: TableName) =>
-  `base_area_id "${areaId}" is not ${areas.in}`;
+export const baseAreaNotInAreas = (areaId: string, meant: string | null, areas: TableName) =>
+  `base_area_id "${areaId}" is not ${areas.in}${meantInstead(areaId, meant, areas, 'base_area_id')}`;
 
 export const minViableAboveMax = (minViable: number, max: number) =>
   `min_viable_hours_per_week ${minViable} is more than max_hours_per_week ${max}: this provider can never be viable`;
@@ -145,24 +156,33 @@ export const zoneAreasDiffer = (zoneIds: readonly string[], firstZoning: string,
     ? `zone "${zoneIds[0]}" has different areas in zonings "${firstZoning}" and "${zoning}": use a different zone id in one of them`
     : `zones ${zoneIds.map((z) => `"${z}"`).join(', ')} have different areas in zonings "${firstZoning}" and "${zoning}": use different zone ids in one of them`;
 
+/** `flag`: the command-line flag that named the zoning (`--zoning`, `--within`). */
+export const zoningFlagUnknown = (flag: string, zoning: string, zonings: readonly string[]) =>
+  `${flag} ${zoning}: the scenario has no such zoning${didYouMean(zoning, zonings)}; choose from ${zonings.join(', ')}`;
+
 export const unknownZoning = (zoning: string, zonings: readonly string[]) =>
   `zoning "${zoning}" is not one of the scenario's zonings${didYouMean(zoning, zonings)}: choose one of ${zonings.join(', ')}`;
 
 // Bids: coverage and packages.
 
-/** `meant`: the known ids the unknown ones differ from only in capitals, or in leading zeros a spreadsheet dropped. */
+/** What to write instead of coverage ids that differ from known ones (`meant`), or ''. */
+function coverageMeant(meant: readonly { readonly typed: string; readonly id: string }[]): string {
+  if (meant.length === 0) return '';
+  const ids = quoted(meant.map((m) => m.id)).join(', ');
+  if (meant.some((m) => zerosDropped(m.typed, m.id)))
+    return ` (a spreadsheet dropped the leading zeros: write ${ids})`;
+  if (meant.every((m) => inOtherCapitals(m.typed, m.id)))
+    return ` (ids must match capitals too: write ${ids})`;
+  return ` (did you mean ${ids}?)`;
+}
+
+/** `meant`: the known ids the unknown ones differ from only in capitals, in leading zeros a spreadsheet dropped, or by one slip. */
 export const coverageUnknownIds = (
   unknown: readonly string[],
   meant: readonly { readonly typed: string; readonly id: string }[],
   areas: TableName,
-) => {
-  const zeros = meant.some((m) => zerosDropped(m.typed, m.id));
-  const why = zeros ? 'a spreadsheet dropped the leading zeros' : 'ids must match capitals too';
-  return (
-    `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from ${areas.name} and ${areas.kind === 'sheet' ? 'the zones-<name> sheets' : 'the zone files'}, separated by ;` +
-    (meant.length === 0 ? '' : ` (${why}: write ${quoted(meant.map((m) => m.id)).join(', ')})`)
-  );
-};
+) =>
+  `coverage names unknown area or zone id(s) ${quoted(unknown).join(', ')}: use * or ids from ${areas.name} and ${areas.kind === 'sheet' ? 'the zones-<name> sheets' : 'the zone files'}, separated by ;${coverageMeant(meant)}`;
 
 export const coverageEmpty = () => 'coverage is empty: give * or area/zone ids separated by ;';
 
@@ -227,7 +247,23 @@ export const frameworkShareAboveCap = (f: {
   framed: number;
   fits: number;
 }) =>
-  `lots.${f.careType}.minShare is ${f.minShare}: a member of lot ${f.lotId} must take at least ${Math.round(f.leastHours).toLocaleString('en-GB')} h/week, but award.maxShareOfTotalHours ${f.cap} lets no provider hold more than ${Math.round(f.capHours).toLocaleString('en-GB')} h/week: no provider may take a place in ${f.shut === f.framed ? (f.framed === 1 ? 'it' : `any of its ${f.framed} lots`) : `${f.shut} of its ${f.framed} lots`}, so ${f.shut === 1 ? 'its' : 'their'} hours will go unbought; lower minShare to ${f.fits} or less, or raise award.maxShareOfTotalHours`;
+  `lots.${f.careType}.minShare is ${f.minShare}: a member of lot ${f.lotId} must take at least ${fmtHours(f.leastHours)}, but award.maxShareOfTotalHours ${f.cap} lets no provider hold more than ${fmtHours(f.capHours)}: no provider may take a place in ${f.shut === f.framed ? (f.framed === 1 ? 'it' : `any of its ${f.framed} lots`) : `${f.shut} of its ${f.framed} lots`}, so ${f.shut === 1 ? 'its' : 'their'} hours will go unbought; lower minShare to ${f.fits} or less, or raise award.maxShareOfTotalHours`;
+
+/** A role whose hours are above what the share cap lets one provider hold (lots/role-share-cap.ts). */
+export const roleShareAboveCap = (r: {
+  cap: number;
+  capHours: number;
+  role: string;
+  lotId: string;
+  careType: string;
+  hours: number;
+  /** Other lots of the care type whose role of that name is above the cap too. */
+  more: number;
+  needed: number;
+}) => {
+  const role = r.role === 'sole' ? 'sole provider' : r.role;
+  return `award.maxShareOfTotalHours ${r.cap} lets no provider hold more than ${fmtHours(r.capHours)}, but the ${role} of lot ${r.lotId} takes ${fmtHours(r.hours)}: no provider may be the ${role} of it${r.more === 0 ? '' : ` or of ${counted(r.more, `more ${r.careType} lot`)}`}, so ${r.more === 0 ? 'its' : 'their'} hours will go unbought; raise award.maxShareOfTotalHours to ${r.needed} or more, or tender smaller lots`;
+};
 
 /** How many lots a message about the lots' places names before "…". */
 const placesListed = 4;
@@ -257,7 +293,11 @@ export const zoneWithoutDemand = (
   demand: string,
   later: { readonly period: string; readonly hours: number } | null = null,
 ) =>
-  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there${later === null ? '' : `, so its ${later.hours.toFixed(1)} hours/week in ${later.period} are in no contract of this award and in no risk score`}; check ${demand} if that is not meant`;
+  `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there${later === null ? '' : `, so its ${fmtHours(later.hours)} in ${later.period} are in no contract of this award and in no risk score`}; check ${demand} if that is not meant`;
+
+/** `careTypes`: the care the lot carries (more than one when other care is merged into it). */
+export const lotWithoutEligibleBid = (lotId: string, demand: number, careTypes: readonly string[]) =>
+  `lot ${lotId} has ${fmtHours(demand)} of demand and no eligible bid${careTypes.length > 1 ? ` (it carries ${careTypes.join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`;
 
 export const periodHasNoHours = (period: string, settings: TableName) =>
   `every row of period ${period} has 0 in hours_per_week: there is nothing to tender; check hours_per_week, or the period ${settings.in}`;

@@ -13,6 +13,7 @@ import { awardLoad, ruleReason, stoppedBy, type AwardLoad, type Candidate } from
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
 import { unboughtHours, unboughtStoppedBy } from './unbought-hours.js';
 import { byId } from '../model/order.js';
+import { fmtHours } from '../scoring/components.js';
 
 interface RoleContext {
   readonly scenario: Scenario;
@@ -169,7 +170,7 @@ function explainLot(
     anyWon || lot.rejectedBidIds.length === 0
       ? ''
       : ` Rejected below legal pay: ${idsListed(lot.rejectedBidIds)} (see the warnings).`;
-  const unboughtText = `${Math.round(unbought).toLocaleString('en-GB')} h/week unbought`;
+  const unboughtText = `${fmtHours(unbought)} unbought`;
   const why =
     bindingRules.length > 0
       ? unbought > 0

@@ -35,9 +35,28 @@ export function awardRiskDrivers(r: Result): string {
   return text === '' ? '' : ` Main risks: ${text}.`;
 }
 
-export function ruleCostLines(r: Result): string[] {
+/** The heading of the rule costs, in the printout and in report.html alike. */
+export const ruleCostsHeading = 'What each award rule costs (re-solved with the rule relaxed)';
+
+/** One rule in force and what relaxing it does, as the printout and report.html show it. */
+export interface ShownRuleCost {
+  readonly rule: string;
+  readonly description: string;
+  readonly effect: string;
+}
+
+/** The rules in force with what relaxing each does; none when rule costs were not computed (a comparison's options). */
+export function shownRuleCosts(r: Result): ShownRuleCost[] {
   if (r.ruleCosts === undefined) return [];
   return r.ruleCosts.rules
     .filter((c) => c.status !== 'not-active')
-    .map((c) => `  ${c.rule} (${c.description}): ${c.status === 'computed' ? c.note : `skipped: ${c.note}`}`);
+    .map((c) => ({
+      rule: c.rule,
+      description: c.description,
+      effect: c.status === 'computed' ? c.note : `skipped: ${c.note}`,
+    }));
+}
+
+export function ruleCostLines(r: Result): string[] {
+  return shownRuleCosts(r).map((c) => `  ${c.rule} (${c.description}): ${c.effect}`);
 }

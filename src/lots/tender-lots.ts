@@ -6,7 +6,12 @@
  * `award.rejectBelowLegalPay: false` to keep them in (they are still flagged).
  */
 import { formatPlace, type Place } from '../diagnostics/issues.js';
-import { frameworkPlacesUnfillable, tooFewBiddersFor, zoneWithoutDemand } from '../diagnostics/messages.js';
+import {
+  frameworkPlacesUnfillable,
+  lotWithoutEligibleBid,
+  tooFewBiddersFor,
+  zoneWithoutDemand,
+} from '../diagnostics/messages.js';
 import { careTypes, type AwardRules, type CareType, type Lot, type Scenario } from '../model/types.js';
 import { lotFloors } from '../scoring/cost-floor.js';
 import { buildLots, carriedTypes, countyZoneId, groupAreas } from './build-lots.js';
@@ -15,6 +20,7 @@ import { eligiblePartBids } from './eligibility.js';
 import { hasEligibleOffer, offerProviders } from './offers.js';
 import { hasPlaces } from '../structures/index.js';
 import { frameworksAboveShareCap } from './framework-share-cap.js';
+import { rolesAboveShareCap } from './role-share-cap.js';
 import { byKey } from '../model/order.js';
 
 export interface Rejection {
@@ -99,7 +105,7 @@ export function tenderIssues(
   const unfillable = unpricedLots(scenario, lots).map((lot) =>
     at(
       scenario.places?.lots.get(lot.careType),
-      `lot ${lot.id} has ${lot.demand.toFixed(1)} hours/week of demand and no eligible bid${lot.careDemand.size > 1 ? ` (it carries ${[...lot.careDemand.keys()].join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`,
+      lotWithoutEligibleBid(lot.id, lot.demand, [...lot.careDemand.keys()]),
     ),
   );
   const zoneless = zonesWithoutLots(scenario, lots).map((message) => at(undefined, message));
@@ -112,7 +118,18 @@ export function tenderIssues(
   const cappedFrameworks = frameworksAboveShareCap(scenario, lots).map(({ careType, message }) =>
     at(scenario.places?.lots.get(careType), message),
   );
-  return [...rejected, ...unfillable, ...zoneless, ...fewBidders, ...shortFrameworks, ...cappedFrameworks];
+  const cappedRoles = rolesAboveShareCap(scenario, lots).map((message) =>
+    at(scenario.places?.award.get('maxShareOfTotalHours'), message),
+  );
+  return [
+    ...rejected,
+    ...unfillable,
+    ...zoneless,
+    ...fewBidders,
+    ...shortFrameworks,
+    ...cappedFrameworks,
+    ...cappedRoles,
+  ];
 }
 
 /**

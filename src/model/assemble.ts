@@ -157,7 +157,7 @@ function buildZoning(
   rejected: RejectedIds,
   areaLines: AreaLines,
   issues: IssueList,
-): { zoning: Zoning; badZoneIds: boolean } {
+): { zoning: Zoning; incomplete: boolean } {
   const { file, rows } = source;
   const zoning = new Map<string, string>();
   const meantArea = meantId(areaIds);
@@ -189,10 +189,11 @@ function buildZoning(
       }
     }
   }
-  unknownAreas.tell(issues, file);
-  const badZoneIds = badZones.tell(issues, file);
+  const unknownTold = unknownAreas.tell(issues, file);
+  // A row told here (an unknown area, a zone id that may not be used) may have lost its zone an area.
+  const incomplete = badZones.tell(issues, file) || unknownTold;
   // A rejected row of this file may be the area's (its id cell may be the bad one): already reported.
-  if (source.hasRejected) return { zoning, badZoneIds };
+  if (source.hasRejected) return { zoning, incomplete };
   const missing = [...areaIds].filter((a) => !zoning.has(a) && !meant.has(a)).sort();
   const [first] = missing;
   if (first !== undefined)
@@ -201,7 +202,7 @@ function buildZoning(
       areaLines.lines.get(first) ?? null,
       missing.length === 1 ? msg.areaInNoZone(first, name, file) : msg.areasInNoZone(missing, name, file),
     );
-  return { zoning, badZoneIds };
+  return { zoning, incomplete };
 }
 
 /**
@@ -231,7 +232,7 @@ function zoneAreas(
       const sorted = areas.sort();
       const before = zones.get(zoneId);
       const first = owner.get(zoneId) ?? '';
-      // A zoning with a reported mistake (a rejected row, a zone id that may not be used) may have lost one of the zone's areas to it.
+      // A zoning with a reported mistake (a rejected row, an unknown area, a zone id that may not be used) may have lost one of the zone's areas to it.
       const comparable = !incomplete.has(name) && !incomplete.has(first);
       if (before !== undefined && comparable && before.join(';') !== sorted.join(';'))
         differ.set(first, [...(differ.get(first) ?? []), zoneId]);
@@ -446,6 +447,7 @@ function buildProviders(
 ): Map<string, Provider> {
   uniqueIds(s.files.providers, s.providers, (r) => r.provider_id, 'provider id', issues, 'provider_id');
   const providers = new Map<string, Provider>();
+  const meantArea = meantId(areaIds);
   for (const { line, row } of s.providers) {
     if (providers.has(row.provider_id)) continue;
     if (
@@ -456,7 +458,7 @@ function buildProviders(
       issues.error(
         s.files.providers,
         line,
-        msg.baseAreaNotInAreas(row.base_area_id, issues.table(s.files.areas)),
+        msg.baseAreaNotInAreas(row.base_area_id, meantArea(row.base_area_id), issues.table(s.files.areas)),
         'base_area_id',
       );
     if (row.max_hours_per_week === 0)
@@ -600,7 +602,7 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
   for (const [name, zoningRows] of s.zonings) {
     const built = buildZoning(name, zoningRows, areaIds, s.rejected, areaLines, issues);
     zonings.set(name, built.zoning);
-    if (zoningRows.hasRejected || built.badZoneIds) incomplete.add(name);
+    if (zoningRows.hasRejected || built.incomplete) incomplete.add(name);
   }
   const zoningFiles = new Map([...s.zonings].map(([name, z]) => [name, z.file]));
   const zones = zoneAreas(zonings, zoningFiles, issues, s, incomplete);

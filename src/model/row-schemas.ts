@@ -12,7 +12,7 @@
  * fifth of its run on the row schemas (docs/performance.md).
  */
 import { z } from 'zod';
-import { idInvalid, idOddCharacter } from '../diagnostics/messages.js';
+import { choiceMeant, idInvalid, idOddCharacter } from '../diagnostics/messages.js';
 import { groupedNumber } from './grouped-number.js';
 import { dotThousandsWarning, readNumberText } from './number-text.js';
 import { once } from './once.js';
@@ -188,7 +188,10 @@ function optionalCell<T>(inner: Cell<T>): Cell<T | null> {
   return inner.warn === undefined ? optional : { ...optional, warn: inner.warn };
 }
 
-/** One of `values`, in any case (`error`: the message for anything else). */
+/**
+ * One of `values`, in any case (`error`: the message for anything else, followed by the
+ * value most likely meant: "standrd" is "standard" mistyped).
+ */
 function choiceCell<const V extends string>(values: readonly V[], error: string): Cell<V> {
   return cell(
     () =>
@@ -196,7 +199,9 @@ function choiceCell<const V extends string>(values: readonly V[], error: string)
         .string()
         .trim()
         .toLowerCase()
-        .pipe(z.enum(values as [V, ...V[]], { error: () => error })) as unknown as z.ZodType<V>,
+        .pipe(
+          z.enum(values as [V, ...V[]], { error: (issue) => choiceMeant(error, issue.input, values) }),
+        ) as unknown as z.ZodType<V>,
     (s) => {
       const t = s?.trim().toLowerCase();
       return t !== undefined && (values as readonly string[]).includes(t) ? (t as V) : undefined;

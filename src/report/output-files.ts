@@ -2,10 +2,12 @@
  * Every file a solve writes, by name, as text (written together, atomically).
  * The result's own files (JSON, CSV) are made here; report.html and
  * result.xlsx come from rendered-files.ts, which `zonal solve` runs in a
- * worker thread (render-thread.ts) so their libraries load on another core.
+ * worker thread (render-thread.ts) so their libraries load on another core,
+ * on the award before its rule costs are re-solved: they are added here.
  */
 import type { InfeasibleResult, Result } from '../model/result.js';
 import { renderInfeasibleReport } from './html/infeasible-report.js';
+import { withRuleCosts } from './html/rule-costs.js';
 import type { RenderedFiles } from './rendered-files.js';
 import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
 
@@ -16,7 +18,7 @@ export function outputFiles(result: Result, rendered: RenderedFiles): Map<string
     ['allocations.csv', allocationsCsv(result)],
     ['lots.csv', lotsCsv(result)],
     ['providers.csv', providersCsv(result)],
-    ['report.html', rendered.reportHtml],
+    ['report.html', withRuleCosts(rendered.reportHtml, result)],
     ['result.xlsx', rendered.resultXlsx],
   ]);
 }

@@ -10,9 +10,11 @@ import {
   awardRiskDrivers,
   lotReasonLines,
   ruleCostLines,
+  ruleCostsHeading,
   weakestViability,
 } from '../explain/summary-text.js';
 import { counted } from '../model/counted.js';
+import { shareBases } from './share-bases.js';
 
 /**
  * Money for the printed summaries: £10.62m, £137k, £1,196 (whole pounds, as sums of that
@@ -43,6 +45,7 @@ function headline(r: Result): string[] {
         ? ` (time limit hit; within ${percent(bounded)} of the best possible)`
         : ' (time limit hit before the solver could bound the best possible cost: this plan keeps every rule but may not be the cheapest; allow more time)';
   const t = r.totals;
+  const bases = shareBases(t);
   return [
     `${r.scenario}: zoning "${r.zoning}", period ${r.period}`,
     `Status: ${r.status}${gap}. Solver ${r.run.solver}, ${r.run.solveSeconds.toFixed(2)} s, ${r.run.variables} variables, ${r.run.constraints} constraints.`,
@@ -52,7 +55,7 @@ function headline(r: Result): string[] {
           `All-in ${money(t.allInAnnualCost, r.currency)} a year if the ${hours(t.unmetHoursPerWeek)} unmet hours a week are bought on spot contracts at ${money(t.spotAnnualCost / (t.unmetHoursPerWeek * r.weeksPerYear), r.currency)}/h.`,
         ]
       : []),
-    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${counted(t.providersAwarded, 'provider')}; largest share ${percent(t.largestShare)}; HHI ${t.hhi.toLocaleString('en-GB')}.${awardRiskDrivers(r)}`,
+    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${counted(t.providersAwarded, 'provider')}; largest share ${percent(t.largestShare)}${bases.share}; HHI ${t.hhi.toLocaleString('en-GB')}${bases.hhi}.${awardRiskDrivers(r)}`,
   ];
 }
 
@@ -114,8 +117,7 @@ export function formatSummary(r: Result, written: readonly string[] = []): strin
     providerTable(r),
   ];
   const rules = ruleCostLines(r);
-  if (rules.length > 0)
-    parts.push('', 'What each award rule costs (re-solved with the rule relaxed)', ...rules);
+  if (rules.length > 0) parts.push('', ruleCostsHeading, ...rules);
   if (r.flags.length > 0) {
     parts.push('', `Flags (${r.flags.length})`);
     for (const f of r.flags)

@@ -84,7 +84,7 @@ describe.concurrent('zonal validate and solve on good input', () => {
     const r = await zonal(['validate', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /scenario\.json:\d+: warning: lot reablement:county has 10\.0 hours\/week of demand and no eligible bid/,
+      /scenario\.json:\d+: warning: lot reablement:county has 10 h\/week of demand and no eligible bid/,
     );
     expect(r.stdout).toMatch(
       / {2}bids\.csv:4: warning: bid B3 rejected for lot standard:Z2: £9\.50\/h cannot pay legal wages/,

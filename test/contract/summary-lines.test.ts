@@ -19,3 +19,20 @@ describe('the whole contract in the printed summary', () => {
     expect(contractLines(full).some((l) => l.includes('not in these totals'))).toBe(false);
   });
 });
+
+describe('the transition line of the printed summary', () => {
+  it('writes the hours that change provider as report.html does, to one decimal place', async () => {
+    const { scenario } = await readScenario('scenarios/hertfordshire');
+    if (scenario === null) throw new Error('the county reads');
+    const result = await solved(scenario);
+    if (result.transition === undefined) throw new Error('the county has current care');
+    // A current.csv of 900.333 h/week printed "1,400.333 of today's 2,900.333" where the report had 1,400.3.
+    const odd = {
+      ...result,
+      transition: { ...result.transition, movedHoursPerWeek: 1400.333, currentHoursPerWeek: 2900.333 },
+    };
+    expect(contractLines(odd).find((l) => l.startsWith('  transition: '))).toMatch(
+      /^ {2}transition: 1,400\.3 of today's 2,900\.3 h\/week change provider/,
+    );
+  });
+});

@@ -7,7 +7,8 @@ import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 import { renderComparisonReport } from '../../src/report/html/comparison.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
-import { solved } from '../helpers/run.js';
+import { runScenario } from '../../src/pipeline.js';
+import { highsBackend } from '../../src/solve/backend-highs.js';
 import { browserOutDir, haveChromium, launchChromium } from '../helpers/chromium.js';
 
 const chromiumHere = haveChromium('report browser test');
@@ -20,8 +21,17 @@ interface Visit {
   readonly dialogs: string[];
 }
 
-async function writeReport(name: string, scenario: Scenario): Promise<string> {
-  const result = await solved(scenario);
+/** `ruleCosts`: with what each award rule costs, as `zonal solve` writes the report. */
+async function writeReport(name: string, scenario: Scenario, ruleCosts = false): Promise<string> {
+  const outcome = await runScenario(scenario, {
+    backend: highsBackend,
+    timeLimit: 30,
+    inputHash: 'test',
+    version: 'test',
+    ruleCosts,
+  });
+  if (outcome.kind !== 'ok') throw new Error(`the scenario has no award (${outcome.kind})`);
+  const result = outcome.result;
   const file = path.join(outDir, `${name}.html`);
   await writeFile(file, renderSolveReport(result, scenario), 'utf8');
   return file;
@@ -145,7 +155,8 @@ describe.skipIf(!chromiumHere)('report.html in headless Chromium', () => {
   });
 
   it('prints every table of a solve report within the width of an A4 page', async () => {
-    const { page } = await visit(browser, await writeReport('report-a4', scenario));
+    const { page } = await visit(browser, await writeReport('report-a4', scenario, true));
+    expect(await page.$$eval('#rule-costs tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     expect(await tablesCutInPrint(page)).toEqual([]);
     await page.close();
   });

@@ -51,7 +51,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
       'areas.csv',
       2,
       'A1,Alpha,52.1,-1.2,1000,200,Urbn',
-      'areas.csv:2: rurality must be one of urban, town, rural (got "Urbn")',
+      'areas.csv:2: rurality must be one of urban, town, rural: did you mean "urban"? (got "Urbn")',
     ],
     [
       'a bad area id in areas.csv (every reference names the area it was meant to be)',
@@ -128,7 +128,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
       'current.csv',
       2,
       'A1,standrd,P1,80',
-      'current.csv:2: care_type must be one of standard, complex, reablement (got "standrd")',
+      'current.csv:2: care_type must be one of standard, complex, reablement: did you mean "standard"? (got "standrd")',
     ],
   ])('%s', async (_what, file, line, text, message) => {
     const { scenario, errors } = await errorsOf(file, line, text);

@@ -138,6 +138,19 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  test('an id mistyped by one slip names the id it most likely meant, as in a folder of CSV files', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('B4').value = 'P-ALDR';
+        sheet(wb, 'bids').getCell('D3').value = 'Z-NROTH';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: bids!D3: coverage names unknown area or zone id(s) "Z-NROTH": use * or ids from the areas sheet and the zones-<name> sheets, separated by ; (did you mean "Z-NORTH"?)',
+      'tender.xlsx: bids!B4: unknown provider "P-ALDR": it is not on the providers sheet (did you mean "P-ALDER"?)',
+    ]);
+  });
+
   test('an unknown area or provider names the sheet it is not on, with the id meant in its capitals', async () => {
     const { errors } = await problems(
       await workbook((wb) => {

@@ -67,6 +67,35 @@ describe("a framework whose members' least share is above the share cap", () => 
   });
 });
 
+describe('a role whose hours are above the share cap', () => {
+  /** Three bidders for two zones of 100 h/week; the share cap 30% lets each hold 60 h/week. */
+  const capped = (entry: Parameters<typeof lotEntry>[0], cap = 0.3) => {
+    const base = threeBidders(0);
+    const s = {
+      ...base,
+      lotPlan: { standard: lotEntry(entry) },
+      award: { ...base.award, maxShareOfTotalHours: cap },
+    };
+    const { lots, rejections } = tenderLots(s);
+    return tenderWarnings(s, lots, rejections);
+  };
+
+  test('is told once per role and care type: no provider may hold it, and its hours go unbought', () => {
+    // A lead of 80 h/week in each zone under a cap of 60 h/week: validate said "valid", and the award left them unbought.
+    expect(capped({ structure: 'lead-secondary', leadShare: 0.8 })).toEqual([
+      'award.maxShareOfTotalHours 0.3 lets no provider hold more than 60 h/week, but the lead of lot standard:Z1 takes 80 h/week: no provider may be the lead of it or of 1 more standard lot, so their hours will go unbought; raise award.maxShareOfTotalHours to 0.4 or more, or tender smaller lots',
+    ]);
+    expect(capped({ geography: 'county', structure: 'sole' }, 0.5)).toEqual([
+      'award.maxShareOfTotalHours 0.5 lets no provider hold more than 100 h/week, but the sole provider of lot standard:county takes 200 h/week: no provider may be the sole provider of it, so its hours will go unbought; raise award.maxShareOfTotalHours to 1 or more, or tender smaller lots',
+    ]);
+  });
+
+  test('is not told when every role fits under the cap', () => {
+    expect(capped({ structure: 'lead-secondary', leadShare: 0.6 })).toEqual([]);
+    expect(capped({ structure: 'sole' }, 0.5)).toEqual([]);
+  });
+});
+
 describe('zones with no demand', () => {
   test('are told in zone id order by code point, not in the order of their areas', () => {
     const s = makeScenario({

@@ -694,3 +694,68 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 });
+
+describe('an id mistyped by one slip', () => {
+  /** The small scenario with ids long enough for a slip to be told from another id: ALPHA, BETA, GAMMA, P-ALDER, P-BIRCH, Z-NORTH, Z-SOUTH. */
+  const longIds = (f: ScenarioFiles) => {
+    const ids: Record<string, string> = {
+      A1: 'ALPHA',
+      A2: 'BETA',
+      A3: 'GAMMA',
+      P1: 'P-ALDER',
+      P2: 'P-BIRCH',
+      Z1: 'Z-NORTH',
+      Z2: 'Z-SOUTH',
+    };
+    for (const file of Object.keys(f))
+      if (file.endsWith('.csv')) f[file] = (f[file] ?? '').replace(/\b[APZ][123]\b/g, (id) => ids[id] ?? id);
+  };
+
+  test('names the one id it most likely meant, in every table that names an id of another (a letter missing, extra, changed or two swapped)', async () => {
+    const { errors } = await problems((f) => {
+      longIds(f);
+      set('zones-two.csv', 2, 'ALHPA,Z-NORTH')(f);
+      set('demand.csv', 2, 'ALPA,standard,2027,100,90,120')(f);
+      set('bids.csv', 2, 'B1,P-ALDR,standard,Z-NORTH,24.5,500,any,')(f);
+      set('bids.csv', 3, 'B2,P-BIRCH,standard,Z-NORHT,25,500,any,')(f);
+      f['providers.csv'] = (f['providers.csv'] ?? '')
+        .replace('quality_score\n', 'quality_score,base_area_id\n')
+        .replace('First Care,500,50,70', 'First Care,500,50,70,GAMMMA')
+        .replace('Second Care,500,50,80', 'Second Care,500,50,80,BETA');
+    });
+    // ALPHA is not told as in no zone too: the row meant it (one mistake, one message).
+    expect(errors).toEqual([
+      'zones-two.csv:2: unknown area "ALHPA": it is not in areas.csv (did you mean "ALPHA"?)',
+      'demand.csv:2: unknown area "ALPA": it is not in areas.csv (did you mean "ALPHA"?)',
+      'providers.csv:2: base_area_id "GAMMMA" is not in areas.csv (did you mean "GAMMA"?)',
+      'bids.csv:2: unknown provider "P-ALDR": it is not in providers.csv (did you mean "P-ALDER"?)',
+      'bids.csv:3: coverage names unknown area or zone id(s) "Z-NORHT": use * or ids from areas.csv and the zone files, separated by ; (did you mean "Z-NORTH"?)',
+    ]);
+  });
+
+  test('is one message when it leaves a zone short in one zoning: the zone is not told as differing from another zoning', async () => {
+    const { errors } = await problems((f) => {
+      longIds(f);
+      f['zones-alt.csv'] = f['zones-two.csv'] ?? '';
+      editJson((json) => {
+        json.zonings.alt = 'zones-alt.csv';
+      })(f);
+      set('zones-two.csv', 2, 'ALHPA,Z-NORTH')(f);
+    });
+    expect(errors).toEqual([
+      'zones-two.csv:2: unknown area "ALHPA": it is not in areas.csv (did you mean "ALPHA"?)',
+    ]);
+  });
+
+  test('names no id when two are as close, or the ids are too short for a slip to tell them apart', async () => {
+    const { errors } = await problems((f) => {
+      longIds(f);
+      f['providers.csv'] = (f['providers.csv'] ?? '').replace('P-BIRCH', 'P-ALDEN');
+      f['bids.csv'] = (f['bids.csv'] ?? '').replaceAll('P-BIRCH', 'P-ALDEN');
+      set('bids.csv', 2, 'B1,P-ALDEX,standard,Z-NORTH,24.5,500,any,')(f);
+    });
+    expect(errors).toEqual(['bids.csv:2: unknown provider "P-ALDEX": it is not in providers.csv']);
+    const short = await problems(set('bids.csv', 2, 'B1,P3,standard,Z1,24.5,500,any,'));
+    expect(short.errors).toEqual(['bids.csv:2: unknown provider "P3": it is not in providers.csv']);
+  });
+});

@@ -69,6 +69,27 @@ describe('the county maps', () => {
     expect(notes(hatched)).toContain('Hatched: the shown lot has unmet demand.');
   });
 
+  it('lists unmet demand of lots not on the map in hours as the award table writes them', () => {
+    const offMap = result.lots.filter((l) => l.careType !== mapCareType(result.lots));
+    const [complex, reablement] = offMap;
+    if (complex === undefined || reablement === undefined)
+      throw new Error('the county has two county-wide lots');
+    const unmet: Result = {
+      ...result,
+      lots: result.lots.map((l) =>
+        l.lotId === complex.lotId
+          ? { ...l, unmetHoursPerWeek: 1234.56 }
+          : l.lotId === reablement.lotId
+            ? { ...l, unmetHoursPerWeek: 364 }
+            : l,
+      ),
+    };
+    // Until 2026-12-02 these read "1234.6 h/week" and "364.0 h/week", where the award table has 1,234.6 and 364.
+    expect(notes(maps(unmet, scenario))).toContain(
+      `Unmet demand in lots not on the map: ${complex.lotId} 1,234.6 h/week, ${reablement.lotId} 364 h/week.`,
+    );
+  });
+
   it('draws each zone label where Plot puts its fitted point, moved only when it would touch another', () => {
     const { zones, geometry } = mapShapes(
       scenario.areas,

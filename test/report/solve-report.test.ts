@@ -9,6 +9,10 @@ import { headlineTiles } from '../../src/report/html/headline.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
 import { contractLines } from '../../src/contract/summary-lines.js';
 import { solved } from '../helpers/run.js';
+import { runScenario } from '../../src/pipeline.js';
+import { highsBackend } from '../../src/solve/backend-highs.js';
+import { ruleCostLines } from '../../src/explain/summary-text.js';
+import { formatSummary } from '../../src/report/summary.js';
 import { bid, demand, lotEntry, twoAreaZones } from '../helpers/scenario-builder.js';
 import { paymentSchema } from '../../src/model/contract-settings.js';
 
@@ -323,5 +327,84 @@ describe('the objective value of report.html, when hours are unmet', () => {
     );
     const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
     expect(run(met)).toBe('5,356,000');
+  });
+
+  it('says on a MEAT award that the figure is hours times their MEAT score, not money, less a penalty for the unmet hours', async () => {
+    const scenario = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1'], { price: 30 })], {
+      award: { objective: 'meat' },
+    });
+    const result = await solved(scenario);
+    expect(result.totals.unmetHoursPerWeek).toBe(100);
+    const objectiveOf = (r: Result) => {
+      const { document } = parseHTML(renderSolveReport(r, scenario));
+      const terms = [...document.querySelectorAll('dl.settings dt')];
+      return terms.find((dt) => dt.textContent === 'Objective value')?.nextElementSibling?.textContent ?? '';
+    };
+    const figure = result.objective.value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+    expect(result.objective.value).toBeLessThan(0);
+    expect(objectiveOf(result)).toBe(
+      `${figure} (the solver's figure, not money: each hour a week bought times its MEAT score, 0 to 1, less a penalty for each unmet hour, so it can be below 0)`,
+    );
+    const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
+    expect(objectiveOf(met)).toBe(
+      `${figure} (the solver's figure, not money: each hour a week bought times its MEAT score, 0 to 1)`,
+    );
+  });
+});
+
+describe('the rule costs of report.html', () => {
+  it('shows each rule in force with what relaxing it does, as zonal solve prints it, MEAT change and rules that do not bind included', async () => {
+    const read = await readScenario('scenarios/hertfordshire');
+    if (read.scenario === null) throw new Error('scenarios/hertfordshire did not load');
+    const scenario = { ...read.scenario, award: { ...read.scenario.award, objective: 'meat' as const } };
+    const outcome = await runScenario(scenario, {
+      backend: highsBackend,
+      timeLimit: 30,
+      inputHash: 'test',
+      version: 'test',
+      ruleCosts: true,
+    });
+    if (outcome.kind !== 'ok') throw new Error('the county on MEAT has an award');
+    const printed = ruleCostLines(outcome.result);
+    expect(printed.some((l) => l.includes('MEAT score'))).toBe(true);
+    expect(printed.some((l) => l.endsWith('the rule does not bind'))).toBe(true);
+    const { document } = parseHTML(renderSolveReport(outcome.result, scenario));
+    const section = document.querySelector('#rule-costs');
+    expect(section?.querySelector('h2')?.textContent).toBe(
+      'What each award rule costs (re-solved with the rule relaxed)',
+    );
+    const rows = [...(section?.querySelectorAll('tbody tr') ?? [])].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(rows.map(([rule, what, effect]) => `  ${rule} (${what}): ${effect}`)).toEqual(printed);
+    // zonal solve renders report.html before the rule costs are known; the file written has them all the same.
+    const { ruleCosts: _costs, ...beforeCosts } = outcome.result;
+    const files = outputFiles(outcome.result, await renderedFiles(beforeCosts, scenario));
+    expect(files.get('report.html')).toBe(renderSolveReport(outcome.result, scenario));
+  });
+
+  it('has no rule costs section when none was computed (a comparison does not re-solve)', async () => {
+    const scenario = await tiny();
+    const result = await solved(scenario);
+    expect(result.ruleCosts).toBeUndefined();
+    expect(renderSolveReport(result, scenario)).not.toContain('id="rule-costs"');
+  });
+});
+
+describe('the largest share and the HHI, when hours are unmet', () => {
+  it('say what each is a share of, in the printout and on the report tile: demand, and the hours bought', async () => {
+    // Z2 has no bid: P1 holds all the hours bought, half of the demand.
+    const scenario = twoAreaZones(['P1'], [bid('B1', 'P1', ['A1'], { price: 30 })]);
+    const result = await solved(scenario);
+    expect([result.totals.largestShare, result.totals.hhi]).toEqual([0.5, 10_000]);
+    expect(formatSummary(result)).toContain(
+      '1 provider; largest share 50.0% of demand; HHI 10,000 over the hours bought.',
+    );
+    const { document } = parseHTML(renderSolveReport(result, scenario));
+    const tiles = [...document.querySelectorAll('.headline div')].map((d) => d.textContent);
+    expect(tiles).toContain('50.0%largest provider share of demand (HHI 10,000 over the hours bought)');
+    // With every hour bought the two bases are one: nothing to say.
+    const met: Result = { ...result, totals: { ...result.totals, unmetHoursPerWeek: 0 } };
+    expect(formatSummary(met)).toContain('1 provider; largest share 50.0%; HHI 10,000.');
   });
 });

@@ -72,7 +72,7 @@ describe("a merged lot is priced from each care type's own bid", () => {
     const none = await solved(scenario({ c1Structures: ['framework'], s3Structures: ['framework'] }));
     expect(none.allocations).toEqual([]);
     expect(none.warnings.join('\n')).toMatch(
-      /lot standard:Z1 has 120\.0 hours\/week of demand and no eligible bid \(it carries standard and complex care: a provider needs an eligible bid for each\)/,
+      /lot standard:Z1 has 120 h\/week of demand and no eligible bid \(it carries standard and complex care: a provider needs an eligible bid for each\)/,
     );
   });
 });

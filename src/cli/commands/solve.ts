@@ -130,7 +130,7 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
     if (typeof built === 'string') throw new CliExit(exitCodes.badInput, built);
     await writeFileAtomically(flags.exportLp, toLpText(built.program));
   }
-  // The report thread renders the verified award while the rule costs, which it does not show, are re-solved.
+  // The report thread renders the verified award while the rule costs are re-solved; outputFiles adds them to its page.
   const renders: Promise<RenderedFiles>[] = [];
   const outcome = failOn(
     await runScenario(scenario, {

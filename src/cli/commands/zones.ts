@@ -42,6 +42,7 @@ import { version } from '../version.js';
 import { nameListFlag, plainNumber, seedFlag, timeLimitFlag } from '../flags.js';
 import { comparisonFiles, optionsExample } from './compare.js';
 import { counted } from '../../model/counted.js';
+import { zoningFlagUnknown } from '../../diagnostics/messages.js';
 
 export interface ZonesFlags {
   readonly count?: string;
@@ -114,9 +115,7 @@ async function checkTargets(
   alternatives: number,
 ): Promise<string> {
   if (flags.within !== undefined && !scenario.zonings.has(flags.within))
-    throw bad(
-      `--within ${flags.within}: the scenario has no such zoning; choose from ${[...scenario.zonings.keys()].join(', ')}`,
-    );
+    throw bad(zoningFlagUnknown('--within', flags.within, [...scenario.zonings.keys()]));
   const name = flags.name ?? freeName(scenario, alternatives);
   const nameProblem = badName(name, scenario, alternatives);
   if (nameProblem !== null) throw bad(nameProblem);

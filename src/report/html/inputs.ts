@@ -134,11 +134,16 @@ function settingsList(scenario: Scenario, result: Result): Html {
 }
 
 /**
- * What the objective value counts beyond money when hours are unmet: the cost objectives weigh
- * each unmet hour at the penalty, so the figure can be many times the annual cost.
+ * What the objective value counts beyond money: the cost objectives weigh each unmet hour at
+ * the penalty, so the figure can be many times the annual cost; MEAT counts hours times their
+ * score, less a penalty for each unmet hour (docs/award-model.md), so it is never money and
+ * can be below 0 (until 2026-12-02 a MEAT award's -780,438.29 had no word of explanation).
  */
 function objectiveNote(scenario: Scenario, result: Result): string {
-  if (result.totals.unmetHoursPerWeek <= 0 || result.objective.kind === 'meat') return '';
+  const unmet = result.totals.unmetHoursPerWeek > 0;
+  if (result.objective.kind === 'meat')
+    return ` (the solver's figure, not money: each hour a week bought times its MEAT score, 0 to 1${unmet ? ', less a penalty for each unmet hour, so it can be below 0' : ''})`;
+  if (!unmet) return '';
   return ` (the solver's figure, not money paid: it counts each unmet hour at award.unmetPenaltyPerHour, ${price(scenario.award.unmetPenaltyPerHour, scenario.currency)}/hour)`;
 }
 

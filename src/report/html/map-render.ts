@@ -9,6 +9,7 @@ import type { MultiPolygon, Pair } from './shapes.js';
 import type { Result } from '../../model/result.js';
 import type { Area, Zoning } from '../../model/types.js';
 import { html, type Html } from './escape.js';
+import { hours } from './format.js';
 import { labelSize, placeLabels, reflectYFit } from './label-layout.js';
 import { mapShapes, type MapGeometry, type MapShapes } from './map-geometry.js';
 import { hatchPatternId, noAwardColour, riskScheme, riskShadeNames } from './palette.js';
@@ -249,7 +250,7 @@ function notes(input: MapInput, l: MapLayers): Html {
   const hatching =
     hatchedAreas(l).length === 0 ? '' : html`${hatchSwatch} Hatched: the shown lot has unmet demand. `;
   return html`<p class="note">${hatching}The maps show the <strong>${careType ?? 'no'}</strong> lots; heavy lines are zone borders, thin lines area borders. Areas are drawn ${l.geometry.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${l.geometry.note === null ? '' : ` ${l.geometry.note}`}</p>
-${elsewhere.length === 0 ? '' : html`<p class="note">Unmet demand in lots not on the map: ${elsewhere.map((lot, i) => html`${i > 0 ? ', ' : ''}${lot.lotId} ${lot.unmetHoursPerWeek.toFixed(1)} h/week`)}.</p>`}`;
+${elsewhere.length === 0 ? '' : html`<p class="note">Unmet demand in lots not on the map: ${elsewhere.map((lot, i) => html`${i > 0 ? ', ' : ''}${lot.lotId} ${hours(lot.unmetHoursPerWeek)} h/week`)}.</p>`}`;
 }
 
 /** Both maps with their legends and notes. */

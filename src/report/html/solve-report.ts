@@ -5,6 +5,7 @@
  *   1. title and headline figures
  *   2. the county maps: who serves each zone, and each zone's risk
  *   3. the award per lot with its explanation, and abnormally low tenders
+ *   3a. what each award rule costs (when computed: a solve, not a comparison's option)
  *   4. charts, each followed by its table: cost, risk, viability, price
  *   5. the whole contract: years, transition, payment models (when asked for)
  *   6. inputs, settings and run details (to reproduce the result)
@@ -23,6 +24,7 @@ import { headlineTiles, titleBlock } from './headline.js';
 import { inputsSection } from './inputs.js';
 import type { MapShapes } from './map-geometry.js';
 import { renderMaps } from './map-render.js';
+import { ruleCostsSection } from './rule-costs.js';
 import { page } from './page.js';
 import { coloursFor } from './palette.js';
 
@@ -51,7 +53,7 @@ ${renderMaps({ result, areas, zoning, boundaries: scenario.boundaries, colours, 
 <section id="award" class="page">${heading(2, depth, 'Award')}
 ${awardTable(result)}
 ${flagTable(result)}
-</section>
+</section>${ruleCostsSection(result, depth)}
 <section id="charts">${heading(2, depth, 'Cost, risk and viability')}
 ${costFigure(result)}
 ${riskFigure(result)}

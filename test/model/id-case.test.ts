@@ -1,0 +1,38 @@
+/** Which typed ids are one slip from a known one, and which id a reference most likely meant. */
+import { describe, expect, it } from 'vitest';
+import { isOneSlip, meantId } from '../../src/model/id-case.js';
+
+describe('isOneSlip', () => {
+  it.each([
+    ['P-ALDR', 'a letter missing'],
+    ['P-ALLDER', 'a letter extra'],
+    ['P-ALDEX', 'a letter changed'],
+    ['P-ADLER', 'two neighbours swapped'],
+    ['-ALDER', 'the first letter missing'],
+    ['P-ALDE', 'the last letter missing'],
+  ])('%s is one slip from P-ALDER: %s', (typed) => {
+    expect(isOneSlip(typed, 'P-ALDER')).toBe(true);
+  });
+
+  it.each([
+    ['P-ALDER', 'the same id'],
+    ['P-AL', 'three letters missing'],
+    ['P-ADLRE', 'two swaps'],
+    ['P-DALER', 'a letter moved two places'],
+    ['Q-ALDEX', 'two letters changed'],
+  ])('%s is not: %s', (typed) => {
+    expect(isOneSlip(typed, 'P-ALDER')).toBe(false);
+  });
+});
+
+describe('meantId', () => {
+  const meant = meantId(['P-ALDER', 'P-ALDEN', 'P-BIRCH', 'N1', 'N2']);
+  it('names the one id a slip away, in any capitals', () => {
+    expect(meant('P-BRICH')).toBe('P-BIRCH');
+    expect(meant('p-brich')).toBe('P-BIRCH');
+  });
+  it('names none when two ids are as close, or the id is too short to tell', () => {
+    expect(meant('P-ALDEX')).toBeNull();
+    expect(meant('N3')).toBeNull();
+  });
+});
