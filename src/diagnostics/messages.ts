@@ -939,3 +939,10 @@ export const paymentLotsNoLot = (careType: string, merged: boolean) =>
   merged
     ? `has no effect: ${careType} is merged into standard, so its hours are paid as payment.lots.standard says (by the hour when not given): remove it, or set payment.lots.standard`
     : `has no effect: the scenario has no ${careType} lots (lots.${careType} is not given): remove it, or add a lots.${careType} entry`;
+
+/** A rule cost not worked out because the scenario does not use the rule. */
+export const ruleNotInForce = () => 'the rule is not in force in this scenario';
+
+/** Rule costs not worked out: the award stopped at its time limit (src/explain/unproven-rule-costs.ts says why). */
+export const ruleCostsUnproven = () =>
+  'the award stopped at the time limit before it was proven the best, so what relaxing a rule changes cannot be told from how far the award is from the best; allow more time (--time-limit)';

@@ -10,6 +10,7 @@
  * The rules and how each is relaxed: relaxations.ts; a relaxed award built:
  * relaxed-award.ts; its re-solve set beside the award: relaxation-cost.ts.
  */
+import { ruleNotInForce } from '../diagnostics/messages.js';
 import type { Lot, Scenario } from '../model/types.js';
 import type { SolverBackend } from '../solve/program.js';
 import type { RuleCost, RuleCostReport } from './types.js';
@@ -92,7 +93,7 @@ export async function ruleCosts(
   const tooLarge = !affordable(size, options);
   const rules: RuleCost[] = [];
   for (const r of relaxations(scenario, lots)) {
-    if (!r.active) rules.push(notComputed(r, 'not-active', 'the rule is not in force in this scenario'));
+    if (!r.active) rules.push(notComputed(r, 'not-active', ruleNotInForce()));
     else if (tooLarge)
       rules.push(
         notComputed(

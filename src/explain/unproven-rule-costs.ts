@@ -6,29 +6,21 @@
  * £465,612 a year, where proven best it does not bind (until 2026-12-02). So no rule is
  * costed, and each rule in force says why.
  */
+import { ruleCostsUnproven, ruleNotInForce } from '../diagnostics/messages.js';
 import type { Lot, Scenario } from '../model/types.js';
-import type { RuleCost, RuleCostReport } from './types.js';
-import { relaxations } from './rule-costs.js';
-
-const unprovenNote =
-  'the award stopped at the time limit before it was proven the best, so what relaxing a rule changes cannot be told from how far the award is from the best; allow more time (--time-limit)';
+import type { RuleCostReport } from './types.js';
+import { notComputed } from './relaxation-cost.js';
+import { relaxations } from './relaxations.js';
 
 export function unprovenRuleCosts(
   scenario: Scenario,
   lots: readonly Lot[],
   baseline: { readonly objective: number; readonly solveSeconds: number },
 ): RuleCostReport {
-  const rules = relaxations(scenario, lots).map(
-    (r): RuleCost => ({
-      rule: r.rule,
-      description: r.description,
-      status: r.active ? 'skipped' : 'not-active',
-      relaxedObjective: null,
-      objectiveChange: null,
-      annualCostChange: null,
-      unmetHoursChange: null,
-      note: r.active ? unprovenNote : 'the rule is not in force in this scenario',
-    }),
+  const rules = relaxations(scenario, lots).map((r) =>
+    r.active
+      ? notComputed(r, 'skipped', ruleCostsUnproven())
+      : notComputed(r, 'not-active', ruleNotInForce()),
   );
   return { baselineObjective: baseline.objective, baselineSolveSeconds: baseline.solveSeconds, rules };
 }
