@@ -48,13 +48,23 @@ export interface ShownRuleCost {
 /** The rules in force with what relaxing each does; none when rule costs were not computed (a comparison's options). */
 export function shownRuleCosts(r: Result): ShownRuleCost[] {
   if (r.ruleCosts === undefined) return [];
-  return r.ruleCosts.rules
-    .filter((c) => c.status !== 'not-active')
-    .map((c) => ({
-      rule: c.rule,
-      description: c.description,
-      effect: c.status === 'computed' ? c.note : `skipped: ${c.note}`,
-    }));
+  const inForce = r.ruleCosts.rules.filter((c) => c.status !== 'not-active');
+  const [first] = inForce;
+  // Every rule skipped for one reason (an award stopped at its time limit, one too large to
+  // re-solve): the reason once, not on each rule's line.
+  if (inForce.length > 1 && inForce.every((c) => c.status === 'skipped' && c.note === first?.note))
+    return [
+      {
+        rule: 'every rule in force',
+        description: inForce.map((c) => c.rule).join(', '),
+        effect: `skipped: ${first?.note ?? ''}`,
+      },
+    ];
+  return inForce.map((c) => ({
+    rule: c.rule,
+    description: c.description,
+    effect: c.status === 'computed' ? c.note : `skipped: ${c.note}`,
+  }));
 }
 
 export function ruleCostLines(r: Result): string[] {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LotResult, ProviderResult, Result, ScoreComponent } from '../../src/model/result.js';
-import { lotReasonLines, weakestViability } from '../../src/explain/summary-text.js';
+import type { RuleCost } from '../../src/explain/types.js';
+import { lotReasonLines, ruleCostLines, weakestViability } from '../../src/explain/summary-text.js';
 
 const part = (value: number, weight: number): ScoreComponent => ({ value, weight, reason: `r${value}` });
 /** Built in an order that is neither the names' nor their values'. */
@@ -24,5 +25,30 @@ describe('weakestViability', () => {
   it('is the smallest weighted component, equal ones by name (capitals first)', () => {
     const tied = { zeta: part(0.1, 0.2), Beta: part(0.1, 0.2), alpha: part(0.1, 0.2), none: part(0, 0) };
     expect(weakestViability({ viabilityDetail: tied } as unknown as ProviderResult)).toBe('Beta 0.10');
+  });
+});
+
+describe('ruleCostLines', () => {
+  const rule = (name: string, status: RuleCost['status'], note: string) =>
+    ({ rule: name, description: `${name} rule`, status, note }) as unknown as RuleCost;
+  const lines = (rules: RuleCost[]) => ruleCostLines({ ruleCosts: { rules } } as unknown as Result);
+
+  // Until 2026-12-02 an award stopped at its time limit printed the same long reason on each rule's line.
+  it('tells a reason every rule in force was skipped for once, naming the rules', () => {
+    expect(
+      lines([
+        rule('share-cap', 'skipped', 'the award stopped'),
+        rule('packages', 'not-active', 'not in force'),
+        rule('min-providers', 'skipped', 'the award stopped'),
+      ]),
+    ).toEqual(['  every rule in force (share-cap, min-providers): skipped: the award stopped']);
+  });
+
+  it('keeps a line a rule where the reasons differ, and a lone rule as it is', () => {
+    expect(lines([rule('share-cap', 'skipped', 'a'), rule('min-providers', 'skipped', 'b')])).toEqual([
+      '  share-cap (share-cap rule): skipped: a',
+      '  min-providers (min-providers rule): skipped: b',
+    ]);
+    expect(lines([rule('share-cap', 'skipped', 'a')])).toEqual(['  share-cap (share-cap rule): skipped: a']);
   });
 });
