@@ -4,7 +4,14 @@
  * origin check.
  */
 import { describe, expect, it } from 'vitest';
-import { headlineRows, lotsChangingHands, winnersText, type AwardResult } from '../../web/workbench/award.js';
+import {
+  headlineRows,
+  lotName,
+  lotsChangingHands,
+  matchLots,
+  winnersText,
+  type AwardResult,
+} from '../../web/workbench/award.js';
 import {
   assignColours,
   mergeZones,
@@ -123,13 +130,16 @@ describe('history', () => {
 });
 
 describe('comparison with the starting award', () => {
-  const lot = (lotId: string, providerId: string, role = 'sole') => ({
+  /** A lot of care type `s`, covering one area of its own unless told otherwise. */
+  const lot = (lotId: string, providerId: string, areaIds = [`${lotId}-area`]) => ({
     lotId,
+    careType: lotId.split(':')[0] ?? '',
+    areaIds,
     demandHoursPerWeek: 10,
     unmetHoursPerWeek: 0,
     annualCost: 100,
     riskScore: 20,
-    winners: [{ providerId, role, hoursPerWeek: 10 }],
+    winners: [{ providerId, role: 'sole', hoursPerWeek: 10 }],
   });
   const start: AwardResult = {
     status: 'optimal',
@@ -222,11 +232,37 @@ describe('comparison with the starting award', () => {
     ]);
   });
 
+  it('takes a renamed zone (the same areas and care type under another id) for the same lot, and says so', () => {
+    const renamed = (lots: AwardResult['lots']): AwardResult => ({ ...start, lots });
+    const z1As = (lotId: string, providerId: string) => lot(lotId, providerId, ['s:Z1-area']);
+    // Until 2026-12-02: "s:Z9: not a lot → P1 sole" and "s:Z1: P1 sole → not a lot".
+    const same = renamed([z1As('s:Z9', 'P1'), lot('s:Z2', 'P2')]);
+    expect(lotsChangingHands(same, start)).toEqual([]);
+    const matched = matchLots(same.lots ?? [], start.lots ?? []);
+    expect(lotName('s:Z9', matched.get('s:Z9'))).toBe('s:Z9 (renamed from s:Z1)');
+    expect(lotName('s:Z2', matched.get('s:Z2'))).toBe('s:Z2');
+    // Renamed and won by another provider: one change, under its new id, saying what it was.
+    expect(lotsChangingHands(renamed([z1As('s:Z9', 'P4'), lot('s:Z2', 'P2')]), start)).toEqual([
+      { lotId: 's:Z9', renamedFrom: 's:Z1', before: 'P1 sole', after: 'P4 sole' },
+    ]);
+    // Two zones swapping ids: each lot is the one covering its areas.
+    const swapped = renamed([lot('s:Z1', 'P2', ['s:Z2-area']), lot('s:Z2', 'P1', ['s:Z1-area'])]);
+    expect(lotsChangingHands(swapped, start)).toEqual([]);
+    // The same areas for another care type are another lot.
+    const otherCare = renamed([lot('c:Z9', 'P1', ['s:Z1-area']), lot('s:Z2', 'P2')]);
+    expect(lotsChangingHands(otherCare, start)).toEqual([
+      { lotId: 'c:Z9', before: 'not a lot', after: 'P1 sole' },
+      { lotId: 's:Z1', before: 'P1 sole', after: 'not a lot' },
+    ]);
+    // A zone whose areas changed keeps its id, and is matched by it as before.
+    expect(lotsChangingHands(renamed([lot('s:Z1', 'P1', ['x']), lot('s:Z2', 'P2')]), start)).toEqual([]);
+  });
+
   it('shows dashes, not a failure, for a result without totals or winners (infeasible)', () => {
     const none: AwardResult = {
       status: 'infeasible',
-      diagnosis: { relax: ['minDistinctProviders'] },
-      lots: [{ lotId: 's:Z1', demandHoursPerWeek: 10 }],
+      diagnosis: { summary: 'no award', relaxations: [] },
+      lots: [{ lotId: 's:Z1', careType: 's', areaIds: ['s:Z1-area'], demandHoursPerWeek: 10 }],
     };
     const rows = headlineRows(none, start);
     expect(rows.every((r) => r.now === '—' && r.change === '—')).toBe(true);

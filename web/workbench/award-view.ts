@@ -1,43 +1,79 @@
 /**
  * The award panel: headline figures now against the start, the lots that
- * change hands, the lot table, and, for a result without an award, its
- * status and whatever diagnosis it carries, shown field by field.
+ * change hands, the lot table, and, for a result without an award, why
+ * none is possible and what would allow one, in words.
  */
-import { headlineRows, lotsChangingHands, money, winnersText, type AwardResult } from './award.js';
+import {
+  headlineRows,
+  lotName,
+  lotsChangingHands,
+  matchLots,
+  money,
+  winnersText,
+  type AwardResult,
+  type Diagnosis,
+} from './award.js';
+import { controlFor } from './award-rules.js';
 import { byId, el } from './dom.js';
 
-/** Any JSON value as nested lists: the diagnosis's shape is not fixed here. */
-function jsonNode(value: unknown): Node {
-  if (Array.isArray(value)) return el('ul', {}, ...value.map((v) => el('li', {}, jsonNode(v))));
-  if (value !== null && typeof value === 'object') {
-    return el(
-      'dl',
+/** A rule to relax, and where a commissioner changes it: the page's control, or the scenario when the page has none. */
+function moveNode(move: Diagnosis['relaxations'][number][number]): Node {
+  const control = controlFor(move.setting);
+  return el(
+    'span',
+    {},
+    move.text,
+    ' ',
+    el(
+      'span',
+      { class: 'note' },
+      control === null ? `(${move.setting}, which the workbench does not change)` : `(${control})`,
+    ),
+  );
+}
+
+/**
+ * The diagnosis as `zonal solve` prints it and the report shows it: each way out is one
+ * item, its rules joined by "and". Until 2026-12-02 the panel listed result.json's keys
+ * ("summary", "relaxations", "rule: min-providers", "allowsAwardAt: —").
+ */
+function diagnosisNodes(diagnosis: Diagnosis): Node[] {
+  const ways = diagnosis.relaxations;
+  if (ways.length === 0) return [el('p', {}, diagnosis.summary)];
+  return [
+    el(
+      'p',
       {},
-      ...Object.entries(value).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, jsonNode(v))]),
-    );
-  }
-  return document.createTextNode(value === null ? '—' : String(value));
+      ways.length === 1
+        ? 'This change would allow an award:'
+        : 'Any one of these changes would allow an award:',
+    ),
+    el(
+      'ol',
+      {},
+      ...ways.map((set) =>
+        el('li', {}, ...set.flatMap((move, i) => (i === 0 ? [moveNode(move)] : [' and ', moveNode(move)]))),
+      ),
+    ),
+  ];
 }
 
 function renderDiagnosis(result: AwardResult): void {
   const box = byId<HTMLDivElement>('diagnosis');
-  const noAward = result.status === 'infeasible';
-  box.hidden = !noAward && result.diagnosis === undefined;
+  box.hidden = result.status !== 'infeasible';
   if (box.hidden) return;
   box.replaceChildren(
-    el(
-      'p',
-      {},
-      el('strong', {}, `Status: ${result.status}.`),
-      noAward ? ' No award meets every hard rule as drawn.' : '',
-    ),
-    result.diagnosis === undefined
-      ? el(
-          'p',
-          {},
-          'zonal gave no diagnosis for this result. Try undoing the last edit or relaxing an award rule.',
-        )
-      : el('div', {}, el('p', {}, 'Diagnosis:'), jsonNode(result.diagnosis)),
+    el('p', {}, el('strong', {}, 'No award possible:'), ' no award meets every hard rule as drawn.'),
+    ...(result.diagnosis === undefined
+      ? [el('p', {}, 'zonal gave no reason. Undo the last edit or relax an award rule.')]
+      : [
+          ...diagnosisNodes(result.diagnosis),
+          el(
+            'p',
+            {},
+            `Undo the edit, or make ${result.diagnosis.relaxations.length === 1 ? 'this change' : 'one of these changes'}.`,
+          ),
+        ]),
   );
 }
 
@@ -65,16 +101,23 @@ export function renderAward(now: AwardResult, start: AwardResult | null): void {
   const handovers = lotsChangingHands(now, start);
   const none =
     now.status === 'infeasible'
-      ? 'No award is possible, so no lot has winners: see the diagnosis above.'
+      ? 'No award is possible, so no lot has winners: see above why.'
       : 'None: every lot has the same winners as at the start.';
   byId('changes').replaceChildren(
     ...(handovers.length === 0
       ? [el('li', {}, none)]
       : handovers.map((h) =>
-          el('li', { 'data-lot-id': h.lotId }, el('strong', {}, h.lotId), `: ${h.before} → ${h.after}`),
+          el(
+            'li',
+            { 'data-lot-id': h.lotId },
+            el('strong', {}, h.lotId),
+            h.renamedFrom === undefined ? '' : ` (renamed from ${h.renamedFrom})`,
+            `: ${h.before} → ${h.after}`,
+          ),
         )),
   );
   const changed = new Set(handovers.map((h) => h.lotId));
+  const matched = matchLots(now.lots ?? [], start?.lots ?? []);
   byId('lots')
     .querySelector('tbody')
     ?.replaceChildren(
@@ -82,7 +125,7 @@ export function renderAward(now: AwardResult, start: AwardResult | null): void {
         el(
           'tr',
           { class: changed.has(lot.lotId) ? 'changed' : '', 'data-lot-id': lot.lotId },
-          el('td', {}, lot.lotId),
+          el('td', {}, lotName(lot.lotId, matched.get(lot.lotId))),
           el('td', {}, winnersText(lot)),
           el('td', { class: 'num' }, lot.demandHoursPerWeek.toFixed(0)),
           el(

@@ -13,6 +13,9 @@ interface Winner {
 /** A lot of result.json; a result with no award lists its lots without winners, costs or scores. */
 export interface LotAward {
   readonly lotId: string;
+  readonly careType: string;
+  /** The areas the lot covers: its zone's, or every area for a county-wide lot. */
+  readonly areaIds: readonly string[];
   readonly demandHoursPerWeek: number;
   readonly unmetHoursPerWeek?: number;
   readonly annualCost?: number;
@@ -30,12 +33,26 @@ interface Totals {
   readonly largestShare: number;
 }
 
+/** One rule a diagnosis would relax (result.json `diagnosis.relaxations[][]`). */
+interface RuleMove {
+  /** Where the rule is set: `award.minDistinctProviders`. */
+  readonly setting: string;
+  /** The sentence a person reads: what the rule asks, why no award meets it, how far to move it. */
+  readonly text: string;
+}
+
+/** Why no award is possible (result.json `diagnosis`): each set of relaxations is one way out. */
+export interface Diagnosis {
+  readonly summary: string;
+  readonly relaxations: readonly (readonly RuleMove[])[];
+}
+
 export interface AwardResult {
   readonly status: string;
   readonly zoning?: string;
   readonly totals?: Partial<Totals>;
   readonly lots?: readonly LotAward[];
-  readonly diagnosis?: unknown;
+  readonly diagnosis?: Diagnosis;
   readonly warnings?: readonly string[];
   readonly run?: { readonly solveSeconds?: number };
 }
@@ -162,21 +179,65 @@ export function winnersText(lot: LotAward | undefined): string {
 
 export interface Handover {
   readonly lotId: string;
+  /** The start's id of the same lot when the zone was renamed (same areas, same care type, another id). */
+  readonly renamedFrom?: string;
   readonly before: string;
   readonly after: string;
 }
 
-/** Lots whose winners (provider and role) differ from the start, including lots that appear or go; none when there is no award. */
+/** What a lot covers: its care type and its areas, whatever its zone is called. */
+const coverage = (lot: LotAward) => `${lot.careType}|${[...lot.areaIds].sort().join(',')}`;
+
+/**
+ * The lot of the start each lot of `now` is (by lot id): the one covering the same areas for
+ * the same care type, so a zone renamed is the same lot; else the one of the same id (a zone
+ * whose areas changed). Until 2026-12-02 lots were matched by id alone, so renaming a zone
+ * read as one lot gone and a new one added.
+ */
+export function matchLots(now: readonly LotAward[], start: readonly LotAward[]): Map<string, LotAward> {
+  const byCoverage = new Map(start.map((l) => [coverage(l), l]));
+  const byId = new Map(start.map((l) => [l.lotId, l]));
+  const matched = new Map<string, LotAward>();
+  const taken = new Set<string>();
+  for (const pass of [(l: LotAward) => byCoverage.get(coverage(l)), (l: LotAward) => byId.get(l.lotId)])
+    for (const lot of now) {
+      const was = matched.has(lot.lotId) ? undefined : pass(lot);
+      if (was === undefined || taken.has(was.lotId)) continue;
+      matched.set(lot.lotId, was);
+      taken.add(was.lotId);
+    }
+  return matched;
+}
+
+/**
+ * Lots whose winners (provider and role) differ from the start, including lots that appear or go;
+ * a lot is the start's lot it matches (`matchLots`), under whatever id. None when there is no award.
+ */
+/** "standard:Z-BROX (renamed from standard:Z-BRX)", or the lot id when the start had it under the same id or not at all. */
+export function lotName(lotId: string, was: LotAward | undefined): string {
+  return was === undefined || was.lotId === lotId ? lotId : `${lotId} (renamed from ${was.lotId})`;
+}
+
 export function lotsChangingHands(now: AwardResult, start: AwardResult | null): Handover[] {
   if (start === null || now.status === 'infeasible') return [];
-  const before = new Map((start.lots ?? []).map((l) => [l.lotId, l]));
-  const after = new Map((now.lots ?? []).map((l) => [l.lotId, l]));
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return ids
-    .map((lotId) => ({
-      lotId,
-      before: before.has(lotId) ? winnersText(before.get(lotId)) : 'not a lot',
-      after: after.has(lotId) ? winnersText(after.get(lotId)) : 'not a lot',
-    }))
-    .filter((h) => h.before !== h.after);
+  const lots = now.lots ?? [];
+  const matched = matchLots(lots, start.lots ?? []);
+  const kept = new Set([...matched.values()].map((l) => l.lotId));
+  const handovers: Handover[] = [
+    ...lots.map((lot) => {
+      const was = matched.get(lot.lotId);
+      return {
+        lotId: lot.lotId,
+        ...(was === undefined || was.lotId === lot.lotId ? {} : { renamedFrom: was.lotId }),
+        before: was === undefined ? 'not a lot' : winnersText(was),
+        after: winnersText(lot),
+      };
+    }),
+    ...(start.lots ?? [])
+      .filter((l) => !kept.has(l.lotId))
+      .map((l) => ({ lotId: l.lotId, before: winnersText(l), after: 'not a lot' })),
+  ];
+  return handovers
+    .filter((h) => h.before !== h.after)
+    .sort((a, b) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0));
 }
