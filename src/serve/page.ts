@@ -49,6 +49,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tr.changed td { background: #fff5e6; }
 #diagnosis { border-left: 4px solid var(--alert); background: #fbe9dd; padding: 6px 10px; margin: 6px 0; }
 #diagnosis[hidden] { display: none; }
+#zone-pieces { border-left: 4px solid var(--alert); background: #fbe9dd; padding: 2px 10px; margin: 6px 0; font-size: 12.5px; }
+#zone-pieces p { margin: 4px 0; }
 #diagnosis dl { margin: 2px 0; } #diagnosis dt { font-weight: 600; } #diagnosis dd { margin: 0 0 4px 1.2em; } #diagnosis ul { padding-left: 1.2em; margin: 2px 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #555; vertical-align: -1px; margin-right: 4px; }
 #legend { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 12.5px; margin: 6px 0; }
@@ -78,6 +80,7 @@ export function workbenchPage(scenarioName: string, drawing: MapDrawing): string
 <p class="hint">Click areas, or Tab to one and press Space, to select them; then move them to a zone or split them off as a new one. Heavy lines are zone borders.</p>
 ${mapMarkup(drawing)}
 <div id="legend" aria-label="Zone colours"></div>
+<div id="zone-pieces" role="status" aria-live="polite" hidden></div>
 <p class="note">Areas are drawn ${drawing.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${drawing.note === null ? '' : ` ${drawing.note}`}</p>
 </section>
 <section aria-labelledby="edit-heading">

@@ -22,6 +22,9 @@ import { saveZoning } from './save-zoning.js';
 import type { SolveAnswer } from './solve-answer.js';
 import { bodyProblem, requestScenario, solveBodySchema, zoningFrom, zoningName } from './solve-request.js';
 import type { Solver } from './solver.js';
+import { neighbourGraph, type NeighbourGraph } from '../zones/neighbours.js';
+import { zonesInPieces } from '../zones/pieces.js';
+import { byId } from '../model/order.js';
 
 export interface WorkbenchOptions {
   /** Absolute path of the scenario folder (zonings are saved into it). */
@@ -43,6 +46,8 @@ interface Bench {
   scenario: Scenario;
   readonly answers: Answers;
   readonly drawing: ReturnType<typeof mapDrawing>;
+  /** Which areas are neighbours, as `zonal zones` judges them (areas by id, as it orders them): whether a zone is one piece. */
+  readonly graph: NeighbourGraph & { readonly areaIds: readonly string[] };
 }
 
 const streamHeader = 'x-zonal-stream';
@@ -108,7 +113,12 @@ function scenarioRoutes(app: FastifyInstance, bench: Bench): void {
       ? zoningFrom(bench.scenario, parsed.data.zones)
       : bodyProblem(parsed.error, outlinesBodySchema);
     if (typeof zoning === 'string') return reply.code(400).send({ error: zoning });
-    return { zones: drawing.outlines(zoning) };
+    const { graph } = bench;
+    return {
+      zones: drawing.outlines(zoning),
+      notConnected: zonesInPieces(graph.areaIds, graph.neighbours, zoning),
+      neighboursFrom: graph.source,
+    };
   });
 }
 
@@ -228,6 +238,11 @@ function downloadRoutes(app: FastifyInstance, bench: Bench): void {
   });
 }
 
+function workbenchGraph(scenario: Scenario): Bench['graph'] {
+  const areas = [...scenario.areas].sort(byId);
+  return { ...neighbourGraph(areas, scenario.boundaries), areaIds: areas.map((a) => a.id) };
+}
+
 export async function buildWorkbench(options: WorkbenchOptions): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: bodyLimitBytes, logger: false });
   // Only JSON bodies: plain text would reach the handlers as a string.
@@ -244,6 +259,7 @@ export async function buildWorkbench(options: WorkbenchOptions): Promise<Fastify
     scenario: options.scenario,
     answers: new Answers(options.solver, options.cacheSize ?? 64),
     drawing: mapDrawing(options.scenario.areas, options.scenario.boundaries),
+    graph: workbenchGraph(options.scenario),
   };
   await pageRoutes(app, bench);
   scenarioRoutes(app, bench);

@@ -233,7 +233,7 @@ describe('comparison with the starting award', () => {
   });
 
   it('takes a renamed zone (the same areas and care type under another id) for the same lot, and says so', () => {
-    const renamed = (lots: AwardResult['lots']): AwardResult => ({ ...start, lots });
+    const renamed = (lots: NonNullable<AwardResult['lots']>): AwardResult => ({ ...start, lots });
     const z1As = (lotId: string, providerId: string) => lot(lotId, providerId, ['s:Z1-area']);
     // Until 2026-12-02: "s:Z9: not a lot → P1 sole" and "s:Z1: P1 sole → not a lot".
     const same = renamed([z1As('s:Z9', 'P1'), lot('s:Z2', 'P2')]);

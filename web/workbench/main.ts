@@ -7,7 +7,7 @@ import { call, fetchFile, type Reply } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward, renderNoAward } from './award-view.js';
 import { Controls } from './controls.js';
-import { byId, fillSelect, saveFile } from './dom.js';
+import { byId, el, fillSelect, saveFile } from './dom.js';
 import {
   assignColours,
   mergeZones,
@@ -26,7 +26,7 @@ import {
   type LotEntry,
 } from './draft.js';
 import { record, redo, startHistory, undo, type History } from './history.js';
-import { legendItems, MapView, type ZoneOutline } from './map-view.js';
+import { legendItems, MapView, notConnectedLines, type ZoneInPieces, type ZoneOutline } from './map-view.js';
 import type { StructureInputs } from './structure-inputs.js';
 
 interface ScenarioInfo {
@@ -158,8 +158,17 @@ class Workbench {
     const key = JSON.stringify(zones);
     if (key === this.outlined) return;
     this.outlined = key;
-    const reply = await call<{ zones: ZoneOutline[] }>('POST', '/api/outlines', { zones });
-    if (reply.status === 200 && key === this.outlined) this.map.drawOutlines(reply.body.zones);
+    const reply = await call<{
+      zones: ZoneOutline[];
+      notConnected: ZoneInPieces[];
+      neighboursFrom: 'boundaries' | 'centroids';
+    }>('POST', '/api/outlines', { zones });
+    if (reply.status !== 200 || key !== this.outlined) return;
+    this.map.drawOutlines(reply.body.zones);
+    const lines = notConnectedLines(reply.body.notConnected, this.names, reply.body.neighboursFrom);
+    const box = byId('zone-pieces');
+    box.replaceChildren(...lines.map((line) => el('p', {}, line)));
+    box.hidden = lines.length === 0;
   }
 
   async refresh(): Promise<void> {
