@@ -1,11 +1,13 @@
 /**
  * The workbench as a commissioner reads it, in headless Chromium against the
- * built `zonal serve` on a copy of the bundled county: the no-award panel in
+ * built `zonal serve`: on a copy of the bundled county, the no-award panel in
  * words, a renamed zone's lot matched to the lot it was, and a zone left in
- * two pieces named with its pieces.
+ * two pieces named with its pieces; on a county made up from `zonal init`'s
+ * example with a zone that has no demand, the result's warnings and the bids
+ * each lot has.
  */
 import type { ChildProcess } from 'node:child_process';
-import { cp } from 'node:fs/promises';
+import { appendFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,12 +36,12 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     server?.child.kill('SIGTERM');
   });
 
-  async function opened(): Promise<Page> {
+  async function opened(url = server.url, zoning = 'districts'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(server.url);
+    await page.goto(url);
     await expect
       .poll(() => statusText(page), { timeout: 60_000 })
-      .toMatch(/^Award optimal, zoning districts/);
+      .toMatch(`Award optimal, zoning ${zoning}:`);
     return page;
   }
 
@@ -72,7 +74,8 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
   it('matches a renamed zone’s lot to the lot it was, by its areas and care type', async () => {
     const page = await opened();
     await splitOff(page, ['BRX-CHE', 'BRX-HOD'], 'Z-BROX');
-    // Until 2026-12-02: "standard:Z-BROX: not a lot → P-LEA lead, …" and "standard:Z-BRX: … → not a lot".
+    // Until 2026-12-02: "standard:Z-BROX: not a lot → P-LEA lead, …" and "standard:Z-BRX: … → not a lot"
+    // (and "not a lot", in British English, also means "little").
     expect(await page.locator('#changes').textContent()).toBe(
       'None: every lot has the same winners as at the start.',
     );
@@ -96,5 +99,57 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     await page.locator('#undo').click();
     await expect.poll(() => pieces.isVisible(), { timeout: 30_000 }).toBe(false);
     await page.close();
+  });
+
+  describe('on a county made up with a zone that has no demand', () => {
+    let made: { child: ChildProcess; url: string };
+    beforeAll(async () => {
+      const dir = path.join(await tempDir('zonal-serve-made-'), 'made');
+      await cp(path.join(repoRoot, 'scenarios/tiny'), dir, { recursive: true });
+      // Westfield joins the county in a zone of its own, with no demand; Dormant Homecare bids for nothing.
+      await appendFile(path.join(dir, 'areas.csv'), 'W1,Westfield,52.300,-1.700,9000,1500,rural,80\n');
+      await appendFile(path.join(dir, 'zones-two.csv'), 'W1,Z-WEST\n');
+      await appendFile(path.join(dir, 'zones-one.csv'), 'W1,Z-ALL\n');
+      await appendFile(path.join(dir, 'providers.csv'), 'P-DORMANT,Dormant Homecare,1500,500,70,S1\n');
+      made = await serve(dir);
+    });
+    afterAll(() => made?.child.kill('SIGTERM'));
+
+    const warnings = (page: Page) => page.locator('#warnings li').allTextContents();
+    const bids = (page: Page, lotId: string) =>
+      page.locator(`#lots tr[data-lot-id="${lotId}"] td`).nth(2).textContent();
+
+    it("shows the result's warnings, those an edit brings marked new, and the bids that may win each lot", async () => {
+      const page = await opened(made.url, 'two');
+      // Until 2026-12-02 the page showed no warning: Z-WEST was on the map with no lot, and no word why.
+      expect(await warnings(page)).toEqual([
+        'zone Z-WEST (area W1) has no demand in period 2027: no lot is tendered there; check demand.csv if that is not meant',
+      ]);
+      expect(await bids(page, 'standard:Z-NORTH')).toBe('6');
+      // Westfield into North: the bids for Z-NORTH were priced for its three areas and cover no lot with a fourth,
+      // so one bid (P-ALDER's county-wide) may win it, and 490 h/week go unmet; until 2026-12-02 the page showed
+      // the unmet hours and no reason.
+      await page.locator('path[data-area-id="W1"]').click();
+      await page.locator('#move-target').selectOption('Z-NORTH');
+      await page.locator('#move').click();
+      await expect.poll(() => bids(page, 'standard:Z-NORTH'), { timeout: 60_000 }).toBe('1 (6 at the start)');
+      expect(await warnings(page)).toEqual([]);
+      await page.locator('#undo').click();
+      await expect.poll(() => bids(page, 'standard:Z-NORTH'), { timeout: 60_000 }).toBe('6');
+      // North Moors on its own: its wage floor is above five of the six bids, which the warnings say, marked new.
+      await page.locator('#clear-selection').click();
+      await splitOff(page, ['N3'], 'Z-MOORS');
+      const now = await warnings(page);
+      expect(now[0]).toBe(
+        'New with this edit: bids.csv:2: bid B01 rejected for lot standard:Z-MOORS: £24.50/h cannot pay legal wages there (floor £25.95/h)',
+      );
+      expect(now.filter((w) => w.startsWith('New with this edit: '))).toHaveLength(5);
+      expect(now.at(-1)).toMatch(/^zone Z-WEST \(area W1\) has no demand/);
+      expect(await bids(page, 'standard:Z-MOORS')).toBe('1');
+      expect(await page.locator('#changes').textContent()).toBe(
+        'standard:Z-MOORS: no such lot at the start → P-CEDAR lead',
+      );
+      await page.close();
+    });
   });
 });

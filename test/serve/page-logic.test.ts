@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  bidsText,
   headlineRows,
   lotName,
   lotsChangingHands,
   matchLots,
+  warningsNow,
   winnersText,
   type AwardResult,
 } from '../../web/workbench/award.js';
@@ -228,14 +230,14 @@ describe('comparison with the starting award', () => {
   it('lists the lots whose winners change, and new lots', () => {
     expect(lotsChangingHands(now, start)).toEqual([
       { lotId: 's:Z2', before: 'P2 sole', after: 'P3 sole' },
-      { lotId: 's:Z3', before: 'not a lot', after: 'P2 sole' },
+      { lotId: 's:Z3', before: 'no such lot at the start', after: 'P2 sole' },
     ]);
   });
 
   it('takes a renamed zone (the same areas and care type under another id) for the same lot, and says so', () => {
     const renamed = (lots: NonNullable<AwardResult['lots']>): AwardResult => ({ ...start, lots });
     const z1As = (lotId: string, providerId: string) => lot(lotId, providerId, ['s:Z1-area']);
-    // Until 2026-12-02: "s:Z9: not a lot → P1 sole" and "s:Z1: P1 sole → not a lot".
+    // Until 2026-12-02: "s:Z9: not a lot → P1 sole" and "s:Z1: P1 sole → not a lot" (in British English, "little").
     const same = renamed([z1As('s:Z9', 'P1'), lot('s:Z2', 'P2')]);
     expect(lotsChangingHands(same, start)).toEqual([]);
     const matched = matchLots(same.lots ?? [], start.lots ?? []);
@@ -251,11 +253,25 @@ describe('comparison with the starting award', () => {
     // The same areas for another care type are another lot.
     const otherCare = renamed([lot('c:Z9', 'P1', ['s:Z1-area']), lot('s:Z2', 'P2')]);
     expect(lotsChangingHands(otherCare, start)).toEqual([
-      { lotId: 'c:Z9', before: 'not a lot', after: 'P1 sole' },
-      { lotId: 's:Z1', before: 'P1 sole', after: 'not a lot' },
+      { lotId: 'c:Z9', before: 'no such lot at the start', after: 'P1 sole' },
+      { lotId: 's:Z1', before: 'P1 sole', after: 'no such lot now' },
     ]);
     // A zone whose areas changed keeps its id, and is matched by it as before.
     expect(lotsChangingHands(renamed([lot('s:Z1', 'P1', ['x']), lot('s:Z2', 'P2')]), start)).toEqual([]);
+  });
+
+  it("lists the award's warnings, those the start did not have first, and each lot's bids beside the start's", () => {
+    const warned = (warnings: string[]): AwardResult => ({ ...start, warnings });
+    expect(warningsNow(warned(['old', 'fresh']), warned(['old']))).toEqual([
+      { text: 'fresh', isNew: true },
+      { text: 'old', isNew: false },
+    ]);
+    // Before the start has answered, nothing is new.
+    expect(warningsNow(warned(['old']), null)).toEqual([{ text: 'old', isNew: false }]);
+    const withBids = (eligibleBids: number) => ({ ...lot('s:Z1', 'P1'), eligibleBids });
+    expect(bidsText(withBids(1), withBids(6))).toBe('1 (6 at the start)');
+    expect(bidsText(withBids(6), withBids(6))).toBe('6');
+    expect(bidsText(withBids(2), undefined)).toBe('2');
   });
 
   it('shows dashes, not a failure, for a result without totals or winners (infeasible)', () => {

@@ -4,11 +4,13 @@
  * none is possible and what would allow one, in words.
  */
 import {
+  bidsText,
   headlineRows,
   lotName,
   lotsChangingHands,
   matchLots,
   money,
+  warningsNow,
   winnersText,
   type AwardResult,
   type Diagnosis,
@@ -77,8 +79,34 @@ function renderDiagnosis(result: AwardResult): void {
   );
 }
 
+/**
+ * The award's warnings (a zone with no demand, bids below the legal wage floor of a lot), those
+ * this edit brought first and marked, the list opened when there are any. Until 2026-12-02 the
+ * page showed none: a zone with no lot, or a new lot's bids rejected, went without a word.
+ */
+function renderWarnings(now: AwardResult, start: AwardResult | null): void {
+  const box = byId<HTMLDetailsElement>('warnings');
+  const warnings = warningsNow(now, start);
+  const fresh = warnings.filter((w) => w.isNew).length;
+  box.hidden = warnings.length === 0;
+  box.open = fresh > 0;
+  box.replaceChildren(
+    el('summary', {}, `Warnings (${warnings.length}${fresh === 0 ? '' : `, ${fresh} new with this edit`})`),
+    el(
+      'ul',
+      {},
+      ...warnings.map((w) =>
+        w.isNew
+          ? el('li', { class: 'new' }, el('strong', {}, 'New with this edit: '), w.text)
+          : el('li', {}, w.text),
+      ),
+    ),
+  );
+}
+
 export function renderAward(now: AwardResult, start: AwardResult | null): void {
   renderDiagnosis(now);
+  renderWarnings(now, start);
   byId('headline')
     .querySelector('tbody')
     ?.replaceChildren(
@@ -127,6 +155,7 @@ export function renderAward(now: AwardResult, start: AwardResult | null): void {
           { class: changed.has(lot.lotId) ? 'changed' : '', 'data-lot-id': lot.lotId },
           el('td', {}, lotName(lot.lotId, matched.get(lot.lotId))),
           el('td', {}, winnersText(lot)),
+          el('td', { class: 'num' }, bidsText(lot, matched.get(lot.lotId))),
           el('td', { class: 'num' }, lot.demandHoursPerWeek.toFixed(0)),
           el(
             'td',
@@ -158,5 +187,6 @@ export function renderNoAward(reason: string): void {
   );
   byId('headline').querySelector('tbody')?.replaceChildren();
   byId('lots').querySelector('tbody')?.replaceChildren();
+  byId('warnings').hidden = true;
   byId('changes').replaceChildren(el('li', {}, 'No figures for this edit.'));
 }

@@ -17,6 +17,8 @@ export interface LotAward {
   /** The areas the lot covers: its zone's, or every area for a county-wide lot. */
   readonly areaIds: readonly string[];
   readonly demandHoursPerWeek: number;
+  /** Bids that may win the lot: they cover every area of it and pay at least the legal wage floor there. */
+  readonly eligibleBids?: number;
   readonly unmetHoursPerWeek?: number;
   readonly annualCost?: number;
   readonly riskScore?: number;
@@ -229,15 +231,39 @@ export function lotsChangingHands(now: AwardResult, start: AwardResult | null): 
       return {
         lotId: lot.lotId,
         ...(was === undefined || was.lotId === lot.lotId ? {} : { renamedFrom: was.lotId }),
-        before: was === undefined ? 'not a lot' : winnersText(was),
+        before: was === undefined ? 'no such lot at the start' : winnersText(was),
         after: winnersText(lot),
       };
     }),
     ...(start.lots ?? [])
       .filter((l) => !kept.has(l.lotId))
-      .map((l) => ({ lotId: l.lotId, before: winnersText(l), after: 'not a lot' })),
+      .map((l) => ({ lotId: l.lotId, before: winnersText(l), after: 'no such lot now' })),
   ];
   return handovers
     .filter((h) => h.before !== h.after)
     .sort((a, b) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0));
+}
+
+/**
+ * "1 (6 at the start)": the bids that may win a lot, and the start's when they differ. A zone's
+ * bids were priced for its areas (bids.csv `coverage`), so a zone given another area loses them.
+ */
+export function bidsText(lot: LotAward, was: LotAward | undefined): string {
+  const now = lot.eligibleBids;
+  if (now === undefined) return '—';
+  const before = was?.eligibleBids;
+  return before === undefined || before === now ? String(now) : `${now} (${before} at the start)`;
+}
+
+export interface Warning {
+  readonly text: string;
+  /** Not among the start's warnings: this edit brought it. */
+  readonly isNew: boolean;
+}
+
+/** The award's warnings (result.json `warnings`), those the start did not have first. */
+export function warningsNow(now: AwardResult, start: AwardResult | null): Warning[] {
+  const before = new Set(start?.warnings ?? []);
+  const all = (now.warnings ?? []).map((text) => ({ text, isNew: start !== null && !before.has(text) }));
+  return [...all.filter((w) => w.isNew), ...all.filter((w) => !w.isNew)];
 }
