@@ -71,6 +71,23 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     await page.close();
   });
 
+  it('takes down a download refusal once an edit has an award again', async () => {
+    const page = await opened();
+    await page.locator('#rule-minDistinctProviders').fill('50');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award infeasible/);
+    await page.locator('#download-report').click();
+    const message = page.locator('#download-message');
+    await expect
+      .poll(() => message.textContent(), { timeout: 60_000 })
+      .toMatch(/^Not downloaded: no award is possible/);
+    await page.locator('#undo').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
+    // Until 2026-12-02 "Not downloaded: no award is possible under these rules" stayed beside an optimal award.
+    expect(await message.textContent()).toBe('');
+    await page.close();
+  });
+
   it('matches a renamed zone’s lot to the lot it was, by its areas and care type', async () => {
     const page = await opened();
     await splitOff(page, ['BRX-CHE', 'BRX-HOD'], 'Z-BROX');

@@ -184,6 +184,8 @@ class Workbench {
     const newZone = byId<HTMLInputElement>('new-zone');
     if (newZone.value === '' || zones.includes(newZone.value)) newZone.value = suggestZoneId(draft);
     this.controls.sync(draft);
+    // What a download said was of the award before this edit: "no award is possible" beside an award misleads.
+    byId('download-message').textContent = '';
     byId<HTMLButtonElement>('undo').disabled = this.history.past.length === 0;
     byId<HTMLButtonElement>('redo').disabled = this.history.future.length === 0;
     await Promise.all([this.solve(draft), this.outline(draft.zones)]);
