@@ -103,6 +103,27 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     await page.close();
   });
 
+  it('matches a lot whose zone a save renamed to the lot it was', async () => {
+    const page = await opened();
+    await page.locator('path[data-area-id="EH-HW"]').click();
+    await page.locator('#move-target').selectOption('Z-NH');
+    await page.locator('#move').click();
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^Award optimal, zoning workbench/);
+    await page.locator('#save-name').fill('renamed');
+    await page.locator('#save').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning renamed/);
+    const changes = await page.locator('#changes li').allTextContents();
+    // The save renamed Z-NH (now with Hertford & Ware) to Z-NH-renamed, and Z-EH to Z-EH-renamed: until
+    // 2026-12-02 each lot then read as gone ("→ no such lot now") and another added.
+    expect(changes.filter((c) => c.includes('no such lot'))).toEqual([]);
+    expect(changes.some((c) => c.startsWith('standard:Z-NH-renamed (renamed from standard:Z-NH): '))).toBe(
+      true,
+    );
+    await page.close();
+  });
+
   it('names a zone a split leaves in two pieces, and its pieces, until an edit joins them again', async () => {
     const page = await opened();
     const pieces = page.locator('#zone-pieces');

@@ -136,6 +136,7 @@ describe('comparison with the starting award', () => {
   const lot = (lotId: string, providerId: string, areaIds = [`${lotId}-area`]) => ({
     lotId,
     careType: lotId.split(':')[0] ?? '',
+    zoneId: lotId.split(':')[1] ?? '',
     areaIds,
     demandHoursPerWeek: 10,
     unmetHoursPerWeek: 0,
@@ -274,11 +275,24 @@ describe('comparison with the starting award', () => {
     expect(bidsText(withBids(2), undefined)).toBe('2');
   });
 
+  it('takes a lot whose zone a save renamed, its areas changed, for the lot it was', () => {
+    // Z1 gained an area, and the save renamed it Z1-mine (its areas differ from the start's Z1).
+    const saved: AwardResult = {
+      ...start,
+      lots: [lot('s:Z1-mine', 'P4', ['s:Z1-area', 'x']), lot('s:Z2', 'P2')],
+    };
+    const formerly = new Map([['Z1-mine', 'Z1']]);
+    expect(lotsChangingHands(saved, start, formerly)).toEqual([
+      { lotId: 's:Z1-mine', renamedFrom: 's:Z1', before: 'P1 sole', after: 'P4 sole' },
+    ]);
+    expect(lotsChangingHands(saved, start)).toHaveLength(2);
+  });
+
   it('shows dashes, not a failure, for a result without totals or winners (infeasible)', () => {
     const none: AwardResult = {
       status: 'infeasible',
       diagnosis: { summary: 'no award', relaxations: [] },
-      lots: [{ lotId: 's:Z1', careType: 's', areaIds: ['s:Z1-area'], demandHoursPerWeek: 10 }],
+      lots: [{ lotId: 's:Z1', careType: 's', zoneId: 'Z1', areaIds: ['s:Z1-area'], demandHoursPerWeek: 10 }],
     };
     const rows = headlineRows(none, start);
     expect(rows.every((r) => r.now === '—' && r.change === '—')).toBe(true);

@@ -14,6 +14,7 @@ import {
   winnersText,
   type AwardResult,
   type Diagnosis,
+  type Formerly,
 } from './award.js';
 import { controlFor } from './award-rules.js';
 import { byId, el } from './dom.js';
@@ -104,7 +105,7 @@ function renderWarnings(now: AwardResult, start: AwardResult | null): void {
   );
 }
 
-export function renderAward(now: AwardResult, start: AwardResult | null): void {
+export function renderAward(now: AwardResult, start: AwardResult | null, formerly: Formerly): void {
   renderDiagnosis(now);
   renderWarnings(now, start);
   byId('headline')
@@ -126,7 +127,7 @@ export function renderAward(now: AwardResult, start: AwardResult | null): void {
         ),
       ),
     );
-  const handovers = lotsChangingHands(now, start);
+  const handovers = lotsChangingHands(now, start, formerly);
   const none =
     now.status === 'infeasible'
       ? 'No award is possible, so no lot has winners: see above why.'
@@ -145,7 +146,7 @@ export function renderAward(now: AwardResult, start: AwardResult | null): void {
         )),
   );
   const changed = new Set(handovers.map((h) => h.lotId));
-  const matched = matchLots(now.lots ?? [], start?.lots ?? []);
+  const matched = matchLots(now.lots ?? [], start?.lots ?? [], formerly);
   byId('lots')
     .querySelector('tbody')
     ?.replaceChildren(

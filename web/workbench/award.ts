@@ -14,6 +14,8 @@ interface Winner {
 export interface LotAward {
   readonly lotId: string;
   readonly careType: string;
+  /** Its zone, or `county`. */
+  readonly zoneId: string;
   /** The areas the lot covers: its zone's, or every area for a county-wide lot. */
   readonly areaIds: readonly string[];
   readonly demandHoursPerWeek: number;
@@ -190,18 +192,27 @@ export interface Handover {
 /** What a lot covers: its care type and its areas, whatever its zone is called. */
 const coverage = (lot: LotAward) => `${lot.careType}|${[...lot.areaIds].sort().join(',')}`;
 
+/** Zones a save renamed, by their id now: `Z-NH-mine` → `Z-NH`, the id the start knows them by. */
+export type Formerly = ReadonlyMap<string, string>;
+
 /**
  * The lot of the start each lot of `now` is (by lot id): the one covering the same areas for
- * the same care type, so a zone renamed is the same lot; else the one of the same id (a zone
- * whose areas changed). Until 2026-12-02 lots were matched by id alone, so renaming a zone
- * read as one lot gone and a new one added.
+ * the same care type, so a zone renamed is the same lot; else the one of the same care type and
+ * zone, the zone under the id the start knows it by (`formerly`: a save renames a zone whose
+ * areas changed). Until 2026-12-02 lots were matched by id alone, so renaming a zone, by hand
+ * or by saving, read as one lot gone and a new one added.
  */
-export function matchLots(now: readonly LotAward[], start: readonly LotAward[]): Map<string, LotAward> {
+export function matchLots(
+  now: readonly LotAward[],
+  start: readonly LotAward[],
+  formerly: Formerly = new Map(),
+): Map<string, LotAward> {
   const byCoverage = new Map(start.map((l) => [coverage(l), l]));
-  const byId = new Map(start.map((l) => [l.lotId, l]));
+  const byZone = new Map(start.map((l) => [`${l.careType}|${l.zoneId}`, l]));
+  const zoneOf = (l: LotAward) => `${l.careType}|${formerly.get(l.zoneId) ?? l.zoneId}`;
   const matched = new Map<string, LotAward>();
   const taken = new Set<string>();
-  for (const pass of [(l: LotAward) => byCoverage.get(coverage(l)), (l: LotAward) => byId.get(l.lotId)])
+  for (const pass of [(l: LotAward) => byCoverage.get(coverage(l)), (l: LotAward) => byZone.get(zoneOf(l))])
     for (const lot of now) {
       const was = matched.has(lot.lotId) ? undefined : pass(lot);
       if (was === undefined || taken.has(was.lotId)) continue;
@@ -211,19 +222,19 @@ export function matchLots(now: readonly LotAward[], start: readonly LotAward[]):
   return matched;
 }
 
-/**
- * Lots whose winners (provider and role) differ from the start, including lots that appear or go;
- * a lot is the start's lot it matches (`matchLots`), under whatever id. None when there is no award.
- */
 /** "standard:Z-BROX (renamed from standard:Z-BRX)", or the lot id when the start had it under the same id or not at all. */
 export function lotName(lotId: string, was: LotAward | undefined): string {
   return was === undefined || was.lotId === lotId ? lotId : `${lotId} (renamed from ${was.lotId})`;
 }
 
-export function lotsChangingHands(now: AwardResult, start: AwardResult | null): Handover[] {
+export function lotsChangingHands(
+  now: AwardResult,
+  start: AwardResult | null,
+  formerly: Formerly = new Map(),
+): Handover[] {
   if (start === null || now.status === 'infeasible') return [];
   const lots = now.lots ?? [];
-  const matched = matchLots(lots, start.lots ?? []);
+  const matched = matchLots(lots, start.lots ?? [], formerly);
   const kept = new Set([...matched.values()].map((l) => l.lotId));
   const handovers: Handover[] = [
     ...lots.map((lot) => {

@@ -86,6 +86,8 @@ class Workbench {
   readonly start: Promise<Reply<AwardResult & { error?: string }>>;
   asked = 0;
   outlined = '';
+  /** Zones a save renamed, by their id now, to the id the start knows them by: their lots are the start's lots. */
+  formerly = new Map<string, string>();
   /** Every zoning that may be opened: the scenario's, and those saved since the page loaded. */
   readonly zonings: Map<string, Readonly<Record<string, string>>>;
 
@@ -142,7 +144,7 @@ class Workbench {
     const start = await this.start;
     if (mine !== this.asked) return;
     if (start.status !== 200) return this.noAward(start, 'No starting award to compare with');
-    renderAward(reply.body, start.body);
+    renderAward(reply.body, start.body, this.formerly);
     say(
       `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
     );
@@ -247,6 +249,7 @@ class Workbench {
     for (const [from, to] of Object.entries(renamed)) {
       const colour = this.colours.get(from);
       if (colour !== undefined) this.colours.set(to, colour);
+      this.formerly.set(to, this.formerly.get(from) ?? from);
     }
     this.apply((d) => renameZones(d, renamed));
   }
