@@ -121,6 +121,18 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     expect(changes.some((c) => c.startsWith('standard:Z-NH-renamed (renamed from standard:Z-NH): '))).toBe(
       true,
     );
+    // An edit after the save: the page no longer says only "Saved as …", as if these zones were the ones saved.
+    const saved = page.locator('#save-message');
+    expect(await saved.textContent()).toMatch(/^Saved as zones-renamed\.csv/);
+    await page.locator('#clear-selection').click();
+    await page.locator('path[data-area-id="WAT-C"]').click();
+    await page.locator('#move-target').selectOption('Z-TR');
+    await page.locator('#move').click();
+    await expect
+      .poll(() => saved.textContent(), { timeout: 30_000 })
+      .toBe('The zones have changed since they were saved as zones-renamed.csv: save again to keep them.');
+    await page.locator('#undo').click();
+    await expect.poll(() => saved.textContent(), { timeout: 30_000 }).toMatch(/^Saved as zones-renamed\.csv/);
     await page.close();
   });
 

@@ -14,6 +14,7 @@ import {
   moveAreas,
   openZoning,
   renameZones,
+  sameZones,
   setLot,
   setRule,
   settingsNotSaved,
@@ -86,6 +87,12 @@ class Workbench {
   readonly start: Promise<Reply<AwardResult & { error?: string }>>;
   asked = 0;
   outlined = '';
+  /** The last zoning saved, and what the page said of it; null when the last save failed, or before one. */
+  saved: {
+    readonly zones: Readonly<Record<string, string>>;
+    readonly file: string;
+    readonly text: string;
+  } | null = null;
   /** Zones a save renamed, by their id now, to the id the start knows them by: their lots are the start's lots. */
   formerly = new Map<string, string>();
   /** Every zoning that may be opened: the scenario's, and those saved since the page loaded. */
@@ -188,6 +195,7 @@ class Workbench {
     this.controls.sync(draft);
     // What a download said was of the award before this edit: "no award is possible" beside an award misleads.
     byId('download-message').textContent = '';
+    this.sayIfSaved(draft);
     byId<HTMLButtonElement>('undo').disabled = this.history.past.length === 0;
     byId<HTMLButtonElement>('redo').disabled = this.history.future.length === 0;
     await Promise.all([this.solve(draft), this.outline(draft.zones)]);
@@ -221,9 +229,25 @@ class Workbench {
       reply.status === 201
         ? savedText(reply.body, name, settingsNotSaved(this.history.present, this.first))
         : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
+    this.saved = null;
     if (reply.status !== 201) return;
-    if (reply.body.zones !== undefined) this.zonings.set(name, reply.body.zones);
+    if (reply.body.zones !== undefined) {
+      this.zonings.set(name, reply.body.zones);
+      this.saved = { zones: reply.body.zones, file: reply.body.file ?? name, text: message.textContent };
+    }
     this.goOnAsSaved(reply.body.renamed ?? {});
+  }
+
+  /**
+   * After a save, whether the zones on the map are still the ones saved: an edit since makes
+   * "Saved as zones-mine.csv" untrue of them (until 2026-12-02 it stayed, and a commissioner
+   * could leave the page thinking the edits were saved); undoing back to them says it again.
+   */
+  sayIfSaved(draft: Draft): void {
+    if (this.saved === null) return;
+    byId('save-message').textContent = sameZones(draft.zones, this.saved.zones)
+      ? this.saved.text
+      : `The zones have changed since they were saved as ${this.saved.file}: save again to keep them.`;
   }
 
   /** Opens zoning `name` to edit: its zones on the map, and its name ready to save under. */
