@@ -64,10 +64,30 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     expect(panel).toContain('No award possible');
     expect(panel).toContain('This change would allow an award:');
     expect(panel).toContain('at least 50 distinct providers: at most 22 can win');
-    expect(panel).toContain('Award rules: fewest different providers awarded');
+    expect(panel).toContain('(Award rules, fewest different providers awarded)');
     // Until 2026-12-02 the panel listed result.json's keys and codes: "summary", "relaxations",
     // "rule min-providers", "allowsAwardAt —".
     expect(panel).not.toMatch(/summary|relaxations|allowsAwardAt|min-providers|\bsetting\b|\btext\b|—/);
+    await page.close();
+  });
+
+  it("names the control a refused setting was typed into, before zonal's message about it", async () => {
+    const page = await opened();
+    const refused = async (input: string, value: string) => {
+      await page.locator(input).fill(value);
+      await page.locator(input).press('Tab');
+      await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^No award for this edit/);
+      return page.locator('#diagnosis').textContent();
+    };
+    // Until 2026-12-02 only scenario.json's names, which the page shows nowhere: "award.maxLotsPerProvider: …".
+    expect(await refused('#rule-maxLotsPerProvider', '0')).toContain(
+      'No award for this edit: Award rules, most lots per provider (blank: no cap): award.maxLotsPerProvider: must be at least 1',
+    );
+    await page.locator('#undo').click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal/);
+    expect(await refused('#lot-standard-lead-share', '1.5')).toContain(
+      'No award for this edit: Lots per care type, standard, lead share: lots.standard.leadShare is 1.5',
+    );
     await page.close();
   });
 

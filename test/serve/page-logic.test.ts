@@ -30,6 +30,8 @@ import {
   type Draft,
 } from '../../web/workbench/draft.js';
 import { record, redo, startHistory, undo } from '../../web/workbench/history.js';
+import { controlFor, withControl } from '../../web/workbench/award-rules.js';
+import { workbenchInputs } from '../../src/structures/index.js';
 import { distinctZoneIds } from '../../src/serve/zoning-ids.js';
 import { refusal } from '../../src/serve/origin-guard.js';
 
@@ -298,6 +300,31 @@ describe('comparison with the starting award', () => {
     expect(rows.every((r) => r.now === '—' && r.change === '—')).toBe(true);
     expect(lotsChangingHands(none, start)).toEqual([]);
     expect(winnersText(none.lots?.[0])).toBe('no award');
+  });
+});
+
+describe("the control a zonal message's setting is typed into", () => {
+  const structures = workbenchInputs();
+  it('puts the control before the message, for award rules and lot settings, and leaves other messages alone', () => {
+    expect(withControl('award.minDistinctProviders: must be a whole number', structures)).toBe(
+      'Award rules, fewest different providers awarded: award.minDistinctProviders: must be a whole number',
+    );
+    expect(withControl('lots.complex.minShare must be less than 1', structures)).toBe(
+      'Lots per care type, complex, least share each member takes: lots.complex.minShare must be less than 1',
+    );
+    expect(withControl('lots.standard: has an unknown key', structures)).toBe(
+      'Lots per care type, standard: lots.standard: has an unknown key',
+    );
+    // No control on the page for it, or no setting named: the message as zonal gives it.
+    expect(withControl('award.minQuality: must be at most 100', structures)).toBe(
+      'award.minQuality: must be at most 100',
+    );
+    expect(withControl('the workbench server did not answer', structures)).toBe(
+      'the workbench server did not answer',
+    );
+    expect(controlFor('award.maxLotsPerProvider')).toBe(
+      'Award rules, most lots per provider (blank: no cap)',
+    );
   });
 });
 

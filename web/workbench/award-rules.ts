@@ -4,6 +4,8 @@
  * so the controls and the no-award panel (which names the control to change)
  * say the same words.
  */
+import type { StructureInputs } from './structure-inputs.js';
+
 export interface AwardRule {
   readonly key: string;
   readonly label: string;
@@ -28,8 +30,37 @@ export const awardRules: readonly AwardRule[] = [
   },
 ];
 
-/** Where the page changes a setting a diagnosis names (`award.minDistinctProviders`), or null when it cannot. */
-export function controlFor(setting: string): string | null {
-  const rule = awardRules.find((r) => `award.${r.key}` === setting);
-  return rule === undefined ? null : `Award rules: ${rule.label}`;
+/**
+ * Where on the page a setting zonal names (`award.minDistinctProviders`, `lots.standard.leadShare`)
+ * is changed: "Award rules, fewest different providers awarded", "Lots per care type, standard,
+ * lead share"; null when the page has no control for it (`award.minQuality`). `structures`: the
+ * lot structures' settings, for a lot's.
+ */
+export function controlFor(setting: string, structures: StructureInputs = {}): string | null {
+  const [head, careType, key] = setting.split('.');
+  if (head === 'award') {
+    const rule = awardRules.find((r) => r.key === careType);
+    return rule === undefined ? null : `Award rules, ${rule.label}`;
+  }
+  if (head !== 'lots' || careType === undefined) return null;
+  const label =
+    key === 'geography'
+      ? 'by'
+      : key === 'structure'
+        ? 'structure'
+        : Object.values(structures)
+            .flat()
+            .find((input) => input.key === key)?.label;
+  return `Lots per care type, ${careType}${label === undefined ? '' : `, ${label}`}`;
+}
+
+/**
+ * zonal's message about a setting the page sent, after the control it was typed into: the
+ * message names it as scenario.json does (`award.maxLotsPerProvider: must be at least 1`),
+ * which the page shows nowhere. Until 2026-12-02 the message alone.
+ */
+export function withControl(message: string, structures: StructureInputs): string {
+  const setting = /^(award\.[A-Za-z]+|lots\.[A-Za-z0-9_-]+(?:\.[A-Za-z]+)?)/.exec(message)?.[1];
+  const control = setting === undefined ? null : controlFor(setting, structures);
+  return control === null ? message : `${control}: ${message}`;
 }

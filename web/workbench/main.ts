@@ -6,6 +6,7 @@
 import { call, fetchFile, type Reply } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward, renderNoAward } from './award-view.js';
+import { withControl } from './award-rules.js';
 import { Controls } from './controls.js';
 import { byId, el, fillSelect, saveFile } from './dom.js';
 import {
@@ -158,7 +159,10 @@ class Workbench {
   }
 
   noAward(reply: Reply<{ error?: string }>, what: string): void {
-    const reason = reply.body.error ?? `the server answered ${reply.status}`;
+    const reason = withControl(
+      reply.body.error ?? `the server answered ${reply.status}`,
+      this.info.structures,
+    );
     renderNoAward(reason);
     say(`${what}: ${reason}`);
   }
