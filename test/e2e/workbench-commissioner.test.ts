@@ -11,30 +11,23 @@ import { appendFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, repoRoot } from '../helpers/cli.js';
-import { haveChromium, launchChromium } from '../helpers/chromium.js';
+import { repoRoot } from '../helpers/cli.js';
+import { haveChromium } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/scenario-folder.js';
-import { serve } from '../helpers/workbench-server.js';
+import { browserBench, moveTo, serve, statusText, type BrowserBench } from '../helpers/workbench-server.js';
 
 const chromiumHere = haveChromium('workbench commissioner test');
 
-const statusText = (page: Page) => page.locator('#status').textContent();
-
 describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
+  let bench: BrowserBench;
   let browser: Browser;
-  let server: { child: ChildProcess; url: string };
+  let server: BrowserBench['server'];
 
   beforeAll(async () => {
-    assertBuilt();
-    const dir = path.join(await tempDir('zonal-serve-commissioner-'), 'hertfordshire');
-    await cp(path.join(repoRoot, 'scenarios/hertfordshire'), dir, { recursive: true });
-    server = await serve(dir);
-    browser = await launchChromium();
+    bench = await browserBench('hertfordshire', 'zonal-serve-commissioner-');
+    ({ browser, server } = bench);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-  });
+  afterAll(async () => bench?.close());
 
   async function opened(url = server.url, zoning = 'districts'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -125,12 +118,7 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
 
   it('matches a lot whose zone a save renamed to the lot it was', async () => {
     const page = await opened();
-    await page.locator('path[data-area-id="EH-HW"]').click();
-    await page.locator('#move-target').selectOption('Z-NH');
-    await page.locator('#move').click();
-    await expect
-      .poll(() => statusText(page), { timeout: 60_000 })
-      .toMatch(/^Award optimal, zoning workbench/);
+    await moveTo(page, ['EH-HW'], 'Z-NH');
     await page.locator('#save-name').fill('renamed');
     await page.locator('#save').click();
     await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award optimal, zoning renamed/);
@@ -144,10 +132,7 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     // An edit after the save: the page no longer says only "Saved as …", as if these zones were the ones saved.
     const saved = page.locator('#save-message');
     expect(await saved.textContent()).toMatch(/^Saved as zones-renamed\.csv/);
-    await page.locator('#clear-selection').click();
-    await page.locator('path[data-area-id="WAT-C"]').click();
-    await page.locator('#move-target').selectOption('Z-TR');
-    await page.locator('#move').click();
+    await moveTo(page, ['WAT-C'], 'Z-TR');
     await expect
       .poll(() => saved.textContent(), { timeout: 30_000 })
       .toBe('The zones have changed since they were saved as zones-renamed.csv: save again to keep them.');
@@ -199,9 +184,7 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
       // Westfield into North: the bids for Z-NORTH were priced for its three areas and cover no lot with a fourth,
       // so one bid (P-ALDER's county-wide) may win it, and 490 h/week go unmet; until 2026-12-02 the page showed
       // the unmet hours and no reason.
-      await page.locator('path[data-area-id="W1"]').click();
-      await page.locator('#move-target').selectOption('Z-NORTH');
-      await page.locator('#move').click();
+      await moveTo(page, ['W1'], 'Z-NORTH');
       await expect.poll(() => bids(page, 'standard:Z-NORTH'), { timeout: 60_000 }).toBe('1 (6 at the start)');
       expect(await warnings(page)).toEqual([]);
       await page.locator('#undo').click();
