@@ -232,8 +232,8 @@ describe('comparison with the starting award', () => {
 
   it('lists the lots whose winners change, and new lots', () => {
     expect(lotsChangingHands(now, start)).toEqual([
-      { lotId: 's:Z2', before: 'P2 sole', after: 'P3 sole' },
-      { lotId: 's:Z3', before: 'no such lot at the start', after: 'P2 sole' },
+      { lotId: 's:Z2', name: 's:Z2', before: 'P2 sole', after: 'P3 sole' },
+      { lotId: 's:Z3', name: 's:Z3', before: 'no such lot at the start', after: 'P2 sole' },
     ]);
   });
 
@@ -244,11 +244,14 @@ describe('comparison with the starting award', () => {
     const same = renamed([z1As('s:Z9', 'P1'), lot('s:Z2', 'P2')]);
     expect(lotsChangingHands(same, start)).toEqual([]);
     const matched = matchLots(same.lots ?? [], start.lots ?? []);
-    expect(lotName('s:Z9', matched.get('s:Z9'))).toBe('s:Z9 (renamed from s:Z1)');
-    expect(lotName('s:Z2', matched.get('s:Z2'))).toBe('s:Z2');
+    expect(lotName({ lotId: 's:Z9', zoneId: 'Z9' }, matched.get('s:Z9'))).toBe('s:Z9 (renamed from s:Z1)');
+    expect(lotName({ lotId: 's:Z2', zoneId: 'Z2' }, matched.get('s:Z2'))).toBe('s:Z2');
+    // A zone lot covering the county is the county lot, but not renamed: its geography changed.
+    const county = { ...lot('s:county', 'P1', ['s:Z1-area']), zoneId: 'county' };
+    expect(lotName({ lotId: 's:Z9', zoneId: 'Z9' }, county)).toBe('s:Z9 (was s:county)');
     // Renamed and won by another provider: one change, under its new id, saying what it was.
     expect(lotsChangingHands(renamed([z1As('s:Z9', 'P4'), lot('s:Z2', 'P2')]), start)).toEqual([
-      { lotId: 's:Z9', renamedFrom: 's:Z1', before: 'P1 sole', after: 'P4 sole' },
+      { lotId: 's:Z9', name: 's:Z9 (renamed from s:Z1)', before: 'P1 sole', after: 'P4 sole' },
     ]);
     // Two zones swapping ids: each lot is the one covering its areas.
     const swapped = renamed([lot('s:Z1', 'P2', ['s:Z2-area']), lot('s:Z2', 'P1', ['s:Z1-area'])]);
@@ -256,8 +259,8 @@ describe('comparison with the starting award', () => {
     // The same areas for another care type are another lot.
     const otherCare = renamed([lot('c:Z9', 'P1', ['s:Z1-area']), lot('s:Z2', 'P2')]);
     expect(lotsChangingHands(otherCare, start)).toEqual([
-      { lotId: 'c:Z9', before: 'no such lot at the start', after: 'P1 sole' },
-      { lotId: 's:Z1', before: 'P1 sole', after: 'no such lot now' },
+      { lotId: 'c:Z9', name: 'c:Z9', before: 'no such lot at the start', after: 'P1 sole' },
+      { lotId: 's:Z1', name: 's:Z1', before: 'P1 sole', after: 'no such lot now' },
     ]);
     // A zone whose areas changed keeps its id, and is matched by it as before.
     expect(lotsChangingHands(renamed([lot('s:Z1', 'P1', ['x']), lot('s:Z2', 'P2')]), start)).toEqual([]);
@@ -285,7 +288,7 @@ describe('comparison with the starting award', () => {
     };
     const formerly = new Map([['Z1-mine', 'Z1']]);
     expect(lotsChangingHands(saved, start, formerly)).toEqual([
-      { lotId: 's:Z1-mine', renamedFrom: 's:Z1', before: 'P1 sole', after: 'P4 sole' },
+      { lotId: 's:Z1-mine', name: 's:Z1-mine (renamed from s:Z1)', before: 'P1 sole', after: 'P4 sole' },
     ]);
     expect(lotsChangingHands(saved, start)).toHaveLength(2);
   });

@@ -136,13 +136,7 @@ export function renderAward(now: AwardResult, start: AwardResult | null, formerl
     ...(handovers.length === 0
       ? [el('li', {}, none)]
       : handovers.map((h) =>
-          el(
-            'li',
-            { 'data-lot-id': h.lotId },
-            el('strong', {}, h.lotId),
-            h.renamedFrom === undefined ? '' : ` (renamed from ${h.renamedFrom})`,
-            `: ${h.before} → ${h.after}`,
-          ),
+          el('li', { 'data-lot-id': h.lotId }, el('strong', {}, h.name), `: ${h.before} → ${h.after}`),
         )),
   );
   const changed = new Set(handovers.map((h) => h.lotId));
@@ -154,7 +148,7 @@ export function renderAward(now: AwardResult, start: AwardResult | null, formerl
         el(
           'tr',
           { class: changed.has(lot.lotId) ? 'changed' : '', 'data-lot-id': lot.lotId },
-          el('td', {}, lotName(lot.lotId, matched.get(lot.lotId))),
+          el('td', {}, lotName(lot, matched.get(lot.lotId))),
           el('td', {}, winnersText(lot)),
           el('td', { class: 'num' }, bidsText(lot, matched.get(lot.lotId))),
           el('td', { class: 'num' }, lot.demandHoursPerWeek.toFixed(0)),

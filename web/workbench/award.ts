@@ -183,8 +183,8 @@ export function winnersText(lot: LotAward | undefined): string {
 
 export interface Handover {
   readonly lotId: string;
-  /** The start's id of the same lot when the zone was renamed (same areas, same care type, another id). */
-  readonly renamedFrom?: string;
+  /** The lot as the page names it: its id, and the start's when that differs (`lotName`). */
+  readonly name: string;
   readonly before: string;
   readonly after: string;
 }
@@ -222,10 +222,21 @@ export function matchLots(
   return matched;
 }
 
-/** "standard:Z-BROX (renamed from standard:Z-BRX)", or the lot id when the start had it under the same id or not at all. */
-export function lotName(lotId: string, was: LotAward | undefined): string {
-  return was === undefined || was.lotId === lotId ? lotId : `${lotId} (renamed from ${was.lotId})`;
+/**
+ * "standard:Z-BROX (renamed from standard:Z-BRX)", or the lot id when the start had it under the
+ * same id or not at all. A county-wide lot and a zone's that cover the same areas are the same
+ * lot, but neither was renamed: "reablement:Z-ALL (was reablement:county)".
+ */
+export function lotName(lot: Pick<LotAward, 'lotId' | 'zoneId'>, was: LotAward | undefined): string {
+  if (was === undefined || was.lotId === lot.lotId) return lot.lotId;
+  const county = lot.zoneId === 'county' || was.zoneId === 'county';
+  return `${lot.lotId} (${county ? 'was' : 'renamed from'} ${was.lotId})`;
 }
+
+/**
+ * Lots whose winners (provider and role) differ from the start, including lots that appear or go;
+ * a lot is the start's lot it matches (`matchLots`), under whatever id. None when there is no award.
+ */
 
 export function lotsChangingHands(
   now: AwardResult,
@@ -241,14 +252,14 @@ export function lotsChangingHands(
       const was = matched.get(lot.lotId);
       return {
         lotId: lot.lotId,
-        ...(was === undefined || was.lotId === lot.lotId ? {} : { renamedFrom: was.lotId }),
+        name: lotName(lot, was),
         before: was === undefined ? 'no such lot at the start' : winnersText(was),
         after: winnersText(lot),
       };
     }),
     ...(start.lots ?? [])
       .filter((l) => !kept.has(l.lotId))
-      .map((l) => ({ lotId: l.lotId, before: winnersText(l), after: 'no such lot now' })),
+      .map((l) => ({ lotId: l.lotId, name: l.lotId, before: winnersText(l), after: 'no such lot now' })),
   ];
   return handovers
     .filter((h) => h.before !== h.after)
