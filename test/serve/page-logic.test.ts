@@ -7,13 +7,11 @@ import { describe, expect, it } from 'vitest';
 import {
   bidsText,
   headlineRows,
-  lotName,
-  lotsChangingHands,
-  matchLots,
   warningsNow,
   winnersText,
   type AwardResult,
 } from '../../web/workbench/award.js';
+import { lotName, lotsChangingHands, matchLots } from '../../web/workbench/lot-match.js';
 import {
   assignColours,
   mergeZones,

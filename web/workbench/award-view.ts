@@ -6,16 +6,13 @@
 import {
   bidsText,
   headlineRows,
-  lotName,
-  lotsChangingHands,
-  matchLots,
   money,
   warningsNow,
   winnersText,
   type AwardResult,
   type Diagnosis,
-  type Formerly,
 } from './award.js';
+import { lotName, lotsChangingHands, matchLots, type Formerly } from './lot-match.js';
 import { controlFor } from './award-rules.js';
 import { byId, el } from './dom.js';
 

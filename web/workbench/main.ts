@@ -28,6 +28,7 @@ import {
   type LotEntry,
 } from './draft.js';
 import { record, redo, startHistory, undo, type History } from './history.js';
+import { savedText, type SaveReply } from './save-text.js';
 import { legendItems, MapView, notConnectedLines, type ZoneInPieces, type ZoneOutline } from './map-view.js';
 import type { StructureInputs } from './structure-inputs.js';
 
@@ -50,32 +51,6 @@ function say(text: string, busy = false): void {
 }
 
 const select = (id: string) => byId<HTMLSelectElement>(id);
-
-/** The server's answer to a save (POST /api/zonings). */
-interface SaveReply {
-  readonly file?: string;
-  readonly zones?: Readonly<Record<string, string>>;
-  readonly error?: string;
-  readonly renamed?: Record<string, string>;
-  readonly addedTo?: string;
-  /** On 409: true when saving again with `overwrite` replaces the zoning of that name (one the workbench saved, unchanged since). */
-  readonly replaceable?: boolean;
-}
-
-/** What the page says of a save that went through: where it went, zones renamed, and the lot and rule changes left out. */
-function savedText(body: SaveReply, name: string, unsaved: readonly string[]): string {
-  const renamed = Object.entries(body.renamed ?? {}).map(([a, b]) => `${a} → ${b}`);
-  const file = body.file ?? name;
-  const where =
-    body.addedTo === 'beside the workbook'
-      ? `Saved as ${file} beside the workbook, which zonal never changes: copy it into the workbook as a sheet named ${file.replace(/\.csv$/, '')}.`
-      : `Saved as ${file} and added to scenario.json.`;
-  return `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}${
-    unsaved.length === 0
-      ? ''
-      : ` Only the zones are saved: zonal solve --zoning ${name} uses scenario.json's lots and award rules, not your changes to them (${unsaved.join('; ')}); copy those into scenario.json to keep them.`
-  }`;
-}
 
 class Workbench {
   readonly first: Draft;

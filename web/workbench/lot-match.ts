@@ -1,0 +1,92 @@
+/**
+ * Which lot of the starting award each lot of an edit is, and the lots that
+ * change hands between them. A lot is what it covers (its care type and its
+ * areas), not its id: a zone renamed, by hand or by a save, keeps its lot.
+ * Pure.
+ */
+import { winnersText, type AwardResult, type LotAward } from './award.js';
+
+export interface Handover {
+  readonly lotId: string;
+  /** The lot as the page names it: its id, and the start's when that differs (`lotName`). */
+  readonly name: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** What a lot covers: its care type and its areas, whatever its zone is called. */
+const coverage = (lot: LotAward) => `${lot.careType}|${[...lot.areaIds].sort().join(',')}`;
+
+/** Zones a save renamed, by their id now: `Z-NH-mine` → `Z-NH`, the id the start knows them by. */
+export type Formerly = ReadonlyMap<string, string>;
+
+/**
+ * The lot of the start each lot of `now` is (by lot id): the one covering the same areas for
+ * the same care type, so a zone renamed is the same lot; else the one of the same care type and
+ * zone, the zone under the id the start knows it by (`formerly`: a save renames a zone whose
+ * areas changed). Until 2026-12-02 lots were matched by id alone, so renaming a zone, by hand
+ * or by saving, read as one lot gone and a new one added.
+ */
+export function matchLots(
+  now: readonly LotAward[],
+  start: readonly LotAward[],
+  formerly: Formerly = new Map(),
+): Map<string, LotAward> {
+  const byCoverage = new Map(start.map((l) => [coverage(l), l]));
+  const byZone = new Map(start.map((l) => [`${l.careType}|${l.zoneId}`, l]));
+  const zoneOf = (l: LotAward) => `${l.careType}|${formerly.get(l.zoneId) ?? l.zoneId}`;
+  const matched = new Map<string, LotAward>();
+  const taken = new Set<string>();
+  for (const pass of [(l: LotAward) => byCoverage.get(coverage(l)), (l: LotAward) => byZone.get(zoneOf(l))])
+    for (const lot of now) {
+      const was = matched.has(lot.lotId) ? undefined : pass(lot);
+      if (was === undefined || taken.has(was.lotId)) continue;
+      matched.set(lot.lotId, was);
+      taken.add(was.lotId);
+    }
+  return matched;
+}
+
+/**
+ * "standard:Z-BROX (renamed from standard:Z-BRX)", or the lot id when the start had it under the
+ * same id or not at all. A county-wide lot and a zone's that cover the same areas are the same
+ * lot, but neither was renamed: "reablement:Z-ALL (was reablement:county)".
+ */
+export function lotName(lot: Pick<LotAward, 'lotId' | 'zoneId'>, was: LotAward | undefined): string {
+  if (was === undefined || was.lotId === lot.lotId) return lot.lotId;
+  const county = lot.zoneId === 'county' || was.zoneId === 'county';
+  return `${lot.lotId} (${county ? 'was' : 'renamed from'} ${was.lotId})`;
+}
+
+/**
+ * Lots whose winners (provider and role) differ from the start, including lots that appear or go;
+ * a lot is the start's lot it matches (`matchLots`), under whatever id. None when there is no award.
+ */
+
+export function lotsChangingHands(
+  now: AwardResult,
+  start: AwardResult | null,
+  formerly: Formerly = new Map(),
+): Handover[] {
+  if (start === null || now.status === 'infeasible') return [];
+  const lots = now.lots ?? [];
+  const matched = matchLots(lots, start.lots ?? [], formerly);
+  const kept = new Set([...matched.values()].map((l) => l.lotId));
+  const handovers: Handover[] = [
+    ...lots.map((lot) => {
+      const was = matched.get(lot.lotId);
+      return {
+        lotId: lot.lotId,
+        name: lotName(lot, was),
+        before: was === undefined ? 'no such lot at the start' : winnersText(was),
+        after: winnersText(lot),
+      };
+    }),
+    ...(start.lots ?? [])
+      .filter((l) => !kept.has(l.lotId))
+      .map((l) => ({ lotId: l.lotId, name: l.lotId, before: winnersText(l), after: 'no such lot now' })),
+  ];
+  return handovers
+    .filter((h) => h.before !== h.after)
+    .sort((a, b) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0));
+}
