@@ -181,6 +181,10 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
         'zone Z-WEST (area W1) has no demand in period 2027: no lot is tendered there; check demand.csv if that is not meant',
       ]);
       expect(await bids(page, 'standard:Z-NORTH')).toBe('6');
+      // Which bids those are, for a commissioner who wonders why a count falls (a structure the bids do not accept).
+      expect(await page.locator('#lots th', { hasText: 'Bids that may win' }).getAttribute('title')).toBe(
+        "Bids that cover every area of the lot, accept its structure (bids.csv structures), meet the quality threshold and pay at least the lot's legal wage floor",
+      );
       // Westfield into North: the bids for Z-NORTH were priced for its three areas and cover no lot with a fourth,
       // so one bid (P-ALDER's county-wide) may win it, and 490 h/week go unmet; until 2026-12-02 the page showed
       // the unmet hours and no reason.
