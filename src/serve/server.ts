@@ -47,7 +47,7 @@ interface Bench {
   readonly answers: Answers;
   readonly drawing: ReturnType<typeof mapDrawing>;
   /** Which areas are neighbours, as `zonal zones` judges them (areas by id, as it orders them): whether a zone is one piece. */
-  readonly graph: NeighbourGraph & { readonly areaIds: readonly string[] };
+  readonly graph: () => AreaGraph;
 }
 
 const streamHeader = 'x-zonal-stream';
@@ -113,7 +113,7 @@ function scenarioRoutes(app: FastifyInstance, bench: Bench): void {
       ? zoningFrom(bench.scenario, parsed.data.zones)
       : bodyProblem(parsed.error, outlinesBodySchema);
     if (typeof zoning === 'string') return reply.code(400).send({ error: zoning });
-    const { graph } = bench;
+    const graph = bench.graph();
     return {
       zones: drawing.outlines(zoning),
       notConnected: zonesInPieces(graph.areaIds, graph.neighbours, zoning),
@@ -238,9 +238,21 @@ function downloadRoutes(app: FastifyInstance, bench: Bench): void {
   });
 }
 
-function workbenchGraph(scenario: Scenario): Bench['graph'] {
-  const areas = [...scenario.areas].sort(byId);
-  return { ...neighbourGraph(areas, scenario.boundaries), areaIds: areas.map((a) => a.id) };
+type AreaGraph = NeighbourGraph & { readonly areaIds: readonly string[] };
+
+/**
+ * The neighbour graph, made at the first outline asked for, not at start: a county of
+ * thousands of areas with boundaries takes a while, and a script that only solves never needs it.
+ */
+function workbenchGraph(scenario: Scenario): () => AreaGraph {
+  let graph: AreaGraph | undefined;
+  return () => {
+    if (graph === undefined) {
+      const areas = [...scenario.areas].sort(byId);
+      graph = { ...neighbourGraph(areas, scenario.boundaries), areaIds: areas.map((a) => a.id) };
+    }
+    return graph;
+  };
 }
 
 export async function buildWorkbench(options: WorkbenchOptions): Promise<FastifyInstance> {
