@@ -204,7 +204,7 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
       expect(now.at(-1)).toMatch(/^zone Z-WEST \(area W1\) has no demand/);
       expect(await bids(page, 'standard:Z-MOORS')).toBe('1');
       expect(await page.locator('#changes').textContent()).toBe(
-        'standard:Z-MOORS: no such lot at the start → P-CEDAR lead',
+        'standard:Z-MOORS: in standard:Z-NORTH at the start: P-BIRCH lead, P-CEDAR secondary → P-CEDAR lead',
       );
       await page.close();
     });

@@ -278,6 +278,28 @@ describe('comparison with the starting award', () => {
     expect(bidsText(withBids(2), undefined)).toBe('2');
   });
 
+  it('says of a lot split off or merged away which lot held its areas, and lists it only if they change hands', () => {
+    const before: AwardResult = {
+      ...start,
+      lots: [lot('s:Z1', 'P1', ['a1', 'a2']), lot('s:Z2', 'P2', ['b1'])],
+    };
+    // a2 split off as Z3: until 2026-12-02 "s:Z3: no such lot at the start → P3 sole".
+    const split = (p: string): AwardResult => ({
+      ...start,
+      lots: [lot('s:Z1', 'P1', ['a1']), lot('s:Z3', p, ['a2']), lot('s:Z2', 'P2', ['b1'])],
+    });
+    expect(lotsChangingHands(split('P3'), before)).toEqual([
+      { lotId: 's:Z3', name: 's:Z3', before: 'in s:Z1 at the start: P1 sole', after: 'P3 sole' },
+    ]);
+    // Split off and won by the provider that held its areas: nothing changes hands.
+    expect(lotsChangingHands(split('P1'), before)).toEqual([]);
+    // Z2 merged into Z1: until 2026-12-02 "s:Z2: P2 sole → no such lot now".
+    const merged: AwardResult = { ...start, lots: [lot('s:Z1', 'P1', ['a1', 'a2', 'b1'])] };
+    expect(lotsChangingHands(merged, before)).toEqual([
+      { lotId: 's:Z2', name: 's:Z2', before: 'P2 sole', after: 'in s:Z1 now: P1 sole' },
+    ]);
+  });
+
   it('takes a lot whose zone a save renamed, its areas changed, for the lot it was', () => {
     // Z1 gained an area, and the save renamed it Z1-mine (its areas differ from the start's Z1).
     const saved: AwardResult = {

@@ -58,11 +58,21 @@ export function lotName(lot: Pick<LotAward, 'lotId' | 'zoneId'>, was: LotAward |
   return `${lot.lotId} (${county ? 'was' : 'renamed from'} ${was.lotId})`;
 }
 
+/** The lot of `lots` of the same care type that holds every area of `lot`, if one does. */
+function holding(lot: LotAward, lots: readonly LotAward[]): LotAward | undefined {
+  return lots.find(
+    (l) => l.careType === lot.careType && lot.areaIds.every((area) => l.areaIds.includes(area)),
+  );
+}
+
 /**
  * Lots whose winners (provider and role) differ from the start, including lots that appear or go;
- * a lot is the start's lot it matches (`matchLots`), under whatever id. None when there is no award.
+ * a lot is the start's lot it matches (`matchLots`), under whatever id. A lot split off is
+ * compared with the start's lot that held its areas, and a lot merged away with the lot that
+ * holds them now: "in standard:Z-NH at the start: P-BRIGHT lead, …", listed only if its areas
+ * change hands (until 2026-12-02 "no such lot at the start", "no such lot now"). None when
+ * there is no award.
  */
-
 export function lotsChangingHands(
   now: AwardResult,
   start: AwardResult | null,
@@ -70,23 +80,37 @@ export function lotsChangingHands(
 ): Handover[] {
   if (start === null || now.status === 'infeasible') return [];
   const lots = now.lots ?? [];
-  const matched = matchLots(lots, start.lots ?? [], formerly);
+  const startLots = start.lots ?? [];
+  const matched = matchLots(lots, startLots, formerly);
   const kept = new Set([...matched.values()].map((l) => l.lotId));
-  const handovers: Handover[] = [
+  const handovers = [
     ...lots.map((lot) => {
       const was = matched.get(lot.lotId);
-      return {
-        lotId: lot.lotId,
-        name: lotName(lot, was),
-        before: was === undefined ? 'no such lot at the start' : winnersText(was),
-        after: winnersText(lot),
-      };
+      const from = was ?? holding(lot, startLots);
+      const before =
+        from === undefined
+          ? 'no such lot at the start'
+          : `${was === undefined ? `in ${from.lotId} at the start: ` : ''}${winnersText(from)}`;
+      return handover(
+        { lotId: lot.lotId, name: lotName(lot, was), before, after: winnersText(lot) },
+        from,
+        lot,
+      );
     }),
-    ...(start.lots ?? [])
+    ...startLots
       .filter((l) => !kept.has(l.lotId))
-      .map((l) => ({ lotId: l.lotId, name: l.lotId, before: winnersText(l), after: 'no such lot now' })),
+      .map((l) => {
+        const into = holding(l, lots);
+        const after = into === undefined ? 'no such lot now' : `in ${into.lotId} now: ${winnersText(into)}`;
+        return handover({ lotId: l.lotId, name: l.lotId, before: winnersText(l), after }, l, into);
+      }),
   ];
   return handovers
-    .filter((h) => h.before !== h.after)
+    .filter((h) => h !== null)
     .sort((a, b) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0));
+}
+
+/** The handover, or null when the areas have the same winners before (`from`) and after (`to`). */
+function handover(h: Handover, from: LotAward | undefined, to: LotAward | undefined): Handover | null {
+  return from !== undefined && to !== undefined && winnersText(from) === winnersText(to) ? null : h;
 }
