@@ -46,7 +46,10 @@ export function zonesInPieces(
   const members = new Map<string, number[]>();
   areaIds.forEach((id, i) => {
     const zone = zoning.get(id);
-    if (zone !== undefined) members.set(zone, [...(members.get(zone) ?? []), i]);
+    if (zone === undefined) return;
+    const list = members.get(zone);
+    if (list === undefined) members.set(zone, [i]);
+    else list.push(i);
   });
   return [...members]
     .map(([zoneId, indexes]) => ({

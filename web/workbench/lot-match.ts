@@ -58,11 +58,14 @@ export function lotName(lot: Pick<LotAward, 'lotId' | 'zoneId'>, was: LotAward |
   return `${lot.lotId} (${county ? 'was' : 'renamed from'} ${was.lotId})`;
 }
 
-/** The lot of `lots` of the same care type that holds every area of `lot`, if one does. */
-function holding(lot: LotAward, lots: readonly LotAward[]): LotAward | undefined {
-  return lots.find(
-    (l) => l.careType === lot.careType && lot.areaIds.every((area) => l.areaIds.includes(area)),
-  );
+/**
+ * The lot of `lots` of the same care type that holds every area of `lot`, if one does. Areas as
+ * sets: a county of thousands of wards compared by lists would take seconds.
+ */
+function holder(lots: readonly LotAward[]): (lot: LotAward) => LotAward | undefined {
+  const areas = lots.map((l) => ({ lot: l, areas: new Set(l.areaIds) }));
+  return (lot) =>
+    areas.find((h) => h.lot.careType === lot.careType && lot.areaIds.every((a) => h.areas.has(a)))?.lot;
 }
 
 /**
@@ -83,10 +86,11 @@ export function lotsChangingHands(
   const startLots = start.lots ?? [];
   const matched = matchLots(lots, startLots, formerly);
   const kept = new Set([...matched.values()].map((l) => l.lotId));
+  const [heldAtStart, heldNow] = [holder(startLots), holder(lots)];
   const handovers = [
     ...lots.map((lot) => {
       const was = matched.get(lot.lotId);
-      const from = was ?? holding(lot, startLots);
+      const from = was ?? heldAtStart(lot);
       const before =
         from === undefined
           ? 'no such lot at the start'
@@ -100,7 +104,7 @@ export function lotsChangingHands(
     ...startLots
       .filter((l) => !kept.has(l.lotId))
       .map((l) => {
-        const into = holding(l, lots);
+        const into = heldNow(l);
         const after = into === undefined ? 'no such lot now' : `in ${into.lotId} now: ${winnersText(into)}`;
         return handover({ lotId: l.lotId, name: l.lotId, before: winnersText(l), after }, l, into);
       }),
