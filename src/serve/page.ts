@@ -49,6 +49,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tr.changed td { background: #fff5e6; }
 #diagnosis { border-left: 4px solid var(--alert); background: #fbe9dd; padding: 6px 10px; margin: 6px 0; }
 #diagnosis[hidden] { display: none; }
+#zone-pieces { border-left: 4px solid var(--alert); background: #fbe9dd; padding: 2px 10px; margin: 6px 0; font-size: 12.5px; }
+#zone-pieces p { margin: 4px 0; }
+#warnings { margin: 6px 0; font-size: 12.5px; } #warnings summary { font-weight: 600; cursor: pointer; } #warnings ul { padding-left: 1.2em; margin: 4px 0; }
 #diagnosis dl { margin: 2px 0; } #diagnosis dt { font-weight: 600; } #diagnosis dd { margin: 0 0 4px 1.2em; } #diagnosis ul { padding-left: 1.2em; margin: 2px 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #555; vertical-align: -1px; margin-right: 4px; }
 #legend { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 12.5px; margin: 6px 0; }
@@ -78,6 +81,7 @@ export function workbenchPage(scenarioName: string, drawing: MapDrawing): string
 <p class="hint">Click areas, or Tab to one and press Space, to select them; then move them to a zone or split them off as a new one. Heavy lines are zone borders.</p>
 ${mapMarkup(drawing)}
 <div id="legend" aria-label="Zone colours"></div>
+<div id="zone-pieces" role="status" aria-live="polite" hidden></div>
 <p class="note">Areas are drawn ${drawing.source === 'boundaries' ? 'from the boundaries file' : 'as the cells nearest each area centroid (no boundaries file), so borders are approximate'}.${drawing.note === null ? '' : ` ${drawing.note}`}</p>
 </section>
 <section aria-labelledby="edit-heading">
@@ -115,8 +119,9 @@ ${mapMarkup(drawing)}
 <thead><tr><th scope="col">Figure</th><th scope="col" class="num">Now</th><th scope="col" class="num">Start</th><th scope="col" class="num">Change</th></tr></thead><tbody></tbody></table>
 <h3>Lots that change hands</h3>
 <ul id="changes"><li>None yet.</li></ul>
+<details id="warnings" hidden></details>
 <h3>Lots</h3>
-<table id="lots"><thead><tr><th scope="col">Lot</th><th scope="col">Winners</th><th scope="col" class="num">h/week</th><th scope="col" class="num">Unmet</th><th scope="col" class="num">Annual cost</th><th scope="col" class="num">Risk</th></tr></thead><tbody></tbody></table>
+<table id="lots"><thead><tr><th scope="col">Lot</th><th scope="col">Winners</th><th scope="col" class="num" title="Bids that cover every area of the lot, accept its structure (bids.csv structures), meet the quality threshold and pay at least the lot's legal wage floor">Bids that may win</th><th scope="col" class="num">h/week</th><th scope="col" class="num">Unmet</th><th scope="col" class="num">Annual cost</th><th scope="col" class="num">Risk</th></tr></thead><tbody></tbody></table>
 </section>
 </main>
 <script type="module" src="/app/main.js"></script>

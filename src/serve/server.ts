@@ -22,6 +22,9 @@ import { saveZoning } from './save-zoning.js';
 import type { SolveAnswer } from './solve-answer.js';
 import { bodyProblem, requestScenario, solveBodySchema, zoningFrom, zoningName } from './solve-request.js';
 import type { Solver } from './solver.js';
+import { neighbourGraph, type NeighbourGraph } from '../zones/neighbours.js';
+import { zonesInPieces } from '../zones/pieces.js';
+import { byId } from '../model/order.js';
 
 export interface WorkbenchOptions {
   /** Absolute path of the scenario folder (zonings are saved into it). */
@@ -43,6 +46,8 @@ interface Bench {
   scenario: Scenario;
   readonly answers: Answers;
   readonly drawing: ReturnType<typeof mapDrawing>;
+  /** Which areas are neighbours, as `zonal zones` judges them (areas by id, as it orders them): whether a zone is one piece. */
+  readonly graph: () => AreaGraph;
 }
 
 const streamHeader = 'x-zonal-stream';
@@ -108,7 +113,12 @@ function scenarioRoutes(app: FastifyInstance, bench: Bench): void {
       ? zoningFrom(bench.scenario, parsed.data.zones)
       : bodyProblem(parsed.error, outlinesBodySchema);
     if (typeof zoning === 'string') return reply.code(400).send({ error: zoning });
-    return { zones: drawing.outlines(zoning) };
+    const graph = bench.graph();
+    return {
+      zones: drawing.outlines(zoning),
+      notConnected: zonesInPieces(graph.areaIds, graph.neighbours, zoning),
+      neighboursFrom: graph.source,
+    };
   });
 }
 
@@ -229,6 +239,23 @@ function downloadRoutes(app: FastifyInstance, bench: Bench): void {
   });
 }
 
+type AreaGraph = NeighbourGraph & { readonly areaIds: readonly string[] };
+
+/**
+ * The neighbour graph, made at the first outline asked for, not at start: a county of
+ * thousands of areas with boundaries takes a while, and a script that only solves never needs it.
+ */
+function workbenchGraph(scenario: Scenario): () => AreaGraph {
+  let graph: AreaGraph | undefined;
+  return () => {
+    if (graph === undefined) {
+      const areas = [...scenario.areas].sort(byId);
+      graph = { ...neighbourGraph(areas, scenario.boundaries), areaIds: areas.map((a) => a.id) };
+    }
+    return graph;
+  };
+}
+
 export async function buildWorkbench(options: WorkbenchOptions): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: bodyLimitBytes, logger: false });
   // Only JSON bodies: plain text would reach the handlers as a string.
@@ -245,6 +272,7 @@ export async function buildWorkbench(options: WorkbenchOptions): Promise<Fastify
     scenario: options.scenario,
     answers: new Answers(options.solver, options.cacheSize ?? 64),
     drawing: mapDrawing(options.scenario.areas, options.scenario.boundaries),
+    graph: workbenchGraph(options.scenario),
   };
   await pageRoutes(app, bench);
   scenarioRoutes(app, bench);

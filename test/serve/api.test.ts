@@ -12,6 +12,8 @@ import { buildWorkbench } from '../../src/serve/server.js';
 import { workbenchInputs } from '../../src/structures/index.js';
 import type { StructureInputs } from '../../web/workbench/structure-inputs.js';
 import { inProcessSolver } from '../../src/serve/solver.js';
+import { assignmentOf, zoneRows } from '../../src/zones/describe.js';
+import { buildProblem } from '../../src/zones/build-problem.js';
 import { zonal } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 import { solved, close } from '../helpers/run.js';
@@ -74,6 +76,36 @@ describe('GET /api/scenario and the page', () => {
     const ids = [...page.body.matchAll(/<path class="area" data-area-id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.sort()).toEqual(bench.scenario.areas.map((a) => a.id).sort());
     expect(page.body).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it("names the zones in more than one piece, with their pieces, as zonal zones counts them 'not connected'", async () => {
+    const { problem } = buildProblem(bench.scenario, {
+      count: null,
+      minHours: null,
+      maxHours: null,
+      within: null,
+    });
+    for (const [name, zoning] of bench.scenario.zonings) {
+      const body = (await bench.post('/api/outlines', { zones: Object.fromEntries(zoning) })).json<{
+        notConnected: { zoneId: string; pieces: string[][] }[];
+        neighboursFrom: string;
+      }>();
+      const { assignment, zoneIds } = assignmentOf(problem, zoning);
+      const apart = zoneRows(problem, assignment, zoneIds).filter((r) => !r.connected);
+      expect(
+        body.notConnected.map((z) => z.zoneId),
+        name,
+      ).toEqual(apart.map((r) => r.zoneId).sort());
+      expect(body.neighboursFrom).toBe('centroids');
+    }
+    // The 2015-style map's rural contracts: contiguous on the real map, not under the centroid rule (docs/zones.md).
+    const twelve = (await bench.post('/api/outlines', { zones: zonesOf(bench.scenario, 'twelve') })).json<{
+      notConnected: { zoneId: string; pieces: string[][] }[];
+    }>();
+    expect(twelve.notConnected).toEqual([
+      { zoneId: 'Z-RURAL-E', pieces: [['EH-R', 'NH-R'], ['WH-R']] },
+      { zoneId: 'Z-RURAL-W', pieces: [['DAC-R'], ['HMR-R'], ['SA-R']] },
+    ]);
   });
 
   it('draws zone outlines for any zoning, and refuses one that leaves out an area', async () => {

@@ -4,7 +4,14 @@
  * origin check.
  */
 import { describe, expect, it } from 'vitest';
-import { headlineRows, lotsChangingHands, winnersText, type AwardResult } from '../../web/workbench/award.js';
+import {
+  bidsText,
+  headlineRows,
+  warningsNow,
+  winnersText,
+  type AwardResult,
+} from '../../web/workbench/award.js';
+import { lotName, lotsChangingHands, matchLots } from '../../web/workbench/lot-match.js';
 import {
   assignColours,
   mergeZones,
@@ -21,6 +28,8 @@ import {
   type Draft,
 } from '../../web/workbench/draft.js';
 import { record, redo, startHistory, undo } from '../../web/workbench/history.js';
+import { controlFor, withControl } from '../../web/workbench/award-rules.js';
+import { workbenchInputs } from '../../src/structures/index.js';
 import { distinctZoneIds } from '../../src/serve/zoning-ids.js';
 import { refusal } from '../../src/serve/origin-guard.js';
 
@@ -123,13 +132,17 @@ describe('history', () => {
 });
 
 describe('comparison with the starting award', () => {
-  const lot = (lotId: string, providerId: string, role = 'sole') => ({
+  /** A lot of care type `s`, covering one area of its own unless told otherwise. */
+  const lot = (lotId: string, providerId: string, areaIds = [`${lotId}-area`]) => ({
     lotId,
+    careType: lotId.split(':')[0] ?? '',
+    zoneId: lotId.split(':')[1] ?? '',
+    areaIds,
     demandHoursPerWeek: 10,
     unmetHoursPerWeek: 0,
     annualCost: 100,
     riskScore: 20,
-    winners: [{ providerId, role, hoursPerWeek: 10 }],
+    winners: [{ providerId, role: 'sole', hoursPerWeek: 10 }],
   });
   const start: AwardResult = {
     status: 'optimal',
@@ -217,21 +230,124 @@ describe('comparison with the starting award', () => {
 
   it('lists the lots whose winners change, and new lots', () => {
     expect(lotsChangingHands(now, start)).toEqual([
-      { lotId: 's:Z2', before: 'P2 sole', after: 'P3 sole' },
-      { lotId: 's:Z3', before: 'not a lot', after: 'P2 sole' },
+      { lotId: 's:Z2', name: 's:Z2', before: 'P2 sole', after: 'P3 sole' },
+      { lotId: 's:Z3', name: 's:Z3', before: 'no such lot at the start', after: 'P2 sole' },
     ]);
+  });
+
+  it('takes a renamed zone (the same areas and care type under another id) for the same lot, and says so', () => {
+    const renamed = (lots: NonNullable<AwardResult['lots']>): AwardResult => ({ ...start, lots });
+    const z1As = (lotId: string, providerId: string) => lot(lotId, providerId, ['s:Z1-area']);
+    // Until 2026-12-02: "s:Z9: not a lot → P1 sole" and "s:Z1: P1 sole → not a lot" (in British English, "little").
+    const same = renamed([z1As('s:Z9', 'P1'), lot('s:Z2', 'P2')]);
+    expect(lotsChangingHands(same, start)).toEqual([]);
+    const matched = matchLots(same.lots ?? [], start.lots ?? []);
+    expect(lotName({ lotId: 's:Z9', zoneId: 'Z9' }, matched.get('s:Z9'))).toBe('s:Z9 (renamed from s:Z1)');
+    expect(lotName({ lotId: 's:Z2', zoneId: 'Z2' }, matched.get('s:Z2'))).toBe('s:Z2');
+    // A zone lot covering the county is the county lot, but not renamed: its geography changed.
+    const county = { ...lot('s:county', 'P1', ['s:Z1-area']), zoneId: 'county' };
+    expect(lotName({ lotId: 's:Z9', zoneId: 'Z9' }, county)).toBe('s:Z9 (was s:county)');
+    // Renamed and won by another provider: one change, under its new id, saying what it was.
+    expect(lotsChangingHands(renamed([z1As('s:Z9', 'P4'), lot('s:Z2', 'P2')]), start)).toEqual([
+      { lotId: 's:Z9', name: 's:Z9 (renamed from s:Z1)', before: 'P1 sole', after: 'P4 sole' },
+    ]);
+    // Two zones swapping ids: each lot is the one covering its areas.
+    const swapped = renamed([lot('s:Z1', 'P2', ['s:Z2-area']), lot('s:Z2', 'P1', ['s:Z1-area'])]);
+    expect(lotsChangingHands(swapped, start)).toEqual([]);
+    // The same areas for another care type are another lot.
+    const otherCare = renamed([lot('c:Z9', 'P1', ['s:Z1-area']), lot('s:Z2', 'P2')]);
+    expect(lotsChangingHands(otherCare, start)).toEqual([
+      { lotId: 'c:Z9', name: 'c:Z9', before: 'no such lot at the start', after: 'P1 sole' },
+      { lotId: 's:Z1', name: 's:Z1', before: 'P1 sole', after: 'no such lot now' },
+    ]);
+    // A zone whose areas changed keeps its id, and is matched by it as before.
+    expect(lotsChangingHands(renamed([lot('s:Z1', 'P1', ['x']), lot('s:Z2', 'P2')]), start)).toEqual([]);
+  });
+
+  it("lists the award's warnings, those the start did not have first, and each lot's bids beside the start's", () => {
+    const warned = (warnings: string[]): AwardResult => ({ ...start, warnings });
+    expect(warningsNow(warned(['old', 'fresh']), warned(['old']))).toEqual([
+      { text: 'fresh', isNew: true },
+      { text: 'old', isNew: false },
+    ]);
+    // Before the start has answered, nothing is new.
+    expect(warningsNow(warned(['old']), null)).toEqual([{ text: 'old', isNew: false }]);
+    const withBids = (eligibleBids: number) => ({ ...lot('s:Z1', 'P1'), eligibleBids });
+    expect(bidsText(withBids(1), withBids(6))).toBe('1 (6 at the start)');
+    expect(bidsText(withBids(6), withBids(6))).toBe('6');
+    expect(bidsText(withBids(2), undefined)).toBe('2');
+  });
+
+  it('says of a lot split off or merged away which lot held its areas, and lists it only if they change hands', () => {
+    const before: AwardResult = {
+      ...start,
+      lots: [lot('s:Z1', 'P1', ['a1', 'a2']), lot('s:Z2', 'P2', ['b1'])],
+    };
+    // a2 split off as Z3: until 2026-12-02 "s:Z3: no such lot at the start → P3 sole".
+    const split = (p: string): AwardResult => ({
+      ...start,
+      lots: [lot('s:Z1', 'P1', ['a1']), lot('s:Z3', p, ['a2']), lot('s:Z2', 'P2', ['b1'])],
+    });
+    expect(lotsChangingHands(split('P3'), before)).toEqual([
+      { lotId: 's:Z3', name: 's:Z3', before: 'in s:Z1 at the start: P1 sole', after: 'P3 sole' },
+    ]);
+    // Split off and won by the provider that held its areas: nothing changes hands.
+    expect(lotsChangingHands(split('P1'), before)).toEqual([]);
+    // Z2 merged into Z1: until 2026-12-02 "s:Z2: P2 sole → no such lot now".
+    const merged: AwardResult = { ...start, lots: [lot('s:Z1', 'P1', ['a1', 'a2', 'b1'])] };
+    expect(lotsChangingHands(merged, before)).toEqual([
+      { lotId: 's:Z2', name: 's:Z2', before: 'P2 sole', after: 'in s:Z1 now: P1 sole' },
+    ]);
+  });
+
+  it('takes a lot whose zone a save renamed, its areas changed, for the lot it was', () => {
+    // Z1 gained an area, and the save renamed it Z1-mine (its areas differ from the start's Z1).
+    const saved: AwardResult = {
+      ...start,
+      lots: [lot('s:Z1-mine', 'P4', ['s:Z1-area', 'x']), lot('s:Z2', 'P2')],
+    };
+    const formerly = new Map([['Z1-mine', 'Z1']]);
+    expect(lotsChangingHands(saved, start, formerly)).toEqual([
+      { lotId: 's:Z1-mine', name: 's:Z1-mine (renamed from s:Z1)', before: 'P1 sole', after: 'P4 sole' },
+    ]);
+    expect(lotsChangingHands(saved, start)).toHaveLength(2);
   });
 
   it('shows dashes, not a failure, for a result without totals or winners (infeasible)', () => {
     const none: AwardResult = {
       status: 'infeasible',
-      diagnosis: { relax: ['minDistinctProviders'] },
-      lots: [{ lotId: 's:Z1', demandHoursPerWeek: 10 }],
+      diagnosis: { summary: 'no award', relaxations: [] },
+      lots: [{ lotId: 's:Z1', careType: 's', zoneId: 'Z1', areaIds: ['s:Z1-area'], demandHoursPerWeek: 10 }],
     };
     const rows = headlineRows(none, start);
     expect(rows.every((r) => r.now === '—' && r.change === '—')).toBe(true);
     expect(lotsChangingHands(none, start)).toEqual([]);
     expect(winnersText(none.lots?.[0])).toBe('no award');
+  });
+});
+
+describe("the control a zonal message's setting is typed into", () => {
+  const structures = workbenchInputs();
+  it('puts the control before the message, for award rules and lot settings, and leaves other messages alone', () => {
+    expect(withControl('award.minDistinctProviders: must be a whole number', structures)).toBe(
+      'Award rules, fewest different providers awarded: award.minDistinctProviders: must be a whole number',
+    );
+    expect(withControl('lots.complex.minShare must be less than 1', structures)).toBe(
+      'Lots per care type, complex, least share each member takes: lots.complex.minShare must be less than 1',
+    );
+    expect(withControl('lots.standard: has an unknown key', structures)).toBe(
+      'Lots per care type, standard: lots.standard: has an unknown key',
+    );
+    // No control on the page for it, or no setting named: the message as zonal gives it.
+    expect(withControl('award.minQuality: must be at most 100', structures)).toBe(
+      'award.minQuality: must be at most 100',
+    );
+    expect(withControl('the workbench server did not answer', structures)).toBe(
+      'the workbench server did not answer',
+    );
+    expect(controlFor('award.maxLotsPerProvider')).toBe(
+      'Award rules, most lots per provider (blank: no cap)',
+    );
   });
 });
 

@@ -13,7 +13,14 @@ interface Winner {
 /** A lot of result.json; a result with no award lists its lots without winners, costs or scores. */
 export interface LotAward {
   readonly lotId: string;
+  readonly careType: string;
+  /** Its zone, or `county`. */
+  readonly zoneId: string;
+  /** The areas the lot covers: its zone's, or every area for a county-wide lot. */
+  readonly areaIds: readonly string[];
   readonly demandHoursPerWeek: number;
+  /** Bids that may win the lot: they cover every area of it and pay at least the legal wage floor there. */
+  readonly eligibleBids?: number;
   readonly unmetHoursPerWeek?: number;
   readonly annualCost?: number;
   readonly riskScore?: number;
@@ -30,12 +37,26 @@ interface Totals {
   readonly largestShare: number;
 }
 
+/** One rule a diagnosis would relax (result.json `diagnosis.relaxations[][]`). */
+interface RuleMove {
+  /** Where the rule is set: `award.minDistinctProviders`. */
+  readonly setting: string;
+  /** The sentence a person reads: what the rule asks, why no award meets it, how far to move it. */
+  readonly text: string;
+}
+
+/** Why no award is possible (result.json `diagnosis`): each set of relaxations is one way out. */
+export interface Diagnosis {
+  readonly summary: string;
+  readonly relaxations: readonly (readonly RuleMove[])[];
+}
+
 export interface AwardResult {
   readonly status: string;
   readonly zoning?: string;
   readonly totals?: Partial<Totals>;
   readonly lots?: readonly LotAward[];
-  readonly diagnosis?: unknown;
+  readonly diagnosis?: Diagnosis;
   readonly warnings?: readonly string[];
   readonly run?: { readonly solveSeconds?: number };
 }
@@ -160,23 +181,26 @@ export function winnersText(lot: LotAward | undefined): string {
   return winners.length === 0 ? 'no award' : winners.map((w) => `${w.providerId} ${w.role}`).join(', ');
 }
 
-export interface Handover {
-  readonly lotId: string;
-  readonly before: string;
-  readonly after: string;
+/**
+ * "1 (6 at the start)": the bids that may win a lot, and the start's when they differ. A zone's
+ * bids were priced for its areas (bids.csv `coverage`), so a zone given another area loses them.
+ */
+export function bidsText(lot: LotAward, was: LotAward | undefined): string {
+  const now = lot.eligibleBids;
+  if (now === undefined) return '—';
+  const before = was?.eligibleBids;
+  return before === undefined || before === now ? String(now) : `${now} (${before} at the start)`;
 }
 
-/** Lots whose winners (provider and role) differ from the start, including lots that appear or go; none when there is no award. */
-export function lotsChangingHands(now: AwardResult, start: AwardResult | null): Handover[] {
-  if (start === null || now.status === 'infeasible') return [];
-  const before = new Map((start.lots ?? []).map((l) => [l.lotId, l]));
-  const after = new Map((now.lots ?? []).map((l) => [l.lotId, l]));
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return ids
-    .map((lotId) => ({
-      lotId,
-      before: before.has(lotId) ? winnersText(before.get(lotId)) : 'not a lot',
-      after: after.has(lotId) ? winnersText(after.get(lotId)) : 'not a lot',
-    }))
-    .filter((h) => h.before !== h.after);
+export interface Warning {
+  readonly text: string;
+  /** Not among the start's warnings: this edit brought it. */
+  readonly isNew: boolean;
+}
+
+/** The award's warnings (result.json `warnings`), those the start did not have first. */
+export function warningsNow(now: AwardResult, start: AwardResult | null): Warning[] {
+  const before = new Set(start?.warnings ?? []);
+  const all = (now.warnings ?? []).map((text) => ({ text, isNew: start !== null && !before.has(text) }));
+  return [...all.filter((w) => w.isNew), ...all.filter((w) => !w.isNew)];
 }

@@ -3,6 +3,7 @@
  * draft's values back into them (after undo, redo or reset) without
  * rebuilding, so keyboard focus stays where it was.
  */
+import { awardRules, type AwardRule } from './award-rules.js';
 import type { Draft, Json, LotEntry } from './draft.js';
 import { el } from './dom.js';
 import type { StructureInput, StructureInputs } from './structure-inputs.js';
@@ -80,29 +81,17 @@ export class Controls {
       );
       this.#lots.set(careType, inputs);
     }
-    this.#rule(ruleRoot, 'maxShareOfTotalHours', 'largest share of all hours one provider may hold (0-1)', {
-      min: '0.05',
-      max: '1',
-      step: '0.05',
-    });
-    this.#rule(ruleRoot, 'maxLotsPerProvider', 'most lots per provider (blank: no cap)', {
-      min: '1',
-      step: '1',
-    });
-    this.#rule(ruleRoot, 'minDistinctProviders', 'fewest different providers awarded', {
-      min: '0',
-      step: '1',
-    });
+    for (const rule of awardRules) this.#rule(ruleRoot, rule);
     this.sync(draft);
   }
 
-  #rule(root: HTMLElement, rule: string, text: string, attrs: Readonly<Record<string, string>>): void {
+  #rule(root: HTMLElement, { key: rule, label, attrs }: AwardRule): void {
     const input = number(`rule-${rule}`, attrs);
     input.addEventListener('change', () => {
       const v = input.value.trim();
       this.events.rule(rule, v === '' && rule === 'maxLotsPerProvider' ? null : Number(v));
     });
-    root.append(el('label', { class: 'rule' }, `${text} `, input), el('br'));
+    root.append(el('label', { class: 'rule' }, `${label} `, input), el('br'));
     this.#rules.set(rule, input);
   }
 

@@ -84,15 +84,18 @@ export function renameZones(draft: Draft, renamed: Readonly<Record<string, strin
   };
 }
 
+/** Whether two zonings put every area of `a` in the same zone (both give every area a zone). */
+export function sameZones(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  return Object.keys(a).every((area) => a[area] === b[area]);
+}
+
 /** The draft with the zones of zoning `name`, to edit them (the lots and rules stay as they are). */
 export function openZoning(
   draft: Draft,
   name: string,
   zones: Readonly<Record<string, string>>,
 ): Draft | string {
-  const areas = Object.keys(draft.zones);
-  if (areas.every((area) => draft.zones[area] === zones[area]))
-    return `the zones are those of ${name} already`;
+  if (sameZones(draft.zones, zones)) return `the zones are those of ${name} already`;
   return { ...draft, zones: { ...zones } };
 }
 

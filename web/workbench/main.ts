@@ -6,14 +6,16 @@
 import { call, fetchFile, type Reply } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward, renderNoAward } from './award-view.js';
+import { withControl } from './award-rules.js';
 import { Controls } from './controls.js';
-import { byId, fillSelect, saveFile } from './dom.js';
+import { byId, el, fillSelect, saveFile } from './dom.js';
 import {
   assignColours,
   mergeZones,
   moveAreas,
   openZoning,
   renameZones,
+  sameZones,
   setLot,
   setRule,
   settingsNotSaved,
@@ -26,7 +28,8 @@ import {
   type LotEntry,
 } from './draft.js';
 import { record, redo, startHistory, undo, type History } from './history.js';
-import { legendItems, MapView, type ZoneOutline } from './map-view.js';
+import { savedText, type SaveReply } from './save-text.js';
+import { legendItems, MapView, notConnectedLines, type ZoneInPieces, type ZoneOutline } from './map-view.js';
 import type { StructureInputs } from './structure-inputs.js';
 
 interface ScenarioInfo {
@@ -49,32 +52,6 @@ function say(text: string, busy = false): void {
 
 const select = (id: string) => byId<HTMLSelectElement>(id);
 
-/** The server's answer to a save (POST /api/zonings). */
-interface SaveReply {
-  readonly file?: string;
-  readonly zones?: Readonly<Record<string, string>>;
-  readonly error?: string;
-  readonly renamed?: Record<string, string>;
-  readonly addedTo?: string;
-  /** On 409: true when saving again with `overwrite` replaces the zoning of that name (one the workbench saved, unchanged since). */
-  readonly replaceable?: boolean;
-}
-
-/** What the page says of a save that went through: where it went, zones renamed, and the lot and rule changes left out. */
-function savedText(body: SaveReply, name: string, unsaved: readonly string[]): string {
-  const renamed = Object.entries(body.renamed ?? {}).map(([a, b]) => `${a} → ${b}`);
-  const file = body.file ?? name;
-  const where =
-    body.addedTo === 'beside the workbook'
-      ? `Saved as ${file} beside the workbook, which zonal never changes: copy it into the workbook as a sheet named ${file.replace(/\.csv$/, '')}.`
-      : `Saved as ${file} and added to scenario.json.`;
-  return `${where}${renamed.length === 0 ? '' : ` Zones whose areas differ from another zoning's zone of the same id were renamed: ${renamed.join(', ')}.`}${
-    unsaved.length === 0
-      ? ''
-      : ` Only the zones are saved: zonal solve --zoning ${name} uses scenario.json's lots and award rules, not your changes to them (${unsaved.join('; ')}); copy those into scenario.json to keep them.`
-  }`;
-}
-
 class Workbench {
   readonly first: Draft;
   readonly names: ReadonlyMap<string, string>;
@@ -86,6 +63,14 @@ class Workbench {
   readonly start: Promise<Reply<AwardResult & { error?: string }>>;
   asked = 0;
   outlined = '';
+  /** The last zoning saved, and what the page said of it; null when the last save failed, or before one. */
+  saved: {
+    readonly zones: Readonly<Record<string, string>>;
+    readonly file: string;
+    readonly text: string;
+  } | null = null;
+  /** Zones a save renamed, by their id now, to the id the start knows them by: their lots are the start's lots. */
+  formerly = new Map<string, string>();
   /** Every zoning that may be opened: the scenario's, and those saved since the page loaded. */
   readonly zonings: Map<string, Readonly<Record<string, string>>>;
 
@@ -142,14 +127,17 @@ class Workbench {
     const start = await this.start;
     if (mine !== this.asked) return;
     if (start.status !== 200) return this.noAward(start, 'No starting award to compare with');
-    renderAward(reply.body, start.body);
+    renderAward(reply.body, start.body, this.formerly);
     say(
       `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
     );
   }
 
   noAward(reply: Reply<{ error?: string }>, what: string): void {
-    const reason = reply.body.error ?? `the server answered ${reply.status}`;
+    const reason = withControl(
+      reply.body.error ?? `the server answered ${reply.status}`,
+      this.info.structures,
+    );
     renderNoAward(reason);
     say(`${what}: ${reason}`);
   }
@@ -158,8 +146,17 @@ class Workbench {
     const key = JSON.stringify(zones);
     if (key === this.outlined) return;
     this.outlined = key;
-    const reply = await call<{ zones: ZoneOutline[] }>('POST', '/api/outlines', { zones });
-    if (reply.status === 200 && key === this.outlined) this.map.drawOutlines(reply.body.zones);
+    const reply = await call<{
+      zones: ZoneOutline[];
+      notConnected: ZoneInPieces[];
+      neighboursFrom: 'boundaries' | 'centroids';
+    }>('POST', '/api/outlines', { zones });
+    if (reply.status !== 200 || key !== this.outlined) return;
+    this.map.drawOutlines(reply.body.zones);
+    const lines = notConnectedLines(reply.body.notConnected, this.names, reply.body.neighboursFrom);
+    const box = byId('zone-pieces');
+    box.replaceChildren(...lines.map((line) => el('p', {}, line)));
+    box.hidden = lines.length === 0;
   }
 
   async refresh(): Promise<void> {
@@ -175,6 +172,9 @@ class Workbench {
     const newZone = byId<HTMLInputElement>('new-zone');
     if (newZone.value === '' || zones.includes(newZone.value)) newZone.value = suggestZoneId(draft);
     this.controls.sync(draft);
+    // What a download said was of the award before this edit: "no award is possible" beside an award misleads.
+    byId('download-message').textContent = '';
+    this.sayIfSaved(draft);
     byId<HTMLButtonElement>('undo').disabled = this.history.past.length === 0;
     byId<HTMLButtonElement>('redo').disabled = this.history.future.length === 0;
     await Promise.all([this.solve(draft), this.outline(draft.zones)]);
@@ -208,9 +208,25 @@ class Workbench {
       reply.status === 201
         ? savedText(reply.body, name, settingsNotSaved(this.history.present, this.first))
         : `Not saved: ${reply.body.error ?? `the server answered ${reply.status}`}`;
+    this.saved = null;
     if (reply.status !== 201) return;
-    if (reply.body.zones !== undefined) this.zonings.set(name, reply.body.zones);
+    if (reply.body.zones !== undefined) {
+      this.zonings.set(name, reply.body.zones);
+      this.saved = { zones: reply.body.zones, file: reply.body.file ?? name, text: message.textContent };
+    }
     this.goOnAsSaved(reply.body.renamed ?? {});
+  }
+
+  /**
+   * After a save, whether the zones on the map are still the ones saved: an edit since makes
+   * "Saved as zones-mine.csv" untrue of them (until 2026-12-02 it stayed, and a commissioner
+   * could leave the page thinking the edits were saved); undoing back to them says it again.
+   */
+  sayIfSaved(draft: Draft): void {
+    if (this.saved === null) return;
+    byId('save-message').textContent = sameZones(draft.zones, this.saved.zones)
+      ? this.saved.text
+      : `The zones have changed since they were saved as ${this.saved.file}: save again to keep them.`;
   }
 
   /** Opens zoning `name` to edit: its zones on the map, and its name ready to save under. */
@@ -236,6 +252,7 @@ class Workbench {
     for (const [from, to] of Object.entries(renamed)) {
       const colour = this.colours.get(from);
       if (colour !== undefined) this.colours.set(to, colour);
+      this.formerly.set(to, this.formerly.get(from) ?? from);
     }
     this.apply((d) => renameZones(d, renamed));
   }

@@ -12,6 +12,37 @@ export interface ZoneOutline {
   readonly labelAt: readonly [number, number];
 }
 
+/** A zone that is not one piece of the neighbour graph, and its pieces (area ids): POST /api/outlines `notConnected`. */
+export interface ZoneInPieces {
+  readonly zoneId: string;
+  readonly pieces: readonly (readonly string[])[];
+}
+
+/**
+ * What the page says of zones in more than one piece, one line each, or none: a split or a
+ * move can leave a zone in pieces, which no command refuses (a scenario's own zoning may have
+ * them) but `zonal zones` counts as "not connected". Until 2026-12-02 the page said nothing.
+ */
+export function notConnectedLines(
+  zones: readonly ZoneInPieces[],
+  names: ReadonlyMap<string, string>,
+  neighboursFrom: 'boundaries' | 'centroids',
+): string[] {
+  if (zones.length === 0) return [];
+  const area = (id: string) => `${names.get(id) ?? id} (${id})`;
+  return [
+    ...zones.map(
+      (z) =>
+        `Zone ${z.zoneId} is not connected: its areas fall into ${z.pieces.length} pieces with no neighbour link between them: ${z.pieces.map((p) => p.map(area).join(', ')).join(' | ')}.`,
+    ),
+    `A zone is meant to be one piece: zonal solve tenders it as one lot all the same, but zonal zones counts it as not connected. Move areas to join the pieces, or Undo.${
+      neighboursFrom === 'centroids'
+        ? ' Neighbours are judged from the area centres, as zonal zones judges them without a boundaries file.'
+        : ''
+    }`,
+  ];
+}
+
 export class MapView {
   readonly selected = new Set<string>();
   readonly #areas: Map<string, SVGPathElement>;
