@@ -946,3 +946,10 @@ export const ruleNotInForce = () => 'the rule is not in force in this scenario';
 /** Rule costs not worked out: the award stopped at its time limit (src/explain/unproven-rule-costs.ts says why). */
 export const ruleCostsUnproven = () =>
   'the award stopped at the time limit before it was proven the best, so what relaxing a rule changes cannot be told from how far the award is from the best; allow more time (--time-limit)';
+
+/** A rule's relaxed award has no plan: only a comparison that is no relaxation (sole lots for lead-secondary) can. */
+export const relaxedAwardInfeasible = () =>
+  'with it relaxed no award meets the other rules, so there is no award to compare with';
+
+export const relaxedAwardFailed = (message: string) =>
+  `the award with it relaxed could not be solved: ${message}`;

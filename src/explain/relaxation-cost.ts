@@ -3,6 +3,7 @@
  * where that plan still fits, and set spend, unmet hours and (on MEAT) the score
  * beside the award's.
  */
+import { relaxedAwardFailed, relaxedAwardInfeasible } from '../diagnostics/messages.js';
 import type { Lot, Scenario } from '../model/types.js';
 import { decode } from '../solve/decode.js';
 import { isFeasiblePlan } from '../solve/plan-state.js';
@@ -71,8 +72,8 @@ export async function costOf(
     nodeLimit: options.nodeLimit,
     ...(start === undefined ? {} : { start }),
   });
-  if (outcome.status === 'error' || outcome.status === 'infeasible')
-    return notComputed(r, 'skipped', `the relaxed award could not be solved (${outcome.status})`);
+  if (outcome.status === 'infeasible') return notComputed(r, 'skipped', relaxedAwardInfeasible());
+  if (outcome.status === 'error') return notComputed(r, 'skipped', relaxedAwardFailed(outcome.message));
   const plan = decode(program, outcome.values, lots, relaxed.bids, relaxed.weeksPerYear);
   const spend = plan.allocations.reduce((t, a) => t + a.annualCost, 0) - baseline.annualCost;
   const unmet = [...plan.unmet.values()].reduce((t, h) => t + h, 0) - baseline.unmetHours;

@@ -437,6 +437,26 @@ describe('ruleCosts', () => {
     solveSeconds: 0.1,
   });
 
+  // Until 2026-12-02 both read "the relaxed award could not be solved (infeasible)", as if zonal had failed.
+  it('says what a relaxed award with no plan means, and what went wrong where the solver failed', async () => {
+    const s = capped();
+    const result = await solved(s);
+    const answering = (outcome: Awaited<ReturnType<SolverBackend['solve']>>): SolverBackend => ({
+      ...highsBackend,
+      solve: () => Promise.resolve(outcome),
+    });
+    const share = async (backend: SolverBackend) =>
+      (await ruleCosts(s, lotsOf(s), backend, baselineOf(result))).rules.find((r) => r.rule === 'share-cap');
+    expect(await share(answering({ status: 'infeasible', seconds: 0 }))).toMatchObject({
+      status: 'skipped',
+      note: 'with it relaxed no award meets the other rules, so there is no award to compare with',
+    });
+    expect(await share(answering({ status: 'error', message: 'out of memory', seconds: 0 }))).toMatchObject({
+      status: 'skipped',
+      note: 'the award with it relaxed could not be solved: out of memory',
+    });
+  });
+
   it('re-solves with the share cap relaxed and reports what the cap costs in money', async () => {
     const s = capped();
     const result = await solved(s);
