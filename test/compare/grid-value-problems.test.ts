@@ -1,16 +1,7 @@
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseBatchFile } from '../../src/compare/batch-file.js';
 import { gridValueProblems } from '../../src/compare/grid-value-problems.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import type { Scenario } from '../../src/model/types.js';
-import { repoRoot } from '../helpers/cli.js';
-
-async function tinyBases(): Promise<Map<string, Scenario>> {
-  const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
-  if (scenario === null) throw new Error('tiny did not read');
-  return new Map([['tiny', scenario]]);
-}
+import { tinyBases } from '../helpers/tiny-bases.js';
 
 /** The grid value problems of a batch file (as lines) that parseBatchFile accepts. */
 async function problemsOf(lines: readonly string[]) {
