@@ -5,13 +5,22 @@
  */
 import type { Cell } from '../report/csv-write.js';
 import type { BatchRow } from './run-variant.js';
+import { percentShare } from '../model/json-limits.js';
 
-/** Setting path → value, for every leaf of a variant's overrides ({"award": {"maxShareOfTotalHours": 0.25}} → award.maxShareOfTotalHours). */
+/**
+ * Setting path → value, for every leaf of a variant's overrides ({"award": {"maxShareOfTotalHours": 0.25}} → award.maxShareOfTotalHours).
+ * A share written as text ("40%") is the number the variant runs with, so batch.xlsx's column
+ * of it sorts and filters with the shares written as numbers.
+ */
 export function settingLeaves(value: unknown, prefix = ''): [string, Cell][] {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return Object.entries(value).flatMap(([k, v]) => settingLeaves(v, prefix === '' ? k : `${prefix}.${k}`));
   }
-  const cell: Cell = Array.isArray(value) ? JSON.stringify(value) : (value as Cell);
+  const cell: Cell = Array.isArray(value)
+    ? JSON.stringify(value)
+    : typeof value === 'string'
+      ? (percentShare(value) ?? value)
+      : (value as Cell);
   return prefix === '' ? [] : [[prefix, cell]];
 }
 
