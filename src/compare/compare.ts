@@ -26,7 +26,7 @@ import {
   standardOptions,
   tenderedLotsKey,
 } from './options.js';
-import { isBuyable, isUnmet, rankAwards } from './rank.js';
+import { isBuyable, isUnmet, rankAwards, ties } from './rank.js';
 import { byText } from '../model/order.js';
 import { counted } from '../model/counted.js';
 
@@ -94,6 +94,19 @@ export function optionStatus(r: ComparisonRow): string {
 /** Keys of the real choices between cost and risk: the options that buy every hour and no other beats. */
 export function realChoices(c: Comparison): readonly string[] {
   return c.rows.filter((r) => r.buyable && r.dominatedBy.length === 0).map((r) => r.key);
+}
+
+/**
+ * The other buyable options with the same annual cost and risk as `key` (a tie the ranking
+ * breaks by name alone), so the cheapest or least risky is not said to be one when it is
+ * several.
+ */
+export function tiedWith(c: Comparison, key: string | null): readonly string[] {
+  const m = c.rows.find((r) => r.key === key)?.metrics;
+  if (m == null) return [];
+  return c.rows
+    .filter((r) => r.key !== key && r.buyable && r.metrics !== null && ties(r.metrics, m))
+    .map((r) => r.key);
 }
 
 /** The best-ranked award in full, for the HTML report (not part of comparison.json). */

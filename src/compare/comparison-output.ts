@@ -7,7 +7,7 @@ import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours } from '../report/html/format.js';
 import { money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
-import { optionStatus, realChoices, type Comparison, type ComparisonRow } from './compare.js';
+import { optionStatus, realChoices, tiedWith, type Comparison, type ComparisonRow } from './compare.js';
 import { metricCsvCells, metricCsvHeader, type AwardMetrics } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 import { counted } from '../model/counted.js';
@@ -61,10 +61,12 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
   const m = r.metrics;
   // Every row says why it stands where it does: a buyable option no other beats and that is
   // neither cheapest nor least risky is one of the real choices between cost and risk.
+  const mark = (key: string | null, word: string) =>
+    r.key === key ? word : tiedWith(c, key).includes(r.key) ? `${word} (tied)` : '';
   const marks =
     [
-      r.key === c.cheapest ? 'cheapest' : '',
-      r.key === c.leastRisky ? 'least risk' : '',
+      mark(c.cheapest, 'cheapest'),
+      mark(c.leastRisky, 'least risk'),
       r.dominatedBy.length > 0 ? 'dominated' : '',
       r.buyable ? '' : 'not buyable',
     ]
@@ -114,7 +116,13 @@ function describe(key: string | null, c: Comparison): string {
   const row = c.rows.find((r) => r.key === key);
   if (row?.metrics == null) return noBuyableOption;
   const where = row.zoning === null ? '' : `; zoning "${row.zoning}"`;
-  return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100`;
+  return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100${tiedText(c, key)}`;
+}
+
+/** `; tied with …` after the cheapest or least risky option when others have its cost and risk (the ranking put it first by name), or ''. */
+export function tiedText(c: Comparison, key: string | null): string {
+  const tied = tiedWith(c, key);
+  return tied.length === 0 ? '' : `; tied with ${tied.join(', ')} (the same annual cost and risk)`;
 }
 
 /** Why a dominated option can be set aside: the cheapest option that beats it, and by how much. */

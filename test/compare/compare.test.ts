@@ -358,3 +358,39 @@ describe("the scenario's own lot plan", () => {
     expect(c.comparison.rows.map((r) => r.rank)).toEqual(c.comparison.rows.map((_, i) => i + 1));
   });
 });
+
+describe('two options with the same annual cost and risk', () => {
+  test('are both said to be cheapest, tied, not one "cheapest" and the other a trade-off chosen by name (explore21)', async () => {
+    // The tiny scenario's reablement tendered per zone gives the same award as county-wide:
+    // until 2026-12-02 lead-80-20 was "cheapest" by its name alone, and reablement-per-zone,
+    // at the same £ and risk, "real choice", as if it traded one against the other.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    const c = await compareOptions(scenario, {
+      zonings: ['two'],
+      options: ['lead-80-20', 'reablement-per-zone', 'sole'],
+      run,
+    });
+    if (typeof c === 'string') throw new Error(c);
+    const [first, second] = c.comparison.rows;
+    expect(first?.metrics?.annualCost).toBe(second?.metrics?.annualCost);
+    expect(first?.metrics?.riskScore).toBe(second?.metrics?.riskScore);
+    const lines = formatComparison(c.comparison).split('\n');
+    const verdict = (key: string) =>
+      lines
+        .find((l) => l.includes(key.split('@')[0] ?? key))
+        ?.trim()
+        .split(/ {2,}/)
+        .at(-1);
+    expect(verdict(first?.key ?? '')).toBe('cheapest, least risk');
+    expect(verdict(second?.key ?? '')).toBe('cheapest (tied), least risk (tied)');
+    expect(lines.find((l) => l.startsWith('Cheapest: '))).toMatch(
+      new RegExp(`; tied with ${second?.key ?? ''} \\(the same annual cost and risk\\)$`),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await comparisonWorkbook(c.comparison, 'GBP')) as unknown as ArrayBuffer);
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect(summary.get('Cheapest')).toMatch(new RegExp(`tied with ${second?.key ?? ''}`));
+  });
+});
