@@ -18,6 +18,7 @@ import { duplicateKey, jsonProblem } from '../io/json-problem.js';
 import { jsonLineIn } from '../io/json-line.js';
 import { withoutByteOrderMark } from '../io/text-decode.js';
 import { pruned } from './batch-file-rest.js';
+import { tableInsteadOfJson } from './batch-file-table.js';
 import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
@@ -318,6 +319,8 @@ export function parseBatchFile(
   // One message for the first slip, worded as for scenario.json: a slip makes the parser's
   // later errors echoes of it.
   if (text.trim() === '') return { problems: [{ line: null, message: msg.batchEmpty() }] };
+  const table = tableInsteadOfJson(text);
+  if (table !== null) return { problems: [{ line: 1, message: table }] };
   const slip = jsonProblem(text);
   if (slip !== null) return { problems: [slip] };
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });

@@ -25,6 +25,26 @@ describe('parseBatchFile', () => {
     expect(problems('\uFEFF{\n  "base": "tiny",\n  "varients": []\n}\n')[0]?.line).toBe(3);
   });
 
+  test('a grid saved from a spreadsheet as a table (CSV) is told as a table, with the grid it would be in JSON (explore21)', () => {
+    // Excel in a comma-decimal locale: a byte order mark, semicolons, CRLF, "0,3" for 0.3, a blank cell.
+    // Until 2026-12-02: `grid.csv:1: is not valid JSON at column 1 (InvalidSymbol)`.
+    const table =
+      '\uFEFFzoning;option;award.maxShareOfTotalHours\r\ndistricts;lead-80-20;20%\r\ntwelve;sole;0,3\r\ntwelve;;\r\n';
+    const [problem, ...more] = problems(table);
+    expect(more).toEqual([]);
+    expect(problem?.line).toBe(1);
+    expect(problem?.message).toBe(
+      'is a table (columns zoning, option, award.maxShareOfTotalHours), not JSON: a batch file is JSON, each column a list under "grid" (every combination of them is run; for the rows alone, give each as one of "variants"), ' +
+        'e.g. {"base": "my-county", "grid": {"zoning": ["districts", "twelve"], "option": ["lead-80-20", "sole"], "award.maxShareOfTotalHours": ["20%", 0.3]}}: ' +
+        'save it as batch.json with your scenario folder as "base" (docs/compare-and-batch.md, "The batch file")',
+    );
+    // A file that is JSON gone wrong is still told as JSON.
+    expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one",] }\n}\n')[0]?.message).not.toMatch(
+      /table/,
+    );
+    expect(problems('base: tiny, grid: zoning\n')[0]?.message).not.toMatch(/table/);
+  });
+
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
     const list = variants(
       JSON.stringify({
