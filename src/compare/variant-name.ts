@@ -32,6 +32,10 @@ const shortLabels: Readonly<Record<string, string>> = {
   demandMultiplier: 'demand ×',
 };
 
+/**
+ * One setting in words. A lot's setting names its care type unless it is standard's (the lot
+ * most grids vary): "complex lead 70%" beside "lead 80%", never two "lead" alike.
+ */
 function settingText(path: string, value: Cell): string {
   const parts = path.split('.');
   const last = parts[parts.length - 1] ?? path;
@@ -39,9 +43,13 @@ function settingText(path: string, value: Cell): string {
     typeof value === 'number' && /share/i.test(last) && value <= 1
       ? `${Math.round(value * 1000) / 10}%`
       : String(value);
-  if (last === 'structure' || last === 'geography') return `${parts[1] ?? ''} ${shown}`;
+  // Below the override: a lot's care type, or what priceChanges reprices (a bid, provider or care type).
+  const [top, below = ''] = parts;
+  if (last === 'structure' || last === 'geography') return `${below} ${shown}`;
+  if (top === 'lots' && last === 'merge') return `${below} merged into ${shown}`;
+  if (top === 'priceChanges') return `${below} prices × ${shown}`;
   if (last === 'zoning' || last === 'option') return shown;
-  const label = shortLabels[last] ?? last;
+  const label = `${top === 'lots' && below !== 'standard' ? `${below} ` : ''}${shortLabels[last] ?? last}`;
   // null lifts a cap or limit (maxLotsPerProvider: null): "no max lots", not "max lots null" (review14).
   return value === null ? `no ${label}` : `${label} ${shown}`;
 }

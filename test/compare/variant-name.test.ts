@@ -18,3 +18,21 @@ describe('settingLeaves', () => {
     ]);
   });
 });
+
+describe('variantName', () => {
+  test('says which lot a lot setting is for, what merges into what, and which prices change (explore21)', () => {
+    // Until 2026-12-02: "lead 80%, complex lead-secondary, lead 70%", "merge standard" and
+    // "complex 1.05": a grid over two care types' lead shares gave rows named alike.
+    const name = (overrides: Record<string, unknown>) => variantName({ id: 'v-0123456789ab', overrides });
+    expect(
+      name({
+        lots: { standard: { leadShare: 0.8 }, complex: { structure: 'lead-secondary', leadShare: 0.7 } },
+      }),
+    ).toBe('lead 80%, complex lead-secondary, complex lead 70%');
+    expect(name({ lots: { reablement: { merge: 'standard' } } })).toBe('reablement merged into standard');
+    expect(name({ priceChanges: { 'P-ACORN': 1.1, complex: 1.05 } })).toBe(
+      'P-ACORN prices × 1.1, complex prices × 1.05',
+    );
+    expect(name({ zoning: 'two', lots: { standard: { leadShare: 0.7 } } })).toBe('two, lead 70%');
+  });
+});
