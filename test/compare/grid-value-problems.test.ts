@@ -73,6 +73,19 @@ describe('gridValueProblems', () => {
     expect(problems).toEqual([]);
   });
 
+  test('a value wrong on its own is told even where some of its variants fail for another reason too (explore21)', async () => {
+    // A lead share of 1.5 beside a "sole" option fails as a lead share on a sole lot: until
+    // 2026-12-02 that other message kept 1.5 from being told, and its variants failed, row by row.
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "option": ["lead-80-20", "sole"],',
+      '    "lots.standard.leadShare": [0.8, 1.5]',
+      '  } }',
+    ]);
+    expect(problems).toEqual([{ line: 4, message: leadShareMessage(1.5) }]);
+  });
+
   test('listed variants before the grid are not taken for its variants', async () => {
     const problems = await problemsOf([
       '{ "base": "tiny",',
