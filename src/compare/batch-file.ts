@@ -23,7 +23,7 @@ import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides }
 import type { Scenario } from '../model/types.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
 
-export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
+export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . - only');
 export const samplesSchema = z
   .number()
   .int('must be a whole number')
@@ -264,8 +264,21 @@ export interface BatchLimits {
   readonly maxVariants: number;
 }
 
-/** What a key at the top of the file is in, for a message about it: the batch file itself. */
-const topLevel = (path: readonly PropertyKey[]) => (path.length === 0 ? ['the batch file'] : []);
+/**
+ * A schema complaint about the batch file in words: at its top, "the batch file has …"; in a
+ * listed variant, "variant 2: samples …", counted from 1 as every other message counts them
+ * (the path said "variants.1").
+ */
+function batchIssueText(issue: Parameters<typeof issueText>[0]): string {
+  const [first, n, ...rest] = issue.path;
+  if (first === 'variants' && typeof n === 'number') {
+    const within = { ...issue, path: rest };
+    return rest.length === 0
+      ? issueText(within, `variant ${n + 1}`)
+      : `variant ${n + 1}: ${issueText(within)}`;
+  }
+  return issue.path.length === 0 ? issueText(issue, 'the batch file') : issueText(issue);
+}
 
 /** A batch file as parseBatchFile read it, for baseReferenceProblems to place its problems. */
 interface BatchSource {
@@ -381,9 +394,9 @@ function readBatch(
         for (const key of issue.keys)
           report(
             [...issue.path, key],
-            issueText(withKnownKeys(batchFileSchema, { ...issue, keys: [key] }), ...topLevel(issue.path)),
+            batchIssueText(withKnownKeys(batchFileSchema, { ...issue, keys: [key] })),
           );
-      else report(issue.path, issueText(issue, ...topLevel(issue.path)));
+      else report(issue.path, batchIssueText(issue));
     // A grid the schema did not complain about still has its values checked, so a
     // mistake elsewhere in the file does not hide a mistake in the grid.
     const grid = gridSchema.safeParse(parts.grid);

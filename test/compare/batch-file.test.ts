@@ -45,6 +45,23 @@ describe('parseBatchFile', () => {
     expect(problems('base: tiny, grid: zoning\n')[0]?.message).not.toMatch(/table/);
   });
 
+  test('a listed variant is named as the other messages name it, counted from 1 (explore21)', () => {
+    // Until 2026-12-02 "variants.1.samples must be at least 1" beside "variant 2: period …": the
+    // second variant was "1" in one message and "2" in the next.
+    const text = [
+      '{ "base": "tiny",',
+      '  "variants": [',
+      '    { "id": "a", "overrides": { "demandMultiplier": "1,1" } },',
+      '    { "id": "b c", "samples": 0, "overides": {} } ] }',
+    ].join('\n');
+    expect(problems(text).map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '3: variant 1: overrides.demandMultiplier must be a number, not text',
+      '4: variant 2: id must be letters, digits, _ . - only',
+      '4: variant 2: samples must be at least 1',
+      '4: variant 2 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',
+    ]);
+  });
+
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
     const list = variants(
       JSON.stringify({
@@ -127,12 +144,12 @@ describe('parseBatchFile', () => {
       {
         line: 6,
         message:
-          'variants.0 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',
+          'variant 1 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',
       },
       {
         line: 7,
         message:
-          'variants.1.overrides.lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
+          'variant 2: overrides.lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
       },
     ]);
   });
@@ -157,7 +174,7 @@ describe('parseBatchFile', () => {
       {
         line: 5,
         message:
-          'variants.0.overrides.costModel.onCosts has an unknown key "pensio" (did you mean "pension"?): remove it or correct its name',
+          'variant 1: overrides.costModel.onCosts has an unknown key "pensio" (did you mean "pension"?): remove it or correct its name',
       },
     ]);
   });
@@ -215,7 +232,7 @@ describe('parseBatchFile', () => {
     // The grid's mistake is reported with the variants' ones, not only once they are fixed.
     expect(found.map((p) => p.line)).toEqual([4, 5, 7]);
     expect(found[0]?.message).toBe(
-      'variants.0.overrides has an unknown key "zonning" (did you mean "zoning"?): remove it or correct its name',
+      'variant 1: overrides has an unknown key "zonning" (did you mean "zoning"?): remove it or correct its name',
     );
     expect(found[1]?.message).toMatch(/maxShareOfTotalHours.*at most 1/);
     expect(found[2]?.message).toMatch(
@@ -290,7 +307,7 @@ describe('parseBatchFile', () => {
       }),
     );
     expect(found.map((p) => p.message)).toEqual([
-      'variants.0.overrides has an unknown key "maxShareOfTotalHours": it is an award rule, so write it inside "award": {"maxShareOfTotalHours": …}',
+      'variant 1: overrides has an unknown key "maxShareOfTotalHours": it is an award rule, so write it inside "award": {"maxShareOfTotalHours": …}',
       'grid "award" value {"maxShareOfTotalHour":1}: award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
       'grid "award" value {"minQuality":"x"}: award.minQuality must be a number, not text',
     ]);
@@ -308,10 +325,10 @@ describe('parseBatchFile', () => {
       }),
     );
     expect(found.map((p) => p.message)).toEqual([
-      'variants.0.overrides.weeksPerYear must be a number, not text',
-      'variants.0.overrides.priceChanges.P1 must be a number, not text',
-      expect.stringMatching(/^variants\.1\.overrides\.weeksPerYear (?!must be a number, not text)/),
-      expect.stringMatching(/^variants\.1\.overrides\.priceChanges\.P1 (?!must be a number, not text)/),
+      'variant 1: overrides.weeksPerYear must be a number, not text',
+      'variant 1: overrides.priceChanges.P1 must be a number, not text',
+      expect.stringMatching(/^variant 2: overrides\.weeksPerYear (?!must be a number, not text)/),
+      expect.stringMatching(/^variant 2: overrides\.priceChanges\.P1 (?!must be a number, not text)/),
       'grid "demandMultiplier" value "lots": demandMultiplier must be a number, not text',
     ]);
   });
