@@ -283,8 +283,24 @@ function whyNotBuyable(
     rejected.length === 0
       ? ''
       : `; every bid below legal pay (rejected): ${rejected.map((id) => `${id} (${counted(c.belowLegalPay.get(id) ?? 0, 'bid')})`).join(', ')}`;
-  return `leaves ${hoursText(m.unmetHoursPerWeek)} of ${hoursText(m.demandHoursPerWeek)} hours a week unbought${shortLotsText(c.shortLots)}${unpricedText}${rejectedText}`;
+  return `leaves ${hoursText(m.unmetHoursPerWeek)} of ${hoursText(m.demandHoursPerWeek)} hours a week unbought${shortLotsText(c.shortLots)}${unpricedText}${rejectedText}${unprovenText(m)}`;
 }
+
+/**
+ * `; not proven: …` for an award the solver stopped at the time limit: the hours it left
+ * unbought may be the solver's, not the tender's, so the option is not said to be unbuyable as
+ * a fact (until 2026-12-02 `--time-limit 0.05` on Hertfordshire listed the county framework so,
+ * though a full solve buys every hour of it).
+ */
+function unprovenText(m: AwardMetrics): string {
+  return m.status === 'feasible'
+    ? `; not proven: the solver stopped at the time limit (${gapText(m)}), so a longer --time-limit may buy them`
+    : '';
+}
+
+/** How far from proven best a time-limited award may be: "gap 12.5%", or "gap unknown". */
+export const gapText = (m: Pick<AwardMetrics, 'gap'>): string =>
+  m.gap === null ? 'gap unknown' : `gap ${(100 * m.gap).toFixed(1)}%`;
 
 /** Steps 2-3. */
 export async function compareOptions(

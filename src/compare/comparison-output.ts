@@ -7,7 +7,14 @@ import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours } from '../report/html/format.js';
 import { money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
-import { optionStatus, realChoices, tiedWith, type Comparison, type ComparisonRow } from './compare.js';
+import {
+  gapText,
+  optionStatus,
+  realChoices,
+  tiedWith,
+  type Comparison,
+  type ComparisonRow,
+} from './compare.js';
 import { metricCsvCells, metricCsvHeader, type AwardMetrics } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 import { counted } from '../model/counted.js';
@@ -94,7 +101,7 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
     String(r.rank),
     r.option,
     r.zoning ?? '-',
-    m.status === 'feasible' ? `feasible (gap ${m.gap === null ? 'unknown' : percent(m.gap)})` : m.status,
+    m.status === 'feasible' ? `feasible (${gapText(m)})` : m.status,
     money(m.annualCost),
     money(m.allInAnnualCost),
     money(m.costPerHour),
@@ -152,6 +159,23 @@ function weakerWinners(by: AwardMetrics, row: AwardMetrics): string {
   const theirs = Math.round(by.viabilityWorst);
   const ours = Math.round(row.viabilityWorst);
   return theirs < ours ? `, but its least viable winner scores ${theirs}/100 against ${ours}/100` : '';
+}
+
+/**
+ * The options the solver stopped at the time limit, under the verdict: their figures are the
+ * best found, not proven best, so what the verdict says of them (dominated, cannot be bought)
+ * may change with a longer --time-limit. Until 2026-12-02 the verdict said it as fact.
+ */
+function unprovenLines(rows: readonly ComparisonRow[]): string[] {
+  const unproven = rows.flatMap((r) =>
+    r.metrics?.status === 'feasible' ? [`${r.key} (${gapText(r.metrics)})`] : [],
+  );
+  return unproven.length === 0
+    ? []
+    : [
+        '',
+        `Stopped at the time limit (${unproven.length}): not proven best, so what is said of them above may change with a longer --time-limit: ${unproven.join(', ')}`,
+      ];
 }
 
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
@@ -216,6 +240,7 @@ export function formatComparison(c: Comparison): string {
           `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`,
           ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`),
         ]),
+    ...unprovenLines(c.rows),
     ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
     ...paymentLines(c.rows),
   ];

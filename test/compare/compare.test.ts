@@ -394,3 +394,36 @@ describe('two options with the same annual cost and risk', () => {
     expect(summary.get('Cheapest')).toMatch(new RegExp(`tied with ${second?.key ?? ''}`));
   });
 });
+
+describe('options the solver stopped at the time limit', () => {
+  test('are said to be not proven, so an award cut short is not called unbuyable as a fact (explore21)', async () => {
+    // Until 2026-12-02 `--time-limit 0.05` on Hertfordshire listed lead-80-20@districts and the
+    // county framework under "Cannot be bought as specified: not real choices, whatever they
+    // cost", though a full solve buys every hour of both, and called others dominated, unsaid.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    const c = await compareOptions(scenario, { options: ['lead-80-20', 'lead-50-50'], run });
+    if (typeof c === 'string') throw new Error(c);
+    // Solved: lead-50-50@one leaves hours unbought, proven. Stopped short: the same figures, unproven.
+    const short = c.comparison.rows.find((r) => r.key === 'lead-50-50@one');
+    expect(short?.notBuyableBecause).toMatch(/^leaves /);
+    expect(short?.notBuyableBecause).not.toMatch(/time limit/);
+    const stopped = await compareOptions(scenario, {
+      options: ['lead-80-20', 'lead-50-50'],
+      run: { ...run, timeLimit: 1e-9 },
+    });
+    if (typeof stopped === 'string') throw new Error(stopped);
+    const unproven = stopped.comparison.rows.filter((r) => r.metrics?.status === 'feasible');
+    const cutShort = unproven.find((r) => r.key === 'lead-50-50@one');
+    expect(cutShort?.notBuyableBecause).toMatch(
+      /^leaves .*; not proven: the solver stopped at the time limit/,
+    );
+    expect(formatComparison(stopped.comparison)).toMatch(
+      new RegExp(
+        `^Stopped at the time limit \\(${unproven.length}\\): not proven best, .*lead-50-50@one`,
+        'm',
+      ),
+    );
+    expect(formatComparison(c.comparison)).not.toMatch(/^Stopped at the time limit/m);
+  });
+});
