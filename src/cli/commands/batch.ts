@@ -290,6 +290,10 @@ export function outcomeLines(
 ): string[] {
   const failed = rows.filter((r) => r.status === 'failed');
   const infeasible = rows.filter((r) => r.status === 'infeasible').length;
+  // Cut short by the time limit: the hours such an award leaves unbought may be the solver's.
+  const stopped = rows.filter((r) => r.status === 'feasible').length;
+  const unproven = (r: { readonly status: string }) =>
+    r.status === 'feasible' ? ' (not proven: stopped at the time limit)' : '';
   const one = infeasible === 1;
   const unbought = rows
     .flatMap((r) =>
@@ -307,6 +311,11 @@ export function outcomeLines(
       : [
           `${counted(infeasible, 'variant')} ${nounFor(infeasible, 'has', 'have')} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
         ]),
+    ...(stopped === 0
+      ? []
+      : [
+          `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`,
+        ]),
     ...(unbought.length === 0
       ? []
       : [
@@ -315,7 +324,7 @@ export function outcomeLines(
             .slice(0, unboughtNamed)
             .map(
               (u) =>
-                `  ${named(u)}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought`,
+                `  ${named(u)}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought${unproven(u)}`,
             ),
           ...moreLine(unbought.length - unboughtNamed),
         ]),
