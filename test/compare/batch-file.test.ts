@@ -62,6 +62,16 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  test("a blank zoning or name (an empty cell) is told in words, not in the schema library's (explore21)", () => {
+    // Until 2026-12-02: `zoning Too small: expected string to have >=1 characters`.
+    const text =
+      '{ "base": "tiny",\n  "variants": [{ "overrides": { "name": "" } }],\n  "grid": { "zoning": ["two", ""] } }';
+    expect(problems(text).map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '2: variant 1: overrides.name is blank: give the variant a name, or leave "name" out',
+      '3: grid "zoning" value "": zoning is blank: give the name of one of the scenario\'s zonings, or leave the value out',
+    ]);
+  });
+
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
     const list = variants(
       JSON.stringify({
