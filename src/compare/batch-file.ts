@@ -21,6 +21,7 @@ import { pruned } from './batch-file-rest.js';
 import { tableInsteadOfJson } from './batch-file-table.js';
 import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
+import { percentShare } from '../model/json-limits.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . - only');
@@ -175,7 +176,10 @@ function checkGrid(
   }
 }
 
-/** A value listed twice for one grid key: one message at the repeat, not one per combination it is in. */
+/**
+ * A value listed twice for one grid key: one message at the repeat, not one per combination it
+ * is in. A share written "40%" is the 0.4 it runs as, so the two are one value.
+ */
 function repeatedValues(
   path: string,
   values: readonly unknown[],
@@ -183,10 +187,10 @@ function repeatedValues(
 ): void {
   const first = new Map<string, number>();
   values.forEach((value, i) => {
-    const key = stableStringify(value) ?? '';
+    const key = stableStringify(typeof value === 'string' ? (percentShare(value) ?? value) : value) ?? '';
     const before = first.get(key);
     if (before === undefined) first.set(key, i);
-    else report(['grid', path, i], msg.batchGridValueTwice(path, key, before + 1, i + 1));
+    else report(['grid', path, i], msg.batchGridValueTwice(path, JSON.stringify(value), before + 1, i + 1));
   });
 }
 

@@ -389,6 +389,13 @@ describe('parseBatchFile', () => {
       'grid "zoning" value "two" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
     ],
     [
+      // "40%" is 0.4 as it runs: the same variants twice, under two ids (explore21).
+      'a share given twice, once as a percentage',
+      '{\n  "base": "tiny",\n  "grid": {\n    "award.maxShareOfTotalHours": [0.4, 0.5,\n      "40%"]\n  }\n}\n',
+      5,
+      'grid "award.maxShareOfTotalHours" value "40%" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
+    ],
+    [
       'a listed variant that repeats an id',
       '{\n  "base": "tiny",\n  "variants": [\n    { "id": "a" },\n    { "id": "b" },\n    { "id": "a", "overrides": { "zoning": "one" } }\n  ]\n}\n',
       6,
