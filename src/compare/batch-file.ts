@@ -472,11 +472,12 @@ export function baseReferenceProblems(
  * run, not echoes of these; null when nothing is left.
  */
 export function baseReferenceCheck(
-  batch: Pick<ParsedBatch, 'source'>,
+  batch: ParsedBatch,
   bases: ReadonlyMap<string, Scenario>,
 ): { problems: BatchProblem[]; rest: ParsedBatch | null } {
   const { problems, places } = referencesPlaced(batch, bases);
-  return { problems, rest: restOf(batch.source.written, places) };
+  // Nothing told: the rest is the batch itself (a large grid is not expanded again).
+  return { problems, rest: places.length === 0 ? batch : restOf(batch.source.written, places) };
 }
 
 function referencesPlaced(batch: Pick<ParsedBatch, 'source'>, bases: ReadonlyMap<string, Scenario>): Placed {
