@@ -427,3 +427,16 @@ describe('options the solver stopped at the time limit', () => {
     expect(formatComparison(c.comparison)).not.toMatch(/^Stopped at the time limit/m);
   });
 });
+
+describe('a care type the scenario does not tender', () => {
+  test('reads "none" in comparison.csv, not "\'-" (a lone dash the formula guard quoted) (explore21)', async () => {
+    // tiny has no complex care: until 2026-12-02 its column said '- in Excel, quote mark and all.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    const c = await compareOptions(scenario, { options: ['lead-80-20'], zonings: ['two'], run });
+    if (typeof c === 'string') throw new Error(c);
+    const [header, first] = comparisonCsv(c.comparison).trim().split('\n');
+    const complex = header?.split(',').indexOf('complex') ?? -1;
+    expect(first?.split(',')[complex]).toBe('none');
+  });
+});
