@@ -140,6 +140,10 @@ export interface CompareSettings {
 function badNames(given: readonly string[], known: readonly string[], flag: string): string | null {
   const what = flag === '--zonings' ? 'zoning' : 'option';
   const unknown = [...new Set(given.filter((n) => !known.includes(n)))];
+  // "two;one": a list as a spreadsheet separates it, whose every part is a name.
+  const parts = given.flatMap((n) => n.split(';').map((p) => p.trim()));
+  if (unknown.some((n) => n.includes(';')) && parts.every((p) => known.includes(p)))
+    return `${flag} ${given.join(',')}: separate the names with commas, not semicolons: ${flag} ${parts.join(',')}`;
   if (unknown.length > 0) {
     const guess = unknown.length === 1 ? didYouMean(unknown[0] ?? '', known) : '';
     return `${flag} ${unknown.join(',')}: no such ${what}${guess}; choose from ${known.join(', ')}`;

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { compareOptions, type BestAward, type Comparison } from '../../src/compare/compare.js';
+import {
+  compareOptions,
+  planComparison,
+  type BestAward,
+  type Comparison,
+} from '../../src/compare/compare.js';
 import ExcelJS from 'exceljs';
 import { comparisonCsv, formatComparison } from '../../src/compare/comparison-output.js';
 import { comparisonWorkbook } from '../../src/compare/comparison-workbook.js';
@@ -438,5 +443,22 @@ describe('a care type the scenario does not tender', () => {
     const [header, first] = comparisonCsv(c.comparison).trim().split('\n');
     const complex = header?.split(',').indexOf('complex') ?? -1;
     expect(first?.split(',')[complex]).toBe('none');
+  });
+});
+
+describe('names given to --zonings or --options', () => {
+  test('split by semicolons (a spreadsheet list) are told to be split by commas (explore21)', async () => {
+    // Until 2026-12-02: `--zonings two;one: no such zoning; choose from two, one`.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    expect(planComparison(scenario, ['two;one'], undefined)).toBe(
+      '--zonings two;one: separate the names with commas, not semicolons: --zonings two,one',
+    );
+    expect(planComparison(scenario, undefined, ['sole; lead-80-20'])).toBe(
+      '--options sole; lead-80-20: separate the names with commas, not semicolons: --options sole,lead-80-20',
+    );
+    expect(planComparison(scenario, ['two;three'], undefined)).toMatch(
+      /^--zonings two;three: no such zoning/,
+    );
   });
 });
