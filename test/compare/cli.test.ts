@@ -360,6 +360,25 @@ describe.concurrent('zonal batch', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  test('a base with a mistake and a batch file with one: both told in one run (explore21)', async () => {
+    // Until 2026-12-02 the base's mistake alone was told, and the batch file's only once it was fixed.
+    const dir = await tempDir('zonal-batch-');
+    await tinyWith(path.join(dir, 'my county'), 'demand.csv', 'hours_per_week', '-5');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, '{\n  "base": "my county",\n  "grid": { "demandMultiplier": [1, "1,1"] }\n}\n');
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'batch.json:3: grid "demandMultiplier" value "1,1": demandMultiplier must be a number, not text',
+        'my county/demand.csv:2: hours_per_week must not be negative (got "-5")',
+        '2 problems found: nothing was written. Fix them and run again.',
+        '',
+      ].join('\n'),
+    );
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   test("a base's warning is printed once, with its folder, and the batch runs", async () => {
     const dir = await tempDir('zonal-batch-');
     await tinyWith(path.join(dir, 'county'), 'providers.csv', 'max_hours_per_week', '0');

@@ -165,7 +165,12 @@ async function checkBases(
     const { scenario, issues, inputHash } = await readScenario(full, { hash: true });
     const folder = isWorkbookPath(base) ? path.dirname(full) : full;
     const place = (i: Issue): Issue => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) });
-    if (scenario === null || issues.hasErrors) throw badInput(issues.errors.map(place));
+    // With the batch file's own mistakes found so far: both files' mistakes in one run.
+    if (scenario === null || issues.hasErrors)
+      throw badInput([
+        ...told.map((p): Issue => ({ severity: 'error', file: name, line: p.line, message: p.message })),
+        ...issues.errors.map(place),
+      ]);
     warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario)].map(place));
     bases.set(base, scenario);
     inputs.set(base, inputHash);
