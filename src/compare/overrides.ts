@@ -72,7 +72,10 @@ const lotOverrideSchema = z.union(
 const overrideShape = {
   name: z.string().min(1, 'is blank: give the variant a name, or leave "name" out').optional(),
   option: z
-    .enum(optionNames as [string, ...string[]], { error: () => `must be one of ${optionNames.join(', ')}` })
+    .enum(optionNames as [string, ...string[]], {
+      error: (issue) =>
+        `must be one of ${optionNames.join(', ')}${typeof issue.input === 'string' ? didYouMean(issue.input, optionNames) : ''}`,
+    })
     .optional(),
   zoning: z
     .string()

@@ -72,6 +72,13 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  test('an option misspelt in a grid is told with the option probably meant (explore21)', () => {
+    // Until 2026-12-02 the list of options alone: "Lead-80-20" beside "lead-80-20" in it.
+    expect(problems('{ "base": "tiny", "grid": { "option": ["Lead-80-20", "sole"] } }')[0]?.message).toBe(
+      'grid "option" value "Lead-80-20": option must be one of sole, sole-backup, lead-80-20, lead-50-50, complex-per-zone, complex-merged, reablement-per-zone, county-framework, prime-60-20-20 (did you mean "lead-80-20"?)',
+    );
+  });
+
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
     const list = variants(
       JSON.stringify({
