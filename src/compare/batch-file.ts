@@ -3,10 +3,13 @@
  * `batch.json:line: message` problems out.
  *
  *   1. parse the JSON, keeping where every value sits (jsonc-parser); a key given
- *      twice in one {…} is a problem (JSON.parse would keep the last without a word)
+ *      twice in one {…} is a problem (JSON.parse would keep the last without a word),
+ *      and so is a table saved as CSV (batch-file-table.ts)
  *   2. check it with zod; every problem names its line
  *   3. expand the grid (every combination of its values) after the listed variants
  *   4. give each variant an id: its own, or a hash of its definition
+ *   5. with problems, what is left without their places (batch-file-rest.ts), for the
+ *      checks against the bases to tell theirs in the same run (batch-checks.ts)
  */
 import { createHash } from 'node:crypto';
 import { parseTree } from 'jsonc-parser';
