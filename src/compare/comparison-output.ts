@@ -178,6 +178,14 @@ function unprovenLines(rows: readonly ComparisonRow[]): string[] {
       ];
 }
 
+/** The heading over the options that cannot be bought: as a fact, unless the time limit cut some short. */
+function cannotBeBoughtHeading(apart: readonly ComparisonRow[]): string {
+  const cut = apart.filter((r) => r.metrics?.status === 'feasible').length;
+  return cut === 0
+    ? `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`
+    : `Cannot be bought as specified (${apart.length}; ${cut} of them not proven, stopped at the time limit): not real choices as they stand`;
+}
+
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
 export function formatComparison(c: Comparison): string {
   const header = [
@@ -235,11 +243,7 @@ export function formatComparison(c: Comparison): string {
     `Not dominated (the real choices between cost and risk): ${realChoices(c).join(', ') || 'none'}`,
     ...(apart.length === 0
       ? []
-      : [
-          '',
-          `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`,
-          ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`),
-        ]),
+      : ['', cannotBeBoughtHeading(apart), ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`)]),
     ...unprovenLines(c.rows),
     ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
     ...paymentLines(c.rows),

@@ -430,6 +430,12 @@ describe('options the solver stopped at the time limit', () => {
       ),
     );
     expect(formatComparison(c.comparison)).not.toMatch(/^Stopped at the time limit/m);
+    // The heading over them says it too, not "not real choices" as a fact.
+    const apart = stopped.comparison.rows.filter((r) => !r.buyable);
+    const cut = apart.filter((r) => r.metrics?.status === 'feasible').length;
+    expect(formatComparison(stopped.comparison)).toContain(
+      `Cannot be bought as specified (${apart.length}; ${cut} of them not proven, stopped at the time limit): not real choices as they stand`,
+    );
   });
 });
 
