@@ -3,10 +3,13 @@
  * `batch.json:line: message` problems out.
  *
  *   1. parse the JSON, keeping where every value sits (jsonc-parser); a key given
- *      twice in one {…} is a problem (JSON.parse would keep the last without a word)
+ *      twice in one {…} is a problem (JSON.parse would keep the last without a word),
+ *      and so is a table saved as CSV (batch-file-table.ts)
  *   2. check it with zod; every problem names its line
  *   3. expand the grid (every combination of its values) after the listed variants
  *   4. give each variant an id: its own, or a hash of its definition
+ *   5. with problems, what is left without their places (batch-file-rest.ts), for the
+ *      checks against the bases to tell theirs in the same run (batch-checks.ts)
  */
 import { createHash } from 'node:crypto';
 import { parseTree } from 'jsonc-parser';
@@ -17,11 +20,14 @@ import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
 import { duplicateKey, jsonProblem } from '../io/json-problem.js';
 import { jsonLineIn } from '../io/json-line.js';
 import { withoutByteOrderMark } from '../io/text-decode.js';
+import { pruned } from './batch-file-rest.js';
+import { tableInsteadOfJson } from './batch-file-table.js';
 import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
+import { percentShare } from '../model/json-limits.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
 
-export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . - only');
+export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . - only');
 export const samplesSchema = z
   .number()
   .int('must be a whole number')
@@ -173,7 +179,10 @@ function checkGrid(
   }
 }
 
-/** A value listed twice for one grid key: one message at the repeat, not one per combination it is in. */
+/**
+ * A value listed twice for one grid key: one message at the repeat, not one per combination it
+ * is in. A share written "40%" is the 0.4 it runs as, so the two are one value.
+ */
 function repeatedValues(
   path: string,
   values: readonly unknown[],
@@ -181,10 +190,10 @@ function repeatedValues(
 ): void {
   const first = new Map<string, number>();
   values.forEach((value, i) => {
-    const key = stableStringify(value) ?? '';
+    const key = stableStringify(typeof value === 'string' ? (percentShare(value) ?? value) : value) ?? '';
     const before = first.get(key);
     if (before === undefined) first.set(key, i);
-    else report(['grid', path, i], msg.batchGridValueTwice(path, key, before + 1, i + 1));
+    else report(['grid', path, i], msg.batchGridValueTwice(path, JSON.stringify(value), before + 1, i + 1));
   });
 }
 
@@ -262,16 +271,41 @@ export interface BatchLimits {
   readonly maxVariants: number;
 }
 
-/** What a key at the top of the file is in, for a message about it: the batch file itself. */
-const topLevel = (path: readonly PropertyKey[]) => (path.length === 0 ? ['the batch file'] : []);
+/**
+ * A schema complaint about the batch file in words: at its top, "the batch file has …"; in a
+ * listed variant, "variant 2: samples …", counted from 1 as every other message counts them
+ * (the path said "variants.1").
+ */
+function batchIssueText(issue: Parameters<typeof issueText>[0]): string {
+  const [first, n, ...rest] = issue.path;
+  if (first === 'variants' && typeof n === 'number') {
+    const within = { ...issue, path: rest };
+    return rest.length === 0
+      ? issueText(within, `variant ${n + 1}`)
+      : `variant ${n + 1}: ${issueText(within)}`;
+  }
+  return issue.path.length === 0 ? issueText(issue, 'the batch file') : issueText(issue);
+}
 
 /** A batch file as parseBatchFile read it, for baseReferenceProblems to place its problems. */
 interface BatchSource {
   /** The line of a key path in the file, or of the nearest object that holds it. */
   readonly line: LineOf;
+  /** A key path → the same path in the file as written (they differ in what is left of a file with mistakes). */
+  readonly at: (path: readonly PropertyKey[]) => PropertyKey[];
   readonly file: BatchFile;
   /** The shared overrides as written. */
   readonly shared: Record<string, unknown>;
+  readonly written: Written;
+}
+
+/** The batch file as written, and the places of the mistakes told so far (left out of what is checked next). */
+interface Written {
+  readonly json: unknown;
+  /** The line of a key path as written. */
+  readonly line: LineOf;
+  readonly told: readonly (readonly PropertyKey[])[];
+  readonly limits: BatchLimits;
 }
 
 export interface ParsedBatch {
@@ -280,29 +314,81 @@ export interface ParsedBatch {
   readonly source: BatchSource;
 }
 
+/** Problems, each with its place in the file as written (a path), so what is left can be checked too. */
+interface Placed {
+  readonly problems: BatchProblem[];
+  readonly places: (readonly PropertyKey[])[];
+}
+
+/**
+ * A batch file's problems, and what is left of it once the places of its problems are taken
+ * out (`rest`, when that reads without a problem of its own), for the checks against its
+ * bases to tell their mistakes in the same run.
+ */
+export interface BatchFileProblems {
+  readonly problems: BatchProblem[];
+  readonly rest?: ParsedBatch;
+}
+
 export function parseBatchFile(
   saved: string,
   limits: BatchLimits = { maxVariants: 10_000 },
-): ParsedBatch | { problems: BatchProblem[] } {
+): ParsedBatch | BatchFileProblems {
   // A mark before the first line, not part of it: the lines told stay the file's own.
   const text = withoutByteOrderMark(saved);
   // One message for the first slip, worded as for scenario.json: a slip makes the parser's
   // later errors echoes of it.
   if (text.trim() === '') return { problems: [{ line: null, message: msg.batchEmpty() }] };
+  const table = tableInsteadOfJson(text);
+  if (table !== null) return { problems: [{ line: 1, message: table }] };
   const slip = jsonProblem(text);
   if (slip !== null) return { problems: [slip] };
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   if (root === undefined) return { problems: [{ line: null, message: msg.batchEmpty() }] };
   const twice = duplicateKey(text, root);
   if (twice !== null) return { problems: [twice] };
-  const problems: BatchProblem[] = [];
-  const line = nearestLine(jsonLineIn(text, root));
-  const report = (path: PropertyKey[], message: string) => problems.push({ line: line(path), message });
-  const parsedJson: unknown = JSON.parse(text);
+  const written: Written = {
+    json: JSON.parse(text),
+    line: nearestLine(jsonLineIn(text, root)),
+    told: [],
+    limits,
+  };
+  const read = readBatch(written.json, (path) => [...path], written);
+  if (!('problems' in read)) return read;
+  const rest = restOf(written, read.places);
+  return rest === null ? { problems: read.problems } : { problems: read.problems, rest };
+}
+
+/**
+ * What is left of a batch file once the places of its told problems (and of those told
+ * before) are taken out, or null when nothing is left or the rest has a problem of its own
+ * (most likely an echo of one told: two variants that differed only in a mistake).
+ */
+function restOf(written: Written, places: readonly (readonly PropertyKey[])[]): ParsedBatch | null {
+  const told = [...written.told, ...places];
+  const rest = pruned(written.json, told);
+  if (rest === null) return null;
+  const read = readBatch(rest.json, rest.original, { ...written, told });
+  return 'problems' in read ? null : read;
+}
+
+/** A batch file (`json`, or what is left of it: `original` leads back to the file as written) → its variants, or its problems. */
+function readBatch(
+  json: unknown,
+  original: (path: readonly PropertyKey[]) => PropertyKey[],
+  written: Written,
+): ParsedBatch | Placed {
+  const found: Placed = { problems: [], places: [] };
+  const { problems } = found;
+  const line: LineOf = (path) => written.line(original(path));
+  const report = (path: PropertyKey[], message: string) => {
+    found.places.push(original(path));
+    problems.push({ line: line(path), message });
+  };
   // Its parts, read below only where the schema did not already refuse them (a file of `null` has none).
-  const json: { grid?: unknown; overrides?: Record<string, unknown> } =
-    typeof parsedJson === 'object' && parsedJson !== null ? parsedJson : {};
-  const parsed = batchFileSchema.safeParse(parsedJson);
+  const parts: { grid?: unknown; overrides?: Record<string, unknown> } =
+    typeof json === 'object' && json !== null ? json : {};
+  const parsed = batchFileSchema.safeParse(json);
   if (!parsed.success) {
     // "varients" is one mistake: its unknown key, not also a file with no variants.
     const unknownAtTop = parsed.error.issues.some(
@@ -315,39 +401,49 @@ export function parseBatchFile(
         for (const key of issue.keys)
           report(
             [...issue.path, key],
-            issueText(withKnownKeys(batchFileSchema, { ...issue, keys: [key] }), ...topLevel(issue.path)),
+            batchIssueText(withKnownKeys(batchFileSchema, { ...issue, keys: [key] })),
           );
-      else report(issue.path, issueText(issue, ...topLevel(issue.path)));
+      else report(issue.path, batchIssueText(issue));
     // A grid the schema did not complain about still has its values checked, so a
     // mistake elsewhere in the file does not hide a mistake in the grid.
-    const grid = gridSchema.safeParse(json.grid);
+    const grid = gridSchema.safeParse(parts.grid);
     if (grid.success && !issues.some((issue) => issue.path[0] === 'grid')) checkGrid(grid.data, report);
     // In the file's order (zod tells a misspelt top-level key after everything else).
-    return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+    return inFileOrder(found);
   }
   const count = variantCount(parsed.data);
-  if (count > limits.maxVariants) {
+  if (count > written.limits.maxVariants) {
     const sizes = Object.entries(parsed.data.grid ?? {})
       .map(([key, values]) => `${values.length} ${key}`)
       .join(' × ');
+    // The whole grid (or list) is its place: nothing of it is checked further.
     report(
       parsed.data.grid === undefined ? ['variants'] : ['grid'],
-      `makes ${count.toLocaleString('en-GB')} variants${sizes === '' ? '' : ` (grid: ${sizes})`}, more than the limit of ${limits.maxVariants.toLocaleString('en-GB')}: trim the grid, or raise the limit with --max-variants N if you mean it`,
+      `makes ${count.toLocaleString('en-GB')} variants${sizes === '' ? '' : ` (grid: ${sizes})`}, more than the limit of ${written.limits.maxVariants.toLocaleString('en-GB')}: trim the grid, or raise the limit with --max-variants N if you mean it`,
     );
-    return { problems };
+    return found;
   }
   if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);
-  if (problems.length > 0) return { problems };
-  const shared = json.overrides ?? {};
+  if (problems.length > 0) return inFileOrder(found);
+  const shared = parts.overrides ?? {};
   const variants = expand(parsed.data, shared, report);
   duplicates(variants, parsed.data.variants?.length ?? 0, report);
   return problems.length > 0
-    ? { problems }
+    ? found
     : {
         variants: variants.map((v, index) => ({ ...v, index })),
         name: parsed.data.name ?? null,
-        source: { line, file: parsed.data, shared },
+        source: { line, at: original, file: parsed.data, shared, written },
       };
+}
+
+/** Problems sorted by line, each keeping its place. */
+function inFileOrder({ problems, places }: Placed): Placed {
+  const order = problems.map((_, i) => i).sort((a, b) => (problems[a]?.line ?? 0) - (problems[b]?.line ?? 0));
+  return {
+    problems: order.flatMap((i) => problems[i] ?? []),
+    places: order.flatMap((i) => [places[i] ?? []]),
+  };
 }
 
 /** The line that names a base: the batch's own `base`, or the first variant's that gives it. */
@@ -370,8 +466,26 @@ export function baseReferenceProblems(
   batch: Pick<ParsedBatch, 'source'>,
   bases: ReadonlyMap<string, Scenario>,
 ): BatchProblem[] {
+  return referencesPlaced(batch, bases).problems;
+}
+
+/**
+ * `baseReferenceProblems`, and what is left of the batch file without them (and without the
+ * mistakes told before it was read), for the next check to tell its own mistakes in the same
+ * run, not echoes of these; null when nothing is left.
+ */
+export function baseReferenceCheck(
+  batch: ParsedBatch,
+  bases: ReadonlyMap<string, Scenario>,
+): { problems: BatchProblem[]; rest: ParsedBatch | null } {
+  const { problems, places } = referencesPlaced(batch, bases);
+  // Nothing told: the rest is the batch itself (a large grid is not expanded again).
+  return { problems, rest: places.length === 0 ? batch : restOf(batch.source.written, places) };
+}
+
+function referencesPlaced(batch: Pick<ParsedBatch, 'source'>, bases: ReadonlyMap<string, Scenario>): Placed {
   const { file, shared } = batch.source;
-  const problems = new Map<string, BatchProblem>();
+  const problems = new Map<string, { problem: BatchProblem; place: PropertyKey[] }>();
   const check = (path: PropertyKey[], base: string, overrides: unknown, what: string) => {
     const scenario = bases.get(base);
     const read = overridesSchema.safeParse(overrides);
@@ -380,7 +494,10 @@ export function baseReferenceProblems(
     if (problem === null) return;
     const line = batch.source.line(path);
     // A shared override kept by many variants is one mistake, told once.
-    problems.set(`${line}:${what}: ${problem}`, { line, message: `${what}: ${problem}` });
+    problems.set(`${line}:${what}: ${problem}`, {
+      problem: { line, message: `${what}: ${problem}` },
+      place: batch.source.at(path),
+    });
   };
   // The shared overrides as each variant keeps them, each different keeping checked once.
   const keptChecked = new Set<string>();
@@ -399,5 +516,6 @@ export function baseReferenceProblems(
   for (const [key, values] of Object.entries(file.grid ?? {}))
     for (const [i, value] of values.entries())
       check(['grid', key, i], file.base, atPath(key, value), `grid "${key}" value ${JSON.stringify(value)}`);
-  return [...problems.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const found = [...problems.values()];
+  return inFileOrder({ problems: found.map((f) => f.problem), places: found.map((f) => f.place) });
 }

@@ -8,6 +8,7 @@ import type { Cell } from '../report/csv-write.js';
 import { peopleTable } from '../report/xlsx/people-table.js';
 import { tablesWorkbook } from '../report/xlsx/sheet.js';
 import { batchCells, batchCsvHeader } from './batch-output.js';
+import { isUnmet } from './rank.js';
 import type { BatchRow } from './run-variant.js';
 import { settingLeaves, variantName } from './variant-name.js';
 
@@ -52,7 +53,8 @@ export function batchWorkbook(
   total: number,
 ): Promise<Uint8Array> {
   const { header, cells } = batchTable(rows);
-  const failed = rows.filter((r) => r.status === 'failed').length;
+  const count = (test: (r: BatchRow) => boolean) => rows.filter(test).length;
+  const failed = count((r) => r.status === 'failed');
   const unfinished =
     rows.length < total
       ? [
@@ -66,6 +68,22 @@ export function batchWorkbook(
     { label: 'Variants', value: total, format: 'integer' as const },
     ...unfinished,
     { label: 'Failed', value: failed, format: 'integer' as const },
+    // What the printed summary says of the rows too (until 2026-12-02 "Failed 0" stood alone).
+    {
+      label: 'No possible award (status "infeasible")',
+      value: count((r) => r.status === 'infeasible'),
+      format: 'integer' as const,
+    },
+    {
+      label: 'Leave hours unbought (cannot be bought as specified)',
+      value: count((r) => r.metrics != null && isUnmet(r.metrics.unmetHoursPerWeek)),
+      format: 'integer' as const,
+    },
+    {
+      label: 'Stopped at the time limit (not proven best)',
+      value: count((r) => r.status === 'feasible'),
+      format: 'integer' as const,
+    },
     {
       label: 'How to read',
       value:

@@ -26,7 +26,7 @@ import {
   standardOptions,
   tenderedLotsKey,
 } from './options.js';
-import { isBuyable, isUnmet, rankAwards } from './rank.js';
+import { isBuyable, isUnmet, rankAwards, ties } from './rank.js';
 import { byText } from '../model/order.js';
 import { counted } from '../model/counted.js';
 
@@ -96,6 +96,19 @@ export function realChoices(c: Comparison): readonly string[] {
   return c.rows.filter((r) => r.buyable && r.dominatedBy.length === 0).map((r) => r.key);
 }
 
+/**
+ * The other buyable options with the same annual cost and risk as `key` (a tie the ranking
+ * breaks by name alone), so the cheapest or least risky is not said to be one when it is
+ * several.
+ */
+export function tiedWith(c: Comparison, key: string | null): readonly string[] {
+  const m = c.rows.find((r) => r.key === key)?.metrics;
+  if (m == null) return [];
+  return c.rows
+    .filter((r) => r.key !== key && r.buyable && r.metrics !== null && ties(r.metrics, m))
+    .map((r) => r.key);
+}
+
 /** The best-ranked award in full, for the HTML report (not part of comparison.json). */
 export interface BestAward {
   readonly key: string;
@@ -127,6 +140,10 @@ export interface CompareSettings {
 function badNames(given: readonly string[], known: readonly string[], flag: string): string | null {
   const what = flag === '--zonings' ? 'zoning' : 'option';
   const unknown = [...new Set(given.filter((n) => !known.includes(n)))];
+  // "two;one": a list as a spreadsheet separates it, whose every part is a name.
+  const parts = given.flatMap((n) => n.split(';').map((p) => p.trim()));
+  if (unknown.some((n) => n.includes(';')) && parts.every((p) => known.includes(p)))
+    return `${flag} ${given.join(',')}: separate the names with commas, not semicolons: ${flag} ${parts.join(',')}`;
   if (unknown.length > 0) {
     const guess = unknown.length === 1 ? didYouMean(unknown[0] ?? '', known) : '';
     return `${flag} ${unknown.join(',')}: no such ${what}${guess}; choose from ${known.join(', ')}`;
@@ -270,8 +287,24 @@ function whyNotBuyable(
     rejected.length === 0
       ? ''
       : `; every bid below legal pay (rejected): ${rejected.map((id) => `${id} (${counted(c.belowLegalPay.get(id) ?? 0, 'bid')})`).join(', ')}`;
-  return `leaves ${hoursText(m.unmetHoursPerWeek)} of ${hoursText(m.demandHoursPerWeek)} hours a week unbought${shortLotsText(c.shortLots)}${unpricedText}${rejectedText}`;
+  return `leaves ${hoursText(m.unmetHoursPerWeek)} of ${hoursText(m.demandHoursPerWeek)} hours a week unbought${shortLotsText(c.shortLots)}${unpricedText}${rejectedText}${unprovenText(m)}`;
 }
+
+/**
+ * `; not proven: …` for an award the solver stopped at the time limit: the hours it left
+ * unbought may be the solver's, not the tender's, so the option is not said to be unbuyable as
+ * a fact (until 2026-12-02 `--time-limit 0.05` on Hertfordshire listed the county framework so,
+ * though a full solve buys every hour of it).
+ */
+function unprovenText(m: AwardMetrics): string {
+  return m.status === 'feasible'
+    ? `; not proven: the solver stopped at the time limit (${gapText(m)}), so a longer --time-limit may buy them`
+    : '';
+}
+
+/** How far from proven best a time-limited award may be: "gap 12.5%", or "gap unknown". */
+export const gapText = (m: Pick<AwardMetrics, 'gap'>): string =>
+  m.gap === null ? 'gap unknown' : `gap ${(100 * m.gap).toFixed(1)}%`;
 
 /** Steps 2-3. */
 export async function compareOptions(

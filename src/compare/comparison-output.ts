@@ -7,7 +7,14 @@ import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours } from '../report/html/format.js';
 import { money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
-import { optionStatus, realChoices, type Comparison, type ComparisonRow } from './compare.js';
+import {
+  gapText,
+  optionStatus,
+  realChoices,
+  tiedWith,
+  type Comparison,
+  type ComparisonRow,
+} from './compare.js';
 import { metricCsvCells, metricCsvHeader, type AwardMetrics } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 import { counted } from '../model/counted.js';
@@ -61,10 +68,12 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
   const m = r.metrics;
   // Every row says why it stands where it does: a buyable option no other beats and that is
   // neither cheapest nor least risky is one of the real choices between cost and risk.
+  const mark = (key: string | null, word: string) =>
+    r.key === key ? word : tiedWith(c, key).includes(r.key) ? `${word} (tied)` : '';
   const marks =
     [
-      r.key === c.cheapest ? 'cheapest' : '',
-      r.key === c.leastRisky ? 'least risk' : '',
+      mark(c.cheapest, 'cheapest'),
+      mark(c.leastRisky, 'least risk'),
       r.dominatedBy.length > 0 ? 'dominated' : '',
       r.buyable ? '' : 'not buyable',
     ]
@@ -92,7 +101,7 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
     String(r.rank),
     r.option,
     r.zoning ?? '-',
-    m.status === 'feasible' ? `feasible (gap ${m.gap === null ? 'unknown' : percent(m.gap)})` : m.status,
+    m.status === 'feasible' ? `feasible (${gapText(m)})` : m.status,
     money(m.annualCost),
     money(m.allInAnnualCost),
     money(m.costPerHour),
@@ -114,7 +123,13 @@ function describe(key: string | null, c: Comparison): string {
   const row = c.rows.find((r) => r.key === key);
   if (row?.metrics == null) return noBuyableOption;
   const where = row.zoning === null ? '' : `; zoning "${row.zoning}"`;
-  return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100`;
+  return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100${tiedText(c, key)}`;
+}
+
+/** `; tied with …` after the cheapest or least risky option when others have its cost and risk (the ranking put it first by name), or ''. */
+export function tiedText(c: Comparison, key: string | null): string {
+  const tied = tiedWith(c, key);
+  return tied.length === 0 ? '' : `; tied with ${tied.join(', ')} (the same annual cost and risk)`;
 }
 
 /** Why a dominated option can be set aside: the cheapest option that beats it, and by how much. */
@@ -144,6 +159,31 @@ function weakerWinners(by: AwardMetrics, row: AwardMetrics): string {
   const theirs = Math.round(by.viabilityWorst);
   const ours = Math.round(row.viabilityWorst);
   return theirs < ours ? `, but its least viable winner scores ${theirs}/100 against ${ours}/100` : '';
+}
+
+/**
+ * The options the solver stopped at the time limit, under the verdict: their figures are the
+ * best found, not proven best, so what the verdict says of them (dominated, cannot be bought)
+ * may change with a longer --time-limit. Until 2026-12-02 the verdict said it as fact.
+ */
+function unprovenLines(rows: readonly ComparisonRow[]): string[] {
+  const unproven = rows.flatMap((r) =>
+    r.metrics?.status === 'feasible' ? [`${r.key} (${gapText(r.metrics)})`] : [],
+  );
+  return unproven.length === 0
+    ? []
+    : [
+        '',
+        `Stopped at the time limit (${unproven.length}): not proven best, so what is said of them above may change with a longer --time-limit: ${unproven.join(', ')}`,
+      ];
+}
+
+/** The heading over the options that cannot be bought: as a fact, unless the time limit cut some short. */
+function cannotBeBoughtHeading(apart: readonly ComparisonRow[]): string {
+  const cut = apart.filter((r) => r.metrics?.status === 'feasible').length;
+  return cut === 0
+    ? `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`
+    : `Cannot be bought as specified (${apart.length}; ${cut} of them not proven, stopped at the time limit): not real choices as they stand`;
 }
 
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
@@ -203,11 +243,8 @@ export function formatComparison(c: Comparison): string {
     `Not dominated (the real choices between cost and risk): ${realChoices(c).join(', ') || 'none'}`,
     ...(apart.length === 0
       ? []
-      : [
-          '',
-          `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`,
-          ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`),
-        ]),
+      : ['', cannotBeBoughtHeading(apart), ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`)]),
+    ...unprovenLines(c.rows),
     ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
     ...paymentLines(c.rows),
   ];

@@ -6,7 +6,7 @@
 import { peopleTable } from '../report/xlsx/people-table.js';
 import { tablesWorkbook, type SummaryLine } from '../report/xlsx/sheet.js';
 import { realChoices, type Comparison } from './compare.js';
-import { comparisonCsvHeader, comparisonCsvRow, noBuyableOption } from './comparison-output.js';
+import { comparisonCsvHeader, comparisonCsvRow, noBuyableOption, tiedText } from './comparison-output.js';
 
 function optionText(c: Comparison, key: string | null): string {
   const row = c.rows.find((r) => r.key === key);
@@ -22,9 +22,9 @@ export function comparisonWorkbook(c: Comparison, currency: string): Promise<Uin
   const summary: SummaryLine[] = [
     { label: 'Period', value: c.period },
     { label: 'Options compared', value: c.rows.length, format: 'integer' },
-    { label: 'Cheapest', value: optionText(c, c.cheapest) },
+    { label: 'Cheapest', value: `${optionText(c, c.cheapest)}${tiedText(c, c.cheapest)}` },
     { label: 'Cheapest: annual cost', value: costOf(c, c.cheapest), format: 'currency' },
-    { label: 'Least risky', value: optionText(c, c.leastRisky) },
+    { label: 'Least risky', value: `${optionText(c, c.leastRisky)}${tiedText(c, c.leastRisky)}` },
     { label: 'Least risky: annual cost', value: costOf(c, c.leastRisky), format: 'currency' },
     { label: 'Dominated (beaten on cost, risk and unmet hours)', value: c.dominated.join(', ') || 'none' },
     { label: 'Not dominated (the real choices)', value: realChoices(c).join(', ') || 'none' },

@@ -1,10 +1,11 @@
 /**
  * Grid values wrong on their own (a lead share of 1.5, or 80 meant as 0.8), and shared
  * overrides wrong on their own, each told once at its line in the batch file before any
- * variant runs, not as the same failed row in every variant that holds it. Asked once the bases are read and `baseReferenceProblems` found nothing.
+ * variant runs, not as the same failed row in every variant that holds it. Asked once the bases
+ * are read, of what is left of the file without the mistakes told before (batch-checks.ts).
  *
- * A value is wrong on its own when the first few variants that hold it all fail with one
- * message, and the value by itself on the base fails with that message too. The second test
+ * A value is wrong on its own when the first few variants that hold it all fail, one of them
+ * with the message the value by itself on the base fails with. The second test
  * keeps a value whose every variant holds another key's mistake (zoning "two" beside a lead
  * share of 1.5 given alone) from being blamed for it. A value that fails only beside some
  * others (a framework given its maxProviders by another key) stays its variants' row error.
@@ -85,13 +86,17 @@ export function gridValueProblems(
   };
   const keys = Object.entries(file.grid);
   const sizes = keys.map(([, values]) => values.length);
-  /** Why value `i` of key `k` is wrong on its own, or null. */
+  /**
+   * Why value `i` of key `k` is wrong on its own, or null: every variant tried fails, one of them
+   * with the message the value alone gives (others may fail for another reason too: a lead
+   * share of 1.5 beside a "sole" option).
+   */
   const problem = (key: string, k: number, value: unknown, i: number): string | null => {
-    const messages = new Set(combinationsWith(sizes, k, i, variantsTried).map(failureOf));
-    const [message] = messages;
-    if (messages.size !== 1 || message === undefined || message === null) return null;
+    const messages = combinationsWith(sizes, k, i, variantsTried).map(failureOf);
+    if (messages.length === 0 || messages.includes(null)) return null;
     const alone = overridesSchema.safeParse(atPath(key, value));
-    return alone.success && failure(base, alone.data) === message ? message : null;
+    const message = alone.success ? failure(base, alone.data) : null;
+    return message !== null && messages.includes(message) ? message : null;
   };
   return keys.flatMap(([key, values], k) => {
     const found = values.map((value, i) => problem(key, k, value, i));

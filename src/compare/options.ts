@@ -169,9 +169,13 @@ export function ignoresZoning(scenario: Scenario): boolean {
   );
 }
 
-/** A short description of how a care type is tendered, for tables. */
+/**
+ * A short description of how a care type is tendered, for tables; "none" for a care type the
+ * scenario does not tender (a lone "-" reached comparison.csv as "'-", the formula guard's
+ * quote mark showing in Excel).
+ */
 export function describeTreatment(entry: LotPlanEntry | undefined): string {
-  if (entry === undefined) return '-';
+  if (entry === undefined) return 'none';
   if (entry.kind === 'merge') return 'merged';
   return describeEntry(entry);
 }

@@ -70,11 +70,17 @@ const lotOverrideSchema = z.union(
 );
 
 const overrideShape = {
-  name: z.string().min(1).optional(),
+  name: z.string().min(1, 'is blank: give the variant a name, or leave "name" out').optional(),
   option: z
-    .enum(optionNames as [string, ...string[]], { error: () => `must be one of ${optionNames.join(', ')}` })
+    .enum(optionNames as [string, ...string[]], {
+      error: (issue) =>
+        `must be one of ${optionNames.join(', ')}${typeof issue.input === 'string' ? didYouMean(issue.input, optionNames) : ''}`,
+    })
     .optional(),
-  zoning: z.string().min(1).optional(),
+  zoning: z
+    .string()
+    .min(1, "is blank: give the name of one of the scenario's zonings, or leave the value out")
+    .optional(),
   period: z.union([z.string(), z.number()]).transform(String).optional(),
   weeksPerYear: z.number().gt(0).max(53).optional(),
   lots: z.partialRecord(z.enum(careTypes), lotOverrideSchema).optional(),

@@ -64,6 +64,19 @@ export function dominates(b: AwardMetrics, a: AwardMetrics): boolean {
   return pairs.every(([x, y]) => notMore(x, y)) && pairs.some(([x, y]) => lessThan(x, y));
 }
 
+/**
+ * Two awards no different on what ranks and dominates them (annual cost, risk, unmet hours):
+ * neither beats the other, and which comes first is down to their names.
+ */
+export function ties(a: AwardMetrics, b: AwardMetrics): boolean {
+  const same = (x: number, y: number) => notMore(x, y) && notMore(y, x);
+  return (
+    same(a.annualCost, b.annualCost) &&
+    same(a.riskScore, b.riskScore) &&
+    same(a.unmetHoursPerWeek, b.unmetHoursPerWeek)
+  );
+}
+
 function byKeys(ka: readonly number[], kb: readonly number[]): number {
   for (let i = 0; i < ka.length; i++) {
     const x = ka[i] ?? 0;

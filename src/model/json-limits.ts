@@ -15,12 +15,18 @@ export const jsonLimits = {
   zonings: 100,
 } as const;
 
-/** "80%" (text, as a spreadsheet or a person writes it) is the share 0.8; other text is a mistake, said once. */
+/** "80%" (text, as a spreadsheet or a person writes it) → the share 0.8; null for other text. */
+export function percentShare(text: string): number | null {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(text);
+  // The decimal written, moved two places ("0.7%" is 0.007): dividing by 100 gave 0.006999999999999999.
+  return m === null ? null : Number(`${m[1]}e-2`);
+}
+
+/** "80%" is the share 0.8; other text is a mistake, said once. */
 const percentText = named('percentText', (value: unknown, ctx: z.core.ParsePayload): unknown => {
   if (typeof value !== 'string') return value;
-  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$/.exec(value);
-  // The decimal written, moved two places ("0.7%" is 0.007): dividing by 100 gave 0.006999999999999999.
-  if (m !== null) return Number(`${m[1]}e-2`);
+  const share = percentShare(value);
+  if (share !== null) return share;
   ctx.issues.push({ code: 'custom', message: shareNotNumber(), input: value });
   return z.NEVER;
 });

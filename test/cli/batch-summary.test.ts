@@ -93,6 +93,28 @@ describe('outcomeLines', () => {
     );
   });
 
+  test('variants the solver stopped at the time limit are counted, and their hours unbought said to be unproven (explore21)', () => {
+    // Until 2026-12-02 a batch run with a short --time-limit counted such variants among those
+    // that "cannot be bought as specified", as a fact, and did not say the solver was cut short.
+    const cutShort = (id: string, status: string, unmetHoursPerWeek: number) => ({
+      ...row(id, status),
+      metrics: { unmetHoursPerWeek, demandHoursPerWeek: 4914 },
+    });
+    expect(
+      outcomeLines([
+        cutShort('a', 'feasible', 400),
+        cutShort('b', 'optimal', 300),
+        cutShort('c', 'feasible', 0),
+      ]),
+    ).toEqual([
+      'No variant failed.',
+      '2 variants stopped at the time limit (status "feasible"): their figures are the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles them.',
+      '2 variants leave hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.',
+      '  a: 400 of 4,914 hours a week unbought (not proven: stopped at the time limit)',
+      '  b: 300 of 4,914 hours a week unbought',
+    ]);
+  });
+
   test('one such variant reads as one', () =>
     expect(outcomeLines([row('b', 'infeasible')])).toEqual([
       'No variant failed.',

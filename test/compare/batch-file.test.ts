@@ -25,6 +25,60 @@ describe('parseBatchFile', () => {
     expect(problems('\uFEFF{\n  "base": "tiny",\n  "varients": []\n}\n')[0]?.line).toBe(3);
   });
 
+  test('a grid saved from a spreadsheet as a table (CSV) is told as a table, with the grid it would be in JSON (explore21)', () => {
+    // Excel in a comma-decimal locale: a byte order mark, semicolons, CRLF, "0,3" for 0.3, a blank cell.
+    // Until 2026-12-02: `grid.csv:1: is not valid JSON at column 1 (InvalidSymbol)`.
+    const table =
+      '\uFEFFzoning;option;award.maxShareOfTotalHours\r\ndistricts;lead-80-20;20%\r\ntwelve;sole;0,3\r\ntwelve;;\r\n';
+    const [problem, ...more] = problems(table);
+    expect(more).toEqual([]);
+    expect(problem?.line).toBe(1);
+    expect(problem?.message).toBe(
+      'is a table (columns zoning, option, award.maxShareOfTotalHours), not JSON: a batch file is JSON, each column a list under "grid" (every combination of them is run; for the rows alone, give each as one of "variants"), ' +
+        'e.g. {"base": "my-county", "grid": {"zoning": ["districts", "twelve"], "option": ["lead-80-20", "sole"], "award.maxShareOfTotalHours": ["20%", 0.3]}}: ' +
+        'save it as batch.json with your scenario folder as "base" (docs/compare-and-batch.md, "The batch file")',
+    );
+    // A file that is JSON gone wrong is still told as JSON.
+    expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one",] }\n}\n')[0]?.message).not.toMatch(
+      /table/,
+    );
+    expect(problems('base: tiny, grid: zoning\n')[0]?.message).not.toMatch(/table/);
+  });
+
+  test('a listed variant is named as the other messages name it, counted from 1 (explore21)', () => {
+    // Until 2026-12-02 "variants.1.samples must be at least 1" beside "variant 2: period …": the
+    // second variant was "1" in one message and "2" in the next.
+    const text = [
+      '{ "base": "tiny",',
+      '  "variants": [',
+      '    { "id": "a", "overrides": { "demandMultiplier": "1,1" } },',
+      '    { "id": "b c", "samples": 0, "overides": {} } ] }',
+    ].join('\n');
+    expect(problems(text).map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '3: variant 1: overrides.demandMultiplier must be a number, not text',
+      '4: variant 2: id must be letters, digits, _ . - only',
+      '4: variant 2: samples must be at least 1',
+      '4: variant 2 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',
+    ]);
+  });
+
+  test("a blank zoning or name (an empty cell) is told in words, not in the schema library's (explore21)", () => {
+    // Until 2026-12-02: `zoning Too small: expected string to have >=1 characters`.
+    const text =
+      '{ "base": "tiny",\n  "variants": [{ "overrides": { "name": "" } }],\n  "grid": { "zoning": ["two", ""] } }';
+    expect(problems(text).map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '2: variant 1: overrides.name is blank: give the variant a name, or leave "name" out',
+      '3: grid "zoning" value "": zoning is blank: give the name of one of the scenario\'s zonings, or leave the value out',
+    ]);
+  });
+
+  test('an option misspelt in a grid is told with the option probably meant (explore21)', () => {
+    // Until 2026-12-02 the list of options alone: "Lead-80-20" beside "lead-80-20" in it.
+    expect(problems('{ "base": "tiny", "grid": { "option": ["Lead-80-20", "sole"] } }')[0]?.message).toBe(
+      'grid "option" value "Lead-80-20": option must be one of sole, sole-backup, lead-80-20, lead-50-50, complex-per-zone, complex-merged, reablement-per-zone, county-framework, prime-60-20-20 (did you mean "lead-80-20"?)',
+    );
+  });
+
   test('a grid expands to every combination, the last key varying fastest, after the listed variants', () => {
     const list = variants(
       JSON.stringify({
@@ -107,12 +161,12 @@ describe('parseBatchFile', () => {
       {
         line: 6,
         message:
-          'variants.0 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',
+          'variant 1 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',
       },
       {
         line: 7,
         message:
-          'variants.1.overrides.lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
+          'variant 2: overrides.lots.standard has an unknown key "leadshare" (did you mean "leadShare"?): remove it or correct its name',
       },
     ]);
   });
@@ -137,7 +191,7 @@ describe('parseBatchFile', () => {
       {
         line: 5,
         message:
-          'variants.0.overrides.costModel.onCosts has an unknown key "pensio" (did you mean "pension"?): remove it or correct its name',
+          'variant 1: overrides.costModel.onCosts has an unknown key "pensio" (did you mean "pension"?): remove it or correct its name',
       },
     ]);
   });
@@ -195,7 +249,7 @@ describe('parseBatchFile', () => {
     // The grid's mistake is reported with the variants' ones, not only once they are fixed.
     expect(found.map((p) => p.line)).toEqual([4, 5, 7]);
     expect(found[0]?.message).toBe(
-      'variants.0.overrides has an unknown key "zonning" (did you mean "zoning"?): remove it or correct its name',
+      'variant 1: overrides has an unknown key "zonning" (did you mean "zoning"?): remove it or correct its name',
     );
     expect(found[1]?.message).toMatch(/maxShareOfTotalHours.*at most 1/);
     expect(found[2]?.message).toMatch(
@@ -270,7 +324,7 @@ describe('parseBatchFile', () => {
       }),
     );
     expect(found.map((p) => p.message)).toEqual([
-      'variants.0.overrides has an unknown key "maxShareOfTotalHours": it is an award rule, so write it inside "award": {"maxShareOfTotalHours": …}',
+      'variant 1: overrides has an unknown key "maxShareOfTotalHours": it is an award rule, so write it inside "award": {"maxShareOfTotalHours": …}',
       'grid "award" value {"maxShareOfTotalHour":1}: award has an unknown key "maxShareOfTotalHour" (did you mean "maxShareOfTotalHours"?): remove it or correct its name',
       'grid "award" value {"minQuality":"x"}: award.minQuality must be a number, not text',
     ]);
@@ -288,10 +342,10 @@ describe('parseBatchFile', () => {
       }),
     );
     expect(found.map((p) => p.message)).toEqual([
-      'variants.0.overrides.weeksPerYear must be a number, not text',
-      'variants.0.overrides.priceChanges.P1 must be a number, not text',
-      expect.stringMatching(/^variants\.1\.overrides\.weeksPerYear (?!must be a number, not text)/),
-      expect.stringMatching(/^variants\.1\.overrides\.priceChanges\.P1 (?!must be a number, not text)/),
+      'variant 1: overrides.weeksPerYear must be a number, not text',
+      'variant 1: overrides.priceChanges.P1 must be a number, not text',
+      expect.stringMatching(/^variant 2: overrides\.weeksPerYear (?!must be a number, not text)/),
+      expect.stringMatching(/^variant 2: overrides\.priceChanges\.P1 (?!must be a number, not text)/),
       'grid "demandMultiplier" value "lots": demandMultiplier must be a number, not text',
     ]);
   });
@@ -340,6 +394,13 @@ describe('parseBatchFile', () => {
       '{\n  "base": "tiny",\n  "grid": {\n    "zoning": ["two", "one",\n      "two"],\n    "demandMultiplier": [1, 1.1, 1.2]\n  }\n}\n',
       5,
       'grid "zoning" value "two" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
+    ],
+    [
+      // "40%" is 0.4 as it runs: the same variants twice, under two ids (explore21).
+      'a share given twice, once as a percentage',
+      '{\n  "base": "tiny",\n  "grid": {\n    "award.maxShareOfTotalHours": [0.4, 0.5,\n      "40%"]\n  }\n}\n',
+      5,
+      'grid "award.maxShareOfTotalHours" value "40%" is given twice (values 1 and 3): each value makes its variants once; give it once, or the value meant',
     ],
     [
       'a listed variant that repeats an id',

@@ -239,6 +239,26 @@ describe.concurrent('zonal batch', () => {
     );
   });
 
+  test('mistakes of different kinds in one batch file are all told in one run, each once at its line (explore21)', async () => {
+    // A misspelt key, a value of the wrong kind, a zoning the base lacks and a value wrong on its
+    // own: until 2026-12-02 the batch told the first kind, and the next only once that was fixed.
+    const r = await tinyGridRefused([
+      '"zoning": ["one", "three"],',
+      '"lots.standard.leadShare": [0.8, 80],',
+      '"award.maxShareOfTotalHours": [0.5, "yes"],',
+      '"award.minQualty": [50]',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.written).toBe(false);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('batch.json:'))).toEqual([
+      'batch.json:4: grid "zoning" value "three": zoning "three" is not in the scenario: choose one of two, one',
+      'batch.json:5: grid "lots.standard.leadShare" value 80: lots.standard.leadShare is 80: it must be at least 0.5 and less than 1 (0.8 means 80/20); for 80% write 0.8 or "80%"',
+      'batch.json:6: grid "award.maxShareOfTotalHours" value "yes": award.maxShareOfTotalHours must be a number, not text (a share may also be written "80%")',
+      'batch.json:7: grid "award.minQualty" is not an award rule (did you mean "award.minQuality"?): remove it or correct its name',
+    ]);
+    expect(r.stderr).toContain('4 problems found: nothing was run.');
+  });
+
   test('a bad batch.json: file:line: message, exit 2, nothing written', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');
@@ -336,6 +356,25 @@ describe.concurrent('zonal batch', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'my county/demand.csv:2: hours_per_week must not be negative (got "-5")\n1 problem found: nothing was written. Fix it and run again.\n',
+    );
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('a base with a mistake and a batch file with one: both told in one run (explore21)', async () => {
+    // Until 2026-12-02 the base's mistake alone was told, and the batch file's only once it was fixed.
+    const dir = await tempDir('zonal-batch-');
+    await tinyWith(path.join(dir, 'my county'), 'demand.csv', 'hours_per_week', '-5');
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, '{\n  "base": "my county",\n  "grid": { "demandMultiplier": [1, "1,1"] }\n}\n');
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'batch.json:3: grid "demandMultiplier" value "1,1": demandMultiplier must be a number, not text',
+        'my county/demand.csv:2: hours_per_week must not be negative (got "-5")',
+        '2 problems found: nothing was written. Fix them and run again.',
+        '',
+      ].join('\n'),
     );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { compareOptions, type BestAward, type Comparison } from '../../src/compare/compare.js';
+import {
+  compareOptions,
+  planComparison,
+  type BestAward,
+  type Comparison,
+} from '../../src/compare/compare.js';
 import ExcelJS from 'exceljs';
 import { comparisonCsv, formatComparison } from '../../src/compare/comparison-output.js';
 import { comparisonWorkbook } from '../../src/compare/comparison-workbook.js';
@@ -356,5 +361,110 @@ describe("the scenario's own lot plan", () => {
     );
     expect(c.comparison.leastRisky === 'as-set@two').toBe(award.totals.riskScore <= Math.min(...risks));
     expect(c.comparison.rows.map((r) => r.rank)).toEqual(c.comparison.rows.map((_, i) => i + 1));
+  });
+});
+
+describe('two options with the same annual cost and risk', () => {
+  test('are both said to be cheapest, tied, not one "cheapest" and the other a trade-off chosen by name (explore21)', async () => {
+    // The tiny scenario's reablement tendered per zone gives the same award as county-wide:
+    // until 2026-12-02 lead-80-20 was "cheapest" by its name alone, and reablement-per-zone,
+    // at the same £ and risk, "real choice", as if it traded one against the other.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    const c = await compareOptions(scenario, {
+      zonings: ['two'],
+      options: ['lead-80-20', 'reablement-per-zone', 'sole'],
+      run,
+    });
+    if (typeof c === 'string') throw new Error(c);
+    const [first, second] = c.comparison.rows;
+    expect(first?.metrics?.annualCost).toBe(second?.metrics?.annualCost);
+    expect(first?.metrics?.riskScore).toBe(second?.metrics?.riskScore);
+    const lines = formatComparison(c.comparison).split('\n');
+    const verdict = (key: string) =>
+      lines
+        .find((l) => l.includes(key.split('@')[0] ?? key))
+        ?.trim()
+        .split(/ {2,}/)
+        .at(-1);
+    expect(verdict(first?.key ?? '')).toBe('cheapest, least risk');
+    expect(verdict(second?.key ?? '')).toBe('cheapest (tied), least risk (tied)');
+    expect(lines.find((l) => l.startsWith('Cheapest: '))).toMatch(
+      new RegExp(`; tied with ${second?.key ?? ''} \\(the same annual cost and risk\\)$`),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await comparisonWorkbook(c.comparison, 'GBP')) as unknown as ArrayBuffer);
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect(summary.get('Cheapest')).toMatch(new RegExp(`tied with ${second?.key ?? ''}`));
+  });
+});
+
+describe('options the solver stopped at the time limit', () => {
+  test('are said to be not proven, so an award cut short is not called unbuyable as a fact (explore21)', async () => {
+    // Until 2026-12-02 `--time-limit 0.05` on Hertfordshire listed lead-80-20@districts and the
+    // county framework under "Cannot be bought as specified: not real choices, whatever they
+    // cost", though a full solve buys every hour of both, and called others dominated, unsaid.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    const c = await compareOptions(scenario, { options: ['lead-80-20', 'lead-50-50'], run });
+    if (typeof c === 'string') throw new Error(c);
+    // Solved: lead-50-50@one leaves hours unbought, proven. Stopped short: the same figures, unproven.
+    const short = c.comparison.rows.find((r) => r.key === 'lead-50-50@one');
+    expect(short?.notBuyableBecause).toMatch(/^leaves /);
+    expect(short?.notBuyableBecause).not.toMatch(/time limit/);
+    const stopped = await compareOptions(scenario, {
+      options: ['lead-80-20', 'lead-50-50'],
+      run: { ...run, timeLimit: 1e-9 },
+    });
+    if (typeof stopped === 'string') throw new Error(stopped);
+    const unproven = stopped.comparison.rows.filter((r) => r.metrics?.status === 'feasible');
+    const cutShort = unproven.find((r) => r.key === 'lead-50-50@one');
+    expect(cutShort?.notBuyableBecause).toMatch(
+      /^leaves .*; not proven: the solver stopped at the time limit/,
+    );
+    expect(formatComparison(stopped.comparison)).toMatch(
+      new RegExp(
+        `^Stopped at the time limit \\(${unproven.length}\\): not proven best, .*lead-50-50@one`,
+        'm',
+      ),
+    );
+    expect(formatComparison(c.comparison)).not.toMatch(/^Stopped at the time limit/m);
+    // The heading over them says it too, not "not real choices" as a fact.
+    const apart = stopped.comparison.rows.filter((r) => !r.buyable);
+    const cut = apart.filter((r) => r.metrics?.status === 'feasible').length;
+    expect(formatComparison(stopped.comparison)).toContain(
+      `Cannot be bought as specified (${apart.length}; ${cut} of them not proven, stopped at the time limit): not real choices as they stand`,
+    );
+  });
+});
+
+describe('a care type the scenario does not tender', () => {
+  test('reads "none" in comparison.csv, not "\'-" (a lone dash the formula guard quoted) (explore21)', async () => {
+    // tiny has no complex care: until 2026-12-02 its column said '- in Excel, quote mark and all.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    const c = await compareOptions(scenario, { options: ['lead-80-20'], zonings: ['two'], run });
+    if (typeof c === 'string') throw new Error(c);
+    const [header, first] = comparisonCsv(c.comparison).trim().split('\n');
+    const complex = header?.split(',').indexOf('complex') ?? -1;
+    expect(first?.split(',')[complex]).toBe('none');
+  });
+});
+
+describe('names given to --zonings or --options', () => {
+  test('split by semicolons (a spreadsheet list) are told to be split by commas (explore21)', async () => {
+    // Until 2026-12-02: `--zonings two;one: no such zoning; choose from two, one`.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    expect(planComparison(scenario, ['two;one'], undefined)).toBe(
+      '--zonings two;one: separate the names with commas, not semicolons: --zonings two,one',
+    );
+    expect(planComparison(scenario, undefined, ['sole; lead-80-20'])).toBe(
+      '--options sole; lead-80-20: separate the names with commas, not semicolons: --options sole,lead-80-20',
+    );
+    expect(planComparison(scenario, ['two;three'], undefined)).toMatch(
+      /^--zonings two;three: no such zoning/,
+    );
   });
 });

@@ -1,16 +1,7 @@
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseBatchFile } from '../../src/compare/batch-file.js';
 import { gridValueProblems } from '../../src/compare/grid-value-problems.js';
-import { readScenario } from '../../src/io/read-scenario.js';
-import type { Scenario } from '../../src/model/types.js';
-import { repoRoot } from '../helpers/cli.js';
-
-async function tinyBases(): Promise<Map<string, Scenario>> {
-  const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
-  if (scenario === null) throw new Error('tiny did not read');
-  return new Map([['tiny', scenario]]);
-}
+import { tinyBases } from '../helpers/tiny-bases.js';
 
 /** The grid value problems of a batch file (as lines) that parseBatchFile accepts. */
 async function problemsOf(lines: readonly string[]) {
@@ -80,6 +71,19 @@ describe('gridValueProblems', () => {
       '  } }',
     ]);
     expect(problems).toEqual([]);
+  });
+
+  test('a value wrong on its own is told even where some of its variants fail for another reason too (explore21)', async () => {
+    // A lead share of 1.5 beside a "sole" option fails as a lead share on a sole lot: until
+    // 2026-12-02 that other message kept 1.5 from being told, and its variants failed, row by row.
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "option": ["lead-80-20", "sole"],',
+      '    "lots.standard.leadShare": [0.8, 1.5]',
+      '  } }',
+    ]);
+    expect(problems).toEqual([{ line: 4, message: leadShareMessage(1.5) }]);
   });
 
   test('listed variants before the grid are not taken for its variants', async () => {

@@ -9,13 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism, constants } from 'node:os';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import {
-  baseLine,
-  baseReferenceProblems,
-  parseBatchFile,
-  type BatchProblem,
-  type ParsedBatch,
-} from '../../compare/batch-file.js';
+import { baseLine, parseBatchFile, type BatchProblem, type ParsedBatch } from '../../compare/batch-file.js';
 import { closestName } from '../../diagnostics/did-you-mean.js';
 import type { Issue } from '../../diagnostics/issues.js';
 import * as msg from '../../diagnostics/messages.js';
@@ -27,7 +21,7 @@ import { batchFiles } from '../../compare/batch-journal.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
 import { isUnmet } from '../../compare/rank.js';
 import { hours } from '../../report/html/format.js';
-import { gridValueProblems } from '../../compare/grid-value-problems.js';
+import { batchProblems } from '../../compare/batch-checks.js';
 import type { Overrides } from '../../compare/overrides.js';
 import { variantName } from '../../compare/variant-name.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
@@ -98,11 +92,14 @@ function batchFileProblems(name: string, problems: readonly BatchProblem[]): Cli
   return new CliExit(exitCodes.badInput, `${lines.join('\n')}\n${problemsFound(problems.length, 'run')}`);
 }
 
-/** The batch file's variants, and its warning if it was read as Windows-1252. */
+/**
+ * The batch file's variants (or what is left to check of a file with mistakes), its mistakes
+ * found so far, and its warning if it was read as Windows-1252.
+ */
 async function readVariants(
   file: string,
   maxVariants: number,
-): Promise<{ batch: ParsedBatch; warnings: Issue[] }> {
+): Promise<{ batch: ParsedBatch; told: BatchProblem[]; warnings: Issue[] }> {
   const read = await readRegularBytes(file, fileSizeLimits.json);
   if (read.kind === 'bad')
     throw new CliExit(
@@ -114,7 +111,8 @@ async function readVariants(
   const decoded = jsonText(read.bytes);
   if ('problem' in decoded) throw batchFileProblems(name, [{ line: null, message: decoded.problem }]);
   const parsed = parseBatchFile(decoded.text, { maxVariants });
-  if ('problems' in parsed) throw batchFileProblems(name, parsed.problems);
+  const [batch, told] = 'problems' in parsed ? [parsed.rest, parsed.problems] : [parsed, []];
+  if (batch === undefined) throw batchFileProblems(name, told);
   const warnings: Issue[] =
     decoded.windows1252Line === null
       ? []
@@ -126,17 +124,19 @@ async function readVariants(
             message: msg.jsonReadAsWindows1252(),
           },
         ];
-  return { batch: parsed, warnings };
+  return { batch, told, warnings };
 }
 
 /**
- * Each base read once; its mistakes stop the batch here. Returned: each base by the name the
- * file gives it, and its warnings, placed in its folder.
+ * Each base read once; its mistakes stop the batch here, a missing base with the batch file's
+ * mistakes found so far (`told`). Returned: each base by the name the file gives it, and its
+ * warnings, placed in its folder.
  */
 async function checkBases(
   batch: ParsedBatch,
   batchDir: string,
   name: string,
+  told: readonly BatchProblem[],
 ): Promise<{ bases: Map<string, Scenario>; inputs: Map<string, string>; warnings: Issue[] }> {
   const warnings: Issue[] = [];
   const bases = new Map<string, Scenario>();
@@ -150,6 +150,7 @@ async function checkBases(
     if (!ok) {
       const near = await nearbyBase(base, full);
       throw batchFileProblems(name, [
+        ...told,
         {
           line: baseLine(batch, base),
           message: `base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}${near === null ? '' : `; did you mean "${near}"?`}): give a folder or .xlsx file relative to the batch file`,
@@ -164,7 +165,12 @@ async function checkBases(
     const { scenario, issues, inputHash } = await readScenario(full, { hash: true });
     const folder = isWorkbookPath(base) ? path.dirname(full) : full;
     const place = (i: Issue): Issue => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) });
-    if (scenario === null || issues.hasErrors) throw badInput(issues.errors.map(place));
+    // With the batch file's own mistakes found so far: both files' mistakes in one run.
+    if (scenario === null || issues.hasErrors)
+      throw badInput([
+        ...told.map((p): Issue => ({ severity: 'error', file: name, line: p.line, message: p.message })),
+        ...issues.errors.map(place),
+      ]);
     warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario)].map(place));
     bases.set(base, scenario);
     inputs.set(base, inputHash);
@@ -289,6 +295,10 @@ export function outcomeLines(
 ): string[] {
   const failed = rows.filter((r) => r.status === 'failed');
   const infeasible = rows.filter((r) => r.status === 'infeasible').length;
+  // Cut short by the time limit: the hours such an award leaves unbought may be the solver's.
+  const stopped = rows.filter((r) => r.status === 'feasible').length;
+  const unproven = (r: { readonly status: string }) =>
+    r.status === 'feasible' ? ' (not proven: stopped at the time limit)' : '';
   const one = infeasible === 1;
   const unbought = rows
     .flatMap((r) =>
@@ -306,6 +316,11 @@ export function outcomeLines(
       : [
           `${counted(infeasible, 'variant')} ${nounFor(infeasible, 'has', 'have')} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
         ]),
+    ...(stopped === 0
+      ? []
+      : [
+          `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`,
+        ]),
     ...(unbought.length === 0
       ? []
       : [
@@ -314,7 +329,7 @@ export function outcomeLines(
             .slice(0, unboughtNamed)
             .map(
               (u) =>
-                `  ${named(u)}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought`,
+                `  ${named(u)}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought${unproven(u)}`,
             ),
           ...moreLine(unbought.length - unboughtNamed),
         ]),
@@ -352,15 +367,16 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
         : workersFlag(flags.workers)
       : 0;
   const timeLimit = timeLimitFlag(flags.timeLimit);
-  const { batch, warnings: fileWarnings } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
+  const {
+    batch,
+    told,
+    warnings: fileWarnings,
+  } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const { variants } = batch;
   const batchDir = path.dirname(path.resolve(file));
-  const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file));
-  const named = baseReferenceProblems(batch, bases);
-  if (named.length > 0) throw batchFileProblems(path.basename(file), named);
-  // After the names, so a misspelt zoning is told once, as a name, not again as a failing value.
-  const wrong = gridValueProblems(batch, bases);
-  if (wrong.length > 0) throw batchFileProblems(path.basename(file), wrong);
+  const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file), told);
+  const problems = batchProblems(told, batch, bases);
+  if (problems.length > 0) throw batchFileProblems(path.basename(file), problems);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);
   // A queue's --resume collects the results its workers finished, rows written here or not.
   const nothingToResume =

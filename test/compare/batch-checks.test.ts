@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { batchProblems } from '../../src/compare/batch-checks.js';
+import { parseBatchFile } from '../../src/compare/batch-file.js';
+import { pruned } from '../../src/compare/batch-file-rest.js';
+import { tinyBases } from '../helpers/tiny-bases.js';
+
+/** Every problem of a batch file over the tiny scenario, as the batch command finds them. */
+async function everyProblem(lines: readonly string[]) {
+  const parsed = parseBatchFile(lines.join('\n'));
+  const [batch, told] = 'problems' in parsed ? [parsed.rest, parsed.problems] : [parsed, []];
+  return batch === undefined ? told : batchProblems(told, batch, await tinyBases());
+}
+
+describe('batchProblems', () => {
+  test('mistakes of every kind are told in one run, each once at its line (explore21)', async () => {
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "zonning": ["one"],',
+      '    "zoning": ["one", "three"],',
+      '    "lots.standard.leadShare": [0.8, 80],',
+      '    "award.maxShareOfTotalHours": [0.5, "yes"]',
+      '  } }',
+    ]);
+    expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [3, 'grid "zonning" is not an override (did you mean "zoning"?)'],
+      [4, 'grid "zoning" value "three"'],
+      [5, 'grid "lots.standard.leadShare" value 80'],
+      [6, 'grid "award.maxShareOfTotalHours" value "yes"'],
+    ]);
+    expect(problems[1]?.message).toMatch(/zoning "three" is not in the scenario/);
+    expect(problems[2]?.message).toMatch(/lots.standard.leadShare is 80: it must be/);
+  });
+
+  test('a shared zoning its base lacks is told once, as a name, not again as overrides that fail every variant', async () => {
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "overrides": { "zoning": "three" },',
+      '  "variants": [{ "id": "a", "overrides": { "demandMultiplier": "x" } }, { "id": "b" }],',
+      '  "grid": { "lots.standard.leadShare": [0.8, 1.5] } }',
+    ]);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(problems[0]?.message).toBe(
+      'overrides: zoning "three" is not in the scenario: choose one of two, one',
+    );
+    expect(problems[1]?.message).toMatch(/overrides\.demandMultiplier must be a number/);
+    expect(problems[2]?.message).toMatch(/^grid "lots.standard.leadShare" value 1.5: /);
+  });
+
+  test('a file with no mistake has none', async () => {
+    expect(await everyProblem(['{ "base": "tiny", "grid": { "zoning": ["one", "two"] } }'])).toEqual([]);
+  });
+});
+
+describe('pruned', () => {
+  test('takes out the places, and leads a path in the rest back to the file as written', () => {
+    const json = {
+      grid: { a: [1, 2, 3, 4], b: [5] },
+      variants: [{ id: 'x' }, { id: 'y', o: { k: 1, j: 2 } }],
+    };
+    const rest = pruned(json, [
+      ['grid', 'a', 1],
+      ['grid', 'b'],
+      ['grid', 'a', 2],
+      ['variants', 0],
+      ['variants', 1, 'o', 'k'],
+    ]);
+    expect(rest?.json).toEqual({ grid: { a: [1, 4] }, variants: [{ id: 'y', o: { j: 2 } }] });
+    expect(rest?.original(['grid', 'a', 1])).toEqual(['grid', 'a', 3]);
+    expect(rest?.original(['variants', 0, 'o', 'j'])).toEqual(['variants', 1, 'o', 'j']);
+    // The file as written is left as it was.
+    expect(json.grid.a).toEqual([1, 2, 3, 4]);
+    expect(pruned(json, [[]])).toBeNull();
+  });
+});
