@@ -23,6 +23,16 @@ describe('isOneSlip', () => {
   ])('%s is not: %s', (typed) => {
     expect(isOneSlip(typed, 'P-ALDER')).toBe(false);
   });
+
+  // Until 2026-12-02 a ward code of the next district (E05011330) was "did you mean E05011230?":
+  // codes one digit apart are each other's neighbours, not slips.
+  it('takes a digit changed for another digit as another code, not a slip', () => {
+    expect(isOneSlip('E05011330', 'E05011230')).toBe(false);
+    expect(isOneSlip('Z-NORTH2', 'Z-NORTH1')).toBe(false);
+    expect(isOneSlip('E0501123', 'E05011230')).toBe(true); // a digit missing
+    expect(isOneSlip('E05011320', 'E05011230')).toBe(true); // two swapped
+    expect(isOneSlip('E0501123O', 'E05011230')).toBe(true); // a letter for a digit
+  });
 });
 
 describe('meantId', () => {
