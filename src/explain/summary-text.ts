@@ -36,13 +36,19 @@ export function awardRiskDrivers(r: Result): string {
 }
 
 /** The heading of the rule costs, in the printout and in report.html alike. */
-export const ruleCostsHeading = 'What each award rule costs (re-solved with the rule relaxed)';
+const ruleCostsHeading = 'What each award rule costs (re-solved with the rule relaxed)';
+
+/** The heading of the rule costs: none re-solved (each skipped) is not said to be. */
+export const ruleCostsHeadingOf = (rows: readonly ShownRuleCost[]) =>
+  rows.some((c) => c.computed) ? ruleCostsHeading : 'What each award rule costs (not worked out)';
 
 /** One rule in force and what relaxing it does, as the printout and report.html show it. */
 export interface ShownRuleCost {
   readonly rule: string;
   readonly description: string;
   readonly effect: string;
+  /** Whether the award was re-solved with the rule relaxed (else the effect says why not). */
+  readonly computed: boolean;
 }
 
 /** The rules in force with what relaxing each does; none when rule costs were not computed (a comparison's options). */
@@ -55,15 +61,17 @@ export function shownRuleCosts(r: Result): ShownRuleCost[] {
   if (inForce.length > 1 && inForce.every((c) => c.status === 'skipped' && c.note === first?.note))
     return [
       {
-        rule: 'every rule in force',
-        description: inForce.map((c) => c.rule).join(', '),
+        rule: inForce.map((c) => c.rule).join(', '),
+        description: 'every rule in force',
         effect: `skipped: ${first?.note ?? ''}`,
+        computed: false,
       },
     ];
   return inForce.map((c) => ({
     rule: c.rule,
     description: c.description,
     effect: c.status === 'computed' ? c.note : `skipped: ${c.note}`,
+    computed: c.status === 'computed',
   }));
 }
 

@@ -10,7 +10,8 @@ import {
   awardRiskDrivers,
   lotReasonLines,
   ruleCostLines,
-  ruleCostsHeading,
+  ruleCostsHeadingOf,
+  shownRuleCosts,
   weakestViability,
 } from '../explain/summary-text.js';
 import { counted } from '../model/counted.js';
@@ -117,7 +118,7 @@ export function formatSummary(r: Result, written: readonly string[] = []): strin
     providerTable(r),
   ];
   const rules = ruleCostLines(r);
-  if (rules.length > 0) parts.push('', ruleCostsHeading, ...rules);
+  if (rules.length > 0) parts.push('', ruleCostsHeadingOf(shownRuleCosts(r)), ...rules);
   if (r.flags.length > 0) {
     parts.push('', `Flags (${r.flags.length})`);
     for (const f of r.flags)

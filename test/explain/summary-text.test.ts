@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LotResult, ProviderResult, Result, ScoreComponent } from '../../src/model/result.js';
 import type { RuleCost } from '../../src/explain/types.js';
-import { lotReasonLines, ruleCostLines, weakestViability } from '../../src/explain/summary-text.js';
+import {
+  lotReasonLines,
+  ruleCostLines,
+  ruleCostsHeadingOf,
+  shownRuleCosts,
+  weakestViability,
+} from '../../src/explain/summary-text.js';
+import { ruleCostsSection } from '../../src/report/html/rule-costs.js';
 
 const part = (value: number, weight: number): ScoreComponent => ({ value, weight, reason: `r${value}` });
 /** Built in an order that is neither the names' nor their values'. */
@@ -41,7 +48,23 @@ describe('ruleCostLines', () => {
         rule('packages', 'not-active', 'not in force'),
         rule('min-providers', 'skipped', 'the award stopped'),
       ]),
-    ).toEqual(['  every rule in force (share-cap, min-providers): skipped: the award stopped']);
+    ).toEqual(['  share-cap, min-providers (every rule in force): skipped: the award stopped']);
+  });
+
+  // Until 2026-12-02 the heading and report.html's caption said each rule was re-solved when none was (review15).
+  it('says no rule was re-solved where none was, in the printout and the report', () => {
+    const skipped = {
+      ruleCosts: { rules: [rule('share-cap', 'skipped', 'a'), rule('lots-cap', 'skipped', 'a')] },
+    };
+    const rows = shownRuleCosts(skipped as unknown as Result);
+    expect(ruleCostsHeadingOf(rows)).toBe('What each award rule costs (not worked out)');
+    const section = ruleCostsSection(skipped as unknown as Result, 0).text;
+    expect(section).toContain('No rule was relaxed and the award solved again');
+    expect(section).not.toContain('solved again: the change');
+    const costed = shownRuleCosts({
+      ruleCosts: { rules: [rule('share-cap', 'computed', 'relaxing it: changes nothing')] },
+    } as unknown as Result);
+    expect(ruleCostsHeadingOf(costed)).toBe('What each award rule costs (re-solved with the rule relaxed)');
   });
 
   it('keeps a line a rule where the reasons differ, and a lone rule as it is', () => {

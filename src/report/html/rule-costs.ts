@@ -5,17 +5,21 @@
  * from the printout's own (explain/summary-text.ts), so the two cannot differ.
  */
 import type { Result } from '../../model/result.js';
-import { ruleCostsHeading, shownRuleCosts, type ShownRuleCost } from '../../explain/summary-text.js';
+import { ruleCostsHeadingOf, shownRuleCosts, type ShownRuleCost } from '../../explain/summary-text.js';
 import { html, type Html } from './escape.js';
 import { heading, type Depth } from './heading.js';
 import { table } from './table.js';
+
+const reSolved =
+  'Each rule in force relaxed on its own and the award solved again: the change in real spend a year, in unmet hours and, on a MEAT award, in its MEAT score (the unmet-hours penalty steers the solver and is never counted as money)';
+const notReSolved = 'No rule was relaxed and the award solved again: the reason is beside the rules';
 
 /** The section (on a line of its own), or nothing when no rule cost was computed or no rule is in force. */
 export function ruleCostsSection(result: Result, depth: Depth): Html {
   const rows = shownRuleCosts(result);
   if (rows.length === 0) return html``;
   return html`
-<section id="rule-costs">${heading(2, depth, ruleCostsHeading)}
+<section id="rule-costs">${heading(2, depth, ruleCostsHeadingOf(rows))}
 ${table<ShownRuleCost>(
   [
     { header: 'Rule', value: (c) => c.rule },
@@ -23,10 +27,7 @@ ${table<ShownRuleCost>(
     { header: 'Relaxing it', value: (c) => c.effect },
   ],
   rows,
-  {
-    caption:
-      'Each rule in force relaxed on its own and the award solved again: the change in real spend a year, in unmet hours and, on a MEAT award, in its MEAT score (the unmet-hours penalty steers the solver and is never counted as money)',
-  },
+  { caption: rows.some((c) => c.computed) ? reSolved : notReSolved },
 )}
 </section>`;
 }
