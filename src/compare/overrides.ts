@@ -6,6 +6,7 @@
  * Order: option, then lots, zoning, period, weeksPerYear, award, costModel,
  * scoring, demandMultiplier, priceChanges.
  */
+import { withoutPlacesOf } from './override-places.js';
 import { deepmergeCustom } from 'deepmerge-ts';
 import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
@@ -333,9 +334,18 @@ function steps(o: Overrides): Step[] {
   const list: Step[] = [];
   if (o.option !== undefined) {
     const option = optionByName(o.option);
-    list.push((s) => (option === undefined ? `option "${o.option}" is unknown` : applyOption(s, option)));
+    list.push((s) =>
+      option === undefined
+        ? `option "${o.option}" is unknown`
+        : withoutPlacesOf(applyOption(s, option), [], Object.keys(s.lotPlan)),
+    );
   }
-  if (o.lots !== undefined) list.push((s) => withLots(s, o.lots ?? {}));
+  if (o.lots !== undefined)
+    list.push((s) => {
+      const lots = o.lots ?? {};
+      const next = withLots(s, lots);
+      return typeof next === 'string' ? next : withoutPlacesOf(next, [], Object.keys(lots));
+    });
   const { zoning, period } = o;
   if (zoning !== undefined) list.push((s) => zoningProblem(s, zoning) ?? { ...s, zoning });
   if (period !== undefined) list.push((s) => periodProblem(s, period) ?? { ...s, period });
@@ -345,7 +355,9 @@ function steps(o: Overrides): Step[] {
   if (o.award !== undefined)
     list.push((s) => {
       const award = withAward(s, o.award ?? {});
-      return typeof award === 'string' ? award : { ...s, award };
+      return typeof award === 'string'
+        ? award
+        : withoutPlacesOf({ ...s, award }, Object.keys(o.award ?? {}), []);
     });
   if (o.costModel !== undefined || o.scoring !== undefined)
     list.push((s) => withScoringSettings(s, o.costModel ?? {}, o.scoring ?? {}));

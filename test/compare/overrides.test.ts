@@ -26,6 +26,23 @@ function apply(raw: unknown): Scenario {
 }
 
 describe('applyOverrides', () => {
+  // Until 2026-12-02 a warning about a value the workbench or a batch file set pointed to
+  // scenario.json's line for the value it replaced (scenario.json:23 said 1, the page 0.3) (review15).
+  test("a setting overridden is no longer placed at scenario.json's line: the value is not from there", () => {
+    expect(herts.places?.award.has('maxShareOfTotalHours')).toBe(true);
+    expect(herts.places?.lots.has('standard')).toBe(true);
+    const out = apply({ award: { maxShareOfTotalHours: 0.3 }, lots: { standard: { leadShare: 0.5 } } });
+    expect(out.places?.award.has('maxShareOfTotalHours')).toBe(false);
+    expect(out.places?.award.has('minDistinctProviders')).toBe(
+      herts.places?.award.has('minDistinctProviders'),
+    );
+    expect(out.places?.lots.has('standard')).toBe(false);
+    expect(out.places?.lots.has('complex')).toBe(herts.places?.lots.has('complex'));
+    expect(out.places?.bids).toBe(herts.places?.bids);
+    // An option replaces every care type's lot plan.
+    expect(apply({ option: 'sole' }).places?.lots.size).toBe(0);
+  });
+
   test('zoning, period, weeks and name replace the scenario values', () => {
     const out = apply({ zoning: 'twelve', weeksPerYear: 50, name: 'what if' });
     expect([out.zoning, out.weeksPerYear, out.name]).toEqual(['twelve', 50, 'what if']);

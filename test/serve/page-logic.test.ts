@@ -28,7 +28,7 @@ import {
   type Draft,
 } from '../../web/workbench/draft.js';
 import { record, redo, startHistory, undo } from '../../web/workbench/history.js';
-import { controlFor, withControl } from '../../web/workbench/award-rules.js';
+import { controlFor, warningsWithControls, withControl } from '../../web/workbench/award-rules.js';
 import { workbenchInputs } from '../../src/structures/index.js';
 import { distinctZoneIds } from '../../src/serve/zoning-ids.js';
 import { refusal } from '../../src/serve/origin-guard.js';
@@ -345,6 +345,19 @@ describe("the control a zonal message's setting is typed into", () => {
     expect(withControl('the workbench server did not answer', structures)).toBe(
       'the workbench server did not answer',
     );
+    // A warning of a value the page sent comes without scenario.json's place (review15).
+    expect(
+      warningsWithControls(
+        [
+          'award.maxShareOfTotalHours 0.3 lets no provider hold more',
+          'scenario.json:23: award.maxShareOfTotalHours 1',
+        ],
+        structures,
+      ),
+    ).toEqual([
+      `${controlFor('award.maxShareOfTotalHours', structures) ?? ''}: award.maxShareOfTotalHours 0.3 lets no provider hold more`,
+      'scenario.json:23: award.maxShareOfTotalHours 1',
+    ]);
     expect(controlFor('award.maxLotsPerProvider')).toBe(
       'Award rules, most lots per provider (blank: no cap)',
     );

@@ -64,3 +64,10 @@ export function withControl(message: string, structures: StructureInputs): strin
   const control = setting === undefined ? null : controlFor(setting, structures);
   return control === null ? message : `${control}: ${message}`;
 }
+
+/**
+ * The award's warnings with the control beside each that names a setting the page sent: zonal
+ * tells such a value without a place (it is not scenario.json's), by its scenario.json key.
+ */
+export const warningsWithControls = (warnings: readonly string[] | undefined, structures: StructureInputs) =>
+  warnings?.map((w) => withControl(w, structures));

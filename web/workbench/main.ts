@@ -6,7 +6,7 @@
 import { call, fetchFile, type Reply } from './api.js';
 import type { AwardResult } from './award.js';
 import { renderAward, renderNoAward } from './award-view.js';
-import { withControl } from './award-rules.js';
+import { warningsWithControls, withControl } from './award-rules.js';
 import { Controls } from './controls.js';
 import { byId, el, fillSelect, saveFile } from './dom.js';
 import {
@@ -127,7 +127,12 @@ class Workbench {
     const start = await this.start;
     if (mine !== this.asked) return;
     if (start.status !== 200) return this.noAward(start, 'No starting award to compare with');
-    renderAward(reply.body, start.body, this.formerly);
+    const warnings = warningsWithControls(reply.body.warnings, this.info.structures);
+    renderAward(
+      { ...reply.body, ...(warnings === undefined ? {} : { warnings }) },
+      start.body,
+      this.formerly,
+    );
     say(
       `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
     );
