@@ -121,7 +121,7 @@ ${mapMarkup(drawing)}
 <ul id="changes"><li>None yet.</li></ul>
 <details id="warnings" hidden></details>
 <h3>Lots</h3>
-<table id="lots"><thead><tr><th scope="col">Lot</th><th scope="col">Winners</th><th scope="col" class="num" title="Bids that cover every area of the lot, accept its structure (bids.csv structures), meet the quality threshold and pay at least the lot's legal wage floor">Bids that may win</th><th scope="col" class="num">h/week</th><th scope="col" class="num">Unmet</th><th scope="col" class="num">Annual cost</th><th scope="col" class="num">Risk</th></tr></thead><tbody></tbody></table>
+<table id="lots"><thead><tr><th scope="col">Lot</th><th scope="col">Winners</th><th scope="col" class="num" title="Bids that cover every area of the lot, accept its structure (bids.csv structures), meet the quality threshold and, where the tender rejects bids below it (the default), pay at least the lot's legal wage floor">Bids that may win</th><th scope="col" class="num">h/week</th><th scope="col" class="num">Unmet</th><th scope="col" class="num">Annual cost</th><th scope="col" class="num">Risk</th></tr></thead><tbody></tbody></table>
 </section>
 </main>
 <script type="module" src="/app/main.js"></script>

@@ -19,7 +19,7 @@ export interface LotAward {
   /** The areas the lot covers: its zone's, or every area for a county-wide lot. */
   readonly areaIds: readonly string[];
   readonly demandHoursPerWeek: number;
-  /** Bids that may win the lot: they cover every area of it and pay at least the legal wage floor there. */
+  /** Bids that may win the lot: they cover every area of it and, unless the tender allows bids below it, pay at least the legal wage floor there. */
   readonly eligibleBids?: number;
   readonly unmetHoursPerWeek?: number;
   readonly annualCost?: number;
