@@ -166,17 +166,12 @@ function buildZoning(
   const badZones = repeatedMistakes();
   // Ids that lost their zeros down the column are one mistake, told once with its rows.
   const unknownAreas = repeatedMistakes();
+  const unknown: { line: number; areaId: string; guess: string | null }[] = [];
   for (const { line, row } of rows) {
     if (!areaIds.has(row.area_id)) {
       const guess = meantArea(row.area_id);
       if (guess !== null) meant.add(guess);
-      if (!explained(rejected, 'areas', row.area_id))
-        unknownAreas.note(
-          slipKey(row.area_id, guess),
-          msg.unknownArea(row.area_id, guess, issues.table(areaLines.file)),
-          line,
-          'area_id',
-        );
+      if (!explained(rejected, 'areas', row.area_id)) unknown.push({ line, areaId: row.area_id, guess });
     } else if (zoning.has(row.area_id))
       issues.error(file, line, msg.areaAlreadyInZone(row.area_id, zoning.get(row.area_id)), 'area_id');
     else {
@@ -188,6 +183,22 @@ function buildZoning(
         badZones.note(row.zone_id, problem, line, 'zone_id');
       }
     }
+  }
+  // One unknown id no slip explains beside one area in no zone: the id meant for it ("N11" for
+  // "N1"), told once, at the row (until 2026-12-02 also as the area in no zone).
+  const unguessed = new Set(unknown.filter((u) => u.guess === null).map((u) => u.areaId));
+  const unzoned = [...areaIds].filter((a) => !zoning.has(a) && !meant.has(a));
+  const [lone] = unzoned;
+  const paired = unguessed.size === 1 && unzoned.length === 1 && !source.hasRejected ? (lone ?? null) : null;
+  if (paired !== null) meant.add(paired);
+  for (const { line, areaId, guess } of unknown) {
+    const named = guess ?? paired;
+    unknownAreas.note(
+      slipKey(areaId, named),
+      msg.unknownArea(areaId, named, issues.table(areaLines.file)),
+      line,
+      'area_id',
+    );
   }
   const unknownTold = unknownAreas.tell(issues, file);
   // A row told here (an unknown area, a zone id that may not be used) may have lost its zone an area.

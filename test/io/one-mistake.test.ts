@@ -75,6 +75,14 @@ describe('one bad cell in a table others refer to gives one message', () => {
       'zones-two.csv:4: area_id is not a valid id: use only letters, digits, _ . and - (got "A 3")',
     ],
     [
+      // Until 2026-12-02 also "areas.csv:4: area "A3" is in no zone" (review15): A3 is too short to guess from a slip.
+      'a short area id mistyped in a zoning file, beside the one area then in no zone',
+      'zones-two.csv',
+      4,
+      'A33,Z2',
+      'zones-two.csv:4: unknown area "A33": it is not in areas.csv (did you mean "A3"?)',
+    ],
+    [
       'a bad zone id in a zoning file (bids name the zone it was meant to be)',
       'zones-two.csv',
       4,

@@ -180,8 +180,8 @@ describe('assembleScenario via readScenario', () => {
     expect(errors).toEqual([
       'scenario.json:17: lots.standard.structure must be "sole", "lead-secondary", "framework" or "prime-secondaries" (got "sloe": did you mean "sole"?)',
       'scenario.json:27: award.objective must be "cost", "meat" or "whole-life"',
-      'zones-two.csv:4: unknown area "A4": it is not in areas.csv',
-      'areas.csv:4: area "A3" is in no zone of zoning "two": add a row "A3,<zone id>" to zones-two.csv',
+      // The row meant A3, then in no zone: one message (until 2026-12-02 also "areas.csv:4: area "A3" is in no zone").
+      'zones-two.csv:4: unknown area "A4": it is not in areas.csv (did you mean "A3"?)',
       'demand.csv:3: unknown area "A9": it is not in areas.csv',
       'providers.csv:4: duplicate provider id "P1" (first on line 2): ids must be unique',
       'bids.csv:3: unknown provider "P9": it is not in providers.csv',
