@@ -18,7 +18,7 @@ import path from 'node:path';
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { settingsNotJson, settingsNotObject, zoningsNotObject } from '../diagnostics/messages.js';
 import { kindOfValue } from '../model/issue-text.js';
-import { jsonProblem, lineAt } from './json-problem.js';
+import { duplicateKey, jsonProblem, lineAt } from './json-problem.js';
 
 export interface NewZoning {
   readonly name: string;
@@ -47,9 +47,9 @@ export function withZonings(jsonText: string, zonings: readonly Pick<NewZoning, 
 export function zoningsEntryProblem(settingsText: string): string | null {
   // A byte order mark (Notepad's UTF-8) is no slip: zonal reads past it, and withZonings keeps it.
   const jsonText = settingsText.replace(/^\uFEFF/, '');
-  const notJson = jsonProblem(jsonText);
-  if (notJson !== null) return settingsNotJson(notJson.line, notJson.message);
   const root = parseTree(jsonText);
+  const notJson = jsonProblem(jsonText) ?? duplicateKey(jsonText, root);
+  if (notJson !== null) return settingsNotJson(notJson.line, notJson.message);
   if (root === undefined) return null;
   if (root.type !== 'object') return settingsNotObject(lineAt(jsonText, root.offset), kindOfValue(root.type));
   const zonings = findNodeAtLocation(root, ['zonings']);

@@ -89,6 +89,11 @@ describe('saveZoning', () => {
       '',
       'scenario.json: is empty: it needs the settings as JSON (`zonal init` writes an example), then save again',
     ],
+    // A key given twice: zonal reads the last, jsonc-parser would have edited the first (review15).
+    [
+      '{\n  "zonings": ["zones-two.csv"],\n  "zonings": { "two": "zones-two.csv" }\n}\n',
+      'scenario.json:3: "zonings" is given twice at the top of the file (first at line 2): JSON keeps only the last, so the first is lost; give each key once, then save again',
+    ],
   ])(
     'a folder whose scenario.json cannot take the entry (%s): one message, nothing written',
     async (settings, error) => {
