@@ -953,3 +953,11 @@ export const relaxedAwardInfeasible = () =>
 
 export const relaxedAwardFailed = (message: string) =>
   `the award with it relaxed could not be solved: ${message}`;
+
+/**
+ * Of the options or variants that cannot be bought as specified, how many the solver stopped at
+ * the time limit: what they leave unbought may be the solver's, not the tender's (compare's
+ * heading, batch's summary and batch.xlsx say it alike).
+ */
+export const unbuyableUnproven = (unproven: number) =>
+  `${unproven} of them not proven, stopped at the time limit`;

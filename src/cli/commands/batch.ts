@@ -19,7 +19,7 @@ import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { batchFiles } from '../../compare/batch-journal.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
-import { isUnmet } from '../../compare/rank.js';
+import { isUnproven, unboughtRows } from '../../compare/unbought-rows.js';
 import { hours } from '../../report/html/format.js';
 import { batchProblems } from '../../compare/batch-checks.js';
 import type { Overrides } from '../../compare/overrides.js';
@@ -276,8 +276,8 @@ function named(row: { readonly id: string; readonly overrides?: Overrides }): st
 }
 
 /** "  and 4 more: …" under a list cut short. */
-const moreLine = (more: number): string[] =>
-  more > 0 ? [`  and ${more} more: batch.csv and batch.xlsx list every one.`] : [];
+const moreLine = (more: number, note = ''): string[] =>
+  more > 0 ? [`  and ${more} more${note}: batch.csv and batch.xlsx list every one.`] : [];
 
 /**
  * What the summary says of the rows' outcomes: the failed ones (the first five with their
@@ -295,16 +295,15 @@ export function outcomeLines(
 ): string[] {
   const failed = rows.filter((r) => r.status === 'failed');
   const infeasible = rows.filter((r) => r.status === 'infeasible').length;
-  // Cut short by the time limit: the hours such an award leaves unbought may be the solver's.
-  const stopped = rows.filter((r) => r.status === 'feasible').length;
-  const unproven = (r: { readonly status: string }) =>
-    r.status === 'feasible' ? ' (not proven: stopped at the time limit)' : '';
+  const stopped = rows.filter(isUnproven).length;
   const one = infeasible === 1;
-  const unbought = rows
-    .flatMap((r) =>
-      r.metrics != null && isUnmet(r.metrics.unmetHoursPerWeek) ? [{ ...r, ...r.metrics }] : [],
-    )
-    .sort((a, b) => b.unmetHoursPerWeek - a.unmetHoursPerWeek);
+  // Cut short by the time limit: the hours such an award leaves unbought may be the solver's.
+  const unbought = unboughtRows(rows);
+  const all = unbought.rows.length;
+  // Each named one marked only when some are proven and some not: the count says it otherwise.
+  const mixed = unbought.unproven > 0 && unbought.unproven < all;
+  const unproven = (r: { readonly status: string }) => (mixed && isUnproven(r) ? ' (not proven)' : '');
+  const hidden = unbought.rows.slice(unboughtNamed).filter(isUnproven).length;
   return [
     failed.length === 0
       ? 'No variant failed.'
@@ -321,17 +320,19 @@ export function outcomeLines(
       : [
           `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`,
         ]),
-    ...(unbought.length === 0
+    ...(all === 0
       ? []
       : [
-          `${counted(unbought.length, 'variant')} ${nounFor(unbought.length, 'leaves', 'leave')} hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.`,
-          ...unbought
+          unbought.unproven === 0
+            ? `${counted(all, 'variant')} ${nounFor(all, 'leaves', 'leave')} hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.`
+            : `${counted(all, 'variant')} ${nounFor(all, 'leaves', 'leave')} hours unbought (${msg.unbuyableUnproven(unbought.unproven)}), so cannot be bought as specified as they stand: the "unmet_hours_per_week" column says how many.`,
+          ...unbought.rows
             .slice(0, unboughtNamed)
             .map(
               (u) =>
-                `  ${named(u)}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought${unproven(u)}`,
+                `  ${named(u)}: ${hours(u.metrics?.unmetHoursPerWeek ?? 0)} of ${hours(u.metrics?.demandHoursPerWeek ?? 0)} hours a week unbought${unproven(u)}`,
             ),
-          ...moreLine(unbought.length - unboughtNamed),
+          ...moreLine(all - unboughtNamed, mixed && hidden > 0 ? ` (${hidden} of them not proven)` : ''),
         ]),
   ];
 }
