@@ -3,6 +3,7 @@
  * rank order), comparison.json (the whole comparison) and the printed table
  * with its verdict. Pure.
  */
+import * as msg from '../diagnostics/messages.js';
 import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours } from '../report/html/format.js';
 import { money, percent } from '../report/summary.js';
@@ -183,7 +184,7 @@ function cannotBeBoughtHeading(apart: readonly ComparisonRow[]): string {
   const cut = apart.filter((r) => r.metrics?.status === 'feasible').length;
   return cut === 0
     ? `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`
-    : `Cannot be bought as specified (${apart.length}; ${cut} of them not proven, stopped at the time limit): not real choices as they stand`;
+    : `Cannot be bought as specified (${apart.length}; ${msg.unbuyableUnproven(cut)}): not real choices as they stand`;
 }
 
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
