@@ -22,7 +22,7 @@ import { jsonLineIn } from '../io/json-line.js';
 import { withoutByteOrderMark } from '../io/text-decode.js';
 import { pruned } from './batch-file-rest.js';
 import { tableInsteadOfJson } from './batch-file-table.js';
-import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
+import { baseReferenceProblems as namesLacking, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
 import { percentShare } from '../model/json-limits.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
@@ -486,18 +486,21 @@ export function baseReferenceCheck(
 function referencesPlaced(batch: Pick<ParsedBatch, 'source'>, bases: ReadonlyMap<string, Scenario>): Placed {
   const { file, shared } = batch.source;
   const problems = new Map<string, { problem: BatchProblem; place: PropertyKey[] }>();
-  const check = (path: PropertyKey[], base: string, overrides: unknown, what: string) => {
+  /** `whole`: the place is the overrides at `path` (a grid value), not the override that names it. */
+  const check = (path: PropertyKey[], base: string, overrides: unknown, what: string, whole = false) => {
     const scenario = bases.get(base);
     const read = overridesSchema.safeParse(overrides);
-    const problem =
-      scenario === undefined || !read.success ? null : baseReferenceProblem(scenario, read.data);
-    if (problem === null) return;
-    const line = batch.source.line(path);
-    // A shared override kept by many variants is one mistake, told once.
-    problems.set(`${line}:${what}: ${problem}`, {
-      problem: { line, message: `${what}: ${problem}` },
-      place: batch.source.at(path),
-    });
+    if (scenario === undefined || !read.success) return;
+    // Each override that names what the base lacks, at its own line (until 2026-12-02 the first alone, at the overrides' line).
+    for (const { key, message } of namesLacking(scenario, read.data)) {
+      const at = whole ? path : [...path, key];
+      const line = batch.source.line(at);
+      // A shared override kept by many variants is one mistake, told once.
+      problems.set(`${line}:${what}: ${message}`, {
+        problem: { line, message: `${what}: ${message}` },
+        place: batch.source.at(at),
+      });
+    }
   };
   // The shared overrides as each variant keeps them, each different keeping checked once.
   const keptChecked = new Set<string>();
@@ -515,7 +518,7 @@ function referencesPlaced(batch: Pick<ParsedBatch, 'source'>, bases: ReadonlyMap
     check(['variants', i, 'overrides'], v.base ?? file.base, v.overrides ?? {}, `variant ${i + 1}`);
   for (const [key, values] of Object.entries(file.grid ?? {}))
     for (const [i, value] of values.entries())
-      check(['grid', key, i], file.base, atPath(key, value), `grid "${key}" value ${JSON.stringify(value)}`);
+      check(['grid', key, i], file.base, atPath(key, value), `grid "${key}" value ${JSON.stringify(value)}`, true);
   const found = [...problems.values()];
   return inFileOrder({ problems: found.map((f) => f.problem), places: found.map((f) => f.place) });
 }
