@@ -201,43 +201,51 @@ function expand(
   file: BatchFile,
   shared: Record<string, unknown>,
   report: (path: PropertyKey[], message: string) => void,
+  line: LineOf,
 ): Omit<Variant, 'index'>[] {
   const out: Omit<Variant, 'index'>[] = [];
+  // Shared overrides that meet a variant's own where neither is wrong alone: told once, at the
+  // shared override, with the variants that meet it (until 2026-12-02 once per variant, not naming "overrides").
+  const meetings = new Map<string, { path: PropertyKey[]; text: string; variants: number[]; lines: number[] }>();
+  let position = 0;
   const add = (
     where: PropertyKey[],
     id: string | undefined,
     base: string,
-    raw: Record<string, unknown>,
+    own: Record<string, unknown>,
     samples: number | null,
     seed: number,
   ) => {
+    // Counted by its place in the batch, as every other message counts it, not among those that read.
+    position += 1;
+    const number = position;
+    const raw = mergeRaw(shared, own);
     const parsed = overridesSchema.safeParse(raw);
-    if (parsed.success)
-      out.push({
-        id: id ?? variantId(base, raw, samples, seed),
-        base,
-        overrides: parsed.data,
-        samples,
-        seed,
-      });
-    else
-      for (const issue of parsed.error.issues)
-        report(where, `variant ${out.length + 1}: ${issueText(issue, 'overrides')}`);
+    if (parsed.success) {
+      out.push({ id: id ?? variantId(base, raw, samples, seed), base, overrides: parsed.data, samples, seed });
+      return;
+    }
+    const meets = Object.keys(shared).length > 0 && overridesSchema.safeParse(own).success;
+    for (const issue of parsed.error.issues) {
+      const text = issueText(issue, 'overrides');
+      if (!meets) {
+        report(where, `variant ${number}: ${text}`);
+        continue;
+      }
+      const meeting = meetings.get(text) ?? { path: ['overrides', ...issue.path], text, variants: [], lines: [] };
+      meeting.variants.push(number);
+      meeting.lines.push(line([...where, 'overrides', ...issue.path]) ?? 0);
+      meetings.set(text, meeting);
+    }
   };
   const samples = file.samples ?? null;
   const seed = file.seed ?? 1;
   for (const [i, v] of (file.variants ?? []).entries())
-    add(
-      ['variants', i],
-      v.id,
-      v.base ?? file.base,
-      mergeRaw(shared, v.overrides ?? {}),
-      v.samples ?? samples,
-      v.seed ?? seed,
-    );
+    add(['variants', i], v.id, v.base ?? file.base, v.overrides ?? {}, v.samples ?? samples, v.seed ?? seed);
   if (file.grid !== undefined)
-    for (const combo of gridCombinations(file.grid))
-      add(['grid'], undefined, file.base, mergeRaw(shared, combo), samples, seed);
+    for (const combo of gridCombinations(file.grid)) add(['grid'], undefined, file.base, combo, samples, seed);
+  for (const { path, text, variants, lines } of meetings.values())
+    report(path, msg.batchSharedMeetsVariants(variants, lines, text));
   return out;
 }
 
@@ -426,7 +434,7 @@ function readBatch(
   if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);
   if (problems.length > 0) return inFileOrder(found);
   const shared = parts.overrides ?? {};
-  const variants = expand(parsed.data, shared, report);
+  const variants = expand(parsed.data, shared, report, line);
   duplicates(variants, parsed.data.variants?.length ?? 0, report);
   return problems.length > 0
     ? found
