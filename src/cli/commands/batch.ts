@@ -27,7 +27,7 @@ import { variantName } from '../../compare/variant-name.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
 import { jsonText } from '../../io/text-decode.js';
 import { describeAddress } from '../../queue/redis-address.js';
-import { badInput, CliExit, exitCodes, printIssues, problemsFound } from '../exit.js';
+import { CliExit, exitCodes, printIssues, problemsFound } from '../exit.js';
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
 import { standardErr, writeOut } from '../terminal.js';
 import { version } from '../version.js';
@@ -166,11 +166,15 @@ async function checkBases(
     const folder = isWorkbookPath(base) ? path.dirname(full) : full;
     const place = (i: Issue): Issue => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) });
     // With the batch file's own mistakes found so far: both files' mistakes in one run.
-    if (scenario === null || issues.hasErrors)
-      throw badInput([
+    if (scenario === null || issues.hasErrors) {
+      const errors = [
         ...told.map((p): Issue => ({ severity: 'error', file: name, line: p.line, message: p.message })),
         ...issues.errors.map(place),
-      ]);
+      ];
+      printIssues(errors);
+      // Ends as a batch file's own mistakes end: one command, one ending (until 2026-12-02 "nothing was written" here).
+      throw new CliExit(exitCodes.badInput, problemsFound(errors.length, 'run'));
+    }
     warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario)].map(place));
     bases.set(base, scenario);
     inputs.set(base, inputHash);
