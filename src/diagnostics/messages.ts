@@ -968,3 +968,31 @@ export const batchSharedMeetsVariants = (variants: readonly number[], lines: rea
     xs.length === 1 ? `${xs[0]}` : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
   return `"overrides", with ${variants.length === 1 ? 'variant' : 'variants'} ${listed(variants)} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}): ${problem}: change the shared "overrides" or ${variants.length === 1 ? "that variant's" : "those variants'"} own so they agree`;
 };
+
+/**
+ * `; not proven: …` ending the reason an option cannot be bought, when the solver stopped at the
+ * time limit: the hours it left unbought may be the solver's, not the tender's.
+ */
+export const unprovenReason = (gap: string) =>
+  `; not proven: the solver stopped at the time limit (${gap}), so a longer --time-limit may buy them`;
+
+/** compare's heading over the options that cannot be bought: as a fact, unless the time limit cut some short. */
+export const cannotBeBoughtHeading = (count: number, unproven: number) =>
+  unproven === 0
+    ? `Cannot be bought as specified (${count}): not real choices, whatever they cost`
+    : `Cannot be bought as specified (${count}; ${unbuyableUnproven(unproven)}): not real choices as they stand`;
+
+/**
+ * compare's line for the options the solver stopped at the time limit, each with its gap, beside
+ * `counted` more already counted under "Cannot be bought as specified".
+ */
+export const stoppedOptions = (named: readonly string[], counted: number) =>
+  `Stopped at the time limit (${named.length}${counted === 0 ? '' : ` more, besides the ${counted} counted above`}): not proven best, so what is said of them above may change with a longer --time-limit: ${named.join(', ')}`;
+
+/** batch's summary line for the variants the solver stopped at the time limit. */
+export const batchStoppedVariants = (stopped: number) =>
+  `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`;
+
+/** A batch file that is a table (a grid saved as CSV), with the JSON it would be. */
+export const batchFileIsTable = (columns: readonly string[], example: string) =>
+  `is a table (columns ${columns.join(', ')}), not JSON: a batch file is JSON, each column a list under "grid" (every combination of them is run; for the rows alone, give each as one of "variants"), e.g. ${example}: save it as batch.json with your scenario folder as "base" (docs/compare-and-batch.md, "The batch file")`;

@@ -322,7 +322,7 @@ export function outcomeLines(
     ...(stopped === 0
       ? []
       : [
-          `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`,
+          msg.batchStoppedVariants(stopped),
         ]),
     ...(all === 0
       ? []
