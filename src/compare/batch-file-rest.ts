@@ -15,7 +15,7 @@ export interface Pruned {
   readonly original: (path: Place) => PropertyKey[];
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> =>
+export const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const keyOf = (path: Place) => JSON.stringify(path.map(String));
@@ -39,7 +39,9 @@ function dropEmptied(json: unknown, path: Place): void {
     const inner = valueAt(json, at);
     const parent = valueAt(json, at.slice(0, -1));
     const key = at[at.length - 1];
-    const empty = Array.isArray(inner) ? inner.length === 0 : isObject(inner) && Object.keys(inner).length === 0;
+    const empty = Array.isArray(inner)
+      ? inner.length === 0
+      : isObject(inner) && Object.keys(inner).length === 0;
     if (!empty || !isObject(parent) || typeof key !== 'string') return;
     delete parent[key];
   }

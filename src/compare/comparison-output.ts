@@ -249,9 +249,7 @@ export function formatComparison(c: Comparison): string {
           ...c.dominated.map((key) => beatenBy(key, c)),
         ]),
     `Not dominated (the real choices between cost and risk): ${realChoices(c).join(', ') || 'none'}`,
-    ...(apart.length === 0
-      ? []
-      : cannotBeBoughtLines(apart)),
+    ...(apart.length === 0 ? [] : cannotBeBoughtLines(apart)),
     ...unprovenLines(c.rows),
     ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
     ...paymentLines(c.rows),

@@ -14,7 +14,8 @@
  * As many variants per value as the longest other key has values keep this cheap: a grid of
  * 7 × 8 × 9 values applies at most 207 of its 504 variants.
  */
-import { atPath, type BatchProblem, type ParsedBatch } from './batch-file.js';
+import type { BatchProblem, ParsedBatch } from './batch-file.js';
+import { atPath } from './batch-variants.js';
 import { applyOverrides, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
 

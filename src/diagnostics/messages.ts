@@ -963,7 +963,11 @@ export const unbuyableUnproven = (unproven: number) =>
   `${unproven} of them not proven, stopped at the time limit`;
 
 /** Shared batch overrides that variants' own meet in a way neither is wrong alone (a merged care type given lot fields). */
-export const batchSharedMeetsVariants = (variants: readonly number[], lines: readonly number[], problem: string) => {
+export const batchSharedMeetsVariants = (
+  variants: readonly number[],
+  lines: readonly number[],
+  problem: string,
+) => {
   const listed = (xs: readonly number[]) =>
     xs.length === 1 ? `${xs[0]}` : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
   return `"overrides", with ${variants.length === 1 ? 'variant' : 'variants'} ${listed(variants)} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}): ${problem}: change the shared "overrides" or ${variants.length === 1 ? "that variant's" : "those variants'"} own so they agree`;

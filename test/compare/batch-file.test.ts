@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { baseReferenceProblems, parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
+import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
+import { baseReferenceProblems } from '../../src/compare/batch-references.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -35,7 +36,9 @@ describe('parseBatchFile', () => {
     );
     expect(found).toHaveLength(1);
     expect(found[0]?.line).toBe(2);
-    expect(found[0]?.message).toMatch(/^"overrides", with variants 2 and 3 \(lines 5, 6\): overrides\.lots\.complex must be/);
+    expect(found[0]?.message).toMatch(
+      /^"overrides", with variants 2 and 3 \(lines 5, 6\): overrides\.lots\.complex must be/,
+    );
   });
 
   test('a grid variant whose keys fail once merged is counted by its place in the batch, not among those that read', () => {

@@ -347,7 +347,7 @@ describe.concurrent('zonal batch', () => {
     });
   });
 
-  test('a base with a mistake: its file:line once, exit 2, nothing run, ending as a batch file\'s mistakes end (not a failed row per variant)', async () => {
+  test("a base with a mistake: its file:line once, exit 2, nothing run, ending as a batch file's mistakes end (not a failed row per variant)", async () => {
     const dir = await tempDir('zonal-batch-');
     await tinyWith(path.join(dir, 'my county'), 'demand.csv', 'hours_per_week', '-5');
     const file = path.join(dir, 'batch.json');

@@ -127,7 +127,10 @@ describe('gridValueProblems', () => {
     const tiny = (await tinyBases()).get('tiny') as Scenario;
     const sole: Scenario = {
       ...tiny,
-      lotPlan: { ...tiny.lotPlan, standard: { kind: 'lot', geography: 'zone', structure: 'sole', backup: false } },
+      lotPlan: {
+        ...tiny.lotPlan,
+        standard: { kind: 'lot', geography: 'zone', structure: 'sole', backup: false },
+      },
     };
     const options = ['sole', 'sole-backup', 'county-framework', 'lead-80-20'];
     for (const order of [options, [...options].reverse()]) {

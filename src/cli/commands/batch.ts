@@ -319,11 +319,7 @@ export function outcomeLines(
       : [
           `${counted(infeasible, 'variant')} ${nounFor(infeasible, 'has', 'have')} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
         ]),
-    ...(stopped === 0
-      ? []
-      : [
-          msg.batchStoppedVariants(stopped),
-        ]),
+    ...(stopped === 0 ? [] : [msg.batchStoppedVariants(stopped)]),
     ...(all === 0
       ? []
       : [
