@@ -78,10 +78,7 @@ export function batchWorkbook(
     },
     {
       // Those the time limit cut short are not proven unbuyable (until 2026-12-02 counted as if they were).
-      label:
-        unbought.unproven === 0
-          ? 'Leave hours unbought (cannot be bought as specified)'
-          : `Leave hours unbought (cannot be bought as specified as they stand; ${msg.unbuyableUnproven(unbought.unproven)})`,
+      label: msg.batchUnboughtLabel(unbought.unproven),
       value: unbought.rows.length,
       format: 'integer' as const,
     },

@@ -1000,3 +1000,17 @@ export const batchStoppedVariants = (stopped: number) =>
 /** A batch file that is a table (a grid saved as CSV), with the JSON it would be. */
 export const batchFileIsTable = (columns: readonly string[], example: string) =>
   `is a table (columns ${columns.join(', ')}), not JSON: a batch file is JSON, each column a list under "grid" (every combination of them is run; for the rows alone, give each as one of "variants"), e.g. ${example}: save it as batch.json with your scenario folder as "base" (docs/compare-and-batch.md, "The batch file")`;
+
+/** batch's summary line over the variants that leave hours unbought, `unproven` of them cut short by the time limit. */
+export const batchUnboughtVariants = (count: number, unproven: number) =>
+  `${counted(count, 'variant')} ${nounFor(count, 'leaves', 'leave')} hours unbought${unproven === 0 ? ', so cannot be bought as specified' : ` (${unbuyableUnproven(unproven)}), so cannot be bought as specified as they stand`}: the "unmet_hours_per_week" column says how many.`;
+
+/** batch.xlsx's summary label for the same count. */
+export const batchUnboughtLabel = (unproven: number) =>
+  unproven === 0
+    ? 'Leave hours unbought (cannot be bought as specified)'
+    : `Leave hours unbought (cannot be bought as specified as they stand; ${unbuyableUnproven(unproven)})`;
+
+/** After one named among some proven and some not, or the "and N more" line: which are not proven. */
+export const notProvenMark = (of: number | null) =>
+  of === null ? ' (not proven)' : ` (${of} of them not proven)`;

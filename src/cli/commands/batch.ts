@@ -306,7 +306,8 @@ export function outcomeLines(
   const all = unbought.rows.length;
   // Each named one marked only when some are proven and some not: the count says it otherwise.
   const mixed = unbought.unproven > 0 && unbought.unproven < all;
-  const unproven = (r: { readonly status: string }) => (mixed && isUnproven(r) ? ' (not proven)' : '');
+  const unproven = (r: { readonly status: string }) =>
+    mixed && isUnproven(r) ? msg.notProvenMark(null) : '';
   const hidden = unbought.rows.slice(unboughtNamed).filter(isUnproven).length;
   return [
     failed.length === 0
@@ -323,16 +324,14 @@ export function outcomeLines(
     ...(all === 0
       ? []
       : [
-          unbought.unproven === 0
-            ? `${counted(all, 'variant')} ${nounFor(all, 'leaves', 'leave')} hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.`
-            : `${counted(all, 'variant')} ${nounFor(all, 'leaves', 'leave')} hours unbought (${msg.unbuyableUnproven(unbought.unproven)}), so cannot be bought as specified as they stand: the "unmet_hours_per_week" column says how many.`,
+          msg.batchUnboughtVariants(all, unbought.unproven),
           ...unbought.rows
             .slice(0, unboughtNamed)
             .map(
               (u) =>
                 `  ${named(u)}: ${hours(u.metrics?.unmetHoursPerWeek ?? 0)} of ${hours(u.metrics?.demandHoursPerWeek ?? 0)} hours a week unbought${unproven(u)}`,
             ),
-          ...moreLine(all - unboughtNamed, mixed && hidden > 0 ? ` (${hidden} of them not proven)` : ''),
+          ...moreLine(all - unboughtNamed, mixed && hidden > 0 ? msg.notProvenMark(hidden) : ''),
         ]),
   ];
 }
