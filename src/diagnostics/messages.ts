@@ -959,8 +959,7 @@ export const relaxedAwardFailed = (message: string) =>
  * the time limit: what they leave unbought may be the solver's, not the tender's (compare's
  * heading, batch's summary and batch.xlsx say it alike).
  */
-export const unbuyableUnproven = (unproven: number) =>
-  `${unproven} of them not proven, stopped at the time limit`;
+const unbuyableUnproven = (unproven: number) => `${unproven} of them not proven, stopped at the time limit`;
 
 /** Shared batch overrides that variants' own meet in a way neither is wrong alone (a merged care type given lot fields). */
 export const batchSharedMeetsVariants = (
