@@ -8,7 +8,8 @@
  *   2. names its bases lack: a zoning, a demand period, a bid to reprice (baseReferenceCheck)
  *   3. grid values and shared overrides wrong on their own (gridValueProblems)
  */
-import { baseReferenceCheck, type BatchProblem, type ParsedBatch } from './batch-file.js';
+import type { BatchProblem, ParsedBatch } from './batch-file.js';
+import { baseReferenceCheck } from './batch-references.js';
 import { gridValueProblems } from './grid-value-problems.js';
 import type { Scenario } from '../model/types.js';
 

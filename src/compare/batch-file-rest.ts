@@ -15,7 +15,7 @@ export interface Pruned {
   readonly original: (path: Place) => PropertyKey[];
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> =>
+export const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const keyOf = (path: Place) => JSON.stringify(path.map(String));
@@ -31,6 +31,20 @@ function valueAt(json: unknown, path: Place): unknown {
           : undefined,
     json,
   );
+}
+
+/** Takes the list or object at `path` out of the object that holds it when nothing is left in it, and so on up. */
+function dropEmptied(json: unknown, path: Place): void {
+  for (let at = path; at.length > 0; at = at.slice(0, -1)) {
+    const inner = valueAt(json, at);
+    const parent = valueAt(json, at.slice(0, -1));
+    const key = at[at.length - 1];
+    const empty = Array.isArray(inner)
+      ? inner.length === 0
+      : isObject(inner) && Object.keys(inner).length === 0;
+    if (!empty || !isObject(parent) || typeof key !== 'string') return;
+    delete parent[key];
+  }
 }
 
 /**
@@ -60,6 +74,10 @@ export function pruned(json: unknown, places: readonly Place[]): Pruned | null {
     kept.set(keyOf(path), stays);
     list.splice(0, list.length, ...stays.map((i) => list[i]));
   }
+  // A grid key whose every value was taken out is taken out too (and a grid left empty), so
+  // the rest reads: until 2026-12-02 an emptied key made it unreadable, and the other keys'
+  // mistakes went untold.
+  for (const place of places) dropEmptied(copy, place.slice(0, -1));
   const original = (path: Place): PropertyKey[] => {
     const written: PropertyKey[] = [];
     for (const key of path)

@@ -4,6 +4,7 @@
  * as such, with the grid its columns would be in JSON to start from, rather than "not valid
  * JSON at column 1". Pure.
  */
+import * as msg from '../diagnostics/messages.js';
 
 /** What splits a header's cells: semicolons first, as Excel writes them where a comma is the decimal mark. */
 const separators = [';', '\t', ','] as const;
@@ -43,5 +44,5 @@ export function tableInsteadOfJson(text: string): string | null {
     }),
   );
   const example = oneLine({ base: 'my-county', grid });
-  return `is a table (columns ${columns.join(', ')}), not JSON: a batch file is JSON, each column a list under "grid" (every combination of them is run; for the rows alone, give each as one of "variants"), e.g. ${example}: save it as batch.json with your scenario folder as "base" (docs/compare-and-batch.md, "The batch file")`;
+  return msg.batchFileIsTable(columns, example);
 }

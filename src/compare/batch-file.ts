@@ -5,15 +5,14 @@
  *   1. parse the JSON, keeping where every value sits (jsonc-parser); a key given
  *      twice in one {…} is a problem (JSON.parse would keep the last without a word),
  *      and so is a table saved as CSV (batch-file-table.ts)
- *   2. check it with zod; every problem names its line
- *   3. expand the grid (every combination of its values) after the listed variants
- *   4. give each variant an id: its own, or a hash of its definition
+ *   2. check it with zod, and the grid key by key (batch-grid-checks.ts); every problem
+ *      names its line
+ *   3. expand the grid (every combination of its values) after the listed variants, and
+ *   4. give each variant an id: its own, or a hash of its definition (batch-variants.ts)
  *   5. with problems, what is left without their places (batch-file-rest.ts), for the
  *      checks against the bases to tell theirs in the same run (batch-checks.ts)
  */
-import { createHash } from 'node:crypto';
 import { parseTree } from 'jsonc-parser';
-import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import * as msg from '../diagnostics/messages.js';
 import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
@@ -22,9 +21,9 @@ import { jsonLineIn } from '../io/json-line.js';
 import { withoutByteOrderMark } from '../io/text-decode.js';
 import { pruned } from './batch-file-rest.js';
 import { tableInsteadOfJson } from './batch-file-table.js';
-import { baseReferenceProblem, gridKeyProblem, overridesSchema, type Overrides } from './overrides.js';
-import type { Scenario } from '../model/types.js';
-import { percentShare } from '../model/json-limits.js';
+import { checkGrid } from './batch-grid-checks.js';
+import { duplicates, expand } from './batch-variants.js';
+import { overridesSchema, type Overrides } from './overrides.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . - only');
@@ -77,187 +76,7 @@ export interface BatchProblem {
   readonly message: string;
 }
 
-/** {"a.b": 1} → {a: {b: 1}} */
-export function atPath(path: string, value: unknown): Record<string, unknown> {
-  return path
-    .split('.')
-    .reduceRight<Record<string, unknown>>(
-      (inner, key) => ({ [key]: inner }),
-      value as Record<string, unknown>,
-    );
-}
-
-function variantId(base: string, overrides: unknown, samples: number | null, seed: number): string {
-  const definition = stableStringify({ base, overrides, samples, seed }) ?? '';
-  return `v-${createHash('sha256').update(definition).digest('hex').slice(0, 12)}`;
-}
-
-type BatchFile = z.output<typeof batchFileSchema>;
-
-/** Every grid combination as raw overrides, in a fixed order (the last key varies fastest; grid-value-problems.ts counts on it). */
-function gridCombinations(grid: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown>[] {
-  return Object.entries(grid).reduce<Record<string, unknown>[]>(
-    (combos, [path, values]) => combos.flatMap((c) => values.map((v) => mergeRaw(c, atPath(path, v)))),
-    [{}],
-  );
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-
-function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    const before = out[k];
-    out[k] = isObject(before) && isObject(v) ? mergeRaw(before, v) : v;
-  }
-  return out;
-}
-
-/** What of the shared overrides a variant keeps: all but what its own overrides replace (objects key by key, as mergeRaw merges). */
-function keptFrom(shared: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(shared)) {
-    const mine = own[k];
-    if (!(k in own)) out[k] = v;
-    else if (isObject(v) && isObject(mine)) {
-      const inner = keptFrom(v, mine);
-      if (Object.keys(inner).length > 0) out[k] = inner;
-    }
-  }
-  return out;
-}
-
-/** What every one of `values` replaces: all of it (null) if one is not an object, else the keys all of them set. */
-function replacedByAll(values: readonly unknown[]): unknown {
-  if (!values.every(isObject)) return null;
-  const keys = Object.keys(values[0] ?? {}).filter((k) => values.every((v) => k in v));
-  return Object.fromEntries(keys.map((k) => [k, replacedByAll(values.map((v) => v[k]))]));
-}
-
-/** What every variant of the grid replaces: for each key, what all its values set. */
-function replacedByGrid(grid: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown> {
-  return Object.entries(grid).reduce<Record<string, unknown>>(
-    (all, [path, values]) => mergeRaw(all, atPath(path, replacedByAll(values))),
-    {},
-  );
-}
-
-/** Whether an unknown key is one the grid key names (`wagePerHr` in `costModel.wagePerHr`), not one inside a value. */
-function isInGridKey(
-  path: string,
-  issue: { readonly path: readonly PropertyKey[]; readonly keys?: readonly string[] },
-): boolean {
-  const named = [...issue.path.map(String), ...(issue.keys ?? [])];
-  return issue.keys !== undefined && path.split('.').slice(0, named.length).join('.') === named.join('.');
-}
-
-/**
- * Grid values are checked one by one, so a bad value names its own line. A key
- * no override has is one mistake, told once at the key, not once per value.
- */
-function checkGrid(
-  grid: Readonly<Record<string, readonly unknown[]>>,
-  report: (path: PropertyKey[], message: string) => void,
-): void {
-  for (const [path, values] of Object.entries(grid)) {
-    const keyProblem = gridKeyProblem(path);
-    if (keyProblem !== null) {
-      report(['grid', path], keyProblem);
-      continue;
-    }
-    // A key misspelt below the override (`costModel.wagePerHr`) is in every value: told once, at the key.
-    const inKey = new Set<string>();
-    values.forEach((value, i) => {
-      const parsed = overridesSchema.safeParse(atPath(path, value));
-      for (const issue of parsed.error?.issues ?? [])
-        if (isInGridKey(path, issue)) inKey.add(issueText(issue));
-        else report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);
-    });
-    for (const text of inKey) report(['grid', path], `grid "${path}": ${text}`);
-    repeatedValues(path, values, report);
-  }
-}
-
-/**
- * A value listed twice for one grid key: one message at the repeat, not one per combination it
- * is in. A share written "40%" is the 0.4 it runs as, so the two are one value.
- */
-function repeatedValues(
-  path: string,
-  values: readonly unknown[],
-  report: (path: PropertyKey[], message: string) => void,
-): void {
-  const first = new Map<string, number>();
-  values.forEach((value, i) => {
-    const key = stableStringify(typeof value === 'string' ? (percentShare(value) ?? value) : value) ?? '';
-    const before = first.get(key);
-    if (before === undefined) first.set(key, i);
-    else report(['grid', path, i], msg.batchGridValueTwice(path, JSON.stringify(value), before + 1, i + 1));
-  });
-}
-
-function expand(
-  file: BatchFile,
-  shared: Record<string, unknown>,
-  report: (path: PropertyKey[], message: string) => void,
-): Omit<Variant, 'index'>[] {
-  const out: Omit<Variant, 'index'>[] = [];
-  const add = (
-    where: PropertyKey[],
-    id: string | undefined,
-    base: string,
-    raw: Record<string, unknown>,
-    samples: number | null,
-    seed: number,
-  ) => {
-    const parsed = overridesSchema.safeParse(raw);
-    if (parsed.success)
-      out.push({
-        id: id ?? variantId(base, raw, samples, seed),
-        base,
-        overrides: parsed.data,
-        samples,
-        seed,
-      });
-    else
-      for (const issue of parsed.error.issues)
-        report(where, `variant ${out.length + 1}: ${issueText(issue, 'overrides')}`);
-  };
-  const samples = file.samples ?? null;
-  const seed = file.seed ?? 1;
-  for (const [i, v] of (file.variants ?? []).entries())
-    add(
-      ['variants', i],
-      v.id,
-      v.base ?? file.base,
-      mergeRaw(shared, v.overrides ?? {}),
-      v.samples ?? samples,
-      v.seed ?? seed,
-    );
-  if (file.grid !== undefined)
-    for (const combo of gridCombinations(file.grid))
-      add(['grid'], undefined, file.base, mergeRaw(shared, combo), samples, seed);
-  return out;
-}
-
-/** Variants with the same id, each told at the repeat: a listed variant at its own place, a grid one at the grid. */
-function duplicates(
-  variants: readonly Omit<Variant, 'index'>[],
-  listed: number,
-  report: (path: PropertyKey[], message: string) => void,
-): void {
-  const first = new Map<string, number>();
-  variants.forEach((v, i) => {
-    const before = first.get(v.id);
-    if (before === undefined) first.set(v.id, i);
-    else
-      report(
-        i < listed ? ['variants', i] : ['grid'],
-        `variants ${before + 1} and ${i + 1} have the same id "${v.id}" (same id given, or the same definition twice): give each variant its own id or definition`,
-      );
-  });
-}
+export type BatchFile = z.output<typeof batchFileSchema>;
 
 /** How many variants a batch file makes, counted before the grid is expanded (a small file can name millions). */
 function variantCount(file: Pick<BatchFile, 'variants' | 'grid'>): number {
@@ -300,7 +119,7 @@ interface BatchSource {
 }
 
 /** The batch file as written, and the places of the mistakes told so far (left out of what is checked next). */
-interface Written {
+export interface Written {
   readonly json: unknown;
   /** The line of a key path as written. */
   readonly line: LineOf;
@@ -315,7 +134,7 @@ export interface ParsedBatch {
 }
 
 /** Problems, each with its place in the file as written (a path), so what is left can be checked too. */
-interface Placed {
+export interface Placed {
   readonly problems: BatchProblem[];
   readonly places: (readonly PropertyKey[])[];
 }
@@ -364,7 +183,7 @@ export function parseBatchFile(
  * before) are taken out, or null when nothing is left or the rest has a problem of its own
  * (most likely an echo of one told: two variants that differed only in a mistake).
  */
-function restOf(written: Written, places: readonly (readonly PropertyKey[])[]): ParsedBatch | null {
+export function restOf(written: Written, places: readonly (readonly PropertyKey[])[]): ParsedBatch | null {
   const told = [...written.told, ...places];
   const rest = pruned(written.json, told);
   if (rest === null) return null;
@@ -426,7 +245,7 @@ function readBatch(
   if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);
   if (problems.length > 0) return inFileOrder(found);
   const shared = parts.overrides ?? {};
-  const variants = expand(parsed.data, shared, report);
+  const variants = expand(parsed.data, shared, report, line);
   duplicates(variants, parsed.data.variants?.length ?? 0, report);
   return problems.length > 0
     ? found
@@ -438,7 +257,7 @@ function readBatch(
 }
 
 /** Problems sorted by line, each keeping its place. */
-function inFileOrder({ problems, places }: Placed): Placed {
+export function inFileOrder({ problems, places }: Placed): Placed {
   const order = problems.map((_, i) => i).sort((a, b) => (problems[a]?.line ?? 0) - (problems[b]?.line ?? 0));
   return {
     problems: order.flatMap((i) => problems[i] ?? []),
@@ -451,71 +270,4 @@ export function baseLine(batch: Pick<ParsedBatch, 'source'>, base: string): numb
   const { file, line } = batch.source;
   const i = (file.variants ?? []).findIndex((v) => v.base === base);
   return file.base === base || i < 0 ? line(['base']) : line(['variants', i, 'base']);
-}
-
-/**
- * Overrides that name what their base lacks (a zoning, a demand period, a bid or provider
- * to reprice), each once at its line: a misspelt grid value (`"twelv"`) would otherwise fail
- * every variant it is in, each row saying the same. Asked once the bases are read, of a
- * file parseBatchFile accepted; `bases` are by the name the file gives them. Shared overrides
- * are checked as each variant keeps them (a shared zoning every variant replaces is never
- * used), against that variant's own base. A mistake that only a combination of overrides
- * makes is still its variant's row error.
- */
-export function baseReferenceProblems(
-  batch: Pick<ParsedBatch, 'source'>,
-  bases: ReadonlyMap<string, Scenario>,
-): BatchProblem[] {
-  return referencesPlaced(batch, bases).problems;
-}
-
-/**
- * `baseReferenceProblems`, and what is left of the batch file without them (and without the
- * mistakes told before it was read), for the next check to tell its own mistakes in the same
- * run, not echoes of these; null when nothing is left.
- */
-export function baseReferenceCheck(
-  batch: ParsedBatch,
-  bases: ReadonlyMap<string, Scenario>,
-): { problems: BatchProblem[]; rest: ParsedBatch | null } {
-  const { problems, places } = referencesPlaced(batch, bases);
-  // Nothing told: the rest is the batch itself (a large grid is not expanded again).
-  return { problems, rest: places.length === 0 ? batch : restOf(batch.source.written, places) };
-}
-
-function referencesPlaced(batch: Pick<ParsedBatch, 'source'>, bases: ReadonlyMap<string, Scenario>): Placed {
-  const { file, shared } = batch.source;
-  const problems = new Map<string, { problem: BatchProblem; place: PropertyKey[] }>();
-  const check = (path: PropertyKey[], base: string, overrides: unknown, what: string) => {
-    const scenario = bases.get(base);
-    const read = overridesSchema.safeParse(overrides);
-    const problem =
-      scenario === undefined || !read.success ? null : baseReferenceProblem(scenario, read.data);
-    if (problem === null) return;
-    const line = batch.source.line(path);
-    // A shared override kept by many variants is one mistake, told once.
-    problems.set(`${line}:${what}: ${problem}`, {
-      problem: { line, message: `${what}: ${problem}` },
-      place: batch.source.at(path),
-    });
-  };
-  // The shared overrides as each variant keeps them, each different keeping checked once.
-  const keptChecked = new Set<string>();
-  for (const v of file.variants ?? []) {
-    const base = v.base ?? file.base;
-    const kept = keptFrom(shared, v.overrides ?? {});
-    const key = `${base}\0${stableStringify(kept) ?? ''}`;
-    if (keptChecked.has(key)) continue;
-    keptChecked.add(key);
-    check(['overrides'], base, kept, 'overrides');
-  }
-  if (file.grid !== undefined)
-    check(['overrides'], file.base, keptFrom(shared, replacedByGrid(file.grid)), 'overrides');
-  for (const [i, v] of (file.variants ?? []).entries())
-    check(['variants', i, 'overrides'], v.base ?? file.base, v.overrides ?? {}, `variant ${i + 1}`);
-  for (const [key, values] of Object.entries(file.grid ?? {}))
-    for (const [i, value] of values.entries())
-      check(['grid', key, i], file.base, atPath(key, value), `grid "${key}" value ${JSON.stringify(value)}`);
-  const found = [...problems.values()];
-  return inFileOrder({ problems: found.map((f) => f.problem), places: found.map((f) => f.place) });
 }

@@ -8,7 +8,8 @@ import type { Cell } from '../report/csv-write.js';
 import { peopleTable } from '../report/xlsx/people-table.js';
 import { tablesWorkbook } from '../report/xlsx/sheet.js';
 import { batchCells, batchCsvHeader } from './batch-output.js';
-import { isUnmet } from './rank.js';
+import * as msg from '../diagnostics/messages.js';
+import { isUnproven, unboughtRows } from './unbought-rows.js';
 import type { BatchRow } from './run-variant.js';
 import { settingLeaves, variantName } from './variant-name.js';
 
@@ -55,6 +56,7 @@ export function batchWorkbook(
   const { header, cells } = batchTable(rows);
   const count = (test: (r: BatchRow) => boolean) => rows.filter(test).length;
   const failed = count((r) => r.status === 'failed');
+  const unbought = unboughtRows(rows);
   const unfinished =
     rows.length < total
       ? [
@@ -75,13 +77,14 @@ export function batchWorkbook(
       format: 'integer' as const,
     },
     {
-      label: 'Leave hours unbought (cannot be bought as specified)',
-      value: count((r) => r.metrics != null && isUnmet(r.metrics.unmetHoursPerWeek)),
+      // Those the time limit cut short are not proven unbuyable (until 2026-12-02 counted as if they were).
+      label: msg.batchUnboughtLabel(unbought.unproven),
+      value: unbought.rows.length,
       format: 'integer' as const,
     },
     {
       label: 'Stopped at the time limit (not proven best)',
-      value: count((r) => r.status === 'feasible'),
+      value: count(isUnproven),
       format: 'integer' as const,
     },
     {

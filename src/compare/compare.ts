@@ -296,10 +296,8 @@ function whyNotBuyable(
  * a fact (until 2026-12-02 `--time-limit 0.05` on Hertfordshire listed the county framework so,
  * though a full solve buys every hour of it).
  */
-function unprovenText(m: AwardMetrics): string {
-  return m.status === 'feasible'
-    ? `; not proven: the solver stopped at the time limit (${gapText(m)}), so a longer --time-limit may buy them`
-    : '';
+export function unprovenText(m: Pick<AwardMetrics, 'status' | 'gap'>): string {
+  return m.status === 'feasible' ? msg.unprovenReason(gapText(m)) : '';
 }
 
 /** How far from proven best a time-limited award may be: "gap 12.5%", or "gap unknown". */

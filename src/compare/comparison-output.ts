@@ -3,12 +3,14 @@
  * rank order), comparison.json (the whole comparison) and the printed table
  * with its verdict. Pure.
  */
+import * as msg from '../diagnostics/messages.js';
 import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours } from '../report/html/format.js';
 import { money, percent } from '../report/summary.js';
 import { formatTable } from '../report/text-table.js';
 import {
   gapText,
+  unprovenText,
   optionStatus,
   realChoices,
   tiedWith,
@@ -163,27 +165,33 @@ function weakerWinners(by: AwardMetrics, row: AwardMetrics): string {
 
 /**
  * The options the solver stopped at the time limit, under the verdict: their figures are the
- * best found, not proven best, so what the verdict says of them (dominated, cannot be bought)
- * may change with a longer --time-limit. Until 2026-12-02 the verdict said it as fact.
+ * best found, not proven best, so what the verdict says of them (dominated, the cheapest) may
+ * change with a longer --time-limit. Those that cannot be bought are counted under their own
+ * heading, so they are not named again here (until 2026-12-02 they were, and each of their
+ * lines said it too: three times over).
  */
 function unprovenLines(rows: readonly ComparisonRow[]): string[] {
-  const unproven = rows.flatMap((r) =>
-    r.metrics?.status === 'feasible' ? [`${r.key} (${gapText(r.metrics)})`] : [],
-  );
-  return unproven.length === 0
-    ? []
-    : [
-        '',
-        `Stopped at the time limit (${unproven.length}): not proven best, so what is said of them above may change with a longer --time-limit: ${unproven.join(', ')}`,
-      ];
+  const unproven = rows.filter((r) => r.metrics?.status === 'feasible');
+  const named = unproven.flatMap((r) => (r.buyable && r.metrics ? [`${r.key} (${gapText(r.metrics)})`] : []));
+  return named.length === 0 ? [] : ['', msg.stoppedOptions(named, unproven.length - named.length)];
 }
 
-/** The heading over the options that cannot be bought: as a fact, unless the time limit cut some short. */
-function cannotBeBoughtHeading(apart: readonly ComparisonRow[]): string {
+/**
+ * The options that cannot be bought, under a heading that counts those the time limit cut short:
+ * each line says so only when some are proven and some not, and then briefly, with its gap.
+ */
+function cannotBeBoughtLines(apart: readonly ComparisonRow[]): string[] {
   const cut = apart.filter((r) => r.metrics?.status === 'feasible').length;
-  return cut === 0
-    ? `Cannot be bought as specified (${apart.length}): not real choices, whatever they cost`
-    : `Cannot be bought as specified (${apart.length}; ${cut} of them not proven, stopped at the time limit): not real choices as they stand`;
+  const mixed = cut > 0 && cut < apart.length;
+  const line = (r: ComparisonRow): string => {
+    const reason = r.notBuyableBecause ?? '';
+    const suffix = r.metrics === null ? '' : unprovenText(r.metrics);
+    if (suffix === '' || !reason.endsWith(suffix)) return `  ${r.key}: ${reason}`;
+    const said = reason.slice(0, reason.length - suffix.length);
+    const gap = r.metrics === null ? '' : gapText(r.metrics);
+    return `  ${r.key}: ${said} (${mixed ? `not proven, ${gap}` : gap})`;
+  };
+  return ['', msg.cannotBeBoughtHeading(apart.length, cut), ...apart.map(line)];
 }
 
 /** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
@@ -241,9 +249,7 @@ export function formatComparison(c: Comparison): string {
           ...c.dominated.map((key) => beatenBy(key, c)),
         ]),
     `Not dominated (the real choices between cost and risk): ${realChoices(c).join(', ') || 'none'}`,
-    ...(apart.length === 0
-      ? []
-      : ['', cannotBeBoughtHeading(apart), ...apart.map((r) => `  ${r.key}: ${r.notBuyableBecause ?? ''}`)]),
+    ...(apart.length === 0 ? [] : cannotBeBoughtLines(apart)),
     ...unprovenLines(c.rows),
     ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
     ...paymentLines(c.rows),

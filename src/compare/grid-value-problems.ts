@@ -4,32 +4,37 @@
  * variant runs, not as the same failed row in every variant that holds it. Asked once the bases
  * are read, of what is left of the file without the mistakes told before (batch-checks.ts).
  *
- * A value is wrong on its own when the first few variants that hold it all fail, one of them
- * with the message the value by itself on the base fails with. The second test
+ * A value is wrong on its own when the variants tried that hold it all fail, one of them with
+ * the message the value by itself on the base fails with. Those tried hold between them every
+ * value of every other key, so a value that runs beside one of them (a lead share beside the
+ * option that makes the lot lead-secondary) is never blamed, whatever the order. The second test
  * keeps a value whose every variant holds another key's mistake (zoning "two" beside a lead
  * share of 1.5 given alone) from being blamed for it. A value that fails only beside some
  * others (a framework given its maxProviders by another key) stays its variants' row error.
- * A few variants per value keep this cheap: a 504-variant grid of 20 values applies about 50.
+ * As many variants per value as the longest other key has values keep this cheap: a grid of
+ * 7 × 8 × 9 values applies at most 207 of its 504 variants.
  */
-import { atPath, type BatchProblem, type ParsedBatch } from './batch-file.js';
+import type { BatchProblem, ParsedBatch } from './batch-file.js';
+import { atPath } from './batch-variants.js';
 import { applyOverrides, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
 
-/** How many of the variants holding a value are tried. */
+/** How many variants are tried for the shared overrides. */
 const variantsTried = 3;
 
 /**
  * The positions among the grid's combinations (in `gridCombinations`' order: the last key
- * varies fastest) of the first `limit` that hold value `value` of key `key`.
+ * varies fastest) of a few that hold value `value` of key `key` and between them hold every
+ * value of every other key: the j-th holds each other key's value j (wrapping round). A value
+ * that fails in all of them fails beside every other value, whatever order they are listed in.
  */
-function combinationsWith(sizes: readonly number[], key: number, value: number, limit: number): number[] {
-  const stride = sizes.slice(key + 1).reduce((product, n) => product * n, 1);
-  const period = stride * (sizes[key] ?? 1);
-  const total = sizes.reduce((product, n) => product * n, 1);
-  const out: number[] = [];
-  for (let start = value * stride; start < total && out.length < limit; start += period)
-    for (let c = start; c < start + stride && out.length < limit; c++) out.push(c);
-  return out;
+function combinationsWith(sizes: readonly number[], key: number, value: number): number[] {
+  const strides = sizes.map((_, k) => sizes.slice(k + 1).reduce((product, n) => product * n, 1));
+  const widest = Math.max(1, ...sizes.filter((_, k) => k !== key));
+  const out = new Set<number>();
+  for (let j = 0; j < widest; j++)
+    out.add(sizes.reduce((at, n, k) => at + (k === key ? value : j % n) * (strides[k] ?? 1), 0));
+  return [...out];
 }
 
 /** Why overrides cannot run on a base, or null when they can. */
@@ -92,7 +97,7 @@ export function gridValueProblems(
    * share of 1.5 beside a "sole" option).
    */
   const problem = (key: string, k: number, value: unknown, i: number): string | null => {
-    const messages = combinationsWith(sizes, k, i, variantsTried).map(failureOf);
+    const messages = combinationsWith(sizes, k, i).map(failureOf);
     if (messages.length === 0 || messages.includes(null)) return null;
     const alone = overridesSchema.safeParse(atPath(key, value));
     const message = alone.success ? failure(base, alone.data) : null;

@@ -308,16 +308,23 @@ function priceKeysProblem(scenario: Scenario, changes: Readonly<Record<string, n
 }
 
 /**
- * What an override names that its base lacks (a zoning, a demand period, a bid, provider
- * or care type to reprice), or null. It depends on the base alone, not on the other
+ * What overrides name that their base lacks (a zoning, a demand period, a bid, provider
+ * or care type to reprice), each with the override that names it: every one, not the first. It depends on the base alone, not on the other
  * overrides, so a batch tells it before any variant runs (batch-file.ts).
  */
-export function baseReferenceProblem(base: Scenario, o: Overrides): string | null {
-  return (
-    (o.zoning === undefined ? null : zoningProblem(base, o.zoning)) ??
-    (o.period === undefined ? null : periodProblem(base, o.period)) ??
-    (o.priceChanges === undefined ? null : priceKeysProblem(base, o.priceChanges))
-  );
+export function baseReferenceProblems(
+  base: Scenario,
+  o: Overrides,
+): { readonly key: 'zoning' | 'period' | 'priceChanges'; readonly message: string }[] {
+  const found = [
+    { key: 'zoning' as const, message: o.zoning === undefined ? null : zoningProblem(base, o.zoning) },
+    { key: 'period' as const, message: o.period === undefined ? null : periodProblem(base, o.period) },
+    {
+      key: 'priceChanges' as const,
+      message: o.priceChanges === undefined ? null : priceKeysProblem(base, o.priceChanges),
+    },
+  ];
+  return found.flatMap(({ key, message }) => (message === null ? [] : [{ key, message }]));
 }
 
 /** Prices × factor, keyed by bid id, provider id or care type; factors that match one bid multiply. */

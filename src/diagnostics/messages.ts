@@ -953,3 +953,63 @@ export const relaxedAwardInfeasible = () =>
 
 export const relaxedAwardFailed = (message: string) =>
   `the award with it relaxed could not be solved: ${message}`;
+
+/**
+ * Of the options or variants that cannot be bought as specified, how many the solver stopped at
+ * the time limit: what they leave unbought may be the solver's, not the tender's (compare's
+ * heading, batch's summary and batch.xlsx say it alike).
+ */
+const unbuyableUnproven = (unproven: number) => `${unproven} of them not proven, stopped at the time limit`;
+
+/** Shared batch overrides that variants' own meet in a way neither is wrong alone (a merged care type given lot fields). */
+export const batchSharedMeetsVariants = (
+  variants: readonly number[],
+  lines: readonly number[],
+  problem: string,
+) => {
+  const listed = (xs: readonly number[]) =>
+    xs.length === 1 ? `${xs[0]}` : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+  return `"overrides", with ${variants.length === 1 ? 'variant' : 'variants'} ${listed(variants)} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}): ${problem}: change the shared "overrides" or ${variants.length === 1 ? "that variant's" : "those variants'"} own so they agree`;
+};
+
+/**
+ * `; not proven: …` ending the reason an option cannot be bought, when the solver stopped at the
+ * time limit: the hours it left unbought may be the solver's, not the tender's.
+ */
+export const unprovenReason = (gap: string) =>
+  `; not proven: the solver stopped at the time limit (${gap}), so a longer --time-limit may buy them`;
+
+/** compare's heading over the options that cannot be bought: as a fact, unless the time limit cut some short. */
+export const cannotBeBoughtHeading = (count: number, unproven: number) =>
+  unproven === 0
+    ? `Cannot be bought as specified (${count}): not real choices, whatever they cost`
+    : `Cannot be bought as specified (${count}; ${unbuyableUnproven(unproven)}): not real choices as they stand`;
+
+/**
+ * compare's line for the options the solver stopped at the time limit, each with its gap, beside
+ * `counted` more already counted under "Cannot be bought as specified".
+ */
+export const stoppedOptions = (named: readonly string[], counted: number) =>
+  `Stopped at the time limit (${named.length}${counted === 0 ? '' : ` more, besides the ${counted} counted above`}): not proven best, so what is said of them above may change with a longer --time-limit: ${named.join(', ')}`;
+
+/** batch's summary line for the variants the solver stopped at the time limit. */
+export const batchStoppedVariants = (stopped: number) =>
+  `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`;
+
+/** A batch file that is a table (a grid saved as CSV), with the JSON it would be. */
+export const batchFileIsTable = (columns: readonly string[], example: string) =>
+  `is a table (columns ${columns.join(', ')}), not JSON: a batch file is JSON, each column a list under "grid" (every combination of them is run; for the rows alone, give each as one of "variants"), e.g. ${example}: save it as batch.json with your scenario folder as "base" (docs/compare-and-batch.md, "The batch file")`;
+
+/** batch's summary line over the variants that leave hours unbought, `unproven` of them cut short by the time limit. */
+export const batchUnboughtVariants = (count: number, unproven: number) =>
+  `${counted(count, 'variant')} ${nounFor(count, 'leaves', 'leave')} hours unbought${unproven === 0 ? ', so cannot be bought as specified' : ` (${unbuyableUnproven(unproven)}), so cannot be bought as specified as they stand`}: the "unmet_hours_per_week" column says how many.`;
+
+/** batch.xlsx's summary label for the same count. */
+export const batchUnboughtLabel = (unproven: number) =>
+  unproven === 0
+    ? 'Leave hours unbought (cannot be bought as specified)'
+    : `Leave hours unbought (cannot be bought as specified as they stand; ${unbuyableUnproven(unproven)})`;
+
+/** After one named among some proven and some not, or the "and N more" line: which are not proven. */
+export const notProvenMark = (of: number | null) =>
+  of === null ? ' (not proven)' : ` (${of} of them not proven)`;

@@ -109,10 +109,36 @@ describe('outcomeLines', () => {
     ).toEqual([
       'No variant failed.',
       '2 variants stopped at the time limit (status "feasible"): their figures are the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles them.',
-      '2 variants leave hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.',
-      '  a: 400 of 4,914 hours a week unbought (not proven: stopped at the time limit)',
+      '2 variants leave hours unbought (1 of them not proven, stopped at the time limit), so cannot be bought as specified as they stand: the "unmet_hours_per_week" column says how many.',
+      '  a: 400 of 4,914 hours a week unbought (not proven)',
       '  b: 300 of 4,914 hours a week unbought',
     ]);
+  });
+
+  test('variants all cut short are not counted as proven unbuyable, nor are those past the names (review of explore21)', () => {
+    // Until 2026-12-02 hertfordshire's grid with --time-limit 0.001 said "4 variants leave hours
+    // unbought, so cannot be bought as specified", though all 4 stopped at the time limit, and
+    // "and 1 more" said nothing of whether that one was proven.
+    const cutShort = (id: string, status: string, unmetHoursPerWeek: number) => ({
+      ...row(id, status),
+      metrics: { unmetHoursPerWeek, demandHoursPerWeek: 4914 },
+    });
+    const all = outcomeLines(['a', 'b', 'c', 'd'].map((id, i) => cutShort(id, 'feasible', 400 - i)));
+    expect(all.slice(2)).toEqual([
+      '4 variants leave hours unbought (4 of them not proven, stopped at the time limit), so cannot be bought as specified as they stand: the "unmet_hours_per_week" column says how many.',
+      '  a: 400 of 4,914 hours a week unbought',
+      '  b: 399 of 4,914 hours a week unbought',
+      '  c: 398 of 4,914 hours a week unbought',
+      '  and 1 more: batch.csv and batch.xlsx list every one.',
+    ]);
+    const some = outcomeLines([
+      cutShort('a', 'optimal', 400),
+      cutShort('b', 'optimal', 399),
+      cutShort('c', 'optimal', 398),
+      cutShort('d', 'feasible', 397),
+      cutShort('e', 'optimal', 396),
+    ]);
+    expect(some.at(-1)).toBe('  and 2 more (1 of them not proven): batch.csv and batch.xlsx list every one.');
   });
 
   test('one such variant reads as one', () =>

@@ -47,6 +47,51 @@ describe('batchProblems', () => {
     expect(problems[2]?.message).toMatch(/^grid "lots.standard.leadShare" value 1.5: /);
   });
 
+  test('several names a base lacks in one set of overrides are each told, at their own line (review of explore21)', async () => {
+    // Until 2026-12-02 only the first of them was told, at the "overrides" line, one a run.
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "overrides": {',
+      '    "zoning": "tow",',
+      '    "period": "2028" },',
+      '  "variants": [',
+      '    { "id": "a", "overrides": { "award": { "maxShareOfTotalHours": 0.5 } } },',
+      '    { "id": "b", "overrides": {',
+      '      "zoning": "onne",',
+      '      "period": "2029",',
+      '      "priceChanges": { "P-ALDR": 1.1 } } } ] }',
+    ]);
+    expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [3, 'overrides'],
+      [4, 'overrides'],
+      [8, 'variant 2'],
+      [9, 'variant 2'],
+      [10, 'variant 2'],
+    ]);
+    expect(problems.map((p) => p.message.split(': ')[1]?.split(' ')[0])).toEqual([
+      'zoning',
+      'period',
+      'zoning',
+      'period',
+      'priceChanges',
+    ]);
+  });
+
+  test('a grid key whose every value is told is left out, and the other keys still checked (review of explore21)', async () => {
+    // Until 2026-12-02 the emptied key made the rest unreadable: "onne" was not told.
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "zoning": ["two", "onne"],',
+      '    "award.maxShareOfTotalHours": ["yes", "no"] } }',
+    ]);
+    expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [3, 'grid "zoning" value "onne"'],
+      [4, 'grid "award.maxShareOfTotalHours" value "yes"'],
+      [4, 'grid "award.maxShareOfTotalHours" value "no"'],
+    ]);
+  });
+
   test('a file with no mistake has none', async () => {
     expect(await everyProblem(['{ "base": "tiny", "grid": { "zoning": ["one", "two"] } }'])).toEqual([]);
   });

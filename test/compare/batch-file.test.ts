@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { baseReferenceProblems, parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
+import { parseBatchFile, type Variant } from '../../src/compare/batch-file.js';
+import { baseReferenceProblems } from '../../src/compare/batch-references.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -19,6 +20,38 @@ function problems(text: string) {
 }
 
 describe('parseBatchFile', () => {
+  test('shared overrides that meet variants’ own in a way neither is wrong alone are told once, at "overrides", naming the variants by place (review of explore21)', () => {
+    // Until 2026-12-02 this was told twice, "variant 2" both times (the third variant counted
+    // as the second valid one), and neither line named the shared "overrides".
+    const found = problems(
+      [
+        '{ "base": "tiny",',
+        '  "overrides": { "lots": { "complex": { "merge": "standard" } } },',
+        '  "variants": [',
+        '    { "id": "a", "overrides": { "award": { "maxShareOfTotalHours": 0.5 } } },',
+        '    { "id": "b", "overrides": { "lots": { "complex": { "structure": "sole" } } } },',
+        '    { "id": "c", "overrides": { "lots": { "complex": { "geography": "zone" } } } }',
+        '  ] }',
+      ].join('\n'),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.line).toBe(2);
+    expect(found[0]?.message).toMatch(
+      /^"overrides", with variants 2 and 3 \(lines 5, 6\): overrides\.lots\.complex must be/,
+    );
+  });
+
+  test('a grid variant whose keys fail once merged is counted by its place in the batch, not among those that read', () => {
+    const found = problems(
+      [
+        '{ "base": "tiny",',
+        '  "variants": [{ "id": "a" }],',
+        '  "grid": { "lots.complex": [{ "merge": "standard" }], "lots.complex.structure": ["sole", "framework"] } }',
+      ].join('\n'),
+    );
+    expect(found.map((p) => p.message.split(':')[0])).toEqual(['variant 2', 'variant 3']);
+  });
+
   test('a batch file saved with a byte order mark (Notepad, Windows PowerShell) reads as without one, its lines kept (explore11)', () => {
     const text = '{\n  "base": "tiny",\n  "variants": [{ "id": "a" }]\n}\n';
     expect(variants(`\uFEFF${text}`)).toEqual(variants(text));

@@ -46,7 +46,12 @@ describe('batch.xlsx', () => {
     ]);
     expect(summary.get('Failed')).toBe(1);
     expect(summary.get('No possible award (status "infeasible")')).toBe(1);
-    expect(summary.get('Leave hours unbought (cannot be bought as specified)')).toBe(2);
+    // Row 3 was cut short: not proven unbuyable, so said apart (review of explore21).
+    expect(
+      summary.get(
+        'Leave hours unbought (cannot be bought as specified as they stand; 1 of them not proven, stopped at the time limit)',
+      ),
+    ).toBe(2);
     expect(summary.get('Stopped at the time limit (not proven best)')).toBe(1);
   });
 });

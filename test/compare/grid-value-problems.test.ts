@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseBatchFile } from '../../src/compare/batch-file.js';
 import { gridValueProblems } from '../../src/compare/grid-value-problems.js';
+import type { Scenario } from '../../src/model/types.js';
 import { tinyBases } from '../helpers/tiny-bases.js';
 
 /** The grid value problems of a batch file (as lines) that parseBatchFile accepts. */
@@ -117,5 +118,27 @@ describe('gridValueProblems', () => {
           '"overrides": lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)',
       },
     ]);
+  });
+
+  test('a value that runs beside one of another key’s values is not blamed, in whatever order they are listed (review of 567a8f5)', async () => {
+    // tiny with its standard lot "sole": a lead share of 0.7 fails beside every option but
+    // lead-80-20, which makes the lot lead-secondary. Listed last, lead-80-20 was past the
+    // first three variants tried, and 0.7 was refused "on its own".
+    const tiny = (await tinyBases()).get('tiny') as Scenario;
+    const sole: Scenario = {
+      ...tiny,
+      lotPlan: {
+        ...tiny.lotPlan,
+        standard: { kind: 'lot', geography: 'zone', structure: 'sole', backup: false },
+      },
+    };
+    const options = ['sole', 'sole-backup', 'county-framework', 'lead-80-20'];
+    for (const order of [options, [...options].reverse()]) {
+      const parsed = parseBatchFile(
+        JSON.stringify({ base: 'tiny', grid: { 'lots.standard.leadShare': [0.7], option: order } }),
+      );
+      if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
+      expect(gridValueProblems(parsed, new Map([['tiny', sole]]))).toEqual([]);
+    }
   });
 });

@@ -19,7 +19,7 @@ import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { batchFiles } from '../../compare/batch-journal.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
-import { isUnmet } from '../../compare/rank.js';
+import { isUnproven, unboughtRows } from '../../compare/unbought-rows.js';
 import { hours } from '../../report/html/format.js';
 import { batchProblems } from '../../compare/batch-checks.js';
 import type { Overrides } from '../../compare/overrides.js';
@@ -27,7 +27,7 @@ import { variantName } from '../../compare/variant-name.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
 import { jsonText } from '../../io/text-decode.js';
 import { describeAddress } from '../../queue/redis-address.js';
-import { badInput, CliExit, exitCodes, printIssues, problemsFound } from '../exit.js';
+import { CliExit, exitCodes, printIssues, problemsFound } from '../exit.js';
 import { maxVariantsFlag, timeLimitFlag, workersFlag } from '../flags.js';
 import { standardErr, writeOut } from '../terminal.js';
 import { version } from '../version.js';
@@ -166,11 +166,15 @@ async function checkBases(
     const folder = isWorkbookPath(base) ? path.dirname(full) : full;
     const place = (i: Issue): Issue => ({ ...i, file: path.relative('.', path.resolve(folder, i.file)) });
     // With the batch file's own mistakes found so far: both files' mistakes in one run.
-    if (scenario === null || issues.hasErrors)
-      throw badInput([
+    if (scenario === null || issues.hasErrors) {
+      const errors = [
         ...told.map((p): Issue => ({ severity: 'error', file: name, line: p.line, message: p.message })),
         ...issues.errors.map(place),
-      ]);
+      ];
+      printIssues(errors);
+      // Ends as a batch file's own mistakes end: one command, one ending (until 2026-12-02 "nothing was written" here).
+      throw new CliExit(exitCodes.badInput, problemsFound(errors.length, 'run'));
+    }
     warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario)].map(place));
     bases.set(base, scenario);
     inputs.set(base, inputHash);
@@ -276,8 +280,8 @@ function named(row: { readonly id: string; readonly overrides?: Overrides }): st
 }
 
 /** "  and 4 more: …" under a list cut short. */
-const moreLine = (more: number): string[] =>
-  more > 0 ? [`  and ${more} more: batch.csv and batch.xlsx list every one.`] : [];
+const moreLine = (more: number, note = ''): string[] =>
+  more > 0 ? [`  and ${more} more${note}: batch.csv and batch.xlsx list every one.`] : [];
 
 /**
  * What the summary says of the rows' outcomes: the failed ones (the first five with their
@@ -295,16 +299,16 @@ export function outcomeLines(
 ): string[] {
   const failed = rows.filter((r) => r.status === 'failed');
   const infeasible = rows.filter((r) => r.status === 'infeasible').length;
-  // Cut short by the time limit: the hours such an award leaves unbought may be the solver's.
-  const stopped = rows.filter((r) => r.status === 'feasible').length;
-  const unproven = (r: { readonly status: string }) =>
-    r.status === 'feasible' ? ' (not proven: stopped at the time limit)' : '';
+  const stopped = rows.filter(isUnproven).length;
   const one = infeasible === 1;
-  const unbought = rows
-    .flatMap((r) =>
-      r.metrics != null && isUnmet(r.metrics.unmetHoursPerWeek) ? [{ ...r, ...r.metrics }] : [],
-    )
-    .sort((a, b) => b.unmetHoursPerWeek - a.unmetHoursPerWeek);
+  // Cut short by the time limit: the hours such an award leaves unbought may be the solver's.
+  const unbought = unboughtRows(rows);
+  const all = unbought.rows.length;
+  // Each named one marked only when some are proven and some not: the count says it otherwise.
+  const mixed = unbought.unproven > 0 && unbought.unproven < all;
+  const unproven = (r: { readonly status: string }) =>
+    mixed && isUnproven(r) ? msg.notProvenMark(null) : '';
+  const hidden = unbought.rows.slice(unboughtNamed).filter(isUnproven).length;
   return [
     failed.length === 0
       ? 'No variant failed.'
@@ -316,22 +320,18 @@ export function outcomeLines(
       : [
           `${counted(infeasible, 'variant')} ${nounFor(infeasible, 'has', 'have')} no possible award under ${one ? 'its' : 'their'} rules (status "infeasible"): the "diagnosis" column says which rules to relax.`,
         ]),
-    ...(stopped === 0
+    ...(stopped === 0 ? [] : [msg.batchStoppedVariants(stopped)]),
+    ...(all === 0
       ? []
       : [
-          `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`,
-        ]),
-    ...(unbought.length === 0
-      ? []
-      : [
-          `${counted(unbought.length, 'variant')} ${nounFor(unbought.length, 'leaves', 'leave')} hours unbought, so cannot be bought as specified: the "unmet_hours_per_week" column says how many.`,
-          ...unbought
+          msg.batchUnboughtVariants(all, unbought.unproven),
+          ...unbought.rows
             .slice(0, unboughtNamed)
             .map(
               (u) =>
-                `  ${named(u)}: ${hours(u.unmetHoursPerWeek)} of ${hours(u.demandHoursPerWeek)} hours a week unbought${unproven(u)}`,
+                `  ${named(u)}: ${hours(u.metrics?.unmetHoursPerWeek ?? 0)} of ${hours(u.metrics?.demandHoursPerWeek ?? 0)} hours a week unbought${unproven(u)}`,
             ),
-          ...moreLine(unbought.length - unboughtNamed),
+          ...moreLine(all - unboughtNamed, mixed && hidden > 0 ? msg.notProvenMark(hidden) : ''),
         ]),
   ];
 }

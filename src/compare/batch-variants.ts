@@ -1,0 +1,132 @@
+/**
+ * A batch file read without a problem → its variants: the listed ones, then every grid
+ * combination, each with the shared overrides under its own, and an id (its own, or a hash of
+ * its definition). Overrides that fail once merged, and ids given twice, are told at their
+ * place. Pure; split from batch-file.ts.
+ */
+import { createHash } from 'node:crypto';
+import stableStringify from 'safe-stable-stringify';
+import * as msg from '../diagnostics/messages.js';
+import type { LineOf } from '../diagnostics/nearest-line.js';
+import { issueText } from '../model/issue-text.js';
+import { isObject } from './batch-file-rest.js';
+import type { BatchFile, Variant } from './batch-file.js';
+import { overridesSchema } from './overrides.js';
+
+/** {"a.b": 1} → {a: {b: 1}} */
+export function atPath(path: string, value: unknown): Record<string, unknown> {
+  return path
+    .split('.')
+    .reduceRight<Record<string, unknown>>(
+      (inner, key) => ({ [key]: inner }),
+      value as Record<string, unknown>,
+    );
+}
+
+function variantId(base: string, overrides: unknown, samples: number | null, seed: number): string {
+  const definition = stableStringify({ base, overrides, samples, seed }) ?? '';
+  return `v-${createHash('sha256').update(definition).digest('hex').slice(0, 12)}`;
+}
+
+/** Every grid combination as raw overrides, in a fixed order (the last key varies fastest; grid-value-problems.ts counts on it). */
+function gridCombinations(grid: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown>[] {
+  return Object.entries(grid).reduce<Record<string, unknown>[]>(
+    (combos, [path, values]) => combos.flatMap((c) => values.map((v) => mergeRaw(c, atPath(path, v)))),
+    [{}],
+  );
+}
+
+/** Shared overrides and a variant's own (or a grid combination's keys) as one: objects merged key by key. */
+export function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const before = out[k];
+    out[k] = isObject(before) && isObject(v) ? mergeRaw(before, v) : v;
+  }
+  return out;
+}
+
+export function expand(
+  file: BatchFile,
+  shared: Record<string, unknown>,
+  report: (path: PropertyKey[], message: string) => void,
+  line: LineOf,
+): Omit<Variant, 'index'>[] {
+  const out: Omit<Variant, 'index'>[] = [];
+  // Shared overrides that meet a variant's own where neither is wrong alone: told once, at the
+  // shared override, with the variants that meet it (until 2026-12-02 once per variant, not naming "overrides").
+  const meetings = new Map<
+    string,
+    { path: PropertyKey[]; text: string; variants: number[]; lines: number[] }
+  >();
+  let position = 0;
+  const add = (
+    where: PropertyKey[],
+    id: string | undefined,
+    base: string,
+    own: Record<string, unknown>,
+    samples: number | null,
+    seed: number,
+  ) => {
+    // Counted by its place in the batch, as every other message counts it, not among those that read.
+    position += 1;
+    const number = position;
+    const raw = mergeRaw(shared, own);
+    const parsed = overridesSchema.safeParse(raw);
+    if (parsed.success) {
+      out.push({
+        id: id ?? variantId(base, raw, samples, seed),
+        base,
+        overrides: parsed.data,
+        samples,
+        seed,
+      });
+      return;
+    }
+    const meets = Object.keys(shared).length > 0 && overridesSchema.safeParse(own).success;
+    for (const issue of parsed.error.issues) {
+      const text = issueText(issue, 'overrides');
+      if (!meets) {
+        report(where, `variant ${number}: ${text}`);
+        continue;
+      }
+      const meeting = meetings.get(text) ?? {
+        path: ['overrides', ...issue.path],
+        text,
+        variants: [],
+        lines: [],
+      };
+      meeting.variants.push(number);
+      meeting.lines.push(line([...where, 'overrides', ...issue.path]) ?? 0);
+      meetings.set(text, meeting);
+    }
+  };
+  const samples = file.samples ?? null;
+  const seed = file.seed ?? 1;
+  for (const [i, v] of (file.variants ?? []).entries())
+    add(['variants', i], v.id, v.base ?? file.base, v.overrides ?? {}, v.samples ?? samples, v.seed ?? seed);
+  if (file.grid !== undefined)
+    for (const combo of gridCombinations(file.grid))
+      add(['grid'], undefined, file.base, combo, samples, seed);
+  for (const { path, text, variants, lines } of meetings.values())
+    report(path, msg.batchSharedMeetsVariants(variants, lines, text));
+  return out;
+}
+
+/** Variants with the same id, each told at the repeat: a listed variant at its own place, a grid one at the grid. */
+export function duplicates(
+  variants: readonly Omit<Variant, 'index'>[],
+  listed: number,
+  report: (path: PropertyKey[], message: string) => void,
+): void {
+  const first = new Map<string, number>();
+  variants.forEach((v, i) => {
+    const before = first.get(v.id);
+    if (before === undefined) first.set(v.id, i);
+    else
+      report(
+        i < listed ? ['variants', i] : ['grid'],
+        `variants ${before + 1} and ${i + 1} have the same id "${v.id}" (same id given, or the same definition twice): give each variant its own id or definition`,
+      );
+  });
+}
