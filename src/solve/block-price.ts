@@ -1,0 +1,99 @@
+/**
+ * Pricing one provider's block: the least reduced cost of any plan of the block
+ * alone (its own rows, its variables' bounds and integrality), and a plan that
+ * reaches it. Exactly by block-search.ts when the block has its shape and the
+ * search ends within its node limit, else by HiGHS on the block's own MIP, whose
+ * proven dual bound is the bound (so the answer is a valid bound either way).
+ */
+import type { Highs, Model } from 'highs';
+import { blockShape, type BlockShape } from './block-shape.js';
+import { searchPacking } from './block-search.js';
+import type { Program } from './program.js';
+import type { ProviderBlock } from './provider-blocks.js';
+
+/** Nodes the exact search may take on one pricing before HiGHS takes over. */
+export const pricingNodeLimit = 2_000_000;
+
+export interface BlockPrice {
+  /** A lower bound on the block's least reduced cost. */
+  readonly bound: number;
+  /** Block-local variable values of the plan found (null: none found). */
+  readonly plan: ReadonlyMap<number, number> | null;
+  /** Its reduced cost. */
+  readonly value: number;
+}
+
+export interface BlockPricer {
+  price(rc: Float64Array): BlockPrice | 'infeasible';
+  dispose(): void;
+}
+
+function finite(x: number, inf: number): number {
+  return x === Infinity ? inf : x === -Infinity ? -inf : x;
+}
+
+function blockModel(h: Highs, program: Program, block: ProviderBlock): Model {
+  const local = new Map(block.variables.map((v, k) => [v, k]));
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const i of block.rows) {
+    for (const [v, a] of program.rows[i]?.terms ?? []) {
+      indices.push(local.get(v) ?? 0);
+      values.push(a);
+    }
+    starts.push(indices.length);
+  }
+  const vars = block.variables.map((v) => program.variables[v]);
+  const rows = block.rows.map((i) => program.rows[i]);
+  const model = h.createModel({
+    numCols: vars.length,
+    numRows: rows.length,
+    sense: h.constants.objectiveSense.minimize,
+    colCost: new Float64Array(vars.length),
+    colLower: vars.map((v) => finite(v?.lower ?? 0, h.infinity)),
+    colUpper: vars.map((v) => finite(v?.upper ?? 0, h.infinity)),
+    rowLower: rows.map((r) => finite(r?.lower ?? 0, h.infinity)),
+    rowUpper: rows.map((r) => finite(r?.upper ?? 0, h.infinity)),
+    matrix: { format: 'csr', numRows: rows.length, numCols: vars.length, starts, indices, values },
+    integrality: vars.map((v) =>
+      v?.integer === true ? h.constants.variableType.integer : h.constants.variableType.continuous,
+    ),
+  });
+  model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-6, random_seed: 0 });
+  return model;
+}
+
+function highsPrice(h: Highs, model: Model, rc: Float64Array): BlockPrice | 'infeasible' {
+  model.changeColsCost({ kind: 'range', from: 0, to: rc.length - 1 }, rc);
+  model.run();
+  const status = model.getModelStatus();
+  if (status === h.constants.modelStatus.infeasible) return 'infeasible';
+  const bound = Number(model.info.get('mip_dual_bound'));
+  const hasPlan = Number(model.info.get('primal_solution_status')) === 2;
+  const plan = new Map<number, number>();
+  if (hasPlan) model.getSolution().colValue.forEach((x, k) => x !== 0 && plan.set(k, x));
+  return {
+    bound: Number.isFinite(bound) ? bound : -Infinity,
+    plan: hasPlan ? plan : null,
+    value: hasPlan ? model.getObjectiveValue() : Infinity,
+  };
+}
+
+export function blockPricer(h: Highs, program: Program, block: ProviderBlock): BlockPricer {
+  const shape: BlockShape | null = blockShape(program, block);
+  let model: Model | null = null;
+  return {
+    price(rc) {
+      if (rc.length === 0) return { bound: 0, plan: new Map(), value: 0 };
+      const packing = shape === null ? null : searchPacking(shape, rc, pricingNodeLimit);
+      if (packing !== null)
+        return { bound: packing.value, value: packing.value, plan: new Map(packing.chosen.map((k) => [k, 1])) };
+      model ??= blockModel(h, program, block);
+      return highsPrice(h, model, rc);
+    },
+    dispose() {
+      model?.dispose();
+    },
+  };
+}
