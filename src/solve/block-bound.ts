@@ -20,6 +20,7 @@ import type { Program } from './program.js';
 import { providerBlocks, type ProviderBlocks } from './provider-blocks.js';
 import { relaxationDuals } from './block-relaxation.js';
 import { BlockMaster } from './block-master.js';
+import { linkingOf, reducedCost, signed, type Linking } from './block-linking.js';
 
 export interface BlockBoundOptions {
   /** Seconds for the whole column generation. */
@@ -42,57 +43,20 @@ export type BlockBound =
       readonly iterations: number;
       readonly columns: readonly BlockColumn[];
       readonly split: ProviderBlocks;
+      /** Whether each block may win nothing. */
+      readonly emptyFits: readonly boolean[];
       /** The multipliers of the bound, for more packings (block-award.ts). */
       readonly duals: readonly number[];
     }
-  | { readonly status: 'skipped'; readonly reason: string }
   | { readonly status: 'infeasible' };
 
-function emptyPlanFits(program: Program, split: ProviderBlocks): boolean {
-  return split.blocks.every(
+/** Whether each block may take none of its variables (then its convexity row is at most 1, else exactly 1). */
+function emptyPlanFits(program: Program, split: ProviderBlocks): boolean[] {
+  return split.blocks.map(
     (b) =>
       b.variables.every((v) => (program.variables[v]?.lower ?? 0) <= 0 && (program.variables[v]?.upper ?? 0) >= 0) &&
       b.rows.every((i) => (program.rows[i]?.lower ?? 0) <= 0 && (program.rows[i]?.upper ?? 0) >= 0),
   );
-}
-
-interface Linking {
-  readonly lower: Float64Array;
-  readonly upper: Float64Array;
-  /** For each program variable, its linking rows as [row, coefficient]. */
-  readonly links: readonly (readonly (readonly [number, number])[])[];
-  /** Minimised costs. */
-  readonly cost: Float64Array;
-}
-
-function linkingOf(program: Program, split: ProviderBlocks): Linking {
-  const links = program.variables.map((): [number, number][] => []);
-  split.linking.forEach((i, k) => {
-    for (const [v, a] of program.rows[i]?.terms ?? []) links[v]?.push([k, a]);
-  });
-  const sign = program.sense === 'min' ? 1 : -1;
-  return {
-    lower: Float64Array.from(split.linking, (i) => program.rows[i]?.lower ?? 0),
-    upper: Float64Array.from(split.linking, (i) => program.rows[i]?.upper ?? 0),
-    links,
-    cost: Float64Array.from(program.variables, (v) => sign * v.cost),
-  };
-}
-
-/** π with the sign each linking row's bounds demand. */
-function signed(pi: ArrayLike<number>, l: Linking): Float64Array {
-  return Float64Array.from({ length: l.lower.length }, (_, k) => {
-    const p = pi[k] ?? 0;
-    if (l.lower[k] === -Infinity) return Math.min(p, 0);
-    if (l.upper[k] === Infinity) return Math.max(p, 0);
-    return p;
-  });
-}
-
-function reducedCost(l: Linking, v: number, pi: Float64Array): number {
-  let r = l.cost[v] ?? 0;
-  for (const [k, a] of l.links[v] ?? []) r -= (pi[k] ?? 0) * a;
-  return r;
 }
 
 /** The least of r·x over lower ≤ x ≤ upper. */
@@ -106,7 +70,14 @@ interface Lagrangian {
   readonly prices: readonly (ReturnType<BlockPricer['price']>)[];
 }
 
-function lagrangian(program: Program, split: ProviderBlocks, l: Linking, pricers: readonly BlockPricer[], pi: Float64Array): Lagrangian {
+function lagrangian(
+  program: Program,
+  split: ProviderBlocks,
+  l: Linking,
+  pricers: readonly BlockPricer[],
+  pi: Float64Array,
+  emptyFits: readonly boolean[],
+): Lagrangian {
   let value = 0;
   pi.forEach((p, k) => {
     if (p !== 0) value += p > 0 ? p * (l.lower[k] ?? 0) : p * (l.upper[k] ?? 0);
@@ -118,7 +89,10 @@ function lagrangian(program: Program, split: ProviderBlocks, l: Linking, pricers
   const prices = split.blocks.map((b, bk) =>
     pricers[bk]?.price(Float64Array.from(b.variables, (v) => reducedCost(l, v, pi))) ?? 'infeasible',
   );
-  for (const p of prices) value += p === 'infeasible' ? Infinity : Math.min(0, p.bound);
+  prices.forEach((p, bk) => {
+    if (p === 'infeasible') value = Infinity;
+    else value += emptyFits[bk] === true ? Math.min(0, p.bound) : p.bound;
+  });
   return { value, prices };
 }
 
@@ -127,13 +101,8 @@ const boxShare = 0.01;
 const boxPounds = 1000;
 /** Relative master-to-bound distance at which the column generation has converged. */
 const converged = 1e-9;
-
-/** Every block's pricer, or null when the program's split cannot give a bound here. */
-function skipReason(program: Program, split: ProviderBlocks): string | null {
-  if (split.blocks.length < 2) return 'fewer than two providers: nothing to split';
-  if (!emptyPlanFits(program, split)) return "a provider's rows do not allow it to win nothing";
-  return null;
-}
+/** Times the box may widen tenfold. */
+const mostWidenings = 8;
 
 function centreOf(h: Highs, program: Program, split: ProviderBlocks, l: Linking): Float64Array {
   const duals = relaxationDuals(h, program, split.linking);
@@ -144,27 +113,27 @@ function centreOf(h: Highs, program: Program, split: ProviderBlocks, l: Linking)
 export function blockBound(h: Highs, program: Program, options: BlockBoundOptions): BlockBound {
   const started = performance.now();
   const split = providerBlocks(program);
-  const reason = skipReason(program, split);
-  if (reason !== null) return { status: 'skipped', reason };
+  const emptyFits = emptyPlanFits(program, split);
   const l = linkingOf(program, split);
   const sign = program.sense === 'min' ? 1 : -1;
   const target = options.target === undefined ? Infinity : sign * options.target;
   const pricers = split.blocks.map((b) => blockPricer(h, program, b));
-  const master = new BlockMaster(h, program, split, l.cost, l.links);
+  const master = new BlockMaster(h, program, split, l, emptyFits);
   try {
     let centre = centreOf(h, program, split, l);
-    let first = lagrangian(program, split, l, pricers, centre);
+    let first = lagrangian(program, split, l, pricers, centre, emptyFits);
     if (first.prices.includes('infeasible')) return { status: 'infeasible' };
     let best = first.value;
     addPackings(master, first.prices);
     const width = centre.map((p) => boxShare * Math.abs(p) + boxPounds);
     master.setBox(centre, width);
     let iterations = 0;
+    let widenings = 0;
     while ((performance.now() - started) / 1000 < options.timeLimit && best < target) {
       iterations++;
       const m = master.solve();
       const pi = signed(m.linkDuals, l);
-      first = lagrangian(program, split, l, pricers, pi);
+      first = lagrangian(program, split, l, pricers, pi, emptyFits);
       if (first.value > best) {
         best = first.value;
         centre = pi;
@@ -173,6 +142,9 @@ export function blockBound(h: Highs, program: Program, options: BlockBoundOption
       const added = addPackings(master, first.prices, { pi, mu: m.convexityDuals, l });
       if (added > 0) continue;
       if (m.artificial > 1e-7) {
+        // no packing prices out and the box binds: widen it, and past the widest the
+        // master cannot keep the linking rows with any packings (an infeasible program)
+        if (++widenings > mostWidenings) break;
         width.forEach((w, k) => (width[k] = 10 * w));
         master.setBox(centre, width);
         continue;
@@ -180,7 +152,7 @@ export function blockBound(h: Highs, program: Program, options: BlockBoundOption
       if (m.value - best <= converged * Math.abs(m.value) || added === 0) break;
     }
     const bound = best - 1e-9 * Math.abs(best);
-    return { status: 'bound', bound: sign * bound, iterations, columns: blockColumns(master), split, duals: Array.from(centre) };
+    return { status: 'bound', bound: sign * bound, iterations, columns: blockColumns(master), split, emptyFits, duals: Array.from(centre) };
   } finally {
     master.dispose();
     for (const p of pricers) p.dispose();
@@ -201,7 +173,7 @@ function addPackings(
 ): number {
   let added = 0;
   prices.forEach((p, bk) => {
-    if (p === 'infeasible' || p.plan === null || p.plan.size === 0) return;
+    if (p === 'infeasible' || p.plan === null) return;
     const plan = new Map([...p.plan].map(([k, x]) => [master.blockVariable(bk, k), x]));
     if (at !== undefined) {
       let rc = -(at.mu[bk] ?? 0);

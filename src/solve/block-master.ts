@@ -1,12 +1,14 @@
 /**
  * The column generation's master LP (block-bound.ts): the linking rows, one
- * convexity row per block (at most one packing of each, the empty one implied),
+ * convexity row per block (one packing of each, or at most one when the block
+ * may win nothing: the empty packing implied),
  * the variables of no provider as themselves, the packings found, and two
  * artificial columns a linking row that keep its dual within a box (boxstep).
  */
 import type { Highs, Model } from 'highs';
 import type { Program } from './program.js';
 import type { ProviderBlocks } from './provider-blocks.js';
+import type { Linking } from './block-linking.js';
 
 export interface MasterColumn {
   /** Block index, or null for a variable of no provider. */
@@ -39,8 +41,8 @@ export class BlockMaster {
     private readonly h: Highs,
     private readonly program: Program,
     private readonly split: ProviderBlocks,
-    private readonly cost: Float64Array,
-    private readonly links: readonly (readonly (readonly [number, number])[])[],
+    private readonly l: Linking,
+    emptyFits: readonly boolean[],
   ) {
     const nL = split.linking.length;
     this.linkCount = nL;
@@ -52,7 +54,7 @@ export class BlockMaster {
       colCost: [],
       colLower: [],
       colUpper: [],
-      rowLower: [...rows.map((r) => finite(r?.lower ?? 0, h.infinity)), ...split.blocks.map(() => -h.infinity)],
+      rowLower: [...rows.map((r) => finite(r?.lower ?? 0, h.infinity)), ...split.blocks.map((_, bk) => (emptyFits[bk] === true ? -h.infinity : 1))],
       rowUpper: [...rows.map((r) => finite(r?.upper ?? 0, h.infinity)), ...split.blocks.map(() => 1)],
       matrix: { format: 'csc', numRows: nL + split.blocks.length, numCols: 0, starts: [0], indices: [], values: [] },
     });
@@ -72,8 +74,8 @@ export class BlockMaster {
     const entries = new Map<number, number>();
     let cost = 0;
     for (const [v, x] of plan) {
-      cost += (this.cost[v] ?? 0) * x;
-      for (const [k, a] of this.links[v] ?? []) entries.set(k, (entries.get(k) ?? 0) + a * x);
+      cost += (this.l.cost[v] ?? 0) * x;
+      for (const [k, a] of this.l.links[v] ?? []) entries.set(k, (entries.get(k) ?? 0) + a * x);
     }
     const sorted = [...entries].filter(([, a]) => a !== 0).sort((a, b) => a[0] - b[0]);
     if (block !== null) sorted.push([this.linkCount + block, 1]);
@@ -94,7 +96,7 @@ export class BlockMaster {
   /** Adds a packing of block `block` unless it is there already; whether it was added. */
   addPacking(block: number, plan: ReadonlyMap<number, number>): boolean {
     const key = `${block}:${[...plan].map(([v, x]) => `${v}=${x}`).join(',')}`;
-    if (plan.size === 0 || this.seen.has(key)) return false;
+    if (this.seen.has(key)) return false;
     this.seen.add(key);
     this.addColumn(block, plan, 0, this.h.infinity);
     return true;
@@ -109,6 +111,34 @@ export class BlockMaster {
     }
     if (costs.length > 0)
       this.model.changeColsCost({ kind: 'range', from: this.artificialFirst, to: this.artificialFirst + costs.length - 1 }, costs);
+  }
+
+  /**
+   * The master as an integer program (price and branch): each packing taken whole
+   * or not at all, each variable of no provider with its own integrality, no
+   * artificial column. Its plans are plans of the whole program.
+   */
+  makeInteger(): void {
+    const n = this.columns.length;
+    const { integer, continuous } = this.h.constants.variableType;
+    for (let q = 0; q < n; q++) {
+      const c = this.columns[q];
+      const whole = c !== undefined && (c.block !== null || this.program.variables[[...c.plan.keys()][0] ?? -1]?.integer === true);
+      this.model.changeColIntegrality(this.modelIndex(q), whole ? integer : continuous);
+    }
+    const zeros = new Float64Array(2 * this.linkCount);
+    if (zeros.length > 0)
+      this.model.changeColsBounds({ kind: 'range', from: this.artificialFirst, to: this.artificialFirst + zeros.length - 1 }, zeros, zeros);
+  }
+
+  /** The program's variable values of a master solution. */
+  planOf(columnValues: Float64Array): Float64Array {
+    const values = new Float64Array(this.program.variables.length);
+    this.columns.forEach((c, q) => {
+      const x = columnValues[this.modelIndex(q)] ?? 0;
+      if (x !== 0) for (const [v, a] of c.plan) values[v] = (values[v] ?? 0) + a * x;
+    });
+    return values;
   }
 
   solve(): MasterSolution {

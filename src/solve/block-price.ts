@@ -12,7 +12,7 @@ import type { Program } from './program.js';
 import type { ProviderBlock } from './provider-blocks.js';
 
 /** Nodes the exact search may take on one pricing before HiGHS takes over. */
-export const pricingNodeLimit = 2_000_000;
+const pricingNodeLimit = 2_000_000;
 
 export interface BlockPrice {
   /** A lower bound on the block's least reduced cost. */
@@ -80,13 +80,14 @@ function highsPrice(h: Highs, model: Model, rc: Float64Array): BlockPrice | 'inf
   };
 }
 
-export function blockPricer(h: Highs, program: Program, block: ProviderBlock): BlockPricer {
+/** `nodeLimit`: the exact search's, past which HiGHS prices the block (0: always HiGHS). */
+export function blockPricer(h: Highs, program: Program, block: ProviderBlock, nodeLimit = pricingNodeLimit): BlockPricer {
   const shape: BlockShape | null = blockShape(program, block);
   let model: Model | null = null;
   return {
     price(rc) {
       if (rc.length === 0) return { bound: 0, plan: new Map(), value: 0 };
-      const packing = shape === null ? null : searchPacking(shape, rc, pricingNodeLimit);
+      const packing = shape === null ? null : searchPacking(shape, rc, nodeLimit);
       if (packing !== null)
         return { bound: packing.value, value: packing.value, plan: new Map(packing.chosen.map((k) => [k, 1])) };
       model ??= blockModel(h, program, block);
