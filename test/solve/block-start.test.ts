@@ -1,0 +1,48 @@
+/**
+ * A HiGHS solve that first proves a bound by provider blocks and starts from the
+ * award of its packings (src/solve/block-start.ts), forced on small tenders here
+ * (`blockBoundFrom: 0`), awards what HiGHS alone awards: the same optimum or the
+ * same infeasibility, through the whole pipeline and its independent verifier,
+ * on random tenders of every lot structure and rule and on the bench's M.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateScenario, instanceSizes } from '../../src/bench/generate.js';
+import { createHighsBackend } from '../../src/solve/backend-highs.js';
+import { randomScenario } from '../helpers/random-scenario.js';
+import { close, run } from '../helpers/run.js';
+
+const withBlocks = createHighsBackend({ blockBoundFrom: 0 });
+
+describe('HiGHS with the bound by provider blocks', () => {
+  it('awards the optimum HiGHS alone awards on random tenders', async () => {
+    const seen = { optimal: 0, infeasible: 0, meat: 0 };
+    await fc.assert(
+      fc.asyncProperty(randomScenario(), async (scenario) => {
+        const [alone, blocks] = [await run(scenario), await run(scenario, withBlocks)];
+        expect(blocks.kind, JSON.stringify(blocks).slice(0, 300)).toBe(alone.kind);
+        if (alone.kind === 'infeasible') return void seen.infeasible++;
+        if (alone.kind !== 'ok' || blocks.kind !== 'ok') return;
+        expect(blocks.result.status).toBe('optimal');
+        expect(
+          close(blocks.result.objective.value, alone.result.objective.value),
+          `${blocks.result.objective.value} vs ${alone.result.objective.value}`,
+        ).toBe(true);
+        seen.optimal++;
+        if (scenario.award.objective === 'meat') seen.meat++;
+      }),
+      { seed: 18, numRuns: 80 },
+    );
+    expect(seen.optimal).toBeGreaterThan(40);
+    expect(seen.meat).toBeGreaterThan(10);
+    expect(seen.infeasible).toBeGreaterThan(5);
+  }, 120_000);
+
+  it("awards the bench's M (seed 1) its optimum, proven", async () => {
+    const scenario = generateScenario(instanceSizes.M, 1);
+    const [alone, blocks] = [await run(scenario), await run(scenario, withBlocks)];
+    if (alone.kind !== 'ok' || blocks.kind !== 'ok') throw new Error('no award');
+    expect(blocks.result.status).toBe('optimal');
+    expect(close(blocks.result.objective.value, alone.result.objective.value)).toBe(true);
+  }, 60_000);
+});
