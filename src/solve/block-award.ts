@@ -62,7 +62,11 @@ export function blockAward(
     for (const c of found.columns) master.addPacking(c.block, c.plan);
     for (const c of poolOf(program, found)) master.addPacking(c.block, c.plan);
     master.makeInteger();
-    master.model.options.set({ time_limit: options.timeLimit, mip_rel_gap: options.relativeGap, presolve: 'on' });
+    master.model.options.set({
+      time_limit: options.timeLimit,
+      mip_rel_gap: options.relativeGap,
+      presolve: 'on',
+    });
     master.model.run();
     if (Number(master.model.info.get('primal_solution_status')) !== 2) return null;
     return master.planOf(master.model.getSolution().colValue);

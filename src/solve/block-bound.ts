@@ -30,7 +30,7 @@ export interface BlockBoundOptions {
 }
 
 /** A packing of one block: program variable values. */
-export interface BlockColumn {
+interface BlockColumn {
   readonly block: number;
   readonly plan: ReadonlyMap<number, number>;
 }
@@ -54,8 +54,9 @@ export type BlockBound =
 function emptyPlanFits(program: Program, split: ProviderBlocks): boolean[] {
   return split.blocks.map(
     (b) =>
-      b.variables.every((v) => (program.variables[v]?.lower ?? 0) <= 0 && (program.variables[v]?.upper ?? 0) >= 0) &&
-      b.rows.every((i) => (program.rows[i]?.lower ?? 0) <= 0 && (program.rows[i]?.upper ?? 0) >= 0),
+      b.variables.every(
+        (v) => (program.variables[v]?.lower ?? 0) <= 0 && (program.variables[v]?.upper ?? 0) >= 0,
+      ) && b.rows.every((i) => (program.rows[i]?.lower ?? 0) <= 0 && (program.rows[i]?.upper ?? 0) >= 0),
   );
 }
 
@@ -67,7 +68,7 @@ function boxMin(r: number, lower: number, upper: number): number {
 
 interface Lagrangian {
   readonly value: number;
-  readonly prices: readonly (ReturnType<BlockPricer['price']>)[];
+  readonly prices: readonly ReturnType<BlockPricer['price']>[];
 }
 
 function lagrangian(
@@ -86,8 +87,9 @@ function lagrangian(
     const x = program.variables[v];
     if (x !== undefined) value += boxMin(reducedCost(l, v, pi), x.lower, x.upper);
   }
-  const prices = split.blocks.map((b, bk) =>
-    pricers[bk]?.price(Float64Array.from(b.variables, (v) => reducedCost(l, v, pi))) ?? 'infeasible',
+  const prices = split.blocks.map(
+    (b, bk) =>
+      pricers[bk]?.price(Float64Array.from(b.variables, (v) => reducedCost(l, v, pi))) ?? 'infeasible',
   );
   prices.forEach((p, bk) => {
     if (p === 'infeasible') value = Infinity;
@@ -145,14 +147,22 @@ export function blockBound(h: Highs, program: Program, options: BlockBoundOption
         // no packing prices out and the box binds: widen it, and past the widest the
         // master cannot keep the linking rows with any packings (an infeasible program)
         if (++widenings > mostWidenings) break;
-        width.forEach((w, k) => (width[k] = 10 * w));
+        for (let k = 0; k < width.length; k++) width[k] = 10 * (width[k] ?? 0);
         master.setBox(centre, width);
         continue;
       }
       if (m.value - best <= converged * Math.abs(m.value) || added === 0) break;
     }
     const bound = best - 1e-9 * Math.abs(best);
-    return { status: 'bound', bound: sign * bound, iterations, columns: blockColumns(master), split, emptyFits, duals: Array.from(centre) };
+    return {
+      status: 'bound',
+      bound: sign * bound,
+      iterations,
+      columns: blockColumns(master),
+      split,
+      emptyFits,
+      duals: Array.from(centre),
+    };
   } finally {
     master.dispose();
     for (const p of pricers) p.dispose();

@@ -54,14 +54,29 @@ export class BlockMaster {
       colCost: [],
       colLower: [],
       colUpper: [],
-      rowLower: [...rows.map((r) => finite(r?.lower ?? 0, h.infinity)), ...split.blocks.map((_, bk) => (emptyFits[bk] === true ? -h.infinity : 1))],
+      rowLower: [
+        ...rows.map((r) => finite(r?.lower ?? 0, h.infinity)),
+        ...split.blocks.map((_, bk) => (emptyFits[bk] === true ? -h.infinity : 1)),
+      ],
       rowUpper: [...rows.map((r) => finite(r?.upper ?? 0, h.infinity)), ...split.blocks.map(() => 1)],
-      matrix: { format: 'csc', numRows: nL + split.blocks.length, numCols: 0, starts: [0], indices: [], values: [] },
+      matrix: {
+        format: 'csc',
+        numRows: nL + split.blocks.length,
+        numCols: 0,
+        starts: [0],
+        indices: [],
+        values: [],
+      },
     });
     this.model.options.set({ output_flag: false, presolve: 'off', random_seed: 0 });
     for (const v of split.free) {
       const x = program.variables[v];
-      this.addColumn(null, new Map([[v, 1]]), finite(x?.lower ?? 0, h.infinity), finite(x?.upper ?? 0, h.infinity));
+      this.addColumn(
+        null,
+        new Map([[v, 1]]),
+        finite(x?.lower ?? 0, h.infinity),
+        finite(x?.upper ?? 0, h.infinity),
+      );
     }
     this.artificialFirst = this.columns.length;
     for (let k = 0; k < nL; k++) {
@@ -70,7 +85,12 @@ export class BlockMaster {
     }
   }
 
-  private addColumn(block: number | null, plan: ReadonlyMap<number, number>, lower: number, upper: number): void {
+  private addColumn(
+    block: number | null,
+    plan: ReadonlyMap<number, number>,
+    lower: number,
+    upper: number,
+  ): void {
     const entries = new Map<number, number>();
     let cost = 0;
     for (const [v, x] of plan) {
@@ -79,7 +99,10 @@ export class BlockMaster {
     }
     const sorted = [...entries].filter(([, a]) => a !== 0).sort((a, b) => a[0] - b[0]);
     if (block !== null) sorted.push([this.linkCount + block, 1]);
-    this.model.addCol(cost, lower, upper, { indices: sorted.map(([k]) => k), values: sorted.map(([, a]) => a) });
+    this.model.addCol(cost, lower, upper, {
+      indices: sorted.map(([k]) => k),
+      values: sorted.map(([, a]) => a),
+    });
     this.columns.push({ block, plan });
   }
 
@@ -110,7 +133,10 @@ export class BlockMaster {
       costs[2 * k + 1] = -((centre[k] ?? 0) - (width[k] ?? 0));
     }
     if (costs.length > 0)
-      this.model.changeColsCost({ kind: 'range', from: this.artificialFirst, to: this.artificialFirst + costs.length - 1 }, costs);
+      this.model.changeColsCost(
+        { kind: 'range', from: this.artificialFirst, to: this.artificialFirst + costs.length - 1 },
+        costs,
+      );
   }
 
   /**
@@ -123,12 +149,18 @@ export class BlockMaster {
     const { integer, continuous } = this.h.constants.variableType;
     for (let q = 0; q < n; q++) {
       const c = this.columns[q];
-      const whole = c !== undefined && (c.block !== null || this.program.variables[[...c.plan.keys()][0] ?? -1]?.integer === true);
+      const whole =
+        c !== undefined &&
+        (c.block !== null || this.program.variables[[...c.plan.keys()][0] ?? -1]?.integer === true);
       this.model.changeColIntegrality(this.modelIndex(q), whole ? integer : continuous);
     }
     const zeros = new Float64Array(2 * this.linkCount);
     if (zeros.length > 0)
-      this.model.changeColsBounds({ kind: 'range', from: this.artificialFirst, to: this.artificialFirst + zeros.length - 1 }, zeros, zeros);
+      this.model.changeColsBounds(
+        { kind: 'range', from: this.artificialFirst, to: this.artificialFirst + zeros.length - 1 },
+        zeros,
+        zeros,
+      );
   }
 
   /** The program's variable values of a master solution. */
@@ -146,7 +178,8 @@ export class BlockMaster {
     const solution = this.model.getSolution();
     const values = solution.colValue;
     let artificial = 0;
-    for (let q = this.artificialFirst; q < this.artificialFirst + 2 * this.linkCount; q++) artificial += values[q] ?? 0;
+    for (let q = this.artificialFirst; q < this.artificialFirst + 2 * this.linkCount; q++)
+      artificial += values[q] ?? 0;
     return {
       value: this.model.getObjectiveValue(),
       linkDuals: solution.rowDual.slice(0, this.linkCount),

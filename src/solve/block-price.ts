@@ -14,7 +14,7 @@ import type { ProviderBlock } from './provider-blocks.js';
 /** Nodes the exact search may take on one pricing before HiGHS takes over. */
 const pricingNodeLimit = 2_000_000;
 
-export interface BlockPrice {
+interface BlockPrice {
   /** A lower bound on the block's least reduced cost. */
   readonly bound: number;
   /** Block-local variable values of the plan found (null: none found). */
@@ -72,7 +72,10 @@ function highsPrice(h: Highs, model: Model, rc: Float64Array): BlockPrice | 'inf
   const bound = Number(model.info.get('mip_dual_bound'));
   const hasPlan = Number(model.info.get('primal_solution_status')) === 2;
   const plan = new Map<number, number>();
-  if (hasPlan) model.getSolution().colValue.forEach((x, k) => x !== 0 && plan.set(k, x));
+  if (hasPlan)
+    model.getSolution().colValue.forEach((x, k) => {
+      if (x !== 0) plan.set(k, x);
+    });
   return {
     bound: Number.isFinite(bound) ? bound : -Infinity,
     plan: hasPlan ? plan : null,
@@ -81,7 +84,12 @@ function highsPrice(h: Highs, model: Model, rc: Float64Array): BlockPrice | 'inf
 }
 
 /** `nodeLimit`: the exact search's, past which HiGHS prices the block (0: always HiGHS). */
-export function blockPricer(h: Highs, program: Program, block: ProviderBlock, nodeLimit = pricingNodeLimit): BlockPricer {
+export function blockPricer(
+  h: Highs,
+  program: Program,
+  block: ProviderBlock,
+  nodeLimit = pricingNodeLimit,
+): BlockPricer {
   const shape: BlockShape | null = blockShape(program, block);
   let model: Model | null = null;
   return {
@@ -89,7 +97,11 @@ export function blockPricer(h: Highs, program: Program, block: ProviderBlock, no
       if (rc.length === 0) return { bound: 0, plan: new Map(), value: 0 };
       const packing = shape === null ? null : searchPacking(shape, rc, nodeLimit);
       if (packing !== null)
-        return { bound: packing.value, value: packing.value, plan: new Map(packing.chosen.map((k) => [k, 1])) };
+        return {
+          bound: packing.value,
+          value: packing.value,
+          plan: new Map(packing.chosen.map((k) => [k, 1])),
+        };
       model ??= blockModel(h, program, block);
       return highsPrice(h, model, rc);
     },

@@ -96,7 +96,12 @@ function capRatios(shape: BlockShape, rc: ArrayLike<number>, groups: readonly nu
   });
 }
 
-function searchOptional(s: Search, groups: readonly number[][], suffix: Float64Array, ratios: Float64Array[]): void {
+function searchOptional(
+  s: Search,
+  groups: readonly number[][],
+  suffix: Float64Array,
+  ratios: Float64Array[],
+): void {
   const visit = (g: number, value: number): void => {
     if (!s.step()) return;
     s.record(value);
@@ -125,7 +130,8 @@ export function searchPacking(shape: BlockShape, rc: ArrayLike<number>, nodeLimi
   const s = new Search(shape, rc, nodeLimit);
   const groups = optionalGroups(shape, rc);
   const suffix = new Float64Array(groups.length + 1);
-  for (let g = groups.length - 1; g >= 0; g--) suffix[g] = (suffix[g + 1] ?? 0) + (rc[groups[g]?.[0] ?? 0] ?? 0);
+  for (let g = groups.length - 1; g >= 0; g--)
+    suffix[g] = (suffix[g + 1] ?? 0) + (rc[groups[g]?.[0] ?? 0] ?? 0);
   const ratios = capRatios(shape, rc, groups);
   const packages = shape.packages;
   for (let mask = 0; mask < 1 << packages.length && !s.aborted; mask++) {
@@ -145,7 +151,12 @@ export function searchPacking(shape: BlockShape, rc: ArrayLike<number>, nodeLimi
 }
 
 /** One variable of each package row, then the optional groups. */
-function searchMandatory(s: Search, rows: readonly (readonly number[])[], then: () => void, optionalMost: number): void {
+function searchMandatory(
+  s: Search,
+  rows: readonly (readonly number[])[],
+  then: () => void,
+  optionalMost: number,
+): void {
   const least = new Float64Array(rows.length + 1);
   for (let g = rows.length - 1; g >= 0; g--)
     least[g] = (least[g + 1] ?? 0) + Math.min(...(rows[g] ?? []).map((k) => s.rc[k] ?? 0));

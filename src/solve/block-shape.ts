@@ -36,7 +36,6 @@ export interface BlockShape {
   readonly inPackage: ReadonlySet<number>;
 }
 
-
 interface Classified {
   caps: [number, [number, number][]][];
   cliques: number[][];
@@ -56,7 +55,13 @@ function classifyRow(terms: Terms, lower: number, upper: number, into: Classifie
   const negatives = terms.filter(([, a]) => a < 0);
   const positives = terms.filter(([, a]) => a > 0);
   const [pkg] = negatives;
-  if (lower === 0 && upper === 0 && negatives.length === 1 && pkg?.[1] === -1 && positives.every(([, a]) => a === 1)) {
+  if (
+    lower === 0 &&
+    upper === 0 &&
+    negatives.length === 1 &&
+    pkg?.[1] === -1 &&
+    positives.every(([, a]) => a === 1)
+  ) {
     const rows = into.packages.get(pkg[0]) ?? [];
     rows.push(positives.map(([k]) => k));
     into.packages.set(pkg[0], rows);
@@ -75,7 +80,7 @@ export function blockShape(program: Program, block: ProviderBlock): BlockShape |
   const local = new Map(block.variables.map((v, k) => [v, k]));
   const binary = block.variables.every((v) => {
     const x = program.variables[v];
-    return x !== undefined && x.integer && x.lower === 0 && x.upper === 1;
+    return x?.integer === true && x.lower === 0 && x.upper === 1;
   });
   if (!binary) return null;
   const into: Classified = { caps: [], cliques: [], packages: new Map(), indicators: new Set() };
@@ -100,7 +105,8 @@ export function blockShape(program: Program, block: ProviderBlock): BlockShape |
     for (const [k, a] of terms) varCaps[k]?.push([c, a]);
   });
   // a package variable or an indicator in a cap would need its own weight: not a shape here
-  for (const k of [...into.packages.keys(), ...into.indicators]) if ((varCaps[k]?.length ?? 0) > 0) return null;
+  for (const k of [...into.packages.keys(), ...into.indicators])
+    if ((varCaps[k]?.length ?? 0) > 0) return null;
   const groupOf = block.variables.map((_, k) => -1 - k);
   let groups = 0;
   for (const members of into.cliques) {

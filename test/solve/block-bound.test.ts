@@ -22,11 +22,15 @@ import { providerBlocks } from '../../src/solve/provider-blocks.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 
 type Loader = () => Promise<Highs>;
-const loadHighs = ((highsModule as unknown as { default?: Loader }).default ?? highsModule) as unknown as Loader;
+const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
+  highsModule) as unknown as Loader;
 const highs = loadHighs();
 
 const programOf = (scenario: Scenario): Program => buildProgram(scenario, tenderLots(scenario).lots);
-const relaxed = (p: Program): Program => ({ ...p, variables: p.variables.map((v) => ({ ...v, integer: false })) });
+const relaxed = (p: Program): Program => ({
+  ...p,
+  variables: p.variables.map((v) => ({ ...v, integer: false })),
+});
 const optimum = async (p: Program) => highsBackend.solve(p, { timeLimit: 30, relativeGap: 1e-9 });
 /** Tolerance in the objective's units: HiGHS's own feasibility and gap tolerances. */
 const slack = (x: number) => 1e-6 * Math.max(1, Math.abs(x));
@@ -84,11 +88,19 @@ describe('blockBound', () => {
 });
 
 /** Prices every block of the exact search's shape at reduced costs from `random`, exactly and by HiGHS; what was priced. */
-function compareBlocks(h: Highs, program: Program, random: () => number, seen: { priced: number; negative: number }) {
+function compareBlocks(
+  h: Highs,
+  program: Program,
+  random: () => number,
+  seen: { priced: number; negative: number },
+) {
   for (const block of providerBlocks(program).blocks) {
     if (blockShape(program, block) === null || block.variables.length === 0) continue;
     // reduced costs: each variable's cost against a random price for what it covers
-    const rc = Float64Array.from(block.variables, (v) => (Math.abs(program.variables[v]?.cost ?? 0) + 1) * (random() * 2 - 1.2));
+    const rc = Float64Array.from(
+      block.variables,
+      (v) => (Math.abs(program.variables[v]?.cost ?? 0) + 1) * (random() * 2 - 1.2),
+    );
     const exact = blockPricer(h, program, block);
     const byHighs = blockPricer(h, program, block, 0);
     const [a, b] = [exact.price(rc), byHighs.price(rc)];
@@ -97,13 +109,18 @@ function compareBlocks(h: Highs, program: Program, random: () => number, seen: {
     if (a === 'infeasible' || b === 'infeasible') throw new Error('a block allows the empty packing');
     seen.priced++;
     if (a.value < 0) seen.negative++;
-    expect(Math.abs(a.value - b.value), `exact ${a.value}, HiGHS ${b.value}`).toBeLessThanOrEqual(slack(b.value));
+    expect(Math.abs(a.value - b.value), `exact ${a.value}, HiGHS ${b.value}`).toBeLessThanOrEqual(
+      slack(b.value),
+    );
   }
 }
 
 const lcg = (seed: number) => {
   let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
 };
 
 describe('exact pricing of a block', () => {
