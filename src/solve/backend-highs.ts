@@ -21,6 +21,7 @@ import {
 import { compileWasmEagerly, tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
 import { type CompiledWasm, compileHighsWasm, instantiatingFrom } from './highs-shared.js';
 import { blockStart, gapTo, type BlockStart } from './block-start.js';
+import { toModelData } from './highs-model.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
@@ -82,52 +83,6 @@ function highs(firstVariables: number): Promise<Highs> {
   if (runtime === null || (!settled && runtime.tiering !== wanted)) runtime = load(wanted);
   settled = true;
   return runtime.highs;
-}
-
-function bound(x: number, inf: number): number {
-  return x === Infinity ? inf : x === -Infinity ? -inf : x;
-}
-
-/** The program as HiGHS model data, rows in compressed sparse row form. */
-function toModelData(h: Highs, program: Program) {
-  const starts = new Int32Array(program.rows.length + 1);
-  let nnz = 0;
-  program.rows.forEach((r, i) => {
-    nnz += r.terms.length;
-    starts[i + 1] = nnz;
-  });
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let k = 0;
-  for (const row of program.rows) {
-    for (const [v, c] of row.terms) {
-      indices[k] = v;
-      values[k++] = c;
-    }
-  }
-  const vars = program.variables;
-  return {
-    numCols: vars.length,
-    numRows: program.rows.length,
-    sense:
-      program.sense === 'min' ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize,
-    colCost: Float64Array.from(vars, (v) => v.cost),
-    colLower: Float64Array.from(vars, (v) => bound(v.lower, h.infinity)),
-    colUpper: Float64Array.from(vars, (v) => bound(v.upper, h.infinity)),
-    rowLower: Float64Array.from(program.rows, (r) => bound(r.lower, h.infinity)),
-    rowUpper: Float64Array.from(program.rows, (r) => bound(r.upper, h.infinity)),
-    matrix: {
-      format: 'csr' as const,
-      numRows: program.rows.length,
-      numCols: vars.length,
-      starts,
-      indices,
-      values,
-    },
-    integrality: Int32Array.from(vars, (v) =>
-      v.integer ? h.constants.variableType.integer : h.constants.variableType.continuous,
-    ),
-  };
 }
 
 /** HiGHS option values, by native option name. */

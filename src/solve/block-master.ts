@@ -6,6 +6,7 @@
  * artificial columns a linking row that keep its dual within a box (boxstep).
  */
 import type { Highs, Model } from 'highs';
+import { highsBound } from './highs-model.js';
 import type { Program } from './program.js';
 import type { ProviderBlocks } from './provider-blocks.js';
 import type { Linking } from './block-linking.js';
@@ -24,10 +25,6 @@ export interface MasterSolution {
   /** Sum of the artificial columns' values. */
   readonly artificial: number;
   readonly columnValues: Float64Array;
-}
-
-function finite(x: number, inf: number): number {
-  return x === Infinity ? inf : x === -Infinity ? -inf : x;
 }
 
 export class BlockMaster {
@@ -55,10 +52,10 @@ export class BlockMaster {
       colLower: [],
       colUpper: [],
       rowLower: [
-        ...rows.map((r) => finite(r?.lower ?? 0, h.infinity)),
+        ...rows.map((r) => highsBound(r?.lower ?? 0, h.infinity)),
         ...split.blocks.map((_, bk) => (emptyFits[bk] === true ? -h.infinity : 1)),
       ],
-      rowUpper: [...rows.map((r) => finite(r?.upper ?? 0, h.infinity)), ...split.blocks.map(() => 1)],
+      rowUpper: [...rows.map((r) => highsBound(r?.upper ?? 0, h.infinity)), ...split.blocks.map(() => 1)],
       matrix: {
         format: 'csc',
         numRows: nL + split.blocks.length,
@@ -74,8 +71,8 @@ export class BlockMaster {
       this.addColumn(
         null,
         new Map([[v, 1]]),
-        finite(x?.lower ?? 0, h.infinity),
-        finite(x?.upper ?? 0, h.infinity),
+        highsBound(x?.lower ?? 0, h.infinity),
+        highsBound(x?.upper ?? 0, h.infinity),
       );
     }
     this.artificialFirst = this.columns.length;

@@ -8,6 +8,7 @@
 import type { Highs, Model } from 'highs';
 import { blockShape, type BlockShape } from './block-shape.js';
 import { searchPacking } from './block-search.js';
+import { toModelData } from './highs-model.js';
 import type { Program } from './program.js';
 import type { ProviderBlock } from './provider-blocks.js';
 
@@ -28,38 +29,23 @@ export interface BlockPricer {
   dispose(): void;
 }
 
-function finite(x: number, inf: number): number {
-  return x === Infinity ? inf : x === -Infinity ? -inf : x;
+/** The block alone as a program: its variables at cost 0, its rows renumbered. */
+function blockProgram(program: Program, block: ProviderBlock): Program {
+  const local = new Map(block.variables.map((v, k) => [v, k]));
+  const variables = block.variables.flatMap((v) => {
+    const x = program.variables[v];
+    return x === undefined ? [] : [{ ...x, cost: 0 }];
+  });
+  const rows = block.rows.flatMap((i) => {
+    const row = program.rows[i];
+    if (row === undefined) return [];
+    return [{ ...row, terms: row.terms.map(([v, a]): [number, number] => [local.get(v) ?? -1, a]) }];
+  });
+  return { sense: 'min', variables, rows };
 }
 
 function blockModel(h: Highs, program: Program, block: ProviderBlock): Model {
-  const local = new Map(block.variables.map((v, k) => [v, k]));
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const i of block.rows) {
-    for (const [v, a] of program.rows[i]?.terms ?? []) {
-      indices.push(local.get(v) ?? 0);
-      values.push(a);
-    }
-    starts.push(indices.length);
-  }
-  const vars = block.variables.map((v) => program.variables[v]);
-  const rows = block.rows.map((i) => program.rows[i]);
-  const model = h.createModel({
-    numCols: vars.length,
-    numRows: rows.length,
-    sense: h.constants.objectiveSense.minimize,
-    colCost: new Float64Array(vars.length),
-    colLower: vars.map((v) => finite(v?.lower ?? 0, h.infinity)),
-    colUpper: vars.map((v) => finite(v?.upper ?? 0, h.infinity)),
-    rowLower: rows.map((r) => finite(r?.lower ?? 0, h.infinity)),
-    rowUpper: rows.map((r) => finite(r?.upper ?? 0, h.infinity)),
-    matrix: { format: 'csr', numRows: rows.length, numCols: vars.length, starts, indices, values },
-    integrality: vars.map((v) =>
-      v?.integer === true ? h.constants.variableType.integer : h.constants.variableType.continuous,
-    ),
-  });
+  const model = h.createModel(toModelData(h, blockProgram(program, block)));
   model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-6, random_seed: 0 });
   return model;
 }

@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateScenario, instanceSizes } from '../../src/bench/generate.js';
 import { createHighsBackend } from '../../src/solve/backend-highs.js';
+import { gapTo } from '../../src/solve/block-start.js';
+import type { Program } from '../../src/solve/program.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 import { close, run } from '../helpers/run.js';
 
@@ -45,4 +47,19 @@ describe('HiGHS with the bound by provider blocks', () => {
     expect(blocks.result.status).toBe('optimal');
     expect(close(blocks.result.objective.value, alone.result.objective.value)).toBe(true);
   }, 60_000);
+});
+
+describe('gapTo', () => {
+  const program = (sense: Program['sense']): Program => ({ sense, variables: [], rows: [] });
+  it("measures an award against the better of two bounds, in the program's sense", () => {
+    expect(gapTo(program('min'), 1000, 990, 995)).toBeCloseTo(0.005, 12);
+    expect(gapTo(program('min'), 1000, 998, 995)).toBeCloseTo(0.002, 12);
+    expect(gapTo(program('max'), 1000, 1010, 1005)).toBeCloseTo(0.005, 12);
+    expect(gapTo(program('max'), 1000, 1002, 1005)).toBeCloseTo(0.002, 12);
+  });
+  it("uses the blocks' bound alone when HiGHS has none, and is never negative", () => {
+    expect(gapTo(program('min'), 1000, Number.NaN, 990)).toBeCloseTo(0.01, 12);
+    expect(gapTo(program('min'), 1000, -Infinity, 990)).toBeCloseTo(0.01, 12);
+    expect(gapTo(program('min'), 1000, 1000.5, 990)).toBe(0);
+  });
 });
