@@ -5,8 +5,8 @@
  * choice of its packages enumerated. The bound at a node is the value so far plus
  * the later groups' cheapest reduced costs, or, tighter, a cap's room left times
  * the best saving an hour of that cap, so the packing found is the cheapest.
- * Null: an indicator with a negative reduced cost, or more nodes than the limit
- * (the caller then prices the block with HiGHS).
+ * Indicators are priced after (withIndicators). Null: more nodes than the limit, or
+ * an indicator this cannot price exactly (the caller then prices the block with HiGHS).
  */
 import type { BlockShape } from './block-shape.js';
 
@@ -39,12 +39,21 @@ class Search {
 
   fits(k: number): boolean {
     if (this.used[this.shape.groupOf[k] ?? 0] === 1) return false;
-    return (this.shape.varCaps[k] ?? []).every(([c, a]) => (this.room[c] ?? 0) >= a);
+    const caps = this.shape.varCaps[k] ?? [];
+    for (let t = 0; t < caps.length; t++) {
+      const cap = caps[t];
+      if (cap !== undefined && (this.room[cap[0]] ?? 0) < cap[1]) return false;
+    }
+    return true;
   }
 
   take(k: number, sign: 1 | -1): void {
     this.used[this.shape.groupOf[k] ?? 0] = sign > 0 ? 1 : 0;
-    for (const [c, a] of this.shape.varCaps[k] ?? []) this.room[c] = (this.room[c] ?? 0) - sign * a;
+    const caps = this.shape.varCaps[k] ?? [];
+    for (let t = 0; t < caps.length; t++) {
+      const cap = caps[t];
+      if (cap !== undefined) this.room[cap[0]] = (this.room[cap[0]] ?? 0) - sign * cap[1];
+    }
     if (sign > 0) this.current.push(k);
     else this.current.pop();
   }
@@ -78,9 +87,14 @@ function optionalGroups(shape: BlockShape, rc: ArrayLike<number>): number[][] {
   return sorted.sort((x, y) => at(x[0]) - at(y[0]));
 }
 
-/** For each cap, the best saving per unit of it over groups g.. (0 when some item does not use the cap). */
-function capRatios(shape: BlockShape, rc: ArrayLike<number>, groups: readonly number[][]): Float64Array[] {
-  return shape.capBounds.map((_, c) => {
+type CapRatio = readonly [number, Float64Array];
+
+/**
+ * The caps every optional variable uses, each with the best saving per unit of it over
+ * groups g.. (a cap some variable does not use cannot bound the others' saving).
+ */
+function capRatios(shape: BlockShape, rc: ArrayLike<number>, groups: readonly number[][]): CapRatio[] {
+  const all = shape.capBounds.map((_, c): CapRatio => {
     const ratio = new Float64Array(groups.length + 1);
     let covers = true;
     for (let g = groups.length - 1; g >= 0; g--) {
@@ -92,25 +106,23 @@ function capRatios(shape: BlockShape, rc: ArrayLike<number>, groups: readonly nu
       }
       ratio[g] = covers ? most : Infinity;
     }
-    return ratio;
+    return [c, ratio];
   });
+  return all.filter(([, ratio]) => (ratio[0] ?? Infinity) < Infinity);
 }
 
 function searchOptional(
   s: Search,
   groups: readonly number[][],
   suffix: Float64Array,
-  ratios: Float64Array[],
+  ratios: readonly CapRatio[],
 ): void {
   const visit = (g: number, value: number): void => {
     if (!s.step()) return;
     s.record(value);
     if (g === groups.length) return;
     let gain = suffix[g] ?? 0;
-    ratios.forEach((ratio, c) => {
-      const r = ratio[g] ?? Infinity;
-      if (r < Infinity) gain = Math.max(gain, -(s.room[c] ?? 0) * r);
-    });
+    for (const [c, ratio] of ratios) gain = Math.max(gain, -(s.room[c] ?? 0) * (ratio[g] ?? 0));
     if (value + gain >= s.best - tolerance) return;
     for (const k of groups[g] ?? []) {
       if (!s.fits(k)) continue;
@@ -126,7 +138,6 @@ function searchOptional(
 
 /** The cheapest packing of the block at reduced costs `rc` (block-local), or null (see above). */
 export function searchPacking(shape: BlockShape, rc: ArrayLike<number>, nodeLimit: number): Packing | null {
-  for (const k of shape.indicators) if ((rc[k] ?? 0) < -tolerance) return null;
   const s = new Search(shape, rc, nodeLimit);
   const groups = optionalGroups(shape, rc);
   const suffix = new Float64Array(groups.length + 1);
@@ -147,7 +158,28 @@ export function searchPacking(shape: BlockShape, rc: ArrayLike<number>, nodeLimi
     s.current.length = 0;
   }
   if (s.aborted) return null;
-  return { value: s.best, chosen: s.bestChosen };
+  return withIndicators(shape, rc, { value: s.best, chosen: s.bestChosen });
+}
+
+/**
+ * The indicators of negative reduced cost turned on when the cheapest packing
+ * without them supplies their amount: then no packing is cheaper, since each one
+ * costs at least the cheapest without indicators plus theirs. Null when one is
+ * not supplied (HiGHS prices the block).
+ */
+function withIndicators(shape: BlockShape, rc: ArrayLike<number>, packing: Packing): Packing | null {
+  const chosen = new Set(packing.chosen);
+  let value = packing.value;
+  const on: number[] = [];
+  for (const [w, need, terms] of shape.indicatorRows) {
+    if ((rc[w] ?? 0) >= -tolerance) continue;
+    const supplied = terms.reduce((t, [k, a]) => t + (chosen.has(k) ? a : 0), 0);
+    if (supplied < need - 1e-9) return null;
+    if (on.includes(w)) continue;
+    on.push(w);
+    value += rc[w] ?? 0;
+  }
+  return on.length === 0 ? packing : { value, chosen: [...packing.chosen, ...on] };
 }
 
 /** One variable of each package row, then the optional groups. */

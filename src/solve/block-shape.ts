@@ -9,8 +9,8 @@
  * - a package row: one term −1 (the package), the others +1, equal to 0: the
  *   package on takes exactly one variable of the row, off takes none;
  * - an indicator row: one positive term (the provider wins something), the rest
- *   negative, at most 0: slack when the indicator is 0, which pricing keeps
- *   only while the indicator's reduced cost is not negative.
+ *   negative, at most 0: the indicator may be 1 only when the others supply
+ *   its amount (block-search.ts prices it).
  *
  * Null: another shape, or too many packages to enumerate (HiGHS then prices
  * the block).
@@ -30,6 +30,8 @@ export interface BlockShape {
   readonly groups: number;
   /** Indicators: priced at 0. */
   readonly indicators: ReadonlySet<number>;
+  /** Each indicator row: the indicator, the amount it needs, and the terms that supply it. */
+  readonly indicatorRows: readonly (readonly [number, number, readonly (readonly [number, number])[]])[];
   /** Package variable and, per package row, the variables of which one is taken. */
   readonly packages: readonly (readonly [number, readonly (readonly number[])[]])[];
   /** Variables in a package row (or the package itself): never optional. */
@@ -41,6 +43,7 @@ interface Classified {
   cliques: number[][];
   packages: Map<number, number[][]>;
   indicators: Set<number>;
+  indicatorRows: [number, number, [number, number][]][];
 }
 
 type Terms = readonly (readonly [number, number])[];
@@ -70,6 +73,7 @@ function classifyRow(terms: Terms, lower: number, upper: number, into: Classifie
   const [indicator] = positives;
   if (upper === 0 && lower === -Infinity && positives.length === 1 && indicator !== undefined) {
     into.indicators.add(indicator[0]);
+    into.indicatorRows.push([indicator[0], indicator[1], negatives.map(([k, a]) => [k, -a])]);
     return true;
   }
   return false;
@@ -83,7 +87,13 @@ export function blockShape(program: Program, block: ProviderBlock): BlockShape |
     return x?.integer === true && x.lower === 0 && x.upper === 1;
   });
   if (!binary) return null;
-  const into: Classified = { caps: [], cliques: [], packages: new Map(), indicators: new Set() };
+  const into: Classified = {
+    caps: [],
+    cliques: [],
+    packages: new Map(),
+    indicators: new Set(),
+    indicatorRows: [],
+  };
   for (const i of block.rows) {
     const row = program.rows[i];
     if (row === undefined) return null;
@@ -120,6 +130,7 @@ export function blockShape(program: Program, block: ProviderBlock): BlockShape |
     groupOf,
     groups,
     indicators: into.indicators,
+    indicatorRows: into.indicatorRows,
     packages: [...into.packages],
     inPackage,
   };
