@@ -94,7 +94,8 @@ export interface HighsBackendSettings {
   /**
    * Variables from which a solve first proves a bound by provider blocks and starts
    * HiGHS from the award its packings give (block-start.ts; docs/performance.md,
-   * "Lever 5"): the bench's XL (10,644) but not L (2,336) nor any county.
+   * "Lever 5"): the bench's XL (10,644) but not L (2,336) nor any county. Never for a
+   * solve with a node limit (its answer must not depend on the clock).
    * @defaultValue 5000
    */
   readonly blockBoundFrom: number;
@@ -153,7 +154,9 @@ function run(
   const seconds = () => (performance.now() - started) / 1000;
   if (program.variables.length === 0)
     return { status: 'optimal', values: [], objective: 0, gap: 0, seconds: seconds() };
-  const blocks = program.variables.length >= settings.blockBoundFrom ? blockStart(h, program, options) : null;
+  // by seconds only: a solve limited by nodes asks for the same answer on a busy machine and an idle one
+  const useBlocks = options.nodeLimit === undefined && program.variables.length >= settings.blockBoundFrom;
+  const blocks = useBlocks ? blockStart(h, program, options) : null;
   const start = betterPlan(program, options.start, blocks?.plan);
   const model = h.createModel(toModelData(h, program));
   try {

@@ -8,7 +8,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateScenario, instanceSizes } from '../../src/bench/generate.js';
-import { createHighsBackend } from '../../src/solve/backend-highs.js';
+import { tenderLots } from '../../src/lots/tender-lots.js';
+import { createHighsBackend, highsBackend } from '../../src/solve/backend-highs.js';
+import { buildProgram } from '../../src/solve/build-program.js';
 import { gapTo } from '../../src/solve/block-start.js';
 import type { Program } from '../../src/solve/program.js';
 import { randomScenario } from '../helpers/random-scenario.js';
@@ -46,6 +48,23 @@ describe('HiGHS with the bound by provider blocks', () => {
     if (alone.kind !== 'ok' || blocks.kind !== 'ok') throw new Error('no award');
     expect(blocks.result.status).toBe('optimal');
     expect(close(blocks.result.objective.value, alone.result.objective.value)).toBe(true);
+  }, 60_000);
+});
+
+describe('a solve limited by nodes, not seconds', () => {
+  it("takes the path HiGHS alone takes, so its answer does not depend on the machine's load", async () => {
+    const scenario = generateScenario(instanceSizes.L, 1);
+    const program = buildProgram(scenario, tenderLots(scenario).lots);
+    const options = { timeLimit: 60, relativeGap: 1e-6, nodeLimit: 1 };
+    const [alone, blocks] = [
+      await highsBackend.solve(program, options),
+      await withBlocks.solve(program, options),
+    ];
+    if (alone.status !== 'feasible' && alone.status !== 'optimal') throw new Error(alone.status);
+    if (blocks.status !== 'feasible' && blocks.status !== 'optimal') throw new Error(blocks.status);
+    expect(blocks.status).toBe(alone.status);
+    expect(blocks.objective).toBe(alone.objective);
+    expect(blocks.gap).toBe(alone.gap);
   }, 60_000);
 });
 
