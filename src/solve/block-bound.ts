@@ -114,7 +114,7 @@ export function blockBound(h: Highs, program: Program, options: BlockBoundOption
   const emptyFits = emptyPlanFits(program, split);
   const l = linkingOf(program, split);
   const sign = program.sense === 'min' ? 1 : -1;
-  const pricers = split.blocks.map((b) => blockPricer(h, program, b));
+  const pricers = split.blocks.map((b) => blockPricer(h, program, b, { seconds: options.timeLimit }));
   const master = new BlockMaster(h, program, split, l, emptyFits);
   try {
     let centre = centreOf(h, program, split, l);

@@ -44,9 +44,10 @@ function blockProgram(program: Program, block: ProviderBlock): Program {
   return { sense: 'min', variables, rows };
 }
 
-function blockModel(h: Highs, program: Program, block: ProviderBlock): Model {
+function blockModel(h: Highs, program: Program, block: ProviderBlock, seconds: number): Model {
   const model = h.createModel(toModelData(h, blockProgram(program, block)));
   model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-6, random_seed: 0 });
+  if (Number.isFinite(seconds)) model.options.set({ time_limit: seconds });
   return model;
 }
 
@@ -69,13 +70,23 @@ function highsPrice(h: Highs, model: Model, rc: Float64Array): BlockPrice | 'inf
   };
 }
 
-/** `nodeLimit`: the exact search's, past which HiGHS prices the block (0: always HiGHS). */
+export interface PricingLimits {
+  /** The exact search's nodes, past which HiGHS prices the block (0: always HiGHS). @defaultValue 2,000,000 */
+  readonly nodes?: number;
+  /**
+   * Seconds for HiGHS on one pricing: past it, its proven bound still bounds the block.
+   * @defaultValue no limit
+   */
+  readonly seconds?: number;
+}
+
 export function blockPricer(
   h: Highs,
   program: Program,
   block: ProviderBlock,
-  nodeLimit = pricingNodeLimit,
+  limits: PricingLimits = {},
 ): BlockPricer {
+  const nodeLimit = limits.nodes ?? pricingNodeLimit;
   const shape: BlockShape | null = blockShape(program, block);
   let model: Model | null = null;
   return {
@@ -88,7 +99,7 @@ export function blockPricer(
           value: packing.value,
           plan: new Map(packing.chosen.map((k) => [k, 1])),
         };
-      model ??= blockModel(h, program, block);
+      model ??= blockModel(h, program, block, limits.seconds ?? Infinity);
       return highsPrice(h, model, rc);
     },
     dispose() {

@@ -105,7 +105,7 @@ function compareBlocks(
     );
     const a = searchPacking(shape, rc, 2_000_000);
     if (a === null) continue; // HiGHS prices it in the solve
-    const byHighs = blockPricer(h, program, block, 0);
+    const byHighs = blockPricer(h, program, block, { nodes: 0 });
     const b = byHighs.price(rc);
     byHighs.dispose();
     if (b === 'infeasible') throw new Error('a block allows the empty packing');
