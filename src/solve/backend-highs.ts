@@ -20,6 +20,8 @@ import {
 } from './program.js';
 import { compileWasmEagerly, tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
 import { type CompiledWasm, compileHighsWasm, instantiatingFrom } from './highs-shared.js';
+import { blockStart, gapTo, type BlockStart } from './block-start.js';
+import { toModelData } from './highs-model.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
 type Loader = (options?: object) => Promise<Highs>;
@@ -83,61 +85,52 @@ function highs(firstVariables: number): Promise<Highs> {
   return runtime.highs;
 }
 
-function bound(x: number, inf: number): number {
-  return x === Infinity ? inf : x === -Infinity ? -inf : x;
-}
-
-/** The program as HiGHS model data, rows in compressed sparse row form. */
-function toModelData(h: Highs, program: Program) {
-  const starts = new Int32Array(program.rows.length + 1);
-  let nnz = 0;
-  program.rows.forEach((r, i) => {
-    nnz += r.terms.length;
-    starts[i + 1] = nnz;
-  });
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let k = 0;
-  for (const row of program.rows) {
-    for (const [v, c] of row.terms) {
-      indices[k] = v;
-      values[k++] = c;
-    }
-  }
-  const vars = program.variables;
-  return {
-    numCols: vars.length,
-    numRows: program.rows.length,
-    sense:
-      program.sense === 'min' ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize,
-    colCost: Float64Array.from(vars, (v) => v.cost),
-    colLower: Float64Array.from(vars, (v) => bound(v.lower, h.infinity)),
-    colUpper: Float64Array.from(vars, (v) => bound(v.upper, h.infinity)),
-    rowLower: Float64Array.from(program.rows, (r) => bound(r.lower, h.infinity)),
-    rowUpper: Float64Array.from(program.rows, (r) => bound(r.upper, h.infinity)),
-    matrix: {
-      format: 'csr' as const,
-      numRows: program.rows.length,
-      numCols: vars.length,
-      starts,
-      indices,
-      values,
-    },
-    integrality: Int32Array.from(vars, (v) =>
-      v.integer ? h.constants.variableType.integer : h.constants.variableType.continuous,
-    ),
-  };
-}
-
 /** HiGHS option values, by native option name. */
 type HighsOptionValues = Readonly<Record<string, number | string | boolean>>;
 
 export interface HighsBackendSettings {
   /** Further native options, applied last (for experiments, e.g. the bench's --highs-options). @defaultValue {} */
   readonly options: HighsOptionValues;
+  /**
+   * Variables from which a solve first proves a bound by provider blocks and starts
+   * HiGHS from the award its packings give (block-start.ts; docs/performance.md,
+   * "Lever 5"): the bench's XL (10,644) but not L (2,336) nor any county. Never for a
+   * solve with a node limit (its answer must not depend on the clock).
+   * @defaultValue 5000
+   */
+  readonly blockBoundFrom: number;
 }
 
-const defaultHighsBackendSettings: HighsBackendSettings = { options: {} };
+const defaultHighsBackendSettings: HighsBackendSettings = { options: {}, blockBoundFrom: 5000 };
+
+/** The plan of lower objective in the program's sense (higher when maximised); a missing one loses. */
+function betterPlan(
+  program: Program,
+  a: readonly number[] | undefined,
+  b: Float64Array | null | undefined,
+): readonly number[] | undefined {
+  if (b === null || b === undefined) return a;
+  if (a === undefined) return Array.from(b);
+  const cost = (x: ArrayLike<number>) => program.variables.reduce((t, v, j) => t + v.cost * (x[j] ?? 0), 0);
+  const sign = program.sense === 'min' ? 1 : -1;
+  return sign * cost(b) < sign * cost(a) ? Array.from(b) : a;
+}
+
+/** Stops HiGHS once its award is within the gap of the blocks' bound. */
+function stopAtBlockBound(h: Highs, program: Program, blocks: BlockStart, relativeGap: number) {
+  return {
+    [h.constants.callbackType.mipInterrupt]: (event: {
+      readonly data: { readonly mip_primal_bound?: number; readonly mip_dual_bound?: number };
+      interrupt(): void;
+    }) => {
+      const award = event.data.mip_primal_bound;
+      if (award === undefined || !Number.isFinite(award)) return undefined;
+      const highsBound = event.data.mip_dual_bound ?? blocks.bound;
+      if (gapTo(program, award, highsBound, blocks.bound) <= relativeGap) event.interrupt();
+      return undefined;
+    },
+  };
+}
 
 function optionsFor(options: SolveOptions, settings: HighsBackendSettings): HighsOptionValues {
   const nodes = options.nodeLimit === undefined ? {} : { mip_max_nodes: options.nodeLimit };
@@ -161,11 +154,16 @@ function run(
   const seconds = () => (performance.now() - started) / 1000;
   if (program.variables.length === 0)
     return { status: 'optimal', values: [], objective: 0, gap: 0, seconds: seconds() };
+  // by seconds only: a solve limited by nodes asks for the same answer on a busy machine and an idle one
+  const useBlocks = options.nodeLimit === undefined && program.variables.length >= settings.blockBoundFrom;
+  const blocks = useBlocks ? blockStart(h, program, options) : null;
+  const start = betterPlan(program, options.start, blocks?.plan);
   const model = h.createModel(toModelData(h, program));
   try {
     model.options.set(optionsFor(options, settings));
-    if (options.start !== undefined) model.setSolution({ colValue: Float64Array.from(options.start) });
-    model.run();
+    if (blocks !== null) model.options.set({ time_limit: Math.max(1, options.timeLimit - seconds()) });
+    if (start !== undefined) model.setSolution({ colValue: Float64Array.from(start) });
+    model.run(blocks === null ? undefined : stopAtBlockBound(h, program, blocks, options.relativeGap));
     const status = model.getModelStatus();
     const s = h.constants.modelStatus;
     if (status === s.infeasible) return { status: 'infeasible', seconds: seconds() };
@@ -179,6 +177,12 @@ function run(
       };
     const values = Array.from(model.getSolution().colValue);
     const objective = model.getObjectiveValue();
+    if (blocks !== null) {
+      // the better of HiGHS's bound and the blocks': optimal only within the same tolerance
+      const gap = gapTo(program, objective, Number(info.get('mip_dual_bound')), blocks.bound);
+      const proven = status === s.optimal || gap <= options.relativeGap;
+      return { status: proven ? 'optimal' : 'feasible', values, objective, gap, seconds: seconds() };
+    }
     const rawGap = Number(info.get('mip_gap'));
     const gap = Number.isFinite(rawGap) ? Math.max(0, rawGap) : 0;
     if (status === s.optimal) return { status: 'optimal', values, objective, gap, seconds: seconds() };

@@ -85,6 +85,7 @@ function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: Yea
 /** What a variable of this offer carries, for its meaning. */
 function served(offer: Offer, parts: readonly OfferPart[]) {
   return {
+    providerId: offer.providerId,
     bidId: offer.bids[0]?.id ?? '',
     offer: offerName(offer),
     parts: parts.map((p) => ({ bidId: p.bid.id, careType: p.careType, share: p.fraction })),

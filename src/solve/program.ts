@@ -17,6 +17,8 @@ export interface VariablePart {
  * `bidId` is its first bid, `offer` its name (bid ids joined by `&`).
  */
 interface Served {
+  /** The provider whose offer it is (every bid of an offer is one provider's). */
+  readonly providerId: string;
   readonly bidId: string;
   readonly offer: string;
   readonly parts: readonly VariablePart[];
