@@ -183,7 +183,7 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
       expect(await bids(page, 'standard:Z-NORTH')).toBe('6');
       // Which bids those are, for a commissioner who wonders why a count falls (a structure the bids do not accept).
       expect(await page.locator('#lots th', { hasText: 'Bids that may win' }).getAttribute('title')).toBe(
-        "Bids that cover every area of the lot, accept its structure (bids.csv structures), meet the quality threshold and pay at least the lot's legal wage floor",
+        "Bids that cover every area of the lot, accept its structure (bids.csv structures), meet the quality threshold and, where the tender rejects bids below it (the default), pay at least the lot's legal wage floor",
       );
       // Westfield into North: the bids for Z-NORTH were priced for its three areas and cover no lot with a fourth,
       // so one bid (P-ALDER's county-wide) may win it, and 490 h/week go unmet; until 2026-12-02 the page showed
