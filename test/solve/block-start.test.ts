@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateScenario, instanceSizes } from '../../src/bench/generate.js';
 import { tenderLots } from '../../src/lots/tender-lots.js';
-import { createHighsBackend, highsBackend } from '../../src/solve/backend-highs.js';
+import { createHighsBackend, highsBackend, usesBlocks } from '../../src/solve/backend-highs.js';
 import { buildProgram } from '../../src/solve/build-program.js';
 import { gapTo } from '../../src/solve/block-start.js';
 import type { Program } from '../../src/solve/program.js';
@@ -66,6 +66,37 @@ describe('a solve limited by nodes, not seconds', () => {
     expect(blocks.objective).toBe(alone.objective);
     expect(blocks.gap).toBe(alone.gap);
   }, 60_000);
+});
+
+describe('usesBlocks', () => {
+  // Until 2026-12-02 any time limit took the path: at 10 s XL seed 2's award was £112m a year
+  // dearer than HiGHS alone's, HiGHS being left 4 s (review15b).
+  it('takes the path only for a large program given time enough, limited by seconds', () => {
+    const settings = { options: {}, blockBoundFrom: 5000, blockBoundMinSeconds: 30 };
+    const program = (n: number): Program => ({
+      sense: 'min',
+      rows: [],
+      variables: Array.from({ length: n }, (_, j) => ({
+        name: `x${j}`,
+        lower: 0,
+        upper: 1,
+        integer: true,
+        cost: 1,
+        meaning: { kind: 'unmet', lotId: 'L', hours: 1 },
+      })) as unknown as Program['variables'],
+    });
+    const at = (n: number, timeLimit: number, nodeLimit?: number) =>
+      usesBlocks(
+        program(n),
+        { timeLimit, relativeGap: 1e-6, ...(nodeLimit === undefined ? {} : { nodeLimit }) },
+        settings,
+      );
+    expect(at(5000, 60)).toBe(true);
+    expect(at(5000, 30)).toBe(true);
+    expect(at(5000, 20)).toBe(false); // zonal serve's default
+    expect(at(4999, 60)).toBe(false);
+    expect(at(5000, 60, 1)).toBe(false);
+  });
 });
 
 describe('gapTo', () => {
