@@ -186,10 +186,12 @@ function buildZoning(
   }
   // One unknown id no slip explains beside one area in no zone: the id meant for it ("N11" for
   // "N1"), told once, at the row (until 2026-12-02 also as the area in no zone).
-  const unguessed = new Set(unknown.filter((u) => u.guess === null).map((u) => u.areaId));
+  // Only an id on one row: one on several would put the area meant in several zones.
+  const unguessed = unknown.filter((u) => u.guess === null);
   const unzoned = [...areaIds].filter((a) => !zoning.has(a) && !meant.has(a));
   const [lone] = unzoned;
-  const paired = unguessed.size === 1 && unzoned.length === 1 && !source.hasRejected ? (lone ?? null) : null;
+  const paired =
+    unguessed.length === 1 && unzoned.length === 1 && !source.hasRejected ? (lone ?? null) : null;
   if (paired !== null) meant.add(paired);
   for (const { line, areaId, guess } of unknown) {
     const named = guess ?? paired;

@@ -29,9 +29,9 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 
 /**
  * Whether `typed` is `id` with one slip: a character missing, extra or changed, or two
- * neighbours swapped. A digit changed for another digit is not one: codes that differ so
- * (ward codes E05011230 and E05011330, zones Z-NORTH1 and Z-NORTH2) are each other's
- * neighbours, and the code typed is more likely another real one than a slip.
+ * neighbours swapped. A digit changed for another digit, or two digits swapped, is not one:
+ * codes that differ so (ward codes E05011230, E05011330 and E05011320, zones Z-NORTH1 and
+ * Z-NORTH2) are each other's neighbours, and the code typed is more likely another real one.
  */
 export function isOneSlip(typed: string, id: string): boolean {
   const d = typed.length - id.length;
@@ -41,8 +41,9 @@ export function isOneSlip(typed: string, id: string): boolean {
   const rest = (a: number, b: number) => typed.slice(a) === id.slice(b);
   if (d === 1) return rest(i + 1, i);
   if (d === -1) return rest(i, i + 1);
-  const changed = rest(i + 1, i + 1) && !(isDigit(typed[i]) && isDigit(id[i]));
-  return changed || (typed[i] === id[i + 1] && typed[i + 1] === id[i] && rest(i + 2, i + 2));
+  // Digits changed or swapped among themselves give another code, not a slip.
+  if (isDigit(typed[i]) && isDigit(id[i])) return false;
+  return rest(i + 1, i + 1) || (typed[i] === id[i + 1] && typed[i + 1] === id[i] && rest(i + 2, i + 2));
 }
 
 /** The one id (in any capitals) a slip away from `typed`, or null when none is or several are. */

@@ -144,6 +144,17 @@ describe('one bad cell in a table others refer to gives one message', () => {
     expect(scenario).toBeNull();
   });
 
+  // An id on two rows is not paired with the area in no zone: following "did you mean A3"
+  // would put A3 in two zones (review15b). Both are told.
+  test('an unknown area on two rows of a zoning file is not taken for the one area in no zone', async () => {
+    const { scenario, errors } = await errorsOf('zones-two.csv', 4, 'A9,Z2\nA9,Z1');
+    expect(errors).toEqual([
+      'zones-two.csv:4: unknown area "A9": it is not in areas.csv; the same in 1 more row: 5',
+      'areas.csv:4: area "A3" is in no zone of zoning "two": add a row "A3,<zone id>" to zones-two.csv',
+    ]);
+    expect(scenario).toBeNull();
+  });
+
   test.each([
     [';', '";"'],
     ['\t', 'tabs'],

@@ -30,7 +30,8 @@ describe('isOneSlip', () => {
     expect(isOneSlip('E05011330', 'E05011230')).toBe(false);
     expect(isOneSlip('Z-NORTH2', 'Z-NORTH1')).toBe(false);
     expect(isOneSlip('E0501123', 'E05011230')).toBe(true); // a digit missing
-    expect(isOneSlip('E05011320', 'E05011230')).toBe(true); // two swapped
+    expect(isOneSlip('E05011320', 'E05011230')).toBe(false); // two digits swapped: another code too (review15b)
+    expect(isOneSlip('P-ADLER', 'P-ALDER')).toBe(true); // two letters swapped
     expect(isOneSlip('E0501123O', 'E05011230')).toBe(true); // a letter for a digit
   });
 });
