@@ -245,8 +245,9 @@ function readBatch(
   if (parsed.data.grid !== undefined) checkGrid(parsed.data.grid, report);
   if (problems.length > 0) return inFileOrder(found);
   const shared = parts.overrides ?? {};
-  const variants = expand(parsed.data, shared, report, line);
-  duplicates(variants, parsed.data.variants?.length ?? 0, report);
+  const expanded = expand(parsed.data, shared, report, line);
+  duplicates(expanded, report);
+  const variants = expanded.map((e) => e.variant);
   return problems.length > 0
     ? found
     : {

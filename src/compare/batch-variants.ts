@@ -46,13 +46,20 @@ export function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>)
   return out;
 }
 
+/** A variant that read, with its number in the batch (from 1) and its place in the file. */
+export interface ExpandedVariant {
+  readonly variant: Omit<Variant, 'index'>;
+  readonly number: number;
+  readonly where: PropertyKey[];
+}
+
 export function expand(
   file: BatchFile,
   shared: Record<string, unknown>,
   report: (path: PropertyKey[], message: string) => void,
   line: LineOf,
-): Omit<Variant, 'index'>[] {
-  const out: Omit<Variant, 'index'>[] = [];
+): ExpandedVariant[] {
+  const out: ExpandedVariant[] = [];
   // Shared overrides that meet a variant's own where neither is wrong alone: told once, at the
   // shared override, with the variants that meet it (until 2026-12-02 once per variant, not naming "overrides").
   const meetings = new Map<
@@ -75,11 +82,15 @@ export function expand(
     const parsed = overridesSchema.safeParse(raw);
     if (parsed.success) {
       out.push({
-        id: id ?? variantId(base, raw, samples, seed),
-        base,
-        overrides: parsed.data,
-        samples,
-        seed,
+        variant: {
+          id: id ?? variantId(base, raw, samples, seed),
+          base,
+          overrides: parsed.data,
+          samples,
+          seed,
+        },
+        number,
+        where,
       });
       return;
     }
@@ -113,20 +124,23 @@ export function expand(
   return out;
 }
 
-/** Variants with the same id, each told at the repeat: a listed variant at its own place, a grid one at the grid. */
+/**
+ * Variants with the same id, each told at the repeat (a listed variant at its own place, a grid
+ * one at the grid), numbered by their places in the batch: until 2026-12-02 by their places among
+ * the variants that read, so a variant refused before them moved both numbers and the place.
+ */
 export function duplicates(
-  variants: readonly Omit<Variant, 'index'>[],
-  listed: number,
+  variants: readonly ExpandedVariant[],
   report: (path: PropertyKey[], message: string) => void,
 ): void {
   const first = new Map<string, number>();
-  variants.forEach((v, i) => {
-    const before = first.get(v.id);
-    if (before === undefined) first.set(v.id, i);
+  for (const { variant, number, where } of variants) {
+    const before = first.get(variant.id);
+    if (before === undefined) first.set(variant.id, number);
     else
       report(
-        i < listed ? ['variants', i] : ['grid'],
-        `variants ${before + 1} and ${i + 1} have the same id "${v.id}" (same id given, or the same definition twice): give each variant its own id or definition`,
+        where,
+        `variants ${before} and ${number} have the same id "${variant.id}" (same id given, or the same definition twice): give each variant its own id or definition`,
       );
-  });
+  }
 }

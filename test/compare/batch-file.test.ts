@@ -445,6 +445,17 @@ describe('parseBatchFile', () => {
     expect(problems(text)).toEqual([{ line, message }]);
   });
 
+  // Until 2026-12-02 numbered among the variants that read: "variants 1 and 2 …", at line 5 (review15b).
+  test('a repeated id after a variant refused is numbered and placed by its place in the batch', () => {
+    const text =
+      '{\n  "base": "tiny",\n  "overrides": { "lots": { "complex": { "merge": "standard" } } },\n  "variants": [\n    { "id": "a", "overrides": { "lots": { "complex": { "structure": "sole" } } } },\n    { "id": "b" },\n    { "id": "b" }\n  ]\n}\n';
+    expect(problems(text)).toContainEqual({
+      line: 7,
+      message:
+        'variants 2 and 3 have the same id "b" (same id given, or the same definition twice): give each variant its own id or definition',
+    });
+  });
+
   test('a JSON slip is one message naming it, at its line, worded as for scenario.json', () => {
     // A comma after the last item: the parser's later complaints are echoes of it.
     expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one", "two",] },\n}\n')).toEqual([
