@@ -12,6 +12,7 @@
 import highsModule, { type Highs } from 'highs';
 import { solverFoundNoPlan } from '../diagnostics/messages.js';
 import {
+  isBetterPlan,
   startPlan,
   type Program,
   type SolveOptions,
@@ -138,10 +139,7 @@ function betterPlan(
   b: Float64Array | null | undefined,
 ): readonly number[] | undefined {
   if (b === null || b === undefined) return a;
-  if (a === undefined) return Array.from(b);
-  const cost = (x: ArrayLike<number>) => program.variables.reduce((t, v, j) => t + v.cost * (x[j] ?? 0), 0);
-  const sign = program.sense === 'min' ? 1 : -1;
-  return sign * cost(b) < sign * cost(a) ? Array.from(b) : a;
+  return a === undefined || isBetterPlan(program, b, a) ? Array.from(b) : a;
 }
 
 /** Stops HiGHS once its award is within the gap of the blocks' bound. */

@@ -22,6 +22,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Model } from 'javascript-lp-solver';
 import {
+  planObjective,
   startPlan,
   type Program,
   type SolveOptions,
@@ -117,11 +118,8 @@ function startPlanAtTimeLimit(
       seconds,
     };
   const values = snapIntegers(program, start);
-  return { status: 'feasible', values, objective: objectiveOf(program, values), gap: Number.NaN, seconds };
+  return { status: 'feasible', values, objective: planObjective(program, values), gap: Number.NaN, seconds };
 }
-
-const objectiveOf = (program: Program, values: readonly number[]): number =>
-  values.reduce((sum, value, j) => sum + value * (program.variables[j]?.cost ?? 0), 0);
 
 /**
  * The program in javascript-lp-solver's JSON form. Variables are `v<j>`, rows
@@ -264,7 +262,7 @@ function readReply(
       : { status: 'error', message: `${broken}: ${violation}`, seconds };
   }
   const snapped = snapIntegers(program, values);
-  const objective = objectiveOf(program, snapped);
+  const objective = planObjective(program, snapped);
   return timedOut
     ? { status: 'feasible', values: snapped, objective, gap: Number.NaN, seconds }
     : { status: 'optimal', values: snapped, objective, gap: 0, seconds };

@@ -15,7 +15,7 @@
  */
 import { leastHoursOfAWinner } from '../model/types.js';
 import { PlanState, isFeasiblePlan, type Change } from './plan-state.js';
-import type { Program, VariableMeaning } from './program.js';
+import { isBetterPlan, type Program, type VariableMeaning } from './program.js';
 
 interface Slots {
   /** variable index of the unmet variable of each lot role, by `lot|slot` */
@@ -293,10 +293,7 @@ function runGreedy(program: Program, order: FillOrder): number[] | null {
 
 /** A full value vector meeting every row of the program (the better of both fill orders), or null. */
 export function greedyStart(program: Program): number[] | null {
-  const objective = (values: readonly number[]) =>
-    program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);
-  const better = (a: number[], b: number[]) =>
-    (program.sense === 'min' ? objective(b) < objective(a) : objective(b) > objective(a)) ? b : a;
+  const better = (a: number[], b: number[]) => (isBetterPlan(program, b, a) ? b : a);
   const plans = (['scarce-roles-first', 'best-bid-first'] as const)
     .map((order) => runGreedy(program, order))
     .filter((v): v is number[] => v !== null);

@@ -106,6 +106,16 @@ export interface SolveOptions {
  */
 export type StartRule = (program: Program) => readonly number[] | null;
 
+/** A plan's objective value, offset excluded (as the solvers give it). */
+export const planObjective = (program: Program, values: ArrayLike<number>): number =>
+  program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);
+
+/** Whether plan `b` is better than plan `a` in the program's sense (lower when minimised). */
+export const isBetterPlan = (program: Program, b: ArrayLike<number>, a: ArrayLike<number>): boolean =>
+  program.sense === 'min'
+    ? planObjective(program, b) < planObjective(program, a)
+    : planObjective(program, b) > planObjective(program, a);
+
 /** The start plan a backend hands its solver, worked out now if it is given as a rule. */
 export function startPlan(program: Program, options: SolveOptions): readonly number[] | undefined {
   const start = typeof options.start === 'function' ? options.start(program) : options.start;
