@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseBatchFile } from '../../src/compare/batch-file.js';
 import { gridValueProblems } from '../../src/compare/grid-value-problems.js';
+import { applyOverrides } from '../../src/compare/overrides.js';
 import type { Scenario } from '../../src/model/types.js';
 import { tinyBases } from '../helpers/tiny-bases.js';
 
@@ -140,5 +141,38 @@ describe('gridValueProblems', () => {
       if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
       expect(gridValueProblems(parsed, new Map([['tiny', sole]]))).toEqual([]);
     }
+  });
+
+  test('a value that runs only beside one pair of two other keys’ values is not blamed (review15b)', async () => {
+    // A standard framework runs only beside maxProviders and a reablement lot that is not a
+    // framework too. The variants first tried (each other key's values in step: {} with sole,
+    // maxProviders with framework) both fail, the first with the message "framework" alone
+    // gives, and until 2026-12-02 it was refused as wrong on its own.
+    const bases = await tinyBases();
+    const parsed = parseBatchFile(
+      JSON.stringify({
+        base: 'tiny',
+        grid: {
+          'lots.standard.structure': ['framework'],
+          'lots.standard': [{}, { maxProviders: 3 }],
+          'lots.reablement.structure': ['sole', 'framework'],
+        },
+      }),
+    );
+    if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
+    const tiny = bases.get('tiny') as Scenario;
+    expect(parsed.variants.map((v) => typeof applyOverrides(tiny, v.overrides) !== 'string')).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(gridValueProblems(parsed, bases)).toEqual([
+      {
+        line: 1,
+        message:
+          'grid "lots.reablement.structure" value "framework": lots.reablement.maxProviders is missing: a framework needs maxProviders, e.g. 4',
+      },
+    ]);
   });
 });
