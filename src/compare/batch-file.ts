@@ -22,7 +22,7 @@ import { withoutByteOrderMark } from '../io/text-decode.js';
 import { pruned } from './batch-file-rest.js';
 import { tableInsteadOfJson } from './batch-file-table.js';
 import { checkGrid } from './batch-grid-checks.js';
-import { duplicates, expand } from './batch-variants.js';
+import { duplicates, expand, repeatsOf } from './batch-variants.js';
 import { overridesSchema, type Overrides } from './overrides.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
 
@@ -205,7 +205,7 @@ function readBatch(
     problems.push({ line: line(path), message });
   };
   // Its parts, read below only where the schema did not already refuse them (a file of `null` has none).
-  const parts: { grid?: unknown; overrides?: Record<string, unknown> } =
+  const parts: { grid?: unknown; overrides?: Record<string, unknown>; variants?: unknown } =
     typeof json === 'object' && json !== null ? json : {};
   const parsed = batchFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -227,6 +227,7 @@ function readBatch(
     // mistake elsewhere in the file does not hide a mistake in the grid.
     const grid = gridSchema.safeParse(parts.grid);
     if (grid.success && !issues.some((issue) => issue.path[0] === 'grid')) checkGrid(grid.data, report);
+    repeatsOf(givenIds(parts.variants), report);
     // In the file's order (zod tells a misspelt top-level key after everything else).
     return inFileOrder(found);
   }
@@ -255,6 +256,20 @@ function readBatch(
         name: parsed.data.name ?? null,
         source: { line, at: original, file: parsed.data, shared, written },
       };
+}
+
+/**
+ * The ids given in the listed variants as written, for a file the schema refused elsewhere, so
+ * that an id given twice is told with its other mistakes, not a run later (until 2026-12-02,
+ * session 16). Only ids given, and valid: a made id (from the definition) may repeat only
+ * because of a mistake told, and an id the schema refuses (a space in it) is told as that.
+ */
+function givenIds(listed: unknown): { id: string; number: number; where: PropertyKey[] }[] {
+  if (!Array.isArray(listed)) return [];
+  return listed.flatMap((v: unknown, i) => {
+    const id = idSchema.safeParse(typeof v === 'object' && v !== null && 'id' in v ? v.id : undefined);
+    return id.success ? [{ id: id.data, number: i + 1, where: ['variants', i] }] : [];
+  });
 }
 
 /** Problems sorted by line, each keeping its place. */

@@ -133,14 +133,25 @@ export function duplicates(
   variants: readonly ExpandedVariant[],
   report: (path: PropertyKey[], message: string) => void,
 ): void {
+  repeatsOf(
+    variants.map(({ variant, number, where }) => ({ id: variant.id, number, where })),
+    report,
+  );
+}
+
+/** Each id that repeats an earlier one, told at the repeat, with both variants' numbers. */
+export function repeatsOf(
+  variants: readonly { id: string; number: number; where: PropertyKey[] }[],
+  report: (path: PropertyKey[], message: string) => void,
+): void {
   const first = new Map<string, number>();
-  for (const { variant, number, where } of variants) {
-    const before = first.get(variant.id);
-    if (before === undefined) first.set(variant.id, number);
+  for (const { id, number, where } of variants) {
+    const before = first.get(id);
+    if (before === undefined) first.set(id, number);
     else
       report(
         where,
-        `variants ${before} and ${number} have the same id "${variant.id}" (same id given, or the same definition twice): give each variant its own id or definition`,
+        `variants ${before} and ${number} have the same id "${id}" (same id given, or the same definition twice): give each variant its own id or definition`,
       );
   }
 }

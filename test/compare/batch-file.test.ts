@@ -456,6 +456,23 @@ describe('parseBatchFile', () => {
     });
   });
 
+  // Until 2026-12-02 (session 16) a mistake the schema refuses hid the repeated id, told only a run later.
+  test('a repeated id is told in the same run as a schema mistake in another variant', () => {
+    const text =
+      '{\n  "base": "tiny",\n  "variants": [\n    { "id": "a", "overrides": { "award": { "maxShareOfTotalHours": "lots" } } },\n    { "id": "b", "overrides": { "zoning": "one" } },\n    { "id": "b", "overrides": { "zoning": "two" } }\n  ]\n}\n';
+    expect(problems(text)).toEqual([
+      {
+        line: 4,
+        message: expect.stringMatching(/^variant 1: overrides.award.maxShareOfTotalHours must be a number/),
+      },
+      {
+        line: 6,
+        message:
+          'variants 2 and 3 have the same id "b" (same id given, or the same definition twice): give each variant its own id or definition',
+      },
+    ]);
+  });
+
   test('a JSON slip is one message naming it, at its line, worded as for scenario.json', () => {
     // A comma after the last item: the parser's later complaints are echoes of it.
     expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one", "two",] },\n}\n')).toEqual([
