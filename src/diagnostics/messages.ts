@@ -11,6 +11,7 @@ import { inOtherCapitals, meantId } from '../model/id-case.js';
 import type { TableName } from './issues.js';
 import { counted, nounFor } from '../model/counted.js';
 import { fmtHours } from '../scoring/components.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -1013,3 +1014,21 @@ export const batchUnboughtLabel = (unproven: number) =>
 /** After one named among some proven and some not, or the "and N more" line: which are not proven. */
 export const notProvenMark = (of: number | null) =>
   of === null ? ' (not proven)' : ` (${of} of them not proven)`;
+
+/**
+ * What a lot's named back-ups could take over if its largest holder failed, the supply risk's
+ * reason: each back-up counts only for the hours its spare capacity could take.
+ */
+export function backupsCouldTakeOver(
+  lead: string,
+  leadHours: number,
+  backups: readonly { readonly providerId: string; readonly hours: number }[],
+): string {
+  const whole = (h: number) => groupedNumber(h) === groupedNumber(leadHours);
+  const each = backups.map(
+    ({ providerId, hours }) =>
+      `back-up ${providerId} could take over ${whole(hours) ? `all ${fmtHours(leadHours)}` : `${groupedNumber(hours)} of the ${fmtHours(leadHours)}`} if ${lead} failed`,
+  );
+  const partial = backups.some((b) => !whole(b.hours));
+  return `${each.join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
+}
