@@ -1032,3 +1032,6 @@ export function backupsCouldTakeOver(
   const partial = backups.some((b) => !whole(b.hours));
   return `${each.join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
 }
+
+/** The annual cost of a lot nobody is awarded, in the printout and report.html (src/report/lot-cost.ts). */
+export const lotNotAwarded = () => 'not awarded';
