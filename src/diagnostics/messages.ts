@@ -1035,3 +1035,11 @@ export function backupsCouldTakeOver(
 
 /** The annual cost of a lot nobody is awarded, in the printout and report.html (src/report/lot-cost.ts). */
 export const lotNotAwarded = () => 'not awarded';
+
+/** A provider no bid names (src/model/providers-without-bids.ts): it can win nothing. */
+export const providerWithoutBids = (providerId: string, bids: TableName) =>
+  `provider ${providerId} has no bid ${bids.in}, so it can win nothing: add its bids, or check their provider_id`;
+
+/** Several providers no bid names, told once. */
+export const providersWithoutBids = (providerIds: readonly string[], bids: TableName) =>
+  `${counted(providerIds.length, 'provider')} have no bid ${bids.in}, so they can win nothing: ${providerIds.join(', ')}; add their bids, or check their provider_id`;
