@@ -1043,3 +1043,15 @@ export const providerWithoutBids = (providerId: string, bids: TableName) =>
 /** Several providers no bid names, told once. */
 export const providersWithoutBids = (providerIds: readonly string[], bids: TableName) =>
   `${counted(providerIds.length, 'provider')} have no bid ${bids.in}, so they can win nothing: ${providerIds.join(', ')}; add their bids, or check their provider_id`;
+
+/**
+ * A cap's rule cost when relaxing it alone changes nothing because `others` stop the same bids
+ * (src/explain/caps-together.ts): what relaxing all `count` of them together does.
+ */
+export const capAloneChangesNothing = (
+  others: readonly string[],
+  lots: string,
+  count: number,
+  effect: string,
+) =>
+  `relaxing it alone changes nothing, as ${others.join(' and ')} ${others.length === 1 ? 'stops' : 'stop'} the same bids (${lots}); relaxing ${count === 2 ? 'both' : `all ${count}`}: ${effect}`;
