@@ -35,7 +35,7 @@ export const backupSpares = (facts: AwardFacts, lotId: string): BackupSpare[] =>
  * back-up's spare capacity could take over (a handback is one event at a
  * time, so a back-up's spare counts for each lot it backs up). Until
  * 2026-12-02 each back-up cut it by the full `backupRelief` whatever its spare:
- * back-ups with 10 h/week to spare between them made a sole lead of 2,450
+ * back-ups with 16 h/week to spare between them made a sole lead of 2,450
  * h/week score 0.56, as safe as two back-ups that could each take it all over.
  * A lot nobody holds scores 1. A framework's members serve
  * areas rather than a share of every area, so its supply is measured area by
