@@ -36,6 +36,7 @@ import { verifyAward } from './verify/verify.js';
 import { runHash } from './run-hash.js';
 import { explainAward } from './explain/explain-lot.js';
 import { relaxedAwardsMeanwhile, ruleCosts } from './explain/rule-costs.js';
+import { capsStoppingTogether } from './explain/caps-together.js';
 import { unprovenRuleCosts } from './explain/unproven-rule-costs.js';
 import { diagnoseInfeasible } from './explain/diagnose.js';
 import { placeShortage } from './explain/place-shortage.js';
@@ -224,7 +225,15 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   // An award the time limit stopped is no baseline: a rule's cost would be mostly its distance from the best.
   const costs =
     outcome.status === 'optimal'
-      ? await ruleCosts(scenario, lots, options.backend, baseline, {}, relaxed)
+      ? await ruleCosts(
+          scenario,
+          lots,
+          options.backend,
+          baseline,
+          {},
+          relaxed,
+          capsStoppingTogether(explanations),
+        )
       : unprovenRuleCosts(scenario, lots, baseline);
   return { kind: 'ok', result: { ...assembled, ruleCosts: costs, ...contract }, lots };
 }

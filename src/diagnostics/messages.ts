@@ -11,6 +11,7 @@ import { inOtherCapitals, meantId } from '../model/id-case.js';
 import type { TableName } from './issues.js';
 import { counted, nounFor } from '../model/counted.js';
 import { fmtHours } from '../scoring/components.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -1013,3 +1014,44 @@ export const batchUnboughtLabel = (unproven: number) =>
 /** After one named among some proven and some not, or the "and N more" line: which are not proven. */
 export const notProvenMark = (of: number | null) =>
   of === null ? ' (not proven)' : ` (${of} of them not proven)`;
+
+/**
+ * What a lot's named back-ups could take over if its largest holder failed, the supply risk's
+ * reason: each back-up counts only for the hours its spare capacity could take.
+ */
+export function backupsCouldTakeOver(
+  lead: string,
+  leadHours: number,
+  backups: readonly { readonly providerId: string; readonly hours: number }[],
+): string {
+  const whole = (h: number) => groupedNumber(h) === groupedNumber(leadHours);
+  const each = backups.map(
+    ({ providerId, hours }) =>
+      `back-up ${providerId} could take over ${whole(hours) ? `all ${fmtHours(leadHours)}` : `${groupedNumber(hours)} of the ${fmtHours(leadHours)}`} if ${lead} failed`,
+  );
+  const partial = backups.some((b) => !whole(b.hours));
+  return `${each.join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
+}
+
+/** The annual cost of a lot nobody is awarded, in the printout and report.html (src/report/lot-cost.ts). */
+export const lotNotAwarded = () => 'not awarded';
+
+/** A provider no bid names (src/model/providers-without-bids.ts): it can win nothing. */
+export const providerWithoutBids = (providerId: string, bids: TableName) =>
+  `provider ${providerId} has no bid ${bids.in}, so it can win nothing: add its bids, or check their provider_id`;
+
+/** Several providers no bid names, told once. */
+export const providersWithoutBids = (providerIds: readonly string[], bids: TableName) =>
+  `${counted(providerIds.length, 'provider')} have no bid ${bids.in}, so they can win nothing: ${providerIds.join(', ')}; add their bids, or check their provider_id`;
+
+/**
+ * A cap's rule cost when relaxing it alone changes nothing because `others` stop the same bids
+ * (src/explain/caps-together.ts): what relaxing all `count` of them together does.
+ */
+export const capAloneChangesNothing = (
+  others: readonly string[],
+  lots: string,
+  count: number,
+  effect: string,
+) =>
+  `relaxing it alone changes nothing, as ${others.join(' and ')} ${others.length === 1 ? 'stops' : 'stop'} the same bids (${lots}); relaxing ${count === 2 ? 'both' : `all ${count}`}: ${effect}`;

@@ -9,7 +9,14 @@ import { isEligible, type FilledRole } from '../lots/eligibility.js';
 import { blend, lowestPrice, meatScore, offerParts, offersFor } from '../lots/offers.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { hasPlaces } from '../structures/index.js';
-import { awardLoad, ruleReason, stoppedBy, type AwardLoad, type Candidate } from './stopped-by.js';
+import {
+  awardLoad,
+  capsTogether,
+  ruleReason,
+  stoppedBy,
+  type AwardLoad,
+  type Candidate,
+} from './stopped-by.js';
 import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
 import { unboughtHours, unboughtStoppedBy } from './unbought-hours.js';
 import { byId } from '../model/order.js';
@@ -171,11 +178,12 @@ function explainLot(
       ? ''
       : ` Rejected below legal pay: ${idsListed(lot.rejectedBidIds)} (see the warnings).`;
   const unboughtText = `${fmtHours(unbought)} unbought`;
+  const stoppers = stoppersNamed(explained).join(', ');
   const why =
     bindingRules.length > 0
       ? unbought > 0
-        ? ` ${unboughtText}; bids that could serve them stopped by: ${bindingRules.join(', ')}`
-        : ` better bids stopped by: ${bindingRules.join(', ')}`
+        ? ` ${unboughtText}; bids that could serve them stopped by: ${stoppers}`
+        : ` better bids stopped by: ${stoppers}`
       : !anyWon
         ? ''
         : unbought > 0
@@ -190,8 +198,24 @@ function explainLot(
   };
 }
 
+/**
+ * The rules that stopped better bids, as the lot's line names them: caps that stop one bid
+ * together are named together (`lots-cap and share-cap together`), as relaxing one of them
+ * alone lets the bid in no more, which is what that cap's rule cost says (until 2026-12-02 they
+ * were named apart, `lots-cap, share-cap`, beside rule costs saying neither binds).
+ */
+function stoppersNamed(roles: readonly RoleExplanation[]): string[] {
+  const named = new Set<string>();
+  for (const { rules } of roles.flatMap((r) => r.betterBidsStopped)) {
+    const together = capsTogether(rules);
+    for (const rule of rules) if (!together.includes(rule)) named.add(rule);
+    if (together.length > 0) named.add(`${together.join(' and ')} together`);
+  }
+  return [...named].sort();
+}
+
 /** Ids for a sentence: the first four, then how many more (a national lot can reject hundreds). */
-const idsListed = (ids: readonly string[]): string =>
+export const idsListed = (ids: readonly string[]): string =>
   ids.length <= 4 ? ids.join(', ') : `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more`;
 
 /** Explanations of every lot, by lot id. */

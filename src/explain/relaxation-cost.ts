@@ -42,6 +42,13 @@ function startFrom(program: Program, baseline: Baseline): number[] | undefined {
   return isFeasiblePlan(program, values) ? values : undefined;
 }
 
+/** How a computed rule cost's note begins; what follows is what relaxing the rule does. */
+const relaxingIt = 'relaxing it: ';
+
+/** What relaxing the rule does, from its cost's note (a rule not re-solved: the note, which says why). */
+export const effectOf = (c: RuleCost): string =>
+  c.status === 'computed' && c.note.startsWith(relaxingIt) ? c.note.slice(relaxingIt.length) : c.note;
+
 export const notComputed = (r: Relaxation, status: 'skipped' | 'not-active', note: string): RuleCost => ({
   rule: r.rule,
   description: r.description,
@@ -128,6 +135,6 @@ function costed(
     objectiveChange: Math.round(objectiveChange * 100) / 100,
     annualCostChange: Math.round(spend * 100) / 100,
     unmetHoursChange: Math.round(unmet * 1000) / 1000,
-    note: `relaxing it: ${relaxationEffect(spend, unmet, meatChange)}${stopped}`,
+    note: `${relaxingIt}${relaxationEffect(spend, unmet, meatChange)}${stopped}`,
   };
 }

@@ -14,9 +14,10 @@ import { ruleNotInForce } from '../diagnostics/messages.js';
 import type { Lot, Scenario } from '../model/types.js';
 import type { SolverBackend } from '../solve/program.js';
 import type { RuleCost, RuleCostReport } from './types.js';
-import { costOf, notComputed, type Baseline } from './relaxation-cost.js';
+import { costOf, effectOf, notComputed, type Baseline } from './relaxation-cost.js';
+import { withCapsTogether, type CapsTogether } from './caps-together.js';
 import { relaxedAward, type RelaxedAward } from './relaxed-award.js';
-import { relaxations } from './relaxations.js';
+import { relaxations, type Relaxation } from './relaxations.js';
 
 export { relaxations };
 export type { Baseline };
@@ -79,6 +80,8 @@ export async function relaxedAwardsMeanwhile(
 /**
  * The cost of each award rule, one relaxed at a time. `built`: relaxed awards
  * already built (relaxedAwardsMeanwhile), each the same as one built here.
+ * `together`: caps that stop the same better bids together (caps-together.ts),
+ * each of which, changing nothing alone, says what relaxing them together does.
  */
 export async function ruleCosts(
   scenario: Scenario,
@@ -87,6 +90,7 @@ export async function ruleCosts(
   baseline: Baseline,
   given: RuleCostOptions = {},
   built: ReadonlyMap<RuleCost['rule'], RelaxedAward> = new Map(),
+  together: readonly CapsTogether[] = [],
 ): Promise<RuleCostReport> {
   const options = { ...defaultRuleCostOptions, ...given };
   const size = baseline.variables;
@@ -107,5 +111,11 @@ export async function ruleCosts(
         await costOf(scenario, r, built.get(r.rule) ?? relaxedAward(scenario, r), backend, baseline, options),
       );
   }
-  return { baselineObjective: baseline.objective, baselineSolveSeconds: baseline.solveSeconds, rules };
+  const resolve = async (r: Relaxation) =>
+    effectOf(await costOf(scenario, r, relaxedAward(scenario, r), backend, baseline, options));
+  return {
+    baselineObjective: baseline.objective,
+    baselineSolveSeconds: baseline.solveSeconds,
+    rules: await withCapsTogether(rules, together, relaxations(scenario, lots), resolve),
+  };
 }

@@ -141,4 +141,13 @@ function providerRules(
 
 /** Caps on how much a provider may win, and what makes them moot. */
 const caps: ReadonlySet<RuleName> = new Set(['share-cap', 'lots-cap', 'min-providers']);
+
+/**
+ * The caps among the rules that stop one bid, sorted, when two or more do: each alone keeps the
+ * bid out, so relaxing one of them alone lets it in no more than before (empty otherwise).
+ */
+export function capsTogether(rules: readonly RuleName[]): RuleName[] {
+  const found = rules.filter((r) => caps.has(r)).sort();
+  return found.length > 1 ? found : [];
+}
 const stopsWhateverTheCaps: ReadonlySet<RuleName> = new Set(['capacity', 'one-provider-per-lot']);

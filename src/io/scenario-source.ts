@@ -143,6 +143,8 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     demandHasRejected: (rejectedRows.get(files.demand) ?? 0) > 0,
     providers: await table(files.providers, 'providers', providerRows),
     bids: await table(files.bids, 'bids', bidRows),
+    // After the bids are read: their rejected rows are counted as they are read.
+    bidsHaveRejected: (rejectedRows.get(files.bids) ?? 0) > 0,
     current: files.current === null ? [] : await table(files.current, 'current', currentRows),
     rejected: {
       areas: rejectedIn(files.areas, 'area_id'),

@@ -33,6 +33,7 @@ import type {
 import { careTypes } from './types.js';
 import { meantId, slipKey } from './id-case.js';
 import { checkQualityScale } from './quality-scale.js';
+import { warnProvidersWithoutBids } from './providers-without-bids.js';
 
 type Rows<K> = K extends RowKind<infer T> ? readonly Lined<T>[] : never;
 
@@ -67,6 +68,8 @@ export interface TableRows {
   readonly demand: DemandTable;
   /** Some demand rows were rejected (reported): a period may be short of those rows, not mistyped. */
   readonly demandHasRejected: boolean;
+  /** Some bid rows were rejected (reported): a provider with no bid may have had one of those. */
+  readonly bidsHaveRejected: boolean;
   readonly providers: Rows<typeof providerRows>;
   readonly bids: Rows<typeof bidRows>;
   readonly current: Rows<typeof currentRows>;
@@ -632,6 +635,7 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
   checkQualityScale(s.files.providers, s.providers, issues);
   checkQualityScale(s.files.bids, s.bids, issues);
   const bids = buildBids(s, providers, areaIds, zones, zonesUnknown, issues);
+  warnProvidersWithoutBids(s.files, s.providers, s.bids, s.bidsHaveRejected, issues);
   const current = buildCurrent(s, areaIds, providers, issues);
   return { areas, zonings, demand, totals, providers, bids, current };
 }

@@ -125,7 +125,7 @@ export const scoringSchema = once(() =>
         .default(0.85),
       /** Relative demand range (high − low) / central at which stability reaches 0. */
       demandRangeLimit: positive().default(0.5),
-      /** Each named back-up provider cuts supply risk by this fraction. */
+      /** Each named back-up provider cuts supply risk by this fraction, in part when its spare capacity could take over only part of the lead's hours. */
       backupRelief: share().default(0.25),
       /** County share at which a provider's concentration component reaches 1. */
       concentrationShareLimit: z.number().gt(0).max(1).default(0.5),

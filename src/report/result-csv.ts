@@ -5,10 +5,13 @@
  */
 import type { Result } from '../model/result.js';
 import { toCsv } from './csv-write.js';
+import { awardedCost } from './lot-cost.js';
 import type { SheetColumn, SheetTable } from './xlsx/sheet.js';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
+/** An empty cell for a figure there is none of (a lot nobody is awarded has no cost), else the figure rounded. */
+const nullable = (x: number | null, round: (x: number) => number) => (x === null ? null : round(x));
 
 const col = (header: string, format: SheetColumn['format'] = 'text'): SheetColumn => ({ header, format });
 
@@ -74,7 +77,7 @@ export function lotsTable(result: Result): SheetTable {
       l.areaIds.join(';'),
       r4(l.demandHoursPerWeek),
       r4(l.unmetHoursPerWeek),
-      r2(l.annualCost),
+      nullable(awardedCost(l), r2),
       l.winners.map((w) => `${w.providerId} (${w.role})`).join('; '),
       l.eligibleBids,
       r2(l.costFloorPerHour),

@@ -16,6 +16,7 @@ import {
 } from '../explain/summary-text.js';
 import { counted } from '../model/counted.js';
 import { shareBases } from './share-bases.js';
+import { lotCostText } from './lot-cost.js';
 
 /**
  * Money for the printed summaries: £10.62m, £137k, £1,196 (whole pounds, as sums of that
@@ -70,7 +71,7 @@ function lotTable(r: Result): string {
           .map((w) => `${w.providerId} ${w.role}${w.role === 'backup' ? '' : ` ${hours(w.hoursPerWeek)}h`}`)
           .join(', '),
     l.unmetHoursPerWeek > 0 ? hours(l.unmetHoursPerWeek) : '',
-    money(l.annualCost, r.currency),
+    lotCostText(l, (x) => money(x, r.currency)),
     l.costFloorPerHour > 0 ? money(l.costFloorPerHour, r.currency) : '',
     l.riskScore.toFixed(0),
   ]);

@@ -4,7 +4,7 @@
  * is worse, and each has a file of its own: supply-risk.ts, n1-risk.ts,
  * demand-rise-risk.ts (surge and growth) and cherry-picking-risk.ts.
  */
-export { frameworkSupply, supplyRisk } from './supply-risk.js';
+export { backupSpares, frameworkSupply, supplyRisk } from './supply-risk.js';
 export { n1Risk } from './n1-risk.js';
 export { growthRisk, surgeRisk } from './demand-rise-risk.js';
 export { cherryPickingRisk } from './cherry-picking-risk.js';

@@ -23,6 +23,7 @@ import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Compone
 import { concentrationReason, concentrationValue, type CountyConcentration } from './concentration.js';
 import type { CostFloor } from './cost-floor.js';
 import {
+  backupSpares,
   cherryPickingRisk,
   frameworkSupply,
   growthRisk,
@@ -171,7 +172,7 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   const parts: Record<string, ScoreComponent> = {
     supply: supplyRisk(
       holdersOf(facts, lot.id),
-      facts.backups.get(lot.id)?.length ?? 0,
+      backupSpares(facts, lot.id),
       s.backupRelief,
       frameworkSupply(facts, lot, scenario, input.allocations, s.backupRelief),
     ),

@@ -8,6 +8,7 @@ import { lotCover } from './member-cover.js';
 import { spareOf, type AwardFacts } from './award-facts.js';
 import { component, fmtPercent } from './components.js';
 import { counted } from '../model/counted.js';
+import { backupsCouldTakeOver } from '../diagnostics/messages.js';
 
 /** A framework lot's supply measured area by area (frameworkSupply). */
 export interface AreaSupply {
@@ -17,10 +18,26 @@ export interface AreaSupply {
   readonly value: number;
 }
 
+/** A named back-up of a lot and the capacity it has left after the award (capacity − all its awarded hours). */
+export interface BackupSpare {
+  readonly providerId: string;
+  readonly spare: number;
+}
+
+/** The lot's named back-ups, each with its spare capacity. */
+export const backupSpares = (facts: AwardFacts, lotId: string): BackupSpare[] =>
+  (facts.backups.get(lotId) ?? []).map((providerId) => ({ providerId, spare: spareOf(facts, providerId) }));
+
 /**
  * Supply: the lot's own concentration (sum of squared provider shares of its
- * hours: sole 1, 80/20 0.68, even split 0.5), cut by `backupRelief` for each
- * named back-up. A lot nobody holds scores 1. A framework's members serve
+ * hours: sole 1, 80/20 0.68, even split 0.5), cut for each named back-up by
+ * `backupRelief` × the share of the largest holder's hours in the lot the
+ * back-up's spare capacity could take over (a handback is one event at a
+ * time, so a back-up's spare counts for each lot it backs up). Until
+ * 2026-12-02 each back-up cut it by the full `backupRelief` whatever its spare:
+ * back-ups with 16 h/week to spare between them made a sole lead of 2,450
+ * h/week score 0.56, as safe as two back-ups that could each take it all over.
+ * A lot nobody holds scores 1. A framework's members serve
  * areas rather than a share of every area, so its supply is measured area by
  * area (`byArea`): until 2026-12-02 six members each serving their own areas
  * scored as six sharing every area (Hertfordshire's county framework 0.19,
@@ -29,13 +46,16 @@ export interface AreaSupply {
  */
 export function supplyRisk(
   holders: readonly (readonly [string, number])[],
-  backups: number,
+  backups: readonly BackupSpare[],
   backupRelief: number,
   byArea: AreaSupply | null = null,
 ): ScoreComponent {
   const total = holders.reduce((t, [, h]) => t + h, 0);
   const lotConcentration = total > 0 ? holders.reduce((t, [, h]) => t + (h / total) ** 2, 0) : 1;
-  const value = byArea?.value ?? lotConcentration * (1 - backupRelief) ** backups;
+  const leadHours = holders[0]?.[1] ?? 0;
+  const takeOver = backups.map((b) => ({ ...b, hours: Math.min(b.spare, leadHours) }));
+  const cut = takeOver.reduce((v, b) => v * (1 - (backupRelief * b.hours) / (leadHours || 1)), 1);
+  const value = byArea?.value ?? lotConcentration * cut;
   const who =
     holders.length === 0
       ? 'nobody holds the hours'
@@ -43,10 +63,14 @@ export function supplyRisk(
         ? `one provider holds all the hours`
         : `${holders.length} providers share the hours (largest ${fmtPercent((holders[0]?.[1] ?? 0) / total)})${areaClause(lotConcentration, byArea)}`;
   if (byArea !== null) return component(value, `${who}; ${frameworkCover(byArea)}`);
-  return component(
-    value,
-    `${who}; ${backups === 0 ? 'no named back-up' : counted(backups, 'named back-up')}`,
-  );
+  const lead = holders[0];
+  const cover =
+    backups.length === 0
+      ? 'no named back-up'
+      : lead === undefined
+        ? counted(backups.length, 'named back-up')
+        : backupsCouldTakeOver(lead[0], lead[1], takeOver);
+  return component(value, `${who}; ${cover}`);
 }
 
 const frameworkCover = (byArea: AreaSupply) =>

@@ -98,6 +98,28 @@ describe('explainAward on a bid its own capacity already stops', () => {
     const z1 = outcome.result.lots.find((l) => l.lotId === 'standard:Z1');
     expect(z1?.explanation?.summary).toMatch(/better bids stopped by: capacity$/);
   });
+
+  it("names two caps that stop a bid together as together, and each cap's cost says what relaxing both does (mend16a)", async () => {
+    // P1 is cheapest in both zones and wins Z2; the share cap (60%) and the lots cap (1) each keep it out
+    // of Z1, so relaxing either alone changes nothing. The "why" read "better bids stopped by: lots-cap,
+    // share-cap" while both rule costs said "changes nothing: the rule does not bind".
+    const s = makeScenario({ ...cappedParts(), award: { maxShareOfTotalHours: 0.6, maxLotsPerProvider: 1 } });
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    const z1 = outcome.result.lots.find((l) => l.lotId === 'standard:Z1');
+    expect(z1?.explanation?.roles[0]?.betterBidsStopped.map((b) => b.rules)).toEqual([
+      ['share-cap', 'lots-cap'],
+    ]);
+    expect(z1?.explanation?.summary).toMatch(/better bids stopped by: lots-cap and share-cap together$/);
+    const note = (rule: string) => outcome.result.ruleCosts?.rules.find((c) => c.rule === rule)?.note;
+    // P1 would take Z1 at £20 instead of P2's £25: (25 − 20) × 100 h × 52 weeks.
+    expect(note('share-cap')).toBe(
+      'relaxing it alone changes nothing, as lots-cap stops the same bids (standard:Z1); relaxing both: spend falls by £26,000 a year; unmet hours unchanged',
+    );
+    expect(note('lots-cap')).toBe(
+      'relaxing it alone changes nothing, as share-cap stops the same bids (standard:Z1); relaxing both: spend falls by £26,000 a year; unmet hours unchanged',
+    );
+  });
 });
 
 describe('explainAward on a bid whose provider holds the other role of the lot', () => {

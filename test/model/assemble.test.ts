@@ -204,6 +204,40 @@ describe('assembleScenario via readScenario', () => {
     );
   });
 
+  /** providers.csv with `extra` providers P3, P4, … after P1 and P2, none of them named by a bid. */
+  const withIdleProviders = (extra: number) => (f: ScenarioFiles) => {
+    const rows = Array.from({ length: extra }, (_, i) => `P${i + 3},Idle Care ${i + 3},300,0,70`);
+    f['providers.csv'] = `${(f['providers.csv'] ?? '').trimEnd()}\n${rows.join('\n')}\n`;
+  };
+
+  test('a provider no bid names is a warning at its line, one each for up to three', async () => {
+    const { scenario, errors, warnings } = await problems(withIdleProviders(2));
+    expect(errors).toEqual([]);
+    expect(scenario).not.toBeNull();
+    expect(warnings).toEqual([
+      'providers.csv:4: warning: provider P3 has no bid in bids.csv, so it can win nothing: add its bids, or check their provider_id',
+      'providers.csv:5: warning: provider P4 has no bid in bids.csv, so it can win nothing: add its bids, or check their provider_id',
+    ]);
+  });
+
+  test('four or more providers no bid names are one warning naming them all', async () => {
+    const { errors, warnings } = await problems(withIdleProviders(4));
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'providers.csv: warning: 4 providers have no bid in bids.csv, so they can win nothing: P3, P4, P5, P6; add their bids, or check their provider_id',
+    ]);
+  });
+
+  test('a provider whose only bid row was rejected is told by that row alone', async () => {
+    const { errors, warnings } = await problems((f) => {
+      withIdleProviders(1)(f);
+      f['bids.csv'] = `${(f['bids.csv'] ?? '').trimEnd()}\nB6,P3,standard,Z1,cheap,500,any,\n`;
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^bids\.csv:7: /);
+    expect(warnings.filter((w) => w.includes('has no bid'))).toEqual([]);
+  });
+
   test("a package holding two providers' bids is a warning, not an error", async () => {
     const { errors, warnings } = await problems((f) => {
       set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,500,any,PK')(f);

@@ -54,19 +54,70 @@ const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get('z') ?? new Map());
 
 describe('supply', () => {
   it('sole without back-up is highest; a secondary or back-ups lower it', () => {
-    expect(supplyRisk([['P1', 1000]], 0, 0.25).value).toBe(1);
+    expect(supplyRisk([['P1', 1000]], [], 0.25).value).toBe(1);
     expect(
       supplyRisk(
         [
           ['P1', 800],
           ['P2', 200],
         ],
-        0,
+        [],
         0.25,
       ).value,
     ).toBeCloseTo(0.68, 6);
-    expect(supplyRisk([['P1', 1000]], 2, 0.25).value).toBeCloseTo(0.5625, 6);
-    expect(supplyRisk([], 0, 0.25).value).toBe(1);
+    const ample = [
+      { providerId: 'P2', spare: 1000 },
+      { providerId: 'P3', spare: 5000 },
+    ];
+    expect(supplyRisk([['P1', 1000]], ample, 0.25).value).toBeCloseTo(0.5625, 6);
+    expect(supplyRisk([], [], 0.25).value).toBe(1);
+  });
+
+  /** A sole lot of 1,000 h/week with back-ups: P1 wins it, P2 and P3 have `spare` h/week left each. */
+  const soleWithBackups = (spare: number) =>
+    makeScenario({
+      areas: [area('A1')],
+      zones: { A1: 'Z' },
+      demand: [demand('A1', 1000), demand('A1', 50, { careType: 'complex' })],
+      providers: [
+        provider('P1'),
+        provider('P2', { maxHours: 50 + spare }),
+        provider('P3', { maxHours: spare }),
+      ],
+      bids: [
+        bid('B-P1', 'P1', ['A1'], { price: 24 }),
+        bid('B-P2', 'P2', ['A1']),
+        bid('B-P3', 'P3', ['A1'], { price: 26 }),
+        bid('B-P2-C', 'P2', ['A1'], { careType: 'complex', price: 20 }),
+      ],
+      lotPlan: {
+        standard: lotEntry({ structure: 'sole', backup: true }),
+        complex: lotEntry({ structure: 'sole' }),
+      },
+    });
+
+  it('a back-up with too little spare capacity to take the lead over earns only the part it could take', async () => {
+    const result = await solved(soleWithBackups(250));
+    const lot = result.lots.find((l) => l.careType === 'standard');
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`)).toEqual([
+      'P2 backup 0',
+      'P3 backup 0',
+      'P1 sole 1000',
+    ]);
+    // Each back-up could take over 250 of P1's 1,000 h/week: a quarter of the 0.25 relief each.
+    expect(lot?.risk['supply']).toBeCloseTo((1 - 0.25 * 0.25) ** 2, 4);
+    expect(lot?.riskDetail?.['supply']?.reason).toBe(
+      'one provider holds all the hours; back-up P2 could take over 250 of the 1,000 h/week if P1 failed; back-up P3 could take over 250 of the 1,000 h/week if P1 failed (a back-up counts in full only if it could take over all of them)',
+    );
+  });
+
+  it("a back-up with spare capacity for all the lead's hours keeps its full credit", async () => {
+    const lot = (await solved(soleWithBackups(1500))).lots.find((l) => l.careType === 'standard');
+    expect(lot?.winners.filter((w) => w.role === 'backup').map((w) => w.providerId)).toEqual(['P2', 'P3']);
+    expect(lot?.risk['supply']).toBeCloseTo(0.75 ** 2, 4);
+    expect(lot?.riskDetail?.['supply']?.reason).toBe(
+      'one provider holds all the hours; back-up P2 could take over all 1,000 h/week if P1 failed; back-up P3 could take over all 1,000 h/week if P1 failed',
+    );
   });
   /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`. */
   const framework = (p2Areas: readonly string[]) =>
@@ -101,9 +152,10 @@ describe('supply', () => {
       fc.property(
         fc.integer({ min: 1, max: 5000 }),
         fc.integer({ min: 1, max: 5000 }),
-        fc.integer({ min: 0, max: 2 }),
-        (lead, secondary, backups) => {
+        fc.array(fc.integer({ min: 0, max: 6000 }), { maxLength: 2 }),
+        (lead, secondary, spares) => {
           ran++;
+          const backups = spares.map((spare, i) => ({ providerId: `B${i}`, spare }));
           return (
             supplyRisk(
               [

@@ -7,6 +7,7 @@ import { winnersBelowFloor } from './below-floor.js';
 import { html, type Html, type HtmlValue } from './escape.js';
 import { hours, money, price, score } from './format.js';
 import { table } from './table.js';
+import { lotCostText } from '../lot-cost.js';
 
 /**
  * An explanation as readable text. The scoring stage decides its shape; a
@@ -50,7 +51,7 @@ export function awardTable(result: Result): Html {
         value: (l) => (l.unmetHoursPerWeek > 0 ? hours(l.unmetHoursPerWeek) : ''),
         numeric: true,
       },
-      { header: 'Annual cost', value: (l) => money(l.annualCost, c), numeric: true },
+      { header: 'Annual cost', value: (l) => lotCostText(l, (x) => money(x, c)), numeric: true },
       { header: 'Risk', value: (l) => score(l.riskScore), numeric: true },
       { header: 'Eligible bids', value: (l) => String(l.eligibleBids), numeric: true },
       { header: 'Why this award', value: (l) => (explained ? explanationText(l.explanation) : '') },

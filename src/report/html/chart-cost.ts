@@ -9,6 +9,7 @@ import { hours, money, moneyShort, price } from './format.js';
 import { careTypeColours } from './palette.js';
 import { plotMarkup } from './plot-svg.js';
 import { table } from './table.js';
+import { lotCostText } from '../lot-cost.js';
 import { byText } from '../../model/order.js';
 
 const zoneLabel = (zoneId: string): string => (zoneId === 'county' ? 'County-wide' : zoneId);
@@ -72,7 +73,7 @@ export function costFigure(result: Result): Html {
           value: (l) => (l.unmetHoursPerWeek > 0 ? hours(l.unmetHoursPerWeek) : ''),
           numeric: true,
         },
-        { header: 'Annual cost', value: (l) => money(l.annualCost, c), numeric: true },
+        { header: 'Annual cost', value: (l) => lotCostText(l, (x) => money(x, c)), numeric: true },
         { header: 'Average per hour', value: avg, numeric: true },
       ],
       result.lots,
