@@ -102,7 +102,7 @@ export const transitionSchema = once(() =>
     mobilisationCostPerHour: z
       .number({ error: () => 'must be a number of pounds per weekly hour moved, e.g. 100' })
       .min(0, 'must be at least 0')
-      .max(10_000, 'must be at most 10000 (£ per weekly hour moved)')
+      .max(10_000, "must be at most 10000 (per weekly hour moved, in the scenario's currency)")
       .default(defaultTransition.mobilisationCostPerHour),
     /** Weeks both the old and the new provider are paid for an hour that moves (at award.spotPricePerHour). */
     doubleRunningWeeks: z

@@ -102,13 +102,19 @@ function renderWarnings(now: AwardResult, start: AwardResult | null): void {
   );
 }
 
-export function renderAward(now: AwardResult, start: AwardResult | null, formerly: Formerly): void {
+/** `currency`: the scenario's, for every money figure. */
+export function renderAward(
+  now: AwardResult,
+  start: AwardResult | null,
+  formerly: Formerly,
+  currency: string,
+): void {
   renderDiagnosis(now);
   renderWarnings(now, start);
   byId('headline')
     .querySelector('tbody')
     ?.replaceChildren(
-      ...headlineRows(now, start).map((r) =>
+      ...headlineRows(now, start, currency).map((r) =>
         el(
           'tr',
           {},
@@ -158,7 +164,7 @@ export function renderAward(now: AwardResult, start: AwardResult | null, formerl
                 ? lot.unmetHoursPerWeek.toFixed(1)
                 : '0',
           ),
-          el('td', { class: 'num' }, lot.annualCost === undefined ? '—' : money(lot.annualCost)),
+          el('td', { class: 'num' }, lot.annualCost === undefined ? '—' : money(lot.annualCost, currency)),
           el('td', { class: 'num' }, lot.riskScore === undefined ? '—' : lot.riskScore.toFixed(0)),
         ),
       ),

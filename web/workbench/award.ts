@@ -88,63 +88,93 @@ interface Figure {
 
 const sign = (d: number, text: string) => `${d > 0 ? '+' : d < 0 ? '−' : '±'}${text}`;
 const whole = (v: number) => Math.round(v).toLocaleString('en-GB');
-export const money = (v: number) => `£${(v / 1e6).toFixed(2)}m`;
 
-const figures: readonly Figure[] = [
-  {
-    key: 'allInAnnualCost',
-    label: 'All-in annual cost',
-    step: 1000,
-    coarser: true,
-    show: money,
-    showChange: (d) =>
-      sign(d, `£${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`),
-    good: -1,
-  },
-  {
-    key: 'unmetHoursPerWeek',
-    label: 'Unmet hours a week',
-    step: 0.1,
-    show: (v) => v.toFixed(1),
-    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
-    good: -1,
-  },
-  {
-    key: 'riskScore',
-    label: 'Risk (0-100, higher is worse)',
-    step: 0.1,
-    show: (v) => v.toFixed(1),
-    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
-    good: -1,
-  },
-  {
-    key: 'viabilityScore',
-    label: 'Viability (0-100, higher is better)',
-    step: 0.1,
-    show: (v) => v.toFixed(1),
-    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
-    good: 1,
-  },
-  {
-    key: 'providersAwarded',
-    label: 'Providers awarded',
-    step: 1,
-    show: whole,
-    showChange: (d) => sign(d, Math.abs(d).toFixed(0)),
-    good: 0,
-  },
-  {
-    key: 'largestShare',
-    label: 'Largest provider share',
-    step: 0.001,
-    show: (v) => `${(v * 100).toFixed(1)}%`,
-    showChange: (d) => sign(d, `${Math.abs(d * 100).toFixed(1)} pts`),
-    good: -1,
-  },
-];
+/**
+ * What stands before an amount in `currency` (the scenario's, /api/scenario `currency`): `£`, `€`,
+ * `US$`, `CHF `. The page loads only its own scripts, so this mirrors zonal's one money formatter
+ * (src/model/money.ts; test/model/money.test.ts holds the two alike). Until 2026-12-02 the page
+ * showed £ whatever the currency.
+ */
+function currencySymbol(currency: string): string {
+  try {
+    const parts = new Intl.NumberFormat('en-GB', { style: 'currency', currency }).formatToParts(1);
+    return parts
+      .slice(
+        0,
+        parts.findIndex((p) => p.type === 'integer'),
+      )
+      .map((p) => p.value.replace(/\s/gu, ' '))
+      .join('');
+  } catch {
+    return `${currency} `;
+  }
+}
 
-export function headlineRows(now: AwardResult, start: AwardResult | null): FigureRow[] {
-  return figures.map((f) => {
+/** An annual cost in millions: £10.62m. */
+export const money = (v: number, currency: string) =>
+  `${v < 0 ? '-' : ''}${currencySymbol(currency)}${(Math.abs(v) / 1e6).toFixed(2)}m`;
+
+function figures(currency: string): readonly Figure[] {
+  return [
+    {
+      key: 'allInAnnualCost',
+      label: 'All-in annual cost',
+      step: 1000,
+      coarser: true,
+      show: (v) => money(v, currency),
+      showChange: (d) =>
+        sign(
+          d,
+          `${currencySymbol(currency)}${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`,
+        ),
+      good: -1,
+    },
+    {
+      key: 'unmetHoursPerWeek',
+      label: 'Unmet hours a week',
+      step: 0.1,
+      show: (v) => v.toFixed(1),
+      showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+      good: -1,
+    },
+    {
+      key: 'riskScore',
+      label: 'Risk (0-100, higher is worse)',
+      step: 0.1,
+      show: (v) => v.toFixed(1),
+      showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+      good: -1,
+    },
+    {
+      key: 'viabilityScore',
+      label: 'Viability (0-100, higher is better)',
+      step: 0.1,
+      show: (v) => v.toFixed(1),
+      showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+      good: 1,
+    },
+    {
+      key: 'providersAwarded',
+      label: 'Providers awarded',
+      step: 1,
+      show: whole,
+      showChange: (d) => sign(d, Math.abs(d).toFixed(0)),
+      good: 0,
+    },
+    {
+      key: 'largestShare',
+      label: 'Largest provider share',
+      step: 0.001,
+      show: (v) => `${(v * 100).toFixed(1)}%`,
+      showChange: (d) => sign(d, `${Math.abs(d * 100).toFixed(1)} pts`),
+      good: -1,
+    },
+  ];
+}
+
+/** The headline figures now and at the start, money in `currency` (the scenario's). */
+export function headlineRows(now: AwardResult, start: AwardResult | null, currency: string): FigureRow[] {
+  return figures(currency).map((f) => {
     const a = now.totals?.[f.key];
     const b = start?.totals?.[f.key];
     // Each figure is shown as rounded to its step, so the change is the difference of the figures shown,

@@ -41,6 +41,8 @@ interface ScenarioInfo {
   readonly structures: StructureInputs;
   readonly award: Readonly<Record<string, Json>>;
   readonly palette: readonly string[];
+  /** The scenario's currency (scenario.json `currency`), for every money figure the page shows. */
+  readonly currency: string;
   readonly downloads: { readonly report: boolean; readonly workbook: boolean };
 }
 
@@ -132,6 +134,7 @@ class Workbench {
       { ...reply.body, ...(warnings === undefined ? {} : { warnings }) },
       start.body,
       this.formerly,
+      this.info.currency,
     );
     say(
       `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
