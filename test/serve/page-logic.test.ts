@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   bidsText,
   headlineRows,
+  noAwardWords,
+  statusLine,
   warningsNow,
   winnersText,
   type AwardResult,
@@ -427,5 +429,24 @@ describe('warm-up requests', () => {
       expect(changed).toHaveLength(1);
       expect(typeof requestScenario(scenario, body)).toBe('object');
     }
+  });
+});
+
+describe('the status line once an edit is solved', () => {
+  it('says no award is possible in the words of the box that says why, not "Award infeasible"', () => {
+    // An infeasible tender is an answer with a diagnosis, not an error: until 2026-12-02 the
+    // status line said "Award infeasible, zoning two: …" above a box saying "No award possible: …".
+    const line = statusLine({ status: 'infeasible', zoning: 'two' }, 120.4);
+    expect(line).toBe(
+      'No award possible: no award meets every hard rule as drawn. Zoning two: answered in 120 ms.',
+    );
+    expect(line.startsWith(`${noAwardWords.lead} ${noAwardWords.rest}`)).toBe(true);
+    expect(line).not.toMatch(/infeasible/i);
+  });
+
+  it('says an award found as before', () => {
+    expect(statusLine({ status: 'optimal', zoning: 'two' }, 80)).toBe(
+      'Award optimal, zoning two: answered in 80 ms.',
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   bidsText,
   headlineRows,
   money,
+  noAwardWords,
   warningsNow,
   winnersText,
   type AwardResult,
@@ -63,7 +64,7 @@ function renderDiagnosis(result: AwardResult): void {
   box.hidden = result.status !== 'infeasible';
   if (box.hidden) return;
   box.replaceChildren(
-    el('p', {}, el('strong', {}, 'No award possible:'), ' no award meets every hard rule as drawn.'),
+    el('p', {}, el('strong', {}, noAwardWords.lead), ` ${noAwardWords.rest}`),
     ...(result.diagnosis === undefined
       ? [el('p', {}, 'zonal gave no reason. Undo the last edit or relax an award rule.')]
       : [

@@ -204,6 +204,25 @@ export function headlineRows(now: AwardResult, start: AwardResult | null, curren
   });
 }
 
+/** What the page says when no award meets the hard rules as drawn: the box above the tables, and the status line. */
+export const noAwardWords = {
+  lead: 'No award possible:',
+  rest: 'no award meets every hard rule as drawn.',
+} as const;
+
+/**
+ * The status line once an edit is solved: the award's status, or, with no award possible, the
+ * words of the box that says why (until 2026-12-02 "Award infeasible", a word zonal keeps for
+ * result.json); then the zoning and how long the answer took.
+ */
+export function statusLine(result: AwardResult, milliseconds: number): string {
+  const zoning = result.zoning ?? '';
+  const answered = `answered in ${Math.round(milliseconds)} ms.`;
+  return result.status === 'infeasible'
+    ? `${noAwardWords.lead} ${noAwardWords.rest} Zoning ${zoning}: ${answered}`
+    : `Award ${result.status}, zoning ${zoning}: ${answered}`;
+}
+
 /** "P-LEA lead, P-BRIGHT secondary", or "no award". */
 export function winnersText(lot: LotAward | undefined): string {
   if (lot === undefined) return 'no such lot';
