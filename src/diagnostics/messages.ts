@@ -104,14 +104,29 @@ export const unknownArea = (areaId: string, meant: string | null, areas: TableNa
 export const unknownProvider = (providerId: string, meant: string | null, providers: TableName) =>
   `unknown provider "${providerId}": it is not ${providers.in}${meantInstead(providerId, meant, providers, 'provider_id')}`;
 
+/** Why today's provider stays in providers.csv though it does not bid. */
+const incumbentStays =
+  '(with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that';
+
 /**
  * A current.csv provider missing from providers.csv: most often an incumbent that is not bidding,
  * whose row a user would delete to get past the error, and so hide the care that changes hands.
+ * An id one slip from a known one may be that slip or another provider (P-HALO beside P-HALE):
+ * the message says both (until 2026-12-02 the guess alone, and an incumbent left out of
+ * providers.csv was told only to take its neighbour's id). Other capitals or dropped zeros are
+ * the one mistake they are.
  */
-export const unknownCurrentProvider = (providerId: string, meant: string | null, providers: TableName) =>
-  meant !== null
-    ? unknownProvider(providerId, meant, providers)
-    : `${unknownProvider(providerId, meant, providers)}; a provider that serves today but does not bid still belongs there (with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that`;
+export function unknownCurrentProvider(
+  providerId: string,
+  meant: string | null,
+  providers: TableName,
+): string {
+  const unknown = unknownProvider(providerId, meant, providers);
+  if (meant === null)
+    return `${unknown}; a provider that serves today but does not bid still belongs there ${incumbentStays}`;
+  if (zerosDropped(providerId, meant) || inOtherCapitals(providerId, meant)) return unknown;
+  return `${unknown}; if it is another provider, one that serves today but does not bid, it still belongs ${providers.in} ${incumbentStays}`;
+}
 
 export const baseAreaNotInAreas = (areaId: string, meant: string | null, areas: TableName) =>
   `base_area_id "${areaId}" is not ${areas.in}${meantInstead(areaId, meant, areas, 'base_area_id')}`;
