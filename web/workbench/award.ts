@@ -114,67 +114,67 @@ function currencySymbol(currency: string): string {
 export const money = (v: number, currency: string) =>
   `${v < 0 ? '-' : ''}${currencySymbol(currency)}${(Math.abs(v) / 1e6).toFixed(2)}m`;
 
-function figures(currency: string): readonly Figure[] {
-  return [
-    {
-      key: 'allInAnnualCost',
-      label: 'All-in annual cost',
-      step: 1000,
-      coarser: true,
-      show: (v) => money(v, currency),
-      showChange: (d) =>
-        sign(
-          d,
-          `${currencySymbol(currency)}${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`,
-        ),
-      good: -1,
-    },
-    {
-      key: 'unmetHoursPerWeek',
-      label: 'Unmet hours a week',
-      step: 0.1,
-      show: (v) => v.toFixed(1),
-      showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
-      good: -1,
-    },
-    {
-      key: 'riskScore',
-      label: 'Risk (0-100, higher is worse)',
-      step: 0.1,
-      show: (v) => v.toFixed(1),
-      showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
-      good: -1,
-    },
-    {
-      key: 'viabilityScore',
-      label: 'Viability (0-100, higher is better)',
-      step: 0.1,
-      show: (v) => v.toFixed(1),
-      showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
-      good: 1,
-    },
-    {
-      key: 'providersAwarded',
-      label: 'Providers awarded',
-      step: 1,
-      show: whole,
-      showChange: (d) => sign(d, Math.abs(d).toFixed(0)),
-      good: 0,
-    },
-    {
-      key: 'largestShare',
-      label: 'Largest provider share',
-      step: 0.001,
-      show: (v) => `${(v * 100).toFixed(1)}%`,
-      showChange: (d) => sign(d, `${Math.abs(d * 100).toFixed(1)} pts`),
-      good: -1,
-    },
-  ];
-}
+/** The all-in annual cost, in `currency` (the scenario's). */
+const costFigure = (currency: string): Figure => ({
+  key: 'allInAnnualCost',
+  label: 'All-in annual cost',
+  step: 1000,
+  coarser: true,
+  show: (v) => money(v, currency),
+  showChange: (d) =>
+    sign(
+      d,
+      `${currencySymbol(currency)}${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`,
+    ),
+  good: -1,
+});
+
+const otherFigures: readonly Figure[] = [
+  {
+    key: 'unmetHoursPerWeek',
+    label: 'Unmet hours a week',
+    step: 0.1,
+    show: (v) => v.toFixed(1),
+    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+    good: -1,
+  },
+  {
+    key: 'riskScore',
+    label: 'Risk (0-100, higher is worse)',
+    step: 0.1,
+    show: (v) => v.toFixed(1),
+    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+    good: -1,
+  },
+  {
+    key: 'viabilityScore',
+    label: 'Viability (0-100, higher is better)',
+    step: 0.1,
+    show: (v) => v.toFixed(1),
+    showChange: (d) => sign(d, Math.abs(d).toFixed(1)),
+    good: 1,
+  },
+  {
+    key: 'providersAwarded',
+    label: 'Providers awarded',
+    step: 1,
+    show: whole,
+    showChange: (d) => sign(d, Math.abs(d).toFixed(0)),
+    good: 0,
+  },
+  {
+    key: 'largestShare',
+    label: 'Largest provider share',
+    step: 0.001,
+    show: (v) => `${(v * 100).toFixed(1)}%`,
+    showChange: (d) => sign(d, `${Math.abs(d * 100).toFixed(1)} pts`),
+    good: -1,
+  },
+];
 
 /** The headline figures now and at the start, money in `currency` (the scenario's). */
 export function headlineRows(now: AwardResult, start: AwardResult | null, currency: string): FigureRow[] {
-  return figures(currency).map((f) => {
+  return [costFigure(currency), ...otherFigures].map((f) => {
     const a = now.totals?.[f.key];
     const b = start?.totals?.[f.key];
     // Each figure is shown as rounded to its step, so the change is the difference of the figures shown,
