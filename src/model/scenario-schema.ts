@@ -80,7 +80,7 @@ export const awardSchema = once(() =>
       .max(1000, "must be at most 1000 (per hour, in the scenario's currency)")
       .default(defaultAward.spotPricePerHour),
     maxAnnualBudget: z
-      .number({ error: () => 'must be a number of pounds a year, or null for no cap' })
+      .number({ error: () => "must be a number (a year, in the scenario's currency), or null for no cap" })
       .gt(0, "must be more than 0 (a year, in the scenario's currency), or null for no cap")
       .max(1e11, "must be at most 100,000,000,000 (a year, in the scenario's currency)")
       .nullable()
