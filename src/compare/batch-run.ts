@@ -266,13 +266,19 @@ function startThreadPool(
   };
 }
 
+/** The one currency the bases price in, for batch.xlsx; null when they price in more than one (or are not given). */
+function basesCurrency(bases: ReadonlyMap<string, Scenario> | undefined): string | null {
+  const currencies = new Set([...(bases?.values() ?? [])].map((b) => b.currency));
+  return currencies.size === 1 ? ([...currencies][0] ?? null) : null;
+}
+
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const total = settings.variants.length;
   const finished = await finishedRows(settings);
   const kept = finished.kept.map(journalLine);
   const done = new Set(kept.map((l) => l.row.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
-  const book = { name: settings.name ?? null, total };
+  const book = { name: settings.name ?? null, total, currency: basesCurrency(settings.bases) };
   await rewriteBatchFiles(settings.outDir, kept, book);
   settings.onStart?.();
   const journal = openJournal(settings.outDir);

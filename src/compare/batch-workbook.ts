@@ -47,11 +47,13 @@ function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[
  * batch.xlsx for the batch named `name` (its batch file's "name"), of `total` variants. Written
  * as the batch starts (with the rows --resume kept) and again with every row when it ends; a
  * workbook with fewer rows than variants says so, since a batch stopped part way leaves it so.
+ * Money in `currency`, its bases' (null: they price in more than one, and no symbol is shown).
  */
 export function batchWorkbook(
   name: string | null,
   rows: readonly BatchRow[],
   total: number,
+  currency: string | null,
 ): Promise<Uint8Array> {
   const { header, cells } = batchTable(rows);
   const count = (test: (r: BatchRow) => boolean) => rows.filter(test).length;
@@ -96,5 +98,10 @@ export function batchWorkbook(
   const formats = Object.fromEntries(
     header.filter((h) => /share/i.test(h)).map((h) => [h, 'percent' as const]),
   );
-  return tablesWorkbook(name ?? 'zonal batch', summary, [peopleTable('variants', header, cells, formats)]);
+  return tablesWorkbook(
+    name ?? 'zonal batch',
+    summary,
+    [peopleTable('variants', header, cells, formats)],
+    currency,
+  );
 }

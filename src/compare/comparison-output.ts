@@ -6,7 +6,8 @@
 import * as msg from '../diagnostics/messages.js';
 import { toCsv, type Cell } from '../report/csv-write.js';
 import { hours } from '../report/html/format.js';
-import { money, percent } from '../report/summary.js';
+import { percent } from '../report/summary.js';
+import { currencySymbol, money } from '../model/money.js';
 import { formatTable } from '../report/text-table.js';
 import {
   gapText,
@@ -66,7 +67,7 @@ export function comparisonJson(c: Comparison): string {
   return `${JSON.stringify({ schemaVersion: 1, ...c }, null, 2)}\n`;
 }
 
-function tableRow(r: ComparisonRow, c: Comparison): string[] {
+function tableRow(r: ComparisonRow, c: Comparison, currency: string): string[] {
   const m = r.metrics;
   // Every row says why it stands where it does: a buyable option no other beats and that is
   // neither cheapest nor least risky is one of the real choices between cost and risk.
@@ -104,9 +105,9 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
     r.option,
     r.zoning ?? '-',
     m.status === 'feasible' ? `feasible (${gapText(m)})` : m.status,
-    money(m.annualCost),
-    money(m.allInAnnualCost),
-    money(m.costPerHour),
+    money(m.annualCost, currency),
+    money(m.allInAnnualCost, currency),
+    money(m.costPerHour, currency),
     m.unmetHoursPerWeek > 0 ? hours(m.unmetHoursPerWeek) : '0',
     m.riskScore.toFixed(0),
     m.viabilityMean.toFixed(0),
@@ -121,11 +122,11 @@ function tableRow(r: ComparisonRow, c: Comparison): string[] {
 /** What stands for the cheapest or least risky option when none buys every hour (the comparison names none). */
 export const noBuyableOption = '(none: no option buys every hour as specified)';
 
-function describe(key: string | null, c: Comparison): string {
+function describe(key: string | null, c: Comparison, currency: string): string {
   const row = c.rows.find((r) => r.key === key);
   if (row?.metrics == null) return noBuyableOption;
   const where = row.zoning === null ? '' : `; zoning "${row.zoning}"`;
-  return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100${tiedText(c, key)}`;
+  return `${row.option} (${row.label}${where}): ${money(row.metrics.annualCost, currency)} a year, risk ${row.metrics.riskScore.toFixed(0)}/100${tiedText(c, key)}`;
 }
 
 /** `; tied with …` after the cheapest or least risky option when others have its cost and risk (the ranking put it first by name), or ''. */
@@ -135,14 +136,14 @@ export function tiedText(c: Comparison, key: string | null): string {
 }
 
 /** Why a dominated option can be set aside: the cheapest option that beats it, and by how much. */
-function beatenBy(key: string, c: Comparison): string {
+function beatenBy(key: string, c: Comparison, currency: string): string {
   const row = c.rows.find((r) => r.key === key);
   const [first, ...more] = row?.dominatedBy ?? [];
   const by = c.rows.find((r) => r.key === first);
   if (row?.metrics == null || by?.metrics == null) return `  ${key}`;
   const saved = row.metrics.annualCost - by.metrics.annualCost;
   const [risk, against] = [by.metrics.riskScore, row.metrics.riskScore].map((x) => x.toFixed(0));
-  const cost = saved > 0 ? `costs ${money(saved)} a year less` : 'costs the same';
+  const cost = saved > 0 ? `costs ${money(saved, currency)} a year less` : 'costs the same';
   const safer =
     risk !== against
       ? `with risk ${risk}/100 against ${against}/100`
@@ -194,8 +195,8 @@ function cannotBeBoughtLines(apart: readonly ComparisonRow[]): string[] {
   return ['', msg.cannotBeBoughtHeading(apart.length, cut), ...apart.map(line)];
 }
 
-/** The printed comparison: the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
-export function formatComparison(c: Comparison): string {
+/** The printed comparison, money in `currency` (the scenario's): the ranked table, which option is cheapest, least risky and dominated, and the options that cannot be bought. */
+export function formatComparison(c: Comparison, currency: string): string {
   const header = [
     '#',
     'option',
@@ -203,7 +204,7 @@ export function formatComparison(c: Comparison): string {
     'status',
     'annual cost',
     'all-in',
-    '£/hour',
+    `${currencySymbol(currency).trim()}/hour`,
     'unmet h/wk',
     'risk',
     'viab mean',
@@ -236,23 +237,23 @@ export function formatComparison(c: Comparison): string {
     '',
     formatTable(
       header,
-      c.rows.map((r) => tableRow(r, c)),
+      c.rows.map((r) => tableRow(r, c, currency)),
       right,
     ),
     '',
-    `Cheapest: ${describe(c.cheapest, c)}`,
-    `Least risky: ${describe(c.leastRisky, c)}`,
+    `Cheapest: ${describe(c.cheapest, c, currency)}`,
+    `Least risky: ${describe(c.leastRisky, c, currency)}`,
     ...(c.dominated.length === 0
       ? ['Dominated: none (no option that buys every hour is beaten on cost and risk at once).']
       : [
           `Dominated (${c.dominated.length}): another option is no worse on cost and risk, and better on one, so each can be set aside`,
-          ...c.dominated.map((key) => beatenBy(key, c)),
+          ...c.dominated.map((key) => beatenBy(key, c, currency)),
         ]),
     `Not dominated (the real choices between cost and risk): ${realChoices(c).join(', ') || 'none'}`,
     ...(apart.length === 0 ? [] : cannotBeBoughtLines(apart)),
     ...unprovenLines(c.rows),
     ...c.sameAs.map((s) => `Not shown: ${s.option} gives the same lots as ${s.sameAs} for this scenario.`),
-    ...paymentLines(c.rows),
+    ...paymentLines(c.rows, currency),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@
  * yearly cost and range under every model the scenario compares. Pure.
  */
 import type { PaymentModelKind } from '../model/contract-settings.js';
-import { money } from '../report/summary.js';
+import { money } from '../model/money.js';
 import { formatTable } from '../report/text-table.js';
 import type { PaymentResult, Range } from '../model/contract-result.js';
 
@@ -19,9 +19,10 @@ export function paymentTotals(payment: PaymentResult): PaymentTotals {
   );
 }
 
-/** Lines of the printed comparison: one row per option with payment totals, one column per model. */
+/** Lines of the printed comparison: one row per option with payment totals, one column per model, money in `currency`. */
 export function paymentLines(
   rows: readonly { readonly key: string; readonly metrics: { readonly payment?: PaymentTotals } | null }[],
+  currency: string,
 ): string[] {
   const priced = rows.flatMap((r) =>
     r.metrics?.payment === undefined ? [] : [{ key: r.key, totals: r.metrics.payment }],
@@ -29,7 +30,9 @@ export function paymentLines(
   const models = [...new Set(priced.flatMap((r) => Object.keys(r.totals) as PaymentModelKind[]))];
   if (priced.length === 0 || models.length === 0) return [];
   const cell = (r: Range | undefined) =>
-    r === undefined ? '-' : `${money(r.central)} (${money(r.low)}-${money(r.high)})`;
+    r === undefined
+      ? '-'
+      : `${money(r.central, currency)} (${money(r.low, currency)}-${money(r.high, currency)})`;
   return [
     '',
     'Payment models: expected cost a year (low-high) of each option (docs/contract.md, "Payment models")',

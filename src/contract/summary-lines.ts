@@ -7,11 +7,12 @@ import type { Result } from '../model/result.js';
 import { hours } from '../report/html/format.js';
 import { paymentRows, type PaymentRow } from './payment-rows.js';
 import { counted } from '../model/counted.js';
+import { millions } from '../model/money.js';
 
-const m = (x: number) => `${x < 0 ? '-' : ''}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function contractLines(r: Result): string[] {
+  const m = (x: number) => millions(x, r.currency);
   const lines: string[] = [];
   const c = r.contract;
   if (c !== undefined) {
@@ -39,10 +40,10 @@ export function contractLines(r: Result): string[] {
   const p = r.payment;
   if (p !== undefined)
     for (const row of paymentRows(p, r))
-      lines.push(paidLine(row.kind === 'compared' ? `paid ${row.paid}` : row.paid, row.total));
+      lines.push(paidLine(row.kind === 'compared' ? `paid ${row.paid}` : row.paid, row.total, m));
   return lines.length === 0 ? [] : ['', 'The whole contract (docs/contract.md)', ...lines];
 }
 
-function paidLine(label: string, total: PaymentRow['total']): string {
+function paidLine(label: string, total: PaymentRow['total'], m: (x: number) => string): string {
   return `  ${label}: ${m(total.cost.central)} a year (${m(total.cost.low)}-${m(total.cost.high)}); winners' margin over the floor ${m(total.providerMargin.central)} (${m(total.providerMargin.low)} to ${m(total.providerMargin.high)})`;
 }

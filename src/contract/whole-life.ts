@@ -15,6 +15,7 @@ import type { ContractSettings } from '../model/contract-settings.js';
 import { contractYears, demandRatios, discountFactor, type ContractYear } from './term.js';
 import type { ContractFloorFlag, ContractResult, ContractTotals } from '../model/contract-result.js';
 import { byId } from '../model/order.js';
+import { price as priceText } from '../model/money.js';
 
 /** What the term does to one lot, year by year. */
 interface LotTerm {
@@ -93,6 +94,7 @@ function floorFlags(
   years: readonly ContractYear[],
   terms: ReadonlyMap<string, LotTerm>,
   served: readonly Allocation[],
+  currency: string,
 ): ContractFloorFlag[] {
   const flags: ContractFloorFlag[] = [];
   for (const a of served) {
@@ -112,7 +114,7 @@ function floorFlags(
       providerId: a.providerId,
       pricePerHour: price,
       floorPerHour: floor,
-      reason: `in ${below.period} the price rises to £${price.toFixed(2)} but the cost floor, following the wage, reaches £${floor.toFixed(2)}: index the price to the wage, or plan a fee review before ${below.period}`,
+      reason: `in ${below.period} the price rises to ${priceText(price, currency)} but the cost floor, following the wage, reaches ${priceText(floor, currency)}: index the price to the wage, or plan a fee review before ${below.period}`,
     });
   }
   return flags;
@@ -157,7 +159,7 @@ export function contractSection(
         ),
       })),
       ...(years.length > base.length ? { withExtensions: of(served, years) } : {}),
-      floorFlags: floorFlags(years, terms, served),
+      floorFlags: floorFlags(years, terms, served, scenario.currency),
     },
   };
 }

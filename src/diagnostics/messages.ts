@@ -12,6 +12,7 @@ import type { TableName } from './issues.js';
 import { counted, nounFor } from '../model/counted.js';
 import { fmtHours } from '../scoring/components.js';
 import { groupedNumber } from '../model/grouped-number.js';
+import { currencySymbol, price } from '../model/money.js';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
 
@@ -104,14 +105,29 @@ export const unknownArea = (areaId: string, meant: string | null, areas: TableNa
 export const unknownProvider = (providerId: string, meant: string | null, providers: TableName) =>
   `unknown provider "${providerId}": it is not ${providers.in}${meantInstead(providerId, meant, providers, 'provider_id')}`;
 
+/** Why today's provider stays in providers.csv though it does not bid. */
+const incumbentStays =
+  '(with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that';
+
 /**
  * A current.csv provider missing from providers.csv: most often an incumbent that is not bidding,
  * whose row a user would delete to get past the error, and so hide the care that changes hands.
+ * An id one slip from a known one may be that slip or another provider (P-HALO beside P-HALE):
+ * the message says both (until 2026-12-02 the guess alone, and an incumbent left out of
+ * providers.csv was told only to take its neighbour's id). Other capitals or dropped zeros are
+ * the one mistake they are.
  */
-export const unknownCurrentProvider = (providerId: string, meant: string | null, providers: TableName) =>
-  meant !== null
-    ? unknownProvider(providerId, meant, providers)
-    : `${unknownProvider(providerId, meant, providers)}; a provider that serves today but does not bid still belongs there (with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that`;
+export function unknownCurrentProvider(
+  providerId: string,
+  meant: string | null,
+  providers: TableName,
+): string {
+  const unknown = unknownProvider(providerId, meant, providers);
+  if (meant === null)
+    return `${unknown}; a provider that serves today but does not bid still belongs there ${incumbentStays}`;
+  if (zerosDropped(providerId, meant) || inOtherCapitals(providerId, meant)) return unknown;
+  return `${unknown}; if it is another provider, one that serves today but does not bid, it still belongs ${providers.in} ${incumbentStays}`;
+}
 
 export const baseAreaNotInAreas = (areaId: string, meant: string | null, areas: TableName) =>
   `base_area_id "${areaId}" is not ${areas.in}${meantInstead(areaId, meant, areas, 'base_area_id')}`;
@@ -295,6 +311,16 @@ export const zoneWithoutDemand = (
   later: { readonly period: string; readonly hours: number } | null = null,
 ) =>
   `zone ${zoneId} (${areaIds.length === 1 ? 'area' : 'areas'} ${areaIds.join(', ')}) has no demand in period ${period}: no lot is tendered there${later === null ? '' : `, so its ${fmtHours(later.hours)} in ${later.period} are in no contract of this award and in no risk score`}; check ${demand} if that is not meant`;
+
+/** A bid below the legal pay floor of a lot, rejected for it (award.rejectBelowLegalPay). */
+export const bidBelowLegalPay = (
+  bidId: string,
+  lotId: string,
+  perHour: number,
+  floor: number,
+  currency: string,
+) =>
+  `bid ${bidId} rejected for lot ${lotId}: ${price(perHour, currency)}/h cannot pay legal wages there (floor ${price(floor, currency)}/h)`;
 
 /** `careTypes`: the care the lot carries (more than one when other care is merged into it). */
 export const lotWithoutEligibleBid = (lotId: string, demand: number, careTypes: readonly string[]) =>
@@ -814,11 +840,20 @@ export const tableIsWorkbook = () =>
 export const tableEncodingUnsupported = (encoding: string) =>
   `is encoded as ${encoding}, which zonal cannot read: save it as "CSV UTF-8 (Comma delimited)" (in Excel: File > Save As; in LibreOffice: Character set "Unicode (UTF-8)")`;
 
-export const jsonReadAsWindows1252 = () =>
-  'is not UTF-8, so it was read as Windows-1252 (what an older Notepad saves as "ANSI"): check that £ and accented names look right, or save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")';
+/** The symbols of `currencies` (the scenarios' own), to check after a Windows-1252 reading: "£", "£, €". */
+const symbolsOf = (currencies: readonly string[]) =>
+  [...new Set(currencies.map((c) => currencySymbol(c).trim()))].join(', ');
 
-export const readAsWindows1252 = () =>
-  'is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that £ and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"';
+/**
+ * `currencies`: the scenario's (its scenario.json is parsed before this warning is made), or a
+ * batch file's bases' (read before its warnings are told).
+ */
+export const jsonReadAsWindows1252 = (currencies: readonly string[]) =>
+  `is not UTF-8, so it was read as Windows-1252 (what an older Notepad saves as "ANSI"): check that ${symbolsOf(currencies)} and accented names look right, or save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")`;
+
+/** `currency`: the scenario's (scenario.json is read before the tables). */
+export const readAsWindows1252 = (currency: string) =>
+  `is not UTF-8, so it was read as Windows-1252 (what Excel's "CSV (Comma delimited)" saves): check that ${symbolsOf([currency])} and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"`;
 
 // Opening a workbook given in place of a scenario folder.
 

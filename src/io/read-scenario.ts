@@ -18,6 +18,7 @@ import path from 'node:path';
 import { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import type { Scenario } from '../model/types.js';
+import { settingsCurrency } from '../model/scenario-schema.js';
 import { csvText, csvTextOf, streamCsv } from './csv-read.js';
 import { losesDuplicateKey } from './json-members.js';
 import {
@@ -97,14 +98,19 @@ async function parseJson(jsonFile: string, bytes: Buffer, issues: IssueList): Pr
     return undefined;
   }
   const json = decoded.text;
-  if (decoded.windows1252Line !== null)
-    issues.warning(jsonFile, decoded.windows1252Line, msg.jsonReadAsWindows1252());
   let parsed: unknown;
+  let failed: Error | null = null;
   try {
     parsed = JSON.parse(json) as unknown;
   } catch (e) {
+    failed = e as Error;
+  }
+  // Told once the file is parsed: it names the currency the file itself sets.
+  if (decoded.windows1252Line !== null)
+    issues.warning(jsonFile, decoded.windows1252Line, msg.jsonReadAsWindows1252([settingsCurrency(parsed)]));
+  if (failed !== null) {
     const { jsonProblem } = await import('./json-problem.js');
-    const problem = jsonProblem(json) ?? { line: null, message: msg.jsonOther((e as Error).message, 1) };
+    const problem = jsonProblem(json) ?? { line: null, message: msg.jsonOther(failed.message, 1) };
     issues.error(jsonFile, problem.line, problem.message);
     return undefined;
   }
@@ -137,6 +143,7 @@ async function readCsvTable(
   ref: string,
   jsonFile: string,
   jsonText: string,
+  currency: string,
   issues: IssueList,
   hash: InputHasher,
   sink: TableSink,
@@ -169,7 +176,7 @@ async function readCsvTable(
       return false;
     }
     if (found.encoding === 'windows-1252')
-      issues.warning(ref, found.firstNonAsciiLine, msg.readAsWindows1252());
+      issues.warning(ref, found.firstNonAsciiLine, msg.readAsWindows1252(currency));
     // Pass 2: parse and check each record as it arrives.
     await streamCsv(
       whole !== null
@@ -247,7 +254,8 @@ export async function folderSource(
     settingsFile: jsonFile,
     settings,
     line: jsonLine(text),
-    table: (ref, sink) => readCsvTable(dir, ref, jsonFile, text, issues, hash, sink, tables),
+    table: (ref, sink) =>
+      readCsvTable(dir, ref, jsonFile, text, settingsCurrency(settings), issues, hash, sink, tables),
     boundaries: (ref) =>
       readBoundaries(
         dir,

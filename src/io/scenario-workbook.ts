@@ -6,6 +6,8 @@
  * lists, so a spreadsheet user is steered away from the usual mistakes.
  * Used by `zonal init --xlsx` (the template) and to turn a folder into a workbook.
  */
+import { withoutMoneySign } from '../model/money.js';
+import { settingsCurrency } from '../model/scenario-schema.js';
 import ExcelJS from 'exceljs';
 import { careTypes, lotStructures, objectives, ruralities } from '../model/types.js';
 import { structureOf } from '../structures/index.js';
@@ -77,9 +79,11 @@ const settingMeanings: Readonly<Record<string, string>> = {
   maxLotsPerProvider: 'most lots any provider may win (null: no limit)',
   minDistinctProviders: 'at least this many different providers must win',
   unmetPenaltyPerHour: 'cost per hour of leaving demand unmet',
-  spotPricePerHour: '£ an hour at which unmet hours would be bought on spot contracts (the all-in cost)',
+  spotPricePerHour:
+    "price an hour (in the scenario's currency) at which unmet hours would be bought on spot contracts (the all-in cost)",
   rejectBelowLegalPay: 'TRUE: a bid that cannot pay legal wages in a lot may not win it',
-  maxAnnualBudget: 'the most the award may pay its winners in the design year, £ (null: no budget)',
+  maxAnnualBudget:
+    "the most the award may pay its winners in the design year, in the scenario's currency (null: no budget)",
   // The whole contract (docs/contract.md).
   startPeriod: 'first contract year, e.g. 2027',
   years: 'years of the base term',
@@ -89,7 +93,7 @@ const settingMeanings: Readonly<Record<string, string>> = {
   percentPerYear: 'fixed indexation: the yearly uplift, percent',
   labourShare: 'wage indexation: the share of the price that is pay (0-1)',
   wageRisePercentPerYear: 'the wage rise every contract year, percent',
-  mobilisationCostPerHour: '£ once per weekly hour that changes provider',
+  mobilisationCostPerHour: "paid once per weekly hour that changes provider, in the scenario's currency",
   doubleRunningWeeks: 'weeks the old and the new provider are both paid for an hour that moves',
   maxMovedShare: "most of today's hours that may change provider, as a share",
   priceChange: 'TRUE: add the one-off cost of change to the objective',
@@ -121,7 +125,7 @@ const instructions = [
 function cellValue(column: string, text: string): SheetCell {
   if (text === '') return null;
   if (columnFormats[column] === undefined) return text;
-  const n = Number(text.replace(/^£/, '').replace(/,/g, ''));
+  const n = Number(withoutMoneySign(text).replace(/,/g, ''));
   return Number.isFinite(n) ? n : text;
 }
 
@@ -174,15 +178,19 @@ function flatten(value: unknown, prefix: string[] = []): { key: string[]; value:
 
 function addSettingsSheet(workbook: ExcelJS.Workbook, settings: Record<string, unknown>): void {
   const rows = flatten(settings);
-  const sheet = addTableSheet(workbook, {
-    name: sheetNames.settings,
-    columns: [
-      { header: 'key', format: 'text' },
-      { header: 'value', format: 'general' },
-      { header: 'meaning', format: 'text' },
-    ],
-    rows: rows.map((r) => [r.key.join('.'), r.value, settingMeanings[r.key[r.key.length - 1] ?? ''] ?? '']),
-  });
+  const sheet = addTableSheet(
+    workbook,
+    {
+      name: sheetNames.settings,
+      columns: [
+        { header: 'key', format: 'text' },
+        { header: 'value', format: 'general' },
+        { header: 'meaning', format: 'text' },
+      ],
+      rows: rows.map((r) => [r.key.join('.'), r.value, settingMeanings[r.key[r.key.length - 1] ?? ''] ?? '']),
+    },
+    settingsCurrency(settings),
+  );
   rows.forEach((r, i) => {
     const cell = sheet.getCell(i + 2, 2);
     const last = r.key[r.key.length - 1] ?? '';
@@ -201,7 +209,7 @@ export async function scenarioWorkbook(scenario: ScenarioTables): Promise<Uint8A
     if (i === 0) row.font = { bold: true, size: 14 };
   });
   addSettingsSheet(workbook, scenario.settings);
-  const currency = typeof scenario.settings['currency'] === 'string' ? scenario.settings['currency'] : 'GBP';
+  const currency = settingsCurrency(scenario.settings);
   for (const [name, table] of scenario.tables) addDataSheet(workbook, name, table, currency);
   return workbookBytes(workbook);
 }

@@ -7,6 +7,7 @@
  */
 import { formatPlace, type Place } from '../diagnostics/issues.js';
 import {
+  bidBelowLegalPay,
   frameworkPlacesUnfillable,
   lotWithoutEligibleBid,
   tooFewBiddersFor,
@@ -99,7 +100,7 @@ export function tenderIssues(
   const rejected = rejections.map((r) =>
     at(
       scenario.places?.bids.get(r.bidId),
-      `bid ${r.bidId} rejected for lot ${r.lotId}: £${r.pricePerHour.toFixed(2)}/h cannot pay legal wages there (floor £${r.legalPayFloorPerHour.toFixed(2)}/h)`,
+      bidBelowLegalPay(r.bidId, r.lotId, r.pricePerHour, r.legalPayFloorPerHour, scenario.currency),
     ),
   );
   const unfillable = unpricedLots(scenario, lots).map((lot) =>

@@ -59,7 +59,7 @@ export function problemsBetweenSettings(
     problems.push({
       path: ['transition', 'priceChange'],
       message:
-        'prices change in pounds, which the "meat" objective (a score) cannot add: set it to false, or use the "cost" objective',
+        'prices change in money, which the "meat" objective (a score) cannot add: set it to false, or use the "cost" objective',
     });
   return problems;
 }

@@ -100,9 +100,11 @@ export const transitionSchema = once(() =>
   z.strictObject({
     /** £ one-off per weekly hour that changes provider (recruiting, induction, care plans). */
     mobilisationCostPerHour: z
-      .number({ error: () => 'must be a number of pounds per weekly hour moved, e.g. 100' })
+      .number({
+        error: () => "must be a number (per weekly hour moved, in the scenario's currency), e.g. 100",
+      })
       .min(0, 'must be at least 0')
-      .max(10_000, 'must be at most 10000 (£ per weekly hour moved)')
+      .max(10_000, "must be at most 10000 (per weekly hour moved, in the scenario's currency)")
       .default(defaultTransition.mobilisationCostPerHour),
     /** Weeks both the old and the new provider are paid for an hour that moves (at award.spotPricePerHour). */
     doubleRunningWeeks: z
@@ -155,9 +157,10 @@ const assumption = (low: number, central: number, high: number) =>
     .refine(lowCentralHigh, 'needs low <= central <= high')
     .default({ low, central, high });
 
-const pounds = (max: number) =>
+/** A sum of money in the scenario's currency (scenario.json `currency`), at most `max`. */
+const amount = (max: number) =>
   z
-    .number({ error: () => 'must be a number of pounds' })
+    .number({ error: () => "must be a number (an amount in the scenario's currency)" })
     .gt(0, 'must be more than 0')
     .max(max, `must be at most ${max}`);
 
@@ -185,14 +188,14 @@ export const paymentSchema = once(() =>
     capitated: z
       .strictObject({
         /** Bolton's indicative rates at about £15/h (2015): per customer-week and per reablement episode. */
-        lowerPerWeek: pounds(10_000).default(75),
-        higherPerWeek: pounds(10_000).default(150),
-        intensivePerWeek: pounds(10_000).default(320),
-        reablementPerEpisode: pounds(100_000).default(1575),
+        lowerPerWeek: amount(10_000).default(75),
+        higherPerWeek: amount(10_000).default(150),
+        intensivePerWeek: amount(10_000).default(320),
+        reablementPerEpisode: amount(100_000).default(1575),
         /** The hourly price the rates were set at. */
-        ratesAtPricePerHour: pounds(1000).default(15),
+        ratesAtPricePerHour: amount(1000).default(15),
         /** Today's hourly price the rates are scaled to; "award": each lot's own winning price. */
-        todayPricePerHour: z.union([pounds(1000), z.literal('award')]).default(24.1),
+        todayPricePerHour: z.union([amount(1000), z.literal('award')]).default(24.1),
         /** Share of a lot's hours in each need band (an assumption); reablement is paid by episode. */
         bandShares: z
           .strictObject({ lower: fraction(), higher: fraction(), intensive: fraction() })

@@ -5,6 +5,7 @@
  * 2,695, `1,2` is not 12). Pure.
  */
 
+import { withoutMoneySign } from './money.js';
 import {
   accountingDash,
   dateForNumber,
@@ -38,7 +39,7 @@ const accountingZero = /^[-–]$/;
 
 /** `what` completes "give …", e.g. "the price per hour". */
 export function readNumberText(text: string, what: string): NumberText {
-  const s = text.trim().replace(/^£/, '');
+  const s = withoutMoneySign(text.trim());
   if (s === '') return { kind: 'bad', message: `is empty: give ${what}` };
   if (plain.test(s)) return { kind: 'ok', value: Number(s) };
   if (s.startsWith('=')) return { kind: 'bad', message: formulaWithoutValue(what) };
@@ -79,7 +80,7 @@ const dotThousands = /^[1-9]\d{0,2}\.\d{3}$/;
  */
 export function dotThousandsWarning(text: string): string | null {
   if (text.length < 5 || !text.includes('.')) return null; // most cells, cheaply: a national demand file has millions
-  const s = text.trim().replace(/^£/, '');
+  const s = withoutMoneySign(text.trim());
   if (!dotThousands.test(s)) return null;
   const digits = s.replace('.', '');
   return dotReadAsDecimal(s, Number(s), s.replace('.', ','), digits);

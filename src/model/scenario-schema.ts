@@ -68,18 +68,21 @@ export const awardSchema = once(() =>
     unmetPenaltyPerHour: z
       .number()
       .gt(0, 'must be more than 0')
-      .max(jsonLimits.unmetPenaltyPerHour, `must be at most ${jsonLimits.unmetPenaltyPerHour} (£ per hour)`)
+      .max(
+        jsonLimits.unmetPenaltyPerHour,
+        `must be at most ${jsonLimits.unmetPenaltyPerHour} (per hour, in the scenario's currency)`,
+      )
       .default(defaultAward.unmetPenaltyPerHour),
     rejectBelowLegalPay: z.boolean().default(defaultAward.rejectBelowLegalPay),
     spotPricePerHour: z
       .number()
       .gt(0, 'must be more than 0')
-      .max(1000, 'must be at most 1000 (£ per hour)')
+      .max(1000, "must be at most 1000 (per hour, in the scenario's currency)")
       .default(defaultAward.spotPricePerHour),
     maxAnnualBudget: z
-      .number({ error: () => 'must be a number of pounds a year, or null for no cap' })
-      .gt(0, 'must be more than 0 (£ a year), or null for no cap')
-      .max(1e11, 'must be at most 100,000,000,000 (£ a year)')
+      .number({ error: () => "must be a number (a year, in the scenario's currency), or null for no cap" })
+      .gt(0, "must be more than 0 (a year, in the scenario's currency), or null for no cap")
+      .max(1e11, "must be at most 100,000,000,000 (a year, in the scenario's currency)")
       .nullable()
       .default(null),
   }),
@@ -144,13 +147,30 @@ const standardNotMerged = named(
 /** The `files` keys that name tables (`boundaries` names a GeoJSON file, not a table). */
 export const tableFileKeys = ['areas', 'demand', 'providers', 'bids', 'current'] as const;
 
+/** A currency as scenario.json gives it: three capitals (ISO 4217), GBP when not given. */
+const currencyCode = /^[A-Z]{3}$/;
+const defaultCurrency = 'GBP';
+
+/**
+ * The currency of settings not yet checked (scenario.json just parsed), for what is said while
+ * the scenario is read (a table's encoding): the default when it is not a currency code, as the
+ * check will then say.
+ */
+export function settingsCurrency(settings: unknown): string {
+  const currency =
+    typeof settings === 'object' && settings !== null
+      ? (settings as { currency?: unknown }).currency
+      : undefined;
+  return typeof currency === 'string' && currencyCode.test(currency) ? currency : defaultCurrency;
+}
+
 export const scenarioJsonSchema = once(() =>
   z.object({
     name: textCell(200).pipe(z.string().min(1, 'is empty: name the scenario')),
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as GBP')
-      .default('GBP'),
+      .regex(currencyCode, 'must be a three-letter currency code such as GBP')
+      .default(defaultCurrency),
     weeksPerYear: z.number().gt(0).max(53).default(52),
     period: z.union([z.string(), z.number()]).transform(String).pipe(textCell(50)),
     files: z.strictObject({

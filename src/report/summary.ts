@@ -5,6 +5,7 @@
 import { boundedGap, type InfeasibleResult, type Result } from '../model/result.js';
 import { formatTable } from './text-table.js';
 import { hours } from './html/format.js';
+import { currencySymbol, money, price } from '../model/money.js';
 import { contractLines } from '../contract/summary-lines.js';
 import {
   awardRiskDrivers,
@@ -17,24 +18,6 @@ import {
 import { counted } from '../model/counted.js';
 import { shareBases } from './share-bases.js';
 import { lotCostText } from './lot-cost.js';
-
-/**
- * Money for the printed summaries: £10.62m, £137k, £1,196 (whole pounds, as sums of that
- * size are; until 2026-12-01 "£1196.00"), and pence below £1,000 (prices an hour).
- */
-export function money(x: number, currency = 'GBP'): string {
-  const symbol = currency === 'GBP' ? '£' : `${currency} `;
-  const abs = Math.abs(x);
-  const text =
-    abs >= 1e6
-      ? `${(abs / 1e6).toFixed(2)}m`
-      : abs >= 1e4
-        ? `${Math.round(abs / 1e3)}k`
-        : abs >= 1e3
-          ? Math.round(abs).toLocaleString('en-GB')
-          : abs.toFixed(2);
-  return `${x < 0 ? '-' : ''}${symbol}${text}`;
-}
 
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -75,15 +58,19 @@ function lotTable(r: Result): string {
     l.costFloorPerHour > 0 ? money(l.costFloorPerHour, r.currency) : '',
     l.riskScore.toFixed(0),
   ]);
-  return formatTable(['lot', 'h/week', 'winners', 'unmet', 'annual cost', 'floor £/h', 'risk'], rows, [
-    false,
-    true,
-    false,
-    true,
-    true,
-    true,
-    true,
-  ]);
+  return formatTable(
+    [
+      'lot',
+      'h/week',
+      'winners',
+      'unmet',
+      'annual cost',
+      `floor ${currencySymbol(r.currency).trim()}/h`,
+      'risk',
+    ],
+    rows,
+    [false, true, false, true, true, true, true],
+  );
 }
 
 function providerTable(r: Result): string {
@@ -124,7 +111,7 @@ export function formatSummary(r: Result, written: readonly string[] = []): strin
     parts.push('', `Flags (${r.flags.length})`);
     for (const f of r.flags)
       parts.push(
-        `  ${f.bidId} (${f.providerId}) on ${f.lotId}: ${f.reason ?? `£${f.pricePerHour.toFixed(2)}/h vs floor £${f.floorPerHour.toFixed(2)}`}: ${f.action.split(':')[0] ?? f.action}`,
+        `  ${f.bidId} (${f.providerId}) on ${f.lotId}: ${f.reason ?? `${price(f.pricePerHour, r.currency)}/h vs floor ${price(f.floorPerHour, r.currency)}`}: ${f.action.split(':')[0] ?? f.action}`,
       );
   }
   if (r.warnings.length > 0)

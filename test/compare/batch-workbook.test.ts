@@ -26,7 +26,7 @@ function row(index: number, status: BatchRow['status'], unmetHoursPerWeek: numbe
 
 async function summaryOf(rows: readonly BatchRow[]): Promise<Map<string, unknown>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await batchWorkbook('grid', rows, rows.length)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await batchWorkbook('grid', rows, rows.length, 'GBP')) as unknown as ArrayBuffer);
   const summary = new Map<string, unknown>();
   wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
   return summary;
@@ -53,5 +53,21 @@ describe('batch.xlsx', () => {
       ),
     ).toBe(2);
     expect(summary.get('Stopped at the time limit (not proven best)')).toBe(1);
+  });
+
+  test("its money columns are in the bases' currency, and in none when they price in more than one", async () => {
+    // Until 2026-12-02 batch.xlsx showed £ for a base that prices in euros.
+    const formatOf = async (currency: string | null) => {
+      const wb = new ExcelJS.Workbook();
+      const rows = [row(0, 'optimal', 0)];
+      await wb.xlsx.load((await batchWorkbook('grid', rows, 1, currency)) as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('variants');
+      const header = (sheet?.getRow(1).values ?? []) as unknown[];
+      return sheet?.getColumn(header.indexOf('annual_cost')).numFmt;
+    };
+    expect(await formatOf('EUR')).toBe('€#,##0.00');
+    expect(await formatOf('GBP')).toBe('£#,##0.00');
+    expect(await formatOf('USD')).toBe('"US$"#,##0.00');
+    expect(await formatOf(null)).toBe('#,##0.00');
   });
 });

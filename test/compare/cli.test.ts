@@ -392,6 +392,23 @@ describe.concurrent('zonal batch', () => {
     expect(r.stdout).toMatch(/3 variants: ran 3/);
   });
 
+  test("a batch file read as Windows-1252 is told to check its bases' currency, once they are read: € for a base that prices in euros", async () => {
+    // Until 2026-12-02 it said "check that £ …" whatever the bases' currency.
+    const dir = await tempDir('zonal-batch-');
+    await cp(path.join(repoRoot, 'scenarios', 'tiny'), path.join(dir, 'county'), { recursive: true });
+    const json = path.join(dir, 'county', 'scenario.json');
+    await writeFile(json, (await readFile(json, 'utf8')).replace('"currency": "GBP"', '"currency": "EUR"'));
+    const file = path.join(dir, 'batch.json');
+    const batch =
+      '{\n  "name": "Café grid",\n  "base": "county",\n  "grid": { "demandMultiplier": [1] }\n}\n';
+    await writeFile(file, Buffer.from(batch, 'latin1'));
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      'batch.json:2: warning: is not UTF-8, so it was read as Windows-1252 (what an older Notepad saves as "ANSI"): check that € and accented names look right, or save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")\n',
+    );
+  });
+
   test("a base's tender warning (a distinct-winners rule no bids can meet) is printed once, at its line, before the run", async () => {
     const dir = await tempDir('zonal-batch-');
     const base = path.join(dir, 'county');

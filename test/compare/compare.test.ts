@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { comparisonCsv, formatComparison } from '../../src/compare/comparison-output.js';
 import { comparisonWorkbook } from '../../src/compare/comparison-workbook.js';
 import { dominates } from '../../src/compare/rank.js';
-import { money } from '../../src/report/summary.js';
+import { money } from '../../src/model/money.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 import { highsBackend } from '../../src/solve/backend-highs.js';
@@ -93,8 +93,20 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     }
   });
 
+  test("the printed comparison writes money in the scenario's currency: a council that prices in euros reads no £", () => {
+    // Until 2026-12-02 the table's "£/hour" column, "costs £… a year less" and the payment models said £ whatever the currency.
+    const text = formatComparison(comparison, 'EUR');
+    expect(comparison.dominated.length).toBeGreaterThan(0);
+    expect(text).not.toContain('£');
+    expect(text).toMatch(/ €\/hour /);
+    expect(text).toMatch(/^Cheapest: .*: €[\d.]+m a year, risk/m);
+    expect(text).toMatch(/ costs €[\d,.]+k? a year less/);
+    expect(text).toMatch(/^Payment models/m);
+    expect(text).toMatch(/ €[\d.]+m \(€[\d.]+m-€[\d.]+m\)/);
+  });
+
   test('the printed verdict says, for each dominated option, which option beats it and by how much', () => {
-    const text = formatComparison(comparison);
+    const text = formatComparison(comparison, 'GBP');
     expect(comparison.dominated.length).toBeGreaterThan(0);
     for (const key of comparison.dominated) {
       const row = comparison.rows.find((r) => r.key === key);
@@ -108,14 +120,14 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
         (theirs ?? 0) < (ours ?? 0)
           ? `, but its least viable winner scores ${theirs}/100 against ${ours}/100`
           : '';
-      const line = `  ${key}: ${first} ${saved > 0 ? `costs ${money(saved)} a year less` : 'costs the same'}, ${a === b ? `at the same risk (${a}/100)` : `with risk ${a}/100 against ${b}/100`}${weaker}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
+      const line = `  ${key}: ${first} ${saved > 0 ? `costs ${money(saved, 'GBP')} a year less` : 'costs the same'}, ${a === b ? `at the same risk (${a}/100)` : `with risk ${a}/100 against ${b}/100`}${weaker}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
       expect(text.split('\n')).toContain(line);
     }
   });
 
   test('a dominated option beaten by one with a less viable winner says so: dominance weighs cost and risk only (explore19)', () => {
     // The test above pins each line's words; this one checks the quadrants map has such lines at all.
-    const lines = formatComparison(comparison).split('\n');
+    const lines = formatComparison(comparison, 'GBP').split('\n');
     const caveat = lines.filter((l) => l.includes(', but its least viable winner scores '));
     expect(caveat.length).toBeGreaterThan(0);
     for (const l of caveat) {
@@ -152,7 +164,7 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
         ).toBe(true);
       }
     }
-    expect(formatComparison(comparison)).toContain(`Cannot be bought as specified (${short.length})`);
+    expect(formatComparison(comparison, 'GBP')).toContain(`Cannot be bought as specified (${short.length})`);
   });
 
   test('comparison.xlsx names the same real choices as the printout, and sets apart the options that cannot be bought', async () => {
@@ -162,7 +174,7 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     wb.getWorksheet('summary')?.eachRow((row) => {
       summary.set(String(row.getCell(1).value), String(row.getCell(2).value));
     });
-    const printed = formatComparison(comparison)
+    const printed = formatComparison(comparison, 'GBP')
       .split('\n')
       .find((l) => l.startsWith('Not dominated (the real choices between cost and risk): '))
       ?.split(': ')[1];
@@ -172,7 +184,7 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
   });
 
   test('every row of the printed table has a verdict: the real choices that are neither cheapest nor least risky say so', () => {
-    const lines = formatComparison(comparison).split('\n');
+    const lines = formatComparison(comparison, 'GBP').split('\n');
     const header = lines.findIndex((l) => l.trimStart().startsWith('#'));
     const rows = lines.slice(header + 2, header + 2 + comparison.rows.length);
     const choices = comparison.rows.filter(
@@ -193,7 +205,7 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
   });
 
   test('the table and the CSV say the same', async () => {
-    const text = formatComparison(comparison);
+    const text = formatComparison(comparison, 'GBP');
     expect(text).toContain(`Cheapest: ${comparison.cheapest ?? ''}`.split('@')[0]);
     expect(text).toMatch(/Least risky: /);
     const csv = comparisonCsv(comparison).trim().split('\n');
@@ -265,8 +277,8 @@ describe('an option with no possible award', () => {
     if (typeof c === 'string') throw new Error(c);
     const row = c.comparison.rows[0];
     expect(row?.diagnosis).not.toBeNull();
-    expect(formatComparison(c.comparison)).toMatch(/ sole {2,}z {2,}infeasible /);
-    expect(formatComparison(c.comparison)).toMatch(/: 1 option compared \(/);
+    expect(formatComparison(c.comparison, 'GBP')).toMatch(/ sole {2,}z {2,}infeasible /);
+    expect(formatComparison(c.comparison, 'GBP')).toMatch(/: 1 option compared \(/);
     const csv = comparisonCsv(c.comparison).trim().split('\n');
     const status = csv[0]?.split(',').indexOf('status') ?? -1;
     expect(csv[1]?.split(',')[status]).toBe('infeasible');
@@ -281,7 +293,7 @@ describe('an option with no possible award', () => {
     // …and its summary says why there is no cheapest option as the printout does: it was solved, and buys nothing.
     const summary = new Map<string, unknown>();
     wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
-    const printed = formatComparison(c.comparison)
+    const printed = formatComparison(c.comparison, 'GBP')
       .split('\n')
       .find((l) => l.startsWith('Cheapest: '))
       ?.slice('Cheapest: '.length);
@@ -380,7 +392,7 @@ describe('two options with the same annual cost and risk', () => {
     const [first, second] = c.comparison.rows;
     expect(first?.metrics?.annualCost).toBe(second?.metrics?.annualCost);
     expect(first?.metrics?.riskScore).toBe(second?.metrics?.riskScore);
-    const lines = formatComparison(c.comparison).split('\n');
+    const lines = formatComparison(c.comparison, 'GBP').split('\n');
     const verdict = (key: string) =>
       lines
         .find((l) => l.includes(key.split('@')[0] ?? key))
@@ -423,11 +435,11 @@ describe('options the solver stopped at the time limit', () => {
     expect(cutShort?.notBuyableBecause).toMatch(
       /^leaves .*; not proven: the solver stopped at the time limit/,
     );
-    expect(formatComparison(c.comparison)).not.toMatch(/^Stopped at the time limit/m);
+    expect(formatComparison(c.comparison, 'GBP')).not.toMatch(/^Stopped at the time limit/m);
     // The heading over them says it too, not "not real choices" as a fact.
     const apart = stopped.comparison.rows.filter((r) => !r.buyable);
     const cut = apart.filter((r) => r.metrics?.status === 'feasible').length;
-    const printed = formatComparison(stopped.comparison).split('\n');
+    const printed = formatComparison(stopped.comparison, 'GBP').split('\n');
     expect(printed).toContain(
       `Cannot be bought as specified (${apart.length}; ${cut} of them not proven, stopped at the time limit): not real choices as they stand`,
     );

@@ -239,7 +239,7 @@ describe('applyOverrides', () => {
       transition: { mobilisationCostPerHour: 100, doubleRunningWeeks: 4, priceChange: true },
     };
     expect(bad(priced, { award: { objective: 'meat' } })).toMatch(
-      /^transition\.priceChange prices change in pounds, which the "meat" objective/,
+      /^transition\.priceChange prices change in money, which the "meat" objective/,
     );
     expect(typeof bad(priced, { award: { objective: 'whole-life' } })).toBe('object');
   });

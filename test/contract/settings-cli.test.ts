@@ -38,7 +38,24 @@ const cases: [Record<string, unknown>, RegExp][] = [
   [{ transition: { maxMovedShare: 1.5 } }, /transition\.maxMovedShare must be at most 1/],
   [
     { transition: { priceChange: true }, award: { objective: 'meat' } },
-    /transition\.priceChange prices change/,
+    /transition\.priceChange prices change in money, which/,
+  ],
+  // Money settings in the scenario's currency, not pounds or £ (until 2026-12-02), whatever the currency.
+  [
+    { currency: 'EUR', award: { maxAnnualBudget: 'lots' } },
+    /award\.maxAnnualBudget must be a number \(a year, in the scenario's currency\), or null for no cap/,
+  ],
+  [
+    { currency: 'EUR', award: { spotPricePerHour: 5000 } },
+    /award\.spotPricePerHour must be at most 1000 \(per hour, in the scenario's currency\)$/,
+  ],
+  [
+    { currency: 'EUR', transition: { mobilisationCostPerHour: 'x' } },
+    /transition\.mobilisationCostPerHour must be a number \(per weekly hour moved, in the scenario's currency\)/,
+  ],
+  [
+    { currency: 'EUR', payment: { capitated: { lowerPerWeek: 'x' } } },
+    /payment\.capitated\.lowerPerWeek must be a number \(an amount in the scenario's currency\)$/,
   ],
   [{ payment: { compare: ['hourly', 'by-outcome'] } }, /payment\.compare\.1 must be a payment model/],
   [

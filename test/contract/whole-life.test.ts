@@ -175,6 +175,11 @@ describe('cost floors over the term', () => {
     const flags = result.contract!.floorFlags.filter((f) => f.lotId === 'standard:Z1');
     expect(flags.map((f) => f.period)).toEqual(['2028']);
     expect(flags[0]!.pricePerHour).toBeLessThan(flags[0]!.floorPerHour);
+    // In the scenario's currency (until 2026-12-02 always £).
+    const inEuros = await solved({ ...priced, currency: 'EUR' });
+    expect(inEuros.contract!.floorFlags.find((f) => f.lotId === 'standard:Z1')?.reason).toMatch(
+      /^in 2028 the price rises to €\d+\.\d\d but the cost floor, following the wage, reaches €\d+\.\d\d: /,
+    );
     // Indexed to the wage, the same price keeps its margin: no flag.
     const indexed = { ...flat, indexation: { kind: 'wage' as const } };
     const kept = await solved({ ...priced, contract: indexed });

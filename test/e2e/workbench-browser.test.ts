@@ -170,7 +170,9 @@ describe.skipIf(!chromiumHere)('the workbench in headless Chromium', () => {
     // An award rule no award can meet: the page shows the status and the diagnosis panel, not an error.
     await page.locator('#rule-minDistinctProviders').fill('50');
     await page.keyboard.press('Tab');
-    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award infeasible/);
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^No award possible: no award meets every hard rule as drawn\. Zoning /);
     expect(await page.locator('#diagnosis').isVisible()).toBe(true);
     expect(await page.locator('#diagnosis').textContent()).toContain('No award possible');
     await page.locator('#undo').click();

@@ -52,7 +52,9 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     const page = await opened();
     await page.locator('#rule-minDistinctProviders').fill('50');
     await page.keyboard.press('Tab');
-    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award infeasible/);
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^No award possible: no award meets every hard rule as drawn\. Zoning /);
     const panel = await page.locator('#diagnosis').textContent();
     expect(panel).toContain('No award possible');
     expect(panel).toContain('This change would allow an award:');
@@ -88,7 +90,9 @@ describe.skipIf(!chromiumHere)('the workbench read by a commissioner', () => {
     const page = await opened();
     await page.locator('#rule-minDistinctProviders').fill('50');
     await page.keyboard.press('Tab');
-    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/^Award infeasible/);
+    await expect
+      .poll(() => statusText(page), { timeout: 60_000 })
+      .toMatch(/^No award possible: no award meets every hard rule as drawn\. Zoning /);
     await page.locator('#download-report').click();
     const message = page.locator('#download-message');
     await expect

@@ -44,4 +44,34 @@ describe('readScenario', () => {
       'scenario.json:2: warning: is not UTF-8, so it was read as Windows-1252 (what an older Notepad saves as "ANSI"): check that £ and accented names look right, or save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")',
     ]);
   });
+
+  test('a council that prices in euros is told to check its € after a Windows-1252 reading, in scenario.json and in its tables', async () => {
+    // Until 2026-12-02 each warning said "check that £ …" whatever scenario.json's currency:
+    // the warnings are made while the files are read, so each takes the currency scenario.json sets.
+    const files = goodFiles();
+    const json = (files['scenario.json'] ?? '').replace(
+      '"Folder test"',
+      '"Café retender", "currency": "EUR"',
+    );
+    const providers = (files['providers.csv'] ?? '').replace('First Care', 'Première Care');
+    const dir = await writeScenarioFolder(files);
+    await writeFile(path.join(dir, 'scenario.json'), Buffer.from(json, 'latin1'));
+    await writeFile(path.join(dir, 'providers.csv'), Buffer.from(providers, 'latin1'));
+    const { scenario, issues } = await readScenario(dir);
+    expect(scenario?.currency).toBe('EUR');
+    expect(issues.warnings.map(formatIssue)).toEqual([
+      'scenario.json:2: warning: is not UTF-8, so it was read as Windows-1252 (what an older Notepad saves as "ANSI"): check that € and accented names look right, or save it as UTF-8 (in Notepad: File > Save As, Encoding "UTF-8")',
+      'providers.csv:2: warning: is not UTF-8, so it was read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" saves): check that € and accented names look right, or save it as "CSV UTF-8 (Comma delimited)"',
+    ]);
+  });
+
+  test('a price with a € before it, as a spreadsheet in euros shows it, is read as the number', async () => {
+    const files = goodFiles();
+    const bids = withLine(files['bids.csv'] ?? '', 2, 'B1,P1,standard,Z1,€24.50,500,any,');
+    const { scenario, issues } = await readScenario(
+      await writeScenarioFolder({ ...files, 'bids.csv': bids }),
+    );
+    expect(issues.errors.map(formatIssue)).toEqual([]);
+    expect(scenario?.bids.find((b) => b.id === 'B1')?.price).toBe(24.5);
+  });
 });

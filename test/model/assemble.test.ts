@@ -238,6 +238,30 @@ describe('assembleScenario via readScenario', () => {
     expect(warnings.filter((w) => w.includes('has no bid'))).toEqual([]);
   });
 
+  test("today's provider one slip from a bidder's id is told both: the id it may mean, and that an incumbent not bidding stays in providers.csv", async () => {
+    // Until 2026-12-02 "P-HALO" was told only "did you mean P-HALE?": an incumbent left out of
+    // providers.csv whose id is one slip from a bidder's lost the advice not to delete its rows.
+    const { errors } = await problems((f) => {
+      editJson((j: { files: Record<string, string> }) => {
+        j.files['current'] = 'current.csv';
+      })(f);
+      f['providers.csv'] = `${f['providers.csv'] ?? ''}P-HALE,Hale Care,500,50,75\n`;
+      f['current.csv'] = [
+        'area_id,care_type,provider_id,hours_per_week',
+        'A1,standard,P-HALO,60',
+        'A2,standard,P-OLD,40',
+        'A3,standard,p-hale,30',
+        '',
+      ].join('\n');
+    });
+    // Three mistakes, three messages, each once.
+    expect(errors).toEqual([
+      'current.csv:2: unknown provider "P-HALO": it is not in providers.csv (did you mean "P-HALE"?); if it is another provider, one that serves today but does not bid, it still belongs in providers.csv (with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that',
+      'current.csv:3: unknown provider "P-OLD": it is not in providers.csv; a provider that serves today but does not bid still belongs there (with no bids it wins nothing), so its hours count as changing hands: deleting this row would hide that',
+      'current.csv:4: unknown provider "p-hale": it is not in providers.csv (providers.csv has "P-HALE": ids must match capitals too; write "P-HALE")',
+    ]);
+  });
+
   test("a package holding two providers' bids is a warning, not an error", async () => {
     const { errors, warnings } = await problems((f) => {
       set('bids.csv', 2, 'B1,P1,standard,Z1,24.5,500,any,PK')(f);

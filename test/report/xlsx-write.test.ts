@@ -29,7 +29,7 @@ function exceljsSummary(
   workbook: ExcelJS.Workbook,
   title: string,
   lines: readonly SummaryLine[],
-  currency?: string,
+  currency = 'GBP',
 ): void {
   const sheet = workbook.addWorksheet('summary');
   sheet.columns = [{ width: 34 }, { width: 60 }];
@@ -52,7 +52,7 @@ async function exceljsWorkbook(
   title: string,
   summary: readonly SummaryLine[],
   tables: readonly SheetTable[],
-  currency?: string,
+  currency = 'GBP',
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   exceljsSummary(workbook, title, summary, currency);
@@ -94,7 +94,7 @@ async function expectSameAsExceljs(
   title: string,
   summary: readonly SummaryLine[],
   tables: readonly SheetTable[],
-  currency?: string,
+  currency = 'GBP',
 ): Promise<void> {
   const mine = await tablesWorkbook(title, summary, tables, currency);
   const theirs = await exceljsWorkbook(title, summary, tables, currency);
@@ -131,15 +131,15 @@ describe('workbooks written without exceljs', () => {
       })),
       rows: [['a', 'b', 'a long value here', null, 1]],
     };
-    const sheet = parts(await tablesWorkbook('T', [], [table]))['xl/worksheets/sheet2.xml'];
+    const sheet = parts(await tablesWorkbook('T', [], [table], 'GBP'))['xl/worksheets/sheet2.xml'];
     expect(sheet).toContain('<cols><col min="2" max="2" width="9" style=');
     await expectSameAsExceljs('T', [], [table]);
   });
 
   test('is the same file from run to run (fixed dates, also inside the zip)', async () => {
     const table: SheetTable = { name: 't', columns: [{ header: 'a', format: 'text' }], rows: [['x']] };
-    const a = await tablesWorkbook('T', [], [table]);
-    const b = await tablesWorkbook('T', [], [table]);
+    const a = await tablesWorkbook('T', [], [table], 'GBP');
+    const b = await tablesWorkbook('T', [], [table], 'GBP');
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   bidsText,
   headlineRows,
+  noAwardWords,
+  statusLine,
   warningsNow,
   winnersText,
   type AwardResult,
@@ -171,7 +173,7 @@ describe('comparison with the starting award', () => {
   };
 
   it('says which figures got better or worse', () => {
-    const rows = new Map(headlineRows(now, start).map((r) => [r.label, r]));
+    const rows = new Map(headlineRows(now, start, 'GBP').map((r) => [r.label, r]));
     // The row showed the annual cost under the label "All-in" (Wyndale: £5.01m "better" by £791k
     // where the all-in cost rose to £6.10m with 654 h/week unmet).
     expect(rows.get('All-in annual cost')).toMatchObject({
@@ -185,6 +187,16 @@ describe('comparison with the starting award', () => {
     expect(rows.get('Viability (0-100, higher is better)')).toMatchObject({ verdict: 'better' });
   });
 
+  it("shows money in the scenario's currency (until 2026-12-02 always £)", () => {
+    const rows = new Map(headlineRows(now, start, 'EUR').map((r) => [r.label, r]));
+    expect(rows.get('All-in annual cost')).toMatchObject({
+      now: '€1.10m',
+      start: '€1.00m',
+      change: '+€100k',
+    });
+    expect(headlineRows(now, start, 'CHF')[0]).toMatchObject({ now: 'CHF 1.10m', change: '+CHF 100k' });
+  });
+
   it('shows each change as the difference of the figures it stands beside', () => {
     // Hertfordshire with Watford merged into Three Rivers and Stevenage into North Herts showed risk
     // 45 → 50 "+4.9", viability 58 → 58 "+0.7 (better)" and the largest share 24.6% → 23.8% "−0.9 pts".
@@ -193,7 +205,10 @@ describe('comparison with the starting award', () => {
       totals: { ...start.totals, riskScore, viabilityScore, largestShare },
     });
     const rows = new Map(
-      headlineRows(totals(50.14, 58.94, 0.23776), totals(45.24, 58.24, 0.24636)).map((r) => [r.label, r]),
+      headlineRows(totals(50.14, 58.94, 0.23776), totals(45.24, 58.24, 0.24636), 'GBP').map((r) => [
+        r.label,
+        r,
+      ]),
     );
     expect(rows.get('Risk (0-100, higher is worse)')).toMatchObject({
       now: '50.1',
@@ -214,14 +229,14 @@ describe('comparison with the starting award', () => {
       verdict: 'better',
     });
     // A difference too small to show is no change, not a "better" beside two equal figures.
-    expect(headlineRows(totals(40.01, 50, 0.3), totals(40.03, 50, 0.3))[2]).toMatchObject({
+    expect(headlineRows(totals(40.01, 50, 0.3), totals(40.03, 50, 0.3), 'GBP')[2]).toMatchObject({
       now: '40.0',
       start: '40.0',
       change: 'no change',
       verdict: 'same',
     });
     // At a half the figure is rounded as its change is: 1.15% and 1.1% are 1.2% and 1.1%, "+0.1 pts" (review14).
-    expect(headlineRows(totals(40, 50, 0.0115), totals(40, 50, 0.011))[5]).toMatchObject({
+    expect(headlineRows(totals(40, 50, 0.0115), totals(40, 50, 0.011), 'GBP')[5]).toMatchObject({
       now: '1.2%',
       start: '1.1%',
       change: '+0.1 pts',
@@ -319,7 +334,7 @@ describe('comparison with the starting award', () => {
       diagnosis: { summary: 'no award', relaxations: [] },
       lots: [{ lotId: 's:Z1', careType: 's', zoneId: 'Z1', areaIds: ['s:Z1-area'], demandHoursPerWeek: 10 }],
     };
-    const rows = headlineRows(none, start);
+    const rows = headlineRows(none, start, 'GBP');
     expect(rows.every((r) => r.now === '—' && r.change === '—')).toBe(true);
     expect(lotsChangingHands(none, start)).toEqual([]);
     expect(winnersText(none.lots?.[0])).toBe('no award');
@@ -414,5 +429,24 @@ describe('warm-up requests', () => {
       expect(changed).toHaveLength(1);
       expect(typeof requestScenario(scenario, body)).toBe('object');
     }
+  });
+});
+
+describe('the status line once an edit is solved', () => {
+  it('says no award is possible in the words of the box that says why, not "Award infeasible"', () => {
+    // An infeasible tender is an answer with a diagnosis, not an error: until 2026-12-02 the
+    // status line said "Award infeasible, zoning two: …" above a box saying "No award possible: …".
+    const line = statusLine({ status: 'infeasible', zoning: 'two' }, 120.4);
+    expect(line).toBe(
+      'No award possible: no award meets every hard rule as drawn. Zoning two: answered in 120 ms.',
+    );
+    expect(line.startsWith(`${noAwardWords.lead} ${noAwardWords.rest}`)).toBe(true);
+    expect(line).not.toMatch(/infeasible/i);
+  });
+
+  it('says an award found as before', () => {
+    expect(statusLine({ status: 'optimal', zoning: 'two' }, 80)).toBe(
+      'Award optimal, zoning two: answered in 80 ms.',
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   bidsText,
   headlineRows,
   money,
+  noAwardWords,
   warningsNow,
   winnersText,
   type AwardResult,
@@ -63,7 +64,7 @@ function renderDiagnosis(result: AwardResult): void {
   box.hidden = result.status !== 'infeasible';
   if (box.hidden) return;
   box.replaceChildren(
-    el('p', {}, el('strong', {}, 'No award possible:'), ' no award meets every hard rule as drawn.'),
+    el('p', {}, el('strong', {}, noAwardWords.lead), ` ${noAwardWords.rest}`),
     ...(result.diagnosis === undefined
       ? [el('p', {}, 'zonal gave no reason. Undo the last edit or relax an award rule.')]
       : [
@@ -102,13 +103,19 @@ function renderWarnings(now: AwardResult, start: AwardResult | null): void {
   );
 }
 
-export function renderAward(now: AwardResult, start: AwardResult | null, formerly: Formerly): void {
+/** `currency`: the scenario's, for every money figure. */
+export function renderAward(
+  now: AwardResult,
+  start: AwardResult | null,
+  formerly: Formerly,
+  currency: string,
+): void {
   renderDiagnosis(now);
   renderWarnings(now, start);
   byId('headline')
     .querySelector('tbody')
     ?.replaceChildren(
-      ...headlineRows(now, start).map((r) =>
+      ...headlineRows(now, start, currency).map((r) =>
         el(
           'tr',
           {},
@@ -158,7 +165,7 @@ export function renderAward(now: AwardResult, start: AwardResult | null, formerl
                 ? lot.unmetHoursPerWeek.toFixed(1)
                 : '0',
           ),
-          el('td', { class: 'num' }, lot.annualCost === undefined ? '—' : money(lot.annualCost)),
+          el('td', { class: 'num' }, lot.annualCost === undefined ? '—' : money(lot.annualCost, currency)),
           el('td', { class: 'num' }, lot.riskScore === undefined ? '—' : lot.riskScore.toFixed(0)),
         ),
       ),

@@ -88,19 +88,48 @@ interface Figure {
 
 const sign = (d: number, text: string) => `${d > 0 ? '+' : d < 0 ? '−' : '±'}${text}`;
 const whole = (v: number) => Math.round(v).toLocaleString('en-GB');
-export const money = (v: number) => `£${(v / 1e6).toFixed(2)}m`;
 
-const figures: readonly Figure[] = [
-  {
-    key: 'allInAnnualCost',
-    label: 'All-in annual cost',
-    step: 1000,
-    coarser: true,
-    show: money,
-    showChange: (d) =>
-      sign(d, `£${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`),
-    good: -1,
-  },
+/**
+ * What stands before an amount in `currency` (the scenario's, /api/scenario `currency`): `£`, `€`,
+ * `US$`, `CHF `. The page loads only its own scripts, so this mirrors zonal's one money formatter
+ * (src/model/money.ts; test/model/money.test.ts holds the two alike). Until 2026-12-02 the page
+ * showed £ whatever the currency.
+ */
+function currencySymbol(currency: string): string {
+  try {
+    const parts = new Intl.NumberFormat('en-GB', { style: 'currency', currency }).formatToParts(1);
+    return parts
+      .slice(
+        0,
+        parts.findIndex((p) => p.type === 'integer'),
+      )
+      .map((p) => p.value.replace(/\s/gu, ' '))
+      .join('');
+  } catch {
+    return `${currency} `;
+  }
+}
+
+/** An annual cost in millions: £10.62m. */
+export const money = (v: number, currency: string) =>
+  `${v < 0 ? '-' : ''}${currencySymbol(currency)}${(Math.abs(v) / 1e6).toFixed(2)}m`;
+
+/** The all-in annual cost, in `currency` (the scenario's). */
+const costFigure = (currency: string): Figure => ({
+  key: 'allInAnnualCost',
+  label: 'All-in annual cost',
+  step: 1000,
+  coarser: true,
+  show: (v) => money(v, currency),
+  showChange: (d) =>
+    sign(
+      d,
+      `${currencySymbol(currency)}${Math.abs(d / 1e3).toLocaleString('en-GB', { maximumFractionDigits: 0 })}k`,
+    ),
+  good: -1,
+});
+
+const otherFigures: readonly Figure[] = [
   {
     key: 'unmetHoursPerWeek',
     label: 'Unmet hours a week',
@@ -143,8 +172,9 @@ const figures: readonly Figure[] = [
   },
 ];
 
-export function headlineRows(now: AwardResult, start: AwardResult | null): FigureRow[] {
-  return figures.map((f) => {
+/** The headline figures now and at the start, money in `currency` (the scenario's). */
+export function headlineRows(now: AwardResult, start: AwardResult | null, currency: string): FigureRow[] {
+  return [costFigure(currency), ...otherFigures].map((f) => {
     const a = now.totals?.[f.key];
     const b = start?.totals?.[f.key];
     // Each figure is shown as rounded to its step, so the change is the difference of the figures shown,
@@ -172,6 +202,25 @@ export function headlineRows(now: AwardResult, start: AwardResult | null): Figur
       verdict,
     };
   });
+}
+
+/** What the page says when no award meets the hard rules as drawn: the box above the tables, and the status line. */
+export const noAwardWords = {
+  lead: 'No award possible:',
+  rest: 'no award meets every hard rule as drawn.',
+} as const;
+
+/**
+ * The status line once an edit is solved: the award's status, or, with no award possible, the
+ * words of the box that says why (until 2026-12-02 "Award infeasible", a word zonal keeps for
+ * result.json); then the zoning and how long the answer took.
+ */
+export function statusLine(result: AwardResult, milliseconds: number): string {
+  const zoning = result.zoning ?? '';
+  const answered = `answered in ${Math.round(milliseconds)} ms.`;
+  return result.status === 'infeasible'
+    ? `${noAwardWords.lead} ${noAwardWords.rest} Zoning ${zoning}: ${answered}`
+    : `Award ${result.status}, zoning ${zoning}: ${answered}`;
 }
 
 /** "P-LEA lead, P-BRIGHT secondary", or "no award". */

@@ -4,7 +4,7 @@
  * answers that arrive late are ignored) and the new zone outlines.
  */
 import { call, fetchFile, type Reply } from './api.js';
-import type { AwardResult } from './award.js';
+import { statusLine, type AwardResult } from './award.js';
 import { renderAward, renderNoAward } from './award-view.js';
 import { warningsWithControls, withControl } from './award-rules.js';
 import { Controls } from './controls.js';
@@ -41,6 +41,8 @@ interface ScenarioInfo {
   readonly structures: StructureInputs;
   readonly award: Readonly<Record<string, Json>>;
   readonly palette: readonly string[];
+  /** The scenario's currency (scenario.json `currency`), for every money figure the page shows. */
+  readonly currency: string;
   readonly downloads: { readonly report: boolean; readonly workbook: boolean };
 }
 
@@ -132,10 +134,9 @@ class Workbench {
       { ...reply.body, ...(warnings === undefined ? {} : { warnings }) },
       start.body,
       this.formerly,
+      this.info.currency,
     );
-    say(
-      `Award ${reply.body.status}, zoning ${reply.body.zoning ?? ''}: answered in ${Math.round(performance.now() - began)} ms.`,
-    );
+    say(statusLine(reply.body, performance.now() - began));
   }
 
   noAward(reply: Reply<{ error?: string }>, what: string): void {

@@ -99,7 +99,7 @@ function batchFileProblems(name: string, problems: readonly BatchProblem[]): Cli
 async function readVariants(
   file: string,
   maxVariants: number,
-): Promise<{ batch: ParsedBatch; told: BatchProblem[]; warnings: Issue[] }> {
+): Promise<{ batch: ParsedBatch; told: BatchProblem[]; windows1252Line: number | null }> {
   const read = await readRegularBytes(file, fileSizeLimits.json);
   if (read.kind === 'bad')
     throw new CliExit(
@@ -113,18 +113,14 @@ async function readVariants(
   const parsed = parseBatchFile(decoded.text, { maxVariants });
   const [batch, told] = 'problems' in parsed ? [parsed.rest, parsed.problems] : [parsed, []];
   if (batch === undefined) throw batchFileProblems(name, told);
-  const warnings: Issue[] =
-    decoded.windows1252Line === null
-      ? []
-      : [
-          {
-            severity: 'warning',
-            file: name,
-            line: decoded.windows1252Line,
-            message: msg.jsonReadAsWindows1252(),
-          },
-        ];
-  return { batch, told, warnings };
+  return { batch, told, windows1252Line: decoded.windows1252Line };
+}
+
+/** The batch file's own warning, when it was read as Windows-1252: told with its bases' currencies, once they are read. */
+function batchFileWarnings(file: string, line: number | null, bases: ReadonlyMap<string, Scenario>): Issue[] {
+  if (line === null) return [];
+  const currencies = [...bases.values()].map((b) => b.currency);
+  return [{ severity: 'warning', file, line, message: msg.jsonReadAsWindows1252(currencies) }];
 }
 
 /**
@@ -367,14 +363,11 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
         : workersFlag(flags.workers)
       : 0;
   const timeLimit = timeLimitFlag(flags.timeLimit);
-  const {
-    batch,
-    told,
-    warnings: fileWarnings,
-  } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
+  const { batch, told, windows1252Line } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const { variants } = batch;
   const batchDir = path.dirname(path.resolve(file));
   const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file), told);
+  const fileWarnings = batchFileWarnings(path.basename(file), windows1252Line, bases);
   const problems = batchProblems(told, batch, bases);
   if (problems.length > 0) throw batchFileProblems(path.basename(file), problems);
   const queue = flags.queue === undefined ? null : await queueRun(flags, batchDir, timeLimit);

@@ -72,6 +72,6 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   if (flags.format === 'json') standardOut().write(String(files.get('comparison.json') ?? ''));
   else
     writeOut(
-      `${formatComparison(outcome.comparison)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`,
+      `${formatComparison(outcome.comparison, scenario.currency)}\nWritten: ${[...files.keys()].map((f) => path.join(flags.out, f)).join(', ')}\n`,
     );
 }

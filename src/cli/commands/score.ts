@@ -2,6 +2,7 @@
  * `zonal score`: MEAT scores of every bid for every lot it could serve, with
  * ranks and abnormally-low-tender flags: a CSV file and a table per lot.
  */
+import { currencySymbol, price } from '../../model/money.js';
 import path from 'node:path';
 import { tenderLots } from '../../lots/tender-lots.js';
 import { withSettings } from '../../pipeline.js';
@@ -74,15 +75,27 @@ const shortFlag: Readonly<Record<string, string>> = {
   'below-min-quality': 'below min quality',
 };
 
-export function scoresTable(rows: readonly BidScore[]): string {
+/** The printed scores, a table per lot, money in `currency` (the scenario's). */
+export function scoresTable(rows: readonly BidScore[], currency: string): string {
   const lots = [...new Set(rows.map((r) => r.lotId))];
   return lots
     .map((lotId) => {
       const mine = rows.filter((r) => r.lotId === lotId);
       const floor = mine[0]?.costFloorPerHour;
-      const title = `${lotId}${floor === null || floor === undefined ? '' : ` (cost floor £${floor.toFixed(2)}/h, wage floor £${(mine[0]?.wageFloorPerHour ?? 0).toFixed(2)}/h)`}`;
+      const title = `${lotId}${floor === null || floor === undefined ? '' : ` (cost floor ${price(floor, currency)}/h, wage floor ${price(mine[0]?.wageFloorPerHour ?? 0, currency)}/h)`}`;
       const table = formatTable(
-        ['rank', 'bid', 'provider', 'roles', '£/h', 'quality', 'price pts', 'quality pts', 'total', 'flags'],
+        [
+          'rank',
+          'bid',
+          'provider',
+          'roles',
+          `${currencySymbol(currency).trim()}/h`,
+          'quality',
+          'price pts',
+          'quality pts',
+          'total',
+          'flags',
+        ],
         mine.map((r) => [
           r.rank === null ? '-' : String(r.rank),
           r.bidId,
@@ -163,6 +176,6 @@ export async function scoreCommand(dir: string, flags: ScoreFlags): Promise<void
   await writeFileAtomically(workbookFile, workbook);
   writeOut(
     `${scenario.name}: zoning "${scenario.zoning}"; MEAT = ${scenario.award.qualityWeight} × quality + ${scenario.award.priceWeight} × lowest price / price (points out of 100)\n\n` +
-      `${scoresTable(rows)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (${abnormallyLow}).\nWritten: ${file}, ${workbookFile}\n`,
+      `${scoresTable(rows, scenario.currency)}\n\n${rows.length} bid × lot scores; ${rejects} must be rejected (below legal pay), ${explain} need an explanation (${abnormallyLow}).\nWritten: ${file}, ${workbookFile}\n`,
   );
 }

@@ -203,7 +203,7 @@ export async function zonesCommand(dir: string, flags: ZonesFlags): Promise<void
       run: { backend, timeLimit: 60, inputHash, version, inputWarnings: warnings },
     });
     if (typeof compared === 'string') throw bad(`${compared}. Nothing was written.`);
-    standardOut().write(`${formatComparison(compared.comparison)}\n`);
+    standardOut().write(`${formatComparison(compared.comparison, scenario.currency)}\n`);
     for (const [file, text] of await comparisonFiles(compared, scenario.currency)) files.set(file, text);
     const first = named[0];
     if (first !== undefined) {

@@ -11,7 +11,7 @@ import { columnWidth, headerStyle, literal, numberFormat, type SheetTable, workb
 export function addTableSheet(
   workbook: ExcelJS.Workbook,
   table: SheetTable,
-  currency?: string,
+  currency: string,
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((c, i) => {

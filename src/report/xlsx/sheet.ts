@@ -6,6 +6,7 @@
  * scenario template. Text is always written as text, so a cell such as
  * "=HYPERLINK(…)" from a provider's name can never run as a formula.
  */
+import { currencySymbol } from '../../model/money.js';
 import type { CellStyle } from './xlsx-styles.js';
 import type { RowModel, SheetModel } from './xlsx-sheet-xml.js';
 import { writeWorkbook } from './xlsx-write.js';
@@ -34,9 +35,14 @@ export interface SheetTable {
   readonly rows: readonly (readonly SheetCell[])[];
 }
 
-/** Excel number formats; the currency symbol comes from the scenario. */
-export function numberFormat(format: ColumnFormat, currency = 'GBP'): string | undefined {
-  const symbol = currency === 'GBP' ? '£' : currency === 'EUR' ? '€' : `"${currency} "`;
+/**
+ * Excel number formats; the currency symbol comes from the scenario (one sign as it is, `"US$"`
+ * quoted), and is left out when the figures are in more than one currency (null: a batch of bases
+ * that price in different currencies).
+ */
+export function numberFormat(format: ColumnFormat, currency: string | null): string | undefined {
+  const sign = currency === null ? '' : currencySymbol(currency);
+  const symbol = sign === '' || /^\p{Sc}$/u.test(sign) ? sign : `"${sign}"`;
   const formats: Record<ColumnFormat, string | undefined> = {
     general: undefined,
     text: '@',
@@ -74,7 +80,7 @@ export function columnWidth(
 /** The header row's look: bold, vertically centred, General whatever its column's format. */
 export const headerStyle = { font: { bold: true }, alignment: { vertical: 'middle' } } as const;
 
-function tableSheet(table: SheetTable, currency?: string): SheetModel {
+function tableSheet(table: SheetTable, currency: string | null): SheetModel {
   const columns = table.columns.map((c, i) => {
     const numFmt = numberFormat(c.format, currency);
     return { width: columnWidth(c, table.rows, i), style: numFmt === undefined ? {} : { numFmt } };
@@ -100,7 +106,7 @@ function summarySheet(
   name: string,
   title: string,
   lines: readonly SummaryLine[],
-  currency?: string,
+  currency: string | null,
 ): SheetModel {
   const titleStyle = { font: { bold: true, size: 14 } } as const;
   const line = ({ label, value, format }: SummaryLine): RowModel => {
@@ -140,7 +146,7 @@ export async function tablesWorkbook(
   title: string,
   summary: readonly SummaryLine[],
   tables: readonly SheetTable[],
-  currency?: string,
+  currency: string | null,
 ): Promise<Uint8Array> {
   const sheets = [
     summarySheet('summary', title, summary, currency),

@@ -1,0 +1,81 @@
+/**
+ * Money as a council reader sees it, in the scenario's currency (scenario.json's
+ * `currency`, GBP by default): every money figure zonal prints or writes as text goes
+ * through here, so a council that prices in euros reads € everywhere (until 2026-12-02
+ * the reasons, risk, contract, flag and warning lines said £ whatever the currency).
+ * The workbench page, which loads only its own scripts, mirrors `currencySymbol` and
+ * `millions` in web/workbench/award.ts (test/model/money.test.ts holds the two alike).
+ */
+
+const symbols = new Map<string, string>();
+
+/**
+ * What stands before an amount: `£`, `€`, `US$`, `CHF ` (en-GB's own symbols; a code
+ * with no symbol is the code and a space). Any three capitals is a currency to
+ * scenario.json, so one Intl does not know is shown as its code rather than refused.
+ */
+export function currencySymbol(currency: string): string {
+  const known = symbols.get(currency);
+  if (known !== undefined) return known;
+  let symbol = `${currency} `;
+  try {
+    const parts = new Intl.NumberFormat('en-GB', { style: 'currency', currency }).formatToParts(1);
+    const before = parts.slice(
+      0,
+      parts.findIndex((p) => p.type === 'integer'),
+    );
+    symbol = before.map((p) => p.value.replace(/\s/gu, ' ')).join('');
+  } catch {
+    // Not a well-formed code: keep the code itself.
+  }
+  symbols.set(currency, symbol);
+  return symbol;
+}
+
+const grouped = (x: number, digits: number) =>
+  x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** `text` (an amount without its sign) after the symbol, with the sign before it: -£1,234. */
+const signed = (x: number, currency: string, text: string) =>
+  `${x < 0 ? '-' : ''}${currencySymbol(currency)}${text}`;
+
+/** Whole currency units: £1,234,567. */
+export const moneyWhole = (x: number, currency: string): string =>
+  signed(x, currency, grouped(Math.abs(x), 0));
+
+/** Pence too, for prices per hour: £24.60. */
+export const price = (x: number, currency: string): string => signed(x, currency, grouped(Math.abs(x), 2));
+
+/** Millions to two places, for contract totals: £306.98m. */
+export const millions = (x: number, currency: string): string =>
+  signed(x, currency, `${(Math.abs(x) / 1e6).toFixed(2)}m`);
+
+/** Thousands, whole: £104k. */
+const thousands = (x: number, currency: string): string =>
+  signed(x, currency, `${grouped(Math.round(Math.abs(x) / 1e3), 0)}k`);
+
+/**
+ * Money for the printed summaries: £10.62m, £137k, £1,196 (whole pounds, as sums of that
+ * size are; until 2026-12-01 "£1196.00"), and pence below £1,000 (prices an hour).
+ */
+export function money(x: number, currency: string): string {
+  const abs = Math.abs(x);
+  if (abs >= 1e6) return millions(x, currency);
+  if (abs >= 1e4) return thousands(x, currency);
+  return abs >= 1e3 ? moneyWhole(x, currency) : price(x, currency);
+}
+
+/** Large sums shortened for headline figures: £41.3m, £820k. */
+export function moneyShort(x: number, currency: string): string {
+  const abs = Math.abs(x);
+  if (abs >= 1e6) return signed(x, currency, `${(abs / 1e6).toFixed(1)}m`);
+  if (abs >= 1e4) return signed(x, currency, `${Math.round(abs / 1e3)}k`);
+  return moneyWhole(x, currency);
+}
+
+/**
+ * A number as a spreadsheet may show money, without the sign before it: `£24.30` and, for a
+ * council that prices in euros, `€24.30` are 24.30 (any one currency sign; until 2026-12-02
+ * only £, so `€24.30` was "not a number").
+ */
+export const withoutMoneySign = (text: string): string => text.replace(/^\p{Sc}/u, '');
