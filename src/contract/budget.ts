@@ -8,6 +8,7 @@
  */
 import type { AwardRules, Lot, Scenario } from '../model/types.js';
 import type { Program, VariableMeaning } from '../solve/program.js';
+import { moneyWhole } from '../model/money.js';
 
 /** £ a year that one unit of a variable pays its winner in the design year (0 for any other variable). */
 function designSpend(
@@ -41,13 +42,11 @@ export const withoutBudget = (s: Scenario): Scenario => ({
   award: { ...s.award, maxAnnualBudget: null },
 });
 
-const pounds = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
-
 /** The rule in words, for rule costs. */
-export function budgetText(budget: number | null | undefined): string {
+export function budgetText(budget: number | null | undefined, currency: string): string {
   return budget === null || budget === undefined
     ? 'no annual budget'
-    : `the award costs at most ${pounds(budget)} in the design year`;
+    : `the award costs at most ${moneyWhole(budget, currency)} in the design year`;
 }
 
 /**
@@ -64,8 +63,12 @@ export function budgetSteps(s: Scenario, lots: readonly Lot[]): number[] {
 }
 
 /** How far the budget must move, for the diagnosis. */
-export function budgetMove(budget: number | null | undefined, allowsAt: number | null): string {
+export function budgetMove(
+  budget: number | null | undefined,
+  allowsAt: number | null,
+  currency: string,
+): string {
   return allowsAt === null
-    ? `${budgetText(budget)}: an award is possible only without the budget; remove award.maxAnnualBudget`
-    : `${budgetText(budget)}: an award is possible from ${pounds(allowsAt)}; raise award.maxAnnualBudget to ${Math.ceil(allowsAt)}`;
+    ? `${budgetText(budget, currency)}: an award is possible only without the budget; remove award.maxAnnualBudget`
+    : `${budgetText(budget, currency)}: an award is possible from ${moneyWhole(allowsAt, currency)}; raise award.maxAnnualBudget to ${Math.ceil(allowsAt)}`;
 }

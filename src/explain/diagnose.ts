@@ -109,7 +109,7 @@ const knobs: Readonly<Record<Rule, Knob>> = {
     off: withoutBudget,
     steps: budgetSteps,
     at: (s, budget) => ({ ...s, award: { ...s.award, maxAnnualBudget: budget } }),
-    describe: (budget, s) => budgetMove(s.award.maxAnnualBudget, budget),
+    describe: (budget, s) => budgetMove(s.award.maxAnnualBudget, budget, s.currency),
   },
   'transition-cap': {
     rule: 'transition-cap',

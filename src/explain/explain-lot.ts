@@ -21,6 +21,7 @@ import type { LotExplanation, RoleExplanation, RuleName } from './types.js';
 import { unboughtHours, unboughtStoppedBy } from './unbought-hours.js';
 import { byId } from '../model/order.js';
 import { fmtHours } from '../scoring/components.js';
+import { moneyWhole, price, thousands } from '../model/money.js';
 
 interface RoleContext {
   readonly scenario: Scenario;
@@ -133,22 +134,22 @@ function unboughtStopped(c: RoleContext, ranked: readonly Candidate[]) {
     .map((b) => stopped(b, unboughtStoppedBy(c.scenario, c.lot, b, c.load, c.holders)));
 }
 
-function money(x: number): string {
-  return Math.abs(x) >= 1000 ? `£${Math.round(x / 1000).toLocaleString('en-GB')}k` : `£${x.toFixed(0)}`;
-}
+/** A gap a year: £96k, or £950 below a thousand. */
+const gapMoney = (x: number, currency: string): string =>
+  Math.abs(x) >= 1000 ? thousands(x, currency) : moneyWhole(x, currency);
 
 /** A role's winner and runner-up; on a MEAT award with their MEAT scores, which decided it, not the price alone. */
-function roleLine(r: RoleExplanation, meat: boolean): string {
+function roleLine(r: RoleExplanation, meat: boolean, currency: string): string {
   // Unfilled with no bid held back by a rule: no bid could take the role at all (coverage, care type, role, structures).
   if (r.winner === null)
     return `${r.role}: unfilled${r.betterBidsStopped.length === 0 ? ', no bid may hold it' : ''}`;
   const score = (x: number) => `MEAT ${x.toFixed(2)}`;
-  const gap = `${(r.annualCostGap ?? 0) >= 0 ? '+' : '-'}${money(Math.abs(r.annualCostGap ?? 0))} a year`;
+  const gap = `${(r.annualCostGap ?? 0) >= 0 ? '+' : '-'}${gapMoney(Math.abs(r.annualCostGap ?? 0), currency)} a year`;
   const runner =
     r.runnerUp === null
       ? 'no runner-up'
-      : `runner-up ${r.runnerUp.providerId} £${r.runnerUp.pricePerHour.toFixed(2)} (${meat ? `${score(r.runnerUp.meatScore)}, ` : ''}${gap})`;
-  return `${r.role} ${r.winner.providerId} £${r.winner.pricePerHour.toFixed(2)}${meat ? ` (${score(r.winner.meatScore)})` : ''}, ${runner}`;
+      : `runner-up ${r.runnerUp.providerId} ${price(r.runnerUp.pricePerHour, currency)} (${meat ? `${score(r.runnerUp.meatScore)}, ` : ''}${gap})`;
+  return `${r.role} ${r.winner.providerId} ${price(r.winner.pricePerHour, currency)}${meat ? ` (${score(r.winner.meatScore)})` : ''}, ${runner}`;
 }
 
 function explainLot(
@@ -194,7 +195,7 @@ function explainLot(
     roles: explained,
     bindingRules,
     // The rejected bids are a sentence of their own, after the rules' (which has no full stop).
-    summary: `${explained.map((r) => roleLine(r, scenario.award.objective === 'meat')).join('; ')}.${why}${why !== '' && rejected !== '' ? '.' : ''}${rejected}`,
+    summary: `${explained.map((r) => roleLine(r, scenario.award.objective === 'meat', scenario.currency)).join('; ')}.${why}${why !== '' && rejected !== '' ? '.' : ''}${rejected}`,
   };
 }
 

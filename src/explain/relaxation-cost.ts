@@ -71,7 +71,7 @@ export async function costOf(
   const { scenario: relaxed, lots, program } = built;
   // Relaxing changed nothing the solver sees (e.g. no bid was below the quality threshold): the award stands.
   if (baseline.program !== undefined && sameProgram(program, baseline.program))
-    return costed(r, baseline.objective, 0, 0, 0, '');
+    return costed(scenario, r, baseline.objective, 0, 0, 0, '');
   const start = startFrom(program, baseline);
   const outcome = await backend.solve(program, {
     timeLimit: options.timeLimit,
@@ -91,6 +91,7 @@ export async function costOf(
       : '';
   const objectiveChange = sign * (baseline.objective - outcome.objective);
   return costed(
+    scenario,
     r,
     outcome.objective,
     objectiveChange,
@@ -119,6 +120,7 @@ function meatPoints(
 
 /** A computed rule cost: the relaxed objective, and what relaxing changes (rounded as result.json shows it). */
 function costed(
+  scenario: Scenario,
   r: Relaxation,
   relaxedObjective: number,
   objectiveChange: number,
@@ -135,6 +137,6 @@ function costed(
     objectiveChange: Math.round(objectiveChange * 100) / 100,
     annualCostChange: Math.round(spend * 100) / 100,
     unmetHoursChange: Math.round(unmet * 1000) / 1000,
-    note: `${relaxingIt}${relaxationEffect(spend, unmet, meatChange)}${stopped}`,
+    note: `${relaxingIt}${relaxationEffect(spend, unmet, meatChange, scenario.currency)}${stopped}`,
   };
 }

@@ -1,6 +1,7 @@
 /** What relaxing a rule does, in words: to spend and unmet hours, and on MEAT to the award's score. */
+import { moneyWhole } from '../model/money.js';
 
-const pounds = (x: number) => `£${Math.abs(Math.round(x)).toLocaleString('en-GB')} a year`;
+const perYear = (x: number, currency: string) => `${moneyWhole(Math.abs(Math.round(x)), currency)} a year`;
 const weeklyHours = (x: number) =>
   `${Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 1 })} h/week`;
 
@@ -8,21 +9,26 @@ const weeklyHours = (x: number) =>
  * What relaxing a rule does, in money and in hours: "spend falls by £27,225 a year; unmet hours unchanged",
  * and on the MEAT objective what it does to the award's score, which can move while spend does not.
  */
-export function relaxationEffect(spendChange: number, unmetChange: number, meatChange: number): string {
+export function relaxationEffect(
+  spendChange: number,
+  unmetChange: number,
+  meatChange: number,
+  currency: string,
+): string {
   const meat =
     Math.abs(meatChange) < 0.005
       ? ''
       : `; MEAT score ${meatChange > 0 ? 'rises' : 'falls'} by ${Math.abs(meatChange).toFixed(2)} points an hour (hours-weighted)`;
-  return `${spendAndUnmet(spendChange, unmetChange, meat === '')}${meat}`;
+  return `${spendAndUnmet(spendChange, unmetChange, meat === '', currency)}${meat}`;
 }
 
-function spendAndUnmet(spendChange: number, unmetChange: number, alone: boolean): string {
+function spendAndUnmet(spendChange: number, unmetChange: number, alone: boolean, currency: string): string {
   const spend =
     Math.round(spendChange) === 0
       ? 'spend unchanged'
       : spendChange < 0
-        ? `spend falls by ${pounds(spendChange)}`
-        : `spend rises by ${pounds(spendChange)}`;
+        ? `spend falls by ${perYear(spendChange, currency)}`
+        : `spend rises by ${perYear(spendChange, currency)}`;
   const unmet =
     Math.abs(unmetChange) < 0.05
       ? 'unmet hours unchanged'

@@ -74,7 +74,7 @@ export function relaxations(scenario: Scenario, lots: readonly Lot[]): Relaxatio
     },
     {
       rule: 'budget',
-      description: budgetText(award.maxAnnualBudget),
+      description: budgetText(award.maxAnnualBudget, scenario.currency),
       active: isBudgeted(award),
       relax: withoutBudget,
     },

@@ -51,7 +51,7 @@ export const millions = (x: number, currency: string): string =>
   signed(x, currency, `${(Math.abs(x) / 1e6).toFixed(2)}m`);
 
 /** Thousands, whole: £104k. */
-const thousands = (x: number, currency: string): string =>
+export const thousands = (x: number, currency: string): string =>
   signed(x, currency, `${grouped(Math.round(Math.abs(x) / 1e3), 0)}k`);
 
 /**

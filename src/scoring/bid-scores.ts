@@ -65,6 +65,7 @@ function scoreBid(
           floor,
           othersMedian(bid.providerId),
           lowTenderThresholds(settings.scoring),
+          scenario.currency,
         );
   const belowQuality = bid.quality < rules.minQuality;
   const flags = [...(flag === null ? [] : [flag.kind]), ...(belowQuality ? ['below-min-quality'] : [])];

@@ -55,5 +55,4 @@ export function topDrivers(components: Components, n: number): [string, ScoreCom
 
 /** Hours as Intl's en-GB whole numbers write them ("1,234 h/week"), without Intl: thousands of reasons a second in a batch. */
 export const fmtHours = (h: number) => `${groupedNumber(h)} h/week`;
-export const fmtMoney = (x: number) => `£${x.toFixed(2)}`;
 export const fmtPercent = (x: number) => `${Math.round(100 * x)}%`;

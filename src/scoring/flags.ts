@@ -14,7 +14,8 @@
 import type { Flag } from '../model/result.js';
 import { eligiblePartBids } from '../lots/eligibility.js';
 import type { Allocation, CareType, Lot, Scenario } from '../model/types.js';
-import { fmtMoney, fmtPercent } from './components.js';
+import { fmtPercent } from './components.js';
+import { price } from '../model/money.js';
 import type { CostFloor } from './cost-floor.js';
 import { ascending, byText } from '../model/order.js';
 
@@ -71,7 +72,9 @@ export function flagFor(
   floor: CostFloor,
   othersMedian: number | null,
   limits: LowTenderThresholds,
+  currency: string,
 ): Flag | null {
+  const money = (x: number) => price(x, currency);
   const base = { bidId: bid.bidId, providerId: bid.providerId, lotId: bid.lotId, pricePerHour: bid.price };
   if (bid.price < floor.wageFloorPerHour) {
     return {
@@ -79,7 +82,7 @@ export function flagFor(
       kind: 'below-wage-floor',
       floorPerHour: floor.wageFloorPerHour,
       action: flagActions['below-wage-floor'],
-      reason: `${fmtMoney(bid.price)}/h is below ${fmtMoney(floor.wageFloorPerHour)}/h, the least that pays the wage floor here`,
+      reason: `${money(bid.price)}/h is below ${money(floor.wageFloorPerHour)}/h, the least that pays the wage floor here`,
     };
   }
   const belowFloor = bid.price < floor.perHour * (1 - limits.tolerance);
@@ -90,7 +93,7 @@ export function flagFor(
       kind: 'below-floor',
       floorPerHour: floor.perHour,
       action: flagActions['below-floor'],
-      reason: `${fmtMoney(bid.price)}/h is ${fmtPercent(1 - bid.price / floor.perHour)} below the zone cost floor ${fmtMoney(floor.perHour)}/h and ${fmtPercent(1 - bid.price / othersMedian)} below the other bids' median ${fmtMoney(othersMedian)}/h`,
+      reason: `${money(bid.price)}/h is ${fmtPercent(1 - bid.price / floor.perHour)} below the zone cost floor ${money(floor.perHour)}/h and ${fmtPercent(1 - bid.price / othersMedian)} below the other bids' median ${money(othersMedian)}/h`,
     };
   }
   return null;
@@ -124,6 +127,7 @@ export function awardFlags(
         floor,
         others,
         limits,
+        scenario.currency,
       );
       if (flag !== null) flags.push(flag);
     }

@@ -19,7 +19,8 @@ import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, CurrentRow, Lot, Scenario } from '../model/types.js';
 import { structureRisks } from '../structures/index.js';
 import { holdersOf, utilisationOf, type AwardFacts } from './award-facts.js';
-import { clamp01, component, fmtHours, fmtMoney, fmtPercent, weigh, type Components } from './components.js';
+import { clamp01, component, fmtHours, fmtPercent, weigh, type Components } from './components.js';
+import { price as priceText } from '../model/money.js';
 import { concentrationReason, concentrationValue, type CountyConcentration } from './concentration.js';
 import type { CostFloor } from './cost-floor.js';
 import {
@@ -52,8 +53,10 @@ function priceRisk(
   winners: readonly Allocation[],
   floor: CostFloor | undefined,
   band: number,
+  currency: string,
   floorOf: (a: Allocation) => CostFloor | undefined = () => floor,
 ): ScoreComponent {
+  const money = (x: number) => priceText(x, currency);
   const hours = winners.reduce((t, a) => t + a.hoursPerWeek, 0);
   if (floor === undefined || hours <= 0) return component(0, 'no priced winner to compare with a floor');
   const short = (a: Allocation) => {
@@ -66,7 +69,7 @@ function priceRisk(
   const where = gap > 0 ? `${fmtPercent(gap)} below` : `${fmtPercent(-gap)} above`;
   return component(
     shortfall,
-    `winners' price ${fmtMoney(price)}/h (hours-weighted) is ${where} the floor ${fmtMoney(floor.perHour)}/h${ownFloorsText(winners, floor, floorOf)}`,
+    `winners' price ${money(price)}/h (hours-weighted) is ${where} the floor ${money(floor.perHour)}/h${ownFloorsText(winners, floor, floorOf, money)}`,
   );
 }
 
@@ -79,11 +82,12 @@ function ownFloorsText(
   winners: readonly Allocation[],
   floor: CostFloor,
   floorOf: (a: Allocation) => CostFloor | undefined,
+  money: (x: number) => string,
 ): string {
   const own = winners.map((a) => floorOf(a)?.perHour ?? floor.perHour);
-  if (own.every((f) => fmtMoney(f) === fmtMoney(floor.perHour))) return '';
+  if (own.every((f) => money(f) === money(floor.perHour))) return '';
   const { min, max } = rangeOf(own);
-  const [low, high] = [min, max].map(fmtMoney);
+  const [low, high] = [min, max].map(money);
   return `; each member is held against the floor of the areas it serves (${low === high ? low : `${low}-${high}`}/h)`;
 }
 
@@ -177,7 +181,7 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
       frameworkSupply(facts, lot, scenario, input.allocations, s.backupRelief),
     ),
     n1: n1Risk(facts, lot, scenario, input.allocations),
-    price: priceRisk(winners, input.floor, s.marginBand, input.floorOf),
+    price: priceRisk(winners, input.floor, s.marginBand, scenario.currency, input.floorOf),
     stretch: stretchRisk(facts, lot.id, s.comfortableUtilisation),
     concentration: concentrationRisk(facts, lot.id, input.county, s.concentrationShareLimit),
     transition: transitionRisk(scenario, lot, facts),

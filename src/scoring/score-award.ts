@@ -88,9 +88,10 @@ function providerScores(
       provider,
       mine.map((m) => m.terms),
       settings.scoring,
+      input.scenario.currency,
     );
     const awards: AwardViability[] = mine.map(({ terms: t, allocation: a }) => {
-      const viability = awardViability(t, settings.scoring);
+      const viability = awardViability(t, settings.scoring, input.scenario.currency);
       return {
         lotId: a.lotId,
         bidId: a.bidId,

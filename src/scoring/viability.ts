@@ -9,20 +9,12 @@
  */
 import type { ScoreComponent } from '../model/result.js';
 import type { Lot, Provider } from '../model/types.js';
-import {
-  clamp01,
-  component,
-  fmtHours,
-  fmtMoney,
-  fmtPercent,
-  scoreOf,
-  weigh,
-  type Components,
-} from './components.js';
+import { clamp01, component, fmtHours, fmtPercent, scoreOf, weigh, type Components } from './components.js';
 import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
 import { counted } from '../model/counted.js';
 
+import { price as priceText } from '../model/money.js';
 export interface AwardTerms {
   readonly provider: Provider;
   readonly lot: Lot;
@@ -54,10 +46,10 @@ export function stabilityValue(lot: Pick<Lot, 'demand' | 'demandLow' | 'demandHi
   return lot.demand <= 0 ? 1 : clamp01(1 - (lot.demandHigh - lot.demandLow) / lot.demand / limit);
 }
 
-function marginReason(price: number, floor: number): string {
+function marginReason(price: number, floor: number, currency: string): string {
   const gap = price / floor - 1;
   const side = gap < 0 ? `${fmtPercent(-gap)} below` : `${fmtPercent(gap)} above`;
-  return `${fmtMoney(price)}/h is ${side} the cost floor ${fmtMoney(floor)}/h`;
+  return `${priceText(price, currency)}/h is ${side} the cost floor ${priceText(floor, currency)}/h`;
 }
 
 const rangeReason = (lot: Lot) =>
@@ -86,7 +78,7 @@ function awardValues(t: AwardTerms, s: ScoringWeights) {
 }
 
 /** Viability of one award (one lot role won by one bid). */
-export function awardViability(t: AwardTerms, s: ScoringWeights): Components {
+export function awardViability(t: AwardTerms, s: ScoringWeights, currency: string): Components {
   const { provider, lot, floor } = t;
   const v = awardValues(t, s);
   return weigh(
@@ -95,7 +87,7 @@ export function awardViability(t: AwardTerms, s: ScoringWeights): Components {
         v.volume,
         `this award: ${fmtHours(t.hours)} against a minimum viable ${fmtHours(provider.minViableHours)}`,
       ),
-      margin: component(v.margin, marginReason(t.price, floor.perHour)),
+      margin: component(v.margin, marginReason(t.price, floor.perHour, currency)),
       travel: component(v.travel, travelReason(floor)),
       headroom: component(v.headroom, headroomReason(provider, t.providerHours)),
       stability: component(v.stability, rangeReason(lot)),
@@ -125,6 +117,7 @@ export function providerViability(
   provider: Provider,
   awards: readonly AwardTerms[],
   s: ScoringWeights,
+  currency: string,
 ): Components {
   const hours = awards.reduce((t, a) => t + a.hours, 0);
   if (hours <= 0) {
@@ -148,7 +141,7 @@ export function providerViability(
       ),
       margin: component(
         mean((a) => marginValue(a.price, a.floor.perHour, s.marginBand)),
-        `over ${lots}: ${marginReason(price, floor)} (hours-weighted)`,
+        `over ${lots}: ${marginReason(price, floor, currency)} (hours-weighted)`,
       ),
       travel: component(
         mean((a) => travelValue(a.floor.travelMinutesPerContactHour, s.travelMinutesLimit)),

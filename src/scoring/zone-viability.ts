@@ -7,7 +7,8 @@
 import { eligibleBids } from '../lots/eligibility.js';
 import type { Lot, Scenario } from '../model/types.js';
 import type { ZoneViability } from './award-scores.js';
-import { fmtHours, fmtMoney } from './components.js';
+import { fmtHours } from './components.js';
+import { price } from '../model/money.js';
 import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
 import { awardViability, awardViabilityScore } from './viability.js';
@@ -32,8 +33,8 @@ export function zoneViability(
     const terms = { provider, lot, hours, price: bid.price, floor, providerHours: hours };
     const score = awardViabilityScore(terms, s);
     if (best !== null && score <= best.score) continue;
-    const detail = awardViability(terms, s);
-    const reason = `best: ${bid.id} (${bid.providerId}) at ${fmtMoney(bid.price)}/h holding ${fmtHours(hours)} would score ${score.toFixed(1)}`;
+    const detail = awardViability(terms, s, scenario.currency);
+    const reason = `best: ${bid.id} (${bid.providerId}) at ${price(bid.price, scenario.currency)}/h holding ${fmtHours(hours)} would score ${score.toFixed(1)}`;
     best = { score, bidId: bid.id, providerId: bid.providerId, reason, detail };
   }
   return (

@@ -8,6 +8,8 @@ import { readScenario } from '../../src/io/read-scenario.js';
 import type { Result } from '../../src/model/result.js';
 import { formatSummary } from '../../src/report/summary.js';
 import { solved } from '../helpers/run.js';
+import { budgetMove } from '../../src/contract/budget.js';
+import { relaxationEffect } from '../../src/explain/relaxation-effect.js';
 
 let lines: string[];
 let result: Result;
@@ -41,10 +43,18 @@ describe('the printed summary in euros', () => {
     expect(line(/^ {2}paid hourly: /)).toMatch(/^ {2}paid hourly: €[\d.]+m a year \(€[\d.]+m-€[\d.]+m\)/);
   });
 
-  it('writes £ only in the lines made in src/scoring and src/explain, left for after mend16a is merged', () => {
-    // The reasons ("why:"), lot risks, rule costs and abnormally-low flags are written there;
-    // take each kind out of this list as its £ goes (test/model/money.test.ts lists the files).
-    const left = /^ {4}why: |^ {2}\S+: risk \d+ from |: relaxing it: |below the zone cost floor /;
-    expect(lines.filter((l) => l.includes('£') && !left.test(l))).toEqual([]);
+  it('writes the reasons, lot risks, rule costs and flags in € too: no £ in any line', () => {
+    // Until 2026-12-02 (session 16) these were made in src/scoring and src/explain with £.
+    expect(line(/^ {4}why: /)).toMatch(/ €\d+\.\d\d, runner-up /);
+    expect(lines.filter((l) => l.includes('£'))).toEqual([]);
+    expect(relaxationEffect(-27225, 0, 0, 'EUR')).toBe(
+      'spend falls by €27,225 a year; unmet hours unchanged',
+    );
+    expect(budgetMove(1_000_000, 1_200_000, 'EUR')).toBe(
+      'the award costs at most €1,000,000 in the design year: an award is possible from €1,200,000; raise award.maxAnnualBudget to 1200000',
+    );
+    expect(
+      result.lots.flatMap((l) => Object.values(l.risk?.components ?? {}).map((c) => c.reason)),
+    ).not.toContainEqual(expect.stringContaining('£'));
   });
 });

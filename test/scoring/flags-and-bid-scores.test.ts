@@ -13,28 +13,29 @@ describe('abnormally low tender flags', () => {
   const limits = { tolerance: 0, belowMedian: 0.1 };
   const others = floor.perHour * 1.2;
   it('below the wage floor: must reject, whatever the other bids say', () => {
-    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, null, limits)?.kind).toBe(
+    expect(flagFor(priced(floor.wageFloorPerHour - 0.01), floor, null, limits, 'GBP')?.kind).toBe(
       'below-wage-floor',
     );
     expect(
-      flagFor(priced(floor.wageFloorPerHour - 0.01), floor, floor.wageFloorPerHour - 0.01, limits)?.action,
+      flagFor(priced(floor.wageFloorPerHour - 0.01), floor, floor.wageFloorPerHour - 0.01, limits, 'GBP')
+        ?.action,
     ).toMatch(/^must reject: below legal pay/);
   });
   it("ask to explain only when below the cost floor and well below the other bids' median", () => {
-    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits)?.action).toMatch(
+    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits, 'GBP')?.action).toMatch(
       /^ask the bidder to explain/,
     );
-    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits)?.reason).toMatch(
+    expect(flagFor(priced(floor.perHour - 0.01), floor, others, limits, 'GBP')?.reason).toMatch(
       /below the other bids' median/,
     );
     // Below the floor, but in line with the market: nothing stands out.
-    expect(flagFor(priced(floor.perHour - 0.01), floor, floor.perHour, limits)).toBeNull();
+    expect(flagFor(priced(floor.perHour - 0.01), floor, floor.perHour, limits, 'GBP')).toBeNull();
     // No other provider bid: nothing to compare with.
-    expect(flagFor(priced(floor.perHour - 0.01), floor, null, limits)).toBeNull();
+    expect(flagFor(priced(floor.perHour - 0.01), floor, null, limits, 'GBP')).toBeNull();
     // Well below the others but above the floor: a keen price, not an abnormally low one.
-    expect(flagFor(priced(floor.perHour), floor, floor.perHour * 2, limits)).toBeNull();
+    expect(flagFor(priced(floor.perHour), floor, floor.perHour * 2, limits, 'GBP')).toBeNull();
     expect(
-      flagFor(priced(floor.perHour * 0.95), floor, others, { tolerance: 0.1, belowMedian: 0.1 }),
+      flagFor(priced(floor.perHour * 0.95), floor, others, { tolerance: 0.1, belowMedian: 0.1 }, 'GBP'),
     ).toBeNull();
   });
   it("flags awarded bids once per lot, sorted, measured against the other providers' bids", () => {

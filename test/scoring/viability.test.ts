@@ -69,14 +69,14 @@ describe('viability components', () => {
     expect(stabilityValue({ demand: 100, demandLow: 90, demandHigh: 115 }, 0.5)).toBeCloseTo(0.5, 10);
   });
   it('an award carries every component with a reason naming the numbers, weights summing to 1', () => {
-    const v = awardViability(terms(), s);
+    const v = awardViability(terms(), s, 'GBP');
     expect(Object.keys(v).sort()).toEqual(['headroom', 'margin', 'stability', 'travel', 'volume']);
     expect(Object.values(v).reduce((t, c) => t + c.weight, 0)).toBeCloseTo(1, 3);
     expect(v['volume']?.reason).toBe('this award: 1,000 h/week against a minimum viable 800 h/week');
     for (const c of Object.values(v)) expect(c.value >= 0 && c.value <= 1).toBe(true);
   });
   it('a provider that wins nothing scores 0 on volume alone', () => {
-    const v = providerViability(provider('P', { minViableHours: 500 }), [], s);
+    const v = providerViability(provider('P', { minViableHours: 500 }), [], s, 'GBP');
     expect(scoreOf(v)).toBe(0);
     expect(v['volume']?.reason).toMatch(/wins nothing/);
   });
@@ -92,8 +92,8 @@ describe('viability laws', () => {
         fc.integer({ min: 1, max: 3000 }),
         (below, above, hours) => {
           ran++;
-          const low = scoreOf(awardViability(terms({ price: floor.perHour * below, hours }), s));
-          const high = scoreOf(awardViability(terms({ price: floor.perHour * above, hours }), s));
+          const low = scoreOf(awardViability(terms({ price: floor.perHour * below, hours }), s, 'GBP'));
+          const high = scoreOf(awardViability(terms({ price: floor.perHour * above, hours }), s, 'GBP'));
           return high >= low;
         },
       ),
@@ -118,7 +118,7 @@ describe('viability laws', () => {
             providerHours,
             provider: provider('P', { maxHours: 2000, minViableHours }),
           });
-          expect(awardViabilityScore(t, s)).toBe(scoreOf(awardViability(t, s)));
+          expect(awardViabilityScore(t, s)).toBe(scoreOf(awardViability(t, s, 'GBP')));
         },
       ),
       { seed: 16, numRuns: 300 },
