@@ -63,4 +63,18 @@ describe('chunkVariants', () => {
     const short = gridVariants({ 'award.maxShareOfTotalHours': caps(20) });
     expect(chunkVariants(short, 1).map((c) => c.length)).toEqual([5, 5, 5, 5]);
   });
+
+  test('with several workers the last chunks are one variant each, so that the workers finish together', () => {
+    const variants = gridVariants({
+      zoning: ['districts', 'twelve', 'quadrants'],
+      demandMultiplier: [1, 1.1, 1.2],
+      'award.maxShareOfTotalHours': [0.2, 0.3, 0.5, 1],
+    });
+    // 9 neighbourhoods of 4: with one worker, 9 chunks of 4.
+    expect(chunkVariants(variants, 1).map((c) => c.length)).toEqual(Array(9).fill(4));
+    // With two, a chunk of 4 each: the last two neighbourhoods' 8 variants run one a task.
+    const two = chunkVariants(variants, 2);
+    expect(two.map((c) => c.length)).toEqual([...Array(7).fill(4), ...Array(8).fill(1)]);
+    expect(two.flat().map((v) => v.index)).toEqual(variants.map((v) => v.index));
+  });
 });
