@@ -119,13 +119,13 @@ describe('supply', () => {
       'one provider holds all the hours; back-up P2 could take over all 1,000 h/week if P1 failed; back-up P3 could take over all 1,000 h/week if P1 failed',
     );
   });
-  /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`. */
-  const framework = (p2Areas: readonly string[]) =>
+  /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`, with `p2Spare` h/week left. */
+  const framework = (p2Areas: readonly string[], p2Spare = 10_000) =>
     makeScenario({
       areas: [area('A1'), area('A2')],
       zones: { A1: 'Z', A2: 'Z' },
       demand: [demand('A1', 600), demand('A2', 400)],
-      providers: [provider('P1'), provider('P2')],
+      providers: [provider('P1'), provider('P2', { maxHours: 400 + p2Spare })],
       bids: [bid('B-P1', 'P1', ['A1'], { price: 24 }), bid('B-P2', 'P2', p2Areas)],
       lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
     });
@@ -144,6 +144,38 @@ describe('supply', () => {
     expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
     // A1: P1 alone, P2 covers it (× 0.75); A2: P2 alone, P1 does not cover it.
     expect(lot?.risk['supply']).toBeCloseTo((600 * 0.75 + 400) / 1000, 4);
+    expect(lot?.riskDetail?.['supply']?.reason).toBe(
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); other members covering an area count as its back-ups: 0.85',
+    );
+  });
+
+  it("a framework member with too little spare capacity to take over an area's provider earns only the part it could take", async () => {
+    const lot = (await solved(framework(['A1', 'A2'], 150))).lots[0];
+    expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
+    // A1: P2 could take over 150 of P1's 600 h: a quarter of the 0.25 relief. A2: P1 does not cover it.
+    expect(lot?.risk['supply']).toBeCloseTo((600 * (1 - 0.25 * 0.25) + 400) / 1000, 4);
+    expect(lot?.riskDetail?.['supply']?.reason).toBe(
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); other members covering an area count as its back-ups: 0.96; member P2 could take over 150 of the 600 h/week in the areas it covers if P1 failed (a member counts in full only if it could take over all of them)',
+    );
+  });
+
+  it("a framework member's spare is held against all the hours of the provider it would take over in the areas it covers, not one area's", async () => {
+    // P1 serves A1 (600 h) and A3 (300 h); P2 serves A2 and covers A1 and A3 with 450 h spare:
+    // enough for either area alone, half of the 900 h it would face if P1 failed.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2'), area('A3')],
+      zones: { A1: 'Z', A2: 'Z', A3: 'Z' },
+      demand: [demand('A1', 600), demand('A2', 400), demand('A3', 300)],
+      providers: [provider('P1'), provider('P2', { maxHours: 850 })],
+      bids: [bid('B-P1', 'P1', ['A1', 'A3'], { price: 24 }), bid('B-P2', 'P2', ['A1', 'A2', 'A3'])],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    });
+    const lot = (await solved(s)).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual(['P1 900', 'P2 400']);
+    expect(lot?.risk['supply']).toBeCloseTo((900 * (1 - 0.25 * 0.5) + 400) / 1300, 4);
+    expect(lot?.riskDetail?.['supply']?.reason).toMatch(
+      /member P2 could take over 450 of the 900 h\/week in the areas it covers if P1 failed/,
+    );
   });
 
   it('law: adding a secondary provider to a lead never raises supply risk', () => {
