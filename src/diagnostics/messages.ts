@@ -1031,12 +1031,15 @@ const couldTakeOver = (who: string, t: TakeOverText, where = '') =>
   `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}` : `${groupedNumber(t.hours)} of the ${fmtHours(t.leadHours)}`}${where} if ${t.lead} failed`;
 
 /**
- * What a lot's named back-ups could take over if its largest holder failed, the supply risk's
- * reason: each back-up counts only for the hours its spare capacity could take.
+ * What a lot's named back-ups could take over if its largest holder (`leadHours` in the lot)
+ * failed, the supply risk's reason: each back-up counts only for the hours its spare capacity
+ * could take, of the lead's hours in all the lots it backs up.
  */
-export function backupsCouldTakeOver(backups: readonly TakeOverText[]): string {
+export function backupsCouldTakeOver(backups: readonly TakeOverText[], leadHours: number): string {
   const partial = backups.some((b) => !takesAll(b));
-  return `${backups.map((b) => couldTakeOver('back-up', b)).join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
+  const where = (b: TakeOverText) =>
+    groupedNumber(b.leadHours) === groupedNumber(leadHours) ? '' : ' in the lots it backs up';
+  return `${backups.map((b) => couldTakeOver('back-up', b, where(b))).join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
 }
 
 /**

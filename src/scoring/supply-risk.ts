@@ -5,7 +5,7 @@
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { lotCover } from './member-cover.js';
-import { spareOf, type AwardFacts } from './award-facts.js';
+import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { component, fmtPercent } from './components.js';
 import { counted } from '../model/counted.js';
 import { backupsCouldTakeOver, membersCouldTakeOver } from '../diagnostics/messages.js';
@@ -25,11 +25,25 @@ export interface AreaSupply {
 export interface BackupSpare {
   readonly providerId: string;
   readonly spare: number;
+  /** The lead's hours in every lot this back-up backs up (its spare is held against them all); the lead's hours in the lot when absent. */
+  readonly faces?: number;
 }
 
-/** The lot's named back-ups, each with its spare capacity. */
-export const backupSpares = (facts: AwardFacts, lotId: string): BackupSpare[] =>
-  (facts.backups.get(lotId) ?? []).map((providerId) => ({ providerId, spare: spareOf(facts, providerId) }));
+/**
+ * The lot's named back-ups, each with its spare capacity and the hours it would face if the
+ * lot's largest holder failed: that provider's hours in every lot the back-up backs up, for
+ * one failure hands them all back at once.
+ */
+export function backupSpares(facts: AwardFacts, lotId: string): BackupSpare[] {
+  const [lead] = holdersOf(facts, lotId)[0] ?? [];
+  return (facts.backups.get(lotId) ?? []).map((providerId) => {
+    const spare = spareOf(facts, providerId);
+    if (lead === undefined) return { providerId, spare };
+    const backed = [...facts.backups].filter(([, ids]) => ids.includes(providerId));
+    const faces = backed.reduce((t, [id]) => t + (facts.lotHours.get(id)?.get(lead) ?? 0), 0);
+    return { providerId, spare, faces };
+  });
+}
 
 /** What a stand-in (a named back-up, another framework member) could take over of a failed provider's hours. */
 export interface TakeOver extends BackupSpare {
@@ -59,8 +73,9 @@ const reliefOf = (t: TakeOver, backupRelief: number) => 1 - (backupRelief * t.ho
  * Supply: the lot's own concentration (sum of squared provider shares of its
  * hours: sole 1, 80/20 0.68, even split 0.5), cut for each named back-up by
  * `backupRelief` × the share of the largest holder's hours in the lot the
- * back-up's spare capacity could take over (a handback is one event at a
- * time, so a back-up's spare counts for each lot it backs up). Until
+ * back-up's spare capacity could take over, of all that holder's hours in the
+ * lots the back-up backs up (`faces`: its failure hands them all back at once;
+ * until later on 2026-12-02 the spare counted for each lot on its own). Until
  * 2026-12-02 each back-up cut it by the full `backupRelief` whatever its spare:
  * back-ups with 16 h/week to spare between them made a sole lead of 2,450
  * h/week score 0.56, as safe as two back-ups that could each take it all over.
@@ -80,7 +95,7 @@ export function supplyRisk(
   const total = holders.reduce((t, [, h]) => t + h, 0);
   const lotConcentration = total > 0 ? holders.reduce((t, [, h]) => t + (h / total) ** 2, 0) : 1;
   const [leadId, leadHours] = holders[0] ?? ['', 0];
-  const takeOvers = backups.map((b) => takeOver(b, leadId, leadHours));
+  const takeOvers = backups.map((b) => takeOver(b, leadId, Math.max(leadHours, b.faces ?? 0)));
   const cut = takeOvers.reduce((v, t) => v * reliefOf(t, backupRelief), 1);
   const value = byArea?.value ?? lotConcentration * cut;
   const who =
@@ -95,7 +110,7 @@ export function supplyRisk(
       ? 'no named back-up'
       : holders.length === 0
         ? counted(backups.length, 'named back-up')
-        : backupsCouldTakeOver(takeOvers);
+        : backupsCouldTakeOver(takeOvers, leadHours);
   return component(value, `${who}; ${cover}`);
 }
 

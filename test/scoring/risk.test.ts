@@ -119,6 +119,28 @@ describe('supply', () => {
       'one provider holds all the hours; back-up P2 could take over all 1,000 h/week if P1 failed; back-up P3 could take over all 1,000 h/week if P1 failed',
     );
   });
+  it("a back-up's spare is held against the lead's hours in every lot it backs up, as the lead's failure hands them all back at once", async () => {
+    // P1 wins both zones (600 h and 400 h); P2, with 600 h spare, backs up both: enough for either alone.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 600), demand('A2', 400)],
+      providers: [provider('P1'), provider('P2', { maxHours: 600 })],
+      bids: [bid('B-P1', 'P1', ['A1', 'A2'], { price: 24 }), bid('B-P2', 'P2', ['A1', 'A2'])],
+      lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
+    });
+    const lots = (await solved(s)).lots;
+    expect(lots.map((l) => l.winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`))).toEqual([
+      ['P2 backup 0', 'P1 sole 600'],
+      ['P2 backup 0', 'P1 sole 400'],
+    ]);
+    // P2 could take over 600 of P1's 1,000 h/week in the two lots: 0.6 of the 0.25 relief in each.
+    for (const lot of lots) expect(lot.risk['supply']).toBeCloseTo(1 - 0.25 * 0.6, 4);
+    expect(lots[1]?.riskDetail?.['supply']?.reason).toBe(
+      'one provider holds all the hours; back-up P2 could take over 600 of the 1,000 h/week in the lots it backs up if P1 failed (a back-up counts in full only if it could take over all of them)',
+    );
+  });
+
   /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`, with `p2Spare` h/week left. */
   const framework = (p2Areas: readonly string[], p2Spare = 10_000) =>
     makeScenario({
