@@ -1054,6 +1054,9 @@ export function membersCouldTakeOver(members: readonly TakeOverText[]): string {
   return `; ${shown.join('; ')}${more} (a member counts in full only if it could take over all of them)`;
 }
 
+/** After a framework's transition risk: it is counted area by area (src/contract/transition.ts). */
+export const transitionByArea = () => ', area by area: a member keeps only the people in the areas it serves';
+
 /** The annual cost of a lot nobody is awarded, in the printout and report.html (src/report/lot-cost.ts). */
 export const lotNotAwarded = () => 'not awarded';
 
