@@ -46,7 +46,7 @@ export function backupSpares(facts: AwardFacts, lotId: string): BackupSpare[] {
 }
 
 /** What a stand-in (a named back-up, another framework member) could take over of a failed provider's hours. */
-export interface TakeOver extends BackupSpare {
+interface TakeOver extends BackupSpare {
   /** The provider it would take over from. */
   readonly lead: string;
   /** The hours it would have to take over. */

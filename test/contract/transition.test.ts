@@ -4,23 +4,28 @@
  */
 import { describe, expect, it } from 'vitest';
 import { transitionSchema } from '../../src/model/contract-settings.js';
-import type { Scenario } from '../../src/model/types.js';
+import type { Bid, Scenario } from '../../src/model/types.js';
 import { verifyAward } from '../../src/verify/verify.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { awardOrDiagnosis, solved } from '../helpers/run.js';
 
-function changing(transition: Record<string, unknown> | null): Scenario {
+/**
+ * Areas A1 (100 h) and A2 (50 h) in `zones`, P1-P3 bidding `bids` under `lotPlan`, with today's
+ * caseload (P1 A1's 100 h, P2 A2's 50 h) and `transition` settings, if any.
+ */
+function withToday(
+  zones: Readonly<Record<string, string>>,
+  bids: readonly Bid[],
+  transition: Record<string, unknown> | null,
+  lotPlan?: Scenario['lotPlan'],
+): Scenario {
   const base = makeScenario({
     areas: [area('A1'), area('A2')],
-    zones: { A1: 'Z1', A2: 'Z2' },
+    zones,
     demand: [demand('A1', 100), demand('A2', 50)],
     providers: [provider('P1'), provider('P2'), provider('P3')],
-    bids: [
-      bid('B1', 'P1', ['A1'], { price: 20 }),
-      bid('B2', 'P2', ['A2'], { price: 30 }),
-      bid('B3', 'P3', ['A1'], { price: 18 }),
-      bid('B4', 'P3', ['A2'], { price: 25 }),
-    ],
+    bids,
+    ...(lotPlan === undefined ? {} : { lotPlan }),
   });
   return {
     ...base,
@@ -31,6 +36,18 @@ function changing(transition: Record<string, unknown> | null): Scenario {
     ...(transition === null ? {} : { transition: transitionSchema().parse(transition) }),
   };
 }
+
+const changing = (transition: Record<string, unknown> | null): Scenario =>
+  withToday(
+    { A1: 'Z1', A2: 'Z2' },
+    [
+      bid('B1', 'P1', ['A1'], { price: 20 }),
+      bid('B2', 'P2', ['A2'], { price: 30 }),
+      bid('B3', 'P3', ['A1'], { price: 18 }),
+      bid('B4', 'P3', ['A2'], { price: 25 }),
+    ],
+    transition,
+  );
 
 const winners = (r: { allocations: readonly { lotId: string; providerId: string }[] }) =>
   Object.fromEntries(r.allocations.map((a) => [a.lotId, a.providerId]));
@@ -103,29 +120,18 @@ describe('transition', () => {
    * A county framework: today P1 serves A1's 100 h and P2 A2's 50 h. P1 bids £20 for A2 alone
    * (and £25 for A1), P2 £20 for A1 alone, P3 £30 for both: the cheapest award swaps the areas.
    */
-  function swapping(transition: Record<string, unknown> | null): Scenario {
-    const base = makeScenario({
-      areas: [area('A1'), area('A2')],
-      zones: { A1: 'Z', A2: 'Z' },
-      demand: [demand('A1', 100), demand('A2', 50)],
-      providers: [provider('P1'), provider('P2'), provider('P3')],
-      bids: [
+  const swapping = (transition: Record<string, unknown> | null): Scenario =>
+    withToday(
+      { A1: 'Z', A2: 'Z' },
+      [
         bid('B1', 'P1', ['A2'], { price: 20 }),
         bid('B1X', 'P1', ['A1'], { price: 25 }),
         bid('B2', 'P2', ['A1'], { price: 20 }),
         bid('B3', 'P3', ['A1', 'A2'], { price: 30 }),
       ],
-      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
-    });
-    return {
-      ...base,
-      current: [
-        { areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 100 },
-        { areaId: 'A2', careType: 'standard', providerId: 'P2', hours: 50 },
-      ],
-      ...(transition === null ? {} : { transition: transitionSchema().parse(transition) }),
-    };
-  }
+      transition,
+      { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
+    );
   const served = (r: {
     allocations: readonly { providerId: string; hoursPerWeek: number; areaHours?: unknown }[];
   }) =>

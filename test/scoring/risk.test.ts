@@ -404,23 +404,24 @@ describe('transition and cherry-picking', () => {
     expect(transitionRisk(s, lot, allocations).value).toBeCloseTo(300 / 900, 4);
     expect(transitionRisk(base, lot, allocations).value).toBe(0);
   });
+  /** A county framework: today P1 serves A1's 600 h and P2 A2's 400 h; P1 bids for `p1Area`, P2 for the other. */
+  const todayInFramework = (p1Area: 'A1' | 'A2'): Scenario => ({
+    ...makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z', A2: 'Z' },
+      demand: [demand('A1', 600), demand('A2', 400)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B-P1', 'P1', [p1Area]), bid('B-P2', 'P2', [p1Area === 'A1' ? 'A2' : 'A1'])],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    }),
+    current: [
+      { areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 600 },
+      { areaId: 'A2', careType: 'standard', providerId: 'P2', hours: 400 },
+    ],
+  });
   it('transition in a framework: a member keeps only the people in the areas it serves, not its hours anywhere in the lot', async () => {
-    // Today P1 serves A1's 600 h and P2 A2's 400 h; the framework gives P1 A2 and P2 A1, so everyone changes provider.
-    const s: Scenario = {
-      ...makeScenario({
-        areas: [area('A1'), area('A2')],
-        zones: { A1: 'Z', A2: 'Z' },
-        demand: [demand('A1', 600), demand('A2', 400)],
-        providers: [provider('P1'), provider('P2')],
-        bids: [bid('B-P1', 'P1', ['A2']), bid('B-P2', 'P2', ['A1'])],
-        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
-      }),
-      current: [
-        { areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 600 },
-        { areaId: 'A2', careType: 'standard', providerId: 'P2', hours: 400 },
-      ],
-    };
-    const lot = (await solved(s)).lots[0];
+    // The framework gives P1 A2 and P2 A1, so everyone changes provider.
+    const lot = (await solved(todayInFramework('A2'))).lots[0];
     expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual(['P1 400', 'P2 600']);
     expect(lot?.risk['transition']).toBe(1);
     expect(lot?.riskDetail?.['transition']?.reason).toBe(
@@ -428,21 +429,8 @@ describe('transition and cherry-picking', () => {
     );
   });
   it('transition in a framework: a member that keeps its own areas keeps its people', async () => {
-    const s: Scenario = {
-      ...makeScenario({
-        areas: [area('A1'), area('A2')],
-        zones: { A1: 'Z', A2: 'Z' },
-        demand: [demand('A1', 600), demand('A2', 400)],
-        providers: [provider('P1'), provider('P2')],
-        bids: [bid('B-P1', 'P1', ['A1']), bid('B-P2', 'P2', ['A2'])],
-        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
-      }),
-      current: [
-        { areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 600 },
-        { areaId: 'A2', careType: 'standard', providerId: 'P2', hours: 400 },
-      ],
-    };
-    const lot = (await solved(s)).lots[0];
+    const lot = (await solved(todayInFramework('A1'))).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual(['P1 600', 'P2 400']);
     expect(lot?.risk['transition']).toBe(0);
   });
   it('cherry-picking: a rural area covered by one framework member counts half', () => {
