@@ -193,11 +193,18 @@ function memberTakeOver(
   byArea: ReadonlyMap<string, ReadonlyMap<string, number>>,
   covers: (providerId: string, areaId: string) => boolean,
 ): (p: string, lead: string, areaId: string) => TakeOver | null {
+  // Once per member and lead: every area of a lot has a lead, and a lead serves many areas.
+  const seen = new Map<string, TakeOver>();
   return (p, lead, areaId) => {
     const spare = spareOf(facts, p);
     if (spare <= 0 || !covers(p, areaId)) return null;
+    const key = `${p} ${lead}`;
+    const known = seen.get(key);
+    if (known !== undefined) return known;
     const leadHours = [...byArea].reduce((t, [a, held]) => t + (covers(p, a) ? (held.get(lead) ?? 0) : 0), 0);
-    return takeOver({ providerId: p, spare }, lead, leadHours);
+    const t = takeOver({ providerId: p, spare }, lead, leadHours);
+    seen.set(key, t);
+    return t;
   };
 }
 
