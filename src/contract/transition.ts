@@ -4,11 +4,16 @@
  *
  * In each lot, a provider keeps today's hours up to the hours it wins there
  * (the same count as the transition risk): kept(l, p) = min(today(l, p), won(l, p)),
- * moved = today − Σ kept. Each moved weekly hour costs, once,
+ * moved = today − Σ kept. A framework's members serve areas, so there it is
+ * counted area by area: kept(l, p, a) = min(today(l, p, a), won(l, p, a)), as a
+ * member keeps the people it serves today only in the areas it serves (until
+ * 2026-12-02 its hours anywhere in the lot counted, so members swapping areas
+ * kept everyone). Each moved weekly hour costs, once,
  * mobilisationCostPerHour + doubleRunningWeeks × award.spotPricePerHour.
  *
- * In the program a continuous `kept` variable per lot and provider with hours
- * today (bounded by today's hours and by the hours its variables win) carries:
+ * In the program a continuous `kept` variable per lot and provider (and area, in
+ * a framework) with hours today (bounded by today's hours and by the hours its
+ * variables win there) carries:
  *   - the cap `transition.maxMovedShare`: Σ kept ≥ (1 − cap) × today;
  *   - with `transition.priceChange`, the cost of change: −cost × kept in the
  *     objective plus the constant cost × today (Program.offset).
@@ -18,6 +23,7 @@ import type { Program, Variable } from '../solve/program.js';
 import { defaultTransition, type TransitionSettings } from '../model/contract-settings.js';
 import type { TransitionResult } from '../model/contract-result.js';
 import { byKey } from '../model/order.js';
+import { hasPlaces } from '../structures/index.js';
 
 function transitionSettings(scenario: Scenario): TransitionSettings {
   return scenario.transition ?? { ...defaultTransition, priceChange: false };
@@ -29,24 +35,74 @@ function costPerMovedHour(scenario: Scenario): number {
   return t.mobilisationCostPerHour + t.doubleRunningWeeks * scenario.award.spotPricePerHour;
 }
 
-/** Today's hours per lot and provider: current rows of the lot's areas and the care types it carries. */
-function todayByLot(scenario: Scenario, lots: readonly Lot[]): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
+/** Where today's hours are kept: by provider, and in a framework (whose members serve areas) by provider and area. */
+const placeOf = (lot: Lot, providerId: string, areaId: string) =>
+  hasPlaces(lot) ? `${providerId}|${areaId}` : providerId;
+
+/** A provider's hours today in one place of a lot (its area in a framework, else null). */
+interface Today {
+  readonly providerId: string;
+  readonly areaId: string | null;
+  readonly hours: number;
+}
+
+/** Today's hours of a lot by place (placeOf): current rows of its areas and the care types it carries. */
+function todayInLot(scenario: Scenario, lot: Lot): Map<string, Today> {
+  const carried = new Set([
+    lot.careType,
+    ...Object.entries(scenario.lotPlan)
+      .filter(([, e]) => e?.kind === 'merge' && e.into === lot.careType)
+      .map(([type]) => type),
+  ]);
+  const areas = new Set(lot.areaIds);
+  const today = new Map<string, Today>();
+  for (const row of scenario.current)
+    if (areas.has(row.areaId) && carried.has(row.careType)) {
+      const place = placeOf(lot, row.providerId, row.areaId);
+      const areaId = hasPlaces(lot) ? row.areaId : null;
+      const hours = (today.get(place)?.hours ?? 0) + row.hours;
+      today.set(place, { providerId: row.providerId, areaId, hours });
+    }
+  return today;
+}
+
+/** Today's hours per lot and place, for the lots that have any. */
+function todayByLot(scenario: Scenario, lots: readonly Lot[]): Map<string, Map<string, Today>> {
+  const out = new Map<string, Map<string, Today>>();
   for (const lot of lots) {
-    const carried = new Set([
-      lot.careType,
-      ...Object.entries(scenario.lotPlan)
-        .filter(([, e]) => e?.kind === 'merge' && e.into === lot.careType)
-        .map(([type]) => type),
-    ]);
-    const areas = new Set(lot.areaIds);
-    const today = new Map<string, number>();
-    for (const row of scenario.current)
-      if (areas.has(row.areaId) && carried.has(row.careType))
-        today.set(row.providerId, (today.get(row.providerId) ?? 0) + row.hours);
+    const today = todayInLot(scenario, lot);
     if (today.size > 0) out.set(lot.id, today);
   }
   return out;
+}
+
+/**
+ * Today's hours in a lot and those their providers keep under the award, the one count of the
+ * transition risk and result.json's `transition`; null for a lot with no current rows.
+ */
+export function lotChange(
+  scenario: Scenario,
+  lot: Lot,
+  allocations: readonly Allocation[],
+): { readonly today: number; readonly kept: number } | null {
+  const before = todayInLot(scenario, lot);
+  if (before.size === 0) return null;
+  const won = new Map<string, number>();
+  for (const a of allocations) {
+    if (a.lotId !== lot.id || a.role === 'backup') continue;
+    const hours = hasPlaces(lot) ? Object.entries(a.areaHours ?? {}) : [['', a.hoursPerWeek] as const];
+    for (const [areaId, h] of hours) {
+      const place = placeOf(lot, a.providerId, areaId);
+      won.set(place, (won.get(place) ?? 0) + h);
+    }
+  }
+  let today = 0;
+  let kept = 0;
+  for (const [place, { hours }] of before) {
+    today += hours;
+    kept += Math.min(hours, won.get(place) ?? 0);
+  }
+  return { today, kept };
 }
 
 const priced = (scenario: Scenario) =>
@@ -60,24 +116,26 @@ export function withTransition(scenario: Scenario, lots: readonly Lot[], program
   if (today.size === 0) return program;
   const cost = priced(scenario) ? costPerMovedHour(scenario) : 0;
   const providerOf = new Map(scenario.bids.map((b) => [b.id, b.providerId]));
-  // Hours each variable wins for its provider in its lot.
+  // Hours each variable wins for its provider in its lot (in its area, in a framework).
   const wins = new Map<string, [number, number][]>();
   program.variables.forEach((v, i) => {
     const m = v.meaning;
     if (m.kind !== 'assign' && m.kind !== 'areaHours') return;
-    const key = `${m.lotId}|${providerOf.get(m.bidId)}`;
+    const place = m.kind === 'areaHours' ? `${providerOf.get(m.bidId)}|${m.areaId}` : providerOf.get(m.bidId);
+    const key = `${m.lotId}|${place}`;
     wins.set(key, [...(wins.get(key) ?? []), [i, m.kind === 'assign' ? m.hours : 1]]);
   });
   const variables: Variable[] = [...program.variables];
   const rows = [...program.rows];
   const kept: [number, number][] = [];
   let total = 0;
-  for (const [lotId, byProvider] of [...today].sort(byKey))
-    for (const [providerId, hours] of [...byProvider].sort(byKey)) {
+  for (const [lotId, byPlace] of [...today].sort(byKey))
+    for (const [place, { providerId, areaId, hours }] of [...byPlace].sort(byKey)) {
       total += hours;
       const k = variables.length;
+      const where = areaId === null ? providerId : `${providerId},${areaId}`;
       variables.push({
-        name: `k[${lotId},${providerId}]`,
+        name: `k[${lotId},${where}]`,
         lower: 0,
         upper: hours,
         integer: false,
@@ -85,9 +143,9 @@ export function withTransition(scenario: Scenario, lots: readonly Lot[], program
         meaning: { kind: 'kept', lotId, providerId },
       });
       kept.push([k, 1]);
-      const won = (wins.get(`${lotId}|${providerId}`) ?? []).map(([v, h]): [number, number] => [v, -h]);
+      const won = (wins.get(`${lotId}|${place}`) ?? []).map(([v, h]): [number, number] => [v, -h]);
       rows.push({
-        name: `kept[${lotId},${providerId}]`,
+        name: `kept[${lotId},${where}]`,
         terms: [[k, 1], ...won],
         lower: -Infinity,
         upper: 0,
@@ -106,18 +164,10 @@ export function transitionSection(
   lots: readonly Lot[],
   allocations: readonly Allocation[],
 ): { transition: TransitionResult } | Record<string, never> {
-  const today = todayByLot(scenario, lots);
-  if (today.size === 0) return {};
-  let current = 0;
-  let kept = 0;
-  for (const [lotId, byProvider] of today)
-    for (const [providerId, hours] of byProvider) {
-      const won = allocations
-        .filter((a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup')
-        .reduce((t, a) => t + a.hoursPerWeek, 0);
-      current += hours;
-      kept += Math.min(hours, won);
-    }
+  const changes = lots.flatMap((lot) => lotChange(scenario, lot, allocations) ?? []);
+  if (changes.length === 0) return {};
+  const current = changes.reduce((t, c) => t + c.today, 0);
+  const kept = changes.reduce((t, c) => t + c.kept, 0);
   const t = transitionSettings(scenario);
   const moved = current - kept;
   return {

@@ -1050,23 +1050,47 @@ export const batchUnboughtLabel = (unproven: number) =>
 export const notProvenMark = (of: number | null) =>
   of === null ? ' (not proven)' : ` (${of} of them not proven)`;
 
-/**
- * What a lot's named back-ups could take over if its largest holder failed, the supply risk's
- * reason: each back-up counts only for the hours its spare capacity could take.
- */
-export function backupsCouldTakeOver(
-  lead: string,
-  leadHours: number,
-  backups: readonly { readonly providerId: string; readonly hours: number }[],
-): string {
-  const whole = (h: number) => groupedNumber(h) === groupedNumber(leadHours);
-  const each = backups.map(
-    ({ providerId, hours }) =>
-      `back-up ${providerId} could take over ${whole(hours) ? `all ${fmtHours(leadHours)}` : `${groupedNumber(hours)} of the ${fmtHours(leadHours)}`} if ${lead} failed`,
-  );
-  const partial = backups.some((b) => !whole(b.hours));
-  return `${each.join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
+/** A stand-in's part of a failed provider's hours, as supply risk counts it (src/scoring/supply-risk.ts). */
+interface TakeOverText {
+  readonly providerId: string;
+  readonly lead: string;
+  readonly leadHours: number;
+  readonly hours: number;
 }
+
+/** Whether a stand-in could take over all the lead's hours, as the reason rounds them. */
+const takesAll = (t: TakeOverText) => groupedNumber(t.hours) === groupedNumber(t.leadHours);
+
+/** "back-up P2 could take over 250 of the 1,000 h/week if P1 failed", or "all 1,000 h/week". */
+const couldTakeOver = (who: string, t: TakeOverText, where = '') =>
+  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}` : `${groupedNumber(t.hours)} of the ${fmtHours(t.leadHours)}`}${where} if ${t.lead} failed`;
+
+/**
+ * What a lot's named back-ups could take over if its largest holder (`leadHours` in the lot)
+ * failed, the supply risk's reason: each back-up counts only for the hours its spare capacity
+ * could take, of the lead's hours in all the lots it backs up.
+ */
+export function backupsCouldTakeOver(backups: readonly TakeOverText[], leadHours: number): string {
+  const partial = backups.some((b) => !takesAll(b));
+  const where = (b: TakeOverText) =>
+    groupedNumber(b.leadHours) === groupedNumber(leadHours) ? '' : ' in the lots it backs up';
+  return `${backups.map((b) => couldTakeOver('back-up', b, where(b))).join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
+}
+
+/**
+ * After a framework's supply: the other members counted as an area's back-ups that could take
+ * over only part of the hours of the provider they would stand in for (none: nothing to add).
+ */
+export function membersCouldTakeOver(members: readonly TakeOverText[]): string {
+  const partial = members.filter((m) => !takesAll(m));
+  if (partial.length === 0) return '';
+  const shown = partial.slice(0, 3).map((m) => couldTakeOver('member', m, ' in the areas it covers'));
+  const more = partial.length > 3 ? `; ${partial.length - 3} more could take over only part` : '';
+  return `; ${shown.join('; ')}${more} (a member counts in full only if it could take over all of them)`;
+}
+
+/** After a framework's transition risk: it is counted area by area (src/contract/transition.ts). */
+export const transitionByArea = () => ', area by area: a member keeps only the people in the areas it serves';
 
 /** The annual cost of a lot nobody is awarded, in the printout and report.html (src/report/lot-cost.ts). */
 export const lotNotAwarded = () => 'not awarded';

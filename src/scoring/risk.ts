@@ -16,8 +16,10 @@
  */
 import { rangeOf } from '../model/extent.js';
 import type { ScoreComponent } from '../model/result.js';
-import type { Allocation, CurrentRow, Lot, Scenario } from '../model/types.js';
-import { structureRisks } from '../structures/index.js';
+import type { Allocation, Lot, Scenario } from '../model/types.js';
+import { hasPlaces, structureRisks } from '../structures/index.js';
+import { lotChange } from '../contract/transition.js';
+import { transitionByArea } from '../diagnostics/messages.js';
 import { holdersOf, utilisationOf, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent, weigh, type Components } from './components.js';
 import { price as priceText } from '../model/money.js';
@@ -120,31 +122,22 @@ function concentrationRisk(
   );
 }
 
-/** Care types whose current caseload a lot takes over (its own and any merged into it). */
-function carried(scenario: Scenario, lot: Lot): (row: CurrentRow) => boolean {
-  const areas = new Set(lot.areaIds);
-  return (row) => {
-    const entry = scenario.lotPlan[row.careType];
-    return (
-      areas.has(row.areaId) &&
-      (row.careType === lot.careType || (entry?.kind === 'merge' && entry.into === lot.careType))
-    );
-  };
-}
-
-/** Transition: share of today's hours whose provider does not keep at least as many hours. */
-export function transitionRisk(scenario: Scenario, lot: Lot, facts: AwardFacts): ScoreComponent {
-  const today = new Map<string, number>();
-  for (const row of scenario.current.filter(carried(scenario, lot)))
-    today.set(row.providerId, (today.get(row.providerId) ?? 0) + row.hours);
-  const total = [...today.values()].reduce((t, h) => t + h, 0);
-  if (total <= 0) return component(0, 'no current caseload given for this lot');
-  const won = facts.lotHours.get(lot.id) ?? new Map<string, number>();
-  const kept = [...today].reduce((t, [p, h]) => t + Math.min(h, won.get(p) ?? 0), 0);
-  const moved = (total - kept) / total;
+/**
+ * Transition: share of today's hours whose provider does not keep at least as many hours, in a
+ * framework area by area (contract/transition.ts, `lotChange`, result.json's count too).
+ */
+export function transitionRisk(
+  scenario: Scenario,
+  lot: Lot,
+  allocations: readonly Allocation[],
+): ScoreComponent {
+  const change = lotChange(scenario, lot, allocations);
+  if (change === null || change.today <= 0) return component(0, 'no current caseload given for this lot');
+  const { today, kept } = change;
+  const moved = (today - kept) / today;
   return component(
     moved,
-    `${fmtHours(total - kept)} of today's ${fmtHours(total)} change provider (${fmtPercent(moved)})`,
+    `${fmtHours(today - kept)} of today's ${fmtHours(today)} change provider (${fmtPercent(moved)})${hasPlaces(lot) ? transitionByArea() : ''}`,
   );
 }
 
@@ -184,7 +177,7 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
     price: priceRisk(winners, input.floor, s.marginBand, scenario.currency, input.floorOf),
     stretch: stretchRisk(facts, lot.id, s.comfortableUtilisation),
     concentration: concentrationRisk(facts, lot.id, input.county, s.concentrationShareLimit),
-    transition: transitionRisk(scenario, lot, facts),
+    transition: transitionRisk(scenario, lot, input.allocations),
     surge: surgeRisk(facts, lot, { scenario, allocations: input.allocations }),
     growth: growthRisk(facts, lot, { scenario, allocations: input.allocations }),
   };

@@ -5,35 +5,77 @@
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { lotCover } from './member-cover.js';
-import { spareOf, type AwardFacts } from './award-facts.js';
+import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
 import { component, fmtPercent } from './components.js';
 import { counted } from '../model/counted.js';
-import { backupsCouldTakeOver } from '../diagnostics/messages.js';
+import { backupsCouldTakeOver, membersCouldTakeOver } from '../diagnostics/messages.js';
+import { byText, largestFirst } from '../model/order.js';
 
 /** A framework lot's supply measured area by area (frameworkSupply). */
 export interface AreaSupply {
   /** Each area's own sum of squared shares of its hours, weighted by its hours. */
   readonly concentration: number;
-  /** The same, each area cut by `backupRelief` for each other member covering it with spare capacity (up to two). */
+  /** The same, each area cut for each other member covering it (up to two), as a back-up would cut it. */
   readonly value: number;
+  /** What each other member counted could take over, once per member and provider taken over. */
+  readonly cover: readonly TakeOver[];
 }
 
 /** A named back-up of a lot and the capacity it has left after the award (capacity − all its awarded hours). */
 export interface BackupSpare {
   readonly providerId: string;
   readonly spare: number;
+  /** The lead's hours in every lot this back-up backs up (its spare is held against them all); the lead's hours in the lot when absent. */
+  readonly faces?: number;
 }
 
-/** The lot's named back-ups, each with its spare capacity. */
-export const backupSpares = (facts: AwardFacts, lotId: string): BackupSpare[] =>
-  (facts.backups.get(lotId) ?? []).map((providerId) => ({ providerId, spare: spareOf(facts, providerId) }));
+/**
+ * The lot's named back-ups, each with its spare capacity and the hours it would face if the
+ * lot's largest holder failed: that provider's hours in every lot the back-up backs up, for
+ * one failure hands them all back at once.
+ */
+export function backupSpares(facts: AwardFacts, lotId: string): BackupSpare[] {
+  const [lead] = holdersOf(facts, lotId)[0] ?? [];
+  return (facts.backups.get(lotId) ?? []).map((providerId) => {
+    const spare = spareOf(facts, providerId);
+    if (lead === undefined) return { providerId, spare };
+    const backed = [...facts.backups].filter(([, ids]) => ids.includes(providerId));
+    const faces = backed.reduce((t, [id]) => t + (facts.lotHours.get(id)?.get(lead) ?? 0), 0);
+    return { providerId, spare, faces };
+  });
+}
+
+/** What a stand-in (a named back-up, another framework member) could take over of a failed provider's hours. */
+interface TakeOver extends BackupSpare {
+  /** The provider it would take over from. */
+  readonly lead: string;
+  /** The hours it would have to take over. */
+  readonly leadHours: number;
+  /** The part of them its spare could take: min(spare, leadHours). */
+  readonly hours: number;
+}
+
+/**
+ * The one rule for cover by a stand-in: it could take over as many of the lead's hours as it
+ * has spare, and earns `backupRelief` × that part of them, the full relief only for all of them.
+ */
+const takeOver = (b: BackupSpare, lead: string, leadHours: number): TakeOver => ({
+  ...b,
+  lead,
+  leadHours,
+  hours: Math.min(b.spare, leadHours),
+});
+
+/** The factor a stand-in cuts supply by: 1 − `backupRelief` × the share of the lead's hours it could take over. */
+const reliefOf = (t: TakeOver, backupRelief: number) => 1 - (backupRelief * t.hours) / (t.leadHours || 1);
 
 /**
  * Supply: the lot's own concentration (sum of squared provider shares of its
  * hours: sole 1, 80/20 0.68, even split 0.5), cut for each named back-up by
  * `backupRelief` × the share of the largest holder's hours in the lot the
- * back-up's spare capacity could take over (a handback is one event at a
- * time, so a back-up's spare counts for each lot it backs up). Until
+ * back-up's spare capacity could take over, of all that holder's hours in the
+ * lots the back-up backs up (`faces`: its failure hands them all back at once;
+ * until later on 2026-12-02 the spare counted for each lot on its own). Until
  * 2026-12-02 each back-up cut it by the full `backupRelief` whatever its spare:
  * back-ups with 16 h/week to spare between them made a sole lead of 2,450
  * h/week score 0.56, as safe as two back-ups that could each take it all over.
@@ -41,8 +83,8 @@ export const backupSpares = (facts: AwardFacts, lotId: string): BackupSpare[] =>
  * areas rather than a share of every area, so its supply is measured area by
  * area (`byArea`): until 2026-12-02 six members each serving their own areas
  * scored as six sharing every area (Hertfordshire's county framework 0.19,
- * where area by area it is 0.93, 0.63 with the members covering each area
- * counted as back-ups).
+ * where area by area it is 0.93, 0.69 with the members covering each area
+ * counted as back-ups for what their spare could take over, frameworkSupply).
  */
 export function supplyRisk(
   holders: readonly (readonly [string, number])[],
@@ -52,9 +94,9 @@ export function supplyRisk(
 ): ScoreComponent {
   const total = holders.reduce((t, [, h]) => t + h, 0);
   const lotConcentration = total > 0 ? holders.reduce((t, [, h]) => t + (h / total) ** 2, 0) : 1;
-  const leadHours = holders[0]?.[1] ?? 0;
-  const takeOver = backups.map((b) => ({ ...b, hours: Math.min(b.spare, leadHours) }));
-  const cut = takeOver.reduce((v, b) => v * (1 - (backupRelief * b.hours) / (leadHours || 1)), 1);
+  const [leadId, leadHours] = holders[0] ?? ['', 0];
+  const takeOvers = backups.map((b) => takeOver(b, leadId, Math.max(leadHours, b.faces ?? 0)));
+  const cut = takeOvers.reduce((v, t) => v * reliefOf(t, backupRelief), 1);
   const value = byArea?.value ?? lotConcentration * cut;
   const who =
     holders.length === 0
@@ -63,19 +105,18 @@ export function supplyRisk(
         ? `one provider holds all the hours`
         : `${holders.length} providers share the hours (largest ${fmtPercent((holders[0]?.[1] ?? 0) / total)})${areaClause(lotConcentration, byArea)}`;
   if (byArea !== null) return component(value, `${who}; ${frameworkCover(byArea)}`);
-  const lead = holders[0];
   const cover =
     backups.length === 0
       ? 'no named back-up'
-      : lead === undefined
+      : holders.length === 0
         ? counted(backups.length, 'named back-up')
-        : backupsCouldTakeOver(lead[0], lead[1], takeOver);
+        : backupsCouldTakeOver(takeOvers, leadHours);
   return component(value, `${who}; ${cover}`);
 }
 
 const frameworkCover = (byArea: AreaSupply) =>
   byArea.value < byArea.concentration
-    ? `other members covering an area count as its back-ups: ${byArea.value.toFixed(2)}`
+    ? `other members covering an area count as its back-ups: ${byArea.value.toFixed(2)}${membersCouldTakeOver(byArea.cover)}`
     : 'no other member with spare capacity covers their areas';
 
 function areaClause(lotConcentration: number, byArea: AreaSupply | null): string {
@@ -86,9 +127,14 @@ function areaClause(lotConcentration: number, byArea: AreaSupply | null): string
 
 /**
  * A framework's supply area by area: each area's sum of squared shares of its
- * hours, cut by `backupRelief` for each other member of the lot (up to two, as
- * for named back-ups) that covers the area and has spare capacity, weighted by
- * the area's hours. Null when the winners hold shares of the whole lot.
+ * hours, cut for each other member of the lot (up to two, as for named
+ * back-ups, those that could take over most) that covers the area as a named
+ * back-up cuts a lot: by the share of its largest provider's hours the member's
+ * spare could take over, all that provider's hours in the areas the member
+ * covers, as one failure hands them all back at once. Weighted by the area's
+ * hours. Null when the winners hold shares of the whole lot. Until 2026-12-02
+ * any spare at all counted in full, in each area on its own: a member with 10
+ * h/week spare cut the supply of 2,100 h/week it could not take over by 25%.
  */
 export function frameworkSupply(
   facts: AwardFacts,
@@ -100,21 +146,66 @@ export function frameworkSupply(
   const places = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const winners = places.filter((a) => a.hoursPerWeek > 0);
   if (winners.length === 0 || winners.some((a) => a.areaHours === undefined)) return null;
-  const covers = lotCover(scenario, lot, allocations);
+  const byArea = hoursByArea(winners);
+  const standIn = memberTakeOver(facts, byArea, lotCover(scenario, lot, allocations));
   const members = [...new Set(places.map((m) => m.providerId))];
+  const cover = new Map<string, TakeOver>();
   let total = 0;
   let concentration = 0;
   let value = 0;
-  for (const [areaId, held] of hoursByArea(winners)) {
+  for (const [areaId, held] of byArea) {
     const t = [...held.values()].reduce((x, h) => x + h, 0);
-    if (t <= 0) continue;
+    const [lead] = [...held].sort(largestFirst)[0] ?? [''];
     const c = [...held.values()].reduce((x, h) => x + (h / t) ** 2, 0);
-    const cover = members.filter((p) => !held.has(p) && spareOf(facts, p) > 0 && covers(p, areaId)).length;
+    const standIns = members
+      .filter((p) => !held.has(p))
+      .flatMap((p) => standIn(p, lead, areaId) ?? [])
+      .sort(
+        (a, b) => reliefOf(a, backupRelief) - reliefOf(b, backupRelief) || byText(a.providerId, b.providerId),
+      )
+      .slice(0, 2);
+    for (const m of standIns) cover.set(`${m.providerId} ${m.lead}`, m);
     total += t;
     concentration += t * c;
-    value += t * c * (1 - backupRelief) ** Math.min(2, cover);
+    value += t * c * standIns.reduce((v, m) => v * reliefOf(m, backupRelief), 1);
   }
-  return total > 0 ? { concentration: concentration / total, value: value / total } : null;
+  return total > 0
+    ? {
+        concentration: concentration / total,
+        value: value / total,
+        cover: [...cover.values()].sort(mostShortFirst),
+      }
+    : null;
+}
+
+/** The stand-ins that could take over least of what they would face first, then by id. */
+const mostShortFirst = (a: TakeOver, b: TakeOver) =>
+  b.leadHours - b.hours - (a.leadHours - a.hours) ||
+  byText(a.providerId, b.providerId) ||
+  byText(a.lead, b.lead);
+
+/**
+ * What member `p` could take over if `lead` failed, when it covers `areaId` and has spare:
+ * `lead`'s hours in every area `p` covers, for a failure hands them all back at once.
+ */
+function memberTakeOver(
+  facts: AwardFacts,
+  byArea: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  covers: (providerId: string, areaId: string) => boolean,
+): (p: string, lead: string, areaId: string) => TakeOver | null {
+  // Once per member and lead: every area of a lot has a lead, and a lead serves many areas.
+  const seen = new Map<string, TakeOver>();
+  return (p, lead, areaId) => {
+    const spare = spareOf(facts, p);
+    if (spare <= 0 || !covers(p, areaId)) return null;
+    const key = `${p} ${lead}`;
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    const leadHours = [...byArea].reduce((t, [a, held]) => t + (covers(p, a) ? (held.get(lead) ?? 0) : 0), 0);
+    const t = takeOver({ providerId: p, spare }, lead, leadHours);
+    seen.set(key, t);
+    return t;
+  };
 }
 
 /** areaId → providerId → hours, from framework members' areaHours. */

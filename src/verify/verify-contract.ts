@@ -138,14 +138,20 @@ export function changeOf(
       Object.entries(scenario.lotPlan).some(
         ([c, e]) => c === type && e?.kind === 'merge' && e.into === lot.careType,
       );
-    const mine = new Map<string, number>();
+    // A framework member keeps today's people only in the areas it serves: count by area there.
+    const byArea = lot.rules.places !== null;
+    const mine = new Map<string, { providerId: string; areaId: string; hours: number }>();
     for (const row of scenario.current)
-      if (lot.areas.has(row.areaId) && carried(row.careType))
-        mine.set(row.providerId, (mine.get(row.providerId) ?? 0) + row.hours);
-    for (const [providerId, hours] of mine) {
+      if (lot.areas.has(row.areaId) && carried(row.careType)) {
+        const key = byArea ? `${row.providerId} ${row.areaId}` : row.providerId;
+        const hours = (mine.get(key)?.hours ?? 0) + row.hours;
+        mine.set(key, { providerId: row.providerId, areaId: row.areaId, hours });
+      }
+    for (const { providerId, areaId, hours } of mine.values()) {
       let won = 0;
       for (const a of award.allocations)
-        if (a.lotId === lotId && a.providerId === providerId && a.role !== 'backup') won += a.hoursPerWeek;
+        if (a.lotId === lotId && a.providerId === providerId && a.role !== 'backup')
+          won += byArea ? (a.areaHours?.[areaId] ?? 0) : a.hoursPerWeek;
       today += hours;
       kept += Math.min(hours, won);
     }

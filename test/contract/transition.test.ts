@@ -4,23 +4,28 @@
  */
 import { describe, expect, it } from 'vitest';
 import { transitionSchema } from '../../src/model/contract-settings.js';
-import type { Scenario } from '../../src/model/types.js';
+import type { Bid, Scenario } from '../../src/model/types.js';
 import { verifyAward } from '../../src/verify/verify.js';
-import { area, bid, demand, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { awardOrDiagnosis, solved } from '../helpers/run.js';
 
-function changing(transition: Record<string, unknown> | null): Scenario {
+/**
+ * Areas A1 (100 h) and A2 (50 h) in `zones`, P1-P3 bidding `bids` under `lotPlan`, with today's
+ * caseload (P1 A1's 100 h, P2 A2's 50 h) and `transition` settings, if any.
+ */
+function withToday(
+  zones: Readonly<Record<string, string>>,
+  bids: readonly Bid[],
+  transition: Record<string, unknown> | null,
+  lotPlan?: Scenario['lotPlan'],
+): Scenario {
   const base = makeScenario({
     areas: [area('A1'), area('A2')],
-    zones: { A1: 'Z1', A2: 'Z2' },
+    zones,
     demand: [demand('A1', 100), demand('A2', 50)],
     providers: [provider('P1'), provider('P2'), provider('P3')],
-    bids: [
-      bid('B1', 'P1', ['A1'], { price: 20 }),
-      bid('B2', 'P2', ['A2'], { price: 30 }),
-      bid('B3', 'P3', ['A1'], { price: 18 }),
-      bid('B4', 'P3', ['A2'], { price: 25 }),
-    ],
+    bids,
+    ...(lotPlan === undefined ? {} : { lotPlan }),
   });
   return {
     ...base,
@@ -31,6 +36,18 @@ function changing(transition: Record<string, unknown> | null): Scenario {
     ...(transition === null ? {} : { transition: transitionSchema().parse(transition) }),
   };
 }
+
+const changing = (transition: Record<string, unknown> | null): Scenario =>
+  withToday(
+    { A1: 'Z1', A2: 'Z2' },
+    [
+      bid('B1', 'P1', ['A1'], { price: 20 }),
+      bid('B2', 'P2', ['A2'], { price: 30 }),
+      bid('B3', 'P3', ['A1'], { price: 18 }),
+      bid('B4', 'P3', ['A2'], { price: 25 }),
+    ],
+    transition,
+  );
 
 const winners = (r: { allocations: readonly { lotId: string; providerId: string }[] }) =>
   Object.fromEntries(r.allocations.map((a) => [a.lotId, a.providerId]));
@@ -97,5 +114,55 @@ describe('transition', () => {
     const move = result.diagnosis.relaxations.flat().find((m) => m.rule === 'transition-cap');
     expect(move?.allowsAwardAt).toBe(1);
     expect(move?.text).toContain('raise transition.maxMovedShare to 1');
+  });
+
+  /**
+   * A county framework: today P1 serves A1's 100 h and P2 A2's 50 h. P1 bids £20 for A2 alone
+   * (and £25 for A1), P2 £20 for A1 alone, P3 £30 for both: the cheapest award swaps the areas.
+   */
+  const swapping = (transition: Record<string, unknown> | null): Scenario =>
+    withToday(
+      { A1: 'Z', A2: 'Z' },
+      [
+        bid('B1', 'P1', ['A2'], { price: 20 }),
+        bid('B1X', 'P1', ['A1'], { price: 25 }),
+        bid('B2', 'P2', ['A1'], { price: 20 }),
+        bid('B3', 'P3', ['A1', 'A2'], { price: 30 }),
+      ],
+      transition,
+      { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
+    );
+  const served = (r: {
+    allocations: readonly { providerId: string; hoursPerWeek: number; areaHours?: unknown }[];
+  }) =>
+    r.allocations
+      .filter((a) => a.hoursPerWeek > 0)
+      .map((a) => `${a.providerId} ${JSON.stringify(a.areaHours)}`);
+
+  it('in a framework, a member keeps only the people it serves today in the areas it serves', async () => {
+    const result = await solved(swapping(null));
+    expect(served(result)).toEqual(['P1 {"A2":50}', 'P2 {"A1":100}']);
+    // Area by area nobody keeps anyone; by the lot, P1 would "keep" 50 of its 100 and P2 all 50.
+    expect(result.transition?.movedHoursPerWeek).toBe(150);
+    expect(result.lots[0]?.risk['transition']).toBe(1);
+  });
+
+  it('in a framework, the cap holds area by area, and the verifier checks it so', async () => {
+    const result = await solved(swapping({ maxMovedShare: 0.5 }));
+    // P1 (at £25) keeps 75 of its A1 people, as few as the cap allows; P2 (£20) takes A1's other
+    // 25 h and P3 A2's 50 (P1 holds one place): 75 of 150 hours move.
+    expect(served(result)).toEqual(['P1 {"A1":75}', 'P2 {"A1":25}', 'P3 {"A2":50}']);
+    expect(result.transition?.movedHoursPerWeek).toBe(75);
+    const free = await solved(swapping(null));
+    const award = {
+      zoning: free.zoning,
+      lots: free.lots,
+      allocations: free.allocations,
+      objective: free.objective,
+      annualCost: free.totals.annualCost,
+    };
+    expect(verifyAward(swapping({ maxMovedShare: 0.5 }), award)).toEqual([
+      "150 of today's 150 hours change provider, over transition.maxMovedShare 0.5",
+    ]);
   });
 });

@@ -119,13 +119,35 @@ describe('supply', () => {
       'one provider holds all the hours; back-up P2 could take over all 1,000 h/week if P1 failed; back-up P3 could take over all 1,000 h/week if P1 failed',
     );
   });
-  /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`. */
-  const framework = (p2Areas: readonly string[]) =>
+  it("a back-up's spare is held against the lead's hours in every lot it backs up, as the lead's failure hands them all back at once", async () => {
+    // P1 wins both zones (600 h and 400 h); P2, with 600 h spare, backs up both: enough for either alone.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 600), demand('A2', 400)],
+      providers: [provider('P1'), provider('P2', { maxHours: 600 })],
+      bids: [bid('B-P1', 'P1', ['A1', 'A2'], { price: 24 }), bid('B-P2', 'P2', ['A1', 'A2'])],
+      lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
+    });
+    const lots = (await solved(s)).lots;
+    expect(lots.map((l) => l.winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`))).toEqual([
+      ['P2 backup 0', 'P1 sole 600'],
+      ['P2 backup 0', 'P1 sole 400'],
+    ]);
+    // P2 could take over 600 of P1's 1,000 h/week in the two lots: 0.6 of the 0.25 relief in each.
+    for (const lot of lots) expect(lot.risk['supply']).toBeCloseTo(1 - 0.25 * 0.6, 4);
+    expect(lots[1]?.riskDetail?.['supply']?.reason).toBe(
+      'one provider holds all the hours; back-up P2 could take over 600 of the 1,000 h/week in the lots it backs up if P1 failed (a back-up counts in full only if it could take over all of them)',
+    );
+  });
+
+  /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`, with `p2Spare` h/week left. */
+  const framework = (p2Areas: readonly string[], p2Spare = 10_000) =>
     makeScenario({
       areas: [area('A1'), area('A2')],
       zones: { A1: 'Z', A2: 'Z' },
       demand: [demand('A1', 600), demand('A2', 400)],
-      providers: [provider('P1'), provider('P2')],
+      providers: [provider('P1'), provider('P2', { maxHours: 400 + p2Spare })],
       bids: [bid('B-P1', 'P1', ['A1'], { price: 24 }), bid('B-P2', 'P2', p2Areas)],
       lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
     });
@@ -144,6 +166,38 @@ describe('supply', () => {
     expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
     // A1: P1 alone, P2 covers it (× 0.75); A2: P2 alone, P1 does not cover it.
     expect(lot?.risk['supply']).toBeCloseTo((600 * 0.75 + 400) / 1000, 4);
+    expect(lot?.riskDetail?.['supply']?.reason).toBe(
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); other members covering an area count as its back-ups: 0.85',
+    );
+  });
+
+  it("a framework member with too little spare capacity to take over an area's provider earns only the part it could take", async () => {
+    const lot = (await solved(framework(['A1', 'A2'], 150))).lots[0];
+    expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
+    // A1: P2 could take over 150 of P1's 600 h: a quarter of the 0.25 relief. A2: P1 does not cover it.
+    expect(lot?.risk['supply']).toBeCloseTo((600 * (1 - 0.25 * 0.25) + 400) / 1000, 4);
+    expect(lot?.riskDetail?.['supply']?.reason).toBe(
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); other members covering an area count as its back-ups: 0.96; member P2 could take over 150 of the 600 h/week in the areas it covers if P1 failed (a member counts in full only if it could take over all of them)',
+    );
+  });
+
+  it("a framework member's spare is held against all the hours of the provider it would take over in the areas it covers, not one area's", async () => {
+    // P1 serves A1 (600 h) and A3 (300 h); P2 serves A2 and covers A1 and A3 with 450 h spare:
+    // enough for either area alone, half of the 900 h it would face if P1 failed.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2'), area('A3')],
+      zones: { A1: 'Z', A2: 'Z', A3: 'Z' },
+      demand: [demand('A1', 600), demand('A2', 400), demand('A3', 300)],
+      providers: [provider('P1'), provider('P2', { maxHours: 850 })],
+      bids: [bid('B-P1', 'P1', ['A1', 'A3'], { price: 24 }), bid('B-P2', 'P2', ['A1', 'A2', 'A3'])],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    });
+    const lot = (await solved(s)).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual(['P1 900', 'P2 400']);
+    expect(lot?.risk['supply']).toBeCloseTo((900 * (1 - 0.25 * 0.5) + 400) / 1300, 4);
+    expect(lot?.riskDetail?.['supply']?.reason).toMatch(
+      /member P2 could take over 450 of the 900 h\/week in the areas it covers if P1 failed/,
+    );
   });
 
   it('law: adding a secondary provider to a lead never raises supply risk', () => {
@@ -346,9 +400,38 @@ describe('transition and cherry-picking', () => {
     };
     const lot = lotsOf(s)[0];
     if (lot === undefined) throw new Error('no lot');
-    const facts = awardFacts(s, [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)]);
-    expect(transitionRisk(s, lot, facts).value).toBeCloseTo(300 / 900, 4);
-    expect(transitionRisk(base, lot, facts).value).toBe(0);
+    const allocations = [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)];
+    expect(transitionRisk(s, lot, allocations).value).toBeCloseTo(300 / 900, 4);
+    expect(transitionRisk(base, lot, allocations).value).toBe(0);
+  });
+  /** A county framework: today P1 serves A1's 600 h and P2 A2's 400 h; P1 bids for `p1Area`, P2 for the other. */
+  const todayInFramework = (p1Area: 'A1' | 'A2'): Scenario => ({
+    ...makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z', A2: 'Z' },
+      demand: [demand('A1', 600), demand('A2', 400)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('B-P1', 'P1', [p1Area]), bid('B-P2', 'P2', [p1Area === 'A1' ? 'A2' : 'A1'])],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+    }),
+    current: [
+      { areaId: 'A1', careType: 'standard', providerId: 'P1', hours: 600 },
+      { areaId: 'A2', careType: 'standard', providerId: 'P2', hours: 400 },
+    ],
+  });
+  it('transition in a framework: a member keeps only the people in the areas it serves, not its hours anywhere in the lot', async () => {
+    // The framework gives P1 A2 and P2 A1, so everyone changes provider.
+    const lot = (await solved(todayInFramework('A2'))).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual(['P1 400', 'P2 600']);
+    expect(lot?.risk['transition']).toBe(1);
+    expect(lot?.riskDetail?.['transition']?.reason).toBe(
+      "1,000 h/week of today's 1,000 h/week change provider (100%), area by area: a member keeps only the people in the areas it serves",
+    );
+  });
+  it('transition in a framework: a member that keeps its own areas keeps its people', async () => {
+    const lot = (await solved(todayInFramework('A1'))).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual(['P1 600', 'P2 400']);
+    expect(lot?.risk['transition']).toBe(0);
   });
   it('cherry-picking: a rural area covered by one framework member counts half', () => {
     const s = oneLot({ P1: 2000, P3: 2000 }, 'framework');
