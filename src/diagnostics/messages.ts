@@ -521,15 +521,24 @@ export const workbookNoSettingsSheet = (
 
 /**
  * A table's sheet not found; a sheet named close to it (`Bids 2027`, `bidz`, `Bids (2)`) is most
- * likely it, renamed. The sheet to add is told by its header row: a workbook user has no CSV file
- * to copy the columns from (until 2026-12-02 it said "with the same columns as bids.csv").
+ * likely it, renamed; else `holding`, a sheet under another name whose header row names the
+ * table's columns (`Tairiscintí`: until explore22 told to add a bids sheet). The sheet to add is
+ * told by its header row: a workbook user has no CSV file to copy the columns from (until
+ * 2026-12-02 it said "with the same columns as bids.csv").
  */
-export const workbookNoSheet = (ref: string, sheets: readonly string[], columns: readonly string[]) => {
+export const workbookNoSheet = (
+  ref: string,
+  sheets: readonly string[],
+  columns: readonly string[],
+  holding: string | null = null,
+) => {
   const near = closestName(ref, sheets);
   const header = columns.join(', ');
-  return near === null
+  if (near !== null)
+    return `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet whose header row is ${header}`;
+  return holding === null
     ? `has no sheet "${ref}": add it, with the header row ${header}`
-    : `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet whose header row is ${header}`;
+    : `has no sheet "${ref}": rename the sheet "${holding}" to "${ref}": it holds the ${ref} (its header row names ${header})`;
 };
 
 /** A second sheet named as a copy of a table sheet (`Bids (2)` beside `bids`): zonal reads only the one named. */

@@ -531,6 +531,17 @@ describe('a workbook is a scenario', () => {
       'has no sheet "bids": rename the sheet "Bids (2)" to "bids" if it holds the bids; else add a "bids" sheet whose header row is bid_id, provider_id, care_type, coverage, price_per_hour, max_hours_per_week, role, package_id',
     ],
 
+    // Found by its header row, not its name (explore22): a sheet renamed in Irish was "add it, with the header row …".
+    [
+      'providers',
+      'Soláthraithe',
+      'has no sheet "providers": rename the sheet "Soláthraithe" to "providers": it holds the providers (its header row names provider_id, name, max_hours_per_week, min_viable_hours_per_week, quality_score)',
+    ],
+    [
+      'bids',
+      'Tairiscintí',
+      'has no sheet "bids": rename the sheet "Tairiscintí" to "bids": it holds the bids (its header row names bid_id, provider_id, care_type, coverage, price_per_hour, max_hours_per_week, role, package_id)',
+    ],
     // Found by its rows, not its name (tidy10): until then "add one with the settings as key, value rows".
     [
       'scenario',
