@@ -504,6 +504,33 @@ export const notScenarioFolder = (folder: string | null = null, settings = false
     ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (`zonal init my-county` writes an example)'
     : `is ${settings ? "the scenario's settings file" : "one of the scenario's files"}: give the folder that holds it (${folder})`;
 
+/** Currencies as a council may type them in place of the code: a sign, a name, or a code in small letters (`chf`). */
+const currencyWords: Readonly<Record<string, string>> = {
+  '€': 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  '£': 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
+  sterling: 'GBP',
+  stg: 'GBP',
+  $: 'USD',
+  us$: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+};
+
+/**
+ * scenario.json's `currency` not a three-letter code: what was typed, and the code for it when
+ * it is a sign, a name or a code in small letters (`€`, `Euro`, `eur`: write EUR); until
+ * explore22 only `must be a three-letter currency code such as GBP`, whatever was typed.
+ */
+export function currencyNotCode(got: unknown): string {
+  const typed = typeof got === 'string' ? got.trim() : '';
+  const code = currencyWords[typed.toLowerCase()] ?? (/^[a-z]{3}$/i.test(typed) ? typed.toUpperCase() : null);
+  return `must be a three-letter currency code such as GBP or EUR${code === null ? '' : `: write ${code}`} (got ${JSON.stringify(got)})`;
+}
+
 // Workbooks.
 
 /** No settings sheet; `holding`: a sheet under another name whose rows are settings (renamed `Settings`), told as a rename to undo. */

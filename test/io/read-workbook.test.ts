@@ -557,6 +557,36 @@ describe('a workbook is a scenario', () => {
     expect(errors).toEqual([`tender.xlsx: ${message}`]);
   });
 
+  // Until explore22 each was "currency must be a three-letter currency code such as GBP", not saying which.
+  test.each([
+    ['€', 'EUR'],
+    ['eur', 'EUR'],
+    ['Euro', 'EUR'],
+    ['£', 'GBP'],
+    ['Sterling', 'GBP'],
+    ['chf', 'CHF'],
+  ])('a currency typed %j, not as its code, is told the code to write (%s)', async (typed, code) => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').getCell('B3').value = typed;
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario!B3: currency must be a three-letter currency code such as GBP or EUR: write ${code} (got "${typed}")`,
+    ]);
+  });
+
+  test('a currency that is no code and no known currency is told so, with what was typed', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').getCell('B3').value = 'punt';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: scenario!B3: currency must be a three-letter currency code such as GBP or EUR (got "punt")',
+    ]);
+  });
+
   // Until 2026-12-02 they were read as 0.75 points of 100, so every bid scored almost no quality.
   test('quality scores typed out of 1 (0.75, not 75) are one error at the first, naming the sheet and its scale', async () => {
     const { errors } = await problems(
