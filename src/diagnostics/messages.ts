@@ -531,6 +531,17 @@ export function currencyNotCode(got: unknown): string {
   return `must be a three-letter currency code such as GBP or EUR${code === null ? '' : `: write ${code}`} (got ${JSON.stringify(got)})`;
 }
 
+/**
+ * A price written with another currency's sign than the scenario's (`£24.50` in a tender in
+ * euros): read as a number it would be that many euros. Until explore22 it was, without a word.
+ */
+export function foreignMoneySign(sign: string, currency: string): string {
+  const own = currencySymbol(currency).trim();
+  const shown = own === currency ? currency : `${currency} (${own})`;
+  const written = own === currency ? 'as a number' : `as a number or with ${own}`;
+  return `is written in ${sign}, but the scenario prices in ${shown}: give the price in ${currency}, ${written}; convert a price in another currency first`;
+}
+
 // Workbooks.
 
 /** No settings sheet; `holding`: a sheet under another name whose rows are settings (renamed `Settings`), told as a rename to undo. */

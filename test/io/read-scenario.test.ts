@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { formatIssue } from '../../src/diagnostics/issues.js';
-import { goodFiles, withLine, writeScenarioFolder } from '../helpers/scenario-folder.js';
+import { goodFiles, withJson, withLine, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 describe('readScenario', () => {
   test('without the input hash: the same scenario and problems, and an empty hash', async () => {
@@ -65,8 +65,11 @@ describe('readScenario', () => {
     ]);
   });
 
+  // In a scenario in euros: in one in pounds a € price is a mistake (explore22; test/io/one-mistake.test.ts).
   test('a price with a € before it, as a spreadsheet in euros shows it, is read as the number', async () => {
-    const files = goodFiles();
+    const files = withJson<{ currency: string }>(goodFiles(), (json) => {
+      json.currency = 'EUR';
+    });
     const bids = withLine(files['bids.csv'] ?? '', 2, 'B1,P1,standard,Z1,€24.50,500,any,');
     const { scenario, issues } = await readScenario(
       await writeScenarioFolder({ ...files, 'bids.csv': bids }),

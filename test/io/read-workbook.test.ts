@@ -576,6 +576,31 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  // Until explore22 a price pasted in pounds into a tender in euros was read as that many euros, without a word.
+  test("a price written with another currency's sign than the scenario's is one error at its first cell, with the rows that repeat it", async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').getCell('B3').value = 'EUR';
+        sheet(wb, 'bids').getCell('E2').value = '£24.50';
+        sheet(wb, 'bids').getCell('E3').value = '25.20 £';
+        sheet(wb, 'bids').getCell('E4').value = '€23.90';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: bids!E2: price_per_hour is written in £, but the scenario prices in EUR (€): give the price in EUR, as a number or with €; convert a price in another currency first (got "£24.50"); the same in 1 more row: 3',
+    ]);
+  });
+
+  test('a sign that is the scenario\'s own, or none, is no mistake', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('E2').value = '£24.50';
+        sheet(wb, 'bids').getCell('E3').value = '25.20';
+      }),
+    );
+    expect(errors).toEqual([]);
+  });
+
   test('a currency that is no code and no known currency is told so, with what was typed', async () => {
     const { errors } = await problems(
       await workbook((wb) => {
