@@ -542,6 +542,14 @@ export function foreignMoneySign(sign: string, currency: string): string {
   return `is written in ${sign}, but the scenario prices in ${shown}: give the price in ${currency}, ${written}; convert a price in another currency first`;
 }
 
+/** batch.xlsx's summary when the bases price in more than one currency: each currency with its bases. */
+export function batchCurrencies(currencies: ReadonlyMap<string, string>): string {
+  const bases = new Map<string, string[]>();
+  for (const [base, currency] of currencies) bases.set(currency, [...(bases.get(currency) ?? []), base]);
+  const listed = [...bases].map(([currency, of]) => `${currency} (${of.join(', ')})`).join(', ');
+  return `The bases price in more than one currency: ${listed}. Each row's money is in its base's currency (the currency column of the variants sheet): compare or add up money only between rows of one currency`;
+}
+
 // Workbooks.
 
 /** No settings sheet; `holding`: a sheet under another name whose rows are settings (renamed `Settings`), told as a rename to undo. */
