@@ -364,6 +364,13 @@ const shownAs = (day: number) => {
 };
 
 export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) => {
+  // The setting's own cell a date, the period column right (until explore22: "set period to one of 2027").
+  const year = periods.find((p) => typedInDateCell(p, period));
+  if (year !== undefined)
+    return `period "${period}" has no rows in ${demandFile}, whose period column says "${year}": the year ${year} was typed in a cell formatted as a date, which shows it as ${shownAs(Number(year))}; format the cell as text and type ${year} again`;
+  const meant = periods.find((p) => dateInYear(p, period));
+  if (meant !== undefined)
+    return `period "${period}" has no rows in ${demandFile}, whose period column says "${meant}": the period is a date; set it to ${meant} (in a workbook, format the cell as text first)`;
   const typed = periods.find((p) => typedInDateCell(period, p));
   if (typed !== undefined)
     return `period "${period}" has no rows in ${demandFile}, whose period column says "${typed}": the year ${period} was typed in cells formatted as dates, which show it as ${shownAs(Number(period))}; format the period column as text and type ${period} again`;

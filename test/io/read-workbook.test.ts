@@ -240,6 +240,31 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
+  // explore22: until then "period "1905-07-19" has no rows in demand: set period to one of 2027".
+  test.each([
+    [
+      2027,
+      'dd/mm/yyyy',
+      'period "1905-07-19" has no rows in demand, whose period column says "2027": the year 2027 was typed in a cell formatted as a date, which shows it as 19/07/1905; format the cell as text and type 2027 again',
+    ],
+    [
+      new Date(Date.UTC(2027, 0, 1)),
+      'dd/mm/yyyy',
+      'period "2027-01-01" has no rows in demand, whose period column says "2027": the period is a date; set it to 2027 (in a workbook, format the cell as text first)',
+    ],
+  ])('the period setting typed in a cell formatted as a date (%s) is told so', async (value, format, message) => {
+    let at = 0;
+    const { errors } = await problems(
+      await workbook((wb) => {
+        const settings = sheet(wb, 'scenario');
+        at = settings.getColumn(1).values.indexOf('period');
+        settings.getCell(at, 2).value = value;
+        settings.getCell(at, 2).numFmt = format;
+      }),
+    );
+    expect(errors).toEqual([`tender.xlsx: scenario!B${at}: ${message}`]);
+  });
+
   test("a warning about a setting names the setting's cell, not scenario.json", async () => {
     let at = 0;
     const { scenario } = await problems(
