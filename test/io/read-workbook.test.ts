@@ -10,6 +10,7 @@ import { formatIssue } from '../../src/diagnostics/issues.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { tenderLots, tenderWarnings } from '../../src/lots/tender-lots.js';
 import { folderTables, scenarioWorkbook } from '../../src/io/scenario-workbook.js';
+import type { Scenario } from '../../src/model/types.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
@@ -238,6 +239,24 @@ describe('a workbook is a scenario', () => {
     expect(errors).toEqual([
       `tender.xlsx: scenario!B${at}: period "2027" has no rows in demand, whose period column says "1905-07-19": the year 2027 was typed in cells formatted as dates, which show it as 19/07/1905; format the period column as text and type 2027 again`,
     ]);
+  });
+
+  // explore22: until then each was "must be a number (…)" or "must be a number, not text": only the
+  // settings whose message was zonal's plain one were read as the number they show.
+  test.each([
+    ['award.maxAnnualBudget', '6,500,000', (s: Scenario) => s.award.maxAnnualBudget, 6_500_000],
+    ['award.maxAnnualBudget', '€6,500,000', (s: Scenario) => s.award.maxAnnualBudget, 6_500_000],
+    ['costModel.wagePerHour', '14.15', (s: Scenario) => s.costModel.wagePerHour, 14.15],
+    ['costModel.onCosts.pension', '0.03', (s: Scenario) => s.costModel.onCosts.pension, 0.03],
+    ['scoring.marginBand', '0.2', (s: Scenario) => s.scoring.marginBand, 0.2],
+  ])('a setting %s typed as text %j in a cell formatted as text is the number it shows', async (key, typed, read, value) => {
+    const { scenario, errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').addRow([key, typed]);
+      }),
+    );
+    expect(errors).toEqual([]);
+    expect(scenario === null ? null : read(scenario)).toBe(value);
   });
 
   // explore22: until then "period "1905-07-19" has no rows in demand: set period to one of 2027".
