@@ -557,6 +557,15 @@ export function batchCurrencies(currencies: ReadonlyMap<string, string>): string
   return `The bases price in more than one currency: ${listed}. Each row's money is in its base's currency (the currency column of the variants sheet): compare or add up money only between rows of one currency`;
 }
 
+/** Money settings left at their UK defaults in a scenario that prices in `currency` (model/currency-defaults.ts). */
+export function ukDefaultsInOtherCurrency(
+  currency: string,
+  left: readonly { readonly key: string; readonly value: number; readonly what: string }[],
+): string {
+  const named = left.map(({ key, value, what }) => `${key} ${value} (${what})`).join(', ');
+  return `is ${currency}, but these money settings are left at zonal's defaults, which are UK figures in pounds, and are read as amounts in ${currency}: ${named}; the legal-pay floors, the bids rejected below them and the all-in cost are made from them: set each in ${currency}`;
+}
+
 // Workbooks.
 
 /** No settings sheet; `holding`: a sheet under another name whose rows are settings (renamed `Settings`), told as a rename to undo. */

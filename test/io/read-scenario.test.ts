@@ -51,8 +51,10 @@ describe('readScenario', () => {
     const files = goodFiles();
     const json = (files['scenario.json'] ?? '').replace(
       '"Folder test"',
-      '"Café retender", "currency": "EUR"',
-    );
+      // Its own cost model and spot price in euros: left at the UK defaults, they are a warning of their own (explore22).
+      '"Café retender", "currency": "EUR", "costModel": {"wagePerHour": 14.15, "mileageRatePerMile": 0.4, "overheadPerHour": 10}',
+    ).replace('"award": {', '"award": { "spotPricePerHour": 35,');
+    expect(json).toContain('"spotPricePerHour": 35');
     const providers = (files['providers.csv'] ?? '').replace('First Care', 'Première Care');
     const dir = await writeScenarioFolder(files);
     await writeFile(path.join(dir, 'scenario.json'), Buffer.from(json, 'latin1'));
