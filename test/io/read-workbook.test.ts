@@ -100,6 +100,10 @@ describe('a workbook is a scenario', () => {
     });
     expect(rows.filter(([, meaning]) => meaning === '').map(([key]) => key)).toEqual([]);
     expect(new Map(rows).get('award.qualityWeight')).toMatch(/add up to 1/);
+    // explore22: it said "for reports (GBP)", but the currency is every money figure's, typed as its code.
+    expect(new Map(rows).get('currency')).toBe(
+      'the currency of every price and money figure, as its three-letter code: GBP, EUR for euros (GBP)',
+    );
   });
 
   test('a bad cell is reported at sheet!cell, with the same words as for a CSV file', async () => {
