@@ -549,12 +549,18 @@ export function foreignMoneySign(sign: string, currency: string): string {
   return `is written in ${sign}, but the scenario prices in ${shown}: give the price in ${currency}, ${written}; convert a price in another currency first`;
 }
 
-/** batch.xlsx's summary when the bases price in more than one currency: each currency with its bases. */
-export function batchCurrencies(currencies: ReadonlyMap<string, string>): string {
+/**
+ * When a batch's bases price in more than one currency: each currency with its bases, for
+ * batch.xlsx's summary (`where`: its variants sheet) and the printout (every file).
+ */
+export function batchCurrencies(
+  currencies: ReadonlyMap<string, string>,
+  where = 'the currency column of the variants sheet',
+): string {
   const bases = new Map<string, string[]>();
   for (const [base, currency] of currencies) bases.set(currency, [...(bases.get(currency) ?? []), base]);
   const listed = [...bases].map(([currency, of]) => `${currency} (${of.join(', ')})`).join(', ');
-  return `The bases price in more than one currency: ${listed}. Each row's money is in its base's currency (the currency column of the variants sheet): compare or add up money only between rows of one currency`;
+  return `The bases price in more than one currency: ${listed}. Each row's money is in its base's currency (${where}): compare or add up money only between rows of one currency`;
 }
 
 /** Money settings left at their UK defaults in a scenario that prices in `currency` (model/currency-defaults.ts). */

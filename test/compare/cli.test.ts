@@ -418,6 +418,22 @@ describe.concurrent('zonal batch', () => {
     );
   });
 
+  // explore22: until then nothing said a cross-border batch's rows were in two currencies.
+  test('a batch over a base in euros and one in pounds says, after its outcome, that money adds up only within one currency', async () => {
+    const dir = await tempDir('zonal-batch-');
+    await cp(path.join(repoRoot, 'scenarios', 'tiny'), path.join(dir, 'ie'), { recursive: true });
+    await cp(path.join(repoRoot, 'scenarios', 'tiny'), path.join(dir, 'ni'), { recursive: true });
+    const json = path.join(dir, 'ie', 'scenario.json');
+    await writeFile(json, (await readFile(json, 'utf8')).replace('"currency": "GBP"', '"currency": "EUR"'));
+    const file = path.join(dir, 'batch.json');
+    await writeFile(file, '{ "base": "ie", "variants": [ { "id": "a" }, { "id": "b", "base": "ni" } ] }\n');
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out'), '--workers', '1'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      "No variant failed.\nThe bases price in more than one currency: EUR (ie), GBP (ni). Each row's money is in its base's currency (the currency column of batch.xlsx's variants sheet; batch.csv and batch.jsonl by their base): compare or add up money only between rows of one currency\nWritten: ",
+    );
+  });
+
   test("a base's tender warning (a distinct-winners rule no bids can meet) is printed once, at its line, before the run", async () => {
     const dir = await tempDir('zonal-batch-');
     const base = path.join(dir, 'county');
