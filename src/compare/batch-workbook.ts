@@ -29,7 +29,17 @@ function batchTable(
     (p) => p !== 'name',
   );
   const currency = currencies === null ? [] : ['currency'];
-  const header = ['index', 'name', 'id', 'base', ...currency, ...settings, 'status', 'error', ...metricColumns];
+  const header = [
+    'index',
+    'name',
+    'id',
+    'base',
+    ...currency,
+    ...settings,
+    'status',
+    'error',
+    ...metricColumns,
+  ];
   const cells = rows.map((r, i) => {
     const all = batchCells(r);
     const leaves = leavesOf[i] ?? [];

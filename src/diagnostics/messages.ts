@@ -511,21 +511,20 @@ export const notScenarioFolder = (folder: string | null = null, settings = false
     ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (`zonal init my-county` writes an example)'
     : `is ${settings ? "the scenario's settings file" : "one of the scenario's files"}: give the folder that holds it (${folder})`;
 
-/** Currencies as a council may type them in place of the code: a sign, a name, or a code in small letters (`chf`). */
+/** Currencies as a council may name them in place of the code (a sign, `€`, is found by its symbol). */
 const currencyWords: Readonly<Record<string, string>> = {
-  '€': 'EUR',
   euro: 'EUR',
   euros: 'EUR',
-  '£': 'GBP',
   pound: 'GBP',
   pounds: 'GBP',
   sterling: 'GBP',
   stg: 'GBP',
-  $: 'USD',
-  us$: 'USD',
   dollar: 'USD',
   dollars: 'USD',
 };
+
+/** The codes whose sign a council may type for its currency (`$` is US$'s). */
+const signedCurrencies = ['GBP', 'EUR', 'USD'];
 
 /**
  * scenario.json's `currency` not a three-letter code: what was typed, and the code for it when
@@ -534,7 +533,12 @@ const currencyWords: Readonly<Record<string, string>> = {
  */
 export function currencyNotCode(got: unknown): string {
   const typed = typeof got === 'string' ? got.trim() : '';
-  const code = currencyWords[typed.toLowerCase()] ?? (/^[a-z]{3}$/i.test(typed) ? typed.toUpperCase() : null);
+  const bySign =
+    typed === ''
+      ? undefined
+      : signedCurrencies.find((c) => currencySymbol(c).trim().toUpperCase().endsWith(typed.toUpperCase()));
+  const code =
+    currencyWords[typed.toLowerCase()] ?? bySign ?? (/^[a-z]{3}$/i.test(typed) ? typed.toUpperCase() : null);
   return `must be a three-letter currency code such as GBP or EUR${code === null ? '' : `: write ${code}`} (got ${JSON.stringify(got)})`;
 }
 

@@ -206,7 +206,12 @@ function rowReader<T>(
     for (const { column, message, same } of warnings(record.cells))
       doubts.note(`${column}\0${same}`, `${column} ${message}`, record.line, column);
     for (const { column, message, same } of cellMistakes(record.cells))
-      mistakes.note(`${column}\0${same}`, `${column} ${message} (got "${record.cells[column]}")`, record.line, column);
+      mistakes.note(
+        `${column}\0${same}`,
+        `${column} ${message} (got "${record.cells[column]}")`,
+        record.line,
+        column,
+      );
   };
   /** Rows longer than the header: each told, up to the limit. */
   let wide = 0;

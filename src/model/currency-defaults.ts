@@ -28,14 +28,14 @@ export function ukDefaultsLeft(
   if (currency === 'GBP') return null;
   const left = ukDefaults.filter(({ path }) => !written(path));
   if (left.length === 0) return null;
-  const costModel = costModelSchema().parse({}) as Record<string, unknown>;
-  const valueOf = (path: readonly string[]) =>
-    path[0] === 'award' ? spotPricePerHour : Number(costModel[path[1] ?? '']);
+  const defaults = costModelSchema().parse({}) as Record<string, unknown>;
+  const defaultOf = (path: readonly string[]) =>
+    path[0] === 'award' ? spotPricePerHour : Number(defaults[path[1] ?? '']);
   return {
     path: ['currency'],
     message: ukDefaultsInOtherCurrency(
       currency,
-      left.map(({ path, what }) => ({ key: path.join('.'), value: valueOf(path), what })),
+      left.map(({ path, what }) => ({ key: path.join('.'), value: defaultOf(path), what })),
     ),
     warning: true,
   };

@@ -287,7 +287,9 @@ const noWarnings: readonly CellWarning[] = [];
  * euros): mistakes, as the price would be read as that many euros. By currency, so it is made
  * when the settings are read, not with the row schemas.
  */
-export function foreignPriceSigns(currency: string): (cells: Readonly<Record<string, string>>) => readonly CellWarning[] {
+export function foreignPriceSigns(
+  currency: string,
+): (cells: Readonly<Record<string, string>>) => readonly CellWarning[] {
   return (cells) => {
     const sign = moneySign(cells['price_per_hour'] ?? '');
     if (sign === null || isCurrencySign(sign, currency)) return noWarnings;

@@ -37,7 +37,11 @@ describe('the batch journal', () => {
 
   test('appends each line as it lands, and each line is what formatting that row alone gives', async () => {
     const dir = tempDir();
-    await rewriteBatchFiles(dir, [], { name: null, total: rows.length, currencies: new Map([['tiny', 'GBP']]) });
+    await rewriteBatchFiles(dir, [], {
+      name: null,
+      total: rows.length,
+      currencies: new Map([['tiny', 'GBP']]),
+    });
     const journal = openJournal(dir);
     for (const r of rows) journal.append(journalLine(r));
     journal.close();

@@ -26,7 +26,9 @@ function row(index: number, status: BatchRow['status'], unmetHoursPerWeek: numbe
 
 async function summaryOf(rows: readonly BatchRow[]): Promise<Map<string, unknown>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await batchWorkbook('grid', rows, rows.length, new Map([['county', 'GBP']]))) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    (await batchWorkbook('grid', rows, rows.length, new Map([['county', 'GBP']]))) as unknown as ArrayBuffer,
+  );
   const summary = new Map<string, unknown>();
   wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
   return summary;
@@ -93,14 +95,18 @@ describe('batch.xlsx', () => {
     const summary = new Map<string, unknown>();
     wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
     expect(summary.get('Currencies')).toBe(
-      'The bases price in more than one currency: EUR (county), GBP (gb). Each row\'s money is in its base\'s currency (the currency column of the variants sheet): compare or add up money only between rows of one currency',
+      "The bases price in more than one currency: EUR (county), GBP (gb). Each row's money is in its base's currency (the currency column of the variants sheet): compare or add up money only between rows of one currency",
     );
   });
 
   test('a batch whose bases price in one currency has no currency column', async () => {
     const wb = new ExcelJS.Workbook();
     const rows = [row(0, 'optimal', 0)];
-    await wb.xlsx.load((await batchWorkbook('grid', rows, 1, new Map([['county', 'EUR']]))) as unknown as ArrayBuffer);
-    expect((wb.getWorksheet('variants')?.getRow(1).values as unknown[]).includes('currency')).toBe(false);
+    await wb.xlsx.load(
+      (await batchWorkbook('grid', rows, 1, new Map([['county', 'EUR']]))) as unknown as ArrayBuffer,
+    );
+    expect(((wb.getWorksheet('variants')?.getRow(1).values ?? []) as unknown[]).includes('currency')).toBe(
+      false,
+    );
   });
 });

@@ -379,7 +379,11 @@ describe('a price in another currency than the scenario prices in is one message
       json.currency = 'EUR';
       json.weeksPerYear = 'fifty-two';
     });
-    f['bids.csv'] = withLine(withLine(f['bids.csv'] ?? '', 2, 'B1,P1,standard,Z1,£24.50,500,any,'), 3, 'B2,P2,standard,Z1,25 £,500,any,');
+    f['bids.csv'] = withLine(
+      withLine(f['bids.csv'] ?? '', 2, 'B1,P1,standard,Z1,£24.50,500,any,'),
+      3,
+      'B2,P2,standard,Z1,25 £,500,any,',
+    );
     const { issues } = await readScenario(await writeScenarioFolder(f));
     expect(issues.errors.map(formatIssue)).toEqual([
       expect.stringMatching(/^scenario\.json:\d+: weeksPerYear /),

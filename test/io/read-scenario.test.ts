@@ -49,11 +49,13 @@ describe('readScenario', () => {
     // Until 2026-12-02 each warning said "check that £ …" whatever scenario.json's currency:
     // the warnings are made while the files are read, so each takes the currency scenario.json sets.
     const files = goodFiles();
-    const json = (files['scenario.json'] ?? '').replace(
-      '"Folder test"',
-      // Its own cost model and spot price in euros: left at the UK defaults, they are a warning of their own (explore22).
-      '"Café retender", "currency": "EUR", "costModel": {"wagePerHour": 14.15, "mileageRatePerMile": 0.4, "overheadPerHour": 10}',
-    ).replace('"award": {', '"award": { "spotPricePerHour": 35,');
+    const json = (files['scenario.json'] ?? '')
+      .replace(
+        '"Folder test"',
+        // Its own cost model and spot price in euros: left at the UK defaults, they are a warning of their own (explore22).
+        '"Café retender", "currency": "EUR", "costModel": {"wagePerHour": 14.15, "mileageRatePerMile": 0.4, "overheadPerHour": 10}',
+      )
+      .replace('"award": {', '"award": { "spotPricePerHour": 35,');
     expect(json).toContain('"spotPricePerHour": 35');
     const providers = (files['providers.csv'] ?? '').replace('First Care', 'Première Care');
     const dir = await writeScenarioFolder(files);

@@ -253,15 +253,18 @@ describe('a workbook is a scenario', () => {
     ['costModel.wagePerHour', '14.15', (s: Scenario) => s.costModel.wagePerHour, 14.15],
     ['costModel.onCosts.pension', '0.03', (s: Scenario) => s.costModel.onCosts.pension, 0.03],
     ['scoring.marginBand', '0.2', (s: Scenario) => s.scoring.marginBand, 0.2],
-  ])('a setting %s typed as text %j in a cell formatted as text is the number it shows', async (key, typed, read, value) => {
-    const { scenario, errors } = await problems(
-      await workbook((wb) => {
-        sheet(wb, 'scenario').addRow([key, typed]);
-      }),
-    );
-    expect(errors).toEqual([]);
-    expect(scenario === null ? null : read(scenario)).toBe(value);
-  });
+  ])(
+    'a setting %s typed as text %j in a cell formatted as text is the number it shows',
+    async (key, typed, read, value) => {
+      const { scenario, errors } = await problems(
+        await workbook((wb) => {
+          sheet(wb, 'scenario').addRow([key, typed]);
+        }),
+      );
+      expect(errors).toEqual([]);
+      expect(scenario === null ? null : read(scenario)).toBe(value);
+    },
+  );
 
   // explore22: until then "period "1905-07-19" has no rows in demand: set period to one of 2027".
   test.each([
@@ -275,18 +278,21 @@ describe('a workbook is a scenario', () => {
       'dd/mm/yyyy',
       'period "2027-01-01" has no rows in demand, whose period column says "2027": the period is a date; set it to 2027 (in a workbook, format the cell as text first)',
     ],
-  ])('the period setting typed in a cell formatted as a date (%s) is told so', async (value, format, message) => {
-    let at = 0;
-    const { errors } = await problems(
-      await workbook((wb) => {
-        const settings = sheet(wb, 'scenario');
-        at = settings.getColumn(1).values.indexOf('period');
-        settings.getCell(at, 2).value = value;
-        settings.getCell(at, 2).numFmt = format;
-      }),
-    );
-    expect(errors).toEqual([`tender.xlsx: scenario!B${at}: ${message}`]);
-  });
+  ])(
+    'the period setting typed in a cell formatted as a date (%s) is told so',
+    async (value, format, message) => {
+      let at = 0;
+      const { errors } = await problems(
+        await workbook((wb) => {
+          const settings = sheet(wb, 'scenario');
+          at = settings.getColumn(1).values.indexOf('period');
+          settings.getCell(at, 2).value = value;
+          settings.getCell(at, 2).numFmt = format;
+        }),
+      );
+      expect(errors).toEqual([`tender.xlsx: scenario!B${at}: ${message}`]);
+    },
+  );
 
   test("a warning about a setting names the setting's cell, not scenario.json", async () => {
     let at = 0;
@@ -639,7 +645,7 @@ describe('a workbook is a scenario', () => {
     ]);
   });
 
-  test('a sign that is the scenario\'s own, or none, is no mistake', async () => {
+  test("a sign that is the scenario's own, or none, is no mistake", async () => {
     const { errors } = await problems(
       await workbook((wb) => {
         sheet(wb, 'bids').getCell('E2').value = '£24.50';

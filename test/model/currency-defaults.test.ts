@@ -14,7 +14,11 @@ function warnings(change: Record<string, unknown>): string[] {
   const issues = new IssueList();
   const lines = new Map([['currency', 2]]);
   expect(
-    checkSettings({ ...json, ...change }, { file: 'scenario.json', line: (p) => lines.get(p.join('.')) ?? 1 }, issues),
+    checkSettings(
+      { ...json, ...change },
+      { file: 'scenario.json', line: (p) => lines.get(p.join('.')) ?? 1 },
+      issues,
+    ),
   ).not.toBeNull();
   expect(issues.errors).toEqual([]);
   return issues.warnings.map((i) => `${i.line}: ${i.message}`);
@@ -29,8 +33,14 @@ describe('UK defaults in a scenario that prices in another currency', () => {
 
   test('only the ones left are named', () => {
     expect(
-      warnings({ currency: 'EUR', costModel: { wagePerHour: 14.15, overheadPerHour: 10 }, award: { spotPricePerHour: 35 } }),
-    ).toEqual([expect.stringContaining(': costModel.mileageRatePerMile 0.45 (HMRC\'s mileage rate); the legal-pay')]);
+      warnings({
+        currency: 'EUR',
+        costModel: { wagePerHour: 14.15, overheadPerHour: 10 },
+        award: { spotPricePerHour: 35 },
+      }),
+    ).toEqual([
+      expect.stringContaining(": costModel.mileageRatePerMile 0.45 (HMRC's mileage rate); the legal-pay"),
+    ]);
   });
 
   test('none left, or pounds, is no warning', () => {
