@@ -32,8 +32,8 @@ export function journalLine(row: BatchRow): JournalLine {
 export interface BatchBook {
   readonly name: string | null;
   readonly total: number;
-  /** The currency its bases price in; null when they price in more than one. */
-  readonly currency: string | null;
+  /** The currency each base prices in, by base. */
+  readonly currencies: ReadonlyMap<string, string>;
 }
 
 /** All three files, rows in variant order, each file whole or not at all. */
@@ -54,7 +54,7 @@ export async function rewriteBatchFiles(
           book.name,
           sorted.map((l) => l.row),
           book.total,
-          book.currency,
+          book.currencies,
         ),
       ],
     ]),

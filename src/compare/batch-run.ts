@@ -266,11 +266,9 @@ function startThreadPool(
   };
 }
 
-/** The one currency the bases price in, for batch.xlsx; null when they price in more than one (or are not given). */
-function basesCurrency(bases: ReadonlyMap<string, Scenario> | undefined): string | null {
-  const currencies = new Set([...(bases?.values() ?? [])].map((b) => b.currency));
-  return currencies.size === 1 ? ([...currencies][0] ?? null) : null;
-}
+/** The currency each base prices in, by base, for batch.xlsx. */
+const basesCurrencies = (bases: ReadonlyMap<string, Scenario> | undefined): ReadonlyMap<string, string> =>
+  new Map([...(bases ?? [])].map(([base, scenario]) => [base, scenario.currency]));
 
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const total = settings.variants.length;
@@ -278,7 +276,7 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const kept = finished.kept.map(journalLine);
   const done = new Set(kept.map((l) => l.row.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
-  const book = { name: settings.name ?? null, total, currency: basesCurrency(settings.bases) };
+  const book = { name: settings.name ?? null, total, currencies: basesCurrencies(settings.bases) };
   await rewriteBatchFiles(settings.outDir, kept, book);
   settings.onStart?.();
   const journal = openJournal(settings.outDir);

@@ -19,12 +19,27 @@ const metricColumns = batchCsvHeader.filter(
 /** Where each metric column is among batch.csv's cells. */
 const metricCells = metricColumns.map((h) => batchCsvHeader.indexOf(h));
 
-function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[][] } {
+/** `currencies`: each base's currency, for a column of its own when the bases price in more than one (else null). */
+function batchTable(
+  rows: readonly BatchRow[],
+  currencies: ReadonlyMap<string, string> | null,
+): { header: string[]; cells: Cell[][] } {
   const leavesOf = rows.map((r) => settingLeaves(r.overrides));
   const settings = [...new Set(leavesOf.flatMap((leaves) => leaves.map(([p]) => p)))].filter(
     (p) => p !== 'name',
   );
-  const header = ['index', 'name', 'id', 'base', ...settings, 'status', 'error', ...metricColumns];
+  const currency = currencies === null ? [] : ['currency'];
+  const header = [
+    'index',
+    'name',
+    'id',
+    'base',
+    ...currency,
+    ...settings,
+    'status',
+    'error',
+    ...metricColumns,
+  ];
   const cells = rows.map((r, i) => {
     const all = batchCells(r);
     const leaves = leavesOf[i] ?? [];
@@ -34,6 +49,7 @@ function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[
       variantName(r, leaves),
       r.id,
       r.base,
+      ...(currencies === null ? [] : [currencies.get(r.base) ?? null]),
       ...settings.map((p) => byPath.get(p) ?? null),
       r.status,
       r.error ?? '',
@@ -47,15 +63,20 @@ function batchTable(rows: readonly BatchRow[]): { header: string[]; cells: Cell[
  * batch.xlsx for the batch named `name` (its batch file's "name"), of `total` variants. Written
  * as the batch starts (with the rows --resume kept) and again with every row when it ends; a
  * workbook with fewer rows than variants says so, since a batch stopped part way leaves it so.
- * Money in `currency`, its bases' (null: they price in more than one, and no symbol is shown).
+ * Money in its bases' currency (`currencies`, by base); when they price in more than one, in
+ * none, with a currency column saying each row's and a summary row saying they do not add up
+ * (until explore22 nothing told a row in euros from one in pounds).
  */
 export function batchWorkbook(
   name: string | null,
   rows: readonly BatchRow[],
   total: number,
-  currency: string | null,
+  currencies: ReadonlyMap<string, string>,
 ): Promise<Uint8Array> {
-  const { header, cells } = batchTable(rows);
+  const distinct = [...new Set(currencies.values())];
+  const currency = distinct.length === 1 ? (distinct[0] ?? null) : null;
+  const mixed = distinct.length > 1;
+  const { header, cells } = batchTable(rows, mixed ? currencies : null);
   const count = (test: (r: BatchRow) => boolean) => rows.filter(test).length;
   const failed = count((r) => r.status === 'failed');
   const unbought = unboughtRows(rows);
@@ -71,6 +92,7 @@ export function batchWorkbook(
   const summary = [
     { label: 'Variants', value: total, format: 'integer' as const },
     ...unfinished,
+    ...(mixed ? [{ label: 'Currencies', value: msg.batchCurrencies(currencies) }] : []),
     { label: 'Failed', value: failed, format: 'integer' as const },
     // What the printed summary says of the rows too (until 2026-12-02 "Failed 0" stood alone).
     {

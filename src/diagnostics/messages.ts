@@ -364,6 +364,13 @@ const shownAs = (day: number) => {
 };
 
 export const periodHasNoRows = (period: string, demandFile: string, periods: readonly string[]) => {
+  // The setting's own cell a date, the period column right (until explore22: "set period to one of 2027").
+  const year = periods.find((p) => typedInDateCell(p, period));
+  if (year !== undefined)
+    return `period "${period}" has no rows in ${demandFile}, whose period column says "${year}": the year ${year} was typed in a cell formatted as a date, which shows it as ${shownAs(Number(year))}; format the cell as text and type ${year} again`;
+  const meant = periods.find((p) => dateInYear(p, period));
+  if (meant !== undefined)
+    return `period "${period}" has no rows in ${demandFile}, whose period column says "${meant}": the period is a date; set it to ${meant} (in a workbook, format the cell as text first)`;
   const typed = periods.find((p) => typedInDateCell(period, p));
   if (typed !== undefined)
     return `period "${period}" has no rows in ${demandFile}, whose period column says "${typed}": the year ${period} was typed in cells formatted as dates, which show it as ${shownAs(Number(period))}; format the period column as text and type ${period} again`;
@@ -504,6 +511,71 @@ export const notScenarioFolder = (folder: string | null = null, settings = false
     ? 'is not a scenario folder: give a folder that holds scenario.json, or an .xlsx workbook (`zonal init my-county` writes an example)'
     : `is ${settings ? "the scenario's settings file" : "one of the scenario's files"}: give the folder that holds it (${folder})`;
 
+/** Currencies as a council may name them in place of the code (a sign, `€`, is found by its symbol). */
+const currencyWords: Readonly<Record<string, string>> = {
+  euro: 'EUR',
+  euros: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  sterling: 'GBP',
+  stg: 'GBP',
+  dollar: 'USD',
+  dollars: 'USD',
+};
+
+/** The codes whose sign a council may type for its currency (`$` is US$'s). */
+const signedCurrencies = ['GBP', 'EUR', 'USD'];
+
+/**
+ * scenario.json's `currency` not a three-letter code: what was typed, and the code for it when
+ * it is a sign, a name or a code in small letters (`€`, `Euro`, `eur`: write EUR); until
+ * explore22 only `must be a three-letter currency code such as GBP`, whatever was typed.
+ */
+export function currencyNotCode(got: unknown): string {
+  const typed = typeof got === 'string' ? got.trim() : '';
+  const bySign =
+    typed === ''
+      ? undefined
+      : signedCurrencies.find((c) => currencySymbol(c).trim().toUpperCase().endsWith(typed.toUpperCase()));
+  const code =
+    currencyWords[typed.toLowerCase()] ?? bySign ?? (/^[a-z]{3}$/i.test(typed) ? typed.toUpperCase() : null);
+  return `must be a three-letter currency code such as GBP or EUR${code === null ? '' : `: write ${code}`} (got ${JSON.stringify(got)})`;
+}
+
+/**
+ * A price written with another currency's sign than the scenario's (`£24.50` in a tender in
+ * euros): read as a number it would be that many euros. Until explore22 it was, without a word.
+ */
+export function foreignMoneySign(sign: string, currency: string): string {
+  const own = currencySymbol(currency).trim();
+  const shown = own === currency ? currency : `${currency} (${own})`;
+  const written = own === currency ? 'as a number' : `as a number or with ${own}`;
+  return `is written in ${sign}, but the scenario prices in ${shown}: give the price in ${currency}, ${written}; convert a price in another currency first`;
+}
+
+/**
+ * When a batch's bases price in more than one currency: each currency with its bases, for
+ * batch.xlsx's summary (`where`: its variants sheet) and the printout (every file).
+ */
+export function batchCurrencies(
+  currencies: ReadonlyMap<string, string>,
+  where = 'the currency column of the variants sheet',
+): string {
+  const bases = new Map<string, string[]>();
+  for (const [base, currency] of currencies) bases.set(currency, [...(bases.get(currency) ?? []), base]);
+  const listed = [...bases].map(([currency, of]) => `${currency} (${of.join(', ')})`).join(', ');
+  return `The bases price in more than one currency: ${listed}. Each row's money is in its base's currency (${where}): compare or add up money only between rows of one currency`;
+}
+
+/** Money settings left at their UK defaults in a scenario that prices in `currency` (model/currency-defaults.ts). */
+export function ukDefaultsInOtherCurrency(
+  currency: string,
+  left: readonly { readonly key: string; readonly value: number; readonly what: string }[],
+): string {
+  const named = left.map(({ key, value, what }) => `${key} ${value} (${what})`).join(', ');
+  return `is ${currency}, but these money settings are left at zonal's defaults, which are UK figures in pounds, and are read as amounts in ${currency}: ${named}; the legal-pay floors, the bids rejected below them and the all-in cost are made from them: set each in ${currency}`;
+}
+
 // Workbooks.
 
 /** No settings sheet; `holding`: a sheet under another name whose rows are settings (renamed `Settings`), told as a rename to undo. */
@@ -521,15 +593,24 @@ export const workbookNoSettingsSheet = (
 
 /**
  * A table's sheet not found; a sheet named close to it (`Bids 2027`, `bidz`, `Bids (2)`) is most
- * likely it, renamed. The sheet to add is told by its header row: a workbook user has no CSV file
- * to copy the columns from (until 2026-12-02 it said "with the same columns as bids.csv").
+ * likely it, renamed; else `holding`, a sheet under another name whose header row names the
+ * table's columns (`Tairiscintí`: until explore22 told to add a bids sheet). The sheet to add is
+ * told by its header row: a workbook user has no CSV file to copy the columns from (until
+ * 2026-12-02 it said "with the same columns as bids.csv").
  */
-export const workbookNoSheet = (ref: string, sheets: readonly string[], columns: readonly string[]) => {
+export const workbookNoSheet = (
+  ref: string,
+  sheets: readonly string[],
+  columns: readonly string[],
+  holding: string | null = null,
+) => {
   const near = closestName(ref, sheets);
   const header = columns.join(', ');
-  return near === null
+  if (near !== null)
+    return `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet whose header row is ${header}`;
+  return holding === null
     ? `has no sheet "${ref}": add it, with the header row ${header}`
-    : `has no sheet "${ref}": rename the sheet "${near}" to "${ref}" if it holds the ${ref}; else add a "${ref}" sheet whose header row is ${header}`;
+    : `has no sheet "${ref}": rename the sheet "${holding}" to "${ref}": it holds the ${ref} (its header row names ${header})`;
 };
 
 /** A second sheet named as a copy of a table sheet (`Bids (2)` beside `bids`): zonal reads only the one named. */

@@ -70,6 +70,15 @@ function renamedSettingsSheet(workbook: ExcelJS.Workbook): string | null {
   return workbook.worksheets.find(holds)?.name ?? null;
 }
 
+/** A sheet zonal reads no table from whose header row names every one of `columns` (a table sheet renamed), or null. */
+function renamedTableSheet(unread: readonly ExcelJS.Worksheet[], columns: readonly string[]): string | null {
+  const holds = (ws: ExcelJS.Worksheet) => {
+    const header = new Set(sheetHeader(ws).map(looseName));
+    return columns.every((c) => header.has(looseName(c)));
+  };
+  return unread.find(holds)?.name ?? null;
+}
+
 /** The tables a workbook holds, as the `files` and `zonings` of scenario.json; the scenario sheet may name others. */
 function tableRefs(workbook: ExcelJS.Workbook, settings: Record<string, unknown>): Record<string, unknown> {
   const names = workbook.worksheets.map((s) => s.name.trim());
@@ -221,6 +230,7 @@ export async function readWorkbookScenario(fileArg: string): Promise<ReadResult>
           ref,
           workbook.worksheets.map((s) => s.name),
           sink.required,
+          renamedTableSheet(unread, sink.required),
         ),
       );
       return false;

@@ -14,6 +14,7 @@ import { lotPlanEntry, scenarioJsonSchema, type ScenarioJson } from '../model/sc
 import { settingsReader, topSettingsKeys } from '../model/quick-settings.js';
 import { issueMessage, issueText } from '../model/issue-text.js';
 import { problemsBetweenSettings } from '../model/between-settings.js';
+import { ukDefaultsLeft } from '../model/currency-defaults.js';
 import { ignoredLotSettings } from '../structures/entry-schema.js';
 import { entryWarnings } from '../structures/index.js';
 import { keysAt } from '../model/schema-keys.js';
@@ -80,6 +81,12 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
     const problems = problemsBetweenSettings(parsed.data, {
       qualityWeight: valueAt(raw, ['award', 'qualityWeight']) !== undefined,
     });
+    const ukDefaults = ukDefaultsLeft(
+      parsed.data.currency,
+      parsed.data.award.spotPricePerHour,
+      (path) => valueAt(raw, path) !== undefined,
+    );
+    if (ukDefaults !== null) problems.push(ukDefaults);
     for (const [careType, entry] of Object.entries((valueAt(raw, ['lots']) ?? {}) as Record<string, unknown>))
       for (const { key, owners, structure } of ignoredLotSettings(entry))
         issues.warning(

@@ -26,6 +26,7 @@ import {
   currentRows,
   demandInputSchema,
   demandRows,
+  foreignPriceSigns,
   providerRows,
   referencedColumns,
   requiredColumns,
@@ -33,6 +34,7 @@ import {
   zoneRows,
 } from '../model/row-schemas.js';
 import type { Scenario } from '../model/types.js';
+import { settingsCurrency } from '../model/scenario-schema.js';
 import { checkSettings, tableRefs } from './scenario-settings.js';
 import type { Lined, LinedColumns } from '../model/lined.js';
 import { linedRows, type RejectedIds, type RowOptions, tableReader, type TableSink } from './table-rows.js';
@@ -97,9 +99,19 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     }
     return read && rows !== null ? rows : { rows: [], lines: [] };
   };
-  const table = async <T>(ref: string, kind: Table, rows: RowKind<T>): Promise<Lined<T>[]> =>
+  /** `mistakes`: what the row's schema cannot see (see RowOptions.mistakes). */
+  const table = async <T>(
+    ref: string,
+    kind: Table,
+    rows: RowKind<T>,
+    mistakes?: RowOptions<T>['mistakes'],
+  ): Promise<Lined<T>[]> =>
     linedRows(
-      await columnsOf(ref, kind, rows.columns, rows.schema, { fast: rows.read, warnings: rows.warnings }),
+      await columnsOf(ref, kind, rows.columns, rows.schema, {
+        fast: rows.read,
+        warnings: rows.warnings,
+        ...(mistakes === undefined ? {} : { mistakes }),
+      }),
     );
   /** The demand file, stored compactly as its rows stream in (model/demand-table.ts). */
   const demandOf = async (ref: string): Promise<DemandTable> => {
@@ -142,7 +154,13 @@ export async function readSource(source: ScenarioSource, issues: IssueList): Pro
     demand: await demandOf(files.demand),
     demandHasRejected: (rejectedRows.get(files.demand) ?? 0) > 0,
     providers: await table(files.providers, 'providers', providerRows),
-    bids: await table(files.bids, 'bids', bidRows),
+    // A price in another currency's sign is told whether or not the rest of the settings are right.
+    bids: await table(
+      files.bids,
+      'bids',
+      bidRows,
+      foreignPriceSigns(json?.currency ?? settingsCurrency(source.settings)),
+    ),
     // After the bids are read: their rejected rows are counted as they are read.
     bidsHaveRejected: (rejectedRows.get(files.bids) ?? 0) > 0,
     current: files.current === null ? [] : await table(files.current, 'current', currentRows),

@@ -62,7 +62,8 @@ const settingLists: Readonly<Record<string, readonly string[]>> = {
 
 const settingMeanings: Readonly<Record<string, string>> = {
   name: 'shown in every report',
-  currency: 'for reports (GBP)',
+  currency:
+    'the currency of every price and money figure, as its three-letter code: GBP, EUR for euros (GBP)',
   weeksPerYear: 'turns hours a week into annual cost (52)',
   period: 'which demand rows are the design demand',
   zoning: 'the zoning to use: a sheet "zones-<name>" holds each zoning',

@@ -142,6 +142,8 @@ export interface RowOptions<T> {
   readonly collect?: (row: T, line: number) => void;
   /** What to warn of in an accepted row's cells (model/row-schemas.ts, RowKind.warnings). */
   readonly warnings?: (cells: Readonly<Record<string, string>>) => readonly CellWarning[];
+  /** Mistakes in an accepted row's cells that the row's schema cannot see (a price's currency sign: model/row-schemas.ts, foreignPriceSigns). */
+  readonly mistakes?: (cells: Readonly<Record<string, string>>) => readonly CellWarning[];
 }
 
 /** What a cell's issue says without its own value (model/number-text.ts, `same`), or its message. */
@@ -194,11 +196,22 @@ function rowReader<T>(
       lines.push(line);
     });
   const warnings = options.warnings ?? (() => []);
-  /** An accepted row, and a warning (once, with the rows that repeat it) for each cell that may not say what was meant. */
+  const cellMistakes = options.mistakes ?? (() => []);
+  /**
+   * An accepted row, and a warning (once, with the rows that repeat it) for each cell that may
+   * not say what was meant; a mistake its schema cannot see is told the same way, as an error.
+   */
   const collect = (row: T, record: CsvRecord) => {
     keep(row, record.line);
     for (const { column, message, same } of warnings(record.cells))
       doubts.note(`${column}\0${same}`, `${column} ${message}`, record.line, column);
+    for (const { column, message, same } of cellMistakes(record.cells))
+      mistakes.note(
+        `${column}\0${same}`,
+        `${column} ${message} (got "${record.cells[column]}")`,
+        record.line,
+        column,
+      );
   };
   /** Rows longer than the header: each told, up to the limit. */
   let wide = 0;

@@ -74,8 +74,22 @@ export function moneyShort(x: number, currency: string): string {
 }
 
 /**
- * A number as a spreadsheet may show money, without the sign before it: `£24.30` and, for a
- * council that prices in euros, `€24.30` are 24.30 (any one currency sign; until 2026-12-02
- * only £, so `€24.30` was "not a number").
+ * A number as a spreadsheet may show money, without its sign: `£24.30` and, for a council that
+ * prices in euros, `€24.30`, `€ 24.30` and `24.30 €` (the sign after, as a euro format shows it)
+ * are 24.30 (any one currency sign, before or after; until 2026-12-02 only £ before, so
+ * `€24.30` was "not a number", and `24,50 €` was until explore22, not told as a decimal comma).
  */
-export const withoutMoneySign = (text: string): string => text.replace(/^\p{Sc}/u, '');
+export const withoutMoneySign = (text: string): string => text.replace(moneySignAt, '');
+
+/** One currency sign before a number (a space may follow it) or after it (a space may come before it). */
+const moneySignAt = /^(\p{Sc})\s*(?=[\d.+-])|(?<=[\d.])\s*(\p{Sc})$/u;
+
+/** The currency sign a number is written with (`£` of `£24.30`, `€` of `24,30 €`), or null. */
+export function moneySign(text: string): string | null {
+  const found = moneySignAt.exec(text.trim());
+  return found === null ? null : (found[1] ?? found[2] ?? null);
+}
+
+/** Whether `sign` is `currency`'s own: £ for GBP, € for EUR, $ for USD (whose symbol is US$). */
+export const isCurrencySign = (sign: string, currency: string): boolean =>
+  currencySymbol(currency).trim().endsWith(sign);

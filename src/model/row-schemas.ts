@@ -12,7 +12,8 @@
  * fifth of its run on the row schemas (docs/performance.md).
  */
 import { z } from 'zod';
-import { choiceMeant, idInvalid, idOddCharacter } from '../diagnostics/messages.js';
+import { choiceMeant, foreignMoneySign, idInvalid, idOddCharacter } from '../diagnostics/messages.js';
+import { isCurrencySign, moneySign } from './money.js';
 import { groupedNumber } from './grouped-number.js';
 import { dotThousandsWarning, readNumberText } from './number-text.js';
 import { once } from './once.js';
@@ -280,6 +281,22 @@ export interface RowKind<T> {
 }
 
 const noWarnings: readonly CellWarning[] = [];
+
+/**
+ * The bids' prices written with a currency sign that is not `currency`'s (`£24.50` in a tender in
+ * euros): mistakes, as the price would be read as that many euros. By currency, so it is made
+ * when the settings are read, not with the row schemas.
+ */
+export function foreignPriceSigns(
+  currency: string,
+): (cells: Readonly<Record<string, string>>) => readonly CellWarning[] {
+  return (cells) => {
+    const sign = moneySign(cells['price_per_hour'] ?? '');
+    if (sign === null || isCurrencySign(sign, currency)) return noWarnings;
+    const message = foreignMoneySign(sign, currency);
+    return [{ column: 'price_per_hour', message, same: message }];
+  };
+}
 
 /** A warning about one cell of a row read. */
 export interface CellWarning extends CellDoubt {

@@ -12,6 +12,7 @@ import { contractSchema, paymentSchema, transitionSchema } from './contract-sett
 import { lotEntrySchema } from '../structures/entry-schema.js';
 import { jsonLimits, share } from './json-limits.js';
 import { once } from './once.js';
+import { currencyNotCode } from '../diagnostics/messages.js';
 import { named, type PlanReader } from './plan-functions.js';
 import { readsAs } from './schema-keys.js';
 import { careTypes, objectives, type CareType, type LotPlanEntry } from './types.js';
@@ -169,7 +170,7 @@ export const scenarioJsonSchema = once(() =>
     name: textCell(200).pipe(z.string().min(1, 'is empty: name the scenario')),
     currency: z
       .string()
-      .regex(currencyCode, 'must be a three-letter currency code such as GBP')
+      .regex(currencyCode, { error: (issue) => currencyNotCode(issue.input) })
       .default(defaultCurrency),
     weeksPerYear: z.number().gt(0).max(53).default(52),
     period: z.union([z.string(), z.number()]).transform(String).pipe(textCell(50)),

@@ -37,7 +37,11 @@ describe('the batch journal', () => {
 
   test('appends each line as it lands, and each line is what formatting that row alone gives', async () => {
     const dir = tempDir();
-    await rewriteBatchFiles(dir, [], { name: null, total: rows.length, currency: 'GBP' });
+    await rewriteBatchFiles(dir, [], {
+      name: null,
+      total: rows.length,
+      currencies: new Map([['tiny', 'GBP']]),
+    });
     const journal = openJournal(dir);
     for (const r of rows) journal.append(journalLine(r));
     journal.close();
@@ -50,7 +54,7 @@ describe('the batch journal', () => {
     await rewriteBatchFiles(dir, rows.map(journalLine), {
       name: null,
       total: rows.length,
-      currency: 'GBP',
+      currencies: new Map([['tiny', 'GBP']]),
     });
     const sorted = [...rows].sort((a, b) => a.index - b.index);
     expect(read(dir, 'batch.jsonl')).toBe(sorted.map(jsonlLine).join(''));
@@ -71,7 +75,7 @@ describe('the batch journal', () => {
     await rewriteBatchFiles(started, [journalLine(row('a', 0))], {
       name: 'Shire grid',
       total: 3,
-      currency: 'GBP',
+      currencies: new Map([['tiny', 'GBP']]),
     });
     const early = await summaryOf(started);
     expect([...early.keys()].join(' ')).toContain('Shire grid');
@@ -81,7 +85,7 @@ describe('the batch journal', () => {
     await rewriteBatchFiles(ended, rows.map(journalLine), {
       name: 'Shire grid',
       total: 3,
-      currency: 'GBP',
+      currencies: new Map([['tiny', 'GBP']]),
     });
     expect((await summaryOf(ended)).has('Not finished')).toBe(false);
   });

@@ -26,7 +26,9 @@ function row(index: number, status: BatchRow['status'], unmetHoursPerWeek: numbe
 
 async function summaryOf(rows: readonly BatchRow[]): Promise<Map<string, unknown>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await batchWorkbook('grid', rows, rows.length, 'GBP')) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    (await batchWorkbook('grid', rows, rows.length, new Map([['county', 'GBP']]))) as unknown as ArrayBuffer,
+  );
   const summary = new Map<string, unknown>();
   wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
   return summary;
@@ -59,8 +61,12 @@ describe('batch.xlsx', () => {
     // Until 2026-12-02 batch.xlsx showed £ for a base that prices in euros.
     const formatOf = async (currency: string | null) => {
       const wb = new ExcelJS.Workbook();
-      const rows = [row(0, 'optimal', 0)];
-      await wb.xlsx.load((await batchWorkbook('grid', rows, 1, currency)) as unknown as ArrayBuffer);
+      const rows = [row(0, 'optimal', 0), { ...row(1, 'optimal', 0), base: 'other' }];
+      const currencies = new Map([
+        ['county', currency ?? 'EUR'],
+        ['other', currency ?? 'GBP'],
+      ]);
+      await wb.xlsx.load((await batchWorkbook('grid', rows, 2, currencies)) as unknown as ArrayBuffer);
       const sheet = wb.getWorksheet('variants');
       const header = (sheet?.getRow(1).values ?? []) as unknown[];
       return sheet?.getColumn(header.indexOf('annual_cost')).numFmt;
@@ -69,5 +75,38 @@ describe('batch.xlsx', () => {
     expect(await formatOf('GBP')).toBe('£#,##0.00');
     expect(await formatOf('USD')).toBe('"US$"#,##0.00');
     expect(await formatOf(null)).toBe('#,##0.00');
+  });
+
+  // explore22: until then a batch over a base in euros and one in pounds put both in one money
+  // column with no sign and nothing to tell them apart, so a pivot's sum added euros to pounds.
+  test('a batch over bases in more than one currency says which currency each row is in, and that they do not add up', async () => {
+    const rows = [row(0, 'optimal', 0), { ...row(1, 'optimal', 0), base: 'gb' }, row(2, 'optimal', 0)];
+    const currencies = new Map([
+      ['county', 'EUR'],
+      ['gb', 'GBP'],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await batchWorkbook('grid', rows, 3, currencies)) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('variants');
+    const header = (sheet?.getRow(1).values ?? []) as unknown[];
+    const at = header.indexOf('currency');
+    expect(header[at - 1]).toBe('base');
+    expect([2, 3, 4].map((r) => sheet?.getRow(r).getCell(at).value)).toEqual(['EUR', 'GBP', 'EUR']);
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('summary')?.eachRow((r) => summary.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect(summary.get('Currencies')).toBe(
+      "The bases price in more than one currency: EUR (county), GBP (gb). Each row's money is in its base's currency (the currency column of the variants sheet): compare or add up money only between rows of one currency",
+    );
+  });
+
+  test('a batch whose bases price in one currency has no currency column', async () => {
+    const wb = new ExcelJS.Workbook();
+    const rows = [row(0, 'optimal', 0)];
+    await wb.xlsx.load(
+      (await batchWorkbook('grid', rows, 1, new Map([['county', 'EUR']]))) as unknown as ArrayBuffer,
+    );
+    expect(((wb.getWorksheet('variants')?.getRow(1).values ?? []) as unknown[]).includes('currency')).toBe(
+      false,
+    );
   });
 });

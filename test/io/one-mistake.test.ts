@@ -371,3 +371,32 @@ describe('one bad cell in a table others refer to gives one message', () => {
     expect(errors).toEqual(['current.csv:3: unknown area "A9": it is not in areas.csv']);
   });
 });
+
+// explore22: until then a price pasted in pounds into a tender in euros was read as that many euros.
+describe('a price in another currency than the scenario prices in is one message', () => {
+  test('£ in a scenario in euros, with a setting wrong as well: both told, the price once with its rows', async () => {
+    const f = withJson<{ currency: string; weeksPerYear: unknown }>(goodFiles(), (json) => {
+      json.currency = 'EUR';
+      json.weeksPerYear = 'fifty-two';
+    });
+    f['bids.csv'] = withLine(
+      withLine(f['bids.csv'] ?? '', 2, 'B1,P1,standard,Z1,£24.50,500,any,'),
+      3,
+      'B2,P2,standard,Z1,25 £,500,any,',
+    );
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      expect.stringMatching(/^scenario\.json:\d+: weeksPerYear /),
+      'bids.csv:2: price_per_hour is written in £, but the scenario prices in EUR (€): give the price in EUR, as a number or with €; convert a price in another currency first (got "£24.50"); the same in 1 more row: 3',
+    ]);
+  });
+
+  test('€ in a scenario in pounds (the default) is the same mistake', async () => {
+    const f = goodFiles();
+    f['bids.csv'] = withLine(f['bids.csv'] ?? '', 2, 'B1,P1,standard,Z1,€24.50,500,any,');
+    const { issues } = await readScenario(await writeScenarioFolder(f));
+    expect(issues.errors.map(formatIssue)).toEqual([
+      'bids.csv:2: price_per_hour is written in €, but the scenario prices in GBP (£): give the price in GBP, as a number or with £; convert a price in another currency first (got "€24.50")',
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { formatIssue } from '../../src/diagnostics/issues.js';
-import { goodFiles, withLine, writeScenarioFolder } from '../helpers/scenario-folder.js';
+import { goodFiles, withJson, withLine, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 describe('readScenario', () => {
   test('without the input hash: the same scenario and problems, and an empty hash', async () => {
@@ -49,10 +49,14 @@ describe('readScenario', () => {
     // Until 2026-12-02 each warning said "check that £ …" whatever scenario.json's currency:
     // the warnings are made while the files are read, so each takes the currency scenario.json sets.
     const files = goodFiles();
-    const json = (files['scenario.json'] ?? '').replace(
-      '"Folder test"',
-      '"Café retender", "currency": "EUR"',
-    );
+    const json = (files['scenario.json'] ?? '')
+      .replace(
+        '"Folder test"',
+        // Its own cost model and spot price in euros: left at the UK defaults, they are a warning of their own (explore22).
+        '"Café retender", "currency": "EUR", "costModel": {"wagePerHour": 14.15, "mileageRatePerMile": 0.4, "overheadPerHour": 10}',
+      )
+      .replace('"award": {', '"award": { "spotPricePerHour": 35,');
+    expect(json).toContain('"spotPricePerHour": 35');
     const providers = (files['providers.csv'] ?? '').replace('First Care', 'Première Care');
     const dir = await writeScenarioFolder(files);
     await writeFile(path.join(dir, 'scenario.json'), Buffer.from(json, 'latin1'));
@@ -65,8 +69,11 @@ describe('readScenario', () => {
     ]);
   });
 
+  // In a scenario in euros: in one in pounds a € price is a mistake (explore22; test/io/one-mistake.test.ts).
   test('a price with a € before it, as a spreadsheet in euros shows it, is read as the number', async () => {
-    const files = goodFiles();
+    const files = withJson<{ currency: string }>(goodFiles(), (json) => {
+      json.currency = 'EUR';
+    });
     const bids = withLine(files['bids.csv'] ?? '', 2, 'B1,P1,standard,Z1,€24.50,500,any,');
     const { scenario, issues } = await readScenario(
       await writeScenarioFolder({ ...files, 'bids.csv': bids }),

@@ -10,6 +10,7 @@ import { formatIssue } from '../../src/diagnostics/issues.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import { tenderLots, tenderWarnings } from '../../src/lots/tender-lots.js';
 import { folderTables, scenarioWorkbook } from '../../src/io/scenario-workbook.js';
+import type { Scenario } from '../../src/model/types.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 
@@ -99,6 +100,10 @@ describe('a workbook is a scenario', () => {
     });
     expect(rows.filter(([, meaning]) => meaning === '').map(([key]) => key)).toEqual([]);
     expect(new Map(rows).get('award.qualityWeight')).toMatch(/add up to 1/);
+    // explore22: it said "for reports (GBP)", but the currency is every money figure's, typed as its code.
+    expect(new Map(rows).get('currency')).toBe(
+      'the currency of every price and money figure, as its three-letter code: GBP, EUR for euros (GBP)',
+    );
   });
 
   test('a bad cell is reported at sheet!cell, with the same words as for a CSV file', async () => {
@@ -239,6 +244,55 @@ describe('a workbook is a scenario', () => {
       `tender.xlsx: scenario!B${at}: period "2027" has no rows in demand, whose period column says "1905-07-19": the year 2027 was typed in cells formatted as dates, which show it as 19/07/1905; format the period column as text and type 2027 again`,
     ]);
   });
+
+  // explore22: until then each was "must be a number (…)" or "must be a number, not text": only the
+  // settings whose message was zonal's plain one were read as the number they show.
+  test.each([
+    ['award.maxAnnualBudget', '6,500,000', (s: Scenario) => s.award.maxAnnualBudget, 6_500_000],
+    ['award.maxAnnualBudget', '€6,500,000', (s: Scenario) => s.award.maxAnnualBudget, 6_500_000],
+    ['costModel.wagePerHour', '14.15', (s: Scenario) => s.costModel.wagePerHour, 14.15],
+    ['costModel.onCosts.pension', '0.03', (s: Scenario) => s.costModel.onCosts.pension, 0.03],
+    ['scoring.marginBand', '0.2', (s: Scenario) => s.scoring.marginBand, 0.2],
+  ])(
+    'a setting %s typed as text %j in a cell formatted as text is the number it shows',
+    async (key, typed, read, value) => {
+      const { scenario, errors } = await problems(
+        await workbook((wb) => {
+          sheet(wb, 'scenario').addRow([key, typed]);
+        }),
+      );
+      expect(errors).toEqual([]);
+      expect(scenario === null ? null : read(scenario)).toBe(value);
+    },
+  );
+
+  // explore22: until then "period "1905-07-19" has no rows in demand: set period to one of 2027".
+  test.each([
+    [
+      2027,
+      'dd/mm/yyyy',
+      'period "1905-07-19" has no rows in demand, whose period column says "2027": the year 2027 was typed in a cell formatted as a date, which shows it as 19/07/1905; format the cell as text and type 2027 again',
+    ],
+    [
+      new Date(Date.UTC(2027, 0, 1)),
+      'dd/mm/yyyy',
+      'period "2027-01-01" has no rows in demand, whose period column says "2027": the period is a date; set it to 2027 (in a workbook, format the cell as text first)',
+    ],
+  ])(
+    'the period setting typed in a cell formatted as a date (%s) is told so',
+    async (value, format, message) => {
+      let at = 0;
+      const { errors } = await problems(
+        await workbook((wb) => {
+          const settings = sheet(wb, 'scenario');
+          at = settings.getColumn(1).values.indexOf('period');
+          settings.getCell(at, 2).value = value;
+          settings.getCell(at, 2).numFmt = format;
+        }),
+      );
+      expect(errors).toEqual([`tender.xlsx: scenario!B${at}: ${message}`]);
+    },
+  );
 
   test("a warning about a setting names the setting's cell, not scenario.json", async () => {
     let at = 0;
@@ -531,6 +585,17 @@ describe('a workbook is a scenario', () => {
       'has no sheet "bids": rename the sheet "Bids (2)" to "bids" if it holds the bids; else add a "bids" sheet whose header row is bid_id, provider_id, care_type, coverage, price_per_hour, max_hours_per_week, role, package_id',
     ],
 
+    // Found by its header row, not its name (explore22): a sheet renamed in Irish was "add it, with the header row …".
+    [
+      'providers',
+      'Soláthraithe',
+      'has no sheet "providers": rename the sheet "Soláthraithe" to "providers": it holds the providers (its header row names provider_id, name, max_hours_per_week, min_viable_hours_per_week, quality_score)',
+    ],
+    [
+      'bids',
+      'Tairiscintí',
+      'has no sheet "bids": rename the sheet "Tairiscintí" to "bids": it holds the bids (its header row names bid_id, provider_id, care_type, coverage, price_per_hour, max_hours_per_week, role, package_id)',
+    ],
     // Found by its rows, not its name (tidy10): until then "add one with the settings as key, value rows".
     [
       'scenario',
@@ -544,6 +609,61 @@ describe('a workbook is a scenario', () => {
       }),
     );
     expect(errors).toEqual([`tender.xlsx: ${message}`]);
+  });
+
+  // Until explore22 each was "currency must be a three-letter currency code such as GBP", not saying which.
+  test.each([
+    ['€', 'EUR'],
+    ['eur', 'EUR'],
+    ['Euro', 'EUR'],
+    ['£', 'GBP'],
+    ['Sterling', 'GBP'],
+    ['chf', 'CHF'],
+  ])('a currency typed %j, not as its code, is told the code to write (%s)', async (typed, code) => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').getCell('B3').value = typed;
+      }),
+    );
+    expect(errors).toEqual([
+      `tender.xlsx: scenario!B3: currency must be a three-letter currency code such as GBP or EUR: write ${code} (got "${typed}")`,
+    ]);
+  });
+
+  // Until explore22 a price pasted in pounds into a tender in euros was read as that many euros, without a word.
+  test("a price written with another currency's sign than the scenario's is one error at its first cell, with the rows that repeat it", async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').getCell('B3').value = 'EUR';
+        sheet(wb, 'bids').getCell('E2').value = '£24.50';
+        sheet(wb, 'bids').getCell('E3').value = '25.20 £';
+        sheet(wb, 'bids').getCell('E4').value = '€23.90';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: bids!E2: price_per_hour is written in £, but the scenario prices in EUR (€): give the price in EUR, as a number or with €; convert a price in another currency first (got "£24.50"); the same in 1 more row: 3',
+    ]);
+  });
+
+  test("a sign that is the scenario's own, or none, is no mistake", async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'bids').getCell('E2').value = '£24.50';
+        sheet(wb, 'bids').getCell('E3').value = '25.20';
+      }),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('a currency that is no code and no known currency is told so, with what was typed', async () => {
+    const { errors } = await problems(
+      await workbook((wb) => {
+        sheet(wb, 'scenario').getCell('B3').value = 'punt';
+      }),
+    );
+    expect(errors).toEqual([
+      'tender.xlsx: scenario!B3: currency must be a three-letter currency code such as GBP or EUR (got "punt")',
+    ]);
   });
 
   // Until 2026-12-02 they were read as 0.75 points of 100, so every bid scored almost no quality.

@@ -58,6 +58,21 @@ describe('readNumberText: numbers read exactly', () => {
   test.each(['abc', '12abc', '1 200', 'NaN', 'Infinity', '0x10'])('%s is not a number', (text) =>
     expect(value(text)).toContain('is not a number'),
   );
+  test.each([
+    ['24.50 €', 24.5],
+    ['24.50\u00a0€', 24.5],
+    ['24.50€', 24.5],
+    ['€ 24.50', 24.5],
+    ['1,200 €', 1200],
+  ])(
+    '%j, a price as a euro spreadsheet shows it (the sign after, or a space after it), is the number (explore22)',
+    (text, expected) => expect(value(text)).toBe(expected),
+  );
+  test('"24,50 €" is told as a decimal comma, as "€24,50" is (explore22)', () =>
+    expect(value('24,50 €')).toBe(value('€24,50')));
+  test.each(['€24.50€', '24 €50', '€'])('%j, a sign on both sides, inside or alone, is no number', (text) =>
+    expect(typeof value(text)).toBe('string'),
+  );
   test('an empty cell asks for the value', () => expect(value('  ')).toBe('is empty: give a number'));
 });
 

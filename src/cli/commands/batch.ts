@@ -116,6 +116,19 @@ async function readVariants(
   return { batch, told, windows1252Line: decoded.windows1252Line };
 }
 
+/** Bases that price in more than one currency, said after the outcome (explore22: until then not at all). */
+function currencyLines(bases: ReadonlyMap<string, Scenario>): string[] {
+  const currencies = new Map([...bases].map(([base, scenario]) => [base, scenario.currency]));
+  return new Set(currencies.values()).size > 1
+    ? [
+        msg.batchCurrencies(
+          currencies,
+          "the currency column of batch.xlsx's variants sheet; batch.csv and batch.jsonl by their base",
+        ),
+      ]
+    : [];
+}
+
 /** The batch file's own warning, when it was read as Windows-1252: told with its bases' currencies, once they are read. */
 function batchFileWarnings(file: string, line: number | null, bases: ReadonlyMap<string, Scenario>): Issue[] {
   if (line === null) return [];
@@ -419,6 +432,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     [
       `${counted(summary.total, 'variant')}${resumedText}: ran ${summary.ran}${queue === null ? threadsText(summary.workers) : ` ${queue.where}`} in ${seconds.toFixed(1)} s${rate}.`,
       ...outcomeLines(summary.rows),
+      ...currencyLines(bases),
       `Written: ${summary.files.join(', ')}`,
       '',
     ].join('\n'),
