@@ -103,7 +103,7 @@ export function withSettings(
     return '--objective whole-life: the scenario has no "contract" to count the years of: add e.g. "contract": {"years": 3} to scenario.json, or use --objective cost';
   // As scenario.json's own "objective": "meat" with transition.priceChange (model/between-settings.ts).
   if (options.objective === 'meat' && scenario.transition?.priceChange === true)
-    return '--objective meat: transition.priceChange is true in scenario.json, and the cost of change is in pounds, which the "meat" objective (a score) cannot add: use --objective cost or whole-life, or set transition.priceChange to false';
+    return '--objective meat: transition.priceChange is true in scenario.json, and the cost of change is money, which the "meat" objective (a score) cannot add: use --objective cost or whole-life, or set transition.priceChange to false';
   const award =
     options.objective === undefined ? scenario.award : { ...scenario.award, objective: options.objective };
   return { ...scenario, zoning, award };

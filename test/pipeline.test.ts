@@ -555,7 +555,7 @@ describe('withSettings', () => {
       transition: { mobilisationCostPerHour: 100, doubleRunningWeeks: 4, priceChange: true },
     };
     expect(withSettings(priced, { objective: 'meat' })).toBe(
-      '--objective meat: transition.priceChange is true in scenario.json, and the cost of change is in pounds, which the "meat" objective (a score) cannot add: use --objective cost or whole-life, or set transition.priceChange to false',
+      '--objective meat: transition.priceChange is true in scenario.json, and the cost of change is money, which the "meat" objective (a score) cannot add: use --objective cost or whole-life, or set transition.priceChange to false',
     );
     expect(withSettings(priced, { objective: 'cost' })).toMatchObject({ award: { objective: 'cost' } });
     expect(withSettings(base, { objective: 'meat' })).toMatchObject({ award: { objective: 'meat' } });

@@ -7,7 +7,7 @@ import type { Result } from '../model/result.js';
 import { hours } from '../report/html/format.js';
 import { paymentRows, type PaymentRow } from './payment-rows.js';
 import { counted } from '../model/counted.js';
-import { millions } from '../model/money.js';
+import { millions, money } from '../model/money.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -35,7 +35,7 @@ export function contractLines(r: Result): string[] {
   const t = r.transition;
   if (t !== undefined)
     lines.push(
-      `  transition: ${hours(t.movedHoursPerWeek)} of today's ${hours(t.currentHoursPerWeek)} h/week change provider (${pct(t.movedShare)}${t.maxMovedShare === null ? '' : `, cap ${pct(t.maxMovedShare)}`}); one-off cost ${m(t.oneOffCost)}${t.priced ? ', priced in the objective' : ''}`,
+      `  transition: ${hours(t.movedHoursPerWeek)} of today's ${hours(t.currentHoursPerWeek)} h/week change provider (${pct(t.movedShare)}${t.maxMovedShare === null ? '' : `, cap ${pct(t.maxMovedShare)}`}); one-off cost ${money(t.oneOffCost, r.currency)}${t.priced ? ', priced in the objective' : ''}`,
     );
   const p = r.payment;
   if (p !== undefined)

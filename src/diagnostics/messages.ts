@@ -1193,5 +1193,7 @@ export const capAloneChangesNothing = (
   lots: string,
   count: number,
   effect: string,
+  /** Another of the caps whose relaxing alone does just what relaxing them all does, if one does. */
+  sameAs: string | null,
 ) =>
-  `relaxing it alone changes nothing, as ${others.join(' and ')} ${others.length === 1 ? 'stops' : 'stop'} the same bids (${lots}); relaxing ${count === 2 ? 'both' : `all ${count}`}: ${effect}`;
+  `relaxing it alone changes nothing, as ${others.join(' and ')} ${others.length === 1 ? 'stops' : 'stop'} the same bids (${lots}); relaxing ${count === 2 ? 'both' : `all ${count}`}${sameAs === null ? `: ${effect}` : ` changes no more than relaxing ${sameAs} alone: the rule does not bind`}`;

@@ -11,6 +11,7 @@ import type { RuleCost, RuleName } from './types.js';
 import type { LotExplanation } from '../model/explanation.js';
 import type { Relaxation } from './relaxations.js';
 import { capsTogether } from './stopped-by.js';
+import { effectOf as noteEffect } from './relaxation-cost.js';
 import { idsListed } from './explain-lot.js';
 
 /** Caps that stop some better bid together, and the lots where they do. */
@@ -76,7 +77,14 @@ export async function withCapsTogether(
     const effect = await effectOf(relaxation);
     for (const c of alone) {
       const others = inForce.filter((rule) => rule !== c.rule);
-      notes.set(c.rule, capAloneChangesNothing(others, idsListed(set.lotIds), inForce.length, effect));
+      // Relaxing them together does what relaxing another of them alone does: this one binds in no way.
+      const sameAs = costs.find(
+        (o) => others.includes(o.rule) && o.status === 'computed' && noteEffect(o) === effect,
+      );
+      notes.set(
+        c.rule,
+        capAloneChangesNothing(others, idsListed(set.lotIds), inForce.length, effect, sameAs?.rule ?? null),
+      );
     }
   }
   return costs.map((c) => {

@@ -203,14 +203,33 @@ function explainLot(
  * The rules that stopped better bids, as the lot's line names them: caps that stop one bid
  * together are named together (`lots-cap and share-cap together`), as relaxing one of them
  * alone lets the bid in no more, which is what that cap's rule cost says (until 2026-12-02 they
- * were named apart, `lots-cap, share-cap`, beside rule costs saying neither binds).
+ * were named apart, `lots-cap, share-cap`, beside rule costs saying neither binds). A cap that
+ * also stops other bids alone is named once, with the others it stops some beside
+ * (`lots-cap (some with share-cap too)`; until 2026-12-02, session 16, `lots-cap, lots-cap and
+ * share-cap together`).
  */
 function stoppersNamed(roles: readonly RoleExplanation[]): string[] {
-  const named = new Set<string>();
+  const alone = new Set<string>();
+  const groups = new Map<string, readonly string[]>();
   for (const { rules } of roles.flatMap((r) => r.betterBidsStopped)) {
     const together = capsTogether(rules);
-    for (const rule of rules) if (!together.includes(rule)) named.add(rule);
-    if (together.length > 0) named.add(`${together.join(' and ')} together`);
+    for (const rule of rules) if (!together.includes(rule)) alone.add(rule);
+    if (together.length > 0) groups.set(together.join(' and '), together);
+  }
+  const withOthers = new Map<string, Set<string>>();
+  const named = new Set<string>();
+  for (const [name, group] of groups) {
+    const single = group.find((rule) => alone.has(rule));
+    if (single === undefined) named.add(`${name} together`);
+    else {
+      const others = withOthers.get(single) ?? new Set<string>();
+      for (const rule of group) if (rule !== single) others.add(rule);
+      withOthers.set(single, others);
+    }
+  }
+  for (const rule of alone) {
+    const others = withOthers.get(rule);
+    named.add(others === undefined ? rule : `${rule} (some with ${[...others].sort().join(' and ')} too)`);
   }
   return [...named].sort();
 }

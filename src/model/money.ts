@@ -58,9 +58,12 @@ export const thousands = (x: number, currency: string): string =>
  * Money for the printed summaries: £10.62m, £137k, £1,196 (whole pounds, as sums of that
  * size are; until 2026-12-01 "£1196.00"), and pence below £1,000 (prices an hour).
  */
+/** From here a sum rounds to a thousand thousands: millions, never "£1,000k" (review16). */
+const nearMillion = 999_500;
+
 export function money(x: number, currency: string): string {
   const abs = Math.abs(x);
-  if (abs >= 1e6) return millions(x, currency);
+  if (abs >= nearMillion) return millions(x, currency);
   if (abs >= 1e4) return thousands(x, currency);
   return abs >= 1e3 ? moneyWhole(x, currency) : price(x, currency);
 }
@@ -68,7 +71,7 @@ export function money(x: number, currency: string): string {
 /** Large sums shortened for headline figures: £41.3m, £820k. */
 export function moneyShort(x: number, currency: string): string {
   const abs = Math.abs(x);
-  if (abs >= 1e6) return signed(x, currency, `${(abs / 1e6).toFixed(1)}m`);
+  if (abs >= nearMillion) return signed(x, currency, `${(abs / 1e6).toFixed(1)}m`);
   if (abs >= 1e4) return signed(x, currency, `${Math.round(abs / 1e3)}k`);
   return moneyWhole(x, currency);
 }

@@ -35,4 +35,16 @@ describe('the transition line of the printed summary', () => {
       /^ {2}transition: 1,400\.3 of today's 2,900\.3 h\/week change provider/,
     );
   });
+
+  it('writes a small one-off cost as it is, not as £0.00m (review16)', async () => {
+    const { scenario } = await readScenario('scenarios/hertfordshire');
+    if (scenario === null) throw new Error('the county reads');
+    const result = await solved(scenario);
+    if (result.transition === undefined) throw new Error('the county has current care');
+    const small = { ...result, transition: { ...result.transition, oneOffCost: 4571 } };
+    expect(contractLines(small).find((l) => l.startsWith('  transition: '))).toMatch(/one-off cost £4,571$/);
+    expect(contractLines(result).find((l) => l.startsWith('  transition: '))).toMatch(
+      /one-off cost £3\.03m$/,
+    );
+  });
 });

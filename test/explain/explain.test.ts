@@ -19,6 +19,7 @@ import {
 import { solved, watchedHighs } from '../helpers/run.js';
 import { runScenario, type RunOptions } from '../../src/pipeline.js';
 import { randomScenario } from '../helpers/random-scenario.js';
+import { readScenario } from '../../src/io/read-scenario.js';
 
 /** Two sole zones of 100 h; P1 is cheapest in both but the share cap (60%) lets it take one. */
 const cappedParts = () => ({
@@ -118,6 +119,29 @@ describe('explainAward on a bid its own capacity already stops', () => {
     );
     expect(note('lots-cap')).toBe(
       'relaxing it alone changes nothing, as share-cap stops the same bids (standard:Z1); relaxing both: spend falls by £26,000 a year; unmet hours unchanged',
+    );
+  });
+
+  it('says a cap relaxed with another changes no more than the other alone, and names a cap once in the why (review16)', async () => {
+    // tiny with a 60% share cap and one lot a provider: lots-cap binds alone; share-cap stops a bid
+    // only beside it. Its cost read "relaxing both: spend rises by £1,011,192", lots-cap's own
+    // effect, as if share-cap mattered with it; the why read "lots-cap, lots-cap and share-cap together".
+    const { scenario } = await readScenario('scenarios/tiny');
+    if (scenario === null) throw new Error('tiny reads');
+    const s: Scenario = {
+      ...scenario,
+      award: { ...scenario.award, maxShareOfTotalHours: 0.6, maxLotsPerProvider: 1, minDistinctProviders: 0 },
+    };
+    const outcome = await runWithRuleCosts(s, highsBackend);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    const note = (rule: string) => outcome.result.ruleCosts?.rules.find((c) => c.rule === rule)?.note;
+    expect(note('lots-cap')).toMatch(/^relaxing it: spend rises by £1,011,192 a year/);
+    expect(note('share-cap')).toBe(
+      'relaxing it alone changes nothing, as lots-cap stops the same bids (standard:Z-SOUTH); relaxing both changes no more than relaxing lots-cap alone: the rule does not bind',
+    );
+    const south = outcome.result.lots.find((l) => l.lotId === 'standard:Z-SOUTH');
+    expect(south?.explanation?.summary).toMatch(
+      /better bids stopped by: lots-cap \(some with share-cap too\), one-provider-per-lot, package$/,
     );
   });
 });

@@ -24,6 +24,12 @@ describe('money', () => {
     expect(money(137_000, 'GBP')).toBe('£137k');
     expect(money(10_621_104, 'GBP')).toBe('£10.62m');
   });
+  it('writes a sum that rounds to a thousand thousands as millions, never £1,000k (review16)', () => {
+    expect(money(999_499, 'GBP')).toBe('£999k');
+    expect(money(999_700, 'GBP')).toBe('£1.00m');
+    expect(money(-999_700, 'GBP')).toBe('-£1.00m');
+    expect(moneyShort(999_700, 'GBP')).toBe('£1.0m');
+  });
   it("writes the scenario's currency, never £ for another (a council pricing in euros read £ in its reasons)", () => {
     expect(money(1196, 'EUR')).toBe('€1,196');
     expect(price(24.3, 'EUR')).toBe('€24.30');
