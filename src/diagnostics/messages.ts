@@ -1180,6 +1180,15 @@ export const lotNotAwarded = () => 'not awarded';
 export const providerWithoutBids = (providerId: string, bids: TableName) =>
   `provider ${providerId} has no bid ${bids.in}, so it can win nothing: add its bids, or check their provider_id`;
 
+/** A provider that serves today (current.csv) and makes no bid. */
+export const incumbentWithoutBids = (
+  providerId: string,
+  hours: number,
+  bids: TableName,
+  current: TableName,
+) =>
+  `provider ${providerId} has no bid ${bids.in}: it serves ${groupedNumber(hours, 1)} h/week today (${current.name}), all of which change provider whatever the award; if it meant to bid, add its bids, or check their provider_id`;
+
 /** Several providers no bid names, told once. */
 export const providersWithoutBids = (providerIds: readonly string[], bids: TableName) =>
   `${counted(providerIds.length, 'provider')} have no bid ${bids.in}, so they can win nothing: ${providerIds.join(', ')}; add their bids, or check their provider_id`;

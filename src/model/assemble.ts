@@ -635,7 +635,7 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
   checkQualityScale(s.files.providers, s.providers, issues);
   checkQualityScale(s.files.bids, s.bids, issues);
   const bids = buildBids(s, providers, areaIds, zones, zonesUnknown, issues);
-  warnProvidersWithoutBids(s.files, s.providers, s.bids, s.bidsHaveRejected, issues);
+  warnProvidersWithoutBids(s.files, s.providers, s.bids, s.current, s.bidsHaveRejected, issues);
   const current = buildCurrent(s, areaIds, providers, issues);
   return { areas, zonings, demand, totals, providers, bids, current };
 }

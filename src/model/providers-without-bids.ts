@@ -13,23 +13,46 @@ const toldOneEach = 3;
 
 /**
  * Warns of providers no bid names: one warning each (at its line) for up to three, else one
- * for all. Not when some bid row was rejected or names an unknown provider (told already: the
- * provider's bid may be that row, and one mistake gets one message).
+ * for all. A provider that serves today (current.csv) is told as that, each on its own: its
+ * hours change provider whatever the award (until 2026-12-02, session 16, it was told to add
+ * its bids, as if it had meant to bid; review16). Not when some bid row was rejected or names
+ * an unknown provider (told already: the provider's bid may be that row, and one mistake gets
+ * one message).
  */
 export function warnProvidersWithoutBids(
-  files: { readonly providers: string; readonly bids: string },
+  files: { readonly providers: string; readonly bids: string; readonly current: string | null },
   providers: readonly Lined<{ readonly provider_id: string }>[],
   bids: readonly Lined<{ readonly provider_id: string }>[],
+  current: readonly Lined<{ readonly provider_id: string; readonly hours_per_week: number }>[],
   bidsHaveRejected: boolean,
   issues: IssueList,
 ): void {
   const known = new Set(providers.map(({ row }) => row.provider_id));
   const bidders = new Set(bids.map(({ row }) => row.provider_id));
   if (bidsHaveRejected || [...bidders].some((id) => !known.has(id))) return;
+  const today = new Map<string, number>();
+  for (const { row } of current)
+    today.set(row.provider_id, (today.get(row.provider_id) ?? 0) + row.hours_per_week);
   const first = new Map<string, number>();
-  for (const { line, row } of providers)
-    if (!bidders.has(row.provider_id) && !first.has(row.provider_id)) first.set(row.provider_id, line);
+  for (const { line, row } of providers) {
+    const id = row.provider_id;
+    if (bidders.has(id) || first.has(id) || today.has(id)) continue;
+    first.set(id, line);
+  }
   const bidTable = issues.table(files.bids);
+  const told = new Set<string>();
+  for (const { line, row } of providers) {
+    const hours = today.get(row.provider_id);
+    if (bidders.has(row.provider_id) || hours === undefined || told.has(row.provider_id)) continue;
+    told.add(row.provider_id);
+    const currentTable = issues.table(files.current ?? 'current.csv');
+    issues.warning(
+      files.providers,
+      line,
+      msg.incumbentWithoutBids(row.provider_id, hours, bidTable, currentTable),
+      'provider_id',
+    );
+  }
   if (first.size > toldOneEach) {
     issues.warning(files.providers, null, msg.providersWithoutBids([...first.keys()], bidTable));
     return;

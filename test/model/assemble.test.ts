@@ -228,6 +228,22 @@ describe('assembleScenario via readScenario', () => {
     ]);
   });
 
+  test('a provider that serves today and makes no bid is told as an incumbent not bidding, not to add bids (review16)', async () => {
+    const { errors, warnings } = await problems((f) => {
+      withIdleProviders(2)(f);
+      editJson((j: { files: Record<string, string> }) => {
+        j.files['current'] = 'current.csv';
+      })(f);
+      f['current.csv'] =
+        'area_id,care_type,provider_id,hours_per_week\nA1,standard,P3,60\nA2,standard,P3,40.5\n';
+    });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'providers.csv:4: warning: provider P3 has no bid in bids.csv: it serves 100.5 h/week today (current.csv), all of which change provider whatever the award; if it meant to bid, add its bids, or check their provider_id',
+      'providers.csv:5: warning: provider P4 has no bid in bids.csv, so it can win nothing: add its bids, or check their provider_id',
+    ]);
+  });
+
   test('a provider whose only bid row was rejected is told by that row alone', async () => {
     const { errors, warnings } = await problems((f) => {
       withIdleProviders(1)(f);
