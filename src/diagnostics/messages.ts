@@ -1209,6 +1209,10 @@ export function membersCouldTakeOver(members: readonly TakeOverText[]): string {
   return `; ${shown.join('; ')}${more} (a member counts in full only if it could take over all of them)`;
 }
 
+/** A framework's supply where no other member covering an area could take any of its provider's hours over. */
+export const noMemberCouldTakeOver = () =>
+  'no other member covering their areas has spare capacity and room in its bids';
+
 /** After a framework's transition risk: it is counted area by area (src/contract/transition.ts). */
 export const transitionByArea = () => ', area by area: a member keeps only the people in the areas it serves';
 

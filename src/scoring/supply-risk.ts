@@ -9,7 +9,11 @@ import { holdersOf, type AwardFacts } from './award-facts.js';
 import { roomIn, type Room } from './take-over-room.js';
 import { component, fmtPercent } from './components.js';
 import { counted } from '../model/counted.js';
-import { backupsCouldTakeOver, membersCouldTakeOver } from '../diagnostics/messages.js';
+import {
+  backupsCouldTakeOver,
+  membersCouldTakeOver,
+  noMemberCouldTakeOver,
+} from '../diagnostics/messages.js';
 import { byText, largestFirst } from '../model/order.js';
 
 /** A framework lot's supply measured area by area (frameworkSupply). */
@@ -122,7 +126,7 @@ export function supplyRisk(
 const frameworkCover = (byArea: AreaSupply) =>
   byArea.value < byArea.concentration
     ? `other members covering an area count as its back-ups: ${byArea.value.toFixed(2)}${membersCouldTakeOver(byArea.cover)}`
-    : 'no other member with spare capacity covers their areas';
+    : noMemberCouldTakeOver();
 
 function areaClause(lotConcentration: number, byArea: AreaSupply | null): string {
   if (byArea === null || byArea.concentration - lotConcentration < 0.005) return '';

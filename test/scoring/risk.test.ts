@@ -164,7 +164,7 @@ describe('supply', () => {
     expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
     expect(lot?.risk['supply']).toBe(1);
     expect(lot?.riskDetail?.['supply']?.reason).toBe(
-      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member with spare capacity covers their areas',
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member covering their areas has spare capacity and room in its bids',
     );
   });
 

@@ -5,6 +5,7 @@ import { awardFacts } from '../../src/scoring/award-facts.js';
 import { n1Risk, supplyRisk, surgeRisk, backupSpares } from '../../src/scoring/risk-cover.js';
 import { roomIn } from '../../src/scoring/take-over-room.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { solved } from '../helpers/run.js';
 
 /**
  * One lead-secondary lot of 1,000 h/week (A1 600, A2 400; the high forecast adds 200): P1
@@ -124,5 +125,28 @@ describe("what a stand-in could take over: the least of its spare and its bids' 
       'one provider holds all the hours; back-up P2 could take over 250 of the 1,000 h/week under its bid (at most 250 h/week; 10,000 h/week spare) if P1 failed (a back-up counts in full only if it could take over all of them)',
     );
     expect(backedUp(2000).value).toBeCloseTo(0.75, 3);
+  });
+
+  it('a framework member whose bid is full earns no supply credit, however much it has spare', async () => {
+    /** P1 serves A1's 600 h; P2 serves A2's 400 h under a bid covering both areas of at most `cap` h/week, with 10,000 h/week spare. */
+    const supply = async (cap: number) => {
+      const s = makeScenario({
+        areas: [area('A1'), area('A2')],
+        zones: { A1: 'Z', A2: 'Z' },
+        demand: [demand('A1', 600), demand('A2', 400)],
+        providers: [provider('P1'), provider('P2', { maxHours: 10_400 })],
+        bids: [bid('B-P1', 'P1', ['A1'], { price: 24 }), bid('B-P2', 'P2', ['A1', 'A2'], { maxHours: cap })],
+        lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 }) },
+      });
+      const lot = (await solved(s)).lots[0];
+      expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual(['P1 600', 'P2 400']);
+      return lot?.riskDetail?.['supply'];
+    };
+    expect((await supply(400))?.value).toBe(1);
+    expect((await supply(400))?.reason).toBe(
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member covering their areas has spare capacity and room in its bids',
+    );
+    // With room for all of P1's 600 h it counts in full in A1, as a named back-up would.
+    expect((await supply(1000))?.value).toBeCloseTo((600 * 0.75 + 400) / 1000, 3);
   });
 });
