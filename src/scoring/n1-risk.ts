@@ -41,7 +41,6 @@ export function n1Risk(
       ? rooms.reduce((t, r) => t + r.hours, 0)
       : coverableHours(byArea, standIns(lot, scenario, allocations, rooms));
   const uncovered = clamp01(1 - cover / lead[1]);
-
   const who =
     others.length === 0
       ? 'no other winner or back-up can step in'

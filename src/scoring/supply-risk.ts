@@ -38,7 +38,8 @@ export interface BackupSpare extends Room {
 /**
  * The lot's named back-ups, each with what it could take over and the hours it would face if
  * the lot's largest holder failed: that provider's hours in every lot the back-up backs up,
- * for one failure hands them all back at once; in each, its bids' room counts up to them.
+ * for one failure hands them all back at once; its bids' room is counted over the work of all
+ * those lots, each bid's cap once.
  */
 export function backupSpares(facts: AwardFacts, lot: Lot): BackupSpare[] {
   const [lead] = holdersOf(facts, lot.id)[0] ?? [];
