@@ -1131,20 +1131,59 @@ export const batchUnboughtLabel = (unproven: number) =>
 export const notProvenMark = (of: number | null) =>
   of === null ? ' (not proven)' : ` (${of} of them not proven)`;
 
-/** A stand-in's part of a failed provider's hours, as supply risk counts it (src/scoring/supply-risk.ts). */
-interface TakeOverText {
+/** What a stand-in could take over in a lot: the least of its spare and the room in its bids there (src/scoring/take-over-room.ts). */
+interface RoomText {
   readonly providerId: string;
+  readonly spare: number;
+  /** The max hours of the bids counted (none: no bid of its could serve the lot's work). */
+  readonly caps: readonly number[];
+  /** A bid counted covers only part of the lot's work. */
+  readonly partial: boolean;
+  readonly hours: number;
+}
+
+/** "under its bid (at most 1,000 h/week; 7,249 h/week spare)": the two limits on what a stand-in could take over. */
+const underItsBids = (r: RoomText) =>
+  r.caps.length === 0
+    ? `, having no bid that could serve this work (${fmtHours(r.spare)} spare)`
+    : ` under its ${r.caps.length === 1 ? 'bid' : 'bids'} (at most ${r.caps.map(groupedNumber).join(' and ')} h/week${r.caps.length === 1 ? '' : ' between them'}${r.partial ? `, ${r.caps.length === 1 ? 'for' : 'some for'} part of the lot's work` : ''}; ${fmtHours(r.spare)} spare)`;
+
+/**
+ * N-1 stress: what one stand-in could take on of the `of` hours a provider hands back,
+ * "P-CHILT could take on 75 of them under its bid (at most 1,000 h/week; 7,249 h/week spare)".
+ */
+export const couldTakeOn = (r: RoomText, of: number) =>
+  `${r.providerId} could take on ${groupedNumber(r.hours) === '0' ? 'none' : r.hours >= of || groupedNumber(r.hours) === groupedNumber(of) ? 'all' : groupedNumber(r.hours)} of them${underItsBids(r)}`;
+
+/** A framework's N-1 stress: what one member could take on, "P2 400 h/week under its bid (at most …; … spare)". */
+export const roomOf = (r: RoomText) => `${r.providerId} ${fmtHours(r.hours)}${underItsBids(r)}`;
+
+/**
+ * Surge and growth: what the winners could take on of extra hours, the least of their spare
+ * for the lot and the room in their bids there, and their spare for the lot.
+ */
+export const winnersCouldTakeOn = (hours: number, spare: number) =>
+  `winners could take on ${fmtHours(hours)} more under their bids (${fmtHours(spare)} spare for this lot)`;
+
+/** A stand-in's part of a failed provider's hours, as supply risk counts it (src/scoring/supply-risk.ts). */
+interface TakeOverText extends RoomText {
   readonly lead: string;
   readonly leadHours: number;
-  readonly hours: number;
 }
 
 /** Whether a stand-in could take over all the lead's hours, as the reason rounds them. */
 const takesAll = (t: TakeOverText) => groupedNumber(t.hours) === groupedNumber(t.leadHours);
 
-/** "back-up P2 could take over 250 of the 1,000 h/week if P1 failed", or "all 1,000 h/week". */
+/** Whether the room in a stand-in's bids, not its spare, stops it taking over all the lead's hours. */
+const bidLimits = (t: TakeOverText) =>
+  groupedNumber(t.hours) !== groupedNumber(Math.min(t.spare, t.leadHours));
+
+/**
+ * "back-up P2 could take over 250 of the 1,000 h/week if P1 failed", "all 1,000 h/week", or
+ * where its bids stop it: "… 75 of the 1,000 h/week under its bid (at most 1,000 h/week; 7,249 h/week spare) if P1 failed".
+ */
 const couldTakeOver = (who: string, t: TakeOverText, where = '') =>
-  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}` : `${groupedNumber(t.hours)} of the ${fmtHours(t.leadHours)}`}${where} if ${t.lead} failed`;
+  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}${where}` : `${groupedNumber(t.hours)} of the ${fmtHours(t.leadHours)}${where}${bidLimits(t) ? underItsBids(t) : ''}`} if ${t.lead} failed`;
 
 /**
  * What a lot's named back-ups could take over if its largest holder (`leadHours` in the lot)
@@ -1169,6 +1208,10 @@ export function membersCouldTakeOver(members: readonly TakeOverText[]): string {
   const more = partial.length > 3 ? `; ${partial.length - 3} more could take over only part` : '';
   return `; ${shown.join('; ')}${more} (a member counts in full only if it could take over all of them)`;
 }
+
+/** A framework's supply where no other member covering an area could take any of its provider's hours over. */
+export const noMemberCouldTakeOver = () =>
+  'no other member covering their areas has spare capacity and room in its bids';
 
 /** After a framework's transition risk: it is counted area by area (src/contract/transition.ts). */
 export const transitionByArea = () => ', area by area: a member keeps only the people in the areas it serves';

@@ -50,7 +50,7 @@ export function servedAreas(bid: Bid, lot: Lot): string[] {
 }
 
 /** True when the bid's price holds for the lot's structure (no `structures` given: any). */
-function structureAllows(bid: Bid, lot: Lot): boolean {
+export function structureAllows(bid: Bid, lot: Lot): boolean {
   return (
     bid.structures === undefined || bid.structures.length === 0 || bid.structures.includes(lot.structure)
   );

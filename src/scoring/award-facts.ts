@@ -2,7 +2,7 @@
  * Facts about an award that several scores share: each provider's hours and
  * spare capacity, who holds which lot, and who backs it up.
  */
-import type { Allocation, Provider, Scenario } from '../model/types.js';
+import type { Allocation, Bid, Lot, Provider, Scenario } from '../model/types.js';
 import { byKey, largestFirst } from '../model/order.js';
 
 export interface AwardFacts {
@@ -13,12 +13,23 @@ export interface AwardFacts {
   readonly lotHours: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** lotId → named back-up providers, sorted. */
   readonly backups: ReadonlyMap<string, readonly string[]>;
+  /** The lots awarded, by id (a back-up's room is counted in every lot it backs up). */
+  readonly lots: ReadonlyMap<string, Lot>;
+  /** providerId → the bids it made, in the scenario's order. */
+  readonly bidsByProvider: ReadonlyMap<string, readonly Bid[]>;
+  /** bidId → the hours awarded under it across all lots (a merged lot's parts each under its own bid). */
+  readonly heldByBid: ReadonlyMap<string, number>;
 }
 
 const sortedMap = <V>(entries: Iterable<[string, V]>) => new Map([...entries].sort(byKey));
 
-export function awardFacts(scenario: Scenario, allocations: readonly Allocation[]): AwardFacts {
+export function awardFacts(
+  scenario: Scenario,
+  allocations: readonly Allocation[],
+  lots: readonly Lot[],
+): AwardFacts {
   const hoursByProvider = new Map<string, number>();
+  const heldByBid = new Map<string, number>();
   const lotHours = new Map<string, Map<string, number>>();
   const backups = new Map<string, string[]>();
   for (const a of allocations) {
@@ -27,6 +38,8 @@ export function awardFacts(scenario: Scenario, allocations: readonly Allocation[
       continue;
     }
     if (a.hoursPerWeek <= 0) continue;
+    for (const part of a.parts ?? [{ bidId: a.bidId, hoursPerWeek: a.hoursPerWeek }])
+      heldByBid.set(part.bidId, (heldByBid.get(part.bidId) ?? 0) + part.hoursPerWeek);
     hoursByProvider.set(a.providerId, (hoursByProvider.get(a.providerId) ?? 0) + a.hoursPerWeek);
     const inLot = lotHours.get(a.lotId) ?? new Map<string, number>();
     inLot.set(a.providerId, (inLot.get(a.providerId) ?? 0) + a.hoursPerWeek);
@@ -37,7 +50,20 @@ export function awardFacts(scenario: Scenario, allocations: readonly Allocation[
     hoursByProvider: sortedMap(hoursByProvider),
     lotHours: new Map([...lotHours].map(([lotId, m]) => [lotId, sortedMap(m)])),
     backups,
+    lots: new Map(lots.map((l) => [l.id, l])),
+    bidsByProvider: bidsByProvider(scenario.bids),
+    heldByBid,
   };
+}
+
+function bidsByProvider(bids: readonly Bid[]): Map<string, Bid[]> {
+  const byProvider = new Map<string, Bid[]>();
+  for (const b of bids) {
+    const mine = byProvider.get(b.providerId);
+    if (mine === undefined) byProvider.set(b.providerId, [b]);
+    else mine.push(b);
+  }
+  return byProvider;
 }
 
 /** Capacity a provider has left after this award (never below 0). */

@@ -6,7 +6,8 @@
  * across the county). Roles that hold the whole lot reach every area.
  */
 import type { Allocation, Lot, Scenario } from '../model/types.js';
-import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
+import { holdersOf, type AwardFacts } from './award-facts.js';
+import { winnerRoom } from './take-over-room.js';
 import type { StandIn } from './handback-cover.js';
 import { lotCover } from './member-cover.js';
 import { demandWhere } from '../model/demand-table.js';
@@ -47,8 +48,8 @@ export function riseByArea(scenario: Scenario, lot: Lot, period: string): Map<st
 }
 
 /**
- * The lot's winners as stand-ins for extra hours: each with its spare for the lot (each
- * provider's spare shared over its lots by hours) and the areas it covers; null for a lot
+ * The lot's winners as stand-ins for extra hours: each with what it could take on there (its
+ * spare shared over its lots by hours, up to its bids' room: winnerRoom) and the areas it covers; null for a lot
  * whose winners hold the whole of it (no `areaHours`), where spare reaches every area. Asked
  * before the extra hours are worked out area by area, which only a framework needs.
  */
@@ -58,7 +59,7 @@ export function areaStandIns(facts: AwardFacts, lot: Lot, where: AreaCover): Sta
   if (held.length === 0 || held.some((a) => a.areaHours === undefined)) return null;
   const covers = lotCover(where.scenario, lot, where.allocations);
   return holdersOf(facts, lot.id).map(([p, h]) => ({
-    spare: spareOf(facts, p) * (h / (facts.hoursByProvider.get(p) ?? h)),
+    spare: winnerRoom(facts, lot, p, h).hours,
     covers: (areaId: string) => covers(p, areaId),
   }));
 }

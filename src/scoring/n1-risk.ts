@@ -3,13 +3,18 @@ import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { coverableHours, type StandIn } from './handback-cover.js';
 import { lotCover } from './member-cover.js';
-import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
+import { holdersOf, type AwardFacts } from './award-facts.js';
+import { roomIn, type Room } from './take-over-room.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
+import { couldTakeOn, roomOf } from '../diagnostics/messages.js';
 
 /**
  * N-1 stress: if the lot's largest provider hands back, the share of its hours
- * the other winners and named back-ups could not absorb with their spare
- * capacity (all of it: a handback is one event at a time); a framework member
+ * the other winners and named back-ups could not absorb: each up to the least
+ * of its spare capacity (all of it: a handback is one event at a time) and the
+ * room left in its bids for the lot's work (take-over-room.ts; until later on
+ * 2026-12-02 its spare alone, so a stand-in holding 925 of the 1,000 h/week its
+ * bid offered covered 3,701 h/week in full); a framework member
  * holding no hours counts as a back-up. In a framework each member can take on
  * only the hours in areas it covers; until 2026-12-02 a member's spare counted
  * wherever it worked, so two members serving separate halves of the county
@@ -29,18 +34,19 @@ export function n1Risk(
   const others = [...new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId))]
     .filter((p) => p !== lead[0])
     .sort();
-  const spare = others.reduce((t, p) => t + spareOf(facts, p), 0);
+  const rooms = others.map((p) => roomIn(facts, [lot], p));
   const byArea = areaHoursOf(allocations, lot.id, lead[0]);
   const cover =
-    byArea === null ? spare : coverableHours(byArea, standIns(facts, lot, scenario, allocations, others));
+    byArea === null
+      ? rooms.reduce((t, r) => t + r.hours, 0)
+      : coverableHours(byArea, standIns(lot, scenario, allocations, rooms));
   const uncovered = clamp01(1 - cover / lead[1]);
-  const names = `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'}`;
   const who =
     others.length === 0
       ? 'no other winner or back-up can step in'
       : byArea === null
-        ? `${names} ${fmtHours(spare)} spare`
-        : `${others.join(', ')} can take on ${fmtHours(cover)} of it in the areas ${others.length === 1 ? 'it covers' : 'they cover'} (${fmtHours(spare)} spare)`;
+        ? rooms.map((r) => couldTakeOn(r, lead[1])).join('; ')
+        : `${others.join(', ')} can take on ${fmtHours(cover)} of it in the areas ${others.length === 1 ? 'it covers' : 'they cover'} (${rooms.map(roomOf).join('; ')})`;
   return component(
     uncovered,
     `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`,
@@ -64,17 +70,16 @@ function areaHoursOf(
   return byArea;
 }
 
-/** The other members, each with its spare and the areas its bids in the lot cover. */
+/** The other members, each with what it could take over and the areas its bids in the lot cover. */
 function standIns(
-  facts: AwardFacts,
   lot: Lot,
   scenario: Scenario,
   allocations: readonly Allocation[],
-  providerIds: readonly string[],
+  rooms: readonly Room[],
 ): StandIn[] {
   const covers = lotCover(scenario, lot, allocations);
-  return providerIds.map((p) => ({
-    spare: spareOf(facts, p),
-    covers: (areaId: string) => covers(p, areaId),
+  return rooms.map((r) => ({
+    spare: r.hours,
+    covers: (areaId: string) => covers(r.providerId, areaId),
   }));
 }

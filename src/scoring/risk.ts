@@ -169,7 +169,7 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   const parts: Record<string, ScoreComponent> = {
     supply: supplyRisk(
       holdersOf(facts, lot.id),
-      backupSpares(facts, lot.id),
+      backupSpares(facts, lot),
       s.backupRelief,
       frameworkSupply(facts, lot, scenario, input.allocations, s.backupRelief),
     ),

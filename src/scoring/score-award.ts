@@ -180,7 +180,7 @@ export function scoreAward(raw: AwardToScore): AwardScores {
   const zones = zoneFloors(input.scenario, settings.costModel);
   const floors = lotFloors(input.scenario, input.lots, settings.costModel, zones);
   const floorOf = allocationFloors(input, zones, floors);
-  const facts = awardFacts(input.scenario, input.allocations);
+  const facts = awardFacts(input.scenario, input.allocations, input.lots);
   const providers = providerScores(input, settings, facts, floorOf);
   const { lots, county, award } = lotScores(input, settings, facts, floors, floorOf);
   const served = [...facts.hoursByProvider].reduce((t, [, h]) => t + h, 0);

@@ -5,10 +5,15 @@
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { lotCover } from './member-cover.js';
-import { holdersOf, spareOf, type AwardFacts } from './award-facts.js';
+import { holdersOf, type AwardFacts } from './award-facts.js';
+import { roomIn, type Room } from './take-over-room.js';
 import { component, fmtPercent } from './components.js';
 import { counted } from '../model/counted.js';
-import { backupsCouldTakeOver, membersCouldTakeOver } from '../diagnostics/messages.js';
+import {
+  backupsCouldTakeOver,
+  membersCouldTakeOver,
+  noMemberCouldTakeOver,
+} from '../diagnostics/messages.js';
 import { byText, largestFirst } from '../model/order.js';
 
 /** A framework lot's supply measured area by area (frameworkSupply). */
@@ -21,27 +26,29 @@ export interface AreaSupply {
   readonly cover: readonly TakeOver[];
 }
 
-/** A named back-up of a lot and the capacity it has left after the award (capacity − all its awarded hours). */
-export interface BackupSpare {
-  readonly providerId: string;
-  readonly spare: number;
+/**
+ * A named back-up of a lot and what it could take over (take-over-room.ts): its spare
+ * capacity and the room left in its bids for the work of the lots it backs up.
+ */
+export interface BackupSpare extends Room {
   /** The lead's hours in every lot this back-up backs up (its spare is held against them all); the lead's hours in the lot when absent. */
   readonly faces?: number;
 }
 
 /**
- * The lot's named back-ups, each with its spare capacity and the hours it would face if the
- * lot's largest holder failed: that provider's hours in every lot the back-up backs up, for
- * one failure hands them all back at once.
+ * The lot's named back-ups, each with what it could take over and the hours it would face if
+ * the lot's largest holder failed: that provider's hours in every lot the back-up backs up,
+ * for one failure hands them all back at once; its bids' room is counted over the work of all
+ * those lots, each bid's cap once.
  */
-export function backupSpares(facts: AwardFacts, lotId: string): BackupSpare[] {
-  const [lead] = holdersOf(facts, lotId)[0] ?? [];
-  return (facts.backups.get(lotId) ?? []).map((providerId) => {
-    const spare = spareOf(facts, providerId);
-    if (lead === undefined) return { providerId, spare };
-    const backed = [...facts.backups].filter(([, ids]) => ids.includes(providerId));
-    const faces = backed.reduce((t, [id]) => t + (facts.lotHours.get(id)?.get(lead) ?? 0), 0);
-    return { providerId, spare, faces };
+export function backupSpares(facts: AwardFacts, lot: Lot): BackupSpare[] {
+  const [lead] = holdersOf(facts, lot.id)[0] ?? [];
+  return (facts.backups.get(lot.id) ?? []).map((providerId) => {
+    if (lead === undefined) return roomIn(facts, [lot], providerId);
+    const backed = [...facts.backups].filter(([, ids]) => ids.includes(providerId)).map(([id]) => id);
+    const faces = backed.reduce((t, id) => t + (facts.lotHours.get(id)?.get(lead) ?? 0), 0);
+    const lots = backed.flatMap((id) => facts.lots.get(id) ?? []);
+    return { ...roomIn(facts, lots.includes(lot) ? lots : [lot, ...lots], providerId), faces };
   });
 }
 
@@ -51,19 +58,20 @@ interface TakeOver extends BackupSpare {
   readonly lead: string;
   /** The hours it would have to take over. */
   readonly leadHours: number;
-  /** The part of them its spare could take: min(spare, leadHours). */
+  /** The part of them it could take: the least of its spare, its bids' room and leadHours. */
   readonly hours: number;
 }
 
 /**
- * The one rule for cover by a stand-in: it could take over as many of the lead's hours as it
- * has spare, and earns `backupRelief` × that part of them, the full relief only for all of them.
+ * Cover by a stand-in: it could take over as many of the lead's hours as its spare and the
+ * room in its bids allow (take-over-room.ts), and earns `backupRelief` × that part of them,
+ * the full relief only for all of them.
  */
 const takeOver = (b: BackupSpare, lead: string, leadHours: number): TakeOver => ({
   ...b,
   lead,
   leadHours,
-  hours: Math.min(b.spare, leadHours),
+  hours: Math.min(b.hours, leadHours),
 });
 
 /** The factor a stand-in cuts supply by: 1 − `backupRelief` × the share of the lead's hours it could take over. */
@@ -73,9 +81,11 @@ const reliefOf = (t: TakeOver, backupRelief: number) => 1 - (backupRelief * t.ho
  * Supply: the lot's own concentration (sum of squared provider shares of its
  * hours: sole 1, 80/20 0.68, even split 0.5), cut for each named back-up by
  * `backupRelief` × the share of the largest holder's hours in the lot the
- * back-up's spare capacity could take over, of all that holder's hours in the
- * lots the back-up backs up (`faces`: its failure hands them all back at once;
- * until later on 2026-12-02 the spare counted for each lot on its own). Until
+ * back-up could take over (its spare capacity, and in each lot the room left in
+ * its bids there: take-over-room.ts; until later on 2026-12-02 its spare alone,
+ * though a bid's max hours are the most it serves), of all that holder's hours
+ * in the lots the back-up backs up (`faces`: its failure hands them all back at
+ * once; until later on 2026-12-02 the spare counted for each lot on its own). Until
  * 2026-12-02 each back-up cut it by the full `backupRelief` whatever its spare:
  * back-ups with 16 h/week to spare between them made a sole lead of 2,450
  * h/week score 0.56, as safe as two back-ups that could each take it all over.
@@ -117,7 +127,7 @@ export function supplyRisk(
 const frameworkCover = (byArea: AreaSupply) =>
   byArea.value < byArea.concentration
     ? `other members covering an area count as its back-ups: ${byArea.value.toFixed(2)}${membersCouldTakeOver(byArea.cover)}`
-    : 'no other member with spare capacity covers their areas';
+    : noMemberCouldTakeOver();
 
 function areaClause(lotConcentration: number, byArea: AreaSupply | null): string {
   if (byArea === null || byArea.concentration - lotConcentration < 0.005) return '';
@@ -129,8 +139,8 @@ function areaClause(lotConcentration: number, byArea: AreaSupply | null): string
  * A framework's supply area by area: each area's sum of squared shares of its
  * hours, cut for each other member of the lot (up to two, as for named
  * back-ups, those that could take over most) that covers the area as a named
- * back-up cuts a lot: by the share of its largest provider's hours the member's
- * spare could take over, all that provider's hours in the areas the member
+ * back-up cuts a lot: by the share of its largest provider's hours the member
+ * could take over (its spare and its bids' room, take-over-room.ts), all that provider's hours in the areas the member
  * covers, as one failure hands them all back at once. Weighted by the area's
  * hours. Null when the winners hold shares of the whole lot. Until 2026-12-02
  * any spare at all counted in full, in each area on its own: a member with 10
@@ -147,7 +157,7 @@ export function frameworkSupply(
   const winners = places.filter((a) => a.hoursPerWeek > 0);
   if (winners.length === 0 || winners.some((a) => a.areaHours === undefined)) return null;
   const byArea = hoursByArea(winners);
-  const standIn = memberTakeOver(facts, byArea, lotCover(scenario, lot, allocations));
+  const standIn = memberTakeOver(facts, lot, byArea, lotCover(scenario, lot, allocations));
   const members = [...new Set(places.map((m) => m.providerId))];
   const cover = new Map<string, TakeOver>();
   let total = 0;
@@ -185,26 +195,27 @@ const mostShortFirst = (a: TakeOver, b: TakeOver) =>
   byText(a.lead, b.lead);
 
 /**
- * What member `p` could take over if `lead` failed, when it covers `areaId` and has spare:
- * `lead`'s hours in every area `p` covers, for a failure hands them all back at once.
+ * What member `p` could take over if `lead` failed, when it covers `areaId` and could take
+ * any (spare and room in its bids): `lead`'s hours in every area `p` covers, for a failure
+ * hands them all back at once.
  */
 function memberTakeOver(
   facts: AwardFacts,
+  lot: Lot,
   byArea: ReadonlyMap<string, ReadonlyMap<string, number>>,
   covers: (providerId: string, areaId: string) => boolean,
 ): (p: string, lead: string, areaId: string) => TakeOver | null {
   // Once per member and lead: every area of a lot has a lead, and a lead serves many areas.
   const seen = new Map<string, TakeOver>();
   return (p, lead, areaId) => {
-    const spare = spareOf(facts, p);
-    if (spare <= 0 || !covers(p, areaId)) return null;
+    if (!covers(p, areaId)) return null;
     const key = `${p} ${lead}`;
     const known = seen.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) return known.hours > 0 ? known : null;
     const leadHours = [...byArea].reduce((t, [a, held]) => t + (covers(p, a) ? (held.get(lead) ?? 0) : 0), 0);
-    const t = takeOver({ providerId: p, spare }, lead, leadHours);
+    const t = takeOver(roomIn(facts, [lot], p), lead, leadHours);
     seen.set(key, t);
-    return t;
+    return t.hours > 0 ? t : null;
   };
 }
 

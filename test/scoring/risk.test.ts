@@ -52,6 +52,16 @@ function oneLot(
 
 const lotsOf = (s: Scenario) => buildLots(s, s.zonings.get('z') ?? new Map());
 
+/** A back-up whose bid has room for 10,000 h/week more, so its spare alone limits what it could take over. */
+const spareOnly = (providerId: string, spare: number) => ({
+  providerId,
+  spare,
+  bidRoom: 10_000,
+  caps: [10_000],
+  partial: false,
+  hours: Math.min(spare, 10_000),
+});
+
 describe('supply', () => {
   it('sole without back-up is highest; a secondary or back-ups lower it', () => {
     expect(supplyRisk([['P1', 1000]], [], 0.25).value).toBe(1);
@@ -65,10 +75,7 @@ describe('supply', () => {
         0.25,
       ).value,
     ).toBeCloseTo(0.68, 6);
-    const ample = [
-      { providerId: 'P2', spare: 1000 },
-      { providerId: 'P3', spare: 5000 },
-    ];
+    const ample = [spareOnly('P2', 1000), spareOnly('P3', 5000)];
     expect(supplyRisk([['P1', 1000]], ample, 0.25).value).toBeCloseTo(0.5625, 6);
     expect(supplyRisk([], [], 0.25).value).toBe(1);
   });
@@ -157,7 +164,7 @@ describe('supply', () => {
     expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
     expect(lot?.risk['supply']).toBe(1);
     expect(lot?.riskDetail?.['supply']?.reason).toBe(
-      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member with spare capacity covers their areas',
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member covering their areas has spare capacity and room in its bids',
     );
   });
 
@@ -209,7 +216,7 @@ describe('supply', () => {
         fc.array(fc.integer({ min: 0, max: 6000 }), { maxLength: 2 }),
         (lead, secondary, spares) => {
           ran++;
-          const backups = spares.map((spare, i) => ({ providerId: `B${i}`, spare }));
+          const backups = spares.map((spare, i) => spareOnly(`B${i}`, spare));
           return (
             supplyRisk(
               [
@@ -234,9 +241,11 @@ describe('N-1 stress and surge cover', () => {
     const lot = lotsOf(s)[0];
     if (lot === undefined) throw new Error('no lot');
     const allocations = [alloc(lot.id, 'P1', 'lead', 800), alloc(lot.id, 'P2', 'secondary', 200)];
-    const r = n1Risk(awardFacts(s, allocations), lot, s, allocations);
+    const r = n1Risk(awardFacts(s, allocations, [lot]), lot, s, allocations);
     expect(r.value).toBeCloseTo(1 - 400 / 800, 4);
-    expect(r.reason).toMatch(/if P1 \(800 h\/week\) hands back, P2 has 400 h\/week spare: 50% uncovered/);
+    expect(r.reason).toMatch(
+      /if P1 \(800 h\/week\) hands back, P2 could take on 400 of them under its bid \(at most 10,000 h\/week; 400 h\/week spare\): 50% uncovered/,
+    );
   });
   it('N-1 in a framework: a member can take on only the hours in areas it covers', () => {
     /** P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas`; P3, with 360 h, holds a place and no hours. */
@@ -260,11 +269,11 @@ describe('N-1 stress and surge cover', () => {
         { ...alloc(lot.id, 'P2', 'member', 400), areaHours: { A2: 400 } },
         ...(withP3 ? [{ ...alloc(lot.id, 'P3', 'member', 0), areaHours: {} }] : []),
       ];
-      return n1Risk(awardFacts(s, members), lot, s, members);
+      return n1Risk(awardFacts(s, members, [lot]), lot, s, members);
     };
     expect(n1(['A2']).value).toBe(1);
     expect(n1(['A2']).reason).toBe(
-      'if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (1,600 h/week spare): 100% uncovered',
+      "if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (P2 400 h/week under its bid (at most 10,000 h/week, for part of the lot's work; 1,600 h/week spare)): 100% uncovered",
     );
     expect(n1(['A1', 'A2']).value).toBe(0);
     // A member with a place and no hours steps in as a named back-up would: 360 of the 600 h.
@@ -286,7 +295,7 @@ describe('N-1 stress and surge cover', () => {
     expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
     expect(lot?.risk['surge']).toBe(1);
     expect(lot?.riskDetail?.['surge']?.reason).toBe(
-      "high forecast adds 200 h/week; winners' spare for this lot 1,600 h/week, of which 0 h/week in the areas that need it: 100% not covered",
+      'high forecast adds 200 h/week; winners could take on 400 h/week more under their bids (1,600 h/week spare for this lot), of which 0 h/week in the areas that need it: 100% not covered',
     );
     expect(lot?.risk['growth']).toBe(1);
   });
@@ -313,7 +322,7 @@ describe('N-1 stress and surge cover', () => {
     ]);
     expect(lot?.risk['growth']).toBeCloseTo(0.1, 6);
     expect(lot?.riskDetail?.['growth']?.reason).toBe(
-      "demand rises by 100 h/week to 1,700 h/week in 2028 (1,000 h/week in the areas that grow); winners' spare for this lot 900 h/week, of which 900 h/week in the areas that need it: 10% not covered",
+      'demand rises by 100 h/week to 1,700 h/week in 2028 (1,000 h/week in the areas that grow); winners could take on 900 h/week more under their bids (900 h/week spare for this lot), of which 900 h/week in the areas that need it: 10% not covered',
     );
   });
   it('growth in a framework does not repeat a rise that every area shares, for rounding alone (review14b)', async () => {
@@ -372,7 +381,7 @@ describe('N-1 stress and surge cover', () => {
           const risks = (cap2: number) => {
             const s = oneLot({ P1: 800, P2: cap2, P3: backupCap });
             const lot = lotsOf(s)[0];
-            const facts = awardFacts(s, allocations);
+            const facts = awardFacts(s, allocations, lotsOf(s));
             return lot === undefined
               ? [NaN, NaN]
               : [n1Risk(facts, lot, s, allocations).value, surgeRisk(facts, lot).value];
@@ -528,11 +537,11 @@ describe('growth (demand periods after the design period)', () => {
     const lots = lotsOf(s);
     const lot = lots[0];
     if (lot === undefined) throw new Error('no lot');
-    const facts = awardFacts(s, [alloc(lot.id, 'P1', 'sole', 100)]);
+    const facts = awardFacts(s, [alloc(lot.id, 'P1', 'sole', 100)], lots);
     const growth = growthRisk(facts, lot);
     expect(growth.value).toBeCloseTo(0.6, 6);
     expect(growth.reason).toBe(
-      "demand rises by 50 h/week to 150 h/week in 2028; winners' spare for this lot 20 h/week: 60% not covered",
+      'demand rises by 50 h/week to 150 h/week in 2028; winners could take on 20 h/week more under their bids (20 h/week spare for this lot): 60% not covered',
     );
     const flat = lotsOf(growing(false))[0];
     if (flat === undefined) throw new Error('no lot');

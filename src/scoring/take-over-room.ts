@@ -1,0 +1,119 @@
+/**
+ * What a provider could take over in a lot: the one rule every cover by a stand-in (a named
+ * back-up, another framework member, another winner) counts by, in supply, N-1, surge and
+ * growth. A provider takes on work only under a bid it made, so its spare capacity counts
+ * only as far as its bids for the lot's work have room left.
+ */
+import type { Bid, Lot } from '../model/types.js';
+import { servedAreas, structureAllows } from '../lots/eligibility.js';
+import { spareOf, type AwardFacts } from './award-facts.js';
+
+/** What a provider could take over in a lot, and the two limits it is the least of. */
+export interface Room {
+  readonly providerId: string;
+  /** Its capacity less all its awarded hours. */
+  readonly spare: number;
+  /** The hours its bids for the lot's work could still serve (each bid's max less what it holds under it). */
+  readonly bidRoom: number;
+  /** The max hours of the bids counted in `bidRoom` (none: no bid of its could serve the lot's work). */
+  readonly caps: readonly number[];
+  /** Whether a bid counted covers only part of the lot's work, whose hours there, not the bid's, limit its room. */
+  readonly partial: boolean;
+  /** The least of `spare` and `bidRoom`. */
+  readonly hours: number;
+}
+
+/** A bid that could serve the lot's work: its care type, structure and price allow it there, and it covers some of the lot's areas. */
+const servesLot = (bid: Bid, lot: Lot): boolean =>
+  lot.careDemand.has(bid.careType) &&
+  structureAllows(bid, lot) &&
+  !lot.rejectedBidIds.includes(bid.id) &&
+  servedAreas(bid, lot).length > 0;
+
+/** The care type and area pairs of the lots' work a bid could serve. */
+const workOf = (bid: Bid, lots: readonly Lot[]): Set<string> =>
+  new Set(lots.flatMap((lot) => servedAreas(bid, lot).map((a) => `${bid.careType} ${a}`)));
+
+/** The lots' design hours a week in the work a bid could serve, and whether that is only part of theirs. */
+function workHours(bid: Bid, lots: readonly Lot[]): { hours: number; partial: boolean } {
+  let hours = 0;
+  let partial = false;
+  for (const lot of lots) {
+    const demand = lot.careDemand.get(bid.careType);
+    const served = servesLot(bid, lot) ? servedAreas(bid, lot) : [];
+    hours += served.reduce((t, a) => t + (demand?.get(a) ?? 0), 0);
+    partial ||= lot.careDemand.size > 1 || served.length < (demand?.size ?? 0);
+  }
+  return { hours, partial };
+}
+
+/**
+ * The room left in `providerId`'s bids for the lots' work (one lot, or every lot a back-up
+ * backs up): each bid's max hours less what it holds under it across all the lots it wins,
+ * up to the lots' hours in the work it covers (a bid for part of them takes on only the work
+ * there). Bids that could serve the same work (an area and care type in
+ * common) are alternatives, so the most of them counts, not their sum; bids for different
+ * work of the lot (different areas, or a merged lot's care types) add up.
+ */
+function bidRoomIn(
+  facts: AwardFacts,
+  lots: readonly Lot[],
+  providerId: string,
+): Pick<Room, 'bidRoom' | 'caps' | 'partial'> {
+  const groups: { work: Set<string>; best: Bid; room: number; partial: boolean }[] = [];
+  const bids = (facts.bidsByProvider.get(providerId) ?? []).filter((b) => lots.some((l) => servesLot(b, l)));
+  for (const bid of bids) {
+    const there = workHours(bid, lots);
+    const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
+    const room = there.partial ? Math.min(left, there.hours) : left;
+    const partial = there.partial && there.hours < left;
+    const work = workOf(
+      bid,
+      lots.filter((l) => servesLot(bid, l)),
+    );
+    const overlapping = groups.filter((g) => [...work].some((w) => g.work.has(w)));
+    const merged = overlapping.reduce(
+      (m, g) => ({
+        ...(g.room > m.room ? g : { best: m.best, room: m.room, partial: m.partial }),
+        work: new Set([...m.work, ...g.work]),
+      }),
+      { work, best: bid, room, partial },
+    );
+    for (const g of overlapping) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return {
+    bidRoom: groups.reduce((t, g) => t + g.room, 0),
+    caps: groups.map((g) => g.best.maxHours).sort((a, b) => a - b),
+    partial: groups.some((g) => g.partial),
+  };
+}
+
+/** Rooms already worked out, per award: supply, N-1, surge and growth each ask for the same member in a lot. */
+const known = new WeakMap<AwardFacts, Map<string, Room>>();
+
+/** What `providerId` could take over in `lots`: the least of its spare capacity and the room left in its bids there. */
+export function roomIn(facts: AwardFacts, lots: readonly Lot[], providerId: string): Room {
+  const rooms = known.get(facts) ?? new Map<string, Room>();
+  known.set(facts, rooms);
+  const key = `${providerId} ${lots.map((l) => l.id).join(' ')}`;
+  const seen = rooms.get(key);
+  if (seen !== undefined) return seen;
+  const spare = spareOf(facts, providerId);
+  const bids = bidRoomIn(facts, lots, providerId);
+  const room = { providerId, spare, ...bids, hours: Math.min(spare, bids.bidRoom) };
+  rooms.set(key, room);
+  return room;
+}
+
+/**
+ * What a lot's winner holding `hours` there could take on of extra hours: its spare shared
+ * across its lots in proportion to its hours there (extra hours come to every lot at once),
+ * up to the room left in its bids for the lot's work. Until later on 2026-12-02 the share of
+ * its spare alone.
+ */
+export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hours: number) {
+  const room = roomIn(facts, [lot], providerId);
+  const spare = room.spare * (hours / (facts.hoursByProvider.get(providerId) ?? hours));
+  return { spare, hours: Math.min(spare, room.bidRoom) };
+}
