@@ -28,6 +28,7 @@ import type { Lot, Objective, Scenario } from './model/types.js';
 import { assembleInfeasible, assembleResult } from './result-assembly.js';
 import { scoreAward } from './scoring/score-award.js';
 import { chooseBackups } from './solve/backups.js';
+import { backupRoom } from './scoring/take-over-room.js';
 import { buildProgram } from './solve/build-program.js';
 import { decode } from './solve/decode.js';
 import { greedyStart } from './solve/greedy.js';
@@ -175,7 +176,10 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   // Back-ups stand behind a lot's winner: a lot nobody holds (every hour unmet) has no one to back up.
   const held = new Set(plan.allocations.map((a) => a.lotId));
   const backedUp = lots.filter((lot) => held.has(lot.id));
-  const allocations = [...plan.allocations, ...chooseBackups(scenario, backedUp, plan.allocations)];
+  const allocations = [
+    ...plan.allocations,
+    ...chooseBackups(scenario, backedUp, plan.allocations, backupRoom(scenario, plan.allocations, lots)),
+  ];
   const baseline = {
     objective: outcome.objective,
     annualCost: plan.allocations.reduce((t, a) => t + a.annualCost, 0),

@@ -15,6 +15,7 @@ import { titleBlock } from '../src/report/html/headline.js';
 import type { Allocation, AwardRole, Bid, DemandRow, Scenario } from '../src/model/types.js';
 import { sortAllocations } from '../src/model/result.js';
 import { chooseBackups } from '../src/solve/backups.js';
+import { backupRoom } from '../src/scoring/take-over-room.js';
 import { buildProgram } from '../src/solve/build-program.js';
 import { decode } from '../src/solve/decode.js';
 import {
@@ -167,12 +168,10 @@ describe('back-ups', () => {
     return { ...s, bids: [...s.bids, ...more] };
   };
   /** The back-ups chosen for the award of `s`, in the order they are named. */
-  const backupsOf = async (s: Scenario) =>
-    chooseBackups(
-      s,
-      lotsOf(s),
-      (await solved(s)).allocations.filter((a) => a.role !== 'backup'),
-    );
+  const backupsOf = async (s: Scenario) => {
+    const won = (await solved(s)).allocations.filter((a) => a.role !== 'backup');
+    return chooseBackups(s, lotsOf(s), won, backupRoom(s, won, lotsOf(s)));
+  };
 
   test('a sole lot with backup: true names up to two other providers, cheapest first, with no hours', async () => {
     const s = countyWithBackups();
@@ -190,6 +189,21 @@ describe('back-ups', () => {
     expect(named.map((a) => [a.bidId, a.providerId, a.hoursPerWeek])).toEqual([
       ['B10', 'P1', 0],
       ['B9', 'P3', 0],
+    ]);
+  });
+
+  test('back-ups that could take over all the lead holds come before cheaper ones that could take over little (review16)', async () => {
+    // P2 holds the county's 20 h. P4's bid is cheapest but serves at most 2 h: named first, it
+    // pushed out P1, who could take over all 20, and the lot's risk rose with the cheaper choice.
+    const s = countyWithBackups([
+      bid('B8', 'P4', ['A1', 'A2', 'A3'], { price: 26, maxHours: 2 }),
+      bid('B9', 'P3', ['A1', 'A2', 'A3'], { price: 29 }),
+      bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 30 }),
+    ]);
+    const withP4 = { ...s, providers: [...s.providers, provider('P4', { maxHours: 200 })] };
+    expect((await backupsOf(withP4)).map((a) => [a.bidId, a.providerId])).toEqual([
+      ['B9', 'P3'],
+      ['B10', 'P1'],
     ]);
   });
 

@@ -4,9 +4,9 @@
  * growth. A provider takes on work only under a bid it made, so its spare capacity counts
  * only as far as its bids for the lot's work have room left.
  */
-import type { Bid, Lot } from '../model/types.js';
+import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { servedAreas, structureAllows } from '../lots/eligibility.js';
-import { spareOf, type AwardFacts } from './award-facts.js';
+import { awardFacts, spareOf, type AwardFacts } from './award-facts.js';
 
 /** What a provider could take over in a lot, and the two limits it is the least of. */
 export interface Room {
@@ -104,6 +104,19 @@ export function roomIn(facts: AwardFacts, lots: readonly Lot[], providerId: stri
   const room = { providerId, spare, ...bids, hours: Math.min(spare, bids.bidRoom) };
   rooms.set(key, room);
   return room;
+}
+
+/**
+ * What a provider could take over in a lot after the award `allocations` (back-ups named or
+ * not), for naming back-ups (solve/backups.ts): the same room the risk score counts.
+ */
+export function backupRoom(
+  scenario: Scenario,
+  allocations: readonly Allocation[],
+  lots: readonly Lot[],
+): (lot: Lot, providerId: string) => number {
+  const facts = awardFacts(scenario, allocations, lots);
+  return (lot, providerId) => roomIn(facts, [lot], providerId).hours;
 }
 
 /**

@@ -1,8 +1,13 @@
 /**
  * Back-up providers for lots whose structure names them (`sole` with `backup: true`): a framework of up to
  * two other providers, named in the award with no guaranteed hours, who step
- * in if the sole provider hands back. Chosen after the solve, cheapest
- * eligible offer first (ties by bid ids), from providers with spare capacity.
+ * in if the sole provider hands back. Chosen after the solve from providers with
+ * spare capacity: those that could take over more of the winner's hours first
+ * (`couldTakeOver`: their spare and the room left in their bids, as the risk
+ * score counts them), then the cheapest eligible offer (ties by bid ids). Until
+ * 2026-12-02 (session 16, review16) the cheapest came first whatever it could
+ * take over, so a cheap bid for 10 h/week pushed out a provider that could take
+ * over every hour, and the lot's supply risk rose with the cheaper choice.
  * In a lot with merged care types a back-up, like the winner, needs one bid
  * per care type; its price is the hours-weighted one. A package bid is never a
  * back-up: its price holds only if its whole package wins, and a package that
@@ -17,10 +22,14 @@ import { byText } from '../model/order.js';
 
 const backupsPerLot = 2;
 
+/** The hours of a lot's winner that a provider could take over (src/scoring/take-over-room.ts `backupRoom`). */
+export type CouldTakeOver = (lot: Lot, providerId: string) => number;
+
 export function chooseBackups(
   scenario: Scenario,
   lots: readonly Lot[],
   allocations: readonly Allocation[],
+  couldTakeOver: CouldTakeOver,
 ): Allocation[] {
   const load = new Map<string, number>();
   for (const a of allocations) load.set(a.providerId, (load.get(a.providerId) ?? 0) + a.hoursPerWeek);
@@ -28,12 +37,20 @@ export function chooseBackups(
   const backups: Allocation[] = [];
   for (const lot of lots) {
     if (!lot.backup) continue;
-    const taken = new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId));
+    const mine = allocations.filter((a) => a.lotId === lot.id);
+    const taken = new Set(mine.map((a) => a.providerId));
+    const held = mine.reduce((t, a) => t + a.hoursPerWeek, 0);
     const candidates = offersFor(lot, scenario.bids, backupRole(lot), scenario.award)
       .filter((o) => (spare.get(o.providerId) ?? 0) > 0 && o.bids.every((b) => b.packageId === null))
       .map((offer) => ({ offer, parts: offerParts(offer, lot) }))
-      .map((c) => ({ ...c, price: blend(c.parts).price }))
-      .sort((a, b) => a.price - b.price || byText(offerName(a.offer), offerName(b.offer)));
+      .map((c) => ({
+        ...c,
+        price: blend(c.parts).price,
+        cover: Math.min(held, Math.round(couldTakeOver(lot, c.offer.providerId))),
+      }))
+      .sort(
+        (a, b) => b.cover - a.cover || a.price - b.price || byText(offerName(a.offer), offerName(b.offer)),
+      );
     let named = 0;
     for (const { offer, parts, price } of candidates) {
       const first = offer.bids[0];
