@@ -1146,7 +1146,7 @@ interface RoomText {
 const underItsBids = (r: RoomText) =>
   r.caps.length === 0
     ? `, having no bid that could serve this work (${fmtHours(r.spare)} spare)`
-    : ` under its ${r.caps.length === 1 ? 'bid' : 'bids'} (at most ${r.caps.map(groupedNumber).join(' and ')} h/week${r.caps.length === 1 ? '' : ' between them'}${r.partial ? `, ${r.caps.length === 1 ? 'for' : 'some for'} part of the lot's work` : ''}; ${fmtHours(r.spare)} spare)`;
+    : ` under its ${r.caps.length === 1 ? 'bid' : 'bids'} (at most ${r.caps.map((c) => groupedNumber(c)).join(' and ')} h/week${r.caps.length === 1 ? '' : ' between them'}${r.partial ? `, ${r.caps.length === 1 ? 'for' : 'some for'} part of the lot's work` : ''}; ${fmtHours(r.spare)} spare)`;
 
 /**
  * N-1 stress: what one stand-in could take on of the `of` hours a provider hands back,

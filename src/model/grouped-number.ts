@@ -27,16 +27,21 @@ function groupedWhole(x: number): string {
   return x < 0 || Object.is(x, -0) ? `-${grouped}` : grouped;
 }
 
-export function groupedNumber(x: number, maximumFractionDigits = 0): string {
+/**
+ * `x` with at most `maximumFractionDigits` and at least `minimumFractionDigits` decimals
+ * (trailing zeros kept to the least: 24.30 for money), as toLocaleString en-GB writes it.
+ */
+export function groupedNumber(x: number, maximumFractionDigits = 0, minimumFractionDigits = 0): string {
   // Math.round rounds a tie up, which on |x| is half away from zero; below 10^15 a double's halves are exact.
   if (maximumFractionDigits === 0 && Math.abs(x) < 1e15) return groupedWhole(x);
   const text = String(Math.abs(x));
-  if (!Number.isFinite(x) || text.includes('e')) return x.toLocaleString('en-GB', { maximumFractionDigits });
+  if (!Number.isFinite(x) || text.includes('e'))
+    return x.toLocaleString('en-GB', { maximumFractionDigits, minimumFractionDigits });
   const [whole = '0', fraction = ''] = text.split('.');
   let kept = `${whole}${fraction.slice(0, maximumFractionDigits).padEnd(maximumFractionDigits, '0')}`;
   if (Number(fraction[maximumFractionDigits] ?? '0') >= 5) kept = plusOne(kept);
   const cut = kept.length - maximumFractionDigits;
-  const digits = kept.slice(cut).replace(/0+$/, '');
+  const digits = kept.slice(cut).replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
   const grouped = kept.slice(0, cut).replace(/\B(?=(\d{3})+$)/g, ',');
   const negative = x < 0 || Object.is(x, -0);
   return `${negative ? '-' : ''}${grouped}${digits === '' ? '' : `.${digits}`}`;

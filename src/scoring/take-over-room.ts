@@ -23,26 +23,28 @@ export interface Room {
   readonly hours: number;
 }
 
-/** A bid that could serve the lot's work: its care type, structure and price allow it there, and it covers some of the lot's areas. */
-const servesLot = (bid: Bid, lot: Lot): boolean =>
-  lot.careDemand.has(bid.careType) &&
-  structureAllows(bid, lot) &&
-  !lot.rejectedBidIds.includes(bid.id) &&
-  servedAreas(bid, lot).length > 0;
+/** The areas of a lot whose work a bid could serve: none unless its care type, structure and price allow it there. */
+const areasServed = (bid: Bid, lot: Lot): string[] =>
+  lot.careDemand.has(bid.careType) && structureAllows(bid, lot) && !lot.rejectedBidIds.includes(bid.id)
+    ? servedAreas(bid, lot)
+    : [];
 
-/** The care type and area pairs of the lots' work a bid could serve. */
-const workOf = (bid: Bid, lots: readonly Lot[]): Set<string> =>
-  new Set(lots.flatMap((lot) => servedAreas(bid, lot).map((a) => `${bid.careType} ${a}`)));
-
-/** The lots' design hours a week in the work a bid could serve, and whether that is only part of theirs. */
-function workHours(bid: Bid, lots: readonly Lot[]): { hours: number; partial: boolean } {
+/**
+ * The lots' design hours a week in the work a bid could serve (`served`: its areas in each
+ * lot, as `areasServed` gives them), and whether that is only part of theirs.
+ */
+function workHours(
+  bid: Bid,
+  lots: readonly Lot[],
+  served: readonly string[][],
+): { hours: number; partial: boolean } {
   let hours = 0;
   let partial = false;
-  for (const lot of lots) {
+  for (const [i, lot] of lots.entries()) {
     const demand = lot.careDemand.get(bid.careType);
-    const served = servesLot(bid, lot) ? servedAreas(bid, lot) : [];
-    hours += served.reduce((t, a) => t + (demand?.get(a) ?? 0), 0);
-    partial ||= lot.careDemand.size > 1 || served.length < (demand?.size ?? 0);
+    const areas = served[i] ?? [];
+    hours += areas.reduce((t, a) => t + (demand?.get(a) ?? 0), 0);
+    partial ||= lot.careDemand.size > 1 || areas.length < (demand?.size ?? 0);
   }
   return { hours, partial };
 }
@@ -61,16 +63,17 @@ function bidRoomIn(
   providerId: string,
 ): Pick<Room, 'bidRoom' | 'caps' | 'partial'> {
   const groups: { work: Set<string>; best: Bid; room: number; partial: boolean }[] = [];
-  const bids = (facts.bidsByProvider.get(providerId) ?? []).filter((b) => lots.some((l) => servesLot(b, l)));
-  for (const bid of bids) {
-    const there = workHours(bid, lots);
+  // Each bid's areas in each lot, worked out once (a batch asks this of every stand-in in every lot).
+  const bids = (facts.bidsByProvider.get(providerId) ?? [])
+    .map((bid) => ({ bid, served: lots.map((lot) => areasServed(bid, lot)) }))
+    .filter(({ served }) => served.some((areas) => areas.length > 0));
+  for (const { bid, served } of bids) {
+    const there = workHours(bid, lots, served);
     const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
     const room = there.partial ? Math.min(left, there.hours) : left;
     const partial = there.partial && there.hours < left;
-    const work = workOf(
-      bid,
-      lots.filter((l) => servesLot(bid, l)),
-    );
+    // The care type and area pairs of the lots' work the bid could serve.
+    const work = new Set(served.flat().map((a) => `${bid.careType} ${a}`));
     const overlapping = groups.filter((g) => [...work].some((w) => g.work.has(w)));
     const merged = overlapping.reduce(
       (m, g) => ({
