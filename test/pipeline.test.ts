@@ -207,6 +207,18 @@ describe('back-ups', () => {
     ]);
   });
 
+  test("a provider that could take over none of the winner's hours is not named a back-up", async () => {
+    // Its spare is there but its bids have no room left (as take-over-room.ts counts it): named, it
+    // would stand in the award as cover it cannot give.
+    const s = countyWithBackups([
+      bid('B9', 'P3', ['A1', 'A2', 'A3'], { price: 29 }),
+      bid('B10', 'P1', ['A1', 'A2', 'A3'], { price: 30 }),
+    ]);
+    const won = (await solved(s)).allocations.filter((a) => a.role !== 'backup');
+    const named = chooseBackups(s, lotsOf(s), won, (_lot, providerId) => (providerId === 'P3' ? 0 : 20));
+    expect(named.map((a) => a.providerId)).toEqual(['P1']);
+  });
+
   test('back-ups at equal prices are named in bid id order by code point', async () => {
     const named = await backupsOf(
       countyWithBackups([

@@ -7,7 +7,8 @@
  * score counts them), then the cheapest eligible offer (ties by bid ids). Until
  * 2026-12-02 (session 16, review16) the cheapest came first whatever it could
  * take over, so a cheap bid for 10 h/week pushed out a provider that could take
- * over every hour, and the lot's supply risk rose with the cheaper choice.
+ * over every hour, and the lot's supply risk rose with the cheaper choice. One
+ * that could take over nothing (spare, but its bids full) is not named.
  * In a lot with merged care types a back-up, like the winner, needs one bid
  * per care type; its price is the hours-weighted one. A package bid is never a
  * back-up: its price holds only if its whole package wins, and a package that
@@ -48,6 +49,8 @@ export function chooseBackups(
         price: blend(c.parts).price,
         cover: Math.min(held, Math.round(couldTakeOver(lot, c.offer.providerId))),
       }))
+      // One that could take over nothing (its bids full) would stand in the award as cover it cannot give.
+      .filter((c) => c.cover > 0)
       .sort(
         (a, b) => b.cover - a.cover || a.price - b.price || byText(offerName(a.offer), offerName(b.offer)),
       );
