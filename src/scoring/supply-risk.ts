@@ -39,13 +39,18 @@ export interface BackupSpare extends Room {
  * The lot's named back-ups, each with what it could take over and the hours it would face if
  * the lot's largest holder failed: that provider's hours in every lot the back-up backs up,
  * for one failure hands them all back at once; its bids' room is counted over the work of all
- * those lots, each bid's cap once.
+ * those lots, each bid's cap once. Only lots that provider holds hours in count: until later
+ * on 2026-12-02 a back-up's room in a lot another provider leads counted too, so its bid for
+ * the other zone covered a lead it could not serve (supply said 2,100 of 2,450 h/week where
+ * N-1 said 1,000).
  */
 export function backupSpares(facts: AwardFacts, lot: Lot): BackupSpare[] {
   const [lead] = holdersOf(facts, lot.id)[0] ?? [];
   return (facts.backups.get(lot.id) ?? []).map((providerId) => {
     if (lead === undefined) return roomIn(facts, [lot], providerId);
-    const backed = [...facts.backups].filter(([, ids]) => ids.includes(providerId)).map(([id]) => id);
+    const backed = [...facts.backups]
+      .filter(([id, ids]) => ids.includes(providerId) && (facts.lotHours.get(id)?.get(lead) ?? 0) > 0)
+      .map(([id]) => id);
     const faces = backed.reduce((t, id) => t + (facts.lotHours.get(id)?.get(lead) ?? 0), 0);
     const lots = backed.flatMap((id) => facts.lots.get(id) ?? []);
     return { ...roomIn(facts, lots.includes(lot) ? lots : [lot, ...lots], providerId), faces };

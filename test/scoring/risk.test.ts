@@ -148,6 +148,35 @@ describe('supply', () => {
     );
   });
 
+  it("a back-up's bids for a lot whose lead is another provider do not count for this lot's lead", async () => {
+    // P1 wins Z1 (600 h), P3 Z2 (400 h); P2, with 10,000 h spare, backs up both, but bids
+    // only 200 h/week for Z1. Its 1,000 h/week bid for Z2 cannot serve Z1's work.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 600), demand('A2', 400)],
+      providers: [provider('P1'), provider('P2'), provider('P3')],
+      bids: [
+        bid('B-P1', 'P1', ['A1'], { price: 24 }),
+        bid('B-P3', 'P3', ['A2'], { price: 24 }),
+        bid('B-P2-1', 'P2', ['A1'], { maxHours: 200 }),
+        bid('B-P2-2', 'P2', ['A2'], { maxHours: 1_000 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
+    });
+    const [z1] = (await solved(s)).lots;
+    expect(z1?.winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`)).toEqual([
+      'P2 backup 0',
+      'P1 sole 600',
+    ]);
+    // Supply and N-1 say the same: P2 could take over 200 of P1's 600 h/week in Z1.
+    expect(z1?.risk['supply']).toBeCloseTo(1 - (0.25 * 200) / 600, 4);
+    expect(z1?.risk['n1']).toBeCloseTo(1 - 200 / 600, 4);
+    expect(z1?.riskDetail?.['supply']?.reason).toBe(
+      'one provider holds all the hours; back-up P2 could take over 200 of the 600 h/week under its bid (at most 200 h/week; 10,000 h/week spare) if P1 failed (a back-up counts in full only if it could take over all of them)',
+    );
+  });
+
   /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`, with `p2Spare` h/week left. */
   const framework = (p2Areas: readonly string[], p2Spare = 10_000) =>
     makeScenario({
