@@ -1213,6 +1213,12 @@ export function membersCouldTakeOver(members: readonly TakeOverText[]): string {
 export const noMemberCouldTakeOver = () =>
   'no other member covering their areas has spare capacity and room in its bids';
 
+/**
+ * A framework's supply where no other member covers any area a member serves: nothing about
+ * spare or bids stops cover (until later on 2026-12-02 it read as `noMemberCouldTakeOver`).
+ */
+export const noMemberCovers = () => 'no other member covers their areas';
+
 /** After a framework's transition risk: it is counted area by area (src/contract/transition.ts). */
 export const transitionByArea = () => ', area by area: a member keeps only the people in the areas it serves';
 

@@ -13,6 +13,7 @@ import {
   backupsCouldTakeOver,
   membersCouldTakeOver,
   noMemberCouldTakeOver,
+  noMemberCovers,
 } from '../diagnostics/messages.js';
 import { byText, largestFirst } from '../model/order.js';
 
@@ -24,6 +25,8 @@ export interface AreaSupply {
   readonly value: number;
   /** What each other member counted could take over, once per member and provider taken over. */
   readonly cover: readonly TakeOver[];
+  /** Whether any other member covers an area a member serves, whatever it could take over. */
+  readonly covered: boolean;
 }
 
 /**
@@ -132,7 +135,9 @@ export function supplyRisk(
 const frameworkCover = (byArea: AreaSupply) =>
   byArea.value < byArea.concentration
     ? `other members covering an area count as its back-ups: ${byArea.value.toFixed(2)}${membersCouldTakeOver(byArea.cover)}`
-    : noMemberCouldTakeOver();
+    : byArea.covered
+      ? noMemberCouldTakeOver()
+      : noMemberCovers();
 
 function areaClause(lotConcentration: number, byArea: AreaSupply | null): string {
   if (byArea === null || byArea.concentration - lotConcentration < 0.005) return '';
@@ -162,9 +167,11 @@ export function frameworkSupply(
   const winners = places.filter((a) => a.hoursPerWeek > 0);
   if (winners.length === 0 || winners.some((a) => a.areaHours === undefined)) return null;
   const byArea = hoursByArea(winners);
-  const standIn = memberTakeOver(facts, lot, byArea, lotCover(scenario, lot, allocations));
+  const covers = lotCover(scenario, lot, allocations);
+  const standIn = memberTakeOver(facts, lot, byArea, covers);
   const members = [...new Set(places.map((m) => m.providerId))];
   const cover = new Map<string, TakeOver>();
+  let covered = false;
   let total = 0;
   let concentration = 0;
   let value = 0;
@@ -172,6 +179,7 @@ export function frameworkSupply(
     const t = [...held.values()].reduce((x, h) => x + h, 0);
     const [lead] = [...held].sort(largestFirst)[0] ?? [''];
     const c = [...held.values()].reduce((x, h) => x + (h / t) ** 2, 0);
+    covered ||= members.some((p) => !held.has(p) && covers(p, areaId));
     const standIns = members
       .filter((p) => !held.has(p))
       .flatMap((p) => standIn(p, lead, areaId) ?? [])
@@ -189,6 +197,7 @@ export function frameworkSupply(
         concentration: concentration / total,
         value: value / total,
         cover: [...cover.values()].sort(mostShortFirst),
+        covered,
       }
     : null;
 }

@@ -192,8 +192,9 @@ describe('supply', () => {
     const lot = (await solved(framework(['A2']))).lots[0];
     expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
     expect(lot?.risk['supply']).toBe(1);
+    // No member covers another's area: nothing about spare or bids stops cover, so the reason says so.
     expect(lot?.riskDetail?.['supply']?.reason).toBe(
-      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member covering their areas has spare capacity and room in its bids',
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member covers their areas',
     );
   });
 
