@@ -278,7 +278,10 @@ describe('N-1 stress and surge cover', () => {
     );
   });
   it('N-1 in a framework: a member can take on only the hours in areas it covers', () => {
-    /** P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas`; P3, with 360 h, holds a place and no hours. */
+    /**
+     * P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas` under its place
+     * (B-P2; its dearer bid for both areas won no place); P3, with 360 h, holds a place and no hours.
+     */
     const n1 = (p2Areas: readonly string[], withP3 = false) => {
       const s = makeScenario({
         areas: [area('A1'), area('A2')],
@@ -289,7 +292,12 @@ describe('N-1 stress and surge cover', () => {
           provider('P2', { maxHours: 2000 }),
           provider('P3', { maxHours: 360 }),
         ],
-        bids: [bid('B-P1', 'P1', ['A1']), bid('B-P2', 'P2', p2Areas), bid('B-P3', 'P3', ['A1'])],
+        bids: [
+          bid('B-P1', 'P1', ['A1']),
+          bid('B-P2', 'P2', p2Areas),
+          bid('B-P2-ALL', 'P2', ['A1', 'A2'], { price: 30, maxHours: 5_000 }),
+          bid('B-P3', 'P3', ['A1']),
+        ],
         lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
       });
       const lot = lotsOf(s)[0];
@@ -303,7 +311,7 @@ describe('N-1 stress and surge cover', () => {
     };
     expect(n1(['A2']).value).toBe(1);
     expect(n1(['A2']).reason).toBe(
-      "if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (P2 400 h/week under its bid (at most 10,000 h/week, for part of the lot's work; 1,600 h/week spare)): 100% uncovered",
+      "if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (P2 covers none of P1's areas): 100% uncovered",
     );
     expect(n1(['A1', 'A2']).value).toBe(0);
     // A member with a place and no hours steps in as a named back-up would: 360 of the 600 h.
