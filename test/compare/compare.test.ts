@@ -184,12 +184,11 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
   });
 
   test('every row of the printed table has a verdict: the real choices that are neither cheapest nor least risky say so', async () => {
-    // On the tiny scenario: since cover counts only the room left in the stand-ins' bids
-    // (2026-12-02, session 16), Hertfordshire's quadrants have no real choice between the
-    // cheapest and the least risky option to check this by.
-    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
-    if (scenario === null) throw new Error('tiny does not read');
-    const c = await compareOptions(scenario, { zonings: ['two', 'one'], run });
+    // On Hertfordshire's districts: since cover counts only the room left in the stand-ins'
+    // bids (2026-12-02, session 16), its quadrants have no real choice between the cheapest
+    // and the least risky option to check this by, and since a back-up's bids for a zone
+    // another provider leads no longer count (explore23), neither has the tiny scenario.
+    const c = await compareOptions(herts, { zonings: ['districts'], run });
     if (typeof c === 'string') throw new Error(c);
     const comparison = c.comparison;
     const lines = formatComparison(comparison, 'GBP').split('\n');
