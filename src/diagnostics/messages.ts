@@ -1164,7 +1164,8 @@ export const roomOf = (r: RoomText) => `${r.providerId} ${fmtHours(r.hours)}${un
  * for the lot that won no place, "P2 1,600 h/week under its bid (at most 5,000 h/week; …)",
  * beside 0 h/week taken on).
  */
-export const coversNoneOf = (providerId: string, lead: string) => `${providerId} covers none of ${lead}'s areas`;
+export const coversNoneOf = (providerId: string, lead: string) =>
+  `${providerId} covers none of ${lead}'s areas`;
 
 /**
  * Surge and growth: what the winners could take on of extra hours, the least of their spare

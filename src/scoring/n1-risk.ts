@@ -77,7 +77,10 @@ function areaHoursOf(
 }
 
 /** The other members, each with what it could take over and the areas its places in the lot cover. */
-function standIns(covers: (providerId: string, areaId: string) => boolean, rooms: readonly Room[]): StandIn[] {
+function standIns(
+  covers: (providerId: string, areaId: string) => boolean,
+  rooms: readonly Room[],
+): StandIn[] {
   return rooms.map((r) => ({
     spare: r.hours,
     covers: (areaId: string) => covers(r.providerId, areaId),
