@@ -144,10 +144,12 @@ function beatenBy(key: string, c: Comparison, currency: string): string {
   const saved = row.metrics.annualCost - by.metrics.annualCost;
   const [risk, against] = [by.metrics.riskScore, row.metrics.riskScore].map((x) => x.toFixed(0));
   const cost = saved > 0 ? `costs ${money(saved, currency)} a year less` : 'costs the same';
+  // Risks that print alike may differ: only equal ones are "the same" (until 2026-12-02 any
+  // that printed alike were, so 41.6 beating 42.3 read "at the same risk (42/100)").
   const safer =
     risk !== against
       ? `with risk ${risk}/100 against ${against}/100`
-      : saved > 0
+      : by.metrics.riskScore === row.metrics.riskScore
         ? `at the same risk (${risk}/100)`
         : `at a risk a little lower than its ${against}/100`;
   return `  ${key}: ${first} ${cost}, ${safer}${weakerWinners(by.metrics, row.metrics)}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;

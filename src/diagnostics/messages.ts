@@ -1159,6 +1159,15 @@ export const couldTakeOn = (r: RoomText, of: number) =>
 export const roomOf = (r: RoomText) => `${r.providerId} ${fmtHours(r.hours)}${underItsBids(r)}`;
 
 /**
+ * A framework's N-1 stress: a member whose places cover none of the areas of the member that
+ * hands back, "P2 covers none of P1's areas" (until later on 2026-12-02 its room under a bid
+ * for the lot that won no place, "P2 1,600 h/week under its bid (at most 5,000 h/week; …)",
+ * beside 0 h/week taken on).
+ */
+export const coversNoneOf = (providerId: string, lead: string) =>
+  `${providerId} covers none of ${lead}'s areas`;
+
+/**
  * Surge and growth: what the winners could take on of extra hours, the least of their spare
  * for the lot and the room in their bids there, and their spare for the lot.
  */
@@ -1212,6 +1221,12 @@ export function membersCouldTakeOver(members: readonly TakeOverText[]): string {
 /** A framework's supply where no other member covering an area could take any of its provider's hours over. */
 export const noMemberCouldTakeOver = () =>
   'no other member covering their areas has spare capacity and room in its bids';
+
+/**
+ * A framework's supply where no other member covers any area a member serves: nothing about
+ * spare or bids stops cover (until later on 2026-12-02 it read as `noMemberCouldTakeOver`).
+ */
+export const noMemberCovers = () => 'no other member covers their areas';
 
 /** After a framework's transition risk: it is counted area by area (src/contract/transition.ts). */
 export const transitionByArea = () => ', area by area: a member keeps only the people in the areas it serves';

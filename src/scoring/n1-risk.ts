@@ -6,7 +6,7 @@ import { lotCover } from './member-cover.js';
 import { holdersOf, type AwardFacts } from './award-facts.js';
 import { roomIn, type Room } from './take-over-room.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
-import { couldTakeOn, roomOf } from '../diagnostics/messages.js';
+import { couldTakeOn, coversNoneOf, roomOf } from '../diagnostics/messages.js';
 
 /**
  * N-1 stress: if the lot's largest provider hands back, the share of its hours
@@ -36,17 +36,23 @@ export function n1Risk(
     .sort();
   const rooms = others.map((p) => roomIn(facts, [lot], p));
   const byArea = areaHoursOf(allocations, lot.id, lead[0]);
+  const covers = lotCover(scenario, lot, allocations);
   const cover =
     byArea === null
       ? rooms.reduce((t, r) => t + r.hours, 0)
-      : coverableHours(byArea, standIns(lot, scenario, allocations, rooms));
+      : coverableHours(byArea, standIns(covers, rooms));
+  // A member covering none of the lead's areas: its room elsewhere is beside the point.
+  const reach = (r: Room) =>
+    byArea !== null && ![...byArea.keys()].some((a) => covers(r.providerId, a))
+      ? coversNoneOf(r.providerId, lead[0])
+      : roomOf(r);
   const uncovered = clamp01(1 - cover / lead[1]);
   const who =
     others.length === 0
       ? 'no other winner or back-up can step in'
       : byArea === null
         ? rooms.map((r) => couldTakeOn(r, lead[1])).join('; ')
-        : `${others.join(', ')} can take on ${fmtHours(cover)} of it in the areas ${others.length === 1 ? 'it covers' : 'they cover'} (${rooms.map(roomOf).join('; ')})`;
+        : `${others.join(', ')} can take on ${fmtHours(cover)} of it in the areas ${others.length === 1 ? 'it covers' : 'they cover'} (${rooms.map(reach).join('; ')})`;
   return component(
     uncovered,
     `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`,
@@ -70,14 +76,11 @@ function areaHoursOf(
   return byArea;
 }
 
-/** The other members, each with what it could take over and the areas its bids in the lot cover. */
+/** The other members, each with what it could take over and the areas its places in the lot cover. */
 function standIns(
-  lot: Lot,
-  scenario: Scenario,
-  allocations: readonly Allocation[],
+  covers: (providerId: string, areaId: string) => boolean,
   rooms: readonly Room[],
 ): StandIn[] {
-  const covers = lotCover(scenario, lot, allocations);
   return rooms.map((r) => ({
     spare: r.hours,
     covers: (areaId: string) => covers(r.providerId, areaId),

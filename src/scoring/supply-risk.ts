@@ -13,6 +13,7 @@ import {
   backupsCouldTakeOver,
   membersCouldTakeOver,
   noMemberCouldTakeOver,
+  noMemberCovers,
 } from '../diagnostics/messages.js';
 import { byText, largestFirst } from '../model/order.js';
 
@@ -24,6 +25,8 @@ export interface AreaSupply {
   readonly value: number;
   /** What each other member counted could take over, once per member and provider taken over. */
   readonly cover: readonly TakeOver[];
+  /** Whether any other member covers an area a member serves, whatever it could take over. */
+  readonly covered: boolean;
 }
 
 /**
@@ -39,13 +42,18 @@ export interface BackupSpare extends Room {
  * The lot's named back-ups, each with what it could take over and the hours it would face if
  * the lot's largest holder failed: that provider's hours in every lot the back-up backs up,
  * for one failure hands them all back at once; its bids' room is counted over the work of all
- * those lots, each bid's cap once.
+ * those lots, each bid's cap once. Only lots that provider holds hours in count: until later
+ * on 2026-12-02 a back-up's room in a lot another provider leads counted too, so its bid for
+ * the other zone covered a lead it could not serve (supply said 2,100 of 2,450 h/week where
+ * N-1 said 1,000).
  */
 export function backupSpares(facts: AwardFacts, lot: Lot): BackupSpare[] {
   const [lead] = holdersOf(facts, lot.id)[0] ?? [];
   return (facts.backups.get(lot.id) ?? []).map((providerId) => {
     if (lead === undefined) return roomIn(facts, [lot], providerId);
-    const backed = [...facts.backups].filter(([, ids]) => ids.includes(providerId)).map(([id]) => id);
+    const backed = [...facts.backups]
+      .filter(([id, ids]) => ids.includes(providerId) && (facts.lotHours.get(id)?.get(lead) ?? 0) > 0)
+      .map(([id]) => id);
     const faces = backed.reduce((t, id) => t + (facts.lotHours.get(id)?.get(lead) ?? 0), 0);
     const lots = backed.flatMap((id) => facts.lots.get(id) ?? []);
     return { ...roomIn(facts, lots.includes(lot) ? lots : [lot, ...lots], providerId), faces };
@@ -127,7 +135,9 @@ export function supplyRisk(
 const frameworkCover = (byArea: AreaSupply) =>
   byArea.value < byArea.concentration
     ? `other members covering an area count as its back-ups: ${byArea.value.toFixed(2)}${membersCouldTakeOver(byArea.cover)}`
-    : noMemberCouldTakeOver();
+    : byArea.covered
+      ? noMemberCouldTakeOver()
+      : noMemberCovers();
 
 function areaClause(lotConcentration: number, byArea: AreaSupply | null): string {
   if (byArea === null || byArea.concentration - lotConcentration < 0.005) return '';
@@ -157,9 +167,11 @@ export function frameworkSupply(
   const winners = places.filter((a) => a.hoursPerWeek > 0);
   if (winners.length === 0 || winners.some((a) => a.areaHours === undefined)) return null;
   const byArea = hoursByArea(winners);
-  const standIn = memberTakeOver(facts, lot, byArea, lotCover(scenario, lot, allocations));
+  const covers = lotCover(scenario, lot, allocations);
+  const standIn = memberTakeOver(facts, lot, byArea, covers);
   const members = [...new Set(places.map((m) => m.providerId))];
   const cover = new Map<string, TakeOver>();
+  let covered = false;
   let total = 0;
   let concentration = 0;
   let value = 0;
@@ -167,6 +179,7 @@ export function frameworkSupply(
     const t = [...held.values()].reduce((x, h) => x + h, 0);
     const [lead] = [...held].sort(largestFirst)[0] ?? [''];
     const c = [...held.values()].reduce((x, h) => x + (h / t) ** 2, 0);
+    covered ||= members.some((p) => !held.has(p) && covers(p, areaId));
     const standIns = members
       .filter((p) => !held.has(p))
       .flatMap((p) => standIn(p, lead, areaId) ?? [])
@@ -184,6 +197,7 @@ export function frameworkSupply(
         concentration: concentration / total,
         value: value / total,
         cover: [...cover.values()].sort(mostShortFirst),
+        covered,
       }
     : null;
 }

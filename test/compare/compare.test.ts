@@ -120,7 +120,7 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
         (theirs ?? 0) < (ours ?? 0)
           ? `, but its least viable winner scores ${theirs}/100 against ${ours}/100`
           : '';
-      const line = `  ${key}: ${first} ${saved > 0 ? `costs ${money(saved, 'GBP')} a year less` : 'costs the same'}, ${a === b ? `at the same risk (${a}/100)` : `with risk ${a}/100 against ${b}/100`}${weaker}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
+      const line = `  ${key}: ${first} ${saved > 0 ? `costs ${money(saved, 'GBP')} a year less` : 'costs the same'}, ${a !== b ? `with risk ${a}/100 against ${b}/100` : by.metrics.riskScore === row.metrics.riskScore ? `at the same risk (${a}/100)` : `at a risk a little lower than its ${b}/100`}${weaker}${more.length === 0 ? '' : ` (${more.length} more beat it too)`}`;
       expect(text.split('\n')).toContain(line);
     }
   });
@@ -184,12 +184,11 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
   });
 
   test('every row of the printed table has a verdict: the real choices that are neither cheapest nor least risky say so', async () => {
-    // On the tiny scenario: since cover counts only the room left in the stand-ins' bids
-    // (2026-12-02, session 16), Hertfordshire's quadrants have no real choice between the
-    // cheapest and the least risky option to check this by.
-    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
-    if (scenario === null) throw new Error('tiny does not read');
-    const c = await compareOptions(scenario, { zonings: ['two', 'one'], run });
+    // On Hertfordshire's districts: since cover counts only the room left in the stand-ins'
+    // bids (2026-12-02, session 16), its quadrants have no real choice between the cheapest
+    // and the least risky option to check this by, and since a back-up's bids for a zone
+    // another provider leads no longer count (explore23), neither has the tiny scenario.
+    const c = await compareOptions(herts, { zonings: ['districts'], run });
     if (typeof c === 'string') throw new Error(c);
     const comparison = c.comparison;
     const lines = formatComparison(comparison, 'GBP').split('\n');
@@ -344,6 +343,33 @@ describe('an option that leaves hours unbought in several lots', () => {
     expect(c.comparison.rows.find((r) => r.key === 'sole@z')?.notBuyableBecause).toBe(
       'leaves 200 of 200 hours a week unbought, in standard:Z1 100 h, standard:Z2 100 h',
     );
+  });
+});
+
+describe('a dominated option beaten at a risk that prints the same', () => {
+  test('is told the other is a little less risky, not "at the same risk", unless the risks are equal (explore23)', async () => {
+    // On the tiny scenario, lead-50-50@two (risk 41.6) beats sole-backup@two (42.3): both print 42.
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('tiny does not read');
+    const c = await compareOptions(scenario, { zonings: ['two'], run });
+    if (typeof c === 'string') throw new Error(c);
+    const lines = formatComparison(c.comparison, 'GBP').split('\n');
+    const roundedAlike = c.comparison.dominated.flatMap((key) => {
+      const row = c.comparison.rows.find((r) => r.key === key);
+      const by = c.comparison.rows.find((r) => r.key === row?.dominatedBy[0]);
+      if (row?.metrics == null || by?.metrics == null) return [];
+      const [theirs, ours] = [by.metrics.riskScore, row.metrics.riskScore];
+      return theirs.toFixed(0) === ours.toFixed(0) ? [{ key, theirs, ours }] : [];
+    });
+    expect(roundedAlike.some((r) => r.theirs < r.ours)).toBe(true);
+    for (const { key, theirs, ours } of roundedAlike) {
+      const line = lines.find((l) => l.startsWith(`  ${key}: `)) ?? '';
+      const words =
+        theirs === ours
+          ? `at the same risk (${ours.toFixed(0)}/100)`
+          : `a little lower than its ${ours.toFixed(0)}/100`;
+      expect(line, line).toContain(words);
+    }
   });
 });
 

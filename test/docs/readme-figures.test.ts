@@ -26,6 +26,7 @@ import { highsBackend } from '../../src/solve/backend-highs.js';
 import { assertBuilt, repoRoot, zonal } from '../helpers/cli.js';
 import { expectQuoted } from '../helpers/quoted.js';
 import { tempDir } from '../helpers/scenario-folder.js';
+import { lotEntry } from '../helpers/scenario-builder.js';
 
 let herts: Scenario;
 const run = { backend: highsBackend, timeLimit: 60, inputHash: 'readme', version: 'readme' };
@@ -118,6 +119,17 @@ describe('the manual quotes what zonal prints on the bundled county', () => {
     const baseline = awardAsCurrent(outcome.result, herts, outcome.lots);
     expectQuoted('docs/spreadsheets.md', [`Hertfordshire's award gives ${baseline.length} rows`]);
   }, 180_000);
+
+  test("docs/scoring.md: sole-backup@districts' risk and Z-SA's supply, as the back-ups' take-over counts them now", async () => {
+    const lotPlan = { ...herts.lotPlan, standard: lotEntry({ structure: 'sole', backup: true }) };
+    const outcome = await runScenario({ ...herts, zoning: 'districts', lotPlan }, run);
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    const sa = outcome.result.lots.find((l) => l.lotId === 'standard:Z-SA');
+    expectQuoted('docs/scoring.md', [
+      `Z-SA's supply 0.75, now ${sa?.risk['supply']?.toFixed(2)}`,
+      `the option's risk 37.6, then 38.3, now ${outcome.result.totals.riskScore.toFixed(1)} since`,
+    ]);
+  }, 60_000);
 
   test('zonal score: the count of scores and flags docs/scoring.md quotes', async () => {
     assertBuilt();

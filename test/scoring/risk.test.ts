@@ -148,6 +148,35 @@ describe('supply', () => {
     );
   });
 
+  it("a back-up's bids for a lot whose lead is another provider do not count for this lot's lead", async () => {
+    // P1 wins Z1 (600 h), P3 Z2 (400 h); P2, with 10,000 h spare, backs up both, but bids
+    // only 200 h/week for Z1. Its 1,000 h/week bid for Z2 cannot serve Z1's work.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z1', A2: 'Z2' },
+      demand: [demand('A1', 600), demand('A2', 400)],
+      providers: [provider('P1'), provider('P2'), provider('P3')],
+      bids: [
+        bid('B-P1', 'P1', ['A1'], { price: 24 }),
+        bid('B-P3', 'P3', ['A2'], { price: 24 }),
+        bid('B-P2-1', 'P2', ['A1'], { maxHours: 200 }),
+        bid('B-P2-2', 'P2', ['A2'], { maxHours: 1_000 }),
+      ],
+      lotPlan: { standard: lotEntry({ structure: 'sole', backup: true }) },
+    });
+    const [z1] = (await solved(s)).lots;
+    expect(z1?.winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`)).toEqual([
+      'P2 backup 0',
+      'P1 sole 600',
+    ]);
+    // Supply and N-1 say the same: P2 could take over 200 of P1's 600 h/week in Z1.
+    expect(z1?.risk['supply']).toBeCloseTo(1 - (0.25 * 200) / 600, 4);
+    expect(z1?.risk['n1']).toBeCloseTo(1 - 200 / 600, 4);
+    expect(z1?.riskDetail?.['supply']?.reason).toBe(
+      'one provider holds all the hours; back-up P2 could take over 200 of the 600 h/week under its bid (at most 200 h/week; 10,000 h/week spare) if P1 failed (a back-up counts in full only if it could take over all of them)',
+    );
+  });
+
   /** A county framework: P1 (cheaper) serves A1's 600 h, P2 A2's 400 h and also covers `p2Areas`, with `p2Spare` h/week left. */
   const framework = (p2Areas: readonly string[], p2Spare = 10_000) =>
     makeScenario({
@@ -163,8 +192,9 @@ describe('supply', () => {
     const lot = (await solved(framework(['A2']))).lots[0];
     expect(lot?.winners.map((w) => w.hoursPerWeek)).toEqual([600, 400]);
     expect(lot?.risk['supply']).toBe(1);
+    // No member covers another's area: nothing about spare or bids stops cover, so the reason says so.
     expect(lot?.riskDetail?.['supply']?.reason).toBe(
-      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member covering their areas has spare capacity and room in its bids',
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); no other member covers their areas',
     );
   });
 
@@ -248,7 +278,10 @@ describe('N-1 stress and surge cover', () => {
     );
   });
   it('N-1 in a framework: a member can take on only the hours in areas it covers', () => {
-    /** P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas`; P3, with 360 h, holds a place and no hours. */
+    /**
+     * P1 serves A1's 600 h; P2, with 1,600 h spare, serves A2 and covers `p2Areas` under its place
+     * (B-P2; its dearer bid for both areas won no place); P3, with 360 h, holds a place and no hours.
+     */
     const n1 = (p2Areas: readonly string[], withP3 = false) => {
       const s = makeScenario({
         areas: [area('A1'), area('A2')],
@@ -259,7 +292,12 @@ describe('N-1 stress and surge cover', () => {
           provider('P2', { maxHours: 2000 }),
           provider('P3', { maxHours: 360 }),
         ],
-        bids: [bid('B-P1', 'P1', ['A1']), bid('B-P2', 'P2', p2Areas), bid('B-P3', 'P3', ['A1'])],
+        bids: [
+          bid('B-P1', 'P1', ['A1']),
+          bid('B-P2', 'P2', p2Areas),
+          bid('B-P2-ALL', 'P2', ['A1', 'A2'], { price: 30, maxHours: 5_000 }),
+          bid('B-P3', 'P3', ['A1']),
+        ],
         lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
       });
       const lot = lotsOf(s)[0];
@@ -273,7 +311,7 @@ describe('N-1 stress and surge cover', () => {
     };
     expect(n1(['A2']).value).toBe(1);
     expect(n1(['A2']).reason).toBe(
-      "if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (P2 400 h/week under its bid (at most 10,000 h/week, for part of the lot's work; 1,600 h/week spare)): 100% uncovered",
+      "if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (P2 covers none of P1's areas): 100% uncovered",
     );
     expect(n1(['A1', 'A2']).value).toBe(0);
     // A member with a place and no hours steps in as a named back-up would: 360 of the 600 h.
