@@ -1180,8 +1180,16 @@ interface TakeOverText extends RoomText {
   readonly leadHours: number;
 }
 
-/** Whether a stand-in could take over all the lead's hours, as the reason rounds them. */
-const takesAll = (t: TakeOverText) => groupedNumber(t.hours) === groupedNumber(t.leadHours);
+/**
+ * Whether a stand-in could take over all the lead's hours, as the score counts it (until
+ * 2026-12-02, session 16, as the reason rounds them: 99.6 of 100 read "all 100" beside a
+ * partial credit; review16).
+ */
+const takesAll = (t: TakeOverText) => t.hours >= t.leadHours - 1e-9;
+
+/** The hours a stand-in could take over, to a tenth where whole hours would read as all of them. */
+const takenHours = (t: TakeOverText) =>
+  groupedNumber(t.hours) === groupedNumber(t.leadHours) ? groupedNumber(t.hours, 1) : groupedNumber(t.hours);
 
 /** Whether the room in a stand-in's bids, not its spare, stops it taking over all the lead's hours. */
 const bidLimits = (t: TakeOverText) =>
@@ -1192,7 +1200,7 @@ const bidLimits = (t: TakeOverText) =>
  * where its bids stop it: "… 75 of the 1,000 h/week under its bid (at most 1,000 h/week; 7,249 h/week spare) if P1 failed".
  */
 const couldTakeOver = (who: string, t: TakeOverText, where = '') =>
-  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}${where}` : `${groupedNumber(t.hours)} of the ${fmtHours(t.leadHours)}${where}${bidLimits(t) ? underItsBids(t) : ''}`} if ${t.lead} failed`;
+  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}${where}` : `${takenHours(t)} of the ${fmtHours(t.leadHours)}${where}${bidLimits(t) ? underItsBids(t) : ''}`} if ${t.lead} failed`;
 
 /**
  * What a lot's named back-ups could take over if its largest holder (`leadHours` in the lot)
