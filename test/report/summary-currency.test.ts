@@ -53,8 +53,10 @@ describe('the printed summary in euros', () => {
     expect(budgetMove(1_000_000, 1_200_000, 'EUR')).toBe(
       'the award costs at most €1,000,000 in the design year: an award is possible from €1,200,000; raise award.maxAnnualBudget to 1200000',
     );
-    expect(
-      result.lots.flatMap((l) => Object.values(l.risk?.components ?? {}).map((c) => c.reason)),
-    ).not.toContainEqual(expect.stringContaining('£'));
+    const reasons = result.lots.flatMap((l) => Object.values(l.riskDetail ?? {}).map((c) => c.reason));
+    // Every lot's risk components, with their reasons: a price in each lot's "price" reason.
+    expect(reasons.length).toBeGreaterThan(result.lots.length);
+    expect(reasons.filter((r) => r.includes('€')).length).toBeGreaterThan(0);
+    expect(reasons.filter((r) => r.includes('£'))).toEqual([]);
   });
 });
