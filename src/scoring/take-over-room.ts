@@ -118,8 +118,10 @@ export function backupRoom(
   allocations: readonly Allocation[],
   lots: readonly Lot[],
 ): (lot: Lot, providerId: string) => number {
-  const facts = awardFacts(scenario, allocations, lots);
-  return (lot, providerId) => roomIn(facts, [lot], providerId).hours;
+  // Worked out on the first question only: most tenders name no back-ups, and a batch runs this once a variant.
+  let facts: AwardFacts | undefined;
+  return (lot, providerId) =>
+    roomIn((facts ??= awardFacts(scenario, allocations, lots)), [lot], providerId).hours;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Back-up providers for lots whose structure names them (`sole` with `backup: true`): a framework of up to
  * two other providers, named in the award with no guaranteed hours, who step
- * in if the sole provider hands back. Chosen after the solve from providers with
- * spare capacity: those that could take over more of the winner's hours first
+ * in if the sole provider hands back. Chosen after the solve: those that could
+ * take over more of the winner's hours first
  * (`couldTakeOver`: their spare and the room left in their bids, as the risk
  * score counts them), then the cheapest eligible offer (ties by bid ids). Until
  * 2026-12-02 (session 16, review16) the cheapest came first whatever it could
@@ -32,9 +32,6 @@ export function chooseBackups(
   allocations: readonly Allocation[],
   couldTakeOver: CouldTakeOver,
 ): Allocation[] {
-  const load = new Map<string, number>();
-  for (const a of allocations) load.set(a.providerId, (load.get(a.providerId) ?? 0) + a.hoursPerWeek);
-  const spare = new Map(scenario.providers.map((p) => [p.id, p.maxHours - (load.get(p.id) ?? 0)]));
   const backups: Allocation[] = [];
   for (const lot of lots) {
     if (!lot.backup) continue;
@@ -42,14 +39,14 @@ export function chooseBackups(
     const taken = new Set(mine.map((a) => a.providerId));
     const held = mine.reduce((t, a) => t + a.hoursPerWeek, 0);
     const candidates = offersFor(lot, scenario.bids, backupRole(lot), scenario.award)
-      .filter((o) => (spare.get(o.providerId) ?? 0) > 0 && o.bids.every((b) => b.packageId === null))
+      .filter((o) => o.bids.every((b) => b.packageId === null))
       .map((offer) => ({ offer, parts: offerParts(offer, lot) }))
       .map((c) => ({
         ...c,
         price: blend(c.parts).price,
         cover: Math.min(held, Math.round(couldTakeOver(lot, c.offer.providerId))),
       }))
-      // One that could take over nothing (its bids full) would stand in the award as cover it cannot give.
+      // One that could take over nothing (no spare, or its bids full) would stand in the award as cover it cannot give.
       .filter((c) => c.cover > 0)
       .sort(
         (a, b) => b.cover - a.cover || a.price - b.price || byText(offerName(a.offer), offerName(b.offer)),
