@@ -33,30 +33,35 @@ export function warnProvidersWithoutBids(
   const today = new Map<string, number>();
   for (const { row } of current)
     today.set(row.provider_id, (today.get(row.provider_id) ?? 0) + row.hours_per_week);
-  const first = new Map<string, number>();
+  const bidTable = issues.table(files.bids);
+  const seen = new Set<string>();
+  // Those that do not serve today: one warning each, or one for all past three.
+  const others: [providerId: string, line: number][] = [];
   for (const { line, row } of providers) {
     const id = row.provider_id;
-    if (bidders.has(id) || first.has(id) || today.has(id)) continue;
-    first.set(id, line);
+    if (bidders.has(id) || seen.has(id)) continue;
+    seen.add(id);
+    const hours = today.get(id);
+    if (hours === undefined) others.push([id, line]);
+    else
+      issues.warning(
+        files.providers,
+        line,
+        msg.incumbentWithoutBids(id, hours, bidTable, issues.table(files.current ?? 'current.csv')),
+        'provider_id',
+      );
   }
-  const bidTable = issues.table(files.bids);
-  const told = new Set<string>();
-  for (const { line, row } of providers) {
-    const hours = today.get(row.provider_id);
-    if (bidders.has(row.provider_id) || hours === undefined || told.has(row.provider_id)) continue;
-    told.add(row.provider_id);
-    const currentTable = issues.table(files.current ?? 'current.csv');
+  if (others.length > toldOneEach) {
     issues.warning(
       files.providers,
-      line,
-      msg.incumbentWithoutBids(row.provider_id, hours, bidTable, currentTable),
-      'provider_id',
+      null,
+      msg.providersWithoutBids(
+        others.map(([id]) => id),
+        bidTable,
+      ),
     );
-  }
-  if (first.size > toldOneEach) {
-    issues.warning(files.providers, null, msg.providersWithoutBids([...first.keys()], bidTable));
     return;
   }
-  for (const [providerId, line] of first)
+  for (const [providerId, line] of others)
     issues.warning(files.providers, line, msg.providerWithoutBids(providerId, bidTable), 'provider_id');
 }
