@@ -120,8 +120,10 @@ export function backupRoom(
 ): (lot: Lot, providerId: string) => number {
   // Worked out on the first question only: most tenders name no back-ups, and a batch runs this once a variant.
   let facts: AwardFacts | undefined;
-  return (lot, providerId) =>
-    roomIn((facts ??= awardFacts(scenario, allocations, lots)), [lot], providerId).hours;
+  return (lot, providerId) => {
+    facts ??= awardFacts(scenario, allocations, lots);
+    return roomIn(facts, [lot], providerId).hours;
+  };
 }
 
 /**
