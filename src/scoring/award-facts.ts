@@ -19,6 +19,10 @@ export interface AwardFacts {
   readonly bidsByProvider: ReadonlyMap<string, readonly Bid[]>;
   /** bidId → the hours awarded under it across all lots (a merged lot's parts each under its own bid). */
   readonly heldByBid: ReadonlyMap<string, number>;
+  /** The bids, by id. */
+  readonly bids: ReadonlyMap<string, Bid>;
+  /** The award's places, back-ups and members holding no hours among them. */
+  readonly allocations: readonly Allocation[];
 }
 
 const sortedMap = <V>(entries: Iterable<[string, V]>) => new Map([...entries].sort(byKey));
@@ -53,6 +57,8 @@ export function awardFacts(
     lots: new Map(lots.map((l) => [l.id, l])),
     bidsByProvider: bidsByProvider(scenario.bids),
     heldByBid,
+    bids: new Map(scenario.bids.map((b) => [b.id, b])),
+    allocations,
   };
 }
 

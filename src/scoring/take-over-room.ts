@@ -57,12 +57,8 @@ function workHours(
  * common) are alternatives, so the most of them counts, not their sum; bids for different
  * work of the lot (different areas, or a merged lot's care types) add up.
  */
-function bidRoomIn(
-  facts: AwardFacts,
-  lots: readonly Lot[],
-  providerId: string,
-): Pick<Room, 'bidRoom' | 'caps' | 'partial'> {
-  const groups: { work: Set<string>; best: Bid; room: number; partial: boolean }[] = [];
+export function bidGroupsIn(facts: AwardFacts, lots: readonly Lot[], providerId: string): BidGroup[] {
+  const groups: BidGroup[] = [];
   // Each bid's areas in each lot, worked out once (a batch asks this of every stand-in in every lot).
   const bids = (facts.bidsByProvider.get(providerId) ?? [])
     .map((bid) => ({ bid, served: lots.map((lot) => areasServed(bid, lot)) }))
@@ -74,17 +70,42 @@ function bidRoomIn(
     const partial = there.partial && there.hours < left;
     // The care type and area pairs of the lots' work the bid could serve.
     const work = new Set(served.flat().map((a) => `${bid.careType} ${a}`));
+    const lotIds = new Set(lots.flatMap((lot, i) => ((served[i] ?? []).length > 0 ? [lot.id] : [])));
     const overlapping = groups.filter((g) => [...work].some((w) => g.work.has(w)));
     const merged = overlapping.reduce(
       (m, g) => ({
         ...(g.room > m.room ? g : { best: m.best, room: m.room, partial: m.partial }),
         work: new Set([...m.work, ...g.work]),
+        lotIds: new Set([...m.lotIds, ...g.lotIds]),
       }),
-      { work, best: bid, room, partial },
+      { work, lotIds, best: bid, room, partial },
     );
     for (const g of overlapping) groups.splice(groups.indexOf(g), 1);
     groups.push(merged);
   }
+  return groups;
+}
+
+/** Bids of a provider that could serve the same work, the most room among them counting for all. */
+export interface BidGroup {
+  /** The care type and area pairs of the lots' work its bids could serve. */
+  readonly work: ReadonlySet<string>;
+  /** The lots that work lies in. */
+  readonly lotIds: ReadonlySet<string>;
+  /** The bid with the most room. */
+  readonly best: Bid;
+  /** Its room, up to the lots' hours in the work it covers. */
+  readonly room: number;
+  /** Whether it covers only part of the lots' work. */
+  readonly partial: boolean;
+}
+
+function bidRoomIn(
+  facts: AwardFacts,
+  lots: readonly Lot[],
+  providerId: string,
+): Pick<Room, 'bidRoom' | 'caps' | 'partial'> {
+  const groups = bidGroupsIn(facts, lots, providerId);
   return {
     bidRoom: groups.reduce((t, g) => t + g.room, 0),
     caps: groups.map((g) => g.best.maxHours).sort((a, b) => a - b),

@@ -141,10 +141,11 @@ describe('supply', () => {
       ['P2 backup 0', 'P1 sole 600'],
       ['P2 backup 0', 'P1 sole 400'],
     ]);
-    // P2 could take over 600 of P1's 1,000 h/week in the two lots: 0.6 of the 0.25 relief in each.
+    // P2 could take over 600 of P1's 1,000 h/week in the two lots: 0.6 of the 0.25 relief in each
+    // (240 of the 400 in the second lot; until later on 2026-12-02 the reason gave the two lots' 600 of 1,000).
     for (const lot of lots) expect(lot.risk['supply']).toBeCloseTo(1 - 0.25 * 0.6, 4);
     expect(lots[1]?.riskDetail?.['supply']?.reason).toBe(
-      'one provider holds all the hours; back-up P2 could take over 600 of the 1,000 h/week in the lots it backs up if P1 failed (a back-up counts in full only if it could take over all of them)',
+      "one provider holds all the hours; back-up P2 could take over 240 of the 400 h/week if P1 failed, as its 600 h/week spare is held against all 1,000 h/week of P1's it would stand in for in this lot and others (a back-up counts in full only if it could take over all of them)",
     );
   });
 
