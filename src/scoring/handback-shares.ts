@@ -7,11 +7,11 @@
  * Until later on 2026-12-02 each role, and each framework lot, counted the spare in full: a
  * back-up of one lot that was a member covering the same lead in another was credited twice.
  */
-import type { Allocation, Bid } from '../model/types.js';
+import type { Allocation, Bid, Lot } from '../model/types.js';
 import { coverableHours, type StandIn } from './handback-cover.js';
 import { placeCovers } from './member-cover.js';
 import { spareOf, type AwardFacts } from './award-facts.js';
-import { bidGroupsIn } from './take-over-room.js';
+import { bidGroupsIn, placeRoom } from './take-over-room.js';
 
 /** What a stand-in could take over of a failed provider's hours in one lot. */
 export interface HandbackShare {
@@ -106,7 +106,7 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
   const lots = whole.flatMap((n) => facts.lots.get(n.lotId) ?? []);
   for (const g of lots.length === 0 ? [] : bidGroupsIn(facts, lots, providerId))
     routes.push(route(g.room, [g.best.maxHours], g.partial, g.lotIds));
-  const byBids = new Map<string, { bids: Bid[]; reach: Set<string> }>();
+  const byBids = new Map<string, { bids: Bid[]; lot: Lot; reach: Set<string> }>();
   for (const place of mine.filter((a) => a.role !== 'backup')) {
     const lot = facts.lots.get(place.lotId);
     const there = needs.filter((n) => n.lotId === place.lotId && n.areaId !== null);
@@ -115,15 +115,14 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
       .sort()
       .flatMap((id) => facts.bids.get(id) ?? []);
     const key = bids.map((b) => b.id).join(' ');
-    const entry = byBids.get(key) ?? { bids, reach: new Set<string>() };
+    const entry = byBids.get(key) ?? { bids, lot, reach: new Set<string>() };
     for (const n of there) if (placeCovers(place, lot, facts.bids, n.areaId ?? '')) entry.reach.add(n.key);
     byBids.set(key, entry);
   }
-  for (const { bids, reach } of byBids.values()) {
-    const room = bids.reduce((t, b) => t + Math.max(0, b.maxHours - (facts.heldByBid.get(b.id) ?? 0)), 0);
+  for (const { bids, lot, reach } of byBids.values()) {
     routes.push(
       route(
-        room,
+        placeRoom(facts, lot, bids),
         bids.map((b) => b.maxHours).sort((a, b) => a - b),
         false,
         reach,

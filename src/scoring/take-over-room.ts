@@ -6,6 +6,7 @@
  */
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { servedAreas, structureAllows } from '../lots/eligibility.js';
+import { hasPlaces } from '../structures/index.js';
 import { awardFacts, spareOf, type AwardFacts } from './award-facts.js';
 
 /** What a provider could take over in a lot, and the two limits it is the least of. */
@@ -150,11 +151,38 @@ export function backupRoom(
 /**
  * What a lot's winner holding `hours` there could take on of extra hours: its spare shared
  * across its lots in proportion to its hours there (extra hours come to every lot at once),
- * up to the room left in its bids for the lot's work. Until later on 2026-12-02 the share of
- * its spare alone.
+ * up to the room left in its bids for the lot's work (a framework member's: in the bids that
+ * won its places, placeRoom). Until later on 2026-12-02 the share of its spare alone.
  */
 export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hours: number) {
   const room = roomIn(facts, [lot], providerId);
   const spare = room.spare * (hours / (facts.hoursByProvider.get(providerId) ?? hours));
-  return { spare, hours: Math.min(spare, room.bidRoom) };
+  const bidRoom = hasPlaces(lot) ? placeRoom(facts, lot, placeBids(facts, lot.id, providerId)) : room.bidRoom;
+  return { spare, hours: Math.min(spare, bidRoom) };
 }
+
+/** The bids a provider's places in a lot (back-up roles aside) were won under, each once, by id. */
+const placeBids = (facts: AwardFacts, lotId: string, providerId: string): Bid[] =>
+  [
+    ...new Set(
+      facts.allocations
+        .filter((a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup')
+        .flatMap((a) => a.parts?.map((p) => p.bidId) ?? [a.bidId]),
+    ),
+  ]
+    .sort()
+    .flatMap((id) => facts.bids.get(id) ?? []);
+
+/**
+ * The room left in the bids that won a framework member its places in `lot`: each bid's max
+ * hours less what it holds across all lots, a bid for part of the lot's work up to the lot's
+ * hours there (as `bidRoomIn` counts it). A member is called off under its place's bid, for the areas
+ * that place covers (member-cover.ts), so its other bids for the lot, which won no place, give
+ * it no room; until later on 2026-12-02 they did, in supply, N-1, surge and growth.
+ */
+export const placeRoom = (facts: AwardFacts, lot: Lot, bids: readonly Bid[]): number =>
+  bids.reduce((t, b) => {
+    const left = Math.max(0, b.maxHours - (facts.heldByBid.get(b.id) ?? 0));
+    const there = workHours(b, [lot], [areasServed(b, lot)]);
+    return t + (there.partial ? Math.min(left, there.hours) : left);
+  }, 0);

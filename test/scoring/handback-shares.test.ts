@@ -93,16 +93,19 @@ describe('one spare for every role a stand-in holds for one failing provider', (
 });
 
 describe("a framework member's room follows the bid that won its place", () => {
-  /** P1 serves N1 (600 h); P2's place is under B-P2 (N1 and S1, at most 400 h: full with S1's 400); its B-P2-N for N1 won no place. */
-  const placeBid = (p2NorthMax: number) =>
+  /**
+   * P1 serves N1 (600 h, its bid at most `p1Max`); P2's place is under B-P2 (N1 and S1, at most
+   * `p2PlaceMax`: full with S1's 400 h at 400); its B-P2-N for N1 (at most `p2NorthMax`) won no place.
+   */
+  const placeBid = (p2NorthMax: number, p1Max = 10_000, p2PlaceMax = 400) =>
     makeScenario({
       areas: [area('N1'), area('S1')],
       zones: { N1: 'Z', S1: 'Z' },
-      demand: [demand('N1', 600), demand('S1', 400)],
+      demand: [demand('N1', 600, { high: 700 }), demand('S1', 400, { high: 450 })],
       providers: [provider('P1'), provider('P2')],
       bids: [
-        bid('B-P1', 'P1', ['N1'], { price: 24 }),
-        bid('B-P2', 'P2', ['N1', 'S1'], { maxHours: 400 }),
+        bid('B-P1', 'P1', ['N1'], { price: 24, maxHours: p1Max }),
+        bid('B-P2', 'P2', ['N1', 'S1'], { maxHours: p2PlaceMax }),
         bid('B-P2-N', 'P2', ['N1'], { price: 29, maxHours: p2NorthMax }),
       ],
       lotPlan: { standard: framework },
@@ -121,6 +124,24 @@ describe("a framework member's room follows the bid that won its place", () => {
     expect(lot?.riskDetail?.['n1']?.reason).toBe(
       'if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (P2 0 h/week under its bid (at most 400 h/week; 9,600 h/week spare)): 100% uncovered',
     );
+  });
+
+  it("surge counts a member's room under its place's bid alone, for the areas that place covers", async () => {
+    // P1's bid is full too: nobody has room for the high forecast's 150 extra h/week.
+    const lot = (await solved(placeBid(5000, 600))).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.bidId} ${w.hoursPerWeek}`)).toEqual([
+      'P1 B-P1 600',
+      'P2 B-P2 400',
+    ]);
+    // Until later on 2026-12-02 B-P2-N's room for N1 counted, in S1 too (P2's place covers it): 0% not covered.
+    expect(lot?.risk['surge']).toBe(1);
+    // With room left in the place's bid (550 h/week), the member covers all of it, as before.
+    const roomy = (await solved(placeBid(5000, 600, 950))).lots[0];
+    expect(roomy?.winners.map((w) => `${w.providerId} ${w.bidId} ${w.hoursPerWeek}`)).toEqual([
+      'P1 B-P1 600',
+      'P2 B-P2 400',
+    ]);
+    expect(roomy?.risk['surge']).toBe(0);
   });
 });
 
