@@ -91,3 +91,22 @@ export function utilisationOf(facts: AwardFacts, providerId: string): number {
 export function holdersOf(facts: AwardFacts, lotId: string): [string, number][] {
   return [...(facts.lotHours.get(lotId) ?? new Map<string, number>())].sort(largestFirst);
 }
+
+/**
+ * Providers holding a place in a lot (back-ups aside), with their hours there, largest first: a
+ * framework member awarded none holds a place it can be called off under, so surge and growth
+ * count it as N-1 does (until later on 2026-12-02 they counted only `holdersOf`).
+ */
+export function placesIn(facts: AwardFacts, lotId: string): [string, number][] {
+  const held = facts.lotHours.get(lotId);
+  const placed = facts.allocations.filter((a) => a.lotId === lotId && a.role !== 'backup');
+  return [...new Set(placed.map((a) => a.providerId))]
+    .map((p): [string, number] => [p, held?.get(p) ?? 0])
+    .sort(largestFirst);
+}
+
+/** How many lots a provider holds a place in (back-ups aside). */
+export const lotsPlacedIn = (facts: AwardFacts, providerId: string): number =>
+  new Set(
+    facts.allocations.filter((a) => a.providerId === providerId && a.role !== 'backup').map((a) => a.lotId),
+  ).size;

@@ -7,7 +7,7 @@
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { servedAreas, structureAllows } from '../lots/eligibility.js';
 import { hasPlaces } from '../structures/index.js';
-import { awardFacts, spareOf, type AwardFacts } from './award-facts.js';
+import { awardFacts, lotsPlacedIn, spareOf, type AwardFacts } from './award-facts.js';
 
 /** What a provider could take over in a lot, and the two limits it is the least of. */
 export interface Room {
@@ -151,12 +151,15 @@ export function backupRoom(
 /**
  * What a lot's winner holding `hours` there could take on of extra hours: its spare shared
  * across its lots in proportion to its hours there (extra hours come to every lot at once),
- * up to the room left in its bids for the lot's work (a framework member's: in the bids that
- * won its places, placeRoom). Until later on 2026-12-02 the share of its spare alone.
+ * and, for a framework member holding no hours in any lot, shared evenly over the lots it
+ * holds a place in; up to the room left in its bids for the lot's work (a framework
+ * member's: in the bids that won its places, placeRoom). Until later on 2026-12-02 the share
+ * of its spare alone.
  */
 export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hours: number) {
   const room = roomIn(facts, [lot], providerId);
-  const spare = room.spare * (hours / (facts.hoursByProvider.get(providerId) ?? hours));
+  const total = facts.hoursByProvider.get(providerId) ?? 0;
+  const spare = room.spare * (total > 0 ? hours / total : 1 / Math.max(1, lotsPlacedIn(facts, providerId)));
   const bidRoom = hasPlaces(lot) ? placeRoom(facts, lot, placeBids(facts, lot.id, providerId)) : room.bidRoom;
   return { spare, hours: Math.min(spare, bidRoom) };
 }

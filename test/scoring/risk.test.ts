@@ -338,6 +338,39 @@ describe('N-1 stress and surge cover', () => {
     );
     expect(lot?.risk['growth']).toBe(1);
   });
+  it('surge and growth in a framework count a member awarded no hours, as N-1 does: it holds a place and can be called off', async () => {
+    // P1 (A1) and P2 (A2) fill their bids; P3, dearer, holds a place with no hours and 1,000 h/week spare over both areas.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z', A2: 'Z' },
+      demand: [
+        demand('A1', 600, { high: 700 }),
+        demand('A2', 400),
+        demand('A1', 650, { period: '2028' }),
+        demand('A2', 400, { period: '2028' }),
+      ],
+      providers: [provider('P1'), provider('P2'), provider('P3', { maxHours: 1000 })],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 24, maxHours: 600 }),
+        bid('B2', 'P2', ['A2'], { price: 24, maxHours: 400 }),
+        bid('B3', 'P3', ['A1', 'A2'], { price: 29 }),
+      ],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
+    });
+    const lot = (await solved(s)).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual([
+      'P1 600',
+      'P2 400',
+      'P3 0',
+    ]);
+    expect(lot?.risk['n1']).toBe(0);
+    // Until later on 2026-12-02 surge and growth counted only members holding hours, both full: 1 and 1.
+    expect(lot?.risk['surge']).toBe(0);
+    expect(lot?.risk['growth']).toBe(0);
+    expect(lot?.riskDetail?.['surge']?.reason).toBe(
+      'high forecast adds 100 h/week; winners could take on 1,000 h/week more under their bids (20,000 h/week spare for this lot), of which 100 h/week in the areas that need it: 0% not covered',
+    );
+  });
   it('growth in a framework quotes the rise of the areas that grow when it is more than the net rise, as its value counts it (review14)', async () => {
     // 2028: A1 +1,000 h, A2 −900 h (net +100). P1 holds A1 and is full; P2 covers both with 900 h spare.
     const s = twoAreaZones(
