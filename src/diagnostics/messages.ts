@@ -1140,7 +1140,26 @@ interface RoomText {
   /** A bid counted covers only part of the lot's work. */
   readonly partial: boolean;
   readonly hours: number;
+  /** What it could take over here had it nothing else of a failed provider's to take over (src/scoring/handback-shares.ts). */
+  readonly alone?: number;
+  /** All the failed provider's hours it would stand in for, in every lot. */
+  readonly faces?: number;
+  /** The failed provider. */
+  readonly lead?: string;
 }
+
+/**
+ * Whether a stand-in's spare, held against all of a failed provider's hours in its other lots
+ * and roles too, stops it taking over more here: ", as its 2,500 h/week spare is held against
+ * all 2,646 h/week of P-ALDER's it would stand in for in this lot and others".
+ */
+const sharedSpare = (r: RoomText) =>
+  r.alone === undefined || r.faces === undefined || r.lead === undefined || r.hours >= r.alone - 1e-9
+    ? null
+    : `, as its ${fmtHours(r.spare)} spare is held against all ${fmtHours(r.faces)} of ${r.lead}'s it would stand in for in this lot and others`;
+
+/** What stops a stand-in taking over more: its spare shared with its other lots and roles, or its bids. */
+const limitsOf = (r: RoomText) => sharedSpare(r) ?? underItsBids(r);
 
 /** "under its bid (at most 1,000 h/week; 7,249 h/week spare)": the two limits on what a stand-in could take over. */
 const underItsBids = (r: RoomText) =>
@@ -1153,10 +1172,10 @@ const underItsBids = (r: RoomText) =>
  * "P-CHILT could take on 75 of them under its bid (at most 1,000 h/week; 7,249 h/week spare)".
  */
 export const couldTakeOn = (r: RoomText, of: number) =>
-  `${r.providerId} could take on ${groupedNumber(r.hours) === '0' ? 'none' : r.hours >= of || groupedNumber(r.hours) === groupedNumber(of) ? 'all' : groupedNumber(r.hours)} of them${underItsBids(r)}`;
+  `${r.providerId} could take on ${groupedNumber(r.hours) === '0' ? 'none' : r.hours >= of || groupedNumber(r.hours) === groupedNumber(of) ? 'all' : groupedNumber(r.hours)} of them${limitsOf(r)}`;
 
 /** A framework's N-1 stress: what one member could take on, "P2 400 h/week under its bid (at most …; … spare)". */
-export const roomOf = (r: RoomText) => `${r.providerId} ${fmtHours(r.hours)}${underItsBids(r)}`;
+export const roomOf = (r: RoomText) => `${r.providerId} ${fmtHours(r.hours)}${limitsOf(r)}`;
 
 /**
  * A framework's N-1 stress: a member whose places cover none of the areas of the member that
@@ -1191,27 +1210,27 @@ const takesAll = (t: TakeOverText) => t.hours >= t.leadHours - 1e-9;
 const takenHours = (t: TakeOverText) =>
   groupedNumber(t.hours) === groupedNumber(t.leadHours) ? groupedNumber(t.hours, 1) : groupedNumber(t.hours);
 
-/** Whether the room in a stand-in's bids, not its spare, stops it taking over all the lead's hours. */
+/** Whether the room in a stand-in's bids, not its spare, stops it taking over all the lead's hours (had it nothing else to take over). */
 const bidLimits = (t: TakeOverText) =>
-  groupedNumber(t.hours) !== groupedNumber(Math.min(t.spare, t.leadHours));
+  groupedNumber(t.alone ?? t.hours) !== groupedNumber(Math.min(t.spare, t.leadHours));
 
 /**
  * "back-up P2 could take over 250 of the 1,000 h/week if P1 failed", "all 1,000 h/week", or
  * where its bids stop it: "… 75 of the 1,000 h/week under its bid (at most 1,000 h/week; 7,249 h/week spare) if P1 failed".
  */
 const couldTakeOver = (who: string, t: TakeOverText, where = '') =>
-  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}${where}` : `${takenHours(t)} of the ${fmtHours(t.leadHours)}${where}${bidLimits(t) ? underItsBids(t) : ''}`} if ${t.lead} failed`;
+  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}${where}` : `${takenHours(t)} of the ${fmtHours(t.leadHours)}${where}${sharedSpare(t) === null && bidLimits(t) ? underItsBids(t) : ''}`} if ${t.lead} failed${takesAll(t) ? '' : (sharedSpare(t) ?? '')}`;
 
 /**
- * What a lot's named back-ups could take over if its largest holder (`leadHours` in the lot)
+ * What a lot's named back-ups could take over of its largest holder's hours in the lot if it
  * failed, the supply risk's reason: each back-up counts only for the hours its spare capacity
- * could take, of the lead's hours in all the lots it backs up.
+ * and bids could take, its spare held against all the lead's hours it would stand in for
+ * (until later on 2026-12-02 "… of the 7,914 h/week in the lots it backs up", every lot's
+ * hours beside one lot's credit).
  */
-export function backupsCouldTakeOver(backups: readonly TakeOverText[], leadHours: number): string {
+export function backupsCouldTakeOver(backups: readonly TakeOverText[]): string {
   const partial = backups.some((b) => !takesAll(b));
-  const where = (b: TakeOverText) =>
-    groupedNumber(b.leadHours) === groupedNumber(leadHours) ? '' : ' in the lots it backs up';
-  return `${backups.map((b) => couldTakeOver('back-up', b, where(b))).join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
+  return `${backups.map((b) => couldTakeOver('back-up', b)).join('; ')}${partial ? ' (a back-up counts in full only if it could take over all of them)' : ''}`;
 }
 
 /**

@@ -19,6 +19,10 @@ export interface AwardFacts {
   readonly bidsByProvider: ReadonlyMap<string, readonly Bid[]>;
   /** bidId → the hours awarded under it across all lots (a merged lot's parts each under its own bid). */
   readonly heldByBid: ReadonlyMap<string, number>;
+  /** The bids, by id. */
+  readonly bids: ReadonlyMap<string, Bid>;
+  /** The award's places, back-ups and members holding no hours among them. */
+  readonly allocations: readonly Allocation[];
 }
 
 const sortedMap = <V>(entries: Iterable<[string, V]>) => new Map([...entries].sort(byKey));
@@ -53,6 +57,8 @@ export function awardFacts(
     lots: new Map(lots.map((l) => [l.id, l])),
     bidsByProvider: bidsByProvider(scenario.bids),
     heldByBid,
+    bids: new Map(scenario.bids.map((b) => [b.id, b])),
+    allocations,
   };
 }
 
@@ -85,3 +91,22 @@ export function utilisationOf(facts: AwardFacts, providerId: string): number {
 export function holdersOf(facts: AwardFacts, lotId: string): [string, number][] {
   return [...(facts.lotHours.get(lotId) ?? new Map<string, number>())].sort(largestFirst);
 }
+
+/**
+ * Providers holding a place in a lot (back-ups aside), with their hours there, largest first: a
+ * framework member awarded none holds a place it can be called off under, so surge and growth
+ * count it as N-1 does (until later on 2026-12-02 they counted only `holdersOf`).
+ */
+export function placesIn(facts: AwardFacts, lotId: string): [string, number][] {
+  const held = facts.lotHours.get(lotId);
+  const placed = facts.allocations.filter((a) => a.lotId === lotId && a.role !== 'backup');
+  return [...new Set(placed.map((a) => a.providerId))]
+    .map((p): [string, number] => [p, held?.get(p) ?? 0])
+    .sort(largestFirst);
+}
+
+/** How many lots a provider holds a place in (back-ups aside). */
+export const lotsPlacedIn = (facts: AwardFacts, providerId: string): number =>
+  new Set(
+    facts.allocations.filter((a) => a.providerId === providerId && a.role !== 'backup').map((a) => a.lotId),
+  ).size;

@@ -7,14 +7,14 @@ import type { ScoreComponent } from '../model/result.js';
 import type { Lot } from '../model/types.js';
 import { coverableHours } from './handback-cover.js';
 import { areaStandIns, riseByArea, surgeByArea, type AreaCover } from './framework-reach.js';
-import { holdersOf, type AwardFacts } from './award-facts.js';
+import { placesIn, type AwardFacts } from './award-facts.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
 import { winnerRoom } from './take-over-room.js';
 import { winnersCouldTakeOn } from '../diagnostics/messages.js';
 
-/** The winners' spare for the lot, and what they could take on of it under their bids (winnerRoom). */
+/** The spare for the lot of the winners (a framework's members awarded no hours too), and what they could take on of it under their bids (winnerRoom). */
 function coverForLot(facts: AwardFacts, lot: Lot): { spare: number; hours: number } {
-  return holdersOf(facts, lot.id)
+  return placesIn(facts, lot.id)
     .map(([p, h]) => winnerRoom(facts, lot, p, h))
     .reduce((t, r) => ({ spare: t.spare + r.spare, hours: t.hours + r.hours }), { spare: 0, hours: 0 });
 }

@@ -6,7 +6,7 @@
  * across the county). Roles that hold the whole lot reach every area.
  */
 import type { Allocation, Lot, Scenario } from '../model/types.js';
-import { holdersOf, type AwardFacts } from './award-facts.js';
+import { placesIn, type AwardFacts } from './award-facts.js';
 import { winnerRoom } from './take-over-room.js';
 import type { StandIn } from './handback-cover.js';
 import { lotCover } from './member-cover.js';
@@ -48,7 +48,8 @@ export function riseByArea(scenario: Scenario, lot: Lot, period: string): Map<st
 }
 
 /**
- * The lot's winners as stand-ins for extra hours: each with what it could take on there (its
+ * The lot's members as stand-ins for extra hours, those awarded no hours too (they hold a
+ * place and can be called off, as N-1 counts them): each with what it could take on there (its
  * spare shared over its lots by hours, up to its bids' room: winnerRoom) and the areas it covers; null for a lot
  * whose winners hold the whole of it (no `areaHours`), where spare reaches every area. Asked
  * before the extra hours are worked out area by area, which only a framework needs.
@@ -58,7 +59,7 @@ export function areaStandIns(facts: AwardFacts, lot: Lot, where: AreaCover): Sta
   const held = places.filter((a) => a.hoursPerWeek > 0);
   if (held.length === 0 || held.some((a) => a.areaHours === undefined)) return null;
   const covers = lotCover(where.scenario, lot, where.allocations);
-  return holdersOf(facts, lot.id).map(([p, h]) => ({
+  return placesIn(facts, lot.id).map(([p, h]) => ({
     spare: winnerRoom(facts, lot, p, h).hours,
     covers: (areaId: string) => covers(p, areaId),
   }));

@@ -3,8 +3,13 @@ import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 
 const covers = (bid: Bid, areaId: string): boolean => bid.areaIds.includes(areaId);
 
-/** A member covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
-const memberCovers = (m: Allocation, lot: Lot, bids: ReadonlyMap<string, Bid>, areaId: string): boolean =>
+/** A member's place covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
+export const placeCovers = (
+  m: Allocation,
+  lot: Lot,
+  bids: ReadonlyMap<string, Bid>,
+  areaId: string,
+): boolean =>
   (m.parts?.map((p) => p.bidId) ?? [m.bidId])
     .map((id) => bids.get(id))
     .every(
@@ -25,5 +30,5 @@ export function lotCover(
   const places = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const bids = new Map(scenario.bids.map((b) => [b.id, b]));
   return (providerId, areaId) =>
-    places.some((m) => m.providerId === providerId && memberCovers(m, lot, bids, areaId));
+    places.some((m) => m.providerId === providerId && placeCovers(m, lot, bids, areaId));
 }

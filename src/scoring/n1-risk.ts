@@ -5,8 +5,12 @@ import { coverableHours, type StandIn } from './handback-cover.js';
 import { lotCover } from './member-cover.js';
 import { holdersOf, type AwardFacts } from './award-facts.js';
 import { roomIn, type Room } from './take-over-room.js';
+import { areaHoursOf, handbackShare, type HandbackShare } from './handback-shares.js';
 import { clamp01, component, fmtHours, fmtPercent } from './components.js';
 import { couldTakeOn, coversNoneOf, roomOf } from '../diagnostics/messages.js';
+
+/** Another place in the lot and what it could take over (handback-shares.ts; a room of its own where the lead holds nothing). */
+type Stand = Room | HandbackShare;
 
 /**
  * N-1 stress: if the lot's largest provider hands back, the share of its hours
@@ -18,7 +22,10 @@ import { couldTakeOn, coversNoneOf, roomOf } from '../diagnostics/messages.js';
  * holding no hours counts as a back-up. In a framework each member can take on
  * only the hours in areas it covers; until 2026-12-02 a member's spare counted
  * wherever it worked, so two members serving separate halves of the county
- * covered each other in full.
+ * covered each other in full. Each stand-in's spare and bids' room are held against
+ * all the lead's hours it would stand in for in every lot and role, as a failure hands
+ * them all back at once (handback-shares.ts); until later on 2026-12-02 each lot counted
+ * them in full, and a member's room under bids that won no place counted too.
  */
 export function n1Risk(
   facts: AwardFacts,
@@ -34,7 +41,7 @@ export function n1Risk(
   const others = [...new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId))]
     .filter((p) => p !== lead[0])
     .sort();
-  const rooms = others.map((p) => roomIn(facts, [lot], p));
+  const rooms = others.map((p) => handbackShare(facts, lead[0], lot.id, p) ?? roomIn(facts, [lot], p));
   const byArea = areaHoursOf(allocations, lot.id, lead[0]);
   const covers = lotCover(scenario, lot, allocations);
   const cover =
@@ -42,7 +49,7 @@ export function n1Risk(
       ? rooms.reduce((t, r) => t + r.hours, 0)
       : coverableHours(byArea, standIns(covers, rooms));
   // A member covering none of the lead's areas: its room elsewhere is beside the point.
-  const reach = (r: Room) =>
+  const reach = (r: Stand) =>
     byArea !== null && ![...byArea.keys()].some((a) => covers(r.providerId, a))
       ? coversNoneOf(r.providerId, lead[0])
       : roomOf(r);
@@ -59,27 +66,10 @@ export function n1Risk(
   );
 }
 
-/** A framework member's hours by area in a lot (null for roles that hold the whole lot). */
-function areaHoursOf(
-  allocations: readonly Allocation[],
-  lotId: string,
-  providerId: string,
-): ReadonlyMap<string, number> | null {
-  const mine = allocations.filter(
-    (a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup',
-  );
-  if (mine.length === 0 || mine.some((a) => a.areaHours === undefined)) return null;
-  const byArea = new Map<string, number>();
-  for (const a of mine)
-    for (const [areaId, h] of Object.entries(a.areaHours ?? {}))
-      byArea.set(areaId, (byArea.get(areaId) ?? 0) + h);
-  return byArea;
-}
-
 /** The other members, each with what it could take over and the areas its places in the lot cover. */
 function standIns(
   covers: (providerId: string, areaId: string) => boolean,
-  rooms: readonly Room[],
+  rooms: readonly Stand[],
 ): StandIn[] {
   return rooms.map((r) => ({
     spare: r.hours,

@@ -7,6 +7,7 @@ import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { lotCover } from './member-cover.js';
 import { holdersOf, type AwardFacts } from './award-facts.js';
 import { roomIn, type Room } from './take-over-room.js';
+import { handbackShare, type HandbackShare } from './handback-shares.js';
 import { component, fmtPercent } from './components.js';
 import { counted } from '../model/counted.js';
 import {
@@ -30,34 +31,29 @@ export interface AreaSupply {
 }
 
 /**
- * A named back-up of a lot and what it could take over (take-over-room.ts): its spare
- * capacity and the room left in its bids for the work of the lots it backs up.
+ * A named back-up of a lot and what it could take over there: its spare capacity and the room
+ * left in its bids for the lot's work (take-over-room.ts), shared over all the hours of the
+ * lead's it would stand in for (handback-shares.ts).
  */
-export interface BackupSpare extends Room {
-  /** The lead's hours in every lot this back-up backs up (its spare is held against them all); the lead's hours in the lot when absent. */
-  readonly faces?: number;
-}
+export type BackupSpare = Pick<Room, 'providerId' | 'spare' | 'caps' | 'partial' | 'hours'> &
+  Partial<Pick<HandbackShare, 'leadHours' | 'alone' | 'faces'>>;
 
 /**
- * The lot's named back-ups, each with what it could take over and the hours it would face if
- * the lot's largest holder failed: that provider's hours in every lot the back-up backs up,
- * for one failure hands them all back at once; its bids' room is counted over the work of all
- * those lots, each bid's cap once. Only lots that provider holds hours in count: until later
- * on 2026-12-02 a back-up's room in a lot another provider leads counted too, so its bid for
- * the other zone covered a lead it could not serve (supply said 2,100 of 2,450 h/week where
- * N-1 said 1,000).
+ * The lot's named back-ups, each with what it could take over if the lot's largest holder
+ * failed: that provider's failure hands back every lot it holds at once, so a back-up's spare
+ * and bids are held against all the hours of its it would stand in for, in every role
+ * (handback-shares.ts): as back-up of other lots, framework member, other winner. Until later
+ * on 2026-12-02 a back-up's room in a lot another provider leads counted too (supply said
+ * 2,100 of 2,450 h/week where N-1 said 1,000), and then its spare was held only against the
+ * lots it backs up: as a framework member covering the same lead it counted again in full.
  */
 export function backupSpares(facts: AwardFacts, lot: Lot): BackupSpare[] {
   const [lead] = holdersOf(facts, lot.id)[0] ?? [];
-  return (facts.backups.get(lot.id) ?? []).map((providerId) => {
-    if (lead === undefined) return roomIn(facts, [lot], providerId);
-    const backed = [...facts.backups]
-      .filter(([id, ids]) => ids.includes(providerId) && (facts.lotHours.get(id)?.get(lead) ?? 0) > 0)
-      .map(([id]) => id);
-    const faces = backed.reduce((t, id) => t + (facts.lotHours.get(id)?.get(lead) ?? 0), 0);
-    const lots = backed.flatMap((id) => facts.lots.get(id) ?? []);
-    return { ...roomIn(facts, lots.includes(lot) ? lots : [lot, ...lots], providerId), faces };
-  });
+  return (facts.backups.get(lot.id) ?? []).map(
+    (providerId) =>
+      (lead === undefined ? undefined : handbackShare(facts, lead, lot.id, providerId)) ??
+      roomIn(facts, [lot], providerId),
+  );
 }
 
 /** What a stand-in (a named back-up, another framework member) could take over of a failed provider's hours. */
@@ -78,8 +74,8 @@ interface TakeOver extends BackupSpare {
 const takeOver = (b: BackupSpare, lead: string, leadHours: number): TakeOver => ({
   ...b,
   lead,
-  leadHours,
-  hours: Math.min(b.hours, leadHours),
+  leadHours: b.leadHours ?? leadHours,
+  hours: Math.min(b.hours, b.leadHours ?? leadHours),
 });
 
 /** The factor a stand-in cuts supply by: 1 − `backupRelief` × the share of the lead's hours it could take over. */
@@ -92,8 +88,9 @@ const reliefOf = (t: TakeOver, backupRelief: number) => 1 - (backupRelief * t.ho
  * back-up could take over (its spare capacity, and in each lot the room left in
  * its bids there: take-over-room.ts; until later on 2026-12-02 its spare alone,
  * though a bid's max hours are the most it serves), of all that holder's hours
- * in the lots the back-up backs up (`faces`: its failure hands them all back at
- * once; until later on 2026-12-02 the spare counted for each lot on its own). Until
+ * it would stand in for in every lot and role (`faces`: its failure hands them all
+ * back at once, backupSpares; until later on 2026-12-02 the spare counted for each
+ * lot on its own, then for each role on its own). Until
  * 2026-12-02 each back-up cut it by the full `backupRelief` whatever its spare:
  * back-ups with 16 h/week to spare between them made a sole lead of 2,450
  * h/week score 0.56, as safe as two back-ups that could each take it all over.
@@ -113,7 +110,7 @@ export function supplyRisk(
   const total = holders.reduce((t, [, h]) => t + h, 0);
   const lotConcentration = total > 0 ? holders.reduce((t, [, h]) => t + (h / total) ** 2, 0) : 1;
   const [leadId, leadHours] = holders[0] ?? ['', 0];
-  const takeOvers = backups.map((b) => takeOver(b, leadId, Math.max(leadHours, b.faces ?? 0)));
+  const takeOvers = backups.map((b) => takeOver(b, leadId, leadHours));
   const cut = takeOvers.reduce((v, t) => v * reliefOf(t, backupRelief), 1);
   const value = byArea?.value ?? lotConcentration * cut;
   const who =
@@ -128,7 +125,7 @@ export function supplyRisk(
       ? 'no named back-up'
       : holders.length === 0
         ? counted(backups.length, 'named back-up')
-        : backupsCouldTakeOver(takeOvers, leadHours);
+        : backupsCouldTakeOver(takeOvers);
   return component(value, `${who}; ${cover}`);
 }
 
@@ -150,11 +147,14 @@ function areaClause(lotConcentration: number, byArea: AreaSupply | null): string
  * hours, cut for each other member of the lot (up to two, as for named
  * back-ups, those that could take over most) that covers the area as a named
  * back-up cuts a lot: by the share of its largest provider's hours the member
- * could take over (its spare and its bids' room, take-over-room.ts), all that provider's hours in the areas the member
- * covers, as one failure hands them all back at once. Weighted by the area's
- * hours. Null when the winners hold shares of the whole lot. Until 2026-12-02
- * any spare at all counted in full, in each area on its own: a member with 10
- * h/week spare cut the supply of 2,100 h/week it could not take over by 25%.
+ * could take over under its place's bid of that provider's hours in the areas
+ * the member covers, its spare held against all of them and against that
+ * provider's hours in its other lots and roles, as one failure hands them all
+ * back at once (handback-shares.ts). Weighted by the area's hours. Null when the
+ * winners hold shares of the whole lot. Until 2026-12-02 any spare at all counted
+ * in full, in each area on its own: a member with 10 h/week spare cut the supply
+ * of 2,100 h/week it could not take over by 25%; until later that day its spare
+ * counted in full in each lot and role, and its room under bids that won no place.
  */
 export function frameworkSupply(
   facts: AwardFacts,
@@ -168,7 +168,7 @@ export function frameworkSupply(
   if (winners.length === 0 || winners.some((a) => a.areaHours === undefined)) return null;
   const byArea = hoursByArea(winners);
   const covers = lotCover(scenario, lot, allocations);
-  const standIn = memberTakeOver(facts, lot, byArea, covers);
+  const standIn = memberTakeOver(facts, lot, covers);
   const members = [...new Set(places.map((m) => m.providerId))];
   const cover = new Map<string, TakeOver>();
   let covered = false;
@@ -208,28 +208,16 @@ const mostShortFirst = (a: TakeOver, b: TakeOver) =>
   byText(a.providerId, b.providerId) ||
   byText(a.lead, b.lead);
 
-/**
- * What member `p` could take over if `lead` failed, when it covers `areaId` and could take
- * any (spare and room in its bids): `lead`'s hours in every area `p` covers, for a failure
- * hands them all back at once.
- */
+/** What member `p` could take over if `lead` failed, when it covers `areaId` and could take any. */
 function memberTakeOver(
   facts: AwardFacts,
   lot: Lot,
-  byArea: ReadonlyMap<string, ReadonlyMap<string, number>>,
   covers: (providerId: string, areaId: string) => boolean,
 ): (p: string, lead: string, areaId: string) => TakeOver | null {
-  // Once per member and lead: every area of a lot has a lead, and a lead serves many areas.
-  const seen = new Map<string, TakeOver>();
   return (p, lead, areaId) => {
-    if (!covers(p, areaId)) return null;
-    const key = `${p} ${lead}`;
-    const known = seen.get(key);
-    if (known !== undefined) return known.hours > 0 ? known : null;
-    const leadHours = [...byArea].reduce((t, [a, held]) => t + (covers(p, a) ? (held.get(lead) ?? 0) : 0), 0);
-    const t = takeOver(roomIn(facts, [lot], p), lead, leadHours);
-    seen.set(key, t);
-    return t.hours > 0 ? t : null;
+    const share = covers(p, areaId) ? handbackShare(facts, lead, lot.id, p) : undefined;
+    const t = share === undefined ? null : takeOver(share, lead, share.leadHours);
+    return t !== null && t.hours > 0 ? t : null;
   };
 }
 

@@ -6,7 +6,8 @@
  */
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { servedAreas, structureAllows } from '../lots/eligibility.js';
-import { awardFacts, spareOf, type AwardFacts } from './award-facts.js';
+import { hasPlaces } from '../structures/index.js';
+import { awardFacts, lotsPlacedIn, spareOf, type AwardFacts } from './award-facts.js';
 
 /** What a provider could take over in a lot, and the two limits it is the least of. */
 export interface Room {
@@ -57,12 +58,8 @@ function workHours(
  * common) are alternatives, so the most of them counts, not their sum; bids for different
  * work of the lot (different areas, or a merged lot's care types) add up.
  */
-function bidRoomIn(
-  facts: AwardFacts,
-  lots: readonly Lot[],
-  providerId: string,
-): Pick<Room, 'bidRoom' | 'caps' | 'partial'> {
-  const groups: { work: Set<string>; best: Bid; room: number; partial: boolean }[] = [];
+export function bidGroupsIn(facts: AwardFacts, lots: readonly Lot[], providerId: string): BidGroup[] {
+  const groups: BidGroup[] = [];
   // Each bid's areas in each lot, worked out once (a batch asks this of every stand-in in every lot).
   const bids = (facts.bidsByProvider.get(providerId) ?? [])
     .map((bid) => ({ bid, served: lots.map((lot) => areasServed(bid, lot)) }))
@@ -74,17 +71,42 @@ function bidRoomIn(
     const partial = there.partial && there.hours < left;
     // The care type and area pairs of the lots' work the bid could serve.
     const work = new Set(served.flat().map((a) => `${bid.careType} ${a}`));
+    const lotIds = new Set(lots.flatMap((lot, i) => ((served[i] ?? []).length > 0 ? [lot.id] : [])));
     const overlapping = groups.filter((g) => [...work].some((w) => g.work.has(w)));
     const merged = overlapping.reduce(
       (m, g) => ({
         ...(g.room > m.room ? g : { best: m.best, room: m.room, partial: m.partial }),
         work: new Set([...m.work, ...g.work]),
+        lotIds: new Set([...m.lotIds, ...g.lotIds]),
       }),
-      { work, best: bid, room, partial },
+      { work, lotIds, best: bid, room, partial },
     );
     for (const g of overlapping) groups.splice(groups.indexOf(g), 1);
     groups.push(merged);
   }
+  return groups;
+}
+
+/** Bids of a provider that could serve the same work, the most room among them counting for all. */
+export interface BidGroup {
+  /** The care type and area pairs of the lots' work its bids could serve. */
+  readonly work: ReadonlySet<string>;
+  /** The lots that work lies in. */
+  readonly lotIds: ReadonlySet<string>;
+  /** The bid with the most room. */
+  readonly best: Bid;
+  /** Its room, up to the lots' hours in the work it covers. */
+  readonly room: number;
+  /** Whether it covers only part of the lots' work. */
+  readonly partial: boolean;
+}
+
+function bidRoomIn(
+  facts: AwardFacts,
+  lots: readonly Lot[],
+  providerId: string,
+): Pick<Room, 'bidRoom' | 'caps' | 'partial'> {
+  const groups = bidGroupsIn(facts, lots, providerId);
   return {
     bidRoom: groups.reduce((t, g) => t + g.room, 0),
     caps: groups.map((g) => g.best.maxHours).sort((a, b) => a - b),
@@ -129,11 +151,41 @@ export function backupRoom(
 /**
  * What a lot's winner holding `hours` there could take on of extra hours: its spare shared
  * across its lots in proportion to its hours there (extra hours come to every lot at once),
- * up to the room left in its bids for the lot's work. Until later on 2026-12-02 the share of
- * its spare alone.
+ * and, for a framework member holding no hours in any lot, shared evenly over the lots it
+ * holds a place in; up to the room left in its bids for the lot's work (a framework
+ * member's: in the bids that won its places, placeRoom). Until later on 2026-12-02 the share
+ * of its spare alone.
  */
 export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hours: number) {
   const room = roomIn(facts, [lot], providerId);
-  const spare = room.spare * (hours / (facts.hoursByProvider.get(providerId) ?? hours));
-  return { spare, hours: Math.min(spare, room.bidRoom) };
+  const total = facts.hoursByProvider.get(providerId) ?? 0;
+  const spare = room.spare * (total > 0 ? hours / total : 1 / Math.max(1, lotsPlacedIn(facts, providerId)));
+  const bidRoom = hasPlaces(lot) ? placeRoom(facts, lot, placeBids(facts, lot.id, providerId)) : room.bidRoom;
+  return { spare, hours: Math.min(spare, bidRoom) };
 }
+
+/** The bids a provider's places in a lot (back-up roles aside) were won under, each once, by id. */
+const placeBids = (facts: AwardFacts, lotId: string, providerId: string): Bid[] =>
+  [
+    ...new Set(
+      facts.allocations
+        .filter((a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup')
+        .flatMap((a) => a.parts?.map((p) => p.bidId) ?? [a.bidId]),
+    ),
+  ]
+    .sort()
+    .flatMap((id) => facts.bids.get(id) ?? []);
+
+/**
+ * The room left in the bids that won a framework member its places in `lot`: each bid's max
+ * hours less what it holds across all lots, a bid for part of the lot's work up to the lot's
+ * hours there (as `bidRoomIn` counts it). A member is called off under its place's bid, for the areas
+ * that place covers (member-cover.ts), so its other bids for the lot, which won no place, give
+ * it no room; until later on 2026-12-02 they did, in supply, N-1, surge and growth.
+ */
+export const placeRoom = (facts: AwardFacts, lot: Lot, bids: readonly Bid[]): number =>
+  bids.reduce((t, b) => {
+    const left = Math.max(0, b.maxHours - (facts.heldByBid.get(b.id) ?? 0));
+    const there = workHours(b, [lot], [areasServed(b, lot)]);
+    return t + (there.partial ? Math.min(left, there.hours) : left);
+  }, 0);

@@ -141,10 +141,11 @@ describe('supply', () => {
       ['P2 backup 0', 'P1 sole 600'],
       ['P2 backup 0', 'P1 sole 400'],
     ]);
-    // P2 could take over 600 of P1's 1,000 h/week in the two lots: 0.6 of the 0.25 relief in each.
+    // P2 could take over 600 of P1's 1,000 h/week in the two lots: 0.6 of the 0.25 relief in each
+    // (240 of the 400 in the second lot; until later on 2026-12-02 the reason gave the two lots' 600 of 1,000).
     for (const lot of lots) expect(lot.risk['supply']).toBeCloseTo(1 - 0.25 * 0.6, 4);
     expect(lots[1]?.riskDetail?.['supply']?.reason).toBe(
-      'one provider holds all the hours; back-up P2 could take over 600 of the 1,000 h/week in the lots it backs up if P1 failed (a back-up counts in full only if it could take over all of them)',
+      "one provider holds all the hours; back-up P2 could take over 240 of the 400 h/week if P1 failed, as its 600 h/week spare is held against all 1,000 h/week of P1's it would stand in for in this lot and others (a back-up counts in full only if it could take over all of them)",
     );
   });
 
@@ -336,6 +337,39 @@ describe('N-1 stress and surge cover', () => {
       'high forecast adds 200 h/week; winners could take on 400 h/week more under their bids (1,600 h/week spare for this lot), of which 0 h/week in the areas that need it: 100% not covered',
     );
     expect(lot?.risk['growth']).toBe(1);
+  });
+  it('surge and growth in a framework count a member awarded no hours, as N-1 does: it holds a place and can be called off', async () => {
+    // P1 (A1) and P2 (A2) fill their bids; P3, dearer, holds a place with no hours and 1,000 h/week spare over both areas.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2')],
+      zones: { A1: 'Z', A2: 'Z' },
+      demand: [
+        demand('A1', 600, { high: 700 }),
+        demand('A2', 400),
+        demand('A1', 650, { period: '2028' }),
+        demand('A2', 400, { period: '2028' }),
+      ],
+      providers: [provider('P1'), provider('P2'), provider('P3', { maxHours: 1000 })],
+      bids: [
+        bid('B1', 'P1', ['A1'], { price: 24, maxHours: 600 }),
+        bid('B2', 'P2', ['A2'], { price: 24, maxHours: 400 }),
+        bid('B3', 'P3', ['A1', 'A2'], { price: 29 }),
+      ],
+      lotPlan: { standard: lotEntry({ geography: 'county', structure: 'framework', maxProviders: 3 }) },
+    });
+    const lot = (await solved(s)).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual([
+      'P1 600',
+      'P2 400',
+      'P3 0',
+    ]);
+    expect(lot?.risk['n1']).toBe(0);
+    // Until later on 2026-12-02 surge and growth counted only members holding hours, both full: 1 and 1.
+    expect(lot?.risk['surge']).toBe(0);
+    expect(lot?.risk['growth']).toBe(0);
+    expect(lot?.riskDetail?.['surge']?.reason).toBe(
+      'high forecast adds 100 h/week; winners could take on 1,000 h/week more under their bids (20,000 h/week spare for this lot), of which 100 h/week in the areas that need it: 0% not covered',
+    );
   });
   it('growth in a framework quotes the rise of the areas that grow when it is more than the net rise, as its value counts it (review14)', async () => {
     // 2028: A1 +1,000 h, A2 −900 h (net +100). P1 holds A1 and is full; P2 covers both with 900 h spare.

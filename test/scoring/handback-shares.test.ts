@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { spread } from '../../src/scoring/handback-shares.js';
+import type { Result } from '../../src/model/result.js';
+import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
+import { solved } from '../helpers/run.js';
+
+const framework = lotEntry({ geography: 'county', structure: 'framework', maxProviders: 2 });
+
+/**
+ * Two care types over N1 (zone ZN) and S1 (zone ZS): P1 wins standard N1 (1,000 h) and S1
+ * (800 h) and reablement N1 (100 h); P3 serves reablement S1 (80 h), covers N1 too, and is
+ * the only other bidder for standard N1, with `p3Spare` h/week left. P3 stands in for P1 in
+ * two roles at once: back-up of standard N1, member covering reablement N1, or, with
+ * `asFramework` standard care a framework too, member of both lots.
+ */
+const twoRoles = (p3Spare: number, asFramework = false) =>
+  makeScenario({
+    areas: [area('N1'), area('S1')],
+    zones: { N1: 'ZN', S1: 'ZS' },
+    demand: [
+      demand('N1', 1000),
+      demand('S1', 800),
+      demand('N1', 100, { careType: 'reablement' }),
+      demand('S1', 80, { careType: 'reablement' }),
+    ],
+    providers: [
+      provider('P1'),
+      provider('P2'),
+      provider('P3', { maxHours: (asFramework ? 880 : 80) + p3Spare }),
+    ],
+    bids: [
+      bid('B-P1-N', 'P1', ['N1'], { price: 23 }),
+      bid('B-P1-S', 'P1', ['S1'], { price: 23 }),
+      bid('B-P3-N', 'P3', asFramework ? ['N1', 'S1'] : ['N1'], { price: 24.5 }),
+      bid('B-P2-S', 'P2', ['S1'], { price: 25 }),
+      bid('B-P1-R', 'P1', ['N1'], { careType: 'reablement', price: 25 }),
+      bid('B-P3-R', 'P3', ['N1', 'S1'], { careType: 'reablement', price: 27 }),
+    ],
+    lotPlan: {
+      standard: asFramework ? framework : lotEntry({ structure: 'sole', backup: true }),
+      reablement: framework,
+    },
+  });
+
+const lotOf = (r: Result, id: string) => {
+  const lot = r.lots.find((l) => l.lotId === id);
+  if (lot === undefined) throw new Error(`no lot ${id}`);
+  return lot;
+};
+const placed = (r: Result, id: string) =>
+  lotOf(r, id).winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`);
+
+describe('one spare for every role a stand-in holds for one failing provider', () => {
+  it('a back-up of one lot that is a member covering the same lead in another holds one spare against both', async () => {
+    // P3 has 550 h/week spare and would face P1's 1,000 h of standard N1 and 100 h of reablement N1.
+    const r = await solved(twoRoles(550));
+    expect(placed(r, 'standard:ZN')).toEqual(['P3 backup 0', 'P1 sole 1000']);
+    expect(placed(r, 'reablement:county')).toEqual(['P1 member 100', 'P3 member 80']);
+    // Until later on 2026-12-02 each role counted the 550 in full: 550 of 1,000 as back-up
+    // (supply 1 − 0.25 × 0.55 = 0.8625) and all 100 as member. Now 550 of the 1,100 it faces: half of each.
+    const standard = lotOf(r, 'standard:ZN');
+    expect(standard.risk['supply']).toBeCloseTo(1 - 0.25 * 0.5, 4);
+    expect(standard.risk['supply']).toBeGreaterThan(0.8625);
+    expect(lotOf(r, 'reablement:county').risk['supply']).toBeCloseTo((100 * (1 - 0.25 * 0.5) + 80) / 180, 4);
+    expect(standard.riskDetail?.['supply']?.reason).toBe(
+      "one provider holds all the hours; back-up P3 could take over 500 of the 1,000 h/week if P1 failed, as its 550 h/week spare is held against all 1,100 h/week of P1's it would stand in for in this lot and others (a back-up counts in full only if it could take over all of them)",
+    );
+    // N-1 of each lot counts the same half: 50 of reablement N1's 100 h uncovered (until then 0).
+    expect(lotOf(r, 'reablement:county').risk['n1']).toBeCloseTo(0.5, 4);
+    expect(standard.risk['n1']).toBeCloseTo(0.5, 4);
+  });
+
+  it('with spare for all it would face, each role keeps the credit it had', async () => {
+    const r = await solved(twoRoles(1100));
+    expect(lotOf(r, 'standard:ZN').risk['supply']).toBeCloseTo(0.75, 4);
+    expect(lotOf(r, 'reablement:county').risk['supply']).toBeCloseTo((100 * 0.75 + 80) / 180, 4);
+    expect(lotOf(r, 'standard:ZN').riskDetail?.['supply']?.reason).toBe(
+      'one provider holds all the hours; back-up P3 could take over all 1,000 h/week if P1 failed',
+    );
+    expect(lotOf(r, 'reablement:county').risk['n1']).toBe(0);
+  });
+
+  it("a member of two framework lots holds one spare against the lead's hours in both", async () => {
+    const r = await solved(twoRoles(550, true));
+    expect(placed(r, 'standard:county')).toEqual(['P1 member 1000', 'P3 member 800']);
+    // Until later on 2026-12-02 each lot counted P3's 550 h/week in full: 550 of 1,000 (0.55) and all 100.
+    expect(lotOf(r, 'standard:county').risk['supply']).toBeCloseTo((1000 * (1 - 0.25 * 0.5) + 800) / 1800, 4);
+    expect(lotOf(r, 'reablement:county').risk['supply']).toBeCloseTo((100 * (1 - 0.25 * 0.5) + 80) / 180, 4);
+    const ample = await solved(twoRoles(1100, true));
+    expect(lotOf(ample, 'standard:county').risk['supply']).toBeCloseTo((1000 * 0.75 + 800) / 1800, 4);
+    expect(lotOf(ample, 'reablement:county').risk['supply']).toBeCloseTo((100 * 0.75 + 80) / 180, 4);
+  });
+});
+
+describe("a framework member's room follows the bid that won its place", () => {
+  /**
+   * P1 serves N1 (600 h, its bid at most `p1Max`); P2's place is under B-P2 (N1 and S1, at most
+   * `p2PlaceMax`: full with S1's 400 h at 400); its B-P2-N for N1 (at most `p2NorthMax`) won no place.
+   */
+  const placeBid = (p2NorthMax: number, p1Max = 10_000, p2PlaceMax = 400) =>
+    makeScenario({
+      areas: [area('N1'), area('S1')],
+      zones: { N1: 'Z', S1: 'Z' },
+      demand: [demand('N1', 600, { high: 700 }), demand('S1', 400, { high: 450 })],
+      providers: [provider('P1'), provider('P2')],
+      bids: [
+        bid('B-P1', 'P1', ['N1'], { price: 24, maxHours: p1Max }),
+        bid('B-P2', 'P2', ['N1', 'S1'], { maxHours: p2PlaceMax }),
+        bid('B-P2-N', 'P2', ['N1'], { price: 29, maxHours: p2NorthMax }),
+      ],
+      lotPlan: { standard: framework },
+    });
+
+  it('a member is credited with no room under a bid that won no place', async () => {
+    const lot = (await solved(placeBid(5000))).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.bidId} ${w.hoursPerWeek}`)).toEqual([
+      'P1 B-P1 600',
+      'P2 B-P2 400',
+    ]);
+    // Until later on 2026-12-02 B-P2-N's 5,000 h/week counted: P2 took over all 600 of P1's
+    // (supply (600 × 0.75 + 400) / 1,000 = 0.85, N-1 0). Its place's bid is full.
+    expect(lot?.risk['supply']).toBe(1);
+    expect(lot?.risk['n1']).toBe(1);
+    expect(lot?.riskDetail?.['n1']?.reason).toBe(
+      'if P1 (600 h/week) hands back, P2 can take on 0 h/week of it in the areas it covers (P2 0 h/week under its bid (at most 400 h/week; 9,600 h/week spare)): 100% uncovered',
+    );
+  });
+
+  it("surge counts a member's room under its place's bid alone, for the areas that place covers", async () => {
+    // P1's bid is full too: nobody has room for the high forecast's 150 extra h/week.
+    const lot = (await solved(placeBid(5000, 600))).lots[0];
+    expect(lot?.winners.map((w) => `${w.providerId} ${w.bidId} ${w.hoursPerWeek}`)).toEqual([
+      'P1 B-P1 600',
+      'P2 B-P2 400',
+    ]);
+    // Until later on 2026-12-02 B-P2-N's room for N1 counted, in S1 too (P2's place covers it): 0% not covered.
+    expect(lot?.risk['surge']).toBe(1);
+    // With room left in the place's bid (550 h/week), the member covers all of it, as before.
+    const roomy = (await solved(placeBid(5000, 600, 950))).lots[0];
+    expect(roomy?.winners.map((w) => `${w.providerId} ${w.bidId} ${w.hoursPerWeek}`)).toEqual([
+      'P1 B-P1 600',
+      'P2 B-P2 400',
+    ]);
+    expect(roomy?.risk['surge']).toBe(0);
+  });
+});
+
+describe('spread', () => {
+  it('shares a total in proportion to the weights, none above its cap, the rest to the others', () => {
+    expect(spread(10, [1, 1], [100, 100])).toEqual([5, 5]);
+    expect(spread(10, [1, 1], [2, 100])).toEqual([2, 8]);
+    expect(spread(10, [1, 0, 3], [100, 100, 100])).toEqual([2.5, 0, 7.5]);
+  });
+});
