@@ -430,8 +430,13 @@ describe.concurrent('zonal batch', () => {
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out'), '--workers', '1'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      "No variant failed.\nThe bases price in more than one currency: EUR (ie), GBP (ni). Each row's money is in its base's currency (the currency column of batch.xlsx's variants sheet; batch.csv and batch.jsonl by their base): compare or add up money only between rows of one currency\nWritten: ",
+      "No variant failed.\nThe bases price in more than one currency: EUR (ie), GBP (ni). Each row's money is in its base's currency (the currency column of batch.csv, batch.jsonl and batch.xlsx's variants sheet): compare or add up money only between rows of one currency\nWritten: ",
     );
+    // mend17b: until then batch.csv and batch.jsonl did not say it, and a reader had to look up each base.
+    const csv = (await readFile(path.join(dir, 'out', 'batch.csv'), 'utf8')).trim().split('\n');
+    expect(csv.map((line) => line.split(',').at(-1))).toEqual(['currency', 'EUR', 'GBP']);
+    const jsonl = (await readFile(path.join(dir, 'out', 'batch.jsonl'), 'utf8')).trim().split('\n');
+    expect(jsonl.map((line) => (JSON.parse(line) as { currency?: string }).currency)).toEqual(['EUR', 'GBP']);
   });
 
   test("a base's tender warning (a distinct-winners rule no bids can meet) is printed once, at its line, before the run", async () => {

@@ -123,7 +123,7 @@ function currencyLines(bases: ReadonlyMap<string, Scenario>): string[] {
     ? [
         msg.batchCurrencies(
           currencies,
-          "the currency column of batch.xlsx's variants sheet; batch.csv and batch.jsonl by their base",
+          "the currency column of batch.csv, batch.jsonl and batch.xlsx's variants sheet",
         ),
       ]
     : [];
