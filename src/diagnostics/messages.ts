@@ -867,6 +867,14 @@ export const settingMissing = (isFile: boolean, key: string, expected: string) =
   );
 
 export const settingNotNumber = () => 'must be a number, not text';
+/** A number written with a comma as the decimal point (`26,95`), in a table cell or a setting; `written`: with a point (`26.95`). */
+export const decimalComma = (written: string) =>
+  `uses a comma as the decimal point: write ${written} (commas may only separate thousands, as in 1,200)`;
+/** decimalComma without what it says of one cell's own value, for the cells down a column that repeat it. */
+export const decimalCommaSame = () => 'uses a comma as the decimal point';
+/** A number setting given as text with a decimal comma (`"30,00"`): the cells' hint, after what the setting must be. */
+export const settingDecimalComma = (text: string, written: string) =>
+  `must be a number: ${JSON.stringify(text)} ${decimalComma(written)}`;
 /** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */
 export const shareNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
 /** A formula a program saved without its value (`=E3*0.97`); `what` completes "give …". */

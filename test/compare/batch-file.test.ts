@@ -383,6 +383,21 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  // mend17b: until then "must be a number, not text", without the hint a table cell's "30,00" gets.
+  test('a money setting written with a decimal comma in an override is told to be written with a point, as in scenario.json', () => {
+    const found = problems(
+      [
+        '{ "base": "tiny",',
+        '  "overrides": { "award": { "spotPricePerHour": "32,14" } },',
+        '  "variants": [ { "id": "a", "overrides": { "costModel": { "wagePerHour": "€30,00" } } } ] }',
+      ].join('\n'),
+    );
+    expect(found.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '2: overrides.award.spotPricePerHour must be a number: "32,14" uses a comma as the decimal point: write 32.14 (commas may only separate thousands, as in 1,200)',
+      '3: variant 1: overrides.costModel.wagePerHour must be a number: "€30,00" uses a comma as the decimal point: write 30.00 (commas may only separate thousands, as in 1,200)',
+    ]);
+  });
+
   test('bad JSON, no variants and duplicate ids are problems', () => {
     expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one"] \n')[0]?.line).toBe(4);
     expect(problems('{ "base": "tiny" }')[0]?.message).toBe(
