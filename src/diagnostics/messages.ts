@@ -867,6 +867,8 @@ export const settingMissing = (isFile: boolean, key: string, expected: string) =
   );
 
 export const settingNotNumber = () => 'must be a number, not text';
+/** A lot winner's role as a reader's text names it: `back-up` for a named back-up, else its id (`sole`, `lead`). */
+export const roleWord = (role: string) => (role === 'backup' ? 'back-up' : role);
 /** A number written with a comma as the decimal point (`26,95`), in a table cell or a setting; `written`: with a point (`26.95`). */
 export const decimalComma = (written: string) =>
   `uses a comma as the decimal point: write ${written} (commas may only separate thousands, as in 1,200)`;
