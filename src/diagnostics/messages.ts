@@ -553,6 +553,10 @@ export function foreignMoneySign(sign: string, currency: string): string {
   return `is written in ${sign}, but the scenario prices in ${shown}: give the price in ${currency}, ${written}; convert a price in another currency first`;
 }
 
+/** A batch's base that is no scenario folder or workbook: `folder` the folder with no scenario.json in it (null for a workbook not found), `near` a name close to it. */
+export const batchBaseMissing = (base: string, folder: string | null, near: string | null) =>
+  `base "${base}" is not a scenario folder or workbook (no ${folder === null ? 'such file' : `scenario.json in ${folder}`}${near === null ? '' : `; did you mean "${near}"?`}): give a folder or .xlsx file relative to the batch file`;
+
 /**
  * When a batch's bases price in more than one currency: each currency with its bases, for
  * batch.xlsx's summary (`where`: its variants sheet) and the printout (every file).

@@ -499,6 +499,37 @@ describe.concurrent('zonal batch', () => {
     );
   });
 
+  // mend17b: until then the first missing base alone was told, after the file's other mistakes whatever their lines.
+  test("every base that is not a scenario folder is told, each at its line, in the file's order with its other mistakes", async () => {
+    const dir = await tempDir('zonal-batch-');
+    await cp(path.join(repoRoot, 'scenarios', 'tiny'), path.join(dir, 'tiny'), { recursive: true });
+    const file = path.join(dir, 'batch.json');
+    await writeFile(
+      file,
+      [
+        '{',
+        '  "base": "tiny",',
+        '  "variants": [',
+        '    { "id": "a", "base": "tinny" },',
+        '    { "id": "b", "base": "nowhere" }',
+        '  ],',
+        '  "grid": { "zonning": ["one", "two"] }',
+        '}',
+      ].join('\n'),
+    );
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr: [
+        `batch.json:4: base "tinny" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'tinny')}; did you mean "tiny"?): give a folder or .xlsx file relative to the batch file`,
+        `batch.json:5: base "nowhere" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'nowhere')}): give a folder or .xlsx file relative to the batch file`,
+        'batch.json:7: grid "zonning" is not an override (did you mean "zoning"?): remove it or correct its name',
+        '3 problems found: nothing was run. Fix them and run again.',
+        '',
+      ].join('\n'),
+    });
+  });
+
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');
