@@ -51,7 +51,9 @@ const batchFileSchema = z
   .strictObject({
     name: z.string().optional(),
     /** Scenario folder, relative to the batch file. */
-    base: z.string().min(1, 'is empty: give a scenario folder, relative to the batch file'),
+    base: z
+      .string({ error: (issue) => (issue.input === undefined ? msg.batchBaseNotGiven() : undefined) })
+      .min(1, 'is empty: give a scenario folder, relative to the batch file'),
     overrides: overridesSchema.optional(),
     samples: samplesSchema.optional(),
     seed: seedSchema.optional(),

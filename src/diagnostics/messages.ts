@@ -1030,6 +1030,11 @@ export const batchEmpty = () =>
   'is empty: it needs a "base" scenario and a "grid" or a list of "variants" as JSON, e.g. {"base": "my-county", "grid": {"demandMultiplier": [1, 1.1]}}';
 
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';
+/** A batch file with no top-level "base" (until mend17b "is missing: give it as text"). */
+export const batchBaseNotGiven = () =>
+  isMissing(
+    'give the scenario folder (or .xlsx workbook) the variants are made from, relative to the batch file, e.g. "base": "my-county"; a variant may name another in its own "base"',
+  );
 
 /** A grid value listed twice for one key: every combination with it would be a variant twice. */
 export const batchGridValueTwice = (key: string, value: string, first: number, second: number) =>

@@ -398,6 +398,17 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  // mend17b: until then "base is missing: give it as text", which does not say what a base is.
+  test('a batch file with no "base" is told what to give, even when its variants name their own', () => {
+    expect(problems('{ "variants": [ { "id": "a", "base": "tiny" } ] }')).toEqual([
+      {
+        line: 1,
+        message:
+          'base is missing: give the scenario folder (or .xlsx workbook) the variants are made from, relative to the batch file, e.g. "base": "my-county"; a variant may name another in its own "base"',
+      },
+    ]);
+  });
+
   test('bad JSON, no variants and duplicate ids are problems', () => {
     expect(problems('{\n  "base": "tiny",\n  "grid": { "zoning": ["one"] \n')[0]?.line).toBe(4);
     expect(problems('{ "base": "tiny" }')[0]?.message).toBe(
