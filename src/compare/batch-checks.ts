@@ -25,9 +25,9 @@ export function batchProblems(
 ): BatchProblem[] {
   const named = baseReferenceCheck(batch, bases);
   const wrong = named.rest === null ? [] : gridValueProblems(named.rest, bases);
-  return inFileOrder([...told, ...named.problems, ...wrong]);
+  return problemsByLine([...told, ...named.problems, ...wrong]);
 }
 
 /** Problems in the order of their lines in the batch file (one with no line first), as a reader goes down it. */
-export const inFileOrder = (problems: readonly BatchProblem[]): BatchProblem[] =>
+export const problemsByLine = (problems: readonly BatchProblem[]): BatchProblem[] =>
   [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -21,7 +21,7 @@ import { batchFiles } from '../../compare/batch-journal.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
 import { isUnproven, unboughtRows } from '../../compare/unbought-rows.js';
 import { hours } from '../../report/html/format.js';
-import { batchProblems, inFileOrder } from '../../compare/batch-checks.js';
+import { batchProblems, problemsByLine } from '../../compare/batch-checks.js';
 import type { Overrides } from '../../compare/overrides.js';
 import { variantName } from '../../compare/variant-name.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
@@ -154,7 +154,7 @@ async function checkBases(
   // Every base that is not there, each at its line, in the file's order with its other mistakes
   // (until mend17b the first alone, after them).
   const missing = await missingBases(batch, batchDir, names);
-  if (missing.length > 0) throw batchFileProblems(name, inFileOrder([...told, ...missing]));
+  if (missing.length > 0) throw batchFileProblems(name, problemsByLine([...told, ...missing]));
   for (const base of names) {
     const full = path.resolve(batchDir, base);
     // Read once here, so a mistake in a base is one message before anything is written,
