@@ -209,7 +209,8 @@ function readBatch(
   // Its parts, read below only where the schema did not already refuse them (a file of `null` has none).
   const parts: { grid?: unknown; overrides?: Record<string, unknown>; variants?: unknown } =
     typeof json === 'object' && json !== null ? json : {};
-  const parsed = batchFileSchema.safeParse(json);
+  // Each issue with its value, so a number typed "1,1" is told its decimal comma (issueMessage).
+  const parsed = batchFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     // "varients" is one mistake: its unknown key, not also a file with no variants.
     const unknownAtTop = parsed.error.issues.some(

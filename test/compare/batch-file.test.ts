@@ -88,7 +88,8 @@ describe('parseBatchFile', () => {
       '    { "id": "b c", "samples": 0, "overides": {} } ] }',
     ].join('\n');
     expect(problems(text).map((p) => `${p.line}: ${p.message}`)).toEqual([
-      '3: variant 1: overrides.demandMultiplier must be a number, not text',
+      // mend17b: until then "must be a number, not text", without the decimal comma's hint.
+      '3: variant 1: overrides.demandMultiplier must be a number: "1,1" uses a comma as the decimal point: write 1.1 (commas may only separate thousands, as in 1,200)',
       '4: variant 2: id must be letters, digits, _ . - only',
       '4: variant 2: samples must be at least 1',
       '4: variant 2 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',

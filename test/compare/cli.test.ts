@@ -370,7 +370,8 @@ describe.concurrent('zonal batch', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       [
-        'batch.json:3: grid "demandMultiplier" value "1,1": demandMultiplier must be a number, not text',
+        // mend17b: until then "must be a number, not text", without the decimal comma's hint.
+        'batch.json:3: grid "demandMultiplier" value "1,1": demandMultiplier must be a number: "1,1" uses a comma as the decimal point: write 1.1 (commas may only separate thousands, as in 1,200)',
         'my county/demand.csv:2: hours_per_week must not be negative (got "-5")',
         // One ending for one command: until 2026-12-02 "nothing was written" here, "nothing was run" without the base's.
         '2 problems found: nothing was run. Fix them and run again.',
