@@ -226,10 +226,11 @@ function readBatch(
             batchIssueText(withKnownKeys(batchFileSchema, { ...issue, keys: [key] })),
           );
       else report(issue.path, batchIssueText(issue));
-    // A grid the schema did not complain about still has its values checked, so a
-    // mistake elsewhere in the file does not hide a mistake in the grid.
-    const grid = gridSchema.safeParse(parts.grid);
-    if (grid.success && !issues.some((issue) => issue.path[0] === 'grid')) checkGrid(grid.data, report);
+    // The grid's keys the schema did not complain about still have their values checked, so a
+    // mistake elsewhere in the file, or in another key (one value, not a list), does not hide a
+    // mistake in them (until mend17b a key not a list hid every other key's).
+    const grid = gridSchema.safeParse(gridWithout(parts.grid, issues));
+    if (grid.success) checkGrid(grid.data, report);
     repeatsOf(givenIds(parts.variants), report);
     // In the file's order (zod tells a misspelt top-level key after everything else).
     return inFileOrder(found);
@@ -259,6 +260,13 @@ function readBatch(
         name: parsed.data.name ?? null,
         source: { line, at: original, file: parsed.data, shared, written },
       };
+}
+
+/** The grid as written without the keys the schema refused (`issues`' places), or undefined when the schema refused the grid as a whole. */
+function gridWithout(grid: unknown, issues: readonly { readonly path: readonly PropertyKey[] }[]): unknown {
+  const refused = issues.filter((issue) => issue.path[0] === 'grid').map((issue) => issue.path[1]);
+  if (refused.includes(undefined) || typeof grid !== 'object' || grid === null) return undefined;
+  return Object.fromEntries(Object.entries(grid).filter(([key]) => !refused.includes(key)));
 }
 
 /**
