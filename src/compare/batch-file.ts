@@ -44,7 +44,14 @@ const variantSchema = z.strictObject({
 
 /** Override paths (e.g. "award.maxShareOfTotalHours") → the values to try. */
 const gridSchema = z
-  .record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value'))
+  .record(
+    z.string(),
+    z
+      .array(z.unknown(), {
+        error: (issue) => (issue.code === 'invalid_type' ? msg.batchGridNotList(issue.input) : undefined),
+      })
+      .min(1, 'needs at least one value'),
+  )
   .refine((grid) => Object.keys(grid).length > 0, { message: msg.batchGridEmpty() });
 
 const batchFileSchema = z

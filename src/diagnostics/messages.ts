@@ -1041,6 +1041,9 @@ export const batchGridValueTwice = (key: string, value: string, first: number, s
   `grid "${key}" value ${value} is given twice (values ${first} and ${second}): each value makes its variants once; give it once, or the value meant`;
 
 /** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
+/** A grid key given one value (`"zoning": "two"`) rather than a list of them (until mend17b "must be a list ([…]), not text"). */
+export const batchGridNotList = (value: unknown) =>
+  `must be a list of the values to try, not one value: write ${JSON.stringify([value])} to try ${JSON.stringify(value)} alone`;
 export const batchGridEmpty = () =>
   'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';
 

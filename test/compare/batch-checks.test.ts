@@ -44,10 +44,14 @@ describe('batchProblems', () => {
     ]);
     expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
       [2, 'variant 1'],
-      [4, 'grid.zoning must be a list ([…]), not text'],
+      [4, 'grid.zoning must be a list of the values to try, not one value'],
       [5, 'grid "demandMultiplier" value "y"'],
     ]);
     expect(problems[0]?.message).toMatch(/"P-ALDR" is not a bid id, provider id or care type/);
+    // mend17b: until then "must be a list ([…]), not text", which does not say what to write.
+    expect(problems[1]?.message).toBe(
+      'grid.zoning must be a list of the values to try, not one value: write ["two"] to try "two" alone',
+    );
   });
 
   test('a shared zoning its base lacks is told once, as a name, not again as overrides that fail every variant', async () => {
