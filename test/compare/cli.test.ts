@@ -531,6 +531,20 @@ describe.concurrent('zonal batch', () => {
     });
   });
 
+  // mend17b: until then "tender.xlsx:1: is not valid JSON at column 1 (InvalidSymbol): check the quotes, commas and brackets there".
+  test('a workbook given as the batch file is told how to make a batch of it, and how to solve it once', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const workbook = path.join(dir, 'tender.xlsx');
+    expect((await zonal(['init', '--xlsx', workbook])).code).toBe(0);
+    const r = await zonal(['batch', workbook, '--out', path.join(dir, 'out')]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr:
+        'tender.xlsx: is a workbook, not a batch file: a batch file is JSON that names the workbook as its "base", e.g. {"base": "tender.xlsx", "grid": {"demandMultiplier": [1, 1.1]}}: save it as batch.json beside the workbook and run zonal batch on it (docs/compare-and-batch.md, "The batch file"); to solve the workbook as it is, run zonal solve tender.xlsx\n1 problem found: nothing was run. Fix it and run again.\n',
+    });
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {
     const dir = await tempDir('zonal-batch-');
     const file = path.join(dir, 'batch.json');

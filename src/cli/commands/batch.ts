@@ -107,6 +107,9 @@ async function readVariants(
       `${file}: ${read.reason === 'missing' ? msg.batchFileMissing() : read.message}`,
     );
   const name = path.basename(file);
+  // A workbook scenario given where its batch file goes: how to make one, not the JSON slip its bytes make.
+  if (isWorkbookPath(file))
+    throw batchFileProblems(name, [{ line: null, message: msg.batchFileIsWorkbook(name) }]);
   // Not UTF-8 at all (UTF-16): that, once, rather than the JSON slip it makes at column 1.
   const decoded = jsonText(read.bytes);
   if ('problem' in decoded) throw batchFileProblems(name, [{ line: null, message: decoded.problem }]);
