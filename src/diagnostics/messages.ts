@@ -732,8 +732,20 @@ export const overrideIsAwardRule = (key: string) =>
 export const gridKeyUnknown = (path: string, what: 'an override' | 'an award rule', guess: string | null) =>
   `grid "${path}" is not ${what}${guess === null ? '' : ` (did you mean "${guess}"?)`}: remove it or correct its name`;
 
-export const settingUnknownKey = (key: string, known: readonly string[]) =>
-  `has an unknown key "${key}"${didYouMean(key, known)}: remove it or correct its name`;
+/** Most keys an unknown-key message lists when none is close to the one written. */
+const keysListed = 12;
+
+/**
+ * A key the object does not have: with the key probably meant, or, when none is close (a
+ * costModel `hourlyWage` for `wagePerHour`), the keys it has, when they are few enough to read
+ * (until mend17b neither).
+ */
+export const settingUnknownKey = (key: string, known: readonly string[]) => {
+  const guess = didYouMean(key, known);
+  return guess === '' && known.length > 0 && known.length <= keysListed
+    ? `has an unknown key "${key}": remove it, or correct its name to one of ${known.join(', ')}`
+    : `has an unknown key "${key}"${guess}: remove it or correct its name`;
+};
 
 /** A key of a settings object that is not a valid name (`rule` says what a name may hold). */
 export const settingBadKey = (holder: string, key: string, rule: string) =>

@@ -438,7 +438,8 @@ describe('a workbook is a scenario', () => {
     );
     expect(fixed.errors).toEqual([
       `tender.xlsx: scenario!B${rows['zoning']}: zoning "three" is not one of the scenario's zonings: choose one of two, one`,
-      `tender.xlsx: scenario!A${rows['wage']}: costModel has an unknown key "hourlyWage": remove it or correct its name (see docs/scoring.md)`,
+      // mend17b: until then without the keys costModel has, when none is close to the one written.
+      `tender.xlsx: scenario!A${rows['wage']}: costModel has an unknown key "hourlyWage": remove it, or correct its name to one of wagePerHour, onCosts, travelMinutesPerContactHour, milesPerContactHour, spreadMinutesPerKm, spreadMilesPerKm, mileageRatePerMile, overheadPerHour, surplus (see docs/scoring.md)`,
     ]);
   });
 
