@@ -1052,10 +1052,11 @@ export const batchBaseNotGiven = () =>
 export const batchGridValueTwice = (key: string, value: string, first: number, second: number) =>
   `grid "${key}" value ${value} is given twice (values ${first} and ${second}): each value makes its variants once; give it once, or the value meant`;
 
-/** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 /** A grid key given one value (`"zoning": "two"`) rather than a list of them (until mend17b "must be a list ([…]), not text"). */
 export const batchGridNotList = (value: unknown) =>
   `must be a list of the values to try, not one value: write ${JSON.stringify([value])} to try ${JSON.stringify(value)} alone`;
+
+/** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 export const batchGridEmpty = () =>
   'has no keys: name at least one override to vary, e.g. "grid": {"demandMultiplier": [1, 1.1]}, or leave "grid" out';
 
@@ -1147,11 +1148,11 @@ export const stoppedOptions = (named: readonly string[], counted: number) =>
 export const batchStoppedVariants = (stopped: number) =>
   `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`;
 
-/** A batch file that is a table (a grid saved as CSV), with the JSON it would be. */
 /** A workbook given as the batch file (`name`, its file name): how to make a batch of it (until mend17b "is not valid JSON at column 1"). */
 export const batchFileIsWorkbook = (name: string) =>
   `is a workbook, not a batch file: a batch file is JSON that names the workbook as its "base", e.g. {"base": ${JSON.stringify(name)}, "grid": {"demandMultiplier": [1, 1.1]}}: save it as batch.json beside the workbook and run zonal batch on it (docs/compare-and-batch.md, "The batch file"); to solve the workbook as it is, run zonal solve ${name}`;
 
+/** A batch file that is a table (a grid saved as CSV), with the JSON it would be. */
 export const batchFileIsTable = (columns: readonly string[], example: string) =>
   `is a table (columns ${columns.join(', ')}), not JSON: a batch file is JSON, each column a list under "grid" (every combination of them is run; for the rows alone, give each as one of "variants"), e.g. ${example}: save it as batch.json with your scenario folder as "base" (docs/compare-and-batch.md, "The batch file")`;
 
