@@ -20,6 +20,7 @@ import type { AwardScores } from './scoring/award-scores.js';
 import { countyConcentration } from './scoring/concentration.js';
 import type { LotExplanation } from './explain/types.js';
 import { byId } from './model/order.js';
+import { roleRank } from './structures/index.js';
 
 export interface ResultParts {
   readonly scenario: Scenario;
@@ -49,6 +50,14 @@ const resultHeader = (scenario: Scenario): ResultHeader => ({
   weeksPerYear: scenario.weeksPerYear,
 });
 
+/**
+ * A lot's allocations as its winners are listed: the role with the largest share first (sole,
+ * lead, prime), named back-ups last, each role in allocation order (mend17b: until then by role
+ * name, so a sole lot listed its back-ups before its winner).
+ */
+const winnersFirst = (allocations: readonly Allocation[]): Allocation[] =>
+  [...allocations].sort((a, b) => roleRank(a.role) - roleRank(b.role));
+
 /** The scenario's providers in id order, as result.json lists them. */
 const providersById = (scenario: Scenario) => [...scenario.providers].sort(byId);
 
@@ -74,7 +83,7 @@ export function assembleResult(parts: ResultParts): Result {
       allocatedHoursPerWeek: mine.reduce((t, a) => t + a.hoursPerWeek, 0),
       unmetHoursPerWeek: parts.unmet.get(lot.id) ?? 0,
       annualCost: round(mine.reduce((t, a) => t + a.annualCost, 0)),
-      winners: mine.map((a) => ({
+      winners: winnersFirst(mine).map((a) => ({
         providerId: a.providerId,
         bidId: a.bidId,
         role: a.role,

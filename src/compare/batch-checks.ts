@@ -25,5 +25,9 @@ export function batchProblems(
 ): BatchProblem[] {
   const named = baseReferenceCheck(batch, bases);
   const wrong = named.rest === null ? [] : gridValueProblems(named.rest, bases);
-  return [...told, ...named.problems, ...wrong].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return problemsByLine([...told, ...named.problems, ...wrong]);
 }
+
+/** Problems in the order of their lines in the batch file (one with no line first), as a reader goes down it. */
+export const problemsByLine = (problems: readonly BatchProblem[]): BatchProblem[] =>
+  [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -44,14 +44,23 @@ const variantSchema = z.strictObject({
 
 /** Override paths (e.g. "award.maxShareOfTotalHours") → the values to try. */
 const gridSchema = z
-  .record(z.string(), z.array(z.unknown()).min(1, 'needs at least one value'))
+  .record(
+    z.string(),
+    z
+      .array(z.unknown(), {
+        error: (issue) => (issue.code === 'invalid_type' ? msg.batchGridNotList(issue.input) : undefined),
+      })
+      .min(1, 'needs at least one value'),
+  )
   .refine((grid) => Object.keys(grid).length > 0, { message: msg.batchGridEmpty() });
 
 const batchFileSchema = z
   .strictObject({
     name: z.string().optional(),
     /** Scenario folder, relative to the batch file. */
-    base: z.string().min(1, 'is empty: give a scenario folder, relative to the batch file'),
+    base: z
+      .string({ error: (issue) => (issue.input === undefined ? msg.batchBaseNotGiven() : undefined) })
+      .min(1, 'is empty: give a scenario folder, relative to the batch file'),
     overrides: overridesSchema.optional(),
     samples: samplesSchema.optional(),
     seed: seedSchema.optional(),
@@ -207,7 +216,8 @@ function readBatch(
   // Its parts, read below only where the schema did not already refuse them (a file of `null` has none).
   const parts: { grid?: unknown; overrides?: Record<string, unknown>; variants?: unknown } =
     typeof json === 'object' && json !== null ? json : {};
-  const parsed = batchFileSchema.safeParse(json);
+  // Each issue with its value, so a number typed "1,1" is told its decimal comma (issueMessage).
+  const parsed = batchFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     // "varients" is one mistake: its unknown key, not also a file with no variants.
     const unknownAtTop = parsed.error.issues.some(
@@ -223,10 +233,11 @@ function readBatch(
             batchIssueText(withKnownKeys(batchFileSchema, { ...issue, keys: [key] })),
           );
       else report(issue.path, batchIssueText(issue));
-    // A grid the schema did not complain about still has its values checked, so a
-    // mistake elsewhere in the file does not hide a mistake in the grid.
-    const grid = gridSchema.safeParse(parts.grid);
-    if (grid.success && !issues.some((issue) => issue.path[0] === 'grid')) checkGrid(grid.data, report);
+    // The grid's keys the schema did not complain about still have their values checked, so a
+    // mistake elsewhere in the file, or in another key (one value, not a list), does not hide a
+    // mistake in them (until mend17b a key not a list hid every other key's).
+    const grid = gridSchema.safeParse(gridWithout(parts.grid, issues));
+    if (grid.success) checkGrid(grid.data, report);
     repeatsOf(givenIds(parts.variants), report);
     // In the file's order (zod tells a misspelt top-level key after everything else).
     return inFileOrder(found);
@@ -256,6 +267,13 @@ function readBatch(
         name: parsed.data.name ?? null,
         source: { line, at: original, file: parsed.data, shared, written },
       };
+}
+
+/** The grid as written without the keys the schema refused (`issues`' places), or undefined when the schema refused the grid as a whole. */
+function gridWithout(grid: unknown, issues: readonly { readonly path: readonly PropertyKey[] }[]): unknown {
+  const refused = issues.filter((issue) => issue.path[0] === 'grid').map((issue) => issue.path[1]);
+  if (refused.includes(undefined) || typeof grid !== 'object' || grid === null) return undefined;
+  return Object.fromEntries(Object.entries(grid).filter(([key]) => !refused.includes(key)));
 }
 
 /**

@@ -36,7 +36,8 @@ export function checkGrid(
     // A key misspelt below the override (`costModel.wagePerHr`) is in every value: told once, at the key.
     const inKey = new Set<string>();
     values.forEach((value, i) => {
-      const parsed = overridesSchema.safeParse(atPath(path, value));
+      // With its value, so a number typed "1,1" is told its decimal comma (issueMessage).
+      const parsed = overridesSchema.safeParse(atPath(path, value), { reportInput: true });
       for (const issue of parsed.error?.issues ?? [])
         if (isInGridKey(path, issue)) inKey.add(issueText(issue));
         else report(['grid', path, i], `grid "${path}" value ${JSON.stringify(value)}: ${issueText(issue)}`);

@@ -26,6 +26,7 @@ export const batchCsvHeader = [
   'overrides',
   'all_in_annual_cost',
   'diagnosis',
+  'currency',
 ] as const;
 
 export function batchCells(r: BatchRow): Cell[] {
@@ -49,6 +50,7 @@ export function batchCells(r: BatchRow): Cell[] {
     JSON.stringify(r.overrides),
     m?.allInAnnualCost ?? null,
     r.diagnosis ?? '',
+    r.currency ?? '',
   ];
 }
 

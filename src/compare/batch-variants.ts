@@ -79,7 +79,8 @@ export function expand(
     position += 1;
     const number = position;
     const raw = mergeRaw(shared, own);
-    const parsed = overridesSchema.safeParse(raw);
+    // Each issue with its value, so a number typed "1,1" is told its decimal comma (issueMessage).
+    const parsed = overridesSchema.safeParse(raw, { reportInput: true });
     if (parsed.success) {
       out.push({
         variant: {

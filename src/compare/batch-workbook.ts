@@ -14,7 +14,8 @@ import type { BatchRow } from './run-variant.js';
 import { settingLeaves, variantName } from './variant-name.js';
 
 const metricColumns = batchCsvHeader.filter(
-  (h) => !['index', 'id', 'base', 'status', 'error', 'overrides'].includes(h),
+  // The currency has a column of its own beside the base, when the bases price in more than one.
+  (h) => !['index', 'id', 'base', 'status', 'error', 'overrides', 'currency'].includes(h),
 );
 /** Where each metric column is among batch.csv's cells. */
 const metricCells = metricColumns.map((h) => batchCsvHeader.indexOf(h));

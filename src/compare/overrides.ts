@@ -43,7 +43,8 @@ const looseRecord = z.record(z.string(), z.unknown());
  */
 const settingsOverrideSchema = (schema: () => z.ZodType) =>
   looseRecord.superRefine((value, ctx) => {
-    for (const issue of schema().safeParse(value).error?.issues ?? [])
+    // Each issue with its value, so a number typed "30,00" is told its decimal comma (issueMessage).
+    for (const issue of schema().safeParse(value, { reportInput: true }).error?.issues ?? [])
       if (issue.code === 'unrecognized_keys')
         for (const key of issue.keys)
           ctx.addIssue({

@@ -553,6 +553,10 @@ export function foreignMoneySign(sign: string, currency: string): string {
   return `is written in ${sign}, but the scenario prices in ${shown}: give the price in ${currency}, ${written}; convert a price in another currency first`;
 }
 
+/** A batch's base that is no scenario folder or workbook: `folder` the folder with no scenario.json in it (null for a workbook not found), `near` a name close to it. */
+export const batchBaseMissing = (base: string, folder: string | null, near: string | null) =>
+  `base "${base}" is not a scenario folder or workbook (no ${folder === null ? 'such file' : `scenario.json in ${folder}`}${near === null ? '' : `; did you mean "${near}"?`}): give a folder or .xlsx file relative to the batch file`;
+
 /**
  * When a batch's bases price in more than one currency: each currency with its bases, for
  * batch.xlsx's summary (`where`: its variants sheet) and the printout (every file).
@@ -728,8 +732,20 @@ export const overrideIsAwardRule = (key: string) =>
 export const gridKeyUnknown = (path: string, what: 'an override' | 'an award rule', guess: string | null) =>
   `grid "${path}" is not ${what}${guess === null ? '' : ` (did you mean "${guess}"?)`}: remove it or correct its name`;
 
-export const settingUnknownKey = (key: string, known: readonly string[]) =>
-  `has an unknown key "${key}"${didYouMean(key, known)}: remove it or correct its name`;
+/** Most keys an unknown-key message lists when none is close to the one written. */
+const keysListed = 12;
+
+/**
+ * A key the object does not have: with the key probably meant, or, when none is close (a
+ * costModel `hourlyWage` for `wagePerHour`), the keys it has, when they are few enough to read
+ * (until mend17b neither).
+ */
+export const settingUnknownKey = (key: string, known: readonly string[]) => {
+  const guess = didYouMean(key, known);
+  return guess === '' && known.length > 0 && known.length <= keysListed
+    ? `has an unknown key "${key}": remove it, or correct its name to one of ${known.join(', ')}`
+    : `has an unknown key "${key}"${guess}: remove it or correct its name`;
+};
 
 /** A key of a settings object that is not a valid name (`rule` says what a name may hold). */
 export const settingBadKey = (holder: string, key: string, rule: string) =>
@@ -867,6 +883,16 @@ export const settingMissing = (isFile: boolean, key: string, expected: string) =
   );
 
 export const settingNotNumber = () => 'must be a number, not text';
+/** A lot winner's role as a reader's text names it: `back-up` for a named back-up, else its id (`sole`, `lead`). */
+export const roleWord = (role: string) => (role === 'backup' ? 'back-up' : role);
+/** A number written with a comma as the decimal point (`26,95`), in a table cell or a setting; `written`: with a point (`26.95`). */
+export const decimalComma = (written: string) =>
+  `uses a comma as the decimal point: write ${written} (commas may only separate thousands, as in 1,200)`;
+/** decimalComma without what it says of one cell's own value, for the cells down a column that repeat it. */
+export const decimalCommaSame = () => 'uses a comma as the decimal point';
+/** A number setting given as text with a decimal comma (`"30,00"`): the cells' hint, after what the setting must be. */
+export const settingDecimalComma = (text: string, written: string) =>
+  `must be a number: ${JSON.stringify(text)} ${decimalComma(written)}`;
 /** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */
 export const shareNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
 /** A formula a program saved without its value (`=E3*0.97`); `what` completes "give …". */
@@ -1016,10 +1042,19 @@ export const batchEmpty = () =>
   'is empty: it needs a "base" scenario and a "grid" or a list of "variants" as JSON, e.g. {"base": "my-county", "grid": {"demandMultiplier": [1, 1.1]}}';
 
 export const batchNoVariants = () => 'has no "variants" and no "grid": give at least one';
+/** A batch file with no top-level "base" (until mend17b "is missing: give it as text"). */
+export const batchBaseNotGiven = () =>
+  isMissing(
+    'give the scenario folder (or .xlsx workbook) the variants are made from, relative to the batch file, e.g. "base": "my-county"; a variant may name another in its own "base"',
+  );
 
 /** A grid value listed twice for one key: every combination with it would be a variant twice. */
 export const batchGridValueTwice = (key: string, value: string, first: number, second: number) =>
   `grid "${key}" value ${value} is given twice (values ${first} and ${second}): each value makes its variants once; give it once, or the value meant`;
+
+/** A grid key given one value (`"zoning": "two"`) rather than a list of them (until mend17b "must be a list ([…]), not text"). */
+export const batchGridNotList = (value: unknown) =>
+  `must be a list of the values to try, not one value: write ${JSON.stringify([value])} to try ${JSON.stringify(value)} alone`;
 
 /** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 export const batchGridEmpty = () =>
@@ -1112,6 +1147,10 @@ export const stoppedOptions = (named: readonly string[], counted: number) =>
 /** batch's summary line for the variants the solver stopped at the time limit. */
 export const batchStoppedVariants = (stopped: number) =>
   `${counted(stopped, 'variant')} stopped at the time limit (status "feasible"): ${stopped === 1 ? 'its figures are' : 'their figures are'} the best award found, not proven best (the "gap" column says how far it may be); a longer --time-limit settles ${stopped === 1 ? 'it' : 'them'}.`;
+
+/** A workbook given as the batch file (`name`, its file name): how to make a batch of it (until mend17b "is not valid JSON at column 1"). */
+export const batchFileIsWorkbook = (name: string) =>
+  `is a workbook, not a batch file: a batch file is JSON that names the workbook as its "base", e.g. {"base": ${JSON.stringify(name)}, "grid": {"demandMultiplier": [1, 1.1]}}: save it as batch.json beside the workbook and run zonal batch on it (docs/compare-and-batch.md, "The batch file"); to solve the workbook as it is, run zonal solve ${name}`;
 
 /** A batch file that is a table (a grid saved as CSV), with the JSON it would be. */
 export const batchFileIsTable = (columns: readonly string[], example: string) =>

@@ -75,7 +75,8 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
   const quick = settingsReader.read('scenarioJson', raw);
   const parsed =
     quick === undefined
-      ? scenarioJsonSchema().safeParse(raw)
+      ? // Each issue with its value, so a number typed "30,00" is told its decimal comma (issueMessage).
+        scenarioJsonSchema().safeParse(raw, { reportInput: true })
       : { success: true as const, data: quick.value as ScenarioJson };
   if (parsed.success) {
     const problems = problemsBetweenSettings(parsed.data, {

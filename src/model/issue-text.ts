@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { isMissing, settingNotNumber, settingUnknownKey } from '../diagnostics/messages.js';
+import {
+  isMissing,
+  settingDecimalComma,
+  settingNotNumber,
+  settingUnknownKey,
+} from '../diagnostics/messages.js';
+import { withDecimalPoint } from './number-text.js';
 import { keysAt } from './schema-keys.js';
 
 interface Issue {
@@ -15,6 +21,8 @@ interface Issue {
   readonly minimum?: number | bigint;
   readonly maximum?: number | bigint;
   readonly inclusive?: boolean;
+  /** The value at `path`, when zod was asked to report it (`reportInput`). */
+  readonly input?: unknown;
 }
 
 /** zod's own wording of an unknown key ('Unrecognized key: "x"'), which a schema left without words of its own. */
@@ -60,6 +68,14 @@ function rangeMessage(issue: Issue): string | null {
   return null;
 }
 
+/** A number typed as text with a decimal comma (`"30,00"`), told so as a table's cell is (until mend17b only "not text"), or null. */
+function decimalCommaMessage(issue: Issue): string | null {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'number' || typeof issue.input !== 'string')
+    return null;
+  const point = withDecimalPoint(issue.input);
+  return point === null ? null : settingDecimalComma(issue.input, point);
+}
+
 /**
  * What is wrong, in zonal's words where zod's own are a type name ("expected number, received string"),
  * a range check's symbols ("Too small: expected number to be >=0") or "Unrecognized key".
@@ -71,6 +87,8 @@ export function issueMessage(issue: Issue): string {
     zodUnknownKeyWords.test(issue.message)
   )
     return issue.keys.map((key) => settingUnknownKey(key, issue.known ?? [])).join('; ');
+  const comma = decimalCommaMessage(issue);
+  if (comma !== null) return comma;
   if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message))
     return settingNotNumber();
   return rangeMessage(issue) ?? typeMessage(issue) ?? issue.message;

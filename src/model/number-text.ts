@@ -9,6 +9,8 @@ import { withoutMoneySign } from './money.js';
 import {
   accountingDash,
   dateForNumber,
+  decimalComma as decimalCommaMessage,
+  decimalCommaSame,
   percentForNumber,
   dotReadAsDecimal,
   formulaWithoutValue,
@@ -37,6 +39,16 @@ const dateText = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 /** A lone dash: how an accounting or "Comma Style" format shows 0, and saves it "as displayed". */
 const accountingZero = /^[-–]$/;
 
+/**
+ * A number written with a comma as the decimal point (`26,95`, `€1.200,50`), written with a
+ * point instead (`26.95`, `1200.50`), or null when `text` has no decimal comma. The one rule for
+ * table cells and settings (a money setting typed `"30,00"`: until mend17b only "not text").
+ */
+export function withDecimalPoint(text: string): string | null {
+  const s = withoutMoneySign(text.trim());
+  return decimalComma.test(s) ? s.replace(/\./g, '').replace(',', '.') : null;
+}
+
 /** `what` completes "give …", e.g. "the price per hour". */
 export function readNumberText(text: string, what: string): NumberText {
   const s = withoutMoneySign(text.trim());
@@ -47,14 +59,8 @@ export function readNumberText(text: string, what: string): NumberText {
     return { kind: 'bad', message: spreadsheetErrorValue(s), same: spreadsheetErrorValue('') };
   if (accountingZero.test(s)) return { kind: 'bad', message: accountingDash() };
   if (grouped.test(s)) return { kind: 'ok', value: Number(s.replace(/,/g, '')) };
-  if (decimalComma.test(s)) {
-    const suggestion = s.replace(/\./g, '').replace(',', '.');
-    return {
-      kind: 'bad',
-      message: `uses a comma as the decimal point: write ${suggestion} (commas may only separate thousands, as in 1,200)`,
-      same: 'uses a comma as the decimal point',
-    };
-  }
+  const point = withDecimalPoint(s);
+  if (point !== null) return { kind: 'bad', message: decimalCommaMessage(point), same: decimalCommaSame() };
   if (/^[+-]?[\d,.]+$/.test(s))
     return {
       kind: 'bad',

@@ -188,8 +188,9 @@ export function parseScoringSettings(raw: {
         scoring: quickScoring.value as ScoringWeights,
       },
     };
-  const costModel = costModelSchema().safeParse(raw.costModel);
-  const scoring = scoringSchema().safeParse(raw.scoring);
+  // Each issue with its value, so a number typed "30,00" is told its decimal comma (issueMessage).
+  const costModel = costModelSchema().safeParse(raw.costModel, { reportInput: true });
+  const scoring = scoringSchema().safeParse(raw.scoring, { reportInput: true });
   if (costModel.success && scoring.success)
     return { kind: 'ok', settings: { costModel: costModel.data, scoring: scoring.data } };
   return {

@@ -16,6 +16,7 @@ import {
   weakestViability,
 } from '../explain/summary-text.js';
 import { counted } from '../model/counted.js';
+import { roleWord } from '../diagnostics/messages.js';
 import { shareBases } from './share-bases.js';
 import { lotCostText } from './lot-cost.js';
 
@@ -51,7 +52,10 @@ function lotTable(r: Result): string {
     l.winners.length === 0
       ? '(none)'
       : l.winners
-          .map((w) => `${w.providerId} ${w.role}${w.role === 'backup' ? '' : ` ${hours(w.hoursPerWeek)}h`}`)
+          .map(
+            (w) =>
+              `${w.providerId} ${roleWord(w.role)}${w.role === 'backup' ? '' : ` ${hours(w.hoursPerWeek)}h`}`,
+          )
           .join(', '),
     l.unmetHoursPerWeek > 0 ? hours(l.unmetHoursPerWeek) : '',
     lotCostText(l, (x) => money(x, r.currency)),

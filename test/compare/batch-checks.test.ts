@@ -32,6 +32,28 @@ describe('batchProblems', () => {
     expect(problems[2]?.message).toMatch(/lots.standard.leadShare is 80: it must be/);
   });
 
+  // mend17b: until then a grid key given one value, not a list, hid the other keys' values and every
+  // name the bases lack: the analyst learnt of them a run later.
+  test('a grid key whose value is not a list hides neither the other keys’ values nor a name its base lacks', async () => {
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "variants": [{ "id": "b", "overrides": { "priceChanges": { "P-ALDR": 1.1 } } }],',
+      '  "grid": {',
+      '    "zoning": "two",',
+      '    "demandMultiplier": [1, "y"] } }',
+    ]);
+    expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [2, 'variant 1'],
+      [4, 'grid.zoning must be a list of the values to try, not one value'],
+      [5, 'grid "demandMultiplier" value "y"'],
+    ]);
+    expect(problems[0]?.message).toMatch(/"P-ALDR" is not a bid id, provider id or care type/);
+    // mend17b: until then "must be a list ([…]), not text", which does not say what to write.
+    expect(problems[1]?.message).toBe(
+      'grid.zoning must be a list of the values to try, not one value: write ["two"] to try "two" alone',
+    );
+  });
+
   test('a shared zoning its base lacks is told once, as a name, not again as overrides that fail every variant', async () => {
     const problems = await everyProblem([
       '{ "base": "tiny",',

@@ -88,7 +88,8 @@ describe('parseBatchFile', () => {
       '    { "id": "b c", "samples": 0, "overides": {} } ] }',
     ].join('\n');
     expect(problems(text).map((p) => `${p.line}: ${p.message}`)).toEqual([
-      '3: variant 1: overrides.demandMultiplier must be a number, not text',
+      // mend17b: until then "must be a number, not text", without the decimal comma's hint.
+      '3: variant 1: overrides.demandMultiplier must be a number: "1,1" uses a comma as the decimal point: write 1.1 (commas may only separate thousands, as in 1,200)',
       '4: variant 2: id must be letters, digits, _ . - only',
       '4: variant 2: samples must be at least 1',
       '4: variant 2 has an unknown key "overides" (did you mean "overrides"?): remove it or correct its name',
@@ -380,6 +381,32 @@ describe('parseBatchFile', () => {
       expect.stringMatching(/^variant 2: overrides\.weeksPerYear (?!must be a number, not text)/),
       expect.stringMatching(/^variant 2: overrides\.priceChanges\.P1 (?!must be a number, not text)/),
       'grid "demandMultiplier" value "lots": demandMultiplier must be a number, not text',
+    ]);
+  });
+
+  // mend17b: until then "must be a number, not text", without the hint a table cell's "30,00" gets.
+  test('a money setting written with a decimal comma in an override is told to be written with a point, as in scenario.json', () => {
+    const found = problems(
+      [
+        '{ "base": "tiny",',
+        '  "overrides": { "award": { "spotPricePerHour": "32,14" } },',
+        '  "variants": [ { "id": "a", "overrides": { "costModel": { "wagePerHour": "€30,00" } } } ] }',
+      ].join('\n'),
+    );
+    expect(found.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '2: overrides.award.spotPricePerHour must be a number: "32,14" uses a comma as the decimal point: write 32.14 (commas may only separate thousands, as in 1,200)',
+      '3: variant 1: overrides.costModel.wagePerHour must be a number: "€30,00" uses a comma as the decimal point: write 30.00 (commas may only separate thousands, as in 1,200)',
+    ]);
+  });
+
+  // mend17b: until then "base is missing: give it as text", which does not say what a base is.
+  test('a batch file with no "base" is told what to give, even when its variants name their own', () => {
+    expect(problems('{ "variants": [ { "id": "a", "base": "tiny" } ] }')).toEqual([
+      {
+        line: 1,
+        message:
+          'base is missing: give the scenario folder (or .xlsx workbook) the variants are made from, relative to the batch file, e.g. "base": "my-county"; a variant may name another in its own "base"',
+      },
     ]);
   });
 

@@ -370,7 +370,8 @@ describe.concurrent('zonal batch', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       [
-        'batch.json:3: grid "demandMultiplier" value "1,1": demandMultiplier must be a number, not text',
+        // mend17b: until then "must be a number, not text", without the decimal comma's hint.
+        'batch.json:3: grid "demandMultiplier" value "1,1": demandMultiplier must be a number: "1,1" uses a comma as the decimal point: write 1.1 (commas may only separate thousands, as in 1,200)',
         'my county/demand.csv:2: hours_per_week must not be negative (got "-5")',
         // One ending for one command: until 2026-12-02 "nothing was written" here, "nothing was run" without the base's.
         '2 problems found: nothing was run. Fix them and run again.',
@@ -430,8 +431,13 @@ describe.concurrent('zonal batch', () => {
     const r = await zonal(['batch', file, '--out', path.join(dir, 'out'), '--workers', '1'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      "No variant failed.\nThe bases price in more than one currency: EUR (ie), GBP (ni). Each row's money is in its base's currency (the currency column of batch.xlsx's variants sheet; batch.csv and batch.jsonl by their base): compare or add up money only between rows of one currency\nWritten: ",
+      "No variant failed.\nThe bases price in more than one currency: EUR (ie), GBP (ni). Each row's money is in its base's currency (the currency column of batch.csv, batch.jsonl and batch.xlsx's variants sheet): compare or add up money only between rows of one currency\nWritten: ",
     );
+    // mend17b: until then batch.csv and batch.jsonl did not say it, and a reader had to look up each base.
+    const csv = (await readFile(path.join(dir, 'out', 'batch.csv'), 'utf8')).trim().split('\n');
+    expect(csv.map((line) => line.split(',').at(-1))).toEqual(['currency', 'EUR', 'GBP']);
+    const jsonl = (await readFile(path.join(dir, 'out', 'batch.jsonl'), 'utf8')).trim().split('\n');
+    expect(jsonl.map((line) => (JSON.parse(line) as { currency?: string }).currency)).toEqual(['EUR', 'GBP']);
   });
 
   test("a base's tender warning (a distinct-winners rule no bids can meet) is printed once, at its line, before the run", async () => {
@@ -492,6 +498,51 @@ describe.concurrent('zonal batch', () => {
     expect(near.stderr).toBe(
       `batch.json:2: base "hertfordshir" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'hertfordshir')}; did you mean "hertfordshire"?): give a folder or .xlsx file relative to the batch file\n1 problem found: nothing was run. Fix it and run again.\n`,
     );
+  });
+
+  // mend17b: until then the first missing base alone was told, after the file's other mistakes whatever their lines.
+  test("every base that is not a scenario folder is told, each at its line, in the file's order with its other mistakes", async () => {
+    const dir = await tempDir('zonal-batch-');
+    await cp(path.join(repoRoot, 'scenarios', 'tiny'), path.join(dir, 'tiny'), { recursive: true });
+    const file = path.join(dir, 'batch.json');
+    await writeFile(
+      file,
+      [
+        '{',
+        '  "base": "tiny",',
+        '  "variants": [',
+        '    { "id": "a", "base": "tinny" },',
+        '    { "id": "b", "base": "nowhere" }',
+        '  ],',
+        '  "grid": { "zonning": ["one", "two"] }',
+        '}',
+      ].join('\n'),
+    );
+    const r = await zonal(['batch', file, '--out', path.join(dir, 'out')]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr: [
+        `batch.json:4: base "tinny" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'tinny')}; did you mean "tiny"?): give a folder or .xlsx file relative to the batch file`,
+        `batch.json:5: base "nowhere" is not a scenario folder or workbook (no scenario.json in ${path.join(dir, 'nowhere')}): give a folder or .xlsx file relative to the batch file`,
+        'batch.json:7: grid "zonning" is not an override (did you mean "zoning"?): remove it or correct its name',
+        '3 problems found: nothing was run. Fix them and run again.',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  // mend17b: until then "tender.xlsx:1: is not valid JSON at column 1 (InvalidSymbol): check the quotes, commas and brackets there".
+  test('a workbook given as the batch file is told how to make a batch of it, and how to solve it once', async () => {
+    const dir = await tempDir('zonal-batch-');
+    const workbook = path.join(dir, 'tender.xlsx');
+    expect((await zonal(['init', '--xlsx', workbook])).code).toBe(0);
+    const r = await zonal(['batch', workbook, '--out', path.join(dir, 'out')]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr:
+        'tender.xlsx: is a workbook, not a batch file: a batch file is JSON that names the workbook as its "base", e.g. {"base": "tender.xlsx", "grid": {"demandMultiplier": [1, 1.1]}}: save it as batch.json beside the workbook and run zonal batch on it (docs/compare-and-batch.md, "The batch file"); to solve the workbook as it is, run zonal solve tender.xlsx\n1 problem found: nothing was run. Fix it and run again.\n',
+    });
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
   test('a base that is not a scenario folder, and --workers 0: exit 2', async () => {

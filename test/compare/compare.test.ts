@@ -7,6 +7,9 @@ import {
   type Comparison,
 } from '../../src/compare/compare.js';
 import ExcelJS from 'exceljs';
+import { parseHTML } from 'linkedom';
+import { comparisonReportInput } from '../../src/compare/comparison-report.js';
+import { renderComparisonReport } from '../../src/report/html/comparison.js';
 import { comparisonCsv, formatComparison } from '../../src/compare/comparison-output.js';
 import { comparisonWorkbook } from '../../src/compare/comparison-workbook.js';
 import { dominates } from '../../src/compare/rank.js';
@@ -218,6 +221,40 @@ describe('compareOptions on the bundled Hertfordshire scenario (quadrants)', () 
     const csv = comparisonCsv(comparison).trim().split('\n');
     expect(csv.length).toBe(comparison.rows.length + 1);
     expect(csv[1]?.startsWith(`1,${comparison.rows[0]?.key ?? ''},`)).toBe(true);
+  });
+
+  // mend17b: until then the report's one "Viability" column was the award's hours-weighted score,
+  // beside the printout's mean and worst: a reader comparing them saw other numbers for the same option.
+  test("report.html's ranked table gives the viability figures the printout gives, under the same names", () => {
+    const lines = formatComparison(comparison, 'GBP').split('\n');
+    const at = lines.findIndex((l) => l.trim().startsWith('#  option'));
+    const cells = (line: string) => line.trim().split(/\s{2,}/);
+    const head = cells(lines[at] ?? '');
+    const printed = new Map(
+      lines
+        .slice(at + 2)
+        .filter((l) => /^\s*\d+\s/.test(l))
+        .map((l) => cells(l))
+        .filter((row) => row.length === head.length)
+        .map((row) => [row[0], [row[head.indexOf('viab mean')], row[head.indexOf('viab worst')]]]),
+    );
+    expect(printed.size).toBeGreaterThan(3);
+    const { document } = parseHTML(
+      renderComparisonReport(comparisonReportInput({ comparison, best }, 'GBP')),
+    );
+    const table = [...document.querySelectorAll('table')].find((t) =>
+      t.querySelector('caption')?.textContent?.startsWith('Options ranked'),
+    );
+    const headers = [...(table?.querySelectorAll('th') ?? [])].map((th) => th.textContent ?? '');
+    const [mean, worst] = [headers.indexOf('Viability mean'), headers.indexOf('Viability worst')];
+    expect([mean, worst].every((i) => i > 0)).toBe(true);
+    const shown = new Map(
+      [...(table?.querySelectorAll('tbody tr') ?? [])]
+        .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''))
+        .filter((row) => printed.has(row[0]))
+        .map((row) => [row[0], [row[mean], row[worst]]]),
+    );
+    expect(shown).toEqual(printed);
   });
 
   test('a subset of options, and unknown names refused', async () => {

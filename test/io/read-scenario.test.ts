@@ -69,6 +69,29 @@ describe('readScenario', () => {
     ]);
   });
 
+  // mend17b: until then "must be a number, not text", without the hint bids.csv's price_per_hour gets for "30,00".
+  test('a money setting written with a decimal comma, as text, is told to be written with a point; other text is not a number', async () => {
+    const errorsOf = async (edit: (json: { costModel?: unknown; award: Record<string, unknown> }) => void) =>
+      (await readScenario(await writeScenarioFolder(withJson(goodFiles(), edit)))).issues.errors.map(
+        (e) => e.message,
+      );
+    expect(
+      await errorsOf((json) => {
+        json.award['spotPricePerHour'] = '32,14';
+      }),
+    ).toEqual([
+      'award.spotPricePerHour must be a number: "32,14" uses a comma as the decimal point: write 32.14 (commas may only separate thousands, as in 1,200)',
+    ]);
+    expect(
+      await errorsOf((json) => {
+        json.costModel = { wagePerHour: '€30,00', overheadPerHour: 'ten' };
+      }),
+    ).toEqual([
+      'costModel.wagePerHour must be a number: "€30,00" uses a comma as the decimal point: write 30.00 (commas may only separate thousands, as in 1,200) (see docs/scoring.md)',
+      'costModel.overheadPerHour must be a number, not text (see docs/scoring.md)',
+    ]);
+  });
+
   // In a scenario in euros: in one in pounds a € price is a mistake (explore22; test/io/one-mistake.test.ts).
   test('a price with a € before it, as a spreadsheet in euros shows it, is read as the number', async () => {
     const files = withJson<{ currency: string }>(goodFiles(), (json) => {

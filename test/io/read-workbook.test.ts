@@ -266,6 +266,31 @@ describe('a workbook is a scenario', () => {
     },
   );
 
+  // mend17b: until then "must be a number, not text", without the hint a table cell's decimal comma gets.
+  test.each([
+    [
+      'costModel.wagePerHour',
+      '€30,00',
+      'costModel.wagePerHour must be a number: "€30,00" uses a comma as the decimal point: write 30.00 (commas may only separate thousands, as in 1,200) (see docs/scoring.md)',
+    ],
+    [
+      'award.spotPricePerHour',
+      '32,14',
+      'award.spotPricePerHour must be a number: "32,14" uses a comma as the decimal point: write 32.14 (commas may only separate thousands, as in 1,200)',
+    ],
+  ])(
+    'a money setting %s typed with a decimal comma (%j) is told to be written with a point, at its cell',
+    async (key, typed, message) => {
+      let at = 0;
+      const { errors } = await problems(
+        await workbook((wb) => {
+          at = sheet(wb, 'scenario').addRow([key, typed]).number;
+        }),
+      );
+      expect(errors).toEqual([`tender.xlsx: scenario!B${at}: ${message}`]);
+    },
+  );
+
   // explore22: until then "period "1905-07-19" has no rows in demand: set period to one of 2027".
   test.each([
     [
@@ -413,7 +438,8 @@ describe('a workbook is a scenario', () => {
     );
     expect(fixed.errors).toEqual([
       `tender.xlsx: scenario!B${rows['zoning']}: zoning "three" is not one of the scenario's zonings: choose one of two, one`,
-      `tender.xlsx: scenario!A${rows['wage']}: costModel has an unknown key "hourlyWage": remove it or correct its name (see docs/scoring.md)`,
+      // mend17b: until then without the keys costModel has, when none is close to the one written.
+      `tender.xlsx: scenario!A${rows['wage']}: costModel has an unknown key "hourlyWage": remove it, or correct its name to one of wagePerHour, onCosts, travelMinutesPerContactHour, milesPerContactHour, spreadMinutesPerKm, spreadMilesPerKm, mileageRatePerMile, overheadPerHour, surplus (see docs/scoring.md)`,
     ]);
   });
 

@@ -21,7 +21,7 @@ import { batchFiles } from '../../compare/batch-journal.js';
 import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
 import { isUnproven, unboughtRows } from '../../compare/unbought-rows.js';
 import { hours } from '../../report/html/format.js';
-import { batchProblems } from '../../compare/batch-checks.js';
+import { batchProblems, problemsByLine } from '../../compare/batch-checks.js';
 import type { Overrides } from '../../compare/overrides.js';
 import { variantName } from '../../compare/variant-name.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
@@ -107,6 +107,9 @@ async function readVariants(
       `${file}: ${read.reason === 'missing' ? msg.batchFileMissing() : read.message}`,
     );
   const name = path.basename(file);
+  // A workbook scenario given where its batch file goes: how to make one, not the JSON slip its bytes make.
+  if (isWorkbookPath(file))
+    throw batchFileProblems(name, [{ line: null, message: msg.batchFileIsWorkbook(name) }]);
   // Not UTF-8 at all (UTF-16): that, once, rather than the JSON slip it makes at column 1.
   const decoded = jsonText(read.bytes);
   if ('problem' in decoded) throw batchFileProblems(name, [{ line: null, message: decoded.problem }]);
@@ -123,7 +126,7 @@ function currencyLines(bases: ReadonlyMap<string, Scenario>): string[] {
     ? [
         msg.batchCurrencies(
           currencies,
-          "the currency column of batch.xlsx's variants sheet; batch.csv and batch.jsonl by their base",
+          "the currency column of batch.csv, batch.jsonl and batch.xlsx's variants sheet",
         ),
       ]
     : [];
@@ -150,22 +153,13 @@ async function checkBases(
   const warnings: Issue[] = [];
   const bases = new Map<string, Scenario>();
   const inputs = new Map<string, string>();
-  for (const base of new Set(batch.variants.map((v) => v.base))) {
+  const names = [...new Set(batch.variants.map((v) => v.base))];
+  // Every base that is not there, each at its line, in the file's order with its other mistakes
+  // (until mend17b the first alone, after them).
+  const missing = await missingBases(batch, batchDir, names);
+  if (missing.length > 0) throw batchFileProblems(name, problemsByLine([...told, ...missing]));
+  for (const base of names) {
     const full = path.resolve(batchDir, base);
-    const ok = await stat(isWorkbookPath(base) ? full : path.join(full, 'scenario.json')).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (!ok) {
-      const near = await nearbyBase(base, full);
-      throw batchFileProblems(name, [
-        ...told,
-        {
-          line: baseLine(batch, base),
-          message: `base "${base}" is not a scenario folder or workbook (no ${isWorkbookPath(base) ? 'such file' : `scenario.json in ${full}`}${near === null ? '' : `; did you mean "${near}"?`}): give a folder or .xlsx file relative to the batch file`,
-        },
-      ]);
-    }
     // Read once here, so a mistake in a base is one message before anything is written,
     // not a failed row (the same message) for every variant of it; its warnings, in its files
     // and about its tender as set (validate's), are printed once, as solve prints them.
@@ -189,6 +183,29 @@ async function checkBases(
     inputs.set(base, inputHash);
   }
   return { bases, inputs, warnings };
+}
+
+/** A problem for each of `names` (the bases the batch file names) that is no scenario folder or workbook. */
+async function missingBases(
+  batch: ParsedBatch,
+  batchDir: string,
+  names: readonly string[],
+): Promise<BatchProblem[]> {
+  const problems: BatchProblem[] = [];
+  for (const base of names) {
+    const full = path.resolve(batchDir, base);
+    const workbook = isWorkbookPath(base);
+    const ok = await stat(workbook ? full : path.join(full, 'scenario.json')).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!ok)
+      problems.push({
+        line: baseLine(batch, base),
+        message: msg.batchBaseMissing(base, workbook ? null : full, await nearbyBase(base, full)),
+      });
+  }
+  return problems;
 }
 
 /** A scenario folder or workbook beside the missing base `full` whose name is close to the one written (`base`), as the batch file would name it; or null. */

@@ -8,6 +8,7 @@ import { html, type Html, type HtmlValue } from './escape.js';
 import { hours, money, price, score } from './format.js';
 import { table } from './table.js';
 import { lotCostText } from '../lot-cost.js';
+import { roleWord } from '../../diagnostics/messages.js';
 
 /**
  * An explanation as readable text. The scoring stage decides its shape; a
@@ -34,7 +35,7 @@ function explanationText(explanation: unknown): HtmlValue {
 
 function winners(lot: LotResult, names: ReadonlyMap<string, string>): Html {
   if (lot.winners.length === 0) return html`<em>no award</em>`;
-  return html`${lot.winners.map((w) => html`<div class="winner">${names.get(w.providerId) ?? w.providerId}<small>${w.providerId} \u00b7 ${w.role}${w.role === 'backup' ? '' : ` · ${hours(w.hoursPerWeek)} h/week`}</small></div>`)}`;
+  return html`${lot.winners.map((w) => html`<div class="winner">${names.get(w.providerId) ?? w.providerId}<small>${w.providerId} \u00b7 ${roleWord(w.role)}${w.role === 'backup' ? '' : ` · ${hours(w.hoursPerWeek)} h/week`}</small></div>`)}`;
 }
 
 export function awardTable(result: Result): Html {

@@ -34,7 +34,13 @@ export interface ComparisonOption {
   readonly allInAnnualCost: number | null;
   readonly riskScore: number | null;
   readonly unmetHoursPerWeek: number | null;
-  readonly viabilityScore: number | null;
+  /**
+   * The mean and the lowest viability (0-100) of the providers that win hours: the figures `zonal
+   * compare` prints and judges dominance by (until mend17b the report showed the award's
+   * hours-weighted score instead, another number for the same option).
+   */
+  readonly viabilityMean: number | null;
+  readonly viabilityWorst: number | null;
   readonly providers: number | null;
   /** Keys of the options that are no worse on cost and risk and better on one. */
   readonly dominatedBy: readonly string[];
@@ -171,7 +177,8 @@ function rankedTable(input: ComparisonReportInput): Html {
       { header: 'All-in a year', value: (o) => num(o.allInAnnualCost, (x) => money(x, c)), numeric: true },
       { header: 'Unmet h/week', value: (o) => num(o.unmetHoursPerWeek, hours), numeric: true },
       { header: 'Risk', value: (o) => num(o.riskScore, score), numeric: true },
-      { header: 'Viability', value: (o) => num(o.viabilityScore, score), numeric: true },
+      { header: 'Viability mean', value: (o) => num(o.viabilityMean, score), numeric: true },
+      { header: 'Viability worst', value: (o) => num(o.viabilityWorst, score), numeric: true },
       { header: 'Providers', value: (o) => num(o.providers, String), numeric: true },
       { header: 'Status', value: (o) => o.status },
       {
