@@ -54,7 +54,7 @@ describe('one spare for every role a stand-in holds for one failing provider', (
   it('a back-up of one lot that is a member covering the same lead in another holds one spare against both', async () => {
     // P3 has 550 h/week spare and would face P1's 1,000 h of standard N1 and 100 h of reablement N1.
     const r = await solved(twoRoles(550));
-    expect(placed(r, 'standard:ZN')).toEqual(['P3 backup 0', 'P1 sole 1000']);
+    expect(placed(r, 'standard:ZN')).toEqual(['P1 sole 1000', 'P3 backup 0']);
     expect(placed(r, 'reablement:county')).toEqual(['P1 member 100', 'P3 member 80']);
     // Until later on 2026-12-02 each role counted the 550 in full: 550 of 1,000 as back-up
     // (supply 1 − 0.25 × 0.55 = 0.8625) and all 100 as member. Now 550 of the 1,100 it faces: half of each.

@@ -107,9 +107,9 @@ describe('supply', () => {
     const result = await solved(soleWithBackups(250));
     const lot = result.lots.find((l) => l.careType === 'standard');
     expect(lot?.winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`)).toEqual([
+      'P1 sole 1000',
       'P2 backup 0',
       'P3 backup 0',
-      'P1 sole 1000',
     ]);
     // Each back-up could take over 250 of P1's 1,000 h/week: a quarter of the 0.25 relief each.
     expect(lot?.risk['supply']).toBeCloseTo((1 - 0.25 * 0.25) ** 2, 4);
@@ -138,8 +138,8 @@ describe('supply', () => {
     });
     const lots = (await solved(s)).lots;
     expect(lots.map((l) => l.winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`))).toEqual([
-      ['P2 backup 0', 'P1 sole 600'],
-      ['P2 backup 0', 'P1 sole 400'],
+      ['P1 sole 600', 'P2 backup 0'],
+      ['P1 sole 400', 'P2 backup 0'],
     ]);
     // P2 could take over 600 of P1's 1,000 h/week in the two lots: 0.6 of the 0.25 relief in each
     // (240 of the 400 in the second lot; until later on 2026-12-02 the reason gave the two lots' 600 of 1,000).
@@ -167,8 +167,8 @@ describe('supply', () => {
     });
     const [z1] = (await solved(s)).lots;
     expect(z1?.winners.map((w) => `${w.providerId} ${w.role} ${w.hoursPerWeek}`)).toEqual([
-      'P2 backup 0',
       'P1 sole 600',
+      'P2 backup 0',
     ]);
     // Supply and N-1 say the same: P2 could take over 200 of P1's 600 h/week in Z1.
     expect(z1?.risk['supply']).toBeCloseTo(1 - (0.25 * 200) / 600, 4);
