@@ -747,6 +747,14 @@ export const settingUnknownKey = (key: string, known: readonly string[]) => {
     : `has an unknown key "${key}"${guess}: remove it or correct its name`;
 };
 
+/**
+ * A lot's one unknown key beside the one setting its structure needs and lacks ("places" for a
+ * framework's maxProviders): one mistake, told at the key, whose path leads the message
+ * (`missing`: the setting's own "is missing: …" text).
+ */
+export const settingUnderAnotherName = (key: string, setting: string, missing: string) =>
+  `is not a setting, and ${setting} ${missing.replace(/^is missing: /u, 'is missing (')}): rename "${key}" to "${setting}" if that is what it gives, else add ${setting}`;
+
 /** A key of a settings object that is not a valid name (`rule` says what a name may hold). */
 export const settingBadKey = (holder: string, key: string, rule: string) =>
   `${holder}: "${key}" is not a valid name (${rule}): rename it`;

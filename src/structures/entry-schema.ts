@@ -10,7 +10,12 @@
  * is read by its plan instead (model/settings-plan.ts, `lotEntryQuick`).
  */
 import { z } from 'zod';
-import { geographyMustBe, settingAppliesOnlyTo, structureMustBe } from '../diagnostics/messages.js';
+import {
+  geographyMustBe,
+  settingAppliesOnlyTo,
+  settingUnderAnotherName,
+  structureMustBe,
+} from '../diagnostics/messages.js';
 import { closestName } from '../diagnostics/did-you-mean.js';
 import { once } from '../model/once.js';
 import { named, type PlanReader } from '../model/plan-functions.js';
@@ -99,25 +104,45 @@ const lotEntryOf = named(
     const { own, unknownKeys, misplaced } = sortKeys(raw, kind);
     for (const { key, owners } of misplaced)
       ctx.addIssue({ code: 'custom', path: [key], message: settingAppliesOnlyTo(owners) });
-    if (unknownKeys.length > 0) ctx.addIssue({ code: 'unrecognized_keys', keys: unknownKeys, input: raw });
+    const addUnknown = (keys: readonly string[]) => {
+      if (keys.length > 0) ctx.addIssue({ code: 'unrecognized_keys', keys: [...keys], input: raw });
+    };
     if (!head.success) {
+      addUnknown(unknownKeys);
       for (const issue of head.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
       return z.NEVER;
     }
     const structure = structureOf(head.data.structure);
     const settings = structure.settings().safeParse(own);
-    if (!settings.success) {
-      // A setting the structure needs, misspelt ("leadshare"), is one mistake: its unknown key,
-      // told with the key meant, not also that setting missing.
-      const meant = new Set(unknownKeys.map((key) => closestName(key, structure.keys)));
-      for (const issue of settings.error.issues) {
-        const key = issue.path[0];
-        if (typeof key === 'string' && meant.has(key) && own[key] === undefined) continue;
-        ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
-      }
-      return z.NEVER;
+    if (settings.success) {
+      addUnknown(unknownKeys);
+      return { kind: 'lot', ...head.data, ...settings.data } as LotEntry;
     }
-    return { kind: 'lot', ...head.data, ...settings.data } as LotEntry;
+    // A setting the structure needs, misspelt ("leadshare"), is one mistake: its unknown key,
+    // told with the key meant, not also that setting missing.
+    const meant = new Set(unknownKeys.map((key) => closestName(key, structure.keys)));
+    const missing = settings.error.issues.filter((issue) => {
+      const key = issue.path[0];
+      return issue.path.length === 1 && typeof key === 'string' && own[key] === undefined && !meant.has(key);
+    });
+    // So is one given under another name ("places" for maxProviders): the one unknown key
+    // close to no setting, beside the one setting missing, is told as that setting's name.
+    const unmeant = unknownKeys.filter((key) => closestName(key, structure.keys) === null);
+    const [lone] = missing.length === 1 && unmeant.length === 1 ? missing : [];
+    const renamed = lone === undefined ? undefined : unmeant[0];
+    addUnknown(unknownKeys.filter((key) => key !== renamed));
+    if (lone !== undefined && renamed !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [renamed],
+        message: settingUnderAnotherName(renamed, String(lone.path[0]), lone.message),
+      });
+    for (const issue of settings.error.issues) {
+      const key = issue.path[0];
+      if (issue === lone || (typeof key === 'string' && meant.has(key) && own[key] === undefined)) continue;
+      ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+    }
+    return z.NEVER;
   },
   lotEntryQuick,
 );

@@ -78,6 +78,30 @@ describe('root cause first', () => {
     ]);
   });
 
+  test('a setting a structure needs, given under another name ("places" for maxProviders), is one message at that key', async () => {
+    // Before: "maxProviders is missing" at the lot and "unknown key places" listing every lot key.
+    const { errors } = await problems(
+      editJson((j) => {
+        j['lots'].standard = { geography: 'zone', structure: 'framework', places: 3 };
+      }),
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^scenario\.json:\d+: lots\.standard\.places is not a setting, and maxProviders is missing \(a framework needs maxProviders, e\.g\. 4\): rename "places" to "maxProviders" if that is what it gives, else add maxProviders$/,
+      ),
+    ]);
+  });
+
+  test('two unknown keys beside a missing setting are each told, with the setting missing', async () => {
+    const { errors } = await problems(
+      editJson((j) => {
+        j['lots'].standard = { geography: 'zone', structure: 'framework', places: 3, seats: 2 };
+      }),
+    );
+    expect(errors).toHaveLength(3);
+    expect(errors.filter((e) => e.includes('is missing: a framework needs maxProviders'))).toHaveLength(1);
+  });
+
   test('a bad share names its key path (lots.standard.leadShare), not the whole lot entry', async () => {
     const { errors } = await problems(
       editJson((j) => {
