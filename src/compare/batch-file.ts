@@ -23,7 +23,8 @@ import { pruned } from './batch-file-rest.js';
 import { tableInsteadOfJson } from './batch-file-table.js';
 import { checkGrid } from './batch-grid-checks.js';
 import { duplicates, expand, repeatsOf } from './batch-variants.js';
-import { overridesSchema, type Overrides } from './overrides.js';
+import { withDottedOverridesSpread } from './dotted-overrides.js';
+import { overrideNames, overridesSchema, type Overrides } from './overrides.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . - only');
@@ -202,10 +203,14 @@ export function restOf(written: Written, places: readonly (readonly PropertyKey[
 
 /** A batch file (`json`, or what is left of it: `original` leads back to the file as written) → its variants, or its problems. */
 function readBatch(
-  json: unknown,
-  original: (path: readonly PropertyKey[]) => PropertyKey[],
+  asWritten: unknown,
+  toWritten: (path: readonly PropertyKey[]) => PropertyKey[],
   written: Written,
 ): ParsedBatch | Placed {
+  // Overrides may name a setting by a dotted path, as grid keys do (dotted-overrides.ts).
+  const spread = withDottedOverridesSpread(asWritten, overrideNames);
+  const json = spread.json;
+  const original = (path: readonly PropertyKey[]) => toWritten(spread.original(path));
   const found: Placed = { problems: [], places: [] };
   const { problems } = found;
   const line: LineOf = (path) => written.line(original(path));

@@ -102,6 +102,9 @@ const overrideShape = {
     .optional(),
 };
 
+/** What an override can change: its names, the first part of every grid key and dotted override. */
+export const overrideNames: ReadonlySet<string> = new Set(Object.keys(overrideShape));
+
 const awardKeys = () => Object.keys(awardSchema().shape);
 
 /** An unknown key at the top of the overrides: an award rule written outside "award", or a key to correct. */

@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { parseBatchFile, type BatchProblem, type Variant } from '../../src/compare/batch-file.js';
+
+function variants(text: string): Variant[] {
+  const parsed = parseBatchFile(text);
+  if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.variants;
+}
+
+function problems(text: string): BatchProblem[] {
+  const parsed = parseBatchFile(text);
+  if (!('problems' in parsed)) throw new Error('expected problems');
+  return parsed.problems;
+}
+
+const grid = '"grid": { "lots.standard.structure": ["sole", "lead-secondary"] }';
+
+describe('overrides may name a setting by a dotted path, as grid keys do', () => {
+  test('a dotted shared override is the nested one: the same variants, the same ids', () => {
+    // Until 2026-12-02: `overrides has an unknown key "lots.standard.leadShare" (did you mean
+    // "lots"?)` at its line, and every grid value needing leadShare told it missing.
+    const dotted = variants(
+      `{ "base": "tiny",\n  "overrides": { "lots.standard.leadShare": 0.8, "award.minQuality": 50 },\n  ${grid} }`,
+    );
+    const nested = variants(
+      `{ "base": "tiny",\n  "overrides": { "lots": { "standard": { "leadShare": 0.8 } }, "award": { "minQuality": 50 } },\n  ${grid} }`,
+    );
+    expect(dotted.map((v) => v.overrides)).toEqual(nested.map((v) => v.overrides));
+    expect(dotted.map((v) => v.id)).toEqual(nested.map((v) => v.id));
+    expect(dotted[1]?.overrides).toMatchObject({
+      lots: { standard: { structure: 'lead-secondary', leadShare: 0.8 } },
+      award: { minQuality: 50 },
+    });
+  });
+
+  test('dotted and nested keys of one override merge', () => {
+    const [only] = variants(
+      '{ "base": "tiny", "variants": [ { "id": "a", "overrides": { "award": { "minQuality": 50 }, "award.maxShareOfTotalHours": 0.4 } } ] }',
+    );
+    expect(only?.overrides).toEqual({ award: { minQuality: 50, maxShareOfTotalHours: 0.4 } });
+  });
+
+  test("a mistake in a dotted override is told at the dotted key's line, by its path", () => {
+    const found = problems(
+      [
+        '{ "base": "tiny",',
+        '  "variants": [',
+        '    { "id": "a" },',
+        '    { "id": "b", "overrides": {',
+        '        "lots.standard.leadShare": 0.5,',
+        '        "award.minQuality": "high" } } ] }',
+      ].join('\n'),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.line).toBe(6);
+    expect(found[0]?.message).toMatch(/^variant 2: overrides\.award\.minQuality /);
+  });
+
+  test('a dotted key whose first part is no override stays an unknown key', () => {
+    const found = problems(
+      '{ "base": "tiny",\n  "overrides": { "lotz.standard.leadShare": 0.8 },\n  "grid": { "zoning": ["two"] } }',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.line).toBe(2);
+    expect(found[0]?.message).toContain('unknown key "lotz.standard.leadShare"');
+  });
+});
