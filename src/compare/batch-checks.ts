@@ -6,7 +6,7 @@
  *
  *   1. the file alone (parseBatchFile): JSON, keys, kinds of value, the grid's size
  *   2. names its bases lack: a zoning, a demand period, a bid to reprice (baseReferenceCheck)
- *   3. grid values and shared overrides wrong on their own (gridValueProblems)
+ *   3. grid values, shared overrides and listed variants wrong on their own (gridValueProblems)
  */
 import type { BatchProblem, ParsedBatch } from './batch-file.js';
 import { baseReferenceCheck } from './batch-references.js';

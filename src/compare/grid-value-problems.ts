@@ -1,6 +1,6 @@
 /**
  * Grid values wrong on their own (a lead share of 1.5, or 80 meant as 0.8), and shared
- * overrides wrong on their own, each told once at its line in the batch file before any
+ * overrides and listed variants wrong on their own, each told once at its line in the batch file before any
  * variant runs, not as the same failed row in every variant that holds it. Asked once the bases
  * are read, of what is left of the file without the mistakes told before (batch-checks.ts).
  *
@@ -88,6 +88,30 @@ function sharedProblem(
   return { line: line(['overrides']), message: `"overrides": ${message}` };
 }
 
+/**
+ * Listed variants whose own overrides are wrong on their own: the variant fails on its base, and
+ * its own overrides alone (without the shared ones) fail there with the same message. One
+ * message at the variant's overrides, as for a grid value (until mend17b it ran, and failed as a
+ * row); a variant wrong only beside the shared overrides keeps its row's error.
+ */
+function listedProblems(
+  batch: Pick<ParsedBatch, 'source' | 'variants'>,
+  bases: ReadonlyMap<string, Scenario>,
+): BatchProblem[] {
+  const { file, line, at } = batch.source;
+  return (file.variants ?? []).flatMap((listed, i) => {
+    const variant = batch.variants[i];
+    const base = variant === undefined ? undefined : bases.get(variant.base);
+    if (variant === undefined || base === undefined) return [];
+    const message = failure(base, variant.overrides);
+    if (message === null) return [];
+    const own = overridesSchema.safeParse(listed.overrides ?? {});
+    if (!own.success || failure(base, own.data) !== message) return [];
+    const written = Number(at(['variants', i])[1] ?? i);
+    return [{ line: line(['variants', i, 'overrides']), message: `variant ${written + 1}: ${message}` }];
+  });
+}
+
 export function gridValueProblems(
   batch: Pick<ParsedBatch, 'source' | 'variants'>,
   bases: ReadonlyMap<string, Scenario>,
@@ -95,6 +119,14 @@ export function gridValueProblems(
   // A shared mistake fails every variant: told once, and not blamed on the grid's values.
   const shared = sharedProblem(batch, bases);
   if (shared !== null) return [shared];
+  return [...listedProblems(batch, bases), ...gridProblems(batch, bases)];
+}
+
+/** Grid values wrong on their own (see the top of this file). */
+function gridProblems(
+  batch: Pick<ParsedBatch, 'source' | 'variants'>,
+  bases: ReadonlyMap<string, Scenario>,
+): BatchProblem[] {
   const { file, line } = batch.source;
   const base = bases.get(file.base);
   if (file.grid === undefined || base === undefined) return [];

@@ -167,9 +167,11 @@ describe.concurrent('zonal batch', () => {
       file,
       JSON.stringify({
         base: path.join(repoRoot, 'scenarios', 'tiny'),
-        // A combination the base cannot take (framework places need a number); a name the base lacks is told before the run.
-        variants: [{ id: 'bad', overrides: { lots: { standard: { structure: 'framework' } } } }],
-        grid: { zoning: ['one', 'two'] },
+        // A combination the base cannot take (a lead share on the lot the shared option makes "sole");
+        // a name the base lacks, or a variant wrong on its own (mend17b), is told before the run.
+        overrides: { option: 'sole' },
+        variants: [{ id: 'bad', overrides: { lots: { standard: { leadShare: 0.7 } } } }],
+        grid: { demandMultiplier: [1, 1.05] },
       }),
     );
     const r = await zonal(['batch', file, '--workers', '2', '--out', path.join(dir, 'out')]);

@@ -97,6 +97,38 @@ describe('gridValueProblems', () => {
     expect(problems).toEqual([{ line: 3, message: leadShareMessage(1.5) }]);
   });
 
+  // mend17b: until then such a variant ran, and failed as a row, while a grid value or shared
+  // override wrong the same way was refused before anything ran.
+  test('a listed variant whose own overrides are wrong on their own is one problem at its overrides; one wrong only with the shared overrides runs', async () => {
+    const problems = await problemsOf([
+      '{ "base": "tiny",',
+      '  "variants": [',
+      '    { "id": "fine", "overrides": { "demandMultiplier": 1.1 } },',
+      '    { "id": "wrong", "overrides": {',
+      '      "lots": { "standard": { "leadShare": 1.5 } } } }',
+      '  ],',
+      '  "grid": { "zoning": ["two", "one"] } }',
+    ]);
+    expect(problems).toEqual([
+      {
+        line: 4,
+        message:
+          'variant 2: lots.standard.leadShare is 1.5: it must be at least 0.5 and less than 1 (0.8 means 80/20)',
+      },
+    ]);
+    // A lead share on the lot the shared overrides make "sole": wrong beside them, not on its own.
+    expect(
+      await problemsOf([
+        '{ "base": "tiny",',
+        '  "overrides": { "option": "sole" },',
+        '  "variants": [',
+        '    { "id": "a" },',
+        '    { "id": "b", "overrides": { "lots": { "standard": { "leadShare": 0.7 } } } }',
+        '  ] }',
+      ]),
+    ).toEqual([]);
+  });
+
   test('a grid whose values all run gives no problem', async () => {
     expect(
       await problemsOf([

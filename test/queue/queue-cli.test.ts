@@ -28,8 +28,10 @@ const batch = {
   base: 'tiny',
   samples: 800,
   seed: 3,
-  // A combination the base cannot take (framework places need a number): a failed row, not a batch refused.
-  variants: [{ id: 'broken', overrides: { lots: { standard: { structure: 'framework' } } } }],
+  // A combination the base cannot take (a lead share on the lot the shared option makes "sole"): a
+  // failed row, not a batch refused (a variant wrong on its own is refused before anything runs).
+  overrides: { option: 'sole' },
+  variants: [{ id: 'broken', overrides: { lots: { standard: { leadShare: 0.7 } } } }],
   grid: { zoning: ['one', 'two'], demandMultiplier: [0.9, 0.95, 1, 1.05, 1.1] },
 };
 
