@@ -893,6 +893,12 @@ export const decimalCommaSame = () => 'uses a comma as the decimal point';
 /** A number setting given as text with a decimal comma (`"30,00"`): the cells' hint, after what the setting must be. */
 export const settingDecimalComma = (text: string, written: string) =>
   `must be a number: ${JSON.stringify(text)} ${decimalComma(written)}`;
+/**
+ * A number setting given as text with commas between thousands (`"1,000"`); `written`: the number
+ * without them (`1000`). Never the decimal-comma hint: `1.000` would make a penalty of 1,000 one of 1.
+ */
+export const settingGroupedNumber = (text: string, written: string) =>
+  `must be a number, not text: write ${JSON.stringify(text)} as ${written}, without quotes or commas`;
 /** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */
 export const shareNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
 /** A formula a program saved without its value (`=E3*0.97`); `what` completes "give …". */
