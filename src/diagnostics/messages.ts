@@ -1060,7 +1060,10 @@ export const batchGridValueTwice = (key: string, value: string, first: number, s
 
 /** A grid key given one value (`"zoning": "two"`) rather than a list of them (until mend17b "must be a list ([…]), not text"). */
 export const batchGridNotList = (value: unknown) =>
-  `must be a list of the values to try, not one value: write ${JSON.stringify([value])} to try ${JSON.stringify(value)} alone`;
+  value === null
+    ? // Not "write [null] to try null alone" (until mend17d): null is no value of most settings.
+      "must be a list of the values to try, not null: give them in [ ], or remove the key to run every variant with the base's setting"
+    : `must be a list of the values to try, not one value: write ${JSON.stringify([value])} to try ${JSON.stringify(value)} alone`;
 
 /** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 export const batchGridEmpty = () =>

@@ -14,6 +14,7 @@ import {
   percentForNumber,
   settingDecimalComma,
   settingGroupedNumber,
+  shareNotNumber,
   dotReadAsDecimal,
   formulaWithoutValue,
   spreadsheetErrorValue,
@@ -61,6 +62,17 @@ export function settingNumberText(text: string): string | null {
   if (grouped.test(s)) return settingGroupedNumber(text, s.replace(/[+,]/g, ''));
   const point = withDecimalPoint(s);
   return point === null ? null : settingDecimalComma(text, point);
+}
+
+/**
+ * What to tell of a share written as text that is no percentage the schema reads (`"0,8"`,
+ * `"80,5%"`): its decimal comma, as any number setting's (until mend17d only shareNotNumber).
+ */
+export function shareText(text: string): string {
+  const percent = /^(.*?)\s*%$/.exec(text.trim())?.[1];
+  const point = percent === undefined ? null : withDecimalPoint(percent);
+  if (point !== null) return settingDecimalComma(text, `"${point}%"`);
+  return settingNumberText(text) ?? shareNotNumber();
 }
 
 /** `what` completes "give …", e.g. "the price per hour". */

@@ -116,6 +116,25 @@ describe('readScenario', () => {
     ]);
   });
 
+  // mend17d: until then only "must be a number, not text (a share may also be written "80%")", with no word of the comma.
+  test('a share written as text with a decimal comma, as a number or a percentage, is told to be written with a point', async () => {
+    const { issues } = await readScenario(
+      await writeScenarioFolder(
+        withJson<{ award: Record<string, unknown>; lots: Record<string, Record<string, unknown>> }>(
+          goodFiles(),
+          (json) => {
+            json.award['maxShareOfTotalHours'] = '80,5%';
+            json.lots['standard'] = { ...json.lots['standard'], leadShare: '0,8' };
+          },
+        ),
+      ),
+    );
+    expect(issues.errors.map((e) => e.message).sort()).toEqual([
+      'award.maxShareOfTotalHours must be a number: "80,5%" uses a comma as the decimal point: write "80.5%" (commas may only separate thousands, as in 1,200)',
+      'lots.standard.leadShare must be a number: "0,8" uses a comma as the decimal point: write 0.8 (commas may only separate thousands, as in 1,200)',
+    ]);
+  });
+
   // In a scenario in euros: in one in pounds a € price is a mistake (explore22; test/io/one-mistake.test.ts).
   test('a price with a € before it, as a spreadsheet in euros shows it, is read as the number', async () => {
     const files = withJson<{ currency: string }>(goodFiles(), (json) => {
