@@ -311,7 +311,9 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
     if (unwritten.length > 0) return;
     try {
       const baseInput = settings.baseInputs?.get(solved.base);
-      const line = journalLine(inBaseCurrency(baseInput === undefined ? solved : { ...solved, baseInput }, settings.bases));
+      const line = journalLine(
+        inBaseCurrency(baseInput === undefined ? solved : { ...solved, baseInput }, settings.bases),
+      );
       journal.append(line);
       lines.push(line);
       settings.onProgress?.(++landed, total);

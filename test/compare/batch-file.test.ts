@@ -410,7 +410,7 @@ describe('parseBatchFile', () => {
     );
     expect(found.map((p) => `${p.line}: ${p.message}`)).toEqual([
       '2: overrides.award.spotPricePerHour must be a number, not text: write "12,500.50" as 12500.50, without quotes or commas',
-      expect.stringMatching(/^3: .*unmetPenaltyPerHour must be a number, not text: write "1,000" as 1000, without quotes or commas$/),
+      '3: grid "award.unmetPenaltyPerHour" value "1,000": award.unmetPenaltyPerHour must be a number, not text: write "1,000" as 1000, without quotes or commas',
     ]);
   });
 

@@ -265,7 +265,9 @@ describe('runBatch', () => {
     };
     const first = await settings(1, { executor: older });
     await runBatch(first);
-    expect((await fileRows(first.outDir)).map((r) => r.currency)).toEqual(Array(variants.length - 3).fill(undefined));
+    expect((await fileRows(first.outDir)).map((r) => r.currency)).toEqual(
+      Array(variants.length - 3).fill(undefined),
+    );
     const failing: VariantExecutor = async (todo, land) => {
       for (const variant of todo) land(failedRow(variant, 'the worker stopped: out of memory'));
     };
