@@ -50,20 +50,14 @@ const resultHeader = (scenario: Scenario): ResultHeader => ({
   weeksPerYear: scenario.weeksPerYear,
 });
 
-/**
- * A lot's allocations as its winners are listed: the role with the largest share first (sole,
- * lead, prime), named back-ups last, each role in allocation order (mend17b: until then by role
- * name, so a sole lot listed its back-ups before its winner).
- */
-const winnersFirst = (allocations: readonly Allocation[]): Allocation[] =>
-  [...allocations].sort((a, b) => roleRank(a.role) - roleRank(b.role));
-
 /** The scenario's providers in id order, as result.json lists them. */
 const providersById = (scenario: Scenario) => [...scenario.providers].sort(byId);
 
 export function assembleResult(parts: ResultParts): Result {
   const { scenario, lots, scores } = parts;
-  const allocations = sortAllocations(parts.allocations);
+  // A lot's winners in the order of its allocations: the role with the largest share first (sole,
+  // lead, prime), named back-ups last (mend17b: until then by role name, back-ups before the winner).
+  const allocations = sortAllocations(parts.allocations, roleRank);
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
   const lotResults: LotResult[] = lots.map((lot) => {
     const mine = allocations.filter((a) => a.lotId === lot.id);
@@ -83,7 +77,7 @@ export function assembleResult(parts: ResultParts): Result {
       allocatedHoursPerWeek: mine.reduce((t, a) => t + a.hoursPerWeek, 0),
       unmetHoursPerWeek: parts.unmet.get(lot.id) ?? 0,
       annualCost: round(mine.reduce((t, a) => t + a.annualCost, 0)),
-      winners: winnersFirst(mine).map((a) => ({
+      winners: mine.map((a) => ({
         providerId: a.providerId,
         bidId: a.bidId,
         role: a.role,

@@ -103,10 +103,12 @@ export interface BatchLimits {
 /**
  * A schema complaint about the batch file in words: at its top, "the batch file has …"; in a
  * listed variant, "variant 2: samples …", counted from 1 as every other message counts them
- * (the path said "variants.1").
+ * (the path said "variants.1"); at a grid key, `grid "zoning" …`, as the checks of its values
+ * name it (until mend17d "grid.zoning", beside `grid "demandMultiplier" value …` in one run).
  */
 function batchIssueText(issue: Parameters<typeof issueText>[0]): string {
   const [first, n, ...rest] = issue.path;
+  if (first === 'grid' && typeof n === 'string') return issueText({ ...issue, path: rest }, `grid "${n}"`);
   if (first === 'variants' && typeof n === 'number') {
     const within = { ...issue, path: rest };
     return rest.length === 0

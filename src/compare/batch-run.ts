@@ -266,6 +266,16 @@ function startThreadPool(
   };
 }
 
+/**
+ * A row in its base's currency, as the coordinator read the base: the one place rows get it, so
+ * a row failed outside its variant (a worker that stopped, a queue job given up) and one kept by
+ * --resume from a journal written before rows had one (mend17b) name it too (until mend17d blank).
+ */
+function inBaseCurrency(row: BatchRow, bases: ReadonlyMap<string, Scenario> | undefined): BatchRow {
+  const currency = bases?.get(row.base)?.currency;
+  return currency === undefined || currency === row.currency ? row : { ...row, currency };
+}
+
 /** The currency each base prices in, by base, for batch.xlsx. */
 const basesCurrencies = (bases: ReadonlyMap<string, Scenario> | undefined): ReadonlyMap<string, string> =>
   new Map([...(bases ?? [])].map(([base, scenario]) => [base, scenario.currency]));
@@ -273,7 +283,7 @@ const basesCurrencies = (bases: ReadonlyMap<string, Scenario> | undefined): Read
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
   const total = settings.variants.length;
   const finished = await finishedRows(settings);
-  const kept = finished.kept.map(journalLine);
+  const kept = finished.kept.map((row) => journalLine(inBaseCurrency(row, settings.bases)));
   const done = new Set(kept.map((l) => l.row.id));
   const todo = settings.variants.filter((v) => !done.has(v.id));
   const book = { name: settings.name ?? null, total, currencies: basesCurrencies(settings.bases) };
@@ -301,7 +311,9 @@ export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {
     if (unwritten.length > 0) return;
     try {
       const baseInput = settings.baseInputs?.get(solved.base);
-      const line = journalLine(baseInput === undefined ? solved : { ...solved, baseInput });
+      const line = journalLine(
+        inBaseCurrency(baseInput === undefined ? solved : { ...solved, baseInput }, settings.bases),
+      );
       journal.append(line);
       lines.push(line);
       settings.onProgress?.(++landed, total);

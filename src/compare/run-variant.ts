@@ -25,7 +25,7 @@ export interface BatchRow {
   readonly solveSeconds: number;
   /** The input hash of the base the row was solved from, stamped by the batch: --resume runs a row again when its base has changed since. */
   readonly baseInput?: string;
-  /** The currency the row's money is in: its base's (a batch may mix bases in pounds and euros). Absent in a row written before mend17b, or one that failed before its base was read. */
+  /** The currency the row's money is in: its base's (a batch may mix bases in pounds and euros), stamped by the batch (batch-run.ts `inBaseCurrency`). Absent in a row written by a zonal before mend17b. */
   readonly currency?: string;
 }
 
@@ -55,29 +55,27 @@ export async function runVariant(
   options: VariantRunOptions,
 ): Promise<BatchRow> {
   const { applyOverrides: apply = applyOverrides, ...run } = options;
-  // Overrides cannot change the currency: every row of this base is in its base's.
-  const failed = (error: string): BatchRow => ({ ...failedRow(variant, error), currency: base.currency });
   const scenario = apply(base, variant.overrides);
-  if (typeof scenario === 'string') return failed(scenario);
+  if (typeof scenario === 'string') return failedRow(variant, scenario);
   // Rule costs re-solve once per award rule: worth it for one award, not for hundreds of variants.
   // A row shows none of the lot explanations or contract years: the variant skips them (summaryOnly).
   const outcome = await runScenario(scenario, { ruleCosts: false, summaryOnly: true, ...run });
   if (outcome.kind === 'infeasible')
     return {
-      ...failed(''),
+      ...failedRow(variant, ''),
       status: 'infeasible',
       error: null,
       diagnosis: outcome.result.diagnosis.summary,
       solveSeconds: outcome.result.run.solveSeconds,
     };
-  if (outcome.kind !== 'ok') return failed(describeFailure(outcome));
+  if (outcome.kind !== 'ok') return failedRow(variant, describeFailure(outcome));
   const { result, lots } = outcome;
   const sampling =
     variant.samples === null
       ? null
       : sampleAward(scenario, lots, result, { samples: variant.samples, seed: variant.seed });
   return {
-    ...failed(''),
+    ...failedRow(variant, ''),
     status: result.status,
     error: null,
     metrics: awardMetrics(result),

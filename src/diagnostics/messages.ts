@@ -901,6 +901,12 @@ export const decimalCommaSame = () => 'uses a comma as the decimal point';
 /** A number setting given as text with a decimal comma (`"30,00"`): the cells' hint, after what the setting must be. */
 export const settingDecimalComma = (text: string, written: string) =>
   `must be a number: ${JSON.stringify(text)} ${decimalComma(written)}`;
+/**
+ * A number setting given as text with commas between thousands (`"1,000"`); `written`: the number
+ * without them (`1000`). Never the decimal-comma hint: `1.000` would make a penalty of 1,000 one of 1.
+ */
+export const settingGroupedNumber = (text: string, written: string) =>
+  `must be a number, not text: write ${JSON.stringify(text)} as ${written}, without quotes or commas`;
 /** A share given as text that is not a percentage (other number settings are told only settingNotNumber). */
 export const shareNotNumber = () => 'must be a number, not text (a share may also be written "80%")';
 /** A formula a program saved without its value (`=E3*0.97`); `what` completes "give …". */
@@ -1062,7 +1068,10 @@ export const batchGridValueTwice = (key: string, value: string, first: number, s
 
 /** A grid key given one value (`"zoning": "two"`) rather than a list of them (until mend17b "must be a list ([…]), not text"). */
 export const batchGridNotList = (value: unknown) =>
-  `must be a list of the values to try, not one value: write ${JSON.stringify([value])} to try ${JSON.stringify(value)} alone`;
+  value === null
+    ? // Not "write [null] to try null alone" (until mend17d): null is no value of most settings.
+      "must be a list of the values to try, not null: give them in [ ], or remove the key to run every variant with the base's setting"
+    : `must be a list of the values to try, not one value: write ${JSON.stringify([value])} to try ${JSON.stringify(value)} alone`;
 
 /** `"grid": {}`: every combination of nothing is the base alone, most likely not what was meant. */
 export const batchGridEmpty = () =>

@@ -1,11 +1,6 @@
 import type { z } from 'zod';
-import {
-  isMissing,
-  settingDecimalComma,
-  settingNotNumber,
-  settingUnknownKey,
-} from '../diagnostics/messages.js';
-import { withDecimalPoint } from './number-text.js';
+import { isMissing, settingNotNumber, settingUnknownKey } from '../diagnostics/messages.js';
+import { settingNumberText } from './number-text.js';
 import { keysAt } from './schema-keys.js';
 
 interface Issue {
@@ -68,12 +63,11 @@ function rangeMessage(issue: Issue): string | null {
   return null;
 }
 
-/** A number typed as text with a decimal comma (`"30,00"`), told so as a table's cell is (until mend17b only "not text"), or null. */
-function decimalCommaMessage(issue: Issue): string | null {
+/** A number typed as text with a decimal comma (`"30,00"`) or thousands commas (`"1,000"`), told how to write it (until mend17b only "not text"), or null. */
+function numberTextMessage(issue: Issue): string | null {
   if (issue.code !== 'invalid_type' || issue.expected !== 'number' || typeof issue.input !== 'string')
     return null;
-  const point = withDecimalPoint(issue.input);
-  return point === null ? null : settingDecimalComma(issue.input, point);
+  return settingNumberText(issue.input);
 }
 
 /**
@@ -87,7 +81,7 @@ export function issueMessage(issue: Issue): string {
     zodUnknownKeyWords.test(issue.message)
   )
     return issue.keys.map((key) => settingUnknownKey(key, issue.known ?? [])).join('; ');
-  const comma = decimalCommaMessage(issue);
+  const comma = numberTextMessage(issue);
   if (comma !== null) return comma;
   if (issue.code === 'invalid_type' && issue.expected === 'number' && /received string/.test(issue.message))
     return settingNotNumber();

@@ -3,7 +3,7 @@
  * structures' settings schemas (docs/hardening.md, "Limits").
  */
 import { z } from 'zod';
-import { shareNotNumber } from '../diagnostics/messages.js';
+import { shareText } from './number-text.js';
 import { named } from './plan-functions.js';
 
 /** Largest counts and penalties (docs/hardening.md, "Limits"). */
@@ -22,12 +22,12 @@ export function percentShare(text: string): number | null {
   return m === null ? null : Number(`${m[1]}e-2`);
 }
 
-/** "80%" is the share 0.8; other text is a mistake, said once. */
+/** "80%" is the share 0.8; other text is a mistake, said once (with its decimal comma, if it has one). */
 const percentText = named('percentText', (value: unknown, ctx: z.core.ParsePayload): unknown => {
   if (typeof value !== 'string') return value;
   const share = percentShare(value);
   if (share !== null) return share;
-  ctx.issues.push({ code: 'custom', message: shareNotNumber(), input: value });
+  ctx.issues.push({ code: 'custom', message: shareText(value), input: value });
   return z.NEVER;
 });
 

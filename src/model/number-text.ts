@@ -12,6 +12,9 @@ import {
   decimalComma as decimalCommaMessage,
   decimalCommaSame,
   percentForNumber,
+  settingDecimalComma,
+  settingGroupedNumber,
+  shareNotNumber,
   dotReadAsDecimal,
   formulaWithoutValue,
   spreadsheetErrorValue,
@@ -41,12 +44,35 @@ const accountingZero = /^[-–]$/;
 
 /**
  * A number written with a comma as the decimal point (`26,95`, `€1.200,50`), written with a
- * point instead (`26.95`, `1200.50`), or null when `text` has no decimal comma. The one rule for
- * table cells and settings (a money setting typed `"30,00"`: until mend17b only "not text").
+ * point instead (`26.95`, `1200.50`), or null when `text` has no decimal comma. A comma that can
+ * separate thousands (`1,000`) is not one: until mend17d a setting `"1,000"` was told to write 1.000.
  */
-export function withDecimalPoint(text: string): string | null {
+function withDecimalPoint(text: string): string | null {
   const s = withoutMoneySign(text.trim());
-  return decimalComma.test(s) ? s.replace(/\./g, '').replace(',', '.') : null;
+  return !grouped.test(s) && decimalComma.test(s) ? s.replace(/\./g, '').replace(',', '.') : null;
+}
+
+/**
+ * What to tell of a number setting written as text (`"1,000"`, `"30,00"`) that reads as a
+ * number in a table's cell, or null. The one rule for scenario.json, a workbook's scenario sheet
+ * and a batch file (a workbook's cell reads `1,000` as 1000 before this is asked, setting-cells.ts).
+ */
+export function settingNumberText(text: string): string | null {
+  const s = withoutMoneySign(text.trim());
+  if (grouped.test(s)) return settingGroupedNumber(text, s.replace(/[+,]/g, ''));
+  const point = withDecimalPoint(s);
+  return point === null ? null : settingDecimalComma(text, point);
+}
+
+/**
+ * What to tell of a share written as text that is no percentage the schema reads (`"0,8"`,
+ * `"80,5%"`): its decimal comma, as any number setting's (until mend17d only shareNotNumber).
+ */
+export function shareText(text: string): string {
+  const percent = /^(.*?)\s*%$/.exec(text.trim())?.[1];
+  const point = percent === undefined ? null : withDecimalPoint(percent);
+  if (point !== null) return settingDecimalComma(text, `"${point}%"`);
+  return settingNumberText(text) ?? shareNotNumber();
 }
 
 /** `what` completes "give …", e.g. "the price per hour". */

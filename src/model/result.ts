@@ -194,10 +194,19 @@ export interface InfeasibleResult extends ResultHeader {
 export const boundedGap = (gap: number | null): number | null => (gap !== null && gap < 1 ? gap : null);
 
 /**
- * The order of allocations in result.json, and the order scoring reads them in
- * so that the order of input rows never changes a score: by lot, role, bid.
+ * The order scoring reads allocations in, so that the order of input rows never changes a score:
+ * by lot, role, bid. `roleRank`, given: the roles of a lot in that order first, then by role name;
+ * result.json, allocations.csv and result.xlsx give structures/index.ts's, so a lot's winner comes
+ * before its named back-ups, as in its winners (until mend17d by role name: "backup" before "sole").
  */
-export const sortAllocations = (allocations: readonly Allocation[]): Allocation[] =>
+export const sortAllocations = (
+  allocations: readonly Allocation[],
+  roleRank: (role: AwardRole) => number = () => 0,
+): Allocation[] =>
   [...allocations].sort(
-    (a, b) => byText(a.lotId, b.lotId) || byText(a.role, b.role) || byText(a.bidId, b.bidId),
+    (a, b) =>
+      byText(a.lotId, b.lotId) ||
+      roleRank(a.role) - roleRank(b.role) ||
+      byText(a.role, b.role) ||
+      byText(a.bidId, b.bidId),
   );

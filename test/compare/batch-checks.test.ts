@@ -44,14 +44,32 @@ describe('batchProblems', () => {
     ]);
     expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
       [2, 'variant 1'],
-      [4, 'grid.zoning must be a list of the values to try, not one value'],
+      [4, 'grid "zoning" must be a list of the values to try, not one value'],
       [5, 'grid "demandMultiplier" value "y"'],
     ]);
     expect(problems[0]?.message).toMatch(/"P-ALDR" is not a bid id, provider id or care type/);
     // mend17b: until then "must be a list ([…]), not text", which does not say what to write.
+    // mend17d: until then "grid.zoning must be …" beside "grid "demandMultiplier" value …": one key named two ways.
     expect(problems[1]?.message).toBe(
-      'grid.zoning must be a list of the values to try, not one value: write ["two"] to try "two" alone',
+      'grid "zoning" must be a list of the values to try, not one value: write ["two"] to try "two" alone',
     );
+  });
+
+  // mend17d: until then "write [null] to try null alone", though null is no value of most settings.
+  test('a grid key given null, or no values, is told to list the values to try, named as every grid key is', async () => {
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "grid": {',
+      '    "demandMultiplier": null,',
+      '    "zoning": [] } }',
+    ]);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [
+        3,
+        'grid "demandMultiplier" must be a list of the values to try, not null: give them in [ ], or remove the key to run every variant with the base\'s setting',
+      ],
+      [4, 'grid "zoning" needs at least one value'],
+    ]);
   });
 
   test('a shared zoning its base lacks is told once, as a name, not again as overrides that fail every variant', async () => {

@@ -399,6 +399,21 @@ describe('parseBatchFile', () => {
     ]);
   });
 
+  // mend17d: until then "1,000" was told to be written 1.000 (a decimal comma), which made the penalty 1.
+  test('a number written as text with thousands commas in a grid or an override is told to be written without them, never as a decimal', () => {
+    const found = problems(
+      [
+        '{ "base": "tiny",',
+        '  "overrides": { "award": { "spotPricePerHour": "12,500.50" } },',
+        '  "grid": { "award.unmetPenaltyPerHour": ["1,000", 10] } }',
+      ].join('\n'),
+    );
+    expect(found.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '2: overrides.award.spotPricePerHour must be a number, not text: write "12,500.50" as 12500.50, without quotes or commas',
+      '3: grid "award.unmetPenaltyPerHour" value "1,000": award.unmetPenaltyPerHour must be a number, not text: write "1,000" as 1000, without quotes or commas',
+    ]);
+  });
+
   // mend17b: until then "base is missing: give it as text", which does not say what a base is.
   test('a batch file with no "base" is told what to give, even when its variants name their own', () => {
     expect(problems('{ "variants": [ { "id": "a", "base": "tiny" } ] }')).toEqual([

@@ -126,7 +126,12 @@ describe('runBatch', () => {
       });
     // Those of zoning "one" (its demand table put back together in each worker) are as when each worker reads the files.
     expect(given.rows.filter(on('one')).length).toBe(6);
-    expect(timeless(given.rows.filter(on('one')))).toEqual(timeless(read.rows.filter(on('one'))));
+    // The currency is the batch's stamp, from the bases it was given (`read` was given none).
+    const unstamped = (rows: readonly BatchRow[]) => rows.map(({ currency: _, ...row }) => row);
+    expect(timeless(unstamped(given.rows.filter(on('one'))))).toEqual(
+      timeless(unstamped(read.rows.filter(on('one')))),
+    );
+    expect(given.rows.map((r) => r.currency)).toEqual(given.rows.map(() => 'GBP'));
   });
 
   test('a row that cannot be written (a full disk) fails the batch, not the process', async () => {
@@ -246,6 +251,33 @@ describe('runBatch', () => {
     const changed = await runBatch({ ...first, resume: true, baseInputs: new Map([['tiny', 'after']]) });
     expect([changed.resumed, changed.stale, changed.ran]).toEqual([0, 13, 14]);
     expect((await fileRows(first.outDir)).every((r) => r.baseInput === 'after')).toBe(true);
+  });
+
+  // mend17d: until then only the rows runVariant made named one; these were blank in batch.csv and batch.jsonl.
+  test("every row names its base's currency: one failed outside its variant (a worker stopped, a queue job) and one kept by --resume from an older journal", async () => {
+    const { scenario } = await readScenario(path.join(repoRoot, 'scenarios', 'tiny'));
+    if (scenario === null) throw new Error('the tiny scenario has errors');
+    const bases = new Map([['tiny', { ...scenario, currency: 'EUR' }]]);
+    // As a zonal before mend17b wrote them: rows with no currency, all but the last three variants.
+    const older: VariantExecutor = async (todo, land) => {
+      for (const variant of todo.slice(0, -3))
+        land({ ...failedRow(variant, ''), status: 'infeasible', error: null, diagnosis: 'relax it' });
+    };
+    const first = await settings(1, { executor: older });
+    await runBatch(first);
+    expect((await fileRows(first.outDir)).map((r) => r.currency)).toEqual(
+      Array(variants.length - 3).fill(undefined),
+    );
+    const failing: VariantExecutor = async (todo, land) => {
+      for (const variant of todo) land(failedRow(variant, 'the worker stopped: out of memory'));
+    };
+    const resumed = await runBatch({ ...first, executor: failing, resume: true, bases });
+    expect([resumed.resumed, resumed.ran]).toEqual([variants.length - 3, 3]);
+    const everyRow = Array(variants.length).fill('EUR');
+    expect(resumed.rows.map((r) => r.currency)).toEqual(everyRow);
+    expect((await fileRows(first.outDir)).map((r) => r.currency)).toEqual(everyRow);
+    const csv = (await readFile(path.join(first.outDir, 'batch.csv'), 'utf8')).trim().split('\n');
+    expect(csv.map((line) => line.split(',').at(-1))).toEqual(['currency', ...everyRow]);
   });
 
   test('--resume keeps rows written before rows recorded their base, and counts them as untraced, not stale', async () => {

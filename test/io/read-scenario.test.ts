@@ -92,6 +92,49 @@ describe('readScenario', () => {
     ]);
   });
 
+  // mend17d: until then "1,000" was told to be written 1.000 (a decimal comma), which made the penalty 1.
+  test('a number setting written as text with thousands commas is told to be written as a number without them, never as a decimal', async () => {
+    const errorsOf = async (edit: (json: { award: Record<string, unknown> }) => void) =>
+      (await readScenario(await writeScenarioFolder(withJson(goodFiles(), edit)))).issues.errors.map(
+        (e) => e.message,
+      );
+    expect(
+      await errorsOf((json) => {
+        json.award['unmetPenaltyPerHour'] = '1,000';
+        json.award['spotPricePerHour'] = '£12,500.50';
+      }),
+    ).toEqual([
+      'award.unmetPenaltyPerHour must be a number, not text: write "1,000" as 1000, without quotes or commas',
+      'award.spotPricePerHour must be a number, not text: write "£12,500.50" as 12500.50, without quotes or commas',
+    ]);
+    expect(
+      await errorsOf((json) => {
+        json.award['unmetPenaltyPerHour'] = '1,5';
+      }),
+    ).toEqual([
+      'award.unmetPenaltyPerHour must be a number: "1,5" uses a comma as the decimal point: write 1.5 (commas may only separate thousands, as in 1,200)',
+    ]);
+  });
+
+  // mend17d: until then only "must be a number, not text (a share may also be written "80%")", with no word of the comma.
+  test('a share written as text with a decimal comma, as a number or a percentage, is told to be written with a point', async () => {
+    const { issues } = await readScenario(
+      await writeScenarioFolder(
+        withJson<{ award: Record<string, unknown>; lots: Record<string, Record<string, unknown>> }>(
+          goodFiles(),
+          (json) => {
+            json.award['maxShareOfTotalHours'] = '80,5%';
+            json.lots['standard'] = { ...json.lots['standard'], leadShare: '0,8' };
+          },
+        ),
+      ),
+    );
+    expect(issues.errors.map((e) => e.message).sort()).toEqual([
+      'award.maxShareOfTotalHours must be a number: "80,5%" uses a comma as the decimal point: write "80.5%" (commas may only separate thousands, as in 1,200)',
+      'lots.standard.leadShare must be a number: "0,8" uses a comma as the decimal point: write 0.8 (commas may only separate thousands, as in 1,200)',
+    ]);
+  });
+
   // In a scenario in euros: in one in pounds a € price is a mistake (explore22; test/io/one-mistake.test.ts).
   test('a price with a € before it, as a spreadsheet in euros shows it, is read as the number', async () => {
     const files = withJson<{ currency: string }>(goodFiles(), (json) => {

@@ -10,7 +10,7 @@ import { readScenario } from '../../src/io/read-scenario.js';
 import type { Result } from '../../src/model/result.js';
 import type { Scenario } from '../../src/model/types.js';
 import { renderSolveReport } from '../../src/report/html/solve-report.js';
-import { lotsTable } from '../../src/report/result-csv.js';
+import { allocationsTable, lotsTable } from '../../src/report/result-csv.js';
 import { formatSummary } from '../../src/report/summary.js';
 import { repoRoot } from '../helpers/cli.js';
 import { solved } from '../helpers/run.js';
@@ -46,6 +46,26 @@ describe("a sole lot's winner and its named back-ups", () => {
       .split('\n')
       .find((l) => l.trim().startsWith('standard:Z-NORTH'));
     expect(line).toContain('P-ALDER sole 2,450h, P-BIRCH back-up, P-CEDAR back-up');
+  });
+
+  // mend17d: until then allocations went by role name within a lot, so the back-ups came first.
+  it("result.json's allocations[], allocations.csv and result.xlsx's allocations sheet list the winner first, as the lot's winners", () => {
+    const ofNorth = result.allocations.filter((a) => a.lotId === 'standard:Z-NORTH');
+    expect(ofNorth.map((a) => [a.providerId, a.role])).toEqual(
+      north()?.winners.map((w) => [w.providerId, w.role]),
+    );
+    expect(ofNorth.map((a) => a.role)).toEqual(['sole', 'backup', 'backup']);
+    const table = allocationsTable(result);
+    const lot = table.columns.findIndex((c) => c.header === 'lot_id');
+    const provider = table.columns.findIndex((c) => c.header === 'provider_id');
+    expect(table.rows.filter((r) => r[lot] === 'standard:Z-NORTH').map((r) => r[provider])).toEqual([
+      'P-ALDER',
+      'P-BIRCH',
+      'P-CEDAR',
+    ]);
+    // Still by lot first: every lot's allocations together, the lots in id order.
+    const lots = result.allocations.map((a) => a.lotId);
+    expect(lots).toEqual([...lots].sort());
   });
 
   it('lots.csv and result.xlsx list the winner first', () => {
