@@ -106,7 +106,7 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
   const lots = whole.flatMap((n) => facts.lots.get(n.lotId) ?? []);
   for (const g of lots.length === 0 ? [] : bidGroupsIn(facts, lots, providerId))
     routes.push(route(g.room, [g.best.maxHours], g.partial, g.lotIds));
-  const byBids = new Map<string, { bids: Bid[]; lot: Lot; reach: Set<string> }>();
+  const byBids = new Map<string, { bids: Bid[]; lots: Set<Lot>; reach: Set<string> }>();
   for (const place of mine.filter((a) => a.role !== 'backup')) {
     const lot = facts.lots.get(place.lotId);
     const there = needs.filter((n) => n.lotId === place.lotId && n.areaId !== null);
@@ -115,14 +115,15 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
       .sort()
       .flatMap((id) => facts.bids.get(id) ?? []);
     const key = bids.map((b) => b.id).join(' ');
-    const entry = byBids.get(key) ?? { bids, lot, reach: new Set<string>() };
+    const entry = byBids.get(key) ?? { bids, lots: new Set<Lot>(), reach: new Set<string>() };
+    entry.lots.add(lot);
     for (const n of there) if (placeCovers(place, lot, facts.bids, n.areaId ?? '')) entry.reach.add(n.key);
     byBids.set(key, entry);
   }
-  for (const { bids, lot, reach } of byBids.values()) {
+  for (const { bids, lots: placedIn, reach } of byBids.values()) {
     routes.push(
       route(
-        placeRoom(facts, lot, bids),
+        placeRoom(facts, [...placedIn], bids),
         bids.map((b) => b.maxHours).sort((a, b) => a - b),
         false,
         reach,

@@ -160,7 +160,7 @@ export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hour
   const room = roomIn(facts, [lot], providerId);
   const total = facts.hoursByProvider.get(providerId) ?? 0;
   const spare = room.spare * (total > 0 ? hours / total : 1 / Math.max(1, lotsPlacedIn(facts, providerId)));
-  const bidRoom = hasPlaces(lot) ? placeRoom(facts, lot, placeBids(facts, lot.id, providerId)) : room.bidRoom;
+  const bidRoom = hasPlaces(lot) ? placeRoom(facts, [lot], placeBids(facts, lot.id, providerId)) : room.bidRoom;
   return { spare, hours: Math.min(spare, bidRoom) };
 }
 
@@ -177,15 +177,21 @@ const placeBids = (facts: AwardFacts, lotId: string, providerId: string): Bid[] 
     .flatMap((id) => facts.bids.get(id) ?? []);
 
 /**
- * The room left in the bids that won a framework member its places in `lot`: each bid's max
- * hours less what it holds across all lots, a bid for part of the lot's work up to the lot's
- * hours there (as `bidRoomIn` counts it). A member is called off under its place's bid, for the areas
- * that place covers (member-cover.ts), so its other bids for the lot, which won no place, give
- * it no room; until later on 2026-12-02 they did, in supply, N-1, surge and growth.
+ * The room left in the bids that won a framework member its places in `lots` (one lot, or
+ * every lot a stand-in's places under the same bids are in): each bid's max hours less what it
+ * holds across all lots, a bid for part of the lots' work up to their hours there (as
+ * `bidRoomIn` counts a bid across lots). A member is called off under its place's bid, for
+ * the areas that place covers (member-cover.ts), so its other bids for the lot, which won no
+ * place, give it no room; until later on 2026-12-02 they did, in supply, N-1, surge and growth,
+ * and a bid's room over several lots was capped at the first lot's hours there.
  */
-export const placeRoom = (facts: AwardFacts, lot: Lot, bids: readonly Bid[]): number =>
+export const placeRoom = (facts: AwardFacts, lots: readonly Lot[], bids: readonly Bid[]): number =>
   bids.reduce((t, b) => {
     const left = Math.max(0, b.maxHours - (facts.heldByBid.get(b.id) ?? 0));
-    const there = workHours(b, [lot], [areasServed(b, lot)]);
+    const there = workHours(
+      b,
+      lots,
+      lots.map((lot) => areasServed(b, lot)),
+    );
     return t + (there.partial ? Math.min(left, there.hours) : left);
   }, 0);

@@ -152,3 +152,32 @@ describe('spread', () => {
     expect(spread(10, [1, 0, 3], [100, 100, 100])).toEqual([2.5, 0, 7.5]);
   });
 });
+
+describe("a stand-in's route through places in several lots", () => {
+  /**
+   * One framework lot per zone, Z1 = A1 + A2, Z2 = A3 (100 h each): P-L holds them all, P-S is a
+   * member of both with no hours under bid X (A1 and A3, at most 1,000 h/week), 5,000 h/week spare.
+   */
+  const twoLots = makeScenario({
+    areas: [area('A1'), area('A2'), area('A3')],
+    zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100), demand('A3', 100)],
+    providers: [provider('P-L', { maxHours: 5000 }), provider('P-S', { maxHours: 5000 })],
+    bids: [
+      bid('L1', 'P-L', ['A1', 'A2'], { price: 30, maxHours: 1000 }),
+      bid('L2', 'P-L', ['A3'], { price: 30, maxHours: 1000 }),
+      bid('X', 'P-S', ['A1', 'A3'], { price: 33, maxHours: 1000 }),
+    ],
+    lotPlan: { standard: lotEntry({ geography: 'zone', structure: 'framework', maxProviders: 2 }) },
+  });
+
+  it("counts a bid's room over every lot its places are in, not the first lot's hours alone", async () => {
+    const r = await solved(twoLots);
+    expect(placed(r, 'standard:Z1')).toEqual(['P-L member 200', 'P-S member 0']);
+    expect(placed(r, 'standard:Z2')).toEqual(['P-L member 100', 'P-S member 0']);
+    // Until later on 2026-12-02 X's room was capped at Z1's 100 h in A1 for both lots: 50 each
+    // (N-1 0.75 and 0.5). X could take all 100 h in A1 and all 100 h in A3.
+    expect(lotOf(r, 'standard:Z1').risk['n1']).toBeCloseTo(0.5, 4);
+    expect(lotOf(r, 'standard:Z2').risk['n1']).toBeCloseTo(0, 4);
+  });
+});
