@@ -12,6 +12,7 @@ import { coverableHours, type StandIn } from './handback-cover.js';
 import { placeCovers } from './member-cover.js';
 import { spareOf, type AwardFacts } from './award-facts.js';
 import { bidGroupsIn, placeRoom } from './take-over-room.js';
+import { splitHandback } from './handback-split.js';
 
 /** What a stand-in could take over of a failed provider's hours in one lot. */
 export interface HandbackShare {
@@ -48,8 +49,6 @@ interface Route extends StandIn {
   readonly partial: boolean;
   readonly reach: ReadonlySet<string>;
 }
-
-const eps = 1e-9;
 
 /** A framework member's hours by area in a lot (null for roles that hold the whole lot, or none held). */
 export function areaHoursOf(
@@ -133,27 +132,24 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
   return routes;
 }
 
-/**
- * `total` spread over parts in proportion to `weights`, none above its cap: what a capped
- * part cannot use goes to the others.
- */
-export function spread(total: number, weights: readonly number[], caps: readonly number[]): number[] {
-  const out = weights.map(() => 0);
-  let open = weights.flatMap((w, i) => (w > 0 ? [i] : []));
-  let left = total;
-  while (open.length > 0 && left > eps) {
-    const sum = open.reduce((t, i) => t + (weights[i] ?? 0), 0);
-    const share = (i: number) => (left * (weights[i] ?? 0)) / sum;
-    const full = open.filter((i) => share(i) >= (caps[i] ?? 0));
-    if (full.length === 0) {
-      for (const i of open) out[i] = share(i);
-      break;
-    }
-    for (const i of full) out[i] = caps[i] ?? 0;
-    left -= full.reduce((t, i) => t + (caps[i] ?? 0), 0);
-    open = open.filter((i) => !full.includes(i));
-  }
-  return out;
+/** What a stand-in could deliver to each of the lead's lots at once (handback-split.ts). */
+function deliverable(
+  lotIds: readonly string[],
+  needs: readonly Need[],
+  routes: readonly Route[],
+  spare: number,
+) {
+  const index = new Map(lotIds.map((id, i) => [id, i]));
+  const split = splitHandback(
+    lotIds.length,
+    needs.map((n) => ({ lot: index.get(n.lotId) ?? 0, hours: n.hours })),
+    routes.map((r) => ({
+      room: r.spare,
+      reach: needs.flatMap((n, j) => (r.covers(n.key) ? [j] : [])),
+    })),
+    spare,
+  );
+  return split.hours;
 }
 
 /** One stand-in's share of the lead's hours, lot by lot. */
@@ -168,7 +164,7 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
   );
   const faced = reached.map((ns) => ns.reduce((t, n) => t + n.hours, 0));
   const alone = reached.map(flow);
-  const hours = spread(flow(reached.flat()), faced, alone);
+  const hours = lotIds.length === 1 ? alone : deliverable(lotIds, needs, routes, spare);
   const faces = faced.reduce((t, h) => t + h, 0);
   return new Map(
     lotIds.map((lotId, i) => {

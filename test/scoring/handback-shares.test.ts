@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { spread } from '../../src/scoring/handback-shares.js';
 import type { Result } from '../../src/model/result.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
@@ -145,14 +144,6 @@ describe("a framework member's room follows the bid that won its place", () => {
   });
 });
 
-describe('spread', () => {
-  it('shares a total in proportion to the weights, none above its cap, the rest to the others', () => {
-    expect(spread(10, [1, 1], [100, 100])).toEqual([5, 5]);
-    expect(spread(10, [1, 1], [2, 100])).toEqual([2, 8]);
-    expect(spread(10, [1, 0, 3], [100, 100, 100])).toEqual([2.5, 0, 7.5]);
-  });
-});
-
 describe("a stand-in's route through places in several lots", () => {
   /**
    * One framework lot per zone, Z1 = A1 + A2, Z2 = A3 (100 h each): P-L holds them all, P-S is a
@@ -179,5 +170,48 @@ describe("a stand-in's route through places in several lots", () => {
     // (N-1 0.75 and 0.5). X could take all 100 h in A1 and all 100 h in A3.
     expect(lotOf(r, 'standard:Z1').risk['n1']).toBeCloseTo(0.5, 4);
     expect(lotOf(r, 'standard:Z2').risk['n1']).toBeCloseTo(0, 4);
+  });
+});
+
+describe("a stand-in's credit in each lot is a split it could deliver", () => {
+  /**
+   * P-L holds sole lots Z1, Z2, Z3 (one area, 100 h each); P-S backs up all three with bid X (A1
+   * and A2, at most `xMax`), bid Y (A3, at most 100) and `spare` h/week spare.
+   */
+  const threeLots = (xMax: number, spare: number) =>
+    makeScenario({
+      areas: [area('A1'), area('A2'), area('A3')],
+      zones: { A1: 'Z1', A2: 'Z2', A3: 'Z3' },
+      demand: [demand('A1', 100), demand('A2', 100), demand('A3', 100)],
+      providers: [provider('P-L', { maxHours: 5000 }), provider('P-S', { maxHours: spare })],
+      bids: [
+        bid('L1', 'P-L', ['A1'], { price: 30, maxHours: 1000 }),
+        bid('L2', 'P-L', ['A2'], { price: 30, maxHours: 1000 }),
+        bid('L3', 'P-L', ['A3'], { price: 30, maxHours: 1000 }),
+        bid('X', 'P-S', ['A1', 'A2'], { price: 33, maxHours: xMax }),
+        bid('Y', 'P-S', ['A3'], { price: 33, maxHours: 100 }),
+      ],
+      lotPlan: { standard: lotEntry({ geography: 'zone', structure: 'sole', backup: true }) },
+    });
+  const supply = (r: Result) => ['Z1', 'Z2', 'Z3'].map((z) => lotOf(r, `standard:${z}`).risk['supply']);
+
+  it("two lots share one bid's room, a third under its own bid counts all of it", async () => {
+    const r = await solved(threeLots(100, 5000));
+    expect(placed(r, 'standard:Z1')).toEqual(['P-L sole 100', 'P-S backup 0']);
+    // Until later on 2026-12-02 each lot was credited 67 of its 100 h: 67 + 67 from X's 100.
+    const [z1, z2, z3] = supply(r);
+    expect(z1).toBeCloseTo(1 - 0.25 * 0.5, 4);
+    expect(z2).toBeCloseTo(1 - 0.25 * 0.5, 4);
+    expect(z3).toBeCloseTo(0.75, 4);
+  });
+
+  it('with the spare the limit, a larger bid elsewhere lets its lots claim their share of the spare', async () => {
+    // X at most 10: Z1 and Z2 5 h each, Z3 the 100 its bid allows (until later on 2026-12-02 10 + 10 + 90 of 150).
+    const [a1, a2, a3] = supply(await solved(threeLots(10, 150)));
+    expect([a1, a2]).toEqual([expect.closeTo(1 - 0.25 * 0.05, 4), expect.closeTo(1 - 0.25 * 0.05, 4)]);
+    expect(a3).toBeCloseTo(0.75, 4);
+    // X at most 100: the 150 h spare is held against all 300 h, 50 each.
+    const b = supply(await solved(threeLots(100, 150)));
+    expect(b).toEqual([0, 0, 0].map(() => expect.closeTo(1 - 0.25 * 0.5, 4)));
   });
 });
