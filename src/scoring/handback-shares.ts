@@ -33,7 +33,15 @@ export interface HandbackShare {
   readonly hours: number;
   /** The lead's hours it would stand in for in every lot. */
   readonly faces: number;
+  /**
+   * What stops it taking over more here, held against the lead's hours in other lots too:
+   * its spare, or the room in these bids (none: it takes over all it could here alone).
+   */
+  readonly heldBy: SharedLimit;
 }
+
+/** A stand-in's spare, or the bids (id and max hours) whose room runs out, or nothing shared. */
+export type SharedLimit = 'spare' | readonly Pick<Bid, 'id' | 'maxHours'>[] | null;
 
 /** A failed provider's hours to hand over: `lotId` for a lot held whole, `lotId area` for a framework area. */
 interface Need {
@@ -45,6 +53,8 @@ interface Need {
 
 /** The way a stand-in takes over: under some bids, up to their room, for the needs it reaches. */
 interface Route extends StandIn {
+  /** The bids it takes over under, their room counted once. */
+  readonly bids: readonly Bid[];
   readonly caps: readonly number[];
   readonly partial: boolean;
   readonly reach: ReadonlySet<string>;
@@ -82,11 +92,13 @@ function needsOf(facts: AwardFacts, lead: string): Need[] {
 
 const route = (
   spare: number,
+  bids: readonly Bid[],
   caps: readonly number[],
   partial: boolean,
   reach: ReadonlySet<string>,
 ): Route => ({
   spare,
+  bids,
   caps,
   partial,
   reach,
@@ -104,7 +116,7 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
   const routes: Route[] = [];
   const lots = whole.flatMap((n) => facts.lots.get(n.lotId) ?? []);
   for (const g of lots.length === 0 ? [] : bidGroupsIn(facts, lots, providerId))
-    routes.push(route(g.room, [g.best.maxHours], g.partial, g.lotIds));
+    routes.push(route(g.room, [g.best], [g.best.maxHours], g.partial, g.lotIds));
   const byBids = new Map<string, { bids: Bid[]; lots: Set<Lot>; reach: Set<string> }>();
   for (const place of mine.filter((a) => a.role !== 'backup')) {
     const lot = facts.lots.get(place.lotId);
@@ -123,6 +135,7 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
     routes.push(
       route(
         placeRoom(facts, [...placedIn], bids),
+        bids,
         bids.map((b) => b.maxHours).sort((a, b) => a - b),
         false,
         reach,
@@ -149,7 +162,15 @@ function deliverable(
     })),
     spare,
   );
-  return split.hours;
+  return {
+    hours: split.hours,
+    heldBy: split.limits.map(
+      (l): SharedLimit =>
+        l === 'spare' || l === null
+          ? l
+          : l.flatMap((r) => routes[r]?.bids ?? []).sort((a, b) => a.maxHours - b.maxHours),
+    ),
+  };
 }
 
 /** One stand-in's share of the lead's hours, lot by lot. */
@@ -164,7 +185,8 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
   );
   const faced = reached.map((ns) => ns.reduce((t, n) => t + n.hours, 0));
   const alone = reached.map(flow);
-  const hours = lotIds.length === 1 ? alone : deliverable(lotIds, needs, routes, spare);
+  const { hours, heldBy } =
+    lotIds.length === 1 ? { hours: alone, heldBy: [null] } : deliverable(lotIds, needs, routes, spare);
   const faces = faced.reduce((t, h) => t + h, 0);
   return new Map(
     lotIds.map((lotId, i) => {
@@ -179,6 +201,7 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
         alone: alone[i] ?? 0,
         hours: hours[i] ?? 0,
         faces,
+        heldBy: heldBy[i] ?? null,
       };
       return [lotId, share] as const;
     }),

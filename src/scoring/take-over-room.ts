@@ -160,7 +160,9 @@ export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hour
   const room = roomIn(facts, [lot], providerId);
   const total = facts.hoursByProvider.get(providerId) ?? 0;
   const spare = room.spare * (total > 0 ? hours / total : 1 / Math.max(1, lotsPlacedIn(facts, providerId)));
-  const bidRoom = hasPlaces(lot) ? placeRoom(facts, [lot], placeBids(facts, lot.id, providerId)) : room.bidRoom;
+  const bidRoom = hasPlaces(lot)
+    ? placeRoom(facts, [lot], placeBids(facts, lot.id, providerId))
+    : room.bidRoom;
   return { spare, hours: Math.min(spare, bidRoom) };
 }
 

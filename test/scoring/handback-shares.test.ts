@@ -178,7 +178,14 @@ describe("a stand-in's credit in each lot is a split it could deliver", () => {
    * P-L holds sole lots Z1, Z2, Z3 (one area, 100 h each); P-S backs up all three with bid X (A1
    * and A2, at most `xMax`), bid Y (A3, at most 100) and `spare` h/week spare.
    */
-  const threeLots = (xMax: number, spare: number) =>
+  const threeLots = (
+    xMax: number,
+    spare: number,
+    standIn = [
+      bid('X', 'P-S', ['A1', 'A2'], { price: 33, maxHours: xMax }),
+      bid('Y', 'P-S', ['A3'], { price: 33, maxHours: 100 }),
+    ],
+  ) =>
     makeScenario({
       areas: [area('A1'), area('A2'), area('A3')],
       zones: { A1: 'Z1', A2: 'Z2', A3: 'Z3' },
@@ -188,8 +195,7 @@ describe("a stand-in's credit in each lot is a split it could deliver", () => {
         bid('L1', 'P-L', ['A1'], { price: 30, maxHours: 1000 }),
         bid('L2', 'P-L', ['A2'], { price: 30, maxHours: 1000 }),
         bid('L3', 'P-L', ['A3'], { price: 30, maxHours: 1000 }),
-        bid('X', 'P-S', ['A1', 'A2'], { price: 33, maxHours: xMax }),
-        bid('Y', 'P-S', ['A3'], { price: 33, maxHours: 100 }),
+        ...standIn,
       ],
       lotPlan: { standard: lotEntry({ geography: 'zone', structure: 'sole', backup: true }) },
     });
@@ -213,5 +219,21 @@ describe("a stand-in's credit in each lot is a split it could deliver", () => {
     // X at most 100: the 150 h spare is held against all 300 h, 50 each.
     const b = supply(await solved(threeLots(100, 150)));
     expect(b).toEqual([0, 0, 0].map(() => expect.closeTo(1 - 0.25 * 0.5, 4)));
+  });
+
+  it("names the bid whose room, not the spare, is held against all the lead's hours", async () => {
+    // One county-wide bid X (at most 100 h/week) for all three lots, 5,000 h/week spare.
+    const r = await solved(
+      threeLots(100, 5000, [bid('X', 'P-S', ['A1', 'A2', 'A3'], { price: 33, maxHours: 100 })]),
+    );
+    const z1 = lotOf(r, 'standard:Z1');
+    expect(z1.risk['supply']).toBeCloseTo(1 - 0.25 / 3, 4);
+    // Until later on 2026-12-02: "… as its 5,000 h/week spare is held against all 300 h/week …".
+    expect(z1.riskDetail?.['supply']?.reason).toBe(
+      "one provider holds all the hours; back-up P-S could take over 33 of the 100 h/week if P-L failed, as the room in its bid X (at most 100 h/week) is held against all 300 h/week of P-L's it would stand in for in this lot and others (a back-up counts in full only if it could take over all of them)",
+    );
+    expect(z1.riskDetail?.['n1']?.reason).toBe(
+      "if P-L (100 h/week) hands back, P-S could take on 33 of them, as the room in its bid X (at most 100 h/week) is held against all 300 h/week of P-L's it would stand in for in this lot and others: 67% uncovered",
+    );
   });
 });
