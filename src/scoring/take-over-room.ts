@@ -133,7 +133,9 @@ export function roomIn(facts: AwardFacts, lots: readonly Lot[], providerId: stri
 
 /**
  * What a provider could take over in a lot after the award `allocations` (back-ups named or
- * not), for naming back-ups (solve/backups.ts): the same room the risk score counts.
+ * not), for naming back-ups (solve/backups.ts): its room in that lot alone, before the risk
+ * score holds its spare against the failed provider's hours in the other lots it backs up
+ * (handback-shares.ts).
  */
 export function backupRoom(
   scenario: Scenario,

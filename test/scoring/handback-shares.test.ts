@@ -237,3 +237,43 @@ describe("a stand-in's credit in each lot is a split it could deliver", () => {
     );
   });
 });
+
+describe('back-ups are named by what each could take over of the lot alone', () => {
+  /**
+   * P-L holds sole lots Z1 and Z2 (100 h each); P-S (100 h/week spare) bids for both, P-T (80)
+   * and P-U (90) for Z1 only, all at one price.
+   */
+  const twoZones = makeScenario({
+    areas: [area('A1'), area('A2')],
+    zones: { A1: 'Z1', A2: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100)],
+    providers: [
+      provider('P-L', { maxHours: 5000 }),
+      provider('P-S', { maxHours: 100 }),
+      provider('P-T', { maxHours: 80 }),
+      provider('P-U', { maxHours: 90 }),
+    ],
+    bids: [
+      bid('L1', 'P-L', ['A1'], { price: 30 }),
+      bid('L2', 'P-L', ['A2'], { price: 30 }),
+      bid('S1', 'P-S', ['A1'], { price: 33 }),
+      bid('S2', 'P-S', ['A2'], { price: 33 }),
+      bid('T1', 'P-T', ['A1'], { price: 33 }),
+      bid('U1', 'P-U', ['A1'], { price: 33 }),
+    ],
+    lotPlan: { standard: lotEntry({ geography: 'zone', structure: 'sole', backup: true }) },
+  });
+
+  it("not by the credit the risk score gives once its spare is held against the lead's other lots", async () => {
+    const r = await solved(twoZones);
+    // Ranked by one lot's room, P-S (100) comes before P-U (90) and P-T (80) in Z1, and is the only
+    // back-up for Z2: named in both, its 100 h/week spare is held against all 200 of P-L's, so the
+    // score credits it 50 in Z1, where P-T, left out, could have taken 80. Ranking by that credit
+    // would need the back-ups of every other lot first: docs/award-model.md says which it is.
+    expect(placed(r, 'standard:Z1')).toEqual(['P-L sole 100', 'P-S backup 0', 'P-U backup 0']);
+    expect(placed(r, 'standard:Z2')).toEqual(['P-L sole 100', 'P-S backup 0']);
+    expect(lotOf(r, 'standard:Z1').riskDetail?.['supply']?.reason).toContain(
+      "back-up P-S could take over 50 of the 100 h/week if P-L failed, as its 100 h/week spare is held against all 200 h/week of P-L's",
+    );
+  });
+});
