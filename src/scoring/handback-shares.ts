@@ -9,7 +9,7 @@
  */
 import type { Allocation, Bid, Lot } from '../model/types.js';
 import { coverableHours, type StandIn } from './handback-cover.js';
-import { placeCovers } from './member-cover.js';
+import { bidsWonUnder, placeCovers } from './member-cover.js';
 import { spareOf, type AwardFacts } from './award-facts.js';
 import { bidGroupsIn, placeRoom } from './take-over-room.js';
 import { splitHandback } from './handback-split.js';
@@ -122,9 +122,7 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
     const lot = facts.lots.get(place.lotId);
     const there = needs.filter((n) => n.lotId === place.lotId && n.areaId !== null);
     if (lot === undefined || there.length === 0) continue;
-    const bids = (place.parts?.map((p) => p.bidId) ?? [place.bidId])
-      .sort()
-      .flatMap((id) => facts.bids.get(id) ?? []);
+    const bids = bidsWonUnder([place], facts.bids);
     const key = bids.map((b) => b.id).join(' ');
     const entry = byBids.get(key) ?? { bids, lots: new Set<Lot>(), reach: new Set<string>() };
     entry.lots.add(lot);

@@ -7,6 +7,7 @@
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { servedAreas, structureAllows } from '../lots/eligibility.js';
 import { hasPlaces } from '../structures/index.js';
+import { bidsWonUnder } from './member-cover.js';
 import { awardFacts, lotsPlacedIn, spareOf, type AwardFacts } from './award-facts.js';
 
 /** What a provider could take over in a lot, and the two limits it is the least of. */
@@ -170,15 +171,10 @@ export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hour
 
 /** The bids a provider's places in a lot (back-up roles aside) were won under, each once, by id. */
 const placeBids = (facts: AwardFacts, lotId: string, providerId: string): Bid[] =>
-  [
-    ...new Set(
-      facts.allocations
-        .filter((a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup')
-        .flatMap((a) => a.parts?.map((p) => p.bidId) ?? [a.bidId]),
-    ),
-  ]
-    .sort()
-    .flatMap((id) => facts.bids.get(id) ?? []);
+  bidsWonUnder(
+    facts.allocations.filter((a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup'),
+    facts.bids,
+  );
 
 /**
  * The room left in the bids that won a framework member its places in `lots` (one lot, or
