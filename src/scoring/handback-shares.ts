@@ -151,13 +151,11 @@ function deliverable(
   spare: number,
 ) {
   const index = new Map(lotIds.map((id, i) => [id, i]));
+  const byKey = new Map(needs.map((n, j) => [n.key, j]));
   const split = splitHandback(
     lotIds.length,
     needs.map((n) => ({ lot: index.get(n.lotId) ?? 0, hours: n.hours })),
-    routes.map((r) => ({
-      room: r.spare,
-      reach: needs.flatMap((n, j) => (r.covers(n.key) ? [j] : [])),
-    })),
+    routes.map((r) => ({ room: r.spare, reach: [...r.reach].flatMap((key) => byKey.get(key) ?? []) })),
     spare,
   );
   return {
@@ -178,17 +176,22 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
   const flow = (of: readonly Need[]) =>
     Math.min(spare, coverableHours(new Map(of.map((n) => [n.key, n.hours])), routes));
   const lotIds = [...new Set(needs.map((n) => n.lotId))];
-  const reached = lotIds.map((id) =>
-    needs.filter((n) => n.lotId === id && routes.some((r) => r.covers(n.key))),
-  );
+  const reach = new Set(routes.flatMap((r) => [...r.reach]));
+  const reached = lotIds.map((id) => needs.filter((n) => n.lotId === id && reach.has(n.key)));
   const faced = reached.map((ns) => ns.reduce((t, n) => t + n.hours, 0));
   const alone = reached.map(flow);
-  const { hours, heldBy } =
-    lotIds.length === 1 ? { hours: alone, heldBy: [null] } : deliverable(lotIds, needs, routes, spare);
+  // Where it could take over all it could in each lot alone in all at once, the lots do not compete.
+  const compete =
+    lotIds.length > 1 && alone.reduce((t, h) => t + h, 0) > flow(reached.flat()) + 1e-9 * Math.max(1, spare);
+  const { hours, heldBy } = compete
+    ? deliverable(lotIds, reached.flat(), routes, spare)
+    : { hours: alone, heldBy: alone.map((): SharedLimit => null) };
   const faces = faced.reduce((t, h) => t + h, 0);
+  const lotOf = new Map(needs.map((n) => [n.key, n.lotId]));
+  const inLot = (r: Route, lotId: string) => [...r.reach].some((key) => lotOf.get(key) === lotId);
   return new Map(
     lotIds.map((lotId, i) => {
-      const into = routes.filter((r) => needs.some((n) => n.lotId === lotId && r.covers(n.key)));
+      const into = routes.filter((r) => inLot(r, lotId));
       const share: HandbackShare = {
         providerId,
         lead,

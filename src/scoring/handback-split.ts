@@ -145,22 +145,24 @@ export function splitHandback(
   const limits = new Array<SplitLimit>(lots).fill(null);
   const caps = [...net.cap];
   const flow = new Array<number>(net.cap.length).fill(0);
-  let open = weight.flatMap((w, i) => (w > eps ? [i] : []));
+  const all = [...Array(lots).keys()];
+  const isOpen = weight.map((w) => w > eps);
+  let open = all.filter((i) => isOpen[i]);
   while (open.length > 0) {
     let level = 1;
     let tight: number[] = [];
     let limit: SplitLimit = null;
     for (;;) {
       for (const i of open) caps[lotEdges[i] ?? 0] = level * (weight[i] ?? 0);
-      const wanted = [...Array(lots).keys()].reduce((t, i) => t + (caps[lotEdges[i] ?? 0] ?? 0), 0);
+      const wanted = all.reduce((t, i) => t + (caps[lotEdges[i] ?? 0] ?? 0), 0);
       const got = maxFlow(net, caps, flow, 0, sink);
       if (got >= wanted - eps * Math.max(1, wanted)) break;
       // The lots short of their credit and what they could have: the least cut around them.
       const side = reachable(net, caps, flow, 0);
-      const short = [...Array(lots).keys()].filter((i) => side[lot0 + i]);
-      const shortOpen = short.filter((i) => open.includes(i));
+      const short = all.filter((i) => side[lot0 + i]);
+      const shortOpen = short.filter((i) => isOpen[i]);
       if (shortOpen.length === 0) break;
-      const fixed = short.filter((i) => !open.includes(i)).reduce((t, i) => t + (hours[i] ?? 0), 0);
+      const fixed = short.filter((i) => !isOpen[i]).reduce((t, i) => t + (hours[i] ?? 0), 0);
       const into = short.reduce((t, i) => t + (flow[lotEdges[i] ?? 0] ?? 0), 0);
       const next = Math.max(0, (into - fixed) / shortOpen.reduce((t, i) => t + (weight[i] ?? 0), 0));
       if (next >= level - eps) break;
@@ -174,11 +176,12 @@ export function splitHandback(
     }
     const done = tight.length === 0 ? open : tight;
     for (const i of done) {
+      isOpen[i] = false;
       hours[i] = level * (weight[i] ?? 0);
       caps[lotEdges[i] ?? 0] = hours[i] ?? 0;
       limits[i] = tight.length === 0 ? null : limit;
     }
-    open = open.filter((i) => !done.includes(i));
+    open = open.filter((i) => isOpen[i]);
   }
   return { hours, limits };
 }

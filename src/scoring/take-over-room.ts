@@ -26,10 +26,22 @@ export interface Room {
 }
 
 /** The areas of a lot whose work a bid could serve: none unless its care type, structure and price allow it there. */
-const areasServed = (bid: Bid, lot: Lot): string[] =>
-  lot.careDemand.has(bid.careType) && structureAllows(bid, lot) && !lot.rejectedBidIds.includes(bid.id)
-    ? servedAreas(bid, lot)
-    : [];
+function areasServed(bid: Bid, lot: Lot): readonly string[] {
+  // Worked out once per lot and bid: every stand-in's room in every lot, and each hand-back, asks again.
+  const byBid = servedIn.get(lot) ?? new WeakMap<Bid, readonly string[]>();
+  servedIn.set(lot, byBid);
+  const seen = byBid.get(bid);
+  if (seen !== undefined) return seen;
+  const areas =
+    lot.careDemand.has(bid.careType) && structureAllows(bid, lot) && !lot.rejectedBidIds.includes(bid.id)
+      ? servedAreas(bid, lot)
+      : [];
+  byBid.set(bid, areas);
+  return areas;
+}
+
+/** Areas served already worked out, by lot and bid. */
+const servedIn = new WeakMap<Lot, WeakMap<Bid, readonly string[]>>();
 
 /**
  * The lots' design hours a week in the work a bid could serve (`served`: its areas in each
@@ -38,7 +50,7 @@ const areasServed = (bid: Bid, lot: Lot): string[] =>
 function workHours(
   bid: Bid,
   lots: readonly Lot[],
-  served: readonly string[][],
+  served: readonly (readonly string[])[],
 ): { hours: number; partial: boolean } {
   let hours = 0;
   let partial = false;
@@ -59,8 +71,27 @@ function workHours(
  * common) are alternatives, so the most of them counts, not their sum; bids for different
  * work of the lot (different areas, or a merged lot's care types) add up.
  */
-export function bidGroupsIn(facts: AwardFacts, lots: readonly Lot[], providerId: string): BidGroup[] {
-  const groups: BidGroup[] = [];
+export function bidGroupsIn(
+  facts: AwardFacts,
+  lots: readonly Lot[],
+  providerId: string,
+): readonly BidGroup[] {
+  // Worked out once per award, provider and lots: roomIn and each failing provider's hand-back ask again.
+  const byKey = knownGroups.get(facts) ?? new Map<string, readonly BidGroup[]>();
+  knownGroups.set(facts, byKey);
+  const key = `${providerId} ${lots.map((l) => l.id).join(' ')}`;
+  const seen = byKey.get(key);
+  if (seen !== undefined) return seen;
+  const groups = groupBids(facts, lots, providerId);
+  byKey.set(key, groups);
+  return groups;
+}
+
+/** Groups already worked out, per award, by provider and lots. */
+const knownGroups = new WeakMap<AwardFacts, Map<string, readonly BidGroup[]>>();
+
+function groupBids(facts: AwardFacts, lots: readonly Lot[], providerId: string): BidGroup[] {
+  const groups: Group[] = [];
   // Each bid's areas in each lot, worked out once (a batch asks this of every stand-in in every lot).
   const bids = (facts.bidsByProvider.get(providerId) ?? [])
     .map((bid) => ({ bid, served: lots.map((lot) => areasServed(bid, lot)) }))
@@ -69,24 +100,32 @@ export function bidGroupsIn(facts: AwardFacts, lots: readonly Lot[], providerId:
     const there = workHours(bid, lots, served);
     const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
     const room = there.partial ? Math.min(left, there.hours) : left;
-    const partial = there.partial && there.hours < left;
-    // The care type and area pairs of the lots' work the bid could serve.
+    // The care type and area pairs of the lots' work the bid could serve, and the lots it lies in.
     const work = new Set(served.flat().map((a) => `${bid.careType} ${a}`));
     const lotIds = new Set(lots.flatMap((lot, i) => ((served[i] ?? []).length > 0 ? [lot.id] : [])));
-    const overlapping = groups.filter((g) => [...work].some((w) => g.work.has(w)));
-    const merged = overlapping.reduce(
-      (m, g) => ({
-        ...(g.room > m.room ? g : { best: m.best, room: m.room, partial: m.partial }),
-        work: new Set([...m.work, ...g.work]),
-        lotIds: new Set([...m.lotIds, ...g.lotIds]),
-      }),
-      { work, lotIds, best: bid, room, partial },
-    );
-    for (const g of overlapping) groups.splice(groups.indexOf(g), 1);
+    let merged: Group = { work, lotIds, best: bid, room, partial: there.partial && there.hours < left };
+    // Merged into this bid's own new sets: a group it overlaps is dropped.
+    for (const g of groups.filter((g) => overlaps(work, g.work))) {
+      for (const w of g.work) work.add(w);
+      for (const id of g.lotIds) lotIds.add(id);
+      if (g.room > merged.room) merged = { work, lotIds, best: g.best, room: g.room, partial: g.partial };
+      groups.splice(groups.indexOf(g), 1);
+    }
     groups.push(merged);
   }
   return groups;
 }
+
+/** A group as it is built: its work and lots grow as bids for the same work join it. */
+interface Group extends BidGroup {
+  readonly work: Set<string>;
+  readonly lotIds: Set<string>;
+}
+
+const overlaps = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  for (const w of a) if (b.has(w)) return true;
+  return false;
+};
 
 /** Bids of a provider that could serve the same work, the most room among them counting for all. */
 export interface BidGroup {
