@@ -41,7 +41,7 @@ export interface HandbackShare {
 }
 
 /** A stand-in's spare, or the bids (id and max hours) whose room runs out, or nothing shared. */
-export type SharedLimit = 'spare' | readonly Pick<Bid, 'id' | 'maxHours'>[] | null;
+type SharedLimit = 'spare' | readonly Pick<Bid, 'id' | 'maxHours'>[] | null;
 
 /** A failed provider's hours to hand over: `lotId` for a lot held whole, `lotId area` for a framework area. */
 interface Need {

@@ -23,7 +23,7 @@ export interface SplitRoute {
 }
 
 /** What stops a lot's credit growing: the stand-in's spare, or the room in some routes (by index); none when it takes all its hours. */
-export type SplitLimit = 'spare' | readonly number[] | null;
+type SplitLimit = 'spare' | readonly number[] | null;
 
 export interface Split {
   /** Each lot's credit. */
