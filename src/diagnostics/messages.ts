@@ -1202,17 +1202,27 @@ interface RoomText {
   readonly faces?: number;
   /** The failed provider. */
   readonly lead?: string;
+  /** What is held against all the failed provider's hours: its spare, or the room in these bids (src/scoring/handback-shares.ts). */
+  readonly heldBy?: 'spare' | readonly { readonly id: string; readonly maxHours: number }[] | null;
 }
 
 /**
- * Whether a stand-in's spare, held against all of a failed provider's hours in its other lots
- * and roles too, stops it taking over more here: ", as its 2,500 h/week spare is held against
- * all 2,646 h/week of P-ALDER's it would stand in for in this lot and others".
+ * Whether a stand-in's spare or the room in some of its bids, held against all of a failed
+ * provider's hours in its other lots and roles too, stops it taking over more here: ", as its
+ * 2,500 h/week spare is held against all 2,646 h/week of P-ALDER's it would stand in for in
+ * this lot and others", or ", as the room in its bid X (at most 100 h/week) is held against …".
+ * Until later on 2026-12-02 the spare was named whenever anything shared stopped it, even
+ * where one bid for every lot did.
  */
 const sharedSpare = (r: RoomText) =>
-  r.alone === undefined || r.faces === undefined || r.lead === undefined || r.hours >= r.alone - 1e-9
+  r.alone === undefined ||
+  r.faces === undefined ||
+  r.lead === undefined ||
+  r.heldBy === undefined ||
+  r.heldBy === null ||
+  r.hours >= r.alone - 1e-9
     ? null
-    : `, as its ${fmtHours(r.spare)} spare is held against all ${fmtHours(r.faces)} of ${r.lead}'s it would stand in for in this lot and others`;
+    : `, as ${r.heldBy === 'spare' ? `its ${fmtHours(r.spare)} spare` : `the room in its ${r.heldBy.length === 1 ? 'bid' : 'bids'} ${r.heldBy.map((b) => b.id).join(' and ')} (at most ${r.heldBy.map((b) => groupedNumber(b.maxHours)).join(' and ')} h/week${r.heldBy.length === 1 ? '' : ' between them'})`} is held against all ${fmtHours(r.faces)} of ${r.lead}'s it would stand in for in this lot and others`;
 
 /** What stops a stand-in taking over more: its spare shared with its other lots and roles, or its bids. */
 const limitsOf = (r: RoomText) => sharedSpare(r) ?? underItsBids(r);

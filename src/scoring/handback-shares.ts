@@ -9,9 +9,10 @@
  */
 import type { Allocation, Bid, Lot } from '../model/types.js';
 import { coverableHours, type StandIn } from './handback-cover.js';
-import { placeCovers } from './member-cover.js';
+import { bidsWonUnder, placeCovers } from './member-cover.js';
 import { spareOf, type AwardFacts } from './award-facts.js';
 import { bidGroupsIn, placeRoom } from './take-over-room.js';
+import { splitHandback } from './handback-split.js';
 
 /** What a stand-in could take over of a failed provider's hours in one lot. */
 export interface HandbackShare {
@@ -32,7 +33,15 @@ export interface HandbackShare {
   readonly hours: number;
   /** The lead's hours it would stand in for in every lot. */
   readonly faces: number;
+  /**
+   * What stops it taking over more here, held against the lead's hours in other lots too:
+   * its spare, or the room in these bids (none: it takes over all it could here alone).
+   */
+  readonly heldBy: SharedLimit;
 }
+
+/** A stand-in's spare, or the bids (id and max hours) whose room runs out, or nothing shared. */
+type SharedLimit = 'spare' | readonly Pick<Bid, 'id' | 'maxHours'>[] | null;
 
 /** A failed provider's hours to hand over: `lotId` for a lot held whole, `lotId area` for a framework area. */
 interface Need {
@@ -44,12 +53,12 @@ interface Need {
 
 /** The way a stand-in takes over: under some bids, up to their room, for the needs it reaches. */
 interface Route extends StandIn {
+  /** The bids it takes over under, their room counted once. */
+  readonly bids: readonly Bid[];
   readonly caps: readonly number[];
   readonly partial: boolean;
   readonly reach: ReadonlySet<string>;
 }
-
-const eps = 1e-9;
 
 /** A framework member's hours by area in a lot (null for roles that hold the whole lot, or none held). */
 export function areaHoursOf(
@@ -83,11 +92,13 @@ function needsOf(facts: AwardFacts, lead: string): Need[] {
 
 const route = (
   spare: number,
+  bids: readonly Bid[],
   caps: readonly number[],
   partial: boolean,
   reach: ReadonlySet<string>,
 ): Route => ({
   spare,
+  bids,
   caps,
   partial,
   reach,
@@ -105,24 +116,24 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
   const routes: Route[] = [];
   const lots = whole.flatMap((n) => facts.lots.get(n.lotId) ?? []);
   for (const g of lots.length === 0 ? [] : bidGroupsIn(facts, lots, providerId))
-    routes.push(route(g.room, [g.best.maxHours], g.partial, g.lotIds));
-  const byBids = new Map<string, { bids: Bid[]; lot: Lot; reach: Set<string> }>();
+    routes.push(route(g.room, [g.best], [g.best.maxHours], g.partial, g.lotIds));
+  const byBids = new Map<string, { bids: Bid[]; lots: Set<Lot>; reach: Set<string> }>();
   for (const place of mine.filter((a) => a.role !== 'backup')) {
     const lot = facts.lots.get(place.lotId);
     const there = needs.filter((n) => n.lotId === place.lotId && n.areaId !== null);
     if (lot === undefined || there.length === 0) continue;
-    const bids = (place.parts?.map((p) => p.bidId) ?? [place.bidId])
-      .sort()
-      .flatMap((id) => facts.bids.get(id) ?? []);
+    const bids = bidsWonUnder([place], facts.bids);
     const key = bids.map((b) => b.id).join(' ');
-    const entry = byBids.get(key) ?? { bids, lot, reach: new Set<string>() };
+    const entry = byBids.get(key) ?? { bids, lots: new Set<Lot>(), reach: new Set<string>() };
+    entry.lots.add(lot);
     for (const n of there) if (placeCovers(place, lot, facts.bids, n.areaId ?? '')) entry.reach.add(n.key);
     byBids.set(key, entry);
   }
-  for (const { bids, lot, reach } of byBids.values()) {
+  for (const { bids, lots: placedIn, reach } of byBids.values()) {
     routes.push(
       route(
-        placeRoom(facts, lot, bids),
+        placeRoom(facts, [...placedIn], bids),
+        bids,
         bids.map((b) => b.maxHours).sort((a, b) => a - b),
         false,
         reach,
@@ -132,27 +143,30 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
   return routes;
 }
 
-/**
- * `total` spread over parts in proportion to `weights`, none above its cap: what a capped
- * part cannot use goes to the others.
- */
-export function spread(total: number, weights: readonly number[], caps: readonly number[]): number[] {
-  const out = weights.map(() => 0);
-  let open = weights.flatMap((w, i) => (w > 0 ? [i] : []));
-  let left = total;
-  while (open.length > 0 && left > eps) {
-    const sum = open.reduce((t, i) => t + (weights[i] ?? 0), 0);
-    const share = (i: number) => (left * (weights[i] ?? 0)) / sum;
-    const full = open.filter((i) => share(i) >= (caps[i] ?? 0));
-    if (full.length === 0) {
-      for (const i of open) out[i] = share(i);
-      break;
-    }
-    for (const i of full) out[i] = caps[i] ?? 0;
-    left -= full.reduce((t, i) => t + (caps[i] ?? 0), 0);
-    open = open.filter((i) => !full.includes(i));
-  }
-  return out;
+/** What a stand-in could deliver to each of the lead's lots at once (handback-split.ts). */
+function deliverable(
+  lotIds: readonly string[],
+  needs: readonly Need[],
+  routes: readonly Route[],
+  spare: number,
+) {
+  const index = new Map(lotIds.map((id, i) => [id, i]));
+  const byKey = new Map(needs.map((n, j) => [n.key, j]));
+  const split = splitHandback(
+    lotIds.length,
+    needs.map((n) => ({ lot: index.get(n.lotId) ?? 0, hours: n.hours })),
+    routes.map((r) => ({ room: r.spare, reach: [...r.reach].flatMap((key) => byKey.get(key) ?? []) })),
+    spare,
+  );
+  return {
+    hours: split.hours,
+    heldBy: split.limits.map(
+      (l): SharedLimit =>
+        l === 'spare' || l === null
+          ? l
+          : l.flatMap((r) => routes[r]?.bids ?? []).sort((a, b) => a.maxHours - b.maxHours),
+    ),
+  };
 }
 
 /** One stand-in's share of the lead's hours, lot by lot. */
@@ -162,16 +176,22 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
   const flow = (of: readonly Need[]) =>
     Math.min(spare, coverableHours(new Map(of.map((n) => [n.key, n.hours])), routes));
   const lotIds = [...new Set(needs.map((n) => n.lotId))];
-  const reached = lotIds.map((id) =>
-    needs.filter((n) => n.lotId === id && routes.some((r) => r.covers(n.key))),
-  );
+  const reach = new Set(routes.flatMap((r) => [...r.reach]));
+  const reached = lotIds.map((id) => needs.filter((n) => n.lotId === id && reach.has(n.key)));
   const faced = reached.map((ns) => ns.reduce((t, n) => t + n.hours, 0));
   const alone = reached.map(flow);
-  const hours = spread(flow(reached.flat()), faced, alone);
+  // Where it could take over all it could in each lot alone in all at once, the lots do not compete.
+  const compete =
+    lotIds.length > 1 && alone.reduce((t, h) => t + h, 0) > flow(reached.flat()) + 1e-9 * Math.max(1, spare);
+  const { hours, heldBy } = compete
+    ? deliverable(lotIds, reached.flat(), routes, spare)
+    : { hours: alone, heldBy: alone.map((): SharedLimit => null) };
   const faces = faced.reduce((t, h) => t + h, 0);
+  const lotOf = new Map(needs.map((n) => [n.key, n.lotId]));
+  const inLot = (r: Route, lotId: string) => [...r.reach].some((key) => lotOf.get(key) === lotId);
   return new Map(
     lotIds.map((lotId, i) => {
-      const into = routes.filter((r) => needs.some((n) => n.lotId === lotId && r.covers(n.key)));
+      const into = routes.filter((r) => inLot(r, lotId));
       const share: HandbackShare = {
         providerId,
         lead,
@@ -182,6 +202,7 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
         alone: alone[i] ?? 0,
         hours: hours[i] ?? 0,
         faces,
+        heldBy: heldBy[i] ?? null,
       };
       return [lotId, share] as const;
     }),

@@ -3,6 +3,17 @@ import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 
 const covers = (bid: Bid, areaId: string): boolean => bid.areaIds.includes(areaId);
 
+/** The ids of the bids a place was won under: a merged lot's one per care type, else its one bid. */
+const placeBidIds = (place: Allocation): readonly string[] =>
+  place.parts?.map((p) => p.bidId) ?? [place.bidId];
+
+/**
+ * The bids `places` were won under, each once, by id: the one answer to which bids a
+ * framework member is called off under (its room, take-over-room.ts; its routes, handback-shares.ts).
+ */
+export const bidsWonUnder = (places: readonly Allocation[], bids: ReadonlyMap<string, Bid>): Bid[] =>
+  [...new Set(places.flatMap(placeBidIds))].sort().flatMap((id) => bids.get(id) ?? []);
+
 /** A member's place covers an area when each of its bids whose care type has demand there covers it (merged lots: one bid per care type). */
 export const placeCovers = (
   m: Allocation,
@@ -10,7 +21,7 @@ export const placeCovers = (
   bids: ReadonlyMap<string, Bid>,
   areaId: string,
 ): boolean =>
-  (m.parts?.map((p) => p.bidId) ?? [m.bidId])
+  placeBidIds(m)
     .map((id) => bids.get(id))
     .every(
       (b) =>

@@ -36,7 +36,7 @@ export interface AreaSupply {
  * lead's it would stand in for (handback-shares.ts).
  */
 export type BackupSpare = Pick<Room, 'providerId' | 'spare' | 'caps' | 'partial' | 'hours'> &
-  Partial<Pick<HandbackShare, 'leadHours' | 'alone' | 'faces'>>;
+  Partial<Pick<HandbackShare, 'leadHours' | 'alone' | 'faces' | 'heldBy'>>;
 
 /**
  * The lot's named back-ups, each with what it could take over if the lot's largest holder

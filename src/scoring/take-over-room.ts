@@ -7,6 +7,7 @@
 import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
 import { servedAreas, structureAllows } from '../lots/eligibility.js';
 import { hasPlaces } from '../structures/index.js';
+import { bidsWonUnder } from './member-cover.js';
 import { awardFacts, lotsPlacedIn, spareOf, type AwardFacts } from './award-facts.js';
 
 /** What a provider could take over in a lot, and the two limits it is the least of. */
@@ -25,10 +26,22 @@ export interface Room {
 }
 
 /** The areas of a lot whose work a bid could serve: none unless its care type, structure and price allow it there. */
-const areasServed = (bid: Bid, lot: Lot): string[] =>
-  lot.careDemand.has(bid.careType) && structureAllows(bid, lot) && !lot.rejectedBidIds.includes(bid.id)
-    ? servedAreas(bid, lot)
-    : [];
+function areasServed(bid: Bid, lot: Lot): readonly string[] {
+  // Worked out once per lot and bid: every stand-in's room in every lot, and each hand-back, asks again.
+  const byBid = servedIn.get(lot) ?? new WeakMap<Bid, readonly string[]>();
+  servedIn.set(lot, byBid);
+  const seen = byBid.get(bid);
+  if (seen !== undefined) return seen;
+  const areas =
+    lot.careDemand.has(bid.careType) && structureAllows(bid, lot) && !lot.rejectedBidIds.includes(bid.id)
+      ? servedAreas(bid, lot)
+      : [];
+  byBid.set(bid, areas);
+  return areas;
+}
+
+/** Areas served already worked out, by lot and bid. */
+const servedIn = new WeakMap<Lot, WeakMap<Bid, readonly string[]>>();
 
 /**
  * The lots' design hours a week in the work a bid could serve (`served`: its areas in each
@@ -37,7 +50,7 @@ const areasServed = (bid: Bid, lot: Lot): string[] =>
 function workHours(
   bid: Bid,
   lots: readonly Lot[],
-  served: readonly string[][],
+  served: readonly (readonly string[])[],
 ): { hours: number; partial: boolean } {
   let hours = 0;
   let partial = false;
@@ -58,8 +71,27 @@ function workHours(
  * common) are alternatives, so the most of them counts, not their sum; bids for different
  * work of the lot (different areas, or a merged lot's care types) add up.
  */
-export function bidGroupsIn(facts: AwardFacts, lots: readonly Lot[], providerId: string): BidGroup[] {
-  const groups: BidGroup[] = [];
+export function bidGroupsIn(
+  facts: AwardFacts,
+  lots: readonly Lot[],
+  providerId: string,
+): readonly BidGroup[] {
+  // Worked out once per award, provider and lots: roomIn and each failing provider's hand-back ask again.
+  const byKey = knownGroups.get(facts) ?? new Map<string, readonly BidGroup[]>();
+  knownGroups.set(facts, byKey);
+  const key = `${providerId} ${lots.map((l) => l.id).join(' ')}`;
+  const seen = byKey.get(key);
+  if (seen !== undefined) return seen;
+  const groups = groupBids(facts, lots, providerId);
+  byKey.set(key, groups);
+  return groups;
+}
+
+/** Groups already worked out, per award, by provider and lots. */
+const knownGroups = new WeakMap<AwardFacts, Map<string, readonly BidGroup[]>>();
+
+function groupBids(facts: AwardFacts, lots: readonly Lot[], providerId: string): BidGroup[] {
+  const groups: Group[] = [];
   // Each bid's areas in each lot, worked out once (a batch asks this of every stand-in in every lot).
   const bids = (facts.bidsByProvider.get(providerId) ?? [])
     .map((bid) => ({ bid, served: lots.map((lot) => areasServed(bid, lot)) }))
@@ -68,24 +100,32 @@ export function bidGroupsIn(facts: AwardFacts, lots: readonly Lot[], providerId:
     const there = workHours(bid, lots, served);
     const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
     const room = there.partial ? Math.min(left, there.hours) : left;
-    const partial = there.partial && there.hours < left;
-    // The care type and area pairs of the lots' work the bid could serve.
+    // The care type and area pairs of the lots' work the bid could serve, and the lots it lies in.
     const work = new Set(served.flat().map((a) => `${bid.careType} ${a}`));
     const lotIds = new Set(lots.flatMap((lot, i) => ((served[i] ?? []).length > 0 ? [lot.id] : [])));
-    const overlapping = groups.filter((g) => [...work].some((w) => g.work.has(w)));
-    const merged = overlapping.reduce(
-      (m, g) => ({
-        ...(g.room > m.room ? g : { best: m.best, room: m.room, partial: m.partial }),
-        work: new Set([...m.work, ...g.work]),
-        lotIds: new Set([...m.lotIds, ...g.lotIds]),
-      }),
-      { work, lotIds, best: bid, room, partial },
-    );
-    for (const g of overlapping) groups.splice(groups.indexOf(g), 1);
+    let merged: Group = { work, lotIds, best: bid, room, partial: there.partial && there.hours < left };
+    // Merged into this bid's own new sets: a group it overlaps is dropped.
+    for (const g of groups.filter((g) => overlaps(work, g.work))) {
+      for (const w of g.work) work.add(w);
+      for (const id of g.lotIds) lotIds.add(id);
+      if (g.room > merged.room) merged = { work, lotIds, best: g.best, room: g.room, partial: g.partial };
+      groups.splice(groups.indexOf(g), 1);
+    }
     groups.push(merged);
   }
   return groups;
 }
+
+/** A group as it is built: its work and lots grow as bids for the same work join it. */
+interface Group extends BidGroup {
+  readonly work: Set<string>;
+  readonly lotIds: Set<string>;
+}
+
+const overlaps = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  for (const w of a) if (b.has(w)) return true;
+  return false;
+};
 
 /** Bids of a provider that could serve the same work, the most room among them counting for all. */
 export interface BidGroup {
@@ -133,7 +173,9 @@ export function roomIn(facts: AwardFacts, lots: readonly Lot[], providerId: stri
 
 /**
  * What a provider could take over in a lot after the award `allocations` (back-ups named or
- * not), for naming back-ups (solve/backups.ts): the same room the risk score counts.
+ * not), for naming back-ups (solve/backups.ts): its room in that lot alone, before the risk
+ * score holds its spare against the failed provider's hours in the other lots it backs up
+ * (handback-shares.ts).
  */
 export function backupRoom(
   scenario: Scenario,
@@ -160,32 +202,35 @@ export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hour
   const room = roomIn(facts, [lot], providerId);
   const total = facts.hoursByProvider.get(providerId) ?? 0;
   const spare = room.spare * (total > 0 ? hours / total : 1 / Math.max(1, lotsPlacedIn(facts, providerId)));
-  const bidRoom = hasPlaces(lot) ? placeRoom(facts, lot, placeBids(facts, lot.id, providerId)) : room.bidRoom;
+  const bidRoom = hasPlaces(lot)
+    ? placeRoom(facts, [lot], placeBids(facts, lot.id, providerId))
+    : room.bidRoom;
   return { spare, hours: Math.min(spare, bidRoom) };
 }
 
 /** The bids a provider's places in a lot (back-up roles aside) were won under, each once, by id. */
 const placeBids = (facts: AwardFacts, lotId: string, providerId: string): Bid[] =>
-  [
-    ...new Set(
-      facts.allocations
-        .filter((a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup')
-        .flatMap((a) => a.parts?.map((p) => p.bidId) ?? [a.bidId]),
-    ),
-  ]
-    .sort()
-    .flatMap((id) => facts.bids.get(id) ?? []);
+  bidsWonUnder(
+    facts.allocations.filter((a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup'),
+    facts.bids,
+  );
 
 /**
- * The room left in the bids that won a framework member its places in `lot`: each bid's max
- * hours less what it holds across all lots, a bid for part of the lot's work up to the lot's
- * hours there (as `bidRoomIn` counts it). A member is called off under its place's bid, for the areas
- * that place covers (member-cover.ts), so its other bids for the lot, which won no place, give
- * it no room; until later on 2026-12-02 they did, in supply, N-1, surge and growth.
+ * The room left in the bids that won a framework member its places in `lots` (one lot, or
+ * every lot a stand-in's places under the same bids are in): each bid's max hours less what it
+ * holds across all lots, a bid for part of the lots' work up to their hours there (as
+ * `bidRoomIn` counts a bid across lots). A member is called off under its place's bid, for
+ * the areas that place covers (member-cover.ts), so its other bids for the lot, which won no
+ * place, give it no room; until later on 2026-12-02 they did, in supply, N-1, surge and growth,
+ * and a bid's room over several lots was capped at the first lot's hours there.
  */
-export const placeRoom = (facts: AwardFacts, lot: Lot, bids: readonly Bid[]): number =>
+export const placeRoom = (facts: AwardFacts, lots: readonly Lot[], bids: readonly Bid[]): number =>
   bids.reduce((t, b) => {
     const left = Math.max(0, b.maxHours - (facts.heldByBid.get(b.id) ?? 0));
-    const there = workHours(b, [lot], [areasServed(b, lot)]);
+    const there = workHours(
+      b,
+      lots,
+      lots.map((lot) => areasServed(b, lot)),
+    );
     return t + (there.partial ? Math.min(left, there.hours) : left);
   }, 0);

@@ -3,8 +3,13 @@
  * two other providers, named in the award with no guaranteed hours, who step
  * in if the sole provider hands back. Chosen after the solve: those that could
  * take over more of the winner's hours first
- * (`couldTakeOver`: their spare and the room left in their bids, as the risk
- * score counts them), then the cheapest eligible offer (ties by bid ids). Until
+ * (`couldTakeOver`: the least of their spare and the room left in their bids
+ * for this lot, as if they had nothing else to take over), then the cheapest
+ * eligible offer (ties by bid ids). The risk score then holds a back-up's spare
+ * against all the failed provider's hours it would stand in for, in every lot
+ * it backs up (scoring/handback-shares.ts), so one named for two of a
+ * provider's lots may be credited less than a candidate left out; ranking by
+ * that credit would need every other lot's back-ups first. Until
  * 2026-12-02 (session 16, review16) the cheapest came first whatever it could
  * take over, so a cheap bid for 10 h/week pushed out a provider that could take
  * over every hour, and the lot's supply risk rose with the cheaper choice. One
@@ -23,7 +28,7 @@ import { byText } from '../model/order.js';
 
 const backupsPerLot = 2;
 
-/** The hours of a lot's winner that a provider could take over (src/scoring/take-over-room.ts `backupRoom`). */
+/** The hours of a lot's winner that a provider could take over there alone (src/scoring/take-over-room.ts `backupRoom`). */
 export type CouldTakeOver = (lot: Lot, providerId: string) => number;
 
 export function chooseBackups(

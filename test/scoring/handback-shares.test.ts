@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { spread } from '../../src/scoring/handback-shares.js';
 import type { Result } from '../../src/model/result.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
@@ -145,10 +144,136 @@ describe("a framework member's room follows the bid that won its place", () => {
   });
 });
 
-describe('spread', () => {
-  it('shares a total in proportion to the weights, none above its cap, the rest to the others', () => {
-    expect(spread(10, [1, 1], [100, 100])).toEqual([5, 5]);
-    expect(spread(10, [1, 1], [2, 100])).toEqual([2, 8]);
-    expect(spread(10, [1, 0, 3], [100, 100, 100])).toEqual([2.5, 0, 7.5]);
+describe("a stand-in's route through places in several lots", () => {
+  /**
+   * One framework lot per zone, Z1 = A1 + A2, Z2 = A3 (100 h each): P-L holds them all, P-S is a
+   * member of both with no hours under bid X (A1 and A3, at most 1,000 h/week), 5,000 h/week spare.
+   */
+  const twoLots = makeScenario({
+    areas: [area('A1'), area('A2'), area('A3')],
+    zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100), demand('A3', 100)],
+    providers: [provider('P-L', { maxHours: 5000 }), provider('P-S', { maxHours: 5000 })],
+    bids: [
+      bid('L1', 'P-L', ['A1', 'A2'], { price: 30, maxHours: 1000 }),
+      bid('L2', 'P-L', ['A3'], { price: 30, maxHours: 1000 }),
+      bid('X', 'P-S', ['A1', 'A3'], { price: 33, maxHours: 1000 }),
+    ],
+    lotPlan: { standard: lotEntry({ geography: 'zone', structure: 'framework', maxProviders: 2 }) },
+  });
+
+  it("counts a bid's room over every lot its places are in, not the first lot's hours alone", async () => {
+    const r = await solved(twoLots);
+    expect(placed(r, 'standard:Z1')).toEqual(['P-L member 200', 'P-S member 0']);
+    expect(placed(r, 'standard:Z2')).toEqual(['P-L member 100', 'P-S member 0']);
+    // Until later on 2026-12-02 X's room was capped at Z1's 100 h in A1 for both lots: 50 each
+    // (N-1 0.75 and 0.5). X could take all 100 h in A1 and all 100 h in A3.
+    expect(lotOf(r, 'standard:Z1').risk['n1']).toBeCloseTo(0.5, 4);
+    expect(lotOf(r, 'standard:Z2').risk['n1']).toBeCloseTo(0, 4);
+  });
+});
+
+describe("a stand-in's credit in each lot is a split it could deliver", () => {
+  /**
+   * P-L holds sole lots Z1, Z2, Z3 (one area, 100 h each); P-S backs up all three with bid X (A1
+   * and A2, at most `xMax`), bid Y (A3, at most 100) and `spare` h/week spare.
+   */
+  const threeLots = (
+    xMax: number,
+    spare: number,
+    standIn = [
+      bid('X', 'P-S', ['A1', 'A2'], { price: 33, maxHours: xMax }),
+      bid('Y', 'P-S', ['A3'], { price: 33, maxHours: 100 }),
+    ],
+  ) =>
+    makeScenario({
+      areas: [area('A1'), area('A2'), area('A3')],
+      zones: { A1: 'Z1', A2: 'Z2', A3: 'Z3' },
+      demand: [demand('A1', 100), demand('A2', 100), demand('A3', 100)],
+      providers: [provider('P-L', { maxHours: 5000 }), provider('P-S', { maxHours: spare })],
+      bids: [
+        bid('L1', 'P-L', ['A1'], { price: 30, maxHours: 1000 }),
+        bid('L2', 'P-L', ['A2'], { price: 30, maxHours: 1000 }),
+        bid('L3', 'P-L', ['A3'], { price: 30, maxHours: 1000 }),
+        ...standIn,
+      ],
+      lotPlan: { standard: lotEntry({ geography: 'zone', structure: 'sole', backup: true }) },
+    });
+  const supply = (r: Result) => ['Z1', 'Z2', 'Z3'].map((z) => lotOf(r, `standard:${z}`).risk['supply']);
+
+  it("two lots share one bid's room, a third under its own bid counts all of it", async () => {
+    const r = await solved(threeLots(100, 5000));
+    expect(placed(r, 'standard:Z1')).toEqual(['P-L sole 100', 'P-S backup 0']);
+    // Until later on 2026-12-02 each lot was credited 67 of its 100 h: 67 + 67 from X's 100.
+    const [z1, z2, z3] = supply(r);
+    expect(z1).toBeCloseTo(1 - 0.25 * 0.5, 4);
+    expect(z2).toBeCloseTo(1 - 0.25 * 0.5, 4);
+    expect(z3).toBeCloseTo(0.75, 4);
+  });
+
+  it('with the spare the limit, a larger bid elsewhere lets its lots claim their share of the spare', async () => {
+    // X at most 10: Z1 and Z2 5 h each, Z3 the 100 its bid allows (until later on 2026-12-02 10 + 10 + 90 of 150).
+    const [a1, a2, a3] = supply(await solved(threeLots(10, 150)));
+    expect([a1, a2]).toEqual([expect.closeTo(1 - 0.25 * 0.05, 4), expect.closeTo(1 - 0.25 * 0.05, 4)]);
+    expect(a3).toBeCloseTo(0.75, 4);
+    // X at most 100: the 150 h spare is held against all 300 h, 50 each.
+    const b = supply(await solved(threeLots(100, 150)));
+    expect(b).toEqual([0, 0, 0].map(() => expect.closeTo(1 - 0.25 * 0.5, 4)));
+  });
+
+  it("names the bid whose room, not the spare, is held against all the lead's hours", async () => {
+    // One county-wide bid X (at most 100 h/week) for all three lots, 5,000 h/week spare.
+    const r = await solved(
+      threeLots(100, 5000, [bid('X', 'P-S', ['A1', 'A2', 'A3'], { price: 33, maxHours: 100 })]),
+    );
+    const z1 = lotOf(r, 'standard:Z1');
+    expect(z1.risk['supply']).toBeCloseTo(1 - 0.25 / 3, 4);
+    // Until later on 2026-12-02: "… as its 5,000 h/week spare is held against all 300 h/week …".
+    expect(z1.riskDetail?.['supply']?.reason).toBe(
+      "one provider holds all the hours; back-up P-S could take over 33 of the 100 h/week if P-L failed, as the room in its bid X (at most 100 h/week) is held against all 300 h/week of P-L's it would stand in for in this lot and others (a back-up counts in full only if it could take over all of them)",
+    );
+    expect(z1.riskDetail?.['n1']?.reason).toBe(
+      "if P-L (100 h/week) hands back, P-S could take on 33 of them, as the room in its bid X (at most 100 h/week) is held against all 300 h/week of P-L's it would stand in for in this lot and others: 67% uncovered",
+    );
+  });
+});
+
+describe('back-ups are named by what each could take over of the lot alone', () => {
+  /**
+   * P-L holds sole lots Z1 and Z2 (100 h each); P-S (100 h/week spare) bids for both, P-T (80)
+   * and P-U (90) for Z1 only, all at one price.
+   */
+  const twoZones = makeScenario({
+    areas: [area('A1'), area('A2')],
+    zones: { A1: 'Z1', A2: 'Z2' },
+    demand: [demand('A1', 100), demand('A2', 100)],
+    providers: [
+      provider('P-L', { maxHours: 5000 }),
+      provider('P-S', { maxHours: 100 }),
+      provider('P-T', { maxHours: 80 }),
+      provider('P-U', { maxHours: 90 }),
+    ],
+    bids: [
+      bid('L1', 'P-L', ['A1'], { price: 30 }),
+      bid('L2', 'P-L', ['A2'], { price: 30 }),
+      bid('S1', 'P-S', ['A1'], { price: 33 }),
+      bid('S2', 'P-S', ['A2'], { price: 33 }),
+      bid('T1', 'P-T', ['A1'], { price: 33 }),
+      bid('U1', 'P-U', ['A1'], { price: 33 }),
+    ],
+    lotPlan: { standard: lotEntry({ geography: 'zone', structure: 'sole', backup: true }) },
+  });
+
+  it("not by the credit the risk score gives once its spare is held against the lead's other lots", async () => {
+    const r = await solved(twoZones);
+    // Ranked by one lot's room, P-S (100) comes before P-U (90) and P-T (80) in Z1, and is the only
+    // back-up for Z2: named in both, its 100 h/week spare is held against all 200 of P-L's, so the
+    // score credits it 50 in Z1, where P-T, left out, could have taken 80. Ranking by that credit
+    // would need the back-ups of every other lot first: docs/award-model.md says which it is.
+    expect(placed(r, 'standard:Z1')).toEqual(['P-L sole 100', 'P-S backup 0', 'P-U backup 0']);
+    expect(placed(r, 'standard:Z2')).toEqual(['P-L sole 100', 'P-S backup 0']);
+    expect(lotOf(r, 'standard:Z1').riskDetail?.['supply']?.reason).toContain(
+      "back-up P-S could take over 50 of the 100 h/week if P-L failed, as its 100 h/week spare is held against all 200 h/week of P-L's",
+    );
   });
 });
