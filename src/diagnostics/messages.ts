@@ -1280,12 +1280,17 @@ const takenHours = (t: TakeOverText) =>
 const bidLimits = (t: TakeOverText) =>
   groupedNumber(t.alone ?? t.hours) !== groupedNumber(Math.min(t.spare, t.leadHours));
 
+/** What stops a stand-in taking over all the lead's hours here, when nothing shared does: its bids, or its spare (then all it takes over). */
+const ownLimit = (t: TakeOverText) => (bidLimits(t) ? underItsBids(t) : ` (${takenHours(t)} h/week spare)`);
+
 /**
- * "back-up P2 could take over 250 of the 1,000 h/week if P1 failed", "all 1,000 h/week", or
- * where its bids stop it: "… 75 of the 1,000 h/week under its bid (at most 1,000 h/week; 7,249 h/week spare) if P1 failed".
+ * "back-up P2 could take over 250 of the 1,000 h/week (250 h/week spare) if P1 failed", "all
+ * 1,000 h/week", or where its bids stop it: "… 75 of the 1,000 h/week under its bid (at most
+ * 1,000 h/week; 7,249 h/week spare) if P1 failed" (until session 17 a stand-in stopped by its
+ * spare alone was not told why).
  */
 const couldTakeOver = (who: string, t: TakeOverText, where = '') =>
-  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}${where}` : `${takenHours(t)} of the ${fmtHours(t.leadHours)}${where}${sharedSpare(t) === null && bidLimits(t) ? underItsBids(t) : ''}`} if ${t.lead} failed${takesAll(t) ? '' : (sharedSpare(t) ?? '')}`;
+  `${who} ${t.providerId} could take over ${takesAll(t) ? `all ${fmtHours(t.leadHours)}${where}` : `${takenHours(t)} of the ${fmtHours(t.leadHours)}${where}${sharedSpare(t) === null ? ownLimit(t) : ''}`} if ${t.lead} failed${takesAll(t) ? '' : (sharedSpare(t) ?? '')}`;
 
 /**
  * What a lot's named back-ups could take over of its largest holder's hours in the lot if it

@@ -114,7 +114,7 @@ describe('supply', () => {
     // Each back-up could take over 250 of P1's 1,000 h/week: a quarter of the 0.25 relief each.
     expect(lot?.risk['supply']).toBeCloseTo((1 - 0.25 * 0.25) ** 2, 4);
     expect(lot?.riskDetail?.['supply']?.reason).toBe(
-      'one provider holds all the hours; back-up P2 could take over 250 of the 1,000 h/week if P1 failed; back-up P3 could take over 250 of the 1,000 h/week if P1 failed (a back-up counts in full only if it could take over all of them)',
+      'one provider holds all the hours; back-up P2 could take over 250 of the 1,000 h/week (250 h/week spare) if P1 failed; back-up P3 could take over 250 of the 1,000 h/week (250 h/week spare) if P1 failed (a back-up counts in full only if it could take over all of them)',
     );
   });
 
@@ -215,7 +215,7 @@ describe('supply', () => {
     // A1: P2 could take over 150 of P1's 600 h: a quarter of the 0.25 relief. A2: P1 does not cover it.
     expect(lot?.risk['supply']).toBeCloseTo((600 * (1 - 0.25 * 0.25) + 400) / 1000, 4);
     expect(lot?.riskDetail?.['supply']?.reason).toBe(
-      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); other members covering an area count as its back-ups: 0.96; member P2 could take over 150 of the 600 h/week in the areas it covers if P1 failed (a member counts in full only if it could take over all of them)',
+      '2 providers share the hours (largest 60%), but each area is served by one (area by area 1.00); other members covering an area count as its back-ups: 0.96; member P2 could take over 150 of the 600 h/week in the areas it covers (150 h/week spare) if P1 failed (a member counts in full only if it could take over all of them)',
     );
   });
 
@@ -234,7 +234,7 @@ describe('supply', () => {
     expect(lot?.winners.map((w) => `${w.providerId} ${w.hoursPerWeek}`)).toEqual(['P1 900', 'P2 400']);
     expect(lot?.risk['supply']).toBeCloseTo((900 * (1 - 0.25 * 0.5) + 400) / 1300, 4);
     expect(lot?.riskDetail?.['supply']?.reason).toMatch(
-      /member P2 could take over 450 of the 900 h\/week in the areas it covers if P1 failed/,
+      /member P2 could take over 450 of the 900 h\/week in the areas it covers \(450 h\/week spare\) if P1 failed/,
     );
   });
 
