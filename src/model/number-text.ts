@@ -30,8 +30,11 @@ export type NumberText =
   | { readonly kind: 'bad'; readonly message: string; readonly same?: string };
 
 const plain = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/** 1,200 · 12,345,678 · 1,200.50: groups of three after the first group of one to three digits. */
-const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/**
+ * 1,200 · 12,345,678 · 1,200.50: groups of three after a first group of one to three digits, not
+ * starting with 0 (until session 17 "0,500", a decimal comma, read as 500: review17b).
+ */
+const grouped = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 /** 26,95 · 1,2 · 1.200,50: a comma used as the decimal point. */
 const decimalComma = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
 

@@ -30,6 +30,16 @@ describe('readNumberText: numbers read exactly', () => {
     expect(value(text)).toContain(hint);
   });
 
+  test.each([
+    ['0,500', 'write 0.500'],
+    ['-0,250', 'write -0.250'],
+    ['00,500', 'write 00.500'],
+  ])('%s, a leading 0 before three digits, is a decimal comma, never 500 (review17b): %s', (text, hint) => {
+    // Until session 17 "0,500" was read as a thousands group: demand "0,500" as 500 h/week.
+    expect(value(text)).toContain('uses a comma as the decimal point');
+    expect(value(text)).toContain(hint);
+  });
+
   test.each(['2,6,5,0', '1,20,000', '12,34', '1,2345', ',123', '1,,200', '1,200,'])(
     '%s: commas in the wrong places are an error',
     (text) => {
