@@ -98,17 +98,21 @@ function listedProblems(
   batch: Pick<ParsedBatch, 'source' | 'variants'>,
   bases: ReadonlyMap<string, Scenario>,
 ): BatchProblem[] {
-  const { file, line, at } = batch.source;
+  const { file, line, at, written } = batch.source;
   return (file.variants ?? []).flatMap((listed, i) => {
     const variant = batch.variants[i];
     const base = variant === undefined ? undefined : bases.get(variant.base);
     if (variant === undefined || base === undefined) return [];
+    // A variant with a mistake told already (a misspelt key, taken out of what is checked here)
+    // would fail for lack of it: its echo, not a mistake of its own (review17b).
+    const where = at(['variants', i]);
+    if (written.told.some((place) => where.every((key, k) => place[k] === key))) return [];
     const message = failure(base, variant.overrides);
     if (message === null) return [];
     const own = overridesSchema.safeParse(listed.overrides ?? {});
     if (!own.success || failure(base, own.data) !== message) return [];
-    const written = Number(at(['variants', i])[1] ?? i);
-    return [{ line: line(['variants', i, 'overrides']), message: `variant ${written + 1}: ${message}` }];
+    const number = Number(where[1] ?? i) + 1;
+    return [{ line: line(['variants', i, 'overrides']), message: `variant ${number}: ${message}` }];
   });
 }
 

@@ -12,6 +12,25 @@ async function everyProblem(lines: readonly string[]) {
 }
 
 describe('batchProblems', () => {
+  test("a listed variant's misspelt key is told once, not again as the setting it then lacks (review17b)", async () => {
+    // Since listed variants wrong on their own were refused (session 17), what was left of this
+    // one without "leadShar" was told too: "lots.standard.leadShare is missing".
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "variants": [',
+      '    { "id": "a", "overrides": { "demandMultiplier": 1 } },',
+      '    { "id": "b", "overrides": { "lots": { "reablement": { "structure": "lead-secondary", "leadShar": 0.8 } } } }',
+      '  ] }',
+    ]);
+    expect(problems).toEqual([
+      {
+        line: 4,
+        message:
+          'variant 2: overrides.lots.reablement has an unknown key "leadShar" (did you mean "leadShare"?): remove it or correct its name',
+      },
+    ]);
+  });
+
   test('mistakes of every kind are told in one run, each once at its line (explore21)', async () => {
     const problems = await everyProblem([
       '{ "base": "tiny",',
