@@ -220,6 +220,15 @@ function readBatch(
     found.places.push(original(path));
     problems.push({ line: line(path), message });
   };
+  for (const clash of spread.clashes) {
+    const at = toWritten(clash.key);
+    const variant = at[0] === 'variants' ? `variant ${Number(at[1]) + 1}: ` : '';
+    found.places.push(at);
+    problems.push({
+      line: written.line(at),
+      message: `${variant}${msg.dottedOverrideClash(String(at.at(-1)), clash.setting, written.line(toWritten(clash.other)))}`,
+    });
+  }
   // Its parts, read below only where the schema did not already refuse them (a file of `null` has none).
   const parts: { grid?: unknown; overrides?: Record<string, unknown>; variants?: unknown } =
     typeof json === 'object' && json !== null ? json : {};

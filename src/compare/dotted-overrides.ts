@@ -18,37 +18,82 @@ type Path = readonly PropertyKey[];
 /** A path in the nested overrides → the path as written (a dotted key's parts back to the key). */
 type Back = (path: Path) => PropertyKey[];
 
+/** A dotted key that gives a setting the overrides already give (nested, or by a shorter dotted key). */
+export interface DottedClash {
+  /** The dotted key, as a path in the overrides as written. */
+  readonly key: PropertyKey[];
+  /** Where the overrides as written already give it. */
+  readonly other: PropertyKey[];
+  /** The setting both give, as a dotted path. */
+  readonly setting: string;
+}
+
 interface Spread {
   readonly overrides: Record<string, unknown>;
   readonly back: Back;
+  readonly clashes: readonly DottedClash[];
 }
 
-/** One overrides object with its dotted keys spread; `names`: the overrides a first part must be. */
+/**
+ * One overrides object with its dotted keys spread into its nested ones, shorter keys first (so
+ * `"lots.standard": {…}` and `"lots.standard.leadShare": 0.8` merge whatever their order); a
+ * dotted key that gives a setting again, or reaches inside a value that is no object, is a
+ * clash, left out. `names`: the overrides a first part must be.
+ */
 function spreadDotted(overrides: Record<string, unknown>, names: ReadonlySet<string>): Spread {
-  const dotted = Object.keys(overrides).filter((key) => {
-    const parts = key.split('.');
-    return parts.length > 1 && parts.every((p) => p !== '') && names.has(parts[0] ?? '');
-  });
-  if (dotted.length === 0) return { overrides, back: (path) => [...path] };
+  const dotted = Object.keys(overrides)
+    .map((key) => ({ key, parts: key.split('.') }))
+    .filter(({ parts }) => parts.length > 1 && parts.every((p) => p !== '') && names.has(parts[0] ?? ''))
+    .sort((a, b) => a.parts.length - b.parts.length);
+  if (dotted.length === 0) return { overrides, back: (path) => [...path], clashes: [] };
+  const keys = new Set(dotted.map((d) => d.key));
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(overrides)) if (!dotted.includes(key)) out[key] = value;
-  for (const key of dotted) {
-    const parts = key.split('.');
-    let inner = out;
-    for (const part of parts.slice(0, -1)) {
+  for (const [key, value] of Object.entries(overrides)) if (!keys.has(key)) out[key] = value;
+  /** Where each spread dotted key's value now sits, to name it in a clash. */
+  const placed: { key: string; parts: string[] }[] = [];
+  const clashes: DottedClash[] = [];
+  const writtenAt = (parts: readonly string[]): PropertyKey[] => {
+    const by = placed.find((d) => d.parts.every((p, i) => parts[i] === p));
+    return by === undefined ? [...parts] : [by.key, ...parts.slice(by.parts.length)];
+  };
+  for (const { key, parts } of dotted) {
+    const copy: Record<string, unknown> = { ...out };
+    let inner = copy;
+    let stop: number | null = null;
+    for (const [depth, part] of parts.slice(0, -1).entries()) {
       const next = inner[part];
-      inner[part] = isObject(next) ? { ...next } : {};
+      if (next !== undefined && !isObject(next)) {
+        stop = depth + 1;
+        break;
+      }
+      inner[part] = { ...(next ?? {}) };
       inner = inner[part] as Record<string, unknown>;
     }
-    inner[parts.at(-1) ?? key] = overrides[key];
+    const leaf = parts.at(-1) ?? key;
+    if (stop === null && inner[leaf] !== undefined) stop = parts.length;
+    if (stop !== null) {
+      clashes.push({
+        key: [key],
+        other: writtenAt(parts.slice(0, stop)),
+        setting: parts.slice(0, stop).join('.'),
+      });
+      continue;
+    }
+    inner[leaf] = overrides[key];
+    Object.assign(out, copy);
+    placed.push({ key, parts });
   }
-  const parts = dotted.map((key) => ({ key, parts: key.split('.') }));
   return {
     overrides: out,
     back: (path) => {
-      const from = parts.find((d) => d.parts.every((p, i) => path[i] === p));
+      // A path inside a dotted key's value, or a part of its own (a mistake in "lots.standrd.x" is told at "lots.standrd").
+      const nestedTop = path.length === 1 && Object.hasOwn(overrides, String(path[0]));
+      const from = nestedTop
+        ? undefined
+        : placed.find((d) => d.parts.every((p, i) => i >= path.length || path[i] === p));
       return from === undefined ? [...path] : [from.key, ...path.slice(from.parts.length)];
     },
+    clashes,
   };
 }
 
@@ -72,8 +117,8 @@ const startsWith = (path: Path, head: Path) => head.every((k, i) => path[i] === 
 export function withDottedOverridesSpread(
   json: unknown,
   names: ReadonlySet<string>,
-): { readonly json: unknown; readonly original: Back } {
-  if (!isObject(json)) return { json, original: (path) => [...path] };
+): { readonly json: unknown; readonly original: Back; readonly clashes: readonly DottedClash[] } {
+  if (!isObject(json)) return { json, original: (path) => [...path], clashes: [] };
   const spreads = overridesPlaces(json).map((at) => {
     const holder = at.reduce<unknown>((inner, key) => (inner as Record<PropertyKey, unknown>)[key], json);
     return { at, spread: spreadDotted(holder as Record<string, unknown>, names) };
@@ -92,5 +137,8 @@ export function withDottedOverridesSpread(
       const held = spreads.find(({ at }) => startsWith(path, at));
       return held === undefined ? [...path] : [...held.at, ...held.spread.back(path.slice(held.at.length))];
     },
+    clashes: spreads.flatMap(({ at, spread }) =>
+      spread.clashes.map((c) => ({ ...c, key: [...at, ...c.key], other: [...at, ...c.other] })),
+    ),
   };
 }

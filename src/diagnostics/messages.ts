@@ -728,6 +728,13 @@ export const settingIgnored = (key: string) => `"${key}" is not a zonal setting 
 export const overrideIsAwardRule = (key: string) =>
   `has an unknown key "${key}": it is an award rule, so write it inside "award": {"${key}": …}`;
 
+/**
+ * A batch override given by a dotted key ("lots.standard.leadShare") and again, nested or by a
+ * shorter dotted key, in the same overrides: one would silently win (review17b).
+ */
+export const dottedOverrideClash = (key: string, setting: string, otherLine: number | null) =>
+  `overrides "${key}" gives ${setting}, which the same overrides give${otherLine === null ? '' : ` at line ${otherLine}`} too: give it once, dotted or nested`;
+
 /** A grid key that no override has (told once, at the key, not once per value). */
 export const gridKeyUnknown = (path: string, what: 'an override' | 'an award rule', guess: string | null) =>
   `grid "${path}" is not ${what}${guess === null ? '' : ` (did you mean "${guess}"?)`}: remove it or correct its name`;

@@ -64,4 +64,54 @@ describe('overrides may name a setting by a dotted path, as grid keys do', () =>
     expect(found[0]?.line).toBe(2);
     expect(found[0]?.message).toContain('unknown key "lotz.standard.leadShare"');
   });
+
+  test('a setting given both dotted and nested is one problem at the dotted key, naming the other line (review17b)', () => {
+    // Until review17b the dotted value silently won (0.8 over 0.7).
+    expect(
+      problems(
+        [
+          '{ "base": "tiny",',
+          '  "overrides": {',
+          '    "lots": { "standard": {',
+          '      "leadShare": 0.7 } },',
+          '    "lots.standard.leadShare": 0.8 },',
+          '  "grid": { "zoning": ["two"] } }',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      {
+        line: 5,
+        message:
+          'overrides "lots.standard.leadShare" gives lots.standard.leadShare, which the same overrides give at line 4 too: give it once, dotted or nested',
+      },
+    ]);
+  });
+
+  test('a dotted key inside a value that is no object is a clash; a shorter dotted key and a longer one merge', () => {
+    const found = problems(
+      '{ "base": "tiny",\n  "overrides": { "award": 5,\n    "award.minQuality": 50 },\n  "grid": { "zoning": ["two"] } }',
+    );
+    // "award": 5 is told as what it is, and the dotted rule that cannot go inside it at its own line.
+    expect(found.map((p) => p.line)).toEqual([2, 3]);
+    expect(found[1]?.message).toContain('gives award, which the same overrides give at line 2 too');
+    const [merged] = variants(
+      '{ "base": "tiny", "variants": [ { "id": "a", "overrides": { "award.minQuality": 50, "award": { "maxShareOfTotalHours": 0.4 } } } ] }',
+    );
+    expect(merged?.overrides).toEqual({ award: { minQuality: 50, maxShareOfTotalHours: 0.4 } });
+  });
+
+  test("a mistake in a dotted key's middle part is told at the dotted key's line (review17b)", () => {
+    const found = problems(
+      [
+        '{ "base": "tiny",',
+        '  "overrides": {',
+        '    "demandMultiplier": 1.1,',
+        '',
+        '    "lots.standrd.structure": "sole" },',
+        '  "grid": { "zoning": ["two"] } }',
+      ].join('\n'),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.line).toBe(5);
+  });
 });
