@@ -88,9 +88,10 @@ function spreadDotted(overrides: Record<string, unknown>, names: ReadonlySet<str
     back: (path) => {
       // A path inside a dotted key's value, or a part of its own (a mistake in "lots.standrd.x" is told at "lots.standrd").
       const nestedTop = path.length === 1 && Object.hasOwn(overrides, String(path[0]));
-      const from = nestedTop
-        ? undefined
-        : placed.find((d) => d.parts.every((p, i) => i >= path.length || path[i] === p));
+      const from =
+        path.length === 0 || nestedTop
+          ? undefined
+          : placed.find((d) => d.parts.every((p, i) => i >= path.length || path[i] === p));
       return from === undefined ? [...path] : [from.key, ...path.slice(from.parts.length)];
     },
     clashes,

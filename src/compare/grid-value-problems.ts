@@ -120,8 +120,14 @@ export function gridValueProblems(
   batch: Pick<ParsedBatch, 'source' | 'variants'>,
   bases: ReadonlyMap<string, Scenario>,
 ): BatchProblem[] {
-  // A shared mistake fails every variant: told once, and not blamed on the grid's values.
-  const shared = sharedProblem(batch, bases);
+  // A shared mistake fails every variant: told once, and not blamed on the grid's values. With
+  // a mistake in the shared overrides told already (taken out of what is checked here), every
+  // variant may fail for lack of it: its echo, not told again (review17b). Grid values are
+  // judged on the base alone, so they cannot echo it.
+  const { at, written } = batch.source;
+  const overridesAt = at(['overrides']);
+  const sharedTold = written.told.some((place) => overridesAt.every((key, k) => place[k] === key));
+  const shared = sharedTold ? null : sharedProblem(batch, bases);
   if (shared !== null) return [shared];
   return [...listedProblems(batch, bases), ...gridProblems(batch, bases)];
 }

@@ -739,6 +739,16 @@ export const dottedOverrideClash = (key: string, setting: string, otherLine: num
 export const gridKeyUnknown = (path: string, what: 'an override' | 'an award rule', guess: string | null) =>
   `grid "${path}" is not ${what}${guess === null ? '' : ` (did you mean "${guess}"?)`}: remove it or correct its name`;
 
+/**
+ * A dotted key whose first part is misspelt ("lotz.standard.leadShare", in a batch's overrides):
+ * the key with its first part corrected, or '' (review17b: until then every key was listed).
+ */
+const dottedGuess = (key: string, known: readonly string[]) => {
+  const [first = '', ...rest] = key.split('.');
+  const meant = rest.length === 0 ? null : closestName(first, known);
+  return meant === null ? '' : ` (did you mean "${[meant, ...rest].join('.')}"?)`;
+};
+
 /** Most keys an unknown-key message lists when none is close to the one written. */
 const keysListed = 12;
 
@@ -748,7 +758,7 @@ const keysListed = 12;
  * (until mend17b neither).
  */
 export const settingUnknownKey = (key: string, known: readonly string[]) => {
-  const guess = didYouMean(key, known);
+  const guess = didYouMean(key, known) || dottedGuess(key, known);
   return guess === '' && known.length > 0 && known.length <= keysListed
     ? `has an unknown key "${key}": remove it, or correct its name to one of ${known.join(', ')}`
     : `has an unknown key "${key}"${guess}: remove it or correct its name`;

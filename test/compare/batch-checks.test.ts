@@ -12,6 +12,23 @@ async function everyProblem(lines: readonly string[]) {
 }
 
 describe('batchProblems', () => {
+  test('a misspelt dotted shared override is told once, with the key meant, not again as what every variant then lacks (review17b)', async () => {
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "overrides": {',
+      '    "lots.reablement.structure": "lead-secondary",',
+      '    "lotz.reablement.leadShare": 0.8 },',
+      '  "grid": { "demandMultiplier": [1, 1.1] } }',
+    ]);
+    expect(problems).toEqual([
+      {
+        line: 4,
+        message:
+          'overrides has an unknown key "lotz.reablement.leadShare" (did you mean "lots.reablement.leadShare"?): remove it or correct its name',
+      },
+    ]);
+  });
+
   test("a listed variant's misspelt key is told once, not again as the setting it then lacks (review17b)", async () => {
     // Since listed variants wrong on their own were refused (session 17), what was left of this
     // one without "leadShar" was told too: "lots.standard.leadShare is missing".
