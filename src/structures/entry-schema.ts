@@ -127,8 +127,16 @@ const lotEntryOf = named(
     });
     // So is one given under another name ("places" for maxProviders): the one unknown key
     // close to no setting, beside the one setting missing, is told as that setting's name.
+    // …and whose value the setting takes ("notes": "call Anne" is no maxProviders; review17b).
     const unmeant = unknownKeys.filter((key) => closestName(key, structure.keys) === null);
-    const [lone] = missing.length === 1 && unmeant.length === 1 ? missing : [];
+    const [candidate] = missing.length === 1 && unmeant.length === 1 ? missing : [];
+    const takes = (setting: PropertyKey, key: string) =>
+      structure
+        .settings()
+        .safeParse({ ...own, [setting]: raw[key] })
+        .error?.issues.some((issue) => issue.path[0] === setting) !== true;
+    const lone =
+      candidate !== undefined && takes(candidate.path[0] ?? '', unmeant[0] ?? '') ? candidate : undefined;
     const renamed = lone === undefined ? undefined : unmeant[0];
     addUnknown(unknownKeys.filter((key) => key !== renamed));
     if (lone !== undefined && renamed !== undefined)

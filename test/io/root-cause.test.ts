@@ -92,6 +92,17 @@ describe('root cause first', () => {
     ]);
   });
 
+  test('an unknown key whose value the missing setting cannot take is not told as its other name (review17b)', async () => {
+    const { errors } = await problems(
+      editJson((j) => {
+        j['lots'].standard = { geography: 'zone', structure: 'framework', notes: 'call Anne' };
+      }),
+    );
+    expect(errors).toHaveLength(2);
+    expect(errors.some((e) => e.includes('rename'))).toBe(false);
+    expect(errors.filter((e) => e.includes('is missing: a framework needs maxProviders'))).toHaveLength(1);
+  });
+
   test('two unknown keys beside a missing setting are each told, with the setting missing', async () => {
     const { errors } = await problems(
       editJson((j) => {
