@@ -27,7 +27,7 @@ export interface SplitRoute {
  * index, each reaching the lot), and the lead's hours it is held against (those it reaches in
  * the lots that stop together); none when it takes all its hours.
  */
-export type SplitLimit = { readonly by: 'spare' | readonly number[]; readonly against: number } | null;
+type SplitLimit = { readonly by: 'spare' | readonly number[]; readonly against: number } | null;
 
 export interface Split {
   /** Each lot's credit. */
