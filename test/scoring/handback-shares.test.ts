@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Result } from '../../src/model/result.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
@@ -278,7 +279,7 @@ describe("a merged lot's care types are taken over each under its own bid", () =
    * in under XS (standard, 150 h/week) and XC (complex, 30 h/week), as back-up of sole lots or
    * member of framework ones.
    */
-  const merged = (structure: 'sole' | 'framework') =>
+  const merged = (structure: 'sole' | 'framework', xs = 150, xc = 30, spare = 200) =>
     makeScenario({
       areas: [area('A1'), area('A2'), area('A3')],
       zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' },
@@ -290,13 +291,13 @@ describe("a merged lot's care types are taken over each under its own bid", () =
         demand('A2', 90, { careType: 'complex' }),
         demand('A3', 10, { careType: 'complex' }),
       ],
-      providers: [provider('P-L', { maxHours: 5000 }), provider('P-S', { maxHours: 200 })],
+      providers: [provider('P-L', { maxHours: 5000 }), provider('P-S', { maxHours: spare })],
       bids: [
         bid('LS1', 'P-L', ['A1', 'A2'], { price: 30, maxHours: 1000 }),
         bid('LS2', 'P-L', ['A3'], { price: 30, maxHours: 1000 }),
         bid('LC', 'P-L', ['A1', 'A2', 'A3'], { careType: 'complex', price: 35, maxHours: 1000 }),
-        bid('XS', 'P-S', ['A1', 'A2', 'A3'], { price: 33, maxHours: 150 }),
-        bid('XC', 'P-S', ['A1', 'A2', 'A3'], { careType: 'complex', price: 38, maxHours: 30 }),
+        bid('XS', 'P-S', ['A1', 'A2', 'A3'], { price: 33, maxHours: xs }),
+        bid('XC', 'P-S', ['A1', 'A2', 'A3'], { careType: 'complex', price: 38, maxHours: xc }),
       ],
       lotPlan: {
         standard:
@@ -321,6 +322,33 @@ describe("a merged lot's care types are taken over each under its own bid", () =
       expect(reason).toContain('could take over 100 of the 110 h/week');
       expect(reason).toContain(
         "as the 30 h/week left in its bid XC is held against all 190 h/week of P-L's it reaches in this lot and others",
+      );
+    },
+  );
+
+  it.each(['sole', 'framework'] as const)(
+    "each lot's credit, and both lots' together, are never more than P-S could deliver care type by care type (%s)",
+    async (structure) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 200 }),
+          fc.integer({ min: 1, max: 200 }),
+          fc.integer({ min: 1, max: 400 }),
+          async (xs, xc, spare) => {
+            const r = await solved(merged(structure, xs, xc, spare));
+            // P-S holds no hours: N-1's uncovered share of P-L's hours leaves its credit (the
+            // share is rounded to 4 places, a hundredth of an hour here).
+            const credit = (id: string, hours: number) => hours * (1 - (lotOf(r, id).risk['n1'] ?? 1));
+            const z1 = credit('standard:Z1', 200);
+            const z2 = credit('standard:Z2', 110);
+            const deliver = (standard: number, complex: number) =>
+              Math.min(spare, Math.min(xs, standard) + Math.min(xc, complex));
+            expect(z1).toBeLessThanOrEqual(deliver(20, 180) + 0.05);
+            expect(z2).toBeLessThanOrEqual(deliver(100, 10) + 0.05);
+            expect(z1 + z2).toBeLessThanOrEqual(deliver(120, 190) + 0.05);
+          },
+        ),
+        { numRuns: 12 },
       );
     },
   );
