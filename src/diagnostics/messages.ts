@@ -1215,31 +1215,42 @@ interface RoomText {
   readonly hours: number;
   /** What it could take over here had it nothing else of a failed provider's to take over (src/scoring/handback-shares.ts). */
   readonly alone?: number;
-  /** All the failed provider's hours it would stand in for, in every lot. */
-  readonly faces?: number;
   /** The failed provider. */
   readonly lead?: string;
-  /** What is held against all the failed provider's hours: its spare, or the room in these bids (src/scoring/handback-shares.ts). */
-  readonly heldBy?: 'spare' | readonly { readonly id: string; readonly maxHours: number }[] | null;
+  /**
+   * What is held against the failed provider's hours in this lot and others: its spare, or the
+   * room left in these bids, and those hours (src/scoring/handback-shares.ts).
+   */
+  readonly heldBy?: {
+    readonly by: 'spare' | readonly { readonly id: string; readonly room: number }[];
+    readonly against: number;
+  } | null;
 }
 
 /**
- * Whether a stand-in's spare or the room in some of its bids, held against all of a failed
+ * Whether a stand-in's spare or the room left in some of its bids, held against a failed
  * provider's hours in its other lots and roles too, stops it taking over more here: ", as its
  * 2,500 h/week spare is held against all 2,646 h/week of P-ALDER's it would stand in for in
- * this lot and others", or ", as the room in its bid X (at most 100 h/week) is held against …".
- * Until later on 2026-12-02 the spare was named whenever anything shared stopped it, even
- * where one bid for every lot did.
+ * this lot and others", or ", as the 40 h/week left in its bid X is held against all 200
+ * h/week of P-L's it reaches in this lot and others". Until later on 2026-12-02 the spare was
+ * named whenever anything shared stopped it, even where one bid for every lot did; then a
+ * bid's max hours were quoted, not the room left in it, against all the lead's hours the
+ * stand-in faced, not those the bid reaches.
  */
 const sharedSpare = (r: RoomText) =>
   r.alone === undefined ||
-  r.faces === undefined ||
   r.lead === undefined ||
   r.heldBy === undefined ||
   r.heldBy === null ||
   r.hours >= r.alone - 1e-9
     ? null
-    : `, as ${r.heldBy === 'spare' ? `its ${fmtHours(r.spare)} spare` : `the room in its ${r.heldBy.length === 1 ? 'bid' : 'bids'} ${r.heldBy.map((b) => b.id).join(' and ')} (at most ${r.heldBy.map((b) => groupedNumber(b.maxHours)).join(' and ')} h/week${r.heldBy.length === 1 ? '' : ' between them'})`} is held against all ${fmtHours(r.faces)} of ${r.lead}'s it would stand in for in this lot and others`;
+    : `, as ${heldAs(r.heldBy.by, r.spare)} held against all ${fmtHours(r.heldBy.against)} of ${r.lead}'s ${r.heldBy.by === 'spare' ? 'it would stand in for' : r.heldBy.by.length === 1 ? 'it reaches' : 'they reach'} in this lot and others`;
+
+/** "its 2,500 h/week spare is", "the 40 h/week left in its bid X is", "the 30 and 150 h/week left in its bids XC and XS are". */
+const heldAs = (by: 'spare' | readonly { readonly id: string; readonly room: number }[], spare: number) =>
+  by === 'spare'
+    ? `its ${fmtHours(spare)} spare is`
+    : `the ${by.map((b) => groupedNumber(b.room)).join(' and ')} h/week left in its ${by.length === 1 ? 'bid' : 'bids'} ${by.map((b) => b.id).join(' and ')} ${by.length === 1 ? 'is' : 'are'}`;
 
 /** What stops a stand-in taking over more: its spare shared with its other lots and roles, or its bids. */
 const limitsOf = (r: RoomText) => sharedSpare(r) ?? underItsBids(r);

@@ -7,7 +7,7 @@
  * Until later on 2026-12-02 each role, and each framework lot, counted the spare in full: a
  * back-up of one lot that was a member covering the same lead in another was credited twice.
  */
-import type { Allocation, Bid, Lot } from '../model/types.js';
+import type { Allocation, Bid, CareType, Lot } from '../model/types.js';
 import { coverableHours, type StandIn } from './handback-cover.js';
 import { bidsWonUnder, placeCovers } from './member-cover.js';
 import { spareOf, type AwardFacts } from './award-facts.js';
@@ -29,32 +29,37 @@ export interface HandbackShare {
   readonly leadHours: number;
   /** What it could take over of them had it nothing else of the lead's to take over: the least of its spare and its bids' room. */
   readonly alone: number;
-  /** What it could take over of them: its spare and bids' room spread over all the lead's hours it faces (`faces`). */
+  /** What it could take over of them: its spare and bids' room spread over all the lead's hours it faces in every lot. */
   readonly hours: number;
-  /** The lead's hours it would stand in for in every lot. */
-  readonly faces: number;
   /**
    * What stops it taking over more here, held against the lead's hours in other lots too:
-   * its spare, or the room in these bids (none: it takes over all it could here alone).
+   * its spare, or the room left in these bids, and the lead's hours it is held against
+   * (none: it takes over all it could here alone).
    */
   readonly heldBy: SharedLimit;
 }
 
-/** A stand-in's spare, or the bids (id and max hours) whose room runs out, or nothing shared. */
-type SharedLimit = 'spare' | readonly Pick<Bid, 'id' | 'maxHours'>[] | null;
+/** A stand-in's spare, or the bids (id and room left) whose room runs out, and the lead's hours it is held against; or nothing shared. */
+type SharedLimit = {
+  readonly by: 'spare' | readonly { readonly id: string; readonly room: number }[];
+  readonly against: number;
+} | null;
 
-/** A failed provider's hours to hand over: `lotId` for a lot held whole, `lotId area` for a framework area. */
+/**
+ * A failed provider's hours of one care type to hand over, in a lot held whole or one area
+ * of a framework lot: a merged lot's care types are served under different bids.
+ */
 interface Need {
   readonly key: string;
   readonly lotId: string;
   readonly areaId: string | null;
+  readonly careType: CareType;
   readonly hours: number;
 }
 
-/** The way a stand-in takes over: under some bids, up to their room, for the needs it reaches. */
+/** The way a stand-in takes over: under one bid, up to its room, for the needs it reaches. */
 interface Route extends StandIn {
-  /** The bids it takes over under, their room counted once. */
-  readonly bids: readonly Bid[];
+  readonly bid: Bid;
   readonly caps: readonly number[];
   readonly partial: boolean;
   readonly reach: ReadonlySet<string>;
@@ -77,29 +82,58 @@ export function areaHoursOf(
   return byArea;
 }
 
-function needsOf(facts: AwardFacts, lead: string): Need[] {
-  return [...facts.lotHours]
-    .filter(([, held]) => (held.get(lead) ?? 0) > 0)
-    .flatMap(([lotId, held]): Need[] => {
-      const byArea = areaHoursOf(facts.allocations, lotId, lead);
-      return byArea === null
-        ? [{ key: lotId, lotId, areaId: null, hours: held.get(lead) ?? 0 }]
-        : [...byArea]
-            .filter(([, h]) => h > 0)
-            .map(([areaId, hours]) => ({ key: `${lotId} ${areaId}`, lotId, areaId, hours }));
-    });
+/** A place's hours by care type: its parts, or all under its one bid's. */
+function careHoursOf(place: Allocation, bids: ReadonlyMap<string, Bid>): Map<CareType, number> {
+  const parts = place.parts ?? [
+    { careType: bids.get(place.bidId)?.careType ?? 'standard', hoursPerWeek: place.hoursPerWeek },
+  ];
+  const byType = new Map<CareType, number>();
+  for (const p of parts) byType.set(p.careType, (byType.get(p.careType) ?? 0) + p.hoursPerWeek);
+  return byType;
 }
 
-const route = (
-  spare: number,
-  bids: readonly Bid[],
-  caps: readonly number[],
-  partial: boolean,
-  reach: ReadonlySet<string>,
-): Route => ({
+/**
+ * A framework place's `hours` in one area by care type (`byType`: its hours by care type in
+ * the lot): the award records its hours by area and by care type, not both, so each care
+ * type's share of the area's is its demand there times the place's share of that care type's
+ * demand in the lot (a place of one care type: all of them).
+ */
+function areaCareHours(lot: Lot, areaId: string, hours: number, byType: ReadonlyMap<CareType, number>) {
+  const weights = [...byType].map(([careType, held]) => {
+    const demand = lot.careDemand.get(careType);
+    const total = [...(demand?.values() ?? [])].reduce((t, h) => t + h, 0);
+    return [careType, total > 0 ? ((demand?.get(areaId) ?? 0) * held) / total : 0] as const;
+  });
+  const sum = weights.reduce((t, [, w]) => t + w, 0);
+  if (sum <= 0) return [...byType.keys()].slice(0, 1).map((careType) => [careType, hours] as const);
+  return weights.map(([careType, w]) => [careType, (hours * w) / sum] as const);
+}
+
+function needsOf(facts: AwardFacts, lead: string): Need[] {
+  const hours = new Map<string, Need>();
+  const add = (lotId: string, areaId: string | null, careType: CareType, h: number) => {
+    if (h <= 0) return;
+    const key = `${lotId} ${areaId ?? ''} ${careType}`;
+    const had = hours.get(key)?.hours ?? 0;
+    hours.set(key, { key, lotId, areaId, careType, hours: had + h });
+  };
+  for (const place of facts.allocations) {
+    const lot = facts.lots.get(place.lotId);
+    if (place.providerId !== lead || place.role === 'backup' || lot === undefined) continue;
+    const byType = careHoursOf(place, facts.bids);
+    if (place.areaHours === undefined) for (const [careType, h] of byType) add(lot.id, null, careType, h);
+    else
+      for (const [areaId, h] of Object.entries(place.areaHours))
+        for (const [careType, part] of areaCareHours(lot, areaId, h, byType))
+          add(lot.id, areaId, careType, part);
+  }
+  return [...hours.values()];
+}
+
+const route = (spare: number, bid: Bid, partial: boolean, reach: ReadonlySet<string>): Route => ({
   spare,
-  bids,
-  caps,
+  bid,
+  caps: [bid.maxHours],
   partial,
   reach,
   covers: (key) => reach.has(key),
@@ -107,39 +141,41 @@ const route = (
 
 /**
  * A stand-in's routes to the lead's needs: one per group of its bids for the same work of the
- * lots held whole where it has a place (each bid's cap once, for the lots whose work it could
- * serve: take-over-room.ts), and one per framework place's bids for the areas that place covers.
+ * lots held whole where it has a place (each bid's cap once, for the lots whose work of its
+ * care type it could serve: take-over-room.ts), and one per bid that won a framework place,
+ * for the areas that place covers in that bid's care type. Until later on 2026-12-02 a merged
+ * lot's bids were pooled into one route for all its care types: a bid of 30 h/week for complex
+ * care took over standard care too.
  */
 function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[]): Route[] {
   const mine = facts.allocations.filter((a) => a.providerId === providerId);
   const whole = needs.filter((n) => n.areaId === null && mine.some((a) => a.lotId === n.lotId));
   const routes: Route[] = [];
-  const lots = whole.flatMap((n) => facts.lots.get(n.lotId) ?? []);
-  for (const g of lots.length === 0 ? [] : bidGroupsIn(facts, lots, providerId))
-    routes.push(route(g.room, [g.best], [g.best.maxHours], g.partial, g.lotIds));
-  const byBids = new Map<string, { bids: Bid[]; lots: Set<Lot>; reach: Set<string> }>();
+  const lots = [...new Set(whole.flatMap((n) => facts.lots.get(n.lotId) ?? []))];
+  for (const g of lots.length === 0 ? [] : bidGroupsIn(facts, lots, providerId)) {
+    const serves = (n: Need) =>
+      g.lotIds.has(n.lotId) &&
+      [...(facts.lots.get(n.lotId)?.careDemand.get(n.careType)?.keys() ?? [])].some((a) =>
+        g.work.has(`${n.careType} ${a}`),
+      );
+    routes.push(route(g.room, g.best, g.partial, new Set(whole.filter(serves).map((n) => n.key))));
+  }
+  const byBid = new Map<string, { bid: Bid; lots: Set<Lot>; reach: Set<string> }>();
   for (const place of mine.filter((a) => a.role !== 'backup')) {
     const lot = facts.lots.get(place.lotId);
     const there = needs.filter((n) => n.lotId === place.lotId && n.areaId !== null);
     if (lot === undefined || there.length === 0) continue;
     const bids = bidsWonUnder([place], facts.bids);
-    const key = bids.map((b) => b.id).join(' ');
-    const entry = byBids.get(key) ?? { bids, lots: new Set<Lot>(), reach: new Set<string>() };
-    entry.lots.add(lot);
-    for (const n of there) if (placeCovers(place, lot, facts.bids, n.areaId ?? '')) entry.reach.add(n.key);
-    byBids.set(key, entry);
+    const covered = there.filter((n) => placeCovers(place, lot, facts.bids, n.areaId ?? ''));
+    for (const bid of bids) {
+      const entry = byBid.get(bid.id) ?? { bid, lots: new Set<Lot>(), reach: new Set<string>() };
+      entry.lots.add(lot);
+      for (const n of covered) if (n.careType === bid.careType) entry.reach.add(n.key);
+      byBid.set(bid.id, entry);
+    }
   }
-  for (const { bids, lots: placedIn, reach } of byBids.values()) {
-    routes.push(
-      route(
-        placeRoom(facts, [...placedIn], bids),
-        bids,
-        bids.map((b) => b.maxHours).sort((a, b) => a - b),
-        false,
-        reach,
-      ),
-    );
-  }
+  for (const { bid, lots: placedIn, reach } of byBid.values())
+    routes.push(route(placeRoom(facts, [...placedIn], [bid]), bid, false, reach));
   return routes;
 }
 
@@ -162,9 +198,19 @@ function deliverable(
     hours: split.hours,
     heldBy: split.limits.map(
       (l): SharedLimit =>
-        l === 'spare' || l === null
-          ? l
-          : l.flatMap((r) => routes[r]?.bids ?? []).sort((a, b) => a.maxHours - b.maxHours),
+        l === null
+          ? null
+          : {
+              by:
+                l.by === 'spare'
+                  ? 'spare'
+                  : l.by
+                      .flatMap((r) =>
+                        routes[r] === undefined ? [] : [{ id: routes[r].bid.id, room: routes[r].spare }],
+                      )
+                      .sort((a, b) => a.room - b.room || a.id.localeCompare(b.id)),
+              against: l.against,
+            },
     ),
   };
 }
@@ -178,7 +224,16 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
   const lotIds = [...new Set(needs.map((n) => n.lotId))];
   const reach = new Set(routes.flatMap((r) => [...r.reach]));
   const reached = lotIds.map((id) => needs.filter((n) => n.lotId === id && reach.has(n.key)));
-  const faced = reached.map((ns) => ns.reduce((t, n) => t + n.hours, 0));
+  // A lot held whole is faced whole, its care types the stand-in has no bid for too.
+  const faced = lotIds.map((id, i) =>
+    needs
+      .filter(
+        (n) =>
+          n.lotId === id &&
+          (reach.has(n.key) || (n.areaId === null && reached[i]?.some((r) => r.areaId === null))),
+      )
+      .reduce((t, n) => t + n.hours, 0),
+  );
   const alone = reached.map(flow);
   // Where it could take over all it could in each lot alone in all at once, the lots do not compete.
   const compete =
@@ -186,7 +241,6 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
   const { hours, heldBy } = compete
     ? deliverable(lotIds, reached.flat(), routes, spare)
     : { hours: alone, heldBy: alone.map((): SharedLimit => null) };
-  const faces = faced.reduce((t, h) => t + h, 0);
   const lotOf = new Map(needs.map((n) => [n.key, n.lotId]));
   const inLot = (r: Route, lotId: string) => [...r.reach].some((key) => lotOf.get(key) === lotId);
   return new Map(
@@ -201,7 +255,6 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
         leadHours: faced[i] ?? 0,
         alone: alone[i] ?? 0,
         hours: hours[i] ?? 0,
-        faces,
         heldBy: heldBy[i] ?? null,
       };
       return [lotId, share] as const;

@@ -22,8 +22,12 @@ export interface SplitRoute {
   readonly reach: readonly number[];
 }
 
-/** What stops a lot's credit growing: the stand-in's spare, or the room in some routes (by index); none when it takes all its hours. */
-type SplitLimit = 'spare' | readonly number[] | null;
+/**
+ * What stops a lot's credit growing: the stand-in's spare, or the room in some routes (by
+ * index, each reaching the lot), and the lead's hours it is held against (those it reaches in
+ * the lots that stop together); none when it takes all its hours.
+ */
+type SplitLimit = { readonly by: 'spare' | readonly number[]; readonly against: number } | null;
 
 export interface Split {
   /** Each lot's credit. */
@@ -168,20 +172,35 @@ export function splitHandback(
       if (next >= level - eps) break;
       level = next;
       tight = shortOpen;
-      limit = side[spareNode]
-        ? 'spare'
-        : routes
-            .flatMap((_, r) => (side[route0 + r] && !side[spareNode] ? [r] : []))
-            .filter((r) => (caps[routeEdges[r] ?? 0] ?? 0) - (flow[routeEdges[r] ?? 0] ?? 0) <= eps);
+      limit = {
+        by: side[spareNode]
+          ? 'spare'
+          : routes
+              .flatMap((_, r) => (side[route0 + r] ? [r] : []))
+              .filter((r) => (caps[routeEdges[r] ?? 0] ?? 0) - (flow[routeEdges[r] ?? 0] ?? 0) <= eps),
+        against: needs.reduce((t, n, j) => t + (side[need0 + j] && reached.has(j) ? n.hours : 0), 0),
+      };
     }
     const done = tight.length === 0 ? open : tight;
     for (const i of done) {
       isOpen[i] = false;
       hours[i] = level * (weight[i] ?? 0);
       caps[lotEdges[i] ?? 0] = hours[i] ?? 0;
-      limits[i] = tight.length === 0 ? null : limit;
+      limits[i] = tight.length === 0 ? null : reaching(limit, i, needs, routes);
     }
     open = open.filter((i) => isOpen[i]);
   }
   return { hours, limits };
+}
+
+/** A limit's routes that reach lot `lot` (all of them if none does: a lot stopped by others' routes alone). */
+function reaching(
+  limit: SplitLimit,
+  lot: number,
+  needs: readonly SplitNeed[],
+  routes: readonly SplitRoute[],
+): SplitLimit {
+  if (limit === null || limit.by === 'spare') return limit;
+  const here = limit.by.filter((r) => routes[r]?.reach.some((j) => needs[j]?.lot === lot) ?? false);
+  return here.length === 0 ? limit : { ...limit, by: here };
 }

@@ -36,7 +36,7 @@ export interface AreaSupply {
  * lead's it would stand in for (handback-shares.ts).
  */
 export type BackupSpare = Pick<Room, 'providerId' | 'spare' | 'caps' | 'partial' | 'hours'> &
-  Partial<Pick<HandbackShare, 'leadHours' | 'alone' | 'faces' | 'heldBy'>>;
+  Partial<Pick<HandbackShare, 'leadHours' | 'alone' | 'heldBy'>>;
 
 /**
  * The lot's named back-ups, each with what it could take over if the lot's largest holder
@@ -88,7 +88,7 @@ const reliefOf = (t: TakeOver, backupRelief: number) => 1 - (backupRelief * t.ho
  * back-up could take over (its spare capacity, and in each lot the room left in
  * its bids there: take-over-room.ts; until later on 2026-12-02 its spare alone,
  * though a bid's max hours are the most it serves), of all that holder's hours
- * it would stand in for in every lot and role (`faces`: its failure hands them all
+ * it would stand in for in every lot and role (handback-shares.ts: its failure hands them all
  * back at once, backupSpares; until later on 2026-12-02 the spare counted for each
  * lot on its own, then for each role on its own). Until
  * 2026-12-02 each back-up cut it by the full `backupRelief` whatever its spare:

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Result } from '../../src/model/result.js';
 import { area, bid, demand, lotEntry, makeScenario, provider } from '../helpers/scenario-builder.js';
 import { solved } from '../helpers/run.js';
@@ -228,14 +229,129 @@ describe("a stand-in's credit in each lot is a split it could deliver", () => {
     );
     const z1 = lotOf(r, 'standard:Z1');
     expect(z1.risk['supply']).toBeCloseTo(1 - 0.25 / 3, 4);
-    // Until later on 2026-12-02: "… as its 5,000 h/week spare is held against all 300 h/week …".
+    // Until later on 2026-12-02: "… as its 5,000 h/week spare is held against all 300 h/week …",
+    // then "as the room in its bid X (at most 100 h/week) is held against …".
     expect(z1.riskDetail?.['supply']?.reason).toBe(
-      "one provider holds all the hours; back-up P-S could take over 33 of the 100 h/week if P-L failed, as the room in its bid X (at most 100 h/week) is held against all 300 h/week of P-L's it would stand in for in this lot and others (a back-up counts in full only if it could take over all of them)",
+      "one provider holds all the hours; back-up P-S could take over 33 of the 100 h/week if P-L failed, as the 100 h/week left in its bid X is held against all 300 h/week of P-L's it reaches in this lot and others (a back-up counts in full only if it could take over all of them)",
     );
     expect(z1.riskDetail?.['n1']?.reason).toBe(
-      "if P-L (100 h/week) hands back, P-S could take on 33 of them, as the room in its bid X (at most 100 h/week) is held against all 300 h/week of P-L's it would stand in for in this lot and others: 67% uncovered",
+      "if P-L (100 h/week) hands back, P-S could take on 33 of them, as the 100 h/week left in its bid X is held against all 300 h/week of P-L's it reaches in this lot and others: 67% uncovered",
     );
   });
+});
+
+describe('the reason quotes the room left in the bid and the hours it reaches', () => {
+  it("a bid with hours won elsewhere is held with what is left in it against the lead's hours it reaches, not all it faces", async () => {
+    // P-L holds Z1-Z3 (100 h each); P-S backs them up under X (A1, A2, A4, at most 100 h/week),
+    // holding 60 of it in Z4, and Y (Z3, at most 100).
+    const r = await solved(
+      makeScenario({
+        areas: [area('A1'), area('A2'), area('A3'), area('A4')],
+        zones: { A1: 'Z1', A2: 'Z2', A3: 'Z3', A4: 'Z4' },
+        demand: [demand('A1', 100), demand('A2', 100), demand('A3', 100), demand('A4', 60)],
+        providers: [provider('P-L', { maxHours: 5000 }), provider('P-S', { maxHours: 5000 })],
+        bids: [
+          bid('L1', 'P-L', ['A1'], { price: 30, maxHours: 1000 }),
+          bid('L2', 'P-L', ['A2'], { price: 30, maxHours: 1000 }),
+          bid('L3', 'P-L', ['A3'], { price: 30, maxHours: 1000 }),
+          bid('L4', 'P-L', ['A4'], { price: 40, maxHours: 1000 }),
+          bid('X', 'P-S', ['A1', 'A2', 'A4'], { price: 33, maxHours: 100 }),
+          bid('Y', 'P-S', ['A3'], { price: 33, maxHours: 100 }),
+        ],
+        lotPlan: { standard: lotEntry({ geography: 'zone', structure: 'sole', backup: true }) },
+      }),
+    );
+    expect(placed(r, 'standard:Z4')).toEqual(['P-S sole 60', 'P-L backup 0']);
+    const z1 = lotOf(r, 'standard:Z1');
+    // 40 h/week left in X over Z1 and Z2's 200: 20 each.
+    expect(z1.risk['supply']).toBeCloseTo(1 - 0.25 * 0.2, 4);
+    // Until later on 2026-12-02: "as the room in its bid X (at most 100 h/week) is held against all 300 h/week of P-L's it would stand in for …".
+    expect(z1.riskDetail?.['supply']?.reason).toBe(
+      "one provider holds all the hours; back-up P-S could take over 20 of the 100 h/week if P-L failed, as the 40 h/week left in its bid X is held against all 200 h/week of P-L's it reaches in this lot and others (a back-up counts in full only if it could take over all of them)",
+    );
+  });
+});
+
+describe("a merged lot's care types are taken over each under its own bid", () => {
+  /**
+   * Standard care over Z1 = A1 + A2 and Z2 = A3, complex merged into it: the lead P-L holds Z1
+   * = 20 standard + 180 complex, Z2 = 100 standard + 10 complex; P-S (200 h/week spare) stands
+   * in under XS (standard, 150 h/week) and XC (complex, 30 h/week), as back-up of sole lots or
+   * member of framework ones.
+   */
+  const merged = (structure: 'sole' | 'framework', xs = 150, xc = 30, spare = 200) =>
+    makeScenario({
+      areas: [area('A1'), area('A2'), area('A3')],
+      zones: { A1: 'Z1', A2: 'Z1', A3: 'Z2' },
+      demand: [
+        demand('A1', 10),
+        demand('A2', 10),
+        demand('A3', 100),
+        demand('A1', 90, { careType: 'complex' }),
+        demand('A2', 90, { careType: 'complex' }),
+        demand('A3', 10, { careType: 'complex' }),
+      ],
+      providers: [provider('P-L', { maxHours: 5000 }), provider('P-S', { maxHours: spare })],
+      bids: [
+        bid('LS1', 'P-L', ['A1', 'A2'], { price: 30, maxHours: 1000 }),
+        bid('LS2', 'P-L', ['A3'], { price: 30, maxHours: 1000 }),
+        bid('LC', 'P-L', ['A1', 'A2', 'A3'], { careType: 'complex', price: 35, maxHours: 1000 }),
+        bid('XS', 'P-S', ['A1', 'A2', 'A3'], { price: 33, maxHours: xs }),
+        bid('XC', 'P-S', ['A1', 'A2', 'A3'], { careType: 'complex', price: 38, maxHours: xc }),
+      ],
+      lotPlan: {
+        standard:
+          structure === 'sole'
+            ? lotEntry({ geography: 'zone', structure: 'sole', backup: true })
+            : lotEntry({ geography: 'zone', structure: 'framework', maxProviders: 2 }),
+        complex: { kind: 'merge', into: 'standard' },
+      },
+    });
+
+  it.each(['sole', 'framework'] as const)(
+    'credits Z1 only the 20 standard and 30 complex hours P-S could deliver there (%s)',
+    async (structure) => {
+      const r = await solved(merged(structure));
+      expect(placed(r, 'standard:Z1')[0]).toMatch(/^P-L \w+ 200$/);
+      expect(placed(r, 'standard:Z2')[0]).toMatch(/^P-L \w+ 110$/);
+      // Until later on 2026-12-02 XS and XC were pooled into one route reaching every care
+      // type: 97 of Z1's 200 h and 53 of Z2's 110, where XC's 30 h/week is all of Z1's complex care it could take.
+      expect(lotOf(r, 'standard:Z1').risk['n1']).toBeCloseTo(150 / 200, 4);
+      expect(lotOf(r, 'standard:Z2').risk['n1']).toBeCloseTo(10 / 110, 4);
+      const reason = lotOf(r, 'standard:Z2').riskDetail?.['supply']?.reason ?? '';
+      expect(reason).toContain('could take over 100 of the 110 h/week');
+      expect(reason).toContain(
+        "as the 30 h/week left in its bid XC is held against all 190 h/week of P-L's it reaches in this lot and others",
+      );
+    },
+  );
+
+  it.each(['sole', 'framework'] as const)(
+    "each lot's credit, and both lots' together, are never more than P-S could deliver care type by care type (%s)",
+    async (structure) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 200 }),
+          fc.integer({ min: 1, max: 200 }),
+          fc.integer({ min: 1, max: 400 }),
+          async (xs, xc, spare) => {
+            const r = await solved(merged(structure, xs, xc, spare));
+            // P-S holds no hours: N-1's uncovered share of P-L's hours leaves its credit (the
+            // share is rounded to 4 places, a hundredth of an hour here).
+            const credit = (id: string, hours: number) => hours * (1 - (lotOf(r, id).risk['n1'] ?? 1));
+            const z1 = credit('standard:Z1', 200);
+            const z2 = credit('standard:Z2', 110);
+            const deliver = (standard: number, complex: number) =>
+              Math.min(spare, Math.min(xs, standard) + Math.min(xc, complex));
+            expect(z1).toBeLessThanOrEqual(deliver(20, 180) + 0.05);
+            expect(z2).toBeLessThanOrEqual(deliver(100, 10) + 0.05);
+            expect(z1 + z2).toBeLessThanOrEqual(deliver(120, 190) + 0.05);
+          },
+        ),
+        { numRuns: 12 },
+      );
+    },
+  );
 });
 
 describe('back-ups are named by what each could take over of the lot alone', () => {

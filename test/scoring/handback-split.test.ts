@@ -61,7 +61,7 @@ describe('splitHandback', () => {
       5000,
     );
     expect(split.hours.map((h) => Math.round(h * 1000) / 1000)).toEqual([50, 50, 100]);
-    expect(split.limits).toEqual([[0], [0], null]);
+    expect(split.limits).toEqual([{ by: [0], against: 200 }, { by: [0], against: 200 }, null]);
   });
 
   it('names the spare when it is what runs out', () => {
@@ -75,7 +75,43 @@ describe('splitHandback', () => {
       200,
     );
     expect(split.hours).toEqual([50, 150]);
-    expect(split.limits).toEqual(['spare', 'spare']);
+    expect(split.limits).toEqual([
+      { by: 'spare', against: 400 },
+      { by: 'spare', against: 400 },
+    ]);
+  });
+
+  it('names for each lot only the routes that reach it, and the hours the routes are held against', () => {
+    // A (50 h) reaches both lots, B (10 h) only the second: both run out at 30 h each.
+    const split = splitHandback(
+      2,
+      [
+        { lot: 0, hours: 100 },
+        { lot: 1, hours: 100 },
+      ],
+      [
+        { room: 50, reach: [0, 1] },
+        { room: 10, reach: [1] },
+      ],
+      5000,
+    );
+    expect(split.hours.map((h) => Math.round(h * 1000) / 1000)).toEqual([30, 30]);
+    // Until later on 2026-12-02 the first lot's limit named B too, which cannot reach it.
+    expect(split.limits).toEqual([
+      { by: [0], against: 200 },
+      { by: [0, 1], against: 200 },
+    ]);
+  });
+
+  it("a limit's routes each reach its lot", () => {
+    fc.assert(
+      fc.property(handback, ({ lots, needs, routes, spare }) => {
+        for (const [i, limit] of splitHandback(lots, needs, routes, spare).limits.entries())
+          if (limit !== null && limit.by !== 'spare')
+            for (const r of limit.by) expect(routes[r]?.reach.some((j) => needs[j]?.lot === i)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('credits summed over any set of lots are never more than the stand-in could deliver to them together', () => {
