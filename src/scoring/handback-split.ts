@@ -8,6 +8,7 @@
  * Until later on 2026-12-02 its total was spread by hours with each lot capped only by what
  * it could take alone: two lots sharing one bid of 100 h/week were credited 67 each.
  */
+import { maxFlow, Network, reachable } from './max-flow.js';
 
 /** A failed provider's hours to hand over in one lot (or one area of a framework lot). */
 export interface SplitNeed {
@@ -36,83 +37,6 @@ export interface Split {
 }
 
 const eps = 1e-9;
-
-/** A small flow network: lots' source edges, needs, routes, the spare, in that order of nodes. */
-class Network {
-  readonly to: number[] = [];
-  readonly cap: number[] = [];
-  readonly out: number[][];
-  constructor(readonly size: number) {
-    this.out = Array.from({ length: size }, () => []);
-  }
-  /** Adds an edge and its reverse; returns the edge's index. */
-  edge(from: number, to: number, cap: number): number {
-    this.out[from]?.push(this.to.length);
-    this.to.push(to);
-    this.cap.push(cap);
-    this.out[to]?.push(this.to.length);
-    this.to.push(from);
-    this.cap.push(0);
-    return this.to.length - 2;
-  }
-}
-
-/** The most flow from `source` to `sink`, left in `flow` (by edge), by shortest augmenting paths. */
-function maxFlow(
-  net: Network,
-  caps: readonly number[],
-  flow: number[],
-  source: number,
-  sink: number,
-): number {
-  flow.fill(0);
-  let total = 0;
-  for (;;) {
-    const via = new Array<number>(net.size).fill(-1);
-    const queue = [source];
-    via[source] = -2;
-    for (let k = 0; k < queue.length && via[sink] === -1; k++) {
-      const u = queue[k] ?? 0;
-      for (const e of net.out[u] ?? []) {
-        const v = net.to[e] ?? 0;
-        if (via[v] !== -1 || (caps[e] ?? 0) - (flow[e] ?? 0) <= eps) continue;
-        via[v] = e;
-        queue.push(v);
-      }
-    }
-    if (via[sink] === -1) return total;
-    let amount = Infinity;
-    for (let v = sink; v !== source; v = net.to[(via[v] ?? 0) ^ 1] ?? 0)
-      amount = Math.min(amount, (caps[via[v] ?? 0] ?? 0) - (flow[via[v] ?? 0] ?? 0));
-    for (let v = sink; v !== source; v = net.to[(via[v] ?? 0) ^ 1] ?? 0) {
-      const e = via[v] ?? 0;
-      flow[e] = (flow[e] ?? 0) + amount;
-      flow[e ^ 1] = (flow[e ^ 1] ?? 0) - amount;
-    }
-    total += amount;
-  }
-}
-
-/** The nodes still reachable from `source` in what is left of the network: the side of a least cut. */
-function reachable(
-  net: Network,
-  caps: readonly number[],
-  flow: readonly number[],
-  source: number,
-): boolean[] {
-  const seen = new Array<boolean>(net.size).fill(false);
-  seen[source] = true;
-  const queue = [source];
-  for (let k = 0; k < queue.length; k++)
-    for (const e of net.out[queue[k] ?? 0] ?? []) {
-      const v = net.to[e] ?? 0;
-      if (!seen[v] && (caps[e] ?? 0) - (flow[e] ?? 0) > eps) {
-        seen[v] = true;
-        queue.push(v);
-      }
-    }
-  return seen;
-}
 
 /**
  * Each of `lots` lots' credit of `needs`, taken over under `routes` up to `spare` in all, and
