@@ -93,20 +93,42 @@ function careHoursOf(place: Allocation, bids: ReadonlyMap<string, Bid>): Map<Car
 }
 
 /**
- * A framework place's `hours` in one area by care type (`byType`: its hours by care type in
- * the lot): the award records its hours by area and by care type, not both, so each care
- * type's share of the area's is its demand there times the place's share of that care type's
- * demand in the lot (a place of one care type: all of them).
+ * A framework place's hours by area and care type: the award records them by area
+ * (`areaHours`) and by care type (`byType`), not both, so the table is fitted to both sets of
+ * totals, starting from the lot's demand of each care type in each area (rows and columns scaled
+ * in turn: iterative proportional fitting). Until review17c each area was split by its own demand
+ * mix alone, which kept the areas' totals but not the care types': a place of 110 h standard and
+ * 110 h complex read as 97.8 and 122.2, and a stand-in able to take it all was credited 208 of 220.
  */
-function areaCareHours(lot: Lot, areaId: string, hours: number, byType: ReadonlyMap<CareType, number>) {
-  const weights = [...byType].map(([careType, held]) => {
-    const demand = lot.careDemand.get(careType);
-    const total = [...(demand?.values() ?? [])].reduce((t, h) => t + h, 0);
-    return [careType, total > 0 ? ((demand?.get(areaId) ?? 0) * held) / total : 0] as const;
-  });
-  const sum = weights.reduce((t, [, w]) => t + w, 0);
-  if (sum <= 0) return [...byType.keys()].slice(0, 1).map((careType) => [careType, hours] as const);
-  return weights.map(([careType, w]) => [careType, (hours * w) / sum] as const);
+function placeCareHours(
+  lot: Lot,
+  areaHours: Readonly<Record<string, number>>,
+  byType: ReadonlyMap<CareType, number>,
+): [areaId: string, careType: CareType, hours: number][] {
+  const areas = Object.entries(areaHours).filter(([, h]) => h > 0);
+  const types = [...byType].filter(([, h]) => h > 0);
+  if (types.length <= 1) {
+    const only: CareType = types[0]?.[0] ?? [...byType.keys()][0] ?? 'standard';
+    return areas.map(([areaId, h]): [string, CareType, number] => [areaId, only, h]);
+  }
+  // Each cell starts at the area's demand of the care type (a little of every type, so no row or column is stuck at 0).
+  const cell = areas.map(([areaId]) =>
+    types.map(([careType]) => (lot.careDemand.get(careType)?.get(areaId) ?? 0) + 1e-6),
+  );
+  for (let round = 0; round < 50; round++) {
+    for (const [i, [, h]] of areas.entries()) {
+      const row = cell[i] ?? [];
+      const sum = row.reduce((t, x) => t + x, 0);
+      for (const j of row.keys()) row[j] = ((row[j] ?? 0) * h) / sum;
+    }
+    for (const [j, [, h]] of types.entries()) {
+      const sum = cell.reduce((t, row) => t + (row[j] ?? 0), 0);
+      for (const row of cell) row[j] = ((row[j] ?? 0) * h) / sum;
+    }
+  }
+  return areas.flatMap(([areaId], i) =>
+    types.map(([careType], j) => [areaId, careType, cell[i]?.[j] ?? 0] as [string, CareType, number]),
+  );
 }
 
 function needsOf(facts: AwardFacts, lead: string): Need[] {
@@ -123,9 +145,8 @@ function needsOf(facts: AwardFacts, lead: string): Need[] {
     const byType = careHoursOf(place, facts.bids);
     if (place.areaHours === undefined) for (const [careType, h] of byType) add(lot.id, null, careType, h);
     else
-      for (const [areaId, h] of Object.entries(place.areaHours))
-        for (const [careType, part] of areaCareHours(lot, areaId, h, byType))
-          add(lot.id, areaId, careType, part);
+      for (const [areaId, careType, part] of placeCareHours(lot, place.areaHours, byType))
+        add(lot.id, areaId, careType, part);
   }
   return [...hours.values()];
 }

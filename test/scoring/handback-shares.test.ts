@@ -354,6 +354,40 @@ describe("a merged lot's care types are taken over each under its own bid", () =
   );
 });
 
+describe("a framework place's hours by area and care type keep both totals (review17c)", () => {
+  it('a stand-in able to take over every hour of a place whose areas mix care types differently is credited all of them', async () => {
+    // One zone, A1 100 standard + 10 complex, A2 10 + 100, A3 100 standard: the lead P-L wins A1
+    // and A2 whole (110 h of each care type); P-T could take it all (bids for both care types,
+    // 1,000 h/week each, room to spare). Until review17c each area was split by its own demand
+    // mix alone, standard 97.8 and complex 122.2 of the place's 220, and P-T credited 208.
+    const s = makeScenario({
+      areas: [area('A1'), area('A2'), area('A3')],
+      zones: { A1: 'Z1', A2: 'Z1', A3: 'Z1' },
+      demand: [
+        demand('A1', 100),
+        demand('A2', 10),
+        demand('A3', 100),
+        demand('A1', 10, { careType: 'complex' }),
+        demand('A2', 100, { careType: 'complex' }),
+      ],
+      providers: [provider('P-L', { maxHours: 5000 }), provider('P-T', { maxHours: 5000 })],
+      bids: [
+        bid('LS', 'P-L', ['A1', 'A2'], { price: 20, maxHours: 1000 }),
+        bid('LC', 'P-L', ['A1', 'A2'], { careType: 'complex', price: 20, maxHours: 1000 }),
+        bid('TS', 'P-T', ['A1', 'A2', 'A3'], { price: 30, maxHours: 1000 }),
+        bid('TC', 'P-T', ['A1', 'A2'], { careType: 'complex', price: 30, maxHours: 1000 }),
+      ],
+      lotPlan: {
+        standard: lotEntry({ geography: 'zone', structure: 'framework', maxProviders: 2 }),
+        complex: { kind: 'merge', into: 'standard' },
+      },
+    });
+    const r = await solved(s);
+    expect(placed(r, 'standard:Z1')).toContain('P-L member 220');
+    expect(lotOf(r, 'standard:Z1').risk['n1']).toBe(0);
+  });
+});
+
 describe('back-ups are named by what each could take over of the lot alone', () => {
   /**
    * P-L holds sole lots Z1 and Z2 (100 h each); P-S (100 h/week spare) bids for both, P-T (80)
