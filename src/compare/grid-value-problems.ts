@@ -24,6 +24,7 @@ import type { BatchProblem, ParsedBatch } from './batch-file.js';
 import { atPath } from './batch-variants.js';
 import { applyOverrides, overridesSchema, type Overrides } from './overrides.js';
 import type { Scenario } from '../model/types.js';
+import { closestName } from '../diagnostics/did-you-mean.js';
 
 /** How many variants are tried for the shared overrides. */
 const variantsTried = 3;
@@ -103,16 +104,36 @@ function listedProblems(
     const variant = batch.variants[i];
     const base = variant === undefined ? undefined : bases.get(variant.base);
     if (variant === undefined || base === undefined) return [];
-    // A variant with a mistake told already (a misspelt key, taken out of what is checked here)
-    // would fail for lack of it: its echo, not a mistake of its own (review17b).
     const where = at(['variants', i]);
-    if (written.told.some((place) => where.every((key, k) => place[k] === key))) return [];
     const message = failure(base, variant.overrides);
-    if (message === null) return [];
+    // A variant with a mistake told already (a misspelt key, taken out of what is checked here)
+    // may fail for lack of it: its echo, not a mistake of its own (review17b).
+    if (message === null || echoesTold(message, written.told, where)) return [];
     const own = overridesSchema.safeParse(listed.overrides ?? {});
     if (!own.success || failure(base, own.data) !== message) return [];
     const number = Number(where[1] ?? i) + 1;
     return [{ line: line(['variants', i, 'overrides']), message: `variant ${number}: ${message}` }];
+  });
+}
+
+/**
+ * Whether `message` is about a key told already under `under` (a path as written): it names a
+ * setting close to that key's last part ("leadShare is missing" after "leadShar", or after
+ * "lotz.standard.leadShare"), so the failure is the told mistake's echo.
+ */
+function echoesTold(
+  message: string,
+  told: readonly (readonly PropertyKey[])[],
+  under: readonly PropertyKey[],
+): boolean {
+  const words = message.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];
+  return told.some((place) => {
+    if (!under.every((key, k) => place[k] === key)) return false;
+    const last =
+      String(place.at(-1) ?? '')
+        .split('.')
+        .at(-1) ?? '';
+    return last !== '' && closestName(last, words) !== null;
   });
 }
 
@@ -122,12 +143,11 @@ export function gridValueProblems(
 ): BatchProblem[] {
   // A shared mistake fails every variant: told once, and not blamed on the grid's values. With
   // a mistake in the shared overrides told already (taken out of what is checked here), every
-  // variant may fail for lack of it: its echo, not told again (review17b). Grid values are
-  // judged on the base alone, so they cannot echo it.
+  // variant may fail for lack of it: its echo, not told again (review17b); another mistake is
+  // (review17c). Grid values are judged on the base alone, so they cannot echo it.
   const { at, written } = batch.source;
-  const overridesAt = at(['overrides']);
-  const sharedTold = written.told.some((place) => overridesAt.every((key, k) => place[k] === key));
-  const shared = sharedTold ? null : sharedProblem(batch, bases);
+  const found = sharedProblem(batch, bases);
+  const shared = found !== null && echoesTold(found.message, written.told, at(['overrides'])) ? null : found;
   if (shared !== null) return [shared];
   return [...listedProblems(batch, bases), ...gridProblems(batch, bases)];
 }

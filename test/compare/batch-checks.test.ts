@@ -29,6 +29,21 @@ describe('batchProblems', () => {
     ]);
   });
 
+  test('a misspelt shared override hides no other mistake of the shared overrides (review17c)', async () => {
+    // The structure without its lead share is a mistake of its own, not an echo of "awrd".
+    const problems = await everyProblem([
+      '{ "base": "tiny",',
+      '  "overrides": {',
+      '    "lots.reablement.structure": "lead-secondary",',
+      '    "awrd.minQuality": 5 },',
+      '  "grid": { "demandMultiplier": [1, 1.1] } }',
+    ]);
+    expect(problems.map((p) => [p.line, p.message.slice(0, 40)])).toEqual([
+      [2, '"overrides": lots.reablement.leadShare i'],
+      [4, 'overrides has an unknown key "awrd.minQu'],
+    ]);
+  });
+
   test("a listed variant's misspelt key is told once, not again as the setting it then lacks (review17b)", async () => {
     // Since listed variants wrong on their own were refused (session 17), what was left of this
     // one without "leadShar" was told too: "lots.standard.leadShare is missing".
