@@ -70,16 +70,14 @@ function spreadDotted(overrides: Record<string, unknown>, names: ReadonlySet<str
       inner = inner[part] as Record<string, unknown>;
     }
     const leaf = parts.at(-1) ?? key;
-    if (stop === null && inner[leaf] !== undefined) stop = parts.length;
-    if (stop !== null) {
-      clashes.push({
-        key: [key],
-        other: writtenAt(parts.slice(0, stop)),
-        setting: parts.slice(0, stop).join('.'),
-      });
+    // An object beside an object merges, key by key; only a setting both give clashes.
+    const merged = stop === null ? mergedWithout(inner[leaf], overrides[key]) : { clash: [] };
+    if ('clash' in merged) {
+      const at = [...parts.slice(0, stop ?? parts.length), ...merged.clash];
+      clashes.push({ key: [key], other: writtenAt(at), setting: at.join('.') });
       continue;
     }
-    inner[leaf] = overrides[key];
+    inner[leaf] = merged.value;
     Object.assign(out, copy);
     placed.push({ key, parts });
   }
@@ -96,6 +94,19 @@ function spreadDotted(overrides: Record<string, unknown>, names: ReadonlySet<str
     },
     clashes,
   };
+}
+
+/** `added` put where `had` is: itself where nothing was, objects merged key by key, or the path of the first setting both give. */
+function mergedWithout(had: unknown, added: unknown): { value: unknown } | { clash: string[] } {
+  if (had === undefined) return { value: added };
+  if (!isObject(had) || !isObject(added)) return { clash: [] };
+  const out: Record<string, unknown> = { ...had };
+  for (const [key, value] of Object.entries(added)) {
+    const inner = mergedWithout(had[key], value);
+    if ('clash' in inner) return { clash: [key, ...inner.clash] };
+    out[key] = inner.value;
+  }
+  return { value: out };
 }
 
 /** Where the overrides objects of a batch file are: its own, and each listed variant's. */

@@ -114,4 +114,22 @@ describe('overrides may name a setting by a dotted path, as grid keys do', () =>
     expect(found).toHaveLength(1);
     expect(found[0]?.line).toBe(5);
   });
+
+  test('a dotted object beside a nested one merges; only a setting both give clashes (review17c)', () => {
+    const [both] = variants(
+      '{ "base": "tiny", "variants": [ { "id": "a", "overrides": { "award": { "minQuality": 50 }, "lots": { "standard": { "structure": "lead-secondary" } }, "lots.standard": { "leadShare": 0.8 } } } ] }',
+    );
+    expect(both?.overrides).toEqual({
+      award: { minQuality: 50 },
+      lots: { standard: { structure: 'lead-secondary', leadShare: 0.8 } },
+    });
+    const found = problems(
+      '{ "base": "tiny",\n  "overrides": { "lots": { "standard": { "leadShare": 0.7 } },\n    "lots.standard": { "leadShare": 0.8 } },\n  "grid": { "zoning": ["two"] } }',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.line).toBe(3);
+    expect(found[0]?.message).toContain(
+      'gives lots.standard.leadShare, which the same overrides give at line 2 too',
+    );
+  });
 });
