@@ -130,7 +130,12 @@ const lotEntryOf = named(
     // …and whose value the setting takes ("notes": "call Anne" is no maxProviders; review17b).
     const unmeant = unknownKeys.filter((key) => closestName(key, structure.keys) === null);
     const [candidate] = missing.length === 1 && unmeant.length === 1 ? missing : [];
+    // A number, or one written as text ("3", from a spreadsheet), is of a number setting's kind
+    // even where out of its range, which its own message then tells (review17c).
+    const numberLike = (value: unknown) =>
+      typeof value === 'number' || (typeof value === 'string' && /^\s*[+-]?[\d.,]+\s*%?\s*$/u.test(value));
     const takes = (setting: PropertyKey, key: string) =>
+      numberLike(raw[key]) ||
       structure
         .settings()
         .safeParse({ ...own, [setting]: raw[key] })

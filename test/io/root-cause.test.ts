@@ -92,6 +92,22 @@ describe('root cause first', () => {
     ]);
   });
 
+  test.each([
+    ['"3"', '3'],
+    ['0', 0],
+  ])(
+    'a number setting given under another name as %s, text or out of range, is still one message (review17c)',
+    async (_, value) => {
+      const { errors } = await problems(
+        editJson((j) => {
+          j['lots'].standard = { geography: 'zone', structure: 'framework', places: value };
+        }),
+      );
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('rename "places" to "maxProviders"');
+    },
+  );
+
   test('an unknown key whose value the missing setting cannot take is not told as its other name (review17b)', async () => {
     const { errors } = await problems(
       editJson((j) => {
