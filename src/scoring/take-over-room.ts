@@ -154,21 +154,14 @@ function bidRoomIn(
   };
 }
 
-/** Rooms already worked out, per award: supply, N-1, surge and growth each ask for the same member in a lot. */
-const known = new WeakMap<AwardFacts, Map<string, Room>>();
-
-/** What `providerId` could take over in `lots`: the least of its spare capacity and the room left in its bids there. */
+/**
+ * What `providerId` could take over in `lots`: the least of its spare capacity and the room left
+ * in its bids there (their groups worked out once per award, provider and lots: bidGroupsIn).
+ */
 export function roomIn(facts: AwardFacts, lots: readonly Lot[], providerId: string): Room {
-  const rooms = known.get(facts) ?? new Map<string, Room>();
-  known.set(facts, rooms);
-  const key = `${providerId} ${lots.map((l) => l.id).join(' ')}`;
-  const seen = rooms.get(key);
-  if (seen !== undefined) return seen;
   const spare = spareOf(facts, providerId);
   const bids = bidRoomIn(facts, lots, providerId);
-  const room = { providerId, spare, ...bids, hours: Math.min(spare, bids.bidRoom) };
-  rooms.set(key, room);
-  return room;
+  return { providerId, spare, ...bids, hours: Math.min(spare, bids.bidRoom) };
 }
 
 /**
