@@ -276,8 +276,10 @@ function inBaseCurrency(row: BatchRow, bases: ReadonlyMap<string, Scenario> | un
   return currency === undefined || currency === row.currency ? row : { ...row, currency };
 }
 
-/** The currency each base prices in, by base, for batch.xlsx. */
-const basesCurrencies = (bases: ReadonlyMap<string, Scenario> | undefined): ReadonlyMap<string, string> =>
+/** The currency each base prices in, by base: batch.xlsx's, and the printout's line when they differ. */
+export const basesCurrencies = (
+  bases: ReadonlyMap<string, Scenario> | undefined,
+): ReadonlyMap<string, string> =>
   new Map([...(bases ?? [])].map(([base, scenario]) => [base, scenario.currency]));
 
 export async function runBatch(settings: BatchSettings): Promise<BatchSummary> {

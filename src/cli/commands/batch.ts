@@ -18,7 +18,12 @@ import type { Scenario } from '../../model/types.js';
 import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { batchFiles } from '../../compare/batch-journal.js';
-import { runBatch, type BatchSummary, type VariantExecutor } from '../../compare/batch-run.js';
+import {
+  basesCurrencies,
+  runBatch,
+  type BatchSummary,
+  type VariantExecutor,
+} from '../../compare/batch-run.js';
 import { isUnproven, unboughtRows } from '../../compare/unbought-rows.js';
 import { hours } from '../../report/html/format.js';
 import { batchProblems, problemsByLine } from '../../compare/batch-checks.js';
@@ -121,7 +126,7 @@ async function readVariants(
 
 /** Bases that price in more than one currency, said after the outcome (explore22: until then not at all). */
 function currencyLines(bases: ReadonlyMap<string, Scenario>): string[] {
-  const currencies = new Map([...bases].map(([base, scenario]) => [base, scenario.currency]));
+  const currencies = basesCurrencies(bases);
   return new Set(currencies.values()).size > 1
     ? [
         msg.batchCurrencies(
