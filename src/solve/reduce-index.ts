@@ -24,10 +24,14 @@ function isClique(program: Program, row: Row): boolean {
   return (
     row.upper <= 1 &&
     row.terms.length > 1 &&
-    row.terms.every(([v, a]) => {
-      const variable = program.variables[v];
+    row.terms.every((term) => {
+      const variable = program.variables[term[0]];
       return (
-        a === 1 && variable !== undefined && variable.integer && variable.lower === 0 && variable.upper === 1
+        term[1] === 1 &&
+        variable !== undefined &&
+        variable.integer &&
+        variable.lower === 0 &&
+        variable.upper === 1
       );
     })
   );
@@ -38,28 +42,25 @@ function isClique(program: Program, row: Row): boolean {
  * largest of their coefficients (or nothing), other variables their best
  * bound. Each binary goes to the clique that holds most of the row's terms.
  */
-function highestActivity(
-  program: Program,
-  columns: ProgramIndex['columns'],
-  cliqueRows: ReadonlySet<number>,
-  r: number,
-): number {
+function highestActivity(program: Program, cliques: ProgramIndex['cliques'], r: number): number {
   const row = program.rows[r];
   if (row === undefined) return Infinity;
-  const inRow = new Map<number, number>(row.terms.map(([v, a]) => [v, a]));
   const overlap = new Map<number, number>();
-  for (const [v] of row.terms)
-    for (const [c] of columns[v] ?? []) if (cliqueRows.has(c)) overlap.set(c, (overlap.get(c) ?? 0) + 1);
+  row.terms.forEach((term) => {
+    for (const c of cliques[term[0]] ?? []) overlap.set(c, (overlap.get(c) ?? 0) + 1);
+  });
   const best = new Map<number, number>();
   let total = 0;
-  for (const [v, a] of row.terms) {
+  for (const term of row.terms) {
+    const v = term[0];
+    const a = term[1];
     const variable = program.variables[v];
     if (variable === undefined) return Infinity;
     let group = -1;
-    for (const [c] of columns[v] ?? [])
-      if (cliqueRows.has(c) && (group === -1 || (overlap.get(c) ?? 0) > (overlap.get(group) ?? 0))) group = c;
+    for (const c of cliques[v] ?? [])
+      if (group === -1 || (overlap.get(c) ?? 0) > (overlap.get(group) ?? 0)) group = c;
     if (group === -1) total += Math.max(a * variable.lower, a * variable.upper);
-    else best.set(group, Math.max(best.get(group) ?? 0, inRow.get(v) ?? 0));
+    else best.set(group, Math.max(best.get(group) ?? 0, a));
   }
   for (const top of best.values()) total += top;
   return Number.isNaN(total) ? Infinity : total;
@@ -68,31 +69,22 @@ function highestActivity(
 export function programIndex(program: Program): ProgramIndex {
   const columns: [number, number][][] = program.variables.map(() => []);
   program.rows.forEach((row, r) => {
-    for (const [v, a] of row.terms) columns[v]?.push([r, a]);
+    row.terms.forEach((term) => columns[term[0]]?.push([r, term[1]]));
   });
-  const cliqueRows = new Set<number>();
+  const cliques: number[][] = program.variables.map(() => []);
   program.rows.forEach((row, r) => {
-    if (isClique(program, row)) cliqueRows.add(r);
+    if (isClique(program, row)) row.terms.forEach((term) => cliques[term[0]]?.push(r));
   });
-  const cliques = columns.map((col) => col.flatMap(([r]) => (cliqueRows.has(r) ? [r] : [])));
   const cache = new Map<number, number>();
   const highest = (r: number): number => {
     let bound = cache.get(r);
     if (bound === undefined) {
-      bound = highestActivity(program, columns, cliqueRows, r);
+      bound = highestActivity(program, cliques, r);
       cache.set(r, bound);
     }
     return bound;
   };
-  const rowMaps = new Map<number, ReadonlyMap<number, number>>();
-  const coefficient = (r: number, v: number): number => {
-    let terms = rowMaps.get(r);
-    if (terms === undefined) {
-      terms = new Map(program.rows[r]?.terms.map(([u, a]) => [u, a]));
-      rowMaps.set(r, terms);
-    }
-    return terms.get(v) ?? 0;
-  };
+  const coefficient = (r: number, v: number): number => columns[v]?.find((entry) => entry[0] === r)?.[1] ?? 0;
   const facts = new Map<number, boolean>();
   const remember = (key: number, compute: () => boolean): boolean => {
     let fact = facts.get(key);
