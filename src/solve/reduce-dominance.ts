@@ -46,8 +46,8 @@ function covers(program: Program, index: ProgramIndex, q: number, r: number): bo
   if (rowQ === undefined || rowR === undefined || q === r || rowQ.upper === Infinity) return false;
   const nonNegative = (v: number) => (program.variables[v]?.lower ?? -1) >= 0;
   return (
-    rowR.terms.every(([v, a]) => nonNegative(v) && index.coefficient(q, v) >= a) &&
-    rowQ.terms.every(([v, a]) => nonNegative(v) && a >= 0)
+    rowR.terms.every((term) => nonNegative(term[0]) && index.coefficient(q, term[0]) >= term[1]) &&
+    rowQ.terms.every((term) => nonNegative(term[0]) && term[1] >= 0)
   );
 }
 
@@ -63,15 +63,17 @@ function caps(program: Program, index: ProgramIndex, q: number, r: number, j: nu
 function neverReached(program: Program, index: ProgramIndex, r: number, j: number, k: number): boolean {
   const upper = program.rows[r]?.upper ?? -Infinity;
   if (upper === Infinity || index.highest(r) <= upper) return true;
-  return (index.columns[j] ?? []).some(
-    ([q]) => (program.rows[q]?.upper ?? Infinity) <= upper && caps(program, index, q, r, j, k),
-  );
+  return (index.columns[j] ?? []).some((entry) => {
+    const q = entry[0];
+    return (program.rows[q]?.upper ?? Infinity) <= upper && caps(program, index, q, r, j, k);
+  });
 }
 
 /** (c): every row the swap changes stays within its bounds. */
 function swapKeepsRows(program: Program, index: ProgramIndex, j: number, k: number): boolean {
-  const raised = (index.columns[j] ?? []).every(([r, a]) => {
-    const d = a - index.coefficient(r, k);
+  const raised = (index.columns[j] ?? []).every((entry) => {
+    const r = entry[0];
+    const d = entry[1] - index.coefficient(r, k);
     const row = program.rows[r];
     if (d === 0) return true;
     if (row === undefined) return false;
@@ -80,11 +82,12 @@ function swapKeepsRows(program: Program, index: ProgramIndex, j: number, k: numb
   // Rows of k without j: the swap lowers them by k's (positive) coefficient, or raises them by its negative one.
   return (
     raised &&
-    (index.columns[k] ?? []).every(([r, a]) => {
+    (index.columns[k] ?? []).every((entry) => {
+      const r = entry[0];
       if (index.coefficient(r, j) !== 0) return true;
       const row = program.rows[r];
       if (row === undefined) return false;
-      return a > 0 ? row.lower === -Infinity : neverReached(program, index, r, j, k);
+      return entry[1] > 0 ? row.lower === -Infinity : neverReached(program, index, r, j, k);
     })
   );
 }
@@ -97,7 +100,8 @@ export function dominator(
   fixed: ReadonlySet<number>,
 ): number | null {
   for (const c of index.cliques[k] ?? [])
-    for (const [j] of program.rows[c]?.terms ?? []) {
+    for (const term of program.rows[c]?.terms ?? []) {
+      const j = term[0];
       if (j === k || fixed.has(j) || !before(program, j, k)) continue;
       if (cliquesWithin(index, j, k) && swapKeepsRows(program, index, j, k)) return j;
     }

@@ -30,8 +30,9 @@ const isBinary = (v: Variable): boolean => v.integer && v.lower === 0 && v.upper
 /** Lowest activity of each row over the variables' bounds (−∞ when a variable is unbounded that way). */
 function lowestActivities(program: Program): number[] {
   return program.rows.map((row) => {
-    const total = row.terms.reduce((t, [v, a]) => {
-      const variable = program.variables[v];
+    const total = row.terms.reduce((t, term) => {
+      const variable = program.variables[term[0]];
+      const a = term[1];
       return variable === undefined ? -Infinity : t + Math.min(a * variable.lower, a * variable.upper);
     }, 0);
     return Number.isNaN(total) ? -Infinity : total;
@@ -45,7 +46,9 @@ function breaksRowAlone(
   lowest: readonly number[],
   j: number,
 ): boolean {
-  return (index.columns[j] ?? []).some(([r, a]) => {
+  return (index.columns[j] ?? []).some((entry) => {
+    const r = entry[0];
+    const a = entry[1];
     const upper = program.rows[r]?.upper ?? Infinity;
     if (upper === Infinity || a <= 0) return false;
     return a + (lowest[r] ?? -Infinity) > upper + tolerance * Math.max(1, Math.abs(upper));
@@ -75,17 +78,16 @@ function removable(program: Program): Set<number> {
 
 /** The program without the removed variables, or null when a row left empty could no longer be met. */
 function without(program: Program, removed: ReadonlySet<number>): Program | null {
-  const renumber = new Map<number, number>();
-  const variables = program.variables.filter((_, j) => {
-    if (removed.has(j)) return false;
-    renumber.set(j, renumber.size);
-    return true;
-  });
+  const variables = program.variables.filter((_, j) => !removed.has(j));
+  let kept = 0;
+  /** Each variable's index in the reduced program, −1 when removed. */
+  const renumber = program.variables.map((_, j) => (removed.has(j) ? -1 : kept++));
   const rows: Row[] = [];
   for (const row of program.rows) {
-    const terms = row.terms.flatMap(([v, a]): [number, number][] => {
-      const to = renumber.get(v);
-      return to === undefined ? [] : [[to, a]];
+    const terms: [number, number][] = [];
+    row.terms.forEach((term) => {
+      const to = renumber[term[0]] ?? -1;
+      if (to !== -1) terms.push([to, term[1]]);
     });
     if (terms.length > 0) rows.push({ ...row, terms });
     else if (row.lower > 0 || row.upper < 0) return null;
