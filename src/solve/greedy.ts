@@ -34,15 +34,19 @@ interface Frameworks {
   readonly areaHours: Map<string, number[]>;
 }
 
+/** Adds variable j to the list under `key`. */
+function addTo<K>(lists: Map<K, number[]>, key: K, j: number): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [j]);
+  else list.push(j);
+}
+
 function frameworksOf(program: Program): Frameworks {
   const f: Frameworks = { areaUnmet: new Map(), place: new Map(), areaHours: new Map() };
   program.variables.forEach(({ meaning: m }, j) => {
     if (m.kind === 'areaUnmet') f.areaUnmet.set(`${m.lotId}|${m.areaId}`, j);
     else if (m.kind === 'place') f.place.set(`${m.offer}|${m.lotId}`, j);
-    else if (m.kind === 'areaHours') {
-      const key = `${m.lotId}|${m.areaId}`;
-      f.areaHours.set(key, [...(f.areaHours.get(key) ?? []), j]);
-    }
+    else if (m.kind === 'areaHours') addTo(f.areaHours, `${m.lotId}|${m.areaId}`, j);
   });
   return f;
 }
@@ -58,9 +62,11 @@ function initialValues(program: Program): number[] {
 
 /** Indices of variables of one kind, best (most objective gain) first. */
 function ranked(program: Program, kind: VariableMeaning['kind'], gain: (j: number) => number): number[] {
-  return program.variables
-    .flatMap((v, j) => (v.meaning.kind === kind ? [j] : []))
-    .sort((a, b) => gain(b) - gain(a) || a - b);
+  const of: number[] = [];
+  program.variables.forEach((v, j) => {
+    if (v.meaning.kind === kind) of.push(j);
+  });
+  return of.sort((a, b) => gain(b) - gain(a) || a - b);
 }
 
 class Greedy {
@@ -69,21 +75,24 @@ class Greedy {
   readonly frameworks: Frameworks;
   /** objective gain of raising a variable by one (positive is better) */
   readonly gain: (j: number) => number;
+  /** each variable's `lot|slot` (null: not a role variable) */
+  private readonly slotKeys: readonly (string | null)[];
 
   constructor(readonly program: Program) {
     this.state = new PlanState(program, initialValues(program));
     this.frameworks = frameworksOf(program);
     const sign = program.sense === 'min' ? -1 : 1;
-    this.gain = (j) => sign * (program.variables[j]?.cost ?? 0);
+    const gains = program.variables.map((v) => sign * v.cost);
+    this.gain = (j) => gains[j] ?? 0;
+    this.slotKeys = program.variables.map((v) => slotOf(v.meaning));
     program.variables.forEach((v, j) => {
-      const slot = slotOf(v.meaning);
+      const slot = this.slotKeys[j] ?? null;
       if (v.meaning.kind === 'unmet' && slot !== null) this.slots.unmet.set(slot, j);
     });
   }
 
   private slotVars(j: number): { slot: string; u: number } | null {
-    const meaning = this.program.variables[j]?.meaning;
-    const slot = meaning === undefined ? null : slotOf(meaning);
+    const slot = this.slotKeys[j] ?? null;
     const u = slot === null ? undefined : this.slots.unmet.get(slot);
     return slot === null || u === undefined ? null : { slot, u };
   }
@@ -99,12 +108,13 @@ class Greedy {
   }
 
   record(changes: readonly Change[]): void {
-    for (const [j, x] of changes) {
+    changes.forEach((change) => {
+      const j = change[0];
       const s = this.slotVars(j);
-      if (s === null || this.program.variables[j]?.meaning.kind !== 'assign') continue;
-      if (x === 1) this.slots.filled.set(s.slot, j);
+      if (s === null || this.program.variables[j]?.meaning.kind !== 'assign') return;
+      if (change[1] === 1) this.slots.filled.set(s.slot, j);
       else if (this.slots.filled.get(s.slot) === j) this.slots.filled.delete(s.slot);
-    }
+    });
   }
 
   commit(changes: readonly Change[] | null): boolean {
@@ -127,7 +137,7 @@ class Greedy {
     const bySlot = new Map<string, number[]>();
     for (const j of best) {
       const s = this.slotVars(j);
-      if (s !== null) bySlot.set(s.slot, [...(bySlot.get(s.slot) ?? []), j]);
+      if (s !== null) addTo(bySlot, s.slot, j);
     }
     const hours = (js: readonly number[]) =>
       (this.program.variables[js[0] ?? -1]?.meaning as { hours?: number } | undefined)?.hours ?? 0;
@@ -170,7 +180,7 @@ class Greedy {
     this.program.variables.forEach((v, j) => {
       if (v.meaning.kind === 'areaHours') {
         const y = place.get(`${v.meaning.offer}|${v.meaning.lotId}`);
-        if (y !== undefined) hoursOf.set(y, [...(hoursOf.get(y) ?? []), j]);
+        if (y !== undefined) addTo(hoursOf, y, j);
       }
     });
     const unitGain = (y: number) => Math.max(...(hoursOf.get(y) ?? []).map(this.gain));

@@ -4,7 +4,7 @@
  * start (greedy.ts). Moves are checked against the rows they touch and can be
  * undone, so a heuristic never leaves a row worse than it found it.
  */
-import type { Program } from './program.js';
+import { columnsOf, type Program } from './program.js';
 
 /** Rows are met when within this relative tolerance of their bounds. */
 const rowTolerance = 1e-9;
@@ -34,7 +34,7 @@ export function isFeasiblePlan(program: Program, values: readonly number[]): boo
     program.rows.every(
       (r) =>
         excess(
-          r.terms.reduce((t, [j, c]) => t + c * (values[j] ?? 0), 0),
+          r.terms.reduce((t, term) => t + term[1] * (values[term[0]] ?? 0), 0),
           r.lower,
           r.upper,
         ) === 0,
@@ -53,10 +53,10 @@ export class PlanState {
     initial: readonly number[],
   ) {
     this.values = [...initial];
-    this.columns = program.variables.map(() => []);
-    for (const [i, row] of program.rows.entries())
-      for (const [j, c] of row.terms) this.columns[j]?.push([i, c]);
-    this.activity = program.rows.map((r) => r.terms.reduce((t, [j, c]) => t + c * (initial[j] ?? 0), 0));
+    this.columns = columnsOf(program);
+    this.activity = program.rows.map((r) =>
+      r.terms.reduce((t, term) => t + term[1] * (initial[term[0]] ?? 0), 0),
+    );
   }
 
   /** How much a row misses its bounds by now, or after `delta` more. */
@@ -68,32 +68,45 @@ export class PlanState {
   /** Row activity changes the moves would make, applied in order (a variable may appear twice). */
   private deltas(changes: readonly Change[]): Map<number, number> {
     const out = new Map<number, number>();
-    const pending = new Map<number, number>();
-    for (const [j, x] of changes) {
-      const d = x - (pending.get(j) ?? this.values[j] ?? 0);
-      pending.set(j, x);
-      if (d !== 0) for (const [i, c] of this.columns[j] ?? []) out.set(i, (out.get(i) ?? 0) + c * d);
-    }
+    changes.forEach((change, n) => {
+      const d = change[1] - this.valueBefore(changes, n);
+      if (d !== 0)
+        for (const entry of this.columns[change[0]] ?? [])
+          out.set(entry[0], (out.get(entry[0]) ?? 0) + entry[1] * d);
+    });
     return out;
+  }
+
+  /** The value of the n-th change's variable once the changes before it are made. */
+  private valueBefore(changes: readonly Change[], n: number): number {
+    const j = changes[n]?.[0] ?? -1;
+    for (let m = n - 1; m >= 0; m--) {
+      const earlier = changes[m];
+      if (earlier?.[0] === j) return earlier[1];
+    }
+    return this.values[j] ?? 0;
   }
 
   /** True when no touched row (outside `ignore`) would miss its bounds by more than it does now. */
   allows(changes: readonly Change[], ignore?: ReadonlySet<number>): boolean {
-    for (const [i, d] of this.deltas(changes)) {
-      if (ignore?.has(i) === true) continue;
-      if (this.rowExcess(i, d) > this.rowExcess(i)) return false;
-    }
-    return true;
+    let worse = false;
+    this.deltas(changes).forEach((d, i) => {
+      if (ignore?.has(i) !== true && this.rowExcess(i, d) > this.rowExcess(i)) worse = true;
+    });
+    return !worse;
   }
 
   /** Applies the changes and returns what undoes them. */
   apply(changes: readonly Change[]): Change[] {
     const undo: Change[] = [];
-    for (const [i, d] of this.deltas(changes)) this.activity[i] = (this.activity[i] ?? 0) + d;
-    for (const [j, x] of changes) {
+    this.deltas(changes).forEach((d, i) => {
+      this.activity[i] = (this.activity[i] ?? 0) + d;
+    });
+    changes.forEach((change) => {
+      const j = change[0];
       undo.push([j, this.values[j] ?? 0]);
-      this.values[j] = x;
-    }
+      this.values[j] = change[1];
+    });
     return undo.reverse();
   }
 

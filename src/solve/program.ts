@@ -106,6 +106,15 @@ export interface SolveOptions {
  */
 export type StartRule = (program: Program) => readonly number[] | null;
 
+/** Per variable: the rows it appears in, by row index, with its coefficient there (rows in order). */
+export function columnsOf(program: Program): [number, number][][] {
+  const columns: [number, number][][] = program.variables.map(() => []);
+  program.rows.forEach((row, r) => {
+    for (const term of row.terms) columns[term[0]]?.push([r, term[1]]);
+  });
+  return columns;
+}
+
 /** A plan's objective value, offset excluded (as the solvers give it). */
 export const planObjective = (program: Program, values: ArrayLike<number>): number =>
   program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);

@@ -4,7 +4,7 @@
  * is 1), and upper bounds on a row's activity over every plan that keeps the
  * cliques.
  */
-import type { Program, Row } from './program.js';
+import { columnsOf, type Program, type Row } from './program.js';
 
 export interface ProgramIndex {
   /** Per variable: the rows it appears in, with its coefficient, by row index. */
@@ -67,13 +67,10 @@ function highestActivity(program: Program, cliques: ProgramIndex['cliques'], r: 
 }
 
 export function programIndex(program: Program): ProgramIndex {
-  const columns: [number, number][][] = program.variables.map(() => []);
-  program.rows.forEach((row, r) => {
-    row.terms.forEach((term) => columns[term[0]]?.push([r, term[1]]));
-  });
+  const columns = columnsOf(program);
   const cliques: number[][] = program.variables.map(() => []);
   program.rows.forEach((row, r) => {
-    if (isClique(program, row)) row.terms.forEach((term) => cliques[term[0]]?.push(r));
+    if (isClique(program, row)) for (const term of row.terms) cliques[term[0]]?.push(r);
   });
   const cache = new Map<number, number>();
   const highest = (r: number): number => {
