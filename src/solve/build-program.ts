@@ -28,6 +28,9 @@ import { withGlobalRules } from '../contract/global-rules.js';
 import { reduceProgram } from './reduce.js';
 import { byId, byKey } from '../model/order.js';
 
+/** The hours each provider wins, by provider id (providerLoads). */
+type ProviderLoads = ReadonlyMap<string, readonly (readonly [number, number])[]>;
+
 type YearWeights = ReadonlyMap<string, { readonly serve: number; readonly unmet: number }>;
 
 interface Draft {
@@ -53,7 +56,13 @@ function addVar(
   return d.variables.length - 1;
 }
 
-function addRow(d: Draft, name: string, terms: [number, number][], lower: number, upper: number): void {
+function addRow(
+  d: Draft,
+  name: string,
+  terms: readonly (readonly [number, number])[],
+  lower: number,
+  upper: number,
+): void {
   if (terms.length > 0) d.rows.push({ name, terms, lower, upper });
 }
 
@@ -82,12 +91,12 @@ function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: Yea
   };
 }
 
-/** What a variable of this offer carries, for its meaning. */
-function served(offer: Offer, parts: readonly OfferPart[]) {
+/** What a variable of this offer (named `name`, offerName) carries, for its meaning. */
+function served(offer: Offer, name: string, parts: readonly OfferPart[]) {
   return {
     providerId: offer.providerId,
     bidId: offer.bids[0]?.id ?? '',
-    offer: offerName(offer),
+    offer: name,
     parts: parts.map((p) => ({ bidId: p.bid.id, careType: p.careType, share: p.fraction })),
   };
 }
@@ -111,11 +120,12 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
     const hours = share * lot.demand;
     const terms: [number, number][] = [];
     for (const offer of offersFor(lot, bids, role, scenario.award)) {
+      const name = offerName(offer);
       const parts = offerParts(offer, lot);
       const v = addVar(
         d,
-        `a[${offerName(offer)},${lot.id},${slot}]`,
-        { kind: 'assign', lotId: lot.id, role, slot, hours, ...served(offer, parts) },
+        `a[${name},${lot.id},${slot}]`,
+        { kind: 'assign', lotId: lot.id, role, slot, hours, ...served(offer, name, parts) },
         price.serve(parts, hours),
       );
       terms.push([v, 1]);
@@ -128,7 +138,8 @@ function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[]
       { kind: 'unmet', lotId: lot.id, role, slot, hours },
       price.unmet(hours),
     );
-    addRow(d, `fill[${lot.id},${slot}]`, [...terms, [u, 1]], 1, 1);
+    terms.push([u, 1]);
+    addRow(d, `fill[${lot.id},${slot}]`, terms, 1, 1);
   }
   for (const [providerId, terms] of perProvider)
     if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
@@ -150,7 +161,7 @@ function addFrameworkLot(
     const y = addVar(
       d,
       `y[${name},${lot.id}]`,
-      { kind: 'place', lotId: lot.id, ...served(offer, offerParts(offer, lot)) },
+      { kind: 'place', lotId: lot.id, ...served(offer, name, offerParts(offer, lot)) },
       0,
     );
     places.push([y, 1]);
@@ -162,7 +173,7 @@ function addFrameworkLot(
       const x = addVar(
         d,
         `x[${name},${lot.id},${areaId}]`,
-        { kind: 'areaHours', lotId: lot.id, areaId, ...served(offer, parts) },
+        { kind: 'areaHours', lotId: lot.id, areaId, ...served(offer, name, parts) },
         price.serve(parts, 1),
         demand,
         false,
@@ -201,22 +212,30 @@ function addFrameworkLot(
 }
 
 /** Terms with each variable once (an offer's variable loads each of its bids). */
-function sumTerms(terms: readonly [number, number][]): [number, number][] {
+function sumTerms(terms: readonly (readonly [number, number])[]): [number, number][] {
   const sum = new Map<number, number>();
-  for (const [v, h] of terms) sum.set(v, (sum.get(v) ?? 0) + h);
-  return [...sum];
+  for (const term of terms) sum.set(term[0], (sum.get(term[0]) ?? 0) + term[1]);
+  const summed: [number, number][] = [];
+  sum.forEach((h, v) => {
+    summed.push([v, h]);
+  });
+  return summed;
 }
 
 /** The hours each provider wins, by provider id, as terms over the variables that load its bids. */
 function providerLoads(d: Draft, bids: readonly Bid[]): Map<string, [number, number][]> {
   const terms = new Map<string, [number, number][]>();
-  for (const bid of bids) {
-    const load = terms.get(bid.providerId) ?? [];
-    load.push(...(d.bidLoad.get(bid.id) ?? []));
-    terms.set(bid.providerId, load);
-  }
-  return new Map([...terms].map(([providerId, load]) => [providerId, sumTerms(load)]));
+  for (const bid of bids) for (const term of d.bidLoad.get(bid.id) ?? []) push(terms, bid.providerId, term);
+  const loads = new Map<string, [number, number][]>();
+  terms.forEach((load, providerId) => {
+    loads.set(providerId, sumTerms(load));
+  });
+  return loads;
 }
+
+/** The most hours a load can reach: each variable at its upper bound. */
+const mostHours = (d: Draft, load: readonly (readonly [number, number])[]): number =>
+  load.reduce((t, term) => t + term[1] * (d.variables[term[0]]?.upper ?? 0), 0);
 
 /** Rows 3-6: bid capacity, provider capacity and share cap, lots per provider. */
 function addCapacityRows(
@@ -224,18 +243,18 @@ function addCapacityRows(
   scenario: Scenario,
   bids: readonly Bid[],
   providers: readonly Provider[],
+  loads: ProviderLoads,
   totalDemand: number,
 ): void {
   for (const bid of bids) {
     const load = d.bidLoad.get(bid.id) ?? [];
-    const most = load.reduce((t, [v, h]) => t + h * (d.variables[v]?.upper ?? 0), 0);
+    const most = mostHours(d, load);
     if (most > bid.maxHours) addRow(d, `bidCap[${bid.id}]`, load, -Infinity, bid.maxHours);
   }
   const cap = scenario.award.maxShareOfTotalHours * totalDemand;
-  const loads = providerLoads(d, bids);
   for (const provider of providers) {
     const load = loads.get(provider.id) ?? [];
-    const most = load.reduce((t, [v, h]) => t + h * (d.variables[v]?.upper ?? 0), 0);
+    const most = mostHours(d, load);
     const limit = Math.min(provider.maxHours, cap);
     if (most > limit) addRow(d, `providerCap[${provider.id}]`, load, -Infinity, limit);
     const lots = scenario.award.maxLotsPerProvider;
@@ -269,23 +288,19 @@ function addProviderAndPackageRows(
   scenario: Scenario,
   bids: readonly Bid[],
   providers: readonly Provider[],
+  loads: ProviderLoads,
 ): void {
   const k = scenario.award.minDistinctProviders;
   if (k > 0) {
     const wins: [number, number][] = [];
-    const loads = providerLoads(d, bids);
     for (const provider of providers) {
       const w = addVar(d, `w[${provider.id}]`, { kind: 'wins', providerId: provider.id }, 0);
       wins.push([w, 1]);
       // A provider wins only with hours: a framework place it holds with none does not count.
-      const load = loads.get(provider.id) ?? [];
-      addRow(
-        d,
-        `wins[${provider.id}]`,
-        [[w, leastHoursOfAWinner], ...load.map(([v, h]): [number, number] => [v, -winningHours(d, v, h)])],
-        -Infinity,
-        0,
-      );
+      const terms: [number, number][] = [[w, leastHoursOfAWinner]];
+      for (const term of loads.get(provider.id) ?? [])
+        terms.push([term[0], -winningHours(d, term[0], term[1])]);
+      addRow(d, `wins[${provider.id}]`, terms, -Infinity, 0);
     }
     d.rows.push({ name: 'distinct', terms: wins, lower: k, upper: Infinity });
   }
@@ -294,8 +309,9 @@ function addProviderAndPackageRows(
   for (const [packageId, members] of [...packages].sort(byKey)) {
     const p = addVar(d, `p[${packageId}]`, { kind: 'package', packageId }, 0);
     for (const bid of members) {
-      const wins = (d.bidWins.get(bid.id) ?? []).map((v): [number, number] => [v, 1]);
-      d.rows.push({ name: `package[${packageId},${bid.id}]`, terms: [...wins, [p, -1]], lower: 0, upper: 0 });
+      const terms = (d.bidWins.get(bid.id) ?? []).map((v): [number, number] => [v, 1]);
+      terms.push([p, -1]);
+      d.rows.push({ name: `package[${packageId},${bid.id}]`, terms, lower: 0, upper: 0 });
     }
   }
 }
@@ -316,8 +332,9 @@ export function buildFullProgram(scenario: Scenario, lots: readonly Lot[]): Prog
     else addRoleLot(d, scenario, lot, bids, years);
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
-  addCapacityRows(d, scenario, bids, providers, totalDemand);
-  addProviderAndPackageRows(d, scenario, bids, providers);
+  const loads = providerLoads(d, bids);
+  addCapacityRows(d, scenario, bids, providers, loads, totalDemand);
+  addProviderAndPackageRows(d, scenario, bids, providers, loads);
   const program: Program = {
     sense: scenario.award.objective === 'meat' ? 'max' : 'min',
     variables: d.variables,

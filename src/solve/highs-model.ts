@@ -11,6 +11,18 @@ export function highsBound(x: number, inf: number): number {
   return x === Infinity ? inf : x === -Infinity ? -inf : x;
 }
 
+/**
+ * One number of each item, in a typed array filled in place (`Float64Array.from`
+ * with a mapping function allocated about as much again).
+ */
+function numbersOf<T>(items: readonly T[], number: (item: T) => number): Float64Array {
+  const out = new Float64Array(items.length);
+  items.forEach((item, i) => {
+    out[i] = number(item);
+  });
+  return out;
+}
+
 /** The program as HiGHS model data, rows in compressed sparse row form. */
 export function toModelData(h: Highs, program: Program) {
   const starts = new Int32Array(program.rows.length + 1);
@@ -23,9 +35,9 @@ export function toModelData(h: Highs, program: Program) {
   const values = new Float64Array(nnz);
   let k = 0;
   for (const row of program.rows) {
-    for (const [v, c] of row.terms) {
-      indices[k] = v;
-      values[k++] = c;
+    for (const term of row.terms) {
+      indices[k] = term[0];
+      values[k++] = term[1];
     }
   }
   const vars = program.variables;
@@ -34,11 +46,11 @@ export function toModelData(h: Highs, program: Program) {
     numRows: program.rows.length,
     sense:
       program.sense === 'min' ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize,
-    colCost: Float64Array.from(vars, (v) => v.cost),
-    colLower: Float64Array.from(vars, (v) => highsBound(v.lower, h.infinity)),
-    colUpper: Float64Array.from(vars, (v) => highsBound(v.upper, h.infinity)),
-    rowLower: Float64Array.from(program.rows, (r) => highsBound(r.lower, h.infinity)),
-    rowUpper: Float64Array.from(program.rows, (r) => highsBound(r.upper, h.infinity)),
+    colCost: numbersOf(vars, (v) => v.cost),
+    colLower: numbersOf(vars, (v) => highsBound(v.lower, h.infinity)),
+    colUpper: numbersOf(vars, (v) => highsBound(v.upper, h.infinity)),
+    rowLower: numbersOf(program.rows, (r) => highsBound(r.lower, h.infinity)),
+    rowUpper: numbersOf(program.rows, (r) => highsBound(r.upper, h.infinity)),
     matrix: {
       format: 'csr' as const,
       numRows: program.rows.length,
