@@ -150,7 +150,7 @@ class Greedy {
   /** Step 3: a package's rows are ignored while its bids are placed, then checked together. */
   awardPackages(): void {
     for (const p of ranked(this.program, 'package', () => 0)) {
-      const rows = this.state.rowsOf(p).map(([i]) => i);
+      const rows = this.state.rowsOf(p);
       const ignore = new Set(rows);
       const changes: Change[] = [[p, 1]];
       for (const i of rows) {
@@ -205,7 +205,7 @@ class Greedy {
             ]),
           );
       }
-      if (!this.state.rowsOf(y).every(([i]) => this.state.rowExcess(i) === 0)) this.state.apply(undo);
+      if (!this.state.rowsOf(y).every((i) => this.state.rowExcess(i) === 0)) this.state.apply(undo);
     }
   }
 
@@ -217,7 +217,7 @@ class Greedy {
       if (this.state.values[w] === 1) continue;
       const mine = this.state
         .rowsOf(w)
-        .flatMap(([i]) =>
+        .flatMap((i) =>
           (this.program.rows[i]?.terms ?? []).filter(([j, c]) => j !== w && c < 0).map(([j]) => j),
         );
       mine
@@ -237,7 +237,7 @@ class Greedy {
     const weight = -(
       this.state
         .rowsOf(w)
-        .flatMap(([i]) => this.program.rows[i]?.terms ?? [])
+        .flatMap((i) => this.program.rows[i]?.terms ?? [])
         .find(([v]) => v === j)?.[1] ?? 0
     );
     if (!(weight > 0)) return false;

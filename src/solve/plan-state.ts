@@ -4,7 +4,7 @@
  * start (greedy.ts). Moves are checked against the rows they touch and can be
  * undone, so a heuristic never leaves a row worse than it found it.
  */
-import { columnsOf, type Program } from './program.js';
+import { Columns, type Program } from './program.js';
 
 /** Rows are met when within this relative tolerance of their bounds. */
 const rowTolerance = 1e-9;
@@ -46,14 +46,14 @@ export class PlanState {
   readonly values: number[];
   private readonly activity: number[];
   /** Per variable: the rows it appears in, with its coefficient. */
-  private readonly columns: (readonly [number, number])[][];
+  private readonly columns: Columns;
 
   constructor(
     private readonly program: Program,
     initial: readonly number[],
   ) {
     this.values = [...initial];
-    this.columns = columnsOf(program);
+    this.columns = new Columns(program);
     this.activity = program.rows.map((r) =>
       r.terms.reduce((t, term) => t + term[1] * (initial[term[0]] ?? 0), 0),
     );
@@ -70,9 +70,7 @@ export class PlanState {
     const out = new Map<number, number>();
     changes.forEach((change, n) => {
       const d = change[1] - this.valueBefore(changes, n);
-      if (d !== 0)
-        for (const entry of this.columns[change[0]] ?? [])
-          out.set(entry[0], (out.get(entry[0]) ?? 0) + entry[1] * d);
+      if (d !== 0) this.columns.forEach(change[0], (i, c) => out.set(i, (out.get(i) ?? 0) + c * d));
     });
     return out;
   }
@@ -131,7 +129,7 @@ export class PlanState {
     }
     const rates = new Map<number, number>();
     for (const [j, rate] of direction)
-      for (const [i, c] of this.columns[j] ?? []) rates.set(i, (rates.get(i) ?? 0) + c * rate);
+      this.columns.forEach(j, (i, c) => rates.set(i, (rates.get(i) ?? 0) + c * rate));
     for (const [i, rate] of rates) {
       const r = this.program.rows[i];
       const a = this.activity[i] ?? 0;
@@ -143,7 +141,7 @@ export class PlanState {
   }
 
   /** Rows a variable appears in. */
-  rowsOf(j: number): readonly (readonly [number, number])[] {
-    return this.columns[j] ?? [];
+  rowsOf(j: number): number[] {
+    return this.columns.rows(j);
   }
 }

@@ -106,13 +106,77 @@ export interface SolveOptions {
  */
 export type StartRule = (program: Program) => readonly number[] | null;
 
-/** Per variable: the rows it appears in, by row index, with its coefficient there (rows in order). */
-export function columnsOf(program: Program): [number, number][][] {
-  const columns: [number, number][][] = program.variables.map(() => []);
-  program.rows.forEach((row, r) => {
-    for (const term of row.terms) columns[term[0]]?.push([r, term[1]]);
-  });
-  return columns;
+/**
+ * The program's matrix by column: each variable's rows, with its coefficient
+ * there, in row order. Kept in three flat arrays (variable j's entries are
+ * `start[j]` to `start[j + 1]`), so a program's columns are three allocations.
+ */
+export class Columns {
+  private readonly start: Int32Array;
+  private readonly rowOf: Int32Array;
+  private readonly coefficientOf: Float64Array;
+
+  constructor(program: Program) {
+    const n = program.variables.length;
+    const inRange = (v: number) => v >= 0 && v < n;
+    // start[j + 1] counts variable j's entries, then sums them up to j
+    const start = new Int32Array(n + 1);
+    for (const row of program.rows)
+      row.terms.forEach((term) => {
+        if (inRange(term[0])) start[term[0] + 1] = (start[term[0] + 1] ?? 0) + 1;
+      });
+    for (let j = 0; j < n; j++) start[j + 1] = (start[j + 1] ?? 0) + (start[j] ?? 0);
+    const rowOf = new Int32Array(start[n] ?? 0);
+    const coefficientOf = new Float64Array(rowOf.length);
+    const filled = new Int32Array(n);
+    program.rows.forEach((row, r) => {
+      row.terms.forEach((term) => {
+        const v = term[0];
+        if (!inRange(v)) return;
+        const e = (start[v] ?? 0) + (filled[v] ?? 0);
+        filled[v] = (filled[v] ?? 0) + 1;
+        rowOf[e] = r;
+        coefficientOf[e] = term[1];
+      });
+    });
+    this.start = start;
+    this.rowOf = rowOf;
+    this.coefficientOf = coefficientOf;
+  }
+
+  /** Whether `test` holds for some row of variable j (given the row and j's coefficient there). */
+  some(j: number, test: (r: number, a: number) => boolean): boolean {
+    const end = this.start[j + 1] ?? 0;
+    for (let e = this.start[j] ?? end; e < end; e++)
+      if (test(this.rowOf[e] ?? -1, this.coefficientOf[e] ?? 0)) return true;
+    return false;
+  }
+
+  /** Whether `test` holds for every row of variable j (given the row and j's coefficient there). */
+  every(j: number, test: (r: number, a: number) => boolean): boolean {
+    return !this.some(j, (r, a) => !test(r, a));
+  }
+
+  /** Calls `visit` with each row of variable j and j's coefficient there. */
+  forEach(j: number, visit: (r: number, a: number) => void): void {
+    this.some(j, (r, a) => {
+      visit(r, a);
+      return false;
+    });
+  }
+
+  /** The rows variable j appears in, in order. */
+  rows(j: number): number[] {
+    return Array.from(this.rowOf.subarray(this.start[j] ?? 0, this.start[j + 1] ?? 0));
+  }
+
+  /** The coefficient of variable j in row r (0 when absent). */
+  coefficient(r: number, j: number): number {
+    const end = this.start[j + 1] ?? 0;
+    for (let e = this.start[j] ?? end; e < end; e++)
+      if (this.rowOf[e] === r) return this.coefficientOf[e] ?? 0;
+    return 0;
+  }
 }
 
 /** A plan's objective value, offset excluded (as the solvers give it). */

@@ -63,17 +63,16 @@ function caps(program: Program, index: ProgramIndex, q: number, r: number, j: nu
 function neverReached(program: Program, index: ProgramIndex, r: number, j: number, k: number): boolean {
   const upper = program.rows[r]?.upper ?? -Infinity;
   if (upper === Infinity || index.highest(r) <= upper) return true;
-  return (index.columns[j] ?? []).some((entry) => {
-    const q = entry[0];
-    return (program.rows[q]?.upper ?? Infinity) <= upper && caps(program, index, q, r, j, k);
-  });
+  return index.columns.some(
+    j,
+    (q) => (program.rows[q]?.upper ?? Infinity) <= upper && caps(program, index, q, r, j, k),
+  );
 }
 
 /** (c): every row the swap changes stays within its bounds. */
 function swapKeepsRows(program: Program, index: ProgramIndex, j: number, k: number): boolean {
-  const raised = (index.columns[j] ?? []).every((entry) => {
-    const r = entry[0];
-    const d = entry[1] - index.coefficient(r, k);
+  const raised = index.columns.every(j, (r, a) => {
+    const d = a - index.coefficient(r, k);
     const row = program.rows[r];
     if (d === 0) return true;
     if (row === undefined) return false;
@@ -82,12 +81,11 @@ function swapKeepsRows(program: Program, index: ProgramIndex, j: number, k: numb
   // Rows of k without j: the swap lowers them by k's (positive) coefficient, or raises them by its negative one.
   return (
     raised &&
-    (index.columns[k] ?? []).every((entry) => {
-      const r = entry[0];
+    index.columns.every(k, (r, a) => {
       if (index.coefficient(r, j) !== 0) return true;
       const row = program.rows[r];
       if (row === undefined) return false;
-      return entry[1] > 0 ? row.lower === -Infinity : neverReached(program, index, r, j, k);
+      return a > 0 ? row.lower === -Infinity : neverReached(program, index, r, j, k);
     })
   );
 }

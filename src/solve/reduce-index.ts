@@ -4,11 +4,11 @@
  * is 1), and upper bounds on a row's activity over every plan that keeps the
  * cliques.
  */
-import { columnsOf, type Program, type Row } from './program.js';
+import { Columns, type Program, type Row } from './program.js';
 
 export interface ProgramIndex {
-  /** Per variable: the rows it appears in, with its coefficient, by row index. */
-  readonly columns: readonly (readonly (readonly [number, number])[])[];
+  /** Per variable: the rows it appears in, with its coefficient. */
+  readonly columns: Columns;
   /** Per variable: the clique rows it appears in, by row index, ascending. */
   readonly cliques: readonly (readonly number[])[];
   /** The coefficient of variable v in row r (0 when absent). */
@@ -67,7 +67,7 @@ function highestActivity(program: Program, cliques: ProgramIndex['cliques'], r: 
 }
 
 export function programIndex(program: Program): ProgramIndex {
-  const columns = columnsOf(program);
+  const columns = new Columns(program);
   const cliques: number[][] = program.variables.map(() => []);
   program.rows.forEach((row, r) => {
     if (isClique(program, row)) for (const term of row.terms) cliques[term[0]]?.push(r);
@@ -81,7 +81,7 @@ export function programIndex(program: Program): ProgramIndex {
     }
     return bound;
   };
-  const coefficient = (r: number, v: number): number => columns[v]?.find((entry) => entry[0] === r)?.[1] ?? 0;
+  const coefficient = (r: number, v: number): number => columns.coefficient(r, v);
   const facts = new Map<number, boolean>();
   const remember = (key: number, compute: () => boolean): boolean => {
     let fact = facts.get(key);

@@ -46,9 +46,7 @@ function breaksRowAlone(
   lowest: readonly number[],
   j: number,
 ): boolean {
-  return (index.columns[j] ?? []).some((entry) => {
-    const r = entry[0];
-    const a = entry[1];
+  return index.columns.some(j, (r, a) => {
     const upper = program.rows[r]?.upper ?? Infinity;
     if (upper === Infinity || a <= 0) return false;
     return a + (lowest[r] ?? -Infinity) > upper + tolerance * Math.max(1, Math.abs(upper));
