@@ -37,7 +37,8 @@ function allocationOf(
   bids: ReadonlyMap<string, Bid>,
   weeksPerYear: number,
 ): Allocation {
-  const parts: AllocationPart[] = [...partHours.values()].map(({ part, hours }) => ({
+  const entries = [...partHours.values()];
+  const parts: AllocationPart[] = entries.map(({ part, hours }) => ({
     bidId: part.bidId,
     careType: part.careType,
     hoursPerWeek: round(hours),
@@ -47,10 +48,7 @@ function allocationOf(
   const spend = parts.reduce((t, p) => t + p.hoursPerWeek * p.pricePerHour, 0);
   const single = parts.length === 1 ? parts[0] : undefined;
   // A framework place with no hours is priced at the lot's care-type mix (the shares its place variable carries).
-  const mixPrice = [...partHours.values()].reduce(
-    (t, { part }) => t + part.share * (bids.get(part.bidId)?.price ?? 0),
-    0,
-  );
+  const mixPrice = entries.reduce((t, { part }) => t + part.share * (bids.get(part.bidId)?.price ?? 0), 0);
   const pricePerHour =
     single !== undefined ? single.pricePerHour : round(hours > 0 ? spend / hours : mixPrice);
   return {

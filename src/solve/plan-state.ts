@@ -85,19 +85,29 @@ export class PlanState {
     return this.values[j] ?? 0;
   }
 
-  /** True when no touched row (outside `ignore`) would miss its bounds by more than it does now. */
-  allows(changes: readonly Change[], ignore?: ReadonlySet<number>): boolean {
+  /** True when a row the deltas touch (outside `ignore`) would miss its bounds by more than it does now. */
+  private worsens(deltas: ReadonlyMap<number, number>, ignore?: ReadonlySet<number>): boolean {
     let worse = false;
-    this.deltas(changes).forEach((d, i) => {
+    deltas.forEach((d, i) => {
       if (ignore?.has(i) !== true && this.rowExcess(i, d) > this.rowExcess(i)) worse = true;
     });
-    return !worse;
+    return worse;
+  }
+
+  /** True when no touched row (outside `ignore`) would miss its bounds by more than it does now. */
+  allows(changes: readonly Change[], ignore?: ReadonlySet<number>): boolean {
+    return !this.worsens(this.deltas(changes), ignore);
   }
 
   /** Applies the changes and returns what undoes them. */
   apply(changes: readonly Change[]): Change[] {
+    return this.make(changes, this.deltas(changes));
+  }
+
+  /** Applies the changes, whose row activity changes are `deltas`, and returns what undoes them. */
+  private make(changes: readonly Change[], deltas: ReadonlyMap<number, number>): Change[] {
     const undo: Change[] = [];
-    this.deltas(changes).forEach((d, i) => {
+    deltas.forEach((d, i) => {
       this.activity[i] = (this.activity[i] ?? 0) + d;
     });
     changes.forEach((change) => {
@@ -110,8 +120,9 @@ export class PlanState {
 
   /** Applies the changes when `allows` says so. */
   tryApply(changes: readonly Change[]): boolean {
-    if (!this.allows(changes)) return false;
-    this.apply(changes);
+    const deltas = this.deltas(changes);
+    if (this.worsens(deltas)) return false;
+    this.make(changes, deltas);
     return true;
   }
 

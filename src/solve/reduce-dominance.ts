@@ -22,14 +22,10 @@
 import type { Program } from './program.js';
 import type { ProgramIndex } from './reduce-index.js';
 
-/** The objective as a cost to minimise. */
-const costOf = (program: Program, j: number): number =>
-  (program.sense === 'max' ? -1 : 1) * (program.variables[j]?.cost ?? 0);
-
 /** True when j comes before k in (cost, index): (b). */
-const before = (program: Program, j: number, k: number): boolean => {
-  const cj = costOf(program, j);
-  const ck = costOf(program, k);
+const before = (index: ProgramIndex, j: number, k: number): boolean => {
+  const cj = index.costs[j] ?? 0;
+  const ck = index.costs[k] ?? 0;
   return cj < ck || (cj === ck && j < k);
 };
 
@@ -100,7 +96,7 @@ export function dominator(
   for (const c of index.cliques[k] ?? [])
     for (const term of program.rows[c]?.terms ?? []) {
       const j = term[0];
-      if (j === k || fixed.has(j) || !before(program, j, k)) continue;
+      if (j === k || fixed.has(j) || !before(index, j, k)) continue;
       if (cliquesWithin(index, j, k) && swapKeepsRows(program, index, j, k)) return j;
     }
   return null;

@@ -9,6 +9,8 @@ import { Columns, type Program, type Row } from './program.js';
 export interface ProgramIndex {
   /** Per variable: the rows it appears in, with its coefficient. */
   readonly columns: Columns;
+  /** Per variable: its objective coefficient as a cost to minimise. */
+  readonly costs: readonly number[];
   /** Per variable: the clique rows it appears in, by row index, ascending. */
   readonly cliques: readonly (readonly number[])[];
   /** The coefficient of variable v in row r (0 when absent). */
@@ -91,5 +93,7 @@ export function programIndex(program: Program): ProgramIndex {
     }
     return fact;
   };
-  return { columns, cliques, coefficient, remember, highest };
+  const sign = program.sense === 'max' ? -1 : 1;
+  const costs = program.variables.map((v) => sign * v.cost);
+  return { columns, costs, cliques, coefficient, remember, highest };
 }
