@@ -15,14 +15,7 @@
  */
 import { leastHoursOfAWinner } from '../model/types.js';
 import { PlanState, isFeasiblePlan, type Change } from './plan-state.js';
-import { isBetterPlan, type Program, type VariableMeaning } from './program.js';
-
-interface Slots {
-  /** variable index of the unmet variable of each lot role, by `lot|slot` */
-  readonly unmet: Map<string, number>;
-  /** the assign variable currently filling each lot role */
-  readonly filled: Map<string, number>;
-}
+import { Columns, isBetterPlan, type Program, type VariableMeaning } from './program.js';
 
 /** A framework lot's variables, by `lot|area` and by `offer|lot` (steps 4 and 5). */
 interface Frameworks {
@@ -69,38 +62,66 @@ function ranked(program: Program, kind: VariableMeaning['kind'], gain: (j: numbe
   return of.sort((a, b) => gain(b) - gain(a) || a - b);
 }
 
+/** What both fill orders read of the program, worked out once (greedyStart). */
+interface Facts {
+  readonly columns: Columns;
+  /** objective gain of raising each variable by one (positive is better) */
+  readonly gains: readonly number[];
+  /** each variable's `lot|slot` (null: not a role variable) */
+  readonly slotKeys: readonly (string | null)[];
+  /** variable index of the unmet variable of each lot role, by `lot|slot` */
+  readonly unmet: ReadonlyMap<string, number>;
+  readonly frameworks: Frameworks;
+  /** the assign variables, best (most gain) first */
+  readonly assigns: readonly number[];
+}
+
+function factsOf(program: Program): Facts {
+  const sign = program.sense === 'min' ? -1 : 1;
+  const gains = program.variables.map((v) => sign * v.cost);
+  const slotKeys = program.variables.map((v) => slotOf(v.meaning));
+  const unmet = new Map<string, number>();
+  program.variables.forEach((v, j) => {
+    const slot = slotKeys[j] ?? null;
+    if (v.meaning.kind === 'unmet' && slot !== null) unmet.set(slot, j);
+  });
+  return {
+    columns: new Columns(program),
+    gains,
+    slotKeys,
+    unmet,
+    frameworks: frameworksOf(program),
+    assigns: ranked(program, 'assign', (j) => gains[j] ?? 0),
+  };
+}
+
 class Greedy {
   readonly state: PlanState;
-  readonly slots: Slots = { unmet: new Map(), filled: new Map() };
+  /** the assign variable currently filling each lot role, by `lot|slot` */
+  readonly filled = new Map<string, number>();
   readonly frameworks: Frameworks;
   /** objective gain of raising a variable by one (positive is better) */
   readonly gain: (j: number) => number;
-  /** each variable's `lot|slot` (null: not a role variable) */
-  private readonly slotKeys: readonly (string | null)[];
 
-  constructor(readonly program: Program) {
-    this.state = new PlanState(program, initialValues(program));
-    this.frameworks = frameworksOf(program);
-    const sign = program.sense === 'min' ? -1 : 1;
-    const gains = program.variables.map((v) => sign * v.cost);
-    this.gain = (j) => gains[j] ?? 0;
-    this.slotKeys = program.variables.map((v) => slotOf(v.meaning));
-    program.variables.forEach((v, j) => {
-      const slot = this.slotKeys[j] ?? null;
-      if (v.meaning.kind === 'unmet' && slot !== null) this.slots.unmet.set(slot, j);
-    });
+  constructor(
+    readonly program: Program,
+    private readonly facts: Facts,
+  ) {
+    this.state = new PlanState(program, initialValues(program), facts.columns);
+    this.frameworks = facts.frameworks;
+    this.gain = (j) => facts.gains[j] ?? 0;
   }
 
   private slotVars(j: number): { slot: string; u: number } | null {
-    const slot = this.slotKeys[j] ?? null;
-    const u = slot === null ? undefined : this.slots.unmet.get(slot);
+    const slot = this.facts.slotKeys[j] ?? null;
+    const u = slot === null ? undefined : this.facts.unmet.get(slot);
     return slot === null || u === undefined ? null : { slot, u };
   }
 
   /** The changes that give role variable j its slot, or null when the slot is taken. */
   fillChanges(j: number): Change[] | null {
     const s = this.slotVars(j);
-    if (s === null || this.slots.filled.has(s.slot) || this.gain(j) <= this.gain(s.u)) return null;
+    if (s === null || this.filled.has(s.slot) || this.gain(j) <= this.gain(s.u)) return null;
     return [
       [j, 1],
       [s.u, 0],
@@ -112,8 +133,8 @@ class Greedy {
       const j = change[0];
       const s = this.slotVars(j);
       if (s === null || this.program.variables[j]?.meaning.kind !== 'assign') return;
-      if (change[1] === 1) this.slots.filled.set(s.slot, j);
-      else if (this.slots.filled.get(s.slot) === j) this.slots.filled.delete(s.slot);
+      if (change[1] === 1) this.filled.set(s.slot, j);
+      else if (this.filled.get(s.slot) === j) this.filled.delete(s.slot);
     });
   }
 
@@ -129,7 +150,7 @@ class Greedy {
    * roles are not left to capacity that cheaper roles used up).
    */
   fillRoles(order: FillOrder): void {
-    const best = ranked(this.program, 'assign', this.gain);
+    const best = this.facts.assigns;
     if (order === 'best-bid-first') {
       for (const j of best) this.commit(this.fillChanges(j));
       return;
@@ -260,7 +281,7 @@ class Greedy {
   private enterChanges(j: number, w: number): Change[] | null {
     const s = this.slotVars(j);
     if (s === null) return null;
-    const holder = this.slots.filled.get(s.slot);
+    const holder = this.filled.get(s.slot);
     return holder === undefined
       ? [
           [j, 1],
@@ -276,9 +297,9 @@ class Greedy {
 
   /** Step 6. */
   improve(): void {
-    for (const j of ranked(this.program, 'assign', this.gain)) {
+    for (const j of this.facts.assigns) {
       const s = this.slotVars(j);
-      const holder = s === null ? undefined : this.slots.filled.get(s.slot);
+      const holder = s === null ? undefined : this.filled.get(s.slot);
       if (holder === undefined || holder === j || this.gain(j) <= this.gain(holder)) continue;
       this.commit([
         [j, 1],
@@ -290,8 +311,8 @@ class Greedy {
 
 type FillOrder = 'best-bid-first' | 'scarce-roles-first';
 
-function runGreedy(program: Program, order: FillOrder): number[] | null {
-  const greedy = new Greedy(program);
+function runGreedy(program: Program, facts: Facts, order: FillOrder): number[] | null {
+  const greedy = new Greedy(program, facts);
   greedy.fillRoles(order);
   greedy.awardPackages();
   greedy.fillFrameworks();
@@ -304,8 +325,9 @@ function runGreedy(program: Program, order: FillOrder): number[] | null {
 /** A full value vector meeting every row of the program (the better of both fill orders), or null. */
 export function greedyStart(program: Program): number[] | null {
   const better = (a: number[], b: number[]) => (isBetterPlan(program, b, a) ? b : a);
+  const facts = factsOf(program);
   const plans = (['scarce-roles-first', 'best-bid-first'] as const)
-    .map((order) => runGreedy(program, order))
+    .map((order) => runGreedy(program, facts, order))
     .filter((v): v is number[] => v !== null);
   return plans.reduce<number[] | null>((a, b) => (a === null ? b : better(a, b)), null);
 }

@@ -48,12 +48,14 @@ export class PlanState {
   /** Per variable: the rows it appears in, with its coefficient. */
   private readonly columns: Columns;
 
+  /** @param columns - the program's columns, when already built. */
   constructor(
     private readonly program: Program,
     initial: readonly number[],
+    columns = new Columns(program),
   ) {
     this.values = [...initial];
-    this.columns = new Columns(program);
+    this.columns = columns;
     this.activity = program.rows.map((r) =>
       r.terms.reduce((t, term) => t + term[1] * (initial[term[0]] ?? 0), 0),
     );
