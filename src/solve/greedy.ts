@@ -176,7 +176,7 @@ class Greedy {
       const changes: Change[] = [[p, 1]];
       for (const i of rows) {
         const members = (this.program.rows[i]?.terms ?? [])
-          .map(([j]) => j)
+          .map((term) => term[0])
           .filter((j) => j !== p)
           .sort((a, b) => this.gain(b) - this.gain(a) || a - b);
         const taken = new Set(changes.map(([j]) => j));
@@ -239,7 +239,9 @@ class Greedy {
       const mine = this.state
         .rowsOf(w)
         .flatMap((i) =>
-          (this.program.rows[i]?.terms ?? []).filter(([j, c]) => j !== w && c < 0).map(([j]) => j),
+          (this.program.rows[i]?.terms ?? [])
+            .filter((term) => term[0] !== w && term[1] < 0)
+            .map((term) => term[0]),
         );
       mine
         .sort((a, b) => this.gain(b) - this.gain(a) || a - b)
@@ -259,7 +261,7 @@ class Greedy {
       this.state
         .rowsOf(w)
         .flatMap((i) => this.program.rows[i]?.terms ?? [])
-        .find(([v]) => v === j)?.[1] ?? 0
+        .find((term) => term[0] === j)?.[1] ?? 0
     );
     if (!(weight > 0)) return false;
     const t = leastHoursOfAWinner / weight;

@@ -78,9 +78,9 @@ function solveKey(program: Program, options: SolveOptions): string {
     numbers[k++] = row.lower;
     numbers[k++] = row.upper;
     numbers[k++] = row.terms.length;
-    for (const [index, coefficient] of row.terms) {
-      numbers[k++] = index;
-      numbers[k++] = coefficient;
+    for (const term of row.terms) {
+      numbers[k++] = term[0];
+      numbers[k++] = term[1];
     }
   }
   return Buffer.from(numbers.buffer).toString('latin1') + meaningsKey(program, options);
