@@ -55,11 +55,11 @@ function initialValues(program: Program): number[] {
 
 /** Indices of variables of one kind, best (most objective gain) first. */
 function ranked(program: Program, kind: VariableMeaning['kind'], gain: (j: number) => number): number[] {
-  const of: number[] = [];
+  const indices: number[] = [];
   program.variables.forEach((v, j) => {
-    if (v.meaning.kind === kind) of.push(j);
+    if (v.meaning.kind === kind) indices.push(j);
   });
-  return of.sort((a, b) => gain(b) - gain(a) || a - b);
+  return indices.sort((a, b) => gain(b) - gain(a) || a - b);
 }
 
 /** What both fill orders read of the program, worked out once (greedyStart). */

@@ -109,7 +109,7 @@ export type StartRule = (program: Program) => readonly number[] | null;
 /**
  * The program's matrix by column: each variable's rows, with its coefficient
  * there, in row order. Kept in three flat arrays (variable j's entries are
- * `start[j]` to `start[j + 1]`), so a program's columns are three allocations.
+ * `start[j]` to `start[j + 1]`), not an array per variable and a pair per entry.
  */
 export class Columns {
   private readonly start: Int32Array;
