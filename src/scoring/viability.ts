@@ -7,9 +7,16 @@
  *   headroom   spare capacity: 1 up to comfortableUtilisation, 0 at full capacity
  *   stability  1 − (high − low) / central demand / demandRangeLimit
  */
-import type { ScoreComponent } from '../model/result.js';
 import type { Lot, Provider } from '../model/types.js';
-import { clamp01, component, fmtHours, fmtPercent, scoreOf, weigh, type Components } from './components.js';
+import {
+  clamp01,
+  component,
+  fmtHours,
+  fmtPercent,
+  weigh,
+  weighedScore,
+  type Components,
+} from './components.js';
 import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
 import { counted } from '../model/counted.js';
@@ -102,9 +109,7 @@ export function awardViability(t: AwardTerms, s: ScoringWeights, currency: strin
  * every lot and keeps one, so it writes reasons for the best only.
  */
 export function awardViabilityScore(t: AwardTerms, s: ScoringWeights): number {
-  const parts: Record<string, ScoreComponent> = {};
-  for (const [name, value] of Object.entries(awardValues(t, s))) parts[name] = component(value, '');
-  return scoreOf(weigh(parts, s.viabilityWeights));
+  return weighedScore(awardValues(t, s), s.viabilityWeights);
 }
 
 const weightedMean = (items: readonly { w: number; x: number }[]) => {
