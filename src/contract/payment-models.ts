@@ -73,19 +73,20 @@ function capitatedRates(lot: LotSpend, settings: PaymentSettings) {
       : c.todayPricePerHour;
   const scale = today / c.ratesAtPricePerHour;
   // Hours a customer-week (or an episode) stands for: the 2015 rate over the 2015 hourly price.
-  const bands =
-    lot.careType === 'reablement'
-      ? [{ band: 'episode', share: 1, rate: c.reablementPerEpisode }]
-      : [
-          { band: 'lower', share: c.bandShares.lower, rate: c.lowerPerWeek },
-          { band: 'higher', share: c.bandShares.higher, rate: c.higherPerWeek },
-          { band: 'intensive', share: c.bandShares.intensive, rate: c.intensivePerWeek },
-        ];
-  return bands.map((b) => ({
-    ...b,
-    hoursPerCustomer: b.rate / c.ratesAtPricePerHour,
-    todayRate: b.rate * scale,
-  }));
+  const band = (name: string, share: number, rate: number) => ({
+    band: name,
+    share,
+    rate,
+    hoursPerCustomer: rate / c.ratesAtPricePerHour,
+    todayRate: rate * scale,
+  });
+  return lot.careType === 'reablement'
+    ? [band('episode', 1, c.reablementPerEpisode)]
+    : [
+        band('lower', c.bandShares.lower, c.lowerPerWeek),
+        band('higher', c.bandShares.higher, c.higherPerWeek),
+        band('intensive', c.bandShares.intensive, c.intensivePerWeek),
+      ];
 }
 
 export const paymentModels: { readonly [K in PaymentModelKind]: PaymentModel } = {
