@@ -87,7 +87,8 @@ function ownFloorsText(
   money: (x: number) => string,
 ): string {
   const own = winners.map((a) => floorOf(a)?.perHour ?? floor.perHour);
-  if (own.every((f) => money(f) === money(floor.perHour))) return '';
+  const lotFloor = money(floor.perHour);
+  if (own.every((f) => money(f) === lotFloor)) return '';
   const { min, max } = rangeOf(own);
   const [low, high] = [min, max].map(money);
   return `; each member is held against the floor of the areas it serves (${low === high ? low : `${low}-${high}`}/h)`;
@@ -151,8 +152,14 @@ export function transitionRisk(
 function withUnmet(bought: Components, unmetShare: number, reason: string): Components {
   const u = clamp01(unmetShare);
   const blended: Record<string, ScoreComponent> = {};
-  for (const [key, c] of Object.entries(bought))
-    blended[key] = { ...c, weight: Math.round(c.weight * (1 - u) * 10000) / 10000 };
+  for (const key in bought) {
+    const c = bought[key] as ScoreComponent;
+    blended[key] = {
+      value: c.value,
+      weight: Math.round(c.weight * (1 - u) * 10000) / 10000,
+      reason: c.reason,
+    };
+  }
   blended['unmet'] = { value: u > 0 ? 1 : 0, weight: Math.round(u * 10000) / 10000, reason };
   return blended;
 }

@@ -112,11 +112,6 @@ export function awardViabilityScore(t: AwardTerms, s: ScoringWeights): number {
   return weighedScore(awardValues(t, s), s.viabilityWeights);
 }
 
-const weightedMean = (items: readonly { w: number; x: number }[]) => {
-  const total = items.reduce((t, i) => t + i.w, 0);
-  return total > 0 ? items.reduce((t, i) => t + i.w * i.x, 0) / total : 0;
-};
-
 /** Viability of a provider across all its awards (hours-weighted where per award). */
 export function providerViability(
   provider: Provider,
@@ -131,8 +126,7 @@ export function providerViability(
       { volume: 1 },
     );
   }
-  const mean = (pick: (a: AwardTerms) => number) =>
-    weightedMean(awards.map((a) => ({ w: a.hours, x: pick(a) })));
+  const mean = (pick: (a: AwardTerms) => number) => awards.reduce((t, a) => t + a.hours * pick(a), 0) / hours;
   const price = mean((a) => a.price);
   const floor = mean((a) => a.floor.perHour);
   const minutes = mean((a) => a.floor.travelMinutesPerContactHour);
