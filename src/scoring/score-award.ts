@@ -69,7 +69,9 @@ function awardTerms(
       floor,
       providerHours: facts.hoursByProvider.get(a.providerId) ?? 0,
     };
-    byProvider.set(a.providerId, [...(byProvider.get(a.providerId) ?? []), { terms, allocation: a }]);
+    const mine = byProvider.get(a.providerId);
+    if (mine === undefined) byProvider.set(a.providerId, [{ terms, allocation: a }]);
+    else mine.push({ terms, allocation: a });
   }
   return byProvider;
 }
