@@ -98,31 +98,45 @@ function groupBids(facts: AwardFacts, lots: readonly Lot[], providerId: string):
   const bids = facts.bidsByProvider.get(providerId) ?? [];
   for (let b = 0; b < bids.length; b++) {
     const bid = bids[b] as Bid;
-    if (!servesAny(bid, lots)) continue;
-    // The bid's areas in each lot, worked out once per lot and bid (a batch asks this of every stand-in in every lot).
-    const served = lots.map((lot) => areasServed(bid, lot));
-    const there = workHours(bid, lots, served);
-    const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
-    const room = there.partial ? Math.min(left, there.hours) : left;
-    // The care type and area pairs of the lots' work the bid could serve, and the lots it lies in.
-    const work = new Set<string>();
-    const lotIds = new Set<string>();
-    for (let i = 0; i < lots.length; i++) {
-      const areas = served[i] ?? [];
-      if (areas.length > 0) lotIds.add((lots[i] as Lot).id);
-      for (const a of areas) work.add(`${bid.careType} ${a}`);
-    }
-    let merged: Group = { work, lotIds, best: bid, room, partial: there.partial && there.hours < left };
-    // Merged into this bid's own new sets: a group it overlaps is dropped.
-    for (const g of groups.filter((g) => overlaps(work, g.work))) {
-      for (const w of g.work) work.add(w);
-      for (const id of g.lotIds) lotIds.add(id);
-      if (g.room > merged.room) merged = { work, lotIds, best: g.best, room: g.room, partial: g.partial };
-      groups.splice(groups.indexOf(g), 1);
-    }
-    groups.push(merged);
+    if (servesAny(bid, lots)) join(groups, bidGroup(facts, bid, lots));
   }
   return groups;
+}
+
+/** A bid's own group: the lots' work it could serve, the lots that work lies in, and its room there. */
+function bidGroup(facts: AwardFacts, bid: Bid, lots: readonly Lot[]): Group {
+  // The bid's areas in each lot, worked out once per lot and bid (a batch asks this of every stand-in in every lot).
+  const served = lots.map((lot) => areasServed(bid, lot));
+  const there = workHours(bid, lots, served);
+  const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
+  // The care type and area pairs of the lots' work the bid could serve, and the lots it lies in.
+  const work = new Set<string>();
+  const lotIds = new Set<string>();
+  for (let i = 0; i < lots.length; i++) {
+    const areas = served[i] ?? [];
+    if (areas.length > 0) lotIds.add((lots[i] as Lot).id);
+    for (const a of areas) work.add(`${bid.careType} ${a}`);
+  }
+  return {
+    work,
+    lotIds,
+    best: bid,
+    room: there.partial ? Math.min(left, there.hours) : left,
+    partial: there.partial && there.hours < left,
+  };
+}
+
+/** Adds a bid's own group to `groups`, merged with (into its own sets) each group whose work it overlaps, which is dropped. */
+function join(groups: Group[], own: Group): void {
+  let merged = own;
+  for (const g of groups.filter((g) => overlaps(own.work, g.work))) {
+    for (const w of g.work) own.work.add(w);
+    for (const id of g.lotIds) own.lotIds.add(id);
+    if (g.room > merged.room)
+      merged = { work: own.work, lotIds: own.lotIds, best: g.best, room: g.room, partial: g.partial };
+    groups.splice(groups.indexOf(g), 1);
+  }
+  groups.push(merged);
 }
 
 /** Whether a bid could serve any of the lots' work (most of a provider's bids are for other lots). */
