@@ -216,9 +216,17 @@ export function awardRisk(
     const hours = having.reduce((t, l) => t + bought(l), 0);
     const value =
       hours > 0 ? having.reduce((t, l) => t + bought(l) * (l.risk[key]?.value ?? 0), 0) / hours : 0;
-    const worst = [...having].sort(
-      (a, b) => (b.risk[key]?.value ?? 0) - (a.risk[key]?.value ?? 0) || byText(a.lot.id, b.lot.id),
-    )[0];
+    // The highest, of equals the first by id.
+    const valueIn = (l: ScoredLot) => l.risk[key]?.value ?? 0;
+    const worst = having.reduce<ScoredLot | undefined>(
+      (w, l) =>
+        w === undefined ||
+        valueIn(l) > valueIn(w) ||
+        (valueIn(l) === valueIn(w) && byText(l.lot.id, w.lot.id) < 0)
+          ? l
+          : w,
+      undefined,
+    );
     const worstText =
       worst === undefined ? '' : `; highest ${worst.lot.id} ${(worst.risk[key]?.value ?? 0).toFixed(2)}`;
     parts[key] = component(

@@ -140,7 +140,10 @@ function lotScores(
       riskDetail: risk,
       ...(floor === undefined
         ? {}
-        : { costFloor: floor, zoneViability: zoneViability(input.scenario, lot, floor, settings.scoring) }),
+        : {
+            costFloor: floor,
+            zoneViability: zoneViability(input.scenario, facts.providers, lot, floor, settings.scoring),
+          }),
     });
   }
   return { lots, county, award: awardRisk(risks, county, settings.scoring) };

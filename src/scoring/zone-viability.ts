@@ -5,7 +5,7 @@
  * lot) up to its capacity, with no other work.
  */
 import { eligibleBids } from '../lots/eligibility.js';
-import type { Bid, Lot, Scenario } from '../model/types.js';
+import type { Bid, Lot, Provider, Scenario } from '../model/types.js';
 import type { ZoneViability } from './award-scores.js';
 import { fmtHours } from './components.js';
 import { price } from '../model/money.js';
@@ -19,11 +19,11 @@ function largestRoleHours(lot: Lot): number {
 
 export function zoneViability(
   scenario: Scenario,
+  providers: ReadonlyMap<string, Provider>,
   lot: Lot,
   floor: CostFloor,
   s: ScoringWeights,
 ): ZoneViability {
-  const providers = new Map(scenario.providers.map((p) => [p.id, p]));
   const roleHours = largestRoleHours(lot);
   // The reasons are written for the best bid only, once it is known.
   let best: { score: number; bid: Bid; terms: AwardTerms } | null = null;
