@@ -31,32 +31,35 @@ interface PaymentModel {
   readonly price: (lot: LotSpend, settings: PaymentSettings) => ModelCost;
 }
 
-/** Low/central/high of f over corner cases, each given as (hours multiple, model case). */
-function spread(cases: readonly number[], central: number): Range {
-  return { low: Math.min(...cases, central), central, high: Math.max(...cases, central) };
+/** A model's case of its own terms: the low, central or high outcome rate, share saved and so on. */
+type Case = 'low' | 'central' | 'high';
+
+/** Low/central/high of `f` over the corner cases (demand low or high, each with the model's low and high case) and the central one. */
+function spread(lot: LotSpend, f: (x: number, c: Case) => number): Range {
+  const central = f(1, 'central');
+  let low = central;
+  let high = central;
+  for (const x of [lot.low, lot.high])
+    for (const c of cornerCases) {
+      const v = f(x, c);
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
+  return { low, central, high };
 }
+
+const cornerCases = ['low', 'high'] as const;
 
 /** Price of one case: the council's cost and the provider's margin at hours multiple x. */
 function priced(
   lot: LotSpend,
   risk: ModelCost['demandRisk'],
-  income: (x: number, scenario: 'low' | 'central' | 'high') => number,
-  paidHours: (x: number, scenario: 'low' | 'central' | 'high') => number = (x) => x,
+  income: (x: number, scenario: Case) => number,
+  paidHours: (x: number, scenario: Case) => number = (x) => x,
 ): ModelCost {
   const costOf = (x: number) => lot.hoursPerWeek * x * lot.floorPerHour * lot.weeksPerYear;
-  const margin = (x: number, s: 'low' | 'central' | 'high') => income(x, s) - costOf(paidHours(x, s));
-  const corners = [lot.low, lot.high].flatMap((x) => (['low', 'high'] as const).map((s) => [x, s] as const));
-  return {
-    cost: spread(
-      corners.map(([x, s]) => income(x, s)),
-      income(1, 'central'),
-    ),
-    providerMargin: spread(
-      corners.map(([x, s]) => margin(x, s)),
-      margin(1, 'central'),
-    ),
-    demandRisk: risk,
-  };
+  const margin = (x: number, s: Case) => income(x, s) - costOf(paidHours(x, s));
+  return { cost: spread(lot, income), providerMargin: spread(lot, margin), demandRisk: risk };
 }
 
 /** Customer-weeks of each need band a lot's hours stand for, and the band rates, scaled to today. */
@@ -70,19 +73,20 @@ function capitatedRates(lot: LotSpend, settings: PaymentSettings) {
       : c.todayPricePerHour;
   const scale = today / c.ratesAtPricePerHour;
   // Hours a customer-week (or an episode) stands for: the 2015 rate over the 2015 hourly price.
-  const bands =
-    lot.careType === 'reablement'
-      ? [{ band: 'episode', share: 1, rate: c.reablementPerEpisode }]
-      : [
-          { band: 'lower', share: c.bandShares.lower, rate: c.lowerPerWeek },
-          { band: 'higher', share: c.bandShares.higher, rate: c.higherPerWeek },
-          { band: 'intensive', share: c.bandShares.intensive, rate: c.intensivePerWeek },
-        ];
-  return bands.map((b) => ({
-    ...b,
-    hoursPerCustomer: b.rate / c.ratesAtPricePerHour,
-    todayRate: b.rate * scale,
-  }));
+  const band = (name: string, share: number, rate: number) => ({
+    band: name,
+    share,
+    rate,
+    hoursPerCustomer: rate / c.ratesAtPricePerHour,
+    todayRate: rate * scale,
+  });
+  return lot.careType === 'reablement'
+    ? [band('episode', 1, c.reablementPerEpisode)]
+    : [
+        band('lower', c.bandShares.lower, c.lowerPerWeek),
+        band('higher', c.bandShares.higher, c.higherPerWeek),
+        band('intensive', c.bandShares.intensive, c.intensivePerWeek),
+      ];
 }
 
 export const paymentModels: { readonly [K in PaymentModelKind]: PaymentModel } = {

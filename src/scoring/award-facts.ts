@@ -9,8 +9,10 @@ export interface AwardFacts {
   readonly providers: ReadonlyMap<string, Provider>;
   /** Guaranteed hours per provider across all lots (back-ups hold none). */
   readonly hoursByProvider: ReadonlyMap<string, number>;
-  /** lotId → providerId → guaranteed hours in that lot. */
-  readonly lotHours: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** lotId → the providers holding guaranteed hours there, with those hours, largest first (then by id). */
+  readonly holders: ReadonlyMap<string, readonly (readonly [string, number])[]>;
+  /** lotId → the providers holding a place there (back-ups aside), with their hours, largest first (then by id). */
+  readonly places: ReadonlyMap<string, readonly (readonly [string, number])[]>;
   /** lotId → named back-up providers, sorted. */
   readonly backups: ReadonlyMap<string, readonly string[]>;
   /** The lots awarded, by id (a back-up's room is counted in every lot it backs up). */
@@ -27,6 +29,10 @@ export interface AwardFacts {
 
 const sortedMap = <V>(entries: Iterable<[string, V]>) => new Map([...entries].sort(byKey));
 
+/** Providers with their hours in a lot (`held`), largest first, then by id. */
+const ranked = (providers: Iterable<string>, held: ReadonlyMap<string, number> | undefined) =>
+  [...providers].map((p): [string, number] => [p, held?.get(p) ?? 0]).sort(largestFirst);
+
 export function awardFacts(
   scenario: Scenario,
   allocations: readonly Allocation[],
@@ -36,11 +42,14 @@ export function awardFacts(
   const heldByBid = new Map<string, number>();
   const lotHours = new Map<string, Map<string, number>>();
   const backups = new Map<string, string[]>();
+  const placed = new Map<string, Set<string>>();
   for (const a of allocations) {
     if (a.role === 'backup') {
       backups.set(a.lotId, [...(backups.get(a.lotId) ?? []), a.providerId].sort());
       continue;
     }
+    const inPlaces = placed.get(a.lotId) ?? new Set<string>();
+    placed.set(a.lotId, inPlaces.add(a.providerId));
     if (a.hoursPerWeek <= 0) continue;
     for (const part of a.parts ?? [{ bidId: a.bidId, hoursPerWeek: a.hoursPerWeek }])
       heldByBid.set(part.bidId, (heldByBid.get(part.bidId) ?? 0) + part.hoursPerWeek);
@@ -52,7 +61,8 @@ export function awardFacts(
   return {
     providers: new Map(scenario.providers.map((p) => [p.id, p])),
     hoursByProvider: sortedMap(hoursByProvider),
-    lotHours: new Map([...lotHours].map(([lotId, m]) => [lotId, sortedMap(m)])),
+    holders: new Map([...lotHours].map(([lotId, held]) => [lotId, ranked(held.keys(), held)])),
+    places: new Map([...placed].map(([lotId, providers]) => [lotId, ranked(providers, lotHours.get(lotId))])),
     backups,
     lots: new Map(lots.map((l) => [l.id, l])),
     bidsByProvider: bidsByProvider(scenario.bids),
@@ -88,22 +98,16 @@ export function utilisationOf(facts: AwardFacts, providerId: string): number {
 }
 
 /** Providers holding hours in a lot, sorted by hours (largest first, then id). */
-export function holdersOf(facts: AwardFacts, lotId: string): [string, number][] {
-  return [...(facts.lotHours.get(lotId) ?? new Map<string, number>())].sort(largestFirst);
-}
+export const holdersOf = (facts: AwardFacts, lotId: string): readonly (readonly [string, number])[] =>
+  facts.holders.get(lotId) ?? [];
 
 /**
  * Providers holding a place in a lot (back-ups aside), with their hours there, largest first: a
  * framework member awarded none holds a place it can be called off under, so surge and growth
  * count it as N-1 does (until later on 2026-12-02 they counted only `holdersOf`).
  */
-export function placesIn(facts: AwardFacts, lotId: string): [string, number][] {
-  const held = facts.lotHours.get(lotId);
-  const placed = facts.allocations.filter((a) => a.lotId === lotId && a.role !== 'backup');
-  return [...new Set(placed.map((a) => a.providerId))]
-    .map((p): [string, number] => [p, held?.get(p) ?? 0])
-    .sort(largestFirst);
-}
+export const placesIn = (facts: AwardFacts, lotId: string): readonly (readonly [string, number])[] =>
+  facts.places.get(lotId) ?? [];
 
 /** How many lots a provider holds a place in (back-ups aside). */
 export const lotsPlacedIn = (facts: AwardFacts, providerId: string): number =>

@@ -72,7 +72,10 @@ export function zoneFloors(scenario: FloorSource, model: CostModel): Map<string,
   for (const area of [...scenario.areas].sort(byId)) {
     const zoneId = zoning.get(area.id);
     if (zoneId === undefined) continue;
-    members.set(zoneId, [...(members.get(zoneId) ?? []), { area, weight: demand.get(area.id) ?? 0 }]);
+    const member = { area, weight: demand.get(area.id) ?? 0 };
+    const inZone = members.get(zoneId);
+    if (inZone === undefined) members.set(zoneId, [member]);
+    else inZone.push(member);
   }
   return new Map([...members].map(([zoneId, areas]) => [zoneId, zoneCostFloor(areas, model)]));
 }

@@ -39,9 +39,9 @@ export interface LowTenderThresholds {
   readonly belowMedian: number;
 }
 
-const median = (xs: readonly number[]): number | null => {
-  if (xs.length === 0) return null;
-  const sorted = [...xs].sort(ascending);
+/** The median of numbers already in ascending order. */
+const median = (sorted: readonly number[]): number | null => {
+  if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
@@ -51,7 +51,10 @@ export function otherBidsMedian(
   scenario: Scenario,
   lot: Lot,
 ): (providerId: string, careType?: CareType) => number | null {
-  const bids = eligiblePartBids(lot, scenario.bids, scenario.award);
+  // Put in price order once a lot: each provider's others are then a filter, not a sort.
+  const bids = [...eligiblePartBids(lot, scenario.bids, scenario.award)].sort((a, b) =>
+    ascending(a.price, b.price),
+  );
   const memo = new Map<string, number | null>();
   return (providerId, careType = lot.careType) => {
     const key = `${providerId}\0${careType}`;

@@ -18,10 +18,13 @@ export function coverableHours(need: ReadonlyMap<string, number>, standIns: read
   const standIn0 = 1 + areas.length;
   const sink = standIn0 + standIns.length;
   const net = new Network(sink + 1);
-  for (const [i, area] of areas.entries()) {
+  for (let i = 0; i < areas.length; i++) {
+    const area = areas[i] as string;
     net.edge(0, 1 + i, Math.max(0, need.get(area) ?? 0));
-    for (const [j, h] of standIns.entries()) if (h.covers(area)) net.edge(1 + i, standIn0 + j, Infinity);
+    for (let j = 0; j < standIns.length; j++)
+      if ((standIns[j] as StandIn).covers(area)) net.edge(1 + i, standIn0 + j, Infinity);
   }
-  for (const [j, h] of standIns.entries()) net.edge(standIn0 + j, sink, Math.max(0, h.spare));
+  for (let j = 0; j < standIns.length; j++)
+    net.edge(standIn0 + j, sink, Math.max(0, (standIns[j] as StandIn).spare));
   return maxFlow(net, net.cap, new Array<number>(net.cap.length).fill(0), 0, sink);
 }

@@ -243,7 +243,8 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
   const flow = (of: readonly Need[]) =>
     Math.min(spare, coverableHours(new Map(of.map((n) => [n.key, n.hours])), routes));
   const lotIds = [...new Set(needs.map((n) => n.lotId))];
-  const reach = new Set(routes.flatMap((r) => [...r.reach]));
+  const reach = new Set<string>();
+  for (const r of routes) for (const key of r.reach) reach.add(key);
   const reached = lotIds.map((id) => needs.filter((n) => n.lotId === id && reach.has(n.key)));
   // A lot held whole is faced whole, its care types the stand-in has no bid for too.
   const faced = lotIds.map((id, i) =>
@@ -263,7 +264,10 @@ function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: re
     ? deliverable(lotIds, reached.flat(), routes, spare)
     : { hours: alone, heldBy: alone.map((): SharedLimit => null) };
   const lotOf = new Map(needs.map((n) => [n.key, n.lotId]));
-  const inLot = (r: Route, lotId: string) => [...r.reach].some((key) => lotOf.get(key) === lotId);
+  const inLot = (r: Route, lotId: string) => {
+    for (const key of r.reach) if (lotOf.get(key) === lotId) return true;
+    return false;
+  };
   return new Map(
     lotIds.map((lotId, i) => {
       const into = routes.filter((r) => inLot(r, lotId));

@@ -37,8 +37,10 @@ export function maxFlow(
 ): number {
   flow.fill(0);
   let total = 0;
+  // The edge each node was reached by on the current search (-1: not reached).
+  const via = new Array<number>(net.size);
   for (;;) {
-    const via = new Array<number>(net.size).fill(-1);
+    via.fill(-1);
     const queue = [source];
     via[source] = -2;
     for (let k = 0; k < queue.length && via[sink] === -1; k++) {

@@ -43,14 +43,15 @@ export function n1Risk(
     .sort();
   const rooms = others.map((p) => handbackShare(facts, lead[0], lot.id, p) ?? roomIn(facts, [lot], p));
   const byArea = areaHoursOf(allocations, lot.id, lead[0]);
-  const covers = lotCover(scenario, lot, allocations);
+  // Only a framework's members serve some areas alone: other roles take over the whole lot.
+  const covers = byArea === null ? null : lotCover(scenario, lot, allocations);
   const cover =
-    byArea === null
+    byArea === null || covers === null
       ? rooms.reduce((t, r) => t + r.hours, 0)
       : coverableHours(byArea, standIns(covers, rooms));
   // A member covering none of the lead's areas: its room elsewhere is beside the point.
   const reach = (r: Stand) =>
-    byArea !== null && ![...byArea.keys()].some((a) => covers(r.providerId, a))
+    byArea !== null && covers !== null && ![...byArea.keys()].some((a) => covers(r.providerId, a))
       ? coversNoneOf(r.providerId, lead[0])
       : roomOf(r);
   const uncovered = clamp01(1 - cover / lead[1]);

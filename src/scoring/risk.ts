@@ -87,7 +87,8 @@ function ownFloorsText(
   money: (x: number) => string,
 ): string {
   const own = winners.map((a) => floorOf(a)?.perHour ?? floor.perHour);
-  if (own.every((f) => money(f) === money(floor.perHour))) return '';
+  const lotFloor = money(floor.perHour);
+  if (own.every((f) => money(f) === lotFloor)) return '';
   const { min, max } = rangeOf(own);
   const [low, high] = [min, max].map(money);
   return `; each member is held against the floor of the areas it serves (${low === high ? low : `${low}-${high}`}/h)`;
@@ -151,8 +152,14 @@ export function transitionRisk(
 function withUnmet(bought: Components, unmetShare: number, reason: string): Components {
   const u = clamp01(unmetShare);
   const blended: Record<string, ScoreComponent> = {};
-  for (const [key, c] of Object.entries(bought))
-    blended[key] = { ...c, weight: Math.round(c.weight * (1 - u) * 10000) / 10000 };
+  for (const key in bought) {
+    const c = bought[key] as ScoreComponent;
+    blended[key] = {
+      value: c.value,
+      weight: Math.round(c.weight * (1 - u) * 10000) / 10000,
+      reason: c.reason,
+    };
+  }
   blended['unmet'] = { value: u > 0 ? 1 : 0, weight: Math.round(u * 10000) / 10000, reason };
   return blended;
 }
@@ -209,9 +216,17 @@ export function awardRisk(
     const hours = having.reduce((t, l) => t + bought(l), 0);
     const value =
       hours > 0 ? having.reduce((t, l) => t + bought(l) * (l.risk[key]?.value ?? 0), 0) / hours : 0;
-    const worst = [...having].sort(
-      (a, b) => (b.risk[key]?.value ?? 0) - (a.risk[key]?.value ?? 0) || byText(a.lot.id, b.lot.id),
-    )[0];
+    // The highest, of equals the first by id.
+    const valueIn = (l: ScoredLot) => l.risk[key]?.value ?? 0;
+    const worst = having.reduce<ScoredLot | undefined>(
+      (w, l) =>
+        w === undefined ||
+        valueIn(l) > valueIn(w) ||
+        (valueIn(l) === valueIn(w) && byText(l.lot.id, w.lot.id) < 0)
+          ? l
+          : w,
+      undefined,
+    );
     const worstText =
       worst === undefined ? '' : `; highest ${worst.lot.id} ${(worst.risk[key]?.value ?? 0).toFixed(2)}`;
     parts[key] = component(

@@ -69,7 +69,9 @@ function awardTerms(
       floor,
       providerHours: facts.hoursByProvider.get(a.providerId) ?? 0,
     };
-    byProvider.set(a.providerId, [...(byProvider.get(a.providerId) ?? []), { terms, allocation: a }]);
+    const mine = byProvider.get(a.providerId);
+    if (mine === undefined) byProvider.set(a.providerId, [{ terms, allocation: a }]);
+    else mine.push({ terms, allocation: a });
   }
   return byProvider;
 }
@@ -138,7 +140,10 @@ function lotScores(
       riskDetail: risk,
       ...(floor === undefined
         ? {}
-        : { costFloor: floor, zoneViability: zoneViability(input.scenario, lot, floor, settings.scoring) }),
+        : {
+            costFloor: floor,
+            zoneViability: zoneViability(input.scenario, facts.providers, lot, floor, settings.scoring),
+          }),
     });
   }
   return { lots, county, award: awardRisk(risks, county, settings.scoring) };

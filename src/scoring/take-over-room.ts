@@ -54,10 +54,13 @@ function workHours(
 ): { hours: number; partial: boolean } {
   let hours = 0;
   let partial = false;
-  for (const [i, lot] of lots.entries()) {
+  for (let i = 0; i < lots.length; i++) {
+    const lot = lots[i] as Lot;
     const demand = lot.careDemand.get(bid.careType);
     const areas = served[i] ?? [];
-    hours += areas.reduce((t, a) => t + (demand?.get(a) ?? 0), 0);
+    let inLot = 0;
+    for (const a of areas) inLot += demand?.get(a) ?? 0;
+    hours += inLot;
     partial ||= lot.careDemand.size > 1 || areas.length < (demand?.size ?? 0);
   }
   return { hours, partial };
@@ -92,28 +95,54 @@ const knownGroups = new WeakMap<AwardFacts, Map<string, readonly BidGroup[]>>();
 
 function groupBids(facts: AwardFacts, lots: readonly Lot[], providerId: string): BidGroup[] {
   const groups: Group[] = [];
-  // Each bid's areas in each lot, worked out once (a batch asks this of every stand-in in every lot).
-  const bids = (facts.bidsByProvider.get(providerId) ?? [])
-    .map((bid) => ({ bid, served: lots.map((lot) => areasServed(bid, lot)) }))
-    .filter(({ served }) => served.some((areas) => areas.length > 0));
-  for (const { bid, served } of bids) {
-    const there = workHours(bid, lots, served);
-    const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
-    const room = there.partial ? Math.min(left, there.hours) : left;
-    // The care type and area pairs of the lots' work the bid could serve, and the lots it lies in.
-    const work = new Set(served.flat().map((a) => `${bid.careType} ${a}`));
-    const lotIds = new Set(lots.flatMap((lot, i) => ((served[i] ?? []).length > 0 ? [lot.id] : [])));
-    let merged: Group = { work, lotIds, best: bid, room, partial: there.partial && there.hours < left };
-    // Merged into this bid's own new sets: a group it overlaps is dropped.
-    for (const g of groups.filter((g) => overlaps(work, g.work))) {
-      for (const w of g.work) work.add(w);
-      for (const id of g.lotIds) lotIds.add(id);
-      if (g.room > merged.room) merged = { work, lotIds, best: g.best, room: g.room, partial: g.partial };
-      groups.splice(groups.indexOf(g), 1);
-    }
-    groups.push(merged);
+  const bids = facts.bidsByProvider.get(providerId) ?? [];
+  for (let b = 0; b < bids.length; b++) {
+    const bid = bids[b] as Bid;
+    if (servesAny(bid, lots)) join(groups, bidGroup(facts, bid, lots));
   }
   return groups;
+}
+
+/** A bid's own group: the lots' work it could serve, the lots that work lies in, and its room there. */
+function bidGroup(facts: AwardFacts, bid: Bid, lots: readonly Lot[]): Group {
+  // The bid's areas in each lot, worked out once per lot and bid (a batch asks this of every stand-in in every lot).
+  const served = lots.map((lot) => areasServed(bid, lot));
+  const there = workHours(bid, lots, served);
+  const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
+  // The care type and area pairs of the lots' work the bid could serve, and the lots it lies in.
+  const work = new Set<string>();
+  const lotIds = new Set<string>();
+  for (let i = 0; i < lots.length; i++) {
+    const areas = served[i] ?? [];
+    if (areas.length > 0) lotIds.add((lots[i] as Lot).id);
+    for (const a of areas) work.add(`${bid.careType} ${a}`);
+  }
+  return {
+    work,
+    lotIds,
+    best: bid,
+    room: there.partial ? Math.min(left, there.hours) : left,
+    partial: there.partial && there.hours < left,
+  };
+}
+
+/** Adds a bid's own group to `groups`, merged with (into its own sets) each group whose work it overlaps, which is dropped. */
+function join(groups: Group[], own: Group): void {
+  let merged = own;
+  for (const g of groups.filter((g) => overlaps(own.work, g.work))) {
+    for (const w of g.work) own.work.add(w);
+    for (const id of g.lotIds) own.lotIds.add(id);
+    if (g.room > merged.room)
+      merged = { work: own.work, lotIds: own.lotIds, best: g.best, room: g.room, partial: g.partial };
+    groups.splice(groups.indexOf(g), 1);
+  }
+  groups.push(merged);
+}
+
+/** Whether a bid could serve any of the lots' work (most of a provider's bids are for other lots). */
+function servesAny(bid: Bid, lots: readonly Lot[]): boolean {
+  for (let i = 0; i < lots.length; i++) if (areasServed(bid, lots[i] as Lot).length > 0) return true;
+  return false;
 }
 
 /** A group as it is built: its work and lots grow as bids for the same work join it. */
@@ -141,6 +170,9 @@ export interface BidGroup {
   readonly partial: boolean;
 }
 
+/** The room left in a provider's bids for some work: each group's, added up. */
+const roomOf = (groups: readonly BidGroup[]) => groups.reduce((t, g) => t + g.room, 0);
+
 function bidRoomIn(
   facts: AwardFacts,
   lots: readonly Lot[],
@@ -148,7 +180,7 @@ function bidRoomIn(
 ): Pick<Room, 'bidRoom' | 'caps' | 'partial'> {
   const groups = bidGroupsIn(facts, lots, providerId);
   return {
-    bidRoom: groups.reduce((t, g) => t + g.room, 0),
+    bidRoom: roomOf(groups),
     caps: groups.map((g) => g.best.maxHours).sort((a, b) => a - b),
     partial: groups.some((g) => g.partial),
   };
@@ -192,12 +224,12 @@ export function backupRoom(
  * of its spare alone.
  */
 export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hours: number) {
-  const room = roomIn(facts, [lot], providerId);
   const total = facts.hoursByProvider.get(providerId) ?? 0;
-  const spare = room.spare * (total > 0 ? hours / total : 1 / Math.max(1, lotsPlacedIn(facts, providerId)));
+  const share = total > 0 ? hours / total : 1 / Math.max(1, lotsPlacedIn(facts, providerId));
+  const spare = spareOf(facts, providerId) * share;
   const bidRoom = hasPlaces(lot)
     ? placeRoom(facts, [lot], placeBids(facts, lot.id, providerId))
-    : room.bidRoom;
+    : roomOf(bidGroupsIn(facts, [lot], providerId));
   return { spare, hours: Math.min(spare, bidRoom) };
 }
 

@@ -7,9 +7,16 @@
  *   headroom   spare capacity: 1 up to comfortableUtilisation, 0 at full capacity
  *   stability  1 − (high − low) / central demand / demandRangeLimit
  */
-import type { ScoreComponent } from '../model/result.js';
 import type { Lot, Provider } from '../model/types.js';
-import { clamp01, component, fmtHours, fmtPercent, scoreOf, weigh, type Components } from './components.js';
+import {
+  clamp01,
+  component,
+  fmtHours,
+  fmtPercent,
+  weigh,
+  weighedScore,
+  type Components,
+} from './components.js';
 import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
 import { counted } from '../model/counted.js';
@@ -102,15 +109,8 @@ export function awardViability(t: AwardTerms, s: ScoringWeights, currency: strin
  * every lot and keeps one, so it writes reasons for the best only.
  */
 export function awardViabilityScore(t: AwardTerms, s: ScoringWeights): number {
-  const parts: Record<string, ScoreComponent> = {};
-  for (const [name, value] of Object.entries(awardValues(t, s))) parts[name] = component(value, '');
-  return scoreOf(weigh(parts, s.viabilityWeights));
+  return weighedScore(awardValues(t, s), s.viabilityWeights);
 }
-
-const weightedMean = (items: readonly { w: number; x: number }[]) => {
-  const total = items.reduce((t, i) => t + i.w, 0);
-  return total > 0 ? items.reduce((t, i) => t + i.w * i.x, 0) / total : 0;
-};
 
 /** Viability of a provider across all its awards (hours-weighted where per award). */
 export function providerViability(
@@ -126,8 +126,7 @@ export function providerViability(
       { volume: 1 },
     );
   }
-  const mean = (pick: (a: AwardTerms) => number) =>
-    weightedMean(awards.map((a) => ({ w: a.hours, x: pick(a) })));
+  const mean = (pick: (a: AwardTerms) => number) => awards.reduce((t, a) => t + a.hours * pick(a), 0) / hours;
   const price = mean((a) => a.price);
   const floor = mean((a) => a.floor.perHour);
   const minutes = mean((a) => a.floor.travelMinutesPerContactHour);

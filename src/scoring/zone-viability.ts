@@ -5,13 +5,13 @@
  * lot) up to its capacity, with no other work.
  */
 import { eligibleBids } from '../lots/eligibility.js';
-import type { Lot, Scenario } from '../model/types.js';
+import type { Bid, Lot, Provider, Scenario } from '../model/types.js';
 import type { ZoneViability } from './award-scores.js';
 import { fmtHours } from './components.js';
 import { price } from '../model/money.js';
 import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
-import { awardViability, awardViabilityScore } from './viability.js';
+import { awardViability, awardViabilityScore, type AwardTerms } from './viability.js';
 
 function largestRoleHours(lot: Lot): number {
   return Math.max(0, ...lot.roles.map((r) => r.share * lot.demand), lot.roles.length === 0 ? lot.demand : 0);
@@ -19,31 +19,36 @@ function largestRoleHours(lot: Lot): number {
 
 export function zoneViability(
   scenario: Scenario,
+  providers: ReadonlyMap<string, Provider>,
   lot: Lot,
   floor: CostFloor,
   s: ScoringWeights,
 ): ZoneViability {
-  const providers = new Map(scenario.providers.map((p) => [p.id, p]));
   const roleHours = largestRoleHours(lot);
-  let best: ZoneViability | null = null;
+  // The reasons are written for the best bid only, once it is known.
+  let best: { score: number; bid: Bid; terms: AwardTerms } | null = null;
   for (const bid of eligibleBids(lot, scenario.bids, scenario.award)) {
     const provider = providers.get(bid.providerId);
     if (provider === undefined) continue;
     const hours = Math.min(roleHours, bid.maxHours, provider.maxHours);
     const terms = { provider, lot, hours, price: bid.price, floor, providerHours: hours };
     const score = awardViabilityScore(terms, s);
-    if (best !== null && score <= best.score) continue;
-    const detail = awardViability(terms, s, scenario.currency);
-    const reason = `best: ${bid.id} (${bid.providerId}) at ${price(bid.price, scenario.currency)}/h holding ${fmtHours(hours)} would score ${score.toFixed(1)}`;
-    best = { score, bidId: bid.id, providerId: bid.providerId, reason, detail };
+    if (best === null || score > best.score) best = { score, bid, terms };
   }
-  return (
-    best ?? {
+  if (best === null)
+    return {
       score: 0,
       bidId: null,
       providerId: null,
       reason: 'no eligible bid: nobody can sustain this lot at the prices bid',
       detail: {},
-    }
-  );
+    };
+  const { score, bid, terms } = best;
+  return {
+    score,
+    bidId: bid.id,
+    providerId: bid.providerId,
+    reason: `best: ${bid.id} (${bid.providerId}) at ${price(bid.price, scenario.currency)}/h holding ${fmtHours(terms.hours)} would score ${score.toFixed(1)}`,
+    detail: awardViability(terms, s, scenario.currency),
+  };
 }
