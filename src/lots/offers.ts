@@ -41,23 +41,46 @@ export function offerName(offer: Offer): string {
   return offer.bids.map((b) => b.id).join('&');
 }
 
-/** Every combination of one item from each list, in order, made one at a time (a caller may stop early). */
-function* combinations<T>(lists: readonly (readonly T[])[], prefix: readonly T[] = []): Generator<T[]> {
-  const [first, ...rest] = lists;
-  if (first === undefined) {
-    yield [...prefix];
-    return;
+/**
+ * Every combination of one item from each list, in order (the last list turning
+ * fastest), made one at a time (a caller may stop early). `at` holds the item
+ * taken from each list, turned on like an odometer.
+ */
+function* combinations<T>(lists: readonly (readonly T[])[]): Generator<T[]> {
+  if (lists.some((list) => list.length === 0)) return;
+  const at = lists.map(() => 0);
+  for (;;) {
+    yield lists.map((list, i) => list[at[i] ?? 0] as T);
+    // The last list moves on; a list that runs out starts again and moves the one before it on.
+    let i = lists.length - 1;
+    for (; i >= 0; i--) {
+      const next = (at[i] ?? 0) + 1;
+      if (next < (lists[i]?.length ?? 0)) {
+        at[i] = next;
+        break;
+      }
+      at[i] = 0;
+    }
+    if (i < 0) return;
   }
-  for (const item of first) yield* combinations(rest, [...prefix, item]);
+}
+
+/** Every care type with demand in the area is covered there by its bid of the offer. */
+function servesArea(offer: Offer, lot: Lot, areaId: string): boolean {
+  return offer.bids.every(
+    (b) => !(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId),
+  );
 }
 
 /** The areas (with demand) a framework offer serves: every care type with demand there is covered by its bid. */
 export function offerAreas(offer: Offer, lot: Lot): string[] {
-  return [...lot.demandByArea.keys()]
-    .filter((areaId) =>
-      offer.bids.every((b) => !(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
-    )
-    .sort();
+  return [...lot.demandByArea.keys()].filter((areaId) => servesArea(offer, lot, areaId)).sort();
+}
+
+/** Whether a framework offer serves some area (`offerAreas` not empty), without listing them. */
+function servesSomeArea(offer: Offer, lot: Lot): boolean {
+  for (const areaId of lot.demandByArea.keys()) if (servesArea(offer, lot, areaId)) return true;
+  return false;
 }
 
 const offerAnswers: LotAnswers<readonly Offer[]> = new WeakMap();
@@ -91,7 +114,7 @@ export function hasEligibleOffer(lot: Lot, bids: readonly Bid[], rules: Eligibil
   );
 }
 
-/** Each provider's eligible bids for the role, one list per care type the lot carries (in its order). */
+/** Each provider's eligible bids for the role, one list per care type the lot carries (in its order), each in bid id order. */
 function eligibleBidLists(
   lot: Lot,
   bids: readonly Bid[],
@@ -108,15 +131,16 @@ function eligibleBidLists(
       byProvider.set(bid.providerId, lists);
     }
   });
+  for (const lists of byProvider.values()) for (const list of lists) list.sort(byId);
   return byProvider;
 }
 
-/** One provider's offers from its bid lists, made one at a time, in bid id order. */
+/** One provider's offers from its bid lists (each in bid id order), made one at a time, in bid id order. */
 function* providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): Generator<Offer> {
-  const sorted = lists.map((list) => [...list].sort(byId));
-  for (const combo of combinations(sorted)) {
+  const places = hasPlaces(lot);
+  for (const combo of combinations(lists)) {
     const offer = { providerId, bids: combo };
-    if (!hasPlaces(lot) || offerAreas(offer, lot).length > 0) yield offer;
+    if (!places || servesSomeArea(offer, lot)) yield offer;
   }
 }
 
@@ -160,15 +184,18 @@ export function eligibleOffers(lot: Lot, bids: readonly Bid[], rules: Eligibilit
   });
 }
 
+function sum(hours: Iterable<number> = []): number {
+  let total = 0;
+  for (const h of hours) total += h;
+  return total;
+}
+
 /** How hours of the lot (a role's, or one area's when `areaId` is given) split between the offer's bids. */
 export function offerParts(offer: Offer, lot: Lot, areaId?: string): OfferPart[] {
   const total = areaId === undefined ? lot.demand : (lot.demandByArea.get(areaId) ?? 0);
   return offer.bids.map((bid) => {
     const demand = lot.careDemand.get(bid.careType);
-    const hours =
-      areaId === undefined
-        ? [...(demand?.values() ?? [])].reduce((t, h) => t + h, 0)
-        : (demand?.get(areaId) ?? 0);
+    const hours = areaId === undefined ? sum(demand?.values()) : (demand?.get(areaId) ?? 0);
     return { bid, careType: bid.careType, fraction: total > 0 ? hours / total : 0 };
   });
 }
