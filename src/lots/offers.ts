@@ -43,14 +43,15 @@ export function offerName(offer: Offer): string {
 
 /**
  * Every combination of one item from each list, in order (the last list turning
- * fastest), made one at a time (a caller may stop early). `at` holds the item
- * taken from each list, turned on like an odometer.
+ * fastest). `at` holds the item taken from each list, turned on like an odometer.
  */
-function* combinations<T>(lists: readonly (readonly T[])[]): Generator<T[]> {
-  if (lists.some((list) => list.length === 0)) return;
+function combinations<T>(lists: readonly (readonly T[])[]): T[][] {
+  const combos: T[][] = [];
+  if (lists.some((list) => list.length === 0)) return combos;
   const at = lists.map(() => 0);
+  const taken = (list: readonly T[], i: number) => list[at[i] ?? 0] as T;
   for (;;) {
-    yield lists.map((list, i) => list[at[i] ?? 0] as T);
+    combos.push(lists.map(taken));
     // The last list moves on; a list that runs out starts again and moves the one before it on.
     let i = lists.length - 1;
     for (; i >= 0; i--) {
@@ -61,7 +62,7 @@ function* combinations<T>(lists: readonly (readonly T[])[]): Generator<T[]> {
       }
       at[i] = 0;
     }
-    if (i < 0) return;
+    if (i < 0) return combos;
   }
 }
 
@@ -98,19 +99,26 @@ export function offersFor(
   role: FilledRole,
   rules: EligibilityRules,
 ): readonly Offer[] {
-  return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () => [
-    ...roleOffers(lot, bids, role, rules),
-  ]);
+  return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () => {
+    const byProvider = eligibleBidLists(lot, bids, role, rules);
+    return [...byProvider.keys()]
+      .sort()
+      .flatMap((providerId) => providerOffers(lot, providerId, byProvider.get(providerId) ?? []));
+  });
 }
 
 /**
- * Whether any offer could fill a role of the lot: the offers are made one at
- * a time and the first found answers, so a lot with many offers is not listed
- * to learn that it has one.
+ * Whether any offer could fill a role of the lot: provider by provider, and
+ * the first found answers, so a lot with many offers is not listed to learn
+ * that it has one.
  */
 export function hasEligibleOffer(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): boolean {
   return remembered(hasOfferAnswers, lot, bids, String(rules.minQuality), () =>
-    filledRoles(lot).some((role) => roleOffers(lot, bids, role, rules).next().done === false),
+    filledRoles(lot).some((role) => {
+      for (const [providerId, lists] of eligibleBidLists(lot, bids, role, rules))
+        if (providerOffers(lot, providerId, lists).length > 0) return true;
+      return false;
+    }),
   );
 }
 
@@ -135,34 +143,23 @@ function eligibleBidLists(
   return byProvider;
 }
 
-/** One provider's offers from its bid lists (each in bid id order), made one at a time, in bid id order. */
-function* providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): Generator<Offer> {
+/** One provider's offers from its bid lists (each in bid id order), in bid id order. */
+function providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): Offer[] {
   const places = hasPlaces(lot);
+  const offers: Offer[] = [];
   for (const combo of combinations(lists)) {
     const offer = { providerId, bids: combo };
-    if (!places || servesSomeArea(offer, lot)) yield offer;
+    if (!places || servesSomeArea(offer, lot)) offers.push(offer);
   }
+  return offers;
 }
 
-/** The offers of `offersFor`, in its order, made one at a time. */
-function* roleOffers(
-  lot: Lot,
-  bids: readonly Bid[],
-  role: FilledRole,
-  rules: EligibilityRules,
-): Generator<Offer> {
-  const byProvider = eligibleBidLists(lot, bids, role, rules);
-  for (const providerId of [...byProvider.keys()].sort())
-    yield* providerOffers(lot, providerId, byProvider.get(providerId) ?? []);
-}
-
-/** The providers with an eligible offer for some role of the lot: each one's first offer found, no more. */
+/** The providers with an eligible offer for some role of the lot (a provider found for one role is not asked again). */
 export function offerProviders(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): Set<string> {
   const found = new Set<string>();
   for (const role of filledRoles(lot))
     for (const [providerId, lists] of eligibleBidLists(lot, bids, role, rules))
-      if (!found.has(providerId) && !providerOffers(lot, providerId, lists).next().done)
-        found.add(providerId);
+      if (!found.has(providerId) && providerOffers(lot, providerId, lists).length > 0) found.add(providerId);
   return found;
 }
 
