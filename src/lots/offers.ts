@@ -20,7 +20,7 @@ import {
   type FilledRole,
   type LotAnswers,
 } from './eligibility.js';
-import { byId } from '../model/order.js';
+import { byId, byText } from '../model/order.js';
 
 export interface Offer {
   readonly providerId: string;
@@ -100,10 +100,11 @@ export function offersFor(
   rules: EligibilityRules,
 ): readonly Offer[] {
   return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () => {
-    const byProvider = eligibleBidLists(lot, bids, role, rules);
-    return [...byProvider.keys()]
-      .sort()
-      .flatMap((providerId) => providerOffers(lot, providerId, byProvider.get(providerId) ?? []));
+    const offers: Offer[] = [];
+    eligibleBidLists(lot, bids, role, rules).forEach((lists, providerId) =>
+      offers.push(...providerOffers(lot, providerId, lists)),
+    );
+    return offers;
   });
 }
 
@@ -122,7 +123,15 @@ export function hasEligibleOffer(lot: Lot, bids: readonly Bid[], rules: Eligibil
   );
 }
 
-/** Each provider's eligible bids for the role, one list per care type the lot carries (in its order), each in bid id order. */
+/** Bids by provider, then by id. */
+const byProviderAndId = (a: Bid, b: Bid): number => byText(a.providerId, b.providerId) || byId(a, b);
+
+/**
+ * Each provider's eligible bids for the role, one list per care type the lot
+ * carries (in its order), each list in bid id order. The candidates are taken
+ * by provider and id, so the providers with a bid of the lot's first care type
+ * (the only ones with an offer) come first and in id order.
+ */
 function eligibleBidLists(
   lot: Lot,
   bids: readonly Bid[],
@@ -132,14 +141,13 @@ function eligibleBidLists(
   const types = [...lot.careDemand.keys()];
   const byProvider = new Map<string, Bid[][]>();
   types.forEach((type, i) => {
-    for (const bid of candidateBids(lot, bids, type)) {
+    for (const bid of candidateBids(lot, bids, type).sort(byProviderAndId)) {
       if (!isEligible(bid, lot, role, rules)) continue;
       const lists = byProvider.get(bid.providerId) ?? types.map((): Bid[] => []);
       lists[i]?.push(bid);
       byProvider.set(bid.providerId, lists);
     }
   });
-  for (const lists of byProvider.values()) for (const list of lists) list.sort(byId);
   return byProvider;
 }
 
