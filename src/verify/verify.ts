@@ -12,7 +12,7 @@ import {
   mixPrice,
   priceHoldsFor,
   neededTypes,
-  offerCoversLot,
+  offerCoversArea,
   offerServes,
   offersOf,
   statedParts,
@@ -60,24 +60,31 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
         .filter(([, e]) => e?.kind === 'merge' && e.into === careType)
         .map(([c]) => c),
     ]);
+    const zoneOf = (areaId: string) => (entry.geography === 'county' ? 'county' : zoning.get(areaId));
+    // This care type's lots by zone (the lot id is `careType:zone`).
+    const lots = new Map<string | undefined, ExpectedLot>();
     for (const area of scenario.areas) {
-      const id = `${careType}:${entry.geography === 'county' ? 'county' : zoning.get(area.id)}`;
-      const lot = out.get(id) ?? {
-        careType,
-        entry,
-        rules: lotRules(entry),
-        areas: new Set<string>(),
-        demand: 0,
-        areaDemand: new Map<string, number>(),
-        typeDemand: new Map<string, Map<string, number>>(),
-      };
+      const zone = zoneOf(area.id);
+      let lot = lots.get(zone);
+      if (lot === undefined) {
+        lot = {
+          careType,
+          entry,
+          rules: lotRules(entry),
+          areas: new Set<string>(),
+          demand: 0,
+          areaDemand: new Map<string, number>(),
+          typeDemand: new Map<string, Map<string, number>>(),
+          needed: [],
+        };
+        lots.set(zone, lot);
+        out.set(`${careType}:${zone}`, lot);
+      }
       lot.areas.add(area.id);
-      out.set(id, lot);
     }
     for (const row of scenario.demand) {
       if (row.period !== scenario.period || !carried.has(row.careType)) continue;
-      const id = `${careType}:${entry.geography === 'county' ? 'county' : zoning.get(row.areaId)}`;
-      const lot = out.get(id);
+      const lot = lots.get(zoneOf(row.areaId));
       if (lot === undefined) continue;
       lot.demand += row.hours;
       lot.areaDemand.set(row.areaId, (lot.areaDemand.get(row.areaId) ?? 0) + row.hours);
@@ -86,7 +93,10 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
       lot.typeDemand.set(row.careType, types);
     }
   }
-  for (const [id, lot] of out) if (lot.demand <= 0) out.delete(id);
+  for (const [id, lot] of out) {
+    if (lot.demand <= 0) out.delete(id);
+    else lot.needed = neededTypes(lot);
+  }
   return out;
 }
 
@@ -113,7 +123,7 @@ function checkAllocation(
   if (offer.some((b) => b === undefined)) return void v.push(`${where}: bid does not exist`);
   const offered = offer as Bid[];
   if (parts[0]?.bidId !== a.bidId) v.push(`${where}: its first part is bid ${parts[0]?.bidId}`);
-  const needed = neededTypes(lot);
+  const needed = lot.needed;
   const types = parts.map((p) => p.careType).sort();
   const several = a.parts !== undefined;
   if ((several || needed.length > 1) && types.join(',') !== needed.join(','))
@@ -132,9 +142,10 @@ function checkAllocation(
     checkMember(where, a, offered, lot, v);
     return;
   }
-  const uncovered = [...lot.areas]
-    .sort()
-    .find((area) => !offerCoversLot(offered, { ...lot, areas: new Set([area]) }));
+  // The first area the offer does not cover, in sorted order.
+  let uncovered: string | undefined;
+  for (const area of lot.areas)
+    if (!offerCoversArea(offered, area) && (uncovered === undefined || area < uncovered)) uncovered = area;
   if (uncovered !== undefined)
     return void v.push(`${where}: bid does not cover area ${uncovered} of the lot`);
   if (a.role === 'backup') {
@@ -162,8 +173,7 @@ function checkPart(
     v.push(`${at}: provider ${a.providerId} but the bid is ${bid.providerId}'s`);
   if (bid.careType !== part.careType)
     v.push(`${at}: part for ${part.careType}, the bid is for ${bid.careType}`);
-  if (!neededTypes(lot).includes(bid.careType))
-    v.push(`${at}: bid is for ${bid.careType}, lot is ${lot.careType}`);
+  if (!lot.needed.includes(bid.careType)) v.push(`${at}: bid is for ${bid.careType}, lot is ${lot.careType}`);
   if (bid.quality < rules.minQuality)
     v.push(`${at}: quality ${bid.quality} below minQuality ${rules.minQuality}`);
   if (!(bidMayTake[a.role] ?? []).includes(bid.role))
