@@ -52,14 +52,10 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
   const zoning = scenario.zonings.get(zoningName);
   const out = new Map<string, ExpectedLot>();
   if (zoning === undefined) return out;
+  // The lot of each carried care type in an area: its own care type's, or the one it is merged into.
+  const lotOf = new Map<string, (areaId: string) => ExpectedLot | undefined>();
   for (const [careType, entry] of Object.entries(scenario.lotPlan)) {
     if (entry === undefined || entry.kind !== 'lot') continue;
-    const carried = new Set([
-      careType,
-      ...Object.entries(scenario.lotPlan)
-        .filter(([, e]) => e?.kind === 'merge' && e.into === careType)
-        .map(([c]) => c),
-    ]);
     const zoneOf = (areaId: string) => (entry.geography === 'county' ? 'county' : zoning.get(areaId));
     // This care type's lots by zone (the lot id is `careType:zone`).
     const lots = new Map<string | undefined, ExpectedLot>();
@@ -82,16 +78,20 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
       }
       lot.areas.add(area.id);
     }
-    for (const row of scenario.demand) {
-      if (row.period !== scenario.period || !carried.has(row.careType)) continue;
-      const lot = lots.get(zoneOf(row.areaId));
-      if (lot === undefined) continue;
-      lot.demand += row.hours;
-      lot.areaDemand.set(row.areaId, (lot.areaDemand.get(row.areaId) ?? 0) + row.hours);
-      const types = lot.typeDemand.get(row.careType) ?? new Map<string, number>();
-      types.set(row.areaId, (types.get(row.areaId) ?? 0) + row.hours);
-      lot.typeDemand.set(row.careType, types);
-    }
+    const inArea = (areaId: string) => lots.get(zoneOf(areaId));
+    lotOf.set(careType, inArea);
+    for (const [merged, e] of Object.entries(scenario.lotPlan))
+      if (e?.kind === 'merge' && e.into === careType) lotOf.set(merged, inArea);
+  }
+  for (const row of scenario.demand) {
+    if (row.period !== scenario.period) continue;
+    const lot = lotOf.get(row.careType)?.(row.areaId);
+    if (lot === undefined) continue;
+    lot.demand += row.hours;
+    lot.areaDemand.set(row.areaId, (lot.areaDemand.get(row.areaId) ?? 0) + row.hours);
+    const types = lot.typeDemand.get(row.careType) ?? new Map<string, number>();
+    types.set(row.areaId, (types.get(row.areaId) ?? 0) + row.hours);
+    lot.typeDemand.set(row.careType, types);
   }
   for (const [id, lot] of out) {
     if (lot.demand <= 0) out.delete(id);
@@ -132,8 +132,9 @@ function checkAllocation(
     );
   const share = a.role === 'member' || a.role === 'backup' ? null : roleShare(lot, a.role);
   const typeHours = expectedTypeHours(a, lot, share === null ? 0 : share * lot.demand);
-  for (const [i, part] of parts.entries())
-    checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v);
+  parts.forEach((part, i) =>
+    checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v),
+  );
   const spend = parts.reduce((t, p) => t + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? NaN), 0);
   if (several) checkParts(where, a, parts, offered, lot, typeHours, spend, v);
   if (!samePennies(a.annualCost, spend * scenario.weeksPerYear))
@@ -405,11 +406,13 @@ function objectiveOf(
 export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] {
   const v: string[] = [];
   const expected = expectedLots(scenario, award.zoning);
-  const bids = new Map(scenario.bids.map((b) => [b.id, b]));
+  const bids = new Map<string, Bid>();
+  scenario.bids.forEach((b) => bids.set(b.id, b));
   checkLots(award, expected, v);
   for (const a of award.allocations) checkAllocation(a, bids, expected.get(a.lotId), scenario, v);
   for (const lot of award.lots) {
-    const rejected = new Set(lot.rejectedBidIds ?? []);
+    if (lot.rejectedBidIds === undefined || lot.rejectedBidIds.length === 0) continue;
+    const rejected = new Set(lot.rejectedBidIds);
     for (const a of award.allocations) {
       if (a.lotId !== lot.lotId) continue;
       for (const p of statedParts(a, bids))
