@@ -104,7 +104,9 @@ function indexOf(bids: readonly Bid[]): CandidateIndex {
       }
     }
     const position = new Map<Bid, number>();
-    bids.forEach((bid, i) => position.set(bid, i));
+    bids.forEach((bid, i) => {
+      position.set(bid, i);
+    });
     index = { byArea, position };
     indexes.set(bids, index);
   }

@@ -101,9 +101,9 @@ export function offersFor(
 ): readonly Offer[] {
   return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () => {
     const offers: Offer[] = [];
-    eligibleBidLists(lot, bids, role, rules).forEach((lists, providerId) =>
-      offers.push(...providerOffers(lot, providerId, lists)),
-    );
+    eligibleBidLists(lot, bids, role, rules).forEach((lists, providerId) => {
+      offers.push(...providerOffers(lot, providerId, lists));
+    });
     return offers;
   });
 }

@@ -132,9 +132,9 @@ function checkAllocation(
     );
   const share = a.role === 'member' || a.role === 'backup' ? null : roleShare(lot, a.role);
   const typeHours = expectedTypeHours(a, lot, share === null ? 0 : share * lot.demand);
-  parts.forEach((part, i) =>
-    checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v),
-  );
+  parts.forEach((part, i) => {
+    checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v);
+  });
   const spend = parts.reduce((t, p) => t + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? NaN), 0);
   if (several) checkParts(where, a, parts, offered, lot, typeHours, spend, v);
   if (!samePennies(a.annualCost, spend * scenario.weeksPerYear))
@@ -407,7 +407,9 @@ export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] 
   const v: string[] = [];
   const expected = expectedLots(scenario, award.zoning);
   const bids = new Map<string, Bid>();
-  scenario.bids.forEach((b) => bids.set(b.id, b));
+  scenario.bids.forEach((b) => {
+    bids.set(b.id, b);
+  });
   checkLots(award, expected, v);
   for (const a of award.allocations) checkAllocation(a, bids, expected.get(a.lotId), scenario, v);
   for (const lot of award.lots) {
