@@ -59,7 +59,7 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
     const zoneOf = (areaId: string) => (entry.geography === 'county' ? 'county' : zoning.get(areaId));
     // This care type's lots by zone (the lot id is `careType:zone`).
     const lots = new Map<string | undefined, ExpectedLot>();
-    for (const area of scenario.areas) {
+    scenario.areas.forEach((area) => {
       const zone = zoneOf(area.id);
       let lot = lots.get(zone);
       if (lot === undefined) {
@@ -77,7 +77,7 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
         out.set(`${careType}:${zone}`, lot);
       }
       lot.areas.add(area.id);
-    }
+    });
     const inArea = (areaId: string) => lots.get(zoneOf(areaId));
     lotOf.set(careType, inArea);
     for (const [merged, e] of Object.entries(scenario.lotPlan))
@@ -124,12 +124,14 @@ function checkAllocation(
   const offered = offer as Bid[];
   if (parts[0]?.bidId !== a.bidId) v.push(`${where}: its first part is bid ${parts[0]?.bidId}`);
   const needed = lot.needed;
-  const types = parts.map((p) => p.careType).sort();
   const several = a.parts !== undefined;
-  if ((several || needed.length > 1) && types.join(',') !== needed.join(','))
-    v.push(
-      `${where}: priced for ${types.join(' + ')} care, the lot carries ${needed.join(' + ')} (one bid per care type)`,
-    );
+  if (several || needed.length > 1) {
+    const types = parts.map((p) => p.careType).sort();
+    if (types.join(',') !== needed.join(','))
+      v.push(
+        `${where}: priced for ${types.join(' + ')} care, the lot carries ${needed.join(' + ')} (one bid per care type)`,
+      );
+  }
   const share = a.role === 'member' || a.role === 'backup' ? null : roleShare(lot, a.role);
   const typeHours = expectedTypeHours(a, lot, share === null ? 0 : share * lot.demand);
   parts.forEach((part, i) => {
@@ -223,6 +225,15 @@ function checkMember(
     if (!offerServes(offer, lot, area)) v.push(`${where}: serves area ${area} it does not cover`);
 }
 
+/** The award's areas of a lot are the zoning's: each once, none missing, none more. */
+function sameAreas(expected: ReadonlySet<string>, given: readonly string[]): boolean {
+  return (
+    given.length === expected.size &&
+    given.every((areaId) => expected.has(areaId)) &&
+    new Set(given).size === given.length
+  );
+}
+
 function checkLots(award: AwardToVerify, expected: Map<string, ExpectedLot>, v: string[]): void {
   const given = new Set(award.lots.map((l) => l.lotId));
   for (const id of expected.keys())
@@ -233,8 +244,7 @@ function checkLots(award: AwardToVerify, expected: Map<string, ExpectedLot>, v: 
       v.push(`lot ${lot.lotId} should not exist`);
       continue;
     }
-    if ([...e.areas].sort().join(';') !== [...lot.areaIds].sort().join(';'))
-      v.push(`lot ${lot.lotId}: areas differ from the zoning`);
+    if (!sameAreas(e.areas, lot.areaIds)) v.push(`lot ${lot.lotId}: areas differ from the zoning`);
     if (!close(e.demand, lot.demandHoursPerWeek))
       v.push(`lot ${lot.lotId}: demand ${lot.demandHoursPerWeek}, the scenario says ${e.demand}`);
     const mine = award.allocations.filter((a) => a.lotId === lot.lotId && a.role !== 'backup');
