@@ -88,14 +88,14 @@ export function lotChange(
   const before = todayInLot(scenario, lot);
   if (before.size === 0) return null;
   const won = new Map<string, number>();
-  for (const a of allocations) {
-    if (a.lotId !== lot.id || a.role === 'backup') continue;
+  allocations.forEach((a) => {
+    if (a.lotId !== lot.id || a.role === 'backup') return;
     const hours = hasPlaces(lot) ? Object.entries(a.areaHours ?? {}) : [['', a.hoursPerWeek] as const];
     for (const [areaId, h] of hours) {
       const place = placeOf(lot, a.providerId, areaId);
       won.set(place, (won.get(place) ?? 0) + h);
     }
-  }
+  });
   let today = 0;
   let kept = 0;
   before.forEach(({ hours }, place) => {

@@ -339,8 +339,12 @@ function checkPackages(
     if (a.role !== 'backup')
       for (const p of statedParts(a, bids)) roles.set(p.bidId, (roles.get(p.bidId) ?? 0) + 1);
   const packages = new Map<string, Bid[]>();
-  for (const b of scenario.bids)
-    if (b.packageId !== null) packages.set(b.packageId, [...(packages.get(b.packageId) ?? []), b]);
+  scenario.bids.forEach((b) => {
+    if (b.packageId === null) return;
+    const members = packages.get(b.packageId);
+    if (members === undefined) packages.set(b.packageId, [b]);
+    else members.push(b);
+  });
   for (const [id, members] of packages) {
     const counts = members.map((b) => roles.get(b.id) ?? 0);
     const all = counts.every((c) => c === 1);
