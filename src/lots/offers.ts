@@ -189,6 +189,7 @@ export function eligibleOffers(lot: Lot, bids: readonly Bid[], rules: Eligibilit
   });
 }
 
+/** Hours added in the order given. */
 function sum(hours: Iterable<number> = []): number {
   let total = 0;
   for (const h of hours) total += h;
