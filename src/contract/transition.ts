@@ -56,13 +56,13 @@ function todayInLot(scenario: Scenario, lot: Lot): Map<string, Today> {
   ]);
   const areas = new Set(lot.areaIds);
   const today = new Map<string, Today>();
-  for (const row of scenario.current)
-    if (areas.has(row.areaId) && carried.has(row.careType)) {
-      const place = placeOf(lot, row.providerId, row.areaId);
-      const areaId = hasPlaces(lot) ? row.areaId : null;
-      const hours = (today.get(place)?.hours ?? 0) + row.hours;
-      today.set(place, { providerId: row.providerId, areaId, hours });
-    }
+  scenario.current.forEach((row) => {
+    if (!areas.has(row.areaId) || !carried.has(row.careType)) return;
+    const place = placeOf(lot, row.providerId, row.areaId);
+    const areaId = hasPlaces(lot) ? row.areaId : null;
+    const hours = (today.get(place)?.hours ?? 0) + row.hours;
+    today.set(place, { providerId: row.providerId, areaId, hours });
+  });
   return today;
 }
 
@@ -88,20 +88,20 @@ export function lotChange(
   const before = todayInLot(scenario, lot);
   if (before.size === 0) return null;
   const won = new Map<string, number>();
-  for (const a of allocations) {
-    if (a.lotId !== lot.id || a.role === 'backup') continue;
+  allocations.forEach((a) => {
+    if (a.lotId !== lot.id || a.role === 'backup') return;
     const hours = hasPlaces(lot) ? Object.entries(a.areaHours ?? {}) : [['', a.hoursPerWeek] as const];
     for (const [areaId, h] of hours) {
       const place = placeOf(lot, a.providerId, areaId);
       won.set(place, (won.get(place) ?? 0) + h);
     }
-  }
+  });
   let today = 0;
   let kept = 0;
-  for (const [place, { hours }] of before) {
+  before.forEach(({ hours }, place) => {
     today += hours;
     kept += Math.min(hours, won.get(place) ?? 0);
-  }
+  });
   return { today, kept };
 }
 

@@ -7,7 +7,7 @@ import type { CareType, DemandRow, Lot, LotEntry, Scenario, Zoning } from '../mo
 import { entryBackups, entryPlaces, entryRoles } from '../structures/index.js';
 import { careTypes } from '../model/types.js';
 import { periodOrder } from './period-order.js';
-import { byId, byKey } from '../model/order.js';
+import { byId } from '../model/order.js';
 
 /** What lots are built from: the lot plan, the areas and the demand of the design period (and later ones). */
 type LotSource = Pick<Scenario, 'lotPlan' | 'areas' | 'period' | 'demand'>;
@@ -78,14 +78,24 @@ function careByZone(
   return sums;
 }
 
-/** Demand per carried care type (the lot's own first) and area, keeping only what is above 0, areas sorted. */
+/**
+ * Demand per carried care type (the lot's own first) and area, keeping only what is above 0,
+ * areas sorted: taken in the order of the zone's areas (sorted), which hold every area summed.
+ */
 function careDemandOf(
   careType: CareType,
+  zoneAreas: readonly string[],
   byType: ReadonlyMap<CareType, ReadonlyMap<string, number>> = new Map(),
 ): Map<CareType, Map<string, number>> {
   const out = new Map<CareType, Map<string, number>>();
   for (const type of [careType, ...careTypes.filter((c) => c !== careType)]) {
-    const kept = new Map([...(byType.get(type) ?? [])].filter(([, h]) => h > 0).sort(byKey));
+    const sums = byType.get(type);
+    if (sums === undefined) continue;
+    const kept = new Map<string, number>();
+    zoneAreas.forEach((areaId) => {
+      const hours = sums.get(areaId) ?? 0;
+      if (hours > 0) kept.set(areaId, hours);
+    });
     if (kept.size > 0) out.set(type, kept);
   }
   return out;
@@ -182,7 +192,7 @@ export function buildLots(scenario: LotSource, zoning: Zoning): Lot[] {
         demandByArea: new Map(
           zoneAreas.filter((a) => (central.get(a) ?? 0) > 0).map((a) => [a, central.get(a) ?? 0]),
         ),
-        careDemand: careDemandOf(careType, careSums.get(zoneId)),
+        careDemand: careDemandOf(careType, zoneAreas, careSums.get(zoneId)),
         rejectedBidIds: [],
       });
     }

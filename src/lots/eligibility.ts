@@ -49,6 +49,13 @@ export function servedAreas(bid: Bid, lot: Lot): string[] {
   return [...(lot.careDemand.get(bid.careType)?.keys() ?? [])].filter((a) => covered.has(a)).sort();
 }
 
+/** True when the bid covers some area of the lot with demand of its care type (`servedAreas` not empty). */
+function servesSome(bid: Bid, lot: Lot): boolean {
+  const covered = coveredBy(bid);
+  for (const areaId of lot.careDemand.get(bid.careType)?.keys() ?? []) if (covered.has(areaId)) return true;
+  return false;
+}
+
 /** True when the bid's price holds for the lot's structure (no `structures` given: any). */
 export function structureAllows(bid: Bid, lot: Lot): boolean {
   return (
@@ -70,7 +77,7 @@ export function isEligible(bid: Bid, lot: Lot, role: FilledRole, rules: Eligibil
   )
     return false;
   if (lot.rejectedBidIds.includes(bid.id)) return false;
-  return hasPlaces(lot) ? servedAreas(bid, lot).length > 0 : coversAll(bid, lot.areaIds);
+  return hasPlaces(lot) ? servesSome(bid, lot) : coversAll(bid, lot.areaIds);
 }
 
 interface CandidateIndex {
@@ -96,7 +103,11 @@ function indexOf(bids: readonly Bid[]): CandidateIndex {
         else if (list.at(-1) !== bid) list.push(bid); // an area listed twice by one bid: once is enough
       }
     }
-    index = { byArea, position: new Map(bids.map((b, i) => [b, i])) };
+    const position = new Map<Bid, number>();
+    bids.forEach((bid, i) => {
+      position.set(bid, i);
+    });
+    index = { byArea, position };
     indexes.set(bids, index);
   }
   return index;

@@ -20,7 +20,7 @@ import {
   type FilledRole,
   type LotAnswers,
 } from './eligibility.js';
-import { byId } from '../model/order.js';
+import { byId, byText } from '../model/order.js';
 
 export interface Offer {
   readonly providerId: string;
@@ -41,23 +41,47 @@ export function offerName(offer: Offer): string {
   return offer.bids.map((b) => b.id).join('&');
 }
 
-/** Every combination of one item from each list, in order, made one at a time (a caller may stop early). */
-function* combinations<T>(lists: readonly (readonly T[])[], prefix: readonly T[] = []): Generator<T[]> {
-  const [first, ...rest] = lists;
-  if (first === undefined) {
-    yield [...prefix];
-    return;
+/**
+ * Every combination of one item from each list, in order (the last list turning
+ * fastest). `at` holds the item taken from each list, turned on like an odometer.
+ */
+function combinations<T>(lists: readonly (readonly T[])[]): T[][] {
+  const combos: T[][] = [];
+  if (lists.some((list) => list.length === 0)) return combos;
+  const at = lists.map(() => 0);
+  const taken = (list: readonly T[], i: number) => list[at[i] ?? 0] as T;
+  for (;;) {
+    combos.push(lists.map(taken));
+    // The last list moves on; a list that runs out starts again and moves the one before it on.
+    let i = lists.length - 1;
+    for (; i >= 0; i--) {
+      const next = (at[i] ?? 0) + 1;
+      if (next < (lists[i]?.length ?? 0)) {
+        at[i] = next;
+        break;
+      }
+      at[i] = 0;
+    }
+    if (i < 0) return combos;
   }
-  for (const item of first) yield* combinations(rest, [...prefix, item]);
+}
+
+/** Every care type with demand in the area is covered there by its bid of the offer. */
+function servesArea(offer: Offer, lot: Lot, areaId: string): boolean {
+  return offer.bids.every(
+    (b) => !(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId),
+  );
 }
 
 /** The areas (with demand) a framework offer serves: every care type with demand there is covered by its bid. */
 export function offerAreas(offer: Offer, lot: Lot): string[] {
-  return [...lot.demandByArea.keys()]
-    .filter((areaId) =>
-      offer.bids.every((b) => !(lot.careDemand.get(b.careType)?.has(areaId) ?? false) || covers(b, areaId)),
-    )
-    .sort();
+  return [...lot.demandByArea.keys()].filter((areaId) => servesArea(offer, lot, areaId)).sort();
+}
+
+/** Whether a framework offer serves some area (`offerAreas` not empty), without listing them. */
+function servesSomeArea(offer: Offer, lot: Lot): boolean {
+  for (const areaId of lot.demandByArea.keys()) if (servesArea(offer, lot, areaId)) return true;
+  return false;
 }
 
 const offerAnswers: LotAnswers<readonly Offer[]> = new WeakMap();
@@ -75,23 +99,39 @@ export function offersFor(
   role: FilledRole,
   rules: EligibilityRules,
 ): readonly Offer[] {
-  return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () => [
-    ...roleOffers(lot, bids, role, rules),
-  ]);
+  return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () => {
+    const offers: Offer[] = [];
+    eligibleBidLists(lot, bids, role, rules).forEach((lists, providerId) => {
+      offers.push(...providerOffers(lot, providerId, lists));
+    });
+    return offers;
+  });
 }
 
 /**
- * Whether any offer could fill a role of the lot: the offers are made one at
- * a time and the first found answers, so a lot with many offers is not listed
- * to learn that it has one.
+ * Whether any offer could fill a role of the lot: provider by provider, and
+ * the first found answers, so a lot with many offers is not listed to learn
+ * that it has one.
  */
 export function hasEligibleOffer(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): boolean {
   return remembered(hasOfferAnswers, lot, bids, String(rules.minQuality), () =>
-    filledRoles(lot).some((role) => roleOffers(lot, bids, role, rules).next().done === false),
+    filledRoles(lot).some((role) => {
+      for (const [providerId, lists] of eligibleBidLists(lot, bids, role, rules))
+        if (providerOffers(lot, providerId, lists).length > 0) return true;
+      return false;
+    }),
   );
 }
 
-/** Each provider's eligible bids for the role, one list per care type the lot carries (in its order). */
+/** Bids by provider, then by id. */
+const byProviderAndId = (a: Bid, b: Bid): number => byText(a.providerId, b.providerId) || byId(a, b);
+
+/**
+ * Each provider's eligible bids for the role, one list per care type the lot
+ * carries (in its order), each list in bid id order. The candidates are taken
+ * by provider and id, so the providers with a bid of the lot's first care type
+ * (the only ones with an offer) come first and in id order.
+ */
 function eligibleBidLists(
   lot: Lot,
   bids: readonly Bid[],
@@ -101,7 +141,7 @@ function eligibleBidLists(
   const types = [...lot.careDemand.keys()];
   const byProvider = new Map<string, Bid[][]>();
   types.forEach((type, i) => {
-    for (const bid of candidateBids(lot, bids, type)) {
+    for (const bid of candidateBids(lot, bids, type).sort(byProviderAndId)) {
       if (!isEligible(bid, lot, role, rules)) continue;
       const lists = byProvider.get(bid.providerId) ?? types.map((): Bid[] => []);
       lists[i]?.push(bid);
@@ -111,34 +151,23 @@ function eligibleBidLists(
   return byProvider;
 }
 
-/** One provider's offers from its bid lists, made one at a time, in bid id order. */
-function* providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): Generator<Offer> {
-  const sorted = lists.map((list) => [...list].sort(byId));
-  for (const combo of combinations(sorted)) {
+/** One provider's offers from its bid lists (each in bid id order), in bid id order. */
+function providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): Offer[] {
+  const places = hasPlaces(lot);
+  const offers: Offer[] = [];
+  for (const combo of combinations(lists)) {
     const offer = { providerId, bids: combo };
-    if (!hasPlaces(lot) || offerAreas(offer, lot).length > 0) yield offer;
+    if (!places || servesSomeArea(offer, lot)) offers.push(offer);
   }
+  return offers;
 }
 
-/** The offers of `offersFor`, in its order, made one at a time. */
-function* roleOffers(
-  lot: Lot,
-  bids: readonly Bid[],
-  role: FilledRole,
-  rules: EligibilityRules,
-): Generator<Offer> {
-  const byProvider = eligibleBidLists(lot, bids, role, rules);
-  for (const providerId of [...byProvider.keys()].sort())
-    yield* providerOffers(lot, providerId, byProvider.get(providerId) ?? []);
-}
-
-/** The providers with an eligible offer for some role of the lot: each one's first offer found, no more. */
+/** The providers with an eligible offer for some role of the lot (a provider found for one role is not asked again). */
 export function offerProviders(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): Set<string> {
   const found = new Set<string>();
   for (const role of filledRoles(lot))
     for (const [providerId, lists] of eligibleBidLists(lot, bids, role, rules))
-      if (!found.has(providerId) && !providerOffers(lot, providerId, lists).next().done)
-        found.add(providerId);
+      if (!found.has(providerId) && providerOffers(lot, providerId, lists).length > 0) found.add(providerId);
   return found;
 }
 
@@ -160,15 +189,19 @@ export function eligibleOffers(lot: Lot, bids: readonly Bid[], rules: Eligibilit
   });
 }
 
+/** Hours added in the order given. */
+function sum(hours: Iterable<number> = []): number {
+  let total = 0;
+  for (const h of hours) total += h;
+  return total;
+}
+
 /** How hours of the lot (a role's, or one area's when `areaId` is given) split between the offer's bids. */
 export function offerParts(offer: Offer, lot: Lot, areaId?: string): OfferPart[] {
   const total = areaId === undefined ? lot.demand : (lot.demandByArea.get(areaId) ?? 0);
   return offer.bids.map((bid) => {
     const demand = lot.careDemand.get(bid.careType);
-    const hours =
-      areaId === undefined
-        ? [...(demand?.values() ?? [])].reduce((t, h) => t + h, 0)
-        : (demand?.get(areaId) ?? 0);
+    const hours = areaId === undefined ? sum(demand?.values()) : (demand?.get(areaId) ?? 0);
     return { bid, careType: bid.careType, fraction: total > 0 ? hours / total : 0 };
   });
 }

@@ -88,15 +88,26 @@ export const structureRisks = (lot: Pick<Lot, 'structure'>): readonly StructureR
 export const splitsRoles = (entry: LotEntry): boolean => entryRoles(entry).length > 1;
 
 /**
+ * Each role's rank, its best place in any structure's list, worked out once (roleRank
+ * is a sort's comparator); a role no structure has comes after every listed role.
+ */
+const roleRanks = (() => {
+  const ranks = new Map<string, number>();
+  let unknown = 0;
+  for (const s of Object.values(structures) as Structure<LotStructure>[])
+    Object.keys(s.holders).forEach((r, i) => {
+      ranks.set(r, Math.min(i, ranks.get(r) ?? i));
+      unknown++;
+    });
+  return { ranks, unknown };
+})();
+
+/**
  * Rank of a role in a lot's list of winners: the role with the largest share
  * (sole, lead, prime) first, as each structure lists its roles.
  */
 export function roleRank(role: string): number {
-  const ranks = Object.values(structures).flatMap((s: Structure<LotStructure>) =>
-    Object.keys(s.holders).map((r, i) => (r === role ? i : Number.POSITIVE_INFINITY)),
-  );
-  const best = Math.min(...ranks);
-  return Number.isFinite(best) ? best : ranks.length;
+  return roleRanks.ranks.get(role) ?? roleRanks.unknown;
 }
 
 /** The compare options every structure adds: standard care per zone in it, as a lot entry. */

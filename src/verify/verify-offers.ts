@@ -18,6 +18,8 @@ export interface ExpectedLot {
   readonly areaDemand: Map<string, number>;
   /** care type → area → design hours (only what the demand rows give) */
   readonly typeDemand: Map<string, Map<string, number>>;
+  /** Care types with design demand in the lot, sorted (`neededTypes`, once the demand is in). */
+  needed: readonly string[];
 }
 
 /** One bid's share of an allocation, as the allocation states it. */
@@ -44,8 +46,8 @@ const typeHours = (lot: ExpectedLot, careType: string, areaId?: string): number 
     : (lot.typeDemand.get(careType)?.get(areaId) ?? 0);
 
 /** The parts of an allocation: as stated, or the allocation itself when it names one bid. */
-export function statedParts(a: Allocation, bids: ReadonlyMap<string, Bid>): StatedPart[] {
-  if (a.parts !== undefined) return a.parts.map((p) => ({ ...p }));
+export function statedParts(a: Allocation, bids: ReadonlyMap<string, Bid>): readonly StatedPart[] {
+  if (a.parts !== undefined) return a.parts;
   return [
     {
       bidId: a.bidId,
@@ -88,7 +90,7 @@ function mayServe(
 /** Hours of each care type in the hours an allocation serves: role lots by share, framework members area by area. */
 export function expectedTypeHours(a: Allocation, lot: ExpectedLot, roleHours: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const type of neededTypes(lot)) {
+  for (const type of lot.needed) {
     if (a.role === 'member') {
       const hours = Object.entries(a.areaHours ?? {}).reduce(
         (t, [area, h]) =>
@@ -110,9 +112,15 @@ export function offerServes(offer: readonly Bid[], lot: ExpectedLot, areaId: str
   );
 }
 
+/** Every bid of the offer covers the area. */
+export function offerCoversArea(offer: readonly Bid[], areaId: string): boolean {
+  return offer.every((b) => b.areaIds.includes(areaId));
+}
+
 /** The offer covers every area of a sole or lead-secondary lot. */
 export function offerCoversLot(offer: readonly Bid[], lot: ExpectedLot): boolean {
-  return offer.every((b) => [...lot.areas].every((area) => b.areaIds.includes(area)));
+  for (const area of lot.areas) if (!offerCoversArea(offer, area)) return false;
+  return true;
 }
 
 /** Price (and quality) of one hour of the lot's care-type mix (or one area's) served by the offer. */
@@ -134,7 +142,7 @@ export function mixPrice(
 
 /** Every offer (one bid per needed care type, one provider) that could fill some role of the lot. */
 export function offersOf(scenario: Scenario, lot: ExpectedLot, rejected: ReadonlySet<string>): Bid[][] {
-  const types = neededTypes(lot);
+  const types = lot.needed;
   const roles = lot.rules.places !== null ? ['member'] : [...lot.rules.roles.keys()];
   const found: Bid[][] = [];
   for (const role of roles) {

@@ -12,7 +12,7 @@ import {
   mixPrice,
   priceHoldsFor,
   neededTypes,
-  offerCoversLot,
+  offerCoversArea,
   offerServes,
   offersOf,
   statedParts,
@@ -52,41 +52,51 @@ function expectedLots(scenario: Scenario, zoningName: string): Map<string, Expec
   const zoning = scenario.zonings.get(zoningName);
   const out = new Map<string, ExpectedLot>();
   if (zoning === undefined) return out;
+  // The lot of each carried care type in an area: its own care type's, or the one it is merged into.
+  const lotOf = new Map<string, (areaId: string) => ExpectedLot | undefined>();
   for (const [careType, entry] of Object.entries(scenario.lotPlan)) {
     if (entry === undefined || entry.kind !== 'lot') continue;
-    const carried = new Set([
-      careType,
-      ...Object.entries(scenario.lotPlan)
-        .filter(([, e]) => e?.kind === 'merge' && e.into === careType)
-        .map(([c]) => c),
-    ]);
-    for (const area of scenario.areas) {
-      const id = `${careType}:${entry.geography === 'county' ? 'county' : zoning.get(area.id)}`;
-      const lot = out.get(id) ?? {
-        careType,
-        entry,
-        rules: lotRules(entry),
-        areas: new Set<string>(),
-        demand: 0,
-        areaDemand: new Map<string, number>(),
-        typeDemand: new Map<string, Map<string, number>>(),
-      };
+    const zoneOf = (areaId: string) => (entry.geography === 'county' ? 'county' : zoning.get(areaId));
+    // This care type's lots by zone (the lot id is `careType:zone`).
+    const lots = new Map<string | undefined, ExpectedLot>();
+    scenario.areas.forEach((area) => {
+      const zone = zoneOf(area.id);
+      let lot = lots.get(zone);
+      if (lot === undefined) {
+        lot = {
+          careType,
+          entry,
+          rules: lotRules(entry),
+          areas: new Set<string>(),
+          demand: 0,
+          areaDemand: new Map<string, number>(),
+          typeDemand: new Map<string, Map<string, number>>(),
+          needed: [],
+        };
+        lots.set(zone, lot);
+        out.set(`${careType}:${zone}`, lot);
+      }
       lot.areas.add(area.id);
-      out.set(id, lot);
-    }
-    for (const row of scenario.demand) {
-      if (row.period !== scenario.period || !carried.has(row.careType)) continue;
-      const id = `${careType}:${entry.geography === 'county' ? 'county' : zoning.get(row.areaId)}`;
-      const lot = out.get(id);
-      if (lot === undefined) continue;
-      lot.demand += row.hours;
-      lot.areaDemand.set(row.areaId, (lot.areaDemand.get(row.areaId) ?? 0) + row.hours);
-      const types = lot.typeDemand.get(row.careType) ?? new Map<string, number>();
-      types.set(row.areaId, (types.get(row.areaId) ?? 0) + row.hours);
-      lot.typeDemand.set(row.careType, types);
-    }
+    });
+    const inArea = (areaId: string) => lots.get(zoneOf(areaId));
+    lotOf.set(careType, inArea);
+    for (const [merged, e] of Object.entries(scenario.lotPlan))
+      if (e?.kind === 'merge' && e.into === careType) lotOf.set(merged, inArea);
   }
-  for (const [id, lot] of out) if (lot.demand <= 0) out.delete(id);
+  for (const row of scenario.demand) {
+    if (row.period !== scenario.period) continue;
+    const lot = lotOf.get(row.careType)?.(row.areaId);
+    if (lot === undefined) continue;
+    lot.demand += row.hours;
+    lot.areaDemand.set(row.areaId, (lot.areaDemand.get(row.areaId) ?? 0) + row.hours);
+    const types = lot.typeDemand.get(row.careType) ?? new Map<string, number>();
+    types.set(row.areaId, (types.get(row.areaId) ?? 0) + row.hours);
+    lot.typeDemand.set(row.careType, types);
+  }
+  for (const [id, lot] of out) {
+    if (lot.demand <= 0) out.delete(id);
+    else lot.needed = neededTypes(lot);
+  }
   return out;
 }
 
@@ -113,17 +123,20 @@ function checkAllocation(
   if (offer.some((b) => b === undefined)) return void v.push(`${where}: bid does not exist`);
   const offered = offer as Bid[];
   if (parts[0]?.bidId !== a.bidId) v.push(`${where}: its first part is bid ${parts[0]?.bidId}`);
-  const needed = neededTypes(lot);
-  const types = parts.map((p) => p.careType).sort();
+  const needed = lot.needed;
   const several = a.parts !== undefined;
-  if ((several || needed.length > 1) && types.join(',') !== needed.join(','))
-    v.push(
-      `${where}: priced for ${types.join(' + ')} care, the lot carries ${needed.join(' + ')} (one bid per care type)`,
-    );
+  if (several || needed.length > 1) {
+    const types = parts.map((p) => p.careType).sort();
+    if (types.join(',') !== needed.join(','))
+      v.push(
+        `${where}: priced for ${types.join(' + ')} care, the lot carries ${needed.join(' + ')} (one bid per care type)`,
+      );
+  }
   const share = a.role === 'member' || a.role === 'backup' ? null : roleShare(lot, a.role);
   const typeHours = expectedTypeHours(a, lot, share === null ? 0 : share * lot.demand);
-  for (const [i, part] of parts.entries())
+  parts.forEach((part, i) => {
     checkPart(several ? `${where}, bid ${part.bidId}` : where, a, part, offered[i] as Bid, lot, scenario, v);
+  });
   const spend = parts.reduce((t, p) => t + p.hoursPerWeek * (bids.get(p.bidId)?.price ?? NaN), 0);
   if (several) checkParts(where, a, parts, offered, lot, typeHours, spend, v);
   if (!samePennies(a.annualCost, spend * scenario.weeksPerYear))
@@ -132,9 +145,10 @@ function checkAllocation(
     checkMember(where, a, offered, lot, v);
     return;
   }
-  const uncovered = [...lot.areas]
-    .sort()
-    .find((area) => !offerCoversLot(offered, { ...lot, areas: new Set([area]) }));
+  // The first area the offer does not cover, in sorted order.
+  let uncovered: string | undefined;
+  for (const area of lot.areas)
+    if (!offerCoversArea(offered, area) && (uncovered === undefined || area < uncovered)) uncovered = area;
   if (uncovered !== undefined)
     return void v.push(`${where}: bid does not cover area ${uncovered} of the lot`);
   if (a.role === 'backup') {
@@ -162,8 +176,7 @@ function checkPart(
     v.push(`${at}: provider ${a.providerId} but the bid is ${bid.providerId}'s`);
   if (bid.careType !== part.careType)
     v.push(`${at}: part for ${part.careType}, the bid is for ${bid.careType}`);
-  if (!neededTypes(lot).includes(bid.careType))
-    v.push(`${at}: bid is for ${bid.careType}, lot is ${lot.careType}`);
+  if (!lot.needed.includes(bid.careType)) v.push(`${at}: bid is for ${bid.careType}, lot is ${lot.careType}`);
   if (bid.quality < rules.minQuality)
     v.push(`${at}: quality ${bid.quality} below minQuality ${rules.minQuality}`);
   if (!(bidMayTake[a.role] ?? []).includes(bid.role))
@@ -212,6 +225,15 @@ function checkMember(
     if (!offerServes(offer, lot, area)) v.push(`${where}: serves area ${area} it does not cover`);
 }
 
+/** The award's areas of a lot are the zoning's: each once, none missing, none more. */
+function sameAreas(expected: ReadonlySet<string>, given: readonly string[]): boolean {
+  return (
+    given.length === expected.size &&
+    given.every((areaId) => expected.has(areaId)) &&
+    new Set(given).size === given.length
+  );
+}
+
 function checkLots(award: AwardToVerify, expected: Map<string, ExpectedLot>, v: string[]): void {
   const given = new Set(award.lots.map((l) => l.lotId));
   for (const id of expected.keys())
@@ -222,8 +244,7 @@ function checkLots(award: AwardToVerify, expected: Map<string, ExpectedLot>, v: 
       v.push(`lot ${lot.lotId} should not exist`);
       continue;
     }
-    if ([...e.areas].sort().join(';') !== [...lot.areaIds].sort().join(';'))
-      v.push(`lot ${lot.lotId}: areas differ from the zoning`);
+    if (!sameAreas(e.areas, lot.areaIds)) v.push(`lot ${lot.lotId}: areas differ from the zoning`);
     if (!close(e.demand, lot.demandHoursPerWeek))
       v.push(`lot ${lot.lotId}: demand ${lot.demandHoursPerWeek}, the scenario says ${e.demand}`);
     const mine = award.allocations.filter((a) => a.lotId === lot.lotId && a.role !== 'backup');
@@ -318,8 +339,12 @@ function checkPackages(
     if (a.role !== 'backup')
       for (const p of statedParts(a, bids)) roles.set(p.bidId, (roles.get(p.bidId) ?? 0) + 1);
   const packages = new Map<string, Bid[]>();
-  for (const b of scenario.bids)
-    if (b.packageId !== null) packages.set(b.packageId, [...(packages.get(b.packageId) ?? []), b]);
+  scenario.bids.forEach((b) => {
+    if (b.packageId === null) return;
+    const members = packages.get(b.packageId);
+    if (members === undefined) packages.set(b.packageId, [b]);
+    else members.push(b);
+  });
   for (const [id, members] of packages) {
     const counts = members.map((b) => roles.get(b.id) ?? 0);
     const all = counts.every((c) => c === 1);
@@ -395,11 +420,15 @@ function objectiveOf(
 export function verifyAward(scenario: Scenario, award: AwardToVerify): string[] {
   const v: string[] = [];
   const expected = expectedLots(scenario, award.zoning);
-  const bids = new Map(scenario.bids.map((b) => [b.id, b]));
+  const bids = new Map<string, Bid>();
+  scenario.bids.forEach((b) => {
+    bids.set(b.id, b);
+  });
   checkLots(award, expected, v);
   for (const a of award.allocations) checkAllocation(a, bids, expected.get(a.lotId), scenario, v);
   for (const lot of award.lots) {
-    const rejected = new Set(lot.rejectedBidIds ?? []);
+    if (lot.rejectedBidIds === undefined || lot.rejectedBidIds.length === 0) continue;
+    const rejected = new Set(lot.rejectedBidIds);
     for (const a of award.allocations) {
       if (a.lotId !== lot.lotId) continue;
       for (const p of statedParts(a, bids))
