@@ -118,7 +118,7 @@ export function offerCoversArea(offer: readonly Bid[], areaId: string): boolean 
 }
 
 /** The offer covers every area of a sole or lead-secondary lot. */
-export function offerCoversLot(offer: readonly Bid[], lot: ExpectedLot): boolean {
+function offerCoversLot(offer: readonly Bid[], lot: ExpectedLot): boolean {
   for (const area of lot.areas) if (!offerCoversArea(offer, area)) return false;
   return true;
 }

@@ -22,14 +22,14 @@ describe('weigh and weighedScore', () => {
   it('keep the components in text order, and weighedScore is the score of the weighed components', () => {
     fc.assert(
       fc.property(cases, ({ keys, values, weights }) => {
-        const valueOf = Object.fromEntries(keys.map((k, i) => [k, values[i] ?? 0]));
-        const weightOf = Object.fromEntries(
+        const valueByName = Object.fromEntries(keys.map((k, i) => [k, values[i] ?? 0]));
+        const weightByName = Object.fromEntries(
           keys.flatMap((k, i) => (weights[i] === null || weights[i] === undefined ? [] : [[k, weights[i]]])),
         );
-        const parts = Object.fromEntries(keys.map((k) => [k, component(valueOf[k] ?? 0, `why ${k}`)]));
-        const weighed = weigh(parts, weightOf);
+        const parts = Object.fromEntries(keys.map((k) => [k, component(valueByName[k] ?? 0, `why ${k}`)]));
+        const weighed = weigh(parts, weightByName);
         expect(Object.keys(weighed)).toEqual([...keys].sort());
-        expect(weighedScore(valueOf, weightOf)).toBe(scoreOf(weighed));
+        expect(weighedScore(valueByName, weightByName)).toBe(scoreOf(weighed));
       }),
     );
   });
