@@ -1,10 +1,10 @@
 /**
- * `npm run bench:allocation [-- --top 30]`: what a batch worker allocates a variant.
- * The bundled Hertfordshire grid (504 variants) runs twice in this thread as a batch
- * worker runs it (the batch's V8 flags, HiGHS from the pool's optimised compile, the
- * worker's memo), and the second pass is sampled by V8's allocation profiler with the
- * objects later collected kept in (`HeapProfiler.startSampling`, both collected-object
- * flags): every byte of JavaScript objects a variant makes, garbage included, not only
+ * `npm run bench:allocation [-- --top 30 --passes 3]`: what a batch worker allocates a variant.
+ * The bundled Hertfordshire grid (504 variants) runs `--passes` times (2 unless told) in this
+ * thread as a batch worker runs it (the batch's V8 flags, HiGHS from the pool's optimised compile,
+ * the worker's memo), each pass but the last printing its CPU a variant, and the last pass
+ * is sampled by V8's allocation profiler with the objects later collected kept in
+ * (`HeapProfiler.startSampling`, both collected-object flags): every byte of JavaScript objects a variant makes, garbage included, not only
  * what is still alive at the end. Prints kB a variant in all and by JavaScript function
  * (a builtin's bytes go to the function that called it). Sampled every 16 kB, so two runs
  * of one build differ by about 1%; a measure of garbage, not of time.
@@ -50,6 +50,12 @@ function bytesByFunction(root: ProfileNode): Map<string, number> {
 
 async function main(argv: readonly string[]): Promise<void> {
   const top = Number(flagValue(argv, '--top') ?? '25');
+  const warmPasses = Number(flagValue(argv, '--passes') ?? '2') - 1;
+  if (!Number.isInteger(top) || top < 1 || !Number.isInteger(warmPasses) || warmPasses < 1) {
+    console.error('bench:allocation: --top takes a whole number from 1, --passes one from 2');
+    process.exitCode = 2;
+    return;
+  }
   optimiseOnlyLastingHotCode();
   scavengeForWorkers(1);
   const variants = benchVariants(1);
@@ -65,7 +71,16 @@ async function main(argv: readonly string[]): Promise<void> {
       if (row.status === 'failed') throw new Error(`bench variant ${variant.id} failed: ${row.error}`);
     }
   };
-  await pass(); // warm: the second pass allocates as a worker does once it has run a while
+  // Unsampled passes first, each one's CPU a variant printed (the first is a fresh thread's
+  // warming up); the last pass allocates as a worker does once it has run a while.
+  for (let n = 1; n <= warmPasses; n++) {
+    const cpu = process.cpuUsage();
+    await pass();
+    const used = process.cpuUsage(cpu);
+    console.log(
+      `pass ${n}: ${((used.user + used.system) / 1000 / variants.length).toFixed(2)} ms of CPU a variant`,
+    );
+  }
   const session = new Session();
   session.connect();
   await session.post('HeapProfiler.startSampling', {
