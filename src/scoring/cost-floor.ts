@@ -10,6 +10,7 @@ import { spreadKm } from './geo.js';
 import type { CostFloor } from '../model/scores.js';
 import type { CostModel } from './settings.js';
 import { byId, byKey } from '../model/order.js';
+import { pushTo } from '../model/map-lists.js';
 
 export type { CostFloor } from '../model/scores.js';
 
@@ -73,9 +74,7 @@ export function zoneFloors(scenario: FloorSource, model: CostModel): Map<string,
     const zoneId = zoning.get(area.id);
     if (zoneId === undefined) continue;
     const member = { area, weight: demand.get(area.id) ?? 0 };
-    const inZone = members.get(zoneId);
-    if (inZone === undefined) members.set(zoneId, [member]);
-    else inZone.push(member);
+    pushTo(members, zoneId, member);
   }
   return new Map([...members].map(([zoneId, areas]) => [zoneId, zoneCostFloor(areas, model)]));
 }

@@ -23,6 +23,7 @@ import { lowTenderThresholds, scoringSettings, type ScoringSettings } from './se
 import { providerViability, type AwardTerms } from './viability.js';
 import { awardViability } from './viability.js';
 import { zoneViability } from './zone-viability.js';
+import { pushTo } from '../model/map-lists.js';
 
 /** The floor an allocation's price is held against. */
 type FloorOf = (a: Allocation) => CostFloor | undefined;
@@ -69,9 +70,7 @@ function awardTerms(
       floor,
       providerHours: facts.hoursByProvider.get(a.providerId) ?? 0,
     };
-    const mine = byProvider.get(a.providerId);
-    if (mine === undefined) byProvider.set(a.providerId, [{ terms, allocation: a }]);
-    else mine.push({ terms, allocation: a });
+    pushTo(byProvider, a.providerId, { terms, allocation: a });
   }
   return byProvider;
 }

@@ -27,6 +27,7 @@ import { wholeLifeWeights } from '../contract/whole-life.js';
 import { withGlobalRules } from '../contract/global-rules.js';
 import { reduceProgram } from './reduce.js';
 import { byId, byKey } from '../model/order.js';
+import { pushTo } from '../model/map-lists.js';
 
 /** The hours each provider wins, by provider id (providerLoads). */
 type ProviderLoads = ReadonlyMap<string, readonly (readonly [number, number])[]>;
@@ -66,12 +67,6 @@ function addRow(
   if (terms.length > 0) d.rows.push({ name, terms, lower, upper });
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
 /** Objective coefficient for `hours` served by offer parts (each at its own bid's price), and for leaving them unmet. */
 function pricing(scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: YearWeights) {
   const rules = scenario.award;
@@ -103,14 +98,14 @@ function served(offer: Offer, name: string, parts: readonly OfferPart[]) {
 
 /** The offer's variable puts its provider in the lot and wins a place for each of its bids (rules 2, 6-8). */
 function enter(d: Draft, offer: Offer, v: number, perProvider: Map<string, [number, number][]>): void {
-  push(d.entries, offer.providerId, v);
-  for (const bid of offer.bids) push(d.bidWins, bid.id, v);
-  push(perProvider, offer.providerId, [v, 1]);
+  pushTo(d.entries, offer.providerId, v);
+  for (const bid of offer.bids) pushTo(d.bidWins, bid.id, v);
+  pushTo(perProvider, offer.providerId, [v, 1]);
 }
 
 /** Each bid of the offer carries its care type's share of the variable's hours (rules 3-5). */
 function load(d: Draft, parts: readonly OfferPart[], v: number, hoursPerUnit: number): void {
-  for (const p of parts) if (p.fraction > 0) push(d.bidLoad, p.bid.id, [v, p.fraction * hoursPerUnit]);
+  for (const p of parts) if (p.fraction > 0) pushTo(d.bidLoad, p.bid.id, [v, p.fraction * hoursPerUnit]);
 }
 
 function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: YearWeights): void {
@@ -178,7 +173,7 @@ function addFrameworkLot(
         demand,
         false,
       );
-      push(servers, areaId, [x, 1]);
+      pushTo(servers, areaId, [x, 1]);
       load(d, parts, x, 1);
       areaTerms.push([x, 1]);
       addRow(
@@ -225,7 +220,7 @@ function sumTerms(terms: readonly (readonly [number, number])[]): [number, numbe
 /** The hours each provider wins, by provider id, as terms over the variables that load its bids. */
 function providerLoads(d: Draft, bids: readonly Bid[]): Map<string, [number, number][]> {
   const terms = new Map<string, [number, number][]>();
-  for (const bid of bids) for (const term of d.bidLoad.get(bid.id) ?? []) push(terms, bid.providerId, term);
+  for (const bid of bids) for (const term of d.bidLoad.get(bid.id) ?? []) pushTo(terms, bid.providerId, term);
   const loads = new Map<string, [number, number][]>();
   terms.forEach((load, providerId) => {
     loads.set(providerId, sumTerms(load));
@@ -305,7 +300,7 @@ function addProviderAndPackageRows(
     d.rows.push({ name: 'distinct', terms: wins, lower: k, upper: Infinity });
   }
   const packages = new Map<string, Bid[]>();
-  for (const bid of bids) if (bid.packageId !== null) push(packages, bid.packageId, bid);
+  for (const bid of bids) if (bid.packageId !== null) pushTo(packages, bid.packageId, bid);
   for (const [packageId, members] of [...packages].sort(byKey)) {
     const p = addVar(d, `p[${packageId}]`, { kind: 'package', packageId }, 0);
     for (const bid of members) {

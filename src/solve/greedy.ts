@@ -16,6 +16,7 @@
 import { leastHoursOfAWinner } from '../model/types.js';
 import { PlanState, isFeasiblePlan, type Change } from './plan-state.js';
 import { Columns, isBetterPlan, type Program, type VariableMeaning } from './program.js';
+import { pushTo } from '../model/map-lists.js';
 
 /** A framework lot's variables, by `lot|area` and by `offer|lot` (steps 4 and 5). */
 interface Frameworks {
@@ -27,19 +28,12 @@ interface Frameworks {
   readonly areaHours: Map<string, number[]>;
 }
 
-/** Adds variable j to the list under `key`. */
-function addTo<K>(lists: Map<K, number[]>, key: K, j: number): void {
-  const list = lists.get(key);
-  if (list === undefined) lists.set(key, [j]);
-  else list.push(j);
-}
-
 function frameworksOf(program: Program): Frameworks {
   const f: Frameworks = { areaUnmet: new Map(), place: new Map(), areaHours: new Map() };
   program.variables.forEach(({ meaning: m }, j) => {
     if (m.kind === 'areaUnmet') f.areaUnmet.set(`${m.lotId}|${m.areaId}`, j);
     else if (m.kind === 'place') f.place.set(`${m.offer}|${m.lotId}`, j);
-    else if (m.kind === 'areaHours') addTo(f.areaHours, `${m.lotId}|${m.areaId}`, j);
+    else if (m.kind === 'areaHours') pushTo(f.areaHours, `${m.lotId}|${m.areaId}`, j);
   });
   return f;
 }
@@ -158,7 +152,7 @@ class Greedy {
     const bySlot = new Map<string, number[]>();
     for (const j of best) {
       const s = this.slotVars(j);
-      if (s !== null) addTo(bySlot, s.slot, j);
+      if (s !== null) pushTo(bySlot, s.slot, j);
     }
     const hours = (js: readonly number[]) =>
       (this.program.variables[js[0] ?? -1]?.meaning as { hours?: number } | undefined)?.hours ?? 0;
@@ -201,7 +195,7 @@ class Greedy {
     this.program.variables.forEach((v, j) => {
       if (v.meaning.kind === 'areaHours') {
         const y = place.get(`${v.meaning.offer}|${v.meaning.lotId}`);
-        if (y !== undefined) addTo(hoursOf, y, j);
+        if (y !== undefined) pushTo(hoursOf, y, j);
       }
     });
     const unitGain = (y: number) => Math.max(...(hoursOf.get(y) ?? []).map(this.gain));

@@ -22,6 +22,7 @@ import {
 import { budgetViolations, changeOf, wholeLifeMultiples } from './verify-contract.js';
 import { lotRules, type LotRules } from './structure-rules.js';
 import { counted, nounFor } from '../model/counted.js';
+import { pushTo } from '../model/map-lists.js';
 
 interface VerifiedLot {
   readonly lotId: string;
@@ -341,9 +342,7 @@ function checkPackages(
   const packages = new Map<string, Bid[]>();
   scenario.bids.forEach((b) => {
     if (b.packageId === null) return;
-    const members = packages.get(b.packageId);
-    if (members === undefined) packages.set(b.packageId, [b]);
-    else members.push(b);
+    pushTo(packages, b.packageId, b);
   });
   for (const [id, members] of packages) {
     const counts = members.map((b) => roles.get(b.id) ?? 0);
