@@ -9,6 +9,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { groupedNumber } from '../model/grouped-number.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const areaCount = 35000;
@@ -149,7 +150,7 @@ export function formatLargeInput(m: LargeInputMeasure): string {
       ? `goal not measured (it is for a ${goal.megabytes} MB file)`
       : `goal ${met ? 'met' : 'not met'}`;
   return (
-    `Large input (\`zonal validate\` on a ${m.demandMegabytes.toFixed(1)} MB demand.csv, ${m.demandRows.toLocaleString('en-GB')} rows, 35,000 areas; goal for ${goal.megabytes} MB: under ${goal.seconds} s and ${goal.peakRssMb} MB): ` +
+    `Large input (\`zonal validate\` on a ${m.demandMegabytes.toFixed(1)} MB demand.csv, ${groupedNumber(m.demandRows, 3)} rows, 35,000 areas; goal for ${goal.megabytes} MB: under ${goal.seconds} s and ${goal.peakRssMb} MB): ` +
     `${m.seconds.toFixed(1)} s (${m.cpuSeconds.toFixed(1)} s of CPU), peak memory ${m.peakRssMb.toFixed(0)} MB${m.exitCode === 0 ? '' : ` (exit code ${m.exitCode})`}: ${verdict}.`
   );
 }

@@ -26,6 +26,7 @@ import { duplicates, expand, repeatsOf } from './batch-variants.js';
 import { withDottedOverridesSpread } from './dotted-overrides.js';
 import { overrideNames, overridesSchema, type Overrides } from './overrides.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . - only');
 export const samplesSchema = z
@@ -266,7 +267,7 @@ function readBatch(
     // The whole grid (or list) is its place: nothing of it is checked further.
     report(
       parsed.data.grid === undefined ? ['variants'] : ['grid'],
-      `makes ${count.toLocaleString('en-GB')} variants${sizes === '' ? '' : ` (grid: ${sizes})`}, more than the limit of ${written.limits.maxVariants.toLocaleString('en-GB')}: trim the grid, or raise the limit with --max-variants N if you mean it`,
+      `makes ${groupedNumber(count, 3)} variants${sizes === '' ? '' : ` (grid: ${sizes})`}, more than the limit of ${groupedNumber(written.limits.maxVariants, 3)}: trim the grid, or raise the limit with --max-variants N if you mean it`,
     );
     return found;
   }

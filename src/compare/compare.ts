@@ -29,6 +29,7 @@ import {
 import { isBuyable, isUnmet, rankAwards, ties } from './rank.js';
 import { byText } from '../model/order.js';
 import { counted } from '../model/counted.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 /** An option as compare lists it: a standard option, or the scenario's own lot plan. */
 interface ComparedOption {
@@ -262,7 +263,7 @@ function solvedCase(c: ComparisonCase, outcome: RunOutcome): SolvedCase {
   }
 }
 
-const hoursText = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+const hoursText = (x: number) => groupedNumber(x, 1);
 
 /** `complex:Z-NH 1,183.9 h`, the three with most unmet, and how many more. */
 function shortLotsText(lots: SolvedCase['shortLots']): string {

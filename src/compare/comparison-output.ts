@@ -21,6 +21,7 @@ import {
 import { metricCsvCells, metricCsvHeader, type AwardMetrics } from './metrics.js';
 import { paymentLines } from '../contract/payment-compare.js';
 import { counted } from '../model/counted.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 export const comparisonCsvHeader = [
   'rank',
@@ -114,7 +115,7 @@ function tableRow(r: ComparisonRow, c: Comparison, currency: string): string[] {
     m.viabilityWorst.toFixed(0),
     String(m.providers),
     percent(m.largestShare),
-    m.hhi.toLocaleString('en-GB'),
+    groupedNumber(m.hhi, 3),
     marks,
   ];
 }

@@ -395,7 +395,7 @@ export const demandHighBelowCentral = (high: number, hours: number) =>
   `hours_high ${high} is less than hours_per_week ${hours}: high must be at least the central estimate`;
 
 export const demandTotalTooLarge = (period: string, total: number, limit: number) =>
-  `period ${period} adds up to ${Math.round(total).toLocaleString('en-GB')} hours a week (high estimates), more than zonal's limit of ${limit.toLocaleString('en-GB')}: check the units (hours per week, not per year)`;
+  `period ${period} adds up to ${groupedNumber(Math.round(total))} hours a week (high estimates), more than zonal's limit of ${groupedNumber(limit, 3)}: check the units (hours per week, not per year)`;
 
 // Area coordinates.
 

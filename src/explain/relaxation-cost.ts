@@ -13,6 +13,7 @@ import type { RuleCost } from './types.js';
 import type { Relaxation } from './relaxations.js';
 import type { RelaxedAward } from './relaxed-award.js';
 import { relaxationEffect } from './relaxation-effect.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 export interface Baseline {
   readonly objective: number;
@@ -87,7 +88,7 @@ export async function costOf(
   const sign = scenario.award.objective === 'meat' ? -1 : 1;
   const stopped =
     outcome.status === 'feasible'
-      ? ` (search stopped at ${options.nodeLimit.toLocaleString('en-GB')} nodes, within ${(100 * outcome.gap).toFixed(2)}% of the best possible)`
+      ? ` (search stopped at ${groupedNumber(options.nodeLimit, 3)} nodes, within ${(100 * outcome.gap).toFixed(2)}% of the best possible)`
       : '';
   const objectiveChange = sign * (baseline.objective - outcome.objective);
   return costed(

@@ -1,9 +1,9 @@
 /** What relaxing a rule does, in words: to spend and unmet hours, and on MEAT to the award's score. */
 import { moneyWhole } from '../model/money.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 const perYear = (x: number, currency: string) => `${moneyWhole(Math.abs(Math.round(x)), currency)} a year`;
-const weeklyHours = (x: number) =>
-  `${Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 1 })} h/week`;
+const weeklyHours = (x: number) => `${groupedNumber(Math.abs(x), 1)} h/week`;
 
 /**
  * What relaxing a rule does, in money and in hours: "spend falls by £27,225 a year; unmet hours unchanged",

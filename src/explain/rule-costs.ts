@@ -18,6 +18,7 @@ import { costOf, effectOf, notComputed, type Baseline } from './relaxation-cost.
 import { withCapsTogether, type CapsTogether } from './caps-together.js';
 import { relaxedAward, type RelaxedAward } from './relaxed-award.js';
 import { relaxations, type Relaxation } from './relaxations.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 export { relaxations };
 export type { Baseline };
@@ -103,7 +104,7 @@ export async function ruleCosts(
         notComputed(
           r,
           'skipped',
-          `the award model has ${size.toLocaleString('en-GB')} variables (over ${options.maxVariables.toLocaleString('en-GB')}): too large to re-solve once per rule`,
+          `the award model has ${groupedNumber(size, 3)} variables (over ${groupedNumber(options.maxVariables, 3)}): too large to re-solve once per rule`,
         ),
       );
     else

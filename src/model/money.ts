@@ -9,7 +9,17 @@
 
 import { groupedNumber } from './grouped-number.js';
 
-const symbols = new Map<string, string>();
+/**
+ * en-GB's own symbols for the currencies a council is likeliest to price in, as Intl writes them
+ * (test/model/money.test.ts holds them alike). Any other code asks Intl, once: the first Intl
+ * number format of a process costs 20-25 ms of CPU while ICU loads its data, which `zonal validate`
+ * paid to print one price (2026-12-02, session 19).
+ */
+const symbols = new Map<string, string>([
+  ['GBP', '£'],
+  ['EUR', '€'],
+  ['USD', 'US$'],
+]);
 
 /**
  * What stands before an amount: `£`, `€`, `US$`, `CHF ` (en-GB's own symbols; a code

@@ -19,6 +19,7 @@ import { counted } from '../model/counted.js';
 import { roleWord } from '../diagnostics/messages.js';
 import { shareBases } from './share-bases.js';
 import { lotCostText } from './lot-cost.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -41,7 +42,7 @@ function headline(r: Result): string[] {
           `All-in ${money(t.allInAnnualCost, r.currency)} a year if the ${hours(t.unmetHoursPerWeek)} unmet hours a week are bought on spot contracts at ${money(t.spotAnnualCost / (t.unmetHoursPerWeek * r.weeksPerYear), r.currency)}/h.`,
         ]
       : []),
-    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${counted(t.providersAwarded, 'provider')}; largest share ${percent(t.largestShare)}${bases.share}; HHI ${t.hhi.toLocaleString('en-GB')}${bases.hhi}.${awardRiskDrivers(r)}`,
+    `Risk ${t.riskScore.toFixed(0)}/100 (higher is worse). Viability ${t.viabilityScore.toFixed(0)}/100 (higher is better). ${counted(t.providersAwarded, 'provider')}; largest share ${percent(t.largestShare)}${bases.share}; HHI ${groupedNumber(t.hhi, 3)}${bases.hhi}.${awardRiskDrivers(r)}`,
   ];
 }
 

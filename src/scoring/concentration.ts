@@ -19,6 +19,7 @@
  */
 import { clamp01, fmtPercent } from './components.js';
 import { byKey } from '../model/order.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 export interface CountyConcentration {
   /** providerId → share of the hours the award buys, sorted by id. */
@@ -78,5 +79,5 @@ export function concentrationReason(providerId: string | null, share: number, hh
     providerId === null
       ? 'no provider holds hours'
       : `${providerId} holds ${fmtPercent(share)} of the hours bought`;
-  return `${who}; county HHI ${hhi.toLocaleString('en-GB')} (${hhiBand(hhi)})`;
+  return `${who}; county HHI ${groupedNumber(hhi, 3)} (${hhiBand(hhi)})`;
 }

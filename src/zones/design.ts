@@ -18,6 +18,7 @@ import { canonical, defaultHeuristic, heuristicMaps, type DesignedMap } from './
 import { higherCeiling, impossibleRequest } from './impossible.js';
 import type { ZoneProblem } from './problem.js';
 import { counted } from '../model/counted.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 export type DesignMethod = 'auto' | 'heuristic' | 'exact';
 
@@ -68,7 +69,7 @@ export type DesignOutcome =
 
 function notFound(p: ZoneProblem, ceilingGiven: boolean, constructions: number, mostZones: number): string {
   const wanted = p.count === null ? 'map' : `map of ${counted(p.count, 'zone')}`;
-  return `the heuristic found no ${wanted} with every zone connected and between ${Math.round(p.floor).toLocaleString('en-GB')} and ${Math.round(p.ceiling).toLocaleString('en-GB')} h/week in ${constructions} tries (most zones reached: ${mostZones}); this is not a proof that none exists: try another --seed, a lower --min-hours${p.count === null ? '' : ', a lower --count'}, or --method exact; or ${higherCeiling(p, ceilingGiven)}`;
+  return `the heuristic found no ${wanted} with every zone connected and between ${groupedNumber(Math.round(p.floor))} and ${groupedNumber(Math.round(p.ceiling))} h/week in ${constructions} tries (most zones reached: ${mostZones}); this is not a proof that none exists: try another --seed, a lower --min-hours${p.count === null ? '' : ', a lower --count'}, or --method exact; or ${higherCeiling(p, ceilingGiven)}`;
 }
 
 const sameMap = (a: readonly number[], b: readonly number[]) =>

@@ -6,8 +6,9 @@
 import type { ZoneProblem } from './problem.js';
 import { ascending, byKey } from '../model/order.js';
 import { counted, nounFor } from '../model/counted.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
-const h = (x: number) => `${Math.round(x).toLocaleString('en-GB')} h/week`;
+const h = (x: number) => `${groupedNumber(Math.round(x))} h/week`;
 
 /** What the request says about the ceiling: whether --max-hours gave it, or it is the default. */
 export interface CeilingRequest {

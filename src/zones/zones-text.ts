@@ -7,8 +7,9 @@ import { formatTable } from '../report/text-table.js';
 import type { MapSummary, ZoneRow } from './describe.js';
 import type { Proposal } from './design.js';
 import { counted } from '../model/counted.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
-const h = (x: number) => Math.round(x).toLocaleString('en-GB');
+const h = (x: number) => groupedNumber(Math.round(x));
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${h(Math.abs(x))}`;
 const km = (x: number) => x.toFixed(1);
 

@@ -42,6 +42,7 @@ import { version } from '../version.js';
 import { nameListFlag, plainNumber, seedFlag, timeLimitFlag } from '../flags.js';
 import { comparisonFiles, optionsExample } from './compare.js';
 import { counted } from '../../model/counted.js';
+import { groupedNumber } from '../../model/grouped-number.js';
 import { zoningFlagUnknown } from '../../diagnostics/messages.js';
 
 export interface ZonesFlags {
@@ -140,7 +141,7 @@ function zoneFiles(name: string, alternatives: number): string[] {
 
 function printDesign(built: BuiltProblem, scenario: Scenario, named: readonly NamedProposal[]): void {
   const p = built.problem;
-  const h = (x: number) => Math.round(x).toLocaleString('en-GB');
+  const h = (x: number) => groupedNumber(Math.round(x));
   const out: string[] = [
     `${scenario.name}: ${counted(p.areas.length, 'area')}, ${h(built.totalDemand)} h/week of ${built.careTypes.join(' + ')} care in period ${scenario.period} carried by zones.`,
     `Floor ${h(p.floor)} h/week (${built.floorSource}); ceiling ${h(p.ceiling)} h/week. Neighbours from ${built.graph.source === 'boundaries' ? 'shared boundary edges' : "the centroids' Delaunay links, long links dropped"}.${built.graph.note === null ? '' : ` (${built.graph.note})`}`,

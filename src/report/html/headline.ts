@@ -7,6 +7,7 @@ import { html, type Html } from './escape.js';
 import { hours, moneyShort, percent, price, score } from './format.js';
 import { boundedGap } from '../../model/result.js';
 import { counted } from '../../model/counted.js';
+import { groupedNumber } from '../../model/grouped-number.js';
 import { shareBases } from '../share-bases.js';
 
 const statusText: Readonly<Record<Result['status'], string>> = {
@@ -62,7 +63,7 @@ export function headlineTiles(result: Result): Html {
     { value: String(t.providersAwarded), label: 'providers awarded' },
     {
       value: percent(t.largestShare),
-      label: `largest provider share${shareBases(t).share} (HHI ${t.hhi.toLocaleString('en-GB')}${shareBases(t).hhi})`,
+      label: `largest provider share${shareBases(t).share} (HHI ${groupedNumber(t.hhi, 3)}${shareBases(t).hhi})`,
     },
   ];
   return html`<div class="headline">${tiles.map((x) => html`<div${x.warn === true ? html` class="warn"` : ''}><b>${x.value}</b><span>${x.label}</span></div>`)}</div>`;

@@ -14,6 +14,7 @@ import { demandWhere } from '../../model/demand-table.js';
 import { byId, byKey } from '../../model/order.js';
 import { rangeOf } from '../../model/extent.js';
 import { counted } from '../../model/counted.js';
+import { groupedNumber } from '../../model/grouped-number.js';
 
 interface ZoneRow {
   readonly zoneId: string;
@@ -62,8 +63,8 @@ function zonesTable(scenario: Scenario, result: Result): Html {
       { header: 'Zone', value: (r) => r.zoneId },
       { header: 'Areas', value: (r) => String(r.areas), numeric: true },
       { header: 'Rural areas', value: (r) => String(r.rural), numeric: true },
-      { header: 'Population', value: (r) => r.population.toLocaleString('en-GB'), numeric: true },
-      { header: 'Aged 65+', value: (r) => r.population65.toLocaleString('en-GB'), numeric: true },
+      { header: 'Population', value: (r) => groupedNumber(r.population, 3), numeric: true },
+      { header: 'Aged 65+', value: (r) => groupedNumber(r.population65, 3), numeric: true },
       ...careTypes.map((t) => ({
         header: `${t} h/week`,
         value: (r: ZoneRow) => hours(r.demand.get(t) ?? 0),
@@ -158,10 +159,7 @@ function runList(scenario: Scenario, result: Result): Html {
       'Solver',
       `${r.solver}, ${r.solveSeconds.toFixed(2)} s of a ${r.timeLimitSeconds} s limit; ${r.variables} variables, ${r.constraints} constraints`,
     ],
-    [
-      'Objective value',
-      `${result.objective.value.toLocaleString('en-GB', { maximumFractionDigits: 2 })}${objectiveNote(scenario, result)}`,
-    ],
+    ['Objective value', `${groupedNumber(result.objective.value, 2)}${objectiveNote(scenario, result)}`],
     ['Input hash', r.inputHash],
     ['zonal version', r.version],
   ]);

@@ -1,0 +1,38 @@
+/**
+ * `zonal validate` writes its numbers and prices without Intl (model/grouped-number.ts,
+ * model/money.ts): the first Intl number format of a process costs 20-25 ms of CPU while ICU
+ * loads its data, a tenth of the command's run. Counts went back to `toLocaleString` and the
+ * currency's symbol to `Intl.NumberFormat` once (session 19 found validate paying for them),
+ * and nothing else would notice: this test does.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, expect, test } from 'vitest';
+import { assertBuilt, node, repoRoot } from '../helpers/cli.js';
+import { tempDir } from '../helpers/scenario-folder.js';
+
+beforeAll(() => assertBuilt());
+
+/** A preload that says on stderr, with the caller, whenever a number is formatted by Intl. */
+const watch = `const say = (what) => process.stderr.write('Intl used: ' + what + '\\n' + new Error().stack.split('\\n')[2] + '\\n');
+const NumberFormat = Intl.NumberFormat;
+Intl.NumberFormat = function (...args) { say('Intl.NumberFormat'); return new NumberFormat(...args); };
+const toLocaleString = Number.prototype.toLocaleString;
+Number.prototype.toLocaleString = function (...args) { say('toLocaleString'); return toLocaleString.apply(this, args); };
+`;
+
+test('validate on the bundled county and the small example formats no number through Intl', {
+  timeout: 60_000,
+}, async () => {
+  const dir = await tempDir('zonal-intl-');
+  const preload = path.join(dir, 'watch.cjs');
+  await writeFile(preload, watch);
+  for (const folder of ['scenarios/hertfordshire', 'scenarios/tiny']) {
+    const run = await node(['--require', preload, 'bin/zonal.js', 'validate', folder], repoRoot);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('Intl used');
+  }
+  // The watch itself sees a number formatted by Intl.
+  const control = await node(['--require', preload, '-e', "(1234).toLocaleString('en-GB')"], repoRoot);
+  expect(control.stderr).toContain('Intl used: toLocaleString');
+});
