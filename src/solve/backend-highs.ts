@@ -2,8 +2,9 @@
  * HiGHS (WebAssembly) backend. One runtime is loaded per process and reused;
  * every model is disposed after its solve, since WASM memory is not collected.
  *
- * Options (measured in the README, "Performance"): the time limit, the relative gap
- * and a fixed random seed; a start plan is handed over when given. HiGHS's
+ * Options (measured in docs/performance.md): the time limit, the relative gap, a fixed
+ * random seed, and no feasibility jump on programs of a county's size
+ * (`feasibilityJumpBelow`); a start plan is handed over when given. HiGHS's
  * other defaults stay: scaling the objective (`user_objective_scale`, which
  * HiGHS suggests for annual costs of 1e5-1e8) did not speed anything up and,
  * with the absolute gap tolerance, let small MEAT objectives stop 1e-5 short
@@ -159,16 +160,22 @@ function stopAtBlockBound(h: Highs, program: Program, blocks: BlockStart, relati
 }
 
 /**
- * Programs below this many variables are solved without HiGHS's feasibility jump, the
- * heuristic it runs for a first award before the root of every MIP. On the county's programs
+ * Award programs below this many variables are solved without HiGHS's feasibility jump, the
+ * heuristic it runs for a first plan before the root of every MIP. On the county's programs
  * it took about a third of HiGHS's time and the award was the same: over the bench grid's 504
  * variants in one thread, HiGHS 8.9-11.1 ms a variant with it against 5.4-6.9 without, the
  * variant's CPU 14.5-18.5 against 10.8-14.2 ms, every row alike (docs/performance.md,
- * session 19). It is only a search for a first award: the proof of the best award is HiGHS's
- * bound either way. Kept from here up: the bench's L tender (2,336 variables) took 6.7 and
- * 4.9 s with it against 8.1 and 5.5 s without (seeds 1 and 2, one run each).
+ * session 19). It is only a search for a first plan (the greedy start gives one): the proof of
+ * the best award is HiGHS's bound either way. Kept from here up, and for maps of zones, where
+ * it pays: the bench's L tender (2,336 variables) took 6.7 and 4.9 s with it against 8.1 and
+ * 5.5 s without (seeds 1 and 2, one run each), and `npm run bench:zones`' exact maps of 15
+ * and 20 areas 40 s in all with it against 50 s without.
  */
 const feasibilityJumpBelow = 1_000;
+
+/** Whether HiGHS skips its feasibility jump on `program` (`feasibilityJumpBelow`). */
+export const skipsFeasibilityJump = (program: Program, options: SolveOptions) =>
+  options.decides !== 'zones' && program.variables.length < feasibilityJumpBelow;
 
 function optionsFor(
   program: Program,
@@ -176,8 +183,7 @@ function optionsFor(
   settings: HighsBackendSettings,
 ): HighsOptionValues {
   const nodes = options.nodeLimit === undefined ? {} : { mip_max_nodes: options.nodeLimit };
-  const jump =
-    program.variables.length < feasibilityJumpBelow ? { mip_heuristic_run_feasibility_jump: false } : {};
+  const jump = skipsFeasibilityJump(program, options) ? { mip_heuristic_run_feasibility_jump: false } : {};
   return {
     output_flag: false,
     time_limit: options.timeLimit,

@@ -98,6 +98,13 @@ export interface SolveOptions {
    * answer needs none, solve/solve-memo.ts).
    */
   readonly start?: readonly number[] | StartRule;
+  /**
+   * What the program decides: a tender's award (unless told: the award, its rule costs'
+   * re-solves, a diagnosis) or a map of zones (zones/exact.ts), whose programs are harder
+   * for their size. HiGHS searches for a first plan of its own only where that pays
+   * (backend-highs.ts `feasibilityJumpBelow`).
+   */
+  readonly decides?: 'award' | 'zones';
 }
 
 /**

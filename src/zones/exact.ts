@@ -211,7 +211,7 @@ function decode(p: ZoneProblem, f: Formulation, values: readonly number[]): Assi
   });
 }
 
-const gapOptions = { relativeGap: 1e-6 };
+const gapOptions = { relativeGap: 1e-6, decides: 'zones' } as const;
 
 /** Solve exactly: for max-p, the most zones first, then the most compact map with that many. */
 /**
