@@ -163,7 +163,7 @@ function stopAtBlockBound(h: Highs, program: Program, blocks: BlockStart, relati
  * Award programs below this many variables are solved without HiGHS's feasibility jump, the
  * heuristic it runs for a first plan before the root of every MIP. On the county's programs
  * it took about a third of HiGHS's time and the award was the same: over the bench grid's 504
- * variants in one thread, HiGHS 8.9-11.1 ms a variant with it against 5.4-6.9 without, the
+ * variants in one thread, HiGHS 9.0-11.1 ms a variant with it against 5.4-6.9 without, the
  * variant's CPU 14.5-18.5 against 10.8-14.2 ms, every row alike (docs/performance.md,
  * session 19). It is only a search for a first plan (the greedy start gives one): the proof of
  * the best award is HiGHS's bound either way. Kept from here up, and for maps of zones, where
