@@ -75,6 +75,27 @@ describe('DemandTable', () => {
     expect(n).toBe(150_000);
   });
 
+  it('keeps every row, with its line, at and around each size a chunk grows to', () => {
+    const row = (i: number): DemandRow => ({
+      areaId: `A${i % 50}`,
+      careType: careTypes[i % 3] ?? 'standard',
+      period: '2027',
+      hours: i,
+      low: i / 2,
+      high: 2 * i,
+    });
+    for (const length of [1023, 1024, 1025, 2048, 2049, 65_535, 65_536, 65_537]) {
+      const table = tableOf(Array.from({ length }, (_, i) => row(i)));
+      expect(table.length).toBe(length);
+      for (let i = 0; i < length; i++) {
+        const got = table.row(i);
+        if (got.hours !== i || got.high !== 2 * i || got.areaId !== `A${i % 50}` || table.line(i) !== i + 2)
+          expect({ length, i, got, line: table.line(i) }).toEqual({ length, i, got: row(i), line: i + 2 });
+      }
+      expect([...table].length).toBe(length);
+    }
+  });
+
   it('without(): the other rows, in order, with their own lines', () => {
     const rows = fc.sample(rowArb, { numRuns: 10, seed: 3 });
     const table = tableOf(rows).without(new Set([0, 4, 9]));
