@@ -69,9 +69,10 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-/** Where £ may still be written: none, but in comments (a figure's unit: "£ per contact hour"). */
-
-/** The formatter, which knows en-GB's symbols for the commonest currencies without asking Intl. */
+/**
+ * Where £ may still be written: in comments (a figure's unit: "£ per contact hour") and in the
+ * formatter, which knows en-GB's symbols for the commonest currencies without asking Intl.
+ */
 const formatter = path.join('src', 'model', 'money.ts');
 
 describe('no £ outside the formatter', () => {
