@@ -93,17 +93,17 @@ class Greedy {
   readonly state: PlanState;
   /** the assign variable currently filling each lot role, by `lot|slot` */
   readonly filled = new Map<string, number>();
-  readonly frameworks: Frameworks;
-  /** objective gain of raising a variable by one (positive is better) */
-  readonly gain: (j: number) => number;
 
   constructor(
     readonly program: Program,
     private readonly facts: Facts,
   ) {
     this.state = new PlanState(program, initialValues(program), facts.columns);
-    this.frameworks = facts.frameworks;
-    this.gain = (j) => facts.gains[j] ?? 0;
+  }
+
+  /** Objective gain of raising variable j by one (positive is better). */
+  private gain(j: number): number {
+    return this.facts.gains[j] ?? 0;
   }
 
   private slotVars(j: number): { slot: string; u: number } | null {
@@ -190,7 +190,7 @@ class Greedy {
 
   /** Step 4: each framework place, cheapest hours first, serves what capacity allows; undone if it breaks minShare. */
   fillFrameworks(): void {
-    const { areaUnmet, place } = this.frameworks;
+    const { areaUnmet, place } = this.facts.frameworks;
     const hoursOf = new Map<number, number[]>();
     this.program.variables.forEach((v, j) => {
       if (v.meaning.kind === 'areaHours') {
@@ -198,7 +198,7 @@ class Greedy {
         if (y !== undefined) pushTo(hoursOf, y, j);
       }
     });
-    const unitGain = (y: number) => Math.max(...(hoursOf.get(y) ?? []).map(this.gain));
+    const unitGain = (y: number) => Math.max(...(hoursOf.get(y) ?? []).map((j) => this.gain(j)));
     for (const y of ranked(this.program, 'place', unitGain)) {
       const undo = this.state.apply([[y, 1]]);
       for (const x of hoursOf.get(y) ?? []) {
@@ -263,12 +263,12 @@ class Greedy {
     // Rows are checked by commit; a variable's own bound is not, so it is checked here.
     if (value(j) + t > (this.program.variables[j]?.upper ?? 0)) return false;
     const key = `${m.lotId}|${m.areaId}`;
-    const members = (this.frameworks.areaHours.get(key) ?? []).filter((v) => v !== j);
+    const members = (this.facts.frameworks.areaHours.get(key) ?? []).filter((v) => v !== j);
     const donors = [
-      ...[this.frameworks.areaUnmet.get(key)].filter((u): u is number => u !== undefined),
+      ...[this.facts.frameworks.areaUnmet.get(key)].filter((u): u is number => u !== undefined),
       ...members.sort((a, b) => value(b) - value(a) || a - b),
     ].filter((d) => value(d) >= t);
-    const place = this.frameworks.place.get(`${m.offer}|${m.lotId}`);
+    const place = this.facts.frameworks.place.get(`${m.offer}|${m.lotId}`);
     const open: Change[] = place === undefined ? [] : [[place, 1]];
     return donors.some((d) => this.commit([...open, [j, value(j) + t], [d, value(d) - t], [w, 1]]));
   }
