@@ -86,11 +86,12 @@ const commanderChildProcess = {
 };
 
 /**
- * zod, on the main thread, in a chunk of its own that is required on first
+ * zod, in each CommonJS build, in a chunk of its own that is required on first
  * use: every zod schema is built when first needed, and a valid scenario is
  * read without one (src/model/settings-plan.ts), so `zonal validate` on it
  * neither reads nor runs zod's 180 KB (docs/performance.md, "validate, fifth
- * round"). Each chunk's `const require_zod = require("./chunk-….cjs")` becomes
+ * round"), the report thread never does, and a batch worker does only for a
+ * setting its plan cannot read. Each chunk's `const require_zod = require("./chunk-….cjs")` becomes
  * an object that requires the chunk when one of its exports is first read.
  * The build fails if the chunk is missing, or if a chunk uses it otherwise
  * than by reading an export (`require_zod.string()`).
@@ -161,9 +162,10 @@ await build({
 await build({
   input: { 'render-worker': 'dist/report/render-worker.js' },
   platform: 'node',
+  plugins: [zodOnFirstUse],
   external,
   logLevel: 'warn',
-  output: commonJsOutput('render-chunk-[hash].cjs'),
+  output: { ...commonJsOutput('render-chunk-[hash].cjs'), codeSplitting: { groups: [zodChunk] } },
 });
 
 // The batch's worker threads, as CommonJS too: piscina requires launch.cjs, which loads
@@ -174,9 +176,13 @@ await build({
 await build({
   input: { 'batch-worker': 'dist/compare/batch-worker.js' },
   platform: 'node',
-  plugins: [highsBundled],
+  plugins: [highsBundled, zodOnFirstUse],
   external: externalExcept('highs'),
   logLevel: 'warn',
   // runTask (its default export, for `zonal worker`'s pool) and runChunk (the batch's), both by name.
-  output: { ...commonJsOutput('batch-chunk-[hash].cjs'), exports: 'named' },
+  output: {
+    ...commonJsOutput('batch-chunk-[hash].cjs'),
+    exports: 'named',
+    codeSplitting: { groups: [zodChunk] },
+  },
 });

@@ -24,7 +24,7 @@ import { tableInsteadOfJson } from './batch-file-table.js';
 import { checkGrid } from './batch-grid-checks.js';
 import { duplicates, expand, repeatsOf } from './batch-variants.js';
 import { withDottedOverridesSpread } from './dotted-overrides.js';
-import { overrideNames, overridesSchema, type Overrides } from './overrides.js';
+import { overrideNames, overridesSchema, type Overrides } from './overrides-schema.js';
 import { issueText, withKnownKeys } from '../model/issue-text.js';
 import { groupedNumber } from '../model/grouped-number.js';
 

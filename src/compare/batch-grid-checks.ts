@@ -8,7 +8,7 @@ import * as msg from '../diagnostics/messages.js';
 import { percentShare } from '../model/json-limits.js';
 import { issueText } from '../model/issue-text.js';
 import { atPath } from './batch-variants.js';
-import { gridKeyProblem, overridesSchema } from './overrides.js';
+import { gridKeyProblem, overridesSchema } from './overrides-schema.js';
 
 /** Whether an unknown key is one the grid key names (`wagePerHr` in `costModel.wagePerHr`), not one inside a value. */
 function isInGridKey(

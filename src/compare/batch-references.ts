@@ -8,7 +8,8 @@ import stableStringify from 'safe-stable-stringify';
 import { isObject } from './batch-file-rest.js';
 import { inFileOrder, restOf, type BatchProblem, type ParsedBatch, type Placed } from './batch-file.js';
 import { atPath, mergeRaw } from './batch-variants.js';
-import { baseReferenceProblems as namesLacking, overridesSchema } from './overrides.js';
+import { baseReferenceProblems as namesLacking } from './overrides.js';
+import { overridesSchema } from './overrides-schema.js';
 import type { Scenario } from '../model/types.js';
 
 /** What of the shared overrides a variant keeps: all but what its own overrides replace (objects key by key, as mergeRaw merges). */

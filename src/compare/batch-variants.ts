@@ -11,7 +11,7 @@ import type { LineOf } from '../diagnostics/nearest-line.js';
 import { issueText } from '../model/issue-text.js';
 import { isObject } from './batch-file-rest.js';
 import type { BatchFile, Variant } from './batch-file.js';
-import { overridesSchema } from './overrides.js';
+import { overridesSchema } from './overrides-schema.js';
 
 /** {"a.b": 1} → {a: {b: 1}} */
 export function atPath(path: string, value: unknown): Record<string, unknown> {

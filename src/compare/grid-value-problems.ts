@@ -22,7 +22,8 @@
  */
 import type { BatchProblem, ParsedBatch } from './batch-file.js';
 import { atPath } from './batch-variants.js';
-import { applyOverrides, overridesSchema, type Overrides } from './overrides.js';
+import { applyOverrides } from './overrides.js';
+import { overridesSchema, type Overrides } from './overrides-schema.js';
 import type { Scenario } from '../model/types.js';
 import { closestName } from '../diagnostics/did-you-mean.js';
 

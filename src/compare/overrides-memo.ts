@@ -8,7 +8,8 @@
  * so the lots made from them can be reused (lots/tender-lots-memo.ts).
  */
 import type { Scenario } from '../model/types.js';
-import { applyOverrides, sharedOverrides, type Overrides } from './overrides.js';
+import { applyOverrides, sharedOverrides } from './overrides.js';
+import type { Overrides } from './overrides-schema.js';
 
 /** A worker's applyOverrides that remembers the scenario of its last variant's other overrides. */
 export function rememberingOverrides(): (base: Scenario, overrides: Overrides) => Scenario | string {

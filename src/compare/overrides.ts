@@ -1,7 +1,8 @@
 /**
- * Overrides of a scenario for one batch variant: what a variant changes, its
- * zod schema, and `applyOverrides`, a pure function from a parsed scenario to
- * the variant's scenario (or a message saying why the variant cannot run).
+ * Overrides of a scenario for one batch variant: `applyOverrides`, a pure
+ * function from a parsed scenario to the variant's scenario (or a message
+ * saying why the variant cannot run). What may be overridden, as a zod schema:
+ * overrides-schema.ts.
  *
  * Order: option, then lots, zoning, period, weeksPerYear, award, costModel,
  * scoring, demandMultiplier, priceChanges.
@@ -9,138 +10,23 @@
 import { withoutPlacesOf } from './override-places.js';
 import { deepmergeCustom } from 'deepmerge-ts';
 import stableStringify from 'safe-stable-stringify';
-import { z } from 'zod';
-import {
-  gridKeyUnknown,
-  lotOverrideFields,
-  lotOverrideWithoutLot,
-  lotSettingIgnored,
-  overrideIsAwardRule,
-  settingUnknownKey as unknownKey,
-} from '../diagnostics/messages.js';
-import { closestName, didYouMean } from '../diagnostics/did-you-mean.js';
+import { lotOverrideWithoutLot, lotSettingIgnored } from '../diagnostics/messages.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { awardSchema } from '../model/scenario-schema.js';
 import { problemsBetweenSettings } from '../model/between-settings.js';
-import { issueMessage, issueText, withKnownKeys } from '../model/issue-text.js';
-import { costModelSchema, parseScoringSettings, scoringSchema } from '../model/scoring-settings.js';
+import { issueText } from '../model/issue-text.js';
+import { settingsReader } from '../model/quick-settings.js';
+import { parseScoringSettings } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, CareType, LotPlan, Scenario } from '../model/types.js';
-import { careTypes } from '../model/types.js';
-import { ignoredLotSettings, lotEntryKeys } from '../structures/entry-schema.js';
+import { ignoredLotSettings } from '../structures/entry-schema.js';
 import { entryWarnings } from '../structures/index.js';
 import { lotPlanFromJson, lotPlanToJson, type LotPlanJson } from './lot-plan-json.js';
-import { applyOption, optionByName, optionNames } from './options.js';
+import { applyOption, optionByName } from './options.js';
 import { demandWhere } from '../model/demand-table.js';
+import type { Overrides } from './overrides-schema.js';
 
 /** Objects merge key by key; arrays and plain values are replaced. */
 const mergeDeep = deepmergeCustom({ mergeArrays: false });
-
-const looseRecord = z.record(z.string(), z.unknown());
-
-/**
- * Overrides of scenario.json settings (award, costModel, scoring), checked field by field
- * with its own schemas, so a misspelt key is refused with the batch file, at its own place
- * and with the key probably meant, not in every variant's row.
- */
-const settingsOverrideSchema = (schema: () => z.ZodType) =>
-  looseRecord.superRefine((value, ctx) => {
-    // Each issue with its value, so a number typed "30,00" is told its decimal comma (issueMessage).
-    for (const issue of schema().safeParse(value, { reportInput: true }).error?.issues ?? [])
-      if (issue.code === 'unrecognized_keys')
-        for (const key of issue.keys)
-          ctx.addIssue({
-            code: 'unrecognized_keys',
-            keys: [key],
-            path: issue.path,
-            message: issueMessage(withKnownKeys(schema(), { ...issue, keys: [key] })),
-          });
-      else ctx.addIssue({ code: 'custom', path: issue.path, message: issueMessage(issue) });
-  });
-
-const lotOverrideSchema = z.union(
-  [
-    z.strictObject({ merge: z.literal('standard') }),
-    // Field by field: the merged entry is checked whole by scenario.json's own lot schema.
-    z.record(z.string(), z.unknown()).superRefine((fields, ctx) => {
-      for (const key of Object.keys(fields))
-        if (!lotEntryKeys.includes(key))
-          ctx.addIssue({ code: 'unrecognized_keys', keys: [key], message: unknownKey(key, lotEntryKeys) });
-    }),
-  ],
-  {
-    error: () => lotOverrideFields(lotEntryKeys),
-  },
-);
-
-const overrideShape = {
-  name: z.string().min(1, 'is blank: give the variant a name, or leave "name" out').optional(),
-  option: z
-    .enum(optionNames as [string, ...string[]], {
-      error: (issue) =>
-        `must be one of ${optionNames.join(', ')}${typeof issue.input === 'string' ? didYouMean(issue.input, optionNames) : ''}`,
-    })
-    .optional(),
-  zoning: z
-    .string()
-    .min(1, "is blank: give the name of one of the scenario's zonings, or leave the value out")
-    .optional(),
-  period: z.union([z.string(), z.number()]).transform(String).optional(),
-  weeksPerYear: z.number().gt(0).max(53).optional(),
-  lots: z.partialRecord(z.enum(careTypes), lotOverrideSchema).optional(),
-  award: settingsOverrideSchema(awardSchema).optional(),
-  costModel: settingsOverrideSchema(costModelSchema).optional(),
-  scoring: settingsOverrideSchema(scoringSchema).optional(),
-  demandMultiplier: z
-    .number()
-    .gt(0, 'must be more than 0 (1 means the scenario demand, 1.1 is 10% more)')
-    .max(100, 'must be at most 100')
-    .optional(),
-  priceChanges: z
-    .record(
-      z.string(),
-      z.number().gt(0, 'must be a factor above 0 (1.05 is a 5% rise)').max(100, 'must be at most 100'),
-    )
-    .optional(),
-};
-
-/** What an override can change: its names, the first part of every grid key and dotted override. */
-export const overrideNames: ReadonlySet<string> = new Set(Object.keys(overrideShape));
-
-const awardKeys = () => Object.keys(awardSchema().shape);
-
-/** An unknown key at the top of the overrides: an award rule written outside "award", or a key to correct. */
-const unknownOverrideKey = (key: string) =>
-  awardKeys().includes(key) ? overrideIsAwardRule(key) : unknownKey(key, Object.keys(overrideShape));
-
-export const overridesSchema = z.strictObject(overrideShape, {
-  error: (issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys.map(unknownOverrideKey).join('; ') : undefined,
-});
-
-/**
- * What is wrong with a grid key (a dotted path: `zoning`, `award.maxShareOfTotalHours`)
- * that can be told from the key alone, or null: the first part must be an override,
- * and the part after `award.` an award rule. A key misspelt deeper in
- * (`lots.standard.leadShar`, `costModel.wagePerHr`) is found with the values and told once.
- */
-export function gridKeyProblem(path: string): string | null {
-  const [top = '', next] = path.split('.');
-  if (!(top in overrideShape))
-    return gridKeyUnknown(
-      path,
-      'an override',
-      awardKeys().includes(top)
-        ? `award.${top}`
-        : closestName(path, [...Object.keys(overrideShape), ...awardKeys().map((k) => `award.${k}`)]),
-    );
-  if (top === 'award' && next !== undefined && !awardKeys().includes(next)) {
-    // The key to write in its place, whole: "award.maxShareOfTotalHours", not the rule alone.
-    const rule = closestName(next, awardKeys());
-    return gridKeyUnknown(path, 'an award rule', rule === null ? null : `award.${rule}`);
-  }
-  return null;
-}
-
-export type Overrides = z.output<typeof overridesSchema>;
 
 /**
  * A lot entry's base for an override: the entry itself, or, when the override changes
@@ -238,14 +124,26 @@ function withPairedWeight(award: AwardRules, override: Readonly<Record<string, u
 }
 
 /**
+ * Award rules read as scenario.json's schema reads them, or what is wrong with them. Plainly right
+ * rules are read by the schema's plan (model/settings-plan.ts), so a batch worker builds no zod
+ * schema for the share caps and weights of a grid; anything else is left to zod to check and word.
+ */
+function readAward(rules: Readonly<Record<string, unknown>>): AwardRules | string {
+  const quick = settingsReader.read('award', rules);
+  if (quick !== undefined) return quick.value as AwardRules;
+  const parsed = awardSchema().safeParse(rules);
+  return parsed.success ? parsed.data : parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
+}
+
+/**
  * The award rules with the override, checked whole by scenario.json's schema and against the
  * scenario's other settings as scenario.json is (a whole-life objective needs a contract;
  * the meat objective cannot price the cost of change).
  */
 function withAward(scenario: Scenario, override: Readonly<Record<string, unknown>>): AwardRules | string {
-  const parsed = awardSchema().safeParse({ ...scenario.award, ...override });
-  if (!parsed.success) return parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
-  const award = withPairedWeight(parsed.data, override);
+  const read = readAward({ ...scenario.award, ...override });
+  if (typeof read === 'string') return read;
+  const award = withPairedWeight(read, override);
   // Warnings are dropped (a weight set alone is paired above), so which weight one names is moot.
   const problems = problemsBetweenSettings(
     {

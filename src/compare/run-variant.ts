@@ -8,7 +8,8 @@ import type { Scenario, SolveStatus } from '../model/types.js';
 import type { Variant } from './batch-file.js';
 import { sampleAward, type SamplingSummary } from './demand-samples.js';
 import { awardMetrics, type AwardMetrics } from './metrics.js';
-import { applyOverrides, type Overrides } from './overrides.js';
+import { applyOverrides } from './overrides.js';
+import type { Overrides } from './overrides-schema.js';
 
 export interface BatchRow {
   readonly index: number;

@@ -7,13 +7,14 @@
 import type { z } from 'zod';
 import { lotStructures } from './types.js';
 import { costModelSchema, scoringSchema } from './scoring-settings.js';
-import { mergeSchema, scenarioJsonSchema } from './scenario-schema.js';
+import { awardSchema, mergeSchema, scenarioJsonSchema } from './scenario-schema.js';
 import { headSchema, lotEntrySchema } from '../structures/entry-schema.js';
 import { structureOf } from '../structures/index.js';
 
 export function settingsSchemas(): Record<string, z.ZodType> {
   return {
     scenarioJson: scenarioJsonSchema(),
+    award: awardSchema(),
     costModel: costModelSchema(),
     scoring: scoringSchema(),
     lotMerge: mergeSchema(),

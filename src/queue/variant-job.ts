@@ -9,7 +9,7 @@ import stableStringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import { idSchema, samplesSchema, seedSchema, type Variant } from '../compare/batch-file.js';
 import { isBatchRow } from '../compare/batch-output.js';
-import { overridesSchema } from '../compare/overrides.js';
+import { overridesSchema } from '../compare/overrides-schema.js';
 import { failedRow, type BatchRow } from '../compare/run-variant.js';
 
 /**

@@ -5,7 +5,8 @@
  * scenario.json's and are applied with the batch overrides' own rules.
  */
 import { z } from 'zod';
-import { applyOverrides, overridesSchema } from '../compare/overrides.js';
+import { applyOverrides } from '../compare/overrides.js';
+import { overridesSchema } from '../compare/overrides-schema.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { issueMessage } from '../model/issue-text.js';
 import { idPattern } from '../model/row-schemas.js';

@@ -4,7 +4,10 @@
  * scenario without it (model/settings-plan.ts), which saved about 20-30 ms of
  * every run (docs/performance.md, "validate, fifth round"). Any code on that path
  * that reads a zod schema (a `.safeParse` where a plain read would do) loads the
- * whole 180 KB again, and nothing else would notice: this test does.
+ * whole 180 KB again, and nothing else would notice: this test does. The report
+ * thread and the batch workers have zod's chunk of their own builds, and load it
+ * no more than the main thread does: not at all for the county's report, nor for
+ * a batch over zone maps, structures and share caps (docs/performance.md, session 20).
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,8 +23,11 @@ import {
 
 beforeAll(() => assertBuilt());
 
-/** The file name of zod's chunk, as the other chunks require it on first use. */
-async function zodChunk(): Promise<string> {
+/**
+ * The file name of zod's chunk in each CommonJS build (the main thread's, the report
+ * thread's, the batch workers'), as that build's other chunks require it on first use.
+ */
+async function zodChunks(): Promise<{ main: string; render: string; batch: string }> {
   const dir = path.join(repoRoot, 'dist/bundle');
   const names = new Set<string>();
   for (const f of (await readdir(dir)).filter((f) => f.endsWith('.cjs')))
@@ -29,15 +35,22 @@ async function zodChunk(): Promise<string> {
       /\$loaded \?\?= require\("\.\/([^"]+)"\)/g,
     ))
       if (m[1] !== undefined) names.add(m[1]);
-  expect(names.size).toBe(1);
-  return [...names][0] ?? '';
+  const of = (build: RegExp) => {
+    const found = [...names].filter((n) => build.test(n));
+    expect(found).toHaveLength(1);
+    return found[0] ?? '';
+  };
+  expect(names.size).toBe(3);
+  return { main: of(/^chunk-/), render: of(/^render-chunk-/), batch: of(/^batch-chunk-/) };
 }
 
-/** A preload that says on stderr when the named chunk is loaded. */
-const watch = (chunk: string) => `const Module = require('node:module');
+/** A preload that says on stderr, in any thread, when a file whose name ends with a key is loaded: the key's value. */
+const watch = (said: Readonly<Record<string, string>>) => `const Module = require('node:module');
 const load = Module._load;
+const said = ${JSON.stringify(said)};
 Module._load = function (request) {
-  if (String(request).endsWith(${JSON.stringify(chunk)})) process.stderr.write('zod loaded\\n');
+  for (const [file, message] of Object.entries(said))
+    if (String(request).endsWith(file)) process.stderr.write(message + '\\n');
   return load.apply(this, arguments);
 };
 `;
@@ -47,7 +60,7 @@ test('validate on a valid scenario, a boundaries file too, never loads zod; a mi
 }, async () => {
   const dir = await tempDir('zonal-zod-');
   const preload = path.join(dir, 'watch.cjs');
-  await writeFile(preload, watch(await zodChunk()));
+  await writeFile(preload, watch({ [(await zodChunks()).main]: 'zod loaded' }));
   const validate = (folder: string) =>
     node(['--require', preload, 'bin/zonal.js', 'validate', folder], repoRoot);
   for (const folder of ['scenarios/hertfordshire', 'scenarios/tiny']) {
@@ -81,4 +94,39 @@ test('validate on a valid scenario, a boundaries file too, never loads zod; a mi
   const wrong = await validate(bad);
   expect(wrong.code).toBe(2);
   expect(wrong.stderr).toContain('zod loaded');
+});
+
+test('the report thread of a county solve and the workers of a batch over its grid never load zod', {
+  timeout: 120_000,
+}, async () => {
+  const dir = await tempDir('zonal-zod-threads-');
+  const chunks = await zodChunks();
+  const preload = path.join(dir, 'watch.cjs');
+  // Each thread's own build's chunk; the worker's entry too, to show that the watch runs in that thread.
+  await writeFile(
+    preload,
+    watch({
+      [chunks.render]: 'zod loaded',
+      [chunks.batch]: 'zod loaded',
+      'render-worker.cjs': 'report thread started',
+      'batch-worker.cjs': 'batch worker started',
+    }),
+  );
+  const zonal = (args: readonly string[]) => node(['--require', preload, 'bin/zonal.js', ...args], repoRoot);
+  const solve = await zonal(['solve', 'scenarios/hertfordshire', '--out', path.join(dir, 'award')]);
+  expect(solve.code).toBe(0);
+  expect(solve.stderr).toContain('report thread started');
+  expect(solve.stderr).not.toContain('zod loaded');
+  // Zone maps, structures and share caps: the share caps are award rules, read by their plan.
+  const file = path.join(dir, 'batch.json');
+  const grid = {
+    zoning: ['districts', 'quadrants'],
+    option: ['lead-80-20', 'sole-backup'],
+    'award.maxShareOfTotalHours': [0.25, '40%'],
+  };
+  await writeFile(file, JSON.stringify({ base: path.join(repoRoot, 'scenarios/hertfordshire'), grid }));
+  const batch = await zonal(['batch', file, '--workers', '1', '--out', path.join(dir, 'batch')]);
+  expect(batch.code).toBe(0);
+  expect(batch.stderr).toContain('batch worker started');
+  expect(batch.stderr).not.toContain('zod loaded');
 });

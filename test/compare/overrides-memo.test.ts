@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { rememberingOverrides } from '../../src/compare/overrides-memo.js';
-import { applyOverrides, type Overrides } from '../../src/compare/overrides.js';
+import { applyOverrides } from '../../src/compare/overrides.js';
+import type { Overrides } from '../../src/compare/overrides-schema.js';
 import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 

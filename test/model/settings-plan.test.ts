@@ -43,6 +43,7 @@ function sameReading(plan: string, value: unknown): 'accepted' | 'rejected' | 'd
 test('the bundled scenarios are read by the plans, as zod reads them', () => {
   for (const json of bundled) {
     expect(sameReading('scenarioJson', json)).toBe('accepted');
+    expect(sameReading('award', json['award'] ?? {})).toBe('accepted');
     expect(sameReading('costModel', json['costModel'] ?? {})).toBe('accepted');
     expect(sameReading('scoring', json['scoring'] ?? {})).toBe('accepted');
   }
@@ -269,7 +270,7 @@ const settings = fc
   .map(([json, edits]) => edits.reduce<unknown>((j, [path, value]) => edited(j, path, value), json));
 
 describe('the plans read what zod reads, on random settings', () => {
-  test('scenario.json, its cost model and its scoring settings', () => {
+  test('scenario.json, its award rules, its cost model and its scoring settings', () => {
     const seen = { accepted: 0, rejected: 0, declined: [] as unknown[] };
     const count = (plan: string, value: unknown) => {
       const outcome = sameReading(plan, value);
@@ -279,7 +280,13 @@ describe('the plans read what zod reads, on random settings', () => {
     fc.assert(
       fc.property(settings, (json) => {
         count('scenarioJson', json);
-        const { costModel, scoring } = json as { costModel?: unknown; scoring?: unknown };
+        const { award, costModel, scoring } = json as {
+          award?: unknown;
+          costModel?: unknown;
+          scoring?: unknown;
+        };
+        // The award rules alone, as a batch variant's override is read (compare/overrides.ts).
+        count('award', award ?? {});
         count('costModel', costModel);
         count('scoring', scoring);
       }),

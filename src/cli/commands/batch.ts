@@ -27,7 +27,7 @@ import {
 import { isUnproven, unboughtRows } from '../../compare/unbought-rows.js';
 import { hours } from '../../report/html/format.js';
 import { batchProblems, problemsByLine } from '../../compare/batch-checks.js';
-import type { Overrides } from '../../compare/overrides.js';
+import type { Overrides } from '../../compare/overrides-schema.js';
 import { variantName } from '../../compare/variant-name.js';
 import { fileSizeLimits, readRegularBytes } from '../../io/scenario-file.js';
 import { jsonText } from '../../io/text-decode.js';
