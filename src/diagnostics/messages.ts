@@ -216,15 +216,14 @@ export const packageMixesProviders = (packageId: string, firstProvider: string, 
 
 /** On a workbook's scenario sheet a lot entry is rows of dotted keys, not JSON. */
 export const lotMissingForDemand = (careType: string, hours: number, demand: TableName) =>
-  `lots has no entry for "${careType}" but ${demand.name} has ${hours} hours of it: ` +
+  `lots has no entry for "${careType}" but ${demand.name} has ${fmtHours(hours)} of it: ` +
   (demand.kind === 'sheet'
     ? `add rows lots.${careType}.geography and lots.${careType}.structure, or lots.${careType}.merge set to standard`
     : 'add a lot entry or {"merge": "standard"}');
 
-/** A zone of the active zoning with no demand in the period, where care is tendered zone by zone. */
 /** A demand period with fewer rows than the design period (model/assemble-demand.ts, warnShortPeriods). */
 export const periodShort = (period: string, rows: number, design: string, designRows: number) =>
-  `period "${period}" has ${counted(rows, 'row')}, the design period ${design} has ${designRows}: ` +
+  `period "${period}" has ${counted(rows, 'row')}, the design period ${design} has ${groupedNumber(designRows, 3)}: ` +
   `a row of another period is not part of the design demand, and a later period with rows missing reads as demand falling there; ` +
   `check the period of these rows (a spreadsheet may have turned it into a date)`;
 
@@ -299,6 +298,7 @@ export const lotPlacesTooFew = (
 };
 
 /**
+ * A zone of the active zoning with no demand in the period, where care is tendered zone by zone.
  * `demand`: the demand table as a person names it (`demand.csv`, `the demand sheet of tender.xlsx`);
  * `later`: the zone's largest demand in a later period, which no lot of this award carries (until
  * 2026-12-02 the message did not say so).

@@ -363,7 +363,7 @@ describe('a workbook is a scenario', () => {
       }),
     );
     expect(complex.errors).toEqual([
-      'tender.xlsx: scenario!B7: lots has no entry for "complex" but the demand sheet has 50 hours of it: add rows lots.complex.geography and lots.complex.structure, or lots.complex.merge set to standard',
+      'tender.xlsx: scenario!B7: lots has no entry for "complex" but the demand sheet has 50 h/week of it: add rows lots.complex.geography and lots.complex.structure, or lots.complex.merge set to standard',
     ]);
     const zero = await problems(
       await workbook((wb) => {

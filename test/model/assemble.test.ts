@@ -582,7 +582,7 @@ describe('assembleScenario via readScenario', () => {
       editJson((j) => {
         delete j['lots'].reablement;
       }),
-      'lots has no entry for "reablement" but demand.csv has 10 hours of it',
+      'lots has no entry for "reablement" but demand.csv has 10 h/week of it',
     ],
     [
       'misspelt award rule',
