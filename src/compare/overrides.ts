@@ -15,7 +15,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { awardSchema } from '../model/scenario-schema.js';
 import { problemsBetweenSettings } from '../model/between-settings.js';
 import { issueText } from '../model/issue-text.js';
-import { settingsReader } from '../model/quick-settings.js';
+import { parseSettings } from '../model/quick-settings.js';
 import { parseScoringSettings } from '../model/scoring-settings.js';
 import type { AwardRules, Bid, CareType, LotPlan, Scenario } from '../model/types.js';
 import { ignoredLotSettings } from '../structures/entry-schema.js';
@@ -129,9 +129,7 @@ function withPairedWeight(award: AwardRules, override: Readonly<Record<string, u
  * schema for the share caps and weights of a grid; anything else is left to zod to check and word.
  */
 function readAward(rules: Readonly<Record<string, unknown>>): AwardRules | string {
-  const quick = settingsReader.read('award', rules);
-  if (quick !== undefined) return quick.value as AwardRules;
-  const parsed = awardSchema().safeParse(rules);
+  const parsed = parseSettings('award', awardSchema, rules);
   return parsed.success ? parsed.data : parsed.error.issues.map((i) => issueText(i, 'award')).join('; ');
 }
 

@@ -11,7 +11,7 @@ import type { IssueList } from '../diagnostics/issues.js';
 import { nearestLine, type LineOf } from '../diagnostics/nearest-line.js';
 import * as msg from '../diagnostics/messages.js';
 import { lotPlanEntry, scenarioJsonSchema, type ScenarioJson } from '../model/scenario-schema.js';
-import { settingsReader, topSettingsKeys } from '../model/quick-settings.js';
+import { parseSettings, topSettingsKeys } from '../model/quick-settings.js';
 import { issueMessage, issueText } from '../model/issue-text.js';
 import { problemsBetweenSettings } from '../model/between-settings.js';
 import { ukDefaultsLeft } from '../model/currency-defaults.js';
@@ -72,12 +72,7 @@ export function checkSettings(raw: unknown, given: SettingsPlace, issues: IssueL
   // A setting left out is told at the row of what holds it: not at that row's value, which is another setting's.
   const column = (path: readonly PropertyKey[]) => (given.line(path) === null ? 'row' : 'value');
   const keysOk = unknownTopKeys(raw, place, issues);
-  const quick = settingsReader.read('scenarioJson', raw);
-  const parsed =
-    quick === undefined
-      ? // Each issue with its value, so a number typed "30,00" is told its decimal comma (issueMessage).
-        scenarioJsonSchema().safeParse(raw, { reportInput: true })
-      : { success: true as const, data: quick.value as ScenarioJson };
+  const parsed = parseSettings('scenarioJson', scenarioJsonSchema, raw);
   if (parsed.success) {
     const problems = problemsBetweenSettings(parsed.data, {
       qualityWeight: valueAt(raw, ['award', 'qualityWeight']) !== undefined,

@@ -3,11 +3,28 @@
  * cost model and scoring settings without building a zod schema when they
  * are plainly right.
  */
+import type { z } from 'zod';
 import { once } from './once.js';
 import { planReader, type Plan } from './settings-plan.js';
 import { settingsPlans } from './settings-plans.js';
 
 export const settingsReader = planReader(settingsPlans);
+
+/**
+ * `schema`'s reading of `value`, as its safeParse gives it (each issue with its value, so that a
+ * number typed "30,00" is told its decimal comma: model/issue-text.ts), read by the plan named
+ * `plan` when the plan can: a plainly right value builds no zod schema.
+ */
+export function parseSettings<S extends z.ZodType>(
+  plan: string,
+  schema: () => S,
+  value: unknown,
+): z.ZodSafeParseResult<z.output<S>> {
+  const quick = settingsReader.read(plan, value);
+  return quick === undefined
+    ? schema().safeParse(value, { reportInput: true })
+    : { success: true, data: quick.value as z.output<S> };
+}
 
 /** The keys of the object plan `name`; a plan file without it must be generated again. */
 export function objectPlanKeys(plans: Readonly<Record<string, Plan>>, name: string): readonly string[] {

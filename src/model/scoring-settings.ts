@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { issueText, withKnownKeys } from './issue-text.js';
 import { once } from './once.js';
 import { named } from './plan-functions.js';
-import { settingsReader } from './quick-settings.js';
+import { parseSettings } from './quick-settings.js';
 
 const share = (max = 1) => z.number().min(0, 'must be at least 0').max(max, `must be at most ${max}`);
 /** No setting is above 1,000 (£ an hour, minutes, miles or a weight): far above any real cost, and every floor and score stays finite. */
@@ -178,19 +178,8 @@ export function parseScoringSettings(raw: {
   readonly scoring: unknown;
 }): SettingsOutcome {
   // Plainly right settings are read by the schemas' plans, without building them (model/settings-plan.ts).
-  const quickCostModel = settingsReader.read('costModel', raw.costModel);
-  const quickScoring = settingsReader.read('scoring', raw.scoring);
-  if (quickCostModel !== undefined && quickScoring !== undefined)
-    return {
-      kind: 'ok',
-      settings: {
-        costModel: quickCostModel.value as CostModel,
-        scoring: quickScoring.value as ScoringWeights,
-      },
-    };
-  // Each issue with its value, so a number typed "30,00" is told its decimal comma (issueMessage).
-  const costModel = costModelSchema().safeParse(raw.costModel, { reportInput: true });
-  const scoring = scoringSchema().safeParse(raw.scoring, { reportInput: true });
+  const costModel = parseSettings('costModel', costModelSchema, raw.costModel);
+  const scoring = parseSettings('scoring', scoringSchema, raw.scoring);
   if (costModel.success && scoring.success)
     return { kind: 'ok', settings: { costModel: costModel.data, scoring: scoring.data } };
   return {

@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { named } from '../../src/model/plan-functions.js';
 import { plansOf } from '../../src/model/plan-of-zod.js';
-import { settingsReader } from '../../src/model/quick-settings.js';
+import { parseSettings, settingsReader } from '../../src/model/quick-settings.js';
+import { awardSchema } from '../../src/model/scenario-schema.js';
 import { planReader } from '../../src/model/settings-plan.js';
 import { settingsPlans } from '../../src/model/settings-plans.js';
 import { settingsSchemas } from '../../src/model/settings-schemas.js';
@@ -341,4 +342,19 @@ test('a function of the schemas that throws leaves the value to zod, in a union 
   expect(reader.read('alone', 3)).toBeUndefined();
   expect(reader.read('inUnion', 3)).toBeUndefined();
   expect(reader.read('fine', 3)).toEqual({ value: 3 });
+});
+
+test('parseSettings builds no schema for a value its plan reads, and gives zod issues with their input otherwise', () => {
+  let built = 0;
+  const award = () => {
+    built++;
+    return awardSchema();
+  };
+  const plain = parseSettings('award', award, { maxShareOfTotalHours: '25%' });
+  expect(plain).toEqual({ success: true, data: awardSchema().parse({ maxShareOfTotalHours: 0.25 }) });
+  expect(built).toBe(0);
+  const wrong = parseSettings('award', award, { minQuality: '5,5' });
+  expect(built).toBe(1);
+  expect(wrong.success).toBe(false);
+  expect(wrong.error?.issues[0]).toMatchObject({ path: ['minQuality'], input: '5,5' });
 });
