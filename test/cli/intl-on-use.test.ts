@@ -5,11 +5,9 @@
  * currency's symbol to `Intl.NumberFormat` once (session 19 found validate paying for them),
  * and nothing else would notice: this test does.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { assertBuilt, node, repoRoot } from '../helpers/cli.js';
-import { tempDir } from '../helpers/scenario-folder.js';
+import { assertBuilt } from '../helpers/cli.js';
+import { withPreload } from '../helpers/preload.js';
 
 beforeAll(() => assertBuilt());
 
@@ -24,15 +22,13 @@ Number.prototype.toLocaleString = function (...args) { say('toLocaleString'); re
 test('validate on the bundled county and the small example formats no number through Intl', {
   timeout: 60_000,
 }, async () => {
-  const dir = await tempDir('zonal-intl-');
-  const preload = path.join(dir, 'watch.cjs');
-  await writeFile(preload, watch);
+  const watched = await withPreload('zonal-intl-', watch);
   for (const folder of ['scenarios/hertfordshire', 'scenarios/tiny']) {
-    const run = await node(['--require', preload, 'bin/zonal.js', 'validate', folder], repoRoot);
+    const run = await watched.zonal(['validate', folder]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('Intl used');
   }
   // The watch itself sees a number formatted by Intl.
-  const control = await node(['--require', preload, '-e', "(1234).toLocaleString('en-GB')"], repoRoot);
+  const control = await watched.node(['-e', "(1234).toLocaleString('en-GB')"]);
   expect(control.stderr).toContain('Intl used: toLocaleString');
 });

@@ -6,30 +6,22 @@
  * notice it falling back to its files: this test does, and checks that the bundled copy
  * still places a mistake at its line.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { assertBuilt, node, repoRoot } from '../helpers/cli.js';
-import { goodFiles, tempDir, withJson, writeScenarioFolder } from '../helpers/scenario-folder.js';
+import { assertBuilt } from '../helpers/cli.js';
+import { loadWatch, withPreload } from '../helpers/preload.js';
+import { goodFiles, withJson, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
-
-/** A preload that says on stderr, in any thread, when the jsonc-parser package itself is required. */
-const watch = `const Module = require('node:module');
-const load = Module._load;
-Module._load = function (request) {
-  if (String(request) === 'jsonc-parser' || String(request).includes('jsonc-parser/lib')) process.stderr.write('jsonc-parser loaded from its files\\n');
-  return load.apply(this, arguments);
-};
-`;
 
 test('validate and solve find the lines of scenario.json without loading jsonc-parser from its files', {
   timeout: 60_000,
 }, async () => {
-  const dir = await tempDir('zonal-jsonc-');
-  const preload = path.join(dir, 'watch.cjs');
-  await writeFile(preload, watch);
-  const zonal = (args: readonly string[]) => node(['--require', preload, 'bin/zonal.js', ...args], repoRoot);
+  // The package itself, required by its name; the bundled copy is a chunk of the bundle.
+  const { dir, zonal } = await withPreload(
+    'zonal-jsonc-',
+    loadWatch({ 'jsonc-parser': 'jsonc-parser loaded from its files' }),
+  );
   const validate = await zonal(['validate', 'scenarios/hertfordshire']);
   expect(validate.code).toBe(0);
   const solve = await zonal(['solve', 'scenarios/tiny', '--out', path.join(dir, 'out')]);

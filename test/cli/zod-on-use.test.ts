@@ -12,14 +12,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { assertBuilt, node, repoRoot } from '../helpers/cli.js';
-import {
-  goodFiles,
-  tempDir,
-  withBoundaries,
-  withJson,
-  writeScenarioFolder,
-} from '../helpers/scenario-folder.js';
+import { assertBuilt, repoRoot } from '../helpers/cli.js';
+import { loadWatch, withPreload } from '../helpers/preload.js';
+import { goodFiles, withBoundaries, withJson, writeScenarioFolder } from '../helpers/scenario-folder.js';
 
 beforeAll(() => assertBuilt());
 
@@ -44,25 +39,11 @@ async function zodChunks(): Promise<{ main: string; render: string; batch: strin
   return { main: of(/^chunk-/), render: of(/^render-chunk-/), batch: of(/^batch-chunk-/) };
 }
 
-/** A preload that says on stderr, in any thread, when a file whose name ends with a key is loaded: the key's value. */
-const watch = (said: Readonly<Record<string, string>>) => `const Module = require('node:module');
-const load = Module._load;
-const said = ${JSON.stringify(said)};
-Module._load = function (request) {
-  for (const [file, message] of Object.entries(said))
-    if (String(request).endsWith(file)) process.stderr.write(message + '\\n');
-  return load.apply(this, arguments);
-};
-`;
-
 test('validate on a valid scenario, a boundaries file too, never loads zod; a mistake in scenario.json does', {
   timeout: 60_000,
 }, async () => {
-  const dir = await tempDir('zonal-zod-');
-  const preload = path.join(dir, 'watch.cjs');
-  await writeFile(preload, watch({ [(await zodChunks()).main]: 'zod loaded' }));
-  const validate = (folder: string) =>
-    node(['--require', preload, 'bin/zonal.js', 'validate', folder], repoRoot);
+  const { zonal } = await withPreload('zonal-zod-', loadWatch({ [(await zodChunks()).main]: 'zod loaded' }));
+  const validate = (folder: string) => zonal(['validate', folder]);
   for (const folder of ['scenarios/hertfordshire', 'scenarios/tiny']) {
     const run = await validate(folder);
     expect(run.code).toBe(0);
@@ -99,20 +80,17 @@ test('validate on a valid scenario, a boundaries file too, never loads zod; a mi
 test('the report thread of a county solve and the workers of a batch over its grid never load zod', {
   timeout: 120_000,
 }, async () => {
-  const dir = await tempDir('zonal-zod-threads-');
   const chunks = await zodChunks();
-  const preload = path.join(dir, 'watch.cjs');
   // Each thread's own build's chunk; the worker's entry too, to show that the watch runs in that thread.
-  await writeFile(
-    preload,
-    watch({
+  const { dir, zonal } = await withPreload(
+    'zonal-zod-threads-',
+    loadWatch({
       [chunks.render]: 'zod loaded',
       [chunks.batch]: 'zod loaded',
       'render-worker.cjs': 'report thread started',
       'batch-worker.cjs': 'batch worker started',
     }),
   );
-  const zonal = (args: readonly string[]) => node(['--require', preload, 'bin/zonal.js', ...args], repoRoot);
   const solve = await zonal(['solve', 'scenarios/hertfordshire', '--out', path.join(dir, 'award')]);
   expect(solve.code).toBe(0);
   expect(solve.stderr).toContain('report thread started');
