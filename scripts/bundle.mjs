@@ -151,6 +151,42 @@ const jsoncBundled = {
   },
 };
 
+/**
+ * Observable Plot and cssomnom (linkedom's CSS code) each make an `Intl.NumberFormat` as they
+ * load: Plot for the text of marks given no format, cssomnom for CSS numbers. A county's report
+ * asks neither for a number, and the first Intl number format of a thread costs 20-30 ms of CPU
+ * while ICU loads its data, on the report thread as it loads beside HiGHS's compile
+ * (docs/performance.md, "session 21"). Both are made on first use instead; what they format is
+ * unchanged. The build fails if either package no longer makes its format as expected, so the
+ * change is never lost unnoticed; test/cli/intl-on-use.test.ts fails if a solve makes one again.
+ */
+const numberFormatsOnFirstUse = {
+  name: 'number-formats-on-first-use',
+  transform(code, id) {
+    if (/[\\/]@observablehq[\\/]plot[\\/]src[\\/]format\.js$/.test(id)) {
+      const eager =
+        'const format = numberFormat(locale);\n  return (i) => (i != null && !isNaN(i) ? format.format(i) : undefined);';
+      if (!code.includes(eager)) throw new Error(`bundle: Plot's formatNumber no longer reads: ${eager}`);
+      return code.replace(
+        eager,
+        'let format;\n  return (i) => (i != null && !isNaN(i) ? (format ??= numberFormat(locale)).format(i) : undefined);',
+      );
+    }
+    if (!/[\\/]cssomnom[\\/]dist[\\/]/.test(id) || !code.includes('Intl.NumberFormat')) return null;
+    const eager = /^const formatter = new Intl\.NumberFormat\(([^;]*)\);$/m;
+    const made = eager.exec(code);
+    const uses = code.match(/\bformatter\b(?!\.format\()/g) ?? [];
+    if (made === null || uses.length !== 1)
+      throw new Error(
+        `bundle: ${id} no longer makes its number format as \`const formatter = new Intl.NumberFormat(…)\`, used only by its format()`,
+      );
+    return code.replace(
+      eager,
+      `let formatter$made;\nconst formatter = { format: (value) => (formatter$made ??= new Intl.NumberFormat(${made[1]})).format(value) };`,
+    );
+  },
+};
+
 /** Output of the CommonJS builds (ASCII and without JSDoc, as the workers'). */
 const commonJsOutput = (chunkFileNames) => ({
   dir: 'dist/bundle',
@@ -166,7 +202,7 @@ const commonJsOutput = (chunkFileNames) => ({
 await build({
   input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
   platform: 'node',
-  plugins: [commanderChildProcess, zodOnFirstUse, highsBundled, jsoncBundled],
+  plugins: [commanderChildProcess, zodOnFirstUse, highsBundled, jsoncBundled, numberFormatsOnFirstUse],
   external: externalExcept('highs', 'jsonc-parser'),
   logLevel: 'warn',
   output: { ...commonJsOutput('chunk-[hash].cjs'), codeSplitting: { groups: [zodChunk] } },
@@ -178,7 +214,7 @@ await build({
 await build({
   input: { 'render-worker': 'dist/report/render-worker.js' },
   platform: 'node',
-  plugins: [zodOnFirstUse, jsoncBundled],
+  plugins: [zodOnFirstUse, jsoncBundled, numberFormatsOnFirstUse],
   external: externalExcept('jsonc-parser'),
   logLevel: 'warn',
   output: { ...commonJsOutput('render-chunk-[hash].cjs'), codeSplitting: { groups: [zodChunk] } },
