@@ -154,7 +154,7 @@ const jsoncBundled = {
 /**
  * Observable Plot and cssomnom (linkedom's CSS code) each make an `Intl.NumberFormat` as they
  * load: Plot for the text of marks given no format, cssomnom for CSS numbers. A county's report
- * asks neither for a number, and the first Intl number format of a thread costs 20-30 ms of CPU
+ * asks neither for a number, and the first Intl number format of a thread costs about 30 ms of CPU
  * while ICU loads its data, on the report thread as it loads beside HiGHS's compile
  * (docs/performance.md, "session 21"). Both are made on first use instead; what they format is
  * unchanged. The build fails if either package no longer makes its format as expected, so the
