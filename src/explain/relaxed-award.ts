@@ -1,5 +1,6 @@
 /** A relaxed award, built for its re-solve: the scenario with one rule relaxed, its lots and its program. */
 import { tenderLots } from '../lots/tender-lots.js';
+import { sameTenderInputs } from '../lots/tender-lots-memo.js';
 import type { Lot, Scenario } from '../model/types.js';
 import { buildProgram } from '../solve/build-program.js';
 import type { Program } from '../solve/program.js';
@@ -12,8 +13,13 @@ export interface RelaxedAward {
   readonly program: Program;
 }
 
-export function relaxedAward(scenario: Scenario, r: Relaxation): RelaxedAward {
+/**
+ * The award's `scenario` with rule `r` relaxed, its lots and its program. `lots` are the award's own,
+ * made from `scenario`: a relaxation that leaves every input of the lots as it was (a share cap, the
+ * minimum of providers: rules of the program, not of the lots) keeps them, any other makes its own.
+ */
+export function relaxedAward(scenario: Scenario, lots: readonly Lot[], r: Relaxation): RelaxedAward {
   const relaxed = r.relax(scenario);
-  const { lots } = tenderLots(relaxed);
-  return { scenario: relaxed, lots, program: buildProgram(relaxed, lots) };
+  const relaxedLots = sameTenderInputs(scenario, relaxed) ? lots : tenderLots(relaxed).lots;
+  return { scenario: relaxed, lots: relaxedLots, program: buildProgram(relaxed, relaxedLots) };
 }

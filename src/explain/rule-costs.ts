@@ -70,7 +70,7 @@ export async function relaxedAwardsMeanwhile(
       if (!r.active) continue;
       await nextTask();
       if (done()) break;
-      built.set(r.rule, relaxedAward(scenario, r));
+      built.set(r.rule, relaxedAward(scenario, lots, r));
     }
   } catch {
     // ruleCosts builds what is missing again, and fails where it always did: after the award is verified
@@ -109,11 +109,18 @@ export async function ruleCosts(
       );
     else
       rules.push(
-        await costOf(scenario, r, built.get(r.rule) ?? relaxedAward(scenario, r), backend, baseline, options),
+        await costOf(
+          scenario,
+          r,
+          built.get(r.rule) ?? relaxedAward(scenario, lots, r),
+          backend,
+          baseline,
+          options,
+        ),
       );
   }
   const resolve = async (r: Relaxation) =>
-    effectOf(await costOf(scenario, r, relaxedAward(scenario, r), backend, baseline, options));
+    effectOf(await costOf(scenario, r, relaxedAward(scenario, lots, r), backend, baseline, options));
   return {
     baselineObjective: baseline.objective,
     baselineSolveSeconds: baseline.solveSeconds,

@@ -9,7 +9,8 @@
  * the lots do not read (a share cap, say) on one scenario whose other parts
  * it made once (compare/overrides-memo.ts), so each such variant reuses its
  * neighbour's lots, and with them what is remembered per lot (eligibility).
- * Lots are read-only values: sharing them changes no answer.
+ * Lots are read-only values: sharing them changes no answer. A rule cost's relaxed award
+ * keeps the award's own lots the same way (explain/relaxed-award.ts).
  */
 import {
   tenderAwardKeys,
@@ -19,7 +20,8 @@ import {
   type TenderedLots,
 } from './tender-lots.js';
 
-function sameInputs(a: TenderInputs, b: TenderInputs): boolean {
+/** Whether tenderLots would make the same lots from `b` as from `a`: every part it reads the same. */
+export function sameTenderInputs(a: TenderInputs, b: TenderInputs): boolean {
   return (
     tenderInputKeys.every((key) => a[key] === b[key]) &&
     tenderAwardKeys.every((key) => a.award[key] === b.award[key])
@@ -30,7 +32,7 @@ function sameInputs(a: TenderInputs, b: TenderInputs): boolean {
 export function rememberingTenderLots(): (scenario: TenderInputs) => TenderedLots {
   let last: { readonly inputs: TenderInputs; readonly lots: TenderedLots } | null = null;
   return (scenario) => {
-    if (last !== null && sameInputs(last.inputs, scenario)) return last.lots;
+    if (last !== null && sameTenderInputs(last.inputs, scenario)) return last.lots;
     const lots = tenderLots(scenario);
     last = { inputs: scenario, lots };
     return lots;
