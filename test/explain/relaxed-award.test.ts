@@ -20,8 +20,7 @@ let lots: readonly Lot[];
 beforeAll(async () => {
   const { scenario } = await readScenario(path.resolve('scenarios/hertfordshire'));
   if (scenario === null) throw new Error('the bundled county does not read');
-  // A quality threshold some bid misses, so that relaxing it changes the lots.
-  county = { ...scenario, award: { ...scenario.award, minQuality: 70 } };
+  county = scenario;
   lots = tenderLots(county).lots;
 });
 
@@ -41,7 +40,7 @@ describe('relaxedAward', () => {
     );
   });
 
-  test.each(['share-cap', 'min-providers'])('relaxing %s keeps the award own lots', (rule) => {
+  test.each(['share-cap', 'min-providers'])("relaxing %s keeps the award's own lots", (rule) => {
     const r = relaxations(county, lots).find((x) => x.rule === rule);
     if (r === undefined) throw new Error(`no relaxation ${rule}`);
     const built = relaxedAward(county, lots, r);
