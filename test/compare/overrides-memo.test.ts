@@ -4,20 +4,17 @@
  * scenario applyOverrides gives, mistakes worded the same, and share the
  * parts of neighbours that differ only in award rules.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { bundledCounty } from '../helpers/bundled-county.js';
 import { rememberingOverrides } from '../../src/compare/overrides-memo.js';
 import { applyOverrides } from '../../src/compare/overrides.js';
 import type { Overrides } from '../../src/compare/overrides-schema.js';
-import { readScenario } from '../../src/io/read-scenario.js';
 import type { Scenario } from '../../src/model/types.js';
 
 let county: Scenario;
 
 beforeAll(async () => {
-  const { scenario } = await readScenario(path.resolve('scenarios/hertfordshire'));
-  if (scenario === null) throw new Error('the bundled county does not read');
-  county = scenario;
+  county = await bundledCounty();
 });
 
 const neighbours: Overrides[] = [

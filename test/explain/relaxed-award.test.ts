@@ -4,11 +4,10 @@
  * the program, not of the lots) keeps the award's own lots rather than making them again; any
  * other makes its own. Either way the lots and the program are those made from scratch.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { bundledCounty } from '../helpers/bundled-county.js';
 import { relaxedAward } from '../../src/explain/relaxed-award.js';
 import { relaxations } from '../../src/explain/relaxations.js';
-import { readScenario } from '../../src/io/read-scenario.js';
 import { tenderLots } from '../../src/lots/tender-lots.js';
 import type { Lot, Scenario } from '../../src/model/types.js';
 import { buildProgram } from '../../src/solve/build-program.js';
@@ -18,9 +17,7 @@ let county: Scenario;
 let lots: readonly Lot[];
 
 beforeAll(async () => {
-  const { scenario } = await readScenario(path.resolve('scenarios/hertfordshire'));
-  if (scenario === null) throw new Error('the bundled county does not read');
-  county = scenario;
+  county = await bundledCounty();
   lots = tenderLots(county).lots;
 });
 

@@ -3,9 +3,8 @@
  * `remembered`): asked again with another quality bar, another bids array
  * or another role, the answer is made for those, never an earlier one.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { bundledCounty } from '../helpers/bundled-county.js';
 import { eligibleBids, eligiblePartBids } from '../../src/lots/eligibility.js';
 import { eligibleOffers, offerProviders, offersFor } from '../../src/lots/offers.js';
 import { tenderLots } from '../../src/lots/tender-lots.js';
@@ -15,10 +14,8 @@ let county: Scenario;
 let lots: readonly Lot[];
 
 beforeAll(async () => {
-  const { scenario } = await readScenario(path.resolve('scenarios/hertfordshire'));
-  if (scenario === null) throw new Error('the bundled county does not read');
-  county = scenario;
-  lots = tenderLots(scenario).lots;
+  county = await bundledCounty();
+  lots = tenderLots(county).lots;
 });
 
 const qualityOf = (scenario: Scenario, providerId: string) =>

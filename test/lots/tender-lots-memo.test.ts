@@ -3,9 +3,8 @@
  * of the scenario tenderLots reads is the same object and the award rules it
  * reads have the same values; any other change makes the lots again.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readScenario } from '../../src/io/read-scenario.js';
+import { bundledCounty } from '../helpers/bundled-county.js';
 import { rememberingTenderLots } from '../../src/lots/tender-lots-memo.js';
 import { tenderAwardKeys, tenderInputKeys, tenderLots } from '../../src/lots/tender-lots.js';
 import type { Scenario } from '../../src/model/types.js';
@@ -13,9 +12,7 @@ import type { Scenario } from '../../src/model/types.js';
 let county: Scenario;
 
 beforeAll(async () => {
-  const { scenario } = await readScenario(path.resolve('scenarios/hertfordshire'));
-  if (scenario === null) throw new Error('the bundled county does not read');
-  county = scenario;
+  county = await bundledCounty();
 });
 
 /** A copy of a part: equal, but another object (or the same value, for a string). */
