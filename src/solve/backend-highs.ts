@@ -23,6 +23,7 @@ import {
 import { compileWasmEagerly, tieringFor, useWasmTiering, type WasmTiering } from './wasm-tiering.js';
 import { type CompiledWasm, compileHighsWasm, instantiatingFrom } from './highs-shared.js';
 import { blockStart, gapTo, type BlockStart } from './block-start.js';
+import { searchNeighbourhoods } from './neighbourhood-search.js';
 import { toModelData } from './highs-model.js';
 
 /** The package's types describe a CommonJS default; at run time ESM gives the loader itself. */
@@ -143,6 +144,26 @@ function betterPlan(
   return a === undefined || isBetterPlan(program, b, a) ? Array.from(b) : a;
 }
 
+/**
+ * The plan HiGHS starts from after the blocks: the better of the given start and the
+ * packings' award, improved by a search of its neighbourhoods (neighbourhood-search.ts)
+ * until HiGHS's own share of the time limit is all that is left.
+ */
+function startAfterBlocks(
+  h: Highs,
+  program: Program,
+  options: SolveOptions & { readonly start?: readonly number[] },
+  blocks: BlockStart,
+  started: number,
+): readonly number[] | undefined {
+  const start = betterPlan(program, options.start, blocks.plan);
+  if (start === undefined) return undefined;
+  return searchNeighbourhoods(h, program, start, {
+    until: started + (1 - highsShare) * options.timeLimit * 1000,
+    settled: (objective) => gapTo(program, objective, Number.NaN, blocks.bound) <= options.relativeGap,
+  });
+}
+
 /** Stops HiGHS once its award is within the gap of the blocks' bound. */
 function stopAtBlockBound(h: Highs, program: Program, blocks: BlockStart, relativeGap: number) {
   return {
@@ -206,7 +227,7 @@ function run(
   if (program.variables.length === 0)
     return { status: 'optimal', values: [], objective: 0, gap: 0, seconds: seconds() };
   const blocks = usesBlocks(program, options, settings) ? blockStart(h, program, options) : null;
-  const start = betterPlan(program, options.start, blocks?.plan);
+  const start = blocks === null ? options.start : startAfterBlocks(h, program, options, blocks, started);
   const model = h.createModel(toModelData(h, program));
   try {
     model.options.set(optionsFor(program, options, settings));

@@ -7,7 +7,7 @@
  * it gives the figure the session-15 prototype gave.
  */
 import fc from 'fast-check';
-import highsModule, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import { describe, expect, it } from 'vitest';
 import { generateScenario, instanceSizes } from '../../src/bench/generate.js';
 import { tenderLots } from '../../src/lots/tender-lots.js';
@@ -20,11 +20,9 @@ import { searchPacking } from '../../src/solve/block-search.js';
 import { buildProgram } from '../../src/solve/build-program.js';
 import type { Program } from '../../src/solve/program.js';
 import { providerBlocks } from '../../src/solve/provider-blocks.js';
+import { loadHighs } from '../helpers/highs-runtime.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 
-type Loader = () => Promise<Highs>;
-const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
-  highsModule) as unknown as Loader;
 const highs = loadHighs();
 
 const programOf = (scenario: Scenario): Program => buildProgram(scenario, tenderLots(scenario).lots);

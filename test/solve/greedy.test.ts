@@ -1,50 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateScenario, instanceSizes } from '../../src/bench/generate.js';
-import type { Lot, Scenario } from '../../src/model/types.js';
-import { programFor } from '../../src/pipeline.js';
 import { decode } from '../../src/solve/decode.js';
 import { greedyStart } from '../../src/solve/greedy.js';
 import { isFeasiblePlan } from '../../src/solve/plan-state.js';
-import type { Program } from '../../src/solve/program.js';
-import { verifyAward } from '../../src/verify/verify.js';
+import { planObjective } from '../../src/solve/program.js';
 import { bruteForce } from '../helpers/brute-force.js';
+import { builtProgram, planViolations } from '../helpers/plan-check.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 import { close } from '../helpers/run.js';
 import { threeBidders } from '../helpers/scenario-builder.js';
-
-function built(scenario: Scenario): { lots: readonly Lot[]; program: Program } {
-  const b = programFor(scenario, {});
-  if (typeof b === 'string') throw new Error(b);
-  return b;
-}
-
-const objectiveOf = (program: Program, values: readonly number[]) =>
-  program.variables.reduce((t, v, j) => t + v.cost * (values[j] ?? 0), 0);
-
-/** The greedy plan as an award, checked by the independent verifier. */
-function violations(
-  scenario: Scenario,
-  lots: readonly Lot[],
-  program: Program,
-  values: readonly number[],
-): string[] {
-  const plan = decode(program, values, lots, scenario.bids, scenario.weeksPerYear);
-  const annualCost = plan.allocations.reduce((t, a) => t + a.annualCost, 0);
-  return verifyAward(scenario, {
-    zoning: scenario.zoning,
-    lots: lots.map((l) => ({
-      lotId: l.id,
-      areaIds: l.areaIds,
-      structure: l.structure,
-      demandHoursPerWeek: l.demand,
-      unmetHoursPerWeek: plan.unmet.get(l.id) ?? 0,
-    })),
-    allocations: plan.allocations,
-    objective: { kind: scenario.award.objective, value: objectiveOf(program, values) },
-    annualCost,
-  });
-}
 
 describe('greedyStart', () => {
   it('meets every row and passes the verifier whenever it returns a plan, and never beats the optimum', () => {
@@ -52,16 +17,16 @@ describe('greedyStart', () => {
     let compared = 0;
     fc.assert(
       fc.property(randomScenario(), (scenario) => {
-        const { lots, program } = built(scenario);
+        const { lots, program } = builtProgram(scenario);
         const values = greedyStart(program);
         if (values === null) return;
         plans++;
         expect(isFeasiblePlan(program, values)).toBe(true);
-        expect(violations(scenario, lots, program, values)).toEqual([]);
+        expect(planViolations(scenario, lots, program, values)).toEqual([]);
         const best = bruteForce(scenario);
         if (best === null || best.status !== 'optimal') return;
         compared++;
-        const mine = objectiveOf(program, values);
+        const mine = planObjective(program, values);
         const better = program.sense === 'min' ? mine < best.objective : mine > best.objective;
         expect(better && !close(mine, best.objective)).toBe(false);
       }),
@@ -76,10 +41,10 @@ describe('greedyStart', () => {
     // A county framework of three, three bidders, three must win: the cheapest member first
     // takes every hour, and the other two must each be given at least an hour.
     const scenario = threeBidders(3);
-    const { lots, program } = built(scenario);
+    const { lots, program } = builtProgram(scenario);
     const values = greedyStart(program);
     expect(values).not.toBeNull();
-    expect(violations(scenario, lots, program, values ?? [])).toEqual([]);
+    expect(planViolations(scenario, lots, program, values ?? [])).toEqual([]);
     const hours = new Map<string, number>();
     for (const a of decode(program, values ?? [], lots, scenario.bids, scenario.weeksPerYear).allocations)
       hours.set(a.providerId, (hours.get(a.providerId) ?? 0) + a.hoursPerWeek);
@@ -89,11 +54,11 @@ describe('greedyStart', () => {
   it('gives a verified plan on generated S and M instances, and leaves the program unchanged', () => {
     for (const size of [instanceSizes.S, instanceSizes.M]) {
       const scenario = generateScenario(size, 3);
-      const { lots, program } = built(scenario);
+      const { lots, program } = builtProgram(scenario);
       const before = JSON.stringify(program);
       const values = greedyStart(program);
       expect(values).not.toBeNull();
-      expect(violations(scenario, lots, program, values ?? [])).toEqual([]);
+      expect(planViolations(scenario, lots, program, values ?? [])).toEqual([]);
       expect(JSON.stringify(program)).toBe(before);
     }
   });
@@ -101,7 +66,7 @@ describe('greedyStart', () => {
 
 describe('isFeasiblePlan', () => {
   it('rejects plans that break a row, a bound or integrality', () => {
-    const { program } = built(generateScenario(instanceSizes.S, 1));
+    const { program } = builtProgram(generateScenario(instanceSizes.S, 1));
     const values = greedyStart(program) ?? [];
     expect(isFeasiblePlan(program, values)).toBe(true);
     expect(

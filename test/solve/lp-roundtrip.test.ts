@@ -3,20 +3,15 @@
  * the same optimal objective as the zonal pipeline on the program itself.
  */
 import fc from 'fast-check';
-import highsModule from 'highs';
 import { describe, expect, it } from 'vitest';
 import { generateScenario, instanceSizes } from '../../src/bench/generate.js';
 import type { Scenario } from '../../src/model/types.js';
 import { programFor } from '../../src/pipeline.js';
 import { toLpText } from '../../src/solve/lp-format.js';
+import { loadHighs } from '../helpers/highs-runtime.js';
 import { randomScenario } from '../helpers/random-scenario.js';
 import { awardOrDiagnosis, close } from '../helpers/run.js';
 
-type Loader = () => Promise<{
-  solve(text: string, options: object): { Status: string; ObjectiveValue: number };
-}>;
-const loadHighs = ((highsModule as unknown as { default?: Loader }).default ??
-  highsModule) as unknown as Loader;
 const highs = await loadHighs();
 
 async function roundTrip(scenario: Scenario): Promise<void> {
