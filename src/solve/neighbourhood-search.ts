@@ -32,16 +32,18 @@ export interface SearchLimits {
 }
 
 /**
- * Providers freed together. On XL (seeds 1-3, 18 s of search after the blocks' award) 12
- * to 16 did best; 6-8 free too little to move a full provider's lots.
+ * Providers freed together. On XL (seeds 1-3, 18 s of search after the blocks' award, one run
+ * each) 8, 12, 16 and 24 ended at gaps of 0.0030%, 0.0031%, 0.0027% and 0.0031% on average:
+ * close, with 16 best on two seeds of three (docs/performance.md, "Lever 6").
  */
-const providersFreed = 12;
-/** The longest a round may take: most take 20-100 ms on XL. */
+const providersFreed = 16;
+/** The longest a round may take: on XL a round of 16 providers took about 0.1 s on average. */
 const roundSeconds = 2;
 /**
  * Rounds in a row without a better award after which the search stops: each provider drawn
- * first twice, on average (XL: 600 rounds, about a minute; its better awards came at most 81
- * rounds apart), and a small tender's search ends in a fraction of a second.
+ * first twice, on average (XL: 600 rounds, more than a 60 s solve leaves time for; in the
+ * scratch runs of docs/performance.md a better award came at most 81 rounds after the last),
+ * and a small tender's search ends in a fraction of a second.
  */
 const stallRounds = (layout: Layout) => Math.max(20, 2 * layout.providers);
 /** The seed of the providers' draws: the same rounds in the same order on every run. */
