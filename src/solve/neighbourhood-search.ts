@@ -146,6 +146,21 @@ function beats(program: Program, found: readonly number[], award: readonly numbe
 const rounded = (program: Program, values: ArrayLike<number>): number[] =>
   program.variables.map((v, j) => (v.integer ? Math.round(values[j] ?? 0) : (values[j] ?? 0)));
 
+type ModelData = ReturnType<typeof toModelData>;
+
+/** Bounds that fix every variable at the award's value but those of the freed lots and of no lot. */
+function roundBounds(layout: Layout, data: ModelData, award: readonly number[], free: ReadonlySet<number>) {
+  const lower = Float64Array.from(award);
+  const upper = Float64Array.from(award);
+  const release = (j: number) => {
+    lower[j] = data.colLower[j] ?? 0;
+    upper[j] = data.colUpper[j] ?? 0;
+  };
+  for (const lot of free) for (const j of layout.variablesOf[lot] ?? []) release(j);
+  for (const j of layout.alwaysFree) release(j);
+  return { lower, upper };
+}
+
 /**
  * The best plan the search finds from `start` (a feasible plan of `program`) by `limits.until`:
  * `start` itself (its integers rounded) if no round finds better.
@@ -159,7 +174,6 @@ export function searchNeighbourhoods(
   let award = rounded(program, start);
   if (performance.now() >= limits.until || limits.settled(planObjective(program, award))) return award;
   const layout = layoutOf(program);
-  const n = program.variables.length;
   const data = toModelData(h, program);
   const model = h.createModel(data);
   try {
@@ -169,32 +183,28 @@ export function searchNeighbourhoods(
     const stall = stallRounds(layout);
     for (let stalled = 0; stalled < stall && performance.now() < limits.until; stalled++) {
       const free = lotsToFree(layout, served, rng);
-      const lower = Float64Array.from(award);
-      const upper = Float64Array.from(award);
-      const release = (j: number) => {
-        lower[j] = data.colLower[j] ?? 0;
-        upper[j] = data.colUpper[j] ?? 0;
-      };
-      for (const lot of free) for (const j of layout.variablesOf[lot] ?? []) release(j);
-      for (const j of layout.alwaysFree) release(j);
-      model.changeColsBounds({ kind: 'range', from: 0, to: n - 1 }, lower, upper);
+      const { lower, upper } = roundBounds(layout, data, award, free);
+      model.changeColsBounds({ kind: 'range', from: 0, to: data.numCols - 1 }, lower, upper);
       model.setSolution({ colValue: Float64Array.from(award) });
-      model.options.set({
-        time_limit: Math.max(0.01, Math.min(roundSeconds, (limits.until - performance.now()) / 1000)),
-      });
+      const left = (limits.until - performance.now()) / 1000;
+      model.options.set({ time_limit: Math.max(0.01, Math.min(roundSeconds, left)) });
       model.run();
-      const everyLot = free.size === layout.variablesOf.length;
-      if (Number(model.info.get('primal_solution_status')) === 2) {
-        const found = rounded(program, model.getSolution().colValue);
-        if (beats(program, found, award)) {
-          award = found;
-          served = servedIn(layout, award);
-          stalled = -1;
-          if (limits.settled(planObjective(program, award))) break;
-        }
+      const found =
+        Number(model.info.get('primal_solution_status')) === 2
+          ? rounded(program, model.getSolution().colValue)
+          : null;
+      if (found !== null && beats(program, found, award)) {
+        award = found;
+        served = servedIn(layout, award);
+        stalled = -1;
+        if (limits.settled(planObjective(program, award))) break;
       }
-      // With every lot free, the round was the whole program but for its packages: done if solved.
-      if (everyLot && model.getModelStatus() === h.constants.modelStatus.optimal) break;
+      // With every lot free (and every variable of no lot), the round was the whole program.
+      if (
+        free.size === layout.variablesOf.length &&
+        model.getModelStatus() === h.constants.modelStatus.optimal
+      )
+        break;
     }
     return award;
   } finally {
