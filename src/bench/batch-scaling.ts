@@ -7,7 +7,8 @@
  * a run with one worker and one with two, back to back (their order alternating, as the
  * batch bench's rounds), after the batch bench's warm-up; each line says
  * how much CPU other processes took while it ran, so a pair disturbed by them can be
- * told. Measures; checks only that no variant failed.
+ * told; at the end, how far the host itself scales from one thread to two then
+ * (host-scaling.ts). Measures; checks only that no variant failed.
  *
  * A worker's own start and JIT warm-up are paid once per worker whatever the batch's
  * size (docs/performance.md, "session 11"), so the ratio should grow with the batch.
@@ -19,6 +20,7 @@ import { repeatedGrid } from './grid-copies.js';
 import { machineBusySeconds } from './machine-cpu.js';
 import { median } from './summary.js';
 import { flagValue } from './bench-flag.js';
+import { hostScaling, hostScalingText } from './host-scaling.js';
 
 /** The whole numbers of a flag such as `--copies 1,4`, or null when one is not a whole number from 1. */
 function wholeNumbers(text: string): number[] | null {
@@ -69,6 +71,7 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     console.log(`${variants.length} variants: median ×${median(ratios)?.toFixed(3)} of ${pairs} pairs`);
   }
+  console.log(hostScalingText(await hostScaling()));
 }
 
 await main(process.argv.slice(2));

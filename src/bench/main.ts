@@ -5,7 +5,8 @@
  *   1. for each size, seed and backend: one case in its own process (clean peak memory)
  *   2. the command line: `node -e 0`, `zonal solve` (default outputs) and `zonal validate` on the
  *      bundled county, in turn, median of 5 or more: wall, CPU and the ratio to the bare start
- *   3. batch throughput with one and two workers, when that bench exists
+ *   3. batch throughput with one and two workers, when that bench exists, and how far the host
+ *      itself scales from one thread to two (host-scaling.ts)
  *   4. a national-size demand file (about 50 MB) through `zonal validate`: time and peak memory
  *   5. a table (times as ratios to native CBC) and each goal of issue 16 with "met" or "not met",
  *      with the host's speed at the start and the end (host-speed.ts),
@@ -24,6 +25,7 @@ import { instanceSizes } from './generate.js';
 import { type BatchMeasure, goalRows, goalsTable } from './goals.js';
 import { benchLargeDemand, formatLargeInput } from './large-input.js';
 import { hostSpeed, hostSpeedText } from './host-speed.js';
+import { hostScaling, hostScalingText } from './host-scaling.js';
 import { benchBackends, type BenchBackend, type CaseSpec } from './run-case.js';
 import { markdownTable, summarise, type MeasuredCase } from './summary.js';
 import { flagValue } from './bench-flag.js';
@@ -164,6 +166,8 @@ async function main(): Promise<void> {
   }
   const cli = cliTimings(root, Math.max(5, args.repeats));
   const batch = await batchThroughput();
+  // Right after the batch, which the host's own scaling at the time helps to read.
+  const scaling = hostScalingText(await hostScaling());
   const goals = goalsTable(goalRows(cli, batch.measure, summarise(cases), args.timeLimit));
   const large =
     args.largeInputMb > 0
@@ -183,6 +187,8 @@ async function main(): Promise<void> {
     cliText(cli),
     '',
     batch.text,
+    '',
+    scaling,
     '',
     '## Goals (issue 16)',
     '',

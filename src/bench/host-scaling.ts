@@ -1,0 +1,67 @@
+/**
+ * How far the host itself scales from one thread to two, to read the batch's ratio against:
+ * the same task run in one worker thread, then in two at once, each the best of three tries.
+ * The ratio is what two threads got done in the time against one (2 × one's time / the
+ * slower of the two's). Three tasks: a fixed loop (the cores alone), copying a buffer that
+ * stays in a core's cache, and copying one far larger than the caches (memory). On the
+ * 2-core machine zonal is measured on the first two scale and the last hardly does
+ * (docs/performance.md, session 23). Measures; checks nothing.
+ */
+import { Worker } from 'node:worker_threads';
+
+export type ScalingTask =
+  | { readonly kind: 'loop'; readonly turns: number }
+  | { readonly kind: 'copy'; readonly bytes: number; readonly passes: number };
+
+export interface HostScaling {
+  /** The fixed loop: two threads' work in the time against one's. */
+  readonly loop: number;
+  /** Copying 1 MB, over and over. */
+  readonly cachedCopy: number;
+  /** Copying 64 MB, over and over. */
+  readonly memoryCopy: number;
+}
+
+const taskFile = new URL('./host-scaling-task.js', import.meta.url);
+
+/** Milliseconds until the slower of `threads` threads, started together, has run `task`. */
+async function timed(task: ScalingTask, threads: number): Promise<number> {
+  const workers = Array.from({ length: threads }, () => new Worker(taskFile, { workerData: task }));
+  try {
+    const next = (w: Worker) =>
+      new Promise<unknown>((resolve, reject) => {
+        w.once('message', resolve);
+        w.once('error', reject);
+      });
+    await Promise.all(workers.map(next));
+    const done = workers.map(next);
+    for (const w of workers) w.postMessage('go');
+    return Math.max(...((await Promise.all(done)) as number[]));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Two threads' work in the time against one's, each the best of three tries. */
+export async function scaling(task: ScalingTask): Promise<number> {
+  let one = Number.POSITIVE_INFINITY;
+  let two = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    one = Math.min(one, await timed(task, 1));
+    two = Math.min(two, await timed(task, 2));
+  }
+  return (2 * one) / two;
+}
+
+export async function hostScaling(): Promise<HostScaling> {
+  return {
+    loop: await scaling({ kind: 'loop', turns: 2e8 }),
+    cachedCopy: await scaling({ kind: 'copy', bytes: 1 << 20, passes: 4000 }),
+    memoryCopy: await scaling({ kind: 'copy', bytes: 64 << 20, passes: 40 }),
+  };
+}
+
+export function hostScalingText(s: HostScaling): string {
+  const x = (r: number) => `×${r.toFixed(2)}`;
+  return `The host from one thread to two (the same task in two threads at once against one; the best of three tries each): a fixed loop ${x(s.loop)}, copying 1 MB ${x(s.cachedCopy)}, copying 64 MB ${x(s.memoryCopy)}.`;
+}
