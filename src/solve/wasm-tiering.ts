@@ -31,20 +31,23 @@ export function tieringFor(variables: number): WasmTiering {
 }
 
 /**
- * Baseline code is compiled by one background task, not one per V8 thread (up to 128): each
- * task's compiler allocates its own memory, and a first touch of a page of memory cost about
- * 20 µs on the 2-core machine zonal is measured on. Compiling HiGHS with its hints (a
- * `node` script): 8,700-8,900 page faults and 210-310 ms of CPU with V8's default, 5,700 and
- * 160-210 ms with one task (docs/performance.md, "The county, fifth round").
+ * Baseline code is compiled by two background tasks, not one per V8 thread (up to 128): each
+ * task's compiler allocates its own memory, and a first touch of a page of memory costs 10-20 µs
+ * on the 2-core machine zonal is measured on. Compiling HiGHS with its hints (a `node` script):
+ * 8,700-8,900 page faults and 210-310 ms of CPU with V8's default, 5,700 and 160-210 ms with
+ * one task, 6,300-6,380 and 170-210 ms with two (docs/performance.md, "The county, fifth
+ * round"). One task left `zonal solve` waiting for the compile at the end, when it ran alone
+ * on one core: with two, the county's solve took 537-552 ms against 558-577 ms in three sets
+ * of 21 alternating runs, and a batch of 12 variants 809 against 818 ms (session 23).
  */
 const baselineFlags = [
   '--liftoff', // an optimised compile earlier in the process (optimisedCompileFlags) leaves it off
   '--liftoff-only',
   '--no-wasm-tier-up',
   '--no-wasm-dynamic-tiering',
-  '--wasm-num-compilation-tasks=1',
+  '--wasm-num-compilation-tasks=2',
 ];
-/** V8's default: one compile task per V8 thread, up to 128. Set again wherever it matters, as a baseline setting earlier in the process leaves 1. */
+/** V8's default: one compile task per V8 thread, up to 128. Set again wherever it matters, as a baseline setting earlier in the process leaves 2. */
 const defaultCompilationTasks = '--wasm-num-compilation-tasks=128';
 const v8Flags = ['--no-liftoff-only', '--wasm-tier-up', '--wasm-dynamic-tiering', defaultCompilationTasks];
 
@@ -98,7 +101,7 @@ const hintedCompileFlags = [
 /**
  * The flags of the batch's optimised compile (highs-shared.ts): optimised code only, compiled by
  * V8's default number of tasks, whatever an earlier baseline setting in the process left
- * (`useWasmTiering`: one task, baseline code only), and with the hints' flags when the
+ * (`useWasmTiering`: two tasks, baseline code only), and with the hints' flags when the
  * compile reads the hint list.
  */
 export function optimisedCompileFlags(hinted: boolean): readonly string[] {

@@ -45,7 +45,7 @@ const tasks = 'wasm-num-compilation-tasks';
 describe.concurrent('the number of compile tasks', () => {
   test("the batch's optimised compile asks for V8's default after a baseline setting in the same process", async () => {
     const events = await eventsAfter('baseline', 'shared');
-    expect(events).toContain(`--${tasks}=1`); // the baseline setting did ask for one task
+    expect(events).toContain(`--${tasks}=2`); // the baseline setting did ask for two tasks
     expect(events).toContain('--no-liftoff');
     expect(atEachCompile(events, tasks)).toEqual(['128']);
   });
@@ -54,19 +54,19 @@ describe.concurrent('the number of compile tasks', () => {
     expect(atEachCompile(await eventsAfter('shared'), tasks)).toEqual(['128']);
   });
 
-  test("a small batch's shared compile: one task, baseline code only, after an optimised one too", async () => {
+  test("a small batch's shared compile: two tasks, baseline code only, after an optimised one too", async () => {
     const events = await eventsAfter('smallBatch');
-    expect(atEachCompile(events, tasks)).toEqual(['1']);
+    expect(atEachCompile(events, tasks)).toEqual(['2']);
     expect(events).toContain('--liftoff-only');
     // Its flags are asked for before it starts, as a one-shot run's are.
     expect(events.indexOf('--liftoff-only')).toBeLessThan(events.indexOf('compile'));
     const after = await eventsAfter('shared', 'smallBatch');
-    expect(atEachCompile(after, tasks)).toEqual(['128', '1']);
+    expect(atEachCompile(after, tasks)).toEqual(['128', '2']);
     expect(after.lastIndexOf('--liftoff')).toBeGreaterThan(after.indexOf('--no-liftoff'));
   });
 
-  test("a one-shot run's compile: one task on baseline code, V8's default on V8's tiering", async () => {
+  test("a one-shot run's compile: two tasks on baseline code, V8's default on V8's tiering", async () => {
     const events = await eventsAfter('baseline', 'oneShot', 'v8', 'oneShot');
-    expect(atEachCompile(events, tasks)).toEqual(['1', '128']);
+    expect(atEachCompile(events, tasks)).toEqual(['2', '128']);
   });
 });
