@@ -15,12 +15,20 @@
  *   objective and the best bound ("Lower bound:" or "Upper bound:").
  */
 
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lpNames, lpNumber, toLpText } from './lp-format.js';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
+
+/**
+ * node:child_process, loaded when CBC is first run: `zonal solve` loads this module with the other
+ * backends (cli/backends.ts), and node:child_process with node:net and node:dgram took about 5 ms
+ * of every solve's main thread on HiGHS (docs/performance.md, session 23).
+ */
+const childProcess = () =>
+  createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
 
 /** Seconds past the time limit before a cbc process that has not stopped is killed. */
 const killGraceSeconds = 10;
@@ -31,7 +39,7 @@ const integralityTolerance = 1e-6;
 
 /** True when `binary` runs and says it is CBC. */
 export function isCbcAvailable(binary = 'cbc'): boolean {
-  const probe = spawnSync(binary, ['-quit'], { encoding: 'utf8', timeout: 10_000 });
+  const probe = childProcess().spawnSync(binary, ['-quit'], { encoding: 'utf8', timeout: 10_000 });
   return probe.status === 0 && probe.stdout.includes('CBC');
 }
 
@@ -82,7 +90,7 @@ function runCbc(
   killAfterSeconds: number,
 ): Promise<CbcRun> {
   return new Promise((resolve) => {
-    const child = spawn(binary, args, {
+    const child = childProcess().spawn(binary, args, {
       cwd: folder,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Whole milliseconds: spawn refuses a fractional timeout (a time limit of 0.25 s, or what is left of a diagnosis).
