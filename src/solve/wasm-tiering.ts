@@ -38,8 +38,8 @@ export function tieringFor(variables: number): WasmTiering {
  * one task, 6,300-6,380 and 170-210 ms with two (docs/performance.md, "The county, fifth
  * round"). One task left `zonal solve` waiting for the compile at the end, when it ran alone
  * on one core: with two, the county's solve took 537-552 ms against 558-577 ms in three sets
- * of 21 alternating runs, for 25-30 ms more CPU, and a batch of 12 variants 809 against 818 ms
- * (docs/performance.md, session 23).
+ * of 21 alternating runs, for about 30 ms more CPU (`perf stat`), and a batch of 12 variants
+ * 809 against 818 ms (docs/performance.md, session 23).
  */
 const baselineFlags = [
   '--liftoff', // an optimised compile earlier in the process (optimisedCompileFlags) leaves it off
