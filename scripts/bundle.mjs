@@ -17,7 +17,7 @@
  * workers; the other workers stay ES modules.
  */
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { build } from 'rolldown';
 
 /** Packages left out of the bundle, by name (`@scope/`: every package of the scope). */
@@ -187,6 +187,44 @@ const numberFormatsOnFirstUse = {
   },
 };
 
+/**
+ * Each CommonJS file launch.cjs loads through its own loader written inside Node's module
+ * wrapper, `(function (exports, require, module, __filename, __dirname) { ... });`, and ASCII
+ * only: launch.cjs reads it as Latin-1 and hands V8 the text as read (src/cli/launch.ts), where
+ * wrapping it at run time made a second copy of every file's text (V8 flattens the joined
+ * string; 1.4 MB for the report thread alone) and reading it as UTF-8 a third (docs/performance.md,
+ * session 24). launch.cjs itself and the files it requires before its loader is in place stay as
+ * they are, for Node's own loader. The build fails if a file holds a byte beyond ASCII, which
+ * Latin-1 would read as another character.
+ */
+function wrappedForLaunch(loadedByNode = () => new Set()) {
+  return {
+    name: 'wrapped-for-launch',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const plain = loadedByNode(chunks);
+      for (const chunk of chunks) {
+        if (/[^\x00-\x7f]/.test(chunk.code)) throw new Error(`bundle: ${chunk.fileName} is not ASCII only`);
+        if (!plain.has(chunk.fileName)) chunk.code = Module.wrap(chunk.code);
+      }
+    },
+  };
+}
+
+/** launch.cjs and every file it requires as it loads, before its loader is in place. */
+function launchAndItsImports(chunks) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const plain = new Set();
+  const visit = (name) => {
+    if (plain.has(name) || !byName.has(name)) return;
+    plain.add(name);
+    for (const imported of byName.get(name).imports) visit(imported);
+  };
+  visit('launch.cjs');
+  if (plain.size === 0) throw new Error("bundle: no launch.cjs among the main build's files");
+  return plain;
+}
+
 /** Output of the CommonJS builds (ASCII and without JSDoc, as the workers'). */
 const commonJsOutput = (chunkFileNames) => ({
   dir: 'dist/bundle',
@@ -202,7 +240,14 @@ const commonJsOutput = (chunkFileNames) => ({
 await build({
   input: { launch: 'dist/cli/launch.js', main: 'dist/cli/main.js' },
   platform: 'node',
-  plugins: [commanderChildProcess, zodOnFirstUse, highsBundled, jsoncBundled, numberFormatsOnFirstUse],
+  plugins: [
+    commanderChildProcess,
+    zodOnFirstUse,
+    highsBundled,
+    jsoncBundled,
+    numberFormatsOnFirstUse,
+    wrappedForLaunch(launchAndItsImports),
+  ],
   external: externalExcept('highs', 'jsonc-parser'),
   logLevel: 'warn',
   output: { ...commonJsOutput('chunk-[hash].cjs'), codeSplitting: { groups: [zodChunk] } },
@@ -214,7 +259,7 @@ await build({
 await build({
   input: { 'render-worker': 'dist/report/render-worker.js' },
   platform: 'node',
-  plugins: [zodOnFirstUse, jsoncBundled, numberFormatsOnFirstUse],
+  plugins: [zodOnFirstUse, jsoncBundled, numberFormatsOnFirstUse, wrappedForLaunch()],
   external: externalExcept('jsonc-parser'),
   logLevel: 'warn',
   output: { ...commonJsOutput('render-chunk-[hash].cjs'), codeSplitting: { groups: [zodChunk] } },
@@ -228,7 +273,7 @@ await build({
 await build({
   input: { 'batch-worker': 'dist/compare/batch-worker.js' },
   platform: 'node',
-  plugins: [highsBundled, zodOnFirstUse, jsoncBundled],
+  plugins: [highsBundled, zodOnFirstUse, jsoncBundled, wrappedForLaunch()],
   external: externalExcept('highs', 'jsonc-parser'),
   logLevel: 'warn',
   // runTask (its default export, for `zonal worker`'s pool) and runChunk (the batch's), both by name.

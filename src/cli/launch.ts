@@ -27,7 +27,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { setV8Flags } from '../solve/v8-flags.js';
+import type { MessagePort } from 'node:worker_threads';
+import { crc32 } from 'node:zlib';
+import { heldUntilKey, startRenderThreadEarly } from '../report/early-render-thread.js';
 import { recordCodeCacheKey } from './code-cache-record.js';
 
 type Wrapper = (
@@ -42,16 +44,6 @@ interface LoadingModule {
   exports: unknown;
   _compile(content: string, filename: string): unknown;
 }
-
-/**
- * V8 11 trusts a cache whose header matches: a file damaged inside (a bad disk, a copy
- * cut short and padded) crashed `zonal` with a segmentation fault. With this flag V8
- * writes a checksum of its contents into each cache it makes and refuses a cache whose
- * contents do not match, so the file is compiled from source instead
- * (test/cli/code-cache.test.ts). Set before any cache is read or made: the flags name the
- * cache files.
- */
-setV8Flags(['--verify-snapshot-checksum']);
 
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const recording = process.env['ZONAL_CODE_CACHE'] === 'record';
@@ -87,13 +79,54 @@ function bundledEntry(): string {
 
 const cacheFile = (filename: string, tag: string) => `${filename}.${tag}.v8cache`;
 
+/**
+ * V8 11 trusts a cache whose header matches: a file damaged inside (a bad disk, a copy
+ * cut short and padded) crashed `zonal` with a segmentation fault. So each cache file
+ * starts with a CRC-32 of the cache after it (4 bytes, little-endian), and a file whose
+ * cache does not match is not handed to V8: the bundle file is compiled from source
+ * instead (test/cli/code-cache.test.ts). V8 can check a checksum of its own, but only
+ * under a flag (`--verify-snapshot-checksum`), and with any flag of zonal's set V8 refuses
+ * Node's own code cache too: a report thread's start took about 25 ms more CPU so, and
+ * the command line's Node modules about 9 ms more (docs/performance.md, session 24).
+ */
 function cachedCode(file: string): Buffer | undefined {
+  let bytes: Buffer;
   try {
-    return readFileSync(file);
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
+  const cache = bytes.subarray(4);
+  return bytes.length > 4 && crc32(cache) === bytes.readUInt32LE(0) ? cache : undefined;
 }
+
+/** A cache as its file holds it: its CRC-32, then the cache. */
+function cacheFileBytes(cache: Buffer): Buffer {
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32LE(crc32(cache));
+  return Buffer.concat([crc, cache]);
+}
+
+/**
+ * Node's module wrapper, which the build writes around each bundle file launch.cjs loads
+ * (scripts/bundle.mjs): V8 is handed the file's text as read. Wrapping it here made a
+ * second copy of it (V8 flattens a joined string before it compiles it).
+ */
+const [wrapperHead = '', wrapperTail = ''] = Module.wrap('\0').split('\0');
+const wrapped = (text: string): string =>
+  text.startsWith(wrapperHead) && text.endsWith(wrapperTail) ? text : Module.wrap(text);
+
+/**
+ * Bundle files are ASCII only (the build fails otherwise), so they are read as Latin-1: Node
+ * hands V8 such a file's text without decoding it (a file over about 1 MB, as the report
+ * thread's, is not even copied), where reading it as UTF-8 decoded and copied it.
+ */
+const extensions = (Module as unknown as { _extensions: NodeJS.RequireExtensions })._extensions;
+const loadJs = extensions['.js'];
+extensions['.cjs'] = (module, filename) => {
+  if (path.dirname(filename) !== bundleDir || loadJs === undefined) return loadJs?.(module, filename);
+  (module as unknown as LoadingModule)._compile(readFileSync(filename, 'latin1'), filename);
+};
 
 interface Recorded {
   readonly script: vm.Script;
@@ -109,7 +142,7 @@ proto._compile = function compileWithCache(this: LoadingModule, content: string,
   if (path.dirname(filename) !== bundleDir || !filename.endsWith('.cjs'))
     return compile.call(this, content, filename);
   const tag = flagsTag();
-  const script = new vm.Script(Module.wrap(content), {
+  const script = new vm.Script(wrapped(content), {
     filename,
     cachedData: recording ? undefined : cachedCode(cacheFile(filename, tag)),
   });
@@ -145,7 +178,7 @@ function writeRecorded(): void {
     const file = cacheFile(filename, tag);
     if (existsSync(file) && !written.has(file)) continue;
     const latest = cacheNow(script);
-    writeFileSync(file, latest?.tag === tag ? latest.data : loaded);
+    writeFileSync(file, cacheFileBytes(latest?.tag === tag ? latest.data : loaded));
     written.add(file);
   }
 }
@@ -156,5 +189,27 @@ if (recording) {
   (globalThis as Record<symbol, unknown>)[recordCodeCacheKey] = writeRecorded;
 }
 
+/**
+ * The port a report thread started early waits on (report/early-render-thread.ts): it loads
+ * its code when the main thread posts there. Undefined in any other thread.
+ */
+function heldUntil(): MessagePort | undefined {
+  const { workerData } = createRequire(import.meta.url)(
+    'node:worker_threads',
+  ) as typeof import('node:worker_threads');
+  const port: unknown =
+    typeof workerData === 'object' && workerData !== null ? workerData[heldUntilKey] : undefined;
+  return port === undefined ? undefined : (port as MessagePort);
+}
+
+const entry = bundledEntry();
+const loadEntry = () => createRequire(import.meta.url)(path.join(bundleDir, entry)) as unknown;
+if (entry === 'main.cjs') startRenderThreadEarly(process.argv);
+const held = entry === 'main.cjs' ? undefined : heldUntil();
+held?.once('message', () => {
+  held.close();
+  loadEntry();
+});
+
 /** The entry's exports: a worker pool that loads launch.cjs finds its task function here (compare/batch-run.ts). */
-export default createRequire(import.meta.url)(path.join(bundleDir, bundledEntry())) as unknown;
+export default held === undefined ? loadEntry() : undefined;

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Result } from '../model/result.js';
 import type { Scenario } from '../model/types.js';
 import type { RenderedFiles } from './rendered-files.js';
+import { renderWorkerEntry, takeEarlyRenderThread } from './early-render-thread.js';
 
 /**
  * What the main thread posts (structured-cloned): the scenario as soon as it
@@ -43,15 +44,6 @@ export interface RenderThread {
   close(): Promise<void>;
 }
 
-/**
- * In the bundled command line (this code in a .cjs file), the thread starts on launch.cjs, which
- * loads render-worker.cjs through V8's code cache as it loads the main thread's code
- * (src/cli/launch.ts); elsewhere (dist/ unbundled), on render-worker.js.
- */
-const defaultWorker = import.meta.url.endsWith('.cjs')
-  ? { file: new URL('./launch.cjs', import.meta.url), argv: ['render-worker.cjs'] }
-  : { file: new URL('./render-worker.js', import.meta.url), argv: [] };
-
 export interface RenderThreadOptions {
   /**
    * The thread's young generation, in MB. Each page of memory a process touches for the
@@ -64,16 +56,34 @@ export interface RenderThreadOptions {
   readonly youngGenerationMb?: number;
 }
 
-/** Start the thread now; `worker` is the entry file (tests give one that fails). */
-export function startRenderThread(worker?: URL, options: RenderThreadOptions = {}): RenderThread {
+/**
+ * Start the thread now, or take the one launch.cjs started for `scenarioPath` with these options
+ * (early-render-thread.ts), released when first posted to; `worker` is the entry file (tests give
+ * one that fails).
+ */
+export function startRenderThread(
+  worker?: URL,
+  options: RenderThreadOptions = {},
+  scenarioPath?: string,
+): RenderThread {
   const limits =
     options.youngGenerationMb === undefined
       ? {}
       : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } };
+  const early =
+    worker === undefined && scenarioPath !== undefined
+      ? takeEarlyRenderThread(scenarioPath, options.youngGenerationMb)
+      : undefined;
   const thread =
-    worker === undefined
-      ? new Worker(defaultWorker.file, { argv: defaultWorker.argv, ...limits })
-      : new Worker(worker, limits);
+    early?.worker ??
+    (worker === undefined
+      ? new Worker(renderWorkerEntry.file, { argv: renderWorkerEntry.argv, ...limits })
+      : new Worker(worker, limits));
+  /** Post to the thread, letting a held one load its code first: the solve has set its V8 flags by now. */
+  const post = (request: RenderRequest) => {
+    early?.release();
+    thread.postMessage(request);
+  };
   let prepared: Scenario | null = null;
   let stopped: string | null = null;
   let settle: ((reply: RenderReply) => void) | null = null;
@@ -97,7 +107,7 @@ export function startRenderThread(worker?: URL, options: RenderThreadOptions = {
   return {
     prepare(scenario, zoning) {
       try {
-        thread.postMessage({ kind: 'scenario', scenario, zoning } satisfies RenderRequest);
+        post({ kind: 'scenario', scenario, zoning });
         prepared = scenario;
       } catch {
         // Not handed over: render() sends the scenario with the award, and reports a failure then.
@@ -110,7 +120,7 @@ export function startRenderThread(worker?: URL, options: RenderThreadOptions = {
         try {
           const award: RenderRequest =
             prepared === scenario ? { kind: 'award', result } : { kind: 'award', result, scenario };
-          thread.postMessage(award);
+          post(award);
         } catch (e) {
           fail(
             `the award could not be handed to the report thread: ${e instanceof Error ? e.message : String(e)}`,

@@ -6,9 +6,10 @@
  * the command's modules compile and the scenario is read.
  */
 import { startRenderThread, type RenderThread } from '../../report/render-thread.js';
+import { reportYoungGenerationMb } from '../../report/early-render-thread.js';
 import type { SolverBackend } from '../../solve/program.js';
+import { setV8Flags } from '../../solve/v8-flags.js';
 import { backendByName } from '../backends.js';
-import { scenarioWithin } from '../../io/folder-size.js';
 import { optimiseOnlyLastingHotCode } from '../../compare/batch-jit.js';
 
 export interface SolveStart {
@@ -17,12 +18,16 @@ export interface SolveStart {
 }
 
 /**
- * Scenarios whose files (subfolders too) add up to at most this many bytes (the bundled county's: 64 kB)
- * have their report drawn with a 2 MB young generation: a county's report took about
- * 0.1 s less CPU so, and a national one (35,000 areas, 4.2 MB) 1-2 s more
- * (docs/performance.md, "The county, fifth round").
+ * V8 doubles a thread's young generation (up to 16 MB a half) when much of it survives a
+ * collection, and each new page of it costs a page fault when first touched (10-20 µs on the
+ * 2-core machine zonal is measured on). Loading the command line leaves it small; a county's
+ * solve then makes little that lives, so from here on its young generation keeps its size (V8
+ * reads the factor each time it would grow it): a county's solve touched about 1,400 pages fewer
+ * and took 27 ms less wall clock and 50 ms less CPU, with the report thread started early and
+ * its files read as Latin-1 (25 alternating runs, docs/performance.md, session 24). Only for a
+ * small scenario: a national one keeps much of what it makes.
  */
-const smallScenarioBytes = 1_000_000;
+const keepYoungGenerationSize = '--semi-space-growth-factor=1';
 
 /** Throws CliExit for an unknown or missing solver, before anything has started. */
 export function startSolve(solver: string, scenario: string): SolveStart {
@@ -32,8 +37,13 @@ export function startSolve(solver: string, scenario: string): SolveStart {
   // docs/performance.md, "The county, fifth round"), while code that stays hot in a long run is still optimised.
   optimiseOnlyLastingHotCode();
   // The thread first: the warm-up reads highs.wasm on this thread (about 20 ms) before its compile starts.
-  const small = scenarioWithin(scenario, smallScenarioBytes);
-  const renderer = startRenderThread(undefined, small ? { youngGenerationMb: 2 } : {});
+  const youngGenerationMb = reportYoungGenerationMb(scenario);
+  const renderer = startRenderThread(
+    undefined,
+    youngGenerationMb === undefined ? {} : { youngGenerationMb },
+    scenario,
+  );
   backend.warmUp?.();
+  if (youngGenerationMb !== undefined) setV8Flags([keepYoungGenerationSize]);
   return { backend, renderer };
 }
