@@ -56,16 +56,17 @@ let early: Early | undefined;
 
 /**
  * For `zonal solve SCENARIO …` (the scenario first after the command, as the README writes it)
- * on a small scenario: start the report thread now, held. `argv` is process.argv.
+ * on a small scenario: start the report thread now, held. `argv` is the main thread's
+ * process.argv (launch.cjs calls this on the main thread only).
  */
 export function startRenderThreadEarly(argv: readonly string[]): void {
   const [, , command, scenario] = argv;
   if (command !== 'solve' || scenario === undefined || scenario.startsWith('-')) return;
+  const youngGenerationMb = reportYoungGenerationMb(scenario);
+  if (youngGenerationMb === undefined) return;
   const threads = createRequire(import.meta.url)(
     'node:worker_threads',
   ) as typeof import('node:worker_threads');
-  const youngGenerationMb = reportYoungGenerationMb(scenario);
-  if (!threads.isMainThread || youngGenerationMb === undefined) return;
   const { port1, port2 } = new threads.MessageChannel();
   const worker = new threads.Worker(renderWorkerEntry.file, {
     argv: renderWorkerEntry.argv,

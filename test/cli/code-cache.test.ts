@@ -6,6 +6,7 @@
  * package), so the real build is never touched.
  */
 import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import Module from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, node, repoRoot, zonal, type CliRun } from '../helpers/cli.js';
@@ -109,6 +110,23 @@ describe.concurrent('the code cache', () => {
         if (/(^|[^\w.$])import\(/.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line))
           imports.push(`${f}: ${line.trim()}`);
     expect(imports).toEqual([]);
+  });
+
+  test("bundle files are ASCII, and those launch.cjs loads itself are inside Node's module wrapper", async () => {
+    const dir = path.join(repoRoot, 'dist/bundle');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.cjs'));
+    const [head = '', tail = ''] = Module.wrap('\0').split('\0');
+    const plain: string[] = [];
+    for (const f of files) {
+      const text = await readFile(path.join(dir, f), 'latin1');
+      expect({ f, ascii: /^[\x00-\x7f]*$/.test(text) }).toEqual({ f, ascii: true });
+      if (!(text.startsWith(head) && text.endsWith(tail))) plain.push(f);
+    }
+    // launch.cjs and what it requires before its loader is in place load through Node's own loader.
+    const launch = await readFile(path.join(dir, 'launch.cjs'), 'latin1');
+    const required = [...launch.matchAll(/require\("\.\/([^"]+\.cjs)"\)/g)].map((m) => m[1]);
+    expect(plain.sort()).toEqual(['launch.cjs', ...required].sort());
+    expect(files.length).toBeGreaterThan(plain.length + 10);
   });
 
   test('V8 takes every cache the build recorded, for validate and solve', spawnTimeout, async () => {
