@@ -8,12 +8,16 @@
  * first time it runs. `npm run build` runs `zonal validate` and `zonal solve`
  * once on the small example with ZONAL_CODE_CACHE=record (scripts/code-cache.mjs):
  * at exit, the compiled code of each bundle file is written beside it
- * (`chunk-X.cjs.<flags>.v8cache`), with the functions that ran. Later starts hand it
- * to V8 with the source. V8 checks that it was made by the same V8 version,
- * with the same flags, from a source of the same length, and refuses it
- * otherwise; a refused or missing cache only costs the compile it would have
- * saved. Bundle files are named by a hash of their content, and `npm run build`
- * deletes dist/bundle/ before writing it, so no cache outlives its source.
+ * (`chunk-X.cjs.<flags>.v8cache`, after a CRC-32 of it), with the functions that ran.
+ * Later starts hand it to V8 with the source when its CRC matches. V8 checks that it
+ * was made by the same V8 version, with the same flags, from a source of the same
+ * length, and refuses it otherwise; a refused or missing cache only costs the compile
+ * it would have saved. Bundle files are named by a hash of their content, and `npm run
+ * build` deletes dist/bundle/ before writing it, so no cache outlives its source.
+ *
+ * For `zonal solve SCENARIO` on a small scenario this module first starts the report
+ * thread (report/early-render-thread.ts), before any V8 flag of zonal's is set; in that
+ * thread it waits until the main thread lets it load its own code.
  *
  * Files outside dist/bundle/ (packages such as highs) load as usual. Code in
  * the bundle cannot `import()` (vm.Script has no module loader to hand it
