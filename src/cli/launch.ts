@@ -90,8 +90,8 @@ const cacheFile = (filename: string, tag: string) => `${filename}.${tag}.v8cache
  * cache does not match is not handed to V8: the bundle file is compiled from source
  * instead (test/cli/code-cache.test.ts). V8 can check a checksum of its own, but only
  * under a flag (`--verify-snapshot-checksum`), and with any flag of zonal's set V8 refuses
- * Node's own code cache too: a report thread's start took about 25 ms more CPU so, and
- * the command line's Node modules about 9 ms more (docs/performance.md, session 24).
+ * Node's own code cache too: a worker thread's start took 25-30 ms more CPU so, and loading
+ * the Node modules a solve uses 4-5 ms more (docs/performance.md, session 24).
  */
 function cachedCode(file: string): Buffer | undefined {
   let bytes: Buffer;

@@ -1,10 +1,10 @@
 /**
  * `zonal solve`'s report thread started by launch.cjs as the process starts, before the
- * command line's own code loads (src/cli/launch.ts). Node takes 50-75 ms of CPU to start a
- * worker thread, and the second core is free while the main thread loads main.cjs; started
- * there, under V8's default flags, the thread also takes Node's own code from Node's code
- * cache, which V8 refuses once zonal has set a flag of its own (docs/performance.md,
- * session 24).
+ * command line's own code loads (src/cli/launch.ts). A worker thread's start and end take
+ * Node 73-76 ms of CPU here, and the second core is free while the main thread loads main.cjs;
+ * started there, under V8's default flags, the thread also takes Node's own code from Node's
+ * code cache, which V8 refuses once zonal has set a flag of its own (99-106 ms then;
+ * docs/performance.md, session 24).
  *
  * The thread is held before it loads its code (render-worker.cjs, through the code cache,
  * which V8 takes only under the flags it was recorded under): render-thread.ts releases it

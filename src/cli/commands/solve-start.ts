@@ -22,10 +22,10 @@ export interface SolveStart {
  * collection, and each new page of it costs a page fault when first touched (10-20 µs on the
  * 2-core machine zonal is measured on). Loading the command line leaves it small; a county's
  * solve then makes little that lives, so from here on its young generation keeps its size (V8
- * reads the factor each time it would grow it): a county's solve touched about 1,400 pages fewer
- * and took 27 ms less wall clock and 50 ms less CPU, with the report thread started early and
- * its files read as Latin-1 (25 alternating runs, docs/performance.md, session 24). Only for a
- * small scenario: a national one keeps much of what it makes.
+ * reads the factor each time it would grow it): on a build with the report thread started early
+ * and the bundle read as Latin-1, a county's solve took 541.0 → 522.7 ms and touched 19,936 →
+ * 18,566 pages (21 alternating runs, docs/performance.md, session 24). Only for a small
+ * scenario: a national one keeps much of what it makes.
  */
 const keepYoungGenerationSize = '--semi-space-growth-factor=1';
 
