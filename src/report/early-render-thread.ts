@@ -50,6 +50,8 @@ interface Early {
   readonly scenario: string;
   readonly youngGenerationMb: number;
   readonly release: MessagePort;
+  /** The thread failed or stopped before it was taken (its events went to nobody else). */
+  readonly ended: () => boolean;
 }
 
 let early: Early | undefined;
@@ -57,26 +59,38 @@ let early: Early | undefined;
 /**
  * For `zonal solve SCENARIO …` (the scenario first after the command, as the README writes it)
  * on a small scenario: start the report thread now, held. `argv` is the main thread's
- * process.argv (launch.cjs calls this on the main thread only).
+ * process.argv (launch.cjs calls this on the main thread only); `entry` (for tests), what the
+ * thread runs. Returns the thread started, if any.
  */
-export function startRenderThreadEarly(argv: readonly string[]): void {
+export function startRenderThreadEarly(
+  argv: readonly string[],
+  entry: { readonly file: URL; readonly argv: readonly string[] } = renderWorkerEntry,
+): Worker | undefined {
   const [, , command, scenario] = argv;
-  if (command !== 'solve' || scenario === undefined || scenario.startsWith('-')) return;
+  if (command !== 'solve' || scenario === undefined || scenario.startsWith('-')) return undefined;
   const youngGenerationMb = reportYoungGenerationMb(scenario);
-  if (youngGenerationMb === undefined) return;
+  if (youngGenerationMb === undefined) return undefined;
   const threads = createRequire(import.meta.url)(
     'node:worker_threads',
   ) as typeof import('node:worker_threads');
   const { port1, port2 } = new threads.MessageChannel();
-  const worker = new threads.Worker(renderWorkerEntry.file, {
-    argv: renderWorkerEntry.argv,
+  const worker = new threads.Worker(entry.file, {
+    argv: [...entry.argv],
     workerData: { [heldUntilKey]: port2 },
     transferList: [port2],
     resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
   });
   worker.unref();
   port1.unref();
-  early = { worker, scenario, youngGenerationMb, release: port1 };
+  // Until render-thread.ts takes it and listens, a failure is only noted here (an 'error' no one
+  // listens to would end the process), and a thread that has ended is not handed over.
+  let ended = false;
+  const end = () => {
+    ended = true;
+  };
+  worker.once('error', end).once('exit', end);
+  early = { worker, scenario, youngGenerationMb, release: port1, ended: () => ended };
+  return worker;
 }
 
 /** An early thread, taken by whoever asks for one; its release() lets it load its code. */
@@ -86,9 +100,9 @@ export interface EarlyRenderThread {
 }
 
 /**
- * The thread started early, if it was started for this scenario with this young generation,
- * now kept alive by its owner; undefined otherwise (an early thread not wanted is stopped).
- * Taken once.
+ * The thread started early, if it was started for this scenario with this young generation
+ * and has not ended, now kept alive by its owner; undefined otherwise (an early thread not
+ * wanted is stopped). Taken once.
  */
 export function takeEarlyRenderThread(
   scenario: string,
@@ -97,7 +111,7 @@ export function takeEarlyRenderThread(
   const started = early;
   early = undefined;
   if (started === undefined) return undefined;
-  if (started.scenario !== scenario || started.youngGenerationMb !== youngGenerationMb) {
+  if (started.ended() || started.scenario !== scenario || started.youngGenerationMb !== youngGenerationMb) {
     started.release.close();
     void started.worker.terminate();
     return undefined;

@@ -87,6 +87,18 @@ describe('the report thread started as `zonal solve` starts', () => {
     }
   });
 
+  test('failing before it is taken, it ends nothing else and is not handed over', async () => {
+    const failing = {
+      file: new URL(`data:text/javascript,${encodeURIComponent("throw new Error('broken bundle');")}`),
+      argv: [],
+    };
+    const worker = startRenderThreadEarly(argv('solve', tiny), failing);
+    if (worker === undefined) throw new Error('no thread was started');
+    // Its error goes to no listener of the test's: had it no listener at all, the test run would fail.
+    expect(await new Promise((resolve) => worker.on('exit', resolve))).toBe(1);
+    expect(takeEarlyRenderThread(tiny, 2)).toBeUndefined();
+  });
+
   test('never taken, it does not keep the process alive', async () => {
     // The built module (tests run after `npm run build`), in a process of its own.
     const module = pathToFileURL(path.join(repoRoot, 'dist/report/early-render-thread.js')).href;
