@@ -49,7 +49,6 @@ describe('the report thread started as `zonal solve` starts', () => {
     expect(taken).toBeDefined();
     expect(takeEarlyRenderThread(tiny, 2)).toBeUndefined();
     taken?.release();
-    taken?.release(); // released once; the second does nothing
     await taken?.worker.terminate();
   });
 
