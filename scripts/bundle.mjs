@@ -98,29 +98,40 @@ const commanderChildProcess = {
  * than by reading an export (`require_zod.string()`).
  */
 const zodChunk = { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ };
-const zodOnFirstUse = {
-  name: 'zod-on-first-use',
-  generateBundle(_options, bundle) {
-    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-    const zod = chunks.find((c) => c.name === zodChunk.name);
-    if (zod === undefined) throw new Error('bundle: zod has no chunk of its own');
-    const required = `require("./${zod.fileName}")`;
-    for (const chunk of chunks) {
-      const eager = new RegExp(`^const (\\w+) = ${required.replace(/[.()]/g, '\\$&')};$`, 'm');
-      const name = eager.exec(chunk.code)?.[1];
-      if (name === undefined && chunk.code.includes(required))
-        throw new Error(`bundle: ${chunk.fileName} requires zod without a name`);
-      if (name === undefined) continue;
-      const uses = chunk.code.match(new RegExp(`\\b${name}\\b(?!\\.\\w)`, 'g')) ?? [];
-      if (uses.length !== 1)
-        throw new Error(`bundle: ${chunk.fileName} uses ${name} otherwise than by its exports`);
-      chunk.code = chunk.code.replace(
-        eager,
-        `let ${name}$loaded;\nconst ${name} = new Proxy({}, { get: (_, key) => (${name}$loaded ??= ${required})[key] });`,
-      );
-    }
-  },
-};
+/**
+ * cssomnom (linkedom's CSS parser, 320 kB of the report thread's 1.4 MB) the same way: linkedom
+ * uses it only to read a `<style>` element's `sheet`, which neither Plot nor zonal reads, yet
+ * the report thread loaded and ran all of it on every solve.
+ */
+const cssomnomChunk = { name: 'cssomnom', test: /[\\/]node_modules[\\/]cssomnom[\\/]/ };
+
+/** A build step that makes the group's chunk (zodChunk, cssomnomChunk) required on first use. */
+function requiredOnFirstUse(group) {
+  return {
+    name: `${group.name}-on-first-use`,
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const own = chunks.find((c) => c.name === group.name);
+      if (own === undefined) throw new Error(`bundle: ${group.name} has no chunk of its own`);
+      const required = `require("./${own.fileName}")`;
+      for (const chunk of chunks) {
+        const eager = new RegExp(`^const (\\w+) = ${required.replace(/[.()]/g, '\\$&')};$`, 'm');
+        const name = eager.exec(chunk.code)?.[1];
+        if (name === undefined && chunk.code.includes(required))
+          throw new Error(`bundle: ${chunk.fileName} requires ${group.name} without a name`);
+        if (name === undefined) continue;
+        const uses = chunk.code.match(new RegExp(`\\b${name}\\b(?!\\.\\w)`, 'g')) ?? [];
+        if (uses.length !== 1)
+          throw new Error(`bundle: ${chunk.fileName} uses ${name} otherwise than by its exports`);
+        chunk.code = chunk.code.replace(
+          eager,
+          `let ${name}$loaded;\nconst ${name} = new Proxy({}, { get: (_, key) => (${name}$loaded ??= ${required})[key] });`,
+        );
+      }
+    },
+  };
+}
+const zodOnFirstUse = requiredOnFirstUse(zodChunk);
 
 /**
  * HiGHS's JavaScript (168 kB) in the main thread's bundle, so it loads with the code cache
@@ -259,10 +270,19 @@ await build({
 await build({
   input: { 'render-worker': 'dist/report/render-worker.js' },
   platform: 'node',
-  plugins: [zodOnFirstUse, jsoncBundled, numberFormatsOnFirstUse, wrappedForLaunch()],
+  plugins: [
+    zodOnFirstUse,
+    requiredOnFirstUse(cssomnomChunk),
+    jsoncBundled,
+    numberFormatsOnFirstUse,
+    wrappedForLaunch(),
+  ],
   external: externalExcept('jsonc-parser'),
   logLevel: 'warn',
-  output: { ...commonJsOutput('render-chunk-[hash].cjs'), codeSplitting: { groups: [zodChunk] } },
+  output: {
+    ...commonJsOutput('render-chunk-[hash].cjs'),
+    codeSplitting: { groups: [zodChunk, cssomnomChunk] },
+  },
 });
 
 // The batch's worker threads, as CommonJS too: piscina requires launch.cjs, which loads

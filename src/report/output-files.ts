@@ -11,15 +11,27 @@ import { withRuleCosts } from './html/rule-costs.js';
 import type { RenderedFiles } from './rendered-files.js';
 import { allocationsCsv, lotsCsv, providersCsv } from './result-csv.js';
 
-/** Every default output of a solved award, in the order they are listed: the result's files, then the rendered ones. */
-export function outputFiles(result: Result, rendered: RenderedFiles): Map<string, string | Uint8Array> {
-  return new Map<string, string | Uint8Array>([
+/**
+ * Every default output of a solved award, in the order they are listed: the result's files, then
+ * the rendered ones. The result's own files are made before `rendered` is waited for, so that a
+ * solve makes them while the report thread may still be drawing (about 10 ms of the main thread
+ * on the bundled county, docs/performance.md, session 25).
+ */
+export async function outputFiles(
+  result: Result,
+  rendered: RenderedFiles | Promise<RenderedFiles>,
+): Promise<Map<string, string | Uint8Array>> {
+  const own: [string, string][] = [
     ['result.json', `${JSON.stringify(result, null, 2)}\n`],
     ['allocations.csv', allocationsCsv(result)],
     ['lots.csv', lotsCsv(result)],
     ['providers.csv', providersCsv(result)],
-    ['report.html', withRuleCosts(rendered.reportHtml, result)],
-    ['result.xlsx', rendered.resultXlsx],
+  ];
+  const { reportHtml, resultXlsx } = await rendered;
+  return new Map<string, string | Uint8Array>([
+    ...own,
+    ['report.html', withRuleCosts(reportHtml, result)],
+    ['result.xlsx', resultXlsx],
   ]);
 }
 

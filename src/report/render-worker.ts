@@ -1,7 +1,8 @@
 /**
  * The report thread (render-thread.ts): loads the report and workbook code at
  * once; draws the maps' shapes when the scenario arrives, while the main
- * thread solves; then makes report.html and result.xlsx for the award.
+ * thread solves, and loads the collation the legend sorts by; then makes
+ * report.html and result.xlsx for the award.
  */
 import { parentPort } from 'node:worker_threads';
 import type { RenderReply, RenderRequest } from './render-thread.js';
@@ -10,6 +11,7 @@ import { reviveScenario } from '../model/demand-table.js';
 import type { Scenario } from '../model/types.js';
 import { mapShapes, type MapShapes } from './html/map-geometry.js';
 import { recordCodeCache } from '../cli/code-cache-record.js';
+import { loadLocaleCollation } from '../model/order.js';
 
 interface Prepared {
   readonly scenario: Scenario;
@@ -37,6 +39,7 @@ parentPort?.on('message', (request: RenderRequest) => {
   if (request.kind === 'scenario') {
     const scenario = reviveScenario(request.scenario);
     prepared = { scenario, zoning: request.zoning, shapes: shapesFor(scenario, request.zoning) };
+    loadLocaleCollation();
     return;
   }
   const reply = (r: RenderReply) => parentPort?.postMessage(r);

@@ -110,8 +110,33 @@ describe('report.html for a solve', () => {
 
   it('is the same for the same input, and is written by outputFiles', async () => {
     expect(renderSolveReport(result, scenario)).toBe(page);
-    const files = outputFiles(result, await renderedFiles(result, scenario));
+    const files = await outputFiles(result, renderedFiles(result, scenario));
     expect(files.get('report.html')).toBe(page);
+  });
+
+  it("makes the result's own files before it waits for the report thread's", async () => {
+    const rendered = await renderedFiles(result, scenario);
+    let hand: (files: typeof rendered) => void = () => undefined;
+    const later = new Promise<typeof rendered>((resolve) => (hand = resolve));
+    let read = 0;
+    const watched = new Proxy(result, {
+      get: (target, key, receiver) => {
+        read++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const files = outputFiles(watched, later);
+    const readBeforeRendered = read;
+    hand(rendered);
+    expect(readBeforeRendered).toBeGreaterThan(0);
+    expect([...(await files).keys()]).toEqual([
+      'result.json',
+      'allocations.csv',
+      'lots.csv',
+      'providers.csv',
+      'report.html',
+      'result.xlsx',
+    ]);
   });
 
   it('marks a score tile by the figure it shows: risk "50 / 100" is marked, viability "50 / 100" is not', () => {
@@ -379,7 +404,7 @@ describe('the rule costs of report.html', () => {
     expect(rows.map(([rule, what, effect]) => `  ${rule} (${what}): ${effect}`)).toEqual(printed);
     // zonal solve renders report.html before the rule costs are known; the file written has them all the same.
     const { ruleCosts: _costs, ...beforeCosts } = outcome.result;
-    const files = outputFiles(outcome.result, await renderedFiles(beforeCosts, scenario));
+    const files = await outputFiles(outcome.result, renderedFiles(beforeCosts, scenario));
     expect(files.get('report.html')).toBe(renderSolveReport(outcome.result, scenario));
   });
 

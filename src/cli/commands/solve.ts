@@ -153,9 +153,9 @@ async function solveWith(run: SolveRun, renderer: RenderThread): Promise<void> {
       exitCodes.failure,
       `zonal solve: the result holds a number zonal cannot write (${notFinite}). Nothing was written. Please report this with the scenario.`,
     );
-  const files = outputFiles(
+  const files = await outputFiles(
     outcome.result,
-    await (renders[0] ?? rendering(renderer, outcome.result, scenario)),
+    renders[0] ?? rendering(renderer, outcome.result, scenario),
   );
   const samples = sampling === null ? null : sampleAward(scenario, outcome.lots, outcome.result, sampling);
   if (samples !== null) files.set('demand-samples.json', `${JSON.stringify(samples, null, 2)}\n`);
