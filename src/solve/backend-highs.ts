@@ -194,24 +194,38 @@ function stopAtBlockBound(h: Highs, program: Program, blocks: BlockStart, relati
  */
 const feasibilityJumpBelow = 1_000;
 
-/** Whether HiGHS skips its feasibility jump on `program` (`feasibilityJumpBelow`). */
+/** Whether HiGHS skips its searches for a first plan on `program` (`feasibilityJumpBelow`, `firstPlanSearchesOff`). */
 export const skipsFeasibilityJump = (program: Program, options: SolveOptions) =>
   options.decides !== 'zones' && program.variables.length < feasibilityJumpBelow;
 
-function optionsFor(
+/**
+ * HiGHS's searches for a first plan left out where skipsFeasibilityJump says: the feasibility
+ * jump, and the root reduced-cost heuristic (a sub-MIP on variables fixed by their reduced costs
+ * at the root). The county's award and its four rule-cost re-solves, each proved at the root,
+ * took 63.8-65.1 ms of HiGHS with it and 55.4-56.5 ms without, the same five objectives; the
+ * bundled county, the small example and all 504 rows of the bundled batch came out the same
+ * (docs/performance.md, session 25).
+ */
+export const firstPlanSearchesOff = {
+  mip_heuristic_run_feasibility_jump: false,
+  mip_heuristic_run_root_reduced_cost: false,
+} as const;
+
+/** The HiGHS options of a solve of `program`. */
+export function highsOptionsFor(
   program: Program,
   options: SolveOptions,
-  settings: HighsBackendSettings,
+  settings: HighsBackendSettings = defaultHighsBackendSettings,
 ): HighsOptionValues {
   const nodes = options.nodeLimit === undefined ? {} : { mip_max_nodes: options.nodeLimit };
-  const jump = skipsFeasibilityJump(program, options) ? { mip_heuristic_run_feasibility_jump: false } : {};
+  const searches = skipsFeasibilityJump(program, options) ? firstPlanSearchesOff : {};
   return {
     output_flag: false,
     time_limit: options.timeLimit,
     mip_rel_gap: options.relativeGap,
     random_seed: 0,
     ...nodes,
-    ...jump,
+    ...searches,
     ...settings.options,
   };
 }
@@ -230,7 +244,7 @@ function run(
   const start = blocks === null ? options.start : startAfterBlocks(h, program, options, blocks, started);
   const model = h.createModel(toModelData(h, program));
   try {
-    model.options.set(optionsFor(program, options, settings));
+    model.options.set(highsOptionsFor(program, options, settings));
     if (blocks !== null)
       model.options.set({
         time_limit: Math.max(highsShare * options.timeLimit, options.timeLimit - seconds()),
