@@ -8,6 +8,7 @@ import type { SolverBackend } from '../solve/program.js';
 import { solverNames } from '../solve/solver-names.js';
 import { CliExit, exitCodes } from './exit.js';
 import { dependencyVersion } from './version.js';
+import { highsRuntimeFile } from '../solve/highs-shared.js';
 
 export function backendByName(name: string): SolverBackend {
   switch (name) {
@@ -31,7 +32,7 @@ export function backendByName(name: string): SolverBackend {
 export function solverVersion(name: string): string {
   switch (name) {
     case 'highs':
-      return `highs ${dependencyVersion('highs')}`;
+      return `highs ${dependencyVersion('highs', highsRuntimeFile)}`;
     case 'jslp':
       return `javascript-lp-solver ${dependencyVersion('javascript-lp-solver')}`;
     default:

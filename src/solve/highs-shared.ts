@@ -98,6 +98,18 @@ function compileOptimisedHighs(): Promise<CompiledWasm> {
   );
 }
 
+let runtimeFile: string | null = null;
+
+/**
+ * highs.wasm, where Node finds the highs package's `highs/runtime` from here: resolved once a
+ * process, as a county's solve needs it twice (to compile it, and to find HiGHS's version for
+ * result.json), and each resolve took 1.6-7.5 ms (docs/performance.md, session 25).
+ */
+export function highsRuntimeFile(): string {
+  runtimeFile ??= createRequire(import.meta.url).resolve('highs/runtime');
+  return runtimeFile;
+}
+
 /**
  * highs.wasm read on the calling thread and compiled off it (V8 compiles on its
  * background threads), under the V8 flags set when the file has been read (the
@@ -111,7 +123,7 @@ export async function compileHighsWasm(
   hinted = false,
   beforeCompile: (withHints: boolean) => void = () => undefined,
 ): Promise<CompiledWasm> {
-  const file = createRequire(import.meta.url).resolve('highs/runtime');
+  const file = highsRuntimeFile();
   const hints = hinted && wasmHintsMode() === 'use' ? readHighsHints() : null;
   const withHints = hints === null ? null : readWithCompilationHints(file, hints);
   beforeCompile(withHints !== null);
