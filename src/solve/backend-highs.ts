@@ -206,7 +206,7 @@ export const skipsFeasibilityJump = (program: Program, options: SolveOptions) =>
  * bundled county, the small example and all 504 rows of the bundled batch came out the same
  * (docs/performance.md, session 25).
  */
-export const firstPlanSearchesOff = {
+const firstPlanSearchesOff = {
   mip_heuristic_run_feasibility_jump: false,
   mip_heuristic_run_root_reduced_cost: false,
 } as const;
