@@ -47,6 +47,7 @@ type Wrapper = (
 interface LoadingModule {
   exports: unknown;
   _compile(content: string, filename: string): unknown;
+  load(filename: string): void;
 }
 
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
@@ -140,6 +141,40 @@ interface Recorded {
 }
 const recorded = new Map<string, Recorded>();
 
+/**
+ * The `require` every bundle file is given. The bundle's files all lie in one folder and
+ * require each other as `./<file>.cjs`: such a file is loaded from its path at once, where
+ * Node resolved each first (a stat and a realpath, and a `require` made for every file), 32
+ * resolves taking 12-16 ms of a county solve's main thread (docs/performance.md, session 25).
+ * Any other request (`node:` modules, packages left out of the bundle) Node resolves from the
+ * bundle's folder, as it did from each file there.
+ */
+const nodeRequire = createRequire(path.join(bundleDir, 'launch.cjs'));
+const moduleCache = (Module as unknown as { _cache: Record<string, LoadingModule | undefined> })._cache;
+
+/** A bundle file's exports, loaded as Node's `require` loads a file it has resolved (by Node's module cache). */
+function loadBundled(file: string): unknown {
+  const known = moduleCache[file];
+  if (known !== undefined) return known.exports;
+  const module = new (Module as unknown as new (id: string) => LoadingModule)(file);
+  moduleCache[file] = module;
+  try {
+    module.load(file);
+  } catch (e) {
+    delete moduleCache[file];
+    throw e;
+  }
+  return module.exports;
+}
+
+const bundleRequire = Object.assign(
+  (request: string): unknown =>
+    request.startsWith('./') && request.endsWith('.cjs') && !request.includes('/', 2)
+      ? loadBundled(path.join(bundleDir, request))
+      : nodeRequire(request),
+  nodeRequire,
+) as NodeJS.Require;
+
 const proto = (Module as unknown as { prototype: LoadingModule }).prototype;
 const compile = proto._compile;
 proto._compile = function compileWithCache(this: LoadingModule, content: string, filename: string) {
@@ -151,7 +186,7 @@ proto._compile = function compileWithCache(this: LoadingModule, content: string,
     cachedData: recording ? undefined : cachedCode(cacheFile(filename, tag)),
   });
   const wrapper = script.runInThisContext() as Wrapper;
-  wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, bundleDir);
+  wrapper.call(this.exports, this.exports, bundleRequire, this, filename, bundleDir);
   if (recording) {
     const made = cacheNow(script);
     if (made !== undefined) recorded.set(filename, { script, tag: made.tag, loaded: made.data });
@@ -207,7 +242,7 @@ function heldUntil(): MessagePort | undefined {
 }
 
 const entry = bundledEntry();
-const loadEntry = () => createRequire(import.meta.url)(path.join(bundleDir, entry)) as unknown;
+const loadEntry = () => loadBundled(path.join(bundleDir, entry));
 if (entry === 'main.cjs') startRenderThreadEarly(process.argv);
 const held = entry === 'main.cjs' ? undefined : heldUntil();
 held?.once('message', () => {

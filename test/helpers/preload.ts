@@ -26,17 +26,27 @@ export async function withPreload(prefix: string, source: string): Promise<Prelo
 }
 
 /**
- * A preload that says on stderr, in any thread, when a module whose request ends with a key
- * is loaded: the key's value.
+ * A preload that says on stderr, in any thread, when a module whose request or file name ends
+ * with a key is loaded: the key's value. It watches Node's `require` (by request: `node:`
+ * modules and packages) and each module's `load` (by file name), which launch.cjs calls for
+ * the bundle's own files without Node's `require` (src/cli/launch.ts).
  */
 export const loadWatch = (
   said: Readonly<Record<string, string>>,
 ): string => `const Module = require('node:module');
-const load = Module._load;
 const said = ${JSON.stringify(said)};
-Module._load = function (request) {
+const tell = (name) => {
   for (const [file, message] of Object.entries(said))
-    if (String(request).endsWith(file)) process.stderr.write(message + '\\n');
+    if (String(name).endsWith(file)) process.stderr.write(message + '\\n');
+};
+const load = Module._load;
+Module._load = function (request) {
+  tell(request);
   return load.apply(this, arguments);
+};
+const loadFile = Module.prototype.load;
+Module.prototype.load = function (filename) {
+  tell(filename);
+  return loadFile.apply(this, arguments);
 };
 `;
