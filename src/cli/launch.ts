@@ -52,6 +52,8 @@ interface LoadingModule {
 
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const recording = process.env['ZONAL_CODE_CACHE'] === 'record';
+/** Node's `require`, from the bundle's folder: for Node's modules and packages left out of the bundle. */
+const nodeRequire = createRequire(path.join(bundleDir, 'launch.cjs'));
 
 /**
  * V8 accepts code cached under the flags in force when it is read, and
@@ -77,8 +79,7 @@ function bundledEntry(): string {
   const [, script, entry] = process.argv;
   if (entry === undefined || !/^[a-z-]+-worker\.cjs$/.test(entry)) return 'main.cjs';
   const inWorker = () =>
-    !(createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads'))
-      .isMainThread;
+    !(nodeRequire('node:worker_threads') as typeof import('node:worker_threads')).isMainThread;
   return script === fileURLToPath(import.meta.url) || inWorker() ? entry : 'main.cjs';
 }
 
@@ -144,12 +145,12 @@ const recorded = new Map<string, Recorded>();
 /**
  * The `require` every bundle file is given. The bundle's files all lie in one folder and
  * require each other as `./<file>.cjs`: such a file is loaded from its path at once, where
- * Node resolved each first (a stat and a realpath, and a `require` made for every file), 32
- * resolves taking 12-16 ms of a county solve's main thread (docs/performance.md, session 25).
+ * Node resolved each first (a stat and a realpath, and a `require` made for every file): 32
+ * resolves took 12-16 ms of a county solve's main thread as it shared the cores (4.7 ms in a
+ * script of their own; docs/performance.md, session 25).
  * Any other request (`node:` modules, packages left out of the bundle) Node resolves from the
  * bundle's folder, as it did from each file there.
  */
-const nodeRequire = createRequire(path.join(bundleDir, 'launch.cjs'));
 const moduleCache = (Module as unknown as { _cache: Record<string, LoadingModule | undefined> })._cache;
 
 /** A bundle file's exports, loaded as Node's `require` loads a file it has resolved (by Node's module cache). */
@@ -233,9 +234,7 @@ if (recording) {
  * its code when the main thread posts there. Undefined in any other thread.
  */
 function heldUntil(): MessagePort | undefined {
-  const { workerData } = createRequire(import.meta.url)(
-    'node:worker_threads',
-  ) as typeof import('node:worker_threads');
+  const { workerData } = nodeRequire('node:worker_threads') as typeof import('node:worker_threads');
   const port: unknown =
     typeof workerData === 'object' && workerData !== null ? workerData[heldUntilKey] : undefined;
   return port === undefined ? undefined : (port as MessagePort);

@@ -28,9 +28,19 @@ import { scenarioWithin } from '../io/folder-size.js';
 const smallScenarioBytes = 1_000_000;
 const smallReportYoungGenerationMb = 2;
 
-/** The report thread's young generation for this scenario, in MB; undefined for V8's default. */
+let measured: { readonly scenario: string; readonly youngGenerationMb: number | undefined } | undefined;
+
+/**
+ * The report thread's young generation for this scenario, in MB; undefined for V8's default.
+ * Measured once a process: launch.cjs asks as it starts the thread early, and `zonal solve`
+ * again as it takes it (walking the county's folder again took 0.4 ms of the main thread).
+ */
 export function reportYoungGenerationMb(scenario: string): number | undefined {
-  return scenarioWithin(scenario, smallScenarioBytes) ? smallReportYoungGenerationMb : undefined;
+  if (measured?.scenario !== scenario) {
+    const small = scenarioWithin(scenario, smallScenarioBytes);
+    measured = { scenario, youngGenerationMb: small ? smallReportYoungGenerationMb : undefined };
+  }
+  return measured.youngGenerationMb;
 }
 
 /**

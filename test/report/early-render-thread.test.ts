@@ -43,6 +43,15 @@ describe('the report thread started as `zonal solve` starts', () => {
     expect(reportYoungGenerationMb(path.join(tiny, 'no-such-folder'))).toBeUndefined();
   });
 
+  test("measures a scenario's folder once: launch.cjs and the solve ask for the same", async () => {
+    const dir = await tempDir('zonal-measured-');
+    await writeFile(path.join(dir, 'demand.csv'), 'area_id\n');
+    expect(reportYoungGenerationMb(dir)).toBe(2);
+    await writeFile(path.join(dir, 'demand.csv'), 'x'.repeat(1_100_000));
+    expect(reportYoungGenerationMb(dir)).toBe(2);
+    expect(reportYoungGenerationMb(await largeScenario())).toBeUndefined();
+  });
+
   test('is started for `solve SCENARIO` on a small scenario, and taken once', async () => {
     startRenderThreadEarly(argv('solve', tiny, '--out', 'x'));
     const taken = takeEarlyRenderThread(tiny, 2);
