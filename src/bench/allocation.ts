@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import { optimiseOnlyLastingHotCode } from '../compare/batch-jit.js';
-import { scavengeForWorkers } from '../compare/batch-gc.js';
+import { scavengeForThreads } from '../compare/batch-gc.js';
 import runTask from '../compare/batch-worker.js';
 import { compileSharedHighs } from '../solve/highs-shared.js';
 import { useCompiledHighs } from '../solve/backend-highs.js';
@@ -57,7 +57,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   optimiseOnlyLastingHotCode();
-  scavengeForWorkers(1);
+  scavengeForThreads(1);
   const variants = benchVariants(1);
   useCompiledHighs(await compileSharedHighs(variants.length, 'optimised'));
   const pass = async () => {

@@ -1,6 +1,6 @@
 /**
- * How a batch's worker threads collect their young generation (V8's scavenge,
- * the short pauses that free a variant's short-lived objects).
+ * How a batch's worker threads, and a small solve's main and report threads, collect
+ * their young generation (V8's scavenge, the short pauses that free short-lived objects).
  *
  * V8 runs each scavenge as parallel tasks on its background threads, and the
  * worker waits for all of them. With a core free beside the worker that shortens
@@ -17,20 +17,27 @@
  * workers take every core, each scavenges on its own thread; with a core to spare, V8's
  * default stays, its parallel tasks having a free core to run on.
  *
+ * A county's `zonal solve` has its main thread and its report thread running JavaScript
+ * while HiGHS compiles on V8's threads, so on two cores its scavenges waited for their
+ * parallel tasks too: with each on its own thread, three sets of alternating runs took
+ * 609.7 → 573.3, 584.9 → 572.0 and 520.5 → 504.3 ms (25, 31 and 31 runs;
+ * docs/performance.md, session 26). cli/commands/solve-start.ts sets it for a small scenario.
+ *
  * The flag is process-wide and V8 reads it at each scavenge, so it is set for every
- * batch (the bench runs one worker, then two, in one process).
- * ZONAL_BATCH_GC=v8 keeps V8's default, for measuring.
+ * batch (the bench runs one worker, then two, in one process). Unlike most flags it
+ * leaves V8's flag hash alone, so code caches are taken as before.
+ * ZONAL_BATCH_GC=v8 keeps V8's default, for measuring (a solve's too).
  */
 import os from 'node:os';
 import { setV8Flags } from '../solve/v8-flags.js';
 
-/** The scavenge flag for `workers` threads on `cores` cores: parallel only with a core to spare. */
-export function scavengeFlag(workers: number, cores: number): string {
-  return workers >= cores ? '--no-parallel-scavenge' : '--parallel-scavenge';
+/** The scavenge flag for `threads` threads running JavaScript on `cores` cores: parallel only with a core to spare. */
+export function scavengeFlag(threads: number, cores: number): string {
+  return threads >= cores ? '--no-parallel-scavenge' : '--parallel-scavenge';
 }
 
-/** @param workers - the batch's worker threads */
-export function scavengeForWorkers(workers: number): void {
+/** @param threads - the threads that run JavaScript at once (a batch's workers; a solve's main and report threads) */
+export function scavengeForThreads(threads: number): void {
   if (process.env['ZONAL_BATCH_GC'] === 'v8') return;
-  setV8Flags([scavengeFlag(workers, os.availableParallelism())]);
+  setV8Flags([scavengeFlag(threads, os.availableParallelism())]);
 }

@@ -21,7 +21,7 @@ import { compileSharedHighs, type PooledHighs } from '../solve/highs-shared.js';
 import type { Variant } from './batch-file.js';
 import { chunkVariants } from './batch-chunks.js';
 import { optimiseOnlyLastingHotCode } from './batch-jit.js';
-import { scavengeForWorkers } from './batch-gc.js';
+import { scavengeForThreads } from './batch-gc.js';
 import { answersVariant, readJournal, sortRows } from './batch-output.js';
 import {
   batchFiles,
@@ -228,7 +228,7 @@ function startThreadPool(
   variants: number,
 ): ThreadPool {
   optimiseOnlyLastingHotCode();
-  scavengeForWorkers(settings.workers);
+  scavengeForThreads(settings.workers);
   // Its V8 flags are set before this returns, so before any worker loads its code (they name its cache).
   const highs = compileSharedHighs(variants, settings.highs);
   highs.catch(() => undefined); // awaited by the first chunk; a batch stopped before it must not leave a stray rejection

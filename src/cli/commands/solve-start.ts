@@ -11,6 +11,7 @@ import type { SolverBackend } from '../../solve/program.js';
 import { setV8Flags } from '../../solve/v8-flags.js';
 import { backendByName } from '../backends.js';
 import { optimiseOnlyLastingHotCode } from '../../compare/batch-jit.js';
+import { scavengeForThreads } from '../../compare/batch-gc.js';
 
 export interface SolveStart {
   readonly backend: SolverBackend;
@@ -29,6 +30,13 @@ export interface SolveStart {
  */
 const keepYoungGenerationSize = '--semi-space-growth-factor=1';
 
+/**
+ * The threads of a small solve that run JavaScript at once: this one and the report thread
+ * (HiGHS compiles on V8's own). On two cores they take both, so each scavenges on its own
+ * thread rather than wait for parallel tasks to find a free core (compare/batch-gc.ts).
+ */
+const solveThreads = 2;
+
 /** Throws CliExit for an unknown or missing solver, before anything has started. */
 export function startSolve(solver: string, scenario: string): SolveStart {
   const backend = backendByName(solver);
@@ -38,12 +46,14 @@ export function startSolve(solver: string, scenario: string): SolveStart {
   optimiseOnlyLastingHotCode();
   // The thread first: the warm-up reads highs.wasm on this thread (about 20 ms) before its compile starts.
   const youngGenerationMb = reportYoungGenerationMb(scenario);
+  const small = youngGenerationMb !== undefined;
+  if (small) scavengeForThreads(solveThreads);
   const renderer = startRenderThread(
     undefined,
     youngGenerationMb === undefined ? {} : { youngGenerationMb },
     scenario,
   );
   backend.warmUp?.();
-  if (youngGenerationMb !== undefined) setV8Flags([keepYoungGenerationSize]);
+  if (small) setV8Flags([keepYoungGenerationSize]);
   return { backend, renderer };
 }
