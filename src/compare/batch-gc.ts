@@ -19,9 +19,10 @@
  *
  * A county's `zonal solve` has its main thread and its report thread running JavaScript
  * while HiGHS compiles on V8's threads, so on two cores its scavenges waited for their
- * parallel tasks too: with each on its own thread, three sets of alternating runs took
- * 609.7 → 573.3, 584.9 → 572.0 and 520.5 → 504.3 ms (25, 31 and 31 runs;
- * docs/performance.md, session 26). cli/commands/solve-start.ts sets it for a small scenario.
+ * parallel tasks too: with each on its own thread, four sets of alternating runs took
+ * 609.7 → 573.3, 584.9 → 572.0, 520.5 → 504.3 and 523.0 → 511.0 ms (25, 31, 31 and 31
+ * runs; docs/performance.md, session 26). cli/commands/solve-start.ts sets it for a small
+ * scenario.
  *
  * The flag is process-wide and V8 reads it at each scavenge, so it is set for every
  * batch (the bench runs one worker, then two, in one process). Unlike most flags it

@@ -44,10 +44,10 @@ export function startSolve(solver: string, scenario: string): SolveStart {
   // they save there (110-130 ms less CPU in all with the batch's setting, mostly on V8's threads:
   // docs/performance.md, "The county, fifth round"), while code that stays hot in a long run is still optimised.
   optimiseOnlyLastingHotCode();
-  // The thread first: the warm-up reads highs.wasm on this thread (about 20 ms) before its compile starts.
   const youngGenerationMb = reportYoungGenerationMb(scenario);
   const small = youngGenerationMb !== undefined;
   if (small) scavengeForThreads(solveThreads);
+  // The thread first: the warm-up reads highs.wasm on this thread (about 20 ms) before its compile starts.
   const renderer = startRenderThread(
     undefined,
     youngGenerationMb === undefined ? {} : { youngGenerationMb },
