@@ -17,6 +17,8 @@ import {
   shareNotNumber,
   dotReadAsDecimal,
   formulaWithoutValue,
+  letterOForZero,
+  letterOForZeroSame,
   spreadsheetErrorValue,
 } from '../diagnostics/messages.js';
 
@@ -78,6 +80,16 @@ export function shareText(text: string): string {
   return settingNumberText(text) ?? shareNotNumber();
 }
 
+/**
+ * A number typed with the letter O for a zero (`4OO`, `1,5OO`, `2o.5`), with zeros instead, or
+ * null when `s` has no O or is no number with zeros for its Os (`Oak`).
+ */
+function withZerosForOs(s: string): string | null {
+  if (!/[oO]/.test(s)) return null;
+  const zeros = s.replace(/[oO]/g, '0');
+  return plain.test(zeros) || grouped.test(zeros) ? zeros : null;
+}
+
 /** `what` completes "give …", e.g. "the price per hour". */
 export function readNumberText(text: string, what: string): NumberText {
   const s = withoutMoneySign(text.trim());
@@ -100,6 +112,8 @@ export function readNumberText(text: string, what: string): NumberText {
   if (percent !== undefined)
     return { kind: 'bad', message: percentForNumber(what, percent), same: 'is a percentage, not a number' };
   if (dateText.test(s)) return { kind: 'bad', message: dateForNumber(what), same: dateForNumber(what) };
+  const zeros = withZerosForOs(s);
+  if (zeros !== null) return { kind: 'bad', message: letterOForZero(zeros), same: letterOForZeroSame() };
   return { kind: 'bad', message: `is not a number: give ${what}` };
 }
 

@@ -65,7 +65,7 @@ describe('one bad cell in a table others refer to gives one message', () => {
       'areas.csv',
       4,
       'A3,Gamma,52.3,-1.4,5OO,120,rural',
-      'areas.csv:4: population is not a number: give the population (got "5OO")',
+      'areas.csv:4: population has the letter O where a zero belongs: write 500 (got "5OO")',
     ],
     [
       'a bad area id in a zoning file (the area then seems to be in no zone; bids name its zone)',

@@ -8,6 +8,20 @@ const value = (text: string) => {
 
 describe('readNumberText: numbers read exactly', () => {
   test.each([
+    ['4OO', 'write 400'],
+    ['1,5OO', 'write 1,500'],
+    ['2o.5', 'write 20.5'],
+    ['£2O', 'write 20'],
+  ])('%s (the letter O for a zero) is an error with the number meant: %s', (text, hint) => {
+    expect(value(text)).toContain('has the letter O where a zero belongs');
+    expect(value(text)).toContain(hint);
+  });
+
+  test.each(['Oak', 'O,5', 'NONE'])('%s, no number with zeros for its Os, is not a number', (text) => {
+    expect(value(text)).toBe('is not a number: give a number');
+  });
+
+  test.each([
     ['1200', 1200],
     ['1,200', 1200],
     ['12,345,678', 12345678],
