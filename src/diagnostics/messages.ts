@@ -931,12 +931,12 @@ export const shareNotNumber = () => 'must be a number, not text (a share may als
 export const spreadsheetErrorValue = (error: string) =>
   `is the spreadsheet error ${error}: the formula that gave this cell failed; fix it in the spreadsheet, or type the number`;
 
-/** A number cell holding a lone dash, as an accounting format saves 0. */
 /** A number typed with the letter O for a zero (`4OO`): `written`, the number with zeros. */
 export const letterOForZero = (written: string) => `has the letter O where a zero belongs: write ${written}`;
 /** letterOForZero without what it says of one cell's own value, for the cells down a column that repeat it. */
 export const letterOForZeroSame = () => 'has the letter O where a zero belongs';
 
+/** A number cell holding a lone dash, as an accounting format saves 0. */
 export const accountingDash = () =>
   'is a dash, which an accounting or "Comma Style" format shows for 0: write 0, or format the column as a plain number before saving';
 

@@ -6,16 +6,21 @@ const value = (text: string) => {
   return r.kind === 'ok' ? r.value : r.message;
 };
 
+/** `text` is refused, saying `mistake` and how to write what was meant (`hint`). */
+const refusedWith = (text: string, mistake: string, hint: string) => {
+  expect(value(text)).toContain(mistake);
+  expect(value(text)).toContain(hint);
+};
+
 describe('readNumberText: numbers read exactly', () => {
   test.each([
     ['4OO', 'write 400'],
     ['1,5OO', 'write 1,500'],
     ['2o.5', 'write 20.5'],
     ['£2O', 'write 20'],
-  ])('%s (the letter O for a zero) is an error with the number meant: %s', (text, hint) => {
-    expect(value(text)).toContain('has the letter O where a zero belongs');
-    expect(value(text)).toContain(hint);
-  });
+  ])('%s (the letter O for a zero) is an error with the number meant: %s', (text, hint) =>
+    refusedWith(text, 'has the letter O where a zero belongs', hint),
+  );
 
   test.each(['Oak', 'O,5', 'NONE'])('%s, no number with zeros for its Os, is not a number', (text) => {
     expect(value(text)).toBe('is not a number: give a number');
@@ -39,10 +44,9 @@ describe('readNumberText: numbers read exactly', () => {
     ['26,95', 'write 26.95'],
     ['1,2', 'write 1.2'],
     ['1.200,50', 'write 1200.50'],
-  ])('%s (a decimal comma) is an error with a hint: %s', (text, hint) => {
-    expect(value(text)).toContain('uses a comma as the decimal point');
-    expect(value(text)).toContain(hint);
-  });
+  ])('%s (a decimal comma) is an error with a hint: %s', (text, hint) =>
+    refusedWith(text, 'uses a comma as the decimal point', hint),
+  );
 
   test.each([
     ['0,500', 'write 0.500'],
@@ -50,8 +54,7 @@ describe('readNumberText: numbers read exactly', () => {
     ['00,500', 'write 00.500'],
   ])('%s, a leading 0 before three digits, is a decimal comma, never 500 (review17b): %s', (text, hint) => {
     // Until session 17 "0,500" was read as a thousands group: demand "0,500" as 500 h/week.
-    expect(value(text)).toContain('uses a comma as the decimal point');
-    expect(value(text)).toContain(hint);
+    refusedWith(text, 'uses a comma as the decimal point', hint);
   });
 
   test.each(['2,6,5,0', '1,20,000', '12,34', '1,2345', ',123', '1,,200', '1,200,'])(
