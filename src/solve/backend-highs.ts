@@ -79,7 +79,7 @@ function warmUp(): void {
 /**
  * The process's HiGHS runtime. The first model's size decides how V8
  * compiles it (wasm-tiering.ts): baseline code for models up to a large
- * county or region, V8's default tiering for national ones.
+ * county's, V8's default tiering for regional and national ones, which solve for seconds.
  */
 function highs(firstVariables: number): Promise<Highs> {
   const wanted = tieringFor(firstVariables);

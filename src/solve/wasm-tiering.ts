@@ -1,25 +1,28 @@
 /**
  * V8 runs WebAssembly first as quickly compiled baseline code (Liftoff) and
  * recompiles the functions it finds hot with its optimising compiler
- * (TurboFan). HiGHS's hot functions are large, and on zonal's models the
+ * (TurboFan). HiGHS's hot functions are large, and on short solves the
  * recompiling costs more than the faster code saves: measured in one process
  * on the county (award and five rule-cost re-solves), 2.0-2.2 s of CPU with
- * V8's default tiering against 0.5-0.6 s on baseline code only, and on the
- * bench's L tender 9.1 s against 6.9 s of case CPU (docs/performance.md).
+ * V8's default tiering against 0.5-0.6 s on baseline code only (docs/performance.md).
  * So zonal keeps HiGHS on baseline code when the first model of the process
- * has at most `baselineCodeUpTo` variables: the L tender has 2,336 after the
- * pre-solve reduction (reduce.ts; case CPU 8.8 / 9.5 s on baseline code against
- * 10.2 / 10.0 s with V8's default). On the national XL tender (10,644 after
- * the reduction) V8's default pays: its root alone (`mip_max_nodes` 1, the same
- * answer either way) took 56.9 s of CPU on baseline code against 44.5 s. The flags must be set before the
- * module is compiled, and they apply to the whole process (every thread).
+ * has at most `baselineCodeUpTo` variables. Above it the solves run long enough for the
+ * recompiling, done on V8's background threads, to pay in wall clock: on a quiet 2-core
+ * machine (docs/performance.md, session 27), the bench's L tender (2,336 variables after the
+ * pre-solve reduction, reduce.ts) took 7.3-7.5 s to solve against 10.6 s on baseline code
+ * (seed 1), and generated tenders of 1,823-1,854 variables 10.9-18.9 s against 16.4-31.0 s;
+ * below it V8's default lost: 1,232 variables 1.4-1.6 s against 0.7-1.0 s, M (468-539)
+ * 0.47-0.93 s against 0.22-0.35 s. On the national XL tender (10,644) its root alone
+ * (`mip_max_nodes` 1, the same answer either way) took 56.9 s of CPU on baseline code against
+ * 44.5 s. The flags must be set before the module is compiled, and they apply to the whole
+ * process (every thread).
  * ZONAL_WASM_TIERING=v8 keeps V8's default, for measuring.
  */
 import { setV8Flags } from './v8-flags.js';
 import { wasmHintsMode } from './wasm-hints.js';
 
 /** Variables of the first model up to which HiGHS stays on baseline code. */
-const baselineCodeUpTo = 5_000;
+const baselineCodeUpTo = 1_500;
 
 /** How V8 runs HiGHS: baseline code only, or V8's own default (baseline, then optimised hot functions). */
 export type WasmTiering = 'baseline' | 'v8';

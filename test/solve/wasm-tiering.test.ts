@@ -5,7 +5,8 @@
  * modules, dist/), with V8's flag setter and WebAssembly's compile replaced by
  * recorders: no flag is really set, nothing is compiled or timed.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { tieringFor } from '../../src/solve/wasm-tiering.js';
 import { assertBuilt, node, repoRoot } from '../helpers/cli.js';
 
 beforeAll(() => assertBuilt());
@@ -68,5 +69,19 @@ describe.concurrent('the number of compile tasks', () => {
   test("a one-shot run's compile: two tasks on baseline code, V8's default on V8's tiering", async () => {
     const events = await eventsAfter('baseline', 'oneShot', 'v8', 'oneShot');
     expect(atEachCompile(events, tasks)).toEqual(['2', '128']);
+  });
+});
+
+describe('which first models tier HiGHS up', () => {
+  test("a county's and the bench's M tender stay on baseline code; L-sized tenders get V8's optimising compiler", () => {
+    vi.stubEnv('ZONAL_WASM_TIERING', '');
+    try {
+      // the county (122 variables after the reduction), M (468-539), a generated tender of 1,232
+      for (const variables of [0, 122, 539, 1_232]) expect(tieringFor(variables)).toBe('baseline');
+      // generated tenders of 1,823-1,854 and the bench's L (2,336-2,361): long enough for TurboFan to pay
+      for (const variables of [1_823, 2_336, 10_644]) expect(tieringFor(variables)).toBe('v8');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
