@@ -322,6 +322,43 @@ export const bidBelowLegalPay = (
 ) =>
   `bid ${bidId} rejected for lot ${lotId}: ${price(perHour, currency)}/h cannot pay legal wages there (floor ${price(floor, currency)}/h)`;
 
+/** A lot a bid is rejected for, with the lot's legal pay floor. */
+export interface FloorInLot {
+  readonly lotId: string;
+  readonly floor: number;
+}
+
+/** Lots named in full in a message about several; the rest are counted. */
+const lotsNamed = 3;
+
+/**
+ * A bid below the legal pay floor of several lots, in one line rather than one a lot (a
+ * county-wide bid is tendered in every zone's lot): the lots, the range of their floors, and
+ * whether the bid can still win any lot. `kept`: lots it stays in the tender for.
+ */
+export const bidBelowLegalPayInLots = (
+  bidId: string,
+  lots: readonly FloorInLot[],
+  kept: number,
+  perHour: number,
+  currency: string,
+) => {
+  const ids = lots.map((l) => l.lotId);
+  const named =
+    ids.length <= lotsNamed
+      ? ids.join(', ')
+      : `${ids.slice(0, lotsNamed).join(', ')} and ${ids.length - lotsNamed} more`;
+  // the first lot of the lowest floor and the first of the highest
+  const lowest = lots.reduce((a, b) => (b.floor < a.floor ? b : a));
+  const highest = lots.reduce((a, b) => (b.floor > a.floor ? b : a));
+  const range =
+    lowest.floor === highest.floor
+      ? `floor ${price(lowest.floor, currency)}/h in each`
+      : `floors from ${price(lowest.floor, currency)}/h in ${lowest.lotId} to ${price(highest.floor, currency)}/h in ${highest.lotId}`;
+  const left = kept === 0 ? 'it can win no lot' : `it stays in for ${counted(kept, 'other lot')}`;
+  return `bid ${bidId} rejected for ${lots.length} lots (${named}): ${price(perHour, currency)}/h cannot pay legal wages there (${range}); ${left}`;
+};
+
 /** `careTypes`: the care the lot carries (more than one when other care is merged into it). */
 export const lotWithoutEligibleBid = (lotId: string, demand: number, careTypes: readonly string[]) =>
   `lot ${lotId} has ${fmtHours(demand)} of demand and no eligible bid${careTypes.length > 1 ? ` (it carries ${careTypes.join(' and ')} care: a provider needs an eligible bid for each)` : ''}: its demand will be unmet`;

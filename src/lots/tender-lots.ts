@@ -8,6 +8,7 @@
 import { formatPlace, type Place } from '../diagnostics/issues.js';
 import {
   bidBelowLegalPay,
+  bidBelowLegalPayInLots,
   frameworkPlacesUnfillable,
   lotWithoutEligibleBid,
   tooFewBiddersFor,
@@ -23,6 +24,7 @@ import { hasPlaces } from '../structures/index.js';
 import { frameworksAboveShareCap } from './framework-share-cap.js';
 import { rolesAboveShareCap } from './role-share-cap.js';
 import { byKey } from '../model/order.js';
+import { pushTo } from '../model/map-lists.js';
 
 export interface Rejection {
   readonly bidId: string;
@@ -84,6 +86,62 @@ function unpricedLots(scenario: Scenario, lots: readonly Lot[]): Lot[] {
   return lots.filter((lot) => !hasEligibleOffer(lot, scenario.bids, scenario.award));
 }
 
+/**
+ * One message a rejected bid, in the order the rejections came: a bid rejected for one lot names
+ * it, a bid rejected for several (a county-wide bid below the floor of every zone) says so once,
+ * with the lots it stays in for, rather than once a lot.
+ */
+function rejectedBids(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  rejections: readonly Rejection[],
+): { readonly bidId: string; readonly text: string }[] {
+  const byBid = new Map<string, Rejection[]>();
+  for (const r of rejections) pushTo(byBid, r.bidId, r);
+  const kept = lotsKeptFor(
+    scenario,
+    lots,
+    new Set([...byBid].filter(([, of]) => of.length > 1).map(([id]) => id)),
+  );
+  return [...byBid].map(([bidId, [first, ...rest]]) => {
+    const one = first as Rejection;
+    if (rest.length === 0)
+      return {
+        bidId,
+        text: bidBelowLegalPay(
+          bidId,
+          one.lotId,
+          one.pricePerHour,
+          one.legalPayFloorPerHour,
+          scenario.currency,
+        ),
+      };
+    const inLots = [one, ...rest].map((r) => ({ lotId: r.lotId, floor: r.legalPayFloorPerHour }));
+    const text = bidBelowLegalPayInLots(
+      bidId,
+      inLots,
+      kept.get(bidId) ?? 0,
+      one.pricePerHour,
+      scenario.currency,
+    );
+    return { bidId, text };
+  });
+}
+
+/** How many of the tendered lots each of `bidIds` may still win (its rejections left out: eligibility.ts). */
+function lotsKeptFor(
+  scenario: Scenario,
+  lots: readonly Lot[],
+  bidIds: ReadonlySet<string>,
+): Map<string, number> {
+  const kept = new Map<string, number>();
+  if (bidIds.size === 0) return kept;
+  for (const lot of lots)
+    for (const b of eligiblePartBids(lot, scenario.bids, scenario.award))
+      if (bidIds.has(b.id)) kept.set(b.id, (kept.get(b.id) ?? 0) + 1);
+  return kept;
+}
+
 /** A warning about the tender as set, and where in the files it comes from (null: no one place). */
 export interface TenderWarning {
   readonly place: Place | null;
@@ -97,11 +155,8 @@ export function tenderIssues(
   rejections: readonly Rejection[],
 ): TenderWarning[] {
   const at = (place: Place | undefined, message: string) => ({ place: place ?? null, message });
-  const rejected = rejections.map((r) =>
-    at(
-      scenario.places?.bids.get(r.bidId),
-      bidBelowLegalPay(r.bidId, r.lotId, r.pricePerHour, r.legalPayFloorPerHour, scenario.currency),
-    ),
+  const rejected = rejectedBids(scenario, lots, rejections).map((message) =>
+    at(scenario.places?.bids.get(message.bidId), message.text),
   );
   const unfillable = unpricedLots(scenario, lots).map((lot) =>
     at(

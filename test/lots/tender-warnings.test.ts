@@ -110,3 +110,45 @@ describe('zones with no demand', () => {
     expect(tenderWarnings(s, lots, rejections).map((w) => w.split(' (')[0])).toEqual(['zone Z3', 'zone z2']);
   });
 });
+
+describe('a bid below the legal pay floor of several lots', () => {
+  /** Zones Z1 (urban), Z2 and Z3 (rural, so a higher floor); FAIR bids everywhere above every floor. */
+  const tender = (price: number, coverage: readonly string[]) => {
+    const s = makeScenario({
+      areas: [area('A1'), area('A2', { rurality: 'rural' }), area('A3', { rurality: 'rural' })],
+      zones: { A1: 'Z1', A2: 'Z2', A3: 'Z3' },
+      demand: [demand('A1', 100), demand('A2', 100), demand('A3', 100)],
+      providers: [provider('P1'), provider('P2')],
+      bids: [bid('CHEAP', 'P1', coverage, { price }), bid('FAIR', 'P2', ['A1', 'A2', 'A3'], { price: 40 })],
+      lotPlan: { standard: lotEntry() },
+      award: { rejectBelowLegalPay: true },
+    });
+    const { lots, rejections } = tenderLots(s);
+    return { warnings: tenderWarnings(s, lots, rejections), rejections };
+  };
+  const floors = tender(0, ['A1', 'A2', 'A3']).rejections.map((r) => r.legalPayFloorPerHour);
+  const [urban = 0, rural = 0] = floors;
+
+  test('is told once, with its lots, their floors and that it can win none, not once a lot', () => {
+    expect(floors).toHaveLength(3);
+    expect(rural).toBeGreaterThan(urban);
+    const { warnings, rejections } = tender(10, ['A1', 'A2', 'A3']);
+    expect(rejections.map((r) => r.lotId)).toEqual(['standard:Z1', 'standard:Z2', 'standard:Z3']);
+    expect(warnings).toEqual([
+      `bid CHEAP rejected for 3 lots (standard:Z1, standard:Z2, standard:Z3): £10.00/h cannot pay legal wages there (floors from £${urban.toFixed(2)}/h in standard:Z1 to £${rural.toFixed(2)}/h in standard:Z2); it can win no lot`,
+    ]);
+  });
+
+  test('says how many lots it stays in for when it pays the floor of some', () => {
+    const between = Math.round(urban + rural) / 2;
+    expect(tender(between, ['A1', 'A2', 'A3']).warnings).toEqual([
+      `bid CHEAP rejected for 2 lots (standard:Z2, standard:Z3): £${between.toFixed(2)}/h cannot pay legal wages there (floor £${rural.toFixed(2)}/h in each); it stays in for 1 other lot`,
+    ]);
+  });
+
+  test("below one lot's floor only, names that lot as before", () => {
+    expect(tender(10, ['A2']).warnings).toEqual([
+      `bid CHEAP rejected for lot standard:Z2: £10.00/h cannot pay legal wages there (floor £${rural.toFixed(2)}/h)`,
+    ]);
+  });
+});
