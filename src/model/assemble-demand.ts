@@ -6,7 +6,7 @@
 import type { IssueList } from '../diagnostics/issues.js';
 import * as msg from '../diagnostics/messages.js';
 import { repeatedMistakes } from '../diagnostics/repeated-mistakes.js';
-import { meantId, slipKey } from './id-case.js';
+import { slipKey, type MeantId } from './id-case.js';
 import type { DemandTable } from './demand-table.js';
 import type { CareType, DemandRow } from './types.js';
 
@@ -58,10 +58,11 @@ export function buildDemand(
   areaIds: ReadonlySet<string>,
   /** Whether an unknown area id is explained by a rejected areas.csv row (already reported). */
   explained: (areaId: string) => boolean,
+  /** The area an unknown id meant (the known ones and those of rejected rows). */
+  meantArea: MeantId,
   issues: IssueList,
 ): DemandTable {
   const firstLines = firstDemandLines(areaIds);
-  const meantArea = meantId(areaIds);
   const dropped = new Set<number>();
   // An unknown area has a row for each care type and period, and ids that lost their zeros are
   // one mistake of the column: each told once, with its rows.

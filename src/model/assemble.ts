@@ -31,7 +31,7 @@ import type {
   Zoning,
 } from './types.js';
 import { careTypes } from './types.js';
-import { meantId, slipKey } from './id-case.js';
+import { meantId, slipKey, type MeantId } from './id-case.js';
 import { checkQualityScale } from './quality-scale.js';
 import { warnProvidersWithoutBids } from './providers-without-bids.js';
 
@@ -118,6 +118,16 @@ function explained(rejected: RejectedIds, kind: IdKind, id: string): boolean {
   return closestName(id, meantAlike) !== null;
 }
 
+/**
+ * What a mistyped id of these kinds meant: one of `known`, or of the rows rejected for a mistake
+ * of their own (told at their line). A bid's `P-HAZLE` is still asked "did you mean P-HAZEL?"
+ * when P-HAZEL's row has a bad number: once that row is mended, P-HAZEL is an id.
+ */
+function meantAmong(known: Iterable<string>, rejected: RejectedIds, ...kinds: IdKind[]): MeantId {
+  const more = kinds.flatMap((kind) => [...rejected[kind]]);
+  return meantId(more.length === 0 ? known : [...known, ...more]);
+}
+
 /** Past this many bad id cells of one kind, every unknown reference of that kind waits for them to be fixed (comparing each with each would take long on a national file). */
 const maxBadIdsCompared = 50;
 
@@ -163,7 +173,7 @@ function buildZoning(
 ): { zoning: Zoning; incomplete: boolean } {
   const { file, rows } = source;
   const zoning = new Map<string, string>();
-  const meantArea = meantId(areaIds);
+  const meantArea = meantAmong(areaIds, rejected, 'areas');
   /** Areas a row named in other capitals, or put in a zone whose id is not allowed (reported there): not missing from the zoning as well. */
   const meant = new Set<string>();
   const badZones = repeatedMistakes();
@@ -388,9 +398,10 @@ function buildBids(
   uniqueIds(s.files.bids, s.bids, (r) => r.bid_id, 'bid id', issues, 'bid_id');
   const bids: Bid[] = [];
   const seen = new Set<string>();
-  const meantPlace = meantId([...areaIds, ...zones.keys()]);
+  const meantPlace = meantAmong([...areaIds, ...zones.keys()], rejectedIds, 'areas', 'zones');
   const unknownProvider = (id: string) => !providers.has(id) && !explained(s.rejected, 'providers', id);
-  const unknownProviders = unknownProviderRows(s, unknownProvider, meantId(providers.keys()), issues);
+  const meantProvider = meantAmong(providers.keys(), s.rejected, 'providers');
+  const unknownProviders = unknownProviderRows(s, unknownProvider, meantProvider, issues);
   for (const { line, row } of s.bids) {
     if (seen.has(row.bid_id)) continue;
     seen.add(row.bid_id);
@@ -463,7 +474,7 @@ function buildProviders(
 ): Map<string, Provider> {
   uniqueIds(s.files.providers, s.providers, (r) => r.provider_id, 'provider id', issues, 'provider_id');
   const providers = new Map<string, Provider>();
-  const meantArea = meantId(areaIds);
+  const meantArea = meantAmong(areaIds, s.rejected, 'areas');
   for (const { line, row } of s.providers) {
     if (providers.has(row.provider_id)) continue;
     if (
@@ -511,8 +522,8 @@ function buildCurrent(
 ): CurrentRow[] {
   const file = s.files.current ?? 'current.csv';
   const current: CurrentRow[] = [];
-  const meantArea = meantId(areaIds);
-  const meantProvider = meantId(providers.keys());
+  const meantArea = meantAmong(areaIds, s.rejected, 'areas');
+  const meantProvider = meantAmong(providers.keys(), s.rejected, 'providers');
   // An id missing from its table is one mistake however many rows repeat it (an incumbent's every area).
   const unknown = repeatedMistakes();
   for (const { line, row } of s.current) {
@@ -628,6 +639,7 @@ export function checkTables(s: TableRows, issues: IssueList, zonesUnknown = fals
     s.files.areas,
     areaIds,
     (id) => explained(s.rejected, 'areas', id),
+    meantAmong(areaIds, s.rejected, 'areas'),
     issues,
   );
   const totals = checkDemandTotals(s.files.demand, demand, issues);

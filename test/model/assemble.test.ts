@@ -807,6 +807,29 @@ describe('an id mistyped by one slip', () => {
     ]);
   });
 
+  test('names an id whose own row has a mistake too: that row is told, and the slip is asked about it (once the row is mended it is an id)', async () => {
+    const { errors } = await problems((f) => {
+      longIds(f);
+      f['areas.csv'] = (f['areas.csv'] ?? '').replace(
+        'ALPHA,Alpha,52.1,-1.2,1000',
+        'ALPHA,Alpha,52.1,-1.2,-1000',
+      );
+      f['providers.csv'] = (f['providers.csv'] ?? '').replace(
+        'P-ALDER,First Care,500',
+        'P-ALDER,First Care,five hundred',
+      );
+      set('demand.csv', 3, 'ALPA,standard,2027,50,45,60')(f);
+      set('bids.csv', 3, 'B2,P-ALDR,standard,Z-NORTH,25,500,any,')(f);
+    });
+    // Until 2026-12-03 the slips were told "it is not in …" alone.
+    expect(errors).toEqual([
+      'areas.csv:2: population must not be negative (got "-1000")',
+      'providers.csv:2: max_hours_per_week is not a number: give the most hours per week the provider can serve (got "five hundred")',
+      'demand.csv:3: unknown area "ALPA": it is not in areas.csv (did you mean "ALPHA"?)',
+      'bids.csv:3: unknown provider "P-ALDR": it is not in providers.csv (did you mean "P-ALDER"?)',
+    ]);
+  });
+
   test('is one message when it leaves a zone short in one zoning: the zone is not told as differing from another zoning', async () => {
     const { errors } = await problems((f) => {
       longIds(f);
