@@ -11,11 +11,12 @@
  * machine (docs/performance.md, session 27), the bench's L tender (2,336 variables after the
  * pre-solve reduction, reduce.ts) took 7.3-7.5 s to solve against 10.6 s on baseline code
  * (seed 1), and generated tenders of 1,823-1,854 variables 10.9-18.9 s against 16.4-31.0 s;
- * below it V8's default lost: 1,232 variables 1.4-1.6 s against 0.7-1.0 s, M (468-539)
- * 0.47-0.93 s against 0.22-0.35 s. On the national XL tender (10,644) its root alone
- * (`mip_max_nodes` 1, the same answer either way) took 56.9 s of CPU on baseline code against
- * 44.5 s. The flags must be set before the module is compiled, and they apply to the whole
- * process (every thread).
+ * below it the gain was small or a loss: M (468-539 variables) 0.47-0.93 s against 0.22-0.35 s,
+ * a 1,232-variable tender 1.4-1.6 s against 0.7-1.0 s and another 3.4 s against 3.5-4.0 s,
+ * tenders of 1,476 and 1,488 variables 3.1-4.0 s against 3.0-4.6 s. On the national XL tender
+ * (10,644) its root alone (`mip_max_nodes` 1, the same answer either way) took 56.9 s of CPU on
+ * baseline code against 44.5 s. The flags must be set before the module is compiled, and they
+ * apply to the whole process (every thread).
  * ZONAL_WASM_TIERING=v8 keeps V8's default, for measuring.
  */
 import { setV8Flags } from './v8-flags.js';
