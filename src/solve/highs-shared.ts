@@ -19,7 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setV8FlagsOnce } from './v8-flags.js';
+import { setV8Flags, setV8FlagsOnce } from './v8-flags.js';
 import { compileWasmEagerly, optimisedCompileFlags, useWasmTiering } from './wasm-tiering.js';
 import { readHighsHints, readWithCompilationHints, wasmHintsMode } from './wasm-hints.js';
 
@@ -127,8 +127,25 @@ export async function compileHighsWasm(
   const hints = hinted && wasmHintsMode() === 'use' ? readHighsHints() : null;
   const withHints = hints === null ? null : readWithCompilationHints(file, hints);
   beforeCompile(withHints !== null);
+  if (compiledBefore) setV8Flags([noModuleCache]);
+  compiledBefore = true;
   return wasm.compile(withHints ?? readFileSync(file));
 }
+
+/** Whether this process has started a compile of highs.wasm (compileHighsWasm). */
+let compiledBefore = false;
+
+/**
+ * V8 keeps a compiled module by its bytes and hands it back when the same bytes are compiled
+ * again (its native module cache), whatever flags the second compile runs under. A second
+ * compile of highs.wasm in a process is always under other flags (a first model too large for
+ * `zonal solve`'s guess of baseline code, wasm-tiering.ts; a batch's optimised compile after a
+ * baseline one), so it must not be handed the first one's code: with the cache, the bench's L
+ * tender solved by `zonal solve` in 8.3-11.5 s, on the baseline code compiled first (the
+ * process's CPU no more than its wall clock: no optimising compile), against 6.9-8.9 s with it
+ * off for the second compile (docs/performance.md, session 27).
+ */
+const noModuleCache = '--no-wasm-native-module-cache-enabled';
 
 /** Loader options that make Emscripten instantiate the HiGHS runtime from `module` instead of compiling highs.wasm. */
 export function instantiatingFrom(module: CompiledWasm) {

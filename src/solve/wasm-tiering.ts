@@ -60,8 +60,9 @@ let current: WasmTiering = 'v8';
 
 /**
  * Set how the next WebAssembly compile runs. Switching back to V8's default
- * works too (measured: a runtime compiled after switching back runs like one
- * never switched), which lets a wrong guess be corrected by compiling again.
+ * works too, which lets a wrong guess be corrected by compiling again: the
+ * compile after the first in a process is made with V8's module cache off
+ * (highs-shared.ts `compileHighsWasm`), else V8 hands back the first compile's code.
  */
 export function useWasmTiering(tiering: WasmTiering): void {
   if (tiering === current) return;

@@ -72,6 +72,19 @@ describe.concurrent('the number of compile tasks', () => {
   });
 });
 
+describe('a second compile in one process', () => {
+  test("is made with V8's module cache off, so it does not get the first compile's code; a first compile keeps the cache", async () => {
+    // V8 hands back a module compiled before from the same bytes, whatever flags are set since:
+    // a tender too large for the command line's guess of baseline code stayed on baseline code.
+    const events = await eventsAfter('baseline', 'oneShot', 'v8', 'oneShot');
+    const noCache = '--no-wasm-native-module-cache-enabled';
+    const compiles = events.flatMap((e, i) => (e === 'compile' ? [i] : []));
+    expect(compiles).toHaveLength(2);
+    expect(events.slice(0, compiles[0])).not.toContain(noCache);
+    expect(events.slice(compiles[0], compiles[1])).toContain(noCache);
+  });
+});
+
 describe('which first models tier HiGHS up', () => {
   test("a county's and the bench's M tender stay on baseline code; L-sized tenders get V8's optimising compiler", () => {
     vi.stubEnv('ZONAL_WASM_TIERING', '');
