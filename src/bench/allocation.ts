@@ -21,7 +21,7 @@ import runTask from '../compare/batch-worker.js';
 import { compileSharedHighs } from '../solve/highs-shared.js';
 import { useCompiledHighs } from '../solve/backend-highs.js';
 import { benchVariants } from './batch-throughput.js';
-import { flagValue } from './bench-flag.js';
+import { checkBenchFlags, flagValue } from './bench-flag.js';
 
 const scenarios = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
@@ -48,7 +48,10 @@ function bytesByFunction(root: ProfileNode): Map<string, number> {
   return bytes;
 }
 
+const usage = 'npm run bench:allocation [-- --top 30 --passes 3]';
+
 async function main(argv: readonly string[]): Promise<void> {
+  checkBenchFlags(argv, usage);
   const top = Number(flagValue(argv, '--top') ?? '25');
   const warmPasses = Number(flagValue(argv, '--passes') ?? '2') - 1;
   if (!Number.isInteger(top) || top < 1 || !Number.isInteger(warmPasses) || warmPasses < 1) {

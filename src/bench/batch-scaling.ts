@@ -19,7 +19,7 @@ import { benchVariants, timedBatch, type BatchRun } from './batch-throughput.js'
 import { repeatedGrid } from './grid-copies.js';
 import { machineBusySeconds } from './machine-cpu.js';
 import { median } from './summary.js';
-import { flagValue } from './bench-flag.js';
+import { checkBenchFlags, flagValue } from './bench-flag.js';
 import { hostScaling, hostScalingText } from './host-scaling.js';
 
 /** The whole numbers of a flag such as `--copies 1,4`, or null when one is not a whole number from 1. */
@@ -45,7 +45,10 @@ async function timedAmongOthers(variants: readonly Variant[], workers: number): 
 const rate = (t: Timed): string =>
   `${t.run.variantsPerSecond.toFixed(1)}/s (${t.run.cpuPerVariantMs.toFixed(1)} ms CPU a variant, others ${t.others.toFixed(1)} s)`;
 
+const usage = 'npm run bench:batch-scaling [-- --copies 1,4 --pairs 4]';
+
 async function main(argv: readonly string[]): Promise<void> {
+  checkBenchFlags(argv, usage);
   const copies = wholeNumbers(flagValue(argv, '--copies') ?? '1,4');
   const pairsGiven = wholeNumbers(flagValue(argv, '--pairs') ?? '4');
   const pairs = pairsGiven?.length === 1 ? pairsGiven[0] : undefined;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes S,M --repeats 3 --time-limit 60 --backends highs,cbc --highs-options '{"presolve":"off"}' --large-input-mb 50]`
+ * `npm run bench [-- --sizes S,M --repeats 3 ...]` (`usage` below lists every flag)
  * (`--sizes none` skips the solver cases; `--large-input-mb 0` skips the large input)
  *
  *   1. for each size, seed and backend: one case in its own process (clean peak memory)
@@ -28,7 +28,7 @@ import { hostSpeed, hostSpeedText } from './host-speed.js';
 import { hostScaling, hostScalingText } from './host-scaling.js';
 import { benchBackends, type BenchBackend, type CaseSpec } from './run-case.js';
 import { markdownTable, summarise, type MeasuredCase } from './summary.js';
-import { flagValue } from './bench-flag.js';
+import { checkBenchFlags, flagValue } from './bench-flag.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 type SizeName = keyof typeof instanceSizes;
@@ -45,7 +45,11 @@ interface BenchArgs {
   readonly largeInputMb: number;
 }
 
+const usage =
+  'npm run bench [-- --sizes S,M,L,XL --repeats 3 --time-limit 60 --backends highs,highs-nostart,jslp,cbc --highs-options \'{"presolve":"off"}\' --large-input-mb 50 --out bench/results.md]';
+
 function parseArgs(argv: readonly string[]): BenchArgs {
+  checkBenchFlags(argv, usage);
   const get = (flag: string) => flagValue(argv, flag);
   const sizes =
     get('--sizes') === 'none'

@@ -30,7 +30,7 @@ import { connectQueueBatch } from '../queue/queue-batch.js';
 import { parseRedisAddress } from '../queue/redis-address.js';
 import { benchVariants, instantVariants } from './batch-throughput.js';
 import { startRedis, type LocalRedis } from './redis-server.js';
-import { flagValue } from './bench-flag.js';
+import { checkBenchFlags, flagValue } from './bench-flag.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const scenariosDir = path.join(root, 'scenarios');
@@ -148,7 +148,10 @@ function table(runs: readonly Run[], baseline: Run): string {
   ].join('\n');
 }
 
+const usage = 'npm run bench:queue [-- --every 8 --workers 1,2,4 --instant 300]';
+
 async function main(argv: readonly string[]): Promise<void> {
+  checkBenchFlags(argv, usage);
   const every = Number(flagValue(argv, '--every') ?? '8');
   const workerCounts = (flagValue(argv, '--workers') ?? '1,2,4').split(',').map(Number);
   const instantCount = Number(flagValue(argv, '--instant') ?? '300');

@@ -19,12 +19,15 @@ import { readScenario } from '../io/read-scenario.js';
 import { buildWorkbench } from '../serve/server.js';
 import { solverThread } from '../serve/solver.js';
 import { version } from '../cli/version.js';
-import { flagValue } from './bench-flag.js';
+import { checkBenchFlags, flagValue } from './bench-flag.js';
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
+const usage = 'npm run bench:workbench [-- --scenario scenarios/hertfordshire --moves 120 --seed 1]';
+
 async function main(): Promise<void> {
+  checkBenchFlags(process.argv.slice(2), usage);
   const dir = path.resolve(flagValue(process.argv, '--scenario') ?? 'scenarios/hertfordshire');
   const moves = Number(flagValue(process.argv, '--moves') ?? '120');
   const rng = mersenne(Number(flagValue(process.argv, '--seed') ?? '1'));

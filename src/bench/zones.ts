@@ -16,7 +16,7 @@ import { highsBackend } from '../solve/backend-highs.js';
 import { exactMap } from '../zones/exact.js';
 import { defaultHeuristic, heuristicMaps } from '../zones/heuristic.js';
 import { generatedMap } from './zone-maps.js';
-import { flagValue } from './bench-flag.js';
+import { checkBenchFlags, flagValue } from './bench-flag.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -77,7 +77,11 @@ const f1 = (x: number) => x.toFixed(1);
 /** A gap; rounding noise around zero (±1e-6) prints as 0.00%. */
 const pct = (x: number | null) => (x === null ? '-' : `${(100 * (Math.abs(x) < 1e-6 ? 0 : x)).toFixed(2)}%`);
 
+const usage =
+  'npm run bench:zones [-- --gap-sizes 10,15,20 --seeds 5 --growth-sizes 50,100,200,500,1000,2000 --time-limit 60 --out bench/zones.md]';
+
 async function main(argv: readonly string[]): Promise<void> {
+  checkBenchFlags(argv, usage);
   const timeLimit = Number(flagValue(argv, '--time-limit') ?? '60');
   const seeds = Number(flagValue(argv, '--seeds') ?? '5');
   const lines: string[] = [
