@@ -110,6 +110,21 @@ export function highsRuntimeFile(): string {
   return runtimeFile;
 }
 
+/** Whether this process has started a compile of highs.wasm (compileHighsWasm). */
+let compiledBefore = false;
+
+/**
+ * V8 keeps a compiled module by its bytes and hands it back when the same bytes are compiled
+ * again (its native module cache), whatever flags the second compile runs under. A second
+ * compile of highs.wasm in a process is always under other flags (a first model too large for
+ * `zonal solve`'s guess of baseline code, wasm-tiering.ts; a batch's optimised compile after a
+ * baseline one), so it must not be handed the first one's code: with the cache, the bench's L
+ * tender solved by `zonal solve` in 8.3-11.5 s, on the baseline code compiled first (the
+ * process's CPU no more than its wall clock: no optimising compile), against 6.9-8.9 s with it
+ * off for the second compile (docs/performance.md, session 27).
+ */
+const noModuleCache = '--no-wasm-native-module-cache-enabled';
+
 /**
  * highs.wasm read on the calling thread and compiled off it (V8 compiles on its
  * background threads), under the V8 flags set when the file has been read (the
@@ -131,21 +146,6 @@ export async function compileHighsWasm(
   compiledBefore = true;
   return wasm.compile(withHints ?? readFileSync(file));
 }
-
-/** Whether this process has started a compile of highs.wasm (compileHighsWasm). */
-let compiledBefore = false;
-
-/**
- * V8 keeps a compiled module by its bytes and hands it back when the same bytes are compiled
- * again (its native module cache), whatever flags the second compile runs under. A second
- * compile of highs.wasm in a process is always under other flags (a first model too large for
- * `zonal solve`'s guess of baseline code, wasm-tiering.ts; a batch's optimised compile after a
- * baseline one), so it must not be handed the first one's code: with the cache, the bench's L
- * tender solved by `zonal solve` in 8.3-11.5 s, on the baseline code compiled first (the
- * process's CPU no more than its wall clock: no optimising compile), against 6.9-8.9 s with it
- * off for the second compile (docs/performance.md, session 27).
- */
-const noModuleCache = '--no-wasm-native-module-cache-enabled';
 
 /** Loader options that make Emscripten instantiate the HiGHS runtime from `module` instead of compiling highs.wasm. */
 export function instantiatingFrom(module: CompiledWasm) {
