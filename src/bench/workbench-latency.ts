@@ -27,10 +27,12 @@ const percentile = (sorted: readonly number[], p: number) =>
 const usage = 'npm run bench:workbench [-- --scenario scenarios/hertfordshire --moves 120 --seed 1]';
 
 async function main(): Promise<void> {
-  checkBenchFlags(process.argv.slice(2), usage);
-  const dir = path.resolve(flagValue(process.argv, '--scenario') ?? 'scenarios/hertfordshire');
-  const moves = Number(flagValue(process.argv, '--moves') ?? '120');
-  const rng = mersenne(Number(flagValue(process.argv, '--seed') ?? '1'));
+  const argv = process.argv.slice(2);
+  checkBenchFlags(argv, usage);
+  const seed = flagValue(argv, '--seed') ?? '1';
+  const dir = path.resolve(flagValue(argv, '--scenario') ?? 'scenarios/hertfordshire');
+  const moves = Number(flagValue(argv, '--moves') ?? '120');
+  const rng = mersenne(Number(seed));
   const { scenario, inputHash } = await readScenario(dir);
   if (scenario === null) throw new Error(`${dir} does not read cleanly: run zonal validate on it`);
   const solver = solverThread({ dir, inputHash, version, timeLimit: 20 });
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
   const ms = (v: number) => `${v.toFixed(0)} ms`;
   process.stdout.write(
     [
-      `workbench re-solve after one random area move: ${path.relative(process.cwd(), dir) || dir}, ${moves} moves, seed ${flagValue(process.argv, '--seed') ?? '1'}`,
+      `workbench re-solve after one random area move: ${path.relative(process.cwd(), dir) || dir}, ${moves} moves, seed ${seed}`,
       `  answer (HTTP round trip): p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}`,
       `  of which the MIP solve:   p50 ${ms(percentile(solverSorted, 50))}, p95 ${ms(percentile(solverSorted, 95))}`,
       `  CPU time of the answer (server and solver thread, all cores): p50 ${ms(percentile(cpuSorted, 50))}, p95 ${ms(percentile(cpuSorted, 95))}, max ${ms(cpuSorted[cpuSorted.length - 1] ?? NaN)}`,

@@ -103,27 +103,13 @@ function rejectedBids(
     lots,
     new Set([...byBid].filter(([, of]) => of.length > 1).map(([id]) => id)),
   );
-  return [...byBid].map(([bidId, [first, ...rest]]) => {
-    const one = first as Rejection;
-    if (rest.length === 0)
-      return {
-        bidId,
-        text: bidBelowLegalPay(
-          bidId,
-          one.lotId,
-          one.pricePerHour,
-          one.legalPayFloorPerHour,
-          scenario.currency,
-        ),
-      };
-    const inLots = [one, ...rest].map((r) => ({ lotId: r.lotId, floor: r.legalPayFloorPerHour }));
-    const text = bidBelowLegalPayInLots(
-      bidId,
-      inLots,
-      kept.get(bidId) ?? 0,
-      one.pricePerHour,
-      scenario.currency,
-    );
+  return [...byBid].map(([bidId, of]) => {
+    const { lotId, pricePerHour, legalPayFloorPerHour } = of[0] as Rejection;
+    const inLots = of.map((r) => ({ lotId: r.lotId, floor: r.legalPayFloorPerHour }));
+    const text =
+      of.length === 1
+        ? bidBelowLegalPay(bidId, lotId, pricePerHour, legalPayFloorPerHour, scenario.currency)
+        : bidBelowLegalPayInLots(bidId, inLots, kept.get(bidId) ?? 0, pricePerHour, scenario.currency);
     return { bidId, text };
   });
 }
