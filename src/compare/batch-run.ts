@@ -75,6 +75,8 @@ export interface BatchSettings {
   readonly onProgress?: (done: number, total: number) => void;
   /** How the worker threads run HiGHS (solve/highs-shared.ts). @defaultValue 'by-size' */
   readonly highs?: PooledHighs;
+  /** Variables of the award model of the largest base, as written: with the variants to run, it decides how HiGHS is compiled (solve/highs-shared.ts). @defaultValue 0 */
+  readonly largestModel?: number;
 }
 
 export interface BatchSummary {
@@ -216,21 +218,24 @@ interface ThreadPool {
 /**
  * A piscina pool of `settings.workers` threads, made for one batch of `variants`
  * and destroyed after it. The threads start while the main thread's one compile of
- * HiGHS runs on V8's background threads (optimised code when the batch is large
- * enough to repay it, else baseline code: solve/highs-shared.ts), and each chunk
+ * HiGHS runs on V8's background threads (optimised code when the batch or its tenders are
+ * large enough to repay it, else baseline code: solve/highs-shared.ts), and each chunk
  * brings the compiled module to its worker; they optimise only lastingly hot
  * JavaScript (batch-jit.ts). Each task is a chunk of neighbouring variants
  * (batch-chunks.ts), so that variants building the same model meet the
  * worker that remembers its answer.
  */
 function startThreadPool(
-  settings: Pick<BatchSettings, 'batchDir' | 'workers' | 'timeLimit' | 'version' | 'highs' | 'bases'>,
+  settings: Pick<
+    BatchSettings,
+    'batchDir' | 'workers' | 'timeLimit' | 'version' | 'highs' | 'bases' | 'largestModel'
+  >,
   variants: number,
 ): ThreadPool {
   optimiseOnlyLastingHotCode();
   scavengeForThreads(settings.workers);
   // Its V8 flags are set before this returns, so before any worker loads its code (they name its cache).
-  const highs = compileSharedHighs(variants, settings.highs);
+  const highs = compileSharedHighs({ variants, largestModel: settings.largestModel ?? 0 }, settings.highs);
   highs.catch(() => undefined); // awaited by the first chunk; a batch stopped before it must not leave a stray rejection
   const pool = new Piscina<ChunkTask, void>({
     ...workerEntry(),

@@ -1,8 +1,9 @@
 /**
  * One compile of HiGHS's WebAssembly for a pool of worker threads (`zonal batch`),
- * on optimised code for a batch of hundreds of variants, else on baseline code.
+ * on optimised code for a batch of hundreds of variants or of tenders that solve for
+ * seconds, else on baseline code.
  *
- * A one-shot run keeps HiGHS on V8's baseline code (wasm-tiering.ts): there,
+ * A one-shot run of a county keeps HiGHS on V8's baseline code (wasm-tiering.ts): there,
  * compiling with the optimising compiler (TurboFan) costs more than it saves.
  * A large batch is the other case: on the county grid, HiGHS on optimised
  * code took 15 ms of CPU a solve against 22 ms on baseline code, and the
@@ -20,7 +21,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setV8Flags, setV8FlagsOnce } from './v8-flags.js';
-import { compileWasmEagerly, optimisedCompileFlags, useWasmTiering } from './wasm-tiering.js';
+import { compileWasmEagerly, optimisedCompileFlags, solvesLong, useWasmTiering } from './wasm-tiering.js';
 import { readHighsHints, readWithCompilationHints, wasmHintsMode } from './wasm-hints.js';
 
 /**
@@ -39,7 +40,7 @@ let compiled: Promise<CompiledWasm> | null = null;
 let compiledBaseline: Promise<CompiledWasm> | null = null;
 
 /**
- * Variants from which a batch's workers share one optimised compile of HiGHS;
+ * Variants from which a batch of county-sized tenders shares one optimised compile of HiGHS;
  * below it they share one compile on baseline code. The
  * optimised compile costs about 2 s of CPU once, and saves about 4-5 ms of CPU a
  * variant. A new `zonal batch` process, both ways in turn (docs/performance.md,
@@ -52,16 +53,29 @@ export const optimisedFromVariants = 500;
 /** How a batch's workers run HiGHS: decided by the batch's size, or optimised whatever the size (the bench's warm-up). */
 export type PooledHighs = 'by-size' | 'optimised';
 
-/** Whether a batch of `variants` shares the optimised compile (ZONAL_WASM_TIERING=baseline: never, for measuring). */
-export function sharesOptimisedHighs(variants: number, pooled: PooledHighs = 'by-size'): boolean {
-  if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return false;
-  return pooled === 'optimised' || variants >= optimisedFromVariants;
+/** A batch's size, as it decides how HiGHS is compiled for it. */
+export interface BatchSize {
+  readonly variants: number;
+  /** Variables of the award model of its largest base, as written (0 when not known). */
+  readonly largestModel: number;
 }
 
 /**
- * HiGHS compiled once for the worker threads of a batch of `variants`, once per process
- * (each function's code stays with the module for the next pool): optimised code for a
- * batch of `optimisedFromVariants` or more, baseline code below it. The compile starts
+ * Whether a batch shares the optimised compile: one of `optimisedFromVariants` variants or more,
+ * or one whose largest base solves long enough that `zonal solve` would run it on V8's
+ * optimising compiler (wasm-tiering.ts `solvesLong`), whatever its number of variants: the
+ * bench's L as the base of four variants took 10.0-13.6 s with two workers against 12.6-15.3 s
+ * on baseline code (docs/performance.md, session 28). ZONAL_WASM_TIERING=baseline: never, for measuring.
+ */
+export function sharesOptimisedHighs(size: BatchSize, pooled: PooledHighs = 'by-size'): boolean {
+  if (process.env['ZONAL_WASM_TIERING'] === 'baseline') return false;
+  return pooled === 'optimised' || size.variants >= optimisedFromVariants || solvesLong(size.largestModel);
+}
+
+/**
+ * HiGHS compiled once for the worker threads of a batch, once per process (each function's
+ * code stays with the module for the next pool): optimised code for a batch that repays it
+ * (`sharesOptimisedHighs`), baseline code for others. The compile starts
  * (and its V8 flags are set) before this returns, so the pool's threads start while V8
  * compiles on its background threads; each worker instantiates the one module.
  *
@@ -76,8 +90,8 @@ export function sharesOptimisedHighs(variants: number, pooled: PooledHighs = 'by
  * variant called them. The code is the same either way. Without a hint list the module
  * is compiled lazily: compiling all of it up front would compile its 8,648 functions.
  */
-export function compileSharedHighs(variants: number, pooled: PooledHighs = 'by-size'): Promise<CompiledWasm> {
-  if (sharesOptimisedHighs(variants, pooled)) {
+export function compileSharedHighs(size: BatchSize, pooled: PooledHighs = 'by-size'): Promise<CompiledWasm> {
+  if (sharesOptimisedHighs(size, pooled)) {
     compiled ??= compileOptimisedHighs();
     return compiled;
   }

@@ -28,10 +28,15 @@ const baselineCodeUpTo = 1_500;
 /** How V8 runs HiGHS: baseline code only, or V8's own default (baseline, then optimised hot functions). */
 export type WasmTiering = 'baseline' | 'v8';
 
+/** Whether a model of this many variables solves long enough for V8's optimising compiles of HiGHS to pay. */
+export function solvesLong(variables: number): boolean {
+  return variables > baselineCodeUpTo;
+}
+
 /** The tiering for a process whose first model has this many variables. */
 export function tieringFor(variables: number): WasmTiering {
   if (process.env['ZONAL_WASM_TIERING'] === 'v8') return 'v8';
-  return variables <= baselineCodeUpTo ? 'baseline' : 'v8';
+  return solvesLong(variables) ? 'v8' : 'baseline';
 }
 
 /**

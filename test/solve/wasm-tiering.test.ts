@@ -19,7 +19,7 @@ v8.setFlagsFromString = (flag) => events.push(flag);
 WebAssembly.compile = async () => (events.push('compile'), {});
 const { useWasmTiering } = await import('./dist/solve/wasm-tiering.js');
 const { compileHighsWasm, compileSharedHighs } = await import('./dist/solve/highs-shared.js');
-const steps = { baseline: () => useWasmTiering('baseline'), v8: () => useWasmTiering('v8'), oneShot: () => compileHighsWasm(true), shared: () => compileSharedHighs(1, 'optimised'), smallBatch: () => compileSharedHighs(6) };
+const steps = { baseline: () => useWasmTiering('baseline'), v8: () => useWasmTiering('v8'), oneShot: () => compileHighsWasm(true), shared: () => compileSharedHighs({ variants: 1, largestModel: 0 }, 'optimised'), smallBatch: () => compileSharedHighs({ variants: 6, largestModel: 122 }) };
 for (const step of process.argv.slice(1)) await steps[step]();
 console.log(JSON.stringify(events));
 `;

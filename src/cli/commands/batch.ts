@@ -13,8 +13,9 @@ import { baseLine, parseBatchFile, type BatchProblem, type ParsedBatch } from '.
 import { closestName } from '../../diagnostics/did-you-mean.js';
 import type { Issue } from '../../diagnostics/issues.js';
 import * as msg from '../../diagnostics/messages.js';
-import { tenderIssues, tenderLots } from '../../lots/tender-lots.js';
-import type { Scenario } from '../../model/types.js';
+import { type TenderedLots, tenderIssues, tenderLots } from '../../lots/tender-lots.js';
+import { buildProgram } from '../../solve/build-program.js';
+import type { Lot, Scenario } from '../../model/types.js';
 import { readScenario } from '../../io/read-scenario.js';
 import { isWorkbookPath } from '../../io/workbook-path.js';
 import { batchFiles } from '../../compare/batch-journal.js';
@@ -144,6 +145,30 @@ function batchFileWarnings(file: string, line: number | null, bases: ReadonlyMap
   return [{ severity: 'warning', file, line, message: msg.jsonReadAsWindows1252(currencies) }];
 }
 
+/** The bases of a batch as read and checked, by the name the batch file gives them. */
+interface CheckedBases {
+  readonly bases: Map<string, Scenario>;
+  /** Each base's input hash (--resume keeps rows of the same). */
+  readonly inputs: Map<string, string>;
+  readonly warnings: Issue[];
+  /** Each base with its lots as tendered (its bids below the legal pay floor rejected, when the tender says so). */
+  readonly tenders: readonly Tender[];
+}
+
+interface Tender {
+  readonly scenario: Scenario;
+  readonly lots: readonly Lot[];
+}
+
+/**
+ * Variables of the largest base's award model, as written: how long its variants solve, which
+ * decides with their number how HiGHS is compiled for the worker threads (solve/highs-shared.ts).
+ * The bundled county's takes 8-14 ms to build on a cold main thread, the bench's L 270 ms.
+ */
+function largestModel(tenders: readonly Tender[]): number {
+  return Math.max(0, ...tenders.map(({ scenario, lots }) => buildProgram(scenario, lots).variables.length));
+}
+
 /**
  * Each base read once; its mistakes stop the batch here, a missing base with the batch file's
  * mistakes found so far (`told`). Returned: each base by the name the file gives it, and its
@@ -154,10 +179,11 @@ async function checkBases(
   batchDir: string,
   name: string,
   told: readonly BatchProblem[],
-): Promise<{ bases: Map<string, Scenario>; inputs: Map<string, string>; warnings: Issue[] }> {
+): Promise<CheckedBases> {
   const warnings: Issue[] = [];
   const bases = new Map<string, Scenario>();
   const inputs = new Map<string, string>();
+  const tenders: Tender[] = [];
   const names = [...new Set(batch.variants.map((v) => v.base))];
   // Every base that is not there, each at its line, in the file's order with its other mistakes
   // (until mend17b the first alone, after them).
@@ -183,11 +209,13 @@ async function checkBases(
       // Ends as a batch file's own mistakes end: one command, one ending (until 2026-12-02 "nothing was written" here).
       throw new CliExit(exitCodes.badInput, problemsFound(errors.length, 'run'));
     }
-    warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario)].map(place));
+    const tendered = tenderLots(scenario);
+    warnings.push(...[...issues.warnings, ...tenderIssuesOf(scenario, tendered)].map(place));
     bases.set(base, scenario);
     inputs.set(base, inputHash);
+    tenders.push({ scenario, lots: tendered.lots });
   }
-  return { bases, inputs, warnings };
+  return { bases, inputs, warnings, tenders };
 }
 
 /** A problem for each of `names` (the bases the batch file names) that is no scenario folder or workbook. */
@@ -228,8 +256,7 @@ async function nearbyBase(base: string, full: string): Promise<string | null> {
 }
 
 /** The warnings validate gives about a scenario's tender as set (a rejected bid, a rule no bids can meet), as issues. */
-function tenderIssuesOf(scenario: Scenario): Issue[] {
-  const { lots, rejections } = tenderLots(scenario);
+function tenderIssuesOf(scenario: Scenario, { lots, rejections }: TenderedLots): Issue[] {
   return tenderIssues(scenario, lots, rejections).map(({ place, message }) => ({
     severity: 'warning',
     ...(place ?? { file: '', line: null }),
@@ -401,7 +428,7 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
   const { batch, told, windows1252Line } = await readVariants(file, maxVariantsFlag(flags.maxVariants));
   const { variants } = batch;
   const batchDir = path.dirname(path.resolve(file));
-  const { bases, inputs, warnings } = await checkBases(batch, batchDir, path.basename(file), told);
+  const { bases, inputs, warnings, tenders } = await checkBases(batch, batchDir, path.basename(file), told);
   const fileWarnings = batchFileWarnings(path.basename(file), windows1252Line, bases);
   const problems = batchProblems(told, batch, bases);
   if (problems.length > 0) throw batchFileProblems(path.basename(file), problems);
@@ -421,6 +448,8 @@ export async function batchCommand(file: string, flags: BatchFlags): Promise<voi
     resume: flags.resume === true,
     baseInputs: inputs,
     bases,
+    // Its threads' compile of HiGHS; a queue's workers run elsewhere and compile their own.
+    largestModel: queue === null ? largestModel(tenders) : 0,
     name: batch.name,
     timeLimit,
     version,
