@@ -6,6 +6,8 @@
  * What CBC 2.10 does that matters here:
  * - its exit code is 0 even when it could not read the model; only the
  *   solution file says whether it solved anything;
+ * - a search it ends because its gap is within `ratio`, the gap asked for, it calls
+ *   "Optimal (within gap tolerance)": optimal as SolveOptions.relativeGap defines it;
  * - `sec` counts CPU time unless `timeMode elapsed` comes first;
  * - the solution file lists nonzero columns only, values to 8 significant
  *   digits, under a status line such as "Optimal - objective value 12" or
@@ -135,7 +137,8 @@ export function readSolution(
   }
   if (status.includes('no integer solution'))
     return { status: 'error', message: `cbc found no integer solution (${status})`, seconds };
-  const proven = status === 'Optimal';
+  const withinGap = status === 'Optimal (within gap tolerance)';
+  const proven = status === 'Optimal' || withinGap;
   if (!proven && !status.startsWith('Stopped on'))
     return { status: 'error', message: `cbc: ${header.trim() || 'empty solution file'}`, seconds };
   const values = readValues(program, lines);
@@ -148,7 +151,7 @@ export function readSolution(
     status: proven ? 'optimal' : 'feasible',
     values,
     objective,
-    gap: Number.isNaN(gap) && proven ? 0 : gap,
+    gap: Number.isNaN(gap) && status === 'Optimal' ? 0 : gap,
     seconds,
   };
 }

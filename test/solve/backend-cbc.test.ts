@@ -135,6 +135,24 @@ describe('readSolution', () => {
     expect(outcome).toMatchObject({ status: 'feasible', values: [0, 8], objective: 80, gap: 0.25 });
   });
 
+  it('reads a search cbc ended within the gap asked for as optimal, with the gap from its log', () => {
+    // cbc 2.10's own words, from the bench's M tender of seed 2 (`ratio 1e-6`).
+    const log =
+      'Result - Optimal solution found (within gap tolerance)\n\nObjective value:                80.00000000\nLower bound:                    79.99995\nGap:                            0.00\n';
+    const outcome = readSolution(
+      program,
+      'Optimal (within gap tolerance) - objective value 80.00000000\n      1 h                      8                       0\n',
+      log,
+      1,
+    );
+    expect(outcome).toMatchObject({ status: 'optimal', values: [0, 8], objective: 80 });
+    expect(outcome.status === 'optimal' && outcome.gap).toBeCloseTo(0.00005 / 80, 15);
+    // Without a bound in the log its gap is not known: NaN, not 0.
+    expect(
+      readSolution(program, 'Optimal (within gap tolerance) - objective value 1\n', '', 1),
+    ).toMatchObject({ status: 'optimal', gap: Number.NaN });
+  });
+
   it('gives NaN as the gap of a stopped run without a bound', () => {
     expect(readSolution(program, 'Stopped on iterations - objective value 1\n', '', 1)).toMatchObject({
       status: 'feasible',
