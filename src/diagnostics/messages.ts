@@ -834,6 +834,15 @@ export const solverFoundNoPlan = (status: number, timeLimit: number | null) =>
     ? `HiGHS found no plan (model status ${status})`
     : `HiGHS found no plan within the time limit of ${timeLimit} s, and did not prove that none exists (model status ${status}): give a longer --time-limit, or relax a rule (award.minDistinctProviders, the share cap)`;
 
+/**
+ * CBC ended with no integer plan, only the relaxation it lists then (`status`, the first line of its
+ * solution file): stopped by the time limit, or another limit, before it found one.
+ */
+export const cbcFoundNoPlan = (status: string) =>
+  status.startsWith('Stopped on time')
+    ? `cbc found no plan within the time limit, and did not prove that none exists (it says "${status}"): give a longer --time-limit, or solve with HiGHS (--solver highs, the default), which finds plans for national tenders`
+    : `cbc found no integer plan (it says "${status}")`;
+
 /** An infeasible tender whose diagnosis ran out of its `seconds` before finding which of `settings` (the rules in force) to relax. */
 export const diagnosisOutOfTime = (seconds: number, settings: readonly string[]) =>
   `No award meets every rule. Which rule to relax was not found within the ${seconds} s the diagnosis was given (each test of a large tender is slow)${settings.length === 0 ? '' : `: the rules in force are ${settings.join(', ')}; relax one and solve again`}, or give a longer --time-limit`;

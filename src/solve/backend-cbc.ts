@@ -21,6 +21,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cbcFoundNoPlan } from '../diagnostics/messages.js';
 import { lpNames, lpNumber, toLpText } from './lp-format.js';
 import type { Program, SolveOptions, SolverBackend, SolverOutcome } from './program.js';
 
@@ -136,7 +137,7 @@ export function readSolution(
       : { status: 'error', message: 'cbc says the program is infeasible or unbounded', seconds };
   }
   if (status.includes('no integer solution'))
-    return { status: 'error', message: `cbc found no integer solution (${status})`, seconds };
+    return { status: 'error', message: cbcFoundNoPlan(status), seconds };
   const withinGap = status === 'Optimal (within gap tolerance)';
   const proven = status === 'Optimal' || withinGap;
   if (!proven && !status.startsWith('Stopped on'))

@@ -160,12 +160,19 @@ describe('readSolution', () => {
     });
   });
 
-  it('refuses the relaxation cbc lists when it found no integer plan', () => {
+  it('refuses the relaxation cbc lists when it found no integer plan, and says what to do when time ran out', () => {
     const solution =
       'Stopped on time (no integer solution - continuous used) - objective value 0.5\n      0 a(B1)                0.5                       0\n';
     expect(readSolution(program, solution, '', 1)).toMatchObject({
       status: 'error',
-      message: expect.stringMatching(/no integer solution/),
+      message:
+        'cbc found no plan within the time limit, and did not prove that none exists (it says "Stopped on time (no integer solution - continuous used)"): give a longer --time-limit, or solve with HiGHS (--solver highs, the default), which finds plans for national tenders',
+    });
+    const stopped = 'Stopped on iterations (no integer solution - continuous used) - objective value 0.5\n';
+    expect(readSolution(program, stopped, '', 1)).toMatchObject({
+      status: 'error',
+      message:
+        'cbc found no integer plan (it says "Stopped on iterations (no integer solution - continuous used)")',
     });
   });
 
