@@ -6,8 +6,8 @@
  * What CBC 2.10 does that matters here:
  * - its exit code is 0 even when it could not read the model; only the
  *   solution file says whether it solved anything;
- * - a search it ends because its gap is within `ratio`, the gap asked for, it calls
- *   "Optimal (within gap tolerance)": optimal as SolveOptions.relativeGap defines it;
+ * - it ends a search whose gap is within `ratio`, the gap asked for, with "Optimal
+ *   (within gap tolerance)": optimal as SolveOptions.relativeGap defines it;
  * - `sec` counts CPU time unless `timeMode elapsed` comes first;
  * - the solution file lists nonzero columns only, values to 8 significant
  *   digits, under a status line such as "Optimal - objective value 12" or
@@ -138,8 +138,7 @@ export function readSolution(
   }
   if (status.includes('no integer solution'))
     return { status: 'error', message: cbcFoundNoPlan(status), seconds };
-  const withinGap = status === 'Optimal (within gap tolerance)';
-  const proven = status === 'Optimal' || withinGap;
+  const proven = status === 'Optimal' || status === 'Optimal (within gap tolerance)';
   if (!proven && !status.startsWith('Stopped on'))
     return { status: 'error', message: `cbc: ${header.trim() || 'empty solution file'}`, seconds };
   const values = readValues(program, lines);

@@ -3,11 +3,11 @@
  * the command runs with a preloaded recorder that passes each flag on to V8, notes it, and
  * ends the process at the compile, before any worker starts or anything is solved.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { writeGeneratedScenario } from '../helpers/generated-folder.js';
+import { tempDir } from '../helpers/scenario-folder.js';
 import { assertBuilt, bin, node, repoRoot } from '../helpers/cli.js';
 
 beforeAll(() => assertBuilt());
@@ -26,7 +26,7 @@ WebAssembly.compile = async () => {
 
 /** The V8 flags `zonal batch` had set when it compiled HiGHS, for a batch of `variants` variants of `base`. */
 async function flagsAtCompile(base: string, variants: number): Promise<string[]> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'zonal-batch-compile-'));
+  const dir = await tempDir('zonal-batch-compile-');
   const batch = path.join(dir, 'batch.json');
   const multipliers = Array.from({ length: variants }, (_, i) => 1 + i / 20);
   await writeFile(batch, JSON.stringify({ base, grid: { demandMultiplier: multipliers } }));
@@ -48,7 +48,6 @@ async function flagsAtCompile(base: string, variants: number): Promise<string[]>
     { ZONAL_TEST_FLAGS: record },
   );
   expect(run).toMatchObject({ code: 0 });
-  const { readFile } = await import('node:fs/promises');
   return JSON.parse(await readFile(record, 'utf8')) as string[];
 }
 

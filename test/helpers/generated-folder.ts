@@ -2,18 +2,18 @@
  * A tender of the bench's generator (src/bench/generate.ts) written as a scenario folder, for
  * tests that need a model of a regional or national size read from disk as a user's would be.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateScenario, instanceSizes } from '../../src/bench/generate.js';
+import { tempDir } from './scenario-folder.js';
 
-/** The bench's tender of `size` and `seed` as a scenario folder in a fresh temporary folder; its path. */
+/** The bench's tender of `size` and `seed` as a scenario folder in a fresh temporary folder (removed after the test file); its path. */
 export async function writeGeneratedScenario(
   size: keyof typeof instanceSizes,
   seed: number,
 ): Promise<string> {
   const s = generateScenario(instanceSizes[size], seed);
-  const dir = await mkdtemp(path.join(tmpdir(), `zonal-generated-${size}-`));
+  const dir = await tempDir(`zonal-generated-${size}-`);
   const csv = (name: string, header: string, rows: readonly (readonly unknown[])[]) =>
     writeFile(path.join(dir, name), `${[header, ...rows.map((r) => r.join(','))].join('\n')}\n`);
   const lots = Object.fromEntries(
