@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { writeGeneratedScenario } from '../helpers/generated-folder.js';
+import { generatedScenarioFolder } from '../helpers/generated-folder.js';
 import { tempDir } from '../helpers/scenario-folder.js';
 import { assertBuilt, bin, node, repoRoot } from '../helpers/cli.js';
 
@@ -59,7 +59,7 @@ describe.concurrent("a short batch's compile of HiGHS follows how long its base 
   });
 
   test("a regional tender (the bench's L, 2,336 variables): optimised code, as one solve takes seconds", async () => {
-    const flags = await flagsAtCompile(await writeGeneratedScenario('L', 1), 2);
+    const flags = await flagsAtCompile(await generatedScenarioFolder('L', 1), 2);
     expect(flags).toContain('--no-liftoff');
     expect(flags).not.toContain('--liftoff-only');
   });
