@@ -37,7 +37,11 @@ export function checkBenchFlags(argv: readonly string[], usage: string): void {
     process.exit(0);
   }
   const problem = benchFlagProblem(argv, usage);
-  if (problem === null) return;
+  if (problem !== null) refuseBenchFlags(problem, usage);
+}
+
+/** A mistake in a bench's command line, told with its usage line: exit code 2, before anything runs. */
+export function refuseBenchFlags(problem: string, usage: string): never {
   process.stderr.write(`${problem}\nusage: ${usage}\n`);
   process.exit(2);
 }

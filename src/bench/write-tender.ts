@@ -3,17 +3,14 @@
  * size and seed (generate.ts) written as a scenario folder (tender-folder.ts), to measure
  * `zonal solve` or `zonal batch` on it as docs/performance.md does.
  */
-import { checkBenchFlags, flagValue } from './bench-flag.js';
+import { checkBenchFlags, flagValue, refuseBenchFlags } from './bench-flag.js';
 import { instanceSizes } from './generate.js';
 import { type TenderSize, writeGeneratedScenario } from './tender-folder.js';
 
 const usage =
   'npm run bench:tender -- --out DIR --size L --seed 1 (size S, M, L or XL; L and 1 when not given)';
 
-function fail(problem: string): never {
-  process.stderr.write(`${problem}\nusage: ${usage}\n`);
-  process.exit(2);
-}
+const fail = (problem: string): never => refuseBenchFlags(problem, usage);
 
 async function main(argv: readonly string[]): Promise<void> {
   checkBenchFlags(argv, usage);
