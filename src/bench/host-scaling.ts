@@ -24,9 +24,12 @@ export interface HostScaling {
 
 const taskFile = new URL('./host-scaling-task.js', import.meta.url);
 
-/** Milliseconds until the slower of `threads` threads, started together, has run `task`. */
-async function timed(task: ScalingTask, threads: number): Promise<number> {
-  const workers = Array.from({ length: threads }, () => new Worker(taskFile, { workerData: task }));
+/**
+ * Milliseconds until the slower of `workers` is done, started together: each says it is ready
+ * (its first message), all are told to go, and each posts the milliseconds its task took. The
+ * threads are ended after, or when one fails.
+ */
+export async function timedTogether(workers: readonly Worker[]): Promise<number> {
   try {
     const next = (w: Worker) =>
       new Promise<unknown>((resolve, reject) => {
@@ -41,6 +44,10 @@ async function timed(task: ScalingTask, threads: number): Promise<number> {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+/** Milliseconds until the slower of `threads` threads, started together, has run `task`. */
+const timed = (task: ScalingTask, threads: number): Promise<number> =>
+  timedTogether(Array.from({ length: threads }, () => new Worker(taskFile, { workerData: task })));
 
 /** Two threads' work in the time against one's, each the best of three tries. */
 export async function scaling(task: ScalingTask): Promise<number> {

@@ -5,8 +5,9 @@
  *   1. for each size, seed and backend: one case in its own process (clean peak memory)
  *   2. the command line: `node -e 0`, `zonal solve` (default outputs) and `zonal validate` on the
  *      bundled county, in turn, median of 5 or more: wall, CPU and the ratio to the bare start
- *   3. batch throughput with one and two workers, when that bench exists, and how far the host
- *      itself scales from one thread to two (host-scaling.ts)
+ *   3. batch throughput with one and two workers, when that bench exists; how far the batch's
+ *      own work scales from one thread to two without the batch around it (variant-scaling.ts);
+ *      and how far the host itself scales from one thread to two (host-scaling.ts)
  *   4. a national-size demand file (about 50 MB) through `zonal validate`: time and peak memory
  *   5. a table (times as ratios to native CBC) and each goal of issue 16 with "met" or "not met",
  *      with the host's speed at the start and the end (host-speed.ts),
@@ -26,6 +27,7 @@ import { type BatchMeasure, goalRows, goalsTable } from './goals.js';
 import { benchLargeDemand, formatLargeInput } from './large-input.js';
 import { hostSpeed, hostSpeedText } from './host-speed.js';
 import { hostScaling, hostScalingText } from './host-scaling.js';
+import { variantScaling, variantScalingText } from './variant-scaling.js';
 import { benchBackends, type BenchBackend, type CaseSpec } from './run-case.js';
 import { markdownTable, summarise, type MeasuredCase } from './summary.js';
 import { checkBenchFlags, flagValue } from './bench-flag.js';
@@ -170,7 +172,10 @@ async function main(): Promise<void> {
   }
   const cli = cliTimings(root, Math.max(5, args.repeats));
   const batch = await batchThroughput();
-  // Right after the batch, which the host's own scaling at the time helps to read.
+  // Right after the batch, which its own work's scaling and the host's at the time help to read.
+  const ownWork = await variantScaling().then(variantScalingText, (e: unknown) => {
+    return `The batch's own work from one thread to two: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`;
+  });
   const scaling = hostScalingText(await hostScaling());
   const goals = goalsTable(goalRows(cli, batch.measure, summarise(cases), args.timeLimit));
   const large =
@@ -191,6 +196,8 @@ async function main(): Promise<void> {
     cliText(cli),
     '',
     batch.text,
+    '',
+    ownWork,
     '',
     scaling,
     '',

@@ -108,7 +108,7 @@ export interface BatchSummary {
  * with one worker and 90-94 with two, against 80-82 and 123-127. 16 MB was no
  * better than 32 and varied more.
  */
-const workerYoungGenerationMb = 32;
+export const workerYoungGenerationMb = 32;
 
 /** The file a worker thread of the batch's pool loads, and the arguments it is given (piscina's `argv`). */
 export interface WorkerEntry {
