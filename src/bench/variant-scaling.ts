@@ -33,8 +33,9 @@ const taskFile = new URL('./variant-scaling-task.js', import.meta.url);
 const scenarios = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
 export interface VariantScaling {
+  /** Variants a second in one thread, the median of the rounds. */
   readonly oneThread: number;
-  /** Variants a second, each the median of the rounds. */
+  /** Variants a second in two threads at once, the median of the rounds. */
   readonly twoThreads: number;
   /** The median of the rounds' own ratios. */
   readonly ratio: number;
