@@ -44,7 +44,7 @@ export interface VariantScaling {
 }
 
 /** Milliseconds until the slower of `threads` warm threads, started together, has run every chunk. */
-async function timed(variants: readonly Variant[], highs: CompiledWasm, threads: number): Promise<number> {
+function timed(variants: readonly Variant[], highs: CompiledWasm, threads: number): Promise<number> {
   scavengeForThreads(threads); // as a batch of `threads` workers sets it
   const work: VariantScalingWork = {
     highs,
