@@ -57,13 +57,12 @@ export function splitHandback(
   const net = new Network(sink + 1);
   const lotEdges = Array.from({ length: lots }, (_, i) => net.edge(0, lot0 + i, 0));
   for (const [j, n] of needs.entries()) net.edge(lot0 + n.lot, need0 + j, n.hours);
+  // Each route's edge to the spare.
+  const routeEdges: number[] = [];
   for (const [r, route] of routes.entries()) {
     for (const j of route.reach) net.edge(need0 + j, route0 + r, Infinity);
-    net.edge(route0 + r, spareNode, Math.max(0, route.room));
+    routeEdges.push(net.edge(route0 + r, spareNode, Math.max(0, route.room)));
   }
-  const routeEdges = routes.map(
-    (_, r) => (net.out[route0 + r] ?? []).find((e) => net.to[e] === spareNode) ?? 0,
-  );
   net.edge(spareNode, sink, Math.max(0, spare));
   // Each lot's weight: the lead's hours there the stand-in reaches.
   const reached = new Set(routes.flatMap((r) => r.reach));
