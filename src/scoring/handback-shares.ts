@@ -8,10 +8,10 @@
  * back-up of one lot that was a member covering the same lead in another was credited twice.
  */
 import type { Allocation, Bid, CareType, Lot } from '../model/types.js';
-import { coverableHours, type StandIn } from './handback-cover.js';
+import { coverableNeeds, type StandIn } from './handback-cover.js';
 import { bidsWonUnder, placeCovers } from './member-cover.js';
 import { spareOf, type AwardFacts } from './award-facts.js';
-import { bidGroupsIn, placeRoom } from './take-over-room.js';
+import { bidGroupsIn, placeRoom, type BidGroup } from './take-over-room.js';
 import { splitHandback } from './handback-split.js';
 
 /** What a stand-in could take over of a failed provider's hours in one lot. */
@@ -60,7 +60,6 @@ interface Need {
 /** The way a stand-in takes over: under one bid, up to its room, for the needs it reaches. */
 interface Route extends StandIn {
   readonly bid: Bid;
-  readonly caps: readonly number[];
   readonly partial: boolean;
   readonly reach: ReadonlySet<string>;
 }
@@ -154,7 +153,6 @@ function needsOf(facts: AwardFacts, lead: string): Need[] {
 const route = (spare: number, bid: Bid, partial: boolean, reach: ReadonlySet<string>): Route => ({
   spare,
   bid,
-  caps: [bid.maxHours],
   partial,
   reach,
   covers: (key) => reach.has(key),
@@ -170,16 +168,20 @@ const route = (spare: number, bid: Bid, partial: boolean, reach: ReadonlySet<str
  */
 function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[]): Route[] {
   const mine = facts.allocations.filter((a) => a.providerId === providerId);
-  const whole = needs.filter((n) => n.areaId === null && mine.some((a) => a.lotId === n.lotId));
+  // The needs of lots held whole where it has a place, and those lots, each once in the order needed.
+  const whole: Need[] = [];
+  const lots: Lot[] = [];
+  for (const n of needs) {
+    if (n.areaId !== null || !hasPlaceIn(mine, n.lotId)) continue;
+    whole.push(n);
+    const lot = facts.lots.get(n.lotId);
+    if (lot !== undefined && !lots.includes(lot)) lots.push(lot);
+  }
   const routes: Route[] = [];
-  const lots = [...new Set(whole.flatMap((n) => facts.lots.get(n.lotId) ?? []))];
   for (const g of lots.length === 0 ? [] : bidGroupsIn(facts, lots, providerId)) {
-    const serves = (n: Need) =>
-      g.lotIds.has(n.lotId) &&
-      [...(facts.lots.get(n.lotId)?.careDemand.get(n.careType)?.keys() ?? [])].some((a) =>
-        g.work.has(`${n.careType} ${a}`),
-      );
-    routes.push(route(g.room, g.best, g.partial, new Set(whole.filter(serves).map((n) => n.key))));
+    const reach = new Set<string>();
+    for (const n of whole) if (groupServes(facts, g, n)) reach.add(n.key);
+    routes.push(route(g.room, g.best, g.partial, reach));
   }
   const byBid = new Map<string, { bid: Bid; lots: Set<Lot>; reach: Set<string> }>();
   for (const place of mine.filter((a) => a.role !== 'backup')) {
@@ -198,6 +200,24 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
   for (const { bid, lots: placedIn, reach } of byBid.values())
     routes.push(route(placeRoom(facts, [...placedIn], [bid]), bid, false, reach));
   return routes;
+}
+
+/** Whether `places` hold one in lot `lotId`. */
+function hasPlaceIn(places: readonly Allocation[], lotId: string): boolean {
+  for (const a of places) if (a.lotId === lotId) return true;
+  return false;
+}
+
+/**
+ * Whether a group of bids could serve a need of a lot held whole: the need's care type, in an
+ * area of the lot's demand of it. Asked of every group and need of every stand-in (their
+ * keys spread and written out to ask it were 30 kB a variant).
+ */
+function groupServes(facts: AwardFacts, g: BidGroup, n: Need): boolean {
+  if (n.careType !== g.careType || !g.lotIds.has(n.lotId)) return false;
+  for (const a of facts.lots.get(n.lotId)?.careDemand.get(n.careType)?.keys() ?? [])
+    if (g.areas.has(a)) return true;
+  return false;
 }
 
 /** What a stand-in could deliver to each of the lead's lots at once (handback-split.ts). */
@@ -236,55 +256,78 @@ function deliverable(
   };
 }
 
-/** One stand-in's share of the lead's hours, lot by lot. */
-function sharesOf(facts: AwardFacts, lead: string, providerId: string, needs: readonly Need[]) {
-  const routes = routesOf(facts, providerId, needs);
+/** A failed provider's needs, and the lots they lie in with each one's needs, in the order first needed. */
+interface LeadNeeds {
+  readonly all: readonly Need[];
+  readonly lotIds: readonly string[];
+  readonly byLot: readonly (readonly Need[])[];
+}
+
+function leadNeeds(facts: AwardFacts, lead: string): LeadNeeds {
+  const all = needsOf(facts, lead);
+  const byLot = new Map<string, Need[]>();
+  for (const n of all) {
+    const inLot = byLot.get(n.lotId);
+    if (inLot === undefined) byLot.set(n.lotId, [n]);
+    else inLot.push(n);
+  }
+  return { all, lotIds: [...byLot.keys()], byLot: [...byLot.values()] };
+}
+
+/** Whether a route reaches any of `needs`. */
+function reachesAny(r: Route, needs: readonly Need[]): boolean {
+  for (const n of needs) if (r.reach.has(n.key)) return true;
+  return false;
+}
+
+/**
+ * One stand-in's share of the lead's hours, lot by lot. The lead's lots and their needs are
+ * worked out once for all its stand-ins (handback), and the flows run over lists of needs,
+ * not maps of them: sharesOf and its flows were 45 kB a variant.
+ */
+function sharesOf(
+  facts: AwardFacts,
+  lead: string,
+  providerId: string,
+  needs: LeadNeeds,
+): ReadonlyMap<string, HandbackShare> {
+  const routes = routesOf(facts, providerId, needs.all);
   const spare = spareOf(facts, providerId);
-  const flow = (of: readonly Need[]) =>
-    Math.min(spare, coverableHours(new Map(of.map((n) => [n.key, n.hours])), routes));
-  const lotIds = [...new Set(needs.map((n) => n.lotId))];
+  const flow = (of: readonly Need[]) => Math.min(spare, coverableNeeds(of, routes));
+  const { lotIds, byLot } = needs;
   const reach = new Set<string>();
   for (const r of routes) for (const key of r.reach) reach.add(key);
-  const reached = lotIds.map((id) => needs.filter((n) => n.lotId === id && reach.has(n.key)));
+  const reached = byLot.map((inLot) => inLot.filter((n) => reach.has(n.key)));
   // A lot held whole is faced whole, its care types the stand-in has no bid for too.
-  const faced = lotIds.map((id, i) =>
-    needs
-      .filter(
-        (n) =>
-          n.lotId === id &&
-          (reach.has(n.key) || (n.areaId === null && reached[i]?.some((r) => r.areaId === null))),
-      )
-      .reduce((t, n) => t + n.hours, 0),
-  );
-  const alone = reached.map(flow);
+  const faced = byLot.map((inLot, i) => {
+    const facedWhole = reached[i]?.some((r) => r.areaId === null) ?? false;
+    let hours = 0;
+    for (const n of inLot) if (reach.has(n.key) || (n.areaId === null && facedWhole)) hours += n.hours;
+    return hours;
+  });
+  const alone = reached.map((of) => flow(of));
   // Where it could take over all it could in each lot alone in all at once, the lots do not compete.
   const compete =
     lotIds.length > 1 && alone.reduce((t, h) => t + h, 0) > flow(reached.flat()) + 1e-9 * Math.max(1, spare);
   const { hours, heldBy } = compete
     ? deliverable(lotIds, reached.flat(), routes, spare)
     : { hours: alone, heldBy: alone.map((): SharedLimit => null) };
-  const lotOf = new Map(needs.map((n) => [n.key, n.lotId]));
-  const inLot = (r: Route, lotId: string) => {
-    for (const key of r.reach) if (lotOf.get(key) === lotId) return true;
-    return false;
-  };
-  return new Map(
-    lotIds.map((lotId, i) => {
-      const into = routes.filter((r) => inLot(r, lotId));
-      const share: HandbackShare = {
-        providerId,
-        lead,
-        spare,
-        caps: into.flatMap((r) => r.caps).sort((a, b) => a - b),
-        partial: into.some((r) => r.partial),
-        leadHours: faced[i] ?? 0,
-        alone: alone[i] ?? 0,
-        hours: hours[i] ?? 0,
-        heldBy: heldBy[i] ?? null,
-      };
-      return [lotId, share] as const;
-    }),
-  );
+  const shares = new Map<string, HandbackShare>();
+  for (let i = 0; i < lotIds.length; i++) {
+    const into = routes.filter((r) => reachesAny(r, byLot[i] ?? []));
+    shares.set(lotIds[i] as string, {
+      providerId,
+      lead,
+      spare,
+      caps: into.map((r) => r.bid.maxHours).sort((a, b) => a - b),
+      partial: into.some((r) => r.partial),
+      leadHours: faced[i] ?? 0,
+      alone: alone[i] ?? 0,
+      hours: hours[i] ?? 0,
+      heldBy: heldBy[i] ?? null,
+    });
+  }
+  return shares;
 }
 
 /** Shares already worked out, per award and failed provider: supply and N-1 ask in every lot it holds. */
@@ -296,14 +339,11 @@ function handback(facts: AwardFacts, lead: string): Map<string, ReadonlyMap<stri
   known.set(facts, byLead);
   const seen = byLead.get(lead);
   if (seen !== undefined) return seen;
-  const needs = needsOf(facts, lead);
-  const lots = new Set(needs.map((n) => n.lotId));
-  const standIns = [
-    ...new Set(
-      facts.allocations.filter((a) => lots.has(a.lotId) && a.providerId !== lead).map((a) => a.providerId),
-    ),
-  ];
-  const shares = new Map(standIns.map((p) => [p, sharesOf(facts, lead, p, needs)] as const));
+  const needs = leadNeeds(facts, lead);
+  const shares = new Map<string, ReadonlyMap<string, HandbackShare>>();
+  for (const a of facts.allocations)
+    if (a.providerId !== lead && !shares.has(a.providerId) && needs.lotIds.includes(a.lotId))
+      shares.set(a.providerId, sharesOf(facts, lead, a.providerId, needs));
   byLead.set(lead, shares);
   return shares;
 }

@@ -4,7 +4,7 @@
  * growth. A provider takes on work only under a bid it made, so its spare capacity counts
  * only as far as its bids for the lot's work have room left.
  */
-import type { Allocation, Bid, Lot, Scenario } from '../model/types.js';
+import type { Allocation, Bid, CareType, Lot, Scenario } from '../model/types.js';
 import { servedAreas, structureAllows } from '../lots/eligibility.js';
 import { hasPlaces } from '../structures/index.js';
 import { bidsWonUnder } from './member-cover.js';
@@ -44,26 +44,25 @@ function areasServed(bid: Bid, lot: Lot): readonly string[] {
 const servedIn = new WeakMap<Lot, WeakMap<Bid, readonly string[]>>();
 
 /**
- * The lots' design hours a week in the work a bid could serve (`served`: its areas in each
- * lot, as `areasServed` gives them), and whether that is only part of theirs.
+ * The room left in a bid for the lots' work it could serve (its areas in each lot, as
+ * `areasServed` gives them): its max hours less what it holds under it across all the lots it
+ * wins, up to the lots' design hours a week in that work when that is only part of theirs;
+ * and whether that part of theirs is less than what the bid has left.
  */
-function workHours(
-  bid: Bid,
-  lots: readonly Lot[],
-  served: readonly (readonly string[])[],
-): { hours: number; partial: boolean } {
+function bidRoom(facts: AwardFacts, bid: Bid, lots: readonly Lot[]): { room: number; partial: boolean } {
+  const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
   let hours = 0;
   let partial = false;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as Lot;
     const demand = lot.careDemand.get(bid.careType);
-    const areas = served[i] ?? [];
+    const areas = areasServed(bid, lot);
     let inLot = 0;
     for (const a of areas) inLot += demand?.get(a) ?? 0;
     hours += inLot;
     partial ||= lot.careDemand.size > 1 || areas.length < (demand?.size ?? 0);
   }
-  return { hours, partial };
+  return partial ? { room: Math.min(left, hours), partial: hours < left } : { room: left, partial: false };
 }
 
 /**
@@ -82,7 +81,8 @@ export function bidGroupsIn(
   // Worked out once per award, provider and lots: roomIn and each failing provider's hand-back ask again.
   const byKey = knownGroups.get(facts) ?? new Map<string, readonly BidGroup[]>();
   knownGroups.set(facts, byKey);
-  const key = `${providerId} ${lots.map((l) => l.id).join(' ')}`;
+  let key = providerId;
+  for (let i = 0; i < lots.length; i++) key += ` ${(lots[i] as Lot).id}`;
   const seen = byKey.get(key);
   if (seen !== undefined) return seen;
   const groups = groupBids(facts, lots, providerId);
@@ -103,40 +103,48 @@ function groupBids(facts: AwardFacts, lots: readonly Lot[], providerId: string):
   return groups;
 }
 
-/** A bid's own group: the lots' work it could serve, the lots that work lies in, and its room there. */
+/**
+ * A bid's own group: the lots' work it could serve (its areas in each lot, worked out once per
+ * lot and bid: a batch asks this of every stand-in in every lot), the lots that work lies in,
+ * and its room there.
+ */
 function bidGroup(facts: AwardFacts, bid: Bid, lots: readonly Lot[]): Group {
-  // The bid's areas in each lot, worked out once per lot and bid (a batch asks this of every stand-in in every lot).
-  const served = lots.map((lot) => areasServed(bid, lot));
-  const there = workHours(bid, lots, served);
-  const left = Math.max(0, bid.maxHours - (facts.heldByBid.get(bid.id) ?? 0));
-  // The care type and area pairs of the lots' work the bid could serve, and the lots it lies in.
-  const work = new Set<string>();
+  const areas = new Set<string>();
   const lotIds = new Set<string>();
   for (let i = 0; i < lots.length; i++) {
-    const areas = served[i] ?? [];
-    if (areas.length > 0) lotIds.add((lots[i] as Lot).id);
-    for (const a of areas) work.add(`${bid.careType} ${a}`);
+    const lot = lots[i] as Lot;
+    const served = areasServed(bid, lot);
+    if (served.length > 0) lotIds.add(lot.id);
+    for (const a of served) areas.add(a);
   }
-  return {
-    work,
-    lotIds,
-    best: bid,
-    room: there.partial ? Math.min(left, there.hours) : left,
-    partial: there.partial && there.hours < left,
-  };
+  const { room, partial } = bidRoom(facts, bid, lots);
+  return { careType: bid.careType, areas, lotIds, best: bid, room, partial };
 }
 
-/** Adds a bid's own group to `groups`, merged with (into its own sets) each group whose work it overlaps, which is dropped. */
+/**
+ * Adds a bid's own group to `groups`, merged with (into its own sets and best bid) each group
+ * whose work it overlaps, which is dropped; the others keep their order. Merged in place, not
+ * filtered and copied: a variant builds a few thousand groups (join was 37 kB a variant so).
+ */
 function join(groups: Group[], own: Group): void {
-  let merged = own;
-  for (const g of groups.filter((g) => overlaps(own.work, g.work))) {
-    for (const w of g.work) own.work.add(w);
+  // The groups are of work no other shares, so what overlaps own after a merge overlapped it before.
+  let kept = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i] as Group;
+    if (g.careType !== own.careType || !overlaps(own.areas, g.areas)) {
+      groups[kept++] = g;
+      continue;
+    }
+    for (const a of g.areas) own.areas.add(a);
     for (const id of g.lotIds) own.lotIds.add(id);
-    if (g.room > merged.room)
-      merged = { work: own.work, lotIds: own.lotIds, best: g.best, room: g.room, partial: g.partial };
-    groups.splice(groups.indexOf(g), 1);
+    if (g.room > own.room) {
+      own.best = g.best;
+      own.room = g.room;
+      own.partial = g.partial;
+    }
   }
-  groups.push(merged);
+  groups.length = kept;
+  groups.push(own);
 }
 
 /** Whether a bid could serve any of the lots' work (most of a provider's bids are for other lots). */
@@ -145,10 +153,13 @@ function servesAny(bid: Bid, lots: readonly Lot[]): boolean {
   return false;
 }
 
-/** A group as it is built: its work and lots grow as bids for the same work join it. */
+/** A group as it is built: its areas and lots grow, and its best bid may change, as bids for the same work join it. */
 interface Group extends BidGroup {
-  readonly work: Set<string>;
+  readonly areas: Set<string>;
   readonly lotIds: Set<string>;
+  best: Bid;
+  room: number;
+  partial: boolean;
 }
 
 const overlaps = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
@@ -156,10 +167,15 @@ const overlaps = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
   return false;
 };
 
-/** Bids of a provider that could serve the same work, the most room among them counting for all. */
+/**
+ * Bids of a provider that could serve the same work (an area in common, in the one care type
+ * they are all for), the most room among them counting for all.
+ */
 export interface BidGroup {
-  /** The care type and area pairs of the lots' work its bids could serve. */
-  readonly work: ReadonlySet<string>;
+  /** The care type of the lots' work its bids could serve: bids for the same work are all of it. */
+  readonly careType: CareType;
+  /** The areas of the lots' work its bids could serve. */
+  readonly areas: ReadonlySet<string>;
   /** The lots that work lies in. */
   readonly lotIds: ReadonlySet<string>;
   /** The bid with the most room. */
@@ -250,12 +266,4 @@ const placeBids = (facts: AwardFacts, lotId: string, providerId: string): Bid[] 
  * and a bid's room over several lots was capped at the first lot's hours there.
  */
 export const placeRoom = (facts: AwardFacts, lots: readonly Lot[], bids: readonly Bid[]): number =>
-  bids.reduce((t, b) => {
-    const left = Math.max(0, b.maxHours - (facts.heldByBid.get(b.id) ?? 0));
-    const there = workHours(
-      b,
-      lots,
-      lots.map((lot) => areasServed(b, lot)),
-    );
-    return t + (there.partial ? Math.min(left, there.hours) : left);
-  }, 0);
+  bids.reduce((t, b) => t + bidRoom(facts, b, lots).room, 0);
