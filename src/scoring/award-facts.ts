@@ -4,6 +4,7 @@
  */
 import type { Allocation, Bid, Lot, Provider, Scenario } from '../model/types.js';
 import { byKey, largestFirst } from '../model/order.js';
+import { pushTo } from '../model/map-lists.js';
 
 export interface AwardFacts {
   readonly providers: ReadonlyMap<string, Provider>;
@@ -25,6 +26,8 @@ export interface AwardFacts {
   readonly bids: ReadonlyMap<string, Bid>;
   /** The award's places, back-ups and members holding no hours among them. */
   readonly allocations: readonly Allocation[];
+  /** providerId → its places in `allocations`, in their order (each stand-in's hand-back asks for its own). */
+  readonly placesOf: ReadonlyMap<string, readonly Allocation[]>;
 }
 
 const sortedMap = <V>(entries: Iterable<[string, V]>) => new Map([...entries].sort(byKey));
@@ -43,7 +46,9 @@ export function awardFacts(
   const lotHours = new Map<string, Map<string, number>>();
   const backups = new Map<string, string[]>();
   const placed = new Map<string, Set<string>>();
+  const placesOf = new Map<string, Allocation[]>();
   for (const a of allocations) {
+    pushTo(placesOf, a.providerId, a);
     if (a.role === 'backup') {
       backups.set(a.lotId, [...(backups.get(a.lotId) ?? []), a.providerId].sort());
       continue;
@@ -51,26 +56,60 @@ export function awardFacts(
     const inPlaces = placed.get(a.lotId) ?? new Set<string>();
     placed.set(a.lotId, inPlaces.add(a.providerId));
     if (a.hoursPerWeek <= 0) continue;
-    for (const part of a.parts ?? [{ bidId: a.bidId, hoursPerWeek: a.hoursPerWeek }])
-      heldByBid.set(part.bidId, (heldByBid.get(part.bidId) ?? 0) + part.hoursPerWeek);
+    // A merged lot's parts each under its own bid, else all under the place's one (no list made for it).
+    if (a.parts === undefined) heldByBid.set(a.bidId, (heldByBid.get(a.bidId) ?? 0) + a.hoursPerWeek);
+    else
+      for (const part of a.parts)
+        heldByBid.set(part.bidId, (heldByBid.get(part.bidId) ?? 0) + part.hoursPerWeek);
     hoursByProvider.set(a.providerId, (hoursByProvider.get(a.providerId) ?? 0) + a.hoursPerWeek);
     const inLot = lotHours.get(a.lotId) ?? new Map<string, number>();
     inLot.set(a.providerId, (inLot.get(a.providerId) ?? 0) + a.hoursPerWeek);
     lotHours.set(a.lotId, inLot);
   }
   return {
-    providers: new Map(scenario.providers.map((p) => [p.id, p])),
+    providers: providersById(scenario.providers),
     hoursByProvider: sortedMap(hoursByProvider),
     holders: new Map([...lotHours].map(([lotId, held]) => [lotId, ranked(held.keys(), held)])),
     places: new Map([...placed].map(([lotId, providers]) => [lotId, ranked(providers, lotHours.get(lotId))])),
     backups,
     lots: new Map(lots.map((l) => [l.id, l])),
-    bidsByProvider: bidsByProvider(scenario.bids),
+    bidsByProvider: bidIndex(scenario.bids).byProvider,
     heldByBid,
-    bids: new Map(scenario.bids.map((b) => [b.id, b])),
+    bids: bidIndex(scenario.bids).byId,
     allocations,
+    placesOf,
   };
 }
+
+/**
+ * The providers by id, worked out once per list of them: a base scenario's variants share its
+ * list, and each award's facts built the map anew (part of awardFacts' 35 kB a variant).
+ */
+function providersById(providers: readonly Provider[]): ReadonlyMap<string, Provider> {
+  const seen = knownProviders.get(providers);
+  if (seen !== undefined) return seen;
+  const byId = new Map(providers.map((p) => [p.id, p]));
+  knownProviders.set(providers, byId);
+  return byId;
+}
+
+const knownProviders = new WeakMap<readonly Provider[], ReadonlyMap<string, Provider>>();
+
+/** The bids by id and by provider, worked out once per list of bids (as providersById). */
+function bidIndex(bids: readonly Bid[]): BidIndex {
+  const seen = knownBids.get(bids);
+  if (seen !== undefined) return seen;
+  const index = { byId: new Map(bids.map((b) => [b.id, b])), byProvider: bidsByProvider(bids) };
+  knownBids.set(bids, index);
+  return index;
+}
+
+interface BidIndex {
+  readonly byId: ReadonlyMap<string, Bid>;
+  readonly byProvider: ReadonlyMap<string, readonly Bid[]>;
+}
+
+const knownBids = new WeakMap<readonly Bid[], BidIndex>();
 
 function bidsByProvider(bids: readonly Bid[]): Map<string, Bid[]> {
   const byProvider = new Map<string, Bid[]>();
@@ -111,6 +150,4 @@ export const placesIn = (facts: AwardFacts, lotId: string): readonly (readonly [
 
 /** How many lots a provider holds a place in (back-ups aside). */
 export const lotsPlacedIn = (facts: AwardFacts, providerId: string): number =>
-  new Set(
-    facts.allocations.filter((a) => a.providerId === providerId && a.role !== 'backup').map((a) => a.lotId),
-  ).size;
+  new Set((facts.placesOf.get(providerId) ?? []).filter((a) => a.role !== 'backup').map((a) => a.lotId)).size;

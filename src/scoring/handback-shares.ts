@@ -13,6 +13,7 @@ import { bidsWonUnder, placeCovers } from './member-cover.js';
 import { spareOf, type AwardFacts } from './award-facts.js';
 import { bidGroupsIn, placeRoom, type BidGroup } from './take-over-room.js';
 import { splitHandback } from './handback-split.js';
+import { ascending } from '../model/order.js';
 
 /** What a stand-in could take over of a failed provider's hours in one lot. */
 export interface HandbackShare {
@@ -167,7 +168,7 @@ const route = (spare: number, bid: Bid, partial: boolean, reach: ReadonlySet<str
  * care took over standard care too.
  */
 function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[]): Route[] {
-  const mine = facts.allocations.filter((a) => a.providerId === providerId);
+  const mine = facts.placesOf.get(providerId) ?? [];
   // The needs of lots held whole where it has a place, and those lots, each once in the order needed.
   const whole: Need[] = [];
   const lots: Lot[] = [];
@@ -184,10 +185,11 @@ function routesOf(facts: AwardFacts, providerId: string, needs: readonly Need[])
     routes.push(route(g.room, g.best, g.partial, reach));
   }
   const byBid = new Map<string, { bid: Bid; lots: Set<Lot>; reach: Set<string> }>();
-  for (const place of mine.filter((a) => a.role !== 'backup')) {
+  for (const place of mine) {
     const lot = facts.lots.get(place.lotId);
+    if (place.role === 'backup' || lot === undefined) continue;
     const there = needs.filter((n) => n.lotId === place.lotId && n.areaId !== null);
-    if (lot === undefined || there.length === 0) continue;
+    if (there.length === 0) continue;
     const bids = bidsWonUnder([place], facts.bids);
     const covered = there.filter((n) => placeCovers(place, lot, facts.bids, n.areaId ?? ''));
     for (const bid of bids) {
@@ -280,6 +282,12 @@ function reachesAny(r: Route, needs: readonly Need[]): boolean {
   return false;
 }
 
+/** Whether any of a stand-in's routes reaches a need (asked of its few routes, not of a set of all they reach). */
+function anyReaches(routes: readonly Route[], n: Need): boolean {
+  for (const r of routes) if (r.reach.has(n.key)) return true;
+  return false;
+}
+
 /**
  * One stand-in's share of the lead's hours, lot by lot. The lead's lots and their needs are
  * worked out once for all its stand-ins (handback), and the flows run over lists of needs,
@@ -295,14 +303,12 @@ function sharesOf(
   const spare = spareOf(facts, providerId);
   const flow = (of: readonly Need[]) => Math.min(spare, coverableNeeds(of, routes));
   const { lotIds, byLot } = needs;
-  const reach = new Set<string>();
-  for (const r of routes) for (const key of r.reach) reach.add(key);
-  const reached = byLot.map((inLot) => inLot.filter((n) => reach.has(n.key)));
+  const reached = byLot.map((inLot) => inLot.filter((n) => anyReaches(routes, n)));
   // A lot held whole is faced whole, its care types the stand-in has no bid for too.
   const faced = byLot.map((inLot, i) => {
     const facedWhole = reached[i]?.some((r) => r.areaId === null) ?? false;
     let hours = 0;
-    for (const n of inLot) if (reach.has(n.key) || (n.areaId === null && facedWhole)) hours += n.hours;
+    for (const n of inLot) if (anyReaches(routes, n) || (n.areaId === null && facedWhole)) hours += n.hours;
     return hours;
   });
   const alone = reached.map((of) => flow(of));
@@ -319,7 +325,7 @@ function sharesOf(
       providerId,
       lead,
       spare,
-      caps: into.map((r) => r.bid.maxHours).sort((a, b) => a - b),
+      caps: into.map((r) => r.bid.maxHours).sort(ascending),
       partial: into.some((r) => r.partial),
       leadHours: faced[i] ?? 0,
       alone: alone[i] ?? 0,

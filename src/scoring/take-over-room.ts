@@ -8,6 +8,7 @@ import type { Allocation, Bid, CareType, Lot, Scenario } from '../model/types.js
 import { servedAreas, structureAllows } from '../lots/eligibility.js';
 import { hasPlaces } from '../structures/index.js';
 import { bidsWonUnder } from './member-cover.js';
+import { ascending } from '../model/order.js';
 import { awardFacts, lotsPlacedIn, spareOf, type AwardFacts } from './award-facts.js';
 
 /** What a provider could take over in a lot, and the two limits it is the least of. */
@@ -197,7 +198,7 @@ function bidRoomIn(
   const groups = bidGroupsIn(facts, lots, providerId);
   return {
     bidRoom: roomOf(groups),
-    caps: groups.map((g) => g.best.maxHours).sort((a, b) => a - b),
+    caps: groups.map((g) => g.best.maxHours).sort(ascending),
     partial: groups.some((g) => g.partial),
   };
 }
@@ -252,7 +253,7 @@ export function winnerRoom(facts: AwardFacts, lot: Lot, providerId: string, hour
 /** The bids a provider's places in a lot (back-up roles aside) were won under, each once, by id. */
 const placeBids = (facts: AwardFacts, lotId: string, providerId: string): Bid[] =>
   bidsWonUnder(
-    facts.allocations.filter((a) => a.lotId === lotId && a.providerId === providerId && a.role !== 'backup'),
+    (facts.placesOf.get(providerId) ?? []).filter((a) => a.lotId === lotId && a.role !== 'backup'),
     facts.bids,
   );
 
