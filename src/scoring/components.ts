@@ -45,21 +45,25 @@ const normalised = (weight: number | undefined, total: number, count: number) =>
 
 /**
  * Give each named component its weight, normalised over the components
- * present (so a component that does not apply drops out cleanly).
+ * present (so a component that does not apply drops out cleanly), and then,
+ * when a `share` is given, that share of it, to 4 decimals again (risk's
+ * blend with the hours unmet: one new set of components, not two).
  */
 export function weigh(
   parts: Readonly<Record<string, ScoreComponent>>,
   weights: Readonly<Record<string, number>>,
-): Components {
+  share?: number,
+): Record<string, ScoreComponent> {
   const keys = namesOf(parts);
   const total = totalWeight(keys, weights);
   const weighted: Record<string, ScoreComponent> = {};
   for (const k of keys) {
     const part = parts[k];
     if (part === undefined) continue;
+    const weight = normalised(weights[k], total, keys.length);
     weighted[k] = {
       value: part.value,
-      weight: normalised(weights[k], total, keys.length),
+      weight: share === undefined ? weight : Math.round(weight * share * 10000) / 10000,
       reason: part.reason,
     };
   }

@@ -143,23 +143,20 @@ export function transitionRisk(
 }
 
 /**
- * Blend the weighted risk of the bought hours with the unmet share: the
+ * Weigh the risk of the bought hours (`weigh`) and blend it with the unmet share: the
  * bought-hours components keep their weights scaled by (1 − unmet share) and
  * an `unmet` component (value 1 when any hour is unmet) carries weight equal
  * to the unmet share, so the weights still sum to one and the score is
  * 100 × (u + (1 − u) × r).
  */
-function withUnmet(bought: Components, unmetShare: number, reason: string): Components {
+function withUnmet(
+  bought: Readonly<Record<string, ScoreComponent>>,
+  weights: Readonly<Record<string, number>>,
+  unmetShare: number,
+  reason: string,
+): Components {
   const u = clamp01(unmetShare);
-  const blended: Record<string, ScoreComponent> = {};
-  for (const key in bought) {
-    const c = bought[key] as ScoreComponent;
-    blended[key] = {
-      value: c.value,
-      weight: Math.round(c.weight * (1 - u) * 10000) / 10000,
-      reason: c.reason,
-    };
-  }
+  const blended = weigh(bought, weights, 1 - u);
   blended['unmet'] = { value: u > 0 ? 1 : 0, weight: Math.round(u * 10000) / 10000, reason };
   return blended;
 }
@@ -191,7 +188,7 @@ export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   if (structureRisks(lot).includes('cherryPicking'))
     parts['cherryPicking'] = cherryPickingRisk(scenario, lot, input.allocations);
   const unmetShare = lot.demand > 0 ? input.unmet / lot.demand : 0;
-  return withUnmet(weigh(parts, s.riskWeights), unmetShare, unmetReason(input.unmet, lot.demand));
+  return withUnmet(parts, s.riskWeights, unmetShare, unmetReason(input.unmet, lot.demand));
 }
 
 export interface ScoredLot {
@@ -240,5 +237,5 @@ export function awardRisk(
   );
   const demand = lots.reduce((t, { lot }) => t + lot.demand, 0);
   const unmet = lots.reduce((t, l) => t + l.unmet, 0);
-  return withUnmet(weigh(parts, s.riskWeights), demand > 0 ? unmet / demand : 0, unmetReason(unmet, demand));
+  return withUnmet(parts, s.riskWeights, demand > 0 ? unmet / demand : 0, unmetReason(unmet, demand));
 }
