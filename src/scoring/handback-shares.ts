@@ -216,7 +216,7 @@ function hasPlaceIn(places: readonly Allocation[], lotId: string): boolean {
  * keys spread and written out to ask it were 30 kB a variant).
  */
 function groupServes(facts: AwardFacts, g: BidGroup, n: Need): boolean {
-  if (n.careType !== g.careType || !g.lotIds.has(n.lotId)) return false;
+  if (n.careType !== g.careType || !g.lotIds.includes(n.lotId)) return false;
   for (const a of facts.lots.get(n.lotId)?.careDemand.get(n.careType)?.keys() ?? [])
     if (g.areas.has(a)) return true;
   return false;

@@ -26,23 +26,29 @@ export interface Room {
   readonly hours: number;
 }
 
-/** The areas of a lot whose work a bid could serve: none unless its care type, structure and price allow it there. */
-function areasServed(bid: Bid, lot: Lot): readonly string[] {
+/**
+ * The areas of a lot whose work a bid could serve, in text order: none unless its care type,
+ * structure and price allow it there. A set, as bid groups ask which areas they share; a
+ * group of one bid in one lot keeps it, unchanged (join makes a new one to merge groups).
+ */
+function areasServed(bid: Bid, lot: Lot): ReadonlySet<string> {
   // Worked out once per lot and bid: every stand-in's room in every lot, and each hand-back, asks again.
-  const byBid = servedIn.get(lot) ?? new WeakMap<Bid, readonly string[]>();
+  const byBid = servedIn.get(lot) ?? new WeakMap<Bid, ReadonlySet<string>>();
   servedIn.set(lot, byBid);
   const seen = byBid.get(bid);
   if (seen !== undefined) return seen;
   const areas =
     lot.careDemand.has(bid.careType) && structureAllows(bid, lot) && !lot.rejectedBidIds.includes(bid.id)
-      ? servedAreas(bid, lot)
-      : [];
+      ? new Set(servedAreas(bid, lot))
+      : noAreas;
   byBid.set(bid, areas);
   return areas;
 }
 
 /** Areas served already worked out, by lot and bid. */
-const servedIn = new WeakMap<Lot, WeakMap<Bid, readonly string[]>>();
+const servedIn = new WeakMap<Lot, WeakMap<Bid, ReadonlySet<string>>>();
+
+const noAreas: ReadonlySet<string> = new Set();
 
 /**
  * The room left in a bid for the lots' work it could serve (its areas in each lot, as
@@ -61,7 +67,7 @@ function bidRoom(facts: AwardFacts, bid: Bid, lots: readonly Lot[]): { room: num
     let inLot = 0;
     for (const a of areas) inLot += demand?.get(a) ?? 0;
     hours += inLot;
-    partial ||= lot.careDemand.size > 1 || areas.length < (demand?.size ?? 0);
+    partial ||= lot.careDemand.size > 1 || areas.size < (demand?.size ?? 0);
   }
   return partial ? { room: Math.min(left, hours), partial: hours < left } : { room: left, partial: false };
 }
@@ -106,58 +112,82 @@ function groupBids(facts: AwardFacts, lots: readonly Lot[], providerId: string):
 
 /**
  * A bid's own group: the lots' work it could serve (its areas in each lot, worked out once per
- * lot and bid: a batch asks this of every stand-in in every lot), the lots that work lies in,
- * and its room there.
+ * lot and bid: a batch asks this of every stand-in in every lot, and a group in one lot keeps
+ * them as they are), the lots that work lies in, and its room there.
  */
 function bidGroup(facts: AwardFacts, bid: Bid, lots: readonly Lot[]): Group {
-  const areas = new Set<string>();
-  const lotIds = new Set<string>();
+  let areas = noAreas;
+  // Started as a literal of one, its size: a list pushed to from empty is made room for 17.
+  let lotIds: string[] | null = null;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as Lot;
     const served = areasServed(bid, lot);
-    if (served.length > 0) lotIds.add(lot.id);
-    for (const a of served) areas.add(a);
+    if (served.size === 0) continue;
+    if (lotIds === null) lotIds = [lot.id];
+    else lotIds.push(lot.id);
+    areas = unionOf(areas, served);
   }
   const { room, partial } = bidRoom(facts, bid, lots);
-  return { careType: bid.careType, areas, lotIds, best: bid, room, partial };
+  return { careType: bid.careType, areas, lotIds: lotIds ?? [], best: bid, room, partial };
 }
 
 /**
- * Adds a bid's own group to `groups`, merged with (into its own sets and best bid) each group
- * whose work it overlaps, which is dropped; the others keep their order. Merged in place, not
- * filtered and copied: a variant builds a few thousand groups (join was 37 kB a variant so).
+ * The areas in either set: one of them when it holds all the other's (a provider's bids for the
+ * same work mostly cover the same areas), else a new set. Sets are never changed once made.
+ */
+function unionOf(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
+  if (holdsAll(a, b)) return a;
+  if (holdsAll(b, a)) return b;
+  const both = new Set(a);
+  for (const x of b) both.add(x);
+  return both;
+}
+
+function holdsAll(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size < b.size) return false;
+  for (const x of b) if (!a.has(x)) return false;
+  return true;
+}
+
+/**
+ * Adds a bid's own group to `groups`, merged with each group whose work it overlaps (their
+ * areas and lots, and the best bid of them), which is dropped; the others keep their order.
+ * Merged in place, not filtered and copied, and a group's areas copied only where the merged
+ * ones are new (unionOf): a variant builds a few thousand groups (bidGroup and join were 101 kB
+ * a variant so).
  */
 function join(groups: Group[], own: Group): void {
-  // The groups are of work no other shares, so what overlaps own after a merge overlapped it before.
   let kept = 0;
+  let areas = own.areas;
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as Group;
     if (g.careType !== own.careType || !overlaps(own.areas, g.areas)) {
       groups[kept++] = g;
       continue;
     }
-    for (const a of g.areas) own.areas.add(a);
-    for (const id of g.lotIds) own.lotIds.add(id);
+    areas = unionOf(areas, g.areas);
+    for (const id of g.lotIds) if (!own.lotIds.includes(id)) own.lotIds.push(id);
     if (g.room > own.room) {
       own.best = g.best;
       own.room = g.room;
       own.partial = g.partial;
     }
   }
+  own.areas = areas;
   groups.length = kept;
   groups.push(own);
 }
 
 /** Whether a bid could serve any of the lots' work (most of a provider's bids are for other lots). */
 function servesAny(bid: Bid, lots: readonly Lot[]): boolean {
-  for (let i = 0; i < lots.length; i++) if (areasServed(bid, lots[i] as Lot).length > 0) return true;
+  for (let i = 0; i < lots.length; i++) if (areasServed(bid, lots[i] as Lot).size > 0) return true;
   return false;
 }
 
 /** A group as it is built: its areas and lots grow, and its best bid may change, as bids for the same work join it. */
 interface Group extends BidGroup {
-  readonly areas: Set<string>;
-  readonly lotIds: Set<string>;
+  areas: ReadonlySet<string>;
+  readonly lotIds: string[];
   best: Bid;
   room: number;
   partial: boolean;
@@ -178,7 +208,7 @@ export interface BidGroup {
   /** The areas of the lots' work its bids could serve. */
   readonly areas: ReadonlySet<string>;
   /** The lots that work lies in. */
-  readonly lotIds: ReadonlySet<string>;
+  readonly lotIds: readonly string[];
   /** The bid with the most room. */
   readonly best: Bid;
   /** Its room, up to the lots' hours in the work it covers. */
