@@ -59,7 +59,18 @@ function marginReason(price: number, floor: number, currency: string): string {
   return `${priceText(price, currency)}/h is ${side} the cost floor ${priceText(floor, currency)}/h`;
 }
 
-const rangeReason = (lot: Lot) =>
+/** A lot's demand range, written once per lot: each award in it, and its zone viability's best bid, quote it. */
+function rangeReason(lot: Lot): string {
+  const seen = rangeReasons.get(lot);
+  if (seen !== undefined) return seen;
+  const reason = rangeText(lot);
+  rangeReasons.set(lot, reason);
+  return reason;
+}
+
+const rangeReasons = new WeakMap<Lot, string>();
+
+const rangeText = (lot: Lot) =>
   `demand may run ${fmtHours(lot.demandLow)} to ${fmtHours(lot.demandHigh)} (range ${fmtPercent(lot.demand > 0 ? (lot.demandHigh - lot.demandLow) / lot.demand : 0)} of ${fmtHours(lot.demand)})`;
 
 const travelReason = (floor: CostFloor) =>
