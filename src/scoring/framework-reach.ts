@@ -9,7 +9,7 @@ import type { Allocation, Lot, Scenario } from '../model/types.js';
 import { placesIn, type AwardFacts } from './award-facts.js';
 import { winnerRoom } from './take-over-room.js';
 import type { StandIn } from './handback-cover.js';
-import { lotCover } from './member-cover.js';
+import { heldByArea, lotCover } from './member-cover.js';
 import { demandWhere } from '../model/demand-table.js';
 
 /** What a framework lot's cover is worked out from. */
@@ -55,9 +55,7 @@ export function riseByArea(scenario: Scenario, lot: Lot, period: string): Map<st
  * before the extra hours are worked out area by area, which only a framework needs.
  */
 export function areaStandIns(facts: AwardFacts, lot: Lot, where: AreaCover): StandIn[] | null {
-  const places = where.allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
-  const held = places.filter((a) => a.hoursPerWeek > 0);
-  if (held.length === 0 || held.some((a) => a.areaHours === undefined)) return null;
+  if (!heldByArea(where.allocations, lot.id)) return null;
   const covers = lotCover(where.scenario, lot, where.allocations);
   return placesIn(facts, lot.id).map(([p, h]) => ({
     spare: winnerRoom(facts, lot, p, h).hours,

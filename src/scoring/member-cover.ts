@@ -43,3 +43,18 @@ export function lotCover(
   return (providerId, areaId) =>
     places.some((m) => m.providerId === providerId && placeCovers(m, lot, bids, areaId));
 }
+
+/**
+ * Whether a lot's winners (places holding hours, back-ups aside) hold it area by area, as a
+ * framework's members do, and there are any: asked of every lot by supply, surge and growth,
+ * and answered without the lists of its places they make only for a framework.
+ */
+export function heldByArea(allocations: readonly Allocation[], lotId: string): boolean {
+  let held = false;
+  for (const a of allocations) {
+    if (a.lotId !== lotId || a.role === 'backup' || a.hoursPerWeek <= 0) continue;
+    if (a.areaHours === undefined) return false;
+    held = true;
+  }
+  return held;
+}

@@ -4,7 +4,7 @@
  */
 import type { ScoreComponent } from '../model/result.js';
 import type { Allocation, Lot, Scenario } from '../model/types.js';
-import { lotCover } from './member-cover.js';
+import { heldByArea, lotCover } from './member-cover.js';
 import { holdersOf, type AwardFacts } from './award-facts.js';
 import { roomIn, type Room } from './take-over-room.js';
 import { handbackShare, type HandbackShare } from './handback-shares.js';
@@ -163,9 +163,9 @@ export function frameworkSupply(
   allocations: readonly Allocation[],
   backupRelief: number,
 ): AreaSupply | null {
+  if (!heldByArea(allocations, lot.id)) return null;
   const places = allocations.filter((a) => a.lotId === lot.id && a.role !== 'backup');
   const winners = places.filter((a) => a.hoursPerWeek > 0);
-  if (winners.length === 0 || winners.some((a) => a.areaHours === undefined)) return null;
   const byArea = hoursByArea(winners);
   const covers = lotCover(scenario, lot, allocations);
   const standIn = memberTakeOver(facts, lot, covers);

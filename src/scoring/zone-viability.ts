@@ -13,8 +13,11 @@ import type { CostFloor } from './cost-floor.js';
 import type { ScoringWeights } from './settings.js';
 import { awardViability, awardViabilityScore, type AwardTerms } from './viability.js';
 
+/** The hours of the lot's largest role (all its demand when it has no roles), never below 0. */
 function largestRoleHours(lot: Lot): number {
-  return Math.max(0, ...lot.roles.map((r) => r.share * lot.demand), lot.roles.length === 0 ? lot.demand : 0);
+  let most = Math.max(0, lot.roles.length === 0 ? lot.demand : 0);
+  for (const r of lot.roles) most = Math.max(most, r.share * lot.demand);
+  return most;
 }
 
 export function zoneViability(
