@@ -38,9 +38,7 @@ export function n1Risk(
   if (lead === undefined)
     return component(1, 'nobody holds this lot, so nobody can hand it back and nobody covers it');
   // Every other place in the lot: winners, named back-ups and framework members holding no hours.
-  const others = [...new Set(allocations.filter((a) => a.lotId === lot.id).map((a) => a.providerId))]
-    .filter((p) => p !== lead[0])
-    .sort();
+  const others = othersIn(allocations, lot.id, lead[0]);
   const rooms = others.map((p) => handbackShare(facts, lead[0], lot.id, p) ?? roomIn(facts, [lot], p));
   const byArea = areaHoursOf(allocations, lot.id, lead[0]);
   // Only a framework's members serve some areas alone: other roles take over the whole lot.
@@ -65,6 +63,15 @@ export function n1Risk(
     uncovered,
     `if ${lead[0]} (${fmtHours(lead[1])}) hands back, ${who}: ${fmtPercent(uncovered)} uncovered`,
   );
+}
+
+/** The providers with a place in a lot other than `lead`, each once, sorted (one list, not five: n1Risk was 15 kB a variant). */
+function othersIn(allocations: readonly Allocation[], lotId: string, lead: string): string[] {
+  const others: string[] = [];
+  for (const a of allocations)
+    if (a.lotId === lotId && a.providerId !== lead && !others.includes(a.providerId))
+      others.push(a.providerId);
+  return others.sort();
 }
 
 /** The other members, each with what it could take over and the areas its places in the lot cover. */

@@ -168,8 +168,9 @@ const unmetReason = (unmet: number, demand: number) =>
 
 export function lotRisk(input: LotRiskInput, s: ScoringWeights): Components {
   const { scenario, lot, facts } = input;
-  const mine = input.allocations.filter((a) => a.lotId === lot.id);
-  const winners = mine.filter((a) => a.role !== 'backup' && a.hoursPerWeek > 0);
+  const winners = input.allocations.filter(
+    (a) => a.lotId === lot.id && a.role !== 'backup' && a.hoursPerWeek > 0,
+  );
   const parts: Record<string, ScoreComponent> = {
     supply: supplyRisk(
       holdersOf(facts, lot.id),
