@@ -315,22 +315,28 @@ function sharesOf(
   // Where it could take over all it could in each lot alone in all at once, the lots do not compete.
   const compete =
     lotIds.length > 1 && alone.reduce((t, h) => t + h, 0) > flow(reached.flat()) + 1e-9 * Math.max(1, spare);
-  const { hours, heldBy } = compete
-    ? deliverable(lotIds, reached.flat(), routes, spare)
-    : { hours: alone, heldBy: alone.map((): SharedLimit => null) };
+  // Lots that do not compete each take what they could alone, held by nothing shared.
+  const split = compete ? deliverable(lotIds, reached.flat(), routes, spare) : null;
   const shares = new Map<string, HandbackShare>();
   for (let i = 0; i < lotIds.length; i++) {
-    const into = routes.filter((r) => reachesAny(r, byLot[i] ?? []));
+    // The caps of the routes into the lot, and whether any covers only part of its work.
+    const caps: number[] = [];
+    let partial = false;
+    for (const r of routes)
+      if (reachesAny(r, byLot[i] ?? [])) {
+        caps.push(r.bid.maxHours);
+        partial ||= r.partial;
+      }
     shares.set(lotIds[i] as string, {
       providerId,
       lead,
       spare,
-      caps: into.map((r) => r.bid.maxHours).sort(ascending),
-      partial: into.some((r) => r.partial),
+      caps: caps.sort(ascending),
+      partial,
       leadHours: faced[i] ?? 0,
       alone: alone[i] ?? 0,
-      hours: hours[i] ?? 0,
-      heldBy: heldBy[i] ?? null,
+      hours: (split === null ? alone[i] : split.hours[i]) ?? 0,
+      heldBy: split?.heldBy[i] ?? null,
     });
   }
   return shares;
