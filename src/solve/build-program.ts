@@ -322,9 +322,12 @@ export function buildFullProgram(scenario: Scenario, lots: readonly Lot[]): Prog
   const providers = [...scenario.providers].sort(byId);
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
   const years = scenario.award.objective === 'whole-life' ? wholeLifeWeights(scenario, lots) : undefined;
+  // A lot's offers are asked of scenario.bids, not of the sorted copy: they come sorted
+  // either way (bid ids are unique), and the answers remembered per bids array
+  // (lots/eligibility.ts) then serve this variant's neighbours, back-ups and results.
   for (const lot of [...lots].sort(byId)) {
-    if (hasPlaces(lot)) addFrameworkLot(d, scenario, lot, bids, years);
-    else addRoleLot(d, scenario, lot, bids, years);
+    if (hasPlaces(lot)) addFrameworkLot(d, scenario, lot, scenario.bids, years);
+    else addRoleLot(d, scenario, lot, scenario.bids, years);
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
   const loads = providerLoads(d, bids);
