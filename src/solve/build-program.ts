@@ -9,7 +9,14 @@
  * Inputs are sorted by id first so the program, and so the answer, does not
  * depend on the order of rows in the input files.
  */
-import { leastHoursOfAWinner, type Bid, type Lot, type Provider, type Scenario } from '../model/types.js';
+import {
+  leastHoursOfAWinner,
+  type Bid,
+  type Lot,
+  type LotRole,
+  type Provider,
+  type Scenario,
+} from '../model/types.js';
 import {
   blend,
   lowestPrice,
@@ -29,6 +36,9 @@ import { reduceProgram } from './reduce.js';
 import { byId, byKey } from '../model/order.js';
 import { pushTo } from '../model/map-lists.js';
 
+/** A term of coefficient 1: an offer's variable in its lot's rows and its provider's and bids' counts, one pair shared by them all. */
+type Entry = readonly [number, number];
+
 /** The hours each provider wins, by provider id (providerLoads). */
 type ProviderLoads = ReadonlyMap<string, readonly (readonly [number, number])[]>;
 
@@ -37,12 +47,12 @@ type YearWeights = ReadonlyMap<string, { readonly serve: number; readonly unmet:
 interface Draft {
   readonly variables: Variable[];
   readonly rows: Row[];
-  /** variable indices that put a provider into a lot, by provider (for rows 4-7) */
-  readonly entries: Map<string, number[]>;
+  /** terms of the variables that put a provider into a lot, by provider (for rows 4-7) */
+  readonly entries: Map<string, Entry[]>;
   /** per bid: variable index and the hours it carries for the bid (assign: its care type's role hours; areaHours: its share of a unit) */
   readonly bidLoad: Map<string, [number, number][]>;
-  /** variable indices that give a bid a lot role or framework place, alone or in an offer (for row 8) */
-  readonly bidWins: Map<string, number[]>;
+  /** terms of the variables that give a bid a lot role or framework place, alone or in an offer (for row 8) */
+  readonly bidWins: Map<string, Entry[]>;
 }
 
 function addVar(
@@ -96,11 +106,53 @@ function served(offer: Offer, name: string, parts: readonly OfferPart[]) {
   };
 }
 
-/** The offer's variable puts its provider in the lot and wins a place for each of its bids (rules 2, 6-8). */
-function enter(d: Draft, offer: Offer, v: number, perProvider: Map<string, [number, number][]>): void {
-  pushTo(d.entries, offer.providerId, v);
-  for (const bid of offer.bids) pushTo(d.bidWins, bid.id, v);
-  pushTo(perProvider, offer.providerId, [v, 1]);
+/** An offer's name, its lot-wide parts and what its lot-wide variables carry (`served`). */
+interface OfferFacts {
+  readonly name: string;
+  readonly parts: readonly OfferPart[];
+  readonly served: ReturnType<typeof served>;
+  /** The name and meaning of the offer's variable for each slot of the lot it fills (roleVariable). */
+  readonly roleVariables: Map<string, { readonly name: string; readonly meaning: VariableMeaning }>;
+}
+
+/**
+ * Each offer's facts, made once: an offer belongs to one lot and role (offersFor remembers
+ * it per lot), and its facts are the same in every variant that shares the lot
+ * (lots/tender-lots-memo.ts), so those variants' programs share them rather than make
+ * them again (about 50 kB a variant of names, parts and meanings on the bundled grid).
+ */
+const offerFacts = new WeakMap<Offer, OfferFacts>();
+
+function factsOf(offer: Offer, lot: Lot): OfferFacts {
+  let facts = offerFacts.get(offer);
+  if (facts === undefined) {
+    const name = offerName(offer);
+    const parts = offerParts(offer, lot);
+    facts = { name, parts, served: served(offer, name, parts), roleVariables: new Map() };
+    offerFacts.set(offer, facts);
+  }
+  return facts;
+}
+
+/** The name and meaning of the offer's variable for a role of the lot: the lot and the slot fix both. */
+function roleVariable(facts: OfferFacts, lot: Lot, { role, slot, share }: LotRole) {
+  let variable = facts.roleVariables.get(slot);
+  if (variable === undefined) {
+    const hours = share * lot.demand;
+    variable = {
+      name: `a[${facts.name},${lot.id},${slot}]`,
+      meaning: { kind: 'assign', lotId: lot.id, role, slot, hours, ...facts.served },
+    };
+    facts.roleVariables.set(slot, variable);
+  }
+  return variable;
+}
+
+/** The offer's variable (`entry`: its term) puts its provider in the lot and wins a place for each of its bids (rules 2, 6-8). */
+function enter(d: Draft, offer: Offer, entry: Entry, perProvider: Map<string, Entry[]>): void {
+  pushTo(d.entries, offer.providerId, entry);
+  for (const bid of offer.bids) pushTo(d.bidWins, bid.id, entry);
+  pushTo(perProvider, offer.providerId, entry);
 }
 
 /** Each bid of the offer carries its care type's share of the variable's hours (rules 3-5). */
@@ -110,22 +162,19 @@ function load(d: Draft, parts: readonly OfferPart[], v: number, hoursPerUnit: nu
 
 function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: YearWeights): void {
   const price = pricing(scenario, lot, bids, years);
-  const perProvider = new Map<string, [number, number][]>();
-  for (const { role, slot, share } of lot.roles) {
+  const perProvider = new Map<string, Entry[]>();
+  for (const lotRole of lot.roles) {
+    const { role, slot, share } = lotRole;
     const hours = share * lot.demand;
-    const terms: [number, number][] = [];
+    const terms: Entry[] = [];
     for (const offer of offersFor(lot, bids, role, scenario.award)) {
-      const name = offerName(offer);
-      const parts = offerParts(offer, lot);
-      const v = addVar(
-        d,
-        `a[${name},${lot.id},${slot}]`,
-        { kind: 'assign', lotId: lot.id, role, slot, hours, ...served(offer, name, parts) },
-        price.serve(parts, hours),
-      );
-      terms.push([v, 1]);
-      load(d, parts, v, hours);
-      enter(d, offer, v, perProvider);
+      const facts = factsOf(offer, lot);
+      const { name, meaning } = roleVariable(facts, lot, lotRole);
+      const v = addVar(d, name, meaning, price.serve(facts.parts, hours));
+      const entry: Entry = [v, 1];
+      terms.push(entry);
+      load(d, facts.parts, v, hours);
+      enter(d, offer, entry, perProvider);
     }
     const u = addVar(
       d,
@@ -149,18 +198,15 @@ function addFrameworkLot(
 ): void {
   const price = pricing(scenario, lot, bids, years);
   const servers = new Map<string, [number, number][]>();
-  const places: [number, number][] = [];
-  const perProvider = new Map<string, [number, number][]>();
+  const places: Entry[] = [];
+  const perProvider = new Map<string, Entry[]>();
   for (const offer of offersFor(lot, bids, 'member', scenario.award)) {
-    const name = offerName(offer);
-    const y = addVar(
-      d,
-      `y[${name},${lot.id}]`,
-      { kind: 'place', lotId: lot.id, ...served(offer, name, offerParts(offer, lot)) },
-      0,
-    );
-    places.push([y, 1]);
-    enter(d, offer, y, perProvider);
+    const facts = factsOf(offer, lot);
+    const name = facts.name;
+    const y = addVar(d, `y[${name},${lot.id}]`, { kind: 'place', lotId: lot.id, ...facts.served }, 0);
+    const place: Entry = [y, 1];
+    places.push(place);
+    enter(d, offer, place, perProvider);
     const areaTerms: [number, number][] = [];
     for (const areaId of offerAreas(offer, lot)) {
       const demand = lot.demandByArea.get(areaId) ?? 0;
@@ -255,13 +301,7 @@ function addCapacityRows(
     const lots = scenario.award.maxLotsPerProvider;
     const entries = d.entries.get(provider.id) ?? [];
     if (lots !== null && entries.length > lots)
-      addRow(
-        d,
-        `lotsCap[${provider.id}]`,
-        entries.map((v) => [v, 1]),
-        -Infinity,
-        lots,
-      );
+      addRow(d, `lotsCap[${provider.id}]`, entries, -Infinity, lots);
   }
 }
 
@@ -304,8 +344,7 @@ function addProviderAndPackageRows(
   for (const [packageId, members] of [...packages].sort(byKey)) {
     const p = addVar(d, `p[${packageId}]`, { kind: 'package', packageId }, 0);
     for (const bid of members) {
-      const terms = (d.bidWins.get(bid.id) ?? []).map((v): [number, number] => [v, 1]);
-      terms.push([p, -1]);
+      const terms = [...(d.bidWins.get(bid.id) ?? []), [p, -1] as const];
       d.rows.push({ name: `package[${packageId},${bid.id}]`, terms, lower: 0, upper: 0 });
     }
   }
