@@ -252,10 +252,11 @@ function addFrameworkLot(
     if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
 }
 
-/** Terms with each variable once (an offer's variable loads each of its bids). */
-function sumTerms(terms: readonly (readonly [number, number])[]): [number, number][] {
+/** Terms with each variable once (an offer's variable loads each of its bids): `terms` itself when they are already. */
+function sumTerms(terms: readonly (readonly [number, number])[]): readonly (readonly [number, number])[] {
   const sum = new Map<number, number>();
   for (const term of terms) sum.set(term[0], (sum.get(term[0]) ?? 0) + term[1]);
+  if (sum.size === terms.length) return terms;
   const summed: [number, number][] = [];
   sum.forEach((h, v) => {
     summed.push([v, h]);
@@ -264,10 +265,10 @@ function sumTerms(terms: readonly (readonly [number, number])[]): [number, numbe
 }
 
 /** The hours each provider wins, by provider id, as terms over the variables that load its bids. */
-function providerLoads(d: Draft, bids: readonly Bid[]): Map<string, [number, number][]> {
-  const terms = new Map<string, [number, number][]>();
+function providerLoads(d: Draft, bids: readonly Bid[]): ProviderLoads {
+  const terms = new Map<string, (readonly [number, number])[]>();
   for (const bid of bids) for (const term of d.bidLoad.get(bid.id) ?? []) pushTo(terms, bid.providerId, term);
-  const loads = new Map<string, [number, number][]>();
+  const loads = new Map<string, readonly (readonly [number, number])[]>();
   terms.forEach((load, providerId) => {
     loads.set(providerId, sumTerms(load));
   });
