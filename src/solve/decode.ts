@@ -56,9 +56,11 @@ function allocationOf(
   const pricePerHour =
     single !== undefined ? single.pricePerHour : round(hours > 0 ? spend / hours : mixPrice);
   const annualCost = round(spend * weeksPerYear, 2);
+  // Every field named, not `...base` and more: an object spread and then added to grows its store.
+  const { lotId, bidId, providerId, role } = base;
   return parts.length > 1
-    ? { ...base, hoursPerWeek: hours, pricePerHour, annualCost, parts }
-    : { ...base, hoursPerWeek: hours, pricePerHour, annualCost };
+    ? { lotId, bidId, providerId, role, hoursPerWeek: hours, pricePerHour, annualCost, parts }
+    : { lotId, bidId, providerId, role, hoursPerWeek: hours, pricePerHour, annualCost };
 }
 
 /** Bids by id, made once per bids array: a batch's variants decode with the same scenario bids. */
