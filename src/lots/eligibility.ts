@@ -46,7 +46,10 @@ export function covers(bid: Bid, areaId: string): boolean {
 /** Areas of a lot with demand of the bid's care type that the bid covers, sorted. */
 export function servedAreas(bid: Bid, lot: Lot): string[] {
   const covered = coveredBy(bid);
-  return [...(lot.careDemand.get(bid.careType)?.keys() ?? [])].filter((a) => covered.has(a)).sort();
+  const areas: string[] = [];
+  for (const areaId of lot.careDemand.get(bid.careType)?.keys() ?? [])
+    if (covered.has(areaId)) areas.push(areaId);
+  return areas.sort();
 }
 
 /** True when the bid covers some area of the lot with demand of its care type (`servedAreas` not empty). */

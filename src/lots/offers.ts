@@ -84,6 +84,7 @@ function servesSomeArea(offer: Offer, lot: Lot): boolean {
   return false;
 }
 
+const bidListAnswers: LotAnswers<BidLists> = new WeakMap();
 const offerAnswers: LotAnswers<readonly Offer[]> = new WeakMap();
 const eligibleOfferAnswers: LotAnswers<readonly Offer[]> = new WeakMap();
 const hasOfferAnswers: LotAnswers<boolean> = new WeakMap();
@@ -101,7 +102,7 @@ export function offersFor(
 ): readonly Offer[] {
   return remembered(offerAnswers, lot, bids, `${role}\0${rules.minQuality}`, () => {
     const offers: Offer[] = [];
-    eligibleBidLists(lot, bids, role, rules).forEach((lists, providerId) => {
+    bidListsFor(lot, bids, role, rules).forEach((lists, providerId) => {
       offers.push(...providerOffers(lot, providerId, lists));
     });
     return offers;
@@ -116,10 +117,23 @@ export function offersFor(
 export function hasEligibleOffer(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): boolean {
   return remembered(hasOfferAnswers, lot, bids, String(rules.minQuality), () =>
     filledRoles(lot).some((role) => {
-      for (const [providerId, lists] of eligibleBidLists(lot, bids, role, rules))
-        if (providerOffers(lot, providerId, lists).length > 0) return true;
+      for (const [providerId, lists] of bidListsFor(lot, bids, role, rules))
+        if (makesOffer(lot, providerId, lists)) return true;
       return false;
     }),
+  );
+}
+
+/** Each provider's eligible bids for a role, one list per care type the lot carries (eligibleBidLists). */
+type BidLists = ReadonlyMap<string, readonly (readonly Bid[])[]>;
+
+/**
+ * eligibleBidLists, made once per lot and role: whether a lot has an offer, which
+ * providers have one (tender warnings) and its offers (the program) all start from them.
+ */
+function bidListsFor(lot: Lot, bids: readonly Bid[], role: FilledRole, rules: EligibilityRules): BidLists {
+  return remembered(bidListAnswers, lot, bids, `${role}\0${rules.minQuality}`, () =>
+    eligibleBidLists(lot, bids, role, rules),
   );
 }
 
@@ -152,7 +166,7 @@ function eligibleBidLists(
 }
 
 /** One provider's offers from its bid lists (each in bid id order), in bid id order. */
-function providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): Offer[] {
+function providerOffers(lot: Lot, providerId: string, lists: readonly (readonly Bid[])[]): Offer[] {
   const places = hasPlaces(lot);
   const offers: Offer[] = [];
   for (const combo of combinations(lists)) {
@@ -162,12 +176,21 @@ function providerOffers(lot: Lot, providerId: string, lists: readonly Bid[][]): 
   return offers;
 }
 
+/**
+ * Whether a provider's bid lists make some offer (providerOffers not empty): in a lot of
+ * roles, whenever no list is empty, so its offers need not be listed to know it.
+ */
+function makesOffer(lot: Lot, providerId: string, lists: readonly (readonly Bid[])[]): boolean {
+  if (!hasPlaces(lot)) return lists.every((list) => list.length > 0);
+  return providerOffers(lot, providerId, lists).length > 0;
+}
+
 /** The providers with an eligible offer for some role of the lot (a provider found for one role is not asked again). */
 export function offerProviders(lot: Lot, bids: readonly Bid[], rules: EligibilityRules): Set<string> {
   const found = new Set<string>();
   for (const role of filledRoles(lot))
-    for (const [providerId, lists] of eligibleBidLists(lot, bids, role, rules))
-      if (!found.has(providerId) && providerOffers(lot, providerId, lists).length > 0) found.add(providerId);
+    for (const [providerId, lists] of bidListsFor(lot, bids, role, rules))
+      if (!found.has(providerId) && makesOffer(lot, providerId, lists)) found.add(providerId);
   return found;
 }
 

@@ -9,7 +9,14 @@
  * Inputs are sorted by id first so the program, and so the answer, does not
  * depend on the order of rows in the input files.
  */
-import { leastHoursOfAWinner, type Bid, type Lot, type Provider, type Scenario } from '../model/types.js';
+import {
+  leastHoursOfAWinner,
+  type Bid,
+  type Lot,
+  type LotRole,
+  type Provider,
+  type Scenario,
+} from '../model/types.js';
 import {
   blend,
   lowestPrice,
@@ -29,6 +36,9 @@ import { reduceProgram } from './reduce.js';
 import { byId, byKey } from '../model/order.js';
 import { pushTo } from '../model/map-lists.js';
 
+/** A term of coefficient 1: an offer's variable in its lot's rows and its provider's and bids' counts, one pair shared by them all. */
+type Entry = readonly [number, number];
+
 /** The hours each provider wins, by provider id (providerLoads). */
 type ProviderLoads = ReadonlyMap<string, readonly (readonly [number, number])[]>;
 
@@ -37,12 +47,12 @@ type YearWeights = ReadonlyMap<string, { readonly serve: number; readonly unmet:
 interface Draft {
   readonly variables: Variable[];
   readonly rows: Row[];
-  /** variable indices that put a provider into a lot, by provider (for rows 4-7) */
-  readonly entries: Map<string, number[]>;
+  /** terms of the variables that put a provider into a lot, by provider (for rows 4-7) */
+  readonly entries: Map<string, Entry[]>;
   /** per bid: variable index and the hours it carries for the bid (assign: its care type's role hours; areaHours: its share of a unit) */
   readonly bidLoad: Map<string, [number, number][]>;
-  /** variable indices that give a bid a lot role or framework place, alone or in an offer (for row 8) */
-  readonly bidWins: Map<string, number[]>;
+  /** terms of the variables that give a bid a lot role or framework place, alone or in an offer (for row 8) */
+  readonly bidWins: Map<string, Entry[]>;
 }
 
 function addVar(
@@ -96,11 +106,53 @@ function served(offer: Offer, name: string, parts: readonly OfferPart[]) {
   };
 }
 
-/** The offer's variable puts its provider in the lot and wins a place for each of its bids (rules 2, 6-8). */
-function enter(d: Draft, offer: Offer, v: number, perProvider: Map<string, [number, number][]>): void {
-  pushTo(d.entries, offer.providerId, v);
-  for (const bid of offer.bids) pushTo(d.bidWins, bid.id, v);
-  pushTo(perProvider, offer.providerId, [v, 1]);
+/** An offer's name, its lot-wide parts and what its lot-wide variables carry (`served`). */
+interface OfferFacts {
+  readonly name: string;
+  readonly parts: readonly OfferPart[];
+  readonly served: ReturnType<typeof served>;
+  /** The name and meaning of the offer's variable for each slot of the lot it fills (roleVariable). */
+  readonly roleVariables: Map<string, { readonly name: string; readonly meaning: VariableMeaning }>;
+}
+
+/**
+ * Each offer's facts, made once: an offer belongs to one lot and role (offersFor remembers
+ * it per lot), and its facts are the same in every variant that shares the lot
+ * (lots/tender-lots-memo.ts), so those variants' programs share them rather than make
+ * them again (about 50 kB a variant of names, parts and meanings on the bundled grid).
+ */
+const offerFacts = new WeakMap<Offer, OfferFacts>();
+
+function factsOf(offer: Offer, lot: Lot): OfferFacts {
+  let facts = offerFacts.get(offer);
+  if (facts === undefined) {
+    const name = offerName(offer);
+    const parts = offerParts(offer, lot);
+    facts = { name, parts, served: served(offer, name, parts), roleVariables: new Map() };
+    offerFacts.set(offer, facts);
+  }
+  return facts;
+}
+
+/** The name and meaning of the offer's variable for a role of the lot: the lot and the slot fix both. */
+function roleVariable(facts: OfferFacts, lot: Lot, { role, slot, share }: LotRole) {
+  let variable = facts.roleVariables.get(slot);
+  if (variable === undefined) {
+    const hours = share * lot.demand;
+    variable = {
+      name: `a[${facts.name},${lot.id},${slot}]`,
+      meaning: { kind: 'assign', lotId: lot.id, role, slot, hours, ...facts.served },
+    };
+    facts.roleVariables.set(slot, variable);
+  }
+  return variable;
+}
+
+/** The offer's variable (`entry`: its term) puts its provider in the lot and wins a place for each of its bids (rules 2, 6-8). */
+function enter(d: Draft, offer: Offer, entry: Entry, perProvider: Map<string, Entry[]>): void {
+  pushTo(d.entries, offer.providerId, entry);
+  for (const bid of offer.bids) pushTo(d.bidWins, bid.id, entry);
+  pushTo(perProvider, offer.providerId, entry);
 }
 
 /** Each bid of the offer carries its care type's share of the variable's hours (rules 3-5). */
@@ -110,22 +162,19 @@ function load(d: Draft, parts: readonly OfferPart[], v: number, hoursPerUnit: nu
 
 function addRoleLot(d: Draft, scenario: Scenario, lot: Lot, bids: readonly Bid[], years?: YearWeights): void {
   const price = pricing(scenario, lot, bids, years);
-  const perProvider = new Map<string, [number, number][]>();
-  for (const { role, slot, share } of lot.roles) {
+  const perProvider = new Map<string, Entry[]>();
+  for (const lotRole of lot.roles) {
+    const { role, slot, share } = lotRole;
     const hours = share * lot.demand;
-    const terms: [number, number][] = [];
+    const terms: Entry[] = [];
     for (const offer of offersFor(lot, bids, role, scenario.award)) {
-      const name = offerName(offer);
-      const parts = offerParts(offer, lot);
-      const v = addVar(
-        d,
-        `a[${name},${lot.id},${slot}]`,
-        { kind: 'assign', lotId: lot.id, role, slot, hours, ...served(offer, name, parts) },
-        price.serve(parts, hours),
-      );
-      terms.push([v, 1]);
-      load(d, parts, v, hours);
-      enter(d, offer, v, perProvider);
+      const facts = factsOf(offer, lot);
+      const { name, meaning } = roleVariable(facts, lot, lotRole);
+      const v = addVar(d, name, meaning, price.serve(facts.parts, hours));
+      const entry: Entry = [v, 1];
+      terms.push(entry);
+      load(d, facts.parts, v, hours);
+      enter(d, offer, entry, perProvider);
     }
     const u = addVar(
       d,
@@ -149,18 +198,15 @@ function addFrameworkLot(
 ): void {
   const price = pricing(scenario, lot, bids, years);
   const servers = new Map<string, [number, number][]>();
-  const places: [number, number][] = [];
-  const perProvider = new Map<string, [number, number][]>();
+  const places: Entry[] = [];
+  const perProvider = new Map<string, Entry[]>();
   for (const offer of offersFor(lot, bids, 'member', scenario.award)) {
-    const name = offerName(offer);
-    const y = addVar(
-      d,
-      `y[${name},${lot.id}]`,
-      { kind: 'place', lotId: lot.id, ...served(offer, name, offerParts(offer, lot)) },
-      0,
-    );
-    places.push([y, 1]);
-    enter(d, offer, y, perProvider);
+    const facts = factsOf(offer, lot);
+    const name = facts.name;
+    const y = addVar(d, `y[${name},${lot.id}]`, { kind: 'place', lotId: lot.id, ...facts.served }, 0);
+    const place: Entry = [y, 1];
+    places.push(place);
+    enter(d, offer, place, perProvider);
     const areaTerms: [number, number][] = [];
     for (const areaId of offerAreas(offer, lot)) {
       const demand = lot.demandByArea.get(areaId) ?? 0;
@@ -206,10 +252,11 @@ function addFrameworkLot(
     if (terms.length > 1) addRow(d, `one[${lot.id},${providerId}]`, terms, 0, 1);
 }
 
-/** Terms with each variable once (an offer's variable loads each of its bids). */
-function sumTerms(terms: readonly (readonly [number, number])[]): [number, number][] {
+/** Terms with each variable once (an offer's variable loads each of its bids): `terms` itself when they are already. */
+function sumTerms(terms: readonly (readonly [number, number])[]): readonly (readonly [number, number])[] {
   const sum = new Map<number, number>();
   for (const term of terms) sum.set(term[0], (sum.get(term[0]) ?? 0) + term[1]);
+  if (sum.size === terms.length) return terms;
   const summed: [number, number][] = [];
   sum.forEach((h, v) => {
     summed.push([v, h]);
@@ -218,10 +265,10 @@ function sumTerms(terms: readonly (readonly [number, number])[]): [number, numbe
 }
 
 /** The hours each provider wins, by provider id, as terms over the variables that load its bids. */
-function providerLoads(d: Draft, bids: readonly Bid[]): Map<string, [number, number][]> {
-  const terms = new Map<string, [number, number][]>();
+function providerLoads(d: Draft, bids: readonly Bid[]): ProviderLoads {
+  const terms = new Map<string, (readonly [number, number])[]>();
   for (const bid of bids) for (const term of d.bidLoad.get(bid.id) ?? []) pushTo(terms, bid.providerId, term);
-  const loads = new Map<string, [number, number][]>();
+  const loads = new Map<string, readonly (readonly [number, number])[]>();
   terms.forEach((load, providerId) => {
     loads.set(providerId, sumTerms(load));
   });
@@ -255,13 +302,7 @@ function addCapacityRows(
     const lots = scenario.award.maxLotsPerProvider;
     const entries = d.entries.get(provider.id) ?? [];
     if (lots !== null && entries.length > lots)
-      addRow(
-        d,
-        `lotsCap[${provider.id}]`,
-        entries.map((v) => [v, 1]),
-        -Infinity,
-        lots,
-      );
+      addRow(d, `lotsCap[${provider.id}]`, entries, -Infinity, lots);
   }
 }
 
@@ -304,8 +345,7 @@ function addProviderAndPackageRows(
   for (const [packageId, members] of [...packages].sort(byKey)) {
     const p = addVar(d, `p[${packageId}]`, { kind: 'package', packageId }, 0);
     for (const bid of members) {
-      const terms = (d.bidWins.get(bid.id) ?? []).map((v): [number, number] => [v, 1]);
-      terms.push([p, -1]);
+      const terms = [...(d.bidWins.get(bid.id) ?? []), [p, -1] as const];
       d.rows.push({ name: `package[${packageId},${bid.id}]`, terms, lower: 0, upper: 0 });
     }
   }
@@ -322,9 +362,12 @@ export function buildFullProgram(scenario: Scenario, lots: readonly Lot[]): Prog
   const providers = [...scenario.providers].sort(byId);
   const d: Draft = { variables: [], rows: [], entries: new Map(), bidLoad: new Map(), bidWins: new Map() };
   const years = scenario.award.objective === 'whole-life' ? wholeLifeWeights(scenario, lots) : undefined;
+  // A lot's offers are asked of scenario.bids, not of the sorted copy: they come sorted
+  // either way (bid ids are unique), and the answers remembered per bids array
+  // (lots/eligibility.ts) then serve this variant's neighbours, back-ups and results.
   for (const lot of [...lots].sort(byId)) {
-    if (hasPlaces(lot)) addFrameworkLot(d, scenario, lot, bids, years);
-    else addRoleLot(d, scenario, lot, bids, years);
+    if (hasPlaces(lot)) addFrameworkLot(d, scenario, lot, scenario.bids, years);
+    else addRoleLot(d, scenario, lot, scenario.bids, years);
   }
   const totalDemand = lots.reduce((t, l) => t + l.demand, 0);
   const loads = providerLoads(d, bids);

@@ -37,27 +37,42 @@ function allocationOf(
   bids: ReadonlyMap<string, Bid>,
   weeksPerYear: number,
 ): Allocation {
-  const entries = [...partHours.values()];
-  const parts: AllocationPart[] = entries.map(({ part, hours }) => ({
-    bidId: part.bidId,
-    careType: part.careType,
-    hoursPerWeek: round(hours),
-    pricePerHour: bids.get(part.bidId)?.price ?? 0,
-  }));
-  const hours = round(parts.reduce((t, p) => t + p.hoursPerWeek, 0));
-  const spend = parts.reduce((t, p) => t + p.hoursPerWeek * p.pricePerHour, 0);
-  const single = parts.length === 1 ? parts[0] : undefined;
+  // One loop, not a chain of arrays: decoding is done for every variant.
+  const parts: AllocationPart[] = [];
+  let total = 0;
+  let spend = 0;
   // A framework place with no hours is priced at the lot's care-type mix (the shares its place variable carries).
-  const mixPrice = entries.reduce((t, { part }) => t + part.share * (bids.get(part.bidId)?.price ?? 0), 0);
+  let mixPrice = 0;
+  for (const { part, hours } of partHours.values()) {
+    const hoursPerWeek = round(hours);
+    const pricePerHour = bids.get(part.bidId)?.price ?? 0;
+    parts.push({ bidId: part.bidId, careType: part.careType, hoursPerWeek, pricePerHour });
+    total += hoursPerWeek;
+    spend += hoursPerWeek * pricePerHour;
+    mixPrice += part.share * pricePerHour;
+  }
+  const hours = round(total);
+  const single = parts.length === 1 ? parts[0] : undefined;
   const pricePerHour =
     single !== undefined ? single.pricePerHour : round(hours > 0 ? spend / hours : mixPrice);
-  return {
-    ...base,
-    hoursPerWeek: hours,
-    pricePerHour,
-    annualCost: round(spend * weeksPerYear, 2),
-    ...(parts.length > 1 ? { parts } : {}),
-  };
+  const annualCost = round(spend * weeksPerYear, 2);
+  // Every field named, not `...base` and more: an object spread and then added to grows its store.
+  const { lotId, bidId, providerId, role } = base;
+  return parts.length > 1
+    ? { lotId, bidId, providerId, role, hoursPerWeek: hours, pricePerHour, annualCost, parts }
+    : { lotId, bidId, providerId, role, hoursPerWeek: hours, pricePerHour, annualCost };
+}
+
+/** Bids by id, made once per bids array: a batch's variants decode with the same scenario bids. */
+const bidsById = new WeakMap<readonly Bid[], ReadonlyMap<string, Bid>>();
+
+function bidMap(bids: readonly Bid[]): ReadonlyMap<string, Bid> {
+  let byId = bidsById.get(bids);
+  if (byId === undefined) {
+    byId = new Map(bids.map((b) => [b.id, b]));
+    bidsById.set(bids, byId);
+  }
+  return byId;
 }
 
 interface Member {
@@ -74,7 +89,7 @@ export function decode(
   bids: readonly Bid[],
   weeksPerYear: number,
 ): Decoded {
-  const bidById = new Map(bids.map((b) => [b.id, b]));
+  const bidById = bidMap(bids);
   const unmet = new Map<string, number>(lots.map((l) => [l.id, 0]));
   const roleAllocations: Allocation[] = [];
   const framework = new Map<string, Member>();

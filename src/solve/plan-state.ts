@@ -47,6 +47,15 @@ export class PlanState {
   private readonly activity: number[];
   /** Per variable: the rows it appears in, with its coefficient. */
   private readonly columns: Columns;
+  /**
+   * The row activity changes of the moves asked about last (deltas): each row's change,
+   * and the rows changed, in the order first changed. Kept and cleared, not a Map a
+   * move: the greedy start asks thousands of times a variant (38 kB a variant in Maps).
+   */
+  private readonly rowDelta: Float64Array;
+  private readonly changed: Uint8Array;
+  private readonly changedRows: Int32Array;
+  private changedCount = 0;
 
   /** @param columns - the program's columns, when already built. */
   constructor(
@@ -56,6 +65,9 @@ export class PlanState {
   ) {
     this.values = [...initial];
     this.columns = columns;
+    this.rowDelta = new Float64Array(program.rows.length);
+    this.changed = new Uint8Array(program.rows.length);
+    this.changedRows = new Int32Array(program.rows.length);
     this.activity = program.rows.map((r) =>
       r.terms.reduce((t, term) => t + term[1] * (initial[term[0]] ?? 0), 0),
     );
@@ -67,14 +79,27 @@ export class PlanState {
     return r === undefined ? 0 : excess((this.activity[row] ?? 0) + delta, r.lower, r.upper);
   }
 
-  /** Row activity changes the moves would make, applied in order (a variable may appear twice). */
-  private deltas(changes: readonly Change[]): Map<number, number> {
-    const out = new Map<number, number>();
-    changes.forEach((change, n) => {
-      const d = change[1] - this.valueBefore(changes, n);
-      if (d !== 0) this.columns.forEach(change[0], (i, c) => out.set(i, (out.get(i) ?? 0) + c * d));
-    });
-    return out;
+  /** Works out the row activity changes the moves would make, applied in order (a variable may appear twice), into rowDelta. */
+  private deltas(changes: readonly Change[]): void {
+    for (let k = 0; k < this.changedCount; k++) {
+      const i = this.changedRows[k] ?? 0;
+      this.rowDelta[i] = 0;
+      this.changed[i] = 0;
+    }
+    this.changedCount = 0;
+    for (let n = 0; n < changes.length; n++) {
+      const j = changes[n]?.[0] ?? -1;
+      const d = (changes[n]?.[1] ?? 0) - this.valueBefore(changes, n);
+      if (d !== 0) this.columns.forEach(j, (i, c) => this.addDelta(i, c * d));
+    }
+  }
+
+  private addDelta(row: number, delta: number): void {
+    if (this.changed[row] === 0) {
+      this.changed[row] = 1;
+      this.changedRows[this.changedCount++] = row;
+    }
+    this.rowDelta[row] = (this.rowDelta[row] ?? 0) + delta;
   }
 
   /** The value of the n-th change's variable once the changes before it are made. */
@@ -88,30 +113,34 @@ export class PlanState {
   }
 
   /** True when a row the deltas touch (outside `ignore`) would miss its bounds by more than it does now. */
-  private worsens(deltas: ReadonlyMap<number, number>, ignore?: ReadonlySet<number>): boolean {
-    let worse = false;
-    deltas.forEach((d, i) => {
-      if (ignore?.has(i) !== true && this.rowExcess(i, d) > this.rowExcess(i)) worse = true;
-    });
-    return worse;
+  private worsens(ignore?: ReadonlySet<number>): boolean {
+    for (let k = 0; k < this.changedCount; k++) {
+      const i = this.changedRows[k] ?? 0;
+      if (ignore?.has(i) !== true && this.rowExcess(i, this.rowDelta[i] ?? 0) > this.rowExcess(i))
+        return true;
+    }
+    return false;
   }
 
   /** True when no touched row (outside `ignore`) would miss its bounds by more than it does now. */
   allows(changes: readonly Change[], ignore?: ReadonlySet<number>): boolean {
-    return !this.worsens(this.deltas(changes), ignore);
+    this.deltas(changes);
+    return !this.worsens(ignore);
   }
 
   /** Applies the changes and returns what undoes them. */
   apply(changes: readonly Change[]): Change[] {
-    return this.make(changes, this.deltas(changes));
+    this.deltas(changes);
+    return this.make(changes);
   }
 
-  /** Applies the changes, whose row activity changes are `deltas`, and returns what undoes them. */
-  private make(changes: readonly Change[], deltas: ReadonlyMap<number, number>): Change[] {
+  /** Applies the changes, whose row activity changes deltas has just worked out, and returns what undoes them. */
+  private make(changes: readonly Change[]): Change[] {
     const undo: Change[] = [];
-    deltas.forEach((d, i) => {
-      this.activity[i] = (this.activity[i] ?? 0) + d;
-    });
+    for (let k = 0; k < this.changedCount; k++) {
+      const i = this.changedRows[k] ?? 0;
+      this.activity[i] = (this.activity[i] ?? 0) + (this.rowDelta[i] ?? 0);
+    }
     changes.forEach((change) => {
       const j = change[0];
       undo.push([j, this.values[j] ?? 0]);
@@ -122,9 +151,9 @@ export class PlanState {
 
   /** Applies the changes when `allows` says so. */
   tryApply(changes: readonly Change[]): boolean {
-    const deltas = this.deltas(changes);
-    if (this.worsens(deltas)) return false;
-    this.make(changes, deltas);
+    this.deltas(changes);
+    if (this.worsens()) return false;
+    this.make(changes);
     return true;
   }
 

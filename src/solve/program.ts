@@ -128,23 +128,23 @@ export class Columns {
     const inRange = (v: number) => v >= 0 && v < n;
     // start[j + 1] counts variable j's entries, then sums them up to j
     const start = new Int32Array(n + 1);
+    // Plain loops here and below, not a callback a row or a wrapper a call: columns are
+    // built and read several times a variant (about 25 kB a variant of closures).
     for (const row of program.rows)
-      row.terms.forEach((term) => {
-        if (inRange(term[0])) start[term[0] + 1] = (start[term[0] + 1] ?? 0) + 1;
-      });
+      for (const term of row.terms) if (inRange(term[0])) start[term[0] + 1] = (start[term[0] + 1] ?? 0) + 1;
     for (let j = 0; j < n; j++) start[j + 1] = (start[j + 1] ?? 0) + (start[j] ?? 0);
     const rowOf = new Int32Array(start[n] ?? 0);
     const coefficientOf = new Float64Array(rowOf.length);
     const filled = new Int32Array(n);
     program.rows.forEach((row, r) => {
-      row.terms.forEach((term) => {
+      for (const term of row.terms) {
         const v = term[0];
-        if (!inRange(v)) return;
+        if (!inRange(v)) continue;
         const e = (start[v] ?? 0) + (filled[v] ?? 0);
         filled[v] = (filled[v] ?? 0) + 1;
         rowOf[e] = r;
         coefficientOf[e] = term[1];
-      });
+      }
     });
     this.start = start;
     this.rowOf = rowOf;
@@ -161,15 +161,16 @@ export class Columns {
 
   /** Whether `test` holds for every row of variable j (given the row and j's coefficient there). */
   every(j: number, test: (r: number, a: number) => boolean): boolean {
-    return !this.some(j, (r, a) => !test(r, a));
+    const end = this.start[j + 1] ?? 0;
+    for (let e = this.start[j] ?? end; e < end; e++)
+      if (!test(this.rowOf[e] ?? -1, this.coefficientOf[e] ?? 0)) return false;
+    return true;
   }
 
   /** Calls `visit` with each row of variable j and j's coefficient there. */
   forEach(j: number, visit: (r: number, a: number) => void): void {
-    this.some(j, (r, a) => {
-      visit(r, a);
-      return false;
-    });
+    const end = this.start[j + 1] ?? 0;
+    for (let e = this.start[j] ?? end; e < end; e++) visit(this.rowOf[e] ?? -1, this.coefficientOf[e] ?? 0);
   }
 
   /** The rows variable j appears in, in order. */

@@ -48,9 +48,8 @@ function highestActivity(program: Program, cliques: ProgramIndex['cliques'], r: 
   const row = program.rows[r];
   if (row === undefined) return Infinity;
   const overlap = new Map<number, number>();
-  row.terms.forEach((term) => {
+  for (const term of row.terms)
     for (const c of cliques[term[0]] ?? []) overlap.set(c, (overlap.get(c) ?? 0) + 1);
-  });
   const best = new Map<number, number>();
   let total = 0;
   for (const term of row.terms) {

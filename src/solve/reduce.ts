@@ -83,10 +83,10 @@ function without(program: Program, removed: ReadonlySet<number>): Program | null
   const rows: Row[] = [];
   for (const row of program.rows) {
     const terms: [number, number][] = [];
-    row.terms.forEach((term) => {
+    for (const term of row.terms) {
       const to = renumber[term[0]] ?? -1;
       if (to !== -1) terms.push([to, term[1]]);
-    });
+    }
     if (terms.length > 0) rows.push({ ...row, terms });
     else if (row.lower > 0 || row.upper < 0) return null;
   }
