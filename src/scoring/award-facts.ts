@@ -5,6 +5,7 @@
 import type { Allocation, Bid, Lot, Provider, Scenario } from '../model/types.js';
 import { byKey, largestFirst } from '../model/order.js';
 import { pushTo } from '../model/map-lists.js';
+import { indexById } from '../model/index-by-id.js';
 
 export interface AwardFacts {
   readonly providers: ReadonlyMap<string, Provider>;
@@ -67,7 +68,7 @@ export function awardFacts(
     lotHours.set(a.lotId, inLot);
   }
   return {
-    providers: providersById(scenario.providers),
+    providers: indexById(scenario.providers),
     hoursByProvider: sortedMap(hoursByProvider),
     holders: new Map([...lotHours].map(([lotId, held]) => [lotId, ranked(held.keys(), held)])),
     places: new Map([...placed].map(([lotId, providers]) => [lotId, ranked(providers, lotHours.get(lotId))])),
@@ -81,25 +82,11 @@ export function awardFacts(
   };
 }
 
-/**
- * The providers by id, worked out once per list of them: a base scenario's variants share its
- * list, and each award's facts built the map anew (part of awardFacts' 35 kB a variant).
- */
-function providersById(providers: readonly Provider[]): ReadonlyMap<string, Provider> {
-  const seen = knownProviders.get(providers);
-  if (seen !== undefined) return seen;
-  const byId = new Map(providers.map((p) => [p.id, p]));
-  knownProviders.set(providers, byId);
-  return byId;
-}
-
-const knownProviders = new WeakMap<readonly Provider[], ReadonlyMap<string, Provider>>();
-
-/** The bids by id and by provider, worked out once per list of bids (as providersById). */
+/** The bids by id and by provider, worked out once per list of bids (as indexById). */
 function bidIndex(bids: readonly Bid[]): BidIndex {
   const seen = knownBids.get(bids);
   if (seen !== undefined) return seen;
-  const index = { byId: new Map(bids.map((b) => [b.id, b])), byProvider: bidsByProvider(bids) };
+  const index = { byId: indexById(bids), byProvider: bidsByProvider(bids) };
   knownBids.set(bids, index);
   return index;
 }
@@ -113,11 +100,7 @@ const knownBids = new WeakMap<readonly Bid[], BidIndex>();
 
 function bidsByProvider(bids: readonly Bid[]): Map<string, Bid[]> {
   const byProvider = new Map<string, Bid[]>();
-  for (const b of bids) {
-    const mine = byProvider.get(b.providerId);
-    if (mine === undefined) byProvider.set(b.providerId, [b]);
-    else mine.push(b);
-  }
+  for (const b of bids) pushTo(byProvider, b.providerId, b);
   return byProvider;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Allocation, AllocationPart, Bid, Lot } from '../model/types.js';
 import type { Program, VariablePart } from './program.js';
+import { indexById } from '../model/index-by-id.js';
 
 const hoursTolerance = 1e-7;
 
@@ -63,18 +64,6 @@ function allocationOf(
     : { lotId, bidId, providerId, role, hoursPerWeek: hours, pricePerHour, annualCost };
 }
 
-/** Bids by id, made once per bids array: a batch's variants decode with the same scenario bids. */
-const bidsById = new WeakMap<readonly Bid[], ReadonlyMap<string, Bid>>();
-
-function bidMap(bids: readonly Bid[]): ReadonlyMap<string, Bid> {
-  let byId = bidsById.get(bids);
-  if (byId === undefined) {
-    byId = new Map(bids.map((b) => [b.id, b]));
-    bidsById.set(bids, byId);
-  }
-  return byId;
-}
-
 interface Member {
   readonly bid: Bid;
   readonly lotId: string;
@@ -89,7 +78,7 @@ export function decode(
   bids: readonly Bid[],
   weeksPerYear: number,
 ): Decoded {
-  const bidById = bidMap(bids);
+  const bidById = indexById(bids);
   const unmet = new Map<string, number>(lots.map((l) => [l.id, 0]));
   const roleAllocations: Allocation[] = [];
   const framework = new Map<string, Member>();
