@@ -49,3 +49,37 @@ export async function inRoundOrder<T>(
 export function roundsRatio(rounds: readonly BatchRound[]): number | null {
   return median(rounds.map((r) => r.two.variantsPerSecond / r.one.variantsPerSecond));
 }
+
+/** A run up to its last row: the CPU of all the process's threads, and the wall clock. */
+export interface BatchSpan {
+  readonly cpuSeconds: number;
+  readonly seconds: number;
+}
+
+/**
+ * A round's ratio to its runs' last rows, as two factors whose product it is:
+ * `cores`, how many cores the two-worker run kept busy against the one-worker run
+ * (at most 2 over what one worker uses, a little over one core with V8's threads
+ * beside it), and `cpu`, the CPU one worker took for the grid over what two took
+ * for the same variants (under 1 where two workers spend more: each warms up its
+ * own code). Where the ratio falls short, they say which of the two it lost.
+ */
+export interface RatioFactors {
+  readonly cores: number;
+  readonly cpu: number;
+  /** The cores the one-worker run kept busy. */
+  readonly oneWorkerCores: number;
+  /** The ratio with the same CPU, had the two-worker run kept both cores busy throughout. */
+  readonly twoFullCores: number;
+}
+
+export function ratioFactors(one: BatchSpan, two: BatchSpan, cores = 2): RatioFactors {
+  const oneWorkerCores = one.cpuSeconds / one.seconds;
+  const cpu = one.cpuSeconds / two.cpuSeconds;
+  return {
+    cores: two.cpuSeconds / two.seconds / oneWorkerCores,
+    cpu,
+    oneWorkerCores,
+    twoFullCores: (cores / oneWorkerCores) * cpu,
+  };
+}

@@ -22,7 +22,14 @@ import { runBatch } from '../compare/batch-run.js';
 import { readScenario } from '../io/read-scenario.js';
 import type { Scenario } from '../model/types.js';
 import { splitThreadCpu, threadCpuSeconds, type ThreadSplit } from './thread-cpu.js';
-import { inRoundOrder, oneWorkerFirst, roundsRatio } from './batch-rounds.js';
+import {
+  type BatchSpan,
+  inRoundOrder,
+  oneWorkerFirst,
+  type RatioFactors,
+  ratioFactors,
+  roundsRatio,
+} from './batch-rounds.js';
 import { median } from './summary.js';
 import type { BatchMeasure } from './goals.js';
 
@@ -39,6 +46,8 @@ export interface BatchRun {
   /** CPU of the whole process (main thread and workers) per variant, milliseconds. */
   readonly cpuPerVariantMs: number;
   readonly seconds: number;
+  /** Wall clock to the last row, when `threads` was read. */
+  readonly secondsToLastRow: number;
   /** CPU seconds by thread, read when the last row landed (the workers still alive). */
   readonly threads: ThreadSplit;
 }
@@ -72,6 +81,7 @@ export async function timedBatch(variants: readonly Variant[], workers: number):
     const threadsBefore = threadCpuSeconds();
     let threadsAtEnd = threadsBefore;
     const started = performance.now();
+    let lastRow = started;
     const summary = await runBatch({
       variants,
       batchDir: path.dirname(batchFile),
@@ -85,7 +95,9 @@ export async function timedBatch(variants: readonly Variant[], workers: number):
       // warm-up and the bench's quicker forms (every n-th variant) must take it too.
       highs: 'optimised',
       onProgress: (done, total) => {
-        if (done === total) threadsAtEnd = threadCpuSeconds();
+        if (done !== total) return;
+        threadsAtEnd = threadCpuSeconds();
+        lastRow = performance.now();
       },
     });
     const seconds = (performance.now() - started) / 1000;
@@ -95,6 +107,7 @@ export async function timedBatch(variants: readonly Variant[], workers: number):
       variantsPerSecond: summary.ran / seconds,
       cpuPerVariantMs: (used.user + used.system) / 1000 / summary.ran,
       seconds,
+      secondsToLastRow: (lastRow - started) / 1000,
       threads: splitThreadCpu(threadsBefore, threadsAtEnd),
     };
   } finally {
@@ -114,6 +127,24 @@ export function instantVariants(count: number): Variant[] {
   );
   if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
   return parsed.variants;
+}
+
+/** A run up to its last row, for the ratio's factors. */
+const span = (run: BatchRun): BatchSpan => ({
+  cpuSeconds: run.threads.main + run.threads.started + run.threads.background,
+  seconds: run.secondsToLastRow,
+});
+
+/** The medians of the rounds' factors (batch-rounds.ts `ratioFactors`), as the bench prints them. */
+function factorsText(measured: readonly { one: BatchRun; two: BatchRun }[]): string {
+  const factors = measured.map((round) => ratioFactors(span(round.one), span(round.two)));
+  const of = (pick: (f: RatioFactors) => number) => median(factors.map(pick)) ?? Number.NaN;
+  return (
+    `The ratio to each run's last row as two factors (medians of the rounds): the cores kept busy, two workers against one, ` +
+    `×${of((f) => f.cores).toFixed(3)} (one worker kept ${of((f) => f.oneWorkerCores).toFixed(3)} busy, its V8 threads beside it), ` +
+    `and the CPU for the same variants, one worker's over two's, ×${of((f) => f.cpu).toFixed(3)} ` +
+    `(rounds ${factors.map((f) => `×${f.cpu.toFixed(2)}`).join(', ')}); with that CPU, two cores busy throughout would give ×${of((f) => f.twoFullCores).toFixed(3)}. `
+  );
 }
 
 function threadText(t: ThreadSplit): string {
@@ -149,6 +180,7 @@ export async function benchBatchThroughput(every = 1): Promise<BatchThroughput> 
   const detail =
     `Medians of ${rounds} rounds, one worker / two: ${each}. ` +
     `CPU by thread up to the last row, last round: one worker ${threadText(last.one.threads)}; two workers ${threadText(last.two.threads)}. ` +
+    factorsText(measured) +
     `Warm-up (${warmUpVariants.length} variants, not counted) ${warmUp.seconds.toFixed(1)} s; ` +
     `load average ${os.loadavg()[0]?.toFixed(1)} at the end on ${os.availableParallelism()} cores.`;
   return {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inRoundOrder, oneWorkerFirst, roundsRatio, type BatchRound } from '../../src/bench/batch-rounds.js';
+import fc from 'fast-check';
+import {
+  inRoundOrder,
+  oneWorkerFirst,
+  ratioFactors,
+  roundsRatio,
+  type BatchRound,
+} from '../../src/bench/batch-rounds.js';
 
 const round = (one: number, oneCpu: number, two: number, twoCpu: number): BatchRound => ({
   one: { variantsPerSecond: one, cpuPerVariantMs: oneCpu },
@@ -43,5 +50,32 @@ describe('the batch bench rounds', () => {
 
   it('give no ratio without a round', () => {
     expect(roundsRatio([])).toBeNull();
+  });
+
+  it("split a round's ratio into the cores two workers kept busy and the CPU they took for the same variants", () => {
+    // A round like the last of session 31's first goals run: one worker 5.56 s of CPU in 5.17 s, two 5.86 s in 3.00 s.
+    const f = ratioFactors({ cpuSeconds: 5.56, seconds: 5.17 }, { cpuSeconds: 5.86, seconds: 3.0 });
+    expect(f.oneWorkerCores).toBeCloseTo(5.56 / 5.17, 10);
+    expect(f.cores).toBeCloseTo(5.86 / 3.0 / (5.56 / 5.17), 10);
+    expect(f.cpu).toBeCloseTo(5.56 / 5.86, 10);
+    expect(f.cores * f.cpu).toBeCloseTo(5.17 / 3.0, 10);
+    // Two cores busy throughout at this CPU: 2 / 1.075 × 0.949, short of ×1.8.
+    expect(f.twoFullCores).toBeCloseTo(1.7645, 3);
+    expect(f.twoFullCores).toBeLessThan(1.8);
+  });
+
+  it('give factors whose product is the ratio of the wall clocks, whatever the runs', () => {
+    const span = fc.record({
+      cpuSeconds: fc.double({ min: 0.01, max: 100, noNaN: true }),
+      seconds: fc.double({ min: 0.01, max: 100, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(span, span, (one, two) => {
+        const f = ratioFactors(one, two);
+        expect(f.cores * f.cpu).toBeCloseTo(one.seconds / two.seconds, 6);
+        // Two cores busy throughout: the two-worker run would take its CPU over two.
+        expect(f.twoFullCores).toBeCloseTo(one.seconds / (two.cpuSeconds / 2), 6);
+      }),
+    );
   });
 });
