@@ -73,13 +73,13 @@ export interface RatioFactors {
   readonly twoFullCores: number;
 }
 
-export function ratioFactors(one: BatchSpan, two: BatchSpan, cores = 2): RatioFactors {
+export function ratioFactors(one: BatchSpan, two: BatchSpan): RatioFactors {
   const oneWorkerCores = one.cpuSeconds / one.seconds;
   const cpu = one.cpuSeconds / two.cpuSeconds;
   return {
     cores: two.cpuSeconds / two.seconds / oneWorkerCores,
     cpu,
     oneWorkerCores,
-    twoFullCores: (cores / oneWorkerCores) * cpu,
+    twoFullCores: (2 / oneWorkerCores) * cpu,
   };
 }

@@ -53,7 +53,8 @@ describe('the batch bench rounds', () => {
   });
 
   it("split a round's ratio into the cores two workers kept busy and the CPU they took for the same variants", () => {
-    // A round like the last of session 31's first goals run: one worker 5.56 s of CPU in 5.17 s, two 5.86 s in 3.00 s.
+    // Near the last round of session 31's first goals run: its CPU by thread (one worker 5.56 s, two 5.86 s), and its
+    // wall clocks (5.23 and 3.05 s to the end) less about 60 ms after the last row.
     const f = ratioFactors({ cpuSeconds: 5.56, seconds: 5.17 }, { cpuSeconds: 5.86, seconds: 3.0 });
     expect(f.oneWorkerCores).toBeCloseTo(5.56 / 5.17, 10);
     expect(f.cores).toBeCloseTo(5.86 / 3.0 / (5.56 / 5.17), 10);
