@@ -164,6 +164,21 @@ describe('memoisedBackend', () => {
       await memo.solve(after, { ...afterOptions, start: afterOptions.start ?? rule });
       expect(solved).toHaveLength(2);
     });
+
+    it('keeps answers of the same numbers apart by meaning, and forgets only the oldest of them', async () => {
+      const { backend, solved } = countingBackend();
+      const { rule } = countedRule();
+      const memo = memoisedBackend(backend, 2);
+      const ruled = { ...options, start: rule };
+      const wonBy = (providerId: string) => withVariable(program, { meaning: { kind: 'wins', providerId } });
+      expect(await memo.solve(wonBy('P1'), ruled)).toMatchObject({ objective: 1, seconds: 0.5 });
+      expect(await memo.solve(wonBy('P2'), ruled)).toMatchObject({ objective: 2, seconds: 0.5 });
+      expect(await memo.solve(wonBy('P2'), ruled)).toMatchObject({ objective: 2, seconds: 0 });
+      await memo.solve(withVariable(program, { cost: 7 }), ruled); // a third answer: P1's, the oldest, goes
+      expect(await memo.solve(wonBy('P2'), ruled)).toMatchObject({ objective: 2, seconds: 0 });
+      expect(await memo.solve(wonBy('P1'), ruled)).toMatchObject({ objective: 4, seconds: 0.5 });
+      expect(solved).toHaveLength(4);
+    });
   });
 
   it.each<SolverOutcome['status']>(['feasible', 'error'])(
